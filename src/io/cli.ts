@@ -1,0 +1,100 @@
+/** The command line: gongwen build <report-dir>... [--out DIR] [--format pdf] [--config FILE] */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildReport, FORMATS, type Format } from '../build.js';
+import { isInputError } from '../model/errors.js';
+import { openFontSet, readFontConfig } from './fonts.js';
+import { writeFileAtomic } from './files.js';
+
+export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
+
+const HELP = `gongwen — GB/T 9704-2012 reports (政府信息公开工作年度报告) from Markdown + YAML
+
+Usage:
+  gongwen build <report-dir>... [--out DIR] [--format pdf] [--config FILE]
+  gongwen --help | --version
+
+Commands:
+  build     render each report folder (report.md [+ statistics.yaml]) to DIR/<folder>.pdf
+
+Options:
+  -o, --out DIR       output folder (default: output)
+  -f, --format LIST   formats to write, comma-separated (default: pdf)
+  -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
+  -h, --help          show this help
+  -v, --version       show the version
+
+Exit codes: 0 ok, 1 internal error, 2 bad input (the message names file, line and fix).
+`;
+
+class UsageError extends Error {}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+function parseFormats(value: string | undefined): Format[] {
+  if (!value) return [...FORMATS];
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const f of list) {
+    if (!FORMATS.includes(f as Format)) throw new UsageError(`unknown format "${f}" (known: ${FORMATS.join(', ')})`);
+  }
+  return list as Format[];
+}
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+    if (values.help) { out.write(HELP); return EXIT.ok; }
+    if (values.version) { out.write(`gongwen ${version()}\n`); return EXIT.ok; }
+    const [command, ...dirs] = positionals;
+    if (!command) { err.write(HELP); return EXIT.input; }
+    if (command !== 'build') throw new UsageError(`unknown command "${command}" (try: gongwen build <report-dir>)`);
+    if (!dirs.length) throw new UsageError('build needs at least one report folder, e.g. gongwen build content/shangqiu-2017');
+    const formats = parseFormats(values.format);
+    const outDir = values.out ?? 'output';
+    const configFile = values.config ?? (existsSync('gongwen.yaml') ? 'gongwen.yaml' : undefined);
+    const fonts = openFontSet(readFontConfig(configFile));
+    let failed = 0;
+    for (const dir of dirs) {
+      try {
+        const started = performance.now();
+        const { outputs } = await buildReport(dir, { fonts, formats, creator: `gongwen ${version()}` });
+        const name = path.basename(path.resolve(dir));
+        for (const [format, bytes] of Object.entries(outputs)) {
+          const file = path.join(outDir, `${name}.${format}`);
+          writeFileAtomic(file, bytes);
+          out.write(`${file} (${Math.round(bytes.length / 1024)} KB, ${Math.round(performance.now() - started)} ms)\n`);
+        }
+      } catch (e) {
+        if (!isInputError(e)) throw e;
+        failed++;
+        err.write(`error: ${e.message}\n`);
+      }
+    }
+    return failed ? EXIT.input : EXIT.ok;
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err.write(`error: ${(e as Error).message}\nRun gongwen --help for usage.\n`);
+      return EXIT.input;
+    }
+    if (isInputError(e)) {
+      err.write(`error: ${(e as Error).message}\n`);
+      return EXIT.input;
+    }
+    err.write(`internal error (please report): ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Fonts at the edge: which file plays which role, loading (once per process), coverage checks.
+ *
+ * Roles (gbt9704.md §3.3): song 宋体 (page numbers), songBold (title, stands in for 小标宋),
+ * hei 黑体, fang 仿宋, kai 楷体, and fallback: a broad-coverage face for characters the role
+ * font lacks. An office points roles at its licensed fonts in gongwen.yaml (see README).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
+import { parse } from 'yaml';
+import type { FontRole } from '../layout/gbt9704.js';
+import { InputError } from '../model/errors.js';
+import { normaliseVerticalMetrics } from './font-metrics.js';
+
+export type FaceRole = FontRole | 'fallback';
+export const FACE_ROLES: readonly FaceRole[] = ['song', 'songBold', 'hei', 'fang', 'kai', 'fallback'];
+
+export interface FaceSpec {
+  /** Font file (OTF, TTF or TTC). */
+  file: string;
+  /** PostScript name of the face inside a TTC collection. */
+  postscriptName?: string;
+  /** Font name written into the DOCX (what Word/WPS look up on the reader's machine). */
+  name: string;
+}
+
+export type FontConfig = Record<FaceRole, FaceSpec>;
+
+export const BUNDLED_FONT_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
+
+export function defaultFontConfig(): FontConfig {
+  const f = (file: string, name: string): FaceSpec => ({ file: path.join(BUNDLED_FONT_DIR, file), name });
+  return {
+    song: f('FandolSong-Regular.otf', '宋体'),
+    songBold: f('FandolSong-Bold.otf', '方正小标宋简体'),
+    hei: f('FandolHei-Regular.otf', '黑体'),
+    fang: f('FandolFang-Regular.otf', '仿宋'),
+    kai: f('FandolKai-Regular.otf', '楷体'),
+    fallback: f('NotoSerifCJKsc-Regular.otf', 'Noto Serif CJK SC'),
+  };
+}
+
+/**
+ * Read `fonts:` from a gongwen.yaml config file, e.g.
+ *   fonts:
+ *     fang: { file: /usr/share/fonts/gov/FangSong_GB2312.ttf, name: 仿宋_GB2312 }
+ * Relative paths are relative to the config file. Roles not given keep the bundled font.
+ */
+export function readFontConfig(configFile: string | undefined): FontConfig {
+  const config = defaultFontConfig();
+  if (!configFile) return config;
+  if (!existsSync(configFile)) throw new InputError({ file: configFile }, 'config file not found');
+  const raw = (parse(readFileSync(configFile, 'utf8')) ?? {}) as { fonts?: Record<string, Partial<FaceSpec>> };
+  for (const [role, spec] of Object.entries(raw.fonts ?? {})) {
+    if (!FACE_ROLES.includes(role as FaceRole)) {
+      throw new InputError({ file: configFile }, `unknown font role "${role}"`, `roles are: ${FACE_ROLES.join(', ')}`);
+    }
+    if (!spec?.file) throw new InputError({ file: configFile }, `font role "${role}" needs a file:`);
+    const file = path.resolve(path.dirname(configFile), spec.file);
+    if (!existsSync(file)) throw new InputError({ file: configFile }, `font file for role "${role}" not found: ${file}`);
+    config[role as FaceRole] = { file, postscriptName: spec.postscriptName, name: spec.name ?? config[role as FaceRole].name };
+  }
+  return config;
+}
+
+export interface LoadedFace {
+  spec: FaceSpec;
+  /** Font bytes with normalised vertical metrics, as given to pdfmake. */
+  data: Buffer;
+  font: fontkit.Font;
+}
+
+export interface FontSet {
+  config: FontConfig;
+  face(role: FaceRole): LoadedFace;
+  /** Whether the role's face has a glyph for the code point. */
+  has(role: FaceRole, codePoint: number): boolean;
+}
+
+const loaded = new Map<string, LoadedFace>();
+
+function loadFace(spec: FaceSpec): LoadedFace {
+  const key = `${spec.file}#${spec.postscriptName ?? ''}`;
+  const hit = loaded.get(key);
+  if (hit) return hit;
+  const data = normaliseVerticalMetrics(readFileSync(spec.file));
+  const opened = fontkit.create(data, spec.postscriptName);
+  if (!('hasGlyphForCodePoint' in opened)) {
+    throw new InputError({ file: spec.file }, 'the font file is a collection', 'name the face with postscriptName: in gongwen.yaml');
+  }
+  const face = { spec, data, font: opened as fontkit.Font };
+  loaded.set(key, face);
+  return face;
+}
+
+/** Fonts are opened lazily and kept for the life of the process. */
+export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
+  const faces = new Map<FaceRole, LoadedFace>();
+  const coverage = new Map<FaceRole, Map<number, boolean>>();
+  const face = (role: FaceRole): LoadedFace => {
+    let f = faces.get(role);
+    if (!f) faces.set(role, (f = loadFace(config[role])));
+    return f;
+  };
+  return {
+    config,
+    face,
+    has(role, cp) {
+      let m = coverage.get(role);
+      if (!m) coverage.set(role, (m = new Map()));
+      let v = m.get(cp);
+      if (v === undefined) m.set(cp, (v = face(role).font.hasGlyphForCodePoint(cp)));
+      return v;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Loc } from './types.js';
+
+/**
+ * Bad input: the author can fix it. Always names the file and line, says what is wrong and how to
+ * fix it. The CLI prints it without a stack trace and exits with code 2.
+ */
+export class InputError extends Error {
+  constructor(
+    readonly loc: Loc | { file: string; line?: number },
+    readonly problem: string,
+    readonly hint?: string,
+  ) {
+    super(formatInputError(loc, problem, hint));
+    this.name = 'InputError';
+  }
+}
+
+export function formatInputError(loc: { file: string; line?: number }, problem: string, hint?: string): string {
+  const where = loc.line ? `${loc.file}:${loc.line}` : loc.file;
+  return `${where}: ${problem}${hint ? `\n  fix: ${hint}` : ''}`;
+}
+
+/** Several input errors found in one pass, reported together. */
+export class InputErrors extends Error {
+  constructor(readonly errors: InputError[]) {
+    super(errors.map((e) => e.message).join('\n'));
+    this.name = 'InputErrors';
+  }
+}
+
+export const isInputError = (e: unknown): e is InputError | InputErrors =>
+  e instanceof InputError || e instanceof InputErrors;

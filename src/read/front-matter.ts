@@ -1,0 +1,31 @@
+import { InputError } from '../model/errors.js';
+
+export interface SplitSource {
+  /** YAML text between the --- fences. */
+  yaml: string;
+  /** 1-based file line on which the YAML starts. */
+  yamlLine: number;
+  body: string;
+  /** 1-based file line on which the body starts. */
+  bodyLine: number;
+}
+
+/** Split `---` YAML front matter from the Markdown body. */
+export function splitFrontMatter(source: string, file: string): SplitSource {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const lines = text.split('\n');
+  if (lines[0]?.trim() !== '---') {
+    throw new InputError({ file, line: 1 }, 'the file must start with YAML front matter between two "---" lines',
+      'put "---" on line 1, then title:, year:, organ:, published: …, then "---", then the Markdown body');
+  }
+  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  if (end < 0) {
+    throw new InputError({ file, line: 1 }, 'the front matter is not closed', 'add a line "---" after the last metadata field');
+  }
+  return {
+    yaml: lines.slice(1, end).join('\n'),
+    yamlLine: 2,
+    body: lines.slice(end + 1).join('\n'),
+    bodyLine: end + 2,
+  };
+}

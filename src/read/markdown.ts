@@ -1,0 +1,134 @@
+/**
+ * Markdown body → blocks, from markdown-it tokens. Only what a 公文 needs is accepted; anything
+ * else (images, HTML, code, quotes, headings deeper than 4) is an error with its line.
+ */
+import MarkdownIt, { type Token } from 'markdown-it';
+import { InputError } from '../model/errors.js';
+import type { Block, HeadingLevel, Inline, Loc } from '../model/types.js';
+
+const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+// Constructs a 公文 has no use for are switched off, so their characters stay plain text.
+md.disable(['image', 'strikethrough', 'code', 'fence', 'blockquote', 'hr', 'html_block', 'html_inline', 'backticks', 'reference', 'lheading', 'autolink']);
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+function inlinesOf(token: Token, loc: Loc): Inline[] {
+  const out: Inline[] = [];
+  let bold = 0;
+  let italic = 0;
+  const push = (text: string) => {
+    const last = out.at(-1);
+    const marks = { bold: bold > 0 || undefined, italic: italic > 0 || undefined };
+    if (last && last.bold === marks.bold && last.italic === marks.italic) last.text += text;
+    else out.push({ type: 'text', text, ...(marks.bold ? { bold: true } : {}), ...(marks.italic ? { italic: true } : {}) });
+  };
+  for (const t of token.children ?? []) {
+    switch (t.type) {
+      case 'text':
+        push(t.content);
+        break;
+      case 'softbreak': {
+        // A line break inside a paragraph: nothing between Chinese characters, a space between Latin words.
+        const before = out.at(-1)?.text.at(-1) ?? '';
+        push(CJK.test(before) ? '\u0000SB' : ' ');
+        break;
+      }
+      case 'hardbreak':
+        push('\n');
+        break;
+      case 'strong_open': bold++; break;
+      case 'strong_close': bold--; break;
+      case 'em_open': italic++; break;
+      case 'em_close': italic--; break;
+      case 'link_open':
+      case 'link_close':
+        break; // the link text stays; 公文 print no hyperlinks
+      default:
+        throw new InputError(loc, `unsupported Markdown inside text: ${t.type}`, 'write plain text; **bold** and *emphasis* are allowed');
+    }
+  }
+  // Resolve soft breaks after CJK: drop them when the next character is CJK too, else keep a space.
+  for (const i of out) {
+    i.text = i.text.replace(/\u0000SB(.?)/gu, (_, next: string) => (next === '' || CJK.test(next) ? next : ` ${next}`));
+  }
+  return out.filter((i) => i.text.length > 0);
+}
+
+export function parseMarkdown(body: string, file: string, firstLine: number): Block[] {
+  const tokens = md.parse(body, {});
+  const blocks: Block[] = [];
+  const locOf = (t: Token): Loc => ({ file, line: (t.map?.[0] ?? 0) + firstLine });
+  let i = 0;
+  const expectInline = (at: number): Token => {
+    const t = tokens[at];
+    if (t?.type !== 'inline') throw new InputError(locOf(tokens[at - 1]), 'unexpected Markdown structure');
+    return t;
+  };
+  while (i < tokens.length) {
+    const t = tokens[i];
+    const loc = locOf(t);
+    switch (t.type) {
+      case 'heading_open': {
+        const level = Number(t.tag.slice(1));
+        if (level > 4) {
+          throw new InputError(loc, `heading level ${level} is too deep: GB/T 9704 numbers four levels (一、（一）1.（1）)`,
+            'use # for 一、, ## for （一）, ### for 1., #### for （1）');
+        }
+        const inlines = inlinesOf(expectInline(i + 1), loc);
+        if (inlines.length === 0) throw new InputError(loc, 'empty heading', 'write the heading text after the #');
+        blocks.push({ type: 'heading', level: level as HeadingLevel, inlines, loc });
+        i += 3;
+        break;
+      }
+      case 'paragraph_open': {
+        blocks.push({ type: 'paragraph', inlines: inlinesOf(expectInline(i + 1), loc), loc });
+        i += 3;
+        break;
+      }
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        const ordered = t.type === 'ordered_list_open';
+        const start = Number(t.attrGet('start') ?? 1);
+        const items: Inline[][] = [];
+        let depth = 0;
+        for (i++; i < tokens.length; i++) {
+          const u = tokens[i];
+          if (u.type === 'bullet_list_open' || u.type === 'ordered_list_open') {
+            throw new InputError(locOf(u), 'nested lists are not supported', 'use headings (#, ##, ###, ####) for structure');
+          }
+          if (u.type === 'list_item_open') { depth++; items.push([]); }
+          else if (u.type === 'list_item_close') depth--;
+          else if (u.type === 'inline') {
+            const item = items.at(-1)!;
+            if (item.length) item.push({ type: 'text', text: '\n' });
+            item.push(...inlinesOf(u, locOf(u)));
+          } else if (u.type === 'bullet_list_close' || u.type === 'ordered_list_close') {
+            if (depth === 0) break;
+          }
+        }
+        blocks.push({ type: 'list', ordered, start, items, loc });
+        i++;
+        break;
+      }
+      case 'table_open': {
+        const header: Inline[][] = [];
+        const rows: Inline[][][] = [];
+        let inHead = false;
+        for (i++; tokens[i].type !== 'table_close'; i++) {
+          const u = tokens[i];
+          if (u.type === 'thead_open') inHead = true;
+          else if (u.type === 'thead_close') inHead = false;
+          else if (u.type === 'tr_open' && !inHead) rows.push([]);
+          else if (u.type === 'inline') (inHead ? header : rows.at(-1)!).push(inlinesOf(u, locOf(u)));
+        }
+        blocks.push({ type: 'table', header, rows, loc });
+        i++;
+        break;
+      }
+      default:
+        throw new InputError(loc, `unsupported Markdown block: ${t.type.replace(/_open$/, '')}`,
+          'a report body holds headings (#…####), paragraphs, lists and tables');
+    }
+  }
+  return blocks;
+}

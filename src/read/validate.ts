@@ -1,0 +1,60 @@
+import type { z } from 'zod';
+import { InputError, InputErrors } from '../model/errors.js';
+import type { LocatedYaml } from './yaml.js';
+
+/** Closest candidate by edit distance, for "did you mean" hints. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/**
+ * Validate located YAML against a schema. Every problem becomes an InputError with the file, the
+ * line of the offending value, the field path, and what would be valid.
+ */
+export function validateLocated<S extends z.ZodType>(
+  schema: S,
+  yaml: LocatedYaml,
+  file: string,
+  fields: readonly string[],
+): z.output<S> {
+  const result = schema.safeParse(yaml.data);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => {
+    const path = issue.path as PropertyKey[];
+    const field = path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const key = issue.keys[0];
+      const guess = closest(key, fields);
+      return new InputError(
+        { file, line: yaml.lineOf([...path, key]) },
+        `unknown field "${[...path.map(String), key].join('.')}"`,
+        guess ? `did you mean "${guess}"?` : `allowed fields: ${fields.join(', ')}`,
+      );
+    }
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      return new InputError({ file, line: yaml.lineOf(path) }, `missing required field "${field}"`, issue.message);
+    }
+    return new InputError({ file, line: yaml.lineOf(path) }, `field "${field}": ${issue.message}`);
+  });
+  throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+}

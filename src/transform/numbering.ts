@@ -1,0 +1,44 @@
+/**
+ * Section numbers from heading depth: 一、 → （一） → 1. → （1）, restarting under each parent
+ * (GB/T 9704 §7.3.3). Markers are literal text, never list numbering.
+ */
+import type { Block, HeadingLevel } from '../model/types.js';
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九, 100 → 一百, 105 → 一百零五. */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 999) throw new RangeError(`cannot write ${n} as a section numeral`);
+  const hundreds = Math.floor(n / 100);
+  const tens = Math.floor((n % 100) / 10);
+  const ones = n % 10;
+  let out = '';
+  if (hundreds) out += `${DIGITS[hundreds]}百`;
+  if (tens) out += `${tens === 1 && !hundreds ? '' : DIGITS[tens]}十`;
+  else if (hundreds && ones) out += '零';
+  if (ones) out += DIGITS[ones];
+  return out;
+}
+
+export function marker(level: HeadingLevel, n: number): string {
+  switch (level) {
+    case 1: return `${chineseNumeral(n)}、`;
+    case 2: return `（${chineseNumeral(n)}）`;
+    case 3: return `${n}.`;
+    case 4: return `（${n}）`;
+  }
+}
+
+/**
+ * Number every heading; counters restart under each parent. A skipped level is allowed and keeps
+ * the marker of the level written (一、 followed directly by 1. is common practice in short reports).
+ */
+export function numberHeadings(blocks: Block[]): Block[] {
+  const counters = [0, 0, 0, 0, 0];
+  return blocks.map((b) => {
+    if (b.type !== 'heading') return b;
+    counters[b.level]++;
+    for (let l = b.level + 1; l <= 4; l++) counters[l] = 0;
+    return { ...b, number: marker(b.level, counters[b.level]) };
+  });
+}

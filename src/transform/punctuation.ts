@@ -1,0 +1,84 @@
+/**
+ * ASCII punctuation in Chinese text → full-width (GB/T 15834): , ; : ? ! ( ) next to Chinese
+ * characters become ，；：？！（）. Never inside URLs, e-mail addresses, numbers (1,000  15:59)
+ * or Latin text.
+ */
+import type { Block, Inline } from '../model/types.js';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+/** Chinese characters and full-width punctuation. */
+const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u201c\u201d\u2018\u2019\u2014\u2026]/u;
+const PROTECTED = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+
+export function normalizePunctuation(text: string): string {
+  if (!/[,;:?!()]/.test(text)) return text;
+  const chars = [...text];
+  const masked = new Array<boolean>(chars.length).fill(false);
+  // Mask URLs and e-mail addresses (by code-point index).
+  for (const m of text.matchAll(PROTECTED)) {
+    const start = [...text.slice(0, m.index)].length;
+    const len = [...m[0]].length;
+    for (let k = start; k < start + len; k++) masked[k] = true;
+  }
+  const neighbour = (i: number, step: -1 | 1): string => {
+    for (let k = i + step; k >= 0 && k < chars.length; k += step) if (chars[k] !== ' ') return chars[k];
+    return '';
+  };
+  const isCjk = (c: string) => c !== '' && CJK.test(c);
+  const isAlnum = (c: string) => /^[A-Za-z0-9]$/.test(c);
+  const out = chars.slice();
+  // Parentheses: convert a matched pair when it encloses or touches Chinese text.
+  const stack: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (masked[i]) continue;
+    if (chars[i] === '(') stack.push(i);
+    else if (chars[i] === ')') {
+      const open = stack.pop();
+      if (open === undefined) {
+        if (isCjk(neighbour(i, -1)) || isCjk(neighbour(i, 1))) out[i] = '）';
+        continue;
+      }
+      const inside = chars.slice(open + 1, i).some(isCjk);
+      if (inside || isCjk(neighbour(open, -1)) || isCjk(neighbour(i, 1))) {
+        out[open] = '（';
+        out[i] = '）';
+      }
+    }
+  }
+  for (const open of stack) if (isCjk(neighbour(open, -1)) || isCjk(neighbour(open, 1))) out[open] = '（';
+  // , ; : ? ! next to Chinese text, unless between two Latin letters or digits.
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (masked[i] || c === '(' || c === ')' || !(c in FULL)) continue;
+    const before = neighbour(i, -1);
+    const after = neighbour(i, 1);
+    if (isAlnum(before) && isAlnum(after)) continue;
+    if (isCjk(before) || isCjk(after) || isCjk(out[i - 1] ?? '') || isCjk(out[i + 1] ?? '')) out[i] = FULL[c];
+  }
+  // Spaces around full-width marks are never wanted.
+  return out.join('').replace(/ *([，；：？！（）]) */gu, '$1');
+}
+
+/** Normalise across the inlines of one block, so a mark at an inline boundary sees both neighbours. */
+function normalizeInlines(inlines: Inline[]): Inline[] {
+  if (inlines.length <= 1) return inlines.map((i) => ({ ...i, text: normalizePunctuation(i.text) }));
+  const SEP = '\u0001';
+  const joined = normalizePunctuation(inlines.map((i) => i.text).join(SEP));
+  const parts = joined.split(SEP);
+  return inlines.map((i, k) => ({ ...i, text: parts[k] ?? i.text }));
+}
+
+export function normalizeBlockPunctuation(blocks: Block[]): Block[] {
+  return blocks.map((b) => {
+    switch (b.type) {
+      case 'heading':
+        return { ...b, inlines: normalizeInlines(b.inlines), ...(b.runIn ? { runIn: normalizeInlines(b.runIn) } : {}) };
+      case 'paragraph':
+        return { ...b, inlines: normalizeInlines(b.inlines) };
+      case 'list':
+        return { ...b, items: b.items.map(normalizeInlines) };
+      case 'table':
+        return { ...b, header: b.header.map(normalizeInlines), rows: b.rows.map((r) => r.map(normalizeInlines)) };
+    }
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * Run-in headings (practice, gbt9704.md §3.2): a level 2–4 heading whose text ends with a
+ * sentence mark (。！？) is printed at the start of the paragraph that follows it, e.g.
+ * "1.加强标准建设，规范推进五公开。严格落实……". Only the heading part takes the heading font.
+ */
+import { inlineText, type Block } from '../model/types.js';
+
+const SENTENCE_END = /[。！？.!?]$/;
+
+export function joinRunInHeadings(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const next = blocks[i + 1];
+    if (b.type === 'heading' && b.level >= 2 && SENTENCE_END.test(inlineText(b.inlines).trim()) && next?.type === 'paragraph') {
+      out.push({ ...b, runIn: next.inlines });
+      i++;
+    } else out.push(b);
+  }
+  return out;
+}

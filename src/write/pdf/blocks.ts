@@ -1,0 +1,56 @@
+/** Body blocks → pdfmake content, every line on the 22-line grid. */
+import type { Content } from 'pdfmake/interfaces.js';
+import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, type ElementName } from '../../layout/gbt9704.js';
+import type { Block, HeadingBlock } from '../../model/types.js';
+import type { PdfContext } from './context.js';
+import { inlineRuns, runs } from './text.js';
+
+const indent = (name: ElementName): number => ELEMENTS[name].indentChars * geometry.charPitch;
+
+function heading(ctx: PdfContext, b: HeadingBlock): Content {
+  const name = HEADING_ELEMENTS[b.level - 1];
+  const style = { role: ELEMENTS[name].role, size: sizeOf(name) };
+  const text = [...runs(ctx, b.number ?? '', style, b.loc), ...inlineRuns(ctx, b.inlines, style, b.loc)];
+  if (b.runIn) text.push(...inlineRuns(ctx, b.runIn, { role: ELEMENTS.body.role, size: sizeOf('body') }, b.loc));
+  return {
+    text,
+    alignment: ELEMENTS[name].align,
+    leadingIndent: indent(name),
+    // A standalone heading is kept with what follows it (see pageBreakBefore in index.ts).
+    ...(b.runIn ? {} : { headlineLevel: b.level }),
+  } as Content;
+}
+
+export function bodyBlock(ctx: PdfContext, b: Block): Content {
+  const body = { role: ELEMENTS.body.role, size: sizeOf('body') };
+  switch (b.type) {
+    case 'heading':
+      return heading(ctx, b);
+    case 'paragraph':
+      return { text: inlineRuns(ctx, b.inlines, body, b.loc), alignment: 'justify', leadingIndent: indent('body') } as Content;
+    case 'list':
+      return {
+        stack: b.items.map((item, k) => ({
+          text: [...(b.ordered ? runs(ctx, `${b.start + k}.`, body, b.loc) : []), ...inlineRuns(ctx, item, body, b.loc)],
+          alignment: 'justify',
+          leadingIndent: indent('body'),
+        })),
+      } as Content;
+    case 'table': {
+      const cell = { role: ELEMENTS.tableText.role, size: sizeOf('tableText'), lineHeight: sizeOf('tableText') * 1.5 };
+      const head = { ...cell, role: ELEMENTS.tableHeader.role };
+      const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
+      return {
+        table: {
+          headerRows: 1,
+          widths: Array.from({ length: cols }, () => '*'),
+          body: [
+            b.header.map((c) => ({ text: inlineRuns(ctx, c, head, b.loc), alignment: 'center' })),
+            ...b.rows.map((r) => Array.from({ length: cols }, (_, k) => ({ text: inlineRuns(ctx, r[k] ?? [], cell, b.loc) }))),
+          ],
+        },
+        margin: [0, geometry.linePitch / 2, 0, geometry.linePitch / 2],
+      } as Content;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { FontRole } from '../../layout/gbt9704.js';
+import type { Loc } from '../../model/types.js';
+
+export type PdfRole = FontRole | 'fallback';
+
+export interface MissingGlyph {
+  char: string;
+  codePoint: number;
+  loc: Loc;
+  role: PdfRole;
+}
+
+/** What the PDF writer needs to know about fonts, without loading any. */
+export interface GlyphSource {
+  has(role: PdfRole, codePoint: number): boolean;
+  /** Vertical centre of the em dash in the song face, in em above the baseline. */
+  dashCentre: number;
+}
+
+export interface PdfOptions {
+  glyphs: GlyphSource;
+  /** Producer string written into the document info. */
+  creator?: string;
+}
+
+export interface PdfContext {
+  glyphs: GlyphSource;
+  missing: MissingGlyph[];
+}

@@ -1,0 +1,60 @@
+/**
+ * Report model → a plain pdfmake document definition. Pure: fonts are known only through
+ * `options.glyphs`; no file, clock or pdfmake instance is touched here.
+ */
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { geometry } from '../../layout/gbt9704.js';
+import { toInstant } from '../../layout/dates.js';
+import type { Report } from '../../model/types.js';
+import { attachmentNote, attachmentPages } from './attachment.js';
+import { bodyBlock } from './blocks.js';
+import type { MissingGlyph, PdfContext, PdfOptions } from './context.js';
+import { pageNumberFooter } from './footer.js';
+import { front } from './front.js';
+import { runs } from './text.js';
+import { ELEMENTS, sizeOf } from '../../layout/gbt9704.js';
+
+export type { PdfOptions, GlyphSource, MissingGlyph } from './context.js';
+
+export interface PdfDefinition {
+  definition: TDocumentDefinitions;
+  /** Characters that no configured face has; the caller decides whether that stops the build. */
+  missing: MissingGlyph[];
+}
+
+export function pdfDefinition(report: Report, options: PdfOptions): PdfDefinition {
+  const ctx: PdfContext = { glyphs: options.glyphs, missing: [] };
+  const m = report.meta;
+  const content: Content[] = [
+    ...front(ctx, report),
+    ...report.blocks.map((b) => bodyBlock(ctx, b)),
+    ...attachmentNote(ctx, report.attachments),
+  ];
+  if (m.editor) {
+    const style = { role: ELEMENTS.endMatter.role, size: sizeOf('endMatter') };
+    content.push({ text: runs(ctx, `责任编辑：${m.editor}`, style, report.source), alignment: 'right', margin: [0, 0, 2 * geometry.charPitch, 0] } as Content);
+  }
+  content.push(...attachmentPages(ctx, report.attachments));
+  const footer = pageNumberFooter(ctx, options.glyphs.dashCentre);
+  const definition: TDocumentDefinitions = {
+    pageSize: { width: geometry.width, height: geometry.height },
+    pageMargins: [geometry.left, geometry.top, geometry.right, geometry.bottom],
+    info: {
+      title: m.title,
+      author: m.organ,
+      subject: `${m.organ}${m.year}年政府信息公开工作年度报告`,
+      keywords: m.keywords.join(', '),
+      creator: options.creator ?? 'gongwen',
+      producer: options.creator ?? 'gongwen',
+      creationDate: toInstant(m.published),
+    },
+    language: 'zh-CN',
+    defaultStyle: { font: 'fang', fontSize: sizeOf('body'), lineHeight: 1 },
+    content,
+    footer: (page: number) => footer(page),
+    // Keep a standalone heading off the last line of a page.
+    pageBreakBefore: (node, nodes) =>
+      Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0,
+  };
+  return { definition, missing: ctx.missing };
+}
