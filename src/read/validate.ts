@@ -39,22 +39,42 @@ export function validateLocated<S extends z.ZodType>(
 ): z.output<S> {
   const result = schema.safeParse(yaml.data);
   if (result.success) return result.data;
-  const errors = result.error.issues.map((issue) => {
+  const data = yaml.data as Record<string, unknown>;
+  const isMissing = (path: PropertyKey[]): boolean => {
+    let node: unknown = data;
+    for (const key of path) {
+      if (node === null || typeof node !== 'object') return false;
+      node = (node as Record<PropertyKey, unknown>)[key];
+    }
+    return node === undefined;
+  };
+  // A misspelt field shows up twice (unknown + missing); report it once, as the misspelling.
+  const guessed = new Set<string>();
+  const errors: InputError[] = [];
+  for (const issue of result.error.issues) {
     const path = issue.path as PropertyKey[];
-    const field = path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0];
+    if (issue.code !== 'unrecognized_keys') continue;
+    for (const key of issue.keys) {
       const guess = closest(key, fields);
-      return new InputError(
+      if (guess) guessed.add([...path.map(String), guess].join('.'));
+      errors.push(new InputError(
         { file, line: yaml.lineOf([...path, key]) },
         `unknown field "${[...path.map(String), key].join('.')}"`,
         guess ? `did you mean "${guess}"?` : `allowed fields: ${fields.join(', ')}`,
-      );
+      ));
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return new InputError({ file, line: yaml.lineOf(path) }, `missing required field "${field}"`, issue.message);
+  }
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    const path = issue.path as PropertyKey[];
+    const field = path.map(String).join('.');
+    if (isMissing(path)) {
+      if (guessed.has(field)) continue;
+      errors.push(new InputError({ file, line: yaml.lineOf(path) }, `missing required field "${field}"`, `add a line "${field}: …" (${issue.message})`));
+    } else {
+      errors.push(new InputError({ file, line: yaml.lineOf(path) }, `field "${field}": ${issue.message}`));
     }
-    return new InputError({ file, line: yaml.lineOf(path) }, `field "${field}": ${issue.message}`);
-  });
+  }
+  errors.sort((x, y) => (x.loc.line ?? 0) - (y.loc.line ?? 0));
   throw errors.length === 1 ? errors[0] : new InputErrors(errors);
 }

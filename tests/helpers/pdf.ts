@@ -11,6 +11,8 @@ export interface PdfItem {
   /** Font size in pt (from the text matrix). */
   size: number;
   fontName: string;
+  /** PostScript name of the embedded font, without the subset tag. */
+  font: string;
 }
 
 export interface PdfPage {
@@ -40,9 +42,16 @@ export async function readPdf(data: Uint8Array): Promise<{ pages: PdfPage[]; fon
     for (const it of content.items) {
       if (!('str' in it) || it.str === '') continue;
       const [a, b, , , e, f] = it.transform as number[];
-      items.push({ str: it.str, x: e, baseline: height - f, width: it.width, size: Math.hypot(a, b), fontName: it.fontName });
+      items.push({ str: it.str, x: e, baseline: height - f, width: it.width, size: Math.hypot(a, b), fontName: it.fontName, font: '' });
     }
-    for (const [id, style] of Object.entries(content.styles)) fontNames.set(id, (style as { fontFamily: string }).fontFamily);
+    // Resolve pdf.js font ids to the embedded fonts' PostScript names (e.g. BZZZZZ+FandolFang-Regular).
+    await page.getOperatorList();
+    for (const id of Object.keys(content.styles)) {
+      if (fontNames.has(id)) continue;
+      const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string }) : undefined;
+      fontNames.set(id, font?.name ?? id);
+    }
+    for (const it of items) it.font = (fontNames.get(it.fontName) ?? '').replace(/^[A-Z]{6}\+/, '');
     pages.push({ number: n, width, height, items });
   }
   await doc.destroy();

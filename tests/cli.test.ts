@@ -1,0 +1,79 @@
+/** The command line: exit codes, messages, and never a partial output file. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SAMPLE } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-out-'));
+
+describe('gongwen CLI', () => {
+  it('prints help with exit 0', () => {
+    const r = run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('gongwen build <report-dir>...');
+  });
+
+  it('exits 2 with usage on no command, an unknown command or an unknown option', () => {
+    expect(run().code).toBe(2);
+    const unknown = run('make', 'x');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown command "make"');
+    const opt = run('build', SAMPLE, '--colour');
+    expect(opt.code).toBe(2);
+    expect(opt.err).toContain('--colour');
+  });
+
+  it('builds the sample into --out', () => {
+    const out = tmp();
+    const r = run('build', SAMPLE, '--out', out, '--format', 'pdf');
+    expect(r.code, r.err).toBe(0);
+    const pdf = readFileSync(path.join(out, 'shangqiu-2017.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readdirSync(out)).toEqual(['shangqiu-2017.pdf']);
+  });
+
+  it('rejects an unknown format with exit 2', () => {
+    const r = run('build', SAMPLE, '--format', 'odt');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown format "odt"');
+  });
+
+  it('reports bad input with file and line, exit 2, no stack trace, and writes nothing', () => {
+    const dir = makeReport({ 'report.md': FRONT.replace('organ: 测试县人民政府\n', '') + '\n正文。\n' }, 'broken');
+    const out = tmp();
+    const r = run('build', dir, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/broken\/report\.md:2: missing required field "organ"/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('leaves an earlier output untouched when a build fails', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'unit');
+    const out = tmp();
+    expect(run('build', dir, '--out', out).code).toBe(0);
+    const before = readFileSync(path.join(out, 'unit.pdf'));
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT.replace('year: 2020', 'year: soon')}\n正文。\n`);
+    expect(run('build', dir, '--out', out).code).toBe(2);
+    expect(readFileSync(path.join(out, 'unit.pdf')).equals(before)).toBe(true);
+    expect(readdirSync(out)).toEqual(['unit.pdf']);
+  });
+
+  it('builds the good folders and reports the bad one when given several', () => {
+    const good = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'good');
+    const bad = makeReport({ 'report.md': '# no front matter\n' }, 'bad');
+    const out = tmp();
+    const r = run('build', bad, good, '--out', out);
+    expect(r.code).toBe(2);
+    expect(existsSync(path.join(out, 'good.pdf'))).toBe(true);
+    expect(existsSync(path.join(out, 'bad.pdf'))).toBe(false);
+    expect(r.err).toContain('bad/report.md:1');
+  });
+});

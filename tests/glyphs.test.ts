@@ -1,0 +1,39 @@
+/** Missing glyphs are never silent: fallback face for what the role font lacks, an error for what no font has. */
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { InputError, InputErrors } from '../src/model/errors.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+import { readPdf } from './helpers/pdf.js';
+
+const fonts = openFontSet();
+
+describe('glyph coverage', () => {
+  it('knows FandolFang lacks name characters that the fallback face has', () => {
+    for (const ch of '堃昇珺旸喆赟玥') {
+      expect(fonts.has('fang', ch.codePointAt(0)!)).toBe(false);
+      expect(fonts.has('fallback', ch.codePointAt(0)!)).toBe(true);
+    }
+  });
+
+  it('draws characters the role font lacks from the fallback face, and they extract back', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n张堃、李昇同志负责硚口区的公开工作。\n` });
+    const { outputs } = await buildReport(dir, { fonts, formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    const items = pages[0].items;
+    const text = items.map((i) => i.str).join('').replace(/\s/g, '');
+    expect(text).toContain('张堃、李昇同志负责硚口区的公开工作。');
+    const fontOf = (ch: string) => items.find((i) => i.str.includes(ch))!.font;
+    expect(fontOf('堃')).toBe('NotoSerifCJKsc-Regular');
+    expect(fontOf('张')).toBe('FandolFang-Regular');
+  });
+
+  it('stops the build on a character no font has, naming it, its code point and file:line', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n第一段。\n\n笑脸😀不是公文用字，\uE000也不是。\n` });
+    const err = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e);
+    expect(err).toBeInstanceOf(InputErrors);
+    const messages = (err as InputErrors).errors.map((e: InputError) => e.message);
+    expect(messages[0]).toMatch(/report\.md:12: character "😀" \(U\+1F600\) is in no configured font/);
+    expect(messages[1]).toMatch(/report\.md:12: character "\uE000" \(U\+E000\)/);
+  });
+});

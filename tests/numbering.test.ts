@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { chineseNumeral, marker, numberHeadings } from '../src/transform/numbering.js';
+import { inlineText, type Block, type HeadingBlock, type HeadingLevel } from '../src/model/types.js';
+import { sampleReport } from './helpers/build.js';
+
+const h = (level: HeadingLevel, text: string): Block => ({
+  type: 'heading', level, inlines: [{ type: 'text', text }], loc: { file: 't.md', line: 1 },
+});
+const numbers = (blocks: Block[]) =>
+  numberHeadings(blocks).filter((b): b is HeadingBlock => b.type === 'heading').map((b) => b.number);
+
+describe('Chinese numerals', () => {
+  it.each([
+    [1, '一'], [9, '九'], [10, '十'], [11, '十一'], [19, '十九'], [20, '二十'], [21, '二十一'],
+    [99, '九十九'], [100, '一百'], [101, '一百零一'], [110, '一百一十'], [123, '一百二十三'],
+  ])('%i → %s', (n, s) => expect(chineseNumeral(n)).toBe(s));
+
+  it('rejects numbers it cannot write', () => {
+    expect(() => chineseNumeral(0)).toThrow(RangeError);
+    expect(() => chineseNumeral(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('markers per level (GB/T 9704 §7.3.3)', () => {
+  it('uses 一、 （一） 1. （1） with full-width brackets', () => {
+    expect(marker(1, 3)).toBe('三、');
+    expect(marker(2, 12)).toBe('（十二）');
+    expect(marker(3, 4)).toBe('4.');
+    expect(marker(4, 2)).toBe('（2）');
+    expect(marker(2, 1)).not.toContain('(');
+  });
+});
+
+describe('numberHeadings', () => {
+  it('restarts each level under a new parent', () => {
+    const got = numbers([h(1, 'a'), h(2, 'b'), h(2, 'c'), h(3, 'd'), h(4, 'e'), h(4, 'f'), h(3, 'g'), h(1, 'h'), h(2, 'i'), h(3, 'j')]);
+    expect(got).toEqual(['一、', '（一）', '（二）', '1.', '（1）', '（2）', '2.', '二、', '（一）', '1.']);
+  });
+
+  it('counts past 十', () => {
+    const got = numbers(Array.from({ length: 21 }, (_, i) => h(1, `s${i}`)));
+    expect(got.slice(9)).toEqual(['十、', '十一、', '十二、', '十三、', '十四、', '十五、', '十六、', '十七、', '十八、', '十九、', '二十、', '二十一、']);
+    const sub = numbers([h(1, 'a'), ...Array.from({ length: 12 }, (_, i) => h(2, `s${i}`))]);
+    expect(sub.at(-1)).toBe('（十二）');
+  });
+
+  it('keeps the written level when a level is skipped (一、 then 1.)', () => {
+    expect(numbers([h(1, 'a'), h(3, 'b'), h(3, 'c')])).toEqual(['一、', '1.', '2.']);
+  });
+});
+
+describe('the Shangqiu report', () => {
+  const headings = sampleReport().blocks.filter((b): b is HeadingBlock => b.type === 'heading');
+  const label = (b: HeadingBlock) => `${b.number}${inlineText(b.inlines)}`;
+
+  it('numbers the seven sections 一 … 七', () => {
+    expect(headings.filter((b) => b.level === 1).map(label)).toEqual([
+      '一、概述', '二、政府信息主动公开情况', '三、依申请公开政府信息及收费情况', '四、回应社会关注和政策解读情况',
+      '五、行政复议、行政诉讼和举报投诉情况', '六、存在的问题和改进措施', '七、附表',
+    ]);
+  });
+
+  it('numbers the measures under 六（二） as 1. 2. 3. 4., not （一）…', () => {
+    const i = headings.findIndex((b) => label(b) === '（二）2018年改进措施');
+    expect(i).toBeGreaterThan(0);
+    const measures = headings.slice(i + 1, i + 5);
+    expect(measures.map((b) => b.number)).toEqual(['1.', '2.', '3.', '4.']);
+    expect(measures.map((b) => b.level)).toEqual([3, 3, 3, 3]);
+    expect(inlineText(measures[0].inlines)).toBe('加强标准建设，规范推进五公开。');
+    // run in: the heading carries the paragraph that follows it
+    expect(inlineText(measures[0].runIn ?? [])).toMatch(/^严格落实《实施意见》/);
+  });
+
+  it('restarts （一） under each level-1 section', () => {
+    const six = headings.findIndex((b) => label(b) === '六、存在的问题和改进措施');
+    expect(label(headings[six + 1])).toBe('（一）存在的不足');
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * GB/T 9704 geometry, measured in the rendered PDF (points, origin top-left):
+ * margins, the 22 × 28 grid, page numbers, the attachment page, fonts per element.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildPdf } from './helpers/build.js';
+import { linesOf, MM, readPdf, type PdfLine, type PdfPage } from './helpers/pdf.js';
+import { openFontSet } from '../src/io/fonts.js';
+
+const TOP = 37 * MM;
+const LEFT = 28 * MM;
+const TEXT_W = 156 * MM;
+const TEXT_H = 225 * MM;
+const RIGHT_EDGE = LEFT + TEXT_W;
+const BOTTOM_EDGE = TOP + TEXT_H;
+const PITCH = TEXT_H / 22;
+const ASCENT = 0.88; // every face's em box top, above the baseline (normalised metrics)
+
+let pages: PdfPage[] = [];
+let pdf: Buffer;
+const bodyLines = (p: PdfPage): PdfLine[] => linesOf(p).filter((l) => l.baseline < BOTTOM_EDGE);
+const footerLine = (p: PdfPage): PdfLine | undefined => linesOf(p).find((l) => l.baseline > BOTTOM_EDGE);
+const top = (l: PdfLine) => l.baseline - ASCENT * l.items[0].size;
+
+beforeAll(async () => {
+  pdf = await buildPdf();
+  pages = (await readPdf(pdf)).pages;
+});
+
+/** Pages wholly filled with body text: not the first, not the last page of the body, not the attachment. */
+const fullBodyPages = () => {
+  const attachment = pages.findIndex((p) => bodyLines(p)[0]?.text === '附件');
+  return pages.slice(1, attachment - 1);
+};
+
+describe('page and margins', () => {
+  it('is A4', () => {
+    for (const p of pages) {
+      expect(p.width).toBeCloseTo(595.28, 1);
+      expect(p.height).toBeCloseTo(841.89, 1);
+    }
+  });
+
+  it('starts body lines at the left margin, 28 mm ± 1 mm, and indents first lines by 2 characters', () => {
+    const xs = fullBodyPages().flatMap(bodyLines).map((l) => l.x);
+    const flush = xs.filter((x) => x < LEFT + 5);
+    expect(flush.length).toBeGreaterThan(100);
+    for (const x of flush) expect(Math.abs(x - LEFT)).toBeLessThan(1 * MM);
+    const indented = xs.filter((x) => x > LEFT + 5);
+    for (const x of indented) expect(x - LEFT).toBeCloseTo(2 * (TEXT_W / 28), 0);
+  });
+
+  it('puts the first line of a page at the top of the 版心, 37 mm ± 1 mm', () => {
+    for (const p of pages.slice(1)) {
+      const first = bodyLines(p)[0];
+      expect(Math.abs(top(first) - TOP), `page ${p.number}`).toBeLessThan(1 * MM);
+    }
+  });
+
+  it('ends justified lines at the right edge of the 版心 (156 mm text width)', () => {
+    // lines that end within a quarter character of the edge are the justified ones
+    const rights = fullBodyPages().flatMap(bodyLines).map((l) => l.right).filter((r) => r > RIGHT_EDGE - 4);
+    expect(rights.length).toBeGreaterThan(100);
+    for (const r of rights) expect(Math.abs(r - RIGHT_EDGE)).toBeLessThan(0.5);
+  });
+});
+
+describe('the 22 × 28 grid', () => {
+  it('has full body pages to measure', () => {
+    expect(fullBodyPages().length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('puts 22 lines on every full page, one grid pitch (28.99 pt) apart', () => {
+    for (const p of fullBodyPages()) {
+      const lines = bodyLines(p);
+      expect(lines.length, `page ${p.number}`).toBe(22);
+      for (let i = 1; i < lines.length; i++) expect(lines[i].baseline - lines[i - 1].baseline).toBeCloseTo(PITCH, 1);
+    }
+  });
+
+  it('keeps page 1 on the same grid after the title block', () => {
+    const grid = new Set(bodyLines(pages[1]).map((l) => l.baseline.toFixed(1)));
+    const body = bodyLines(pages[0]).filter((l) => l.items[0].size > 15 && l.items[0].size < 16);
+    expect(body.length).toBeGreaterThan(10);
+    for (const l of body) expect(grid.has(l.baseline.toFixed(1)), `baseline ${l.baseline}`).toBe(true);
+  });
+
+  it('sets 28 characters on a full line of Chinese text', () => {
+    const cjkOnly = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef《》“”]+$/u;
+    const full = fullBodyPages().flatMap(bodyLines)
+      .map((l) => ({ l, text: l.text.replace(/\s+/g, '') }))
+      .filter(({ l, text }) => Math.abs(l.x - LEFT) < 1 && Math.abs(l.right - RIGHT_EDGE) < 1 && cjkOnly.test(text));
+    expect(full.length).toBeGreaterThan(50);
+    const counts = full.map((f) => [...f.text].length);
+    // Never more than 28. Fewer only where line-breaking rules move a character down: a closing
+    // mark may not start a line (禁则), and UAX #14 keeps “quotes” with their neighbours.
+    expect(Math.max(...counts)).toBe(28);
+    expect(Math.min(...counts)).toBeGreaterThanOrEqual(26);
+    expect(counts.filter((c) => c === 28).length / counts.length).toBeGreaterThan(0.7);
+    // and 28 unstretched characters exactly fill the 156 mm line: character pitch 156 mm / 28
+    const item = full[0].l.items[0];
+    expect(item.size * 28).toBeCloseTo(TEXT_W, 1);
+  });
+});
+
+describe('page numbers (GB/T 9704 §7.5)', () => {
+  it('numbers every page "— N —" with em dashes in 四号 Song', () => {
+    pages.forEach((p, i) => {
+      const f = footerLine(p);
+      expect(f?.text.replace(/\s+/g, ' ').trim()).toBe(`— ${i + 1} —`);
+      expect(f!.items[0].size).toBeCloseTo(14, 1);
+      expect(f!.items[0].font).toBe('FandolSong-Regular');
+    });
+  });
+
+  it('places odd numbers right and even numbers left, inset one character (14 pt)', () => {
+    for (const p of pages) {
+      const f = footerLine(p)!;
+      if (p.number % 2 === 1) expect(f.right).toBeCloseTo(RIGHT_EDGE - 14, 0);
+      else expect(f.x).toBeCloseTo(LEFT + 14, 0);
+    }
+  });
+
+  it('puts the dash 7 mm ± 1 mm below the 版心', () => {
+    const song = openFontSet().face('song').font;
+    const dash = song.glyphForCodePoint(0x2014).bbox;
+    const centre = (dash.minY + dash.maxY) / 2 / song.unitsPerEm;
+    for (const p of pages) {
+      const f = footerLine(p)!;
+      const dashY = f.baseline - centre * 14;
+      expect(Math.abs(dashY - BOTTOM_EDGE - 7 * MM), `page ${p.number}`).toBeLessThan(1 * MM);
+    }
+  });
+});
+
+describe('attachment (GB/T 9704 §7.3.4, §7.3.7)', () => {
+  it('notes the attachment after the body, one line down, indented 2 characters', () => {
+    const i = pages.findIndex((p) => bodyLines(p)[0]?.text === '附件');
+    const before = bodyLines(pages[i - 1]);
+    const note = before.find((l) => l.text.replace(/\s/g, '').startsWith('附件：'))!;
+    expect(note.text.replace(/\s/g, '')).toBe('附件：2017年商丘市政府信息公开工作情况统计表');
+    expect(note.x - LEFT).toBeCloseTo(2 * (TEXT_W / 28), 0);
+    const prev = before[before.indexOf(note) - 1];
+    expect(note.baseline - prev.baseline).toBeCloseTo(2 * PITCH, 0);
+  });
+
+  it('starts the attachment on its own page: 附件 in 黑体 top left, the title centred on line 3', () => {
+    const p = pages.find((pg) => bodyLines(pg)[0]?.text === '附件')!;
+    const [label, title] = bodyLines(p);
+    expect(label.items[0].font).toBe('FandolHei-Regular');
+    expect(Math.abs(label.x - LEFT)).toBeLessThan(1);
+    expect(Math.abs(top(label) - TOP)).toBeLessThan(1 * MM);
+    expect(title.text).toBe('2017年商丘市政府信息公开工作情况统计表');
+    expect(Math.abs(top(title) - (TOP + 2 * PITCH))).toBeLessThan(1 * MM);
+    expect((title.x + title.right) / 2).toBeCloseTo(LEFT + TEXT_W / 2, 0);
+  });
+
+  it('repeats the table header on every page the table spans', () => {
+    const start = pages.findIndex((p) => bodyLines(p)[0]?.text === '附件');
+    const tablePages = pages.slice(start);
+    expect(tablePages.length).toBeGreaterThanOrEqual(2);
+    for (const p of tablePages) {
+      expect(bodyLines(p).some((l) => l.text.replace(/\s/g, '') === '统计指标单位统计数'), `page ${p.number}`).toBe(true);
+    }
+  });
+
+  it('indents table rows by level', () => {
+    const rows = pages.flatMap(bodyLines);
+    const x = (label: string) => rows.find((l) => l.text.replace(/\s/g, '').startsWith(label))!.x;
+    expect(x('（一）收到申请数')).toBeGreaterThan(x('三、依申请公开情况'));
+    expect(x('1.当面申请数')).toBeGreaterThan(x('（一）收到申请数'));
+    expect(x('其中：涉及国家秘密')).toBeGreaterThan(x('4.不同意公开答复数'));
+  });
+});
+
+describe('fonts', () => {
+  const fontOf = (text: string) => pages.flatMap(bodyLines).find((l) => l.text.replace(/\s/g, '').startsWith(text))!.items[0];
+
+  it('sets each element in its GB/T 9704 face', () => {
+    expect(fontOf('商丘市2017年政府信息公开年度工作报告').font).toBe('FandolSong-Bold');
+    expect(fontOf('商丘市2017年政府信息公开年度工作报告').size).toBeCloseTo(22, 1);
+    expect(fontOf('一、概述').font).toBe('FandolHei-Regular');
+    expect(fontOf('（一）主要领导').font).toBe('FandolKai-Regular');
+    expect(fontOf('1.加强标准建设').font).toBe('FandolFang-Regular');
+    expect(fontOf('市委、市政府领导高度重视').font).toBe('FandolFang-Regular');
+  });
+
+  it('embeds every font as a subset', () => {
+    const raw = pdf.toString('latin1');
+    const fonts = raw.match(/\/Type \/Font\b/g) ?? [];
+    const descriptors = raw.match(/\/FontDescriptor\b/g) ?? [];
+    const files = raw.match(/\/FontFile[23]?\b/g) ?? [];
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(files.length).toBe(descriptors.length / 2); // each descriptor is named once as /Type and once as a reference
+    expect(raw).not.toMatch(/\/BaseFont \/(Helvetica|Times|Courier)/);
+    for (const m of raw.matchAll(/\/BaseFont \/([^\s/]+)/g)) expect(m[1]).toMatch(/^[A-Z]{6}\+/);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { normalizePunctuation as p } from '../src/transform/punctuation.js';
+
+describe('ASCII punctuation in Chinese text', () => {
+  it('converts , ; : ? ! ( ) next to Chinese characters', () => {
+    expect(p('条例,按照')).toBe('条例，按照');
+    expect(p('地址:商丘市;邮编')).toBe('地址：商丘市；邮编');
+    expect(p('是否公开?是!')).toBe('是否公开？是！');
+    expect(p('《条例》(以下简称《条例》)')).toBe('《条例》（以下简称《条例》）');
+    expect(p('476000,联系电话')).toBe('476000，联系电话');
+  });
+
+  it('leaves URLs, e-mail addresses, numbers and Latin text alone', () => {
+    expect(p('商丘市政府网(www.shangqiu.gov.cn)查询')).toBe('商丘市政府网（www.shangqiu.gov.cn）查询');
+    expect(p('电子邮箱:szfxxgkb@126.com)。')).toBe('电子邮箱：szfxxgkb@126.com）。');
+    expect(p('见 https://a.gov.cn/x?a=1,2;b=3:4 页面')).toBe('见 https://a.gov.cn/x?a=1,2;b=3:4 页面');
+    expect(p('共1,000条,时间15:59')).toBe('共1,000条，时间15:59');
+    expect(p('Hello, world (test): ok?')).toBe('Hello, world (test): ok?');
+    expect(p('(2016~2020年)')).toBe('（2016~2020年）');
+  });
+
+  it('drops spaces around the converted marks', () => {
+    expect(p('条例 , 按照')).toBe('条例，按照');
+  });
+});

@@ -1,0 +1,62 @@
+/** Checks with Debian's PDF tools (poppler-utils, qpdf), installed by .ci/run. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildPdf } from '../helpers/build.js';
+
+const tool = (name: string) => {
+  const r = spawnSync('which', [name]);
+  if (r.status !== 0) throw new Error(`${name} is not installed: run .ci/run, or apt-get install poppler-utils qpdf`);
+};
+
+let dir = '';
+let file = '';
+beforeAll(async () => {
+  ['pdffonts', 'pdftotext', 'pdfinfo', 'pdftoppm', 'qpdf'].forEach(tool);
+  dir = mkdtempSync(path.join(tmpdir(), 'gongwen-tools-'));
+  file = path.join(dir, 'shangqiu-2017.pdf');
+  writeFileSync(file, await buildPdf());
+});
+
+describe('the sample PDF, checked by poppler and qpdf', () => {
+  it('passes qpdf --check', () => {
+    const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('embeds every font as a subset with a Unicode map (pdffonts)', () => {
+    const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const l of lines) expect(l, l).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+    const names = lines.map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+    expect(new Set(names)).toEqual(new Set(['FandolFang-Regular', 'FandolSong-Bold', 'FandolSong-Regular', 'FandolHei-Regular', 'FandolKai-Regular']));
+  });
+
+  it('reads back the text with pdftotext', () => {
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('商丘市2017年政府信息公开年度工作报告');
+    expect(text).toContain('2017年共收到有效依申请公开301件，其中网络申请103件，占34%');
+    expect(text).toContain('4.加强组织领导，强化培训督查。召开政务公开和政务服务领导小组会议');
+    expect(text).not.toMatch(/[\uFFFD]/u);
+  });
+
+  it('has the document info from the report, not the clock (pdfinfo)', () => {
+    const info = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' });
+    expect(info).toMatch(/Title:\s+商丘市2017年政府信息公开年度工作报告/);
+    expect(info).toMatch(/Author:\s+商丘市人民政府/);
+    expect(info).toMatch(/Subject:\s+商丘市人民政府2017年政府信息公开工作年度报告/);
+    expect(info).toMatch(/Keywords:\s+商丘市, 政府信息公开/);
+    expect(info).toMatch(/Creator:\s+gongwen/);
+    expect(info).toMatch(/CreationDate:\s+2018-03-27T07:59:00Z/);
+    expect(info).toMatch(/Page size:\s+595\.2\d+ x 841\.8\d+ pts \(A4\)/);
+  });
+
+  it('renders every page to PNG (pdftoppm)', () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    execFileSync('pdftoppm', ['-png', '-r', '30', file, path.join(dir, 'p')]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(pages);
+  });
+});

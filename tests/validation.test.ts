@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { readReport } from '../src/read/report.js';
+import { InputError, InputErrors } from '../src/model/errors.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+
+/** Read a report expected to be invalid; return the error messages. */
+function errorsOf(files: Record<string, string>): string[] {
+  const dir = makeReport(files);
+  try {
+    readReport(dir);
+  } catch (e) {
+    if (e instanceof InputErrors) return e.errors.map((x) => x.message);
+    if (e instanceof InputError) return [e.message];
+    throw e;
+  }
+  throw new Error('expected an input error');
+}
+
+describe('front matter validation', () => {
+  it('accepts a minimal report', () => {
+    const r = readReport(makeReport({ 'report.md': `${FRONT}\n正文。\n` }));
+    expect(r.meta.title).toBe('测试县2020年政府信息公开工作年度报告');
+    expect(r.meta.published).toEqual({ year: 2021, month: 1, day: 15 });
+    expect(r.meta.source).toBe('测试县人民政府');
+  });
+
+  it('names a missing required field', () => {
+    const [msg] = errorsOf({ 'report.md': '---\ntitle: 报告\nyear: 2020\npublished: 2021-01-15\n---\n正文\n' });
+    expect(msg).toMatch(/report\.md:2: missing required field "organ"/);
+    expect(msg).toContain('organ (发布机构)');
+  });
+
+  it('points at the line of an unknown field and suggests the right one', () => {
+    const [msg] = errorsOf({ 'report.md': FRONT.replace('published:', 'pubished:') });
+    expect(msg).toMatch(/report\.md:5: unknown field "pubished"/);
+    expect(msg).toContain('did you mean "published"?');
+  });
+
+  it('rejects an impossible date with the line and the accepted forms', () => {
+    const [msg] = errorsOf({ 'report.md': FRONT.replace('2021-01-15', '2021-02-30') });
+    expect(msg).toMatch(/report\.md:5: field "published".*"2021-02-30" is not a valid date such as 2018-03-27/);
+  });
+
+  it('rejects a year that is not a number', () => {
+    const [msg] = errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: 二〇二〇') });
+    expect(msg).toMatch(/report\.md:3: field "year": year \(报告年度\) must be a number/);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const [msg] = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: [测试县') });
+    expect(msg).toMatch(/report\.md:\d+: YAML syntax error/);
+  });
+
+  it('reports several problems at once', () => {
+    const msgs = errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: x').replace('2021-01-15', 'soon') });
+    expect(msgs).toHaveLength(2);
+    expect(msgs[0]).toContain(':3:');
+    expect(msgs[1]).toContain(':5:');
+  });
+
+  it('requires front matter', () => {
+    const [msg] = errorsOf({ 'report.md': '# 概述\n正文\n' });
+    expect(msg).toMatch(/report\.md:1: the file must start with YAML front matter/);
+  });
+
+  it('rejects a missing report.md', () => {
+    const [msg] = errorsOf({ 'other.md': 'x' });
+    expect(msg).toMatch(/report\.md not found/);
+  });
+});
+
+describe('body validation', () => {
+  it('rejects headings deeper than four levels, naming the line', () => {
+    const [msg] = errorsOf({ 'report.md': `${FRONT}\n# 一级\n\n##### 五级\n` });
+    expect(msg).toMatch(/report\.md:10: heading level 5 is too deep/);
+  });
+
+  it('rejects nested lists', () => {
+    const [msg] = errorsOf({ 'report.md': `${FRONT}\n- 甲\n  - 乙\n` });
+    expect(msg).toMatch(/report\.md:9: nested lists are not supported/);
+  });
+});
+
+describe('statistics validation', () => {
+  const withStats = (stats: string) => ({
+    'report.md': FRONT.replace('---\n\n', '').replace(/---\n$/, 'attachment:\n  title: 统计表\n  statistics: statistics.yaml\n---\n正文\n'),
+    'statistics.yaml': stats,
+  });
+
+  it('reads a valid statistics file', () => {
+    const r = readReport(makeReport(withStats('template: gov-2014\nvalues:\n  s1_1: 10\n  s7: 0.5\n')));
+    expect(r.attachments[0].statistics?.values).toEqual({ s1_1: 10, s7: 0.5 });
+  });
+
+  it('names an unknown row with its line and a suggestion', () => {
+    const [msg] = errorsOf(withStats('template: gov-2014\nvalues:\n  s1_1: 10\n  s3_11: 4\n'));
+    expect(msg).toMatch(/statistics\.yaml:4: unknown row "s3_11" in template gov-2014/);
+    expect(msg).toMatch(/did you mean "s3_1/);
+  });
+
+  it('rejects negative and fractional counts, naming the row label', () => {
+    const msgs = errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: -1\n  s4: 2.5\n'));
+    expect(msgs[0]).toMatch(/statistics\.yaml:3: （一）收到申请数: value -1 is not a whole non-negative number/);
+    expect(msgs[1]).toMatch(/statistics\.yaml:4: 四、行政复议数量: value 2.5/);
+  });
+
+  it('rejects an unknown template, listing the known ones', () => {
+    const [msg] = errorsOf(withStats('template: gov-1999\nvalues: {}\n'));
+    expect(msg).toMatch(/statistics\.yaml:1: unknown statistics template "gov-1999"/);
+    expect(msg).toContain('gov-2014');
+  });
+
+  it('rejects a value on a section header row', () => {
+    const [msg] = errorsOf(withStats('template: gov-2014\nvalues:\n  s1: 5\n'));
+    expect(msg).toMatch(/row "s1" is a section header/);
+  });
+
+  it('reports a missing statistics file', () => {
+    const files = withStats('');
+    delete (files as Record<string, string>)['statistics.yaml'];
+    const [msg] = errorsOf(files);
+    expect(msg).toMatch(/statistics\.yaml: statistics file not found/);
+  });
+});
