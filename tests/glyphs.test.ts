@@ -4,7 +4,7 @@ import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { InputError, InputErrors } from '../src/model/errors.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
-import { readPdf } from './helpers/pdf.js';
+import { linesOf, readPdf } from './helpers/pdf.js';
 
 const fonts = openFontSet();
 
@@ -35,5 +35,39 @@ describe('glyph coverage', () => {
     const messages = (err as InputErrors).errors.map((e: InputError) => e.message);
     expect(messages[0]).toMatch(/report\.md:12: character "😀" \(U\+1F600\) is in no configured font/);
     expect(messages[1]).toMatch(/report\.md:12: character "\uE000" \(U\+E000\)/);
+  });
+});
+
+describe('font roles from gongwen.yaml', () => {
+  it('points a role at another font file, relative to the config file', async () => {
+    const { readFontConfig } = await import('../src/io/fonts.js');
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-cfg-'));
+    const cfg = path.join(dir, 'gongwen.yaml');
+    const kai = path.resolve(import.meta.dirname, '../fonts/FandolKai-Regular.otf');
+    writeFileSync(cfg, `fonts:\n  fang: { file: ${path.relative(dir, kai)}, name: 仿宋_GB2312 }\n`);
+    const config = readFontConfig(cfg);
+    expect(config.fang).toMatchObject({ file: kai, name: '仿宋_GB2312' });
+    expect(config.hei.file).toMatch(/FandolHei-Regular\.otf$/);
+    const report = makeReport({ 'report.md': `${FRONT}\n正文段落。\n` });
+    const { outputs } = await buildReport(report, { fonts: openFontSet(config), formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    const line = linesOf(pages[0]).find((l) => l.text.replace(/\s/g, '') === '正文段落。')!;
+    expect(new Set(line.items.filter((i) => i.str.trim()).map((i) => i.font))).toEqual(new Set(['FandolKai-Regular']));
+  });
+
+  it('rejects an unknown role or a missing file with the config file named', async () => {
+    const { readFontConfig } = await import('../src/io/fonts.js');
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-cfg-'));
+    const cfg = path.join(dir, 'gongwen.yaml');
+    writeFileSync(cfg, 'fonts:\n  bold: { file: x.ttf }\n');
+    expect(() => readFontConfig(cfg)).toThrow(/gongwen\.yaml: unknown font role "bold"/);
+    writeFileSync(cfg, 'fonts:\n  fang: { file: nowhere.ttf }\n');
+    expect(() => readFontConfig(cfg)).toThrow(/font file for role "fang" not found/);
   });
 });
