@@ -1,17 +1,21 @@
 /**
- * One report folder → output bytes: read, transform, write. Validation happens before any writer
- * runs, and nothing is written to disk here.
+ * One report folder → output bytes: read, transform, check, write. All validation (content,
+ * statistics, glyph coverage) happens before any writer runs; nothing is written to disk here.
  */
 import { readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
-import { pdfDefinition, type MissingGlyph } from './write/pdf/index.js';
-import { InputError, InputErrors } from './model/errors.js';
+import { findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
+import { pdfDefinition } from './write/pdf/index.js';
+import { docxDocument, DOCX_PART_FIXES } from './write/docx/index.js';
+import { InputErrors } from './model/errors.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
 import { renderPdf } from './io/pdf-render.js';
+import { packDocx } from './io/docx-pack.js';
+import { toInstant } from './layout/dates.js';
 
-export type Format = 'pdf';
-export const FORMATS: readonly Format[] = ['pdf'];
+export type Format = 'pdf' | 'docx';
+export const FORMATS: readonly Format[] = ['pdf', 'docx'];
 
 export interface BuildOptions {
   fonts: FontSet;
@@ -24,25 +28,18 @@ export interface BuildResult {
   outputs: Partial<Record<Format, Buffer>>;
 }
 
+/** Read and transform a report folder; throws InputError(s) on bad content. */
 export function loadReport(dir: string): Report {
   return transformReport(readReport(dir));
 }
 
-export function missingGlyphErrors(missing: MissingGlyph[]): InputError[] {
-  const seen = new Set<string>();
-  const errors: InputError[] = [];
-  for (const m of missing) {
-    const key = `${m.char}@${m.loc.file}:${m.loc.line}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const cp = `U+${m.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-    errors.push(new InputError(m.loc, `character "${m.char}" (${cp}) is in no configured font (role ${m.role}, nor the fallback)`,
-      'configure a fallback font that has it (gongwen.yaml fonts.fallback), or replace the character'));
-  }
-  return errors;
+/** Every check that needs the fonts. Throws before any writer runs. */
+export function checkReport(report: Report, fonts: FontSet): void {
+  const errors = missingGlyphErrors(findMissingGlyphs(report, fonts.has));
+  if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
 }
 
-/** Dash centre of the song face, for the page-number position. */
+/** Vertical centre of the em dash in the song face (em above the baseline), for the page-number position. */
 function dashCentre(fonts: FontSet): number {
   const font = fonts.face('song').font;
   const g = font.glyphForCodePoint(0x2014);
@@ -51,13 +48,16 @@ function dashCentre(fonts: FontSet): number {
 
 export async function buildReport(dir: string, options: BuildOptions): Promise<BuildResult> {
   const report = loadReport(dir);
+  checkReport(report, options.fonts);
   const outputs: BuildResult['outputs'] = {};
   if (options.formats.includes('pdf')) {
     const glyphs = { has: options.fonts.has, dashCentre: dashCentre(options.fonts) };
-    const { definition, missing } = pdfDefinition(report, { glyphs, creator: options.creator });
-    const errors = missingGlyphErrors(missing);
-    if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
-    outputs.pdf = await renderPdf(definition, options.fonts);
+    outputs.pdf = await renderPdf(pdfDefinition(report, { glyphs, creator: options.creator }), options.fonts);
+  }
+  if (options.formats.includes('docx')) {
+    const c = options.fonts.config;
+    const fonts = { song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name };
+    outputs.docx = await packDocx(docxDocument(report, { fonts }), toInstant(report.meta.published), DOCX_PART_FIXES);
   }
   return { report, outputs };
 }

@@ -1,4 +1,4 @@
-/** The command line: gongwen build <report-dir>... [--out DIR] [--format pdf] [--config FILE] */
+/** The command line: gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--config FILE] */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,15 +12,15 @@ export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 const HELP = `gongwen — GB/T 9704-2012 reports (政府信息公开工作年度报告) from Markdown + YAML
 
 Usage:
-  gongwen build <report-dir>... [--out DIR] [--format pdf] [--config FILE]
+  gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--config FILE]
   gongwen --help | --version
 
 Commands:
-  build     render each report folder (report.md [+ statistics.yaml]) to DIR/<folder>.pdf
+  build     render each report folder (report.md [+ statistics.yaml]) to DIR/<folder>.pdf and .docx
 
 Options:
   -o, --out DIR       output folder (default: output)
-  -f, --format LIST   formats to write, comma-separated (default: pdf)
+  -f, --format LIST   formats to write, comma-separated: pdf, docx (default: both)
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
   -h, --help          show this help
   -v, --version       show the version

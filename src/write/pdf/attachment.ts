@@ -16,8 +16,8 @@ export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Cont
     const label = i === 0 ? ATTACHMENT.noteLabel : '';
     return {
       columns: [
-        { width: indent + labelWidth, text: runs(ctx, label, style, a.loc), margin: [indent, 0, 0, 0] },
-        { width: '*', text: runs(ctx, name, style, a.loc) },
+        { width: indent + labelWidth, text: runs(ctx, label, style), margin: [indent, 0, 0, 0] },
+        { width: '*', text: runs(ctx, name, style) },
       ],
       columnGap: 0,
       margin: [0, i === 0 ? geometry.linePitch : 0, 0, 0],
@@ -30,16 +30,16 @@ function statisticsTable(ctx: PdfContext, stats: StatisticsTable, a: Attachment)
   const cell = { role: ELEMENTS.tableText.role, size, lineHeight: size * 1.35 };
   const head = { role: ELEMENTS.tableHeader.role, size, lineHeight: size * 1.35 };
   const t = stats.template;
-  const header = t.columns.map((c) => ({ text: runs(ctx, c.header, head, a.loc), alignment: 'center' }));
+  const header = t.columns.map((c) => ({ text: runs(ctx, c.header, head), alignment: 'center' }));
   const body = t.rows.map((r) => {
     const isHeaderRow = r.kind === 'section' || r.kind === 'group';
     const value = stats.values[r.id];
     const shown = isHeaderRow ? t.placeholder : value === undefined ? '' : String(value);
     const labelStyle = r.level === 1 ? head : cell;
     return [
-      { text: runs(ctx, r.label, labelStyle, a.loc), margin: [(r.level - 1) * size, 0, 0, 0] },
-      { text: runs(ctx, isHeaderRow ? t.placeholder : r.unit, cell, a.loc), alignment: 'center' },
-      { text: runs(ctx, shown, cell, a.loc), alignment: 'center' },
+      { text: runs(ctx, r.label, labelStyle), margin: [(r.level - 1) * size, 0, 0, 0] },
+      { text: runs(ctx, isHeaderRow ? t.placeholder : r.unit, cell), alignment: 'center' },
+      { text: runs(ctx, shown, cell), alignment: 'center' },
     ];
   });
   return {
@@ -67,8 +67,8 @@ export function attachmentPages(ctx: PdfContext, attachments: Attachment[]): Con
     const label = attachments.length > 1 ? `${ATTACHMENT.label}${i + 1}` : ATTACHMENT.label;
     const parts: Content[] = [
       // Line 1: the label, 顶格. Line 3: the title, centred.
-      { text: runs(ctx, label, labelStyle, a.loc), margin: [0, 0, 0, geometry.linePitch * (ATTACHMENT.titleLine - 2)] } as Content,
-      { text: runs(ctx, a.title, titleStyle, a.loc), alignment: 'center', margin: [0, 0, 0, geometry.linePitch / 2] } as Content,
+      { text: runs(ctx, label, labelStyle), margin: [0, 0, 0, geometry.linePitch * (ATTACHMENT.titleLine - 2)] } as Content,
+      { text: runs(ctx, a.title, titleStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch / 2] } as Content,
     ];
     if (a.statistics) parts.push(statisticsTable(ctx, a.statistics, a));
     return { stack: parts, pageBreak: 'before' } as Content;

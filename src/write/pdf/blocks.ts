@@ -10,8 +10,8 @@ const indent = (name: ElementName): number => ELEMENTS[name].indentChars * geome
 function heading(ctx: PdfContext, b: HeadingBlock): Content {
   const name = HEADING_ELEMENTS[b.level - 1];
   const style = { role: ELEMENTS[name].role, size: sizeOf(name) };
-  const text = [...runs(ctx, b.number ?? '', style, b.loc), ...inlineRuns(ctx, b.inlines, style, b.loc)];
-  if (b.runIn) text.push(...inlineRuns(ctx, b.runIn, { role: ELEMENTS.body.role, size: sizeOf('body') }, b.loc));
+  const text = [...runs(ctx, b.number ?? '', style), ...inlineRuns(ctx, b.inlines, style)];
+  if (b.runIn) text.push(...inlineRuns(ctx, b.runIn, { role: ELEMENTS.body.role, size: sizeOf('body') }));
   return {
     text,
     alignment: ELEMENTS[name].align,
@@ -27,11 +27,11 @@ export function bodyBlock(ctx: PdfContext, b: Block): Content {
     case 'heading':
       return heading(ctx, b);
     case 'paragraph':
-      return { text: inlineRuns(ctx, b.inlines, body, b.loc), alignment: 'justify', leadingIndent: indent('body') } as Content;
+      return { text: inlineRuns(ctx, b.inlines, body), alignment: 'justify', leadingIndent: indent('body') } as Content;
     case 'list':
       return {
         stack: b.items.map((item, k) => ({
-          text: [...(b.ordered ? runs(ctx, `${b.start + k}.`, body, b.loc) : []), ...inlineRuns(ctx, item, body, b.loc)],
+          text: [...(b.ordered ? runs(ctx, `${b.start + k}.`, body) : []), ...inlineRuns(ctx, item, body)],
           alignment: 'justify',
           leadingIndent: indent('body'),
         })),
@@ -45,8 +45,8 @@ export function bodyBlock(ctx: PdfContext, b: Block): Content {
           headerRows: 1,
           widths: Array.from({ length: cols }, () => '*'),
           body: [
-            b.header.map((c) => ({ text: inlineRuns(ctx, c, head, b.loc), alignment: 'center' })),
-            ...b.rows.map((r) => Array.from({ length: cols }, (_, k) => ({ text: inlineRuns(ctx, r[k] ?? [], cell, b.loc) }))),
+            b.header.map((c) => ({ text: inlineRuns(ctx, c, head), alignment: 'center' })),
+            ...b.rows.map((r) => Array.from({ length: cols }, (_, k) => ({ text: inlineRuns(ctx, r[k] ?? [], cell) }))),
           ],
         },
         margin: [0, geometry.linePitch / 2, 0, geometry.linePitch / 2],

@@ -1,14 +1,6 @@
 import type { FontRole } from '../../layout/gbt9704.js';
-import type { Loc } from '../../model/types.js';
 
 export type PdfRole = FontRole | 'fallback';
-
-export interface MissingGlyph {
-  char: string;
-  codePoint: number;
-  loc: Loc;
-  role: PdfRole;
-}
 
 /** What the PDF writer needs to know about fonts, without loading any. */
 export interface GlyphSource {
@@ -25,5 +17,4 @@ export interface PdfOptions {
 
 export interface PdfContext {
   glyphs: GlyphSource;
-  missing: MissingGlyph[];
 }

@@ -10,9 +10,8 @@ export function pageNumberFooter(ctx: PdfContext, dashCentre: number) {
   // pdfmake puts the footer box at the bottom edge of the 版心 and sets text at the top of its line;
   // the dash's centre is (ascent − dashCentre) em below that top.
   const top = mmToPt(PAGE_NUMBER.dashBelowTextMm) - (FACE_METRICS.ascent - dashCentre) * size;
-  const loc = { file: 'page number', line: 0 };
   return (page: number): Content => ({
-    text: runs(ctx, PAGE_NUMBER.format(page), { role: 'song', size, lineHeight: size }, loc),
+    text: runs(ctx, PAGE_NUMBER.format(page), { role: 'song', size, lineHeight: size }),
     alignment: page % 2 === 1 ? 'right' : 'left',
     margin: [geometry.left + PAGE_NUMBER.insetPt, top, geometry.right + PAGE_NUMBER.insetPt, 0],
   }) as Content;

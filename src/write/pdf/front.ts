@@ -1,29 +1,14 @@
 /** The portal information block, the title and the source line. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
-import { formatDate, formatTime } from '../../layout/dates.js';
+import { metaFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import type { PdfContext } from './context.js';
 import { runs } from './text.js';
 
-/** 索引号 / 分类 / 发布机构 / 发文日期 / 文号 / 有效性: the fields the report gives, two per line. */
-export function metaFields(report: Report): [string, string][] {
-  const m = report.meta;
-  const all: [string, string | undefined][] = [
-    ['索引号', m.indexNo],
-    ['分类', m.category],
-    ['发布机构', m.organ],
-    ['发文日期', formatDate(m.published)],
-    ['文号', m.docNo],
-    ['有效性', m.validity],
-  ];
-  return all.filter((f): f is [string, string] => Boolean(f[1]));
-}
-
 export function front(ctx: PdfContext, report: Report): Content[] {
-  const loc = report.source;
   const out: Content[] = [];
-  const meta = metaFields(report);
+  const meta = metaFields(report.meta);
   if (meta.length) {
     // Two 小四 lines per grid line; the block is padded to whole grid lines so the body stays on the grid.
     const line = geometry.linePitch / 2;
@@ -32,7 +17,7 @@ export function front(ctx: PdfContext, report: Report): Content[] {
     for (let i = 0; i < meta.length; i += 2) {
       rows.push([0, 1].map((k) => {
         const f = meta[i + k];
-        return { text: f ? runs(ctx, `${f[0]}：${f[1]}`, style, loc) : '' } as Content;
+        return { text: f ? runs(ctx, `${f[0]}：${f[1]}`, style) : '' } as Content;
       }));
     }
     const pad = (Math.ceil(rows.length / 2) * 2 - rows.length) * line;
@@ -43,11 +28,9 @@ export function front(ctx: PdfContext, report: Report): Content[] {
     } as Content);
   }
   const title = { role: ELEMENTS.title.role, size: sizeOf('title') };
-  out.push({ text: runs(ctx, report.meta.title, title, loc), alignment: 'center' } as Content);
-  const p = report.meta.published;
-  const when = `${formatDate(p)}${p.hour !== undefined ? ` ${formatTime(p)}` : ''}`;
-  const source = `来源：${report.meta.source}　　时间：${when}`;
+  out.push({ text: runs(ctx, report.meta.title, title), alignment: 'center' } as Content);
+  const source = sourceLine(report.meta);
   const sourceStyle = { role: ELEMENTS.sourceLine.role, size: sizeOf('sourceLine') };
-  out.push({ text: runs(ctx, source, sourceStyle, loc), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } as Content);
+  out.push({ text: runs(ctx, source, sourceStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } as Content);
   return out;
 }

@@ -5,34 +5,30 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
 import { toInstant } from '../../layout/dates.js';
+import { editorLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock } from './blocks.js';
-import type { MissingGlyph, PdfContext, PdfOptions } from './context.js';
+import type { PdfContext, PdfOptions } from './context.js';
 import { pageNumberFooter } from './footer.js';
 import { front } from './front.js';
 import { runs } from './text.js';
 import { ELEMENTS, sizeOf } from '../../layout/gbt9704.js';
 
-export type { PdfOptions, GlyphSource, MissingGlyph } from './context.js';
+export type { PdfOptions, GlyphSource } from './context.js';
 
-export interface PdfDefinition {
-  definition: TDocumentDefinitions;
-  /** Characters that no configured face has; the caller decides whether that stops the build. */
-  missing: MissingGlyph[];
-}
-
-export function pdfDefinition(report: Report, options: PdfOptions): PdfDefinition {
-  const ctx: PdfContext = { glyphs: options.glyphs, missing: [] };
+export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
+  const ctx: PdfContext = { glyphs: options.glyphs };
   const m = report.meta;
   const content: Content[] = [
     ...front(ctx, report),
     ...report.blocks.map((b) => bodyBlock(ctx, b)),
     ...attachmentNote(ctx, report.attachments),
   ];
-  if (m.editor) {
+  const editor = editorLine(m);
+  if (editor) {
     const style = { role: ELEMENTS.endMatter.role, size: sizeOf('endMatter') };
-    content.push({ text: runs(ctx, `责任编辑：${m.editor}`, style, report.source), alignment: 'right', margin: [0, 0, 2 * geometry.charPitch, 0] } as Content);
+    content.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, 0, 2 * geometry.charPitch, 0] } as Content);
   }
   content.push(...attachmentPages(ctx, report.attachments));
   const footer = pageNumberFooter(ctx, options.glyphs.dashCentre);
@@ -56,5 +52,5 @@ export function pdfDefinition(report: Report, options: PdfOptions): PdfDefinitio
     pageBreakBefore: (node, nodes) =>
       Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0,
   };
-  return { definition, missing: ctx.missing };
+  return definition;
 }

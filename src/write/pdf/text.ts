@@ -1,10 +1,12 @@
 /**
  * Text → pdfmake inlines in a font role, splitting off characters the role face lacks into the
- * fallback face, and recording characters that no face has (never silent).
+ * fallback face. (Characters that no face has were rejected before any writer ran:
+ * transform/glyph-check.ts.)
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
-import type { Inline, Loc } from '../../model/types.js';
+import type { Inline } from '../../model/types.js';
+import { inlineRole } from '../../transform/glyph-check.js';
 import type { PdfContext, PdfRole } from './context.js';
 
 const SKIP = /\s/u;
@@ -19,17 +21,14 @@ export interface RunStyle {
 export type PdfInline = { text: string; font: string; fontSize: number; lineHeight: number };
 
 /** Split `text` into inlines by glyph coverage. */
-export function runs(ctx: PdfContext, text: string, style: RunStyle, loc: Loc): PdfInline[] {
+export function runs(ctx: PdfContext, text: string, style: RunStyle): PdfInline[] {
   const out: PdfInline[] = [];
   // All faces are normalised to a 1 em line box, so this factor gives every inline the same cell.
   const lineHeight = (style.lineHeight ?? geometry.linePitch) / style.size;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     let font: PdfRole = style.role;
-    if (!SKIP.test(ch) && !ctx.glyphs.has(style.role, cp)) {
-      if (ctx.glyphs.has('fallback', cp)) font = 'fallback';
-      else ctx.missing.push({ char: ch, codePoint: cp, loc, role: style.role });
-    }
+    if (!SKIP.test(ch) && !ctx.glyphs.has(style.role, cp)) font = 'fallback';
     const last = out.at(-1);
     if (last && last.font === font) last.text += ch;
     else out.push({ text: ch, font, fontSize: style.size, lineHeight });
@@ -38,9 +37,6 @@ export function runs(ctx: PdfContext, text: string, style: RunStyle, loc: Loc): 
 }
 
 /** Markdown inlines → pdfmake inlines. **Bold** is set in 黑体 and *emphasis* in 楷体 (no faux bold). */
-export function inlineRuns(ctx: PdfContext, inlines: Inline[], style: RunStyle, loc: Loc): Content[] {
-  return inlines.flatMap((i) => {
-    const role: PdfRole = i.bold ? 'hei' : i.italic ? 'kai' : style.role;
-    return runs(ctx, i.text, { ...style, role }, loc);
-  });
+export function inlineRuns(ctx: PdfContext, inlines: Inline[], style: RunStyle): Content[] {
+  return inlines.flatMap((i) => runs(ctx, i.text, { ...style, role: style.role === 'fallback' ? 'fallback' : inlineRole(i, style.role) }));
 }

@@ -1,0 +1,88 @@
+/**
+ * Glyph coverage, checked once before any writer runs: every character must be in its role's
+ * face or in the fallback face. Characters that no face has are input errors naming the
+ * character, its code point and file:line. (The PDF writer splits runs by the same rule.)
+ */
+import { ELEMENTS, HEADING_ELEMENTS, type FontRole } from '../layout/gbt9704.js';
+import { InputError } from '../model/errors.js';
+import type { Inline, Loc, Report } from '../model/types.js';
+
+export type GlyphRole = FontRole | 'fallback';
+export type HasGlyph = (role: GlyphRole, codePoint: number) => boolean;
+
+interface Text {
+  text: string;
+  role: FontRole;
+  loc: Loc;
+}
+
+/** The role an inline is set in: **bold** → 黑体, *emphasis* → 楷体, else the element's role. */
+export const inlineRole = (i: Inline, role: FontRole): FontRole => (i.bold ? 'hei' : i.italic ? 'kai' : role);
+
+function* textsOf(report: Report): Generator<Text> {
+  const loc = report.source;
+  const m = report.meta;
+  for (const t of [m.title]) yield { text: t, role: ELEMENTS.title.role, loc };
+  for (const t of [m.source, m.organ, m.indexNo, m.category, m.docNo, m.validity]) if (t) yield { text: t, role: ELEMENTS.metaBlock.role, loc };
+  if (m.editor) yield { text: m.editor, role: ELEMENTS.endMatter.role, loc };
+  const inl = function* (inlines: Inline[], role: FontRole, at: Loc): Generator<Text> {
+    for (const i of inlines) yield { text: i.text, role: inlineRole(i, role), loc: at };
+  };
+  for (const b of report.blocks) {
+    switch (b.type) {
+      case 'heading':
+        yield* inl(b.inlines, ELEMENTS[HEADING_ELEMENTS[b.level - 1]].role, b.loc);
+        if (b.runIn) yield* inl(b.runIn, ELEMENTS.body.role, b.loc);
+        break;
+      case 'paragraph':
+        yield* inl(b.inlines, ELEMENTS.body.role, b.loc);
+        break;
+      case 'list':
+        for (const item of b.items) yield* inl(item, ELEMENTS.body.role, b.loc);
+        break;
+      case 'table':
+        for (const c of b.header) yield* inl(c, ELEMENTS.tableHeader.role, b.loc);
+        for (const r of b.rows) for (const c of r) yield* inl(c, ELEMENTS.tableText.role, b.loc);
+        break;
+    }
+  }
+  for (const a of report.attachments) {
+    yield { text: a.title, role: ELEMENTS.attachmentTitle.role, loc: a.loc };
+    yield { text: a.title, role: ELEMENTS.attachmentNote.role, loc: a.loc };
+    if (a.statistics) {
+      const sloc = { file: a.statistics.file, line: 1 };
+      for (const r of a.statistics.template.rows) yield { text: r.label + r.unit, role: ELEMENTS.tableText.role, loc: sloc };
+    }
+  }
+}
+
+export interface MissingGlyph {
+  char: string;
+  codePoint: number;
+  loc: Loc;
+}
+
+export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[] {
+  const out: MissingGlyph[] = [];
+  const seen = new Set<string>();
+  for (const t of textsOf(report)) {
+    for (const ch of t.text) {
+      if (/\s/u.test(ch)) continue;
+      const cp = ch.codePointAt(0)!;
+      if (has(t.role, cp) || has('fallback', cp)) continue;
+      const key = `${ch}@${t.loc.file}:${t.loc.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ char: ch, codePoint: cp, loc: t.loc });
+    }
+  }
+  return out;
+}
+
+export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+export function missingGlyphErrors(missing: MissingGlyph[]): InputError[] {
+  return missing.map((m) => new InputError(m.loc,
+    `character "${m.char}" (${codePointLabel(m.codePoint)}) is in no configured font`,
+    'configure a fallback font that has it (gongwen.yaml fonts.fallback), or replace the character'));
+}

@@ -1,0 +1,39 @@
+/** The portal information block, the title and the source line (same content as the PDF's). */
+import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
+import { paragraph } from './paragraph.js';
+import { metaFields, sourceLine } from '../../layout/meta-fields.js';
+import type { Report } from '../../model/types.js';
+import { TEXT_WIDTH_TWIP } from './blocks.js';
+import { LINE_TWIP, STYLE } from './styles.js';
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
+
+export function front(report: Report): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  const meta = metaFields(report.meta);
+  if (meta.length) {
+    const half = Math.floor(TEXT_WIDTH_TWIP / 2);
+    const rows: TableRow[] = [];
+    for (let i = 0; i < meta.length; i += 2) {
+      rows.push(new TableRow({
+        children: [0, 1].map((k) => {
+          const f = meta[i + k];
+          return new TableCell({
+            width: { size: half, type: WidthType.DXA },
+            margins: { top: 0, bottom: 0, left: 0, right: 0 },
+            children: [paragraph({ style: STYLE.metaBlock.id, text: f ? `${f[0]}：${f[1]}` : '' })],
+          });
+        }),
+      }));
+    }
+    out.push(new Table({ layout: TableLayoutType.FIXED, width: { size: half * 2, type: WidthType.DXA }, columnWidths: [half, half], borders: NO_BORDERS, rows }));
+    // pad the block to whole grid lines, plus one blank line
+    const pad = (rows.length % 2) * (LINE_TWIP / 2) + LINE_TWIP;
+    out.push(paragraph({ style: STYLE.metaBlock.id, spacing: { line: Math.round(pad), lineRule: 'exact' } }));
+  }
+  out.push(paragraph({ style: STYLE.title.id, text: report.meta.title }));
+  out.push(paragraph({ style: STYLE.sourceLine.id, text: sourceLine(report.meta) }));
+  out.push(paragraph({ style: STYLE.body.id }));
+  return out;
+}

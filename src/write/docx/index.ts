@@ -1,0 +1,80 @@
+/**
+ * Report model → a docx `Document` (inspectable, not yet packed). Pure: no files, no clock;
+ * font names come in through the options. Layout numbers come from layout/gbt9704.ts.
+ */
+import { Document, DocumentGridType } from 'docx';
+import { paragraph } from './paragraph.js';
+import { FACE_METRICS, geometry, PAGE_NUMBER } from '../../layout/gbt9704.js';
+import { editorLine } from '../../layout/meta-fields.js';
+import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
+import type { Report } from '../../model/types.js';
+import { attachmentNote, attachmentPages } from './attachment.js';
+import { bodyBlock } from './blocks.js';
+import { pageNumberFooters } from './footer.js';
+import { front } from './front.js';
+import { docxStyles, LINE_TWIP, STYLE, type FontNames } from './styles.js';
+
+export type { FontNames } from './styles.js';
+export { DOCX_PART_FIXES } from './fixups.js';
+
+export interface DocxOptions {
+  fonts: FontNames;
+}
+
+/** Distance from the page bottom to the bottom of the footer line, so the dash sits 7 mm below the 版心. */
+export const FOOTER_TWIP = ptToTwip(geometry.bottom - mmToPt(PAGE_NUMBER.dashBelowTextMm) - ZIHAO.四号 / 2);
+
+/**
+ * Word and LibreOffice set text in an exact-height line with the baseline at 0.8 of the line
+ * height, so the first line's characters start about 3 mm below the top margin, where the PDF
+ * (and GB/T 9704, which measures 天头 to the characters) has them at the margin. The DOCX top
+ * margin is therefore reduced by that gap and the bottom margin grows by as much: the printed
+ * 版心 is where the standard puts it (37 mm), 22 lines still fit, and the page numbers stay put.
+ */
+export const EXACT_LINE_BASELINE = 0.8;
+const GLYPH_GAP_PT = EXACT_LINE_BASELINE * (LINE_TWIP / 20) - FACE_METRICS.ascent * ZIHAO.三号;
+export const MARGIN_TWIP = {
+  top: ptToTwip(geometry.top - GLYPH_GAP_PT),
+  bottom: ptToTwip(geometry.bottom + GLYPH_GAP_PT),
+  left: ptToTwip(geometry.left),
+  right: ptToTwip(geometry.right),
+};
+
+export function docxDocument(report: Report, options: DocxOptions): Document {
+  const m = report.meta;
+  const editor = editorLine(m);
+  const children = [
+    ...front(report),
+    ...report.blocks.flatMap((b) => bodyBlock(b, options.fonts)),
+    ...attachmentNote(report.attachments),
+    ...(editor ? [paragraph({ style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor })] : []),
+    ...attachmentPages(report.attachments),
+  ];
+  return new Document({
+    title: m.title,
+    creator: m.organ,
+    lastModifiedBy: m.organ,
+    subject: `${m.organ}${m.year}年政府信息公开工作年度报告`,
+    keywords: m.keywords.join(', '),
+    description: `${m.title}（${m.source}，${m.published.year}年${m.published.month}月${m.published.day}日）`,
+    evenAndOddHeaderAndFooters: true,
+    styles: docxStyles(options.fonts),
+    sections: [{
+      properties: {
+        page: {
+          size: { width: ptToTwip(geometry.width), height: ptToTwip(geometry.height) },
+          margin: {
+            ...MARGIN_TWIP,
+            header: ptToTwip(geometry.top / 2),
+            footer: FOOTER_TWIP,
+          },
+          pageNumbers: { start: 1 },
+        },
+        // A line grid equal to the exact line spacing; characters are fitted by condensing (styles.ts).
+        grid: { type: DocumentGridType.LINES, linePitch: LINE_TWIP },
+      },
+      footers: pageNumberFooters(),
+      children,
+    }],
+  });
+}

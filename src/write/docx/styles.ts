@@ -1,0 +1,105 @@
+/**
+ * Named paragraph styles: one per 公文 element, so a reviewer sees and reuses them in Word/WPS.
+ * Every style names its East Asian font explicitly and sets zh-CN; headings carry outline levels.
+ */
+import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
+import { ELEMENTS, geometry, HEADING_ELEMENTS, type ElementName, type FontRole } from '../../layout/gbt9704.js';
+import { ptToHalfPoints, ptToTwip, ZIHAO } from '../../layout/units.js';
+
+export type FontNames = Record<FontRole, string>;
+
+/** Style ids (ASCII) and their visible names. */
+export const STYLE = {
+  title: { id: 'GwTitle', name: '公文标题' },
+  sourceLine: { id: 'GwSource', name: '公文来源行' },
+  metaBlock: { id: 'GwMeta', name: '公文信息块' },
+  body: { id: 'GwBody', name: '公文正文' },
+  attachmentNote: { id: 'GwAttachmentNote', name: '公文附件说明' },
+  attachmentLabel: { id: 'GwAttachmentLabel', name: '公文附件标签' },
+  attachmentTitle: { id: 'GwAttachmentTitle', name: '公文附件标题' },
+  tableText: { id: 'GwTableText', name: '公文表格文字' },
+  tableHeader: { id: 'GwTableHeader', name: '公文表头' },
+  endMatter: { id: 'GwEndMatter', name: '公文责任编辑' },
+  pageNumber: { id: 'GwPageNumber', name: '公文页码' },
+} as const satisfies Partial<Record<ElementName, { id: string; name: string }>>;
+
+/** Heading style ids are Word's built-in ones, so the navigation pane and TOC know them. */
+export const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
+
+/**
+ * 三号 text keeps its 16 pt size and is condensed to the grid's character pitch, so that 28
+ * characters fill a line in Word, WPS and LibreOffice alike (a w:docGrid character grid is read
+ * differently by each). w:spacing is in whole twips: −5 (−0.25 pt) gives a 15.75 pt pitch, the
+ * largest that fits 28 characters into the 442.2 pt 版心.
+ */
+export const GRID_SQUEEZE_TWIP = Math.floor((geometry.charPitch - ZIHAO.三号) * 20);
+
+/**
+ * The grid line in whole twips, rounded down (28.99 pt → 579) so that 22 lines fit the 225 mm
+ * 版心 (22 × 580 = 12760 twips would not: only 21 lines would be set per page).
+ */
+export const LINE_TWIP = Math.floor(geometry.linePitch * 20);
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const;
+
+export const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
+
+/** Run and paragraph properties of an element, at its nominal 字号 (Word squeezes to the grid). */
+export function elementProps(name: ElementName, fonts: FontNames, lineTwip = LINE_TWIP) {
+  const el = ELEMENTS[name];
+  const size = ZIHAO[el.zihao];
+  const squeeze = size === ZIHAO.三号 ? { characterSpacing: GRID_SQUEEZE_TWIP } : {};
+  return {
+    run: { font: fontOf(fonts[el.role]), size: ptToHalfPoints(size), sizeComplexScript: ptToHalfPoints(size), bold: false, italics: false, color: '000000', language: LANG, ...squeeze },
+    paragraph: {
+      alignment: ALIGN[el.align],
+      spacing: { line: lineTwip, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      // firstLineChars wins over firstLine in Word; both are written (LibreOffice reads firstLine).
+      indent: { firstLineChars: el.indentChars * 100, firstLine: ptToTwip(el.indentChars * geometry.charPitch) },
+    },
+  };
+}
+
+export function docxStyles(fonts: FontNames): IStylesOptions {
+  const para = (key: keyof typeof STYLE, lineTwip?: number) => ({
+    id: STYLE[key].id,
+    name: STYLE[key].name,
+    basedOn: 'Normal',
+    next: key === 'title' ? STYLE.body.id : STYLE[key].id,
+    quickFormat: true,
+    ...elementProps(key, fonts, lineTwip),
+  });
+  const heading = (level: 1 | 2 | 3 | 4) => {
+    const p = elementProps(HEADING_ELEMENTS[level - 1], fonts);
+    return { run: p.run, paragraph: { ...p.paragraph, outlineLevel: level - 1, keepNext: true, keepLines: true } };
+  };
+  const body = elementProps('body', fonts);
+  return {
+    default: {
+      document: { run: body.run, paragraph: { spacing: body.paragraph.spacing } },
+      heading1: heading(1),
+      heading2: heading(2),
+      heading3: heading(3),
+      heading4: heading(4),
+    },
+    paragraphStyles: [
+      para('title'),
+      para('sourceLine'),
+      para('metaBlock', Math.round(LINE_TWIP / 2)),
+      para('body'),
+      para('attachmentNote'),
+      para('attachmentLabel'),
+      para('attachmentTitle'),
+      para('tableText', ptToTwip(ZIHAO.小四 * 1.35)),
+      para('tableHeader', ptToTwip(ZIHAO.小四 * 1.35)),
+      para('endMatter'),
+      para('pageNumber', ptToTwip(ZIHAO.四号)),
+    ],
+  };
+}
