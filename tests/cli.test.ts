@@ -30,19 +30,36 @@ describe('gongwen CLI', () => {
     expect(opt.err).toContain('--colour');
   });
 
-  it('builds the sample into --out', () => {
+  it('builds the sample into --out, PDF and DOCX by default', () => {
     const out = tmp();
-    const r = run('build', SAMPLE, '--out', out, '--format', 'pdf');
+    const r = run('build', SAMPLE, '--out', out);
     expect(r.code, r.err).toBe(0);
     const pdf = readFileSync(path.join(out, 'shangqiu-2017.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(readdirSync(out)).toEqual(['shangqiu-2017.pdf']);
+    const docx = readFileSync(path.join(out, 'shangqiu-2017.docx'));
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(out).sort()).toEqual(['shangqiu-2017.docx', 'shangqiu-2017.pdf']);
+  });
+
+  it('writes only the formats asked for', () => {
+    const out = tmp();
+    expect(run('build', SAMPLE, '--out', out, '--format', 'docx').code).toBe(0);
+    expect(readdirSync(out)).toEqual(['shangqiu-2017.docx']);
   });
 
   it('rejects an unknown format with exit 2', () => {
     const r = run('build', SAMPLE, '--format', 'odt');
     expect(r.code).toBe(2);
     expect(r.err).toContain('unknown format "odt"');
+  });
+
+  it('rejects a character no font has in the DOCX path too, before writing anything', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n笑脸😀。\n` }, 'glyph');
+    const out = tmp();
+    const r = run('build', dir, '--out', out, '--format', 'docx');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/glyph\/report\.md:8: character "😀" \(U\+1F600\) is in no configured font/);
+    expect(readdirSync(out)).toEqual([]);
   });
 
   it('reports bad input with file and line, exit 2, no stack trace, and writes nothing', () => {
@@ -59,11 +76,12 @@ describe('gongwen CLI', () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'unit');
     const out = tmp();
     expect(run('build', dir, '--out', out).code).toBe(0);
-    const before = readFileSync(path.join(out, 'unit.pdf'));
+    const before = { pdf: readFileSync(path.join(out, 'unit.pdf')), docx: readFileSync(path.join(out, 'unit.docx')) };
     writeFileSync(path.join(dir, 'report.md'), `${FRONT.replace('year: 2020', 'year: soon')}\n正文。\n`);
     expect(run('build', dir, '--out', out).code).toBe(2);
-    expect(readFileSync(path.join(out, 'unit.pdf')).equals(before)).toBe(true);
-    expect(readdirSync(out)).toEqual(['unit.pdf']);
+    expect(readFileSync(path.join(out, 'unit.pdf')).equals(before.pdf)).toBe(true);
+    expect(readFileSync(path.join(out, 'unit.docx')).equals(before.docx)).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(['unit.docx', 'unit.pdf']);
   });
 
   it('builds the good folders and reports the bad one when given several', () => {

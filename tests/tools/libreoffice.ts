@@ -5,16 +5,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers/build.js';
 
-/** A fontconfig file: the system's configuration, the repository's fonts/ and its alias file. */
+/**
+ * A fontconfig file: the repository's alias file, the system's configuration and fonts/. Its own
+ * cache directory comes first, so the scan rules of aliases.conf are never bypassed by a system
+ * cache of fonts/ made without them.
+ */
 export function fontconfigFile(dir: string): string {
   const file = path.join(dir, 'fonts.conf');
   writeFileSync(file, `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
 <fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <dir>${path.join(ROOT, 'fonts')}</dir>
   <cachedir>${path.join(dir, 'fc-cache')}</cachedir>
   <include>${path.join(ROOT, 'tests/tools/fontconfig/aliases.conf')}</include>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>${path.join(ROOT, 'fonts')}</dir>
 </fontconfig>
 `);
   return file;

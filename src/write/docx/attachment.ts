@@ -1,6 +1,5 @@
 /** 附件说明 and the attachment pages with the statistics table (GB/T 9704 §7.3.4, §7.3.7). */
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, AlignmentType } from 'docx';
-import { paragraph } from './paragraph.js';
 import { ATTACHMENT, geometry } from '../../layout/gbt9704.js';
 import { ptToTwip, ZIHAO } from '../../layout/units.js';
 import type { Attachment, StatisticsTable } from '../../model/types.js';
@@ -10,12 +9,12 @@ import { LINE_TWIP, STYLE } from './styles.js';
 export function attachmentNote(attachments: Attachment[]): Paragraph[] {
   if (!attachments.length) return [];
   if (attachments.length === 1) {
-    return [paragraph({ style: STYLE.attachmentNote.id, spacing: { before: LINE_TWIP }, text: `${ATTACHMENT.noteLabel}${attachments[0].title}` })];
+    return [new Paragraph({ style: STYLE.attachmentNote.id, spacing: { before: LINE_TWIP }, text: `${ATTACHMENT.noteLabel}${attachments[0].title}` })];
   }
   // 附件：1. …  — wrapped and following names align under the first name
   const label = ptToTwip(3 * geometry.charPitch);
   const indent = ptToTwip(2 * geometry.charPitch);
-  return attachments.map((a, i) => paragraph({
+  return attachments.map((a, i) => new Paragraph({
     style: STYLE.attachmentNote.id,
     spacing: i === 0 ? { before: LINE_TWIP } : undefined,
     indent: i === 0 ? { left: indent + label, hanging: label, firstLineChars: 0 } : { left: indent + label, firstLine: 0, firstLineChars: 0 },
@@ -35,7 +34,7 @@ function statisticsTable(stats: StatisticsTable): Table {
       width: { size: widths[col], type: WidthType.DXA },
       verticalAlign: VerticalAlignTable.CENTER,
       margins: { top: 20, bottom: 20, left: 80, right: 80 },
-      children: [paragraph({
+      children: [new Paragraph({
         style: opts.header ? STYLE.tableHeader.id : STYLE.tableText.id,
         alignment: opts.center ? AlignmentType.CENTER : opts.left ? AlignmentType.LEFT : undefined,
         indent: opts.indentTwip ? { left: opts.indentTwip } : undefined,
@@ -62,9 +61,9 @@ export function attachmentPages(attachments: Attachment[]): (Paragraph | Table)[
   return attachments.flatMap((a, i) => {
     const label = attachments.length > 1 ? `${ATTACHMENT.label}${i + 1}` : ATTACHMENT.label;
     const out: (Paragraph | Table)[] = [
-      paragraph({ style: STYLE.attachmentLabel.id, pageBreakBefore: true, text: label }),
-      ...Array.from({ length: ATTACHMENT.titleLine - 2 }, () => paragraph({ style: STYLE.body.id })),
-      paragraph({ style: STYLE.attachmentTitle.id, spacing: { after: Math.round(LINE_TWIP / 2) }, text: a.title }),
+      new Paragraph({ style: STYLE.attachmentLabel.id, pageBreakBefore: true, text: label }),
+      ...Array.from({ length: ATTACHMENT.titleLine - 2 }, () => new Paragraph({ style: STYLE.body.id })),
+      new Paragraph({ style: STYLE.attachmentTitle.id, spacing: { after: Math.round(LINE_TWIP / 2) }, text: a.title }),
     ];
     if (a.statistics) out.push(statisticsTable(a.statistics));
     return out;

@@ -1,6 +1,5 @@
 /** Body blocks → docx paragraphs and tables. Section numbers are literal text, as in the PDF. */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
-import { paragraph } from './paragraph.js';
 import { ELEMENTS, geometry, HEADING_ELEMENTS } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
 import type { Block, Inline } from '../../model/types.js';
@@ -17,12 +16,12 @@ export function bodyBlock(b: Block, fonts: FontNames): (Paragraph | Table)[] {
       const children = [new TextRun(b.number ?? ''), ...inlineRuns(b.inlines, role, fonts)];
       // run-in text keeps the body face inside the heading paragraph
       if (b.runIn) children.push(...inlineRuns(b.runIn, body, fonts, role));
-      return [paragraph({ style: HEADING_STYLE_IDS[b.level - 1], children, ...(b.runIn ? { keepNext: false, keepLines: false } : {}) })];
+      return [new Paragraph({ style: HEADING_STYLE_IDS[b.level - 1], children, ...(b.runIn ? { keepNext: false, keepLines: false } : {}) })];
     }
     case 'paragraph':
-      return [paragraph({ style: STYLE.body.id, children: inlineRuns(b.inlines, body, fonts) })];
+      return [new Paragraph({ style: STYLE.body.id, children: inlineRuns(b.inlines, body, fonts) })];
     case 'list':
-      return b.items.map((item, k) => paragraph({
+      return b.items.map((item, k) => new Paragraph({
         style: STYLE.body.id,
         children: [...(b.ordered ? [new TextRun(`${b.start + k}.`)] : []), ...inlineRuns(item, body, fonts)],
       }));
@@ -31,7 +30,7 @@ export function bodyBlock(b: Block, fonts: FontNames): (Paragraph | Table)[] {
       const width = Math.floor(TEXT_WIDTH_TWIP / cols);
       const cell = (inlines: Inline[], header: boolean) => new TableCell({
         width: { size: width, type: WidthType.DXA },
-        children: [paragraph({
+        children: [new Paragraph({
           style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
           children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts),
         })],
@@ -44,7 +43,7 @@ export function bodyBlock(b: Block, fonts: FontNames): (Paragraph | Table)[] {
           new TableRow({ tableHeader: true, children: Array.from({ length: cols }, (_, k) => cell(b.header[k] ?? [], true)) }),
           ...b.rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, k) => cell(r[k] ?? [], false)) })),
         ],
-      }), paragraph({ style: STYLE.body.id, alignment: AlignmentType.LEFT, children: [] })];
+      }), new Paragraph({ style: STYLE.body.id, alignment: AlignmentType.LEFT, children: [] })];
     }
   }
 }

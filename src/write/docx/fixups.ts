@@ -1,15 +1,20 @@
 /**
- * What the docx library cannot say, applied to the packed XML parts.
- *
- * Table cells, the information block and the footer must not snap to the 22-line document grid
- * (their lines are smaller than a grid line); docx has no paragraph-level w:snapToGrid option.
+ * What the docx library cannot say, applied to the packed XML parts:
+ * - document defaults: no widow/orphan control, so every page holds its 22 lines as in the PDF
+ *   (headings are kept with what follows by their style); no punctuation hanging into the margin
+ *   (Word's 允许标点溢出边界): the 版心 is a hard edge, the PDF never hangs punctuation, and
+ *   LibreOffice drops a hung mark from its PDF. docx writes these elements only when true.
+ * - table cells, the information block and the footer do not snap to the 22-line document grid
+ *   (their lines are smaller than a grid line); docx has no paragraph-level w:snapToGrid.
+ * Elements are inserted in the order CT_PPrBase requires (widowControl, overflowPunct, snapToGrid,
+ * before spacing).
  */
 import { STYLE } from './styles.js';
 
 const OFF_GRID = [STYLE.tableText.id, STYLE.tableHeader.id, STYLE.metaBlock.id, STYLE.pageNumber.id];
 
 export function fixStylesXml(xml: string): string {
-  let out = xml;
+  let out = xml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>');
   for (const id of OFF_GRID) {
     out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>)`), '$1<w:snapToGrid w:val="0"/>');
   }

@@ -1,6 +1,5 @@
 /** The portal information block, the title and the source line (same content as the PDF's). */
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import { paragraph } from './paragraph.js';
 import { metaFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { TEXT_WIDTH_TWIP } from './blocks.js';
@@ -22,7 +21,7 @@ export function front(report: Report): (Paragraph | Table)[] {
           return new TableCell({
             width: { size: half, type: WidthType.DXA },
             margins: { top: 0, bottom: 0, left: 0, right: 0 },
-            children: [paragraph({ style: STYLE.metaBlock.id, text: f ? `${f[0]}：${f[1]}` : '' })],
+            children: [new Paragraph({ style: STYLE.metaBlock.id, text: f ? `${f[0]}：${f[1]}` : '' })],
           });
         }),
       }));
@@ -30,10 +29,10 @@ export function front(report: Report): (Paragraph | Table)[] {
     out.push(new Table({ layout: TableLayoutType.FIXED, width: { size: half * 2, type: WidthType.DXA }, columnWidths: [half, half], borders: NO_BORDERS, rows }));
     // pad the block to whole grid lines, plus one blank line
     const pad = (rows.length % 2) * (LINE_TWIP / 2) + LINE_TWIP;
-    out.push(paragraph({ style: STYLE.metaBlock.id, spacing: { line: Math.round(pad), lineRule: 'exact' } }));
+    out.push(new Paragraph({ style: STYLE.metaBlock.id, spacing: { line: Math.round(pad), lineRule: 'exact' } }));
   }
-  out.push(paragraph({ style: STYLE.title.id, text: report.meta.title }));
-  out.push(paragraph({ style: STYLE.sourceLine.id, text: sourceLine(report.meta) }));
-  out.push(paragraph({ style: STYLE.body.id }));
+  out.push(new Paragraph({ style: STYLE.title.id, text: report.meta.title }));
+  out.push(new Paragraph({ style: STYLE.sourceLine.id, text: sourceLine(report.meta) }));
+  out.push(new Paragraph({ style: STYLE.body.id }));
   return out;
 }

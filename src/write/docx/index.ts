@@ -2,8 +2,7 @@
  * Report model → a docx `Document` (inspectable, not yet packed). Pure: no files, no clock;
  * font names come in through the options. Layout numbers come from layout/gbt9704.ts.
  */
-import { Document, DocumentGridType } from 'docx';
-import { paragraph } from './paragraph.js';
+import { Document, DocumentGridType, Paragraph } from 'docx';
 import { FACE_METRICS, geometry, PAGE_NUMBER } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
@@ -47,7 +46,7 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
     ...front(report),
     ...report.blocks.flatMap((b) => bodyBlock(b, options.fonts)),
     ...attachmentNote(report.attachments),
-    ...(editor ? [paragraph({ style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor })] : []),
+    ...(editor ? [new Paragraph({ style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor })] : []),
     ...attachmentPages(report.attachments),
   ];
   return new Document({

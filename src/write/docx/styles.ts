@@ -27,12 +27,13 @@ export const STYLE = {
 export const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
 
 /**
- * 三号 text keeps its 16 pt size and is condensed to the grid's character pitch, so that 28
- * characters fill a line in Word, WPS and LibreOffice alike (a w:docGrid character grid is read
- * differently by each). w:spacing is in whole twips: −5 (−0.25 pt) gives a 15.75 pt pitch, the
- * largest that fits 28 characters into the 442.2 pt 版心.
+ * 三号 text keeps its 16 pt size and is scaled horizontally to the grid's character pitch, so that
+ * 28 characters fill a line in Word, WPS and LibreOffice alike. A w:docGrid character grid is read
+ * differently by each (LibreOffice sets 14 characters a line), and condensing by w:spacing −5
+ * twips made LibreOffice drop a 、 at the end of a full line. 98 % (15.68 pt) is the largest
+ * whole-percent scale that fits 28 characters into the 442.2 pt 版心.
  */
-export const GRID_SQUEEZE_TWIP = Math.floor((geometry.charPitch - ZIHAO.三号) * 20);
+export const GRID_SCALE_PERCENT = Math.floor((geometry.charPitch / ZIHAO.三号) * 100);
 
 /**
  * The grid line in whole twips, rounded down (28.99 pt → 579) so that 22 lines fit the 225 mm
@@ -54,7 +55,7 @@ const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
 export function elementProps(name: ElementName, fonts: FontNames, lineTwip = LINE_TWIP) {
   const el = ELEMENTS[name];
   const size = ZIHAO[el.zihao];
-  const squeeze = size === ZIHAO.三号 ? { characterSpacing: GRID_SQUEEZE_TWIP } : {};
+  const squeeze = size === ZIHAO.三号 ? { scale: GRID_SCALE_PERCENT } : {};
   return {
     run: { font: fontOf(fonts[el.role]), size: ptToHalfPoints(size), sizeComplexScript: ptToHalfPoints(size), bold: false, italics: false, color: '000000', language: LANG, ...squeeze },
     paragraph: {

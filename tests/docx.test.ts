@@ -1,0 +1,186 @@
+/** The editable Word draft: XML inside the DOCX. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet, readFontConfig } from '../src/io/fonts.js';
+import { SAMPLE } from './helpers/build.js';
+import { docxParts, paragraphs, style } from './helpers/docx.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+
+let parts: Record<string, string> = {};
+let body: ReturnType<typeof paragraphs> = [];
+beforeAll(async () => {
+  const { outputs } = await buildReport(SAMPLE, { fonts: openFontSet(), formats: ['docx'] });
+  parts = docxParts(outputs.docx!);
+  body = paragraphs(parts['word/document.xml']);
+});
+const styles = () => parts['word/styles.xml'];
+const find = (text: string) => {
+  const p = body.find((b) => b.text.startsWith(text));
+  if (!p) throw new Error(`no paragraph starting with ${text}`);
+  return p;
+};
+
+describe('page setup (twips)', () => {
+  it('is A4 with the GB/T margins, the top one set so the text starts at 37 mm', () => {
+    const sect = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(parts['word/document.xml'])![0];
+    expect(sect).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    const mar = Object.fromEntries([...sect.matchAll(/w:(top|bottom|left|right|footer)="(\d+)"/g)].map((m) => [m[1], Number(m[2])]));
+    expect(mar.left).toBe(1587);                 // 28 mm
+    expect(mar.right).toBe(1474);                // 26 mm
+    // 37 mm less the 0.8-line baseline gap of an exact line (about 9 pt), and the same added below
+    expect(mar.top).toBeGreaterThan(1880);
+    expect(mar.top).toBeLessThan(1940);
+    expect(mar.top + mar.bottom).toBe(2098 + 1984);
+    // the 版心 holds exactly 22 lines of 579 twips
+    const textHeight = 16838 - mar.top - mar.bottom;
+    expect(Math.floor(textHeight / 579)).toBe(22);
+    expect(sect).toMatch(/<w:docGrid w:type="lines" w:linePitch="579"\/>/);
+  });
+});
+
+describe('styles', () => {
+  it('defines named styles for every element', () => {
+    for (const [id, name] of [['GwTitle', '公文标题'], ['GwBody', '公文正文'], ['GwAttachmentNote', '公文附件说明'], ['GwAttachmentLabel', '公文附件标签'],
+      ['GwAttachmentTitle', '公文附件标题'], ['GwTableText', '公文表格文字'], ['GwMeta', '公文信息块'], ['GwSource', '公文来源行']]) {
+      expect(style(styles(), id)).toContain(`<w:name w:val="${name}"/>`);
+    }
+  });
+
+  it('sets body text 三号 仿宋, justified, indented 2 characters, exact 579-twip lines, scaled to 28 characters', () => {
+    const s = style(styles(), 'GwBody');
+    expect(s).toContain('<w:rFonts w:ascii="仿宋" w:cs="仿宋" w:eastAsia="仿宋" w:hAnsi="仿宋"/>');
+    expect(s).toContain('<w:sz w:val="32"/>');
+    expect(s).toContain('<w:jc w:val="both"/>');
+    expect(s).toMatch(/<w:ind w:firstLine="632" w:firstLineChars="200"\/>/);
+    expect(s).toMatch(/<w:spacing [^>]*w:line="579" w:lineRule="exact"/);
+    expect(s).toContain('<w:w w:val="98"/>');
+  });
+
+  it('gives headings their faces and outline levels, never bold', () => {
+    const want = [['Heading1', '黑体', 0], ['Heading2', '楷体', 1], ['Heading3', '仿宋', 2], ['Heading4', '仿宋', 3]] as const;
+    for (const [id, font, level] of want) {
+      const s = style(styles(), id);
+      expect(s).toContain(`w:eastAsia="${font}"`);
+      expect(s).toContain(`<w:outlineLvl w:val="${level}"/>`);
+      expect(s).toContain('<w:b w:val="false"/>');
+      expect(s).toContain('<w:sz w:val="32"/>');
+    }
+  });
+
+  it('names an East Asian font and zh-CN in every style that sets a font', () => {
+    const all = [...styles().matchAll(/<w:style [\s\S]*?<\/w:style>/g)].map((m) => m[0]).filter((s) => s.includes('<w:rFonts'));
+    expect(all.length).toBeGreaterThanOrEqual(15);
+    for (const s of all) {
+      expect(s).toMatch(/<w:rFonts [^>]*w:eastAsia="[^"]+"/);
+      expect(s).toContain('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>');
+    }
+    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles())![0];
+    expect(defaults).toContain('w:eastAsia="仿宋"');
+    expect(defaults).toContain('w:eastAsia="zh-CN"');
+  });
+
+  it('sets the title 二号 in 方正小标宋简体, the table text 小四, off the line grid', () => {
+    expect(style(styles(), 'GwTitle')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(style(styles(), 'GwTitle')).toContain('<w:sz w:val="44"/>');
+    expect(style(styles(), 'GwTableText')).toContain('<w:sz w:val="24"/>');
+    expect(style(styles(), 'GwTableText')).toContain('<w:snapToGrid w:val="0"/>');
+  });
+
+  it('uses the font names an office configures', async () => {
+    const config = readFontConfig(undefined);
+    config.fang = { ...config.fang, name: '仿宋_GB2312' };
+    const { outputs } = await buildReport(makeReport({ 'report.md': `${FRONT}\n正文。\n` }), { fonts: openFontSet(config), formats: ['docx'] });
+    expect(style(docxParts(outputs.docx!)['word/styles.xml'], 'GwBody')).toContain('w:eastAsia="仿宋_GB2312"');
+  });
+});
+
+describe('content', () => {
+  it('writes section numbers as literal text in heading styles', () => {
+    expect(find('一、概述').style).toBe('Heading1');
+    expect(find('（一）主要领导高度重视，全面推进政务公开').style).toBe('Heading2');
+    expect(find('七、附表').style).toBe('Heading1');
+    expect(body.some((p) => p.xml.includes('<w:numPr>'))).toBe(false);
+  });
+
+  it('runs in level-3 headings, without keeping them with the next paragraph', () => {
+    const p = find('1.加强标准建设，规范推进五公开。严格落实');
+    expect(p.style).toBe('Heading3');
+    expect(p.xml).not.toContain('<w:keepNext/>');
+  });
+
+  it('has the information block, title and source line', () => {
+    expect(find('发布机构：商丘市人民政府').style).toBe('GwMeta');
+    expect(find('商丘市2017年政府信息公开年度工作报告').style).toBe('GwTitle');
+    expect(find('来源：商丘市政府　　时间：2018年3月27日 15:59').style).toBe('GwSource');
+  });
+
+  it('sets bold text in 黑体 and emphasis in 楷体, as direct run fonts', async () => {
+    const { outputs } = await buildReport(makeReport({ 'report.md': `${FRONT}\n正文**重点**和*强调*。\n` }), { fonts: openFontSet(), formats: ['docx'] });
+    const p = paragraphs(docxParts(outputs.docx!)['word/document.xml']).find((x) => x.text.startsWith('正文'))!;
+    expect(p.xml).toMatch(/<w:rFonts [^>]*w:eastAsia="黑体"[^>]*\/><\/w:rPr><w:t[^>]*>重点/);
+    expect(p.xml).toMatch(/<w:rFonts [^>]*w:eastAsia="楷体"[^>]*\/><\/w:rPr><w:t[^>]*>强调/);
+  });
+});
+
+describe('footers', () => {
+  it('turns on odd/even footers: "— PAGE —" right on odd pages, left on even pages', () => {
+    expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+    const rels = parts['word/_rels/document.xml.rels'];
+    const target = (type: string) => {
+      const id = new RegExp(`<w:footerReference w:type="${type}" r:id="(rId\\d+)"`).exec(parts['word/document.xml'])![1];
+      return parts[`word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]}`];
+    };
+    const odd = target('default');
+    const even = target('even');
+    for (const f of [odd, even]) {
+      expect(f).toMatch(/<w:t xml:space="preserve">— <\/w:t>[\s\S]*<w:instrText xml:space="preserve">PAGE<\/w:instrText>[\s\S]*<w:t xml:space="preserve"> —<\/w:t>/);
+      expect(f).toContain('<w:pStyle w:val="GwPageNumber"/>');
+    }
+    expect(odd).toContain('<w:jc w:val="right"/>');
+    expect(odd).toContain('w:right="280"');
+    expect(even).toContain('<w:jc w:val="left"/>');
+    expect(even).toContain('w:left="280"');
+    const pn = style(styles(), 'GwPageNumber');
+    expect(pn).toContain('w:eastAsia="宋体"');
+    expect(pn).toContain('<w:sz w:val="28"/>');
+  });
+});
+
+describe('attachment', () => {
+  it('notes the attachment after the body and starts it on a new page', () => {
+    expect(find('附件：2017年商丘市政府信息公开工作情况统计表').style).toBe('GwAttachmentNote');
+    const label = body.find((p) => p.text === '附件')!;
+    expect(label.style).toBe('GwAttachmentLabel');
+    expect(label.xml).toContain('<w:pageBreakBefore/>');
+    const i = body.indexOf(label);
+    expect(body[i + 2].style).toBe('GwAttachmentTitle'); // line 3
+    expect(body[i + 2].text).toBe('2017年商丘市政府信息公开工作情况统计表');
+  });
+
+  it('writes the statistics table with fixed widths and a repeated header row', () => {
+    const doc = parts['word/document.xml'];
+    const table = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('统计指标'))!;
+    expect(table).toContain('<w:tblLayout w:type="fixed"/>');
+    const cols = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(cols).toHaveLength(3);
+    expect(cols.reduce((a, b) => a + b)).toBe(8844);
+    const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(rows).toHaveLength(1 + 65);
+    for (const r of rows) for (const w of r.matchAll(/<w:tcW w:type="(\w+)"/g)) expect(w[1]).toBe('dxa');
+    expect(table).toMatch(/（一）收到申请数[\s\S]*?件[\s\S]*?301/);
+  });
+});
+
+describe('core properties', () => {
+  it('has title, creator, subject, keywords, description, and dates from the report', () => {
+    const core = parts['docProps/core.xml'];
+    expect(core).toContain('<dc:title>商丘市2017年政府信息公开年度工作报告</dc:title>');
+    expect(core).toContain('<dc:creator>商丘市人民政府</dc:creator>');
+    expect(core).toContain('<dc:subject>商丘市人民政府2017年政府信息公开工作年度报告</dc:subject>');
+    expect(core).toContain('<cp:keywords>商丘市, 政府信息公开, 年度报告, 2017年</cp:keywords>');
+    expect(core).toMatch(/<dc:description>商丘市2017年政府信息公开年度工作报告（商丘市政府，2018年3月27日）<\/dc:description>/);
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2018-03-27T07:59:00Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2018-03-27T07:59:00Z</dcterms:modified>');
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * DOCX conformance: LibreOffice converts gongwen's DOCX to PDF (with the bundled fonts behind the
+ * Chinese font names, tests/tools/fontconfig/aliases.conf), and the result must match the
+ * standard and gongwen's own PDF: complete text in order, A4 and margins within 1 mm, 22 body
+ * lines on a full page, page count within ±1, "— N —" on the correct side.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/build.js';
+import { openFontSet } from '../../src/io/fonts.js';
+import { SAMPLE } from '../helpers/build.js';
+import { linesOf, MM, readPdf, type PdfLine, type PdfPage } from '../helpers/pdf.js';
+import { expectInOrder, normalise, pdfText, publishedParagraphs } from '../helpers/published.js';
+import { convertDocxToPdf } from './libreoffice.js';
+
+const LEFT = 28 * MM;
+const TOP = 37 * MM;
+const RIGHT_EDGE = LEFT + 156 * MM;
+const BOTTOM_EDGE = TOP + 225 * MM;
+
+let lo: PdfPage[] = [];
+let own: PdfPage[] = [];
+let loFile = '';
+const body = (p: PdfPage): PdfLine[] => linesOf(p).filter((l) => l.baseline < BOTTOM_EDGE);
+const footer = (p: PdfPage): PdfLine | undefined => linesOf(p).find((l) => l.baseline > BOTTOM_EDGE);
+
+beforeAll(async () => {
+  if (spawnSync('which', ['soffice']).status !== 0) throw new Error('LibreOffice is not installed: run .ci/run, or apt-get install libreoffice-writer-nogui');
+  const { outputs } = await buildReport(SAMPLE, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+  const converted = convertDocxToPdf(outputs.docx!, 'shangqiu-2017');
+  loFile = path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-lo-out-')), 'shangqiu-2017-docx.pdf');
+  writeFileSync(loFile, converted);
+  lo = (await readPdf(converted)).pages;
+  own = (await readPdf(outputs.pdf!)).pages;
+});
+
+describe('the DOCX as LibreOffice renders it', () => {
+  it('uses the bundled faces behind the Chinese font names (no silent substitution)', () => {
+    const fonts = execFileSync('pdffonts', [loFile], { encoding: 'utf8' }).trim().split('\n').slice(2)
+      .map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+    expect(new Set(fonts)).toEqual(new Set(['FandolFang-Regular', 'FandolSong-Regular', 'FandolHei-Regular', 'FandolKai-Regular']));
+  });
+
+  it('has the complete published text in order', () => {
+    expectInOrder(pdfText(lo), publishedParagraphs().map(normalise));
+  });
+
+  it('is A4, with the text block at the GB/T margins within 1 mm', () => {
+    for (const p of lo) {
+      expect(p.width).toBeCloseTo(595.28, 0);
+      expect(p.height).toBeCloseTo(841.89, 0);
+    }
+    const lines = lo.slice(1, -4).flatMap(body);
+    const flush = lines.filter((l) => l.x < LEFT + 5);
+    expect(flush.length).toBeGreaterThan(100);
+    for (const l of flush) expect(Math.abs(l.x - LEFT)).toBeLessThan(1 * MM);
+    const justified = lines.filter((l) => l.right > RIGHT_EDGE - 4 && l.right < RIGHT_EDGE + 4);
+    expect(justified.length).toBeGreaterThan(100);
+    // first line of a body page: its characters' top (0.88 em above the baseline) at 37 mm
+    for (const p of lo.slice(1, 9)) {
+      const first = body(p)[0];
+      expect(Math.abs(first.baseline - 0.88 * first.items[0].size - TOP), `page ${p.number}`).toBeLessThan(1 * MM);
+    }
+  });
+
+  it('puts 22 body lines on a full page (21 where a heading moved to the next page)', () => {
+    const pages = lo.slice(1, 8);
+    for (const p of pages) {
+      const next = body(lo[p.number])[0];
+      const headingNext = /^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(next.text.replace(/\s/g, ''));
+      expect(body(p).length, `page ${p.number}`).toBeGreaterThanOrEqual(headingNext ? 21 : 22);
+      expect(body(p).length).toBeLessThanOrEqual(22);
+    }
+    expect(pages.filter((p) => body(p).length === 22).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has the same page count as gongwen\'s PDF, ±1', () => {
+    expect(Math.abs(lo.length - own.length)).toBeLessThanOrEqual(1);
+  });
+
+  it('numbers pages "— N —", odd on the right and even on the left', () => {
+    lo.forEach((p, i) => {
+      const f = footer(p)!;
+      expect(f.text.replace(/\s+/g, ' ').trim()).toBe(`— ${i + 1} —`);
+      if ((i + 1) % 2 === 1) expect(Math.abs(f.right - (RIGHT_EDGE - 14))).toBeLessThan(1 * MM);
+      else expect(Math.abs(f.x - (LEFT + 14))).toBeLessThan(1 * MM);
+      // and at the same height as in gongwen's PDF
+      expect(Math.abs(f.baseline - footer(own[0])!.baseline)).toBeLessThan(1 * MM);
+    });
+  });
+
+  it('renders every page to PNG for a look by eye', () => {
+    const dir = path.dirname(loFile);
+    execFileSync('pdftoppm', ['-png', '-r', '30', loFile, path.join(dir, 'p')]);
+    expect(execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.png'))).toHaveLength(lo.length);
+  });
+});
