@@ -83,24 +83,25 @@ describe('body validation', () => {
 
 describe('statistics validation', () => {
   const withStats = (stats: string) => ({
-    'report.md': FRONT.replace('---\n\n', '').replace(/---\n$/, 'attachment:\n  title: 统计表\n  statistics: statistics.yaml\n---\n正文\n'),
+    'report.md': FRONT.replace(/---\n$/, 'attachment:\n  title: 统计表\nstatistics: statistics.yaml\n---\n正文\n'),
     'statistics.yaml': stats,
   });
 
   it('reads a valid statistics file', () => {
     const r = readReport(makeReport(withStats('template: gov-2014\nvalues:\n  s1_1: 10\n  s7: 0.5\n')));
-    expect(r.attachments[0].statistics?.values).toEqual({ s1_1: 10, s7: 0.5 });
+    expect(r.statistics?.values).toEqual({ s1_1: 10, s7: 0.5 });
+    expect(r.attachments[0].table).toBe('main');
   });
 
   it('names an unknown row with its line and a suggestion', () => {
     const [msg] = errorsOf(withStats('template: gov-2014\nvalues:\n  s1_1: 10\n  s3_11: 4\n'));
-    expect(msg).toMatch(/statistics\.yaml:4: unknown row "s3_11" in template gov-2014/);
+    expect(msg).toMatch(/statistics\.yaml:4: unknown row of template gov-2014: "s3_11"/);
     expect(msg).toMatch(/did you mean "s3_1/);
   });
 
   it('rejects negative and fractional counts, naming the row label', () => {
     const msgs = errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: -1\n  s4: 2.5\n'));
-    expect(msgs[0]).toMatch(/statistics\.yaml:3: （一）收到申请数: value -1 is not a whole non-negative number/);
+    expect(msgs[0]).toMatch(/statistics\.yaml:3: 三（一）收到申请数: value -1 is not a whole non-negative number/);
     expect(msgs[1]).toMatch(/statistics\.yaml:4: 四、行政复议数量: value 2.5/);
   });
 

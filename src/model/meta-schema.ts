@@ -65,9 +65,9 @@ export const frontMatterSchema = z.strictObject({
   attachment: z
     .strictObject({
       title: text('attachment.title (附件名称)'),
-      statistics: text('attachment.statistics (statistics file name)').optional(),
     })
     .optional(),
+  statistics: text('statistics (the statistics file, e.g. statistics.yaml)').optional(),
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;

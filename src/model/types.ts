@@ -52,7 +52,14 @@ export interface TableBlock {
   loc: Loc;
 }
 
-export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock;
+/** Where a body statistics table (2019/2021 formats) is printed: a paragraph "{{table t3}}". */
+export interface StatTableBlock {
+  type: 'statTable';
+  table: string;
+  loc: Loc;
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | StatTableBlock;
 
 export interface CalendarDate {
   year: number;
@@ -94,34 +101,100 @@ export interface ReportMeta {
   url?: string;
 }
 
-/** One row of a statistics template of kind indicator-list (统计指标 | 单位 | 统计数). */
-export interface TemplateRow {
+/* ---------------------------------------------------------------- statistics */
+
+/** A template row as the YAML gives it (indicator-list rows and matrix rows share this shape). */
+export interface TemplateRowDef {
   id: string;
-  label: string;
-  unit: string;
-  level: number;
-  /** section / group rows show the placeholder; of_which rows are "其中" rows. */
-  kind: 'section' | 'group' | 'of_which' | 'value' | 'section_with_value';
+  label: string | null;
+  unit?: string;
+  level?: number;
+  kind?: 'section' | 'group' | 'of_which' | 'section_with_value' | 'value';
+  label_colspan?: number;
+  label_rowspan?: number;
+  children?: TemplateRowDef[];
 }
 
-export interface TableTemplate {
+export interface HeaderCellDef {
+  text: string;
+  rowspan?: number;
+  colspan?: number;
+  col?: string;
+}
+
+export interface BlockDef {
+  id: string;
+  title: { text: string; colspan: number };
+  header: HeaderCellDef[];
+  rows: { id: string; label: string; unit?: string; cells: { col: string; colspan?: number }[] }[];
+}
+
+/** The printed structure of one statistics table, as data (templates/*.yaml). */
+export type TableLayoutDef =
+  | { kind: 'indicator-list'; columns: { id: string; header: string }[]; placeholder: string; rows: TemplateRowDef[] }
+  | { kind: 'blocks'; gridColumns: number; blocks: BlockDef[] }
+  | { kind: 'matrix'; labelColumns: number; dataColumns: { id: string; label: string }[]; headerRows: HeaderCellDef[][]; rows: TemplateRowDef[] }
+  | { kind: 'single-row'; dataColumns: { id: string; label: string }[]; headerRows: HeaderCellDef[][] };
+
+/** One value cell of a template. */
+export interface StatCell {
+  /** Reference key: "s3_1" (2014), "t3.new_received.total", "t2.licensing.decisions", "t4.review_total". */
+  key: string;
+  table: string;
+  row?: string;
+  col?: string;
+  /** Chinese label for messages, e.g. "三（三）申请答复数" or "表三 一、本年新收政府信息公开申请数量 / 总计". */
+  label: string;
+  unit: string;
+  /** May be negative (本年增/减). */
+  signed: boolean;
+  /** May have decimals (amounts in 万元). */
+  decimals: boolean;
+}
+
+/** An arithmetic rule, expanded to cell keys: sum(parts) = sum(totals), or parts[0] ≤ totals[0]. */
+export interface StatRule {
+  id: string;
+  table: string;
+  kind: 'sum' | 'lte';
+  /** printed on the form (an error when violated) or derived from meaning (a warning). */
+  status: 'printed' | 'derived';
+  parts: string[];
+  totals: string[];
+}
+
+export interface StatTableTemplate {
   id: string;
   title: string;
-  columns: { id: string; header: string }[];
-  placeholder: string;
-  rows: TemplateRow[];
+  layout: TableLayoutDef;
+  cells: StatCell[];
+  /** Ids of section and group rows (headers that take no value). */
+  groupRows: string[];
+}
+
+export interface StatTemplate {
+  id: string;
+  title: string;
+  /** 2014: one table as an attachment; 2019/2021: tables inside the body. */
+  placement: 'attachment' | 'body';
+  tables: StatTableTemplate[];
+  cells: Map<string, StatCell>;
+  rules: StatRule[];
 }
 
 export interface StatisticsTable {
-  template: TableTemplate;
-  /** Row id → value; rows not given are absent and render blank. */
+  template: StatTemplate;
+  /** Cell key → value; cells not given are absent and render blank. */
   values: Record<string, number>;
   file: string;
+  /** Cell key → line in the statistics file. */
+  lines: Record<string, number>;
 }
 
 export interface Attachment {
   title: string;
-  statistics?: StatisticsTable;
+  /** The statistics table printed in this attachment (2014 format), by table id. */
+  table?: string;
   loc: Loc;
 }
 
@@ -131,6 +204,7 @@ export interface Report {
   meta: ReportMeta;
   blocks: Block[];
   attachments: Attachment[];
+  statistics?: StatisticsTable;
   /** Line number of the first body line in the report file, and the file itself. */
   source: Loc;
 }

@@ -10,6 +10,9 @@ const md = new MarkdownIt('default', { html: false, linkify: false, typographer:
 // Constructs a 公文 has no use for are switched off, so their characters stay plain text.
 md.disable(['image', 'strikethrough', 'code', 'fence', 'blockquote', 'hr', 'html_block', 'html_inline', 'backticks', 'reference', 'lheading', 'autolink']);
 
+/** A paragraph that is only "{{table t3}}" places a statistics table there. */
+const TABLE_PLACEHOLDER = /^\{\{\s*table\s+([\w-]+)\s*\}\}$/;
+
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
 function inlinesOf(token: Token, loc: Loc): Inline[] {
@@ -81,7 +84,10 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         break;
       }
       case 'paragraph_open': {
-        blocks.push({ type: 'paragraph', inlines: inlinesOf(expectInline(i + 1), loc), loc });
+        const inline = expectInline(i + 1);
+        const placed = TABLE_PLACEHOLDER.exec(inline.content.trim());
+        if (placed) blocks.push({ type: 'statTable', table: placed[1], loc });
+        else blocks.push({ type: 'paragraph', inlines: inlinesOf(inline, loc), loc });
         i += 3;
         break;
       }

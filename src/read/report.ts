@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
 import { FRONT_MATTER_FIELDS, frontMatterSchema } from '../model/meta-schema.js';
-import type { Attachment, Report, ReportMeta } from '../model/types.js';
+import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
 import { readStatistics } from './statistics.js';
@@ -16,6 +16,38 @@ const display = (p: string): string => {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') ? rel : p;
 };
+
+/**
+ * Where the statistics tables go. The 2014 table is printed as the attachment; the 2019/2021
+ * tables where the body says {{table t2}} … each exactly once.
+ */
+function placeStatistics(blocks: Block[], attachments: Attachment[], stats: StatisticsTable | undefined, loc: Loc): void {
+  const placed = blocks.filter((b): b is StatTableBlock => b.type === 'statTable');
+  if (!stats) {
+    if (placed[0]) throw new InputError(placed[0].loc, `{{table ${placed[0].table}}} but the report has no statistics`, 'add "statistics: statistics.yaml" to the front matter');
+    return;
+  }
+  const t = stats.template;
+  if (t.placement === 'attachment') {
+    if (placed[0]) throw new InputError(placed[0].loc, `the ${t.id} table is printed as an attachment, not in the body`, 'remove this {{table …}} line');
+    if (!attachments[0]) throw new InputError(loc, `the ${t.id} statistics table is printed as an attachment, but the report has none`, 'add "attachment: { title: 2017年XX政府信息公开工作情况统计表 }" to the front matter');
+    attachments[0].table = t.tables[0].id;
+    return;
+  }
+  const ids = t.tables.map((x) => x.id);
+  const seen = new Set<string>();
+  for (const b of placed) {
+    if (!ids.includes(b.table)) throw new InputError(b.loc, `no table "${b.table}" in template ${t.id}`, `tables: ${ids.join(', ')}`);
+    if (seen.has(b.table)) throw new InputError(b.loc, `table ${b.table} is placed twice`, 'keep one {{table …}} line per table');
+    seen.add(b.table);
+  }
+  const missing = ids.filter((id) => !seen.has(id));
+  if (missing.length) {
+    const titles = missing.map((id) => `{{table ${id}}} (${t.tables.find((x) => x.id === id)!.title})`);
+    throw new InputError(loc, `the ${t.id} format prints its tables in the body, but ${titles.join(', ')} is not placed`,
+      'put each placeholder on a line of its own under its section heading');
+  }
+}
 
 export function readReport(dir: string): Report {
   const shown = display(dir);
@@ -48,13 +80,11 @@ export function readReport(dir: string): Report {
   };
   const blocks = parseMarkdown(split.body, file, split.bodyLine);
   const attachments: Attachment[] = [];
-  if (fm.attachment) {
-    const loc = { file, line: yaml.lineOf(['attachment']) };
-    const statistics = fm.attachment.statistics ? readStatistics(path.join(dir, fm.attachment.statistics)) : undefined;
-    attachments.push({ title: fm.attachment.title, statistics, loc });
-  }
+  if (fm.attachment) attachments.push({ title: fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) } });
+  const statistics = fm.statistics ? readStatistics(path.join(dir, fm.statistics)) : undefined;
+  placeStatistics(blocks, attachments, statistics, { file, line: yaml.lineOf(['statistics']) });
   if (!blocks.some((b) => b.type === 'paragraph' || b.type === 'heading')) {
     throw new InputError({ file, line: split.bodyLine }, 'the report has no body text', 'write the report below the closing "---"');
   }
-  return { dir, meta, blocks, attachments, source: { file, line: split.bodyLine } };
+  return { dir, meta, blocks, attachments, statistics, source: { file, line: split.bodyLine } };
 }

@@ -1,31 +1,45 @@
 import { readFileSync } from 'node:fs';
 import { InputError, InputErrors } from '../model/errors.js';
-import type { StatisticsTable } from '../model/types.js';
-import { availableTemplates, loadTemplate, valueRows } from './templates.js';
+import type { StatCell, StatisticsTable } from '../model/types.js';
+import { availableTemplates, loadTemplate } from './templates.js';
 import { closest } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
 
+const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Check one value against its cell; returns the number or records an error. */
+function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors: InputError[]): number | undefined {
+  if (v === null || v === undefined || v === '') return undefined; // explicitly empty
+  const what = cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative number' : 'whole non-negative number';
+  const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals || Number.isInteger(v));
+  if (!ok) {
+    errors.push(new InputError({ file, line }, `${cell.label}: value ${JSON.stringify(v)} is not a ${what}`,
+      `write a number of ${cell.unit || 'units'}, or leave the cell out if the figure is unknown`));
+    return undefined;
+  }
+  return v as number;
+}
+
 /**
- * Read a statistics file: `template: <id>` and `values: { <row id>: <number> }`.
- * Rows left out are empty (rendered blank); unknown row ids and non-numbers are errors.
+ * Read a statistics file. 2014 template: `values: { <row id>: <number> }`. 2019/2021 templates:
+ * `tables: { t2: { <row>: { <col>: n } }, t3: { <row>: { <col>: n } }, t4: { <col>: n } }`.
+ * Cells left out are empty (rendered blank, reported as incomplete); unknown ids and
+ * non-numbers are errors naming the line.
  */
 export function readStatistics(file: string): StatisticsTable {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new InputError({ file }, 'statistics file not found', 'create it, or fix attachment.statistics in the front matter');
+    throw new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter');
   }
+  return parseStatistics(text, file);
+}
+
+export function parseStatistics(text: string, file: string): StatisticsTable {
   const y = parseLocatedYaml(text, file);
-  const data = y.data as Record<string, unknown>;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new InputError({ file, line: 1 }, 'a statistics file is a mapping with "template:" and "values:"');
-  }
-  for (const key of Object.keys(data)) {
-    if (key !== 'template' && key !== 'values') {
-      throw new InputError({ file, line: y.lineOf([key]) }, `unknown field "${key}"`, 'a statistics file has only "template:" and "values:"');
-    }
-  }
+  const data = y.data;
+  if (!isMap(data)) throw new InputError({ file, line: 1 }, 'a statistics file is a mapping with "template:" and "values:" (or "tables:")');
   const id = data.template;
   const template = typeof id === 'string' ? loadTemplate(id) : undefined;
   if (!template) {
@@ -33,34 +47,67 @@ export function readStatistics(file: string): StatisticsTable {
       id === undefined ? 'missing field "template"' : `unknown statistics template "${String(id)}"`,
       `use one of: ${availableTemplates().join(', ')}`);
   }
-  const rows = new Map(valueRows(template).map((r) => [r.id, r]));
-  const raw = (data.values ?? {}) as Record<string, unknown>;
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new InputError({ file, line: y.lineOf(['values']) }, '"values" must be a mapping of row id to number', 'e.g. values: { s1_1: 93857 }');
+  const dataKey = template.placement === 'attachment' ? 'values' : 'tables';
+  for (const key of Object.keys(data)) {
+    if (key !== 'template' && key !== dataKey) {
+      throw new InputError({ file, line: y.lineOf([key]) }, `unknown field "${key}"`, `a ${template.id} statistics file has "template:" and "${dataKey}:"`);
+    }
   }
-  const values: Record<string, number> = {};
   const errors: InputError[] = [];
-  for (const [key, v] of Object.entries(raw)) {
-    const line = y.lineOf(['values', key]);
-    const row = rows.get(key);
-    if (!row) {
-      const guess = closest(key, [...rows.keys()]);
-      const isHeader = template.rows.some((r) => r.id === key);
-      errors.push(new InputError({ file, line },
-        isHeader ? `row "${key}" is a section header of ${template.id} and takes no value` : `unknown row "${key}" in template ${template.id}`,
-        guess ? `did you mean "${guess}"?` : 'row ids are listed in templates/' + template.id + '.yaml'));
-      continue;
+  const values: Record<string, number> = {};
+  const lines: Record<string, number> = {};
+  const put = (cell: StatCell, v: unknown, path: string[]) => {
+    const line = y.lineOf(path);
+    lines[cell.key] = line;
+    const n = valueOf(cell, v, file, line, errors);
+    if (n !== undefined) values[cell.key] = n;
+  };
+  const unknown = (path: string[], what: string, candidates: string[], hint?: string) => {
+    const name = path.at(-1)!;
+    const guess = closest(name, candidates);
+    errors.push(new InputError({ file, line: y.lineOf(path) }, `unknown ${what}: "${name}"`,
+      guess ? `did you mean "${guess}"?` : hint ?? `known: ${candidates.join(', ')}`));
+  };
+  const raw = data[dataKey] ?? {};
+  if (!isMap(raw)) throw new InputError({ file, line: y.lineOf([dataKey]) }, `"${dataKey}" must be a mapping`);
+  if (template.placement === 'attachment') {
+    for (const [key, v] of Object.entries(raw)) {
+      const cell = template.cells.get(key);
+      if (cell) put(cell, v, [dataKey, key]);
+      else if (template.tables[0].groupRows.includes(key)) {
+        errors.push(new InputError({ file, line: y.lineOf([dataKey, key]) }, `row "${key}" is a section header of ${template.id} and takes no value`,
+          'give the values of the rows under it'));
+      } else unknown([dataKey, key], `row of template ${template.id}`, [...template.cells.keys()], `row ids are listed in templates/${template.id}.yaml`);
     }
-    if (v === null || v === undefined || v === '') continue; // explicitly empty
-    const decimalsAllowed = row.unit === '万元';
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (!decimalsAllowed && !Number.isInteger(v))) {
-      errors.push(new InputError({ file, line },
-        `${row.label}: value ${JSON.stringify(v)} is not a ${decimalsAllowed ? 'non-negative number' : 'whole non-negative number'}`,
-        `write a number of ${row.unit}, or leave the row out if the figure is unknown`));
-      continue;
+  } else {
+    for (const [tableId, rows] of Object.entries(raw)) {
+      const table = template.tables.find((t) => t.id === tableId);
+      if (!table) { unknown([dataKey, tableId], `table in template ${template.id}`, template.tables.map((t) => t.id)); continue; }
+      if (!isMap(rows)) { errors.push(new InputError({ file, line: y.lineOf([dataKey, tableId]) }, `table ${tableId} must be a mapping`)); continue; }
+      if (table.layout.kind === 'single-row') {
+        for (const [col, v] of Object.entries(rows)) {
+          const cell = template.cells.get(`${tableId}.${col}`);
+          if (cell) put(cell, v, [dataKey, tableId, col]);
+          else unknown([dataKey, tableId, col], `column of ${tableId}`, table.cells.map((c) => c.col!));
+        }
+        continue;
+      }
+      const rowIds = [...new Set(table.cells.map((c) => c.row!))];
+      for (const [row, cols] of Object.entries(rows)) {
+        if (!rowIds.includes(row)) { unknown([dataKey, tableId, row], `row of ${tableId}`, rowIds); continue; }
+        if (!isMap(cols)) {
+          errors.push(new InputError({ file, line: y.lineOf([dataKey, tableId, row]) }, `${tableId}.${row} must map columns to numbers`,
+            `e.g. ${row}: { ${table.cells.filter((c) => c.row === row).map((c) => `${c.col}: 0`).join(', ')} }`));
+          continue;
+        }
+        for (const [col, v] of Object.entries(cols)) {
+          const cell = template.cells.get(`${tableId}.${row}.${col}`);
+          if (cell) put(cell, v, [dataKey, tableId, row, col]);
+          else unknown([dataKey, tableId, row, col], `column of ${tableId}.${row}`, table.cells.filter((c) => c.row === row).map((c) => c.col!));
+        }
+      }
     }
-    values[key] = v;
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
-  return { template, values, file };
+  return { template, values, file, lines };
 }

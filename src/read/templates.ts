@@ -1,61 +1,199 @@
 /**
- * Statistics table templates: data files in templates/ (copied from the national formats).
- * A provincial variant is one more YAML file there, not code.
+ * Statistics table templates: data files in templates/ (the national formats of 2014, 2019 and
+ * 2021). A provincial variant is one more YAML file there, not code. This module turns a file
+ * into the value cells, labels and arithmetic rules gongwen checks and renders.
  */
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { TableTemplate, TemplateRow } from '../model/types.js';
+import type {
+  BlockDef, HeaderCellDef, StatCell, StatRule, StatTableTemplate, StatTemplate, TableLayoutDef, TemplateRowDef,
+} from '../model/types.js';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-interface RawRow {
-  id: string;
-  label: string;
-  unit?: string;
-  level: number;
-  kind?: string;
-  children?: RawRow[];
-}
-
-const cache = new Map<string, TableTemplate>();
-
 export function availableTemplates(): string[] {
-  return ['gov-2014', 'gov-2019', 'gov-2021'].filter((id) => existsSync(path.join(TEMPLATE_DIR, `${id}.yaml`)));
+  return readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
 }
 
-/** Load an indicator-list template (统计指标 | 单位 | 统计数) and flatten its row tree in print order. */
-export function loadTemplate(id: string): TableTemplate | undefined {
+interface RawRule {
+  id: string;
+  status?: 'printed' | 'derived';
+  scope?: 'each row' | 'each data column';
+  sum?: { of: string[]; equals?: string; equals_sum_of?: string[] };
+  lte?: { part: string; whole?: string };
+}
+
+interface RawTable {
+  id: string;
+  title: string;
+  layout: 'blocks' | 'matrix' | 'single-row';
+  grid_columns?: number;
+  blocks?: BlockDef[];
+  label_columns?: number;
+  data_columns?: { id: string; label: string }[];
+  header_rows?: HeaderCellDef[][];
+  rows?: TemplateRowDef[];
+  unit?: string;
+  rules?: RawRule[];
+  notes?: string[];
+}
+
+interface RawTemplate {
+  id: string;
+  title?: string;
+  layout?: { kind: 'indicator-list'; columns: { id: string; header: string }[]; section_row_placeholder?: string };
+  rows?: TemplateRowDef[];
+  rules?: RawRule[];
+  tables?: RawTable[];
+}
+
+/** "三、本年度办理结果" → "三"; "（三）不予公开" → "（三）"; "1.属于…" → "1." */
+function markerOf(label: string | null): string {
+  if (!label) return '';
+  const m = /^([一二三四五六七八九十]+)、|^(（[一二三四五六七八九十\d]+）)|^(\d+\.)/.exec(label);
+  return m ? (m[1] ?? m[2] ?? m[3]) : '';
+}
+
+/** Depth-first rows with the markers of their ancestors, e.g. "三（三）" for a child of （三）. */
+function* walk(rows: TemplateRowDef[], prefix = ''): Generator<{ row: TemplateRowDef; prefix: string }> {
+  for (const row of rows) {
+    yield { row, prefix };
+    if (row.children) yield* walk(row.children, prefix + markerOf(row.label));
+  }
+}
+
+const isValueRow = (r: TemplateRowDef) => r.kind !== 'section' && r.kind !== 'group';
+
+/** "二、主动公开政府信息情况" → "表二" */
+const tableName = (title: string) => `表${title.split('、')[0]}`;
+
+/** For each data column, the header texts above it (top to bottom), from header rows with spans. */
+function headerPaths(headerRows: HeaderCellDef[][], firstDataColumn: number, columns: number): string[][] {
+  const width = firstDataColumn + columns;
+  const taken: boolean[][] = headerRows.map(() => new Array<boolean>(width).fill(false));
+  const paths: string[][] = Array.from({ length: columns }, () => []);
+  headerRows.forEach((cells, r) => {
+    let c = 0;
+    for (const cell of cells) {
+      while (taken[r][c]) c++;
+      const rs = cell.rowspan ?? 1;
+      const cs = cell.colspan ?? 1;
+      for (let i = r; i < r + rs; i++) for (let j = c; j < c + cs; j++) taken[i][j] = true;
+      for (let j = c; j < c + cs; j++) if (j >= firstDataColumn) paths[j - firstDataColumn].push(cell.text);
+      c += cs;
+    }
+  });
+  return paths;
+}
+
+function expandRules(table: string, raw: RawRule[] | undefined, keyOf: (row: string | undefined, col: string | undefined) => string,
+  rows: string[], cols: string[]): StatRule[] {
+  const out: StatRule[] = [];
+  for (const r of raw ?? []) {
+    const status = r.status ?? 'derived';
+    if (r.lte) {
+      if (r.lte.whole) out.push({ id: r.id, table, kind: 'lte', status, parts: [keyOf(r.lte.part, undefined)], totals: [keyOf(r.lte.whole, undefined)] });
+      continue;
+    }
+    if (!r.sum) continue; // a note, not a rule
+    const totalsOf = (f: (id: string) => string) => (r.sum!.equals ? [f(r.sum!.equals)] : (r.sum!.equals_sum_of ?? []).map(f));
+    if (r.scope === 'each row') {
+      for (const row of rows) out.push({ id: r.id, table, kind: 'sum', status, parts: r.sum.of.map((c) => keyOf(row, c)), totals: totalsOf((c) => keyOf(row, c)) });
+    } else if (r.scope === 'each data column') {
+      for (const col of cols) out.push({ id: r.id, table, kind: 'sum', status, parts: r.sum.of.map((row) => keyOf(row, col)), totals: totalsOf((row) => keyOf(row, col)) });
+    } else {
+      out.push({ id: r.id, table, kind: 'sum', status, parts: r.sum.of.map((x) => keyOf(x, undefined)), totals: totalsOf((x) => keyOf(x, undefined)) });
+    }
+  }
+  return out;
+}
+
+function indicatorList(raw: RawTemplate): { table: StatTableTemplate; rules: StatRule[] } {
+  const layout: TableLayoutDef = {
+    kind: 'indicator-list',
+    columns: raw.layout!.columns,
+    placeholder: raw.layout!.section_row_placeholder ?? '—',
+    rows: raw.rows ?? [],
+  };
+  const cells: StatCell[] = [];
+  for (const { row, prefix } of walk(raw.rows ?? [])) {
+    if (!isValueRow(row)) continue;
+    const unit = row.unit ?? '';
+    cells.push({ key: row.id, table: 'main', row: row.id, label: `${prefix}${row.label ?? ''}`, unit, signed: false, decimals: unit === '万元' });
+  }
+  const groupRows = [...walk(raw.rows ?? [])].filter(({ row }) => !isValueRow(row)).map(({ row }) => row.id);
+  const table: StatTableTemplate = { id: 'main', title: raw.title ?? '', layout, cells, groupRows };
+  return { table, rules: expandRules('main', raw.rules, (row) => row!, [], []) };
+}
+
+function gridTable(t: RawTable): { table: StatTableTemplate; rules: StatRule[] } {
+  const name = tableName(t.title);
+  const cells: StatCell[] = [];
+  const unitOf = (u: string | undefined) => u ?? t.unit ?? '件';
+  let layout: TableLayoutDef;
+  let rowIds: string[] = [];
+  let colIds: string[] = [];
+  if (t.layout === 'blocks') {
+    layout = { kind: 'blocks', gridColumns: t.grid_columns ?? 4, blocks: t.blocks ?? [] };
+    for (const b of t.blocks ?? []) {
+      for (const row of b.rows) {
+        for (const c of row.cells) {
+          const head = b.header.find((h) => h.col === c.col)?.text ?? c.col;
+          const unit = row.unit ?? (/万元/.test(head) ? '万元' : '件');
+          const signed = /增\/减/.test(head);
+          cells.push({ key: `${t.id}.${row.id}.${c.col}`, table: t.id, row: row.id, col: c.col, label: `${name} ${row.label} / ${head}`, unit, signed, decimals: unit === '万元' || /金额/.test(head) });
+        }
+      }
+    }
+  } else if (t.layout === 'matrix') {
+    const dataColumns = t.data_columns ?? [];
+    layout = { kind: 'matrix', labelColumns: t.label_columns ?? 1, dataColumns, headerRows: t.header_rows ?? [], rows: t.rows ?? [] };
+    colIds = dataColumns.map((c) => c.id);
+    for (const { row, prefix } of walk(t.rows ?? [])) {
+      if (!isValueRow(row)) continue;
+      rowIds.push(row.id);
+      for (const c of dataColumns) {
+        cells.push({ key: `${t.id}.${row.id}.${c.id}`, table: t.id, row: row.id, col: c.id, label: `${name} ${prefix}${row.label} / ${c.label}`, unit: unitOf(row.unit), signed: false, decimals: false });
+      }
+    }
+  } else {
+    const dataColumns = t.data_columns ?? [];
+    const headerRows = t.header_rows ?? [];
+    layout = { kind: 'single-row', dataColumns, headerRows };
+    const paths = headerPaths(headerRows, 0, dataColumns.length);
+    dataColumns.forEach((c, k) => {
+      cells.push({ key: `${t.id}.${c.id}`, table: t.id, col: c.id, label: `${name} ${paths[k].join('·')}`, unit: unitOf(undefined), signed: false, decimals: false });
+    });
+  }
+  const keyOf = (row: string | undefined, col: string | undefined) =>
+    t.layout === 'single-row' ? `${t.id}.${row ?? col}` : `${t.id}.${row}.${col}`;
+  if (t.layout === 'blocks') rowIds = [...new Set(cells.map((c) => c.row!))];
+  const groupRows = [...walk(t.rows ?? [])].filter(({ row }) => !isValueRow(row)).map(({ row }) => row.id);
+  return { table: { id: t.id, title: t.title, layout, cells, groupRows }, rules: expandRules(t.id, t.rules, keyOf, rowIds, colIds) };
+}
+
+const cache = new Map<string, StatTemplate>();
+
+/** Load a template by id (the file name in templates/ without .yaml), or undefined if there is none. */
+export function loadTemplate(id: string): StatTemplate | undefined {
   const hit = cache.get(id);
   if (hit) return hit;
+  if (!/^[\w-]+$/.test(id)) return undefined;
   const file = path.join(TEMPLATE_DIR, `${id}.yaml`);
   if (!existsSync(file)) return undefined;
-  const raw = parse(readFileSync(file, 'utf8')) as {
-    id: string; title: string;
-    layout: { kind: string; columns: { id: string; header: string }[]; section_row_placeholder?: string };
-    rows: RawRow[];
-  };
-  if (raw.layout?.kind !== 'indicator-list') return undefined;
-  const rows: TemplateRow[] = [];
-  const walk = (list: RawRow[]) => {
-    for (const r of list) {
-      const kind = (r.kind ?? 'value') as TemplateRow['kind'];
-      rows.push({ id: r.id, label: r.label, unit: r.unit ?? '', level: r.level, kind });
-      if (r.children) walk(r.children);
-    }
-  };
-  walk(raw.rows);
-  const template: TableTemplate = {
+  const raw = parse(readFileSync(file, 'utf8')) as RawTemplate;
+  const parts = raw.layout?.kind === 'indicator-list' ? [indicatorList(raw)] : (raw.tables ?? []).map(gridTable);
+  const tables = parts.map((p) => p.table);
+  const template: StatTemplate = {
     id: raw.id,
-    title: raw.title,
-    columns: raw.layout.columns,
-    placeholder: raw.layout.section_row_placeholder ?? '—',
-    rows,
+    title: raw.title ?? tables[0]?.title ?? raw.id,
+    placement: raw.layout?.kind === 'indicator-list' ? 'attachment' : 'body',
+    tables,
+    cells: new Map(tables.flatMap((t) => t.cells).map((c) => [c.key, c])),
+    rules: parts.flatMap((p) => p.rules),
   };
   cache.set(id, template);
   return template;
 }
-
-/** Rows that carry a number (not section or group headers). */
-export const valueRows = (t: TableTemplate): TemplateRow[] => t.rows.filter((r) => r.kind !== 'section' && r.kind !== 'group');

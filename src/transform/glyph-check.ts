@@ -6,6 +6,7 @@
 import { ELEMENTS, HEADING_ELEMENTS, type FontRole } from '../layout/gbt9704.js';
 import { InputError } from '../model/errors.js';
 import type { Inline, Loc, Report } from '../model/types.js';
+import { isCovered, statGrid } from '../layout/stat-grid.js';
 
 export type GlyphRole = FontRole | 'fallback';
 export type HasGlyph = (role: GlyphRole, codePoint: number) => boolean;
@@ -49,9 +50,14 @@ function* textsOf(report: Report): Generator<Text> {
   for (const a of report.attachments) {
     yield { text: a.title, role: ELEMENTS.attachmentTitle.role, loc: a.loc };
     yield { text: a.title, role: ELEMENTS.attachmentNote.role, loc: a.loc };
-    if (a.statistics) {
-      const sloc = { file: a.statistics.file, line: 1 };
-      for (const r of a.statistics.template.rows) yield { text: r.label + r.unit, role: ELEMENTS.tableText.role, loc: sloc };
+  }
+  const stats = report.statistics;
+  if (stats) {
+    const sloc = { file: stats.file, line: 1 };
+    for (const t of stats.template.tables) {
+      for (const row of statGrid(t, stats.values).rows) {
+        for (const slot of row) if (!isCovered(slot)) yield { text: slot.text, role: slot.role === 'value' || slot.role === 'label' ? 'fang' : 'hei', loc: sloc };
+      }
     }
   }
 }

@@ -79,6 +79,8 @@ export function normalizeBlockPunctuation(blocks: Block[]): Block[] {
         return { ...b, items: b.items.map(normalizeInlines) };
       case 'table':
         return { ...b, header: b.header.map(normalizeInlines), rows: b.rows.map((r) => r.map(normalizeInlines)) };
+      case 'statTable':
+        return b;
     }
   });
 }

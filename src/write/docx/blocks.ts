@@ -2,15 +2,21 @@
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { ELEMENTS, geometry, HEADING_ELEMENTS } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
-import type { Block, Inline } from '../../model/types.js';
+import type { Block, Inline, StatisticsTable } from '../../model/types.js';
+import { statGrid } from '../../layout/stat-grid.js';
+import { statTable } from './stat-table.js';
 import { HEADING_STYLE_IDS, STYLE, type FontNames } from './styles.js';
 import { inlineRuns } from './text.js';
 
 export const TEXT_WIDTH_TWIP = ptToTwip(geometry.textWidth);
 
-export function bodyBlock(b: Block, fonts: FontNames): (Paragraph | Table)[] {
+export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable): (Paragraph | Table)[] {
   const body = ELEMENTS.body.role;
   switch (b.type) {
+    case 'statTable': {
+      const table = statistics!.template.tables.find((t) => t.id === b.table)!;
+      return [statTable(statGrid(table, statistics!.values)), new Paragraph({ style: STYLE.body.id })];
+    }
     case 'heading': {
       const role = ELEMENTS[HEADING_ELEMENTS[b.level - 1]].role;
       const children = [new TextRun(b.number ?? ''), ...inlineRuns(b.inlines, role, fonts)];

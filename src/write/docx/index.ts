@@ -44,10 +44,10 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
   const editor = editorLine(m);
   const children = [
     ...front(report),
-    ...report.blocks.flatMap((b) => bodyBlock(b, options.fonts)),
+    ...report.blocks.flatMap((b) => bodyBlock(b, options.fonts, report.statistics)),
     ...attachmentNote(report.attachments),
     ...(editor ? [new Paragraph({ style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor })] : []),
-    ...attachmentPages(report.attachments),
+    ...attachmentPages(report.attachments, report.statistics),
   ];
   return new Document({
     title: m.title,

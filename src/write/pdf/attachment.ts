@@ -2,6 +2,8 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { ATTACHMENT, ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import type { Attachment, StatisticsTable } from '../../model/types.js';
+import { statGrid } from '../../layout/stat-grid.js';
+import { statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { runs } from './text.js';
 
@@ -25,42 +27,7 @@ export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Cont
   });
 }
 
-function statisticsTable(ctx: PdfContext, stats: StatisticsTable, a: Attachment): Content {
-  const size = sizeOf('tableText');
-  const cell = { role: ELEMENTS.tableText.role, size, lineHeight: size * 1.35 };
-  const head = { role: ELEMENTS.tableHeader.role, size, lineHeight: size * 1.35 };
-  const t = stats.template;
-  const header = t.columns.map((c) => ({ text: runs(ctx, c.header, head), alignment: 'center' }));
-  const body = t.rows.map((r) => {
-    const isHeaderRow = r.kind === 'section' || r.kind === 'group';
-    const value = stats.values[r.id];
-    const shown = isHeaderRow ? t.placeholder : value === undefined ? '' : String(value);
-    const labelStyle = r.level === 1 ? head : cell;
-    return [
-      { text: runs(ctx, r.label, labelStyle), margin: [(r.level - 1) * size, 0, 0, 0] },
-      { text: runs(ctx, isHeaderRow ? t.placeholder : r.unit, cell), alignment: 'center' },
-      { text: runs(ctx, shown, cell), alignment: 'center' },
-    ];
-  });
-  return {
-    table: {
-      headerRows: 1,
-      dontBreakRows: true,
-      widths: ['*', size * 3.5, size * 6],
-      body: [header, ...body],
-    },
-    layout: {
-      hLineWidth: () => 0.5,
-      vLineWidth: () => 0.5,
-      paddingTop: () => 2,
-      paddingBottom: () => 1,
-      paddingLeft: () => 4,
-      paddingRight: () => 4,
-    },
-  } as Content;
-}
-
-export function attachmentPages(ctx: PdfContext, attachments: Attachment[]): Content[] {
+export function attachmentPages(ctx: PdfContext, attachments: Attachment[], statistics?: StatisticsTable): Content[] {
   return attachments.map((a, i) => {
     const labelStyle = { role: ELEMENTS.attachmentLabel.role, size: sizeOf('attachmentLabel') };
     const titleStyle = { role: ELEMENTS.attachmentTitle.role, size: sizeOf('attachmentTitle') };
@@ -70,7 +37,8 @@ export function attachmentPages(ctx: PdfContext, attachments: Attachment[]): Con
       { text: runs(ctx, label, labelStyle), margin: [0, 0, 0, geometry.linePitch * (ATTACHMENT.titleLine - 2)] } as Content,
       { text: runs(ctx, a.title, titleStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch / 2] } as Content,
     ];
-    if (a.statistics) parts.push(statisticsTable(ctx, a.statistics, a));
+    const table = statistics?.template.tables.find((t) => t.id === a.table);
+    if (table) parts.push(statTable(ctx, statGrid(table, statistics!.values)));
     return { stack: parts, pageBreak: 'before' } as Content;
   });
 }

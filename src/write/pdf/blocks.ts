@@ -1,7 +1,9 @@
 /** Body blocks → pdfmake content, every line on the 22-line grid. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, type ElementName } from '../../layout/gbt9704.js';
-import type { Block, HeadingBlock } from '../../model/types.js';
+import type { Block, HeadingBlock, StatisticsTable } from '../../model/types.js';
+import { statGrid } from '../../layout/stat-grid.js';
+import { statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { inlineRuns, runs } from './text.js';
 
@@ -21,11 +23,17 @@ function heading(ctx: PdfContext, b: HeadingBlock): Content {
   } as Content;
 }
 
-export function bodyBlock(ctx: PdfContext, b: Block): Content {
+export function bodyBlock(ctx: PdfContext, b: Block, statistics?: StatisticsTable): Content {
   const body = { role: ELEMENTS.body.role, size: sizeOf('body') };
   switch (b.type) {
     case 'heading':
       return heading(ctx, b);
+    case 'statTable': {
+      const table = statistics!.template.tables.find((t) => t.id === b.table)!;
+      const grid = statGrid(table, statistics!.values);
+      // a table without repeated header rows (表二 blocks, 表四) is kept whole on one page
+      return { stack: [statTable(ctx, grid)], unbreakable: grid.headerRows === 0 || grid.rows.length <= 6, margin: [0, geometry.linePitch / 4, 0, geometry.linePitch / 2] } as Content;
+    }
     case 'paragraph':
       return { text: inlineRuns(ctx, b.inlines, body), alignment: 'justify', leadingIndent: indent('body') } as Content;
     case 'list':

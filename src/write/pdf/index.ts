@@ -22,7 +22,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const m = report.meta;
   const content: Content[] = [
     ...front(ctx, report),
-    ...report.blocks.map((b) => bodyBlock(ctx, b)),
+    ...report.blocks.map((b) => bodyBlock(ctx, b, report.statistics)),
     ...attachmentNote(ctx, report.attachments),
   ];
   const editor = editorLine(m);
@@ -30,7 +30,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     const style = { role: ELEMENTS.endMatter.role, size: sizeOf('endMatter') };
     content.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, 0, 2 * geometry.charPitch, 0] } as Content);
   }
-  content.push(...attachmentPages(ctx, report.attachments));
+  content.push(...attachmentPages(ctx, report.attachments, report.statistics));
   const footer = pageNumberFooter(ctx, options.glyphs.dashCentre);
   const definition: TDocumentDefinitions = {
     pageSize: { width: geometry.width, height: geometry.height },

@@ -1,0 +1,150 @@
+/**
+ * A statistics table as a grid of cells with spans, from its template and values: the one
+ * description of the printed table that both writers render (normalise → size → render).
+ */
+import type { StatTableTemplate, TemplateRowDef, HeaderCellDef } from '../model/types.js';
+import type { Zihao } from './units.js';
+
+export type GridRole = 'head' | 'section' | 'label' | 'value';
+
+export interface GridCell {
+  text: string;
+  role: GridRole;
+  rowSpan: number;
+  colSpan: number;
+  align: 'left' | 'center';
+  /** Indent of a row label, in levels (one character each). */
+  indent: number;
+}
+
+export type GridSlot = GridCell | { covered: true };
+
+export interface StatGrid {
+  table: string;
+  /** Relative column widths (sum 1). */
+  widths: number[];
+  /** Rows repeated at the top of every page the table spans. */
+  headerRows: number;
+  rows: GridSlot[][];
+  /** Cell text size: smaller for wider tables, so every table fits the 版心 in portrait (GB/T 9704 §8). */
+  zihao: Zihao;
+}
+
+export const isCovered = (s: GridSlot): s is { covered: true } => 'covered' in s;
+
+class Grid {
+  readonly rows: (GridSlot | undefined)[][] = [];
+  constructor(readonly columns: number) {}
+  private row(r: number) {
+    while (this.rows.length <= r) this.rows.push(new Array<GridSlot | undefined>(this.columns).fill(undefined));
+    return this.rows[r];
+  }
+  /** First free column in row r at or after c. */
+  free(r: number, c = 0): number {
+    const row = this.row(r);
+    while (c < this.columns && row[c] !== undefined) c++;
+    return c;
+  }
+  place(r: number, c: number, cell: Omit<GridCell, 'rowSpan' | 'colSpan' | 'indent' | 'align'> & Partial<GridCell>): void {
+    const full: GridCell = { rowSpan: 1, colSpan: 1, indent: 0, align: cell.role === 'label' || cell.role === 'section' ? 'left' : 'center', ...cell };
+    for (let i = r; i < r + full.rowSpan; i++) for (let j = c; j < c + full.colSpan; j++) this.row(i)[j] = { covered: true };
+    this.row(r)[c] = full;
+  }
+  /** Header rows with spans, placed left to right around cells already taken. */
+  header(first: number, rows: HeaderCellDef[][], offset = 0): void {
+    rows.forEach((cells, k) => {
+      let c = offset;
+      for (const h of cells) {
+        c = this.free(first + k, c);
+        this.place(first + k, c, { text: h.text, role: 'head', rowSpan: h.rowspan ?? 1, colSpan: h.colspan ?? 1 });
+        c += h.colspan ?? 1;
+      }
+    });
+  }
+  done(): GridSlot[][] {
+    return this.rows.map((row) => row.map((s) => s ?? { text: '', role: 'value', rowSpan: 1, colSpan: 1, align: 'center', indent: 0 }));
+  }
+}
+
+export function formatValue(v: number | undefined, signed = false): string {
+  if (v === undefined) return '';
+  const s = String(v).replace('-', '−');
+  return signed && v > 0 ? `+${s}` : s;
+}
+
+export function statGrid(t: StatTableTemplate, values: Record<string, number>): StatGrid {
+  const value = (key: string) => {
+    const cell = t.cells.find((c) => c.key === key);
+    return formatValue(values[key], cell?.signed);
+  };
+  const L = t.layout;
+  switch (L.kind) {
+    case 'indicator-list': {
+      const g = new Grid(3);
+      L.columns.forEach((c, k) => g.place(0, k, { text: c.header, role: 'head' }));
+      let r = 1;
+      const walk = (rows: TemplateRowDef[]) => {
+        for (const row of rows) {
+          const header = row.kind === 'section' || row.kind === 'group';
+          g.place(r, 0, { text: row.label ?? '', role: row.level === 1 ? 'section' : 'label', indent: (row.level ?? 1) - 1 });
+          g.place(r, 1, { text: header ? L.placeholder : row.unit ?? '', role: 'value' });
+          g.place(r, 2, { text: header ? L.placeholder : value(row.id), role: 'value' });
+          r++;
+          if (row.children) walk(row.children);
+        }
+      };
+      walk(L.rows);
+      return { table: t.id, widths: [0.742, 0.095, 0.163], headerRows: 1, rows: g.done(), zihao: '小四' };
+    }
+    case 'blocks': {
+      const n = L.gridColumns;
+      const g = new Grid(n);
+      let r = 0;
+      for (const b of L.blocks) {
+        g.place(r++, 0, { text: b.title.text, role: 'head', colSpan: b.title.colspan, align: 'left' });
+        g.header(r++, [b.header]);
+        for (const row of b.rows) {
+          g.place(r, 0, { text: row.label, role: 'label' });
+          let c = 1;
+          for (const cell of row.cells) {
+            g.place(r, c, { text: value(`${t.id}.${row.id}.${cell.col}`), role: 'value', colSpan: cell.colspan ?? 1 });
+            c += cell.colspan ?? 1;
+          }
+          r++;
+        }
+      }
+      const first = 0.3;
+      return { table: t.id, widths: [first, ...Array.from({ length: n - 1 }, () => (1 - first) / (n - 1))], headerRows: 0, rows: g.done(), zihao: '五号' };
+    }
+    case 'matrix': {
+      const lc = L.labelColumns;
+      const g = new Grid(lc + L.dataColumns.length);
+      g.header(0, L.headerRows);
+      let r = L.headerRows.length;
+      const leaves = (row: TemplateRowDef): number => (row.children ? row.children.reduce((s, c) => s + leaves(c), 0) : 1);
+      const walk = (rows: TemplateRowDef[], depth: number) => {
+        for (const row of rows) {
+          if (row.children) {
+            g.place(r, depth, { text: row.label ?? '', role: 'label', rowSpan: leaves(row), align: 'center' });
+            walk(row.children, depth + 1);
+            continue;
+          }
+          g.place(r, depth, { text: row.label ?? '', role: 'label', colSpan: lc - depth });
+          L.dataColumns.forEach((c, k) => g.place(r, lc + k, { text: value(`${t.id}.${row.id}.${c.id}`), role: 'value' }));
+          r++;
+        }
+      };
+      walk(L.rows, 0);
+      const labels = [0.07, 0.1, 0.25].slice(3 - lc);
+      const rest = 1 - labels.reduce((a, b) => a + b, 0);
+      return { table: t.id, widths: [...labels, ...L.dataColumns.map(() => rest / L.dataColumns.length)], headerRows: L.headerRows.length, rows: g.done(), zihao: '五号' };
+    }
+    case 'single-row': {
+      const g = new Grid(L.dataColumns.length);
+      g.header(0, L.headerRows);
+      const r = L.headerRows.length;
+      L.dataColumns.forEach((c, k) => g.place(r, k, { text: value(`${t.id}.${c.id}`), role: 'value' }));
+      return { table: t.id, widths: L.dataColumns.map(() => 1 / L.dataColumns.length), headerRows: L.headerRows.length, rows: g.done(), zihao: '小五' };
+    }
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Table values written into the prose by reference: {{s3_1}} (2014 table) or
+ * {{t3.new_received.total}}, {{t4.review_total}} (2019/2021 tables) become the number in the
+ * statistics file, so the text and the table cannot drift apart.
+ */
+import { InputError } from '../model/errors.js';
+import type { Block, Inline, Loc, StatisticsTable } from '../model/types.js';
+import { formatValue } from '../layout/stat-grid.js';
+import { closest } from '../read/validate.js';
+
+const REF = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+export function resolveRefText(text: string, stats: StatisticsTable | undefined, loc: Loc): string {
+  return text.replace(REF, (_, key: string) => {
+    if (!stats) throw new InputError(loc, `{{${key}}} refers to the statistics, but the report has none`, 'add "statistics: statistics.yaml" to the front matter');
+    const cell = stats.template.cells.get(key);
+    if (!cell) {
+      const guess = closest(key, [...stats.template.cells.keys()]);
+      throw new InputError(loc, `{{${key}}} is not a cell of template ${stats.template.id}`,
+        guess ? `did you mean {{${guess}}}?` : 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables');
+    }
+    const v = stats.values[key];
+    if (v === undefined) throw new InputError(loc, `{{${key}}} (${cell.label}) is empty in ${stats.file}`, 'fill in the figure, or write the text without the reference');
+    return formatValue(v, cell.signed);
+  });
+}
+
+const resolve = (inlines: Inline[], stats: StatisticsTable | undefined, loc: Loc): Inline[] =>
+  inlines.map((i) => (i.text.includes('{{') ? { ...i, text: resolveRefText(i.text, stats, loc) } : i));
+
+export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined): Block[] {
+  return blocks.map((b) => {
+    switch (b.type) {
+      case 'heading':
+        return { ...b, inlines: resolve(b.inlines, stats, b.loc), ...(b.runIn ? { runIn: resolve(b.runIn, stats, b.loc) } : {}) };
+      case 'paragraph':
+        return { ...b, inlines: resolve(b.inlines, stats, b.loc) };
+      case 'list':
+        return { ...b, items: b.items.map((i) => resolve(i, stats, b.loc)) };
+      case 'table':
+        return { ...b, header: b.header.map((c) => resolve(c, stats, b.loc)), rows: b.rows.map((r) => r.map((c) => resolve(c, stats, b.loc))) };
+      case 'statTable':
+        return b;
+    }
+  });
+}
