@@ -7,7 +7,9 @@ import { transformReport } from './transform/index.js';
 import { findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
 import { pdfDefinition } from './write/pdf/index.js';
 import { docxDocument, DOCX_PART_FIXES } from './write/docx/index.js';
-import { InputErrors } from './model/errors.js';
+import { findingError, InputErrors, type Finding } from './model/errors.js';
+import { checkStatistics } from './transform/checks.js';
+import { lintNumbers } from './transform/lint.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
 import { renderPdf } from './io/pdf-render.js';
@@ -21,11 +23,15 @@ export interface BuildOptions {
   fonts: FontSet;
   formats: readonly Format[];
   creator?: string;
+  /** Warnings stop the build too. */
+  strict?: boolean;
 }
 
 export interface BuildResult {
   report: Report;
   outputs: Partial<Record<Format, Buffer>>;
+  /** Warnings from the checks (the build went ahead). */
+  warnings: Finding[];
 }
 
 /** Read and transform a report folder; throws InputError(s) on bad content. */
@@ -33,10 +39,21 @@ export function loadReport(dir: string): Report {
   return transformReport(readReport(dir));
 }
 
-/** Every check that needs the fonts. Throws before any writer runs. */
-export function checkReport(report: Report, fonts: FontSet): void {
-  const errors = missingGlyphErrors(findMissingGlyphs(report, fonts.has));
-  if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+/**
+ * Every check of a loaded report: glyph coverage (errors), statistics rules and completeness,
+ * and the numbers lint. Nothing is thrown here; see enforceFindings.
+ */
+export function reviewReport(report: Report, fonts: FontSet): Finding[] {
+  const glyphs: Finding[] = missingGlyphErrors(findMissingGlyphs(report, fonts.has))
+    .map((e) => ({ severity: 'error', loc: e.loc, message: e.problem, hint: e.hint }));
+  return [...glyphs, ...(report.statistics ? checkStatistics(report.statistics) : []), ...lintNumbers(report.blocks)];
+}
+
+/** Throw the errors (and under strict, the warnings) as input errors; return the rest. */
+export function enforceFindings(findings: Finding[], strict = false): Finding[] {
+  const fatal = findings.filter((f) => f.severity === 'error' || strict);
+  if (fatal.length) throw fatal.length === 1 ? findingError(fatal[0]) : new InputErrors(fatal.map(findingError));
+  return findings;
 }
 
 /** Vertical centre of the em dash in the song face (em above the baseline), for the page-number position. */
@@ -48,7 +65,7 @@ function dashCentre(fonts: FontSet): number {
 
 export async function buildReport(dir: string, options: BuildOptions): Promise<BuildResult> {
   const report = loadReport(dir);
-  checkReport(report, options.fonts);
+  const warnings = enforceFindings(reviewReport(report, options.fonts), options.strict);
   const outputs: BuildResult['outputs'] = {};
   if (options.formats.includes('pdf')) {
     const glyphs = { has: options.fonts.has, dashCentre: dashCentre(options.fonts) };
@@ -59,5 +76,5 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
     const fonts = { song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name };
     outputs.docx = await packDocx(docxDocument(report, { fonts }), toInstant(report.meta.published), DOCX_PART_FIXES);
   }
-  return { report, outputs };
+  return { report, outputs, warnings };
 }

@@ -94,4 +94,35 @@ describe('gongwen CLI', () => {
     expect(existsSync(path.join(out, 'bad.pdf'))).toBe(false);
     expect(r.err).toContain('bad/report.md:1');
   });
+
+  it('checks a report: warnings with exit 0, errors with --strict exit 2', () => {
+    const ok = run('check', SAMPLE);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('content/shangqiu-2017: ok (2 warnings)');
+    expect(ok.err).toContain('warning: content/shangqiu-2017/report.md:75: "239件，占80%": 239 / 301 = 79.4%, not 80%');
+    const strict = run('check', SAMPLE, '--strict');
+    expect(strict.code).toBe(2);
+    expect(strict.err).toContain('error: content/shangqiu-2017/report.md:75: "239件，占80%"');
+  });
+
+  it('refuses to build with --strict while there are warnings, and writes nothing', () => {
+    const out = tmp();
+    const r = run('build', SAMPLE, '--strict', '--out', out);
+    expect(r.code).toBe(2);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('stops the build on a violated printed rule (表三 balance)', () => {
+    const stats = readFileSync(path.join(ROOT, 'content/sample-2021/statistics.yaml'), 'utf8')
+      .replace(/(carried_forward:\s+\{natural: )(\d+)/, (_, a: string, n: string) => `${a}${Number(n) + 1}`);
+    const dir = makeReport({
+      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n') + '{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n',
+      'statistics.yaml': stats,
+    }, 'unbalanced');
+    const out = tmp();
+    const r = run('build', dir, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unbalanced\/statistics\.yaml:\d+: .*四、结转下年度继续办理 \/ 自然人 = \d+ \(−1\)/);
+    expect(readdirSync(out)).toEqual([]);
+  });
 });

@@ -1,10 +1,10 @@
-/** The command line: gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--config FILE] */
+/** The command line: gongwen build | check | aggregate. Exit codes 0 ok, 1 internal error, 2 bad input. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildReport, FORMATS, type Format } from '../build.js';
-import { isInputError } from '../model/errors.js';
-import { openFontSet, readFontConfig } from './fonts.js';
+import { buildReport, enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
+import { formatFinding, isInputError, type Finding } from '../model/errors.js';
+import { openFontSet, readFontConfig, type FontSet } from './fonts.js';
 import { writeFileAtomic } from './files.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
@@ -12,15 +12,18 @@ export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 const HELP = `gongwen — GB/T 9704-2012 reports (政府信息公开工作年度报告) from Markdown + YAML
 
 Usage:
-  gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--config FILE]
+  gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--strict] [--config FILE]
+  gongwen check <report-dir>... [--strict] [--config FILE]
   gongwen --help | --version
 
 Commands:
-  build     render each report folder (report.md [+ statistics.yaml]) to DIR/<folder>.pdf and .docx
+  build       check, then render each report folder to DIR/<folder>.pdf and .docx
+  check       validate content and statistics (sum rules, empty cells, numbers in the text)
 
 Options:
   -o, --out DIR       output folder (default: output)
   -f, --format LIST   formats to write, comma-separated: pdf, docx (default: both)
+  -s, --strict        treat warnings as errors
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
   -h, --help          show this help
   -v, --version       show the version
@@ -44,6 +47,65 @@ function parseFormats(value: string | undefined): Format[] {
   return list as Format[];
 }
 
+const printFindings = (err: NodeJS.WritableStream, findings: Finding[]) => {
+  for (const f of findings) err.write(`${formatFinding(f)}\n`);
+};
+
+interface Options {
+  out?: string;
+  format?: string;
+  strict?: boolean;
+  config?: string;
+}
+
+function fontsFor(values: Options): FontSet {
+  const configFile = values.config ?? (existsSync('gongwen.yaml') ? 'gongwen.yaml' : undefined);
+  return openFontSet(readFontConfig(configFile));
+}
+
+/** Run `task` for each folder; input errors are reported per folder and do not stop the others. */
+async function eachDir(dirs: string[], err: NodeJS.WritableStream, task: (dir: string) => Promise<void>): Promise<number> {
+  let failed = 0;
+  for (const dir of dirs) {
+    try {
+      await task(dir);
+    } catch (e) {
+      if (!isInputError(e)) throw e;
+      failed++;
+      err.write(`error: ${e.message.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
+    }
+  }
+  return failed ? EXIT.input : EXIT.ok;
+}
+
+async function build(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const formats = parseFormats(values.format);
+  const outDir = values.out ?? 'output';
+  const fonts = fontsFor(values);
+  return eachDir(dirs, err, async (dir) => {
+    const started = performance.now();
+    const { outputs, warnings } = await buildReport(dir, { fonts, formats, strict: values.strict, creator: `gongwen ${version()}` });
+    printFindings(err, warnings);
+    const name = path.basename(path.resolve(dir));
+    for (const [format, bytes] of Object.entries(outputs)) {
+      const file = path.join(outDir, `${name}.${format}`);
+      writeFileAtomic(file, bytes);
+      out.write(`${file} (${Math.round(bytes.length / 1024)} KB, ${Math.round(performance.now() - started)} ms)\n`);
+    }
+  });
+}
+
+async function check(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const fonts = fontsFor(values);
+  return eachDir(dirs, err, async (dir) => {
+    const findings = reviewReport(loadReport(dir), fonts);
+    const warnings = findings.filter((f) => f.severity === 'warning');
+    if (!values.strict) printFindings(err, warnings);
+    enforceFindings(findings, values.strict);
+    out.write(`${dir}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''})` : ''}\n`);
+  });
+}
+
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
@@ -52,6 +114,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       options: {
         out: { type: 'string', short: 'o' },
         format: { type: 'string', short: 'f' },
+        strict: { type: 'boolean', short: 's' },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -61,30 +124,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     if (values.version) { out.write(`gongwen ${version()}\n`); return EXIT.ok; }
     const [command, ...dirs] = positionals;
     if (!command) { err.write(HELP); return EXIT.input; }
-    if (command !== 'build') throw new UsageError(`unknown command "${command}" (try: gongwen build <report-dir>)`);
-    if (!dirs.length) throw new UsageError('build needs at least one report folder, e.g. gongwen build content/shangqiu-2017');
-    const formats = parseFormats(values.format);
-    const outDir = values.out ?? 'output';
-    const configFile = values.config ?? (existsSync('gongwen.yaml') ? 'gongwen.yaml' : undefined);
-    const fonts = openFontSet(readFontConfig(configFile));
-    let failed = 0;
-    for (const dir of dirs) {
-      try {
-        const started = performance.now();
-        const { outputs } = await buildReport(dir, { fonts, formats, creator: `gongwen ${version()}` });
-        const name = path.basename(path.resolve(dir));
-        for (const [format, bytes] of Object.entries(outputs)) {
-          const file = path.join(outDir, `${name}.${format}`);
-          writeFileAtomic(file, bytes);
-          out.write(`${file} (${Math.round(bytes.length / 1024)} KB, ${Math.round(performance.now() - started)} ms)\n`);
-        }
-      } catch (e) {
-        if (!isInputError(e)) throw e;
-        failed++;
-        err.write(`error: ${e.message}\n`);
-      }
-    }
-    return failed ? EXIT.input : EXIT.ok;
+    if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}" (try: gongwen build <report-dir>)`);
+    if (!dirs.length) throw new UsageError(`${command} needs at least one report folder, e.g. gongwen ${command} content/shangqiu-2017`);
+    return command === 'build' ? await build(dirs, values, out, err) : await check(dirs, values, out, err);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       err.write(`error: ${(e as Error).message}\nRun gongwen --help for usage.\n`);

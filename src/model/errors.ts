@@ -30,3 +30,15 @@ export class InputErrors extends Error {
 
 export const isInputError = (e: unknown): e is InputError | InputErrors =>
   e instanceof InputError || e instanceof InputErrors;
+
+/** What a check found: an error stops the build; a warning is printed (an error under --strict). */
+export interface Finding {
+  severity: 'error' | 'warning';
+  loc: { file: string; line?: number };
+  message: string;
+  hint?: string;
+}
+
+export const formatFinding = (f: Finding): string => `${f.severity}: ${formatInputError(f.loc, f.message, f.hint)}`;
+
+export const findingError = (f: Finding): InputError => new InputError(f.loc, f.message, f.hint);

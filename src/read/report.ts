@@ -83,7 +83,7 @@ export function readReport(dir: string): Report {
   if (fm.attachment) attachments.push({ title: fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) } });
   const statistics = fm.statistics ? readStatistics(path.join(dir, fm.statistics)) : undefined;
   placeStatistics(blocks, attachments, statistics, { file, line: yaml.lineOf(['statistics']) });
-  if (!blocks.some((b) => b.type === 'paragraph' || b.type === 'heading')) {
+  if (!blocks.some((b) => b.type !== 'list' && b.type !== 'table')) {
     throw new InputError({ file, line: split.bodyLine }, 'the report has no body text', 'write the report below the closing "---"');
   }
   return { dir, meta, blocks, attachments, statistics, source: { file, line: split.bodyLine } };

@@ -1,0 +1,57 @@
+/**
+ * Arithmetic checks of a statistics table against its template's rules. Pure: statistics in,
+ * findings out. A rule printed on the form (表三's 一 + 二 = （七）总计 + 四) is an error when
+ * violated; a rule derived from the rows' meaning is a warning (published reports contain blanks
+ * and rounding); --strict makes warnings errors. Empty cells make a table incomplete (a warning).
+ */
+import type { Finding } from '../model/errors.js';
+import type { StatisticsTable, StatRule } from '../model/types.js';
+
+const MINUS = '\u2212';
+const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('-', MINUS);
+const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
+
+/** "三（三）申请答复数" from "表三 三（三）申请答复数 / 总计" stays as it is; labels are the template's. */
+function checkRule(stats: StatisticsTable, rule: StatRule): Finding | undefined {
+  const { values, template } = stats;
+  const keys = [...rule.parts, ...rule.totals];
+  if (keys.some((k) => values[k] === undefined)) return undefined; // incomplete: reported separately
+  const label = (k: string) => template.cells.get(k)?.label ?? k;
+  const sum = (ks: string[]) => ks.reduce((s, k) => s + values[k], 0);
+  const line = stats.lines[rule.totals[0]] ?? stats.lines[rule.parts[0]];
+  const severity = rule.status === 'printed' ? 'error' : 'warning';
+  const loc = { file: stats.file, line };
+  if (rule.kind === 'lte') {
+    const [p, w] = [values[rule.parts[0]], values[rule.totals[0]]];
+    if (p <= w) return undefined;
+    return { severity, loc, message: `${label(rule.parts[0])}: ${fmt(p)} is more than its parent ${label(rule.totals[0])} (${fmt(w)})`, hint: 'a 其中 row cannot exceed the row it belongs to' };
+  }
+  const [s, t] = [sum(rule.parts), sum(rule.totals)];
+  if (Math.abs(s - t) < 1e-9) return undefined;
+  if (rule.totals.length === 1) {
+    return { severity, loc, message: `${label(rule.totals[0])}: children sum to ${fmt(s)}, table says ${fmt(t)} (${signed(s - t)})`, hint: `rule ${rule.id}: ${rule.parts.length} rows/columns add up to this one` };
+  }
+  const side = (ks: string[]) => ks.map(label).join(' + ');
+  return { severity, loc, message: `${side(rule.parts)} = ${fmt(s)}, but ${side(rule.totals)} = ${fmt(t)} (${signed(s - t)})`, hint: `rule ${rule.id}${rule.status === 'printed' ? ', printed on the form' : ''}` };
+}
+
+export function checkStatistics(stats: StatisticsTable): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of stats.template.rules) {
+    const f = checkRule(stats, rule);
+    if (f) findings.push(f);
+  }
+  for (const t of stats.template.tables) {
+    const empty = t.cells.filter((c) => stats.values[c.key] === undefined);
+    if (!empty.length) continue;
+    const name = t.id === 'main' ? stats.template.title : t.title;
+    const shown = empty.slice(0, 4).map((c) => c.label).join('; ');
+    findings.push({
+      severity: 'warning',
+      loc: { file: stats.file },
+      message: `${name}: incomplete, ${empty.length} of ${t.cells.length} cells are empty (${shown}${empty.length > 4 ? '; …' : ''})`,
+      hint: 'empty cells print blank; fill in the figures the report has',
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,79 @@
+/**
+ * Text ↔ numbers lint: percentages in the prose must agree with the figures they are shares of,
+ * e.g. "共收到申请301件，其中网络申请103件，占34%" is checked as 103 / 301 = 34.2 % ≈ 34 %.
+ * The base is the nearest figure before it introduced by 共 / 总计 / 合计 in the same paragraph.
+ * Figures written as {{references}} come from the table and cannot drift; this catches the
+ * literal ones. Findings are warnings (an error under --strict); the published text stays as it is.
+ */
+import type { Finding } from '../model/errors.js';
+import { inlineText, type Block, type Loc } from '../model/types.js';
+
+const UNIT = '(?:件|条|次|篇|个|人次|人|项|万元|起|期|家|份)';
+const SHARE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gu');
+/** A whole: "共收到……301件" or "……5件，其中" (never a percentage). */
+const BASES = [
+  /(?:共|总计|合计)[^\d。；;]{0,15}?(\d+(?:\.\d+)?)(?![\d.]*\s*[%％])/gu,
+  new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}\\s*[，,]?\\s*其中`, 'gu'),
+];
+
+interface Share {
+  text: string;
+  part: number;
+  percent: number;
+  decimals: number;
+  base: number;
+}
+
+function sharesOf(text: string): Share[] {
+  const bases = BASES.flatMap((re) => [...text.matchAll(re)]).map((m) => ({ at: m.index!, value: Number(m[1]) })).sort((a, b) => a.at - b.at);
+  const out: Share[] = [];
+  for (const m of text.matchAll(SHARE)) {
+    const base = bases.filter((b) => b.at < m.index!).at(-1);
+    if (!base || base.value === 0) continue;
+    out.push({ text: m[0], part: Number(m[1]), percent: Number(m[2]), decimals: m[2].split('.')[1]?.length ?? 0, base: base.value });
+  }
+  return out;
+}
+
+function paragraphs(blocks: Block[]): { text: string; loc: Loc }[] {
+  return blocks.flatMap((b) => {
+    switch (b.type) {
+      case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc }];
+      case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc }];
+      case 'list': return b.items.map((i) => ({ text: inlineText(i), loc: b.loc }));
+      default: return [];
+    }
+  });
+}
+
+export function lintNumbers(blocks: Block[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const p of paragraphs(blocks)) {
+    const shares = sharesOf(p.text);
+    for (const s of shares) {
+      const exact = (100 * s.part) / s.base;
+      const tolerance = 0.5 * 10 ** -s.decimals + 1e-9;
+      if (Math.abs(exact - s.percent) <= tolerance) continue;
+      findings.push({
+        severity: 'warning',
+        loc: p.loc,
+        message: `"${s.text}": ${s.part} / ${s.base} = ${exact.toFixed(Math.max(1, s.decimals))}%, not ${s.percent}%`,
+        hint: `write ${exact.toFixed(s.decimals)}%, or check the figures`,
+      });
+    }
+    // Consecutive shares of one whole split it up: a run closes when its parts reach the whole,
+    // and may not go past it ("103件占34%，198件占66%" of 301 is one split; a second may follow).
+    let run: Share[] = [];
+    for (const s of shares) {
+      if (run.length && run[0].base !== s.base) run = [];
+      run.push(s);
+      const parts = run.reduce((a, x) => a + x.part, 0);
+      const percent = run.reduce((a, x) => a + x.percent, 0);
+      if (parts > s.base || percent > 100 + 0.5 * run.length) {
+        findings.push({ severity: 'warning', loc: p.loc, message: `the shares of ${s.base} add up to ${parts} (${percent}%), more than the whole`, hint: 'check the figures' });
+        run = [];
+      } else if (parts === s.base) run = [];
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,112 @@
+/** Statistics checks (template sum rules, 其中 rows, completeness) and the numbers lint. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify, parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { parseStatistics } from '../src/read/statistics.js';
+import { checkStatistics } from '../src/transform/checks.js';
+import { lintNumbers } from '../src/transform/lint.js';
+import type { Block } from '../src/model/types.js';
+import { ROOT, sampleReport } from './helpers/build.js';
+
+const SAMPLE_2021 = readFileSync(path.join(ROOT, 'content/sample-2021/statistics.yaml'), 'utf8');
+/** The complete fictional 2021 statistics with some cells changed. */
+function sample2021(change: (tables: Record<string, Record<string, Record<string, number> | number>>) => void) {
+  const data = parse(SAMPLE_2021) as { template: string; tables: Record<string, Record<string, Record<string, number> | number>> };
+  change(data.tables);
+  return parseStatistics(stringify(data), 'statistics.yaml');
+}
+const messages = (findings: { severity: string; message: string }[], severity: string) =>
+  findings.filter((f) => f.severity === severity).map((f) => f.message);
+
+describe('the 2014 table', () => {
+  const full = (extra: string) => parseStatistics(`template: gov-2014\nvalues:\n${extra}`, 'statistics.yaml');
+
+  it('names the table, the row label, the values and the difference', () => {
+    const s = full('  s3_3: 301\n  s3_3_1: 100\n  s3_3_2: 100\n  s3_3_3: 50\n  s3_3_4: 10\n  s3_3_5: 10\n  s3_3_6: 10\n  s3_3_7: 10\n  s3_3_8: 9\n');
+    const f = checkStatistics(s).find((x) => x.message.includes('申请答复数'))!;
+    expect(f.message).toBe('三（三）申请答复数: children sum to 299, table says 301 (−2)');
+    expect(f.loc).toEqual({ file: 'statistics.yaml', line: 3 });
+    expect(f.severity).toBe('warning'); // derived rule
+  });
+
+  it('flags a 其中 row above its parent', () => {
+    const f = checkStatistics(full('  s1_1: 10\n  s1_1_a: 12\n')).find((x) => x.message.includes('其中'))!;
+    expect(f.message).toBe('一（一）其中：主动公开规范性文件数: 12 is more than its parent 一（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条） (10)');
+  });
+
+  it('skips rules with empty cells and reports the table as incomplete instead', () => {
+    const findings = checkStatistics(full('  s4: 10\n  s4_1: 6\n  s4_2: 2\n'));
+    expect(findings.filter((f) => f.message.includes('四、行政复议数量:'))).toEqual([]);
+    expect(messages(findings, 'warning')[0]).toMatch(/^政府信息公开情况统计表: incomplete, 55 of 58 cells are empty/);
+  });
+
+  it('finds nothing wrong in the Shangqiu figures but their gaps', () => {
+    const s = parseStatistics(readFileSync(path.join(ROOT, 'content/shangqiu-2017/statistics.yaml'), 'utf8'), 'statistics.yaml');
+    const findings = checkStatistics(s);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toMatch(/incomplete, 40 of 58 cells are empty/);
+  });
+});
+
+describe('the 2021 tables', () => {
+  it('passes the complete, consistent sample', () => {
+    expect(checkStatistics(sample2021(() => {}))).toEqual([]);
+  });
+
+  it('makes the printed balance rule of 表三 an error', () => {
+    const s = sample2021((t) => {
+      const t3 = t.t3 as Record<string, Record<string, number>>;
+      t3.carried_forward.natural += 1;
+      t3.carried_forward.total += 1;
+    });
+    const errors = messages(checkStatistics(s), 'error');
+    expect(errors).toHaveLength(2); // 自然人 and 总计 columns
+    expect(errors[0]).toMatch(/^表三 一、本年新收政府信息公开申请数量 \/ 自然人 \+ 表三 二、上年结转政府信息公开申请数量 \/ 自然人 = \d+, but 表三 三（七）总计 \/ 自然人 \+ 表三 四、结转下年度继续办理 \/ 自然人 = \d+ \(−1\)$/);
+  });
+
+  it('checks row totals (derived: a warning) across the applicant columns', () => {
+    const s = sample2021((t) => { (t.t3 as Record<string, Record<string, number>>).granted.research = 5; });
+    const warnings = messages(checkStatistics(s), 'warning');
+    expect(warnings).toContain(`表三 三（一）予以公开 / 总计: children sum to ${(parse(SAMPLE_2021).tables.t3.granted.total as number) + 5}, table says ${parse(SAMPLE_2021).tables.t3.granted.total} (+5)`);
+  });
+
+  it('checks 表四 group totals', () => {
+    const s = sample2021((t) => { (t.t4 as Record<string, number>).review_total += 2; });
+    expect(messages(checkStatistics(s), 'warning')[0]).toMatch(/^表四 行政复议·总计: children sum to \d+, table says \d+ \(−2\)$/);
+  });
+
+  it('reports empty cells as incomplete', () => {
+    const s = sample2021((t) => { delete (t.t4 as Record<string, number>).direct_other; });
+    const w = messages(checkStatistics(s), 'warning');
+    expect(w).toEqual(['四、政府信息公开行政复议、行政诉讼情况: incomplete, 1 of 15 cells are empty (表四 行政诉讼·未经复议直接起诉·其他结果)']);
+  });
+});
+
+describe('numbers in the text', () => {
+  const para = (text: string): Block[] => [{ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'report.md', line: 9 } }];
+
+  it('checks a share against the whole it belongs to', () => {
+    expect(lintNumbers(para('共收到申请301件，其中网络申请103件，占34%，其他方式申请198件，占66%。'))).toEqual([]);
+    const [f] = lintNumbers(para('共收到申请301件，其中同意公开239件，占80%；部分公开16件，占5%；不予公开6件，占2%；其他40件，占13%。'));
+    expect(f.message).toBe('"239件，占80%": 239 / 301 = 79.4%, not 80%');
+    expect(f.loc.line).toBe(9);
+  });
+
+  it('uses the figure before 其中 as the whole, and honours one decimal', () => {
+    expect(lintNumbers(para('行政复议5件，其中结果纠正1件，占20%。'))).toEqual([]);
+    expect(lintNumbers(para('共271件，其中自然人236件，占87.1%。'))).toEqual([]);
+    expect(lintNumbers(para('共271件，其中自然人236件，占87.3%。'))[0].message).toContain('236 / 271 = 87.1%, not 87.3%');
+  });
+
+  it('finds shares that add up to more than the whole', () => {
+    const [f] = lintNumbers(para('共收到100件，其中网络申请60件，占60%，信函申请50件，占50%。'));
+    expect(f.message).toBe('the shares of 100 add up to 110 (110%), more than the whole');
+  });
+
+  it('flags the published Shangqiu text, whose 239 of 301 is printed as 80%', () => {
+    const findings = lintNumbers(sampleReport().blocks);
+    expect(findings.map((f) => f.message)).toEqual(['"239件，占80%": 239 / 301 = 79.4%, not 80%']);
+    expect(findings[0].loc.file).toMatch(/content\/shangqiu-2017\/report\.md$/);
+  });
+});

@@ -1,0 +1,93 @@
+/** The 2021 format: three tables in the body, merged cells in both writers, values by reference. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport, loadReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { InputError } from '../src/model/errors.js';
+import { ROOT } from './helpers/build.js';
+import { docxParts } from './helpers/docx.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+import { linesOf, MM, readPdf, type PdfPage } from './helpers/pdf.js';
+import { pdfText } from './helpers/published.js';
+
+const SAMPLE = path.join(ROOT, 'content/sample-2021');
+const STATS = readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8');
+let pages: PdfPage[] = [];
+let text = '';
+let docx: Record<string, string> = {};
+
+beforeAll(async () => {
+  const { outputs } = await buildReport(SAMPLE, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+  pages = (await readPdf(outputs.pdf!)).pages;
+  text = pdfText(pages);
+  docx = docxParts(outputs.docx!);
+});
+
+const tables = () => [...docx['word/document.xml'].matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+
+describe('sample-2021 (fictional unit, 2021 format)', () => {
+  it('says it is fictional', () => {
+    expect(text).toContain('单位名称、人名、地址和全部数据均为虚构');
+  });
+
+  it('prints the three tables under sections 二, 三 and 四 with their headers', () => {
+    const i2 = text.indexOf('二、主动公开政府信息情况');
+    const i3 = text.indexOf('三、收到和处理政府信息公开申请情况');
+    const i4 = text.indexOf('四、政府信息公开行政复议、行政诉讼情况');
+    expect(i2).toBeGreaterThan(0);
+    expect(text.indexOf('第二十条第（一）项', i2)).toBeLessThan(i3);
+    expect(text.indexOf('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', i3)).toBeLessThan(i4);
+    expect(text.indexOf('未经复议直接起诉', i4)).toBeGreaterThan(i4);
+  });
+
+  it('replaces {{references}} with the table values', () => {
+    expect(text).not.toContain('{{');
+    expect(text).toMatch(/本年新收政府信息公开申请271件/);
+  });
+
+  it('fits the 15-column 表四 inside the 版心', () => {
+    const page = pages.find((p) => pdfText([p]).includes('四、政府信息公开行政复议、行政诉讼情况'))!;
+    expect(pdfText([page])).toContain('尚未审结');
+    for (const l of linesOf(page)) {
+      expect(l.x).toBeGreaterThanOrEqual(28 * MM - 0.5);
+      expect(l.right).toBeLessThanOrEqual((28 + 156) * MM + 0.5);
+    }
+  });
+
+  it('merges the DOCX header and label cells with gridSpan and vMerge, and repeats header rows', () => {
+    const t3 = tables().find((t) => t.includes('申请人情况'))!;
+    expect(t3).toMatch(/<w:gridSpan w:val="7"\/>[\s\S]*?申请人情况/);   // 申请人情况 over 7 columns
+    expect(t3).toMatch(/<w:gridSpan w:val="5"\/>[\s\S]*?法人或其他组织/);
+    expect(t3).toMatch(/<w:vMerge w:val="restart"\/>[\s\S]*?三、本年度办理结果/);
+    expect((t3.match(/<w:vMerge w:val="continue"\/>/g) ?? []).length).toBeGreaterThan(20);
+    expect((t3.match(/<w:tblHeader\/>/g) ?? []).length).toBe(3);
+    expect([...t3.matchAll(/<w:gridCol /g)]).toHaveLength(10);
+    const t4 = tables().find((t) => t.includes('复议后起诉'))!;
+    expect(t4).toMatch(/<w:gridSpan w:val="10"\/>[\s\S]*?行政诉讼/);
+    expect([...t4.matchAll(/<w:gridCol /g)]).toHaveLength(15);
+  });
+});
+
+describe('placing and referring to tables', () => {
+  const report = (body: string, stats = STATS) => makeReport({
+    'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n') + body,
+    'statistics.yaml': stats,
+  });
+  const error = (dir: string) => { try { loadReport(dir); } catch (e) { return (e as InputError).message; } return ''; };
+  const tables3 = '{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n';
+
+  it('requires every table of the format to be placed', () => {
+    expect(error(report('{{table t2}}\n\n{{table t4}}\n'))).toMatch(/report\.md:6: the gov-2021 format prints its tables in the body, but \{\{table t3\}\} \(三、收到和处理政府信息公开申请情况\) is not placed/);
+  });
+
+  it('rejects an unknown table and a reference to an unknown cell, with a suggestion', () => {
+    expect(error(report(`${tables3}\n{{table t5}}\n`))).toMatch(/report\.md:14: no table "t5" in template gov-2021/);
+    expect(error(report(`${tables3}\n共收到{{t3.new_recieved.total}}件。\n`))).toMatch(/report\.md:14: \{\{t3\.new_recieved\.total\}\} is not a cell of template gov-2021\n  fix: did you mean \{\{t3\.new_received\.total\}\}\?/);
+  });
+
+  it('rejects a reference to an empty cell', () => {
+    const stats = STATS.replace(/ {4}review_total: \d+\n/, '');
+    expect(error(report(`${tables3}\n复议{{t4.review_total}}件。\n`, stats))).toMatch(/\{\{t4\.review_total\}\} \(表四 行政复议·总计\) is empty in/);
+  });
+});
