@@ -14,7 +14,7 @@ import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
 import { renderPdf } from './io/pdf-render.js';
 import { packDocx } from './io/docx-pack.js';
-import { toInstant } from './layout/dates.js';
+import { documentDate } from './io/clock.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -25,6 +25,8 @@ export interface BuildOptions {
   creator?: string;
   /** Warnings stop the build too. */
   strict?: boolean;
+  /** PDF/A-2b. */
+  pdfa?: boolean;
 }
 
 export interface BuildResult {
@@ -67,14 +69,15 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   const report = loadReport(dir);
   const warnings = enforceFindings(reviewReport(report, options.fonts), options.strict);
   const outputs: BuildResult['outputs'] = {};
+  const created = documentDate(report);
   if (options.formats.includes('pdf')) {
     const glyphs = { has: options.fonts.has, dashCentre: dashCentre(options.fonts) };
-    outputs.pdf = await renderPdf(pdfDefinition(report, { glyphs, creator: options.creator }), options.fonts);
+    outputs.pdf = await renderPdf(pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa }), options.fonts);
   }
   if (options.formats.includes('docx')) {
     const c = options.fonts.config;
     const fonts = { song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name };
-    outputs.docx = await packDocx(docxDocument(report, { fonts }), toInstant(report.meta.published), DOCX_PART_FIXES);
+    outputs.docx = await packDocx(docxDocument(report, { fonts }), created, DOCX_PART_FIXES);
   }
   return { report, outputs, warnings };
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildReport, enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
 import { formatFinding, isInputError, type Finding } from '../model/errors.js';
-import { openFontSet, readFontConfig, type FontSet } from './fonts.js';
+import { readConfig } from './config.js';
+import { openFontSet, type FontSet } from './fonts.js';
 import { writeFileAtomic } from './files.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
@@ -12,7 +13,7 @@ export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 const HELP = `gongwen — GB/T 9704-2012 reports (政府信息公开工作年度报告) from Markdown + YAML
 
 Usage:
-  gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--strict] [--config FILE]
+  gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--pdfa] [--strict] [--config FILE]
   gongwen check <report-dir>... [--strict] [--config FILE]
   gongwen --help | --version
 
@@ -23,6 +24,7 @@ Commands:
 Options:
   -o, --out DIR       output folder (default: output)
   -f, --format LIST   formats to write, comma-separated: pdf, docx (default: both)
+      --pdfa          write the PDF as PDF/A-2b (archival; also "pdfa: true" in gongwen.yaml)
   -s, --strict        treat warnings as errors
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
   -h, --help          show this help
@@ -55,12 +57,14 @@ interface Options {
   out?: string;
   format?: string;
   strict?: boolean;
+  pdfa?: boolean;
   config?: string;
 }
 
-function fontsFor(values: Options): FontSet {
+function configFor(values: Options): { fonts: FontSet; pdfa: boolean } {
   const configFile = values.config ?? (existsSync('gongwen.yaml') ? 'gongwen.yaml' : undefined);
-  return openFontSet(readFontConfig(configFile));
+  const config = readConfig(configFile);
+  return { fonts: openFontSet(config.fonts), pdfa: values.pdfa === true || config.pdfa };
 }
 
 /** Run `task` for each folder; input errors are reported per folder and do not stop the others. */
@@ -81,10 +85,10 @@ async function eachDir(dirs: string[], err: NodeJS.WritableStream, task: (dir: s
 async function build(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const formats = parseFormats(values.format);
   const outDir = values.out ?? 'output';
-  const fonts = fontsFor(values);
+  const { fonts, pdfa } = configFor(values);
   return eachDir(dirs, err, async (dir) => {
     const started = performance.now();
-    const { outputs, warnings } = await buildReport(dir, { fonts, formats, strict: values.strict, creator: `gongwen ${version()}` });
+    const { outputs, warnings } = await buildReport(dir, { fonts, formats, pdfa, strict: values.strict, creator: `gongwen ${version()}` });
     printFindings(err, warnings);
     const name = path.basename(path.resolve(dir));
     for (const [format, bytes] of Object.entries(outputs)) {
@@ -96,7 +100,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
 }
 
 async function check(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const fonts = fontsFor(values);
+  const { fonts } = configFor(values);
   return eachDir(dirs, err, async (dir) => {
     const findings = reviewReport(loadReport(dir), fonts);
     const warnings = findings.filter((f) => f.severity === 'warning');
@@ -115,6 +119,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         out: { type: 'string', short: 'o' },
         format: { type: 'string', short: 'f' },
         strict: { type: 'boolean', short: 's' },
+        pdfa: { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },

@@ -2,6 +2,7 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FACE_ROLES, type FontSet } from './fonts.js';
+import { applyPdfkitFixes } from './pdfkit-fixes.js';
 
 interface VirtualFs {
   writeFileSync(name: string, data: Buffer): void;
@@ -29,6 +30,7 @@ function register(fonts: FontSet): void {
 }
 
 export async function renderPdf(definition: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {
+  applyPdfkitFixes();
   register(fonts);
   const doc = pdfmake.createPdf(definition);
   return (await doc.getBuffer()) as Buffer;

@@ -67,6 +67,7 @@ export const frontMatterSchema = z.strictObject({
       title: text('attachment.title (附件名称)'),
     })
     .optional(),
+  toc: z.boolean({ error: 'toc (目录) must be true or false' }).default(false),
   statistics: text('statistics (the statistics file, e.g. statistics.yaml)').optional(),
 });
 

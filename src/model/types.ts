@@ -99,6 +99,8 @@ export interface ReportMeta {
   editor?: string;
   contact?: Contact;
   url?: string;
+  /** Print a table of contents after the title block. */
+  toc: boolean;
 }
 
 /* ---------------------------------------------------------------- statistics */

@@ -77,6 +77,7 @@ export function readReport(dir: string): Report {
     editor: fm.editor,
     contact: fm.contact,
     url: fm.url,
+    toc: fm.toc,
   };
   const blocks = parseMarkdown(split.body, file, split.bodyLine);
   const attachments: Attachment[] = [];

@@ -54,6 +54,26 @@ describe('the sample PDF, checked by poppler and qpdf', () => {
     expect(info).toMatch(/Page size:\s+595\.2\d+ x 841\.8\d+ pts \(A4\)/);
   });
 
+  it('writes a clean PDF/A-2b with --pdfa: qpdf, pdffonts, pdfinfo agree', async () => {
+    const { buildReport } = await import('../../src/build.js');
+    const { openFontSet } = await import('../../src/io/fonts.js');
+    const { SAMPLE } = await import('../helpers/build.js');
+    const pdfa = path.join(dir, 'pdfa.pdf');
+    writeFileSync(pdfa, (await buildReport(SAMPLE, { fonts: openFontSet(), formats: ['pdf'], pdfa: true })).outputs.pdf!);
+    const check = spawnSync('qpdf', ['--check', pdfa], { encoding: 'utf8' });
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    const fonts = execFileSync('pdffonts', [pdfa], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    for (const l of fonts) expect(l).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+    const info = execFileSync('pdfinfo', ['-isodates', pdfa], { encoding: 'utf8' });
+    expect(info).toMatch(/PDF version:\s+1\.7/);
+    expect(info).toMatch(/Metadata Stream:\s+yes/);
+    const meta = execFileSync('pdfinfo', ['-meta', pdfa], { encoding: 'utf8' });
+    expect(meta).toContain('<pdfaid:part>2</pdfaid:part>');
+    const outlines = JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', pdfa], { encoding: 'utf8' })) as { outlines: { title: string; kids: unknown[] }[] };
+    expect(outlines.outlines[0].title).toBe('一、概述');
+    expect(outlines.outlines[0].kids).toHaveLength(6);
+  });
+
   it('renders every page to PNG (pdftoppm)', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     execFileSync('pdftoppm', ['-png', '-r', '30', file, path.join(dir, 'p')]);

@@ -2,7 +2,7 @@
  * Report model → a docx `Document` (inspectable, not yet packed). Pure: no files, no clock;
  * font names come in through the options. Layout numbers come from layout/gbt9704.ts.
  */
-import { Document, DocumentGridType, Paragraph } from 'docx';
+import { Document, DocumentGridType, Paragraph, TableOfContents } from 'docx';
 import { FACE_METRICS, geometry, PAGE_NUMBER } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
@@ -39,11 +39,19 @@ export const MARGIN_TWIP = {
   right: ptToTwip(geometry.right),
 };
 
+/** "目录" and a TOC field over the four heading levels (Word fills in the page numbers). */
+const tableOfContents = () => [
+  new Paragraph({ style: STYLE.title.id, text: '目录' }),
+  new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-4' }),
+  new Paragraph({ style: STYLE.body.id }),
+];
+
 export function docxDocument(report: Report, options: DocxOptions): Document {
   const m = report.meta;
   const editor = editorLine(m);
   const children = [
     ...front(report),
+    ...(m.toc ? tableOfContents() : []),
     ...report.blocks.flatMap((b) => bodyBlock(b, options.fonts, report.statistics)),
     ...attachmentNote(report.attachments),
     ...(editor ? [new Paragraph({ style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor })] : []),
@@ -57,6 +65,8 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
     keywords: m.keywords.join(', '),
     description: `${m.title}（${m.source}，${m.published.year}年${m.published.month}月${m.published.day}日）`,
     evenAndOddHeaderAndFooters: true,
+    // Word fills in the table of contents when the document is opened
+    ...(m.toc ? { features: { updateFields: true } } : {}),
     styles: docxStyles(options.fonts),
     sections: [{
       properties: {

@@ -34,7 +34,13 @@ export function attachmentPages(ctx: PdfContext, attachments: Attachment[], stat
     const label = attachments.length > 1 ? `${ATTACHMENT.label}${i + 1}` : ATTACHMENT.label;
     const parts: Content[] = [
       // Line 1: the label, 顶格. Line 3: the title, centred.
-      { text: runs(ctx, label, labelStyle), margin: [0, 0, 0, geometry.linePitch * (ATTACHMENT.titleLine - 2)] } as Content,
+      {
+        text: runs(ctx, label, labelStyle),
+        margin: [0, 0, 0, geometry.linePitch * (ATTACHMENT.titleLine - 2)],
+        id: `attachment${i + 1}`,
+        outline: true,
+        outlineText: `${label}：${a.title}`,
+      } as Content,
       { text: runs(ctx, a.title, titleStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch / 2] } as Content,
     ];
     const table = statistics?.template.tables.find((t) => t.id === a.table);

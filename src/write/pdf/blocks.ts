@@ -1,7 +1,7 @@
 /** Body blocks → pdfmake content, every line on the 22-line grid. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, type ElementName } from '../../layout/gbt9704.js';
-import type { Block, HeadingBlock, StatisticsTable } from '../../model/types.js';
+import { inlineText, type Block, type HeadingBlock, type StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
@@ -9,25 +9,46 @@ import { inlineRuns, runs } from './text.js';
 
 const indent = (name: ElementName): number => ELEMENTS[name].indentChars * geometry.charPitch;
 
-function heading(ctx: PdfContext, b: HeadingBlock): Content {
+/** Bookmark ids: the nearest heading of each level above, so bookmarks nest like the headings. */
+export class OutlineIds {
+  private readonly open: (string | undefined)[] = [];
+  private n = 0;
+  next(level: number): { id: string; parent?: string } {
+    const id = `h${++this.n}`;
+    const parent = this.open.slice(0, level - 1).filter(Boolean).at(-1);
+    this.open.length = level - 1;
+    this.open[level - 1] = id;
+    return { id, parent };
+  }
+}
+
+function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content {
   const name = HEADING_ELEMENTS[b.level - 1];
   const style = { role: ELEMENTS[name].role, size: sizeOf(name) };
   const text = [...runs(ctx, b.number ?? '', style), ...inlineRuns(ctx, b.inlines, style)];
   if (b.runIn) text.push(...inlineRuns(ctx, b.runIn, { role: ELEMENTS.body.role, size: sizeOf('body') }));
+  const { id, parent } = outline.next(b.level);
   return {
     text,
     alignment: ELEMENTS[name].align,
     leadingIndent: indent(name),
+    id,
+    outline: true,
+    outlineText: `${b.number ?? ''}${inlineText(b.inlines)}`,
+    ...(parent ? { outlineParentId: parent } : {}),
+    tocItem: true,
+    tocStyle: { font: ELEMENTS.body.role },
+    tocMargin: [(b.level - 1) * geometry.charPitch, 0, 0, 0],
     // A standalone heading is kept with what follows it (see pageBreakBefore in index.ts).
     ...(b.runIn ? {} : { headlineLevel: b.level }),
   } as Content;
 }
 
-export function bodyBlock(ctx: PdfContext, b: Block, statistics?: StatisticsTable): Content {
+export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statistics?: StatisticsTable): Content {
   const body = { role: ELEMENTS.body.role, size: sizeOf('body') };
   switch (b.type) {
     case 'heading':
-      return heading(ctx, b);
+      return heading(ctx, b, outline);
     case 'statTable': {
       const table = statistics!.template.tables.find((t) => t.id === b.table)!;
       const grid = statGrid(table, statistics!.values);

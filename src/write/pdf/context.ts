@@ -13,6 +13,10 @@ export interface PdfOptions {
   glyphs: GlyphSource;
   /** Producer string written into the document info. */
   creator?: string;
+  /** Creation date written into Info and XMP (see io/clock.ts). */
+  created: Date;
+  /** Write PDF/A-2b: PDF 1.7, XMP with pdfaid part 2 / B, sRGB output intent. */
+  pdfa?: boolean;
 }
 
 export interface PdfContext {

@@ -4,11 +4,10 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
-import { toInstant } from '../../layout/dates.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
-import { bodyBlock } from './blocks.js';
+import { bodyBlock, OutlineIds } from './blocks.js';
 import type { PdfContext, PdfOptions } from './context.js';
 import { pageNumberFooter } from './footer.js';
 import { front } from './front.js';
@@ -19,10 +18,16 @@ export type { PdfOptions, GlyphSource } from './context.js';
 
 export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
   const ctx: PdfContext = { glyphs: options.glyphs };
+  const outline = new OutlineIds();
+  const toc = (): Content => ({
+    toc: { title: { text: runs(ctx, '目录', { role: 'hei', size: sizeOf('heading1') }), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } },
+    margin: [0, 0, 0, geometry.linePitch],
+  }) as unknown as Content;
   const m = report.meta;
   const content: Content[] = [
     ...front(ctx, report),
-    ...report.blocks.map((b) => bodyBlock(ctx, b, report.statistics)),
+    ...(report.meta.toc ? [toc()] : []),
+    ...report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)),
     ...attachmentNote(ctx, report.attachments),
   ];
   const editor = editorLine(m);
@@ -42,9 +47,10 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
       keywords: m.keywords.join(', '),
       creator: options.creator ?? 'gongwen',
       producer: options.creator ?? 'gongwen',
-      creationDate: toInstant(m.published),
+      creationDate: options.created,
     },
     language: 'zh-CN',
+    ...(options.pdfa ? { version: '1.7' as const, subset: 'PDF/A-2b' as const, tagged: true } : {}),
     defaultStyle: { font: 'fang', fontSize: sizeOf('body'), lineHeight: 1 },
     content,
     footer: (page: number) => footer(page),

@@ -1,0 +1,27 @@
+/**
+ * gongwen.yaml: an office's settings, shared by all its reports.
+ *   fonts: { <role>: { file, name, postscriptName } }   see fonts.ts
+ *   pdfa: true                                          write PDF/A-2b (same as --pdfa)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { InputError } from '../model/errors.js';
+import { readFontConfig, type FontConfig } from './fonts.js';
+
+export interface Config {
+  fonts: FontConfig;
+  pdfa: boolean;
+}
+
+const KEYS = ['fonts', 'pdfa'];
+
+export function readConfig(configFile: string | undefined): Config {
+  if (!configFile) return { fonts: readFontConfig(undefined), pdfa: false };
+  if (!existsSync(configFile)) throw new InputError({ file: configFile }, 'config file not found');
+  const raw = (parse(readFileSync(configFile, 'utf8')) ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(raw)) {
+    if (!KEYS.includes(key)) throw new InputError({ file: configFile }, `unknown setting "${key}"`, `settings are: ${KEYS.join(', ')}`);
+  }
+  if (raw.pdfa !== undefined && typeof raw.pdfa !== 'boolean') throw new InputError({ file: configFile }, 'pdfa must be true or false');
+  return { fonts: readFontConfig(configFile), pdfa: raw.pdfa === true };
+}

@@ -1,0 +1,122 @@
+/** Archival output: PDF/A-2b metadata, reproducible bytes in any time zone, bookmarks, table of contents. */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { ROOT, SAMPLE } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+import { readPdf } from './helpers/pdf.js';
+import { docxParts } from './helpers/docx.js';
+
+const fonts = openFontSet();
+const pdfOf = async (dir: string, pdfa = false) => (await buildReport(dir, { fonts, formats: ['pdf'], pdfa })).outputs.pdf!;
+const xmpOf = (pdf: Buffer) => /<x:xmpmeta[\s\S]*?<\/x:xmpmeta>/.exec(pdf.toString('utf8'))?.[0];
+
+describe('PDF/A-2b', () => {
+  it('writes PDF 1.7 with pdfaid part 2 / B and the same metadata as the Info dictionary', async () => {
+    const pdf = await pdfOf(SAMPLE, true);
+    expect(pdf.subarray(0, 8).toString()).toBe('%PDF-1.7');
+    const xmp = xmpOf(pdf)!;
+    const field = (re: RegExp) => re.exec(xmp)?.[1];
+    expect(field(/<pdfaid:part>(\d)<\/pdfaid:part>/)).toBe('2');
+    expect(field(/<pdfaid:conformance>(\w)<\/pdfaid:conformance>/)).toBe('B');
+    expect(field(/<dc:title>\s*<rdf:Alt>\s*<rdf:li xml:lang="x-default">([^<]*)</)).toBe('商丘市2017年政府信息公开年度工作报告');
+    expect(field(/<dc:creator>\s*<rdf:Seq>\s*<rdf:li>([^<]*)</)).toBe('商丘市人民政府');
+    expect(field(/<dc:description>\s*<rdf:Alt>\s*<rdf:li xml:lang="x-default">([^<]*)</)).toBe('商丘市人民政府2017年政府信息公开工作年度报告');
+    expect(field(/<pdf:Keywords>([^<]*)</)).toBe('商丘市, 政府信息公开, 年度报告, 2017年');
+    expect(field(/<xmp:CreateDate>([^<]*)</)).toBe('2018-03-27T07:59:00Z');
+    expect(xmp).not.toContain('ModifyDate');
+    const raw = pdf.toString('latin1');
+    expect(raw).toContain('/OutputIntents');
+    expect(raw).toContain('/GTS_PDFA1');
+    expect(raw).not.toContain('/ModDate');
+    const meta = await (await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise).getMetadata();
+    const info = meta.info as Record<string, unknown>;
+    expect(info.Title).toBe('商丘市2017年政府信息公开年度工作报告');
+    expect(info.Author).toBe('商丘市人民政府');
+    expect(info.Subject).toBe('商丘市人民政府2017年政府信息公开工作年度报告');
+    expect(info.Keywords).toBe('商丘市, 政府信息公开, 年度报告, 2017年');
+    expect(info.CreationDate).toBe('D:20180327075900Z');
+  });
+
+  it('escapes & < > in the XMP while the Info dictionary keeps them', async () => {
+    const dir = makeReport({ 'report.md': FRONT.replace('title: 测试县2020年政府信息公开工作年度报告', 'title: "关于A&B<测试>的\\"报告\\""') + '\n正文。\n' });
+    const pdf = await pdfOf(dir, true);
+    const xmp = xmpOf(pdf)!;
+    expect(xmp).toContain('关于A&amp;B&lt;测试&gt;的&quot;报告&quot;');
+    // well-formed: every & starts an entity
+    expect(xmp.replace(/&(amp|lt|gt|quot|apos);/g, '')).not.toMatch(/[&]/);
+    const meta = await (await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise).getMetadata();
+    expect((meta.info as Record<string, unknown>).Title).toBe('关于A&B<测试>的"报告"');
+  });
+});
+
+describe('reproducible output', () => {
+  const build = (tz: string, env: Record<string, string> = {}) => {
+    const out = mkdtempSync(path.join(tmpdir(), `gongwen-tz-`));
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', SAMPLE, path.join(ROOT, 'content/sample-2021'), '--out', out],
+      { cwd: ROOT, env: { ...process.env, TZ: tz, ...env }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return Object.fromEntries(readdirSync(out).sort().map((f) => [f, createHash('sha256').update(readFileSync(path.join(out, f))).digest('hex')]));
+  };
+
+  it('gives byte-identical PDF and DOCX in separate processes, TZ=UTC and TZ=Asia/Shanghai', () => {
+    const utc = build('UTC');
+    const shanghai = build('Asia/Shanghai');
+    expect(Object.keys(utc)).toEqual(['sample-2021.docx', 'sample-2021.pdf', 'shangqiu-2017.docx', 'shangqiu-2017.pdf']);
+    expect(shanghai).toEqual(utc);
+  });
+
+  it('takes the date from SOURCE_DATE_EPOCH when it is set', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'gongwen-sde-'));
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', SAMPLE, '--out', out],
+      { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const pdf = readFileSync(path.join(out, 'shangqiu-2017.pdf'));
+    const meta = await (await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise).getMetadata();
+    expect((meta.info as Record<string, unknown>).CreationDate).toBe('D:20231114221320Z');
+    expect(docxParts(readFileSync(path.join(out, 'shangqiu-2017.docx')))['docProps/core.xml']).toContain('>2023-11-14T22:13:20Z</dcterms:created>');
+  });
+});
+
+describe('navigation', () => {
+  it('has a bookmark for every heading, nested by level, and the attachment', async () => {
+    const pdf = await pdfOf(SAMPLE);
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const outline = await doc.getOutline();
+    expect(outline.map((o) => o.title)).toEqual([
+      '一、概述', '二、政府信息主动公开情况', '三、依申请公开政府信息及收费情况', '四、回应社会关注和政策解读情况',
+      '五、行政复议、行政诉讼和举报投诉情况', '六、存在的问题和改进措施', '七、附表', '附件：2017年商丘市政府信息公开工作情况统计表',
+    ]);
+    expect(outline[0].items).toHaveLength(6);
+    expect(outline[5].items.map((o) => o.title)).toEqual(['（一）存在的不足', '（二）2018年改进措施']);
+    expect(outline[5].items[1].items.map((o) => o.title)).toEqual(['1.加强标准建设，规范推进五公开。', '2.完善目录建设，聚力公开重点。', '3.进一步提升依申请公开依法规范水平。', '4.加强组织领导，强化培训督查。']);
+    // each bookmark jumps to its heading's line, not to the top of the page
+    const { pages } = await readPdf(pdf);
+    const dest = outline[0].dest as unknown[];
+    const pageIndex = await doc.getPageIndex(dest[0] as { num: number; gen: number });
+    const top = 841.89 - (dest[3] as number);
+    const line = pages[pageIndex].items.find((i) => i.str.startsWith('一'))!;
+    expect(line.baseline - top).toBeGreaterThan(0);
+    expect(line.baseline - top).toBeLessThan(16);
+    expect(pdf.toString('latin1')).toContain('/PageMode /UseOutlines');
+  });
+
+  it('prints a table of contents with page numbers when toc: true', async () => {
+    const text = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace('keywords:', 'toc: true\nkeywords:');
+    const dir = makeReport({ 'report.md': text, 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') }, 'toc');
+    const { pages } = await readPdf(await pdfOf(dir));
+    const first = pages[0].items.map((i) => i.str).join('').replace(/\s+/g, '');
+    expect(first).toContain('目录');
+    expect(first).toMatch(/目录一、概述\d+（一）主要领导高度重视，全面推进政务公开\d+/);
+    expect(first).toMatch(/二、政府信息主动公开情况\d+三、/);
+    const docx = docxParts((await buildReport(dir, { fonts, formats: ['docx'] })).outputs.docx!);
+    expect(docx['word/document.xml']).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-4&quot;<\/w:instrText>/);
+    expect(docx['word/settings.xml']).toContain('<w:updateFields/>');
+  });
+});
