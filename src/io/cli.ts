@@ -15,11 +15,13 @@ const HELP = `gongwen — GB/T 9704-2012 reports (政府信息公开工作年度
 Usage:
   gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--pdfa] [--strict] [--config FILE]
   gongwen check <report-dir>... [--strict] [--config FILE]
+  gongwen aggregate <unit-dir>... --out FILE [--template ID] [--partial]
   gongwen --help | --version
 
 Commands:
   build       check, then render each report folder to DIR/<folder>.pdf and .docx
   check       validate content and statistics (sum rules, empty cells, numbers in the text)
+  aggregate   sum the statistics of unit folders into one .yaml or .xlsx (see gongwen aggregate --help)
 
 Options:
   -o, --out DIR       output folder (default: output)
@@ -112,6 +114,10 @@ async function check(dirs: string[], values: Options, out: NodeJS.WritableStream
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
   try {
+    if (argv[0] === 'aggregate') {
+      const { aggregateCommand } = await import('./aggregate.js');
+      return await aggregateCommand(argv.slice(1), out, err);
+    }
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,

@@ -1,13 +1,19 @@
 /**
- * Two fixes to pdfkit/pdfmake behaviour, applied once per process at the PDF edge:
+ * Fixes to pdfkit/pdfmake behaviour, applied once per process at the PDF edge:
  *
  * 1. XMP metadata: pdfkit writes the Info values into the XMP packet without XML escaping, so a
  *    title with & < > gives malformed XMP (library-notes §3.11). The values are escaped for the
  *    XMP packet only; the Info dictionary, written before, keeps them as they are.
  * 2. Bookmarks: pdfkit points every outline item at the top-right corner of its page (it computes
  *    left = page width − 0). Items now point at the left edge of the heading's own line.
+ * 3. Line breaking: pdfmake asks the `linebreak` package (UAX #14) where lines may break and has
+ *    no hook to tailor it (library-notes §3.5). Its answers go through layout/kinsoku.ts, which
+ *    applies the Chinese rules (禁则).
  */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfmake's renderer (no typings: an internal module of pdfmake 0.3)
 // @ts-expect-error no declaration file
 import RendererModule from 'pdfmake/js/Renderer.js';
@@ -27,9 +33,33 @@ interface OutlineProto {
 let applied = false;
 let pendingTop: number | undefined;
 
+interface LineBreakerProto {
+  string: string;
+  nextBreak(): BreakOpportunity | null;
+  gongwenBreaks?: BreakOpportunity[];
+}
+
+/** The `linebreak` copy that pdfmake itself requires (CommonJS), not the ESM build. */
+function pdfmakeLineBreaker(): { prototype: LineBreakerProto } {
+  const require = createRequire(import.meta.url);
+  const pdfmakeDir = path.dirname(require.resolve('pdfmake/package.json'));
+  return require(require.resolve('linebreak', { paths: [pdfmakeDir] })) as { prototype: LineBreakerProto };
+}
+
 export function applyPdfkitFixes(): void {
   if (applied) return;
   applied = true;
+
+  const breaker = pdfmakeLineBreaker().prototype;
+  const nextBreak = breaker.nextBreak;
+  breaker.nextBreak = function (this: LineBreakerProto) {
+    if (!this.gongwenBreaks) {
+      const uax14: BreakOpportunity[] = [];
+      for (let b = nextBreak.call(this); b; b = nextBreak.call(this)) uax14.push({ position: b.position, required: b.required });
+      this.gongwenBreaks = tailorBreaks(this.string, uax14);
+    }
+    return this.gongwenBreaks.shift() ?? null;
+  };
 
   const proto = PDFDocument.prototype as unknown as InfoDoc;
   const addInfo = proto._addInfo;

@@ -7,13 +7,22 @@ import { parseLocatedYaml } from './yaml.js';
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * What a value must be for its cell — whole non-negative numbers; 万元 amounts may have decimals
+ * and 本年增/减 may be negative — or undefined when the value fits. (YAML and Excel alike.)
+ */
+export function valueProblem(cell: StatCell, v: unknown): string | undefined {
+  const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals || Number.isInteger(v));
+  if (ok) return undefined;
+  return cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative number' : 'whole non-negative number';
+}
+
 /** Check one value against its cell; returns the number or records an error. */
 function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors: InputError[]): number | undefined {
   if (v === null || v === undefined || v === '') return undefined; // explicitly empty
-  const what = cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative number' : 'whole non-negative number';
-  const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals || Number.isInteger(v));
-  if (!ok) {
-    errors.push(new InputError({ file, line }, `${cell.label}: value ${JSON.stringify(v)} is not a ${what}`,
+  const problem = valueProblem(cell, v);
+  if (problem) {
+    errors.push(new InputError({ file, line }, `${cell.label}: value ${JSON.stringify(v)} is not a ${problem}`,
       `write a number of ${cell.unit || 'units'}, or leave the cell out if the figure is unknown`));
     return undefined;
   }

@@ -1,0 +1,176 @@
+/**
+ * gongwen aggregate: sum the statistics of several units (the departments of a 区, the 区 of a 市)
+ * into one statistics file. A total that silently leaves a unit out is worse than none, so any
+ * unit that is missing, invalid or on another form stops the command unless --partial is given.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isInputError } from '../model/errors.js';
+import type { StatisticsTable, StatTemplate } from '../model/types.js';
+import { splitFrontMatter } from '../read/front-matter.js';
+import { readStatistics } from '../read/statistics.js';
+import { availableTemplates, loadTemplate } from '../read/templates.js';
+import { parseLocatedYaml } from '../read/yaml.js';
+import { aggregateStatistics } from '../transform/aggregate.js';
+import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
+import { statisticsFromXlsx } from './xlsx.js';
+
+export const AGGREGATE_USAGE = 'gongwen aggregate <unit-dir>... --out FILE [--template ID] [--partial]';
+
+export const AGGREGATE_HELP = `Usage:
+  ${AGGREGATE_USAGE}
+
+Sums the statistics of several units cell by cell into one statistics file (.yaml or .xlsx).
+A unit folder's statistics are the file named by "statistics:" in its report.md, else
+statistics.yaml, else statistics.xlsx. A cell empty in every unit stays empty.
+
+Options:
+  -o, --out FILE       the sum: FILE.yaml (statistics file) or FILE.xlsx (the official form)
+  -t, --template ID    the form to sum (${availableTemplates().join(', ')}); default: the form of
+                       the units (units on different forms are refused without --template);
+                       also the form of .xlsx files that do not name one
+      --partial        sum the units that can be summed and warn about the others
+                       (missing, invalid or on another form); without it they stop the command
+  -h, --help           show this help
+
+Exit codes: 0 written, 1 internal error, 2 bad input (nothing is written).
+`;
+
+type Unit =
+  | { dir: string; name: string; status: 'ok'; stats: StatisticsTable }
+  | { dir: string; name: string; status: 'missing' | 'invalid'; message: string }
+  | { dir: string; name: string; status: 'other'; stats: StatisticsTable };
+
+class UsageError extends Error {}
+
+const isYaml = (f: string) => /\.ya?ml$/i.test(f);
+const isXlsx = (f: string) => /\.xlsx$/i.test(f);
+
+/** The unit's statistics file, or why there is none. Throws InputError for a broken report.md. */
+function statisticsFileOf(dir: string): { file: string } | { missing: string } {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { missing: 'folder not found' };
+  const report = path.join(dir, 'report.md');
+  if (existsSync(report)) {
+    const split = splitFrontMatter(readFileSync(report, 'utf8'), report);
+    const named = (parseLocatedYaml(split.yaml, report, split.yamlLine).data as Record<string, unknown>).statistics;
+    if (typeof named === 'string') {
+      const file = path.join(dir, named);
+      return existsSync(file) ? { file } : { missing: `${report} names "statistics: ${named}", which does not exist` };
+    }
+  }
+  for (const name of ['statistics.yaml', 'statistics.xlsx']) {
+    const file = path.join(dir, name);
+    if (existsSync(file)) return { file };
+  }
+  return { missing: 'no statistics.yaml or statistics.xlsx (and no "statistics:" in report.md)' };
+}
+
+async function readUnit(dir: string, templateId: string | undefined): Promise<Unit> {
+  const name = path.basename(path.resolve(dir));
+  try {
+    const found = statisticsFileOf(dir);
+    if ('missing' in found) return { dir, name, status: 'missing', message: found.missing };
+    const { file } = found;
+    let stats: StatisticsTable;
+    if (isYaml(file)) stats = readStatistics(file);
+    else if (isXlsx(file)) stats = await statisticsFromXlsx(readFileSync(file), file, templateId);
+    else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
+    return { dir, name, status: 'ok', stats };
+  } catch (e) {
+    if (!isInputError(e)) throw e;
+    return { dir, name, status: 'invalid', message: e.message };
+  }
+}
+
+const nUnits = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
+const indent = (text: string, by: string) => text.split('\n').map((l) => by + l).join('\n');
+
+function explain(u: Unit, template: StatTemplate | undefined): string {
+  const head = `${u.name} (${u.dir})`;
+  switch (u.status) {
+    case 'ok': return head;
+    case 'missing': return `missing statistics: ${head}: ${u.message}`;
+    case 'invalid': return `invalid statistics: ${head}:\n${indent(u.message, '    ')}`;
+    case 'other': return `other template: ${head} uses ${u.stats.template.id}, not ${template?.id} (${u.stats.file})`;
+  }
+}
+
+export async function aggregateCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let opts: { out?: string; template?: string; partial?: boolean; help?: boolean };
+  let dirs: string[];
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        template: { type: 'string', short: 't' },
+        partial: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    opts = parsed.values;
+    dirs = parsed.positionals;
+    if (opts.help) { out.write(AGGREGATE_HELP); return 0; }
+    if (!dirs.length) throw new UsageError('aggregate needs at least one unit folder');
+    if (!opts.out) throw new UsageError('aggregate needs --out FILE (.yaml or .xlsx)');
+    if (!isYaml(opts.out) && !isXlsx(opts.out)) throw new UsageError(`--out ${opts.out}: the output is a ${STATISTICS_FORMATS.join(' or ')} file`);
+    // A folder given twice (overlapping globs) would be counted twice.
+    const twice = dirs.find((d, i) => dirs.findIndex((x) => path.resolve(x) === path.resolve(d)) !== i);
+    if (twice) throw new UsageError(`unit folder ${twice} is given twice`);
+    if (opts.template && !loadTemplate(opts.template)) {
+      throw new UsageError(`unknown template "${opts.template}" (known: ${availableTemplates().join(', ')})`);
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError) && !(e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw e;
+    err.write(`error: ${(e as Error).message}\nusage: ${AGGREGATE_USAGE}\n`);
+    return 2;
+  }
+
+  const read: Unit[] = [];
+  for (const dir of dirs) read.push(await readUnit(dir, opts.template));
+  const templatesUsed = new Map<string, string[]>();
+  for (const u of read) if (u.status === 'ok') templatesUsed.set(u.stats.template.id, [...templatesUsed.get(u.stats.template.id) ?? [], u.name]);
+
+  // Units on different forms are never guessed between: the form is asked for, or all agree.
+  if (!opts.template && templatesUsed.size > 1) {
+    err.write('error: the units use different statistics templates:\n');
+    for (const [id, names] of templatesUsed) err.write(`  ${id}: ${names.join(', ')}\n`);
+    err.write('  fix: give --template ID to sum the units on that form (with --partial to leave the others out)\n');
+    for (const u of read) if (u.status !== 'ok') err.write(`error: ${explain(u, undefined)}\n`);
+    const n = (s: Unit['status']) => read.filter((u) => u.status === s).length;
+    err.write(`summary: 0 summed, ${n('missing')} missing, ${n('invalid')} invalid, ${n('ok')} on ${templatesUsed.size} different templates; nothing written to ${opts.out}\n`);
+    return 2;
+  }
+  const template = opts.template ? loadTemplate(opts.template)! : read.find((u) => u.status === 'ok')?.stats.template;
+  const units: Unit[] = read.map((u) => (u.status === 'ok' && u.stats.template.id !== template?.id ? { ...u, status: 'other' } : u));
+  const summed = units.filter((u): u is Extract<Unit, { status: 'ok' }> => u.status === 'ok');
+  const left = units.filter((u) => u.status !== 'ok');
+  const count = (s: Unit['status']) => units.filter((u) => u.status === s).length;
+  const summary = (n: number) => `${n} summed, ${count('missing')} missing, ${count('invalid')} invalid, ${count('other')} other template`;
+
+  if (!summed.length || (left.length && !opts.partial)) {
+    for (const u of left) err.write(`error: ${explain(u, template)}\n`);
+    if (!summed.length) err.write('error: no unit can be summed\n');
+    else err.write(`  fix: correct the units above, or give --partial to sum the ${nUnits(summed.length)} that can be summed without them\n`);
+    err.write(`summary: ${summary(0)}; nothing written to ${opts.out}\n`);
+    return 2;
+  }
+
+  const input = summed.find((u) => path.resolve(u.stats.file) === path.resolve(opts.out!));
+  if (input) {
+    err.write(`error: --out ${opts.out} is the statistics file of unit ${input.name}; write the sum elsewhere\n`);
+    return 2;
+  }
+  for (const u of left) err.write(`warning: left out: ${explain(u, template)}\n`);
+  const sum = aggregateStatistics(summed.map((u) => ({ name: u.name, stats: u.stats })));
+  const header = [
+    `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
+    ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
+  ];
+  await writeStatistics(opts.out!, sum.template, sum.values, header);
+  out.write(`${opts.out} (${Object.keys(sum.values).length} of ${sum.template.cells.size} cells given)\n`);
+  out.write(`summary: ${summary(summed.length)}\n`);
+  return 0;
+}

@@ -1,0 +1,257 @@
+/**
+ * Statistics as an Excel workbook, the form units actually fill in: one sheet per table, laid
+ * out like the printed table (the same statGrid the PDF and DOCX writers draw, merged cells
+ * included), plus a hidden sheet "gongwen" that names the template. Reading a workbook back
+ * checks every row label and column header before it takes a value, so a unit whose sheet has
+ * rows in another order is refused rather than summed into the wrong rows.
+ */
+import { valueProblem } from '../read/statistics.js';
+import ExcelJS from 'exceljs';
+import type { Border, Cell, CellValue, Worksheet } from 'exceljs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { InputError, InputErrors } from '../model/errors.js';
+import type { StatCell, StatisticsTable, StatTableTemplate, StatTemplate } from '../model/types.js';
+import { availableTemplates, loadTemplate } from '../read/templates.js';
+import { isCovered, statGrid, type GridCell, type StatGrid } from '../layout/stat-grid.js';
+
+/** The hidden sheet that records which template a workbook is on (A1 "template", B1 the id). */
+export const META_SHEET = 'gongwen';
+
+/** "统计表" for the 2014 single table; "表二" … for the 2019/2021 tables ("二、主动公开…" → 表二). */
+export function sheetName(template: StatTemplate, table: StatTableTemplate): string {
+  return template.placement === 'attachment' ? '统计表' : `表${table.title.split('、')[0]}`;
+}
+
+interface Pos { r: number; c: number }
+
+const positionCache = new WeakMap<StatTableTemplate, Map<string, Pos>>();
+
+/**
+ * Where each value cell sits in the table's grid (0-based). statGrid is the one description of
+ * the printed layout; rather than repeat its placement rules here, render it once with each
+ * cell's ordinal as its value and read the positions back.
+ */
+export function cellPositions(table: StatTableTemplate): Map<string, Pos> {
+  const hit = positionCache.get(table);
+  if (hit) return hit;
+  const grid = statGrid(table, Object.fromEntries(table.cells.map((c, i) => [c.key, i + 1])));
+  const found = new Map<string, Pos>();
+  grid.rows.forEach((row, r) => row.forEach((slot, c) => {
+    if (isCovered(slot) || slot.role !== 'value') return;
+    const m = /^\+?(\d+)$/.exec(slot.text); // signed cells print "+n"; unit and "—" slots never match
+    if (m) found.set(table.cells[Number(m[1]) - 1].key, { r, c });
+  }));
+  const missing = table.cells.filter((c) => !found.has(c.key));
+  if (missing.length) throw new Error(`statGrid places no slot for ${missing.map((c) => c.key).join(', ')}`);
+  positionCache.set(table, found);
+  return found;
+}
+
+/** For each slot, the top-left slot of the (merged) cell that covers it. */
+function owners(grid: StatGrid): Pos[][] {
+  const own: Pos[][] = grid.rows.map((row) => row.map(() => ({ r: -1, c: -1 })));
+  grid.rows.forEach((row, r) => row.forEach((slot, c) => {
+    if (isCovered(slot)) return;
+    for (let i = r; i < r + slot.rowSpan; i++) for (let j = c; j < c + slot.colSpan; j++) own[i][j] = { r, c };
+  }));
+  return own;
+}
+
+/* ------------------------------------------------------------------ export */
+
+const THIN: Partial<Border> = { style: 'thin' };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Total sheet width in Excel character units, shared out by the grid's relative widths. */
+const SHEET_WIDTH = 120;
+/** A fixed date for docProps/core.xml, so that the workbook does not depend on the clock. */
+const EPOCH = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * exceljs stamps every ZIP entry with the current time; repack with a fixed one (local time on
+ * both ends of the round trip, as in docx-pack.ts) so the same table always gives the same bytes.
+ */
+function repack(raw: Uint8Array): Buffer {
+  const mtime = new Date(1980, 0, 1);
+  const zippable: Zippable = {};
+  for (const [name, data] of Object.entries(unzipSync(raw))) zippable[name] = [data, { mtime, level: 6 }];
+  return Buffer.from(zipSync(zippable));
+}
+
+/** Width of a text in Excel character units: a CJK character is two. */
+const textWidth = (s: string): number => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 1;
+
+function addTableSheet(wb: ExcelJS.Workbook, template: StatTemplate, table: StatTableTemplate, values: Record<string, number>): void {
+  const grid = statGrid(table, values);
+  const ws = wb.addWorksheet(sheetName(template, table), {
+    views: grid.headerRows ? [{ state: 'frozen', ySplit: grid.headerRows }] : [],
+    // Printed, the sheet fits the page width like the official form; its header repeats on each page.
+    pageSetup: { paperSize: 9, orientation: grid.widths.length > 4 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      printTitlesRow: grid.headerRows ? `1:${grid.headerRows}` : undefined },
+  });
+  ws.columns = grid.widths.map((w) => ({ width: Math.max(6, Math.round(w * SHEET_WIDTH)) }));
+  const keyAt = new Map([...cellPositions(table)].map(([key, p]) => [`${p.r},${p.c}`, key]));
+  grid.rows.forEach((row, r) => row.forEach((slot, c) => {
+    if (isCovered(slot)) return;
+    const cell = ws.getCell(r + 1, c + 1);
+    const key = keyAt.get(`${r},${c}`);
+    // Value cells hold numbers (not the printed "+3" or "−2"); everything else its printed text.
+    cell.value = key ? values[key] ?? null : slot.text || null;
+    cell.alignment = { horizontal: slot.align, vertical: 'middle', wrapText: true, indent: slot.indent };
+    if (slot.role === 'head' || slot.role === 'section') cell.font = { bold: true };
+    if (slot.rowSpan > 1 || slot.colSpan > 1) ws.mergeCells(r + 1, c + 1, r + slot.rowSpan, c + slot.colSpan);
+  }));
+  // Excel does not grow a row for wrapped text in a file it did not write: size rows with long labels.
+  const widths = (ws.columns ?? []).map((col) => col.width ?? 8);
+  grid.rows.forEach((row, r) => {
+    const lines = Math.max(1, ...row.map((slot, c) => (isCovered(slot) || slot.rowSpan > 1 ? 1
+      : Math.ceil(textWidth(slot.text) / widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0)))));
+    if (lines > 1) ws.getRow(r + 1).height = 15 * lines;
+  });
+  // Borders last, on every slot: a merged cell's border is drawn from its edge slots.
+  grid.rows.forEach((row, r) => row.forEach((_, c) => { ws.getCell(r + 1, c + 1).border = BORDER; }));
+}
+
+/** The workbook for a table's values: one sheet per template table, then the hidden "gongwen" sheet. */
+export async function statisticsToXlsx(template: StatTemplate, values: Record<string, number>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'gongwen';
+  wb.created = EPOCH;
+  wb.modified = EPOCH;
+  for (const table of template.tables) addTableSheet(wb, template, table, values);
+  const meta = wb.addWorksheet(META_SHEET, { state: 'hidden' });
+  meta.getCell('A1').value = 'template';
+  meta.getCell('B1').value = template.id;
+  return repack(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+/* ------------------------------------------------------------------ import */
+
+/** Labels compare equal across full/half-width forms （）/() and any whitespace or line breaks. */
+const normLabel = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
+
+const where = (ws: Worksheet, cell: Cell) => `${ws.name}!${cell.address}`;
+
+function templateOf(wb: ExcelJS.Workbook, file: string, templateId: string | undefined): StatTemplate {
+  const meta = wb.getWorksheet(META_SHEET);
+  const named = meta && meta.getCell('A1').text.trim() === 'template' ? meta.getCell('B1').text.trim() : undefined;
+  const id = named || templateId;
+  if (!id) {
+    throw new InputError({ file }, `the workbook does not say which statistics template it uses (no sheet "${META_SHEET}")`,
+      `give --template with one of: ${availableTemplates().join(', ')}`);
+  }
+  const template = loadTemplate(id);
+  if (!template) {
+    throw new InputError({ file }, `unknown statistics template "${id}"${named ? ` in sheet ${META_SHEET}!B1` : ''}`,
+      `use one of: ${availableTemplates().join(', ')}`);
+  }
+  return template;
+}
+
+/**
+ * The row label and column header of every value cell, at the grid positions the export uses.
+ * Returns the first that differs, top to bottom: after a moved row every later row is off too,
+ * and the first one is the one to fix.
+ */
+function checkLabels(ws: Worksheet, table: StatTableTemplate, file: string): InputError | undefined {
+  const grid = statGrid(table, {});
+  const own = owners(grid);
+  const slot = (p: Pos) => grid.rows[p.r][p.c] as GridCell;
+  const checks = new Map<string, Pos & { what: string }>();
+  for (const { r, c } of cellPositions(table).values()) {
+    // The row label: the rightmost label slot left of the value (the leaf row in 表三).
+    for (let j = c - 1; j >= 0; j--) {
+      const o = own[r][j];
+      if (o.r === r && ['label', 'section'].includes(slot(o).role)) { checks.set(`${o.r},${o.c}`, { ...o, what: 'row label' }); break; }
+    }
+    // The column header: the nearest header cell above the value.
+    for (let i = r - 1; i >= 0; i--) {
+      const o = own[i][c];
+      if (slot(o).role === 'head') { checks.set(`${o.r},${o.c}`, { ...o, what: 'column header' }); break; }
+    }
+  }
+  const ordered = [...checks.values()].sort((a, b) => a.r - b.r || a.c - b.c);
+  for (const p of ordered) {
+    const expected = slot(p).text;
+    const cell = ws.getCell(p.r + 1, p.c + 1);
+    const found = cell.text;
+    if (normLabel(found) !== normLabel(expected)) {
+      return new InputError({ file }, `sheet ${ws.name}, row ${p.r + 1}: ${p.what} is "${found.trim()}", expected "${expected}" (${where(ws, cell)})`,
+        'keep the rows and columns of the official form in their order (do not insert, delete or move rows); ' +
+        'copy the figures into a form exported by gongwen if the layout differs');
+    }
+  }
+  return undefined;
+}
+
+/** A figure typed as text: "1,234", full-width "１２３", "−5" as gongwen prints negatives. */
+function numberFromText(s: string): number | null | undefined {
+  const t = s.normalize('NFKC').replace(/\s+/g, '').replace(/\u2212/g, '-');
+  if (!t) return null;
+  return /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t) ? Number(t.replace(/,/g, '')) : undefined;
+}
+
+/** A cell's number; null when blank; undefined when it holds something that is not a number. */
+function numberOf(v: CellValue): number | null | undefined {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return numberFromText(v);
+  if (typeof v === 'object' && 'richText' in v) return numberFromText(v.richText.map((t) => t.text).join(''));
+  // A formula counts by its saved result (a file saved by Excel or WPS has one).
+  if (typeof v === 'object' && 'result' in v) return v.result === undefined ? undefined : numberOf(v.result as CellValue);
+  return undefined;
+}
+
+/** The same rule as a YAML statistics file: whole non-negative numbers; signed and 万元 cells per template. */
+function checkValue(cell: StatCell, n: number | undefined, raw: string, at: string, file: string): InputError | undefined {
+  const what = valueProblem(cell, n);
+  if (!what) return undefined;
+  return new InputError({ file }, `${at}: ${cell.label}: value ${JSON.stringify(raw)} is not a ${what}`,
+    `write a number of ${cell.unit || 'units'} in the cell, or leave it blank if the figure is unknown`);
+}
+
+/**
+ * Read a workbook written by statisticsToXlsx (and filled in by a unit). The template comes from
+ * the "gongwen" sheet, else `templateId`. Blank cells stay empty; every problem names the sheet
+ * and cell, and all of them are reported together.
+ */
+export async function statisticsFromXlsx(data: Buffer, file: string, templateId?: string): Promise<StatisticsTable> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  } catch (e) {
+    throw new InputError({ file }, `not a readable .xlsx workbook (${(e as Error).message})`,
+      'save it from Excel or WPS as an Excel workbook (*.xlsx); .xls and .et files are not read');
+  }
+  const template = templateOf(wb, file, templateId);
+  const values: Record<string, number> = {};
+  const errors: InputError[] = [];
+  for (const table of template.tables) {
+    const name = sheetName(template, table);
+    const ws = wb.getWorksheet(name);
+    if (!ws) {
+      errors.push(new InputError({ file }, `no sheet "${name}" (${table.title})`,
+        `the workbook has ${wb.worksheets.map((w) => `"${w.name}"`).join(', ')}; keep the sheet names of the form`));
+      continue;
+    }
+    const mismatch = checkLabels(ws, table, file);
+    if (mismatch) { errors.push(mismatch); continue; } // values under wrong labels mean nothing
+    for (const [key, p] of cellPositions(table)) {
+      const cell = ws.getCell(p.r + 1, p.c + 1);
+      const v = cell.value;
+      if (v && typeof v === 'object' && 'formula' in v && v.result === undefined) {
+        // exceljs reads no result for a formula never calculated (or, exceljs's own bug, a result of 0 it wrote).
+        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula =${v.formula} has no saved result`,
+          'open the workbook in Excel or WPS and save it again (that stores the results), or type the number'));
+        continue;
+      }
+      const n = numberOf(v);
+      if (n === null) continue;
+      const problem = checkValue(template.cells.get(key)!, n, cell.text, where(ws, cell), file);
+      if (problem) errors.push(problem);
+      else values[key] = n!;
+    }
+  }
+  if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+  // No line numbers: a cell's place is a sheet and an address, given in the messages instead.
+  return { template, values, file, lines: {} };
+}

@@ -1,0 +1,49 @@
+/**
+ * Chinese line-breaking rules (禁则) on top of UAX #14 break opportunities:
+ * - never break before a mark that may not start a line (，。、；：！？）》」』〕】”’ …) or after a
+ *   mark that may not end one (（《「『〔【“‘ …);
+ * - allow a break before an opening quote and after a closing one next to Chinese text (UAX #14
+ *   classes “ ” ‘ ’ as QU, which forbids both: whole quoted phrases would move to the next line);
+ * - allow breaks inside long Latin runs (URLs, e-mail addresses) after / . @ - _ ? & = # :, so an
+ *   address wider than the rest of a line never forces an arbitrary split before a closing mark.
+ */
+
+/** May not start a line. */
+export const NO_LINE_START = new Set([...'，。、；：！？）》」』〕】〉”’…‥—～·％‰,.;:!?)]}%']);
+/** May not end a line. */
+export const NO_LINE_END = new Set([...'（《「『〔【〈“‘([{']);
+
+const OPEN_QUOTES = new Set([...'“‘']);
+const CLOSE_QUOTES = new Set([...'”’']);
+const LATIN_RUN = /[\x21-\x7e]{9,}/g;
+const LATIN_BREAK_AFTER = new Set([...'/.@-_?&=#:']);
+
+export interface BreakOpportunity {
+  /** Break before the UTF-16 index `position`. */
+  position: number;
+  required: boolean;
+}
+
+/** Tailor UAX #14 opportunities for Chinese. `text` is indexed in UTF-16 units, as the breaker is. */
+export function tailorBreaks(text: string, uax14: BreakOpportunity[]): BreakOpportunity[] {
+  const breaks = new Map<number, boolean>(uax14.map((b) => [b.position, b.required]));
+  const charBefore = (i: number) => text[i - 1] ?? '';
+  for (let i = 1; i < text.length; i++) {
+    if (OPEN_QUOTES.has(text[i]) && !NO_LINE_END.has(charBefore(i)) && !/\s/.test(charBefore(i))) breaks.set(i, breaks.get(i) ?? false);
+    if (CLOSE_QUOTES.has(charBefore(i)) && !NO_LINE_START.has(text[i]) && !/\s/.test(text[i])) breaks.set(i, breaks.get(i) ?? false);
+  }
+  for (const m of text.matchAll(LATIN_RUN)) {
+    const start = m.index!;
+    for (let i = start + 1; i < start + m[0].length; i++) {
+      if (LATIN_BREAK_AFTER.has(text[i - 1]) && /[A-Za-z0-9]/.test(text[i])) breaks.set(i, breaks.get(i) ?? false);
+    }
+  }
+  const out: BreakOpportunity[] = [];
+  for (const [position, required] of [...breaks].sort((a, b) => a[0] - b[0])) {
+    if (!required && position < text.length && (NO_LINE_START.has(text[position]) || NO_LINE_END.has(charBefore(position)))) continue;
+    out.push({ position, required });
+  }
+  // the end of the text is always a break opportunity
+  if (!out.length || out.at(-1)!.position !== text.length) out.push({ position: text.length, required: false });
+  return out;
+}

@@ -1,0 +1,189 @@
+/** gongwen aggregate: sums over units, and never a total that silently leaves a unit out. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { aggregateCommand } from '../src/io/aggregate.js';
+import { statisticsYaml } from '../src/io/statistics-file.js';
+import { statisticsFromXlsx, statisticsToXlsx } from '../src/io/xlsx.js';
+import { InputError } from '../src/model/errors.js';
+import { readStatistics } from '../src/read/statistics.js';
+import { aggregateStatistics } from '../src/transform/aggregate.js';
+import { FRONT } from './helpers/fixtures.js';
+import { capture, sample2014, sample2021, scaled, tempRoot, writeUnit } from './helpers/units.js';
+
+const base = sample2021();
+const yamlOf = (values: Record<string, number>) => statisticsYaml(base.template, values);
+
+/**
+ * Four fictional units on gov-2021, unit k with the sample's counts times k, in every way a unit
+ * can give its statistics: statistics.yaml, statistics.xlsx, and a file named in report.md.
+ * 万元 amounts 126.35 + 0.1 + 0.2 (a float sum of 126.64999999999999) and one unit without it.
+ */
+async function goodUnits(root: string): Promise<string[]> {
+  const noRegulations = { 't2.regulations.made': undefined }; // empty in every unit
+  return [
+    writeUnit(root, 'unit-1', { 'statistics.yaml': yamlOf(scaled(base, 1, noRegulations)) }),
+    writeUnit(root, 'unit-2', { 'statistics.yaml': yamlOf(scaled(base, 2, { ...noRegulations, 't2.fees.amount': 0.1 })) }),
+    writeUnit(root, 'unit-3', { 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 3, { ...noRegulations, 't2.fees.amount': 0.2 })) }),
+    writeUnit(root, 'unit-4', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: data/figures.yaml\n---\n正文。\n'),
+      'data/figures.yaml': yamlOf(scaled(base, 4, { ...noRegulations, 't2.fees.amount': undefined })),
+      'statistics.yaml': 'template: gov-2021\ntables: { t4: { review_total: 1000000 } }\n', // not the one named: ignored
+    }),
+  ];
+}
+
+const brokenUnit = (root: string) => writeUnit(root, 'broken', {
+  'statistics.yaml': yamlOf(scaled(base, 1)).replace(/(granted:\n\s+natural:) 102/, '$1 一百零二'),
+});
+const unit2014 = (root: string) => writeUnit(root, 'old-form', { 'statistics.yaml': readFileSync(sample2014().file, 'utf8') });
+
+async function run(...argv: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await aggregateCommand(argv, out, err);
+  return { code, out: out.text(), err: err.text() };
+}
+
+describe('aggregateStatistics', () => {
+  it('sums each cell over the units that give it, and leaves a cell empty in all of them empty', () => {
+    const a = { ...base, values: { 't3.new_received.total': 5, 't2.fees.amount': 0.1 } };
+    const b = { ...base, values: { 't3.new_received.total': 7, 't2.fees.amount': 0.2, 't4.review_total': 1 } };
+    const sum = aggregateStatistics([{ name: 'a', stats: a }, { name: 'b', stats: b }]);
+    expect(sum.template.id).toBe('gov-2021');
+    expect(sum.values).toEqual({ 't3.new_received.total': 12, 't2.fees.amount': 0.3, 't4.review_total': 1 });
+  });
+
+  it('refuses units on different templates', () => {
+    expect(() => aggregateStatistics([{ name: 'a', stats: base }, { name: 'b', stats: sample2014() }]))
+      .toThrow(/unit "b" uses template gov-2014, but "a" uses gov-2021/);
+    expect(() => aggregateStatistics([])).toThrow(InputError);
+  });
+});
+
+describe('gongwen aggregate', () => {
+  it('sums N units given as YAML, XLSX and a file named in report.md', async () => {
+    const root = tempRoot();
+    const units = await goodUnits(root);
+    const out = path.join(root, 'out', 'sum.yaml');
+    const r = await run(...units, '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('summary: 4 summed, 0 missing, 0 invalid, 0 other template');
+    const sum = readStatistics(out).values;
+    expect(sum['t3.new_received.total']).toBe(271 * 10);
+    expect(sum['t3.granted.natural']).toBe(102 * 10);
+    expect(sum['t3.results_total.total']).toBe(268 * 10);
+    expect(sum['t2.licensing.decisions']).toBe(3862 * 10);
+    expect(sum['t4.review_total']).toBe(5 * 10);
+    expect(sum['t4.direct_pending']).toBe(1 * 10);
+    expect(sum['t2.fees.amount']).toBe(126.65); // 万元, rounded to cents
+    expect(sum['t2.regulations.made']).toBeUndefined();
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^# Sum of 4 units .*unit-1, unit-2, unit-3, unit-4$/m);
+    expect(text).toMatch(/amount: 126\.65 +# 表二 行政事业性收费/);
+
+    // The same sum as the official form in Excel.
+    const xlsx = path.join(root, 'out', 'sum.xlsx');
+    expect((await run(...units, '-o', xlsx)).code).toBe(0);
+    expect((await statisticsFromXlsx(readFileSync(xlsx), xlsx)).values).toEqual(sum);
+  });
+
+  it('refuses a unit with an invalid value, names it and writes nothing', async () => {
+    const root = tempRoot();
+    const units = [...(await goodUnits(root)).slice(0, 2), brokenUnit(root)];
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(...units, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/error: invalid statistics: broken \(.*broken\):/);
+    expect(r.err).toMatch(/broken\/statistics\.yaml:\d+: 表三 三（一）予以公开 \/ 自然人: value "一百零二" is not a whole non-negative number/);
+    expect(r.err).toContain('give --partial to sum the 2 units that can be summed');
+    expect(r.err).toContain('summary: 0 summed, 0 missing, 1 invalid, 0 other template; nothing written');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a unit on another template when --template is given, and lists it', async () => {
+    const root = tempRoot();
+    const units = [...(await goodUnits(root)).slice(0, 2), unit2014(root)];
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(...units, '--out', out, '--template', 'gov-2021');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/error: other template: old-form \(.*\) uses gov-2014, not gov-2021/);
+    expect(r.err).toContain('1 other template; nothing written');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses units on different templates without --template, listing which uses which', async () => {
+    const root = tempRoot();
+    const units = [unit2014(root), ...(await goodUnits(root)).slice(0, 2)];
+    const out = path.join(root, 'sum.yaml');
+    for (const args of [[], ['--partial']]) {
+      const r = await run(...units, '--out', out, ...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('the units use different statistics templates');
+      expect(r.err).toContain('  gov-2014: old-form\n  gov-2021: unit-1, unit-2\n');
+      expect(r.err).toContain('fix: give --template ID');
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
+  it('refuses a missing unit: an empty folder, a folder that does not exist, a report.md naming no file', async () => {
+    const root = tempRoot();
+    const [ok] = await goodUnits(root);
+    const empty = writeUnit(root, 'empty');
+    const named = writeUnit(root, 'named', { 'report.md': FRONT.replace(/---\n$/, 'statistics: gone.yaml\n---\n正文。\n') });
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(ok, empty, path.join(root, 'nowhere'), named, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/missing statistics: empty \(.*\): no statistics\.yaml or statistics\.xlsx/);
+    expect(r.err).toMatch(/missing statistics: nowhere \(.*\): folder not found/);
+    expect(r.err).toMatch(/missing statistics: named \(.*\): .*report\.md names "statistics: gone\.yaml", which does not exist/);
+    expect(r.err).toContain('summary: 0 summed, 3 missing, 0 invalid, 0 other template; nothing written');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('with --partial sums the good units, warns about the others and exits 0', async () => {
+    const root = tempRoot();
+    const [u1, u2] = await goodUnits(root);
+    const units = [u1, brokenUnit(root), u2, writeUnit(root, 'empty'), unit2014(root)];
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(...units, '--out', out, '--template', 'gov-2021', '--partial');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^warning: left out: invalid statistics: broken/m);
+    expect(r.err).toMatch(/^warning: left out: missing statistics: empty/m);
+    expect(r.err).toMatch(/^warning: left out: other template: old-form/m);
+    expect(r.out).toContain('summary: 2 summed, 1 missing, 1 invalid, 1 other template');
+    const sum = readStatistics(out);
+    expect(sum.values['t3.new_received.total']).toBe(271 * 3);
+    expect(sum.values['t2.fees.amount']).toBe(126.45);
+    expect(readFileSync(out, 'utf8')).toContain('# Left out: broken (invalid), empty (missing), old-form (other template)');
+  });
+
+  it('with --partial still exits 2 when no unit can be summed', async () => {
+    const root = tempRoot();
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(brokenUnit(root), writeUnit(root, 'empty'), '--out', out, '--partial');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error: no unit can be summed');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('reports usage errors with exit 2', async () => {
+    const root = tempRoot();
+    expect((await run('--out', 'x.yaml')).err).toContain('at least one unit folder');
+    expect((await run(root)).err).toContain('needs --out FILE');
+    expect((await run(root, '--out', 'sum.csv')).err).toContain('.yaml or .yml or .xlsx');
+    expect((await run(root, '--out', 'x.yaml', '--template', 'gov-1999')).err).toContain('unknown template "gov-1999" (known: gov-2014');
+    expect((await run(root, `${root}/`, '--out', 'x.yaml')).err).toContain(`unit folder ${root}/ is given twice`);
+    const [u1] = await goodUnits(root);
+    const self = await run(u1, '--out', path.join(u1, 'statistics.yaml'));
+    expect(self.code).toBe(2);
+    expect(self.err).toContain('is the statistics file of unit unit-1');
+    const bad = await run(root, '--out', 'x.yaml', '--colour');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--colour');
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('gongwen aggregate <unit-dir>... --out FILE');
+  });
+});

@@ -1,0 +1,164 @@
+/** Statistics as Excel workbooks: the official layout, an exact round trip, and clear errors. */
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { statisticsYaml } from '../src/io/statistics-file.js';
+import { statisticsFromXlsx, statisticsToXlsx } from '../src/io/xlsx.js';
+import { InputError, InputErrors } from '../src/model/errors.js';
+import type { StatisticsTable } from '../src/model/types.js';
+import { parseStatistics } from '../src/read/statistics.js';
+import { sample2014, sample2021 } from './helpers/units.js';
+
+const open = async (data: Buffer) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  return wb;
+};
+const save = async (wb: ExcelJS.Workbook) => Buffer.from(await wb.xlsx.writeBuffer());
+
+/** Export the sample 2021 table, let `edit` change the workbook as a unit might, and read it back. */
+async function readEdited(edit: (wb: ExcelJS.Workbook) => void, templateId?: string): Promise<StatisticsTable> {
+  const s = sample2021();
+  const wb = await open(await statisticsToXlsx(s.template, s.values));
+  edit(wb);
+  return statisticsFromXlsx(await save(wb), 'unit.xlsx', templateId);
+}
+
+async function messagesOf(p: Promise<unknown>): Promise<string[]> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof InputErrors) return e.errors.map((x) => x.message);
+    if (e instanceof InputError) return [e.message];
+    throw e;
+  }
+  throw new Error('expected an input error');
+}
+
+describe('statistics workbooks', () => {
+  for (const sample of [sample2014, sample2021]) {
+    it(`round-trips ${sample().template.id}: YAML → xlsx → YAML with identical values`, async () => {
+      const s = sample();
+      const xlsx = await statisticsToXlsx(s.template, s.values);
+      const back = await statisticsFromXlsx(xlsx, 'sum.xlsx');
+      expect(back.template.id).toBe(s.template.id);
+      expect(back.values).toEqual(s.values);
+      const yaml = statisticsYaml(back.template, back.values, ['round trip']);
+      expect(parseStatistics(yaml, 'sum.yaml').values).toEqual(s.values);
+      expect(Buffer.compare(xlsx, await statisticsToXlsx(s.template, s.values))).toBe(0); // no clock in the bytes
+    });
+  }
+
+  it('names the sheets after the tables, and records the template in a hidden sheet', async () => {
+    const wb2014 = await open(await statisticsToXlsx(sample2014().template, {}));
+    expect(wb2014.worksheets.map((w) => w.name)).toEqual(['统计表', 'gongwen']);
+    const s = sample2021();
+    const wb = await open(await statisticsToXlsx(s.template, s.values));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['表二', '表三', '表四', 'gongwen']);
+    const meta = wb.getWorksheet('gongwen')!;
+    expect(meta.state).toBe('hidden');
+    expect([meta.getCell('A1').value, meta.getCell('B1').value]).toEqual(['template', 'gov-2021']);
+  });
+
+  it('lays out 表三 like the official table: merged headers and row groups, numbers in value cells', async () => {
+    const s = sample2021();
+    const ws: Worksheet = (await open(await statisticsToXlsx(s.template, s.values))).getWorksheet('表三')!;
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect(merges).toEqual(expect.arrayContaining([
+      'A1:C3', // （本列数据的勾稽关系为…） over the three label columns and three header rows
+      'D1:J1', // 申请人情况
+      'E2:I2', // 法人或其他组织
+      'D2:D3', // 自然人
+      'A4:C4', // 一、本年新收政府信息公开申请数量
+      'A6:A27', // 三、本年度办理结果 over its 22 rows
+      'B8:B15', // （三）不予公开 over its 8 rows
+    ]));
+    expect(ws.getCell('A6').value).toBe('三、本年度办理结果');
+    expect(ws.getCell('C8').value).toBe('1.属于国家秘密');
+    expect(ws.getCell('D4').value).toBe(236); // a number, not the text "236"
+    expect(ws.getCell('J4').value).toBe(271);
+    const t4 = (await open(await statisticsToXlsx(s.template, {}))).getWorksheet('表四')!;
+    expect(t4.getCell('A4').value).toBeNull(); // empty stays empty, not 0
+  });
+
+  it('refuses a sheet whose rows are in another order, naming the sheet, the row and both labels', async () => {
+    const swap = (wb: ExcelJS.Workbook) => {
+      const ws = wb.getWorksheet('表三')!;
+      for (let c = 3; c <= 10; c++) { // label column C and the seven values
+        const [a, b] = [ws.getCell(8, c), ws.getCell(9, c)];
+        [a.value, b.value] = [b.value, a.value];
+      }
+    };
+    const [msg, ...more] = await messagesOf(readEdited(swap));
+    expect(more).toEqual([]);
+    expect(msg).toContain('unit.xlsx: sheet 表三, row 8: row label is "2.其他法律行政法规禁止公开", expected "1.属于国家秘密" (表三!C8)');
+    expect(msg).toContain('fix: keep the rows and columns of the official form in their order');
+  });
+
+  it('refuses swapped columns too (a header that is not the template\'s)', async () => {
+    const [msg] = await messagesOf(readEdited((wb) => {
+      const ws = wb.getWorksheet('表四')!;
+      [ws.getCell('A2').value, ws.getCell('B2').value] = [ws.getCell('B2').value, ws.getCell('A2').value];
+    }));
+    expect(msg).toContain('sheet 表四, row 2: column header is "结果纠正", expected "结果维持" (表四!A2)');
+  });
+
+  it('ignores whitespace and full/half-width brackets in labels', async () => {
+    const s = await readEdited((wb) => {
+      const ws = wb.getWorksheet('表三')!;
+      ws.getCell('B6').value = ' (一) 予以公开\n';
+    });
+    expect(s.values['t3.granted.natural']).toBe(102);
+  });
+
+  it('names sheet!cell for a value that is not a number, and reports every bad cell', async () => {
+    const msgs = await messagesOf(readEdited((wb) => {
+      wb.getWorksheet('表三')!.getCell('D6').value = '约100';
+      wb.getWorksheet('表四')!.getCell('B4').value = 2.5;
+      wb.getWorksheet('表二')!.getCell('B4').value = -1;
+    }));
+    expect(msgs).toEqual([
+      expect.stringContaining('unit.xlsx: 表二!B4: 表二 行政规范性文件 / 本年制发件数: value "-1" is not a whole non-negative number'),
+      expect.stringContaining('unit.xlsx: 表三!D6: 表三 三（一）予以公开 / 自然人: value "约100" is not a whole non-negative number'),
+      expect.stringContaining('unit.xlsx: 表四!B4: 表四 行政复议·结果纠正: value "2.5" is not a whole non-negative number'),
+    ]);
+  });
+
+  it('takes numbers typed as text, formulas by their result, and blank cells as empty', async () => {
+    const s = await readEdited((wb) => {
+      const ws = wb.getWorksheet('表三')!;
+      ws.getCell('D4').value = ' 1,236 ';
+      ws.getCell('E4').value = '２１';
+      ws.getCell('F4').value = { formula: 'E4-14', result: 7 } as ExcelJS.CellFormulaValue;
+      ws.getCell('G4').value = null;
+      ws.getCell('H4').value = '';
+    });
+    expect(s.values['t3.new_received.natural']).toBe(1236);
+    expect(s.values['t3.new_received.commercial']).toBe(21);
+    expect(s.values['t3.new_received.research']).toBe(7);
+    expect(s.values['t3.new_received.welfare']).toBeUndefined();
+    expect(s.values['t3.new_received.legal_service']).toBeUndefined();
+  });
+
+  it('names a formula without a saved result', async () => {
+    const [msg] = await messagesOf(readEdited((wb) => {
+      wb.getWorksheet('表三')!.getCell('D5').value = { formula: 'D4-227' } as ExcelJS.CellFormulaValue;
+    }));
+    expect(msg).toContain('unit.xlsx: 表三!D5: 表三 二、上年结转政府信息公开申请数量 / 自然人: the formula =D4-227 has no saved result');
+  });
+
+  it('asks for --template when the workbook does not name one', async () => {
+    const drop = (wb: ExcelJS.Workbook) => wb.removeWorksheet(wb.getWorksheet('gongwen')!.id);
+    const [msg] = await messagesOf(readEdited(drop));
+    expect(msg).toContain('unit.xlsx: the workbook does not say which statistics template it uses');
+    expect(msg).toContain('fix: give --template with one of: gov-2014, gov-2019, gov-2021');
+    expect((await readEdited(drop, 'gov-2021')).values['t3.new_received.total']).toBe(271);
+  });
+
+  it('names a missing sheet and a file that is not a workbook', async () => {
+    const [msg] = await messagesOf(readEdited((wb) => { wb.getWorksheet('表四')!.name = 'Sheet3'; }));
+    expect(msg).toContain('no sheet "表四" (四、政府信息公开行政复议、行政诉讼情况)');
+    const [bad] = await messagesOf(statisticsFromXlsx(Buffer.from('template: gov-2021\n'), 'unit.xlsx'));
+    expect(bad).toContain('unit.xlsx: not a readable .xlsx workbook');
+  });
+});
