@@ -1,0 +1,87 @@
+/** Characters: 禁则 line breaking on narrow columns, rare place and person names, punctuation, dates. */
+import { describe, expect, it } from 'vitest';
+import { loadReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { renderPdf } from '../src/io/pdf-render.js';
+import { formatDate } from '../src/layout/dates.js';
+import { NO_LINE_END, NO_LINE_START, tailorBreaks } from '../src/layout/kinsoku.js';
+import { pdfDefinition } from '../src/write/pdf/index.js';
+import { SAMPLE } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+import { linesOf, readPdf } from './helpers/pdf.js';
+import { buildReport } from '../src/build.js';
+
+const fonts = openFontSet();
+const glyphs = { has: fonts.has, dashCentre: 0.3 };
+
+/** Render a report with the text block narrowed to `width` pt; return every body line's text. */
+async function narrowLines(dir: string, width: number): Promise<string[]> {
+  const def = pdfDefinition(loadReport(dir), { glyphs, created: new Date(0) });
+  const side = (595.28 - width) / 2;
+  def.pageMargins = [side, 60, side, 60];
+  def.footer = undefined;
+  const { pages } = await readPdf(await renderPdf(def, fonts));
+  return pages.flatMap(linesOf).map((l) => l.text.replace(/\s+/g, '')).filter(Boolean);
+}
+
+describe('line breaking (禁则)', () => {
+  it('lets Chinese text break around quotes and inside long addresses, never before a closing mark', () => {
+    const text = '做好“五公开”工作';
+    const breaks = tailorBreaks(text, [...text].map((_, i) => ({ position: i + 1, required: false })).filter((b) => !'“”'.includes(text[b.position] ?? '') && !'“”'.includes(text[b.position - 1])));
+    expect(breaks.map((b) => b.position)).toContain(2); // before “
+    expect(breaks.map((b) => b.position)).toContain(7); // after ”
+    expect(breaks.map((b) => b.position)).not.toContain(3); // not after “
+    const mail = '邮箱：szfxxgkb@126.com）。';
+    const mb = tailorBreaks(mail, [{ position: mail.length, required: false }]).map((b) => b.position);
+    expect(mb).toContain(mail.indexOf('126')); // after @
+    expect(mb).not.toContain(mail.indexOf('）'));
+  });
+
+  it.each([100, 233])('holds on a %i pt column for the whole Shangqiu report', async (width) => {
+    const lines = await narrowLines(SAMPLE, width);
+    expect(lines.length).toBeGreaterThan(width === 100 ? 300 : 150);
+    const bad = lines.filter((l, i) => i > 0 && (NO_LINE_START.has(l[0]) || NO_LINE_END.has(l.at(-1)!)));
+    expect(bad).toEqual([]);
+  });
+
+  it('holds next to long e-mail addresses and URLs on a narrow column', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n请发送至邮箱szfxxgkb@126.com。（网址：https://www.shangqiu.gov.cn/zwgk/zfxxgkndbg/2017/index.html）如有疑问，请致电（0370）3288305。“五公开”标准化试点工作全面展开。\n` });
+    const lines = await narrowLines(dir, 100);
+    const body = lines.slice(lines.findIndex((l) => l.startsWith('请')));
+    expect(body.join('')).toContain('szfxxgkb@126.com。（网址：https://www.shangqiu.gov.cn/zwgk/zfxxgkndbg/2017/index.html）');
+    for (const l of body.slice(1)) expect(NO_LINE_START.has(l[0]), l).toBe(false);
+    for (const l of body) expect(NO_LINE_END.has(l.at(-1)!), l).toBe(false);
+  });
+});
+
+describe('rare characters', () => {
+  const names = '硚口区、浉河区、瀍河回族区、埇桥区，以及张堃、李昇、王珺、赵旸、陈喆、刘赟、周玥';
+
+  it('render from the fallback face and come back exactly from text extraction', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n${names}。\n` });
+    const { outputs } = await buildReport(dir, { fonts, formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    const text = pages.flatMap(linesOf).map((l) => l.text.replace(/\s+/g, '')).join('');
+    expect(text).toContain(`${names}。`);
+    for (const ch of '硚浉瀍埇堃昇珺旸喆赟玥') {
+      const item = pages[0].items.find((i) => i.str.includes(ch))!;
+      expect(item.font, ch).toBe('NotoSerifCJKsc-Regular');
+    }
+  });
+});
+
+describe('punctuation and dates', () => {
+  it('prints the published text with full-width punctuation, but not inside addresses and numbers', () => {
+    const text = loadReport(SAMPLE).blocks.flatMap((b) => ('inlines' in b ? [b.inlines.map((i) => i.text).join('')] : [])).join('\n');
+    expect(text).toContain('《中华人民共和国政府信息公开条例》（以下简称《条例》），按照');
+    expect(text).toContain('（地址：商丘市睢阳区府前路1号，邮编：476000，联系电话：0370-3288305，电子邮箱：szfxxgkb@126.com）');
+    expect(text).toContain('商丘市政府网（www.shangqiu.gov.cn）查询');
+    expect(text).toContain('（2016~2020年）');
+    expect(text).not.toMatch(/[\u4e00-\u9fff][,;:?!()]|[,;:?!()][\u4e00-\u9fff]/u);
+  });
+
+  it('writes dates per GB/T 9704 without zero padding', () => {
+    expect(formatDate({ year: 2018, month: 3, day: 5 })).toBe('2018年3月5日');
+    expect(formatDate({ year: 2018, month: 12, day: 27 })).toBe('2018年12月27日');
+  });
+});
