@@ -27,6 +27,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** PDF/A-2b. */
   pdfa?: boolean;
+  /** Characters no font has are warnings (drawn as the fallback face's empty box), not errors. */
+  allowMissingGlyphs?: boolean;
 }
 
 export interface BuildResult {
@@ -45,9 +47,9 @@ export function loadReport(dir: string): Report {
  * Every check of a loaded report: glyph coverage (errors), statistics rules and completeness,
  * and the numbers lint. Nothing is thrown here; see enforceFindings.
  */
-export function reviewReport(report: Report, fonts: FontSet): Finding[] {
+export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false): Finding[] {
   const glyphs: Finding[] = missingGlyphErrors(findMissingGlyphs(report, fonts.has))
-    .map((e) => ({ severity: 'error', loc: e.loc, message: e.problem, hint: e.hint }));
+    .map((e) => ({ severity: allowMissingGlyphs ? 'warning' : 'error', loc: e.loc, message: e.problem, hint: e.hint }));
   return [...glyphs, ...(report.statistics ? checkStatistics(report.statistics) : []), ...lintNumbers(report.blocks)];
 }
 
@@ -67,7 +69,7 @@ function dashCentre(fonts: FontSet): number {
 
 export async function buildReport(dir: string, options: BuildOptions): Promise<BuildResult> {
   const report = loadReport(dir);
-  const warnings = enforceFindings(reviewReport(report, options.fonts), options.strict);
+  const warnings = enforceFindings(reviewReport(report, options.fonts, options.allowMissingGlyphs), options.strict);
   const outputs: BuildResult['outputs'] = {};
   const created = documentDate(report);
   if (options.formats.includes('pdf')) {

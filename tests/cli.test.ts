@@ -62,6 +62,15 @@ describe('gongwen CLI', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('lists missing characters as warnings with --allow-missing-glyphs and builds', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n笑脸😀。\n` }, 'allowed');
+    const out = tmp();
+    const r = run('build', dir, '--out', out, '--allow-missing-glyphs');
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/warning: .*allowed\/report\.md:8: character "😀" \(U\+1F600\) is in no configured font/);
+    expect(readdirSync(out).sort()).toEqual(['allowed.docx', 'allowed.pdf']);
+  });
+
   it('reports bad input with file and line, exit 2, no stack trace, and writes nothing', () => {
     const dir = makeReport({ 'report.md': FRONT.replace('organ: 测试县人民政府\n', '') + '\n正文。\n' }, 'broken');
     const out = tmp();

@@ -13,7 +13,8 @@ export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 const HELP = `gongwen — GB/T 9704-2012 reports (政府信息公开工作年度报告) from Markdown + YAML
 
 Usage:
-  gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--pdfa] [--strict] [--config FILE]
+  gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--pdfa] [--strict]
+                [--allow-missing-glyphs] [--config FILE]
   gongwen check <report-dir>... [--strict] [--config FILE]
   gongwen aggregate <unit-dir>... --out FILE [--template ID] [--partial]
   gongwen --help | --version
@@ -27,6 +28,8 @@ Options:
   -o, --out DIR       output folder (default: output)
   -f, --format LIST   formats to write, comma-separated: pdf, docx (default: both)
       --pdfa          write the PDF as PDF/A-2b (archival; also "pdfa: true" in gongwen.yaml)
+      --allow-missing-glyphs
+                      characters no font has are listed as warnings instead of errors
   -s, --strict        treat warnings as errors
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
   -h, --help          show this help
@@ -60,6 +63,7 @@ interface Options {
   format?: string;
   strict?: boolean;
   pdfa?: boolean;
+  'allow-missing-glyphs'?: boolean;
   config?: string;
 }
 
@@ -90,7 +94,9 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const { fonts, pdfa } = configFor(values);
   return eachDir(dirs, err, async (dir) => {
     const started = performance.now();
-    const { outputs, warnings } = await buildReport(dir, { fonts, formats, pdfa, strict: values.strict, creator: `gongwen ${version()}` });
+    const { outputs, warnings } = await buildReport(dir, {
+      fonts, formats, pdfa, strict: values.strict, allowMissingGlyphs: values['allow-missing-glyphs'], creator: `gongwen ${version()}`,
+    });
     printFindings(err, warnings);
     const name = path.basename(path.resolve(dir));
     for (const [format, bytes] of Object.entries(outputs)) {
@@ -104,7 +110,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
 async function check(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { fonts } = configFor(values);
   return eachDir(dirs, err, async (dir) => {
-    const findings = reviewReport(loadReport(dir), fonts);
+    const findings = reviewReport(loadReport(dir), fonts, values['allow-missing-glyphs']);
     const warnings = findings.filter((f) => f.severity === 'warning');
     if (!values.strict) printFindings(err, warnings);
     enforceFindings(findings, values.strict);
@@ -126,6 +132,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         format: { type: 'string', short: 'f' },
         strict: { type: 'boolean', short: 's' },
         pdfa: { type: 'boolean' },
+        'allow-missing-glyphs': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },

@@ -1,10 +1,39 @@
-/** Output files are written atomically: a temporary file in the same folder, then a rename. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * Output files are written atomically: to a temporary file in the same folder, then renamed
+ * into place, so a build that fails or is killed never leaves a partial file under the real
+ * name and an older output stays as it was. A temporary file left by a killed build is removed
+ * by the next write into that folder.
+ */
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+const TMP = /^\.(.+)\.(\d+)\.gongwen-tmp$/;
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Remove temporary files of processes that no longer run. */
+function removeStale(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const m = TMP.exec(name);
+    if (m && Number(m[2]) !== process.pid && !alive(Number(m[2]))) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+export const tempNameFor = (file: string, pid = process.pid): string =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${pid}.gongwen-tmp`);
+
 export function writeFileAtomic(file: string, data: Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true });
+  removeStale(dir);
+  const tmp = tempNameFor(file);
   try {
     writeFileSync(tmp, data);
     renameSync(tmp, file);

@@ -1,0 +1,40 @@
+/** Atomic writes: a failed or killed build leaves the previous output untouched and no partial file behind. */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempNameFor, writeFileAtomic } from '../src/io/files.js';
+import { ROOT } from './helpers/build.js';
+
+describe('atomic writes', () => {
+  it('keeps the old file when the writer is killed in the middle of a write, and cleans up after it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-kill-'));
+    const file = path.join(dir, 'report.pdf');
+    writeFileSync(file, 'old output');
+    // a child process writes 512 MiB through writeFileAtomic; it is killed as soon as its temporary file appears
+    const script = `import { writeFileAtomic } from ${JSON.stringify(path.join(ROOT, 'src/io/files.ts'))};
+      writeFileAtomic(${JSON.stringify(file)}, Buffer.alloc(512 * 1024 * 1024, 1));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: 'ignore' });
+    const tmp = tempNameFor(file, child.pid);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
+    const started = Date.now();
+    while (!existsSync(tmp) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 2));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(readFileSync(file, 'utf8')).toBe('old output');
+    expect(existsSync(tmp)).toBe(true); // killed mid-write
+    // the killed process left its temporary file; the next write removes it
+    writeFileAtomic(path.join(dir, 'other.pdf'), Buffer.from('new'));
+    expect(readdirSync(dir).sort()).toEqual(['other.pdf', 'report.pdf']);
+  }, 60_000);
+
+  it('replaces the file in one step', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-atomic-'));
+    const file = path.join(dir, 'a.docx');
+    writeFileAtomic(file, Buffer.from('one'));
+    writeFileAtomic(file, Buffer.from('two'));
+    expect(readFileSync(file, 'utf8')).toBe('two');
+    expect(readdirSync(dir)).toEqual(['a.docx']);
+  });
+});
