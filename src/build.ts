@@ -15,6 +15,7 @@ import type { FontSet } from './io/fonts.js';
 import { renderPdf } from './io/pdf-render.js';
 import { packDocx } from './io/docx-pack.js';
 import { documentDate } from './io/clock.js';
+import { qrPng } from './io/qr.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -79,7 +80,8 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   if (options.formats.includes('docx')) {
     const c = options.fonts.config;
     const fonts = { song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name };
-    outputs.docx = await packDocx(docxDocument(report, { fonts }), created, DOCX_PART_FIXES);
+    const png = report.meta.url ? await qrPng(report.meta.url) : undefined;
+    outputs.docx = await packDocx(docxDocument(report, { fonts, qrPng: png }), created, DOCX_PART_FIXES);
   }
   return { report, outputs, warnings };
 }

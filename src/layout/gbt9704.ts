@@ -86,6 +86,7 @@ export const ELEMENTS = {
   attachmentTitle: el('songBold', '二号', 'center', 0),  // practice: like the title
   tableText: el('fang', '小四', 'left', 0),              // §8: not specified; 小四 仿宋 is common practice
   tableHeader: el('hei', '小四', 'center', 0),
+  qrCaption: el('fang', '小五', 'right', 0),              // portal practice: 扫一扫在手机打开当前页
   endMatter: el('fang', '三号', 'right', 0),             // 责任编辑 line
   pageNumber: el('song', '四号', 'right', 0),            // 7.5: 4号半角宋体
 } as const satisfies Record<string, ElementStyle>;
@@ -113,6 +114,13 @@ export const ATTACHMENT = {
   /** 7.3.7: label on line 1, title centred on line 3 of the 版心. */
   label: '附件',
   titleLine: 3,
+} as const;
+
+/** The QR code of the report's web page, at the end of the document (portal practice, not GB/T 9704). */
+export const QR = {
+  sizeMm: 25,
+  caption: '扫一扫在手机打开当前页',
+  eccLevel: 'M',
 } as const;
 
 export const HEADING_ELEMENTS = ['heading1', 'heading2', 'heading3', 'heading4'] as const;

@@ -1,6 +1,6 @@
 /** Checks with Debian's PDF tools (poppler-utils, qpdf), installed by .ci/run. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,9 +74,24 @@ describe('the sample PDF, checked by poppler and qpdf', () => {
     expect(outlines.outlines[0].kids).toHaveLength(6);
   });
 
+  it('draws a QR code in the sample-2021 PDF that decodes to its URL (pdftoppm + jsQR)', async () => {
+    const { buildReport } = await import('../../src/build.js');
+    const { openFontSet } = await import('../../src/io/fonts.js');
+    const { ROOT } = await import('../helpers/build.js');
+    const { PNG } = await import('pngjs');
+    const jsQR = (await import('jsqr')).default;
+    const file2021 = path.join(dir, 'sample-2021.pdf');
+    writeFileSync(file2021, (await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['pdf'] })).outputs.pdf!);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file2021], { encoding: 'utf8' }))![1]);
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', String(pages), '-l', String(pages), file2021, path.join(dir, 'qr')]);
+    const png = readdirSync(dir).find((f) => f.startsWith('qr') && f.endsWith('.png'))!;
+    const img = PNG.sync.read(readFileSync(path.join(dir, png)));
+    expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe('https://www.example.com/qinghe/zfxxgk/ndbg/2021.html');
+  });
+
   it('renders every page to PNG (pdftoppm)', () => {
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
     execFileSync('pdftoppm', ['-png', '-r', '30', file, path.join(dir, 'p')]);
-    expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(pages);
+    expect(readdirSync(dir).filter((f) => f.startsWith('p-') && f.endsWith('.png'))).toHaveLength(pages);
   });
 });

@@ -11,7 +11,7 @@
  */
 import { STYLE } from './styles.js';
 
-const OFF_GRID = [STYLE.tableText.id, STYLE.tableHeader.id, STYLE.metaBlock.id, STYLE.pageNumber.id];
+const OFF_GRID = [STYLE.tableText.id, STYLE.tableHeader.id, STYLE.metaBlock.id, STYLE.pageNumber.id, STYLE.qrCaption.id];
 
 export function fixStylesXml(xml: string): string {
   let out = xml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>');
@@ -21,4 +21,29 @@ export function fixStylesXml(xml: string): string {
   return out;
 }
 
-export const DOCX_PART_FIXES: Record<string, (xml: string) => string> = { 'word/styles.xml': fixStylesXml };
+/**
+ * docx numbers drawings and bookmarks from process-wide counters, so the second document built
+ * in one process (a batch) would differ from the first. Numbers are reassigned per document, in
+ * order of appearance, so the same content gives the same bytes however it is built.
+ */
+export function renumberIds(xml: string): string {
+  const sequence = () => {
+    const seen = new Map<string, number>();
+    return (old: string) => {
+      if (!seen.has(old)) seen.set(old, seen.size + 1);
+      return String(seen.get(old));
+    };
+  };
+  const drawing = sequence();
+  const toc = sequence();
+  const bookmark = sequence();
+  return xml
+    .replace(/(<wp:docPr id=")(\d+)"/g, (_, a: string, id: string) => `${a}${drawing(id)}"`)
+    .replace(/_Toc(\d+)/g, (_, id: string) => `_Toc${toc(id)}`)
+    .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_, a: string, id: string) => `${a}${bookmark(id)}"`);
+}
+
+export const DOCX_PART_FIXES: Record<string, (xml: string) => string> = {
+  'word/styles.xml': fixStylesXml,
+  'word/document.xml': renumberIds,
+};

@@ -2,8 +2,8 @@
  * Report model → a docx `Document` (inspectable, not yet packed). Pure: no files, no clock;
  * font names come in through the options. Layout numbers come from layout/gbt9704.ts.
  */
-import { Document, DocumentGridType, Paragraph, TableOfContents } from 'docx';
-import { FACE_METRICS, geometry, PAGE_NUMBER } from '../../layout/gbt9704.js';
+import { Document, DocumentGridType, ImageRun, LineRuleType, Paragraph, TableOfContents } from 'docx';
+import { FACE_METRICS, geometry, PAGE_NUMBER, QR } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
 import type { Report } from '../../model/types.js';
@@ -18,6 +18,8 @@ export { DOCX_PART_FIXES } from './fixups.js';
 
 export interface DocxOptions {
   fonts: FontNames;
+  /** PNG of the report page's QR code (io/qr.ts), printed at the end when the report has a URL. */
+  qrPng?: Buffer;
 }
 
 /** Distance from the page bottom to the bottom of the footer line, so the dash sits 7 mm below the 版心. */
@@ -39,6 +41,19 @@ export const MARGIN_TWIP = {
   right: ptToTwip(geometry.right),
 };
 
+/** The page's QR code and its caption, right-aligned at the end of the document. */
+const qrBlock = (png: Buffer) => {
+  const px = Math.round((mmToPt(QR.sizeMm) * 96) / 72);
+  return [
+    new Paragraph({
+      style: STYLE.qrCaption.id,
+      spacing: { before: LINE_TWIP, line: 240, lineRule: LineRuleType.AUTO },
+      children: [new ImageRun({ type: 'png', data: png, transformation: { width: px, height: px }, altText: { name: 'QR', title: QR.caption, description: QR.caption } })],
+    }),
+    new Paragraph({ style: STYLE.qrCaption.id, text: QR.caption }),
+  ];
+};
+
 /** "目录" and a TOC field over the four heading levels (Word fills in the page numbers). */
 const tableOfContents = () => [
   new Paragraph({ style: STYLE.title.id, text: '目录' }),
@@ -56,6 +71,7 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
     ...attachmentNote(report.attachments),
     ...(editor ? [new Paragraph({ style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor })] : []),
     ...attachmentPages(report.attachments, report.statistics),
+    ...(options.qrPng ? qrBlock(options.qrPng) : []),
   ];
   return new Document({
     title: m.title,

@@ -21,6 +21,7 @@ export const STYLE = {
   tableHeader: { id: 'GwTableHeader', name: '公文表头' },
   endMatter: { id: 'GwEndMatter', name: '公文责任编辑' },
   pageNumber: { id: 'GwPageNumber', name: '公文页码' },
+  qrCaption: { id: 'GwQrCaption', name: '公文二维码说明' },
 } as const satisfies Partial<Record<ElementName, { id: string; name: string }>>;
 
 /** Heading style ids are Word's built-in ones, so the navigation pane and TOC know them. */
@@ -101,6 +102,7 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
       para('tableHeader', ptToTwip(ZIHAO.小四 * 1.35)),
       para('endMatter'),
       para('pageNumber', ptToTwip(ZIHAO.四号)),
+      para('qrCaption', ptToTwip(ZIHAO.小五 * 1.5)),
     ],
   };
 }

@@ -12,9 +12,24 @@ import type { PdfContext, PdfOptions } from './context.js';
 import { pageNumberFooter } from './footer.js';
 import { front } from './front.js';
 import { runs } from './text.js';
-import { ELEMENTS, sizeOf } from '../../layout/gbt9704.js';
+import { ELEMENTS, QR, sizeOf } from '../../layout/gbt9704.js';
+import { mmToPt } from '../../layout/units.js';
 
 export type { PdfOptions, GlyphSource } from './context.js';
+
+/** The page's QR code and its caption, right-aligned at the end of the document. */
+function qrBlock(ctx: PdfContext, url: string): Content {
+  const size = mmToPt(QR.sizeMm);
+  const caption = { role: ELEMENTS.qrCaption.role, size: sizeOf('qrCaption'), lineHeight: sizeOf('qrCaption') * 1.5 };
+  return {
+    stack: [
+      { qr: url, fit: size, eccLevel: QR.eccLevel, alignment: 'right' },
+      { text: runs(ctx, QR.caption, caption), alignment: 'right' },
+    ],
+    unbreakable: true,
+    margin: [0, geometry.linePitch, 0, 0],
+  } as Content;
+}
 
 export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
   const ctx: PdfContext = { glyphs: options.glyphs };
@@ -36,6 +51,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     content.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, 0, 2 * geometry.charPitch, 0] } as Content);
   }
   content.push(...attachmentPages(ctx, report.attachments, report.statistics));
+  if (m.url) content.push(qrBlock(ctx, m.url));
   const footer = pageNumberFooter(ctx, options.glyphs.dashCentre);
   const definition: TDocumentDefinitions = {
     pageSize: { width: geometry.width, height: geometry.height },

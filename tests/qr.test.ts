@@ -1,0 +1,52 @@
+/** The QR code of the report's page, in the PDF and the DOCX, decoded back to the URL. */
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { ROOT, SAMPLE } from './helpers/build.js';
+import { docxParts, paragraphs } from './helpers/docx.js';
+import { unzipSync } from 'fflate';
+import { pdfText } from './helpers/published.js';
+import { readPdf } from './helpers/pdf.js';
+
+const URL_2021 = 'https://www.example.com/qinghe/zfxxgk/ndbg/2021.html';
+const fonts = openFontSet();
+let out: { pdf?: Buffer; docx?: Buffer } = {};
+beforeAll(async () => {
+  out = (await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts, formats: ['pdf', 'docx'] })).outputs;
+});
+
+const decodePng = (png: Buffer) => {
+  const img = PNG.sync.read(png);
+  return jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data;
+};
+
+describe('QR code of the report page', () => {
+  it('is in the DOCX as an image that decodes to the URL, with its caption, at the end', () => {
+    const files = unzipSync(new Uint8Array(out.docx!));
+    const png = Buffer.from(files['word/media/image1.png']);
+    expect(decodePng(png)).toBe(URL_2021);
+    const body = paragraphs(docxParts(out.docx!)['word/document.xml']);
+    expect(body.at(-1)!.text).toBe('扫一扫在手机打开当前页');
+    expect(body.at(-2)!.xml).toContain('<wp:docPr id="1" name="QR"');
+  });
+
+  it('is in the PDF at the end, with its caption (decoded from the rendered page in tests/tools)', async () => {
+    const { pages } = await readPdf(out.pdf!);
+    expect(pdfText(pages).endsWith('扫一扫在手机打开当前页')).toBe(true);
+  });
+
+  it('is left out when the report has no URL', async () => {
+    const { outputs } = await buildReport(SAMPLE, { fonts, formats: ['pdf', 'docx'] });
+    expect(Object.keys(unzipSync(new Uint8Array(outputs.docx!))).some((f) => f.startsWith('word/media/'))).toBe(false);
+    expect(pdfText((await readPdf(outputs.pdf!)).pages)).not.toContain('扫一扫');
+  });
+
+  it('gives the same bytes when the same report is built twice in one process', async () => {
+    const again = (await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts, formats: ['pdf', 'docx'] })).outputs;
+    expect(again.docx!.equals(out.docx!)).toBe(true);
+    expect(again.pdf!.equals(out.pdf!)).toBe(true);
+  });
+});
