@@ -1,12 +1,13 @@
 /** The command line: gongwen build | check | aggregate. Exit codes 0 ok, 1 internal error, 2 bad input. */
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildReport, enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
+import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
 import { formatFinding, isInputError, type Finding } from '../model/errors.js';
-import { readConfig } from './config.js';
-import { openFontSet, type FontSet } from './fonts.js';
-import { writeFileAtomic } from './files.js';
+import { buildBatch } from './batch.js';
+import { buildOne, type BuildOutcome, type BuildSettings } from './build-one.js';
+import { watch } from './watch.js';
+import { readConfig, type Config } from './config.js';
+import { openFontSet } from './fonts.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -14,7 +15,7 @@ const HELP = `gongwen — GB/T 9704-2012 reports (政府信息公开工作年度
 
 Usage:
   gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--pdfa] [--strict]
-                [--allow-missing-glyphs] [--config FILE]
+                [--allow-missing-glyphs] [--jobs N] [--watch] [--config FILE]
   gongwen check <report-dir>... [--strict] [--config FILE]
   gongwen aggregate <unit-dir>... --out FILE [--template ID] [--partial]
   gongwen --help | --version
@@ -30,6 +31,8 @@ Options:
       --pdfa          write the PDF as PDF/A-2b (archival; also "pdfa: true" in gongwen.yaml)
       --allow-missing-glyphs
                       characters no font has are listed as warnings instead of errors
+  -j, --jobs N        build several folders on N worker threads (default: one per CPU core)
+  -w, --watch         rebuild a folder whenever one of its files changes (Ctrl-C stops)
   -s, --strict        treat warnings as errors
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
   -h, --help          show this help
@@ -64,13 +67,15 @@ interface Options {
   strict?: boolean;
   pdfa?: boolean;
   'allow-missing-glyphs'?: boolean;
+  jobs?: string;
+  watch?: boolean;
   config?: string;
 }
 
-function configFor(values: Options): { fonts: FontSet; pdfa: boolean } {
+function configFor(values: Options): Config {
   const configFile = values.config ?? (existsSync('gongwen.yaml') ? 'gongwen.yaml' : undefined);
   const config = readConfig(configFile);
-  return { fonts: openFontSet(config.fonts), pdfa: values.pdfa === true || config.pdfa };
+  return { ...config, pdfa: values.pdfa === true || config.pdfa };
 }
 
 /** Run `task` for each folder; input errors are reported per folder and do not stop the others. */
@@ -88,27 +93,59 @@ async function eachDir(dirs: string[], err: NodeJS.WritableStream, task: (dir: s
   return failed ? EXIT.input : EXIT.ok;
 }
 
+function settingsFor(values: Options, pdfa: boolean): BuildSettings {
+  return {
+    outDir: values.out ?? 'output',
+    formats: parseFormats(values.format),
+    pdfa,
+    strict: values.strict === true,
+    allowMissingGlyphs: values['allow-missing-glyphs'] === true,
+    creator: `gongwen ${version()}`,
+  };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.WritableStream): void {
+  if (!o.ok) { err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`); return; }
+  for (const w of o.warnings) err.write(`${w}\n`);
+  for (const f of o.files) out.write(`${f.file} (${Math.round(f.bytes / 1024)} KB, ${Math.round(o.ms)} ms)\n`);
+}
+
 async function build(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const formats = parseFormats(values.format);
-  const outDir = values.out ?? 'output';
-  const { fonts, pdfa } = configFor(values);
-  return eachDir(dirs, err, async (dir) => {
-    const started = performance.now();
-    const { outputs, warnings } = await buildReport(dir, {
-      fonts, formats, pdfa, strict: values.strict, allowMissingGlyphs: values['allow-missing-glyphs'], creator: `gongwen ${version()}`,
-    });
-    printFindings(err, warnings);
-    const name = path.basename(path.resolve(dir));
-    for (const [format, bytes] of Object.entries(outputs)) {
-      const file = path.join(outDir, `${name}.${format}`);
-      writeFileAtomic(file, bytes);
-      out.write(`${file} (${Math.round(bytes.length / 1024)} KB, ${Math.round(performance.now() - started)} ms)\n`);
+  const config = configFor(values);
+  const settings = settingsFor(values, config.pdfa);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs takes a whole number of at least 1');
+  if (values.watch) return watch(dirs, config.fonts, settings, out, err);
+  if (dirs.length === 1 || jobs === 1) {
+    const fonts = openFontSet(config.fonts);
+    let failed = 0;
+    for (const dir of dirs) {
+      const o = await buildOne(dir, fonts, settings);
+      report(o, out, err);
+      if (!o.ok) failed++;
     }
-  });
+    return failed ? EXIT.input : EXIT.ok;
+  }
+  const tty = (out as NodeJS.WriteStream).isTTY === true;
+  const result = await buildBatch(dirs, config.fonts, settings, (o, count, failed, ms) => {
+    if (tty) {
+      if (!o.ok) err.write(`\r\x1b[K`);
+      if (!o.ok) report(o, out, err);
+      out.write(`\r\x1b[K[${count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
+    } else report(o, out, err);
+  }, jobs);
+  if (tty) out.write('\n');
+  if (result.internalError) throw new Error(result.internalError);
+  const failures = result.outcomes.filter((o) => !o.ok);
+  out.write(`built ${result.outcomes.length - failures.length} of ${dirs.length} reports in ${seconds(result.ms)}` +
+    `${failures.length ? `; ${failures.length} failed: ${failures.map((f) => f.dir).join(', ')}` : ''}\n`);
+  return failures.length ? EXIT.input : EXIT.ok;
 }
 
 async function check(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const { fonts } = configFor(values);
+  const fonts = openFontSet(configFor(values).fonts);
   return eachDir(dirs, err, async (dir) => {
     const findings = reviewReport(loadReport(dir), fonts, values['allow-missing-glyphs']);
     const warnings = findings.filter((f) => f.severity === 'warning');
@@ -133,6 +170,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         strict: { type: 'boolean', short: 's' },
         pdfa: { type: 'boolean' },
         'allow-missing-glyphs': { type: 'boolean' },
+        jobs: { type: 'string', short: 'j' },
+        watch: { type: 'boolean', short: 'w' },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },

@@ -1,37 +1,44 @@
-/** The pdfmake edge: register the font set once per process, then turn definitions into bytes. */
+/** The pdfmake edge: expose the font set to pdfmake once per process, then turn definitions into bytes. */
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FACE_ROLES, type FontSet } from './fonts.js';
 import { applyPdfkitFixes } from './pdfkit-fixes.js';
 
-interface VirtualFs {
-  writeFileSync(name: string, data: Buffer): void;
-}
 // @types/pdfmake 0.3 lacks virtualfs (library-notes §3.1).
-const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
+const vfs = (pdfmake as unknown as { virtualfs: { storage: Record<string, Buffer> } }).virtualfs;
 
 let registered: FontSet | undefined;
+const fileName = (role: string) => `gongwen-${role}.font`;
 
+/**
+ * Font bytes go into pdfmake's virtual file system as lazy entries: a face is read, normalised
+ * and parsed only when a document first uses it (most reports never need the 24 MB fallback).
+ */
 function register(fonts: FontSet): void {
   if (registered === fonts) return;
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false); // every font comes from the virtual file system
+  for (const role of FACE_ROLES) {
+    Object.defineProperty(vfs.storage, fileName(role), { get: () => fonts.face(role).data, enumerable: true, configurable: true });
+  }
+  registered = fonts;
+}
+
+/** A fresh font table for each document: pdfmake rewrites array entries (TTC faces) in place. */
+function fontTable(fonts: FontSet) {
   const table: Record<string, Record<string, string | string[]>> = {};
   for (const role of FACE_ROLES) {
-    const face = fonts.face(role);
-    const name = `gongwen-${role}.font`;
-    vfs.writeFileSync(name, face.data);
-    const def = () => (face.spec.postscriptName ? [name, face.spec.postscriptName] : name);
-    // Each style gets its own value: pdfmake rewrites array entries in place.
+    const ps = fonts.config[role].postscriptName;
+    const def = () => (ps ? [fileName(role), ps] : fileName(role));
     table[role] = { normal: def(), bold: def(), italics: def(), bolditalics: def() };
   }
-  pdfmake.setFonts(table as never);
-  registered = fonts;
+  return table;
 }
 
 export async function renderPdf(definition: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {
   applyPdfkitFixes();
   register(fonts);
+  pdfmake.setFonts(fontTable(fonts) as never);
   const doc = pdfmake.createPdf(definition);
   return (await doc.getBuffer()) as Buffer;
 }

@@ -1,0 +1,49 @@
+/**
+ * Many report folders at once: worker threads, one per CPU core (at most one per folder), each
+ * with its own fonts loaded once, pulling folders from a shared queue. One failing report does not
+ * stop the others. Progress is one updating line on a terminal and plain lines otherwise.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { BuildOutcome, BuildSettings } from './build-one.js';
+import type { FontConfig } from './fonts.js';
+
+export interface BatchResult {
+  outcomes: BuildOutcome[];
+  ms: number;
+  internalError?: string;
+}
+
+export async function buildBatch(dirs: string[], fonts: FontConfig, settings: BuildSettings,
+  progress: (done: BuildOutcome, count: number, failed: number, elapsedMs: number) => void,
+  jobs = availableParallelism()): Promise<BatchResult> {
+  const started = performance.now();
+  const queue = [...dirs];
+  const outcomes: BuildOutcome[] = [];
+  let failed = 0;
+  let internalError: string | undefined;
+  // compiled: dist/io/batch-worker.js; from the TypeScript sources (tests): through tsx
+  const fromSource = import.meta.url.endsWith('.ts');
+  const workerFile = new URL(fromSource ? './batch-worker.ts' : './batch-worker.js', import.meta.url);
+  const execArgv = fromSource ? ['--import', 'tsx'] : [];
+  const run = (worker: Worker) => new Promise<void>((resolve, reject) => {
+    const next = () => {
+      const dir = queue.shift();
+      if (dir === undefined || internalError) { void worker.terminate().then(() => resolve()); return; }
+      worker.postMessage(dir);
+    };
+    worker.on('message', (o: BuildOutcome & { internal?: boolean }) => {
+      if (o.internal && !o.ok) internalError = o.error;
+      outcomes.push(o);
+      if (!o.ok) failed++;
+      progress(o, outcomes.length, failed, performance.now() - started);
+      next();
+    });
+    worker.on('error', reject);
+    next();
+  });
+  const n = Math.max(1, Math.min(jobs, dirs.length));
+  const workers = Array.from({ length: n }, () => new Worker(workerFile, { workerData: { fonts, settings }, execArgv }));
+  await Promise.all(workers.map(run));
+  return { outcomes, ms: performance.now() - started, internalError };
+}

@@ -1,0 +1,48 @@
+/** gongwen build --watch: build, then rebuild a folder whenever a file in it changes, until interrupted. */
+import { watch as watchDir } from 'node:fs';
+import type { BuildOutcome, BuildSettings } from './build-one.js';
+import { buildOne } from './build-one.js';
+import { openFontSet, type FontConfig } from './fonts.js';
+
+export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
+  out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const fonts = openFontSet(config);
+  const show = (o: BuildOutcome) => {
+    if (o.ok) {
+      for (const w of o.warnings) err.write(`${w}\n`);
+      out.write(`built ${o.dir}: ${o.files.map((f) => f.file).join(', ')} (${Math.round(o.ms)} ms)\n`);
+    } else err.write(`error: ${o.error}\n`);
+  };
+  // one build at a time per folder; a change during a build triggers one more build after it
+  const state = new Map<string, { running: boolean; again: boolean; timer?: NodeJS.Timeout }>();
+  const rebuild = async (dir: string) => {
+    const s = state.get(dir)!;
+    if (s.running) { s.again = true; return; }
+    s.running = true;
+    do {
+      s.again = false;
+      show(await buildOne(dir, fonts, settings));
+    } while (s.again);
+    s.running = false;
+  };
+  return new Promise((resolve) => {
+    const watchers = dirs.map((dir) => {
+      state.set(dir, { running: false, again: false });
+      return watchDir(dir, (_event, name) => {
+        if (name && (name.startsWith('.') || name.endsWith('~'))) return; // editors' temporary files
+        const s = state.get(dir)!;
+        clearTimeout(s.timer);
+        s.timer = setTimeout(() => void rebuild(dir), 100);
+      });
+    });
+    void (async () => {
+      for (const dir of dirs) await rebuild(dir);
+      out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
+    })();
+    process.once('SIGINT', () => {
+      for (const w of watchers) w.close();
+      for (const s of state.values()) clearTimeout(s.timer);
+      resolve(0);
+    });
+  });
+}

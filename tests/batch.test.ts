@@ -1,0 +1,51 @@
+/** Many folders on worker threads, and --watch. */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+
+const BIN = path.join(ROOT, 'bin/gongwen.mjs');
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-batch-'));
+
+describe('batch builds', () => {
+  it('builds many folders in parallel; a failing one does not stop the others; the summary lists it', () => {
+    const dirs = Array.from({ length: 5 }, (_, i) => makeReport({ 'report.md': `${FRONT.replace('测试县', `测试${i}县`)}\n第${i}个单位的正文。\n` }, `unit${i}`));
+    const bad = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 二〇二〇') + '\n正文。\n' }, 'broken');
+    const out = tmp();
+    const r = spawnSync(process.execPath, [BIN, 'build', ...dirs.slice(0, 2), bad, ...dirs.slice(2), '--out', out, '--format', 'pdf', '--jobs', '2'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['unit0.pdf', 'unit1.pdf', 'unit2.pdf', 'unit3.pdf', 'unit4.pdf']);
+    expect(r.stderr).toMatch(/error: .*broken\/report\.md:3: field "year"/);
+    expect(r.stdout).toMatch(/built 5 of 6 reports in \d+\.\d s; 1 failed: .*broken\n$/);
+    // not a terminal: one plain line per output file, no progress line
+    expect(r.stdout.split('\n').filter((l) => l.endsWith('ms)'))).toHaveLength(5);
+    expect(r.stdout).not.toContain('\r');
+  });
+});
+
+describe('--watch', () => {
+  it('rebuilds a folder when one of its files changes', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n第一版。\n` }, 'watched');
+    const out = tmp();
+    const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    const until = async (re: RegExp) => {
+      const started = Date.now();
+      while (!re.test(stdout)) {
+        if (Date.now() - started > 30_000) throw new Error(`timed out waiting for ${re}: ${stdout}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await until(/watching/);
+    expect(existsSync(path.join(out, 'watched.pdf'))).toBe(true);
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
+    await until(/built [^\n]*watched[\s\S]*built [^\n]*watched/);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(0);
+  }, 60_000);
+});
