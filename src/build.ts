@@ -5,17 +5,12 @@
 import { readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
 import { findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
-import { pdfDefinition } from './write/pdf/index.js';
-import { docxDocument, DOCX_PART_FIXES } from './write/docx/index.js';
 import { findingError, InputErrors, type Finding } from './model/errors.js';
 import { checkStatistics } from './transform/checks.js';
 import { lintNumbers } from './transform/lint.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
-import { renderPdf } from './io/pdf-render.js';
-import { packDocx } from './io/docx-pack.js';
 import { documentDate } from './io/clock.js';
-import { qrPng } from './io/qr.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -73,11 +68,16 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   const warnings = enforceFindings(reviewReport(report, options.fonts, options.allowMissingGlyphs), options.strict);
   const outputs: BuildResult['outputs'] = {};
   const created = documentDate(report);
+  // Writers are loaded on first use: a DOCX-only build never loads pdfmake, and the other way round.
   if (options.formats.includes('pdf')) {
+    const [{ pdfDefinition }, { renderPdf }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);
     const glyphs = { has: options.fonts.has, dashCentre: dashCentre(options.fonts) };
     outputs.pdf = await renderPdf(pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa }), options.fonts);
   }
   if (options.formats.includes('docx')) {
+    const [{ docxDocument, DOCX_PART_FIXES }, { packDocx }, { qrPng }] = await Promise.all([
+      import('./write/docx/index.js'), import('./io/docx-pack.js'), import('./io/qr.js'),
+    ]);
     const c = options.fonts.config;
     const fonts = { song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name };
     const png = report.meta.url ? await qrPng(report.meta.url) : undefined;

@@ -26,9 +26,12 @@ function tableOffset(buf: Buffer, sfnt: number, tag: string): number | undefined
   return undefined;
 }
 
-/** A copy of the font file with every face's hhea ascender/descender/lineGap normalised. */
+/**
+ * Every face's hhea ascender/descender/lineGap normalised, in place: give it a buffer of its own
+ * (fresh from readFileSync), never the caller's shared copy.
+ */
 export function normaliseVerticalMetrics(font: Buffer): Buffer {
-  const out = Buffer.from(font);
+  const out = font;
   for (const sfnt of sfntOffsets(out)) {
     const head = tableOffset(out, sfnt, 'head');
     const hhea = tableOffset(out, sfnt, 'hhea');

@@ -8,11 +8,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as fontkit from 'fontkit';
 import { parse } from 'yaml';
 import type { FontRole } from '../layout/gbt9704.js';
 import { InputError } from '../model/errors.js';
 import { normaliseVerticalMetrics } from './font-metrics.js';
+import { shareDecodedTables } from './font-table-cache.js';
+import { fontkit, type Font } from './fontkit.js';
 
 export type FaceRole = FontRole | 'fallback';
 export const FACE_ROLES: readonly FaceRole[] = ['song', 'songBold', 'hei', 'fang', 'kai', 'fallback'];
@@ -69,7 +70,7 @@ export interface LoadedFace {
   spec: FaceSpec;
   /** Font bytes with normalised vertical metrics, as given to pdfmake. */
   data: Buffer;
-  font: fontkit.Font;
+  font: Font;
 }
 
 export interface FontSet {
@@ -90,7 +91,8 @@ function loadFace(spec: FaceSpec): LoadedFace {
   if (!('hasGlyphForCodePoint' in opened)) {
     throw new InputError({ file: spec.file }, 'the font file is a collection', 'name the face with postscriptName: in gongwen.yaml');
   }
-  const face = { spec, data, font: opened as fontkit.Font };
+  shareDecodedTables(opened);
+  const face = { spec, data, font: opened as Font };
   loaded.set(key, face);
   return face;
 }

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — how fast gongwen is, measured as whole processes on this machine (medians):
+ * cold single builds of the sample (PDF, DOCX, both), warm per-document times, a batch of 100
+ * synthetic units on all cores with its peak memory, and output sizes. Prints a table and writes
+ * it to output/bench.md. Not a test: nothing here passes or fails.
+ *
+ * Options: --runs N (cold and batch repetitions, default 5 / 3), --units N (default 100).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = path.join(ROOT, 'bin/gongwen.mjs');
+const SAMPLE = path.join(ROOT, 'content/shangqiu-2017');
+const { values } = parseArgs({ options: { runs: { type: 'string' }, units: { type: 'string' } } });
+const RUNS = Number(values.runs ?? 5);
+const UNITS = Number(values.units ?? 100);
+const work = mkdtempSync(path.join(tmpdir(), 'gongwen-bench-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => `${Math.round(x)} ms`;
+
+/** Wall time and peak RSS of one gongwen process (peak from the child's own getrusage, via a preload). */
+function timed(args) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'scripts/report-rss.mjs'), BIN, ...args], { encoding: 'utf8', cwd: ROOT });
+  const wall = performance.now() - started;
+  if (r.status !== 0 && r.status !== 2) throw new Error(`gongwen ${args.join(' ')} failed:\n${r.stderr}`);
+  const rss = Number(/maxRSS=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  return { wall, rss };
+}
+
+function cold(format) {
+  const out = path.join(work, `cold-${format.replace(',', '-')}`);
+  const runs = Array.from({ length: RUNS }, () => timed(['build', SAMPLE, '--out', out, '--format', format]));
+  return { wall: median(runs.map((r) => r.wall)), rss: median(runs.map((r) => r.rss)) };
+}
+
+/** N fictional units from the 2021 sample: other names, figures scaled by a whole factor (rules still hold). */
+function makeUnits(n) {
+  const base = path.join(ROOT, 'content/sample-2021');
+  const stats = readFileSync(path.join(base, 'statistics.yaml'), 'utf8');
+  const report = readFileSync(path.join(base, 'report.md'), 'utf8');
+  const dirs = [];
+  for (let i = 1; i <= n; i++) {
+    const dir = path.join(work, 'units', `unit-${String(i).padStart(3, '0')}`);
+    mkdirSync(dir, { recursive: true });
+    const k = 1 + (i % 4);
+    writeFileSync(path.join(dir, 'statistics.yaml'), stats.replace(/(:\s*)(\d+(?:\.\d+)?)(?=[,}\s])/g, (m, a, v) => `${a}${v.includes('.') ? (Number(v) * k).toFixed(2) : Number(v) * k}`));
+    writeFileSync(path.join(dir, 'report.md'), report.replaceAll('清河区', `第${i}区`).replace(/\d+(?=%)/g, (p) => p).replace(/(\d+)(?=件|条|次|篇|个)/g, (x) => x));
+    dirs.push(dir);
+  }
+  return dirs;
+}
+
+function warm() {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/bench-warm.mjs'), SAMPLE], { encoding: 'utf8', cwd: ROOT });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+const rows = [];
+const add = (what, value, note = '') => { rows.push([what, value, note]); console.log(`${what.padEnd(44)} ${value.padStart(12)}  ${note}`); };
+
+console.log(`gongwen benchmark: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}\n`);
+for (const [format, label] of [['pdf', 'PDF only'], ['docx', 'DOCX only'], ['pdf,docx', 'PDF + DOCX']]) {
+  const c = cold(format);
+  add(`cold process, sample → ${label}`, ms(c.wall), `median of ${RUNS}, peak ${Math.round(c.rss)} MiB`);
+}
+const w = warm();
+add('warm, per document: PDF', ms(w.pdf), `median of ${w.runs} in one process`);
+add('warm, per document: DOCX', ms(w.docx));
+add('warm, per document: PDF + DOCX', ms(w.both));
+const dirs = makeUnits(UNITS);
+const batches = Array.from({ length: Math.max(1, Math.min(RUNS, 3)) }, () => {
+  rmSync(path.join(work, 'batch-out'), { recursive: true, force: true });
+  return timed(['build', ...dirs, '--out', path.join(work, 'batch-out')]);
+});
+const batch = median(batches.map((b) => b.wall));
+add(`batch of ${UNITS} units → PDF + DOCX, ${availableParallelism()} workers`, ms(batch), `${ms(batch / UNITS)} per report`);
+add('batch peak memory (whole process)', `${Math.round(median(batches.map((b) => b.rss)))} MiB`);
+const sizeOut = path.join(work, 'cold-pdf-docx');
+add('sample PDF size', `${Math.round(statSync(path.join(sizeOut, 'shangqiu-2017.pdf')).size / 1024)} KB`, 'all fonts subset');
+add('sample DOCX size', `${Math.round(statSync(path.join(sizeOut, 'shangqiu-2017.docx')).size / 1024)} KB`);
+
+const table = [
+  `# gongwen benchmark`, '',
+  `${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}`, '',
+  '| measure | value | note |', '|---|---:|---|',
+  ...rows.map(([a, b, c]) => `| ${a} | ${b} | ${c} |`), '',
+].join('\n');
+mkdirSync(path.join(ROOT, 'output'), { recursive: true });
+writeFileSync(path.join(ROOT, 'output/bench.md'), table);
+console.log('\nwritten to output/bench.md');
+rmSync(work, { recursive: true, force: true });

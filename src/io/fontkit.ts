@@ -1,0 +1,14 @@
+/**
+ * The one fontkit gongwen uses: the CommonJS build that pdfkit itself requires. Importing
+ * 'fontkit' as ESM would load a second copy (the package ships both), costing start-up time and
+ * making pdfkit's fonts instances of other classes than ours.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as Fontkit from 'fontkit';
+
+const require = createRequire(import.meta.url);
+const pdfkitDir = path.dirname(require.resolve('pdfkit/package.json'));
+
+export const fontkit = require(require.resolve('fontkit', { paths: [pdfkitDir] })) as typeof Fontkit;
+export type { Font } from 'fontkit';
