@@ -24,6 +24,18 @@ describe('batch builds', () => {
     expect(r.stdout.split('\n').filter((l) => l.endsWith('ms)'))).toHaveLength(5);
     expect(r.stdout).not.toContain('\r');
   });
+
+  it('shows one progress line (done / total, failures, elapsed) on a terminal', () => {
+    const dirs = Array.from({ length: 3 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `tty${i}`));
+    const out = tmp();
+    // script(1) gives the command a terminal
+    const cmd = [process.execPath, BIN, 'build', ...dirs, '--out', out, '--format', 'pdf'].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/\[1\/3\] 0 failed · \d+\.\d s/);
+    expect(r.stdout).toMatch(/\r\x1b\[K\[3\/3\] 0 failed · \d+\.\d s\r?\nbuilt 3 of 3 reports/);
+    expect(r.stdout).not.toMatch(/tty0\.pdf \(/); // no per-file lines on a terminal
+  });
 });
 
 describe('--watch', () => {

@@ -1,7 +1,10 @@
 /** Missing glyphs are never silent: fallback face for what the role font lacks, an error for what no font has. */
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
-import { openFontSet } from '../src/io/fonts.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openFontSet, readFontConfig } from '../src/io/fonts.js';
 import { InputError, InputErrors } from '../src/model/errors.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, readPdf } from './helpers/pdf.js';
@@ -40,10 +43,6 @@ describe('glyph coverage', () => {
 
 describe('font roles from gongwen.yaml', () => {
   it('points a role at another font file, relative to the config file', async () => {
-    const { readFontConfig } = await import('../src/io/fonts.js');
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
     const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-cfg-'));
     const cfg = path.join(dir, 'gongwen.yaml');
     const kai = path.resolve(import.meta.dirname, '../fonts/FandolKai-Regular.otf');
@@ -59,10 +58,6 @@ describe('font roles from gongwen.yaml', () => {
   });
 
   it('rejects an unknown role or a missing file with the config file named', async () => {
-    const { readFontConfig } = await import('../src/io/fonts.js');
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const path = await import('node:path');
     const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-cfg-'));
     const cfg = path.join(dir, 'gongwen.yaml');
     writeFileSync(cfg, 'fonts:\n  bold: { file: x.ttf }\n');

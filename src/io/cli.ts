@@ -106,10 +106,11 @@ function settingsFor(values: Options, pdfa: boolean): BuildSettings {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.WritableStream): void {
+/** Errors and warnings of one report on stderr; its files on stdout unless `files` is false. */
+function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.WritableStream, files = true): void {
   if (!o.ok) { err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`); return; }
   for (const w of o.warnings) err.write(`${w}\n`);
-  for (const f of o.files) out.write(`${f.file} (${Math.round(f.bytes / 1024)} KB, ${Math.round(o.ms)} ms)\n`);
+  if (files) for (const f of o.files) out.write(`${f.file} (${Math.round(f.bytes / 1024)} KB, ${Math.round(o.ms)} ms)\n`);
 }
 
 async function build(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -131,9 +132,10 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const tty = (out as NodeJS.WriteStream).isTTY === true;
   const result = await buildBatch(dirs, config.fonts, settings, (o, count, failed, ms) => {
     if (tty) {
-      if (!o.ok) err.write(`\r\x1b[K`);
-      if (!o.ok) report(o, out, err);
-      out.write(`\r\x1b[K[${count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
+      // on a terminal: one progress line, with errors and warnings printed above it
+      out.write('\r\x1b[K');
+      report(o, out, err, false);
+      out.write(`[${count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
     } else report(o, out, err);
   }, jobs);
   if (tty) out.write('\n');
