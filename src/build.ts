@@ -6,7 +6,7 @@ import { readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
 import { findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
 import { findingError, InputErrors, type Finding } from './model/errors.js';
-import { checkStatistics } from './transform/checks.js';
+import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintNumbers } from './transform/lint.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
@@ -46,7 +46,17 @@ export function loadReport(dir: string): Report {
 export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false): Finding[] {
   const glyphs: Finding[] = missingGlyphErrors(findMissingGlyphs(report, fonts.has))
     .map((e) => ({ severity: allowMissingGlyphs ? 'warning' : 'error', loc: e.loc, message: e.problem, hint: e.hint }));
-  return [...glyphs, ...(report.statistics ? checkStatistics(report.statistics) : []), ...lintNumbers(report.blocks)];
+  const stats = report.statistics;
+  const emptyAttachments: Finding[] = report.attachments.filter((a) => !a.table).map((a) => ({
+    severity: 'warning', loc: a.loc, message: `attachment "${a.title}" has no content and prints as an empty page`,
+    hint: 'gongwen prints the 2014 statistics table there: add "statistics: statistics.yaml" with template gov-2014, or remove the attachment',
+  }));
+  return [
+    ...glyphs,
+    ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...checkStatistics(stats)] : []),
+    ...emptyAttachments,
+    ...lintNumbers(report.blocks),
+  ];
 }
 
 /** Throw the errors (and under strict, the warnings) as input errors; return the rest. */

@@ -21,7 +21,7 @@ describe('batch builds', () => {
     expect(r.stderr).toMatch(/error: .*broken\/report\.md:3: field "year"/);
     expect(r.stdout).toMatch(/built 5 of 6 reports in \d+\.\d s; 1 failed: .*broken\n$/);
     // not a terminal: one plain line per output file, no progress line
-    expect(r.stdout.split('\n').filter((l) => l.endsWith('ms)'))).toHaveLength(5);
+    expect(r.stdout.split('\n').filter((l) => /\.pdf \(\d+ KB\) in \d+ ms$/.test(l))).toHaveLength(5);
     expect(r.stdout).not.toContain('\r');
   });
 
@@ -34,7 +34,7 @@ describe('batch builds', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\[1\/3\] 0 failed · \d+\.\d s/);
     expect(r.stdout).toMatch(/\r\x1b\[K\[3\/3\] 0 failed · \d+\.\d s\r?\nbuilt 3 of 3 reports/);
-    expect(r.stdout).not.toMatch(/tty0\.pdf \(/); // no per-file lines on a terminal
+    expect(r.stdout).not.toMatch(/tty0\.pdf \(/); // no per-report lines on a terminal
   });
 });
 

@@ -101,7 +101,7 @@ describe('numbers in the text', () => {
 
   it('finds shares that add up to more than the whole', () => {
     const [f] = lintNumbers(para('共收到100件，其中网络申请60件，占60%，信函申请50件，占50%。'));
-    expect(f.message).toBe('the shares of 100 add up to 110 (110%), more than the whole');
+    expect(f.message).toBe('shares of 100 add up to more than the whole: 60 + 50 = 110 (60% + 50% = 110%)');
   });
 
   it('flags the published Shangqiu text, whose 239 of 301 is printed as 80%', () => {

@@ -1,5 +1,6 @@
 /** The command line: gongwen build | check | aggregate. Exit codes 0 ok, 1 internal error, 2 bad input. */
 import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
 import { formatFinding, isInputError, type Finding } from '../model/errors.js';
@@ -49,8 +50,9 @@ function version(): string {
 }
 
 function parseFormats(value: string | undefined): Format[] {
-  if (!value) return [...FORMATS];
+  if (value === undefined) return [...FORMATS];
   const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!list.length) throw new UsageError(`--format needs at least one of: ${FORMATS.join(', ')}`);
   for (const f of list) {
     if (!FORMATS.includes(f as Format)) throw new UsageError(`unknown format "${f}" (known: ${FORMATS.join(', ')})`);
   }
@@ -110,7 +112,19 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.WritableStream, files = true): void {
   if (!o.ok) { err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`); return; }
   for (const w of o.warnings) err.write(`${w}\n`);
-  if (files) for (const f of o.files) out.write(`${f.file} (${Math.round(f.bytes / 1024)} KB, ${Math.round(o.ms)} ms)\n`);
+  if (files) out.write(`${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')} in ${Math.round(o.ms)} ms\n`);
+}
+
+/** Outputs are named after their folder: two folders of the same name would overwrite each other. */
+function checkNames(dirs: string[]): void {
+  const byName = new Map<string, string[]>();
+  for (const d of dirs) {
+    const name = basename(resolve(d));
+    byName.set(name, [...(byName.get(name) ?? []), d]);
+  }
+  for (const [name, same] of byName) {
+    if (same.length > 1) throw new UsageError(`${same.join(' and ')} would all be written as ${name}.pdf/.docx; build them into different --out folders, or rename the folders`);
+  }
 }
 
 async function build(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -118,6 +132,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const settings = settingsFor(values, config.pdfa);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs takes a whole number of at least 1');
+  checkNames(dirs);
   if (values.watch) return watch(dirs, config.fonts, settings, out, err);
   if (dirs.length === 1 || jobs === 1) {
     const fonts = openFontSet(config.fonts);
@@ -185,6 +200,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     if (!command) { err.write(HELP); return EXIT.input; }
     if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}" (try: gongwen build <report-dir>)`);
     if (!dirs.length) throw new UsageError(`${command} needs at least one report folder, e.g. gongwen ${command} content/shangqiu-2017`);
+    if (command === 'check') {
+      const buildOnly = (['out', 'format', 'pdfa', 'jobs', 'watch'] as const).filter((k) => values[k] !== undefined);
+      if (buildOnly.length) throw new UsageError(`${buildOnly.map((k) => `--${k}`).join(', ')} belong${buildOnly.length > 1 ? '' : 's'} to build, not check`);
+    }
     return command === 'build' ? await build(dirs, values, out, err) : await check(dirs, values, out, err);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

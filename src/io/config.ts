@@ -4,7 +4,7 @@
  *   pdfa: true                                          write PDF/A-2b (same as --pdfa)
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseLocatedYaml } from '../read/yaml.js';
 import { InputError } from '../model/errors.js';
 import { readFontConfig, type FontConfig } from './fonts.js';
 
@@ -18,7 +18,7 @@ const KEYS = ['fonts', 'pdfa'];
 export function readConfig(configFile: string | undefined): Config {
   if (!configFile) return { fonts: readFontConfig(undefined), pdfa: false };
   if (!existsSync(configFile)) throw new InputError({ file: configFile }, 'config file not found');
-  const raw = (parse(readFileSync(configFile, 'utf8')) ?? {}) as Record<string, unknown>;
+  const raw = (parseLocatedYaml(readFileSync(configFile, 'utf8'), configFile).data ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!KEYS.includes(key)) throw new InputError({ file: configFile }, `unknown setting "${key}"`, `settings are: ${KEYS.join(', ')}`);
   }

@@ -4,8 +4,9 @@
  * name and an older output stays as it was. A temporary file left by a killed build is removed
  * by the next write into that folder.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../model/errors.js';
 
 const TMP = /^\.(.+)\.(\d+)\.gongwen-tmp$/;
 
@@ -31,6 +32,13 @@ export const tempNameFor = (file: string, pid = process.pid): string =>
 
 export function writeFileAtomic(file: string, data: Uint8Array): void {
   const dir = path.dirname(file);
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(d)) {
+      if (!statSync(d).isDirectory()) throw new InputError({ file: d }, 'is a file, not a folder, so the output cannot be written there', 'give --out a folder (it is created if missing)');
+      break;
+    }
+    if (path.dirname(d) === d) break;
+  }
   mkdirSync(dir, { recursive: true });
   removeStale(dir);
   const tmp = tempNameFor(file);

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { parseLocatedYaml } from '../read/yaml.js';
 import type { FontRole } from '../layout/gbt9704.js';
 import { InputError } from '../model/errors.js';
 import { normaliseVerticalMetrics } from './font-metrics.js';
@@ -53,7 +53,7 @@ export function readFontConfig(configFile: string | undefined): FontConfig {
   const config = defaultFontConfig();
   if (!configFile) return config;
   if (!existsSync(configFile)) throw new InputError({ file: configFile }, 'config file not found');
-  const raw = (parse(readFileSync(configFile, 'utf8')) ?? {}) as { fonts?: Record<string, Partial<FaceSpec>> };
+  const raw = (parseLocatedYaml(readFileSync(configFile, 'utf8'), configFile).data ?? {}) as { fonts?: Record<string, Partial<FaceSpec>> };
   for (const [role, spec] of Object.entries(raw.fonts ?? {})) {
     if (!FACE_ROLES.includes(role as FaceRole)) {
       throw new InputError({ file: configFile }, `unknown font role "${role}"`, `roles are: ${FACE_ROLES.join(', ')}`);
@@ -86,9 +86,16 @@ function loadFace(spec: FaceSpec): LoadedFace {
   const key = `${spec.file}#${spec.postscriptName ?? ''}`;
   const hit = loaded.get(key);
   if (hit) return hit;
-  const data = normaliseVerticalMetrics(readFileSync(spec.file));
-  const opened = fontkit.create(data, spec.postscriptName);
-  if (!('hasGlyphForCodePoint' in opened)) {
+  let data: Buffer;
+  let opened: ReturnType<typeof fontkit.create>;
+  try {
+    data = normaliseVerticalMetrics(readFileSync(spec.file));
+    opened = fontkit.create(data, spec.postscriptName);
+  } catch (e) {
+    throw new InputError({ file: spec.file }, `cannot be used as a font (${(e as Error).message})`,
+      spec.postscriptName ? `check postscriptName "${spec.postscriptName}": it names a face inside a .ttc collection` : 'give an OpenType (.otf), TrueType (.ttf) or collection (.ttc) font file in gongwen.yaml');
+  }
+  if (!opened || !('hasGlyphForCodePoint' in opened)) {
     throw new InputError({ file: spec.file }, 'the font file is a collection', 'name the face with postscriptName: in gongwen.yaml');
   }
   shareDecodedTables(opened);

@@ -1,11 +1,15 @@
 /** gongwen build --watch: build, then rebuild a folder whenever a file in it changes, until interrupted. */
-import { watch as watchDir } from 'node:fs';
+import { existsSync, statSync, watch as watchDir } from 'node:fs';
+import { InputError } from '../model/errors.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildOne } from './build-one.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 
 export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
   out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  for (const dir of dirs) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir }, 'not a report folder', 'give a folder that contains report.md');
+  }
   const fonts = openFontSet(config);
   const show = (o: BuildOutcome) => {
     if (o.ok) {
@@ -29,7 +33,8 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     const watchers = dirs.map((dir) => {
       state.set(dir, { running: false, again: false });
       return watchDir(dir, (_event, name) => {
-        if (name && (name.startsWith('.') || name.endsWith('~'))) return; // editors' temporary files
+        // editors' temporary files, and gongwen's own outputs when --out is the report folder
+        if (name && (name.startsWith('.') || name.endsWith('~') || /\.(pdf|docx)$/i.test(name))) return;
         const s = state.get(dir)!;
         clearTimeout(s.timer);
         s.timer = setTimeout(() => void rebuild(dir), 100);

@@ -61,7 +61,7 @@ export const frontMatterSchema = z.strictObject({
       email: text('contact.email').optional(),
     })
     .optional(),
-  url: z.url({ error: 'url must be a full web address starting with http:// or https://' }).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'url must be a full web address starting with http:// or https://' }).optional(),
   attachment: z
     .strictObject({
       title: text('attachment.title (附件名称)'),
@@ -73,5 +73,14 @@ export const frontMatterSchema = z.strictObject({
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
 
-/** Every allowed field, for "did you mean" hints. */
-export const FRONT_MATTER_FIELDS = Object.keys(frontMatterSchema.shape);
+/** The allowed fields of the mapping at `path` (e.g. ["contact"] → organ, address, …). */
+export function fieldsAt(path: readonly PropertyKey[]): string[] {
+  let schema: unknown = frontMatterSchema;
+  for (const key of path) {
+    const shape = (schema as { shape?: Record<string, unknown> }).shape;
+    schema = shape?.[String(key)];
+    while (schema && typeof (schema as { unwrap?: unknown }).unwrap === 'function') schema = (schema as { unwrap(): unknown }).unwrap();
+  }
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}

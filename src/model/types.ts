@@ -177,6 +177,8 @@ export interface StatTableTemplate {
 export interface StatTemplate {
   id: string;
   title: string;
+  /** The report years the form is for (to is open for the current form). */
+  years?: { from: number; to?: number };
   /** 2014: one table as an attachment; 2019/2021: tables inside the body. */
   placement: 'attachment' | 'body';
   tables: StatTableTemplate[];

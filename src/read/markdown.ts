@@ -1,14 +1,25 @@
 /**
  * Markdown body → blocks, from markdown-it tokens. Only what a 公文 needs is accepted; anything
- * else (images, HTML, code, quotes, headings deeper than 4) is an error with its line.
+ * else (images, HTML, code, quotes, rules, headings deeper than 4) is an error with its line.
+ * List items print as paragraphs, numbered "1." when the list is ordered, without a bullet.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import { InputError } from '../model/errors.js';
 import type { Block, HeadingLevel, Inline, Loc } from '../model/types.js';
 
-const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
-// Constructs a 公文 has no use for are switched off, so their characters stay plain text.
-md.disable(['image', 'strikethrough', 'code', 'fence', 'blockquote', 'hr', 'html_block', 'html_inline', 'backticks', 'reference', 'lheading', 'autolink']);
+// html: true so that HTML is recognised, and rejected below
+const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
+// ~ stays text (2016~2020年); setext headings and link definitions are not used. Images, HTML,
+// code, quotes and rules are parsed so that they can be reported as errors below.
+md.disable(['strikethrough', 'reference', 'lheading', 'autolink']);
+
+const UNSUPPORTED: Record<string, string> = {
+  image: 'an image', html_inline: 'HTML', html_block: 'HTML', code_inline: 'code', fence: 'a code block',
+  code_block: 'an indented code block (a line starting with four spaces)', blockquote: 'a quotation block (>)', hr: 'a horizontal rule (---)',
+};
+const unsupported = (loc: Loc, type: string) =>
+  new InputError(loc, `${UNSUPPORTED[type] ?? `Markdown ${type}`} cannot be printed in a 公文`,
+    'a report body holds headings (#…####), paragraphs, lists and tables; write it as text');
 
 /** A paragraph that is only "{{table t3}}" places a statistics table there. */
 const TABLE_PLACEHOLDER = /^\{\{\s*table\s+([\w-]+)\s*\}\}$/;
@@ -47,7 +58,7 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
       case 'link_close':
         break; // the link text stays; 公文 print no hyperlinks
       default:
-        throw new InputError(loc, `unsupported Markdown inside text: ${t.type}`, 'write plain text; **bold** and *emphasis* are allowed');
+        throw unsupported(loc, t.type);
     }
   }
   // Resolve soft breaks after CJK: drop them when the next character is CJK too, else keep a space.
@@ -132,8 +143,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         break;
       }
       default:
-        throw new InputError(loc, `unsupported Markdown block: ${t.type.replace(/_open$/, '')}`,
-          'a report body holds headings (#…####), paragraphs, lists and tables');
+        throw unsupported(loc, t.type.replace(/_open$/, ''));
     }
   }
   return blocks;

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
-import { FRONT_MATTER_FIELDS, frontMatterSchema } from '../model/meta-schema.js';
+import { fieldsAt, frontMatterSchema } from '../model/meta-schema.js';
 import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
@@ -21,7 +21,7 @@ const display = (p: string): string => {
  * Where the statistics tables go. The 2014 table is printed as the attachment; the 2019/2021
  * tables where the body says {{table t2}} … each exactly once.
  */
-function placeStatistics(blocks: Block[], attachments: Attachment[], stats: StatisticsTable | undefined, loc: Loc): void {
+function placeStatistics(blocks: Block[], attachments: Attachment[], stats: StatisticsTable | undefined, loc: Loc, fmYear: number): void {
   const placed = blocks.filter((b): b is StatTableBlock => b.type === 'statTable');
   if (!stats) {
     if (placed[0]) throw new InputError(placed[0].loc, `{{table ${placed[0].table}}} but the report has no statistics`, 'add "statistics: statistics.yaml" to the front matter');
@@ -30,7 +30,7 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   const t = stats.template;
   if (t.placement === 'attachment') {
     if (placed[0]) throw new InputError(placed[0].loc, `the ${t.id} table is printed as an attachment, not in the body`, 'remove this {{table …}} line');
-    if (!attachments[0]) throw new InputError(loc, `the ${t.id} statistics table is printed as an attachment, but the report has none`, 'add "attachment: { title: 2017年XX政府信息公开工作情况统计表 }" to the front matter');
+    if (!attachments[0]) throw new InputError(loc, `the ${t.id} statistics table is printed as an attachment, but the report has none`, `add "attachment: { title: ${fmYear}年XX政府信息公开工作情况统计表 }" to the front matter`);
     attachments[0].table = t.tables[0].id;
     return;
   }
@@ -61,7 +61,7 @@ export function readReport(dir: string): Report {
   }
   const split = splitFrontMatter(readFileSync(abs, 'utf8'), file);
   const yaml = parseLocatedYaml(split.yaml, file, split.yamlLine);
-  const fm = validateLocated(frontMatterSchema, yaml, file, FRONT_MATTER_FIELDS);
+  const fm = validateLocated(frontMatterSchema, yaml, file, fieldsAt);
   const meta: ReportMeta = {
     title: fm.title,
     year: fm.year,
@@ -83,7 +83,7 @@ export function readReport(dir: string): Report {
   const attachments: Attachment[] = [];
   if (fm.attachment) attachments.push({ title: fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) } });
   const statistics = fm.statistics ? readStatistics(path.join(dir, fm.statistics)) : undefined;
-  placeStatistics(blocks, attachments, statistics, { file, line: yaml.lineOf(['statistics']) });
+  placeStatistics(blocks, attachments, statistics, { file, line: yaml.lineOf(['statistics']) }, fm.year);
   if (!blocks.some((b) => b.type !== 'list' && b.type !== 'table')) {
     throw new InputError({ file, line: split.bodyLine }, 'the report has no body text', 'write the report below the closing "---"');
   }

@@ -36,6 +36,10 @@ function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors:
  * non-numbers are errors naming the line.
  */
 export function readStatistics(file: string): StatisticsTable {
+  if (/\.xlsx$/i.test(file)) {
+    throw new InputError({ file }, 'a report reads its statistics from a YAML file',
+      `convert the workbook once: gongwen aggregate <its folder> --out ${file.replace(/\.xlsx$/i, '.yaml')}, then name the .yaml in "statistics:"`);
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

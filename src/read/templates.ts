@@ -42,6 +42,7 @@ interface RawTable {
 
 interface RawTemplate {
   id: string;
+  applies_to?: { report_years?: string };
   title?: string;
   layout?: { kind: 'indicator-list'; columns: { id: string; header: string }[]; section_row_placeholder?: string };
   rows?: TemplateRowDef[];
@@ -186,8 +187,10 @@ export function loadTemplate(id: string): StatTemplate | undefined {
   const raw = parse(readFileSync(file, 'utf8')) as RawTemplate;
   const parts = raw.layout?.kind === 'indicator-list' ? [indicatorList(raw)] : (raw.tables ?? []).map(gridTable);
   const tables = parts.map((p) => p.table);
+  const span = /(\d{4})\s*[–-]\s*(\d{4})?/.exec(String(raw.applies_to?.report_years ?? ''));
   const template: StatTemplate = {
     id: raw.id,
+    years: span ? { from: Number(span[1]), to: span[2] ? Number(span[2]) : undefined } : undefined,
     title: raw.title ?? tables[0]?.title ?? raw.id,
     placement: raw.layout?.kind === 'indicator-list' ? 'attachment' : 'body',
     tables,

@@ -35,7 +35,7 @@ export function validateLocated<S extends z.ZodType>(
   schema: S,
   yaml: LocatedYaml,
   file: string,
-  fields: readonly string[],
+  fieldsAt: (path: readonly PropertyKey[]) => readonly string[],
 ): z.output<S> {
   const result = schema.safeParse(yaml.data);
   if (result.success) return result.data;
@@ -54,6 +54,7 @@ export function validateLocated<S extends z.ZodType>(
   for (const issue of result.error.issues) {
     const path = issue.path as PropertyKey[];
     if (issue.code !== 'unrecognized_keys') continue;
+    const fields = fieldsAt(path);
     for (const key of issue.keys) {
       const guess = closest(key, fields);
       if (guess) guessed.add([...path.map(String), guess].join('.'));

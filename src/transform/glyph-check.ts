@@ -87,8 +87,22 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
 
 export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
+/**
+ * One error per character, at its first place, with how many more places have it (a font that
+ * lacks a whole script would otherwise give thousands of lines).
+ */
 export function missingGlyphErrors(missing: MissingGlyph[]): InputError[] {
-  return missing.map((m) => new InputError(m.loc,
-    `character "${m.char}" (${codePointLabel(m.codePoint)}) is in no configured font`,
-    'configure a fallback font that has it (gongwen.yaml fonts.fallback), or replace the character'));
+  const byChar = new Map<string, MissingGlyph[]>();
+  for (const m of missing) byChar.set(m.char, [...(byChar.get(m.char) ?? []), m]);
+  const errors = [...byChar.values()].map((places) => {
+    const m = places[0];
+    const more = places.length > 1 ? ` (and ${places.length - 1} more place${places.length > 2 ? 's' : ''})` : '';
+    return new InputError(m.loc, `character "${m.char}" (${codePointLabel(m.codePoint)}) is in no configured font${more}`,
+      'configure a fallback font that has it (gongwen.yaml fonts.fallback), or replace the character');
+  });
+  if (errors.length > 20) {
+    const rest = errors.length - 20;
+    errors.splice(20, rest, new InputError(errors[20].loc, `… and ${rest} more characters that no configured font has`, 'check the font roles in gongwen.yaml: one of them may lack a whole script'));
+  }
+  return errors;
 }

@@ -70,7 +70,11 @@ export function lintNumbers(blocks: Block[]): Finding[] {
       const parts = run.reduce((a, x) => a + x.part, 0);
       const percent = run.reduce((a, x) => a + x.percent, 0);
       if (parts > s.base || percent > 100 + 0.5 * run.length) {
-        findings.push({ severity: 'warning', loc: p.loc, message: `the shares of ${s.base} add up to ${parts} (${percent}%), more than the whole`, hint: 'check the figures' });
+        findings.push({
+          severity: 'warning', loc: p.loc,
+          message: `shares of ${s.base} add up to more than the whole: ${run.map((x) => x.part).join(' + ')} = ${parts} (${run.map((x) => `${x.percent}%`).join(' + ')} = ${percent}%)`,
+          hint: 'check the figures',
+        });
         run = [];
       } else if (parts === s.base) run = [];
     }

@@ -11,6 +11,17 @@ import { closest } from '../read/validate.js';
 const REF = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 export function resolveRefText(text: string, stats: StatisticsTable | undefined, loc: Loc): string {
+  const out = replaceRefs(text, stats, loc);
+  // whatever is left of {{ … }} was not a reference: never print it
+  const left = /\{\{[^}]*\}?\}?|\}\}/.exec(out);
+  if (left) {
+    if (/^\{\{\s*table\b/.test(left[0])) throw new InputError(loc, `"${left[0]}" must be a paragraph of its own`, 'put the table placeholder alone on its line, with blank lines around it');
+    throw new InputError(loc, `"${left[0]}" is not a complete reference`, 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables, with both {{ and }}');
+  }
+  return out;
+}
+
+function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc): string {
   return text.replace(REF, (_, key: string) => {
     if (!stats) throw new InputError(loc, `{{${key}}} refers to the statistics, but the report has none`, 'add "statistics: statistics.yaml" to the front matter');
     const cell = stats.template.cells.get(key);
@@ -26,7 +37,7 @@ export function resolveRefText(text: string, stats: StatisticsTable | undefined,
 }
 
 const resolve = (inlines: Inline[], stats: StatisticsTable | undefined, loc: Loc): Inline[] =>
-  inlines.map((i) => (i.text.includes('{{') ? { ...i, text: resolveRefText(i.text, stats, loc) } : i));
+  inlines.map((i) => (/\{\{|\}\}/.test(i.text) ? { ...i, text: resolveRefText(i.text, stats, loc) } : i));
 
 export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined): Block[] {
   return blocks.map((b) => {

@@ -10,7 +10,7 @@ import { inlineRuns } from './text.js';
 
 export const TEXT_WIDTH_TWIP = ptToTwip(geometry.textWidth);
 
-export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable): (Paragraph | Table)[] {
+export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block): (Paragraph | Table)[] {
   const body = ELEMENTS.body.role;
   switch (b.type) {
     case 'statTable': {
@@ -25,7 +25,8 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       return [new Paragraph({ style: HEADING_STYLE_IDS[b.level - 1], children, ...(b.runIn ? { keepNext: false, keepLines: false } : {}) })];
     }
     case 'paragraph':
-      return [new Paragraph({ style: STYLE.body.id, children: inlineRuns(b.inlines, body, fonts) })];
+      // a lead-in sentence ("……情况如下：") stays on the page of the table it introduces
+      return [new Paragraph({ style: STYLE.body.id, keepNext: next?.type === 'statTable', children: inlineRuns(b.inlines, body, fonts) })];
     case 'list':
       return b.items.map((item, k) => new Paragraph({
         style: STYLE.body.id,

@@ -67,7 +67,7 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
   const children = [
     ...front(report),
     ...(m.toc ? tableOfContents() : []),
-    ...report.blocks.flatMap((b) => bodyBlock(b, options.fonts, report.statistics)),
+    ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1])),
     ...attachmentNote(report.attachments),
     ...(editor ? [new Paragraph({ style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor })] : []),
     ...attachmentPages(report.attachments, report.statistics),

@@ -17,6 +17,26 @@ import { mmToPt } from '../../layout/units.js';
 
 export type { PdfOptions, GlyphSource } from './context.js';
 
+/**
+ * A paragraph that leads into a table kept whole on one page ("……情况如下：" before 表二) moves
+ * with the table, and so does the heading right above it: the sentence never ends a page whose
+ * next page starts with its table. (pdfmake's keep-heading-with-next callback sees an
+ * unbreakable block on the page it was first tried on, so the heading is grouped here instead.)
+ */
+function keepLeadInWithTable(content: Content[], blocks: Report['blocks']): Content[] {
+  const out: Content[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const next = content[i + 1] as { unbreakable?: boolean } | undefined;
+    if (blocks[i].type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && next?.unbreakable) {
+      const before = blocks[i - 1];
+      const heading = before?.type === 'heading' && !before.runIn ? [out.pop()!] : [];
+      out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true } as Content);
+      i++;
+    } else out.push(content[i]);
+  }
+  return out;
+}
+
 /** The page's QR code and its caption, right-aligned at the end of the document. */
 function qrBlock(ctx: PdfContext, url: string): Content {
   const size = mmToPt(QR.sizeMm);
@@ -42,7 +62,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const content: Content[] = [
     ...front(ctx, report),
     ...(report.meta.toc ? [toc()] : []),
-    ...report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)),
+    ...keepLeadInWithTable(report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)), report.blocks),
     ...attachmentNote(ctx, report.attachments),
   ];
   const editor = editorLine(m);

@@ -21,7 +21,8 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
       colSpan: slot.colSpan,
       // pdfmake centres a row-spanning cell over its whole span even when the span breaks across
       // pages, which draws it over other cells: such cells are set at the top.
-      verticalAlignment: slot.rowSpan > 1 ? 'top' : 'middle',
+      // (header rows never break, so their cells stay centred)
+      verticalAlignment: slot.rowSpan > 1 && slot.role !== 'head' ? 'top' : 'middle',
     };
   }));
   // pdfmake widths exclude the cell padding and the rules: share out what is left of the 版心

@@ -1,0 +1,112 @@
+/** Mistakes a disclosure office makes, each with a clear message, exit 2 and nothing written. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReport, reviewReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { InputError } from '../src/model/errors.js';
+import { ROOT, SAMPLE } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+
+const run = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-user-'));
+const loadError = (body: string, files: Record<string, string> = {}, front = FRONT) => {
+  try { loadReport(makeReport({ 'report.md': front + body, ...files })); } catch (e) { return (e as InputError).message; }
+  return '';
+};
+
+describe('Markdown a 公文 cannot print', () => {
+  it.each([
+    ['![图](a.png)\n', /report\.md:8: an image cannot be printed in a 公文/],
+    ['<div>HTML</div>\n', /report\.md:8: HTML cannot be printed/],
+    ['```\ncode\n```\n', /report\.md:8: a code block cannot be printed/],
+    ['正文`代码`。\n', /report\.md:8: code cannot be printed/],
+    ['> 引文\n', /report\.md:8: a quotation block \(>\) cannot be printed/],
+    ['甲\n\n---\n', /report\.md:10: a horizontal rule \(---\) cannot be printed/],
+  ])('%j', (body, message) => {
+    expect(loadError(`\n${body}`)).toMatch(message);
+  });
+
+  it('rejects a reference that is not closed, and a table placeholder inside a sentence', () => {
+    expect(loadError('\n共{{t3.new_received.total件。\n')).toMatch(/report\.md:8: "\{\{t3\.new_received\.total件。" is not a complete reference/);
+    expect(loadError('\n前文{{table t3}}\n')).toMatch(/report\.md:8: "\{\{table t3\}\}" must be a paragraph of its own/);
+  });
+});
+
+describe('front matter and statistics mistakes', () => {
+  it('suggests the right field inside contact', () => {
+    expect(loadError('\n正文。\n', {}, FRONT.replace('---\n\n', '').replace(/---\n$/, 'contact: { emial: a@b.cn }\n---\n'))).toMatch(/unknown field "contact\.emial"\n {2}fix: did you mean "email"\?/);
+  });
+
+  it('accepts only http(s) addresses as url', () => {
+    expect(loadError('\n正文。\n', {}, FRONT.replace(/---\n$/, 'url: "javascript:alert(1)"\n---\n'))).toMatch(/field "url": url must be a full web address starting with http/);
+  });
+
+  it('explains that a report reads YAML statistics, not a workbook', () => {
+    const msg = loadError('\n正文。\n', { 'statistics.xlsx': 'x' }, FRONT.replace(/---\n$/, 'attachment: { title: 表 }\nstatistics: statistics.xlsx\n---\n'));
+    expect(msg).toMatch(/statistics\.xlsx: a report reads its statistics from a YAML file\n {2}fix: convert the workbook once: gongwen aggregate/);
+  });
+
+  it('warns about a form of other years and about an empty attachment', () => {
+    const fonts = openFontSet();
+    const stats = 'template: gov-2014\nvalues:\n  s1_1: 10\n';
+    const old = loadReport(makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 2021').replace(/---\n$/, 'attachment: { title: 表 }\nstatistics: statistics.yaml\n---\n正文。\n'), 'statistics.yaml': stats }));
+    expect(reviewReport(old, fonts).map((f) => f.message)).toContain('template gov-2014 is the form for report years 2014–2018, but the report is for 2021');
+    const empty = loadReport(makeReport({ 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 附件甲 }\n---\n正文。\n') }));
+    expect(reviewReport(empty, fonts).map((f) => f.message)).toContain('attachment "附件甲" has no content and prints as an empty page');
+  });
+
+  it('reports a character no font has once, with how many places have it', () => {
+    const fonts = openFontSet();
+    const r = loadReport(makeReport({ 'report.md': `${FRONT}\n😀一。\n\n😀二。\n\n😀三。\n` }));
+    const glyphs = reviewReport(r, fonts).filter((f) => f.message.includes('U+1F600'));
+    expect(glyphs.map((f) => f.message)).toEqual(['character "😀" (U+1F600) is in no configured font (and 2 more places)']);
+  });
+});
+
+describe('command-line mistakes', () => {
+  it('refuses an --out that is a file', () => {
+    const file = path.join(tmp(), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const r = run('build', SAMPLE, '--out', file, '--format', 'docx');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/not-a-folder: is a file, not a folder/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses two folders of the same name, which would overwrite each other', () => {
+    const a = makeReport({ 'report.md': `${FRONT}\n甲。\n` }, 'unit');
+    const b = makeReport({ 'report.md': `${FRONT}\n乙。\n` }, 'unit');
+    const r = run('build', a, b, '--out', tmp());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('would all be written as unit.pdf/.docx');
+  });
+
+  it('reports a broken gongwen.yaml and a font file that is not a font, without a stack trace', () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'bad.yaml'), 'fonts: [\n');
+    const y = run('build', SAMPLE, '--config', path.join(dir, 'bad.yaml'), '--out', dir);
+    expect(y.code).toBe(2);
+    expect(y.err).toMatch(/bad\.yaml:\d+: YAML syntax error/);
+    writeFileSync(path.join(dir, 'font.yaml'), 'fonts:\n  fang: { file: font.yaml }\n');
+    const f = run('build', SAMPLE, '--config', path.join(dir, 'font.yaml'), '--out', dir);
+    expect(f.code).toBe(2);
+    expect(f.err).toMatch(/font\.yaml: cannot be used as a font/);
+    expect(readdirSync(dir).sort()).toEqual(['bad.yaml', 'font.yaml']);
+  });
+
+  it('rejects an empty --format, build-only options on check, and --watch on a missing folder', () => {
+    expect(run('build', SAMPLE, '--format', ',').err).toContain('--format needs at least one of: pdf, docx');
+    const c = run('check', SAMPLE, '--format', 'pdf');
+    expect(c.code).toBe(2);
+    expect(c.err).toContain('--format belongs to build, not check');
+    const w = run('build', '/nonexistent/report', '--watch');
+    expect(w.code).toBe(2);
+    expect(w.err).toContain('/nonexistent/report: not a report folder');
+  });
+});
