@@ -1,4 +1,5 @@
 /** Characters: 禁则 line breaking on narrow columns, rare place and person names, punctuation, dates. */
+import LineBreaker from 'linebreak';
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
@@ -35,6 +36,21 @@ describe('line breaking (禁则)', () => {
     const mb = tailorBreaks(mail, [{ position: mail.length, required: false }]).map((b) => b.position);
     expect(mb).toContain(mail.indexOf('126')); // after @
     expect(mb).not.toContain(mail.indexOf('）'));
+  });
+
+  it('never breaks a decimal or a time, and breaks a long figure only after a hyphen', () => {
+    const uax14 = (text: string) => {
+      const out = [];
+      const breaker = new LineBreaker(text);
+      for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) out.push({ position: b.position, required: b.required });
+      return out;
+    };
+    const phone = '联系电话：0370-3288305，电子邮箱';
+    expect(tailorBreaks(phone, uax14(phone)).map((b) => b.position)).toContain('联系电话：0370-'.length);
+    for (const text of ['金额12345678.90万元。', '时间2018-03-27 15:59:00。', '比例为3.1415926535。']) {
+      const breaks = tailorBreaks(text, uax14(text)).map((b) => b.position);
+      for (const m of text.matchAll(/\d+(?:[.:]\d+)+/g)) for (let i = m.index! + 1; i < m.index! + m[0].length; i++) expect(breaks, `${text} at ${i}`).not.toContain(i);
+    }
   });
 
   it.each([100, 233])('holds on a %i pt column for the whole Shangqiu report', async (width) => {

@@ -99,6 +99,20 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('共271件，其中自然人236件，占87.3%。'))[0].message).toContain('236 / 271 = 87.1%, not 87.3%');
   });
 
+  it('reads figures with thousands separators whole', () => {
+    expect(lintNumbers(para('共收到申请1,234件，其中网络申请1,000件，占81%。'))).toEqual([]);
+    expect(lintNumbers(para('共收到申请1,234件，其中网络申请1,000件，占80%。'))[0].message).toContain('1000 / 1234 = 81.0%, not 80%');
+  });
+
+  it('never takes the share itself as the whole', () => {
+    expect(lintNumbers(para('共收到申请301件，其中网络申请共103件，占34%。'))).toEqual([]);
+    expect(lintNumbers(para('全年共办理100件，占比50%。'))).toEqual([]);
+  });
+
+  it('keeps the shares of two equal wholes apart', () => {
+    expect(lintNumbers(para('共收到申请100件，其中网络申请50件，占50%。共办理复议100件，其中纠正60件，占60%。'))).toEqual([]);
+  });
+
   it('finds shares that add up to more than the whole', () => {
     const [f] = lintNumbers(para('共收到100件，其中网络申请60件，占60%，信函申请50件，占50%。'));
     expect(f.message).toBe('shares of 100 add up to more than the whole: 60 + 50 = 110 (60% + 50% = 110%)');

@@ -22,4 +22,12 @@ describe('ASCII punctuation in Chinese text', () => {
   it('drops spaces around the converted marks', () => {
     expect(p('条例 , 按照')).toBe('条例，按照');
   });
+
+  it('sees Chinese text across a bold or italic boundary', async () => {
+    const { normalizeBlockPunctuation } = await import('../src/transform/punctuation.js');
+    const [b] = normalizeBlockPunctuation([{ type: 'paragraph', loc: { file: 'r.md', line: 1 }, inlines: [
+      { type: 'text', text: '推进' }, { type: 'text', text: '政务公开', bold: true }, { type: 'text', text: ',PDF格式(见附件)。' },
+    ] }]);
+    expect(b.type === 'paragraph' && b.inlines.map((i) => i.text)).toEqual(['推进', '政务公开', '，PDF格式（见附件）。']);
+  });
 });

@@ -69,6 +69,21 @@ describe('front matter and statistics mistakes', () => {
   });
 });
 
+describe('lines in messages', () => {
+  it('names the front-matter line of a character no font has, and the row of a table cell', () => {
+    const fonts = openFontSet();
+    const r = loadReport(makeReport({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 测试县😀政府') + '\n正文。\n' }));
+    expect(reviewReport(r, fonts).find((f) => f.message.includes('U+1F600'))!.loc.line).toBe(4);
+    expect(loadError('\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n| 3 | <b>x</b> |\n')).toMatch(/report\.md:11: HTML cannot be printed/);
+  });
+
+  it('reports a SOURCE_DATE_EPOCH out of range', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', SAMPLE, '--out', tmp()], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '99999999999999' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('SOURCE_DATE_EPOCH: 99999999999999 seconds is outside the dates a document can carry');
+  });
+});
+
 describe('command-line mistakes', () => {
   it('refuses an --out that is a file', () => {
     const file = path.join(tmp(), 'not-a-folder');

@@ -26,24 +26,35 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
   const fromSource = import.meta.url.endsWith('.ts');
   const workerFile = new URL(fromSource ? './batch-worker.ts' : './batch-worker.js', import.meta.url);
   const execArgv = fromSource ? ['--import', 'tsx'] : [];
-  const run = (worker: Worker) => new Promise<void>((resolve, reject) => {
+  const stopAll = (why: string) => {
+    internalError ??= why;
+    queue.length = 0;
+    for (const w of workers) void w.terminate();
+  };
+  const run = (worker: Worker) => new Promise<void>((resolve) => {
+    let done = false;
+    const finish = () => { if (!done) { done = true; resolve(); } };
     const next = () => {
       const dir = queue.shift();
-      if (dir === undefined || internalError) { void worker.terminate().then(() => resolve()); return; }
+      if (dir === undefined || internalError) { void worker.terminate().then(finish); return; }
       worker.postMessage(dir);
     };
     worker.on('message', (o: BuildOutcome & { internal?: boolean }) => {
-      if (o.internal && !o.ok) internalError = o.error;
+      if (done) return;
+      if (o.internal && !o.ok) { stopAll(o.error); finish(); return; }
       outcomes.push(o);
       if (!o.ok) failed++;
       progress(o, outcomes.length, failed, performance.now() - started);
       next();
     });
-    worker.on('error', reject);
+    // a worker that crashes or exits early stops the batch (reported as an internal error)
+    worker.on('error', (e) => { stopAll(e.stack ?? String(e)); finish(); });
+    worker.on('exit', () => { if (!done && !internalError && queue.length) stopAll('a worker thread exited unexpectedly'); finish(); });
     next();
   });
   const n = Math.max(1, Math.min(jobs, dirs.length));
-  const workers = Array.from({ length: n }, () => new Worker(workerFile, { workerData: { fonts, settings }, execArgv }));
+  const workers: Worker[] = [];
+  for (let i = 0; i < n; i++) workers.push(new Worker(workerFile, { workerData: { fonts, settings }, execArgv }));
   await Promise.all(workers.map(run));
   return { outcomes, ms: performance.now() - started, internalError };
 }

@@ -11,5 +11,7 @@ export function documentDate(report: Report, env: NodeJS.ProcessEnv = process.en
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch === undefined || epoch === '') return toInstant(report.meta.published);
   if (!/^\d+$/.test(epoch)) throw new InputError({ file: 'SOURCE_DATE_EPOCH' }, `"${epoch}" is not a number of seconds`, 'unset it, or give whole seconds since 1970-01-01');
-  return new Date(Number(epoch) * 1000);
+  const date = new Date(Number(epoch) * 1000);
+  if (Number.isNaN(date.getTime())) throw new InputError({ file: 'SOURCE_DATE_EPOCH' }, `${epoch} seconds is outside the dates a document can carry`, 'unset it, or give seconds since 1970-01-01');
+  return date;
 }

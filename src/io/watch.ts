@@ -23,11 +23,17 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     const s = state.get(dir)!;
     if (s.running) { s.again = true; return; }
     s.running = true;
-    do {
-      s.again = false;
-      show(await buildOne(dir, fonts, settings));
-    } while (s.again);
-    s.running = false;
+    try {
+      do {
+        s.again = false;
+        show(await buildOne(dir, fonts, settings));
+      } while (s.again);
+    } catch (e) {
+      // a bug, not the author's mistake: say so, and keep watching
+      err.write(`internal error (please report): ${(e as Error).stack ?? String(e)}\n`);
+    } finally {
+      s.running = false;
+    }
   };
   return new Promise((resolve) => {
     const watchers = dirs.map((dir) => {

@@ -4,8 +4,10 @@
  *   mark that may not end one (（《「『〔【“‘ …);
  * - allow a break before an opening quote and after a closing one next to Chinese text (UAX #14
  *   classes “ ” ‘ ’ as QU, which forbids both: whole quoted phrases would move to the next line);
- * - allow breaks inside long Latin runs (URLs, e-mail addresses) after / . @ - _ ? & = # :, so an
- *   address wider than the rest of a line never forces an arbitrary split before a closing mark.
+ * - allow breaks inside long URLs and e-mail addresses after / . @ - _ ? & = # :, and inside long
+ *   figures only after a hyphen (0370-|3288305, 2021-|12-31), so that text wider than the rest of
+ *   a line never forces an arbitrary split before a closing mark. Decimals (12345678.90) and
+ *   times (15:59) never break.
  */
 
 /** May not start a line. */
@@ -15,7 +17,9 @@ export const NO_LINE_END = new Set([...'（《「『〔【〈“‘([{']);
 
 const OPEN_QUOTES = new Set([...'“‘']);
 const CLOSE_QUOTES = new Set([...'”’']);
+/** A long run of ASCII that is an address: it has a letter and a / or @ (not dates, phone numbers or figures). */
 const LATIN_RUN = /[\x21-\x7e]{9,}/g;
+const IS_ADDRESS = (run: string) => /[A-Za-z]/.test(run) && /[/@]/.test(run);
 const LATIN_BREAK_AFTER = new Set([...'/.@-_?&=#:']);
 
 export interface BreakOpportunity {
@@ -33,9 +37,16 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[]): BreakOppo
     if (CLOSE_QUOTES.has(charBefore(i)) && !NO_LINE_START.has(text[i]) && !/\s/.test(text[i])) breaks.set(i, breaks.get(i) ?? false);
   }
   for (const m of text.matchAll(LATIN_RUN)) {
+    const address = IS_ADDRESS(m[0]);
     const start = m.index!;
     for (let i = start + 1; i < start + m[0].length; i++) {
-      if (LATIN_BREAK_AFTER.has(text[i - 1]) && /[A-Za-z0-9]/.test(text[i])) breaks.set(i, breaks.get(i) ?? false);
+      const between = /\d/.test(text[i - 2] ?? '') && /\d/.test(text[i]);
+      // addresses: after / . @ - _ ? & = # :, but never inside a decimal or a time (126.5, 15:59);
+      // long figures (0370-3288305, 2021-01-01): only after a hyphen, so that a narrow column
+      // can break a phone number rather than start a line with the mark that follows it
+      const ok = address ? LATIN_BREAK_AFTER.has(text[i - 1]) && /[A-Za-z0-9]/.test(text[i]) && !(between && text[i - 1] !== '-' && text[i - 1] !== '/')
+        : text[i - 1] === '-' && between;
+      if (ok) breaks.set(i, breaks.get(i) ?? false);
     }
   }
   const out: BreakOpportunity[] = [];

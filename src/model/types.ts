@@ -209,6 +209,8 @@ export interface Report {
   blocks: Block[];
   attachments: Attachment[];
   statistics?: StatisticsTable;
+  /** Line of each front-matter field that is printed (title, organ, …), for messages. */
+  metaLines: Partial<Record<keyof ReportMeta, number>>;
   /** Line number of the first body line in the report file, and the file itself. */
   source: Loc;
 }

@@ -131,12 +131,15 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         const header: Inline[][] = [];
         const rows: Inline[][][] = [];
         let inHead = false;
+        let rowLoc = loc; // cells have no line of their own; their row has
         for (i++; tokens[i].type !== 'table_close'; i++) {
           const u = tokens[i];
           if (u.type === 'thead_open') inHead = true;
           else if (u.type === 'thead_close') inHead = false;
-          else if (u.type === 'tr_open' && !inHead) rows.push([]);
-          else if (u.type === 'inline') (inHead ? header : rows.at(-1)!).push(inlinesOf(u, locOf(u)));
+          else if (u.type === 'tr_open') {
+            if (u.map) rowLoc = locOf(u);
+            if (!inHead) rows.push([]);
+          } else if (u.type === 'inline') (inHead ? header : rows.at(-1)!).push(inlinesOf(u, rowLoc));
         }
         blocks.push({ type: 'table', header, rows, loc });
         i++;

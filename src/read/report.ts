@@ -87,5 +87,9 @@ export function readReport(dir: string): Report {
   if (!blocks.some((b) => b.type !== 'list' && b.type !== 'table')) {
     throw new InputError({ file, line: split.bodyLine }, 'the report has no body text', 'write the report below the closing "---"');
   }
-  return { dir, meta, blocks, attachments, statistics, source: { file, line: split.bodyLine } };
+  // (source defaults to the organ, so without a source: line it is the organ's line)
+  const keys: [keyof ReportMeta, string][] = [['title', 'title'], ['organ', 'organ'], ['source', fm.source ? 'source' : 'organ'], ['indexNo', 'index_no'],
+    ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor']];
+  const metaLines = Object.fromEntries(keys.map(([k, field]) => [k, yaml.lineOf([field])]));
+  return { dir, meta, blocks, attachments, statistics, metaLines, source: { file, line: split.bodyLine } };
 }

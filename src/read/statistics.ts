@@ -57,7 +57,7 @@ export function parseStatistics(text: string, file: string): StatisticsTable {
   const template = typeof id === 'string' ? loadTemplate(id) : undefined;
   if (!template) {
     throw new InputError({ file, line: y.lineOf(['template']) },
-      id === undefined ? 'missing field "template"' : `unknown statistics template "${String(id)}"`,
+      id === undefined ? 'missing field "template"' : typeof id !== 'string' ? '"template" must be one name, e.g. template: gov-2021' : `unknown statistics template "${id}"`,
       `use one of: ${availableTemplates().join(', ')}`);
   }
   const dataKey = template.placement === 'attachment' ? 'values' : 'tables';

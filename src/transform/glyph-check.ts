@@ -21,11 +21,14 @@ interface Text {
 export const inlineRole = (i: Inline, role: FontRole): FontRole => (i.bold ? 'hei' : i.italic ? 'kai' : role);
 
 function* textsOf(report: Report): Generator<Text> {
-  const loc = report.source;
   const m = report.meta;
-  for (const t of [m.title]) yield { text: t, role: ELEMENTS.title.role, loc };
-  for (const t of [m.source, m.organ, m.indexNo, m.category, m.docNo, m.validity]) if (t) yield { text: t, role: ELEMENTS.metaBlock.role, loc };
-  if (m.editor) yield { text: m.editor, role: ELEMENTS.endMatter.role, loc };
+  const at = (field: keyof typeof m): Loc => ({ file: report.source.file, line: report.metaLines[field] ?? report.source.line });
+  yield { text: m.title, role: ELEMENTS.title.role, loc: at('title') };
+  for (const field of ['source', 'organ', 'indexNo', 'category', 'docNo', 'validity'] as const) {
+    const t = m[field];
+    if (t) yield { text: t, role: ELEMENTS.metaBlock.role, loc: at(field) };
+  }
+  if (m.editor) yield { text: m.editor, role: ELEMENTS.endMatter.role, loc: at('editor') };
   const inl = function* (inlines: Inline[], role: FontRole, at: Loc): Generator<Text> {
     for (const i of inlines) yield { text: i.text, role: inlineRole(i, role), loc: at };
   };

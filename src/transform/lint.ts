@@ -9,11 +9,14 @@ import type { Finding } from '../model/errors.js';
 import { inlineText, type Block, type Loc } from '../model/types.js';
 
 const UNIT = '(?:件|条|次|篇|个|人次|人|项|万元|起|期|家|份)';
-const SHARE = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gu');
+/** A figure, with or without thousands separators: 301, 1,234, 93857, 126.35. */
+const NUM = '(?<![\\d.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
+const num = (s: string) => Number(s.replace(/,/g, ''));
+const SHARE = new RegExp(`${NUM}\\s*${UNIT}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
 /** A whole: "共收到……301件" or "……5件，其中" (never a percentage). */
 const BASES = [
-  /(?:共|总计|合计)[^\d。；;]{0,15}?(\d+(?:\.\d+)?)(?![\d.]*\s*[%％])/gu,
-  new RegExp(`(\\d+(?:\\.\\d+)?)\\s*${UNIT}\\s*[，,]?\\s*其中`, 'gu'),
+  new RegExp(`(?:共|总计|合计)[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])`, 'gdu'),
+  new RegExp(`${NUM}\\s*${UNIT}\\s*[，,]?\\s*其中`, 'gdu'),
 ];
 
 interface Share {
@@ -22,15 +25,21 @@ interface Share {
   percent: number;
   decimals: number;
   base: number;
+  /** Where the whole's figure stands: shares of the same whole have the same one. */
+  baseAt: number;
 }
 
 function sharesOf(text: string): Share[] {
-  const bases = BASES.flatMap((re) => [...text.matchAll(re)]).map((m) => ({ at: m.index!, value: Number(m[1]) })).sort((a, b) => a.at - b.at);
+  // positions of the figures themselves (regex d flag), not of 共 / 其中
+  const bases = BASES.flatMap((re) => [...text.matchAll(re)])
+    .map((m) => ({ at: m.indices![1][0], value: num(m[1]) }))
+    .sort((a, b) => a.at - b.at);
   const out: Share[] = [];
   for (const m of text.matchAll(SHARE)) {
-    const base = bases.filter((b) => b.at < m.index!).at(-1);
+    const partAt = m.indices![1][0];
+    const base = bases.filter((b) => b.at < partAt).at(-1);
     if (!base || base.value === 0) continue;
-    out.push({ text: m[0], part: Number(m[1]), percent: Number(m[2]), decimals: m[2].split('.')[1]?.length ?? 0, base: base.value });
+    out.push({ text: m[0], part: num(m[1]), percent: Number(m[2]), decimals: m[2].split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at });
   }
   return out;
 }
@@ -65,7 +74,7 @@ export function lintNumbers(blocks: Block[]): Finding[] {
     // and may not go past it ("103件占34%，198件占66%" of 301 is one split; a second may follow).
     let run: Share[] = [];
     for (const s of shares) {
-      if (run.length && run[0].base !== s.base) run = [];
+      if (run.length && run[0].baseAt !== s.baseAt) run = [];
       run.push(s);
       const parts = run.reduce((a, x) => a + x.part, 0);
       const percent = run.reduce((a, x) => a + x.percent, 0);

@@ -2,6 +2,7 @@
  * Section numbers from heading depth: 一、 → （一） → 1. → （1）, restarting under each parent
  * (GB/T 9704 §7.3.3). Markers are literal text, never list numbering.
  */
+import { InputError } from '../model/errors.js';
 import type { Block, HeadingLevel } from '../model/types.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -39,6 +40,7 @@ export function numberHeadings(blocks: Block[]): Block[] {
     if (b.type !== 'heading') return b;
     counters[b.level]++;
     for (let l = b.level + 1; l <= 4; l++) counters[l] = 0;
+    if (counters[b.level] > 999) throw new InputError(b.loc, 'more than 999 headings on one level cannot be numbered', 'group them under headings of the level above');
     return { ...b, number: marker(b.level, counters[b.level]) };
   });
 }

@@ -8,6 +8,8 @@ import type { Block, Inline } from '../model/types.js';
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 /** Chinese characters and full-width punctuation. */
 const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u201c\u201d\u2018\u2019\u2014\u2026]/u;
+/** Joins the inlines of one block while they are normalised together. */
+const SEPARATOR = '\u0001';
 const PROTECTED = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 
 export function normalizePunctuation(text: string): string {
@@ -20,11 +22,17 @@ export function normalizePunctuation(text: string): string {
     const len = [...m[0]].length;
     for (let k = start; k < start + len; k++) masked[k] = true;
   }
+  // spaces and the inline separator (normalizeInlines) are looked through
+  const skip = (c: string) => c === ' ' || c === SEPARATOR;
   const neighbour = (i: number, step: -1 | 1): string => {
-    for (let k = i + step; k >= 0 && k < chars.length; k += step) if (chars[k] !== ' ') return chars[k];
+    for (let k = i + step; k >= 0 && k < chars.length; k += step) if (!skip(chars[k])) return chars[k];
     return '';
   };
   const isCjk = (c: string) => c !== '' && CJK.test(c);
+  const neighbourOut = (i: number, step: -1 | 1): string => {
+    for (let k = i + step; k >= 0 && k < out.length; k += step) if (!skip(out[k])) return out[k];
+    return '';
+  };
   const isAlnum = (c: string) => /^[A-Za-z0-9]$/.test(c);
   const out = chars.slice();
   // Parentheses: convert a matched pair when it encloses or touches Chinese text.
@@ -53,7 +61,7 @@ export function normalizePunctuation(text: string): string {
     const before = neighbour(i, -1);
     const after = neighbour(i, 1);
     if (isAlnum(before) && isAlnum(after)) continue;
-    if (isCjk(before) || isCjk(after) || isCjk(out[i - 1] ?? '') || isCjk(out[i + 1] ?? '')) out[i] = FULL[c];
+    if (isCjk(before) || isCjk(after) || isCjk(out[i - 1] ?? '') || isCjk(out[i + 1] ?? '') || isCjk(neighbourOut(i, -1)) || isCjk(neighbourOut(i, 1))) out[i] = FULL[c];
   }
   // Spaces around full-width marks are never wanted.
   return out.join('').replace(/ *([，；：？！（）]) */gu, '$1');
@@ -62,9 +70,8 @@ export function normalizePunctuation(text: string): string {
 /** Normalise across the inlines of one block, so a mark at an inline boundary sees both neighbours. */
 function normalizeInlines(inlines: Inline[]): Inline[] {
   if (inlines.length <= 1) return inlines.map((i) => ({ ...i, text: normalizePunctuation(i.text) }));
-  const SEP = '\u0001';
-  const joined = normalizePunctuation(inlines.map((i) => i.text).join(SEP));
-  const parts = joined.split(SEP);
+  const joined = normalizePunctuation(inlines.map((i) => i.text).join(SEPARATOR));
+  const parts = joined.split(SEPARATOR);
   return inlines.map((i, k) => ({ ...i, text: parts[k] ?? i.text }));
 }
 
