@@ -46,6 +46,11 @@ describe('front matter validation', () => {
     expect(msg).toMatch(/report\.md:3: field "year": year \(报告年度\) must be a number/);
   });
 
+  it('asks for quotes around numbers meant as text, which YAML would change', () => {
+    const [msg] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'index_no: 041000\n---\n') + '正文\n' });
+    expect(msg).toMatch(/report\.md:6: field "index_no": index_no \(索引号\) is read as the number 41000: put the value in quotes as written/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: [测试县') });
     expect(msg).toMatch(/report\.md:\d+: YAML syntax error/);

@@ -24,9 +24,13 @@ export function parseDateTime(s: string): ReportDateTime | undefined {
   return out;
 }
 
+/**
+ * A text field. A bare number is refused: YAML reads 041000 as 41000 and 1.10 as 1.1, so
+ * numbers-as-text (邮编, 索引号, 文号) must be quoted to survive.
+ */
 const text = (what: string) =>
-  z.union([z.string(), z.number()], { error: `${what} must be text` })
-    .transform((v) => String(v).trim())
+  z.string({ error: (issue) => (typeof issue.input === 'number' ? `${what} is read as the number ${issue.input}: put the value in quotes as written (e.g. "041000"), or leading zeros are lost` : `${what} must be text`) })
+    .transform((v) => v.trim())
     .refine((v) => v.length > 0, { message: `${what} must not be empty` });
 
 export const frontMatterSchema = z.strictObject({

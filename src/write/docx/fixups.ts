@@ -16,7 +16,8 @@ const OFF_GRID = [STYLE.tableText.id, STYLE.tableHeader.id, STYLE.metaBlock.id, 
 export function fixStylesXml(xml: string): string {
   let out = xml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>');
   for (const id of OFF_GRID) {
-    out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>)`), '$1<w:snapToGrid w:val="0"/>');
+    // just before w:spacing, where CT_PPrBase wants it (Word rejects elements out of order)
+    out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`), '$1<w:snapToGrid w:val="0"/>$2');
   }
   return out;
 }
