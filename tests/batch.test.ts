@@ -25,12 +25,21 @@ describe('batch builds', () => {
     expect(r.stdout).not.toContain('\r');
   });
 
+  it('builds one after another in this process with --jobs 1, with the same summary', () => {
+    const dirs = Array.from({ length: 2 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `seq${i}`));
+    const out = tmp();
+    const r = spawnSync(process.execPath, [BIN, 'build', ...dirs, '--out', out, '--format', 'docx', '--jobs', '1'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['seq0.docx', 'seq1.docx']);
+    expect(r.stdout).toMatch(/built 2 of 2 reports in \d+\.\d s\n$/);
+  });
+
   it('shows one progress line (done / total, failures, elapsed) on a terminal', () => {
     const dirs = Array.from({ length: 3 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `tty${i}`));
     const out = tmp();
     // script(1) gives the command a terminal
     const cmd = [process.execPath, BIN, 'build', ...dirs, '--out', out, '--format', 'pdf'].map((a) => `'${a}'`).join(' ');
-    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
+    const r = spawnSync('script', ['-qec', `${cmd} --jobs 2`, '/dev/null'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\[1\/3\] 0 failed · \d+\.\d s/);
     expect(r.stdout).toMatch(/\r\x1b\[K\[3\/3\] 0 failed · \d+\.\d s\r?\nbuilt 3 of 3 reports/);

@@ -4,7 +4,8 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
 import { formatFinding, isInputError, type Finding } from '../model/errors.js';
-import { buildBatch } from './batch.js';
+import { availableParallelism } from 'node:os';
+import { buildBatch, type BatchResult } from './batch.js';
 import { buildOne, type BuildOutcome, type BuildSettings } from './build-one.js';
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
@@ -32,7 +33,8 @@ Options:
       --pdfa          write the PDF as PDF/A-2b (archival; also "pdfa: true" in gongwen.yaml)
       --allow-missing-glyphs
                       characters no font has are listed as warnings instead of errors
-  -j, --jobs N        build several folders on N worker threads (default: one per CPU core)
+  -j, --jobs N        build several folders on N worker threads (default: CPU cores − 1;
+                      1 builds them one after another in this process)
   -w, --watch         rebuild a folder whenever one of its files changes (Ctrl-C stops)
   -s, --strict        treat warnings as errors
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
@@ -127,6 +129,20 @@ function checkNames(dirs: string[]): void {
   }
 }
 
+/** The same as a batch, in this process: for one folder, or where threads do not pay off. */
+async function buildInProcess(dirs: string[], config: Config['fonts'], settings: BuildSettings,
+  progress: (o: BuildOutcome, count: number, failed: number, ms: number) => void): Promise<BatchResult> {
+  const started = performance.now();
+  const fonts = openFontSet(config);
+  const outcomes: BuildOutcome[] = [];
+  for (const dir of dirs) {
+    const o = await buildOne(dir, fonts, settings);
+    outcomes.push(o);
+    progress(o, outcomes.length, outcomes.filter((x) => !x.ok).length, performance.now() - started);
+  }
+  return { outcomes, ms: performance.now() - started };
+}
+
 async function build(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const config = configFor(values);
   const settings = settingsFor(values, config.pdfa);
@@ -134,29 +150,23 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs takes a whole number of at least 1');
   checkNames(dirs);
   if (values.watch) return watch(dirs, config.fonts, settings, out, err);
-  if (dirs.length === 1 || jobs === 1) {
-    const fonts = openFontSet(config.fonts);
-    let failed = 0;
-    for (const dir of dirs) {
-      const o = await buildOne(dir, fonts, settings);
-      report(o, out, err);
-      if (!o.ok) failed++;
-    }
-    return failed ? EXIT.input : EXIT.ok;
-  }
   const tty = (out as NodeJS.WriteStream).isTTY === true;
-  const result = await buildBatch(dirs, config.fonts, settings, (o, count, failed, ms) => {
+  const progress = (o: BuildOutcome, count: number, failed: number, ms: number) => {
     if (tty) {
       // on a terminal: one progress line, with errors and warnings printed above it
       out.write('\r\x1b[K');
       report(o, out, err, false);
       out.write(`[${count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
     } else report(o, out, err);
-  }, jobs);
+  };
+  // Worker threads pay off from three cores: on two, the garbage collector of one process
+  // already uses the second core, and two workers are slower than one (README "Speed").
+  const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), dirs.length);
+  const result = threads > 1 ? await buildBatch(dirs, config.fonts, settings, progress, threads) : await buildInProcess(dirs, config.fonts, settings, progress);
   if (tty) out.write('\n');
   if (result.internalError) throw new Error(result.internalError);
   const failures = result.outcomes.filter((o) => !o.ok);
-  out.write(`built ${result.outcomes.length - failures.length} of ${dirs.length} reports in ${seconds(result.ms)}` +
+  if (dirs.length > 1) out.write(`built ${result.outcomes.length - failures.length} of ${dirs.length} reports in ${seconds(result.ms)}` +
     `${failures.length ? `; ${failures.length} failed: ${failures.map((f) => f.dir).join(', ')}` : ''}\n`);
   return failures.length ? EXIT.input : EXIT.ok;
 }
