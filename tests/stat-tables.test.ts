@@ -91,3 +91,32 @@ describe('placing and referring to tables', () => {
     expect(error(report(`${tables3}\n复议{{t4.review_total}}件。\n`, stats))).toMatch(/\{\{t4\.review_total\}\} \(表四 行政复议·总计\) is empty in/);
   });
 });
+
+describe('the 2019 format', () => {
+  it('renders its tables, with signed 本年增/减 values, and reports the empty cells', async () => {
+    const stats = [
+      'template: gov-2019',
+      'tables:',
+      '  t2:',
+      '    regulations: {new_made: 1, new_published: 1, total_published: 12}',
+      '    licensing: {prev_items: 120, delta: -8, decisions: 3000}',
+      '    other_services: {prev_items: 40, delta: 4, decisions: 200}',
+      '  t3:',
+      '    new_received: {natural: 10, total: 10}',
+      '  t4:',
+      '    review_upheld: 1',
+      '    review_total: 1',
+    ].join('\n');
+    const dir = makeReport({
+      'report.md': FRONT.replace('year: 2020', 'year: 2019').replace(/---\n$/, 'statistics: statistics.yaml\n---\n') + '# 主动公开政府信息情况\n\n{{table t2}}\n\n许可事项较上年{{t2.licensing.delta}}项。\n\n# 收到和处理政府信息公开申请情况\n\n{{table t3}}\n\n# 政府信息公开行政复议、行政诉讼情况\n\n{{table t4}}\n',
+      'statistics.yaml': stats,
+    }, 'y2019');
+    const { outputs, warnings } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+    const text = pdfText((await readPdf(outputs.pdf!)).pages);
+    expect(text).toContain('许可事项较上年−8项。');
+    expect(text).toMatch(/行政许可120−83000/);
+    expect(text).toMatch(/其他对外管理服务事项40\+4200/);
+    expect(warnings.some((w) => /表三.*incomplete|incomplete/.test(w.message))).toBe(true);
+    expect(docxParts(outputs.docx!)['word/document.xml']).toContain('+4');
+  });
+});
