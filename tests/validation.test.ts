@@ -80,6 +80,17 @@ describe('body validation', () => {
     expect(msg).toMatch(/report\.md:10: heading level 5 is too deep/);
   });
 
+  it('reads **bold** next to Chinese punctuation (CommonMark alone would print the asterisks)', () => {
+    const r = readReport(makeReport({ 'report.md': `${FRONT}\n**重点说明：**本段有*强调*。\n` }));
+    const p = r.blocks[0];
+    expect(p.type === 'paragraph' && p.inlines).toEqual([
+      { type: 'text', text: '重点说明：', bold: true },
+      { type: 'text', text: '本段有' },
+      { type: 'text', text: '强调', italic: true },
+      { type: 'text', text: '。' },
+    ]);
+  });
+
   it('rejects nested lists', () => {
     const [msg] = errorsOf({ 'report.md': `${FRONT}\n- 甲\n  - 乙\n` });
     expect(msg).toMatch(/report\.md:9: nested lists are not supported/);

@@ -4,6 +4,7 @@
  * List items print as paragraphs, numbered "1." when the list is ordered, without a bullet.
  */
 import MarkdownIt, { type Token } from 'markdown-it';
+import cjkFriendly from 'markdown-it-cjk-friendly';
 import { InputError } from '../model/errors.js';
 import type { Block, HeadingLevel, Inline, Loc } from '../model/types.js';
 
@@ -12,6 +13,9 @@ const md = new MarkdownIt('default', { html: true, linkify: false, typographer: 
 // ~ stays text (2016~2020年); setext headings and link definitions are not used. Images, HTML,
 // code, quotes and rules are parsed so that they can be reported as errors below.
 md.disable(['strikethrough', 'reference', 'lheading', 'autolink']);
+// CommonMark will not open **粗体：** before a Chinese character (its flanking rules are made
+// for spaces between words); the plugin makes emphasis work in Chinese text.
+md.use(cjkFriendly);
 
 const UNSUPPORTED: Record<string, string> = {
   image: 'an image', html_inline: 'HTML', html_block: 'HTML', code_inline: 'code', fence: 'a code block',
