@@ -1,5 +1,5 @@
 /**
- * Many report folders at once: worker threads, one per CPU core (at most one per folder), each
+ * Many report folders at once: worker threads (at most one per folder; the CLI chooses how many), each
  * with its own fonts loaded once, pulling folders from a shared queue. One failing report does not
  * stop the others. Progress is one updating line on a terminal and plain lines otherwise.
  */
