@@ -39,3 +39,40 @@ export function shareDecodedTables(font: object): void {
     return cache.get(key);
   };
 }
+
+interface CffGlyphProto {
+  id: number;
+  _font: Record<string, unknown>;
+  _usedGsubrs: Record<number, boolean>;
+  _usedSubrs: Record<number, boolean>;
+  _getPath(): unknown;
+}
+
+const outlines = new WeakMap<object, Map<number, { path: unknown; gsubrs: Record<number, boolean>; subrs: Record<number, boolean> }>>();
+
+/**
+ * The same for glyph outlines of CFF fonts: pdfkit's subsetter decodes every used glyph's
+ * charstring (to find the subroutines it calls) in every document. Outlines and the subroutines
+ * they use are shared per decoded CFF table (itself shared, see above) and glyph id.
+ */
+export function shareGlyphOutlines(font: { glyphForCodePoint(cp: number): object }): void {
+  const glyph = font.glyphForCodePoint(0x4e00);
+  const proto = Object.getPrototypeOf(glyph) as CffGlyphProto;
+  if (patched.has(proto) || !('bias' in proto)) return; // CFF glyphs only
+  patched.add(proto);
+  const getPath = proto._getPath;
+  proto._getPath = function (this: CffGlyphProto) {
+    const cff = (this._font.CFF2 ?? this._font['CFF ']) as object;
+    let byId = outlines.get(cff);
+    if (!byId) outlines.set(cff, (byId = new Map()));
+    const hit = byId.get(this.id);
+    if (hit) {
+      this._usedGsubrs = hit.gsubrs;
+      this._usedSubrs = hit.subrs;
+      return hit.path;
+    }
+    const path = getPath.call(this);
+    byId.set(this.id, { path, gsubrs: this._usedGsubrs, subrs: this._usedSubrs });
+    return path;
+  };
+}

@@ -12,7 +12,7 @@ import { parseLocatedYaml } from '../read/yaml.js';
 import type { FontRole } from '../layout/gbt9704.js';
 import { InputError } from '../model/errors.js';
 import { normaliseVerticalMetrics } from './font-metrics.js';
-import { shareDecodedTables } from './font-table-cache.js';
+import { shareDecodedTables, shareGlyphOutlines } from './font-table-cache.js';
 import { fontkit, type Font } from './fontkit.js';
 
 export type FaceRole = FontRole | 'fallback';
@@ -99,6 +99,7 @@ function loadFace(spec: FaceSpec): LoadedFace {
     throw new InputError({ file: spec.file }, 'the font file is a collection', 'name the face with postscriptName: in gongwen.yaml');
   }
   shareDecodedTables(opened);
+  shareGlyphOutlines(opened as Font);
   const face = { spec, data, font: opened as Font };
   loaded.set(key, face);
   return face;
