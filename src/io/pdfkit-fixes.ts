@@ -9,14 +9,19 @@
  * 3. Line breaking: pdfmake asks the `linebreak` package (UAX #14) where lines may break and has
  *    no hook to tailor it (library-notes §3.5). Its answers go through layout/kinsoku.ts, which
  *    applies the Chinese rules (禁则).
+ * 4. Speed: pdfkit shapes every word anew in every document (its layout cache lives in the
+ *    document's font object). Shaped runs are shared between documents per font file and face;
+ *    the cache is emptied when it grows past a bound, so memory stays flat over long batches.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
-// pdfmake's renderer (no typings: an internal module of pdfmake 0.3)
+// pdfmake's renderer and document (no typings: internal modules of pdfmake 0.3)
 // @ts-expect-error no declaration file
 import RendererModule from 'pdfmake/js/Renderer.js';
+// @ts-expect-error no declaration file
+import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument.js';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -46,9 +51,43 @@ function pdfmakeLineBreaker(): { prototype: LineBreakerProto } {
   return require(require.resolve('linebreak', { paths: [pdfmakeDir] })) as { prototype: LineBreakerProto };
 }
 
+interface EmbeddedFontProto {
+  font: { stream: { buffer: Uint8Array }; postscriptName: string };
+  layoutRun(text: string, features?: unknown): unknown;
+  layoutCached(text: string): unknown;
+}
+
+const MAX_SHARED_RUNS = 100_000;
+const sharedRuns = new WeakMap<Uint8Array, Map<string, Map<string, unknown>>>();
+
+function shareLayoutRuns(proto: EmbeddedFontProto): void {
+  proto.layoutCached = function (this: EmbeddedFontProto, text: string) {
+    let faces = sharedRuns.get(this.font.stream.buffer);
+    if (!faces) sharedRuns.set(this.font.stream.buffer, (faces = new Map()));
+    let runs = faces.get(this.font.postscriptName);
+    if (!runs || runs.size > MAX_SHARED_RUNS) faces.set(this.font.postscriptName, (runs = new Map()));
+    let run = runs.get(text);
+    if (!run) runs.set(text, (run = this.layoutRun(text)));
+    return run;
+  };
+}
+
 export function applyPdfkitFixes(): void {
   if (applied) return;
   applied = true;
+
+  const PdfmakeDocument = (PdfmakeDocumentModule as { default?: unknown }).default ?? PdfmakeDocumentModule;
+  const dproto = (PdfmakeDocument as { prototype: { provideFont(...args: unknown[]): object } }).prototype;
+  const provideFont = dproto.provideFont;
+  let fontPatched = false;
+  dproto.provideFont = function (this: unknown, ...args: unknown[]) {
+    const font = provideFont.apply(this, args);
+    if (!fontPatched && font && 'layoutRun' in font) {
+      shareLayoutRuns(Object.getPrototypeOf(font) as EmbeddedFontProto);
+      fontPatched = true;
+    }
+    return font;
+  };
 
   const breaker = pdfmakeLineBreaker().prototype;
   const nextBreak = breaker.nextBreak;
