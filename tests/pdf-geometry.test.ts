@@ -185,6 +185,13 @@ describe('fonts', () => {
     expect(fontOf('市委、市政府领导高度重视').font).toBe('FandolFang-Regular');
   });
 
+  it('writes a line of Chinese text as one text object, not one per character', () => {
+    const lines = fullBodyPages().flatMap(bodyLines).filter((l) => /^[\u4e00-\u9fff，。、；：“”《》（）]+$/u.test(l.text.replace(/\s/g, '')));
+    expect(lines.length).toBeGreaterThan(50);
+    const single = lines.filter((l) => l.items.length === 1);
+    expect(single.length / lines.length).toBeGreaterThan(0.8);
+  });
+
   it('embeds every font as a subset', () => {
     const raw = pdf.toString('latin1');
     const fonts = raw.match(/\/Type \/Font\b/g) ?? [];
