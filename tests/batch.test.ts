@@ -69,4 +69,26 @@ describe('--watch', () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(0);
   }, 60_000);
+
+  it('also rebuilds when a statistics file outside the folder changes', async () => {
+    const dir = makeReport({ 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 统计表 }\nstatistics: ../shared.yaml\n---\n正文。\n') }, 'withshared');
+    const shared = path.join(path.dirname(dir), 'shared.yaml');
+    writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 1\n');
+    const out = tmp();
+    const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    const until = async (re: RegExp) => {
+      const started = Date.now();
+      while (!re.test(stdout)) {
+        if (Date.now() - started > 30_000) throw new Error(`timed out waiting for ${re}: ${stdout}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await until(/watching/);
+    writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 2\n');
+    await until(/built [^\n]*withshared[\s\S]*built [^\n]*withshared/);
+    child.kill('SIGINT');
+    expect(await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))).toBe(0);
+  }, 60_000);
 });

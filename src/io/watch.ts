@@ -1,9 +1,27 @@
 /** gongwen build --watch: build, then rebuild a folder whenever a file in it changes, until interrupted. */
-import { existsSync, statSync, watch as watchDir } from 'node:fs';
+import { existsSync, readFileSync, statSync, watch as watchDir, type FSWatcher } from 'node:fs';
+import path from 'node:path';
 import { InputError } from '../model/errors.js';
+import { splitFrontMatter } from '../read/front-matter.js';
+import { REPORT_FILE } from '../read/report.js';
+import { parseLocatedYaml } from '../read/yaml.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildOne } from './build-one.js';
 import { openFontSet, type FontConfig } from './fonts.js';
+
+/** The statistics file a report names, when it lies outside the report folder (else undefined). */
+function outsideStatistics(dir: string): string | undefined {
+  try {
+    const file = path.join(dir, REPORT_FILE);
+    const split = splitFrontMatter(readFileSync(file, 'utf8'), file);
+    const named = (parseLocatedYaml(split.yaml, file, split.yamlLine).data as { statistics?: unknown }).statistics;
+    if (typeof named !== 'string') return undefined;
+    const stats = path.resolve(dir, named);
+    return path.relative(path.resolve(dir), stats).startsWith('..') && existsSync(stats) ? stats : undefined;
+  } catch {
+    return undefined; // the build reports what is wrong with report.md
+  }
+}
 
 export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
   out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -36,16 +54,23 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     }
   };
   return new Promise((resolve) => {
-    const watchers = dirs.map((dir) => {
+    const changed = (dir: string) => {
+      const s = state.get(dir)!;
+      clearTimeout(s.timer);
+      s.timer = setTimeout(() => void rebuild(dir), 100);
+    };
+    const watchers: FSWatcher[] = [];
+    for (const dir of dirs) {
       state.set(dir, { running: false, again: false });
-      return watchDir(dir, (_event, name) => {
+      watchers.push(watchDir(dir, (_event, name) => {
         // editors' temporary files, and gongwen's own outputs when --out is the report folder
         if (name && (name.startsWith('.') || name.endsWith('~') || /\.(pdf|docx)$/i.test(name))) return;
-        const s = state.get(dir)!;
-        clearTimeout(s.timer);
-        s.timer = setTimeout(() => void rebuild(dir), 100);
-      });
-    });
+        changed(dir);
+      }));
+      // a statistics file shared from elsewhere (statistics: ../city/statistics.yaml) is watched too
+      const stats = outsideStatistics(dir);
+      if (stats) watchers.push(watchDir(stats, () => changed(dir)));
+    }
     void (async () => {
       for (const dir of dirs) await rebuild(dir);
       out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
