@@ -47,48 +47,46 @@ describe('batch builds', () => {
   });
 });
 
-describe('--watch', () => {
-  it('rebuilds a folder when one of its files changes', async () => {
-    const dir = makeReport({ 'report.md': `${FRONT}\n第一版。\n` }, 'watched');
-    const out = tmp();
-    const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    const until = async (re: RegExp) => {
+/** `gongwen build <dir> --watch` as a child process, with a way to wait for its output and stop it. */
+function watching(dir: string, out = tmp()) {
+  const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+  return {
+    async until(re: RegExp) {
       const started = Date.now();
       while (!re.test(stdout)) {
         if (Date.now() - started > 30_000) throw new Error(`timed out waiting for ${re}: ${stdout}`);
         await new Promise((r) => setTimeout(r, 50));
       }
-    };
-    await until(/watching/);
+    },
+    stop() {
+      child.kill('SIGINT');
+      return new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    },
+  };
+}
+
+describe('--watch', () => {
+  it('rebuilds a folder when one of its files changes', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n第一版。\n` }, 'watched');
+    const out = tmp();
+    const w = watching(dir, out);
+    await w.until(/watching/);
     expect(existsSync(path.join(out, 'watched.pdf'))).toBe(true);
     writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
-    await until(/built [^\n]*watched[\s\S]*built [^\n]*watched/);
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-    expect(code).toBe(0);
+    await w.until(/built [^\n]*watched[\s\S]*built [^\n]*watched/);
+    expect(await w.stop()).toBe(0);
   }, 60_000);
 
   it('also rebuilds when a statistics file outside the folder changes', async () => {
     const dir = makeReport({ 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 统计表 }\nstatistics: ../shared.yaml\n---\n正文。\n') }, 'withshared');
     const shared = path.join(path.dirname(dir), 'shared.yaml');
     writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 1\n');
-    const out = tmp();
-    const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    const until = async (re: RegExp) => {
-      const started = Date.now();
-      while (!re.test(stdout)) {
-        if (Date.now() - started > 30_000) throw new Error(`timed out waiting for ${re}: ${stdout}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
-    await until(/watching/);
+    const w = watching(dir);
+    await w.until(/watching/);
     writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 2\n');
-    await until(/built [^\n]*withshared[\s\S]*built [^\n]*withshared/);
-    child.kill('SIGINT');
-    expect(await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)))).toBe(0);
+    await w.until(/built [^\n]*withshared[\s\S]*built [^\n]*withshared/);
+    expect(await w.stop()).toBe(0);
   }, 60_000);
 });

@@ -153,12 +153,8 @@ export function applyPdfkitFixes(): void {
   };
 
   const Renderer = (RendererModule as { default?: unknown }).default ?? RendererModule;
-  const rendererProto = (Renderer as { prototype: { renderLine(line: LineLike, x: number, y: number): void } }).prototype;
-  const renderLineOriginal = rendererProto.renderLine;
-  rendererProto.renderLine = function (this: unknown, line: LineLike, x: number, y: number) {
-    return renderLineOriginal.call(this, mergeTouchingCjkInlines(line), x, y);
-  };
-  const rproto = (Renderer as { prototype: { renderLine(line: { _outline?: unknown }, x: number, y: number): void; pdfDocument: { outline: object } } }).prototype;
+  // one wrapper of pdfmake's renderLine for fixes 2 (bookmark position) and 5 (merged text objects)
+  const rproto = (Renderer as { prototype: { renderLine(line: LineLike, x: number, y: number): void; pdfDocument: { outline: object } } }).prototype;
   const renderLine = rproto.renderLine;
   rproto.renderLine = function (this: typeof rproto, line, x, y) {
     if (line._outline) {
@@ -174,7 +170,7 @@ export function applyPdfkitFixes(): void {
       pendingTop = y;
     }
     try {
-      renderLine.call(this, line, x, y);
+      renderLine.call(this, mergeTouchingCjkInlines(line), x, y);
     } finally {
       pendingTop = undefined;
     }
