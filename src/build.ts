@@ -90,7 +90,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
     ]);
     const c = options.fonts.config;
     const fonts = { song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name };
-    const png = report.meta.url ? await qrPng(report.meta.url) : undefined;
+    const png = report.meta.url ? qrPng(report.meta.url) : undefined;
     outputs.docx = await packDocx(docxDocument(report, { fonts, qrPng: png }), created, DOCX_PART_FIXES);
   }
   return { report, outputs, warnings };

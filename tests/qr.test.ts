@@ -33,6 +33,21 @@ describe('QR code of the report page', () => {
     expect(body.at(-2)!.xml).toContain('<wp:docPr id="1" name="QR"');
   });
 
+  it('is a 1-bit PNG, 10 px a module, with a white quiet zone of 4 modules on every side', () => {
+    const png = Buffer.from(unzipSync(new Uint8Array(out.docx!))['word/media/image1.png']);
+    expect(png[24]).toBe(1); // IHDR bit depth
+    const img = PNG.sync.read(png);
+    expect(img.width).toBe(img.height);
+    expect(((img.width / 10) - 8 - 21) % 4).toBe(0); // QR sizes are 21 + 4k modules
+    const dark = (x: number, y: number) => img.data[(y * img.width + x) * 4] === 0;
+    for (let i = 0; i < img.width; i++) {
+      for (const edge of [0, 39, img.width - 40, img.width - 1]) {
+        expect(dark(i, edge) || dark(edge, i)).toBe(false);
+      }
+    }
+    expect(dark(40, 40)).toBe(true); // the finder pattern's corner
+  });
+
   it('is in the PDF at the end, with its caption (decoded from the rendered page in tests/tools)', async () => {
     const { pages } = await readPdf(out.pdf!);
     expect(pdfText(pages).endsWith('扫一扫在手机打开当前页')).toBe(true);
