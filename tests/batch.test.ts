@@ -25,7 +25,7 @@ describe('batch builds', () => {
     expect(r.stdout).not.toContain('\r');
   });
 
-  it('builds one after another in this process with --jobs 1, with the same summary', () => {
+  it('builds one after another on one worker thread with --jobs 1, with the same summary', () => {
     const dirs = Array.from({ length: 2 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `seq${i}`));
     const out = tmp();
     const r = spawnSync(process.execPath, [BIN, 'build', ...dirs, '--out', out, '--format', 'docx', '--jobs', '1'], { encoding: 'utf8' });

@@ -33,8 +33,8 @@ Options:
       --pdfa          write the PDF as PDF/A-2b (archival; also "pdfa: true" in gongwen.yaml)
       --allow-missing-glyphs
                       characters no font has are listed as warnings instead of errors
-  -j, --jobs N        build several folders on N worker threads (default: CPU cores − 1;
-                      1 builds them one after another in this process)
+  -j, --jobs N        build several folders on N worker threads (default: CPU cores − 1,
+                      at least 1: then one folder after another on one thread)
   -w, --watch         rebuild a folder whenever one of its files changes (Ctrl-C stops)
   -s, --strict        treat warnings as errors
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
@@ -129,7 +129,7 @@ function checkNames(dirs: string[]): void {
   }
 }
 
-/** The same as a batch, in this process: for one folder, or where threads do not pay off. */
+/** The same as a batch, in this process: for one folder. */
 async function buildInProcess(dirs: string[], config: Config['fonts'], settings: BuildSettings,
   progress: (o: BuildOutcome, count: number, failed: number, ms: number) => void): Promise<BatchResult> {
   const started = performance.now();
@@ -159,10 +159,11 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
       out.write(`[${count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
     } else report(o, out, err);
   };
-  // Worker threads pay off from three cores: on two, the garbage collector of one process
-  // already uses the second core, and two workers are slower than one (README "Speed").
+  // More threads pay off from three cores: on two, the garbage collector of one thread already
+  // uses the second core, and two workers are barely faster than one at twice the memory. Even
+  // one folder after another runs on a worker thread, for its bounded heap (io/batch.ts).
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), dirs.length);
-  const result = threads > 1 ? await buildBatch(dirs, config.fonts, settings, progress, threads) : await buildInProcess(dirs, config.fonts, settings, progress);
+  const result = dirs.length > 1 ? await buildBatch(dirs, config.fonts, settings, progress, threads) : await buildInProcess(dirs, config.fonts, settings, progress);
   if (tty) out.write('\n');
   if (result.internalError) throw new Error(result.internalError);
   const failures = result.outcomes.filter((o) => !o.ok);

@@ -7,11 +7,19 @@
  *
  * Format: PKWARE APPNOTE 6.3, local file header + data per entry, central directory, end record.
  */
-import { deflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
-/** CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), table built on first use. */
-let crcTable: Int32Array | undefined;
+const { deflateRawSync } = zlib;
+/** Node's native CRC-32 (from 20.15 on); older Node 20 releases use the table version below. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320). */
 export function crc32(data: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(data) : tableCrc32(data);
+}
+
+let crcTable: Int32Array | undefined;
+export function tableCrc32(data: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Int32Array(256);
     for (let n = 0; n < 256; n++) {
