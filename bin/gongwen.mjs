@@ -7,5 +7,11 @@ if (!existsSync(entry)) {
   process.stderr.write('gongwen is not built yet: run `npm install` (or `npm run build`) in the gongwen folder.\n');
   process.exit(1);
 }
+const argv = process.argv.slice(2);
+if ((argv[0] === 'build' || argv[0] === 'check') && !argv.includes('--help') && !argv.includes('-h')) {
+  // read the fonts on the thread pool while the code below loads (src/io/prefetch.ts)
+  const { prefetchBundledFonts } = await import(new URL('../dist/io/prefetch.js', import.meta.url).href);
+  prefetchBundledFonts();
+}
 const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(argv);

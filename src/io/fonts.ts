@@ -7,13 +7,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseLocatedYaml } from '../read/yaml.js';
 import type { FontRole } from '../layout/gbt9704.js';
 import { InputError } from '../model/errors.js';
 import { normaliseVerticalMetrics } from './font-metrics.js';
 import { shareDecodedTables, shareGlyphOutlines } from './font-table-cache.js';
 import { fontkit, type Font } from './fontkit.js';
+import { BUNDLED_FACES, BUNDLED_FONT_DIR, takePrefetched } from './prefetch.js';
 
 export type FaceRole = FontRole | 'fallback';
 export const FACE_ROLES: readonly FaceRole[] = ['song', 'songBold', 'hei', 'fang', 'kai', 'fallback'];
@@ -29,17 +29,17 @@ export interface FaceSpec {
 
 export type FontConfig = Record<FaceRole, FaceSpec>;
 
-export const BUNDLED_FONT_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
+export { BUNDLED_FONT_DIR };
 
 export function defaultFontConfig(): FontConfig {
-  const f = (file: string, name: string): FaceSpec => ({ file: path.join(BUNDLED_FONT_DIR, file), name });
+  const f = (role: FaceRole, name: string): FaceSpec => ({ file: path.join(BUNDLED_FONT_DIR, BUNDLED_FACES[role]), name });
   return {
-    song: f('FandolSong-Regular.otf', '宋体'),
-    songBold: f('FandolSong-Bold.otf', '方正小标宋简体'),
-    hei: f('FandolHei-Regular.otf', '黑体'),
-    fang: f('FandolFang-Regular.otf', '仿宋'),
-    kai: f('FandolKai-Regular.otf', '楷体'),
-    fallback: f('NotoSerifCJKsc-Regular.otf', 'Noto Serif CJK SC'),
+    song: f('song', '宋体'),
+    songBold: f('songBold', '方正小标宋简体'),
+    hei: f('hei', '黑体'),
+    fang: f('fang', '仿宋'),
+    kai: f('kai', '楷体'),
+    fallback: f('fallback', 'Noto Serif CJK SC'),
   };
 }
 
@@ -89,7 +89,7 @@ function loadFace(spec: FaceSpec): LoadedFace {
   let data: Buffer;
   let opened: ReturnType<typeof fontkit.create>;
   try {
-    data = normaliseVerticalMetrics(readFileSync(spec.file));
+    data = normaliseVerticalMetrics(takePrefetched(spec.file) ?? readFileSync(spec.file));
     opened = fontkit.create(data, spec.postscriptName);
   } catch (e) {
     throw new InputError({ file: spec.file }, `cannot be used as a font (${(e as Error).message})`,
