@@ -11,6 +11,8 @@ import { lintNumbers } from './transform/lint.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
 import { documentDate } from './io/clock.js';
+import type { DocxBuilder } from './io/docx-thread.js';
+import { buildDocx } from './io/docx-build.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -25,6 +27,8 @@ export interface BuildOptions {
   pdfa?: boolean;
   /** Characters no font has are warnings (drawn as the fallback face's empty box), not errors. */
   allowMissingGlyphs?: boolean;
+  /** Where the DOCX is built: in this thread (the default) or on a DocxThread, beside the PDF. */
+  docx?: DocxBuilder;
 }
 
 export interface BuildResult {
@@ -78,20 +82,21 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   const warnings = enforceFindings(reviewReport(report, options.fonts, options.allowMissingGlyphs), options.strict);
   const outputs: BuildResult['outputs'] = {};
   const created = documentDate(report);
+  const c = options.fonts.config;
+  // The DOCX is started first: on a DocxThread it is built while this thread renders the PDF.
+  const docx = options.formats.includes('docx')
+    ? (options.docx ?? buildDocx)(report, created, { song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name })
+    : undefined;
   // Writers are loaded on first use: a DOCX-only build never loads pdfmake, and the other way round.
-  if (options.formats.includes('pdf')) {
+  const pdf = options.formats.includes('pdf') ? (async () => {
     const [{ pdfDefinition }, { renderPdf }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);
     const glyphs = { has: options.fonts.has, dashCentre: dashCentre(options.fonts) };
-    outputs.pdf = await renderPdf(pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa }), options.fonts);
-  }
-  if (options.formats.includes('docx')) {
-    const [{ docxDocument, DOCX_PART_FIXES }, { packDocx }, { qrPng }] = await Promise.all([
-      import('./write/docx/index.js'), import('./io/docx-pack.js'), import('./io/qr.js'),
-    ]);
-    const c = options.fonts.config;
-    const fonts = { song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name };
-    const png = report.meta.url ? qrPng(report.meta.url) : undefined;
-    outputs.docx = await packDocx(docxDocument(report, { fonts, qrPng: png }), created, DOCX_PART_FIXES);
-  }
+    return renderPdf(pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa }), options.fonts);
+  })() : undefined;
+  // both settle before anything is returned or thrown (the PDF's error first), so no writer runs on behind an error
+  const [p, d] = await Promise.allSettled([pdf, docx]);
+  for (const r of [p, d]) if (r.status === 'rejected') throw r.reason;
+  if (p.status === 'fulfilled' && p.value) outputs.pdf = p.value;
+  if (d.status === 'fulfilled' && d.value) outputs.docx = d.value;
   return { report, outputs, warnings };
 }

@@ -2,18 +2,14 @@
  * Many report folders at once: worker threads (at most one per folder; the CLI chooses how many), each
  * with its own fonts loaded once, pulling folders from a shared queue. One failing report does not
  * stop the others. Progress is one updating line on a terminal and plain lines otherwise.
- *
- * Each worker's V8 old generation is limited to WORKER_HEAP_MB. A report needs far less (≈ 65 MiB
- * live between documents, ≈ 150 MiB at most while one is built), and V8 scales how far it lets the
- * heap grow between collections with the limit: under the default limit (≈ 4 GiB here) a batch's
- * process peaked at ≈ 430 MiB, with 1 GiB at ≈ 280 MiB, in the same time (README "Speed").
+ * Each worker's heap is limited (io/worker-limits.ts).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import type { FontConfig } from './fonts.js';
-
-export const WORKER_HEAP_MB = 1024;
+import { WORKER_HEAP_MB } from './worker-limits.js';
+import { startWorker } from './worker-file.js';
 
 export interface BatchResult {
   outcomes: BuildOutcome[];
@@ -29,10 +25,6 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
   const outcomes: BuildOutcome[] = [];
   let failed = 0;
   let internalError: string | undefined;
-  // compiled: dist/io/batch-worker.js; from the TypeScript sources (tests): through tsx
-  const fromSource = import.meta.url.endsWith('.ts');
-  const workerFile = new URL(fromSource ? './batch-worker.ts' : './batch-worker.js', import.meta.url);
-  const execArgv = fromSource ? ['--import', 'tsx'] : [];
   const stopAll = (why: string) => {
     internalError ??= why;
     queue.length = 0;
@@ -65,7 +57,7 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
   });
   const n = Math.max(1, Math.min(jobs, dirs.length));
   const workers: Worker[] = [];
-  for (let i = 0; i < n; i++) workers.push(new Worker(workerFile, { workerData: { fonts, settings }, execArgv, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }));
+  for (let i = 0; i < n; i++) workers.push(startWorker('batch-worker', { workerData: { fonts, settings } }));
   await Promise.all(workers.map(run));
   return { outcomes, ms: performance.now() - started, internalError };
 }

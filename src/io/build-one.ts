@@ -4,6 +4,7 @@ import { buildReport, type Format } from '../build.js';
 import { formatFinding, isInputError } from '../model/errors.js';
 import { writeFileAtomic } from './files.js';
 import type { FontSet } from './fonts.js';
+import type { DocxBuilder } from './docx-thread.js';
 
 export interface BuildSettings {
   outDir: string;
@@ -19,11 +20,11 @@ export type BuildOutcome =
   | { dir: string; ok: false; error: string; ms: number };
 
 /** Input errors become a failed outcome; anything else (a bug) is thrown. */
-export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings): Promise<BuildOutcome> {
+export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildOutcome> {
   const started = performance.now();
   try {
     const { outputs, warnings } = await buildReport(dir, {
-      fonts, formats: s.formats, pdfa: s.pdfa, strict: s.strict, allowMissingGlyphs: s.allowMissingGlyphs, creator: s.creator,
+      fonts, formats: s.formats, pdfa: s.pdfa, strict: s.strict, allowMissingGlyphs: s.allowMissingGlyphs, creator: s.creator, docx,
     });
     const name = path.basename(path.resolve(dir));
     const files = Object.entries(outputs).map(([format, data]) => {

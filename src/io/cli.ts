@@ -12,6 +12,7 @@ import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
 import { dropPrefetched, prefetched } from './prefetch.js';
+import { DocxThread } from './docx-thread.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -146,13 +147,13 @@ function tuneForOneReport(): void {
 
 /** The same as a batch, in this process: for one folder. */
 async function buildInProcess(dirs: string[], config: Config['fonts'], settings: BuildSettings,
-  progress: (o: BuildOutcome, count: number, failed: number, ms: number) => void): Promise<BatchResult> {
+  progress: (o: BuildOutcome, count: number, failed: number, ms: number) => void, docx?: DocxThread): Promise<BatchResult> {
   const started = performance.now();
   await prefetched();
   const fonts = openFontSet(config);
   const outcomes: BuildOutcome[] = [];
   for (const dir of dirs) {
-    const o = await buildOne(dir, fonts, settings);
+    const o = await buildOne(dir, fonts, settings, docx?.build);
     outcomes.push(o);
     progress(o, outcomes.length, outcomes.filter((x) => !x.ok).length, performance.now() - started);
   }
@@ -166,7 +167,12 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs takes a whole number of at least 1');
   checkNames(dirs);
   if (values.watch) return watch(dirs, config.fonts, settings, out, err);
-  if (dirs.length === 1) tuneForOneReport();
+  let docx: DocxThread | undefined;
+  if (dirs.length === 1) {
+    tuneForOneReport();
+    // both formats: the DOCX thread starts now, and loads its code while this thread reads the report
+    if (settings.formats.includes('pdf') && settings.formats.includes('docx')) docx = new DocxThread();
+  }
   const tty = (out as NodeJS.WriteStream).isTTY === true;
   const progress = (o: BuildOutcome, count: number, failed: number, ms: number) => {
     if (tty) {
@@ -181,7 +187,8 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   // one folder after another runs on a worker thread, for its bounded heap (io/batch.ts).
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), dirs.length);
   if (dirs.length > 1) dropPrefetched(); // the worker threads read their own
-  const result = dirs.length > 1 ? await buildBatch(dirs, config.fonts, settings, progress, threads) : await buildInProcess(dirs, config.fonts, settings, progress);
+  const result = dirs.length > 1 ? await buildBatch(dirs, config.fonts, settings, progress, threads)
+    : await buildInProcess(dirs, config.fonts, settings, progress, docx).finally(() => docx?.close());
   if (tty) out.write('\n');
   if (result.internalError) throw new Error(result.internalError);
   const failures = result.outcomes.filter((o) => !o.ok);

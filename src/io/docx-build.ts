@@ -1,0 +1,16 @@
+/**
+ * Report model → DOCX bytes, the whole DOCX path in one function: the writer (write/docx), the
+ * QR image and the packing (io/docx-pack). Used in the main thread and in the DOCX thread
+ * (io/docx-thread.ts), which is why it takes only cloneable things.
+ */
+import type { Report } from '../model/types.js';
+import type { FontNames } from '../write/docx/index.js';
+
+export async function buildDocx(report: Report, created: Date, fonts: FontNames): Promise<Buffer> {
+  // loaded on first use: a PDF-only build never loads docx
+  const [{ docxDocument, DOCX_PART_FIXES }, { packDocx }, { qrPng }] = await Promise.all([
+    import('../write/docx/index.js'), import('./docx-pack.js'), import('./qr.js'),
+  ]);
+  const png = report.meta.url ? qrPng(report.meta.url) : undefined;
+  return packDocx(docxDocument(report, { fonts, qrPng: png }), created, DOCX_PART_FIXES);
+}

@@ -1,0 +1,61 @@
+/**
+ * The DOCX writer on a second thread. The two writers share nothing but the report model, so
+ * while this thread builds report k's DOCX the calling thread renders its PDF: a cold build of
+ * both formats overlaps the DOCX code's loading and first run with the PDF's, and a batch keeps
+ * both cores busy with one set of fonts (the DOCX writer needs only font names). The model is
+ * copied to the thread (structured clone, ≈ 1–3 ms) and the bytes come back transferred.
+ *
+ * The thread's heap is limited like a batch worker's (io/worker-limits.ts); it is unref'd, so an idle
+ * DOCX thread never keeps the process alive.
+ */
+import type { Worker } from 'node:worker_threads';
+import type { Report } from '../model/types.js';
+import type { FontNames } from '../write/docx/index.js';
+import { startWorker } from './worker-file.js';
+
+export interface DocxJob { id: number; report: Report; created: Date; fonts: FontNames }
+export type DocxReply = { id: number; ok: true; data: Uint8Array } | { id: number; ok: false; error: string };
+
+export type DocxBuilder = (report: Report, created: Date, fonts: FontNames) => Promise<Buffer>;
+
+export class DocxThread {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  private next = 1;
+  private failed: Error | undefined;
+
+  constructor() {
+    this.worker = startWorker('docx-worker');
+    this.worker.unref();
+    this.worker.on('message', (r: DocxReply) => {
+      const w = this.waiting.get(r.id);
+      if (!w) return;
+      this.waiting.delete(r.id);
+      if (this.waiting.size === 0) this.worker.unref();
+      if (r.ok) w.resolve(Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+      else w.reject(new Error(`DOCX thread: ${r.error}`));
+    });
+    const fail = (e: Error) => {
+      this.failed ??= e;
+      for (const w of this.waiting.values()) w.reject(e);
+      this.waiting.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the DOCX thread stopped (exit code ${code})`)));
+  }
+
+  /** Build a report's DOCX on the thread. */
+  readonly build: DocxBuilder = (report, created, fonts) => {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.next++;
+    return new Promise<Buffer>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.ref(); // keep the process alive while a DOCX is under way
+      this.worker.postMessage({ id, report, created, fonts } satisfies DocxJob);
+    });
+  };
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
