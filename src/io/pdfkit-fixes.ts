@@ -17,6 +17,7 @@
  *    that touch (no justification gap between them) are written as one, with the same glyph
  *    positions (fixed-width glyphs, no kerning; Latin text is never merged).
  */
+import './lazy-crypto.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
