@@ -79,6 +79,8 @@ export interface FontSet {
   face(role: FaceRole): LoadedFace;
   /** Whether the role's face has a glyph for the code point. */
   has(role: FaceRole, codePoint: number): boolean;
+  /** Advance width in pt of `text` at `size`, laid out as pdfkit lays it out (fontkit, default features). */
+  advance(role: FaceRole, text: string, size: number): number;
 }
 
 const loaded = new Map<string, LoadedFace>();
@@ -111,6 +113,7 @@ function loadFace(spec: FaceSpec): LoadedFace {
 export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
   const faces = new Map<FaceRole, LoadedFace>();
   const coverage = new Map<FaceRole, Map<number, boolean>>();
+  const advances = new Map<FaceRole, Map<string, number>>();
   const face = (role: FaceRole): LoadedFace => {
     let f = faces.get(role);
     if (!f) faces.set(role, (f = loadFace(config[role])));
@@ -119,6 +122,18 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
   return {
     config,
     face,
+    advance(role, text, size) {
+      let m = advances.get(role);
+      if (!m) advances.set(role, (m = new Map()));
+      let units = m.get(text);
+      if (units === undefined) {
+        const font = face(role).font;
+        units = font.layout(text).advanceWidth / font.unitsPerEm;
+        if (m.size > 50_000) m.clear();
+        m.set(text, units);
+      }
+      return units * size;
+    },
     has(role, cp) {
       let m = coverage.get(role);
       if (!m) coverage.set(role, (m = new Map()));

@@ -16,6 +16,11 @@
  *    to it), about 40 bytes a character. Neighbouring inlines of Chinese text in the same style
  *    that touch (no justification gap between them) are written as one, with the same glyph
  *    positions (fixed-width glyphs, no kerning; Latin text is never merged).
+ * 6. Line ends: pdfmake marks an inline "noNewLine" when the last word of it and the first word of
+ *    the next cannot be broken apart, judged on those two words alone, and a noNewLine inline
+ *    pulls the next one onto its line even past a line end. Lines broken by write/pdf/lines.ts
+ *    end in an inline with lineEnd, where the break was chosen on the whole paragraph ("126." +
+ *    "com" of szfxxgkb@126.com looks unbreakable alone); such an inline never pulls.
  */
 import './lazy-crypto.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -27,6 +32,8 @@ import { tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 import RendererModule from 'pdfmake/js/Renderer.js';
 // @ts-expect-error no declaration file
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument.js';
+// @ts-expect-error no declaration file
+import TextBreakerModule from 'pdfmake/js/TextBreaker.js';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -139,6 +146,15 @@ export function applyPdfkitFixes(): void {
       this.gongwenBreaks = tailorBreaks(this.string, uax14);
     }
     return this.gongwenBreaks.shift() ?? null;
+  };
+
+  const TextBreaker = (TextBreakerModule as { default?: unknown }).default ?? TextBreakerModule;
+  const tproto = (TextBreaker as { prototype: { getBreaks(...args: unknown[]): { lineEnd?: boolean; noNewLine?: boolean }[] } }).prototype;
+  const getBreaks = tproto.getBreaks;
+  tproto.getBreaks = function (this: unknown, ...args: unknown[]) {
+    const words = getBreaks.apply(this, args);
+    for (const w of words) if (w.lineEnd && w.noNewLine) w.noNewLine = false;
+    return words;
   };
 
   const proto = PDFDocument.prototype as unknown as InfoDoc;

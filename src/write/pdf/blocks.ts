@@ -5,7 +5,8 @@ import { inlineText, type Block, type HeadingBlock, type StatisticsTable } from 
 import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
-import { inlineRuns, runs } from './text.js';
+import { inlineRuns, runs, type PdfInline } from './text.js';
+import { breakJustified } from './lines.js';
 
 const indent = (name: ElementName): number => ELEMENTS[name].indentChars * geometry.charPitch;
 
@@ -44,6 +45,12 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
   } as Content;
 }
 
+/** A justified body paragraph, first line indented two characters; broken into lines here where possible. */
+function justified(ctx: PdfContext, inlines: PdfInline[]): Content {
+  const lines = breakJustified(ctx, inlines, ctx.textWidth, indent('body'));
+  return { text: lines ?? inlines, alignment: 'justify', leadingIndent: indent('body') } as Content;
+}
+
 export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statistics?: StatisticsTable): Content {
   const body = { role: ELEMENTS.body.role, size: sizeOf('body') };
   switch (b.type) {
@@ -56,14 +63,10 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       return { stack: [statTable(ctx, grid)], unbreakable: grid.headerRows === 0 || grid.rows.length <= 6, margin: [0, geometry.linePitch / 4, 0, geometry.linePitch / 2] } as Content;
     }
     case 'paragraph':
-      return { text: inlineRuns(ctx, b.inlines, body), alignment: 'justify', leadingIndent: indent('body') } as Content;
+      return justified(ctx, inlineRuns(ctx, b.inlines, body));
     case 'list':
       return {
-        stack: b.items.map((item, k) => ({
-          text: [...(b.ordered ? runs(ctx, `${b.start + k}.`, body) : []), ...inlineRuns(ctx, item, body)],
-          alignment: 'justify',
-          leadingIndent: indent('body'),
-        })),
+        stack: b.items.map((item, k) => justified(ctx, [...(b.ordered ? runs(ctx, `${b.start + k}.`, body) : []), ...inlineRuns(ctx, item, body)])),
       } as Content;
     case 'table': {
       const cell = { role: ELEMENTS.tableText.role, size: sizeOf('tableText'), lineHeight: sizeOf('tableText') * 1.5 };

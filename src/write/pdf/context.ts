@@ -7,6 +7,12 @@ export interface GlyphSource {
   has(role: PdfRole, codePoint: number): boolean;
   /** Vertical centre of the em dash in the song face, in em above the baseline. */
   dashCentre: number;
+  /**
+   * Advance width in pt of `text` set in the role's face at `size`, as pdfkit measures it. With
+   * it, justified paragraphs are broken into lines by the writer (write/pdf/lines.ts); without
+   * it, by pdfmake.
+   */
+  advance?(role: PdfRole, text: string, size: number): number;
 }
 
 export interface PdfOptions {
@@ -17,8 +23,12 @@ export interface PdfOptions {
   created: Date;
   /** Write PDF/A-2b: PDF 1.7, XMP with pdfaid part 2 / B, sRGB output intent. */
   pdfa?: boolean;
+  /** Width of the text block in pt (default: the 版心, 156 mm); for tests on other columns. */
+  textWidth?: number;
 }
 
 export interface PdfContext {
   glyphs: GlyphSource;
+  /** Width of the text block in pt. */
+  textWidth: number;
 }

@@ -52,7 +52,7 @@ function qrBlock(ctx: PdfContext, url: string): Content {
 }
 
 export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
-  const ctx: PdfContext = { glyphs: options.glyphs };
+  const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth };
   const outline = new OutlineIds();
   const toc = (): Content => ({
     toc: { title: { text: runs(ctx, '目录', { role: 'hei', size: sizeOf('heading1') }), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } },

@@ -18,7 +18,11 @@ export interface RunStyle {
   lineHeight?: number;
 }
 
-export type PdfInline = { text: string; font: string; fontSize: number; lineHeight: number };
+export type PdfInline = {
+  text: string; font: string; fontSize: number; lineHeight: number;
+  /** Set on lines broken by write/pdf/lines.ts. */
+  noWrap?: boolean; noNewLine?: boolean; lineEnd?: boolean; characterSpacing?: number;
+};
 
 /** Split `text` into inlines by glyph coverage. */
 export function runs(ctx: PdfContext, text: string, style: RunStyle): PdfInline[] {
@@ -37,6 +41,6 @@ export function runs(ctx: PdfContext, text: string, style: RunStyle): PdfInline[
 }
 
 /** Markdown inlines → pdfmake inlines. **Bold** is set in 黑体 and *emphasis* in 楷体 (no faux bold). */
-export function inlineRuns(ctx: PdfContext, inlines: Inline[], style: RunStyle): Content[] {
+export function inlineRuns(ctx: PdfContext, inlines: Inline[], style: RunStyle): PdfInline[] {
   return inlines.flatMap((i) => runs(ctx, i.text, { ...style, role: style.role === 'fallback' ? 'fallback' : inlineRole(i, style.role) }));
 }

@@ -1,0 +1,149 @@
+/**
+ * Justified paragraphs broken into lines here, not by pdfmake. pdfmake breaks text at every
+ * UAX #14 opportunity it finds, and between Chinese characters that is everywhere: each
+ * character becomes an inline of its own, with some twenty style look-ups, a measurement and a
+ * text object each (≈ 10,000 a report). Here the same opportunities, with the same Chinese rules
+ * (layout/kinsoku.ts), fill each line greedily with the same advance widths pdfkit will use;
+ * each line goes to pdfmake as a few unbreakable inlines (noWrap) ending in a line end,
+ * stretched with character spacing (PDF Tc) inside Chinese text instead of gaps between
+ * single-character inlines.
+ *
+ * Only what this module can do exactly is broken here: paragraphs without characters outside
+ * the Basic Multilingual Plane (pdfmake counts UTF-16 units for spacing) and without special
+ * inlines. Everything else keeps pdfmake's own breaking.
+ */
+import LineBreaker from 'linebreak';
+import { tailorBreaks, type BreakOpportunity } from '../../layout/kinsoku.js';
+import type { PdfContext, PdfRole } from './context.js';
+import type { PdfInline } from './text.js';
+
+/** Rounding slack: 28 characters of 156 mm / 28 fill a 156 mm line exactly. */
+const EPSILON = 0.01;
+const SPACE = /\s/u;
+/** Full-width characters: ideographs, CJK punctuation and full-width forms, and the marks Chinese text sets full width. */
+const FULL_WIDTH = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2026\u201c\u201d\u2018\u2019]/u;
+
+interface Segment { start: number; end: number; required: boolean }
+
+function opportunities(text: string): BreakOpportunity[] {
+  const uax14: BreakOpportunity[] = [];
+  const breaker = new LineBreaker(text);
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) uax14.push({ position: b.position, required: b.required });
+  return tailorBreaks(text, uax14);
+}
+
+/** The paragraph as one string, and for each UTF-16 index the run it belongs to. */
+function flatten(inlines: PdfInline[]): { text: string; runOf: Uint16Array } {
+  const text = inlines.map((i) => i.text).join('');
+  const runOf = new Uint16Array(text.length);
+  let at = 0;
+  inlines.forEach((r, k) => { runOf.fill(k, at, at + r.text.length); at += r.text.length; });
+  return { text, runOf };
+}
+
+/**
+ * `inlines` of a justified paragraph → pdfmake inlines, line by line; undefined when the paragraph
+ * is one this module does not break (see above). `width` is the column width in pt, `indent` the
+ * first line's indent.
+ */
+export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: number, indent: number): PdfInline[] | undefined {
+  if (!ctx.glyphs.advance || inlines.length === 0 || inlines.length > 0xffff) return undefined;
+  const { text, runOf } = flatten(inlines);
+  if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
+  const advance = ctx.glyphs.advance;
+  /** Width of text[start, end) as pdfkit measures it: per run, each run's piece laid out as a whole. */
+  const measure = (start: number, end: number): number => {
+    let w = 0;
+    for (let i = start; i < end;) {
+      let j = i + 1;
+      while (j < end && runOf[j] === runOf[i]) j++;
+      const run = inlines[runOf[i]!]!;
+      w += advance(run.font as PdfRole, text.slice(i, j), run.fontSize);
+      i = j;
+    }
+    return w;
+  };
+
+  const segments: Segment[] = [];
+  let last = 0;
+  for (const b of opportunities(text)) {
+    if (b.position > last) segments.push({ start: last, end: b.position, required: b.required });
+    last = b.position;
+  }
+
+  const out: PdfInline[] = [];
+  /**
+   * Emit text[start, end) as one line, trailing spaces dropped. Its pieces: one per font run and
+   * per stretch of Chinese or of other text. A justified line is stretched with character spacing
+   * inside its Chinese pieces (Latin words and figures keep their letter spacing, as they did
+   * when pdfmake justified: it spread the space between words); a line with no Chinese gap to
+   * stretch spreads its other pieces. noNewLine keeps a line's pieces together whatever rounding
+   * says; lineEnd ends the line (pdfkit-fixes stops pdfmake from gluing the next line to it).
+   */
+  const emit = (start: number, end: number, available: number, last: boolean) => {
+    while (end > start && SPACE.test(text[end - 1]!)) end--;
+    const pieces: { start: number; end: number; cjk: boolean }[] = [];
+    for (let i = start; i < end;) {
+      const cjk = FULL_WIDTH.test(text[i]!);
+      let j = i + 1;
+      while (j < end && runOf[j] === runOf[i] && FULL_WIDTH.test(text[j]!) === cjk) j++;
+      pieces.push({ start: i, end: j, cjk });
+      i = j;
+    }
+    const inner = (cjk: boolean) => pieces.reduce((n, p) => n + (p.cjk === cjk ? p.end - p.start - 1 : 0), 0);
+    const stretchCjk = inner(true) > 0;
+    const gaps = stretchCjk ? inner(true) : inner(false);
+    const spacing = !last && gaps > 0 ? Math.max(0, (available - measure(start, end)) / gaps) : 0;
+    pieces.forEach((p, k) => {
+      const run = inlines[runOf[p.start]!]!;
+      const final = k === pieces.length - 1;
+      out.push({
+        ...run, text: text.slice(p.start, p.end), noWrap: true,
+        ...(final ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
+        ...(spacing > 0 && p.cjk === stretchCjk ? { characterSpacing: spacing } : {}),
+      });
+    });
+  };
+
+  let lineStart = 0;
+  let lineWidth = 0;
+  let available = width - indent;
+  for (let k = 0; k < segments.length; k++) {
+    const s = segments[k]!;
+    const w = measure(s.start, s.end);
+    // trailing spaces do not count against the line (pdfmake cuts them too)
+    let visibleEnd = s.end;
+    while (visibleEnd > s.start && SPACE.test(text[visibleEnd - 1]!)) visibleEnd--;
+    const visible = visibleEnd === s.end ? w : measure(s.start, visibleEnd);
+    if (s.start > lineStart && lineWidth + visible > available + EPSILON) {
+      emit(lineStart, s.start, available, false);
+      lineStart = s.start;
+      lineWidth = 0;
+      available = width;
+    }
+    if (lineWidth === 0 && s.start === lineStart && visible > available + EPSILON && s.end - s.start > 1) {
+      // wider than a whole line (no opportunity inside): split it by characters, as pdfmake would
+      let i = s.start;
+      while (i < s.end) {
+        let j = i + 1;
+        while (j < s.end && measure(i, j + 1) <= available + EPSILON) j++;
+        if (j >= s.end) break;
+        emit(i, j, available, false);
+        i = j;
+        available = width;
+      }
+      lineStart = i;
+      lineWidth = measure(i, s.end);
+      continue;
+    }
+    lineWidth += w;
+    if (s.required) {
+      emit(lineStart, s.end, available, true);
+      lineStart = s.end;
+      lineWidth = 0;
+      available = width;
+    }
+  }
+  if (lineStart < text.length) emit(lineStart, text.length, available, true);
+  return out;
+}
