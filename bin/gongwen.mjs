@@ -8,9 +8,10 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 const argv = process.argv.slice(2);
-if ((argv[0] === 'build' || argv[0] === 'check') && !argv.includes('--help') && !argv.includes('-h')) {
+const prefetch = new URL('../dist/io/prefetch.js', import.meta.url);
+if ((argv[0] === 'build' || argv[0] === 'check') && !argv.includes('--help') && !argv.includes('-h') && existsSync(prefetch)) {
   // read the fonts on the thread pool while the code below loads (src/io/prefetch.ts)
-  const { prefetchBundledFonts } = await import(new URL('../dist/io/prefetch.js', import.meta.url).href);
+  const { prefetchBundledFonts } = await import(prefetch.href);
   prefetchBundledFonts();
 }
 const { main } = await import(entry.href);

@@ -78,6 +78,10 @@ describe('flattenCharstring', () => {
     // 9 stems → 2 mask bytes
     const nine = Uint8Array.from([...Array(18).fill(n(1)), 18, 19, 0xff, 0x80, 14]);
     expect([...flattenCharstring(nine, src)]).toEqual([...nine]);
+    // 7 declared + 2 implied = 9 stems: 2 mask bytes that look like operators (callsubr 10, endchar 14),
+    // then a real call; a miscount would read the second mask byte as an operator
+    const tricky = Uint8Array.from([...Array(14).fill(n(1)), 18, n(2), n(2), n(2), n(2), 19, 0x0a, 0x0e, n(-107), 10, 14]);
+    expect([...flattenCharstring(tricky, src)]).toEqual([...Array(14).fill(n(1)), 18, n(2), n(2), n(2), n(2), 19, 0x0a, 0x0e, n(10), n(20), 21, 14]);
   });
 
   it('refuses what it cannot flatten exactly, so the ordinary subsetter runs instead', () => {

@@ -17,6 +17,11 @@ const glyphs = { has: fonts.has, advance: fonts.advance, dashCentre: 0.3 };
 
 /** Render a report with the text block narrowed to `width` pt (default: as built); return every body line's text. */
 async function narrowLines(dir: string, width?: number, breaker: 'gongwen' | 'pdfmake' = 'gongwen'): Promise<string[]> {
+  return (await narrowLineBoxes(dir, width, breaker)).map((l) => l.text);
+}
+
+/** The same, with each line's left and right edge in pt. */
+async function narrowLineBoxes(dir: string, width?: number, breaker: 'gongwen' | 'pdfmake' = 'gongwen'): Promise<{ text: string; x: number; right: number }[]> {
   // gongwen breaks justified paragraphs itself (write/pdf/lines.ts) when it can measure; pdfmake otherwise
   const def = pdfDefinition(loadReport(dir), { glyphs: breaker === 'gongwen' ? glyphs : { ...glyphs, advance: undefined }, created: new Date(0), textWidth: width });
   if (width !== undefined) {
@@ -25,7 +30,7 @@ async function narrowLines(dir: string, width?: number, breaker: 'gongwen' | 'pd
   }
   def.footer = undefined;
   const { pages } = await readPdf(await renderPdf(def, fonts));
-  return pages.flatMap(linesOf).map((l) => l.text.replace(/\s+/g, '')).filter(Boolean);
+  return pages.flatMap(linesOf).map((l) => ({ text: l.text.replace(/\s+/g, ''), x: l.x, right: l.right })).filter((l) => l.text);
 }
 
 describe('line breaking (禁则)', () => {
@@ -110,7 +115,17 @@ describe('lines broken by gongwen (write/pdf/lines.ts)', () => {
   // (at exactly 156 mm pdfmake fits 28 characters only where rounding lets it; on the real page it does)
   it.each([100, 233, undefined])('are the lines pdfmake breaks, on a %s pt column (undefined: the 版心), for both samples', async (width) => {
     for (const dir of [SAMPLE, SAMPLE.replace('shangqiu-2017', 'sample-2021')]) {
-      expect(await narrowLines(dir, width)).toEqual(await narrowLines(dir, width, 'pdfmake'));
+      const ours = await narrowLineBoxes(dir, width);
+      const theirs = await narrowLineBoxes(dir, width, 'pdfmake');
+      expect(ours.map((l) => l.text)).toEqual(theirs.map((l) => l.text));
+      // and set at the same places: same left edge; lines of Chinese text end where pdfmake's do (justified
+      // ones at the column's edge); lines of Latin alone (pieces of an address) may stay shorter, never longer
+      const edge = Math.max(...theirs.map((l) => l.right));
+      ours.forEach((l, i) => {
+        expect(Math.abs(l.x - theirs[i]!.x), l.text).toBeLessThan(0.5);
+        if (/[\u4e00-\u9fff]{2}/.test(l.text)) expect(Math.abs(l.right - theirs[i]!.right), l.text).toBeLessThan(0.5);
+        expect(l.right, l.text).toBeLessThanOrEqual(edge + 0.5);
+      });
     }
   });
 });

@@ -21,6 +21,24 @@ describe('io/zip', () => {
     expect(zip.length).toBeLessThan(Buffer.byteLength(big) / 20); // really compressed
     expect(zip.readUInt16LE(10)).toBe(0); // DOS time 00:00
     expect(zip.readUInt16LE(12)).toBe(33); // DOS date 1980-01-01
+    // the end record: 3 entries, and the central directory where it says, one header per entry
+    const end = zip.length - 22;
+    expect(zip.readUInt32LE(end)).toBe(0x06054b50);
+    expect(zip.readUInt16LE(end + 10)).toBe(3);
+    let at = zip.readUInt32LE(end + 16);
+    expect(at + zip.readUInt32LE(end + 12)).toBe(end);
+    const names: string[] = [];
+    for (let k = 0; k < 3; k++) {
+      expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+      expect(zip.readUInt16LE(at + 8) & 0x0800).toBe(0x0800); // UTF-8 names
+      const local = zip.readUInt32LE(at + 42);
+      expect(zip.readUInt32LE(local)).toBe(0x04034b50);
+      expect(zip.readUInt32LE(at + 16)).toBe(zip.readUInt32LE(local + 14)); // same CRC in both headers
+      const len = zip.readUInt16LE(at + 28);
+      names.push(zip.toString('utf8', at + 46, at + 46 + len));
+      at += 46 + len;
+    }
+    expect(names).toEqual(['[Content_Types].xml', 'word/document.xml', 'media/x.bin']);
   });
 
   it('gives the same bytes for the same parts, whether or not they were compressed before', () => {

@@ -12,6 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import type { Report } from '../model/types.js';
 import type { FontNames } from '../write/docx/index.js';
 import { startWorker } from './worker-file.js';
+import { WORKER_HEAP_MB } from './worker-limits.js';
 
 export interface DocxJob { id: number; report: Report; created: Date; fonts: FontNames }
 export type DocxReply = { id: number; ok: true; data: Uint8Array } | { id: number; ok: false; error: string };
@@ -40,7 +41,8 @@ export class DocxThread {
       for (const w of this.waiting.values()) w.reject(e);
       this.waiting.clear();
     };
-    this.worker.on('error', fail);
+    this.worker.on('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new Error(`the DOCX thread ran out of memory (${WORKER_HEAP_MB} MiB heap)`) : e));
     this.worker.on('exit', (code) => fail(new Error(`the DOCX thread stopped (exit code ${code})`)));
   }
 
@@ -49,9 +51,10 @@ export class DocxThread {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.next++;
     return new Promise<Buffer>((resolve, reject) => {
+      // posted first: a model that cannot be copied (DataCloneError) rejects here and leaves nothing waiting
+      this.worker.postMessage({ id, report, created, fonts } satisfies DocxJob);
       this.waiting.set(id, { resolve, reject });
       this.worker.ref(); // keep the process alive while a DOCX is under way
-      this.worker.postMessage({ id, report, created, fonts } satisfies DocxJob);
     });
   };
 

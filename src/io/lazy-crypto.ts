@@ -26,7 +26,11 @@ if (!fromPdfkit.cache[AES_MODULE]) {
     get: (_, key) => load()[key],
     has: (_, key) => key in load(),
     ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key),
+    // configurable: a proxy may not report a property its (empty) target lacks as non-configurable
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(load(), key);
+      return d && { ...d, configurable: true };
+    },
   });
   fromPdfkit.cache[AES_MODULE] = standIn;
 }

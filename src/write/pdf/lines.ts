@@ -76,9 +76,10 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
    * Emit text[start, end) as one line, trailing spaces dropped. Its pieces: one per font run and
    * per stretch of Chinese or of other text. A justified line is stretched with character spacing
    * inside its Chinese pieces (Latin words and figures keep their letter spacing, as they did
-   * when pdfmake justified: it spread the space between words); a line with no Chinese gap to
-   * stretch spreads its other pieces. noNewLine keeps a line's pieces together whatever rounding
-   * says; lineEnd ends the line (pdfkit-fixes stops pdfmake from gluing the next line to it).
+   * when pdfmake justified: it spread the space between words); a line with no two Chinese
+   * characters side by side (a piece of a long address on a narrow column) stays ragged rather
+   * than letter-spaced. noNewLine keeps a line's pieces together whatever rounding says; lineEnd
+   * ends the line (pdfkit-fixes stops pdfmake from gluing the next line to it).
    */
   const emit = (start: number, end: number, available: number, last: boolean) => {
     while (end > start && SPACE.test(text[end - 1]!)) end--;
@@ -90,9 +91,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
       pieces.push({ start: i, end: j, cjk });
       i = j;
     }
-    const inner = (cjk: boolean) => pieces.reduce((n, p) => n + (p.cjk === cjk ? p.end - p.start - 1 : 0), 0);
-    const stretchCjk = inner(true) > 0;
-    const gaps = stretchCjk ? inner(true) : inner(false);
+    const gaps = pieces.reduce((n, p) => n + (p.cjk ? p.end - p.start - 1 : 0), 0);
     const spacing = !last && gaps > 0 ? Math.max(0, (available - measure(start, end)) / gaps) : 0;
     pieces.forEach((p, k) => {
       const run = inlines[runOf[p.start]!]!;
@@ -100,7 +99,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
       out.push({
         ...run, text: text.slice(p.start, p.end), noWrap: true,
         ...(final ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
-        ...(spacing > 0 && p.cjk === stretchCjk ? { characterSpacing: spacing } : {}),
+        ...(spacing > 0 && p.cjk ? { characterSpacing: spacing } : {}),
       });
     });
   };
@@ -132,13 +131,14 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
         i = j;
         available = width;
       }
+      while (i < s.end && SPACE.test(text[i]!)) i++; // the word ended at the line's edge: its spaces go with it
       lineStart = i;
-      lineWidth = measure(i, s.end);
+      lineWidth = i < s.end ? measure(i, s.end) : 0;
       continue;
     }
     lineWidth += w;
-    if (s.required) {
-      emit(lineStart, s.end, available, true);
+    if (s.required) { // only at the end of the text: mandatory breaks inside were sent back to pdfmake above
+      emit(lineStart, s.end, available, s.end === text.length);
       lineStart = s.end;
       lineWidth = 0;
       available = width;

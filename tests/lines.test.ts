@@ -1,0 +1,65 @@
+/** write/pdf/lines.ts on made-up widths: every line fits, nothing is lost, no line starts with a space. */
+import { describe, expect, it } from 'vitest';
+import { breakJustified } from '../src/write/pdf/lines.js';
+import type { PdfInline } from '../src/write/pdf/text.js';
+
+// a toy face: Chinese characters 10 wide, Latin letters 5, spaces 2 (per 10 pt of size)
+const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10 : ch === ' ' ? 2 : 5), 0);
+const ctx = { glyphs: { has: () => true, dashCentre: 0.3, advance: (_: string, text: string, size: number) => width(text) * size / 10 }, textWidth: 100 };
+const run = (text: string, font = 'fang'): PdfInline => ({ text, font, fontSize: 10, lineHeight: 1 });
+
+/** The lines as pdfmake will set them: pieces up to each lineEnd. */
+function lines(out: PdfInline[]): PdfInline[][] {
+  const all: PdfInline[][] = [[]];
+  for (const i of out) {
+    all.at(-1)!.push(i);
+    if (i.lineEnd) all.push([]);
+  }
+  return all.filter((l) => l.length);
+}
+const extent = (line: PdfInline[]) => line.reduce((w, i) => w + width(i.text) + (i.characterSpacing ?? 0) * ([...i.text].length - 1), 0);
+
+describe('breakJustified', () => {
+  it('fills lines with whole characters, justifies all but the last, and keeps every character', () => {
+    const text = '政府信息公开工作年度报告，按照条例要求编制而成。本报告所列数据均截至十二月三十一日。';
+    const out = breakJustified(ctx, [run(text)], 100, 20)!;
+    const ls = lines(out);
+    expect(ls.map((l) => l.map((i) => i.text).join('')).join('')).toBe(text);
+    expect(ls[0]!.map((i) => i.text).join('')).toHaveLength(8); // 100 − 20 indent = 8 characters
+    ls.forEach((l, k) => {
+      const room = k === 0 ? 80 : 100;
+      if (k < ls.length - 1) expect(extent(l)).toBeCloseTo(room, 6);
+      else expect(extent(l)).toBeLessThanOrEqual(room);
+      for (const i of l) expect(i.noWrap).toBe(true);
+    });
+    // no line starts with a mark that may not start one (，。)
+    for (const l of ls.slice(1)) expect('，。').not.toContain(l[0]!.text[0]);
+  });
+
+  it('splits a word wider than the column and starts no line with its spaces', () => {
+    const text = `${'a'.repeat(60)} bbb 中文`; // 60 letters = 3 full lines of 20
+    const ls = lines(breakJustified(ctx, [run(text)], 100, 0)!);
+    const texts = ls.map((l) => l.map((i) => i.text).join(''));
+    expect(texts.slice(0, 3)).toEqual(['a'.repeat(20), 'a'.repeat(20), 'a'.repeat(20)]);
+    for (const t of texts) expect(t.startsWith(' ')).toBe(false);
+    expect(texts.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
+    expect(texts.at(-1)).toBe('bbb 中文');
+    for (const l of ls) expect(extent(l)).toBeLessThanOrEqual(100 + 1e-6);
+  });
+
+  it('keeps Latin words unstretched and stretches the Chinese text around them', () => {
+    const text = '联系电话0370-3288305，电子邮箱szfxxgkb@126.com，欢迎来信来电。';
+    const ls = lines(breakJustified(ctx, [run(text)], 100, 0)!);
+    for (const l of ls) for (const i of l) if (/^[\x21-\x7e]+$/.test(i.text)) expect(i.characterSpacing).toBeUndefined();
+    for (const l of ls.slice(0, -1)) if (l.some((i) => /[\u4e00-\u9fff]{2}/.test(i.text))) expect(extent(l)).toBeCloseTo(100, 6);
+    expect(ls.map((l) => l.map((i) => i.text).join('')).join('')).toBe(text);
+  });
+
+  it('keeps font runs apart and leaves what it cannot break to pdfmake', () => {
+    const out = breakJustified(ctx, [run('张'), run('堃', 'fallback'), run('同志负责政府信息公开工作的日常事务。')], 100, 0)!;
+    expect(out.slice(0, 3).map((i) => [i.text, i.font])).toEqual([['张', 'fang'], ['堃', 'fallback'], ['同志负责政府信息', 'fang']]);
+    expect(breakJustified(ctx, [run('有𠀀字')], 100, 0)).toBeUndefined(); // outside the BMP
+    expect(breakJustified(ctx, [run('两行\n文字')], 100, 0)).toBeUndefined(); // a hard line break
+    expect(breakJustified({ ...ctx, glyphs: { ...ctx.glyphs, advance: undefined } }, [run('文字')], 100, 0)).toBeUndefined();
+  });
+});
