@@ -82,7 +82,7 @@ const batches = Array.from({ length: Math.max(1, Math.min(RUNS, 3)) }, () => {
 });
 const batch = median(batches.map((b) => b.wall));
 const threads = Math.max(1, availableParallelism() - 1);
-add(`batch of ${UNITS} units → PDF + DOCX, ${threads > 1 ? `${threads} worker threads` : 'one process (default on 2 cores)'}`, ms(batch), `${ms(batch / UNITS)} per report`);
+add(`batch of ${UNITS} units → PDF + DOCX, ${threads} worker thread${threads > 1 ? 's' : ''} (the default), each with a DOCX thread`, ms(batch), `${ms(batch / UNITS)} per report`);
 add('batch peak memory (whole process)', `${Math.round(median(batches.map((b) => b.rss)))} MiB`);
 const sizeOut = path.join(work, 'cold-pdf-docx');
 add('sample PDF size', `${Math.round(statSync(path.join(sizeOut, 'shangqiu-2017.pdf')).size / 1024)} KB`, 'all fonts subset');
