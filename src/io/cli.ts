@@ -139,7 +139,8 @@ function checkNames(dirs: string[]): void {
  * 32× budget (2,162,688) a cold build of the sample is ≈ 20 % faster, a 41-page report ≈ 19 %
  * (medians of 7 and 5 runs; README "Speed"). Long runs — batches, --watch — keep the default:
  * there it costs 3–5 %. The flag is read when a function's budget is next set, so setting it
- * here, before any report code has run, takes effect.
+ * here, before any report code has run, takes effect. V8 flags are process-wide: main() is the
+ * command line's entry, not a library call.
  */
 function tuneForOneReport(): void {
   setFlagsFromString('--interrupt-budget=2162688');
@@ -182,9 +183,9 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
       out.write(`[${count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
     } else report(o, out, err);
   };
-  // More threads pay off from three cores: on two, the garbage collector of one thread already
-  // uses the second core, and two workers are barely faster than one at twice the memory. Even
-  // one folder after another runs on a worker thread, for its bounded heap (io/batch.ts).
+  // More threads pay off from three cores: on two, the DOCX thread and the garbage collector
+  // already use the second core, and two workers are slower than one at 1.7× the memory (README
+  // "Speed"). Even one folder after another runs on a worker thread, for its bounded heap.
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), dirs.length);
   if (dirs.length > 1) dropPrefetched(); // the worker threads read their own
   const result = dirs.length > 1 ? await buildBatch(dirs, config.fonts, settings, progress, threads)
