@@ -67,6 +67,17 @@ describe('sample-2021 (fictional unit, 2021 format)', () => {
     expect(t4).toMatch(/<w:gridSpan w:val="10"\/>[\s\S]*?行政诉讼/);
     expect([...t4.matchAll(/<w:gridCol /g)]).toHaveLength(15);
   });
+
+  it('sets the smaller DOCX tables in their own size, on every run, with lines to match (as the PDF)', () => {
+    // 表三 in 五号 (10.5 pt = 21 half-points, lines 10.5 × 1.35 pt), 表四 in 小五 (9 pt = 18)
+    for (const [label, halfPoints, lineTwip] of [['申请人情况', 21, 284], ['复议后起诉', 18, 243]] as const) {
+      const t = tables().find((x) => x.includes(label))!;
+      const runs = [...t.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => r.includes('<w:t'));
+      expect(runs.length).toBeGreaterThan(20);
+      for (const r of runs) expect(r, r).toContain(`<w:sz w:val="${halfPoints}"/>`);
+      expect(t).toContain(`<w:spacing w:line="${lineTwip}" w:lineRule="exact"/>`);
+    }
+  });
 });
 
 describe('placing and referring to tables', () => {

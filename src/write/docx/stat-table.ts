@@ -1,5 +1,5 @@
 /** A statistics grid (layout/stat-grid.ts) → a docx table: fixed widths, gridSpan/vMerge, repeated header rows. */
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType } from 'docx';
+import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
 import { isCovered, type StatGrid } from '../../layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, ZIHAO } from '../../layout/units.js';
 import { TEXT_WIDTH_TWIP } from './blocks.js';
@@ -7,6 +7,7 @@ import { STYLE } from './styles.js';
 
 export function statTable(grid: StatGrid): Table {
   const size = ZIHAO[grid.zihao];
+  const small = size !== ZIHAO.小四;
   // a table without repeated header rows (表二 blocks, 表四) is kept on one page, Word's way:
   // every row but the last keeps with the next
   const keepWhole = grid.headerRows === 0 || grid.rows.length <= 6;
@@ -30,9 +31,10 @@ export function statTable(grid: StatGrid): Table {
           alignment: slot.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
           keepNext: keepWhole && r < grid.rows.length - 1,
           indent: slot.indent ? { left: ptToTwip(slot.indent * size) } : undefined,
-          // the styles are 小四; smaller tables say their size on the run
-          ...(size !== ZIHAO.小四 ? { run: { size: ptToHalfPoints(size) } } : {}),
-          text: slot.text,
+          // the styles are 小四 on 1.35 lines; smaller tables say their size on the text run (a
+          // paragraph's `run` option sets only the paragraph mark) and their line on the paragraph
+          ...(small ? { spacing: { line: ptToTwip(size * 1.35), lineRule: LineRuleType.EXACT } } : {}),
+          children: slot.text ? [new TextRun({ text: slot.text, ...(small ? { size: ptToHalfPoints(size) } : {}) })] : [],
         })],
       })];
     }),
