@@ -25,11 +25,10 @@ export function statTable(grid: StatGrid): Table {
         columnSpan: slot.colSpan > 1 ? slot.colSpan : undefined,
         rowSpan: slot.rowSpan > 1 ? slot.rowSpan : undefined,
         verticalAlign: VerticalAlignTable.CENTER,
-        margins: { top: 20, bottom: 20, left: 60, right: 60 },
         children: [new Paragraph({
           style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
           alignment: slot.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-          keepNext: keepWhole && r < grid.rows.length - 1,
+          ...(keepWhole && r < grid.rows.length - 1 ? { keepNext: true } : {}),
           indent: slot.indent ? { left: ptToTwip(slot.indent * size) } : undefined,
           // the styles are 小四 on 1.35 lines; smaller tables say their size on the text run (a
           // paragraph's `run` option sets only the paragraph mark) and their line on the paragraph
@@ -41,6 +40,8 @@ export function statTable(grid: StatGrid): Table {
   }));
   return new Table({
     layout: TableLayoutType.FIXED,
+    // the cells' margins once for the table (w:tblCellMar), not on each of some 300 cells
+    margins: { top: 20, bottom: 20, left: 60, right: 60, marginUnitType: WidthType.DXA },
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows,
