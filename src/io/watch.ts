@@ -8,6 +8,7 @@ import { parseLocatedYaml } from '../read/yaml.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildOne } from './build-one.js';
 import { openFontSet, type FontConfig } from './fonts.js';
+import { DocxThread } from './docx-thread.js';
 
 /** The statistics file a report names, when it lies outside the report folder (else undefined). */
 function outsideStatistics(dir: string): string | undefined {
@@ -29,6 +30,8 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir }, 'not a report folder', 'give a folder that contains report.md');
   }
   const fonts = openFontSet(config);
+  // with both formats, the DOCX is rebuilt on its own thread while this one renders the PDF
+  const docx = settings.formats.includes('pdf') && settings.formats.includes('docx') ? new DocxThread() : undefined;
   const show = (o: BuildOutcome) => {
     if (o.ok) {
       for (const w of o.warnings) err.write(`${w}\n`);
@@ -44,7 +47,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     try {
       do {
         s.again = false;
-        show(await buildOne(dir, fonts, settings));
+        show(await buildOne(dir, fonts, settings, docx?.build));
       } while (s.again);
     } catch (e) {
       // a bug, not the author's mistake: say so, and keep watching
@@ -78,6 +81,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     process.once('SIGINT', () => {
       for (const w of watchers) w.close();
       for (const s of state.values()) clearTimeout(s.timer);
+      void docx?.close();
       resolve(0);
     });
   });
