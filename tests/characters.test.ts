@@ -112,6 +112,34 @@ describe('punctuation and dates', () => {
 });
 
 describe('lines broken by gongwen (write/pdf/lines.ts)', () => {
+  // a fictional report that mixes what real ones have: bold and emphasis runs, rare names from the
+  // fallback face, Latin words with spaces, figures, percentages, dates, long addresses, lists
+  const MIXED = `${FRONT}
+# 概述
+
+本县**坚持以公开为常态、不公开为例外**，全年通过政府网站（https://www.example.gov.cn/zwgk/index.html）主动公开信息1234条，较上年增长12.5%。*重点领域信息公开*持续深化，张堃、王珺、陈喆等同志负责 Open Government Data 平台的日常维护，平台已接入 API 接口 36 个。
+
+联系地址：测试县政通路1号，邮编：000000，电话：0000-12345678，电子邮箱：gongkai-office@example.gov.cn。2020年1月1日至2020年12月31日期间，共受理申请88件，其中按时办结86件，办结率97.73%，“五公开”标准目录覆盖率达到100%。
+
+1. 加强政策解读，围绕 COVID-19 疫情防控、复工复产等主题发布解读材料52篇，其中图解18篇、视频解读6个。
+2. 完善公开平台，升级政府网站检索功能，支持按主题、机构、时间（如2020-06-30）组合查询。
+`;
+
+  it.each([undefined, 233, 100])('are the lines pdfmake breaks in a report of mixed text, on a %s pt column', async (width) => {
+    const dir = makeReport({ 'report.md': MIXED });
+    const ours = await narrowLineBoxes(dir, width);
+    const theirs = await narrowLineBoxes(dir, width, 'pdfmake');
+    expect(ours.map((l) => l.text)).toEqual(theirs.map((l) => l.text));
+    const edge = Math.max(...theirs.map((l) => l.right));
+    ours.forEach((l, i) => {
+      expect(Math.abs(l.x - theirs[i]!.x), l.text).toBeLessThan(0.5);
+      // Chinese lines end where pdfmake's do or further right, up to the column's edge (pdfmake
+      // leaves a justified line short by its trailing space, as before "Open" on a narrow column)
+      if (/[\u4e00-\u9fff]{2}/.test(l.text)) expect(l.right, l.text).toBeGreaterThan(theirs[i]!.right - 0.5);
+      expect(l.right, l.text).toBeLessThanOrEqual(edge + 0.5);
+    });
+  });
+
   // (at exactly 156 mm pdfmake fits 28 characters only where rounding lets it; on the real page it does)
   it.each([100, 233, undefined])('are the lines pdfmake breaks, on a %s pt column (undefined: the 版心), for both samples', async (width) => {
     for (const dir of [SAMPLE, SAMPLE.replace('shangqiu-2017', 'sample-2021')]) {
