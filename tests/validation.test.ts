@@ -17,6 +17,52 @@ function errorsOf(files: Record<string, string>): string[] {
 }
 
 describe('front matter validation', () => {
+  const withFields = (lines: string) => ({ 'report.md': FRONT.replace(/---\n$/, `${lines}\n---\n正文\n`) });
+
+  it('reads every optional field, trimmed, with defaults for keywords and toc', () => {
+    const r = readReport(makeReport(withFields([
+      'source: " 测试县政府办公室 "', 'site: 测试县人民政府网', 'index_no: "000000-2021-0001"', 'keywords: [政府信息公开, 年度报告]',
+      'contact:', '  email: a@example.gov.cn', '  postcode: "000000"', 'url: https://www.example.gov.cn/a.html', 'toc: true',
+    ].join('\n'))));
+    expect(r.meta.source).toBe('测试县政府办公室');
+    expect(r.meta.indexNo).toBe('000000-2021-0001');
+    expect(r.meta.keywords).toEqual(['政府信息公开', '年度报告']);
+    expect(r.meta.contact).toEqual({ email: 'a@example.gov.cn', postcode: '000000' });
+    expect(r.meta.url).toBe('https://www.example.gov.cn/a.html');
+    expect(r.meta.toc).toBe(true);
+    const plain = readReport(makeReport({ 'report.md': `${FRONT}\n正文。\n` }));
+    expect(plain.meta.keywords).toEqual([]);
+    expect(plain.meta.toc).toBe(false);
+  });
+
+  it.each([
+    ['url: ftp://example.gov.cn/a', /:6: field "url": url must be a full web address starting with http/],
+    ['url: 政府网站', /:6: field "url": url must be a full web address/],
+    ['toc: yes please', /:6: field "toc": toc \(目录\) must be true or false/],
+    ['keywords: 政府信息公开', /:6: field "keywords": keywords must be a list/],
+    ['keywords: [年报, 12]', /:6: field "keywords.1": each keyword is read as the number 12/],
+    ['source:', /:6: field "source": source \(来源\) must be text/],
+    ['editor: "  "', /:6: field "editor": editor \(责任编辑\) must not be empty/],
+    ['contact: 办公室', /:6: field "contact": contact must be a mapping of fields \(organ, address, postcode, phone, email\)/],
+    ['contact:\n  emial: a@example.gov.cn', /:7: unknown field "contact.emial".*did you mean "email"\?/s],
+    ['attachment:\n  name: 统计表', /unknown field "attachment.name"/],
+  ])('refuses %s with file, line and what it takes', (lines, pattern) => {
+    const msgs = errorsOf(withFields(lines));
+    expect(msgs.join('\n')).toMatch(pattern);
+  });
+
+  it('refuses a year outside 2008–2100 and a fractional one', () => {
+    expect(errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: 1999') })[0]).toMatch(/:3: field "year": year \(报告年度\) 1999 must be a whole number from 2008 to 2100/);
+    expect(errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: 2020.5') })[0]).toMatch(/:3: field "year"/);
+  });
+
+  it('refuses empty front matter, and front matter that is not a mapping, saying what to write', () => {
+    const msgs = errorsOf({ 'report.md': '---\n---\n正文\n' });
+    expect(msgs.map((m) => /missing required field "(\w+)"/.exec(m)?.[1])).toEqual(['title', 'year', 'organ', 'published']);
+    const [msg] = errorsOf({ 'report.md': '---\n- 标题\n- 2020\n---\n正文\n' });
+    expect(msg).toMatch(/report\.md:\d+: the front matter must be a mapping of fields \(title, year, organ/);
+  });
+
   it('accepts a minimal report', () => {
     const r = readReport(makeReport({ 'report.md': `${FRONT}\n正文。\n` }));
     expect(r.meta.title).toBe('测试县2020年政府信息公开工作年度报告');

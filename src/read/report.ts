@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
-import { fieldsAt, frontMatterSchema } from '../model/meta-schema.js';
+import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
 import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
@@ -61,7 +61,7 @@ export function readReport(dir: string): Report {
   }
   const split = splitFrontMatter(readFileSync(abs, 'utf8'), file);
   const yaml = parseLocatedYaml(split.yaml, file, split.yamlLine);
-  const fm = validateLocated(frontMatterSchema, yaml, file, fieldsAt);
+  const fm = validateLocated(parseFrontMatter, yaml, file, fieldsAt);
   const meta: ReportMeta = {
     title: fm.title,
     year: fm.year,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { SchemaIssue } from '../model/meta-schema.js';
 import { InputError, InputErrors } from '../model/errors.js';
 import type { LocatedYaml } from './yaml.js';
 
@@ -28,17 +28,17 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
- * Validate located YAML against a schema. Every problem becomes an InputError with the file, the
- * line of the offending value, the field path, and what would be valid.
+ * Validate located YAML with a checker (model/meta-schema.ts). Every problem becomes an InputError
+ * with the file, the line of the offending value, the field path, and what would be valid.
  */
-export function validateLocated<S extends z.ZodType>(
-  schema: S,
+export function validateLocated<T>(
+  check: (data: unknown) => { ok: true; value: T } | { ok: false; issues: SchemaIssue[] },
   yaml: LocatedYaml,
   file: string,
   fieldsAt: (path: readonly PropertyKey[]) => readonly string[],
-): z.output<S> {
-  const result = schema.safeParse(yaml.data);
-  if (result.success) return result.data;
+): T {
+  const result = check(yaml.data);
+  if (result.ok) return result.value;
   const data = yaml.data as Record<string, unknown>;
   const isMissing = (path: PropertyKey[]): boolean => {
     let node: unknown = data;
@@ -51,8 +51,8 @@ export function validateLocated<S extends z.ZodType>(
   // A misspelt field shows up twice (unknown + missing); report it once, as the misspelling.
   const guessed = new Set<string>();
   const errors: InputError[] = [];
-  for (const issue of result.error.issues) {
-    const path = issue.path as PropertyKey[];
+  for (const issue of result.issues) {
+    const path = issue.path;
     if (issue.code !== 'unrecognized_keys') continue;
     const fields = fieldsAt(path);
     for (const key of issue.keys) {
@@ -65,11 +65,13 @@ export function validateLocated<S extends z.ZodType>(
       ));
     }
   }
-  for (const issue of result.error.issues) {
+  for (const issue of result.issues) {
     if (issue.code === 'unrecognized_keys') continue;
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     const field = path.map(String).join('.');
-    if (isMissing(path)) {
+    if (path.length === 0) {
+      errors.push(new InputError({ file, line: yaml.lineOf(path) }, issue.message, 'write one "field: value" per line between the --- lines'));
+    } else if (isMissing(path)) {
       if (guessed.has(field)) continue;
       errors.push(new InputError({ file, line: yaml.lineOf(path) }, `missing required field "${field}"`, `add a line "${field}: …" (${issue.message})`));
     } else {
