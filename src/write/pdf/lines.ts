@@ -81,7 +81,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
    * than letter-spaced. noNewLine keeps a line's pieces together whatever rounding says; lineEnd
    * ends the line (pdfkit-fixes stops pdfmake from gluing the next line to it).
    */
-  const emit = (start: number, end: number, available: number, last: boolean) => {
+  const emit = (start: number, end: number, available: number, last: boolean, natural?: number) => {
     while (end > start && SPACE.test(text[end - 1]!)) end--;
     const pieces: { start: number; end: number; cjk: boolean }[] = [];
     for (let i = start; i < end;) {
@@ -92,7 +92,8 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
       i = j;
     }
     const gaps = pieces.reduce((n, p) => n + (p.cjk ? p.end - p.start - 1 : 0), 0);
-    const spacing = !last && gaps > 0 ? Math.max(0, (available - measure(start, end)) / gaps) : 0;
+    const stretch = !last && gaps > 0 ? (available - (natural ?? measure(start, end))) / gaps : 0;
+    const spacing = stretch > 1e-6 ? stretch : 0; // a full line: no spacing (not a rounding error's worth)
     pieces.forEach((p, k) => {
       const run = inlines[runOf[p.start]!]!;
       const final = k === pieces.length - 1;
@@ -106,6 +107,8 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
 
   let lineStart = 0;
   let lineWidth = 0;
+  /** lineWidth without the trailing spaces of its last segment: the line's natural width if it ends here */
+  let lineVisible = 0;
   let available = width - indent;
   for (let k = 0; k < segments.length; k++) {
     const s = segments[k]!;
@@ -115,9 +118,9 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
     while (visibleEnd > s.start && SPACE.test(text[visibleEnd - 1]!)) visibleEnd--;
     const visible = visibleEnd === s.end ? w : measure(s.start, visibleEnd);
     if (s.start > lineStart && lineWidth + visible > available + EPSILON) {
-      emit(lineStart, s.start, available, false);
+      emit(lineStart, s.start, available, false, lineVisible);
       lineStart = s.start;
-      lineWidth = 0;
+      lineWidth = lineVisible = 0;
       available = width;
     }
     if (lineWidth === 0 && s.start === lineStart && visible > available + EPSILON && s.end - s.start > 1) {
@@ -134,13 +137,15 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
       while (i < s.end && SPACE.test(text[i]!)) i++; // the word ended at the line's edge: its spaces go with it
       lineStart = i;
       lineWidth = i < s.end ? measure(i, s.end) : 0;
+      lineVisible = i < visibleEnd ? measure(i, visibleEnd) : 0;
       continue;
     }
+    lineVisible = lineWidth + visible;
     lineWidth += w;
     if (s.required) { // only at the end of the text: mandatory breaks inside were sent back to pdfmake above
       emit(lineStart, s.end, available, s.end === text.length);
       lineStart = s.end;
-      lineWidth = 0;
+      lineWidth = lineVisible = 0;
       available = width;
     }
   }
