@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReport } from '../src/read/report.js';
-import { InputError, InputErrors } from '../src/model/errors.js';
+import { inputMessages } from './helpers/errors.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 
 /** Read a report expected to be invalid; return the error messages. */
@@ -9,9 +9,7 @@ function errorsOf(files: Record<string, string>): string[] {
   try {
     readReport(dir);
   } catch (e) {
-    if (e instanceof InputErrors) return e.errors.map((x) => x.message);
-    if (e instanceof InputError) return [e.message];
-    throw e;
+    return inputMessages(e);
   }
   throw new Error('expected an input error');
 }

@@ -4,7 +4,7 @@ import type { Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { statisticsYaml } from '../src/io/statistics-file.js';
 import { statisticsFromXlsx, statisticsToXlsx } from '../src/io/xlsx.js';
-import { InputError, InputErrors } from '../src/model/errors.js';
+import { inputMessages } from './helpers/errors.js';
 import type { StatisticsTable } from '../src/model/types.js';
 import { parseStatistics } from '../src/read/statistics.js';
 import { sample2014, sample2021 } from './helpers/units.js';
@@ -28,9 +28,7 @@ async function messagesOf(p: Promise<unknown>): Promise<string[]> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof InputErrors) return e.errors.map((x) => x.message);
-    if (e instanceof InputError) return [e.message];
-    throw e;
+    return inputMessages(e);
   }
   throw new Error('expected an input error');
 }
