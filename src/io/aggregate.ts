@@ -8,10 +8,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInputError } from '../model/errors.js';
 import type { StatisticsTable, StatTemplate } from '../model/types.js';
-import { splitFrontMatter } from '../read/front-matter.js';
+import { statisticsNamedIn } from '../read/report.js';
 import { readStatistics } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
-import { parseLocatedYaml } from '../read/yaml.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
 import { statisticsFromXlsx } from './xlsx.js';
@@ -52,8 +51,7 @@ function statisticsFileOf(dir: string): { file: string } | { missing: string } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return { missing: 'folder not found' };
   const report = path.join(dir, 'report.md');
   if (existsSync(report)) {
-    const split = splitFrontMatter(readFileSync(report, 'utf8'), report);
-    const named = (parseLocatedYaml(split.yaml, report, split.yamlLine).data as Record<string, unknown>).statistics;
+    const named = statisticsNamedIn(report);
     if (typeof named === 'string') {
       const file = path.join(dir, named);
       return existsSync(file) ? { file } : { missing: `${report} names "statistics: ${named}", which does not exist` };

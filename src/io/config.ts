@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseLocatedYaml } from '../read/yaml.js';
 import { InputError } from '../model/errors.js';
-import { readFontConfig, type FontConfig } from './fonts.js';
+import { defaultFontConfig, fontConfigFrom, type FontConfig } from './fonts.js';
 
 export interface Config {
   fonts: FontConfig;
@@ -16,12 +16,12 @@ export interface Config {
 const KEYS = ['fonts', 'pdfa'];
 
 export function readConfig(configFile: string | undefined): Config {
-  if (!configFile) return { fonts: readFontConfig(undefined), pdfa: false };
+  if (!configFile) return { fonts: defaultFontConfig(), pdfa: false };
   if (!existsSync(configFile)) throw new InputError({ file: configFile }, 'config file not found');
   const raw = (parseLocatedYaml(readFileSync(configFile, 'utf8'), configFile).data ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!KEYS.includes(key)) throw new InputError({ file: configFile }, `unknown setting "${key}"`, `settings are: ${KEYS.join(', ')}`);
   }
   if (raw.pdfa !== undefined && typeof raw.pdfa !== 'boolean') throw new InputError({ file: configFile }, 'pdfa must be true or false');
-  return { fonts: readFontConfig(configFile), pdfa: raw.pdfa === true };
+  return { fonts: fontConfigFrom(raw.fonts, configFile), pdfa: raw.pdfa === true }; // parsed once, here
 }

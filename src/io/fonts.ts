@@ -51,11 +51,16 @@ export function defaultFontConfig(): FontConfig {
  * Relative paths are relative to the config file. Roles not given keep the bundled font.
  */
 export function readFontConfig(configFile: string | undefined): FontConfig {
-  const config = defaultFontConfig();
-  if (!configFile) return config;
+  if (!configFile) return defaultFontConfig();
   if (!existsSync(configFile)) throw new InputError({ file: configFile }, 'config file not found');
-  const raw = (parseLocatedYaml(readFileSync(configFile, 'utf8'), configFile).data ?? {}) as { fonts?: Record<string, Partial<FaceSpec>> };
-  for (const [role, spec] of Object.entries(raw.fonts ?? {})) {
+  const raw = (parseLocatedYaml(readFileSync(configFile, 'utf8'), configFile).data ?? {}) as { fonts?: unknown };
+  return fontConfigFrom(raw.fonts, configFile);
+}
+
+/** The font roles of the `fonts:` value of an already parsed config file (io/config.ts). */
+export function fontConfigFrom(fonts: unknown, configFile: string): FontConfig {
+  const config = defaultFontConfig();
+  for (const [role, spec] of Object.entries((fonts ?? {}) as Record<string, Partial<FaceSpec> | null>)) {
     if (!FACE_ROLES.includes(role as FaceRole)) {
       throw new InputError({ file: configFile }, `unknown font role "${role}"`, `roles are: ${FACE_ROLES.join(', ')}`);
     }

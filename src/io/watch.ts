@@ -1,10 +1,8 @@
 /** gongwen build --watch: build, then rebuild a folder whenever a file in it changes, until interrupted. */
-import { existsSync, readFileSync, statSync, watch as watchDir, type FSWatcher } from 'node:fs';
+import { existsSync, statSync, watch as watchDir, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
-import { splitFrontMatter } from '../read/front-matter.js';
-import { REPORT_FILE } from '../read/report.js';
-import { parseLocatedYaml } from '../read/yaml.js';
+import { REPORT_FILE, statisticsNamedIn } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildOne } from './build-one.js';
 import { openFontSet, type FontConfig } from './fonts.js';
@@ -13,9 +11,7 @@ import { DocxThread } from './docx-thread.js';
 /** The statistics file a report names, when it lies outside the report folder (else undefined). */
 function outsideStatistics(dir: string): string | undefined {
   try {
-    const file = path.join(dir, REPORT_FILE);
-    const split = splitFrontMatter(readFileSync(file, 'utf8'), file);
-    const named = (parseLocatedYaml(split.yaml, file, split.yamlLine).data as { statistics?: unknown }).statistics;
+    const named = statisticsNamedIn(path.join(dir, REPORT_FILE));
     if (typeof named !== 'string') return undefined;
     const stats = path.resolve(dir, named);
     return path.relative(path.resolve(dir), stats).startsWith('..') && existsSync(stats) ? stats : undefined;

@@ -12,6 +12,16 @@ import { parseLocatedYaml } from './yaml.js';
 
 export const REPORT_FILE = 'report.md';
 
+/**
+ * The `statistics:` value of a report's front matter as written, without reading the rest of the
+ * report (for --watch and aggregate, which only need to know the file). InputError if the front
+ * matter cannot be read.
+ */
+export function statisticsNamedIn(reportFile: string): unknown {
+  const split = splitFrontMatter(readFileSync(reportFile, 'utf8'), reportFile);
+  return (parseLocatedYaml(split.yaml, reportFile, split.yamlLine).data as Record<string, unknown> | null)?.statistics;
+}
+
 const display = (p: string): string => {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') ? rel : p;
