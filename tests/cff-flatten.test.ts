@@ -1,11 +1,12 @@
 /**
  * Subroutine-free CFF subsets (io/cff-flatten.ts, io/cff-subset.ts): every glyph draws the same
  * outline as in the original face, the subset carries no subroutines, and faces without
- * subroutines are subset as before.
+ * subroutines get the same bytes as from fontkit's subsetter.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flattenCharstring } from '../src/io/cff-flatten.js';
+import { encodeWithFontkitSubsetter } from '../src/io/cff-subset.js';
 import { fontkit, type Font } from '../src/io/fontkit.js';
 import { openFontSet } from '../src/io/fonts.js';
 
@@ -46,13 +47,26 @@ describe('CFF subsets without subroutines', () => {
     expect(subset.encode().length).toBeLessThan(8000);
   });
 
-  it('leaves faces without subroutines (Fandol) to fontkit\'s own subsetter', () => {
-    const fang = fonts.face('fang').font;
-    const subset = fang.createSubset() as unknown as Subset;
-    for (const ch of '政府信息公开') subset.includeGlyph(fang.glyphForCodePoint(ch.codePointAt(0)!).id);
-    const sub = wrapCff(subset.encode());
-    expect(subset.gongwenFlat).toBe(false);
-    expect(sub.getGlyph(2).path.toSVG()).toBe(fang.glyphForCodePoint('府'.codePointAt(0)!).path.toSVG());
+  it('subsets faces without subroutines (every Fandol face) to fontkit\'s bytes, without decoding outlines', () => {
+    const text = '政府信息公开工作年度报告，（一）2017年「」ABCxyz0123';
+    for (const role of ['song', 'songBold', 'hei', 'fang', 'kai'] as const) {
+      const face = fonts.face(role).font;
+      const fill = (s: Subset) => { for (const ch of text) s.includeGlyph(face.glyphForCodePoint(ch.codePointAt(0)!).id); return s; };
+      const glyphProto = Object.getPrototypeOf(face.getGlyph(1)) as { _getPath(): unknown };
+      const getPath = glyphProto._getPath;
+      let decoded = 0;
+      glyphProto._getPath = function (this: unknown) { decoded++; return getPath.call(this); };
+      let ours: Uint8Array;
+      try {
+        ours = fill(face.createSubset() as unknown as Subset).encode();
+      } finally {
+        glyphProto._getPath = getPath;
+      }
+      expect(decoded, role).toBe(0);
+      const reference = encodeWithFontkitSubsetter(fill(face.createSubset() as unknown as Subset));
+      expect(Buffer.from(ours).equals(Buffer.from(reference)), role).toBe(true);
+      expect(wrapCff(ours).getGlyph(2).path.toSVG()).toBe(face.glyphForCodePoint('府'.codePointAt(0)!).path.toSVG());
+    }
   });
 });
 

@@ -1,9 +1,13 @@
 /**
  * fontkit's CFF subsetter, for faces with subroutines, writes subroutine-free subsets: each
  * glyph's charstring with its calls inlined (io/cff-flatten.ts), empty subroutine INDEXes, font
- * DICTs without Subrs. Faces without subroutines (the bundled Fandol faces) are subset as before,
- * byte for byte; so is any charstring the flattener does not handle (it throws, the original
- * subsetter runs).
+ * DICTs without Subrs. Any charstring the flattener does not handle makes it throw, and the
+ * original subsetter runs.
+ *
+ * Faces without subroutines (the bundled Fandol faces) get the same bytes as from fontkit's
+ * subsetter, without its work: it decodes every subset glyph's outline (up to three times) only
+ * to learn which subroutines the glyph calls, and such a face has none to call. That decoding
+ * was ≈ 50 ms of a cold build of the sample.
  */
 import { flattenCharstring, type ByteRange } from './cff-flatten.js';
 
@@ -22,6 +26,8 @@ interface CffSubset {
   charstrings: Uint8Array[];
   gsubrs: Uint8Array[];
   gongwenFlat?: boolean;
+  gongwenNoSubrs?: boolean;
+  subsetSubrs(subrs: ByteRange[], used: Record<number, boolean>): Uint8Array[];
   subsetCharstrings(): void;
   subsetFontdict(topDict: Record<string, unknown>): void;
   createCIDFontdict(topDict: Record<string, unknown>): unknown;
@@ -39,6 +45,11 @@ const withoutSubrs = (priv: FontDict['Private']): FontDict['Private'] => {
 };
 
 const patched = new WeakSet<object>();
+const originals = new WeakMap<object, Pick<CffSubset, 'subsetCharstrings' | 'subsetFontdict' | 'createCIDFontdict'>>();
+
+/** A font DICT's Private DICT as fontkit's subsetter writes it when no glyph calls a subroutine. */
+const privateWithoutCalls = (subset: CffSubset, priv: FontDict['Private']): FontDict['Private'] =>
+  priv?.Subrs ? { ...priv, Subrs: subset.subsetSubrs(priv.Subrs, {}) as unknown as ByteRange[] } : priv;
 
 /** Patch the class of `subset` (fontkit's CFFSubset; a subset of a CFF face gives it). */
 export function flattenCffSubsets(subset: object): void {
@@ -46,10 +57,17 @@ export function flattenCffSubsets(subset: object): void {
   if (patched.has(proto) || typeof proto.subsetCharstrings !== 'function') return;
   patched.add(proto);
   const { subsetCharstrings, subsetFontdict, createCIDFontdict } = proto;
+  originals.set(proto, { subsetCharstrings, subsetFontdict, createCIDFontdict });
 
   proto.subsetCharstrings = function (this: CffSubset) {
     this.gongwenFlat = false;
-    if (!hasSubrs(this.cff)) return subsetCharstrings.call(this);
+    this.gongwenNoSubrs = !hasSubrs(this.cff);
+    if (this.gongwenNoSubrs) {
+      // fontkit's loop without the outline decoding: no glyph can call a global subroutine
+      this.charstrings = this.glyphs.map((gid) => this.cff.getCharString(gid));
+      this.gsubrs = this.subsetSubrs(this.cff.globalSubrIndex ?? [], {});
+      return;
+    }
     try {
       const bytes = this.cff.stream.buffer;
       const gsubrs = this.cff.globalSubrIndex ?? [];
@@ -63,7 +81,7 @@ export function flattenCffSubsets(subset: object): void {
   };
 
   proto.subsetFontdict = function (this: CffSubset, topDict) {
-    if (!this.gongwenFlat) return subsetFontdict.call(this, topDict);
+    if (!this.gongwenFlat && !this.gongwenNoSubrs) return subsetFontdict.call(this, topDict);
     const fdArray: FontDict[] = [];
     const fds: number[] = [];
     const index = new Map<number, number>();
@@ -74,7 +92,7 @@ export function flattenCffSubsets(subset: object): void {
       if (i === undefined) {
         const dict: FontDict = { ...this.cff.topDict.FDArray![fd]! };
         delete dict.FontName;
-        dict.Private = withoutSubrs(dict.Private);
+        dict.Private = this.gongwenFlat ? withoutSubrs(dict.Private) : privateWithoutCalls(this, dict.Private);
         index.set(fd, (i = fdArray.push(dict) - 1));
       }
       fds.push(i);
@@ -84,9 +102,26 @@ export function flattenCffSubsets(subset: object): void {
   };
 
   proto.createCIDFontdict = function (this: CffSubset, topDict) {
-    if (!this.gongwenFlat) return createCIDFontdict.call(this, topDict);
-    // as fontkit's: one font DICT for all glyphs (a non-CID face becomes CID-keyed), here without Subrs
-    topDict.FDArray = [{ Private: withoutSubrs({ ...this.cff.topDict.Private }) }];
+    if (!this.gongwenFlat && !this.gongwenNoSubrs) return createCIDFontdict.call(this, topDict);
+    // as fontkit's: one font DICT for all glyphs (a non-CID face becomes CID-keyed); flattened
+    // subsets without Subrs
+    const priv = { ...this.cff.topDict.Private };
+    topDict.FDArray = [{ Private: this.gongwenFlat ? withoutSubrs(priv) : privateWithoutCalls(this, priv) }];
     return (topDict.FDSelect = { version: 3, nRanges: 1, ranges: [{ first: 0, fd: 0 }], sentinel: this.charstrings.length });
   };
+}
+
+/**
+ * `subset` encoded by fontkit's own, unpatched subsetter: the reference the tests compare with.
+ * `subset` must be fresh (not encoded before).
+ */
+export function encodeWithFontkitSubsetter(subset: object & { encode(): Uint8Array }): Uint8Array {
+  const own = originals.get(Object.getPrototypeOf(subset));
+  if (!own) throw new Error('not a patched fontkit CFF subset');
+  Object.assign(subset, own);
+  try {
+    return subset.encode();
+  } finally {
+    for (const key of Object.keys(own)) delete (subset as Record<string, unknown>)[key];
+  }
 }
