@@ -13,6 +13,7 @@ import { InputError } from '../model/errors.js';
 import { normaliseVerticalMetrics } from './font-metrics.js';
 import { shareDecodedTables, shareGlyphOutlines } from './font-table-cache.js';
 import { flattenCffSubsets } from './cff-subset.js';
+import { useSimpleShaping } from './simple-shaping.js';
 import { fontkit, type Font } from './fontkit.js';
 import { BUNDLED_FACES, BUNDLED_FONT_DIR, takePrefetched } from './prefetch.js';
 
@@ -108,6 +109,7 @@ function loadFace(spec: FaceSpec): LoadedFace {
   }
   shareDecodedTables(opened);
   shareGlyphOutlines(opened as Font);
+  useSimpleShaping(opened as Font);
   if ((opened as unknown as Record<string, unknown>)['CFF ']) flattenCffSubsets((opened as Font).createSubset());
   const face = { spec, data, font: opened as Font };
   loaded.set(key, face);
