@@ -3,6 +3,7 @@
  * 'fontkit' as ESM would load a second copy (the package ships both), costing start-up time and
  * making pdfkit's fonts instances of other classes than ours.
  */
+import './lazy-modules.js'; // before fontkit loads
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Fontkit from 'fontkit';

@@ -1,5 +1,5 @@
 /** The pdfmake edge: expose the font set to pdfmake once per process, then turn definitions into bytes. */
-import './lazy-crypto.js'; // before pdfmake loads pdfkit
+import './lazy-modules.js'; // before pdfmake loads pdfkit
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FACE_ROLES, type FontSet } from './fonts.js';

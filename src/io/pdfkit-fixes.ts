@@ -22,7 +22,7 @@
  *    end in an inline with lineEnd, where the break was chosen on the whole paragraph ("126." +
  *    "com" of szfxxgkb@126.com looks unbreakable alone); such an inline never pulls.
  */
-import './lazy-crypto.js'; // before pdfkit loads
+import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';

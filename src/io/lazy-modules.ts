@@ -1,0 +1,60 @@
+/**
+ * Library modules gongwen never calls, loaded only if something calls them.
+ *
+ * pdfkit requires @noble/ciphers/aes and @noble/hashes (sha2, utils) for PDF encryption, and
+ * fontkit requires brotli's decoder for WOFF2 fonts; gongwen neither encrypts nor reads WOFF2.
+ * Loading them costs a cold build 40–90 ms: the AES module computes its tables, sha2 its
+ * constants, the brotli decoder unpacks its 120 KB dictionary. Imported before pdfkit and fontkit
+ * (first import of io/fontkit.ts, io/pdfkit-fixes.ts and io/pdf-render.ts), this puts a stand-in
+ * into the CommonJS cache under each module's path. The libraries only keep the module object
+ * when they load; the stand-in loads the real module at the first read of a property (or, for
+ * brotli's decoder, which is a function, the first call) and hands that on.
+ */
+import Module, { createRequire } from 'node:module';
+
+type Require = ReturnType<typeof createRequire>;
+
+const fromHere = createRequire(import.meta.url);
+const fromPdfkit = createRequire(fromHere.resolve('pdfkit'));
+const fromFontkit = createRequire(fromPdfkit.resolve('fontkit'));
+
+/** Put a stand-in for `id` (as `from` resolves it) into the CommonJS cache; returns its path. */
+function defer(from: Require, id: string, kind: 'object' | 'function'): string {
+  const file = from.resolve(id);
+  if (from.cache[file]) return file;
+  let real: Record<PropertyKey, unknown> | undefined;
+  const load = (): Record<PropertyKey, unknown> => {
+    if (!real) {
+      delete from.cache[file];
+      real = from(file) as Record<PropertyKey, unknown>;
+    }
+    return real;
+  };
+  const standIn = new Module(file);
+  standIn.filename = file;
+  standIn.loaded = true;
+  // configurable: a proxy may not report a property its (empty) target lacks as non-configurable;
+  // a function target has a non-configurable `prototype`, which is reported as the target's own
+  const descriptor = (target: object, key: PropertyKey) => {
+    const own = Reflect.getOwnPropertyDescriptor(target, key);
+    if (own && !own.configurable) return own;
+    const d = Reflect.getOwnPropertyDescriptor(load(), key);
+    return d && { ...d, configurable: true };
+  };
+  standIn.exports = new Proxy(kind === 'function' ? function standIn() {} : {}, {
+    get: (_, key) => load()[key],
+    has: (_, key) => key in load(),
+    ownKeys: (target) => [...new Set([...Reflect.ownKeys(load()), ...Reflect.ownKeys(target).filter((k) => !Reflect.getOwnPropertyDescriptor(target, k)!.configurable)])],
+    getOwnPropertyDescriptor: descriptor,
+    apply: (_, self, args) => (load() as unknown as (...a: unknown[]) => unknown).apply(self, args),
+  });
+  from.cache[file] = standIn;
+  return file;
+}
+
+export const DEFERRED = {
+  aes: { from: fromPdfkit, file: defer(fromPdfkit, '@noble/ciphers/aes', 'object') },
+  sha2: { from: fromPdfkit, file: defer(fromPdfkit, '@noble/hashes/sha2', 'object') },
+  hashUtils: { from: fromPdfkit, file: defer(fromPdfkit, '@noble/hashes/utils', 'object') },
+  brotli: { from: fromFontkit, file: defer(fromFontkit, 'brotli/decompress.js', 'function') },
+};

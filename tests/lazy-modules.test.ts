@@ -1,0 +1,49 @@
+/**
+ * The library modules gongwen never calls (AES and hashes for encryption, brotli for WOFF2) are
+ * loaded only if something calls them (io/lazy-modules.ts), and work then.
+ */
+import { brotliCompressSync } from 'node:zlib';
+import { types } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { DEFERRED } from '../src/io/lazy-modules.js';
+import { buildPdf } from './helpers/build.js';
+
+const cached = (m: { from: NodeRequire; file: string }) => m.from.cache[m.file]!.exports;
+
+describe('lazy library modules', () => {
+  it('builds a PDF without loading any of them', async () => {
+    const pdf = await buildPdf();
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    for (const [name, m] of Object.entries(DEFERRED)) expect(types.isProxy(cached(m)), name).toBe(true);
+  });
+
+  it('hands out the real AES functions on first use', () => {
+    const aes = DEFERRED.aes.from('@noble/ciphers/aes') as { ecb(key: Uint8Array, o?: object): { encrypt(b: Uint8Array): Uint8Array } };
+    expect(Object.keys(aes)).toContain('ecb'); // listing the stand-in's keys works (and loads the real module)
+    expect({ ...aes }.ecb).toBe(aes.ecb);
+    // FIPS-197 appendix C.1: AES-128 of 00112233…ff under key 00010203…0f
+    const key = Uint8Array.from({ length: 16 }, (_, i) => i);
+    const block = Uint8Array.from({ length: 16 }, (_, i) => i * 17);
+    const out = aes.ecb(key, { disablePadding: true }).encrypt(block);
+    expect(Buffer.from(out).toString('hex')).toBe('69c4e0d86a7b0430d8cdb78070b4c55a');
+    expect(types.isProxy(cached(DEFERRED.aes))).toBe(false); // the real module is cached now
+  });
+
+  it('hands out the real hash functions on first use', () => {
+    const sha2 = DEFERRED.sha2.from('@noble/hashes/sha2') as { sha256(b: Uint8Array): Uint8Array };
+    const utils = DEFERRED.hashUtils.from('@noble/hashes/utils') as { concatBytes(...b: Uint8Array[]): Uint8Array };
+    const abc = utils.concatBytes(Uint8Array.of(0x61), Uint8Array.of(0x62, 0x63));
+    // FIPS 180-2 appendix B.1: SHA-256 of "abc"
+    expect(Buffer.from(sha2.sha256(abc)).toString('hex')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(types.isProxy(cached(DEFERRED.sha2))).toBe(false);
+  });
+
+  it('calls the real brotli decoder through the stand-in (fontkit calls it as a function)', () => {
+    const decode = cached(DEFERRED.brotli) as (b: Uint8Array, size?: number) => Uint8Array;
+    expect(typeof decode).toBe('function');
+    const text = '政府信息公开工作年度报告 '.repeat(20);
+    const out = decode(brotliCompressSync(Buffer.from(text)));
+    expect(Buffer.from(out).toString()).toBe(text);
+    expect(Object.keys(decode)).toBeInstanceOf(Array); // listing keys keeps the proxy invariants
+  });
+});
