@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import PDFDocument from 'pdfkit';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
@@ -105,6 +106,18 @@ describe('navigation', () => {
     expect(line.baseline - top).toBeGreaterThan(0);
     expect(line.baseline - top).toBeLessThan(16);
     expect(pdf.toString('latin1')).toContain('/PageMode /UseOutlines');
+  });
+
+  it('lists the named destinations in byte order (PDF 32000-1 §7.9.6), not by locale', async () => {
+    const pdf = (await pdfOf(SAMPLE)).toString('latin1');
+    const keys = [...pdf.matchAll(/\((attachment\d+|h\d+)\)\s*\[/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(15);
+    expect(keys).toEqual([...keys].sort());
+    expect(keys.slice(0, 4)).toEqual(['attachment1', 'h1', 'h10', 'h11']);
+    // pdfkit's name-tree class now compares code units: "B" (0x42) before "a" (0x61)
+    const tree = (new PDFDocument() as unknown as { _root: { data: { Names: { data: { Dests: object } } } } })._root.data.Names.data.Dests;
+    const sorted = ['a', 'B', 'b', 'A'].sort((Object.getPrototypeOf(tree) as { _compareKeys(a: string, b: string): number })._compareKeys);
+    expect(sorted).toEqual(['A', 'B', 'a', 'b']);
   });
 
   it('prints a table of contents with page numbers when toc: true', async () => {

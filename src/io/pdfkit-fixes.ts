@@ -21,6 +21,11 @@
  *    pulls the next one onto its line even past a line end. Lines broken by write/pdf/lines.ts
  *    end in an inline with lineEnd, where the break was chosen on the whole paragraph ("126." +
  *    "com" of szfxxgkb@126.com looks unbreakable alone); such an inline never pulls.
+ * 7. Name trees (the named destinations of headings and the attachment): pdfkit sorts their keys
+ *    with localeCompare, where PDF 32000-1 §7.9.6 asks for lexical order, byte by byte ("B"
+ *    before "a"), and the first localeCompare of a process loads ICU's collation (≈ 8 ms of a
+ *    cold build). Keys are now compared by code unit. gongwen's keys (h1, h10, …, attachment1)
+ *    come out in the same order either way.
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -120,6 +125,8 @@ function shareLayoutRuns(proto: EmbeddedFontProto): void {
   };
 }
 
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function applyPdfkitFixes(): void {
   if (applied) return;
   applied = true;
@@ -128,7 +135,13 @@ export function applyPdfkitFixes(): void {
   const dproto = (PdfmakeDocument as { prototype: { provideFont(...args: unknown[]): object } }).prototype;
   const provideFont = dproto.provideFont;
   let fontPatched = false;
-  dproto.provideFont = function (this: unknown, ...args: unknown[]) {
+  let treePatched = false;
+  dproto.provideFont = function (this: { _root?: { data: { Names?: { data: { Dests?: object } } } } }, ...args: unknown[]) {
+    const dests = this._root?.data.Names?.data.Dests;
+    if (!treePatched && dests) {
+      (Object.getPrototypeOf(dests) as { _compareKeys(a: string, b: string): number })._compareKeys = byCodeUnit;
+      treePatched = true;
+    }
     const font = provideFont.apply(this, args);
     if (!fontPatched && font && 'layoutRun' in font) {
       shareLayoutRuns(Object.getPrototypeOf(font) as EmbeddedFontProto);
