@@ -17,6 +17,7 @@ export const NO_LINE_END = new Set([...'（《「『〔【〈“‘([{']);
 
 const OPEN_QUOTES = new Set([...'“‘']);
 const CLOSE_QUOTES = new Set([...'”’']);
+const HAS_QUOTE = /[“”‘’]/;
 /** A long run of ASCII that is an address: it has a letter and a / or @ (not dates, phone numbers or figures). */
 const LATIN_RUN = /[\x21-\x7e]{9,}/g;
 const IS_ADDRESS = (run: string) => /[A-Za-z]/.test(run) && /[/@]/.test(run);
@@ -30,11 +31,17 @@ export interface BreakOpportunity {
 
 /** Tailor UAX #14 opportunities for Chinese. `text` is indexed in UTF-16 units, as the breaker is. */
 export function tailorBreaks(text: string, uax14: BreakOpportunity[]): BreakOpportunity[] {
-  const breaks = new Map<number, boolean>(uax14.map((b) => [b.position, b.required]));
+  // per position: 0 no break, 1 optional, 2 required (a typed array, not a map: this runs for
+  // every paragraph and table cell, on breaks that come nearly one per character)
+  let size = text.length + 1;
+  for (const b of uax14) if (b.position >= size) size = b.position + 1;
+  const kind = new Uint8Array(size);
+  for (const b of uax14) kind[b.position] = b.required ? 2 : 1;
+  const allow = (i: number) => { if (kind[i] === 0) kind[i] = 1; };
   const charBefore = (i: number) => text[i - 1] ?? '';
-  for (let i = 1; i < text.length; i++) {
-    if (OPEN_QUOTES.has(text[i]) && !NO_LINE_END.has(charBefore(i)) && !/\s/.test(charBefore(i))) breaks.set(i, breaks.get(i) ?? false);
-    if (CLOSE_QUOTES.has(charBefore(i)) && !NO_LINE_START.has(text[i]) && !/\s/.test(text[i])) breaks.set(i, breaks.get(i) ?? false);
+  if (HAS_QUOTE.test(text)) for (let i = 1; i < text.length; i++) {
+    if (OPEN_QUOTES.has(text[i]) && !NO_LINE_END.has(charBefore(i)) && !/\s/.test(charBefore(i))) allow(i);
+    if (CLOSE_QUOTES.has(charBefore(i)) && !NO_LINE_START.has(text[i]) && !/\s/.test(text[i])) allow(i);
   }
   for (const m of text.matchAll(LATIN_RUN)) {
     const address = IS_ADDRESS(m[0]);
@@ -46,11 +53,14 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[]): BreakOppo
       // can break a phone number rather than start a line with the mark that follows it
       const ok = address ? LATIN_BREAK_AFTER.has(text[i - 1]) && /[A-Za-z0-9]/.test(text[i]) && !(between && text[i - 1] !== '-' && text[i - 1] !== '/')
         : text[i - 1] === '-' && between;
-      if (ok) breaks.set(i, breaks.get(i) ?? false);
+      if (ok) allow(i);
     }
   }
   const out: BreakOpportunity[] = [];
-  for (const [position, required] of [...breaks].sort((a, b) => a[0] - b[0])) {
+  for (let position = 0; position < size; position++) {
+    const k = kind[position];
+    if (k === 0) continue;
+    const required = k === 2;
     if (!required && position < text.length && (NO_LINE_START.has(text[position]) || NO_LINE_END.has(charBefore(position)))) continue;
     out.push({ position, required });
   }
