@@ -23,7 +23,7 @@ async function narrowLines(dir: string, width?: number, breaker: 'gongwen' | 'pd
 /** The same, with each line's left and right edge in pt. */
 async function narrowLineBoxes(dir: string, width?: number, breaker: 'gongwen' | 'pdfmake' = 'gongwen'): Promise<{ text: string; x: number; right: number }[]> {
   // gongwen breaks justified paragraphs itself (write/pdf/lines.ts) when it can measure; pdfmake otherwise
-  const def = pdfDefinition(loadReport(dir), { glyphs: breaker === 'gongwen' ? glyphs : { ...glyphs, advance: undefined }, created: new Date(0), textWidth: width });
+  const def = pdfDefinition(loadReport(dir), { glyphs, breakLines: breaker === 'gongwen', created: new Date(0), textWidth: width });
   if (width !== undefined) {
     const side = (595.28 - width) / 2;
     def.pageMargins = [side, 60, side, 60];

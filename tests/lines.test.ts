@@ -5,7 +5,7 @@ import type { PdfInline } from '../src/write/pdf/text.js';
 
 // a toy face: Chinese characters 10 wide, Latin letters 5, spaces 2 (per 10 pt of size)
 const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10 : ch === ' ' ? 2 : 5), 0);
-const ctx = { glyphs: { has: () => true, dashCentre: 0.3, advance: (_: string, text: string, size: number) => width(text) * size / 10 }, textWidth: 100 };
+const ctx = { glyphs: { has: () => true, dashCentre: 0.3, advance: (_: string, text: string, size: number) => width(text) * size / 10 }, textWidth: 100, breakLines: true };
 const run = (text: string, font = 'fang'): PdfInline => ({ text, font, fontSize: 10, lineHeight: 1 });
 
 /** The lines as pdfmake will set them: pieces up to each lineEnd. */

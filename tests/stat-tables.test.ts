@@ -80,6 +80,49 @@ describe('sample-2021 (fictional unit, 2021 format)', () => {
   });
 });
 
+describe('tables across pages and merged header cells (sample-2021)', () => {
+  const pageWith = (start: string) => pages.find((p) => p.items.some((i) => i.str.startsWith(start)))!;
+  const item = (page: PdfPage, start: string) => page.items.find((i) => i.str.startsWith(start))!;
+
+  it('prints a row label again where a page break divides its rows (表三)', () => {
+    // 表三 runs over three pages; on each continuation page the first body row carries the labels
+    // of the groups it belongs to, level with its own first line (labels are set at the top)
+    for (const [first, labels] of [['危及“三安全一稳', ['三、', '（三）']], ['申请人逾期未按收', ['三、', '（六）']]] as const) {
+      const page = pageWith(first);
+      const row = item(page, first);
+      expect(item(page, '申请人情况').baseline, `header repeated above ${first}`).toBeLessThan(row.baseline);
+      const header = item(page, '组织').baseline; // the header's last line (公益/组织)
+      const between = page.items.filter((i) => i.str.trim() && i.baseline > header + 1 && i.baseline < row.baseline - 1);
+      expect(between.map((i) => i.str), `no body row above ${first}`).toEqual([]);
+      for (const label of labels) {
+        const found = page.items.filter((i) => i.str === label);
+        expect(found, `${label} on the page of ${first}`).toHaveLength(1);
+        expect(Math.abs(found[0]!.baseline - row.baseline), `${label} level with ${first}`).toBeLessThan(0.5);
+      }
+    }
+    // the rows before the first break keep their labels, once
+    const start = pageWith('一、本年新收');
+    expect(start.items.filter((i) => i.str === '（三）')).toHaveLength(1);
+  });
+
+  it('centres 表四\'s header cells over two rows inside the header, not below the table', () => {
+    const page = pageWith('行政复议');
+    const direct = item(page, '未经复议直接起诉');
+    const heading = item(page, '五、');
+    // 结果维持, 结果纠正 and 其他结果 ("结果" is the second line of the last) in each of the three groups
+    const results = page.items.filter((i) => i.str === '结果' && i.baseline < heading.baseline).sort((a, b) => a.x - b.x);
+    expect(results).toHaveLength(9);
+    const review = results[0]!; // 行政复议's 结果维持, over header rows 2 and 3
+    const litigation = results[3]!; // 未经复议直接起诉's 结果维持, a cell of header row 3
+    const reviewSecond = page.items.find((i) => i.str === '维持' && Math.abs(i.x - review.x) < 1)!;
+    const data = page.items.filter((i) => /^\d+$/.test(i.str) && i.baseline > litigation.baseline && i.baseline < heading.baseline);
+    expect(data.length).toBe(15);
+    expect(review.baseline).toBeGreaterThan(direct.baseline);
+    expect(review.baseline).toBeLessThan(litigation.baseline);
+    expect(reviewSecond.baseline).toBeLessThan(Math.min(...data.map((i) => i.baseline)) - 5);
+  });
+});
+
 describe('placing and referring to tables', () => {
   const report = (body: string, stats = STATS) => makeReport({
     'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n') + body,

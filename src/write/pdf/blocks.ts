@@ -47,7 +47,7 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
 
 /** A justified body paragraph, first line indented two characters; broken into lines here where possible. */
 function justified(ctx: PdfContext, inlines: PdfInline[]): Content {
-  const lines = breakJustified(ctx, inlines, ctx.textWidth, indent('body'));
+  const lines = ctx.breakLines ? breakJustified(ctx, inlines, ctx.textWidth, indent('body')) : undefined;
   return { text: lines ?? inlines, alignment: 'justify', leadingIndent: indent('body') } as Content;
 }
 

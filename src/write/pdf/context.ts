@@ -1,4 +1,5 @@
 import type { FontRole } from '../../layout/gbt9704.js';
+import type { SpanBreaks } from './span-breaks.js';
 
 export type PdfRole = FontRole | 'fallback';
 
@@ -25,10 +26,19 @@ export interface PdfOptions {
   pdfa?: boolean;
   /** Width of the text block in pt (default: the 版心, 156 mm); for tests on other columns. */
   textWidth?: number;
+  /**
+   * Break justified paragraphs into lines here (write/pdf/lines.ts) when `glyphs.advance` can
+   * measure; false leaves them to pdfmake (tests compare the two). Default true.
+   */
+  breakLines?: boolean;
 }
 
 export interface PdfContext {
   glyphs: GlyphSource;
+  /** Spanning table cells to cut at page breaks (absent: spans are drawn once, as pdfmake does). */
+  spans?: SpanBreaks;
   /** Width of the text block in pt. */
   textWidth: number;
+  /** See PdfOptions.breakLines. */
+  breakLines: boolean;
 }

@@ -11,6 +11,7 @@ import { bodyBlock, OutlineIds } from './blocks.js';
 import type { PdfContext, PdfOptions } from './context.js';
 import { pageNumberFooter } from './footer.js';
 import { front } from './front.js';
+import { SpanBreaks } from './span-breaks.js';
 import { runs } from './text.js';
 import { ELEMENTS, QR, sizeOf } from '../../layout/gbt9704.js';
 import { mmToPt } from '../../layout/units.js';
@@ -52,7 +53,8 @@ function qrBlock(ctx: PdfContext, url: string): Content {
 }
 
 export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
-  const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth };
+  const spans = new SpanBreaks();
+  const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth, breakLines: options.breakLines ?? true, spans };
   const outline = new OutlineIds();
   const toc = (): Content => ({
     toc: { title: { text: runs(ctx, '目录', { role: 'hei', size: sizeOf('heading1') }), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } },
@@ -90,9 +92,10 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     defaultStyle: { font: 'fang', fontSize: sizeOf('body'), lineHeight: 1 },
     content,
     footer: (page: number) => footer(page),
-    // Keep a standalone heading off the last line of a page.
-    pageBreakBefore: (node, nodes) =>
-      Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0,
+    // Repeat a table's row label where a page break divides its rows (span-breaks.ts); keep a
+    // standalone heading off the last line of a page.
+    pageBreakBefore: (node, nodes) => spans.check(node) ||
+      (Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0),
   };
   return definition;
 }

@@ -1,47 +1,78 @@
 /** A statistics grid (layout/stat-grid.ts) → a pdfmake table with merged cells and repeated headers. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
-import { isCovered, type StatGrid } from '../../layout/stat-grid.js';
+import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ZIHAO } from '../../layout/units.js';
 import type { PdfContext } from './context.js';
-import { runs } from './text.js';
+import { breakJustified } from './lines.js';
+import { runs, type PdfInline } from './text.js';
+
+/** Cell padding and rules, in pt (the table layout below). */
+const PADDING = { left: 3, right: 3, top: 2, bottom: 1 };
+const RULE = 0.5;
+
+/** Lines `inlines` take at `width` pt, broken as pdfmake breaks them; 1 when not known. */
+function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number): number {
+  const broken = breakJustified(ctx, inlines, width, 0);
+  return broken ? broken.filter((i) => i.lineEnd).length + 1 : 1;
+}
 
 export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   const size = ZIHAO[grid.zihao];
   const cell = { role: 'fang' as const, size, lineHeight: size * 1.35 };
   const head = { ...cell, role: 'hei' as const };
-  const body = grid.rows.map((row) => row.map((slot) => {
-    if (isCovered(slot)) return {};
-    const style = slot.role === 'head' || slot.role === 'section' ? head : cell;
+  // pdfmake widths exclude the cell padding and the rules: share out what is left of the 版心
+  const available = geometry.textWidth - grid.widths.length * (PADDING.left + PADDING.right + RULE) - RULE;
+  const widths = grid.widths.map((w) => w * available);
+  const styleOf = (slot: GridCell) => (slot.role === 'head' || slot.role === 'section' ? head : cell);
+  const widthOf = (c: number, slot: GridCell) =>
+    widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0) + (slot.colSpan - 1) * (PADDING.left + PADDING.right + RULE) - slot.indent * size;
+
+  // Header cells over several rows are centred here, with a top margin: pdfmake's own vertical
+  // centring of a row-spanning cell goes wrong in tables it keeps whole (表四's 结果维持 … were
+  // drawn below the table). Header rows are as tall as their tallest single-row cell.
+  const headerRowLines = Array.from({ length: grid.headerRows }, (_, r) => Math.max(1, ...grid.rows[r]!.map((slot, c) =>
+    isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot)))));
+  const centredTop = (r: number, c: number, slot: GridCell): number => {
+    const rows = headerRowLines.slice(r, r + slot.rowSpan);
+    const span = rows.reduce((a, b) => a + b, 0) * cell.lineHeight + (rows.length - 1) * (PADDING.top + PADDING.bottom + RULE);
+    const own = linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot)) * cell.lineHeight;
+    return Math.max(0, (span - own) / 2);
+  };
+
+  const cellFor = (slot: GridCell, r: number, c: number) => {
+    const spanningHead = slot.role === 'head' && slot.rowSpan > 1 && r + slot.rowSpan <= grid.headerRows;
     return {
-      text: runs(ctx, slot.text, style),
+      text: runs(ctx, slot.text, styleOf(slot)),
       alignment: slot.align,
-      margin: [slot.indent * size, 0, 0, 0],
+      margin: [slot.indent * size, spanningHead ? centredTop(r, c, slot) : 0, 0, 0],
       rowSpan: slot.rowSpan,
       colSpan: slot.colSpan,
       // pdfmake centres a row-spanning cell over its whole span even when the span breaks across
-      // pages, which draws it over other cells: such cells are set at the top.
-      // (header rows never break, so their cells stay centred)
-      verticalAlignment: slot.rowSpan > 1 && slot.role !== 'head' ? 'top' : 'middle',
+      // pages, which draws it over other cells: such cells are set at the top (row labels) or
+      // centred above (header cells).
+      verticalAlignment: slot.rowSpan > 1 ? 'top' : 'middle',
     };
-  }));
-  // pdfmake widths exclude the cell padding and the rules: share out what is left of the 版心
-  const padding = 3;
-  const available = geometry.textWidth - grid.widths.length * (2 * padding + 0.5) - 0.5;
+  };
+  const body = grid.rows.map((row, r) => row.map((slot, c) => (isCovered(slot) ? {} : cellFor(slot, r, c))));
+  // a label over rows that a page break divides is printed again on the new page (span-breaks.ts)
+  const copies = grid.rows.map((row, r) => row.map((slot, c) =>
+    !isCovered(slot) && slot.rowSpan > 1 && slot.role !== 'head' ? () => cellFor(slot, r, c) : undefined));
+  ctx.spans?.register(body, copies);
   return {
     table: {
       headerRows: grid.headerRows,
       dontBreakRows: true,
-      widths: grid.widths.map((w) => w * available),
+      widths,
       body,
     },
     layout: {
-      hLineWidth: () => 0.5,
-      vLineWidth: () => 0.5,
-      paddingTop: () => 2,
-      paddingBottom: () => 1,
-      paddingLeft: () => padding,
-      paddingRight: () => padding,
+      hLineWidth: () => RULE,
+      vLineWidth: () => RULE,
+      paddingTop: () => PADDING.top,
+      paddingBottom: () => PADDING.bottom,
+      paddingLeft: () => PADDING.left,
+      paddingRight: () => PADDING.right,
     },
   } as unknown as Content;
 }
