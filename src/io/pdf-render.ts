@@ -4,6 +4,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FACE_ROLES, type FontSet } from './fonts.js';
 import { applyPdfkitFixes } from './pdfkit-fixes.js';
+import { reuseLeafMeasurements } from './measure-cache.js';
 
 // @types/pdfmake 0.3 lacks virtualfs (library-notes §3.1).
 const vfs = (pdfmake as unknown as { virtualfs: { storage: Record<string, Buffer> } }).virtualfs;
@@ -38,6 +39,7 @@ function fontTable(fonts: FontSet) {
 
 export async function renderPdf(definition: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {
   applyPdfkitFixes();
+  reuseLeafMeasurements();
   register(fonts);
   pdfmake.setFonts(fontTable(fonts) as never);
   const doc = pdfmake.createPdf(definition);
