@@ -105,6 +105,29 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
     expect(start.items.filter((i) => i.str === '（三）')).toHaveLength(1);
   });
 
+  it('never prints a row label twice on a page, nor over anything, wherever 表三 starts on the page', async () => {
+    // 表三 moved down the page one line at a time: its page breaks fall after each of its rows in
+    // turn. A label cut where its rows cannot hold it would make them taller, move the break and
+    // print the label twice; a label drawn whole over too few rows would run into the page number.
+    const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8');
+    const anchor = '2021年，本机关收到和处理政府信息公开申请情况如下：';
+    const LABELS = new Set(['三、', '（三）', '（四）', '（五）', '（六）']);
+    const fonts = openFontSet();
+    for (const k of [1, 2, 3, 4, 5, 6, 9, 12, 16, 18, 21, 22, 23, 24, 26]) {
+      const dir = makeReport({ 'report.md': report.replace(anchor, '测试段落。\n\n'.repeat(k) + anchor), 'statistics.yaml': STATS }, `offset-${k}`);
+      const { outputs } = await buildReport(dir, { fonts, formats: ['pdf'] });
+      for (const page of (await readPdf(outputs.pdf!)).pages) {
+        const labels = page.items.filter((i) => LABELS.has(i.str) && i.x < 160).map((i) => i.str);
+        expect(labels.length, `offset ${k}, page ${page.number}: ${labels.join(' ')}`).toBe(new Set(labels).size);
+        const items = page.items.filter((i) => i.str.trim());
+        for (const a of items) for (const b of items) {
+          if (a === b || Math.abs(a.baseline - b.baseline) >= Math.min(a.size, b.size) * 0.8) continue;
+          expect(a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5, `offset ${k}, page ${page.number}: "${a.str}" over "${b.str}"`).toBe(false);
+        }
+      }
+    }
+  }, 60_000);
+
   it('centres 表四\'s header cells over two rows inside the header, not below the table', () => {
     const page = pageWith('行政复议');
     const direct = item(page, '未经复议直接起诉');

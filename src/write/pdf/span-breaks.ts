@@ -4,33 +4,59 @@
  * A statistics table groups rows under a label that spans them (表三: 三、本年度办理结果 over
  * twenty rows, （三）不予公开 over eight). pdfmake draws a spanning cell once, at its first row, so
  * the rows that a page break carries onto the next page have a blank label column and nobody can
- * tell which group they belong to. Where a break falls inside a span, the span is cut at the
- * break: the rows before it keep the label, the rows after it get the same label in a cell of
- * their own, at the top of the new page.
+ * tell which group they belong to. Where a break falls inside a group, the group's label cell is
+ * cut at the break: the rows before it keep the label, the rows after it get the same label in a
+ * cell of their own, at the top of the new page.
  *
  * Page breaks are known only after layout, so this works through pdfmake's pageBreakBefore hook,
- * which sees every laid-out node with its pages, in order: where a row starts a later page than
- * the row above, the spans over the break are cut in the table body; at the table's last row,
- * if anything was cut, pdfmake is asked to lay the document out again, once for all the breaks of
- * the table. (pdfmake answers by setting `pageBreak: 'before'` on that cell; cells of tables with
- * spans ignore that property: they never take a page break of their own.) The table's cells are
- * then checked again on the new layout, so a break that the cuts moved is found and cut too,
- * in one more layout. Tables registered here must have dontBreakRows (see `check`).
+ * which sees every laid-out node with its pages, in order. At a table's last row it knows the
+ * page of every row and decides, for each group, where its label is cut; if that changed, it
+ * asks pdfmake to lay the document out again. (pdfmake answers by setting `pageBreak: 'before'`
+ * on that cell; cells of the tables registered here ignore that property: they never take a page
+ * break of their own.) The table's cells are checked again on every layout, until nothing
+ * changes.
+ *
+ * A cut must not move the break it was made for. A label is cut only where the rows on both
+ * sides of the break are tall enough for it, as estimated by the caller: were they not, pdfmake
+ * would make them taller, the break would move up, and the label would be printed twice on one
+ * page (see `decide` for the first rows of a group). Should a break still move away from a cut,
+ * the group is joined up again and left whole (its label then appears only before the break, as
+ * pdfmake draws it). So every group changes a bounded number of times, and so does the layout.
+ * Tables registered here must have dontBreakRows (see `decide`).
  */
 
 interface CellNode {
   text?: unknown;
   rowSpan?: number;
-  _span?: boolean;
   pageBreakCalculated?: boolean;
   [key: string]: unknown;
 }
 
-interface Place {
-  body: CellNode[][];
+/** A label cell over several rows, as the caller registers it. */
+export interface SpanningLabel {
   row: number;
-  /** A copy of the label cell for `row` onwards (fresh text), for spanning cells. */
-  copy?: () => CellNode;
+  col: number;
+  /** A fresh copy of the label cell (fresh text), to start anew at a later row. */
+  copy: () => CellNode;
+  /** Whether rows [from, to) are tall enough to hold the label. */
+  fits: (from: number, to: number) => boolean;
+}
+
+interface Group extends SpanningLabel {
+  end: number;
+  label: CellNode;
+  copies: Map<number, CellNode>;
+  cuts: number[];
+  /** The label's first rows have a blank cell; the label starts at the first cut. */
+  blankFirst: boolean;
+  blank?: CellNode;
+  frozen: boolean;
+}
+
+interface Table {
+  body: CellNode[][];
+  groups: Group[];
+  pages: number[];
 }
 
 export interface NodeInfo {
@@ -43,75 +69,115 @@ function refusePageBreak(cell: CellNode): void {
   Object.defineProperty(cell, 'pageBreak', { get: () => undefined, set: () => undefined, enumerable: false, configurable: true });
 }
 
+const sameCuts = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 export class SpanBreaks {
   /** Cells by their text array, which pdfmake hands back as the node's `text`. */
-  private readonly cells = new WeakMap<object, Place>();
-  private readonly rowPages = new WeakMap<CellNode[][], number[]>();
-  /** Tables cut in this layout, waiting for their last row to ask for the next layout. */
-  private readonly pending = new WeakSet<CellNode[][]>();
+  private readonly cells = new WeakMap<object, { table: Table; row: number }>();
 
-  /**
-   * Register a table body whose cells may span rows. `copies[r][c]` makes a fresh copy of the
-   * spanning cell at (r, c), to start anew at a later row.
-   */
-  register(body: CellNode[][], copies: ((() => CellNode) | undefined)[][]): void {
-    if (!body.some((row) => row.some((cell) => (cell.rowSpan ?? 1) > 1))) return;
-    body.forEach((row, r) => row.forEach((cell, c) => {
+  /** Register a table body and its label cells over several rows. */
+  register(body: CellNode[][], labels: SpanningLabel[]): void {
+    if (labels.length === 0) return;
+    const table: Table = {
+      body,
+      pages: [],
+      groups: labels.map((l) => ({
+        ...l, end: l.row + (body[l.row]![l.col]!.rowSpan ?? 1), label: body[l.row]![l.col]!, copies: new Map(), cuts: [], blankFirst: false, frozen: false,
+      })),
+    };
+    body.forEach((row, r) => row.forEach((cell) => {
       refusePageBreak(cell);
-      if (cell.text && typeof cell.text === 'object') this.cells.set(cell.text, { body, row: r, copy: copies[r]?.[c] });
+      if (cell.text && typeof cell.text === 'object') this.cells.set(cell.text, { table, row: r });
     }));
   }
 
-  /** pdfmake's pageBreakBefore, for the cells of registered tables: true when a span was cut. */
+  /** pdfmake's pageBreakBefore, for the cells of registered tables: true to lay out again. */
   check(node: NodeInfo): boolean {
     const place = node.text && typeof node.text === 'object' ? this.cells.get(node.text) : undefined;
     if (!place) return false;
-    const { body, row } = place;
-    const cell = body[row]!.find((c) => c.text === node.text);
-    if (!cell || (cell.rowSpan ?? 1) > 1) return false; // a row's page is the page of its single-row cells
+    const { table, row } = place;
+    const cell = table.body[row]!.find((c) => c.text === node.text);
+    if (!cell) return false;
+    // checked again on every layout (pdfmake checks a node once), so pages are always this layout's
+    delete cell.pageBreakCalculated;
     const page = node.pageNumbers?.[0];
-    if (page === undefined) return false;
-    let pages = this.rowPages.get(body);
-    if (!pages) this.rowPages.set(body, (pages = []));
-    pages[row] = page;
-    const before = pages[row - 1];
+    // a row's page is the page of its single-row cells
+    if ((cell.rowSpan ?? 1) > 1 || page === undefined) return false;
+    table.pages[row] = page;
+    return row === table.body.length - 1 && this.decide(table);
+  }
+
+  /** Cut each group's label at the page breaks inside it; true if any group changed. */
+  private decide(table: Table): boolean {
     // Rows are unbreakable (dontBreakRows): pdfmake lays a row out where the row above ended and
     // moves it to the next page if it does not fit, without updating its cells' positions. So
-    // the first row whose cells report the new page is the second row there; the row above it,
-    // reported on the old page, is the one that moved (tests/stat-tables.test.ts checks this on
-    // the rendered pages).
-    if (before !== undefined && page > before && row - 1 > 0 && this.cut(body, row - 1)) this.pending.add(body);
-    if (row < body.length - 1 || !this.pending.has(body)) return false;
-    // lay out again, and check this table's cells again on that layout
-    this.pending.delete(body);
-    this.rowPages.delete(body);
-    for (const cells of body) for (const c of cells) delete c.pageBreakCalculated;
-    return true;
-  }
-
-  /** Cut every span that runs from above `row` into it. */
-  private cut(body: CellNode[][], row: number): boolean {
-    let cut = false;
-    for (let c = 0; c < body[row]!.length; c++) {
-      for (let r0 = row - 1; r0 >= 0; r0--) {
-        const above = body[r0]![c]!;
-        if (above._span) continue;
-        const span = above.rowSpan ?? 1;
-        if (r0 + span > row) {
-          const place = above.text && typeof above.text === 'object' ? this.cells.get(above.text) : undefined;
-          const copy = place?.copy?.();
-          if (!copy) break;
-          copy.rowSpan = r0 + span - row;
-          above.rowSpan = row - r0;
-          refusePageBreak(copy);
-          if (copy.text && typeof copy.text === 'object') this.cells.set(copy.text, { body, row, copy: place!.copy });
-          body[row]![c] = copy;
-          cut = true;
+    // the first row whose cells report a new page is the second row there; the row above it,
+    // reported on the old page, is the one that moved and starts the page (tests/stat-tables
+    // checks this on the rendered pages).
+    const starts: number[] = [];
+    for (let r = 2; r < table.pages.length; r++) {
+      const [before, page] = [table.pages[r - 1], table.pages[r]];
+      if (before !== undefined && page !== undefined && page > before) starts.push(r - 1);
+    }
+    let changed = false;
+    for (const g of table.groups) {
+      if (g.frozen) continue;
+      const inside = starts.filter((s) => s > g.row && s < g.end);
+      if (g.cuts.some((c) => !inside.includes(c))) {
+        // a break moved away from a cut: join the label up again and leave it whole
+        this.apply(table, g, [], false);
+        g.frozen = true;
+        changed = true;
+        continue;
+      }
+      // Cut at each break in turn while the rows on both sides hold the label. After a break
+      // where they do not, the label stays whole over it, and then must not end (be cut) on a
+      // later page: pdfmake makes the last row of a cell that spans a page break taller.
+      // The first rows of a group, at the foot of a page, may be too few for its label (three
+      // of twenty rows for 三、本年度办理结果): the label then moves to the next page, where the
+      // rest of the group is, and the first rows keep a blank cell (drawn whole, the label would
+      // run past the table's last row on that page, into the page number).
+      const cuts: number[] = [];
+      let from = g.row;
+      let blankFirst = false;
+      for (const s of inside) {
+        if (!g.fits(s, g.end)) break;
+        if (!g.fits(from, s)) {
+          if (from !== g.row) break;
+          blankFirst = true;
         }
-        break;
+        cuts.push((from = s));
+      }
+      if (!sameCuts(cuts, g.cuts) || blankFirst !== g.blankFirst) {
+        this.apply(table, g, cuts, blankFirst);
+        changed = true;
       }
     }
-    return cut;
+    return changed;
+  }
+
+  /** Set the group's label cells for `cuts`: the label (or a blank) first, copies at each cut. */
+  private apply(table: Table, g: Group, cuts: number[], blankFirst: boolean): void {
+    for (const c of g.cuts) if (!cuts.includes(c)) table.body[c]![g.col] = {}; // covered again
+    const bounds = [g.row, ...cuts, g.end];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      const at = bounds[i]!;
+      let cell = at === g.row ? (blankFirst ? g.blank : g.label) : g.copies.get(at);
+      if (!cell) {
+        cell = g.copy();
+        refusePageBreak(cell);
+        if (at === g.row) {
+          cell.text = '';
+          g.blank = cell;
+        } else {
+          if (cell.text && typeof cell.text === 'object') this.cells.set(cell.text, { table, row: at });
+          g.copies.set(at, cell);
+        }
+      }
+      cell.rowSpan = bounds[i + 1]! - at;
+      table.body[at]![g.col] = cell;
+    }
+    g.cuts = cuts;
+    g.blankFirst = blankFirst;
   }
 }
-

@@ -5,13 +5,27 @@ import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.
 import { ZIHAO } from '../../layout/units.js';
 import type { PdfContext } from './context.js';
 import { breakJustified } from './lines.js';
+import type { SpanningLabel } from './span-breaks.js';
 import { runs, type PdfInline } from './text.js';
 
 /** Cell padding and rules, in pt (the table layout below). */
 const PADDING = { left: 3, right: 3, top: 2, bottom: 1 };
 const RULE = 0.5;
 
-/** Lines `inlines` take at `width` pt, broken as pdfmake breaks them; 1 when not known. */
+/** A function of a row index, computed once per row. */
+function memo(f: (r: number) => number): (r: number) => number {
+  const known = new Map<number, number>();
+  return (r) => {
+    let v = known.get(r);
+    if (v === undefined) known.set(r, (v = f(r)));
+    return v;
+  };
+}
+
+/**
+ * Lines `inlines` take at `width` pt, broken by write/pdf/lines.ts, which breaks where pdfmake
+ * does (tests/characters.test.ts); 1 when it cannot measure.
+ */
 function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number): number {
   const broken = breakJustified(ctx, inlines, width, 0);
   return broken ? broken.filter((i) => i.lineEnd).length + 1 : 1;
@@ -55,15 +69,28 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     };
   };
   const body = grid.rows.map((row, r) => row.map((slot, c) => (isCovered(slot) ? {} : cellFor(slot, r, c))));
-  // a label over rows that a page break divides is printed again on the new page (span-breaks.ts)
-  const copies = grid.rows.map((row, r) => row.map((slot, c) =>
-    !isCovered(slot) && slot.rowSpan > 1 && slot.role !== 'head' ? () => cellFor(slot, r, c) : undefined));
-  ctx.spans?.register(body, copies);
+  // a label over rows that a page break divides is printed again on the new page
+  // (span-breaks.ts), where the rows on both sides are tall enough for it: estimated here with
+  // the same line breaking, rows as tall as their tallest single-row cell
+  const rowHeight = memo((r: number) => PADDING.top + PADDING.bottom + RULE + cell.lineHeight * Math.max(1, ...grid.rows[r]!.map((slot, c) =>
+    isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot)))));
+  const labels: SpanningLabel[] = [];
+  grid.rows.forEach((row, r) => row.forEach((slot, c) => {
+    if (isCovered(slot) || slot.rowSpan < 2 || r < grid.headerRows) return;
+    const needed = PADDING.top + PADDING.bottom + linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot)) * cell.lineHeight;
+    const fits = (from: number, to: number) => {
+      let height = -RULE;
+      for (let k = from; k < to; k++) height += rowHeight(k);
+      return height >= needed - 0.01; // the same sums pdfmake makes, up to rounding
+    };
+    labels.push({ row: r, col: c, copy: () => cellFor(slot, r, c), fits });
+  }));
+  ctx.spans?.register(body, labels);
   return {
     table: {
       headerRows: grid.headerRows,
       dontBreakRows: true,
-      widths,
+      widths: [...widths], // pdfmake turns the entries into objects; `fits` reads ours during layout
       body,
     },
     layout: {
