@@ -12,7 +12,8 @@ import { readPdf } from './helpers/pdf.js';
 const LONG = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghij';
 const PARAGRAPH = '政府信息公开工作以习近平新时代中国特色社会主义思想为指导，全面贯彻落实党的各项决策部署，扎实推进决策、执行、管理、服务、结果公开。'.repeat(3);
 
-async function render(relayout: boolean): Promise<string[]> {
+/** Each page's text, and every item with its left edge, in order. */
+async function render(relayout: boolean): Promise<{ pages: string[]; items: string[] }> {
   let asked = false;
   const definition = {
     defaultStyle: { font: 'fang', fontSize: 12 },
@@ -30,7 +31,8 @@ async function render(relayout: boolean): Promise<string[]> {
     },
   };
   const pdf = await renderPdf(definition as never, openFontSet());
-  return (await readPdf(pdf)).pages.map((p) => p.items.map((i) => i.str).join(''));
+  const { pages } = await readPdf(pdf);
+  return { pages: pages.map((p) => p.items.map((i) => i.str).join('')), items: pages.flatMap((p) => p.items.map((i) => `${i.str}@${i.x.toFixed(2)}`)) };
 }
 
 describe('measurements reused by a second layout', () => {
@@ -39,10 +41,11 @@ describe('measurements reused by a second layout', () => {
     const before = measureCacheStats.hits;
     const twice = await render(true);
     expect(measureCacheStats.hits - before).toBeGreaterThanOrEqual(3); // the cell, the paragraph, the heading
-    expect(twice).toHaveLength(2); // the page break the hook asked for
-    expect(once).toHaveLength(1);
-    expect(twice.join('')).toBe(once.join(''));
-    expect(once[0]!.replace(/\s/g, '')).toContain(LONG); // cut over several lines of the 40 pt cell
-    expect(once[0]!.replace(/\s/g, '')).toContain(PARAGRAPH);
+    expect(twice.pages).toHaveLength(2); // the page break the hook asked for
+    expect(once.pages).toHaveLength(1);
+    expect(twice.pages.join('')).toBe(once.pages.join(''));
+    expect(twice.items).toEqual(once.items); // the same lines, at the same left edges (justified)
+    expect(once.pages[0]!.replace(/\s/g, '')).toContain(LONG); // cut over several lines of the 40 pt cell
+    expect(once.pages[0]!.replace(/\s/g, '')).toContain(PARAGRAPH);
   });
 });

@@ -10,8 +10,8 @@
  * and, on justified lines, their justifyShift, and it cuts the text and width of an inline too
  * wide for a line (the rest goes into a new inline). The kept measurement is the list of the
  * inline objects with their measured text and width; a repeat restores those and clears
- * justifyShift (x is always set anew). Nodes whose text refers to a page (table-of-contents
- * entries) are always measured anew.
+ * justifyShift (x is always set anew). Nodes whose text is a reference to another node's text
+ * are always measured anew (table-of-contents entries are new nodes on every layout anyway).
  */
 // @ts-expect-error no declaration file (internal module of pdfmake 0.3)
 import DocMeasureModule from 'pdfmake/js/DocMeasure.js';

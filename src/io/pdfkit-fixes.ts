@@ -22,10 +22,10 @@
  *    end in an inline with lineEnd, where the break was chosen on the whole paragraph ("126." +
  *    "com" of szfxxgkb@126.com looks unbreakable alone); such an inline never pulls.
  * 7. Name trees (the named destinations of headings and the attachment): pdfkit sorts their keys
- *    with localeCompare, where PDF 32000-1 §7.9.6 asks for lexical order, byte by byte ("B"
- *    before "a"), and the first localeCompare of a process loads ICU's collation (≈ 8 ms of a
- *    cold build). Keys are now compared by code unit. gongwen's keys (h1, h10, …, attachment1)
- *    come out in the same order either way.
+ *    with localeCompare, where PDF 32000-1 §7.9.6 asks for lexical order of the key strings
+ *    ("B" before "a"), and the first localeCompare of a process loads ICU's collation (≈ 8 ms of
+ *    a cold build). Keys are now compared by UTF-16 code unit, which is byte order for ASCII keys
+ *    like gongwen's (h1, h10, …, attachment1); they come out in the same order either way.
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';

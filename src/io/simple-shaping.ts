@@ -93,6 +93,10 @@ export function useSimpleShaping(font: Font): void {
     const positions = [];
     for (let i = 0; i < text.length; i++) {
       const glyph = this.glyphForCodePoint(text.charCodeAt(i));
+      // a character the face lacks: the engine's answer depends on what it laid out before
+      // (fontkit keeps one .notdef glyph with the code points of its first use, and hides it if
+      // those were ignorable), so leave it to the engine
+      if (glyph.id === 0) return engineLayout.call(this, text, ...rest);
       glyphs.push(glyph);
       positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
     }
