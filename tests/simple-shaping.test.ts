@@ -76,8 +76,9 @@ describe('simple shaping', () => {
     expect(SIMPLE_TEXT.test('e\u0301')).toBe(false);
     // a character the face lacks (U+2011 has no glyph in Fandol) goes to the engine, which hides
     // .notdef after it has laid out an ignorable character the face also lacks (U+00AD)
-    layoutByEngine(font, 'a\u00adb');
-    expect(plain(direct(font, 'x\u2011y'))).toEqual(plain(engine(font, 'x\u2011y')));
+    const fresh = fontkit.create(fonts.face('fang').data) as Font; // its own glyph cache
+    layoutByEngine(fresh, 'a\u00adb');
+    expect(plain(direct(fresh, 'x\u2011y'))).toEqual(plain(engine(fresh, 'x\u2011y')));
     const withFeature = (font as unknown as { layout(t: string, f: string[]): Run }).layout('（一）', ['halt']);
     expect(plain(withFeature)).toEqual(plain(layoutByEngine(font, '（一）', ['halt']) as Run));
     expect(withFeature.advanceWidth).toBeLessThan(direct(font, '（一）').advanceWidth); // halt did apply
