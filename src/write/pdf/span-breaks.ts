@@ -21,7 +21,8 @@
  * would make them taller, the break would move up, and the label would be printed twice on one
  * page (see `decide` for the first rows of a group). Should a break still move away from a cut,
  * the group is joined up again and left whole (its label then appears only before the break, as
- * pdfmake draws it). So every group changes a bounded number of times, and so does the layout.
+ * pdfmake draws it). After MAX_ROUNDS layouts all of a table's labels are left whole, whatever
+ * happens, so the number of layouts is bounded.
  * Tables registered here must have dontBreakRows (see `decide`).
  */
 
@@ -57,7 +58,14 @@ interface Table {
   body: CellNode[][];
   groups: Group[];
   pages: number[];
+  /** Layouts decided on so far. */
+  rounds: number;
+  /** This layout has been decided on (its last row reached). */
+  decided: boolean;
 }
+
+/** Layouts after which a table's labels are left whole (each group changes at most twice). */
+const MAX_ROUNDS = 6;
 
 export interface NodeInfo {
   text?: unknown;
@@ -81,6 +89,8 @@ export class SpanBreaks {
     const table: Table = {
       body,
       pages: [],
+      rounds: 0,
+      decided: false,
       groups: labels.map((l) => ({
         ...l, end: l.row + (body[l.row]![l.col]!.rowSpan ?? 1), label: body[l.row]![l.col]!, copies: new Map(), cuts: [], blankFirst: false, frozen: false,
       })),
@@ -104,7 +114,14 @@ export class SpanBreaks {
     // a row's page is the page of its single-row cells
     if ((cell.rowSpan ?? 1) > 1 || page === undefined) return false;
     table.pages[row] = page;
-    return row === table.body.length - 1 && this.decide(table);
+    // decide once per layout, at the first cell of the last row
+    if (row < table.body.length - 1) {
+      table.decided = false;
+      return false;
+    }
+    if (table.decided) return false;
+    table.decided = true;
+    return this.decide(table);
   }
 
   /** Cut each group's label at the page breaks inside it; true if any group changed. */
@@ -120,6 +137,18 @@ export class SpanBreaks {
       if (before !== undefined && page !== undefined && page > before) starts.push(r - 1);
     }
     let changed = false;
+    if (++table.rounds > MAX_ROUNDS) {
+      // a safety net: a table whose breaks keep moving is left as pdfmake draws it
+      for (const g of table.groups) {
+        if (g.frozen) continue;
+        if (g.cuts.length || g.blankFirst) {
+          this.apply(table, g, [], false);
+          changed = true;
+        }
+        g.frozen = true;
+      }
+      return changed;
+    }
     for (const g of table.groups) {
       if (g.frozen) continue;
       const inside = starts.filter((s) => s > g.row && s < g.end);
