@@ -25,6 +25,24 @@ describe('batch builds', () => {
     expect(r.stdout).not.toContain('\r');
   });
 
+  it('keeps fonts and fontkit off the main thread of a batch (its worker threads read their own)', () => {
+    const dirs = Array.from({ length: 2 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `lean${i}`));
+    const probe = path.join(tmp(), 'probe.cjs');
+    // at exit, on the main thread: is fontkit loaded, and how much memory sits outside the JS heap
+    writeFileSync(probe, `const { isMainThread } = require('node:worker_threads');
+process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSON.stringify({
+  fontkit: Object.keys(require.cache).some((f) => /node_modules\\/fontkit\\//.test(f)),
+  externalMiB: Math.round(process.memoryUsage().external / 1048576) }) + '\\n'); });`);
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'build', ...dirs, '--out', tmp(), '--format', 'pdf', '-j', '1'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const probed = JSON.parse(/PROBE (.*)/.exec(r.stderr)![1]!) as { fontkit: boolean; externalMiB: number };
+    expect(probed.fontkit).toBe(false);
+    expect(probed.externalMiB).toBeLessThan(10); // the five Fandol faces are 31 MB
+    // one folder: the main thread builds it, fonts read ahead
+    const one = spawnSync(process.execPath, ['-r', probe, BIN, 'build', dirs[0]!, '--out', tmp(), '--format', 'pdf'], { encoding: 'utf8' });
+    expect(JSON.parse(/PROBE (.*)/.exec(one.stderr)![1]!).fontkit).toBe(true);
+  });
+
   it('builds one after another on one worker thread with --jobs 1, with the same summary', () => {
     const dirs = Array.from({ length: 2 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `seq${i}`));
     const out = tmp();

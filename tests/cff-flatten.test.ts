@@ -7,7 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flattenCharstring } from '../src/io/cff-flatten.js';
 import { encodeWithFontkitSubsetter } from '../src/io/cff-subset.js';
-import { fontkit, type Font } from '../src/io/fontkit.js';
+import { loadFontkit, type Font } from '../src/io/fontkit.js';
+
+const fontkit = loadFontkit();
 import { openFontSet } from '../src/io/fonts.js';
 
 const fonts = openFontSet(); // opening a face installs the subsetter patch

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openFontSet } from '../src/io/fonts.js';
 import { layoutByEngine, shapesSimply, simpleShapingStats, SIMPLE_TEXT } from '../src/io/simple-shaping.js';
-import { fontkit, type Font } from '../src/io/fontkit.js';
+import { loadFontkit, type Font } from '../src/io/fontkit.js';
+
+const fontkit = loadFontkit();
 
 const fonts = openFontSet();
 const FANDOL = ['song', 'songBold', 'hei', 'fang', 'kai'] as const;

@@ -14,7 +14,7 @@ import { normaliseVerticalMetrics } from './font-metrics.js';
 import { shareDecodedTables, shareGlyphOutlines } from './font-table-cache.js';
 import { flattenCffSubsets } from './cff-subset.js';
 import { useSimpleShaping } from './simple-shaping.js';
-import { fontkit, type Font } from './fontkit.js';
+import { loadFontkit, type Font } from './fontkit.js';
 import { BUNDLED_FACES, BUNDLED_FONT_DIR, takePrefetched } from './prefetch.js';
 
 export type FaceRole = FontRole | 'fallback';
@@ -96,10 +96,10 @@ function loadFace(spec: FaceSpec): LoadedFace {
   const hit = loaded.get(key);
   if (hit) return hit;
   let data: Buffer;
-  let opened: ReturnType<typeof fontkit.create>;
+  let opened: ReturnType<ReturnType<typeof loadFontkit>["create"]>;
   try {
     data = normaliseVerticalMetrics(takePrefetched(spec.file) ?? readFileSync(spec.file));
-    opened = fontkit.create(data, spec.postscriptName);
+    opened = loadFontkit().create(data, spec.postscriptName);
   } catch (e) {
     throw new InputError({ file: spec.file }, `cannot be used as a font (${(e as Error).message})`,
       spec.postscriptName ? `check postscriptName "${spec.postscriptName}": it names a face inside a .ttc collection` : 'give an OpenType (.otf), TrueType (.ttf) or collection (.ttc) font file in gongwen.yaml');
