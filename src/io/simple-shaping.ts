@@ -5,8 +5,9 @@
  * GSUB and GPOS processors, mark positioning, default-ignorable hiding. The bundled Fandol faces
  * have no GSUB, GDEF, kern or AAT tables, and their GPOS has only features that fontkit never
  * applies unless asked (halt, vhal, cpct, …). For such a face and a string of ordinary
- * characters (no combining marks, no default-ignorables, no variation selectors, no controls,
- * BMP only), the engine's result is one glyph per code point at its advance width, nothing more.
+ * characters that the face has (no combining marks, no default-ignorables, no variation
+ * selectors, no controls, BMP only), the engine's result is one glyph per code point at its
+ * advance width, nothing more.
  * `font.layout` of such a face, called without features, now returns exactly that, built
  * directly (a GlyphRun whose script is not detected and whose features are empty: nothing reads
  * them); any other call goes to fontkit. That was ≈ 10 % of a cold build (the engine's code
