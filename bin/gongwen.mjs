@@ -8,18 +8,22 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 const argv = process.argv.slice(2);
-// report folders named: a batch (more than one) reads its fonts on its worker threads
-const VALUED = new Set(['--out', '-o', '--format', '-f', '--jobs', '-j', '--config', '-c']);
-let folders = 0;
-for (let i = 1; i < argv.length; i++) {
-  if (VALUED.has(argv[i])) i++;
-  else if (!argv[i].startsWith('-')) folders++;
-}
 const prefetch = new URL('../dist/io/prefetch.js', import.meta.url);
-if ((argv[0] === 'build' || argv[0] === 'check') && folders <= 1 && !argv.includes('--help') && !argv.includes('-h') && existsSync(prefetch)) {
-  // read the fonts on the thread pool while the code below loads (src/io/prefetch.ts)
-  const { prefetchBundledFonts } = await import(prefetch.href);
-  prefetchBundledFonts();
+const cliArgs = new URL('../dist/io/cli-args.js', import.meta.url);
+if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(prefetch) && existsSync(cliArgs)) {
+  // read the fonts on the thread pool while the code below loads (src/io/prefetch.ts), unless
+  // this is a batch, whose worker threads read their own, or only help is asked for
+  const [{ parseCommandLine, isBatch }, { prefetchBundledFonts }] = await Promise.all([
+    import(cliArgs.href), import(prefetch.href),
+  ]);
+  let args;
+  try {
+    args = parseCommandLine(argv);
+  } catch {
+    args = undefined; // main() reports the bad option
+  }
+  const [command, ...dirs] = args?.positionals ?? [];
+  if (args && !args.values.help && !isBatch(command, dirs, args.values)) prefetchBundledFonts();
 }
 const { main } = await import(entry.href);
 process.exitCode = await main(argv);

@@ -1,7 +1,7 @@
 /** The editable Word draft: XML inside the DOCX. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
-import { openFontSet, readFontConfig } from '../src/io/fonts.js';
+import { defaultFontConfig, openFontSet } from '../src/io/fonts.js';
 import { SAMPLE } from './helpers/build.js';
 import { docxParts, paragraphs, style } from './helpers/docx.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
@@ -87,7 +87,7 @@ describe('styles', () => {
   });
 
   it('uses the font names an office configures', async () => {
-    const config = readFontConfig(undefined);
+    const config = defaultFontConfig();
     config.fang = { ...config.fang, name: '仿宋_GB2312' };
     const { outputs } = await buildReport(makeReport({ 'report.md': `${FRONT}\n正文。\n` }), { fonts: openFontSet(config), formats: ['docx'] });
     expect(style(docxParts(outputs.docx!)['word/styles.xml'], 'GwBody')).toContain('w:eastAsia="仿宋_GB2312"');

@@ -2,12 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildOne, type BuildSettings } from './build-one.js';
 import { openFontSet, type FontConfig } from './fonts.js';
-import { DocxThread } from './docx-thread.js';
+import { docxThreadFor } from './docx-thread.js';
 
 const { fonts: config, settings } = workerData as { fonts: FontConfig; settings: BuildSettings };
 const fonts = openFontSet(config);
 // with both formats, each report's DOCX is built on a thread of its own while this one renders the PDF
-const docx = settings.formats.includes('pdf') && settings.formats.includes('docx') ? new DocxThread() : undefined;
+const docx = docxThreadFor(settings.formats);
 
 parentPort!.on('message', async (dir: string) => {
   try {

@@ -44,7 +44,6 @@ const withoutSubrs = (priv: FontDict['Private']): FontDict['Private'] => {
   return copy;
 };
 
-const patched = new WeakSet<object>();
 const originals = new WeakMap<object, Pick<CffSubset, 'subsetCharstrings' | 'subsetFontdict' | 'createCIDFontdict'>>();
 
 /** A font DICT's Private DICT as fontkit's subsetter writes it when no glyph calls a subroutine. */
@@ -54,8 +53,7 @@ const privateWithoutCalls = (subset: CffSubset, priv: FontDict['Private']): Font
 /** Patch the class of `subset` (fontkit's CFFSubset; a subset of a CFF face gives it). */
 export function flattenCffSubsets(subset: object): void {
   const proto = Object.getPrototypeOf(subset) as CffSubset;
-  if (patched.has(proto) || typeof proto.subsetCharstrings !== 'function') return;
-  patched.add(proto);
+  if (originals.has(proto) || typeof proto.subsetCharstrings !== 'function') return;
   const { subsetCharstrings, subsetFontdict, createCIDFontdict } = proto;
   originals.set(proto, { subsetCharstrings, subsetFontdict, createCIDFontdict });
 

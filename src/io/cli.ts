@@ -1,7 +1,6 @@
 /** The command line: gongwen build | check | aggregate. Exit codes 0 ok, 1 internal error, 2 bad input. */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
 import { formatFinding, isInputError, type Finding } from '../model/errors.js';
@@ -11,8 +10,9 @@ import { buildOne, type BuildOutcome, type BuildSettings } from './build-one.js'
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
-import { dropPrefetched, prefetched } from './prefetch.js';
-import { DocxThread } from './docx-thread.js';
+import { prefetched } from './prefetch.js';
+import { isBatch, parseCommandLine } from './cli-args.js';
+import { docxThreadFor, type DocxThread } from './docx-thread.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -171,8 +171,8 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   let docx: DocxThread | undefined;
   if (dirs.length === 1) {
     tuneForOneReport();
-    // both formats: the DOCX thread starts now, and loads its code while this thread reads the report
-    if (settings.formats.includes('pdf') && settings.formats.includes('docx')) docx = new DocxThread();
+    // the DOCX thread starts now, and loads its code while this thread reads the report
+    docx = docxThreadFor(settings.formats);
   }
   const tty = (out as NodeJS.WriteStream).isTTY === true;
   const progress = (o: BuildOutcome, count: number, failed: number, ms: number) => {
@@ -187,8 +187,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   // already use the second core, and two workers are slower than one at 1.7× the memory (README
   // "Speed"). Even one folder after another runs on a worker thread, for its bounded heap.
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), dirs.length);
-  if (dirs.length > 1) dropPrefetched(); // the worker threads read their own
-  const result = dirs.length > 1 ? await buildBatch(dirs, config.fonts, settings, progress, threads)
+  const result = isBatch('build', dirs, values) ? await buildBatch(dirs, config.fonts, settings, progress, threads)
     : await buildInProcess(dirs, config.fonts, settings, progress, docx).finally(() => docx?.close());
   if (tty) out.write('\n');
   if (result.internalError) throw new Error(result.internalError);
@@ -216,22 +215,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       const { aggregateCommand } = await import('./aggregate.js');
       return await aggregateCommand(argv.slice(1), out, err);
     }
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        format: { type: 'string', short: 'f' },
-        strict: { type: 'boolean', short: 's' },
-        pdfa: { type: 'boolean' },
-        'allow-missing-glyphs': { type: 'boolean' },
-        jobs: { type: 'string', short: 'j' },
-        watch: { type: 'boolean', short: 'w' },
-        config: { type: 'string', short: 'c' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    const { values, positionals } = parseCommandLine(argv);
     if (values.help) { out.write(HELP); return EXIT.ok; }
     if (values.version) { out.write(`gongwen ${version()}\n`); return EXIT.ok; }
     const [command, ...dirs] = positionals;

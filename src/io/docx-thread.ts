@@ -62,3 +62,7 @@ export class DocxThread {
     await this.worker.terminate();
   }
 }
+
+/** A DOCX thread for builds of both formats (each DOCX is then built beside its PDF), else none. */
+export const docxThreadFor = (formats: readonly string[]): DocxThread | undefined =>
+  formats.includes('pdf') && formats.includes('docx') ? new DocxThread() : undefined;

@@ -7,11 +7,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseLocatedYaml } from '../read/yaml.js';
 import type { FontRole } from '../layout/gbt9704.js';
 import { InputError } from '../model/errors.js';
 import { normaliseVerticalMetrics } from './font-metrics.js';
-import { shareDecodedTables, shareGlyphOutlines } from './font-table-cache.js';
+import { shareDecodedTables } from './font-table-cache.js';
 import { flattenCffSubsets } from './cff-subset.js';
 import { useSimpleShaping } from './simple-shaping.js';
 import { loadFontkit, type Font } from './fontkit.js';
@@ -46,19 +45,11 @@ export function defaultFontConfig(): FontConfig {
 }
 
 /**
- * Read `fonts:` from a gongwen.yaml config file, e.g.
+ * The font roles of the `fonts:` value of a gongwen.yaml config file (parsed by io/config.ts), e.g.
  *   fonts:
  *     fang: { file: /usr/share/fonts/gov/FangSong_GB2312.ttf, name: 仿宋_GB2312 }
  * Relative paths are relative to the config file. Roles not given keep the bundled font.
  */
-export function readFontConfig(configFile: string | undefined): FontConfig {
-  if (!configFile) return defaultFontConfig();
-  if (!existsSync(configFile)) throw new InputError({ file: configFile }, 'config file not found');
-  const raw = (parseLocatedYaml(readFileSync(configFile, 'utf8'), configFile).data ?? {}) as { fonts?: unknown };
-  return fontConfigFrom(raw.fonts, configFile);
-}
-
-/** The font roles of the `fonts:` value of an already parsed config file (io/config.ts). */
 export function fontConfigFrom(fonts: unknown, configFile: string): FontConfig {
   const config = defaultFontConfig();
   for (const [role, spec] of Object.entries((fonts ?? {}) as Record<string, Partial<FaceSpec> | null>)) {
@@ -108,7 +99,6 @@ function loadFace(spec: FaceSpec): LoadedFace {
     throw new InputError({ file: spec.file }, 'the font file is a collection', 'name the face with postscriptName: in gongwen.yaml');
   }
   shareDecodedTables(opened);
-  shareGlyphOutlines(opened as Font);
   useSimpleShaping(opened as Font);
   if ((opened as unknown as Record<string, unknown>)['CFF ']) flattenCffSubsets((opened as Font).createSubset());
   const face = { spec, data, font: opened as Font };

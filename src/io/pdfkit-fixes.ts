@@ -31,7 +31,7 @@ import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import { tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
+import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfmake's renderer and document (no typings: internal modules of pdfmake 0.3)
 // @ts-expect-error no declaration file
 import RendererModule from 'pdfmake/js/Renderer.js';
@@ -68,7 +68,7 @@ interface LineLike {
   _outline?: unknown;
 }
 
-const CJK_ONLY = /^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2026\u201c\u201d\u2018\u2019]+$/u;
+const CJK_ONLY = new RegExp(`^[${FULL_WIDTH_CHARS}]+$`, 'u');
 /** Inline properties that make an inline special (links, references, decorations …). */
 const SPECIAL = ['link', 'linkToPage', 'linkToDestination', '_pageNodeRef', 'decoration', 'background', 'characterSpacing', 'fontFeatures', 'sup', 'sub'];
 
@@ -135,13 +135,7 @@ export function applyPdfkitFixes(): void {
   const dproto = (PdfmakeDocument as { prototype: { provideFont(...args: unknown[]): object } }).prototype;
   const provideFont = dproto.provideFont;
   let fontPatched = false;
-  let treePatched = false;
-  dproto.provideFont = function (this: { _root?: { data: { Names?: { data: { Dests?: object } } } } }, ...args: unknown[]) {
-    const dests = this._root?.data.Names?.data.Dests;
-    if (!treePatched && dests) {
-      (Object.getPrototypeOf(dests) as { _compareKeys(a: string, b: string): number })._compareKeys = byCodeUnit;
-      treePatched = true;
-    }
+  dproto.provideFont = function (this: unknown, ...args: unknown[]) {
     const font = provideFont.apply(this, args);
     if (!fontPatched && font && 'layoutRun' in font) {
       shareLayoutRuns(Object.getPrototypeOf(font) as EmbeddedFontProto);
@@ -169,6 +163,11 @@ export function applyPdfkitFixes(): void {
     for (const w of words) if (w.lineEnd && w.noNewLine) w.noNewLine = false;
     return words;
   };
+
+  // fix 7: pdfkit does not export its name-tree class; addNamedJavaScript makes one on a stand-in
+  const names: { data: Record<string, object> } = { data: {} };
+  (PDFDocument.prototype as unknown as { addNamedJavaScript(name: string, js: string): void }).addNamedJavaScript.call({ _root: { data: { Names: names } } }, 'x', '');
+  (Object.getPrototypeOf(names.data.JavaScript) as { _compareKeys(a: string, b: string): number })._compareKeys = byCodeUnit;
 
   const proto = PDFDocument.prototype as unknown as InfoDoc;
   const addInfo = proto._addInfo;

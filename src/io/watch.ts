@@ -6,7 +6,7 @@ import { REPORT_FILE, statisticsNamedIn } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildOne } from './build-one.js';
 import { openFontSet, type FontConfig } from './fonts.js';
-import { DocxThread } from './docx-thread.js';
+import { docxThreadFor } from './docx-thread.js';
 
 /** The statistics file a report names, when it lies outside the report folder (else undefined). */
 function outsideStatistics(dir: string): string | undefined {
@@ -27,7 +27,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   }
   const fonts = openFontSet(config);
   // with both formats, the DOCX is rebuilt on its own thread while this one renders the PDF
-  const docx = settings.formats.includes('pdf') && settings.formats.includes('docx') ? new DocxThread() : undefined;
+  const docx = docxThreadFor(settings.formats);
   const show = (o: BuildOutcome) => {
     if (o.ok) {
       for (const w of o.warnings) err.write(`${w}\n`);

@@ -10,6 +10,14 @@
  *   times (15:59) never break.
  */
 
+/**
+ * Full-width characters: ideographs, CJK punctuation and full-width forms, and the marks Chinese
+ * text sets full width (— … “ ” ‘ ’). Each takes one em: the PDF writer stretches runs of them
+ * with character spacing and writes touching runs as one text object.
+ */
+export const FULL_WIDTH_CHARS = '\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2026\u201c\u201d\u2018\u2019';
+export const FULL_WIDTH = new RegExp(`[${FULL_WIDTH_CHARS}]`, 'u');
+
 /** May not start a line. */
 export const NO_LINE_START = new Set([...'，。、；：！？）》」』〕】〉”’…‥—～·％‰,.;:!?)]}%']);
 /** May not end a line. */

@@ -13,15 +13,13 @@
  * inlines. Everything else keeps pdfmake's own breaking.
  */
 import LineBreaker from 'linebreak';
-import { tailorBreaks, type BreakOpportunity } from '../../layout/kinsoku.js';
+import { FULL_WIDTH, tailorBreaks, type BreakOpportunity } from '../../layout/kinsoku.js';
 import type { PdfContext, PdfRole } from './context.js';
 import type { PdfInline } from './text.js';
 
 /** Rounding slack: 28 characters of 156 mm / 28 fill a 156 mm line exactly. */
 const EPSILON = 0.01;
 const SPACE = /\s/u;
-/** Full-width characters: ideographs, CJK punctuation and full-width forms, and the marks Chinese text sets full width. */
-const FULL_WIDTH = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2026\u201c\u201d\u2018\u2019]/u;
 
 interface Segment { start: number; end: number; required: boolean }
 

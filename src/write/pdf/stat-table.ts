@@ -42,17 +42,22 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   const widthOf = (c: number, slot: GridCell) =>
     widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0) + (slot.colSpan - 1) * (PADDING.left + PADDING.right + RULE) - slot.indent * size;
 
+  // Row heights as pdfmake will make them, estimated with the same line breaking: a row is as
+  // tall as its tallest single-row cell. A cell over rows [from, to) has their height less one
+  // rule and its padding for its text.
+  const linesOfCell = (slot: GridCell, c: number) => linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot));
+  const rowLines = memo((r) => Math.max(1, ...grid.rows[r]!.map((slot, c) => isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOfCell(slot, c))));
+  const roomOver = (from: number, to: number) => {
+    let height = -RULE - PADDING.top - PADDING.bottom;
+    for (let r = from; r < to; r++) height += PADDING.top + PADDING.bottom + RULE + rowLines(r) * cell.lineHeight;
+    return height;
+  };
+
   // Header cells over several rows are centred here, with a top margin: pdfmake's own vertical
   // centring of a row-spanning cell goes wrong in tables it keeps whole (表四's 结果维持 … were
-  // drawn below the table). Header rows are as tall as their tallest single-row cell.
-  const headerRowLines = Array.from({ length: grid.headerRows }, (_, r) => Math.max(1, ...grid.rows[r]!.map((slot, c) =>
-    isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot)))));
-  const centredTop = (r: number, c: number, slot: GridCell): number => {
-    const rows = headerRowLines.slice(r, r + slot.rowSpan);
-    const span = rows.reduce((a, b) => a + b, 0) * cell.lineHeight + (rows.length - 1) * (PADDING.top + PADDING.bottom + RULE);
-    const own = linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot)) * cell.lineHeight;
-    return Math.max(0, (span - own) / 2);
-  };
+  // drawn below the table).
+  const centredTop = (r: number, c: number, slot: GridCell): number =>
+    Math.max(0, (roomOver(r, r + slot.rowSpan) - linesOfCell(slot, c) * cell.lineHeight) / 2);
 
   const cellFor = (slot: GridCell, r: number, c: number) => {
     const spanningHead = slot.role === 'head' && slot.rowSpan > 1 && r + slot.rowSpan <= grid.headerRows;
@@ -70,20 +75,13 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   };
   const body = grid.rows.map((row, r) => row.map((slot, c) => (isCovered(slot) ? {} : cellFor(slot, r, c))));
   // a label over rows that a page break divides is printed again on the new page
-  // (span-breaks.ts), where the rows on both sides are tall enough for it: estimated here with
-  // the same line breaking, rows as tall as their tallest single-row cell
-  const rowHeight = memo((r: number) => PADDING.top + PADDING.bottom + RULE + cell.lineHeight * Math.max(1, ...grid.rows[r]!.map((slot, c) =>
-    isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot)))));
+  // (span-breaks.ts), where the rows on both sides have room for it
   const labels: SpanningLabel[] = [];
   grid.rows.forEach((row, r) => row.forEach((slot, c) => {
     if (isCovered(slot) || slot.rowSpan < 2 || r < grid.headerRows) return;
-    const needed = PADDING.top + PADDING.bottom + linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot)) * cell.lineHeight;
-    const fits = (from: number, to: number) => {
-      let height = -RULE;
-      for (let k = from; k < to; k++) height += rowHeight(k);
-      return height >= needed - 0.01; // the same sums pdfmake makes, up to rounding
-    };
-    labels.push({ row: r, col: c, copy: () => cellFor(slot, r, c), fits });
+    const needed = linesOfCell(slot, c) * cell.lineHeight;
+    // the same sums pdfmake makes, up to rounding
+    labels.push({ row: r, col: c, copy: () => cellFor(slot, r, c), fits: (from, to) => roomOver(from, to) >= needed - 0.01 });
   }));
   ctx.spans?.register(body, labels);
   return {
