@@ -1,5 +1,5 @@
 /** 附件说明 and the attachment pages with the statistics table (GB/T 9704 §7.3.4, §7.3.7). */
-import { Paragraph, Table } from 'docx';
+import { Paragraph, type FileChild } from 'docx';
 import { ATTACHMENT, geometry } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
 import type { Attachment, StatisticsTable } from '../../model/types.js';
@@ -23,10 +23,10 @@ export function attachmentNote(attachments: Attachment[]): Paragraph[] {
   }));
 }
 
-export function attachmentPages(attachments: Attachment[], statistics?: StatisticsTable): (Paragraph | Table)[] {
+export function attachmentPages(attachments: Attachment[], statistics?: StatisticsTable): FileChild[] {
   return attachments.flatMap((a, i) => {
     const label = attachments.length > 1 ? `${ATTACHMENT.label}${i + 1}` : ATTACHMENT.label;
-    const out: (Paragraph | Table)[] = [
+    const out: FileChild[] = [
       new Paragraph({ style: STYLE.attachmentLabel.id, pageBreakBefore: true, text: label }),
       ...Array.from({ length: ATTACHMENT.titleLine - 2 }, () => new Paragraph({ style: STYLE.body.id })),
       new Paragraph({ style: STYLE.attachmentTitle.id, spacing: { after: Math.round(LINE_TWIP / 2) }, text: a.title }),

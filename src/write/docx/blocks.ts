@@ -1,5 +1,5 @@
 /** Body blocks → docx paragraphs and tables. Section numbers are literal text, as in the PDF. */
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { ELEMENTS, geometry, HEADING_ELEMENTS } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
 import type { Block, Inline, StatisticsTable } from '../../model/types.js';
@@ -10,7 +10,7 @@ import { inlineRuns } from './text.js';
 
 export const TEXT_WIDTH_TWIP = ptToTwip(geometry.textWidth);
 
-export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block): (Paragraph | Table)[] {
+export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block): FileChild[] {
   const body = ELEMENTS.body.role;
   switch (b.type) {
     case 'statTable': {

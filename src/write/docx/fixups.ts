@@ -8,7 +8,9 @@
  *   (their lines are smaller than a grid line); docx has no paragraph-level w:snapToGrid.
  * Elements are inserted in the order CT_PPrBase requires (widowControl, overflowPunct, snapToGrid,
  * before spacing).
+ * - blocks written as text (raw-xml.ts) are put in place in word/document.xml.
  */
+import { expandRawXml } from './raw-xml.js';
 import { STYLE } from './styles.js';
 
 const OFF_GRID = [STYLE.tableText.id, STYLE.tableHeader.id, STYLE.metaBlock.id, STYLE.pageNumber.id, STYLE.qrCaption.id];
@@ -46,5 +48,5 @@ export function renumberIds(xml: string): string {
 
 export const DOCX_PART_FIXES: Record<string, (xml: string) => string> = {
   'word/styles.xml': fixStylesXml,
-  'word/document.xml': renumberIds,
+  'word/document.xml': (xml) => renumberIds(expandRawXml(xml)),
 };

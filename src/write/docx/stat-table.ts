@@ -1,49 +1,90 @@
-/** A statistics grid (layout/stat-grid.ts) → a docx table: fixed widths, gridSpan/vMerge, repeated header rows. */
-import { AlignmentType, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
-import { isCovered, type StatGrid } from '../../layout/stat-grid.js';
+/**
+ * A statistics grid (layout/stat-grid.ts) → a WordprocessingML table: fixed widths,
+ * gridSpan/vMerge, repeated header rows.
+ *
+ * Written as text (raw-xml.ts), in the very form docx writes for the same table through its
+ * Table/TableRow/TableCell objects — tests/docx-table.test.ts compares the two byte for byte on
+ * every table of every template — at a fraction of the cost: these tables are nine tenths of a
+ * report's document.xml.
+ */
+import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, ZIHAO } from '../../layout/units.js';
 import { TEXT_WIDTH_TWIP } from './blocks.js';
+import { escapeXml, RawXml } from './raw-xml.js';
 import { STYLE } from './styles.js';
 
-export function statTable(grid: StatGrid): Table {
-  const size = ZIHAO[grid.zihao];
-  const small = size !== ZIHAO.小四;
-  // a table without repeated header rows (表二 blocks, 表四) is kept on one page, Word's way:
-  // every row but the last keeps with the next
-  const keepWhole = grid.headerRows === 0 || grid.rows.length <= 6;
-  const widths = grid.widths.map((w) => Math.floor(w * TEXT_WIDTH_TWIP));
-  const rows = grid.rows.map((row, r) => new TableRow({
-    tableHeader: r < grid.headerRows,
-    cantSplit: true,
-    // docx writes the vMerge continuation cells itself: covered slots are left out
-    children: row.flatMap((slot, c) => {
-      if (isCovered(slot)) return [];
-      const width = widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
-      const header = slot.role === 'head' || slot.role === 'section';
-      return [new TableCell({
-        width: { size: width, type: WidthType.DXA },
-        columnSpan: slot.colSpan > 1 ? slot.colSpan : undefined,
-        rowSpan: slot.rowSpan > 1 ? slot.rowSpan : undefined,
-        verticalAlign: VerticalAlignTable.CENTER,
-        children: [new Paragraph({
-          style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
-          alignment: slot.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-          ...(keepWhole && r < grid.rows.length - 1 ? { keepNext: true } : {}),
-          indent: slot.indent ? { left: ptToTwip(slot.indent * size) } : undefined,
-          // the styles are 小四 on 1.35 lines; smaller tables say their size on the text run (a
-          // paragraph's `run` option sets only the paragraph mark) and their line on the paragraph
-          ...(small ? { spacing: { line: ptToTwip(size * 1.35), lineRule: LineRuleType.EXACT } } : {}),
-          children: slot.text ? [new TextRun({ text: slot.text, ...(small ? { size: ptToHalfPoints(size) } : {}) })] : [],
-        })],
-      })];
-    }),
-  }));
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    // the cells' margins once for the table (w:tblCellMar), not on each of some 300 cells
-    margins: { top: 20, bottom: 20, left: 60, right: 60, marginUnitType: WidthType.DXA },
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    rows,
-  });
+/** The cells' margins, once for the table (w:tblCellMar), in twips. */
+const CELL_MARGIN = { top: 20, left: 60, bottom: 20, right: 60 };
+const BORDER = 'w:val="single" w:color="auto" w:sz="4"';
+const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${BORDER}/>`).join('');
+const MARGINS = (['top', 'left', 'bottom', 'right'] as const).map((side) => `<w:${side} w:type="dxa" w:w="${CELL_MARGIN[side]}"/>`).join('');
+
+/** What every cell paragraph of one table shares. */
+interface TableStyle {
+  /** Size of the cell text in half-points when not the styles' 小四, with its exact line in twips. */
+  small?: { halfPoints: number; line: number };
+  /** Keep every row but the last with the next (a table kept on one page). */
+  keepWhole: boolean;
+  rows: number;
+  size: number;
 }
+
+function cellXml(slot: GridCell, r: number, width: number, t: TableStyle): string {
+  const header = slot.role === 'head' || slot.role === 'section';
+  const pPr = `<w:pStyle w:val="${header ? STYLE.tableHeader.id : STYLE.tableText.id}"/>` +
+    (t.keepWhole && r < t.rows - 1 ? '<w:keepNext/>' : '') +
+    (t.small ? `<w:spacing w:line="${t.small.line}" w:lineRule="exact"/>` : '') +
+    (slot.indent ? `<w:ind w:left="${ptToTwip(slot.indent * t.size)}"/>` : '') +
+    `<w:jc w:val="${slot.align}"/>`;
+  // the styles are 小四; smaller tables say their size on the text run (and their line on the paragraph)
+  const run = slot.text
+    ? `<w:r>${t.small ? `<w:rPr><w:sz w:val="${t.small.halfPoints}"/><w:szCs w:val="${t.small.halfPoints}"/></w:rPr>` : ''}` +
+      `<w:t xml:space="preserve">${escapeXml(slot.text)}</w:t></w:r>`
+    : '';
+  return `<w:tc><w:tcPr>${tcPr(slot, width, 'restart')}</w:tcPr><w:p><w:pPr>${pPr}</w:pPr>${run}</w:p></w:tc>`;
+}
+
+const tcPr = (slot: GridCell, width: number, merge: 'restart' | 'continue' | undefined) =>
+  `<w:tcW w:type="dxa" w:w="${width}"/>` +
+  (slot.colSpan > 1 ? `<w:gridSpan w:val="${slot.colSpan}"/>` : '') +
+  (merge === 'continue' || slot.rowSpan > 1 ? `<w:vMerge w:val="${merge}"/>` : '') +
+  '<w:vAlign w:val="center"/>';
+
+/** The cell under a label that spans rows: merged into it, with an empty paragraph of its alignment. */
+const continuationXml = (slot: GridCell, width: number) =>
+  `<w:tc><w:tcPr>${tcPr(slot, width, 'continue')}</w:tcPr><w:p><w:pPr><w:jc w:val="${slot.align}"/></w:pPr></w:p></w:tc>`;
+
+export function statTableXml(grid: StatGrid): string {
+  const size = ZIHAO[grid.zihao];
+  const style: TableStyle = {
+    small: size !== ZIHAO.小四 ? { halfPoints: ptToHalfPoints(size), line: ptToTwip(size * 1.35) } : undefined,
+    // a table without repeated header rows (表二 blocks, 表四) is kept on one page, Word's way:
+    // every row but the last keeps with the next
+    keepWhole: grid.headerRows === 0 || grid.rows.length <= 6,
+    rows: grid.rows.length,
+    size,
+  };
+  const widths = grid.widths.map((w) => Math.floor(w * TEXT_WIDTH_TWIP));
+  const spanWidth = (c: number, slot: GridCell) => widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
+  // the label above each slot covered by a row span, where that span's columns start
+  const above: (GridCell | undefined)[][] = grid.rows.map((row) => row.map(() => undefined));
+  const rows = grid.rows.map((row, r) => {
+    const cells = row.map((slot, c) => {
+      if (!isCovered(slot)) {
+        for (let k = 1; k < slot.rowSpan; k++) above[r + k]![c] = slot;
+        return cellXml(slot, r, spanWidth(c, slot), style);
+      }
+      const merged = above[r]![c];
+      return merged ? continuationXml(merged, spanWidth(c, merged)) : '';
+    });
+    const header = r < grid.headerRows ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>';
+    return `<w:tr><w:trPr><w:cantSplit/>${header}</w:trPr>${cells.join('')}</w:tr>`;
+  });
+  return '<w:tbl><w:tblPr>' +
+    `<w:tblW w:type="dxa" w:w="${widths.reduce((a, b) => a + b, 0)}"/>` +
+    `<w:tblBorders>${BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>${MARGINS}</w:tblCellMar>` +
+    `</w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>${rows.join('')}</w:tbl>`;
+}
+
+/** The table as a block of the document. */
+export const statTable = (grid: StatGrid): RawXml => new RawXml(statTableXml(grid));

@@ -1,0 +1,111 @@
+/**
+ * Statistics tables are written to the DOCX as text (src/write/docx/stat-table.ts). The text must
+ * be what docx itself writes for the same table built from its objects, byte for byte: the
+ * reference below is that object construction (gongwen's writer before the change), and both go
+ * through one Document, docx's compiler and the part fix that puts raw XML in place.
+ */
+import {
+  AlignmentType, Document, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
+  VerticalAlignTable, WidthType, type FileChild,
+} from 'docx';
+import { describe, expect, it } from 'vitest';
+import { packDocx } from '../src/io/docx-pack.js';
+import { isCovered, statGrid, type StatGrid } from '../src/layout/stat-grid.js';
+import { ptToHalfPoints, ptToTwip, ZIHAO } from '../src/layout/units.js';
+import { availableTemplates, loadTemplate } from '../src/read/templates.js';
+import { TEXT_WIDTH_TWIP } from '../src/write/docx/blocks.js';
+import { DOCX_PART_FIXES } from '../src/write/docx/fixups.js';
+import { expandRawXml, RawXml } from '../src/write/docx/raw-xml.js';
+import { statTable, statTableXml } from '../src/write/docx/stat-table.js';
+import { STYLE } from '../src/write/docx/styles.js';
+import { docxParts } from './helpers/docx.js';
+
+/** The table as docx's objects give it. */
+function referenceTable(grid: StatGrid): Table {
+  const size = ZIHAO[grid.zihao];
+  const small = size !== ZIHAO.小四;
+  const keepWhole = grid.headerRows === 0 || grid.rows.length <= 6;
+  const widths = grid.widths.map((w) => Math.floor(w * TEXT_WIDTH_TWIP));
+  const rows = grid.rows.map((row, r) => new TableRow({
+    tableHeader: r < grid.headerRows,
+    cantSplit: true,
+    children: row.flatMap((slot, c) => {
+      if (isCovered(slot)) return [];
+      const width = widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
+      const header = slot.role === 'head' || slot.role === 'section';
+      return [new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        columnSpan: slot.colSpan > 1 ? slot.colSpan : undefined,
+        rowSpan: slot.rowSpan > 1 ? slot.rowSpan : undefined,
+        verticalAlign: VerticalAlignTable.CENTER,
+        children: [new Paragraph({
+          style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
+          alignment: slot.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+          ...(keepWhole && r < grid.rows.length - 1 ? { keepNext: true } : {}),
+          indent: slot.indent ? { left: ptToTwip(slot.indent * size) } : undefined,
+          ...(small ? { spacing: { line: ptToTwip(size * 1.35), lineRule: LineRuleType.EXACT } } : {}),
+          children: slot.text ? [new TextRun({ text: slot.text, ...(small ? { size: ptToHalfPoints(size) } : {}) })] : [],
+        })],
+      })];
+    }),
+  }));
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    margins: { top: 20, bottom: 20, left: 60, right: 60, marginUnitType: WidthType.DXA },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows,
+  });
+}
+
+/** The w:tbl elements of a document with these blocks, as packed. */
+async function tablesOf(children: FileChild[]): Promise<string[]> {
+  const doc = new Document({ sections: [{ children }] });
+  const xml = docxParts(await packDocx(doc, new Date(0), DOCX_PART_FIXES))['word/document.xml']!;
+  expect(xml).not.toContain('gongwen:raw');
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+}
+
+/** Every table of every template, with made-up values (some signed or fractional). */
+const grids = availableTemplates().flatMap((id) => loadTemplate(id)!.tables.map((t) => {
+  const values = Object.fromEntries(t.cells.map((c, i) => [c.key, c.decimals ? i / 4 : c.signed ? i - 20 : i]));
+  return { name: `${id} ${t.id}`, grid: statGrid(t, values) };
+}));
+
+describe('statistics tables written as text', () => {
+  it('covers every template: spans over rows and columns, header rows, indents, the smaller sizes', () => {
+    const all = grids.map((g) => g.grid);
+    expect(all.length).toBe(7); // 2014: one; 2019 and 2021: three each
+    const cells = all.flatMap((g) => g.rows.flat().filter((s) => !isCovered(s)));
+    expect(cells.some((s) => !isCovered(s) && s.rowSpan > 2)).toBe(true);
+    expect(cells.some((s) => !isCovered(s) && s.rowSpan > 1 && s.colSpan > 1)).toBe(true);
+    expect(cells.some((s) => !isCovered(s) && s.indent > 0)).toBe(true);
+    expect(all.some((g) => g.headerRows > 1)).toBe(true);
+    expect(new Set(all.map((g) => g.zihao)).size).toBeGreaterThan(1);
+  });
+
+  it.each(grids)('$name: the same bytes as docx writes for its Table', async ({ grid }) => {
+    const [reference, direct, ...rest] = await tablesOf([referenceTable(grid), statTable(grid)]);
+    expect(rest).toEqual([]);
+    expect(direct).toBe(reference);
+  });
+
+  it('escapes text as docx does (markup characters, quotes, control characters dropped)', async () => {
+    const grid = structuredClone(grids[0]!.grid);
+    const first = grid.rows.flat().find((s) => !isCovered(s) && s.text)!;
+    if (isCovered(first)) throw new Error('unreachable');
+    first.text = 'A&B <c> "d" \'e\'\u0001';
+    const [reference, direct] = await tablesOf([referenceTable(grid), statTable(grid)]);
+    expect(direct).toBe(reference);
+    expect(direct).toContain('A&amp;B &lt;c&gt; &quot;d&quot; &apos;e&apos;</w:t>');
+  });
+
+  it('puts the text in place of its placeholder, unescaped, and leaves other XML alone', () => {
+    const xml = '<w:tbl><w:t>a &amp; b 统计</w:t></w:tbl>';
+    const base64 = Buffer.from(xml).toString('base64');
+    expect(new RawXml(xml).prepForXml()).toEqual({ 'gongwen:raw': { _attr: { base64 } } });
+    expect(expandRawXml(`<w:body><w:p/><gongwen:raw base64="${base64}"/><w:p>x &amp; y</w:p><gongwen:raw base64="${base64}"/></w:body>`))
+      .toBe(`<w:body><w:p/>${xml}<w:p>x &amp; y</w:p>${xml}</w:body>`);
+    expect(statTableXml(grids[0]!.grid)).toMatch(/^<w:tbl><w:tblPr>[\s\S]*<\/w:tbl>$/);
+  });
+});
