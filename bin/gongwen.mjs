@@ -13,7 +13,7 @@ const cliArgs = new URL('../dist/io/cli-args.js', import.meta.url);
 if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(prefetch) && existsSync(cliArgs)) {
   // read the fonts on the thread pool while the code below loads (src/io/prefetch.ts), unless
   // this is a batch, whose worker threads read their own, or only help is asked for
-  const [{ parseCommandLine, isBatch }, { prefetchBundledFonts }] = await Promise.all([
+  const [{ parseCommandLine, isBatch, BATCH_NODE_OPTIONS }, { prefetchBundledFonts }] = await Promise.all([
     import(cliArgs.href), import(prefetch.href),
   ]);
   let args;
@@ -23,7 +23,19 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(prefetch) && exis
     args = undefined; // main() reports the bad option
   }
   const [command, ...dirs] = args?.positionals ?? [];
-  if (args && !args.values.help && !isBatch(command, dirs, args.values)) prefetchBundledFonts();
+  const batch = Boolean(args && !args.values.help && isBatch(command, dirs, args.values));
+  if (args && !args.values.help && !batch) prefetchBundledFonts();
+  // A batch runs in a process whose V8 has one background thread instead of four (src/io/cli-args.ts
+  // BATCH_NODE_OPTIONS): started again with that option, which Node takes only at start-up.
+  if (batch && !process.execArgv.some((a) => a.startsWith('--v8-pool-size'))) {
+    const { spawnSync } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const self = fileURLToPath(import.meta.url);
+    const child = spawnSync(process.execPath, [...process.execArgv, ...BATCH_NODE_OPTIONS, self, ...argv], { stdio: 'inherit' });
+    if (child.signal) process.kill(process.pid, child.signal);
+    if (!child.error) process.exit(child.status ?? 1);
+    // could not start a process: build the batch in this one
+  }
 }
 const { main } = await import(entry.href);
 process.exitCode = await main(argv);

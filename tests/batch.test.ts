@@ -25,22 +25,44 @@ describe('batch builds', () => {
     expect(r.stdout).not.toContain('\r');
   });
 
-  it('keeps fonts and fontkit off the main thread of a batch (its worker threads read their own)', () => {
+  it('runs a batch in a process with one V8 background thread, its fonts and fontkit off the main thread', () => {
     const dirs = Array.from({ length: 2 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `lean${i}`));
     const probe = path.join(tmp(), 'probe.cjs');
-    // at exit, on the main thread: is fontkit loaded, and how much memory sits outside the JS heap
+    // at exit, on each process's main thread: its Node options, is fontkit loaded, how much
+    // memory sits outside the JS heap
     writeFileSync(probe, `const { isMainThread } = require('node:worker_threads');
 process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSON.stringify({
+  execArgv: process.execArgv, pid: process.pid, ppid: process.ppid,
   fontkit: Object.keys(require.cache).some((f) => /node_modules\\/fontkit\\//.test(f)),
   externalMiB: Math.round(process.memoryUsage().external / 1048576) }) + '\\n'); });`);
+    type Probe = { execArgv: string[]; pid: number; ppid: number; fontkit: boolean; externalMiB: number };
+    const probes = (stderr: string) => [...stderr.matchAll(/PROBE (.*)/g)].map((m) => JSON.parse(m[1]!) as Probe);
     const r = spawnSync(process.execPath, ['-r', probe, BIN, 'build', ...dirs, '--out', tmp(), '--format', 'pdf', '-j', '1'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    const probed = JSON.parse(/PROBE (.*)/.exec(r.stderr)![1]!) as { fontkit: boolean; externalMiB: number };
-    expect(probed.fontkit).toBe(false);
-    expect(probed.externalMiB).toBeLessThan(10); // the five Fandol faces are 31 MB
-    // one folder: the main thread builds it, fonts read ahead
+    expect(r.stdout).toMatch(/built 2 of 2 reports/);
+    // the command started itself again with --v8-pool-size=1, and that process built the batch
+    const [batch, launcher, ...more] = probes(r.stderr);
+    expect(more).toEqual([]);
+    expect(batch!.ppid).toBe(launcher!.pid);
+    expect(batch!.execArgv).toContain('--v8-pool-size=1');
+    expect(launcher!.execArgv).not.toContain('--v8-pool-size=1');
+    expect(launcher!.fontkit).toBe(false);
+    expect(batch!.fontkit).toBe(false);
+    expect(batch!.externalMiB).toBeLessThan(10); // the five Fandol faces are 31 MB
+    // one folder: this process builds it on its main thread, fonts read ahead
     const one = spawnSync(process.execPath, ['-r', probe, BIN, 'build', dirs[0]!, '--out', tmp(), '--format', 'pdf'], { encoding: 'utf8' });
-    expect(JSON.parse(/PROBE (.*)/.exec(one.stderr)![1]!).fontkit).toBe(true);
+    const [single, ...others] = probes(one.stderr);
+    expect(others).toEqual([]);
+    expect(single!.execArgv).not.toContain('--v8-pool-size=1');
+    expect(single!.fontkit).toBe(true);
+  });
+
+  it('passes on the exit code of a relaunched batch (2 when a report fails)', () => {
+    const good = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'exitgood');
+    const bad = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 二〇二〇') + '\n正文。\n' }, 'exitbad');
+    const r = spawnSync(process.execPath, [BIN, 'build', good, bad, '--out', tmp(), '--format', 'docx'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/built 1 of 2 reports in \d+\.\d s; 1 failed/);
   });
 
   it('builds one after another on one worker thread with --jobs 1, with the same summary', () => {

@@ -27,3 +27,14 @@ export const parseCommandLine = (argv: string[]) => parseArgs({ args: argv, allo
  */
 export const isBatch = (command: string | undefined, dirs: readonly string[], values: { watch?: boolean }): boolean =>
   command === 'build' && dirs.length > 1 && !values.watch;
+
+/**
+ * Node options for a batch's process (bin/gongwen.mjs starts a batch again with them). V8 keeps a
+ * pool of background threads for garbage collection and optimising compiles, four by default. A
+ * batch's own threads already fill the cores (cores − 1 PDF workers, each with a DOCX thread:
+ * io/batch.ts), and four more, collecting and compiling for them, took the cores from the PDF
+ * worker, the batch's critical path. With one: a batch of 100 units 11.0–11.7 s against
+ * 12.8–13.0 s (four runs each, alternating), a tenth less CPU; a one-folder build, which has
+ * cores to spare, gains nothing and is not started again (README "Speed").
+ */
+export const BATCH_NODE_OPTIONS = ['--v8-pool-size=1'];
