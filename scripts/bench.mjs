@@ -7,7 +7,7 @@
  *
  * Options: --runs N (cold and batch repetitions, default 5 / 3), --units N (default 100).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,27 +24,49 @@ const work = mkdtempSync(path.join(tmpdir(), 'gongwen-bench-'));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => `${Math.round(x)} ms`;
 
+/** Private memory of a running process in KiB (Linux; 0 elsewhere): what it shares with no other process. */
+function privateKiB(pid) {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return [...rollup.matchAll(/^Private_(?:Clean|Dirty):\s+(\d+) kB/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Wall time and peak memory of one gongwen command (from each process's own getrusage and
- * /proc, via a preload). A batch starts itself again (bin/gongwen.mjs): its peak is the batch
- * process's peak RSS plus the private memory of the waiting launcher, which shares the rest
- * (Node's code) with it; the launcher ends last, so its line comes last.
+ * Wall time and peak memory of one gongwen command: the peak RSS of the process that builds (from
+ * its own getrusage, via a preload). A batch starts itself again (bin/gongwen.mjs), and the
+ * launcher waits: its private memory, sampled while it waits, is added (the rest of it, Node's
+ * code, it shares with the batch process).
  */
 function timed(args) {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--import', path.join(ROOT, 'scripts/report-rss.mjs'), BIN, ...args], { encoding: 'utf8', cwd: ROOT });
-  const wall = performance.now() - started;
-  if (r.status !== 0 && r.status !== 2) throw new Error(`gongwen ${args.join(' ')} failed:\n${r.stderr}`);
-  const lines = [...r.stderr.matchAll(/maxRSS=(\d+) private=(\d*)/g)].map((m) => ({ rss: Number(m[1]), own: Number(m[2] || m[1]) }));
-  const launcher = lines.length > 1 ? lines[lines.length - 1].own : 0;
-  const rss = ((lines[0]?.rss ?? 0) + launcher) / 1024;
-  return { wall, rss };
+  const child = spawn(process.execPath, ['--import', path.join(ROOT, 'scripts/report-rss.mjs'), BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d) => { stderr += d; });
+  let launcher = 0;
+  const sample = setInterval(() => { launcher = Math.max(launcher, privateKiB(child.pid)); }, 100);
+  return new Promise((resolve, reject) => child.on('close', (status) => {
+    clearInterval(sample);
+    const wall = performance.now() - started;
+    if (status !== 0 && status !== 2) return reject(new Error(`gongwen ${args.join(' ')} failed:\n${stderr}`));
+    // lines come at exit: the batch process's first, then its launcher's
+    const peaks = [...stderr.matchAll(/maxRSS=(\d+)/g)].map((m) => Number(m[1]));
+    resolve({ wall, rss: ((peaks[0] ?? 0) + (peaks.length > 1 ? launcher : 0)) / 1024 });
+  }));
 }
 
-function cold(format) {
+async function runs(n, args) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(await timed(args()));
+  return out;
+}
+
+async function cold(format) {
   const out = path.join(work, `cold-${format.replace(',', '-')}`);
-  const runs = Array.from({ length: RUNS }, () => timed(['build', SAMPLE, '--out', out, '--format', format]));
-  return { wall: median(runs.map((r) => r.wall)), rss: median(runs.map((r) => r.rss)) };
+  const rs = await runs(RUNS, () => ['build', SAMPLE, '--out', out, '--format', format]);
+  return { wall: median(rs.map((r) => r.wall)), rss: median(rs.map((r) => r.rss)) };
 }
 
 /** N fictional units from the 2021 sample: other names, figures scaled by a whole factor (rules still hold). */
@@ -75,7 +97,7 @@ const add = (what, value, note = '') => { rows.push([what, value, note]); consol
 
 console.log(`gongwen benchmark: ${cpus()[0]?.model ?? 'cpu'} × ${availableParallelism()}, Node ${process.version}\n`);
 for (const [format, label] of [['pdf', 'PDF only'], ['docx', 'DOCX only'], ['pdf,docx', 'PDF + DOCX']]) {
-  const c = cold(format);
+  const c = await cold(format);
   add(`cold process, sample → ${label}`, ms(c.wall), `median of ${RUNS}, peak ${Math.round(c.rss)} MiB`);
 }
 const w = warm();
@@ -83,9 +105,9 @@ add('warm, per document: PDF', ms(w.pdf), `median of ${w.runs} in one process`);
 add('warm, per document: DOCX', ms(w.docx));
 add('warm, per document: PDF + DOCX', ms(w.both));
 const dirs = makeUnits(UNITS);
-const batches = Array.from({ length: Math.max(1, Math.min(RUNS, 3)) }, () => {
+const batches = await runs(Math.max(1, Math.min(RUNS, 3)), () => {
   rmSync(path.join(work, 'batch-out'), { recursive: true, force: true });
-  return timed(['build', ...dirs, '--out', path.join(work, 'batch-out')]);
+  return ['build', ...dirs, '--out', path.join(work, 'batch-out')];
 });
 const batch = median(batches.map((b) => b.wall));
 const threads = Math.max(1, availableParallelism() - 1);
