@@ -117,12 +117,21 @@ interface EmbeddedFontProto {
 const MAX_SHARED_RUNS = 100_000;
 const sharedRuns = new WeakMap<Uint8Array, Map<string, Map<string, unknown>>>();
 
+/** A face's PostScript name, read once per font object (fontkit looks it up in the name table on every read). */
+const psNames = new WeakMap<object, string>();
+const psNameOf = (font: EmbeddedFontProto['font']): string => {
+  let name = psNames.get(font);
+  if (name === undefined) psNames.set(font, (name = font.postscriptName ?? ''));
+  return name;
+};
+
 function shareLayoutRuns(proto: EmbeddedFontProto): void {
   proto.layoutCached = function (this: EmbeddedFontProto, text: string) {
     let faces = sharedRuns.get(this.font.stream.buffer);
     if (!faces) sharedRuns.set(this.font.stream.buffer, (faces = new Map()));
-    let runs = faces.get(this.font.postscriptName);
-    if (!runs || runs.size > MAX_SHARED_RUNS) faces.set(this.font.postscriptName, (runs = new Map()));
+    const face = psNameOf(this.font);
+    let runs = faces.get(face);
+    if (!runs || runs.size > MAX_SHARED_RUNS) faces.set(face, (runs = new Map()));
     let run = runs.get(text);
     if (!run) runs.set(text, (run = this.layoutRun(text)));
     return run;
