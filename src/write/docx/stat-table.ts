@@ -26,6 +26,7 @@ interface TableStyle {
   /** Keep every row but the last with the next (a table kept on one page). */
   keepWhole: boolean;
   rows: number;
+  /** The cell text's size in pt (an indent level is one character of it). */
   size: number;
 }
 
@@ -44,7 +45,8 @@ function cellXml(slot: GridCell, r: number, width: number, t: TableStyle): strin
   return `<w:tc><w:tcPr>${tcPr(slot, width, 'restart')}</w:tcPr><w:p><w:pPr>${pPr}</w:pPr>${run}</w:p></w:tc>`;
 }
 
-const tcPr = (slot: GridCell, width: number, merge: 'restart' | 'continue' | undefined) =>
+/** A cell's properties; a cell over several rows starts a vertical merge, its continuations go on with it. */
+const tcPr = (slot: GridCell, width: number, merge: 'restart' | 'continue') =>
   `<w:tcW w:type="dxa" w:w="${width}"/>` +
   (slot.colSpan > 1 ? `<w:gridSpan w:val="${slot.colSpan}"/>` : '') +
   (merge === 'continue' || slot.rowSpan > 1 ? `<w:vMerge w:val="${merge}"/>` : '') +
