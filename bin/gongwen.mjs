@@ -26,14 +26,30 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(prefetch) && exis
   const batch = Boolean(args && !args.values.help && isBatch(command, dirs, args.values));
   if (args && !args.values.help && !batch) prefetchBundledFonts();
   // A batch runs in a process whose V8 has one background thread instead of four (src/io/cli-args.ts
-  // BATCH_NODE_OPTIONS): started again with that option, which Node takes only at start-up.
-  if (batch && !process.execArgv.some((a) => a.startsWith('--v8-pool-size'))) {
-    const { spawnSync } = await import('node:child_process');
+  // BATCH_NODE_OPTIONS): started again with that option, which Node takes only at start-up, unless
+  // this is that process or NODE_OPTIONS sets the pool already. This one waits, passes signals on
+  // (so stopping it by its PID stops the batch) and ends as the batch process ends.
+  if (batch && !process.env.GONGWEN_BATCH_PROCESS && !/--v8-pool-size/.test(process.env.NODE_OPTIONS ?? '')) {
+    const { spawn } = await import('node:child_process');
     const { fileURLToPath } = await import('node:url');
-    const self = fileURLToPath(import.meta.url);
-    const child = spawnSync(process.execPath, [...process.execArgv, ...BATCH_NODE_OPTIONS, self, ...argv], { stdio: 'inherit' });
-    if (child.signal) process.kill(process.pid, child.signal);
-    if (!child.error) process.exit(child.status ?? 1);
+    const options = process.execArgv.filter((a) => !a.startsWith('--inspect')); // one debugger port each
+    const child = spawn(process.execPath, [...options, ...BATCH_NODE_OPTIONS, fileURLToPath(import.meta.url), ...argv], {
+      stdio: 'inherit', env: { ...process.env, GONGWEN_BATCH_PROCESS: '1' },
+    });
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const forward = (signal) => child.kill(signal);
+    for (const s of signals) process.on(s, forward);
+    let spawned = false;
+    child.once('spawn', () => { spawned = true; });
+    const ended = await new Promise((resolve) => {
+      child.on('error', () => { if (!spawned) resolve(undefined); }); // later errors: a signal not delivered
+      child.once('exit', (code, signal) => resolve({ code, signal }));
+    });
+    for (const s of signals) process.off(s, forward);
+    if (ended) {
+      if (ended.signal) process.kill(process.pid, ended.signal);
+      process.exit(ended.code ?? 1);
+    }
     // could not start a process: build the batch in this one
   }
 }

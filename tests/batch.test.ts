@@ -1,6 +1,6 @@
 /** Many folders on worker threads, and --watch. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,39 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     expect(others).toEqual([]);
     expect(single!.execArgv).not.toContain('--v8-pool-size=1');
     expect(single!.fontkit).toBe(true);
+  });
+
+  it('stops the batch process when its launcher is stopped by PID, and keeps a pool size set in NODE_OPTIONS', async () => {
+    const dirs = Array.from({ length: 8 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `sig${i}`));
+    const launcher = spawn(process.execPath, [BIN, 'build', ...dirs, '--out', tmp(), '--format', 'pdf'], { stdio: 'ignore' });
+    const children = () => {
+      try {
+        return readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    };
+    let batch: number | undefined;
+    for (let i = 0; i < 200 && batch === undefined; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      batch = children()[0];
+    }
+    expect(batch).toBeGreaterThan(0);
+    const exited = new Promise<[number | null, string | null]>((resolve) => launcher.once('exit', (code, signal) => resolve([code, signal])));
+    launcher.kill('SIGTERM');
+    expect(await exited).toEqual([null, 'SIGTERM']);
+    // the launcher ends after its batch process: nothing is left running
+    expect(() => process.kill(batch!, 0)).toThrow(/ESRCH/);
+
+    // NODE_OPTIONS with a pool size: the user's choice, no second process (one process says PROBE)
+    const probe = path.join(tmp(), 'probe.cjs');
+    writeFileSync(probe, `if (require('node:worker_threads').isMainThread) process.on('exit', () => process.stderr.write('PROBE\\n'));`);
+    const r = spawnSync(process.execPath, [BIN, 'build', ...dirs.slice(0, 2), '--out', tmp(), '--format', 'docx'], {
+      encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--v8-pool-size=2 --require ${probe}` },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/built 2 of 2 reports/);
+    expect(r.stderr.match(/PROBE/g)).toHaveLength(1);
   });
 
   it('passes on the exit code of a relaunched batch (2 when a report fails)', () => {

@@ -8,7 +8,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { applyPdfkitFixes } from '../src/io/pdfkit-fixes.js';
 
-interface Ref { data: { Length?: number; Filter?: string }; uncompressedLength: number; write(c: string | Uint8Array): void; end(): void }
+interface Ref { data: { Length?: number; Filter?: string }; uncompressedLength: number; buffer: unknown[]; write(c: string | Uint8Array): void; end(): void }
 
 /** The bytes of the one stream a fresh document writes, with its dictionary. */
 async function streamOf(compress: boolean, pieces: (string | Uint8Array)[]) {
@@ -18,12 +18,14 @@ async function streamOf(compress: boolean, pieces: (string | Uint8Array)[]) {
   doc.on('data', (d: Buffer) => out.push(d));
   const ref = (doc as unknown as { ref(): Ref }).ref();
   for (const p of pieces) ref.write(p);
+  // the fix is on: text waits as strings until the stream is written
+  const waiting = ref.buffer.filter((c) => typeof c === 'string').length;
   ref.end();
   await new Promise((resolve) => setImmediate(resolve)); // the document's data events
   const file = Buffer.concat(out);
   const start = file.indexOf('stream\n') + 'stream\n'.length;
   const bytes = file.subarray(start, file.indexOf('\nendstream', start));
-  return { bytes, data: ref.data, uncompressedLength: ref.uncompressedLength };
+  return { bytes, data: ref.data, uncompressedLength: ref.uncompressedLength, waiting };
 }
 
 const PIECES = ['q', '1 0 0 -1 0 841.89 cm', Buffer.from([0, 1, 2, 255]), 'BT /F1 16 Tf', '[<0001002a>] TJ', 'ā文', '', Buffer.from('raw'), 'ET Q'];
@@ -32,6 +34,7 @@ const expected = Buffer.concat(PIECES.map((p) => (typeof p === 'string' ? Buffer
 describe('stream text encoded once', () => {
   it('gives the bytes pdfkit gives, strings and byte pieces in their order', async () => {
     const s = await streamOf(false, PIECES);
+    expect(s.waiting).toBe(PIECES.filter((p) => typeof p === 'string').length);
     expect(s.bytes.equals(expected)).toBe(true);
     expect(s.data.Length).toBe(expected.length);
     expect(s.uncompressedLength).toBe(expected.length);
