@@ -6,6 +6,9 @@ import type { Report } from '../../model/types.js';
 import type { PdfContext } from './context.js';
 import { runs } from './text.js';
 
+/** The information block's table: no rules, no padding (one layout object for every document; pdfmake copies it). */
+const BARE_LAYOUT = { defaultBorder: false, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 };
+
 export function front(ctx: PdfContext, report: Report): Content[] {
   const out: Content[] = [];
   const meta = metaFields(report.meta);
@@ -23,7 +26,7 @@ export function front(ctx: PdfContext, report: Report): Content[] {
     const pad = (Math.ceil(rows.length / 2) * 2 - rows.length) * line;
     out.push({
       table: { widths: ['*', '*'], body: rows },
-      layout: { defaultBorder: false, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 },
+      layout: BARE_LAYOUT,
       margin: [0, 0, 0, pad + geometry.linePitch],
     } as Content);
   }

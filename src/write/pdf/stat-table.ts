@@ -11,6 +11,19 @@ import { runs, type PdfInline } from './text.js';
 /** Cell padding and rules, in pt (the table layout below). */
 const PADDING = { left: 3, right: 3, top: 2, bottom: 1 };
 const RULE = 0.5;
+/**
+ * One table layout for every table and document (pdfmake copies it and never changes it): its
+ * functions, called for every rule and cell, stay compiled, where functions made anew for each
+ * table were optimised again after each full garbage collection.
+ */
+const TABLE_LAYOUT = {
+  hLineWidth: () => RULE,
+  vLineWidth: () => RULE,
+  paddingTop: () => PADDING.top,
+  paddingBottom: () => PADDING.bottom,
+  paddingLeft: () => PADDING.left,
+  paddingRight: () => PADDING.right,
+};
 
 /** A function of a row index, computed once per row. */
 function memo(f: (r: number) => number): (r: number) => number {
@@ -91,13 +104,6 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
       widths: [...widths], // pdfmake turns the entries into objects; `fits` reads ours during layout
       body,
     },
-    layout: {
-      hLineWidth: () => RULE,
-      vLineWidth: () => RULE,
-      paddingTop: () => PADDING.top,
-      paddingBottom: () => PADDING.bottom,
-      paddingLeft: () => PADDING.left,
-      paddingRight: () => PADDING.right,
-    },
+    layout: TABLE_LAYOUT,
   } as unknown as Content;
 }
