@@ -62,7 +62,9 @@ export function flattenCffSubsets(subset: object): void {
     this.gongwenNoSubrs = !hasSubrs(this.cff);
     if (this.gongwenNoSubrs) {
       // fontkit's loop without the outline decoding: no glyph can call a global subroutine
-      this.charstrings = this.glyphs.map((gid) => this.cff.getCharString(gid));
+      const charstrings: Uint8Array[] = [];
+      for (const gid of this.glyphs) charstrings.push(this.cff.getCharString(gid));
+      this.charstrings = charstrings;
       this.gsubrs = this.subsetSubrs(this.cff.globalSubrIndex ?? [], {});
       return;
     }

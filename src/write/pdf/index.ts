@@ -52,6 +52,20 @@ function qrBlock(ctx: PdfContext, url: string): Content {
   } as Content;
 }
 
+type BreakBefore = NonNullable<TDocumentDefinitions['pageBreakBefore']>;
+
+/**
+ * pdfmake's pageBreakBefore: repeat a table's row label where a page break divides its rows
+ * (span-breaks.ts); keep a standalone heading off the last line of a page. One function for
+ * every document, bound to the document's spans: pdfmake calls it for every node after every
+ * layout, and a function made anew for each document was optimised again after each full
+ * garbage collection.
+ */
+function breakBefore(this: SpanBreaks, node: Parameters<BreakBefore>[0], nodes: Parameters<BreakBefore>[1]): boolean {
+  return this.check(node) ||
+    (Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0);
+}
+
 export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
   const spans = new SpanBreaks();
   const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth, breakLines: options.breakLines ?? true, spans };
@@ -92,10 +106,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     defaultStyle: { font: 'fang', fontSize: sizeOf('body'), lineHeight: 1 },
     content,
     footer: (page: number) => footer(page),
-    // Repeat a table's row label where a page break divides its rows (span-breaks.ts); keep a
-    // standalone heading off the last line of a page.
-    pageBreakBefore: (node, nodes) => spans.check(node) ||
-      (Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0),
+    pageBreakBefore: breakBefore.bind(spans),
   };
   return definition;
 }

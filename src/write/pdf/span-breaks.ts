@@ -73,8 +73,15 @@ export interface NodeInfo {
 }
 
 /** Table cells that never take a page break of their own (pdfmake would set one: see above). */
+const NO_PAGE_BREAK: PropertyDescriptor = { get: () => undefined, set: () => undefined, enumerable: false, configurable: true };
 function refusePageBreak(cell: CellNode): void {
-  Object.defineProperty(cell, 'pageBreak', { get: () => undefined, set: () => undefined, enumerable: false, configurable: true });
+  Object.defineProperty(cell, 'pageBreak', NO_PAGE_BREAK);
+}
+
+/** The cell of `row` whose text is `text` (a loop: a search with a closure made per call was optimised again and again). */
+function cellWithText(row: CellNode[], text: unknown): CellNode | undefined {
+  for (const c of row) if (c.text === text) return c;
+  return undefined;
 }
 
 const sameCuts = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -106,7 +113,7 @@ export class SpanBreaks {
     const place = node.text && typeof node.text === 'object' ? this.cells.get(node.text) : undefined;
     if (!place) return false;
     const { table, row } = place;
-    const cell = table.body[row]!.find((c) => c.text === node.text);
+    const cell = cellWithText(table.body[row]!, node.text);
     if (!cell) return false;
     // checked again on every layout (pdfmake checks a node once), so pages are always this layout's
     delete cell.pageBreakCalculated;
