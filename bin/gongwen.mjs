@@ -33,12 +33,15 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(prefetch) && exis
     const { spawn } = await import('node:child_process');
     const { fileURLToPath } = await import('node:url');
     const options = process.execArgv.filter((a) => !a.startsWith('--inspect')); // one debugger port each
-    const child = spawn(process.execPath, [...options, ...BATCH_NODE_OPTIONS, fileURLToPath(import.meta.url), ...argv], {
+    // listening first: a signal that came between the fork and the listeners would kill this
+    // process the default way and leave the batch running (handlers run after spawn returns)
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    let child;
+    const forward = (signal) => child?.kill(signal);
+    for (const s of signals) process.on(s, forward);
+    child = spawn(process.execPath, [...options, ...BATCH_NODE_OPTIONS, fileURLToPath(import.meta.url), ...argv], {
       stdio: 'inherit', env: { ...process.env, GONGWEN_BATCH_PROCESS: '1' },
     });
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-    const forward = (signal) => child.kill(signal);
-    for (const s of signals) process.on(s, forward);
     let spawned = false;
     child.once('spawn', () => { spawned = true; });
     const ended = await new Promise((resolve) => {
