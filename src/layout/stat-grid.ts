@@ -2,7 +2,7 @@
  * A statistics table as a grid of cells with spans, from its template and values: the one
  * description of the printed table that both writers render (normalise → size → render).
  */
-import type { StatCell, StatTableTemplate, TemplateRowDef, HeaderCellDef } from '../model/types.js';
+import type { StatTableTemplate, TemplateRowDef, HeaderCellDef } from '../model/types.js';
 import type { Zihao } from './units.js';
 
 export type GridRole = 'head' | 'section' | 'label' | 'value';
@@ -72,20 +72,10 @@ export function formatValue(v: number | undefined, signed = false): string {
   return signed && v > 0 ? `+${s}` : s;
 }
 
-/** A template's cells by key, made once per template (a table looked each of its ~300 cells up in the list). */
-const cellsByKey = new WeakMap<StatTableTemplate, Map<string, StatCell>>();
-function cellOf(t: StatTableTemplate, key: string): StatCell | undefined {
-  let cells = cellsByKey.get(t);
-  if (!cells) {
-    cells = new Map();
-    for (const c of t.cells) if (!cells.has(c.key)) cells.set(c.key, c); // the first, as a search would find
-    cellsByKey.set(t, cells);
-  }
-  return cells.get(key);
-}
-
 export function statGrid(t: StatTableTemplate, values: Record<string, number>): StatGrid {
-  const value = (key: string) => formatValue(values[key], cellOf(t, key)?.signed);
+  // the keys of cells that may be negative (a set: each value cell used to search the list)
+  const signed = new Set(t.cells.filter((c) => c.signed).map((c) => c.key));
+  const value = (key: string) => formatValue(values[key], signed.has(key));
   const L = t.layout;
   switch (L.kind) {
     case 'indicator-list': {

@@ -37,6 +37,6 @@ const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'":
  * Text for element content or an attribute value, escaped as docx escapes it (the same five
  * entities; the control characters XML 1.0 forbids are dropped).
  */
-export const escapeXml = (s: string): string =>
+export const escapeLikeDocx = (s: string): string =>
   // eslint-disable-next-line no-control-regex
   s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => TEXT_ESCAPES[c] ?? '');

@@ -10,7 +10,7 @@
 import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, ZIHAO } from '../../layout/units.js';
 import { TEXT_WIDTH_TWIP } from './blocks.js';
-import { escapeXml, RawXml } from './raw-xml.js';
+import { escapeLikeDocx, RawXml } from './raw-xml.js';
 import { STYLE } from './styles.js';
 
 /** The cells' margins, once for the table (w:tblCellMar), in twips. */
@@ -40,7 +40,7 @@ function cellXml(slot: GridCell, r: number, width: number, t: TableStyle): strin
   // the styles are 小四; smaller tables say their size on the text run (and their line on the paragraph)
   const run = slot.text
     ? `<w:r>${t.small ? `<w:rPr><w:sz w:val="${t.small.halfPoints}"/><w:szCs w:val="${t.small.halfPoints}"/></w:rPr>` : ''}` +
-      `<w:t xml:space="preserve">${escapeXml(slot.text)}</w:t></w:r>`
+      `<w:t xml:space="preserve">${escapeLikeDocx(slot.text)}</w:t></w:r>`
     : '';
   return `<w:tc><w:tcPr>${tcPr(slot, width, 'restart')}</w:tcPr><w:p><w:pPr>${pPr}</w:pPr>${run}</w:p></w:tc>`;
 }
