@@ -8,12 +8,18 @@ import './lazy-modules.js'; // before fontkit loads
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Fontkit from 'fontkit';
+import { readCffIndexesLazily } from './cff-lazy-index.js';
 
 const require = createRequire(import.meta.url);
 const pdfkitDir = path.dirname(require.resolve('pdfkit/package.json'));
 
 let loaded: typeof Fontkit | undefined;
 export function loadFontkit(): typeof Fontkit {
-  return (loaded ??= require(require.resolve('fontkit', { paths: [pdfkitDir] })) as typeof Fontkit);
+  if (!loaded) {
+    const file = require.resolve('fontkit', { paths: [pdfkitDir] });
+    readCffIndexesLazily(file); // before any face is opened (io/cff-lazy-index.ts)
+    loaded = require(file) as typeof Fontkit;
+  }
+  return loaded;
 }
 export type { Font } from 'fontkit';

@@ -1,0 +1,116 @@
+/**
+ * fontkit's CFF INDEXes of byte ranges read when an entry is asked for, not when the face opens.
+ *
+ * A CFF table keeps its glyph outlines (CharStrings) and subroutines in INDEXes: a count, then
+ * count + 1 offsets, then the data. fontkit decodes such an INDEX into an array with an
+ * `{ offset, length }` object per entry as soon as the table is first read: 10,300–10,400
+ * objects for each Fandol face, 65,535 glyphs and some 57,000 subroutines for the fallback
+ * face. That is most of the 5–15 ms it takes to open a Fandol face's CFF table (73 ms for the
+ * fallback face) in a fresh process, and in a batch those ≈ 175,000 long-lived objects are
+ * most of what every full garbage collection marks again. A report uses a few thousand glyphs.
+ *
+ * Here, an INDEX of byte ranges (fontkit's CFFIndex without an entry type) with more than
+ * LAZY_FROM entries is an array-like view: `length` is the count, and entry i is made from
+ * offsets i and i + 1 when it is read — the same offset and length fontkit would have stored.
+ * The stream is left where fontkit leaves it, after the INDEX's data. Typed INDEXes (names,
+ * strings, DICTs) and small ones are decoded by fontkit as before; so is an INDEX whose offsets
+ * run past the end of the table (fontkit then raises its own error).
+ *
+ * fontkit does not export its CFFIndex class. It is found on the first CFF table fontkit
+ * decodes: the table's top level is a restructure VersionedStruct whose fields include
+ * `globalSubrIndex`, a CFFIndex. `readCffIndexesLazily` hooks VersionedStruct's decode until
+ * it sees that struct, patches CFFIndex's prototype, and removes the hook.
+ */
+import { createRequire } from 'node:module';
+
+/** Smaller INDEXes are left to fontkit (they cost nothing worth a view). */
+export const LAZY_FROM = 256;
+
+interface ByteRange { offset: number; length: number }
+interface DecodeStream { pos: number; buffer: Uint8Array; readUInt8(): number; readUInt16BE(): number; readUInt32BE(): number }
+interface CffIndex {
+  type?: unknown;
+  getCFFVersion(parent: unknown): number;
+  decode(stream: DecodeStream, parent: unknown): unknown;
+}
+interface VersionedStruct {
+  versions?: Record<string, Record<string, unknown> | undefined>;
+  decode(stream: unknown, parent?: unknown, length?: number): unknown;
+}
+
+/** `key` as an array index, if it is one ("0", "17"; not "01", "-1", "1.5"). */
+function asIndex(key: string): number | undefined {
+  const c = key.charCodeAt(0);
+  if (c < 48 || c > 57) return undefined;
+  const i = Number(key);
+  return Number.isInteger(i) && String(i) === key ? i : undefined;
+}
+
+/** An array-like of `count` byte ranges, each made when read. */
+export function lazyRanges(count: number, entry: (i: number) => ByteRange): ByteRange[] {
+  return new Proxy([] as ByteRange[], {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        if (key === 'length') return count;
+        const i = asIndex(key);
+        if (i !== undefined) return i < count ? entry(i) : undefined;
+      }
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === 'string') {
+        const i = asIndex(key);
+        if (i !== undefined) return i < count;
+      }
+      return Reflect.has(target, key);
+    },
+  });
+}
+
+/** CFFIndex's decode, lazy for large INDEXes of byte ranges. */
+function patchIndexClass(proto: CffIndex): void {
+  const decode = proto.decode;
+  proto.decode = function (this: CffIndex, stream: DecodeStream, parent: unknown) {
+    if (this.type != null) return decode.call(this, stream, parent);
+    const start = stream.pos;
+    const count = this.getCFFVersion(parent) >= 2 ? stream.readUInt32BE() : stream.readUInt16BE();
+    const offSize = count > LAZY_FROM ? stream.readUInt8() : 0;
+    const bytes = stream.buffer;
+    const offsets = stream.pos;
+    if (offSize < 1 || offSize > 4 || offsets + (count + 1) * offSize > bytes.length) {
+      stream.pos = start;
+      return decode.call(this, stream, parent);
+    }
+    const offsetOf = (i: number): number => {
+      let v = 0;
+      for (let p = offsets + i * offSize, end = p + offSize; p < end; p++) v = v * 256 + bytes[p]!;
+      return v;
+    };
+    // as fontkit: entry offsets count from the byte before the data
+    const base = offsets + (count + 1) * offSize - 1;
+    stream.pos = base + offsetOf(count);
+    return lazyRanges(count, (i) => {
+      const from = offsetOf(i);
+      return { offset: base + from, length: offsetOf(i + 1) - from };
+    });
+  };
+}
+
+let hooked = false;
+
+/** Make fontkit (the copy `fontkitFile` is) read its large CFF INDEXes lazily; call before it opens a CFF face. */
+export function readCffIndexesLazily(fontkitFile: string): void {
+  if (hooked) return;
+  hooked = true;
+  const restructure = createRequire(fontkitFile)('restructure') as { VersionedStruct: { prototype: VersionedStruct } };
+  const proto = restructure.VersionedStruct.prototype;
+  const decode = proto.decode;
+  proto.decode = function (this: VersionedStruct, stream: unknown, parent?: unknown, length?: number) {
+    const index = this.versions?.[1]?.globalSubrIndex as Partial<CffIndex> | undefined;
+    if (index && typeof index.getCFFVersion === 'function' && typeof index.decode === 'function') {
+      proto.decode = decode;
+      patchIndexClass(Object.getPrototypeOf(index) as CffIndex);
+    }
+    return decode.call(this, stream, parent, length);
+  };
+}
