@@ -16,6 +16,13 @@ import { docxStyles, LINE_TWIP, STYLE, type FontNames } from './styles.js';
 export type { FontNames } from './styles.js';
 export { DOCX_PART_FIXES } from './fixups.js';
 
+/**
+ * What the styles part depends on: docxStyles builds every style from the font names and the
+ * layout constants alone, never from the report. Documents with the same key share their
+ * compiled styles (io/docx-pack.ts).
+ */
+export const sharedPartsKey = (fonts: FontNames): string => JSON.stringify(fonts);
+
 export interface DocxOptions {
   fonts: FontNames;
   /** PNG of the report page's QR code (io/qr.ts), printed at the end when the report has a URL. */
