@@ -102,10 +102,16 @@ describe('statistics tables written as text', () => {
 
   it('puts the text in place of its placeholder, unescaped, and leaves other XML alone', () => {
     const xml = '<w:tbl><w:t>a &amp; b 统计</w:t></w:tbl>';
-    const base64 = Buffer.from(xml).toString('base64');
-    expect(new RawXml(xml).prepForXml()).toEqual({ 'gongwen:raw': { _attr: { base64 } } });
-    expect(expandRawXml(`<w:body><w:p/><gongwen:raw base64="${base64}"/><w:p>x &amp; y</w:p><gongwen:raw base64="${base64}"/></w:body>`))
-      .toBe(`<w:body><w:p/>${xml}<w:p>x &amp; y</w:p>${xml}</w:body>`);
+    const other = '<w:tbl><w:t>"x" &lt; y</w:t></w:tbl>';
+    const [a, b] = [new RawXml(xml), new RawXml(other)];
+    const placeholder = (r: RawXml) => {
+      const { _attr } = r.prepForXml()['gongwen:raw'];
+      expect(Object.keys(_attr)).toEqual(['id']); // a number: nothing for docx to escape or search
+      return `<gongwen:raw id="${_attr.id}"/>`;
+    };
+    expect(expandRawXml(`<w:body><w:p/>${placeholder(a)}<w:p>x &amp; y</w:p>${placeholder(b)}${placeholder(a)}</w:body>`))
+      .toBe(`<w:body><w:p/>${xml}<w:p>x &amp; y</w:p>${other}${xml}</w:body>`);
+    expect(() => expandRawXml('<gongwen:raw id="999999999"/>')).toThrow(/no text for raw XML block 999999999/);
     expect(statTableXml(grids[0]!.grid)).toMatch(/^<w:tbl><w:tblPr>[\s\S]*<\/w:tbl>$/);
   });
 });
