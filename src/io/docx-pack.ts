@@ -22,12 +22,13 @@ const compiler = (Packer as unknown as { compiler?: { compile?: (doc: Document) 
 
 /**
  * Parts that are the same for every document with the same key are compiled once per process
- * (`shared` below). docx formats word/styles.xml from the document's styles and
+ * and thread (`compile` below). docx formats word/styles.xml from the document's styles and
  * word/theme/theme1.xml from its (default) theme anew for every document: ≈ 4 ms of a warm
- * DOCX's ≈ 20. The writer says which key its styles depend on (write/docx SHARED_PARTS_KEY: the
- * font names); the theme is docx's own. For a document whose parts are known, the compiler's
- * formatter is handed a stub for those two objects, and the kept text replaces the stub's part.
- * Styles that refer to numbering (docx puts per-document numbering ids into them) are not kept.
+ * DOCX's ≈ 20. The writer says which key its styles depend on (write/docx sharedPartsKey: the
+ * font names); the theme is docx's own, the same for every document that sets none (the
+ * writer sets none). For a document whose parts are known, the compiler's formatter is handed
+ * a stub for those two objects, and the kept text replaces the stub's part. Styles that refer
+ * to numbering (docx puts per-document numbering ids into them) are not kept.
  */
 const SHARED_PARTS = { styles: 'word/styles.xml', theme: 'word/theme/theme1.xml' } as const;
 const sharedParts = new Map<string, { styles: string; theme: string }>();
