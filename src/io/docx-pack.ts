@@ -39,8 +39,8 @@ let formatWrapped = false;
 export const sharedPartStats = { kept: 0, reused: 0 };
 
 function wrapFormatter(): boolean {
-  const formatter = compiler?.formatter;
   if (formatWrapped) return true;
+  const formatter = compiler?.formatter;
   if (typeof formatter?.format !== 'function') return false;
   const format = formatter.format;
   formatter.format = function (this: unknown, input: unknown, context: unknown) {

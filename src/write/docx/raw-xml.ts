@@ -27,7 +27,8 @@ let made = 0;
 export class RawXml extends FileChild {
   private readonly id: number;
 
-  constructor(readonly xml: string) {
+  /** `xml` is kept in `waiting` (above), not on the block. */
+  constructor(xml: string) {
     super(TAG);
     this.id = ++made;
     waiting.set(this.id, xml);
