@@ -1,6 +1,6 @@
 /** Mistakes a disclosure office makes, each with a clear message, exit 2 and nothing written. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,14 @@ const run = (...args: string[]) => {
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-user-'));
+/** Where an OpenType file's table `tag` lies (its table directory). */
+const tableRange = (font: Buffer, tag: string) => {
+  for (let i = 0; i < font.readUInt16BE(4); i++) {
+    const at = 12 + 16 * i;
+    if (font.toString('latin1', at, at + 4) === tag) return { offset: font.readUInt32BE(at + 8), length: font.readUInt32BE(at + 12) };
+  }
+  throw new Error(`no ${tag} table`);
+};
 const loadError = (body: string, files: Record<string, string> = {}, front = FRONT) => {
   try { loadReport(makeReport({ 'report.md': front + body, ...files })); } catch (e) { return (e as InputError).message; }
   return '';
@@ -113,6 +121,28 @@ describe('command-line mistakes', () => {
     expect(f.code).toBe(2);
     expect(f.err).toMatch(/font\.yaml: cannot be used as a font/);
     expect(readdirSync(dir).sort()).toEqual(['bad.yaml', 'font.yaml']);
+  });
+
+  it('reports a damaged font file (cut short, or overwritten in its outlines) when it is opened, not as an internal error', () => {
+    const dir = tmp();
+    const font = readFileSync(path.join(ROOT, 'fonts/FandolFang-Regular.otf'));
+    const cff = tableRange(font, 'CFF ');
+    const scrambled = Buffer.from(font);
+    scrambled.fill(0xff, cff.offset + 200, cff.offset + 4000); // the CFF table's INDEXes
+    const cases: [string, Buffer, RegExp][] = [
+      ['cut.otf', font.subarray(0, cff.offset + (cff.length >> 1)), /cut\.otf: is damaged: the file ends before its tables do/],
+      ['scrambled.otf', scrambled, /scrambled\.otf: is damaged: its CFF outlines cannot be read/],
+    ];
+    for (const [name, bytes, message] of cases) {
+      writeFileSync(path.join(dir, name), bytes);
+      writeFileSync(path.join(dir, 'fonts.yaml'), `fonts:\n  fang: { file: ${name}, name: 仿宋 }\n`);
+      const r = run('build', SAMPLE, '--config', path.join(dir, 'fonts.yaml'), '--out', path.join(dir, 'out'));
+      expect(r.code, name).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err).toContain('fix: copy the font file again from its source');
+      expect(r.err).not.toMatch(/internal error|\n\s+at /);
+      expect(readdirSync(dir)).not.toContain('out');
+    }
   });
 
   it('rejects an empty --format, build-only options on check, and --watch on a missing folder', () => {

@@ -82,6 +82,28 @@ export interface FontSet {
 
 const loaded = new Map<string, LoadedFace>();
 
+interface CffTable { stream: { buffer: Uint8Array }; topDict: { CharStrings: { offset: number; length: number }[] } }
+
+/**
+ * Read the parts of a face that every build reads — its metrics and the outline of its last
+ * glyph, to their ends — so that a damaged file (cut short, or overwritten in places) is
+ * reported when it is opened, by its name, and not as an internal error halfway through a PDF.
+ */
+function checkReadable(font: Font): void {
+  const last = font.numGlyphs - 1;
+  if (!(font.getGlyph(last).advanceWidth >= 0)) throw new Error('its glyph metrics cannot be read');
+  const tables = (font as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables;
+  if (tables['CFF ']) {
+    const cff = (font as unknown as Record<string, CffTable | null | undefined>)['CFF '];
+    const outline = cff?.topDict.CharStrings[last];
+    if (!cff || !outline || outline.length < 0 || outline.offset + outline.length > cff.stream.buffer.length) {
+      throw new Error('its CFF outlines cannot be read');
+    }
+  } else {
+    void font.getGlyph(last).path; // TrueType outlines (glyf, loca)
+  }
+}
+
 function loadFace(spec: FaceSpec): LoadedFace {
   const key = `${spec.file}#${spec.postscriptName ?? ''}`;
   const hit = loaded.get(key);
@@ -97,6 +119,13 @@ function loadFace(spec: FaceSpec): LoadedFace {
   }
   if (!opened || !('hasGlyphForCodePoint' in opened)) {
     throw new InputError({ file: spec.file }, 'the font file is a collection', 'name the face with postscriptName: in gongwen.yaml');
+  }
+  try {
+    checkReadable(opened as Font);
+  } catch (e) {
+    const why = e instanceof RangeError ? 'the file ends before its tables do (it is cut short)' : (e as Error).message;
+    throw new InputError({ file: spec.file }, `is damaged: ${why}`,
+      'copy the font file again from its source, or give another font file for this role in gongwen.yaml');
   }
   shareDecodedTables(opened);
   useSimpleShaping(opened as Font);
