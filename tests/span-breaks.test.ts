@@ -36,6 +36,13 @@ describe('span breaks', () => {
     expect(t.labels()).toEqual([[1, 1, ''], [2, 8, [{ text: '三、#2' }]]]); // #1 became the blank
   });
 
+  it('repeats the label over a last page of too few rows for it (their last row grows)', () => {
+    const t = table((from, to) => to - from >= 3);
+    t.layout((r) => (r >= 9 ? 2 : 1)); // page 2 starts at row 8: rows 1–7 and 8–9, two rows
+    expect(t.labels()).toEqual([[1, 7, [{ text: '三、' }]], [8, 2, [{ text: '三、#1' }]]]);
+    expect(t.layout((r) => (r >= 9 ? 2 : 1))).toBe(false);
+  });
+
   it('leaves the label whole when a break moves away from a cut', () => {
     const t = table();
     t.layout((r) => (r >= 6 ? 2 : 1));

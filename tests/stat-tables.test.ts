@@ -86,23 +86,46 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
 
   it('prints a row label again where a page break divides its rows (表三)', () => {
     // 表三 runs over three pages; on each continuation page the first body row carries the labels
-    // of the groups it belongs to, level with its own first line (labels are set at the top)
-    for (const [first, labels] of [['危及“三安全一稳', ['三、', '（三）']], ['申请人逾期未按收', ['三、', '（六）']]] as const) {
-      const page = pageWith(first);
-      const row = item(page, first);
+    // of the groups it belongs to, at its top (labels are set at the top; the row's own text is
+    // centred in it). Page 8 holds only 3.其他 and （七）总计 of its groups: fewer rows than the
+    // labels' lines, so its last row is made taller to hold them.
+    const LABEL_COLUMNS = 155; // the label columns end left of the row texts (x ≈ 160)
+    for (const [first, labels] of [['危及“三安全一稳', ['三、', '（三）']], ['其他', ['三、', '（六）']]] as const) {
+      // the row's text in the column of the rows' own labels (其他 is also a header cell)
+      // (the text of 3.其他 is exactly 其他; 2.其他法律行政法规… is on page 6)
+      const inRow = (i: PdfPage['items'][number]) => (i.str === first || (first.length > 2 && i.str.startsWith(first))) && i.x > LABEL_COLUMNS && i.x < 200;
+      const page = pages.find((p) => p.items.some(inRow))!;
+      const row = page.items.find(inRow)!;
       expect(item(page, '申请人情况').baseline, `header repeated above ${first}`).toBeLessThan(row.baseline);
-      const header = item(page, '组织').baseline; // the header's last line (公益/组织)
-      const between = page.items.filter((i) => i.str.trim() && i.baseline > header + 1 && i.baseline < row.baseline - 1);
+      // the header's last line (社会公益组织, 法律服务机构)
+      const header = Math.max(...page.items.filter((i) => i.str === '组织' || i.str === '机构').map((i) => i.baseline));
+      const between = page.items.filter((i) => i.str.trim() && i.x > LABEL_COLUMNS && i.baseline > header + 1 && i.baseline < row.baseline - 1);
       expect(between.map((i) => i.str), `no body row above ${first}`).toEqual([]);
+      const top = Math.min(...page.items.filter((i) => i.str.trim() && i.baseline > header + 1).map((i) => i.baseline));
       for (const label of labels) {
         const found = page.items.filter((i) => i.str === label);
         expect(found, `${label} on the page of ${first}`).toHaveLength(1);
-        expect(Math.abs(found[0]!.baseline - row.baseline), `${label} level with ${first}`).toBeLessThan(0.5);
+        expect(Math.abs(found[0]!.baseline - top), `${label} on the first line below the header`).toBeLessThan(0.5);
       }
     }
+    // the labels on page 8 end inside the table's rows: the row after them starts below their last line
+    const last = pageWith('（七）总计');
+    const labelEnd = Math.max(...last.items.filter((i) => i.x < 110 && i.baseline < item(last, '四、结转').baseline && i.baseline > item(last, '（本列数据').baseline).map((i) => i.baseline));
+    expect(item(last, '（七）总计').baseline).toBeLessThanOrEqual(labelEnd + 0.5);
+    expect(item(last, '四、结转').baseline - labelEnd, 'the label of 三、 runs into 四、结转').toBeGreaterThan(10.5 * 1.35);
     // the rows before the first break keep their labels, once
     const start = pageWith('一、本年新收');
     expect(start.items.filter((i) => i.str === '（三）')).toHaveLength(1);
+  });
+
+  it('draws the rows under a repeated label as tall as their text, not as the label', () => {
+    // pdfmake made the last row of a label repeated at the top of a page as tall as the whole
+    // label (io/pdfmake-row-spans.ts): 8.属于行政查询事项, one line, was drawn 1.5 lines too tall
+    const page = pageWith('属于行政查询事项');
+    const at = (s: string) => item(page, s).baseline;
+    const pitch = 10.5 * 1.35 + 2 + 1 + 0.5; // one line of 五号 and the cell's padding and rule
+    expect(at('属于行政查询事项') - at('属于行政执法案卷')).toBeCloseTo(pitch, 1);
+    expect(at('本机关不掌握相关') - at('属于行政查询事项')).toBeCloseTo(pitch, 1);
   });
 
   it('never prints a row label twice on a page, nor over anything, wherever 表三 starts on the page', async () => {

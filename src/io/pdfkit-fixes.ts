@@ -30,11 +30,14 @@
  *    Buffer of its own as it comes, and joins them all when the page ends: some 20,000 small
  *    Buffers for a report. Text lines are now kept as strings and turned into bytes once, when
  *    the stream is written, with the same 'binary' encoding: the same bytes.
+ * 9. Row-spanning cells in tables with unbreakable rows: the last row of a span was drawn too
+ *    tall when the span's first row had moved to a new page (io/pdfmake-row-spans.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfmake's renderer and document (no typings: internal modules of pdfmake 0.3)
 // @ts-expect-error no declaration file
@@ -143,6 +146,7 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 export function applyPdfkitFixes(): void {
   if (applied) return;
   applied = true;
+  fixRowSpanStarts();
 
   const PdfmakeDocument = (PdfmakeDocumentModule as { default?: unknown }).default ?? PdfmakeDocumentModule;
   const dproto = (PdfmakeDocument as { prototype: { provideFont(...args: unknown[]): object } }).prototype;

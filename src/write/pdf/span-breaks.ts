@@ -16,10 +16,12 @@
  * break of their own.) The table's cells are checked again on every layout, until nothing
  * changes.
  *
- * A cut must not move the break it was made for. A label is cut only where the rows on both
- * sides of the break are tall enough for it, as estimated by the caller: were they not, pdfmake
- * would make them taller, the break would move up, and the label would be printed twice on one
- * page (see `decide` for the first rows of a group). Should a break still move away from a cut,
+ * A cut must not move the break it was made for. A label is cut only where the rows before the
+ * break are tall enough for it, as estimated by the caller: were they not, pdfmake would make
+ * the last of them taller, the break would move up, and the label would be printed twice on one
+ * page (see `decide` for the first rows of a group). The rows after the last break may be fewer
+ * than the label needs (3.其他 and （七）总计 under 三、本年度办理结果): pdfmake makes the last of
+ * them taller, below the break, which stays where it is. Should a break still move away from a cut,
  * the group is joined up again and left whole (its label then appears only before the break, as
  * pdfmake draws it). After MAX_ROUNDS layouts all of a table's labels are left whole, whatever
  * happens, so the number of layouts is bounded.
@@ -166,9 +168,10 @@ export class SpanBreaks {
         changed = true;
         continue;
       }
-      // Cut at each break in turn while the rows on both sides hold the label. After a break
-      // where they do not, the label stays whole over it, and then must not end (be cut) on a
-      // later page: pdfmake makes the last row of a cell that spans a page break taller.
+      // Cut at each break in turn while the rows before it hold the label; after the last
+      // break, the rest of the group takes the label whatever its height (its last row grows).
+      // Should the rows between two breaks not hold it (not seen: they fill a page), the label
+      // stays whole from the last cut on, as pdfmake draws it.
       // The first rows of a group, at the foot of a page, may be too few for its label (three
       // of twenty rows for 三、本年度办理结果): the label then moves to the next page, where the
       // rest of the group is, and the first rows keep a blank cell (drawn whole, the label would
@@ -177,7 +180,6 @@ export class SpanBreaks {
       let from = g.row;
       let blankFirst = false;
       for (const s of inside) {
-        if (!g.fits(s, g.end)) break;
         if (!g.fits(from, s)) {
           if (from !== g.row) break;
           blankFirst = true;
