@@ -3,7 +3,7 @@
  * the layouts it asks for are bounded even if the page breaks keep moving.
  */
 import { describe, expect, it } from 'vitest';
-import { SpanBreaks } from '../src/write/pdf/span-breaks.js';
+import { LIVE_LABELS, SpanBreaks, type LiveLabels } from '../src/write/pdf/span-breaks.js';
 
 type Cell = { text?: unknown; rowSpan?: number; pageBreakCalculated?: boolean };
 
@@ -19,7 +19,8 @@ function table(fits: (from: number, to: number) => boolean = () => true) {
   const layout = (pageOf: (row: number) => number) =>
     body.map((row, r) => spans.check({ text: row[1]!.text, pageNumbers: [pageOf(r)] })).some(Boolean);
   const labels = () => body.map((row) => row[0]!).filter((c) => c.rowSpan !== undefined).map((c) => [body.findIndex((row) => row[0] === c), c.rowSpan, c.text]);
-  return { body, layout, labels };
+  const live = (body as unknown as Record<symbol, LiveLabels>)[LIVE_LABELS];
+  return { body, layout, labels, live };
 }
 
 describe('span breaks', () => {
@@ -57,5 +58,43 @@ describe('span breaks', () => {
     for (let round = 0; round < 20; round++) if (t.layout((r) => (r >= 3 + (round % 5) ? 2 : 1))) asked++;
     expect(asked).toBeLessThanOrEqual(7);
     expect(t.labels()).toEqual([[1, 9, [{ text: '三、' }]]]);
+  });
+
+  describe('repeated while laying out (LiveLabels)', () => {
+    it('names the label to repeat where a row moves to a new page, and asks for no second layout once it is drawn', () => {
+      const t = table();
+      t.live.begin();
+      expect(t.live.candidates(5)).toEqual([{ col: 0, from: 1, move: false }]);
+      t.live.drawn(5, t.live.candidates(5));
+      expect(t.layout((r) => (r >= 6 ? 2 : 1))).toBe(false); // the cut it would make is made
+      expect(t.labels()).toEqual([[1, 9, [{ text: '三、' }]]]); // the body is left as it was
+    });
+
+    it('moves the label when the first rows cannot hold it, and counts that as blankFirst', () => {
+      const t = table((from, to) => to - from >= 3);
+      t.live.begin();
+      expect(t.live.candidates(2)).toEqual([{ col: 0, from: 1, move: true }]);
+      t.live.drawn(2, t.live.candidates(2));
+      expect(t.layout((r) => (r >= 3 ? 2 : 1))).toBe(false);
+    });
+
+    it('falls back to cutting and laying out again when the drawn repeats are not the cuts wanted', () => {
+      const t = table();
+      t.live.begin();
+      t.live.drawn(5, t.live.candidates(5));
+      expect(t.layout((r) => (r >= 7 ? 2 : 1))).toBe(true); // the break is at row 6, not 5
+      expect(t.labels()).toEqual([[1, 5, [{ text: '三、' }]], [6, 4, [{ text: '三、#1' }]]]);
+      t.live.begin(); // the next layout: row 6 is cut in the body, nothing to repeat there
+      expect(t.live.candidates(6)).toEqual([]);
+      expect(t.layout((r) => (r >= 7 ? 2 : 1))).toBe(false);
+    });
+
+    it('forgets the repeats of a layout when the next one begins', () => {
+      const t = table();
+      t.live.begin();
+      t.live.drawn(5, t.live.candidates(5));
+      t.live.begin();
+      expect(t.layout((r) => (r >= 6 ? 2 : 1))).toBe(true); // nothing drawn in this layout: cut
+    });
   });
 });

@@ -24,6 +24,7 @@
  * top (write/pdf/stat-table.ts).
  */
 import { createRequire } from 'node:module';
+import { drawRepeats, hookTableStarts, planRepeats, type TableProcessor as LiveTableProcessor, type Writer as LiveWriter } from './pdfmake-live-labels.js';
 
 interface SpanCell {
   rowSpan?: number;
@@ -60,8 +61,9 @@ const onPageChanged = (e: { y: number }) => {
  */
 const NO_CARRY = -1e6;
 
-function restart(cells: (SpanCell | undefined)[], y: number, page: number): void {
-  for (const c of cells) {
+function restart(cells: unknown[], y: number, page: number): void {
+  for (const cell of cells) {
+    const c = cell as SpanCell | undefined;
     if (!c) continue;
     c._startingRowSpanY = y;
     c._startingRowSpanPage = page;
@@ -84,6 +86,8 @@ export function fixRowSpanStarts(): void {
       endRow.call(this, rowIndex, writer, pageBreaks);
       return;
     }
+    // the labels to repeat at the top of this row if it moves (io/pdfmake-live-labels.ts)
+    const plan = planRepeats(this as unknown as LiveTableProcessor, rowIndex, writer as unknown as LiveWriter);
     landedAt = undefined;
     writer.addListener('pageChanged', onPageChanged);
     try {
@@ -102,5 +106,7 @@ export function fixRowSpanStarts(): void {
         else if (r + span - 1 > rowIndex) restart([cell._endingCell, cell._leftEndingCell], NO_CARRY, page);
       }
     }
+    if (plan) drawRepeats(plan, writer as unknown as LiveWriter, landedAt, page, restart);
   };
+  hookTableStarts();
 }

@@ -54,6 +54,10 @@ interface Group extends SpanningLabel {
   blankFirst: boolean;
   blank?: CellNode;
   frozen: boolean;
+  /** Rows where this layout repeated the label while laying out (`LiveLabels`), in order. */
+  live: number[];
+  /** This layout moved the label from the group's first rows to the first repeat (as `blankFirst`). */
+  liveBlankFirst: boolean;
 }
 
 interface Table {
@@ -68,6 +72,38 @@ interface Table {
 
 /** Layouts after which a table's labels are left whole (each group changes at most twice). */
 const MAX_ROUNDS = 6;
+
+/**
+ * The labels repeated while pdfmake lays a table out, so that the usual case needs no second
+ * layout (io/pdfmake-row-spans.ts calls this; it finds it on the table body under LIVE_LABELS).
+ * When a row of the table is about to move to a new page, the layout asks which labels to repeat
+ * at its top; it then draws a copy of each label's lines there (and grows the row if it is the
+ * last of its group and too short), and reports what it drew. `decide` counts those repeats as
+ * cuts: where they are the cuts it would have made, nothing is laid out again. A label moved
+ * whole to the next page (`blankFirst`), or anything else the layout cannot draw, is still done
+ * by cutting the cell and laying out again.
+ */
+export interface LiveLabels {
+  /** A layout of the table starts: forget the repeats of any layout before. */
+  begin(): void;
+  /**
+   * The labels to repeat at the top of `row`, which starts a new page: their column, the row of
+   * the body cell whose lines to copy, and whether to take those lines away (the group's first
+   * rows, before the break, are too few for the label: `blankFirst`).
+   */
+  candidates(row: number): LiveRepeat[];
+  /** These of the candidates were repeated at the top of `row`. */
+  drawn(row: number, repeats: LiveRepeat[]): void;
+}
+
+export interface LiveRepeat {
+  col: number;
+  from: number;
+  move: boolean;
+}
+
+/** The key of a registered table body's LiveLabels (a symbol shared with io/, which does not import write/). */
+export const LIVE_LABELS = Symbol.for('gongwen.liveLabels');
 
 export interface NodeInfo {
   text?: unknown;
@@ -86,6 +122,28 @@ function cellWithText(row: CellNode[], text: unknown): CellNode | undefined {
   return undefined;
 }
 
+/**
+ * The labels to repeat at the top of `row` while laying out: each group over the row, not yet
+ * cut there, whose label so far is not a blank, by the rules of `decide`: where the rows before
+ * the break hold it, and where the group's first rows do not (the label then moves).
+ */
+function liveCandidates(table: Table, row: number): LiveRepeat[] {
+  const out: LiveRepeat[] = [];
+  for (const g of table.groups) {
+    if (g.frozen || row <= g.row || row >= g.end || g.cuts.includes(row)) continue;
+    // the body cell over `row`: the label or the copy at the last cut before it
+    let cell = g.row;
+    for (const c of g.cuts) if (c < row) cell = c;
+    if (cell === g.row && g.blankFirst) continue;
+    let from = cell;
+    for (const c of g.live) if (c < row && c > from) from = c;
+    // the group's first rows too few for the label: it moves to this row (`blankFirst`)
+    if (g.fits(from, row)) out.push({ col: g.col, from: cell, move: false });
+    else if (from === g.row) out.push({ col: g.col, from: cell, move: true });
+  }
+  return out;
+}
+
 const sameCuts = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 export class SpanBreaks {
@@ -101,9 +159,27 @@ export class SpanBreaks {
       rounds: 0,
       decided: false,
       groups: labels.map((l) => ({
-        ...l, end: l.row + (body[l.row]![l.col]!.rowSpan ?? 1), label: body[l.row]![l.col]!, copies: new Map(), cuts: [], blankFirst: false, frozen: false,
+        ...l, end: l.row + (body[l.row]![l.col]!.rowSpan ?? 1), label: body[l.row]![l.col]!, copies: new Map(), cuts: [], blankFirst: false, frozen: false, live: [], liveBlankFirst: false,
       })),
     };
+    const live: LiveLabels = {
+      begin: () => {
+        for (const g of table.groups) {
+          g.live.length = 0;
+          g.liveBlankFirst = false;
+        }
+      },
+      candidates: (row) => liveCandidates(table, row),
+      drawn: (row, repeats) => {
+        for (const r of repeats) {
+          const g = table.groups.find((x) => x.col === r.col && x.row < row && row < x.end);
+          if (!g) continue;
+          g.live.push(row);
+          if (r.move) g.liveBlankFirst = true;
+        }
+      },
+    };
+    Object.defineProperty(body, LIVE_LABELS, { value: live, configurable: true });
     body.forEach((row, r) => row.forEach((cell) => {
       refusePageBreak(cell);
       if (cell.text && typeof cell.text === 'object') this.cells.set(cell.text, { table, row: r });
@@ -186,7 +262,9 @@ export class SpanBreaks {
         }
         cuts.push((from = s));
       }
-      if (!sameCuts(cuts, g.cuts) || blankFirst !== g.blankFirst) {
+      // the cuts in the body and the repeats drawn while laying out
+      const made = g.live.length ? [...g.cuts, ...g.live].sort((a, b) => a - b) : g.cuts;
+      if (!sameCuts(cuts, made) || blankFirst !== (g.blankFirst || g.liveBlankFirst)) {
         this.apply(table, g, cuts, blankFirst);
         changed = true;
       }
@@ -205,7 +283,9 @@ export class SpanBreaks {
         cell = g.copy();
         refusePageBreak(cell);
         if (at === g.row) {
+          // no text, and no line of the default 三号 either: the rows keep the height of their text
           cell.text = '';
+          cell.fontSize = 1;
           g.blank = cell;
         } else {
           if (cell.text && typeof cell.text === 'object') this.cells.set(cell.text, { table, row: at });
