@@ -89,6 +89,16 @@ describe('span breaks', () => {
       expect(t.layout((r) => (r >= 7 ? 2 : 1))).toBe(false);
     });
 
+    it('repeats no further after a break whose rows before it cannot hold the label, as decide', () => {
+      const t = table((from, to) => to - from >= 3);
+      const pageOf = (r: number) => (r >= 9 ? 4 : r >= 7 ? 3 : r >= 5 ? 2 : 1); // pages start at rows 4, 6 and 8
+      t.live.begin();
+      t.live.drawn(4, t.live.candidates(4)); // rows 1–3 hold it
+      expect(t.live.candidates(6)).toEqual([]); // rows 4–5 do not: the label stays whole from 4
+      expect(t.live.candidates(8)).toEqual([]); // rows 4–7 would, but decide cuts no further
+      expect(t.layout(pageOf)).toBe(false);
+    });
+
     it('forgets the repeats of a layout when the next one begins', () => {
       const t = table();
       t.live.begin();

@@ -32,11 +32,16 @@
  *    the stream is written, with the same 'binary' encoding: the same bytes.
  * 9. Row-spanning cells in tables with unbreakable rows: the last row of a span was drawn too
  *    tall when the span's first row had moved to a new page (io/pdfmake-row-spans.ts).
+ * 10. Speed: row labels of statistics tables repeated after a page break while pdfmake lays the
+ *    table out, not by a second layout of the document (io/pdfmake-live-labels.ts, called from
+ *    fix 9's wrapper of each row's end; it also hooks the start of each table, to tell the
+ *    table's labels that a layout begins).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { hookTableStarts } from './pdfmake-live-labels.js';
 import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfmake's renderer and document (no typings: internal modules of pdfmake 0.3)
@@ -147,6 +152,7 @@ export function applyPdfkitFixes(): void {
   if (applied) return;
   applied = true;
   fixRowSpanStarts();
+  hookTableStarts();
 
   const PdfmakeDocument = (PdfmakeDocumentModule as { default?: unknown }).default ?? PdfmakeDocumentModule;
   const dproto = (PdfmakeDocument as { prototype: { provideFont(...args: unknown[]): object } }).prototype;

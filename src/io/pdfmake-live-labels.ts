@@ -18,7 +18,13 @@
  *   the new height.
  *
  * The result is what a second layout with the label cut at that row gives (tests compare the
- * two); span-breaks.ts then finds its cuts already made and asks for no second layout.
+ * two; a review compared renders at 323 places of 表三 on the page); span-breaks.ts then finds its
+ * cuts already made and asks for no second layout. (Labels much longer than the template's can
+ * differ: growing a row under a cut label can move a later break, and the second layout then
+ * leaves the label whole from there on, where this repeats it.)
+ *
+ * A row is grown before it is placed, on pdfmake's own test that it will not fit; pdfmake could
+ * instead move it to another column of snaking columns, which gongwen never uses.
  */
 import { createRequire } from 'node:module';
 
@@ -62,6 +68,7 @@ export interface LabelCell {
   _startingRowSpanY?: number;
   _startingRowSpanPage?: number;
   _endingCell?: { _columnEndingContext?: { y: number } };
+  _leftEndingCell?: unknown;
   [key: string]: unknown;
 }
 
@@ -140,9 +147,12 @@ export function planRepeats(tp: TableProcessor, row: number, writer: Writer): Pl
   const grow = Math.max(0, ...repeats.filter((r) => r.last).map((r) => r.bottom - block.y));
   if (grow > 0) {
     block.moveDown(grow);
+    // the row's centred cells are the last ones pdfmake listed (it never empties the list)
     const cells = new Set<unknown>(body[row]);
-    for (const a of builder?.verticalAlignmentItemStack ?? []) {
-      if (cells.has(a.begin.item.cell) && a.begin.item.viewHeight !== undefined) a.begin.item.viewHeight += grow;
+    const list = builder?.verticalAlignmentItemStack ?? [];
+    for (let k = list.length - 1; k >= 0 && cells.has(list[k]!.begin.item.cell); k--) {
+      const item = list[k]!.begin.item;
+      if (item.viewHeight !== undefined) item.viewHeight += grow;
     }
   }
   return {
@@ -192,7 +202,7 @@ export function drawRepeats(plan: Plan, writer: Writer, top: number, page: numbe
       movedLines.get(plan.body)?.set(r.label, { page, y: top });
     }
     // the rows below up to the label's end hold the copy (pdfmake grows the last if they do not)
-    if (!r.last) restart([r.label._endingCell, (r.label as { _leftEndingCell?: unknown })._leftEndingCell], top, page);
+    if (!r.last) restart([r.label._endingCell, r.label._leftEndingCell], top, page);
   }
   plan.live.drawn(plan.row, plan.repeats.map((r) => r.asked));
 }
@@ -206,8 +216,12 @@ interface TableProcessorProto {
   beginTable(writer: unknown): void;
 }
 
-/** Tell each table's LiveLabels when a layout of it starts, and keep the builder at hand. */
+let hooked = false;
+
+/** Tell each table's LiveLabels when a layout of it starts, and keep the builder at hand (once per process). */
 export function hookTableStarts(): void {
+  if (hooked) return;
+  hooked = true;
   const require = createRequire(import.meta.url);
   const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: LayoutBuilderProto } };
   const lproto = LayoutBuilder.default.prototype;

@@ -24,7 +24,7 @@
  * top (write/pdf/stat-table.ts).
  */
 import { createRequire } from 'node:module';
-import { drawRepeats, hookTableStarts, planRepeats, type TableProcessor as LiveTableProcessor, type Writer as LiveWriter } from './pdfmake-live-labels.js';
+import { drawRepeats, planRepeats, type TableProcessor as LiveTableProcessor, type Writer as LiveWriter } from './pdfmake-live-labels.js';
 
 interface SpanCell {
   rowSpan?: number;
@@ -108,5 +108,4 @@ export function fixRowSpanStarts(): void {
     }
     if (plan) drawRepeats(plan, writer as unknown as LiveWriter, landedAt, page, restart);
   };
-  hookTableStarts();
 }

@@ -58,6 +58,8 @@ interface Group extends SpanningLabel {
   live: number[];
   /** This layout moved the label from the group's first rows to the first repeat (as `blankFirst`). */
   liveBlankFirst: boolean;
+  /** This layout passed a break whose rows before it could not hold the label: no more repeats (as `decide`). */
+  liveStopped: boolean;
 }
 
 interface Table {
@@ -75,7 +77,7 @@ const MAX_ROUNDS = 6;
 
 /**
  * The labels repeated while pdfmake lays a table out, so that the usual case needs no second
- * layout (io/pdfmake-row-spans.ts calls this; it finds it on the table body under LIVE_LABELS).
+ * layout (io/pdfmake-live-labels.ts calls this; it finds it on the table body under LIVE_LABELS).
  * When a row of the table is about to move to a new page, the layout asks which labels to repeat
  * at its top; it then draws a copy of each label's lines there (and grows the row if it is the
  * last of its group and too short), and reports what it drew. `decide` counts those repeats as
@@ -125,12 +127,14 @@ function cellWithText(row: CellNode[], text: unknown): CellNode | undefined {
 /**
  * The labels to repeat at the top of `row` while laying out: each group over the row, not yet
  * cut there, whose label so far is not a blank, by the rules of `decide`: where the rows before
- * the break hold it, and where the group's first rows do not (the label then moves).
+ * the break hold it, and where the group's first rows do not (the label then moves); after a
+ * break where later rows do not, none (the label stays whole). Called once for each row that
+ * moves, in order.
  */
 function liveCandidates(table: Table, row: number): LiveRepeat[] {
   const out: LiveRepeat[] = [];
   for (const g of table.groups) {
-    if (g.frozen || row <= g.row || row >= g.end || g.cuts.includes(row)) continue;
+    if (g.frozen || g.liveStopped || row <= g.row || row >= g.end || g.cuts.includes(row)) continue;
     // the body cell over `row`: the label or the copy at the last cut before it
     let cell = g.row;
     for (const c of g.cuts) if (c < row) cell = c;
@@ -140,6 +144,7 @@ function liveCandidates(table: Table, row: number): LiveRepeat[] {
     // the group's first rows too few for the label: it moves to this row (`blankFirst`)
     if (g.fits(from, row)) out.push({ col: g.col, from: cell, move: false });
     else if (from === g.row) out.push({ col: g.col, from: cell, move: true });
+    else g.liveStopped = true; // the label stays whole from here on: `decide` cuts no further
   }
   return out;
 }
@@ -159,7 +164,7 @@ export class SpanBreaks {
       rounds: 0,
       decided: false,
       groups: labels.map((l) => ({
-        ...l, end: l.row + (body[l.row]![l.col]!.rowSpan ?? 1), label: body[l.row]![l.col]!, copies: new Map(), cuts: [], blankFirst: false, frozen: false, live: [], liveBlankFirst: false,
+        ...l, end: l.row + (body[l.row]![l.col]!.rowSpan ?? 1), label: body[l.row]![l.col]!, copies: new Map(), cuts: [], blankFirst: false, frozen: false, live: [], liveBlankFirst: false, liveStopped: false,
       })),
     };
     const live: LiveLabels = {
@@ -167,6 +172,7 @@ export class SpanBreaks {
         for (const g of table.groups) {
           g.live.length = 0;
           g.liveBlankFirst = false;
+          g.liveStopped = false;
         }
       },
       candidates: (row) => liveCandidates(table, row),
