@@ -81,9 +81,9 @@ const MAX_ROUNDS = 6;
  * When a row of the table is about to move to a new page, the layout asks which labels to repeat
  * at its top; it then draws a copy of each label's lines there (and grows the row if it is the
  * last of its group and too short), and reports what it drew. `decide` counts those repeats as
- * cuts: where they are the cuts it would have made, nothing is laid out again. A label moved
- * whole to the next page (`blankFirst`), or anything else the layout cannot draw, is still done
- * by cutting the cell and laying out again.
+ * cuts (a label moved from a group's first rows as `blankFirst`): where they are the cuts it
+ * would have made, nothing is laid out again; anything else is still done by cutting the cell
+ * and laying out again.
  */
 export interface LiveLabels {
   /** A layout of the table starts: forget the repeats of any layout before. */
