@@ -11,6 +11,7 @@
  * brotli's decoder, which is a function, the first call) and hands that on.
  */
 import Module, { createRequire } from 'node:module';
+import './native-inflate.js'; // zlib for the Unicode tables these libraries unpack as they load
 
 type Require = ReturnType<typeof createRequire>;
 
