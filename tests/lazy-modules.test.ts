@@ -46,4 +46,22 @@ describe('lazy library modules', () => {
     expect(Buffer.from(out).toString()).toBe(text);
     expect(Object.keys(decode)).toBeInstanceOf(Array); // listing keys keeps the proxy invariants
   });
+
+  it('hands out pdfmake\'s SVG parser and drawing on first use (Babel\'s interop does not load them)', async () => {
+    const draw = cached(DEFERRED.svgToPdfkit) as ((doc: unknown, svg: string, x: number, y: number) => void) & { __esModule?: unknown };
+    expect(draw.__esModule).toBeUndefined();
+    expect(types.isProxy(cached(DEFERRED.svgToPdfkit))).toBe(true); // asking for __esModule loads nothing
+    const { XmlDocument } = DEFERRED.xmldoc.from(DEFERRED.xmldoc.file) as { XmlDocument: new (s: string) => { name: string; attr: Record<string, string> } };
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
+    expect(new XmlDocument(svg).attr.width).toBe('10');
+    const { default: PDFDocument } = await import('pdfkit');
+    const doc = new PDFDocument();
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    draw(doc, svg, 0, 0); // the real drawing function, through the stand-in
+    doc.end();
+    await new Promise((resolve) => doc.on('end', resolve));
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });
+

@@ -1,10 +1,11 @@
 /**
  * Library modules gongwen never calls, loaded only if something calls them.
  *
- * pdfkit requires @noble/ciphers/aes and @noble/hashes (sha2, utils) for PDF encryption, and
- * fontkit requires brotli's decoder for WOFF2 fonts; gongwen neither encrypts nor reads WOFF2.
- * Loading them costs a cold build 40–90 ms: the AES module computes its tables, sha2 its
- * constants, the brotli decoder unpacks its 120 KB dictionary. Imported before pdfkit and fontkit
+ * pdfkit requires @noble/ciphers/aes and @noble/hashes (sha2, utils) for PDF encryption,
+ * fontkit requires brotli's decoder for WOFF2 fonts, and pdfmake its SVG drawing (svg-to-pdfkit)
+ * and SVG parser (xmldoc); gongwen neither encrypts, nor reads WOFF2, nor draws SVG. Loading
+ * them costs a cold build 50–100 ms: the AES module computes its tables, sha2 its constants, the
+ * brotli decoder unpacks its 120 KB dictionary, the SVG code is 4,000 lines to compile. Imported before pdfkit and fontkit
  * (first import of io/fontkit.ts, io/pdfkit-fixes.ts and io/pdf-render.ts), this puts a stand-in
  * into the CommonJS cache under each module's path. The libraries only keep the module object
  * when they load; the stand-in loads the real module at the first read of a property (or, for
@@ -12,15 +13,20 @@
  */
 import Module, { createRequire } from 'node:module';
 import './native-inflate.js'; // zlib for the Unicode tables these libraries unpack as they load
+import './native-md5.js'; // crypto's MD5 for pdfkit's file identifiers
 
 type Require = ReturnType<typeof createRequire>;
 
 const fromHere = createRequire(import.meta.url);
 const fromPdfkit = createRequire(fromHere.resolve('pdfkit'));
 const fromFontkit = createRequire(fromPdfkit.resolve('fontkit'));
+const fromPdfmake = createRequire(fromHere.resolve('pdfmake/js/Renderer.js'));
 
-/** Put a stand-in for `id` (as `from` resolves it) into the CommonJS cache; returns its path. */
-function defer(from: Require, id: string, kind: 'object' | 'function'): string {
+/**
+ * Put a stand-in for `id` (as `from` resolves it) into the CommonJS cache; returns its path.
+ * `known`: properties answered without loading (Babel's interop reads `__esModule` at require).
+ */
+function defer(from: Require, id: string, kind: 'object' | 'function', known: Record<string, unknown> = {}): string {
   const file = from.resolve(id);
   if (from.cache[file]) return file;
   let real: Record<PropertyKey, unknown> | undefined;
@@ -43,7 +49,7 @@ function defer(from: Require, id: string, kind: 'object' | 'function'): string {
     return d && { ...d, configurable: true };
   };
   standIn.exports = new Proxy(kind === 'function' ? function standIn() {} : {}, {
-    get: (_, key) => load()[key],
+    get: (_, key) => (typeof key === 'string' && Object.hasOwn(known, key) && !real ? known[key] : load()[key]),
     has: (_, key) => key in load(),
     ownKeys: (target) => [...new Set([...Reflect.ownKeys(load()), ...Reflect.ownKeys(target).filter((k) => !Reflect.getOwnPropertyDescriptor(target, k)!.configurable)])],
     getOwnPropertyDescriptor: descriptor,
@@ -58,4 +64,7 @@ export const DEFERRED = {
   sha2: { from: fromPdfkit, file: defer(fromPdfkit, '@noble/hashes/sha2', 'object') },
   hashUtils: { from: fromPdfkit, file: defer(fromPdfkit, '@noble/hashes/utils', 'object') },
   brotli: { from: fromFontkit, file: defer(fromFontkit, 'brotli/decompress.js', 'function') },
+  // pdfmake's SVG support: drawing (a function; Babel's interop asks for __esModule) and parsing
+  svgToPdfkit: { from: fromPdfmake, file: defer(fromPdfmake, './3rd-party/svg-to-pdfkit/source.js', 'function', { __esModule: undefined }) },
+  xmldoc: { from: fromPdfmake, file: defer(fromPdfmake, 'xmldoc', 'object') },
 };

@@ -1,0 +1,50 @@
+/** io/native-md5.ts: crypto's MD5 in place of js-md5 gives pdfkit the same digests, and is what pdfkit loads. */
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { md5 } from '../src/io/native-md5.js';
+import { ROOT } from './helpers/build.js';
+
+type JsMd5 = ((d: unknown) => string) & Record<'hex' | 'base64', (d: unknown) => string> & Record<'array' | 'digest', (d: unknown) => number[]> & Record<'arrayBuffer' | 'buffer', (d: unknown) => ArrayBuffer>;
+const require = createRequire(import.meta.url);
+// js-md5 itself, loaded fresh from its file (the CommonJS cache may hold the stand-in)
+const file = require.resolve('js-md5', { paths: [path.dirname(require.resolve('pdfkit'))] });
+const cachedBefore = require.cache[file];
+delete require.cache[file];
+const real = require(file) as JsMd5;
+if (cachedBefore) require.cache[file] = cachedBefore;
+else delete require.cache[file];
+
+const inputs: unknown[] = [
+  '', 'abc', '1700000000000\nTitle: 商丘市2017年政府信息公开年度工作报告\n', '政府信息公开'.repeat(300),
+  new Uint8Array([0, 1, 2, 255]), Uint8Array.from({ length: 5000 }, (_, i) => (i * 31) & 255).buffer,
+  Buffer.from('政府'), new Uint8Array(Buffer.from('xx政府yy')).subarray(2, 8),
+];
+
+describe('native md5', () => {
+  it('gives the digests js-md5 gives, in every form', () => {
+    for (const d of inputs) {
+      expect(md5(d as string), String(d)).toBe(real(d));
+      for (const form of ['hex', 'base64', 'array', 'digest'] as const) expect(md5[form](d as string), form).toEqual(real[form](d));
+      for (const form of ['arrayBuffer', 'buffer'] as const) expect(Buffer.from(md5[form](d as string))).toEqual(Buffer.from(real[form](d)));
+    }
+    expect(md5('abc')).toBe('900150983cd24fb0d6963f7d28e17f72'); // RFC 1321 test suite
+  });
+
+  it('is the js-md5 pdfkit loads once gongwen\'s PDF code is loaded', () => {
+    const script = `
+      import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+      await import(${JSON.stringify(path.join(ROOT, 'dist/io/lazy-modules.js'))});
+      const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});
+      require('pdfkit'); // loads js-md5, or what stands in its place
+      const { md5 } = await import(${JSON.stringify(path.join(ROOT, 'dist/io/native-md5.js'))});
+      const fromPdfkit = createRequire(require.resolve('pdfkit'));
+      console.log(fromPdfkit('js-md5') === md5);
+    `;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('true');
+  });
+});
