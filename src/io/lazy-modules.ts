@@ -5,17 +5,17 @@
  * fontkit requires brotli's decoder for WOFF2 fonts, and pdfmake its SVG drawing (svg-to-pdfkit)
  * and SVG parser (xmldoc); gongwen neither encrypts, nor reads WOFF2, nor draws SVG. Loading
  * them costs a cold build 50–100 ms: the AES module computes its tables, sha2 its constants, the
- * brotli decoder unpacks its 120 KB dictionary, the SVG code is 4,000 lines to compile. Imported before pdfkit and fontkit
- * (first import of io/fontkit.ts, io/pdfkit-fixes.ts and io/pdf-render.ts), this puts a stand-in
+ * brotli decoder unpacks its 120 KB dictionary, the SVG code is 4,000 lines to compile.
+ * Imported before pdfkit and fontkit (first import of io/fontkit.ts, io/pdfkit-fixes.ts and
+ * io/pdf-render.ts), this puts a stand-in
  * into the CommonJS cache under each module's path. The libraries only keep the module object
  * when they load; the stand-in loads the real module at the first read of a property (or, for
  * brotli's decoder, which is a function, the first call) and hands that on.
  */
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
+import { putInCache, type Require } from './module-cache.js';
 import './native-inflate.js'; // zlib for the Unicode tables these libraries unpack as they load
 import './native-md5.js'; // crypto's MD5 for pdfkit's file identifiers
-
-type Require = ReturnType<typeof createRequire>;
 
 const fromHere = createRequire(import.meta.url);
 const fromPdfkit = createRequire(fromHere.resolve('pdfkit'));
@@ -37,9 +37,6 @@ function defer(from: Require, id: string, kind: 'object' | 'function', known: Re
     }
     return real;
   };
-  const standIn = new Module(file);
-  standIn.filename = file;
-  standIn.loaded = true;
   // configurable: a proxy may not report a property its (empty) target lacks as non-configurable;
   // a function target has a non-configurable `prototype`, which is reported as the target's own
   const descriptor = (target: object, key: PropertyKey) => {
@@ -48,14 +45,13 @@ function defer(from: Require, id: string, kind: 'object' | 'function', known: Re
     const d = Reflect.getOwnPropertyDescriptor(load(), key);
     return d && { ...d, configurable: true };
   };
-  standIn.exports = new Proxy(kind === 'function' ? function standIn() {} : {}, {
+  putInCache(from, file, new Proxy(kind === 'function' ? function standIn() {} : {}, {
     get: (_, key) => (typeof key === 'string' && Object.hasOwn(known, key) && !real ? known[key] : load()[key]),
     has: (_, key) => key in load(),
     ownKeys: (target) => [...new Set([...Reflect.ownKeys(load()), ...Reflect.ownKeys(target).filter((k) => !Reflect.getOwnPropertyDescriptor(target, k)!.configurable)])],
     getOwnPropertyDescriptor: descriptor,
     apply: (_, self, args) => (load() as unknown as (...a: unknown[]) => unknown).apply(self, args),
-  });
-  from.cache[file] = standIn;
+  }));
   return file;
 }
 

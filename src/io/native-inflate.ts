@@ -9,8 +9,8 @@
  * under its path; a library loaded before it still gets tiny-inflate itself, which is only slower.
  */
 import { createRequire } from 'node:module';
-import Module from 'node:module';
 import { inflateRawSync } from 'node:zlib';
+import { putInCache } from './module-cache.js';
 
 /**
  * tiny-inflate's `inflate(source, dest)`: DEFLATE data (no zlib header) decoded into `dest`, as
@@ -23,23 +23,16 @@ export function inflateInto(source: Uint8Array, dest: Uint8Array): Uint8Array {
   return typeof dest.slice === 'function' ? dest.slice(0, out.length) : dest.subarray(0, out.length);
 }
 
-/** Put `inflateInto` into the CommonJS cache as tiny-inflate, as the libraries resolve it; returns its path. */
+/** Put `inflateInto` into the CommonJS cache as tiny-inflate, as unicode-trie resolves it (fontkit's is the same file). */
 export function replaceTinyInflate(): string | undefined {
   const fromHere = createRequire(import.meta.url);
-  let file: string;
+  let fromTrie: ReturnType<typeof createRequire>;
   try {
-    // unicode-trie's copy (fontkit's resolves to the same file: one copy in node_modules)
-    file = createRequire(fromHere.resolve('unicode-trie')).resolve('tiny-inflate');
+    fromTrie = createRequire(fromHere.resolve('unicode-trie'));
   } catch {
     return undefined;
   }
-  if (fromHere.cache[file]) return file; // already loaded: keep it
-  const stand = new Module(file);
-  stand.filename = file;
-  stand.loaded = true;
-  stand.exports = inflateInto;
-  fromHere.cache[file] = stand;
-  return file;
+  return putInCache(fromTrie, 'tiny-inflate', inflateInto);
 }
 
 replaceTinyInflate();

@@ -9,7 +9,8 @@
  * under js-md5's path, as pdfkit resolves it.
  */
 import { createHash } from 'node:crypto';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
+import { putInCache } from './module-cache.js';
 
 type Input = string | ArrayBuffer | ArrayBufferView;
 
@@ -37,22 +38,9 @@ export const md5 = Object.assign((data: Input) => digest(data).toString('hex'), 
   base64: (data: Input) => digest(data).toString('base64'),
 });
 
-/** Put `md5` into the CommonJS cache as js-md5, as pdfkit resolves it; returns its path. */
+/** Put `md5` into the CommonJS cache as js-md5, as pdfkit resolves it. */
 export function replaceJsMd5(): string | undefined {
-  const fromHere = createRequire(import.meta.url);
-  let file: string;
-  try {
-    file = createRequire(fromHere.resolve('pdfkit')).resolve('js-md5');
-  } catch {
-    return undefined;
-  }
-  if (fromHere.cache[file]) return file; // already loaded: keep it
-  const stand = new Module(file);
-  stand.filename = file;
-  stand.loaded = true;
-  stand.exports = md5;
-  fromHere.cache[file] = stand;
-  return file;
+  return putInCache(createRequire(createRequire(import.meta.url).resolve('pdfkit')), 'js-md5', md5);
 }
 
 replaceJsMd5();
