@@ -75,10 +75,11 @@ function rules(data: Uint8Array): string[] {
 }
 
 describe('row labels repeated while laying out', () => {
-  it('lays the 2021 sample out once, where its labels used to take a second layout', async () => {
-    expect((await pdf(SAMPLE)).layouts).toBe(1);
-    withoutLive();
+  it('lays the 2021 sample out without the layout its labels used to take', async () => {
+    // one layout more moves （二）改进情况 off the foot of page 8 (a heading is never a page's last line)
     expect((await pdf(SAMPLE)).layouts).toBe(2);
+    withoutLive();
+    expect((await pdf(SAMPLE)).layouts).toBe(3);
   });
 
   it('gives the PDF a second layout gives, wherever 表三 starts on the page', async () => {
@@ -89,8 +90,7 @@ describe('row labels repeated while laying out', () => {
       withoutLive();
       const cut = await pdf(dir);
       SpanBreaks.prototype.register = register;
-      expect(live.layouts, `offset ${k}`).toBe(1);
-      expect(cut.layouts, `offset ${k}`).toBeGreaterThan(1);
+      expect(live.layouts, `offset ${k}`).toBe(cut.layouts - 1); // a heading kept with its text may take one more in both
       expect(await content(live.data), `offset ${k}`).toEqual(await content(cut.data));
       expect(rules(live.data), `offset ${k}`).toEqual(rules(cut.data));
     }

@@ -73,7 +73,9 @@ describe('the 22 × 28 grid', () => {
   it('puts 22 lines on every full page, one grid pitch (28.99 pt) apart', () => {
     for (const p of fullBodyPages()) {
       const lines = bodyLines(p);
-      expect(lines.length, `page ${p.number}`).toBe(22);
+      // 21 where a heading that would have been alone on line 22 starts the next page
+      const headingNext = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/.test(bodyLines(pages[p.number]!)[0]?.text ?? '');
+      expect(lines.length === 22 || (lines.length === 21 && headingNext), `page ${p.number}: ${lines.length} lines`).toBe(true);
       for (let i = 1; i < lines.length; i++) expect(lines[i].baseline - lines[i - 1].baseline).toBeCloseTo(PITCH, 1);
     }
   });

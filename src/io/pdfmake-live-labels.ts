@@ -1,6 +1,6 @@
 /**
  * Row labels repeated while pdfmake lays a statistics table out (write/pdf/span-breaks.ts,
- * `LiveLabels`), so that a document whose tables break inside groups of rows is laid out once.
+ * `LiveLabels`), so that the repeats take no layout of their own.
  *
  * Before, every repeat was made by cutting the label cell in the table body and laying the whole
  * document out again (a 2021-format report's PDF took 9–14 % more CPU). Now, when an unbreakable

@@ -9,7 +9,7 @@ import type { Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock, OutlineIds } from './blocks.js';
 import type { PdfContext, PdfOptions } from './context.js';
-import { pageNumberFooter } from './footer.js';
+import { PAGE_NUMBER_STYLE, pageNumberFooter } from './footer.js';
 import { front } from './front.js';
 import { SpanBreaks } from './span-breaks.js';
 import { runs } from './text.js';
@@ -63,8 +63,11 @@ type BreakBefore = NonNullable<TDocumentDefinitions['pageBreakBefore']>;
  */
 function breakBefore(this: SpanBreaks, node: Parameters<BreakBefore>[0], nodes: Parameters<BreakBefore>[1]): boolean {
   return this.check(node) ||
-    (Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().length === 0 && nodes.getNodesOnNextPage().length > 0);
+    (Boolean(node.headlineLevel) && nodes.getFollowingNodesOnPage().every(isPageNumber) && nodes.getNodesOnNextPage().length > 0);
 }
+
+/** The page's number, which pdfmake lists after the body's nodes of every page: not body text below a heading. */
+const isPageNumber = (n: { style?: unknown }) => n.style === PAGE_NUMBER_STYLE;
 
 export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
   const spans = new SpanBreaks();
