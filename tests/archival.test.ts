@@ -128,6 +128,10 @@ describe('navigation', () => {
     expect(first).toContain('目录');
     expect(first).toMatch(/目录一、概述\d+（一）主要领导高度重视，全面推进政务公开\d+/);
     expect(first).toMatch(/二、政府信息主动公开情况\d+三、/);
+    // a run-in heading's entry is the heading alone, not the paragraph that runs on after it
+    const second = pages[1].items.map((i) => i.str).join('').replace(/\s+/g, '');
+    expect(second).toMatch(/1\.加强标准建设，规范推进五公开。\d+2\.完善目录建设，聚力公开重点。\d+/);
+    expect(second).not.toContain('严格落实');
     const docx = docxParts((await buildReport(dir, { fonts, formats: ['docx'] })).outputs.docx!);
     expect(docx['word/document.xml']).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-4&quot;<\/w:instrText>/);
     expect(docx['word/settings.xml']).toContain('<w:updateFields/>');

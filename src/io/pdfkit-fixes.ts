@@ -36,6 +36,9 @@
  *    table out, not by a second layout of the document (io/pdfmake-live-labels.ts, called from
  *    fix 9's wrapper of each row's end; it also hooks the start of each table, to tell the
  *    table's labels that a layout begins).
+ * 11. Table of contents: pdfmake's entry for a heading is the whole text of the heading's node,
+ *    so a run-in heading (### 规范受理流程。 followed by its paragraph on the same line) listed
+ *    its paragraph too. A node may now give its entry as `tocText` (write/pdf/blocks.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -51,6 +54,8 @@ import RendererModule from 'pdfmake/js/Renderer.js';
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument.js';
 // @ts-expect-error no declaration file
 import TextBreakerModule from 'pdfmake/js/TextBreaker.js';
+// @ts-expect-error no declaration file
+import DocMeasureModule from 'pdfmake/js/DocMeasure.js';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -153,6 +158,7 @@ export function applyPdfkitFixes(): void {
   applied = true;
   fixRowSpanStarts();
   hookTableStarts();
+  useTocText();
 
   const PdfmakeDocument = (PdfmakeDocumentModule as { default?: unknown }).default ?? PdfmakeDocumentModule;
   const dproto = (PdfmakeDocument as { prototype: { provideFont(...args: unknown[]): object } }).prototype;
@@ -274,5 +280,24 @@ function joinStreamText(): void {
       this.buffer = bytes;
     }
     finalize.call(this);
+  };
+}
+
+interface TocItem {
+  _textNodeRef: { text?: unknown; tocText?: unknown };
+}
+
+/** Fix 11: a table-of-contents entry from the node's `tocText`, where it has one. */
+function useTocText(): void {
+  const DocMeasure = (DocMeasureModule as { default?: unknown }).default ?? DocMeasureModule;
+  const proto = (DocMeasure as { prototype: { measureToc(node: { toc: { _items: TocItem[] } }): unknown } }).prototype;
+  const measureToc = proto.measureToc;
+  proto.measureToc = function (this: unknown, node) {
+    for (const item of node.toc._items) {
+      const ref = item._textNodeRef;
+      // the entry reads the node's text, style and margins; the node itself keeps its text
+      if (ref.tocText !== undefined) item._textNodeRef = { ...ref, text: ref.tocText, tocText: undefined };
+    }
+    return measureToc.call(this, node);
   };
 }

@@ -26,7 +26,8 @@ export class OutlineIds {
 function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content {
   const name = HEADING_ELEMENTS[b.level - 1];
   const style = { role: ELEMENTS[name].role, size: sizeOf(name) };
-  const text = [...runs(ctx, b.number ?? '', style), ...inlineRuns(ctx, b.inlines, style)];
+  const headingRuns = () => [...runs(ctx, b.number ?? '', style), ...inlineRuns(ctx, b.inlines, style)];
+  const text = headingRuns();
   if (b.runIn) text.push(...inlineRuns(ctx, b.runIn, { role: ELEMENTS.body.role, size: sizeOf('body') }));
   const { id, parent } = outline.next(b.level);
   return {
@@ -38,6 +39,8 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
     outlineText: `${b.number ?? ''}${inlineText(b.inlines)}`,
     ...(parent ? { outlineParentId: parent } : {}),
     tocItem: true,
+    // a run-in heading's entry is the heading, not its paragraph (io/pdfkit-fixes.ts, fix 11)
+    ...(b.runIn ? { tocText: headingRuns() } : {}),
     tocStyle: { font: ELEMENTS.body.role },
     tocMargin: [(b.level - 1) * geometry.charPitch, 0, 0, 0],
     // A standalone heading is kept with what follows it (see pageBreakBefore in index.ts).
