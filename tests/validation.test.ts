@@ -100,6 +100,13 @@ describe('front matter validation', () => {
     expect(msg).toMatch(/report\.md:\d+: YAML syntax error/);
   });
 
+  it('names the full-width colon, or the missing colon, of a front matter line', () => {
+    const fullWidth = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府\neditor：张三') + '正文\n' });
+    expect(fullWidth.join('\n')).toMatch(/report\.md:5: YAML syntax error[\s\S]*ASCII colon and a space[\s\S]*full-width colon ：/);
+    const none = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府\neditor 张三') + '正文\n' });
+    expect(none.join('\n')).toMatch(/report\.md:5: YAML syntax error[\s\S]*no colon between a field name and its value/);
+  });
+
   it('reports several problems at once', () => {
     const msgs = errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: x').replace('2021-01-15', 'soon') });
     expect(msgs).toHaveLength(2);

@@ -7,6 +7,14 @@ export interface LocatedYaml {
   lineOf(path: readonly PropertyKey[]): number;
 }
 
+/** How to fix a line YAML cannot read: the usual slips of typing Chinese first. */
+function syntaxHint(line: string): string {
+  const plain = line.replace(/#.*$/, '').trim();
+  if (/^[^:"'\s][^:]*：/.test(plain)) return 'write the field name and its value with an ASCII colon and a space ("editor: 张三"), not the full-width colon ：';
+  if (plain && !plain.startsWith('-') && !plain.includes(':')) return 'write "name: value" — this line has no colon between a field name and its value';
+  return 'check indentation, colons and quotes on this line (quote values that contain ": " or start with a special character)';
+}
+
 /**
  * Parse YAML, keeping the source positions so that validation errors can name a line.
  * `firstLine` is the file line on which `text` starts (front matter starts on line 2).
@@ -16,9 +24,8 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    const line = lineCounter.linePos(err.pos[0]).line + firstLine - 1;
-    throw new InputError({ file, line }, `YAML syntax error: ${err.message.split('\n')[0]}`,
-      'check indentation, colons and quotes on this line (quote values that contain ": " or start with a special character)');
+    const at = lineCounter.linePos(err.pos[0]).line;
+    throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${err.message.split('\n')[0]}`, syntaxHint(text.split('\n')[at - 1] ?? ''));
   }
   const lineOf = (path: readonly PropertyKey[]): number => {
     for (let n = path.length; n >= 0; n--) {
