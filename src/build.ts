@@ -5,7 +5,7 @@
 import { readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
 import { findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
-import { findingError, InputErrors, type Finding } from './model/errors.js';
+import { findingError, FindingErrors, type Finding } from './model/errors.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintNumbers } from './transform/lint.js';
 import type { Report } from './model/types.js';
@@ -66,7 +66,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
 /** Throw the errors (and under strict, the warnings) as input errors; return the rest. */
 export function enforceFindings(findings: Finding[], strict = false): Finding[] {
   const fatal = findings.filter((f) => f.severity === 'error' || strict);
-  if (fatal.length) throw fatal.length === 1 ? findingError(fatal[0]) : new InputErrors(fatal.map(findingError));
+  if (fatal.length) throw new FindingErrors(fatal.map(findingError), strict ? [] : findings.filter((f) => f.severity === 'warning'));
   return findings;
 }
 

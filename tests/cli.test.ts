@@ -41,6 +41,18 @@ describe('gongwen CLI', () => {
     expect(readdirSync(out).sort()).toEqual(['shangqiu-2017.docx', 'shangqiu-2017.pdf']);
   });
 
+  it('prints the warnings beside the errors that stop a build, which often name the wrong figure', () => {
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const stats = readFileSync(path.join(sample, 'statistics.yaml'), 'utf8').replace('new_received:     {natural: 236, commercial: 21,', 'new_received:     {natural: 236, commercial: 22,');
+    const dir = makeReport({ 'report.md': readFileSync(path.join(sample, 'report.md'), 'utf8'), 'statistics.yaml': stats }, 'off-by-one');
+    const out = tmp();
+    const r = run('build', dir, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: .*statistics\.yaml:\d+: 表三 一、本年新收.*= 23, but .*= 22 \(\+1\)\n  fix: find the figure that is wrong/m);
+    expect(r.err).toMatch(/^warning: .*statistics\.yaml:16: 表三 一、本年新收政府信息公开申请数量 \/ 总计: its 6 parts add up to 272, the total says 271 \(\+1\)$/m);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('writes only the formats asked for', () => {
     const out = tmp();
     expect(run('build', SAMPLE, '--out', out, '--format', 'docx').code).toBe(0);

@@ -1,7 +1,7 @@
 /** Build one report folder and write its outputs atomically: the unit of work of the CLI, a batch worker and --watch. */
 import path from 'node:path';
 import { buildReport, type Format } from '../build.js';
-import { formatFinding, isInputError } from '../model/errors.js';
+import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { writeFileAtomic } from './files.js';
 import type { FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
@@ -17,7 +17,7 @@ export interface BuildSettings {
 
 export type BuildOutcome =
   | { dir: string; ok: true; files: { file: string; bytes: number }[]; warnings: string[]; ms: number }
-  | { dir: string; ok: false; error: string; ms: number };
+  | { dir: string; ok: false; error: string; warnings: string[]; ms: number };
 
 /** Input errors become a failed outcome; anything else (a bug) is thrown. */
 export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildOutcome> {
@@ -35,6 +35,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     return { dir, ok: true, files, warnings: warnings.map(formatFinding), ms: performance.now() - started };
   } catch (e) {
     if (!isInputError(e)) throw e;
-    return { dir, ok: false, error: (e as Error).message, ms: performance.now() - started };
+    const warnings = e instanceof FindingErrors ? e.warnings.map(formatFinding) : [];
+    return { dir, ok: false, error: (e as Error).message, warnings, ms: performance.now() - started };
   }
 }

@@ -115,8 +115,9 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Errors and warnings of one report on stderr; its files on stdout unless `files` is false. */
 function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.WritableStream, files = true): void {
-  if (!o.ok) { err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`); return; }
+  if (!o.ok) err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
   for (const w of o.warnings) err.write(`${w}\n`);
+  if (!o.ok) return;
   if (files) out.write(`${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')} in ${Math.round(o.ms)} ms\n`);
 }
 

@@ -32,7 +32,10 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     if (o.ok) {
       for (const w of o.warnings) err.write(`${w}\n`);
       out.write(`built ${o.dir}: ${o.files.map((f) => f.file).join(', ')} (${Math.round(o.ms)} ms)\n`);
-    } else err.write(`error: ${o.error}\n`);
+    } else {
+      err.write(`error: ${o.error}\n`);
+      for (const w of o.warnings) err.write(`${w}\n`);
+    }
   };
   // one build at a time per folder; a change during a build triggers one more build after it
   const state = new Map<string, { running: boolean; again: boolean; timer?: NodeJS.Timeout }>();

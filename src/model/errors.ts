@@ -42,3 +42,15 @@ export interface Finding {
 export const formatFinding = (f: Finding): string => `${f.severity}: ${formatInputError(f.loc, f.message, f.hint)}`;
 
 export const findingError = (f: Finding): InputError => new InputError(f.loc, f.message, f.hint);
+
+/**
+ * The errors that stop a build, with the warnings found beside them: a warning often names the
+ * figure that an error's rule only points at (a row total off by the same amount), so a failed
+ * build prints them too, as `check` does.
+ */
+export class FindingErrors extends InputErrors {
+  constructor(errors: InputError[], readonly warnings: Finding[]) {
+    super(errors);
+    this.name = 'FindingErrors';
+  }
+}

@@ -29,10 +29,20 @@ function checkRule(stats: StatisticsTable, rule: StatRule): Finding | undefined 
   const [s, t] = [sum(rule.parts), sum(rule.totals)];
   if (Math.abs(s - t) < 1e-9) return undefined;
   if (rule.totals.length === 1) {
-    return { severity, loc, message: `${label(rule.totals[0])}: children sum to ${fmt(s)}, table says ${fmt(t)} (${signed(s - t)})`, hint: `rule ${rule.id}: ${rule.parts.length} rows/columns add up to this one` };
+    return {
+      severity, loc,
+      message: `${label(rule.totals[0])}: its ${rule.parts.length} parts add up to ${fmt(s)}, the total says ${fmt(t)} (${signed(s - t)})`,
+      hint: `correct the total, or the part that is wrong (rule ${rule.id})`,
+    };
   }
   const side = (ks: string[]) => ks.map(label).join(' + ');
-  return { severity, loc, message: `${side(rule.parts)} = ${fmt(s)}, but ${side(rule.totals)} = ${fmt(t)} (${signed(s - t)})`, hint: `rule ${rule.id}${rule.status === 'printed' ? ', printed on the form' : ''}` };
+  return {
+    severity, loc,
+    message: `${side(rule.parts)} = ${fmt(s)}, but ${side(rule.totals)} = ${fmt(t)} (${signed(s - t)})`,
+    hint: rule.status === 'printed'
+      ? `find the figure that is wrong: this rule is printed on the form, and a figure that does not match its row's or column's total is listed as a warning (rule ${rule.id})`
+      : `find the figure that is wrong (rule ${rule.id})`,
+  };
 }
 
 export function checkStatistics(stats: StatisticsTable): Finding[] {
