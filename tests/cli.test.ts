@@ -53,6 +53,13 @@ describe('gongwen CLI', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  // Linux only: procfs refuses new folders
+  it.skipIf(!existsSync('/proc/self'))('reports an output folder that cannot be created, instead of retrying for ever (/proc)', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', SAMPLE, '--out', '/proc/gongwen-test/out'], { encoding: 'utf8', cwd: ROOT, timeout: 20_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^error: \/proc\/gongwen-test: the output folder cannot be created \(ENOENT\)\n  fix: give --out a folder you can write to/m);
+  });
+
   it('writes only the formats asked for', () => {
     const out = tmp();
     expect(run('build', SAMPLE, '--out', out, '--format', 'docx').code).toBe(0);

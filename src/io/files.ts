@@ -32,14 +32,26 @@ export const tempNameFor = (file: string, pid = process.pid): string =>
 
 export function writeFileAtomic(file: string, data: Uint8Array): void {
   const dir = path.dirname(file);
+  const missing: string[] = [];
   for (let d = dir; ; d = path.dirname(d)) {
     if (existsSync(d)) {
       if (!statSync(d).isDirectory()) throw new InputError({ file: d }, 'is a file, not a folder, so the output cannot be written there', 'give --out a folder (it is created if missing)');
       break;
     }
+    missing.unshift(d);
     if (path.dirname(d) === d) break;
   }
-  mkdirSync(dir, { recursive: true });
+  // one level at a time: Node's recursive mkdir retries for ever where a folder cannot be made
+  // in a folder that exists (/proc/x)
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') continue;
+      throw new InputError({ file: d }, `the output folder cannot be created (${code ?? (e as Error).message})`, 'give --out a folder you can write to (it is created if missing)');
+    }
+  }
   removeStale(dir);
   const tmp = tempNameFor(file);
   try {
