@@ -53,7 +53,9 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   const stats = report.statistics;
   const emptyAttachments: Finding[] = report.attachments.filter((a) => !a.table).map((a) => ({
     severity: 'warning', loc: a.loc, message: `attachment "${a.title}" has no content and prints as an empty page`,
-    hint: 'gongwen prints the 2014 statistics table there: add "statistics: statistics.yaml" with template gov-2014, or remove the attachment',
+    hint: stats
+      ? `gongwen prints only the 2014 statistics table as an attachment (this report's ${stats.template.id} tables sit in the body): remove the attachment`
+      : 'gongwen prints the 2014 statistics table there: add "statistics: statistics.yaml" with template gov-2014, or remove the attachment',
   }));
   return [
     ...glyphs,

@@ -60,6 +60,12 @@ describe('gongwen CLI', () => {
     expect(r.stderr).toMatch(/^error: \/proc\/gongwen-test: the output folder cannot be created \(ENOENT\)\n  fix: give --out a folder you can write to/m);
   });
 
+  it('points from a report.md given as the report to its folder', () => {
+    const r = run('build', path.join(SAMPLE, 'report.md'), '--out', tmp());
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/report\.md: is the report's file, not its folder\n  fix: give its folder: .*shangqiu-2017/);
+  });
+
   it('writes only the formats asked for', () => {
     const out = tmp();
     expect(run('build', SAMPLE, '--out', out, '--format', 'docx').code).toBe(0);

@@ -62,7 +62,10 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
 export function readReport(dir: string): Report {
   const shown = display(dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError({ file: shown }, 'not a report folder', `give a folder that contains ${REPORT_FILE}`);
+    const parent = path.dirname(dir);
+    const isReportFile = path.basename(dir) === REPORT_FILE && existsSync(dir);
+    throw new InputError({ file: shown }, isReportFile ? `is the report's file, not its folder` : 'not a report folder',
+      isReportFile ? `give its folder: ${display(parent)}` : `give a folder that contains ${REPORT_FILE}`);
   }
   const abs = path.join(dir, REPORT_FILE);
   const file = display(abs);
