@@ -1,7 +1,10 @@
 /**
- * A standalone heading is never the last line of a page (README "Layout decisions"): pdfmake lists
- * each page's number after the body, and that page number used to count as text below the heading.
+ * A standalone heading is never the last line of a page (README "Layout decisions"): it is kept
+ * with the first line of its paragraph in one block (write/pdf/index.ts); the pageBreakBefore rule
+ * that catches the other cases used to count the page number, listed after the body, as text
+ * below the heading.
  */
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
@@ -10,6 +13,15 @@ import { linesOf, readPdf } from './helpers/pdf.js';
 
 const fonts = openFontSet();
 
+// pdfmake's layouts of a document, counted
+const LayoutBuilder = (createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { tryLayoutDocument(...a: unknown[]): unknown } } }).default;
+const tryLayout = LayoutBuilder.prototype.tryLayoutDocument;
+let layouts = 0;
+LayoutBuilder.prototype.tryLayoutDocument = function (...a: unknown[]) {
+  layouts++;
+  return tryLayout.apply(this, a);
+};
+
 describe('headings kept with the text after them', () => {
   it('moves a heading that would end a page to the next page, at every place near the foot', async () => {
     // n one-line paragraphs, then a level-2 and a level-1 heading each followed by a paragraph:
@@ -17,7 +29,10 @@ describe('headings kept with the text after them', () => {
     for (const n of [12, 13, 14, 15, 16]) {
       const body = '# 总体\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。\n\n`).join('') +
         '## 测试小标题\n\n小标题后的段落。\n\n# 后面\n\n后面的段落文字。\n';
+      layouts = 0;
       const { outputs } = await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `keep-${n}`), { fonts, formats: ['pdf'] });
+      // the heading and its paragraph's first line are one unbreakable block: no second layout
+      expect(layouts, `${n} paragraphs`).toBe(1);
       const { pages } = await readPdf(outputs.pdf!);
       for (const heading of ['（一）测试小标题', '二、后面']) {
         const page = pages.find((p) => linesOf(p).some((l) => l.text === heading))!;
@@ -28,4 +43,18 @@ describe('headings kept with the text after them', () => {
       }
     }
   }, 30_000);
+
+  it('moves a heading followed by another heading off the foot of a page too (by another layout)', async () => {
+    for (const n of [13, 14, 15]) {
+      const body = '# 总体\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。\n\n`).join('') + '# 后面\n\n## 子标题\n\n后面的段落文字。\n';
+      const { outputs } = await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `keep2-${n}`), { fonts, formats: ['pdf'] });
+      const { pages } = await readPdf(outputs.pdf!);
+      for (const heading of ['二、后面', '（一）子标题']) {
+        const page = pages.find((p) => linesOf(p).some((l) => l.text === heading))!;
+        const lines = linesOf(page).filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim()));
+        expect(lines.findIndex((l) => l.text === heading), `${n} paragraphs: ${heading} is the last line of page ${page.number}`).toBeLessThan(lines.length - 1);
+      }
+    }
+  }, 30_000);
 });
+

@@ -43,7 +43,8 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
     ...(b.runIn ? { tocText: headingRuns() } : {}),
     tocStyle: { font: ELEMENTS.body.role },
     tocMargin: [(b.level - 1) * geometry.charPitch, 0, 0, 0],
-    // A standalone heading is kept with what follows it (see pageBreakBefore in index.ts).
+    // A standalone heading is kept with what follows it (index.ts: keepTogether, and breakBefore
+    // for what that does not group).
     ...(b.runIn ? {} : { headlineLevel: b.level }),
   } as Content;
 }

@@ -12,19 +12,23 @@ import type { PdfContext, PdfOptions } from './context.js';
 import { PAGE_NUMBER_STYLE, pageNumberFooter } from './footer.js';
 import { front } from './front.js';
 import { SpanBreaks } from './span-breaks.js';
-import { runs } from './text.js';
+import { runs, type PdfInline } from './text.js';
 import { ELEMENTS, QR, sizeOf } from '../../layout/gbt9704.js';
 import { mmToPt } from '../../layout/units.js';
 
 export type { PdfOptions, GlyphSource } from './context.js';
 
 /**
- * A paragraph that leads into a table kept whole on one page ("……情况如下：" before 表二) moves
- * with the table, and so does the heading right above it: the sentence never ends a page whose
- * next page starts with its table. (pdfmake's keep-heading-with-next callback sees an
- * unbreakable block on the page it was first tried on, so the heading is grouped here instead.)
+ * Blocks kept together on a page, as unbreakable groups:
+ * - a paragraph that leads into a table kept whole on one page ("……情况如下：" before 表二)
+ *   moves with the table, and so does the heading right above it: the sentence never ends a page
+ *   whose next page starts with its table;
+ * - a standalone heading (and any headings right above it) with the first line of its paragraph
+ *   (`firstLineApart`), so that no heading ends a page.
+ * (pdfmake's keep-heading-with-next callback sees an unbreakable block on the page it was first
+ * tried on, so these are grouped here; the callback, `breakBefore`, catches the rest.)
  */
-function keepLeadInWithTable(content: Content[], blocks: Report['blocks']): Content[] {
+function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
   const out: Content[] = [];
   for (let i = 0; i < content.length; i++) {
     const next = content[i + 1] as { unbreakable?: boolean } | undefined;
@@ -33,9 +37,45 @@ function keepLeadInWithTable(content: Content[], blocks: Report['blocks']): Cont
       const heading = before?.type === 'heading' && !before.runIn ? [out.pop()!] : [];
       out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true } as Content);
       i++;
+    } else if (standalone(blocks[i]) && blocks[i + 1]?.type === 'paragraph' &&
+      blocks[i + 2]?.type !== 'statTable' && firstLineApart(content[i + 1] as PdfParagraph)) {
+      const [first, rest] = firstLineApart(content[i + 1] as PdfParagraph)!;
+      // headings right above this one go with it (一、 over （一）): pdfmake reports the nodes of
+      // a block that moved on the page it was first tried on, so pageBreakBefore cannot see them
+      const above: Content[] = [];
+      for (let k = i - 1; k >= 0 && standalone(blocks[k]) && out[out.length - 1] === content[k]; k--) above.unshift(out.pop()!);
+      out.push({ stack: [...above, content[i], first], unbreakable: true } as Content, ...(rest ? [rest as Content] : []));
+      i++;
     } else out.push(content[i]);
   }
   return out;
+}
+
+const standalone = (b: Report['blocks'][number] | undefined) => b?.type === 'heading' && !b.runIn;
+
+interface PdfParagraph {
+  text: unknown;
+  alignment?: string;
+  leadingIndent?: number;
+}
+
+/**
+ * A standalone heading and the first line of its paragraph, kept together on a page: the
+ * paragraph, broken into lines here (lines.ts), is split after its first line into two nodes that
+ * pdfmake sets exactly as the one (the lines carry their own spacing). Without this, a heading on
+ * the last line of a page took another layout of the document (pageBreakBefore below, which
+ * still catches a heading followed by anything else). Undefined when the paragraph was left to
+ * pdfmake's own line breaking.
+ */
+function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefined] | undefined {
+  if (!Array.isArray(p.text)) return undefined;
+  const inlines = p.text as PdfInline[];
+  const end = inlines.findIndex((i) => i.lineEnd);
+  // one line (no line end before the paragraph's end): the whole paragraph, if broken here
+  if (end < 0) return inlines.length && inlines.every((i) => i.noWrap) ? [p, undefined] : undefined;
+  const first = { ...p, text: inlines.slice(0, end + 1) };
+  const rest = inlines.slice(end + 1);
+  return [first, rest.length ? { ...p, text: rest, leadingIndent: 0 } : undefined];
 }
 
 /** The page's QR code and its caption, right-aligned at the end of the document. */
@@ -81,7 +121,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const content: Content[] = [
     ...front(ctx, report),
     ...(report.meta.toc ? [toc()] : []),
-    ...keepLeadInWithTable(report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)), report.blocks),
+    ...keepTogether(report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)), report.blocks),
     ...attachmentNote(ctx, report.attachments),
   ];
   const editor = editorLine(m);
