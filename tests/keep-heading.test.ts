@@ -56,5 +56,21 @@ describe('headings kept with the text after them', () => {
       }
     }
   }, 30_000);
+
+  it('keeps a heading with the first line of a run-in heading below it, without another layout', async () => {
+    for (const n of [14, 15, 16]) {
+      const body = '# 总体\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。\n\n`).join('') +
+        '## 改进情况\n\n### 加强政策解读。\n\n' + '围绕重要政策文件，坚持解读材料与政策文件同步组织、同步审签、同步部署。'.repeat(2) + '\n';
+      layouts = 0;
+      const { outputs } = await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `keep3-${n}`), { fonts, formats: ['pdf'] });
+      expect(layouts, `${n} paragraphs`).toBe(1);
+      const { pages } = await readPdf(outputs.pdf!);
+      const page = pages.find((p) => linesOf(p).some((l) => l.text === '（一）改进情况'))!;
+      const lines = linesOf(page).filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim()));
+      const at = lines.findIndex((l) => l.text === '（一）改进情况');
+      expect(at, `${n} paragraphs: the heading is the last line of page ${page.number}`).toBeLessThan(lines.length - 1);
+      expect(lines[at + 1]!.text.replace(/\s+/g, ''), `${n} paragraphs`).toMatch(/^1\.加强政策解读。围绕/);
+    }
+  }, 30_000);
 });
 

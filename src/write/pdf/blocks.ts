@@ -27,8 +27,12 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
   const name = HEADING_ELEMENTS[b.level - 1];
   const style = { role: ELEMENTS[name].role, size: sizeOf(name) };
   const headingRuns = () => [...runs(ctx, b.number ?? '', style), ...inlineRuns(ctx, b.inlines, style)];
-  const text = headingRuns();
-  if (b.runIn) text.push(...inlineRuns(ctx, b.runIn, { role: ELEMENTS.body.role, size: sizeOf('body') }));
+  let text: PdfInline[] = headingRuns();
+  if (b.runIn) {
+    text.push(...inlineRuns(ctx, b.runIn, { role: ELEMENTS.body.role, size: sizeOf('body') }));
+    // a run-in heading is a justified paragraph: broken into lines here, as body paragraphs are
+    if (ctx.breakLines && ELEMENTS[name].align === 'justify') text = breakJustified(ctx, text, ctx.textWidth, indent(name)) ?? text;
+  }
   const { id, parent } = outline.next(b.level);
   return {
     text,

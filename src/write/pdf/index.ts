@@ -37,7 +37,7 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       const heading = before?.type === 'heading' && !before.runIn ? [out.pop()!] : [];
       out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true } as Content);
       i++;
-    } else if (standalone(blocks[i]) && blocks[i + 1]?.type === 'paragraph' &&
+    } else if (standalone(blocks[i]) && (blocks[i + 1]?.type === 'paragraph' || (blocks[i + 1]?.type === 'heading' && !standalone(blocks[i + 1]))) &&
       blocks[i + 2]?.type !== 'statTable' && firstLineApart(content[i + 1] as PdfParagraph)) {
       const [first, rest] = firstLineApart(content[i + 1] as PdfParagraph)!;
       // headings right above this one go with it (一、 over （一）): pdfmake reports the nodes of
@@ -75,7 +75,8 @@ function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefine
   if (end < 0) return inlines.length && inlines.every((i) => i.noWrap) ? [p, undefined] : undefined;
   const first = { ...p, text: inlines.slice(0, end + 1) };
   const rest = inlines.slice(end + 1);
-  return [first, rest.length ? { ...p, text: rest, leadingIndent: 0 } : undefined];
+  // the rest is plain text: a run-in heading's id, bookmark and contents entry stay with its first line
+  return [first, rest.length ? { text: rest, alignment: p.alignment, leadingIndent: 0 } : undefined];
 }
 
 /** The page's QR code and its caption, right-aligned at the end of the document. */
