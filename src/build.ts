@@ -2,6 +2,8 @@
  * One report folder → output bytes: read, transform, check, write. All validation (content,
  * statistics, glyph coverage) happens before any writer runs; nothing is written to disk here.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
 import { findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
@@ -57,9 +59,16 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
       ? `gongwen prints only the 2014 statistics table as an attachment (this report's ${stats.template.id} tables sit in the body): remove the attachment`
       : 'gongwen prints the 2014 statistics table there: add "statistics: statistics.yaml" with template gov-2014, or remove the attachment',
   }));
+  // `aggregate` reads a folder's statistics.yaml by itself; a build reads only the file named
+  const unnamedStatistics: Finding[] = !stats && existsSync(path.join(report.dir, 'statistics.yaml')) ? [{
+    severity: 'warning', loc: { file: report.source.file, line: 1 },
+    message: 'the folder has a statistics.yaml, but the front matter does not name it, so its tables are not printed',
+    hint: 'add "statistics: statistics.yaml" to the front matter',
+  }] : [];
   return [
     ...glyphs,
     ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...checkStatistics(stats)] : []),
+    ...unnamedStatistics,
     ...emptyAttachments,
     ...lintNumbers(report.blocks),
   ];

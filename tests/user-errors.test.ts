@@ -69,6 +69,16 @@ describe('front matter and statistics mistakes', () => {
     expect(reviewReport(empty, fonts).map((f) => f.message)).toContain('attachment "附件甲" has no content and prints as an empty page');
   });
 
+  it('warns about a statistics.yaml in the folder that the front matter does not name', () => {
+    const fonts = openFontSet();
+    const files = { 'report.md': FRONT + '正文。\n', 'statistics.yaml': 'template: gov-2014\nvalues:\n  s1_1: 10\n' };
+    const found = reviewReport(loadReport(makeReport(files)), fonts).find((f) => f.message.includes('statistics.yaml'));
+    expect(found).toMatchObject({ severity: 'warning', loc: { line: 1 }, hint: 'add "statistics: statistics.yaml" to the front matter' });
+    expect(found!.loc.file).toMatch(/report\.md$/);
+    const named = { ...files, 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 表 }\nstatistics: statistics.yaml\n---\n') + '正文。\n' };
+    expect(reviewReport(loadReport(makeReport(named)), fonts).some((f) => f.message.includes('does not name'))).toBe(false);
+  });
+
   it('reports a character no font has once, with how many places have it', () => {
     const fonts = openFontSet();
     const r = loadReport(makeReport({ 'report.md': `${FRONT}\n😀一。\n\n😀二。\n\n😀三。\n` }));
