@@ -100,6 +100,13 @@ describe('front matter validation', () => {
     expect(msg).toMatch(/report\.md:\d+: YAML syntax error/);
   });
 
+  it('names the line that opened a [ { or " left open, not the line after it', () => {
+    const list = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'keywords: [测试, 公开\neditor: 张三\n---\n') + '正文\n' });
+    expect(list.join('\n')).toMatch(/report\.md:6: YAML syntax error[\s\S]*fix: close the \[ on this line with \]/);
+    const quote = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'editor: "张三\nsource: 测试\n---\n') + '正文\n' });
+    expect(quote.join('\n')).toMatch(/report\.md:6: YAML syntax error[\s\S]*fix: close the " on this line with "/);
+  });
+
   it('names the full-width colon, or the missing colon, of a front matter line', () => {
     const fullWidth = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府\neditor：张三') + '正文\n' });
     expect(fullWidth.join('\n')).toMatch(/report\.md:5: YAML syntax error[\s\S]*ASCII colon and a space[\s\S]*full-width colon ：/);

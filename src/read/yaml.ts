@@ -24,8 +24,24 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
-    const at = lineCounter.linePos(err.pos[0]).line;
-    throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${err.message.split('\n')[0]}`, syntaxHint(text.split('\n')[at - 1] ?? ''));
+    const lines = text.split('\n');
+    const message = err.message.split('\n')[0]!;
+    let at = lineCounter.linePos(err.pos[0]).line;
+    // YAML notices a [ { or " left open only on a later line: name the line that opened it
+    const close = /end with a ([\]}])/.exec(message)?.[1] ?? (message.startsWith('Missing closing "quote') ? '"' : undefined);
+    if (close) {
+      const open = close === ']' ? '[' : close === '}' ? '{' : '"';
+      const opened = (line: string) => {
+        const count = (c: string) => line.split(c).length - 1;
+        return open === '"' ? count('"') % 2 === 1 : count(open) > count(close);
+      };
+      for (let l = at; l >= 1; l--) {
+        if (opened(lines[l - 1] ?? '')) {
+          throw new InputError({ file, line: l + firstLine - 1 }, `YAML syntax error: ${message}`, `close the ${open} on this line with ${close}`);
+        }
+      }
+    }
+    throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${message}`, syntaxHint(lines[at - 1] ?? ''));
   }
   const lineOf = (path: readonly PropertyKey[]): number => {
     for (let n = path.length; n >= 0; n--) {
