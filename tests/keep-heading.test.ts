@@ -4,23 +4,15 @@
  * that catches the other cases used to count the page number, listed after the body, as text
  * below the heading.
  */
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
+import { countLayouts } from './helpers/layouts.js';
 import { linesOf, readPdf } from './helpers/pdf.js';
 
 const fonts = openFontSet();
 
-// pdfmake's layouts of a document, counted
-const LayoutBuilder = (createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { tryLayoutDocument(...a: unknown[]): unknown } } }).default;
-const tryLayout = LayoutBuilder.prototype.tryLayoutDocument;
-let layouts = 0;
-LayoutBuilder.prototype.tryLayoutDocument = function (...a: unknown[]) {
-  layouts++;
-  return tryLayout.apply(this, a);
-};
 
 describe('headings kept with the text after them', () => {
   it('moves a heading that would end a page to the next page, at every place near the foot', async () => {
@@ -29,8 +21,7 @@ describe('headings kept with the text after them', () => {
     for (const n of [12, 13, 14, 15, 16]) {
       const body = '# 总体\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。\n\n`).join('') +
         '## 测试小标题\n\n小标题后的段落。\n\n# 后面\n\n后面的段落文字。\n';
-      layouts = 0;
-      const { outputs } = await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `keep-${n}`), { fonts, formats: ['pdf'] });
+      const { result: { outputs }, layouts } = await countLayouts(() => buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `keep-${n}`), { fonts, formats: ['pdf'] }));
       // the heading and its paragraph's first line are one unbreakable block: no second layout
       expect(layouts, `${n} paragraphs`).toBe(1);
       const { pages } = await readPdf(outputs.pdf!);
@@ -61,8 +52,7 @@ describe('headings kept with the text after them', () => {
     for (const n of [14, 15, 16]) {
       const body = '# 总体\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。\n\n`).join('') +
         '## 改进情况\n\n### 加强政策解读。\n\n' + '围绕重要政策文件，坚持解读材料与政策文件同步组织、同步审签、同步部署。'.repeat(2) + '\n';
-      layouts = 0;
-      const { outputs } = await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `keep3-${n}`), { fonts, formats: ['pdf'] });
+      const { result: { outputs }, layouts } = await countLayouts(() => buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `keep3-${n}`), { fonts, formats: ['pdf'] }));
       expect(layouts, `${n} paragraphs`).toBe(1);
       const { pages } = await readPdf(outputs.pdf!);
       const page = pages.find((p) => linesOf(p).some((l) => l.text === '（一）改进情况'))!;

@@ -4,7 +4,6 @@
  * document is laid out once.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { openFontSet } from '../src/io/fonts.js';
 import { LIVE_LABELS, SpanBreaks } from '../src/write/pdf/span-breaks.js';
 import { ROOT } from './helpers/build.js';
 import { makeReport } from './helpers/fixtures.js';
+import { countLayouts } from './helpers/layouts.js';
 import { readPdf } from './helpers/pdf.js';
 
 const SAMPLE = path.join(ROOT, 'content/sample-2021');
@@ -21,14 +21,6 @@ const STATS = readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8');
 const ANCHOR = '2021年，本机关收到和处理政府信息公开申请情况如下：';
 const fonts = openFontSet();
 
-// pdfmake's layouts of a document, counted
-const LayoutBuilder = (createRequire(import.meta.url)('pdfmake/js/LayoutBuilder.js') as { default: { prototype: { tryLayoutDocument(...a: unknown[]): unknown } } }).default;
-const tryLayout = LayoutBuilder.prototype.tryLayoutDocument;
-let layouts = 0;
-LayoutBuilder.prototype.tryLayoutDocument = function (...a: unknown[]) {
-  layouts++;
-  return tryLayout.apply(this, a);
-};
 
 const register = SpanBreaks.prototype.register;
 afterEach(() => {
@@ -46,8 +38,7 @@ function withoutLive(): void {
 const offset = (k: number) => makeReport({ 'report.md': REPORT.replace(ANCHOR, '测试段落。\n\n'.repeat(k) + ANCHOR), 'statistics.yaml': STATS }, `live-${k}`);
 
 async function pdf(dir: string): Promise<{ data: Uint8Array; layouts: number }> {
-  layouts = 0;
-  const { outputs } = await buildReport(dir, { fonts, formats: ['pdf'] });
+  const { result: { outputs }, layouts } = await countLayouts(() => buildReport(dir, { fonts, formats: ['pdf'] }));
   return { data: outputs.pdf!, layouts };
 }
 
