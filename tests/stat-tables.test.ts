@@ -68,6 +68,17 @@ describe('sample-2021 (fictional unit, 2021 format)', () => {
     expect([...t4.matchAll(/<w:gridCol /g)]).toHaveLength(15);
   });
 
+  it('keeps each DOCX table\'s lead-in sentence with it, a quarter line above it as in the PDF', () => {
+    const xml = docx['word/document.xml'];
+    const leadIns = [...xml.matchAll(/<w:p>((?:(?!<w:p>)[\s\S])*?)<\/w:p>\s*<w:tbl>/g)].map((m) => m[1]!);
+    expect(leadIns).toHaveLength(3);
+    for (const p of leadIns) {
+      expect(p).toContain('<w:keepNext/>');
+      expect(p).toContain(`<w:spacing w:after="${Math.round(28.95 / 4 * 20)}"/>`);
+      expect(p.replace(/<[^>]+>/g, '')).toMatch(/情况如下：$/);
+    }
+  });
+
   it('sets the smaller DOCX tables in their own size, on every run, with lines to match (as the PDF)', () => {
     // 表三 in 五号 (10.5 pt = 21 half-points, lines 10.5 × 1.35 pt), 表四 in 小五 (9 pt = 18)
     for (const [label, halfPoints, lineTwip] of [['申请人情况', 21, 284], ['复议后起诉', 18, 243]] as const) {

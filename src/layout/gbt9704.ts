@@ -117,6 +117,9 @@ export const ATTACHMENT = {
 } as const;
 
 /** The QR code of the report's web page, at the end of the document (portal practice, not GB/T 9704). */
+/** Space around a statistics table in the body, in lines of the grid: a little above, more below. */
+export const STAT_TABLE_GAP = { beforeLines: 0.25, afterLines: 0.5 };
+
 export const QR = {
   sizeMm: 25,
   caption: '扫一扫在手机打开当前页',

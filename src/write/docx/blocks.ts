@@ -1,6 +1,6 @@
 /** Body blocks → docx paragraphs and tables. Section numbers are literal text, as in the PDF. */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild } from 'docx';
-import { ELEMENTS, geometry, HEADING_ELEMENTS } from '../../layout/gbt9704.js';
+import { ELEMENTS, geometry, HEADING_ELEMENTS, STAT_TABLE_GAP } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
 import type { Block, Inline, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
@@ -25,8 +25,12 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       return [new Paragraph({ style: HEADING_STYLE_IDS[b.level - 1], children, ...(b.runIn ? { keepNext: false, keepLines: false } : {}) })];
     }
     case 'paragraph':
-      // a lead-in sentence ("……情况如下：") stays on the page of the table it introduces
-      return [new Paragraph({ style: STYLE.body.id, keepNext: next?.type === 'statTable', children: inlineRuns(b.inlines, body, fonts) })];
+      // a lead-in sentence ("……情况如下：") stays on the page of the table it introduces, a
+      // little above it (as in the PDF; Word tables have no space before them of their own)
+      return [new Paragraph({
+        style: STYLE.body.id, keepNext: next?.type === 'statTable', children: inlineRuns(b.inlines, body, fonts),
+        ...(next?.type === 'statTable' ? { spacing: { after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } } : {}),
+      })];
     case 'list':
       return b.items.map((item, k) => new Paragraph({
         style: STYLE.body.id,

@@ -1,6 +1,6 @@
 /** Body blocks → pdfmake content, every line on the 22-line grid. */
 import type { Content } from 'pdfmake/interfaces.js';
-import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, type ElementName } from '../../layout/gbt9704.js';
+import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, STAT_TABLE_GAP, type ElementName } from '../../layout/gbt9704.js';
 import { inlineText, type Block, type HeadingBlock, type StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
@@ -68,7 +68,10 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       const table = statistics!.template.tables.find((t) => t.id === b.table)!;
       const grid = statGrid(table, statistics!.values);
       // a table without repeated header rows (表二 blocks, 表四) is kept whole on one page
-      return { stack: [statTable(ctx, grid)], unbreakable: grid.headerRows === 0 || grid.rows.length <= 6, margin: [0, geometry.linePitch / 4, 0, geometry.linePitch / 2] } as Content;
+      return {
+        stack: [statTable(ctx, grid)], unbreakable: grid.headerRows === 0 || grid.rows.length <= 6,
+        margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, STAT_TABLE_GAP.afterLines * geometry.linePitch],
+      } as Content;
     }
     case 'paragraph':
       return justified(ctx, inlineRuns(ctx, b.inlines, body));
