@@ -35,10 +35,11 @@ describe('headings kept with the text after them', () => {
     }
   }, 30_000);
 
-  it('moves a heading followed by another heading off the foot of a page too (by another layout)', async () => {
+  it('keeps a heading over another heading with them, without another layout', async () => {
     for (const n of [13, 14, 15]) {
       const body = '# 总体\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。\n\n`).join('') + '# 后面\n\n## 子标题\n\n后面的段落文字。\n';
-      const { outputs } = await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `keep2-${n}`), { fonts, formats: ['pdf'] });
+      const { result: { outputs }, layouts } = await countLayouts(() => buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `keep2-${n}`), { fonts, formats: ['pdf'] }));
+      expect(layouts, `${n} paragraphs`).toBe(1);
       const { pages } = await readPdf(outputs.pdf!);
       for (const heading of ['二、后面', '（一）子标题']) {
         const page = pages.find((p) => linesOf(p).some((l) => l.text === heading))!;
