@@ -1,5 +1,4 @@
 /** io/native-inflate.ts: zlib in place of tiny-inflate gives the same bytes, and is what the libraries get. */
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -8,6 +7,7 @@ import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inflateInto } from '../src/io/native-inflate.js';
 import { ROOT } from './helpers/build.js';
+import { runModuleScript } from './helpers/child.js';
 
 type Inflate = (source: Uint8Array, dest: Uint8Array) => Uint8Array;
 const require = createRequire(import.meta.url);
@@ -65,7 +65,7 @@ describe('native inflate', () => {
       const trie = createRequire(require.resolve('unicode-trie'));
       console.log(trie('tiny-inflate') === inflateInto);
     `;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const run = runModuleScript(script);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('true');
   });

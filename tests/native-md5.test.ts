@@ -1,10 +1,10 @@
 /** io/native-md5.ts: crypto's MD5 in place of js-md5 gives pdfkit the same digests, and is what pdfkit loads. */
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { md5 } from '../src/io/native-md5.js';
 import { ROOT } from './helpers/build.js';
+import { runModuleScript } from './helpers/child.js';
 
 type JsMd5 = ((d: unknown) => string) & Record<'hex' | 'base64', (d: unknown) => string> & Record<'array' | 'digest', (d: unknown) => number[]> & Record<'arrayBuffer' | 'buffer', (d: unknown) => ArrayBuffer>;
 const require = createRequire(import.meta.url);
@@ -34,8 +34,7 @@ describe('native md5', () => {
 
   it('is the js-md5 pdfkit loads once gongwen\'s PDF code is loaded', () => {
     const script = `
-      import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+      import { createRequire } from 'node:module';
       await import(${JSON.stringify(path.join(ROOT, 'dist/io/lazy-modules.js'))});
       const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});
       require('pdfkit'); // loads js-md5, or what stands in its place
@@ -43,7 +42,7 @@ import { createRequire } from 'node:module';
       const fromPdfkit = createRequire(require.resolve('pdfkit'));
       console.log(fromPdfkit('js-md5') === md5);
     `;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const run = runModuleScript(script);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('true');
   });

@@ -13,8 +13,7 @@
  * justifyShift (x is always set anew). Nodes whose text is a reference to another node's text
  * are always measured anew (table-of-contents entries are new nodes on every layout anyway).
  */
-// @ts-expect-error no declaration file (internal module of pdfmake 0.3)
-import DocMeasureModule from 'pdfmake/js/DocMeasure.js';
+import { pdfmakePrototype } from './pdfmake-internals.js';
 
 interface Inline { text: string; width: number; justifyShift?: number }
 interface Measured { text: unknown; items: Inline[]; texts: string[]; widths: number[]; minWidth: number; maxWidth: number }
@@ -28,8 +27,7 @@ export const measureCacheStats = { hits: 0 };
 export function reuseLeafMeasurements(): void {
   if (applied) return;
   applied = true;
-  const DocMeasure = (DocMeasureModule as { default?: unknown }).default ?? DocMeasureModule;
-  const proto = (DocMeasure as { prototype: { measureLeaf(node: LeafNode): LeafNode } }).prototype;
+  const proto = pdfmakePrototype<{ measureLeaf(node: LeafNode): LeafNode }>('DocMeasure');
   const measureLeaf = proto.measureLeaf;
   proto.measureLeaf = function (this: unknown, node: LeafNode) {
     if (node._textRef) return measureLeaf.call(this, node);

@@ -44,6 +44,7 @@ import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { pdfmakePrototype } from './pdfmake-internals.js';
 import { hookTableStarts } from './pdfmake-live-labels.js';
 import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
@@ -54,8 +55,6 @@ import RendererModule from 'pdfmake/js/Renderer.js';
 import PdfmakeDocumentModule from 'pdfmake/js/PDFDocument.js';
 // @ts-expect-error no declaration file
 import TextBreakerModule from 'pdfmake/js/TextBreaker.js';
-// @ts-expect-error no declaration file
-import DocMeasureModule from 'pdfmake/js/DocMeasure.js';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -289,8 +288,7 @@ interface TocItem {
 
 /** Fix 11: a table-of-contents entry from the node's `tocText`, where it has one. */
 function useTocText(): void {
-  const DocMeasure = (DocMeasureModule as { default?: unknown }).default ?? DocMeasureModule;
-  const proto = (DocMeasure as { prototype: { measureToc(node: { toc: { _items: TocItem[] } }): unknown } }).prototype;
+  const proto = pdfmakePrototype<{ measureToc(node: { toc: { _items: TocItem[] } }): unknown }>('DocMeasure');
   const measureToc = proto.measureToc;
   proto.measureToc = function (this: unknown, node) {
     for (const item of node.toc._items) {

@@ -26,7 +26,7 @@
  * A row is grown before it is placed, on pdfmake's own test that it will not fit; pdfmake could
  * instead move it to another column of snaking columns, which gongwen never uses.
  */
-import { createRequire } from 'node:module';
+import { pdfmakePrototype, type SpanCell } from './pdfmake-internals.js';
 
 /** write/pdf/span-breaks.ts's LiveLabels (io/ does not import write/: the symbol is global). */
 interface LiveRepeat {
@@ -63,22 +63,13 @@ interface VectorItem {
 }
 type PageItem = { type: 'line'; item: LineItem } | { type: 'vector'; item: VectorItem } | { type: string; item: unknown };
 
-export interface LabelCell {
-  rowSpan?: number;
-  _startingRowSpanY?: number;
-  _startingRowSpanPage?: number;
-  _endingCell?: { _columnEndingContext?: { y: number } };
-  _leftEndingCell?: unknown;
-  [key: string]: unknown;
-}
-
 export interface Writer {
   context(): Context;
   contextStack: Context[];
 }
 
 export interface TableProcessor {
-  tableNode: { table: { body: LabelCell[][] } };
+  tableNode: { table: { body: SpanCell[][] } };
   layout: { paddingBottom(row: number, node: unknown): number; hLineWidth(row: number, node: unknown): number };
   rowSpanData: { left: number; width: number }[];
 }
@@ -91,7 +82,7 @@ interface AlignmentItem {
  * Where a label's lines are, for the labels moved in this layout of their table (taken from the
  * group's first rows to its first repeat): later repeats copy them from there.
  */
-const movedLines = new WeakMap<object, Map<LabelCell, { page: number; y: number }>>();
+const movedLines = new WeakMap<object, Map<SpanCell, { page: number; y: number }>>();
 
 /** The layout builder of the table being laid out (its list of vertically centred cells). */
 let builder: { verticalAlignmentItemStack: AlignmentItem[] } | undefined;
@@ -99,7 +90,7 @@ let builder: { verticalAlignmentItemStack: AlignmentItem[] } | undefined;
 interface Repeat {
   asked: LiveRepeat;
   col: number;
-  label: LabelCell;
+  label: SpanCell;
   /** The label's text bottom, from the top of its row (pdfmake's saved context). */
   bottom: number;
   /** The moving row is the label's last row. */
@@ -120,7 +111,7 @@ export interface Plan {
   columns: { left: number; width: number }[];
 }
 
-const liveOf = (body: LabelCell[][]) => (body as unknown as Record<symbol, LiveLabels | undefined>)[LIVE_LABELS];
+const liveOf = (body: SpanCell[][]) => (body as unknown as Record<symbol, LiveLabels | undefined>)[LIVE_LABELS];
 
 /**
  * Before pdfmake ends row `row` (its block not yet placed): the labels to repeat if the row is
@@ -163,7 +154,7 @@ export function planRepeats(tp: TableProcessor, row: number, writer: Writer): Pl
 }
 
 /** After the row moved to `page`, its top at `top`: draw the repeats. */
-export function drawRepeats(plan: Plan, writer: Writer, top: number, page: number, restart: (cells: unknown[], y: number, page: number) => void): void {
+export function drawRepeats(plan: Plan, writer: Writer, top: number, page: number, restart: (cells: (SpanCell | undefined)[], y: number, page: number) => void): void {
   const pages = writer.context().pages;
   const old = pages[plan.oldPage]!.items;
   const now = pages[page]!.items;
@@ -212,7 +203,7 @@ interface LayoutBuilderProto {
   verticalAlignmentItemStack: AlignmentItem[];
 }
 interface TableProcessorProto {
-  tableNode: { table: { body: LabelCell[][] } };
+  tableNode: { table: { body: SpanCell[][] } };
   beginTable(writer: unknown): void;
 }
 
@@ -222,9 +213,7 @@ let hooked = false;
 export function hookTableStarts(): void {
   if (hooked) return;
   hooked = true;
-  const require = createRequire(import.meta.url);
-  const LayoutBuilder = require('pdfmake/js/LayoutBuilder.js') as { default: { prototype: LayoutBuilderProto } };
-  const lproto = LayoutBuilder.default.prototype;
+  const lproto = pdfmakePrototype<LayoutBuilderProto>('LayoutBuilder');
   const processTable = lproto.processTable;
   lproto.processTable = function (this: LayoutBuilderProto, tableNode) {
     const outer = builder;
@@ -235,8 +224,7 @@ export function hookTableStarts(): void {
       builder = outer;
     }
   };
-  const TableProcessor = require('pdfmake/js/TableProcessor.js') as { default: { prototype: TableProcessorProto } };
-  const tproto = TableProcessor.default.prototype;
+  const tproto = pdfmakePrototype<TableProcessorProto>('TableProcessor');
   const beginTable = tproto.beginTable;
   tproto.beginTable = function (this: TableProcessorProto, writer) {
     beginTable.call(this, writer);

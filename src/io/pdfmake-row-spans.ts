@@ -23,16 +23,8 @@
  * these two fields only to centre a spanning cell vertically, and gongwen sets such cells at the
  * top (write/pdf/stat-table.ts).
  */
-import { createRequire } from 'node:module';
+import { pdfmakePrototype, type SpanCell } from './pdfmake-internals.js';
 import { drawRepeats, planRepeats, type TableProcessor as LiveTableProcessor, type Writer as LiveWriter } from './pdfmake-live-labels.js';
-
-interface SpanCell {
-  rowSpan?: number;
-  _startingRowSpanY?: number;
-  _startingRowSpanPage?: number;
-  _endingCell?: SpanCell;
-  _leftEndingCell?: SpanCell;
-}
 
 interface Writer {
   transactionLevel: number;
@@ -61,9 +53,8 @@ const onPageChanged = (e: { y: number }) => {
  */
 const NO_CARRY = -1e6;
 
-function restart(cells: unknown[], y: number, page: number): void {
-  for (const cell of cells) {
-    const c = cell as SpanCell | undefined;
+function restart(cells: (SpanCell | undefined)[], y: number, page: number): void {
+  for (const c of cells) {
     if (!c) continue;
     c._startingRowSpanY = y;
     c._startingRowSpanPage = page;
@@ -74,9 +65,7 @@ function restart(cells: unknown[], y: number, page: number): void {
 export function fixRowSpanStarts(): void {
   if (applied) return;
   applied = true;
-  const require = createRequire(import.meta.url);
-  const TableProcessor = require('pdfmake/js/TableProcessor.js') as { default: { prototype: TableProcessorProto } };
-  const proto = TableProcessor.default.prototype;
+  const proto = pdfmakePrototype<TableProcessorProto>('TableProcessor');
   const endRow = proto.endRow;
   proto.endRow = function (this: TableProcessorProto, rowIndex, writer, pageBreaks) {
     // a row of its own unbreakable block (not inside a block kept whole, which moves as one): its

@@ -30,6 +30,7 @@ export type { PdfOptions, GlyphSource } from './context.js';
  */
 function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
   const out: Content[] = [];
+  let split: ReturnType<typeof firstLineApart>;
   for (let i = 0; i < content.length; i++) {
     const next = content[i + 1] as { unbreakable?: boolean } | undefined;
     if (blocks[i].type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && next?.unbreakable) {
@@ -37,9 +38,8 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       const heading = before?.type === 'heading' && !before.runIn ? [out.pop()!] : [];
       out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true } as Content);
       i++;
-    } else if (standalone(blocks[i]) && (blocks[i + 1]?.type === 'paragraph' || (blocks[i + 1]?.type === 'heading' && !standalone(blocks[i + 1]))) &&
-      blocks[i + 2]?.type !== 'statTable' && firstLineApart(content[i + 1] as PdfParagraph)) {
-      const [first, rest] = firstLineApart(content[i + 1] as PdfParagraph)!;
+    } else if (standalone(blocks[i]) && (split = keptWithHeading(blocks, content, i))) {
+      const [first, rest] = split;
       // headings right above this one go with it (一、 over （一）): pdfmake reports the nodes of
       // a block that moved on the page it was first tried on, so pageBreakBefore cannot see them
       const above: Content[] = [];
@@ -52,6 +52,13 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
 }
 
 const standalone = (b: Report['blocks'][number] | undefined) => b?.type === 'heading' && !b.runIn;
+
+/** The paragraph (or run-in heading) after heading `i`, split after its first line; not one that leads into a table. */
+function keptWithHeading(blocks: Report['blocks'], content: Content[], i: number): ReturnType<typeof firstLineApart> {
+  const next = blocks[i + 1];
+  if (!(next?.type === 'paragraph' || (next?.type === 'heading' && next.runIn)) || blocks[i + 2]?.type === 'statTable') return undefined;
+  return firstLineApart(content[i + 1] as PdfParagraph);
+}
 
 interface PdfParagraph {
   text: unknown;

@@ -1,0 +1,21 @@
+/**
+ * pdfmake 0.3's internal classes (no typings), for the patches in io/: the prototype of one of
+ * its modules, typed by the caller with the methods it patches.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export function pdfmakePrototype<P>(name: 'TableProcessor' | 'LayoutBuilder' | 'DocMeasure'): P {
+  const mod = require(`pdfmake/js/${name}.js`) as { default?: { prototype: P }; prototype?: P };
+  return (mod.default ?? (mod as { prototype: P })).prototype;
+}
+
+/** The fields pdfmake keeps on a table cell that starts or ends a row span (io/pdfmake-row-spans.ts). */
+export interface SpanCell {
+  rowSpan?: number;
+  _startingRowSpanY?: number;
+  _startingRowSpanPage?: number;
+  _endingCell?: SpanCell & { _columnEndingContext?: { y: number } };
+  _leftEndingCell?: SpanCell;
+}
