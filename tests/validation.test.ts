@@ -100,6 +100,15 @@ describe('front matter validation', () => {
     expect(msg).toMatch(/report\.md:\d+: YAML syntax error/);
   });
 
+  it('gives a fix for a bad date, a field that must be a mapping, and a field given twice', () => {
+    const date = errorsOf({ 'report.md': FRONT.replace('2021-01-15', '2021-13-45') + '正文\n' });
+    expect(date.join('\n')).toMatch(/report\.md:5: field "published"[\s\S]*\n  fix: write the date as YYYY-MM-DD/);
+    const mapping = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'attachment: 统计表\n---\n') + '正文\n' });
+    expect(mapping.join('\n')).toMatch(/field "attachment": .*must be a mapping[\s\S]*\n  fix: write it as "attachment: \{ title: … \}"/);
+    const twice = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'year: 2021\n---\n') + '正文\n' });
+    expect(twice.join('\n')).toMatch(/YAML syntax error: Map keys must be unique\n  fix: this field is given twice: keep one of the two lines/);
+  });
+
   it('names the line that opened a [ { or " left open, not the line after it', () => {
     const list = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'keywords: [测试, 公开\neditor: 张三\n---\n') + '正文\n' });
     expect(list.join('\n')).toMatch(/report\.md:6: YAML syntax error[\s\S]*fix: close the \[ on this line with \]/);

@@ -27,7 +27,7 @@ export function parseDateTime(s: string): ReportDateTime | undefined {
 /** A problem with the front matter: fields the schema does not know, or a value it cannot take. */
 export type SchemaIssue =
   | { code: 'unrecognized_keys'; path: PropertyKey[]; keys: string[] }
-  | { code: 'invalid'; path: PropertyKey[]; message: string };
+  | { code: 'invalid'; path: PropertyKey[]; message: string; hint?: string };
 
 export interface FrontMatter {
   title: string;
@@ -53,8 +53,8 @@ export interface FrontMatter {
 type Field = (value: unknown, path: PropertyKey[], issues: SchemaIssue[]) => unknown;
 interface Spec { field: Field; required?: boolean; fallback?: () => unknown }
 
-const invalid = (issues: SchemaIssue[], path: PropertyKey[], message: string): undefined => {
-  issues.push({ code: 'invalid', path, message });
+const invalid = (issues: SchemaIssue[], path: PropertyKey[], message: string, hint?: string): undefined => {
+  issues.push({ code: 'invalid', path, message, ...(hint ? { hint } : {}) });
   return undefined;
 };
 
@@ -75,9 +75,9 @@ const year: Field = (v, path, issues) => {
 };
 
 const date: Field = (v, path, issues) => {
-  if (typeof v !== 'string' && !(v instanceof Date)) return invalid(issues, path, 'published (发布日期) must be a date such as 2018-03-27 or 2018-03-27 15:59');
+  if (typeof v !== 'string' && !(v instanceof Date)) return invalid(issues, path, 'published (发布日期) must be a date such as 2018-03-27 or 2018-03-27 15:59', 'write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM in Beijing time (published: 2018-03-27 15:59)');
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
-  return parseDateTime(s) ?? invalid(issues, path, `published (发布日期) "${s}" is not a valid date such as 2018-03-27 or 2018-03-27 15:59`);
+  return parseDateTime(s) ?? invalid(issues, path, `published (发布日期) "${s}" is not a valid date such as 2018-03-27 or 2018-03-27 15:59`, 'write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM in Beijing time (published: 2018-03-27 15:59)');
 };
 
 const list = (what: Field, message: string): Field => (v, path, issues) => {
@@ -102,7 +102,8 @@ const flag = (message: string): Field => (v, path, issues) => (typeof v === 'boo
 /** A mapping with exactly these fields (unknown ones are reported, with their names). */
 const mapping = (specs: Record<string, Spec>, what: string): Field => (v, path, issues) => {
   if (v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Date) {
-    return invalid(issues, path, `${what} must be a mapping of fields (${Object.keys(specs).join(', ')})`);
+    return invalid(issues, path, `${what} must be a mapping of fields (${Object.keys(specs).join(', ')})`,
+      `write it as "${String(path.at(-1))}: { ${Object.keys(specs)[0]}: … }", one value for each field`);
   }
   const data = v as Record<string, unknown>;
   const unknown = Object.keys(data).filter((k) => !Object.hasOwn(specs, k));

@@ -75,7 +75,7 @@ export function validateLocated<T>(
       if (guessed.has(field)) continue;
       errors.push(new InputError({ file, line: yaml.lineOf(path) }, `missing required field "${field}"`, `add a line "${field}: …" (${issue.message})`));
     } else {
-      errors.push(new InputError({ file, line: yaml.lineOf(path) }, `field "${field}": ${issue.message}`));
+      errors.push(new InputError({ file, line: yaml.lineOf(path) }, `field "${field}": ${issue.message}`, issue.hint));
     }
   }
   errors.sort((x, y) => (x.loc.line ?? 0) - (y.loc.line ?? 0));

@@ -41,7 +41,8 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
         }
       }
     }
-    throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${message}`, syntaxHint(lines[at - 1] ?? ''));
+    const hint = err.code === 'DUPLICATE_KEY' ? 'this field is given twice: keep one of the two lines' : syntaxHint(lines[at - 1] ?? '');
+    throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${message}`, hint);
   }
   const lineOf = (path: readonly PropertyKey[]): number => {
     for (let n = path.length; n >= 0; n--) {
