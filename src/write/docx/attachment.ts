@@ -6,6 +6,7 @@ import type { Attachment, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
 import { LINE_TWIP, STYLE } from './styles.js';
+import { titleRuns } from './text.js';
 
 export function attachmentNote(attachments: Attachment[]): Paragraph[] {
   if (!attachments.length) return [];
@@ -29,7 +30,7 @@ export function attachmentPages(attachments: Attachment[], statistics?: Statisti
     const out: FileChild[] = [
       new Paragraph({ style: STYLE.attachmentLabel.id, pageBreakBefore: true, text: label }),
       ...Array.from({ length: ATTACHMENT.titleLine - 2 }, () => new Paragraph({ style: STYLE.body.id })),
-      new Paragraph({ style: STYLE.attachmentTitle.id, spacing: { after: Math.round(LINE_TWIP / 2) }, text: a.title }),
+      new Paragraph({ style: STYLE.attachmentTitle.id, spacing: { after: Math.round(LINE_TWIP / 2) }, children: titleRuns(a.title, 'attachmentTitle') }),
     ];
     const table = statistics?.template.tables.find((t) => t.id === a.table);
     if (table) out.push(statTable(statGrid(table, statistics!.values)));

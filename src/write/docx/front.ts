@@ -4,6 +4,7 @@ import { metaFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { TEXT_WIDTH_TWIP } from './blocks.js';
 import { LINE_TWIP, STYLE } from './styles.js';
+import { titleRuns } from './text.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
@@ -31,7 +32,7 @@ export function front(report: Report): (Paragraph | Table)[] {
     const pad = (rows.length % 2) * (LINE_TWIP / 2) + LINE_TWIP;
     out.push(new Paragraph({ style: STYLE.metaBlock.id, spacing: { line: Math.round(pad), lineRule: 'exact' } }));
   }
-  out.push(new Paragraph({ style: STYLE.title.id, text: report.meta.title }));
+  out.push(new Paragraph({ style: STYLE.title.id, children: titleRuns(report.meta.title, 'title') }));
   out.push(new Paragraph({ style: STYLE.sourceLine.id, text: sourceLine(report.meta) }));
   out.push(new Paragraph({ style: STYLE.body.id }));
   return out;

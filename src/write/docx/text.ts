@@ -1,5 +1,6 @@
 import { TextRun } from 'docx';
-import type { FontRole } from '../../layout/gbt9704.js';
+import { geometry, sizeOf, type FontRole } from '../../layout/gbt9704.js';
+import { titleLines } from '../../layout/title-lines.js';
 import type { Inline } from '../../model/types.js';
 import { inlineRole } from '../../transform/glyph-check.js';
 import { fontOf, type FontNames } from './styles.js';
@@ -10,4 +11,9 @@ export function inlineRuns(inlines: Inline[], role: FontRole, fonts: FontNames, 
     const r = inlineRole(i, role);
     return new TextRun({ text: i.text, ...(r !== styleRole ? { font: fontOf(fonts[r]) } : {}) });
   });
+}
+
+/** A title in the lines layout/title-lines.ts chooses (the same as the PDF's), joined by line breaks. */
+export function titleRuns(title: string, element: 'title' | 'attachmentTitle'): TextRun[] {
+  return titleLines(title, geometry.textWidth / sizeOf(element)).map((text, k) => new TextRun({ text, ...(k ? { break: 1 } : {}) }));
 }

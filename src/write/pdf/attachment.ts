@@ -5,7 +5,7 @@ import type { Attachment, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
-import { runs } from './text.js';
+import { runs, titleRuns } from './text.js';
 
 /** "附件：名称" (one) or "附件：1. 名称" … aligned under the first name (several). */
 export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Content[] {
@@ -41,7 +41,7 @@ export function attachmentPages(ctx: PdfContext, attachments: Attachment[], stat
         outline: true,
         outlineText: `${label}：${a.title}`,
       } as Content,
-      { text: runs(ctx, a.title, titleStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch / 2] } as Content,
+      { text: titleRuns(ctx, a.title, titleStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch / 2] } as Content,
     ];
     const table = statistics?.template.tables.find((t) => t.id === a.table);
     if (table) parts.push(statTable(ctx, statGrid(table, statistics!.values)));

@@ -4,7 +4,7 @@ import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import { metaFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import type { PdfContext } from './context.js';
-import { runs } from './text.js';
+import { runs, titleRuns } from './text.js';
 
 /** The information block's table: no rules, no padding (one layout object for every document; pdfmake copies it). */
 const BARE_LAYOUT = { defaultBorder: false, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 };
@@ -31,7 +31,7 @@ export function front(ctx: PdfContext, report: Report): Content[] {
     } as Content);
   }
   const title = { role: ELEMENTS.title.role, size: sizeOf('title') };
-  out.push({ text: runs(ctx, report.meta.title, title), alignment: 'center' } as Content);
+  out.push({ text: titleRuns(ctx, report.meta.title, title), alignment: 'center' } as Content);
   const source = sourceLine(report.meta);
   const sourceStyle = { role: ELEMENTS.sourceLine.role, size: sizeOf('sourceLine') };
   out.push({ text: runs(ctx, source, sourceStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } as Content);

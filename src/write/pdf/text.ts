@@ -6,6 +6,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
 import type { Inline } from '../../model/types.js';
+import { titleLines } from '../../layout/title-lines.js';
 import { inlineRole } from '../../transform/glyph-check.js';
 import type { PdfContext, PdfRole } from './context.js';
 
@@ -38,6 +39,14 @@ export function runs(ctx: PdfContext, text: string, style: RunStyle): PdfInline[
     else out.push({ text: ch, font, fontSize: style.size, lineHeight });
   }
   return out;
+}
+
+/** A title (the report's, an attachment's) in the lines layout/title-lines.ts chooses, centred by the caller. */
+export function titleRuns(ctx: PdfContext, title: string, style: RunStyle): PdfInline[] {
+  return titleLines(title, ctx.textWidth / style.size).flatMap((line, k) => [
+    ...(k ? [{ text: '\n', font: style.role, fontSize: style.size, lineHeight: (style.lineHeight ?? geometry.linePitch) / style.size }] : []),
+    ...runs(ctx, line, style),
+  ]);
 }
 
 /** Markdown inlines → pdfmake inlines. **Bold** is set in 黑体 and *emphasis* in 楷体 (no faux bold). */

@@ -1,0 +1,90 @@
+/**
+ * Titles too long for one line are broken at a seam, in even lines (GB/T 9704 7.3.1), the same
+ * in the PDF and the DOCX.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { titleLines } from '../src/layout/title-lines.js';
+import { NO_LINE_END, NO_LINE_START } from '../src/layout/kinsoku.js';
+import { docxParts, paragraphs } from './helpers/docx.js';
+import { linesOf, MM, readPdf } from './helpers/pdf.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+
+/** 156 mm at 22 pt: 20.1 characters of 二号. */
+const MAX = (156 * MM) / 22;
+
+describe('titleLines', () => {
+  it('keeps a title that fits on one line', () => {
+    expect(titleLines('商丘市2017年政府信息公开年度工作报告', MAX)).toEqual(['商丘市2017年政府信息公开年度工作报告']);
+  });
+
+  it('breaks a title one character too long after its year, not before its last character', () => {
+    expect(titleLines('示例市清河区2021年政府信息公开工作年度报告', MAX)).toEqual(['示例市清河区2021年', '政府信息公开工作年度报告']);
+  });
+
+  it('breaks between a long organ name and its year when that makes the lines even', () => {
+    expect(titleLines('河南省商丘市睢阳区人民政府办公室2021年政府信息公开工作年度报告', MAX))
+      .toEqual(['河南省商丘市睢阳区人民政府办公室', '2021年政府信息公开工作年度报告']);
+    expect(titleLines('商丘市睢阳区人民政府办公室2021年度政府信息公开工作报告', MAX))
+      .toEqual(['商丘市睢阳区人民政府办公室', '2021年度政府信息公开工作报告']);
+  });
+
+  it('takes 年度 whole and breaks before 关于', () => {
+    expect(titleLines('示例市清河区2021年度政府信息公开工作年度报告', MAX))
+      .toEqual(['示例市清河区2021年度', '政府信息公开工作年度报告']);
+    expect(titleLines('商丘市睢阳区人民政府办公室关于进一步加强和规范公开工作的通知', MAX))
+      .toEqual(['商丘市睢阳区人民政府办公室', '关于进一步加强和规范公开工作的通知']);
+  });
+
+  it('never splits 人民政府, a figure or a Latin word, and keeps 禁则', () => {
+    const title = '中国（河南）自由贸易试验区开封片区管理委员会ABCD项目2021年政府信息公开工作年度报告（修订稿）';
+    const lines = titleLines(title, MAX);
+    expect(lines.join('')).toBe(title);
+    for (const [k, l] of lines.entries()) {
+      expect(l.length * 22).toBeLessThanOrEqual(156 * MM + 1);
+      if (k > 0) expect(NO_LINE_START.has(l[0]), l).toBe(false);
+      if (k < lines.length - 1) expect(NO_LINE_END.has(l.at(-1)!), l).toBe(false);
+      if (k > 0) expect(/[A-Za-z0-9]$/.test(lines[k - 1]) && /^[A-Za-z0-9]/.test(l), `${lines[k - 1]}|${l}`).toBe(false);
+    }
+    expect(titleLines('某市人民政府信息公开工作年度报告某市人民政府信息公开', MAX).join('|')).not.toContain('人民|政府');
+  });
+
+  it('uses as few lines as the title needs, as even as the seams allow', () => {
+    const lines = titleLines('河南省商丘市睢阳区人民政府办公室河南省商丘市睢阳区人民政府办公室2021年政府信息公开工作年度报告', MAX);
+    expect(lines).toHaveLength(3);
+    expect(lines.join('')).toBe('河南省商丘市睢阳区人民政府办公室河南省商丘市睢阳区人民政府办公室2021年政府信息公开工作年度报告');
+    // an even split found without any seam: lines differ by at most a character
+    const plain = titleLines('一二三四五六七八九十一二三四五六七八九十一二', MAX);
+    expect(plain.map((l) => l.length)).toEqual([11, 11]);
+  });
+});
+
+describe('in the outputs', () => {
+  let pdfLines: { text: string; x: number; right: number; size: number }[] = [];
+  let docxTitle: { text: string; xml: string };
+  let attachmentTitle: { text: string; xml: string };
+  beforeAll(async () => {
+    const front = FRONT.replace(/^title: .*$/m, 'title: 示例市清河区2021年政府信息公开工作年度报告')
+      .replace(/---\n$/, 'attachment:\n  title: 示例市清河区2021年政府信息公开工作年度报告统计表附表\n---\n');
+    const dir = makeReport({ 'report.md': `${front}\n# 总体情况\n\n正文。\n` });
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+    const pages = (await readPdf(outputs.pdf!)).pages;
+    pdfLines = linesOf(pages[0]).map((l) => ({ text: l.text, x: l.x, right: l.right, size: l.items[0].size }));
+    const body = paragraphs(docxParts(outputs.docx!)['word/document.xml']);
+    docxTitle = body.find((p) => p.text.startsWith('示例市清河区2021年政府'))!;
+    attachmentTitle = body.find((p) => p.text === '示例市清河区2021年政府信息公开工作年度报告统计表附表')!;
+  });
+
+  it('sets the two title lines in the PDF, each centred in the 版心', () => {
+    const title = pdfLines.filter((l) => l.size === 22);
+    expect(title.map((l) => l.text.replace(/\s+/g, ''))).toEqual(['示例市清河区2021年', '政府信息公开工作年度报告']);
+    for (const l of title) expect((l.x + l.right) / 2).toBeCloseTo(28 * MM + (156 * MM) / 2, 0);
+  });
+
+  it('breaks the DOCX title at the same place with a line break', () => {
+    expect(docxTitle.text).toBe('示例市清河区2021年政府信息公开工作年度报告');
+    expect(docxTitle.xml).toMatch(/<w:t[^>]*>示例市清河区2021年<\/w:t><\/w:r><w:r>(<w:rPr\/>)?<w:br\/><w:t[^>]*>政府信息公开工作年度报告<\/w:t>/);
+    expect(attachmentTitle.xml).toContain('<w:br/>');
+  });
+});
