@@ -12,7 +12,7 @@ import { openFontSet } from '../src/io/fonts.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { readPdf } from './helpers/pdf.js';
-import { docxParts } from './helpers/docx.js';
+import { docxParts, paragraphs } from './helpers/docx.js';
 
 const fonts = openFontSet();
 const pdfOf = async (dir: string, pdfa = false) => (await buildReport(dir, { fonts, formats: ['pdf'], pdfa })).outputs.pdf!;
@@ -133,7 +133,22 @@ describe('navigation', () => {
     expect(second).toMatch(/1\.加强标准建设，规范推进五公开。\d+2\.完善目录建设，聚力公开重点。\d+/);
     expect(second).not.toContain('严格落实');
     const docx = docxParts((await buildReport(dir, { fonts, formats: ['docx'] })).outputs.docx!);
-    expect(docx['word/document.xml']).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-4&quot;<\/w:instrText>/);
+    const xml = docx['word/document.xml'];
+    // headings by style (\o), run-in headings by their TC fields (\l), entries written in
+    expect(xml).toMatch(/<w:instrText[^>]*> TOC \\o &quot;1-4&quot; \\l &quot;1-4&quot; \\h <\/w:instrText>/);
     expect(docx['word/settings.xml']).toContain('<w:updateFields/>');
+    const entries = paragraphs(xml).filter((p) => /^TOC\d$/.test(p.style));
+    expect(entries[0].text).toBe('一、概述');
+    const runIn = entries.find((e) => e.text.startsWith('1.加强标准建设'))!;
+    expect(runIn.text).toBe('1.加强标准建设，规范推进五公开。');
+    expect(runIn.style).toBe('TOC3');
+    // each entry links to a bookmark on its heading, in order
+    const anchors = entries.map((e) => /w:anchor="([^"]+)"/.exec(e.xml)![1]);
+    expect(anchors).toEqual(anchors.map((_, k) => `_Toc${k + 1}`));
+    for (const a of anchors) expect(xml).toContain(`<w:bookmarkStart w:name="${a}"`);
+    // the run-in paragraph: a body paragraph holding a TC field with the heading alone
+    const para = paragraphs(xml).find((p) => p.text.startsWith('1.加强标准建设，规范推进五公开。严格落实'))!;
+    expect(para.style).toBe('GwBody');
+    expect(para.xml).toMatch(/<w:instrText[^>]*> TC &quot;1\.加强标准建设，规范推进五公开。&quot; \\l 3 <\/w:instrText>/);
   });
 });

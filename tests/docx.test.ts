@@ -102,10 +102,12 @@ describe('content', () => {
     expect(body.some((p) => p.xml.includes('<w:numPr>'))).toBe(false);
   });
 
-  it('runs in level-3 headings, without keeping them with the next paragraph', () => {
+  it('runs in level-3 headings as body paragraphs (Word would list a heading-styled one whole in its TOC)', () => {
     const p = find('1.加强标准建设，规范推进五公开。严格落实');
-    expect(p.style).toBe('Heading3');
+    expect(p.style).toBe('GwBody');
     expect(p.xml).not.toContain('<w:keepNext/>');
+    // no table of contents in the sample: no TC field
+    expect(p.xml).not.toContain('TC ');
   });
 
   it('has the information block, title and source line', () => {

@@ -5,12 +5,14 @@ import { ptToTwip } from '../../layout/units.js';
 import type { Block, Inline, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
-import { HEADING_STYLE_IDS, STYLE, type FontNames } from './styles.js';
+import { fontOf, HEADING_STYLE_IDS, STYLE, type FontNames } from './styles.js';
+import { tocTarget, type TocEntry } from './toc.js';
 import { inlineRuns } from './text.js';
 
 export const TEXT_WIDTH_TWIP = ptToTwip(geometry.textWidth);
 
-export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block): FileChild[] {
+/** `toc`: the table of contents' entries (toc.ts), when the report has one. */
+export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>): FileChild[] {
   const body = ELEMENTS.body.role;
   switch (b.type) {
     case 'statTable': {
@@ -19,10 +21,19 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
     }
     case 'heading': {
       const role = ELEMENTS[HEADING_ELEMENTS[b.level - 1]].role;
-      const children = [new TextRun(b.number ?? ''), ...inlineRuns(b.inlines, role, fonts)];
-      // run-in text keeps the body face inside the heading paragraph
-      if (b.runIn) children.push(...inlineRuns(b.runIn, body, fonts, role));
-      return [new Paragraph({ style: HEADING_STYLE_IDS[b.level - 1], children, ...(b.runIn ? { keepNext: false, keepLines: false } : {}) })];
+      const entry = toc?.get(b);
+      if (b.runIn) {
+        // a body paragraph that starts with the heading in its face (Word's TOC would list a
+        // heading-styled paragraph whole; toc.ts enters the heading alone)
+        const runs = [
+          new TextRun({ text: b.number ?? '', ...(role !== body ? { font: fontOf(fonts[role]) } : {}) }),
+          ...inlineRuns(b.inlines, role, fonts, body),
+          ...inlineRuns(b.runIn, body, fonts),
+        ];
+        return [new Paragraph({ style: STYLE.body.id, children: entry ? tocTarget(entry, runs, true) : runs })];
+      }
+      const runs = [new TextRun(b.number ?? ''), ...inlineRuns(b.inlines, role, fonts)];
+      return [new Paragraph({ style: HEADING_STYLE_IDS[b.level - 1], children: entry ? tocTarget(entry, runs, false) : runs })];
     }
     case 'paragraph':
       // a lead-in sentence ("……情况如下：") stays on the page of the table it introduces, a

@@ -2,11 +2,12 @@
  * Report model → a docx `Document` (inspectable, not yet packed). Pure: no files, no clock;
  * font names come in through the options. Layout numbers come from layout/gbt9704.ts.
  */
-import { Document, DocumentGridType, ImageRun, LineRuleType, Paragraph, TableOfContents } from 'docx';
+import { Document, DocumentGridType, ImageRun, LineRuleType, Paragraph } from 'docx';
+import { tocEntries, tocField, type TocEntry } from './toc.js';
 import { FACE_METRICS, geometry, PAGE_NUMBER, QR } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
-import type { Report } from '../../model/types.js';
+import type { Block, Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock } from './blocks.js';
 import { pageNumberFooters } from './footer.js';
@@ -61,20 +62,21 @@ const qrBlock = (png: Buffer) => {
   ];
 };
 
-/** "目录" and a TOC field over the four heading levels (Word fills in the page numbers). */
-const tableOfContents = () => [
+/** "目录" and a TOC field over the four heading levels (toc.ts; Word fills in the page numbers). */
+const tableOfContents = (entries: Map<Block, TocEntry>) => [
   new Paragraph({ style: STYLE.title.id, text: '目录' }),
-  new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-4' }),
+  tocField([...entries.values()]),
   new Paragraph({ style: STYLE.body.id }),
 ];
 
 export function docxDocument(report: Report, options: DocxOptions): Document {
   const m = report.meta;
   const editor = editorLine(m);
+  const toc = m.toc ? tocEntries(report.blocks) : undefined;
   const children = [
     ...front(report),
-    ...(m.toc ? tableOfContents() : []),
-    ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1])),
+    ...(toc ? tableOfContents(toc) : []),
+    ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1], toc)),
     ...attachmentNote(report.attachments),
     ...(editor ? [new Paragraph({ style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor })] : []),
     ...attachmentPages(report.attachments, report.statistics),

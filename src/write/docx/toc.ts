@@ -1,0 +1,62 @@
+/**
+ * The DOCX table of contents: a Word TOC field with its entries written in, so that it is not
+ * empty before Word updates it (LibreOffice and WPS show it as written; Word fills in the page
+ * numbers when it opens the document, see `updateFields` in index.ts).
+ *
+ * Word's TOC field lists a paragraph in a heading style whole. A run-in heading
+ * (1.加强政策解读。围绕……) shares its paragraph with its text, so it is written as a body
+ * paragraph holding a TC field that names the heading alone at its level; the field lists heading
+ * styles (\o) and TC fields (\l), in document order, as the PDF's table of contents does. Each
+ * entry links to a bookmark on its heading, _Toc1, _Toc2 … in order (fixups.ts keeps them so).
+ */
+import { Bookmark, SimpleField, type ParagraphChild } from 'docx';
+import type { Block, HeadingBlock } from '../../model/types.js';
+import { geometry } from '../../layout/gbt9704.js';
+import { ptToTwip } from '../../layout/units.js';
+import { RawXml } from './raw-xml.js';
+
+/** Heading levels listed, as in the PDF. */
+export const TOC_LEVELS = 4;
+
+export interface TocEntry {
+  /** The heading with its number, without any run-in text. */
+  text: string;
+  level: number;
+  bookmark: string;
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** An entry for every heading the table lists, by block. */
+export function tocEntries(blocks: Block[]): Map<Block, TocEntry> {
+  const out = new Map<Block, TocEntry>();
+  for (const b of blocks) {
+    if (b.type !== 'heading' || b.level > TOC_LEVELS) continue;
+    out.set(b, { text: headingText(b), level: b.level, bookmark: `_Toc${out.size + 1}` });
+  }
+  return out;
+}
+
+const headingText = (b: HeadingBlock) => `${b.number ?? ''}${b.inlines.map((i) => i.text).join('')}`;
+
+/** The heading's runs inside its bookmark, after a TC field for a run-in heading. */
+export function tocTarget(entry: TocEntry, runs: ParagraphChild[], runIn: boolean): ParagraphChild[] {
+  // a quote inside a field argument is written \" (Word's field syntax)
+  const tc = runIn ? [new SimpleField(` TC "${entry.text.replace(/"/g, '\\"')}" \\l ${entry.level} `)] : [];
+  return [...tc, new Bookmark({ id: entry.bookmark, children: runs })];
+}
+
+/** The TOC field with an entry paragraph (style TOC1–TOC4, dot leader to the right margin) for each heading. */
+export function tocField(entries: TocEntry[]): RawXml {
+  const instruction = ` TOC \\o "1-${TOC_LEVELS}" \\l "1-${TOC_LEVELS}" \\h `;
+  const tab = ptToTwip(geometry.textWidth);
+  const begin = `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">${escapeXml(instruction)}</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`;
+  const paragraphs = entries.map((e, k) => `<w:p><w:pPr><w:pStyle w:val="TOC${e.level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${tab}"/></w:tabs></w:pPr>`
+    + (k === 0 ? begin : '')
+    + `<w:hyperlink w:anchor="${e.bookmark}" w:history="1"><w:r><w:t xml:space="preserve">${escapeXml(e.text)}</w:t></w:r><w:r><w:tab/></w:r>`
+    + `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve"> PAGEREF ${e.bookmark} \\h </w:instrText><w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>`);
+  // the field ends in a paragraph of its own (with its beginning too, in a report without headings)
+  const end = `<w:p>${entries.length ? '' : begin}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`;
+  return new RawXml('<w:sdt><w:sdtPr><w:alias w:val="目录"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
+    + `<w:sdtContent>${paragraphs.join('')}${end}</w:sdtContent></w:sdt>`);
+}
