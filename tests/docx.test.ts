@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { defaultFontConfig, openFontSet } from '../src/io/fonts.js';
-import { SAMPLE } from './helpers/build.js';
+import path from 'node:path';
+import { ROOT, SAMPLE } from './helpers/build.js';
 import { docxParts, paragraphs, style } from './helpers/docx.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 
@@ -72,11 +73,17 @@ describe('styles', () => {
     expect(all.length).toBeGreaterThanOrEqual(15);
     for (const s of all) {
       expect(s).toMatch(/<w:rFonts [^>]*w:eastAsia="[^"]+"/);
+      // zh-CN for Latin text too: see LANG in styles.ts (LibreOffice dropped a 。 with en-US)
       expect(s).toContain('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>');
     }
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles())![0];
     expect(defaults).toContain('w:eastAsia="仿宋"');
     expect(defaults).toContain('w:eastAsia="zh-CN"');
+  });
+
+  it('turns off widow control, hanging punctuation and extra space around figures, in schema order', () => {
+    const defaults = /<w:pPrDefault><w:pPr>([\s\S]*?)<\/w:pPr>/.exec(styles())![1];
+    expect(defaults).toMatch(/^<w:widowControl w:val="0"\/><w:overflowPunct w:val="0"\/><w:autoSpaceDE w:val="0"\/><w:autoSpaceDN w:val="0"\/><w:spacing /);
   });
 
   it('sets the title 二号 in 方正小标宋简体, the table text 小四, off the line grid', () => {
@@ -108,6 +115,27 @@ describe('content', () => {
     expect(p.xml).not.toContain('<w:keepNext/>');
     // no table of contents in the sample: no TC field
     expect(p.xml).not.toContain('TC ');
+  });
+
+  it('pads the information block to whole grid lines (rows of 290 twips and a spacer: 2 × 579 after one row)', async () => {
+    const check = (xml: string, rows: number) => {
+      const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0];
+      expect(table.match(/<w:tr>/g)).toHaveLength(rows);
+      const spacer = Number(/<w:pStyle w:val="GwMeta"\/><w:spacing w:line="(\d+)" w:lineRule="exact"\/>/.exec(xml)![1]);
+      expect(style(styles(), 'GwMeta')).toContain('w:line="290"');
+      expect((rows * 290 + spacer) % 579).toBe(0);
+      expect(rows * 290 + spacer).toBe((Math.ceil(rows / 2) + 1) * 579);
+    };
+    check(parts['word/document.xml'], 1);
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
+    const xml = docxParts(outputs.docx!)['word/document.xml'];
+    check(xml, 3);
+    // the editor line stays with the QR code below it, the code with its caption
+    const end = paragraphs(xml).slice(-3);
+    expect(end[0].text).toBe('责任编辑：王小明');
+    expect(end[0].xml).toContain('<w:keepNext/>');
+    expect(end[1].xml).toContain('<w:drawing>');
+    expect(end[1].xml).toContain('<w:keepNext/>');
   });
 
   it('has the information block, title and source line', () => {

@@ -3,11 +3,13 @@
  * - document defaults: no widow/orphan control, so every page holds its 22 lines as in the PDF
  *   (headings are kept with what follows by their style); no punctuation hanging into the margin
  *   (Word's 允许标点溢出边界): the 版心 is a hard edge, the PDF never hangs punctuation, and
- *   LibreOffice drops a hung mark from its PDF. docx writes these elements only when true.
+ *   LibreOffice drops a hung mark from its PDF; no extra space between Chinese and Latin text or
+ *   figures (Word's and LibreOffice's autoSpaceDE/autoSpaceDN, on by default, set 2022 年 1 月
+ *   where the PDF sets 2022年1月). docx writes these elements only when true.
  * - table cells, the information block and the footer do not snap to the 22-line document grid
  *   (their lines are smaller than a grid line); docx has no paragraph-level w:snapToGrid.
- * Elements are inserted in the order CT_PPrBase requires (widowControl, overflowPunct, snapToGrid,
- * before spacing).
+ * Elements are inserted in the order CT_PPrBase requires (widowControl, overflowPunct, autoSpaceDE,
+ * autoSpaceDN, snapToGrid, before spacing).
  * - blocks written as text (raw-xml.ts) are put in place in word/document.xml.
  */
 import { expandRawXml } from './raw-xml.js';
@@ -16,7 +18,7 @@ import { STYLE } from './styles.js';
 const OFF_GRID = [STYLE.tableText.id, STYLE.tableHeader.id, STYLE.metaBlock.id, STYLE.pageNumber.id, STYLE.qrCaption.id];
 
 export function fixStylesXml(xml: string): string {
-  let out = xml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>');
+  let out = xml.replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
   for (const id of OFF_GRID) {
     // just before w:spacing, where CT_PPrBase wants it (Word rejects elements out of order)
     out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`), '$1<w:snapToGrid w:val="0"/>$2');

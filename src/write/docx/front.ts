@@ -3,7 +3,7 @@ import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, Wi
 import { metaFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { TEXT_WIDTH_TWIP } from './blocks.js';
-import { LINE_TWIP, STYLE } from './styles.js';
+import { LINE_TWIP, META_ROW_TWIP, STYLE } from './styles.js';
 import { titleRuns } from './text.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -28,9 +28,12 @@ export function front(report: Report): (Paragraph | Table)[] {
       }));
     }
     out.push(new Table({ layout: TableLayoutType.FIXED, width: { size: half * 2, type: WidthType.DXA }, columnWidths: [half, half], borders: NO_BORDERS, rows }));
-    // pad the block to whole grid lines, plus one blank line
-    const pad = (rows.length % 2) * (LINE_TWIP / 2) + LINE_TWIP;
-    out.push(new Paragraph({ style: STYLE.metaBlock.id, spacing: { line: Math.round(pad), lineRule: 'exact' } }));
+    // pad the block to whole grid lines, plus one blank line: its rows are META_ROW_TWIP each
+    // (half a grid line, rounded up to 290), so the pad is what is left of the lines they take
+    // (868 after one row: 869 made the block 1 twip taller than two lines, and LibreOffice set
+    // only 21 lines on page 1)
+    const pad = (Math.ceil(rows.length / 2) + 1) * LINE_TWIP - rows.length * META_ROW_TWIP;
+    out.push(new Paragraph({ style: STYLE.metaBlock.id, spacing: { line: pad, lineRule: 'exact' } }));
   }
   out.push(new Paragraph({ style: STYLE.title.id, children: titleRuns(report.meta.title, 'title') }));
   out.push(new Paragraph({ style: STYLE.sourceLine.id, text: sourceLine(report.meta) }));

@@ -56,6 +56,7 @@ const qrBlock = (png: Buffer) => {
     new Paragraph({
       style: STYLE.qrCaption.id,
       spacing: { before: LINE_TWIP, line: 240, lineRule: LineRuleType.AUTO },
+      keepNext: true, // with its caption
       children: [new ImageRun({ type: 'png', data: png, transformation: { width: px, height: px }, altText: { name: 'QR', title: QR.caption, description: QR.caption } })],
     }),
     new Paragraph({ style: STYLE.qrCaption.id, text: QR.caption }),
@@ -78,7 +79,12 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
     ...(toc ? tableOfContents(toc) : []),
     ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1], toc)),
     ...attachmentNote(report.attachments),
-    ...(editor ? [new Paragraph({ style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor })] : []),
+    // the editor line stays with a QR code right below it (Word and LibreOffice left the code
+    // alone on a last page)
+    ...(editor ? [new Paragraph({
+      style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor,
+      ...(options.qrPng && !report.attachments.length ? { keepNext: true } : {}),
+    })] : []),
     ...attachmentPages(report.attachments, report.statistics),
     ...(options.qrPng ? qrBlock(options.qrPng) : []),
   ];

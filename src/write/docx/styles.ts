@@ -42,6 +42,9 @@ export const GRID_SCALE_PERCENT = Math.floor((geometry.charPitch / ZIHAO.三号)
  */
 export const LINE_TWIP = Math.floor(geometry.linePitch * 20);
 
+/** A line of the information block: two to a grid line (metaBlock style). */
+export const META_ROW_TWIP = Math.round(LINE_TWIP / 2);
+
 const ALIGN = {
   left: AlignmentType.LEFT,
   center: AlignmentType.CENTER,
@@ -50,6 +53,12 @@ const ALIGN = {
 } as const;
 
 export const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+/**
+ * zh-CN throughout. (With en-US for Latin text, as Word writes a Chinese document, LibreOffice 7.4
+ * stops breaking inside figures — 20|17年 — but then hangs a 。 that follows a figure at a line's
+ * end into the margin, ignoring w:overflowPunct, and leaves it out of its PDF: worse than the
+ * split figure. Word breaks neither way.)
+ */
 const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
 
 /** Run and paragraph properties of an element, at its nominal 字号 (Word squeezes to the grid). */
@@ -93,7 +102,7 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
     paragraphStyles: [
       para('title'),
       para('sourceLine'),
-      para('metaBlock', Math.round(LINE_TWIP / 2)),
+      para('metaBlock', META_ROW_TWIP),
       para('body'),
       para('attachmentNote'),
       para('attachmentLabel'),
