@@ -82,6 +82,19 @@ describe('in the outputs', () => {
     for (const l of title) expect((l.x + l.right) / 2).toBeCloseTo(28 * MM + (156 * MM) / 2, 0);
   });
 
+  it('keeps the lines of a title broken by hand (title: | in the front matter), in both, and one line in the metadata (the same title feeds the PDF\'s Info)', async () => {
+    const front = FRONT.replace(/^title: .*$/m, 'title: |\n  测试县人民政府办公室\n  2020年政府信息公开工作年度报告');
+    const dir = makeReport({ 'report.md': `${front}\n# 总体情况\n\n正文。\n` });
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+    const lines = linesOf((await readPdf(outputs.pdf!)).pages[0]).filter((l) => l.items[0].size === 22);
+    expect(lines.map((l) => l.text.replace(/\s+/g, ''))).toEqual(['测试县人民政府办公室', '2020年政府信息公开工作年度报告']);
+    const parts = docxParts(outputs.docx!);
+    const title = paragraphs(parts['word/document.xml']).find((p) => p.text.startsWith('测试县人民政府办公室'))!;
+    expect(title.text).toBe('测试县人民政府办公室2020年政府信息公开工作年度报告');
+    expect(title.xml).toContain('<w:br/>');
+    expect(parts['docProps/core.xml']).toContain('<dc:title>测试县人民政府办公室2020年政府信息公开工作年度报告</dc:title>');
+  });
+
   it('breaks the DOCX title at the same place with a line break', () => {
     expect(docxTitle.text).toBe('示例市清河区2021年政府信息公开工作年度报告');
     expect(docxTitle.xml).toMatch(/<w:t[^>]*>示例市清河区2021年<\/w:t><\/w:r><w:r>(<w:rPr\/>)?<w:br\/><w:t[^>]*>政府信息公开工作年度报告<\/w:t>/);

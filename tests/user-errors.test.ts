@@ -44,6 +44,36 @@ describe('Markdown a 公文 cannot print', () => {
     expect(loadError('\n共{{t3.new_received.total件。\n')).toMatch(/report\.md:8: "\{\{t3\.new_received\.total件。" is not a complete reference/);
     expect(loadError('\n前文{{table t3}}\n')).toMatch(/report\.md:8: "\{\{table t3\}\}" must be a paragraph of its own/);
   });
+
+  it('rejects a reference typed with one brace or with full-width braces, which would print as typed', () => {
+    expect(loadError('\n共{t3.granted.total}件。\n')).toMatch(/report\.md:8: "\{t3\.granted\.total\}" has one brace on each side\n  fix: write \{\{t3\.granted\.total\}\}/);
+    expect(loadError('\n共｛｛t3.granted.total｝｝件。\n')).toMatch(/report\.md:8: "｛｛t3\.granted\.total｝｝" is written with full-width braces ｛ ｝\n  fix: write \{\{t3\.granted\.total\}\} with ASCII braces/);
+    expect(loadError('\n共{{t3.granted.total｝｝件。\n')).toMatch(/full-width braces/);
+    // braces around other text are text
+    expect(loadError('\n集合{甲，乙}与｛丙｝。\n')).toBe('');
+  });
+
+  it('rejects a section number typed into a heading (gongwen numbers headings)', () => {
+    for (const [heading, n] of [['# 一、总体情况', '一、'], ['## （一）主动公开', '（一）'], ['## (二)依申请公开', '(二)'], ['### 1.加强培训。', '1.'], ['### 2、加强培训。', '2、'], ['#### （3）其他', '（3）']]) {
+      const message = loadError(`\n${heading}\n\n正文。\n`);
+      expect(message, heading).toContain(`report.md:8: the heading starts with a section number typed by hand, "${n}"`);
+      expect(message).toContain('fix: remove');
+    }
+    // numbers that are part of the heading's text
+    for (const heading of ['## 2018年改进措施', '# 十九大精神学习情况', '### 1.5万件申请的办理。', '## （2021年）工作']) expect(loadError(`\n${heading}\n\n正文。\n`), heading).toBe('');
+  });
+
+  it('refuses a file that is not UTF-8 (GBK, as Chinese Windows saves it) at its first such line', () => {
+    const gbk = Buffer.from([...Buffer.from(`${FRONT}\n正文`), 0xd5, 0xfd, 0xce, 0xc4, 0x0a]); // 正文 in GBK
+    const dir = makeReport({});
+    writeFileSync(path.join(dir, 'report.md'), gbk);
+    let message = '';
+    try { loadReport(dir); } catch (e) { message = (e as InputError).message; }
+    expect(message).toMatch(/report\.md:8: the file is not UTF-8 text \(saved as GBK\/ANSI\?\)\n  fix: save it as UTF-8/);
+    // a BOM is fine
+    writeFileSync(path.join(dir, 'report.md'), `\uFEFF${FRONT}\n正文。\n`);
+    expect(loadReport(dir).blocks).toHaveLength(1);
+  });
 });
 
 describe('front matter and statistics mistakes', () => {

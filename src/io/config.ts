@@ -3,7 +3,8 @@
  *   fonts: { <role>: { file, name, postscriptName } }   see fonts.ts
  *   pdfa: true                                          write PDF/A-2b (same as --pdfa)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readText } from '../read/text-file.js';
 import { parseLocatedYaml } from '../read/yaml.js';
 import { InputError } from '../model/errors.js';
 import { defaultFontConfig, fontConfigFrom, type FontConfig } from './fonts.js';
@@ -18,7 +19,7 @@ const KEYS = ['fonts', 'pdfa'];
 export function readConfig(configFile: string | undefined): Config {
   if (!configFile) return { fonts: defaultFontConfig(), pdfa: false };
   if (!existsSync(configFile)) throw new InputError({ file: configFile }, 'config file not found');
-  const raw = (parseLocatedYaml(readFileSync(configFile, 'utf8'), configFile).data ?? {}) as Record<string, unknown>;
+  const raw = (parseLocatedYaml(readText(configFile), configFile).data ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!KEYS.includes(key)) throw new InputError({ file: configFile }, `unknown setting "${key}"`, `settings are: ${KEYS.join(', ')}`);
   }

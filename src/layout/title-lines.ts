@@ -52,10 +52,12 @@ function breakCost(s: string, i: number): number | undefined {
 }
 
 /**
- * The lines of a title set in a column `maxEm` characters wide (one line if it fits). Titles are
- * BMP text indexed in UTF-16 units, as everywhere in the writers.
+ * The lines of a title set in a column `maxEm` characters wide (one line if it fits), or the
+ * author's lines where they are given. Titles are BMP text indexed in UTF-16 units, as everywhere
+ * in the writers.
  */
-export function titleLines(title: string, maxEm: number): string[] {
+export function titleLines(title: string | string[], maxEm: number): string[] {
+  if (Array.isArray(title)) return title; // broken by the author
   const text = title.trim();
   const n = text.length;
   // at[i]: the width of text[0, i) in em

@@ -81,7 +81,13 @@ export interface Contact {
 }
 
 export interface ReportMeta {
+  /** On one line (the lines of a title broken by hand joined). */
   title: string;
+  /**
+   * The title's lines where the author broke it (a front matter `title: |` over several lines);
+   * absent, gongwen breaks a long title itself (layout/title-lines.ts).
+   */
+  titleLines?: string[];
   /** The year the report covers (报告年度). */
   year: number;
   /** 发布机构: PDF author, DOCX creator. */

@@ -13,6 +13,12 @@ const md = new MarkdownIt('default', { html: true, linkify: false, typographer: 
 // ~ stays text (2016~2020年); setext headings and link definitions are not used. Images, HTML,
 // code, quotes and rules are parsed so that they can be reported as errors below.
 md.disable(['strikethrough', 'reference', 'lheading', 'autolink']);
+
+/**
+ * A section number typed into a heading (一、 （一） (一) 1. 1、 （1）), as pasted from last year's
+ * Word file; not 1.5万 or （2021年）.
+ */
+const TYPED_NUMBER = /^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十百]+|\d+)\s*[）)]|\d+\s*[.．、](?!\d))/;
 // CommonMark will not open **粗体：** before a Chinese character (its flanking rules are made
 // for spaces between words); the plugin makes emphasis work in Chinese text.
 md.use(cjkFriendly);
@@ -94,6 +100,12 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         }
         const inlines = inlinesOf(expectInline(i + 1), loc);
         if (inlines.length === 0) throw new InputError(loc, 'empty heading', 'write the heading text after the #');
+        const typed = TYPED_NUMBER.exec(inlines.map((x) => x.text).join(''));
+        if (typed) {
+          const n = typed[0].trim();
+          throw new InputError(loc, `the heading starts with a section number typed by hand, "${n}": gongwen numbers headings, so it would print ${n}${n}…`,
+            `remove "${n}"; the number comes from the level: # 一、, ## （一）, ### 1., #### （1）`);
+        }
         blocks.push({ type: 'heading', level: level as HeadingLevel, inlines, loc });
         i += 3;
         break;

@@ -1,5 +1,6 @@
 /** A content folder (report.md [+ statistics.yaml]) → the report model. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readText } from './text-file.js';
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
 import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
@@ -18,7 +19,7 @@ export const REPORT_FILE = 'report.md';
  * matter cannot be read.
  */
 export function statisticsNamedIn(reportFile: string): unknown {
-  const split = splitFrontMatter(readFileSync(reportFile, 'utf8'), reportFile);
+  const split = splitFrontMatter(readText(reportFile), reportFile);
   return (parseLocatedYaml(split.yaml, reportFile, split.yamlLine).data as Record<string, unknown> | null)?.statistics;
 }
 
@@ -72,11 +73,13 @@ export function readReport(dir: string): Report {
   if (!existsSync(abs)) {
     throw new InputError({ file }, `${REPORT_FILE} not found`, `every report folder needs a ${REPORT_FILE} with front matter and the body`);
   }
-  const split = splitFrontMatter(readFileSync(abs, 'utf8'), file);
+  const split = splitFrontMatter(readText(abs, file), file);
   const yaml = parseLocatedYaml(split.yaml, file, split.yamlLine);
   const fm = validateLocated(parseFrontMatter, yaml, file, fieldsAt);
+  const titleParts = fm.title.split(/\s*\n\s*/).filter(Boolean);
   const meta: ReportMeta = {
-    title: fm.title,
+    title: titleParts.join(''),
+    ...(titleParts.length > 1 ? { titleLines: titleParts } : {}),
     year: fm.year,
     organ: fm.organ,
     source: fm.source ?? fm.organ,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { decodeUtf8 } from './text-file.js';
 import { InputError, InputErrors } from '../model/errors.js';
 import type { StatCell, StatisticsTable } from '../model/types.js';
 import { availableTemplates, loadTemplate } from './templates.js';
@@ -40,12 +41,13 @@ export function readStatistics(file: string): StatisticsTable {
     throw new InputError({ file }, 'a report reads its statistics from a YAML file',
       `convert the workbook once: gongwen aggregate <its folder> --out ${file.replace(/\.xlsx$/i, '.yaml')}, then name the .yaml in "statistics:"`);
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch {
     throw new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter');
   }
+  const text = decodeUtf8(bytes, file);
   return parseStatistics(text, file);
 }
 

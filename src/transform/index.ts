@@ -27,7 +27,11 @@ export function transformReport(report: Report, rules: readonly TransformRule[] 
   const blocks = rules.reduce((acc, rule) => rule.run(acc, report), report.blocks);
   return {
     ...report,
-    meta: { ...report.meta, title: normalizePunctuation(report.meta.title) },
+    meta: {
+      ...report.meta,
+      title: normalizePunctuation(report.meta.title),
+      ...(report.meta.titleLines ? { titleLines: report.meta.titleLines.map(normalizePunctuation) } : {}),
+    },
     blocks,
     attachments: report.attachments.map((a) => ({ ...a, title: normalizePunctuation(a.title) })),
   };

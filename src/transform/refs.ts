@@ -10,7 +10,19 @@ import { closest } from '../read/validate.js';
 
 const REF = /\{\{\s*([\w.]+)\s*\}\}/g;
 
+/** A reference typed with full-width braces, as a Chinese input method gives them: ｛｛t3.a.b｝｝. */
+const FULL_WIDTH_REF = /[{｛]{1,2}\s*([\w.]+)\s*[}｝]{1,2}/;
+/** A reference with one brace on each side: {t3.a.b}. */
+const SINGLE_BRACE_REF = /(?<!\{)\{\s*([\w.]+)\s*\}(?!\})/;
+
 export function resolveRefText(text: string, stats: StatisticsTable | undefined, loc: Loc): string {
+  // look-alikes would be printed as typed: refuse them
+  const wide = /[｛｝]/.test(text) ? FULL_WIDTH_REF.exec(text) : null;
+  if (wide && /[｛｝]/.test(wide[0])) {
+    throw new InputError(loc, `"${wide[0]}" is written with full-width braces ｛ ｝`, `write {{${wide[1]}}} with ASCII braces (switch the input method to 半角 or English)`);
+  }
+  const single = SINGLE_BRACE_REF.exec(text);
+  if (single) throw new InputError(loc, `"${single[0]}" has one brace on each side`, `write {{${single[1]}}}`);
   const out = replaceRefs(text, stats, loc);
   // whatever is left of {{ … }} was not a reference: never print it
   const left = /\{\{[^}]*\}?\}?|\}\}/.exec(out);
@@ -37,7 +49,7 @@ function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc)
 }
 
 const resolve = (inlines: Inline[], stats: StatisticsTable | undefined, loc: Loc): Inline[] =>
-  inlines.map((i) => (/\{\{|\}\}/.test(i.text) ? { ...i, text: resolveRefText(i.text, stats, loc) } : i));
+  inlines.map((i) => (/[{}｛｝]/.test(i.text) ? { ...i, text: resolveRefText(i.text, stats, loc) } : i));
 
 export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined): Block[] {
   return blocks.map((b) => {

@@ -35,7 +35,7 @@ export function front(report: Report): (Paragraph | Table)[] {
     const pad = (Math.ceil(rows.length / 2) + 1) * LINE_TWIP - rows.length * META_ROW_TWIP;
     out.push(new Paragraph({ style: STYLE.metaBlock.id, spacing: { line: pad, lineRule: 'exact' } }));
   }
-  out.push(new Paragraph({ style: STYLE.title.id, children: titleRuns(report.meta.title, 'title') }));
+  out.push(new Paragraph({ style: STYLE.title.id, children: titleRuns(report.meta.titleLines ?? report.meta.title, 'title') }));
   out.push(new Paragraph({ style: STYLE.sourceLine.id, text: sourceLine(report.meta) }));
   out.push(new Paragraph({ style: STYLE.body.id }));
   return out;

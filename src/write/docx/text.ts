@@ -14,6 +14,6 @@ export function inlineRuns(inlines: Inline[], role: FontRole, fonts: FontNames, 
 }
 
 /** A title in the lines layout/title-lines.ts chooses (the same as the PDF's), joined by line breaks. */
-export function titleRuns(title: string, element: 'title' | 'attachmentTitle'): TextRun[] {
+export function titleRuns(title: string | string[], element: 'title' | 'attachmentTitle'): TextRun[] {
   return titleLines(title, geometry.textWidth / sizeOf(element)).map((text, k) => new TextRun({ text, ...(k ? { break: 1 } : {}) }));
 }

@@ -31,7 +31,7 @@ export function front(ctx: PdfContext, report: Report): Content[] {
     } as Content);
   }
   const title = { role: ELEMENTS.title.role, size: sizeOf('title') };
-  out.push({ text: titleRuns(ctx, report.meta.title, title), alignment: 'center' } as Content);
+  out.push({ text: titleRuns(ctx, report.meta.titleLines ?? report.meta.title, title), alignment: 'center' } as Content);
   const source = sourceLine(report.meta);
   const sourceStyle = { role: ELEMENTS.sourceLine.role, size: sizeOf('sourceLine') };
   out.push({ text: runs(ctx, source, sourceStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } as Content);
