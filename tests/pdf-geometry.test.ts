@@ -3,7 +3,8 @@
  * margins, the 22 × 28 grid, page numbers, the attachment page, fonts per element.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildPdf } from './helpers/build.js';
+import path from 'node:path';
+import { buildPdf, ROOT } from './helpers/build.js';
 import { linesOf, MM, readPdf, type PdfLine, type PdfPage } from './helpers/pdf.js';
 import { openFontSet } from '../src/io/fonts.js';
 
@@ -85,6 +86,20 @@ describe('the 22 × 28 grid', () => {
     const body = bodyLines(pages[0]).filter((l) => l.items[0].size > 15 && l.items[0].size < 16);
     expect(body.length).toBeGreaterThan(10);
     for (const l of body) expect(grid.has(l.baseline.toFixed(1)), `baseline ${l.baseline}`).toBe(true);
+  });
+
+  it('keeps page 1 on the grid after an information block of three rows (an empty cell included)', async () => {
+    const page = (await readPdf(await buildPdf(path.join(ROOT, 'content/sample-2021')))).pages[0];
+    const lines = bodyLines(page);
+    const title = lines.filter((l) => l.items[0].size === 22);
+    expect(top(title[0])).toBeCloseTo(TOP + 3 * PITCH, 1);
+    const body = lines.filter((l) => l.items[0].size > 15 && l.items[0].size < 16);
+    for (const l of body) {
+      const k = (top(l) - TOP) / PITCH;
+      expect(Math.abs(k - Math.round(k)), `line at ${top(l)}`).toBeLessThan(0.005);
+    }
+    // the page's 22nd line is used
+    expect(top(body.at(-1)!)).toBeCloseTo(TOP + 21 * PITCH, 1);
   });
 
   it('sets 28 characters on a full line of Chinese text', () => {
