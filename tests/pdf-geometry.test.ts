@@ -102,6 +102,19 @@ describe('the 22 × 28 grid', () => {
     expect(top(body.at(-1)!)).toBeCloseTo(TOP + 21 * PITCH, 1);
   });
 
+  it('puts every line of text after a table in the body back on the grid (2021 sample: 表二, 表三, 表四)', async () => {
+    const pages21 = (await readPdf(await buildPdf(path.join(ROOT, 'content/sample-2021')))).pages;
+    let checked = 0;
+    for (const p of pages21) {
+      for (const l of bodyLines(p).filter((x) => x.items[0].size > 15 && x.items[0].size < 16 && Math.abs(x.x - LEFT) < 40)) {
+        const k = (top(l) - TOP) / PITCH;
+        expect(Math.abs(k - Math.round(k)), `page ${p.number}, line at ${top(l).toFixed(2)}: ${l.text.slice(0, 12)}`).toBeLessThan(0.005);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(120);
+  });
+
   it('sets 28 characters on a full line of Chinese text', () => {
     const cjkOnly = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef《》“”]+$/u;
     const full = fullBodyPages().flatMap(bodyLines)

@@ -98,12 +98,13 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
   it('prints a row label again where a page break divides its rows (表三)', () => {
     // 表三 runs over three pages; on each continuation page the first body row carries the labels
     // of the groups it belongs to, at its top (labels are set at the top; the row's own text is
-    // centred in it). Page 8 holds only 3.其他 and （七）总计 of its groups: fewer rows than the
-    // labels' lines, so its last row is made taller to hold them.
+    // centred in it). (Where a page holds fewer rows of a group than its labels have lines, the
+    // last row grows to hold them: tests/span-breaks.test.ts.)
     const LABEL_COLUMNS = 155; // the label columns end left of the row texts (x ≈ 160)
-    for (const [first, labels] of [['危及“三安全一稳', ['三、', '（三）']], ['其他', ['三、', '（六）']]] as const) {
+    for (const [first, labels] of [['其他法律行政法规', ['三、', '（三）']], ['申请人逾期未按收', ['三、', '（六）']]] as const) {
       // the row's text in the column of the rows' own labels (其他 is also a header cell)
-      // (the text of 3.其他 is exactly 其他; 2.其他法律行政法规… is on page 6)
+      // (the text of 3.其他 is exactly 其他; 2.其他法律行政法规禁止公开 starts page 7, the
+      // text after 表二 on page 6 having moved down to the grid)
       const inRow = (i: PdfPage['items'][number]) => (i.str === first || (first.length > 2 && i.str.startsWith(first))) && i.x > LABEL_COLUMNS && i.x < 200;
       const page = pages.find((p) => p.items.some(inRow))!;
       const row = page.items.find(inRow)!;
@@ -119,14 +120,16 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
         expect(Math.abs(found[0]!.baseline - top), `${label} on the first line below the header`).toBeLessThan(0.5);
       }
     }
-    // the labels on page 8 end inside the table's rows: the row after them starts below their last line
+    // the labels on page 8 end inside their group's rows, above the next group
     const last = pageWith('（七）总计');
     const labelEnd = Math.max(...last.items.filter((i) => i.x < 110 && i.baseline < item(last, '四、结转').baseline && i.baseline > item(last, '（本列数据').baseline).map((i) => i.baseline));
-    expect(item(last, '（七）总计').baseline).toBeLessThanOrEqual(labelEnd + 0.5);
     expect(item(last, '四、结转').baseline - labelEnd, 'the label of 三、 runs into 四、结转').toBeGreaterThan(10.5 * 1.35);
     // the rows before the first break keep their labels, once
     const start = pageWith('一、本年新收');
-    expect(start.items.filter((i) => i.str === '（三）')).toHaveLength(1);
+    expect(start.items.filter((i) => i.str === '三、')).toHaveLength(1);
+    // (（三）不予公开 has a single row, 1.属于国家秘密, at the foot of page 6, too short for its
+    // label: the label moves to page 7 with the rest of the group, as README says)
+    expect(start.items.filter((i) => i.str === '（三）')).toHaveLength(0);
   });
 
   it('draws the rows under a repeated label as tall as their text, not as the label', () => {

@@ -71,6 +71,8 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       return {
         stack: [statTable(ctx, grid)], unbreakable: grid.headerRows === 0 || grid.rows.length <= 6,
         margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, STAT_TABLE_GAP.afterLines * geometry.linePitch],
+        // what follows starts on the next grid line (io/pdfmake-grid-snap.ts)
+        gridAfter: geometry.linePitch,
       } as Content;
     }
     case 'paragraph':
@@ -93,6 +95,7 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
           ],
         },
         margin: [0, geometry.linePitch / 2, 0, geometry.linePitch / 2],
+        gridAfter: geometry.linePitch,
       } as Content;
     }
   }

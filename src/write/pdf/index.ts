@@ -32,11 +32,13 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
   const out: Content[] = [];
   let split: ReturnType<typeof firstLineApart>;
   for (let i = 0; i < content.length; i++) {
-    const next = content[i + 1] as { unbreakable?: boolean } | undefined;
+    const next = content[i + 1] as { unbreakable?: boolean; gridAfter?: number } | undefined;
     if (blocks[i].type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && next?.unbreakable) {
       const before = blocks[i - 1];
       const heading = before?.type === 'heading' && !before.runIn ? [out.pop()!] : [];
-      out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true } as Content);
+      // the group ends with the table: what follows it goes back to the grid (the table's own
+      // gridAfter cannot, inside a block pdfmake lays out apart from the page)
+      out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true, gridAfter: next.gridAfter } as Content);
       i++;
     } else if (standalone(blocks[i]) && (split = keptWithHeading(blocks, content, i))) {
       const [first, rest] = split;

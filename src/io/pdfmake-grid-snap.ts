@@ -1,0 +1,48 @@
+/**
+ * Text after a table back on the line grid.
+ *
+ * A table is as tall as its rows, which is no whole number of the body's grid lines, and pdfmake
+ * goes on where it ends: in the 2021 sample the text after 表二, 表三 and 表四 sat 0.31 to 0.85 of
+ * a line off the 22-line grid, out of register with the facing page, and page 8 held a line less.
+ * A node that gives `gridAfter` (its pitch in pt; write/pdf/blocks.ts sets it on the tables of
+ * the body, and the groups that end with one) now moves what follows it down to the next grid
+ * line, counted from the top of the page's text block: the bottom margin it asks for is the
+ * least gap, the grid adds up to a line.
+ */
+import { pdfmakePrototype } from './pdfmake-internals.js';
+
+interface Context {
+  y: number;
+  availableHeight: number;
+  pageMargins: { top: number };
+  moveDown(offset: number): void;
+}
+
+interface LayoutBuilderProto {
+  writer: { context(): Context; transactionLevel: number };
+  processNode(node: { gridAfter?: number }, ...rest: unknown[]): unknown;
+}
+
+let applied = false;
+
+/** Patch pdfmake's LayoutBuilder, once per process. */
+export function snapToGridAfterNodes(): void {
+  if (applied) return;
+  applied = true;
+  const proto = pdfmakePrototype<LayoutBuilderProto>('LayoutBuilder');
+  const processNode = proto.processNode;
+  proto.processNode = function (this: LayoutBuilderProto, node, ...rest) {
+    const out = processNode.call(this, node, ...rest);
+    const pitch = node.gridAfter;
+    // not inside a block kept whole, which pdfmake lays out apart from the page (its group
+    // carries the snap instead: write/pdf/index.ts)
+    if (pitch && this.writer.transactionLevel === 0) {
+      const ctx = this.writer.context();
+      const lines = (ctx.y - ctx.pageMargins.top) / pitch;
+      // a hair's tolerance: a table that ends on a line stays there
+      const gap = (Math.ceil(lines - 1e-6) - lines) * pitch;
+      if (gap > 1e-6) ctx.moveDown(Math.min(gap, ctx.availableHeight));
+    }
+    return out;
+  };
+}
