@@ -188,6 +188,21 @@ describe('statistics validation', () => {
     expect(msgs[1]).toMatch(/statistics\.yaml:4: 四、行政复议数量: value 2.5/);
   });
 
+  it('says how to write a figure typed as text: full-width digits, quotes, a thousands separator, a unit', () => {
+    const msgs = errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: １５６\n  s3_2: "156"\n  s3_3: 1,000\n  s1_1: 156件\n'));
+    expect(msgs[0]).toMatch(/statistics\.yaml:3: .*value "１５６" is not a whole non-negative number\n  fix: write it with ASCII digits: 156/);
+    expect(msgs[1]).toMatch(/statistics\.yaml:4: .*\n  fix: remove the quotes: 156/);
+    expect(msgs[2]).toMatch(/statistics\.yaml:5: .*\n  fix: write it without the thousands separator: 1000/);
+    expect(msgs[3]).toMatch(/statistics\.yaml:6: .*\n  fix: write the number alone: 156 \(the column gives the unit, 条\)/);
+  });
+
+  it('explains a key made by a comma or a full-width colon inside a { } row (2021 form)', () => {
+    const [comma] = errorsOf(withStats('template: gov-2021\ntables:\n  t2:\n    licensing: {decisions: 1,156}\n'));
+    expect(comma).toMatch(/statistics\.yaml:4: unknown column .*"156"\n  fix: a figure with a thousands separator inside \{ \} is read as a new key "156"/);
+    const [colon] = errorsOf(withStats('template: gov-2021\ntables:\n  t3:\n    granted: {natural：20}\n'));
+    expect(colon).toMatch(/unknown column .*"natural：20"\n  fix: write an ASCII colon and a space after "natural", not the full-width colon ：/);
+  });
+
   it('rejects an unknown template, listing the known ones', () => {
     const [msg] = errorsOf(withStats('template: gov-1999\nvalues: {}\n'));
     expect(msg).toMatch(/statistics\.yaml:1: unknown statistics template "gov-1999"/);

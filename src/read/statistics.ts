@@ -18,13 +18,26 @@ export function valueProblem(cell: StatCell, v: unknown): string | undefined {
   return cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative number' : 'whole non-negative number';
 }
 
+/** How to write a value that looks like a number but is not one to YAML, as clerks type them. */
+function valueFix(cell: StatCell, v: unknown): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  const ascii = t.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+  if (ascii !== t && /^-?\d+(\.\d+)?$/.test(ascii)) return `write it with ASCII digits: ${ascii} (full-width digits are text)`;
+  if (/^-?\d+(\.\d+)?$/.test(t)) return `remove the quotes: ${t}`;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return `write it without the thousands separator: ${t.replace(/,/g, '')}`;
+  const unit = /^(-?\d+(?:\.\d+)?)\s*[^\d\s.]+$/.exec(t);
+  if (unit) return `write the number alone: ${unit[1]} (the column gives the unit${cell.unit ? `, ${cell.unit}` : ''})`;
+  return undefined;
+}
+
 /** Check one value against its cell; returns the number or records an error. */
 function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors: InputError[]): number | undefined {
   if (v === null || v === undefined || v === '') return undefined; // explicitly empty
   const problem = valueProblem(cell, v);
   if (problem) {
     errors.push(new InputError({ file, line }, `${cell.label}: value ${JSON.stringify(v)} is not a ${problem}`,
-      `write a number of ${cell.unit || 'units'}, or leave the cell out if the figure is unknown`));
+      valueFix(cell, v) ?? `write a number of ${cell.unit || 'units'}, or leave the cell out if the figure is unknown`));
     return undefined;
   }
   return v as number;
@@ -80,8 +93,12 @@ export function parseStatistics(text: string, file: string): StatisticsTable {
   const unknown = (path: string[], what: string, candidates: string[], hint?: string) => {
     const name = path.at(-1)!;
     const guess = closest(name, candidates);
+    // {decisions: 1,156}: YAML reads a flow mapping's comma, so 156 became a key
+    const comma = /^\d+$/.test(name) ? `a figure with a thousands separator inside { } is read as a new key "${name}": write the figure without the comma` : undefined;
+    // natural：20 (a full-width colon): the whole text is read as the key
+    const colon = name.includes('：') ? `write an ASCII colon and a space after "${name.split('：')[0]}", not the full-width colon ：` : undefined;
     errors.push(new InputError({ file, line: y.lineOf(path) }, `unknown ${what}: "${name}"`,
-      guess ? `did you mean "${guess}"?` : hint ?? `known: ${candidates.join(', ')}`));
+      comma ?? colon ?? (guess ? `did you mean "${guess}"?` : hint ?? `known: ${candidates.join(', ')}`)));
   };
   const raw = data[dataKey] ?? {};
   if (!isMap(raw)) throw new InputError({ file, line: y.lineOf([dataKey]) }, `"${dataKey}" must be a mapping`);
