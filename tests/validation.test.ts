@@ -36,10 +36,12 @@ describe('front matter validation', () => {
   it.each([
     ['url: ftp://example.gov.cn/a', /:6: field "url": url must be a full web address starting with http/],
     ['url: 政府网站', /:6: field "url": url must be a full web address/],
+    ['url: www.example.gov.cn/a.html', /:6: field "url": url must be a full web address.*\n  fix: write the address as the browser shows it: url: https:\/\/www\.example\.gov\.cn\/a\.html/],
     ['toc: yes please', /:6: field "toc": toc \(目录\) must be true or false/],
-    ['keywords: 政府信息公开', /:6: field "keywords": keywords must be a list/],
+    ['keywords: 政府信息公开，年度报告', /:6: field "keywords": keywords must be a list.*\n  fix: put the keywords in \[ \] separated by ASCII commas/],
     ['keywords: [年报, 12]', /:6: field "keywords.1": each keyword is read as the number 12/],
-    ['source:', /:6: field "source": source \(来源\) must be text/],
+    ['source:', /:6: field "source": source \(来源\) must not be empty\n  fix: write the text after the colon and a space/],
+    ['source: [市政府]', /:6: field "source": source \(来源\) must be text\n  fix: write it on one line/],
     ['editor: "  "', /:6: field "editor": editor \(责任编辑\) must not be empty/],
     ['contact: 办公室', /:6: field "contact": contact must be a mapping of fields \(organ, address, postcode, phone, email\)/],
     ['contact:\n  emial: a@example.gov.cn', /:7: unknown field "contact.emial".*did you mean "email"\?/s],
@@ -47,6 +49,13 @@ describe('front matter validation', () => {
   ])('refuses %s with file, line and what it takes', (lines, pattern) => {
     const msgs = errorsOf(withFields(lines));
     expect(msgs.join('\n')).toMatch(pattern);
+  });
+
+  it('says to write the year alone in ASCII digits', () => {
+    for (const y of ['2020年', '２０２０', '"2020"']) {
+      expect(errorsOf({ 'report.md': FRONT.replace('year: 2020', `year: ${y}`) })[0], y)
+        .toMatch(/:3: field "year": year \(报告年度\) must be a number such as 2017\n  fix: write the year alone in ASCII digits, without 年 or quotes: year: 2020/);
+    }
   });
 
   it('refuses a year outside 2008–2100 and a fractional one', () => {

@@ -64,14 +64,19 @@ const invalid = (issues: SchemaIssue[], path: PropertyKey[], message: string, hi
  */
 const text = (what: string): Field => (v, path, issues) => {
   if (typeof v === 'number') return invalid(issues, path, `${what} is read as the number ${v}: put the value in quotes as written (e.g. "041000"), or leading zeros are lost`);
-  if (typeof v !== 'string') return invalid(issues, path, `${what} must be text`);
+  if (v === null || v === undefined) return invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
+  if (typeof v !== 'string') return invalid(issues, path, `${what} must be text`, 'write it on one line after the colon and a space, in quotes if it holds : or #');
   const t = v.trim();
-  return t.length > 0 ? t : invalid(issues, path, `${what} must not be empty`);
+  return t.length > 0 ? t : invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
 };
 
 const year: Field = (v, path, issues) => {
-  if (typeof v !== 'number' || Number.isNaN(v)) return invalid(issues, path, 'year (报告年度) must be a number such as 2017');
-  return Number.isInteger(v) && v >= 2008 && v <= 2100 ? v : invalid(issues, path, `year (报告年度) ${v} must be a whole number from 2008 to 2100`);
+  if (typeof v !== 'number' || Number.isNaN(v)) {
+    // 2021年, ２０２１, "2021": the digits alone, in ASCII, unquoted
+    const digits = typeof v === 'string' ? v.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).match(/\d{4}/)?.[0] : undefined;
+    return invalid(issues, path, 'year (报告年度) must be a number such as 2017', `write the year alone in ASCII digits, without 年 or quotes: year: ${digits ?? 2017}`);
+  }
+  return Number.isInteger(v) && v >= 2008 && v <= 2100 ? v : invalid(issues, path, `year (报告年度) ${v} must be a whole number from 2008 to 2100`, 'write the year the report covers, e.g. year: 2021');
 };
 
 const date: Field = (v, path, issues) => {
@@ -80,20 +85,21 @@ const date: Field = (v, path, issues) => {
   return parseDateTime(s) ?? invalid(issues, path, `published (发布日期) "${s}" is not a valid date such as 2018-03-27 or 2018-03-27 15:59`, 'write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM in Beijing time (published: 2018-03-27 15:59)');
 };
 
-const list = (what: Field, message: string): Field => (v, path, issues) => {
-  if (!Array.isArray(v)) return invalid(issues, path, message);
+const list = (what: Field, message: string, hint?: string): Field => (v, path, issues) => {
+  if (!Array.isArray(v)) return invalid(issues, path, message, hint);
   const out = v.map((x, i) => what(x, [...path, i], issues));
   return out.every((x) => x !== undefined) ? out : undefined;
 };
 
 const webAddress: Field = (v, path, issues) => {
   const message = 'url must be a full web address starting with http:// or https://';
-  if (typeof v !== 'string') return invalid(issues, path, message);
+  const hint = typeof v === 'string' && !/^[a-z]+:/i.test(v) ? `write the address as the browser shows it: url: https://${v.trim()}` : 'copy the address from the browser, e.g. url: https://www.example.gov.cn/a.html';
+  if (typeof v !== 'string') return invalid(issues, path, message, hint);
   try {
     const u = new URL(v);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname ? v : invalid(issues, path, message);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname ? v : invalid(issues, path, message, hint);
   } catch {
-    return invalid(issues, path, message);
+    return invalid(issues, path, message, hint);
   }
 };
 
@@ -151,7 +157,7 @@ export const FRONT_MATTER: Record<string, Spec> = {
   category: optional(text('category (分类)')),
   doc_no: optional(text('doc_no (文号)')),
   validity: optional(text('validity (有效性)')),
-  keywords: { field: list(text('each keyword'), 'keywords must be a list, e.g. [政府信息公开, 年度报告]'), fallback: () => [] },
+  keywords: { field: list(text('each keyword'), 'keywords must be a list, e.g. [政府信息公开, 年度报告]', 'put the keywords in [ ] separated by ASCII commas: keywords: [政府信息公开, 年度报告]'), fallback: () => [] },
   editor: optional(text('editor (责任编辑)')),
   contact: optional(mapping(CONTACT, 'contact')),
   url: optional(webAddress),
