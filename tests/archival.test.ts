@@ -128,6 +128,13 @@ describe('navigation', () => {
     expect(first).toContain('目录');
     expect(first).toMatch(/目录一、概述\d+（一）主要领导高度重视，全面推进政务公开\d+/);
     expect(first).toMatch(/二、政府信息主动公开情况\d+三、/);
+    // entries one grid line apart (two for the entry that wraps), so the body after stays on the grid
+    const rows = pages[0].items.filter((i) => /^(（[一二三四五六]）|[一二三四五六七]、)/.test(i.str)).map((i) => i.baseline);
+    expect(rows.length).toBeGreaterThan(8);
+    for (let k = 1; k < rows.length; k++) {
+      const lines = (rows[k] - rows[k - 1]) / ((225 * 72) / 25.4 / 22);
+      expect(Math.abs(lines - Math.round(lines)), `entry ${k}`).toBeLessThan(0.01);
+    }
     // a run-in heading's entry is the heading alone, not the paragraph that runs on after it
     const second = pages[1].items.map((i) => i.str).join('').replace(/\s+/g, '');
     expect(second).toMatch(/1\.加强标准建设，规范推进五公开。\d+2\.完善目录建设，聚力公开重点。\d+/);

@@ -46,12 +46,17 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
     // a run-in heading's entry is the heading, not its paragraph (io/pdfkit-fixes.ts, fix 11)
     ...(b.runIn ? { tocText: headingRuns() } : {}),
     tocStyle: { font: ELEMENTS.body.role },
-    tocMargin: [(b.level - 1) * geometry.charPitch, 0, 0, 0],
+    // rows of the TOC table one grid line apart: its layout pads each cell 2 pt above and below
+    // (pdfmake's noBorders), which made them 33 pt apart and the page after it off the grid
+    tocMargin: [(b.level - 1) * geometry.charPitch, -TOC_CELL_PADDING, 0, -TOC_CELL_PADDING],
     // A standalone heading is kept with what follows it (index.ts: keepTogether, and breakBefore
     // for what that does not group).
     ...(b.runIn ? {} : { headlineLevel: b.level }),
   } as Content;
 }
+
+/** The top and bottom padding of pdfmake's table layouts (its defaultTableLayout), which the TOC table uses. */
+const TOC_CELL_PADDING = 2;
 
 /** A justified body paragraph, first line indented two characters; broken into lines here where possible. */
 function justified(ctx: PdfContext, inlines: PdfInline[]): Content {
