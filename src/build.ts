@@ -10,6 +10,7 @@ import { findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.j
 import { findingError, FindingErrors, type Finding } from './model/errors.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintNumbers } from './transform/lint.js';
+import { checkStructure } from './transform/structure.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
 import { documentDate } from './io/clock.js';
@@ -71,6 +72,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...unnamedStatistics,
     ...emptyAttachments,
     ...lintNumbers(report.blocks),
+    ...checkStructure(report.blocks, stats, report.source.file),
   ];
 }
 

@@ -99,6 +99,28 @@ describe('front matter and statistics mistakes', () => {
     expect(reviewReport(empty, fonts).map((f) => f.message)).toContain('attachment "附件甲" has no content and prints as an empty page');
   });
 
+  it('warns about a part of the 2021 form without its heading, and a table under another part', () => {
+    const fonts = openFontSet();
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const text = readFileSync(path.join(sample, 'report.md'), 'utf8');
+    const stats = { 'statistics.yaml': readFileSync(path.join(sample, 'statistics.yaml'), 'utf8') };
+    const structure = (f: { message: string }) => /has no heading|the form places it/.test(f.message);
+    // the sample itself follows the form
+    expect(reviewReport(loadReport(sample), fonts).filter(structure)).toEqual([]);
+    // 表二 and 表三 swapped, and part 六 left out
+    const swapped = text.replace('{{table t2}}', '{{table T}}').replace('{{table t3}}', '{{table t2}}').replace('{{table T}}', '{{table t3}}')
+      .replace(/\n# 其他需要报告的事项\n/, '\n');
+    const found = reviewReport(loadReport(makeReport({ 'report.md': swapped, ...stats })), fonts).filter(structure);
+    expect(found.map((f) => f.message)).toEqual([
+      'the gov-2021 form has 6 parts; "六、其他需要报告的事项" has no heading',
+      '表三 sits under "二、主动公开政府信息情况"; the form places it in part 三、收到和处理政府信息公开申请情况',
+      '表二 sits under "三、收到和处理政府信息公开申请情况"; the form places it in part 二、主动公开政府信息情况',
+    ]);
+    expect(found.every((f) => f.severity === 'warning')).toBe(true);
+    expect(found[1].loc.line).toBeGreaterThan(10);
+    expect(found[1].hint).toBe('move {{table t3}} under "# 收到和处理政府信息公开申请情况"');
+  });
+
   it('warns about a statistics.yaml in the folder that the front matter does not name', () => {
     const fonts = openFontSet();
     const files = { 'report.md': FRONT + '正文。\n', 'statistics.yaml': 'template: gov-2014\nvalues:\n  s1_1: 10\n' };

@@ -180,6 +180,14 @@ export interface StatTableTemplate {
   groupRows: string[];
 }
 
+export interface TemplateSection {
+  /** 一, 二, … */
+  no: string;
+  title: string;
+  /** The id of the table placed in this part (t2, t3, t4), if any. */
+  table?: string;
+}
+
 export interface StatTemplate {
   id: string;
   title: string;
@@ -187,6 +195,8 @@ export interface StatTemplate {
   years?: { from: number; to?: number };
   /** 2014: one table as an attachment; 2019/2021: tables inside the body. */
   placement: 'attachment' | 'body';
+  /** The report's parts in order, as the form lays them down (2019/2021), with the table each holds. */
+  sections?: TemplateSection[];
   tables: StatTableTemplate[];
   cells: Map<string, StatCell>;
   rules: StatRule[];

@@ -48,6 +48,7 @@ interface RawTemplate {
   rows?: TemplateRowDef[];
   rules?: RawRule[];
   tables?: RawTable[];
+  sections?: { no: string; title: string; table?: string | null }[];
 }
 
 /** "三、本年度办理结果" → "三"; "（三）不予公开" → "（三）"; "1.属于…" → "1." */
@@ -193,6 +194,7 @@ export function loadTemplate(id: string): StatTemplate | undefined {
     years: span ? { from: Number(span[1]), to: span[2] ? Number(span[2]) : undefined } : undefined,
     title: raw.title ?? tables[0]?.title ?? raw.id,
     placement: raw.layout?.kind === 'indicator-list' ? 'attachment' : 'body',
+    ...(raw.sections ? { sections: raw.sections.map((x) => ({ no: x.no, title: x.title, ...(x.table ? { table: x.table } : {}) })) } : {}),
     tables,
     cells: new Map(tables.flatMap((t) => t.cells).map((c) => [c.key, c])),
     rules: parts.flatMap((p) => p.rules),
