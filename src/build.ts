@@ -66,8 +66,16 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: 'the folder has a statistics.yaml, but the front matter does not name it, so its tables are not printed',
     hint: 'add "statistics: statistics.yaml" to the front matter',
   }] : [];
+  // a report on a year is published after it ends (by 31 January of the next, as the 条例 asks)
+  const { published, year } = report.meta;
+  const early: Finding[] = published.year <= year ? [{
+    severity: 'warning', loc: { file: report.source.file, line: report.metaLines.published },
+    message: `published ${published.year}-${String(published.month).padStart(2, '0')}-${String(published.day).padStart(2, '0')} is before the end of ${year}, the year the report covers`,
+    hint: `check published: and year: (a ${year} report is published in ${year + 1})`,
+  }] : [];
   return [
     ...glyphs,
+    ...early,
     ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...checkStatistics(stats)] : []),
     ...unnamedStatistics,
     ...emptyAttachments,

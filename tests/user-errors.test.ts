@@ -121,6 +121,14 @@ describe('front matter and statistics mistakes', () => {
     expect(found[1].hint).toBe('move {{table t3}} under "# 收到和处理政府信息公开申请情况"');
   });
 
+  it('warns about a report published before the end of its year', () => {
+    const fonts = openFontSet();
+    const early = loadReport(makeReport({ 'report.md': FRONT.replace('published: 2021-01-15', 'published: 2020-01-15') + '正文。\n' }));
+    const found = reviewReport(early, fonts).find((f) => f.message.includes('before the end'));
+    expect(found).toMatchObject({ severity: 'warning', loc: { line: 5 }, message: 'published 2020-01-15 is before the end of 2020, the year the report covers' });
+    expect(reviewReport(loadReport(makeReport({ 'report.md': FRONT + '正文。\n' })), fonts).some((f) => f.message.includes('before the end'))).toBe(false);
+  });
+
   it('warns about a statistics.yaml in the folder that the front matter does not name', () => {
     const fonts = openFontSet();
     const files = { 'report.md': FRONT + '正文。\n', 'statistics.yaml': 'template: gov-2014\nvalues:\n  s1_1: 10\n' };
@@ -170,6 +178,11 @@ describe('command-line mistakes', () => {
     const r = run('build', a, b, '--out', tmp());
     expect(r.code).toBe(2);
     expect(r.err).toContain('would all be written as unit.pdf/.docx');
+    // the same folder twice is built once
+    const out = tmp();
+    const twice = run('build', a, `${a}/`, '--out', out, '--format', 'docx');
+    expect(twice.code).toBe(0);
+    expect(readdirSync(out)).toEqual(['unit.docx']);
   });
 
   it('reports a broken gongwen.yaml and a font file that is not a font, without a stack trace', () => {
@@ -214,6 +227,9 @@ describe('command-line mistakes', () => {
     expect(c.err).toContain('--format belongs to build, not check');
     const w = run('build', '/nonexistent/report', '--watch');
     expect(w.code).toBe(2);
-    expect(w.err).toContain('/nonexistent/report: not a report folder');
+    expect(w.err).toContain('/nonexistent/report: no such folder');
+    const file = path.join(tmp(), 'plain.txt');
+    writeFileSync(file, 'x');
+    expect(run('check', file).err).toContain('plain.txt: not a report folder');
   });
 });

@@ -219,7 +219,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     const { values, positionals } = parseCommandLine(argv);
     if (values.help) { out.write(HELP); return EXIT.ok; }
     if (values.version) { out.write(`gongwen ${version()}\n`); return EXIT.ok; }
-    const [command, ...dirs] = positionals;
+    const [command, ...given] = positionals;
+    // a folder given twice (a shell glob and a name, say) is built once
+    const dirs = given.filter((d, i) => given.findIndex((e) => resolve(e) === resolve(d)) === i);
     if (!command) { err.write(HELP); return EXIT.input; }
     if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}" (try: gongwen build <report-dir>)`);
     if (!dirs.length) throw new UsageError(`${command} needs at least one report folder, e.g. gongwen ${command} content/shangqiu-2017`);

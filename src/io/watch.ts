@@ -23,7 +23,7 @@ function outsideStatistics(dir: string): string | undefined {
 export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
   out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   for (const dir of dirs) {
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir }, 'not a report folder', 'give a folder that contains report.md');
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir }, existsSync(dir) ? 'not a report folder' : 'no such folder', 'give a folder that contains report.md');
   }
   const fonts = openFontSet(config);
   // with both formats, the DOCX is rebuilt on its own thread while this one renders the PDF

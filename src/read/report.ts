@@ -65,7 +65,7 @@ export function readReport(dir: string): Report {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     const parent = path.dirname(dir);
     const isReportFile = path.basename(dir) === REPORT_FILE && existsSync(dir);
-    throw new InputError({ file: shown }, isReportFile ? `is the report's file, not its folder` : 'not a report folder',
+    throw new InputError({ file: shown }, isReportFile ? `is the report's file, not its folder` : existsSync(dir) ? 'not a report folder' : 'no such folder',
       isReportFile ? `give its folder: ${display(parent)}` : `give a folder that contains ${REPORT_FILE}`);
   }
   const abs = path.join(dir, REPORT_FILE);
@@ -105,7 +105,7 @@ export function readReport(dir: string): Report {
   }
   // (source defaults to the organ, so without a source: line it is the organ's line)
   const keys: [keyof ReportMeta, string][] = [['title', 'title'], ['organ', 'organ'], ['source', fm.source ? 'source' : 'organ'], ['indexNo', 'index_no'],
-    ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor']];
+    ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor'], ['published', 'published']];
   const metaLines = Object.fromEntries(keys.map(([k, field]) => [k, yaml.lineOf([field])]));
   return { dir, meta, blocks, attachments, statistics, metaLines, source: { file, line: split.bodyLine } };
 }
