@@ -9,6 +9,7 @@ import { openFontSet } from '../src/io/fonts.js';
 import { InputError } from '../src/model/errors.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
+import { inputMessages } from './helpers/errors.js';
 
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
@@ -38,6 +39,19 @@ describe('Markdown a 公文 cannot print', () => {
     ['甲\n\n---\n', /report\.md:10: a horizontal rule \(---\) cannot be printed/],
   ])('%j', (body, message) => {
     expect(loadError(`\n${body}`)).toMatch(message);
+  });
+
+  it('reports the problems of front matter, body and statistics at once, every block of the body', () => {
+    const front = FRONT.replace('year: 2020', 'year: 2020年').replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
+    const body = '\n# 总体情况\n\n![图](a.png)\n\n正文。\n\n<div>x</div>\n\n##### 太深\n';
+    let messages: string[] = [];
+    try {
+      loadReport(makeReport({ 'report.md': front + body, 'statistics.yaml': 'template: gov-2014\nvalues:\n  s1_1: 156件\n' }));
+    } catch (e) { messages = inputMessages(e); }
+    expect(messages.map((m) => /(report\.md|statistics\.yaml):(\d+)/.exec(m)!.slice(1).join(':'))).toEqual(
+      ['report.md:3', 'report.md:11', 'report.md:15', 'report.md:17', 'statistics.yaml:3']);
+    expect(messages[0]).toContain('field "year"');
+    expect(messages[4]).toContain('write the number alone: 156');
   });
 
   it('rejects a reference that is not closed, and a table placeholder inside a sentence', () => {

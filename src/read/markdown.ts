@@ -5,7 +5,7 @@
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import { InputError } from '../model/errors.js';
+import { InputError, InputErrors } from '../model/errors.js';
 import type { Block, HeadingLevel, Inline, Loc } from '../model/types.js';
 
 // html: true so that HTML is recognised, and rejected below
@@ -88,7 +88,18 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
     if (t?.type !== 'inline') throw new InputError(locOf(tokens[at - 1]), 'unexpected Markdown structure');
     return t;
   };
-  while (i < tokens.length) {
+  /** The token after the block that starts at `start` (its matching close, for an opening token). */
+  const blockEnd = (start: number): number => {
+    let depth = 0;
+    for (let k = start; k < tokens.length; k++) {
+      depth += tokens[k].nesting;
+      if (depth <= 0) return k + 1;
+    }
+    return tokens.length;
+  };
+  // every block that cannot be printed is reported, not only the first: a clerk fixes them in one go
+  const errors: InputError[] = [];
+  const one = () => {
     const t = tokens[i];
     const loc = locOf(t);
     switch (t.type) {
@@ -164,6 +175,18 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
       default:
         throw unsupported(loc, t.type.replace(/_open$/, ''));
     }
+  };
+  while (i < tokens.length) {
+    const start = i;
+    try {
+      one();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      errors.push(e);
+      i = blockEnd(start);
+    }
   }
+  if (errors.length > 1) throw new InputErrors(errors);
+  if (errors.length) throw errors[0];
   return blocks;
 }

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readText } from './text-file.js';
 import path from 'node:path';
-import { InputError } from '../model/errors.js';
+import { InputError, InputErrors } from '../model/errors.js';
 import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
 import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -74,8 +74,28 @@ export function readReport(dir: string): Report {
     throw new InputError({ file }, `${REPORT_FILE} not found`, `every report folder needs a ${REPORT_FILE} with front matter and the body`);
   }
   const split = splitFrontMatter(readText(abs, file), file);
-  const yaml = parseLocatedYaml(split.yaml, file, split.yamlLine);
-  const fm = validateLocated(parseFrontMatter, yaml, file, fieldsAt);
+  // the front matter, the body and the statistics are read apart, so that a build reports the
+  // problems of all three at once
+  const errors: InputError[] = [];
+  const attempt = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (e) {
+      if (e instanceof InputErrors) errors.push(...e.errors);
+      else if (e instanceof InputError) errors.push(e);
+      else throw e;
+      return undefined;
+    }
+  };
+  const yaml = attempt(() => parseLocatedYaml(split.yaml, file, split.yamlLine));
+  const fm = yaml && attempt(() => validateLocated(parseFrontMatter, yaml, file, fieldsAt));
+  const parsed = attempt(() => parseMarkdown(split.body, file, split.bodyLine));
+  // (the statistics file is read even when other fields are wrong, for its own problems)
+  const named = fm?.statistics ?? (yaml?.data as { statistics?: unknown } | null)?.statistics;
+  const statistics = typeof named === 'string' ? attempt(() => readStatistics(path.join(dir, named))) : undefined;
+  if (errors.length === 1) throw errors[0];
+  if (errors.length || !yaml || !fm || !parsed) throw new InputErrors(errors);
+  const blocks = parsed;
   const titleParts = fm.title.split(/\s*\n\s*/).filter(Boolean);
   const meta: ReportMeta = {
     title: titleParts.join(''),
@@ -95,10 +115,8 @@ export function readReport(dir: string): Report {
     url: fm.url,
     toc: fm.toc,
   };
-  const blocks = parseMarkdown(split.body, file, split.bodyLine);
   const attachments: Attachment[] = [];
   if (fm.attachment) attachments.push({ title: fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) } });
-  const statistics = fm.statistics ? readStatistics(path.join(dir, fm.statistics)) : undefined;
   placeStatistics(blocks, attachments, statistics, { file, line: yaml.lineOf(['statistics']) }, fm.year);
   if (!blocks.some((b) => b.type !== 'list' && b.type !== 'table')) {
     throw new InputError({ file, line: split.bodyLine }, 'the report has no body text', 'write the report below the closing "---"');
