@@ -29,7 +29,9 @@ function referenceTable(grid: StatGrid): Table {
   const rows = grid.rows.map((row, r) => new TableRow({
     tableHeader: r < grid.headerRows,
     cantSplit: true,
-    children: row.flatMap((slot, c) => {
+    children: row.flatMap((slot, c, all) => {
+      // a section or group row keeps with the next
+      const keep = !isCovered(all[0]!) && Boolean(all[0]!.keepWithNext) && r < grid.rows.length - 1;
       if (isCovered(slot)) return [];
       const width = widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
       const header = slot.role === 'head' || slot.role === 'section';
@@ -41,7 +43,7 @@ function referenceTable(grid: StatGrid): Table {
         children: [new Paragraph({
           style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
           alignment: slot.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-          ...(keepWhole && r < grid.rows.length - 1 ? { keepNext: true } : {}),
+          ...((keepWhole && r < grid.rows.length - 1) || keep ? { keepNext: true } : {}),
           indent: slot.indent ? { left: ptToTwip(slot.indent * size) } : undefined,
           ...(small ? { spacing: { line: ptToTwip(size * 1.35), lineRule: LineRuleType.EXACT } } : {}),
           children: slot.text ? [new TextRun({ text: slot.text, ...(small ? { size: ptToHalfPoints(size) } : {}) })] : [],

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { buildPdf, ROOT } from './helpers/build.js';
 import { linesOf, MM, readPdf, type PdfLine, type PdfPage } from './helpers/pdf.js';
 import { openFontSet } from '../src/io/fonts.js';
+import { loadTemplate } from '../src/read/templates.js';
+import type { TemplateRowDef } from '../src/model/types.js';
 
 const TOP = 37 * MM;
 const LEFT = 28 * MM;
@@ -164,6 +166,26 @@ describe('page numbers (GB/T 9704 §7.5)', () => {
 });
 
 describe('attachment (GB/T 9704 §7.3.4, §7.3.7)', () => {
+  it('never ends a page of the 2014 table with a section or group row: it moves on with its first row', () => {
+    const layout = loadTemplate('gov-2014')!.tables[0].layout;
+    if (layout.kind !== 'indicator-list') throw new Error('gov-2014 is an indicator list');
+    const parents = new Set<string>();
+    const walk = (rows: TemplateRowDef[]) => rows.forEach((r) => { if (r.children?.length) { parents.add(r.label!); walk(r.children); } });
+    walk(layout.rows);
+    const first = pages.findIndex((p) => bodyLines(p)[0]?.text === '附件');
+    const tablePages = pages.slice(first);
+    expect(tablePages.length).toBeGreaterThan(1);
+    for (const p of tablePages) {
+      const labels = bodyLines(p).filter((l) => l.x < LEFT + TEXT_W / 2).map((l) => l.text.replace(/\s+/g, ''));
+      const last = labels.at(-1)!;
+      // (a row's line holds its label, then its unit and value: — — for a section)
+      expect([...parents].some((label) => last.startsWith(label.replace(/\s+/g, ''))), `page ${p.number} ends with ${last}`).toBe(false);
+    }
+    // the case that made the rule: 八、 at the foot of page 12, its rows on page 13
+    const eight = tablePages.find((p) => bodyLines(p).some((l) => l.text.startsWith('八、')))!;
+    expect(bodyLines(eight).findIndex((l) => l.text.startsWith('八、'))).toBeLessThan(3);
+  });
+
   it('notes the attachment after the body, one line down, indented 2 characters', () => {
     const i = pages.findIndex((p) => bodyLines(p)[0]?.text === '附件');
     const before = bodyLines(pages[i - 1]);

@@ -37,6 +37,7 @@
  *    fix 9's wrapper of each row's end; it also hooks the start of each table, to tell the
  *    table's labels that a layout begins).
  * 12. Text after a table starts on the line grid again (io/pdfmake-grid-snap.ts).
+ * 13. A section or group row of a table is kept with the row below it (io/pdfmake-keep-rows.ts).
  * 11. Table of contents: pdfmake's entry for a heading is the whole text of the heading's node,
  *    so a run-in heading (### 规范受理流程。 followed by its paragraph on the same line) listed
  *    its paragraph too. A node may now give its entry as `tocText` (write/pdf/blocks.ts).
@@ -49,6 +50,7 @@ import { pdfmakePrototype } from './pdfmake-internals.js';
 import { hookTableStarts } from './pdfmake-live-labels.js';
 import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { snapToGridAfterNodes } from './pdfmake-grid-snap.js';
+import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfmake's renderer and document (no typings: internal modules of pdfmake 0.3)
 // @ts-expect-error no declaration file
@@ -161,6 +163,7 @@ export function applyPdfkitFixes(): void {
   hookTableStarts();
   useTocText();
   snapToGridAfterNodes();
+  keepRowsWithNext();
 
   const PdfmakeDocument = (PdfmakeDocumentModule as { default?: unknown }).default ?? PdfmakeDocumentModule;
   const dproto = (PdfmakeDocument as { prototype: { provideFont(...args: unknown[]): object } }).prototype;

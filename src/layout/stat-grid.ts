@@ -15,6 +15,11 @@ export interface GridCell {
   align: 'left' | 'center';
   /** Indent of a row label, in levels (one character each). */
   indent: number;
+  /**
+   * A section or group row (八、机构建设和保障经费情况, （一）收到申请数): set on its label, the
+   * row is kept on a page with the row below it, never left as the last row of a page.
+   */
+  keepWithNext?: boolean;
 }
 
 export type GridSlot = GridCell | { covered: true };
@@ -85,7 +90,7 @@ export function statGrid(t: StatTableTemplate, values: Record<string, number>): 
       const walk = (rows: TemplateRowDef[]) => {
         for (const row of rows) {
           const header = row.kind === 'section' || row.kind === 'group';
-          g.place(r, 0, { text: row.label ?? '', role: row.level === 1 ? 'section' : 'label', indent: (row.level ?? 1) - 1 });
+          g.place(r, 0, { text: row.label ?? '', role: row.level === 1 ? 'section' : 'label', indent: (row.level ?? 1) - 1, ...(row.children?.length ? { keepWithNext: true } : {}) });
           g.place(r, 1, { text: header ? L.placeholder : row.unit ?? '', role: 'value' });
           g.place(r, 2, { text: header ? L.placeholder : value(row.id), role: 'value' });
           r++;

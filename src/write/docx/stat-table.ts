@@ -30,10 +30,11 @@ interface TableStyle {
   size: number;
 }
 
-function cellXml(slot: GridCell, r: number, width: number, t: TableStyle): string {
+/** `keep`: the row is a section or group row, kept on a page with the row below it. */
+function cellXml(slot: GridCell, r: number, width: number, t: TableStyle, keep: boolean): string {
   const header = slot.role === 'head' || slot.role === 'section';
   const pPr = `<w:pStyle w:val="${header ? STYLE.tableHeader.id : STYLE.tableText.id}"/>` +
-    (t.keepWhole && r < t.rows - 1 ? '<w:keepNext/>' : '') +
+    ((t.keepWhole && r < t.rows - 1) || keep ? '<w:keepNext/>' : '') +
     (t.small ? `<w:spacing w:line="${t.small.line}" w:lineRule="exact"/>` : '') +
     (slot.indent ? `<w:ind w:left="${ptToTwip(slot.indent * t.size)}"/>` : '') +
     `<w:jc w:val="${slot.align}"/>`;
@@ -71,10 +72,11 @@ export function statTableXml(grid: StatGrid): string {
   // the label above each slot covered by a row span, where that span's columns start
   const above: (GridCell | undefined)[][] = grid.rows.map((row) => row.map(() => undefined));
   const rows = grid.rows.map((row, r) => {
+    const keep = !isCovered(row[0]!) && Boolean(row[0]!.keepWithNext) && r < grid.rows.length - 1;
     const cells = row.map((slot, c) => {
       if (!isCovered(slot)) {
         for (let k = 1; k < slot.rowSpan; k++) above[r + k]![c] = slot;
-        return cellXml(slot, r, spanWidth(c, slot), style);
+        return cellXml(slot, r, spanWidth(c, slot), style, keep);
       }
       const merged = above[r]![c];
       return merged ? continuationXml(merged, spanWidth(c, merged)) : '';

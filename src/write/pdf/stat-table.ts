@@ -84,6 +84,8 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
       // pages, which draws it over other cells: such cells are set at the top (row labels) or
       // centred above (header cells).
       verticalAlignment: slot.rowSpan > 1 ? 'top' : 'middle',
+      // a section or group row stays with the row below it (io/pdfmake-keep-rows.ts)
+      ...(slot.keepWithNext ? { keepWithNextRow: true } : {}),
     };
   };
   const body = grid.rows.map((row, r) => row.map((slot, c) => (isCovered(slot) ? {} : cellFor(slot, r, c))));
