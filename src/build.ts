@@ -9,7 +9,7 @@ import { transformReport } from './transform/index.js';
 import { findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
 import { findingError, FindingErrors, type Finding } from './model/errors.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
-import { lintNumbers } from './transform/lint.js';
+import { lintNumbers, lintPlaceholders } from './transform/lint.js';
 import { checkStructure } from './transform/structure.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
@@ -80,6 +80,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...unnamedStatistics,
     ...emptyAttachments,
     ...lintNumbers(report.blocks),
+    ...lintPlaceholders(report.blocks),
     ...checkStructure(report.blocks, stats, report.source.file),
   ];
 }

@@ -1,4 +1,4 @@
-/** The command line: gongwen build | check | aggregate. Exit codes 0 ok, 1 internal error, 2 bad input. */
+/** The command line: gongwen build | check | aggregate | new. Exit codes 0 ok, 1 internal error, 2 bad input. */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -23,12 +23,14 @@ Usage:
                 [--allow-missing-glyphs] [--jobs N] [--watch] [--config FILE]
   gongwen check <report-dir>... [--strict] [--config FILE]
   gongwen aggregate <unit-dir>... --out FILE [--template ID] [--partial]
+  gongwen new <folder> --organ NAME [--year YYYY]
   gongwen --help | --version
 
 Commands:
   build       check, then render each report folder to DIR/<folder>.pdf and .docx
   check       validate content and statistics (sum rules, empty cells, numbers in the text)
   aggregate   sum the statistics of unit folders into one .yaml or .xlsx (see gongwen aggregate --help)
+  new         write a report folder to fill in, on the form of the report year (see gongwen new --help)
 
 Options:
   -o, --out DIR       output folder (default: output)
@@ -215,6 +217,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     if (argv[0] === 'aggregate') {
       const { aggregateCommand } = await import('./aggregate.js');
       return await aggregateCommand(argv.slice(1), out, err);
+    }
+    if (argv[0] === 'new') {
+      const { newCommand } = await import('./new-command.js');
+      return await newCommand(argv.slice(1), out, err);
     }
     const { values, positionals } = parseCommandLine(argv);
     if (values.help) { out.write(HELP); return EXIT.ok; }

@@ -22,12 +22,13 @@ const numberText = (v: number): string => String(v);
  * as a comment, so a person can check the figures against the printed form. Empty cells are
  * left out (they read back as empty). `header` lines become comments at the top.
  */
-export function statisticsYaml(template: StatTemplate, values: Record<string, number>, header: string[] = []): string {
+export function statisticsYaml(template: StatTemplate, values: Record<string, number>, header: string[] = [], every = false): string {
   const lines: Line[] = header.flatMap((h) => h.split('\n')).map((h) => ({ text: h ? `# ${h}` : '#' }));
   lines.push({ text: `template: ${template.id}` });
-  const given = (cells: StatCell[]) => cells.filter((c) => values[c.key] !== undefined);
+  // `every`: a form to fill in (gongwen new), every cell on its line, empty ones without a value
+  const given = (cells: StatCell[]) => cells.filter((c) => every || values[c.key] !== undefined);
   const value = (indent: string, name: string, c: StatCell): Line =>
-    ({ text: `${indent}${name}: ${numberText(values[c.key])}`, comment: c.label });
+    ({ text: values[c.key] === undefined ? `${indent}${name}:` : `${indent}${name}: ${numberText(values[c.key])}`, comment: c.label });
 
   if (template.placement === 'attachment') {
     const cells = given(template.tables[0].cells);

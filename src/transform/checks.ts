@@ -60,7 +60,7 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
       severity: 'warning',
       loc: { file: stats.file },
       message: `${name}: incomplete, ${empty.length} of ${t.cells.length} cells are empty (${shown}${empty.length > 4 ? '; …' : ''})`,
-      hint: 'empty cells print blank: write 0 where there were none, and leave a cell out only where the figure is unknown',
+      hint: 'empty cells print blank: write 0 where there were none, and leave a cell empty only where the figure is unknown',
     });
   }
   return findings;

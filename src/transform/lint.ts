@@ -90,3 +90,18 @@ export function lintNumbers(blocks: Block[]): Finding[] {
   }
   return findings;
 }
+
+/** The mark of text still to be written, as `gongwen new` leaves it (write/skeleton.ts). */
+export const TO_WRITE = '【待填写';
+
+/** Text still to be written: a warning per paragraph (an error under --strict), so it is never published. */
+export function lintPlaceholders(blocks: Block[]): Finding[] {
+  return paragraphs(blocks).filter((p) => p.text.includes(TO_WRITE)).map((p) => {
+    const at = p.text.slice(p.text.indexOf(TO_WRITE));
+    return { p, shown: at.length > 24 ? `${at.slice(0, 24)}…` : at };
+  }).map(({ p, shown }) => ({
+    severity: 'warning', loc: p.loc,
+    message: `text still to be written: "${shown}"`,
+    hint: 'write the text in its place, or delete the line',
+  }));
+}

@@ -1,0 +1,62 @@
+/**
+ * `gongwen new <folder> --organ NAME [--year YYYY]`: a report folder to fill in, on the form of
+ * the report year (write/skeleton.ts). It never writes into a folder that holds files.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadTemplate } from '../read/templates.js';
+import { reportSkeleton, templateForYear } from '../write/skeleton.js';
+import { statisticsYaml } from './statistics-file.js';
+import { writeFileAtomic } from './files.js';
+
+export const NEW_USAGE = 'gongwen new <folder> --organ NAME [--year YYYY]';
+
+export const NEW_HELP = `Usage:
+  ${NEW_USAGE}
+
+Writes a report folder to fill in: report.md with the front matter and the parts of the
+report year's form as headings (2019/2021: six parts, 表二 表三 表四 placed in them; 2014–2018:
+the statistics table as the attachment), and statistics.yaml with every cell of the form on
+its own line, labelled, empty. Text to write is marked 【待填写：…】; check and build warn
+about it until it is gone (an error with --strict).
+
+Options:
+      --organ NAME   发布机构, e.g. 示例市清河区人民政府 (also in the title)
+      --year YYYY    the report year (default: last year); picks the form
+  -h, --help         show this help
+
+Exit codes: 0 written, 2 bad input (nothing is written).
+`;
+
+class UsageError extends Error {}
+
+export async function newCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv, allowPositionals: true,
+      options: { organ: { type: 'string' }, year: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) { out.write(NEW_HELP); return 0; }
+    if (positionals.length !== 1) throw new UsageError('new needs one folder to create');
+    const dir = positionals[0]!;
+    const organ = values.organ?.trim();
+    if (!organ) throw new UsageError('new needs --organ, the 发布机构 (e.g. --organ 示例市清河区人民政府)');
+    const year = values.year === undefined ? new Date().getFullYear() - 1 : Number(values.year);
+    if (!/^\d{4}$/.test(String(values.year ?? year)) || year < 2008 || year > 2100) throw new UsageError(`--year ${values.year}: a report year from 2008 to 2100`);
+    if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length)) {
+      throw new UsageError(`${dir} already exists and is not an empty folder; give a new folder`);
+    }
+    const template = loadTemplate(templateForYear(year))!;
+    const stats = statisticsYaml(template, {}, [`${organ}${year}年政府信息公开工作年度报告的统计数（${template.id}）。`,
+      '每个格子一行，# 后是表上的名称。填入数字（没有写 0）；不知道的格子留空。'], true);
+    writeFileAtomic(path.join(dir, 'statistics.yaml'), Buffer.from(stats, 'utf8'));
+    writeFileAtomic(path.join(dir, 'report.md'), Buffer.from(reportSkeleton(template, organ, year), 'utf8'));
+    out.write(`${dir}: report.md and statistics.yaml on form ${template.id}; fill in 【待填写】 and the figures, then: gongwen build ${dir}\n`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof UsageError) && !(e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw e;
+    err.write(`error: ${(e as Error).message}\nusage: ${NEW_USAGE}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * A new report folder to fill in (`gongwen new`): report.md with the front matter, the parts of the
+ * report year's form as headings and its tables placed in them, and statistics.yaml with every
+ * cell of the form on its own line, labelled, empty. What the office must write is marked
+ * 【待填写：…】, which a check reports as long as it is left (transform/lint.ts).
+ */
+import type { StatTemplate } from '../model/types.js';
+import { TO_WRITE } from '../transform/lint.js';
+
+const todo = (what: string) => `${TO_WRITE}：${what}】`;
+
+/** The form of a report year (the 2014 table for 2014–2018, 2019 for 2019–2020, 2021 on). */
+export const templateForYear = (year: number): string => (year >= 2021 ? 'gov-2021' : year >= 2019 ? 'gov-2019' : 'gov-2014');
+
+export function reportSkeleton(template: StatTemplate, organ: string, year: number): string {
+  const attachment = template.placement === 'attachment';
+  const front = [
+    '---',
+    '# gongwen new 生成的报告：把【待填写：…】换成实际内容；以 # 开头的行是说明，可删去。',
+    '# 正文标题不写序号（一、（一）1.（1）由 gongwen 按 # ## ### #### 编号）；统计数字填在 statistics.yaml。',
+    `title: ${organ}${year}年政府信息公开工作年度报告`,
+    `year: ${year}`,
+    `organ: ${organ}`,
+    `published: ${year + 1}-01-31            # 发布日期，也可写时间：${year + 1}-01-20 09:30`,
+    '# source: 来源（默认同发布机构）',
+    '# index_no: 索引号',
+    '# category: 政府信息公开年报',
+    '# editor: 责任编辑',
+    '# url: https://…            # 本页网址，印为二维码',
+    ...(attachment ? [`attachment: { title: ${year}年${organ}政府信息公开工作情况统计表 }`] : []),
+    'statistics: statistics.yaml',
+    '---',
+    '',
+  ];
+  const body: string[] = [];
+  if (template.sections?.length) {
+    for (const s of template.sections) {
+      body.push(`# ${s.title}`, '', todo(`${s.title}的内容`), '');
+      if (s.table) body.push(todo('引出下表的一句，如“本年度……情况如下：”'), '', `{{table ${s.table}}}`, '');
+    }
+  } else {
+    body.push('# 概述', '', todo('本年度政府信息公开工作概述；统计表作为附件印在正文之后'), '');
+  }
+  return [...front, ...body].join('\n');
+}

@@ -1,0 +1,79 @@
+/** `gongwen new`: a report folder to fill in, on the form of the report year, that builds as it is. */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { buildReport, loadReport, reviewReport } from '../src/build.js';
+import { main } from '../src/io/cli.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { readStatistics } from '../src/read/statistics.js';
+
+const run = async (...argv: string[]) => {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks: string[] = [];
+  const errs: string[] = [];
+  out.on('data', (c) => chunks.push(String(c)));
+  err.on('data', (c) => errs.push(String(c)));
+  const code = await main(argv, out, err);
+  return { code, out: chunks.join(''), err: errs.join('') };
+};
+const fresh = () => path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-new-')), 'unit');
+
+describe('gongwen new', () => {
+  it('writes a 2021-form folder that builds, with every cell of the form to fill in and warnings for the text to write', async () => {
+    const dir = fresh();
+    const r = await run('new', dir, '--organ', '测试县农业农村局', '--year', '2022');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('gov-2021');
+    const report = loadReport(dir);
+    expect(report.meta.title).toBe('测试县农业农村局2022年政府信息公开工作年度报告');
+    expect(report.meta.published).toMatchObject({ year: 2023, month: 1, day: 31 });
+    // the six parts, in order, with 表二 三 四 in theirs
+    const headings = report.blocks.filter((b) => b.type === 'heading').map((b) => (b.type === 'heading' ? b.inlines[0].text : ''));
+    expect(headings).toEqual(['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项']);
+    expect(report.blocks.filter((b) => b.type === 'statTable').map((b) => (b.type === 'statTable' ? b.table : ''))).toEqual(['t2', 't3', 't4']);
+    // statistics.yaml: every cell of the form on its line, empty, labelled
+    const file = path.join(dir, 'statistics.yaml');
+    const stats = readStatistics(file);
+    expect(stats.values).toEqual({});
+    const keyLines = readFileSync(file, 'utf8').split('\n').filter((l) => /^\s{4,}\w+:\s+#/.test(l));
+    expect(keyLines).toHaveLength(stats.template.cells.size);
+    // findings: the text still to write (one per part and per lead-in), the empty tables; no structure warning, no error
+    const findings = reviewReport(report, openFontSet());
+    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+    expect(findings.filter((f) => f.message.startsWith('text still to be written')).length).toBe(9);
+    expect(findings.some((f) => /has no heading|the form places it/.test(f.message))).toBe(false);
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf'] });
+    expect(outputs.pdf!.length).toBeGreaterThan(10_000);
+    // with --strict the text to write stops the build
+    const strict = await run('check', dir, '--strict');
+    expect(strict.code).toBe(2);
+    expect(strict.err).toMatch(/report\.md:\d+: text still to be written: "【待填写：总体情况的内容】"/);
+  });
+
+  it('picks the 2014 table, as an attachment, for a report year before 2019', async () => {
+    const dir = fresh();
+    expect((await run('new', dir, '--organ', '测试县', '--year', '2017')).code).toBe(0);
+    const report = loadReport(dir);
+    expect(report.statistics!.template.id).toBe('gov-2014');
+    expect(report.attachments[0]).toMatchObject({ title: '2017年测试县政府信息公开工作情况统计表', table: 'main' });
+  });
+
+  it('never writes into a folder that holds files, and needs the organ', async () => {
+    const dir = fresh();
+    expect((await run('new', dir, '--organ', '甲')).code).toBe(0);
+    writeFileSync(path.join(dir, 'report.md'), 'mine');
+    const again = await run('new', dir, '--organ', '甲');
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('already exists and is not an empty folder');
+    expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toBe('mine');
+    const none = fresh();
+    const r = await run('new', none);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('new needs --organ');
+    expect(existsSync(none)).toBe(false);
+    expect((await run('new', fresh(), '--organ', '甲', '--year', '21')).err).toContain('a report year from 2008 to 2100');
+  });
+});
