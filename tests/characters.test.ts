@@ -44,6 +44,14 @@ describe('line breaking (禁则)', () => {
     const mb = tailorBreaks(mail, [{ position: mail.length, required: false }]).map((b) => b.position);
     expect(mb).toContain(mail.indexOf('126')); // after @
     expect(mb).not.toContain(mail.indexOf('）'));
+    // a web host breaks after its dots too (kept whole, it spread the line before it), never before ）
+    const host = '政府网（www.shangqiu.gov.cn）查询';
+    const hb = tailorBreaks(host, [{ position: host.length, required: false }]).map((b) => b.position);
+    expect(hb).toEqual(expect.arrayContaining([host.indexOf('shangqiu'), host.indexOf('gov'), host.indexOf('cn）')]));
+    expect(hb).not.toContain(host.indexOf('）'));
+    // figures with dots stay whole
+    const figure = '金额为12345678.90万元';
+    expect(tailorBreaks(figure, [{ position: figure.length, required: false }]).map((b) => b.position)).toEqual([figure.length]);
   });
 
   it('never breaks a decimal or a time, and breaks a long figure only after a hyphen', () => {

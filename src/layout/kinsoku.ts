@@ -4,7 +4,7 @@
  *   mark that may not end one (（《「『〔【“‘ …);
  * - allow a break before an opening quote and after a closing one next to Chinese text (UAX #14
  *   classes “ ” ‘ ’ as QU, which forbids both: whole quoted phrases would move to the next line);
- * - allow breaks inside long URLs and e-mail addresses after / . @ - _ ? & = # :, and inside long
+ * - allow breaks inside long URLs, web hosts and e-mail addresses after / . @ - _ ? & = # :, and inside long
  *   figures only after a hyphen (0370-|3288305, 2021-|12-31), so that text wider than the rest of
  *   a line never forces an arbitrary split before a closing mark. Decimals (12345678.90) and
  *   times (15:59) never break.
@@ -26,9 +26,13 @@ export const NO_LINE_END = new Set([...'（《「『〔【〈“‘([{']);
 const OPEN_QUOTES = new Set([...'“‘']);
 const CLOSE_QUOTES = new Set([...'”’']);
 const HAS_QUOTE = /[“”‘’]/;
-/** A long run of ASCII that is an address: it has a letter and a / or @ (not dates, phone numbers or figures). */
+/**
+ * A long run of ASCII that is an address: it has a letter and a / or @, or is a web host
+ * (www.shangqiu.gov.cn: kept whole, it pushed itself to the next line and left the line before it
+ * spread by three and a half characters); not dates, phone numbers or figures.
+ */
 const LATIN_RUN = /[\x21-\x7e]{9,}/g;
-const IS_ADDRESS = (run: string) => /[A-Za-z]/.test(run) && /[/@]/.test(run);
+const IS_ADDRESS = (run: string) => /[A-Za-z]/.test(run) && (/[/@]/.test(run) || /^(?:www\.|[a-z0-9-]+\.(?:gov|com|org|net|edu)\.)/i.test(run) || /\.(?:cn|com|org|net)$/i.test(run));
 const LATIN_BREAK_AFTER = new Set([...'/.@-_?&=#:']);
 
 export interface BreakOpportunity {
