@@ -35,6 +35,6 @@ export const isBatch = (command: string | undefined, dirs: readonly string[], va
  * io/batch.ts), and four more, collecting and compiling for them, took the cores from the PDF
  * worker, the batch's critical path. With one: a batch of 100 units 11.0–11.7 s against
  * 12.8–13.0 s (four runs each, alternating), a tenth less CPU; a one-folder build, which has
- * cores to spare, gains nothing and is not started again (README "Speed").
+ * cores to spare, gains nothing and is not started again (docs/speed.md).
  */
 export const BATCH_NODE_OPTIONS = ['--v8-pool-size=1'];

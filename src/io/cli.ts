@@ -140,7 +140,7 @@ function checkNames(dirs: string[]): void {
  * (67,584 bytes in Node 20). One report in a fresh process runs most code only briefly, and on
  * two cores the optimising compiles and their deoptimisations cost more than they save: with a
  * 32× budget (2,162,688) a cold build of the sample is ≈ 20 % faster, a 41-page report ≈ 19 %
- * (medians of 7 and 5 runs; README "Speed"). Long runs — batches, --watch — keep the default:
+ * (medians of 7 and 5 runs; docs/speed.md). Long runs — batches, --watch — keep the default:
  * there it costs 3–5 %. The flag is read when a function's budget is next set, so setting it
  * here, before any report code has run, takes effect. V8 flags are process-wide: main() is the
  * command line's entry, not a library call.

@@ -4,6 +4,6 @@
  * is built; a 92-page report builds in a batch within 512), and V8 scales how far it lets the
  * heap grow between collections with the limit: under the default limit (≈ 4 GiB here) a
  * batch's process peaked at ≈ 430 MiB, with 1 GiB at 278–296 MiB, with 512 MiB at 271–273 MiB
- * (three alternating runs of 100 units), in the same time (README "Speed").
+ * (three alternating runs of 100 units), in the same time (docs/speed.md).
  */
 export const WORKER_HEAP_MB = 512;
