@@ -117,14 +117,20 @@ describe('content', () => {
     expect(p.xml).not.toContain('TC ');
   });
 
-  it('pads the information block to whole grid lines (rows of 290 twips and a spacer: 2 × 579 after one row)', async () => {
+  it('sets the information block at 37 mm and pads it to whole grid lines (rows of 290 twips, the first lower, and a spacer)', async () => {
+    // the first row starts lower by the difference between where a 三号 line's characters start
+    // (the top margin is set for those) and where a 小四 line's do: 0.8 × 28.95 − 0.88 × 16 against
+    // 0.8 × 14.5 − 0.88 × 12, 8.04 pt, so the block prints at 37 mm as in the PDF
+    const drop = Math.round((0.8 * 28.95 - 0.88 * 16 - (0.8 * 14.5 - 0.88 * 12)) * 20);
+    expect(drop).toBe(161);
     const check = (xml: string, rows: number) => {
       const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml)![0];
       expect(table.match(/<w:tr>/g)).toHaveLength(rows);
+      const tops = [...table.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => Number(/<w:tcMar><w:top w:type="dxa" w:w="(\d+)"\/>/.exec(r[1])![1]));
+      expect(tops).toEqual([drop, ...Array(rows - 1).fill(0)]);
       const spacer = Number(/<w:pStyle w:val="GwMeta"\/><w:spacing w:line="(\d+)" w:lineRule="exact"\/>/.exec(xml)![1]);
       expect(style(styles(), 'GwMeta')).toContain('w:line="290"');
-      expect((rows * 290 + spacer) % 579).toBe(0);
-      expect(rows * 290 + spacer).toBe((Math.ceil(rows / 2) + 1) * 579);
+      expect(rows * 290 + drop + spacer).toBe((Math.ceil(rows / 2) + 1) * 579);
     };
     check(parts['word/document.xml'], 1);
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });

@@ -3,7 +3,9 @@ import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, Wi
 import { metaFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { TEXT_WIDTH_TWIP } from './blocks.js';
-import { LINE_TWIP, META_ROW_TWIP, STYLE } from './styles.js';
+import { glyphGapPt, LINE_TWIP, META_ROW_TWIP, STYLE } from './styles.js';
+import { ELEMENTS } from '../../layout/gbt9704.js';
+import { ptToTwip, ZIHAO } from '../../layout/units.js';
 import { titleRuns } from './text.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -14,6 +16,10 @@ export function front(report: Report): (Paragraph | Table)[] {
   const meta = metaFields(report.meta);
   if (meta.length) {
     const half = Math.floor(TEXT_WIDTH_TWIP / 2);
+    // The page's top margin is set for the body's 三号 lines (MARGIN_TWIP), whose characters start
+    // further down their line than the block's 小四 ones do in theirs: the first row starts that
+    // much lower, so the block's characters start at 37 mm as in the PDF (they printed ≈ 8 pt above).
+    const drop = ptToTwip(glyphGapPt(LINE_TWIP, ZIHAO.三号) - glyphGapPt(META_ROW_TWIP, ZIHAO[ELEMENTS.metaBlock.zihao]));
     const rows: TableRow[] = [];
     for (let i = 0; i < meta.length; i += 2) {
       rows.push(new TableRow({
@@ -21,7 +27,7 @@ export function front(report: Report): (Paragraph | Table)[] {
           const f = meta[i + k];
           return new TableCell({
             width: { size: half, type: WidthType.DXA },
-            margins: { top: 0, bottom: 0, left: 0, right: 0 },
+            margins: { top: i === 0 ? drop : 0, bottom: 0, left: 0, right: 0 },
             children: [new Paragraph({ style: STYLE.metaBlock.id, text: f ? `${f[0]}：${f[1]}` : '' })],
           });
         }),
@@ -29,10 +35,11 @@ export function front(report: Report): (Paragraph | Table)[] {
     }
     out.push(new Table({ layout: TableLayoutType.FIXED, width: { size: half * 2, type: WidthType.DXA }, columnWidths: [half, half], borders: NO_BORDERS, rows }));
     // pad the block to whole grid lines, plus one blank line: its rows are META_ROW_TWIP each
-    // (half a grid line, rounded up to 290), so the pad is what is left of the lines they take
+    // (half a grid line, rounded up to 290) and the first drops, so the pad is what is left of the
+    // lines they take
     // (868 after one row: 869 made the block 1 twip taller than two lines, and LibreOffice set
     // only 21 lines on page 1)
-    const pad = (Math.ceil(rows.length / 2) + 1) * LINE_TWIP - rows.length * META_ROW_TWIP;
+    const pad = (Math.ceil(rows.length / 2) + 1) * LINE_TWIP - rows.length * META_ROW_TWIP - drop;
     out.push(new Paragraph({ style: STYLE.metaBlock.id, spacing: { line: pad, lineRule: 'exact' } }));
   }
   out.push(new Paragraph({ style: STYLE.title.id, children: titleRuns(report.meta.titleLines ?? report.meta.title, 'title') }));

@@ -4,7 +4,7 @@
  */
 import { Document, DocumentGridType, ImageRun, LineRuleType, Paragraph } from 'docx';
 import { tocEntries, tocField, type TocEntry } from './toc.js';
-import { FACE_METRICS, geometry, PAGE_NUMBER, QR } from '../../layout/gbt9704.js';
+import { geometry, PAGE_NUMBER, QR } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
 import type { Block, Report } from '../../model/types.js';
@@ -12,7 +12,7 @@ import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock } from './blocks.js';
 import { pageNumberFooters } from './footer.js';
 import { front } from './front.js';
-import { docxStyles, LINE_TWIP, STYLE, type FontNames } from './styles.js';
+import { docxStyles, glyphGapPt, LINE_TWIP, STYLE, type FontNames } from './styles.js';
 
 export type { FontNames } from './styles.js';
 export { DOCX_PART_FIXES } from './fixups.js';
@@ -40,8 +40,7 @@ export const FOOTER_TWIP = ptToTwip(geometry.bottom - mmToPt(PAGE_NUMBER.dashBel
  * margin is therefore reduced by that gap and the bottom margin grows by as much: the printed
  * 版心 is where the standard puts it (37 mm), 22 lines still fit, and the page numbers stay put.
  */
-export const EXACT_LINE_BASELINE = 0.8;
-const GLYPH_GAP_PT = EXACT_LINE_BASELINE * (LINE_TWIP / 20) - FACE_METRICS.ascent * ZIHAO.三号;
+const GLYPH_GAP_PT = glyphGapPt(LINE_TWIP, ZIHAO.三号);
 export const MARGIN_TWIP = {
   top: ptToTwip(geometry.top - GLYPH_GAP_PT),
   bottom: ptToTwip(geometry.bottom + GLYPH_GAP_PT),

@@ -3,7 +3,7 @@
  * Every style names its East Asian font explicitly and sets zh-CN; headings carry outline levels.
  */
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
-import { ELEMENTS, geometry, HEADING_ELEMENTS, type ElementName, type FontRole } from '../../layout/gbt9704.js';
+import { ELEMENTS, FACE_METRICS, geometry, HEADING_ELEMENTS, type ElementName, type FontRole } from '../../layout/gbt9704.js';
 import { ptToHalfPoints, ptToTwip, ZIHAO } from '../../layout/units.js';
 
 export type FontNames = Record<FontRole, string>;
@@ -44,6 +44,12 @@ export const LINE_TWIP = Math.floor(geometry.linePitch * 20);
 
 /** A line of the information block: two to a grid line (metaBlock style). */
 export const META_ROW_TWIP = Math.round(LINE_TWIP / 2);
+
+/** Word and LibreOffice set an exact-height line's baseline at 0.8 of its height (see MARGIN_TWIP in index.ts). */
+export const EXACT_LINE_BASELINE = 0.8;
+
+/** How far below the top of an exact line of `lineTwip` the characters of `sizePt` start, in pt. */
+export const glyphGapPt = (lineTwip: number, sizePt: number): number => EXACT_LINE_BASELINE * (lineTwip / 20) - FACE_METRICS.ascent * sizePt;
 
 const ALIGN = {
   left: AlignmentType.LEFT,

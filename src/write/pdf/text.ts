@@ -3,7 +3,6 @@
  * fallback face. (Characters that no face has were rejected before any writer ran:
  * transform/glyph-check.ts.)
  */
-import type { Content } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
 import type { Inline } from '../../model/types.js';
 import { titleLines } from '../../layout/title-lines.js';
