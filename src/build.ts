@@ -81,7 +81,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...emptyAttachments,
     ...lintNumbers(report.blocks),
     ...lintPlaceholders(report.blocks),
-    ...checkStructure(report.blocks, stats, report.source.file),
+    ...checkStructure(report.blocks, stats, report.source),
   ];
 }
 

@@ -3,7 +3,7 @@
  * {{t3.new_received.total}}, {{t4.review_total}} (2019/2021 tables) become the number in the
  * statistics file, so the text and the table cannot drift apart.
  */
-import { InputError } from '../model/errors.js';
+import { InputError, InputErrors } from '../model/errors.js';
 import type { Block, Inline, Loc, StatisticsTable } from '../model/types.js';
 import { formatValue } from '../layout/stat-grid.js';
 import { closest } from '../read/validate.js';
@@ -11,48 +11,59 @@ import { closest } from '../read/validate.js';
 const REF = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 /** A reference typed with full-width braces, as a Chinese input method gives them: ｛｛t3.a.b｝｝. */
-const FULL_WIDTH_REF = /[{｛]{1,2}\s*([\w.]+)\s*[}｝]{1,2}/;
+const FULL_WIDTH_REF = /[{｛]{1,2}\s*([\w.]+)\s*[}｝]{1,2}/g;
 /** A reference with one brace on each side: {t3.a.b}. */
-const SINGLE_BRACE_REF = /(?<!\{)\{\s*([\w.]+)\s*\}(?!\})/;
+const SINGLE_BRACE_REF = /(?<!\{)\{\s*([\w.]+)\s*\}(?!\})/g;
 
-export function resolveRefText(text: string, stats: StatisticsTable | undefined, loc: Loc): string {
-  // look-alikes would be printed as typed: refuse them
-  const wide = /[｛｝]/.test(text) ? FULL_WIDTH_REF.exec(text) : null;
-  if (wide && /[｛｝]/.test(wide[0])) {
-    throw new InputError(loc, `"${wide[0]}" is written with full-width braces ｛ ｝`, `write {{${wide[1]}}} with ASCII braces (switch the input method to 半角 or English)`);
+/**
+ * `text` with its references replaced by the table's figures. Every problem is added to `errors`
+ * (a half-filled report may have a dozen references to empty cells: all are listed in one run).
+ */
+export function resolveRefText(text: string, stats: StatisticsTable | undefined, loc: Loc, errors: InputError[]): string {
+  // look-alikes would be printed as typed: refuse them, each of them
+  for (const m of text.matchAll(FULL_WIDTH_REF)) {
+    if (/[｛｝]/.test(m[0])) errors.push(new InputError(loc, `"${m[0]}" is written with full-width braces ｛ ｝`, `write {{${m[1]}}} with ASCII braces (switch the input method to 半角 or English)`));
   }
-  const single = SINGLE_BRACE_REF.exec(text);
-  if (single) throw new InputError(loc, `"${single[0]}" has one brace on each side`, `write {{${single[1]}}}`);
-  const out = replaceRefs(text, stats, loc);
+  for (const m of text.matchAll(SINGLE_BRACE_REF)) errors.push(new InputError(loc, `"${m[0]}" has one brace on each side`, `write {{${m[1]}}}`));
+  const out = replaceRefs(text, stats, loc, errors);
   // whatever is left of {{ … }} was not a reference: never print it
   const left = /\{\{[^}]*\}?\}?|\}\}/.exec(out);
   if (left) {
-    if (/^\{\{\s*table\b/.test(left[0])) throw new InputError(loc, `"${left[0]}" must be a paragraph of its own`, 'put the table placeholder alone on its line, with blank lines around it');
-    throw new InputError(loc, `"${left[0]}" is not a complete reference`, 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables, with both {{ and }}');
+    if (/^\{\{\s*table\b/.test(left[0])) errors.push(new InputError(loc, `"${left[0]}" must be a paragraph of its own`, 'put the table placeholder alone on its line, with blank lines around it'));
+    else errors.push(new InputError(loc, `"${left[0]}" is not a complete reference`, 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables, with both {{ and }}'));
   }
   return out;
 }
 
-function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc): string {
+function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc, errors: InputError[]): string {
   return text.replace(REF, (_, key: string) => {
-    if (!stats) throw new InputError(loc, `{{${key}}} refers to the statistics, but the report has none`, 'add "statistics: statistics.yaml" to the front matter');
-    const cell = stats.template.cells.get(key);
-    if (!cell) {
-      const guess = closest(key, [...stats.template.cells.keys()]);
-      throw new InputError(loc, `{{${key}}} is not a cell of template ${stats.template.id}`,
-        guess ? `did you mean {{${guess}}}?` : 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables');
+    const problem = refProblem(key, stats);
+    if (problem) {
+      errors.push(new InputError(loc, problem[0], problem[1]));
+      return ''; // (the report is not written: the errors stop it)
     }
-    const v = stats.values[key];
-    if (v === undefined) throw new InputError(loc, `{{${key}}} (${cell.label}) is empty in ${stats.file}`, 'fill in the figure, or write the text without the reference');
-    return formatValue(v, cell.signed);
+    return formatValue(stats!.values[key]!, stats!.template.cells.get(key)!.signed);
   });
 }
 
-const resolve = (inlines: Inline[], stats: StatisticsTable | undefined, loc: Loc): Inline[] =>
-  inlines.map((i) => (/[{}｛｝]/.test(i.text) ? { ...i, text: resolveRefText(i.text, stats, loc) } : i));
+/** What is wrong with a reference, and how to fix it; undefined if it names a filled cell. */
+function refProblem(key: string, stats: StatisticsTable | undefined): [string, string] | undefined {
+  if (!stats) return [`{{${key}}} refers to the statistics, but the report has none`, 'add "statistics: statistics.yaml" to the front matter'];
+  const cell = stats.template.cells.get(key);
+  if (!cell) {
+    const guess = closest(key, [...stats.template.cells.keys()]);
+    return [`{{${key}}} is not a cell of template ${stats.template.id}`,
+      guess ? `did you mean {{${guess}}}?` : 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables'];
+  }
+  if (stats.values[key] === undefined) return [`{{${key}}} (${cell.label}) is empty in ${stats.file}`, 'fill in the figure, or write the text without the reference'];
+  return undefined;
+}
 
 export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined): Block[] {
-  return blocks.map((b) => {
+  const errors: InputError[] = [];
+  const resolve = (inlines: Inline[], st: StatisticsTable | undefined, loc: Loc): Inline[] =>
+    inlines.map((i) => (/[{}｛｝]/.test(i.text) ? { ...i, text: resolveRefText(i.text, st, loc, errors) } : i));
+  const out = blocks.map((b): Block => {
     switch (b.type) {
       case 'heading':
         return { ...b, inlines: resolve(b.inlines, stats, b.loc), ...(b.runIn ? { runIn: resolve(b.runIn, stats, b.loc) } : {}) };
@@ -66,4 +77,7 @@ export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined)
         return b;
     }
   });
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new InputErrors(errors);
+  return out;
 }

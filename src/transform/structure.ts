@@ -3,56 +3,73 @@
  * predecessor lay down six parts, in order, with 表二, 表三 and 表四 in parts 二, 三 and 四): a
  * part without a heading, and a table placed under another part's heading, are warnings. Headings
  * are matched loosely (punctuation and spaces aside, one containing the other, or most of their
- * character pairs shared), since offices word them a little differently.
+ * character pairs shared), and by their place when there are six, since offices word them freely.
  */
 import type { Finding } from '../model/errors.js';
-import { inlineText, type Block, type HeadingBlock, type StatisticsTable, type TemplateSection } from '../model/types.js';
+import { inlineText, type Block, type HeadingBlock, type Loc, type StatisticsTable, type TemplateSection } from '../model/types.js';
 
 const normal = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 
 const pairs = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
 
-/** Does a heading's text name a part of the form? */
-export function namesSection(heading: string, section: string): boolean {
+/** How well a heading's text names a part of the form: 1 the same, 0.9 one holds the other, else the share of character pairs. */
+export function nameScore(heading: string, section: string): number {
   const a = normal(heading);
   const b = normal(section);
-  if (!a || !b) return false;
-  if (a.includes(b) || b.includes(a)) return true;
+  if (!a || !b) return 0;
+  if (a === b) return 1;
+  // (not a short word held by several titles: 公开, 信息公开)
+  if (Math.min(a.length, b.length) >= 5 && (a.includes(b) || b.includes(a))) return 0.9;
   const pa = pairs(a);
   const pb = pairs(b);
   let shared = 0;
   for (const p of pa) if (pb.has(p)) shared++;
-  return (2 * shared) / (pa.size + pb.size) >= 0.6;
+  return (2 * shared) / (pa.size + pb.size);
 }
+
+const MATCH = 0.6;
 
 const tableName = (stats: StatisticsTable, id: string) => `表${stats.template.tables.find((t) => t.id === id)?.title.split('、')[0] ?? id}`;
 const shown = (s: TemplateSection) => `${s.no}、${s.title}`;
 
-export function checkStructure(blocks: Block[], stats: StatisticsTable | undefined, reportFile: string): Finding[] {
+export function checkStructure(blocks: Block[], stats: StatisticsTable | undefined, report: Loc): Finding[] {
   const sections = stats?.template.sections;
   if (!stats || !sections?.length) return [];
   const parts = blocks.filter((b): b is HeadingBlock => b.type === 'heading' && b.level === 1);
-  const sectionOf = (h: HeadingBlock) => sections.find((s) => namesSection(inlineText(h.inlines), s.title));
+  /**
+   * The part a heading stands for: the one its words name best (and no other as well), else, when
+   * the report has as many parts as the form, the one in its place (offices word them freely:
+   * 主动公开情况, 依申请公开情况).
+   */
+  const sectionOf = (h: HeadingBlock): TemplateSection | undefined => {
+    const scored = sections.map((s) => ({ s, score: nameScore(inlineText(h.inlines), s.title) })).sort((x, y) => y.score - x.score);
+    if (scored[0].score >= MATCH && scored[0].score > (scored[1]?.score ?? 0)) return scored[0].s;
+    return parts.length === sections.length ? sections[parts.indexOf(h)] : undefined;
+  };
   const findings: Finding[] = [];
-  for (const s of sections) {
-    if (parts.some((h) => sectionOf(h) === s)) continue;
-    findings.push({
-      severity: 'warning', loc: { file: reportFile },
-      message: `the ${stats.template.id} form has ${sections.length} parts; "${shown(s)}" has no heading`,
-      hint: `add "# ${s.title}" in its place, after the part before it (gongwen numbers it)`,
-    });
+  // a part missing is told only where the report has fewer parts than the form (with as many or
+  // more, freely worded headings cannot be told from missing ones)
+  if (parts.length < sections.length) {
+    for (const s of sections) {
+      if (parts.some((h) => sectionOf(h) === s)) continue;
+      findings.push({
+        severity: 'warning', loc: report,
+        message: `the ${stats.template.id} form has ${sections.length} parts; "${shown(s)}" has no heading`,
+        hint: `add "# ${s.title}" in its place, after the part before it (gongwen numbers it)`,
+      });
+    }
   }
   let under: HeadingBlock | undefined;
   for (const b of blocks) {
     if (b.type === 'heading' && b.level === 1) under = b;
     if (b.type !== 'statTable') continue;
     const home = sections.find((s) => s.table === b.table);
-    if (!home) continue;
     const here = under && sectionOf(under);
-    if (here === home) continue;
+    // misplaced only where the heading above is known to stand for another part
+    if (!home || !here || here === home) continue;
     findings.push({
       severity: 'warning', loc: b.loc,
-      message: `${tableName(stats, b.table)} sits under ${under ? `"${under.number ?? ''}${inlineText(under.inlines)}"` : 'no heading'}; the form places it in part ${shown(home)}`,
+      message: `${tableName(stats, b.table)} sits under "${under!.number ?? ''}${inlineText(under!.inlines)}"${normal(inlineText(under!.inlines)) === normal(here.title) ? '' : ` (part ${shown(here)})`}; the form places it in part ${shown(home)}`,
       hint: `move {{table ${b.table}}} under "# ${home.title}"`,
     });
   }
