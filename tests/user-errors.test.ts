@@ -86,7 +86,16 @@ describe('Markdown a 公文 cannot print', () => {
       expect(message).toContain('fix: remove');
     }
     // numbers that are part of the heading's text
-    for (const heading of ['## 2018年改进措施', '# 十九大精神学习情况', '### 1.5万件申请的办理。', '## （2021年）工作']) expect(loadError(`\n${heading}\n\n正文。\n`), heading).toBe('');
+    for (const heading of ['## 2018年改进措施', '# 十九大精神学习情况', '### 1.5万件申请的办理。', '## （2021年）工作', '# 一、二季度政策解读', '# 七、八月份集中办理情况', '# （2021）年度工作', '# 5.12地震灾后重建信息公开']) {
+      expect(loadError(`\n${heading}\n\n正文。\n`), heading).toBe('');
+    }
+  });
+
+  it('rejects a run-in heading written on one line with its text (it would be printed, and listed, whole)', () => {
+    const message = loadError('\n### 信息处理费。 本年度未收取信息处理费。\n');
+    expect(message).toContain('report.md:8: the heading goes on after "信息处理费。": a run-in heading\'s text is written on the line after it');
+    expect(message).toContain('fix: end the heading line after "。", and put "本年度未收取信息处理费。…" on the next line');
+    expect(loadError('\n### 信息处理费。\n本年度未收取信息处理费。\n')).toBe('');
   });
 
   it('refuses a file that is not UTF-8 (GBK, as Chinese Windows saves it) at its first such line', () => {

@@ -8,10 +8,12 @@
  *
  * - a break at a seam costs nothing: *between* an organ and its year (…人民政府｜2021年…), *after*
  *   the year (…2021年｜政府…, …2021年度｜…), *before* 关于 or 政府信息公开; any other break between
- *   two Chinese characters costs {@link ODD_BREAK_COST} (we cannot tell other words apart, so we
+ *   two Chinese characters costs {@link ODD_BREAK_COST} (we cannot tell most words apart, so we
  *   avoid guessing): a seam is taken unless it leaves lines some 10 characters apart;
- * - never inside a run of Latin letters or digits, nor before a mark that may not start a line or
- *   after one that may not end it (禁则);
+ * - never inside the words these titles are made of (人民政府, 信息, 公开, 工作, 年度, 报告 …: WORDS),
+ *   a run of Latin letters or digits or a figure (12345678.5, COVID-19), a character written as a
+ *   surrogate pair, nor before a mark that may not start a line or after one that may not end it
+ *   (禁则);
  * - lines as even as they can be (the sum of squared differences from the mean), so that two lines
  *   form a trapezoid and three a diamond or a trapezoid.
  *
@@ -32,20 +34,43 @@ export const ODD_BREAK_COST = 50;
 const charEm = (c: string): number => (FULL_WIDTH.test(c) ? 1 : 0.5);
 
 const ALNUM = /[0-9A-Za-z]/;
-const DIGIT = /[0-9]/;
+const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Marks inside a figure or a code: 12345678.5, COVID-19, 2021-01, 1/2, 15:59. */
+const JOINER = /[.\-–—:/]/;
 
-/** Extra cost of a break before index i (in UTF-16 units; titles are BMP text), or undefined where none may go. */
-function breakCost(s: string, i: number): number | undefined {
+/**
+ * Words of these titles that are never split (工作年｜度报告, 人民｜政府 would be): they hold no
+ * break, whatever the balance.
+ */
+const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度', '报告', '情况', '办公室', '委员会', '管理局', '街道', '关于', '统计表'];
+
+/** For each index of `s`, whether a break there would split one of WORDS. */
+function insideWords(s: string): boolean[] {
+  const inside = new Array<boolean>(s.length + 1).fill(false);
+  for (const w of WORDS) {
+    for (let k = s.indexOf(w); k >= 0; k = s.indexOf(w, k + 1)) for (let i = k + 1; i < k + w.length; i++) inside[i] = true;
+  }
+  return inside;
+}
+
+/** Extra cost of a break before index i (in UTF-16 units), or undefined where none may go. */
+function breakCost(s: string, i: number, inside: boolean[]): number | undefined {
   const before = s[i - 1];
   const after = s[i];
+  if (inside[i]) return undefined;
+  // never inside a character written as a surrogate pair (rare place names outside the BMP)
+  if (/[\udc00-\udfff]/.test(after)) return undefined;
   if (NO_LINE_START.has(after) || NO_LINE_END.has(before)) return undefined;
   if (ALNUM.test(before) && ALNUM.test(after)) return undefined;
+  // nor inside a figure or a code, on either side of its marks
+  if (JOINER.test(before) && ALNUM.test(s[i - 2] ?? '') && ALNUM.test(after)) return undefined;
+  if (JOINER.test(after) && ALNUM.test(before) && ALNUM.test(s[i + 1] ?? '')) return undefined;
   if (before === ' ' || after === ' ') return 0;
   // an organ and its year: 商丘市人民政府｜2017年
-  if (DIGIT.test(after) && !ALNUM.test(before)) return 0;
+  if (IDEOGRAPH.test(before) && /^\d{4}年/.test(s.slice(i))) return 0;
   // after the year: 2017年｜政府…, 2017年度｜政府…
-  if (before === '年' && DIGIT.test(s[i - 2] ?? '') && after !== '度') return 0;
-  if (before === '度' && s[i - 2] === '年' && DIGIT.test(s[i - 3] ?? '')) return 0;
+  if (before === '年' && after !== '度' && /\d{4}年$/.test(s.slice(0, i))) return 0;
+  if (before === '度' && /\d{4}年度$/.test(s.slice(0, i))) return 0;
   if (s.startsWith('关于', i)) return 0;
   if (s.startsWith('政府信息公开', i) && before !== '民') return 0; // not 人民｜政府
   return ODD_BREAK_COST;
@@ -53,8 +78,8 @@ function breakCost(s: string, i: number): number | undefined {
 
 /**
  * The lines of a title set in a column `maxEm` characters wide (one line if it fits), or the
- * author's lines where they are given. Titles are BMP text indexed in UTF-16 units, as everywhere
- * in the writers.
+ * author's lines where they are given. Indexed in UTF-16 units, as everywhere in the writers (a
+ * character outside the BMP counts as two halves of ½ em).
  */
 export function titleLines(title: string | string[], maxEm: number): string[] {
   if (Array.isArray(title)) return title; // broken by the author
@@ -66,6 +91,7 @@ export function titleLines(title: string | string[], maxEm: number): string[] {
   const total = at[n];
   if (total <= maxEm) return [text];
   const lineCount = Math.ceil(total / maxEm);
+  const inside = insideWords(text);
   for (let lines = lineCount; lines <= lineCount + 2; lines++) {
     const mean = total / lines;
     // best[j] after k rounds: the cheapest way to set text[0, j) as k lines
@@ -74,7 +100,7 @@ export function titleLines(title: string | string[], maxEm: number): string[] {
     for (let k = 1; k <= lines; k++) {
       const next: typeof best = [];
       for (let j = 1; j <= n; j++) {
-        const cut = j === n ? 0 : breakCost(text, j);
+        const cut = j === n ? 0 : breakCost(text, j, inside);
         if (cut === undefined) continue;
         for (let i = 0; i < j; i++) {
           const prev = best[i];

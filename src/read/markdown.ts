@@ -16,9 +16,12 @@ md.disable(['strikethrough', 'reference', 'lheading', 'autolink']);
 
 /**
  * A section number typed into a heading (一、 （一） (一) 1. 1、 （1）), as pasted from last year's
- * Word file; not 1.5万 or （2021年）.
+ * Word file; not 1.5万, 一、二季度 or 七、八月份 (a list of numerals), （2021年） or （2021）.
  */
-const TYPED_NUMBER = /^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*(?:[一二三四五六七八九十百]+|\d+)\s*[）)]|\d+\s*[.．、](?!\d))/;
+const NUMERAL = '[一二三四五六七八九十百]';
+const TYPED_NUMBER = new RegExp(`^\\s*(?:${NUMERAL}+\\s*[、.．](?!\\s*${NUMERAL})|[（(]\\s*(?:${NUMERAL}+|\\d{1,2})\\s*[）)]|\\d{1,2}\\s*[.．、](?![\\d一二三四五六七八九十]))`);
+/** A run-in heading written on one line with its text: a sentence end inside the heading. */
+const SENTENCE_INSIDE = /[。！？](?=\s*\S)/;
 // CommonMark will not open **粗体：** before a Chinese character (its flanking rules are made
 // for spaces between words); the plugin makes emphasis work in Chinese text.
 md.use(cjkFriendly);
@@ -111,11 +114,17 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         }
         const inlines = inlinesOf(expectInline(i + 1), loc);
         if (inlines.length === 0) throw new InputError(loc, 'empty heading', 'write the heading text after the #');
-        const typed = TYPED_NUMBER.exec(inlines.map((x) => x.text).join(''));
+        const text = inlines.map((x) => x.text).join('');
+        const typed = TYPED_NUMBER.exec(text);
         if (typed) {
           const n = typed[0].trim();
-          throw new InputError(loc, `the heading starts with a section number typed by hand, "${n}": gongwen numbers headings, so it would print ${n}${n}…`,
+          throw new InputError(loc, `the heading starts with a section number typed by hand, "${n}": gongwen numbers headings by their level, so the heading would have two numbers`,
             `remove "${n}"; the number comes from the level: # 一、, ## （一）, ### 1., #### （1）`);
+        }
+        const inside = SENTENCE_INSIDE.exec(text);
+        if (inside) {
+          throw new InputError(loc, `the heading goes on after "${text.slice(0, inside.index + 1)}": a run-in heading's text is written on the line after it`,
+            `end the heading line after "${inside[0]}", and put "${text.slice(inside.index + 1).trim().slice(0, 12)}…" on the next line (the heading is still printed at the start of that paragraph)`);
         }
         blocks.push({ type: 'heading', level: level as HeadingLevel, inlines, loc });
         i += 3;
