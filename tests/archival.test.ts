@@ -152,7 +152,12 @@ describe('navigation', () => {
     // each entry links to a bookmark on its heading, in order
     const anchors = entries.map((e) => /w:anchor="([^"]+)"/.exec(e.xml)![1]);
     expect(anchors).toEqual(anchors.map((_, k) => `_Toc${k + 1}`));
-    for (const a of anchors) expect(xml).toContain(`<w:bookmarkStart w:name="${a}"`);
+    // … and the bookmark is on the heading the entry names
+    const body = paragraphs(xml).filter((p) => !/^TOC\d$/.test(p.style));
+    for (const [k, a] of anchors.entries()) {
+      const marked = body.find((p) => p.xml.includes(`<w:bookmarkStart w:name="${a}"`));
+      expect(marked?.text.startsWith(entries[k].text), `${a}: ${entries[k].text}`).toBe(true);
+    }
     // the run-in paragraph: a body paragraph holding a TC field with the heading alone
     const para = paragraphs(xml).find((p) => p.text.startsWith('1.加强标准建设，规范推进五公开。严格落实'))!;
     expect(para.style).toBe('GwBody');

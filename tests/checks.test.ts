@@ -104,6 +104,14 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('共收到申请1,234件，其中网络申请1,000件，占80%。'))[0].message).toContain('1000 / 1234 = 81.0%, not 80%');
   });
 
+  it('takes the whole from the share\'s own sentence only', () => {
+    // 4 of the 22 new applications, not of the 23 of the sentence before
+    expect(lintNumbers(para('全年共办结23件，其中予以公开12件，占52.2%。本年新收申请中，法人或其他组织申请4件，占18.2%。'))).toEqual([]);
+    // a clause after ； still belongs to the whole
+    const [f] = lintNumbers(para('共收到申请301件，其中当面申请103件，占34%；网络申请198件，占60%。'));
+    expect(f.message).toContain('198 / 301 = 65.8%, not 60%');
+  });
+
   it('never takes the share itself as the whole', () => {
     expect(lintNumbers(para('共收到申请301件，其中网络申请共103件，占34%。'))).toEqual([]);
     expect(lintNumbers(para('全年共办理100件，占比50%。'))).toEqual([]);

@@ -109,11 +109,10 @@ describe('content', () => {
     expect(body.some((p) => p.xml.includes('<w:numPr>'))).toBe(false);
   });
 
-  it('runs in level-3 headings as body paragraphs (Word would list a heading-styled one whole in its TOC)', () => {
+  it('runs in level-3 headings, in their heading style without a table of contents (with one: archival.test.ts)', () => {
     const p = find('1.加强标准建设，规范推进五公开。严格落实');
-    expect(p.style).toBe('GwBody');
-    expect(p.xml).not.toContain('<w:keepNext/>');
-    // no table of contents in the sample: no TC field
+    expect(p.style).toBe('Heading3');
+    expect(p.xml).toContain('<w:keepNext w:val="false"/>');
     expect(p.xml).not.toContain('TC ');
   });
 

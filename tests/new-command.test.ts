@@ -67,13 +67,24 @@ describe('gongwen new', () => {
     writeFileSync(path.join(dir, 'report.md'), 'mine');
     const again = await run('new', dir, '--organ', '甲');
     expect(again.code).toBe(2);
-    expect(again.err).toContain('already exists and is not an empty folder');
+    expect(again.err).toContain('already has files in it');
     expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toBe('mine');
     const none = fresh();
     const r = await run('new', none);
     expect(r.code).toBe(2);
     expect(r.err).toContain('new needs --organ');
     expect(existsSync(none)).toBe(false);
-    expect((await run('new', fresh(), '--organ', '甲', '--year', '21')).err).toContain('a report year from 2008 to 2100');
+    expect((await run('new', fresh(), '--organ', '甲', '--year', '21')).err).toContain('a report year from 2014');
+    // no national form before 2014: a folder for 2013 would fail its own check
+    expect((await run('new', fresh(), '--organ', '甲', '--year', '2013')).code).toBe(2);
+  });
+
+  it('quotes what the organ holds, so an organ with : # , { } still makes a readable report', async () => {
+    const dir = fresh();
+    expect((await run('new', dir, '--organ', '某局: 办公室 #2, {试点}', '--year', '2016')).code).toBe(0);
+    const report = loadReport(dir);
+    expect(report.meta.organ).toBe('某局: 办公室 #2, {试点}');
+    // (the title as printed: the colon next to Chinese made full-width, as in any title)
+    expect(report.attachments[0].title).toMatch(/^2016年某局：办公室 #2, \{试点\}政府信息公开工作情况统计表$/);
   });
 });

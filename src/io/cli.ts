@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
-import { formatFinding, isInputError, type Finding } from '../model/errors.js';
+import { FindingErrors, formatFinding, isInputError, type Finding } from '../model/errors.js';
 import { availableParallelism } from 'node:os';
 import { buildBatch, type BatchResult } from './batch.js';
 import { buildOne, type BuildOutcome, type BuildSettings } from './build-one.js';
@@ -97,6 +97,8 @@ async function eachDir(dirs: string[], err: NodeJS.WritableStream, task: (dir: s
       if (!isInputError(e)) throw e;
       failed++;
       err.write(`error: ${e.message.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
+      // the warnings found beside the errors, below them (as a build prints them)
+      if (e instanceof FindingErrors) printFindings(err, e.warnings);
     }
   }
   return failed ? EXIT.input : EXIT.ok;
@@ -206,8 +208,8 @@ async function check(dirs: string[], values: Options, out: NodeJS.WritableStream
   return eachDir(dirs, err, async (dir) => {
     const findings = reviewReport(loadReport(dir), fonts, values['allow-missing-glyphs']);
     const warnings = findings.filter((f) => f.severity === 'warning');
+    enforceFindings(findings, values.strict); // errors stop here, their warnings printed below them
     if (!values.strict) printFindings(err, warnings);
-    enforceFindings(findings, values.strict);
     out.write(`${dir}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''})` : ''}\n`);
   });
 }

@@ -2,11 +2,12 @@
  * `gongwen new <folder> --organ NAME [--year YYYY]`: a report folder to fill in, on the form of
  * the report year (write/skeleton.ts). It never writes into a folder that holds files.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { isInputError } from '../model/errors.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTemplate } from '../read/templates.js';
-import { reportSkeleton, templateForYear } from '../write/skeleton.js';
+import { FIRST_FORM_YEAR, reportSkeleton, templateForYear } from '../write/skeleton.js';
 import { statisticsYaml } from './statistics-file.js';
 import { writeFileAtomic } from './files.js';
 
@@ -23,7 +24,7 @@ about it until it is gone (an error with --strict).
 
 Options:
       --organ NAME   发布机构, e.g. 示例市清河区人民政府 (also in the title)
-      --year YYYY    the report year (default: last year); picks the form
+      --year YYYY    the report year, 2014 on (default: last year); picks the form
   -h, --help         show this help
 
 Exit codes: 0 written, 2 bad input (nothing is written).
@@ -42,17 +43,30 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
     const dir = positionals[0]!;
     const organ = values.organ?.trim();
     if (!organ) throw new UsageError('new needs --organ, the 发布机构 (e.g. --organ 示例市清河区人民政府)');
+    // the report year (default: last year, the one reported on in January) picks the form; there
+    // is none before the 2014 table
     const year = values.year === undefined ? new Date().getFullYear() - 1 : Number(values.year);
-    if (!/^\d{4}$/.test(String(values.year ?? year)) || year < 2008 || year > 2100) throw new UsageError(`--year ${values.year}: a report year from 2008 to 2100`);
-    if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length)) {
-      throw new UsageError(`${dir} already exists and is not an empty folder; give a new folder`);
+    if (!/^\d{4}$/.test(String(values.year ?? year)) || year < FIRST_FORM_YEAR || year > 2100) {
+      throw new UsageError(`--year ${values.year}: a report year from ${FIRST_FORM_YEAR} (the first year with a national form) to 2100`);
+    }
+    if (existsSync(dir)) {
+      if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is a file; give a folder to create`);
+      if (readdirSync(dir).length) throw new UsageError(`${dir} already has files in it; give a new or an empty folder`);
     }
     const template = loadTemplate(templateForYear(year))!;
     const stats = statisticsYaml(template, {}, [`${organ}${year}年政府信息公开工作年度报告的统计数（${template.id}）。`,
       '每个格子一行，# 后是表上的名称。填入数字（没有写 0）；不知道的格子留空。'], true);
-    writeFileAtomic(path.join(dir, 'statistics.yaml'), Buffer.from(stats, 'utf8'));
-    writeFileAtomic(path.join(dir, 'report.md'), Buffer.from(reportSkeleton(template, organ, year), 'utf8'));
-    out.write(`${dir}: report.md and statistics.yaml on form ${template.id}; fill in 【待填写】 and the figures, then: gongwen build ${dir}\n`);
+    const files = [path.join(dir, 'statistics.yaml'), path.join(dir, 'report.md')];
+    try {
+      writeFileAtomic(files[0], Buffer.from(stats, 'utf8'));
+      writeFileAtomic(files[1], Buffer.from(reportSkeleton(template, organ, year), 'utf8'));
+    } catch (e) {
+      for (const f of files) rmSync(f, { force: true }); // never half a folder
+      if (isInputError(e)) throw new UsageError(`cannot create ${dir}: ${e.message.split('\n')[0].replace(/^.*?: /, '')}`);
+      throw e;
+    }
+    out.write(`${dir}: report.md and statistics.yaml on form ${template.id}. Fill in 【待填写】 and the figures, then build it:\n` +
+      `  gongwen build ${dir}   (from a clone: node bin/gongwen.mjs build ${dir})\n`);
     return 0;
   } catch (e) {
     if (!(e instanceof UsageError) && !(e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw e;

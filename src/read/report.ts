@@ -92,7 +92,7 @@ export function readReport(dir: string): Report {
   const parsed = attempt(() => parseMarkdown(split.body, file, split.bodyLine));
   // (the statistics file is read even when other fields are wrong, for its own problems)
   const named = fm?.statistics ?? (yaml?.data as { statistics?: unknown } | null)?.statistics;
-  const statistics = typeof named === 'string' ? attempt(() => readStatistics(path.join(dir, named))) : undefined;
+  const statistics = typeof named === 'string' ? attempt(() => readStatistics(path.join(dir, named.trim()))) : undefined;
   if (errors.length === 1) throw errors[0];
   if (errors.length || !yaml || !fm || !parsed) throw new InputErrors(errors);
   const blocks = parsed;

@@ -1,7 +1,8 @@
 /**
  * Text ↔ numbers lint: percentages in the prose must agree with the figures they are shares of,
  * e.g. "共收到申请301件，其中网络申请103件，占34%" is checked as 103 / 301 = 34.2 % ≈ 34 %.
- * The base is the nearest figure before it introduced by 共 / 总计 / 合计 in the same paragraph.
+ * The base is the nearest figure before it introduced by 共 / 总计 / 合计 (or "N件，其中") in the same
+ * sentence, or before it when the sentence opens with 其中.
  * Figures written as {{references}} come from the table and cannot drift; this catches the
  * literal ones. Findings are warnings (an error under --strict); the published text stays as it is.
  */
@@ -37,7 +38,12 @@ function sharesOf(text: string): Share[] {
   const out: Share[] = [];
   for (const m of text.matchAll(SHARE)) {
     const partAt = m.indices![1][0];
-    const base = bases.filter((b) => b.at < partAt).at(-1);
+    // the whole is in the same sentence: "…共办结23件…。本年新收申请中，法人申请4件，占18.2%" is
+    // not a share of 23 (； goes on with the sentence); a sentence that opens with 其中 goes on
+    // with the whole before it ("共收到申请301件……。其中同意公开239件，占80%")
+    const sentence = Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, partAt))) + 1;
+    const before = bases.filter((b) => b.at < partAt);
+    const base = before.filter((b) => b.at >= sentence).at(-1) ?? (/^\s*其中/.test(text.slice(sentence)) ? before.at(-1) : undefined);
     if (!base || base.value === 0) continue;
     out.push({ text: m[0], part: num(m[1]), percent: Number(m[2]), decimals: m[2].split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at });
   }

@@ -9,6 +9,12 @@ import { TO_WRITE } from '../transform/lint.js';
 
 const todo = (what: string) => `${TO_WRITE}：${what}】`;
 
+/** Text as a YAML double-quoted scalar (JSON's string syntax is YAML's): an organ may hold : # , { }. */
+const yamlText = (s: string) => JSON.stringify(s);
+
+/** The first report year with a national form (the 2014 table). */
+export const FIRST_FORM_YEAR = 2014;
+
 /** The form of a report year (the 2014 table for 2014–2018, 2019 for 2019–2020, 2021 on). */
 export const templateForYear = (year: number): string => (year >= 2021 ? 'gov-2021' : year >= 2019 ? 'gov-2019' : 'gov-2014');
 
@@ -16,18 +22,18 @@ export function reportSkeleton(template: StatTemplate, organ: string, year: numb
   const attachment = template.placement === 'attachment';
   const front = [
     '---',
-    '# gongwen new 生成的报告：把【待填写：…】换成实际内容；以 # 开头的行是说明，可删去。',
-    '# 正文标题不写序号（一、（一）1.（1）由 gongwen 按 # ## ### #### 编号）；统计数字填在 statistics.yaml。',
-    `title: ${organ}${year}年政府信息公开工作年度报告`,
+    '# gongwen new 生成的报告：把【待填写：…】换成实际内容。这两条 --- 之间以 # 开头的行是说明，可删去；',
+    '# 正文里的 # 行是标题，不写序号（一、（一）1.（1）由 gongwen 按 # ## ### #### 编号）；统计数字填在 statistics.yaml。',
+    `title: ${yamlText(`${organ}${year}年政府信息公开工作年度报告`)}`,
     `year: ${year}`,
-    `organ: ${organ}`,
+    `organ: ${yamlText(organ)}`,
     `published: ${year + 1}-01-31            # 发布日期，也可写时间：${year + 1}-01-20 09:30`,
     '# source: 来源（默认同发布机构）',
     '# index_no: 索引号',
     '# category: 政府信息公开年报',
     '# editor: 责任编辑',
     '# url: https://…            # 本页网址，印为二维码',
-    ...(attachment ? [`attachment: { title: ${year}年${organ}政府信息公开工作情况统计表 }`] : []),
+    ...(attachment ? [`attachment: { title: ${yamlText(`${year}年${organ}政府信息公开工作情况统计表`)} }`] : []),
     'statistics: statistics.yaml',
     '---',
     '',

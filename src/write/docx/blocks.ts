@@ -22,18 +22,24 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
     case 'heading': {
       const role = ELEMENTS[HEADING_ELEMENTS[b.level - 1]].role;
       const entry = toc?.get(b);
-      if (b.runIn) {
-        // a body paragraph that starts with the heading in its face (Word's TOC would list a
-        // heading-styled paragraph whole; toc.ts enters the heading alone)
+      if (b.runIn && entry) {
+        // with a table of contents: a body paragraph that starts with the heading in its face
+        // (Word's TOC would list a heading-styled paragraph whole; toc.ts enters the heading alone)
         const runs = [
           new TextRun({ text: b.number ?? '', ...(role !== body ? { font: fontOf(fonts[role]) } : {}) }),
           ...inlineRuns(b.inlines, role, fonts, body),
           ...inlineRuns(b.runIn, body, fonts),
         ];
-        return [new Paragraph({ style: STYLE.body.id, children: entry ? tocTarget(entry, runs, true) : runs })];
+        return [new Paragraph({ style: STYLE.body.id, children: tocTarget(entry, runs, true) })];
       }
       const runs = [new TextRun(b.number ?? ''), ...inlineRuns(b.inlines, role, fonts)];
-      return [new Paragraph({ style: HEADING_STYLE_IDS[b.level - 1], children: entry ? tocTarget(entry, runs, false) : runs })];
+      // without one, a run-in heading keeps its heading style (Word's navigation pane lists it),
+      // its text in the body face, not kept with the next paragraph
+      if (b.runIn) runs.push(...inlineRuns(b.runIn, body, fonts, role));
+      return [new Paragraph({
+        style: HEADING_STYLE_IDS[b.level - 1], children: entry ? tocTarget(entry, runs, false) : runs,
+        ...(b.runIn ? { keepNext: false, keepLines: false } : {}),
+      })];
     }
     case 'paragraph':
       // a lead-in sentence ("……情况如下：") stays on the page of the table it introduces, a

@@ -41,8 +41,8 @@ const headingText = (b: HeadingBlock) => `${b.number ?? ''}${b.inlines.map((i) =
 
 /** The heading's runs inside its bookmark, after a TC field for a run-in heading. */
 export function tocTarget(entry: TocEntry, runs: ParagraphChild[], runIn: boolean): ParagraphChild[] {
-  // a quote inside a field argument is written \" (Word's field syntax)
-  const tc = runIn ? [new SimpleField(` TC "${entry.text.replace(/"/g, '\\"')}" \\l ${entry.level} `)] : [];
+  // a backslash or a quote inside a field argument is written \\ or \" (Word's field syntax)
+  const tc = runIn ? [new SimpleField(` TC "${entry.text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}" \\l ${entry.level} `)] : [];
   return [...tc, new Bookmark({ id: entry.bookmark, children: runs })];
 }
 
