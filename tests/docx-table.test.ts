@@ -13,7 +13,7 @@ import { packDocx } from '../src/io/docx-pack.js';
 import { isCovered, statGrid, type StatGrid } from '../src/layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, ZIHAO } from '../src/layout/units.js';
 import { availableTemplates, loadTemplate } from '../src/read/templates.js';
-import { TEXT_WIDTH_TWIP } from '../src/write/docx/blocks.js';
+import { TEXT_WIDTH_TWIP } from '../src/write/docx/styles.js';
 import { DOCX_PART_FIXES } from '../src/write/docx/fixups.js';
 import { expandRawXml, RawXml } from '../src/write/docx/raw-xml.js';
 import { statTable, statTableXml } from '../src/write/docx/stat-table.js';

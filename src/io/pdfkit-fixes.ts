@@ -36,11 +36,11 @@
  *    table out, not by a second layout of the document (io/pdfmake-live-labels.ts, called from
  *    fix 9's wrapper of each row's end; it also hooks the start of each table, to tell the
  *    table's labels that a layout begins).
+ * 11. Table of contents: pdfmake's entry for a heading is the whole text of the heading's node,
+ *    so a run-in heading (### 规范受理流程。 printed at the start of its paragraph) listed its
+ *    paragraph too. A node may now give its entry as `tocText` (write/pdf/blocks.ts).
  * 12. Text after a table starts on the line grid again (io/pdfmake-grid-snap.ts).
  * 13. A section or group row of a table is kept with the row below it (io/pdfmake-keep-rows.ts).
- * 11. Table of contents: pdfmake's entry for a heading is the whole text of the heading's node,
- *    so a run-in heading (### 规范受理流程。 followed by its paragraph on the same line) listed
- *    its paragraph too. A node may now give its entry as `tocText` (write/pdf/blocks.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';

@@ -34,8 +34,8 @@ export function snapToGridAfterNodes(): void {
   proto.processNode = function (this: LayoutBuilderProto, node, ...rest) {
     const out = processNode.call(this, node, ...rest);
     const pitch = node.gridAfter;
-    // not inside a block kept whole, which pdfmake lays out apart from the page (its group
-    // carries the snap instead: write/pdf/index.ts)
+    // not inside a block kept whole, which pdfmake lays out apart from the page: a group that
+    // holds a table must carry the snap itself (write/pdf/index.ts keepTogether does)
     if (pitch && this.writer.transactionLevel === 0) {
       const ctx = this.writer.context();
       const lines = (ctx.y - ctx.pageMargins.top) / pitch;

@@ -8,6 +8,10 @@
  * unbreakable block before its own, closed when the next row ends: the two rows move to a new
  * page together. pdfmake's blocks nest by a counter, so a chain (a section over a group over its
  * first row) moves as one.
+ *
+ * Only the 2014 table has such rows, and it has no cells over several rows: the fixes for those
+ * (io/pdfmake-row-spans.ts, io/pdfmake-live-labels.ts) act on a row ending its own block, and
+ * pass over rows inside a kept pair. A form with both would need them to look through the pair.
  */
 import { pdfmakePrototype } from './pdfmake-internals.js';
 

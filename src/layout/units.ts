@@ -7,6 +7,7 @@ export const PT_PER_MM = 72 / 25.4;
 export const mmToPt = (mm: number): number => mm * PT_PER_MM;
 export const ptToMm = (pt: number): number => pt / PT_PER_MM;
 export const ptToTwip = (pt: number): number => Math.round(pt * 20);
+export const twipToPt = (twip: number): number => twip / 20;
 export const mmToTwip = (mm: number): number => ptToTwip(mmToPt(mm));
 export const ptToHalfPoints = (pt: number): number => Math.round(pt * 2);
 

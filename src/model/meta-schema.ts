@@ -3,6 +3,7 @@
  * Field names are English; each has its Chinese name in the README. (Checked by hand rather than
  * with a schema library: zod took ≈ 100 ms of every cold build just to load.)
  */
+import { asciiDigits } from './typed-text.js';
 import type { ReportDateTime } from './types.js';
 
 const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?$/;
@@ -73,7 +74,7 @@ const text = (what: string): Field => (v, path, issues) => {
 const year: Field = (v, path, issues) => {
   if (typeof v !== 'number' || Number.isNaN(v)) {
     // 2021年, ２０２１, "2021": the digits alone, in ASCII, unquoted
-    const digits = typeof v === 'string' ? v.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).match(/\d{4}/)?.[0] : undefined;
+    const digits = typeof v === 'string' ? asciiDigits(v).match(/\d{4}/)?.[0] : undefined;
     return invalid(issues, path, 'year (报告年度) must be a number such as 2017', `write the year alone in ASCII digits, without 年 or quotes: year: ${digits ?? 2017}`);
   }
   return Number.isInteger(v) && v >= 2008 && v <= 2100 ? v : invalid(issues, path, `year (报告年度) ${v} must be a whole number from 2008 to 2100`, 'write the year the report covers, e.g. year: 2021');

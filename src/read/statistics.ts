@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { decodeUtf8 } from './text-file.js';
+import { asciiDigits } from '../model/typed-text.js';
 import { InputError, InputErrors } from '../model/errors.js';
 import type { StatCell, StatisticsTable } from '../model/types.js';
 import { availableTemplates, loadTemplate } from './templates.js';
@@ -22,7 +23,7 @@ export function valueProblem(cell: StatCell, v: unknown): string | undefined {
 function valueFix(cell: StatCell, v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
-  const ascii = t.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+  const ascii = asciiDigits(t);
   if (ascii !== t && /^-?\d+(\.\d+)?$/.test(ascii)) return `write it with ASCII digits: ${ascii} (full-width digits are text)`;
   if (/^-?\d+(\.\d+)?$/.test(t)) return `remove the quotes: ${t}`;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return `write it without the thousands separator: ${t.replace(/,/g, '')}`;

@@ -7,6 +7,7 @@
  * literal ones. Findings are warnings (an error under --strict); the published text stays as it is.
  */
 import type { Finding } from '../model/errors.js';
+import { TO_WRITE } from '../model/typed-text.js';
 import { inlineText, type Block, type Loc } from '../model/types.js';
 
 const UNIT = '(?:件|条|次|篇|个|人次|人|项|万元|起|期|家|份)';
@@ -96,9 +97,6 @@ export function lintNumbers(blocks: Block[]): Finding[] {
   }
   return findings;
 }
-
-/** The mark of text still to be written, as `gongwen new` leaves it (write/skeleton.ts). */
-export const TO_WRITE = '【待填写';
 
 /** Text still to be written: a warning per paragraph (an error under --strict), so it is never published. */
 export function lintPlaceholders(blocks: Block[]): Finding[] {

@@ -5,7 +5,7 @@
  * 【待填写：…】, which a check reports as long as it is left (transform/lint.ts).
  */
 import type { StatTemplate } from '../model/types.js';
-import { TO_WRITE } from '../transform/lint.js';
+import { TO_WRITE } from '../model/typed-text.js';
 
 const todo = (what: string) => `${TO_WRITE}：${what}】`;
 

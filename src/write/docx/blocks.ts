@@ -5,11 +5,10 @@ import { ptToTwip } from '../../layout/units.js';
 import type { Block, Inline, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
-import { fontOf, HEADING_STYLE_IDS, STYLE, type FontNames } from './styles.js';
+import { fontOf, HEADING_STYLE_IDS, STYLE, TEXT_WIDTH_TWIP, type FontNames } from './styles.js';
 import { tocTarget, type TocEntry } from './toc.js';
 import { inlineRuns } from './text.js';
 
-export const TEXT_WIDTH_TWIP = ptToTwip(geometry.textWidth);
 
 /** `toc`: the table of contents' entries (toc.ts), when the report has one. */
 export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>): FileChild[] {

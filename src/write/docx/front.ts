@@ -2,8 +2,7 @@
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import { metaFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
-import { TEXT_WIDTH_TWIP } from './blocks.js';
-import { glyphGapPt, LINE_TWIP, META_ROW_TWIP, STYLE } from './styles.js';
+import { glyphGapPt, LINE_TWIP, META_ROW_TWIP, STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 import { ELEMENTS } from '../../layout/gbt9704.js';
 import { ptToTwip, ZIHAO } from '../../layout/units.js';
 import { titleRuns } from './text.js';

@@ -9,9 +9,8 @@
  */
 import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, ZIHAO } from '../../layout/units.js';
-import { TEXT_WIDTH_TWIP } from './blocks.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
-import { STYLE } from './styles.js';
+import { STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 
 /** The cells' margins, once for the table (w:tblCellMar), in twips. */
 const CELL_MARGIN = { top: 20, left: 60, bottom: 20, right: 60 };

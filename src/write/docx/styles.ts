@@ -4,7 +4,7 @@
  */
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { ELEMENTS, FACE_METRICS, geometry, HEADING_ELEMENTS, type ElementName, type FontRole } from '../../layout/gbt9704.js';
-import { ptToHalfPoints, ptToTwip, ZIHAO } from '../../layout/units.js';
+import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
 
 export type FontNames = Record<FontRole, string>;
 
@@ -42,6 +42,9 @@ export const GRID_SCALE_PERCENT = Math.floor((geometry.charPitch / ZIHAO.三号)
  */
 export const LINE_TWIP = Math.floor(geometry.linePitch * 20);
 
+/** The width of the 版心 in twips. */
+export const TEXT_WIDTH_TWIP = ptToTwip(geometry.textWidth);
+
 /** A line of the information block: two to a grid line (metaBlock style). */
 export const META_ROW_TWIP = Math.round(LINE_TWIP / 2);
 
@@ -49,7 +52,7 @@ export const META_ROW_TWIP = Math.round(LINE_TWIP / 2);
 export const EXACT_LINE_BASELINE = 0.8;
 
 /** How far below the top of an exact line of `lineTwip` the characters of `sizePt` start, in pt. */
-export const glyphGapPt = (lineTwip: number, sizePt: number): number => EXACT_LINE_BASELINE * (lineTwip / 20) - FACE_METRICS.ascent * sizePt;
+export const glyphGapPt = (lineTwip: number, sizePt: number): number => EXACT_LINE_BASELINE * twipToPt(lineTwip) - FACE_METRICS.ascent * sizePt;
 
 const ALIGN = {
   left: AlignmentType.LEFT,
