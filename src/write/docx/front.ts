@@ -35,9 +35,8 @@ export function front(report: Report): (Paragraph | Table)[] {
     out.push(new Table({ layout: TableLayoutType.FIXED, width: { size: half * 2, type: WidthType.DXA }, columnWidths: [half, half], borders: NO_BORDERS, rows }));
     // pad the block to whole grid lines, plus one blank line: its rows are META_ROW_TWIP each
     // (half a grid line, rounded up to 290) and the first drops, so the pad is what is left of the
-    // lines they take
-    // (868 after one row: 869 made the block 1 twip taller than two lines, and LibreOffice set
-    // only 21 lines on page 1)
+    // lines they take (one row: 161 + 290 + 707 = 2 × 579; a block 1 twip taller than its lines
+    // made LibreOffice set only 21 lines on page 1)
     const pad = (Math.ceil(rows.length / 2) + 1) * LINE_TWIP - rows.length * META_ROW_TWIP - drop;
     out.push(new Paragraph({ style: STYLE.metaBlock.id, spacing: { line: pad, lineRule: 'exact' } }));
   }
