@@ -132,6 +132,19 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
     expect(start.items.filter((i) => i.str === '（三）')).toHaveLength(0);
   });
 
+  it('never starts 表三 at the foot of a page with its header over a single row, nor leaves its lead-in behind', async () => {
+    // four more paragraphs before part 三 bring 表三's start to the foot of page 6: pdfmake set the
+    // header and 一、本年新收… there, 二、上年结转… on the next page; now the heading, the lead-in
+    // sentence, the header and two rows go on together
+    const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace('# 收到和处理政府信息公开申请情况', '测试段落。\n\n'.repeat(4) + '# 收到和处理政府信息公开申请情况');
+    const dir = makeReport({ 'report.md': report, 'statistics.yaml': STATS });
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf'] });
+    const moved = (await readPdf(outputs.pdf!)).pages;
+    const start = moved.find((p) => p.items.some((i) => i.str === '申请人情况'))!;
+    const onPage = start.items.map((i) => i.str).join('').replace(/\s+/g, '');
+    for (const s of ['三、收到和处理', '2021年，本机关收到和处理', '一、本年新收', '二、上年结转']) expect(onPage, s).toContain(s);
+  });
+
   it('draws the rows under a repeated label as tall as their text, not as the label', () => {
     // pdfmake made the last row of a label repeated at the top of a page as tall as the whole
     // label (io/pdfmake-row-spans.ts): 8.属于行政查询事项, one line, was drawn 1.5 lines too tall

@@ -3,7 +3,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, STAT_TABLE_GAP, type ElementName } from '../../layout/gbt9704.js';
 import { inlineText, type Block, type HeadingBlock, type StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
-import { statTable } from './stat-table.js';
+import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { inlineRuns, runs, type PdfInline } from './text.js';
 import { breakJustified } from './lines.js';
@@ -73,8 +73,11 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       const table = statistics!.template.tables.find((t) => t.id === b.table)!;
       const grid = statGrid(table, statistics!.values);
       // a table without repeated header rows (表二 blocks, 表四) is kept whole on one page
+      const node = statTable(ctx, grid);
       return {
-        stack: [statTable(ctx, grid)], unbreakable: grid.headerRows === 0 || grid.rows.length <= 6,
+        stack: [node], unbreakable: grid.headerRows === 0 || grid.rows.length <= 6,
+        // the room its start needs below a lead-in sentence (index.ts), from the gap above it on
+        gwStartHeight: STAT_TABLE_GAP.beforeLines * geometry.linePitch + startHeightOf(node),
         margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, STAT_TABLE_GAP.afterLines * geometry.linePitch],
         // what follows starts on the next grid line (io/pdfmake-grid-snap.ts)
         gridAfter: geometry.linePitch,

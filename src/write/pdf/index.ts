@@ -8,6 +8,7 @@ import { editorLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock, OutlineIds } from './blocks.js';
+import { startHeightOf } from './stat-table.js';
 import type { PdfContext, PdfOptions } from './context.js';
 import { PAGE_NUMBER_STYLE, pageNumberFooter } from './footer.js';
 import { front } from './front.js';
@@ -40,6 +41,17 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       // gridAfter cannot, inside a block pdfmake lays out apart from the page)
       out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true, gridAfter: next.gridAfter } as Content);
       i++;
+    } else if (leadsIntoBrokenTable(blocks, content, i) || (standalone(blocks[i]) && leadsIntoBrokenTable(blocks, content, i + 1))) {
+      // a lead-in sentence before a table that may break across pages (表三), with the heading
+      // above it: kept with room below for the table's header and first rows, which the group
+      // reserves and then gives back (a spacer, and as much negative margin)
+      const heading = !leadsIntoBrokenTable(blocks, content, i);
+      const above: Content[] = [];
+      if (heading) for (let k = i - 1; k >= 0 && standalone(blocks[k]) && out[out.length - 1] === content[k]; k--) above.unshift(out.pop()!);
+      const lead = heading ? [content[i], content[i + 1]] : [content[i]];
+      const reserve = startHeightOf(content[heading ? i + 2 : i + 1]);
+      out.push({ stack: [...above, ...lead, { canvas: [], margin: [0, reserve, 0, 0] }], unbreakable: true, margin: [0, 0, 0, -reserve] } as Content);
+      if (heading) i++;
     } else if (standalone(blocks[i]) && (split = keptWithHeading(blocks, content, i))) {
       const [first, rest] = split;
       // headings right above this one go with it (一、 over （一）): pdfmake reports the nodes of
@@ -54,6 +66,10 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
 }
 
 const standalone = (b: Report['blocks'][number] | undefined) => b?.type === 'heading' && !b.runIn;
+
+/** Block `i` is a paragraph that leads into a statistics table that may break across pages. */
+const leadsIntoBrokenTable = (blocks: Report['blocks'], content: Content[], i: number) =>
+  blocks[i]?.type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && !(content[i + 1] as { unbreakable?: boolean }).unbreakable;
 
 /** The paragraph (or run-in heading) after heading `i`, split after its first line; not one that leads into a table. */
 function keptWithHeading(blocks: Report['blocks'], content: Content[], i: number): ReturnType<typeof firstLineApart> {

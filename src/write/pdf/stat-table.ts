@@ -44,6 +44,12 @@ function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number): number {
   return broken ? broken.filter((i) => i.lineEnd).length + 1 : 1;
 }
 
+/** Body rows a table's start holds with its header: never a header over a single row at a page's foot. */
+const START_ROWS = 2;
+
+/** The height of a table's header and first rows, as statTable estimates it (`gwStartHeight`). */
+export const startHeightOf = (node: unknown): number => (node as { gwStartHeight?: number }).gwStartHeight ?? 0;
+
 export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   const size = ZIHAO[grid.zihao];
   const cell = { role: 'fang' as const, size, lineHeight: size * 1.35 };
@@ -99,7 +105,18 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     labels.push({ row: r, col: c, copy: () => cellFor(slot, r, c), fits: (from, to) => roomOver(from, to) >= needed - 0.01 });
   }));
   ctx.spans?.register(body, labels);
+  // How tall the header and the first START_ROWS body rows will be: room a lead-in sentence keeps
+  // below itself (write/pdf/index.ts), so that it never ends a page whose next page starts the
+  // table, nor leaves the header over a single row at a page's foot. A header cell over several
+  // rows (（本列数据的勾稽关系……）) grows its last row when its text needs more.
+  const startRows = Math.min(grid.rows.length, grid.headerRows + START_ROWS);
+  let startHeight = roomOver(0, startRows) + 2 * RULE;
+  grid.rows.slice(0, startRows).forEach((row, r) => row.forEach((slot, c) => {
+    if (isCovered(slot) || slot.rowSpan < 2 || r + slot.rowSpan > startRows) return;
+    startHeight += Math.max(0, linesOfCell(slot, c) * cell.lineHeight - roomOver(r, r + slot.rowSpan));
+  }));
   return {
+    gwStartHeight: startHeight,
     table: {
       headerRows: grid.headerRows,
       dontBreakRows: true,
