@@ -47,10 +47,15 @@ function checkRule(stats: StatisticsTable, rule: StatRule): Finding | undefined 
 
 export function checkStatistics(stats: StatisticsTable): Finding[] {
   const findings: Finding[] = [];
+  const failed: { rule: StatRule; finding: Finding }[] = [];
   for (const rule of stats.template.rules) {
     const f = checkRule(stats, rule);
-    if (f) findings.push(f);
+    if (f) {
+      findings.push(f);
+      failed.push({ rule, finding: f });
+    }
   }
+  pointAtSuspects(stats, failed);
   for (const t of stats.template.tables) {
     const empty = t.cells.filter((c) => stats.values[c.key] === undefined);
     if (!empty.length) continue;
@@ -64,6 +69,31 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
     });
   }
   return findings;
+}
+
+/** The difference a failed sum rule found (parts less totals). */
+const diffOf = (stats: StatisticsTable, rule: StatRule) =>
+  rule.parts.reduce((a, k) => a + stats.values[k], 0) - rule.totals.reduce((a, k) => a + stats.values[k], 0);
+
+/**
+ * A printed rule over a whole column (一 + 二 = （七）总计 + 四) names no figure; when the only
+ * other rule off by as much (a row total, a warning) shares exactly one figure with it, that figure
+ * is the likely culprit: the error points at its line and says so.
+ */
+function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; finding: Finding }[]): void {
+  for (const e of failed) {
+    if (e.finding.severity !== 'error' || e.rule.kind === 'lte' || e.rule.totals.length < 2) continue;
+    const keys = new Set([...e.rule.parts, ...e.rule.totals]);
+    const size = Math.abs(diffOf(stats, e.rule));
+    const alike = failed.filter((w) => w !== e && w.rule.kind !== 'lte' && Math.abs(Math.abs(diffOf(stats, w.rule)) - size) < 1e-9);
+    const shared = alike.map((w) => [...w.rule.parts, ...w.rule.totals].filter((k) => keys.has(k)));
+    if (alike.length !== 1 || shared[0].length !== 1) continue;
+    const suspect = shared[0][0];
+    const line = stats.lines[suspect];
+    if (line === undefined) continue;
+    e.finding.loc = { file: stats.file, line };
+    e.finding.hint = `${stats.template.cells.get(suspect)?.label ?? suspect} (this line) is in this rule and in ${alike[0].finding.message.split(':')[0]}, which is off by as much: correct it, or the total (rule ${e.rule.id})`;
+  }
 }
 
 /** A form is for certain report years (2014 table: 2014–2018; 2019: 2019–2020; 2021 on). */
