@@ -85,7 +85,9 @@ function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; findi
     if (e.finding.severity !== 'error' || e.rule.kind === 'lte' || e.rule.totals.length < 2) continue;
     const keys = new Set([...e.rule.parts, ...e.rule.totals]);
     const size = Math.abs(diffOf(stats, e.rule));
-    const alike = failed.filter((w) => w !== e && w.rule.kind !== 'lte' && Math.abs(Math.abs(diffOf(stats, w.rule)) - size) < 1e-9);
+    // the failed rules that share a figure with this one and are off by as much
+    const alike = failed.filter((w) => w !== e && w.rule.kind !== 'lte' && Math.abs(Math.abs(diffOf(stats, w.rule)) - size) < 1e-9
+      && [...w.rule.parts, ...w.rule.totals].some((k) => keys.has(k)));
     const shared = alike.map((w) => [...w.rule.parts, ...w.rule.totals].filter((k) => keys.has(k)));
     if (alike.length !== 1 || shared[0].length !== 1) continue;
     const suspect = shared[0][0];
