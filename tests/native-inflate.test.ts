@@ -1,21 +1,16 @@
 /** io/native-inflate.ts: zlib in place of tiny-inflate gives the same bytes, and is what the libraries get. */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inflateInto } from '../src/io/native-inflate.js';
 import { ROOT } from './helpers/build.js';
-import { runModuleScript } from './helpers/child.js';
+import { originalModule, standInLoaded } from './helpers/stand-ins.js';
 
 type Inflate = (source: Uint8Array, dest: Uint8Array) => Uint8Array;
-const require = createRequire(import.meta.url);
-// tiny-inflate itself, loaded fresh from its file (the CommonJS cache may hold the stand-in)
-const tinyFile = require.resolve('tiny-inflate', { paths: [path.dirname(require.resolve('unicode-trie'))] });
-delete require.cache[tinyFile];
-const tiny = require(tinyFile) as Inflate;
-delete require.cache[tinyFile];
+// tiny-inflate itself (the CommonJS cache may hold the stand-in)
+const tiny = originalModule<Inflate>('tiny-inflate', 'unicode-trie');
 
 /** Both decoders on the same input and destination size. */
 function both(source: Uint8Array, size: number): [Uint8Array, Uint8Array] {
@@ -56,16 +51,8 @@ describe('native inflate', () => {
   });
 
   it('is the tiny-inflate the Unicode libraries load once gongwen\'s PDF code is loaded', () => {
-    const script = `
-      import { createRequire } from 'node:module';
-      await import(${JSON.stringify(path.join(ROOT, 'dist/io/lazy-modules.js'))});
-      const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});
-      require('unicode-properties'); // loads unicode-trie and tiny-inflate, or what stands in its place
-      const { inflateInto } = await import(${JSON.stringify(path.join(ROOT, 'dist/io/native-inflate.js'))});
-      const trie = createRequire(require.resolve('unicode-trie'));
-      console.log(trie('tiny-inflate') === inflateInto);
-    `;
-    const run = runModuleScript(script);
+    // unicode-properties loads unicode-trie and tiny-inflate, or what stands in its place
+    const run = standInLoaded({ host: 'unicode-properties', via: 'unicode-trie', dependency: 'tiny-inflate', standIn: 'native-inflate.js', exportName: 'inflateInto' });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('true');
   });

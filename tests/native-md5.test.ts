@@ -1,20 +1,11 @@
 /** io/native-md5.ts: crypto's MD5 in place of js-md5 gives pdfkit the same digests, and is what pdfkit loads. */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { md5 } from '../src/io/native-md5.js';
-import { ROOT } from './helpers/build.js';
-import { runModuleScript } from './helpers/child.js';
+import { originalModule, standInLoaded } from './helpers/stand-ins.js';
 
 type JsMd5 = ((d: unknown) => string) & Record<'hex' | 'base64', (d: unknown) => string> & Record<'array' | 'digest', (d: unknown) => number[]> & Record<'arrayBuffer' | 'buffer', (d: unknown) => ArrayBuffer>;
-const require = createRequire(import.meta.url);
-// js-md5 itself, loaded fresh from its file (the CommonJS cache may hold the stand-in)
-const file = require.resolve('js-md5', { paths: [path.dirname(require.resolve('pdfkit'))] });
-const cachedBefore = require.cache[file];
-delete require.cache[file];
-const real = require(file) as JsMd5;
-if (cachedBefore) require.cache[file] = cachedBefore;
-else delete require.cache[file];
+// js-md5 itself (the CommonJS cache may hold the stand-in)
+const real = originalModule<JsMd5>('js-md5', 'pdfkit');
 
 const inputs: unknown[] = [
   '', 'abc', '1700000000000\nTitle: 商丘市2017年政府信息公开年度工作报告\n', '政府信息公开'.repeat(300),
@@ -33,16 +24,8 @@ describe('native md5', () => {
   });
 
   it('is the js-md5 pdfkit loads once gongwen\'s PDF code is loaded', () => {
-    const script = `
-      import { createRequire } from 'node:module';
-      await import(${JSON.stringify(path.join(ROOT, 'dist/io/lazy-modules.js'))});
-      const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});
-      require('pdfkit'); // loads js-md5, or what stands in its place
-      const { md5 } = await import(${JSON.stringify(path.join(ROOT, 'dist/io/native-md5.js'))});
-      const fromPdfkit = createRequire(require.resolve('pdfkit'));
-      console.log(fromPdfkit('js-md5') === md5);
-    `;
-    const run = runModuleScript(script);
+    // pdfkit loads js-md5, or what stands in its place
+    const run = standInLoaded({ host: 'pdfkit', via: 'pdfkit', dependency: 'js-md5', standIn: 'native-md5.js', exportName: 'md5' });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('true');
   });

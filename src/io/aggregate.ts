@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isUsageError, UsageError } from './cli-args.js';
 import { isInputError } from '../model/errors.js';
 import type { StatisticsTable, StatTemplate } from '../model/types.js';
 import { statisticsNamedIn } from '../read/report.js';
@@ -41,7 +42,6 @@ type Unit =
   | { dir: string; name: string; status: 'missing' | 'invalid'; message: string }
   | { dir: string; name: string; status: 'other'; stats: StatisticsTable };
 
-class UsageError extends Error {}
 
 const isYaml = (f: string) => /\.ya?ml$/i.test(f);
 const isXlsx = (f: string) => /\.xlsx$/i.test(f);
@@ -121,7 +121,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       throw new UsageError(`unknown template "${opts.template}" (known: ${availableTemplates().join(', ')})`);
     }
   } catch (e) {
-    if (!(e instanceof UsageError) && !(e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw e;
+    if (!isUsageError(e)) throw e;
     err.write(`error: ${(e as Error).message}\nusage: ${AGGREGATE_USAGE}\n`);
     return 2;
   }

@@ -18,6 +18,13 @@ export const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
+/** A command line that cannot be run as given: exit 2 with the usage, no stack trace. */
+export class UsageError extends Error {}
+
+/** Our usage errors and node:util parseArgs's (unknown option, missing value …). */
+export const isUsageError = (e: unknown): e is Error =>
+  e instanceof UsageError || Boolean((e as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS'));
+
 /** `gongwen build|check …` (not `aggregate`, which has options of its own). Throws ERR_PARSE_ARGS_* on bad options. */
 export const parseCommandLine = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
 

@@ -11,7 +11,7 @@ import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
 import { prefetched } from './prefetch.js';
-import { isBatch, parseCommandLine } from './cli-args.js';
+import { isBatch, isUsageError, parseCommandLine, UsageError } from './cli-args.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
@@ -49,7 +49,6 @@ Options:
 Exit codes: 0 ok, 1 internal error, 2 bad input (the message names file, line and fix).
 `;
 
-class UsageError extends Error {}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -239,7 +238,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     }
     return command === 'build' ? await build(dirs, values, out, err) : await check(dirs, values, out, err);
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (isUsageError(e)) {
       err.write(`error: ${(e as Error).message}\nRun gongwen --help for usage.\n`);
       return EXIT.input;
     }

@@ -13,20 +13,17 @@
  * justifyShift (x is always set anew). Nodes whose text is a reference to another node's text
  * are always measured anew (table-of-contents entries are new nodes on every layout anyway).
  */
-import { pdfmakePrototype } from './pdfmake-internals.js';
+import { oncePerProcess, pdfmakePrototype } from './pdfmake-internals.js';
 
 interface Inline { text: string; width: number; justifyShift?: number }
 interface Measured { text: unknown; items: Inline[]; texts: string[]; widths: number[]; minWidth: number; maxWidth: number }
 interface LeafNode { text: unknown; _textRef?: unknown; _inlines: Inline[]; _minWidth: number; _maxWidth: number }
 
 const measured = new WeakMap<object, Measured>();
-let applied = false;
 /** Text nodes whose measurement was handed out again (for tests). */
 export const measureCacheStats = { hits: 0 };
 
-export function reuseLeafMeasurements(): void {
-  if (applied) return;
-  applied = true;
+export const reuseLeafMeasurements = oncePerProcess(() => {
   const proto = pdfmakePrototype<{ measureLeaf(node: LeafNode): LeafNode }>('DocMeasure');
   const measureLeaf = proto.measureLeaf;
   proto.measureLeaf = function (this: unknown, node: LeafNode) {
@@ -53,4 +50,4 @@ export function reuseLeafMeasurements(): void {
     });
     return result;
   };
-}
+});

@@ -10,6 +10,7 @@ import { loadTemplate } from '../read/templates.js';
 import { FIRST_FORM_YEAR, reportSkeleton, templateForYear } from '../write/skeleton.js';
 import { statisticsYaml } from './statistics-file.js';
 import { writeFileAtomic } from './files.js';
+import { isUsageError, UsageError } from './cli-args.js';
 
 export const NEW_USAGE = 'gongwen new <folder> --organ NAME [--year YYYY]';
 
@@ -30,8 +31,6 @@ Options:
 Exit codes: 0 written, 2 bad input (nothing is written).
 `;
 
-class UsageError extends Error {}
-
 export async function newCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
@@ -45,8 +44,8 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
     if (!organ) throw new UsageError('new needs --organ, the 发布机构 (e.g. --organ 示例市清河区人民政府)');
     // the report year (default: last year, the one reported on in January) picks the form; there
     // is none before the 2014 table
-    const year = values.year === undefined ? new Date().getFullYear() - 1 : Number(values.year);
-    if (!/^\d{4}$/.test(String(values.year ?? year)) || year < FIRST_FORM_YEAR || year > 2100) {
+    const year = values.year === undefined ? new Date().getFullYear() - 1 : /^\d{4}$/.test(values.year) ? Number(values.year) : NaN;
+    if (!(year >= FIRST_FORM_YEAR && year <= 2100)) {
       throw new UsageError(`--year ${values.year}: a report year from ${FIRST_FORM_YEAR} (the first year with a national form) to 2100`);
     }
     if (existsSync(dir)) {
@@ -69,7 +68,7 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
       `  gongwen build ${dir}   (from a clone: node bin/gongwen.mjs build ${dir})\n`);
     return 0;
   } catch (e) {
-    if (!(e instanceof UsageError) && !(e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw e;
+    if (!isUsageError(e)) throw e;
     err.write(`error: ${(e as Error).message}\nusage: ${NEW_USAGE}\n`);
     return 2;
   }

@@ -9,7 +9,7 @@
  * line, counted from the top of the page's text block: the bottom margin it asks for is the
  * least gap, the grid adds up to a line.
  */
-import { pdfmakePrototype } from './pdfmake-internals.js';
+import { oncePerProcess, pdfmakePrototype } from './pdfmake-internals.js';
 
 interface Context {
   y: number;
@@ -20,19 +20,16 @@ interface Context {
 
 interface LayoutBuilderProto {
   writer: { context(): Context; transactionLevel: number };
-  processNode(node: { gridAfter?: number }, ...rest: unknown[]): unknown;
+  processNode(node: { gridAfter?: number }, isVerticalAlignmentAllowed?: boolean): unknown;
 }
 
-let applied = false;
-
 /** Patch pdfmake's LayoutBuilder, once per process. */
-export function snapToGridAfterNodes(): void {
-  if (applied) return;
-  applied = true;
+export const snapToGridAfterNodes = oncePerProcess(() => {
   const proto = pdfmakePrototype<LayoutBuilderProto>('LayoutBuilder');
   const processNode = proto.processNode;
-  proto.processNode = function (this: LayoutBuilderProto, node, ...rest) {
-    const out = processNode.call(this, node, ...rest);
+  // (called for every node of every layout: no rest parameters, no array a call)
+  proto.processNode = function (this: LayoutBuilderProto, node, isVerticalAlignmentAllowed) {
+    const out = processNode.call(this, node, isVerticalAlignmentAllowed);
     const pitch = node.gridAfter;
     // not inside a block kept whole, which pdfmake lays out apart from the page: a group that
     // holds a table must carry the snap itself (write/pdf/index.ts keepTogether does)
@@ -45,4 +42,4 @@ export function snapToGridAfterNodes(): void {
     }
     return out;
   };
-}
+});

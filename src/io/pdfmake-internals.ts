@@ -11,6 +11,16 @@ export function pdfmakePrototype<P>(name: 'TableProcessor' | 'LayoutBuilder' | '
   return (mod.default ?? (mod as { prototype: P })).prototype;
 }
 
+/** `patch` run the first time the returned function is called, and never again in the process. */
+export function oncePerProcess(patch: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    patch();
+  };
+}
+
 /** The fields pdfmake keeps on a table cell that starts or ends a row span (io/pdfmake-row-spans.ts). */
 export interface SpanCell {
   rowSpan?: number;

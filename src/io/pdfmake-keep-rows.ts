@@ -13,7 +13,7 @@
  * (io/pdfmake-row-spans.ts, io/pdfmake-live-labels.ts) act on a row ending its own block, and
  * pass over rows inside a kept pair. A form with both would need them to look through the pair.
  */
-import { pdfmakePrototype } from './pdfmake-internals.js';
+import { oncePerProcess, pdfmakePrototype } from './pdfmake-internals.js';
 
 interface Writer {
   beginUnbreakableBlock(): void;
@@ -29,12 +29,8 @@ interface TableProcessorProto {
   endRow(rowIndex: number, writer: Writer, pageBreaks: unknown): void;
 }
 
-let applied = false;
-
 /** Patch pdfmake's TableProcessor, once per process. */
-export function keepRowsWithNext(): void {
-  if (applied) return;
-  applied = true;
+export const keepRowsWithNext = oncePerProcess(() => {
   const proto = pdfmakePrototype<TableProcessorProto>('TableProcessor');
   const { beginRow, endRow } = proto;
   proto.beginRow = function (this: TableProcessorProto, rowIndex, writer) {
@@ -52,4 +48,4 @@ export function keepRowsWithNext(): void {
       writer.commitUnbreakableBlock();
     }
   };
-}
+});

@@ -26,7 +26,7 @@
  * A row is grown before it is placed, on pdfmake's own test that it will not fit; pdfmake could
  * instead move it to another column of snaking columns, which gongwen never uses.
  */
-import { pdfmakePrototype, type SpanCell } from './pdfmake-internals.js';
+import { oncePerProcess, pdfmakePrototype, type SpanCell } from './pdfmake-internals.js';
 
 /** write/pdf/span-breaks.ts's LiveLabels (io/ does not import write/: the symbol is global). */
 interface LiveRepeat {
@@ -207,12 +207,9 @@ interface TableProcessorProto {
   beginTable(writer: unknown): void;
 }
 
-let hooked = false;
 
 /** Tell each table's LiveLabels when a layout of it starts, and keep the builder at hand (once per process). */
-export function hookTableStarts(): void {
-  if (hooked) return;
-  hooked = true;
+export const hookTableStarts = oncePerProcess(() => {
   const lproto = pdfmakePrototype<LayoutBuilderProto>('LayoutBuilder');
   const processTable = lproto.processTable;
   lproto.processTable = function (this: LayoutBuilderProto, tableNode) {
@@ -234,4 +231,4 @@ export function hookTableStarts(): void {
     live.begin();
     movedLines.set(body, new Map());
   };
-}
+});

@@ -23,7 +23,7 @@
  * these two fields only to centre a spanning cell vertically, and gongwen sets such cells at the
  * top (write/pdf/stat-table.ts).
  */
-import { pdfmakePrototype, type SpanCell } from './pdfmake-internals.js';
+import { oncePerProcess, pdfmakePrototype, type SpanCell } from './pdfmake-internals.js';
 import { drawRepeats, planRepeats, type TableProcessor as LiveTableProcessor, type Writer as LiveWriter } from './pdfmake-live-labels.js';
 
 interface Writer {
@@ -39,7 +39,6 @@ interface TableProcessorProto {
   endRow(rowIndex: number, writer: Writer, pageBreaks: unknown): void;
 }
 
-let applied = false;
 
 /** Where the row being ended landed, when it moved to a new page (set by the listener below). */
 let landedAt: number | undefined;
@@ -62,9 +61,7 @@ function restart(cells: (SpanCell | undefined)[], y: number, page: number): void
 }
 
 /** Patch pdfmake's TableProcessor, once per process. */
-export function fixRowSpanStarts(): void {
-  if (applied) return;
-  applied = true;
+export const fixRowSpanStarts = oncePerProcess(() => {
   const proto = pdfmakePrototype<TableProcessorProto>('TableProcessor');
   const endRow = proto.endRow;
   proto.endRow = function (this: TableProcessorProto, rowIndex, writer, pageBreaks) {
@@ -97,4 +94,4 @@ export function fixRowSpanStarts(): void {
     }
     if (plan) drawRepeats(plan, writer as unknown as LiveWriter, landedAt, page, restart);
   };
-}
+});

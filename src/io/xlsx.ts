@@ -9,7 +9,7 @@ import { valueProblem } from '../read/statistics.js';
 import ExcelJS from 'exceljs';
 import type { Border, Cell, CellValue, Worksheet } from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { InputError, InputErrors } from '../model/errors.js';
+import { InputError, throwAll } from '../model/errors.js';
 import type { StatCell, StatisticsTable, StatTableTemplate, StatTemplate } from '../model/types.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { isCovered, statGrid, type GridCell, type StatGrid } from '../layout/stat-grid.js';
@@ -251,7 +251,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       else values[key] = n!;
     }
   }
-  if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+  throwAll(errors);
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.
   return { template, values, file, lines: {} };
 }

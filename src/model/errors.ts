@@ -28,6 +28,11 @@ export class InputErrors extends Error {
   }
 }
 
+/** Throw what was collected, if anything: the one error as it is, several together. */
+export function throwAll(errors: InputError[]): void {
+  if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+}
+
 export const isInputError = (e: unknown): e is InputError | InputErrors =>
   e instanceof InputError || e instanceof InputErrors;
 

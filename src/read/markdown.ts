@@ -5,7 +5,7 @@
  */
 import MarkdownIt, { type Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
-import { InputError, InputErrors } from '../model/errors.js';
+import { InputError, throwAll } from '../model/errors.js';
 import type { Block, HeadingLevel, Inline, Loc } from '../model/types.js';
 
 // html: true so that HTML is recognised, and rejected below
@@ -195,7 +195,6 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
       i = blockEnd(start);
     }
   }
-  if (errors.length > 1) throw new InputErrors(errors);
-  if (errors.length) throw errors[0];
+  throwAll(errors);
   return blocks;
 }

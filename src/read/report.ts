@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readText } from './text-file.js';
 import path from 'node:path';
-import { InputError, InputErrors } from '../model/errors.js';
+import { InputError, InputErrors, throwAll } from '../model/errors.js';
 import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
 import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -93,8 +93,8 @@ export function readReport(dir: string): Report {
   // (the statistics file is read even when other fields are wrong, for its own problems)
   const named = fm?.statistics ?? (yaml?.data as { statistics?: unknown } | null)?.statistics;
   const statistics = typeof named === 'string' ? attempt(() => readStatistics(path.join(dir, named.trim()))) : undefined;
-  if (errors.length === 1) throw errors[0];
-  if (errors.length || !yaml || !fm || !parsed) throw new InputErrors(errors);
+  throwAll(errors);
+  if (!yaml || !fm || !parsed) throw new Error('unreachable: a stage failed without an error');
   const blocks = parsed;
   const titleParts = fm.title.split(/\s*\n\s*/).filter(Boolean);
   const meta: ReportMeta = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeUtf8 } from './text-file.js';
 import { asciiDigits } from '../model/typed-text.js';
-import { InputError, InputErrors } from '../model/errors.js';
+import { InputError, throwAll } from '../model/errors.js';
 import type { StatCell, StatisticsTable } from '../model/types.js';
 import { availableTemplates, loadTemplate } from './templates.js';
 import { closest } from './validate.js';
@@ -141,6 +141,6 @@ export function parseStatistics(text: string, file: string): StatisticsTable {
       }
     }
   }
-  if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);
+  throwAll(errors);
   return { template, values, file, lines };
 }

@@ -10,6 +10,7 @@ import type { StatisticsTable, StatRule } from '../model/types.js';
 const MINUS = '\u2212';
 const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('-', MINUS);
 const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
+const sumOf = (stats: StatisticsTable, keys: string[]) => keys.reduce((s, k) => s + stats.values[k], 0);
 
 /** "三（三）申请答复数" from "表三 三（三）申请答复数 / 总计" stays as it is; labels are the template's. */
 function checkRule(stats: StatisticsTable, rule: StatRule): Finding | undefined {
@@ -17,7 +18,7 @@ function checkRule(stats: StatisticsTable, rule: StatRule): Finding | undefined 
   const keys = [...rule.parts, ...rule.totals];
   if (keys.some((k) => values[k] === undefined)) return undefined; // incomplete: reported separately
   const label = (k: string) => template.cells.get(k)?.label ?? k;
-  const sum = (ks: string[]) => ks.reduce((s, k) => s + values[k], 0);
+  const sum = (ks: string[]) => sumOf(stats, ks);
   const line = stats.lines[rule.totals[0]] ?? stats.lines[rule.parts[0]];
   const severity = rule.status === 'printed' ? 'error' : 'warning';
   const loc = { file: stats.file, line };
@@ -72,8 +73,7 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
 }
 
 /** The difference a failed sum rule found (parts less totals). */
-const diffOf = (stats: StatisticsTable, rule: StatRule) =>
-  rule.parts.reduce((a, k) => a + stats.values[k], 0) - rule.totals.reduce((a, k) => a + stats.values[k], 0);
+const diffOf = (stats: StatisticsTable, rule: StatRule) => sumOf(stats, rule.parts) - sumOf(stats, rule.totals);
 
 /**
  * A printed rule over a whole column (一 + 二 = （七）总计 + 四) names no figure; when the only

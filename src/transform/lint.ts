@@ -100,12 +100,14 @@ export function lintNumbers(blocks: Block[]): Finding[] {
 
 /** Text still to be written: a warning per paragraph (an error under --strict), so it is never published. */
 export function lintPlaceholders(blocks: Block[]): Finding[] {
-  return paragraphs(blocks).filter((p) => p.text.includes(TO_WRITE)).map((p) => {
-    const at = p.text.slice(p.text.indexOf(TO_WRITE));
-    return { p, shown: at.length > 24 ? `${at.slice(0, 24)}…` : at };
-  }).map(({ p, shown }) => ({
-    severity: 'warning', loc: p.loc,
-    message: `text still to be written: "${shown}"`,
-    hint: 'write the text in its place, or delete the line',
-  }));
+  return paragraphs(blocks).flatMap((p): Finding[] => {
+    const at = p.text.indexOf(TO_WRITE);
+    if (at < 0) return [];
+    const rest = p.text.slice(at);
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `text still to be written: "${rest.length > 24 ? `${rest.slice(0, 24)}…` : rest}"`,
+      hint: 'write the text in its place, or delete the line',
+    }];
+  });
 }

@@ -3,7 +3,7 @@
  * {{t3.new_received.total}}, {{t4.review_total}} (2019/2021 tables) become the number in the
  * statistics file, so the text and the table cannot drift apart.
  */
-import { InputError, InputErrors } from '../model/errors.js';
+import { InputError, throwAll } from '../model/errors.js';
 import type { Block, Inline, Loc, StatisticsTable } from '../model/types.js';
 import { formatValue } from '../layout/stat-grid.js';
 import { closest } from '../read/validate.js';
@@ -77,7 +77,6 @@ export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined)
         return b;
     }
   });
-  if (errors.length === 1) throw errors[0];
-  if (errors.length) throw new InputErrors(errors);
+  throwAll(errors);
   return out;
 }

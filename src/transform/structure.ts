@@ -41,17 +41,17 @@ export function checkStructure(blocks: Block[], stats: StatisticsTable | undefin
    * the report has as many parts as the form, the one in its place (offices word them freely:
    * 主动公开情况, 依申请公开情况).
    */
-  const sectionOf = (h: HeadingBlock): TemplateSection | undefined => {
+  const partOf = new Map(parts.map((h, k): [HeadingBlock, TemplateSection | undefined] => {
     const scored = sections.map((s) => ({ s, score: nameScore(inlineText(h.inlines), s.title) })).sort((x, y) => y.score - x.score);
-    if (scored[0].score >= MATCH && scored[0].score > (scored[1]?.score ?? 0)) return scored[0].s;
-    return parts.length === sections.length ? sections[parts.indexOf(h)] : undefined;
-  };
+    if (scored[0].score >= MATCH && scored[0].score > (scored[1]?.score ?? 0)) return [h, scored[0].s];
+    return [h, parts.length === sections.length ? sections[k] : undefined];
+  }));
   const findings: Finding[] = [];
   // a part missing is told only where the report has fewer parts than the form (with as many or
   // more, freely worded headings cannot be told from missing ones)
   if (parts.length < sections.length) {
     for (const s of sections) {
-      if (parts.some((h) => sectionOf(h) === s)) continue;
+      if ([...partOf.values()].includes(s)) continue;
       findings.push({
         severity: 'warning', loc: report,
         message: `the ${stats.template.id} form has ${sections.length} parts; "${shown(s)}" has no heading`,
@@ -64,7 +64,7 @@ export function checkStructure(blocks: Block[], stats: StatisticsTable | undefin
     if (b.type === 'heading' && b.level === 1) under = b;
     if (b.type !== 'statTable') continue;
     const home = sections.find((s) => s.table === b.table);
-    const here = under && sectionOf(under);
+    const here = under && partOf.get(under);
     // misplaced only where the heading above is known to stand for another part
     if (!home || !here || here === home) continue;
     findings.push({

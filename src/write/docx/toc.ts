@@ -13,7 +13,7 @@ import { Bookmark, SimpleField, type ParagraphChild } from 'docx';
 import type { Block, HeadingBlock } from '../../model/types.js';
 import { geometry } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
-import { RawXml } from './raw-xml.js';
+import { escapeLikeDocx, RawXml } from './raw-xml.js';
 
 /** Heading levels listed, as in the PDF. */
 export const TOC_LEVELS = 4;
@@ -24,8 +24,6 @@ export interface TocEntry {
   level: number;
   bookmark: string;
 }
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An entry for every heading the table lists, by block. */
 export function tocEntries(blocks: Block[]): Map<Block, TocEntry> {
@@ -50,10 +48,10 @@ export function tocTarget(entry: TocEntry, runs: ParagraphChild[], runIn: boolea
 export function tocField(entries: TocEntry[]): RawXml {
   const instruction = ` TOC \\o "1-${TOC_LEVELS}" \\l "1-${TOC_LEVELS}" \\h `;
   const tab = ptToTwip(geometry.textWidth);
-  const begin = `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">${escapeXml(instruction)}</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`;
+  const begin = `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">${escapeLikeDocx(instruction)}</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`;
   const paragraphs = entries.map((e, k) => `<w:p><w:pPr><w:pStyle w:val="TOC${e.level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${tab}"/></w:tabs></w:pPr>`
     + (k === 0 ? begin : '')
-    + `<w:hyperlink w:anchor="${e.bookmark}" w:history="1"><w:r><w:t xml:space="preserve">${escapeXml(e.text)}</w:t></w:r><w:r><w:tab/></w:r>`
+    + `<w:hyperlink w:anchor="${e.bookmark}" w:history="1"><w:r><w:t xml:space="preserve">${escapeLikeDocx(e.text)}</w:t></w:r><w:r><w:tab/></w:r>`
     + `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve"> PAGEREF ${e.bookmark} \\h </w:instrText><w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>`);
   // the field ends in a paragraph of its own (with its beginning too, in a report without headings)
   const end = `<w:p>${entries.length ? '' : begin}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`;

@@ -43,7 +43,7 @@ export function runs(ctx: PdfContext, text: string, style: RunStyle): PdfInline[
 /** A title (the report's, an attachment's) in the lines layout/title-lines.ts chooses, centred by the caller. */
 export function titleRuns(ctx: PdfContext, title: string | string[], style: RunStyle): PdfInline[] {
   return titleLines(title, ctx.textWidth / style.size).flatMap((line, k) => [
-    ...(k ? [{ text: '\n', font: style.role, fontSize: style.size, lineHeight: (style.lineHeight ?? geometry.linePitch) / style.size }] : []),
+    ...(k ? runs(ctx, '\n', style) : []),
     ...runs(ctx, line, style),
   ]);
 }
