@@ -1,5 +1,14 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlLibrary from 'yaml';
 import { InputError } from '../model/errors.js';
+import { parseLiteYaml } from './yaml-lite.js';
+
+const require = createRequire(import.meta.url);
+/**
+ * The `yaml` library, loaded on first use: most files are read by read/yaml-lite.ts, and loading
+ * and first running the library cost ≈ 100 ms of a cold build.
+ */
+export const yamlLibrary = (): typeof YamlLibrary => require('yaml') as typeof YamlLibrary;
 
 export interface LocatedYaml {
   data: unknown;
@@ -20,6 +29,18 @@ function syntaxHint(line: string): string {
  * `firstLine` is the file line on which `text` starts (front matter starts on line 2).
  */
 export function parseLocatedYaml(text: string, file: string, firstLine = 1): LocatedYaml {
+  const lite = parseLiteYaml(text);
+  if (lite) {
+    const lineOf = (path: readonly PropertyKey[]): number => {
+      for (let n = path.length; n >= 0; n--) {
+        const line = lite.lineAt(path.slice(0, n));
+        if (line !== undefined) return line + firstLine - 1;
+      }
+      return firstLine;
+    };
+    return { data: lite.data ?? {}, lineOf };
+  }
+  const { isNode, LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
