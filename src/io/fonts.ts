@@ -13,6 +13,7 @@ import { normaliseVerticalMetrics } from './font-metrics.js';
 import { shareDecodedTables } from './font-table-cache.js';
 import { flattenCffSubsets } from './cff-subset.js';
 import { useSimpleShaping } from './simple-shaping.js';
+import { useFastCmap } from './cmap-lookup.js';
 import { loadFontkit, type Font } from './fontkit.js';
 import { BUNDLED_FACES, BUNDLED_FONT_DIR, takePrefetched } from './prefetch.js';
 
@@ -128,6 +129,7 @@ function loadFace(spec: FaceSpec): LoadedFace {
       'copy the font file again from its source, or give another font file for this role in gongwen.yaml');
   }
   shareDecodedTables(opened);
+  useFastCmap(opened);
   useSimpleShaping(opened as Font);
   if ((opened as unknown as Record<string, unknown>)['CFF ']) flattenCffSubsets((opened as Font).createSubset());
   const face = { spec, data, font: opened as Font };
