@@ -40,9 +40,11 @@ function copy16(array: LazyArrayLike, length: number): Uint16Array | undefined {
   const bytes = array.stream?.buffer;
   const base = array.base;
   if (!(bytes instanceof Uint8Array) || typeof base !== 'number' || !Number.isInteger(length) || array.length !== length || base + 2 * length > bytes.length) return undefined;
-  const out = new Uint16Array(length);
-  for (let i = 0, p = base; i < length; i++, p += 2) out[i] = (bytes[p]! << 8) | bytes[p + 1]!;
-  return out;
+  // copied and byte-swapped natively: a loop here ran in cold code, ≈ 5 ms a face
+  const copy = Buffer.alloc(2 * length); // not from the pool: its own, aligned memory
+  copy.set(bytes.subarray(base, base + 2 * length));
+  copy.swap16();
+  return new Uint16Array(copy.buffer, copy.byteOffset, length);
 }
 
 function segmentsOf(cmap: Format4): Segments | undefined {
