@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
-import { findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
+import { fallbackChars, findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
 import { findingError, FindingErrors, type Finding } from './model/errors.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintNumbers, lintPlaceholders } from './transform/lint.js';
@@ -106,9 +106,14 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   const created = documentDate(report);
   const c = options.fonts.config;
   // The DOCX is started first: on a DocxThread it is built while this thread renders the PDF.
-  const docx = options.formats.includes('docx')
-    ? (options.docx ?? buildDocx)(report, created, { song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name })
-    : undefined;
+  let docx: Promise<Buffer> | undefined;
+  if (options.formats.includes('docx')) {
+    const chars = fallbackChars(report, options.fonts.has);
+    docx = (options.docx ?? buildDocx)(report, created, {
+      song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name,
+      ...(chars ? { fallback: { name: c.fallback.name, chars } } : {}),
+    });
+  }
   // Writers are loaded on first use: a DOCX-only build never loads pdfmake, and the other way round.
   const pdf = options.formats.includes('pdf') ? (async () => {
     const [{ pdfDefinition }, { renderPdf }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);

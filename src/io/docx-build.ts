@@ -8,9 +8,9 @@ import type { FontNames } from '../write/docx/index.js';
 
 export async function buildDocx(report: Report, created: Date, fonts: FontNames): Promise<Buffer> {
   // loaded on first use: a PDF-only build never loads docx
-  const [{ docxDocument, DOCX_PART_FIXES, sharedPartsKey }, { packDocx }, { qrPng }] = await Promise.all([
+  const [{ docxDocument, partFixesFor, sharedPartsKey }, { packDocx }, { qrPng }] = await Promise.all([
     import('../write/docx/index.js'), import('./docx-pack.js'), import('./qr.js'),
   ]);
   const png = report.meta.url ? qrPng(report.meta.url) : undefined;
-  return packDocx(docxDocument(report, { fonts, qrPng: png }), created, DOCX_PART_FIXES, sharedPartsKey(fonts));
+  return packDocx(docxDocument(report, { fonts, qrPng: png }), created, partFixesFor(fonts), sharedPartsKey(fonts));
 }

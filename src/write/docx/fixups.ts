@@ -11,9 +11,11 @@
  * Elements are inserted in the order CT_PPrBase requires (widowControl, overflowPunct, autoSpaceDE,
  * autoSpaceDN, snapToGrid, before spacing).
  * - blocks written as text (raw-xml.ts) are put in place in word/document.xml.
+ * - characters the role faces lack name the fallback font (fallback-font.ts).
  */
+import { withFallbackFont } from './fallback-font.js';
 import { expandRawXml } from './raw-xml.js';
-import { STYLE } from './styles.js';
+import { STYLE, type FontNames } from './styles.js';
 
 const OFF_GRID = [STYLE.tableText.id, STYLE.tableHeader.id, STYLE.metaBlock.id, STYLE.pageNumber.id, STYLE.qrCaption.id];
 
@@ -52,3 +54,8 @@ export const DOCX_PART_FIXES: Record<string, (xml: string) => string> = {
   'word/styles.xml': fixStylesXml,
   'word/document.xml': (xml) => renumberIds(expandRawXml(xml)),
 };
+
+/** The part fixes for a document in these fonts: with characters from the fallback face, those set in it. */
+export const partFixesFor = (fonts: FontNames): Record<string, (xml: string) => string> => fonts.fallback
+  ? { ...DOCX_PART_FIXES, 'word/document.xml': (xml) => withFallbackFont(DOCX_PART_FIXES['word/document.xml']!(xml), fonts.fallback) }
+  : DOCX_PART_FIXES;

@@ -15,14 +15,14 @@ import { front } from './front.js';
 import { docxStyles, glyphGapPt, LINE_TWIP, STYLE, type FontNames } from './styles.js';
 
 export type { FontNames } from './styles.js';
-export { DOCX_PART_FIXES } from './fixups.js';
+export { DOCX_PART_FIXES, partFixesFor } from './fixups.js';
 
 /**
  * What the styles part depends on: docxStyles builds every style from the font names and the
  * layout constants alone, never from the report. Documents with the same key share their
  * compiled styles (io/docx-pack.ts).
  */
-export const sharedPartsKey = (fonts: FontNames): string => JSON.stringify(fonts);
+export const sharedPartsKey = (fonts: FontNames): string => JSON.stringify([fonts.song, fonts.songBold, fonts.hei, fonts.fang, fonts.kai]);
 
 export interface DocxOptions {
   fonts: FontNames;

@@ -6,7 +6,10 @@ import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { ELEMENTS, FACE_METRICS, geometry, HEADING_ELEMENTS, type ElementName, type FontRole } from '../../layout/gbt9704.js';
 import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
 
-export type FontNames = Record<FontRole, string>;
+/** Font names for Word, by role; `fallback` when some characters are drawn from the fallback face. */
+export type FontNames = Record<FontRole, string> & { fallback?: FallbackFont };
+/** The fallback face's name and the characters set in it (write/docx/fallback-font.ts). */
+export interface FallbackFont { name: string; chars: string }
 
 /** Style ids (ASCII) and their visible names. */
 export const STYLE = {

@@ -1,0 +1,45 @@
+/**
+ * Characters the role faces lack name the fallback font in the DOCX (write/docx/fallback-font.ts),
+ * as the PDF draws them from the fallback face.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { withFallbackFont } from '../src/write/docx/fallback-font.js';
+import { ROOT, SAMPLE } from './helpers/build.js';
+import { docxParts, paragraphs } from './helpers/docx.js';
+
+const NOTO = 'Noto Serif CJK SC';
+const rFonts = (name: string) => `<w:rFonts w:ascii="${name}" w:eastAsia="${name}" w:hAnsi="${name}" w:cs="${name}"/>`;
+
+describe('the fallback font in the DOCX', () => {
+  it('splits a run around the characters and names the font where CT_RPr wants it', () => {
+    const fallback = { name: 'F&B', chars: '埇喆' };
+    const f = rFonts('F&amp;B');
+    expect(withFallbackFont('<w:r><w:t xml:space="preserve">甲埇口乙</w:t></w:r>', fallback)).toBe(
+      `<w:r><w:t xml:space="preserve">甲</w:t></w:r><w:r><w:rPr>${f}</w:rPr><w:t xml:space="preserve">埇</w:t></w:r><w:r><w:t xml:space="preserve">口乙</w:t></w:r>`);
+    // after w:rStyle, before w:b; an existing w:rFonts is replaced; a line break stays at the front
+    expect(withFallbackFont('<w:r><w:rPr><w:rStyle w:val="X"/><w:b/></w:rPr><w:br/><w:t>喆A</w:t></w:r>', fallback)).toBe(
+      `<w:r><w:rPr><w:rStyle w:val="X"/>${f}<w:b/></w:rPr><w:br/><w:t xml:space="preserve">喆</w:t></w:r><w:r><w:rPr><w:rStyle w:val="X"/><w:b/></w:rPr><w:t xml:space="preserve">A</w:t></w:r>`);
+    expect(withFallbackFont(`<w:r><w:rPr>${rFonts('黑体')}<w:sz w:val="24"/></w:rPr><w:t>埇</w:t></w:r>`, fallback)).toBe(
+      `<w:r><w:rPr>${f}<w:sz w:val="24"/></w:rPr><w:t xml:space="preserve">埇</w:t></w:r>`);
+    const plain = '<w:r><w:t>甲乙 &amp; 丙</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>';
+    expect(withFallbackFont(plain, fallback)).toBe(plain);
+    expect(withFallbackFont(plain, undefined)).toBe(plain);
+  });
+
+  it('sets the 2021 sample’s 埇 堃 喆 in the fallback face and nothing else; the Shangqiu sample names no fallback font', async () => {
+    const fonts = openFontSet();
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts, formats: ['docx'] });
+    const xml = docxParts(outputs.docx!)['word/document.xml']!;
+    const runs = [...xml.matchAll(/<w:r>((?:(?!<\/w:r>).)*)<\/w:r>/g)].map((m) => m[1]!);
+    const inFallback = runs.filter((r) => r.includes(`w:eastAsia="${NOTO}"`)).map((r) => /<w:t[^>]*>([^<]*)</.exec(r)?.[1]);
+    expect(inFallback.sort()).toEqual(['喆', '埇', '堃'].sort());
+    // the paragraphs read as before
+    expect(paragraphs(xml).some((p) => p.text.includes('围绕埇口街道老旧小区改造、堃华社区养老服务中心建设'))).toBe(true);
+    expect(paragraphs(xml).some((p) => p.text.includes('副区长李喆任组长'))).toBe(true);
+    const shangqiu = await buildReport(SAMPLE, { fonts, formats: ['docx'] });
+    expect(docxParts(shangqiu.outputs.docx!)['word/document.xml']).not.toContain(NOTO);
+  });
+});
