@@ -8,14 +8,9 @@ if (!existsSync(entry)) {
   process.exit(1);
 }
 const argv = process.argv.slice(2);
-const prefetch = new URL('../dist/io/prefetch.js', import.meta.url);
 const cliArgs = new URL('../dist/io/cli-args.js', import.meta.url);
-if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(prefetch) && existsSync(cliArgs)) {
-  // read the fonts on the thread pool while the code below loads (src/io/prefetch.ts), unless
-  // this is a batch, whose worker threads read their own, or only help is asked for
-  const [{ parseCommandLine, isBatch, BATCH_NODE_OPTIONS }, { prefetchBundledFonts }] = await Promise.all([
-    import(cliArgs.href), import(prefetch.href),
-  ]);
+if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
+  const { parseCommandLine, isBatch, BATCH_NODE_OPTIONS } = await import(cliArgs.href);
   let args;
   try {
     args = parseCommandLine(argv);
@@ -24,7 +19,6 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(prefetch) && exis
   }
   const [command, ...dirs] = args?.positionals ?? [];
   const batch = Boolean(args && !args.values.help && isBatch(command, dirs, args.values));
-  if (args && !args.values.help && !batch) prefetchBundledFonts();
   // A batch runs in a process whose V8 has one background thread instead of four (src/io/cli-args.ts
   // BATCH_NODE_OPTIONS): started again with that option, which Node takes only at start-up, unless
   // this is that process or NODE_OPTIONS sets the pool already. This one waits, passes signals on

@@ -36,6 +36,16 @@ import { createRequire } from 'node:module';
 /** Smaller INDEXes are left to fontkit (they cost nothing worth a view). */
 export const LAZY_FROM = 256;
 
+/**
+ * Told of each INDEX made a view, by its bytes, where its data starts and its count; what it
+ * returns is called with each entry as it is read (io/sparse-font.ts reads the outline then).
+ */
+export type EntryHook = (bytes: Uint8Array, dataStart: number, count: number) => ((i: number, offset: number, length: number) => void) | undefined;
+let entryHook: EntryHook | undefined;
+export function setEntryHook(hook: EntryHook): void {
+  entryHook = hook;
+}
+
 interface ByteRange { offset: number; length: number }
 interface DecodeStream { pos: number; buffer: Uint8Array; readUInt8(): number; readUInt16BE(): number; readUInt32BE(): number }
 interface CffIndex {
@@ -102,6 +112,15 @@ export function lazyIndex(stream: DecodeStream, cff2: boolean): ByteRange[] | un
   // as fontkit: entry offsets count from the byte before the data
   const base = offsets + (count + 1) * offSize - 1;
   stream.pos = base + offsetOf(count);
+  const onRead = entryHook?.(bytes, base + offsetOf(0), count);
+  if (onRead) {
+    return lazyRanges(count, (i) => {
+      const from = offsetOf(i);
+      const range = { offset: base + from, length: offsetOf(i + 1) - from };
+      onRead(i, range.offset, range.length);
+      return range;
+    });
+  }
   return lazyRanges(count, (i) => {
     const from = offsetOf(i);
     return { offset: base + from, length: offsetOf(i + 1) - from };

@@ -10,6 +10,7 @@
  * was ≈ 50 ms of a cold build of the sample.
  */
 import { flattenCharstring, type ByteRange } from './cff-flatten.js';
+import { loadGlyphs } from './sparse-font.js';
 
 interface FontDict { FontName?: unknown; Private?: { Subrs?: ByteRange[] } & Record<string, unknown> }
 interface Cff {
@@ -58,6 +59,7 @@ export function flattenCffSubsets(subset: object): void {
   originals.set(proto, { subsetCharstrings, subsetFontdict, createCIDFontdict });
 
   proto.subsetCharstrings = function (this: CffSubset) {
+    loadGlyphs(this.cff.stream.buffer, this.glyphs); // outlines not read yet, in few reads (io/sparse-font.ts)
     this.gongwenFlat = false;
     this.gongwenNoSubrs = !hasSubrs(this.cff);
     if (this.gongwenNoSubrs) {

@@ -10,7 +10,6 @@ import { buildOne, type BuildOutcome, type BuildSettings } from './build-one.js'
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
-import { prefetched } from './prefetch.js';
 import { isBatch, isUsageError, parseCommandLine, UsageError } from './cli-args.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 
@@ -154,7 +153,6 @@ function tuneForOneReport(): void {
 async function buildInProcess(dirs: string[], config: Config['fonts'], settings: BuildSettings,
   progress: (o: BuildOutcome, count: number, failed: number, ms: number) => void, docx?: DocxThread): Promise<BatchResult> {
   const started = performance.now();
-  await prefetched();
   const fonts = openFontSet(config);
   const outcomes: BuildOutcome[] = [];
   for (const dir of dirs) {
@@ -202,7 +200,6 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
 }
 
 async function check(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  await prefetched();
   const fonts = openFontSet(configFor(values).fonts);
   return eachDir(dirs, err, async (dir) => {
     const findings = reviewReport(loadReport(dir), fonts, values['allow-missing-glyphs']);

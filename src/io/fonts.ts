@@ -5,7 +5,7 @@
  * hei 黑体, fang 仿宋, kai 楷体, and fallback: a broad-coverage face for characters the role
  * font lacks. An office points roles at its licensed fonts in gongwen.yaml (see README).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FontRole } from '../layout/gbt9704.js';
 import { InputError } from '../model/errors.js';
@@ -15,7 +15,8 @@ import { flattenCffSubsets } from './cff-subset.js';
 import { useSimpleShaping } from './simple-shaping.js';
 import { useFastCmap } from './cmap-lookup.js';
 import { loadFontkit, type Font } from './fontkit.js';
-import { BUNDLED_FACES, BUNDLED_FONT_DIR, takePrefetched } from './prefetch.js';
+import { BUNDLED_FACES, BUNDLED_FONT_DIR } from './bundled-fonts.js';
+import { readFontFile } from './sparse-font.js';
 
 export type FaceRole = FontRole | 'fallback';
 export const FACE_ROLES: readonly FaceRole[] = ['song', 'songBold', 'hei', 'fang', 'kai', 'fallback'];
@@ -112,7 +113,7 @@ function loadFace(spec: FaceSpec): LoadedFace {
   let data: Buffer;
   let opened: ReturnType<ReturnType<typeof loadFontkit>["create"]>;
   try {
-    data = normaliseVerticalMetrics(takePrefetched(spec.file) ?? readFileSync(spec.file));
+    data = normaliseVerticalMetrics(readFontFile(spec.file));
     opened = loadFontkit().create(data, spec.postscriptName);
   } catch (e) {
     throw new InputError({ file: spec.file }, `cannot be used as a font (${(e as Error).message})`,

@@ -1,0 +1,224 @@
+/**
+ * CFF font files read in part: the glyph outlines when they are used, everything else at once.
+ *
+ * A Fandol face is 5–7 MB, 99 % of it the CharStrings INDEX's data — one outline per glyph, of
+ * some 10,400 — and a report uses 1,000–2,000 glyphs of a face. Reading the five role faces
+ * whole put ≈ 31 MB of fresh memory in the process, and on this virtual machine every fresh 4 KB
+ * page costs ≈ 17 µs to map: ≈ 7,600 page faults, 0.15–0.2 s of CPU in a build of 0.9 s
+ * (docs/speed.md, item 14). Here a face file is read into a buffer of its full size (zeroed
+ * pages the kernel maps only when written), all of it but that data; the outline of glyph i is
+ * read from the file when fontkit's CharStrings INDEX is asked for entry i (io/cff-lazy-index.ts
+ * calls `loadEntry`) or, for a font subset, all its glyphs at once in as few reads as their
+ * places allow (`loadGlyphs`, io/cff-subset.ts).
+ *
+ * Every path to an outline goes through that INDEX (fontkit's CFFFont.getCharString and
+ * CFFGlyph._getPath, gongwen's subsetter), which is why only INDEXes the lazy view stands for
+ * (more than LAZY_FROM entries) are read this way. A file that is not a plain OpenType CFF face
+ * — TrueType outlines, a collection, CFF2, a table past the end of the file, a CharStrings
+ * INDEX that cannot be found — is read whole, as before, and so are damaged files, whose errors
+ * are then those of a whole read. The file stays open for the life of the process; an outline
+ * read from a file whose size or time changed since it was opened is an error.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { LAZY_FROM, setEntryHook } from './cff-lazy-index.js';
+
+interface SparseFile {
+  file: string;
+  fd: number;
+  size: number;
+  mtimeMs: number;
+  buffer: Buffer;
+  /** The CharStrings INDEX: entry count, where its offsets are and their size, where its data starts. */
+  count: number;
+  offsets: number;
+  offSize: number;
+  dataStart: number;
+  loaded: Uint8Array;
+}
+
+const sparse = new WeakMap<Uint8Array, SparseFile>();
+
+/** Bytes [from, to) of a file, all of them or an error. */
+function readAt(fd: number, into: Buffer, from: number, to: number): void {
+  let at = from;
+  while (at < to) {
+    const n = readSync(fd, into, at, to - at, at);
+    if (n <= 0) throw new RangeError('the file ended early');
+    at += n;
+  }
+}
+
+/** An integer operand of a CFF DICT at `p`: [value, next position], or undefined for a real or an operator. */
+function dictInteger(b: Buffer, p: number): [number, number] | undefined {
+  const b0 = b[p]!;
+  if (b0 >= 32 && b0 <= 246) return [b0 - 139, p + 1];
+  if (b0 >= 247 && b0 <= 250) return [(b0 - 247) * 256 + b[p + 1]! + 108, p + 2];
+  if (b0 >= 251 && b0 <= 254) return [-(b0 - 251) * 256 - b[p + 1]! - 108, p + 2];
+  if (b0 === 28) return [b.readInt16BE(p + 1), p + 3];
+  if (b0 === 29) return [b.readInt32BE(p + 1), p + 5];
+  return undefined;
+}
+
+/** The CharStrings offset (operator 17) of the first Top DICT in bytes [from, to), or undefined. */
+function charStringsOffset(b: Buffer, from: number, to: number): number | undefined {
+  let operands: number[] = [];
+  for (let p = from; p < to;) {
+    const b0 = b[p]!;
+    if (b0 <= 21) { // an operator
+      if (b0 === 17) return operands.at(-1);
+      p += b0 === 12 ? 2 : 1;
+      operands = [];
+    } else if (b0 === 30) { // a real: nibbles up to an f
+      p++;
+      while (p < to && (b[p]! & 0x0f) !== 0x0f && (b[p]! & 0xf0) !== 0xf0) p++;
+      p++;
+      operands.push(NaN);
+    } else {
+      const v = dictInteger(b, p);
+      if (!v) return undefined;
+      operands.push(v[0]);
+      p = v[1];
+    }
+  }
+  return undefined;
+}
+
+/** An INDEX's count, offset size and where its offsets start, in a CFF (version 1) table. */
+function indexAt(b: Buffer, at: number): { count: number; offSize: number; offsets: number; end: number } | undefined {
+  if (at + 3 > b.length) return undefined;
+  const count = b.readUInt16BE(at);
+  if (count === 0) return { count, offSize: 0, offsets: at + 2, end: at + 2 };
+  const offSize = b[at + 2]!;
+  const offsets = at + 3;
+  if (offSize < 1 || offSize > 4 || offsets + (count + 1) * offSize > b.length) return undefined;
+  const last = b.readUIntBE(offsets + count * offSize, offSize);
+  return { count, offSize, offsets, end: offsets + (count + 1) * offSize - 1 + last };
+}
+
+/**
+ * Where a CFF face's CharStrings data lies in the file, read from `head` (the file's first
+ * bytes, up to the data): [count, offSize, offsets, data start, data end], or undefined.
+ */
+function charStringsOf(head: Buffer, cffAt: number): { count: number; offSize: number; offsets: number; dataStart: number; dataEnd: number } | undefined {
+  if (head[cffAt] !== 1) return undefined; // CFF version 1 only (CFF2 keeps no Name INDEX)
+  const names = indexAt(head, cffAt + head[cffAt + 2]!);
+  const topDicts = names && indexAt(head, names.end);
+  if (!topDicts || topDicts.count < 1) return undefined;
+  const first = topDicts.offsets + (topDicts.count + 1) * topDicts.offSize - 1;
+  const from = first + head.readUIntBE(topDicts.offsets, topDicts.offSize);
+  const to = first + head.readUIntBE(topDicts.offsets + topDicts.offSize, topDicts.offSize);
+  if (to > head.length) return undefined;
+  const rel = charStringsOffset(head, from, to);
+  if (rel === undefined || !Number.isInteger(rel) || rel <= 0) return undefined;
+  const at = cffAt + rel;
+  if (at + 3 > head.length) return undefined;
+  const count = head.readUInt16BE(at);
+  const offSize = head[at + 2]!;
+  const offsets = at + 3;
+  if (count <= LAZY_FROM || offSize < 1 || offSize > 4 || offsets + (count + 1) * offSize > head.length) return undefined;
+  const base = offsets + (count + 1) * offSize - 1;
+  return { count, offSize, offsets, dataStart: base + head.readUIntBE(offsets, offSize), dataEnd: base + head.readUIntBE(offsets + count * offSize, offSize) };
+}
+
+/** The table directory of an OpenType CFF face ('OTTO'), checked to lie in the file: tag → [offset, length]. */
+function cffTables(head: Buffer, size: number): Map<string, [number, number]> | undefined {
+  if (head.length < 12 || head.toString('latin1', 0, 4) !== 'OTTO') return undefined;
+  const numTables = head.readUInt16BE(4);
+  if (12 + 16 * numTables > head.length) return undefined;
+  const tables = new Map<string, [number, number]>();
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + 16 * i;
+    const offset = head.readUInt32BE(rec + 8);
+    const length = head.readUInt32BE(rec + 12);
+    if (offset + length > size) return undefined;
+    tables.set(head.toString('latin1', rec, rec + 4), [offset, length]);
+  }
+  return tables.has('CFF ') ? tables : undefined;
+}
+
+/**
+ * A font file's bytes: a CFF face with its outlines left to be read when used, anything else
+ * (or a face this reader cannot place) whole.
+ */
+export function readFontFile(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  let keep = false;
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    const buffer = Buffer.alloc(size); // zeroed: the kernel maps its pages only when they are written
+    // the directory and everything before the outlines are at the front (82 KB in a Fandol face,
+    // 530 KB in Noto Serif CJK): read a first part, a larger one if the outlines start later
+    let read = Math.min(size, 256 * 1024);
+    readAt(fd, buffer, 0, read);
+    const tables = cffTables(buffer.subarray(0, read), size);
+    const cff = tables?.get('CFF ');
+    let where = cff && charStringsOf(buffer.subarray(0, read), cff[0]);
+    if (cff && !where && read < size) {
+      const more = Math.min(size, cff[0] + 1024 * 1024);
+      readAt(fd, buffer, read, more);
+      read = more;
+      where = charStringsOf(buffer.subarray(0, read), cff[0]);
+    }
+    if (!cff || !where || where.dataStart > where.dataEnd || where.dataEnd > cff[0] + cff[1]) {
+      readAt(fd, buffer, read, size);
+      return buffer;
+    }
+    if (read < where.dataStart) readAt(fd, buffer, read, where.dataStart);
+    readAt(fd, buffer, Math.max(read, where.dataEnd), size);
+    sparse.set(buffer, {
+      file, fd, size, mtimeMs, buffer, count: where.count, offsets: where.offsets, offSize: where.offSize,
+      dataStart: where.dataStart, loaded: new Uint8Array(where.count),
+    });
+    keep = true;
+    return buffer;
+  } finally {
+    if (!keep) closeSync(fd);
+  }
+}
+
+// a CharStrings INDEX of a file read here reads each outline when the INDEX is asked for it
+setEntryHook((bytes, dataStart, count) => {
+  const s = sparse.get(bytes);
+  return s && s.dataStart === dataStart && s.count === count ? (i, offset, length) => loadEntry(s, i, offset, length) : undefined;
+});
+
+function checkUnchanged(s: SparseFile): void {
+  const { size, mtimeMs } = fstatSync(s.fd);
+  if (size !== s.size || mtimeMs !== s.mtimeMs) {
+    throw new Error(`font file ${s.file} changed on disk while gongwen was using it: run gongwen again`);
+  }
+}
+
+/** Read entry i's outline (bytes [offset, offset + length)) if it is not read yet and lies in the file. */
+function loadEntry(s: SparseFile, i: number, offset: number, length: number): void {
+  if (s.loaded[i] || length <= 0 || offset < s.dataStart || offset + length > s.size) return;
+  checkUnchanged(s);
+  readAt(s.fd, s.buffer, offset, offset + length);
+  s.loaded[i] = 1;
+}
+
+/** Outlines that lie closer than this are read together (one read instead of two). */
+const MERGE_GAP = 256;
+
+/** Read the outlines of `glyphs` of a face's buffer not read yet, in as few reads as their places allow. */
+export function loadGlyphs(buffer: Uint8Array, glyphs: readonly number[]): void {
+  const s = sparse.get(buffer);
+  if (!s) return;
+  const offsetOf = (i: number) => s.dataStart - s.buffer.readUIntBE(s.offsets, s.offSize) + s.buffer.readUIntBE(s.offsets + i * s.offSize, s.offSize);
+  const wanted = [...new Set(glyphs)].filter((g) => Number.isInteger(g) && g >= 0 && g < s.count && !s.loaded[g]).sort((a, b) => a - b);
+  if (!wanted.length) return;
+  checkUnchanged(s);
+  let k = 0;
+  while (k < wanted.length) {
+    const first = wanted[k]!;
+    let from = offsetOf(first);
+    let to = offsetOf(first + 1);
+    let last = k;
+    while (last + 1 < wanted.length && offsetOf(wanted[last + 1]!) - to <= MERGE_GAP) to = offsetOf(wanted[++last]! + 1);
+    from = Math.max(from, s.dataStart);
+    to = Math.min(to, s.size);
+    if (to > from) readAt(s.fd, s.buffer, from, to);
+    for (let j = k; j <= last; j++) s.loaded[wanted[j]!] = 1;
+    k = last + 1;
+  }
+}
