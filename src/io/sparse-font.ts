@@ -148,7 +148,7 @@ export function readFontFile(file: string): Buffer {
     const buffer = Buffer.alloc(size); // zeroed: the kernel maps its pages only when they are written
     // the directory and everything before the outlines are at the front (82 KB in a Fandol face,
     // 530 KB in Noto Serif CJK): read a first part, a larger one if the outlines start later
-    let read = Math.min(size, 256 * 1024);
+    let read = Math.min(size, 128 * 1024);
     readAt(fd, buffer, 0, read);
     const tables = cffTables(buffer.subarray(0, read), size);
     const cff = tables?.get('CFF ');
