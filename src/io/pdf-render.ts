@@ -1,10 +1,14 @@
 /** The pdfmake edge: expose the font set to pdfmake once per process, then turn definitions into bytes. */
 import './lazy-modules.js'; // before pdfmake loads pdfkit
-import pdfmake from 'pdfmake';
+import { createRequire } from 'node:module';
+import type PdfMake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FACE_ROLES, type FontSet } from './fonts.js';
 import { applyPdfkitFixes } from './pdfkit-fixes.js';
 import { reuseLeafMeasurements } from './measure-cache.js';
+
+/** pdfmake, required as the CommonJS module it is (io/pdfkit-fixes.ts says why). */
+const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof PdfMake;
 
 // @types/pdfmake 0.3 lacks virtualfs (library-notes §3.1).
 const vfs = (pdfmake as unknown as { virtualfs: { storage: Record<string, Buffer> } }).virtualfs;
