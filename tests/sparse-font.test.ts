@@ -75,6 +75,6 @@ describe('font files read in part', () => {
     copyFileSync(fontFile('FandolKai-Regular.otf'), copy);
     const part = readFontFile(copy);
     appendFileSync(copy, 'x');
-    expect(() => loadGlyphs(part, [5])).toThrow(/kai\.otf changed on disk while gongwen was using it/);
+    expect(() => loadGlyphs(part, [5])).toThrow(/kai\.otf: the font file changed on disk while gongwen was using it/);
   });
 });

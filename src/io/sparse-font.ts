@@ -17,9 +17,11 @@
  * — TrueType outlines, a collection, CFF2, a table past the end of the file, a CharStrings
  * INDEX that cannot be found — is read whole, as before, and so are damaged files, whose errors
  * are then those of a whole read. The file stays open for the life of the process; an outline
- * read from a file whose size or time changed since it was opened is an error.
+ * read from a file whose size or time changed since it was opened is an input error, so that a
+ * file overwritten during a long --watch never gives a PDF with two files' outlines.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { InputError } from '../model/errors.js';
 import { LAZY_FROM, setEntryHook } from './cff-lazy-index.js';
 
 interface SparseFile {
@@ -185,7 +187,7 @@ setEntryHook((bytes, dataStart, count) => {
 function checkUnchanged(s: SparseFile): void {
   const { size, mtimeMs } = fstatSync(s.fd);
   if (size !== s.size || mtimeMs !== s.mtimeMs) {
-    throw new Error(`font file ${s.file} changed on disk while gongwen was using it: run gongwen again`);
+    throw new InputError({ file: s.file }, 'the font file changed on disk while gongwen was using it', 'run gongwen again (a --watch keeps the fonts it opened)');
   }
 }
 
