@@ -41,19 +41,32 @@ export interface BreakOpportunity {
   required: boolean;
 }
 
+/** Per UTF-16 code unit: may not start a line (1), may not end one (2), opening (4) or closing (8) quote, whitespace (16). */
+const CLASS = new Uint8Array(0x10000);
+for (const c of NO_LINE_START) CLASS[c.charCodeAt(0)] |= 1;
+for (const c of NO_LINE_END) CLASS[c.charCodeAt(0)] |= 2;
+for (const c of OPEN_QUOTES) CLASS[c.charCodeAt(0)] |= 4;
+for (const c of CLOSE_QUOTES) CLASS[c.charCodeAt(0)] |= 8;
+// what /\s/ matches (ECMAScript WhiteSpace and LineTerminator)
+for (const c of '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') CLASS[c.charCodeAt(0)] |= 16;
+/** The class bits of the code unit at i (0 outside the text). */
+const classAt = (text: string, i: number): number => (i >= 0 && i < text.length ? CLASS[text.charCodeAt(i)]! : 0);
+
 /** Tailor UAX #14 opportunities for Chinese. `text` is indexed in UTF-16 units, as the breaker is. */
 export function tailorBreaks(text: string, uax14: BreakOpportunity[]): BreakOpportunity[] {
   // per position: 0 no break, 1 optional, 2 required (a typed array, not a map: this runs for
-  // every paragraph and table cell, on breaks that come nearly one per character)
+  // every paragraph and table cell, on breaks that come nearly one per character; the marks are
+  // looked up by code unit in CLASS, without a string per character)
   let size = text.length + 1;
   for (const b of uax14) if (b.position >= size) size = b.position + 1;
   const kind = new Uint8Array(size);
   for (const b of uax14) kind[b.position] = b.required ? 2 : 1;
   const allow = (i: number) => { if (kind[i] === 0) kind[i] = 1; };
-  const charBefore = (i: number) => text[i - 1] ?? '';
   if (HAS_QUOTE.test(text)) for (let i = 1; i < text.length; i++) {
-    if (OPEN_QUOTES.has(text[i]) && !NO_LINE_END.has(charBefore(i)) && !/\s/.test(charBefore(i))) allow(i);
-    if (CLOSE_QUOTES.has(charBefore(i)) && !NO_LINE_START.has(text[i]) && !/\s/.test(text[i])) allow(i);
+    const here = classAt(text, i);
+    const before = classAt(text, i - 1);
+    if (here & 4 && !(before & (2 | 16))) allow(i);
+    if (before & 8 && !(here & (1 | 16))) allow(i);
   }
   for (const m of text.matchAll(LATIN_RUN)) {
     const address = IS_ADDRESS(m[0]);
@@ -73,7 +86,7 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[]): BreakOppo
     const k = kind[position];
     if (k === 0) continue;
     const required = k === 2;
-    if (!required && position < text.length && (NO_LINE_START.has(text[position]) || NO_LINE_END.has(charBefore(position)))) continue;
+    if (!required && position < text.length && (classAt(text, position) & 1 || classAt(text, position - 1) & 2)) continue;
     out.push({ position, required });
   }
   // the end of the text is always a break opportunity
