@@ -69,6 +69,22 @@ describe('the lite YAML reader', () => {
     for (const t of accepted) expect(agrees(t), t).toBe(true);
   });
 
+  it('takes only the space for white space, as YAML does: a full-width space or U+00A0 is text', () => {
+    // each is read as the library reads it, or declined (then the library reads it, or reports the error)
+    const texts = [
+      'editor: 张三　\n', 'editor: 张三　　# 编辑\n', '名称　: 值\n', 'title: 报告\neditor:　张三\n', 'a:\n　　b: 1\n',
+      'a: [甲　, 乙]\n', '- 甲　\n', 'a: "x"　# c\n', 'a: \u00a0\n', '　\n', 'a: 1\n　\n', 'a: b\u3000#c\n', 'k\u2003: v\n',
+      `${'键'.repeat(1100)}: 1\n`, `- ${'k'.repeat(1100)}: 1\n`, `a: {${'k'.repeat(1100)}: 1}\n`,
+    ];
+    for (const t of texts) {
+      const lite = parseLiteYaml(t);
+      if (lite) agrees(t);
+      else expect(lite, t).toBeUndefined();
+    }
+    // and reads the common case exactly
+    expect(parseLiteYaml('editor: 张三　\n')?.data).toEqual({ editor: '张三　' });
+  });
+
   it('declines what is outside its part, so that the library reads it or reports the error', () => {
     const declined = [
       'a: |\n  two\n  lines\n', 'a: >\n  folded\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: 0x1f\n', 'a: 007\n',

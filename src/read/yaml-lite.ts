@@ -1,15 +1,17 @@
 /**
  * A reader for the plain part of YAML that report front matter, statistics files, gongwen.yaml
- * and the table templates are written in — block mappings and sequences, one-line flow `[ ]`
- * and `{ }`, plain, "double-" and 'single-quoted' scalars, comments — giving exactly what the
+ * and the table templates are written in — block mappings and sequences, flow `[ ]` and `{ }`
+ * (on a line, or broken after a comma), plain, "double-" and 'single-quoted' scalars, comments
+ * — giving exactly what the
  * `yaml` library gives (YAML 1.2 core schema, `toJS()`) and the line of every value.
  *
  * Why: loading the `yaml` library and running it for the first time in a process took
  * ≈ 100 ms of a 0.9 s cold build (docs/speed.md, item 14); this reader takes a few. It says
  * `undefined` for anything outside its part — block scalars (`|`, `>`), anchors, tags,
- * multi-line plain or quoted scalars, flow collections over several lines, duplicate keys,
- * numbers in other notations, tabs, syntax errors — and the caller hands the text to the
- * library, which reads it or reports the error as before. Every value it does give is tested
+ * multi-line plain or quoted scalars, flow collections broken anywhere but after `[`, `{` or
+ * `,`, duplicate keys, keys over 1,000 characters, numbers in other notations, tabs, syntax
+ * errors — and the caller hands the text to the library, which reads it or reports the error
+ * as before. Every value it does give is tested
  * equal to the library's (tests/yaml-lite.test.ts).
  */
 
@@ -40,6 +42,15 @@ const SIMPLE_NUMBER = /^(?:0|-?[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 /** Characters that start something else than a plain scalar (YAML 1.2 c-indicator, less - ? :). */
 const INDICATOR_START = /^[,[\]{}#&*!|>'"%@`]/;
 
+/**
+ * YAML's white space is the space (and the tab, which this reader declines): not U+3000, the
+ * full-width space Chinese input methods type, nor U+00A0 — JavaScript's trim() and \s take
+ * those too, and `editor: 张三　` would lose the space the library keeps.
+ */
+const trimStartSpaces = (s: string): string => s.replace(/^ +/, '');
+const trimEndSpaces = (s: string): string => s.replace(/ +$/, '');
+const trimSpaces = (s: string): string => trimEndSpaces(trimStartSpaces(s));
+
 function plainValue(s: string): unknown {
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
@@ -50,8 +61,8 @@ function plainValue(s: string): unknown {
 
 /** A plain scalar's text as written (start and end trimmed), checked to be one YAML reads alike. */
 function checkedPlain(s: string, flow: boolean): string {
-  if (!s || INDICATOR_START.test(s) || /^[-?:](?:\s|$)/.test(s)) unsupported();
-  if (/:(?:\s|$)/.test(s) || /\s#/.test(s) || s.includes('\t')) unsupported();
+  if (!s || INDICATOR_START.test(s) || /^[-?:](?: |$)/.test(s)) unsupported();
+  if (/:(?: |$)/.test(s) || / #/.test(s) || s.includes('\t')) unsupported();
   if (flow && /[,[\]{}]/.test(s)) unsupported();
   return s;
 }
@@ -87,7 +98,7 @@ function quoted(s: string, at: number): [string, number] {
 /** After a value: only spaces, then a comment or nothing. */
 function restIsComment(s: string, at: number): void {
   const rest = s.slice(at);
-  if (rest.trim() && !/^\s+#/.test(rest)) unsupported();
+  if (trimSpaces(rest) && !/^ +#/.test(rest)) unsupported();
 }
 
 class Reader {
@@ -126,9 +137,10 @@ class Reader {
         [key, at] = quoted(line.text, 0);
         if (line.text[at] !== ':') unsupported();
       } else {
-        const colon = line.text.search(/:(?:\s|$)/);
+        const colon = line.text.search(/:(?: |$)/);
         if (colon <= 0) unsupported();
-        key = checkedPlain(line.text.slice(0, colon).trimEnd(), false);
+        if (colon > 1000) unsupported(); // YAML allows an implicit key of at most 1024 characters
+        key = checkedPlain(trimEndSpaces(line.text.slice(0, colon)), false);
         if (plainValue(key) !== key) unsupported(); // a key read as a number, true or null
         at = colon;
       }
@@ -145,8 +157,8 @@ class Reader {
       if (!isSeqItem(line.text)) unsupported();
       const itemPath = `${path}\u0000${out.length}`;
       const rest = line.text.slice(1);
-      const content = rest.trimStart();
-      if (content && !content.startsWith('#') && (isSeqItem(content) || /^(?:"[^"]*"|[^\s"'[{#][^#]*?):(?:\s|$)/.test(content))) {
+      const content = trimStartSpaces(rest);
+      if (content && !content.startsWith('#') && (isSeqItem(content) || /^(?:"[^"]*"|[^ "'[{#][^#]*?):(?: |$)/.test(content))) {
         // "- key: value" or "- - item": a collection whose lines start at the item's column
         this.all[this.i] = { no: line.no, indent: indent + 1 + rest.length - content.length, text: content };
         out.push(this.block(this.peek()!.indent, itemPath));
@@ -162,7 +174,7 @@ class Reader {
     this.i++;
     const text = line.text;
     const rest = text.slice(at);
-    const content = rest.trimStart();
+    const content = trimStartSpaces(rest);
     if (content && rest === content) unsupported(); // "key:value" (no space) is one plain scalar
     if (!content || content[0] === '#') {
       const next = this.peek();
@@ -179,8 +191,8 @@ class Reader {
     if (c === '"' || c === "'") [value, end] = quoted(text, start);
     else if (c === '[' || c === '{') [value, end] = this.flowLines(line, start, indent, path);
     else {
-      const hash = text.slice(start).search(/\s#/);
-      const raw = (hash < 0 ? text.slice(start) : text.slice(start, start + hash)).trimEnd();
+      const hash = text.slice(start).search(/ #/);
+      const raw = trimEndSpaces(hash < 0 ? text.slice(start) : text.slice(start, start + hash));
       value = plainValue(checkedPlain(raw, false));
       end = hash < 0 ? text.length : start + hash;
     }
@@ -239,9 +251,9 @@ function flow(s: string, at: number, path: string, lineAt: (offset: number) => n
       let key: string;
       if (s[i] === '"') [key, i] = quoted(s, i);
       else {
-        const colon = s.slice(i).search(/:\s/);
-        if (colon <= 0) unsupported();
-        key = checkedPlain(s.slice(i, i + colon).trim(), true);
+        const colon = s.slice(i).search(/: /);
+        if (colon <= 0 || colon > 1000) unsupported();
+        key = checkedPlain(trimSpaces(s.slice(i, i + colon)), true);
         if (plainValue(key) !== key) unsupported();
         i += colon;
       }
@@ -267,7 +279,7 @@ function flowScalarOrCollection(s: string, at: number, path: string, lineAt: (of
   if (c === '"' || c === "'") return quoted(s, at);
   let end = at;
   while (end < s.length && !',[]{}'.includes(s[end]!)) end++;
-  const raw = s.slice(at, end).trimEnd();
+  const raw = trimEndSpaces(s.slice(at, end));
   return [plainValue(checkedPlain(raw, true)), end];
 }
 
@@ -283,10 +295,10 @@ export function parseLiteYaml(text: string): LiteYaml | undefined {
   const raw = text.split(/\r?\n/);
   for (let n = 0; n < raw.length; n++) {
     const s = raw[n]!;
-    const body = s.trimStart();
+    const body = trimStartSpaces(s);
     if (!body || body[0] === '#') continue;
-    if (/^(?:---|\.\.\.)(?:\s|$)/.test(s) || s[0] === '%') return undefined; // documents, directives
-    lines.push({ no: n + 1, indent: s.length - body.length, text: body.trimEnd() });
+    if (/^(?:---|\.\.\.)(?: |$)/.test(s) || s[0] === '%') return undefined; // documents, directives
+    lines.push({ no: n + 1, indent: s.length - body.length, text: trimEndSpaces(body) });
   }
   const reader = new Reader(lines);
   let data: unknown;
