@@ -100,7 +100,7 @@ describe('the lite YAML reader', () => {
     const sources = [read('templates/gov-2021.yaml'), read('content/shangqiu-2017/statistics.yaml'), frontMatter(read('content/shangqiu-2017/report.md'))];
     let seed = 12345;
     const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
-    const bits = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '\n', '|', '>', '&', '*', '!', '?', '0', '1', '.', 'e', '~', 'null', 'true', '0x', '\\', '\\u4e00', '，', '：', '一', '\t'];
+    const bits = [' ', '  ', ':', ': ', '-', '- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',', '\n', '|', '>', '&', '*', '!', '?', '0', '1', '.', 'e', '~', 'null', 'true', '0x', '\\', '\\u4e00', '，', '：', '一', '\t', '\u3000', '\u00a0'];
     let read_ = 0;
     for (let k = 0; k < 20000; k++) {
       const src = sources[k % sources.length]!;
