@@ -2,12 +2,13 @@
  * Font files read in part (io/sparse-font.ts): everything but the outlines at once, an outline
  * when fontkit's CharStrings INDEX is asked for it or when a subset needs it.
  */
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFontkit } from '../src/io/fontkit.js';
-import { loadGlyphs, readFontFile } from '../src/io/sparse-font.js';
+import { defaultFontConfig, openFontSet } from '../src/io/fonts.js';
+import { loadGlyphs, outlineRead, readFontFile, readRest } from '../src/io/sparse-font.js';
 import { ROOT } from './helpers/build.js';
 
 const FACES = ['FandolSong-Regular.otf', 'FandolSong-Bold.otf', 'FandolHei-Regular.otf', 'FandolFang-Regular.otf', 'FandolKai-Regular.otf', 'NotoSerifCJKsc-Regular.otf'];
@@ -76,5 +77,27 @@ describe('font files read in part', () => {
     const part = readFontFile(copy);
     appendFileSync(copy, 'x');
     expect(() => loadGlyphs(part, [5])).toThrow(/kai\.otf: the font file changed on disk while gongwen was using it/);
+  });
+
+  it('reads the rest of a face whole when asked (the hook missing), and closes the files of faces that fail to open', () => {
+    const whole = readFileSync(fontFile('FandolHei-Regular.otf'));
+    const part = readFontFile(fontFile('FandolHei-Regular.otf'));
+    const last = cffOf(loadFontkit().create(whole)).topDict.CharStrings.length - 1;
+    expect(outlineRead(part, last)).toBe(false);
+    readRest(part);
+    expect(part.equals(whole)).toBe(true);
+    expect(outlineRead(part, last)).toBe(true); // no longer a face read in part
+    // a CFF face that fontkit cannot open (its hhea table renamed): no file left open per attempt
+    if (!existsSync('/proc/self/fd')) return;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gongwen-sparse-fd-'));
+    const broken = Buffer.from(readFileSync(fontFile('FandolKai-Regular.otf')));
+    const tables = broken.readUInt16BE(4);
+    for (let i = 0; i < tables; i++) if (broken.toString('latin1', 12 + 16 * i, 16 + 16 * i) === 'hhea') broken.write('hhex', 12 + 16 * i, 'latin1');
+    const file = path.join(dir, 'broken.otf');
+    writeFileSync(file, broken);
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const before = fds();
+    for (let k = 0; k < 10; k++) expect(() => openFontSet({ ...defaultFontConfig(), kai: { file, name: '楷体' } }).face('kai')).toThrow(/broken\.otf/);
+    expect(fds()).toBeLessThanOrEqual(before + 1);
   });
 });

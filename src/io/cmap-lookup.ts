@@ -39,7 +39,7 @@ let patched: WeakSet<object> | undefined;
 function copy16(array: LazyArrayLike, length: number): Uint16Array | undefined {
   const bytes = array.stream?.buffer;
   const base = array.base;
-  if (!(bytes instanceof Uint8Array) || typeof base !== 'number' || !Number.isInteger(length) || array.length !== length || base + 2 * length > bytes.length) return undefined;
+  if (!(bytes instanceof Uint8Array) || typeof base !== 'number' || !Number.isInteger(length) || length < 0 || array.length !== length || base + 2 * length > bytes.length) return undefined;
   // copied and byte-swapped natively: a loop here ran in cold code, ≈ 5 ms a face
   const copy = Buffer.alloc(2 * length); // not from the pool: its own, aligned memory
   copy.set(bytes.subarray(base, base + 2 * length));

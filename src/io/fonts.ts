@@ -16,7 +16,7 @@ import { useSimpleShaping } from './simple-shaping.js';
 import { useFastCmap } from './cmap-lookup.js';
 import { loadFontkit, type Font } from './fontkit.js';
 import { BUNDLED_FACES, BUNDLED_FONT_DIR } from './bundled-fonts.js';
-import { readFontFile } from './sparse-font.js';
+import { outlineRead, readFontFile, readRest, releaseFontFile } from './sparse-font.js';
 
 export type FaceRole = FontRole | 'fallback';
 export const FACE_ROLES: readonly FaceRole[] = ['song', 'songBold', 'hei', 'fang', 'kai', 'fallback'];
@@ -110,10 +110,24 @@ function loadFace(spec: FaceSpec): LoadedFace {
   const key = `${spec.file}#${spec.postscriptName ?? ''}`;
   const hit = loaded.get(key);
   if (hit) return hit;
+  let data: Buffer | undefined;
+  try {
+    const face = openFace(spec, (read) => (data = read));
+    loaded.set(key, face);
+    return face;
+  } catch (e) {
+    if (data) releaseFontFile(data); // a face read in part keeps its file open: not this one
+    throw e;
+  }
+}
+
+function openFace(spec: FaceSpec, read: (data: Buffer) => void): LoadedFace {
   let data: Buffer;
   let opened: ReturnType<ReturnType<typeof loadFontkit>["create"]>;
   try {
-    data = normaliseVerticalMetrics(readFontFile(spec.file));
+    data = readFontFile(spec.file);
+    read(data);
+    normaliseVerticalMetrics(data);
     opened = loadFontkit().create(data, spec.postscriptName);
   } catch (e) {
     throw new InputError({ file: spec.file }, `cannot be used as a font (${(e as Error).message})`,
@@ -129,13 +143,14 @@ function loadFace(spec: FaceSpec): LoadedFace {
     throw new InputError({ file: spec.file }, `is damaged: ${why}`,
       'copy the font file again from its source, or give another font file for this role in gongwen.yaml');
   }
+  // checkReadable asked for the last glyph's outline: if it was not read from the file, outlines
+  // do not go through the INDEX hook io/sparse-font.ts relies on, and the face is read whole
+  if (!outlineRead(data, (opened as Font).numGlyphs - 1)) readRest(data);
   shareDecodedTables(opened);
   useFastCmap(opened);
   useSimpleShaping(opened as Font);
   if ((opened as unknown as Record<string, unknown>)['CFF ']) flattenCffSubsets((opened as Font).createSubset());
-  const face = { spec, data, font: opened as Font };
-  loaded.set(key, face);
-  return face;
+  return { spec, data, font: opened as Font };
 }
 
 /** Fonts are opened lazily and kept for the life of the process. */

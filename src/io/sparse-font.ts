@@ -178,6 +178,33 @@ export function readFontFile(file: string): Buffer {
   }
 }
 
+/**
+ * Whether an outline of a face read here has been read: after fontkit has been asked for the
+ * last glyph's outline (io/fonts.ts checkReadable), false means the INDEX hook is not in place
+ * — a fontkit that decodes its INDEXes another way — and the file must be read whole.
+ */
+export function outlineRead(buffer: Uint8Array, glyph: number): boolean {
+  const s = sparse.get(buffer);
+  return !s || s.loaded[glyph] === 1;
+}
+
+/** Read the rest of a face read here (its outlines), and nothing more from its file. */
+export function readRest(buffer: Uint8Array): void {
+  const s = sparse.get(buffer);
+  if (!s) return;
+  checkUnchanged(s);
+  readAt(s.fd, s.buffer, s.dataStart, s.size);
+  releaseFontFile(buffer);
+}
+
+/** Close a face's file: one that failed to open as a font, or was read whole after all. */
+export function releaseFontFile(buffer: Uint8Array): void {
+  const s = sparse.get(buffer);
+  if (!s) return;
+  sparse.delete(buffer);
+  closeSync(s.fd);
+}
+
 // a CharStrings INDEX of a file read here reads each outline when the INDEX is asked for it
 setEntryHook((bytes, dataStart, count) => {
   const s = sparse.get(bytes);
@@ -216,7 +243,12 @@ export function loadGlyphs(buffer: Uint8Array, glyphs: readonly number[]): void 
     let from = offsetOf(first);
     let to = offsetOf(first + 1);
     let last = k;
-    while (last + 1 < wanted.length && offsetOf(wanted[last + 1]!) - to <= MERGE_GAP) to = offsetOf(wanted[++last]! + 1);
+    // merged while the next outline starts near this span's end and after its start (offsets
+    // out of order, in a damaged face, end the span rather than leave an outline unread)
+    for (let next = wanted[last + 1]; next !== undefined && offsetOf(next) >= from && offsetOf(next) - to <= MERGE_GAP; next = wanted[last + 1]) {
+      to = Math.max(to, offsetOf(next + 1));
+      last++;
+    }
     from = Math.max(from, s.dataStart);
     to = Math.min(to, s.size);
     if (to > from) readAt(s.fd, s.buffer, from, to);
