@@ -4,7 +4,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../src/build.js';
+import { buildReport, loadReport } from '../src/build.js';
+import { fallbackChars } from '../src/transform/glyph-check.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { withFallbackFont } from '../src/write/docx/fallback-font.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
@@ -27,6 +29,20 @@ describe('the fallback font in the DOCX', () => {
     const plain = '<w:r><w:t>甲乙 &amp; 丙</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>';
     expect(withFallbackFont(plain, fallback)).toBe(plain);
     expect(withFallbackFont(plain, undefined)).toBe(plain);
+    // an escaped character is one unit: a fallback '&' never cuts its entity
+    expect(withFallbackFont('<w:r><w:t>A &amp; B&lt;</w:t></w:r>', { name: 'F', chars: '&' })).toBe(
+      `<w:r><w:t xml:space="preserve">A </w:t></w:r><w:r><w:rPr>${rFonts('F')}</w:rPr><w:t xml:space="preserve">&amp;</w:t></w:r><w:r><w:t xml:space="preserve"> B&lt;</w:t></w:r>`);
+    // a character outside the BMP stays whole
+    expect(withFallbackFont('<w:r><w:t>甲𠀀乙</w:t></w:r>', { name: 'F', chars: '𠀀' })).toContain(`${rFonts('F')}</w:rPr><w:t xml:space="preserve">𠀀</w:t>`);
+  });
+
+  it('takes the characters no face of their roles has: one that some role’s face has is left alone', () => {
+    // 甲 lacking in 仿宋 only, 乙 in 仿宋 and 黑体 (it appears in both), 丙 in nothing
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 甲乙\n\n甲乙丙。\n` });
+    const report = loadReport(dir);
+    const lacks: Record<string, string> = { fang: '甲乙', hei: '乙' };
+    const has = (role: string, cp: number) => !(lacks[role] ?? '').includes(String.fromCodePoint(cp));
+    expect(fallbackChars(report, has as never)).toBe('乙');
   });
 
   it('sets the 2021 sample’s 埇 堃 喆 in the fallback face and nothing else; the Shangqiu sample names no fallback font', async () => {

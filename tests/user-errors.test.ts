@@ -182,6 +182,12 @@ describe('front matter and statistics mistakes', () => {
     expect(reviewReport(loadReport(makeReport(named)), fonts).some((f) => f.message.includes('does not name'))).toBe(false);
   });
 
+  it('reports an alias without its anchor (editor: *张三) at its line, not as an internal error', () => {
+    const message = loadError('\n正文。\n', {}, FRONT.replace('published: 2021-01-15', 'published: 2021-01-15\neditor: *张三'));
+    expect(message).toMatch(/report\.md:6: YAML: Unresolved alias/);
+    expect(message).toContain('put the value in quotes');
+  });
+
   it('reports a character no font has once, with how many places have it', () => {
     const fonts = openFontSet();
     const r = loadReport(makeReport({ 'report.md': `${FRONT}\n😀一。\n\n😀二。\n\n😀三。\n` }));

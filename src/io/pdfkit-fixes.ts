@@ -53,7 +53,7 @@ import { snapToGridAfterNodes } from './pdfmake-grid-snap.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfkit and pdfmake's renderer, document and text breaker (no typings: internal modules of
-// pdfmake 0.3), required as the CommonJS modules they are: \`import\` had Node read each again and
+// pdfmake 0.3), required as the CommonJS modules they are: `import` had Node read each again and
 // scan it for its export names (≈ 10–20 ms of a cold build, most of it for pdfkit's 200 KB)
 const requireHere = createRequire(import.meta.url);
 const PDFDocument = requireHere('pdfkit') as typeof PDFKitDocument;

@@ -72,5 +72,15 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
     }
     return firstLine;
   };
-  return { data: doc.toJS() ?? {}, lineOf };
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // an alias (*name) with no anchor (&name) before it: found only when the value is made
+    const name = /alias[^:]*: (.+)$/.exec((e as Error).message)?.[1];
+    const at = name ? text.split('\n').findIndex((l) => l.includes(`*${name}`)) + 1 : 0;
+    throw new InputError({ file, line: (at || 1) + firstLine - 1 }, `YAML: ${(e as Error).message}`,
+      'a value starting with * refers to an anchor (&name): put the value in quotes ("*…") if it is text');
+  }
+  return { data: data ?? {}, lineOf };
 }

@@ -89,20 +89,21 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
 }
 
 /**
- * The characters drawn from the fallback face: in the report's text, lacking from their role's
- * face, present in the fallback face. In code point order; '' when there are none. The DOCX
- * names the fallback font for them (write/docx/fallback-font.ts), as the PDF draws them from it.
+ * The characters drawn from the fallback face wherever the report has them: in its text, lacking
+ * from the face of every role they are set in, present in the fallback face. In code point
+ * order; '' when there are none. The DOCX names the fallback font for them
+ * (write/docx/fallback-font.ts), as the PDF draws them from it.
  */
 export function fallbackChars(report: Report, has: HasGlyph): string {
-  const found = new Set<string>();
+  const everywhere = new Map<string, boolean>(); // character → lacking in every role seen so far
   for (const t of textsOf(report)) {
     for (const ch of t.text) {
-      if (found.has(ch) || /\s/u.test(ch)) continue;
+      if (everywhere.get(ch) === false || /\s/u.test(ch)) continue;
       const cp = ch.codePointAt(0)!;
-      if (!has(t.role, cp) && has('fallback', cp)) found.add(ch);
+      everywhere.set(ch, !has(t.role, cp) && has('fallback', cp));
     }
   }
-  return [...found].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
+  return [...everywhere].filter(([, v]) => v).map(([ch]) => ch).sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
 }
 
 export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -8,10 +8,11 @@
  * fallback font (`w:rFonts`, all four scripts) — for every piece of text, whoever wrote it
  * (paragraphs, titles, the information block, table cells, the table of contents).
  *
- * Which characters: those the glyph check found drawn from the fallback face in some role
- * (transform/glyph-check.ts `fallbackChars`). Such a character is set in the fallback face
- * wherever the DOCX has it: the bundled Fandol faces lack the same rare characters, so that is
- * where the PDF sets it too.
+ * Which characters: those the fallback face has and no role face they are set in has
+ * (transform/glyph-check.ts `fallbackChars`), so that the DOCX sets them in the fallback face
+ * wherever the PDF does. A character that one of its roles' faces has and another lacks
+ * (FandolHei lacks ⊕, FandolFang has it) is left to Word's own fallback where it is missing.
+ * Runs of other shapes (with a tab, a field, attributes) are left as they are.
  */
 import type { FallbackFont } from './styles.js';
 
@@ -29,18 +30,28 @@ function withFont(rPr: string | undefined, font: string): string {
 
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The character an escaped unit of w:t text stands for: itself, or an entity's character. */
+function unescapeUnit(unit: string): string {
+  if (unit[0] !== '&') return unit;
+  const name = unit.slice(1, -1);
+  if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+  return ENTITIES[name] ?? unit;
+}
+
 export function withFallbackFont(xml: string, fallback: FallbackFont | undefined): string {
   if (!fallback?.chars) return xml;
   const chars = new Set(fallback.chars);
   const font = escapeAttribute(fallback.name);
   return xml.replace(RUN, (run: string, rPr: string | undefined, br: string | undefined, _space: string | undefined, text: string) => {
-    // pieces of the text: [inFallback, text]
+    // pieces of the (escaped) text: [inFallback, text]; an entity is one unit, never cut
     const pieces: [boolean, string][] = [];
-    for (const ch of text) {
-      const inFallback = chars.has(ch);
+    for (const [unit] of text.matchAll(/&[^;&]*;|[\s\S]/gu)) {
+      const inFallback = chars.has(unescapeUnit(unit));
       const last = pieces.at(-1);
-      if (last && last[0] === inFallback) last[1] += ch;
-      else pieces.push([inFallback, ch]);
+      if (last && last[0] === inFallback) last[1] += unit;
+      else pieces.push([inFallback, unit]);
     }
     if (!pieces.some(([f]) => f)) return run;
     const fallbackRPr = withFont(rPr, font);
