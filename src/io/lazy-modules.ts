@@ -15,7 +15,7 @@
 import { createRequire } from 'node:module';
 import { putInCache, type Require } from './module-cache.js';
 import './native-inflate.js'; // zlib for the Unicode tables these libraries unpack as they load
-import './native-md5.js'; // crypto's MD5 for pdfkit's file identifiers
+import './pdfkit-md5.js'; // gongwen's MD5 for pdfkit's file identifiers
 
 const fromHere = createRequire(import.meta.url);
 const fromPdfkit = createRequire(fromHere.resolve('pdfkit'));

@@ -1,7 +1,7 @@
 /**
  * Putting a module of our own into Node's CommonJS cache in place of a library's dependency, so
  * that the library gets ours when it loads (io/lazy-modules.ts, io/native-inflate.ts,
- * io/native-md5.ts). Must run before the library loads; a dependency already loaded is kept.
+ * io/pdfkit-md5.ts). Must run before the library loads; a dependency already loaded is kept.
  */
 import Module, { createRequire } from 'node:module';
 

@@ -1,4 +1,4 @@
-/** For the tests of gongwen's native stand-ins for library modules (io/native-inflate.ts, io/native-md5.ts). */
+/** For the tests of gongwen's native stand-ins for library modules (io/native-inflate.ts, io/pdfkit-md5.ts). */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ROOT } from './build.js';

@@ -1,6 +1,8 @@
-/** io/native-md5.ts: crypto's MD5 in place of js-md5 gives pdfkit the same digests, and is what pdfkit loads. */
+/** io/pdfkit-md5.ts: gongwen's MD5 (io/md5.ts) in place of js-md5 gives pdfkit the same digests, and is what pdfkit loads. */
 import { describe, expect, it } from 'vitest';
-import { md5 } from '../src/io/native-md5.js';
+import { createHash } from 'node:crypto';
+import { md5 } from '../src/io/pdfkit-md5.js';
+import { md5 as md5Bytes } from '../src/io/md5.js';
 import { originalModule, standInLoaded } from './helpers/stand-ins.js';
 
 type JsMd5 = ((d: unknown) => string) & Record<'hex' | 'base64', (d: unknown) => string> & Record<'array' | 'digest', (d: unknown) => number[]> & Record<'arrayBuffer' | 'buffer', (d: unknown) => ArrayBuffer>;
@@ -23,9 +25,20 @@ describe('native md5', () => {
     expect(md5('abc')).toBe('900150983cd24fb0d6963f7d28e17f72'); // RFC 1321 test suite
   });
 
+  it('gives Node crypto\'s digests at every length around the block edges, and the RFC 1321 suite', () => {
+    for (let n = 0; n <= 300; n++) {
+      const d = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n * 11) & 255);
+      expect(Buffer.from(md5Bytes(d)).toString('hex'), `${n} bytes`).toBe(createHash('md5').update(d).digest('hex'));
+    }
+    const suite: [string, string][] = [['', 'd41d8cd98f00b204e9800998ecf8427e'], ['a', '0cc175b9c0f1b6a831c399e269772661'],
+      ['message digest', 'f96b697d7cb7938d525a2f31aaf161d0'], ['abcdefghijklmnopqrstuvwxyz', 'c3fcd3d76192e4007dfb496cca67e13b'],
+      ['12345678901234567890123456789012345678901234567890123456789012345678901234567890', '57edf4a22be3c955ac49da2e2107b67a']];
+    for (const [text, hex] of suite) expect(Buffer.from(md5Bytes(Buffer.from(text))).toString('hex'), text).toBe(hex);
+  });
+
   it('is the js-md5 pdfkit loads once gongwen\'s PDF code is loaded', () => {
     // pdfkit loads js-md5, or what stands in its place
-    const run = standInLoaded({ host: 'pdfkit', via: 'pdfkit', dependency: 'js-md5', standIn: 'native-md5.js', exportName: 'md5' });
+    const run = standInLoaded({ host: 'pdfkit', via: 'pdfkit', dependency: 'js-md5', standIn: 'pdfkit-md5.js', exportName: 'md5' });
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('true');
   });

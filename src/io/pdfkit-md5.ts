@@ -1,25 +1,25 @@
 /**
- * Node's crypto in place of `js-md5`, an MD5 written in JavaScript, for pdfkit.
+ * gongwen's MD5 (io/md5.ts) in place of `js-md5` for pdfkit.
  *
  * pdfkit hashes each document's Info dictionary with MD5 for the file identifier (/ID), and
  * embedded files for their checksum. Loading js-md5 costs a cold build ≈ 8 ms (it builds its
- * tables and API as it loads); Node's `createHash('md5')` is built in and gives the same digests.
- * Imported before pdfkit loads (by io/lazy-modules.ts), this puts a module with the part of
- * js-md5's interface pdfkit uses (and the rest of its digest forms) into the CommonJS cache
- * under js-md5's path, as pdfkit resolves it.
+ * tables and API as it loads); so did Node's crypto module, used here until 2026-11-26, whose
+ * loading takes ≈ 8.5 ms. io/md5.ts gives the same digests. Imported before pdfkit loads (by
+ * io/lazy-modules.ts), this puts a module with the part of js-md5's interface pdfkit uses (and
+ * the rest of its digest forms) into the CommonJS cache under js-md5's path, as pdfkit
+ * resolves it.
  */
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { md5 as md5Bytes } from './md5.js';
 import { putInCache } from './module-cache.js';
 
 type Input = string | ArrayBuffer | ArrayBufferView;
 
 function digest(data: Input): Buffer {
-  const hash = createHash('md5');
-  if (typeof data === 'string') hash.update(data, 'utf8'); // js-md5 hashes a string's UTF-8 bytes
-  else if (data instanceof ArrayBuffer) hash.update(new Uint8Array(data));
-  else hash.update(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  return hash.digest();
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') // js-md5 hashes a string's UTF-8 bytes
+    : data instanceof ArrayBuffer ? new Uint8Array(data)
+      : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return Buffer.from(md5Bytes(bytes));
 }
 
 /** js-md5's `md5(data)` (hex) with its `hex`, `array`, `digest`, `arrayBuffer`, `buffer` and `base64` forms. */
