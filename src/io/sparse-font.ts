@@ -154,12 +154,19 @@ export function readFontFile(file: string): Buffer {
     readAt(fd, buffer, 0, read);
     const tables = cffTables(buffer.subarray(0, read), size);
     const cff = tables?.get('CFF ');
-    let where = cff && charStringsOf(buffer.subarray(0, read), cff[0]);
+    const place = (upTo: number) => {
+      try {
+        return charStringsOf(buffer.subarray(0, upTo), cff![0]);
+      } catch {
+        return undefined; // a DICT or INDEX that runs past what was read: not placed, read whole
+      }
+    };
+    let where = cff && place(read);
     if (cff && !where && read < size) {
       const more = Math.min(size, cff[0] + 1024 * 1024);
       readAt(fd, buffer, read, more);
       read = more;
-      where = charStringsOf(buffer.subarray(0, read), cff[0]);
+      where = place(read);
     }
     if (!cff || !where || where.dataStart > where.dataEnd || where.dataEnd > cff[0] + cff[1]) {
       readAt(fd, buffer, read, size);
