@@ -32,6 +32,9 @@ describe('the fallback font in the DOCX', () => {
     // an escaped character is one unit: a fallback '&' never cuts its entity
     expect(withFallbackFont('<w:r><w:t>A &amp; B&lt;</w:t></w:r>', { name: 'F', chars: '&' })).toBe(
       `<w:r><w:t xml:space="preserve">A </w:t></w:r><w:r><w:rPr>${rFonts('F')}</w:rPr><w:t xml:space="preserve">&amp;</w:t></w:r><w:r><w:t xml:space="preserve"> B&lt;</w:t></w:r>`);
+    // numeric references stand for their character; a malformed one is left as it is
+    expect(withFallbackFont('<w:r><w:t>&#x57c7;&#22496;&#xZZ;</w:t></w:r>', { name: 'F', chars: '埇' })).toBe(
+      `<w:r><w:rPr>${rFonts('F')}</w:rPr><w:t xml:space="preserve">&#x57c7;</w:t></w:r><w:r><w:t xml:space="preserve">&#22496;&#xZZ;</w:t></w:r>`);
     // a character outside the BMP stays whole
     expect(withFallbackFont('<w:r><w:t>甲𠀀乙</w:t></w:r>', { name: 'F', chars: '𠀀' })).toContain(`${rFonts('F')}</w:rPr><w:t xml:space="preserve">𠀀</w:t>`);
   });

@@ -36,7 +36,10 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function unescapeUnit(unit: string): string {
   if (unit[0] !== '&') return unit;
   const name = unit.slice(1, -1);
-  if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+  if (name[0] === '#') {
+    const cp = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : unit;
+  }
   return ENTITIES[name] ?? unit;
 }
 
