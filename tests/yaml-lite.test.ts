@@ -74,7 +74,7 @@ describe('the lite YAML reader', () => {
     const texts = [
       'editor: 张三　\n', 'editor: 张三　　# 编辑\n', '名称　: 值\n', 'title: 报告\neditor:　张三\n', 'a:\n　　b: 1\n',
       'a: [甲　, 乙]\n', '- 甲　\n', 'a: "x"　# c\n', 'a: \u00a0\n', '　\n', 'a: 1\n　\n', 'a: b\u3000#c\n', 'k\u2003: v\n',
-      `${'键'.repeat(1100)}: 1\n`, `- ${'k'.repeat(1100)}: 1\n`, `a: {${'k'.repeat(1100)}: 1}\n`,
+      `${'键'.repeat(1100)}: 1\n`, `"${'键'.repeat(1100)}": 1\n`, `- ${'k'.repeat(1100)}: 1\n`, `a: {${'k'.repeat(1100)}: 1}\n`,
     ];
     for (const t of texts) {
       const lite = parseLiteYaml(t);

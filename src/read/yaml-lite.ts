@@ -135,7 +135,7 @@ class Reader {
       let at: number;
       if (line.text[0] === '"') {
         [key, at] = quoted(line.text, 0);
-        if (line.text[at] !== ':') unsupported();
+        if (line.text[at] !== ':' || at > 1000) unsupported();
       } else {
         const colon = line.text.search(/:(?: |$)/);
         if (colon <= 0) unsupported();
