@@ -41,6 +41,13 @@
  *    paragraph too. A node may now give its entry as `tocText` (write/pdf/blocks.ts).
  * 12. Text after a table starts on the line grid again (io/pdfmake-grid-snap.ts).
  * 13. A section or group row of a table is kept with the row below it (io/pdfmake-keep-rows.ts).
+ * 14. Speed: for a run of unbreakable inlines — the lines write/pdf/lines.ts breaks — pdfmake
+ *    still asked the line breaker about each: the last word of each inline, the first word of
+ *    the next and the two together, to decide whether the pair may part (noNewLine), three
+ *    UAX #14 passes over whole lines of text per pair, and two style look-ups per inline. Where
+ *    every inline but the last already says noNewLine or lineEnd, that answer cannot change
+ *    what is laid out (a noNewLine inline stays so; fix 6 clears it on a lineEnd one), and the
+ *    inlines become pdfmake's words as they are.
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -125,6 +132,27 @@ function pdfmakeLineBreaker(): { prototype: LineBreakerProto } {
   return require(require.resolve('linebreak', { paths: [pdfmakeDir] })) as { prototype: LineBreakerProto };
 }
 
+interface BrokenInline { text?: unknown; noWrap?: unknown; noNewLine?: unknown; lineEnd?: unknown; _textRef?: unknown }
+
+/**
+ * Fix 14: pdfmake's words for inlines that are lines broken by gongwen (each noWrap, each but the
+ * last noNewLine or lineEnd): each inline one word, its properties copied as pdfmake copies them
+ * (own properties but the text); undefined for anything else, which pdfmake breaks itself.
+ */
+function brokenLines(texts: unknown): { text: string; lineEnd?: boolean; noNewLine?: boolean }[] | undefined {
+  if (!Array.isArray(texts) || texts.length === 0) return undefined;
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i] as BrokenInline | null;
+    if (typeof t !== 'object' || t === null || t.noWrap !== true || t._textRef !== undefined) return undefined;
+    if (i < texts.length - 1 && t.noNewLine !== true && t.lineEnd !== true) return undefined;
+  }
+  return (texts as BrokenInline[]).map((t) => {
+    const word: Record<string, unknown> = { text: t.text === undefined || t.text === null ? '' : String(t.text) };
+    for (const key in t) if (key !== 'text' && Object.prototype.hasOwnProperty.call(t, key)) word[key] = (t as Record<string, unknown>)[key];
+    return word as { text: string };
+  });
+}
+
 interface EmbeddedFontProto {
   font: { stream: { buffer: Uint8Array }; postscriptName: string };
   layoutRun(text: string, features?: unknown): unknown;
@@ -194,7 +222,7 @@ export function applyPdfkitFixes(): void {
   const tproto = (TextBreaker as { prototype: { getBreaks(...args: unknown[]): { lineEnd?: boolean; noNewLine?: boolean }[] } }).prototype;
   const getBreaks = tproto.getBreaks;
   tproto.getBreaks = function (this: unknown, ...args: unknown[]) {
-    const words = getBreaks.apply(this, args);
+    const words = brokenLines(args[0]) ?? getBreaks.apply(this, args);
     for (const w of words) if (w.lineEnd && w.noNewLine) w.noNewLine = false;
     return words;
   };
