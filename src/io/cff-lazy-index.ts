@@ -113,17 +113,11 @@ export function lazyIndex(stream: DecodeStream, cff2: boolean): ByteRange[] | un
   const base = offsets + (count + 1) * offSize - 1;
   stream.pos = base + offsetOf(count);
   const onRead = entryHook?.(bytes, base + offsetOf(0), count);
-  if (onRead) {
-    return lazyRanges(count, (i) => {
-      const from = offsetOf(i);
-      const range = { offset: base + from, length: offsetOf(i + 1) - from };
-      onRead(i, range.offset, range.length);
-      return range;
-    });
-  }
   return lazyRanges(count, (i) => {
     const from = offsetOf(i);
-    return { offset: base + from, length: offsetOf(i + 1) - from };
+    const range = { offset: base + from, length: offsetOf(i + 1) - from };
+    onRead?.(i, range.offset, range.length);
+    return range;
   });
 }
 

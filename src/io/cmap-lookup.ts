@@ -33,7 +33,7 @@ interface CmapProcessor {
 interface Segments { start: Uint16Array; end: Uint16Array; delta: Int16Array; rangeOffset: Uint16Array; glyphs: Uint16Array }
 
 const SEGMENTS = Symbol('gongwen.cmapSegments');
-let patched: WeakSet<object> | undefined;
+const patched = new WeakSet<object>();
 
 /** A LazyArray of 16-bit entries copied out of the font's bytes (big-endian), or undefined. */
 function copy16(array: LazyArrayLike, length: number): Uint16Array | undefined {
@@ -83,7 +83,6 @@ export function useFastCmap(font: object): void {
   const processor = (font as { _cmapProcessor?: CmapProcessor })._cmapProcessor;
   if (!processor) return;
   const proto = Object.getPrototypeOf(processor) as CmapProcessor;
-  patched ??= new WeakSet();
   if (patched.has(proto)) return;
   patched.add(proto);
   const original = proto.lookup;

@@ -8,6 +8,7 @@
  * line gap 0, so that every line of the grid has the same baseline whatever faces it mixes.
  */
 import { FACE_METRICS } from '../layout/gbt9704.js';
+import { sfntTables } from './sfnt-tables.js';
 
 function sfntOffsets(buf: Buffer): number[] {
   if (buf.toString('latin1', 0, 4) === 'ttcf') {
@@ -17,15 +18,6 @@ function sfntOffsets(buf: Buffer): number[] {
   return [0];
 }
 
-function tableOffset(buf: Buffer, sfnt: number, tag: string): number | undefined {
-  const numTables = buf.readUInt16BE(sfnt + 4);
-  for (let i = 0; i < numTables; i++) {
-    const rec = sfnt + 12 + 16 * i;
-    if (buf.toString('latin1', rec, rec + 4) === tag) return buf.readUInt32BE(rec + 8);
-  }
-  return undefined;
-}
-
 /**
  * Every face's hhea ascender/descender/lineGap normalised, in place: give it a buffer of its own
  * (fresh from readFileSync), never the caller's shared copy.
@@ -33,8 +25,9 @@ function tableOffset(buf: Buffer, sfnt: number, tag: string): number | undefined
 export function normaliseVerticalMetrics(font: Buffer): Buffer {
   const out = font;
   for (const sfnt of sfntOffsets(out)) {
-    const head = tableOffset(out, sfnt, 'head');
-    const hhea = tableOffset(out, sfnt, 'hhea');
+    const tables = sfntTables(out, sfnt);
+    const head = tables.get('head')?.offset;
+    const hhea = tables.get('hhea')?.offset;
     if (head === undefined || hhea === undefined) throw new Error('not an OpenType/TrueType font (no head or hhea table)');
     const upem = out.readUInt16BE(head + 18);
     out.writeInt16BE(Math.round(FACE_METRICS.ascent * upem), hhea + 4);

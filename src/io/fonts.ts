@@ -106,32 +106,37 @@ function checkReadable(font: Font): void {
   }
 }
 
+/** The error for a file that cannot be read or opened as a font. */
+const notAFont = (spec: FaceSpec, e: unknown) => new InputError({ file: spec.file }, `cannot be used as a font (${(e as Error).message})`,
+  spec.postscriptName ? `check postscriptName "${spec.postscriptName}": it names a face inside a .ttc collection` : 'give an OpenType (.otf), TrueType (.ttf) or collection (.ttc) font file in gongwen.yaml');
+
 function loadFace(spec: FaceSpec): LoadedFace {
   const key = `${spec.file}#${spec.postscriptName ?? ''}`;
   const hit = loaded.get(key);
   if (hit) return hit;
-  let data: Buffer | undefined;
+  let data: Buffer;
   try {
-    const face = openFace(spec, (read) => (data = read));
+    data = readFontFile(spec.file);
+  } catch (e) {
+    throw notAFont(spec, e);
+  }
+  try {
+    const face = openFace(spec, data);
     loaded.set(key, face);
     return face;
   } catch (e) {
-    if (data) releaseFontFile(data); // a face read in part keeps its file open: not this one
+    releaseFontFile(data); // a face read in part keeps its file open: not this one
     throw e;
   }
 }
 
-function openFace(spec: FaceSpec, read: (data: Buffer) => void): LoadedFace {
-  let data: Buffer;
+function openFace(spec: FaceSpec, data: Buffer): LoadedFace {
   let opened: ReturnType<ReturnType<typeof loadFontkit>["create"]>;
   try {
-    data = readFontFile(spec.file);
-    read(data);
     normaliseVerticalMetrics(data);
     opened = loadFontkit().create(data, spec.postscriptName);
   } catch (e) {
-    throw new InputError({ file: spec.file }, `cannot be used as a font (${(e as Error).message})`,
-      spec.postscriptName ? `check postscriptName "${spec.postscriptName}": it names a face inside a .ttc collection` : 'give an OpenType (.otf), TrueType (.ttf) or collection (.ttc) font file in gongwen.yaml');
+    throw notAFont(spec, e);
   }
   if (!opened || !('hasGlyphForCodePoint' in opened)) {
     throw new InputError({ file: spec.file }, 'the font file is a collection', 'name the face with postscriptName: in gongwen.yaml');

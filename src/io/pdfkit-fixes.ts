@@ -67,6 +67,7 @@ const PDFDocument = requireHere('pdfkit') as typeof PDFKitDocument;
 const RendererModule = requireHere('pdfmake/js/Renderer.js') as unknown;
 const PdfmakeDocumentModule = requireHere('pdfmake/js/PDFDocument.js') as unknown;
 const TextBreakerModule = requireHere('pdfmake/js/TextBreaker.js') as unknown;
+const StyleContextStack = (requireHere('pdfmake/js/StyleContextStack.js') as { default: { copyStyle(source: object, destination: object): object } }).default;
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -136,8 +137,8 @@ interface BrokenInline { text?: unknown; noWrap?: unknown; noNewLine?: unknown; 
 
 /**
  * Fix 14: pdfmake's words for inlines that are lines broken by gongwen (each noWrap, each but the
- * last noNewLine or lineEnd): each inline one word, its properties copied as pdfmake copies them
- * (own properties but the text); undefined for anything else, which pdfmake breaks itself.
+ * last noNewLine or lineEnd): each inline one word, its properties copied by pdfmake's own
+ * copyStyle (own properties but the text); undefined for anything else, which pdfmake breaks itself.
  */
 function brokenLines(texts: unknown): { text: string; lineEnd?: boolean; noNewLine?: boolean }[] | undefined {
   if (!Array.isArray(texts) || texts.length === 0) return undefined;
@@ -146,11 +147,8 @@ function brokenLines(texts: unknown): { text: string; lineEnd?: boolean; noNewLi
     if (typeof t !== 'object' || t === null || t.noWrap !== true || t._textRef !== undefined) return undefined;
     if (i < texts.length - 1 && t.noNewLine !== true && t.lineEnd !== true) return undefined;
   }
-  return (texts as BrokenInline[]).map((t) => {
-    const word: Record<string, unknown> = { text: t.text === undefined || t.text === null ? '' : String(t.text) };
-    for (const key in t) if (key !== 'text' && Object.prototype.hasOwnProperty.call(t, key)) word[key] = (t as Record<string, unknown>)[key];
-    return word as { text: string };
-  });
+  return (texts as BrokenInline[]).map((t) =>
+    StyleContextStack.copyStyle(t, { text: t.text === undefined || t.text === null ? '' : String(t.text) }) as { text: string });
 }
 
 interface EmbeddedFontProto {

@@ -23,6 +23,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../model/errors.js';
 import { LAZY_FROM, setEntryHook } from './cff-lazy-index.js';
+import { sfntTables, type TableRecord } from './sfnt-tables.js';
 
 interface SparseFile {
   file: string;
@@ -30,10 +31,8 @@ interface SparseFile {
   size: number;
   mtimeMs: number;
   buffer: Buffer;
-  /** The CharStrings INDEX: entry count, where its offsets are and their size, where its data starts. */
-  count: number;
-  offsets: number;
-  offSize: number;
+  /** The CharStrings INDEX, and where its data starts. */
+  index: Index;
   dataStart: number;
   loaded: Uint8Array;
 }
@@ -85,56 +84,48 @@ function charStringsOffset(b: Buffer, from: number, to: number): number | undefi
   return undefined;
 }
 
-/** An INDEX's count, offset size and where its offsets start, in a CFF (version 1) table. */
-function indexAt(b: Buffer, at: number): { count: number; offSize: number; offsets: number; end: number } | undefined {
+/**
+ * An INDEX of a CFF (version 1) table at `at`: its count, offset size, where its offsets start,
+ * the byte before its data (entry offsets count from there) and where its data ends.
+ */
+interface Index { count: number; offSize: number; offsets: number; base: number; end: number }
+function indexAt(b: Buffer, at: number): Index | undefined {
   if (at + 3 > b.length) return undefined;
   const count = b.readUInt16BE(at);
-  if (count === 0) return { count, offSize: 0, offsets: at + 2, end: at + 2 };
+  if (count === 0) return { count, offSize: 0, offsets: at + 2, base: at + 1, end: at + 2 };
   const offSize = b[at + 2]!;
   const offsets = at + 3;
   if (offSize < 1 || offSize > 4 || offsets + (count + 1) * offSize > b.length) return undefined;
-  const last = b.readUIntBE(offsets + count * offSize, offSize);
-  return { count, offSize, offsets, end: offsets + (count + 1) * offSize - 1 + last };
+  const base = offsets + (count + 1) * offSize - 1;
+  return { count, offSize, offsets, base, end: base + b.readUIntBE(offsets + count * offSize, offSize) };
 }
 
+/** Where entry i of an INDEX starts (entry i ends where i + 1 starts). */
+const entryStart = (b: Buffer, x: Index, i: number): number => x.base + b.readUIntBE(x.offsets + i * x.offSize, x.offSize);
+
 /**
- * Where a CFF face's CharStrings data lies in the file, read from `head` (the file's first
- * bytes, up to the data): [count, offSize, offsets, data start, data end], or undefined.
+ * A CFF face's CharStrings INDEX, read from `head` (the file's first bytes, up to its data), if
+ * it is large enough to be a lazy view (io/cff-lazy-index.ts) — or undefined.
  */
-function charStringsOf(head: Buffer, cffAt: number): { count: number; offSize: number; offsets: number; dataStart: number; dataEnd: number } | undefined {
+function charStringsOf(head: Buffer, cffAt: number): Index | undefined {
   if (head[cffAt] !== 1) return undefined; // CFF version 1 only (CFF2 keeps no Name INDEX)
   const names = indexAt(head, cffAt + head[cffAt + 2]!);
   const topDicts = names && indexAt(head, names.end);
   if (!topDicts || topDicts.count < 1) return undefined;
-  const first = topDicts.offsets + (topDicts.count + 1) * topDicts.offSize - 1;
-  const from = first + head.readUIntBE(topDicts.offsets, topDicts.offSize);
-  const to = first + head.readUIntBE(topDicts.offsets + topDicts.offSize, topDicts.offSize);
+  const to = entryStart(head, topDicts, 1);
   if (to > head.length) return undefined;
-  const rel = charStringsOffset(head, from, to);
+  const rel = charStringsOffset(head, entryStart(head, topDicts, 0), to);
   if (rel === undefined || !Number.isInteger(rel) || rel <= 0) return undefined;
-  const at = cffAt + rel;
-  if (at + 3 > head.length) return undefined;
-  const count = head.readUInt16BE(at);
-  const offSize = head[at + 2]!;
-  const offsets = at + 3;
-  if (count <= LAZY_FROM || offSize < 1 || offSize > 4 || offsets + (count + 1) * offSize > head.length) return undefined;
-  const base = offsets + (count + 1) * offSize - 1;
-  return { count, offSize, offsets, dataStart: base + head.readUIntBE(offsets, offSize), dataEnd: base + head.readUIntBE(offsets + count * offSize, offSize) };
+  const charStrings = indexAt(head, cffAt + rel);
+  return charStrings && charStrings.count > LAZY_FROM ? charStrings : undefined;
 }
 
-/** The table directory of an OpenType CFF face ('OTTO'), checked to lie in the file: tag → [offset, length]. */
-function cffTables(head: Buffer, size: number): Map<string, [number, number]> | undefined {
+/** The table directory of an OpenType CFF face ('OTTO'), checked to lie in the file. */
+function cffTables(head: Buffer, size: number): Map<string, TableRecord> | undefined {
   if (head.length < 12 || head.toString('latin1', 0, 4) !== 'OTTO') return undefined;
-  const numTables = head.readUInt16BE(4);
-  if (12 + 16 * numTables > head.length) return undefined;
-  const tables = new Map<string, [number, number]>();
-  for (let i = 0; i < numTables; i++) {
-    const rec = 12 + 16 * i;
-    const offset = head.readUInt32BE(rec + 8);
-    const length = head.readUInt32BE(rec + 12);
-    if (offset + length > size) return undefined;
-    tables.set(head.toString('latin1', rec, rec + 4), [offset, length]);
-  }
+  if (12 + 16 * head.readUInt16BE(4) > head.length) return undefined;
+  const tables = sfntTables(head);
+  for (const t of tables.values()) if (t.offset + t.length > size) return undefined;
   return tables.has('CFF ') ? tables : undefined;
 }
 
@@ -152,32 +143,29 @@ export function readFontFile(file: string): Buffer {
     // 530 KB in Noto Serif CJK): read a first part, a larger one if the outlines start later
     let read = Math.min(size, 128 * 1024);
     readAt(fd, buffer, 0, read);
-    const tables = cffTables(buffer.subarray(0, read), size);
-    const cff = tables?.get('CFF ');
+    const cff = cffTables(buffer.subarray(0, read), size)?.get('CFF ');
     const place = (upTo: number) => {
       try {
-        return charStringsOf(buffer.subarray(0, upTo), cff![0]);
+        return charStringsOf(buffer.subarray(0, upTo), cff!.offset);
       } catch {
         return undefined; // a DICT or INDEX that runs past what was read: not placed, read whole
       }
     };
-    let where = cff && place(read);
-    if (cff && !where && read < size) {
-      const more = Math.min(size, cff[0] + 1024 * 1024);
+    let index = cff && place(read);
+    if (cff && !index && read < size) {
+      const more = Math.min(size, cff.offset + 1024 * 1024);
       readAt(fd, buffer, read, more);
       read = more;
-      where = place(read);
+      index = place(read);
     }
-    if (!cff || !where || where.dataStart > where.dataEnd || where.dataEnd > cff[0] + cff[1]) {
+    const dataStart = index ? entryStart(buffer, index, 0) : 0;
+    if (!cff || !index || dataStart > index.end || index.end > cff.offset + cff.length) {
       readAt(fd, buffer, read, size);
       return buffer;
     }
-    if (read < where.dataStart) readAt(fd, buffer, read, where.dataStart);
-    readAt(fd, buffer, Math.max(read, where.dataEnd), size);
-    sparse.set(buffer, {
-      file, fd, size, mtimeMs, buffer, count: where.count, offsets: where.offsets, offSize: where.offSize,
-      dataStart: where.dataStart, loaded: new Uint8Array(where.count),
-    });
+    if (read < dataStart) readAt(fd, buffer, read, dataStart);
+    readAt(fd, buffer, Math.max(read, index.end), size);
+    sparse.set(buffer, { file, fd, size, mtimeMs, buffer, index, dataStart, loaded: new Uint8Array(index.count) });
     keep = true;
     return buffer;
   } finally {
@@ -215,7 +203,7 @@ export function releaseFontFile(buffer: Uint8Array): void {
 // a CharStrings INDEX of a file read here reads each outline when the INDEX is asked for it
 setEntryHook((bytes, dataStart, count) => {
   const s = sparse.get(bytes);
-  return s && s.dataStart === dataStart && s.count === count ? (i, offset, length) => loadEntry(s, i, offset, length) : undefined;
+  return s && s.dataStart === dataStart && s.index.count === count ? (i, offset, length) => loadEntry(s, i, offset, length) : undefined;
 });
 
 function checkUnchanged(s: SparseFile): void {
@@ -240,8 +228,8 @@ const MERGE_GAP = 256;
 export function loadGlyphs(buffer: Uint8Array, glyphs: readonly number[]): void {
   const s = sparse.get(buffer);
   if (!s) return;
-  const offsetOf = (i: number) => s.dataStart - s.buffer.readUIntBE(s.offsets, s.offSize) + s.buffer.readUIntBE(s.offsets + i * s.offSize, s.offSize);
-  const wanted = [...new Set(glyphs)].filter((g) => Number.isInteger(g) && g >= 0 && g < s.count && !s.loaded[g]).sort((a, b) => a - b);
+  const offsetOf = (i: number) => entryStart(s.buffer, s.index, i);
+  const wanted = [...new Set(glyphs)].filter((g) => Number.isInteger(g) && g >= 0 && g < s.index.count && !s.loaded[g]).sort((a, b) => a - b);
   if (!wanted.length) return;
   checkUnchanged(s);
   let k = 0;

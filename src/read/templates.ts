@@ -9,8 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type {
   BlockDef, HeaderCellDef, StatCell, StatRule, StatTableTemplate, StatTemplate, TableLayoutDef, TemplateRowDef,
 } from '../model/types.js';
-import { yamlLibrary } from './yaml.js';
-import { parseLiteYaml } from './yaml-lite.js';
+import { parseYaml } from './yaml.js';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -186,8 +185,7 @@ export function loadTemplate(id: string): StatTemplate | undefined {
   if (!/^[\w-]+$/.test(id)) return undefined;
   const file = path.join(TEMPLATE_DIR, `${id}.yaml`);
   if (!existsSync(file)) return undefined;
-  const text = readFileSync(file, 'utf8');
-  const raw = (parseLiteYaml(text)?.data ?? yamlLibrary().parse(text)) as RawTemplate;
+  const raw = parseYaml(readFileSync(file, 'utf8')) as RawTemplate;
   const parts = raw.layout?.kind === 'indicator-list' ? [indicatorList(raw)] : (raw.tables ?? []).map(gridTable);
   const tables = parts.map((p) => p.table);
   const span = /(\d{4})\s*[–-]\s*(\d{4})?/.exec(String(raw.applies_to?.report_years ?? ''));

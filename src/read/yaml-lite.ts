@@ -188,15 +188,16 @@ class Reader {
     const c = text[start];
     let value: unknown;
     let end: number;
+    let after = text; // the text the value ends in: a flow collection's may run over several lines
     if (c === '"' || c === "'") [value, end] = quoted(text, start);
-    else if (c === '[' || c === '{') [value, end] = this.flowLines(line, start, indent, path);
+    else if (c === '[' || c === '{') [value, end, after] = this.flowLines(line, start, indent, path);
     else {
       const hash = text.slice(start).search(/ #/);
       const raw = trimEndSpaces(hash < 0 ? text.slice(start) : text.slice(start, start + hash));
       value = plainValue(checkedPlain(raw, false));
       end = hash < 0 ? text.length : start + hash;
     }
-    restIsComment(this.all[this.i - 1]!.text, end);
+    restIsComment(after, end);
     const next = this.peek();
     if (next && next.indent > indent) unsupported(); // a value going on over more lines
     return value;
@@ -205,8 +206,9 @@ class Reader {
   /**
    * A flow collection at `line.text[at]`, on this line or on more: a line may end after a
    * `[`, `{` or `,` (no scalar is folded over lines) and the next must be indented deeper.
+   * Gives the value, the index after it and the text of the lines joined (by a space).
    */
-  private flowLines(line: Line, at: number, indent: number, path: string): [unknown, number] {
+  private flowLines(line: Line, at: number, indent: number, path: string): [unknown, number, string] {
     let text = line.text;
     const starts = [{ at: 0, no: line.no }];
     for (;;) {
@@ -216,9 +218,7 @@ class Reader {
         return starts[k]!.no;
       };
       try {
-        const result = flow(text, at, path, lineAt, this.lines);
-        if (starts.length > 1) this.all[this.i - 1] = { no: line.no, indent, text }; // for restIsComment
-        return result;
+        return [...flow(text, at, path, lineAt, this.lines), text];
       } catch (e) {
         const next = this.peek();
         if (!(e instanceof Unfinished) || !next || next.indent <= indent || !/[,[{]$/.test(text)) throw e;

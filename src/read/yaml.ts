@@ -8,7 +8,13 @@ const require = createRequire(import.meta.url);
  * The `yaml` library, loaded on first use: most files are read by read/yaml-lite.ts, and loading
  * and first running the library cost ≈ 100 ms of a cold build.
  */
-export const yamlLibrary = (): typeof YamlLibrary => require('yaml') as typeof YamlLibrary;
+const yamlLibrary = (): typeof YamlLibrary => require('yaml') as typeof YamlLibrary;
+
+/** A YAML text's data, without positions (the table templates): read/yaml-lite.ts, else the library. */
+export function parseYaml(text: string): unknown {
+  const lite = parseLiteYaml(text);
+  return lite ? lite.data : yamlLibrary().parse(text);
+}
 
 export interface LocatedYaml {
   data: unknown;

@@ -14,6 +14,7 @@
  * (FandolHei lacks ⊕, FandolFang has it) is left to Word's own fallback where it is missing.
  * Runs of other shapes (with a tab, a field, attributes) are left as they are.
  */
+import { ENTITY_CHARS, escapeLikeDocx } from './raw-xml.js';
 import type { FallbackFont } from './styles.js';
 
 /** A run of plain text as docx and gongwen's raw XML write it: properties, an optional line break, one w:t. */
@@ -28,25 +29,20 @@ function withFont(rPr: string | undefined, font: string): string {
   return rPr.slice(0, afterStyle) + rFonts + rPr.slice(afterStyle);
 }
 
-const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
 /** The character an escaped unit of w:t text stands for: itself, or an entity's character. */
 function unescapeUnit(unit: string): string {
   if (unit[0] !== '&') return unit;
-  const name = unit.slice(1, -1);
-  if (name[0] === '#') {
-    const cp = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  if (unit[1] === '#') {
+    const cp = unit[2] === 'x' ? parseInt(unit.slice(3, -1), 16) : parseInt(unit.slice(2, -1), 10);
     return Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : unit;
   }
-  return ENTITIES[name] ?? unit;
+  return ENTITY_CHARS[unit] ?? unit;
 }
 
 export function withFallbackFont(xml: string, fallback: FallbackFont | undefined): string {
   if (!fallback?.chars) return xml;
   const chars = new Set(fallback.chars);
-  const font = escapeAttribute(fallback.name);
+  const font = escapeLikeDocx(fallback.name);
   return xml.replace(RUN, (run: string, rPr: string | undefined, br: string | undefined, _space: string | undefined, text: string) => {
     // pieces of the (escaped) text: [inFallback, text]; an entity is one unit, never cut
     const pieces: [boolean, string][] = [];

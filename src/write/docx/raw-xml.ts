@@ -52,6 +52,8 @@ export function expandRawXml(xml: string): string {
 }
 
 const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+/** The character each of those entities stands for ('&amp;' → '&'). */
+export const ENTITY_CHARS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(TEXT_ESCAPES).map(([c, e]) => [e, c]));
 
 /**
  * Text for element content or an attribute value, escaped as docx escapes it (the same five
