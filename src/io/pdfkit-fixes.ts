@@ -11,7 +11,11 @@
  *    applies the Chinese rules (禁则).
  * 4. Speed: pdfkit shapes every word anew in every document (its layout cache lives in the
  *    document's font object). Shaped runs are shared between documents per font file and face;
- *    the cache is emptied when it grows past a bound, so memory stays flat over long batches.
+ *    the cache is emptied when it holds more than a bound of glyphs, so memory stays flat over
+ *    long batches (a bound of 100,000 runs, of whole lines since fix 14, was not one). A
+ *    shared run keeps only what pdfkit reads of a glyph (id, advance, code points): fontkit's
+ *    glyph objects point at the font object that made them, and with it at that document's
+ *    tables, glyph cache and subset, so each run kept a document alive.
  * 5. Size and speed: pdfmake writes every CJK character as its own text object (each is a "word"
  *    to it), about 40 bytes a character. Neighbouring inlines of Chinese text in the same style
  *    that touch (no justification gap between them) are written as one, with the same glyph
@@ -151,14 +155,36 @@ function brokenLines(texts: unknown): { text: string; lineEnd?: boolean; noNewLi
     StyleContextStack.copyStyle(t, { text: t.text === undefined || t.text === null ? '' : String(t.text) }) as { text: string });
 }
 
+interface ShapedGlyph { id: number; advanceWidth: number; codePoints: number[] }
+interface ShapedRun { glyphs: ShapedGlyph[]; positions: unknown[]; advanceWidth: number }
 interface EmbeddedFontProto {
   font: { stream: { buffer: Uint8Array }; postscriptName: string };
-  layoutRun(text: string, features?: unknown): unknown;
-  layoutCached(text: string): unknown;
+  layoutRun(text: string, features?: unknown): ShapedRun;
+  layoutCached(text: string): ShapedRun;
 }
 
-const MAX_SHARED_RUNS = 100_000;
-const sharedRuns = new WeakMap<Uint8Array, Map<string, Map<string, unknown>>>();
+/**
+ * The shared runs' bound, in glyphs over all faces (≈ 150 bytes each: a glyph record and its
+ * position). A run is a word or, for lines gongwen breaks (fix 14), a whole line, so a bound in
+ * runs would let a batch of reports with different texts keep hundreds of megabytes. Past it,
+ * the cache starts again empty. Tests may lower it.
+ */
+export const sharedRunLimit = { glyphs: 150_000 };
+let sharedRuns = new WeakMap<Uint8Array, Map<string, Map<string, ShapedRun>>>();
+let sharedGlyphs = 0;
+/** Glyphs in the shared runs now (tests). */
+export const sharedRunGlyphs = (): number => sharedGlyphs;
+
+/**
+ * A run as the shared cache keeps it: what pdfkit's EmbeddedFont reads of a run (layout: its
+ * glyphs, positions and advance; encode: each glyph's id, advance and code points), none of it
+ * pointing at the document's font object (a fontkit glyph does, through `_font`).
+ */
+export const detachedRun = (run: ShapedRun): ShapedRun => ({
+  glyphs: run.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: g.codePoints })),
+  positions: run.positions,
+  advanceWidth: run.advanceWidth,
+});
 
 /** A face's PostScript name, read once per font object (fontkit looks it up in the name table on every read). */
 const psNames = new WeakMap<object, string>();
@@ -174,9 +200,18 @@ function shareLayoutRuns(proto: EmbeddedFontProto): void {
     if (!faces) sharedRuns.set(this.font.stream.buffer, (faces = new Map()));
     const face = psNameOf(this.font);
     let runs = faces.get(face);
-    if (!runs || runs.size > MAX_SHARED_RUNS) faces.set(face, (runs = new Map()));
+    if (!runs) faces.set(face, (runs = new Map()));
     let run = runs.get(text);
-    if (!run) runs.set(text, (run = this.layoutRun(text)));
+    if (!run) {
+      run = detachedRun(this.layoutRun(text));
+      if (sharedGlyphs + run.glyphs.length > sharedRunLimit.glyphs) {
+        sharedRuns = new WeakMap();
+        sharedGlyphs = 0;
+        sharedRuns.set(this.font.stream.buffer, new Map([[face, (runs = new Map())]]));
+      }
+      runs.set(text, run);
+      sharedGlyphs += run.glyphs.length;
+    }
     return run;
   };
 }
