@@ -52,6 +52,8 @@
  *    every inline but the last already says noNewLine or lineEnd, that answer cannot change
  *    what is laid out (a noNewLine inline stays so; fix 6 clears it on a lineEnd one), and the
  *    inlines become pdfmake's words as they are.
+ * 15. Speed: pdfmake's style look-ups while it measures inlines are made once per measure call
+ *    and property (io/pdfmake-style-memo.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -62,6 +64,7 @@ import { hookTableStarts } from './pdfmake-live-labels.js';
 import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { snapToGridAfterNodes } from './pdfmake-grid-snap.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
+import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfkit and pdfmake's renderer, document and text breaker (no typings: internal modules of
 // pdfmake 0.3), required as the CommonJS modules they are: `import` had Node read each again and
@@ -226,6 +229,7 @@ export function applyPdfkitFixes(): void {
   useTocText();
   snapToGridAfterNodes();
   keepRowsWithNext();
+  memoiseInlineStyles();
 
   const PdfmakeDocument = (PdfmakeDocumentModule as { default?: unknown }).default ?? PdfmakeDocumentModule;
   const dproto = (PdfmakeDocument as { prototype: { provideFont(...args: unknown[]): object } }).prototype;
