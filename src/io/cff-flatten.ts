@@ -40,70 +40,82 @@ function numberAt(bytes: Uint8Array, i: number): number {
 
 const numberLength = (b0: number): number => (b0 === 28 ? 3 : b0 === 255 ? 5 : b0 >= 247 ? 2 : 1);
 
+/** One flattening under way: the output so far and what the interpreter tracks. */
+interface Flattening {
+  src: CharstringSource;
+  out: number[];
+  /** output offsets where the operands now on the stack begin (for dropping a call's number) */
+  operands: number[];
+  stems: number;
+  depth: number;
+  ended: boolean;
+  gBias: number;
+  lBias: number;
+}
+
+/**
+ * Copy the charstring bytes[start, end) to `f.out`, a subroutine call by the subroutine's bytes.
+ * A module function, not a closure made per glyph: V8 compiled such closures again and again
+ * over a batch (docs/speed.md, item 15).
+ */
+function run(f: Flattening, bytes: Uint8Array, start: number, end: number): void {
+  const { out, operands } = f;
+  if (++f.depth > 10) throw new Error('CFF: subroutines nested more than 10 deep');
+  let i = start;
+  while (i < end && !f.ended) {
+    const b0 = bytes[i]!;
+    if (b0 >= 32 || b0 === 28) { // a number
+      const n = numberLength(b0);
+      operands.push(out.length);
+      for (let k = 0; k < n; k++) out.push(bytes[i + k]!);
+      i += n;
+      continue;
+    }
+    if (b0 === 10 || b0 === 29) { // callsubr, callgsubr
+      const at = operands.pop();
+      if (at === undefined) throw new Error('CFF: subroutine call without a number');
+      const index = numberAt(Uint8Array.from(out.slice(at, at + 5)), 0) + (b0 === 10 ? f.lBias : f.gBias);
+      out.length = at;
+      const subr = (b0 === 10 ? f.src.lsubrs : f.src.gsubrs)[index];
+      if (!subr) throw new Error(`CFF: call of missing subroutine ${index}`);
+      run(f, f.src.bytes, subr.offset, subr.offset + subr.length);
+      i += 1;
+      continue;
+    }
+    if (b0 === 11) { // return
+      f.depth--;
+      return;
+    }
+    if (b0 === 1 || b0 === 3 || b0 === 18 || b0 === 23) { // hstem, vstem, hstemhm, vstemhm
+      f.stems += operands.length >> 1;
+    } else if (b0 === 19 || b0 === 20) { // hintmask, cntrmask: an implied vstem, then the mask bytes
+      f.stems += operands.length >> 1;
+      out.push(b0);
+      const maskBytes = (f.stems + 7) >> 3;
+      for (let k = 1; k <= maskBytes; k++) out.push(bytes[i + k]!);
+      i += 1 + maskBytes;
+      operands.length = 0;
+      continue;
+    }
+    if (b0 === 12) { // two-byte operator: only the flex family; arithmetic and storage would need a real stack
+      const op = bytes[i + 1]!;
+      if (op < 34 || op > 37) throw new Error(`CFF: operator 12 ${op} is not supported by the flattener`);
+      out.push(b0, op);
+      i += 2;
+      operands.length = 0;
+      continue;
+    }
+    out.push(b0);
+    i += 1;
+    operands.length = 0;
+    if (b0 === 14) f.ended = true; // endchar
+  }
+  f.depth--;
+}
+
 /** A charstring with its subroutine calls inlined; throws on malformed input rather than guessing. */
 export function flattenCharstring(charstring: Uint8Array, src: CharstringSource): Uint8Array {
-  const out: number[] = [];
-  /** output offsets where the operands now on the stack begin (for dropping a call's number) */
-  const operands: number[] = [];
-  let stems = 0;
-  let depth = 0;
-  let ended = false;
-  const gBias = bias(src.gsubrs.length);
-  const lBias = bias(src.lsubrs.length);
-
-  const run = (bytes: Uint8Array, start: number, end: number): void => {
-    if (++depth > 10) throw new Error('CFF: subroutines nested more than 10 deep');
-    let i = start;
-    while (i < end && !ended) {
-      const b0 = bytes[i]!;
-      if (b0 >= 32 || b0 === 28) { // a number
-        const n = numberLength(b0);
-        operands.push(out.length);
-        for (let k = 0; k < n; k++) out.push(bytes[i + k]!);
-        i += n;
-        continue;
-      }
-      if (b0 === 10 || b0 === 29) { // callsubr, callgsubr
-        const at = operands.pop();
-        if (at === undefined) throw new Error('CFF: subroutine call without a number');
-        const index = numberAt(Uint8Array.from(out.slice(at, at + 5)), 0) + (b0 === 10 ? lBias : gBias);
-        out.length = at;
-        const subr = (b0 === 10 ? src.lsubrs : src.gsubrs)[index];
-        if (!subr) throw new Error(`CFF: call of missing subroutine ${index}`);
-        run(src.bytes, subr.offset, subr.offset + subr.length);
-        i += 1;
-        continue;
-      }
-      if (b0 === 11) { // return
-        depth--;
-        return;
-      }
-      if (b0 === 1 || b0 === 3 || b0 === 18 || b0 === 23) { // hstem, vstem, hstemhm, vstemhm
-        stems += operands.length >> 1;
-      } else if (b0 === 19 || b0 === 20) { // hintmask, cntrmask: an implied vstem, then the mask bytes
-        stems += operands.length >> 1;
-        out.push(b0);
-        const maskBytes = (stems + 7) >> 3;
-        for (let k = 1; k <= maskBytes; k++) out.push(bytes[i + k]!);
-        i += 1 + maskBytes;
-        operands.length = 0;
-        continue;
-      }
-      if (b0 === 12) { // two-byte operator: only the flex family; arithmetic and storage would need a real stack
-        const op = bytes[i + 1]!;
-        if (op < 34 || op > 37) throw new Error(`CFF: operator 12 ${op} is not supported by the flattener`);
-        out.push(b0, op);
-        i += 2;
-        operands.length = 0;
-        continue;
-      }
-      out.push(b0);
-      i += 1;
-      operands.length = 0;
-      if (b0 === 14) ended = true; // endchar
-    }
-    depth--;
-  };
-  run(charstring, 0, charstring.length);
-  return Uint8Array.from(out);
+  const f: Flattening = { src, out: [], operands: [], stems: 0, depth: 0, ended: false, gBias: bias(src.gsubrs.length), lBias: bias(src.lsubrs.length) };
+  run(f, charstring, 0, charstring.length);
+  return Uint8Array.from(f.out);
 }

@@ -154,8 +154,9 @@ function brokenLines(texts: unknown): { text: string; lineEnd?: boolean; noNewLi
     if (typeof t !== 'object' || t === null || t.noWrap !== true || t._textRef !== undefined) return undefined;
     if (i < texts.length - 1 && t.noNewLine !== true && t.lineEnd !== true) return undefined;
   }
-  return (texts as BrokenInline[]).map((t) =>
-    StyleContextStack.copyStyle(t, { text: t.text === undefined || t.text === null ? '' : String(t.text) }) as { text: string });
+  const words: { text: string }[] = []; // a loop: a closure made per call was compiled again over a batch
+  for (const t of texts as BrokenInline[]) words.push(StyleContextStack.copyStyle(t, { text: t.text === undefined || t.text === null ? '' : String(t.text) }) as { text: string });
+  return words;
 }
 
 interface ShapedGlyph { id: number; advanceWidth: number; codePoints: number[] }

@@ -224,13 +224,18 @@ function loadEntry(s: SparseFile, i: number, offset: number, length: number): vo
 /** Outlines that lie closer than this are read together (one read instead of two). */
 const MERGE_GAP = 256;
 
+const ascending = (a: number, b: number): number => a - b;
+
 /** Read the outlines of `glyphs` of a face's buffer not read yet, in as few reads as their places allow. */
 export function loadGlyphs(buffer: Uint8Array, glyphs: readonly number[]): void {
   const s = sparse.get(buffer);
   if (!s) return;
   const offsetOf = (i: number) => entryStart(s.buffer, s.index, i);
-  const wanted = [...new Set(glyphs)].filter((g) => Number.isInteger(g) && g >= 0 && g < s.index.count && !s.loaded[g]).sort((a, b) => a - b);
+  // a loop, not filter with a closure made per call, which V8 compiled again over a batch
+  const wanted: number[] = [];
+  for (const g of new Set(glyphs)) if (Number.isInteger(g) && g >= 0 && g < s.index.count && !s.loaded[g]) wanted.push(g);
   if (!wanted.length) return;
+  wanted.sort(ascending);
   checkUnchanged(s);
   let k = 0;
   while (k < wanted.length) {

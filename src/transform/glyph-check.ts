@@ -20,49 +20,66 @@ interface Text {
 /** The role an inline is set in: **bold** → 黑体, *emphasis* → 楷体, else the element's role. */
 export const inlineRole = (i: Inline, role: FontRole): FontRole => (i.bold ? 'hei' : i.italic ? 'kai' : role);
 
-function* textsOf(report: Report): Generator<Text> {
+/** An inline run's texts, each in the role it is set in. */
+function pushInlines(out: Text[], inlines: Inline[], role: FontRole, loc: Loc): void {
+  for (const i of inlines) out.push({ text: i.text, role: inlineRole(i, role), loc });
+}
+
+/** Each report's texts, kept while the report lives: both checks below read them. */
+const textsOfReport = new WeakMap<Report, Text[]>();
+
+/**
+ * Every text of the report with its role and place. A list, not a generator: this runs for each
+ * report of a batch, and V8 compiled the generator, large with its yields, again and again.
+ */
+function textsOf(report: Report): Text[] {
+  let out = textsOfReport.get(report);
+  if (!out) textsOfReport.set(report, (out = collectTexts(report)));
+  return out;
+}
+
+function collectTexts(report: Report): Text[] {
+  const out: Text[] = [];
   const m = report.meta;
   const at = (field: keyof typeof m): Loc => ({ file: report.source.file, line: report.metaLines[field] ?? report.source.line });
-  yield { text: m.title, role: ELEMENTS.title.role, loc: at('title') };
+  out.push({ text: m.title, role: ELEMENTS.title.role, loc: at('title') });
   for (const field of ['source', 'organ', 'indexNo', 'category', 'docNo', 'validity'] as const) {
     const t = m[field];
-    if (t) yield { text: t, role: ELEMENTS.metaBlock.role, loc: at(field) };
+    if (t) out.push({ text: t, role: ELEMENTS.metaBlock.role, loc: at(field) });
   }
-  if (m.editor) yield { text: m.editor, role: ELEMENTS.endMatter.role, loc: at('editor') };
-  const inl = function* (inlines: Inline[], role: FontRole, at: Loc): Generator<Text> {
-    for (const i of inlines) yield { text: i.text, role: inlineRole(i, role), loc: at };
-  };
+  if (m.editor) out.push({ text: m.editor, role: ELEMENTS.endMatter.role, loc: at('editor') });
   for (const b of report.blocks) {
     switch (b.type) {
       case 'heading':
-        yield* inl(b.inlines, ELEMENTS[HEADING_ELEMENTS[b.level - 1]].role, b.loc);
-        if (b.runIn) yield* inl(b.runIn, ELEMENTS.body.role, b.loc);
+        pushInlines(out, b.inlines, ELEMENTS[HEADING_ELEMENTS[b.level - 1]].role, b.loc);
+        if (b.runIn) pushInlines(out, b.runIn, ELEMENTS.body.role, b.loc);
         break;
       case 'paragraph':
-        yield* inl(b.inlines, ELEMENTS.body.role, b.loc);
+        pushInlines(out, b.inlines, ELEMENTS.body.role, b.loc);
         break;
       case 'list':
-        for (const item of b.items) yield* inl(item, ELEMENTS.body.role, b.loc);
+        for (const item of b.items) pushInlines(out, item, ELEMENTS.body.role, b.loc);
         break;
       case 'table':
-        for (const c of b.header) yield* inl(c, ELEMENTS.tableHeader.role, b.loc);
-        for (const r of b.rows) for (const c of r) yield* inl(c, ELEMENTS.tableText.role, b.loc);
+        for (const c of b.header) pushInlines(out, c, ELEMENTS.tableHeader.role, b.loc);
+        for (const r of b.rows) for (const c of r) pushInlines(out, c, ELEMENTS.tableText.role, b.loc);
         break;
     }
   }
   for (const a of report.attachments) {
-    yield { text: a.title, role: ELEMENTS.attachmentTitle.role, loc: a.loc };
-    yield { text: a.title, role: ELEMENTS.attachmentNote.role, loc: a.loc };
+    out.push({ text: a.title, role: ELEMENTS.attachmentTitle.role, loc: a.loc });
+    out.push({ text: a.title, role: ELEMENTS.attachmentNote.role, loc: a.loc });
   }
   const stats = report.statistics;
   if (stats) {
     const sloc = { file: stats.file, line: 1 };
     for (const t of stats.template.tables) {
       for (const row of statGrid(t, stats.values).rows) {
-        for (const slot of row) if (!isCovered(slot)) yield { text: slot.text, role: slot.role === 'value' || slot.role === 'label' ? 'fang' : 'hei', loc: sloc };
+        for (const slot of row) if (!isCovered(slot)) out.push({ text: slot.text, role: slot.role === 'value' || slot.role === 'label' ? 'fang' : 'hei', loc: sloc });
       }
     }
   }
+  return out;
 }
 
 export interface MissingGlyph {
@@ -94,6 +111,8 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
  * order; '' when there are none. The DOCX names the fallback font for them
  * (write/docx/fallback-font.ts), as the PDF draws them from it.
  */
+const byCodePoint = (a: string, b: string): number => a.codePointAt(0)! - b.codePointAt(0)!;
+
 export function fallbackChars(report: Report, has: HasGlyph): string {
   const everywhere = new Map<string, boolean>(); // character → lacking in every role seen so far
   for (const t of textsOf(report)) {
@@ -103,7 +122,9 @@ export function fallbackChars(report: Report, has: HasGlyph): string {
       everywhere.set(ch, !has(t.role, cp) && has('fallback', cp));
     }
   }
-  return [...everywhere].filter(([, v]) => v).map(([ch]) => ch).sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
+  const chars: string[] = [];
+  for (const [ch, v] of everywhere) if (v) chars.push(ch);
+  return chars.sort(byCodePoint).join('');
 }
 
 export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -43,8 +43,75 @@ function flatten(inlines: PdfInline[]): { text: string; runOf: Uint16Array } {
   const text = inlines.map((i) => i.text).join('');
   const runOf = new Uint16Array(text.length);
   let at = 0;
-  inlines.forEach((r, k) => { runOf.fill(k, at, at + r.text.length); at += r.text.length; });
+  for (let k = 0; k < inlines.length; k++) {
+    const r = inlines[k]!;
+    runOf.fill(k, at, at + r.text.length);
+    at += r.text.length;
+  }
   return { text, runOf };
+}
+
+/**
+ * A paragraph being broken: its text, the run of each UTF-16 index, its runs, the advance
+ * measure and the lines so far. The helpers below take it instead of being closures made per
+ * paragraph, which V8 compiled again and again over a batch (docs/speed.md, item 15).
+ */
+interface Paragraph {
+  text: string;
+  runOf: Uint16Array;
+  inlines: PdfInline[];
+  advance: NonNullable<PdfContext['glyphs']['advance']>;
+  out: PdfInline[];
+}
+
+/** Width of text[start, end) as pdfkit measures it: per run, each run's piece laid out as a whole. */
+function measureRange(p: Paragraph, start: number, end: number): number {
+  const { text, runOf, inlines } = p;
+  let w = 0;
+  for (let i = start; i < end;) {
+    let j = i + 1;
+    while (j < end && runOf[j] === runOf[i]) j++;
+    const run = inlines[runOf[i]!]!;
+    w += p.advance(run.font as PdfRole, text.slice(i, j), run.fontSize);
+    i = j;
+  }
+  return w;
+}
+
+/**
+ * Emit text[start, end) as one line, trailing spaces dropped. Its pieces: one per font run and
+ * per stretch of Chinese or of other text. A justified line is stretched with character spacing
+ * inside its Chinese pieces (Latin words and figures keep their letter spacing, as they did
+ * when pdfmake justified: it spread the space between words); a line with no two Chinese
+ * characters side by side (a piece of a long address on a narrow column) stays ragged rather
+ * than letter-spaced. noNewLine keeps a line's pieces together whatever rounding says; lineEnd
+ * ends the line (pdfkit-fixes stops pdfmake from gluing the next line to it).
+ */
+function emitLine(p: Paragraph, start: number, end: number, available: number, last: boolean, natural?: number): void {
+  const { text, runOf, inlines, out } = p;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
+  const pieces: { start: number; end: number; cjk: boolean }[] = [];
+  let gaps = 0;
+  for (let i = start; i < end;) {
+    const cjk = FULL_WIDTH.test(text[i]!);
+    let j = i + 1;
+    while (j < end && runOf[j] === runOf[i] && FULL_WIDTH.test(text[j]!) === cjk) j++;
+    pieces.push({ start: i, end: j, cjk });
+    if (cjk) gaps += j - i - 1;
+    i = j;
+  }
+  const stretch = !last && gaps > 0 ? (available - (natural ?? measureRange(p, start, end))) / gaps : 0;
+  const spacing = stretch > 1e-6 ? stretch : 0; // a full line: no spacing (not a rounding error's worth)
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k]!;
+    const run = inlines[runOf[piece.start]!]!;
+    const final = k === pieces.length - 1;
+    out.push({
+      ...run, text: text.slice(piece.start, piece.end), noWrap: true,
+      ...(final ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
+      ...(spacing > 0 && piece.cjk ? { characterSpacing: spacing } : {}),
+    });
+  }
 }
 
 /**
@@ -56,60 +123,13 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
   if (!ctx.glyphs.advance || inlines.length === 0 || inlines.length > 0xffff) return undefined;
   const { text, runOf } = flatten(inlines);
   if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
-  const advance = ctx.glyphs.advance;
-  /** Width of text[start, end) as pdfkit measures it: per run, each run's piece laid out as a whole. */
-  const measure = (start: number, end: number): number => {
-    let w = 0;
-    for (let i = start; i < end;) {
-      let j = i + 1;
-      while (j < end && runOf[j] === runOf[i]) j++;
-      const run = inlines[runOf[i]!]!;
-      w += advance(run.font as PdfRole, text.slice(i, j), run.fontSize);
-      i = j;
-    }
-    return w;
-  };
-
+  const p: Paragraph = { text, runOf, inlines, advance: ctx.glyphs.advance, out: [] };
   const segments: Segment[] = [];
   let last = 0;
   for (const b of opportunities(text)) {
     if (b.position > last) segments.push({ start: last, end: b.position, required: b.required });
     last = b.position;
   }
-
-  const out: PdfInline[] = [];
-  /**
-   * Emit text[start, end) as one line, trailing spaces dropped. Its pieces: one per font run and
-   * per stretch of Chinese or of other text. A justified line is stretched with character spacing
-   * inside its Chinese pieces (Latin words and figures keep their letter spacing, as they did
-   * when pdfmake justified: it spread the space between words); a line with no two Chinese
-   * characters side by side (a piece of a long address on a narrow column) stays ragged rather
-   * than letter-spaced. noNewLine keeps a line's pieces together whatever rounding says; lineEnd
-   * ends the line (pdfkit-fixes stops pdfmake from gluing the next line to it).
-   */
-  const emit = (start: number, end: number, available: number, last: boolean, natural?: number) => {
-    while (end > start && SPACE.test(text[end - 1]!)) end--;
-    const pieces: { start: number; end: number; cjk: boolean }[] = [];
-    for (let i = start; i < end;) {
-      const cjk = FULL_WIDTH.test(text[i]!);
-      let j = i + 1;
-      while (j < end && runOf[j] === runOf[i] && FULL_WIDTH.test(text[j]!) === cjk) j++;
-      pieces.push({ start: i, end: j, cjk });
-      i = j;
-    }
-    const gaps = pieces.reduce((n, p) => n + (p.cjk ? p.end - p.start - 1 : 0), 0);
-    const stretch = !last && gaps > 0 ? (available - (natural ?? measure(start, end))) / gaps : 0;
-    const spacing = stretch > 1e-6 ? stretch : 0; // a full line: no spacing (not a rounding error's worth)
-    pieces.forEach((p, k) => {
-      const run = inlines[runOf[p.start]!]!;
-      const final = k === pieces.length - 1;
-      out.push({
-        ...run, text: text.slice(p.start, p.end), noWrap: true,
-        ...(final ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
-        ...(spacing > 0 && p.cjk ? { characterSpacing: spacing } : {}),
-      });
-    });
-  };
 
   let lineStart = 0;
   let lineWidth = 0;
@@ -118,13 +138,13 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
   let available = width - indent;
   for (let k = 0; k < segments.length; k++) {
     const s = segments[k]!;
-    const w = measure(s.start, s.end);
+    const w = measureRange(p, s.start, s.end);
     // trailing spaces do not count against the line (pdfmake cuts them too)
     let visibleEnd = s.end;
     while (visibleEnd > s.start && SPACE.test(text[visibleEnd - 1]!)) visibleEnd--;
-    const visible = visibleEnd === s.end ? w : measure(s.start, visibleEnd);
+    const visible = visibleEnd === s.end ? w : measureRange(p, s.start, visibleEnd);
     if (s.start > lineStart && lineWidth + visible > available + EPSILON) {
-      emit(lineStart, s.start, available, false, lineVisible);
+      emitLine(p, lineStart, s.start, available, false, lineVisible);
       lineStart = s.start;
       lineWidth = lineVisible = 0;
       available = width;
@@ -134,27 +154,27 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
       let i = s.start;
       while (i < s.end) {
         let j = i + 1;
-        while (j < s.end && measure(i, j + 1) <= available + EPSILON) j++;
+        while (j < s.end && measureRange(p, i, j + 1) <= available + EPSILON) j++;
         if (j >= s.end) break;
-        emit(i, j, available, false);
+        emitLine(p, i, j, available, false);
         i = j;
         available = width;
       }
       while (i < s.end && SPACE.test(text[i]!)) i++; // the word ended at the line's edge: its spaces go with it
       lineStart = i;
-      lineWidth = i < s.end ? measure(i, s.end) : 0;
-      lineVisible = i < visibleEnd ? measure(i, visibleEnd) : 0;
+      lineWidth = i < s.end ? measureRange(p, i, s.end) : 0;
+      lineVisible = i < visibleEnd ? measureRange(p, i, visibleEnd) : 0;
       continue;
     }
     lineVisible = lineWidth + visible;
     lineWidth += w;
     if (s.required) { // only at the end of the text: mandatory breaks inside were sent back to pdfmake above
-      emit(lineStart, s.end, available, s.end === text.length);
+      emitLine(p, lineStart, s.end, available, s.end === text.length);
       lineStart = s.end;
       lineWidth = lineVisible = 0;
       available = width;
     }
   }
-  if (lineStart < text.length) emit(lineStart, text.length, available, true);
-  return out;
+  if (lineStart < text.length) emitLine(p, lineStart, text.length, available, true);
+  return p.out;
 }
