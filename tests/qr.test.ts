@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
+import { qrPng } from '../src/io/qr.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { docxParts, paragraphs } from './helpers/docx.js';
@@ -57,6 +58,13 @@ describe('QR code of the report page', () => {
     const { outputs } = await buildReport(SAMPLE, { fonts, formats: ['pdf', 'docx'] });
     expect(Object.keys(unzipSync(new Uint8Array(outputs.docx!))).some((f) => f.startsWith('word/media/'))).toBe(false);
     expect(pdfText((await readPdf(outputs.pdf!)).pages)).not.toContain('扫一扫');
+  });
+
+  it('decodes back to URLs of every kind: numeric, upper-case and byte mode, Chinese characters, long ones', () => {
+    for (const url of ['https://www.example.gov.cn/a.html', 'HTTPS://WWW.EXAMPLE.GOV.CN/A', '12345678901234567890',
+      'https://www.example.gov.cn/信息公开/2021年度报告.html', `https://www.example.gov.cn/${'x'.repeat(300)}.html`]) {
+      expect(decodePng(qrPng(url)), url).toBe(url);
+    }
   });
 
   it('gives the same bytes when the same report is built twice in one process', async () => {
