@@ -35,6 +35,9 @@ describe('the fallback font in the DOCX', () => {
     // numeric references stand for their character; a malformed one is left as it is
     expect(withFallbackFont('<w:r><w:t>&#x57c7;&#22496;&#xZZ;</w:t></w:r>', { name: 'F', chars: '埇' })).toBe(
       `<w:r><w:rPr>${rFonts('F')}</w:rPr><w:t xml:space="preserve">&#x57c7;</w:t></w:r><w:r><w:t xml:space="preserve">&#22496;&#xZZ;</w:t></w:r>`);
+    // a fallback character that docx writes as an entity is found through it
+    expect(withFallbackFont('<w:r><w:t>a&lt;b</w:t></w:r>', { name: 'F', chars: '<' })).toBe(
+      `<w:r><w:t xml:space="preserve">a</w:t></w:r><w:r><w:rPr>${rFonts('F')}</w:rPr><w:t xml:space="preserve">&lt;</w:t></w:r><w:r><w:t xml:space="preserve">b</w:t></w:r>`);
     // characters that mean something in a regular expression are taken as themselves
     expect(withFallbackFont('<w:r><w:t>a*b.c</w:t></w:r><w:r><w:t>abc</w:t></w:r>', { name: 'F', chars: '*' })).toBe(
       `<w:r><w:t xml:space="preserve">a</w:t></w:r><w:r><w:rPr>${rFonts('F')}</w:rPr><w:t xml:space="preserve">*</w:t></w:r><w:r><w:t xml:space="preserve">b.c</w:t></w:r><w:r><w:t>abc</w:t></w:r>`);

@@ -4,7 +4,11 @@ import { PNG } from 'pngjs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
-import { qrPng } from '../src/io/qr.js';
+import { qrModules, qrPng } from '../src/io/qr.js';
+import { QR, qrText } from '../src/layout/gbt9704.js';
+import { pdfDefinition } from '../src/write/pdf/index.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+import { createRequire } from 'node:module';
 import { openFontSet } from '../src/io/fonts.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { docxParts, paragraphs } from './helpers/docx.js';
@@ -64,6 +68,40 @@ describe('QR code of the report page', () => {
     for (const url of ['https://www.example.gov.cn/a.html', 'HTTPS://WWW.EXAMPLE.GOV.CN/A', '12345678901234567890',
       'https://www.example.gov.cn/信息公开/2021年度报告.html', `https://www.example.gov.cn/${'x'.repeat(300)}.html`]) {
       expect(decodePng(qrPng(url)), url).toBe(url);
+    }
+  });
+
+  it('carries a URL with characters outside the BMP percent-encoded, in the PDF and the DOCX alike', async () => {
+    const url = 'https://www.example.gov.cn/𠀀/a.html';
+    expect(qrText(url)).toBe('https://www.example.gov.cn/%F0%A0%80%80/a.html');
+    expect(qrText(URL_2021)).toBe(URL_2021);
+    // pdfmake's encoder writes such a character as two UTF-16 halves that no reader decodes
+    expect(decodePng(qrPng(url))).not.toBe(url);
+    const dir = makeReport({ 'report.md': `${FRONT.replace('---\n', `---\nurl: ${url}\n`)}\n正文。\n` }, 'astral');
+    const { outputs, report } = await buildReport(dir, { fonts, formats: ['pdf', 'docx'] });
+    expect(report.meta.url).toBe(url);
+    const png = Buffer.from(unzipSync(new Uint8Array(outputs.docx!))['word/media/image1.png']);
+    expect(decodePng(png)).toBe(qrText(url));
+    // the PDF's node carries the same text, so the same modules
+    const qrNodes: string[] = [];
+    const walk = (n: unknown): void => {
+      if (Array.isArray(n)) n.forEach(walk);
+      else if (n && typeof n === 'object') { if (typeof (n as { qr?: unknown }).qr === 'string') qrNodes.push((n as { qr: string }).qr); Object.values(n).forEach(walk); }
+    };
+    walk(pdfDefinition(report, { glyphs: { has: fonts.has, dashCentre: 0.3 }, created: new Date(0) }).content);
+    expect(qrNodes).toEqual([qrText(url)]);
+  });
+
+  it('has the modules the PDF draws: the DOCX image and the PDF node come from one encoder', () => {
+    const require = createRequire(import.meta.url);
+    const { measure } = (require('pdfmake/js/qrEnc.js') as { default: { measure(n: object): { _canvas: { x: number; y: number; w: number }[] } } }).default;
+    for (const url of [URL_2021, 'https://www.example.gov.cn/信息公开/2021年度报告.html']) {
+      const { size, dark } = qrModules(url, QR.eccLevel);
+      // as the PDF asks for it: fitted to 25 mm
+      const canvas = measure({ qr: url, fit: 70.87, eccLevel: QR.eccLevel })._canvas;
+      const unit = canvas[1]!.w;
+      const drawn = new Set(canvas.slice(1).map((r) => Math.round(r.y / unit) * size + Math.round(r.x / unit)));
+      expect(drawn).toEqual(dark);
     }
   });
 

@@ -37,6 +37,7 @@ describe('front matter validation', () => {
     ['url: ftp://example.gov.cn/a', /:6: field "url": url must be a full web address starting with http/],
     ['url: 政府网站', /:6: field "url": url must be a full web address/],
     ['url: www.example.gov.cn/a.html', /:6: field "url": url must be a full web address.*\n  fix: write the address as the browser shows it: url: https:\/\/www\.example\.gov\.cn\/a\.html/],
+    [`url: https://www.example.gov.cn/a.html?q=${'x'.repeat(2400)}`, /:6: field "url": url is too long for its QR code: 2\d{3} bytes, a QR code holds 2331\n  fix: give the address of the page without its query/],
     ['toc: yes please', /:6: field "toc": toc \(目录\) must be true or false/],
     ['keywords: 政府信息公开，年度报告', /:6: field "keywords": keywords must be a list.*\n  fix: put the keywords in \[ \] separated by ASCII commas/],
     ['keywords: [年报, 12]', /:6: field "keywords.1": each keyword is read as the number 12/],

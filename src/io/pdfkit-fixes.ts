@@ -52,8 +52,8 @@
  *    every inline but the last already says noNewLine or lineEnd, that answer cannot change
  *    what is laid out (a noNewLine inline stays so; fix 6 clears it on a lineEnd one), and the
  *    inlines become pdfmake's words as they are.
- * 15. Speed: pdfmake's style look-ups while it measures inlines are made once per measure call
- *    and property (io/pdfmake-style-memo.ts).
+ * 15. Speed (not a pdfkit fix; installed here with the others): pdfmake's style look-ups while it
+ *    measures inlines are made once per measure call and property (io/pdfmake-style-memo.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';

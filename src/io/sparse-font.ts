@@ -231,7 +231,7 @@ export function loadGlyphs(buffer: Uint8Array, glyphs: readonly number[]): void 
   const s = sparse.get(buffer);
   if (!s) return;
   const offsetOf = (i: number) => entryStart(s.buffer, s.index, i);
-  // a loop, not filter with a closure made per call, which V8 compiled again over a batch
+  // a loop rather than filter with a closure made per call (V8 compiled it again and again over a batch)
   const wanted: number[] = [];
   for (const g of new Set(glyphs)) if (Number.isInteger(g) && g >= 0 && g < s.index.count && !s.loaded[g]) wanted.push(g);
   if (!wanted.length) return;

@@ -124,6 +124,15 @@ export const QR = {
   sizeMm: 25,
   caption: '扫一扫在手机打开当前页',
   eccLevel: 'M',
+  /** The most a QR code holds at error correction M, in bytes (version 40, byte mode). */
+  maxBytes: 2331,
 } as const;
+
+/**
+ * The text a report's QR code carries: its URL, with characters outside the BMP percent-encoded
+ * as UTF-8 (the same address to a browser). pdfmake's encoder, which draws the code in both the
+ * PDF and the DOCX, writes such a character as two UTF-16 halves, which no reader decodes.
+ */
+export const qrText = (url: string): string => url.replace(/[\u{10000}-\u{10FFFF}]/gu, (c) => encodeURIComponent(c));
 
 export const HEADING_ELEMENTS = ['heading1', 'heading2', 'heading3', 'heading4'] as const;

@@ -3,6 +3,7 @@
  * Field names are English; each has its Chinese name in the README. (Checked by hand rather than
  * with a schema library: zod took ≈ 100 ms of every cold build just to load.)
  */
+import { QR, qrText } from '../layout/gbt9704.js';
 import { asciiDigits } from './typed-text.js';
 import type { ReportDateTime } from './types.js';
 
@@ -98,7 +99,10 @@ const webAddress: Field = (v, path, issues) => {
   if (typeof v !== 'string') return invalid(issues, path, message, hint);
   try {
     const u = new URL(v);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname ? v : invalid(issues, path, message, hint);
+    if (!((u.protocol === 'http:' || u.protocol === 'https:') && u.hostname)) return invalid(issues, path, message, hint);
+    const bytes = Buffer.byteLength(qrText(v));
+    return bytes <= QR.maxBytes ? v
+      : invalid(issues, path, `url is too long for its QR code: ${bytes} bytes, a QR code holds ${QR.maxBytes}`, 'give the address of the page without its query, or a shorter address of the same page');
   } catch {
     return invalid(issues, path, message, hint);
   }

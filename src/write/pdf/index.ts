@@ -14,7 +14,7 @@ import { PAGE_NUMBER_STYLE, pageNumberFooter } from './footer.js';
 import { front } from './front.js';
 import { SpanBreaks } from './span-breaks.js';
 import { runs, type PdfInline } from './text.js';
-import { ELEMENTS, QR, sizeOf } from '../../layout/gbt9704.js';
+import { ELEMENTS, QR, qrText, sizeOf } from '../../layout/gbt9704.js';
 import { mmToPt } from '../../layout/units.js';
 
 export type { PdfOptions, GlyphSource } from './context.js';
@@ -110,7 +110,7 @@ function qrBlock(ctx: PdfContext, url: string): Content {
   const caption = { role: ELEMENTS.qrCaption.role, size: sizeOf('qrCaption'), lineHeight: sizeOf('qrCaption') * 1.5 };
   return {
     stack: [
-      { qr: url, fit: size, eccLevel: QR.eccLevel, alignment: 'right' },
+      { qr: qrText(url), fit: size, eccLevel: QR.eccLevel, alignment: 'right' },
       { text: runs(ctx, QR.caption, caption), alignment: 'right' },
     ],
     unbreakable: true,
