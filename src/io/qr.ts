@@ -2,8 +2,8 @@
  * The report page's QR code as a PNG for the DOCX. The code is the one the PDF draws as vectors:
  * pdfmake's encoder (its `qr` node) makes both, so the two outputs carry the same modules. (The
  * `qrcode` package made the DOCX's before: ≈ 30 ms to load its thirty modules and ≈ 11 ms for
- * its first code, on the DOCX thread of a cold build, which ended after the PDF; pdfmake's
- * encoder is one module, loaded in ≈ 3 ms.) The PNG is written here: 1 bit per pixel,
+ * its first code, on the DOCX thread of a cold build; pdfmake's encoder is one module, loaded
+ * in ≈ 3 ms.) The PNG is written here: 1 bit per pixel,
  * unfiltered rows, native zlib.
  */
 import { createRequire } from 'node:module';
