@@ -28,7 +28,7 @@ export interface CharstringSource {
 const bias = (count: number): number => (count < 1240 ? 107 : count < 33900 ? 1131 : 32768);
 
 /** The value of the number operand encoded at bytes[i] (Type 2: 28, 32–246, 247–254, 255). */
-function numberAt(bytes: Uint8Array, i: number): number {
+function numberAt(bytes: ArrayLike<number>, i: number): number {
   const b0 = bytes[i]!;
   if (b0 >= 32 && b0 <= 246) return b0 - 139;
   if (b0 >= 247 && b0 <= 250) return (b0 - 247) * 256 + bytes[i + 1]! + 108;
@@ -74,7 +74,7 @@ function run(f: Flattening, bytes: Uint8Array, start: number, end: number): void
     if (b0 === 10 || b0 === 29) { // callsubr, callgsubr
       const at = operands.pop();
       if (at === undefined) throw new Error('CFF: subroutine call without a number');
-      const index = numberAt(Uint8Array.from(out.slice(at, at + 5)), 0) + (b0 === 10 ? f.lBias : f.gBias);
+      const index = numberAt(out, at) + (b0 === 10 ? f.lBias : f.gBias);
       out.length = at;
       const subr = (b0 === 10 ? f.src.lsubrs : f.src.gsubrs)[index];
       if (!subr) throw new Error(`CFF: call of missing subroutine ${index}`);

@@ -88,34 +88,48 @@ export function lazyRanges(count: number, entry: (i: number) => ByteRange): Byte
 }
 
 /**
+ * An INDEX's layout at `at` (its count 32 bits wide in a CFF2 table, 16 otherwise): its count,
+ * offset size, where its offsets start, the byte before its data (entry offsets count from there,
+ * as in fontkit) and where its data ends; undefined when its offset size or offsets are out of
+ * bounds. Shared with io/sparse-font.ts, which finds the CharStrings INDEX in a file's head.
+ */
+export interface IndexLayout { count: number; offSize: number; offsets: number; base: number; end: number }
+export function indexLayout(bytes: Uint8Array, at: number, cff2 = false): IndexLayout | undefined {
+  if (at + (cff2 ? 5 : 3) > bytes.length) return undefined;
+  const countEnd = at + (cff2 ? 4 : 2);
+  let count = 0;
+  for (let p = at; p < countEnd; p++) count = count * 256 + bytes[p]!;
+  if (count === 0) return { count, offSize: 0, offsets: countEnd, base: countEnd - 1, end: countEnd };
+  const offSize = bytes[countEnd]!;
+  const offsets = countEnd + 1;
+  if (offSize < 1 || offSize > 4 || offsets + (count + 1) * offSize > bytes.length) return undefined;
+  const x = { count, offSize, offsets, base: offsets + (count + 1) * offSize - 1, end: 0 };
+  x.end = indexEntry(bytes, x, count);
+  return x;
+}
+
+/** Where entry i of an INDEX starts (entry i ends where i + 1 starts; entry `count` is the end). */
+export function indexEntry(bytes: Uint8Array, x: IndexLayout, i: number): number {
+  let v = 0;
+  for (let p = x.offsets + i * x.offSize, end = p + x.offSize; p < end; p++) v = v * 256 + bytes[p]!;
+  return x.base + v;
+}
+
+/**
  * The INDEX of byte ranges at the stream's position (its count 32 bits wide in a CFF2 table, 16
  * otherwise) as a view, the stream moved past the INDEX's data as fontkit's decode moves it; or
  * undefined, the stream where it was, for an INDEX of at most LAZY_FROM entries or one whose
  * offset size or offsets are out of bounds (fontkit's decode then reads it, or reports it).
  */
 export function lazyIndex(stream: DecodeStream, cff2: boolean): ByteRange[] | undefined {
-  const start = stream.pos;
   const bytes = stream.buffer;
-  if (start + (cff2 ? 5 : 3) > bytes.length) return undefined;
-  const count = cff2 ? stream.readUInt32BE() : stream.readUInt16BE();
-  const offSize = count > LAZY_FROM ? stream.readUInt8() : 0;
-  const offsets = stream.pos;
-  if (offSize < 1 || offSize > 4 || offsets + (count + 1) * offSize > bytes.length) {
-    stream.pos = start;
-    return undefined;
-  }
-  const offsetOf = (i: number): number => {
-    let v = 0;
-    for (let p = offsets + i * offSize, end = p + offSize; p < end; p++) v = v * 256 + bytes[p]!;
-    return v;
-  };
-  // as fontkit: entry offsets count from the byte before the data
-  const base = offsets + (count + 1) * offSize - 1;
-  stream.pos = base + offsetOf(count);
-  const onRead = entryHook?.(bytes, base + offsetOf(0), count);
-  return lazyRanges(count, (i) => {
-    const from = offsetOf(i);
-    const range = { offset: base + from, length: offsetOf(i + 1) - from };
+  const x = indexLayout(bytes, stream.pos, cff2);
+  if (!x || x.count <= LAZY_FROM) return undefined;
+  stream.pos = x.end;
+  const onRead = entryHook?.(bytes, indexEntry(bytes, x, 0), x.count);
+  return lazyRanges(x.count, (i) => {
+    const offset = indexEntry(bytes, x, i);
+    const range = { offset, length: indexEntry(bytes, x, i + 1) - offset };
     onRead?.(i, range.offset, range.length);
     return range;
   });

@@ -32,7 +32,12 @@ interface CmapProcessor {
 
 interface Segments { start: Uint16Array; end: Uint16Array; delta: Int16Array; rangeOffset: Uint16Array; glyphs: Uint16Array }
 
-const SEGMENTS = Symbol('gongwen.cmapSegments');
+/**
+ * The copied arrays of each format 4 subtable. Kept by subtable, not by processor: fontkit makes
+ * a processor for every font object (pdfkit opens one per document), while the decoded subtable
+ * is shared by all font objects of a face (io/font-table-cache.ts), so a face is copied once.
+ */
+const segmentsBySubtable = new WeakMap<Format4, Segments | null>();
 const patched = new WeakSet<object>();
 
 /** A LazyArray of 16-bit entries copied out of the font's bytes (big-endian), or undefined. */
@@ -86,11 +91,11 @@ export function useFastCmap(font: object): void {
   if (patched.has(proto)) return;
   patched.add(proto);
   const original = proto.lookup;
-  proto.lookup = function lookup(this: CmapProcessor & { [SEGMENTS]?: Segments | null }, codepoint: number, variationSelector?: number): number {
+  proto.lookup = function lookup(this: CmapProcessor, codepoint: number, variationSelector?: number): number {
     const cmap = this.cmap;
     if (cmap && cmap.version === 4 && !this.encoding && !variationSelector) {
-      let segments = this[SEGMENTS];
-      if (segments === undefined) segments = this[SEGMENTS] = segmentsOf(cmap) ?? null;
+      let segments = segmentsBySubtable.get(cmap);
+      if (segments === undefined) segmentsBySubtable.set(cmap, (segments = segmentsOf(cmap) ?? null));
       if (segments) {
         const gid = lookup4(segments, codepoint);
         if (gid !== undefined) return gid;

@@ -32,7 +32,6 @@ export interface FaceSpec {
 
 export type FontConfig = Record<FaceRole, FaceSpec>;
 
-export { BUNDLED_FONT_DIR };
 
 export function defaultFontConfig(): FontConfig {
   const f = (role: FaceRole, name: string): FaceSpec => ({ file: path.join(BUNDLED_FONT_DIR, BUNDLED_FACES[role]), name });

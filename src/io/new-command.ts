@@ -3,7 +3,7 @@
  * the report year (write/skeleton.ts). It never writes into a folder that holds files.
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { isInputError } from '../model/errors.js';
+import { InputError } from '../model/errors.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTemplate } from '../read/templates.js';
@@ -61,7 +61,7 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
       writeFileAtomic(files[1], Buffer.from(reportSkeleton(template, organ, year), 'utf8'));
     } catch (e) {
       for (const f of files) rmSync(f, { force: true }); // never half a folder
-      if (isInputError(e)) throw new UsageError(`cannot create ${dir}: ${e.message.split('\n')[0].replace(/^.*?: /, '')}`);
+      if (e instanceof InputError) throw new UsageError(`cannot create ${dir}: ${e.problem}`);
       throw e;
     }
     out.write(`${dir}: report.md and statistics.yaml on form ${template.id}. Fill in 【待填写】 and the figures, then build it:\n` +

@@ -59,22 +59,19 @@ import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type PDFKitDocument from 'pdfkit';
-import { pdfmakePrototype } from './pdfmake-internals.js';
+import { pdfmakeModule, pdfmakePrototype } from './pdfmake-internals.js';
 import { hookTableStarts } from './pdfmake-live-labels.js';
 import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { snapToGridAfterNodes } from './pdfmake-grid-snap.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
-// pdfkit and pdfmake's renderer, document and text breaker (no typings: internal modules of
-// pdfmake 0.3), required as the CommonJS modules they are: `import` had Node read each again and
-// scan it for its export names (≈ 10–20 ms of a cold build, most of it for pdfkit's 200 KB)
+// pdfkit, and pdfmake's internal modules (no typings, through pdfmake-internals.ts), required as
+// the CommonJS modules they are: `import` had Node read each again and scan it for its export
+// names (≈ 10–20 ms of a cold build, most of it for pdfkit's 200 KB)
 const requireHere = createRequire(import.meta.url);
 const PDFDocument = requireHere('pdfkit') as typeof PDFKitDocument;
-const RendererModule = requireHere('pdfmake/js/Renderer.js') as unknown;
-const PdfmakeDocumentModule = requireHere('pdfmake/js/PDFDocument.js') as unknown;
-const TextBreakerModule = requireHere('pdfmake/js/TextBreaker.js') as unknown;
-const StyleContextStack = (requireHere('pdfmake/js/StyleContextStack.js') as { default: { copyStyle(source: object, destination: object): object } }).default;
+const StyleContextStack = pdfmakeModule<{ copyStyle(source: object, destination: object): object }>('StyleContextStack');
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -232,8 +229,7 @@ export function applyPdfkitFixes(): void {
   keepRowsWithNext();
   memoiseInlineStyles();
 
-  const PdfmakeDocument = (PdfmakeDocumentModule as { default?: unknown }).default ?? PdfmakeDocumentModule;
-  const dproto = (PdfmakeDocument as { prototype: { provideFont(...args: unknown[]): object } }).prototype;
+  const dproto = pdfmakePrototype<{ provideFont(...args: unknown[]): object }>('PDFDocument');
   const provideFont = dproto.provideFont;
   let fontPatched = false;
   dproto.provideFont = function (this: unknown, ...args: unknown[]) {
@@ -256,8 +252,7 @@ export function applyPdfkitFixes(): void {
     return this.gongwenBreaks.shift() ?? null;
   };
 
-  const TextBreaker = (TextBreakerModule as { default?: unknown }).default ?? TextBreakerModule;
-  const tproto = (TextBreaker as { prototype: { getBreaks(...args: unknown[]): { lineEnd?: boolean; noNewLine?: boolean }[] } }).prototype;
+  const tproto = pdfmakePrototype<{ getBreaks(...args: unknown[]): { lineEnd?: boolean; noNewLine?: boolean }[] }>('TextBreaker');
   const getBreaks = tproto.getBreaks;
   tproto.getBreaks = function (this: unknown, ...args: unknown[]) {
     const words = brokenLines(args[0]) ?? getBreaks.apply(this, args);
@@ -284,9 +279,8 @@ export function applyPdfkitFixes(): void {
     }
   };
 
-  const Renderer = (RendererModule as { default?: unknown }).default ?? RendererModule;
   // one wrapper of pdfmake's renderLine for fixes 2 (bookmark position) and 5 (merged text objects)
-  const rproto = (Renderer as { prototype: { renderLine(line: LineLike, x: number, y: number): void; pdfDocument: { outline: object } } }).prototype;
+  const rproto = pdfmakePrototype<{ renderLine(line: LineLike, x: number, y: number): void; pdfDocument: { outline: object } }>('Renderer');
   const renderLine = rproto.renderLine;
   rproto.renderLine = function (this: typeof rproto, line, x, y) {
     if (line._outline) {

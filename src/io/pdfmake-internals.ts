@@ -6,9 +6,16 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-export function pdfmakePrototype<P>(name: 'TableProcessor' | 'LayoutBuilder' | 'DocMeasure'): P {
-  const mod = require(`pdfmake/js/${name}.js`) as { default?: { prototype: P }; prototype?: P };
-  return (mod.default ?? (mod as { prototype: P })).prototype;
+type PdfmakeModuleName = 'TableProcessor' | 'LayoutBuilder' | 'DocMeasure' | 'PDFDocument' | 'Renderer' | 'TextBreaker' | 'TextInlines' | 'StyleContextStack';
+
+/** What one of pdfmake's internal modules exports (its default export, or the module itself). */
+export function pdfmakeModule<M>(name: PdfmakeModuleName): M {
+  const mod = require(`pdfmake/js/${name}.js`) as { default?: M };
+  return mod.default ?? (mod as M);
+}
+
+export function pdfmakePrototype<P>(name: PdfmakeModuleName): P {
+  return pdfmakeModule<{ prototype: P }>(name).prototype;
 }
 
 /** `patch` run the first time the returned function is called, and never again in the process. */

@@ -11,10 +11,7 @@
  * per call and property. An inline's own value still comes first, as in pdfmake; an inline with
  * named styles of its own (`style`) goes the original way, as does any call with another stack.
  */
-import { createRequire } from 'node:module';
-import { oncePerProcess } from './pdfmake-internals.js';
-
-const require = createRequire(import.meta.url);
+import { oncePerProcess, pdfmakeModule, pdfmakePrototype } from './pdfmake-internals.js';
 
 interface StyleStack { getProperty(property: string): unknown }
 interface StyleContextStackClass {
@@ -29,8 +26,8 @@ const isValue = (v: unknown): boolean => v !== undefined && v !== null;
 let current: { stack: StyleStack; values: Map<string, unknown> } | undefined;
 
 export const memoiseInlineStyles = oncePerProcess(() => {
-  const scs = (require('pdfmake/js/StyleContextStack.js') as { default: StyleContextStackClass }).default;
-  const inlines = (require('pdfmake/js/TextInlines.js') as { default: { prototype: TextInlinesProto } }).default.prototype;
+  const scs = pdfmakeModule<StyleContextStackClass>('StyleContextStack');
+  const inlines = pdfmakePrototype<TextInlinesProto>('TextInlines');
   const getStyleProperty = scs.getStyleProperty;
   scs.getStyleProperty = function (item, stack, property, defaultValue) {
     const own = item[property];

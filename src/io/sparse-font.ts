@@ -22,7 +22,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../model/errors.js';
-import { LAZY_FROM, setEntryHook } from './cff-lazy-index.js';
+import { indexEntry, indexLayout, LAZY_FROM, setEntryHook, type IndexLayout } from './cff-lazy-index.js';
 import { sfntTables, type TableRecord } from './sfnt-tables.js';
 
 interface SparseFile {
@@ -32,7 +32,7 @@ interface SparseFile {
   mtimeMs: number;
   buffer: Buffer;
   /** The CharStrings INDEX, and where its data starts. */
-  index: Index;
+  index: IndexLayout;
   dataStart: number;
   loaded: Uint8Array;
 }
@@ -85,38 +85,19 @@ function charStringsOffset(b: Buffer, from: number, to: number): number | undefi
 }
 
 /**
- * An INDEX of a CFF (version 1) table at `at`: its count, offset size, where its offsets start,
- * the byte before its data (entry offsets count from there) and where its data ends.
- */
-interface Index { count: number; offSize: number; offsets: number; base: number; end: number }
-function indexAt(b: Buffer, at: number): Index | undefined {
-  if (at + 3 > b.length) return undefined;
-  const count = b.readUInt16BE(at);
-  if (count === 0) return { count, offSize: 0, offsets: at + 2, base: at + 1, end: at + 2 };
-  const offSize = b[at + 2]!;
-  const offsets = at + 3;
-  if (offSize < 1 || offSize > 4 || offsets + (count + 1) * offSize > b.length) return undefined;
-  const base = offsets + (count + 1) * offSize - 1;
-  return { count, offSize, offsets, base, end: base + b.readUIntBE(offsets + count * offSize, offSize) };
-}
-
-/** Where entry i of an INDEX starts (entry i ends where i + 1 starts). */
-const entryStart = (b: Buffer, x: Index, i: number): number => x.base + b.readUIntBE(x.offsets + i * x.offSize, x.offSize);
-
-/**
  * A CFF face's CharStrings INDEX, read from `head` (the file's first bytes, up to its data), if
  * it is large enough to be a lazy view (io/cff-lazy-index.ts) — or undefined.
  */
-function charStringsOf(head: Buffer, cffAt: number): Index | undefined {
+function charStringsOf(head: Buffer, cffAt: number): IndexLayout | undefined {
   if (head[cffAt] !== 1) return undefined; // CFF version 1 only (CFF2 keeps no Name INDEX)
-  const names = indexAt(head, cffAt + head[cffAt + 2]!);
-  const topDicts = names && indexAt(head, names.end);
+  const names = indexLayout(head, cffAt + head[cffAt + 2]!);
+  const topDicts = names && indexLayout(head, names.end);
   if (!topDicts || topDicts.count < 1) return undefined;
-  const to = entryStart(head, topDicts, 1);
+  const to = indexEntry(head, topDicts, 1);
   if (to > head.length) return undefined;
-  const rel = charStringsOffset(head, entryStart(head, topDicts, 0), to);
+  const rel = charStringsOffset(head, indexEntry(head, topDicts, 0), to);
   if (rel === undefined || !Number.isInteger(rel) || rel <= 0) return undefined;
-  const charStrings = indexAt(head, cffAt + rel);
+  const charStrings = indexLayout(head, cffAt + rel);
   return charStrings && charStrings.count > LAZY_FROM ? charStrings : undefined;
 }
 
@@ -158,7 +139,7 @@ export function readFontFile(file: string): Buffer {
       read = more;
       index = place(read);
     }
-    const dataStart = index ? entryStart(buffer, index, 0) : 0;
+    const dataStart = index ? indexEntry(buffer, index, 0) : 0;
     if (!cff || !index || dataStart > index.end || index.end > cff.offset + cff.length) {
       readAt(fd, buffer, read, size);
       return buffer;
@@ -230,7 +211,7 @@ const ascending = (a: number, b: number): number => a - b;
 export function loadGlyphs(buffer: Uint8Array, glyphs: readonly number[]): void {
   const s = sparse.get(buffer);
   if (!s) return;
-  const offsetOf = (i: number) => entryStart(s.buffer, s.index, i);
+  const offsetOf = (i: number) => indexEntry(s.buffer, s.index, i);
   // a loop rather than filter with a closure made per call (V8 compiled it again and again over a batch)
   const wanted: number[] = [];
   for (const g of new Set(glyphs)) if (Number.isInteger(g) && g >= 0 && g < s.index.count && !s.loaded[g]) wanted.push(g);

@@ -31,21 +31,25 @@ function syntaxHint(line: string): string {
 }
 
 /**
+ * The file line of a value's path: the line of the value, else of its nearest ancestor that has
+ * one, else the first line. `lineAt` gives a path's line within the text (1-based) or undefined.
+ */
+const nearestLine = (lineAt: (path: readonly PropertyKey[]) => number | undefined, firstLine: number) =>
+  (path: readonly PropertyKey[]): number => {
+    for (let n = path.length; n >= 0; n--) {
+      const line = lineAt(path.slice(0, n));
+      if (line !== undefined) return line + firstLine - 1;
+    }
+    return firstLine;
+  };
+
+/**
  * Parse YAML, keeping the source positions so that validation errors can name a line.
  * `firstLine` is the file line on which `text` starts (front matter starts on line 2).
  */
 export function parseLocatedYaml(text: string, file: string, firstLine = 1): LocatedYaml {
   const lite = parseLiteYaml(text);
-  if (lite) {
-    const lineOf = (path: readonly PropertyKey[]): number => {
-      for (let n = path.length; n >= 0; n--) {
-        const line = lite.lineAt(path.slice(0, n));
-        if (line !== undefined) return line + firstLine - 1;
-      }
-      return firstLine;
-    };
-    return { data: lite.data ?? {}, lineOf };
-  }
+  if (lite) return { data: lite.data ?? {}, lineOf: nearestLine((p) => lite.lineAt(p), firstLine) };
   const { isNode, LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -71,13 +75,10 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
     const hint = err.code === 'DUPLICATE_KEY' ? 'this field is given twice: keep one of the two lines' : syntaxHint(lines[at - 1] ?? '');
     throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${message}`, hint);
   }
-  const lineOf = (path: readonly PropertyKey[]): number => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n) as unknown[], true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + firstLine - 1;
-    }
-    return firstLine;
-  };
+  const lineOf = nearestLine((p) => {
+    const node = p.length === 0 ? doc.contents : doc.getIn(p as unknown[], true);
+    return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  }, firstLine);
   let data: unknown;
   try {
     data = doc.toJS();

@@ -32,6 +32,7 @@ export type { PdfOptions, GlyphSource } from './context.js';
 function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
   const out: Content[] = [];
   let split: ReturnType<typeof firstLineApart>;
+  let leadsHere = false;
   for (let i = 0; i < content.length; i++) {
     const next = content[i + 1] as { unbreakable?: boolean; gridAfter?: number } | undefined;
     if (blocks[i].type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && next?.unbreakable) {
@@ -41,13 +42,12 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       // gridAfter cannot, inside a block pdfmake lays out apart from the page)
       out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true, gridAfter: next.gridAfter } as Content);
       i++;
-    } else if (leadsIntoBrokenTable(blocks, content, i) || (standalone(blocks[i]) && leadsIntoBrokenTable(blocks, content, i + 1))) {
+    } else if ((leadsHere = leadsIntoBrokenTable(blocks, content, i)) || (standalone(blocks[i]) && leadsIntoBrokenTable(blocks, content, i + 1))) {
       // a lead-in sentence before a table that may break across pages (表三), with the heading
       // above it: kept with room below for the table's header and first rows, which the group
       // reserves and then gives back (a spacer, and as much negative margin)
-      const heading = !leadsIntoBrokenTable(blocks, content, i);
-      const above: Content[] = [];
-      if (heading) for (let k = i - 1; k >= 0 && standalone(blocks[k]) && out[out.length - 1] === content[k]; k--) above.unshift(out.pop()!);
+      const heading = !leadsHere;
+      const above = heading ? headingsAbove(out, content, blocks, i) : [];
       const lead = heading ? [content[i], content[i + 1]] : [content[i]];
       const reserve = startHeightOf(content[heading ? i + 2 : i + 1]);
       out.push({ stack: [...above, ...lead, { canvas: [], margin: [0, reserve, 0, 0] }], unbreakable: true, margin: [0, 0, 0, -reserve] } as Content);
@@ -56,8 +56,7 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       const [first, rest] = split;
       // headings right above this one go with it (一、 over （一）): pdfmake reports the nodes of
       // a block that moved on the page it was first tried on, so pageBreakBefore cannot see them
-      const above: Content[] = [];
-      for (let k = i - 1; k >= 0 && standalone(blocks[k]) && out[out.length - 1] === content[k]; k--) above.unshift(out.pop()!);
+      const above = headingsAbove(out, content, blocks, i);
       out.push({ stack: [...above, content[i], first], unbreakable: true } as Content, ...(rest ? [rest as Content] : []));
       i++;
     } else out.push(content[i]);
@@ -66,6 +65,13 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
 }
 
 const standalone = (b: Report['blocks'][number] | undefined) => b?.type === 'heading' && !b.runIn;
+
+/** The standalone headings right above block `i`, taken back from the end of `out`, in order. */
+function headingsAbove(out: Content[], content: Content[], blocks: Report['blocks'], i: number): Content[] {
+  const above: Content[] = [];
+  for (let k = i - 1; k >= 0 && standalone(blocks[k]) && out[out.length - 1] === content[k]; k--) above.unshift(out.pop()!);
+  return above;
+}
 
 /** Block `i` is a paragraph that leads into a statistics table that may break across pages. */
 const leadsIntoBrokenTable = (blocks: Report['blocks'], content: Content[], i: number) =>

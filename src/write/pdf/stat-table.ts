@@ -64,8 +64,15 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   // Row heights as pdfmake will make them, estimated with the same line breaking: a row is as
   // tall as its tallest single-row cell. A cell over rows [from, to) has their height less one
   // rule and its padding for its text.
-  const linesOfCell = (slot: GridCell, c: number) => linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot));
-  const rowLines = memo((r) => Math.max(1, ...grid.rows[r]!.map((slot, c) => isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOfCell(slot, c))));
+  // lines of the cell that starts at (r, c), measured once: rows, labels and the start height ask
+  const columns = grid.rows[0]?.length ?? 0;
+  const cellLines = memo((k) => {
+    const r = Math.floor(k / columns), c = k % columns;
+    const slot = grid.rows[r]![c] as GridCell;
+    return linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot));
+  });
+  const linesOfCell = (r: number, c: number) => cellLines(r * columns + c);
+  const rowLines = memo((r) => Math.max(1, ...grid.rows[r]!.map((slot, c) => isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOfCell(r, c))));
   const roomOver = (from: number, to: number) => {
     let height = -RULE - PADDING.top - PADDING.bottom;
     for (let r = from; r < to; r++) height += PADDING.top + PADDING.bottom + RULE + rowLines(r) * cell.lineHeight;
@@ -76,7 +83,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   // centring of a row-spanning cell goes wrong in tables it keeps whole (表四's 结果维持 … were
   // drawn below the table).
   const centredTop = (r: number, c: number, slot: GridCell): number =>
-    Math.max(0, (roomOver(r, r + slot.rowSpan) - linesOfCell(slot, c) * cell.lineHeight) / 2);
+    Math.max(0, (roomOver(r, r + slot.rowSpan) - linesOfCell(r, c) * cell.lineHeight) / 2);
 
   const cellFor = (slot: GridCell, r: number, c: number) => {
     const spanningHead = slot.role === 'head' && slot.rowSpan > 1 && r + slot.rowSpan <= grid.headerRows;
@@ -100,7 +107,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   const labels: SpanningLabel[] = [];
   grid.rows.forEach((row, r) => row.forEach((slot, c) => {
     if (isCovered(slot) || slot.rowSpan < 2 || r < grid.headerRows) return;
-    const needed = linesOfCell(slot, c) * cell.lineHeight;
+    const needed = linesOfCell(r, c) * cell.lineHeight;
     // the same sums pdfmake makes, up to rounding
     labels.push({ row: r, col: c, copy: () => cellFor(slot, r, c), fits: (from, to) => roomOver(from, to) >= needed - 0.01 });
   }));
@@ -113,7 +120,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   let startHeight = roomOver(0, startRows) + 2 * RULE;
   grid.rows.slice(0, startRows).forEach((row, r) => row.forEach((slot, c) => {
     if (isCovered(slot) || slot.rowSpan < 2 || r + slot.rowSpan > startRows) return;
-    startHeight += Math.max(0, linesOfCell(slot, c) * cell.lineHeight - roomOver(r, r + slot.rowSpan));
+    startHeight += Math.max(0, linesOfCell(r, c) * cell.lineHeight - roomOver(r, r + slot.rowSpan));
   }));
   return {
     gwStartHeight: startHeight,
