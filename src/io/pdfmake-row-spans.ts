@@ -25,6 +25,7 @@
  */
 import { oncePerProcess, pdfmakePrototype, type SpanCell } from './pdfmake-internals.js';
 import { drawRepeats, planRepeats, type TableProcessor as LiveTableProcessor, type Writer as LiveWriter } from './pdfmake-live-labels.js';
+import { keepLabelsWithFirstRow, type RoomWriter } from './pdfmake-label-room.js';
 
 interface Writer {
   transactionLevel: number;
@@ -72,7 +73,9 @@ export const fixRowSpanStarts = oncePerProcess(() => {
       endRow.call(this, rowIndex, writer, pageBreaks);
       return;
     }
-    // the labels to repeat at the top of this row if it moves (io/pdfmake-live-labels.ts)
+    // a group's first row goes to a new page with its label if this one cannot hold the label
+    // (io/pdfmake-label-room.ts); then the labels to repeat at its top (io/pdfmake-live-labels.ts)
+    keepLabelsWithFirstRow(this.tableNode.table.body[rowIndex]!, writer as unknown as RoomWriter);
     const plan = planRepeats(this as unknown as LiveTableProcessor, rowIndex, writer as unknown as LiveWriter);
     landedAt = undefined;
     writer.addListener('pageChanged', onPageChanged);

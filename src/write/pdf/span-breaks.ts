@@ -254,10 +254,11 @@ export class SpanBreaks {
       // break, the rest of the group takes the label whatever its height (its last row grows).
       // Should the rows between two breaks not hold it (not seen: they fill a page), the label
       // stays whole from the last cut on, as pdfmake draws it.
-      // The first rows of a group, at the foot of a page, may be too few for its label (three
-      // of twenty rows for 三、本年度办理结果): the label then moves to the next page, where the
-      // rest of the group is, and the first rows keep a blank cell (drawn whole, the label would
-      // run past the table's last row on that page, into the page number).
+      // The first rows of a group, at the foot of a page, may be too few for its label: such a
+      // group normally starts on the next page (io/pdfmake-label-room.ts), but that rule works
+      // on estimated heights. Where it did not move them, the label moves to the next page, where
+      // the rest of the group is, and the first rows keep a blank cell (drawn whole, the label
+      // would run past the table's last row on that page, into the page number).
       const cuts: number[] = [];
       let from = g.row;
       let blankFirst = false;

@@ -4,6 +4,7 @@ import { geometry } from '../../layout/gbt9704.js';
 import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ZIHAO } from '../../layout/units.js';
 import type { PdfContext } from './context.js';
+import { labelRoom, type LabelSpan } from './label-room.js';
 import { breakJustified } from './lines.js';
 import type { SpanningLabel } from './span-breaks.js';
 import { runs, type PdfInline } from './text.js';
@@ -105,12 +106,18 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   // a label over rows that a page break divides is printed again on the new page
   // (span-breaks.ts), where the rows on both sides have room for it
   const labels: SpanningLabel[] = [];
+  const spans: LabelSpan[] = [];
   grid.rows.forEach((row, r) => row.forEach((slot, c) => {
     if (isCovered(slot) || slot.rowSpan < 2 || r < grid.headerRows) return;
     const needed = linesOfCell(r, c) * cell.lineHeight;
     // the same sums pdfmake makes, up to rounding
     labels.push({ row: r, col: c, copy: () => cellFor(slot, r, c), fits: (from, to) => roomOver(from, to) >= needed - 0.01 });
+    spans.push({ row: r, end: r + slot.rowSpan, room: PADDING.top + needed + PADDING.bottom + RULE - 0.01 });
   }));
+  // a group's first row starts a new page where the rows that would stay with it cannot hold its
+  // label (label-room.ts; io/pdfmake-label-room.ts asks each label cell as pdfmake places its row)
+  const mustMove = labelRoom(spans, (r) => PADDING.top + PADDING.bottom + RULE + rowLines(r) * cell.lineHeight);
+  for (const { row, col } of labels) (body[row]![col] as { gwMustMove?: (left: number) => boolean }).gwMustMove = (left) => mustMove(row, left);
   ctx.spans?.register(body, labels);
   // How tall the header and the first START_ROWS body rows will be: room a lead-in sentence keeps
   // below itself (write/pdf/index.ts), so that it never ends a page whose next page starts the
