@@ -3,7 +3,10 @@
  * its label goes with it. (The rendered result, wherever 表三 falls on the page: stat-tables.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
+import { openFontSet } from '../src/io/fonts.js';
+import { renderPdf } from '../src/io/pdf-render.js';
 import { labelRoom } from '../src/write/pdf/label-room.js';
+import { readPdf } from './helpers/pdf.js';
 
 // rows 10 pt each; an outer label over rows 0–9 taking 45 pt, an inner one over rows 2–5 taking 35 pt
 const ROW = 10;
@@ -43,5 +46,34 @@ describe('label room', () => {
     const tall = labelRoom([{ row: 0, end: 3, room: 25 }], (r) => (r === 1 ? 30 : ROW));
     expect(tall(0, 35)).toBe(true); // row 1 (30 pt) does not fit after row 0: 10 pt for 25
     expect(tall(0, 40)).toBe(false);
+  });
+});
+
+/**
+ * A table at `top` pt down the first page: a header row, `plain` rows, then a row starting a
+ * label over two rows that asks to move where less than 200 pt are left (io/pdfmake-label-room.ts).
+ * The page of each cell's text.
+ */
+async function pagesOf(top: number, plain: number): Promise<Map<string, number>> {
+  const row = (a: string, b: string) => [{ text: a }, { text: b }];
+  const body = [row('表头', '表头'), ...Array.from({ length: plain }, (_, k) => row(`前行${'甲乙丙'[k]}`, '值'))];
+  body.push([{ text: '标签', rowSpan: 2, gwMustMove: (left: number) => left < 200 } as never, { text: '首行' }], [{}, { text: '次行' }] as never);
+  const definition = {
+    defaultStyle: { font: 'fang', fontSize: 12 },
+    content: [{ text: '', margin: [0, top, 0, 0] }, { table: { headerRows: 1, dontBreakRows: true, widths: [60, 60], body } }],
+  };
+  const { pages } = await readPdf(await renderPdf(definition as never, openFontSet()));
+  return new Map(pages.flatMap((p) => p.items.filter((i) => i.str.trim()).map((i) => [i.str, p.number] as [string, number])));
+}
+
+describe('a group\'s first row moved to the next page as pdfmake places it', () => {
+  it('moves the row, with its label, where the page has too little room left', async () => {
+    const at = await pagesOf(560, 1);
+    expect([at.get('前行甲'), at.get('首行'), at.get('标签'), at.get('次行')]).toEqual([1, 2, 2, 2]);
+  });
+
+  it('never moves the first body row of a page, which would leave the header alone', async () => {
+    const at = await pagesOf(580, 0);
+    expect([at.get('首行'), at.get('标签')]).toEqual([1, 1]);
   });
 });

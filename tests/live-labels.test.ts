@@ -86,8 +86,8 @@ describe('row labels repeated while laying out', () => {
   });
 
   it('gives the PDF a second layout gives, wherever 表三 starts on the page', async () => {
-    // 0, 1 and 3: 三、's first rows start the next page (io/pdfmake-label-room.ts), 22: （三）'s;
-    // 9, 16, 24: plain repeats
+    // 0, 1, 3 and 22 (0 again: a page is 22 lines): the group 三、 starts the next page
+    // (io/pdfmake-label-room.ts); 9, 16, 24: plain repeats
     for (const k of [0, 1, 3, 9, 16, 22, 24]) {
       const dir = offset(k);
       const live = await pdf(dir);

@@ -25,6 +25,7 @@ export interface RoomCell extends SpanCell {
 }
 
 interface PageContext {
+  page: number;
   availableHeight: number;
   pageMargins: { top: number; bottom: number };
   getCurrentPage(): { pageSize: { height: number } };
@@ -36,16 +37,18 @@ export interface RoomWriter {
 }
 
 /**
- * Before pdfmake ends row `row`, its own unbreakable block not yet placed: if the row must start
- * a new page for its labels, and on a new page it need not, leave this page no room, so that
+ * Before pdfmake ends a row, its own unbreakable block not yet placed: if the row must start a
+ * new page for its labels, and on a new page it need not, leave this page no room, so that
  * pdfmake's own test moves the row to the next page (the move sets the room anew).
+ * `lastBodyPage`: the page the table's last body row ended on. The first body row on a page
+ * never moves: it would leave the table's header, or its repeat, alone at the page's foot.
  */
-export function keepLabelsWithFirstRow(cells: RoomCell[], writer: RoomWriter): void {
+export function keepLabelsWithFirstRow(cells: RoomCell[], writer: RoomWriter, lastBodyPage: number | undefined): void {
   let mustMove: RoomCell['gwMustMove'];
   for (const cell of cells) mustMove ??= cell.gwMustMove;
   if (!mustMove) return;
   const page = writer.contextStack[writer.contextStack.length - 1]!;
-  if (!mustMove(page.availableHeight)) return;
+  if (lastBodyPage !== page.page || !mustMove(page.availableHeight)) return;
   let fresh = page.getCurrentPage().pageSize.height - page.pageMargins.top - page.pageMargins.bottom;
   for (const r of writer.repeatables) fresh -= r.height; // the table's header, repeated on the new page
   if (mustMove(fresh)) return;

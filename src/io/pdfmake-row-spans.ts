@@ -36,7 +36,10 @@ interface Writer {
 
 interface TableProcessorProto {
   dontBreakRows: boolean;
+  headerRows: number;
   tableNode: { table: { body: SpanCell[][] } };
+  /** The page the table's last body row ended on, in this layout (a processor lays one table out once). */
+  gwBodyPage?: number;
   endRow(rowIndex: number, writer: Writer, pageBreaks: unknown): void;
 }
 
@@ -75,7 +78,7 @@ export const fixRowSpanStarts = oncePerProcess(() => {
     }
     // a group's first row goes to a new page with its label if this one cannot hold the label
     // (io/pdfmake-label-room.ts); then the labels to repeat at its top (io/pdfmake-live-labels.ts)
-    keepLabelsWithFirstRow(this.tableNode.table.body[rowIndex]!, writer as unknown as RoomWriter);
+    keepLabelsWithFirstRow(this.tableNode.table.body[rowIndex]!, writer as unknown as RoomWriter, this.gwBodyPage);
     const plan = planRepeats(this as unknown as LiveTableProcessor, rowIndex, writer as unknown as LiveWriter);
     landedAt = undefined;
     writer.addListener('pageChanged', onPageChanged);
@@ -84,6 +87,7 @@ export const fixRowSpanStarts = oncePerProcess(() => {
     } finally {
       writer.removeListener('pageChanged', onPageChanged);
     }
+    if (rowIndex >= this.headerRows) this.gwBodyPage = writer.context().page;
     if (landedAt === undefined) return;
     const page = writer.context().page;
     const body = this.tableNode.table.body;
