@@ -14,7 +14,8 @@
  * (io/pdfmake-live-labels.ts).
  *
  * The test works on estimated row heights; where the page breaks earlier than estimated,
- * span-breaks.ts still moves the label. A row that would have to move on a new page too stays.
+ * span-breaks.ts still moves the label. A row that would have to move on a new page too stays,
+ * and so does the first body row on a page (the header would be left alone).
  */
 import type { SpanCell } from './pdfmake-internals.js';
 
