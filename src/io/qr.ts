@@ -6,17 +6,16 @@
  * in ≈ 3 ms.) The PNG is written here: 1 bit per pixel,
  * unfiltered rows, native zlib.
  */
-import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { QR } from '../layout/gbt9704.js';
+import { pdfmakeModule } from './pdfmake-internals.js';
 import { crc32 } from './zip.js';
 
 interface QrRect { x: number; y: number; w: number; color: string }
 interface QrEncoder { measure(node: { qr: string; eccLevel: string }): { _canvas: QrRect[]; _width: number } }
 
 let encoder: QrEncoder | undefined;
-const qrEncoder = (): QrEncoder =>
-  (encoder ??= (createRequire(import.meta.url)('pdfmake/js/qrEnc.js') as { default: QrEncoder }).default);
+const qrEncoder = (): QrEncoder => (encoder ??= pdfmakeModule<QrEncoder>('qrEnc'));
 
 /**
  * The dark modules of `text`'s QR code, as pdfmake draws them: its canvas is a white square, then

@@ -207,11 +207,13 @@ const MERGE_GAP = 256;
 
 const ascending = (a: number, b: number): number => a - b;
 
+/** Where outline i of a face read here starts in its file (outline i ends where i + 1 starts). */
+const outlineAt = (s: SparseFile, i: number): number => indexEntry(s.buffer, s.index, i);
+
 /** Read the outlines of `glyphs` of a face's buffer not read yet, in as few reads as their places allow. */
 export function loadGlyphs(buffer: Uint8Array, glyphs: readonly number[]): void {
   const s = sparse.get(buffer);
   if (!s) return;
-  const offsetOf = (i: number) => indexEntry(s.buffer, s.index, i);
   // a loop rather than filter with a closure made per call (V8 compiled it again and again over a batch)
   const wanted: number[] = [];
   for (const g of new Set(glyphs)) if (Number.isInteger(g) && g >= 0 && g < s.index.count && !s.loaded[g]) wanted.push(g);
@@ -221,13 +223,13 @@ export function loadGlyphs(buffer: Uint8Array, glyphs: readonly number[]): void 
   let k = 0;
   while (k < wanted.length) {
     const first = wanted[k]!;
-    let from = offsetOf(first);
-    let to = offsetOf(first + 1);
+    let from = outlineAt(s, first);
+    let to = outlineAt(s, first + 1);
     let last = k;
     // merged while the next outline starts near this span's end and after its start (offsets
     // out of order, in a damaged face, end the span rather than leave an outline unread)
-    for (let next = wanted[last + 1]; next !== undefined && offsetOf(next) >= from && offsetOf(next) - to <= MERGE_GAP; next = wanted[last + 1]) {
-      to = Math.max(to, offsetOf(next + 1));
+    for (let next = wanted[last + 1]; next !== undefined && outlineAt(s, next) >= from && outlineAt(s, next) - to <= MERGE_GAP; next = wanted[last + 1]) {
+      to = Math.max(to, outlineAt(s, next + 1));
       last++;
     }
     from = Math.max(from, s.dataStart);

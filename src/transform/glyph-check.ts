@@ -105,13 +105,14 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
   return out;
 }
 
+const byCodePoint = (a: string, b: string): number => a.codePointAt(0)! - b.codePointAt(0)!;
+
 /**
  * The characters drawn from the fallback face wherever the report has them: in its text, lacking
  * from the face of every role they are set in, present in the fallback face. In code point
  * order; '' when there are none. The DOCX names the fallback font for them
  * (write/docx/fallback-font.ts), as the PDF draws them from it.
  */
-const byCodePoint = (a: string, b: string): number => a.codePointAt(0)! - b.codePointAt(0)!;
 
 export function fallbackChars(report: Report, has: HasGlyph): string {
   const everywhere = new Map<string, boolean>(); // character → lacking in every role seen so far

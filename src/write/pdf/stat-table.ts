@@ -74,9 +74,11 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   });
   const linesOfCell = (r: number, c: number) => cellLines(r * columns + c);
   const rowLines = memo((r) => Math.max(1, ...grid.rows[r]!.map((slot, c) => isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOfCell(r, c))));
+  // the page room a row takes: its padding, lines and the rule under it
+  const rowRoom = (r: number) => PADDING.top + PADDING.bottom + RULE + rowLines(r) * cell.lineHeight;
   const roomOver = (from: number, to: number) => {
     let height = -RULE - PADDING.top - PADDING.bottom;
-    for (let r = from; r < to; r++) height += PADDING.top + PADDING.bottom + RULE + rowLines(r) * cell.lineHeight;
+    for (let r = from; r < to; r++) height += rowRoom(r);
     return height;
   };
 
@@ -116,7 +118,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   }));
   // a group's first row starts a new page where the rows that would stay with it cannot hold its
   // label (label-room.ts; io/pdfmake-label-room.ts asks each label cell as pdfmake places its row)
-  const mustMove = labelRoom(spans, (r) => PADDING.top + PADDING.bottom + RULE + rowLines(r) * cell.lineHeight);
+  const mustMove = labelRoom(spans, rowRoom);
   for (const { row, col } of labels) (body[row]![col] as { gwMustMove?: (left: number) => boolean }).gwMustMove = (left) => mustMove(row, left);
   ctx.spans?.register(body, labels);
   // How tall the header and the first START_ROWS body rows will be: room a lead-in sentence keeps
