@@ -2,7 +2,8 @@
 /**
  * npm run bench — how fast gongwen is, measured as whole processes on this machine (medians):
  * cold single builds of the sample (PDF, DOCX, both), warm per-document times, a batch of 100
- * synthetic units on all cores with its peak memory, and output sizes. Prints a table and writes
+ * synthetic units on all cores with its peak memory, the same batch again with nothing and with
+ * one unit changed (the others up to date, io/up-to-date.ts), and output sizes. Prints a table and writes
  * it to output/bench.md. Not a test: nothing here passes or fails.
  *
  * Options: --runs N (cold and batch repetitions, default 5 / 3), --units N (default 100).
@@ -65,7 +66,8 @@ async function runs(n, args) {
 
 async function cold(format) {
   const out = path.join(work, `cold-${format.replace(',', '-')}`);
-  const rs = await runs(RUNS, () => ['build', SAMPLE, '--out', out, '--format', format]);
+  // --force: the runs after the first would otherwise find the outputs up to date and build nothing
+  const rs = await runs(RUNS, () => ['build', SAMPLE, '--out', out, '--format', format, '--force']);
   return { wall: median(rs.map((r) => r.wall)), rss: median(rs.map((r) => r.rss)) };
 }
 
@@ -113,6 +115,15 @@ const batch = median(batches.map((b) => b.wall));
 const threads = Math.max(1, availableParallelism() - 1);
 add(`batch of ${UNITS} units → PDF + DOCX, ${threads} worker thread${threads > 1 ? 's' : ''} (the default), each with a DOCX thread`, ms(batch), `${ms(batch / UNITS)} per report`);
 add('batch peak memory (its processes)', `${Math.round(median(batches.map((b) => b.rss)))} MiB`);
+// the same batch again into the same folder: up to date (io/up-to-date.ts), then with one unit edited
+const again = await runs(Math.max(1, Math.min(RUNS, 3)), () => ['build', ...dirs, '--out', path.join(work, 'batch-out')]);
+add(`the same batch again, nothing changed`, ms(median(again.map((b) => b.wall))), 'every unit up to date, none built');
+let edit = 0;
+const oneChanged = await runs(Math.max(1, Math.min(RUNS, 3)), () => {
+  writeFileSync(path.join(dirs[0], 'report.md'), `${readFileSync(path.join(dirs[0], 'report.md'), 'utf8')}\n第${++edit}次修改。\n`);
+  return ['build', ...dirs, '--out', path.join(work, 'batch-out')];
+});
+add(`the same batch again, one unit changed`, ms(median(oneChanged.map((b) => b.wall))), `1 built, ${UNITS - 1} up to date`);
 const sizeOut = path.join(work, 'cold-pdf-docx');
 add('sample PDF size', `${Math.round(statSync(path.join(sizeOut, 'shangqiu-2017.pdf')).size / 1024)} KB`, 'all fonts subset');
 add('sample DOCX size', `${Math.round(statSync(path.join(sizeOut, 'shangqiu-2017.docx')).size / 1024)} KB`);

@@ -17,7 +17,7 @@ describe('batch builds', () => {
     const out = tmp();
     const r = spawnSync(process.execPath, [BIN, 'build', ...dirs.slice(0, 2), bad, ...dirs.slice(2), '--out', out, '--format', 'pdf', '--jobs', '2'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(readdirSync(out).sort()).toEqual(['unit0.pdf', 'unit1.pdf', 'unit2.pdf', 'unit3.pdf', 'unit4.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'unit0.pdf', 'unit1.pdf', 'unit2.pdf', 'unit3.pdf', 'unit4.pdf']);
     expect(r.stderr).toMatch(/error: .*broken\/report\.md:3: field "year"/);
     expect(r.stdout).toMatch(/built 5 of 6 reports in \d+\.\d s; 1 failed: .*broken\n$/);
     // not a terminal: one plain line per output file, no progress line
@@ -103,7 +103,7 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     const out = tmp();
     const r = spawnSync(process.execPath, [BIN, 'build', ...dirs, '--out', out, '--format', 'docx', '--jobs', '1'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['seq0.docx', 'seq1.docx']);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'seq0.docx', 'seq1.docx']);
     expect(r.stdout).toMatch(/built 2 of 2 reports in \d+\.\d s\n$/);
   });
 

@@ -38,7 +38,7 @@ describe('gongwen CLI', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const docx = readFileSync(path.join(out, 'shangqiu-2017.docx'));
     expect(docx.subarray(0, 2).toString()).toBe('PK');
-    expect(readdirSync(out).sort()).toEqual(['shangqiu-2017.docx', 'shangqiu-2017.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'shangqiu-2017.docx', 'shangqiu-2017.pdf']); // .gongwen: io/up-to-date.ts
   });
 
   it('prints the warnings beside the errors that stop a build, which often name the wrong figure', () => {
@@ -71,7 +71,7 @@ describe('gongwen CLI', () => {
   it('writes only the formats asked for', () => {
     const out = tmp();
     expect(run('build', SAMPLE, '--out', out, '--format', 'docx').code).toBe(0);
-    expect(readdirSync(out)).toEqual(['shangqiu-2017.docx']);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'shangqiu-2017.docx']);
   });
 
   it('rejects an unknown format with exit 2', () => {
@@ -95,7 +95,7 @@ describe('gongwen CLI', () => {
     const r = run('build', dir, '--out', out, '--allow-missing-glyphs');
     expect(r.code, r.err).toBe(0);
     expect(r.err).toMatch(/warning: .*allowed\/report\.md:8: character "😀" \(U\+1F600\) is in no configured font/);
-    expect(readdirSync(out).sort()).toEqual(['allowed.docx', 'allowed.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'allowed.docx', 'allowed.pdf']);
   });
 
   it('reports bad input with file and line, exit 2, no stack trace, and writes nothing', () => {
@@ -117,7 +117,7 @@ describe('gongwen CLI', () => {
     expect(run('build', dir, '--out', out).code).toBe(2);
     expect(readFileSync(path.join(out, 'unit.pdf')).equals(before.pdf)).toBe(true);
     expect(readFileSync(path.join(out, 'unit.docx')).equals(before.docx)).toBe(true);
-    expect(readdirSync(out).sort()).toEqual(['unit.docx', 'unit.pdf']);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'unit.docx', 'unit.pdf']);
   });
 
   it('builds the good folders and reports the bad one when given several', () => {

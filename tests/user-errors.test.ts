@@ -231,7 +231,7 @@ describe('command-line mistakes', () => {
     const out = tmp();
     const twice = run('build', a, `${a}/`, '--out', out, '--format', 'docx');
     expect(twice.code).toBe(0);
-    expect(readdirSync(out)).toEqual(['unit.docx']);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'unit.docx']);
   });
 
   it('reports a broken gongwen.yaml and a font file that is not a font, without a stack trace', () => {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { buildReport, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { writeFileAtomic } from './files.js';
-import type { FontSet } from './fonts.js';
+import type { FontConfig, FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
+import { buildStamp, currentOutputs, folderInputs, writeRecord } from './up-to-date.js';
 
 export interface BuildSettings {
   outDir: string;
@@ -13,15 +14,22 @@ export interface BuildSettings {
   strict: boolean;
   allowMissingGlyphs: boolean;
   creator: string;
+  /**
+   * Keep a record of each successful build beside its outputs (io/up-to-date.ts), so that the
+   * next build of an unchanged folder can be skipped.
+   */
+  keepRecords?: boolean;
 }
 
 export type BuildOutcome =
-  | { dir: string; ok: true; files: { file: string; bytes: number }[]; warnings: string[]; ms: number }
+  | { dir: string; ok: true; files: { file: string; bytes: number }[]; warnings: string[]; ms: number; upToDate?: true }
   | { dir: string; ok: false; error: string; warnings: string[]; ms: number };
 
 /** Input errors become a failed outcome; anything else (a bug) is thrown. */
 export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildOutcome> {
   const started = performance.now();
+  // taken before anything is read: a file changed during the build leaves the record stale
+  const inputs = s.keepRecords ? folderInputs(dir) : undefined;
   try {
     const { outputs, warnings } = await buildReport(dir, {
       fonts, formats: s.formats, pdfa: s.pdfa, strict: s.strict, allowMissingGlyphs: s.allowMissingGlyphs, creator: s.creator, docx,
@@ -32,10 +40,19 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       writeFileAtomic(file, data);
       return { file, bytes: data.length };
     });
-    return { dir, ok: true, files, warnings: warnings.map(formatFinding), ms: performance.now() - started };
+    const shown = warnings.map(formatFinding);
+    if (inputs !== undefined) writeRecord(s.outDir, dir, buildStamp(inputs, s, fonts.config), files, shown);
+    return { dir, ok: true, files, warnings: shown, ms: performance.now() - started };
   } catch (e) {
     if (!isInputError(e)) throw e;
     const warnings = e instanceof FindingErrors ? e.warnings.map(formatFinding) : [];
     return { dir, ok: false, error: (e as Error).message, warnings, ms: performance.now() - started };
   }
+}
+
+/** The outcome of `dir`'s last build when its outputs are up to date (io/up-to-date.ts), else undefined. */
+export function upToDateOutcome(dir: string, s: BuildSettings, fonts: FontConfig): BuildOutcome | undefined {
+  const started = performance.now();
+  const current = currentOutputs(s.outDir, dir, s, fonts);
+  return current && { dir, ok: true, ...current, ms: performance.now() - started, upToDate: true };
 }

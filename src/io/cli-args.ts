@@ -13,6 +13,7 @@ export const OPTIONS = {
   'allow-missing-glyphs': { type: 'boolean' },
   jobs: { type: 'string', short: 'j' },
   watch: { type: 'boolean', short: 'w' },
+  force: { type: 'boolean' },
   config: { type: 'string', short: 'c' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

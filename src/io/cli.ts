@@ -6,7 +6,7 @@ import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from 
 import { FindingErrors, formatFinding, isInputError, type Finding } from '../model/errors.js';
 import { availableParallelism } from 'node:os';
 import { buildBatch, type BatchResult } from './batch.js';
-import { buildOne, type BuildOutcome, type BuildSettings } from './build-one.js';
+import { buildOne, upToDateOutcome, type BuildOutcome, type BuildSettings } from './build-one.js';
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
@@ -19,7 +19,7 @@ const HELP = `gongwen — GB/T 9704-2012 reports (政府信息公开工作年度
 
 Usage:
   gongwen build <report-dir>... [--out DIR] [--format pdf,docx] [--pdfa] [--strict]
-                [--allow-missing-glyphs] [--jobs N] [--watch] [--config FILE]
+                [--allow-missing-glyphs] [--jobs N] [--watch] [--force] [--config FILE]
   gongwen check <report-dir>... [--strict] [--config FILE]
   gongwen aggregate <unit-dir>... --out FILE [--template ID] [--partial]
   gongwen new <folder> --organ NAME [--year YYYY]
@@ -40,6 +40,9 @@ Options:
   -j, --jobs N        build several folders on N worker threads (default: CPU cores − 1,
                       at least 1: then one folder after another on one thread)
   -w, --watch         rebuild a folder whenever one of its files changes (Ctrl-C stops)
+      --force         build every folder, also those whose outputs are up to date (a
+                      folder is skipped when neither its files, nor its statistics, nor
+                      the options, fonts or gongwen changed since its last build into DIR)
   -s, --strict        treat warnings as errors
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
   -h, --help          show this help
@@ -76,6 +79,7 @@ interface Options {
   'allow-missing-glyphs'?: boolean;
   jobs?: string;
   watch?: boolean;
+  force?: boolean;
   config?: string;
 }
 
@@ -102,14 +106,15 @@ async function eachDir(dirs: string[], err: NodeJS.WritableStream, task: (dir: s
   return failed ? EXIT.input : EXIT.ok;
 }
 
-function settingsFor(values: Options, pdfa: boolean): BuildSettings {
+function settingsFor(values: Options, config: Config): BuildSettings {
   return {
     outDir: values.out ?? 'output',
     formats: parseFormats(values.format),
-    pdfa,
+    pdfa: config.pdfa,
     strict: values.strict === true,
     allowMissingGlyphs: values['allow-missing-glyphs'] === true,
     creator: `gongwen ${version()}`,
+    keepRecords: true,
   };
 }
 
@@ -120,7 +125,7 @@ function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.Writabl
   if (!o.ok) err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
   for (const w of o.warnings) err.write(`${w}\n`);
   if (!o.ok) return;
-  if (files) out.write(`${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')} in ${Math.round(o.ms)} ms\n`);
+  if (files) out.write(`${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${o.upToDate ? ' up to date, not built again (--force builds it)' : ` in ${Math.round(o.ms)} ms`}\n`);
 }
 
 /** Outputs are named after their folder: two folders of the same name would overwrite each other. */
@@ -165,13 +170,21 @@ async function buildInProcess(dirs: string[], config: Config['fonts'], settings:
 
 async function build(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const config = configFor(values);
-  const settings = settingsFor(values, config.pdfa);
+  const settings = settingsFor(values, config);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs takes a whole number of at least 1');
   checkNames(dirs);
   if (values.watch) return watch(dirs, config.fonts, settings, out, err);
+  const started = performance.now();
+  // folders whose outputs are up to date are reported from their records and not built again
+  const current: BuildOutcome[] = [];
+  const stale = values.force ? dirs : dirs.filter((dir) => {
+    const o = upToDateOutcome(dir, settings, config.fonts);
+    if (o) current.push(o);
+    return !o;
+  });
   let docx: DocxThread | undefined;
-  if (dirs.length === 1) {
+  if (dirs.length === 1 && stale.length) {
     tuneForOneReport();
     // the DOCX thread starts now, and loads its code while this thread reads the report
     docx = docxThreadFor(settings.formats);
@@ -182,19 +195,24 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
       // on a terminal: one progress line, with errors and warnings printed above it
       out.write('\r\x1b[K');
       report(o, out, err, false);
-      out.write(`[${count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
+      out.write(`[${current.length + count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
     } else report(o, out, err);
   };
+  // (on a terminal, a batch's summary line counts them)
+  for (const o of current) report(o, out, err, !tty || dirs.length === 1);
   // More threads pay off from three cores: on two, the DOCX thread and the garbage collector
   // already use the second core, and two workers are slower than one at 1.7× the memory (README
   // "Speed"). Even one folder after another runs on a worker thread, for its bounded heap.
-  const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), dirs.length);
-  const result = isBatch('build', dirs, values) ? await buildBatch(dirs, config.fonts, settings, progress, threads)
-    : await buildInProcess(dirs, config.fonts, settings, progress, docx).finally(() => docx?.close());
-  if (tty) out.write('\n');
+  const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), stale.length);
+  const result: BatchResult = !stale.length ? { outcomes: [], ms: 0 }
+    : isBatch('build', dirs, values) ? await buildBatch(stale, config.fonts, settings, progress, threads)
+      : await buildInProcess(stale, config.fonts, settings, progress, docx).finally(() => docx?.close());
+  if (tty && stale.length) out.write('\n');
   if (result.internalError) throw new Error(result.internalError);
   const failures = result.outcomes.filter((o) => !o.ok);
-  if (dirs.length > 1) out.write(`built ${result.outcomes.length - failures.length} of ${dirs.length} reports in ${seconds(result.ms)}` +
+  const built = result.outcomes.length - failures.length;
+  if (dirs.length > 1) out.write(`built ${built} of ${dirs.length} reports in ${seconds(performance.now() - started)}` +
+    `${current.length ? `; ${current.length} up to date` : ''}` +
     `${failures.length ? `; ${failures.length} failed: ${failures.map((f) => f.dir).join(', ')}` : ''}\n`);
   return failures.length ? EXIT.input : EXIT.ok;
 }
@@ -230,7 +248,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}" (try: gongwen build <report-dir>)`);
     if (!dirs.length) throw new UsageError(`${command} needs at least one report folder, e.g. gongwen ${command} content/shangqiu-2017`);
     if (command === 'check') {
-      const buildOnly = (['out', 'format', 'pdfa', 'jobs', 'watch'] as const).filter((k) => values[k] !== undefined);
+      const buildOnly = (['out', 'format', 'pdfa', 'jobs', 'watch', 'force'] as const).filter((k) => values[k] !== undefined);
       if (buildOnly.length) throw new UsageError(`${buildOnly.map((k) => `--${k}`).join(', ')} belong${buildOnly.length > 1 ? '' : 's'} to build, not check`);
     }
     return command === 'build' ? await build(dirs, values, out, err) : await check(dirs, values, out, err);

@@ -1,24 +1,12 @@
 /** gongwen build --watch: build, then rebuild a folder whenever a file in it changes, until interrupted. */
 import { existsSync, statSync, watch as watchDir, type FSWatcher } from 'node:fs';
-import path from 'node:path';
 import { InputError } from '../model/errors.js';
-import { REPORT_FILE, statisticsNamedIn } from '../read/report.js';
+import { statisticsOutside } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildOne } from './build-one.js';
+import { isInputName } from './up-to-date.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
-
-/** The statistics file a report names, when it lies outside the report folder (else undefined). */
-function outsideStatistics(dir: string): string | undefined {
-  try {
-    const named = statisticsNamedIn(path.join(dir, REPORT_FILE));
-    if (typeof named !== 'string') return undefined;
-    const stats = path.resolve(dir, named);
-    return path.relative(path.resolve(dir), stats).startsWith('..') && existsSync(stats) ? stats : undefined;
-  } catch {
-    return undefined; // the build reports what is wrong with report.md
-  }
-}
 
 export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
   out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -65,12 +53,12 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     for (const dir of dirs) {
       state.set(dir, { running: false, again: false });
       watchers.push(watchDir(dir, (_event, name) => {
-        // editors' temporary files, and gongwen's own outputs when --out is the report folder
-        if (name && (name.startsWith('.') || name.endsWith('~') || /\.(pdf|docx)$/i.test(name))) return;
+        // not editors' temporary files, nor gongwen's own outputs when --out is the report folder
+        if (name && !isInputName(name)) return;
         changed(dir);
       }));
       // a statistics file shared from elsewhere (statistics: ../city/statistics.yaml) is watched too
-      const stats = outsideStatistics(dir);
+      const stats = statisticsOutside(dir);
       if (stats) watchers.push(watchDir(stats, () => changed(dir)));
     }
     void (async () => {

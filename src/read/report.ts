@@ -23,6 +23,23 @@ export function statisticsNamedIn(reportFile: string): unknown {
   return (parseLocatedYaml(split.yaml, reportFile, split.yamlLine).data as Record<string, unknown> | null)?.statistics;
 }
 
+/**
+ * The statistics file a report names when it lies outside the report folder (a city's statistics
+ * shared by its reports, statistics: ../city/statistics.yaml), else undefined: the one input of a
+ * build that --watch and the up-to-date check (io/up-to-date.ts) cannot find by listing the folder.
+ * A report whose front matter cannot be read gives undefined: its build says what is wrong.
+ */
+export function statisticsOutside(dir: string): string | undefined {
+  try {
+    const named = statisticsNamedIn(path.join(dir, REPORT_FILE));
+    if (typeof named !== 'string') return undefined;
+    const stats = path.resolve(dir, named);
+    return path.relative(path.resolve(dir), stats).startsWith('..') && existsSync(stats) ? stats : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const display = (p: string): string => {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') ? rel : p;

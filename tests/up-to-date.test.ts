@@ -1,0 +1,184 @@
+/** Up-to-date builds (io/up-to-date.ts): a folder is built again only when something its outputs depend on changed. */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultFontConfig } from '../src/io/fonts.js';
+import { folderInputs, recordFile, settingsStamp, toolStampOf } from '../src/io/up-to-date.js';
+import { ROOT } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+
+const run = (args: string[], env: Record<string, string> = {}) => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-fresh-'));
+const SKIPPED = /up to date, not built again/;
+const BUILT = /\.docx \(\d+ KB\) in \d+ ms/;
+/** A report with one warning (a percentage that does not match its figures). */
+const BODY = `${FRONT}\n共受理申请10件，办结8件，占90%。\n`;
+
+describe('up-to-date builds', () => {
+  it('skips a folder whose files, options and outputs are unchanged, and prints its warnings again', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    const first = run([dir, '--out', out, '--format', 'docx']);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toMatch(BUILT);
+    expect(first.err).toContain('8 / 10 = 80.0%, not 90%');
+    const docx = path.join(out, 'unit.docx');
+    const written = statSync(docx).mtimeMs;
+    const record = JSON.parse(readFileSync(recordFile(out, dir), 'utf8')) as { files: { name: string }[] };
+    expect(record.files.map((f) => f.name)).toEqual(['unit.docx']);
+
+    const again = run([dir, '--out', out, '--format', 'docx']);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(SKIPPED);
+    expect(again.out).toContain(docx);
+    expect(again.err).toContain('8 / 10 = 80.0%, not 90%');
+    expect(statSync(docx).mtimeMs).toBe(written);
+
+    // a file saved again with the same bytes changes nothing
+    utimesSync(path.join(dir, 'report.md'), new Date(), new Date(Date.now() + 5000));
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
+  }, 60_000);
+
+  it('builds again when a file of the folder, an option, the date or an output changes, or with --force', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    const build = (extra: string[] = [], env: Record<string, string> = {}) => {
+      const r = run([dir, '--out', out, ...extra], env);
+      expect(r.code, r.err).toBe(0);
+      return r.out;
+    };
+    expect(build(['--format', 'docx'])).toMatch(BUILT);
+    appendFileSync(path.join(dir, 'report.md'), '另起一段。\n');
+    expect(build(['--format', 'docx'])).toMatch(BUILT);
+    writeFileSync(path.join(dir, 'notes.txt'), '备忘'); // a new file in the folder
+    expect(build(['--format', 'docx'])).toMatch(BUILT);
+    writeFileSync(path.join(dir, '.draft.swp'), 'x'); // an editor's file is not an input
+    writeFileSync(path.join(dir, 'report.md~'), 'x');
+    expect(build(['--format', 'docx'])).toMatch(SKIPPED);
+    expect(build(['--format', 'pdf,docx'])).toMatch(BUILT);
+    expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(BUILT);
+    expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(SKIPPED);
+    expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(BUILT);
+    expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(SKIPPED);
+    // an output changed by hand, or removed
+    appendFileSync(path.join(out, 'unit.pdf'), ' ');
+    expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(BUILT);
+    rmSync(path.join(out, 'unit.docx'));
+    expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(BUILT);
+    expect(build(['--format', 'pdf,docx', '--pdfa', '--force'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(BUILT);
+  }, 120_000);
+
+  it('builds again when a statistics file outside the folder changes', () => {
+    const dir = makeReport({ 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 统计表 }\nstatistics: ../shared.yaml\n---\n正文。\n') }, 'withshared');
+    const shared = path.join(path.dirname(dir), 'shared.yaml');
+    writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 1\n');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
+    writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 2\n');
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+  }, 60_000);
+
+  it('never skips a failed build, and keeps the last good record and outputs', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'docx']).code).toBe(0);
+    const record = readFileSync(recordFile(out, dir));
+    writeFileSync(path.join(dir, 'report.md'), BODY.replace('year: 2020', 'year: soon'));
+    for (let i = 0; i < 2; i++) {
+      const r = run([dir, '--out', out, '--format', 'docx']);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('year');
+    }
+    expect(readFileSync(recordFile(out, dir)).equals(record)).toBe(true);
+    // the old content again: the outputs of its build are still current
+    writeFileSync(path.join(dir, 'report.md'), BODY);
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
+  }, 60_000);
+
+  it('builds in a batch only the folders that changed, and counts the others in its summary', () => {
+    const dirs = ['a', 'b', 'c'].map((n) => makeReport({ 'report.md': `${FRONT}\n单位${n}。\n` }, n));
+    const out = tmp();
+    const first = run([...dirs, '--out', out, '--format', 'docx']);
+    expect(first.code, first.err).toBe(0);
+    expect(first.out).toMatch(/built 3 of 3 reports in [\d.]+ s\n$/);
+    const second = run([...dirs, '--out', out, '--format', 'docx']);
+    expect(second.out).toMatch(/built 0 of 3 reports in [\d.]+ s; 3 up to date\n$/);
+    writeFileSync(path.join(dirs[1]!, 'report.md'), `${FRONT}\n单位b，改。\n`);
+    writeFileSync(path.join(dirs[2]!, 'report.md'), `${FRONT.replace('year: 2020', 'year: soon')}\n单位c。\n`);
+    const third = run([...dirs, '--out', out, '--format', 'docx']);
+    expect(third.code).toBe(2);
+    expect(third.out).toMatch(/built 1 of 3 reports in [\d.]+ s; 1 up to date; 1 failed: .*\bc\n$/);
+    expect(third.out.split('\n').filter((l) => SKIPPED.test(l))).toEqual([expect.stringContaining('a.docx')]);
+  }, 90_000);
+});
+
+describe('--force', () => {
+  it('belongs to build, not check', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'check', makeReport({ 'report.md': BODY }), '--force'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--force belongs to build, not check');
+  });
+});
+
+describe('the stamp', () => {
+  const settings = { formats: ['pdf'], pdfa: false, strict: false, allowMissingGlyphs: false, creator: 'gongwen 0.1.0' };
+
+  it('changes with each setting, the date and a font file, not with the order of calls', () => {
+    const base = settingsStamp(settings, defaultFontConfig(), {});
+    expect(settingsStamp(settings, defaultFontConfig(), {})).toBe(base);
+    const others = [
+      settingsStamp({ ...settings, formats: ['pdf', 'docx'] }, defaultFontConfig(), {}),
+      settingsStamp({ ...settings, pdfa: true }, defaultFontConfig(), {}),
+      settingsStamp({ ...settings, strict: true }, defaultFontConfig(), {}),
+      settingsStamp({ ...settings, allowMissingGlyphs: true }, defaultFontConfig(), {}),
+      settingsStamp({ ...settings, creator: 'gongwen 0.2.0' }, defaultFontConfig(), {}),
+      settingsStamp(settings, defaultFontConfig(), { SOURCE_DATE_EPOCH: '0' }),
+      settingsStamp(settings, { ...defaultFontConfig(), fang: { ...defaultFontConfig().fang, name: '仿宋_GB2312' } }, {}),
+    ];
+    expect(new Set([base, ...others]).size).toBe(others.length + 1);
+    // a font file replaced (another size or time)
+    const fonts = mkdtempSync(path.join(tmpdir(), 'gongwen-font-'));
+    const file = path.join(fonts, 'f.otf');
+    writeFileSync(file, 'font');
+    const config = { ...defaultFontConfig(), kai: { file, name: '楷体' } };
+    const before = settingsStamp(settings, config, {});
+    utimesSync(file, new Date(), new Date(Date.now() - 60_000));
+    expect(settingsStamp(settings, config, {})).not.toBe(before);
+  });
+
+  it("covers gongwen's own files: its compiled code, templates, package and lock files", () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'gongwen-tool-'));
+    mkdirSync(path.join(root, 'dist/io'), { recursive: true });
+    mkdirSync(path.join(root, 'templates'));
+    for (const f of ['package.json', 'package-lock.json', 'dist/io/cli.js', 'templates/gov-2021.yaml']) writeFileSync(path.join(root, f), 'x');
+    const url = new URL(`file://${root}/`);
+    const stamps = [toolStampOf(url)];
+    expect(toolStampOf(url)).toBe(stamps[0]);
+    const later = new Date(Date.now() + 60_000);
+    for (const f of ['dist/io/cli.js', 'templates/gov-2021.yaml', 'package.json', 'package-lock.json']) {
+      utimesSync(path.join(root, f), later, later);
+      stamps.push(toolStampOf(url));
+    }
+    writeFileSync(path.join(root, 'dist/io/new.js'), 'x');
+    stamps.push(toolStampOf(url));
+    expect(new Set(stamps).size).toBe(stamps.length);
+  });
+
+  it("hashes the folder's input files by their bytes", () => {
+    const dir = makeReport({ 'report.md': BODY, 'statistics.yaml': 'template: gov-2014\nvalues: {}\n' }, 'unit');
+    const a = folderInputs(dir);
+    expect(a.split('\n').map((l) => l.split(' ')[0])).toEqual([path.resolve(dir), 'report.md', 'statistics.yaml']);
+    writeFileSync(path.join(dir, 'statistics.yaml'), 'template: gov-2014\nvalues: { s1_1: 1 }\n');
+    expect(folderInputs(dir)).not.toBe(a);
+    writeFileSync(path.join(dir, 'statistics.yaml'), 'template: gov-2014\nvalues: {}\n');
+    expect(folderInputs(dir)).toBe(a);
+    writeFileSync(path.join(dir, 'unit.pdf'), 'an output in the folder'); // --out is the folder
+    expect(folderInputs(dir)).toBe(a);
+  });
+});
