@@ -121,8 +121,8 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
 });
 
 /** `gongwen build <dir> --watch` as a child process, with a way to wait for its output and stop it. */
-function watching(dir: string, out = tmp()) {
-  const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf'], { stdio: ['ignore', 'pipe', 'pipe'] });
+function watching(dir: string, out = tmp(), extra: string[] = []) {
+  const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
   return {
@@ -150,6 +150,21 @@ describe('--watch', () => {
     writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
     await w.until(/built [^\n]*watched[\s\S]*built [^\n]*watched/);
     expect(await w.stop()).toBe(0);
+  }, 60_000);
+
+  it('does not build a folder that is up to date at its start (unless --force), and builds it when it changes', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n第一版。\n` }, 'current');
+    const out = tmp();
+    expect(spawnSync(process.execPath, [BIN, 'build', dir, '--out', out, '--format', 'pdf']).status).toBe(0);
+    const w = watching(dir, out);
+    await w.until(/watching/);
+    await w.until(/^up to date [^\n]*current[^\n]*\nwatching/);
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
+    await w.until(/\nbuilt [^\n]*current/);
+    expect(await w.stop()).toBe(0);
+    const forced = watching(dir, out, ['--force']);
+    await forced.until(/^built [^\n]*current[^\n]*\nwatching/);
+    expect(await forced.stop()).toBe(0);
   }, 60_000);
 
   it('also rebuilds when a statistics file outside the folder changes', async () => {

@@ -174,7 +174,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs takes a whole number of at least 1');
   checkNames(dirs);
-  if (values.watch) return watch(dirs, config.fonts, settings, out, err);
+  if (values.watch) return watch(dirs, config.fonts, settings, out, err, values.force === true);
   const started = performance.now();
   // folders whose outputs are up to date are reported from their records and not built again
   const current: BuildOutcome[] = [];

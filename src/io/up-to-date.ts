@@ -1,7 +1,8 @@
 /**
  * Up-to-date builds: a report folder is not built again when nothing its outputs depend on has
  * changed since its last build into the same --out folder, and those outputs are still the files
- * that build wrote. `gongwen build --force` builds anyway; --watch always builds.
+ * that build wrote. `gongwen build --force` builds anyway; --watch skips such a folder only at its
+ * start, and builds on every change.
  *
  * A successful build records, in <out>/.gongwen/<folder>.json, a stamp of its inputs, the size and
  * modification time of each file it wrote, and its warnings (printed again when it is skipped).

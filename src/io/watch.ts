@@ -3,13 +3,14 @@ import { existsSync, statSync, watch as watchDir, type FSWatcher } from 'node:fs
 import { InputError } from '../model/errors.js';
 import { statisticsOutside } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
-import { buildOne } from './build-one.js';
+import { buildOne, upToDateOutcome } from './build-one.js';
 import { isInputName } from './up-to-date.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
 
+/** `force`: build at the start also the folders whose outputs are up to date (io/up-to-date.ts). */
 export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
-  out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  out: NodeJS.WritableStream, err: NodeJS.WritableStream, force = false): Promise<number> {
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir }, existsSync(dir) ? 'not a report folder' : 'no such folder', 'give a folder that contains report.md');
   }
@@ -19,7 +20,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   const show = (o: BuildOutcome) => {
     if (o.ok) {
       for (const w of o.warnings) err.write(`${w}\n`);
-      out.write(`built ${o.dir}: ${o.files.map((f) => f.file).join(', ')} (${Math.round(o.ms)} ms)\n`);
+      out.write(`${o.upToDate ? 'up to date' : 'built'} ${o.dir}: ${o.files.map((f) => f.file).join(', ')}${o.upToDate ? '' : ` (${Math.round(o.ms)} ms)`}\n`);
     } else {
       err.write(`error: ${o.error}\n`);
       for (const w of o.warnings) err.write(`${w}\n`);
@@ -62,7 +63,12 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       if (stats) watchers.push(watchDir(stats, () => changed(dir)));
     }
     void (async () => {
-      for (const dir of dirs) await rebuild(dir);
+      // at the start, folders whose outputs are current are not built; every change is
+      for (const dir of dirs) {
+        const current = force ? undefined : upToDateOutcome(dir, settings, config);
+        if (current) show(current);
+        else await rebuild(dir);
+      }
       out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
     })();
     process.once('SIGINT', () => {
