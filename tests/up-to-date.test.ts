@@ -4,13 +4,14 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultFontConfig } from '../src/io/fonts.js';
+import { defaultFontConfig, fontStamp, openFontSet } from '../src/io/fonts.js';
 import { folderInputs, recordFile, settingsStamp, toolStampOf } from '../src/io/up-to-date.js';
+import { writeFileAtomic } from '../src/io/files.js';
 import { ROOT } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 
-const run = (args: string[], env: Record<string, string> = {}) => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, ...env } });
+const run = (args: string[], env: Record<string, string> = {}, cwd = ROOT) => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', ...args], { encoding: 'utf8', cwd, env: { ...process.env, ...env } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-fresh-'));
@@ -84,6 +85,45 @@ describe('up-to-date builds', () => {
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
   }, 60_000);
 
+  it('builds again when the statistics file the report names in a subfolder changes, however the name is written', () => {
+    const dir = makeReport({ 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 统计表 }\nstatistics: "data/statistics.yaml "\n---\n正文。\n') }, 'sub');
+    mkdirSync(path.join(dir, 'data'));
+    writeFileSync(path.join(dir, 'data/statistics.yaml'), 'template: gov-2014\nvalues:\n  s1_1: 1\n');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
+    writeFileSync(path.join(dir, 'data/statistics.yaml'), 'template: gov-2014\nvalues:\n  s1_1: 2\n');
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+  }, 60_000);
+
+  it('builds again when run from another working folder (the warnings name files relative to it)', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+    expect(run([dir, '--out', out, '--format', 'docx'], {}, tmpdir()).out).toMatch(BUILT);
+    expect(run([dir, '--out', out, '--format', 'docx'], {}, tmpdir()).out).toMatch(SKIPPED);
+  }, 60_000);
+
+  it('takes a record it cannot use for none, and builds; a record it cannot write is a warning', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+    const good = JSON.parse(readFileSync(recordFile(out, dir), 'utf8')) as { stamp: string; files: object[] };
+    for (const bad of ['null', '[]', '{"stamp":1}', 'not json', JSON.stringify({ ...good, files: [null] }), JSON.stringify({ ...good, files: [{ name: '../x', bytes: 1, mtimeMs: 1 }] }),
+      JSON.stringify({ ...good, warnings: undefined })]) {
+      writeFileSync(recordFile(out, dir), bad);
+      const r = run([dir, '--out', out, '--format', 'docx']);
+      expect(r.code, `${bad}: ${r.err}`).toBe(0);
+      expect(r.out).toMatch(BUILT);
+    }
+    rmSync(path.join(out, '.gongwen'), { recursive: true });
+    writeFileSync(path.join(out, '.gongwen'), 'a file in the way');
+    const blocked = run([dir, '--out', out, '--format', 'docx']);
+    expect(blocked.code).toBe(0);
+    expect(blocked.out).toMatch(BUILT);
+    expect(blocked.err).toMatch(/\.gongwen\/unit\.json: the record of this build cannot be written \(.*is a file, not a folder.*\), so the next build builds it again/);
+  }, 90_000);
+
   it('never skips a failed build, and keeps the last good record and outputs', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');
     const out = tmp();
@@ -118,6 +158,15 @@ describe('up-to-date builds', () => {
   }, 90_000);
 });
 
+describe('the record', () => {
+  it("holds each output's size and time as this build wrote it, taken before the rename", () => {
+    const file = path.join(tmp(), 'x.pdf');
+    const written = writeFileAtomic(file, new Uint8Array(7));
+    const s = statSync(file);
+    expect(written).toEqual({ size: 7, mtimeMs: s.mtimeMs });
+  });
+});
+
 describe('--force', () => {
   it('belongs to build, not check', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'check', makeReport({ 'report.md': BODY }), '--force'], { encoding: 'utf8' });
@@ -129,27 +178,38 @@ describe('--force', () => {
 describe('the stamp', () => {
   const settings = { formats: ['pdf'], pdfa: false, strict: false, allowMissingGlyphs: false, creator: 'gongwen 0.1.0' };
 
-  it('changes with each setting, the date and a font file, not with the order of calls', () => {
-    const base = settingsStamp(settings, defaultFontConfig(), {});
-    expect(settingsStamp(settings, defaultFontConfig(), {})).toBe(base);
+  it('changes with each setting, the date, the working folder and the fonts, not with the order of calls', () => {
+    const fonts = fontStamp(defaultFontConfig());
+    const base = settingsStamp(settings, fonts, {});
+    expect(settingsStamp(settings, fonts, {})).toBe(base);
     const others = [
-      settingsStamp({ ...settings, formats: ['pdf', 'docx'] }, defaultFontConfig(), {}),
-      settingsStamp({ ...settings, pdfa: true }, defaultFontConfig(), {}),
-      settingsStamp({ ...settings, strict: true }, defaultFontConfig(), {}),
-      settingsStamp({ ...settings, allowMissingGlyphs: true }, defaultFontConfig(), {}),
-      settingsStamp({ ...settings, creator: 'gongwen 0.2.0' }, defaultFontConfig(), {}),
-      settingsStamp(settings, defaultFontConfig(), { SOURCE_DATE_EPOCH: '0' }),
-      settingsStamp(settings, { ...defaultFontConfig(), fang: { ...defaultFontConfig().fang, name: '仿宋_GB2312' } }, {}),
+      settingsStamp({ ...settings, formats: ['pdf', 'docx'] }, fonts, {}),
+      settingsStamp({ ...settings, pdfa: true }, fonts, {}),
+      settingsStamp({ ...settings, strict: true }, fonts, {}),
+      settingsStamp({ ...settings, allowMissingGlyphs: true }, fonts, {}),
+      settingsStamp({ ...settings, creator: 'gongwen 0.2.0' }, fonts, {}),
+      settingsStamp(settings, fonts, { SOURCE_DATE_EPOCH: '0' }),
+      settingsStamp(settings, fontStamp({ ...defaultFontConfig(), fang: { ...defaultFontConfig().fang, name: '仿宋_GB2312' } }), {}),
     ];
+    const cwd = process.cwd();
+    try {
+      process.chdir(tmpdir());
+      others.push(settingsStamp(settings, fonts, {}));
+    } finally {
+      process.chdir(cwd);
+    }
     expect(new Set([base, ...others]).size).toBe(others.length + 1);
-    // a font file replaced (another size or time)
-    const fonts = mkdtempSync(path.join(tmpdir(), 'gongwen-font-'));
-    const file = path.join(fonts, 'f.otf');
+  });
+
+  it('takes the fonts as they were when the font set opened: a file replaced later makes records stale, never fresh', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-font-'));
+    const file = path.join(dir, 'f.otf');
     writeFileSync(file, 'font');
     const config = { ...defaultFontConfig(), kai: { file, name: '楷体' } };
-    const before = settingsStamp(settings, config, {});
+    const set = openFontSet(config);
+    expect(set.stamp).toBe(fontStamp(config));
     utimesSync(file, new Date(), new Date(Date.now() - 60_000));
-    expect(settingsStamp(settings, config, {})).not.toBe(before);
+    expect(fontStamp(config)).not.toBe(set.stamp);
   });
 
   it("covers gongwen's own files: its compiled code, templates, package and lock files", () => {

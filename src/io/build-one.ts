@@ -3,9 +3,9 @@ import path from 'node:path';
 import { buildReport, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { writeFileAtomic } from './files.js';
-import type { FontConfig, FontSet } from './fonts.js';
+import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
-import { buildStamp, currentOutputs, folderInputs, writeRecord } from './up-to-date.js';
+import { buildStamp, currentOutputs, folderInputs, settingsStamp, writeRecord } from './up-to-date.js';
 
 export interface BuildSettings {
   outDir: string;
@@ -29,7 +29,7 @@ export type BuildOutcome =
 export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildOutcome> {
   const started = performance.now();
   // taken before anything is read: a file changed during the build leaves the record stale
-  const inputs = s.keepRecords ? folderInputs(dir) : undefined;
+  const stamp = s.keepRecords ? buildStamp(folderInputs(dir), settingsStamp(s, fonts.stamp)) : undefined;
   try {
     const { outputs, warnings } = await buildReport(dir, {
       fonts, formats: s.formats, pdfa: s.pdfa, strict: s.strict, allowMissingGlyphs: s.allowMissingGlyphs, creator: s.creator, docx,
@@ -37,12 +37,13 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const name = path.basename(path.resolve(dir));
     const files = Object.entries(outputs).map(([format, data]) => {
       const file = path.join(s.outDir, `${name}.${format}`);
-      writeFileAtomic(file, data);
-      return { file, bytes: data.length };
+      return { file, bytes: data.length, written: writeFileAtomic(file, data) };
     });
     const shown = warnings.map(formatFinding);
-    if (inputs !== undefined) writeRecord(s.outDir, dir, buildStamp(inputs, s, fonts.config), files, shown);
-    return { dir, ok: true, files, warnings: shown, ms: performance.now() - started };
+    const unrecorded = stamp === undefined ? undefined : writeRecord(s.outDir, dir, stamp, files, shown);
+    return {
+      dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
+    };
   } catch (e) {
     if (!isInputError(e)) throw e;
     const warnings = e instanceof FindingErrors ? e.warnings.map(formatFinding) : [];
@@ -53,6 +54,6 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
 /** The outcome of `dir`'s last build when its outputs are up to date (io/up-to-date.ts), else undefined. */
 export function upToDateOutcome(dir: string, s: BuildSettings, fonts: FontConfig): BuildOutcome | undefined {
   const started = performance.now();
-  const current = currentOutputs(s.outDir, dir, s, fonts);
+  const current = currentOutputs(s.outDir, dir, settingsStamp(s, fontStamp(fonts)));
   return current && { dir, ok: true, ...current, ms: performance.now() - started, upToDate: true };
 }

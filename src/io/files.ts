@@ -30,7 +30,8 @@ function removeStale(dir: string): void {
 export const tempNameFor = (file: string, pid = process.pid): string =>
   path.join(path.dirname(file), `.${path.basename(file)}.${pid}.gongwen-tmp`);
 
-export function writeFileAtomic(file: string, data: Uint8Array): void {
+/** Returns the written file's size and modification time, taken before it is renamed into place (another process may replace it after). */
+export function writeFileAtomic(file: string, data: Uint8Array): { size: number; mtimeMs: number } {
   const dir = path.dirname(file);
   const missing: string[] = [];
   for (let d = dir; ; d = path.dirname(d)) {
@@ -56,7 +57,9 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
   const tmp = tempNameFor(file);
   try {
     writeFileSync(tmp, data);
+    const { size, mtimeMs } = statSync(tmp);
     renameSync(tmp, file);
+    return { size, mtimeMs };
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;

@@ -5,7 +5,7 @@
  * hei 黑体, fang 仿宋, kai 楷体, and fallback: a broad-coverage face for characters the role
  * font lacks. An office points roles at its licensed fonts in gongwen.yaml (see README).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FontRole } from '../layout/gbt9704.js';
 import { InputError } from '../model/errors.js';
@@ -74,6 +74,8 @@ export interface LoadedFace {
 
 export interface FontSet {
   config: FontConfig;
+  /** fontStamp(config) when the set was opened, before any of its files was read (io/up-to-date.ts). */
+  stamp: string;
   face(role: FaceRole): LoadedFace;
   /** Whether the role's face has a glyph for the code point. */
   has(role: FaceRole, codePoint: number): boolean;
@@ -158,7 +160,21 @@ function openFace(spec: FaceSpec, data: Buffer): LoadedFace {
 }
 
 /** Fonts are opened lazily and kept for the life of the process. */
+/**
+ * The faces of a font configuration as they are on disk now: each role's file by path, size and
+ * modification time, its face and the font name the DOCX carries. Taken when a font set opens,
+ * before it reads a file, so a file replaced later makes a record taken with it stale, never
+ * the other way round (io/up-to-date.ts).
+ */
+export function fontStamp(config: FontConfig): string {
+  return Object.entries(config).map(([role, f]) => {
+    const s = statSync(f.file, { throwIfNoEntry: false });
+    return `${role} ${f.file} ${s ? `${s.size}:${s.mtimeMs}` : 'missing'} ${f.postscriptName ?? ''} ${f.name}`;
+  }).join('\n');
+}
+
 export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
+  const stamp = fontStamp(config);
   const faces = new Map<FaceRole, LoadedFace>();
   const coverage = new Map<FaceRole, Map<number, boolean>>();
   const advances = new Map<FaceRole, Map<string, number>>();
@@ -169,6 +185,7 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
   };
   return {
     config,
+    stamp,
     face,
     advance(role, text, size) {
       let m = advances.get(role);

@@ -1,7 +1,8 @@
 /** gongwen build --watch: build, then rebuild a folder whenever a file in it changes, until interrupted. */
 import { existsSync, statSync, watch as watchDir, type FSWatcher } from 'node:fs';
+import path from 'node:path';
 import { InputError } from '../model/errors.js';
-import { statisticsOutside } from '../read/report.js';
+import { namedStatistics } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildOne, upToDateOutcome } from './build-one.js';
 import { isInputName } from './up-to-date.js';
@@ -58,9 +59,9 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
         if (name && !isInputName(name)) return;
         changed(dir);
       }));
-      // a statistics file shared from elsewhere (statistics: ../city/statistics.yaml) is watched too
-      const stats = statisticsOutside(dir);
-      if (stats) watchers.push(watchDir(stats, () => changed(dir)));
+      // a statistics file in a subfolder, or shared from elsewhere (statistics: ../city/statistics.yaml), is watched too
+      const stats = namedStatistics(dir);
+      if (stats && path.resolve(path.dirname(stats)) !== path.resolve(dir) && existsSync(stats)) watchers.push(watchDir(stats, () => changed(dir)));
     }
     void (async () => {
       // at the start, folders whose outputs are current are not built; every change is

@@ -23,18 +23,19 @@ export function statisticsNamedIn(reportFile: string): unknown {
   return (parseLocatedYaml(split.yaml, reportFile, split.yamlLine).data as Record<string, unknown> | null)?.statistics;
 }
 
+/** Where a report's `statistics:` value points: relative to its folder (the one rule for the build, --watch and the up-to-date check). */
+export const statisticsPath = (dir: string, named: string): string => path.join(dir, named.trim());
+
 /**
- * The statistics file a report names when it lies outside the report folder (a city's statistics
- * shared by its reports, statistics: ../city/statistics.yaml), else undefined: the one input of a
- * build that --watch and the up-to-date check (io/up-to-date.ts) cannot find by listing the folder.
- * A report whose front matter cannot be read gives undefined: its build says what is wrong.
+ * The statistics file a report names, wherever it is (in the folder, a subfolder, or shared from
+ * outside it: statistics: ../city/statistics.yaml), whether or not it exists; undefined when the
+ * report names none or its front matter cannot be read (its build then says what is wrong). For
+ * --watch and the up-to-date check (io/up-to-date.ts).
  */
-export function statisticsOutside(dir: string): string | undefined {
+export function namedStatistics(dir: string): string | undefined {
   try {
     const named = statisticsNamedIn(path.join(dir, REPORT_FILE));
-    if (typeof named !== 'string') return undefined;
-    const stats = path.resolve(dir, named);
-    return path.relative(path.resolve(dir), stats).startsWith('..') && existsSync(stats) ? stats : undefined;
+    return typeof named === 'string' ? statisticsPath(dir, named) : undefined;
   } catch {
     return undefined;
   }
@@ -109,7 +110,7 @@ export function readReport(dir: string): Report {
   const parsed = attempt(() => parseMarkdown(split.body, file, split.bodyLine));
   // (the statistics file is read even when other fields are wrong, for its own problems)
   const named = fm?.statistics ?? (yaml?.data as { statistics?: unknown } | null)?.statistics;
-  const statistics = typeof named === 'string' ? attempt(() => readStatistics(path.join(dir, named.trim()))) : undefined;
+  const statistics = typeof named === 'string' ? attempt(() => readStatistics(statisticsPath(dir, named))) : undefined;
   throwAll(errors);
   if (!yaml || !fm || !parsed) throw new Error('unreachable: a stage failed without an error');
   const blocks = parsed;
