@@ -1,5 +1,5 @@
 /** Atomic writes: a failed or killed build leaves the previous output untouched and no partial file behind. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,25 @@ describe('atomic writes', () => {
     writeFileAtomic(path.join(dir, 'other.pdf'), Buffer.from('new'));
     expect(readdirSync(dir).sort()).toEqual(['other.pdf', 'report.pdf']);
   }, 60_000);
+
+  it('sweeps a folder for dead processes\' temporary files once per process, at its first write there', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-sweep-'));
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // a process that has exited
+    const stale = tempNameFor(path.join(dir, 'x.pdf'), dead);
+    writeFileSync(stale, 'left by a killed build');
+    writeFileAtomic(path.join(dir, 'a.pdf'), Buffer.from('a'));
+    expect(existsSync(stale)).toBe(false);
+    // later writes of this process do not list the folder again (a batch of 1,000 units wrote
+    // 3,000 files, each listing a folder of up to 2,000): a temporary file left now stays …
+    writeFileSync(stale, 'left by a killed build');
+    writeFileAtomic(path.join(dir, 'b.pdf'), Buffer.from('b'));
+    expect(existsSync(stale)).toBe(true);
+    // … until another process writes there
+    const script = `import { writeFileAtomic } from ${JSON.stringify(path.join(ROOT, 'src/io/files.ts'))};
+      writeFileAtomic(${JSON.stringify(path.join(dir, 'c.pdf'))}, Buffer.from('c'));`;
+    expect(spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT }).status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['a.pdf', 'b.pdf', 'c.pdf']);
+  }, 30_000);
 
   it('replaces the file in one step', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-atomic-'));
