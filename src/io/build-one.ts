@@ -51,9 +51,15 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
   }
 }
 
-/** The outcome of `dir`'s last build when its outputs are up to date (io/up-to-date.ts), else undefined. */
-export function upToDateOutcome(dir: string, s: BuildSettings, fonts: FontConfig): BuildOutcome | undefined {
+/**
+ * The outcome of `dir`'s last build when its outputs are up to date (io/up-to-date.ts), else
+ * undefined. `settings`: settingsStamp of `s` and the fonts now, the same for every folder.
+ */
+export function upToDateOutcome(dir: string, s: BuildSettings, settings: string): BuildOutcome | undefined {
   const started = performance.now();
-  const current = currentOutputs(s.outDir, dir, settingsStamp(s, fontStamp(fonts)));
+  const current = currentOutputs(s.outDir, dir, settings);
   return current && { dir, ok: true, ...current, ms: performance.now() - started, upToDate: true };
 }
+
+/** settingsStamp of `s` and the fonts of `config` as they are on disk now. */
+export const settingsNow = (s: BuildSettings, config: FontConfig): string => settingsStamp(s, fontStamp(config));

@@ -6,7 +6,7 @@ import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from 
 import { FindingErrors, formatFinding, isInputError, type Finding } from '../model/errors.js';
 import { availableParallelism } from 'node:os';
 import { buildBatch, type BatchResult } from './batch.js';
-import { buildOne, upToDateOutcome, type BuildOutcome, type BuildSettings } from './build-one.js';
+import { buildOne, settingsNow, upToDateOutcome, type BuildOutcome, type BuildSettings } from './build-one.js';
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
@@ -178,8 +178,9 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const started = performance.now();
   // folders whose outputs are up to date are reported from their records and not built again
   const current: BuildOutcome[] = [];
+  const stamp = values.force ? '' : settingsNow(settings, config.fonts);
   const stale = values.force ? dirs : dirs.filter((dir) => {
-    const o = upToDateOutcome(dir, settings, config.fonts);
+    const o = upToDateOutcome(dir, settings, stamp);
     if (o) current.push(o);
     return !o;
   });

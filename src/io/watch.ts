@@ -4,7 +4,7 @@ import path from 'node:path';
 import { InputError } from '../model/errors.js';
 import { namedStatistics } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
-import { buildOne, upToDateOutcome } from './build-one.js';
+import { buildOne, settingsNow, upToDateOutcome } from './build-one.js';
 import { isInputName } from './up-to-date.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
@@ -65,8 +65,9 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     }
     void (async () => {
       // at the start, folders whose outputs are current are not built; every change is
+      const stamp = force ? '' : settingsNow(settings, config);
       for (const dir of dirs) {
-        const current = force ? undefined : upToDateOutcome(dir, settings, config);
+        const current = force ? undefined : upToDateOutcome(dir, settings, stamp);
         if (current) show(current);
         else await rebuild(dir);
       }
