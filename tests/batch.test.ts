@@ -1,6 +1,6 @@
 /** Many folders on worker threads, and --watch. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,14 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     expect(r.stdout).toMatch(/\[1\/3\] 0 failed · \d+\.\d s/);
     expect(r.stdout).toMatch(/\r\x1b\[K\[3\/3\] 0 failed · \d+\.\d s\r?\nbuilt 3 of 3 reports/);
     expect(r.stdout).not.toMatch(/tty0\.pdf \(/); // no per-report lines on a terminal
+    // run again: up to date; a report whose warnings are printed again is named below them, as a built one is
+    writeFileSync(path.join(dirs[1]!, 'report.md'), `${FRONT}\n共受理申请10件，办结8件，占90%。\n`);
+    expect(spawnSync(process.execPath, [BIN, 'build', dirs[1]!, '--out', out, '--format', 'pdf']).status).toBe(0);
+    const again = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/warning: [^\n]*tty1\/report\.md:8[^\n]*\r?\n[^\n]*fix:[^\n]*\r?\n[^\n]*tty1\.pdf \(\d+ KB\) up to date, not built again/);
+    expect(again.stdout).not.toMatch(/tty0\.pdf \(/);
+    expect(again.stdout).toMatch(/all 3 reports up to date, none built/);
   });
 });
 
@@ -152,15 +160,17 @@ describe('--watch', () => {
     expect(await w.stop()).toBe(0);
   }, 60_000);
 
-  it('does not build a folder that is up to date at its start (unless --force), and builds it when it changes', async () => {
+  it('does not build a folder that is up to date at its start (unless --force), nor when a file is saved unchanged', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n第一版。\n` }, 'current');
     const out = tmp();
     expect(spawnSync(process.execPath, [BIN, 'build', dir, '--out', out, '--format', 'pdf']).status).toBe(0);
     const w = watching(dir, out);
     await w.until(/watching/);
-    await w.until(/^up to date [^\n]*current[^\n]*\nwatching/);
+    await w.until(/^up to date [^\n]*current[^\n]*, not built again\nwatching/);
+    utimesSync(path.join(dir, 'report.md'), new Date(), new Date(Date.now() + 5000)); // saved, the same bytes
+    await w.until(/watching[^\n]*\nup to date [^\n]*current/);
     writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
-    await w.until(/\nbuilt [^\n]*current/);
+    await w.until(/\nbuilt [^\n]*current[^\n]*; built again: report\.md changed\)/);
     expect(await w.stop()).toBe(0);
     const forced = watching(dir, out, ['--force']);
     await forced.until(/^built [^\n]*current[^\n]*\nwatching/);

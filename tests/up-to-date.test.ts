@@ -17,6 +17,8 @@ const run = (args: string[], env: Record<string, string> = {}, cwd = ROOT) => {
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-fresh-'));
 const SKIPPED = /up to date, not built again/;
 const BUILT = /\.docx \(\d+ KB\) in \d+ ms/;
+/** Built again, and why. */
+const AGAIN = (why: string) => new RegExp(`\\.docx \\(\\d+ KB\\) in \\d+ ms \\(built again: ${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`);
 /** A report with one warning (a percentage that does not match its figures). */
 const BODY = `${FRONT}\n共受理申请10件，办结8件，占90%。\n`;
 
@@ -30,8 +32,9 @@ describe('up-to-date builds', () => {
     expect(first.err).toContain('8 / 10 = 80.0%, not 90%');
     const docx = path.join(out, 'unit.docx');
     const written = statSync(docx).mtimeMs;
-    const record = JSON.parse(readFileSync(recordFile(out, dir), 'utf8')) as { files: { name: string }[] };
-    expect(record.files.map((f) => f.name)).toEqual(['unit.docx']);
+    const record = JSON.parse(readFileSync(recordFile(out, dir), 'utf8')) as { outputs: { name: string }[]; files: object };
+    expect(record.outputs.map((f) => f.name)).toEqual(['unit.docx']);
+    expect(Object.keys(record.files)).toEqual(['report.md']);
 
     const again = run([dir, '--out', out, '--format', 'docx']);
     expect(again.code).toBe(0);
@@ -45,7 +48,7 @@ describe('up-to-date builds', () => {
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
   }, 60_000);
 
-  it('builds again when a file of the folder, an option, the date or an output changes, or with --force', () => {
+  it('builds again, and says why, when a file of the folder, an option, the date or an output changes, or with --force', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');
     const out = tmp();
     const build = (extra: string[] = [], env: Record<string, string> = {}) => {
@@ -53,25 +56,32 @@ describe('up-to-date builds', () => {
       expect(r.code, r.err).toBe(0);
       return r.out;
     };
-    expect(build(['--format', 'docx'])).toMatch(BUILT);
+    const first = build(['--format', 'docx']);
+    expect(first).toMatch(BUILT);
+    expect(first).not.toContain('built again');
     appendFileSync(path.join(dir, 'report.md'), '另起一段。\n');
-    expect(build(['--format', 'docx'])).toMatch(BUILT);
+    expect(build(['--format', 'docx'])).toMatch(AGAIN('report.md changed'));
     writeFileSync(path.join(dir, 'notes.txt'), '备忘'); // a new file in the folder
-    expect(build(['--format', 'docx'])).toMatch(BUILT);
+    expect(build(['--format', 'docx'])).toMatch(AGAIN('notes.txt is new'));
+    rmSync(path.join(dir, 'notes.txt'));
+    expect(build(['--format', 'docx'])).toMatch(AGAIN('notes.txt is gone'));
     writeFileSync(path.join(dir, '.draft.swp'), 'x'); // an editor's file is not an input
     writeFileSync(path.join(dir, 'report.md~'), 'x');
     expect(build(['--format', 'docx'])).toMatch(SKIPPED);
-    expect(build(['--format', 'pdf,docx'])).toMatch(BUILT);
-    expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(BUILT);
+    expect(build(['--format', 'pdf,docx'])).toMatch(AGAIN('--format changed'));
+    expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(AGAIN('--pdfa changed'));
     expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(SKIPPED);
-    expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(BUILT);
-    expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(SKIPPED);
+    const epoch = { SOURCE_DATE_EPOCH: '1700000000' };
+    expect(build(['--format', 'pdf,docx', '--pdfa'], epoch)).toMatch(AGAIN('SOURCE_DATE_EPOCH changed'));
+    expect(build(['--format', 'pdf,docx', '--pdfa'], epoch)).toMatch(SKIPPED);
     // an output changed by hand, or removed
     appendFileSync(path.join(out, 'unit.pdf'), ' ');
-    expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(BUILT);
+    expect(build(['--format', 'pdf,docx', '--pdfa'], epoch)).toMatch(AGAIN(`${path.join(out, 'unit.pdf')} was changed after it was written`));
     rmSync(path.join(out, 'unit.docx'));
-    expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(BUILT);
-    expect(build(['--format', 'pdf,docx', '--pdfa', '--force'], { SOURCE_DATE_EPOCH: '1700000000' })).toMatch(BUILT);
+    expect(build(['--format', 'pdf,docx', '--pdfa'], epoch)).toMatch(AGAIN(`${path.join(out, 'unit.docx')} is gone`));
+    const forced = build(['--format', 'pdf,docx', '--pdfa', '--force'], epoch);
+    expect(forced).toMatch(BUILT);
+    expect(forced).not.toContain('built again');
   }, 120_000);
 
   it('builds again when a statistics file outside the folder changes', () => {
@@ -82,7 +92,7 @@ describe('up-to-date builds', () => {
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
     writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 2\n');
-    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(AGAIN('statistics file ../shared.yaml changed'));
   }, 60_000);
 
   it('builds again when the statistics file the report names in a subfolder changes, however the name is written', () => {
@@ -93,29 +103,35 @@ describe('up-to-date builds', () => {
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
     writeFileSync(path.join(dir, 'data/statistics.yaml'), 'template: gov-2014\nvalues:\n  s1_1: 2\n');
-    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(AGAIN('statistics file data/statistics.yaml changed'));
   }, 60_000);
 
-  it('builds again when run from another working folder (the warnings name files relative to it)', () => {
+  it('builds again when run from another working folder if it has warnings, which name files relative to it', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');
     const out = tmp();
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
-    expect(run([dir, '--out', out, '--format', 'docx'], {}, tmpdir()).out).toMatch(BUILT);
+    expect(run([dir, '--out', out, '--format', 'docx'], {}, tmpdir()).out).toMatch(AGAIN('run from another folder (its warnings name files relative to it)'));
     expect(run([dir, '--out', out, '--format', 'docx'], {}, tmpdir()).out).toMatch(SKIPPED);
+    // without warnings, the working folder does not matter
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n正文。\n`);
+    expect(run([dir, '--out', out, '--format', 'docx'], {}, tmpdir()).out).toMatch(AGAIN('report.md changed'));
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
   }, 60_000);
 
   it('takes a record it cannot use for none, and builds; a record it cannot write is a warning', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');
     const out = tmp();
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
-    const good = JSON.parse(readFileSync(recordFile(out, dir), 'utf8')) as { stamp: string; files: object[] };
-    for (const bad of ['null', '[]', '{"stamp":1}', 'not json', JSON.stringify({ ...good, files: [null] }), JSON.stringify({ ...good, files: [{ name: '../x', bytes: 1, mtimeMs: 1 }] }),
-      JSON.stringify({ ...good, warnings: undefined })]) {
+    const good = JSON.parse(readFileSync(recordFile(out, dir), 'utf8')) as { outputs: object[] };
+    for (const bad of ['null', '[]', '{"version":2}', 'not json', JSON.stringify({ ...good, outputs: [null] }), JSON.stringify({ ...good, outputs: [{ name: '../x', bytes: 1, mtimeMs: 1 }] }),
+      JSON.stringify({ ...good, warnings: undefined }), JSON.stringify({ ...good, files: { 'report.md': 1 } }), JSON.stringify({ ...good, version: 1 })]) {
       writeFileSync(recordFile(out, dir), bad);
       const r = run([dir, '--out', out, '--format', 'docx']);
       expect(r.code, `${bad}: ${r.err}`).toBe(0);
-      expect(r.out).toMatch(BUILT);
+      expect(r.out).toMatch(AGAIN(`its record ${recordFile(out, dir)} cannot be read`));
     }
+    // each of those builds wrote a good record again
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
     rmSync(path.join(out, '.gongwen'), { recursive: true });
     writeFileSync(path.join(out, '.gongwen'), 'a file in the way');
     const blocked = run([dir, '--out', out, '--format', 'docx']);
@@ -148,7 +164,7 @@ describe('up-to-date builds', () => {
     expect(first.code, first.err).toBe(0);
     expect(first.out).toMatch(/built 3 of 3 reports in [\d.]+ s\n$/);
     const second = run([...dirs, '--out', out, '--format', 'docx']);
-    expect(second.out).toMatch(/built 0 of 3 reports in [\d.]+ s; 3 up to date\n$/);
+    expect(second.out).toMatch(/all 3 reports up to date, none built \([\d.]+ s; --force builds them\)\n$/);
     writeFileSync(path.join(dirs[1]!, 'report.md'), `${FRONT}\n单位b，改。\n`);
     writeFileSync(path.join(dirs[2]!, 'report.md'), `${FRONT.replace('year: 2020', 'year: soon')}\n单位c。\n`);
     const third = run([...dirs, '--out', out, '--format', 'docx']);
@@ -180,8 +196,9 @@ describe('the stamp', () => {
 
   it('changes with each setting, the date, the working folder and the fonts, not with the order of calls', () => {
     const fonts = fontStamp(defaultFontConfig());
-    const base = settingsStamp(settings, fonts, {});
-    expect(settingsStamp(settings, fonts, {})).toBe(base);
+    const json = (x: object) => JSON.stringify(x);
+    const base = json(settingsStamp(settings, fonts, {}));
+    expect(json(settingsStamp(settings, fonts, {}))).toBe(base);
     const others = [
       settingsStamp({ ...settings, formats: ['pdf', 'docx'] }, fonts, {}),
       settingsStamp({ ...settings, pdfa: true }, fonts, {}),
@@ -198,7 +215,7 @@ describe('the stamp', () => {
     } finally {
       process.chdir(cwd);
     }
-    expect(new Set([base, ...others]).size).toBe(others.length + 1);
+    expect(new Set([base, ...others.map(json)]).size).toBe(others.length + 1);
   });
 
   it('takes the fonts as they were when the font set opened: a file replaced later makes records stale, never fresh', () => {
@@ -230,15 +247,16 @@ describe('the stamp', () => {
     expect(new Set(stamps).size).toBe(stamps.length);
   });
 
-  it("hashes the folder's input files by their bytes", () => {
+  it("fingerprints the folder's input files by their bytes", () => {
     const dir = makeReport({ 'report.md': BODY, 'statistics.yaml': 'template: gov-2014\nvalues: {}\n' }, 'unit');
     const a = folderInputs(dir);
-    expect(a.split('\n').map((l) => l.split(' ')[0])).toEqual([path.resolve(dir), 'report.md', 'statistics.yaml']);
+    expect(a.folder).toBe(path.resolve(dir));
+    expect(Object.keys(a.files)).toEqual(['report.md', 'statistics.yaml']);
     writeFileSync(path.join(dir, 'statistics.yaml'), 'template: gov-2014\nvalues: { s1_1: 1 }\n');
-    expect(folderInputs(dir)).not.toBe(a);
+    expect(folderInputs(dir)).not.toEqual(a);
     writeFileSync(path.join(dir, 'statistics.yaml'), 'template: gov-2014\nvalues: {}\n');
-    expect(folderInputs(dir)).toBe(a);
+    expect(folderInputs(dir)).toEqual(a);
     writeFileSync(path.join(dir, 'unit.pdf'), 'an output in the folder'); // --out is the folder
-    expect(folderInputs(dir)).toBe(a);
+    expect(folderInputs(dir)).toEqual(a);
   });
 });

@@ -5,7 +5,7 @@ import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { writeFileAtomic } from './files.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
-import { buildStamp, currentOutputs, folderInputs, settingsStamp, writeRecord } from './up-to-date.js';
+import { checkRecord, folderInputs, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
 
 export interface BuildSettings {
   outDir: string;
@@ -22,14 +22,20 @@ export interface BuildSettings {
 }
 
 export type BuildOutcome =
-  | { dir: string; ok: true; files: { file: string; bytes: number }[]; warnings: string[]; ms: number; upToDate?: true }
+  | {
+    dir: string; ok: true; files: { file: string; bytes: number }[]; warnings: string[]; ms: number;
+    /** Not built: its outputs are up to date (io/up-to-date.ts). */
+    upToDate?: true;
+    /** Built again although it had been built before into this --out: why (io/up-to-date.ts). */
+    why?: string;
+  }
   | { dir: string; ok: false; error: string; warnings: string[]; ms: number };
 
 /** Input errors become a failed outcome; anything else (a bug) is thrown. */
 export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildOutcome> {
   const started = performance.now();
   // taken before anything is read: a file changed during the build leaves the record stale
-  const stamp = s.keepRecords ? buildStamp(folderInputs(dir), settingsStamp(s, fonts.stamp)) : undefined;
+  const stamp = s.keepRecords ? { settings: settingsStamp(s, fonts.stamp), inputs: folderInputs(dir) } : undefined;
   try {
     const { outputs, warnings } = await buildReport(dir, {
       fonts, formats: s.formats, pdfa: s.pdfa, strict: s.strict, allowMissingGlyphs: s.allowMissingGlyphs, creator: s.creator, docx,
@@ -40,7 +46,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       return { file, bytes: data.length, written: writeFileAtomic(file, data) };
     });
     const shown = warnings.map(formatFinding);
-    const unrecorded = stamp === undefined ? undefined : writeRecord(s.outDir, dir, stamp, files, shown);
+    const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown);
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
     };
@@ -52,14 +58,17 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
 }
 
 /**
- * The outcome of `dir`'s last build when its outputs are up to date (io/up-to-date.ts), else
- * undefined. `settings`: settingsStamp of `s` and the fonts now, the same for every folder.
+ * Whether `dir`'s last build into this --out is up to date (io/up-to-date.ts): `current`, its
+ * outcome, if it is; else `why` it is not, when it was built there before. `settings`: the
+ * settingsStamp of `s` and the fonts now (settingsNow), the same for every folder.
  */
-export function upToDateOutcome(dir: string, s: BuildSettings, settings: string): BuildOutcome | undefined {
+export function upToDate(dir: string, s: BuildSettings, settings: SettingsStamp): { current?: BuildOutcome; why?: string } {
   const started = performance.now();
-  const current = currentOutputs(s.outDir, dir, settings);
-  return current && { dir, ok: true, ...current, ms: performance.now() - started, upToDate: true };
+  const check = checkRecord(s.outDir, dir, settings);
+  if (!check) return {};
+  if (!check.current) return { why: check.why };
+  return { current: { dir, ok: true, files: check.files, warnings: check.warnings, ms: performance.now() - started, upToDate: true } };
 }
 
 /** settingsStamp of `s` and the fonts of `config` as they are on disk now. */
-export const settingsNow = (s: BuildSettings, config: FontConfig): string => settingsStamp(s, fontStamp(config));
+export const settingsNow = (s: BuildSettings, config: FontConfig): SettingsStamp => settingsStamp(s, fontStamp(config));

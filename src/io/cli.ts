@@ -6,7 +6,7 @@ import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from 
 import { FindingErrors, formatFinding, isInputError, type Finding } from '../model/errors.js';
 import { availableParallelism } from 'node:os';
 import { buildBatch, type BatchResult } from './batch.js';
-import { buildOne, settingsNow, upToDateOutcome, type BuildOutcome, type BuildSettings } from './build-one.js';
+import { buildOne, settingsNow, upToDate, type BuildOutcome, type BuildSettings } from './build-one.js';
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
@@ -41,8 +41,9 @@ Options:
                       at least 1: then one folder after another on one thread)
   -w, --watch         rebuild a folder whenever one of its files changes (Ctrl-C stops)
       --force         build every folder, also those whose outputs are up to date (a
-                      folder is skipped when neither its files, nor its statistics, nor
-                      the options, fonts or gongwen changed since its last build into DIR)
+                      folder is skipped when its files, its statistics, the options, fonts
+                      and gongwen are as at its last build into DIR and the outputs are as
+                      that build wrote them; see README, "Up-to-date folders")
   -s, --strict        treat warnings as errors
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
   -h, --help          show this help
@@ -125,7 +126,9 @@ function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.Writabl
   if (!o.ok) err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
   for (const w of o.warnings) err.write(`${w}\n`);
   if (!o.ok) return;
-  if (files) out.write(`${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${o.upToDate ? ' up to date, not built again (--force builds it)' : ` in ${Math.round(o.ms)} ms`}\n`);
+  if (!files) return;
+  const done = o.upToDate ? ' up to date, not built again (--force builds it)' : ` in ${Math.round(o.ms)} ms${o.why ? ` (built again: ${o.why})` : ''}`;
+  out.write(`${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${done}\n`);
 }
 
 /** Outputs are named after their folder: two folders of the same name would overwrite each other. */
@@ -178,11 +181,14 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const started = performance.now();
   // folders whose outputs are up to date are reported from their records and not built again
   const current: BuildOutcome[] = [];
-  const stamp = values.force ? '' : settingsNow(settings, config.fonts);
-  const stale = values.force ? dirs : dirs.filter((dir) => {
-    const o = upToDateOutcome(dir, settings, stamp);
-    if (o) current.push(o);
-    return !o;
+  // and those built again say why (one line each where lines are printed; the summary counts)
+  const why = new Map<string, string>();
+  const stamp = values.force ? undefined : settingsNow(settings, config.fonts);
+  const stale = !stamp ? dirs : dirs.filter((dir) => {
+    const check = upToDate(dir, settings, stamp);
+    if (check.current) current.push(check.current);
+    else if (check.why) why.set(dir, check.why);
+    return !check.current;
   });
   let docx: DocxThread | undefined;
   if (dirs.length === 1 && stale.length) {
@@ -192,6 +198,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   }
   const tty = (out as NodeJS.WriteStream).isTTY === true;
   const progress = (o: BuildOutcome, count: number, failed: number, ms: number) => {
+    if (o.ok) o.why ??= why.get(o.dir);
     if (tty) {
       // on a terminal: one progress line, with errors and warnings printed above it
       out.write('\r\x1b[K');
@@ -199,8 +206,8 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
       out.write(`[${current.length + count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
     } else report(o, out, err);
   };
-  // (on a terminal, a batch's summary line counts them)
-  for (const o of current) report(o, out, err, !tty || dirs.length === 1);
+  // (on a terminal, a batch's summary counts them, and names only those with warnings to show)
+  for (const o of current) report(o, out, err, !tty || dirs.length === 1 || o.warnings.length > 0);
   // More threads pay off from three cores: on two, the DOCX thread and the garbage collector
   // already use the second core, and two workers are slower than one at 1.7× the memory (README
   // "Speed"). Even one folder after another runs on a worker thread, for its bounded heap.
@@ -212,7 +219,9 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   if (result.internalError) throw new Error(result.internalError);
   const failures = result.outcomes.filter((o) => !o.ok);
   const built = result.outcomes.length - failures.length;
-  if (dirs.length > 1) out.write(`built ${built} of ${dirs.length} reports in ${seconds(performance.now() - started)}` +
+  const took = seconds(performance.now() - started);
+  if (dirs.length > 1 && current.length === dirs.length) out.write(`all ${dirs.length} reports up to date, none built (${took}; --force builds them)\n`);
+  else if (dirs.length > 1) out.write(`built ${built} of ${dirs.length} reports in ${took}` +
     `${current.length ? `; ${current.length} up to date` : ''}` +
     `${failures.length ? `; ${failures.length} failed: ${failures.map((f) => f.dir).join(', ')}` : ''}\n`);
   return failures.length ? EXIT.input : EXIT.ok;

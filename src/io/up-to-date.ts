@@ -1,24 +1,25 @@
 /**
  * Up-to-date builds: a report folder is not built again when nothing its outputs depend on has
  * changed since its last build into the same --out folder, and those outputs are still the files
- * that build wrote. `gongwen build --force` builds anyway; --watch skips such a folder only at its
- * start, and builds on every change.
+ * that build wrote. `gongwen build --force` builds anyway; --watch skips such a folder at its
+ * start, and a change that leaves its files as they were (a file saved unchanged).
  *
- * A successful build records, in <out>/.gongwen/<folder>.json, a stamp of its inputs, the size and
- * modification time of each file it wrote, and its warnings (printed again when it is skipped).
- * The stamp is a fingerprint (CRC-32 and length, zlib's, native) of:
- *  - the report folder's path and files by name and bytes — all but dot-files, editors' backups
- *    (name~) and .pdf/.docx (gongwen's own outputs when --out is the folder): the files --watch
- *    watches, so a file added to or removed from the folder counts too;
- *  - the statistics file the report names, wherever it is (a subfolder, ../city/…), by its bytes;
- *  - the build's settings (formats, --pdfa, --strict, --allow-missing-glyphs, the Creator, which
- *    carries gongwen's version), SOURCE_DATE_EPOCH, and the working folder (the warnings name
- *    files relative to it, and a skipped build prints its recorded warnings);
+ * A successful build records, in <out>/.gongwen/<folder>.json, what it depended on, the size and
+ * modification time of each file it wrote, and its warnings (printed again when it is skipped):
+ *  - the report folder's path and files by name and fingerprint (CRC-32 and length, zlib's,
+ *    native) — all but dot-files, editors' backups (name~) and .pdf/.docx (gongwen's own outputs
+ *    when --out is the folder): the files --watch watches, so a file added or removed counts too;
+ *  - the statistics file the report names, wherever it is (a subfolder, ../city/…), likewise;
+ *  - the options (--format, --pdfa, --strict, --allow-missing-glyphs), gongwen's version (the
+ *    Creator) and SOURCE_DATE_EPOCH;
  *  - every font file by path, size and modification time, and the font names the DOCX carries
  *    (io/fonts.ts fontStamp, taken when the fonts are opened);
  *  - gongwen itself by size and modification time: package.json, the compiled code (dist/), the
- *    table templates, npm's lock files (the installed libraries) — what `npm install`, an upgrade
- *    or `npm run build` rewrite — and Node's version.
+ *    table templates, the lock files of the installed libraries — what `npm install`, an
+ *    upgrade or `npm run build` rewrite — and Node's version;
+ *  - the working folder, when the build had warnings: they name files relative to it.
+ * A folder that is built again is told why: the first of these that differs (`staleBecause`).
+ *
  * Every part is taken before the build reads what it covers (gongwen's own files when a thread
  * first stamps), so a file changed during a build leaves a stale record and the next build
  * builds; and each output's size and time are those of the file this build wrote, taken before
@@ -107,61 +108,84 @@ export interface StampSettings {
   creator: string;
 }
 
-/** The stamp of everything but the report's own files (`fonts`: io/fonts.ts fontStamp): the same for all folders of one command. */
-export function settingsStamp(s: StampSettings, fonts: string, env: NodeJS.ProcessEnv = process.env): string {
-  return digest([
-    toolStamp(),
-    JSON.stringify([s.formats, s.pdfa, s.strict, s.allowMissingGlyphs, s.creator, env.SOURCE_DATE_EPOCH ?? null, process.cwd()]),
-    fonts,
-  ].join('\n'));
+/** Everything but the report's own files: the same for all folders of one command. */
+export interface SettingsStamp {
+  tool: string;
+  /** The options by name, as the reason for a build names them. */
+  options: Record<string, string | boolean | null>;
+  fonts: string;
+  cwd: string;
 }
 
-/** The report's own inputs, by name and fingerprint: its folder's files and the statistics file it names. */
-export function folderInputs(dir: string): string {
-  // the folder itself too: a copy elsewhere has the same outputs, but its warnings name it
-  const parts: string[] = [path.resolve(dir)];
+/** `fonts`: io/fonts.ts fontStamp. */
+export function settingsStamp(s: StampSettings, fonts: string, env: NodeJS.ProcessEnv = process.env): SettingsStamp {
+  return {
+    tool: toolStamp(),
+    options: {
+      '--format': s.formats.join(','),
+      '--pdfa': s.pdfa,
+      '--strict': s.strict,
+      '--allow-missing-glyphs': s.allowMissingGlyphs,
+      "gongwen's version": s.creator,
+      SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH ?? null,
+    },
+    fonts: digest(fonts),
+    cwd: process.cwd(),
+  };
+}
+
+/** A report's own inputs: its folder, and each input file by name (the statistics file by its path) and fingerprint. */
+export interface FolderInputs {
+  folder: string;
+  files: Record<string, string>;
+}
+
+export function folderInputs(dir: string): FolderInputs {
+  const files: Record<string, string> = {};
   const add = (name: string, file: string) => {
     try {
-      parts.push(`${name} ${fingerprint(readFileSync(file))}`);
+      files[name] = fingerprint(readFileSync(file));
     } catch {
-      parts.push(`${name} unreadable`);
+      files[name] = 'unreadable';
     }
   };
   let names: string[] = [];
   try {
     names = readdirSync(dir).sort();
   } catch {
-    parts.push('no folder');
+    // no folder: no files (the build says so)
   }
   for (const name of names) {
     if (isInputName(name) && statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile()) add(name, path.join(dir, name));
   }
   // wherever it is: a subfolder's is not among the files above, an outside one neither
   const stats = namedStatistics(dir);
-  if (stats !== undefined) add(`statistics ${path.resolve(stats)}`, stats);
-  return parts.join('\n');
+  if (stats !== undefined) add(`statistics file ${path.relative(dir, stats) || stats}`, stats);
+  // the folder itself too: a copy elsewhere has the same outputs, but its warnings name it
+  return { folder: path.resolve(dir), files };
 }
-
-/** The stamp of one folder's build: its inputs (folderInputs) under these settings and fonts (settingsStamp). */
-export const buildStamp = (inputs: string, settings: string): string => digest(`${settings}\n${inputs}`);
 
 /** An output file; `written`: its size and time as this build wrote it (io/files.ts writeFileAtomic). */
 export interface OutputFile { file: string; bytes: number }
 export interface WrittenFile extends OutputFile { written: { size: number; mtimeMs: number } }
 
+const RECORD_VERSION = 2;
+
 /** Output files by name (in the --out folder, wherever it was named from), size and time. */
-interface BuildRecord {
-  stamp: string;
-  files: { name: string; bytes: number; mtimeMs: number }[];
+interface BuildRecord extends SettingsStamp, FolderInputs {
+  version: typeof RECORD_VERSION;
+  outputs: { name: string; bytes: number; mtimeMs: number }[];
   warnings: string[];
 }
 
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isRecord = (r: unknown): r is BuildRecord => {
-  const x = r as Partial<BuildRecord> | null;
-  return typeof x === 'object' && x !== null && typeof x.stamp === 'string' && Array.isArray(x.files) && x.files.length > 0
-    && x.files.every((f) => typeof f === 'object' && f !== null && typeof f.name === 'string' && f.name === path.basename(f.name)
-      && typeof f.bytes === 'number' && typeof f.mtimeMs === 'number')
-    && Array.isArray(x.warnings) && x.warnings.every((w) => typeof w === 'string');
+  if (!isObject(r) || r.version !== RECORD_VERSION || !isText(r.tool) || !isText(r.fonts) || !isText(r.cwd) || !isText(r.folder)) return false;
+  if (!isObject(r.options) || !isObject(r.files) || !Object.values(r.files).every(isText)) return false;
+  if (!Array.isArray(r.warnings) || !r.warnings.every(isText) || !Array.isArray(r.outputs) || !r.outputs.length) return false;
+  return r.outputs.every((f) => isObject(f) && isText(f.name) && f.name === path.basename(f.name)
+    && typeof f.bytes === 'number' && typeof f.mtimeMs === 'number');
 };
 
 /** Where the record of `dir`'s build into `outDir` is kept. */
@@ -169,13 +193,16 @@ export const recordFile = (outDir: string, dir: string): string =>
   path.join(outDir, '.gongwen', `${path.basename(path.resolve(dir))}.json`);
 
 /**
- * After a successful build: what it read (`stamp`, taken before it) and what it wrote. A record
+ * After a successful build: what it depended on (taken before it) and what it wrote. A record
  * that cannot be written costs only the next build's skip: the problem is returned as a warning.
  */
-export function writeRecord(outDir: string, dir: string, stamp: string, files: WrittenFile[], warnings: string[]): string | undefined {
+export function writeRecord(outDir: string, dir: string, settings: SettingsStamp, inputs: FolderInputs,
+  files: WrittenFile[], warnings: string[]): string | undefined {
   const record: BuildRecord = {
-    stamp,
-    files: files.map((f) => ({ name: path.basename(f.file), bytes: f.written.size, mtimeMs: f.written.mtimeMs })),
+    version: RECORD_VERSION,
+    ...settings,
+    ...inputs,
+    outputs: files.map((f) => ({ name: path.basename(f.file), bytes: f.written.size, mtimeMs: f.written.mtimeMs })),
     warnings,
   };
   const file = recordFile(outDir, dir);
@@ -187,27 +214,53 @@ export function writeRecord(outDir: string, dir: string, stamp: string, files: W
   }
 }
 
+/** Why a record no longer describes the build `settings` and `inputs` would make: the first difference, in words; undefined if none. */
+function staleBecause(r: BuildRecord, settings: SettingsStamp, inputs: FolderInputs): string | undefined {
+  if (r.tool !== settings.tool) return 'gongwen, its libraries or Node changed';
+  for (const [name, value] of Object.entries(settings.options)) {
+    if (r.options[name] !== value) return `${name} changed`;
+  }
+  if (r.fonts !== settings.fonts) return 'a font file or font name changed';
+  if (r.folder !== inputs.folder) return `its last build into this folder was of ${r.folder}`;
+  for (const [name, value] of Object.entries(inputs.files)) {
+    if (!(name in r.files)) return `${name} is new`;
+    if (r.files[name] !== value) return `${name} changed`;
+  }
+  for (const name of Object.keys(r.files)) {
+    if (!(name in inputs.files)) return `${name} is gone`;
+  }
+  if (r.warnings.length && r.cwd !== settings.cwd) return 'run from another folder (its warnings name files relative to it)';
+  return undefined;
+}
+
+export type RecordCheck =
+  | { current: true; files: OutputFile[]; warnings: string[] }
+  | { current: false; why: string };
+
 /**
- * The last build's outputs and warnings when they are still current: there is a record, its stamp
- * is that of `dir`'s inputs now under `settings` (settingsStamp), and each file it wrote is there
- * with its size and time. Else undefined.
+ * Whether the last build of `dir` into `outDir` is current: there is a record, it describes the
+ * build `dir`'s inputs now would make under `settings`, and each file it wrote is there with its
+ * size and time. Undefined when there is no record.
  */
-export function currentOutputs(outDir: string, dir: string, settings: string): { files: OutputFile[]; warnings: string[] } | undefined {
+export function checkRecord(outDir: string, dir: string, settings: SettingsStamp): RecordCheck | undefined {
   const file = recordFile(outDir, dir);
   if (!existsSync(file)) return undefined;
   let record: unknown;
   try {
     record = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    return undefined;
+    record = undefined;
   }
-  if (!isRecord(record) || record.stamp !== buildStamp(folderInputs(dir), settings)) return undefined;
+  if (!isRecord(record)) return { current: false, why: `its record ${file} cannot be read` };
+  const why = staleBecause(record, settings, folderInputs(dir));
+  if (why) return { current: false, why };
   const files: OutputFile[] = [];
-  for (const f of record.files) {
+  for (const f of record.outputs) {
     const output = path.join(outDir, f.name);
     const st = statSync(output, { throwIfNoEntry: false });
-    if (!st?.isFile() || st.size !== f.bytes || st.mtimeMs !== f.mtimeMs) return undefined;
+    if (!st?.isFile()) return { current: false, why: `${output} is gone` };
+    if (st.size !== f.bytes || st.mtimeMs !== f.mtimeMs) return { current: false, why: `${output} was changed after it was written` };
     files.push({ file: output, bytes: f.bytes });
   }
-  return { files, warnings: record.warnings };
+  return { current: true, files, warnings: record.warnings };
 }

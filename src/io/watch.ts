@@ -4,8 +4,8 @@ import path from 'node:path';
 import { InputError } from '../model/errors.js';
 import { namedStatistics } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
-import { buildOne, settingsNow, upToDateOutcome } from './build-one.js';
-import { isInputName } from './up-to-date.js';
+import { buildOne, upToDate } from './build-one.js';
+import { isInputName, settingsStamp } from './up-to-date.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
 
@@ -21,22 +21,35 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   const show = (o: BuildOutcome) => {
     if (o.ok) {
       for (const w of o.warnings) err.write(`${w}\n`);
-      out.write(`${o.upToDate ? 'up to date' : 'built'} ${o.dir}: ${o.files.map((f) => f.file).join(', ')}${o.upToDate ? '' : ` (${Math.round(o.ms)} ms)`}\n`);
+      const files = o.files.map((f) => f.file).join(', ');
+      out.write(o.upToDate ? `up to date ${o.dir}: ${files}, not built again\n`
+        : `built ${o.dir}: ${files} (${Math.round(o.ms)} ms${o.why ? `; built again: ${o.why}` : ''})\n`);
     } else {
       err.write(`error: ${o.error}\n`);
       for (const w of o.warnings) err.write(`${w}\n`);
     }
   };
-  // one build at a time per folder; a change during a build triggers one more build after it
+  // the options, fonts (as opened above) and gongwen of every build of this session
+  const stamp = settingsStamp(settings, fonts.stamp);
+  // one build at a time per folder; a change during a build triggers one more build after it.
+  // A folder whose files are as at its last build (a file saved unchanged, or a change undone)
+  // is not built: its outputs are current (io/up-to-date.ts); with --force, not even at the start.
   const state = new Map<string, { running: boolean; again: boolean; timer?: NodeJS.Timeout }>();
-  const rebuild = async (dir: string) => {
+  const rebuild = async (dir: string, always = false) => {
     const s = state.get(dir)!;
     if (s.running) { s.again = true; return; }
     s.running = true;
     try {
       do {
         s.again = false;
-        show(await buildOne(dir, fonts, settings, docx?.build));
+        const check = always ? {} : upToDate(dir, settings, stamp);
+        always = false;
+        if (check.current) show(check.current);
+        else {
+          const o = await buildOne(dir, fonts, settings, docx?.build);
+          if (o.ok) o.why = check.why;
+          show(o);
+        }
       } while (s.again);
     } catch (e) {
       // a bug, not the author's mistake: say so, and keep watching
@@ -64,13 +77,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       if (stats && path.resolve(path.dirname(stats)) !== path.resolve(dir) && existsSync(stats)) watchers.push(watchDir(stats, () => changed(dir)));
     }
     void (async () => {
-      // at the start, folders whose outputs are current are not built; every change is
-      const stamp = force ? '' : settingsNow(settings, config);
-      for (const dir of dirs) {
-        const current = force ? undefined : upToDateOutcome(dir, settings, stamp);
-        if (current) show(current);
-        else await rebuild(dir);
-      }
+      for (const dir of dirs) await rebuild(dir, force);
       out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
     })();
     process.once('SIGINT', () => {
