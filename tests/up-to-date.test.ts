@@ -6,7 +6,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultFontConfig, fontStamp, openFontSet } from '../src/io/fonts.js';
 import { folderInputs, recordFile, settingsStamp, toolStampOf } from '../src/io/up-to-date.js';
-import { writeFileAtomic } from '../src/io/files.js';
 import { ROOT } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 
@@ -43,9 +42,10 @@ describe('up-to-date builds', () => {
     expect(again.err).toContain('8 / 10 = 80.0%, not 90%');
     expect(statSync(docx).mtimeMs).toBe(written);
 
-    // a file saved again with the same bytes changes nothing
+    // a file saved again with the same bytes changes nothing, nor PDF/A where no PDF is made
     utimesSync(path.join(dir, 'report.md'), new Date(), new Date(Date.now() + 5000));
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
+    expect(run([dir, '--out', out, '--format', 'docx', '--pdfa']).out).toMatch(SKIPPED);
   }, 60_000);
 
   it('builds again, and says why, when a file of the folder, an option, the date or an output changes, or with --force', () => {
@@ -69,8 +69,10 @@ describe('up-to-date builds', () => {
     writeFileSync(path.join(dir, 'report.md~'), 'x');
     expect(build(['--format', 'docx'])).toMatch(SKIPPED);
     expect(build(['--format', 'pdf,docx'])).toMatch(AGAIN('--format changed'));
-    expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(AGAIN('--pdfa changed'));
+    expect(build(['--format', 'docx,pdf'])).toMatch(SKIPPED); // the same formats
+    expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(AGAIN('PDF/A (--pdfa, or pdfa: in gongwen.yaml) changed'));
     expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(SKIPPED);
+    expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '' })).toMatch(SKIPPED); // empty is unset
     const epoch = { SOURCE_DATE_EPOCH: '1700000000' };
     expect(build(['--format', 'pdf,docx', '--pdfa'], epoch)).toMatch(AGAIN('SOURCE_DATE_EPOCH changed'));
     expect(build(['--format', 'pdf,docx', '--pdfa'], epoch)).toMatch(SKIPPED);
@@ -106,6 +108,27 @@ describe('up-to-date builds', () => {
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(AGAIN('statistics file data/statistics.yaml changed'));
   }, 60_000);
 
+  it('says why on a terminal too, for one folder', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+    appendFileSync(path.join(dir, 'report.md'), '另起一段。\n');
+    // script(1) gives the command a terminal
+    const cmd = [process.execPath, path.join(ROOT, 'bin/gongwen.mjs'), 'build', dir, '--out', out, '--format', 'docx'].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(AGAIN('report.md changed'));
+    expect(r.stdout).toMatch(/\[1\/1\] 0 failed/);
+  }, 60_000);
+
+  it('builds again a folder of the same name as the one last built into --out, and says so', () => {
+    const a = makeReport({ 'report.md': BODY }, 'unit');
+    const b = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([a, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+    expect(run([b, '--out', out, '--format', 'docx']).out).toMatch(AGAIN(`${path.join(out, 'unit.*')} were last built from ${a}`));
+  }, 60_000);
+
   it('builds again when run from another working folder if it has warnings, which name files relative to it', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');
     const out = tmp();
@@ -124,12 +147,14 @@ describe('up-to-date builds', () => {
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
     const good = JSON.parse(readFileSync(recordFile(out, dir), 'utf8')) as { outputs: object[] };
     for (const bad of ['null', '[]', '{"version":2}', 'not json', JSON.stringify({ ...good, outputs: [null] }), JSON.stringify({ ...good, outputs: [{ name: '../x', bytes: 1, mtimeMs: 1 }] }),
-      JSON.stringify({ ...good, warnings: undefined }), JSON.stringify({ ...good, files: { 'report.md': 1 } }), JSON.stringify({ ...good, version: 1 })]) {
+      JSON.stringify({ ...good, warnings: undefined }), JSON.stringify({ ...good, files: { 'report.md': 1 } })]) {
       writeFileSync(recordFile(out, dir), bad);
       const r = run([dir, '--out', out, '--format', 'docx']);
       expect(r.code, `${bad}: ${r.err}`).toBe(0);
       expect(r.out).toMatch(AGAIN(`its record ${recordFile(out, dir)} cannot be read`));
     }
+    writeFileSync(recordFile(out, dir), JSON.stringify({ ...good, version: 1 }));
+    expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(AGAIN(`its record ${recordFile(out, dir)} was written by another version of gongwen`));
     // each of those builds wrote a good record again
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
     rmSync(path.join(out, '.gongwen'), { recursive: true });
@@ -169,18 +194,11 @@ describe('up-to-date builds', () => {
     writeFileSync(path.join(dirs[2]!, 'report.md'), `${FRONT.replace('year: 2020', 'year: soon')}\n单位c。\n`);
     const third = run([...dirs, '--out', out, '--format', 'docx']);
     expect(third.code).toBe(2);
+    // built on a worker thread, it says why
+    expect(third.out).toMatch(new RegExp(`b\\.docx \\(\\d+ KB\\) in \\d+ ms \\(built again: report\\.md changed\\)`));
     expect(third.out).toMatch(/built 1 of 3 reports in [\d.]+ s; 1 up to date; 1 failed: .*\bc\n$/);
     expect(third.out.split('\n').filter((l) => SKIPPED.test(l))).toEqual([expect.stringContaining('a.docx')]);
   }, 90_000);
-});
-
-describe('the record', () => {
-  it("holds each output's size and time as this build wrote it, taken before the rename", () => {
-    const file = path.join(tmp(), 'x.pdf');
-    const written = writeFileAtomic(file, new Uint8Array(7));
-    const s = statSync(file);
-    expect(written).toEqual({ size: 7, mtimeMs: s.mtimeMs });
-  });
 });
 
 describe('--force', () => {

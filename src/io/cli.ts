@@ -39,7 +39,8 @@ Options:
                       characters no font has are listed as warnings instead of errors
   -j, --jobs N        build several folders on N worker threads (default: CPU cores − 1,
                       at least 1: then one folder after another on one thread)
-  -w, --watch         rebuild a folder whenever one of its files changes (Ctrl-C stops)
+  -w, --watch         build, then rebuild a folder whenever one of its files changes
+                      (Ctrl-C stops)
       --force         build every folder, also those whose outputs are up to date (a
                       folder is skipped when its files, its statistics, the options, fonts
                       and gongwen are as at its last build into DIR and the outputs are as
@@ -200,9 +201,10 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const progress = (o: BuildOutcome, count: number, failed: number, ms: number) => {
     if (o.ok) o.why ??= why.get(o.dir);
     if (tty) {
-      // on a terminal: one progress line, with errors and warnings printed above it
+      // on a terminal: one progress line, with errors and warnings printed above it (and, for
+      // one folder, its files)
       out.write('\r\x1b[K');
-      report(o, out, err, false);
+      report(o, out, err, dirs.length === 1);
       out.write(`[${current.length + count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
     } else report(o, out, err);
   };

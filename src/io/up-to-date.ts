@@ -121,13 +121,15 @@ export interface SettingsStamp {
 export function settingsStamp(s: StampSettings, fonts: string, env: NodeJS.ProcessEnv = process.env): SettingsStamp {
   return {
     tool: toolStamp(),
+    // as they change an output: the formats as a set; PDF/A only for a PDF; an empty
+    // SOURCE_DATE_EPOCH is none (io/clock.ts)
     options: {
-      '--format': s.formats.join(','),
-      '--pdfa': s.pdfa,
+      '--format': [...new Set(s.formats)].sort().join(','),
+      'PDF/A (--pdfa, or pdfa: in gongwen.yaml)': s.formats.includes('pdf') ? s.pdfa : null,
       '--strict': s.strict,
       '--allow-missing-glyphs': s.allowMissingGlyphs,
       "gongwen's version": s.creator,
-      SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH ?? null,
+      SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH || null,
     },
     fonts: digest(fonts),
     cwd: process.cwd(),
@@ -214,14 +216,17 @@ export function writeRecord(outDir: string, dir: string, settings: SettingsStamp
   }
 }
 
-/** Why a record no longer describes the build `settings` and `inputs` would make: the first difference, in words; undefined if none. */
-function staleBecause(r: BuildRecord, settings: SettingsStamp, inputs: FolderInputs): string | undefined {
+/**
+ * Why a record no longer describes the build `settings` and `inputs` would make: the first
+ * difference, in words; undefined if none. `outputs`: the outputs' names in --out, for the words.
+ */
+function staleBecause(r: BuildRecord, settings: SettingsStamp, inputs: FolderInputs, outputs: string): string | undefined {
   if (r.tool !== settings.tool) return 'gongwen, its libraries or Node changed';
   for (const [name, value] of Object.entries(settings.options)) {
     if (r.options[name] !== value) return `${name} changed`;
   }
   if (r.fonts !== settings.fonts) return 'a font file or font name changed';
-  if (r.folder !== inputs.folder) return `its last build into this folder was of ${r.folder}`;
+  if (r.folder !== inputs.folder) return `${outputs} were last built from ${r.folder}`;
   for (const [name, value] of Object.entries(inputs.files)) {
     if (!(name in r.files)) return `${name} is new`;
     if (r.files[name] !== value) return `${name} changed`;
@@ -251,8 +256,11 @@ export function checkRecord(outDir: string, dir: string, settings: SettingsStamp
   } catch {
     record = undefined;
   }
+  if (isObject(record) && typeof record.version === 'number' && record.version !== RECORD_VERSION) {
+    return { current: false, why: `its record ${file} was written by another version of gongwen` };
+  }
   if (!isRecord(record)) return { current: false, why: `its record ${file} cannot be read` };
-  const why = staleBecause(record, settings, folderInputs(dir));
+  const why = staleBecause(record, settings, folderInputs(dir), path.join(outDir, `${path.basename(path.resolve(dir))}.*`));
   if (why) return { current: false, why };
   const files: OutputFile[] = [];
   for (const f of record.outputs) {

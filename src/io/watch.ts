@@ -65,23 +65,40 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       s.timer = setTimeout(() => void rebuild(dir), 100);
     };
     const watchers: FSWatcher[] = [];
+    // A statistics file in a subfolder, or shared from elsewhere (statistics: ../city/statistics.yaml),
+    // is watched through its folder, by name: an editor that saves by renaming a new file over the
+    // old one, or gongwen aggregate, replaces the file a watcher of the file itself would follow.
+    // The file is looked up again whenever the report folder changes (report.md may name another).
+    const statsWatchers = new Map<string, { file: string; watcher: FSWatcher }>();
+    const watchStatistics = (dir: string) => {
+      const stats = namedStatistics(dir);
+      const file = stats && path.resolve(stats);
+      const old = statsWatchers.get(dir);
+      if (old?.file === file) return;
+      old?.watcher.close();
+      statsWatchers.delete(dir);
+      if (!file || path.dirname(file) === path.resolve(dir) || !existsSync(path.dirname(file))) return;
+      const watcher = watchDir(path.dirname(file), (_event, name) => {
+        if (!name || name === path.basename(file)) changed(dir);
+      });
+      statsWatchers.set(dir, { file, watcher });
+    };
     for (const dir of dirs) {
       state.set(dir, { running: false, again: false });
       watchers.push(watchDir(dir, (_event, name) => {
         // not editors' temporary files, nor gongwen's own outputs when --out is the report folder
         if (name && !isInputName(name)) return;
+        watchStatistics(dir);
         changed(dir);
       }));
-      // a statistics file in a subfolder, or shared from elsewhere (statistics: ../city/statistics.yaml), is watched too
-      const stats = namedStatistics(dir);
-      if (stats && path.resolve(path.dirname(stats)) !== path.resolve(dir) && existsSync(stats)) watchers.push(watchDir(stats, () => changed(dir)));
+      watchStatistics(dir);
     }
     void (async () => {
       for (const dir of dirs) await rebuild(dir, force);
       out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
     })();
     process.once('SIGINT', () => {
-      for (const w of watchers) w.close();
+      for (const w of [...watchers, ...[...statsWatchers.values()].map((x) => x.watcher)]) w.close();
       for (const s of state.values()) clearTimeout(s.timer);
       void docx?.close();
       resolve(0);
