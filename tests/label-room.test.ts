@@ -1,6 +1,6 @@
 /**
  * write/pdf/label-room.ts on made-up rows: when a group's first row must start a new page so that
- * its label goes with it. (The rendered result, wherever 表三 falls on the page: stat-tables.test.ts.)
+ * its label goes with it, and when rows are pulled over to a page where the group goes on. (The rendered result, wherever 表三 falls on the page: stat-tables.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { openFontSet } from '../src/io/fonts.js';
@@ -40,6 +40,27 @@ describe('label room', () => {
     const short = labelRoom([{ row: 0, end: 2, room: 30 }], () => ROW); // two rows, 20 pt, for 30
     expect(short(0, 40)).toBe(false);
     expect(short(0, 25)).toBe(true);
+  });
+
+  it('pulls rows over to the next page where those that go on there are too few for the label repeated above them', () => {
+    const alone = labelRoom([outer], () => ROW);
+    // at row 5 with 40 pt left, rows 5–8 fit and row 9 alone would carry the 45 pt label: rows
+    // 5–9 (50 pt) go over instead; 6–9 (40 pt) would still be too few, so it is row 5 that moves
+    expect(alone(5, 40, 0)).toBe(true);
+    expect(alone(6, 30, 0)).toBe(false);
+    expect(alone(4, 50, 0)).toBe(false); // row 5 is the one to move, not row 4
+    expect(alone(5, 50, 0)).toBe(false); // the group ends on this page
+    // not if the rows left on this page would be too few for the label there (rows 3 and 4, 20 pt)
+    expect(alone(5, 40, 3)).toBe(false);
+    // never the first body row on a page
+    expect(alone(5, 40, 5)).toBe(false);
+    // a smaller label: only as many rows as it needs
+    const small = labelRoom([{ row: 0, end: 10, room: 15 }], () => ROW);
+    expect(small(8, 10, 0)).toBe(true);
+    expect(small(7, 20, 0)).toBe(false);
+    // not if the row would break a group inside whose rows on this page are too few for its own
+    // label (rows 2–4, 30 pt for 35)
+    expect(mustMove(5, 40, 0)).toBe(false);
   });
 
   it('uses each row\'s own height', () => {

@@ -153,6 +153,28 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
     expect(at('本机关不掌握相关') - at('属于行政查询事项')).toBeCloseTo(pitch, 1);
   });
 
+  it('pulls rows over to the page where a group goes on, rather than growing its last rows to hold the label repeated there', async () => {
+    const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8');
+    const anchor = '2021年，本机关收到和处理政府信息公开申请情况如下：';
+    const fonts = openFontSet();
+    const pagesAt = async (k: number) => {
+      const dir = makeReport({ 'report.md': report.replace(anchor, '测试段落。\n\n'.repeat(k) + anchor), 'statistics.yaml': STATS }, `pull-${k}`);
+      return (await readPdf((await buildReport(dir, { fonts, formats: ['pdf'] })).outputs.pdf!)).pages;
+    };
+    const has = (page: PdfPage, start: string) => page.items.some((i) => i.str.startsWith(start));
+    // 17 paragraphs before 表三: 7. and 8. of （三） went on alone to page 8, each grown half a
+    // line to hold （三）不予公开 (three lines); 6. now goes with them, and they keep their height
+    const at17 = (await pagesAt(17)).find((p) => has(p, '属于行政查询事项'))!;
+    expect(has(at17, '属于四类过程')).toBe(true);
+    const at = (s: string) => at17.items.find((i) => i.str.startsWith(s))!.baseline;
+    const pitch = 10.5 * 1.35 + 2 + 1 + 0.5; // one line of 五号 and the cell's padding and rule
+    expect(at('属于行政查询事项') - at('属于行政执法案卷')).toBeCloseTo(pitch, 1);
+    // 21: （七）总计 went on alone to page 9, grown to the five lines of 三、本年度办理结果; the last
+    // row of （六） now goes with it
+    const at21 = (await pagesAt(21)).find((p) => has(p, '（七）总计'))!;
+    expect(has(at21, '申请人逾期未按收')).toBe(true);
+  }, 60_000);
+
   it('never prints a row label twice on a page, nor over anything, nor leaves rows without it, wherever 表三 starts on the page', async () => {
     // 表三 moved down the page one line at a time (at 14 and 15 （四）'s first row would end a
     // page): its page breaks fall after each of its rows in turn. A label cut where its rows cannot hold it would make them taller, move the break and
@@ -232,6 +254,20 @@ describe('placing and referring to tables', () => {
 });
 
 describe('the 2019 format', () => {
+  it('does not leave （七）总计 alone on a page under 三、, whose label is longer than a page\'s share of its rows', async () => {
+    // 16 paragraphs before 表三 brought its page break to just before （七）总计, which was made
+    // as tall as 三、本年度办理结果 (write/pdf/label-room.ts pulls rows over instead)
+    const paras = Array.from({ length: 16 }, (_, i) => `第${i + 1}段。`).join('\n\n');
+    const dir = makeReport({
+      'report.md': FRONT.replace('year: 2020', 'year: 2019').replace(/---\n$/, 'statistics: statistics.yaml\n---\n')
+        + `# 主动公开政府信息情况\n\n{{table t2}}\n\n# 收到和处理政府信息公开申请情况\n\n${paras}\n\n{{table t3}}\n\n# 政府信息公开行政复议、行政诉讼情况\n\n{{table t4}}\n`,
+      'statistics.yaml': 'template: gov-2019\ntables:\n  t3:\n    new_received: {natural: 10, total: 10}\n',
+    }, 'y2019-pull');
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf'] });
+    const page = (await readPdf(outputs.pdf!)).pages.find((p) => p.items.some((i) => i.str.startsWith('（七）总计')))!;
+    expect(page.items.some((i) => i.str.startsWith('（六）其他处理'))).toBe(true);
+  });
+
   it('renders its tables, with signed 本年增/减 values, and reports the empty cells', async () => {
     const stats = [
       'template: gov-2019',

@@ -40,6 +40,8 @@ interface TableProcessorProto {
   tableNode: { table: { body: SpanCell[][] } };
   /** The page the table's last body row ended on, in this layout (a processor lays one table out once). */
   gwBodyPage?: number;
+  /** The first body row on that page. */
+  gwPageFirst?: number;
   endRow(rowIndex: number, writer: Writer, pageBreaks: unknown): void;
 }
 
@@ -78,7 +80,7 @@ export const fixRowSpanStarts = oncePerProcess(() => {
     }
     // a group's first row goes to a new page with its label if this one cannot hold the label
     // (io/pdfmake-label-room.ts); then the labels to repeat at its top (io/pdfmake-live-labels.ts)
-    keepLabelsWithFirstRow(this.tableNode.table.body[rowIndex]!, writer as unknown as RoomWriter, this.gwBodyPage);
+    keepLabelsWithFirstRow(this.tableNode.table.body[rowIndex]!, writer as unknown as RoomWriter, this.gwBodyPage, rowIndex, this.gwPageFirst ?? rowIndex);
     const plan = planRepeats(this as unknown as LiveTableProcessor, rowIndex, writer as unknown as LiveWriter);
     landedAt = undefined;
     writer.addListener('pageChanged', onPageChanged);
@@ -87,7 +89,11 @@ export const fixRowSpanStarts = oncePerProcess(() => {
     } finally {
       writer.removeListener('pageChanged', onPageChanged);
     }
-    if (rowIndex >= this.headerRows) this.gwBodyPage = writer.context().page;
+    if (rowIndex >= this.headerRows) {
+      const page = writer.context().page;
+      if (page !== this.gwBodyPage) this.gwPageFirst = rowIndex;
+      this.gwBodyPage = page;
+    }
     if (landedAt === undefined) return;
     const page = writer.context().page;
     const body = this.tableNode.table.body;

@@ -24,14 +24,23 @@ export interface LabelSpan {
   room: number;
 }
 
-/** `mustMove(row, left)`: whether `row`, given `left` pt of page room at its top, must start a new page for the labels that start at it. */
-export function labelRoom(labels: readonly LabelSpan[], rowRoom: (row: number) => number): (row: number, left: number) => boolean {
+/**
+ * `mustMove(row, left, pageFirst)`: whether `row`, given `left` pt of page room at its top, must
+ * start a new page for the labels that start at it, or for those of the groups it continues
+ * (below). `pageFirst`: the first body row on this page (its labels are repeated above it).
+ */
+export function labelRoom(labels: readonly LabelSpan[], rowRoom: (row: number) => number): (row: number, left: number, pageFirst?: number) => boolean {
   const startingAt = new Map<number, LabelSpan[]>();
   for (const l of labels) {
     const list = startingAt.get(l.row);
     if (list) list.push(l);
     else startingAt.set(l.row, [l]);
   }
+  const room = (from: number, to: number) => {
+    let sum = 0;
+    for (let r = from; r < to; r++) sum += rowRoom(r);
+    return sum;
+  };
   const mustMove = (row: number, left: number): boolean => {
     for (const l of startingAt.get(row) ?? []) {
       // the group's rows that stay on this page with its first row
@@ -48,5 +57,28 @@ export function labelRoom(labels: readonly LabelSpan[], rowRoom: (row: number) =
     }
     return false;
   };
-  return mustMove;
+  /**
+   * The other end of a group: where the page breaks inside it, the rows that go on to the next
+   * page carry its label again, and when they are too few for it, the last of them is made as
+   * tall as the label (a lone （七）总计 under 三、本年度办理结果, six lines high). Rows are pulled
+   * over instead: the last row from which the rest of the group holds the label moves to the
+   * next page — if the group's rows left on this page still hold it, and every group that row
+   * breaks holds its own label on both pages.
+   */
+  const pullOver = (row: number, left: number, pageFirst: number): boolean => {
+    const holds = (g: LabelSpan, from: number, to: number) => room(from, to) >= g.room;
+    for (const l of labels) {
+      if (!(l.row < row && row < l.end)) continue;
+      // the rows of the group from this one that fit on this page
+      let used = 0;
+      let r = row;
+      for (; r < l.end && used + rowRoom(r) <= left; r++) used += rowRoom(r);
+      if (r >= l.end || holds(l, r, l.end)) continue; // it ends here, or what goes over holds the label
+      if (!holds(l, row, l.end) || holds(l, row + 1, l.end)) continue; // not the row to move
+      const broken = labels.filter((g) => g.row < row && row < g.end);
+      if (broken.every((g) => holds(g, Math.max(g.row, pageFirst), row) && holds(g, row, g.end))) return true;
+    }
+    return false;
+  };
+  return (row, left, pageFirst = 0) => mustMove(row, left) || (row > pageFirst && pullOver(row, left, pageFirst));
 }

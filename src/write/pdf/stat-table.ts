@@ -117,9 +117,15 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     spans.push({ row: r, end: r + slot.rowSpan, room: PADDING.top + needed + PADDING.bottom + RULE - 0.01 });
   }));
   // a group's first row starts a new page where the rows that would stay with it cannot hold its
-  // label (label-room.ts; io/pdfmake-label-room.ts asks each label cell as pdfmake places its row)
+  // label (label-room.ts; io/pdfmake-label-room.ts asks as pdfmake places each row),
+  // and a group's rows that go on to the next page are pulled over until they hold its label
+  // again there; every body row in a group is asked, through its first cell
   const mustMove = labelRoom(spans, rowRoom);
-  for (const { row, col } of labels) (body[row]![col] as { gwMustMove?: (left: number) => boolean }).gwMustMove = (left) => mustMove(row, left);
+  for (let r = grid.headerRows; r < grid.rows.length; r++) {
+    if (!spans.some((l) => l.row <= r && r < l.end)) continue;
+    const c = grid.rows[r]!.findIndex((slot) => !isCovered(slot));
+    if (c >= 0) (body[r]![c] as { gwMustMove?: (left: number, pageFirst: number) => boolean }).gwMustMove = (left, pageFirst) => mustMove(r, left, pageFirst);
+  }
   ctx.spans?.register(body, labels);
   // How tall the header and the first START_ROWS body rows will be: room a lead-in sentence keeps
   // below itself (write/pdf/index.ts), so that it never ends a page whose next page starts the
