@@ -160,9 +160,11 @@ export function folderInputs(dir: string): FolderInputs {
   for (const name of names) {
     if (isInputName(name) && statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile()) add(name, path.join(dir, name));
   }
-  // wherever it is: a subfolder's is not among the files above, an outside one neither
+  // wherever it is: a subfolder's is not among the files above, an outside one neither (one of
+  // the files above is not read again)
   const stats = namedStatistics(dir);
-  if (stats !== undefined) add(`statistics file ${path.relative(dir, stats) || stats}`, stats);
+  const listed = stats !== undefined && path.dirname(path.resolve(stats)) === path.resolve(dir) && path.basename(stats) in files;
+  if (stats !== undefined && !listed) add(`statistics file ${path.relative(dir, stats) || stats}`, stats);
   // the folder itself too: a copy elsewhere has the same outputs, but its warnings name it
   return { folder: path.resolve(dir), files };
 }
