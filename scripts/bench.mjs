@@ -3,7 +3,8 @@
  * npm run bench — how fast gongwen is, measured as whole processes on this machine (medians):
  * cold single builds of the sample (PDF, DOCX, both), warm per-document times, a batch of 100
  * synthetic units on all cores with its peak memory, the same batch again with nothing and with
- * one unit changed (the others up to date, io/up-to-date.ts), and output sizes. Prints a table and writes
+ * one unit changed (the others up to date, io/up-to-date.ts), floors for scale (a one-sentence
+ * report cold and in a batch, pdfmake alone writing one line), and output sizes. Prints a table and writes
  * it to output/bench.md. Not a test: nothing here passes or fails.
  *
  * Options: --runs N (cold and batch repetitions, default 5 / 3), --units N (default 100).
@@ -124,6 +125,28 @@ const oneChanged = await runs(Math.max(1, Math.min(RUNS, 3)), () => {
   return ['build', ...dirs, '--out', path.join(work, 'batch-out')];
 });
 add(`the same batch again, one unit changed`, ms(median(oneChanged.map((b) => b.wall))), `1 built, ${UNITS - 1} up to date`);
+// Floors, for scale beside the targets: what the least document costs. A one-sentence report (a
+// fictional unit; title, header and footer like any report) cold and in a batch of UNITS, and
+// pdfmake alone writing one line of Chinese in a cold process (scripts/floor-pdfmake.cjs).
+const tiny = (i) => {
+  const dir = path.join(work, 'tiny', `tiny-${String(i).padStart(3, '0')}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'report.md'), `---\ntitle: 示例县第${i}乡2021年政府信息公开工作年度报告\nyear: 2021\norgan: 示例县第${i}乡人民政府\npublished: 2022-01-31\n---\n\n本乡2021年政府信息公开工作情况从略。\n`);
+  return dir;
+};
+const tinyDirs = Array.from({ length: UNITS }, (_, i) => tiny(i + 1));
+const tinyCold = await runs(RUNS, () => ['build', tinyDirs[0], '--out', path.join(work, 'tiny-out'), '--force']);
+add('floor: a one-sentence report → PDF + DOCX, cold', ms(median(tinyCold.map((r) => r.wall))), `median of ${RUNS}; for scale`);
+const tinyBatch = await runs(Math.max(1, Math.min(RUNS, 3)), () => ['build', ...tinyDirs, '--out', path.join(work, 'tiny-out'), '--force']);
+add(`floor: batch of ${UNITS} one-sentence reports`, ms(median(tinyBatch.map((r) => r.wall))), `${ms(median(tinyBatch.map((r) => r.wall)) / UNITS)} per report`);
+const pdfmakeAlone = [];
+for (let i = 0; i < RUNS; i++) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts/floor-pdfmake.cjs'), path.join(work, 'floor.pdf')], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  pdfmakeAlone.push(performance.now() - started);
+}
+add('floor: pdfmake alone, one line of Chinese, cold', ms(median(pdfmakeAlone)), 'no gongwen code; PDF only');
 const sizeOut = path.join(work, 'cold-pdf-docx');
 add('sample PDF size', `${Math.round(statSync(path.join(sizeOut, 'shangqiu-2017.pdf')).size / 1024)} KB`, 'all fonts subset');
 add('sample DOCX size', `${Math.round(statSync(path.join(sizeOut, 'shangqiu-2017.docx')).size / 1024)} KB`);
