@@ -168,6 +168,12 @@ describe('body validation', () => {
     ]);
   });
 
+  it('decodes HTML character references in text (markdown-it\'s CommonJS build carries its own decoder)', () => {
+    const r = readReport(makeReport({ 'report.md': `${FRONT}\nA&amp;B&#x4E00;&#19968;&copy;&hellip;&ThickSpace;，&notanentity;&amp 与 \\&amp;。\n` }));
+    const p = r.blocks[0];
+    expect(p.type === 'paragraph' && p.inlines.map((i) => i.text).join('')).toBe('A&B一一©…\u205F\u200A，&notanentity;&amp 与 &amp;。');
+  });
+
   it('rejects nested lists', () => {
     const [msg] = errorsOf({ 'report.md': `${FRONT}\n- 甲\n  - 乙\n` });
     expect(msg).toMatch(/report\.md:9: nested lists are not supported/);

@@ -3,11 +3,18 @@
  * else (images, HTML, code, quotes, rules, headings deeper than 4) is an error with its line.
  * List items print as paragraphs, numbered "1." when the list is ordered, without a bullet.
  */
-import MarkdownIt, { type Token } from 'markdown-it';
+import { createRequire } from 'node:module';
+import type MarkdownItClass from 'markdown-it';
+import type { Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { InputError, throwAll } from '../model/errors.js';
 import type { Block, HeadingLevel, Inline, Loc } from '../model/types.js';
 
+// markdown-it's CommonJS build, required: its ES module build imports the `entities` package
+// whole (the HTML encoder's tables too, ≈ 26 ms to load) and its other dependencies as separate
+// modules — ≈ 55 ms of every cold build against ≈ 21 ms for the CommonJS file, which carries the
+// one decoder it uses. The same parser (markdown-it 15's own two builds of one source).
+const MarkdownIt = createRequire(import.meta.url)('markdown-it') as typeof MarkdownItClass;
 // html: true so that HTML is recognised, and rejected below
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 // ~ stays text (2016~2020年); setext headings and link definitions are not used. Images, HTML,
