@@ -9,6 +9,7 @@ if (!existsSync(entry)) {
 }
 const argv = process.argv.slice(2);
 const cliArgs = new URL('../dist/io/cli-args.js', import.meta.url);
+let batch = false;
 if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
   const { parseCommandLine, isBatch, BATCH_NODE_OPTIONS } = await import(cliArgs.href);
   let args;
@@ -18,7 +19,7 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
     args = undefined; // main() reports the bad option
   }
   const [command, ...dirs] = args?.positionals ?? [];
-  const batch = Boolean(args && !args.values.help && isBatch(command, dirs, args.values));
+  batch = Boolean(args && !args.values.help && isBatch(command, dirs, args.values));
   // A batch runs in a process whose V8 has one background thread instead of four (src/io/cli-args.ts
   // BATCH_NODE_OPTIONS): started again with that option, which Node takes only at start-up, unless
   // this is that process or NODE_OPTIONS sets the pool already. This one waits, passes signals on
@@ -50,5 +51,8 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
     // could not start a process: build the batch in this one
   }
 }
+// A batch's first worker thread is started now, so that it loads its code on the other core while
+// this thread loads the command line's (src/io/batch.ts startBatchWorker; main stops it if unused).
+const early = batch ? (await import(new URL('../dist/io/batch.js', import.meta.url).href)).startBatchWorker() : undefined;
 const { main } = await import(entry.href);
-process.exitCode = await main(argv);
+process.exitCode = await main(argv, process.stdout, process.stderr, early);

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
+import { buildBatch, startBatchWorker } from '../src/io/batch.js';
+import { defaultFontConfig } from '../src/io/fonts.js';
 
 const BIN = path.join(ROOT, 'bin/gongwen.mjs');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-batch-'));
@@ -88,6 +90,48 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/built 2 of 2 reports/);
     expect(r.stderr.match(/PROBE/g)).toHaveLength(1);
+  });
+
+  it('starts its first worker thread at once and builds on it; one it does not need is stopped', () => {
+    const dirs = Array.from({ length: 2 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `early${i}`));
+    const probe = path.join(tmp(), 'probe.cjs');
+    // counts, in the batch process, the batch worker threads started
+    writeFileSync(probe, `const wt = require('node:worker_threads');
+const Base = wt.Worker; let started = 0;
+wt.Worker = class extends Base { constructor(file, options) { super(file, options); if (/batch-worker/.test(String(file))) started++; } };
+require('node:module').syncBuiltinESMExports();
+process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROCESS) process.stderr.write('WORKERS ' + started + '\\n'); });`);
+    const out = tmp();
+    const run = (...extra: string[]) => {
+      const r = spawnSync(process.execPath, ['-r', probe, BIN, 'build', ...dirs, '--out', out, '--format', 'docx', ...extra], { encoding: 'utf8', timeout: 60_000 });
+      return { ...r, workers: Number(/WORKERS (\d+)/.exec(r.stderr)?.[1]) };
+    };
+    const built = run('--jobs', '1');
+    expect(built.status).toBe(0);
+    expect(built.stdout).toMatch(/built 2 of 2 reports/);
+    expect(built.workers).toBe(1); // the one started early did the work
+    // every folder up to date: the early worker is stopped and holds nothing up
+    const current = run();
+    expect(current.status).toBe(0);
+    expect(current.stdout).toMatch(/all 2 reports up to date, none built/);
+    expect(current.workers).toBe(1);
+    const usage = run('--jobs', '0');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/error: --jobs takes a whole number of at least 1/);
+    // two jobs: the early worker and one more
+    const two = run('--jobs', '2', '--force');
+    expect(two.status).toBe(0);
+    expect(two.workers).toBe(2);
+  });
+
+  it('reports a worker started early that ended before its batch, instead of waiting for it', async () => {
+    const worker = startBatchWorker();
+    await worker.terminate(); // as if it had failed while it loaded
+    const dirs = Array.from({ length: 2 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `ended${i}`));
+    const settings = { outDir: tmp(), formats: ['pdf' as const], pdfa: false, strict: false, allowMissingGlyphs: false, creator: 'gongwen test' };
+    const r = await buildBatch(dirs, defaultFontConfig(), settings, () => {}, 1, worker);
+    expect(r.internalError).toBe('a worker thread exited unexpectedly');
+    expect(r.outcomes).toEqual([]);
   });
 
   it('passes on the exit code of a relaunched batch (2 when a report fails)', () => {

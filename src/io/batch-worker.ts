@@ -1,17 +1,29 @@
-/** A batch worker thread: opens the fonts once, then builds the report folders it is sent, one at a time (the DOCX beside it: io/docx-thread.ts). */
-import { parentPort, workerData } from 'node:worker_threads';
+/**
+ * A batch worker thread: opens the fonts once, then builds the report folders it is sent, one at a
+ * time (the DOCX beside it: io/docx-thread.ts). Its fonts and settings come as its first message,
+ * not as workerData, so that the thread can be started — and load its code on the other core —
+ * before the command line is parsed (bin/gongwen.mjs, io/batch.ts `startBatchWorker`).
+ */
+import { parentPort } from 'node:worker_threads';
 import { buildOne, type BuildSettings } from './build-one.js';
-import { openFontSet, type FontConfig } from './fonts.js';
-import { docxThreadFor } from './docx-thread.js';
+import { openFontSet, type FontConfig, type FontSet } from './fonts.js';
+import { docxThreadFor, type DocxThread } from './docx-thread.js';
 
-const { fonts: config, settings } = workerData as { fonts: FontConfig; settings: BuildSettings };
-const fonts = openFontSet(config);
-// with both formats, each report's DOCX is built on a thread of its own while this one renders the PDF
-const docx = docxThreadFor(settings.formats);
+export interface BatchWorkerInit { init: { fonts: FontConfig; settings: BuildSettings } }
 
-parentPort!.on('message', async (dir: string) => {
+let ready: { fonts: FontSet; settings: BuildSettings; docx: DocxThread | undefined } | undefined;
+
+parentPort!.on('message', async (message: string | BatchWorkerInit) => {
+  if (typeof message !== 'string') {
+    const { fonts, settings } = message.init;
+    // with both formats, each report's DOCX is built on a thread of its own while this one renders the PDF
+    ready = { fonts: openFontSet(fonts), settings, docx: docxThreadFor(settings.formats) };
+    return;
+  }
+  const dir = message;
   try {
-    parentPort!.postMessage(await buildOne(dir, fonts, settings, docx?.build));
+    if (!ready) throw new Error('a batch worker was sent a folder before its settings');
+    parentPort!.postMessage(await buildOne(dir, ready.fonts, ready.settings, ready.docx?.build));
   } catch (e) {
     parentPort!.postMessage({ dir, ok: false, internal: true, error: (e as Error).stack ?? String(e), ms: 0 });
   }

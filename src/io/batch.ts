@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import type { BatchWorkerInit } from './batch-worker.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import type { FontConfig } from './fonts.js';
 import { WORKER_HEAP_MB } from './worker-limits.js';
@@ -17,9 +18,31 @@ export interface BatchResult {
   internalError?: string;
 }
 
+/** How a worker ended before buildBatch listened to it (a worker started early that failed as it loaded). */
+const endedEarly = new WeakMap<Worker, { error?: Error; exited?: boolean }>();
+
+/**
+ * A batch worker thread, started before it has work: it loads its code meanwhile. Unref'd, so that
+ * one never handed to buildBatch (a usage error, every folder up to date) keeps no process alive;
+ * an error or exit before then is kept for buildBatch (an 'error' no one listens to would crash).
+ */
+export function startBatchWorker(): Worker {
+  const worker = startWorker('batch-worker');
+  worker.unref();
+  const ended: { error?: Error; exited?: boolean } = {};
+  endedEarly.set(worker, ended);
+  worker.on('error', (e) => { ended.error ??= e; });
+  worker.once('exit', () => { ended.exited = true; });
+  return worker;
+}
+
+/**
+ * `early`: a worker from startBatchWorker, used as the first of the `jobs` (bin/gongwen.mjs starts
+ * one while the command line's code loads: a batch's first report starts ≈ 0.1 s sooner).
+ */
 export async function buildBatch(dirs: string[], fonts: FontConfig, settings: BuildSettings,
   progress: (done: BuildOutcome, count: number, failed: number, elapsedMs: number) => void,
-  jobs = availableParallelism()): Promise<BatchResult> {
+  jobs = availableParallelism(), early?: Worker): Promise<BatchResult> {
   const started = performance.now();
   const queue = [...dirs];
   const outcomes: BuildOutcome[] = [];
@@ -47,17 +70,28 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
       next();
     });
     // a worker that crashes or exits early stops the batch (reported as an internal error)
-    worker.on('error', (e) => {
+    const crashed = (e: Error) => {
       const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
       stopAll(oom ? `a worker thread ran out of memory (${WORKER_HEAP_MB} MiB heap); build the largest reports one at a time` : e.stack ?? String(e));
       finish();
-    });
-    worker.on('exit', () => { if (!done && !internalError && queue.length) stopAll('a worker thread exited unexpectedly'); finish(); });
-    next();
+    };
+    const exited = () => { if (!done && !internalError && queue.length) stopAll('a worker thread exited unexpectedly'); finish(); };
+    worker.on('error', crashed);
+    worker.on('exit', exited);
+    // one started early may have ended already, before these listeners
+    const ended = endedEarly.get(worker);
+    if (ended?.error) crashed(ended.error);
+    if (ended?.exited) exited();
+    else next();
   });
   const n = Math.max(1, Math.min(jobs, dirs.length));
   const workers: Worker[] = [];
-  for (let i = 0; i < n; i++) workers.push(startWorker('batch-worker', { workerData: { fonts, settings } }));
+  for (let i = 0; i < n; i++) {
+    const worker = i === 0 && early ? early : startBatchWorker();
+    worker.ref();
+    worker.postMessage({ init: { fonts, settings } } satisfies BatchWorkerInit);
+    workers.push(worker);
+  }
   await Promise.all(workers.map(run));
   return { outcomes, ms: performance.now() - started, internalError };
 }

@@ -12,6 +12,7 @@ import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
 import { isBatch, isUsageError, parseCommandLine, UsageError } from './cli-args.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
+import type { Worker } from 'node:worker_threads';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -172,7 +173,8 @@ async function buildInProcess(dirs: string[], config: Config['fonts'], settings:
   return { outcomes, ms: performance.now() - started };
 }
 
-async function build(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+async function build(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream,
+  early?: Worker): Promise<number> {
   const config = configFor(values);
   const settings = settingsFor(values, config);
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
@@ -215,7 +217,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   // "Speed"). Even one folder after another runs on a worker thread, for its bounded heap.
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), stale.length);
   const result: BatchResult = !stale.length ? { outcomes: [], ms: 0 }
-    : isBatch('build', dirs, values) ? await buildBatch(stale, config.fonts, settings, progress, threads)
+    : isBatch('build', dirs, values) ? await buildBatch(stale, config.fonts, settings, progress, threads, early)
       : await buildInProcess(stale, config.fonts, settings, progress, docx).finally(() => docx?.close());
   if (tty && stale.length) out.write('\n');
   if (result.internalError) throw new Error(result.internalError);
@@ -240,7 +242,12 @@ async function check(dirs: string[], values: Options, out: NodeJS.WritableStream
   });
 }
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+/**
+ * `early`: a batch worker thread already started (bin/gongwen.mjs, io/batch.ts `startBatchWorker`),
+ * used by a batch and stopped otherwise.
+ */
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr,
+  early?: Worker): Promise<number> {
   try {
     if (argv[0] === 'aggregate') {
       const { aggregateCommand } = await import('./aggregate.js');
@@ -263,7 +270,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       const buildOnly = (['out', 'format', 'pdfa', 'jobs', 'watch', 'force'] as const).filter((k) => values[k] !== undefined);
       if (buildOnly.length) throw new UsageError(`${buildOnly.map((k) => `--${k}`).join(', ')} belong${buildOnly.length > 1 ? '' : 's'} to build, not check`);
     }
-    return command === 'build' ? await build(dirs, values, out, err) : await check(dirs, values, out, err);
+    return command === 'build' ? await build(dirs, values, out, err, early) : await check(dirs, values, out, err);
   } catch (e) {
     if (isUsageError(e)) {
       err.write(`error: ${(e as Error).message}\nRun gongwen --help for usage.\n`);
@@ -275,5 +282,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     }
     err.write(`internal error (please report): ${(e as Error).stack ?? String(e)}\n`);
     return EXIT.internal;
+  } finally {
+    void early?.terminate(); // unused (or done with): it must not go on loading on the other core
   }
 }
