@@ -13,6 +13,7 @@ import { openFontSet } from './fonts.js';
 import { isBatch, isUsageError, parseCommandLine, UsageError } from './cli-args.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
+import { formatLeft, timeLeft } from './time-left.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -200,14 +201,17 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
     docx = docxThreadFor(settings.formats);
   }
   const tty = (out as NodeJS.WriteStream).isTTY === true;
+  const doneAt: number[] = [];
   const progress = (o: BuildOutcome, count: number, failed: number, ms: number) => {
     if (o.ok) o.why ??= why.get(o.dir);
     if (tty) {
       // on a terminal: one progress line, with errors and warnings printed above it (and, for
-      // one folder, its files)
+      // one folder, its files), and from the third report on the time left
+      doneAt.push(ms);
+      const left = timeLeft(doneAt, stale.length);
       out.write('\r\x1b[K');
       report(o, out, err, dirs.length === 1);
-      out.write(`[${current.length + count}/${dirs.length}] ${failed} failed · ${seconds(ms)}`);
+      out.write(`[${current.length + count}/${dirs.length}] ${failed} failed · ${seconds(ms)}${left === undefined ? '' : ` · ${formatLeft(left)}`}`);
     } else report(o, out, err);
   };
   // (on a terminal, a batch's summary counts them, and names only those with warnings to show)
