@@ -11,7 +11,7 @@ const argv = process.argv.slice(2);
 const cliArgs = new URL('../dist/io/cli-args.js', import.meta.url);
 let batch = false;
 if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
-  const { parseCommandLine, isBatch, BATCH_NODE_OPTIONS } = await import(cliArgs.href);
+  const { parseCommandLine, isBatch, isOneReport, BATCH_NODE_OPTIONS, ONE_REPORT_V8_FLAGS } = await import(cliArgs.href);
   let args;
   try {
     args = parseCommandLine(argv);
@@ -20,6 +20,10 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
   }
   const [command, ...dirs] = args?.positionals ?? [];
   batch = Boolean(args && !args.values.help && isBatch(command, dirs, args.values));
+  const oneReport = Boolean(args && !args.values.help && isOneReport(command, dirs, args.values));
+  // V8 tuned for one report before any code loads, so that all of it is compiled, and cached,
+  // under the same flags (src/io/cli-args.ts ONE_REPORT_V8_FLAGS)
+  if (oneReport) (await import('node:v8')).setFlagsFromString(ONE_REPORT_V8_FLAGS);
   // A batch runs in a process whose V8 has one background thread instead of four (src/io/cli-args.ts
   // BATCH_NODE_OPTIONS): started again with that option, which Node takes only at start-up, unless
   // this is that process or NODE_OPTIONS sets the pool already. This one waits, passes signals on
@@ -51,8 +55,14 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
     // could not start a process: build the batch in this one
   }
 }
+// The libraries' compiled code is kept between runs (src/io/code-cache.ts), for
+// build and check; the launcher of a batch loads no library and gets here only if it built the batch.
+const codeCache = (argv[0] === 'build' || argv[0] === 'check') ? await import(new URL('../dist/io/code-cache.js', import.meta.url).href) : undefined;
+codeCache?.useCodeCache();
 // A batch's first worker thread is started now, so that it loads its code on the other core while
 // this thread loads the command line's (src/io/batch.ts startBatchWorker; main stops it if unused).
 const early = batch ? (await import(new URL('../dist/io/batch.js', import.meta.url).href)).startBatchWorker() : undefined;
 const { main } = await import(entry.href);
 process.exitCode = await main(argv, process.stdout, process.stderr, early);
+// after a successful run: its code then holds what the run compiled (a failed one may have stopped early)
+if (process.exitCode === 0) codeCache?.saveCodeCache();

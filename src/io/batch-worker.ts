@@ -4,13 +4,16 @@
  * not as workerData, so that the thread can be started — and load its code on the other core —
  * before the command line is parsed (bin/gongwen.mjs, io/batch.ts `startBatchWorker`).
  */
+import './use-code-cache.js'; // first: before any library loads
 import { parentPort } from 'node:worker_threads';
+import { saveCodeCache } from './code-cache.js';
 import { buildOne, type BuildSettings } from './build-one.js';
 import { openFontSet, type FontConfig, type FontSet } from './fonts.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 
 export interface BatchWorkerInit { init: { fonts: FontConfig; settings: BuildSettings } }
 
+let saved = false;
 let ready: { fonts: FontSet; settings: BuildSettings; docx: DocxThread | undefined } | undefined;
 
 parentPort!.on('message', async (message: string | BatchWorkerInit) => {
@@ -23,7 +26,10 @@ parentPort!.on('message', async (message: string | BatchWorkerInit) => {
   const dir = message;
   try {
     if (!ready) throw new Error('a batch worker was sent a folder before its settings');
-    parentPort!.postMessage(await buildOne(dir, ready.fonts, ready.settings, ready.docx?.build));
+    const outcome = await buildOne(dir, ready.fonts, ready.settings, ready.docx?.build);
+    // after the first report built: the libraries' code then holds what a report compiles
+    if (outcome.ok && !saved) { saved = true; saveCodeCache(); }
+    parentPort!.postMessage(outcome);
   } catch (e) {
     parentPort!.postMessage({ dir, ok: false, internal: true, error: (e as Error).stack ?? String(e), ms: 0 });
   }

@@ -46,3 +46,19 @@ export const isBatch = (command: string | undefined, dirs: readonly string[], va
  * cores to spare, gains nothing and is not started again (docs/speed.md).
  */
 export const BATCH_NODE_OPTIONS = ['--v8-pool-size=1'];
+
+/**
+ * V8 optimises a function with TurboFan once it has run for an "interrupt budget" of bytecode
+ * (67,584 bytes in Node 20). One report in a fresh process runs most code only briefly, and on
+ * two cores the optimising compiles and their deoptimisations cost more than they save: with a
+ * 32× budget (2,162,688) a cold build of the sample is ≈ 20 % faster, a 41-page report ≈ 19 %
+ * (medians of 7 and 5 runs; docs/speed.md). Long runs — batches, --watch — keep the default:
+ * there it costs 3–5 %. The flag is read when a function's budget is next set. bin/gongwen.mjs
+ * sets it before any code loads (so that the code cache, io/code-cache.ts, holds code compiled
+ * under one set of flags); io/cli.ts again, for callers of main(). V8 flags are process-wide.
+ */
+export const ONE_REPORT_V8_FLAGS = '--interrupt-budget=2162688';
+
+/** One folder to build, not watched: the runs ONE_REPORT_V8_FLAGS are for. */
+export const isOneReport = (command: string | undefined, dirs: readonly string[], values: { watch?: boolean }): boolean =>
+  command === 'build' && dirs.length === 1 && !values.watch;

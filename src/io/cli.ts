@@ -10,7 +10,7 @@ import { buildOne, settingsNow, upToDate, type BuildOutcome, type BuildSettings 
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
-import { isBatch, isUsageError, parseCommandLine, UsageError } from './cli-args.js';
+import { isBatch, isUsageError, ONE_REPORT_V8_FLAGS, parseCommandLine, UsageError } from './cli-args.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
@@ -146,18 +146,9 @@ function checkNames(dirs: string[]): void {
   }
 }
 
-/**
- * V8 optimises a function with TurboFan once it has run for an "interrupt budget" of bytecode
- * (67,584 bytes in Node 20). One report in a fresh process runs most code only briefly, and on
- * two cores the optimising compiles and their deoptimisations cost more than they save: with a
- * 32× budget (2,162,688) a cold build of the sample is ≈ 20 % faster, a 41-page report ≈ 19 %
- * (medians of 7 and 5 runs; docs/speed.md). Long runs — batches, --watch — keep the default:
- * there it costs 3–5 %. The flag is read when a function's budget is next set, so setting it
- * here, before any report code has run, takes effect. V8 flags are process-wide: main() is the
- * command line's entry, not a library call.
- */
+/** V8 tuned for one report (io/cli-args.ts ONE_REPORT_V8_FLAGS): before any report code has run. */
 function tuneForOneReport(): void {
-  setFlagsFromString('--interrupt-budget=2162688');
+  setFlagsFromString(ONE_REPORT_V8_FLAGS);
 }
 
 /** The same as a batch, in this process: for one folder. */

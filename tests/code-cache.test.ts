@@ -1,0 +1,79 @@
+/**
+ * The libraries' compiled code kept between runs (io/code-cache.ts): used by the next run, never
+ * stale, never in the way.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+
+const BIN = path.join(ROOT, 'bin/gongwen.mjs');
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-code-cache-'));
+type Stats = { used: number; rejected: number; missing: number; written: number };
+
+/** A fresh process that loads `node_modules/fixture` under `root` with the cache in `dir`; what it printed. */
+function loadFixture(root: string, dir: string, nodeArgs: string[] = []): { value: string; stats: Stats } {
+  const cache = pathToFileURL(path.join(ROOT, 'src/io/code-cache.ts')).href;
+  const script = `import { createRequire } from 'node:module';
+const { useCodeCache, saveCodeCache, codeCacheStats } = await import(${JSON.stringify(cache)});
+useCodeCache(${JSON.stringify(dir)});
+const value = createRequire(${JSON.stringify(path.join(root, 'x.js'))})('fixture').answer();
+const stats = codeCacheStats();
+saveCodeCache();
+console.log(JSON.stringify({ value, stats }));`;
+  const r = spawnSync(process.execPath, [...nodeArgs, '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout) as { value: string; stats: Stats };
+}
+
+describe('code cache', () => {
+  it('compiles a library with the code an earlier run saved, and never with the code of an older version of it', () => {
+    const root = tmp();
+    const dir = tmp();
+    const file = path.join(root, 'node_modules/fixture/index.js');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'exports.answer = () => "version 1";\n');
+    expect(loadFixture(root, dir)).toEqual({ value: 'version 1', stats: { used: 0, rejected: 0, missing: 1, written: 0 } });
+    expect(readdirSync(dir)).toHaveLength(1);
+    expect(loadFixture(root, dir).stats).toEqual({ used: 1, rejected: 0, missing: 0, written: 0 });
+    // the same length (all V8 itself checks), other text: the code saved for version 1 must not run
+    writeFileSync(file, 'exports.answer = () => "version 2";\n');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(loadFixture(root, dir)).toEqual({ value: 'version 2', stats: { used: 0, rejected: 0, missing: 1, written: 0 } });
+    // other V8 flags: other code
+    expect(loadFixture(root, dir, ['--interrupt-budget=2162688']).stats.missing).toBe(1);
+    // damaged code is turned down by V8, the library compiled from its text, and the code written again
+    for (const f of readdirSync(dir)) writeFileSync(path.join(dir, f), Buffer.alloc(2000, 7));
+    expect(loadFixture(root, dir)).toEqual({ value: 'version 2', stats: { used: 0, rejected: 1, missing: 0, written: 0 } });
+    expect(loadFixture(root, dir).stats.used).toBe(1);
+  });
+
+  it('gives the same PDF and DOCX with the cache, without it, and with a cache that cannot be written', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 总体情况\n\n正文，**重点**。\n` }, 'cached');
+    const cache = tmp();
+    const build = (env: Record<string, string>) => {
+      const out = tmp();
+      const r = spawnSync(process.execPath, [BIN, 'build', dir, '--out', out], { encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000', GONGWEN_CODE_CACHE: 'debug', ...env } });
+      expect(r.status, r.stderr).toBe(0);
+      const stats = JSON.parse(/code cache: (\{.*\})/.exec(r.stderr)?.[1] ?? 'null') as Stats | null;
+      return { pdf: readFileSync(path.join(out, 'cached.pdf')), docx: readFileSync(path.join(out, 'cached.docx')), stats };
+    };
+    const first = build({ GONGWEN_CODE_CACHE_DIR: cache });
+    expect(first.stats!.missing).toBeGreaterThan(20); // pdfmake's modules, pdfkit, fontkit, markdown-it …
+    expect(first.stats!.written).toBe(first.stats!.missing);
+    const second = build({ GONGWEN_CODE_CACHE_DIR: cache });
+    expect(second.stats).toEqual({ used: first.stats!.written, rejected: 0, missing: 0, written: 0 });
+    const none = build({ GONGWEN_CODE_CACHE: '0' });
+    expect(none.stats).toBeNull();
+    const unwritable = build({ GONGWEN_CODE_CACHE_DIR: path.join(BIN, 'not-a-folder') });
+    expect(unwritable.stats!.written).toBe(0);
+    for (const other of [second, none, unwritable]) {
+      expect(other.pdf.equals(first.pdf)).toBe(true);
+      expect(other.docx.equals(first.docx)).toBe(true);
+    }
+  });
+});
