@@ -3,7 +3,7 @@
  * stale, never in the way.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -75,5 +75,28 @@ describe('code cache', () => {
       expect(other.pdf.equals(first.pdf)).toBe(true);
       expect(other.docx.equals(first.docx)).toBe(true);
     }
+  });
+});
+
+describe('code cache folder', () => {
+  it('is node_modules/.cache in gongwen\'s folder, else this user\'s own closed folder in the temporary folder, else none', async () => {
+    const { defaultCacheFolder } = await import('../src/io/code-cache.js');
+    const root = tmp();
+    expect(defaultCacheFolder(root)).toBe(path.join(root, 'node_modules/.cache/gongwen-v8'));
+    // a read-only installation (here: node_modules is a file): the temporary folder, made closed
+    const readOnly = tmp();
+    writeFileSync(path.join(readOnly, 'node_modules'), '');
+    const temp = tmp();
+    const own = defaultCacheFolder(readOnly, temp)!;
+    expect(path.dirname(own)).toBe(temp);
+    expect(statSync(own).mode & 0o077).toBe(0);
+    // one that others may write to (another user could have made it and put code in it): none
+    chmodSync(own, 0o777);
+    expect(defaultCacheFolder(readOnly, temp)).toBeUndefined();
+    // nor a link to a folder
+    const other = tmp();
+    rmSync(own, { recursive: true });
+    symlinkSync(other, own);
+    expect(defaultCacheFolder(readOnly, temp)).toBeUndefined();
   });
 });

@@ -12,12 +12,13 @@
  * flags and CPU features), so a changed library or other flags (a batch's, a one-report run's)
  * never meet another's code. Files are written whole or not at all (io/files.ts).
  *
- * Where: `node_modules/.cache/gongwen-v8` in gongwen's folder, else `gongwen-v8-<user>` in the
- * system's temporary folder; `GONGWEN_CODE_CACHE=0` turns it off. A cache that cannot be read or
+ * Where: `node_modules/.cache/gongwen-v8` in gongwen's folder, else `gongwen-v8-<user id>` in the
+ * system's temporary folder if it is this user's own and closed to others (`defaultCacheFolder`), or the
+ * folder GONGWEN_CODE_CACHE_DIR names; `GONGWEN_CODE_CACHE=0` turns it off. A cache that cannot be read or
  * written is passed over: it is never an error, only slower.
  */
 import Module from 'node:module';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,24 +64,33 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** The cache folder: gongwen's node_modules/.cache if it can be made, else the temporary folder. */
-function defaultDir(): string | undefined {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const candidates = [path.join(root, 'node_modules/.cache/gongwen-v8')];
+/**
+ * The cache folder: gongwen's node_modules/.cache if it can be made there (whoever can write
+ * there can change gongwen's code as well), else a folder of this user's in the temporary folder.
+ * Code from the cache is run, and a temporary folder is shared: there the folder must be this
+ * user's own and closed to others (another user could make it first and put code in it), or
+ * there is no cache.
+ */
+export function defaultCacheFolder(root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
+  temp = tmpdir()): string | undefined {
   try {
-    candidates.push(path.join(tmpdir(), `gongwen-v8-${userInfo().username}`));
+    const dir = path.join(root, 'node_modules/.cache/gongwen-v8');
+    mkdirSync(dir, { recursive: true });
+    return dir;
   } catch {
-    candidates.push(path.join(tmpdir(), 'gongwen-v8'));
+    // a read-only installation: the temporary folder
   }
-  for (const dir of candidates) {
-    try {
-      if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-      return dir;
-    } catch {
-      // not writable here: try the next
-    }
+  try {
+    const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+    const dir = path.join(temp, `gongwen-v8-${uid ?? userInfo().username}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const s = lstatSync(dir);
+    if (!s.isDirectory()) return undefined;
+    if (uid !== undefined && (s.uid !== uid || (s.mode & 0o022) !== 0)) return undefined;
+    return dir;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 /**
@@ -89,7 +99,7 @@ function defaultDir(): string | undefined {
  */
 export function useCodeCache(dir: string | undefined = process.env.GONGWEN_CODE_CACHE_DIR || undefined): string | undefined {
   if (installedIn !== undefined || process.env.GONGWEN_CODE_CACHE === '0') return installedIn;
-  const folder = dir ?? defaultDir();
+  const folder = dir ?? defaultCacheFolder();
   if (!folder) return undefined;
   installedIn = folder;
   const M = Module as unknown as ModuleStatics;
