@@ -99,6 +99,8 @@ export function defaultCacheFolder(root = path.resolve(path.dirname(fileURLToPat
  */
 export function useCodeCache(dir: string | undefined = process.env.GONGWEN_CODE_CACHE_DIR || undefined): string | undefined {
   if (installedIn !== undefined || process.env.GONGWEN_CODE_CACHE === '0') return installedIn;
+  // under a debugger Node's own compile step (breakpoints on a module's first line) is kept
+  if ([...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--inspect'))) return undefined;
   const folder = dir ?? defaultCacheFolder();
   if (!folder) return undefined;
   installedIn = folder;
