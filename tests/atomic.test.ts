@@ -34,8 +34,13 @@ describe('atomic writes', () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!; // a process that has exited
     const stale = tempNameFor(path.join(dir, 'x.pdf'), dead);
     writeFileSync(stale, 'left by a killed build');
+    // a worker thread's temporary name carries its thread too (threads of one process may write one file)
+    const staleOfThread = tempNameFor(path.join(dir, 'x.pdf'), dead, 3);
+    expect(path.basename(staleOfThread)).toBe(`.x.pdf.${dead}-3.gongwen-tmp`);
+    writeFileSync(staleOfThread, 'left by a killed batch');
     writeFileAtomic(path.join(dir, 'a.pdf'), Buffer.from('a'));
     expect(existsSync(stale)).toBe(false);
+    expect(existsSync(staleOfThread)).toBe(false);
     // later writes of this process do not list the folder again (a batch of 1,000 units wrote
     // 3,000 files, each listing a folder of up to 2,000): a temporary file left now stays …
     writeFileSync(stale, 'left by a killed build');

@@ -31,7 +31,7 @@ console.log(JSON.stringify({ value, stats }));`;
 }
 
 describe('code cache', () => {
-  it('compiles a library with the code an earlier run saved, and never with the code of an older version of it', () => {
+  it('compiles a library with the code an earlier run saved, never with the code of another version of it, nor with damaged code', () => {
     const root = tmp();
     const dir = tmp();
     const file = path.join(root, 'node_modules/fixture/index.js');
@@ -44,15 +44,29 @@ describe('code cache', () => {
     writeFileSync(file, 'exports.answer = () => "version 2";\n');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     expect(loadFixture(root, dir)).toEqual({ value: 'version 2', stats: { used: 0, rejected: 0, missing: 1, written: 0 } });
-    // other V8 flags: other code
+    // one entry per file: version 2's replaced version 1's
+    const [entry] = readdirSync(dir).map((f) => path.join(dir, f));
+    expect(readdirSync(dir)).toHaveLength(1);
+    // other V8 flags: other code, in an entry of their own
     expect(loadFixture(root, dir, ['--interrupt-budget=2162688']).stats.missing).toBe(1);
-    // damaged code is turned down by V8, the library compiled from its text, and the code written again
-    for (const f of readdirSync(dir)) writeFileSync(path.join(dir, f), Buffer.alloc(2000, 7));
+    const other = readdirSync(dir).map((f) => path.join(dir, f)).find((f) => f !== entry)!;
+    // an entry that is not one, or one whose code is damaged (V8 in Node 20 checks no checksum and
+    // can crash on it), is not used: the library is compiled from its text and the entry written again
+    const good = readFileSync(entry!);
+    writeFileSync(entry!, Buffer.alloc(2000, 7));
+    expect(loadFixture(root, dir)).toEqual({ value: 'version 2', stats: { used: 0, rejected: 0, missing: 1, written: 0 } });
+    const damaged = Buffer.from(good);
+    for (let i = 100; i < 300; i++) damaged[i]! ^= 0x5a;
+    writeFileSync(entry!, damaged);
+    expect(loadFixture(root, dir)).toEqual({ value: 'version 2', stats: { used: 0, rejected: 0, missing: 1, written: 0 } });
+    expect(loadFixture(root, dir).stats.used).toBe(1);
+    // whole and for this text, but code V8 turns down (made under other flags): compiled from the text
+    writeFileSync(entry!, readFileSync(other));
     expect(loadFixture(root, dir)).toEqual({ value: 'version 2', stats: { used: 0, rejected: 1, missing: 0, written: 0 } });
     expect(loadFixture(root, dir).stats.used).toBe(1);
   });
 
-  it('gives the same PDF and DOCX with the cache, without it, and with a cache that cannot be written', () => {
+  it('gives the same PDF and DOCX with the cache, without it, and with a cache folder it cannot use', () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n# 总体情况\n\n正文，**重点**。\n` }, 'cached');
     const cache = tmp();
     const build = (env: Record<string, string>) => {
@@ -70,7 +84,7 @@ describe('code cache', () => {
     const none = build({ GONGWEN_CODE_CACHE: '0' });
     expect(none.stats).toBeNull();
     const unwritable = build({ GONGWEN_CODE_CACHE_DIR: path.join(BIN, 'not-a-folder') });
-    expect(unwritable.stats!.written).toBe(0);
+    expect(unwritable.stats).toBeNull(); // no cache, no error
     for (const other of [second, none, unwritable]) {
       expect(other.pdf.equals(first.pdf)).toBe(true);
       expect(other.docx.equals(first.docx)).toBe(true);

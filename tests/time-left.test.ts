@@ -21,6 +21,12 @@ describe('time left in a batch', () => {
     expect(timeLeft(doneAt.slice(0, 10), 100)).toBeCloseTo(90 * 200);
   });
 
+  it('with several threads, takes the pace from the last of their first reports on', () => {
+    // two threads: their first reports come back 50 ms apart, then one every 150 ms
+    expect(timeLeft([900, 950, 1100], 10, 2)).toBeUndefined();
+    expect(timeLeft([900, 950, 1100, 1250], 10, 2)).toBe(6 * 150);
+  });
+
   it('reads in seconds, then minutes', () => {
     expect(formatLeft(200)).toBe('≈ 1 s left');
     expect(formatLeft(41_500)).toBe('≈ 42 s left');

@@ -199,7 +199,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
       // on a terminal: one progress line, with errors and warnings printed above it (and, for
       // one folder, its files), and from the third report on the time left
       doneAt.push(ms);
-      const left = timeLeft(doneAt, stale.length);
+      const left = timeLeft(doneAt, stale.length, isBatch('build', dirs, values) ? threads : 1);
       out.write('\r\x1b[K');
       report(o, out, err, dirs.length === 1);
       out.write(`[${current.length + count}/${dirs.length}] ${failed} failed · ${seconds(ms)}${left === undefined ? '' : ` · ${formatLeft(left)}`}`);

@@ -7,23 +7,27 @@
  * A library file is compiled as Node compiles it (its CommonJS wrapper), by a `vm.Script` given
  * the code an earlier run saved. After the build, `saveCodeCache` writes the code of every script
  * that had none or whose code V8 turned down — then with the functions the build compiled lazily.
- * V8 checks a cache's version, flags and the source's length, not its text: the key therefore
- * holds the file's path, size and modification time, and `v8.cachedDataVersionTag()` (V8's version,
- * flags and CPU features), so a changed library or other flags (a batch's, a one-report run's)
- * never meet another's code. Files are written whole or not at all (io/files.ts).
+ * V8 checks its code against the source's length only, and in Node 20 checks no checksum of it
+ * (damaged code can crash the process): each entry holds a CRC-32 of the source text and one of
+ * the code, and is used only if both match (`readEntry`). Entries are named by the file's path and
+ * `v8.cachedDataVersionTag()` (V8's version, flags and CPU features): a new version of a library
+ * replaces its entry, other flags (a batch's, a one-report run's) have their own. Files are
+ * written whole or not at all (io/files.ts).
  *
  * Where: `node_modules/.cache/gongwen-v8` in gongwen's folder, else `gongwen-v8-<user id>` in the
- * system's temporary folder if it is this user's own and closed to others (`defaultCacheFolder`), or the
- * folder GONGWEN_CODE_CACHE_DIR names; `GONGWEN_CODE_CACHE=0` turns it off. A cache that cannot be read or
- * written is passed over: it is never an error, only slower.
+ * system's temporary folder, or the folder GONGWEN_CODE_CACHE_DIR names — these two only if they
+ * are this user's own and closed to others (`usable`: code from them is run).
+ * `GONGWEN_CODE_CACHE=0` turns it off. A cache that cannot be read or written is passed over: it
+ * is never an error, only slower.
  */
 import Module from 'node:module';
-import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedDataVersionTag } from 'node:v8';
 import { Script } from 'node:vm';
+import { crc32 } from 'node:zlib';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { writeFileAtomic } from './files.js';
 
@@ -31,7 +35,7 @@ interface CompilingModule {
   exports: unknown;
   filename: string;
   require(id: string): unknown;
-  _compile(content: string, filename: string): unknown;
+  _compile(content: string, filename: string, format?: string): unknown;
 }
 interface ModuleStatics {
   prototype: CompilingModule;
@@ -47,7 +51,7 @@ export interface CodeCacheStats { used: number; rejected: number; missing: numbe
 
 const stats: CodeCacheStats = { used: 0, rejected: 0, missing: 0, written: 0 };
 /** Scripts compiled without usable code, to save after the build. */
-const toSave: { script: Script; file: string }[] = [];
+const toSave: { script: Script; file: string; sourceCrc: number }[] = [];
 let installedIn: string | undefined;
 
 /** A 53-bit string hash (two 32-bit multiplicative hashes), for cache file names; not for security. */
@@ -73,24 +77,64 @@ function hash53(text: string): string {
  */
 export function defaultCacheFolder(root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'),
   temp = tmpdir()): string | undefined {
+  const own = path.join(root, 'node_modules/.cache/gongwen-v8');
+  if (usable(own, true)) return own;
+  // a read-only installation: a folder of this user's in the temporary folder
+  let name: string;
   try {
-    const dir = path.join(root, 'node_modules/.cache/gongwen-v8');
-    mkdirSync(dir, { recursive: true });
-    return dir;
-  } catch {
-    // a read-only installation: the temporary folder
-  }
-  try {
-    const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-    const dir = path.join(temp, `gongwen-v8-${uid ?? userInfo().username}`);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const s = lstatSync(dir);
-    if (!s.isDirectory()) return undefined;
-    if (uid !== undefined && (s.uid !== uid || (s.mode & 0o022) !== 0)) return undefined;
-    return dir;
+    name = `gongwen-v8-${typeof process.getuid === 'function' ? process.getuid() : userInfo().username}`;
   } catch {
     return undefined;
   }
+  const dir = path.join(temp, name);
+  return usable(dir, false) ? dir : undefined;
+}
+
+/**
+ * The folder, if this user may run code from it: `dir` itself if gongwen's own (whoever can write
+ * there can change gongwen's code as well), else made if missing and then only if it is a real
+ * folder, this user's, and closed to others (another user could have made it first and put code in it).
+ */
+function usable(dir: string, own: boolean): boolean {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const s = lstatSync(dir);
+    if (!s.isDirectory()) return false;
+    if (own || typeof process.getuid !== 'function') return true;
+    return s.uid === process.getuid() && (s.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A cache entry: a header, then V8's data. V8 checks its data against the source's length only,
+ * and in Node 20 not against a checksum (damaged data can crash the process), so the header holds
+ * a CRC-32 of the source text and one of the data, and an entry that does not match is not used.
+ */
+const MAGIC = 0x47573801; // "GW8" 1
+const HEADER = 16;
+
+function readEntry(file: string, sourceCrc: number): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  if (bytes.length < HEADER || bytes.readUInt32BE(0) !== MAGIC || bytes.readUInt32BE(4) !== sourceCrc) return undefined;
+  const data = bytes.subarray(HEADER);
+  if (bytes.readUInt32BE(12) !== data.length || bytes.readUInt32BE(8) !== crc32(data)) return undefined;
+  return data;
+}
+
+function entry(sourceCrc: number, data: Buffer): Buffer {
+  const header = Buffer.alloc(HEADER);
+  header.writeUInt32BE(MAGIC, 0);
+  header.writeUInt32BE(sourceCrc, 4);
+  header.writeUInt32BE(crc32(data), 8);
+  header.writeUInt32BE(data.length, 12);
+  return Buffer.concat([header, data]);
 }
 
 /**
@@ -101,36 +145,34 @@ export function useCodeCache(dir: string | undefined = process.env.GONGWEN_CODE_
   if (installedIn !== undefined || process.env.GONGWEN_CODE_CACHE === '0') return installedIn;
   // under a debugger Node's own compile step (breakpoints on a module's first line) is kept
   if ([...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('--inspect'))) return undefined;
-  const folder = dir ?? defaultCacheFolder();
+  const folder = dir === undefined ? defaultCacheFolder() : usable(dir, false) ? dir : undefined;
   if (!folder) return undefined;
   installedIn = folder;
   const M = Module as unknown as ModuleStatics;
   const compile = M.prototype._compile;
-  M.prototype._compile = function (this: CompilingModule, content: string, filename: string) {
-    // only libraries; and not a file that imports ES modules (a vm.Script could not)
-    if (!filename.includes(`${path.sep}node_modules${path.sep}`) || content.includes('import(')) return compile.call(this, content, filename);
-    let size = 0;
-    let mtime = 0;
-    try {
-      const s = statSync(filename);
-      size = s.size;
-      mtime = s.mtimeMs;
-    } catch {
-      return compile.call(this, content, filename);
+  M.prototype._compile = function (this: CompilingModule, content: string, filename: string, format?: string) {
+    // only libraries' CommonJS files (not an ES module required, Node ≥ 20.19), and not one that
+    // imports ES modules (a vm.Script could not)
+    if (format === 'module' || !filename.includes(`${path.sep}node_modules${path.sep}`) || content.includes('import(')) {
+      return compile.apply(this, arguments as unknown as [string, string]);
     }
-    const file = path.join(folder, `${hash53(`${filename}\0${size}\0${mtime}\0${cachedDataVersionTag()}`)}.v8`);
-    let cachedData: Buffer | undefined;
+    const sourceCrc = crc32(content);
+    // one entry per file and V8 (version, flags, CPU): a new version of the file replaces it
+    const file = path.join(folder, `${hash53(`${filename}\0${cachedDataVersionTag()}`)}.v8`);
+    const cachedData = readEntry(file, sourceCrc);
+    if (!cachedData) stats.missing++;
+    let script: Script;
     try {
-      cachedData = readFileSync(file);
+      script = new Script(M.wrap(content), { filename, cachedData });
     } catch {
-      stats.missing++;
+      // a syntax error: Node's own compile step says so as Node says it
+      return compile.apply(this, arguments as unknown as [string, string]);
     }
-    const script = new Script(M.wrap(content), { filename, cachedData });
     if (cachedData) {
       if (script.cachedDataRejected) stats.rejected++;
       else stats.used++;
     }
-    if (!cachedData || script.cachedDataRejected) toSave.push({ script, file });
+    if (!cachedData || script.cachedDataRejected) toSave.push({ script, file, sourceCrc });
     // the require Node gives a module, for this module
     const require = Object.assign((id: string) => this.require(id), {
       resolve: Object.assign((request: string, options?: unknown) => M._resolveFilename(request, this, false, options),
@@ -154,9 +196,9 @@ export function useCodeCache(dir: string | undefined = process.env.GONGWEN_CODE_
  */
 export function saveCodeCache(): void {
   if (process.env.GONGWEN_CODE_CACHE === 'debug' && !isMainThread) process.stderr.write(`code cache (thread ${threadId}): ${JSON.stringify(codeCacheStats())}\n`);
-  for (const { script, file } of toSave.splice(0)) {
+  for (const { script, file, sourceCrc } of toSave.splice(0)) {
     try {
-      writeFileAtomic(file, script.createCachedData());
+      writeFileAtomic(file, entry(sourceCrc, script.createCachedData()));
       stats.written++;
     } catch {
       // a full disk or a read-only folder: no cache, no error

@@ -6,9 +6,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { InputError } from '../model/errors.js';
 
-const TMP = /^\.(.+)\.(\d+)\.gongwen-tmp$/;
+/** `.<name>.<pid>.gongwen-tmp`, or `.<name>.<pid>-<thread>.gongwen-tmp` from a worker thread. */
+const TMP = /^\.(.+)\.(\d+)(?:-\d+)?\.gongwen-tmp$/;
 
 const alive = (pid: number): boolean => {
   try {
@@ -34,8 +36,12 @@ function removeStale(dir: string): void {
   }
 }
 
-export const tempNameFor = (file: string, pid = process.pid): string =>
-  path.join(path.dirname(file), `.${path.basename(file)}.${pid}.gongwen-tmp`);
+/**
+ * The temporary name a process's thread writes `file` under: threads of one process may write the
+ * same file (the code cache, io/code-cache.ts), and must not write into each other's temporary file.
+ */
+export const tempNameFor = (file: string, pid = process.pid, thread = threadId): string =>
+  path.join(path.dirname(file), `.${path.basename(file)}.${pid}${thread ? `-${thread}` : ''}.gongwen-tmp`);
 
 /** Returns the written file's size and modification time, taken before it is renamed into place (another process may replace it after). */
 export function writeFileAtomic(file: string, data: Uint8Array): { size: number; mtimeMs: number } {
