@@ -13,4 +13,7 @@ printer.createPdfKitDocument({ content: ['你好，世界。'], defaultStyle: { 
   doc.on('data', (c) => chunks.push(c));
   doc.on('end', () => fs.writeFileSync(process.argv[2], Buffer.concat(chunks)));
   doc.end();
+}).catch((e) => {
+  process.stderr.write(`${e.stack ?? e}\n`);
+  process.exit(1);
 });

@@ -44,6 +44,13 @@ describe('code cache', () => {
     writeFileSync(file, 'exports.answer = () => "version 2";\n');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));
     expect(loadFixture(root, dir)).toEqual({ value: 'version 2', stats: { used: 0, rejected: 0, missing: 1, written: 0 } });
+    // an error in the library names its own line and column (not shifted by the CommonJS wrapper)
+    writeFileSync(path.join(root, 'node_modules/fixture/bad.js'), '  exports.fail = () => { throw new Error("x"); };\n');
+    const script = `const { useCodeCache } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'src/io/code-cache.ts')).href)});
+useCodeCache(${JSON.stringify(dir)});
+try { (await import('node:module')).createRequire(${JSON.stringify(path.join(root, 'x.js'))})('fixture/bad.js').fail(); } catch (e) { console.log(e.stack.split('\\n')[1]); }`;
+    const trace = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
+    expect(trace.stdout).toContain('bad.js:1:32'); // where Node itself puts it
     // one entry per file: version 2's replaced version 1's
     const [entry] = readdirSync(dir).map((f) => path.join(dir, f));
     expect(readdirSync(dir)).toHaveLength(1);

@@ -112,6 +112,8 @@ function usable(dir: string, own: boolean): boolean {
  * and in Node 20 not against a checksum (damaged data can crash the process), so the header holds
  * a CRC-32 of the source text and one of the data, and an entry that does not match is not used.
  */
+/** Length of the text Module.wrap puts before a file's first line (its wrapper ends on a line of its own). */
+const WRAPPER_LENGTH = (Module as unknown as ModuleStatics).wrap('').indexOf('\n');
 const MAGIC = 0x47573801; // "GW8" 1
 const HEADER = 16;
 
@@ -163,7 +165,8 @@ export function useCodeCache(dir: string | undefined = process.env.GONGWEN_CODE_
     if (!cachedData) stats.missing++;
     let script: Script;
     try {
-      script = new Script(M.wrap(content), { filename, cachedData });
+      // columns of the first line as in the file itself, not shifted by the wrapper
+      script = new Script(M.wrap(content), { filename, cachedData, columnOffset: -WRAPPER_LENGTH });
     } catch {
       // a syntax error: Node's own compile step says so as Node says it
       return compile.apply(this, arguments as unknown as [string, string]);
