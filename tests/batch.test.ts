@@ -152,16 +152,17 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
   });
 
   it('shows one progress line (done / total, failures, elapsed, time left) on a terminal', () => {
-    const dirs = Array.from({ length: 4 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `tty${i}`));
+    const dirs = Array.from({ length: 5 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `tty${i}`));
     const out = tmp();
     // script(1) gives the command a terminal
     const cmd = [process.execPath, BIN, 'build', ...dirs, '--out', out, '--format', 'pdf'].map((a) => `'${a}'`).join(' ');
     const r = spawnSync('script', ['-qec', `${cmd} --jobs 2`, '/dev/null'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/\[1\/4\] 0 failed · \d+\.\d s\r/);
-    // the time left from the third report on, none on the last
-    expect(r.stdout).toMatch(/\[3\/4\] 0 failed · \d+\.\d s · ≈ \d+ s left\r/);
-    expect(r.stdout).toMatch(/\r\x1b\[K\[4\/4\] 0 failed · \d+\.\d s\r?\nbuilt 4 of 4 reports/);
+    expect(r.stdout).toMatch(/\[1\/5\] 0 failed · \d+\.\d s\r/);
+    // the time left once two reports followed the two threads' first ones, none on the last
+    expect(r.stdout).toMatch(/\[3\/5\] 0 failed · \d+\.\d s\r/);
+    expect(r.stdout).toMatch(/\[4\/5\] 0 failed · \d+\.\d s · ≈ \d+ s left\r/);
+    expect(r.stdout).toMatch(/\r\x1b\[K\[5\/5\] 0 failed · \d+\.\d s\r?\nbuilt 5 of 5 reports/);
     expect(r.stdout).not.toMatch(/tty0\.pdf \(/); // no per-report lines on a terminal
     // run again: up to date; a report whose warnings are printed again is named below them, as a built one is
     writeFileSync(path.join(dirs[1]!, 'report.md'), `${FRONT}\n共受理申请10件，办结8件，占90%。\n`);
@@ -170,7 +171,7 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/warning: [^\n]*tty1\/report\.md:8[^\n]*\r?\n[^\n]*fix:[^\n]*\r?\n[^\n]*tty1\.pdf \(\d+ KB\) up to date, not built again/);
     expect(again.stdout).not.toMatch(/tty0\.pdf \(/);
-    expect(again.stdout).toMatch(/all 4 reports up to date, none built/);
+    expect(again.stdout).toMatch(/all 5 reports up to date, none built/);
   });
 });
 
