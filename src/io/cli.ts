@@ -197,7 +197,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
     if (o.ok) o.why ??= why.get(o.dir);
     if (tty) {
       // on a terminal: one progress line, with errors and warnings printed above it (and, for
-      // one folder, its files), and from the third report on the time left
+      // one folder, its files), and the time left once a few reports are in (io/time-left.ts)
       doneAt.push(ms);
       const left = timeLeft(doneAt, stale.length, isBatch('build', dirs, values) ? threads : 1);
       out.write('\r\x1b[K');

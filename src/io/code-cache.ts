@@ -107,13 +107,14 @@ function usable(dir: string, own: boolean): boolean {
   }
 }
 
+/** Length of the text Module.wrap puts before a file's first line (its wrapper ends on a line of its own). */
+const WRAPPER_LENGTH = (Module as unknown as ModuleStatics).wrap('').indexOf('\n');
+
 /**
  * A cache entry: a header, then V8's data. V8 checks its data against the source's length only,
  * and in Node 20 not against a checksum (damaged data can crash the process), so the header holds
  * a CRC-32 of the source text and one of the data, and an entry that does not match is not used.
  */
-/** Length of the text Module.wrap puts before a file's first line (its wrapper ends on a line of its own). */
-const WRAPPER_LENGTH = (Module as unknown as ModuleStatics).wrap('').indexOf('\n');
 const MAGIC = 0x47573801; // "GW8" 1
 const HEADER = 16;
 
