@@ -203,7 +203,8 @@ describe('--watch', () => {
     await w.until(/watching/);
     expect(existsSync(path.join(out, 'watched.pdf'))).toBe(true);
     writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
-    await w.until(/built [^\n]*watched[\s\S]*built [^\n]*watched/);
+    // each build's line as gongwen build prints it: files, sizes, time, why
+    await w.until(/watched\.pdf \(\d+ KB\) in \d+ ms\n[\s\S]*watched\.pdf \(\d+ KB\) in \d+ ms \(built again: report\.md changed\)/);
     expect(await w.stop()).toBe(0);
   }, 60_000);
 
@@ -213,14 +214,14 @@ describe('--watch', () => {
     expect(spawnSync(process.execPath, [BIN, 'build', dir, '--out', out, '--format', 'pdf']).status).toBe(0);
     const w = watching(dir, out);
     await w.until(/watching/);
-    await w.until(/^up to date [^\n]*current[^\n]*, not built again\nwatching/);
+    await w.until(/^[^\n]*current\.pdf \(\d+ KB\) up to date, not built again \(--force builds it\)\nwatching/);
     utimesSync(path.join(dir, 'report.md'), new Date(), new Date(Date.now() + 5000)); // saved, the same bytes
-    await w.until(/watching[^\n]*\nup to date [^\n]*current/);
+    await w.until(/watching[^\n]*\n[^\n]*current\.pdf \(\d+ KB\) up to date/);
     writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
-    await w.until(/\nbuilt [^\n]*current[^\n]*; built again: report\.md changed\)/);
+    await w.until(/\n[^\n]*current\.pdf \(\d+ KB\) in \d+ ms \(built again: report\.md changed\)/);
     expect(await w.stop()).toBe(0);
     const forced = watching(dir, out, ['--force']);
-    await forced.until(/^built [^\n]*current[^\n]*\nwatching/);
+    await forced.until(/^[^\n]*current\.pdf \(\d+ KB\) in \d+ ms\nwatching/);
     expect(await forced.stop()).toBe(0);
   }, 60_000);
 
@@ -232,7 +233,7 @@ describe('--watch', () => {
       writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 1\n');
       const w = watching(dir);
       await w.until(/watching/);
-      const builds = (n: number) => new RegExp(Array(n).fill('built [^\\n]*withshared').join('[\\s\\S]*'));
+      const builds = (n: number) => new RegExp(Array(n).fill('withshared\\.pdf \\(\\d+ KB\\) in \\d+ ms').join('[\\s\\S]*'));
       writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 2\n');
       await w.until(builds(2));
       // saved the way editors and gongwen aggregate save: a new file renamed over the old one, twice

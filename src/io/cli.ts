@@ -14,6 +14,7 @@ import { isBatch, isUsageError, ONE_REPORT_V8_FLAGS, parseCommandLine, UsageErro
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
+import { report, seconds } from './outcome-lines.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -122,17 +123,6 @@ function settingsFor(values: Options, config: Config): BuildSettings {
   };
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Errors and warnings of one report on stderr; its files on stdout unless `files` is false. */
-function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.WritableStream, files = true): void {
-  if (!o.ok) err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
-  for (const w of o.warnings) err.write(`${w}\n`);
-  if (!o.ok) return;
-  if (!files) return;
-  const done = o.upToDate ? ' up to date, not built again (--force builds it)' : ` in ${Math.round(o.ms)} ms${o.why ? ` (built again: ${o.why})` : ''}`;
-  out.write(`${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${done}\n`);
-}
 
 /** Outputs are named after their folder: two folders of the same name would overwrite each other. */
 function checkNames(dirs: string[]): void {

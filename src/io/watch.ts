@@ -8,6 +8,7 @@ import { buildOne, upToDate } from './build-one.js';
 import { isInputName, settingsStamp } from './up-to-date.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
+import { report } from './outcome-lines.js';
 
 /** `force`: build at the start also the folders whose outputs are up to date (io/up-to-date.ts). */
 export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
@@ -18,17 +19,8 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   const fonts = openFontSet(config);
   // with both formats, the DOCX is rebuilt on its own thread while this one renders the PDF
   const docx = docxThreadFor(settings.formats);
-  const show = (o: BuildOutcome) => {
-    if (o.ok) {
-      for (const w of o.warnings) err.write(`${w}\n`);
-      const files = o.files.map((f) => f.file).join(', ');
-      out.write(o.upToDate ? `up to date ${o.dir}: ${files}, not built again\n`
-        : `built ${o.dir}: ${files} (${Math.round(o.ms)} ms${o.why ? `; built again: ${o.why}` : ''})\n`);
-    } else {
-      err.write(`error: ${o.error}\n`);
-      for (const w of o.warnings) err.write(`${w}\n`);
-    }
-  };
+  // each build's lines as `gongwen build` prints them (io/outcome-lines.ts)
+  const show = (o: BuildOutcome) => report(o, out, err);
   // the options, fonts (as opened above) and gongwen of every build of this session
   const stamp = settingsStamp(settings, fonts.stamp);
   // one build at a time per folder; a change during a build triggers one more build after it.
