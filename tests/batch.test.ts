@@ -216,7 +216,7 @@ describe('--watch', () => {
     await w.until(/watching/);
     await w.until(/^[^\n]*current\.pdf \(\d+ KB\) up to date, not built again \(--force builds it\)\nwatching/);
     utimesSync(path.join(dir, 'report.md'), new Date(), new Date(Date.now() + 5000)); // saved, the same bytes
-    await w.until(/watching[^\n]*\n[^\n]*current\.pdf \(\d+ KB\) up to date/);
+    await w.until(/watching[^\n]*\n[^\n]*current\.pdf \(\d+ KB\) up to date, not built again\n/); // no --force hint after the start
     writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
     await w.until(/\n[^\n]*current\.pdf \(\d+ KB\) in \d+ ms \(built again: report\.md changed\)/);
     expect(await w.stop()).toBe(0);

@@ -19,15 +19,16 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   const fonts = openFontSet(config);
   // with both formats, the DOCX is rebuilt on its own thread while this one renders the PDF
   const docx = docxThreadFor(settings.formats);
-  // each build's lines as `gongwen build` prints them (io/outcome-lines.ts)
-  const show = (o: BuildOutcome) => report(o, out, err);
+  // each build's lines as `gongwen build` prints them (io/outcome-lines.ts); after the start,
+  // --force no longer builds an up-to-date folder, and is not offered
+  const show = (o: BuildOutcome, start: boolean) => report(o, out, err, true, start);
   // the options, fonts (as opened above) and gongwen of every build of this session
   const stamp = settingsStamp(settings, fonts.stamp);
   // one build at a time per folder; a change during a build triggers one more build after it.
   // A folder whose files are as at its last build (a file saved unchanged, or a change undone)
   // is not built: its outputs are current (io/up-to-date.ts); with --force, not even at the start.
   const state = new Map<string, { running: boolean; again: boolean; timer?: NodeJS.Timeout }>();
-  const rebuild = async (dir: string, always = false) => {
+  const rebuild = async (dir: string, always = false, start = false) => {
     const s = state.get(dir)!;
     if (s.running) { s.again = true; return; }
     s.running = true;
@@ -36,11 +37,13 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
         s.again = false;
         const check = always ? {} : upToDate(dir, settings, stamp);
         always = false;
-        if (check.current) show(check.current);
+        const initial = start;
+        start = false;
+        if (check.current) show(check.current, initial);
         else {
           const o = await buildOne(dir, fonts, settings, docx?.build);
           if (o.ok) o.why = check.why;
-          show(o);
+          show(o, initial);
         }
       } while (s.again);
     } catch (e) {
@@ -86,7 +89,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       watchStatistics(dir);
     }
     void (async () => {
-      for (const dir of dirs) await rebuild(dir, force);
+      for (const dir of dirs) await rebuild(dir, force, true);
       out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
     })();
     process.once('SIGINT', () => {
