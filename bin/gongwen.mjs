@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The compiled CLI (npm install runs `prepare`, which builds dist/ from src/).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/io/cli.js', import.meta.url);
 if (!existsSync(entry)) {
@@ -30,7 +32,6 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
   // (so stopping it by its PID stops the batch) and ends as the batch process ends.
   if (batch && !process.env.GONGWEN_BATCH_PROCESS && !/--v8-pool-size/.test(process.env.NODE_OPTIONS ?? '')) {
     const { spawn } = await import('node:child_process');
-    const { fileURLToPath } = await import('node:url');
     const options = process.execArgv.filter((a) => !a.startsWith('--inspect')); // one debugger port each
     // listening first: a signal that came between the fork and the listeners would kill this
     // process the default way and leave the batch running (handlers run after spawn returns)
@@ -62,7 +63,12 @@ codeCache?.useCodeCache();
 // A batch's first worker thread is started now, so that it loads its code on the other core while
 // this thread loads the command line's (src/io/batch.ts startBatchWorker; main stops it if unused).
 const early = batch ? (await import(new URL('../dist/io/batch.js', import.meta.url).href)).startBatchWorker() : undefined;
-const { main } = await import(entry.href);
+// The command line's code as one file (scripts/bundle.mjs), if it was built after the modules it
+// is made of (a `tsc` run alone leaves an older bundle, which would not be the code just compiled);
+// else as modules. GONGWEN_BUNDLE=0 takes the modules.
+const bundle = new URL('../dist/io/cli.bundle.cjs', import.meta.url);
+const useBundle = process.env.GONGWEN_BUNDLE !== '0' && existsSync(bundle) && statSync(bundle).mtimeMs >= statSync(entry).mtimeMs;
+const { main } = useBundle ? createRequire(import.meta.url)(fileURLToPath(bundle)) : await import(entry.href);
 process.exitCode = await main(argv, process.stdout, process.stderr, early);
 // after a successful run: its code then holds what the run compiled (a failed one may have stopped early)
 if (process.exitCode === 0) codeCache?.saveCodeCache();

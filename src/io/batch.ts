@@ -18,8 +18,15 @@ export interface BatchResult {
   internalError?: string;
 }
 
-/** How a worker ended before buildBatch listened to it (a worker started early that failed as it loaded). */
-const endedEarly = new WeakMap<Worker, { error?: Error; exited?: boolean }>();
+/**
+ * How a worker ended before buildBatch listened to it (a worker started early that failed as it
+ * loaded), kept on the worker under a registered symbol: bin/gongwen.mjs starts the worker with
+ * this module as dist/io/batch.js, and buildBatch may run from the bundle's copy of it
+ * (scripts/bundle.mjs).
+ */
+const ENDED_EARLY = Symbol.for('gongwen.batch.endedEarly');
+type Ended = { error?: Error; exited?: boolean };
+const endedEarly = (worker: Worker): Ended | undefined => (worker as unknown as Record<symbol, Ended | undefined>)[ENDED_EARLY];
 
 /**
  * A batch worker thread, started before it has work: it loads its code meanwhile. Unref'd, so that
@@ -29,8 +36,8 @@ const endedEarly = new WeakMap<Worker, { error?: Error; exited?: boolean }>();
 export function startBatchWorker(): Worker {
   const worker = startWorker('batch-worker');
   worker.unref();
-  const ended: { error?: Error; exited?: boolean } = {};
-  endedEarly.set(worker, ended);
+  const ended: Ended = {};
+  (worker as unknown as Record<symbol, Ended>)[ENDED_EARLY] = ended;
   worker.on('error', (e) => { ended.error ??= e; });
   worker.once('exit', () => { ended.exited = true; });
   return worker;
@@ -79,7 +86,7 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
     worker.on('error', crashed);
     worker.on('exit', exited);
     // one started early may have ended already, before these listeners
-    const ended = endedEarly.get(worker);
+    const ended = endedEarly(worker);
     if (ended?.error) crashed(ended.error);
     if (ended?.exited) exited();
     else next();
