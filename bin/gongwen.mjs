@@ -68,6 +68,7 @@ const early = batch ? (await import(new URL('../dist/io/batch.js', import.meta.u
 // else as modules. GONGWEN_BUNDLE=0 takes the modules.
 const bundle = new URL('../dist/io/cli.bundle.cjs', import.meta.url);
 const useBundle = process.env.GONGWEN_BUNDLE !== '0' && existsSync(bundle) && statSync(bundle).mtimeMs >= statSync(entry).mtimeMs;
+if (useBundle) codeCache?.cacheAlso(fileURLToPath(bundle));
 const { main } = useBundle ? createRequire(import.meta.url)(fileURLToPath(bundle)) : await import(entry.href);
 process.exitCode = await main(argv, process.stdout, process.stderr, early);
 // after a successful run: its code then holds what the run compiled (a failed one may have stopped early)

@@ -31,6 +31,9 @@ buildSync({
   // every package but the bundled ones, with their subpaths (pdfmake/js/…)
   external: Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((p) => !BUNDLED.has(p)).flatMap((p) => [p, `${p}/*`]),
   define: { 'import.meta.url': '__bundle_url' },
+  // no dynamic import() left (each becomes require): the bundle is compiled with the code cache's
+  // vm.Script (io/code-cache.ts cacheAlso), which could not run one
+  supported: { 'dynamic-import': false },
   banner: { js: "const __bundle_url = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });

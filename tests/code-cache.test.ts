@@ -88,11 +88,14 @@ try { (await import('node:module')).createRequire(${JSON.stringify(path.join(roo
     expect(first.stats!.written).toBe(first.stats!.missing);
     const second = build({ GONGWEN_CODE_CACHE_DIR: cache });
     expect(second.stats).toEqual({ used: first.stats!.written, rejected: 0, missing: 0, written: 0 });
+    // the bundled command line is cached too: one entry more than with the modules
+    const modules = build({ GONGWEN_CODE_CACHE_DIR: tmp(), GONGWEN_BUNDLE: '0' });
+    expect(modules.stats!.missing).toBe(first.stats!.missing - 1);
     const none = build({ GONGWEN_CODE_CACHE: '0' });
     expect(none.stats).toBeNull();
     const unwritable = build({ GONGWEN_CODE_CACHE_DIR: path.join(BIN, 'not-a-folder') });
     expect(unwritable.stats).toBeNull(); // no cache, no error
-    for (const other of [second, none, unwritable]) {
+    for (const other of [second, modules, none, unwritable]) {
       expect(other.pdf.equals(first.pdf)).toBe(true);
       expect(other.docx.equals(first.docx)).toBe(true);
     }

@@ -53,6 +53,16 @@ const stats: CodeCacheStats = { used: 0, rejected: 0, missing: 0, written: 0 };
 /** Scripts compiled without usable code, to save after the build. */
 const toSave: { script: Script; file: string; sourceCrc: number }[] = [];
 let installedIn: string | undefined;
+/** gongwen's own files to cache as well (the bundled command line: `cacheAlso`). */
+const ownFiles = new Set<string>();
+
+/**
+ * Cache this file of gongwen's too: the command line's bundle (scripts/bundle.mjs), which is
+ * built with dynamic `import()` turned into `require`, so that a vm.Script can run all of it.
+ */
+export function cacheAlso(file: string): void {
+  ownFiles.add(file);
+}
 
 /** A 53-bit string hash (two 32-bit multiplicative hashes), for cache file names; not for security. */
 function hash53(text: string): string {
@@ -155,8 +165,9 @@ export function useCodeCache(dir: string | undefined = process.env.GONGWEN_CODE_
   const compile = M.prototype._compile;
   M.prototype._compile = function (this: CompilingModule, content: string, filename: string, format?: string) {
     // only libraries' CommonJS files (not an ES module required, Node ≥ 20.19), and not one that
-    // imports ES modules (a vm.Script could not)
-    if (format === 'module' || !filename.includes(`${path.sep}node_modules${path.sep}`) || content.includes('import(')) {
+    // imports ES modules (a vm.Script could not); and gongwen's bundle
+    const library = filename.includes(`${path.sep}node_modules${path.sep}`) && !content.includes('import(');
+    if (format === 'module' || !(library || ownFiles.has(filename))) {
       return compile.apply(this, arguments as unknown as [string, string]);
     }
     const sourceCrc = crc32(content);
