@@ -182,6 +182,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
     docx = docxThreadFor(settings.formats);
   }
   const tty = (out as NodeJS.WriteStream).isTTY === true;
+  const batch = isBatch('build', dirs, values);
   const doneAt: number[] = [];
   const progress = (o: BuildOutcome, count: number, failed: number, ms: number) => {
     if (o.ok) o.why ??= why.get(o.dir);
@@ -189,7 +190,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
       // on a terminal: one progress line, with errors and warnings printed above it (and, for
       // one folder, its files), and the time left once a few reports are in (io/time-left.ts)
       doneAt.push(ms);
-      const left = timeLeft(doneAt, stale.length, isBatch('build', dirs, values) ? threads : 1);
+      const left = timeLeft(doneAt, stale.length, batch ? threads : 1);
       out.write('\r\x1b[K');
       report(o, out, err, dirs.length === 1);
       out.write(`[${current.length + count}/${dirs.length}] ${failed} failed · ${seconds(ms)}${left === undefined ? '' : ` · ${formatLeft(left)}`}`);
@@ -202,7 +203,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   // "Speed"). Even one folder after another runs on a worker thread, for its bounded heap.
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), stale.length);
   const result: BatchResult = !stale.length ? { outcomes: [], ms: 0 }
-    : isBatch('build', dirs, values) ? await buildBatch(stale, config.fonts, settings, progress, threads, early)
+    : batch ? await buildBatch(stale, config.fonts, settings, progress, threads, early)
       : await buildInProcess(stale, config.fonts, settings, progress, docx).finally(() => docx?.close());
   if (tty && stale.length) out.write('\n');
   if (result.internalError) throw new Error(result.internalError);

@@ -28,17 +28,17 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   // A folder whose files are as at its last build (a file saved unchanged, or a change undone)
   // is not built: its outputs are current (io/up-to-date.ts); with --force, not even at the start.
   const state = new Map<string, { running: boolean; again: boolean; timer?: NodeJS.Timeout }>();
-  const rebuild = async (dir: string, always = false, start = false) => {
+  // `start`: the build at the session's start (with --force, even an up-to-date folder's)
+  const rebuild = async (dir: string, start = false) => {
     const s = state.get(dir)!;
     if (s.running) { s.again = true; return; }
     s.running = true;
     try {
       do {
         s.again = false;
-        const check = always ? {} : upToDate(dir, settings, stamp);
-        always = false;
         const initial = start;
         start = false;
+        const check = initial && force ? {} : upToDate(dir, settings, stamp);
         if (check.current) show(check.current, initial);
         else {
           const o = await buildOne(dir, fonts, settings, docx?.build);
@@ -89,7 +89,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       watchStatistics(dir);
     }
     void (async () => {
-      for (const dir of dirs) await rebuild(dir, force, true);
+      for (const dir of dirs) await rebuild(dir, true);
       out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
     })();
     process.once('SIGINT', () => {
