@@ -54,6 +54,9 @@
  *    inlines become pdfmake's words as they are.
  * 15. Speed (not a pdfkit fix; installed here with the others): pdfmake's style look-ups while it
  *    measures inlines are made once per measure call and property (io/pdfmake-style-memo.ts).
+ * 16. Page content: settings of the graphics state that change nothing are left out, settings
+ *    made while a path is built go before it, and painting operators without a path are left
+ *    out (io/pdfkit-content-filter.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -65,6 +68,7 @@ import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { snapToGridAfterNodes } from './pdfmake-grid-snap.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { memoiseInlineStyles } from './pdfmake-style-memo.js';
+import { filterPageContent } from './pdfkit-content-filter.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfkit, and pdfmake's internal modules (no typings, through pdfmake-internals.ts), required as
 // the CommonJS modules they are: `import` had Node read each again and scan it for its export
@@ -266,6 +270,7 @@ export function applyPdfkitFixes(): void {
   (Object.getPrototypeOf(names.data.JavaScript) as { _compareKeys(a: string, b: string): number })._compareKeys = byCodeUnit;
 
   joinStreamText();
+  filterPageContent(PDFDocument.prototype as unknown as Parameters<typeof filterPageContent>[0]);
 
   const proto = PDFDocument.prototype as unknown as InfoDoc;
   const addInfo = proto._addInfo;

@@ -1,0 +1,185 @@
+/**
+ * pdfkit-fixes fix 16 (io/pdfkit-content-filter.ts): page content streams without settings that
+ * change nothing, without settings inside paths and without painting operators that paint no
+ * path. Read back from the page content streams, with and without the filter: every text and
+ * every path must be painted with the same state (colours, ExtGState, line settings, font).
+ */
+import path from 'node:path';
+import { inflateSync } from 'node:zlib';
+import PDFDocument from 'pdfkit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { contentFilter } from '../src/io/pdfkit-content-filter.js';
+import { applyPdfkitFixes } from '../src/io/pdfkit-fixes.js';
+import { ROOT, SAMPLE } from './helpers/build.js';
+
+/** The decoded content streams of a PDF's pages, in page order. */
+function pageContents(pdf: Buffer): string[] {
+  const text = pdf.toString('latin1');
+  const object = (id: string): { dict: string; stream?: Buffer } => {
+    const start = text.search(new RegExp(`(^|\\n)${id} 0 obj`));
+    expect(start, `object ${id}`).toBeGreaterThanOrEqual(0);
+    const end = text.indexOf('endobj', start);
+    const body = text.slice(start, end);
+    const s = body.indexOf('stream\n');
+    if (s < 0) return { dict: body };
+    const from = start + s + 'stream\n'.length;
+    const length = Number(/\/Length (\d+)/.exec(body)![1]);
+    const raw = pdf.subarray(from, from + length);
+    return { dict: body.slice(0, s), stream: /\/FlateDecode/.test(body.slice(0, s)) ? inflateSync(raw) : raw };
+  };
+  const kids = (id: string): string[] => {
+    const { dict } = object(id);
+    if (/\/Type \/Pages/.test(dict)) return [...(/\/Kids \[([^\]]*)\]/.exec(dict)![1]!.matchAll(/(\d+) 0 R/g))].flatMap((m) => kids(m[1]!));
+    return [id];
+  };
+  const root = /\/Root (\d+) 0 R/.exec(text)![1]!;
+  const pages = /\/Pages (\d+) 0 R/.exec(object(root).dict)![1]!;
+  return kids(pages).map((page) => {
+    const contents = /\/Contents (\d+) 0 R/.exec(object(page).dict)![1]!;
+    return object(contents).stream!.toString('latin1');
+  });
+}
+
+/** Tokens of a content stream: operands (numbers, names, strings, arrays kept as text) and operators. */
+function tokens(content: string): { op?: string; operand?: string }[] {
+  const out: { op?: string; operand?: string }[] = [];
+  let i = 0;
+  while (i < content.length) {
+    const c = content[i]!;
+    if (/\s/.test(c)) { i++; continue; }
+    let j = i + 1;
+    if (c === '[') { let depth = 1; while (depth) { if (content[j] === '[') depth++; else if (content[j] === ']') depth--; j++; } }
+    else if (c === '<') j = content.indexOf('>', i) + 1;
+    else if (c === '(') { let depth = 1; while (depth) { if (content[j] === '\\') j++; else if (content[j] === '(') depth++; else if (content[j] === ')') depth--; j++; } }
+    else while (j < content.length && !/[\s[<(/]/.test(content[j]!)) j++;
+    const t = content.slice(i, j);
+    if (/^[A-Za-z'"*]+\*?$/.test(t)) out.push({ op: t });
+    else out.push({ operand: t });
+    i = j;
+  }
+  return out;
+}
+
+interface Painted { page: number; op: string; what: string; state: string }
+
+/**
+ * Each text operator and each painting operator with the state in effect (fill and stroke colour,
+ * ExtGState, line width, dash, join, cap, font); painting operators that have no path; and
+ * settings made inside a path.
+ */
+function readContent(pdf: Buffer): { painted: Painted[]; pathless: string[]; inPath: string[] } {
+  const painted: Painted[] = [];
+  const pathless: string[] = [];
+  const inPath: string[] = [];
+  pageContents(pdf).forEach((content, p) => {
+    type State = Record<string, string>;
+    let state: State = {};
+    const saved: State[] = [];
+    let operands: string[] = [];
+    let fillSpace = '';
+    let strokeSpace = '';
+    let path: string[] = [];
+    for (const t of tokens(content)) {
+      if (t.operand !== undefined) { operands.push(t.operand); continue; }
+      const op = t.op!;
+      const args = operands.join(' ');
+      operands = [];
+      const setting = ['cs', 'CS', 'scn', 'sc', 'SCN', 'SC', 'rg', 'RG', 'g', 'G', 'k', 'K', 'gs', 'w', 'J', 'j', 'M', 'd'].includes(op);
+      if (setting && path.length) inPath.push(`page ${p + 1}: ${args} ${op}`);
+      if (op === 'q') saved.push({ ...state });
+      else if (op === 'Q') state = saved.pop()!;
+      else if (op === 'cs') { fillSpace = args; state.fill = `${args} (initial)`; }
+      else if (op === 'CS') { strokeSpace = args; state.stroke = `${args} (initial)`; }
+      else if (op === 'scn' || op === 'sc') state.fill = `${fillSpace} ${args}`;
+      else if (op === 'SCN' || op === 'SC') state.stroke = `${strokeSpace} ${args}`;
+      else if (setting) state[op] = args;
+      else if (op === 'Tf') state.font = args;
+      else if (['m', 'l', 'c', 'v', 'y', 'h', 're'].includes(op)) path.push(`${args} ${op}`);
+      else if (['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n'].includes(op)) {
+        if (!path.length) pathless.push(`page ${p + 1}: ${op}`);
+        else painted.push({ page: p + 1, op, what: path.join(' '), state: JSON.stringify(Object.entries(state).sort()) });
+        path = [];
+      } else if (op === 'TJ' || op === 'Tj' || op === "'" || op === '"') {
+        painted.push({ page: p + 1, op, what: args, state: JSON.stringify(Object.entries(state).sort()) });
+      }
+    }
+  });
+  return { painted, pathless, inPath };
+}
+
+afterEach(() => {
+  contentFilter.enabled = true;
+});
+
+describe('page content filter', () => {
+  const fonts = openFontSet();
+  const build = async (dir: string, enabled: boolean) => {
+    contentFilter.enabled = enabled;
+    return (await buildReport(dir, { fonts, formats: ['pdf'] })).outputs.pdf!;
+  };
+
+  for (const dir of [SAMPLE, path.join(ROOT, 'content/sample-2021')]) {
+    it(`paints every text and path with the state it had, and nothing out of place (${path.basename(dir)})`, async () => {
+      const unfiltered = await build(dir, false);
+      const before = readContent(unfiltered);
+      const pdf = await build(dir, true);
+      const after = readContent(pdf);
+      // the checks can fail: without the filter, pdfmake's renderer wrote a fill operator before
+      // every text, and each table rule's colour inside its path
+      expect(before.pathless.length).toBeGreaterThan(100);
+      expect(after.pathless).toEqual([]);
+      if (dir !== SAMPLE) expect(before.inPath.length).toBeGreaterThan(100);
+      expect(after.inPath).toEqual([]);
+      expect(after.painted.length).toBeGreaterThan(500);
+      expect(after.painted).toEqual(before.painted);
+      // and the page streams are shorter
+      const size = (p: Buffer) => pageContents(p).reduce((n, c) => n + c.length, 0);
+      expect(size(pdf)).toBeLessThan(size(unfiltered) * 0.85);
+    });
+  }
+});
+
+/** The page content a fresh pdfkit document writes for these operators, after its own first line. */
+async function pageOps(ops: string[]): Promise<string[]> {
+  applyPdfkitFixes();
+  const doc = new PDFDocument({ compress: false });
+  const out: Buffer[] = [];
+  doc.on('data', (d: Buffer) => out.push(d));
+  const done = new Promise((resolve) => doc.on('end', resolve));
+  for (const op of ops) (doc as unknown as { addContent(s: string): void }).addContent(op);
+  doc.end();
+  await done;
+  const [content] = pageContents(Buffer.concat(out));
+  const lines = content!.trim().split('\n');
+  expect(lines[0]).toMatch(/^1 0 0 -1 0 [\d.]+ cm$/); // pdfkit's own, at the page's start
+  return lines.slice(1);
+}
+
+describe('page content filter, operator by operator', () => {
+  it('leaves out a colour that is in effect, and the fill with no path', async () => {
+    expect(await pageOps(['/DeviceRGB cs', '0 0 0 scn', 'f', '/DeviceRGB cs', '0 0 0 scn', 'f', 'BT', 'ET']))
+      .toEqual(['/DeviceRGB cs', '0 0 0 scn', 'BT', 'ET']);
+  });
+
+  it('writes a colour space that is not followed by its colour (it resets the colour)', async () => {
+    expect(await pageOps(['/DeviceRGB cs', '1 0 0 scn', '/DeviceRGB cs', 'BT', 'ET', '/DeviceRGB cs', '1 0 0 scn']))
+      .toEqual(['/DeviceRGB cs', '1 0 0 scn', '/DeviceRGB cs', 'BT', 'ET', '1 0 0 scn']);
+  });
+
+  it('puts settings made while a path is built before the path', async () => {
+    expect(await pageOps(['0 0 m', '1 1 l', '/DeviceRGB CS', '0 0 0 SCN', '/Gs2 gs', 'S', '2 2 m', '3 3 l', '/DeviceRGB CS', '0 0 0 SCN', '/Gs2 gs', 'S']))
+      .toEqual(['/DeviceRGB CS', '0 0 0 SCN', '/Gs2 gs', '0 0 m', '1 1 l', 'S', '2 2 m', '3 3 l', 'S']);
+  });
+
+  it('follows the state through q and Q', async () => {
+    expect(await pageOps(['0.5 w', 'q', '0.5 w', '1 w', 'Q', '1 w', '1 w', '[] 0 d', '[] 0 d']))
+      .toEqual(['0.5 w', 'q', '1 w', 'Q', '1 w', '[] 0 d']);
+  });
+
+  it('keeps a clip, and forgets the state after an operator it does not follow', async () => {
+    expect(await pageOps(['0 0 10 10 re', 'W n', 'n', '0.5 w', '0 g', '0.5 w', 'q\nQ', '0.5 w']))
+      .toEqual(['0 0 10 10 re', 'W n', '0.5 w', '0 g', '0.5 w', 'q', 'Q', '0.5 w']);
+  });
+});
