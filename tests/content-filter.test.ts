@@ -4,6 +4,7 @@
  * path. Read back from the page content streams, with and without the filter: every text and
  * every path must be painted with the same state (colours, ExtGState, line settings, font).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
@@ -13,6 +14,7 @@ import { openFontSet } from '../src/io/fonts.js';
 import { contentFilter } from '../src/io/pdfkit-content-filter.js';
 import { applyPdfkitFixes } from '../src/io/pdfkit-fixes.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
+import { makeReport } from './helpers/fixtures.js';
 
 /** The decoded content streams of a PDF's pages, in page order. */
 function pageContents(pdf: Buffer): string[] {
@@ -117,11 +119,21 @@ describe('page content filter', () => {
   const fonts = openFontSet();
   const build = async (dir: string, enabled: boolean) => {
     contentFilter.enabled = enabled;
-    return (await buildReport(dir, { fonts, formats: ['pdf'] })).outputs.pdf!;
+    return (await buildReport(dir, { fonts, formats: ['pdf'], pdfa: dir.endsWith('toc-pdfa') })).outputs.pdf!;
   };
 
-  for (const dir of [SAMPLE, path.join(ROOT, 'content/sample-2021')]) {
-    it(`paints every text and path with the state it had, and nothing out of place (${path.basename(dir)})`, async () => {
+  // the samples, and the 2021 sample with a table of contents (its dotted leaders, page numbers)
+  // and as PDF/A
+  const withToc = () => {
+    const dir = path.join(ROOT, 'content/sample-2021');
+    return makeReport({
+      'report.md': readFileSync(path.join(dir, 'report.md'), 'utf8').replace(/^title:/m, 'toc: true\ntitle:'),
+      'statistics.yaml': readFileSync(path.join(dir, 'statistics.yaml'), 'utf8'),
+    }, 'toc-pdfa');
+  };
+  for (const name of [SAMPLE, path.join(ROOT, 'content/sample-2021'), 'toc-pdfa']) {
+    it(`paints every text and path with the state it had, and nothing out of place (${path.basename(name)})`, async () => {
+      const dir = name === 'toc-pdfa' ? withToc() : name;
       const unfiltered = await build(dir, false);
       const before = readContent(unfiltered);
       const pdf = await build(dir, true);
