@@ -16,8 +16,14 @@ import { applyPdfkitFixes } from '../src/io/pdfkit-fixes.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { makeReport } from './helpers/fixtures.js';
 
-/** The decoded content streams of a PDF's pages, in page order. */
-function pageContents(pdf: Buffer): string[] {
+interface PageContent {
+  content: string;
+  /** The page's ExtGStates by name: their entries as written (e.g. "/ca 1 /CA 1"). */
+  extGStates: Map<string, string>;
+}
+
+/** The decoded content streams of a PDF's pages, in page order, with their ExtGStates. */
+function pageContents(pdf: Buffer): PageContent[] {
   const text = pdf.toString('latin1');
   const object = (id: string): { dict: string; stream?: Buffer } => {
     const start = text.search(new RegExp(`(^|\\n)${id} 0 obj`));
@@ -39,8 +45,17 @@ function pageContents(pdf: Buffer): string[] {
   const root = /\/Root (\d+) 0 R/.exec(text)![1]!;
   const pages = /\/Pages (\d+) 0 R/.exec(object(root).dict)![1]!;
   return kids(pages).map((page) => {
-    const contents = /\/Contents (\d+) 0 R/.exec(object(page).dict)![1]!;
-    return object(contents).stream!.toString('latin1');
+    const dict = object(page).dict;
+    const contents = /\/Contents (\d+) 0 R/.exec(dict)![1]!;
+    const resources = /\/Resources (\d+) 0 R/.exec(dict);
+    const resDict = resources ? object(resources[1]!).dict : dict;
+    const extGStates = new Map<string, string>();
+    const gs = /\/ExtGState <<([^>]*)>>/.exec(resDict);
+    for (const m of gs ? gs[1]!.matchAll(/\/(\w+) (\d+) 0 R/g) : []) {
+      const entries = object(m[2]!).dict.replace(/^[\s\S]*?<<|>>[\s\S]*$/g, '').replace(/\/Type \/ExtGState/, '').trim().split(/\s*\n\s*/).filter(Boolean).sort();
+      extGStates.set(m[1]!, entries.join(' '));
+    }
+    return { content: object(contents).stream!.toString('latin1'), extGStates };
   });
 }
 
@@ -67,22 +82,25 @@ function tokens(content: string): { op?: string; operand?: string }[] {
 interface Painted { page: number; op: string; what: string; state: string }
 
 /**
- * Each text operator and each painting operator with the state in effect (fill and stroke colour,
- * ExtGState, line width, dash, join, cap, font); painting operators that have no path; and
+ * Each text operator and each painting operator with the state in effect — fill and stroke colour
+ * spaces and colours, the ExtGStates' entries (each ExtGState sets only the entries it has), line
+ * width, cap, join, miter, dash, the transformation matrices and clips since the page began, and
+ * for text its font, matrix and text state — and the painting operators that have no path, and
  * settings made inside a path.
  */
 function readContent(pdf: Buffer): { painted: Painted[]; pathless: string[]; inPath: string[] } {
   const painted: Painted[] = [];
   const pathless: string[] = [];
   const inPath: string[] = [];
-  pageContents(pdf).forEach((content, p) => {
+  pageContents(pdf).forEach(({ content, extGStates }, p) => {
     type State = Record<string, string>;
     let state: State = {};
     const saved: State[] = [];
+    let text: State = {};
     let operands: string[] = [];
-    let fillSpace = '';
-    let strokeSpace = '';
     let path: string[] = [];
+    const record = (op: string, what: string, extra: State = {}) =>
+      painted.push({ page: p + 1, op, what, state: JSON.stringify(Object.entries({ ...state, ...extra }).sort()) });
     for (const t of tokens(content)) {
       if (t.operand !== undefined) { operands.push(t.operand); continue; }
       const op = t.op!;
@@ -92,20 +110,30 @@ function readContent(pdf: Buffer): { painted: Painted[]; pathless: string[]; inP
       if (setting && path.length) inPath.push(`page ${p + 1}: ${args} ${op}`);
       if (op === 'q') saved.push({ ...state });
       else if (op === 'Q') state = saved.pop()!;
-      else if (op === 'cs') { fillSpace = args; state.fill = `${args} (initial)`; }
-      else if (op === 'CS') { strokeSpace = args; state.stroke = `${args} (initial)`; }
-      else if (op === 'scn' || op === 'sc') state.fill = `${fillSpace} ${args}`;
-      else if (op === 'SCN' || op === 'SC') state.stroke = `${strokeSpace} ${args}`;
-      else if (setting) state[op] = args;
-      else if (op === 'Tf') state.font = args;
+      else if (op === 'cs') { state.fillSpace = args; state.fill = '(initial)'; }
+      else if (op === 'CS') { state.strokeSpace = args; state.stroke = '(initial)'; }
+      else if (op === 'scn' || op === 'sc') state.fill = args;
+      else if (op === 'SCN' || op === 'SC') state.stroke = args;
+      else if (op === 'gs') {
+        const entries = extGStates.get(args.slice(1));
+        expect(entries, `ExtGState ${args} on page ${p + 1}`).toBeDefined();
+        for (const entry of entries!.split(/ (?=\/)/)) {
+          const [key, ...value] = entry.split(' ');
+          state[`gs${key}`] = value.join(' ');
+        }
+      } else if (setting) state[op] = args;
+      else if (op === 'cm') state.ctm = `${state.ctm ?? ''}[${args}]`;
+      else if (op === 'BT') text = {};
+      else if (['Tf', 'Tm', 'Tc', 'Tz', 'Tr', 'Tw', 'TL', 'Ts'].includes(op)) text[op] = args;
       else if (['m', 'l', 'c', 'v', 'y', 'h', 're'].includes(op)) path.push(`${args} ${op}`);
       else if (['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n'].includes(op)) {
         if (!path.length) pathless.push(`page ${p + 1}: ${op}`);
-        else painted.push({ page: p + 1, op, what: path.join(' '), state: JSON.stringify(Object.entries(state).sort()) });
+        else if (op === 'n' && /W\*?$/.test(path.at(-1) ?? '')) state.clip = `${state.clip ?? ''}[${path.join(' ')}]`;
+        else record(op, path.join(' '));
         path = [];
-      } else if (op === 'TJ' || op === 'Tj' || op === "'" || op === '"') {
-        painted.push({ page: p + 1, op, what: args, state: JSON.stringify(Object.entries(state).sort()) });
-      }
+      } else if (op === 'W' || op === 'W*') path.push(op);
+      else if (op === 'TJ' || op === 'Tj' || op === "'" || op === '"') record(op, args, Object.fromEntries(Object.entries(text).map(([k, v]) => [`text ${k}`, v])));
+      else if (op === 'Do') record(op, args);
     }
   });
   return { painted, pathless, inPath };
@@ -147,7 +175,7 @@ describe('page content filter', () => {
       expect(after.painted.length).toBeGreaterThan(500);
       expect(after.painted).toEqual(before.painted);
       // and the page streams are shorter
-      const size = (p: Buffer) => pageContents(p).reduce((n, c) => n + c.length, 0);
+      const size = (p: Buffer) => pageContents(p).reduce((n, c) => n + c.content.length, 0);
       expect(size(pdf)).toBeLessThan(size(unfiltered) * 0.85);
     });
   }
@@ -163,8 +191,8 @@ async function pageOps(ops: string[]): Promise<string[]> {
   for (const op of ops) (doc as unknown as { addContent(s: string): void }).addContent(op);
   doc.end();
   await done;
-  const [content] = pageContents(Buffer.concat(out));
-  const lines = content!.trim().split('\n');
+  const [page] = pageContents(Buffer.concat(out));
+  const lines = page!.content.trim().split('\n');
   expect(lines[0]).toMatch(/^1 0 0 -1 0 [\d.]+ cm$/); // pdfkit's own, at the page's start
   return lines.slice(1);
 }
@@ -182,7 +210,7 @@ describe('page content filter, operator by operator', () => {
 
   it('puts settings made while a path is built before the path', async () => {
     expect(await pageOps(['0 0 m', '1 1 l', '/DeviceRGB CS', '0 0 0 SCN', '/Gs2 gs', 'S', '2 2 m', '3 3 l', '/DeviceRGB CS', '0 0 0 SCN', '/Gs2 gs', 'S']))
-      .toEqual(['/DeviceRGB CS', '0 0 0 SCN', '/Gs2 gs', '0 0 m', '1 1 l', 'S', '2 2 m', '3 3 l', 'S']);
+      .toEqual(['/DeviceRGB CS', '0 0 0 SCN', '/Gs2 gs', '0 0 m', '1 1 l', 'S', '/Gs2 gs', '2 2 m', '3 3 l', 'S']);
   });
 
   it('follows the state through q and Q', async () => {
@@ -190,8 +218,51 @@ describe('page content filter, operator by operator', () => {
       .toEqual(['0.5 w', 'q', '1 w', 'Q', '1 w', '[] 0 d']);
   });
 
+  it('paints a path that an operator out of place came inside (written where it was)', async () => {
+    expect(await pageOps(['10 10 50 50 re', '1 0 0 1 5 5 cm', '/DeviceRGB cs', '1 0 0 scn', 'f', '0 0 m', '1 1 l', 'BT', 'ET', 'S']))
+      .toEqual(['10 10 50 50 re', '1 0 0 1 5 5 cm', '/DeviceRGB cs', '1 0 0 scn', 'f', '0 0 m', '1 1 l', 'BT', 'ET', 'S']);
+  });
+
+  it('restores the colour space with Q', async () => {
+    expect(await pageOps(['/DeviceRGB cs', '1 0 0 scn', 'q', '/Pattern cs', '/P1 scn', 'Q', '/DeviceRGB cs', '1 0 0 scn', '0 0 m', '1 1 l', 'B']))
+      .toEqual(['/DeviceRGB cs', '1 0 0 scn', 'q', '/Pattern cs', '/P1 scn', 'Q', '0 0 m', '1 1 l', 'B']);
+  });
+
+  it('writes every ExtGState that is not one of pdfkit\'s opacity states, and forgets the line settings after it', async () => {
+    expect(await pageOps(['1 w', '/GsX gs', '1 w', '/GsX gs', '0 0 m', '1 1 l', 's']))
+      .toEqual(['1 w', '/GsX gs', '1 w', '/GsX gs', '0 0 m', '1 1 l', 's']);
+  });
+
+  it('leaves out an opacity state whose opacities are in effect', async () => {
+    applyPdfkitFixes();
+    const doc = new PDFDocument({ compress: false });
+    const out: Buffer[] = [];
+    doc.on('data', (d: Buffer) => out.push(d));
+    const done = new Promise((resolve) => doc.on('end', resolve));
+    // Gs1 sets ca and CA 0.5, Gs2 both 1, Gs3 ca 1, Gs4 CA 1, Gs5 CA 0.5
+    doc.opacity(0.5).opacity(0.5).rect(0, 0, 10, 10).fill().opacity(1).fillOpacity(1).strokeOpacity(1).opacity(0.5).strokeOpacity(0.5);
+    doc.end();
+    await done;
+    const lines = pageContents(Buffer.concat(out))[0]!.content.trim().split('\n').slice(1);
+    expect(lines).toEqual(['/Gs1 gs', '0 0 10 10 re', 'f', '/Gs2 gs', '/Gs1 gs']);
+  });
+
+  it('writes what is held when a page ends', async () => {
+    applyPdfkitFixes();
+    const doc = new PDFDocument({ compress: false });
+    const out: Buffer[] = [];
+    doc.on('data', (d: Buffer) => out.push(d));
+    const done = new Promise((resolve) => doc.on('end', resolve));
+    doc.rect(0, 0, 10, 10).addPage().fillColor('red');
+    doc.end();
+    await done;
+    const [first, second] = pageContents(Buffer.concat(out));
+    expect(first!.content.trim().split('\n').slice(1)).toEqual(['0 0 10 10 re']);
+    expect(second!.content.trim().split('\n').slice(1)).toEqual(['/DeviceRGB cs', '1 0 0 scn']);
+  });
+
   it('keeps a clip, and forgets the state after an operator it does not follow', async () => {
-    expect(await pageOps(['0 0 10 10 re', 'W n', 'n', '0.5 w', '0 g', '0.5 w', 'q\nQ', '0.5 w']))
-      .toEqual(['0 0 10 10 re', 'W n', '0.5 w', '0 g', '0.5 w', 'q', 'Q', '0.5 w']);
+    expect(await pageOps(['0 0 10 10 re', 'W n', 'n', '0.5 w', '/DeviceRGB cs', '0 0 0 scn', '0 g', '0.5 w', '/DeviceRGB cs', '0 0 0 scn', 'q\nQ', '0.5 w']))
+      .toEqual(['0 0 10 10 re', 'W n', '0.5 w', '/DeviceRGB cs', '0 0 0 scn', '0 g', '/DeviceRGB cs', '0 0 0 scn', 'q', 'Q', '0.5 w']);
   });
 });

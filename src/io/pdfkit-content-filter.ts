@@ -10,43 +10,61 @@
  * both; a page of the 2021 sample's tables carried ≈ 38 KB of such operators.
  *
  * Every operator pdfkit writes to a page passes through here, in order, and:
- * - a setting of the graphics state (`gs`, `w`, `J`, `j`, `M`, `d`, a colour space with its
- *   colour) that sets what is already in effect is left out; what is in effect is followed
- *   through `q`/`Q`, and starts unknown on each page and after anything not understood;
+ * - a setting of the graphics state (`w`, `J`, `j`, `M`, `d`, a colour space with its colour, and
+ *   `gs` of the opacity states pdfkit makes, by the opacities they set) that sets what is
+ *   already in effect is left out.
+ *   What is in effect is followed per page through `q`/`Q`; it starts unknown on each page, and
+ *   becomes unknown where something else may set it: the line settings after any other `gs` (an
+ *   ExtGState may set them too), the colours after `rg`, `g`, `k` and their stroking forms. Any
+ *   other `gs` is always written (one with a soft mask is placed by the matrix at that moment);
  * - a path's operators are held until the operator that paints it, so that settings made while
- *   the path was built go before it (they take effect at painting either way);
- * - a painting operator without a path is left out (it paints nothing).
- * Everything else — text, images, transformations, marked content — goes through as written. So
- * every text and path is painted with the state it was painted with before; tests compare that
- * state, operator by operator, with and without this filter, on both samples.
+ *   the path was built go before it (they take effect at painting either way); any other operator
+ *   (text, `cm`, `q`…) writes the held path first, where it was;
+ * - a painting operator when no path is open is left out (it paints nothing).
+ * Everything else — text, images, transformations, marked content — goes through as written,
+ * and whatever is held when a page ends is written before it ends. So every text and path is
+ * painted with the state it was painted with before; tests compare that state, operator by
+ * operator, with and without this filter, on both samples.
  */
 
 /** The settings followed: the operator line that set each, or undefined where unknown. */
 interface GraphicsState {
-  gs?: string; w?: string; J?: string; j?: string; M?: string; d?: string;
+  /** Fill and stroke opacity (ExtGState ca and CA). */
+  ca?: number; CA?: number;
+  w?: string; J?: string; j?: string; M?: string; d?: string;
   fillSpace?: string; fill?: string; strokeSpace?: string; stroke?: string;
 }
 interface Filter {
-  content: object;
   state: GraphicsState;
   saved: GraphicsState[];
   /** Path operators not written yet. */
   path: string[];
+  /** A path is being built (its operators held or, before an out-of-place operator, written). */
+  open: boolean;
   /** A colour space operator waiting for its colour. */
   heldFill?: string;
   heldStroke?: string;
 }
-interface Page { content: object; write(data: unknown): unknown }
-interface FilteredDoc { page: Page; addContent(data: unknown): unknown; [FILTER]?: Filter }
+interface Page { write(data: unknown): unknown; end?(): unknown }
+interface FilteredDoc {
+  page: Page;
+  addContent(data: unknown): unknown;
+  /** pdfkit's opacity states: key → [dictionary, name]. */
+  _opacityRegistry?: Record<string, [unknown, string]>;
+}
 
-const FILTER = Symbol('gongwen.contentFilter');
+/** Each page's filter (a page's stream may be written again after another page's, with bufferPages). */
+const filters = new WeakMap<object, Filter>();
+/** Page classes whose `end` writes what is held first. */
+const patchedPages = new WeakSet<object>();
 
 /** Turned off by tests, to compare output with and without the filter. */
 export const contentFilter = { enabled: true };
 
 const PATH = new Set(['m', 'l', 'c', 'v', 'y', 're', 'h']);
 const PAINT = new Set(['f', 'f*', 'F', 'S', 's', 'B', 'B*', 'b', 'b*', 'n']);
-const SETTING = new Set(['gs', 'w', 'J', 'j', 'M', 'd']);
+const LINE = new Set(['w', 'J', 'j', 'M', 'd']);
+const COLOUR_RESET = new Set(['rg', 'g', 'k', 'RG', 'G', 'K']);
 
 function flushHeld(f: Filter, page: Page): void {
   if (f.heldFill !== undefined) {
@@ -88,20 +106,61 @@ function colour(f: Filter, page: Page, data: string, stroke: boolean): void {
   }
 }
 
+/** Write what is held for a page: before an operator not filtered, or at the page's end. */
+function flushAll(f: Filter, page: Page): void {
+  flushHeld(f, page);
+  flushPath(f, page);
+}
+
+/**
+ * The opacities an ExtGState pdfkit made for opacity sets (it sets `ca`, `CA` or both, nothing
+ * else), from its key in pdfkit's registry (`${fill}_${stroke}`, "null" for one not set); undefined
+ * for any other ExtGState.
+ */
+function opacityState(doc: FilteredDoc, name: string): { ca?: number; CA?: number } | undefined {
+  for (const [key, entry] of Object.entries(doc._opacityRegistry ?? {})) {
+    if (entry[1] !== name) continue;
+    const [fill, stroke] = key.split('_').map((v) => (v === 'null' || v === 'undefined' ? undefined : Number(v)));
+    return { ca: fill, CA: stroke };
+  }
+  return undefined;
+}
+
+function filterFor(doc: FilteredDoc): Filter {
+  const page = doc.page;
+  let f = filters.get(page);
+  if (!f) {
+    f = { state: {}, saved: [], path: [], open: false };
+    filters.set(page, f);
+    const proto = Object.getPrototypeOf(page) as Page;
+    if (typeof proto.end === 'function' && !patchedPages.has(proto)) {
+      patchedPages.add(proto);
+      const end = proto.end;
+      proto.end = function (this: Page) {
+        const held = filters.get(this);
+        if (held) flushAll(held, this);
+        return end.call(this);
+      };
+    }
+  }
+  return f;
+}
+
 function filter(doc: FilteredDoc, data: string): void {
   const page = doc.page;
-  let f = doc[FILTER];
-  if (!f || f.content !== page.content) f = doc[FILTER] = { content: page.content, state: {}, saved: [], path: [] };
+  const f = filterFor(doc);
   const space = data.lastIndexOf(' ');
   const op = space < 0 ? data : data.slice(space + 1);
   if (PATH.has(op)) {
     flushHeld(f, page);
     f.path.push(data);
+    f.open = true;
   } else if (PAINT.has(op)) {
     flushHeld(f, page);
-    if (f.path.length === 0) return; // nothing to paint (W n, the clip, ends a path too)
+    if (!f.open) return; // nothing to paint (W n, the clip, ends a path too)
     flushPath(f, page);
     page.write(data);
+    f.open = false;
   } else if (op === 'cs' || op === 'CS') {
     // written with its colour, or before the next other operator: it resets the colour
     if (op === 'cs') {
@@ -115,18 +174,29 @@ function filter(doc: FilteredDoc, data: string): void {
     const stroke = op === 'SCN' || op === 'SC';
     if (stroke ? f.heldFill !== undefined : f.heldStroke !== undefined) flushHeld(f, page);
     colour(f, page, data, stroke);
-  } else if (SETTING.has(op)) {
+  } else if (LINE.has(op)) {
     flushHeld(f, page);
-    const key = op as 'gs' | 'w' | 'J' | 'j' | 'M' | 'd';
+    const key = op as 'w' | 'J' | 'j' | 'M' | 'd';
     if (f.state[key] === data) return;
     f.state[key] = data;
     page.write(data);
-  } else {
+  } else if (op === 'gs') {
     flushHeld(f, page);
-    flushPath(f, page); // inside a path this is out of place anyway: kept where it was
+    const o = opacityState(doc, data.slice(1, space));
+    if (o) {
+      if ((o.ca === undefined || o.ca === f.state.ca) && (o.CA === undefined || o.CA === f.state.CA)) return;
+      if (o.ca !== undefined) f.state.ca = o.ca;
+      if (o.CA !== undefined) f.state.CA = o.CA;
+    } else {
+      // any other ExtGState may set line settings too, and is always written
+      f.state = { fillSpace: f.state.fillSpace, fill: f.state.fill, strokeSpace: f.state.strokeSpace, stroke: f.state.stroke };
+    }
+    page.write(data);
+  } else {
+    flushAll(f, page); // inside a path this is out of place anyway: the path is written where it was
     if (op === 'q') f.saved.push({ ...f.state });
     else if (op === 'Q') f.state = f.saved.pop() ?? {};
-    else if (op === 'rg' || op === 'g' || op === 'k' || op === 'RG' || op === 'G' || op === 'K' || op === 'ri' || op === 'i') f.state = {};
+    else if (COLOUR_RESET.has(op)) f.state = { ...f.state, fillSpace: undefined, fill: undefined, strokeSpace: undefined, stroke: undefined };
     page.write(data);
   }
 }
@@ -138,10 +208,9 @@ export function filterPageContent(proto: { addContent(data: unknown): unknown })
     // one operator per call is what pdfkit writes; anything else is written as it is, and the
     // state is unknown after it
     if (!contentFilter.enabled || typeof data !== 'string' || data.includes('\n')) {
-      const f = this[FILTER];
-      if (f && f.content === this.page.content) {
-        flushHeld(f, this.page);
-        flushPath(f, this.page);
+      const f = filters.get(this.page);
+      if (f) {
+        flushAll(f, this.page);
         f.state = {};
         f.saved = f.saved.map(() => ({}));
       }
