@@ -114,17 +114,17 @@ const batches = await runs(Math.max(1, Math.min(RUNS, 3)), () => {
 });
 const batch = median(batches.map((b) => b.wall));
 const threads = Math.max(1, availableParallelism() - 1);
-add(`batch of ${UNITS} units → PDF + DOCX, ${threads} worker thread${threads > 1 ? 's' : ''} (the default), each with a DOCX thread`, ms(batch), `${ms(batch / UNITS)} per report`);
-add('batch peak memory (its processes)', `${Math.round(median(batches.map((b) => b.rss)))} MiB`);
+add(`batch of ${UNITS} units → PDF + DOCX, ${threads} worker thread${threads > 1 ? 's' : ''} (the default), each with a DOCX thread`, ms(batch), `${ms(batch / UNITS)} per report, median of ${batches.length}`);
+add('batch peak memory (its processes)', `${Math.round(median(batches.map((b) => b.rss)))} MiB`, `median of ${batches.length}`);
 // the same batch again into the same folder: up to date (io/up-to-date.ts), then with one unit edited
 const again = await runs(Math.max(1, Math.min(RUNS, 3)), () => ['build', ...dirs, '--out', path.join(work, 'batch-out')]);
-add(`the same batch again, nothing changed`, ms(median(again.map((b) => b.wall))), 'every unit up to date, none built');
+add(`the same batch again, nothing changed`, ms(median(again.map((b) => b.wall))), `every unit up to date, none built; median of ${again.length}`);
 let edit = 0;
 const oneChanged = await runs(Math.max(1, Math.min(RUNS, 3)), () => {
   writeFileSync(path.join(dirs[0], 'report.md'), `${readFileSync(path.join(dirs[0], 'report.md'), 'utf8')}\n第${++edit}次修改。\n`);
   return ['build', ...dirs, '--out', path.join(work, 'batch-out')];
 });
-add(`the same batch again, one unit changed`, ms(median(oneChanged.map((b) => b.wall))), `1 built, ${UNITS - 1} up to date`);
+add(`the same batch again, one unit changed`, ms(median(oneChanged.map((b) => b.wall))), `1 built, ${UNITS - 1} up to date; median of ${oneChanged.length}`);
 // Floors, for scale beside the targets: what the least document costs. A one-sentence report (a
 // fictional unit; title, header and footer like any report) cold and in a batch of UNITS, and
 // pdfmake alone writing one line of Chinese in a cold process (scripts/floor-pdfmake.cjs).
@@ -138,7 +138,7 @@ const tinyDirs = Array.from({ length: UNITS }, (_, i) => tiny(i + 1));
 const tinyCold = await runs(RUNS, () => ['build', tinyDirs[0], '--out', path.join(work, 'tiny-out'), '--force']);
 add('floor: a one-sentence report → PDF + DOCX, cold', ms(median(tinyCold.map((r) => r.wall))), `median of ${RUNS}; for scale`);
 const tinyBatch = await runs(Math.max(1, Math.min(RUNS, 3)), () => ['build', ...tinyDirs, '--out', path.join(work, 'tiny-out'), '--force']);
-add(`floor: batch of ${UNITS} one-sentence reports`, ms(median(tinyBatch.map((r) => r.wall))), `${ms(median(tinyBatch.map((r) => r.wall)) / UNITS)} per report`);
+add(`floor: batch of ${UNITS} one-sentence reports`, ms(median(tinyBatch.map((r) => r.wall))), `${ms(median(tinyBatch.map((r) => r.wall)) / UNITS)} per report, median of ${tinyBatch.length}`);
 const pdfmakeAlone = [];
 for (let i = 0; i < RUNS; i++) {
   const started = performance.now();
