@@ -14,8 +14,9 @@ import { buildReport } from '../build.js';
 /**
  * Builds made after the start, in memory, and thrown away, so that the author's first saves are
  * built by warm code: V8 has then run and optimised pdfmake, pdfkit, fontkit and the writers.
- * Without them the first save after an up-to-date start was a cold build (≈ 0.6 s on the
- * sample) and the next few 0.15–0.2 s; with three, ≈ 0.1 s from the first (README "Speed").
+ * Without them the first save after an up-to-date start was a cold build (0.6–0.9 s on the
+ * sample) and the next few 0.15–0.5 s; with three, ≈ 0.2 s for the first and ≈ 0.1 s after
+ * (README "Speed"); six did no better.
  */
 export const WARM_UPS = 3;
 /** The number of warm-up builds: WARM_UPS, or GONGWEN_WATCH_WARM_UPS (0 turns them off). */
