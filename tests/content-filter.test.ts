@@ -181,21 +181,26 @@ describe('page content filter', () => {
   }
 });
 
-/** The page content a fresh pdfkit document writes for these operators, after its own first line. */
-async function pageOps(ops: string[]): Promise<string[]> {
+/** The lines of each page's content that a fresh pdfkit document writes for `draw`, after its own first. */
+async function drawn(draw: (doc: InstanceType<typeof PDFDocument>) => void): Promise<string[][]> {
   applyPdfkitFixes();
   const doc = new PDFDocument({ compress: false });
   const out: Buffer[] = [];
   doc.on('data', (d: Buffer) => out.push(d));
   const done = new Promise((resolve) => doc.on('end', resolve));
-  for (const op of ops) (doc as unknown as { addContent(s: string): void }).addContent(op);
+  draw(doc);
   doc.end();
   await done;
-  const [page] = pageContents(Buffer.concat(out));
-  const lines = page!.content.trim().split('\n');
-  expect(lines[0]).toMatch(/^1 0 0 -1 0 [\d.]+ cm$/); // pdfkit's own, at the page's start
-  return lines.slice(1);
+  return pageContents(Buffer.concat(out)).map((page) => {
+    const lines = page.content.trim().split('\n');
+    expect(lines[0]).toMatch(/^1 0 0 -1 0 [\d.]+ cm$/); // pdfkit's own, at the page's start
+    return lines.slice(1);
+  });
 }
+
+/** The page content a fresh pdfkit document writes for these operators. */
+const pageOps = async (ops: string[]): Promise<string[]> =>
+  (await drawn((doc) => { for (const op of ops) (doc as unknown as { addContent(s: string): void }).addContent(op); }))[0]!;
 
 describe('page content filter, operator by operator', () => {
   it('leaves out a colour that is in effect, and the fill with no path', async () => {
@@ -234,31 +239,15 @@ describe('page content filter, operator by operator', () => {
   });
 
   it('leaves out an opacity state whose opacities are in effect', async () => {
-    applyPdfkitFixes();
-    const doc = new PDFDocument({ compress: false });
-    const out: Buffer[] = [];
-    doc.on('data', (d: Buffer) => out.push(d));
-    const done = new Promise((resolve) => doc.on('end', resolve));
     // Gs1 sets ca and CA 0.5, Gs2 both 1, Gs3 ca 1, Gs4 CA 1, Gs5 CA 0.5
-    doc.opacity(0.5).opacity(0.5).rect(0, 0, 10, 10).fill().opacity(1).fillOpacity(1).strokeOpacity(1).opacity(0.5).strokeOpacity(0.5);
-    doc.end();
-    await done;
-    const lines = pageContents(Buffer.concat(out))[0]!.content.trim().split('\n').slice(1);
+    const [lines] = await drawn((doc) => doc.opacity(0.5).opacity(0.5).rect(0, 0, 10, 10).fill().opacity(1).fillOpacity(1).strokeOpacity(1).opacity(0.5).strokeOpacity(0.5));
     expect(lines).toEqual(['/Gs1 gs', '0 0 10 10 re', 'f', '/Gs2 gs', '/Gs1 gs']);
   });
 
   it('writes what is held when a page ends', async () => {
-    applyPdfkitFixes();
-    const doc = new PDFDocument({ compress: false });
-    const out: Buffer[] = [];
-    doc.on('data', (d: Buffer) => out.push(d));
-    const done = new Promise((resolve) => doc.on('end', resolve));
-    doc.rect(0, 0, 10, 10).addPage().fillColor('red');
-    doc.end();
-    await done;
-    const [first, second] = pageContents(Buffer.concat(out));
-    expect(first!.content.trim().split('\n').slice(1)).toEqual(['0 0 10 10 re']);
-    expect(second!.content.trim().split('\n').slice(1)).toEqual(['/DeviceRGB cs', '1 0 0 scn']);
+    const [first, second] = await drawn((doc) => doc.rect(0, 0, 10, 10).addPage().fillColor('red'));
+    expect(first).toEqual(['0 0 10 10 re']);
+    expect(second).toEqual(['/DeviceRGB cs', '1 0 0 scn']);
   });
 
   it('keeps a clip, and forgets the state after an operator it does not follow', async () => {
