@@ -1,6 +1,6 @@
 /** Build one report folder and write its outputs atomically: the unit of work of the CLI, a batch worker and --watch. */
 import path from 'node:path';
-import { buildReport, type Format } from '../build.js';
+import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { writeFileAtomic } from './files.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
@@ -31,15 +31,17 @@ export type BuildOutcome =
   }
   | { dir: string; ok: false; error: string; warnings: string[]; ms: number };
 
+/** The report in `dir` built in memory with these settings: nothing written (--watch's warm-ups build this way). */
+export const buildInMemory = (dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildResult> =>
+  buildReport(dir, { fonts, formats: s.formats, pdfa: s.pdfa, strict: s.strict, allowMissingGlyphs: s.allowMissingGlyphs, creator: s.creator, docx });
+
 /** Input errors become a failed outcome; anything else (a bug) is thrown. */
 export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildOutcome> {
   const started = performance.now();
   // taken before anything is read: a file changed during the build leaves the record stale
   const stamp = s.keepRecords ? { settings: settingsStamp(s, fonts.stamp), inputs: folderInputs(dir) } : undefined;
   try {
-    const { outputs, warnings } = await buildReport(dir, {
-      fonts, formats: s.formats, pdfa: s.pdfa, strict: s.strict, allowMissingGlyphs: s.allowMissingGlyphs, creator: s.creator, docx,
-    });
+    const { outputs, warnings } = await buildInMemory(dir, fonts, s, docx);
     const name = path.basename(path.resolve(dir));
     const files = Object.entries(outputs).map(([format, data]) => {
       const file = path.join(s.outDir, `${name}.${format}`);

@@ -112,18 +112,25 @@ function flushAll(f: Filter, page: Page): void {
   flushPath(f, page);
 }
 
+type Opacities = { ca?: number; CA?: number };
+/** Per document: its opacity states' opacities by name, read from pdfkit's registry as names appear. */
+const opacityNames = new WeakMap<object, Map<string, Opacities>>();
+
 /**
  * The opacities an ExtGState pdfkit made for opacity sets (it sets `ca`, `CA` or both, nothing
  * else), from its key in pdfkit's registry (`${fill}_${stroke}`, "null" for one not set); undefined
- * for any other ExtGState.
+ * for any other ExtGState. The registry only grows: it is read again only for a name not seen yet.
  */
-function opacityState(doc: FilteredDoc, name: string): { ca?: number; CA?: number } | undefined {
-  for (const [key, entry] of Object.entries(doc._opacityRegistry ?? {})) {
-    if (entry[1] !== name) continue;
-    const [fill, stroke] = key.split('_').map((v) => (v === 'null' || v === 'undefined' ? undefined : Number(v)));
-    return { ca: fill, CA: stroke };
+function opacityState(doc: FilteredDoc, name: string): Opacities | undefined {
+  let known = opacityNames.get(doc);
+  if (!known) opacityNames.set(doc, (known = new Map()));
+  if (!known.has(name)) {
+    for (const [key, entry] of Object.entries(doc._opacityRegistry ?? {})) {
+      const [fill, stroke] = key.split('_').map((v) => (v === 'null' || v === 'undefined' ? undefined : Number(v)));
+      known.set(entry[1], { ca: fill, CA: stroke });
+    }
   }
-  return undefined;
+  return known.get(name);
 }
 
 function filterFor(doc: FilteredDoc): Filter {

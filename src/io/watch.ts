@@ -4,12 +4,11 @@ import path from 'node:path';
 import { InputError } from '../model/errors.js';
 import { namedStatistics } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
-import { buildOne, upToDate } from './build-one.js';
+import { buildInMemory, buildOne, upToDate } from './build-one.js';
 import { isInputName, settingsStamp } from './up-to-date.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
 import { report } from './outcome-lines.js';
-import { buildReport } from '../build.js';
 
 /**
  * Builds made after the start, in memory, and thrown away, so that the author's first saves are
@@ -79,9 +78,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       s.running = true;
       let ok = true;
       try {
-        await buildReport(dir, {
-          fonts, formats: settings.formats, pdfa: settings.pdfa, allowMissingGlyphs: settings.allowMissingGlyphs, creator: settings.creator, docx: docx?.build,
-        });
+        await buildInMemory(dir, fonts, settings, docx?.build);
       } catch {
         ok = false;
       } finally {
