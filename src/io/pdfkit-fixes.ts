@@ -57,6 +57,8 @@
  * 16. Page content: settings of the graphics state that change nothing are left out, settings
  *    made while a path is built go before it, and painting operators without a path are left
  *    out (io/pdfkit-content-filter.ts).
+ * 17. Size: glyph widths of embedded fonts in the short forms, DW for the common width and W for
+ *    the others, not one number per glyph (io/pdfkit-compact-widths.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -69,6 +71,7 @@ import { snapToGridAfterNodes } from './pdfmake-grid-snap.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { filterPageContent } from './pdfkit-content-filter.js';
+import { writeCompactWidths } from './pdfkit-compact-widths.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfkit, and pdfmake's internal modules (no typings, through pdfmake-internals.ts), required as
 // the CommonJS modules they are: `import` had Node read each again and scan it for its export
@@ -240,6 +243,7 @@ export function applyPdfkitFixes(): void {
     const font = provideFont.apply(this, args);
     if (!fontPatched && font && 'layoutRun' in font) {
       shareLayoutRuns(Object.getPrototypeOf(font) as EmbeddedFontProto);
+      writeCompactWidths(Object.getPrototypeOf(font) as Parameters<typeof writeCompactWidths>[0]);
       fontPatched = true;
     }
     return font;
