@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { qrModules, qrPng } from '../src/io/qr.js';
 import { QR, qrText } from '../src/layout/gbt9704.js';
+import { mmToPt } from '../src/layout/units.js';
 import { pdfDefinition } from '../src/write/pdf/index.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { createRequire } from 'node:module';
@@ -15,7 +16,11 @@ import { docxParts, paragraphs } from './helpers/docx.js';
 import { unzipSync } from 'fflate';
 import { pdfText } from './helpers/published.js';
 import { readPdf } from './helpers/pdf.js';
+import { pageContents } from './helpers/pdf-content.js';
+import { moduleRects } from '../src/io/pdfmake-qr-path.js';
 
+/** The size the PDF asks the code to fit. */
+const mmToPtFit = () => mmToPt(QR.sizeMm);
 const URL_2021 = 'https://www.example.com/qinghe/zfxxgk/ndbg/2021.html';
 const fonts = openFontSet();
 let out: { pdf?: Buffer; docx?: Buffer } = {};
@@ -109,5 +114,50 @@ describe('QR code of the report page', () => {
     const again = (await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts, formats: ['pdf', 'docx'] })).outputs;
     expect(again.docx!.equals(out.docx!)).toBe(true);
     expect(again.pdf!.equals(out.pdf!)).toBe(true);
+  });
+
+  it('is drawn in the PDF as a white square and one filled path of its dark modules, the same modules', () => {
+    const last = pageContents(out.pdf!).at(-1)!.content.split('\n');
+    const { size, dark } = qrModules(URL_2021, QR.eccLevel);
+    // the white square, then black, then the rectangles and one fill
+    const square = last.findIndex((l) => / re$/.test(l));
+    const [x0, y0, side] = last[square]!.split(' ').map(Number) as [number, number, number];
+    expect(last.slice(square + 1, square + 3)).toEqual(['f', '0 0 0 scn']);
+    const end = last.indexOf('f', square + 3);
+    const rects = last.slice(square + 3, end);
+    expect(rects.every((l) => / re$/.test(l))).toBe(true);
+    const unit = side / size;
+    expect(unit).toBe(Math.floor(mmToPtFit() / size));
+    const drawn = new Set<number>();
+    for (const l of rects) {
+      const [x, y, w, h] = l.split(' ').map(Number) as [number, number, number, number];
+      for (let r = Math.round((y - y0) / unit); r < Math.round((y + h - y0) / unit); r++) {
+        for (let c = Math.round((x - x0) / unit); c < Math.round((x + w - x0) / unit); c++) {
+          expect(drawn.has(r * size + c), 'rectangles overlap').toBe(false);
+          drawn.add(r * size + c);
+        }
+      }
+    }
+    expect(drawn).toEqual(dark);
+    expect(rects.length).toBeLessThan(dark.size / 2);
+    // nothing else of the code: no fill per module
+    expect(last.slice(end + 1).filter((l) => l === 'f')).toHaveLength(0);
+  });
+
+  it('covers exactly the dark modules with rectangles that do not overlap (random matrices)', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 100; round++) {
+      const n = 1 + Math.floor(random() * 40);
+      const density = random();
+      const m = Array.from({ length: n * n }, () => random() < density);
+      const rects = moduleRects(n, (r, c) => m[r * n + c]!);
+      const covered = new Array<number>(n * n).fill(0);
+      for (let i = 0; i < rects.length; i += 4) {
+        const [x, y, w, h] = rects.slice(i, i + 4) as [number, number, number, number];
+        for (let r = y; r < y + h; r++) for (let c = x; c < x + w; c++) covered[r * n + c]!++;
+      }
+      expect(covered.map((k) => k === 1), `round ${round}`).toEqual(m);
+    }
   });
 });

@@ -59,6 +59,8 @@
  *    out (io/pdfkit-content-filter.ts).
  * 17. Size: glyph widths of embedded fonts in the short forms, DW for the common width and W for
  *    the others, not one number per glyph (io/pdfkit-compact-widths.ts).
+ * 18. QR codes: the dark modules as a few rectangles filled as one path, not one square painted
+ *    per module (io/pdfmake-qr-path.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -72,6 +74,7 @@ import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { filterPageContent } from './pdfkit-content-filter.js';
 import { writeCompactWidths } from './pdfkit-compact-widths.js';
+import { drawQrAsOnePath } from './pdfmake-qr-path.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfkit, and pdfmake's internal modules (no typings, through pdfmake-internals.ts), required as
 // the CommonJS modules they are: `import` had Node read each again and scan it for its export
@@ -235,6 +238,7 @@ export function applyPdfkitFixes(): void {
   snapToGridAfterNodes();
   keepRowsWithNext();
   memoiseInlineStyles();
+  drawQrAsOnePath();
 
   const dproto = pdfmakePrototype<{ provideFont(...args: unknown[]): object }>('PDFDocument');
   const provideFont = dproto.provideFont;
