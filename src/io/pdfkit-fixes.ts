@@ -115,20 +115,33 @@ const CJK_ONLY = new RegExp(`^[${FULL_WIDTH_CHARS}]+$`, 'u');
 /** Inline properties that make an inline special (links, references, decorations …). */
 const SPECIAL = ['link', 'linkToPage', 'linkToDestination', '_pageNodeRef', 'decoration', 'background', 'characterSpacing', 'fontFeatures', 'sup', 'sub'];
 
-function mergeable(a: InlineLike, b: InlineLike): boolean {
-  return a.font === b.font && a.fontSize === b.fontSize && a.color === b.color && a.opacity === b.opacity &&
-    Math.abs(a.x + a.width - b.x) < 0.001 && CJK_ONLY.test(a.text) && CJK_ONLY.test(b.text) &&
-    !SPECIAL.some((k) => Boolean(a[k]) || Boolean(b[k])); // pdfmake sets these to null when unused
-}
+const plain = (i: InlineLike): boolean => CJK_ONLY.test(i.text) && !SPECIAL.some((k) => Boolean(i[k])); // pdfmake sets these to null when unused
 
+/** Whether `b` continues a run that starts with `first` and is `width` wide so far. */
+const continues = (first: InlineLike, width: number, b: InlineLike): boolean =>
+  first.font === b.font && first.fontSize === b.fontSize && first.color === b.color && first.opacity === b.opacity &&
+  Math.abs(first.x + width - b.x) < 0.001 && plain(b);
+
+/** The line with each run of mergeable inlines as one: a copy of its first with the run's text and width. */
 function mergeTouchingCjkInlines(line: LineLike): LineLike {
-  const inlines: InlineLike[] = [];
-  for (const i of line.inlines) {
-    const last = inlines.at(-1);
-    if (last && mergeable(last, i)) inlines[inlines.length - 1] = { ...last, text: last.text + i.text, width: last.width + i.width };
-    else inlines.push(i);
+  const src = line.inlines;
+  let inlines: InlineLike[] | undefined; // made at the first run, with the inlines before it
+  for (let i = 0; i < src.length; ) {
+    const first = src[i]!;
+    let j = i + 1;
+    let text = first.text;
+    let width = first.width;
+    if (plain(first)) {
+      for (; j < src.length && continues(first, width, src[j]!); j++) {
+        text += src[j]!.text;
+        width += src[j]!.width;
+      }
+    }
+    if (j > i + 1) (inlines ??= src.slice(0, i)).push({ ...first, text, width });
+    else inlines?.push(first);
+    i = j;
   }
-  if (inlines.length === line.inlines.length) return line;
+  if (!inlines) return line;
   // keep the Line's methods (heights, widths): same prototype, own inlines
   return Object.assign(Object.create(Object.getPrototypeOf(line) as object) as LineLike, line, { inlines });
 }
