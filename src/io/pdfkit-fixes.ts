@@ -61,6 +61,8 @@
  *    the others, not one number per glyph (io/pdfkit-compact-widths.ts).
  * 18. QR codes: the dark modules as a few rectangles filled as one path, not one square painted
  *    per module (io/pdfmake-qr-path.ts).
+ * 19. Speed: pdfmake's plain text fragments (no links, features or decorations, no spaces) are
+ *    written by a direct path, the same operators pdfkit writes (io/pdfkit-fast-text.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -75,6 +77,7 @@ import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { filterPageContent } from './pdfkit-content-filter.js';
 import { writeCompactWidths } from './pdfkit-compact-widths.js';
 import { drawQrAsOnePath } from './pdfmake-qr-path.js';
+import { writeTextDirectly } from './pdfkit-fast-text.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfkit, and pdfmake's internal modules (no typings, through pdfmake-internals.ts), required as
 // the CommonJS modules they are: `import` had Node read each again and scan it for its export
@@ -292,6 +295,7 @@ export function applyPdfkitFixes(): void {
 
   joinStreamText();
   filterPageContent(PDFDocument.prototype as unknown as Parameters<typeof filterPageContent>[0]);
+  writeTextDirectly(PDFDocument.prototype as unknown as Parameters<typeof writeTextDirectly>[0]);
 
   const proto = PDFDocument.prototype as unknown as InfoDoc;
   const addInfo = proto._addInfo;
