@@ -8,6 +8,7 @@ import { ROOT } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { buildBatch, startBatchWorker } from '../src/io/batch.js';
 import { defaultFontConfig } from '../src/io/fonts.js';
+import { WARM_UPS, warmUpCount } from '../src/io/watch.js';
 
 const BIN = path.join(ROOT, 'bin/gongwen.mjs');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-batch-'));
@@ -259,6 +260,17 @@ describe('--watch', () => {
     expect(await cpuAfterStart({})).toBeGreaterThan(150);
     expect(await cpuAfterStart({ GONGWEN_WATCH_WARM_UPS: '0' })).toBeLessThan(60);
   }, 60_000);
+
+  it('takes GONGWEN_WATCH_WARM_UPS only as a whole number ≥ 0, and warns of any other value', () => {
+    expect(warmUpCount(undefined)).toEqual({ count: WARM_UPS });
+    expect(warmUpCount('0')).toEqual({ count: 0 });
+    expect(warmUpCount('6')).toEqual({ count: 6 });
+    for (const v of ['', ' ', 'abc', '-1', '2.5', 'Infinity', '3 builds']) {
+      const r = warmUpCount(v);
+      expect(r.count, v).toBe(WARM_UPS);
+      expect(r.warning, v).toBe(`warning: GONGWEN_WATCH_WARM_UPS=${JSON.stringify(v)} is not a whole number ≥ 0: ${WARM_UPS} warm-up builds\n`);
+    }
+  });
 
   it('also rebuilds when a statistics file outside the folder, or in a subfolder of it, changes, each time it is replaced', async () => {
     for (const named of ['../shared.yaml', 'data/statistics.yaml']) {

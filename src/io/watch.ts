@@ -18,11 +18,16 @@ import { report } from './outcome-lines.js';
  * (README "Speed"); six did no better.
  */
 export const WARM_UPS = 3;
-/** The number of warm-up builds: WARM_UPS, or GONGWEN_WATCH_WARM_UPS (0 turns them off). */
-const warmUps = (): number => {
-  const n = Number(process.env.GONGWEN_WATCH_WARM_UPS ?? WARM_UPS);
-  return Number.isInteger(n) && n >= 0 ? n : WARM_UPS;
-};
+/**
+ * The number of warm-up builds: WARM_UPS, or GONGWEN_WATCH_WARM_UPS (0 turns them off). A value
+ * that is not a whole number ≥ 0 is not taken, with a warning (said once, at the start).
+ */
+export function warmUpCount(value: string | undefined): { count: number; warning?: string } {
+  if (value === undefined) return { count: WARM_UPS };
+  const n = Number(value);
+  if (value.trim() !== '' && Number.isInteger(n) && n >= 0) return { count: n };
+  return { count: WARM_UPS, warning: `warning: GONGWEN_WATCH_WARM_UPS=${JSON.stringify(value)} is not a whole number ≥ 0: ${WARM_UPS} warm-up builds\n` };
+}
 
 /** `force`: build at the start also the folders whose outputs are up to date (io/up-to-date.ts). */
 export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
@@ -30,6 +35,8 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir }, existsSync(dir) ? 'not a report folder' : 'no such folder', 'give a folder that contains report.md');
   }
+  const warmUps = warmUpCount(process.env.GONGWEN_WATCH_WARM_UPS);
+  if (warmUps.warning) err.write(warmUps.warning);
   const fonts = openFontSet(config);
   // with both formats, the DOCX is rebuilt on its own thread while this one renders the PDF
   const docx = docxThreadFor(settings.formats);
@@ -74,7 +81,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   const warmUp = async (dir: string) => {
     const s = state.get(dir)!;
     const changes = s.changes;
-    for (let i = 0, n = warmUps(); i < n && !stopped && !s.running && s.changes === changes; i++) {
+    for (let i = 0, n = warmUps.count; i < n && !stopped && !s.running && s.changes === changes; i++) {
       s.running = true;
       let ok = true;
       try {
