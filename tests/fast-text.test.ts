@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
-import { fastText } from '../src/io/pdfkit-fast-text.js';
+import { fastText, writeTextDirectly } from '../src/io/pdfkit-fast-text.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { makeReport } from './helpers/fixtures.js';
 import { pageContents } from './helpers/pdf-content.js';
@@ -44,5 +44,14 @@ describe('text fragments written directly', () => {
     expect(fastText.taken).toBeGreaterThan(fragments * 0.7);
     // Latin text with spaces, links and the contents' page numbers still go pdfkit's way
     if (pdfa) expect(fastText.taken).toBeLessThan(fragments);
+  });
+
+  it('is installed only over the pdfkit versions it follows', () => {
+    const text = () => 'pdfkit';
+    for (const [version, installed] of [['0.19.1', true], ['0.19.9', true], ['0.20.0', false], ['1.0.0', false]] as const) {
+      const proto = { text } as unknown as Parameters<typeof writeTextDirectly>[0];
+      writeTextDirectly(proto, version);
+      expect(proto.text !== text, version).toBe(installed);
+    }
   });
 });

@@ -18,6 +18,7 @@ import { pdfText } from './helpers/published.js';
 import { readPdf } from './helpers/pdf.js';
 import { pageContents } from './helpers/pdf-content.js';
 import { moduleRects } from '../src/io/pdfmake-qr-path.js';
+import { renderPdf } from '../src/io/pdf-render.js';
 
 /** The size the PDF asks the code to fit. */
 const mmToPtFit = () => mmToPt(QR.sizeMm);
@@ -158,6 +159,26 @@ describe('QR code of the report page', () => {
         for (let r = y; r < y + h; r++) for (let c = x; c < x + w; c++) covered[r * n + c]!++;
       }
       expect(covered.map((k) => k === 1), `round ${round}`).toEqual(m);
+    }
+  });
+
+  it('leaves a qr node with options of its own (colours, version …) or no fit to pdfmake: one square per module', async () => {
+    const { dark } = qrModules(URL_2021, QR.eccLevel);
+    const fills = async (node: Record<string, unknown>) => {
+      const pdf = await renderPdf({ content: [{ qr: URL_2021, eccLevel: QR.eccLevel, ...node }], defaultStyle: { font: 'song' } } as never, fonts);
+      const content = pageContents(pdf)[0]!.content;
+      return { re: (content.match(/ re\n/g) ?? []).length, f: (content.match(/^f$/gm) ?? []).length };
+    };
+    // as gongwen asks: the white square and the modules as one path
+    const ours = await fills({ fit: 70 });
+    expect(ours.f).toBe(2);
+    expect(ours.re).toBeLessThan(dark.size / 2);
+    for (const node of [{ fit: 70, foreground: '#000' }, { fit: 70, background: '#fff' }, { fit: 70, version: 3 }, {}, { fit: 0 }]) {
+      const theirs = await fills(node);
+      // a fill for each square (another version has other modules)
+      expect(theirs.f, JSON.stringify(node)).toBe(theirs.re);
+      if (!('version' in node)) expect(theirs.re, JSON.stringify(node)).toBe(dark.size + 1);
+      else expect(theirs.re).toBeGreaterThan(ours.re);
     }
   });
 });

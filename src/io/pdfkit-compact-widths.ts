@@ -3,23 +3,27 @@
  * PDF 32000-1 §9.7.4.3.
  *
  * pdfkit lists the width of every glyph of a subset, `/W [0 [1000 1000 1000 …]]`, five bytes a
- * glyph outside any compressed stream: ≈ 7 KB of the sample PDF, for faces whose glyphs are
- * almost all one em wide. A CIDFont's DW (default width) covers every CID that W does not list,
- * so W now lists only the glyphs of other widths, a run of four or more equal widths as
- * `first last width`, the rest as `first [widths]`; DW is written out (the most common width,
- * 1000 for every face gongwen bundles). The widths each CID gets are the same, as are the
- * CIDSet of PDF/A and the font program: tests expand W and DW back and compare.
+ * glyph outside any compressed stream: ≈ 4 KB of the sample PDF (840 numbers), for faces whose
+ * glyphs are almost all one em wide. A CIDFont's DW (default width) covers every CID that W does
+ * not list, so W now lists only the glyphs of other widths, a run of four or more equal widths as
+ * `first last width`, the rest as `first [widths]`; DW is written out (the subset's most common
+ * width: 1000 for the Chinese faces, 500 for a face that sets only page-number digits). The
+ * widths each CID gets are the same, as are the CIDSet of PDF/A and the font program: tests
+ * expand W and DW back and compare.
  */
 
 /** A W array: `c [w1 w2 …]` (widths of c, c + 1, …) or `first last w` (one width for a range). */
 export type WidthsArray = (number | number[])[];
 
-/** Shortest runs of equal widths written as a range: shorter runs cost fewer bytes as a list. */
+/**
+ * Shortest runs of equal widths written as a range; shorter ones go into a list. (A run of three
+ * standing alone would be a few bytes shorter as a range; W is a few dozen bytes either way.)
+ */
 const RANGE_FROM = 4;
 
 /**
  * DW and W for glyph widths indexed by CID (pdfkit's `widths`: one entry per subset glyph, holes
- * for none). DW is the most common width (the smaller of equals first seen); W lists the others.
+ * for none). DW is the most common width (of widths as common, the first met); W lists the others.
  */
 export function compactWidths(widths: readonly (number | undefined)[]): { DW: number; W: WidthsArray } {
   const counts = new Map<number, number>();

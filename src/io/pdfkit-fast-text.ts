@@ -4,8 +4,8 @@
  * pdfmake draws each inline of a line with pdfkit's `text(string, x, y, options)`, and pdfkit
  * takes a general road for it: the options copied and completed, the text split at spaces and
  * shaped word by word (cached runs, then joined with concat, a string per character on the
- * way), each glyph's code written as a string of its own and joined, then the same text shaped
- * again for its width. A 2021-format report has some 740 such fragments; they were ≈ 14 % of
+ * way), each glyph's code written as a string of its own and joined, then the text's width
+ * looked up again word by word. A 2021-format report has some 740 such fragments; they were ≈ 14 % of
  * the memory a PDF allocated.
  *
  * For a fragment with none of pdfkit's extras — a call with only the options pdfmake always
@@ -71,8 +71,15 @@ function unadjusted(run: Run): boolean {
   return true;
 }
 
-/** Patch pdfkit's document class (PDFDocument.prototype), once per process. */
-export function writeTextDirectly(proto: TextDoc): void {
+/**
+ * The pdfkit versions whose `_text`, `_line`, `_fragment` and `EmbeddedFont.encode` this path
+ * follows (package.json allows 0.19.x); with any other, pdfkit writes every fragment itself.
+ */
+export const FOLLOWS_PDFKIT = /^0\.19\./;
+
+/** Patch pdfkit's document class (PDFDocument.prototype) of pdfkit `version`, once per process. */
+export function writeTextDirectly(proto: TextDoc, version: string): void {
+  if (!FOLLOWS_PDFKIT.test(version)) return;
   const text = proto.text;
   proto.text = function (this: TextDoc, s: unknown, x: unknown, y: unknown, options: unknown) {
     const font = this._font;
@@ -107,7 +114,8 @@ export function writeTextDirectly(proto: TextDoc): void {
     this.addContent(`[<${hex}> 0] TJ`);
     this.addContent('ET');
     this.restore();
-    this.x += (run.advanceWidth * size) / 1000 + characterSpacing * (s.length - 1);
+    // pdfkit's widthOfString, to the last bit: (width × size / 1000 + spacing × (n − 1)) × 100 / 100
+    this.x += (run.advanceWidth * (size / 1000) + characterSpacing * (s.length - 1)) * 100 / 100;
     return this;
   };
 }

@@ -295,7 +295,7 @@ export function applyPdfkitFixes(): void {
 
   joinStreamText();
   filterPageContent(PDFDocument.prototype as unknown as Parameters<typeof filterPageContent>[0]);
-  writeTextDirectly(PDFDocument.prototype as unknown as Parameters<typeof writeTextDirectly>[0]);
+  writeTextDirectly(PDFDocument.prototype as unknown as Parameters<typeof writeTextDirectly>[0], (requireHere('pdfkit/package.json') as { version: string }).version);
 
   const proto = PDFDocument.prototype as unknown as InfoDoc;
   const addInfo = proto._addInfo;

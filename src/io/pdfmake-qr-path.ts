@@ -102,10 +102,14 @@ export const drawQrAsOnePath = oncePerProcess(() => {
   const measure = pdfmakePrototype<DocMeasureProto>('DocMeasure');
   const measureQr = measure.measureQr;
   measure.measureQr = function (this: DocMeasureProto, node: QrNode) {
-    if (typeof node.qr !== 'string' || typeof node.fit !== 'number' || OTHER_OPTIONS.some((k) => node[k] !== undefined)) return measureQr.call(this, node);
+    // (no fit, or 0: pdfmake's 5 pt modules; gongwen always asks for a fit)
+    const fit = node.fit;
+    if (typeof node.qr !== 'string' || typeof fit !== 'number' || !(fit > 0) || OTHER_OPTIONS.some((k) => node[k] !== undefined)) {
+      return measureQr.call(this, node);
+    }
     const { n, rects } = codeRects(node.qr, node.eccLevel ?? 'L');
     // as pdfmake's encoder: whole points a module, no quiet zone
-    const unit = Math.floor(node.fit / n);
+    const unit = Math.floor(fit / n);
     const size = n * unit;
     const modules: QrPathVector = { type: 'rect', x: 0, y: 0, w: size, h: size, color: '#000', [QR_PATH]: { unit, rects } };
     node._canvas = [{ type: 'rect', x: 0, y: 0, w: size, h: size, lineWidth: 0, color: '#fff' }, modules];
