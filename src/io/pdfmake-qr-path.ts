@@ -4,7 +4,8 @@
  * pdfmake draws a QR code as one filled square per dark module, each painted on its own with the
  * full set of line settings before it: 566 `re f` pairs for the 2021 sample's URL, ≈ 17 KB of
  * page content, and for each a vector object laid out, moved and rendered. Adjacent squares
- * painted one by one also leave hairline seams where a viewer smooths each square's edges.
+ * painted one by one can also show hairline seams in viewers that smooth each square's edges
+ * on its own (poppler shows none).
  * A `qr` node that asks only for text, error correction and a fit (what write/pdf/index.ts makes)
  * is now measured here: the same modules (pdfmake's own encoder, through io/qr.ts, so the DOCX
  * image agrees), the same module size and white square under them, but the dark modules as a few
