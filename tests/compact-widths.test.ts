@@ -7,8 +7,25 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
-import { compactWidths, compactWidthsOption, expandWidths, type WidthsArray } from '../src/io/pdfkit-compact-widths.js';
+import { compactWidths, compactWidthsOption, type WidthsArray } from '../src/io/pdfkit-compact-widths.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
+
+/** The width of each CID from 0 to `count` − 1 that DW and W give, as a PDF reader reads them. */
+function expandWidths(DW: number, W: WidthsArray, count: number): number[] {
+  const out = new Array<number>(count).fill(DW);
+  for (let i = 0; i < W.length; ) {
+    const first = W[i] as number;
+    const next = W[i + 1]!;
+    if (Array.isArray(next)) {
+      next.forEach((w, k) => { if (first + k < count) out[first + k] = w; });
+      i += 2;
+    } else {
+      for (let c = first; c <= next && c < count; c++) out[c] = W[i + 2] as number;
+      i += 3;
+    }
+  }
+  return out;
+}
 
 /** Parse a PDF array of numbers and number arrays, as pdfkit writes W. */
 function parseW(text: string): WidthsArray {

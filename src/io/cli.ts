@@ -123,7 +123,6 @@ function settingsFor(values: Options, config: Config): BuildSettings {
   };
 }
 
-
 /** Outputs are named after their folder: two folders of the same name would overwrite each other. */
 function checkNames(dirs: string[]): void {
   const byName = new Map<string, string[]>();

@@ -55,23 +55,6 @@ export function compactWidths(widths: readonly (number | undefined)[]): { DW: nu
   return { DW, W };
 }
 
-/** The width of each CID from 0 to `count` − 1 that DW and W give (tests, and the check below). */
-export function expandWidths(DW: number, W: WidthsArray, count: number): number[] {
-  const out = new Array<number>(count).fill(DW);
-  for (let i = 0; i < W.length; ) {
-    const first = W[i] as number;
-    const next = W[i + 1]!;
-    if (Array.isArray(next)) {
-      next.forEach((w, k) => { if (first + k < count) out[first + k] = w; });
-      i += 2;
-    } else {
-      for (let c = first; c <= next && c < count; c++) out[c] = W[i + 2] as number;
-      i += 3;
-    }
-  }
-  return out;
-}
-
 interface EmbeddedFontLike {
   widths: (number | undefined)[];
   document: { ref(data?: object): unknown };
