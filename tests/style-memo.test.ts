@@ -2,7 +2,9 @@
  * Inline styles looked up once per measure call and property (io/pdfmake-style-memo.ts): the
  * same values as pdfmake's own look-ups for every kind of inline — own values, named styles of
  * its own, styles that extend others, the stack's objects and named styles, the default style —
- * with far fewer walks of the style stack.
+ * with far fewer walks of the style stack; measure's own loop (step 2) for calls whose inlines
+ * have no named styles, and the walk itself (step 3), also through styles that extend each other
+ * in a circle.
  */
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +43,24 @@ const stacks = (): Stack[] => {
   return [a, b];
 };
 
+const STYLES_IN_A_CIRCLE = {
+  ...STYLES,
+  a: { extends: 'b', color: 'teal' },
+  b: { extends: ['a', 'body'], bold: true },
+  c: { extends: ['b', 'a', 'strong'] },
+};
+
+/** Inlines without named styles of their own: measure's own loop (step 2) takes them. */
+const plainItems = (): Record<string, unknown>[] => [
+  { text: '　首行', leadingIndent: 32 },
+  { text: '信息', bold: true, fontSize: 12 },
+  { text: '2021 ', sup: true },
+  { text: ' 年度 ', preserveLeadingSpaces: true, decoration: null },
+  { text: '报告  ', preserveTrailingSpaces: true, italics: true },
+  { text: '公开', characterSpacing: 0, link: 'https://example.org/', lineHeight: 2, font: 'Hei' },
+  { text: '工作', sub: true, opacity: 0.5, color: null },
+];
+
 const items = (): Record<string, unknown>[] => [
   { text: '政府' },
   { text: '信息', bold: true, fontSize: 12 },
@@ -60,18 +80,46 @@ describe('inline styles looked up once per measure call', () => {
       const inlines = new TextInlines(pdfDocument);
       return stacks().map((stack) => fields(inlines.measure(items(), stack)));
     };
+    const measurePlain = () => {
+      const inlines = new TextInlines(pdfDocument);
+      return stacks().map((stack) => fields(inlines.measure(plainItems(), stack)));
+    };
+    const circle = () => {
+      const stack = new StyleContextStack(STYLES_IN_A_CIRCLE, { font: 'Song' });
+      const answers: unknown[] = [];
+      for (const top of ['a', 'b', 'c', 'red', 'missing']) {
+        stack.push(top);
+        for (const p of ['color', 'bold', 'font', 'fontSize', 'decoration', 'alignment']) answers.push(stack.getProperty(p));
+      }
+      return answers;
+    };
     let walks = 0;
+    const counted = (getProperty: Stack['getProperty']) => function (this: Stack, p: string) { walks++; return getProperty.call(this, p); };
     const getProperty = StyleContextStack.prototype.getProperty;
-    StyleContextStack.prototype.getProperty = function (this: Stack, p: string) { walks++; return getProperty.call(this, p); };
+    StyleContextStack.prototype.getProperty = counted(getProperty);
     try {
-      const before = measureAll(); // pdfmake's own look-ups (this file's modules are its own)
+      // pdfmake's own look-ups (this file's modules are its own)
+      const before = measureAll();
       const walksBefore = walks;
+      walks = 0;
+      const plainBefore = measurePlain();
+      const plainWalksBefore = walks;
+      const circleBefore = circle();
       memoiseInlineStyles();
+      expect(StyleContextStack.prototype.getProperty, 'step 3 installed').not.toBe(getProperty);
+      StyleContextStack.prototype.getProperty = counted(StyleContextStack.prototype.getProperty);
       walks = 0;
       const after = measureAll();
       expect(after).toEqual(before);
       // one walk per call and property, and the inlines with named styles of their own (two of six) the old way
       expect(walks).toBeLessThan(walksBefore * 0.6);
+      walks = 0;
+      expect(measurePlain()).toEqual(plainBefore);
+      // at most one walk per call and property: 25 properties, two calls (pdfmake: one per inline and property)
+      expect(walks).toBeLessThanOrEqual(50);
+      expect(plainWalksBefore).toBeGreaterThan(200);
+      expect(circle()).toEqual(circleBefore);
+      expect(circleBefore.slice(0, 6)).toEqual(['teal', true, 'Fang', 16, undefined, undefined]);
       // the look-ups tell the cases apart (else the comparison proves little)
       const [a, b] = before as Record<string, unknown>[][];
       expect(a!.map((i) => i.font)).toEqual(['Fang/false/false', 'Fang/true/false', 'Hei/true/false', 'Fang/false/false', 'Fang/false/false', 'Fang/false/false']);
