@@ -10,7 +10,7 @@ import PDFDocument from 'pdfkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
-import { contentFilter } from '../src/io/pdfkit-content-filter.js';
+import { contentFilter, Op, opKind } from '../src/io/pdfkit-content-filter.js';
 import { applyPdfkitFixes } from '../src/io/pdfkit-fixes.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { makeReport } from './helpers/fixtures.js';
@@ -161,6 +161,35 @@ const pageOps = async (ops: string[]): Promise<string[]> =>
   (await drawn((doc) => { for (const op of ops) (doc as unknown as { addContent(s: string): void }).addContent(op); }))[0]!;
 
 describe('page content filter, operator by operator', () => {
+  it('tells operators apart by their characters as it did by their names', () => {
+    // the filter's classification before it read character codes (2026-11-27), by the operator's name
+    const byName = (data: string): Op => {
+      const space = data.lastIndexOf(' ');
+      const op = space < 0 ? data : data.slice(space + 1);
+      if (['m', 'l', 'c', 'v', 'y', 're', 'h'].includes(op)) return Op.Path;
+      if (['f', 'f*', 'F', 'S', 's', 'B', 'B*', 'b', 'b*', 'n'].includes(op)) return Op.Paint;
+      if (op === 'cs') return Op.FillSpace;
+      if (op === 'CS') return Op.StrokeSpace;
+      if (op === 'scn' || op === 'sc') return Op.FillColour;
+      if (op === 'SCN' || op === 'SC') return Op.StrokeColour;
+      if (['w', 'J', 'j', 'M', 'd'].includes(op)) return Op.Line;
+      if (op === 'gs') return Op.Gs;
+      if (op === 'q') return Op.Save;
+      if (op === 'Q') return Op.Restore;
+      if (['rg', 'g', 'k', 'RG', 'G', 'K'].includes(op)) return Op.ColourReset;
+      return Op.Other;
+    };
+    const ops = ['m', 'l', 'c', 'v', 'y', 're', 'h', 'f', 'f*', 'F', 'S', 's', 'B', 'B*', 'b', 'b*', 'n', 'cs', 'CS', 'sc', 'scn',
+      'SC', 'SCN', 'w', 'J', 'j', 'M', 'd', 'gs', 'q', 'Q', 'rg', 'g', 'k', 'RG', 'G', 'K', 'W', 'W*', 'BT', 'ET', 'Tf', 'Tm',
+      'Td', 'TJ', 'Tj', 'Tc', 'Tw', 'Tz', 'TL', 'Ts', 'Tr', 'cm', 'Do', 'BDC', 'EMC', 'BMC', 'ri', 'i', 'sh', 'scnx', 'rgb', 'ce', 'e*',
+      'ß', 'é', '\u00e9s', '', ' '];
+    const lines = ops.flatMap((op) => [op, `1 ${op}`, `/Name ${op}`, `[1 2] 0 ${op}`, `${op}x`, `x${op}`]);
+    for (let i = 0; i < 2000; i++) lines.push(Array.from({ length: 1 + (i % 6) }, (_, k) => 'sScCnNgGeE*rRqQ mw '[(i * 7 + k * 13) % 20]).join(''));
+    for (const line of lines) expect(opKind(line, line.lastIndexOf(' ')), JSON.stringify(line)).toBe(byName(line));
+    // and the test can tell them apart
+    expect(new Set(lines.map(byName)).size).toBe(12);
+  });
+
   it('leaves out a colour that is in effect, and the fill with no path', async () => {
     expect(await pageOps(['/DeviceRGB cs', '0 0 0 scn', 'f', '/DeviceRGB cs', '0 0 0 scn', 'f', 'BT', 'ET']))
       .toEqual(['/DeviceRGB cs', '0 0 0 scn', 'BT', 'ET']);

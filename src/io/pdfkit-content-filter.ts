@@ -9,7 +9,8 @@
  * path (after `m`, before `S`) only path operators may come, not colours or `gs`. Viewers pass over
  * both. Without the repeats, a table page of the 2021 sample is 25 KB before compression, not 38.
  *
- * Every operator pdfkit writes to a page passes through here, in order, and:
+ * Every operator pdfkit writes to a page passes through here, in order (its kind read from the
+ * line's character codes, `opKind`: no string per operator), and:
  * - a setting of the graphics state (`w`, `J`, `j`, `M`, `d`, a colour space with its colour, and
  *   `gs` of the opacity states pdfkit makes, by the opacities they set) that sets what is
  *   already in effect is left out.
@@ -61,10 +62,43 @@ const patchedPages = new WeakSet<object>();
 /** Turned off by tests, to compare output with and without the filter. */
 export const contentFilter = { enabled: true };
 
-const PATH = new Set(['m', 'l', 'c', 'v', 'y', 're', 'h']);
-const PAINT = new Set(['f', 'f*', 'F', 'S', 's', 'B', 'B*', 'b', 'b*', 'n']);
-const LINE = new Set(['w', 'J', 'j', 'M', 'd']);
-const COLOUR_RESET = new Set(['rg', 'g', 'k', 'RG', 'G', 'K']);
+/** What the filter does with an operator. */
+export const Op = {
+  Other: 0, Path: 1, Paint: 2, FillSpace: 3, StrokeSpace: 4, FillColour: 5, StrokeColour: 6, Line: 7, Gs: 8,
+  Save: 9, Restore: 10, ColourReset: 11,
+} as const;
+export type Op = (typeof Op)[keyof typeof Op];
+
+const code = (c: string): number => c.charCodeAt(0);
+/** One-character operators by character code. */
+const ONE = new Uint8Array(128);
+for (const c of 'mlcvyh') ONE[code(c)] = Op.Path;
+for (const c of 'fFSsBbn') ONE[code(c)] = Op.Paint;
+for (const c of 'wJjMd') ONE[code(c)] = Op.Line;
+for (const c of 'gkGK') ONE[code(c)] = Op.ColourReset;
+ONE[code('q')] = Op.Save;
+ONE[code('Q')] = Op.Restore;
+/** Two- and three-character operators. */
+const LONGER = new Map<string, Op>([
+  ['re', Op.Path], ['f*', Op.Paint], ['B*', Op.Paint], ['b*', Op.Paint],
+  ['cs', Op.FillSpace], ['CS', Op.StrokeSpace], ['sc', Op.FillColour], ['SC', Op.StrokeColour],
+  ['scn', Op.FillColour], ['SCN', Op.StrokeColour], ['gs', Op.Gs], ['rg', Op.ColourReset], ['RG', Op.ColourReset],
+]);
+const SECOND = new Set([...LONGER.keys()].map((k) => k.charCodeAt(1)));
+
+/**
+ * The kind of a line's operator: the text after its last space (the whole line if it has none).
+ * Read by character code: no string is made for the operator of a line the filter passes on.
+ */
+export function opKind(data: string, space: number): Op {
+  const n = data.length - space - 1;
+  if (n === 1) {
+    const c = data.charCodeAt(space + 1);
+    return c < 128 ? (ONE[c] as Op) : Op.Other;
+  }
+  if ((n === 2 || n === 3) && SECOND.has(data.charCodeAt(space + 2))) return LONGER.get(data.slice(space + 1)) ?? Op.Other;
+  return Op.Other;
+}
 
 function flushHeld(f: Filter, page: Page): void {
   if (f.heldFill !== undefined) {
@@ -157,37 +191,37 @@ function filter(doc: FilteredDoc, data: string): void {
   const page = doc.page;
   const f = filterFor(doc);
   const space = data.lastIndexOf(' ');
-  const op = space < 0 ? data : data.slice(space + 1);
-  if (PATH.has(op)) {
+  const kind = opKind(data, space);
+  if (kind === Op.Path) {
     flushHeld(f, page);
     f.path.push(data);
     f.open = true;
-  } else if (PAINT.has(op)) {
+  } else if (kind === Op.Paint) {
     flushHeld(f, page);
     if (!f.open) return; // nothing to paint (W n, the clip, ends a path too)
     flushPath(f, page);
     page.write(data);
     f.open = false;
-  } else if (op === 'cs' || op === 'CS') {
+  } else if (kind === Op.FillSpace || kind === Op.StrokeSpace) {
     // written with its colour, or before the next other operator: it resets the colour
-    if (op === 'cs') {
+    if (kind === Op.FillSpace) {
       if (f.heldFill !== undefined) flushHeld(f, page);
       f.heldFill = data;
     } else {
       if (f.heldStroke !== undefined) flushHeld(f, page);
       f.heldStroke = data;
     }
-  } else if (op === 'scn' || op === 'sc' || op === 'SCN' || op === 'SC') {
-    const stroke = op === 'SCN' || op === 'SC';
+  } else if (kind === Op.FillColour || kind === Op.StrokeColour) {
+    const stroke = kind === Op.StrokeColour;
     if (stroke ? f.heldFill !== undefined : f.heldStroke !== undefined) flushHeld(f, page);
     colour(f, page, data, stroke);
-  } else if (LINE.has(op)) {
+  } else if (kind === Op.Line) {
     flushHeld(f, page);
-    const key = op as 'w' | 'J' | 'j' | 'M' | 'd';
+    const key = data[data.length - 1] as 'w' | 'J' | 'j' | 'M' | 'd';
     if (f.state[key] === data) return;
     f.state[key] = data;
     page.write(data);
-  } else if (op === 'gs') {
+  } else if (kind === Op.Gs) {
     flushHeld(f, page);
     const o = opacityState(doc, data.slice(1, space));
     if (o) {
@@ -201,9 +235,9 @@ function filter(doc: FilteredDoc, data: string): void {
     page.write(data);
   } else {
     flushAll(f, page); // inside a path this is out of place anyway: the path is written where it was
-    if (op === 'q') f.saved.push({ ...f.state });
-    else if (op === 'Q') f.state = f.saved.pop() ?? {};
-    else if (COLOUR_RESET.has(op)) f.state = { ...f.state, fillSpace: undefined, fill: undefined, strokeSpace: undefined, stroke: undefined };
+    if (kind === Op.Save) f.saved.push({ ...f.state });
+    else if (kind === Op.Restore) f.state = f.saved.pop() ?? {};
+    else if (kind === Op.ColourReset) f.state = { ...f.state, fillSpace: undefined, fill: undefined, strokeSpace: undefined, stroke: undefined };
     page.write(data);
   }
 }
