@@ -15,9 +15,10 @@
  * 1. getStyleProperty, for the calls made inside a measure call (fix 15 since 2026-11-26).
  * 2. measure itself, where no inline of the call has named styles of its own or is a section
  *    (2026-11-27): the same assignments in the same order, each property read from the inline or
- *    from the call's stack values, without a function call, a closure and a push and pop of the
- *    stack per property and inline; the face pdfmake provides is asked for again only when the
- *    family, bold or italics differ from the inline before. Any other call takes step 1's way.
+ *    from the stack's values, all 24 read once at the start of the call; no function call, closure,
+ *    push and pop of the stack or map look-up per property and inline. The face pdfmake provides
+ *    is asked for again only when the family, bold or italics differ from the inline before. Any
+ *    other call takes step 1's way.
  * 3. StyleContextStack.getProperty, the walk itself: the same order and the same answers, without
  *    a closure and a Set for every walk; the list of named styles already visited (pdfmake's Set,
  *    which guards against styles that extend each other in a circle) is made only for a style
@@ -154,39 +155,63 @@ export const memoiseInlineStyles = oncePerProcess(() => {
   const measure = inlines.measure;
   inlines.measure = function (this: TextInlinesProto, array, stack) {
     if (!stack) return measure.call(this, array, stack);
-    const outer = current;
-    const c = (current = { stack, values: new Map() });
-    try {
-      for (const item of array) {
-        if (typeof item !== 'object' || item.style !== undefined || item.section !== undefined) return measure.call(this, array, stack);
+    for (const item of array) {
+      if (typeof item !== 'object' || item.style !== undefined || item.section !== undefined) {
+        const outer = current;
+        current = { stack, values: new Map() };
+        try {
+          return measure.call(this, array, stack);
+        } finally {
+          current = outer;
+        }
       }
-      measureEach(this, array, c);
-      return array;
-    } finally {
-      current = outer;
     }
+    measureEach(this, array, stack);
+    return array;
   };
 });
 
-/** pdfmake's TextInlines.measure for inlines without named styles or sections of their own. */
-function measureEach(inlines: TextInlinesProto, array: Item[], c: { stack: StyleStack; values: Map<string, unknown> }): void {
-  const pick = (own: unknown, property: string, defaultValue: unknown): unknown => (isValue(own) ? own : fromStack(c, property, defaultValue));
-  if (array.length) {
-    const first = array[0]!;
-    const leadingIndent = pick(first.leadingIndent, 'leadingIndent', 0) as number;
-    if (leadingIndent) {
-      first.leadingCut = -leadingIndent;
-      first.leadingIndent = leadingIndent;
-    }
+/** What a style stack gives for each property measure reads (getProperty's answer, undefined or null where it has none). */
+function stackValues(stack: StyleStack) {
+  const get = (property: string): unknown => stack.getProperty(property);
+  return {
+    leadingIndent: get('leadingIndent'), font: get('font'), bold: get('bold'), italics: get('italics'),
+    alignment: get('alignment'), fontSize: get('fontSize'), fontFeatures: get('fontFeatures'),
+    characterSpacing: get('characterSpacing'), color: get('color'), decoration: get('decoration'),
+    decorationColor: get('decorationColor'), decorationStyle: get('decorationStyle'),
+    decorationThickness: get('decorationThickness'), background: get('background'), link: get('link'),
+    linkToPage: get('linkToPage'), linkToDestination: get('linkToDestination'), noWrap: get('noWrap'),
+    opacity: get('opacity'), sup: get('sup'), sub: get('sub'), lineHeight: get('lineHeight'),
+    preserveLeadingSpaces: get('preserveLeadingSpaces'), preserveTrailingSpaces: get('preserveTrailingSpaces'),
+  };
+}
+
+/** getStyleProperty's answer from the inline's own value and the stack's. */
+const pick = (own: unknown, fromStack: unknown, defaultValue: unknown): unknown =>
+  isValue(own) ? own : isValue(fromStack) ? fromStack : defaultValue;
+
+/**
+ * pdfmake's TextInlines.measure for inlines without named styles or sections of their own: the
+ * stack's values are read once for the call (pdfmake reads a property from the stack for every
+ * inline that has no value of its own; the stack gives the same answer each time).
+ */
+function measureEach(inlines: TextInlinesProto, array: Item[], stack: StyleStack): void {
+  if (!array.length) return;
+  const s = stackValues(stack);
+  const first = array[0]!;
+  const leadingIndent = pick(first.leadingIndent, s.leadingIndent, 0) as number;
+  if (leadingIndent) {
+    first.leadingCut = -leadingIndent;
+    first.leadingIndent = leadingIndent;
   }
   let lastFamily: unknown;
   let lastBold: unknown;
   let lastItalics: unknown;
   let lastFont: Font | undefined;
   for (const item of array) {
-    const family = pick(item.font, 'font', 'Roboto');
-    const bold = pick(item.bold, 'bold', false);
-    const italics = pick(item.italics, 'italics', false);
+    const family = pick(item.font, s.font, 'Roboto');
+    const bold = pick(item.bold, s.bold, false);
+    const italics = pick(item.italics, s.italics, false);
     if (lastFont === undefined || family !== lastFamily || bold !== lastBold || italics !== lastItalics) {
       lastFont = inlines.pdfDocument.provideFont(family, bold, italics);
       lastFamily = family;
@@ -195,34 +220,34 @@ function measureEach(inlines: TextInlinesProto, array: Item[], c: { stack: Style
     }
     const font = lastFont;
     item.font = font;
-    item.alignment = pick(item.alignment, 'alignment', 'left');
-    item.fontSize = pick(item.fontSize, 'fontSize', 12);
-    item.fontFeatures = pick(item.fontFeatures, 'fontFeatures', null);
-    item.characterSpacing = pick(item.characterSpacing, 'characterSpacing', 0);
-    item.color = pick(item.color, 'color', 'black');
-    item.decoration = pick(item.decoration, 'decoration', null);
-    item.decorationColor = pick(item.decorationColor, 'decorationColor', null);
-    item.decorationStyle = pick(item.decorationStyle, 'decorationStyle', null);
-    item.decorationThickness = pick(item.decorationThickness, 'decorationThickness', null);
-    item.background = pick(item.background, 'background', null);
-    item.link = pick(item.link, 'link', null);
-    item.linkToPage = pick(item.linkToPage, 'linkToPage', null);
-    item.linkToDestination = pick(item.linkToDestination, 'linkToDestination', null);
-    item.noWrap = pick(item.noWrap, 'noWrap', null);
-    item.opacity = pick(item.opacity, 'opacity', 1);
-    item.sup = pick(item.sup, 'sup', false);
-    item.sub = pick(item.sub, 'sub', false);
+    item.alignment = pick(item.alignment, s.alignment, 'left');
+    item.fontSize = pick(item.fontSize, s.fontSize, 12);
+    item.fontFeatures = pick(item.fontFeatures, s.fontFeatures, null);
+    item.characterSpacing = pick(item.characterSpacing, s.characterSpacing, 0);
+    item.color = pick(item.color, s.color, 'black');
+    item.decoration = pick(item.decoration, s.decoration, null);
+    item.decorationColor = pick(item.decorationColor, s.decorationColor, null);
+    item.decorationStyle = pick(item.decorationStyle, s.decorationStyle, null);
+    item.decorationThickness = pick(item.decorationThickness, s.decorationThickness, null);
+    item.background = pick(item.background, s.background, null);
+    item.link = pick(item.link, s.link, null);
+    item.linkToPage = pick(item.linkToPage, s.linkToPage, null);
+    item.linkToDestination = pick(item.linkToDestination, s.linkToDestination, null);
+    item.noWrap = pick(item.noWrap, s.noWrap, null);
+    item.opacity = pick(item.opacity, s.opacity, 1);
+    item.sup = pick(item.sup, s.sup, false);
+    item.sub = pick(item.sub, s.sub, false);
     if (item.sup || item.sub) item.fontSize = (item.fontSize as number) * 0.58;
-    const lineHeight = pick(item.lineHeight, 'lineHeight', 1) as number;
+    const lineHeight = pick(item.lineHeight, s.lineHeight, 1) as number;
     item.width = inlines.widthOfText(item.text, item);
     item.height = font.lineHeight(item.fontSize as number) * lineHeight;
     if (!item.leadingCut) item.leadingCut = 0;
-    if (!pick(item.preserveLeadingSpaces, 'preserveLeadingSpaces', false)) {
+    if (!pick(item.preserveLeadingSpaces, s.preserveLeadingSpaces, false)) {
       const leadingSpaces = item.text.match(LEADING);
       if (leadingSpaces) item.leadingCut = (item.leadingCut as number) + inlines.widthOfText(leadingSpaces[0], item);
     }
     item.trailingCut = 0;
-    if (!pick(item.preserveTrailingSpaces, 'preserveTrailingSpaces', false)) {
+    if (!pick(item.preserveTrailingSpaces, s.preserveTrailingSpaces, false)) {
       const trailingSpaces = item.text.match(TRAILING);
       if (trailingSpaces) item.trailingCut = inlines.widthOfText(trailingSpaces[0], item);
     }
