@@ -9,6 +9,7 @@
  * to learn which subroutines the glyph calls, and such a face has none to call. That decoding
  * was ≈ 50 ms of a cold build of the sample.
  */
+import { encodeSubset, readTemplate, type CffTemplate } from './cff-encode.js';
 import { flattenCharstring, type ByteRange } from './cff-flatten.js';
 import { loadGlyphs } from './sparse-font.js';
 
@@ -16,13 +17,20 @@ interface FontDict { FontName?: unknown; Private?: { Subrs?: ByteRange[] } & Rec
 interface Cff {
   stream: { buffer: Uint8Array };
   globalSubrIndex?: ByteRange[];
-  topDict: { FDArray?: FontDict[]; Private?: FontDict['Private'] };
+  isCIDFont?: boolean;
+  topDict: {
+    FDArray?: FontDict[]; Private?: FontDict['Private'];
+    FDSelect?: { version: number; fds?: number[]; ranges?: { first: number; fd: number }[] };
+  };
   getCharString(gid: number): Uint8Array;
   fdForGlyph(gid: number): number | null;
   privateDictForGlyph(gid: number): FontDict['Private'] | null;
 }
 interface CffSubset {
   cff: Cff;
+  font: { numGlyphs: number; createSubset(): object };
+  includeGlyph(gid: number): number;
+  encode(): Uint8Array;
   glyphs: number[];
   charstrings: Uint8Array[];
   gsubrs: Uint8Array[];
@@ -45,7 +53,49 @@ const withoutSubrs = (priv: FontDict['Private']): FontDict['Private'] => {
   return copy;
 };
 
-const originals = new WeakMap<object, Pick<CffSubset, 'subsetCharstrings' | 'subsetFontdict' | 'createCIDFontdict'>>();
+const originals = new WeakMap<object, Pick<CffSubset, 'subsetCharstrings' | 'subsetFontdict' | 'createCIDFontdict' | 'encode'>>();
+
+/** Each face's first glyph of each font DICT, from its FDSelect (formats 0 and 3); undefined for others. */
+function firstGlyphOfEachFontDict(cff: Cff): number[] | undefined {
+  const select = cff.topDict.FDSelect;
+  const firsts = new Map<number, number>();
+  if (select?.version === 3 && select.ranges) {
+    for (const r of select.ranges) if (!firsts.has(r.fd)) firsts.set(r.fd, r.first);
+  } else if (select?.version === 0 && select.fds) {
+    select.fds.forEach((fd, gid) => { if (!firsts.has(fd)) firsts.set(fd, gid); });
+  } else return undefined;
+  return [...firsts.values()];
+}
+
+/** Subsets written directly (for tests). */
+export const directCffWrites = { count: 0 };
+
+/** Per face: what fontkit writes for every subset (io/cff-encode.ts), or null where it cannot be learnt. */
+const templates = new WeakMap<Cff, CffTemplate | null>();
+
+/**
+ * The face's template, learnt from a probe subset fontkit encodes (glyphs 0 and 1 and the first of
+ * each font DICT), and kept only if the probe rebuilt from it has fontkit's bytes.
+ */
+function templateFor(subset: CffSubset, encode: () => Uint8Array): CffTemplate | null {
+  let t = templates.get(subset.cff);
+  if (t !== undefined) return t;
+  t = null;
+  const firsts = subset.cff.isCIDFont ? firstGlyphOfEachFontDict(subset.cff) : undefined;
+  if (firsts && subset.font.numGlyphs > 1) {
+    const probe = subset.font.createSubset() as CffSubset;
+    for (const gid of [1, ...firsts]) probe.includeGlyph(gid);
+    const bytes = encode.call(probe);
+    if (probe.gongwenFlat || probe.gongwenNoSubrs) {
+      const fds = probe.glyphs.map((gid) => subset.cff.fdForGlyph(gid));
+      const learnt = readTemplate(bytes, fds);
+      const again = learnt && encodeSubset(learnt, probe.charstrings, fds);
+      if (again && Buffer.compare(again, bytes) === 0) t = learnt!;
+    }
+  }
+  templates.set(subset.cff, t);
+  return t;
+}
 
 /** A font DICT's Private DICT as fontkit's subsetter writes it when no glyph calls a subroutine. */
 const privateWithoutCalls = (subset: CffSubset, priv: FontDict['Private']): FontDict['Private'] =>
@@ -55,8 +105,29 @@ const privateWithoutCalls = (subset: CffSubset, priv: FontDict['Private']): Font
 export function flattenCffSubsets(subset: object): void {
   const proto = Object.getPrototypeOf(subset) as CffSubset;
   if (originals.has(proto) || typeof proto.subsetCharstrings !== 'function') return;
-  const { subsetCharstrings, subsetFontdict, createCIDFontdict } = proto;
-  originals.set(proto, { subsetCharstrings, subsetFontdict, createCIDFontdict });
+  const { subsetCharstrings, subsetFontdict, createCIDFontdict, encode } = proto;
+  originals.set(proto, { subsetCharstrings, subsetFontdict, createCIDFontdict, encode });
+
+  // written directly where the face's template is known (io/cff-encode.ts), else by fontkit
+  proto.encode = function (this: CffSubset) {
+    const template = templateFor(this, encode);
+    if (!template) return encode.call(this);
+    this.subsetCharstrings();
+    if (this.gongwenFlat || this.gongwenNoSubrs) {
+      const out = encodeSubset(template, this.charstrings, this.glyphs.map((gid) => this.cff.fdForGlyph(gid)));
+      if (out) {
+        directCffWrites.count++;
+        return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+      }
+    }
+    // fontkit's encode, without making the charstrings again
+    this.subsetCharstrings = () => {};
+    try {
+      return encode.call(this);
+    } finally {
+      delete (this as Partial<CffSubset>).subsetCharstrings;
+    }
+  };
 
   proto.subsetCharstrings = function (this: CffSubset) {
     loadGlyphs(this.cff.stream.buffer, this.glyphs); // outlines not read yet, in few reads (io/sparse-font.ts)
@@ -125,5 +196,20 @@ export function encodeWithFontkitSubsetter(subset: object & { encode(): Uint8Arr
     return subset.encode();
   } finally {
     for (const key of Object.keys(own)) delete (subset as Record<string, unknown>)[key];
+  }
+}
+
+/**
+ * `subset` encoded by fontkit's own encoder, with gongwen's subsetter (the charstrings and font
+ * DICTs above): the bytes io/cff-encode.ts must write. `subset` must be fresh.
+ */
+export function encodeWithFontkitEncoder(subset: object & { encode(): Uint8Array }): Uint8Array {
+  const own = originals.get(Object.getPrototypeOf(subset));
+  if (!own) throw new Error('not a patched fontkit CFF subset');
+  Object.assign(subset, { encode: own.encode });
+  try {
+    return subset.encode();
+  } finally {
+    delete (subset as Record<string, unknown>).encode;
   }
 }
