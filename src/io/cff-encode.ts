@@ -6,7 +6,9 @@
  * fontkit encodes a subset through restructure's generic structures: a struct of INDEXes and
  * DICTs whose pointers are sized by encoding what they point at, so the CharStrings INDEX — a
  * thousand entries for a report's body face — is sized several times over, entry by entry, before
- * it is written. That was ≈ 2 ms of a warm report and 16–25 ms of a cold one.
+ * it is written. A warm 2021-format unit's subsets took 2.04 ms to encode, now 1.14 ms, most of it
+ * reading the outlines (docs/speed.md item 21). A cold build gains less than the 16–25 ms fontkit
+ * took in a script without the command line's code cache: the probes cost 0.3–7 ms a face there.
  *
  * What fontkit writes for a CID-keyed subset without subroutines is, in order: the header and Name
  * INDEX; the Top DICT INDEX; the String INDEX; an empty Global Subr INDEX; then what the Top DICT
