@@ -32,8 +32,9 @@
  *    like gongwen's (h1, h10, …, attachment1); they come out in the same order either way.
  * 8. Speed: pdfkit turns every line of a page's content stream (each operator it writes) into a
  *    Buffer of its own as it comes, and joins them all when the page ends: some 20,000 small
- *    Buffers for a report. Text lines are now kept as strings and turned into bytes once, when
- *    the stream is written, with the same 'binary' encoding: the same bytes.
+ *    Buffers for a report. Text lines are now kept as strings, without the line end pdfkit adds to
+ *    each (a new string per line), and turned into bytes once, when the stream is written, with
+ *    the same 'binary' encoding and the line ends put back: the same bytes.
  * 9. Row-spanning cells in tables with unbreakable rows: the last row of a span was drawn too
  *    tall when the span's first row had moved to a new page (io/pdfmake-row-spans.ts).
  * 10. Speed: row labels of statistics tables repeated after a page break while pdfmake lays the
@@ -372,24 +373,27 @@ function joinStreamText(): void {
     this.uncompressedLength += chunk.length + 1;
     this.data.Length = (this.data.Length ?? 0) + chunk.length + 1;
     if (this.compress) this.data.Filter = 'FlateDecode';
-    this.buffer.push(chunk + '\n');
+    this.buffer.push(chunk); // its line end is added when the stream is written
   };
   proto.finalize = function (this: StreamReference) {
-    if (Array.isArray(this.buffer) && this.buffer.some((c) => typeof c === 'string')) {
+    const buffer = this.buffer;
+    if (Array.isArray(buffer) && buffer.some((c) => typeof c === 'string')) {
       const bytes: Uint8Array[] = [];
-      let text: string[] = [];
-      const flush = () => {
-        if (text.length) bytes.push(Buffer.from(text.join(''), 'binary'));
-        text = [];
-      };
-      for (const c of this.buffer) {
-        if (typeof c === 'string') text.push(c);
-        else {
-          flush();
-          bytes.push(c);
+      for (let i = 0; i < buffer.length;) {
+        if (typeof buffer[i] !== 'string') {
+          bytes.push(buffer[i++] as Uint8Array);
+          continue;
         }
+        let j = i + 1;
+        while (j < buffer.length && typeof buffer[j] === 'string') j++;
+        // each text line and its line end, one byte per code unit ('binary', as pdfkit's write)
+        const text = (j === i + 1 ? (buffer[i] as string) : buffer.slice(i, j).join('\n'));
+        const run = Buffer.allocUnsafe(text.length + 1);
+        run.write(text, 0, 'latin1');
+        run[text.length] = 10;
+        bytes.push(run);
+        i = j;
       }
-      flush();
       this.buffer = bytes;
     }
     if (this.compress && !this.document._security && Array.isArray(this.buffer) && this.buffer.length) {
