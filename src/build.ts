@@ -117,7 +117,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   // Writers are loaded on first use: a DOCX-only build never loads pdfmake, and the other way round.
   const pdf = options.formats.includes('pdf') ? (async () => {
     const [{ pdfDefinition }, { renderPdf }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);
-    const glyphs = { has: options.fonts.has, advance: options.fonts.advance, dashCentre: dashCentre(options.fonts) };
+    const glyphs = { has: options.fonts.has, advance: options.fonts.advance, advanceOfUnit: options.fonts.advanceOfUnit, dashCentre: dashCentre(options.fonts) };
     return renderPdf(pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa }), options.fonts);
   })() : undefined;
   // both settle before anything is returned or thrown (the PDF's error first), so no writer runs on behind an error

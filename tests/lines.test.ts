@@ -63,3 +63,31 @@ describe('breakJustified', () => {
     expect(breakJustified({ ...ctx, glyphs: { ...ctx.glyphs, advance: undefined } }, [run('文字')], 100, 0)).toBeUndefined();
   });
 });
+
+describe('advances of single characters without a string (FontSet.advanceOfUnit)', () => {
+  it('are the advances of the one-character strings, and break the sample\'s paragraphs into the same lines', async () => {
+    const { openFontSet } = await import('../src/io/fonts.js');
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { SAMPLE } = await import('./helpers/build.js');
+    const fonts = openFontSet();
+    for (const role of ['fang', 'hei', 'kai', 'song', 'songBold'] as const) {
+      for (const ch of '政府信息公开，。（）“”《》、：；！？—…Aa1 　%·') {
+        for (const size of [16, 15.75, 10.5, 22]) expect(fonts.advanceOfUnit(role, ch.charCodeAt(0), size), `${role} ${ch} ${size}`).toBe(fonts.advance(role, ch, size));
+      }
+    }
+    const paragraphs = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').split('\n').filter((l) => l.length > 60 && !/^[#|-]/.test(l));
+    expect(paragraphs.length).toBeGreaterThan(10);
+    let units = 0;
+    const glyphs = { has: fonts.has, dashCentre: 0.3, advance: fonts.advance };
+    const counted = { ...glyphs, advanceOfUnit: (role: Parameters<typeof fonts.advanceOfUnit>[0], unit: number, size: number) => { units++; return fonts.advanceOfUnit(role, unit, size); } };
+    for (const text of paragraphs) {
+      const inlines = [run(text.slice(0, 20)), run(text.slice(20), 'kai')];
+      const without = breakJustified({ ...ctx, glyphs }, inlines, 442, 32);
+      const withUnits = breakJustified({ ...ctx, glyphs: counted }, inlines, 442, 32);
+      expect(without).toBeDefined();
+      expect(withUnits).toEqual(without);
+    }
+    expect(units).toBeGreaterThan(1000);
+  });
+});

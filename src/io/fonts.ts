@@ -81,6 +81,8 @@ export interface FontSet {
   has(role: FaceRole, codePoint: number): boolean;
   /** Advance width in pt of `text` at `size`, laid out as pdfkit lays it out (fontkit, default features). */
   advance(role: FaceRole, text: string, size: number): number;
+  /** advance(role, String.fromCharCode(unit), size), without making the string (one UTF-16 unit, not a surrogate). */
+  advanceOfUnit(role: FaceRole, unit: number, size: number): number;
 }
 
 const loaded = new Map<string, LoadedFace>();
@@ -178,6 +180,12 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
   const faces = new Map<FaceRole, LoadedFace>();
   const coverage = new Map<FaceRole, Map<number, boolean>>();
   const advances = new Map<FaceRole, Map<string, number>>();
+  const unitAdvances = new Map<FaceRole, Map<number, number>>();
+  /** A text's advance in em, as pdfkit lays it out. */
+  const ems = (role: FaceRole, text: string): number => {
+    const font = face(role).font;
+    return font.layout(text).advanceWidth / font.unitsPerEm;
+  };
   const face = (role: FaceRole): LoadedFace => {
     let f = faces.get(role);
     if (!f) faces.set(role, (f = loadFace(config[role])));
@@ -192,11 +200,17 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
       if (!m) advances.set(role, (m = new Map()));
       let units = m.get(text);
       if (units === undefined) {
-        const font = face(role).font;
-        units = font.layout(text).advanceWidth / font.unitsPerEm;
+        units = ems(role, text);
         if (m.size > 50_000) m.clear();
         m.set(text, units);
       }
+      return units * size;
+    },
+    advanceOfUnit(role, unit, size) {
+      let m = unitAdvances.get(role);
+      if (!m) unitAdvances.set(role, (m = new Map()));
+      let units = m.get(unit);
+      if (units === undefined) m.set(unit, (units = ems(role, String.fromCharCode(unit)))); // at most 65,536 entries
       return units * size;
     },
     has(role, cp) {

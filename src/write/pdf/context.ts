@@ -14,6 +14,8 @@ export interface GlyphSource {
    * it, by pdfmake.
    */
   advance?(role: PdfRole, text: string, size: number): number;
+  /** advance(role, String.fromCharCode(unit), size) without the string, where the source has it. */
+  advanceOfUnit?(role: PdfRole, unit: number, size: number): number;
 }
 
 export interface PdfOptions {

@@ -29,8 +29,6 @@ const LineBreaker = createRequire(import.meta.url)('linebreak') as typeof LineBr
 const EPSILON = 0.01;
 const SPACE = /\s/u;
 
-interface Segment { start: number; end: number; required: boolean }
-
 function opportunities(text: string): BreakOpportunity[] {
   const uax14: BreakOpportunity[] = [];
   const breaker = new LineBreaker(text);
@@ -61,6 +59,8 @@ interface Paragraph {
   runOf: Uint16Array;
   inlines: PdfInline[];
   advance: NonNullable<PdfContext['glyphs']['advance']>;
+  /** The advance of one UTF-16 unit without a string for it, where the glyph source has it. */
+  advanceOfUnit: PdfContext['glyphs']['advanceOfUnit'];
   out: PdfInline[];
 }
 
@@ -72,7 +72,9 @@ function measureRange(p: Paragraph, start: number, end: number): number {
     let j = i + 1;
     while (j < end && runOf[j] === runOf[i]) j++;
     const run = inlines[runOf[i]!]!;
-    w += p.advance(run.font as PdfRole, text.slice(i, j), run.fontSize);
+    // a piece of one unit (every Chinese character between break opportunities) needs no string
+    w += j === i + 1 && p.advanceOfUnit ? p.advanceOfUnit(run.font as PdfRole, text.charCodeAt(i), run.fontSize)
+      : p.advance(run.font as PdfRole, text.slice(i, j), run.fontSize);
     i = j;
   }
   return w;
@@ -123,21 +125,21 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
   if (!ctx.glyphs.advance || inlines.length === 0 || inlines.length > 0xffff) return undefined;
   const { text, runOf } = flatten(inlines);
   if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
-  const p: Paragraph = { text, runOf, inlines, advance: ctx.glyphs.advance, out: [] };
-  const segments: Segment[] = [];
-  let last = 0;
-  for (const b of opportunities(text)) {
-    if (b.position > last) segments.push({ start: last, end: b.position, required: b.required });
-    last = b.position;
-  }
+  const p: Paragraph = { text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [] };
+  const breaks = opportunities(text);
 
   let lineStart = 0;
   let lineWidth = 0;
   /** lineWidth without the trailing spaces of its last segment: the line's natural width if it ends here */
   let lineVisible = 0;
   let available = width - indent;
-  for (let k = 0; k < segments.length; k++) {
-    const s = segments[k]!;
+  // the segments: from each break opportunity to the next
+  let last = 0;
+  for (let k = 0; k < breaks.length; k++) {
+    const b = breaks[k]!;
+    if (b.position <= last) continue;
+    const s = { start: last, end: b.position, required: b.required };
+    last = b.position;
     const w = measureRange(p, s.start, s.end);
     // trailing spaces do not count against the line (pdfmake cuts them too)
     let visibleEnd = s.end;
