@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeSubset, readTemplate } from '../src/io/cff-encode.js';
 import { directCffWrites, encodeWithFontkitEncoder } from '../src/io/cff-subset.js';
+import { loadFontkit, type Font } from '../src/io/fontkit.js';
 import { FACE_ROLES, openFontSet } from '../src/io/fonts.js';
 
 const fonts = openFontSet(); // opening a face installs the subsetter patch
@@ -44,6 +45,31 @@ describe('CFF subsets written directly', () => {
       const make = () => { const s = face.createSubset() as unknown as Subset; for (const ch of text) s.includeGlyph(face.glyphForCodePoint(ch.codePointAt(0)!).id); return s; };
       expect(Buffer.from(make().encode()).equals(Buffer.from(encodeWithFontkitEncoder(make()))), role).toBe(true);
     }
+  });
+
+  it('leaves to fontkit a subset of one glyph and one of 8,720 (CIDCount\'s default, which fontkit leaves out)', () => {
+    const face = fonts.face('fang').font;
+    for (const size of [1, 8719, 8720, 8721]) {
+      const gids = Array.from({ length: size - 1 }, (_, i) => i + 1);
+      const make = () => { const s = face.createSubset() as unknown as Subset; for (const g of gids) s.includeGlyph(g); return s; };
+      const before = directCffWrites.count;
+      const ours = make().encode();
+      expect(directCffWrites.count - before, `${size} glyphs written directly`).toBe(size === 1 || size === 8720 ? 0 : 1);
+      expect(Buffer.from(ours).equals(Buffer.from(encodeWithFontkitEncoder(make()))), `${size} glyphs`).toBe(true);
+    }
+  });
+
+  it('leaves a face to fontkit when its probe cannot be encoded, and the face\'s other glyphs still embed', () => {
+    const file = fonts.face('hei').spec.file;
+    const damaged = loadFontkit().openSync(file) as Font;
+    const cff = (damaged as unknown as Record<string, { getCharString(gid: number): Uint8Array }>)['CFF ']!;
+    const getCharString = cff.getCharString.bind(cff);
+    cff.getCharString = (gid) => { if (gid === 1) throw new RangeError('glyph 1 is damaged'); return getCharString(gid); };
+    const make = () => { const s = damaged.createSubset() as unknown as Subset; for (const g of [5, 900, 33]) s.includeGlyph(g); return s; };
+    const before = directCffWrites.count;
+    const ours = make().encode();
+    expect(directCffWrites.count).toBe(before);
+    expect(Buffer.from(ours).equals(Buffer.from(encodeWithFontkitEncoder(make())))).toBe(true);
   });
 
   it('leaves to fontkit what it does not know: a font DICT its template lacks, too few glyphs, another layout', () => {

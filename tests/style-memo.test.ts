@@ -96,17 +96,33 @@ describe('inline styles looked up once per measure call', () => {
     let walks = 0;
     const counted = (getProperty: Stack['getProperty']) => function (this: Stack, p: string) { walks++; return getProperty.call(this, p); };
     const getProperty = StyleContextStack.prototype.getProperty;
-    StyleContextStack.prototype.getProperty = counted(getProperty);
+    const countingOriginal = counted(getProperty);
+    StyleContextStack.prototype.getProperty = countingOriginal;
+    // calls of getStyleProperty (pdfmake's per inline and property; step 2 makes none)
+    const scs = StyleContextStack as unknown as { getStyleProperty(...a: unknown[]): unknown };
+    let styleCalls = 0;
+    const countStyleCalls = () => {
+      const getStyleProperty = scs.getStyleProperty;
+      scs.getStyleProperty = function (this: unknown, ...a: unknown[]) { styleCalls++; return getStyleProperty.apply(this, a); };
+      return getStyleProperty;
+    };
+    const ownGetStyleProperty = countStyleCalls();
+    let restoreStyle = ownGetStyleProperty;
     try {
       // pdfmake's own look-ups (this file's modules are its own)
       const before = measureAll();
       const walksBefore = walks;
       walks = 0;
+      styleCalls = 0;
       const plainBefore = measurePlain();
       const plainWalksBefore = walks;
+      const plainStyleCallsBefore = styleCalls;
+      scs.getStyleProperty = ownGetStyleProperty;
       const circleBefore = circle();
       memoiseInlineStyles();
-      expect(StyleContextStack.prototype.getProperty, 'step 3 installed').not.toBe(getProperty);
+      expect(StyleContextStack.prototype.getProperty, 'step 3 installed').not.toBe(countingOriginal);
+      expect(scs.getStyleProperty, 'step 1 installed').not.toBe(ownGetStyleProperty);
+      restoreStyle = countStyleCalls();
       StyleContextStack.prototype.getProperty = counted(StyleContextStack.prototype.getProperty);
       walks = 0;
       const after = measureAll();
@@ -114,7 +130,11 @@ describe('inline styles looked up once per measure call', () => {
       // one walk per call and property, and the inlines with named styles of their own (two of six) the old way
       expect(walks).toBeLessThan(walksBefore * 0.6);
       walks = 0;
+      styleCalls = 0;
       expect(measurePlain()).toEqual(plainBefore);
+      // step 2: measure's own loop, no getStyleProperty call (pdfmake: one per inline and property)
+      expect(styleCalls).toBe(0);
+      expect(plainStyleCallsBefore).toBeGreaterThan(100);
       // at most one walk per call and property: 25 properties, two calls (pdfmake: one per inline and property)
       expect(walks).toBeLessThanOrEqual(50);
       expect(plainWalksBefore).toBeGreaterThan(200);
@@ -132,6 +152,7 @@ describe('inline styles looked up once per measure call', () => {
         ['Hei/true/false', 'red', false, 'underline'], ['Hei/true/false', 'red', true, 'underline'],
       ]);
     } finally {
+      scs.getStyleProperty = restoreStyle;
       StyleContextStack.prototype.getProperty = getProperty;
     }
   });

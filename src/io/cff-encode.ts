@@ -15,14 +15,16 @@
  * points at — a charset of one range, the CharStrings INDEX, an FDSelect of format 0, the FDArray
  * INDEX — and after those the Private DICT of each font DICT in the FDArray, in its order. Of all
  * this only the charset, the CharStrings, the FDSelect, which font DICTs are used and in what
- * order, the glyph count (Top DICT CIDCount) and the offsets depend on the subset; the rest is the
- * face's. So rather than re-encode the face's DICTs from a table of operators, this module learns
- * them once per face from fontkit itself: it has fontkit encode a small probe subset (glyph 0 and
- * the first glyph of every font DICT), reads the parts back, and builds later subsets from them.
+ * order, the glyph count (Top DICT CIDCount, left out by fontkit when it is 8,720, its default) and
+ * the offsets depend on the subset; the rest is the face's. So rather than re-encode the face's
+ * DICTs from a table of operators, this module learns them once per face from fontkit itself: it
+ * has fontkit encode a small probe subset (glyphs 0 and 1 and the first glyph of every font DICT),
+ * reads the parts back, and builds later subsets from them.
  * Before it uses what it learnt it rebuilds the probe and compares the bytes with fontkit's: a face
  * whose subsets are laid out any other way (another charset or FDSelect format, a Private DICT
- * with Subrs, a DICT operand it cannot read) is left to fontkit, as is any subset of fewer than two
- * glyphs. tests/cff-encode.test.ts compares the two on random subsets of every bundled face.
+ * with Subrs, a DICT operand it cannot read, a probe fontkit cannot encode) is left to fontkit, as
+ * is any subset of fewer than two glyphs or of 8,720. tests/cff-encode.test.ts compares the two on
+ * random subsets of every bundled face (INDEX offsets of 1–3 bytes; 4 would take 16 MB of outlines).
  */
 
 /** A DICT operator and its operands' bytes as written. */
@@ -52,6 +54,11 @@ const OP_SUBRS = 19;
 const OP_CIDCOUNT = 0x0c22;
 const OP_FDARRAY = 0x0c24;
 const OP_FDSELECT = 0x0c25;
+/**
+ * CIDCount's default (CFF spec, Top DICT): fontkit leaves an entry out when it has its default, so
+ * a subset of exactly this many glyphs has no CIDCount. Such a subset is left to fontkit.
+ */
+const CIDCOUNT_DEFAULT = 8720;
 
 /** The operators whose operands are offsets: fontkit writes them in the 5-byte form. */
 const POINTERS = new Set([OP_CHARSET, OP_CHARSTRINGS, OP_FDARRAY, OP_FDSELECT]);
@@ -195,7 +202,7 @@ function writeOffset(out: Uint8Array, at: number, offSize: number, v: number): v
  */
 export function encodeSubset(t: CffTemplate, charstrings: Uint8Array[], fds: (number | null)[]): Uint8Array | undefined {
   const n = charstrings.length;
-  if (n < 2 || n > 0xffff) return undefined;
+  if (n < 2 || n > 0xffff || n === CIDCOUNT_DEFAULT) return undefined;
   // font DICTs in order of first use, and each glyph's place in that order (FDSelect format 0)
   const used: number[] = [];
   const select = new Uint8Array(n);

@@ -84,9 +84,15 @@ function templateFor(subset: CffSubset, encode: () => Uint8Array): CffTemplate |
   const firsts = subset.cff.isCIDFont ? firstGlyphOfEachFontDict(subset.cff) : undefined;
   if (firsts && subset.font.numGlyphs > 1) {
     const probe = subset.font.createSubset() as CffSubset;
-    for (const gid of [1, ...firsts]) probe.includeGlyph(gid);
-    const bytes = encode.call(probe);
-    if (probe.gongwenFlat || probe.gongwenNoSubrs) {
+    let bytes: Uint8Array | undefined;
+    try {
+      for (const gid of [1, ...firsts]) probe.includeGlyph(gid);
+      bytes = encode.call(probe);
+    } catch {
+      // a glyph of the probe that cannot be read (a damaged face given in gongwen.yaml) must not
+      // fail reports that never use it: the face's subsets stay fontkit's
+    }
+    if (bytes && (probe.gongwenFlat || probe.gongwenNoSubrs)) {
       const fds = probe.glyphs.map((gid) => subset.cff.fdForGlyph(gid));
       const learnt = readTemplate(bytes, fds);
       const again = learnt && encodeSubset(learnt, probe.charstrings, fds);

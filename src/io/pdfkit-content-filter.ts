@@ -88,7 +88,9 @@ const SECOND = new Set([...LONGER.keys()].map((k) => k.charCodeAt(1)));
 
 /**
  * The kind of a line's operator: the text after its last space (the whole line if it has none).
- * Read by character code: no string is made for the operator of a line the filter passes on.
+ * Read by character code: no string is made for a one-character operator, nor for a longer one
+ * whose second character no operator the filter follows has (Tf, Tj, TJ, cm, BT …); the rest
+ * (re, cs, scn, gs, Tc, Ts …) are sliced and looked up.
  */
 export function opKind(data: string, space: number): Op {
   const n = data.length - space - 1;

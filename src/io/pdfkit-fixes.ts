@@ -70,9 +70,10 @@
  *    calls deflateSync with no options). memLevel sets the size of zlib's hash table and of the
  *    buffer of symbols it collects before it writes a block. On the CFF font subsets that are
  *    nine tenths of a report's bytes, the larger buffer means fewer blocks with their own
- *    Huffman tables and fewer hash collisions: the Shangqiu sample's five subsets (456 KB)
- *    compress in 7.0 ms, not 8.1, to 362,421 bytes, not 363,026 (level 6 both; levels 1–5
- *    measured too, docs/speed.md item 21). Streams of an encrypted document are left to pdfkit.
+ *    Huffman tables and fewer hash collisions: the Shangqiu sample's five subsets with their
+ *    ToUnicode CMaps (456 KB; the subsets alone 448,529 bytes) compress in 7.0 ms, not 8.1, to
+ *    362,421 bytes, not 363,026 (level 6 both; levels 1–5 measured too, docs/speed.md item 21).
+ *    Streams of an encrypted document are left to pdfkit.
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
