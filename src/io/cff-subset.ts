@@ -8,6 +8,10 @@
  * subsetter, without its work: it decodes every subset glyph's outline (up to three times) only
  * to learn which subroutines the glyph calls, and such a face has none to call. That decoding
  * was ≈ 50 ms of a cold build of the sample.
+ *
+ * Both kinds of subset are then written by io/cff-encode.ts, with what it learnt once per face
+ * from a probe subset fontkit encoded (the face's CFF table is shared by every document, so the
+ * probe is made once per face and process); fontkit's encoder writes the rest.
  */
 import { encodeSubset, readTemplate, type CffTemplate } from './cff-encode.js';
 import { flattenCharstring, type ByteRange } from './cff-flatten.js';
