@@ -56,3 +56,23 @@ describe('禁则 tailoring by code unit', () => {
     expect(compared).toBeGreaterThan(3000);
   });
 });
+
+describe('禁则 tailoring of the line breaker\'s opportunities', () => {
+  it('gives them in increasing order, ending at the text\'s end (write/pdf/lines.ts walks them in one pass)', async () => {
+    const { createRequire } = await import('node:module');
+    const LineBreaker = createRequire(import.meta.url)('linebreak') as new (s: string) => { nextBreak(): BreakOpportunity | null };
+    const pieces = ['，', '。', '（', '）', '“', '”', ' ', '\u3000', '政', '府', '信', '息', 'A', 'b', '1', '-', '/', '@', 'www.', '.gov.cn', 'https://example.org/a?b=1', '2021-12-31', '15:59'];
+    let seed = 11;
+    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      for (let n = 1 + rnd(40); n > 0; n--) text += pieces[rnd(pieces.length)];
+      const uax14: BreakOpportunity[] = [];
+      const breaker = new LineBreaker(text);
+      for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) uax14.push({ position: b.position, required: b.required });
+      const positions = tailorBreaks(text, uax14).map((b) => b.position);
+      positions.forEach((p, i) => { if (i > 0) expect(p, JSON.stringify(text)).toBeGreaterThan(positions[i - 1]!); });
+      expect(positions.at(-1)).toBe(text.length);
+    }
+  });
+});
