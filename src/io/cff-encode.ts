@@ -26,9 +26,8 @@
  * is any subset of fewer than two glyphs or of 8,720. tests/cff-encode.test.ts compares the two on
  * random subsets of every bundled face (INDEX offsets of 1–3 bytes; 4 would take 16 MB of outlines).
  */
-
-/** A DICT operator and its operands' bytes as written. */
-interface DictEntry { op: number; operands: Uint8Array }
+import { lastInteger, readDict, type DictEntry } from './cff-dict.js';
+import { indexEntry, indexLayout } from './cff-lazy-index.js';
 
 interface FontDictParts {
   /** The font DICT's entries; its Private operator gets the Private DICT's size and offset. */
@@ -75,63 +74,13 @@ function intOperand(v: number): number[] {
 /** An offset operand as fontkit writes it (forced to the 32-bit form). */
 const offsetOperand = (v: number): number[] => [29, (v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff];
 
-/** An INDEX at `at`: its entries' [start, end) and where it ends; undefined if it is not one. */
+/** An INDEX at `at` with its entries' [start, end); undefined if it is not one. */
 function readIndex(b: Uint8Array, at: number): { entries: [number, number][]; end: number } | undefined {
-  if (at + 2 > b.length) return undefined;
-  const count = (b[at]! << 8) | b[at + 1]!;
-  if (count === 0) return { entries: [], end: at + 2 };
-  const offSize = b[at + 2]!;
-  if (offSize < 1 || offSize > 4) return undefined;
-  const offsets: number[] = [];
-  for (let i = 0, p = at + 3; i <= count; i++, p += offSize) {
-    let v = 0;
-    for (let k = 0; k < offSize; k++) v = v * 256 + b[p + k]!;
-    offsets.push(v);
-  }
-  const base = at + 3 + (count + 1) * offSize - 1;
+  const x = indexLayout(b, at);
+  if (!x || x.end > b.length) return undefined;
   const entries: [number, number][] = [];
-  for (let i = 0; i < count; i++) entries.push([base + offsets[i]!, base + offsets[i + 1]!]);
-  const end = base + offsets[count]!;
-  return end <= b.length ? { entries, end } : undefined;
-}
-
-/** A DICT's entries, or undefined where an operand is not an integer (reals are not needed here). */
-function readDict(b: Uint8Array): DictEntry[] | undefined {
-  const out: DictEntry[] = [];
-  let start = 0;
-  for (let p = 0; p < b.length;) {
-    const b0 = b[p]!;
-    if (b0 <= 21) {
-      const op = b0 === 12 ? 0x0c00 | b[p + 1]! : b0;
-      out.push({ op, operands: b.subarray(start, p) });
-      p += b0 === 12 ? 2 : 1;
-      start = p;
-    } else if (b0 === 28) p += 3;
-    else if (b0 === 29) p += 5;
-    else if (b0 === 30) {
-      p++;
-      while (p < b.length && (b[p]! & 0x0f) !== 0x0f && (b[p]! & 0xf0) !== 0xf0) p++;
-      p++;
-    } else if (b0 >= 32 && b0 <= 246) p += 1;
-    else if (b0 >= 247 && b0 <= 254) p += 2;
-    else return undefined;
-  }
-  return start === b.length ? out : undefined;
-}
-
-/** The last integer operand of an entry (an offset or a size). */
-function lastInt(operands: Uint8Array): number {
-  let v = 0;
-  for (let p = 0; p < operands.length;) {
-    const b0 = operands[p]!;
-    if (b0 === 28) { v = ((operands[p + 1]! << 8) | operands[p + 2]!) << 16 >> 16; p += 3; }
-    else if (b0 === 29) { v = (operands[p + 1]! << 24) | (operands[p + 2]! << 16) | (operands[p + 3]! << 8) | operands[p + 4]!; p += 5; }
-    else if (b0 >= 32 && b0 <= 246) { v = b0 - 139; p += 1; }
-    else if (b0 >= 247 && b0 <= 250) { v = (b0 - 247) * 256 + operands[p + 1]! + 108; p += 2; }
-    else if (b0 >= 251 && b0 <= 254) { v = -(b0 - 251) * 256 - operands[p + 1]! - 108; p += 2; }
-    else return NaN;
-  }
-  return v;
+  for (let i = 0; i < x.count; i++) entries.push([indexEntry(b, x, i), indexEntry(b, x, i + 1)]);
+  return { entries, end: x.end };
 }
 
 /** The operands' bytes of a Private entry: the DICT's size, then its offset. */
@@ -151,7 +100,7 @@ export function readTemplate(b: Uint8Array, fdOfProbeGlyph: (number | null)[]): 
   const at = (op: number) => top.find((e) => e.op === op);
   const fdArray = at(OP_FDARRAY);
   if (!fdArray || !at(OP_FDSELECT) || !at(OP_CHARSET) || !at(OP_CHARSTRINGS) || !at(OP_CIDCOUNT)) return undefined;
-  const fdIndex = readIndex(b, lastInt(fdArray.operands));
+  const fdIndex = readIndex(b, lastInteger(fdArray.operands));
   if (!fdIndex) return undefined;
   // the face's font DICT of each probe font DICT: in the order of first use by the probe's glyphs
   const order: number[] = [];
@@ -163,8 +112,8 @@ export function readTemplate(b: Uint8Array, fdOfProbeGlyph: (number | null)[]): 
     const priv = entries?.find((e) => e.op === OP_PRIVATE);
     if (!entries || !priv) return undefined;
     if (priv.operands.length <= 5 || priv.operands[priv.operands.length - 5] !== 29) return undefined;
-    const size = lastInt(priv.operands.subarray(0, priv.operands.length - 5));
-    const offset = lastInt(priv.operands.subarray(priv.operands.length - 5));
+    const size = lastInteger(priv.operands.subarray(0, priv.operands.length - 5));
+    const offset = lastInteger(priv.operands.subarray(priv.operands.length - 5));
     if (!(size >= 0) || !(offset > 0) || offset + size > b.length) return undefined;
     const privBytes = b.slice(offset, offset + size);
     if (readDict(privBytes)?.some((e) => e.op === OP_SUBRS) !== false) return undefined;

@@ -57,7 +57,9 @@ const withoutSubrs = (priv: FontDict['Private']): FontDict['Private'] => {
   return copy;
 };
 
-const originals = new WeakMap<object, Pick<CffSubset, 'subsetCharstrings' | 'subsetFontdict' | 'createCIDFontdict' | 'encode'>>();
+/** fontkit's own methods that gongwen's replace, kept per patched class. */
+type Original = 'subsetCharstrings' | 'subsetFontdict' | 'createCIDFontdict' | 'encode';
+const originals = new WeakMap<object, Pick<CffSubset, Original>>();
 
 /** Each face's first glyph of each font DICT, from its FDSelect (formats 0 and 3); undefined for others. */
 function firstGlyphOfEachFontDict(cff: Cff): number[] | undefined {
@@ -194,32 +196,25 @@ export function flattenCffSubsets(subset: object): void {
   };
 }
 
-/**
- * `subset` encoded by fontkit's own, unpatched subsetter: the reference the tests compare with.
- * `subset` must be fresh (not encoded before).
- */
-export function encodeWithFontkitSubsetter(subset: object & { encode(): Uint8Array }): Uint8Array {
+/** `subset` encoded with fontkit's own methods `keys` in place of gongwen's (`subset` must be fresh). */
+function encodeWithOriginals(subset: object & { encode(): Uint8Array }, keys: readonly Original[]): Uint8Array {
   const own = originals.get(Object.getPrototypeOf(subset));
   if (!own) throw new Error('not a patched fontkit CFF subset');
-  Object.assign(subset, own);
+  for (const key of keys) (subset as Record<string, unknown>)[key] = own[key];
   try {
     return subset.encode();
   } finally {
-    for (const key of Object.keys(own)) delete (subset as Record<string, unknown>)[key];
+    for (const key of keys) delete (subset as Record<string, unknown>)[key];
   }
 }
 
+/** `subset` encoded by fontkit's own, unpatched subsetter: the reference the tests compare with. */
+export const encodeWithFontkitSubsetter = (subset: object & { encode(): Uint8Array }): Uint8Array =>
+  encodeWithOriginals(subset, ['subsetCharstrings', 'subsetFontdict', 'createCIDFontdict', 'encode']);
+
 /**
  * `subset` encoded by fontkit's own encoder, with gongwen's subsetter (the charstrings and font
- * DICTs above): the bytes io/cff-encode.ts must write. `subset` must be fresh.
+ * DICTs above): the bytes io/cff-encode.ts must write.
  */
-export function encodeWithFontkitEncoder(subset: object & { encode(): Uint8Array }): Uint8Array {
-  const own = originals.get(Object.getPrototypeOf(subset));
-  if (!own) throw new Error('not a patched fontkit CFF subset');
-  Object.assign(subset, { encode: own.encode });
-  try {
-    return subset.encode();
-  } finally {
-    delete (subset as Record<string, unknown>).encode;
-  }
-}
+export const encodeWithFontkitEncoder = (subset: object & { encode(): Uint8Array }): Uint8Array =>
+  encodeWithOriginals(subset, ['encode']);

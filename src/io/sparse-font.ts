@@ -22,6 +22,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../model/errors.js';
+import { afterReal, dictInteger } from './cff-dict.js';
 import { indexEntry, indexLayout, LAZY_FROM, setEntryHook, type IndexLayout } from './cff-lazy-index.js';
 import { sfntTables, type TableRecord } from './sfnt-tables.js';
 
@@ -49,17 +50,6 @@ function readAt(fd: number, into: Buffer, from: number, to: number): void {
   }
 }
 
-/** An integer operand of a CFF DICT at `p`: [value, next position], or undefined for a real or an operator. */
-function dictInteger(b: Buffer, p: number): [number, number] | undefined {
-  const b0 = b[p]!;
-  if (b0 >= 32 && b0 <= 246) return [b0 - 139, p + 1];
-  if (b0 >= 247 && b0 <= 250) return [(b0 - 247) * 256 + b[p + 1]! + 108, p + 2];
-  if (b0 >= 251 && b0 <= 254) return [-(b0 - 251) * 256 - b[p + 1]! - 108, p + 2];
-  if (b0 === 28) return [b.readInt16BE(p + 1), p + 3];
-  if (b0 === 29) return [b.readInt32BE(p + 1), p + 5];
-  return undefined;
-}
-
 /** The CharStrings offset (operator 17) of the first Top DICT in bytes [from, to), or undefined. */
 function charStringsOffset(b: Buffer, from: number, to: number): number | undefined {
   let operands: number[] = [];
@@ -69,10 +59,8 @@ function charStringsOffset(b: Buffer, from: number, to: number): number | undefi
       if (b0 === 17) return operands.at(-1);
       p += b0 === 12 ? 2 : 1;
       operands = [];
-    } else if (b0 === 30) { // a real: nibbles up to an f
-      p++;
-      while (p < to && (b[p]! & 0x0f) !== 0x0f && (b[p]! & 0xf0) !== 0xf0) p++;
-      p++;
+    } else if (b0 === 30) { // a real
+      p = afterReal(b, p, to);
       operands.push(NaN);
     } else {
       const v = dictInteger(b, p);
