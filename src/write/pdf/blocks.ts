@@ -7,6 +7,7 @@ import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { inlineRuns, runs, type PdfInline } from './text.js';
 import { breakJustified } from './lines.js';
+import { markdownTable } from './md-table.js';
 
 const indent = (name: ElementName): number => ELEMENTS[name].indentChars * geometry.charPitch;
 
@@ -89,22 +90,7 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       return {
         stack: b.items.map((item, k) => justified(ctx, [...(b.ordered ? runs(ctx, `${b.start + k}.`, body) : []), ...inlineRuns(ctx, item, body)])),
       } as Content;
-    case 'table': {
-      const cell = { role: ELEMENTS.tableText.role, size: sizeOf('tableText'), lineHeight: sizeOf('tableText') * 1.5 };
-      const head = { ...cell, role: ELEMENTS.tableHeader.role };
-      const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
-      return {
-        table: {
-          headerRows: 1,
-          widths: Array.from({ length: cols }, () => '*'),
-          body: [
-            b.header.map((c) => ({ text: inlineRuns(ctx, c, head), alignment: 'center' })),
-            ...b.rows.map((r) => Array.from({ length: cols }, (_, k) => ({ text: inlineRuns(ctx, r[k] ?? [], cell) }))),
-          ],
-        },
-        margin: [0, geometry.linePitch / 2, 0, geometry.linePitch / 2],
-        gridAfter: geometry.linePitch,
-      } as Content;
-    }
+    case 'table':
+      return markdownTable(ctx, b);
   }
 }

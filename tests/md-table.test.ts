@@ -1,0 +1,87 @@
+/**
+ * Markdown tables in the body (write/pdf/md-table.ts): never wider than the 版心, short columns on
+ * one line, and the header row never left alone at the foot of a page. Fictional test data.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { geometry } from '../src/layout/gbt9704.js';
+import { columnWidths } from '../src/write/pdf/md-table.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+import { linesOf, readPdf } from './helpers/pdf.js';
+
+const fonts = openFontSet();
+const pdfOf = async (body: string) => {
+  const dir = makeReport({ 'report.md': `${FRONT}\n${body}` });
+  return readPdf((await buildReport(dir, { fonts, formats: ['pdf'] })).outputs.pdf!);
+};
+
+/** A table of ten columns, with a date, a figure and a web address that cannot break much. */
+const WIDE = [
+  '| 序号 | 项目名称 | 乡镇 | 金额（万元） | 开工时间 | 完工时间 | 责任单位 | 备注 | 公开方式 | 链接 |',
+  '|---|---|---|---|---|---|---|---|---|---|',
+  '| 1 | 高标准农田建设项目 | 城关镇 | 1234.56 | 2023-03-01 | 2023-12-31 | 农田建设管理股 | 无 | 网站 | https://www.example.com/project/2023/0001.html |',
+].join('\n');
+
+const right = geometry.left + geometry.textWidth;
+
+describe('Markdown tables in the PDF', () => {
+  it('keep a wide table inside the 版心, its short columns on one line', async () => {
+    const { pages } = await pdfOf(`具体如下：\n\n${WIDE}\n`);
+    const items = pages.flatMap((p) => p.items);
+    // before the widths were chosen here: every column as wide as the address, text to x = 606 pt
+    for (const it of items) expect(it.x + it.width, it.str).toBeLessThanOrEqual(right + 0.5);
+    expect(items.some((i) => i.str.includes('https://'))).toBe(true);
+    for (const word of ['城关镇', '乡镇', '备注', '1234.56']) expect(items.some((i) => i.str === word), word).toBe(true);
+  });
+
+  it('never leave the header row alone at the foot of a page', async () => {
+    // the table starts one grid line lower with each filler line, so its header row meets the foot of page 1
+    let headerAtFoot = 0;
+    for (let filler = 14; filler <= 21; filler++) {
+      const lines = Array.from({ length: filler }, (_, k) => `第${k + 1}行。`).join('\n\n');
+      const { pages } = await pdfOf(`${lines}\n\n${WIDE}\n`);
+      for (const page of pages) {
+        const texts = linesOf(page).map((l) => l.text);
+        const header = texts.findIndex((t) => t.startsWith('序号'));
+        if (header < 0) continue;
+        // the row below the header is on the same page: its first cell, "1", starts a line after it
+        const row = texts.findIndex((t, i) => i > header && t.startsWith('1'));
+        if (row < 0) headerAtFoot++;
+      }
+    }
+    expect(headerAtFoot).toBe(0);
+  });
+});
+
+describe('columnWidths', () => {
+  const room = (n: number, total: number) => total - n * 8 - (n + 1);
+  const sum = (w: (number | '*')[]) => w.reduce<number>((s, x) => s + (x as number), 0);
+
+  it('gives equal shares where they hold every column\'s widest piece', () => {
+    expect(columnWidths([{ min: 20, natural: 200 }, { min: 30, natural: 40 }], 400, 12)).toEqual(['*', '*']);
+  });
+
+  it('holds each column between its widest piece and its one-line width, at one level', () => {
+    const ranges = [{ min: 12, natural: 24 }, { min: 12, natural: 300 }, { min: 150, natural: 280 }, { min: 12, natural: 12 }];
+    const w = columnWidths(ranges, 400, 12) as number[];
+    expect(sum(w)).toBeCloseTo(room(4, 400), 6);
+    expect(w[0]).toBeCloseTo(24, 6); // short columns keep their text on one line
+    expect(w[3]).toBeCloseTo(12, 6);
+    expect(w[2]!).toBeGreaterThanOrEqual(150);
+    expect(w[1]).toBeCloseTo(w[2]!, 6); // the two long ones at the same level
+  });
+
+  it('shares out what is left in proportion when every column fits on one line', () => {
+    const w = columnWidths([{ min: 10, natural: 40 }, { min: 200, natural: 200 }], 400, 12) as number[];
+    expect(sum(w)).toBeCloseTo(room(2, 400), 6);
+    expect(w[1]! / w[0]!).toBeCloseTo(5, 6);
+  });
+
+  it('never exceeds the width when even the widest pieces do not fit: one character each at least', () => {
+    const ranges = Array.from({ length: 6 }, (_, k) => ({ min: k === 0 ? 0 : 120, natural: 300 }));
+    const w = columnWidths(ranges, 400, 12) as number[];
+    expect(sum(w)).toBeCloseTo(room(6, 400), 6);
+    expect(Math.min(...w)).toBeCloseTo(12, 6);
+  });
+});
