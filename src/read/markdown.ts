@@ -22,11 +22,14 @@ const md = new MarkdownIt('default', { html: true, linkify: false, typographer: 
 md.disable(['strikethrough', 'reference', 'lheading', 'autolink']);
 
 /**
- * A section number typed into a heading (一、 （一） (一) 1. 1、 （1）), as pasted from last year's
- * Word file; not 1.5万, 一、二季度 or 七、八月份 (a list of numerals), （2021年） or （2021）.
+ * A section number typed into a heading (一、 （一） (一) 1. 1、 （1） 1） 1 and the same with
+ * full-width digits, ２．), as pasted from last year's Word file; not 1.5万, 一、二季度 or 七、八月份
+ * (a list of numerals), （2021年）, （2021）, 5G or 2021年.
  */
 const NUMERAL = '[一二三四五六七八九十百]';
-const TYPED_NUMBER = new RegExp(`^\\s*(?:${NUMERAL}+\\s*[、.．](?!\\s*${NUMERAL})|[（(]\\s*(?:${NUMERAL}+|\\d{1,2})\\s*[）)]|\\d{1,2}\\s*[.．、](?![\\d一二三四五六七八九十]))`);
+const DIGIT = '[0-9０-９]';
+const TYPED_NUMBER = new RegExp(`^\\s*(?:${NUMERAL}+\\s*[、.．](?!\\s*${NUMERAL})|[（(]\\s*(?:${NUMERAL}+|${DIGIT}{1,2})\\s*[）)]` +
+  `|${DIGIT}{1,2}\\s*[.．、](?!${DIGIT}|${NUMERAL})|${DIGIT}{1,2}\\s*[）)]|${DIGIT}{1,2}\\s+(?=[\\u3400-\\u9fff]))`);
 /** A run-in heading written on one line with its text: a sentence end inside the heading. */
 const SENTENCE_INSIDE = /[。！？](?=\s*\S)/;
 // CommonMark will not open **粗体：** before a Chinese character (its flanking rules are made
