@@ -65,6 +65,17 @@ describe('the 2021 tables', () => {
     expect(errors[0]).toMatch(/^表三 一、本年新收政府信息公开申请数量 \/ 自然人 \+ 表三 二、上年结转政府信息公开申请数量 \/ 自然人 = \d+, but 表三 三（七）总计 \/ 自然人 \+ 表三 四、结转下年度继续办理 \/ 自然人 = \d+ \(−1\)$/);
   });
 
+  it('points at the likely culprit, naming it once when it is the other rule\'s own total', () => {
+    // a part off: the balance rule of its column and the row total share that part
+    const part = checkStatistics(sample2021((t) => { (t.t3 as Record<string, Record<string, number>>).new_received.commercial += 1; }))
+      .find((f) => f.severity === 'error')!;
+    expect(part.hint).toMatch(/^表三 一、本年新收政府信息公开申请数量 \/ 商业企业 \(this line\) is in this rule and in 表三 一、本年新收政府信息公开申请数量 \/ 总计, which is off by as much/);
+    // the total itself off: the balance rule of the 总计 column and the row total share the total
+    const total = checkStatistics(sample2021((t) => { (t.t3 as Record<string, Record<string, number>>).new_received.total += 1; }))
+      .find((f) => f.severity === 'error')!;
+    expect(total.hint).toBe('表三 一、本年新收政府信息公开申请数量 / 总计 (this line) is in this rule, and its own parts add up to 271, not 272: correct it, or the part that is wrong (rules balance and row_total)');
+  });
+
   it('checks row totals (derived: a warning) across the applicant columns', () => {
     const s = sample2021((t) => { (t.t3 as Record<string, Record<string, number>>).granted.research = 5; });
     const warnings = messages(checkStatistics(s), 'warning');

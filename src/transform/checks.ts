@@ -94,7 +94,13 @@ function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; findi
     const line = stats.lines[suspect];
     if (line === undefined) continue;
     e.finding.loc = { file: stats.file, line };
-    e.finding.hint = `${stats.template.cells.get(suspect)?.label ?? suspect} (this line) is in this rule and in ${alike[0].finding.message.split(':')[0]}, which is off by as much: correct it, or the total (rule ${e.rule.id})`;
+    const label = stats.template.cells.get(suspect)?.label ?? suspect;
+    const other = alike[0].rule;
+    // the suspect is the other rule's own total (a row total that its parts do not add up to):
+    // naming that rule by its total would name the suspect twice
+    e.finding.hint = other.totals.length === 1 && other.totals[0] === suspect
+      ? `${label} (this line) is in this rule, and its own parts add up to ${sumOf(stats, other.parts)}, not ${sumOf(stats, other.totals)}: correct it, or the part that is wrong (rules ${e.rule.id} and ${other.id})`
+      : `${label} (this line) is in this rule and in ${alike[0].finding.message.split(':')[0]}, which is off by as much: correct it, or the total (rule ${e.rule.id})`;
   }
 }
 
