@@ -234,6 +234,7 @@ describe('statistics validation', () => {
     const files = withStats('');
     delete (files as Record<string, string>)['statistics.yaml'];
     const [msg] = errorsOf(files);
-    expect(msg).toMatch(/statistics\.yaml: statistics file not found/);
+    // at the "statistics:" line of report.md, the line to fix, naming the file looked for
+    expect(msg).toMatch(/report\.md:8: statistics file not found: \S*statistics\.yaml\n {2}fix: create it, or fix "statistics:" on this line/);
   });
 });

@@ -227,12 +227,33 @@ async function check(dirs: string[], values: Options, out: NodeJS.WritableStream
   });
 }
 
+const quietStreams = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * A reader that stops before the end (`gongwen check … | head`, a pager quit early) makes the
+ * next write to its pipe fail with EPIPE, which Node reports as an 'error' event on the stream:
+ * unhandled, it ended the run with a stack trace and exit code 1, also after every file had been
+ * written. Nobody reads what is left to print, so the stream is left closed (Node destroys it on
+ * the error: later writes go nowhere, without another event) and the run goes on to its own exit
+ * code. --watch goes on building; a batch's worker threads print nothing themselves. Other write
+ * errors stay errors. Once per stream: main may run more than once in a process (tests).
+ */
+function ignoreClosedReader(stream: NodeJS.WritableStream): void {
+  if (quietStreams.has(stream)) return;
+  quietStreams.add(stream);
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 /**
  * `early`: a batch worker thread already started (bin/gongwen.mjs, io/batch.ts `startBatchWorker`),
  * used by a batch and stopped otherwise.
  */
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr,
   early?: Worker): Promise<number> {
+  ignoreClosedReader(out);
+  ignoreClosedReader(err);
   try {
     if (argv[0] === 'aggregate') {
       const { aggregateCommand } = await import('./aggregate.js');

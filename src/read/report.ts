@@ -23,8 +23,15 @@ export function statisticsNamedIn(reportFile: string): unknown {
   return (parseLocatedYaml(split.yaml, reportFile, split.yamlLine).data as Record<string, unknown> | null)?.statistics;
 }
 
-/** Where a report's `statistics:` value points: relative to its folder (the one rule for the build, --watch and the up-to-date check). */
-export const statisticsPath = (dir: string, named: string): string => path.join(dir, named.trim());
+/**
+ * Where a report's `statistics:` value points: relative to its folder, or as it is when absolute
+ * (`statistics: /data/2023/statistics.yaml`: joined onto the folder, it named a file that is not
+ * there). The one rule for the build, --watch and the up-to-date check.
+ */
+export const statisticsPath = (dir: string, named: string): string => {
+  const file = named.trim();
+  return path.isAbsolute(file) ? path.normalize(file) : path.join(dir, file);
+};
 
 /**
  * The statistics file a report names, wherever it is (in the folder, a subfolder, or shared from
@@ -45,6 +52,32 @@ const display = (p: string): string => {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') ? rel : p;
 };
+
+/**
+ * The statistics file a report names, read. Not finding it (no file there, or a folder:
+ * `statistics: data`, which reading called "not found" too) is reported at the `statistics:`
+ * line of report.md (`at`), the line to fix; what the file holds, at the file's own lines.
+ */
+function readNamedStatistics(dir: string, named: string, at: { file: string; line: number }): StatisticsTable {
+  const file = statisticsPath(dir, named);
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(file).isDirectory();
+  } catch {
+    throw new InputError(at, `statistics file not found: ${display(file)}`,
+      `create it, or fix "statistics:" on this line (a path relative to the report's folder, or an absolute one)`);
+  }
+  if (isFolder) {
+    const given = named.trim();
+    const inside = path.join(given, 'statistics.yaml');
+    // (a folder with a file's name, made by mistake, is in the way of the file)
+    const hint = existsSync(path.join(file, 'statistics.yaml')) ? `name the file in it: statistics: ${inside}`
+      : /\.ya?ml$/i.test(given) ? `remove or rename the folder ${display(file)}, and save the statistics file there under its name`
+        : `name the statistics file itself, e.g. statistics: ${inside}`;
+    throw new InputError(at, `statistics: ${given} is a folder, not a file (${display(file)})`, hint);
+  }
+  return readStatistics(file);
+}
 
 /**
  * Where the statistics tables go. The 2014 table is printed as the attachment; the 2019/2021
@@ -91,6 +124,10 @@ export function readReport(dir: string): Report {
   if (!existsSync(abs)) {
     throw new InputError({ file }, `${REPORT_FILE} not found`, `every report folder needs a ${REPORT_FILE} with front matter and the body`);
   }
+  if (statSync(abs).isDirectory()) {
+    throw new InputError({ file }, `${REPORT_FILE} is a folder, not a file`,
+      `rename or move the folder ${file}, and write the report in a text file named ${REPORT_FILE} in ${shown}`);
+  }
   const split = splitFrontMatter(readText(abs, file), file);
   // the front matter, the body and the statistics are read apart, so that a build reports the
   // problems of all three at once
@@ -110,7 +147,8 @@ export function readReport(dir: string): Report {
   const parsed = attempt(() => parseMarkdown(split.body, file, split.bodyLine));
   // (the statistics file is read even when other fields are wrong, for its own problems)
   const named = fm?.statistics ?? (yaml?.data as { statistics?: unknown } | null)?.statistics;
-  const statistics = typeof named === 'string' ? attempt(() => readStatistics(statisticsPath(dir, named))) : undefined;
+  const statistics = yaml && typeof named === 'string'
+    ? attempt(() => readNamedStatistics(dir, named, { file, line: yaml.lineOf(['statistics']) })) : undefined;
   throwAll(errors);
   if (!yaml || !fm || !parsed) throw new Error('unreachable: a stage failed without an error');
   const blocks = parsed;

@@ -3,14 +3,61 @@
  * WPS and Notepad before 2019) read as UTF-8 turns into U+FFFD and stray characters, which
  * used to surface as a score of "character … is in no configured font" errors. It is refused
  * here, once, at the line of its first undecodable byte.
+ *
+ * A file saved as UTF-16 (Notepad's "Unicode", 另存为 → 编码 Unicode) is refused too, with its
+ * own advice: the GBK advice (iconv -f GBK) would garble it for good. So is a file that is not
+ * text at all (a Word document named report.md).
  */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../model/errors.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * UTF-16's byte order when `bytes` look like UTF-16 text: a byte order mark (FF FE, FE FF: never
+ * in UTF-8), or, without one, line ends as UTF-16 writes them (0A 00 little-endian, 00 0A
+ * big-endian, at even offsets), of one byte order only, and no U+0000 (00 00 at an even offset),
+ * which no text holds and binary files are full of. (The offsets of the NUL bytes alone do not
+ * tell the byte order: ASCII characters have a NUL high byte, but 一 U+4E00, 开 U+5F00 and
+ * 最 U+6700 a NUL low byte, and a Chinese paragraph may hold more of them than it has line
+ * ends.) Other NUL bytes: `binary`, with the offset of the first. Else undefined; a file without
+ * a NUL costs one native indexOf.
+ */
+function notUtf8Kind(bytes: Uint8Array): { utf16: 'LE' | 'BE'; bom: boolean } | { binary: number } | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { utf16: 'LE', bom: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { utf16: 'BE', bom: true };
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const first = buf.indexOf(0);
+  if (first < 0) return undefined;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i + 1 < buf.length; i += 2) {
+    const a = buf[i];
+    const b = buf[i + 1];
+    if (a === 0 && b === 0) return { binary: first };
+    if (a === 0x0a && b === 0) le++;
+    else if (a === 0 && b === 0x0a) be++;
+  }
+  // (two line ends at least: a stray NUL after a line end in a UTF-8 file is not UTF-16)
+  if (le >= 2 && !be) return { utf16: 'LE', bom: false };
+  if (be >= 2 && !le) return { utf16: 'BE', bom: false };
+  return { binary: first };
+}
+
 /** `bytes` as text, or an InputError naming `file` (as shown to the author) and the line. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  const kind = notUtf8Kind(bytes);
+  if (kind && 'binary' in kind) {
+    const line = Buffer.from(bytes.buffer, bytes.byteOffset, kind.binary).toString('latin1').split('\n').length;
+    throw new InputError({ file, line }, 'the file is not text: it holds NUL bytes (a Word document, or another program\'s file?)',
+      'write it as plain text in UTF-8: in Notepad, or in WPS or Word 另存为 纯文本 → UTF-8');
+  }
+  if (kind) {
+    // iconv reads the byte order from a BOM; without one, glibc's UTF-16 would assume big-endian
+    const from = kind.bom ? 'UTF-16' : `UTF-16${kind.utf16}`;
+    throw new InputError({ file }, `the file is UTF-16 text (${kind.utf16 === 'LE' ? 'Notepad\'s "Unicode"' : '"Unicode big endian"'}), not UTF-8`,
+      `save it as UTF-8: in Notepad 另存为 → 编码 UTF-8; in WPS or Word 另存为 纯文本 → UTF-8; or iconv -f ${from} -t UTF-8 (not -f GBK, which garbles it)`);
+  }
   try {
     return strict.decode(bytes); // drops a BOM, as Notepad writes
   } catch {
@@ -22,5 +69,20 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
-/** Read a content file as UTF-8 text (see above). `shown` is the name used in messages. */
-export const readText = (path: string, shown: string = path): string => decodeUtf8(readFileSync(path), shown);
+/**
+ * Read a content file as UTF-8 text (see above). `shown` is the name used in messages. A folder
+ * where a file was expected (`mkdir report.md`, a `--config` given a folder) is an input error,
+ * not the internal error EISDIR would be.
+ */
+export function readText(path: string, shown: string = path): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') {
+      throw new InputError({ file: shown }, 'is a folder, not a file', 'give the path of the file itself, not of a folder');
+    }
+    throw e;
+  }
+  return decodeUtf8(bytes, shown);
+}

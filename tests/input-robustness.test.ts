@@ -1,0 +1,259 @@
+/**
+ * Input that is not what gongwen expects where it expects it — a statistics path given absolute
+ * or naming a folder, a misspelt key in a font role, a folder where a file should be, a file
+ * saved as UTF-16 — and output piped into a reader that stops early: each a clear message and
+ * exit code (2 for bad input, as without the pipe), no stack trace, no output file.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../src/io/config.js';
+import { namedStatistics } from '../src/read/report.js';
+import { decodeUtf8 } from '../src/read/text-file.js';
+import { ROOT } from './helpers/build.js';
+
+const BIN = path.join(ROOT, 'bin/gongwen.mjs');
+
+/** The command line in `cwd` (messages name files relative to it). */
+const run = (cwd: string, ...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+
+/** A working folder holding R, a report folder as `gongwen new` writes it (it checks and builds as it is). */
+function workFolder(): { root: string; dir: string; report: string } {
+  const root = mkdtempSync(path.join(tmpdir(), 'gongwen-robust-'));
+  const made = run(root, 'new', 'R', '--organ', '示例县农业农村局', '--year', '2023');
+  expect(made.code, made.err).toBe(0);
+  const dir = path.join(root, 'R');
+  return { root, dir, report: path.join(dir, 'report.md') };
+}
+
+/** report.md with its `statistics:` line replaced, and that line's number. */
+function nameStatistics(report: string, value: string): number {
+  const lines = readFileSync(report, 'utf8').split('\n');
+  const at = lines.findIndex((l) => l.startsWith('statistics:'));
+  expect(at).toBeGreaterThan(0);
+  lines[at] = `statistics: ${value}`;
+  writeFileSync(report, lines.join('\n'));
+  return at + 1;
+}
+
+/** What an input error must not look like: an internal error, or Node's report of one. */
+const noCrash = (err: string) => {
+  expect(err).not.toMatch(/internal error|\n\s+at |node:events|Unhandled 'error'|EPIPE|EISDIR/);
+};
+
+const outputsIn = (out: string) => (existsSync(out) ? readdirSync(out).filter((f) => !f.startsWith('.')) : []);
+
+describe('statistics: the path the front matter names', () => {
+  it('takes an absolute path as it is, for the build and the up-to-date check', () => {
+    const { root, dir, report } = workFolder();
+    const shared = path.join(root, 'shared');
+    mkdirSync(shared);
+    renameSync(path.join(dir, 'statistics.yaml'), path.join(shared, 'statistics.yaml'));
+    const abs = path.join(shared, 'statistics.yaml');
+    nameStatistics(report, abs);
+    const checked = run(root, 'check', 'R');
+    expect(checked.err).not.toContain('not found');
+    expect(checked.code, checked.err).toBe(0);
+    expect(checked.out).toBe('R: ok (12 warnings)\n');
+    // the file read is that one: its problems are reported at its own path
+    expect(namedStatistics(dir)).toBe(abs);
+    const out = path.join(root, 'out');
+    expect(run(root, 'build', 'R', '--out', out, '--format', 'pdf').code).toBe(0);
+    writeFileSync(abs, readFileSync(abs, 'utf8').replace(/^( {6}natural:)/m, '$1 5'));
+    const again = run(root, 'build', 'R', '--out', out, '--format', 'pdf');
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toMatch(/R\.pdf \(\d+ KB\) in \d+ ms \(built again: .*statistics\.yaml changed\)/);
+  }, 30_000);
+
+  it('says that a folder is a folder, at the statistics: line of report.md, and writes nothing', () => {
+    const { root, dir, report } = workFolder();
+    mkdirSync(path.join(dir, 'data'));
+    const line = nameStatistics(report, 'data');
+    const out = path.join(root, 'out');
+    const r = run(root, 'build', 'R', '--out', out);
+    expect(r.code).toBe(2);
+    noCrash(r.err);
+    expect(r.err).toContain(`error: R/report.md:${line}: statistics: data is a folder, not a file (R/data)\n  fix: name the statistics file itself, e.g. statistics: data/statistics.yaml\n`);
+    expect(outputsIn(out)).toEqual([]);
+    // with the file in it, the fix names it
+    renameSync(path.join(dir, 'statistics.yaml'), path.join(dir, 'data', 'statistics.yaml'));
+    expect(run(root, 'check', 'R').err).toContain(`R/report.md:${line}: statistics: data is a folder, not a file (R/data)\n  fix: name the file in it: statistics: data/statistics.yaml\n`);
+  });
+
+  it('reports a file that is not there at the statistics: line, naming where it looked', () => {
+    const { root, report } = workFolder();
+    const line = nameStatistics(report, 'stats/2023.yaml');
+    const r = run(root, 'check', 'R');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`error: R/report.md:${line}: statistics file not found: R/stats/2023.yaml\n  fix: create it, or fix "statistics:" on this line`);
+  });
+});
+
+describe('gongwen.yaml', () => {
+  it('refuses an unknown key inside a font role, at its line, with the key it was probably meant to be', () => {
+    const { root } = workFolder();
+    const font = path.join(ROOT, 'fonts/FandolFang-Regular.otf');
+    writeFileSync(path.join(root, 'gw.yaml'), `# the office's fonts\nfonts:\n  fang: { file: ${font}, nmae: 仿宋_GB2312 }\n`);
+    const out = path.join(root, 'out');
+    const r = run(root, 'build', 'R', '--out', out, '--config', 'gw.yaml');
+    expect(r.code).toBe(2);
+    noCrash(r.err);
+    expect(r.err).toBe('error: gw.yaml:3: unknown key "nmae" in font role "fang"\n  fix: did you mean "name"?\n');
+    expect(outputsIn(out)).toEqual([]);
+    // block style, and a key nothing is close to
+    writeFileSync(path.join(root, 'gw.yaml'), `fonts:\n  fang:\n    file: ${font}\n    name: 仿宋_GB2312\n    weight: bold\n`);
+    expect(() => readConfig(path.join(root, 'gw.yaml'))).toThrow(/gw\.yaml:5: unknown key "weight" in font role "fang"\n {2}fix: a font role has: file, name, postscriptName/);
+    writeFileSync(path.join(root, 'gw.yaml'), `fonts:\n  fang: { file: ${font}, postscriptname: FandolFang-Regular }\n`);
+    expect(() => readConfig(path.join(root, 'gw.yaml'))).toThrow(/did you mean "postscriptName"\?/);
+    // the keys a role has are taken as before
+    writeFileSync(path.join(root, 'gw.yaml'), `fonts:\n  fang: { file: ${font}, name: 仿宋_GB2312 }\n`);
+    expect(readConfig(path.join(root, 'gw.yaml')).fonts.fang).toEqual({ file: font, postscriptName: undefined, name: '仿宋_GB2312' });
+  });
+
+  it('says that a config folder is a folder', () => {
+    const { root } = workFolder();
+    mkdirSync(path.join(root, 'conf'));
+    const r = run(root, 'check', 'R', '--config', 'conf');
+    expect(r.code).toBe(2);
+    noCrash(r.err);
+    expect(r.err).toBe('error: conf: the config file is a folder, not a file\n  fix: give the path of a gongwen.yaml file\n');
+  });
+});
+
+describe('a folder where a file should be', () => {
+  it('report.md', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'gongwen-robust-'));
+    mkdirSync(path.join(root, 'e5', 'report.md'), { recursive: true });
+    const out = path.join(root, 'out');
+    for (const args of [['check', 'e5'], ['build', 'e5', '--out', out]]) {
+      const r = run(root, ...args);
+      expect(r.code).toBe(2);
+      noCrash(r.err);
+      expect(r.err).toBe('error: e5/report.md: report.md is a folder, not a file\n  fix: rename or move the folder e5/report.md, and write the report in a text file named report.md in e5\n');
+    }
+    expect(outputsIn(out)).toEqual([]);
+  });
+
+  it('statistics.yaml', () => {
+    const { root, dir, report } = workFolder();
+    rmSync(path.join(dir, 'statistics.yaml'));
+    mkdirSync(path.join(dir, 'statistics.yaml'));
+    const line = readFileSync(report, 'utf8').split('\n').indexOf('statistics: statistics.yaml') + 1;
+    const out = path.join(root, 'out');
+    const r = run(root, 'build', 'R', '--out', out);
+    expect(r.code).toBe(2);
+    noCrash(r.err);
+    expect(r.err).toContain(`error: R/report.md:${line}: statistics: statistics.yaml is a folder, not a file (R/statistics.yaml)\n  fix: remove or rename the folder R/statistics.yaml, and save the statistics file there under its name\n`);
+    expect(outputsIn(out)).toEqual([]);
+  });
+});
+
+describe('files saved as UTF-16 (Notepad\'s "Unicode")', () => {
+  /** Node has no UTF-16BE encoder: LE with each unit's bytes swapped. */
+  const utf16 = (text: string, order: 'LE' | 'BE', bom: boolean) => {
+    const le = Buffer.from(`${bom ? '\uFEFF' : ''}${text}`, 'utf16le');
+    return order === 'LE' ? le : le.swap16();
+  };
+
+  it.each([
+    ['report.md', 'LE', true, 'iconv -f UTF-16 -t UTF-8', 'Notepad\'s "Unicode"'],
+    ['report.md', 'BE', true, 'iconv -f UTF-16 -t UTF-8', '"Unicode big endian"'],
+    ['report.md', 'LE', false, 'iconv -f UTF-16LE -t UTF-8', 'Notepad\'s "Unicode"'],
+    ['statistics.yaml', 'BE', false, 'iconv -f UTF-16BE -t UTF-8', '"Unicode big endian"'],
+  ] as const)('%s, %s, with a BOM: %s', (file, order, bom, iconv, kind) => {
+    const { root, dir } = workFolder();
+    writeFileSync(path.join(dir, file), utf16(readFileSync(path.join(dir, file), 'utf8'), order, bom));
+    const out = path.join(root, 'out');
+    const r = run(root, 'build', 'R', '--out', out);
+    expect(r.code).toBe(2);
+    noCrash(r.err);
+    expect(r.err).toContain(`error: R/${file}: the file is UTF-16 text (${kind}), not UTF-8\n  fix: save it as UTF-8: in Notepad 另存为 → 编码 UTF-8; `);
+    expect(r.err).toContain(`${iconv} (not -f GBK, which garbles it)`);
+    expect(r.err).not.toContain('GBK/ANSI');
+    expect(outputsIn(out)).toEqual([]);
+  });
+
+  it('is told from UTF-8 by its line ends, not by a share of NUL bytes: 一 U+4E00 and 开 U+5F00 have one too', () => {
+    const text = '---\ntitle: 公开\n---\n\n一一开开最最一开。\n一一开开最最一开。\n';
+    for (const order of ['LE', 'BE'] as const) {
+      expect(() => decodeUtf8(utf16(text, order, false), 'x.md')).toThrow(`x.md: the file is UTF-16 text`);
+      expect(() => decodeUtf8(utf16(text, order, false), 'x.md')).toThrow(`iconv -f UTF-16${order} -t UTF-8`);
+    }
+    // NUL bytes that are not UTF-16 (a Word document named report.md): not text, at the first one's line
+    const zip = Buffer.concat([Buffer.from('---\ntitle: x\n'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0x0a, 0, 0x0a, 0])]);
+    expect(() => decodeUtf8(zip, 'x.md')).toThrow(/^x\.md:3: the file is not text: it holds NUL bytes/);
+    // GBK keeps its advice, UTF-8 (with or without a BOM) is read
+    expect(() => decodeUtf8(Buffer.from([0x2d, 0x0a, 0xd5, 0xfd]), 'x.md')).toThrow(/x\.md:2: the file is not UTF-8 text \(saved as GBK\/ANSI\?\)[\s\S]*iconv -f GBK/);
+    expect(decodeUtf8(Buffer.from(`\uFEFF${text}`), 'x.md')).toBe(text);
+  });
+});
+
+describe('output piped into a reader that stops early', () => {
+  /**
+   * The command with its stdout (and stderr) piped to a reader that has gone: the read ends are
+   * closed at once, so every write to them fails with EPIPE, as with `gongwen check R | true`.
+   */
+  function closedReader(cwd: string, args: string[], close: ('stdout' | 'stderr')[], env: NodeJS.ProcessEnv = {}) {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    for (const s of close) child[s].destroy();
+    let stderr = '';
+    if (!close.includes('stderr')) child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    return { child, exit, get stderr() { return stderr; } };
+  }
+
+  it('check: stdout closed, the exit code is as without the pipe, no stack trace', async () => {
+    const { root } = workFolder();
+    const ok = closedReader(root, ['check', 'R'], ['stdout']);
+    expect(await ok.exit).toBe(0);
+    noCrash(ok.stderr);
+    expect(ok.stderr).toContain('warning: R/report.md:');
+    writeFileSync(path.join(root, 'R', 'statistics.yaml'), 'template: gov-2021\ntables:\n  t4: { review_upheld: -1 }\n');
+    const bad = closedReader(root, ['check', 'R'], ['stdout']);
+    expect(await bad.exit).toBe(2);
+    noCrash(bad.stderr);
+  });
+
+  it('build, one folder and a batch: stdout and stderr closed, the files written and the exit code kept', async () => {
+    const { root, dir } = workFolder();
+    const out = path.join(root, 'out');
+    expect(await closedReader(root, ['build', 'R', '--out', out, '--format', 'pdf'], ['stdout', 'stderr']).exit).toBe(0);
+    expect(outputsIn(out)).toEqual(['R.pdf']);
+    // a batch (a second process and worker threads), one folder failing
+    cpSync(dir, path.join(root, 'S'), { recursive: true });
+    cpSync(dir, path.join(root, 'F'), { recursive: true });
+    mkdirSync(path.join(root, 'F', 'report.md.d'));
+    rmSync(path.join(root, 'F', 'report.md'));
+    const batchOut = path.join(root, 'batch');
+    const batch = closedReader(root, ['build', 'R', 'S', 'F', '--out', batchOut, '--format', 'pdf', '--jobs', '2'], ['stdout', 'stderr']);
+    expect(await batch.exit).toBe(2);
+    expect(outputsIn(batchOut).sort()).toEqual(['R.pdf', 'S.pdf']);
+  }, 60_000);
+
+  it('--watch goes on building after its reader has gone', async () => {
+    const { root, report } = workFolder();
+    const out = path.join(root, 'out');
+    const pdf = path.join(out, 'R.pdf');
+    const w = closedReader(root, ['build', 'R', '--watch', '--out', out, '--format', 'pdf'], ['stdout'], { GONGWEN_WATCH_WARM_UPS: '0' });
+    const until = async (done: () => boolean) => {
+      const started = Date.now();
+      while (!done()) {
+        if (Date.now() - started > 30_000) throw new Error(`timed out: ${w.stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await until(() => existsSync(pdf));
+    const first = statSync(pdf).mtimeMs;
+    await new Promise((r) => setTimeout(r, 300)); // its "watching" line written, into the closed pipe
+    writeFileSync(report, readFileSync(report, 'utf8').replace('【待填写：总体情况的内容】', '本年度工作有序开展。'));
+    await until(() => statSync(pdf).mtimeMs !== first);
+    w.child.kill('SIGINT');
+    expect(await w.exit).toBe(0);
+    noCrash(w.stderr);
+  }, 60_000);
+});
