@@ -1,5 +1,5 @@
 /** gongwen aggregate: sums over units, and never a total that silently leaves a unit out. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateCommand } from '../src/io/aggregate.js';
@@ -8,6 +8,7 @@ import { statisticsFromXlsx, statisticsToXlsx } from '../src/io/xlsx.js';
 import { InputError } from '../src/model/errors.js';
 import { readStatistics } from '../src/read/statistics.js';
 import { aggregateStatistics } from '../src/transform/aggregate.js';
+import { checkStatistics } from '../src/transform/checks.js';
 import { FRONT } from './helpers/fixtures.js';
 import { capture, sample2014, sample2021, scaled, tempRoot, writeUnit } from './helpers/units.js';
 
@@ -35,6 +36,17 @@ async function goodUnits(root: string): Promise<string[]> {
 
 const brokenUnit = (root: string) => writeUnit(root, 'broken', {
   'statistics.yaml': yamlOf(scaled(base, 1)).replace(/(granted:\n\s+natural:) 102/, '$1 一百零二'),
+});
+/**
+ * Every value readable, but 表三 一's 总计 75 too high: the printed rule 一 + 二 = （七）总计 + 四
+ * fails (an error of `gongwen check`), and the row total 一 too (a warning).
+ */
+const badSumUnit = (root: string) => writeUnit(root, 'badsum', {
+  'statistics.yaml': yamlOf(scaled(base, 1, { 't3.new_received.total': 271 + 75 })),
+});
+/** 表四's 行政复议 总计 one more than its parts, and a cell empty: rules not printed on the form, so warnings only. */
+const warnedUnit = (root: string) => writeUnit(root, 'warned', {
+  'statistics.yaml': yamlOf(scaled(base, 1, { 't4.review_total': 5 + 1, 't2.regulations.made': undefined })),
 });
 const unit2014 = (root: string) => writeUnit(root, 'old-form', { 'statistics.yaml': readFileSync(sample2014().file, 'utf8') });
 
@@ -100,6 +112,77 @@ describe('gongwen aggregate', () => {
     expect(r.err).toContain('give --partial to sum the 2 units that can be summed');
     expect(r.err).toContain('summary: 0 summed, 0 missing, 1 invalid, 0 other template; nothing written');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a unit that breaks a sum rule printed on the form, names it and the rule, and writes nothing', async () => {
+    const root = tempRoot();
+    const units = [...(await goodUnits(root)).slice(0, 2), badSumUnit(root)];
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(...units, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/error: invalid statistics: badsum \(.*badsum\):/);
+    expect(r.err).toMatch(/badsum\/statistics\.yaml:\d+: 表三 一、本年新收政府信息公开申请数量 \/ 总计 \+ 表三 二、上年结转政府信息公开申请数量 \/ 总计 = 356, but .* = 281 \(\+75\)/);
+    expect(r.err).toMatch(/\(rules? balance/);
+    expect(r.err).not.toContain('rule row_total'); // a warning: not what makes the unit invalid
+    expect(r.err).toContain('give --partial to sum the 2 units that can be summed');
+    expect(r.err).toContain('summary: 0 summed, 0 missing, 1 invalid, 0 other template; nothing written');
+    expect(existsSync(out)).toBe(false);
+
+    // with --partial it is left out, and the sum is that of the others
+    const partial = await run(...units, '--out', out, '--partial');
+    expect(partial.code, partial.err).toBe(0);
+    expect(partial.err).toMatch(/^warning: left out: invalid statistics: badsum \(.*\):\n.*\(\+75\)/m);
+    expect(partial.out).toContain('summary: 2 summed, 0 missing, 1 invalid, 0 other template');
+    expect(readStatistics(out).values['t3.new_received.total']).toBe(271 * 3);
+    expect(readFileSync(out, 'utf8')).toContain('# Left out: badsum (invalid)');
+  });
+
+  it('reads a statistics file named by an absolute path, and calls a folder named there a folder', async () => {
+    const root = tempRoot();
+    const [u1] = await goodUnits(root);
+    const shared = path.join(root, 'shared', 'figures.yaml');
+    mkdirSync(path.dirname(shared), { recursive: true });
+    writeFileSync(shared, yamlOf(scaled(base, 2)));
+    const absolute = writeUnit(root, 'absolute', { 'report.md': FRONT.replace(/---\n$/, `statistics: ${shared}\n---\n正文。\n`) });
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(u1, absolute, '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(readStatistics(out).values['t3.new_received.total']).toBe(271 * 3);
+    const folder = writeUnit(root, 'folder', { 'report.md': FRONT.replace(/---\n$/, 'statistics: data\n---\n正文。\n'), 'data/x.txt': '' });
+    const f = await run(u1, folder, '--out', path.join(root, 'sum2.yaml'));
+    expect(f.code).toBe(2);
+    expect(f.err).toContain('names "statistics: data", which is a folder, not a file');
+  });
+
+  it('sums a unit whose figures only draw warnings of gongwen check (a total not on the form, an empty cell)', async () => {
+    const root = tempRoot();
+    const [u1] = await goodUnits(root);
+    const warned = warnedUnit(root);
+    expect(checkStatistics(readStatistics(path.join(warned, 'statistics.yaml'))).map((f) => f.severity)).toEqual(['warning', 'warning']);
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(u1, warned, '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('summary: 2 summed, 0 missing, 0 invalid, 0 other template');
+    expect(readStatistics(out).values['t4.review_total']).toBe(5 * 2 + 1);
+  });
+
+  it('refuses an --out whose folder is a file, with a fix for a file path, and exit 2', async () => {
+    const root = tempRoot();
+    const [u1] = await goodUnits(root);
+    const blocker = path.join(root, 'outfile');
+    writeFileSync(blocker, 'not a folder');
+    for (const name of ['x.yaml', 'x.xlsx']) {
+      const r = await run(u1, '--out', path.join(blocker, name));
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`error: ${blocker}: is a file, not a folder, so the output cannot be written there\n`
+        + '  fix: give --out a file path (FILE.yaml or FILE.xlsx) in a folder you can write to; the folder is created if missing\n');
+      expect(r.out).toBe('');
+    }
+    // a folder where the file would go cannot be written over either
+    const folder = writeUnit(root, 'taken.yaml');
+    const taken = await run(u1, '--out', folder);
+    expect(taken.code).toBe(2);
+    expect(taken.err).toMatch(/^error: .*taken\.yaml: the sum cannot be written there \(E[A-Z]+\)\n  fix: give --out a file path/);
   });
 
   it('refuses a unit on another template when --template is given, and lists it', async () => {

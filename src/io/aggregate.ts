@@ -7,12 +7,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUsageError, UsageError } from './cli-args.js';
-import { isInputError } from '../model/errors.js';
+import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import type { StatisticsTable, StatTemplate } from '../model/types.js';
-import { statisticsNamedIn } from '../read/report.js';
+import { statisticsNamedIn, statisticsPath } from '../read/report.js';
 import { readStatistics } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
+import { checkStatistics } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
 import { statisticsFromXlsx } from './xlsx.js';
 
@@ -23,7 +24,8 @@ export const AGGREGATE_HELP = `Usage:
 
 Sums the statistics of several units cell by cell into one statistics file (.yaml or .xlsx).
 A unit folder's statistics are the file named by "statistics:" in its report.md, else
-statistics.yaml, else statistics.xlsx. A cell empty in every unit stays empty.
+statistics.yaml, else statistics.xlsx. A cell empty in every unit stays empty. A unit whose
+figures break a sum rule printed on the form (an error of gongwen check) is invalid.
 
 Options:
   -o, --out FILE       the sum: FILE.yaml (statistics file) or FILE.xlsx (the official form)
@@ -53,8 +55,10 @@ function statisticsFileOf(dir: string): { file: string } | { missing: string } {
   if (existsSync(report)) {
     const named = statisticsNamedIn(report);
     if (typeof named === 'string') {
-      const file = path.join(dir, named);
-      return existsSync(file) ? { file } : { missing: `${report} names "statistics: ${named}", which does not exist` };
+      const file = statisticsPath(dir, named);
+      if (!existsSync(file)) return { missing: `${report} names "statistics: ${named}", which does not exist` };
+      if (statSync(file).isDirectory()) return { missing: `${report} names "statistics: ${named}", which is a folder, not a file` };
+      return { file };
     }
   }
   for (const name of ['statistics.yaml', 'statistics.xlsx']) {
@@ -62,6 +66,17 @@ function statisticsFileOf(dir: string): { file: string } | { missing: string } {
     if (existsSync(file)) return { file };
   }
   return { missing: 'no statistics.yaml or statistics.xlsx (and no "statistics:" in report.md)' };
+}
+
+/**
+ * The sum rules printed on the form that the unit's figures break (the errors `gongwen check`
+ * reports for its statistics), or undefined. Summed, a unit's imbalance passes into the total,
+ * where the city's check finds it but can no longer say which unit it came from. Warnings (a row
+ * total, empty cells) do not stop a sum, as they do not stop `check`; the unit's check shows them.
+ */
+function brokenRules(stats: StatisticsTable): string | undefined {
+  const errors = checkStatistics(stats).filter((f) => f.severity === 'error');
+  return errors.length ? errors.map((f) => formatInputError(f.loc, f.message, f.hint)).join('\n') : undefined;
 }
 
 async function readUnit(dir: string, templateId: string | undefined): Promise<Unit> {
@@ -74,10 +89,32 @@ async function readUnit(dir: string, templateId: string | undefined): Promise<Un
     if (isYaml(file)) stats = readStatistics(file);
     else if (isXlsx(file)) stats = await statisticsFromXlsx(readFileSync(file), file, templateId);
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
+    const broken = brokenRules(stats);
+    if (broken) return { dir, name, status: 'invalid', message: broken };
     return { dir, name, status: 'ok', stats };
   } catch (e) {
     if (!isInputError(e)) throw e;
     return { dir, name, status: 'invalid', message: e.message };
+  }
+}
+
+const OUT_FIX = 'give --out a file path (FILE.yaml or FILE.xlsx) in a folder you can write to; the folder is created if missing';
+
+/**
+ * Write the sum; returns why it cannot be written, or undefined. writeFileAtomic advises build's
+ * --out, a folder ("give --out a folder"); aggregate's --out is a file, so its errors are given
+ * a fix of their own, and a failed write (a folder in the file's place, no permission) is bad
+ * input, not an internal error.
+ */
+async function writeSum(file: string, template: StatTemplate, values: Record<string, number>, header: string[]): Promise<string | undefined> {
+  try {
+    await writeStatistics(file, template, values, header);
+    return undefined;
+  } catch (e) {
+    if (e instanceof InputError) return formatInputError(e.loc, e.problem, OUT_FIX);
+    const { code, syscall } = e as NodeJS.ErrnoException;
+    if (code && syscall) return formatInputError({ file }, `the sum cannot be written there (${code})`, OUT_FIX);
+    throw e;
   }
 }
 
@@ -167,7 +204,11 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
     ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
   ];
-  await writeStatistics(opts.out!, sum.template, sum.values, header);
+  const unwritable = await writeSum(opts.out!, sum.template, sum.values, header);
+  if (unwritable) {
+    err.write(`error: ${unwritable}\n`);
+    return 2;
+  }
   out.write(`${opts.out} (${Object.keys(sum.values).length} of ${sum.template.cells.size} cells given)\n`);
   out.write(`summary: ${summary(summed.length)}\n`);
   return 0;
