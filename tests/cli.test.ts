@@ -30,6 +30,37 @@ describe('gongwen CLI', () => {
     expect(opt.err).toContain('--colour');
   });
 
+  it('says a misspelt option, a missing value and a value given to a switch plainly, with the nearest option', () => {
+    const cases: [string[], string][] = [
+      [['build', SAMPLE, '--stirct'], 'error: unknown option --stirct: did you mean --strict?\nRun gongwen --help for usage.\n'],
+      [['build', SAMPLE, '--out'], 'error: -o, --out needs a value\nRun gongwen --help for usage.\n'],
+      [['build', SAMPLE, '--strict=yes'], 'error: -s, --strict takes no value\nRun gongwen --help for usage.\n'],
+      [['aggregate', SAMPLE, '--partail'], 'error: unknown option --partail: did you mean --partial?\n'],
+      [['new', 'x', '--orgn', '某局'], 'error: unknown option --orgn: did you mean --organ?\n'],
+    ];
+    for (const [args, err] of cases) {
+      const r = run(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.err, args.join(' ')).toContain(err); // not parseArgs's "To specify a positional argument …"
+    }
+  });
+
+  it('says how to fix a --config that is not there', () => {
+    const r = run('build', SAMPLE, '--config', 'no-such/gongwen.yaml', '--out', tmp());
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('error: no-such/gongwen.yaml: config file not found\n  fix: give the path of a gongwen.yaml (relative to the folder gongwen runs in), or leave --config out for the bundled fonts\n');
+  });
+
+  it('checks several folders: a line for each, ok or failed, and a summary naming the failures', () => {
+    const bad = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 2020年') }, 'bad-year');
+    const r = run('check', SAMPLE, bad);
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(`${SAMPLE}: ok (`);
+    expect(r.out).toContain(`${bad}: failed (1 error)\n`);
+    expect(r.out).toMatch(new RegExp(`checked 2 reports: 1 ok, 1 failed: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
+    expect(r.err).toMatch(/bad-year\/report\.md:3: field "year"/);
+  });
+
   it('builds the sample into --out, PDF and DOCX by default', () => {
     const out = tmp();
     const r = run('build', SAMPLE, '--out', out);

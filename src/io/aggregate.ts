@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUsageError, UsageError } from './cli-args.js';
+import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import type { StatisticsTable, StatTemplate } from '../model/types.js';
 import { statisticsNamedIn, statisticsPath } from '../read/report.js';
@@ -131,20 +132,18 @@ function explain(u: Unit, template: StatTemplate | undefined): string {
   }
 }
 
+const AGGREGATE_OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  template: { type: 'string', short: 't' },
+  partial: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export async function aggregateCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let opts: { out?: string; template?: string; partial?: boolean; help?: boolean };
   let dirs: string[];
   try {
-    const parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        template: { type: 'string', short: 't' },
-        partial: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const parsed = parseArgs({ args: argv, allowPositionals: true, options: AGGREGATE_OPTIONS });
     opts = parsed.values;
     dirs = parsed.positionals;
     if (opts.help) { out.write(AGGREGATE_HELP); return 0; }
@@ -159,7 +158,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     }
   } catch (e) {
     if (!isUsageError(e)) throw e;
-    err.write(`error: ${(e as Error).message}\nusage: ${AGGREGATE_USAGE}\n`);
+    err.write(`error: ${usageText(e as Error, AGGREGATE_OPTIONS)}\nusage: ${AGGREGATE_USAGE}\n`);
     return 2;
   }
 

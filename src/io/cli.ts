@@ -10,7 +10,8 @@ import { buildOne, settingsNow, upToDate, type BuildOutcome, type BuildSettings 
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
-import { isBatch, isUsageError, ONE_REPORT_V8_FLAGS, parseCommandLine, UsageError } from './cli-args.js';
+import { isBatch, isUsageError, ONE_REPORT_V8_FLAGS, OPTIONS, parseCommandLine, UsageError } from './cli-args.js';
+import { usageText } from './usage-text.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
@@ -95,20 +96,31 @@ function configFor(values: Options): Config {
 }
 
 /** Run `task` for each folder; input errors are reported per folder and do not stop the others. */
-async function eachDir(dirs: string[], err: NodeJS.WritableStream, task: (dir: string) => Promise<void>): Promise<number> {
-  let failed = 0;
+/**
+ * `check` over its folders: each folder's errors (and the warnings beside them) on stderr; on
+ * stdout a line for each folder, ok or failed, and with several folders a summary naming those
+ * that failed, as a batch build ends.
+ */
+async function eachDir(dirs: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, task: (dir: string) => Promise<void>): Promise<number> {
+  const failed: string[] = [];
   for (const dir of dirs) {
     try {
       await task(dir);
     } catch (e) {
       if (!isInputError(e)) throw e;
-      failed++;
+      failed.push(dir);
+      const errors = e.message.split(/\n(?=\S)/).length; // one line each; their fix lines are indented
       err.write(`error: ${e.message.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
       // the warnings found beside the errors, below them (as a build prints them)
       if (e instanceof FindingErrors) printFindings(err, e.warnings);
+      out.write(`${dir}: failed (${errors} error${errors > 1 ? 's' : ''})\n`);
     }
   }
-  return failed ? EXIT.input : EXIT.ok;
+  if (dirs.length > 1) {
+    out.write(`checked ${dirs.length} reports: ${dirs.length - failed.length} ok` +
+      `${failed.length ? `, ${failed.length} failed: ${failed.join(', ')}` : ''}\n`);
+  }
+  return failed.length ? EXIT.input : EXIT.ok;
 }
 
 function settingsFor(values: Options, config: Config): BuildSettings {
@@ -218,7 +230,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
 
 async function check(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const fonts = openFontSet(configFor(values).fonts);
-  return eachDir(dirs, err, async (dir) => {
+  return eachDir(dirs, out, err, async (dir) => {
     const findings = reviewReport(loadReport(dir), fonts, values['allow-missing-glyphs']);
     const warnings = findings.filter((f) => f.severity === 'warning');
     enforceFindings(findings, values.strict); // errors stop here, their warnings printed below them
@@ -279,7 +291,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return command === 'build' ? await build(dirs, values, out, err, early) : await check(dirs, values, out, err);
   } catch (e) {
     if (isUsageError(e)) {
-      err.write(`error: ${(e as Error).message}\nRun gongwen --help for usage.\n`);
+      err.write(`error: ${usageText(e as Error, OPTIONS)}\nRun gongwen --help for usage.\n`);
       return EXIT.input;
     }
     if (isInputError(e)) {

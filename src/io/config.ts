@@ -41,7 +41,10 @@ function checkFaceKeys(fonts: unknown, yaml: LocatedYaml, file: string): void {
 
 export function readConfig(configFile: string | undefined): Config {
   if (!configFile) return { fonts: defaultFontConfig(), pdfa: false };
-  if (!existsSync(configFile)) throw new InputError({ file: configFile }, 'config file not found');
+  if (!existsSync(configFile)) {
+    throw new InputError({ file: configFile }, 'config file not found',
+      'give the path of a gongwen.yaml (relative to the folder gongwen runs in), or leave --config out for the bundled fonts');
+  }
   if (statSync(configFile).isDirectory()) {
     const inside = path.join(configFile, 'gongwen.yaml');
     throw new InputError({ file: configFile }, 'the config file is a folder, not a file',

@@ -11,6 +11,7 @@ import { FIRST_FORM_YEAR, reportSkeleton, templateForYear } from '../write/skele
 import { statisticsYaml } from './statistics-file.js';
 import { writeFileAtomic } from './files.js';
 import { isUsageError, UsageError } from './cli-args.js';
+import { usageText } from './usage-text.js';
 
 export const NEW_USAGE = 'gongwen new <folder> --organ NAME [--year YYYY]';
 
@@ -31,11 +32,13 @@ Options:
 Exit codes: 0 written, 2 bad input (nothing is written).
 `;
 
+const NEW_OPTIONS = { organ: { type: 'string' }, year: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 export async function newCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
       args: argv, allowPositionals: true,
-      options: { organ: { type: 'string' }, year: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: NEW_OPTIONS,
     });
     if (values.help) { out.write(NEW_HELP); return 0; }
     if (positionals.length !== 1) throw new UsageError('new needs one folder to create');
@@ -69,7 +72,7 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
     return 0;
   } catch (e) {
     if (!isUsageError(e)) throw e;
-    err.write(`error: ${(e as Error).message}\nusage: ${NEW_USAGE}\n`);
+    err.write(`error: ${usageText(e as Error, NEW_OPTIONS)}\nusage: ${NEW_USAGE}\n`);
     return 2;
   }
 }

@@ -1,0 +1,25 @@
+/**
+ * What a usage error says. node:util parseArgs words its errors for programmers ("Unknown option
+ * '--bogus'. To specify a positional argument starting with a '-', place it at the end of the
+ * command after '--', as in '-- "--bogus"", with a quote left open); the ones an author meets — an
+ * option misspelt, a value left out or given to a switch — are said plainly here, a misspelt
+ * option with the command's nearest one. Our own UsageErrors are already plain.
+ */
+import { closest } from '../read/validate.js';
+
+export function usageText(e: Error, options: Record<string, unknown>): string {
+  const code = (e as { code?: string }).code;
+  const named = /'([^']+)'/.exec(e.message)?.[1];
+  if (!named) return e.message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const guess = named.startsWith('--') ? closest(named.slice(2).split('=')[0]!, Object.keys(options)) : undefined;
+    return `unknown option ${named}${guess ? `: did you mean --${guess}?` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // "Option '-o, --out <value>' argument missing", "Option '-s, --strict' does not take an argument"
+    const option = named.replace(/ <value>$/, '');
+    if (/argument missing/.test(e.message)) return `${option} needs a value`;
+    if (/does not take an argument/.test(e.message)) return `${option} takes no value`;
+  }
+  return e.message;
+}
