@@ -93,6 +93,18 @@ describe('styles', () => {
     expect(style(styles(), 'GwTableText')).toContain('<w:snapToGrid w:val="0"/>');
   });
 
+  it('sets "目录" over a table of contents as the PDF does: 三号 黑体, centred, a grid line above the entries', async () => {
+    const { outputs } = await buildReport(makeReport({ 'report.md': FRONT.replace('---\n', '---\ntoc: true\n') + '\n# 总体情况\n\n正文。\n' }),
+      { fonts: openFontSet(), formats: ['docx'] });
+    const docx = docxParts(outputs.docx!);
+    expect(paragraphs(docx['word/document.xml']).find((p) => p.text === '目录')?.style).toBe('GwTocTitle');
+    const toc = style(docx['word/styles.xml'], 'GwTocTitle');
+    expect(toc).toContain('w:eastAsia="黑体"');
+    expect(toc).toContain('<w:sz w:val="32"/>');
+    expect(toc).toContain('<w:jc w:val="center"/>');
+    expect(toc).toMatch(/<w:spacing w:after="579" w:before="0" w:line="579" w:lineRule="exact"\/>/);
+  });
+
   it('uses the font names an office configures', async () => {
     const config = defaultFontConfig();
     config.fang = { ...config.fang, name: '仿宋_GB2312' };

@@ -81,6 +81,7 @@ export const ELEMENTS = {
   heading2: el('kai', '三号', 'justify', 2),             // （一） 楷体
   heading3: el('fang', '三号', 'justify', 2),            // 1. 仿宋
   heading4: el('fang', '三号', 'justify', 2),            // （1） 仿宋
+  tocTitle: el('hei', '三号', 'center', 0),              // "目录" over a table of contents (practice), a line above the entries
   attachmentNote: el('fang', '三号', 'left', 2),         // 7.3.4 附件说明
   attachmentLabel: el('hei', '三号', 'left', 0),         // 7.3.7 "附件", 3号黑体, 顶格
   attachmentTitle: el('songBold', '二号', 'center', 0),  // practice: like the title

@@ -64,7 +64,7 @@ const qrBlock = (png: Buffer) => {
 
 /** "目录" and a TOC field over the four heading levels (toc.ts; Word fills in the page numbers). */
 const tableOfContents = (entries: Map<Block, TocEntry>) => [
-  new Paragraph({ style: STYLE.title.id, text: '目录' }),
+  new Paragraph({ style: STYLE.tocTitle.id, text: '目录' }),
   tocField([...entries.values()]),
   new Paragraph({ style: STYLE.body.id }),
 ];

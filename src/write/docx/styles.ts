@@ -17,6 +17,7 @@ export const STYLE = {
   sourceLine: { id: 'GwSource', name: '公文来源行' },
   metaBlock: { id: 'GwMeta', name: '公文信息块' },
   body: { id: 'GwBody', name: '公文正文' },
+  tocTitle: { id: 'GwTocTitle', name: '公文目录标题' },
   attachmentNote: { id: 'GwAttachmentNote', name: '公文附件说明' },
   attachmentLabel: { id: 'GwAttachmentLabel', name: '公文附件标签' },
   attachmentTitle: { id: 'GwAttachmentTitle', name: '公文附件标题' },
@@ -116,6 +117,8 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
       para('sourceLine'),
       para('metaBlock', META_ROW_TWIP),
       para('body'),
+      // a grid line between "目录" and the entries, as in the PDF
+      { ...para('tocTitle'), paragraph: { ...elementProps('tocTitle', fonts).paragraph, spacing: { line: LINE_TWIP, lineRule: LineRuleType.EXACT, before: 0, after: LINE_TWIP } } },
       para('attachmentNote'),
       para('attachmentLabel'),
       para('attachmentTitle'),

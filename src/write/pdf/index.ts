@@ -146,7 +146,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth, breakLines: options.breakLines ?? true, spans };
   const outline = new OutlineIds();
   const toc = (): Content => ({
-    toc: { title: { text: runs(ctx, '目录', { role: 'hei', size: sizeOf('heading1') }), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } },
+    toc: { title: { text: runs(ctx, '目录', { role: ELEMENTS.tocTitle.role, size: sizeOf('tocTitle') }), alignment: ELEMENTS.tocTitle.align, margin: [0, 0, 0, geometry.linePitch] } },
     margin: [0, 0, 0, geometry.linePitch],
   }) as unknown as Content;
   const m = report.meta;
