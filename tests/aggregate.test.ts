@@ -137,6 +137,19 @@ describe('gongwen aggregate', () => {
     expect(readFileSync(out, 'utf8')).toContain('# Left out: badsum (invalid)');
   });
 
+  it('warns when the sum breaks a printed rule through units that leave one of its cells empty, naming them', async () => {
+    const root = tempRoot();
+    const [u1] = await goodUnits(root);
+    const gap = writeUnit(root, 'gap', { 'statistics.yaml': yamlOf(scaled(base, 1, { 't3.new_received.total': undefined })) });
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(u1, gap, '--out', out);
+    expect(r.code, r.err).toBe(0); // each unit passes its own check: the rule has an empty cell in gap
+    expect(r.err).toMatch(/^warning: the sum breaks a rule printed on the form: .*总计.* \(−271\)\n {2}units that leave a cell of this rule empty: gap\n {2}fix: .*\(rule balance\)$/m);
+    expect(existsSync(out)).toBe(true);
+    // a sum of complete units warns of nothing
+    expect((await run(...(await goodUnits(tempRoot())).slice(0, 2), '--out', path.join(root, 'full.yaml'))).err).toBe('');
+  });
+
   it('reads a statistics file named by an absolute path, and calls a folder named there a folder', async () => {
     const root = tempRoot();
     const [u1] = await goodUnits(root);

@@ -14,7 +14,7 @@ import { statisticsNamedIn, statisticsPath } from '../read/report.js';
 import { readStatistics } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
-import { checkStatistics } from '../transform/checks.js';
+import { checkRule, checkStatistics } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
 import { statisticsFromXlsx } from './xlsx.js';
 
@@ -97,6 +97,27 @@ async function readUnit(dir: string, templateId: string | undefined): Promise<Un
     if (!isInputError(e)) throw e;
     return { dir, name, status: 'invalid', message: e.message };
   }
+}
+
+/**
+ * The printed rules the sum breaks although every summed unit keeps them: a unit's check skips a
+ * rule with an empty cell, so the break comes from units that leave one of the rule's cells empty
+ * while others fill it. Each is a warning naming those units, for the office to ask them; the
+ * sum's own check would find the rule broken and name no unit.
+ */
+function sumRuleWarnings(template: StatTemplate, values: Record<string, number>, units: { name: string; stats: StatisticsTable }[]): string[] {
+  const sum: StatisticsTable = { template, values, file: 'the sum', lines: {} };
+  const warnings: string[] = [];
+  for (const rule of template.rules) {
+    if (rule.status !== 'printed') continue;
+    const broken = checkRule(sum, rule);
+    if (!broken) continue;
+    const keys = [...rule.parts, ...rule.totals];
+    const gaps = units.filter((u) => keys.some((k) => u.stats.values[k] === undefined)).map((u) => u.name);
+    warnings.push(`the sum breaks a rule printed on the form: ${broken.message}\n  units that leave a cell of this rule empty: ${gaps.join(', ') || 'none'}` +
+      `\n  fix: fill the rule's cells in those units (0 where there were none), then sum again (rule ${rule.id})`);
+  }
+  return warnings;
 }
 
 const OUT_FIX = 'give --out a file path (FILE.yaml or FILE.xlsx) in a folder you can write to; the folder is created if missing';
@@ -203,6 +224,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
     ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
   ];
+  for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, header);
   if (unwritable) {
     err.write(`error: ${unwritable}\n`);

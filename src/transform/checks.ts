@@ -13,7 +13,8 @@ const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
 const sumOf = (stats: StatisticsTable, keys: string[]) => keys.reduce((s, k) => s + stats.values[k], 0);
 
 /** "三（三）申请答复数" from "表三 三（三）申请答复数 / 总计" stays as it is; labels are the template's. */
-function checkRule(stats: StatisticsTable, rule: StatRule): Finding | undefined {
+/** One rule over the figures: undefined where it holds or a cell of it is empty (the table is then reported as incomplete). */
+export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | undefined {
   const { values, template } = stats;
   const keys = [...rule.parts, ...rule.totals];
   if (keys.some((k) => values[k] === undefined)) return undefined; // incomplete: reported separately
