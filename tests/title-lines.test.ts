@@ -29,6 +29,15 @@ describe('titleLines', () => {
       .toEqual(['商丘市睢阳区人民政府办公室', '2021年度政府信息公开工作报告']);
   });
 
+  it('keeps an organ\'s other name in brackets whole where lines that fit allow it, breaking after its bracket', () => {
+    expect(titleLines('示例市市场监督管理局（示例市知识产权局）2021年政府信息公开工作年度报告', MAX))
+      .toEqual(['示例市市场监督管理局（示例市知识产权局）', '2021年政府信息公开工作年度报告']);
+    expect(titleLines('示例县农业农村局（县乡村振兴局）2021年政府信息公开工作年度报告', MAX))
+      .toEqual(['示例县农业农村局（县乡村振兴局）', '2021年政府信息公开工作年度报告']);
+    // two lines that fit need a break inside the brackets here: it is made (the fewest lines); `title: |` chooses otherwise
+    expect(titleLines('河南省商丘市示例县农业农村局（县乡村振兴局）2016年度政府信息公开工作年度报告', MAX)).toHaveLength(2);
+  });
+
   it('takes 年度 whole and breaks before 关于', () => {
     expect(titleLines('示例市清河区2021年度政府信息公开工作年度报告', MAX))
       .toEqual(['示例市清河区2021年度', '政府信息公开工作年度报告']);

@@ -6,10 +6,11 @@
  * fills its first line and leaves 告 alone on the second. Instead the title gets the fewest lines
  * it needs, and the breaks are chosen among the places that keep words whole and lines even:
  *
- * - a break at a seam costs nothing: *between* an organ and its year (…人民政府｜2021年…), *after*
+ * - a break at a seam costs nothing: *between* an organ and its year (…人民政府｜2021年…, …局）｜2021年…), *after*
  *   the year (…2021年｜政府…, …2021年度｜…), *before* 关于 or 政府信息公开; any other break between
  *   two Chinese characters costs {@link ODD_BREAK_COST} (we cannot tell most words apart, so we
- *   avoid guessing): a seam is taken unless it leaves lines some 10 characters apart;
+ *   avoid guessing), twice that inside brackets: a seam is taken unless it leaves lines some 10
+ *   characters apart;
  * - never inside the words these titles are made of (人民政府, 信息, 公开, 工作, 年度, 报告 …: WORDS),
  *   a run of Latin letters or digits or a figure (12345678.5, COVID-19), a character written as a
  *   surrogate pair, nor before a mark that may not start a line or after one that may not end it
@@ -53,6 +54,16 @@ function insideWords(s: string): boolean[] {
   return inside;
 }
 
+/** Whether index i lies inside round brackets （…） or (…). */
+function insideBrackets(s: string, i: number): boolean {
+  let depth = 0;
+  for (let k = 0; k < i; k++) {
+    if (s[k] === '（' || s[k] === '(') depth++;
+    else if ((s[k] === '）' || s[k] === ')') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /** Extra cost of a break before index i (in UTF-16 units), or undefined where none may go. */
 function breakCost(s: string, i: number, inside: boolean[]): number | undefined {
   const before = s[i - 1];
@@ -66,14 +77,16 @@ function breakCost(s: string, i: number, inside: boolean[]): number | undefined 
   if (JOINER.test(before) && ALNUM.test(s[i - 2] ?? '') && ALNUM.test(after)) return undefined;
   if (JOINER.test(after) && ALNUM.test(before) && ALNUM.test(s[i + 1] ?? '')) return undefined;
   if (before === ' ' || after === ' ') return 0;
-  // an organ and its year: 商丘市人民政府｜2017年
-  if (IDEOGRAPH.test(before) && /^\d{4}年/.test(s.slice(i))) return 0;
+  // an organ and its year: 商丘市人民政府｜2017年, 农业农村局（乡村振兴局）｜2021年
+  if ((IDEOGRAPH.test(before) || before === '）' || before === ')') && /^\d{4}年/.test(s.slice(i))) return 0;
   // after the year: 2017年｜政府…, 2017年度｜政府…
   if (before === '年' && after !== '度' && /\d{4}年$/.test(s.slice(0, i))) return 0;
   if (before === '度' && /\d{4}年度$/.test(s.slice(0, i))) return 0;
   if (s.startsWith('关于', i)) return 0;
   if (s.startsWith('政府信息公开', i) && before !== '民') return 0; // not 人民｜政府
-  return ODD_BREAK_COST;
+  // inside brackets (an organ's other name: 农业农村局（县乡村振兴局）) twice as dear: the name is
+  // split only where no other break gives lines that fit
+  return insideBrackets(s, i) ? 2 * ODD_BREAK_COST : ODD_BREAK_COST;
 }
 
 /**
