@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumeral, marker, numberHeadings } from '../src/transform/numbering.js';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { chineseNumeral, marker, numberHeadings, numberLists } from '../src/transform/numbering.js';
+import { docxParts, paragraphs } from './helpers/docx.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+import { linesOf, readPdf } from './helpers/pdf.js';
 import { inlineText, type Block, type HeadingBlock, type HeadingLevel } from '../src/model/types.js';
 import { sampleReport } from './helpers/build.js';
 
@@ -74,5 +79,28 @@ describe('the Shangqiu report', () => {
   it('restarts （一） under each level-1 section', () => {
     const six = headings.findIndex((b) => label(b) === '六、存在的问题和改进措施');
     expect(label(headings[six + 1])).toBe('（一）存在的不足');
+  });
+});
+
+describe('ordered lists (numberLists)', () => {
+  const list = (start: number, n: number, ordered = true): Block => ({
+    type: 'list', ordered, start, items: Array.from({ length: n }, (_, k) => [{ type: 'text', text: `第${k + 1}项` }]), loc: { file: 't.md', line: 1 },
+  });
+  const markers = (blocks: Block[]) => numberLists(numberHeadings(blocks)).filter((b) => b.type === 'list').map((b) => (b as { markers?: string[] }).markers);
+
+  it('numbers items under a 1. heading （1）（2）, the next level, and elsewhere 1. 2. from the list\'s start', () => {
+    expect(markers([list(1, 2), h(1, '甲'), list(1, 2), h(2, '乙'), list(3, 2), h(3, '丙'), list(1, 3), h(4, '丁'), list(1, 2)]))
+      .toEqual([['1.', '2.'], ['1.', '2.'], ['3.', '4.'], ['（1）', '（2）', '（3）'], ['1.', '2.']]);
+    expect(markers([h(3, '丙'), list(1, 2, false)])).toEqual([undefined]);
+  });
+
+  it('prints them so in the PDF and the DOCX', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 总体情况\n\n### 规范公开流程\n\n1. 制定公开目录；\n2. 明确办理时限。\n` });
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+    const text = (await readPdf(outputs.pdf!)).pages.flatMap((p) => linesOf(p).map((l) => l.text));
+    expect(text).toContain('1.规范公开流程');
+    expect(text).toContain('（1）制定公开目录；');
+    expect(text).toContain('（2）明确办理时限。');
+    expect(paragraphs(docxParts(outputs.docx!)['word/document.xml']).map((p) => p.text)).toContain('（1）制定公开目录；');
   });
 });

@@ -42,6 +42,8 @@ export interface ListBlock {
   ordered: boolean;
   start: number;
   items: Inline[][];
+  /** Each item's number as printed, set by transform/numbering.ts for an ordered list. */
+  markers?: string[];
   loc: Loc;
 }
 

@@ -3,12 +3,13 @@
  * 1. references — {{t3.new_received.total}} → the table's number, before anything reads the text;
  * 2. punctuation — before run-in detection, so "。" decides run-in on normalised text;
  * 3. run-in headings — joins a heading with the paragraph it leads;
- * 4. numbering — last, so markers are never touched by punctuation rules.
+ * 4. numbering — last, so markers are never touched by punctuation rules; then ordered lists'
+ *    numbers, which depend on the heading above them.
  */
 import type { Block, Report } from '../model/types.js';
 import { normalizePunctuation, normalizeBlockPunctuation } from './punctuation.js';
 import { joinRunInHeadings } from './run-in.js';
-import { numberHeadings } from './numbering.js';
+import { numberHeadings, numberLists } from './numbering.js';
 import { resolveRefs } from './refs.js';
 
 export interface TransformRule {
@@ -21,6 +22,7 @@ export const RULES: readonly TransformRule[] = [
   { name: 'punctuation', run: normalizeBlockPunctuation },
   { name: 'run-in', run: joinRunInHeadings },
   { name: 'numbering', run: numberHeadings },
+  { name: 'list numbers', run: numberLists },
 ];
 
 export function transformReport(report: Report, rules: readonly TransformRule[] = RULES): Report {

@@ -44,3 +44,18 @@ export function numberHeadings(blocks: Block[]): Block[] {
     return { ...b, number: marker(b.level, counters[b.level]) };
   });
 }
+
+/**
+ * The numbers of ordered lists' items. A list under a level-3 heading (1.) is numbered （1）（2）,
+ * the next level down: numbered 1. 2. like its heading, "2.规范公开流程。" over "1.制定公开目录；"
+ * read as a heading numbered twice. Elsewhere items are numbered 1. 2. as written (under a （1）
+ * heading too: GB/T 9704 has no fifth level, and ① … would need characters the faces may lack).
+ */
+export function numberLists(blocks: Block[]): Block[] {
+  let level = 0;
+  return blocks.map((b) => {
+    if (b.type === 'heading') level = b.level;
+    if (b.type !== 'list' || !b.ordered) return b;
+    return { ...b, markers: b.items.map((_, k) => (level === 3 ? marker(4, b.start + k) : `${b.start + k}.`)) };
+  });
+}

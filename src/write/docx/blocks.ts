@@ -50,7 +50,7 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
     case 'list':
       return b.items.map((item, k) => new Paragraph({
         style: STYLE.body.id,
-        children: [...(b.ordered ? [new TextRun(`${b.start + k}.`)] : []), ...inlineRuns(item, body, fonts)],
+        children: [...(b.ordered ? [new TextRun(b.markers?.[k] ?? `${b.start + k}.`)] : []), ...inlineRuns(item, body, fonts)],
       }));
     case 'table': {
       const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));

@@ -88,7 +88,7 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       return justified(ctx, inlineRuns(ctx, b.inlines, body));
     case 'list':
       return {
-        stack: b.items.map((item, k) => justified(ctx, [...(b.ordered ? runs(ctx, `${b.start + k}.`, body) : []), ...inlineRuns(ctx, item, body)])),
+        stack: b.items.map((item, k) => justified(ctx, [...(b.ordered ? runs(ctx, b.markers?.[k] ?? `${b.start + k}.`, body) : []), ...inlineRuns(ctx, item, body)])),
       } as Content;
     case 'table':
       return markdownTable(ctx, b);
