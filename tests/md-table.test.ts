@@ -35,6 +35,24 @@ describe('Markdown tables in the PDF', () => {
     for (const word of ['城关镇', '乡镇', '备注', '1234.56']) expect(items.some((i) => i.str === word), word).toBe(true);
   });
 
+  it('keep a wide table inside the 版心 with a character outside the BMP in a cell (𠮷, as in names)', async () => {
+    const { pages } = await pdfOf(`具体如下：\n\n${WIDE.replace('城关镇', '𠮷家镇')}\n`);
+    const items = pages.flatMap((p) => p.items);
+    expect(items.some((i) => i.str.includes('𠮷'))).toBe(true);
+    for (const it of items) expect(it.x + it.width, it.str).toBeLessThanOrEqual(right + 0.5);
+  });
+
+  it('print a first row taller than half a page whole: it is then not kept with the header', async () => {
+    // pdfmake keeps header and first row as one block and prints only the first page of a block
+    const long = '示例项目名称'.repeat(16); // 96 characters in a column some three characters wide
+    const { pages } = await pdfOf(`具体如下：\n\n${WIDE.replace('高标准农田建设项目', long)}\n\n| 甲 | 乙 |\n|---|---|\n| ${'很长的内容'.repeat(160)} | 短 |\n`);
+    const text = pages.flatMap((p) => p.items.map((i) => i.str)).join('');
+    // counted by character: a cell's text runs on over the page break, between the other cells'
+    expect([...text].filter((c) => c === '示').length).toBe(16);
+    expect([...text].filter((c) => c === '很').length).toBe(160);
+    expect(text).toContain('https://');
+  });
+
   it('never leave the header row alone at the foot of a page', async () => {
     // the table starts one grid line lower with each filler line, so its header row meets the foot of page 1
     let headerAtFoot = 0;

@@ -184,14 +184,15 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
 /**
  * The narrowest and the natural width in pt of `inlines` set as one paragraph: the widest piece
  * between two break opportunities (the same opportunities and Chinese rules as breakJustified;
- * a piece's trailing spaces do not count), and the whole text on one line. Undefined where the
- * glyph source cannot measure, or for text breakJustified leaves to pdfmake.
+ * a piece's trailing spaces do not count), and the whole text on one line (its pieces added up,
+ * over a line end too). Characters outside the BMP are measured as breakJustified cannot set
+ * them (a surrogate pair is never split: no opportunity falls inside one, so its piece is
+ * measured as a string). Undefined where the glyph source cannot measure.
  */
 export function widthRange(ctx: PdfContext, inlines: PdfInline[]): { min: number; natural: number } | undefined {
   if (!ctx.glyphs.advance || inlines.length > 0xffff) return undefined;
   if (inlines.length === 0) return { min: 0, natural: 0 };
   const { text, runOf } = flatten(inlines);
-  if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
   const p: Paragraph = { text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [] };
   let min = 0;
   let natural = 0;

@@ -1,6 +1,7 @@
 /**
  * A Markdown table in the body → a pdfmake table across the 版心, its header row repeated on
- * each page it runs onto and kept with the first row below it.
+ * each page it runs onto and kept with the first row below it where the two surely fit on a page
+ * (headerFitsWithFirstRow).
  *
  * Column widths: pdfmake shares the width equally among '*' columns, but never gives one less
  * than the widest unbreakable piece of any column (a date, a figure, an address): where that
@@ -13,27 +14,32 @@
  *   width left over is shared in proportion);
  * - else each column gets at least one character and the rest in proportion to its widest
  *   piece: pieces wider than their column are broken between characters, as pdfmake breaks a
- *   word wider than its line. The table never runs past the right margin.
+ *   word wider than its line. The table never runs past the right margin (but for some fifty
+ *   columns and more, which leave no room at all).
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import type { TableBlock } from '../../model/types.js';
 import type { PdfContext } from './context.js';
 import { widthRange } from './lines.js';
-import { inlineRuns, type PdfInline } from './text.js';
+import { inlineRuns } from './text.js';
 
 /** pdfmake's default table layout: 4 pt of padding left and right of a cell, 1 pt rules. */
 const CELL_PADDING = 4;
 const RULE = 1;
+
+/** The width a table `total` pt wide leaves its `n` columns' text, without paddings and rules. */
+const contentRoom = (total: number, n: number): number => total - n * 2 * CELL_PADDING - (n + 1) * RULE;
 
 const clampTo = (level: number, r: { min: number; natural: number }): number => Math.max(r.min, Math.min(level, r.natural));
 
 /** Content widths (pt) for columns whose cells need `ranges`, in a table `total` pt wide; '*' where equal shares do. */
 export function columnWidths(ranges: { min: number; natural: number }[], total: number, minimum: number): (number | '*')[] {
   const n = ranges.length;
-  const room = total - n * 2 * CELL_PADDING - (n + 1) * RULE;
+  const room = contentRoom(total, n);
   const widest = Math.max(0, ...ranges.map((r) => r.min));
-  if (widest * n <= room) return ranges.map(() => '*');
+  // (no room at all, some fifty columns: pdfmake's shares, which overflow whatever is chosen)
+  if (widest * n <= room || room <= 0) return ranges.map(() => '*');
   const sumMin = ranges.reduce((s, r) => s + r.min, 0);
   if (sumMin <= room) {
     const sumNatural = ranges.reduce((s, r) => s + Math.max(r.min, r.natural), 0);
@@ -57,17 +63,44 @@ export function columnWidths(ranges: { min: number; natural: number }[], total: 
   return ranges.map((_, i) => base + (room - n * base) * (sumOver > 0 ? over[i]! / sumOver : 1 / n));
 }
 
+/** pdfmake's default table layout pads a cell 2 pt above and below. */
+const CELL_PADDING_Y = 2;
+
+/**
+ * Whether the header row and the first row below it, set in `widths`, surely fit on one page:
+ * only then are they kept together (keepWithHeaderRows). pdfmake keeps them as one unbreakable
+ * block, and of a block taller than a page it prints the first page only: a first row of a few
+ * hundred characters in a narrow column was lost without a word. The estimate counts each
+ * cell's lines as its one-line width over its column's (a line broken at a break opportunity
+ * holds less, so only half a page is allowed for the two rows).
+ */
+function headerFitsWithFirstRow(measured: { natural: number }[][], widths: (number | '*')[], room: number, lineHeight: number): boolean {
+  const share = room / widths.length;
+  const rowHeight = (row: { natural: number }[]) => Math.max(...row.map((c, k) => {
+    const w = widths[k] === '*' ? share : (widths[k] as number);
+    const lines = w > 0 ? Math.max(1, Math.ceil(c.natural / w)) : Infinity;
+    return lines * lineHeight + 2 * CELL_PADDING_Y + RULE;
+  }));
+  return measured.length > 1 && rowHeight(measured[0]!) + rowHeight(measured[1]!) <= geometry.textHeight / 2;
+}
+
 export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
   const cell = { role: ELEMENTS.tableText.role, size: sizeOf('tableText'), lineHeight: sizeOf('tableText') * 1.5 };
   const head = { ...cell, role: ELEMENTS.tableHeader.role };
   const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
   const header = Array.from({ length: cols }, (_, k) => inlineRuns(ctx, b.header[k] ?? [], head));
   const rows = b.rows.map((r) => Array.from({ length: cols }, (_, k) => inlineRuns(ctx, r[k] ?? [], cell)));
+  const all = [header, ...rows];
+  // each cell's narrowest and one-line widths; undefined where the glyph source cannot measure
+  const ranges = all.map((row) => row.map((c) => widthRange(ctx, c)));
+  const measured = ranges.every((row) => row.every((r) => r !== undefined)) ? (ranges as { min: number; natural: number }[][]) : undefined;
+  const widths = measured ? columnWidths(columnRanges(measured, cols), ctx.textWidth, sizeOf('tableText')) : Array.from({ length: cols }, () => '*' as const);
+  const keep = measured !== undefined && headerFitsWithFirstRow(measured, widths, contentRoom(ctx.textWidth, cols), cell.lineHeight);
   return {
     table: {
       headerRows: 1,
-      keepWithHeaderRows: 1,
-      widths: widths(ctx, [header, ...rows], cols),
+      ...(keep ? { keepWithHeaderRows: 1 } : {}),
+      widths,
       body: [
         header.map((text) => ({ text, alignment: 'center' })),
         ...rows.map((r) => r.map((text) => ({ text }))),
@@ -78,18 +111,9 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
   } as Content;
 }
 
-function widths(ctx: PdfContext, rows: PdfInline[][][], cols: number): (number | '*')[] {
-  const ranges: { min: number; natural: number }[] = [];
-  for (let k = 0; k < cols; k++) {
-    let min = 0;
-    let natural = 0;
-    for (const row of rows) {
-      const r = widthRange(ctx, row[k]!);
-      if (!r) return Array.from({ length: cols }, () => '*'); // not measurable here: pdfmake's shares
-      min = Math.max(min, r.min);
-      natural = Math.max(natural, r.natural);
-    }
-    ranges.push({ min, natural });
-  }
-  return columnWidths(ranges, ctx.textWidth, sizeOf('tableText'));
-}
+/** A column's narrowest width: its widest cell's widest piece; its one-line width: its widest cell's. */
+const columnRanges = (measured: { min: number; natural: number }[][], cols: number) =>
+  Array.from({ length: cols }, (_, k) => ({
+    min: Math.max(0, ...measured.map((row) => row[k]!.min)),
+    natural: Math.max(0, ...measured.map((row) => row[k]!.natural)),
+  }));
