@@ -82,14 +82,17 @@ describe('Markdown a 公文 cannot print', () => {
   it('rejects a section number typed into a heading (gongwen numbers headings)', () => {
     for (const [heading, n] of [['# 一、总体情况', '一、'], ['## （一）主动公开', '（一）'], ['## (二)依申请公开', '(二)'], ['### 1.加强培训。', '1.'], ['### 2、加强培训。', '2、'], ['#### （3）其他', '（3）'],
       // as pasted from Word: full-width digits, a closing bracket alone, a number and a space
-      ['### ２．措施', '２．'], ['#### 1）细则', '1）'], ['#### 2)细则', '2)'], ['### 2 措施', '2'], ['#### （１）其他', '（１）']]) {
+      ['### ２．措施', '２．'], ['#### 1）细则', '1）'], ['#### 2)细则', '2)'], ['### 2 措施', '2'], ['#### （１）其他', '（１）'],
+      ['# 一 总体情况', '一'], ['# 一　总体情况', '一'], ['## 1.1 总体情况', '1.1'], ['## ①总体情况', '①'], ['# Ⅰ、总体情况', 'Ⅰ、']]) {
       const message = loadError(`\n${heading}\n\n正文。\n`);
       expect(message, heading).toContain(`report.md:8: the heading starts with a section number typed by hand, "${n}"`);
       expect(message).toContain('fix: remove');
     }
     // numbers that are part of the heading's text
     for (const heading of ['## 2018年改进措施', '# 十九大精神学习情况', '### 1.5万件申请的办理。', '## （2021年）工作', '# 一、二季度政策解读', '# 七、八月份集中办理情况', '# （2021）年度工作', '# 5.12地震灾后重建信息公开',
-      '## 5G网络建设', '## ２０２１年工作', '## 12345热线办理情况', '## 2021 年工作', '### １.５万件申请']) {
+      '## 5G网络建设', '## ２０２１年工作', '## 12345热线办理情况', '## 2021 年工作', '### １.５万件申请',
+      // a count with a space before its measure word or unit
+      '## 12 月份工作', '## 3 个方面的问题', '## 10 大民生实事', '## 12 个重点领域', '## 95 后群体', '### 1.5 万件申请']) {
       expect(loadError(`\n${heading}\n\n正文。\n`), heading).toBe('');
     }
   });
