@@ -35,6 +35,10 @@ describe('gongwen CLI', () => {
       [['build', SAMPLE, '--stirct'], 'error: unknown option --stirct: did you mean --strict?\nRun gongwen --help for usage.\n'],
       [['build', SAMPLE, '--out'], 'error: -o, --out needs a value\nRun gongwen --help for usage.\n'],
       [['build', SAMPLE, '--strict=yes'], 'error: -s, --strict takes no value\nRun gongwen --help for usage.\n'],
+      [['build', SAMPLE, '--out', '--format', 'pdf'], 'error: --out needs a value, and is followed by another option (a value starting with - is written --out=-x)\n'],
+      [['build', SAMPLE, '-s=1'], 'error: a short option takes no "=": write -o value, or --out=value\n'],
+      [['build', SAMPLE, '--out='], 'error: --out needs a value\n'],
+      [['check', SAMPLE, '--config='], 'error: --config needs a value\n'],
       [['aggregate', SAMPLE, '--partail'], 'error: unknown option --partail: did you mean --partial?\n'],
       [['new', 'x', '--orgn', '某局'], 'error: unknown option --orgn: did you mean --organ?\n'],
     ];

@@ -95,9 +95,9 @@ function configFor(values: Options): Config {
   return { ...config, pdfa: values.pdfa === true || config.pdfa };
 }
 
-/** Run `task` for each folder; input errors are reported per folder and do not stop the others. */
 /**
- * `check` over its folders: each folder's errors (and the warnings beside them) on stderr; on
+ * `check` over its folders, one after another: input errors are reported per folder and do not
+ * stop the others. Each folder's errors (and the warnings beside them) on stderr; on
  * stdout a line for each folder, ok or failed, and with several folders a summary naming those
  * that failed, as a batch build ends.
  */
@@ -284,6 +284,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     if (!command) { err.write(HELP); return EXIT.input; }
     if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}" (try: gongwen build <report-dir>)`);
     if (!dirs.length) throw new UsageError(`${command} needs at least one report folder, e.g. gongwen ${command} content/shangqiu-2017`);
+    // --out= and --config= with nothing after the "=": not the default, which they would silently become
+    const empty = (['out', 'format', 'jobs', 'config'] as const).find((k) => values[k] !== undefined && values[k]!.trim() === '');
+    if (empty) throw new UsageError(`--${empty} needs a value`);
     if (command === 'check') {
       const buildOnly = (['out', 'format', 'pdfa', 'jobs', 'watch', 'force'] as const).filter((k) => values[k] !== undefined);
       if (buildOnly.length) throw new UsageError(`${buildOnly.map((k) => `--${k}`).join(', ')} belong${buildOnly.length > 1 ? '' : 's'} to build, not check`);

@@ -12,6 +12,8 @@ export function usageText(e: Error, options: Record<string, unknown>): string {
   const named = /'([^']+)'/.exec(e.message)?.[1];
   if (!named) return e.message;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // "-s=1": parseArgs reads -s, -= and -1 as three short options, and names the second
+    if (named === '-=') return 'a short option takes no "=": write -o value, or --out=value';
     const guess = named.startsWith('--') ? closest(named.slice(2).split('=')[0]!, Object.keys(options)) : undefined;
     return `unknown option ${named}${guess ? `: did you mean --${guess}?` : ''}`;
   }
@@ -19,6 +21,8 @@ export function usageText(e: Error, options: Record<string, unknown>): string {
     // "Option '-o, --out <value>' argument missing", "Option '-s, --strict' does not take an argument"
     const option = named.replace(/ <value>$/, '');
     if (/argument missing/.test(e.message)) return `${option} needs a value`;
+    // a value left out before the next option: "--out --format pdf"
+    if (/argument is ambiguous/.test(e.message)) return `${option} needs a value, and is followed by another option (a value starting with - is written ${option}=-x)`;
     if (/does not take an argument/.test(e.message)) return `${option} takes no value`;
   }
   return e.message;
