@@ -10,7 +10,7 @@
  *   the year (…2021年｜政府…, …2021年度｜…), *before* 关于 or 政府信息公开; any other break between
  *   two Chinese characters costs {@link ODD_BREAK_COST} (we cannot tell most words apart, so we
  *   avoid guessing), twice that inside brackets: a seam is taken unless it leaves lines some 10
- *   characters apart;
+ *   characters apart (14 against a break inside brackets);
  * - never inside the words these titles are made of (人民政府, 信息, 公开, 工作, 年度, 报告 …: WORDS),
  *   a run of Latin letters or digits or a figure (12345678.5, COVID-19), a character written as a
  *   surrogate pair, nor before a mark that may not start a line or after one that may not end it
@@ -54,18 +54,21 @@ function insideWords(s: string): boolean[] {
   return inside;
 }
 
-/** Whether index i lies inside round brackets （…） or (…). */
-function insideBrackets(s: string, i: number): boolean {
+/** For each index of `s`, whether a break there would fall inside round brackets （…） or (…). */
+function insideBrackets(s: string): boolean[] {
+  const inside = new Array<boolean>(s.length + 1).fill(false);
   let depth = 0;
-  for (let k = 0; k < i; k++) {
-    if (s[k] === '（' || s[k] === '(') depth++;
-    else if ((s[k] === '）' || s[k] === ')') && depth > 0) depth--;
+  for (let i = 0; i < s.length; i++) {
+    inside[i] = depth > 0;
+    if (s[i] === '（' || s[i] === '(') depth++;
+    else if ((s[i] === '）' || s[i] === ')') && depth > 0) depth--;
   }
-  return depth > 0;
+  inside[s.length] = depth > 0;
+  return inside;
 }
 
 /** Extra cost of a break before index i (in UTF-16 units), or undefined where none may go. */
-function breakCost(s: string, i: number, inside: boolean[]): number | undefined {
+function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[]): number | undefined {
   const before = s[i - 1];
   const after = s[i];
   if (inside[i]) return undefined;
@@ -86,7 +89,7 @@ function breakCost(s: string, i: number, inside: boolean[]): number | undefined 
   if (s.startsWith('政府信息公开', i) && before !== '民') return 0; // not 人民｜政府
   // inside brackets (an organ's other name: 农业农村局（县乡村振兴局）) twice as dear: the name is
   // split only where no other break gives lines that fit
-  return insideBrackets(s, i) ? 2 * ODD_BREAK_COST : ODD_BREAK_COST;
+  return brackets[i] ? 2 * ODD_BREAK_COST : ODD_BREAK_COST;
 }
 
 /**
@@ -105,6 +108,7 @@ export function titleLines(title: string | string[], maxEm: number): string[] {
   if (total <= maxEm) return [text];
   const lineCount = Math.ceil(total / maxEm);
   const inside = insideWords(text);
+  const brackets = insideBrackets(text);
   for (let lines = lineCount; lines <= lineCount + 2; lines++) {
     const mean = total / lines;
     // best[j] after k rounds: the cheapest way to set text[0, j) as k lines
@@ -113,7 +117,7 @@ export function titleLines(title: string | string[], maxEm: number): string[] {
     for (let k = 1; k <= lines; k++) {
       const next: typeof best = [];
       for (let j = 1; j <= n; j++) {
-        const cut = j === n ? 0 : breakCost(text, j, inside);
+        const cut = j === n ? 0 : breakCost(text, j, inside, brackets);
         if (cut === undefined) continue;
         for (let i = 0; i < j; i++) {
           const prev = best[i];
