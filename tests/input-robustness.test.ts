@@ -59,7 +59,7 @@ describe('statistics: the path the front matter names', () => {
     const checked = run(root, 'check', 'R');
     expect(checked.err).not.toContain('not found');
     expect(checked.code, checked.err).toBe(0);
-    expect(checked.out).toBe('R: ok (12 warnings)\n');
+    expect(checked.out).toMatch(/^R: ok \(\d+ warnings\)\n$/); // the skeleton's 【待填写】 marks
     // the file read is that one: its problems are reported at its own path
     expect(namedStatistics(dir)).toBe(abs);
     const out = path.join(root, 'out');

@@ -237,4 +237,11 @@ describe('statistics validation', () => {
     // at the "statistics:" line of report.md, the line to fix, naming the file looked for
     expect(msg).toMatch(/report\.md:8: statistics file not found: \S*statistics\.yaml\n {2}fix: create it, or fix "statistics:" on this line/);
   });
+
+  it('reports an empty statistics: once, as the front matter\'s error (not also as a folder or a missing file)', () => {
+    const files = { ...withStats('template: gov-2014\nvalues:\n  s1_1: 10\n'), 'report.md': withStats('')['report.md'].replace('statistics: statistics.yaml', 'statistics: " "') };
+    const msgs = errorsOf(files);
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatch(/report\.md:8: field "statistics": .*must not be empty/);
+  });
 });

@@ -55,7 +55,7 @@ function statisticsFileOf(dir: string): { file: string } | { missing: string } {
   const report = path.join(dir, 'report.md');
   if (existsSync(report)) {
     const named = statisticsNamedIn(report);
-    if (typeof named === 'string') {
+    if (typeof named === 'string' && named.trim() !== '') {
       const file = statisticsPath(dir, named);
       if (!existsSync(file)) return { missing: `${report} names "statistics: ${named}", which does not exist` };
       if (statSync(file).isDirectory()) return { missing: `${report} names "statistics: ${named}", which is a folder, not a file` };
@@ -114,8 +114,10 @@ function sumRuleWarnings(template: StatTemplate, values: Record<string, number>,
     if (!broken) continue;
     const keys = [...rule.parts, ...rule.totals];
     const gaps = units.filter((u) => keys.some((k) => u.stats.values[k] === undefined)).map((u) => u.name);
-    warnings.push(`the sum breaks a rule printed on the form: ${broken.message}\n  units that leave a cell of this rule empty: ${gaps.join(', ') || 'none'}` +
-      `\n  fix: fill the rule's cells in those units (0 where there were none), then sum again (rule ${rule.id})`);
+    // (none only through rounding: sums of units that each keep the rule keep it)
+    warnings.push(`the sum breaks a rule printed on the form: ${broken.message}` + (gaps.length
+      ? `\n  units that leave a cell of this rule empty: ${gaps.join(', ')}\n  fix: fill the rule's cells in those units (0 where there were none), then sum again (rule ${rule.id})`
+      : `\n  fix: check the units' figures for this rule (rule ${rule.id})`));
   }
   return warnings;
 }

@@ -63,7 +63,9 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
   let isFolder: boolean;
   try {
     isFolder = statSync(file).isDirectory();
-  } catch {
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new InputError(at, `statistics file cannot be read (${code}): ${display(file)}`, 'check that you may read it and the folders above it');
     throw new InputError(at, `statistics file not found: ${display(file)}`,
       `create it, or fix "statistics:" on this line (a path relative to the report's folder, or an absolute one)`);
   }
@@ -147,7 +149,8 @@ export function readReport(dir: string): Report {
   const parsed = attempt(() => parseMarkdown(split.body, file, split.bodyLine));
   // (the statistics file is read even when other fields are wrong, for its own problems)
   const named = fm?.statistics ?? (yaml?.data as { statistics?: unknown } | null)?.statistics;
-  const statistics = yaml && typeof named === 'string'
+  // (an empty statistics: is the front matter's error alone)
+  const statistics = yaml && typeof named === 'string' && named.trim() !== ''
     ? attempt(() => readNamedStatistics(dir, named, { file, line: yaml.lineOf(['statistics']) })) : undefined;
   throwAll(errors);
   if (!yaml || !fm || !parsed) throw new Error('unreachable: a stage failed without an error');

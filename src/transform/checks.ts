@@ -12,8 +12,10 @@ const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('-', MINUS)
 const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
 const sumOf = (stats: StatisticsTable, keys: string[]) => keys.reduce((s, k) => s + stats.values[k], 0);
 
-/** "三（三）申请答复数" from "表三 三（三）申请答复数 / 总计" stays as it is; labels are the template's. */
-/** One rule over the figures: undefined where it holds or a cell of it is empty (the table is then reported as incomplete). */
+/**
+ * One rule over the figures: undefined where it holds or a cell of it is empty (the table is then
+ * reported as incomplete). Labels are the template's as they are ("表三 三（三）申请答复数 / 总计").
+ */
 export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | undefined {
   const { values, template } = stats;
   const keys = [...rule.parts, ...rule.totals];
@@ -100,7 +102,7 @@ function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; findi
     // the suspect is the other rule's own total (a row total that its parts do not add up to):
     // naming that rule by its total would name the suspect twice
     e.finding.hint = other.totals.length === 1 && other.totals[0] === suspect
-      ? `${label} (this line) is in this rule, and its own parts add up to ${sumOf(stats, other.parts)}, not ${sumOf(stats, other.totals)}: correct it, or the part that is wrong (rules ${e.rule.id} and ${other.id})`
+      ? `${label} (this line) is in this rule, and its own parts add up to ${fmt(sumOf(stats, other.parts))}, not ${fmt(sumOf(stats, other.totals))}: correct it, or the part that is wrong (rules ${e.rule.id} and ${other.id})`
       : `${label} (this line) is in this rule and in ${alike[0].finding.message.split(':')[0]}, which is off by as much: correct it, or the total (rule ${e.rule.id})`;
   }
 }

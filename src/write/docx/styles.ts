@@ -95,7 +95,7 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
     id: STYLE[key].id,
     name: STYLE[key].name,
     basedOn: 'Normal',
-    next: key === 'title' ? STYLE.body.id : STYLE[key].id,
+    next: key === 'title' || key === 'tocTitle' ? STYLE.body.id : STYLE[key].id,
     quickFormat: true,
     ...elementProps(key, fonts, lineTwip),
   });
