@@ -245,6 +245,9 @@ describe('placing and referring to tables', () => {
   it('rejects an unknown table and a reference to an unknown cell, with a suggestion', () => {
     expect(error(report(`${tables3}\n{{table t5}}\n`))).toMatch(/report\.md:14: no table "t5" in template gov-2021/);
     expect(error(report(`${tables3}\n共收到{{t3.new_recieved.total}}件。\n`))).toMatch(/report\.md:14: \{\{t3\.new_recieved\.total\}\} is not a cell of template gov-2021\n  fix: did you mean \{\{t3\.new_received\.total\}\}\?/);
+    // too far from every cell for a guess: the part that names nothing, with the ones there are
+    expect(error(report(`${tables3}\n共收到{{t3.foo.total}}件。\n`))).toMatch(/\{\{t3\.foo\.total\}\} is not a cell of template gov-2021\n  fix: "foo" is no row of t3: there are new_received, carried_over, granted, .*, … \(the ids are in statistics\.yaml/);
+    expect(error(report(`${tables3}\n共{{t4.review_totle}}件。\n`))).toMatch(/fix: did you mean \{\{t4\.review_total\}\}\?/);
   });
 
   it('rejects a reference to an empty cell', () => {

@@ -46,6 +46,26 @@ function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc,
   });
 }
 
+/**
+ * For a reference whose whole key is too far from every cell's for a guess ({{t3.foo.total}}):
+ * the first part of it that names nothing — the table, the row or the column — with the nearest
+ * one, or the ones there are.
+ */
+function partHint(key: string, keys: string[]): string | undefined {
+  const parts = key.split('.');
+  for (let i = 0; i < parts.length; i++) {
+    const prefix = parts.slice(0, i).join('.');
+    const here = [...new Set(keys.filter((k) => i === 0 || k.startsWith(`${prefix}.`)).map((k) => k.split('.')[i]).filter((x): x is string => x !== undefined))];
+    if (here.includes(parts[i]!)) continue;
+    if (!here.length) return undefined;
+    const what = ['table or row', 'row', 'column'][i] ?? 'part';
+    const guess = closest(parts[i]!, here);
+    const shown = here.length > 8 ? `${here.slice(0, 8).join(', ')}, …` : here.join(', ');
+    return `"${parts[i]}" is no ${what}${prefix ? ` of ${prefix}` : ''}: ${guess ? `did you mean "${guess}"?` : `there are ${shown}`} (the ids are in statistics.yaml, each with its label)`;
+  }
+  return undefined;
+}
+
 /** What is wrong with a reference, and how to fix it; undefined if it names a filled cell. */
 function refProblem(key: string, stats: StatisticsTable | undefined): [string, string] | undefined {
   if (!stats) return [`{{${key}}} refers to the statistics, but the report has none`, 'add "statistics: statistics.yaml" to the front matter'];
@@ -53,7 +73,7 @@ function refProblem(key: string, stats: StatisticsTable | undefined): [string, s
   if (!cell) {
     const guess = closest(key, [...stats.template.cells.keys()]);
     return [`{{${key}}} is not a cell of template ${stats.template.id}`,
-      guess ? `did you mean {{${guess}}}?` : 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables'];
+      guess ? `did you mean {{${guess}}}?` : partHint(key, [...stats.template.cells.keys()]) ?? 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables'];
   }
   if (stats.values[key] === undefined) return [`{{${key}}} (${cell.label}) is empty in ${stats.file}`, 'fill in the figure, or write the text without the reference'];
   return undefined;
