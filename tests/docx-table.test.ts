@@ -30,8 +30,8 @@ function referenceTable(grid: StatGrid): Table {
     tableHeader: r < grid.headerRows,
     cantSplit: true,
     children: row.flatMap((slot, c, all) => {
-      // a section or group row keeps with the next
-      const keep = !isCovered(all[0]!) && Boolean(all[0]!.keepWithNext) && r < grid.rows.length - 1;
+      // a section or group row keeps with the next, as do the header rows and the first row of a table with a header
+      const keep = r < grid.rows.length - 1 && ((!isCovered(all[0]!) && Boolean(all[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows));
       if (isCovered(slot)) return [];
       const width = widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
       const header = slot.role === 'head' || slot.role === 'section';

@@ -105,6 +105,35 @@ describe('styles', () => {
     expect(toc).toMatch(/<w:spacing w:after="579" w:before="0" w:line="579" w:lineRule="exact"\/>/);
   });
 
+  it('goes on in body text after Enter at a heading, the title or the source line', () => {
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'GwTitle', 'GwSource', 'GwTocTitle']) {
+      expect(style(styles(), id), id).toContain('<w:next w:val="GwBody"/>');
+    }
+  });
+
+  it('scales only 三号 text to the grid (98 %), not the defaults every other size inherits', () => {
+    const defaults = /<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(styles())![1];
+    expect(defaults).not.toContain('<w:w ');
+    for (const id of ['GwBody', 'Heading1', 'GwAttachmentNote']) expect(style(styles(), id), id).toContain('<w:w w:val="98"/>');
+    for (const id of ['GwTitle', 'GwTableText', 'GwPageNumber', 'GwSource']) expect(style(styles(), id), id).not.toContain('<w:w ');
+  });
+
+  it('sets the table of contents\' entries on the grid in their headings\' faces, the field ending in the last entry', async () => {
+    const { outputs } = await buildReport(makeReport({ 'report.md': FRONT.replace('---\n', '---\ntoc: true\n') + '\n# 总体情况\n\n## 主动公开\n\n正文。\n' }),
+      { fonts: openFontSet(), formats: ['docx'] });
+    const docx = docxParts(outputs.docx!);
+    for (const [level, face] of [[1, '黑体'], [2, '楷体'], [3, '仿宋'], [4, '仿宋']] as const) {
+      const toc = style(docx['word/styles.xml'], `TOC${level}`);
+      expect(toc, `TOC${level}`).toContain(`w:eastAsia="${face}"`);
+      expect(toc).toMatch(/<w:spacing w:after="0" w:before="0" w:line="579" w:lineRule="exact"\/>/);
+    }
+    expect(docx['word/styles.xml'].match(/w:styleId="TOC1"/g)).toHaveLength(1); // docx's own replaced
+    const content = /<w:sdtContent>([\s\S]*?)<\/w:sdtContent>/.exec(docx['word/document.xml'])![1];
+    const entries = paragraphs(content);
+    expect(entries.map((p) => p.style)).toEqual(['TOC1', 'TOC2']); // no paragraph of its own for the field's end
+    expect(entries[1]!.xml).toMatch(/<\/w:hyperlink><w:r><w:fldChar w:fldCharType="end"\/><\/w:r><\/w:p>$/);
+  });
+
   it('uses the font names an office configures', async () => {
     const config = defaultFontConfig();
     config.fang = { ...config.fang, name: '仿宋_GB2312' };
@@ -202,6 +231,27 @@ describe('attachment', () => {
     const i = body.indexOf(label);
     expect(body[i + 2].style).toBe('GwAttachmentTitle'); // line 3
     expect(body[i + 2].text).toBe('2017年商丘市政府信息公开工作情况统计表');
+  });
+
+  it('hangs a wrapped attachment note under the first character of the name, as the PDF does', () => {
+    const note = find('附件：2017年商丘市政府信息公开工作情况统计表');
+    // left = 2 characters of indent + 3 of "附件：", the first line hanging back by those 3
+    const chars = (n: number) => Math.round((n * 156 * 72 / 25.4 / 28) * 20);
+    expect(note.xml).toContain(`<w:ind w:left="${chars(2) + chars(3)}" w:hanging="${chars(3)}" w:firstLineChars="0"/>`);
+  });
+
+  it('keeps a breaking statistics table\'s header rows and first row with the rows below (表三)', async () => {
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
+    const doc = docxParts(outputs.docx!)['word/document.xml'];
+    const t3 = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('申请人情况'))!;
+    const rows = [...t3.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    const headerRows = rows.filter((r) => r.includes('<w:tblHeader/>')).length;
+    expect(headerRows).toBeGreaterThan(0);
+    // every paragraph of the header rows and of the first row keeps with the next; the second row's do not all
+    for (const row of rows.slice(0, headerRows + 1)) {
+      for (const p of row.match(/<w:p>[\s\S]*?<\/w:p>/g)!.filter((x) => x.includes('w:pStyle'))) expect(p).toContain('<w:keepNext/>');
+    }
+    expect(rows[headerRows + 1]!.match(/<w:p>[\s\S]*?<\/w:p>/g)!.filter((x) => x.includes('w:pStyle')).every((p) => p.includes('<w:keepNext/>'))).toBe(false);
   });
 
   it('writes the statistics table with fixed widths and a repeated header row', () => {

@@ -10,12 +10,15 @@ import { titleRuns } from './text.js';
 
 export function attachmentNote(attachments: Attachment[]): Paragraph[] {
   if (!attachments.length) return [];
-  if (attachments.length === 1) {
-    return [new Paragraph({ style: STYLE.attachmentNote.id, spacing: { before: LINE_TWIP }, text: `${ATTACHMENT.noteLabel}${attachments[0].title}` })];
-  }
-  // 附件：1. …  — wrapped and following names align under the first name
+  // 附件：… — a wrapped name, and the names that follow, align under the first name (GB/T 9704 7.3.4)
   const label = ptToTwip(3 * geometry.charPitch);
   const indent = ptToTwip(2 * geometry.charPitch);
+  if (attachments.length === 1) {
+    return [new Paragraph({
+      style: STYLE.attachmentNote.id, spacing: { before: LINE_TWIP }, indent: { left: indent + label, hanging: label, firstLineChars: 0 },
+      text: `${ATTACHMENT.noteLabel}${attachments[0].title}`,
+    })];
+  }
   return attachments.map((a, i) => new Paragraph({
     style: STYLE.attachmentNote.id,
     spacing: i === 0 ? { before: LINE_TWIP } : undefined,

@@ -71,7 +71,10 @@ export function statTableXml(grid: StatGrid): string {
   // the label above each slot covered by a row span, where that span's columns start
   const above: (GridCell | undefined)[][] = grid.rows.map((row) => row.map(() => undefined));
   const rows = grid.rows.map((row, r) => {
-    const keep = !isCovered(row[0]!) && Boolean(row[0]!.keepWithNext) && r < grid.rows.length - 1;
+    // a section or group row keeps with the row below it; so do the header rows of a table that
+    // may break across pages, and its first row, so that the header goes on with two rows at least
+    // (as in the PDF: never the header over one row at a page's foot)
+    const keep = r < grid.rows.length - 1 && ((!isCovered(row[0]!) && Boolean(row[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows));
     const cells = row.map((slot, c) => {
       if (!isCovered(slot)) {
         for (let k = 1; k < slot.rowSpan; k++) above[r + k]![c] = slot;

@@ -74,13 +74,17 @@ export const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: n
  */
 const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
 
-/** Run and paragraph properties of an element, at its nominal 字号 (Word squeezes to the grid). */
-export function elementProps(name: ElementName, fonts: FontNames, lineTwip = LINE_TWIP) {
+/**
+ * Run and paragraph properties of an element, at its nominal 字号 (Word squeezes to the grid).
+ * `squeeze`: 三号 text scaled to the grid's character pitch (false for the document's default run,
+ * which every style without a scale of its own would inherit: 二号 titles and 小四 tables at 98 %).
+ */
+export function elementProps(name: ElementName, fonts: FontNames, lineTwip = LINE_TWIP, squeeze = true) {
   const el = ELEMENTS[name];
   const size = ZIHAO[el.zihao];
-  const squeeze = size === ZIHAO.三号 ? { scale: GRID_SCALE_PERCENT } : {};
+  const scaled = squeeze && size === ZIHAO.三号 ? { scale: GRID_SCALE_PERCENT } : {};
   return {
-    run: { font: fontOf(fonts[el.role]), size: ptToHalfPoints(size), sizeComplexScript: ptToHalfPoints(size), bold: false, italics: false, color: '000000', language: LANG, ...squeeze },
+    run: { font: fontOf(fonts[el.role]), size: ptToHalfPoints(size), sizeComplexScript: ptToHalfPoints(size), bold: false, italics: false, color: '000000', language: LANG, ...scaled },
     paragraph: {
       alignment: ALIGN[el.align],
       spacing: { line: lineTwip, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
@@ -95,18 +99,37 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
     id: STYLE[key].id,
     name: STYLE[key].name,
     basedOn: 'Normal',
-    next: key === 'title' || key === 'tocTitle' ? STYLE.body.id : STYLE[key].id,
+    // Enter after a title, a source line or "目录" goes on in body text; in a list of lines (the
+    // information block, table cells, the attachment note) in the same style
+    next: key === 'title' || key === 'tocTitle' || key === 'sourceLine' ? STYLE.body.id : STYLE[key].id,
     quickFormat: true,
     ...elementProps(key, fonts, lineTwip),
   });
+  // Enter after a heading goes on in body text (docx's default is Normal: no indent, not justified)
   const heading = (level: 1 | 2 | 3 | 4) => {
     const p = elementProps(HEADING_ELEMENTS[level - 1], fonts);
-    return { run: p.run, paragraph: { ...p.paragraph, outlineLevel: level - 1, keepNext: true, keepLines: true } };
+    return { next: STYLE.body.id, run: p.run, paragraph: { ...p.paragraph, outlineLevel: level - 1, keepNext: true, keepLines: true } };
+  };
+  /**
+   * The entries of a table of contents (Word's "toc 1" … "toc 4", which replace docx's defaults:
+   * 5 pt after each entry put them off the grid), as the PDF sets them: one grid line each, in
+   * their heading's face, each level indented one character more.
+   */
+  const toc = (level: 1 | 2 | 3 | 4) => {
+    const p = elementProps(HEADING_ELEMENTS[level - 1], fonts);
+    return {
+      id: `TOC${level}`, name: `toc ${level}`, basedOn: 'Normal', next: STYLE.body.id, run: p.run,
+      paragraph: {
+        alignment: AlignmentType.LEFT,
+        spacing: { line: LINE_TWIP, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+        indent: { left: ptToTwip((level - 1) * geometry.charPitch), firstLine: 0, firstLineChars: 0 },
+      },
+    };
   };
   const body = elementProps('body', fonts);
   return {
     default: {
-      document: { run: body.run, paragraph: { spacing: body.paragraph.spacing } },
+      document: { run: elementProps('body', fonts, LINE_TWIP, false).run, paragraph: { spacing: body.paragraph.spacing } },
       heading1: heading(1),
       heading2: heading(2),
       heading3: heading(3),
@@ -127,6 +150,7 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
       para('endMatter'),
       para('pageNumber', ptToTwip(ZIHAO.四号)),
       para('qrCaption', ptToTwip(ZIHAO.小五 * 1.5)),
+      toc(1), toc(2), toc(3), toc(4),
     ],
   };
 }

@@ -49,12 +49,15 @@ export function tocField(entries: TocEntry[]): RawXml {
   const instruction = ` TOC \\o "1-${TOC_LEVELS}" \\l "1-${TOC_LEVELS}" \\h `;
   const tab = ptToTwip(geometry.textWidth);
   const begin = `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">${escapeLikeDocx(instruction)}</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`;
+  const end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
   const paragraphs = entries.map((e, k) => `<w:p><w:pPr><w:pStyle w:val="TOC${e.level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${tab}"/></w:tabs></w:pPr>`
     + (k === 0 ? begin : '')
     + `<w:hyperlink w:anchor="${e.bookmark}" w:history="1"><w:r><w:t xml:space="preserve">${escapeLikeDocx(e.text)}</w:t></w:r><w:r><w:tab/></w:r>`
-    + `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve"> PAGEREF ${e.bookmark} \\h </w:instrText><w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>`);
-  // the field ends in a paragraph of its own (with its beginning too, in a report without headings)
-  const end = `<w:p>${entries.length ? '' : begin}<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`;
+    + `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve"> PAGEREF ${e.bookmark} \\h </w:instrText><w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>`
+    // the field ends in its last entry, not in a paragraph of its own, which set one more line than the PDF
+    + (k === entries.length - 1 ? end : '') + '</w:p>');
+  // (a report without headings: the field begins and ends in an empty entry paragraph)
+  const empty = entries.length ? '' : `<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>${begin}${end}</w:p>`;
   return new RawXml('<w:sdt><w:sdtPr><w:alias w:val="目录"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
-    + `<w:sdtContent>${paragraphs.join('')}${end}</w:sdtContent></w:sdt>`);
+    + `<w:sdtContent>${paragraphs.join('')}${empty}</w:sdtContent></w:sdt>`);
 }
