@@ -53,6 +53,18 @@ describe('Markdown tables in the PDF', () => {
     expect(text).toContain('https://');
   });
 
+  it('never end the document on a blank page when they end on the last line of a page', async () => {
+    // pdfmake opened a page for the table's bottom margin: with 12 lines before it, a page holding only "— 2 —"
+    for (let filler = 10; filler <= 15; filler++) {
+      const lines = Array.from({ length: filler }, (_, k) => `第${k + 1}行。`).join('\n\n');
+      const { pages } = await pdfOf(`# 总体\n\n${lines}\n\n# 后面\n\n| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |\n`);
+      for (const page of pages) {
+        const text = linesOf(page).map((l) => l.text).filter((t) => !/^—\s*\d+\s*—$/.test(t.trim()));
+        expect(text.length, `${filler} lines: page ${page.number} of ${pages.length} is blank`).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it('never leave the header row alone at the foot of a page', async () => {
     // the table starts one grid line lower with each filler line, so its header row meets the foot of page 1
     let headerAtFoot = 0;

@@ -84,6 +84,7 @@ import { pdfmakeModule, pdfmakePrototype } from './pdfmake-internals.js';
 import { hookTableStarts } from './pdfmake-live-labels.js';
 import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { snapToGridAfterNodes } from './pdfmake-grid-snap.js';
+import { dropBlankLastPages } from './pdfmake-blank-pages.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { filterPageContent } from './pdfkit-content-filter.js';
@@ -264,6 +265,7 @@ export function applyPdfkitFixes(): void {
   hookTableStarts();
   useTocText();
   snapToGridAfterNodes();
+  dropBlankLastPages();
   keepRowsWithNext();
   memoiseInlineStyles();
   drawQrAsOnePath();
