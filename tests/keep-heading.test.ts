@@ -63,5 +63,32 @@ describe('headings kept with the text after them', () => {
       expect(lines[at + 1]!.text.replace(/\s+/g, ''), `${n} paragraphs`).toMatch(/^1\.加强政策解读。围绕/);
     }
   }, 30_000);
-});
 
+  // the heading, or the lead-in sentence, on each of the last lines of page 1 in turn
+  const near = (tail: string) => Array.from({ length: 6 }, (_, k) => 12 + k).map((n) =>
+    '# 总体\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。\n\n`).join('') + tail);
+  const lastText = (lines: { text: string }[]) => lines.filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim())).at(-1)?.text;
+
+  it('keeps headings with the first item of a list below them', async () => {
+    for (const body of near('# 后面\n\n## 主动公开\n\n1. 列表一。\n2. 列表二。\n')) {
+      const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }), { fonts, formats: ['pdf'] })).outputs.pdf!);
+      for (const page of pages) expect(lastText(linesOf(page)), `page ${page.number}`).not.toMatch(/^(二、后面|（一）主动公开)$/);
+      const text = pages.flatMap((p) => linesOf(p).map((l) => l.text));
+      expect(text.indexOf('1.列表一。')).toBe(text.indexOf('（一）主动公开') + 1);
+    }
+  }, 30_000);
+
+  it('keeps a heading, and a short lead-in sentence, with the start of a Markdown table below them', async () => {
+    const table = '| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |\n';
+    for (const tail of ['# 后面\n\n' + table, '# 后面\n\n具体如下：\n\n' + table]) {
+      for (const body of near(tail)) {
+        const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }), { fonts, formats: ['pdf'] })).outputs.pdf!);
+        for (const page of pages) expect(lastText(linesOf(page)), `page ${page.number}`).not.toMatch(/^(二、后面|具体如下：)$/);
+        // the heading, the sentence and the header row with its first row, on one page
+        const page = pages.find((p) => linesOf(p).some((l) => l.text === '二、后面'))!;
+        const texts = linesOf(page).map((l) => l.text.replace(/\s+/g, ''));
+        expect(texts.some((t) => t === '甲1'), `page ${page.number}: ${texts.join(' / ')}`).toBe(true);
+      }
+    }
+  }, 60_000);
+});

@@ -25,13 +25,15 @@ export type { PdfOptions, GlyphSource } from './context.js';
  *   moves with the table, and so does the heading right above it: the sentence never ends a page
  *   whose next page starts with its table;
  * - a standalone heading (and any headings right above it) with the first line of its paragraph
- *   (`firstLineApart`), so that no heading ends a page.
+ *   (`firstLineApart`) or of its list's first item, or with room for the start of a Markdown
+ *   table right below it, so that no heading ends a page;
+ * - a short paragraph that leads into a Markdown table, with room for the table's start.
  * (pdfmake's keep-heading-with-next callback sees an unbreakable block on the page it was first
  * tried on, so these are grouped here; the callback, `breakBefore`, catches the rest.)
  */
 function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
   const out: Content[] = [];
-  let split: ReturnType<typeof firstLineApart>;
+  let split: ReturnType<typeof keptWithHeading>;
   let leadsHere = false;
   for (let i = 0; i < content.length; i++) {
     const next = content[i + 1] as { unbreakable?: boolean; gridAfter?: number } | undefined;
@@ -52,6 +54,11 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       const reserve = startHeightOf(content[heading ? i + 2 : i + 1]);
       out.push({ stack: [...above, ...lead, { canvas: [], margin: [0, reserve, 0, 0] }], unbreakable: true, margin: [0, 0, 0, -reserve] } as Content);
       if (heading) i++;
+    } else if (standalone(blocks[i]) && blocks[i + 1]?.type === 'table') {
+      // a heading right over a Markdown table: kept with room below for the table's start
+      const above = headingsAbove(out, content, blocks, i);
+      const reserve = startHeightOf(content[i + 1]);
+      out.push({ stack: [...above, content[i], { canvas: [], margin: [0, reserve, 0, 0] }], unbreakable: true, margin: [0, 0, 0, -reserve] } as Content);
     } else if (standalone(blocks[i]) && (split = keptWithHeading(blocks, content, i))) {
       const [first, rest] = split;
       // headings right above this one go with it (一、 over （一）): pdfmake reports the nodes of
@@ -73,15 +80,41 @@ function headingsAbove(out: Content[], content: Content[], blocks: Report['block
   return above;
 }
 
-/** Block `i` is a paragraph that leads into a statistics table that may break across pages. */
+/**
+ * Block `i` is a paragraph that leads into a table that may break across pages: a statistics table
+ * not kept whole, or a Markdown table — after a lead-in of a few lines only (LEAD_IN_LINES): the
+ * group is unbreakable, and pdfmake prints only the first page of a block taller than a page.
+ */
 const leadsIntoBrokenTable = (blocks: Report['blocks'], content: Content[], i: number) =>
-  blocks[i]?.type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && !(content[i + 1] as { unbreakable?: boolean }).unbreakable;
+  blocks[i]?.type === 'paragraph' && (
+    (blocks[i + 1]?.type === 'statTable' && !(content[i + 1] as { unbreakable?: boolean }).unbreakable) ||
+    (blocks[i + 1]?.type === 'table' && lineCount(content[i] as PdfParagraph) <= LEAD_IN_LINES));
 
-/** The paragraph (or run-in heading) after heading `i`, split after its first line; not one that leads into a table. */
-function keptWithHeading(blocks: Report['blocks'], content: Content[], i: number): ReturnType<typeof firstLineApart> {
+/** The longest lead-in kept with a Markdown table below it. */
+const LEAD_IN_LINES = 6;
+
+/** The lines of a paragraph broken here (lines.ts), or Infinity for one left to pdfmake. */
+function lineCount(p: PdfParagraph): number {
+  if (!Array.isArray(p.text) || !(p.text as PdfInline[]).every((i) => i.noWrap)) return Infinity;
+  return (p.text as PdfInline[]).filter((i) => i.lineEnd).length + 1;
+}
+
+/**
+ * The paragraph (or run-in heading) after heading `i`, split after its first line; not one that
+ * leads into a table. A list after it: its first item's first line, and the rest of the list.
+ */
+function keptWithHeading(blocks: Report['blocks'], content: Content[], i: number): [Content, Content | undefined] | undefined {
   const next = blocks[i + 1];
+  if (next?.type === 'list') {
+    const items = (content[i + 1] as { stack: PdfParagraph[] }).stack;
+    if (!items.length) return undefined;
+    // an item left to pdfmake's own breaking goes whole (a list item is a line or two)
+    const [first, rest] = firstLineApart(items[0]!) ?? [items[0]!, undefined];
+    const after = [...(rest ? [rest] : []), ...items.slice(1)];
+    return [first as Content, after.length ? ({ stack: after } as Content) : undefined];
+  }
   if (!(next?.type === 'paragraph' || (next?.type === 'heading' && next.runIn)) || blocks[i + 2]?.type === 'statTable') return undefined;
-  return firstLineApart(content[i + 1] as PdfParagraph);
+  return firstLineApart(content[i + 1] as PdfParagraph) as [Content, Content | undefined] | undefined;
 }
 
 interface PdfParagraph {

@@ -1,7 +1,6 @@
 /**
  * A Markdown table in the body → a pdfmake table across the 版心, its header row repeated on
- * each page it runs onto and kept with the first row below it where the two surely fit on a page
- * (headerFitsWithFirstRow).
+ * each page it runs onto and kept with the first row below it where the two surely fit on a page.
  *
  * Column widths: pdfmake shares the width equally among '*' columns, but never gives one less
  * than the widest unbreakable piece of any column (a date, a figure, an address): where that
@@ -67,21 +66,18 @@ export function columnWidths(ranges: { min: number; natural: number }[], total: 
 const CELL_PADDING_Y = 2;
 
 /**
- * Whether the header row and the first row below it, set in `widths`, surely fit on one page:
- * only then are they kept together (keepWithHeaderRows). pdfmake keeps them as one unbreakable
- * block, and of a block taller than a page it prints the first page only: a first row of a few
- * hundred characters in a narrow column was lost without a word. The estimate counts each
- * cell's lines as its one-line width over its column's (a line broken at a break opportunity
- * holds less, so only half a page is allowed for the two rows).
+ * The estimated heights of the header row and of the first row below it, set in `widths`: each
+ * cell's lines counted as its one-line width over its column's (a line broken at a break
+ * opportunity holds less, so the estimate is low).
  */
-function headerFitsWithFirstRow(measured: { natural: number }[][], widths: (number | '*')[], room: number, lineHeight: number): boolean {
+function startRowHeights(measured: { natural: number }[][], widths: (number | '*')[], room: number, lineHeight: number): number[] {
   const share = room / widths.length;
   const rowHeight = (row: { natural: number }[]) => Math.max(...row.map((c, k) => {
     const w = widths[k] === '*' ? share : (widths[k] as number);
     const lines = w > 0 ? Math.max(1, Math.ceil(c.natural / w)) : Infinity;
     return lines * lineHeight + 2 * CELL_PADDING_Y + RULE;
   }));
-  return measured.length > 1 && rowHeight(measured[0]!) + rowHeight(measured[1]!) <= geometry.textHeight / 2;
+  return measured.slice(0, 2).map(rowHeight);
 }
 
 export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
@@ -95,8 +91,17 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
   const ranges = all.map((row) => row.map((c) => widthRange(ctx, c)));
   const measured = ranges.every((row) => row.every((r) => r !== undefined)) ? (ranges as { min: number; natural: number }[][]) : undefined;
   const widths = measured ? columnWidths(columnRanges(measured, cols), ctx.textWidth, sizeOf('tableText')) : Array.from({ length: cols }, () => '*' as const);
-  const keep = measured !== undefined && headerFitsWithFirstRow(measured, widths, contentRoom(ctx.textWidth, cols), cell.lineHeight);
+  const [headerHeight, firstHeight] = measured ? startRowHeights(measured, widths, contentRoom(ctx.textWidth, cols), cell.lineHeight) : [];
+  // Header and first row are kept together only where both surely fit on one page: pdfmake keeps
+  // them as one unbreakable block, and of a block taller than a page it prints the first page
+  // only (a first row of a few hundred characters in a narrow column was lost without a word).
+  // Half a page allows for the estimate being low.
+  const keep = headerHeight !== undefined && firstHeight !== undefined && headerHeight + firstHeight <= geometry.textHeight / 2;
+  const margin = geometry.linePitch / 2;
   return {
+    // the room its start needs below a lead-in sentence or a heading (index.ts): the header, and
+    // the first row where it is kept with it (else a line of it)
+    gwStartHeight: margin + (headerHeight ?? 0) + (keep ? firstHeight! : cell.lineHeight + 2 * CELL_PADDING_Y + RULE),
     table: {
       headerRows: 1,
       ...(keep ? { keepWithHeaderRows: 1 } : {}),
@@ -106,7 +111,7 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
         ...rows.map((r) => r.map((text) => ({ text }))),
       ],
     },
-    margin: [0, geometry.linePitch / 2, 0, geometry.linePitch / 2],
+    margin: [0, margin, 0, margin],
     gridAfter: geometry.linePitch,
   } as Content;
 }
