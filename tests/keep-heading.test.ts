@@ -92,3 +92,21 @@ describe('headings kept with the text after them', () => {
     }
   }, 60_000);
 });
+
+describe('the end matter kept with the text', () => {
+  it('never sets the editor line or the QR code on a page without text: the last line of the body goes with them', async () => {
+    const front = FRONT.replace('---\n', '---\neditor: 王五\nurl: https://www.example.gov.cn/a.html\n');
+    let moved = 0;
+    for (let n = 8; n <= 22; n++) {
+      const body = Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。`).join('\n\n') + '\n\n' + '本机关认真贯彻落实条例要求，扎实推进政府信息公开工作。'.repeat(3) + '\n';
+      const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': front + '\n' + body }), { fonts, formats: ['pdf'] })).outputs.pdf!);
+      const page = pages.find((p) => linesOf(p).some((l) => l.text.includes('责任编辑')))!;
+      const lines = linesOf(page).map((l) => l.text);
+      const at = lines.findIndex((l) => l.includes('责任编辑'));
+      expect(at, `${n} paragraphs: the editor line starts page ${page.number}`).toBeGreaterThan(0);
+      expect(lines.some((l) => l.includes('扫一扫')), `${n} paragraphs: the QR caption is not on the editor's page`).toBe(true);
+      if (page.number > 1 && at === 1) moved++;
+    }
+    expect(moved).toBeGreaterThan(0); // some place made the end matter take the last line along
+  }, 60_000);
+});

@@ -143,6 +143,38 @@ function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefine
   return [first, rest.length ? { text: rest, alignment: p.alignment, leadingIndent: 0 } : undefined];
 }
 
+/**
+ * The end matter (the editor line, the QR code) kept together and with the last line of the text
+ * above it, in one block: on a page of its own it read as a page without body text (GB/T 9704
+ * 7.3.5 asks the page of the 成文日期 to hold text; 责任编辑 and the code end a report as that does).
+ * Takes the last node of `content` back when it is a paragraph broken into lines here, and returns
+ * what to push in its place.
+ */
+function withEndMatter(content: Content[], end: Content[]): Content[] {
+  if (!end.length) return [];
+  const last = content[content.length - 1] as PdfParagraph | undefined;
+  const split = last && lastLineApart(last);
+  if (!split) return [{ stack: end, unbreakable: true } as Content];
+  content.pop();
+  const [init, lastLine] = split;
+  return [...(init ? [init as Content] : []), { stack: [lastLine, ...end], unbreakable: true } as Content];
+}
+
+/**
+ * A paragraph broken into lines here, split before its last line (the other side of
+ * firstLineApart); undefined for one left to pdfmake, or that is not a plain paragraph.
+ */
+function lastLineApart(p: PdfParagraph): [PdfParagraph | undefined, PdfParagraph] | undefined {
+  if (!Array.isArray(p.text) || (p as { stack?: unknown }).stack !== undefined) return undefined;
+  const inlines = p.text as PdfInline[];
+  if (!inlines.length || !inlines.every((i) => i.noWrap)) return undefined;
+  let end = -1;
+  for (let k = inlines.length - 1; k >= 0; k--) if (inlines[k]!.lineEnd) { end = k; break; }
+  if (end < 0) return [undefined, p]; // one line: the whole paragraph
+  // the last line is plain text, set as it was (its pieces carry their own spacing)
+  return [{ ...p, text: inlines.slice(0, end + 1) }, { text: inlines.slice(end + 1), alignment: p.alignment, leadingIndent: 0 }];
+}
+
 /** The page's QR code and its caption, right-aligned at the end of the document. */
 function qrBlock(ctx: PdfContext, url: string): Content {
   const size = mmToPt(QR.sizeMm);
@@ -190,12 +222,17 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     ...attachmentNote(ctx, report.attachments),
   ];
   const editor = editorLine(m);
+  // the end matter: the editor line, and the QR code where no attachment comes between
+  const end: Content[] = [];
   if (editor) {
     const style = { role: ELEMENTS.endMatter.role, size: sizeOf('endMatter') };
-    content.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, 0, 2 * geometry.charPitch, 0] } as Content);
+    end.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, 0, 2 * geometry.charPitch, 0] } as Content);
   }
+  const qr = m.url ? qrBlock(ctx, m.url) : undefined;
+  if (qr && !report.attachments.length) end.push(qr);
+  content.push(...withEndMatter(content, end));
   content.push(...attachmentPages(ctx, report.attachments, report.statistics));
-  if (m.url) content.push(qrBlock(ctx, m.url));
+  if (qr && report.attachments.length) content.push(qr);
   const footer = pageNumberFooter(ctx, options.glyphs.dashCentre);
   const definition: TDocumentDefinitions = {
     pageSize: { width: geometry.width, height: geometry.height },
