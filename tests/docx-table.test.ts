@@ -16,7 +16,7 @@ import { availableTemplates, loadTemplate } from '../src/read/templates.js';
 import { TEXT_WIDTH_TWIP } from '../src/write/docx/styles.js';
 import { DOCX_PART_FIXES } from '../src/write/docx/fixups.js';
 import { expandRawXml, RawXml } from '../src/write/docx/raw-xml.js';
-import { statTable, statTableXml } from '../src/write/docx/stat-table.js';
+import { figureHalfPoints, statTable, statTableXml } from '../src/write/docx/stat-table.js';
 import { STYLE } from '../src/write/docx/styles.js';
 import { docxParts } from './helpers/docx.js';
 
@@ -46,7 +46,9 @@ function referenceTable(grid: StatGrid): Table {
           ...((keepWhole && r < grid.rows.length - 1) || keep ? { keepNext: true } : {}),
           indent: slot.indent ? { left: ptToTwip(slot.indent * size) } : undefined,
           ...(small ? { spacing: { line: ptToTwip(size * 1.35), lineRule: LineRuleType.EXACT } } : {}),
-          children: slot.text ? [new TextRun({ text: slot.text, ...(small ? { size: ptToHalfPoints(size) } : {}) })] : [],
+          // (a figure too wide for its cell: smaller, by the writer's own rule)
+          children: slot.text ? [new TextRun({ text: slot.text, ...((figureHalfPoints(slot, width, size) ?? (small ? ptToHalfPoints(size) : undefined)) !== undefined
+            ? { size: figureHalfPoints(slot, width, size) ?? ptToHalfPoints(size) } : {}) })] : [],
         })],
       })];
     }),

@@ -298,3 +298,24 @@ describe('the 2019 format', () => {
     expect(docxParts(outputs.docx!)['word/document.xml']).toContain('+4');
   });
 });
+
+describe('figures too wide for their cells (a city\'s sums)', () => {
+  it('sets a six-digit 表三 total smaller on one line, in the PDF and the DOCX; five digits at 五号', async () => {
+    // the sample's 表三 figures times 2,000: its totals have six digits (271 → 542000), still adding up
+    const stats = STATS.replace(/^(\s+(?:new_received|carried_over|granted|partial|denied_\w+|unable_\w+|not_processed_\w+|other_\w+|results_total|carried_forward):\s*)\{([^}]*)\}/gm,
+      (_m, key: string, cells: string) => `${key}{${cells.replace(/(\w+):\s*(\d+)/g, (_c, k: string, v: string) => `${k}: ${Number(v) * 2000}`)}}`);
+    expect(stats).toContain('total: 542000');
+    const dir = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace(/\{\{t3\.[^}]+\}\}/g, '若干'), 'statistics.yaml': stats });
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf', 'docx'], allowMissingGlyphs: true });
+    const items = (await readPdf(outputs.pdf!)).pages.flatMap((p) => p.items);
+    const total = items.find((i) => i.str === '542000');
+    expect(total, 'the total as one piece of text').toBeDefined();
+    expect(total!.size).toBeLessThan(10.5);
+    expect(total!.size).toBeGreaterThan(8);
+    expect(items.find((i) => i.str === '42000')?.size).toBeCloseTo(10.5, 1); // 21 × 2000: five digits fit
+    const doc = docxParts(outputs.docx!)['word/document.xml'];
+    const run = /<w:r><w:rPr><w:sz w:val="(\d+)"\/><w:szCs w:val="\d+"\/><\/w:rPr><w:t xml:space="preserve">542000<\/w:t><\/w:r>/.exec(doc);
+    expect(run, 'the DOCX run of the total').not.toBeNull();
+    expect(Number(run![1])).toBeLessThan(21);
+  });
+});

@@ -8,7 +8,8 @@
  * report's document.xml.
  */
 import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
-import { ptToHalfPoints, ptToTwip, ZIHAO } from '../../layout/units.js';
+import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
+import { fittedSize } from '../../layout/fit.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
 import { STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 
@@ -29,6 +30,22 @@ interface TableStyle {
   size: number;
 }
 
+/** A figure as the statistics files give it: digits, a decimal point, a sign. */
+const FIGURE = /^[-−+]?[\d.,]+$/;
+
+/**
+ * The size in half-points of a figure too wide for its cell (`width` twips) on one line at `size`
+ * pt, set smaller to fit as in the PDF (write/pdf/stat-table.ts); undefined for one that fits.
+ * Word measures with the office's font, not gongwen's: digits are taken as half an em, as they
+ * are in the bundled faces and in 仿宋_GB2312.
+ */
+export function figureHalfPoints(slot: GridCell, width: number, size: number): number | undefined {
+  if (slot.role !== 'value' || !FIGURE.test(slot.text)) return undefined;
+  const room = twipToPt(width - CELL_MARGIN.left - CELL_MARGIN.right);
+  const fit = fittedSize(slot.text.length * size / 2, room, size);
+  return fit < size ? Math.floor(fit * 2) : undefined;
+}
+
 /** `keep`: the row is a section or group row, kept on a page with the row below it. */
 function cellXml(slot: GridCell, r: number, width: number, t: TableStyle, keep: boolean): string {
   const header = slot.role === 'head' || slot.role === 'section';
@@ -37,9 +54,11 @@ function cellXml(slot: GridCell, r: number, width: number, t: TableStyle, keep: 
     (t.small ? `<w:spacing w:line="${t.small.line}" w:lineRule="exact"/>` : '') +
     (slot.indent ? `<w:ind w:left="${ptToTwip(slot.indent * t.size)}"/>` : '') +
     `<w:jc w:val="${slot.align}"/>`;
-  // the styles are 小四; smaller tables say their size on the text run (and their line on the paragraph)
+  // the styles are 小四; smaller tables say their size on the text run (and their line on the
+  // paragraph), and so does a figure set smaller to fit its cell (figureHalfPoints)
+  const halfPoints = figureHalfPoints(slot, width, t.size) ?? t.small?.halfPoints;
   const run = slot.text
-    ? `<w:r>${t.small ? `<w:rPr><w:sz w:val="${t.small.halfPoints}"/><w:szCs w:val="${t.small.halfPoints}"/></w:rPr>` : ''}` +
+    ? `<w:r>${halfPoints !== undefined ? `<w:rPr><w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/></w:rPr>` : ''}` +
       `<w:t xml:space="preserve">${escapeLikeDocx(slot.text)}</w:t></w:r>`
     : '';
   return `<w:tc><w:tcPr>${tcPr(slot, width, 'restart')}</w:tcPr><w:p><w:pPr>${pPr}</w:pPr>${run}</w:p></w:tc>`;

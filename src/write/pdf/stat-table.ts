@@ -2,6 +2,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
 import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
+import { fittedSize } from '../../layout/fit.js';
 import { ZIHAO } from '../../layout/units.js';
 import type { PdfContext } from './context.js';
 import { labelRoom, type LabelSpan } from './label-room.js';
@@ -51,6 +52,10 @@ const START_ROWS = 2;
 /** The height of a table's header and first rows, as statTable estimates it (`gwStartHeight`). */
 export const startHeightOf = (node: unknown): number => (node as { gwStartHeight?: number }).gwStartHeight ?? 0;
 
+/** A figure as the statistics files give it: digits, a decimal point, a sign. */
+const FIGURE = /^[-−+]?[\d.,]+$/;
+
+
 export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   const size = ZIHAO[grid.zihao];
   const cell = { role: 'fang' as const, size, lineHeight: size * 1.35 };
@@ -58,9 +63,16 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   // pdfmake widths exclude the cell padding and the rules: share out what is left of the 版心
   const available = geometry.textWidth - grid.widths.length * (PADDING.left + PADDING.right + RULE) - RULE;
   const widths = grid.widths.map((w) => w * available);
-  const styleOf = (slot: GridCell) => (slot.role === 'head' || slot.role === 'section' ? head : cell);
   const widthOf = (c: number, slot: GridCell) =>
     widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0) + (slot.colSpan - 1) * (PADDING.left + PADDING.right + RULE) - slot.indent * size;
+  // a figure too wide for its cell on one line (a six-digit total in 表三's narrow columns, as a
+  // city's sum may have) is set smaller to fit: broken over two lines it read as two numbers
+  const styleOf = (slot: GridCell, c: number) => {
+    if (slot.role === 'head' || slot.role === 'section') return head;
+    const fit = slot.role === 'value' && FIGURE.test(slot.text) && ctx.glyphs.advance
+      ? fittedSize(ctx.glyphs.advance(cell.role, slot.text, size), widthOf(c, slot), size) : size;
+    return fit < size ? { ...cell, size: fit } : cell;
+  };
 
   // Row heights as pdfmake will make them, estimated with the same line breaking: a row is as
   // tall as its tallest single-row cell. A cell over rows [from, to) has their height less one
@@ -70,7 +82,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   const cellLines = memo((k) => {
     const r = Math.floor(k / columns), c = k % columns;
     const slot = grid.rows[r]![c] as GridCell;
-    return linesOf(ctx, runs(ctx, slot.text, styleOf(slot)), widthOf(c, slot));
+    return linesOf(ctx, runs(ctx, slot.text, styleOf(slot, c)), widthOf(c, slot));
   });
   const linesOfCell = (r: number, c: number) => cellLines(r * columns + c);
   const rowLines = memo((r) => Math.max(1, ...grid.rows[r]!.map((slot, c) => isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOfCell(r, c))));
@@ -91,7 +103,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   const cellFor = (slot: GridCell, r: number, c: number) => {
     const spanningHead = slot.role === 'head' && slot.rowSpan > 1 && r + slot.rowSpan <= grid.headerRows;
     return {
-      text: runs(ctx, slot.text, styleOf(slot)),
+      text: runs(ctx, slot.text, styleOf(slot, c)),
       alignment: slot.align,
       margin: [slot.indent * size, spanningHead ? centredTop(r, c, slot) : 0, 0, 0],
       rowSpan: slot.rowSpan,
