@@ -39,6 +39,11 @@ describe('titleLines', () => {
       .toEqual(['河南省商丘市示例县农业农村局（县乡村振', '兴局）2016年度政府信息公开工作年度报告']);
   });
 
+  it('breaks a long attachment title after a list\'s 、, never inside 行政', () => {
+    expect(titleLines('2016年示例县某某局政府信息公开工作情况统计表（含依申请公开、行政复议、行政诉讼及举报投诉情况）', MAX))
+      .toEqual(['2016年示例县某某局政府信息公开', '工作情况统计表（含依申请公开、', '行政复议、行政诉讼及举报投诉情况）']);
+  });
+
   it('takes 年度 whole and breaks before 关于', () => {
     expect(titleLines('示例市清河区2021年度政府信息公开工作年度报告', MAX))
       .toEqual(['示例市清河区2021年度', '政府信息公开工作年度报告']);

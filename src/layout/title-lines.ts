@@ -7,7 +7,8 @@
  * it needs, and the breaks are chosen among the places that keep words whole and lines even:
  *
  * - a break at a seam costs nothing: *between* an organ and its year (…人民政府｜2021年…, …局）｜2021年…), *after*
- *   the year (…2021年｜政府…, …2021年度｜…), *before* 关于 or 政府信息公开; any other break between
+ *   the year (…2021年｜政府…, …2021年度｜…), *before* 关于 or 政府信息公开, *after* a 、 between the
+ *   items of a list (依申请公开、｜行政复议); any other break between
  *   two Chinese characters costs {@link ODD_BREAK_COST} (we cannot tell most words apart, so we
  *   avoid guessing), twice that inside brackets: a seam is taken unless it leaves lines some 10
  *   characters apart (14 against a break inside brackets);
@@ -43,7 +44,8 @@ const JOINER = /[.\-–—:/]/;
  * Words of these titles that are never split (工作年｜度报告, 人民｜政府 would be): they hold no
  * break, whatever the balance.
  */
-const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度', '报告', '情况', '办公室', '委员会', '管理局', '街道', '关于', '统计表'];
+const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度', '报告', '情况', '办公室', '委员会', '管理局', '街道', '关于', '统计表',
+  '行政', '复议', '诉讼', '申请', '举报', '投诉', '处理', '办理', '乡镇', '汇总', '数据'];
 
 /** For each index of `s`, whether a break there would split one of WORDS. */
 function insideWords(s: string): boolean[] {
@@ -80,6 +82,8 @@ function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[])
   if (JOINER.test(before) && ALNUM.test(s[i - 2] ?? '') && ALNUM.test(after)) return undefined;
   if (JOINER.test(after) && ALNUM.test(before) && ALNUM.test(s[i + 1] ?? '')) return undefined;
   if (before === ' ' || after === ' ') return 0;
+  // after a list's 、 (依申请公开、｜行政复议): between its items
+  if (before === '、') return 0;
   // an organ and its year: 商丘市人民政府｜2017年, 农业农村局（乡村振兴局）｜2021年
   if ((IDEOGRAPH.test(before) || before === '）' || before === ')') && /^\d{4}年/.test(s.slice(i))) return 0;
   // after the year: 2017年｜政府…, 2017年度｜政府…
