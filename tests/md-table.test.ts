@@ -7,6 +7,9 @@ import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { geometry } from '../src/layout/gbt9704.js';
 import { columnWidths } from '../src/write/pdf/md-table.js';
+import { estimateRange } from '../src/write/docx/md-table.js';
+import { TEXT_WIDTH_TWIP } from '../src/write/docx/styles.js';
+import { docxParts } from './helpers/docx.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, readPdf } from './helpers/pdf.js';
 
@@ -113,5 +116,32 @@ describe('columnWidths', () => {
     const w = columnWidths(ranges, 400, 12) as number[];
     expect(sum(w)).toBeCloseTo(room(6, 400), 6);
     expect(Math.min(...w)).toBeCloseTo(12, 6);
+  });
+});
+
+describe('Markdown tables in the DOCX', () => {
+  it('take the PDF\'s rules for their widths, from estimated text: short columns narrow, the address wide, within the 版心', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n${WIDE}\n` });
+    const doc = docxParts((await buildReport(dir, { fonts, formats: ['docx'] })).outputs.docx!)['word/document.xml'];
+    const table = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('序号'))!;
+    const cols = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(cols).toHaveLength(10);
+    expect(cols.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TEXT_WIDTH_TWIP + 10);
+    const [no, name, town, , , , , note, , link] = cols as number[];
+    expect(link!).toBeGreaterThan(2 * town!); // the address gets the room, not equal shares
+    expect(name!).toBeGreaterThan(note!);
+    expect(no!).toBeLessThan(town!);
+    // the header row repeats and keeps with the first row; body rows do not split
+    const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows[0]).toContain('<w:tblHeader/>');
+    expect(rows[0]).toContain('<w:keepNext/>');
+    expect(rows[1]).toContain('<w:cantSplit/>');
+  });
+
+  it('estimate a cell\'s pieces: each Chinese character, a run of other characters up to a space, / or -', () => {
+    expect(estimateRange('城关镇')).toEqual({ min: 1, natural: 3 });
+    expect(estimateRange('2023-03-01')).toEqual({ min: 2.5, natural: 5 });
+    expect(estimateRange('https://www.example.com/a')).toEqual({ min: 8, natural: 12.5 });
+    expect(estimateRange('1234.56 万元')).toEqual({ min: 3.5, natural: 6 });
   });
 });

@@ -1,11 +1,12 @@
 /** Body blocks → docx paragraphs and tables. Section numbers are literal text, as in the PDF. */
-import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type FileChild } from 'docx';
+import { Paragraph, TextRun, type FileChild } from 'docx';
 import { ELEMENTS, geometry, HEADING_ELEMENTS, STAT_TABLE_GAP } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
-import type { Block, Inline, StatisticsTable } from '../../model/types.js';
+import type { Block, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
+import { markdownTable } from './md-table.js';
 import { statTable } from './stat-table.js';
-import { fontOf, HEADING_STYLE_IDS, STYLE, TEXT_WIDTH_TWIP, type FontNames } from './styles.js';
+import { fontOf, HEADING_STYLE_IDS, STYLE, type FontNames } from './styles.js';
 import { tocTarget, type TocEntry } from './toc.js';
 import { inlineRuns } from './text.js';
 
@@ -52,25 +53,7 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
         style: STYLE.body.id,
         children: [...(b.ordered ? [new TextRun(b.markers?.[k] ?? `${b.start + k}.`)] : []), ...inlineRuns(item, body, fonts)],
       }));
-    case 'table': {
-      const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
-      const width = Math.floor(TEXT_WIDTH_TWIP / cols);
-      const cell = (inlines: Inline[], header: boolean) => new TableCell({
-        width: { size: width, type: WidthType.DXA },
-        children: [new Paragraph({
-          style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
-          children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts),
-        })],
-      });
-      return [new Table({
-        layout: TableLayoutType.FIXED,
-        width: { size: width * cols, type: WidthType.DXA },
-        columnWidths: Array.from({ length: cols }, () => width),
-        rows: [
-          new TableRow({ tableHeader: true, children: Array.from({ length: cols }, (_, k) => cell(b.header[k] ?? [], true)) }),
-          ...b.rows.map((r) => new TableRow({ cantSplit: true, children: Array.from({ length: cols }, (_, k) => cell(r[k] ?? [], false)) })),
-        ],
-      }), new Paragraph({ style: STYLE.body.id, alignment: AlignmentType.LEFT, children: [] })];
-    }
+    case 'table':
+      return markdownTable(b, fonts);
   }
 }

@@ -5,20 +5,14 @@
  * Column widths: pdfmake shares the width equally among '*' columns, but never gives one less
  * than the widest unbreakable piece of any column (a date, a figure, an address): where that
  * piece times the number of columns is wider than the 版心, every column got that width and the
- * table ran off the page. So the widths are chosen here:
- * - if equal shares hold every column's widest piece, equal shares ('*', as pdfmake sets them);
- * - else, if the widest pieces fit side by side, each column is held between its widest piece
- *   and its text on one line, at one level for all: short columns (乡镇, 备注) keep their text on
- *   one line and the long ones share the rest equally (where everything fits on one line, the
- *   width left over is shared in proportion);
- * - else each column gets at least one character and the rest in proportion to its widest
- *   piece: pieces wider than their column are broken between characters, as pdfmake breaks a
- *   word wider than its line. The table never runs past the right margin (but for some fifty
- *   columns and more, which leave no room at all).
+ * table ran off the page. So the widths are chosen here, from each cell's pieces measured as
+ * pdfkit will set them, by the rules of layout/column-widths.ts: the table never runs past the
+ * right margin (but for some fifty columns and more, which leave no room at all).
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import type { TableBlock } from '../../model/types.js';
+import { shareWidths, type ColumnRange } from '../../layout/column-widths.js';
 import type { PdfContext } from './context.js';
 import { widthRange } from './lines.js';
 import { inlineRuns } from './text.js';
@@ -30,37 +24,9 @@ const RULE = 1;
 /** The width a table `total` pt wide leaves its `n` columns' text, without paddings and rules. */
 const contentRoom = (total: number, n: number): number => total - n * 2 * CELL_PADDING - (n + 1) * RULE;
 
-const clampTo = (level: number, r: { min: number; natural: number }): number => Math.max(r.min, Math.min(level, r.natural));
-
 /** Content widths (pt) for columns whose cells need `ranges`, in a table `total` pt wide; '*' where equal shares do. */
-export function columnWidths(ranges: { min: number; natural: number }[], total: number, minimum: number): (number | '*')[] {
-  const n = ranges.length;
-  const room = contentRoom(total, n);
-  const widest = Math.max(0, ...ranges.map((r) => r.min));
-  // (no room at all, some fifty columns: pdfmake's shares, which overflow whatever is chosen)
-  if (widest * n <= room || room <= 0) return ranges.map(() => '*');
-  const sumMin = ranges.reduce((s, r) => s + r.min, 0);
-  if (sumMin <= room) {
-    const sumNatural = ranges.reduce((s, r) => s + Math.max(r.min, r.natural), 0);
-    // every column's text on one line fits: the width left over is shared in proportion
-    if (sumNatural <= room) return ranges.map((r) => Math.max(r.min, r.natural) * (room / sumNatural));
-    // else one level for all, each column held between its widest piece and its text on one line
-    let low = 0;
-    let high = Math.max(...ranges.map((r) => r.natural));
-    for (let i = 0; i < 50; i++) {
-      const level = (low + high) / 2;
-      if (ranges.reduce((s, r) => s + clampTo(level, r), 0) > room) high = level;
-      else low = level;
-    }
-    const widths = ranges.map((r) => clampTo(low, r));
-    const slack = room - widths.reduce((s, w) => s + w, 0); // what the search left over: a fraction of a point
-    return widths.map((w) => w + slack / n);
-  }
-  const base = Math.min(minimum, room / n);
-  const over = ranges.map((r) => Math.max(0, r.min - base));
-  const sumOver = over.reduce((s, o) => s + o, 0);
-  return ranges.map((_, i) => base + (room - n * base) * (sumOver > 0 ? over[i]! / sumOver : 1 / n));
-}
+export const columnWidths = (ranges: ColumnRange[], total: number, minimum: number): (number | '*')[] =>
+  shareWidths(ranges, contentRoom(total, ranges.length), minimum);
 
 /** pdfmake's default table layout pads a cell 2 pt above and below. */
 const CELL_PADDING_Y = 2;
@@ -89,7 +55,7 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
   const all = [header, ...rows];
   // each cell's narrowest and one-line widths; undefined where the glyph source cannot measure
   const ranges = all.map((row) => row.map((c) => widthRange(ctx, c)));
-  const measured = ranges.every((row) => row.every((r) => r !== undefined)) ? (ranges as { min: number; natural: number }[][]) : undefined;
+  const measured = ranges.every((row) => row.every((r) => r !== undefined)) ? (ranges as ColumnRange[][]) : undefined;
   const widths = measured ? columnWidths(columnRanges(measured, cols), ctx.textWidth, sizeOf('tableText')) : Array.from({ length: cols }, () => '*' as const);
   const [headerHeight, firstHeight] = measured ? startRowHeights(measured, widths, contentRoom(ctx.textWidth, cols), cell.lineHeight) : [];
   // Header and first row are kept together only where both surely fit on one page: pdfmake keeps
@@ -117,7 +83,7 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
 }
 
 /** A column's narrowest width: its widest cell's widest piece; its one-line width: its widest cell's. */
-const columnRanges = (measured: { min: number; natural: number }[][], cols: number) =>
+const columnRanges = (measured: ColumnRange[][], cols: number): ColumnRange[] =>
   Array.from({ length: cols }, (_, k) => ({
     min: Math.max(0, ...measured.map((row) => row[k]!.min)),
     natural: Math.max(0, ...measured.map((row) => row[k]!.natural)),

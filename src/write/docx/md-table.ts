@@ -1,0 +1,74 @@
+/**
+ * A Markdown table in the body → a Word table across the 版心: its header row repeated on every
+ * page and kept with the first row below it, rows never split, and the columns' widths chosen by
+ * the PDF's rules (layout/column-widths.ts) — where it gave equal widths, a web address took seven
+ * lines in its column and a date broke. Without fonts here, widths are estimated: a full-width
+ * character one em of the text's size, anything else half an em (the advance of digits and
+ * Latin letters in the 公文 faces, near enough); the pieces that do not break are a Chinese
+ * character, and a run of other characters up to a space, a / or a - (Word breaks a long address
+ * or date between its characters anyway where a column is narrower).
+ */
+import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, AlignmentType, type FileChild } from 'docx';
+import { shareWidths, type ColumnRange } from '../../layout/column-widths.js';
+import { ELEMENTS, sizeOf } from '../../layout/gbt9704.js';
+import { FULL_WIDTH } from '../../layout/kinsoku.js';
+import { ptToTwip, twipToPt } from '../../layout/units.js';
+import type { Inline, TableBlock } from '../../model/types.js';
+import { STYLE, TEXT_WIDTH_TWIP, type FontNames } from './styles.js';
+import { inlineRuns } from './text.js';
+
+/** The cells' margins left and right, in twips (the statistics tables' too). */
+const CELL_MARGIN_TWIP = 60;
+
+/** A cell's text estimated in em: its one-line width and its widest piece that does not break. */
+export function estimateRange(text: string): ColumnRange {
+  let natural = 0;
+  let min = 0;
+  let piece = 0;
+  for (const c of text) {
+    const em = FULL_WIDTH.test(c) ? 1 : 0.5;
+    natural += em;
+    if (em === 1 || c === ' ') {
+      min = Math.max(min, piece, em === 1 ? 1 : 0);
+      piece = 0;
+    } else {
+      piece += em;
+      if (c === '/' || c === '-') { min = Math.max(min, piece); piece = 0; }
+    }
+  }
+  return { min: Math.max(min, piece), natural };
+}
+
+const textOf = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
+
+export function markdownTable(b: TableBlock, fonts: FontNames): FileChild[] {
+  const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
+  const size = sizeOf('tableText');
+  const rows = [b.header, ...b.rows].map((r) => Array.from({ length: cols }, (_, k) => r[k] ?? []));
+  const ranges = Array.from({ length: cols }, (_, k) => {
+    const cells = rows.map((r) => estimateRange(textOf(r[k]!)));
+    return { min: Math.max(...cells.map((c) => c.min)) * size, natural: Math.max(...cells.map((c) => c.natural)) * size };
+  });
+  const room = twipToPt(TEXT_WIDTH_TWIP - cols * 2 * CELL_MARGIN_TWIP);
+  const shares = shareWidths(ranges, room, size);
+  const widths = shares.map((w) => ptToTwip(w === '*' ? room / cols : w) + 2 * CELL_MARGIN_TWIP);
+  const cell = (inlines: Inline[], k: number, header: boolean) => new TableCell({
+    width: { size: widths[k]!, type: WidthType.DXA },
+    children: [new Paragraph({
+      style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
+      // the header row stays with the first row below it (Word keeps a row whose paragraphs keep with the next)
+      ...(header && rows.length > 1 ? { keepNext: true } : {}),
+      children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts),
+    })],
+  });
+  return [new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((a, w) => a + w, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    margins: { left: CELL_MARGIN_TWIP, right: CELL_MARGIN_TWIP, marginUnitType: WidthType.DXA },
+    rows: rows.map((r, i) => new TableRow({
+      ...(i === 0 ? { tableHeader: true } : { cantSplit: true }),
+      children: r.map((inlines, k) => cell(inlines, k, i === 0)),
+    })),
+  }), new Paragraph({ style: STYLE.body.id, alignment: AlignmentType.LEFT, children: [] })];
+}
