@@ -68,6 +68,20 @@ describe('Markdown tables in the PDF', () => {
     }
   });
 
+  it('never split a row across pages', async () => {
+    // forty rows of two or three lines each (a name in a narrow column, an address): without
+    // dontBreakRows, five of them began on one page and ended on the next
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const k = i + 1;
+      return `| ${k} | 示例县第${k}局（示例县第${k}中心） | ${(k * 7919) % 90000 + 1000} | ${(k * 613) % 900 + 100} | ${k % 9} | ${k % 7} | https://www.example.gov.cn/dept${k}/index.html | ${['', '按时完成，无超期答复', '按时完成，无超期答复按时完成，无超期答复'][k % 3]} |`;
+    }).join('\n');
+    const { pages } = await pdfOf(`# 总体情况\n\n2021年，各单位情况如下表所示：\n\n| 序号 | 单位名称 | 主动公开（条） | 依申请（件） | 复议 | 诉讼 | 网址 | 备注 |\n|---|---|---|---|---|---|---|---|\n${rows}\n`);
+    const pageOf = (pattern: RegExp) => pages.find((p) => pattern.test(p.items.map((i) => i.str).join('')))?.number;
+    const across = Array.from({ length: 40 }, (_, i) => i + 1).filter((k) => pageOf(new RegExp(`第${k}局`)) !== pageOf(new RegExp(`第${k}中心`)));
+    expect(pages.length).toBeGreaterThan(2);
+    expect(across).toEqual([]);
+  });
+
   it('never leave the header row alone at the foot of a page', async () => {
     // the table starts one grid line lower with each filler line, so its header row meets the foot of page 1
     let headerAtFoot = 0;

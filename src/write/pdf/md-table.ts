@@ -1,6 +1,7 @@
 /**
  * A Markdown table in the body → a pdfmake table across the 版心, its header row repeated on
- * each page it runs onto and kept with the first row below it where the two surely fit on a page.
+ * each page it runs onto and kept with the first row below it where the two surely fit on a page,
+ * its rows unbroken where each surely fits on one.
  *
  * Column widths: pdfmake shares the width equally among '*' columns, but never gives one less
  * than the widest unbreakable piece of any column (a date, a figure, an address): where that
@@ -32,18 +33,17 @@ export const columnWidths = (ranges: ColumnRange[], total: number, minimum: numb
 const CELL_PADDING_Y = 2;
 
 /**
- * The estimated heights of the header row and of the first row below it, set in `widths`: each
- * cell's lines counted as its one-line width over its column's (a line broken at a break
- * opportunity holds less, so the estimate is low).
+ * The estimated height of each row, set in `widths`: each cell's lines counted as its one-line
+ * width over its column's (a line broken at a break opportunity holds less, so the estimate is
+ * low).
  */
-function startRowHeights(measured: { natural: number }[][], widths: (number | '*')[], room: number, lineHeight: number): number[] {
+function rowHeights(measured: { natural: number }[][], widths: (number | '*')[], room: number, lineHeight: number): number[] {
   const share = room / widths.length;
-  const rowHeight = (row: { natural: number }[]) => Math.max(...row.map((c, k) => {
+  return measured.map((row) => Math.max(...row.map((c, k) => {
     const w = widths[k] === '*' ? share : (widths[k] as number);
     const lines = w > 0 ? Math.max(1, Math.ceil(c.natural / w)) : Infinity;
     return lines * lineHeight + 2 * CELL_PADDING_Y + RULE;
-  }));
-  return measured.slice(0, 2).map(rowHeight);
+  })));
 }
 
 export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
@@ -57,7 +57,8 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
   const ranges = all.map((row) => row.map((c) => widthRange(ctx, c)));
   const measured = ranges.every((row) => row.every((r) => r !== undefined)) ? (ranges as ColumnRange[][]) : undefined;
   const widths = measured ? columnWidths(columnRanges(measured, cols), ctx.textWidth, sizeOf('tableText')) : Array.from({ length: cols }, () => '*' as const);
-  const [headerHeight, firstHeight] = measured ? startRowHeights(measured, widths, contentRoom(ctx.textWidth, cols), cell.lineHeight) : [];
+  const heights = measured ? rowHeights(measured, widths, contentRoom(ctx.textWidth, cols), cell.lineHeight) : [];
+  const [headerHeight, firstHeight] = heights;
   // Header and first row are kept together only where both surely fit on one page: pdfmake keeps
   // them as one unbreakable block, and of a block taller than a page it prints the first page
   // only (a first row of a few hundred characters in a narrow column was lost without a word).
@@ -71,6 +72,9 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
     table: {
       headerRows: 1,
       ...(keep ? { keepWithHeaderRows: 1 } : {}),
+      // rows are not split across pages where every row surely fits on one (a taller one pdfmake
+      // would cut, as it does a block)
+      ...(heights.length && Math.max(...heights) <= geometry.textHeight / 2 ? { dontBreakRows: true } : {}),
       widths,
       body: [
         header.map((text) => ({ text, alignment: 'center' })),
