@@ -46,7 +46,8 @@ function referenceTable(grid: StatGrid): Table {
           ...((keepWhole && r < grid.rows.length - 1) || keep ? { keepNext: true } : {}),
           indent: slot.indent ? { left: ptToTwip(slot.indent * size) } : undefined,
           ...(small ? { spacing: { line: ptToTwip(size * 1.35), lineRule: LineRuleType.EXACT } } : {}),
-          // (a figure too wide for its cell: smaller, by the writer's own rule)
+          // (a figure too wide for its cell: smaller, by the writer's own rule — that rule is
+          // tested in stat-tables.test.ts; here only the XML's form)
           children: slot.text ? [new TextRun({ text: slot.text, ...((figureHalfPoints(slot, width, size) ?? (small ? ptToHalfPoints(size) : undefined)) !== undefined
             ? { size: figureHalfPoints(slot, width, size) ?? ptToHalfPoints(size) } : {}) })] : [],
         })],

@@ -78,6 +78,18 @@ describe('headings kept with the text after them', () => {
     }
   }, 30_000);
 
+  it('loses nothing of a long first list item that pdfmake breaks itself (a character outside the BMP, a hard break)', async () => {
+    const sentence = '本机关认真贯彻落实条例要求，扎实推进政府信息公开工作，取得了较好成效。';
+    for (const first of [`张𠮷同志${sentence.repeat(60)}`, `第一行。  \n   ${sentence.repeat(60)}`]) {
+      const body = `# 总体情况\n\n前文。\n\n## 主动公开\n\n1. ${first}\n2. 第二项。\n\n后文段落。\n`;
+      const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }), { fonts, formats: ['pdf'] })).outputs.pdf!);
+      const text = pages.flatMap((p) => p.items.map((i) => i.str)).join('').replace(/\s+/g, '');
+      expect(text).toContain('（一）主动公开');
+      expect(text.split('扎实推进').length - 1).toBe(60); // every sentence of the long item
+      expect(text).toContain('后文段落。');
+    }
+  }, 30_000);
+
   it('keeps a heading, and a short lead-in sentence, with the start of a Markdown table below them', async () => {
     const table = '| 项目 | 数量 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |\n';
     for (const tail of ['# 后面\n\n' + table, '# 后面\n\n具体如下：\n\n' + table]) {
@@ -90,23 +102,25 @@ describe('headings kept with the text after them', () => {
         expect(texts.some((t) => t === '甲1'), `page ${page.number}: ${texts.join(' / ')}`).toBe(true);
       }
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('the end matter kept with the text', () => {
   it('never sets the editor line or the QR code on a page without text: the last line of the body goes with them', async () => {
     const front = FRONT.replace('---\n', '---\neditor: 王五\nurl: https://www.example.gov.cn/a.html\n');
     let moved = 0;
-    for (let n = 8; n <= 22; n++) {
-      const body = Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。`).join('\n\n') + '\n\n' + '本机关认真贯彻落实条例要求，扎实推进政府信息公开工作。'.repeat(3) + '\n';
+    // the body ends in a paragraph, a list, or a heading over a one-line paragraph
+    const tails = ['本机关认真贯彻落实条例要求，扎实推进政府信息公开工作。'.repeat(3), '# 后面\n\n1. 列表一。\n2. 列表二。\n3. 列表三。', '# 后面\n\n一行正文。'];
+    for (let n = 4; n <= 22; n++) for (const tail of tails) {
+      const body = Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。`).join('\n\n') + '\n\n' + tail + '\n';
       const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': front + '\n' + body }), { fonts, formats: ['pdf'] })).outputs.pdf!);
       const page = pages.find((p) => linesOf(p).some((l) => l.text.includes('责任编辑')))!;
       const lines = linesOf(page).map((l) => l.text);
       const at = lines.findIndex((l) => l.includes('责任编辑'));
-      expect(at, `${n} paragraphs: the editor line starts page ${page.number}`).toBeGreaterThan(0);
-      expect(lines.some((l) => l.includes('扫一扫')), `${n} paragraphs: the QR caption is not on the editor's page`).toBe(true);
+      expect(at, `${n} paragraphs, ${tail.slice(0, 6)}: the editor line starts page ${page.number}`).toBeGreaterThan(0);
+      expect(lines.some((l) => l.includes('扫一扫')), `${n} paragraphs, ${tail.slice(0, 6)}: the QR caption is not on the editor's page`).toBe(true);
       if (page.number > 1 && at === 1) moved++;
     }
     expect(moved).toBeGreaterThan(0); // some place made the end matter take the last line along
-  }, 60_000);
+  }, 120_000);
 });

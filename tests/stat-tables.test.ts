@@ -10,6 +10,7 @@ import { docxParts } from './helpers/docx.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, MM, readPdf, type PdfPage } from './helpers/pdf.js';
 import { pdfText } from './helpers/published.js';
+import { FIGURE, figureEm, fittedSize } from '../src/layout/fit.js';
 
 const SAMPLE = path.join(ROOT, 'content/sample-2021');
 const STATS = readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8');
@@ -317,5 +318,15 @@ describe('figures too wide for their cells (a city\'s sums)', () => {
     const run = /<w:r><w:rPr><w:sz w:val="(\d+)"\/><w:szCs w:val="\d+"\/><\/w:rPr><w:t xml:space="preserve">542000<\/w:t><\/w:r>/.exec(doc);
     expect(run, 'the DOCX run of the total').not.toBeNull();
     expect(Number(run![1])).toBeLessThan(21);
+  });
+});
+
+describe('figures (layout/fit.ts)', () => {
+  it('are digits with a sign, a decimal point and separators; estimated with the sign a whole em', () => {
+    for (const f of ['542000', '−12', '+4', '126.65', '1,200']) expect(FIGURE.test(f), f).toBe(true);
+    for (const t of ['.', ',', '—', '', '12件']) expect(FIGURE.test(t), t).toBe(false);
+    expect(figureEm('−1,234.5')).toBe(4.5);
+    expect(fittedSize(30, 29.7, 10.5)).toBe(10.3);
+    expect(fittedSize(20, 29.7, 10.5)).toBe(10.5);
   });
 });

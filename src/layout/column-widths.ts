@@ -7,7 +7,7 @@ const clampTo = (level: number, r: ColumnRange): number => Math.max(r.min, Math.
  * Column widths for a table whose columns need `ranges` (each column's widest unbreakable piece
  * and its text on one line, in pt), sharing `room` pt of text width (the table's width less its
  * cells' paddings and rules). Both writers' Markdown tables (write/pdf/md-table.ts measures,
- * write/docx/blocks.ts estimates):
+ * write/docx/md-table.ts estimates):
  * - if equal shares hold every column's widest piece, equal shares ('*');
  * - else, if the widest pieces fit side by side, each column is held between its widest piece
  *   and its text on one line, at one level for all: short columns (乡镇, 备注) keep their text on

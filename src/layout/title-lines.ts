@@ -82,8 +82,9 @@ function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[])
   if (JOINER.test(before) && ALNUM.test(s[i - 2] ?? '') && ALNUM.test(after)) return undefined;
   if (JOINER.test(after) && ALNUM.test(before) && ALNUM.test(s[i + 1] ?? '')) return undefined;
   if (before === ' ' || after === ' ') return 0;
-  // after a list's 、 (依申请公开、｜行政复议): between its items
-  if (before === '、') return 0;
+  // after a list's 、 (依申请公开、｜行政复议): between its items (inside brackets as dear as
+  // any other break there)
+  if (before === '、' && !brackets[i]) return 0;
   // an organ and its year: 商丘市人民政府｜2017年, 农业农村局（乡村振兴局）｜2021年
   if ((IDEOGRAPH.test(before) || before === '）' || before === ')') && /^\d{4}年/.test(s.slice(i))) return 0;
   // after the year: 2017年｜政府…, 2017年度｜政府…

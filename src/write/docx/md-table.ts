@@ -17,8 +17,11 @@ import type { Inline, TableBlock } from '../../model/types.js';
 import { STYLE, TEXT_WIDTH_TWIP, type FontNames } from './styles.js';
 import { inlineRuns } from './text.js';
 
-/** The cells' margins left and right, in twips (the statistics tables' too). */
+/** The cells' margins left and right, in twips (the statistics tables' too), and their rules. */
 const CELL_MARGIN_TWIP = 60;
+const RULE_PT = 0.5;
+/** Slack on an estimated width, in em. */
+const SLACK_EM = 0.25;
 
 /** A cell's text estimated in em: its one-line width and its widest piece that does not break. */
 export function estimateRange(text: string): ColumnRange {
@@ -45,11 +48,14 @@ export function markdownTable(b: TableBlock, fonts: FontNames): FileChild[] {
   const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
   const size = sizeOf('tableText');
   const rows = [b.header, ...b.rows].map((r) => Array.from({ length: cols }, (_, k) => r[k] ?? []));
+  // a quarter of an em of slack on each estimate: a column sized to its text's exact estimated
+  // width broke 序号 and 备注 over two lines in LibreOffice
   const ranges = Array.from({ length: cols }, (_, k) => {
     const cells = rows.map((r) => estimateRange(textOf(r[k]!)));
-    return { min: Math.max(...cells.map((c) => c.min)) * size, natural: Math.max(...cells.map((c) => c.natural)) * size };
+    return { min: (Math.max(...cells.map((c) => c.min)) + SLACK_EM) * size, natural: (Math.max(...cells.map((c) => c.natural)) + SLACK_EM) * size };
   });
-  const room = twipToPt(TEXT_WIDTH_TWIP - cols * 2 * CELL_MARGIN_TWIP);
+  // less the cells' margins and the rules between and around them (½ pt each)
+  const room = twipToPt(TEXT_WIDTH_TWIP - cols * 2 * CELL_MARGIN_TWIP) - (cols + 1) * RULE_PT;
   const shares = shareWidths(ranges, room, size);
   const widths = shares.map((w) => ptToTwip(w === '*' ? room / cols : w) + 2 * CELL_MARGIN_TWIP);
   const cell = (inlines: Inline[], k: number, header: boolean) => new TableCell({

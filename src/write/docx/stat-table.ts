@@ -9,7 +9,7 @@
  */
 import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
-import { fittedSize } from '../../layout/fit.js';
+import { figureEm, FIGURE, fittedSize } from '../../layout/fit.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
 import { STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 
@@ -30,19 +30,16 @@ interface TableStyle {
   size: number;
 }
 
-/** A figure as the statistics files give it: digits, a decimal point, a sign. */
-const FIGURE = /^[-−+]?[\d.,]+$/;
-
 /**
  * The size in half-points of a figure too wide for its cell (`width` twips) on one line at `size`
  * pt, set smaller to fit as in the PDF (write/pdf/stat-table.ts); undefined for one that fits.
- * Word measures with the office's font, not gongwen's: digits are taken as half an em, as they
- * are in the bundled faces and in 仿宋_GB2312.
+ * Word measures with the office's font, not gongwen's: the figure is estimated (layout/fit.ts
+ * figureEm: digits half an em, as in the bundled faces and in 仿宋_GB2312).
  */
 export function figureHalfPoints(slot: GridCell, width: number, size: number): number | undefined {
   if (slot.role !== 'value' || !FIGURE.test(slot.text)) return undefined;
   const room = twipToPt(width - CELL_MARGIN.left - CELL_MARGIN.right);
-  const fit = fittedSize(slot.text.length * size / 2, room, size);
+  const fit = fittedSize(figureEm(slot.text) * size, room, size);
   return fit < size ? Math.floor(fit * 2) : undefined;
 }
 

@@ -108,8 +108,12 @@ function keptWithHeading(blocks: Report['blocks'], content: Content[], i: number
   if (next?.type === 'list') {
     const items = (content[i + 1] as { stack: PdfParagraph[] }).stack;
     if (!items.length) return undefined;
-    // an item left to pdfmake's own breaking goes whole (a list item is a line or two)
-    const [first, rest] = firstLineApart(items[0]!) ?? [items[0]!, undefined];
+    // an item left to pdfmake's own breaking (a character outside the BMP, a hard line break) is
+    // left to breakBefore: whole in one block, a long one would be lost (pdfmake prints the
+    // first page of a block taller than a page, and here not even that)
+    const split = firstLineApart(items[0]!);
+    if (!split) return undefined;
+    const [first, rest] = split;
     const after = [...(rest ? [rest] : []), ...items.slice(1)];
     return [first as Content, after.length ? ({ stack: after } as Content) : undefined];
   }
@@ -147,12 +151,29 @@ function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefine
  * The end matter (the editor line, the QR code) kept together and with the last line of the text
  * above it, in one block: on a page of its own it read as a page without body text (GB/T 9704
  * 7.3.5 asks the page of the 成文日期 to hold text; 责任编辑 and the code end a report as that does).
- * Takes the last node of `content` back when it is a paragraph broken into lines here, and returns
- * what to push in its place.
+ * Takes the last node of `content` back when it is a paragraph broken into lines here, a list
+ * whose last item is one, or a group kept whole, and returns what to push in its place. After a
+ * table, or a paragraph pdfmake breaks itself, the end matter stays together but may start a page.
  */
 function withEndMatter(content: Content[], end: Content[]): Content[] {
   if (!end.length) return [];
-  const last = content[content.length - 1] as PdfParagraph | undefined;
+  const last = content[content.length - 1] as (PdfParagraph & { stack?: Content[]; unbreakable?: boolean; gridAfter?: number; margin?: unknown }) | undefined;
+  // a group kept whole (a heading with a one-line paragraph): the end matter joins it; not one
+  // that holds a table (what follows a table goes back to the grid, which inside a block it cannot)
+  if (last?.unbreakable && Array.isArray(last.stack) && last.gridAfter === undefined && last.margin === undefined) {
+    content.pop();
+    return [{ ...last, stack: [...last.stack, ...end] } as Content];
+  }
+  // a list: its last item's last line, as for a paragraph
+  if (last && Array.isArray(last.stack) && !last.unbreakable && last.stack.length) {
+    const items = last.stack as PdfParagraph[];
+    const split = lastLineApart(items[items.length - 1]!);
+    if (split) {
+      content.pop();
+      const [init, lastLine] = split;
+      return [{ ...last, stack: [...items.slice(0, -1), ...(init ? [init] : [])] } as Content, { stack: [lastLine, ...end], unbreakable: true } as Content];
+    }
+  }
   const split = last && lastLineApart(last);
   if (!split) return [{ stack: end, unbreakable: true } as Content];
   content.pop();

@@ -73,8 +73,8 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
       headerRows: 1,
       ...(keep ? { keepWithHeaderRows: 1 } : {}),
       // rows are not split across pages where every row surely fits on one (a taller one pdfmake
-      // would cut, as it does a block)
-      ...(heights.length && Math.max(...heights) <= geometry.textHeight / 2 ? { dontBreakRows: true } : {}),
+      // would cut, as it does a block): a third of a page, the estimate being low by up to half
+      ...(heights.length && Math.max(...heights) <= geometry.textHeight / 3 ? { dontBreakRows: true } : {}),
       widths,
       body: [
         header.map((text) => ({ text, alignment: 'center' })),

@@ -2,7 +2,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
 import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
-import { fittedSize } from '../../layout/fit.js';
+import { FIGURE, fittedSize } from '../../layout/fit.js';
 import { ZIHAO } from '../../layout/units.js';
 import type { PdfContext } from './context.js';
 import { labelRoom, type LabelSpan } from './label-room.js';
@@ -51,9 +51,6 @@ const START_ROWS = 2;
 
 /** The height of a table's header and first rows, as statTable estimates it (`gwStartHeight`). */
 export const startHeightOf = (node: unknown): number => (node as { gwStartHeight?: number }).gwStartHeight ?? 0;
-
-/** A figure as the statistics files give it: digits, a decimal point, a sign. */
-const FIGURE = /^[-−+]?[\d.,]+$/;
 
 
 export function statTable(ctx: PdfContext, grid: StatGrid): Content {
