@@ -106,8 +106,17 @@ describe('styles', () => {
   });
 
   it('goes on in body text after Enter at a heading, the title or the source line', () => {
-    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'GwTitle', 'GwSource', 'GwTocTitle']) {
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'GwTitle', 'GwSource', 'GwTocTitle', 'Title', 'Heading5', 'Heading6']) {
       expect(style(styles(), id), id).toContain('<w:next w:val="GwBody"/>');
+    }
+  });
+
+  it('sets docx\'s own Title and Heading 5–6, which Word\'s gallery offers, as the 公文 title and fourth level (black, no 28 pt)', () => {
+    expect(style(styles(), 'Title')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(style(styles(), 'Title')).toContain('<w:sz w:val="44"/>');
+    for (const id of ['Heading5', 'Heading6']) {
+      expect(style(styles(), id), id).toContain('w:eastAsia="仿宋"');
+      expect(style(styles(), id), id).toContain('<w:color w:val="000000"/>');
     }
   });
 

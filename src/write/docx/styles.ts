@@ -134,6 +134,11 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
       heading2: heading(2),
       heading3: heading(3),
       heading4: heading(4),
+      // docx's own Title, Heading 5 and Heading 6 sit in Word's style gallery too: set as the 公文's
+      // title and its fourth level, not docx's 28 pt or blue (GB/T 9704 numbers four levels)
+      title: { next: STYLE.body.id, run: elementProps('title', fonts).run, paragraph: elementProps('title', fonts).paragraph },
+      heading5: { ...heading(4), paragraph: { ...heading(4).paragraph, outlineLevel: 4 } },
+      heading6: { ...heading(4), paragraph: { ...heading(4).paragraph, outlineLevel: 5 } },
     },
     paragraphStyles: [
       para('title'),
