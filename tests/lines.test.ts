@@ -55,6 +55,19 @@ describe('breakJustified', () => {
     expect(ls.map((l) => l.map((i) => i.text).join('')).join('')).toBe(text);
   });
 
+  it('spreads a loose line\'s slack over every character, not into its one gap between Chinese characters', () => {
+    // a portal address after a character or two: its pieces break only after / . and the like
+    const text = '本报告电子版可在门户网站（https://www.example.gov.cn/zwgk/zfxxgkndbg/2021/index_12345.html）查阅和下载。';
+    const ls = lines(breakJustified(ctx, [run(text)], 200, 0)!);
+    expect(ls.map((l) => l.map((i) => i.text).join('')).join('')).toBe(text);
+    for (const l of ls.slice(0, -1)) {
+      expect(extent(l)).toBeCloseTo(200, 6); // justified, not ragged
+      for (const i of l) expect(i.characterSpacing ?? 0, l.map((x) => x.text).join('')).toBeLessThanOrEqual(3 + 1e-9); // 0.3 em
+    }
+    // some line spaced its Latin letters too
+    expect(ls.some((l) => l.some((i) => /[a-z]/.test(i.text) && (i.characterSpacing ?? 0) > 0))).toBe(true);
+  });
+
   it('keeps font runs apart and leaves what it cannot break to pdfmake', () => {
     const out = breakJustified(ctx, [run('张'), run('堃', 'fallback'), run('同志负责政府信息公开工作的日常事务。')], 100, 0)!;
     expect(out.slice(0, 3).map((i) => [i.text, i.font])).toEqual([['张', 'fang'], ['堃', 'fallback'], ['同志负责政府信息', 'fang']]);

@@ -81,29 +81,41 @@ function measureRange(p: Paragraph, start: number, end: number): number {
 }
 
 /**
+ * The most a justified line stretches each gap between its Chinese characters, in em of its
+ * size, before it spreads its slack over every character instead: a line holding a long web
+ * address and a character or two (站（https://www.example.gov.cn/…) put all its slack, two
+ * characters' worth, into its one gap between Chinese characters.
+ */
+const LOOSE_EM = 0.3;
+
+/**
  * Emit text[start, end) as one line, trailing spaces dropped. Its pieces: one per font run and
  * per stretch of Chinese or of other text. A justified line is stretched with character spacing
  * inside its Chinese pieces (Latin words and figures keep their letter spacing, as they did
- * when pdfmake justified: it spread the space between words); a line with no two Chinese
- * characters side by side (a piece of a long address on a narrow column) stays ragged rather
- * than letter-spaced. noNewLine keeps a line's pieces together whatever rounding says; lineEnd
- * ends the line (pdfkit-fixes stops pdfmake from gluing the next line to it).
+ * when pdfmake justified: it spread the space between words) — unless that would open its gaps
+ * by more than LOOSE_EM, or it has no two Chinese characters side by side (a long address, a
+ * run of figures): then its pieces are its font runs and every character is spaced alike.
+ * noNewLine keeps a line's pieces together whatever rounding says; lineEnd ends the line
+ * (pdfkit-fixes stops pdfmake from gluing the next line to it).
  */
 function emitLine(p: Paragraph, start: number, end: number, available: number, last: boolean, natural?: number): void {
   const { text, runOf, inlines, out } = p;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
-  const pieces: { start: number; end: number; cjk: boolean }[] = [];
-  let gaps = 0;
-  for (let i = start; i < end;) {
-    const cjk = FULL_WIDTH.test(text[i]!);
-    let j = i + 1;
-    while (j < end && runOf[j] === runOf[i] && FULL_WIDTH.test(text[j]!) === cjk) j++;
-    pieces.push({ start: i, end: j, cjk });
-    if (cjk) gaps += j - i - 1;
-    i = j;
+  let pieces = piecesOf(p, start, end, true);
+  const gaps = pieces.reduce((g, piece) => g + (piece.cjk ? piece.end - piece.start - 1 : 0), 0);
+  const slack = last ? 0 : available - (natural ?? measureRange(p, start, end));
+  let spacing = 0;
+  let all = false;
+  if (slack > 1e-6) { // a full line: no spacing (not a rounding error's worth)
+    const size = inlines[runOf[start]!]!.fontSize;
+    if (gaps > 0 && slack / gaps <= LOOSE_EM * size) spacing = slack / gaps;
+    else {
+      // loose: spread over every character of each font run
+      pieces = piecesOf(p, start, end, false);
+      const every = pieces.reduce((g, piece) => g + piece.end - piece.start - 1, 0);
+      if (every > 0) { spacing = slack / every; all = true; }
+    }
   }
-  const stretch = !last && gaps > 0 ? (available - (natural ?? measureRange(p, start, end))) / gaps : 0;
-  const spacing = stretch > 1e-6 ? stretch : 0; // a full line: no spacing (not a rounding error's worth)
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k]!;
     const run = inlines[runOf[piece.start]!]!;
@@ -111,9 +123,23 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
     out.push({
       ...run, text: text.slice(piece.start, piece.end), noWrap: true,
       ...(final ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
-      ...(spacing > 0 && piece.cjk ? { characterSpacing: spacing } : {}),
+      ...(spacing > 0 && (all || piece.cjk) ? { characterSpacing: spacing } : {}),
     });
   }
+}
+
+/** text[start, end) in pieces: one per font run, and (`byScript`) per stretch of Chinese or of other text. */
+function piecesOf(p: Paragraph, start: number, end: number, byScript: boolean): { start: number; end: number; cjk: boolean }[] {
+  const { text, runOf } = p;
+  const pieces: { start: number; end: number; cjk: boolean }[] = [];
+  for (let i = start; i < end;) {
+    const cjk = FULL_WIDTH.test(text[i]!);
+    let j = i + 1;
+    while (j < end && runOf[j] === runOf[i] && (!byScript || FULL_WIDTH.test(text[j]!) === cjk)) j++;
+    pieces.push({ start: i, end: j, cjk });
+    i = j;
+  }
+  return pieces;
 }
 
 /**
