@@ -120,6 +120,21 @@ describe('navigation', () => {
     expect(sorted).toEqual(['A', 'B', 'a', 'b']);
   });
 
+  it('lists only the heading levels toc: N asks for, in the PDF and the DOCX; refuses other values', async () => {
+    const text = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace('keywords:', 'toc: 1\nkeywords:');
+    const dir = makeReport({ 'report.md': text, 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') }, 'toc1');
+    const { pages } = await readPdf(await pdfOf(dir));
+    const first = pages[0].items.map((i) => i.str).join('').replace(/\s+/g, '');
+    expect(first).toMatch(/目录一、概述\d+二、政府信息主动公开情况\d+/); // no （一） between them
+    const docx = docxParts((await buildReport(dir, { fonts, formats: ['docx'] })).outputs.docx!);
+    expect(docx['word/document.xml']).toMatch(/> TOC \\o &quot;1-1&quot; \\l &quot;1-1&quot; \\h </);
+    expect(paragraphs(docx['word/document.xml']).filter((p) => /^TOC\d$/.test(p.style)).every((p) => p.style === 'TOC1')).toBe(true);
+    for (const bad of ['toc: 5', 'toc: 0', 'toc: 是']) {
+      await expect(buildReport(makeReport({ 'report.md': text.replace('toc: 1', bad), 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') }), { fonts, formats: ['pdf'] }))
+        .rejects.toThrow(/toc \(目录\) must be true, false, or the heading levels to list, 1 to 4/);
+    }
+  });
+
   it('prints a table of contents with page numbers when toc: true', async () => {
     const text = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace('keywords:', 'toc: true\nkeywords:');
     const dir = makeReport({ 'report.md': text, 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') }, 'toc');

@@ -47,7 +47,8 @@ export interface FrontMatter {
   contact?: { organ?: string; address?: string; postcode?: string; phone?: string; email?: string };
   url?: string;
   attachment?: { title: string };
-  toc: boolean;
+  /** Heading levels listed in a table of contents: 0 none, true 4, or 1–4. */
+  toc: number;
   statistics?: string;
 }
 
@@ -108,7 +109,13 @@ const webAddress: Field = (v, path, issues) => {
   }
 };
 
-const flag = (message: string): Field => (v, path, issues) => (typeof v === 'boolean' ? v : invalid(issues, path, message));
+
+/** toc: true (four heading levels), false, or how many levels to list, 1 to 4 (a long contents can fill page 1). */
+const tocLevels: Field = (v, path, issues) => {
+  if (typeof v === 'boolean') return v ? 4 : 0;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 4) return v;
+  return invalid(issues, path, 'toc (目录) must be true, false, or the heading levels to list, 1 to 4', 'toc: true lists all four levels; toc: 2 lists 一、 and （一） only');
+};
 
 /** A mapping with exactly these fields (unknown ones are reported, with their names). */
 const mapping = (specs: Record<string, Spec>, what: string): Field => (v, path, issues) => {
@@ -167,7 +174,7 @@ export const FRONT_MATTER: Record<string, Spec> = {
   contact: optional(mapping(CONTACT, 'contact')),
   url: optional(webAddress),
   attachment: optional(mapping(ATTACHMENT, 'attachment')),
-  toc: { field: flag('toc (目录) must be true or false'), fallback: () => false },
+  toc: { field: tocLevels, fallback: () => 0 },
   statistics: optional(text('statistics (the statistics file, e.g. statistics.yaml)')),
 };
 

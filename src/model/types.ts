@@ -107,8 +107,8 @@ export interface ReportMeta {
   editor?: string;
   contact?: Contact;
   url?: string;
-  /** Print a table of contents after the title block. */
-  toc: boolean;
+  /** Heading levels a table of contents after the title block lists (1–4); 0: no table of contents. */
+  toc: number;
 }
 
 /* ---------------------------------------------------------------- statistics */

@@ -63,19 +63,19 @@ const qrBlock = (png: Buffer) => {
 };
 
 /** "目录" and a TOC field over the four heading levels (toc.ts; Word fills in the page numbers). */
-const tableOfContents = (entries: Map<Block, TocEntry>) => [
+const tableOfContents = (entries: Map<Block, TocEntry>, levels: number) => [
   new Paragraph({ style: STYLE.tocTitle.id, text: '目录' }),
-  tocField([...entries.values()]),
+  tocField([...entries.values()], levels),
   new Paragraph({ style: STYLE.body.id }),
 ];
 
 export function docxDocument(report: Report, options: DocxOptions): Document {
   const m = report.meta;
   const editor = editorLine(m);
-  const toc = m.toc ? tocEntries(report.blocks) : undefined;
+  const toc = m.toc ? tocEntries(report.blocks, m.toc) : undefined;
   const children = [
     ...front(report),
-    ...(toc ? tableOfContents(toc) : []),
+    ...(toc ? tableOfContents(toc, m.toc) : []),
     ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1], toc)),
     ...attachmentNote(report.attachments),
     // the editor line stays with a QR code right below it (Word and LibreOffice left the code

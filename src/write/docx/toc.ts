@@ -26,10 +26,10 @@ export interface TocEntry {
 }
 
 /** An entry for every heading the table lists, by block. */
-export function tocEntries(blocks: Block[]): Map<Block, TocEntry> {
+export function tocEntries(blocks: Block[], levels = TOC_LEVELS): Map<Block, TocEntry> {
   const out = new Map<Block, TocEntry>();
   for (const b of blocks) {
-    if (b.type !== 'heading' || b.level > TOC_LEVELS) continue;
+    if (b.type !== 'heading' || b.level > levels) continue;
     out.set(b, { text: headingText(b), level: b.level, bookmark: `_Toc${out.size + 1}` });
   }
   return out;
@@ -45,8 +45,8 @@ export function tocTarget(entry: TocEntry, runs: ParagraphChild[], runIn: boolea
 }
 
 /** The TOC field with an entry paragraph (style TOC1–TOC4, dot leader to the right margin) for each heading. */
-export function tocField(entries: TocEntry[]): RawXml {
-  const instruction = ` TOC \\o "1-${TOC_LEVELS}" \\l "1-${TOC_LEVELS}" \\h `;
+export function tocField(entries: TocEntry[], levels = TOC_LEVELS): RawXml {
+  const instruction = ` TOC \\o "1-${levels}" \\l "1-${levels}" \\h `;
   const tab = ptToTwip(geometry.textWidth);
   const begin = `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">${escapeLikeDocx(instruction)}</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`;
   const end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';

@@ -43,7 +43,7 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
     outline: true,
     outlineText: `${b.number ?? ''}${inlineText(b.inlines)}`,
     ...(parent ? { outlineParentId: parent } : {}),
-    tocItem: true,
+    tocItem: b.level <= (ctx.tocLevels ?? 4),
     // a run-in heading's entry is the heading, not its paragraph (io/pdfkit-fixes.ts, fix 11)
     ...(b.runIn ? { tocText: headingRuns() } : {}),
     tocStyle: { font: ELEMENTS.body.role },

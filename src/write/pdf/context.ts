@@ -43,4 +43,6 @@ export interface PdfContext {
   textWidth: number;
   /** See PdfOptions.breakLines. */
   breakLines: boolean;
+  /** Heading levels the table of contents lists (0: none). */
+  tocLevels?: number;
 }
