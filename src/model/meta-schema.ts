@@ -109,7 +109,6 @@ const webAddress: Field = (v, path, issues) => {
   }
 };
 
-
 /** toc: true (four heading levels), false, or how many levels to list, 1 to 4 (a long contents can fill page 1). */
 const tocLevels: Field = (v, path, issues) => {
   if (typeof v === 'boolean') return v ? 4 : 0;
