@@ -103,6 +103,13 @@ describe('front matter validation', () => {
   it('asks for quotes around numbers meant as text, which YAML would change', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'index_no: 041000\n---\n') + '正文\n' });
     expect(msg).toMatch(/report\.md:6: field "index_no": index_no \(索引号\) is read as the number 41000: put the value in quotes as written/);
+    // the fix quotes the value as the line writes it, not an example
+    expect(msg).toContain('fix: write index_no: "041000"');
+    const [post] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'contact:\n  postcode: 001234   # 邮编\n---\n') + '正文\n' });
+    expect(post).toContain('fix: write postcode: "001234"');
+    // a number inside a list: the general advice
+    const [kw] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'keywords: [年报, 12]\n---\n') + '正文\n' });
+    expect(kw).toContain('fix: put the value in quotes as it is written');
   });
 
   it('reports YAML syntax errors with their line', () => {

@@ -1,6 +1,16 @@
-import type { SchemaIssue } from '../model/meta-schema.js';
+import { AS_WRITTEN, type SchemaIssue } from '../model/meta-schema.js';
 import { InputError, InputErrors } from '../model/errors.js';
 import type { LocatedYaml } from './yaml.js';
+
+/**
+ * The fix for a number that must be text (邮编 041000 read as 41000): the line with its value in
+ * quotes as it is written there, where the line holds the field alone.
+ */
+function asWritten(yaml: LocatedYaml, line: number, field: string): string {
+  const m = /^\s*[^:#]+:\s*([^\s#"'[{][^#]*?)\s*(?:#.*)?$/.exec(yaml.lineText?.(line) ?? '');
+  const key = field.split('.').at(-1);
+  return m ? `write ${key}: "${m[1]}"` : 'put the value in quotes as it is written';
+}
 
 /** Closest candidate by edit distance, for "did you mean" hints. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
@@ -75,7 +85,8 @@ export function validateLocated<T>(
       if (guessed.has(field)) continue;
       errors.push(new InputError({ file, line: yaml.lineOf(path) }, `missing required field "${field}"`, `add a line "${field}: …" (${issue.message})`));
     } else {
-      errors.push(new InputError({ file, line: yaml.lineOf(path) }, `field "${field}": ${issue.message}`, issue.hint));
+      const line = yaml.lineOf(path);
+      errors.push(new InputError({ file, line }, `field "${field}": ${issue.message}`, issue.hint === AS_WRITTEN ? asWritten(yaml, line, field) : issue.hint));
     }
   }
   errors.sort((x, y) => (x.loc.line ?? 0) - (y.loc.line ?? 0));

@@ -20,6 +20,8 @@ export interface LocatedYaml {
   data: unknown;
   /** Line (1-based, in the whole file) of the value at a path, or of the nearest parent that exists. */
   lineOf(path: readonly PropertyKey[]): number;
+  /** The source text of a line (1-based, in the whole file), for messages that quote what was written. */
+  lineText?(line: number): string | undefined;
 }
 
 /** How to fix a line YAML cannot read: the usual slips of typing Chinese first. */
@@ -49,7 +51,8 @@ const nearestLine = (lineAt: (path: readonly PropertyKey[]) => number | undefine
  */
 export function parseLocatedYaml(text: string, file: string, firstLine = 1): LocatedYaml {
   const lite = parseLiteYaml(text);
-  if (lite) return { data: lite.data ?? {}, lineOf: nearestLine((p) => lite.lineAt(p), firstLine) };
+  const lineText = (line: number): string | undefined => text.split('\n')[line - firstLine];
+  if (lite) return { data: lite.data ?? {}, lineOf: nearestLine((p) => lite.lineAt(p), firstLine), lineText };
   const { isNode, LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -89,5 +92,5 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
     throw new InputError({ file, line: (at || 1) + firstLine - 1 }, `YAML: ${(e as Error).message}`,
       'a value starting with * refers to an anchor (&name): put the value in quotes ("*…") if it is text');
   }
-  return { data: data ?? {}, lineOf };
+  return { data: data ?? {}, lineOf, lineText };
 }
