@@ -137,6 +137,18 @@ describe('numbers in the text', () => {
     expect(f.message).toBe('shares of 100 add up to more than the whole: 60 + 50 = 110 (60% + 50% = 110%)');
   });
 
+  it('takes no 共 inside a word (公共, 中国共产党) for the whole', () => {
+    expect(lintNumbers(para('全年共发布信息1000条，其中庆祝中国共产党成立100周年专题信息50条，占5%。'))).toEqual([]);
+    expect(lintNumbers(para('全年共主动公开政府信息1000条，其中公共资源配置信息200条，占20%；财政预决算信息300条，占30%。'))).toEqual([]);
+    expect(lintNumbers(para('共享平台共发布1000条，其中政策解读100条，占10%。'))).toEqual([]);
+  });
+
+  it('finds a share that goes on a list past the whole, but lets a second split follow after ；', () => {
+    const [f] = lintNumbers(para('共收到申请301件，其中网络申请103件，占34%，信函申请198件，占66%，当面申请10件，占3%。'));
+    expect(f.message).toBe('shares of 301 add up to more than the whole: 103 + 198 + 10 = 311 (34% + 66% + 3% = 103%)');
+    expect(lintNumbers(para('共收到申请301件，其中网络申请103件，占34%，信函申请198件，占66%；其中自然人申请280件，占93%，法人申请21件，占7%。'))).toEqual([]);
+  });
+
   it('flags the published Shangqiu text, whose 239 of 301 is printed as 80%', () => {
     const findings = lintNumbers(sampleReport().blocks);
     expect(findings.map((f) => f.message)).toEqual(['"239件，占80%": 239 / 301 = 79.4%, not 80%']);

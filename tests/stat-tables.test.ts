@@ -330,3 +330,29 @@ describe('figures (layout/fit.ts)', () => {
     expect(fittedSize(20, 29.7, 10.5)).toBe(10.5);
   });
 });
+
+describe('amounts in 万元', () => {
+  it('print a fraction to the cent (12.30, not 12.3) in both writers and the text; a whole amount as it is', async () => {
+    for (const [written, printed] of [['12.3', '12.30'], ['100', '100'], ['0.5', '0.50']] as const) {
+      const stats = STATS.replace('fees: {amount: 126.35}', `fees: {amount: ${written}}`);
+      const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8') + '\n收费{{t2.fees.amount}}万元。\n';
+      const { outputs } = await buildReport(makeReport({ 'report.md': report, 'statistics.yaml': stats }), { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+      const text = (await readPdf(outputs.pdf!)).pages.flatMap((p) => p.items.map((i) => i.str)).join('\n');
+      expect(text.split('\n'), written).toContain(printed); // the table cell
+      expect(text.replace(/\n/g, ''), written).toContain(`收费${printed}万元。`);
+      expect(docxParts(outputs.docx!)['word/document.xml'], written).toContain(`>${printed}</w:t>`);
+    }
+  });
+
+  it('refuse more than two decimals, with the amount to the cent as the fix', () => {
+    const dir = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.004}') });
+    expect(() => loadReport(dir)).toThrow(/statistics\.yaml:13: 表二 .*value 0\.004 is not a non-negative number to the cent \(two decimals at most\)\n {2}fix: round it to the cent: 0\.00/);
+  });
+
+  it('point a form for other years at its template: line', async () => {
+    const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace(/^year: 2021$/m, 'year: 2020').replace(/^published: 2022/m, 'published: 2021');
+    const { warnings } = await buildReport(makeReport({ 'report.md': report, 'statistics.yaml': STATS }), { fonts: openFontSet(), formats: ['pdf'] });
+    const w = warnings.find((f) => /is the form for report years/.test(f.message))!;
+    expect(w.loc.line).toBe(5);
+  });
+});

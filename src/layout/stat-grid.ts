@@ -71,16 +71,18 @@ class Grid {
   }
 }
 
-export function formatValue(v: number | undefined, signed = false): string {
+export function formatValue(v: number | undefined, signed = false, cents = false): string {
   if (v === undefined) return '';
-  const s = String(v).replace('-', '−');
+  // an amount in 万元 with a fraction is printed to the cent (12.30, not 12.3); a whole one as it is
+  const s = (cents && !Number.isInteger(v) ? v.toFixed(2) : String(v)).replace('-', '−');
   return signed && v > 0 ? `+${s}` : s;
 }
 
 export function statGrid(t: StatTableTemplate, values: Record<string, number>): StatGrid {
   // the keys of cells that may be negative (a set: each value cell used to search the list)
   const signed = new Set(t.cells.filter((c) => c.signed).map((c) => c.key));
-  const value = (key: string) => formatValue(values[key], signed.has(key));
+  const cents = new Set(t.cells.filter((c) => c.decimals).map((c) => c.key));
+  const value = (key: string) => formatValue(values[key], signed.has(key), cents.has(key));
   const L = t.layout;
   switch (L.kind) {
     case 'indicator-list': {

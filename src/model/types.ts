@@ -211,6 +211,8 @@ export interface StatisticsTable {
   file: string;
   /** Cell key → line in the statistics file. */
   lines: Record<string, number>;
+  /** The line of `template:` in the statistics file, where it has one. */
+  templateLine?: number;
 }
 
 export interface Attachment {

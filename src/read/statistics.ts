@@ -14,13 +14,17 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * and 本年增/减 may be negative — or undefined when the value fits. (YAML and Excel alike.)
  */
 export function valueProblem(cell: StatCell, v: unknown): string | undefined {
-  const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals || Number.isInteger(v));
+  const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals ? toTheCent(v) : Number.isInteger(v));
   if (ok) return undefined;
-  return cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative number' : 'whole non-negative number';
+  return cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative number to the cent (two decimals at most)' : 'whole non-negative number';
 }
+
+/** An amount in 万元 has two decimals at most (to the cent): 0.005 would be printed, summed and rounded differently. */
+const toTheCent = (v: number): boolean => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 
 /** How to write a value that looks like a number but is not one to YAML, as clerks type them. */
 function valueFix(cell: StatCell, v: unknown): string | undefined {
+  if (typeof v === 'number' && cell.decimals && v >= 0 && !toTheCent(v)) return `round it to the cent: ${v.toFixed(2)}`;
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
   const ascii = asciiDigits(t);
@@ -142,5 +146,5 @@ export function parseStatistics(text: string, file: string): StatisticsTable {
     }
   }
   throwAll(errors);
-  return { template, values, file, lines };
+  return { template, values, file, lines, templateLine: y.lineOf(['template']) };
 }

@@ -113,7 +113,7 @@ export function checkTemplateYear(stats: StatisticsTable, year: number): Finding
   if (!y || (year >= y.from && (y.to === undefined || year <= y.to))) return [];
   return [{
     severity: 'warning',
-    loc: { file: stats.file, line: 1 },
+    loc: { file: stats.file, line: stats.templateLine ?? 1 },
     message: `template ${stats.template.id} is the form for report years ${y.from}–${y.to ?? ''}, but the report is for ${year}`,
     hint: 'use the form of the report year (gov-2014 for 2014–2018, gov-2019 for 2019–2020, gov-2021 from 2021)',
   }];

@@ -15,9 +15,13 @@ const UNIT = '(?:件|条|次|篇|个|人次|人|项|万元|起|期|家|份)';
 const NUM = '(?<![\\d.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const num = (s: string) => Number(s.replace(/,/g, ''));
 const SHARE = new RegExp(`${NUM}\\s*${UNIT}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
-/** A whole: "共收到……301件" or "……5件，其中" (never a percentage). */
+/**
+ * A whole: "共收到……301件" or "……5件，其中" (never a percentage). 共 as "in all" — not inside 公共,
+ * 中共 or 中国共产党, nor as in 共享, 共同, 共建 (公共资源配置信息200条 is no whole).
+ */
+const TOTAL = '(?:(?<![公中国])共(?![产享同建治性识青])|总计|合计)';
 const BASES = [
-  new RegExp(`(?:共|总计|合计)[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])`, 'gdu'),
+  new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])`, 'gdu'),
   new RegExp(`${NUM}\\s*${UNIT}\\s*[，,]?\\s*其中`, 'gdu'),
 ];
 
@@ -29,6 +33,8 @@ interface Share {
   base: number;
   /** Where the whole's figure stands: shares of the same whole have the same one. */
   baseAt: number;
+  /** Where the share's text starts. */
+  at: number;
 }
 
 function sharesOf(text: string): Share[] {
@@ -46,7 +52,7 @@ function sharesOf(text: string): Share[] {
     const before = bases.filter((b) => b.at < partAt);
     const base = before.filter((b) => b.at >= sentence).at(-1) ?? (/^\s*其中/.test(text.slice(sentence)) ? before.at(-1) : undefined);
     if (!base || base.value === 0) continue;
-    out.push({ text: m[0], part: num(m[1]), percent: Number(m[2]), decimals: m[2].split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at });
+    out.push({ text: m[0], part: num(m[1]), percent: Number(m[2]), decimals: m[2].split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at, at: m.index! });
   }
   return out;
 }
@@ -78,10 +84,17 @@ export function lintNumbers(blocks: Block[]): Finding[] {
       });
     }
     // Consecutive shares of one whole split it up: a run closes when its parts reach the whole,
-    // and may not go past it ("103件占34%，198件占66%" of 301 is one split; a second may follow).
+    // and may not go past it ("103件占34%，198件占66%" of 301 is one split). A second split may
+    // follow, after a ；or a new 其中; a share that goes on the same list (，) stays in the run.
     let run: Share[] = [];
+    // a run that closed on the whole: where, of which whole, and its shares
+    let closedAt = -1;
+    let closedBase = -1;
+    let closedRun: Share[] = [];
     for (const s of shares) {
       if (run.length && run[0].baseAt !== s.baseAt) run = [];
+      if (closedAt >= 0 && run.length === 0 && s.baseAt === closedBase && !/[；;]|其中/.test(p.text.slice(closedAt, s.at))) run = closedRun;
+      closedAt = -1;
       run.push(s);
       const parts = run.reduce((a, x) => a + x.part, 0);
       const percent = run.reduce((a, x) => a + x.percent, 0);
@@ -92,7 +105,12 @@ export function lintNumbers(blocks: Block[]): Finding[] {
           hint: 'check the figures',
         });
         run = [];
-      } else if (parts === s.base) run = [];
+      } else if (parts === s.base) {
+        closedAt = s.at + s.text.length;
+        closedBase = s.baseAt;
+        closedRun = run;
+        run = [];
+      }
     }
   }
   return findings;

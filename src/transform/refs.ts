@@ -42,7 +42,8 @@ function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc,
       errors.push(new InputError(loc, problem[0], problem[1]));
       return ''; // (the report is not written: the errors stop it)
     }
-    return formatValue(stats!.values[key]!, stats!.template.cells.get(key)!.signed);
+    const cell = stats!.template.cells.get(key)!;
+    return formatValue(stats!.values[key]!, cell.signed, cell.decimals);
   });
 }
 
