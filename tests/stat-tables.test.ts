@@ -243,6 +243,15 @@ describe('placing and referring to tables', () => {
     expect(error(report('{{table t2}}\n\n{{table t4}}\n'))).toMatch(/report\.md:6: the gov-2021 format prints its tables in the body, but \{\{table t3\}\} \(三、收到和处理政府信息公开申请情况\) is not placed/);
   });
 
+  it('lists every placement problem in one run, and a placeholder inside a sentence at its line', () => {
+    const both = error(report('{{table t2}}\n\n{{table t3}}\n\n{{table t3}}\n'));
+    expect(both).toMatch(/report\.md:12: table t3 is placed twice/);
+    expect(both).toMatch(/\{\{table t4\}\} \(.*\) is not placed/);
+    const inSentence = error(report('{{table t2}}\n\n本年情况见下表 {{table t3}}\n\n{{table t4}}\n'));
+    expect(inSentence).toMatch(/report\.md:10: "\{\{table t3\}\}" must be a paragraph of its own\n {2}fix: put the table placeholder alone on its line/);
+    expect(inSentence).not.toContain('is not placed');
+  });
+
   it('rejects an unknown table and a reference to an unknown cell, with a suggestion', () => {
     expect(error(report(`${tables3}\n{{table t5}}\n`))).toMatch(/report\.md:14: no table "t5" in template gov-2021/);
     expect(error(report(`${tables3}\n共收到{{t3.new_recieved.total}}件。\n`))).toMatch(/report\.md:14: \{\{t3\.new_recieved\.total\}\} is not a cell of template gov-2021\n  fix: did you mean \{\{t3\.new_received\.total\}\}\?/);

@@ -98,19 +98,30 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     attachments[0].table = t.tables[0].id;
     return;
   }
+  // every placement problem at once, as the other checks of a read report
+  const errors: InputError[] = [];
   const ids = t.tables.map((x) => x.id);
   const seen = new Set<string>();
   for (const b of placed) {
-    if (!ids.includes(b.table)) throw new InputError(b.loc, `no table "${b.table}" in template ${t.id}`, `tables: ${ids.join(', ')}`);
-    if (seen.has(b.table)) throw new InputError(b.loc, `table ${b.table} is placed twice`, 'keep one {{table …}} line per table');
+    if (!ids.includes(b.table)) errors.push(new InputError(b.loc, `no table "${b.table}" in template ${t.id}`, `tables: ${ids.join(', ')}`));
+    else if (seen.has(b.table)) errors.push(new InputError(b.loc, `table ${b.table} is placed twice`, 'keep one {{table …}} line per table'));
     seen.add(b.table);
   }
   const missing = ids.filter((id) => !seen.has(id));
-  if (missing.length) {
-    const titles = missing.map((id) => `{{table ${id}}} (${t.tables.find((x) => x.id === id)!.title})`);
-    throw new InputError(loc, `the ${t.id} format prints its tables in the body, but ${titles.join(', ')} is not placed`,
-      'put each placeholder on a line of its own under its section heading');
+  // a placeholder written inside a sentence is there, but not as a paragraph of its own: say so at its line
+  const inText = (id: string) => blocks.find((b) => b.type === 'paragraph' && new RegExp(`\\{\\{\\s*table\\s+${id}\\s*\\}\\}`).test(b.inlines.map((i) => i.text).join('')));
+  const unplaced: string[] = [];
+  for (const id of missing) {
+    const at = inText(id);
+    if (at) errors.push(new InputError(at.loc, `"{{table ${id}}}" must be a paragraph of its own`, 'put the table placeholder alone on its line, with blank lines around it'));
+    else unplaced.push(id);
   }
+  if (unplaced.length) {
+    const titles = unplaced.map((id) => `{{table ${id}}} (${t.tables.find((x) => x.id === id)!.title})`);
+    errors.push(new InputError(loc, `the ${t.id} format prints its tables in the body, but ${titles.join(', ')} is not placed`,
+      'put each placeholder on a line of its own under its section heading'));
+  }
+  throwAll(errors);
 }
 
 export function readReport(dir: string): Report {
