@@ -140,13 +140,18 @@ describe('numbers in the text', () => {
   it('takes no 共 inside a word (公共, 中国共产党) for the whole', () => {
     expect(lintNumbers(para('全年共发布信息1000条，其中庆祝中国共产党成立100周年专题信息50条，占5%。'))).toEqual([]);
     expect(lintNumbers(para('全年共主动公开政府信息1000条，其中公共资源配置信息200条，占20%；财政预决算信息300条，占30%。'))).toEqual([]);
-    expect(lintNumbers(para('共享平台共发布1000条，其中政策解读100条，占10%。'))).toEqual([]);
+    expect(lintNumbers(para('全年发布信息1000条，其中向共享平台推送数据50项，政策解读100条，占10%。'))).toEqual([]);
+    // 全国共 and 其中共 are "in all"
+    expect(lintNumbers(para('本年度全国共收到申请100件，网络申请60件，占60%，信函申请50件，占50%。'))[0]?.message).toContain('shares of 100 add up to more than the whole');
+    expect(lintNumbers(para('办结申请后，其中共予以公开100件，当面60件，占60%，网络50件，占50%。'))[0]?.message).toContain('shares of 100 add up to more than the whole');
   });
 
   it('finds a share that goes on a list past the whole, but lets a second split follow after ；', () => {
     const [f] = lintNumbers(para('共收到申请301件，其中网络申请103件，占34%，信函申请198件，占66%，当面申请10件，占3%。'));
     expect(f.message).toBe('shares of 301 add up to more than the whole: 103 + 198 + 10 = 311 (34% + 66% + 3% = 103%)');
     expect(lintNumbers(para('共收到申请301件，其中网络申请103件，占34%，信函申请198件，占66%；其中自然人申请280件，占93%，法人申请21件，占7%。'))).toEqual([]);
+    // a second split that closes on the whole by itself may follow after ， too
+    expect(lintNumbers(para('共收到申请301件，其中网络申请103件，占34%，信函申请198件，占66%，自然人申请280件，占93%，法人申请21件，占7%。'))).toEqual([]);
   });
 
   it('flags the published Shangqiu text, whose 239 of 301 is printed as 80%', () => {

@@ -247,6 +247,10 @@ describe('placing and referring to tables', () => {
     const both = error(report('{{table t2}}\n\n{{table t3}}\n\n{{table t3}}\n'));
     expect(both).toMatch(/report\.md:12: table t3 is placed twice/);
     expect(both).toMatch(/\{\{table t4\}\} \(.*\) is not placed/);
+    // in line order, whatever the order of the checks
+    expect(error(report('{{table t2}}\n\n{{table t2}}\n\n{{table t9}}\n')).match(/report\.md:(\d+):/g)!.map((m) => Number(m.slice(10, -1)))).toEqual([6, 10, 12]);
+    // a placeholder in a list item is reported at the list
+    expect(error(report('{{table t2}}\n\n- 见{{table t3}}\n\n{{table t4}}\n'))).toMatch(/report\.md:10: "\{\{table t3\}\}" must be a paragraph of its own/);
     const inSentence = error(report('{{table t2}}\n\n本年情况见下表 {{table t3}}\n\n{{table t4}}\n'));
     expect(inSentence).toMatch(/report\.md:10: "\{\{table t3\}\}" must be a paragraph of its own\n {2}fix: put the table placeholder alone on its line/);
     expect(inSentence).not.toContain('is not placed');
@@ -356,6 +360,9 @@ describe('amounts in 万元', () => {
   it('refuse more than two decimals, with the amount to the cent as the fix', () => {
     const dir = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.004}') });
     expect(() => loadReport(dir)).toThrow(/statistics\.yaml:13: 表二 .*value 0\.004 is not a non-negative number to the cent \(two decimals at most\)\n {2}fix: round it to the cent: 0\.00/);
+    // rounded as a person would: 1.005 → 1.01 (toFixed gives 1.00)
+    const half = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 1.005}') });
+    expect(() => loadReport(half)).toThrow(/fix: round it to the cent: 1\.01/);
   });
 
   it('point a form for other years at its template: line', async () => {

@@ -110,6 +110,9 @@ describe('front matter validation', () => {
     // a number inside a list: the general advice
     const [kw] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'keywords: [年报, 12]\n---\n') + '正文\n' });
     expect(kw).toContain('fix: put the value in quotes as it is written');
+    // a tag or an anchor is not quoted into the fix
+    const [tag] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'index_no: !!int "041000"\n---\n') + '正文\n' });
+    expect(tag).toContain('fix: put the value in quotes as it is written');
   });
 
   it('reports YAML syntax errors with their line', () => {

@@ -122,6 +122,14 @@ describe('statistics workbooks', () => {
     ]);
   });
 
+  it('gives an amount with a third decimal the amount to the cent as the fix', async () => {
+    const msgs = await messagesOf(readEdited((wb) => {
+      const sheet = wb.getWorksheet('表二')!;
+      sheet.eachRow((row) => row.eachCell((cell) => { if (cell.value === 126.35) cell.value = 12.345; }));
+    }));
+    expect(msgs).toEqual([expect.stringMatching(/value "12\.345" is not a non-negative number to the cent \(two decimals at most\)\n {2}fix: round it to the cent: 12\.35/)]);
+  });
+
   it('takes numbers typed as text, formulas by their result, and blank cells as empty', async () => {
     const s = await readEdited((wb) => {
       const ws = wb.getWorksheet('表三')!;

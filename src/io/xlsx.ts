@@ -5,7 +5,7 @@
  * checks every row label and column header before it takes a value, so a unit whose sheet has
  * rows in another order is refused rather than summed into the wrong rows.
  */
-import { valueProblem } from '../read/statistics.js';
+import { valueFix, valueProblem } from '../read/statistics.js';
 import ExcelJS from 'exceljs';
 import type { Border, Cell, CellValue, Worksheet } from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
@@ -205,8 +205,9 @@ function numberOf(v: CellValue): number | null | undefined {
 function checkValue(cell: StatCell, n: number | undefined, raw: string, at: string, file: string): InputError | undefined {
   const what = valueProblem(cell, n);
   if (!what) return undefined;
+  // an amount with a third decimal (a formula's result shown as 12.35) gets the amount to the cent
   return new InputError({ file }, `${at}: ${cell.label}: value ${JSON.stringify(raw)} is not a ${what}`,
-    `write a number of ${cell.unit || 'units'} in the cell, or leave it blank if the figure is unknown`);
+    (n !== undefined ? valueFix(cell, n) : undefined) ?? `write a number of ${cell.unit || 'units'} in the cell, or leave it blank if the figure is unknown`);
 }
 
 /**

@@ -32,7 +32,7 @@ const HAS_QUOTE = /[“”‘’]/;
  * spread by three and a half characters); not dates, phone numbers or figures.
  */
 const LATIN_RUN = /[\x21-\x7e]{9,}/g;
-const IS_ADDRESS = (run: string) => /[A-Za-z]/.test(run) && (/[/@]/.test(run) || /^(?:www\.|[a-z0-9-]+\.(?:gov|com|org|net|edu)\.)/i.test(run) || /\.(?:cn|com|org|net)$/i.test(run));
+export const IS_ADDRESS = (run: string): boolean => /[A-Za-z]/.test(run) && (/[/@]/.test(run) || /^(?:www\.|[a-z0-9-]+\.(?:gov|com|org|net|edu)\.)/i.test(run) || /\.(?:cn|com|org|net)$/i.test(run));
 const LATIN_BREAK_AFTER = new Set([...'/.@-_?&=#:']);
 
 export interface BreakOpportunity {

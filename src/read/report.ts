@@ -109,7 +109,8 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   }
   const missing = ids.filter((id) => !seen.has(id));
   // a placeholder written inside a sentence is there, but not as a paragraph of its own: say so at its line
-  const inText = (id: string) => blocks.find((b) => b.type === 'paragraph' && new RegExp(`\\{\\{\\s*table\\s+${id}\\s*\\}\\}`).test(b.inlines.map((i) => i.text).join('')));
+  const written = (inlines: { text: string }[], id: string) => new RegExp(`\\{\\{\\s*table\\s+${id}\\s*\\}\\}`).test(inlines.map((i) => i.text).join(''));
+  const inText = (id: string) => blocks.find((b) => (b.type === 'paragraph' && written(b.inlines, id)) || (b.type === 'list' && b.items.some((item) => written(item, id))));
   const unplaced: string[] = [];
   for (const id of missing) {
     const at = inText(id);
@@ -121,7 +122,7 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     errors.push(new InputError(loc, `the ${t.id} format prints its tables in the body, but ${titles.join(', ')} is not placed`,
       'put each placeholder on a line of its own under its section heading'));
   }
-  throwAll(errors);
+  throwAll(errors.sort((a, b) => (a.loc.line ?? 0) - (b.loc.line ?? 0)));
 }
 
 export function readReport(dir: string): Report {

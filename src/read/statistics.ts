@@ -23,8 +23,9 @@ export function valueProblem(cell: StatCell, v: unknown): string | undefined {
 const toTheCent = (v: number): boolean => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 
 /** How to write a value that looks like a number but is not one to YAML, as clerks type them. */
-function valueFix(cell: StatCell, v: unknown): string | undefined {
-  if (typeof v === 'number' && cell.decimals && v >= 0 && !toTheCent(v)) return `round it to the cent: ${v.toFixed(2)}`;
+export function valueFix(cell: StatCell, v: unknown): string | undefined {
+  // rounded as a person would (1.005 → 1.01; toFixed gives 1.00), as aggregate rounds its sums
+  if (typeof v === 'number' && cell.decimals && v >= 0 && !toTheCent(v)) return `round it to the cent: ${(Math.round(Number((v * 100).toPrecision(12))) / 100).toFixed(2)}`;
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
   const ascii = asciiDigits(t);

@@ -7,7 +7,7 @@ import type { LocatedYaml } from './yaml.js';
  * quotes as it is written there, where the line holds the field alone.
  */
 function asWritten(yaml: LocatedYaml, line: number, field: string): string {
-  const m = /^\s*[^:#]+:\s*([^\s#"'[{][^#]*?)\s*(?:#.*)?$/.exec(yaml.lineText?.(line) ?? '');
+  const m = /^\s*[^:#]+:\s*([^\s#"'[{!&*][^#]*?)\s*(?:#.*)?$/.exec(yaml.lineText?.(line) ?? '');
   const key = field.split('.').at(-1);
   return m ? `write ${key}: "${m[1]}"` : 'put the value in quotes as it is written';
 }

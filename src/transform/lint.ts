@@ -16,10 +16,10 @@ const NUM = '(?<![\\d.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const num = (s: string) => Number(s.replace(/,/g, ''));
 const SHARE = new RegExp(`${NUM}\\s*${UNIT}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
 /**
- * A whole: "共收到……301件" or "……5件，其中" (never a percentage). 共 as "in all" — not inside 公共,
- * 中共 or 中国共产党, nor as in 共享, 共同, 共建 (公共资源配置信息200条 is no whole).
+ * A whole: "共收到……301件" or "……5件，其中" (never a percentage). 共 as "in all" (全国共, 其中共) —
+ * not inside 公共, 中共 or 中国共产党, nor as in 共享, 共同, 共建 (公共资源配置信息200条 is no whole).
  */
-const TOTAL = '(?:(?<![公中国])共(?![产享同建治性识青])|总计|合计)';
+const TOTAL = '(?:(?<!公)(?<!(?<!其)中)共(?![产享同建治性识青])|总计|合计)';
 const BASES = [
   new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])`, 'gdu'),
   new RegExp(`${NUM}\\s*${UNIT}\\s*[，,]?\\s*其中`, 'gdu'),
@@ -68,6 +68,19 @@ function paragraphs(blocks: Block[]): { text: string; loc: Loc }[] {
   });
 }
 
+/** Whether the shares from `k` on, of one whole and with no ； or 其中 between them, add up to it exactly. */
+function closesOnWhole(shares: Share[], k: number, text: string): boolean {
+  let parts = 0;
+  for (let j = k; j < shares.length; j++) {
+    const s = shares[j]!;
+    if (s.baseAt !== shares[k]!.baseAt || (j > k && /[；;]|其中/.test(text.slice(shares[j - 1]!.at, s.at)))) break;
+    parts += s.part;
+    if (parts === s.base) return true;
+    if (parts > s.base) return false;
+  }
+  return false;
+}
+
 export function lintNumbers(blocks: Block[]): Finding[] {
   const findings: Finding[] = [];
   for (const p of paragraphs(blocks)) {
@@ -91,9 +104,13 @@ export function lintNumbers(blocks: Block[]): Finding[] {
     let closedAt = -1;
     let closedBase = -1;
     let closedRun: Share[] = [];
-    for (const s of shares) {
+    for (let k = 0; k < shares.length; k++) {
+      const s = shares[k]!;
       if (run.length && run[0].baseAt !== s.baseAt) run = [];
-      if (closedAt >= 0 && run.length === 0 && s.baseAt === closedBase && !/[；;]|其中/.test(p.text.slice(closedAt, s.at))) run = closedRun;
+      // after a split closed on the whole, a share that goes on the same list reopens it — unless
+      // it starts a second split that closes on the whole by itself (网络103、信函198，自然人280、法人21 of 301)
+      if (closedAt >= 0 && run.length === 0 && s.baseAt === closedBase && !/[；;]|其中/.test(p.text.slice(closedAt, s.at))
+        && !closesOnWhole(shares, k, p.text)) run = closedRun;
       closedAt = -1;
       run.push(s);
       const parts = run.reduce((a, x) => a + x.part, 0);

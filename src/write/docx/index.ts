@@ -62,7 +62,7 @@ const qrBlock = (png: Buffer) => {
   ];
 };
 
-/** "目录" and a TOC field over the four heading levels (toc.ts; Word fills in the page numbers). */
+/** "目录" and a TOC field over the heading levels `toc:` asks for (toc.ts; Word fills in the page numbers). */
 const tableOfContents = (entries: Map<Block, TocEntry>, levels: number) => [
   new Paragraph({ style: STYLE.tocTitle.id, text: '目录' }),
   tocField([...entries.values()], levels),

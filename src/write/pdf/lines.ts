@@ -5,8 +5,8 @@
  * text object each (≈ 10,000 a report). Here the same opportunities, with the same Chinese rules
  * (layout/kinsoku.ts), fill each line greedily with the same advance widths pdfkit will use;
  * each line goes to pdfmake as a few unbreakable inlines (noWrap) ending in a line end,
- * stretched with character spacing (PDF Tc) inside Chinese text instead of gaps between
- * single-character inlines.
+ * stretched with character spacing (PDF Tc) inside Chinese text — over every character where
+ * that would open its gaps too wide (emitLine) — instead of gaps between single-character inlines.
  *
  * Only what this module can do exactly is broken here: paragraphs without characters outside
  * the Basic Multilingual Plane (pdfmake counts UTF-16 units for spacing) and without special
@@ -14,7 +14,7 @@
  */
 import { createRequire } from 'node:module';
 import type LineBreakerClass from 'linebreak';
-import { FULL_WIDTH, tailorBreaks, type BreakOpportunity } from '../../layout/kinsoku.js';
+import { FULL_WIDTH, IS_ADDRESS, NO_LINE_START, tailorBreaks, type BreakOpportunity } from '../../layout/kinsoku.js';
 import type { PdfContext, PdfRole } from './context.js';
 import type { PdfInline } from './text.js';
 
@@ -82,64 +82,96 @@ function measureRange(p: Paragraph, start: number, end: number): number {
 
 /**
  * The most a justified line stretches each gap between its Chinese characters, in em of its
- * size, before it spreads its slack over every character instead: a line holding a long web
- * address and a character or two (站（https://www.example.gov.cn/…) put all its slack, two
- * characters' worth, into its one gap between Chinese characters.
+ * size, before it spaces its other characters too: a line holding a long web address and a
+ * character or two (站（https://www.example.gov.cn/…) put all its slack, two characters' worth,
+ * into its one gap between Chinese characters. Letters and figures then open by LETTER_EM at
+ * most (a letter-spaced address reads badly), and the rest goes between the Chinese characters.
  */
 const LOOSE_EM = 0.3;
+const LETTER_EM = 0.15;
 
 /**
  * Emit text[start, end) as one line, trailing spaces dropped. Its pieces: one per font run and
  * per stretch of Chinese or of other text. A justified line is stretched with character spacing
  * inside its Chinese pieces (Latin words and figures keep their letter spacing, as they did
  * when pdfmake justified: it spread the space between words) — unless that would open its gaps
- * by more than LOOSE_EM, or it has no two Chinese characters side by side (a long address, a
- * run of figures): then its pieces are its font runs and every character is spaced alike.
+ * by more than LOOSE_EM: then letters and figures are spaced too, by LETTER_EM at most, and the
+ * rest of the slack goes between the Chinese characters. A line with no two Chinese characters
+ * side by side (a piece of a long address) stays ragged rather than letter-spaced.
  * noNewLine keeps a line's pieces together whatever rounding says; lineEnd ends the line
  * (pdfkit-fixes stops pdfmake from gluing the next line to it).
  */
 function emitLine(p: Paragraph, start: number, end: number, available: number, last: boolean, natural?: number): void {
   const { text, runOf, inlines, out } = p;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
-  let pieces = piecesOf(p, start, end, true);
+  const pieces = piecesOf(p, start, end);
   const gaps = pieces.reduce((g, piece) => g + (piece.cjk ? piece.end - piece.start - 1 : 0), 0);
   const slack = last ? 0 : available - (natural ?? measureRange(p, start, end));
-  let spacing = 0;
-  let all = false;
-  if (slack > 1e-6) { // a full line: no spacing (not a rounding error's worth)
+  // spacing inside Chinese pieces, and inside the others
+  let cjkSpacing = 0;
+  let otherSpacing = 0;
+  if (slack > 1e-6 && gaps > 0) { // a full line: no spacing (not a rounding error's worth)
     const size = inlines[runOf[start]!]!.fontSize;
-    if (gaps > 0 && slack / gaps <= LOOSE_EM * size) spacing = slack / gaps;
+    if (slack / gaps <= LOOSE_EM * size) cjkSpacing = slack / gaps;
     else {
-      // loose: spread over every character of each font run
-      pieces = piecesOf(p, start, end, false);
+      // loose: every character spaced alike, letters by LETTER_EM at most, the rest between Chinese characters
       const every = pieces.reduce((g, piece) => g + piece.end - piece.start - 1, 0);
-      if (every > 0) { spacing = slack / every; all = true; }
+      otherSpacing = Math.min(slack / every, LETTER_EM * size);
+      cjkSpacing = otherSpacing + (slack - otherSpacing * every) / gaps;
     }
   }
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k]!;
     const run = inlines[runOf[piece.start]!]!;
     const final = k === pieces.length - 1;
+    const spacing = piece.cjk ? cjkSpacing : otherSpacing;
     out.push({
       ...run, text: text.slice(piece.start, piece.end), noWrap: true,
       ...(final ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
-      ...(spacing > 0 && (all || piece.cjk) ? { characterSpacing: spacing } : {}),
+      ...(spacing > 0 && (piece.cjk || piece.end - piece.start > 1) ? { characterSpacing: spacing } : {}),
     });
   }
 }
 
-/** text[start, end) in pieces: one per font run, and (`byScript`) per stretch of Chinese or of other text. */
-function piecesOf(p: Paragraph, start: number, end: number, byScript: boolean): { start: number; end: number; cjk: boolean }[] {
+/** text[start, end) in pieces: one per font run and per stretch of Chinese or of other text. */
+function piecesOf(p: Paragraph, start: number, end: number): { start: number; end: number; cjk: boolean }[] {
   const { text, runOf } = p;
   const pieces: { start: number; end: number; cjk: boolean }[] = [];
   for (let i = start; i < end;) {
     const cjk = FULL_WIDTH.test(text[i]!);
     let j = i + 1;
-    while (j < end && runOf[j] === runOf[i] && (!byScript || FULL_WIDTH.test(text[j]!) === cjk)) j++;
+    while (j < end && runOf[j] === runOf[i] && FULL_WIDTH.test(text[j]!) === cjk) j++;
     pieces.push({ start: i, end: j, cjk });
     i = j;
   }
   return pieces;
+}
+
+/**
+ * Where to cut a segment of a web address so that it fills the line it did not fit: a line
+ * before a long piece of an address (本报告全文见：https://www.example.gov.cn/ then
+ * zhengwugongkaizhuanlan2021/) was left with its slack spread wide between a few Chinese
+ * characters. Addresses break between any two characters in Chinese text, as a long one does in
+ * print; the cut never starts a line with , . ; : ! ? ) ] } %. Undefined where the segment is no
+ * part of an address (a word, a figure: those move whole), or the line is not loose
+ * (its gaps between Chinese characters take the slack within LOOSE_EM).
+ */
+function addressCut(p: Paragraph, lineStart: number, start: number, end: number, available: number, natural: number): number | undefined {
+  const { text, inlines, runOf } = p;
+  if (end - start < 2 || !/^[\x21-\x7e]+\s*$/.test(text.slice(start, end))) return undefined;
+  let from = start;
+  while (from > lineStart && /[\x21-\x7e]/.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && /[\x21-\x7e]/.test(text[to]!)) to++;
+  if (!IS_ADDRESS(text.slice(from, to))) return undefined;
+  const slack = available - natural;
+  const gaps = piecesOf(p, lineStart, start).reduce((g, piece) => g + (piece.cjk ? piece.end - piece.start - 1 : 0), 0);
+  const size = inlines[runOf[lineStart]!]!.fontSize;
+  if (gaps > 0 && slack / gaps <= LOOSE_EM * size) return undefined;
+  let cut = start;
+  while (cut + 1 < end && measureRange(p, lineStart, cut + 1) <= available + EPSILON) cut++;
+  while (cut > start && NO_LINE_START.has(text[cut]!)) cut--;
+  return cut > start ? cut : undefined;
 }
 
 /**
@@ -166,16 +198,22 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
     if (b.position <= last) continue;
     const s = { start: last, end: b.position, required: b.required };
     last = b.position;
-    const w = measureRange(p, s.start, s.end);
+    let w = measureRange(p, s.start, s.end);
     // trailing spaces do not count against the line (pdfmake cuts them too)
     let visibleEnd = s.end;
     while (visibleEnd > s.start && SPACE.test(text[visibleEnd - 1]!)) visibleEnd--;
-    const visible = visibleEnd === s.end ? w : measureRange(p, s.start, visibleEnd);
+    let visible = visibleEnd === s.end ? w : measureRange(p, s.start, visibleEnd);
     if (s.start > lineStart && lineWidth + visible > available + EPSILON) {
-      emitLine(p, lineStart, s.start, available, false, lineVisible);
-      lineStart = s.start;
+      // part of a web address that would leave the line loose goes on it to its end (addressCut)
+      const cut = addressCut(p, lineStart, s.start, s.end, available, lineVisible);
+      emitLine(p, lineStart, cut ?? s.start, available, false, cut === undefined ? lineVisible : undefined);
+      lineStart = s.start = cut ?? s.start;
       lineWidth = lineVisible = 0;
       available = width;
+      if (cut !== undefined) {
+        w = measureRange(p, s.start, s.end);
+        visible = visibleEnd === s.end ? w : measureRange(p, s.start, visibleEnd);
+      }
     }
     if (lineWidth === 0 && s.start === lineStart && visible > available + EPSILON && s.end - s.start > 1) {
       // wider than a whole line (no opportunity inside): split it by characters, as pdfmake would
