@@ -33,6 +33,11 @@ export interface PdfOptions {
    * measure; false leaves them to pdfmake (tests compare the two). Default true.
    */
   breakLines?: boolean;
+  /**
+   * Cut a web address to fill a line it would leave loose (write/pdf/lines.ts addressCut); false
+   * breaks only where pdfmake would (tests compare the two). Default true.
+   */
+  cutAddresses?: boolean;
 }
 
 export interface PdfContext {
@@ -43,6 +48,8 @@ export interface PdfContext {
   textWidth: number;
   /** See PdfOptions.breakLines. */
   breakLines: boolean;
+  /** See PdfOptions.cutAddresses. */
+  cutAddresses?: boolean;
   /** Heading levels the table of contents lists (0: none). */
   tocLevels?: number;
 }

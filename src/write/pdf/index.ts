@@ -229,7 +229,7 @@ const isPageNumber = (n: { style?: unknown }) => n.style === PAGE_NUMBER_STYLE;
 
 export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
   const spans = new SpanBreaks();
-  const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth, breakLines: options.breakLines ?? true, spans, tocLevels: report.meta.toc };
+  const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth, breakLines: options.breakLines ?? true, cutAddresses: options.cutAddresses ?? true, spans, tocLevels: report.meta.toc };
   const outline = new OutlineIds();
   const toc = (): Content => ({
     toc: { title: { text: runs(ctx, '目录', { role: ELEMENTS.tocTitle.role, size: sizeOf('tocTitle') }), alignment: ELEMENTS.tocTitle.align, margin: [0, 0, 0, geometry.linePitch] } },

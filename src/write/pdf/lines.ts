@@ -185,6 +185,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
   if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
   const p: Paragraph = { text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [] };
   const breaks = opportunities(text);
+  const cutAddresses = ctx.cutAddresses !== false;
 
   let lineStart = 0;
   let lineWidth = 0;
@@ -205,7 +206,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
     let visible = visibleEnd === s.end ? w : measureRange(p, s.start, visibleEnd);
     if (s.start > lineStart && lineWidth + visible > available + EPSILON) {
       // part of a web address that would leave the line loose goes on it to its end (addressCut)
-      const cut = addressCut(p, lineStart, s.start, s.end, available, lineVisible);
+      const cut = cutAddresses ? addressCut(p, lineStart, s.start, s.end, available, lineVisible) : undefined;
       emitLine(p, lineStart, cut ?? s.start, available, false, cut === undefined ? lineVisible : undefined);
       lineStart = s.start = cut ?? s.start;
       lineWidth = lineVisible = 0;
