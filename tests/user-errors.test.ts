@@ -117,6 +117,15 @@ describe('Markdown a 公文 cannot print', () => {
   });
 });
 
+describe('links, which a 公文 prints as text', () => {
+  const textOf = (md: string) => loadReport(makeReport({ 'report.md': `${FRONT}\n${md}\n` })).blocks.map((b) => ('inlines' in b ? b.inlines.map((i) => i.text).join('') : '')).join('');
+  it('print the address after the link\'s text, in brackets, unless the text is the address', () => {
+    expect(textOf('详见[政府网站](https://www.example.gov.cn/a.html)。')).toBe('详见政府网站（https://www.example.gov.cn/a.html）。');
+    expect(textOf('网址：[https://www.example.gov.cn/](https://www.example.gov.cn/)。')).toBe('网址：https://www.example.gov.cn/。');
+    expect(textOf('邮箱：[gk@example.gov.cn](mailto:gk@example.gov.cn)。')).toBe('邮箱：gk@example.gov.cn。');
+  });
+});
+
 describe('front matter and statistics mistakes', () => {
   it('suggests the right field inside contact', () => {
     expect(loadError('\n正文。\n', {}, FRONT.replace('---\n\n', '').replace(/---\n$/, 'contact: { emial: a@b.cn }\n---\n'))).toMatch(/unknown field "contact\.emial"\n {2}fix: did you mean "email"\?/);

@@ -58,7 +58,10 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
   const out: Inline[] = [];
   let bold = 0;
   let italic = 0;
+  /** Inside a link: its address, and its text so far. */
+  let link: { href: string; text: string } | undefined;
   const push = (text: string) => {
+    if (link) link.text += text;
     const last = out.at(-1);
     const marks = { bold: bold > 0 || undefined, italic: italic > 0 || undefined };
     if (last && last.bold === marks.bold && last.italic === marks.italic) last.text += text;
@@ -83,8 +86,19 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
       case 'em_open': italic++; break;
       case 'em_close': italic--; break;
       case 'link_open':
-      case 'link_close':
-        break; // the link text stays; 公文 print no hyperlinks
+        link = { href: String(t.attrGet('href') ?? ''), text: '' };
+        break;
+      case 'link_close': {
+        // 公文 print no hyperlinks: the text stays, and the address follows it in brackets where
+        // the text is not the address itself ([政府网站](https://…) printed only 政府网站, the
+        // address lost without a word)
+        const href = link?.href.replace(/^mailto:/i, '') ?? '';
+        const bare = (x: string) => x.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+        const text = link?.text ?? '';
+        link = undefined;
+        if (href && bare(text.trim()) !== bare(href)) push(`（${href}）`);
+        break;
+      }
       default:
         throw unsupported(loc, t.type);
     }
