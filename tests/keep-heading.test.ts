@@ -110,7 +110,7 @@ describe('the end matter kept with the text', () => {
     const front = FRONT.replace('---\n', '---\neditor: 王五\nurl: https://www.example.gov.cn/a.html\n');
     let moved = 0;
     // the body ends in a paragraph, a list, or a heading over a one-line paragraph
-    const tails = ['本机关认真贯彻落实条例要求，扎实推进政府信息公开工作。'.repeat(3), '# 后面\n\n1. 列表一。\n2. 列表二。\n3. 列表三。', '# 后面\n\n一行正文。'];
+    const tails = ['本机关认真贯彻落实条例要求，扎实推进政府信息公开工作。'.repeat(3), '# 后面\n\n1. 列表一。\n2. 列表二。\n3. 列表三。', '# 后面\n\n一行正文。', '一行正文。\n\n# 最后的标题'];
     for (let n = 4; n <= 22; n++) for (const tail of tails) {
       const body = Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。`).join('\n\n') + '\n\n' + tail + '\n';
       const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': front + '\n' + body }), { fonts, formats: ['pdf'] })).outputs.pdf!);

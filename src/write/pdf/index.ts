@@ -152,7 +152,7 @@ function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefine
  * above it, in one block: on a page of its own it read as a page without body text (GB/T 9704
  * 7.3.5 asks the page of the 成文日期 to hold text; 责任编辑 and the code end a report as that does).
  * Takes the last node of `content` back when it is a paragraph broken into lines here, a list
- * whose last item is one, or a group kept whole, and returns what to push in its place. After a
+ * whose last item is one, a heading or a group kept whole, and returns what to push in its place. After a
  * table, or a paragraph pdfmake breaks itself, the end matter stays together but may start a page.
  */
 function withEndMatter(content: Content[], end: Content[]): Content[] {
@@ -163,6 +163,11 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
   if (last?.unbreakable && Array.isArray(last.stack) && last.gridAfter === undefined && last.margin === undefined) {
     content.pop();
     return [{ ...last, stack: [...last.stack, ...end] } as Content];
+  }
+  // a heading that ends the body (nothing below it): the end matter goes with it
+  if (last && (last as { headlineLevel?: number }).headlineLevel !== undefined) {
+    content.pop();
+    return [{ stack: [last as Content, ...end], unbreakable: true } as Content];
   }
   // a list: its last item's last line, as for a paragraph
   if (last && Array.isArray(last.stack) && !last.unbreakable && last.stack.length) {
