@@ -18,6 +18,13 @@
 export const FULL_WIDTH_CHARS = '\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u2014\u2026\u201c\u201d\u2018\u2019';
 export const FULL_WIDTH = new RegExp(`[${FULL_WIDTH_CHARS}]`, 'u');
 
+/**
+ * A character's width estimated without a font: a full-width one an em, anything else half (the
+ * advance of digits and Latin letters in the 公文 faces, near enough). Title breaks and the DOCX's
+ * table widths use it, so that they need no font.
+ */
+export const estimatedEm = (c: string): number => (FULL_WIDTH.test(c) ? 1 : 0.5);
+
 /** May not start a line. */
 export const NO_LINE_START = new Set([...'，。、；：！？）》」』〕】〉”’…‥—～·％‰,.;:!?)]}%']);
 /** May not end a line. */

@@ -25,7 +25,7 @@
  * are too wide for the measured face (long Latin words, another face) is still wrapped by the
  * typesetter.
  */
-import { FULL_WIDTH, NO_LINE_END, NO_LINE_START } from './kinsoku.js';
+import { estimatedEm, NO_LINE_END, NO_LINE_START } from './kinsoku.js';
 
 /**
  * The cost of breaking between two Chinese characters that are not a known seam, in the unit of
@@ -33,7 +33,6 @@ import { FULL_WIDTH, NO_LINE_END, NO_LINE_START } from './kinsoku.js';
  */
 export const ODD_BREAK_COST = 50;
 
-const charEm = (c: string): number => (FULL_WIDTH.test(c) ? 1 : 0.5);
 
 const ALNUM = /[0-9A-Za-z]/;
 const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -108,7 +107,7 @@ export function titleLines(title: string | string[], maxEm: number): string[] {
   const n = text.length;
   // at[i]: the width of text[0, i) in em
   const at = [0];
-  for (let i = 0; i < n; i++) at.push(at[i] + charEm(text[i]));
+  for (let i = 0; i < n; i++) at.push(at[i] + estimatedEm(text[i]));
   const total = at[n];
   if (total <= maxEm) return [text];
   const lineCount = Math.ceil(total / maxEm);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { roundCents, toTheCent } from '../model/amounts.js';
 import { decodeUtf8 } from './text-file.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { InputError, throwAll } from '../model/errors.js';
@@ -19,13 +20,11 @@ export function valueProblem(cell: StatCell, v: unknown): string | undefined {
   return cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative number to the cent (two decimals at most)' : 'whole non-negative number';
 }
 
-/** An amount in 万元 has two decimals at most (to the cent): 0.005 would be printed, summed and rounded differently. */
-const toTheCent = (v: number): boolean => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 
 /** How to write a value that looks like a number but is not one to YAML, as clerks type them. */
 export function valueFix(cell: StatCell, v: unknown): string | undefined {
-  // rounded as a person would (1.005 → 1.01; toFixed gives 1.00), as aggregate rounds its sums
-  if (typeof v === 'number' && cell.decimals && v >= 0 && !toTheCent(v)) return `round it to the cent: ${(Math.round(Number((v * 100).toPrecision(12))) / 100).toFixed(2)}`;
+  // (an amount in 万元 has two decimals at most: 0.005 would be printed, summed and rounded differently)
+  if (typeof v === 'number' && cell.decimals && v >= 0 && !toTheCent(v)) return `round it to the cent: ${roundCents(v).toFixed(2)}`;
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
   const ascii = asciiDigits(t);

@@ -3,6 +3,7 @@
  * (every unit reports on the same national form). Pure: the units are read and the result is
  * written by src/io/aggregate.ts.
  */
+import { roundCents } from '../model/amounts.js';
 import { InputError } from '../model/errors.js';
 import type { StatisticsTable, StatTemplate } from '../model/types.js';
 
@@ -17,12 +18,8 @@ export interface AggregatedStatistics {
   values: Record<string, number>;
 }
 
-/**
- * Amounts in 万元 are summed as binary floats (0.1 + 0.2 = 0.30000000000000004); the inputs
- * never have more than cents, so the sum is rounded to 2 decimals. toPrecision(12) first takes
- * off the float noise so that a sum that is really x.xx5 rounds the way a person would.
- */
-const roundCents = (x: number): number => Math.round(Number((x * 100).toPrecision(12))) / 100;
+// (amounts in 万元 are summed as binary floats; the inputs have cents at most, read/statistics.ts,
+// so the sum is rounded to the cent: model/amounts.ts)
 
 /**
  * Sum every cell over the units. A cell that some units leave empty is the sum of those that

@@ -2,16 +2,15 @@
  * A Markdown table in the body → a Word table across the 版心: its header row repeated on every
  * page and kept with the first row below it, rows never split, and the columns' widths chosen by
  * the PDF's rules (layout/column-widths.ts) — where it gave equal widths, a web address took seven
- * lines in its column and a date broke. Without fonts here, widths are estimated: a full-width
- * character one em of the text's size, anything else half an em (the advance of digits and
- * Latin letters in the 公文 faces, near enough); the pieces that do not break are a Chinese
+ * lines in its column and a date broke. Without fonts here, widths are estimated (kinsoku.ts
+ * estimatedEm, as title breaks are); the pieces that do not break are a Chinese
  * character, and a run of other characters up to a space, a / or a - (Word breaks a long address
  * or date between its characters anyway where a column is narrower).
  */
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, AlignmentType, type FileChild } from 'docx';
 import { shareWidths, type ColumnRange } from '../../layout/column-widths.js';
 import { ELEMENTS, sizeOf } from '../../layout/gbt9704.js';
-import { FULL_WIDTH } from '../../layout/kinsoku.js';
+import { estimatedEm } from '../../layout/kinsoku.js';
 import { ptToTwip, twipToPt } from '../../layout/units.js';
 import type { Inline, TableBlock } from '../../model/types.js';
 import { STYLE, TEXT_WIDTH_TWIP, type FontNames } from './styles.js';
@@ -29,7 +28,7 @@ export function estimateRange(text: string): ColumnRange {
   let min = 0;
   let piece = 0;
   for (const c of text) {
-    const em = FULL_WIDTH.test(c) ? 1 : 0.5;
+    const em = estimatedEm(c);
     natural += em;
     if (em === 1 || c === ' ') {
       min = Math.max(min, piece, em === 1 ? 1 : 0);

@@ -105,7 +105,7 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
   const { text, runOf, inlines, out } = p;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
   const pieces = piecesOf(p, start, end);
-  const gaps = pieces.reduce((g, piece) => g + (piece.cjk ? piece.end - piece.start - 1 : 0), 0);
+  const gaps = cjkGaps(pieces);
   const slack = last ? 0 : available - (natural ?? measureRange(p, start, end));
   // spacing inside Chinese pieces, and inside the others
   let cjkSpacing = 0;
@@ -132,6 +132,10 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
     });
   }
 }
+
+/** The gaps between the Chinese characters of `pieces` that character spacing opens (inside each piece). */
+const cjkGaps = (pieces: { start: number; end: number; cjk: boolean }[]): number =>
+  pieces.reduce((g, piece) => g + (piece.cjk ? piece.end - piece.start - 1 : 0), 0);
 
 /** text[start, end) in pieces: one per font run and per stretch of Chinese or of other text. */
 function piecesOf(p: Paragraph, start: number, end: number): { start: number; end: number; cjk: boolean }[] {
@@ -165,7 +169,7 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
   while (to < text.length && /[\x21-\x7e]/.test(text[to]!)) to++;
   if (!IS_ADDRESS(text.slice(from, to))) return undefined;
   const slack = available - natural;
-  const gaps = piecesOf(p, lineStart, start).reduce((g, piece) => g + (piece.cjk ? piece.end - piece.start - 1 : 0), 0);
+  const gaps = cjkGaps(piecesOf(p, lineStart, start));
   const size = inlines[runOf[lineStart]!]!.fontSize;
   if (gaps > 0 && slack / gaps <= LOOSE_EM * size) return undefined;
   let cut = start;

@@ -27,7 +27,7 @@ const TABLE_LAYOUT = {
   paddingRight: () => PADDING.right,
 };
 
-/** A function of a row index, computed once per row. */
+/** A function of a row (or cell) index, computed once per index. */
 function memo(f: (r: number) => number): (r: number) => number {
   const known = new Map<number, number>();
   return (r) => {
@@ -64,10 +64,16 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0) + (slot.colSpan - 1) * (PADDING.left + PADDING.right + RULE) - slot.indent * size;
   // a figure too wide for its cell on one line (a six-digit total in 表三's narrow columns, as a
   // city's sum may have) is set smaller to fit: broken over two lines it read as two numbers
-  const styleOf = (slot: GridCell, c: number) => {
+  // (measured once per cell: row lines and the cell itself ask)
+  const columns = grid.rows[0]?.length ?? 0;
+  const fittedOf = memo((k) => {
+    const slot = grid.rows[Math.floor(k / columns)]![k % columns] as GridCell;
+    return slot.role === 'value' && FIGURE.test(slot.text) && ctx.glyphs.advance
+      ? fittedSize(ctx.glyphs.advance(cell.role, slot.text, size), widthOf(k % columns, slot), size) : size;
+  });
+  const styleOf = (slot: GridCell, r: number, c: number) => {
     if (slot.role === 'head' || slot.role === 'section') return head;
-    const fit = slot.role === 'value' && FIGURE.test(slot.text) && ctx.glyphs.advance
-      ? fittedSize(ctx.glyphs.advance(cell.role, slot.text, size), widthOf(c, slot), size) : size;
+    const fit = fittedOf(r * columns + c);
     return fit < size ? { ...cell, size: fit } : cell;
   };
 
@@ -75,11 +81,10 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   // tall as its tallest single-row cell. A cell over rows [from, to) has their height less one
   // rule and its padding for its text.
   // lines of the cell that starts at (r, c), measured once: rows, labels and the start height ask
-  const columns = grid.rows[0]?.length ?? 0;
   const cellLines = memo((k) => {
     const r = Math.floor(k / columns), c = k % columns;
     const slot = grid.rows[r]![c] as GridCell;
-    return linesOf(ctx, runs(ctx, slot.text, styleOf(slot, c)), widthOf(c, slot));
+    return linesOf(ctx, runs(ctx, slot.text, styleOf(slot, r, c)), widthOf(c, slot));
   });
   const linesOfCell = (r: number, c: number) => cellLines(r * columns + c);
   const rowLines = memo((r) => Math.max(1, ...grid.rows[r]!.map((slot, c) => isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOfCell(r, c))));
@@ -100,7 +105,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   const cellFor = (slot: GridCell, r: number, c: number) => {
     const spanningHead = slot.role === 'head' && slot.rowSpan > 1 && r + slot.rowSpan <= grid.headerRows;
     return {
-      text: runs(ctx, slot.text, styleOf(slot, c)),
+      text: runs(ctx, slot.text, styleOf(slot, r, c)),
       alignment: slot.align,
       margin: [slot.indent * size, spanningHead ? centredTop(r, c, slot) : 0, 0, 0],
       rowSpan: slot.rowSpan,

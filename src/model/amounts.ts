@@ -1,0 +1,9 @@
+/**
+ * Amounts in 万元, kept to the cent. Read as binary floats (0.1 + 0.2 = 0.30000000000000004):
+ * toPrecision(12) first takes off the float noise, so that an amount that is really x.xx5
+ * rounds the way a person would (1.005 → 1.01, where toFixed gives 1.00).
+ */
+export const roundCents = (x: number): number => Math.round(Number((x * 100).toPrecision(12))) / 100;
+
+/** Whether an amount has two decimals at most (float noise aside). */
+export const toTheCent = (v: number): boolean => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
