@@ -6,17 +6,17 @@
  */
 import {
   AlignmentType, Document, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
-  VerticalAlignTable, WidthType, type FileChild,
+  VerticalAlignTable, VerticalMergeType, WidthType, type FileChild,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { packDocx } from '../src/io/docx-pack.js';
-import { isCovered, statGrid, type StatGrid } from '../src/layout/stat-grid.js';
+import { isCovered, statGrid, type GridCell, type StatGrid } from '../src/layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, ZIHAO } from '../src/layout/units.js';
 import { availableTemplates, loadTemplate } from '../src/read/templates.js';
 import { TEXT_WIDTH_TWIP } from '../src/write/docx/styles.js';
 import { DOCX_PART_FIXES } from '../src/write/docx/fixups.js';
 import { expandRawXml, RawXml } from '../src/write/docx/raw-xml.js';
-import { figureHalfPoints, statTable, statTableXml } from '../src/write/docx/stat-table.js';
+import { cellLines, figureHalfPoints, statTable, statTableXml } from '../src/write/docx/stat-table.js';
 import { STYLE } from '../src/write/docx/styles.js';
 import { docxParts } from './helpers/docx.js';
 
@@ -26,31 +26,47 @@ function referenceTable(grid: StatGrid): Table {
   const small = size !== ZIHAO.小四;
   const keepWhole = grid.headerRows === 0 || grid.rows.length <= 6;
   const widths = grid.widths.map((w) => Math.floor(w * TEXT_WIDTH_TWIP));
+  const widthOf = (c: number, slot: GridCell) => widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
+  // the label over each slot covered by a row span, where its columns start
+  const above = new Map<string, GridCell>();
   const rows = grid.rows.map((row, r) => new TableRow({
     tableHeader: r < grid.headerRows,
     cantSplit: true,
     children: row.flatMap((slot, c, all) => {
       // a section or group row keeps with the next, as do the header rows and the first row of a table with a header
       const keep = r < grid.rows.length - 1 && ((!isCovered(all[0]!) && Boolean(all[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows));
-      if (isCovered(slot)) return [];
-      const width = widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
-      const header = slot.role === 'head' || slot.role === 'section';
+      const paragraph = (cell: GridCell, children: TextRun[]) => new Paragraph({
+        style: cell.role === 'head' || cell.role === 'section' ? STYLE.tableHeader.id : STYLE.tableText.id,
+        alignment: cell.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+        ...((keepWhole && r < grid.rows.length - 1) || keep ? { keepNext: true } : {}),
+        indent: cell.indent ? { left: ptToTwip(cell.indent * size) } : undefined,
+        ...(small ? { spacing: { line: ptToTwip(size * 1.35), lineRule: LineRuleType.EXACT } } : {}),
+        children,
+      });
+      if (isCovered(slot)) {
+        // continuing a vertical merge: an empty paragraph in the label's style
+        const merged = above.get(`${r},${c}`);
+        return merged ? [new TableCell({
+          width: { size: widthOf(c, merged), type: WidthType.DXA },
+          columnSpan: merged.colSpan > 1 ? merged.colSpan : undefined,
+          verticalMerge: VerticalMergeType.CONTINUE,
+          verticalAlign: VerticalAlignTable.CENTER,
+          children: [paragraph(merged, [])],
+        })] : [];
+      }
+      for (let k = 1; k < slot.rowSpan; k++) above.set(`${r + k},${c}`, slot);
+      const width = widthOf(c, slot);
+      // (a figure too wide for its cell: smaller, and a label's lines, by the writer's own rules —
+      // tested in stat-tables.test.ts; here only the XML's form)
+      const sized = (figureHalfPoints(slot, width, size) ?? (small ? ptToHalfPoints(size) : undefined)) !== undefined
+        ? { size: figureHalfPoints(slot, width, size) ?? ptToHalfPoints(size) } : {};
+      const lines = slot.text ? cellLines(slot, width, size) ?? [slot.text] : [];
       return [new TableCell({
         width: { size: width, type: WidthType.DXA },
         columnSpan: slot.colSpan > 1 ? slot.colSpan : undefined,
-        rowSpan: slot.rowSpan > 1 ? slot.rowSpan : undefined,
+        verticalMerge: slot.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
         verticalAlign: VerticalAlignTable.CENTER,
-        children: [new Paragraph({
-          style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
-          alignment: slot.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-          ...((keepWhole && r < grid.rows.length - 1) || keep ? { keepNext: true } : {}),
-          indent: slot.indent ? { left: ptToTwip(slot.indent * size) } : undefined,
-          ...(small ? { spacing: { line: ptToTwip(size * 1.35), lineRule: LineRuleType.EXACT } } : {}),
-          // (a figure too wide for its cell: smaller, by the writer's own rule — that rule is
-          // tested in stat-tables.test.ts; here only the XML's form)
-          children: slot.text ? [new TextRun({ text: slot.text, ...((figureHalfPoints(slot, width, size) ?? (small ? ptToHalfPoints(size) : undefined)) !== undefined
-            ? { size: figureHalfPoints(slot, width, size) ?? ptToHalfPoints(size) } : {}) })] : [],
-        })],
+        children: [paragraph(slot, lines.map((text, k) => new TextRun({ text, ...(k ? { break: 1 } : {}), ...sized })))],
       })];
     }),
   }));

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
-import { titleLines } from '../src/layout/title-lines.js';
+import { labelLines, titleLines } from '../src/layout/title-lines.js';
 import { docxParts, paragraphs } from './helpers/docx.js';
 import { linesOf, MM, readPdf } from './helpers/pdf.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
@@ -72,6 +72,28 @@ describe('titleLines', () => {
     // an even split found without any seam: lines differ by at most a character
     const plain = titleLines('一二三四五六七八九十一二三四五六七八九十一二', MAX);
     expect(plain.map((l) => l.length)).toEqual([11, 11]);
+  });
+});
+
+describe('labelLines (statistics tables\' labels and headers)', () => {
+  it('keeps words whole and lines even where filling the cell leaves one character alone', () => {
+    // filled at 6 em: 本年新制作数 / 量; at 3.6 em: （三） / 不予公 / 开
+    expect(labelLines('本年新制作数量', 6)).toEqual(['本年新', '制作数量']);
+    expect(labelLines('（三）不予公开', 3.6)).toEqual(['（三）', '不予', '公开']);
+    expect(labelLines('6.属于四类过程性信息', 9)).toEqual(['6.属于四类', '过程性信息']);
+  });
+
+  it('leaves a label that fits on one line, or that even lines would make taller, to the typesetter', () => {
+    expect(labelLines('处理决定数量', 6)).toBeUndefined();
+    // with 政府 and 信息 whole, four lines of 8.5 em cannot hold it; filled, it takes four
+    expect(labelLines('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 8.5)).toBeUndefined();
+    expect(labelLines('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', 9)).toHaveLength(4);
+    // a three-character word in a cell two characters wide: filled as before
+    expect(labelLines('自然人', 2.4)).toBeUndefined();
+  });
+
+  it('avoids breaking inside quotes, as inside brackets', () => {
+    expect(titleLines('关于“三安全一稳定”工作情况', 10)).toEqual(['关于“三安全一稳定”', '工作情况']);
   });
 });
 

@@ -44,7 +44,11 @@ const JOINER = /[.\-–—:/]/;
  * break, whatever the balance.
  */
 const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度', '报告', '情况', '办公室', '委员会', '管理局', '街道', '关于', '统计表',
-  '行政', '复议', '诉讼', '申请', '举报', '投诉', '处理', '办理', '乡镇', '汇总', '数据'];
+  '行政', '复议', '诉讼', '申请', '举报', '投诉', '处理', '办理', '乡镇', '汇总', '数据',
+  // and of the statistics tables' labels (labelLines below)
+  '数量', '制作', '项目', '决定', '金额', '收费', '事项', '服务', '机构', '组织', '企业', '商业', '科研', '社会', '公益',
+  '法律', '其他', '自然人', '国家', '秘密', '提供', '不予', '无法', '结果', '结转', '维持', '纠正', '审结', '合法', '权益',
+  '第三方', '安全', '稳定', '出具', '过程', '内部', '事务', '执法', '案卷', '查询', '掌握', '现成', '补正', '内容', '出版物', '机关', '确认', '获取', '总计'];
 
 /** For each index of `s`, whether a break there would split one of WORDS. */
 function insideWords(s: string): boolean[] {
@@ -55,14 +59,17 @@ function insideWords(s: string): boolean[] {
   return inside;
 }
 
-/** For each index of `s`, whether a break there would fall inside round brackets （…） or (…). */
+const OPENING = new Set([...'（(“‘《']);
+const CLOSING = new Set([...'）)”’》']);
+
+/** For each index of `s`, whether a break there would fall inside brackets （…）, (…), quotes “…” or a title's 《…》. */
 function insideBrackets(s: string): boolean[] {
   const inside = new Array<boolean>(s.length + 1).fill(false);
   let depth = 0;
   for (let i = 0; i < s.length; i++) {
     inside[i] = depth > 0;
-    if (s[i] === '（' || s[i] === '(') depth++;
-    else if ((s[i] === '）' || s[i] === ')') && depth > 0) depth--;
+    if (OPENING.has(s[i])) depth++;
+    else if (CLOSING.has(s[i]) && depth > 0) depth--;
   }
   inside[s.length] = depth > 0;
   return inside;
@@ -145,4 +152,26 @@ export function titleLines(title: string | string[], maxEm: number): string[] {
     return out;
   }
   return [text]; // nowhere to break (one long Latin word): the typesetter wraps it
+}
+
+/**
+ * The lines of a statistics table's label or header set in a cell `maxEm` characters wide, broken
+ * as a title is (words whole, lines even: 本年新制作 / 数量, （三） / 不予 / 公开, where filling
+ * the cell left 本年新制作数 / 量 and 不予公 / 开); undefined where the text fits on one line,
+ * or where even lines would take more lines than filling the cell does (the typesetter then fills
+ * it, as before). Estimated as titles are; the PDF also checks the lines against the face.
+ */
+export function labelLines(text: string, maxEm: number): string[] | undefined {
+  const t = text.trim();
+  // lines filled to the width, in UTF-16 units as titleLines counts (禁则 aside)
+  let filled = 1;
+  let line = 0;
+  for (let i = 0; i < t.length; i++) {
+    const w = estimatedEm(t[i]);
+    if (line + w > maxEm && line > 0) { filled++; line = 0; }
+    line += w;
+  }
+  if (filled < 2) return undefined;
+  const lines = titleLines(t, maxEm);
+  return lines.length > 1 && lines.length <= filled ? lines : undefined;
 }

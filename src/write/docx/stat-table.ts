@@ -10,6 +10,7 @@
 import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
 import { figureEm, FIGURE, fittedSize } from '../../layout/fit.js';
+import { labelLines } from '../../layout/title-lines.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
 import { STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 
@@ -43,22 +44,33 @@ export function figureHalfPoints(slot: GridCell, width: number, size: number): n
   return fit < size ? Math.floor(fit * 2) : undefined;
 }
 
-/** `keep`: the row is a section or group row, kept on a page with the row below it. */
+/**
+ * A label's or header's lines in a cell `width` twips wide at `size` pt, broken as the PDF breaks
+ * them (layout/title-lines.ts labelLines: words whole, lines even, not 本年新制作数 / 量), by the
+ * same estimate; undefined where Word fills the cell.
+ */
+export function cellLines(slot: GridCell, width: number, size: number): string[] | undefined {
+  if (slot.role === 'value') return undefined;
+  const room = twipToPt(width - CELL_MARGIN.left - CELL_MARGIN.right) - slot.indent * size;
+  return labelLines(slot.text, room / size);
+}
+
+/** A cell paragraph's properties; `keep`: its row is a section or group row, kept on a page with the row below it. */
+const paragraphXml = (slot: GridCell, r: number, t: TableStyle, keep: boolean) =>
+  `<w:pStyle w:val="${slot.role === 'head' || slot.role === 'section' ? STYLE.tableHeader.id : STYLE.tableText.id}"/>` +
+  ((t.keepWhole && r < t.rows - 1) || keep ? '<w:keepNext/>' : '') +
+  (t.small ? `<w:spacing w:line="${t.small.line}" w:lineRule="exact"/>` : '') +
+  (slot.indent ? `<w:ind w:left="${ptToTwip(slot.indent * t.size)}"/>` : '') +
+  `<w:jc w:val="${slot.align}"/>`;
+
 function cellXml(slot: GridCell, r: number, width: number, t: TableStyle, keep: boolean): string {
-  const header = slot.role === 'head' || slot.role === 'section';
-  const pPr = `<w:pStyle w:val="${header ? STYLE.tableHeader.id : STYLE.tableText.id}"/>` +
-    ((t.keepWhole && r < t.rows - 1) || keep ? '<w:keepNext/>' : '') +
-    (t.small ? `<w:spacing w:line="${t.small.line}" w:lineRule="exact"/>` : '') +
-    (slot.indent ? `<w:ind w:left="${ptToTwip(slot.indent * t.size)}"/>` : '') +
-    `<w:jc w:val="${slot.align}"/>`;
   // the styles are 小四; smaller tables say their size on the text run (and their line on the
   // paragraph), and so does a figure set smaller to fit its cell (figureHalfPoints)
   const halfPoints = figureHalfPoints(slot, width, t.size) ?? t.small?.halfPoints;
-  const run = slot.text
-    ? `<w:r>${halfPoints !== undefined ? `<w:rPr><w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/></w:rPr>` : ''}` +
-      `<w:t xml:space="preserve">${escapeLikeDocx(slot.text)}</w:t></w:r>`
-    : '';
-  return `<w:tc><w:tcPr>${tcPr(slot, width, 'restart')}</w:tcPr><w:p><w:pPr>${pPr}</w:pPr>${run}</w:p></w:tc>`;
+  const rPr = halfPoints !== undefined ? `<w:rPr><w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/></w:rPr>` : '';
+  const lines = slot.text ? cellLines(slot, width, t.size) ?? [slot.text] : [];
+  const run = lines.map((line, k) => `<w:r>${rPr}${k ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeLikeDocx(line)}</w:t></w:r>`).join('');
+  return `<w:tc><w:tcPr>${tcPr(slot, width, 'restart')}</w:tcPr><w:p><w:pPr>${paragraphXml(slot, r, t, keep)}</w:pPr>${run}</w:p></w:tc>`;
 }
 
 /** A cell's properties; a cell over several rows starts a vertical merge, its continuations go on with it. */
@@ -68,9 +80,13 @@ const tcPr = (slot: GridCell, width: number, merge: 'restart' | 'continue') =>
   (merge === 'continue' || slot.rowSpan > 1 ? `<w:vMerge w:val="${merge}"/>` : '') +
   '<w:vAlign w:val="center"/>';
 
-/** The cell under a label that spans rows: merged into it, with an empty paragraph of its alignment. */
-const continuationXml = (slot: GridCell, width: number) =>
-  `<w:tc><w:tcPr>${tcPr(slot, width, 'continue')}</w:tcPr><w:p><w:pPr><w:jc w:val="${slot.align}"/></w:pPr></w:p></w:tc>`;
+/**
+ * The cell in row `r` under a label that spans rows: merged into it, with an empty paragraph in
+ * the label's style (a paragraph in the document's default style, 三号 on a 28.95 pt line, could
+ * make the row taller than its text in Word).
+ */
+const continuationXml = (slot: GridCell, width: number, r: number, t: TableStyle, keep: boolean) =>
+  `<w:tc><w:tcPr>${tcPr(slot, width, 'continue')}</w:tcPr><w:p><w:pPr>${paragraphXml(slot, r, t, keep)}</w:pPr></w:p></w:tc>`;
 
 export function statTableXml(grid: StatGrid): string {
   const size = ZIHAO[grid.zihao];
@@ -97,7 +113,7 @@ export function statTableXml(grid: StatGrid): string {
         return cellXml(slot, r, spanWidth(c, slot), style, keep);
       }
       const merged = above[r]![c];
-      return merged ? continuationXml(merged, spanWidth(c, merged)) : '';
+      return merged ? continuationXml(merged, spanWidth(c, merged), r, style, keep) : '';
     });
     const header = r < grid.headerRows ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>';
     return `<w:tr><w:trPr><w:cantSplit/>${header}</w:trPr>${cells.join('')}</w:tr>`;

@@ -3,12 +3,13 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
 import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { FIGURE, fittedSize } from '../../layout/fit.js';
+import { labelLines } from '../../layout/title-lines.js';
 import { ZIHAO } from '../../layout/units.js';
 import type { PdfContext } from './context.js';
 import { labelRoom, type LabelSpan } from './label-room.js';
 import { breakJustified } from './lines.js';
 import type { SpanningLabel } from './span-breaks.js';
-import { runs, type PdfInline } from './text.js';
+import { lineRuns, runs, type PdfInline } from './text.js';
 
 /** Cell padding and rules, in pt (the table layout below). */
 const PADDING = { left: 3, right: 3, top: 2, bottom: 1 };
@@ -28,11 +29,12 @@ const TABLE_LAYOUT = {
 };
 
 /** A function of a row (or cell) index, computed once per index. */
-function memo(f: (r: number) => number): (r: number) => number {
-  const known = new Map<number, number>();
+function memo<T>(f: (r: number) => T): (r: number) => T {
+  const known = new Map<number, T>();
   return (r) => {
-    let v = known.get(r);
-    if (v === undefined) known.set(r, (v = f(r)));
+    if (known.has(r)) return known.get(r) as T;
+    const v = f(r);
+    known.set(r, v);
     return v;
   };
 }
@@ -80,13 +82,23 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   // Row heights as pdfmake will make them, estimated with the same line breaking: a row is as
   // tall as its tallest single-row cell. A cell over rows [from, to) has their height less one
   // rule and its padding for its text.
-  // lines of the cell that starts at (r, c), measured once: rows, labels and the start height ask
-  const cellLines = memo((k) => {
+  // A label or header over several lines is broken as a title is (layout/title-lines.ts
+  // labelLines: 本年新制作 / 数量, not 本年新制作数 / 量), where that takes no more lines than
+  // pdfmake's filling and every line fits the cell in its face; else pdfmake fills the cell.
+  // Worked out once per cell: rows, labels and the start height ask for its lines.
+  const broken = memo((k): { lines: number; text?: string[] } => {
     const r = Math.floor(k / columns), c = k % columns;
     const slot = grid.rows[r]![c] as GridCell;
-    return linesOf(ctx, runs(ctx, slot.text, styleOf(slot, r, c)), widthOf(c, slot));
+    const style = styleOf(slot, r, c);
+    const width = widthOf(c, slot);
+    const filled = linesOf(ctx, runs(ctx, slot.text, style), width);
+    const advance = ctx.glyphs.advance;
+    if (slot.role === 'value' || filled < 2 || !advance) return { lines: filled };
+    const text = labelLines(slot.text, width / style.size);
+    return text && text.length <= filled && text.every((line) => advance(style.role, line, style.size) <= width + 0.01)
+      ? { lines: text.length, text } : { lines: filled };
   });
-  const linesOfCell = (r: number, c: number) => cellLines(r * columns + c);
+  const linesOfCell = (r: number, c: number) => broken(r * columns + c).lines;
   const rowLines = memo((r) => Math.max(1, ...grid.rows[r]!.map((slot, c) => isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOfCell(r, c))));
   // the page room a row takes: its padding, lines and the rule under it
   const rowRoom = (r: number) => PADDING.top + PADDING.bottom + RULE + rowLines(r) * cell.lineHeight;
@@ -104,8 +116,9 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
 
   const cellFor = (slot: GridCell, r: number, c: number) => {
     const spanningHead = slot.role === 'head' && slot.rowSpan > 1 && r + slot.rowSpan <= grid.headerRows;
+    const lines = broken(r * columns + c).text;
     return {
-      text: runs(ctx, slot.text, styleOf(slot, r, c)),
+      text: lines ? lineRuns(ctx, lines, styleOf(slot, r, c)) : runs(ctx, slot.text, styleOf(slot, r, c)),
       alignment: slot.align,
       margin: [slot.indent * size, spanningHead ? centredTop(r, c, slot) : 0, 0, 0],
       rowSpan: slot.rowSpan,

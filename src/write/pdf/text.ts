@@ -41,12 +41,12 @@ export function runs(ctx: PdfContext, text: string, style: RunStyle): PdfInline[
 }
 
 /** A title (the report's, an attachment's) in the lines layout/title-lines.ts chooses, centred by the caller. */
-export function titleRuns(ctx: PdfContext, title: string | string[], style: RunStyle): PdfInline[] {
-  return titleLines(title, ctx.textWidth / style.size).flatMap((line, k) => [
-    ...(k ? runs(ctx, '\n', style) : []),
-    ...runs(ctx, line, style),
-  ]);
-}
+export const titleRuns = (ctx: PdfContext, title: string | string[], style: RunStyle): PdfInline[] =>
+  lineRuns(ctx, titleLines(title, ctx.textWidth / style.size), style);
+
+/** Lines of text → runs with a line break between each two. */
+export const lineRuns = (ctx: PdfContext, lines: string[], style: RunStyle): PdfInline[] =>
+  lines.flatMap((line, k) => [...(k ? runs(ctx, '\n', style) : []), ...runs(ctx, line, style)]);
 
 /** Markdown inlines → pdfmake inlines. **Bold** is set in 黑体 and *emphasis* in 楷体 (no faux bold). */
 export function inlineRuns(ctx: PdfContext, inlines: Inline[], style: RunStyle): PdfInline[] {
