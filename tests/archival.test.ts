@@ -131,7 +131,7 @@ describe('navigation', () => {
     expect(paragraphs(docx['word/document.xml']).filter((p) => /^TOC\d$/.test(p.style)).every((p) => p.style === 'TOC1')).toBe(true);
     for (const bad of ['toc: 5', 'toc: 0', 'toc: 是']) {
       await expect(buildReport(makeReport({ 'report.md': text.replace('toc: 1', bad), 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') }), { fonts, formats: ['pdf'] }))
-        .rejects.toThrow(/toc \(目录\) must be true, false, or the heading levels to list, 1 to 4/);
+        .rejects.toThrow(/field "toc" \(目录\) must be true, false, or the heading levels to list, 1 to 4/);
     }
   });
 

@@ -138,7 +138,7 @@ describe('gongwen CLI', () => {
     const out = tmp();
     const r = run('build', dir, '--out', out);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/broken\/report\.md:2: missing required field "organ"/);
+    expect(r.err).toMatch(/broken\/report\.md:\d+: missing required field "organ"/);
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(readdirSync(out)).toEqual([]);
   });

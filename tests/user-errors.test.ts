@@ -132,7 +132,7 @@ describe('front matter and statistics mistakes', () => {
   });
 
   it('accepts only http(s) addresses as url', () => {
-    expect(loadError('\n正文。\n', {}, FRONT.replace(/---\n$/, 'url: "javascript:alert(1)"\n---\n'))).toMatch(/field "url": url must be a full web address starting with http/);
+    expect(loadError('\n正文。\n', {}, FRONT.replace(/---\n$/, 'url: "javascript:alert(1)"\n---\n'))).toMatch(/field "url" must be a full web address starting with http/);
   });
 
   it('explains that a report reads YAML statistics, not a workbook', () => {

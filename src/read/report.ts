@@ -157,7 +157,7 @@ export function readReport(dir: string): Report {
     }
   };
   const yaml = attempt(() => parseLocatedYaml(split.yaml, file, split.yamlLine));
-  const fm = yaml && attempt(() => validateLocated(parseFrontMatter, yaml, file, fieldsAt));
+  const fm = yaml && attempt(() => validateLocated(parseFrontMatter, yaml, file, fieldsAt, split.bodyLine - 1));
   const parsed = attempt(() => parseMarkdown(split.body, file, split.bodyLine));
   // (the statistics file is read even when other fields are wrong, for its own problems)
   const named = fm?.statistics ?? (yaml?.data as { statistics?: unknown } | null)?.statistics;

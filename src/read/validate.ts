@@ -46,6 +46,8 @@ export function validateLocated<T>(
   yaml: LocatedYaml,
   file: string,
   fieldsAt: (path: readonly PropertyKey[]) => readonly string[],
+  /** The line of a front matter's closing ---: a missing top-level field is reported there. */
+  closing?: number,
 ): T {
   const result = check(yaml.data);
   if (result.ok) return result.value;
@@ -83,10 +85,15 @@ export function validateLocated<T>(
       errors.push(new InputError({ file, line: yaml.lineOf(path) }, issue.message, 'write one "field: value" per line between the --- lines'));
     } else if (isMissing(path)) {
       if (guessed.has(field)) continue;
-      errors.push(new InputError({ file, line: yaml.lineOf(path) }, `missing required field "${field}"`, `add a line "${field}: …" (${issue.message})`));
+      // a top-level field goes above the closing ---, where one is
+      const atEnd = path.length === 1 && closing !== undefined;
+      errors.push(new InputError({ file, line: atEnd ? closing : yaml.lineOf(path) }, `missing required field "${field}"`,
+        `add a line "${field}: …"${atEnd ? ' above this line' : ''} (${issue.message})`));
     } else {
       const line = yaml.lineOf(path);
-      errors.push(new InputError({ file, line }, `field "${field}": ${issue.message}`, issue.hint === AS_WRITTEN ? asWritten(yaml, line, field) : issue.hint));
+      // "field "year" (报告年度) must be …", not "field "year": year (报告年度) must be …"
+      const message = issue.message.startsWith(`${field} `) ? `field "${field}"${issue.message.slice(field.length)}` : `field "${field}": ${issue.message}`;
+      errors.push(new InputError({ file, line }, message, issue.hint === AS_WRITTEN ? asWritten(yaml, line, field) : issue.hint));
     }
   }
   errors.sort((x, y) => (x.loc.line ?? 0) - (y.loc.line ?? 0));
