@@ -10,13 +10,13 @@ import {
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { packDocx } from '../src/io/docx-pack.js';
-import { isCovered, statGrid, type GridCell, type StatGrid } from '../src/layout/stat-grid.js';
-import { ptToHalfPoints, ptToTwip, ZIHAO } from '../src/layout/units.js';
+import { cellTextWidth, columnTextWidths, isCovered, statGrid, type GridCell, type StatGrid } from '../src/layout/stat-grid.js';
+import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../src/layout/units.js';
 import { availableTemplates, loadTemplate } from '../src/read/templates.js';
 import { TEXT_WIDTH_TWIP } from '../src/write/docx/styles.js';
 import { DOCX_PART_FIXES } from '../src/write/docx/fixups.js';
 import { expandRawXml, RawXml } from '../src/write/docx/raw-xml.js';
-import { cellLines, figureHalfPoints, statTable, statTableXml } from '../src/write/docx/stat-table.js';
+import { cellLines, docxColumnWidths, figureHalfPoints, statTable, statTableXml } from '../src/write/docx/stat-table.js';
 import { STYLE } from '../src/write/docx/styles.js';
 import { docxParts } from './helpers/docx.js';
 
@@ -25,8 +25,9 @@ function referenceTable(grid: StatGrid): Table {
   const size = ZIHAO[grid.zihao];
   const small = size !== ZIHAO.小四;
   const keepWhole = grid.headerRows === 0 || grid.rows.length <= 6;
-  const widths = grid.widths.map((w) => Math.floor(w * TEXT_WIDTH_TWIP));
+  const widths = docxColumnWidths(grid);
   const widthOf = (c: number, slot: GridCell) => widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
+  const text = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));
   // the label over each slot covered by a row span, where its columns start
   const above = new Map<string, GridCell>();
   const rows = grid.rows.map((row, r) => new TableRow({
@@ -58,9 +59,10 @@ function referenceTable(grid: StatGrid): Table {
       const width = widthOf(c, slot);
       // (a figure too wide for its cell: smaller, and a label's lines, by the writer's own rules —
       // tested in stat-tables.test.ts; here only the XML's form)
-      const sized = (figureHalfPoints(slot, width, size) ?? (small ? ptToHalfPoints(size) : undefined)) !== undefined
-        ? { size: figureHalfPoints(slot, width, size) ?? ptToHalfPoints(size) } : {};
-      const lines = slot.text ? cellLines(slot, width, size) ?? [slot.text] : [];
+      const room = cellTextWidth(text, c, slot, size);
+      const sized = (figureHalfPoints(slot, room, size) ?? (small ? ptToHalfPoints(size) : undefined)) !== undefined
+        ? { size: figureHalfPoints(slot, room, size) ?? ptToHalfPoints(size) } : {};
+      const lines = slot.text ? cellLines(slot, room, size) ?? [slot.text] : [];
       return [new TableCell({
         width: { size: width, type: WidthType.DXA },
         columnSpan: slot.colSpan > 1 ? slot.colSpan : undefined,

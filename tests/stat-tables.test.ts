@@ -11,6 +11,13 @@ import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, MM, readPdf, type PdfPage } from './helpers/pdf.js';
 import { pdfText } from './helpers/published.js';
 import { FIGURE, figureEm, fittedSize } from '../src/layout/fit.js';
+import { geometry } from '../src/layout/gbt9704.js';
+import { cellTextWidth, columnTextWidths, isCovered, statGrid } from '../src/layout/stat-grid.js';
+import { ZIHAO } from '../src/layout/units.js';
+import { availableTemplates, loadTemplate } from '../src/read/templates.js';
+import { cellLines } from '../src/write/docx/stat-table.js';
+import type { PdfContext } from '../src/write/pdf/context.js';
+import { statTable } from '../src/write/pdf/stat-table.js';
 
 const SAMPLE = path.join(ROOT, 'content/sample-2021');
 const STATS = readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8');
@@ -168,6 +175,40 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
     const continued = [...t3.matchAll(/<w:vMerge w:val="continue"\/>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
     expect(continued.length).toBeGreaterThan(10);
     for (const c of continued) expect(c).toMatch(/<w:p><w:pPr><w:pStyle w:val="GwTable(Text|Header)"\/>/);
+  });
+
+  it('breaks every label and header of every form at the same places in the PDF and the DOCX, each line within its cell', () => {
+    const fonts = openFontSet();
+    const ctx: PdfContext = { glyphs: { has: fonts.has, advance: fonts.advance, advanceOfUnit: fonts.advanceOfUnit, dashCentre: 0.3 }, textWidth: geometry.textWidth, breakLines: true };
+    let broken = 0;
+    let agreed = 0;
+    for (const id of availableTemplates()) {
+      for (const table of loadTemplate(id)!.tables) {
+        const grid = statGrid(table, {});
+        const size = ZIHAO[grid.zihao];
+        const body = (statTable(ctx, grid) as unknown as { table: { body: { text?: { text: string }[] }[][] } }).table.body;
+        const widths = columnTextWidths(grid, geometry.textWidth);
+        grid.rows.forEach((row, r) => row.forEach((slot, c) => {
+          if (isCovered(slot) || slot.role === 'value' || !slot.text) return;
+          const text = body[r]![c]!.text!.map((i) => i.text).join('');
+          const pdf = text.includes('\n') ? text.split('\n') : undefined;
+          const room = cellTextWidth(widths, c, slot, size);
+          const docx = cellLines(slot, room, size);
+          const where = `${id} ${table.id} row ${r} column ${c} ${slot.text}`;
+          // Where both break a label, at the same places. (Each decides by how the cell fills in
+          // its own face: 7.属于行政执法案卷 is 8.75 em in FandolFang, one line in the PDF, and 9 by
+          // the DOCX's estimate, which counts digits and . as half an em as 仿宋_GB2312 has them.)
+          if (!pdf) return;
+          if (docx) { expect(docx, where).toEqual(pdf); agreed++; }
+          broken++;
+          expect(pdf.join(''), where).toBe(slot.text.replace(/\s+/g, ''));
+          const role = slot.role === 'head' || slot.role === 'section' ? 'hei' : 'fang';
+          for (const line of pdf) expect(fonts.advance(role, line, size), `${where}: ${line}`).toBeLessThanOrEqual(room + 0.01);
+        }));
+      }
+    }
+    expect(broken).toBeGreaterThan(20);
+    expect(agreed).toBeGreaterThan(broken * 0.8); // (61 of 64)
   });
 
   it('draws the rows under a repeated label as tall as their text, not as the label', () => {

@@ -92,6 +92,17 @@ describe('labelLines (statistics tables\' labels and headers)', () => {
     expect(labelLines('自然人', 2.4)).toBeUndefined();
   });
 
+  it('keeps 关于 on the line of what it is about', () => {
+    // the year's seam made it 示例县卫生健康委员会关于2023年｜政府信息公开工作年度报告
+    expect(titleLines('示例县卫生健康委员会关于2023年政府信息公开工作年度报告', MAX)).toEqual(['示例县卫生健康委员会', '关于2023年政府信息公开工作年度报告']);
+  });
+
+  it('breaks after a clause\'s ，or ：, also inside brackets around the whole label', () => {
+    // 表三's corner: filled, …之和，等 / 于第三项…
+    expect(labelLines('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 12.3))
+      .toEqual(['（本列数据的勾稽关系为：', '第一项加第二项之和，', '等于第三项加第四项之和）']);
+  });
+
   it('avoids breaking inside quotes, as inside brackets', () => {
     expect(titleLines('关于“三安全一稳定”工作情况', 10)).toEqual(['关于“三安全一稳定”', '工作情况']);
   });

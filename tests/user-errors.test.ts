@@ -41,6 +41,24 @@ describe('Markdown a 公文 cannot print', () => {
     expect(loadError(`\n${body}`)).toMatch(message);
   });
 
+  it('says why Word habits would print as typed: a heading without its space, a table without its --- line or with ｜, a tab-indented paragraph', () => {
+    expect(loadError('\n正文。\n\n##依申请公开情况\n')).toMatch(/report\.md:10: "##依申请公开情况" is printed as text, not as a heading: there is no space after ##\n  fix: write "## 依申请公开情况"/);
+    expect(loadError('\n＃ 总体情况\n')).toMatch(/report\.md:8: .* its ＃ is full-width\n  fix: write "# 总体情况"/);
+    // the second line of a paragraph too, at its own line
+    expect(loadError('\n正文。\n#总体情况\n')).toMatch(/report\.md:9: "#总体情况" is printed as text/);
+    expect(loadError('\n| 序号 | 渠道 |\n| 1 | 网站 |\n')).toMatch(/report\.md:8: these lines between \| are printed as text, not as a table: a table needs a line of \| --- \| under its header row/);
+    expect(loadError('\n｜类别｜件数｜\n｜－－｜－－｜\n')).toMatch(/report\.md:8: .*written with ASCII \|, not the full-width ｜/);
+    expect(loadError('\n\t本年度通过门户网站公开。\n')).toMatch(/report\.md:8: the line is indented \(a tab or four spaces at its start\).*\n  fix: remove the indentation/);
+    // text that only looks alike stays text: an escaped #, a # inside a line, a line with one |
+    expect(loadError('\n\\#1号楼已交付，编号#2。\n\n甲|乙\n')).toBe('');
+  });
+
+  it('joins the lines of a paragraph without a space beside a Chinese character, and drops full-width spaces typed as an indent', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n　　全年共收到申请\n15件，其中网络申请\n9件。信函为\nA类，见“\n三安全”。Latin words\nstay apart.\n` });
+    const p = loadReport(dir).blocks.find((b) => b.type === 'paragraph')!;
+    expect(p.type === 'paragraph' && p.inlines.map((i) => i.text).join('')).toBe('全年共收到申请15件，其中网络申请9件。信函为A类，见“三安全”。Latin words stay apart.');
+  });
+
   it('reports the problems of front matter, body and statistics at once, every block of the body', () => {
     const front = FRONT.replace('year: 2020', 'year: 2020年').replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
     const body = '\n# 总体情况\n\n![图](a.png)\n\n正文。\n\n<div>x</div>\n\n##### 太深\n';

@@ -37,6 +37,25 @@ export interface StatGrid {
 
 export const isCovered = (s: GridSlot): s is { covered: true } => 'covered' in s;
 
+/** The left and right padding of a statistics table's cells and the width of its rules, in pt: the same in both writers. */
+export const CELL_PADDING_X = 3;
+export const TABLE_RULE = 0.5;
+
+/**
+ * The text width in pt of each column of `grid` in a 版心 `textWidth` pt wide: what is left of it
+ * after every column's padding and rule, shared by the grid's relative widths. Both writers lay
+ * the table out on these (the DOCX's columns are these plus their padding and rule), so that a
+ * label breaks at the same place in the PDF and the DOCX.
+ */
+export function columnTextWidths(grid: StatGrid, textWidth: number): number[] {
+  const available = textWidth - grid.widths.length * (2 * CELL_PADDING_X + TABLE_RULE) - TABLE_RULE;
+  return grid.widths.map((w) => w * available);
+}
+
+/** The text width in pt of the cell `slot` from column `c` (`widths`: columnTextWidths), less its indent at `size` pt. */
+export const cellTextWidth = (widths: readonly number[], c: number, slot: GridCell, size: number): number =>
+  widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0) + (slot.colSpan - 1) * (2 * CELL_PADDING_X + TABLE_RULE) - slot.indent * size;
+
 class Grid {
   readonly rows: (GridSlot | undefined)[][] = [];
   constructor(readonly columns: number) {}

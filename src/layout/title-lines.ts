@@ -13,6 +13,7 @@
  *   avoid guessing), twice that inside brackets: a seam is taken unless it leaves lines some 10
  *   characters apart (14 against a break inside brackets);
  * - never inside the words these titles are made of (人民政府, 信息, 公开, 工作, 年度, 报告 …: WORDS),
+ *   nor right after 关于,
  *   a run of Latin letters or digits or a figure (12345678.5, COVID-19), a character written as a
  *   surrogate pair, nor before a mark that may not start a line or after one that may not end it
  *   (禁则);
@@ -48,7 +49,7 @@ const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度',
   // and of the statistics tables' labels (labelLines below)
   '数量', '制作', '项目', '决定', '金额', '收费', '事项', '服务', '机构', '组织', '企业', '商业', '科研', '社会', '公益',
   '法律', '其他', '自然人', '国家', '秘密', '提供', '不予', '无法', '结果', '结转', '维持', '纠正', '审结', '合法', '权益',
-  '第三方', '安全', '稳定', '出具', '过程', '内部', '事务', '执法', '案卷', '查询', '掌握', '现成', '补正', '内容', '出版物', '机关', '确认', '获取', '总计'];
+  '第三方', '安全', '稳定', '出具', '法规', '反复', '明确', '另行', '重新', '相关', '情形', '区分', '过程', '内部', '事务', '执法', '案卷', '查询', '掌握', '现成', '补正', '内容', '出版物', '机关', '确认', '获取', '总计'];
 
 /** For each index of `s`, whether a break there would split one of WORDS. */
 function insideWords(s: string): boolean[] {
@@ -59,6 +60,8 @@ function insideWords(s: string): boolean[] {
   return inside;
 }
 
+/** Marks after which a break falls between the items of a list or the clauses of a sentence. */
+const CLAUSE_END = new Set([...'、，：；']);
 const OPENING = new Set([...'（(“‘《']);
 const CLOSING = new Set([...'）)”’》']);
 
@@ -72,6 +75,10 @@ function insideBrackets(s: string): boolean[] {
     else if (CLOSING.has(s[i]) && depth > 0) depth--;
   }
   inside[s.length] = depth > 0;
+  // brackets around the whole text (表三's （本列数据的勾稽关系为：…）) are not a name inside it
+  let outer = 0;
+  while (outer < s.length / 2 && OPENING.has(s[outer]) && CLOSING.has(s[s.length - 1 - outer]) && inside.slice(outer + 1, s.length - outer).every(Boolean)) outer++;
+  if (outer) return insideBrackets(s.slice(outer, s.length - outer)).reduce((all, x, k) => { all[k + outer] = x; return all; }, inside.fill(false));
   return inside;
 }
 
@@ -80,6 +87,8 @@ function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[])
   const before = s[i - 1];
   const after = s[i];
   if (inside[i]) return undefined;
+  // 关于 goes on the line of what it is about (示例县卫生健康委员会｜关于2023年…, never …关于｜2023年…)
+  if (s.startsWith('关于', i - 2)) return undefined;
   // never inside a character written as a surrogate pair (rare place names outside the BMP)
   if (/[\udc00-\udfff]/.test(after)) return undefined;
   if (NO_LINE_START.has(after) || NO_LINE_END.has(before)) return undefined;
@@ -88,14 +97,17 @@ function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[])
   if (JOINER.test(before) && ALNUM.test(s[i - 2] ?? '') && ALNUM.test(after)) return undefined;
   if (JOINER.test(after) && ALNUM.test(before) && ALNUM.test(s[i + 1] ?? '')) return undefined;
   if (before === ' ' || after === ' ') return 0;
-  // after a list's 、 (依申请公开、｜行政复议): between its items (inside brackets as dear as
-  // any other break there)
-  if (before === '、' && !brackets[i]) return 0;
+  // after a list's 、 (依申请公开、｜行政复议) or a clause's ，：；: between its items (inside
+  // brackets as dear as any other break there)
+  if (CLAUSE_END.has(before) && !brackets[i]) return 0;
   // an organ and its year: 商丘市人民政府｜2017年, 农业农村局（乡村振兴局）｜2021年
   if ((IDEOGRAPH.test(before) || before === '）' || before === ')') && /^\d{4}年/.test(s.slice(i))) return 0;
-  // after the year: 2017年｜政府…, 2017年度｜政府…
-  if (before === '年' && after !== '度' && /\d{4}年$/.test(s.slice(0, i))) return 0;
-  if (before === '度' && /\d{4}年度$/.test(s.slice(0, i))) return 0;
+  // after the year: 2017年｜政府…, 2017年度｜政府…, unless 关于 came before it: 关于 and what it is
+  // about stay on one line where they can (…委员会｜关于2023年政府信息公开工作年度报告)
+  const about = s.indexOf('关于', 1);
+  const yearSeam = about < 0 || about > i ? 0 : ODD_BREAK_COST;
+  if (before === '年' && after !== '度' && /\d{4}年$/.test(s.slice(0, i))) return yearSeam;
+  if (before === '度' && /\d{4}年度$/.test(s.slice(0, i))) return yearSeam;
   if (s.startsWith('关于', i)) return 0;
   if (s.startsWith('政府信息公开', i) && before !== '民') return 0; // not 人民｜政府
   // inside brackets (an organ's other name: 农业农村局（县乡村振兴局）) twice as dear: the name is
@@ -111,6 +123,8 @@ function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[])
 export function titleLines(title: string | string[], maxEm: number): string[] {
   if (Array.isArray(title)) return title; // broken by the author
   const text = title.trim();
+  // (a column under one character wide holds no line: the typesetter wraps what it can)
+  if (!(maxEm >= 1)) return [text];
   const n = text.length;
   // at[i]: the width of text[0, i) in em
   const at = [0];
@@ -149,29 +163,47 @@ export function titleLines(title: string | string[], maxEm: number): string[] {
       out.unshift(text.slice(from, j).trim());
       j = from;
     }
-    return out;
+    return out.filter(Boolean); // (a break between two spaces leaves no empty line)
   }
   return [text]; // nowhere to break (one long Latin word): the typesetter wraps it
 }
 
+/** A last line this short (in em) is a character left alone: 息, 数）. */
+const ORPHAN_EM = 2;
+
 /**
  * The lines of a statistics table's label or header set in a cell `maxEm` characters wide, broken
- * as a title is (words whole, lines even: 本年新制作 / 数量, （三） / 不予 / 公开, where filling
- * the cell left 本年新制作数 / 量 and 不予公 / 开); undefined where the text fits on one line,
- * or where even lines would take more lines than filling the cell does (the typesetter then fills
- * it, as before). Estimated as titles are; the PDF also checks the lines against the face.
+ * as a title is (words whole, lines even: 本年新 / 制作数量 and （三） / 不予 / 公开, where filling
+ * the cell left 本年新制作数 / 量 and （三） / 不予公 / 开). A label set left (表三's rows, the
+ * 2014 form's indicators) is broken so only where filling it (as `fill` gives the lines, else by
+ * the estimate) leaves a character alone on its last line or splits one of the words titles keep
+ * whole (6.属于四类过程性信 / 息); else it is filled, as a wide column reads best. Undefined where the text fits on one line, where it is to be filled,
+ * or where even lines would take more lines than filling does (the typesetter then fills the
+ * cell). Estimated as titles are; the PDF also checks the lines against the face.
  */
-export function labelLines(text: string, maxEm: number): string[] | undefined {
+export function labelLines(text: string, maxEm: number, align: 'left' | 'center' = 'center', fill?: readonly string[]): string[] | undefined {
   const t = text.trim();
-  // lines filled to the width, in UTF-16 units as titleLines counts (禁则 aside)
-  let filled = 1;
+  if (!(maxEm >= 1)) return undefined;
+  // the cell filled: as the typesetter filled it (`fill`, the PDF's lines in its face), else by
+  // the same estimate as titles, in UTF-16 units as titleLines counts (禁则 aside)
+  const breaks: number[] = [];
   let line = 0;
-  for (let i = 0; i < t.length; i++) {
-    const w = estimatedEm(t[i]);
-    if (line + w > maxEm && line > 0) { filled++; line = 0; }
-    line += w;
+  if (fill) {
+    let at = 0;
+    for (const l of fill.slice(0, -1)) breaks.push((at += l.length));
+    for (const c of fill.at(-1) ?? '') line += estimatedEm(c) * c.length;
+  } else {
+    for (let i = 0; i < t.length; i++) {
+      const w = estimatedEm(t[i]);
+      if (line + w > maxEm && line > 0) { breaks.push(i); line = 0; }
+      line += w;
+    }
   }
-  if (filled < 2) return undefined;
+  if (breaks.length === 0) return undefined;
+  if (align === 'left') {
+    const inside = insideWords(t);
+    if (line > ORPHAN_EM && !breaks.some((b) => inside[b])) return undefined;
+  }
   const lines = titleLines(t, maxEm);
-  return lines.length > 1 && lines.length <= filled ? lines : undefined;
+  return lines.length > 1 && lines.length <= breaks.length + 1 ? lines : undefined;
 }

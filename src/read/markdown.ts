@@ -45,14 +45,25 @@ const UNSUPPORTED: Record<string, string> = {
   image: 'an image', html_inline: 'HTML', html_block: 'HTML', code_inline: 'code', fence: 'a code block',
   code_block: 'an indented code block (a line starting with four spaces)', blockquote: 'a quotation block (>)', hr: 'a horizontal rule (---)',
 };
-const unsupported = (loc: Loc, type: string) =>
-  new InputError(loc, `${UNSUPPORTED[type] ?? `Markdown ${type}`} cannot be printed in a 公文`,
+const unsupported = (loc: Loc, type: string) => type === 'code_block'
+  // a paragraph indented with a tab or spaces, as in Word: Markdown reads it as code
+  ? new InputError(loc, 'the line is indented (a tab or four spaces at its start), so Markdown reads it as code, which cannot be printed in a 公文',
+    'remove the indentation: gongwen indents every paragraph by two characters itself')
+  : new InputError(loc, `${UNSUPPORTED[type] ?? `Markdown ${type}`} cannot be printed in a 公文`,
     'a report body holds headings (#…####), paragraphs, lists and tables; write it as text');
+
+/** A line meant as a heading without the space after its # (##依申请公开情况), or with full-width ＃: Markdown prints it as text. */
+const HASH_LINE = /^[ \t\u3000]*([#＃]{1,6})([ \t\u3000]*)([^#＃\s\u3000].*)$/;
+/** A paragraph of lines between | or ｜: a table without its | --- | line under the header, or with full-width ｜. */
+const PIPE_LINE = /^\s*[|｜].*[|｜]\s*$/;
 
 /** A paragraph that is only "{{table t3}}" places a statistics table there. */
 const TABLE_PLACEHOLDER = /^\{\{\s*table\s+([\w-]+)\s*\}\}$/;
 
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+/** Chinese characters and punctuation (with the quotes, dash and ellipsis Chinese text uses): no space at a line break beside them. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u2018-\u201d\u2026]/;
+/** Indentation typed at a paragraph's start (full-width spaces from Word, 　　正文): gongwen indents paragraphs itself. */
+const LEADING_SPACE = /^[\s\u3000]+/;
 
 function inlinesOf(token: Token, loc: Loc): Inline[] {
   const out: Inline[] = [];
@@ -72,12 +83,11 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
       case 'text':
         push(t.content);
         break;
-      case 'softbreak': {
-        // A line break inside a paragraph: nothing between Chinese characters, a space between Latin words.
-        const before = out.at(-1)?.text.at(-1) ?? '';
-        push(CJK.test(before) ? '\u0000SB' : ' ');
+      case 'softbreak':
+        // A line break inside a paragraph: nothing beside a Chinese character, a space between
+        // Latin words (resolved below, once the next character is known)
+        push('\u0000SB');
         break;
-      }
       case 'hardbreak':
         push('\n');
         break;
@@ -103,10 +113,17 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
         throw unsupported(loc, t.type);
     }
   }
-  // Resolve soft breaks after CJK: drop them when the next character is CJK too, else keep a space.
-  for (const i of out) {
-    i.text = i.text.replace(/\u0000SB(.?)/gu, (_, next: string) => (next === '' || CJK.test(next) ? next : ` ${next}`));
-  }
+  // Resolve soft breaks: nothing where the character before or after is Chinese (申请⏎15件 is
+  // 申请15件), a space between Latin words and figures; full-width spaces typed at the start of
+  // a line go (the paragraph's indent is gongwen's).
+  out.forEach((inline, k) => {
+    inline.text = inline.text.replace(/(.?)\u0000SB[\s\u3000]*/gu, (m: string, before: string, offset: number, whole: string) => {
+      const prev = before || out[k - 1]?.text.at(-1) || '';
+      const next = whole[offset + m.length] ?? out[k + 1]?.text[0] ?? '';
+      return before + (prev === '' || next === '' || CJK.test(prev) || CJK.test(next) ? '' : ' ');
+    });
+  });
+  if (out[0]) out[0].text = out[0].text.replace(LEADING_SPACE, '');
   return out.filter((i) => i.text.length > 0);
 }
 
@@ -161,6 +178,20 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
       }
       case 'paragraph_open': {
         const inline = expectInline(i + 1);
+        const lines = inline.content.split('\n');
+        lines.forEach((line, k) => {
+          const hash = HASH_LINE.exec(line);
+          const wide = hash?.[1].includes('＃');
+          if (!hash || (!wide && hash[2])) return;
+          const ascii = '#'.repeat(hash[1].length);
+          throw new InputError({ file, line: loc.line + k }, `"${line.trim().slice(0, 16)}" is printed as text, not as a heading: ${wide ? 'its ＃ is full-width' : `there is no space after ${ascii}`}`,
+            `write "${ascii} ${hash[3].trim()}" (ASCII # and a space) for a heading; to print a # at the start of a line, write \\#`);
+        });
+        if (lines.length && lines.every((line) => PIPE_LINE.test(line))) {
+          throw new InputError(loc, 'these lines between | are printed as text, not as a table: '
+            + (inline.content.includes('｜') ? 'a table is written with ASCII |, not the full-width ｜' : 'a table needs a line of | --- | under its header row'),
+            'write the header row, then | --- | --- | (one --- per column), then the rows, each between ASCII |');
+        }
         const placed = TABLE_PLACEHOLDER.exec(inline.content.trim());
         if (placed) blocks.push({ type: 'statTable', table: placed[1], loc });
         else blocks.push({ type: 'paragraph', inlines: inlinesOf(inline, loc), loc });

@@ -7,15 +7,15 @@
  * every table of every template — at a fraction of the cost: these tables are nine tenths of a
  * report's document.xml.
  */
-import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
+import { CELL_PADDING_X, cellTextWidth, columnTextWidths, isCovered, TABLE_RULE, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
 import { figureEm, FIGURE, fittedSize } from '../../layout/fit.js';
 import { labelLines } from '../../layout/title-lines.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
 import { STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 
-/** The cells' margins, once for the table (w:tblCellMar), in twips. */
-const CELL_MARGIN = { top: 20, left: 60, bottom: 20, right: 60 };
+/** The cells' margins, once for the table (w:tblCellMar), in twips: left and right as the PDF's padding (layout/stat-grid.ts). */
+const CELL_MARGIN = { top: 20, left: ptToTwip(CELL_PADDING_X), bottom: 20, right: ptToTwip(CELL_PADDING_X) };
 const BORDER = 'w:val="single" w:color="auto" w:sz="4"';
 const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${BORDER}/>`).join('');
 const MARGINS = (['top', 'left', 'bottom', 'right'] as const).map((side) => `<w:${side} w:type="dxa" w:w="${CELL_MARGIN[side]}"/>`).join('');
@@ -32,27 +32,24 @@ interface TableStyle {
 }
 
 /**
- * The size in half-points of a figure too wide for its cell (`width` twips) on one line at `size`
- * pt, set smaller to fit as in the PDF (write/pdf/stat-table.ts); undefined for one that fits.
- * Word measures with the office's font, not gongwen's: the figure is estimated (layout/fit.ts
- * figureEm: digits half an em, as in the bundled faces and in 仿宋_GB2312).
+ * The size in half-points of a figure too wide for its cell (`room`: its text width in pt) on one
+ * line at `size` pt, set smaller to fit as in the PDF (write/pdf/stat-table.ts); undefined for one
+ * that fits. Word measures with the office's font, not gongwen's: the figure is estimated
+ * (layout/fit.ts figureEm: digits half an em, as in the bundled faces and in 仿宋_GB2312).
  */
-export function figureHalfPoints(slot: GridCell, width: number, size: number): number | undefined {
+export function figureHalfPoints(slot: GridCell, room: number, size: number): number | undefined {
   if (slot.role !== 'value' || !FIGURE.test(slot.text)) return undefined;
-  const room = twipToPt(width - CELL_MARGIN.left - CELL_MARGIN.right);
   const fit = fittedSize(figureEm(slot.text) * size, room, size);
   return fit < size ? Math.floor(fit * 2) : undefined;
 }
 
 /**
- * A label's or header's lines in a cell `width` twips wide at `size` pt, broken as the PDF breaks
- * them (layout/title-lines.ts labelLines: words whole, lines even, not 本年新制作数 / 量), by the
- * same estimate; undefined where Word fills the cell.
+ * A label's or header's lines in a cell with `room` pt of text width at `size` pt, broken as the
+ * PDF breaks them (layout/title-lines.ts labelLines: words whole, not 本年新制作数 / 量), by the
+ * same estimate on the same widths (layout/stat-grid.ts); undefined where Word fills the cell.
  */
-export function cellLines(slot: GridCell, width: number, size: number): string[] | undefined {
-  if (slot.role === 'value') return undefined;
-  const room = twipToPt(width - CELL_MARGIN.left - CELL_MARGIN.right) - slot.indent * size;
-  return labelLines(slot.text, room / size);
+export function cellLines(slot: GridCell, room: number, size: number): string[] | undefined {
+  return slot.role === 'value' ? undefined : labelLines(slot.text, room / size, slot.align);
 }
 
 /** A cell paragraph's properties; `keep`: its row is a section or group row, kept on a page with the row below it. */
@@ -63,12 +60,13 @@ const paragraphXml = (slot: GridCell, r: number, t: TableStyle, keep: boolean) =
   (slot.indent ? `<w:ind w:left="${ptToTwip(slot.indent * t.size)}"/>` : '') +
   `<w:jc w:val="${slot.align}"/>`;
 
-function cellXml(slot: GridCell, r: number, width: number, t: TableStyle, keep: boolean): string {
+/** `width`: the cell's width in twips, `room`: its text width in pt. */
+function cellXml(slot: GridCell, r: number, width: number, room: number, t: TableStyle, keep: boolean): string {
   // the styles are 小四; smaller tables say their size on the text run (and their line on the
   // paragraph), and so does a figure set smaller to fit its cell (figureHalfPoints)
-  const halfPoints = figureHalfPoints(slot, width, t.size) ?? t.small?.halfPoints;
+  const halfPoints = figureHalfPoints(slot, room, t.size) ?? t.small?.halfPoints;
   const rPr = halfPoints !== undefined ? `<w:rPr><w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/></w:rPr>` : '';
-  const lines = slot.text ? cellLines(slot, width, t.size) ?? [slot.text] : [];
+  const lines = slot.text ? cellLines(slot, room, t.size) ?? [slot.text] : [];
   const run = lines.map((line, k) => `<w:r>${rPr}${k ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeLikeDocx(line)}</w:t></w:r>`).join('');
   return `<w:tc><w:tcPr>${tcPr(slot, width, 'restart')}</w:tcPr><w:p><w:pPr>${paragraphXml(slot, r, t, keep)}</w:pPr>${run}</w:p></w:tc>`;
 }
@@ -88,6 +86,16 @@ const tcPr = (slot: GridCell, width: number, merge: 'restart' | 'continue') =>
 const continuationXml = (slot: GridCell, width: number, r: number, t: TableStyle, keep: boolean) =>
   `<w:tc><w:tcPr>${tcPr(slot, width, 'continue')}</w:tcPr><w:p><w:pPr>${paragraphXml(slot, r, t, keep)}</w:pPr></w:p></w:tc>`;
 
+/**
+ * The columns' widths in twips: their text widths (layout/stat-grid.ts), each with its padding and
+ * rule, as in the PDF; the last takes what rounding left, so that the table spans the 版心.
+ */
+export function docxColumnWidths(grid: StatGrid): number[] {
+  const widths = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP)).map((w) => Math.floor((w + 2 * CELL_PADDING_X + TABLE_RULE) * 20));
+  widths[widths.length - 1]! += TEXT_WIDTH_TWIP - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
 export function statTableXml(grid: StatGrid): string {
   const size = ZIHAO[grid.zihao];
   const style: TableStyle = {
@@ -98,7 +106,8 @@ export function statTableXml(grid: StatGrid): string {
     rows: grid.rows.length,
     size,
   };
-  const widths = grid.widths.map((w) => Math.floor(w * TEXT_WIDTH_TWIP));
+  const widths = docxColumnWidths(grid);
+  const text = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));
   const spanWidth = (c: number, slot: GridCell) => widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
   // the label above each slot covered by a row span, where that span's columns start
   const above: (GridCell | undefined)[][] = grid.rows.map((row) => row.map(() => undefined));
@@ -110,7 +119,7 @@ export function statTableXml(grid: StatGrid): string {
     const cells = row.map((slot, c) => {
       if (!isCovered(slot)) {
         for (let k = 1; k < slot.rowSpan; k++) above[r + k]![c] = slot;
-        return cellXml(slot, r, spanWidth(c, slot), style, keep);
+        return cellXml(slot, r, spanWidth(c, slot), cellTextWidth(text, c, slot, size), style, keep);
       }
       const merged = above[r]![c];
       return merged ? continuationXml(merged, spanWidth(c, merged), r, style, keep) : '';

@@ -1,7 +1,7 @@
 /** A statistics grid (layout/stat-grid.ts) → a pdfmake table with merged cells and repeated headers. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
-import { isCovered, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
+import { CELL_PADDING_X, cellTextWidth, columnTextWidths, isCovered, TABLE_RULE, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { FIGURE, fittedSize } from '../../layout/fit.js';
 import { labelLines } from '../../layout/title-lines.js';
 import { ZIHAO } from '../../layout/units.js';
@@ -11,9 +11,9 @@ import { breakJustified } from './lines.js';
 import type { SpanningLabel } from './span-breaks.js';
 import { lineRuns, runs, type PdfInline } from './text.js';
 
-/** Cell padding and rules, in pt (the table layout below). */
-const PADDING = { left: 3, right: 3, top: 2, bottom: 1 };
-const RULE = 0.5;
+/** Cell padding and rules, in pt (the table layout below; left, right and rules as the DOCX's: layout/stat-grid.ts). */
+const PADDING = { left: CELL_PADDING_X, right: CELL_PADDING_X, top: 2, bottom: 1 };
+const RULE = TABLE_RULE;
 /**
  * One table layout for every table and document (pdfmake copies it and never changes it): its
  * functions, called for every rule and cell, stay compiled, where functions made anew for each
@@ -43,9 +43,15 @@ function memo<T>(f: (r: number) => T): (r: number) => T {
  * Lines `inlines` take at `width` pt, broken by write/pdf/lines.ts, which breaks where pdfmake
  * does (tests/characters.test.ts); 1 when it cannot measure.
  */
-function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number): number {
+function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number): string[] | undefined {
   const broken = breakJustified(ctx, inlines, width, 0);
-  return broken ? broken.filter((i) => i.lineEnd).length + 1 : 1;
+  if (!broken) return undefined;
+  const lines = [''];
+  for (const i of broken) {
+    lines[lines.length - 1] += i.text;
+    if (i.lineEnd) lines.push('');
+  }
+  return lines;
 }
 
 /** Body rows a table's start holds with its header: never a header over a single row at a page's foot. */
@@ -60,10 +66,8 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   const cell = { role: 'fang' as const, size, lineHeight: size * 1.35 };
   const head = { ...cell, role: 'hei' as const };
   // pdfmake widths exclude the cell padding and the rules: share out what is left of the 版心
-  const available = geometry.textWidth - grid.widths.length * (PADDING.left + PADDING.right + RULE) - RULE;
-  const widths = grid.widths.map((w) => w * available);
-  const widthOf = (c: number, slot: GridCell) =>
-    widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0) + (slot.colSpan - 1) * (PADDING.left + PADDING.right + RULE) - slot.indent * size;
+  const widths = columnTextWidths(grid, geometry.textWidth);
+  const widthOf = (c: number, slot: GridCell) => cellTextWidth(widths, c, slot, size);
   // a figure too wide for its cell on one line (a six-digit total in 表三's narrow columns, as a
   // city's sum may have) is set smaller to fit: broken over two lines it read as two numbers
   // (measured once per cell: row lines and the cell itself ask)
@@ -91,10 +95,11 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     const slot = grid.rows[r]![c] as GridCell;
     const style = styleOf(slot, r, c);
     const width = widthOf(c, slot);
-    const filled = linesOf(ctx, runs(ctx, slot.text, style), width);
+    const fill = linesOf(ctx, runs(ctx, slot.text, style), width);
+    const filled = fill?.length ?? 1;
     const advance = ctx.glyphs.advance;
     if (slot.role === 'value' || filled < 2 || !advance) return { lines: filled };
-    const text = labelLines(slot.text, width / style.size);
+    const text = labelLines(slot.text, width / style.size, slot.align, fill);
     return text && text.length <= filled && text.every((line) => advance(style.role, line, style.size) <= width + 0.01)
       ? { lines: text.length, text } : { lines: filled };
   });
