@@ -1,5 +1,5 @@
 /** gongwen aggregate: sums over units, and never a total that silently leaves a unit out. */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aggregateCommand } from '../src/io/aggregate.js';
@@ -195,7 +195,7 @@ describe('gongwen aggregate', () => {
     const folder = writeUnit(root, 'taken.yaml');
     const taken = await run(u1, '--out', folder);
     expect(taken.code).toBe(2);
-    expect(taken.err).toMatch(/^error: .*taken\.yaml: the sum cannot be written there \(E[A-Z]+\)\n  fix: give --out a file path/);
+    expect(taken.err).toMatch(/^error: .*taken\.yaml: cannot be written: a folder of that name is in the way \(EISDIR\)\n  fix: give --out a file path/);
   });
 
   it('refuses a unit on another template when --template is given, and lists it', async () => {
@@ -262,6 +262,20 @@ describe('gongwen aggregate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('error: no unit can be summed');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses to count one statistics file twice: a link to a unit\'s folder, or a unit whose statistics: names another\'s file', async () => {
+    const root = tempRoot();
+    const [u1] = await goodUnits(root);
+    symlinkSync(u1!, path.join(root, 'alias'));
+    const linked = await run(u1!, path.join(root, 'alias'), '--out', path.join(root, 'a.yaml'));
+    expect(linked.code).toBe(2);
+    expect(linked.err).toMatch(/error: .*alias and .*unit-1 read the same statistics file .*: it would be counted twice\n  fix: give each unit once/);
+    const shared = writeUnit(root, 'shared', { 'report.md': FRONT.replace(/---\n$/, `statistics: ${path.join(u1!, 'statistics.yaml')}\n---\n正文。\n`) });
+    const r = await run(u1!, shared, '--out', path.join(root, 'b.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('it would be counted twice');
+    expect(existsSync(path.join(root, 'a.yaml')) || existsSync(path.join(root, 'b.yaml'))).toBe(false);
   });
 
   it('reports usage errors with exit 2', async () => {

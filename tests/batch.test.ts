@@ -28,6 +28,19 @@ describe('batch builds', () => {
     expect(r.stdout).not.toContain('\r');
   });
 
+  it('fails only the report whose output the file system refuses (a folder in the way), with a fix, and builds the rest', () => {
+    const dirs = ['first', 'blocked', 'last'].map((name) => makeReport({ 'report.md': `${FRONT}\n${name}的正文。\n` }, name));
+    const out = tmp();
+    mkdirSync(path.join(out, 'blocked.pdf'));
+    const r = spawnSync(process.execPath, [BIN, 'build', ...dirs, '--out', out, '--jobs', '1'], { encoding: 'utf8' });
+    // it was an internal error (exit 1) that stopped the batch at that report
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/error: .*blocked\.pdf: cannot be written: a folder of that name is in the way \(EISDIR\)\n  fix: remove or rename that folder/);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.stdout).toMatch(/built 2 of 3 reports in \d+\.\d s; 1 failed: .*blocked\n$/);
+    expect(readdirSync(out).sort()).toEqual(['.gongwen', 'blocked.pdf', 'first.docx', 'first.pdf', 'last.docx', 'last.pdf']);
+  });
+
   it('runs a batch in a process with one V8 background thread, its fonts and fontkit off the main thread', () => {
     const dirs = Array.from({ length: 2 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `lean${i}`));
     const probe = path.join(tmp(), 'probe.cjs');

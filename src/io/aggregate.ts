@@ -3,7 +3,7 @@
  * into one statistics file. A total that silently leaves a unit out is worse than none, so any
  * unit that is missing, invalid or on another form stops the command unless --partial is given.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUsageError, UsageError } from './cli-args.js';
@@ -187,6 +187,20 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
 
   const read: Unit[] = [];
   for (const dir of dirs) read.push(await readUnit(dir, opts.template));
+  // Two folders that read one statistics file (a link to a unit's folder, a report.md whose
+  // statistics: names another unit's file) would count it twice: the sum would be wrong, silently.
+  const readBy = new Map<string, string>();
+  for (const u of read) {
+    if (u.status !== 'ok') continue;
+    const file = realpathSync(u.stats.file);
+    const first = readBy.get(file);
+    if (first !== undefined) {
+      err.write(`error: ${u.dir} and ${first} read the same statistics file ${u.stats.file}: it would be counted twice\n`
+        + '  fix: give each unit once (a link to a unit\'s folder, or a report.md whose statistics: names another unit\'s file, is that unit again)\n');
+      return 2;
+    }
+    readBy.set(file, u.dir);
+  }
   const templatesUsed = new Map<string, string[]>();
   for (const u of read) if (u.status === 'ok') templatesUsed.set(u.stats.template.id, [...templatesUsed.get(u.stats.template.id) ?? [], u.name]);
 

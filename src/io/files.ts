@@ -75,6 +75,24 @@ export function writeFileAtomic(file: string, data: Uint8Array): { size: number;
     return { size, mtimeMs };
   } catch (e) {
     rmSync(tmp, { force: true });
-    throw e;
+    throw cannotWrite(file, e);
   }
+}
+
+/** What the file system says when it refuses a write, and what to do: the user's to fix (exit 2), not a bug. */
+const REFUSALS: Record<string, [string, string]> = {
+  EISDIR: ['a folder of that name is in the way', 'remove or rename that folder, or give --out another folder'],
+  ENOTDIR: ['part of its path is a file, not a folder', 'give --out a folder'],
+  EACCES: ['no permission to write there', 'give --out a folder you can write to'],
+  EPERM: ['not permitted (is the file open in another program?)', 'close it, or give --out a folder you can write to'],
+  EBUSY: ['the file is in use (open in another program?)', 'close it and run again'],
+  EROFS: ['the disk is read-only', 'give --out a folder on a disk you can write to'],
+  ENOSPC: ['the disk is full', 'free some space and run again'],
+  EDQUOT: ['the disk quota is used up', 'free some space and run again'],
+  ENAMETOOLONG: ['its name is too long', 'use a shorter folder name or --out'],
+};
+function cannotWrite(file: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  const refusal = REFUSALS[code];
+  return refusal ? new InputError({ file }, `cannot be written: ${refusal[0]} (${code})`, refusal[1]) : e;
 }
