@@ -5,7 +5,7 @@ import { stringify, parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseStatistics } from '../src/read/statistics.js';
 import { checkStatistics } from '../src/transform/checks.js';
-import { lintNumbers } from '../src/transform/lint.js';
+import { lintFullWidthDigits, lintNumbers } from '../src/transform/lint.js';
 import type { Block } from '../src/model/types.js';
 import { ROOT, sampleReport } from './helpers/build.js';
 
@@ -102,6 +102,17 @@ describe('numbers in the text', () => {
     const [f] = lintNumbers(para('共收到申请301件，其中同意公开239件，占80%；部分公开16件，占5%；不予公开6件，占2%；其他40件，占13%。'));
     expect(f.message).toBe('"239件，占80%": 239 / 301 = 79.4%, not 80%');
     expect(f.loc.line).toBe(9);
+  });
+
+  it('reads figures typed in full-width digits too, quoting them as written, and warns of them', () => {
+    const text = '全年共主动公开政府信息１，２３６条，其中政策文件８７条，占１７％。';
+    const [f] = lintNumbers(para(text));
+    expect(f?.message).toBe('"８７条，占１７％": 87 / 1236 = 7.0%, not 17%');
+    expect(lintNumbers(para('共２７１件，其中自然人２３６件，占８７．１％。'))).toEqual([]);
+    const [digits] = lintFullWidthDigits(para(text));
+    expect(digits?.message).toBe('"１，２３６" is written in full-width digits');
+    expect(digits?.hint).toMatch(/^write the figures in ASCII digits: 1,236/);
+    expect(lintFullWidthDigits(para('共收到申请301件，占100％。'))).toEqual([]); // (a full-width ％ alone is no full-width digit)
   });
 
   it('uses the figure before 其中 as the whole, and honours one decimal', () => {

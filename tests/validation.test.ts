@@ -144,6 +144,15 @@ describe('front matter validation', () => {
     expect(none.join('\n')).toMatch(/report\.md:5: YAML syntax error[\s\S]*no colon between a field name and its value/);
   });
 
+  it('names the line of a full-width colon or a colon without its space in a statistics file, where YAML notices it only on the next line', () => {
+    const stats = (line: string) => `template: gov-2021\ntables:\n  t3:\n    new_received:\n      ${line}   # 表三 … / 自然人\n      commercial: 2   # 表三 … / 商业企业\n`;
+    const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
+    const wide = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('natural：12') });
+    expect(wide.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural：12" is not read as a field and its value\n  fix: .*not the full-width colon ：/);
+    const tight = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('natural:12') });
+    expect(tight.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural:12" is not read.*\n  fix: put a space after the colon/);
+  });
+
   it('reports several problems at once', () => {
     const msgs = errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: x').replace('2021-01-15', 'soon') });
     expect(msgs).toHaveLength(2);
@@ -221,6 +230,11 @@ describe('statistics validation', () => {
     expect(msgs[1]).toMatch(/statistics\.yaml:4: .*\n  fix: remove the quotes: 156/);
     expect(msgs[2]).toMatch(/statistics\.yaml:5: .*\n  fix: write it without the thousands separator: 1000/);
     expect(msgs[3]).toMatch(/statistics\.yaml:6: .*\n  fix: write the number alone: 156 \(the column gives the unit, 条\)/);
+    // as an input method types a figure: full-width digits and comma
+    expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: １，２０５\n'))[0]).toMatch(/fix: write it with ASCII digits, without the thousands separator: 1205/);
+    // a change in words, in the 2019 form's 本年增/减
+    const change = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: 120, delta: 减少2, decisions: 3}\n'));
+    expect(change[0]).toMatch(/statistics\.yaml:4: .*value "减少2".*\n  fix: write the change as a signed number: -2/);
   });
 
   it('explains a key made by a comma or a full-width colon inside a { } row (2021 form)', () => {

@@ -122,6 +122,22 @@ describe('statistics workbooks', () => {
     ]);
   });
 
+  it('names a figure typed where the form takes none (a section row, below or beside the form), instead of dropping it', async () => {
+    const s = sample2014();
+    const wb = await open(await statisticsToXlsx(s.template, s.values));
+    const ws = wb.worksheets.find((w) => w.getCell('A2').text.startsWith('一、'))!;
+    ws.getCell('C2').value = 5; // 一、主动公开情况 prints — there
+    ws.getCell(`C${ws.rowCount + 2}`).value = 7;
+    ws.getCell('E10').value = '12';
+    ws.getCell('E11').value = '备注：数据截至年底'; // text beside the form is a note, not a figure
+    const msgs = await messagesOf(statisticsFromXlsx(await save(wb), 'unit.xlsx'));
+    expect(msgs).toEqual([
+      expect.stringMatching(/unit\.xlsx: \S+!C2: 5 is in a cell that takes no figure \(row "一、主动公开情况"\), so it would not be read\n  fix: type each figure in a value cell/),
+      expect.stringMatching(/!E10: 12 is in a cell that takes no figure \(outside the form\)/),
+      expect.stringMatching(/!C\d+: 7 is in a cell that takes no figure \(outside the form\)/),
+    ]);
+  });
+
   it('gives an amount with a third decimal the amount to the cent as the fix', async () => {
     const msgs = await messagesOf(readEdited((wb) => {
       const sheet = wb.getWorksheet('表二')!;

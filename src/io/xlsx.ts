@@ -211,6 +211,31 @@ function checkValue(cell: StatCell, n: number | undefined, raw: string, at: stri
 }
 
 /**
+ * Figures typed where the form takes none — a section row's "—" cell (一、主动公开情况), a row
+ * below the form, a column beside it — which would be dropped without a word: each is an error
+ * at its cell. (Text typed there is left alone: a note beside the table is not a figure.)
+ */
+function strayFigures(ws: Worksheet, table: StatTableTemplate, file: string): InputError[] {
+  const grid = statGrid(table, {});
+  const values = new Set([...cellPositions(table).values()].map((p) => `${p.r},${p.c}`));
+  const found: InputError[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    const r = rowNumber - 1;
+    const c = colNumber - 1;
+    if (values.has(`${r},${c}`) || cell.isMerged && cell.master !== cell) return;
+    const n = numberOf(cell.value);
+    if (n === null || n === undefined) return;
+    const slot = grid.rows[r]?.[c];
+    // the form's own text (a figure as a label) is no stray figure
+    if (slot && !isCovered(slot) && numberFromText(slot.text) === n) return;
+    const rowLabel = grid.rows[r]?.find((x): x is GridCell => !isCovered(x) && (x.role === 'label' || x.role === 'section'))?.text;
+    found.push(new InputError({ file }, `${where(ws, cell)}: ${cell.text} is in a cell that takes no figure (${slot ? `row "${rowLabel ?? grid.rows[r]!.map((x) => (isCovered(x) ? '' : x.text)).join('')}"` : 'outside the form'}), so it would not be read`,
+      'type each figure in a value cell of the form, under its column and beside its row label; a section row takes none'));
+  }));
+  return found;
+}
+
+/**
  * Read a workbook written by statisticsToXlsx (and filled in by a unit). The template comes from
  * the "gongwen" sheet, else `templateId`. Blank cells stay empty; every problem names the sheet
  * and cell, and all of them are reported together.
@@ -251,6 +276,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       if (problem) errors.push(problem);
       else values[key] = n!;
     }
+    errors.push(...strayFigures(ws, table, file));
   }
   throwAll(errors);
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.

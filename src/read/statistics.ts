@@ -27,10 +27,15 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   if (typeof v === 'number' && cell.decimals && v >= 0 && !toTheCent(v)) return `round it to the cent: ${roundCents(v).toFixed(2)}`;
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
-  const ascii = asciiDigits(t);
-  if (ascii !== t && /^-?\d+(\.\d+)?$/.test(ascii)) return `write it with ASCII digits: ${ascii} (full-width digits are text)`;
+  // full-width digits, comma and minus as an input method types them (１，２０５)
+  const ascii = asciiDigits(t).replace(/，/g, ',').replace(/[－−]/g, '-');
+  const plain = ascii.replace(/^(-?)(\d{1,3}(?:,\d{3})+)/, (_, sign: string, n: string) => sign + n.replace(/,/g, ''));
+  if (ascii !== t && /^-?\d+(\.\d+)?$/.test(plain)) return `write it with ASCII digits${plain !== ascii ? ', without the thousands separator' : ''}: ${plain} (full-width digits are text)`;
   if (/^-?\d+(\.\d+)?$/.test(t)) return `remove the quotes: ${t}`;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return `write it without the thousands separator: ${t.replace(/,/g, '')}`;
+  // a change in words, in a 本年增/减 cell: 减少2, 增加3
+  const change = /^(增加|增|新增|减少|减)\s*(\d+)\s*[^\d\s]*$/.exec(asciiDigits(t));
+  if (change && cell.signed) return `write the change as a signed number: ${change[1]!.startsWith('减') ? '-' : '+'}${change[2]}`;
   const unit = /^(-?\d+(?:\.\d+)?)\s*[^\d\s.]+$/.exec(t);
   if (unit) return `write the number alone: ${unit[1]} (the column gives the unit${cell.unit ? `, ${cell.unit}` : ''})`;
   return undefined;

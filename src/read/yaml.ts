@@ -24,12 +24,29 @@ export interface LocatedYaml {
   lineText?(line: number): string | undefined;
 }
 
+const FULL_WIDTH_COLON = 'write the field name and its value with an ASCII colon and a space ("editor: 张三"), not the full-width colon ：';
+const NO_SPACE = 'put a space after the colon ("natural: 12"): without one, YAML reads the line as text, not a field and its value';
+
 /** How to fix a line YAML cannot read: the usual slips of typing Chinese first. */
 function syntaxHint(line: string): string {
   const plain = line.replace(/#.*$/, '').trim();
-  if (/^[^:"'\s][^:]*：/.test(plain)) return 'write the field name and its value with an ASCII colon and a space ("editor: 张三"), not the full-width colon ：';
+  if (/^[^:"'\s][^:]*：/.test(plain)) return FULL_WIDTH_COLON;
   if (plain && !plain.startsWith('-') && !plain.includes(':')) return 'write "name: value" — this line has no colon between a field name and its value';
   return 'check indentation, colons and quotes on this line (quote values that contain ": " or start with a special character)';
+}
+
+/**
+ * A slip on the line YAML names or the two above it, where YAML notices it only on a later line:
+ * `natural：12   # …` and `natural:12` are read as text, and the next line is then out of place
+ * ("All mapping items must start at the same column").
+ */
+function slipAbove(lines: readonly string[], at: number): { line: number; hint: string } | undefined {
+  for (let l = at; l >= Math.max(1, at - 2); l--) {
+    const plain = (lines[l - 1] ?? '').replace(/\s#.*$/, '').trim();
+    if (/^[A-Za-z_][\w.-]*\s*：/.test(plain)) return { line: l, hint: FULL_WIDTH_COLON };
+    if (/^[A-Za-z_][\w.-]*:[^\s/]/.test(plain)) return { line: l, hint: NO_SPACE };
+  }
+  return undefined;
 }
 
 /**
@@ -74,6 +91,11 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
           throw new InputError({ file, line: l + firstLine - 1 }, `YAML syntax error: ${message}`, `close the ${open} on this line with ${close}`);
         }
       }
+    }
+    const slip = err.code === 'DUPLICATE_KEY' ? undefined : slipAbove(lines, at);
+    if (slip) {
+      throw new InputError({ file, line: slip.line + firstLine - 1 },
+        `YAML syntax error: "${(lines[slip.line - 1] ?? '').replace(/\s#.*$/, '').trim()}" is not read as a field and its value`, slip.hint);
     }
     const hint = err.code === 'DUPLICATE_KEY' ? 'this field is given twice: keep one of the two lines' : syntaxHint(lines[at - 1] ?? '');
     throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${message}`, hint);

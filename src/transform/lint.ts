@@ -7,7 +7,7 @@
  * literal ones. Findings are warnings (an error under --strict); the published text stays as it is.
  */
 import type { Finding } from '../model/errors.js';
-import { TO_WRITE } from '../model/typed-text.js';
+import { asciiDigits, TO_WRITE } from '../model/typed-text.js';
 import { inlineText, type Block, type Loc } from '../model/types.js';
 
 const UNIT = '(?:件|条|次|篇|个|人次|人|项|万元|起|期|家|份)';
@@ -57,6 +57,13 @@ function sharesOf(text: string): Share[] {
   return out;
 }
 
+/**
+ * The text the shares are read from: full-width digits and point in ASCII, and a full-width comma
+ * between them as a thousands separator (１，２３６条，占１７％), as an input method types them;
+ * every character keeps its place, so positions hold in the text as written.
+ */
+const figuresOf = (text: string): string => asciiDigits(text).replace(/(?<=\d)，(?=\d{3}(?!\d))/g, ',');
+
 function paragraphs(blocks: Block[]): { text: string; loc: Loc }[] {
   return blocks.flatMap((b) => {
     switch (b.type) {
@@ -84,7 +91,7 @@ function closesOnWhole(shares: Share[], k: number, text: string): boolean {
 export function lintNumbers(blocks: Block[]): Finding[] {
   const findings: Finding[] = [];
   for (const p of paragraphs(blocks)) {
-    const shares = sharesOf(p.text);
+    const shares = sharesOf(figuresOf(p.text));
     for (const s of shares) {
       const exact = (100 * s.part) / s.base;
       const tolerance = 0.5 * 10 ** -s.decimals + 1e-9;
@@ -92,7 +99,7 @@ export function lintNumbers(blocks: Block[]): Finding[] {
       findings.push({
         severity: 'warning',
         loc: p.loc,
-        message: `"${s.text}": ${s.part} / ${s.base} = ${exact.toFixed(Math.max(1, s.decimals))}%, not ${s.percent}%`,
+        message: `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.part} / ${s.base} = ${exact.toFixed(Math.max(1, s.decimals))}%, not ${s.percent}%`,
         hint: `write ${exact.toFixed(s.decimals)}%, or check the figures`,
       });
     }
@@ -143,6 +150,24 @@ export function lintPlaceholders(blocks: Block[]): Finding[] {
       severity: 'warning', loc: p.loc,
       message: `text still to be written: "${rest.length > 24 ? `${rest.slice(0, 24)}…` : rest}"`,
       hint: 'write the text in its place, or delete the line',
+    }];
+  });
+}
+
+/**
+ * Figures typed in full-width digits (１２３６条, as an input method gives them): printed as typed,
+ * they stand out beside the figures in ASCII digits (GB/T 15835: Arabic numerals half-width). A
+ * warning per paragraph (an error under --strict), with the figure as it should be written.
+ */
+export function lintFullWidthDigits(blocks: Block[]): Finding[] {
+  return paragraphs(blocks).flatMap((p): Finding[] => {
+    const m = /[０-９][０-９，．]*/.exec(p.text);
+    if (!m) return [];
+    const typed = m[0].replace(/[，．]$/, '');
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `"${typed}" is written in full-width digits`,
+      hint: `write the figures in ASCII digits: ${figuresOf(typed)} (switch the input method to half-width for digits)`,
     }];
   });
 }
