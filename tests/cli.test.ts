@@ -97,6 +97,17 @@ describe('gongwen CLI', () => {
     expect(r.stderr).toMatch(/^error: \/proc\/gongwen-test: the output folder cannot be created \(ENOENT\)\n  fix: give --out a folder you can write to/m);
   });
 
+  it('names report.md and the statistics file alike, relative to the working folder inside it', () => {
+    const dir = makeReport({
+      'report.md': `${FRONT.replace(/---\n$/, 'statistics: statistics.yaml\nattachment: { title: 统计表 }\n---\n')}\n全年收到申请１２件。\n`,
+      'statistics.yaml': 'template: gov-2014\nvalues:\n  s3_1: 12\n',
+    }, 'named');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'check', dir], { encoding: 'utf8', cwd: dir });
+    const files = [...r.stderr.matchAll(/^warning: ([^:\n]+):\d+:/gm)].map((m) => m[1]);
+    expect(files).toContain('report.md');
+    expect(files).toContain('statistics.yaml'); // it was the absolute path
+  });
+
   it('points from a report.md given as the report to its folder', () => {
     const r = run('build', path.join(SAMPLE, 'report.md'), '--out', tmp());
     expect(r.code).toBe(2);

@@ -83,6 +83,9 @@ describe('front matter validation', () => {
     // at the closing ---, where the line goes
     expect(msg).toMatch(/report\.md:5: missing required field "organ"\n  fix: add a line "organ: …" above this line/);
     expect(msg).toContain('organ (发布机构)');
+    // a nested one under its parent
+    const nested = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'attachment:\n  note: 见附表\n---\n') + '正文\n' }).join('\n');
+    expect(nested).toMatch(/missing required field "attachment\.title"\n  fix: under "attachment:", add an indented line "title: …"/);
   });
 
   it('points at the line of an unknown field and suggests the right one', () => {

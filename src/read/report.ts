@@ -78,7 +78,7 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
         : `name the statistics file itself, e.g. statistics: ${inside}`;
     throw new InputError(at, `statistics: ${given} is a folder, not a file (${display(file)})`, hint);
   }
-  return readStatistics(file);
+  return readStatistics(display(file)); // named as report.md is: relative to the working folder when inside it
 }
 
 /**

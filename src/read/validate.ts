@@ -87,8 +87,10 @@ export function validateLocated<T>(
       if (guessed.has(field)) continue;
       // a top-level field goes above the closing ---, where one is
       const atEnd = path.length === 1 && closing !== undefined;
-      errors.push(new InputError({ file, line: atEnd ? closing : yaml.lineOf(path) }, `missing required field "${field}"`,
-        `add a line "${field}: …"${atEnd ? ' above this line' : ''} (${issue.message})`));
+      // a nested one goes under its parent, indented (attachment: then "  title: …")
+      const parent = path.slice(0, -1).map(String).join('.');
+      const add = path.length > 1 ? `under "${parent}:", add an indented line "${String(path.at(-1))}: …"` : `add a line "${field}: …"${atEnd ? ' above this line' : ''}`;
+      errors.push(new InputError({ file, line: atEnd ? closing : yaml.lineOf(path) }, `missing required field "${field}"`, `${add} (${issue.message})`));
     } else {
       const line = yaml.lineOf(path);
       // "field "year" (报告年度) must be …", not "field "year": year (报告年度) must be …"
