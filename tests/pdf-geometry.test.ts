@@ -5,6 +5,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { buildPdf, ROOT } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+import { buildReport } from '../src/build.js';
+import { docxParts } from './helpers/docx.js';
 import { linesOf, MM, readPdf, type PdfLine, type PdfPage } from './helpers/pdf.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { loadTemplate } from '../src/read/templates.js';
@@ -102,6 +105,26 @@ describe('the 22 × 28 grid', () => {
     }
     // the page's 22nd line is used
     expect(top(body.at(-1)!)).toBeCloseTo(TOP + 21 * PITCH, 1);
+  });
+
+  it('gives a field too long for half the width a row of its own across it, in both writers, and stays on the grid', async () => {
+    // 发布机构 broke as 示例县农业农村局（示例县乡 / 村振兴局） and ran up to 发文日期; 索引号 as …/2024- / 00031
+    const dir = makeReport({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 示例县农业农村局（示例县乡村振兴局）\nindex_no: 11411400MB1234567X/2024-00031\ncategory: 政府信息公开年报') + '\n正文。\n' }, 'long-fields');
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+    const page = (await readPdf(outputs.pdf!)).pages[0]!;
+    const rows = bodyLines(page).filter((l) => l.items[0].size === 12 && l.baseline < 200);
+    expect(rows.map((l) => l.text.replace(/\s+/g, ''))).toEqual([
+      '索引号：11411400MB1234567X/2024-00031', '分类：政府信息公开年报', '发布机构：示例县农业农村局（示例县乡村振兴局）', '发文日期：2021年1月15日',
+    ]);
+    for (const l of rows) expect(l.x).toBeCloseTo(LEFT, 1);
+    const body = bodyLines(page).find((l) => l.text.startsWith('正文'))!;
+    const k = (top(body) - TOP) / PITCH;
+    expect(Math.abs(k - Math.round(k))).toBeLessThan(0.005);
+    // the DOCX: four rows of one cell spanning both columns
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(docxParts(outputs.docx!)['word/document.xml'])![0];
+    const cells = [...table.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => (r[1].match(/<w:tc>/g) ?? []).length);
+    expect(cells).toEqual([1, 1, 1, 1]);
+    expect(table.match(/<w:gridSpan w:val="2"\/>/g)).toHaveLength(4);
   });
 
   it('puts every line of text after a table in the body back on the grid (2021 sample: 表二, 表三, 表四)', async () => {

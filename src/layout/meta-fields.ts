@@ -1,6 +1,7 @@
 /** What the title block prints: the portal information block and the source line (both writers). */
 import type { ReportMeta } from '../model/types.js';
 import { formatDate, formatTime } from './dates.js';
+import { estimatedEm } from './kinsoku.js';
 
 /** 索引号 / 分类 / 发布机构 / 发文日期 / 文号 / 有效性: the fields the report gives, in this order, two per line. */
 export function metaFields(m: ReportMeta): [string, string][] {
@@ -13,6 +14,31 @@ export function metaFields(m: ReportMeta): [string, string][] {
     ['有效性', m.validity],
   ];
   return all.filter((f): f is [string, string] => Boolean(f[1]));
+}
+
+/** A field's width in em, estimated as both writers may set it: capitals wider than digits. */
+const fieldEm = (text: string): number => {
+  let em = 0;
+  for (let i = 0; i < text.length; i++) em += /[A-Z]/.test(text[i]!) ? 0.7 : estimatedEm(text[i]!);
+  return em;
+};
+
+/**
+ * The block's rows, as "索引号：…" texts: two fields a row, each in half the 版心; a pair where
+ * either would wrap in its half (a long 发布机构 such as 示例县农业农村局（示例县乡村振兴局）, a
+ * long 索引号) goes one field a row, across the width, where it was broken inside its name or
+ * figure and ran up to the field beside it. `halfEm`: half the 版心 in characters of the block.
+ */
+export function metaRows(m: ReportMeta, halfEm: number): string[][] {
+  const texts = metaFields(m).map(([name, value]) => `${name}：${value}`);
+  const rows: string[][] = [];
+  for (let i = 0; i < texts.length; i += 2) {
+    const pair = texts.slice(i, i + 2);
+    // (a character's room to spare: the faces' widths are estimated)
+    if (pair.length === 2 && pair.every((t) => fieldEm(t) <= halfEm - 1)) rows.push(pair);
+    else rows.push(...pair.map((t) => [t]));
+  }
+  return rows;
 }
 
 /** "来源：商丘市政府　　时间：2018年3月27日 15:59" */

@@ -1,10 +1,10 @@
 /** The portal information block, the title and the source line (same content as the PDF's). */
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import { metaFields, sourceLine } from '../../layout/meta-fields.js';
+import { metaRows, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { glyphGapPt, LINE_TWIP, META_ROW_TWIP, STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 import { ELEMENTS } from '../../layout/gbt9704.js';
-import { ptToTwip, ZIHAO } from '../../layout/units.js';
+import { ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
 import { titleRuns } from './text.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -12,26 +12,22 @@ const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: 
 
 export function front(report: Report): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  const meta = metaFields(report.meta);
+  const meta = metaRows(report.meta, twipToPt(TEXT_WIDTH_TWIP) / 2 / ZIHAO[ELEMENTS.metaBlock.zihao]);
   if (meta.length) {
     const half = Math.floor(TEXT_WIDTH_TWIP / 2);
     // The page's top margin is set for the body's 三号 lines (MARGIN_TWIP), whose characters start
     // further down their line than the block's 小四 ones do in theirs: the first row starts that
     // much lower, so the block's characters start at 37 mm as in the PDF (they printed ≈ 8 pt above).
     const drop = ptToTwip(glyphGapPt(LINE_TWIP, ZIHAO.三号) - glyphGapPt(META_ROW_TWIP, ZIHAO[ELEMENTS.metaBlock.zihao]));
-    const rows: TableRow[] = [];
-    for (let i = 0; i < meta.length; i += 2) {
-      rows.push(new TableRow({
-        children: [0, 1].map((k) => {
-          const f = meta[i + k];
-          return new TableCell({
-            width: { size: half, type: WidthType.DXA },
-            margins: { top: i === 0 ? drop : 0, bottom: 0, left: 0, right: 0 },
-            children: [new Paragraph({ style: STYLE.metaBlock.id, text: f ? `${f[0]}：${f[1]}` : '' })],
-          });
-        }),
-      }));
-    }
+    // a field alone in its row spans the width (layout/meta-fields.ts metaRows)
+    const rows = meta.map((row, i) => new TableRow({
+      children: row.map((text) => new TableCell({
+        width: { size: row.length === 2 ? half : half * 2, type: WidthType.DXA },
+        ...(row.length === 2 ? {} : { columnSpan: 2 }),
+        margins: { top: i === 0 ? drop : 0, bottom: 0, left: 0, right: 0 },
+        children: [new Paragraph({ style: STYLE.metaBlock.id, text })],
+      })),
+    }));
     out.push(new Table({ layout: TableLayoutType.FIXED, width: { size: half * 2, type: WidthType.DXA }, columnWidths: [half, half], borders: NO_BORDERS, rows }));
     // pad the block to whole grid lines, plus one blank line: its rows are META_ROW_TWIP each
     // (half a grid line, rounded up to 290) and the first drops, so the pad is what is left of the

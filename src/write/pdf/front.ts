@@ -1,7 +1,7 @@
 /** The portal information block, the title and the source line. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
-import { metaFields, sourceLine } from '../../layout/meta-fields.js';
+import { metaRows, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import type { PdfContext } from './context.js';
 import { runs, titleRuns } from './text.js';
@@ -11,20 +11,16 @@ const BARE_LAYOUT = { defaultBorder: false, hLineWidth: () => 0, vLineWidth: () 
 
 export function front(ctx: PdfContext, report: Report): Content[] {
   const out: Content[] = [];
-  const meta = metaFields(report.meta);
+  const size = sizeOf('metaBlock');
+  const meta = metaRows(report.meta, geometry.textWidth / 2 / size);
   if (meta.length) {
     // Two 小四 lines per grid line; the block is padded to whole grid lines so the body stays on the grid.
     const line = geometry.linePitch / 2;
-    const style = { role: ELEMENTS.metaBlock.role, size: sizeOf('metaBlock'), lineHeight: line };
-    const rows: Content[][] = [];
-    for (let i = 0; i < meta.length; i += 2) {
-      rows.push([0, 1].map((k) => {
-        const f = meta[i + k];
-        // an empty cell in the block's size too: in the document's default (the 三号 grid text)
-        // it made an odd last row 1.3 pt taller, and page 1 one line short
-        return (f ? { text: runs(ctx, `${f[0]}：${f[1]}`, style) } : { text: '', fontSize: style.size, lineHeight: line / style.size }) as Content;
-      }));
-    }
+    const style = { role: ELEMENTS.metaBlock.role, size, lineHeight: line };
+    // a field alone in its row spans the width (layout/meta-fields.ts metaRows)
+    const rows = meta.map((row): Content[] => (row.length === 2
+      ? row.map((t) => ({ text: runs(ctx, t, style) }) as Content)
+      : [{ text: runs(ctx, row[0]!, style), colSpan: 2 } as Content, {} as Content]));
     const pad = (Math.ceil(rows.length / 2) * 2 - rows.length) * line;
     out.push({
       table: { widths: ['*', '*'], body: rows },
