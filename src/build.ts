@@ -9,7 +9,7 @@ import { transformReport } from './transform/index.js';
 import { fallbackChars, findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
 import { findingError, FindingErrors, type Finding } from './model/errors.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
-import { lintFullWidthDigits, lintNumbers, lintPlaceholders } from './transform/lint.js';
+import { lintFullWidthDigits, lintNumbers, lintPlaceholders, lintUnderscores } from './transform/lint.js';
 import { checkStructure } from './transform/structure.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
@@ -82,6 +82,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...lintNumbers(report.blocks),
     ...lintPlaceholders(report.blocks),
     ...lintFullWidthDigits(report.blocks),
+    ...lintUnderscores(report.blocks),
     ...checkStructure(report.blocks, stats, report.source),
   ];
 }

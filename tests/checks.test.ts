@@ -5,7 +5,7 @@ import { stringify, parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseStatistics } from '../src/read/statistics.js';
 import { checkStatistics } from '../src/transform/checks.js';
-import { lintFullWidthDigits, lintNumbers } from '../src/transform/lint.js';
+import { lintFullWidthDigits, lintNumbers, lintUnderscores } from '../src/transform/lint.js';
 import type { Block } from '../src/model/types.js';
 import { ROOT, sampleReport } from './helpers/build.js';
 
@@ -113,6 +113,13 @@ describe('numbers in the text', () => {
     expect(digits?.message).toBe('"１，２３６" is written in full-width digits');
     expect(digits?.hint).toMatch(/^write the figures in ASCII digits: 1,236/);
     expect(lintFullWidthDigits(para('共收到申请301件，占100％。'))).toEqual([]); // (a full-width ％ alone is no full-width digit)
+  });
+
+  it('warns of emphasis written with underscores beside Chinese text, which prints them', () => {
+    const [f] = lintUnderscores(para('__加粗__与_强调_。'));
+    expect(f?.message).toMatch(/an underscore beside Chinese text is printed as typed/);
+    expect(f?.hint).toMatch(/\*\*bold\*\*/);
+    expect(lintUnderscores(para('联系邮箱：qinghe_gk@example.com，文件名report_2021.pdf。'))).toEqual([]);
   });
 
   it('uses the figure before 其中 as the whole, and honours one decimal', () => {

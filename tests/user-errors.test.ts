@@ -53,6 +53,16 @@ describe('Markdown a 公文 cannot print', () => {
     expect(loadError('\n\\#1号楼已交付，编号#2。\n\n甲|乙\n')).toBe('');
   });
 
+  it('drops characters that print nothing (a zero-width space from a web page), and names a private-use bullet from Word', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n本年度\u200b工作\u00ad。\n` });
+    const p = loadReport(dir).blocks.find((b) => b.type === 'paragraph')!;
+    expect(p.type === 'paragraph' && p.inlines.map((i) => i.text).join('')).toBe('本年度工作。');
+    const bullet = makeReport({ 'report.md': `${FRONT}\n\uf0b7 要点一。\n` });
+    const errors = reviewReport(loadReport(bullet), openFontSet()).filter((f) => f.severity === 'error');
+    expect(errors[0]?.message).toMatch(/character "\uf0b7" \(U\+F0B7\) is a private-use character, as Word's bullets from its Symbol font are/);
+    expect(errors[0]?.hint).toContain('start each item\'s line with "- "');
+  });
+
   it('joins the lines of a paragraph without a space beside a Chinese character, and drops full-width spaces typed as an indent', () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n　　全年共收到申请\n15件，其中网络申请\n9件。信函为\nA类，见“\n三安全”。Latin words\nstay apart.\n` });
     const p = loadReport(dir).blocks.find((b) => b.type === 'paragraph')!;
@@ -101,13 +111,13 @@ describe('Markdown a 公文 cannot print', () => {
     for (const [heading, n] of [['# 一、总体情况', '一、'], ['## （一）主动公开', '（一）'], ['## (二)依申请公开', '(二)'], ['### 1.加强培训。', '1.'], ['### 2、加强培训。', '2、'], ['#### （3）其他', '（3）'],
       // as pasted from Word: full-width digits, a closing bracket alone, a number and a space
       ['### ２．措施', '２．'], ['#### 1）细则', '1）'], ['#### 2)细则', '2)'], ['### 2 措施', '2'], ['#### （１）其他', '（１）'],
-      ['# 一 总体情况', '一'], ['# 一　总体情况', '一'], ['## 1.1 总体情况', '1.1'], ['## ①总体情况', '①'], ['# Ⅰ、总体情况', 'Ⅰ、']]) {
+      ['# 一 总体情况', '一'], ['# 一　总体情况', '一'], ['## 1.1 总体情况', '1.1'], ['## ①总体情况', '①'], ['# Ⅰ、总体情况', 'Ⅰ、'], ['# 第一部分　总体情况', '第一部分']]) {
       const message = loadError(`\n${heading}\n\n正文。\n`);
       expect(message, heading).toContain(`report.md:8: the heading starts with a section number typed by hand, "${n}"`);
       expect(message).toContain('fix: remove');
     }
     // numbers that are part of the heading's text
-    for (const heading of ['## 2018年改进措施', '# 十九大精神学习情况', '### 1.5万件申请的办理。', '## （2021年）工作', '# 一、二季度政策解读', '# 七、八月份集中办理情况', '# （2021）年度工作', '# 5.12地震灾后重建信息公开',
+    for (const heading of ['## 2018年改进措施', '# 十九大精神学习情况', '## 第三方评估情况', '## 第十四个五年规划实施情况', '### 1.5万件申请的办理。', '## （2021年）工作', '# 一、二季度政策解读', '# 七、八月份集中办理情况', '# （2021）年度工作', '# 5.12地震灾后重建信息公开',
       '## 5G网络建设', '## ２０２１年工作', '## 12345热线办理情况', '## 2021 年工作', '### １.５万件申请',
       // a count with a space before its measure word or unit
       '## 12 月份工作', '## 3 个方面的问题', '## 10 大民生实事', '## 12 个重点领域', '## 95 后群体', '### 1.5 万件申请']) {

@@ -22,7 +22,7 @@ const md = new MarkdownIt('default', { html: true, linkify: false, typographer: 
 md.disable(['strikethrough', 'reference', 'lheading', 'autolink']);
 
 /**
- * A section number typed into a heading (一、 （一） (一) 1. 1、 （1） 1） 1.1 ① Ⅰ、, a number and a space
+ * A section number typed into a heading (一、 （一） (一) 1. 1、 （1） 1） 1.1 ① Ⅰ、 第一部分, a number and a space
  * before the text: 2 措施, 一 总体情况; full-width digits too: ２．), as pasted from last year's Word
  * file; not 1.5万, 一、二季度 or 七、八月份 (a list of numerals), （2021年）, （2021）, 5G, 2021年, nor a
  * count written with a space before its measure word or unit (12 月份, 3 个方面, 10 大实事, 95 后).
@@ -32,7 +32,7 @@ const DIGIT = '[0-9０-９]';
 /** Measure words and units that follow a count: "3 个方面" is text, "3 措施" a typed number. */
 const MEASURE = '个项月年日号大件条类家次万亿名人倍后周天期批届座所户元亩吨份位岁时分秒';
 const SPACED = `\\s+(?![${MEASURE}])(?=[\\u3400-\\u9fff])`;
-const TYPED_NUMBER = new RegExp(`^\\s*(?:${NUMERAL}+\\s*[、.．](?!\\s*${NUMERAL})|[（(]\\s*(?:${NUMERAL}+|${DIGIT}{1,2})\\s*[）)]` +
+const TYPED_NUMBER = new RegExp(`^\\s*(?:第${NUMERAL}+(?:部分|章|节)|${NUMERAL}+\\s*[、.．](?!\\s*${NUMERAL})|[（(]\\s*(?:${NUMERAL}+|${DIGIT}{1,2})\\s*[）)]` +
   `|${DIGIT}{1,2}\\s*[.．、](?!${DIGIT}|${NUMERAL})|${DIGIT}{1,2}\\s*[）)]|[①-⑳]|[Ⅰ-Ⅻ]+\\s*[、.．]` +
   `|(?:${DIGIT}{1,2}(?:[.．]${DIGIT}{1,2})?|${NUMERAL}{1,3})${SPACED})`);
 /** A run-in heading written on one line with its text: a sentence end inside the heading. */
@@ -62,6 +62,12 @@ const TABLE_PLACEHOLDER = /^\{\{\s*table\s+([\w-]+)\s*\}\}$/;
 
 /** Chinese characters and punctuation (with the quotes, dash and ellipsis Chinese text uses): no space at a line break beside them. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u2018-\u201d\u2026]/;
+/**
+ * Characters that print nothing, copied along with text from web pages and Word: zero-width
+ * spaces and joiners, the word joiner, a byte-order mark inside the text, soft hyphens. They are
+ * dropped (no font has a glyph for them, and they mean nothing in Chinese text).
+ */
+const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
 /** Indentation typed at a paragraph's start (full-width spaces from Word, 　　正文): gongwen indents paragraphs itself. */
 const LEADING_SPACE = /^[\s\u3000]+/;
 
@@ -123,6 +129,7 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
       return before + (prev === '' || next === '' || CJK.test(prev) || CJK.test(next) ? '' : ' ');
     });
   });
+  for (const i of out) i.text = i.text.replace(INVISIBLE, '');
   if (out[0]) out[0].text = out[0].text.replace(LEADING_SPACE, '');
   return out.filter((i) => i.text.length > 0);
 }

@@ -140,6 +140,12 @@ export function missingGlyphErrors(missing: MissingGlyph[]): InputError[] {
   const errors = [...byChar.values()].map((places) => {
     const m = places[0];
     const more = places.length > 1 ? ` (and ${places.length - 1} more place${places.length > 2 ? 's' : ''})` : '';
+    // a private-use character (Word's Symbol-font bullet  U+F0B7, pasted with a list) means
+    // something only in the font it came with
+    if (m.codePoint >= 0xe000 && m.codePoint <= 0xf8ff) {
+      return new InputError(m.loc, `character "${m.char}" (${codePointLabel(m.codePoint)}) is a private-use character, as Word's bullets from its Symbol font are: no font prints it as meant${more}`,
+        'delete it; for a list, start each item\'s line with "- " (or "1. ")');
+    }
     return new InputError(m.loc, `character "${m.char}" (${codePointLabel(m.codePoint)}) is in no configured font${more}`,
       'configure a fallback font that has it (gongwen.yaml fonts.fallback), or replace the character');
   });

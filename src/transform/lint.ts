@@ -171,3 +171,24 @@ export function lintFullWidthDigits(blocks: Block[]): Finding[] {
     }];
   });
 }
+
+/** An underscore beside a Chinese character: __粗__ or _强调_ meant as emphasis, which Markdown prints as typed there. */
+const STRAY_UNDERSCORE = /(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])_|_(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/;
+
+/**
+ * Emphasis written with underscores beside Chinese text (__加粗__与_强调_) prints its underscores:
+ * a warning per paragraph (an error under --strict). Underscores in addresses (qinghe_gk@…) are
+ * not beside Chinese characters and pass.
+ */
+export function lintUnderscores(blocks: Block[]): Finding[] {
+  return paragraphs(blocks).flatMap((p): Finding[] => {
+    const m = STRAY_UNDERSCORE.exec(p.text);
+    if (!m) return [];
+    const around = p.text.slice(Math.max(0, m.index - 6), m.index + 7);
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `"${around}": an underscore beside Chinese text is printed as typed`,
+      hint: 'write **bold** (黑体) or *emphasis* (楷体) with asterisks; underscores make emphasis only between Latin words',
+    }];
+  });
+}
