@@ -53,6 +53,17 @@ describe('atomic writes', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.pdf', 'b.pdf', 'c.pdf']);
   }, 30_000);
 
+  it('writes a file whose name is as long as the file system allows (its temporary name is cut), and says why one cannot be written', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-long-'));
+    const file = path.join(dir, `${'示'.repeat(80)}.docx`); // 245 bytes
+    writeFileAtomic(file, Buffer.from('x'));
+    expect(readFileSync(file, 'utf8')).toBe('x');
+    expect(Buffer.byteLength(path.basename(tempNameFor(file)))).toBeLessThan(255);
+    expect(readdirSync(dir)).toHaveLength(1);
+    // a name too long even for the output: exit 2 material, not an internal error
+    expect(() => writeFileAtomic(path.join(dir, `${'示'.repeat(90)}.pdf`), Buffer.from('x'))).toThrow(/cannot be written: its name is too long for the file system \(ENAMETOOLONG\)/);
+  });
+
   it('replaces the file in one step', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-atomic-'));
     const file = path.join(dir, 'a.docx');

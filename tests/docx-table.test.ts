@@ -16,7 +16,7 @@ import { availableTemplates, loadTemplate } from '../src/read/templates.js';
 import { TEXT_WIDTH_TWIP } from '../src/write/docx/styles.js';
 import { DOCX_PART_FIXES } from '../src/write/docx/fixups.js';
 import { expandRawXml, RawXml } from '../src/write/docx/raw-xml.js';
-import { cellLines, docxColumnWidths, figureHalfPoints, statTable, statTableXml } from '../src/write/docx/stat-table.js';
+import { cellLines, cellRoom, docxColumnWidths, figureHalfPoints, groupStartRows, statTable, statTableXml } from '../src/write/docx/stat-table.js';
 import { STYLE } from '../src/write/docx/styles.js';
 import { docxParts } from './helpers/docx.js';
 
@@ -27,7 +27,9 @@ function referenceTable(grid: StatGrid): Table {
   const keepWhole = grid.headerRows === 0 || grid.rows.length <= 6;
   const widths = docxColumnWidths(grid);
   const widthOf = (c: number, slot: GridCell) => widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
-  const text = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));
+  const pdfText = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));
+  // (which rows keep a group's label whole: the writer's rule, tested in stat-tables.test.ts)
+  const groupStarts = groupStartRows(grid);
   // the label over each slot covered by a row span, where its columns start
   const above = new Map<string, GridCell>();
   const rows = grid.rows.map((row, r) => new TableRow({
@@ -35,7 +37,7 @@ function referenceTable(grid: StatGrid): Table {
     cantSplit: true,
     children: row.flatMap((slot, c, all) => {
       // a section or group row keeps with the next, as do the header rows and the first row of a table with a header
-      const keep = r < grid.rows.length - 1 && ((!isCovered(all[0]!) && Boolean(all[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows));
+      const keep = r < grid.rows.length - 1 && ((!isCovered(all[0]!) && Boolean(all[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows) || groupStarts.has(r));
       const paragraph = (cell: GridCell, children: TextRun[]) => new Paragraph({
         style: cell.role === 'head' || cell.role === 'section' ? STYLE.tableHeader.id : STYLE.tableText.id,
         alignment: cell.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
@@ -59,10 +61,10 @@ function referenceTable(grid: StatGrid): Table {
       const width = widthOf(c, slot);
       // (a figure too wide for its cell: smaller, and a label's lines, by the writer's own rules —
       // tested in stat-tables.test.ts; here only the XML's form)
-      const room = cellTextWidth(text, c, slot, size);
+      const room = cellRoom(slot, width, size);
       const sized = (figureHalfPoints(slot, room, size) ?? (small ? ptToHalfPoints(size) : undefined)) !== undefined
         ? { size: figureHalfPoints(slot, room, size) ?? ptToHalfPoints(size) } : {};
-      const lines = slot.text ? cellLines(slot, room, size) ?? [slot.text] : [];
+      const lines = slot.text ? cellLines(slot, room, size, cellTextWidth(pdfText, c, slot, size)) ?? [slot.text] : [];
       return [new TableCell({
         width: { size: width, type: WidthType.DXA },
         columnSpan: slot.colSpan > 1 ? slot.colSpan : undefined,

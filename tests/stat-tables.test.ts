@@ -15,7 +15,7 @@ import { geometry } from '../src/layout/gbt9704.js';
 import { cellTextWidth, columnTextWidths, isCovered, statGrid } from '../src/layout/stat-grid.js';
 import { ZIHAO } from '../src/layout/units.js';
 import { availableTemplates, loadTemplate } from '../src/read/templates.js';
-import { cellLines } from '../src/write/docx/stat-table.js';
+import { cellLines, cellRoom, docxColumnWidths, groupStartRows } from '../src/write/docx/stat-table.js';
 import type { PdfContext } from '../src/write/pdf/context.js';
 import { statTable } from '../src/write/pdf/stat-table.js';
 
@@ -188,12 +188,14 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
         const size = ZIHAO[grid.zihao];
         const body = (statTable(ctx, grid) as unknown as { table: { body: { text?: { text: string }[] }[][] } }).table.body;
         const widths = columnTextWidths(grid, geometry.textWidth);
+        const docxWidths = docxColumnWidths(grid);
         grid.rows.forEach((row, r) => row.forEach((slot, c) => {
           if (isCovered(slot) || slot.role === 'value' || !slot.text) return;
           const text = body[r]![c]!.text!.map((i) => i.text).join('');
           const pdf = text.includes('\n') ? text.split('\n') : undefined;
           const room = cellTextWidth(widths, c, slot, size);
-          const docx = cellLines(slot, room, size);
+          const docxWidth = docxWidths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
+          const docx = cellLines(slot, cellRoom(slot, docxWidth, size), size, room);
           const where = `${id} ${table.id} row ${r} column ${c} ${slot.text}`;
           // Where both break a label, at the same places. (Each decides by how the cell fills in
           // its own face: 7.属于行政执法案卷 is 8.75 em in FandolFang, one line in the PDF, and 9 by
@@ -209,6 +211,22 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
     }
     expect(broken).toBeGreaterThan(20);
     expect(agreed).toBeGreaterThan(broken * 0.8); // (61 of 64)
+  });
+
+  it('keeps a group\'s first rows together in the DOCX until they are as tall as its label, which Word would cut at a page break', () => {
+    const grid = statGrid(loadTemplate('gov-2021')!.tables.find((t) => t.id === 't3')!, {});
+    const rowOf = (start: string) => grid.rows.findIndex((row) => row.some((slot) => !isCovered(slot) && slot.role !== 'head' && slot.text.replace(/^\d+\./, '').startsWith(start)));
+    const keep = groupStartRows(grid);
+    // 三、 / 本 / 年度 / 办理 / 结果 (five lines) over （一） (one), （二） (three): both keep with the next
+    expect(keep.has(rowOf('（一）予以公开'))).toBe(true);
+    expect(keep.has(rowOf('（二）部分公开'))).toBe(true);
+    // （三） / 不予 / 公开 over 1. (one line) and 2. (two): 1. keeps with 2., 2. is enough
+    expect(keep.has(rowOf('属于国家秘密'))).toBe(true);
+    expect(keep.has(rowOf('其他法律行政法规'))).toBe(false);
+    // and in the document: those rows' paragraphs keep with the next
+    const t3 = tables().find((t) => t.includes('申请人情况'))!;
+    const row = [...t3.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).find((r) => r.includes('属于国家秘密'))!;
+    for (const p of row.match(/<w:p>[\s\S]*?<\/w:p>/g)!) expect(p).toContain('<w:keepNext/>');
   });
 
   it('draws the rows under a repeated label as tall as their text, not as the label', () => {

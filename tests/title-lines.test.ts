@@ -92,9 +92,13 @@ describe('labelLines (statistics tables\' labels and headers)', () => {
     expect(labelLines('自然人', 2.4)).toBeUndefined();
   });
 
-  it('keeps 关于 on the line of what it is about', () => {
-    // the year's seam made it 示例县卫生健康委员会关于2023年｜政府信息公开工作年度报告
-    expect(titleLines('示例县卫生健康委员会关于2023年政府信息公开工作年度报告', MAX)).toEqual(['示例县卫生健康委员会', '关于2023年政府信息公开工作年度报告']);
+  it('never ends a line with 关于, nor parts a figure from its 年', () => {
+    // the organ–year seam made it 示例县卫生健康委员会关于｜2023年政府信息公开工作年度报告
+    expect(titleLines('示例县卫生健康委员会关于2023年政府信息公开工作年度报告', MAX)).toEqual(['示例县卫生健康委员会关于2023年', '政府信息公开工作年度报告']);
+    expect(titleLines('示例市人民政府关于2021年度政府信息公开工作开展情况的年度报告', MAX)).toEqual(['示例市人民政府关于2021年度', '政府信息公开工作开展情况的年度报告']);
+    for (const line of titleLines('示例市人力资源和社会保障局关于2021年度政府信息公开工作开展情况的年度报告', MAX)) {
+      expect(line).not.toMatch(/关于$|\d$/);
+    }
   });
 
   it('breaks after a clause\'s ，or ：, also inside brackets around the whole label', () => {

@@ -49,8 +49,10 @@ describe('Markdown a 公文 cannot print', () => {
     expect(loadError('\n| 序号 | 渠道 |\n| 1 | 网站 |\n')).toMatch(/report\.md:8: these lines between \| are printed as text, not as a table: a table needs a line of \| --- \| under its header row/);
     expect(loadError('\n｜类别｜件数｜\n｜－－｜－－｜\n')).toMatch(/report\.md:8: .*written with ASCII \|, not the full-width ｜/);
     expect(loadError('\n\t本年度通过门户网站公开。\n')).toMatch(/report\.md:8: the line is indented \(a tab or four spaces at its start\).*\n  fix: remove the indentation/);
-    // text that only looks alike stays text: an escaped #, a # inside a line, a line with one |
-    expect(loadError('\n\\#1号楼已交付，编号#2。\n\n甲|乙\n')).toBe('');
+    // text that only looks alike stays text: an escaped #, a # inside a line, a line with one |,
+    // a number or a topic tag after # or ＃
+    expect(loadError('\n\\#政务公开已交付，编号#2。\n\n甲|乙\n')).toBe('');
+    expect(loadError('\n#1号楼改造工程于2021年完工。\n\n＃3机组检修。\n\n关注话题\n#政务公开#阅读量10万。\n')).toBe('');
   });
 
   it('drops characters that print nothing (a zero-width space from a web page), and names a private-use bullet from Word', () => {

@@ -41,7 +41,9 @@ function removeStale(dir: string): void {
  * same file (the code cache, io/code-cache.ts), and must not write into each other's temporary file.
  */
 export const tempNameFor = (file: string, pid = process.pid, thread = threadId): string =>
-  path.join(path.dirname(file), `.${path.basename(file)}.${pid}${thread ? `-${thread}` : ''}.gongwen-tmp`);
+  // (a name as long as the file system allows would be too long with the additions: it is cut, a
+  // thread writes one file at a time)
+  path.join(path.dirname(file), `.${path.basename(file).slice(0, 64)}.${pid}${thread ? `-${thread}` : ''}.gongwen-tmp`);
 
 /** Returns the written file's size and modification time, taken before it is renamed into place (another process may replace it after). */
 export function writeFileAtomic(file: string, data: Uint8Array): { size: number; mtimeMs: number } {
@@ -74,7 +76,11 @@ export function writeFileAtomic(file: string, data: Uint8Array): { size: number;
     renameSync(tmp, file);
     return { size, mtimeMs };
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // (what kept the file from being written may keep it from being removed: the error says it)
+    }
     throw cannotWrite(file, e);
   }
 }
@@ -89,7 +95,7 @@ const REFUSALS: Record<string, [string, string]> = {
   EROFS: ['the disk is read-only', 'give --out a folder on a disk you can write to'],
   ENOSPC: ['the disk is full', 'free some space and run again'],
   EDQUOT: ['the disk quota is used up', 'free some space and run again'],
-  ENAMETOOLONG: ['its name is too long', 'use a shorter folder name or --out'],
+  ENAMETOOLONG: ['its name is too long for the file system', 'give the report folder a shorter name (its outputs are named after it), or --out a shorter path'],
 };
 function cannotWrite(file: string, e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException).code ?? '';

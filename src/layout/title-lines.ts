@@ -49,7 +49,7 @@ const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度',
   // and of the statistics tables' labels (labelLines below)
   '数量', '制作', '项目', '决定', '金额', '收费', '事项', '服务', '机构', '组织', '企业', '商业', '科研', '社会', '公益',
   '法律', '其他', '自然人', '国家', '秘密', '提供', '不予', '无法', '结果', '结转', '维持', '纠正', '审结', '合法', '权益',
-  '第三方', '安全', '稳定', '出具', '法规', '反复', '明确', '另行', '重新', '相关', '情形', '区分', '过程', '内部', '事务', '执法', '案卷', '查询', '掌握', '现成', '补正', '内容', '出版物', '机关', '确认', '获取', '总计'];
+  '第三方', '安全', '稳定', '出具', '法规', '反复', '明确', '另行', '重新', '相关', '情形', '区分', '要求', '通知', '缴纳', '费用', '逾期', '过程', '内部', '事务', '执法', '案卷', '查询', '掌握', '现成', '补正', '内容', '出版物', '机关', '确认', '获取', '总计'];
 
 /** For each index of `s`, whether a break there would split one of WORDS. */
 function insideWords(s: string): boolean[] {
@@ -93,6 +93,8 @@ function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[])
   if (/[\udc00-\udfff]/.test(after)) return undefined;
   if (NO_LINE_START.has(after) || NO_LINE_END.has(before)) return undefined;
   if (ALNUM.test(before) && ALNUM.test(after)) return undefined;
+  // nor between a figure and its 年, 月, 日 (2021｜年度)
+  if (/\d/.test(before) && /[年月日]/.test(after)) return undefined;
   // nor inside a figure or a code, on either side of its marks
   if (JOINER.test(before) && ALNUM.test(s[i - 2] ?? '') && ALNUM.test(after)) return undefined;
   if (JOINER.test(after) && ALNUM.test(before) && ALNUM.test(s[i + 1] ?? '')) return undefined;
@@ -102,12 +104,9 @@ function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[])
   if (CLAUSE_END.has(before) && !brackets[i]) return 0;
   // an organ and its year: 商丘市人民政府｜2017年, 农业农村局（乡村振兴局）｜2021年
   if ((IDEOGRAPH.test(before) || before === '）' || before === ')') && /^\d{4}年/.test(s.slice(i))) return 0;
-  // after the year: 2017年｜政府…, 2017年度｜政府…, unless 关于 came before it: 关于 and what it is
-  // about stay on one line where they can (…委员会｜关于2023年政府信息公开工作年度报告)
-  const about = s.indexOf('关于', 1);
-  const yearSeam = about < 0 || about > i ? 0 : ODD_BREAK_COST;
-  if (before === '年' && after !== '度' && /\d{4}年$/.test(s.slice(0, i))) return yearSeam;
-  if (before === '度' && /\d{4}年度$/.test(s.slice(0, i))) return yearSeam;
+  // after the year: 2017年｜政府…, 2017年度｜政府…
+  if (before === '年' && after !== '度' && /\d{4}年$/.test(s.slice(0, i))) return 0;
+  if (before === '度' && /\d{4}年度$/.test(s.slice(0, i))) return 0;
   if (s.startsWith('关于', i)) return 0;
   if (s.startsWith('政府信息公开', i) && before !== '民') return 0; // not 人民｜政府
   // inside brackets (an organ's other name: 农业农村局（县乡村振兴局）) twice as dear: the name is
@@ -179,31 +178,61 @@ const ORPHAN_EM = 2;
  * the estimate) leaves a character alone on its last line or splits one of the words titles keep
  * whole (6.属于四类过程性信 / 息); else it is filled, as a wide column reads best. Undefined where the text fits on one line, where it is to be filled,
  * or where even lines would take more lines than filling does (the typesetter then fills the
- * cell). Estimated as titles are; the PDF also checks the lines against the face.
+ * cell). Estimated as titles are; the PDF also checks the lines against the face. `breakEm`: the
+ * width the lines are chosen for, where it is narrower than the cell (the DOCX chooses the PDF's).
  */
-export function labelLines(text: string, maxEm: number, align: 'left' | 'center' = 'center', fill?: readonly string[]): string[] | undefined {
+export function labelLines(text: string, maxEm: number, align: 'left' | 'center' = 'center', fill?: readonly string[], breakEm = maxEm): string[] | undefined {
   const t = text.trim();
   if (!(maxEm >= 1)) return undefined;
   // the cell filled: as the typesetter filled it (`fill`, the PDF's lines in its face), else by
-  // the same estimate as titles, in UTF-16 units as titleLines counts (禁则 aside)
-  const breaks: number[] = [];
-  let line = 0;
+  // the same estimate as titles
+  let filled: { breaks: number[]; last: number };
   if (fill) {
     let at = 0;
-    for (const l of fill.slice(0, -1)) breaks.push((at += l.length));
-    for (const c of fill.at(-1) ?? '') line += estimatedEm(c) * c.length;
+    let last = 0;
+    for (const c of fill.at(-1) ?? '') last += estimatedEm(c) * c.length;
+    filled = { breaks: fill.slice(0, -1).map((l) => (at += l.length)), last };
   } else {
-    for (let i = 0; i < t.length; i++) {
-      const w = estimatedEm(t[i]);
-      if (line + w > maxEm && line > 0) { breaks.push(i); line = 0; }
-      line += w;
-    }
+    filled = filledEstimate(t, maxEm);
   }
+  const { breaks, last } = filled;
   if (breaks.length === 0) return undefined;
   if (align === 'left') {
     const inside = insideWords(t);
-    if (line > ORPHAN_EM && !breaks.some((b) => inside[b])) return undefined;
+    if (last > ORPHAN_EM && !breaks.some((b) => inside[b])) return undefined;
   }
-  const lines = titleLines(t, maxEm);
-  return lines.length > 1 && lines.length <= breaks.length + 1 ? lines : undefined;
+  const width = Math.min(maxEm, breakEm);
+  const lines = titleLines(t, width);
+  // no more lines than filling takes (at the narrower width the lines are chosen for, where it is)
+  const most = Math.max(breaks.length, width < maxEm ? filledEstimate(t, width).breaks.length : 0) + 1;
+  return lines.length > 1 && lines.length <= most ? lines : undefined;
 }
+
+/**
+ * `t` filled into lines `maxEm` wide, by the estimate titles use (UTF-16 units as titleLines
+ * counts): where its lines break, and the last line's width.
+ */
+function filledEstimate(t: string, maxEm: number): { breaks: number[]; last: number } {
+  const breaks: number[] = [];
+  let line = 0;
+  let start = 0;
+  for (let i = 0; i < t.length; i++) {
+    const w = estimatedEm(t[i]);
+    if (line + w > maxEm && line > 0) {
+      // 禁则, as the typesetter keeps it: a mark that may not start a line (、，。）) takes the
+      // character before it along, as does one that may not end a line (（“) the character after
+      let at = i;
+      if ((NO_LINE_START.has(t[at]!) || NO_LINE_END.has(t[at - 1]!)) && at - 1 > start) at--;
+      breaks.push(at);
+      start = at;
+      line = 0;
+      for (let k = at; k < i; k++) line += estimatedEm(t[k]!);
+    }
+    line += w;
+  }
+  return { breaks, last: line };
+}
+
+/** The lines `text` takes filled into a cell `maxEm` wide, by the estimate titles use (禁则 kept). */
+export const estimatedLineCount = (text: string, maxEm: number): number =>
+  maxEm >= 1 ? filledEstimate(text.trim(), maxEm).breaks.length + 1 : 1;

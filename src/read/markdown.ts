@@ -189,10 +189,11 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         lines.forEach((line, k) => {
           const hash = HASH_LINE.exec(line);
           const wide = hash?.[1].includes('＃');
-          if (!hash || (!wide && hash[2])) return;
+          // text, not a heading: #1号楼, ＃3机组 (a number), #政务公开# (a topic tag)
+          if (!hash || (!wide && hash[2]) || /^\d/.test(hash[3]) || /[#＃]/.test(hash[3])) return;
           const ascii = '#'.repeat(hash[1].length);
           throw new InputError({ file, line: loc.line + k }, `"${line.trim().slice(0, 16)}" is printed as text, not as a heading: ${wide ? 'its ＃ is full-width' : `there is no space after ${ascii}`}`,
-            `write "${ascii} ${hash[3].trim()}" (ASCII # and a space) for a heading; to print a # at the start of a line, write \\#`);
+            `write "${ascii} ${hash[3].trim()}" (ASCII # and a space) for a heading${wide ? '' : '; to print a # at the start of a line, write \\#'}`);
         });
         if (lines.length && lines.every((line) => PIPE_LINE.test(line))) {
           throw new InputError(loc, 'these lines between | are printed as text, not as a table: '

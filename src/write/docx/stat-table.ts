@@ -10,7 +10,7 @@
 import { CELL_PADDING_X, cellTextWidth, columnTextWidths, isCovered, TABLE_RULE, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
 import { figureEm, FIGURE, fittedSize } from '../../layout/fit.js';
-import { labelLines } from '../../layout/title-lines.js';
+import { estimatedLineCount, labelLines } from '../../layout/title-lines.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
 import { STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 
@@ -39,17 +39,21 @@ interface TableStyle {
  */
 export function figureHalfPoints(slot: GridCell, room: number, size: number): number | undefined {
   if (slot.role !== 'value' || !FIGURE.test(slot.text)) return undefined;
-  const fit = fittedSize(figureEm(slot.text) * size, room, size);
+  // (a point to spare: Word measures in the office's face, and a figure that only just fits
+  // there would wrap)
+  const fit = fittedSize(figureEm(slot.text) * size, room - 1, size);
   return fit < size ? Math.floor(fit * 2) : undefined;
 }
 
 /**
- * A label's or header's lines in a cell with `room` pt of text width at `size` pt, broken as the
- * PDF breaks them (layout/title-lines.ts labelLines: words whole, not 本年新制作数 / 量), by the
- * same estimate on the same widths (layout/stat-grid.ts); undefined where Word fills the cell.
+ * A label's or header's lines in a cell with `room` pt of text width at `size` pt (layout/title-
+ * lines.ts labelLines: words whole, not 本年新制作数 / 量); undefined where Word fills the cell.
+ * Whether to break is decided on the cell's own width; the lines are chosen on `pdfRoom`, the PDF
+ * cell's (layout/stat-grid.ts, half a point narrower), so that where both writers break a label
+ * they break it alike.
  */
-export function cellLines(slot: GridCell, room: number, size: number): string[] | undefined {
-  return slot.role === 'value' ? undefined : labelLines(slot.text, room / size, slot.align);
+export function cellLines(slot: GridCell, room: number, size: number, pdfRoom = room): string[] | undefined {
+  return slot.role === 'value' ? undefined : labelLines(slot.text, room / size, slot.align, undefined, pdfRoom / size);
 }
 
 /** A cell paragraph's properties; `keep`: its row is a section or group row, kept on a page with the row below it. */
@@ -60,13 +64,13 @@ const paragraphXml = (slot: GridCell, r: number, t: TableStyle, keep: boolean) =
   (slot.indent ? `<w:ind w:left="${ptToTwip(slot.indent * t.size)}"/>` : '') +
   `<w:jc w:val="${slot.align}"/>`;
 
-/** `width`: the cell's width in twips, `room`: its text width in pt. */
-function cellXml(slot: GridCell, r: number, width: number, room: number, t: TableStyle, keep: boolean): string {
+/** `width`: the cell's width in twips, `room`: its text width in pt, `pdfRoom`: the PDF's (cellLines). */
+function cellXml(slot: GridCell, r: number, width: number, room: number, pdfRoom: number, t: TableStyle, keep: boolean): string {
   // the styles are 小四; smaller tables say their size on the text run (and their line on the
   // paragraph), and so does a figure set smaller to fit its cell (figureHalfPoints)
   const halfPoints = figureHalfPoints(slot, room, t.size) ?? t.small?.halfPoints;
   const rPr = halfPoints !== undefined ? `<w:rPr><w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/></w:rPr>` : '';
-  const lines = slot.text ? cellLines(slot, room, t.size) ?? [slot.text] : [];
+  const lines = slot.text ? cellLines(slot, room, t.size, pdfRoom) ?? [slot.text] : [];
   const run = lines.map((line, k) => `<w:r>${rPr}${k ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeLikeDocx(line)}</w:t></w:r>`).join('');
   return `<w:tc><w:tcPr>${tcPr(slot, width, 'restart')}</w:tcPr><w:p><w:pPr>${paragraphXml(slot, r, t, keep)}</w:pPr>${run}</w:p></w:tc>`;
 }
@@ -87,6 +91,15 @@ const continuationXml = (slot: GridCell, width: number, r: number, t: TableStyle
   `<w:tc><w:tcPr>${tcPr(slot, width, 'continue')}</w:tcPr><w:p><w:pPr>${paragraphXml(slot, r, t, keep)}</w:pPr></w:p></w:tc>`;
 
 /**
+ * The text width in pt of a cell `width` twips wide (its columns, margins included) at `size` pt:
+ * what Word and LibreOffice set its lines in, less the label's indent. (0.5 pt wider than the
+ * PDF's cell, whose rule the columns' widths hold: the lines break on this, each writer on its
+ * own cells.)
+ */
+export const cellRoom = (slot: GridCell, width: number, size: number): number =>
+  twipToPt(width - CELL_MARGIN.left - CELL_MARGIN.right) - slot.indent * size;
+
+/**
  * The columns' widths in twips: their text widths (layout/stat-grid.ts), each with its padding and
  * rule, as in the PDF; the last takes what rounding left, so that the table spans the 版心.
  */
@@ -94,6 +107,38 @@ export function docxColumnWidths(grid: StatGrid): number[] {
   const widths = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP)).map((w) => Math.floor((w + 2 * CELL_PADDING_X + TABLE_RULE) * 20));
   widths[widths.length - 1]! += TEXT_WIDTH_TWIP - widths.reduce((a, b) => a + b, 0);
   return widths;
+}
+
+/**
+ * The body rows that keep with the next so that a group's label over several rows (三、本年度办理结果,
+ * （三）不予公开) is never cut by a page break: from the group's first row, each row until the
+ * rows so far have as many lines as the label (as the PDF moves such a group, write/pdf/label-room.ts;
+ * Word and LibreOffice would print the label's first lines at a page's foot and the rest over
+ * the rows on the next page). Lines are estimated as cellLines breaks them: a row is as tall as
+ * its tallest cell that does not span rows.
+ */
+export function groupStartRows(grid: StatGrid): Set<number> {
+  const size = ZIHAO[grid.zihao];
+  const widths = docxColumnWidths(grid);
+  const pdfText = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));
+  const lines = (slot: GridCell, c: number): number => {
+    if (slot.role === 'value' || !slot.text) return 1;
+    const room = cellRoom(slot, widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0), size);
+    return cellLines(slot, room, size, cellTextWidth(pdfText, c, slot, size))?.length ?? estimatedLineCount(slot.text, room / size);
+  };
+  const rowLines = grid.rows.map((row) => Math.max(1, ...row.map((slot, c) => (isCovered(slot) || slot.rowSpan > 1 ? 1 : lines(slot, c)))));
+  const keep = new Set<number>();
+  grid.rows.forEach((row, r) => row.forEach((slot, c) => {
+    if (isCovered(slot) || slot.rowSpan < 2 || r < grid.headerRows) return;
+    const need = lines(slot, c);
+    let have = 0;
+    for (let k = r; k < r + slot.rowSpan - 1; k++) {
+      have += rowLines[k]!;
+      if (have >= need) break;
+      keep.add(k);
+    }
+  }));
+  return keep;
 }
 
 export function statTableXml(grid: StatGrid): string {
@@ -107,19 +152,21 @@ export function statTableXml(grid: StatGrid): string {
     size,
   };
   const widths = docxColumnWidths(grid);
-  const text = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));
+  const pdfText = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));
   const spanWidth = (c: number, slot: GridCell) => widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
   // the label above each slot covered by a row span, where that span's columns start
   const above: (GridCell | undefined)[][] = grid.rows.map((row) => row.map(() => undefined));
+  const groupStarts = groupStartRows(grid);
   const rows = grid.rows.map((row, r) => {
     // a section or group row keeps with the row below it; so do the header rows of a table that
     // may break across pages, and its first row, so that the header goes on with two rows at least
-    // (as in the PDF: never the header over one row at a page's foot)
-    const keep = r < grid.rows.length - 1 && ((!isCovered(row[0]!) && Boolean(row[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows));
+    // (as in the PDF: never the header over one row at a page's foot); and the first rows of a
+    // group until they are tall enough for its label (groupStartRows)
+    const keep = r < grid.rows.length - 1 && ((!isCovered(row[0]!) && Boolean(row[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows) || groupStarts.has(r));
     const cells = row.map((slot, c) => {
       if (!isCovered(slot)) {
         for (let k = 1; k < slot.rowSpan; k++) above[r + k]![c] = slot;
-        return cellXml(slot, r, spanWidth(c, slot), cellTextWidth(text, c, slot, size), style, keep);
+        return cellXml(slot, r, spanWidth(c, slot), cellRoom(slot, spanWidth(c, slot), size), cellTextWidth(pdfText, c, slot, size), style, keep);
       }
       const merged = above[r]![c];
       return merged ? continuationXml(merged, spanWidth(c, merged), r, style, keep) : '';
