@@ -39,6 +39,13 @@ describe('batch builds', () => {
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(r.stdout).toMatch(/built 2 of 3 reports in \d+\.\d s; 1 failed: .*blocked\n$/);
     expect(readdirSync(out).sort()).toEqual(['.gongwen', 'blocked.pdf', 'first.docx', 'first.pdf', 'last.docx', 'last.pdf']);
+    // a folder where the DOCX goes: the PDF is not replaced either (no new PDF beside an old DOCX)
+    const pair = tmp();
+    writeFileSync(path.join(pair, 'first.pdf'), 'old');
+    mkdirSync(path.join(pair, 'first.docx'));
+    const again = spawnSync(process.execPath, [BIN, 'build', dirs[0]!, '--out', pair], { encoding: 'utf8' });
+    expect(again.status).toBe(2);
+    expect(readFileSync(path.join(pair, 'first.pdf'), 'utf8')).toBe('old');
   });
 
   it('runs a batch in a process with one V8 background thread, its fonts and fontkit off the main thread', () => {

@@ -97,6 +97,26 @@ const REFUSALS: Record<string, [string, string]> = {
   EDQUOT: ['the disk quota is used up', 'free some space and run again'],
   ENAMETOOLONG: ['its name is too long for the file system', 'give the report folder a shorter name (its outputs are named after it), or --out a shorter path'],
 };
+/**
+ * Before a set of outputs is written: a folder where one of them goes is reported at once, so
+ * that none is replaced (a PDF new beside a DOCX left old, when the second found a folder in its
+ * place).
+ */
+export function checkWritable(files: readonly string[]): void {
+  for (const file of files) {
+    let folder = false;
+    try {
+      folder = statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    } catch {
+      // (a path through a file, or one not to be read: the write says what is wrong)
+    }
+    if (folder) {
+      const [why, fix] = REFUSALS.EISDIR!;
+      throw new InputError({ file }, `cannot be written: ${why} (EISDIR)`, fix);
+    }
+  }
+}
+
 function cannotWrite(file: string, e: unknown): unknown {
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const refusal = REFUSALS[code];
