@@ -26,6 +26,8 @@ export type GridSlot = GridCell | { covered: true };
 
 export interface StatGrid {
   table: string;
+  /** The template table it is drawn from: what every report on the form shares (its labels, spans, widths). */
+  form?: StatTableTemplate;
   /** Relative column widths (sum 1). */
   widths: number[];
   /** Rows repeated at the top of every page the table spans. */
@@ -119,7 +121,7 @@ export function statGrid(t: StatTableTemplate, values: Record<string, number>): 
         }
       };
       walk(L.rows);
-      return { table: t.id, widths: [0.742, 0.095, 0.163], headerRows: 1, rows: g.done(), zihao: '小四' };
+      return { table: t.id, form: t, widths: [0.742, 0.095, 0.163], headerRows: 1, rows: g.done(), zihao: '小四' };
     }
     case 'blocks': {
       const n = L.gridColumns;
@@ -139,7 +141,7 @@ export function statGrid(t: StatTableTemplate, values: Record<string, number>): 
         }
       }
       const first = 0.3;
-      return { table: t.id, widths: [first, ...Array.from({ length: n - 1 }, () => (1 - first) / (n - 1))], headerRows: 0, rows: g.done(), zihao: '五号' };
+      return { table: t.id, form: t, widths: [first, ...Array.from({ length: n - 1 }, () => (1 - first) / (n - 1))], headerRows: 0, rows: g.done(), zihao: '五号' };
     }
     case 'matrix': {
       const lc = L.labelColumns;
@@ -162,14 +164,14 @@ export function statGrid(t: StatTableTemplate, values: Record<string, number>): 
       walk(L.rows, 0);
       const labels = [0.07, 0.1, 0.25].slice(3 - lc);
       const rest = 1 - labels.reduce((a, b) => a + b, 0);
-      return { table: t.id, widths: [...labels, ...L.dataColumns.map(() => rest / L.dataColumns.length)], headerRows: L.headerRows.length, rows: g.done(), zihao: '五号' };
+      return { table: t.id, form: t, widths: [...labels, ...L.dataColumns.map(() => rest / L.dataColumns.length)], headerRows: L.headerRows.length, rows: g.done(), zihao: '五号' };
     }
     case 'single-row': {
       const g = new Grid(L.dataColumns.length);
       g.header(0, L.headerRows);
       const r = L.headerRows.length;
       L.dataColumns.forEach((c, k) => g.place(r, k, { text: value(`${t.id}.${c.id}`), role: 'value' }));
-      return { table: t.id, widths: L.dataColumns.map(() => 1 / L.dataColumns.length), headerRows: L.headerRows.length, rows: g.done(), zihao: '小五' };
+      return { table: t.id, form: t, widths: L.dataColumns.map(() => 1 / L.dataColumns.length), headerRows: L.headerRows.length, rows: g.done(), zihao: '小五' };
     }
   }
 }

@@ -182,6 +182,20 @@ const ORPHAN_EM = 2;
  * width the lines are chosen for, where it is narrower than the cell (the DOCX chooses the PDF's).
  */
 export function labelLines(text: string, maxEm: number, align: 'left' | 'center' = 'center', fill?: readonly string[], breakEm = maxEm): string[] | undefined {
+  // the forms' labels are the same in every report of a batch: each is worked out once
+  const key = `${align}|${maxEm}|${breakEm}|${fill ? fill.join('\n') : '-'}|${text}`;
+  if (known.has(key)) return known.get(key);
+  if (known.size >= KNOWN_MAX) known.clear();
+  const lines = labelLinesOnce(text, maxEm, align, fill, breakEm);
+  known.set(key, lines);
+  return lines;
+}
+
+/** labelLines' results, by all they depend on (the text, the widths, the measured fill). */
+const known = new Map<string, string[] | undefined>();
+const KNOWN_MAX = 20_000;
+
+function labelLinesOnce(text: string, maxEm: number, align: 'left' | 'center', fill: readonly string[] | undefined, breakEm: number): string[] | undefined {
   const t = text.trim();
   if (!(maxEm >= 1)) return undefined;
   // the cell filled: as the typesetter filled it (`fill`, the PDF's lines in its face), else by

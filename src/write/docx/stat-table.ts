@@ -118,6 +118,16 @@ export function docxColumnWidths(grid: StatGrid): number[] {
  * its tallest cell that does not span rows.
  */
 export function groupStartRows(grid: StatGrid): Set<number> {
+  // the same for every report on a form (figures count one line each): worked out once a form
+  const known = grid.form && groupStarts.get(grid.form);
+  if (known) return known;
+  const keep = groupStartRowsOnce(grid);
+  if (grid.form) groupStarts.set(grid.form, keep);
+  return keep;
+}
+const groupStarts = new WeakMap<object, Set<number>>();
+
+function groupStartRowsOnce(grid: StatGrid): Set<number> {
   const size = ZIHAO[grid.zihao];
   const widths = docxColumnWidths(grid);
   const pdfText = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));

@@ -54,6 +54,11 @@ function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number): string[]
   return lines;
 }
 
+/** A cell's lines: how many, and the label's own where it is broken as a title is (labelLines). */
+type Broken = { lines: number; text?: string[] };
+/** Labels broken (statTable's `broken`), by the measuring function of a set of fonts, then by face, size, width, alignment and text. */
+const labelsBroken = new WeakMap<object, Map<string, Broken>>();
+
 /** Body rows a table's start holds with its header: never a header over a single row at a page's foot. */
 const START_ROWS = 2;
 
@@ -90,11 +95,22 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   // labelLines: 本年新制作 / 数量, not 本年新制作数 / 量), where that takes no more lines than
   // pdfmake's filling and every line fits the cell in its face; else pdfmake fills the cell.
   // Worked out once per cell: rows, labels and the start height ask for its lines.
-  const broken = memo((k): { lines: number; text?: string[] } => {
+  const broken = memo((k): Broken => {
     const r = Math.floor(k / columns), c = k % columns;
     const slot = grid.rows[r]![c] as GridCell;
     const style = styleOf(slot, r, c);
     const width = widthOf(c, slot);
+    // a label is the same in every report on the form: worked out once per face and width
+    const advance = ctx.glyphs.advance;
+    const labels = slot.role !== 'value' && advance ? labelsBroken.get(advance) ?? labelsBroken.set(advance, new Map()).get(advance)! : undefined;
+    const key = labels && `${style.role}|${style.size}|${width}|${slot.align}|${slot.text}`;
+    const knownLabel = key ? labels!.get(key) : undefined;
+    if (knownLabel) return knownLabel;
+    const result = breakCell(slot, style, width);
+    if (key && labels!.size < 10_000) labels!.set(key, result);
+    return result;
+  });
+  function breakCell(slot: GridCell, style: ReturnType<typeof styleOf>, width: number): Broken {
     const fill = linesOf(ctx, runs(ctx, slot.text, style), width);
     const filled = fill?.length ?? 1;
     const advance = ctx.glyphs.advance;
@@ -102,7 +118,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     const text = labelLines(slot.text, width / style.size, slot.align, fill);
     return text && text.length <= filled && text.every((line) => advance(style.role, line, style.size) <= width + 0.01)
       ? { lines: text.length, text } : { lines: filled };
-  });
+  }
   const linesOfCell = (r: number, c: number) => broken(r * columns + c).lines;
   const rowLines = memo((r) => Math.max(1, ...grid.rows[r]!.map((slot, c) => isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOfCell(r, c))));
   // the page room a row takes: its padding, lines and the rule under it
