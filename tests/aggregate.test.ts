@@ -270,7 +270,7 @@ describe('gongwen aggregate', () => {
     symlinkSync(u1!, path.join(root, 'alias'));
     const linked = await run(u1!, path.join(root, 'alias'), '--out', path.join(root, 'a.yaml'));
     expect(linked.code).toBe(2);
-    expect(linked.err).toMatch(/error: .*alias and .*unit-1 read the same statistics file .*: it would be counted twice\n  fix: give each unit once/);
+    expect(linked.err).toMatch(/error: .*unit-1 and .*alias read the same statistics file .*unit-1\/statistics\.yaml: it would be counted twice \(with --partial too\)\n  fix: give each unit once/);
     const shared = writeUnit(root, 'shared', { 'report.md': FRONT.replace(/---\n$/, `statistics: ${path.join(u1!, 'statistics.yaml')}\n---\n正文。\n`) });
     const r = await run(u1!, shared, '--out', path.join(root, 'b.yaml'));
     expect(r.code).toBe(2);

@@ -110,8 +110,8 @@ describe('numbers in the text', () => {
     expect(f?.message).toBe('"８７条，占１７％": 87 / 1236 = 7.0%, not 17%');
     expect(lintNumbers(para('共２７１件，其中自然人２３６件，占８７．１％。'))).toEqual([]);
     const [digits] = lintFullWidthDigits(para(text));
-    expect(digits?.message).toBe('"１，２３６" is written in full-width digits');
-    expect(digits?.hint).toMatch(/^write the figures in ASCII digits: 1,236/);
+    expect(digits?.message).toBe('"１，２３６", "８７", "１７" are written in full-width digits');
+    expect(digits?.hint).toMatch(/^write the figures in ASCII digits: 1,236, 87, 17/);
     expect(lintFullWidthDigits(para('共收到申请301件，占100％。'))).toEqual([]); // (a full-width ％ alone is no full-width digit)
   });
 
@@ -120,6 +120,9 @@ describe('numbers in the text', () => {
     expect(f?.message).toMatch(/an underscore beside Chinese text is printed as typed/);
     expect(f?.hint).toMatch(/\*\*bold\*\*/);
     expect(lintUnderscores(para('联系邮箱：qinghe_gk@example.com，文件名report_2021.pdf。'))).toEqual([]);
+    // one underscore by a Chinese name, a blank to fill in: no emphasis meant
+    expect(lintUnderscores(para('下载年报_2021.pdf，联系人：____，见《示例_通知》。'))).toEqual([]);
+    expect(lintUnderscores(para('这是_强调_的写法。'))).toHaveLength(1);
   });
 
   it('uses the figure before 其中 as the whole, and honours one decimal', () => {

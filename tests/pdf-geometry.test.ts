@@ -125,6 +125,12 @@ describe('the 22 × 28 grid', () => {
     const cells = [...table.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((r) => (r[1].match(/<w:tc>/g) ?? []).length);
     expect(cells).toEqual([1, 1, 1, 1]);
     expect(table.match(/<w:gridSpan w:val="2"\/>/g)).toHaveLength(4);
+    // a field too long even for the width wraps, and the block is padded by its lines: the body stays on the grid
+    const wide = makeReport({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 中共示例市委机构编制委员会办公室（示例市事业单位登记管理局）示例市机构编制电子政务中心\nindex_no: A1\ncategory: 年报') + '\n正文。\n' }, 'wider-field');
+    const first = (await readPdf((await buildReport(wide, { fonts: openFontSet(), formats: ['pdf'] })).outputs.pdf!)).pages[0]!;
+    const text = bodyLines(first).find((l) => l.text.startsWith('正文'))!;
+    const at = (top(text) - TOP) / PITCH;
+    expect(Math.abs(at - Math.round(at)), `正文 at ${at} lines`).toBeLessThan(0.005);
   });
 
   it('puts every line of text after a table in the body back on the grid (2021 sample: 表二, 表三, 表四)', async () => {

@@ -44,6 +44,7 @@ describe('Markdown a 公文 cannot print', () => {
   it('says why Word habits would print as typed: a heading without its space, a table without its --- line or with ｜, a tab-indented paragraph', () => {
     expect(loadError('\n正文。\n\n##依申请公开情况\n')).toMatch(/report\.md:10: "##依申请公开情况" is printed as text, not as a heading: there is no space after ##\n  fix: write "## 依申请公开情况"/);
     expect(loadError('\n＃ 总体情况\n')).toMatch(/report\.md:8: .* its ＃ is full-width\n  fix: write "# 总体情况"/);
+    expect(loadError('\n##　依申请公开情况\n')).toMatch(/report\.md:8: .* the space after ## is a full-width space\n  fix: write "## 依申请公开情况"/);
     // the second line of a paragraph too, at its own line
     expect(loadError('\n正文。\n#总体情况\n')).toMatch(/report\.md:9: "#总体情况" is printed as text/);
     expect(loadError('\n| 序号 | 渠道 |\n| 1 | 网站 |\n')).toMatch(/report\.md:8: these lines between \| are printed as text, not as a table: a table needs a line of \| --- \| under its header row/);

@@ -195,7 +195,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     const file = realpathSync(u.stats.file);
     const first = readBy.get(file);
     if (first !== undefined) {
-      err.write(`error: ${u.dir} and ${first} read the same statistics file ${u.stats.file}: it would be counted twice\n`
+      err.write(`error: ${first} and ${u.dir} read the same statistics file ${file}: it would be counted twice (with --partial too)\n`
         + '  fix: give each unit once (a link to a unit\'s folder, or a report.md whose statistics: names another unit\'s file, is that unit again)\n');
       return 2;
     }

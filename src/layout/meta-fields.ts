@@ -41,6 +41,14 @@ export function metaRows(m: ReportMeta, halfEm: number): string[][] {
   return rows;
 }
 
+/**
+ * The lines the block's rows take: one a row, but a field alone in its row and too long even for
+ * the width (a combined organ name of thirty-odd characters) wraps, and the block is padded to
+ * whole grid lines by its lines, not its rows.
+ */
+export const metaLineCount = (rows: string[][], halfEm: number): number =>
+  rows.reduce((n, row) => n + (row.length === 2 ? 1 : Math.max(1, Math.ceil(fieldEm(row[0]!) / (2 * halfEm)))), 0);
+
 /** "来源：商丘市政府　　时间：2018年3月27日 15:59" */
 export function sourceLine(m: ReportMeta): string {
   const p = m.published;

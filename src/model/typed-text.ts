@@ -6,3 +6,12 @@ export const TO_WRITE = '【待填写';
 /** Full-width digits and point (１５６．５, as a Chinese input method gives them) in ASCII. */
 export const asciiDigits = (s: string): string =>
   s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+
+/**
+ * Characters that print nothing, copied along with text from web pages and Word: zero-width
+ * spaces and joiners, direction marks, the word joiner, a byte-order mark inside the text, soft
+ * hyphens, variation selectors. They are dropped wherever text is read (no font has a glyph for
+ * them, and they mean nothing in Chinese text).
+ */
+export const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u00ad\ufe0e\ufe0f]/g;
+export const withoutInvisible = (s: string): string => s.replace(INVISIBLE, '');

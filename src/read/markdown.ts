@@ -8,6 +8,7 @@ import type MarkdownItClass from 'markdown-it';
 import type { Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { InputError, throwAll } from '../model/errors.js';
+import { withoutInvisible } from '../model/typed-text.js';
 import type { Block, HeadingLevel, Inline, Loc } from '../model/types.js';
 
 // markdown-it's CommonJS build, required: its ES module build imports the `entities` package
@@ -62,12 +63,6 @@ const TABLE_PLACEHOLDER = /^\{\{\s*table\s+([\w-]+)\s*\}\}$/;
 
 /** Chinese characters and punctuation (with the quotes, dash and ellipsis Chinese text uses): no space at a line break beside them. */
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u2018-\u201d\u2026]/;
-/**
- * Characters that print nothing, copied along with text from web pages and Word: zero-width
- * spaces and joiners, the word joiner, a byte-order mark inside the text, soft hyphens. They are
- * dropped (no font has a glyph for them, and they mean nothing in Chinese text).
- */
-const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]/g;
 /** Indentation typed at a paragraph's start (full-width spaces from Word, 　　正文): gongwen indents paragraphs itself. */
 const LEADING_SPACE = /^[\s\u3000]+/;
 
@@ -87,7 +82,9 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
   for (const t of token.children ?? []) {
     switch (t.type) {
       case 'text':
-        push(t.content);
+        // (characters that print nothing go first: a line break beside one is joined as beside
+        // the character before it)
+        push(withoutInvisible(t.content));
         break;
       case 'softbreak':
         // A line break inside a paragraph: nothing beside a Chinese character, a space between
@@ -129,7 +126,6 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
       return before + (prev === '' || next === '' || CJK.test(prev) || CJK.test(next) ? '' : ' ');
     });
   });
-  for (const i of out) i.text = i.text.replace(INVISIBLE, '');
   if (out[0]) out[0].text = out[0].text.replace(LEADING_SPACE, '');
   return out.filter((i) => i.text.length > 0);
 }
@@ -190,9 +186,12 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
           const hash = HASH_LINE.exec(line);
           const wide = hash?.[1].includes('＃');
           // text, not a heading: #1号楼, ＃3机组 (a number), #政务公开# (a topic tag)
-          if (!hash || (!wide && hash[2]) || /^\d/.test(hash[3]) || /[#＃]/.test(hash[3])) return;
+          // (with an ASCII space after its #, the line would have been a heading: what follows here
+          // is nothing or a full-width space, as a Chinese input method types it)
+          if (!hash || /^\d/.test(hash[3]) || /[#＃]/.test(hash[3])) return;
           const ascii = '#'.repeat(hash[1].length);
-          throw new InputError({ file, line: loc.line + k }, `"${line.trim().slice(0, 16)}" is printed as text, not as a heading: ${wide ? 'its ＃ is full-width' : `there is no space after ${ascii}`}`,
+          const why = wide ? 'its ＃ is full-width' : hash[2].includes('\u3000') ? `the space after ${ascii} is a full-width space` : `there is no space after ${ascii}`;
+          throw new InputError({ file, line: loc.line + k }, `"${line.trim().slice(0, 16)}" is printed as text, not as a heading: ${why}`,
             `write "${ascii} ${hash[3].trim()}" (ASCII # and a space) for a heading${wide ? '' : '; to print a # at the start of a line, write \\#'}`);
         });
         if (lines.length && lines.every((line) => PIPE_LINE.test(line))) {

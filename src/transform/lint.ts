@@ -161,19 +161,25 @@ export function lintPlaceholders(blocks: Block[]): Finding[] {
  */
 export function lintFullWidthDigits(blocks: Block[]): Finding[] {
   return paragraphs(blocks).flatMap((p): Finding[] => {
-    const m = /[０-９][０-９，．]*/.exec(p.text);
-    if (!m) return [];
-    const typed = m[0].replace(/[，．]$/, '');
+    // every such figure of the paragraph, so that one run finds them all
+    const typed = [...p.text.matchAll(/[０-９][０-９，．]*/g)].map((m) => m[0].replace(/[，．]+$/, ''));
+    if (!typed.length) return [];
+    const shown = typed.length > 6 ? [...typed.slice(0, 6), '…'] : typed;
     return [{
       severity: 'warning', loc: p.loc,
-      message: `"${typed}" is written in full-width digits`,
-      hint: `write the figures in ASCII digits: ${figuresOf(typed)} (switch the input method to half-width for digits)`,
+      message: `${shown.map((t) => `"${t}"`).join(', ')} ${typed.length > 1 ? 'are' : 'is'} written in full-width digits`,
+      hint: `write the figures in ASCII digits: ${shown.map((t) => (t === '…' ? t : figuresOf(t))).join(', ')} (switch the input method to half-width for digits)`,
     }];
   });
 }
 
-/** An underscore beside a Chinese character: __粗__ or _强调_ meant as emphasis, which Markdown prints as typed there. */
-const STRAY_UNDERSCORE = /(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])_|_(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/;
+/**
+ * Emphasis written with underscores around Chinese text (__粗__, _强调_), which Markdown prints as
+ * typed there: a pair of _ or __ around text with a Chinese character in it, not inside a word.
+ * A single underscore (年报_2021.pdf), those of addresses and names (qinghe_gk@…, report_2021)
+ * and a run of them (a blank to fill in: ____) are no emphasis.
+ */
+const STRAY_UNDERSCORE = /(?<![_A-Za-z0-9])(_{1,2})(?=[^_\s])[^_]*[\u3400-\u9fff][^_]*(?<=[^_\s])\1(?![_A-Za-z0-9])/;
 
 /**
  * Emphasis written with underscores beside Chinese text (__加粗__与_强调_) prints its underscores:
@@ -184,7 +190,7 @@ export function lintUnderscores(blocks: Block[]): Finding[] {
   return paragraphs(blocks).flatMap((p): Finding[] => {
     const m = STRAY_UNDERSCORE.exec(p.text);
     if (!m) return [];
-    const around = p.text.slice(Math.max(0, m.index - 6), m.index + 7);
+    const around = m[0].length > 14 ? `${m[0].slice(0, 14)}…` : m[0];
     return [{
       severity: 'warning', loc: p.loc,
       message: `"${around}": an underscore beside Chinese text is printed as typed`,

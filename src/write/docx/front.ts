@@ -1,6 +1,6 @@
 /** The portal information block, the title and the source line (same content as the PDF's). */
 import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import { metaRows, sourceLine } from '../../layout/meta-fields.js';
+import { metaLineCount, metaRows, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { glyphGapPt, LINE_TWIP, META_ROW_TWIP, STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 import { ELEMENTS } from '../../layout/gbt9704.js';
@@ -12,7 +12,8 @@ const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: 
 
 export function front(report: Report): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
-  const meta = metaRows(report.meta, twipToPt(TEXT_WIDTH_TWIP) / 2 / ZIHAO[ELEMENTS.metaBlock.zihao]);
+  const halfEm = twipToPt(TEXT_WIDTH_TWIP) / 2 / ZIHAO[ELEMENTS.metaBlock.zihao];
+  const meta = metaRows(report.meta, halfEm);
   if (meta.length) {
     const half = Math.floor(TEXT_WIDTH_TWIP / 2);
     // The page's top margin is set for the body's 三号 lines (MARGIN_TWIP), whose characters start
@@ -33,7 +34,8 @@ export function front(report: Report): (Paragraph | Table)[] {
     // (half a grid line, rounded up to 290) and the first drops, so the pad is what is left of the
     // lines they take (one row: 161 + 290 + 707 = 2 × 579; a block 1 twip taller than its lines
     // made LibreOffice set only 21 lines on page 1)
-    const pad = (Math.ceil(rows.length / 2) + 1) * LINE_TWIP - rows.length * META_ROW_TWIP - drop;
+    const lines = metaLineCount(meta, halfEm);
+    const pad = (Math.ceil(lines / 2) + 1) * LINE_TWIP - lines * META_ROW_TWIP - drop;
     out.push(new Paragraph({ style: STYLE.metaBlock.id, spacing: { line: pad, lineRule: 'exact' } }));
   }
   out.push(new Paragraph({ style: STYLE.title.id, children: titleRuns(report.meta.titleLines ?? report.meta.title, 'title') }));

@@ -1,7 +1,7 @@
 /** The portal information block, the title and the source line. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
-import { metaRows, sourceLine } from '../../layout/meta-fields.js';
+import { metaLineCount, metaRows, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import type { PdfContext } from './context.js';
 import { runs, titleRuns } from './text.js';
@@ -21,7 +21,8 @@ export function front(ctx: PdfContext, report: Report): Content[] {
     const rows = meta.map((row): Content[] => (row.length === 2
       ? row.map((t) => ({ text: runs(ctx, t, style) }) as Content)
       : [{ text: runs(ctx, row[0]!, style), colSpan: 2 } as Content, {} as Content]));
-    const pad = (Math.ceil(rows.length / 2) * 2 - rows.length) * line;
+    const lines = metaLineCount(meta, geometry.textWidth / 2 / size);
+    const pad = (Math.ceil(lines / 2) * 2 - lines) * line;
     out.push({
       table: { widths: ['*', '*'], body: rows },
       layout: BARE_LAYOUT,
