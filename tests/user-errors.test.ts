@@ -60,6 +60,12 @@ describe('Markdown a 公文 cannot print', () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n本年度\u200b工作\u00ad。\n` });
     const p = loadReport(dir).blocks.find((b) => b.type === 'paragraph')!;
     expect(p.type === 'paragraph' && p.inlines.map((i) => i.text).join('')).toBe('本年度工作。');
+    // before lines are joined (申请\u200b⏎15件 is 申请15件), joiners and direction marks too, and in the front matter
+    const joined = makeReport({ 'report.md': `${FRONT.replace('测试县2020年', '测试县\u200b2020年')}\n申请\u200b\n15件，甲\u200c乙\u200d丙\u200e丁。\n` });
+    const r = loadReport(joined);
+    const q = r.blocks.find((b) => b.type === 'paragraph')!;
+    expect(q.type === 'paragraph' && q.inlines.map((i) => i.text).join('')).toBe('申请15件，甲乙丙丁。');
+    expect(r.meta.title).toBe('测试县2020年政府信息公开工作年度报告');
     const bullet = makeReport({ 'report.md': `${FRONT}\n\uf0b7 要点一。\n` });
     const errors = reviewReport(loadReport(bullet), openFontSet()).filter((f) => f.severity === 'error');
     expect(errors[0]?.message).toMatch(/character "\uf0b7" \(U\+F0B7\) is a private-use character, as Word's bullets from its Symbol font are/);
