@@ -54,8 +54,10 @@ function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number): string[]
   return lines;
 }
 
-/** A cell's lines: how many, and the label's own where it is broken as a title is (labelLines). */
-type Broken = { lines: number; text?: string[] };
+/** A cell's lines: how many, the label's own where it is broken as a title is (labelLines), and a header's smaller size where it is set so to fit. */
+type Broken = { lines: number; text?: string[]; size?: number };
+/** How much wider than its column a header may be and be set smaller on one line (5 %: 10.5 pt → 10 pt at most). */
+const HEAD_SQUEEZE = 1.05;
 /** Labels broken (statTable's `broken`), by the measuring function of a set of fonts, then by face, size, width, alignment and text. */
 const labelsBroken = new WeakMap<object, Map<string, Broken>>();
 
@@ -116,8 +118,12 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     const advance = ctx.glyphs.advance;
     if (slot.role === 'value' || filled < 2 || !advance) return { lines: filled };
     const text = labelLines(slot.text, width / style.size, slot.align, fill);
-    return text && text.length <= filled && text.every((line) => advance(style.role, line, style.size) <= width + 0.01)
-      ? { lines: text.length, text } : { lines: filled };
+    if (text && text.length <= filled && text.every((line) => advance(style.role, line, style.size) <= width + 0.01)) return { lines: text.length, text };
+    // a header a hair too wide for its column (自然人, 0.3 pt over in 表三) is set that much
+    // smaller on one line, as a figure is, rather than leave its last character alone
+    const whole = advance(style.role, slot.text, style.size);
+    if (slot.role === 'head' && whole <= width * HEAD_SQUEEZE) return { lines: 1, size: Math.floor((10 * style.size * width) / whole) / 10 };
+    return { lines: filled };
   }
   const linesOfCell = (r: number, c: number) => broken(r * columns + c).lines;
   const rowLines = memo((r) => Math.max(1, ...grid.rows[r]!.map((slot, c) => isCovered(slot) || slot.rowSpan > 1 ? 1 : linesOfCell(r, c))));
@@ -137,9 +143,10 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
 
   const cellFor = (slot: GridCell, r: number, c: number) => {
     const spanningHead = slot.role === 'head' && slot.rowSpan > 1 && r + slot.rowSpan <= grid.headerRows;
-    const lines = broken(r * columns + c).text;
+    const { text: lines, size: squeezed } = broken(r * columns + c);
+    const style = squeezed ? { ...styleOf(slot, r, c), size: squeezed } : styleOf(slot, r, c);
     return {
-      text: lines ? lineRuns(ctx, lines, styleOf(slot, r, c)) : runs(ctx, slot.text, styleOf(slot, r, c)),
+      text: lines ? lineRuns(ctx, lines, style) : runs(ctx, slot.text, style),
       alignment: slot.align,
       margin: [slot.indent * size, spanningHead ? centredTop(r, c, slot) : 0, 0, 0],
       rowSpan: slot.rowSpan,
