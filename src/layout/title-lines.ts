@@ -176,10 +176,12 @@ const ORPHAN_EM = 2;
  * the cell left 本年新制作数 / 量 and （三） / 不予公 / 开). A label set left (表三's rows, the
  * 2014 form's indicators) is broken so only where filling it (as `fill` gives the lines, else by
  * the estimate) leaves a character alone on its last line or splits one of the words titles keep
- * whole (6.属于四类过程性信 / 息); else it is filled, as a wide column reads best. Undefined where the text fits on one line, where it is to be filled,
- * or where even lines would take more lines than filling does (the typesetter then fills the
- * cell). Estimated as titles are; the PDF also checks the lines against the face. `breakEm`: the
- * width the lines are chosen for, where it is narrower than the cell (the DOCX chooses the PDF's).
+ * whole (6.属于四类过程性信 / 息); else it is filled, as a wide column reads best.
+ *
+ * Undefined where the text fits on one line, where it is to be filled, or where even lines would
+ * take more lines than filling does (the typesetter then fills the cell). Estimated as titles
+ * are; the PDF also checks the lines against the face. `breakEm`: the width the lines are chosen
+ * for, where it is narrower than the cell (the DOCX chooses the PDF's).
  */
 export function labelLines(text: string, maxEm: number, align: 'left' | 'center' = 'center', fill?: readonly string[], breakEm = maxEm): string[] | undefined {
   // the forms' labels are the same in every report of a batch: each is worked out once

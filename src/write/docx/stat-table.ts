@@ -92,9 +92,9 @@ const continuationXml = (slot: GridCell, width: number, r: number, t: TableStyle
 
 /**
  * The text width in pt of a cell `width` twips wide (its columns, margins included) at `size` pt:
- * what Word and LibreOffice set its lines in, less the label's indent. (0.5 pt wider than the
- * PDF's cell, whose rule the columns' widths hold: the lines break on this, each writer on its
- * own cells.)
+ * what Word and LibreOffice set its lines in, less the label's indent — 0.5 pt wider than the
+ * PDF's cell, since the columns' widths hold the PDF's rules. Whether a label is broken, and
+ * whether a figure fits, is decided on this width.
  */
 export const cellRoom = (slot: GridCell, width: number, size: number): number =>
   twipToPt(width - CELL_MARGIN.left - CELL_MARGIN.right) - slot.indent * size;
