@@ -9,7 +9,7 @@ import { transformReport } from './transform/index.js';
 import { fallbackChars, findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
 import { findingError, FindingErrors, type Finding } from './model/errors.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
-import { lintFullWidthDigits, lintNumbers, lintPlaceholders, lintUnderscores } from './transform/lint.js';
+import { lintText } from './transform/lint.js';
 import { checkStructure } from './transform/structure.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
@@ -79,10 +79,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...checkStatistics(stats)] : []),
     ...unnamedStatistics,
     ...emptyAttachments,
-    ...lintNumbers(report.blocks),
-    ...lintPlaceholders(report.blocks),
-    ...lintFullWidthDigits(report.blocks),
-    ...lintUnderscores(report.blocks),
+    ...lintText(report.blocks),
     ...checkStructure(report.blocks, stats, report.source),
   ];
 }

@@ -152,8 +152,7 @@ function templateOf(wb: ExcelJS.Workbook, file: string, templateId: string | und
  * Returns the first that differs, top to bottom: after a moved row every later row is off too,
  * and the first one is the one to fix.
  */
-function checkLabels(ws: Worksheet, table: StatTableTemplate, file: string): InputError | undefined {
-  const grid = statGrid(table, {});
+function checkLabels(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, file: string): InputError | undefined {
   const own = owners(grid);
   const slot = (p: Pos) => grid.rows[p.r][p.c] as GridCell;
   const checks = new Map<string, Pos & { what: string }>();
@@ -215,8 +214,7 @@ function checkValue(cell: StatCell, n: number | undefined, raw: string, at: stri
  * below the form, a column beside it — which would be dropped without a word: each is an error
  * at its cell. (Text typed there is left alone: a note beside the table is not a figure.)
  */
-function strayFigures(ws: Worksheet, table: StatTableTemplate, file: string): InputError[] {
-  const grid = statGrid(table, {});
+function strayFigures(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, file: string): InputError[] {
   const values = new Set([...cellPositions(table).values()].map((p) => `${p.r},${p.c}`));
   const found: InputError[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
@@ -259,7 +257,9 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
         `the workbook has ${wb.worksheets.map((w) => `"${w.name}"`).join(', ')}; keep the sheet names of the form`));
       continue;
     }
-    const mismatch = checkLabels(ws, table, file);
+    // the form's grid without figures: its labels, and which cells take one
+    const grid = statGrid(table, {});
+    const mismatch = checkLabels(ws, table, grid, file);
     if (mismatch) { errors.push(mismatch); continue; } // values under wrong labels mean nothing
     for (const [key, p] of cellPositions(table)) {
       const cell = ws.getCell(p.r + 1, p.c + 1);
@@ -276,7 +276,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       if (problem) errors.push(problem);
       else values[key] = n!;
     }
-    errors.push(...strayFigures(ws, table, file));
+    errors.push(...strayFigures(ws, table, grid, file));
   }
   throwAll(errors);
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.

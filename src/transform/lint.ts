@@ -64,7 +64,10 @@ function sharesOf(text: string): Share[] {
  */
 const figuresOf = (text: string): string => asciiDigits(text).replace(/(?<=\d)，(?=\d{3}(?!\d))/g, ',');
 
-function paragraphs(blocks: Block[]): { text: string; loc: Loc }[] {
+/** A paragraph's text (a heading's with its run-in text, a list item's) and where it is: what the lints read. */
+type TextParagraph = { text: string; loc: Loc };
+
+function paragraphs(blocks: Block[]): TextParagraph[] {
   return blocks.flatMap((b) => {
     switch (b.type) {
       case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc }];
@@ -88,9 +91,11 @@ function closesOnWhole(shares: Share[], k: number, text: string): boolean {
   return false;
 }
 
-export function lintNumbers(blocks: Block[]): Finding[] {
+export const lintNumbers = (blocks: Block[]): Finding[] => lintNumbersOf(paragraphs(blocks));
+
+function lintNumbersOf(texts: TextParagraph[]): Finding[] {
   const findings: Finding[] = [];
-  for (const p of paragraphs(blocks)) {
+  for (const p of texts) {
     const shares = sharesOf(figuresOf(p.text));
     for (const s of shares) {
       const exact = (100 * s.part) / s.base;
@@ -141,8 +146,8 @@ export function lintNumbers(blocks: Block[]): Finding[] {
 }
 
 /** Text still to be written: a warning per paragraph (an error under --strict), so it is never published. */
-export function lintPlaceholders(blocks: Block[]): Finding[] {
-  return paragraphs(blocks).flatMap((p): Finding[] => {
+function lintPlaceholdersOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
     const at = p.text.indexOf(TO_WRITE);
     if (at < 0) return [];
     const rest = p.text.slice(at);
@@ -159,8 +164,10 @@ export function lintPlaceholders(blocks: Block[]): Finding[] {
  * they stand out beside the figures in ASCII digits (GB/T 15835: Arabic numerals half-width). A
  * warning per paragraph (an error under --strict), with the figure as it should be written.
  */
-export function lintFullWidthDigits(blocks: Block[]): Finding[] {
-  return paragraphs(blocks).flatMap((p): Finding[] => {
+export const lintFullWidthDigits = (blocks: Block[]): Finding[] => lintFullWidthDigitsOf(paragraphs(blocks));
+
+function lintFullWidthDigitsOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
     // every such figure of the paragraph, so that one run finds them all
     const typed = [...p.text.matchAll(/[０-９][０-９，．]*/g)].map((m) => m[0].replace(/[，．]+$/, ''));
     if (!typed.length) return [];
@@ -186,8 +193,10 @@ const STRAY_UNDERSCORE = /(?<![_A-Za-z0-9])(_{1,2})(?=[^_\s])[^_]*[\u3400-\u9fff
  * a warning per paragraph (an error under --strict). Underscores in addresses (qinghe_gk@…) are
  * not beside Chinese characters and pass.
  */
-export function lintUnderscores(blocks: Block[]): Finding[] {
-  return paragraphs(blocks).flatMap((p): Finding[] => {
+export const lintUnderscores = (blocks: Block[]): Finding[] => lintUnderscoresOf(paragraphs(blocks));
+
+function lintUnderscoresOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
     const m = STRAY_UNDERSCORE.exec(p.text);
     if (!m) return [];
     const around = m[0].length > 14 ? `${m[0].slice(0, 14)}…` : m[0];
@@ -197,4 +206,10 @@ export function lintUnderscores(blocks: Block[]): Finding[] {
       hint: 'write **bold** (黑体) or *emphasis* (楷体) with asterisks; underscores make emphasis only between Latin words',
     }];
   });
+}
+
+/** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores. */
+export function lintText(blocks: Block[]): Finding[] {
+  const texts = paragraphs(blocks);
+  return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts)];
 }

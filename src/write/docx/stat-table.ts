@@ -90,6 +90,10 @@ const tcPr = (slot: GridCell, width: number, merge: 'restart' | 'continue') =>
 const continuationXml = (slot: GridCell, width: number, r: number, t: TableStyle, keep: boolean) =>
   `<w:tc><w:tcPr>${tcPr(slot, width, 'continue')}</w:tcPr><w:p><w:pPr>${paragraphXml(slot, r, t, keep)}</w:pPr></w:p></w:tc>`;
 
+/** The width in twips of the cell `slot` from column `c` (`widths`: docxColumnWidths). */
+const spanWidth = (widths: readonly number[], c: number, slot: GridCell): number =>
+  widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
+
 /**
  * The text width in pt of a cell `width` twips wide (its columns, margins included) at `size` pt:
  * what Word and LibreOffice set its lines in, less the label's indent — 0.5 pt wider than the
@@ -133,7 +137,7 @@ function groupStartRowsOnce(grid: StatGrid): Set<number> {
   const pdfText = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));
   const lines = (slot: GridCell, c: number): number => {
     if (slot.role === 'value' || !slot.text) return 1;
-    const room = cellRoom(slot, widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0), size);
+    const room = cellRoom(slot, spanWidth(widths, c, slot), size);
     return cellLines(slot, room, size, cellTextWidth(pdfText, c, slot, size))?.length ?? estimatedLineCount(slot.text, room / size);
   };
   const rowLines = grid.rows.map((row) => Math.max(1, ...row.map((slot, c) => (isCovered(slot) || slot.rowSpan > 1 ? 1 : lines(slot, c)))));
@@ -163,7 +167,6 @@ export function statTableXml(grid: StatGrid): string {
   };
   const widths = docxColumnWidths(grid);
   const pdfText = columnTextWidths(grid, twipToPt(TEXT_WIDTH_TWIP));
-  const spanWidth = (c: number, slot: GridCell) => widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
   // the label above each slot covered by a row span, where that span's columns start
   const above: (GridCell | undefined)[][] = grid.rows.map((row) => row.map(() => undefined));
   const groupStarts = groupStartRows(grid);
@@ -176,10 +179,11 @@ export function statTableXml(grid: StatGrid): string {
     const cells = row.map((slot, c) => {
       if (!isCovered(slot)) {
         for (let k = 1; k < slot.rowSpan; k++) above[r + k]![c] = slot;
-        return cellXml(slot, r, spanWidth(c, slot), cellRoom(slot, spanWidth(c, slot), size), cellTextWidth(pdfText, c, slot, size), style, keep);
+        const width = spanWidth(widths, c, slot);
+        return cellXml(slot, r, width, cellRoom(slot, width, size), cellTextWidth(pdfText, c, slot, size), style, keep);
       }
       const merged = above[r]![c];
-      return merged ? continuationXml(merged, spanWidth(c, merged), r, style, keep) : '';
+      return merged ? continuationXml(merged, spanWidth(widths, c, merged), r, style, keep) : '';
     });
     const header = r < grid.headerRows ? '<w:tblHeader/>' : '<w:tblHeader w:val="off"/>';
     return `<w:tr><w:trPr><w:cantSplit/>${header}</w:trPr>${cells.join('')}</w:tr>`;

@@ -40,18 +40,20 @@ function memo<T>(f: (r: number) => T): (r: number) => T {
 }
 
 /**
- * Lines `inlines` take at `width` pt, broken by write/pdf/lines.ts, which breaks where pdfmake
- * does (tests/characters.test.ts); 1 when it cannot measure.
+ * The lines `inlines` take at `width` pt, broken by write/pdf/lines.ts, which breaks where pdfmake
+ * does (tests/characters.test.ts): how many (1 when it cannot measure), and, with `text`, the
+ * lines themselves.
  */
-function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number): string[] | undefined {
+function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number, text: boolean): { count: number; lines?: string[] } {
   const broken = breakJustified(ctx, inlines, width, 0);
-  if (!broken) return undefined;
+  if (!broken) return { count: 1 };
+  if (!text) return { count: broken.filter((i) => i.lineEnd).length + 1 };
   const lines = [''];
   for (const i of broken) {
     lines[lines.length - 1] += i.text;
     if (i.lineEnd) lines.push('');
   }
-  return lines;
+  return { count: lines.length, lines };
 }
 
 /** A cell's lines: how many, the label's own where it is broken as a title is (labelLines), and a header's smaller size where it is set so to fit. */
@@ -113,8 +115,8 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     return result;
   });
   function breakCell(slot: GridCell, style: ReturnType<typeof styleOf>, width: number): Broken {
-    const fill = linesOf(ctx, runs(ctx, slot.text, style), width);
-    const filled = fill?.length ?? 1;
+    // (a figure's lines are only counted: its text is not broken anew)
+    const { count: filled, lines: fill } = linesOf(ctx, runs(ctx, slot.text, style), width, slot.role !== 'value');
     const advance = ctx.glyphs.advance;
     if (slot.role === 'value' || filled < 2 || !advance) return { lines: filled };
     const text = labelLines(slot.text, width / style.size, slot.align, fill);
@@ -122,7 +124,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     // a header a hair too wide for its column (自然人, 0.3 pt over in 表三) is set that much
     // smaller on one line, as a figure is, rather than leave its last character alone
     const whole = advance(style.role, slot.text, style.size);
-    if (slot.role === 'head' && whole <= width * HEAD_SQUEEZE) return { lines: 1, size: Math.floor((10 * style.size * width) / whole) / 10 };
+    if (slot.role === 'head' && whole <= width * HEAD_SQUEEZE) return { lines: 1, size: fittedSize(whole, width, style.size) };
     return { lines: filled };
   }
   const linesOfCell = (r: number, c: number) => broken(r * columns + c).lines;
