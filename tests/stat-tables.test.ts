@@ -63,6 +63,17 @@ describe('sample-2021 (fictional unit, 2021 format)', () => {
     }
   });
 
+  it('keeps 政府 whole in （六）1\'s long label, its lines chosen on the face\'s widths where the estimate takes a line more', () => {
+    const page = pages.find((p) => p.items.some((i) => i.str.startsWith('申请人无正当理由')))!;
+    const first = page.items.find((i) => i.str.startsWith('申请人无正当理由'))!;
+    // the label's lines: "1." and the items below it in its column, until the next label (2.)
+    const below = page.items.filter((i) => i.x < first.x && i.x > first.x - 20 && i.baseline > first.baseline + 1).sort((a, b) => a.baseline - b.baseline);
+    const lines = ['1.' + first.str, ...below.slice(0, below.findIndex((i) => i.str.startsWith('2.'))).map((i) => i.str)];
+    expect(lines.join('')).toBe('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
+    expect(lines).toHaveLength(4);
+    for (let k = 1; k < lines.length; k++) expect(lines[k - 1]!.at(-1)! + lines[k]![0]).not.toBe('政府');
+  });
+
   it('merges the DOCX header and label cells with gridSpan and vMerge, and repeats header rows', () => {
     const t3 = tables().find((t) => t.includes('申请人情况'))!;
     expect(t3).toMatch(/<w:gridSpan w:val="7"\/>[\s\S]*?申请人情况/);   // 申请人情况 over 7 columns
@@ -186,9 +197,13 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
     const ctx: PdfContext = { glyphs: { has: fonts.has, advance: fonts.advance, advanceOfUnit: fonts.advanceOfUnit, dashCentre: 0.3 }, textWidth: geometry.textWidth, breakLines: true };
     let broken = 0;
     let agreed = 0;
-    for (const id of availableTemplates()) {
-      for (const table of loadTemplate(id)!.tables) {
-        const grid = statGrid(table, {});
+    // empty forms, and the 2021 sample's figures (which widen the figure columns and narrow the labels')
+    const sample = loadReport(path.resolve('content/sample-2021')).statistics!;
+    const forms = [...availableTemplates().map((id) => [loadTemplate(id)!, {}] as const), [sample.template, sample.values] as const];
+    for (const [template, values] of forms) {
+      const id = template.id;
+      for (const table of template.tables) {
+        const grid = statGrid(table, values);
         const size = ZIHAO[grid.zihao];
         const body = (statTable(ctx, grid) as unknown as { table: { body: { text?: { text: string }[] }[][] } }).table.body;
         const widths = columnTextWidths(grid, geometry.textWidth);
@@ -210,6 +225,9 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
           expect(pdf.join(''), where).toBe(slot.text.replace(/\s+/g, ''));
           const role = slot.role === 'head' || slot.role === 'section' ? 'hei' : 'fang';
           for (const line of pdf) expect(fonts.advance(role, line, size), `${where}: ${line}`).toBeLessThanOrEqual(room + 0.01);
+          // no seam splits a word the forms are made of (the PDF's 1.申请人无正当理由…其政 / 府信息公开申请
+          // before its lines were chosen on FandolFang's widths where the estimate took a line more)
+          for (let k = 1; k < pdf.length; k++) expect(['政府', '信息', '公开', '申请', '处理', '行政', '机关'], `${where}: ${pdf[k - 1]} / ${pdf[k]}`).not.toContain(pdf[k - 1]!.at(-1)! + pdf[k]![0]);
         }));
       }
     }

@@ -115,11 +115,18 @@ function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[])
 }
 
 /**
+ * The width in em of one UTF-16 unit: the estimate ({@link estimatedEm}), or a face's measured
+ * advance where a writer knows the face its lines are set in.
+ */
+export type EmOf = (unit: string) => number;
+
+/**
  * The lines of a title set in a column `maxEm` characters wide (one line if it fits), or the
  * author's lines where they are given. Indexed in UTF-16 units, as everywhere in the writers (a
- * character outside the BMP counts as two halves of ½ em).
+ * character outside the BMP counts as two halves of ½ em). `emOf`: the widths (the estimate
+ * unless given).
  */
-export function titleLines(title: string | string[], maxEm: number): string[] {
+export function titleLines(title: string | string[], maxEm: number, emOf: EmOf = estimatedEm): string[] {
   if (Array.isArray(title)) return title; // broken by the author
   const text = title.trim();
   // (a column under one character wide holds no line: the typesetter wraps what it can)
@@ -127,7 +134,7 @@ export function titleLines(title: string | string[], maxEm: number): string[] {
   const n = text.length;
   // at[i]: the width of text[0, i) in em
   const at = [0];
-  for (let i = 0; i < n; i++) at.push(at[i] + estimatedEm(text[i]));
+  for (let i = 0; i < n; i++) at.push(at[i] + emOf(text[i]));
   const total = at[n];
   if (total <= maxEm) return [text];
   const lineCount = Math.ceil(total / maxEm);
@@ -183,7 +190,9 @@ const ORPHAN_EM = 2;
  * are; the PDF also checks the lines against the face. `breakEm`: the width the lines are chosen
  * for, where it is narrower than the cell (the DOCX chooses the PDF's).
  */
-export function labelLines(text: string, maxEm: number, align: 'left' | 'center' = 'center', fill?: readonly string[], breakEm = maxEm): string[] | undefined {
+export function labelLines(text: string, maxEm: number, align: 'left' | 'center' = 'center', fill?: readonly string[], breakEm = maxEm, emOf?: EmOf): string[] | undefined {
+  // (measured widths are a face's: the writer that measures keeps its own results by face)
+  if (emOf) return labelLinesOnce(text, maxEm, align, fill, breakEm, emOf);
   // the forms' labels are the same in every report of a batch: each is worked out once
   const key = `${align}|${maxEm}|${breakEm}|${fill ? fill.join('\n') : '-'}|${text}`;
   if (known.has(key)) return known.get(key);
@@ -197,7 +206,7 @@ export function labelLines(text: string, maxEm: number, align: 'left' | 'center'
 const known = new Map<string, string[] | undefined>();
 const KNOWN_MAX = 20_000;
 
-function labelLinesOnce(text: string, maxEm: number, align: 'left' | 'center', fill: readonly string[] | undefined, breakEm: number): string[] | undefined {
+function labelLinesOnce(text: string, maxEm: number, align: 'left' | 'center', fill: readonly string[] | undefined, breakEm: number, emOf: EmOf = estimatedEm): string[] | undefined {
   const t = text.trim();
   if (!(maxEm >= 1)) return undefined;
   // the cell filled: as the typesetter filled it (`fill`, the PDF's lines in its face), else by
@@ -206,10 +215,10 @@ function labelLinesOnce(text: string, maxEm: number, align: 'left' | 'center', f
   if (fill) {
     let at = 0;
     let last = 0;
-    for (const c of fill.at(-1) ?? '') last += estimatedEm(c) * c.length;
+    for (const c of fill.at(-1) ?? '') for (const unit of c) last += emOf(unit);
     filled = { breaks: fill.slice(0, -1).map((l) => (at += l.length)), last };
   } else {
-    filled = filledEstimate(t, maxEm);
+    filled = filledEstimate(t, maxEm, emOf);
   }
   const { breaks, last } = filled;
   if (breaks.length === 0) return undefined;
@@ -218,9 +227,9 @@ function labelLinesOnce(text: string, maxEm: number, align: 'left' | 'center', f
     if (last > ORPHAN_EM && !breaks.some((b) => inside[b])) return undefined;
   }
   const width = Math.min(maxEm, breakEm);
-  const lines = titleLines(t, width);
+  const lines = titleLines(t, width, emOf);
   // no more lines than filling takes (at the narrower width the lines are chosen for, where it is)
-  const most = Math.max(breaks.length, width < maxEm ? filledEstimate(t, width).breaks.length : 0) + 1;
+  const most = Math.max(breaks.length, width < maxEm ? filledEstimate(t, width, emOf).breaks.length : 0) + 1;
   return lines.length > 1 && lines.length <= most ? lines : undefined;
 }
 
@@ -228,12 +237,12 @@ function labelLinesOnce(text: string, maxEm: number, align: 'left' | 'center', f
  * `t` filled into lines `maxEm` wide, by the estimate titles use (UTF-16 units as titleLines
  * counts): where its lines break, and the last line's width.
  */
-function filledEstimate(t: string, maxEm: number): { breaks: number[]; last: number } {
+function filledEstimate(t: string, maxEm: number, emOf: EmOf = estimatedEm): { breaks: number[]; last: number } {
   const breaks: number[] = [];
   let line = 0;
   let start = 0;
   for (let i = 0; i < t.length; i++) {
-    const w = estimatedEm(t[i]);
+    const w = emOf(t[i]!);
     if (line + w > maxEm && line > 0) {
       // 禁则, as the typesetter keeps it: a mark that may not start a line (、，。）) takes the
       // character before it along, as does one that may not end a line (（“) the character after
@@ -242,7 +251,7 @@ function filledEstimate(t: string, maxEm: number): { breaks: number[]; last: num
       breaks.push(at);
       start = at;
       line = 0;
-      for (let k = at; k < i; k++) line += estimatedEm(t[k]!);
+      for (let k = at; k < i; k++) line += emOf(t[k]!);
     }
     line += w;
   }

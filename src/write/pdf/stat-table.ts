@@ -4,6 +4,7 @@ import { geometry } from '../../layout/gbt9704.js';
 import { CELL_PADDING_X, cellTextWidth, columnTextWidths, isCovered, TABLE_RULE, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { FIGURE, fittedSize } from '../../layout/fit.js';
 import { labelLines } from '../../layout/title-lines.js';
+import { estimatedEm } from '../../layout/kinsoku.js';
 import { ZIHAO } from '../../layout/units.js';
 import type { PdfContext } from './context.js';
 import { labelRoom, type LabelSpan } from './label-room.js';
@@ -119,8 +120,14 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
     const { count: filled, lines: fill } = linesOf(ctx, runs(ctx, slot.text, style), width, slot.role !== 'value');
     const advance = ctx.glyphs.advance;
     if (slot.role === 'value' || filled < 2 || !advance) return { lines: filled };
-    const text = labelLines(slot.text, width / style.size, slot.align, fill);
-    if (text && text.length <= filled && text.every((line) => advance(style.role, line, style.size) <= width + 0.01)) return { lines: text.length, text };
+    const fits = (lines: string[] | undefined) =>
+      lines && lines.length <= filled && lines.every((line) => advance(style.role, line, style.size) <= width + 0.01) ? lines : undefined;
+    // chosen on the estimate, as the DOCX chooses them; where that takes a line more than filling
+    // does, on the face's own widths (FandolFang's "1." is 0.78 em, the estimate's 1: 2021 表三's
+    // 1.申请人无正当理由… fits four lines with 政府 whole only so)
+    const emOf = (unit: string) => (/[\ud800-\udfff]/.test(unit) ? estimatedEm(unit) : advance(style.role, unit, style.size) / style.size);
+    const text = fits(labelLines(slot.text, width / style.size, slot.align, fill)) ?? fits(labelLines(slot.text, width / style.size, slot.align, fill, undefined, emOf));
+    if (text) return { lines: text.length, text };
     // a header a hair too wide for its column (自然人, 0.3 pt over in 表三) is set that much
     // smaller on one line, as a figure is, rather than leave its last character alone
     const whole = advance(style.role, slot.text, style.size);
