@@ -1,10 +1,10 @@
 /** Atomic writes: a failed or killed build leaves the previous output untouched and no partial file behind. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempNameFor, writeFileAtomic } from '../src/io/files.js';
+import { tempNameFor, writeFileAtomic, writeFilesAtomic, type FileCalls } from '../src/io/files.js';
 import { ROOT } from './helpers/build.js';
 
 describe('atomic writes', () => {
@@ -62,6 +62,52 @@ describe('atomic writes', () => {
     expect(readdirSync(dir)).toHaveLength(1);
     // a name too long even for the output: exit 2 material, not an internal error
     expect(() => writeFileAtomic(path.join(dir, `${'示'.repeat(90)}.pdf`), Buffer.from('x'))).toThrow(/cannot be written: its name is too long for the file system \(ENAMETOOLONG\)/);
+  });
+
+  it('writes a report\'s outputs all or none: where one cannot be replaced (open in Word, a full disk), every earlier output stays', () => {
+    const fail = (code: string, when: (call: 'write' | 'rename', from: string, to?: string) => boolean): FileCalls => ({
+      write: (file, data) => { if (when('write', file)) throw Object.assign(new Error(code), { code }); writeFileSync(file, data); },
+      rename: (from, to) => { if (when('rename', from, to)) throw Object.assign(new Error(code), { code }); renameSync(from, to); },
+    });
+    const cases: [string, FileCalls, RegExp][] = [
+      // Windows will not rename a DOCX that Word has open: found when the earlier outputs are moved aside
+      ['the DOCX open in Word', fail('EBUSY', (call, from) => call === 'rename' && from.endsWith('/r.docx')), /r\.docx: cannot be written: the file is in use \(open in another program\?\) \(EBUSY\)/],
+      ['the disk full at the DOCX', fail('ENOSPC', (call, file) => call === 'write' && file.includes('r.docx')), /r\.docx: cannot be written: the disk is full \(ENOSPC\)/],
+      ['the DOCX not put in place', fail('EPERM', (call, from, to) => call === 'rename' && to === path.join(path.dirname(from), 'r.docx') && from.endsWith('.gongwen-tmp')), /r\.docx: cannot be written: not permitted/],
+    ];
+    for (const [what, calls, message] of cases) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-set-'));
+      const pdf = path.join(dir, 'r.pdf'), docx = path.join(dir, 'r.docx');
+      writeFileSync(pdf, 'old pdf');
+      writeFileSync(docx, 'old docx');
+      expect(() => writeFilesAtomic([{ file: pdf, data: Buffer.from('new pdf') }, { file: docx, data: Buffer.from('new docx') }], calls), what).toThrow(message);
+      expect([readFileSync(pdf, 'utf8'), readFileSync(docx, 'utf8')], what).toEqual(['old pdf', 'old docx']);
+      expect(readdirSync(dir).sort(), what).toEqual(['r.docx', 'r.pdf']); // no temporary or moved-aside file left
+      // a first build's outputs: none of them left behind either
+      const fresh = mkdtempSync(path.join(tmpdir(), 'gongwen-set-'));
+      if (what !== 'the DOCX open in Word') {
+        expect(() => writeFilesAtomic([{ file: path.join(fresh, 'r.pdf'), data: Buffer.from('p') }, { file: path.join(fresh, 'r.docx'), data: Buffer.from('d') }], calls), what).toThrow(message);
+        expect(readdirSync(fresh), what).toEqual([]);
+      }
+    }
+    // and where nothing refuses, both are replaced and nothing else is left
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-set-'));
+    writeFileSync(path.join(dir, 'r.pdf'), 'old pdf');
+    writeFilesAtomic([{ file: path.join(dir, 'r.pdf'), data: Buffer.from('new pdf') }, { file: path.join(dir, 'r.docx'), data: Buffer.from('new docx') }]);
+    expect(readdirSync(dir).sort()).toEqual(['r.docx', 'r.pdf']);
+    expect(readFileSync(path.join(dir, 'r.pdf'), 'utf8')).toBe('new pdf');
+  });
+
+  it('puts back an earlier output that a killed build had moved aside, where nothing has taken its place', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-aside-'));
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(tempNameFor(path.join(dir, 'r.pdf'), dead, 0, 'old'), 'earlier pdf'); // killed between moving aside and putting the new one in place
+    writeFileSync(path.join(dir, 'r.docx'), 'new docx');
+    writeFileSync(tempNameFor(path.join(dir, 'r.docx'), dead, 0, 'old'), 'earlier docx'); // killed after the new one was in place
+    writeFileAtomic(path.join(dir, 'other.pdf'), Buffer.from('x'));
+    expect(readdirSync(dir).sort()).toEqual(['other.pdf', 'r.docx', 'r.pdf']);
+    expect(readFileSync(path.join(dir, 'r.pdf'), 'utf8')).toBe('earlier pdf');
+    expect(readFileSync(path.join(dir, 'r.docx'), 'utf8')).toBe('new docx');
   });
 
   it('replaces the file in one step', () => {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
-import { checkWritable, writeFileAtomic } from './files.js';
+import { writeFilesAtomic } from './files.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
 import { checkRecord, folderInputs, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
@@ -44,8 +44,9 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const { outputs, warnings } = await buildInMemory(dir, fonts, s, docx);
     const name = path.basename(path.resolve(dir));
     const named = Object.entries(outputs).map(([format, data]) => ({ file: path.join(s.outDir, `${name}.${format}`), data }));
-    checkWritable(named.map((o) => o.file));
-    const files = named.map(({ file, data }) => ({ file, bytes: data.length, written: writeFileAtomic(file, data) }));
+    // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
+    const written = writeFilesAtomic(named);
+    const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]! }));
     const shown = warnings.map(formatFinding);
     const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown);
     return {

@@ -9,8 +9,11 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { InputError } from '../model/errors.js';
 
-/** `.<name>.<pid>.gongwen-tmp`, or `.<name>.<pid>-<thread>.gongwen-tmp` from a worker thread. */
-const TMP = /^\.(.+)\.(\d+)(?:-\d+)?\.gongwen-tmp$/;
+/**
+ * `.<name>.<pid>.gongwen-tmp`, or `.<name>.<pid>-<thread>.gongwen-tmp` from a worker thread: a file
+ * being written. `.gongwen-old`: an earlier output moved aside while a set of outputs replaces it.
+ */
+const TMP = /^\.(.+)\.(\d+)(?:-\d+)?\.gongwen-(tmp|old)$/;
 
 const alive = (pid: number): boolean => {
   try {
@@ -24,7 +27,8 @@ const alive = (pid: number): boolean => {
 /**
  * Remove temporary files of processes that no longer run: once per folder and process, at its
  * first write there. Listing the folder at every write cost a batch of 1,000 units ≈ 1.2 s on
- * its PDF thread (3,000 writes into folders growing to 2,000 and 1,000 files).
+ * its PDF thread (3,000 writes into folders growing to 2,000 and 1,000 files). An earlier output
+ * a killed process had moved aside is put back where nothing has taken its place.
  */
 const swept = new Set<string>();
 function removeStale(dir: string): void {
@@ -32,7 +36,16 @@ function removeStale(dir: string): void {
   swept.add(dir);
   for (const name of readdirSync(dir)) {
     const m = TMP.exec(name);
-    if (m && Number(m[2]) !== process.pid && !alive(Number(m[2]))) rmSync(path.join(dir, name), { force: true });
+    if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
+    const file = path.join(dir, name);
+    // (a name cut to 64 characters cannot be put back: it is left, the only copy of that output)
+    const original = path.join(dir, m[1]!);
+    try {
+      if (m[3] !== 'old' || existsSync(original)) rmSync(file, { force: true });
+      else if (m[1]!.length < 64) renameSync(file, original);
+    } catch {
+      // (left for a later sweep: the write that follows says what is wrong with the folder)
+    }
   }
 }
 
@@ -40,14 +53,13 @@ function removeStale(dir: string): void {
  * The temporary name a process's thread writes `file` under: threads of one process may write the
  * same file (the code cache, io/code-cache.ts), and must not write into each other's temporary file.
  */
-export const tempNameFor = (file: string, pid = process.pid, thread = threadId): string =>
+export const tempNameFor = (file: string, pid = process.pid, thread = threadId, kind: 'tmp' | 'old' = 'tmp'): string =>
   // (a name as long as the file system allows would be too long with the additions: it is cut, a
   // thread writes one file at a time)
-  path.join(path.dirname(file), `.${path.basename(file).slice(0, 64)}.${pid}${thread ? `-${thread}` : ''}.gongwen-tmp`);
+  path.join(path.dirname(file), `.${path.basename(file).slice(0, 64)}.${pid}${thread ? `-${thread}` : ''}.gongwen-${kind}`);
 
-/** Returns the written file's size and modification time, taken before it is renamed into place (another process may replace it after). */
-export function writeFileAtomic(file: string, data: Uint8Array): { size: number; mtimeMs: number } {
-  const dir = path.dirname(file);
+/** The folder `dir` made where it is missing, with the parents it needs; an error that says what is wrong where it cannot be. */
+function makeFolder(dir: string): void {
   const missing: string[] = [];
   for (let d = dir; ; d = path.dirname(d)) {
     if (existsSync(d)) {
@@ -68,21 +80,100 @@ export function writeFileAtomic(file: string, data: Uint8Array): { size: number;
       throw new InputError({ file: d }, `the output folder cannot be created (${code ?? (e as Error).message})`, 'give --out a folder you can write to (it is created if missing)');
     }
   }
-  removeStale(dir);
-  const tmp = tempNameFor(file);
-  try {
-    writeFileSync(tmp, data);
-    const { size, mtimeMs } = statSync(tmp);
-    renameSync(tmp, file);
-    return { size, mtimeMs };
-  } catch (e) {
+}
+
+/** The file calls a set of writes makes (tests hand in calls that fail where a file would be in use). */
+export interface FileCalls {
+  write(file: string, data: Uint8Array): void;
+  rename(from: string, to: string): void;
+}
+const nodeCalls: FileCalls = { write: writeFileSync, rename: renameSync };
+
+/** Removes files, not minding those already gone or that cannot be removed (what kept them from being written may keep them). */
+const removeAll = (files: readonly string[]) => {
+  for (const f of files) {
     try {
-      rmSync(tmp, { force: true });
+      rmSync(f, { force: true });
     } catch {
-      // (what kept the file from being written may keep it from being removed: the error says it)
+      // (the error that brought us here says what is wrong)
     }
-    throw cannotWrite(file, e);
   }
+};
+
+/** Returns the written file's size and modification time, taken before it is renamed into place (another process may replace it after). */
+export const writeFileAtomic = (file: string, data: Uint8Array): { size: number; mtimeMs: number } => writeFilesAtomic([{ file, data }])[0]!;
+
+/**
+ * Writes a set of outputs (a report's PDF and DOCX) all or none: each to a temporary file first,
+ * then the earlier outputs moved aside, the new ones renamed into place, the earlier ones removed.
+ * Where any step is refused — a full disk, a file open in another program (Word and Acrobat keep
+ * Windows from renaming a file they have open) — every file is left as it was: no new PDF beside
+ * an old DOCX. Returns each file's size and modification time, as writeFileAtomic does.
+ */
+export function writeFilesAtomic(outputs: readonly { file: string; data: Uint8Array }[], calls: FileCalls = nodeCalls): { size: number; mtimeMs: number }[] {
+  for (const dir of new Set(outputs.map((o) => path.dirname(o.file)))) {
+    makeFolder(dir);
+    removeStale(dir);
+  }
+  checkNoFolders(outputs.map((o) => o.file));
+  // (putting an earlier output back can fail as its moving aside did not: the first refusal is the one reported)
+  const putBack = (moved: readonly { file: string; old: string }[]) => {
+    for (const a of moved) {
+      try {
+        calls.rename(a.old, a.file);
+      } catch {
+        // (the earlier output stays under its aside name; the next process's sweep puts it back)
+      }
+    }
+  };
+  const temps: string[] = [];
+  const written: { size: number; mtimeMs: number }[] = [];
+  // 1. every output to its temporary file
+  for (const { file, data } of outputs) {
+    const tmp = tempNameFor(file);
+    temps.push(tmp);
+    try {
+      calls.write(tmp, data);
+      const { size, mtimeMs } = statSync(tmp);
+      written.push({ size, mtimeMs });
+    } catch (e) {
+      removeAll(temps);
+      throw cannotWrite(file, e);
+    }
+  }
+  // 2. where there are several, the earlier outputs moved aside (a file another program holds
+  // open is found here, before anything is replaced); one alone is replaced in one step
+  const aside: { file: string; old: string }[] = [];
+  if (outputs.length > 1) {
+    for (const { file } of outputs) {
+      if (!existsSync(file)) continue;
+      const old = tempNameFor(file, process.pid, threadId, 'old');
+      try {
+        calls.rename(file, old);
+        aside.push({ file, old });
+      } catch (e) {
+        putBack(aside);
+        removeAll(temps);
+        throw cannotWrite(file, e);
+      }
+    }
+  }
+  // 3. the new outputs into place
+  const placed: string[] = [];
+  for (const [k, { file }] of outputs.entries()) {
+    try {
+      calls.rename(temps[k]!, file);
+      placed.push(file);
+    } catch (e) {
+      removeAll(placed);
+      putBack(aside);
+      removeAll(temps);
+      throw cannotWrite(file, e);
+    }
+  }
+  // 4. the earlier ones gone
+  removeAll(aside.map((a) => a.old));
+  return written;
 }
 
 /** What the file system says when it refuses a write, and what to do: the user's to fix (exit 2), not a bug. */
@@ -98,11 +189,10 @@ const REFUSALS: Record<string, [string, string]> = {
   ENAMETOOLONG: ['its name is too long for the file system', 'give the report folder a shorter name (its outputs are named after it), or --out a shorter path'],
 };
 /**
- * Before a set of outputs is written: a folder where one of them goes is reported at once, so
- * that none is replaced (a PDF new beside a DOCX left old, when the second found a folder in its
- * place).
+ * Before a set of outputs is written: a folder where one of them goes is reported at once (it
+ * would be moved aside as an earlier output is).
  */
-export function checkWritable(files: readonly string[]): void {
+function checkNoFolders(files: readonly string[]): void {
   for (const file of files) {
     let folder = false;
     try {
