@@ -49,6 +49,9 @@ describe('Markdown a 公文 cannot print', () => {
     expect(loadError('\n正文。\n#总体情况\n')).toMatch(/report\.md:9: "#总体情况" is printed as text/);
     expect(loadError('\n| 序号 | 渠道 |\n| 1 | 网站 |\n')).toMatch(/report\.md:8: these lines between \| are printed as text, not as a table: a table needs a line of \| --- \| under its header row/);
     expect(loadError('\n｜类别｜件数｜\n｜－－｜－－｜\n')).toMatch(/report\.md:8: .*written with ASCII \|, not the full-width ｜/);
+    // inside a list item too, at the item's line
+    expect(loadError('\n- 网站公开。\n- ##依申请公开情况\n')).toMatch(/report\.md:9: "##依申请公开情况" is printed as text, not as a heading/);
+    expect(loadError('\n1. 渠道如下：\n\n   | 序号 | 渠道 |\n   | 1 | 网站 |\n')).toMatch(/report\.md:10: these lines between \| are printed as text, not as a table/);
     expect(loadError('\n\t本年度通过门户网站公开。\n')).toMatch(/report\.md:8: the line is indented \(a tab or four spaces at its start\).*\n  fix: remove the indentation/);
     // text that only looks alike stays text: an escaped #, a # inside a line, a line with one |,
     // a number or a topic tag after # or ＃

@@ -130,6 +130,32 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
   return out.filter((i) => i.text.length > 0);
 }
 
+/**
+ * Lines of a paragraph or list item that Markdown prints as text though they were meant as
+ * something else: a heading without the space after its # (or with a full-width ＃ or space), a
+ * table without its | --- | line or with full-width ｜.
+ */
+function checkLines(inline: Token, loc: Loc, file: string): void {
+  const lines = inline.content.split('\n');
+  lines.forEach((line, k) => {
+    const hash = HASH_LINE.exec(line);
+    const wide = hash?.[1].includes('＃');
+    // text, not a heading: #1号楼, ＃3机组 (a number), #政务公开# (a topic tag)
+    // (with an ASCII space after its #, the line would have been a heading: what follows here
+    // is nothing or a full-width space, as a Chinese input method types it)
+    if (!hash || /^\d/.test(hash[3]) || /[#＃]/.test(hash[3])) return;
+    const ascii = '#'.repeat(hash[1].length);
+    const why = wide ? 'its ＃ is full-width' : hash[2].includes('\u3000') ? `the space after ${ascii} is a full-width space` : `there is no space after ${ascii}`;
+    throw new InputError({ file, line: loc.line + k }, `"${line.trim().slice(0, 16)}" is printed as text, not as a heading: ${why}`,
+      `write "${ascii} ${hash[3].trim()}" (ASCII # and a space) for a heading${wide ? '' : '; to print a # at the start of a line, write \\#'}`);
+  });
+  if (lines.length && lines.every((line) => PIPE_LINE.test(line))) {
+    throw new InputError(loc, 'these lines between | are printed as text, not as a table: '
+      + (inline.content.includes('｜') ? 'a table is written with ASCII |, not the full-width ｜' : 'a table needs a line of | --- | under its header row'),
+      'write the header row, then | --- | --- | (one --- per column), then the rows, each between ASCII |');
+  }
+}
+
 export function parseMarkdown(body: string, file: string, firstLine: number): Block[] {
   const tokens = md.parse(body, {});
   const blocks: Block[] = [];
@@ -181,24 +207,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
       }
       case 'paragraph_open': {
         const inline = expectInline(i + 1);
-        const lines = inline.content.split('\n');
-        lines.forEach((line, k) => {
-          const hash = HASH_LINE.exec(line);
-          const wide = hash?.[1].includes('＃');
-          // text, not a heading: #1号楼, ＃3机组 (a number), #政务公开# (a topic tag)
-          // (with an ASCII space after its #, the line would have been a heading: what follows here
-          // is nothing or a full-width space, as a Chinese input method types it)
-          if (!hash || /^\d/.test(hash[3]) || /[#＃]/.test(hash[3])) return;
-          const ascii = '#'.repeat(hash[1].length);
-          const why = wide ? 'its ＃ is full-width' : hash[2].includes('\u3000') ? `the space after ${ascii} is a full-width space` : `there is no space after ${ascii}`;
-          throw new InputError({ file, line: loc.line + k }, `"${line.trim().slice(0, 16)}" is printed as text, not as a heading: ${why}`,
-            `write "${ascii} ${hash[3].trim()}" (ASCII # and a space) for a heading${wide ? '' : '; to print a # at the start of a line, write \\#'}`);
-        });
-        if (lines.length && lines.every((line) => PIPE_LINE.test(line))) {
-          throw new InputError(loc, 'these lines between | are printed as text, not as a table: '
-            + (inline.content.includes('｜') ? 'a table is written with ASCII |, not the full-width ｜' : 'a table needs a line of | --- | under its header row'),
-            'write the header row, then | --- | --- | (one --- per column), then the rows, each between ASCII |');
-        }
+        checkLines(inline, loc, file);
         const placed = TABLE_PLACEHOLDER.exec(inline.content.trim());
         if (placed) blocks.push({ type: 'statTable', table: placed[1], loc });
         else blocks.push({ type: 'paragraph', inlines: inlinesOf(inline, loc), loc });
@@ -219,6 +228,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
           if (u.type === 'list_item_open') { depth++; items.push([]); }
           else if (u.type === 'list_item_close') depth--;
           else if (u.type === 'inline') {
+            checkLines(u, locOf(u), file);
             const item = items.at(-1)!;
             if (item.length) item.push({ type: 'text', text: '\n' });
             item.push(...inlinesOf(u, locOf(u)));
