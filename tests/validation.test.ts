@@ -238,6 +238,14 @@ describe('statistics validation', () => {
     // a change in words, in the 2019 form's 本年增/减
     const change = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: 120, delta: 减少2, decisions: 3}\n'));
     expect(change[0]).toMatch(/statistics\.yaml:4: .*value "减少2".*\n  fix: write the change as a signed number: -2/);
+    // notations YAML reads as numbers that a clerk would not mean, in a block or a { } row; a signed +3 is plain
+    const odd = errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: 1e3\n  s3_2: 0x10\n  s3_3: 12\n'));
+    expect(odd[0]).toMatch(/statistics\.yaml:3: 三（一）收到申请数: value 1e3 is read by YAML as the number 1000\n  fix: write the figure in plain digits: 1000/);
+    expect(odd[1]).toMatch(/statistics\.yaml:4: .*value 0x10 is read by YAML as the number 16/);
+    expect(odd).toHaveLength(2);
+    const flow = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: 1.2e2, delta: +3, decisions: 3}\n'));
+    expect(flow).toHaveLength(1);
+    expect(flow[0]).toMatch(/statistics\.yaml:4: .*value 1\.2e2 is read by YAML as the number 120/);
   });
 
   it('explains a key made by a comma or a full-width colon inside a { } row (2021 form)', () => {

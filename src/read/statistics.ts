@@ -41,6 +41,16 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A figure written in a notation YAML reads as a number but a clerk would not mean (1e3 is 1000,
+ * 0x10 is 16, 0o17 is 15, .5), as written on its line after `key:`; undefined for plain digits.
+ */
+function oddNotation(lineText: string | undefined, key: string): string | undefined {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const written = new RegExp(`(?:^|[\\s{,])["']?${escaped}["']?\\s*:\\s*([^\\s,}#]+)`).exec(lineText ?? '')?.[1];
+  return written && !/^[+-]?\d+(\.\d+)?$/.test(written) ? written : undefined;
+}
+
 /** Check one value against its cell; returns the number or records an error. */
 function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors: InputError[]): number | undefined {
   if (v === null || v === undefined || v === '') return undefined; // explicitly empty
@@ -97,6 +107,11 @@ export function parseStatistics(text: string, file: string): StatisticsTable {
   const put = (cell: StatCell, v: unknown, path: string[]) => {
     const line = y.lineOf(path);
     lines[cell.key] = line;
+    const odd = typeof v === 'number' ? oddNotation(y.lineText?.(line), path.at(-1)!) : undefined;
+    if (odd) {
+      errors.push(new InputError({ file, line }, `${cell.label}: value ${odd} is read by YAML as the number ${v}`, `write the figure in plain digits: ${v}`));
+      return;
+    }
     const n = valueOf(cell, v, file, line, errors);
     if (n !== undefined) values[cell.key] = n;
   };
