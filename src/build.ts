@@ -11,6 +11,7 @@ import { findingError, FindingErrors, type Finding } from './model/errors.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintText } from './transform/lint.js';
 import { checkStructure } from './transform/structure.js';
+import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
 import type { Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
 import { documentDate } from './io/clock.js';
@@ -73,14 +74,31 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: `published ${published.year}-${String(published.month).padStart(2, '0')}-${String(published.day).padStart(2, '0')} is before the end of ${year}, the year the report covers`,
     hint: `check published: and year: (a ${year} report is published in ${year + 1})`,
   }] : [];
+  // a title left from last year's file: 示例县2020年… in a report on 2021
+  const titleYear = /(\d{4})\s*年/.exec(report.meta.title)?.[1];
+  const staleTitle: Finding[] = titleYear && Number(titleYear) !== year ? [{
+    severity: 'warning', loc: { file: report.source.file, line: report.metaLines.title },
+    message: `the title says ${titleYear}年, but the report is on ${year} (year: ${year})`,
+    hint: `correct the title's year or year: (a file copied from last year's keeps the old year in its title)`,
+  }] : [];
+  // every report since 2014 carries the form's statistics (条例 第五十条, the national forms)
+  const form = year >= FIRST_FORM_YEAR ? loadTemplate(templateForYear(year)) : undefined;
+  const noStatistics: Finding[] = !stats && form && !unnamedStatistics.length ? [{
+    severity: 'warning', loc: { file: report.source.file, line: 1 },
+    message: `a ${year} report carries the statistics of the ${form.id} form (${form.tables.map((t) => t.id === 'main' ? form.title : `表${t.title.split('、')[0]}`).join(', ')}), and this one names no statistics file`,
+    hint: 'add "statistics: statistics.yaml" to the front matter, with the figures (gongwen new writes one with every cell of the form)',
+  }] : [];
   return [
     ...glyphs,
+    ...staleTitle,
     ...early,
     ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...checkStatistics(stats)] : []),
     ...unnamedStatistics,
+    ...noStatistics,
     ...emptyAttachments,
     ...lintText(report.blocks),
-    ...checkStructure(report.blocks, stats, report.source),
+    // (without statistics, where the report has parts of its own: a one-line note is not held to six)
+    ...checkStructure(report.blocks, stats?.template ?? (report.blocks.some((b) => b.type === 'heading' && b.level === 1) ? form : undefined), report.source),
   ];
 }
 

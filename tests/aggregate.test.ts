@@ -123,7 +123,8 @@ describe('gongwen aggregate', () => {
     expect(r.err).toMatch(/error: invalid statistics: badsum \(.*badsum\):/);
     expect(r.err).toMatch(/badsum\/statistics\.yaml:\d+: 表三 一、本年新收政府信息公开申请数量 \/ 总计 \+ 表三 二、上年结转政府信息公开申请数量 \/ 总计 = 356, but .* = 281 \(\+75\)/);
     expect(r.err).toMatch(/\(rules? balance/);
-    expect(r.err).not.toContain('rule row_total'); // a warning: not what makes the unit invalid
+    // a row total that is off is a warning: listed after the errors, as the errors' fix says, but not what makes the unit invalid
+    expect(r.err).toMatch(/\n {4}warning: .*badsum\/statistics\.yaml:\d+: 表三 .* \/ 总计: its 6 parts add up to/);
     expect(r.err).toContain('give --partial to sum the 2 units that can be summed');
     expect(r.err).toContain('summary: 0 summed, 0 missing, 1 invalid, 0 other template; nothing written');
     expect(existsSync(out)).toBe(false);
@@ -135,6 +136,16 @@ describe('gongwen aggregate', () => {
     expect(partial.out).toContain('summary: 2 summed, 0 missing, 1 invalid, 0 other template');
     expect(readStatistics(out).values['t3.new_received.total']).toBe(271 * 3);
     expect(readFileSync(out, 'utf8')).toContain('# Left out: badsum (invalid)');
+  });
+
+  it('names the cell of a workbook unit\'s likely wrong figure, where a YAML unit gets its line', async () => {
+    const root = tempRoot();
+    const wrong = { ...base.values, 't3.new_received.natural': base.values['t3.new_received.natural']! + 64 };
+    const unit = writeUnit(root, 'county-b', { 'statistics.xlsx': await statisticsToXlsx(base.template, wrong) });
+    const r = await run(unit, '--out', path.join(root, 'sum.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('fix: 表三 一、本年新收政府信息公开申请数量 / 自然人 (cell 表三!D4) is in this rule and in 表三 一、本年新收政府信息公开申请数量 / 总计, which is off by as much');
+    expect(r.err).toMatch(/\n {4}warning: .*statistics\.xlsx: 表三 一、本年新收政府信息公开申请数量 \/ 总计: its 6 parts add up to \d+, the total says \d+ \(\+64\)/);
   });
 
   it('warns when the sum breaks a printed rule through units that leave one of its cells empty, naming them', async () => {

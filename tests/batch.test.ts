@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/build.js';
-import { FRONT, makeReport } from './helpers/fixtures.js';
+import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 import { buildBatch, startBatchWorker } from '../src/io/batch.js';
 import { defaultFontConfig } from '../src/io/fonts.js';
 import { WARM_UPS, warmUpCount } from '../src/io/watch.js';
@@ -173,7 +173,7 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
   });
 
   it('shows one progress line (done / total, failures, elapsed, time left) on a terminal', () => {
-    const dirs = Array.from({ length: 5 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `tty${i}`));
+    const dirs = Array.from({ length: 5 }, (_, i) => makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n正文${i}。\n` }, `tty${i}`));
     const out = tmp();
     // script(1) gives the command a terminal
     const cmd = [process.execPath, BIN, 'build', ...dirs, '--out', out, '--format', 'pdf'].map((a) => `'${a}'`).join(' ');
@@ -186,7 +186,7 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
     expect(r.stdout).toMatch(/\r\x1b\[K\[5\/5\] 0 failed · \d+\.\d s\r?\nbuilt 5 of 5 reports/);
     expect(r.stdout).not.toMatch(/tty0\.pdf \(/); // no per-report lines on a terminal
     // run again: up to date; a report whose warnings are printed again is named below them, as a built one is
-    writeFileSync(path.join(dirs[1]!, 'report.md'), `${FRONT}\n共受理申请10件，办结8件，占90%。\n`);
+    writeFileSync(path.join(dirs[1]!, 'report.md'), `${FRONT_BEFORE_FORMS}\n共受理申请10件，办结8件，占90%。\n`);
     expect(spawnSync(process.execPath, [BIN, 'build', dirs[1]!, '--out', out, '--format', 'pdf']).status).toBe(0);
     const again = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8' });
     expect(again.status).toBe(0);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultFontConfig, fontStamp, openFontSet } from '../src/io/fonts.js';
 import { folderInputs, recordFile, settingsStamp, toolStampOf } from '../src/io/up-to-date.js';
 import { ROOT } from './helpers/build.js';
-import { FRONT, makeReport } from './helpers/fixtures.js';
+import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 
 const run = (args: string[], env: Record<string, string> = {}, cwd = ROOT) => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', ...args], { encoding: 'utf8', cwd, env: { ...process.env, ...env } });
@@ -136,7 +136,7 @@ describe('up-to-date builds', () => {
     expect(run([dir, '--out', out, '--format', 'docx'], {}, tmpdir()).out).toMatch(AGAIN('run from another folder (its warnings name files relative to it)'));
     expect(run([dir, '--out', out, '--format', 'docx'], {}, tmpdir()).out).toMatch(SKIPPED);
     // without warnings, the working folder does not matter
-    writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n正文。\n`);
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT_BEFORE_FORMS}\n正文。\n`);
     expect(run([dir, '--out', out, '--format', 'docx'], {}, tmpdir()).out).toMatch(AGAIN('report.md changed'));
     expect(run([dir, '--out', out, '--format', 'docx']).out).toMatch(SKIPPED);
   }, 60_000);

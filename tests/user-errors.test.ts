@@ -8,7 +8,7 @@ import { loadReport, reviewReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { InputError } from '../src/model/errors.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
-import { FRONT, makeReport } from './helpers/fixtures.js';
+import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 import { inputMessages } from './helpers/errors.js';
 
 const run = (...args: string[]) => {
@@ -123,7 +123,9 @@ describe('Markdown a 公文 cannot print', () => {
     for (const [heading, n] of [['# 一、总体情况', '一、'], ['## （一）主动公开', '（一）'], ['## (二)依申请公开', '(二)'], ['### 1.加强培训。', '1.'], ['### 2、加强培训。', '2、'], ['#### （3）其他', '（3）'],
       // as pasted from Word: full-width digits, a closing bracket alone, a number and a space
       ['### ２．措施', '２．'], ['#### 1）细则', '1）'], ['#### 2)细则', '2)'], ['### 2 措施', '2'], ['#### （１）其他', '（１）'],
-      ['# 一 总体情况', '一'], ['# 一　总体情况', '一'], ['## 1.1 总体情况', '1.1'], ['## ①总体情况', '①'], ['# Ⅰ、总体情况', 'Ⅰ、'], ['# 第一部分　总体情况', '第一部分']]) {
+      ['# 一 总体情况', '一'], ['# 一　总体情况', '一'], ['## 1.1 总体情况', '1.1'], ['## ①总体情况', '①'], ['# Ⅰ、总体情况', 'Ⅰ、'], ['# 第一部分　总体情况', '第一部分'],
+      // Word's automatic numbering, pasted: ⑴ ⒈; a bracket alone after a numeral; 大写 numerals
+      ['#### ⑴加强领导', '⑴'], ['### ⒈加强领导', '⒈'], ['## 一）主动公开', '一）'], ['# 壹、总体情况', '壹、']]) {
       const message = loadError(`\n${heading}\n\n正文。\n`);
       expect(message, heading).toContain(`report.md:8: the heading starts with a section number typed by hand, "${n}"`);
       expect(message).toContain('fix: remove');
@@ -217,6 +219,24 @@ describe('front matter and statistics mistakes', () => {
       '表三 sits under "二、主动公开情况" (part 二、主动公开政府信息情况); the form places it in part 三、收到和处理政府信息公开申请情况',
       '表二 sits under "三、依申请公开情况" (part 三、收到和处理政府信息公开申请情况); the form places it in part 二、主动公开政府信息情况',
     ]);
+  });
+
+  it('warns about a title whose year is not the report\'s, and a report on a form\'s year without statistics (and then its parts)', () => {
+    const fonts = openFontSet();
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const text = readFileSync(path.join(sample, 'report.md'), 'utf8');
+    const stats = { 'statistics.yaml': readFileSync(path.join(sample, 'statistics.yaml'), 'utf8') };
+    // last year's file copied: its title keeps 2020
+    const copied = reviewReport(loadReport(makeReport({ 'report.md': text.replace(/^title: (.*)2021年/m, 'title: $12020年'), ...stats })), fonts);
+    expect(copied.filter((f) => f.message.includes('the title says'))).toMatchObject([{ severity: 'warning', loc: { line: 7 }, message: 'the title says 2020年, but the report is on 2021 (year: 2021)' }]);
+    expect(reviewReport(loadReport(sample), fonts).some((f) => f.message.includes('the title says'))).toBe(false);
+    // no statistics at all: one warning; with parts of its own, they are held to the form's six
+    const bare = reviewReport(loadReport(makeReport({ 'report.md': FRONT + '正文。\n' })), fonts).map((f) => f.message);
+    expect(bare).toEqual(['a 2020 report carries the statistics of the gov-2019 form (表二, 表三, 表四), and this one names no statistics file']);
+    const parted = reviewReport(loadReport(makeReport({ 'report.md': FRONT + '# 总体情况\n\n正文。\n' })), fonts).map((f) => f.message);
+    expect(parted).toContain('the gov-2019 form has 6 parts; "二、主动公开政府信息情况" has no heading');
+    // a year before the national forms (2014) expects none
+    expect(reviewReport(loadReport(makeReport({ 'report.md': FRONT_BEFORE_FORMS + '正文。\n' })), fonts)).toEqual([]);
   });
 
   it('warns about a report published before the end of its year', () => {

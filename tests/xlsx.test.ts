@@ -109,6 +109,16 @@ describe('statistics workbooks', () => {
     expect(s.values['t3.granted.natural']).toBe(102);
   });
 
+  it('names a cell Excel turned into a date, as a date, with how to type the figure again', async () => {
+    const msgs = await messagesOf(readEdited((wb) => {
+      const cell = wb.getWorksheet('表二')!.getCell('B4');
+      cell.value = new Date(Date.UTC(2021, 5, 6));
+      cell.style = { ...cell.style, numFmt: 'm"月"d"日"' }; // (its own style: cells share theirs)
+    }));
+    expect(msgs).toEqual([expect.stringContaining('unit.xlsx: 表二!B4: 表二 行政规范性文件 / 本年制发件数: the cell holds a date (2021年6月6日), not a figure')]);
+    expect(msgs[0]).toContain('fix: Excel turned what was typed into a date: set the cell\'s format to 数值 (Number)');
+  });
+
   it('names sheet!cell for a value that is not a number, and reports every bad cell', async () => {
     const msgs = await messagesOf(readEdited((wb) => {
       wb.getWorksheet('表三')!.getCell('D6').value = '约100';

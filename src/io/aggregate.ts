@@ -14,7 +14,7 @@ import { statisticsNamedIn, statisticsPath } from '../read/report.js';
 import { readStatistics } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
-import { checkRule, checkStatistics } from '../transform/checks.js';
+import { checkRule, checkRules } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
 import { statisticsFromXlsx } from './xlsx.js';
 
@@ -73,11 +73,16 @@ function statisticsFileOf(dir: string): { file: string } | { missing: string } {
  * The sum rules printed on the form that the unit's figures break (the errors `gongwen check`
  * reports for its statistics), or undefined. Summed, a unit's imbalance passes into the total,
  * where the city's check finds it but can no longer say which unit it came from. Warnings (a row
- * total, empty cells) do not stop a sum, as they do not stop `check`; the unit's check shows them.
+ * total, empty cells) do not stop a sum, as they do not stop `check`; but where a unit is refused,
+ * the other rules it breaks are listed after its errors (a row total that is off by as much tells
+ * which figure is wrong, as the errors' fix says).
  */
 function brokenRules(stats: StatisticsTable): string | undefined {
-  const errors = checkStatistics(stats).filter((f) => f.severity === 'error');
-  return errors.length ? errors.map((f) => formatInputError(f.loc, f.message, f.hint)).join('\n') : undefined;
+  const findings = checkRules(stats);
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (!errors.length) return undefined;
+  const warnings = findings.filter((f) => f.severity === 'warning').map((f) => `warning: ${formatInputError(f.loc, f.message, f.hint)}`);
+  return [...errors.map((f) => formatInputError(f.loc, f.message, f.hint)), ...warnings].join('\n');
 }
 
 async function readUnit(dir: string, templateId: string | undefined): Promise<Unit> {

@@ -248,6 +248,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   }
   const template = templateOf(wb, file, templateId);
   const values: Record<string, number> = {};
+  const cells: Record<string, string> = {};
   const errors: InputError[] = [];
   for (const table of template.tables) {
     const name = sheetName(template, table);
@@ -272,13 +273,22 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       }
       const n = numberOf(v);
       if (n === null) continue;
+      // Excel turns 6-6, 6/6 or 1-2 into a date as they are typed: the figure is gone from the cell
+      if (v instanceof Date) {
+        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the cell holds a date (${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日), not a figure`,
+          'Excel turned what was typed into a date: set the cell\'s format to 数值 (Number) or 常规 (General) and type the figure again'));
+        continue;
+      }
       const problem = checkValue(template.cells.get(key)!, n, cell.text, where(ws, cell), file);
       if (problem) errors.push(problem);
-      else values[key] = n!;
+      else {
+        values[key] = n!;
+        cells[key] = where(ws, cell);
+      }
     }
     errors.push(...strayFigures(ws, table, grid, file));
   }
   throwAll(errors);
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.
-  return { template, values, file, lines: {} };
+  return { template, values, file, lines: {}, cells };
 }

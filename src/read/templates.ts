@@ -202,3 +202,9 @@ export function loadTemplate(id: string): StatTemplate | undefined {
   cache.set(id, template);
   return template;
 }
+
+/** The first report year with a national form (the 2014 table). */
+export const FIRST_FORM_YEAR = 2014;
+
+/** The form of a report year (the 2014 table for 2014–2018, 2019 for 2019–2020, 2021 on). */
+export const templateForYear = (year: number): string => (year >= 2021 ? 'gov-2021' : year >= 2019 ? 'gov-2019' : 'gov-2014');

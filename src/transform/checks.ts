@@ -49,7 +49,8 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
   };
 }
 
-export function checkStatistics(stats: StatisticsTable): Finding[] {
+/** The template's sum rules the figures break, each failed printed rule pointed at its likely figure where one can be told. */
+export function checkRules(stats: StatisticsTable): Finding[] {
   const findings: Finding[] = [];
   const failed: { rule: StatRule; finding: Finding }[] = [];
   for (const rule of stats.template.rules) {
@@ -60,6 +61,11 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
     }
   }
   pointAtSuspects(stats, failed);
+  return findings;
+}
+
+export function checkStatistics(stats: StatisticsTable): Finding[] {
+  const findings = checkRules(stats);
   for (const t of stats.template.tables) {
     const empty = t.cells.filter((c) => stats.values[c.key] === undefined);
     if (!empty.length) continue;
@@ -95,15 +101,17 @@ function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; findi
     if (alike.length !== 1 || shared[0].length !== 1) continue;
     const suspect = shared[0][0];
     const line = stats.lines[suspect];
-    if (line === undefined) continue;
-    e.finding.loc = { file: stats.file, line };
-    const label = stats.template.cells.get(suspect)?.label ?? suspect;
+    // (a workbook's figure has a cell, not a line)
+    const cell = stats.cells?.[suspect];
+    if (line === undefined && !cell) continue;
+    if (line !== undefined) e.finding.loc = { file: stats.file, line };
+    const label = `${stats.template.cells.get(suspect)?.label ?? suspect}${line !== undefined ? ' (this line)' : ` (cell ${cell})`}`;
     const other = alike[0].rule;
     // the suspect is the other rule's own total (a row total that its parts do not add up to):
     // naming that rule by its total would name the suspect twice
     e.finding.hint = other.totals.length === 1 && other.totals[0] === suspect
-      ? `${label} (this line) is in this rule, and its own parts add up to ${fmt(sumOf(stats, other.parts))}, not ${fmt(sumOf(stats, other.totals))}: correct it, or the part that is wrong (rules ${e.rule.id} and ${other.id})`
-      : `${label} (this line) is in this rule and in ${alike[0].finding.message.split(':')[0]}, which is off by as much: correct it, or the total (rule ${e.rule.id})`;
+      ? `${label} is in this rule, and its own parts add up to ${fmt(sumOf(stats, other.parts))}, not ${fmt(sumOf(stats, other.totals))}: correct it, or the part that is wrong (rules ${e.rule.id} and ${other.id})`
+      : `${label} is in this rule and in ${alike[0].finding.message.split(':')[0]}, which is off by as much: correct it, or the total (rule ${e.rule.id})`;
   }
 }
 

@@ -6,7 +6,7 @@
  * character pairs shared), and by their place when there are six, since offices word them freely.
  */
 import type { Finding } from '../model/errors.js';
-import { inlineText, type Block, type HeadingBlock, type Loc, type StatisticsTable, type TemplateSection } from '../model/types.js';
+import { inlineText, type Block, type HeadingBlock, type Loc, type StatTemplate, type TemplateSection } from '../model/types.js';
 
 const normal = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -29,12 +29,13 @@ export function nameScore(heading: string, section: string): number {
 
 const MATCH = 0.6;
 
-const tableName = (stats: StatisticsTable, id: string) => `表${stats.template.tables.find((t) => t.id === id)?.title.split('、')[0] ?? id}`;
+const tableName = (template: StatTemplate, id: string) => `表${template.tables.find((t) => t.id === id)?.title.split('、')[0] ?? id}`;
 const shown = (s: TemplateSection) => `${s.no}、${s.title}`;
 
-export function checkStructure(blocks: Block[], stats: StatisticsTable | undefined, report: Loc): Finding[] {
-  const sections = stats?.template.sections;
-  if (!stats || !sections?.length) return [];
+/** `template`: the report's form (its statistics file's, else its year's: a report without statistics still has the form's parts). */
+export function checkStructure(blocks: Block[], template: StatTemplate | undefined, report: Loc): Finding[] {
+  const sections = template?.sections;
+  if (!template || !sections?.length) return [];
   const parts = blocks.filter((b): b is HeadingBlock => b.type === 'heading' && b.level === 1);
   /**
    * The part a heading stands for: the one its words name best (and no other as well), else, when
@@ -54,7 +55,7 @@ export function checkStructure(blocks: Block[], stats: StatisticsTable | undefin
       if ([...partOf.values()].includes(s)) continue;
       findings.push({
         severity: 'warning', loc: report,
-        message: `the ${stats.template.id} form has ${sections.length} parts; "${shown(s)}" has no heading`,
+        message: `the ${template.id} form has ${sections.length} parts; "${shown(s)}" has no heading`,
         hint: `add "# ${s.title}" in its place, after the part before it (gongwen numbers it)`,
       });
     }
@@ -69,7 +70,7 @@ export function checkStructure(blocks: Block[], stats: StatisticsTable | undefin
     if (!home || !here || here === home) continue;
     findings.push({
       severity: 'warning', loc: b.loc,
-      message: `${tableName(stats, b.table)} sits under "${under!.number ?? ''}${inlineText(under!.inlines)}"${normal(inlineText(under!.inlines)) === normal(here.title) ? '' : ` (part ${shown(here)})`}; the form places it in part ${shown(home)}`,
+      message: `${tableName(template, b.table)} sits under "${under!.number ?? ''}${inlineText(under!.inlines)}"${normal(inlineText(under!.inlines)) === normal(here.title) ? '' : ` (part ${shown(here)})`}; the form places it in part ${shown(home)}`,
       hint: `move {{table ${b.table}}} under "# ${home.title}"`,
     });
   }

@@ -12,11 +12,6 @@ const todo = (what: string) => `${TO_WRITE}：${what}】`;
 /** Text as a YAML double-quoted scalar (JSON's string syntax is YAML's): an organ may hold : # , { }. */
 const yamlText = (s: string) => JSON.stringify(s);
 
-/** The first report year with a national form (the 2014 table). */
-export const FIRST_FORM_YEAR = 2014;
-
-/** The form of a report year (the 2014 table for 2014–2018, 2019 for 2019–2020, 2021 on). */
-export const templateForYear = (year: number): string => (year >= 2021 ? 'gov-2021' : year >= 2019 ? 'gov-2019' : 'gov-2014');
 
 export function reportSkeleton(template: StatTemplate, organ: string, year: number): string {
   const attachment = template.placement === 'attachment';
