@@ -83,8 +83,8 @@ describe('gongwen new', () => {
     const dir = fresh();
     expect((await run('new', dir, '--organ', '某局: 办公室 #2, {试点}', '--year', '2016')).code).toBe(0);
     const report = loadReport(dir);
-    expect(report.meta.organ).toBe('某局: 办公室 #2, {试点}');
-    // (the title as printed: the colon next to Chinese made full-width, as in any title)
+    // (as printed: the colon next to Chinese made full-width, as in any title)
+    expect(report.meta.organ).toBe('某局：办公室 #2, {试点}');
     expect(report.attachments[0].title).toMatch(/^2016年某局：办公室 #2, \{试点\}政府信息公开工作情况统计表$/);
   });
 });

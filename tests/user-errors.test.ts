@@ -239,6 +239,19 @@ describe('front matter and statistics mistakes', () => {
     expect(reviewReport(loadReport(makeReport({ 'report.md': FRONT_BEFORE_FORMS + '正文。\n' })), fonts)).toEqual([]);
   });
 
+  it('gives the front matter\'s printed fields the body\'s punctuation, and a 文号\'s year its 六角括号', () => {
+    const front = FRONT.replace('organ: 测试县人民政府', 'organ: 测试县农业农村局(测试县乡村振兴局)\nsource: 测试县农业农村局,测试县乡村振兴局\neditor: 张伟;李娜\ndoc_no: 测农[2021]3号\nindex_no: 000014349/2021-00012');
+    const { meta } = loadReport(makeReport({ 'report.md': `${front}\n正文。\n` }));
+    expect(meta.organ).toBe('测试县农业农村局（测试县乡村振兴局）');
+    expect(meta.source).toBe('测试县农业农村局，测试县乡村振兴局');
+    expect(meta.editor).toBe('张伟；李娜');
+    expect(meta.docNo).toBe('测农〔2021〕3号');
+    expect(meta.indexNo).toBe('000014349/2021-00012'); // a code: as typed
+    for (const typed of ['测农【2021】3号', '测农（2021）3号', '测农〔2021〕3号']) {
+      expect(loadReport(makeReport({ 'report.md': `${FRONT.replace('organ: 测试县人民政府', `organ: 测试县人民政府\ndoc_no: ${typed}`)}\n正文。\n` })).meta.docNo).toBe('测农〔2021〕3号');
+    }
+  });
+
   it('warns about a report published before the end of its year', () => {
     const fonts = openFontSet();
     const early = loadReport(makeReport({ 'report.md': FRONT.replace('published: 2021-01-15', 'published: 2020-01-15') + '正文。\n' }));

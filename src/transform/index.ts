@@ -25,14 +25,30 @@ export const RULES: readonly TransformRule[] = [
   { name: 'list numbers', run: numberLists },
 ];
 
+/** The given fields of `o` among `keys` normalised as the body is (fields not given stay absent). */
+function punctuated<T extends object>(o: T, keys: readonly (keyof T)[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) if (typeof o[k] === 'string') out[k] = normalizePunctuation(o[k] as string) as T[keyof T];
+  return out;
+}
+
 export function transformReport(report: Report, rules: readonly TransformRule[] = RULES): Report {
   const blocks = rules.reduce((acc, rule) => rule.run(acc, report), report.blocks);
+  const { meta } = report;
   return {
     ...report,
+    // the fields printed as Chinese text get the body's punctuation: 农业农村局(乡村振兴局) in
+    // 发布机构 beside the title's 农业农村局（乡村振兴局）, 张伟;李娜 as 责任编辑 (codes and numbers —
+    // 索引号, 文号, telephone, e-mail — are left as typed)
     meta: {
-      ...report.meta,
-      title: normalizePunctuation(report.meta.title),
-      ...(report.meta.titleLines ? { titleLines: report.meta.titleLines.map(normalizePunctuation) } : {}),
+      ...meta,
+      title: normalizePunctuation(meta.title),
+      ...(meta.titleLines ? { titleLines: meta.titleLines.map(normalizePunctuation) } : {}),
+      ...punctuated(meta, ['organ', 'source', 'site', 'category', 'validity', 'editor']),
+      keywords: meta.keywords.map(normalizePunctuation),
+      // GB/T 9704 7.2.4: a 文号's year in 六角括号 〔〕, however it was typed (示农[2022]3号, 【2022】, （2022）)
+      ...(meta.docNo ? { docNo: meta.docNo.replace(/[[【［(（〔]\s*(\d{4})\s*[\]】］)）〕]/u, '〔$1〕') } : {}),
+      ...(meta.contact ? { contact: { ...meta.contact, ...punctuated(meta.contact, ['organ', 'address']) } } : {}),
     },
     blocks,
     attachments: report.attachments.map((a) => ({ ...a, title: normalizePunctuation(a.title) })),
