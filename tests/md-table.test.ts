@@ -152,6 +152,28 @@ describe('Markdown tables in the DOCX', () => {
     expect(rows[1]).toContain('<w:cantSplit/>');
   });
 
+  it('align a column as its | :---: | line asks, in the PDF and the DOCX (the header centred either way)', async () => {
+    const table = '| 渠道 | 件数 | 占比 |\n| :--- | ---: | :---: |\n| 网站 | 1205 | 12% |\n| 当面 | 3 | 1% |\n';
+    const dir = makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n${table}` });
+    const { outputs } = await buildReport(dir, { fonts, formats: ['pdf', 'docx'] });
+    const items = (await readPdf(outputs.pdf!)).pages.flatMap((p) => p.items);
+    const at = (s: string) => items.find((i) => i.str === s)!;
+    // right-aligned figures end at one x; centred shares have one middle
+    expect(Math.abs(at('1205').x + at('1205').width - (at('3').x + at('3').width))).toBeLessThan(0.5);
+    expect(at('1205').x).toBeLessThan(at('3').x - 5);
+    expect(Math.abs(at('12%').x + at('12%').width / 2 - (at('1%').x + at('1%').width / 2))).toBeLessThan(0.5);
+    const doc = docxParts(outputs.docx!)['word/document.xml'];
+    const para = (text: string) => doc.match(new RegExp(`<w:p>(?:(?!<w:p>)[\\s\\S])*?>${text}</w:t>`))![0];
+    expect(para('1205')).toContain('<w:jc w:val="right"/>');
+    expect(para('12%')).toContain('<w:jc w:val="center"/>');
+    expect(para('网站')).not.toContain('<w:jc ');
+  });
+
+  it('refuse a row with more cells than the header row, which Markdown would drop', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n| 渠道 | 件数 |\n| --- | --- |\n| 网站 | 12 | 多余 |\n| 当面 \\| 电话 | 3 |\n` });
+    await expect(buildReport(dir, { fonts, formats: ['pdf'] })).rejects.toThrow(/report\.md:12: this row has 3 cells and the header row 2: Markdown drops the cells beyond the header's, so the last one would not be printed/);
+  });
+
   it('estimate a cell\'s pieces: each Chinese character, a run of other characters up to a space, / or -', () => {
     expect(estimateRange('城关镇')).toEqual({ min: 1, natural: 3 });
     expect(estimateRange('2023-03-01')).toEqual({ min: 2.5, natural: 5 });

@@ -51,6 +51,8 @@ export interface TableBlock {
   type: 'table';
   header: Inline[][];
   rows: Inline[][][];
+  /** Each column's alignment as its `| :---: |` line asks (`|---|`: left, the default). */
+  align: ('left' | 'center' | 'right')[];
   loc: Loc;
 }
 

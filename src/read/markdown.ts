@@ -9,7 +9,7 @@ import type { Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { InputError, throwAll } from '../model/errors.js';
 import { withoutInvisible } from '../model/typed-text.js';
-import type { Block, HeadingLevel, Inline, Loc } from '../model/types.js';
+import type { Block, HeadingLevel, Inline, Loc, TableBlock } from '../model/types.js';
 
 // markdown-it's CommonJS build, required: its ES module build imports the `entities` package
 // whole (the HTML encoder's tables too, ≈ 26 ms to load) and its other dependencies as separate
@@ -156,8 +156,16 @@ function checkLines(inline: Token, loc: Loc, file: string): void {
   }
 }
 
+/** The cells of a table row's source line: its | not escaped (\|), less those at its ends. */
+function cellCount(line: string): number {
+  const bars = line.trim().replace(/\\./g, 'x');
+  const inner = bars.replace(/^\|/, '').replace(/\|$/, '');
+  return inner.split('|').length;
+}
+
 export function parseMarkdown(body: string, file: string, firstLine: number): Block[] {
   const tokens = md.parse(body, {});
+  const sourceLines = body.split('\n');
   const blocks: Block[] = [];
   const locOf = (t: Token): Loc => ({ file, line: (t.map?.[0] ?? 0) + firstLine });
   let i = 0;
@@ -243,18 +251,28 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
       case 'table_open': {
         const header: Inline[][] = [];
         const rows: Inline[][][] = [];
+        const align: TableBlock['align'] = [];
         let inHead = false;
         let rowLoc = loc; // cells have no line of their own; their row has
         for (i++; tokens[i].type !== 'table_close'; i++) {
           const u = tokens[i];
           if (u.type === 'thead_open') inHead = true;
           else if (u.type === 'thead_close') inHead = false;
+          else if (u.type === 'th_open') align.push((/text-align:(left|center|right)/.exec(String(u.attrGet('style') ?? ''))?.[1] as 'center' | 'right' | undefined) ?? 'left');
           else if (u.type === 'tr_open') {
-            if (u.map) rowLoc = locOf(u);
+            if (u.map) {
+              rowLoc = locOf(u);
+              // Markdown drops the cells of a row beyond its header's: a figure typed there would be lost
+              const cells = cellCount(sourceLines[u.map[0]] ?? '');
+              if (cells > align.length && align.length > 0) {
+                throw new InputError(rowLoc, `this row has ${cells} cells and the header row ${align.length}: Markdown drops the cells beyond the header's, so ${cells - align.length === 1 ? 'the last one would' : `the last ${cells - align.length} would`} not be printed`,
+                  'add the column to the header row and to its | --- | line, or join the extra cells with the one before them');
+              }
+            }
             if (!inHead) rows.push([]);
           } else if (u.type === 'inline') (inHead ? header : rows.at(-1)!).push(inlinesOf(u, rowLoc));
         }
-        blocks.push({ type: 'table', header, rows, loc });
+        blocks.push({ type: 'table', header, rows, align, loc });
         i++;
         break;
       }

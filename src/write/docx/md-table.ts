@@ -61,6 +61,8 @@ export function markdownTable(b: TableBlock, fonts: FontNames): FileChild[] {
     width: { size: widths[k]!, type: WidthType.DXA },
     children: [new Paragraph({
       style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
+      // (the header centred by its style; the body's columns as the | :---: | line asks)
+      ...(!header && b.align[k] === 'center' ? { alignment: AlignmentType.CENTER } : !header && b.align[k] === 'right' ? { alignment: AlignmentType.RIGHT } : {}),
       // the header row stays with the first row below it (Word keeps a row whose paragraphs keep with the next)
       ...(header && rows.length > 1 ? { keepNext: true } : {}),
       children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts),

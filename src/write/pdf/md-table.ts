@@ -78,7 +78,8 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
       widths,
       body: [
         header.map((text) => ({ text, alignment: 'center' })),
-        ...rows.map((r) => r.map((text) => ({ text }))),
+        // (the header centred; the body's columns as the | :---: | line asks)
+        ...rows.map((r) => r.map((text, k) => (b.align[k] && b.align[k] !== 'left' ? { text, alignment: b.align[k] } : { text }))),
       ],
     },
     margin: [0, margin, 0, margin],
