@@ -133,6 +133,25 @@ describe('the 22 × 28 grid', () => {
     expect(Math.abs(at - Math.round(at)), `正文 at ${at} lines`).toBeLessThan(0.005);
   });
 
+  it('sets a source line too long for one line two lines to a grid line, in both writers, and stays on the grid', async () => {
+    // its halves stood a grid line apart, a blank line between them
+    const dir = makeReport({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府\nsource: 示例省示例市示例县农业农村局（示例县乡村振兴局、示例县畜牧兽医服务中心）办公室政务公开科') + '\n正文。\n' }, 'long-source');
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+    const lines = bodyLines((await readPdf(outputs.pdf!)).pages[0]!);
+    const source = lines.findIndex((l) => l.text.startsWith('来源：'));
+    expect(lines[source + 1]!.text).toMatch(/时间：2021年1月15日$/);
+    expect(lines[source + 1]!.baseline - lines[source]!.baseline).toBeCloseTo(PITCH / 2, 1);
+    const body = lines.find((l) => l.text.startsWith('正文'))!;
+    const k = (top(body) - TOP) / PITCH;
+    expect(Math.abs(k - Math.round(k)), `正文 at ${k} lines`).toBeLessThan(0.005);
+    // the DOCX: half-grid lines off the grid, padded to whole grid lines (2 × 289 + 1 = 579 twips)
+    const doc = docxParts(outputs.docx!)['word/document.xml'];
+    expect(doc).toContain('<w:pStyle w:val="GwSource"/><w:snapToGrid w:val="0"/><w:spacing w:after="1" w:line="289" w:lineRule="exact"/>');
+    // a source line on one line keeps its style, on the grid
+    const short = docxParts((await buildReport(makeReport({ 'report.md': FRONT + '\n正文。\n' }), { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!)['word/document.xml'];
+    expect(short).toMatch(/<w:pPr><w:pStyle w:val="GwSource"\/><\/w:pPr>/);
+  });
+
   it('puts every line of text after a table in the body back on the grid (2021 sample: 表二, 表三, 表四)', async () => {
     const pages21 = (await readPdf(await buildPdf(path.join(ROOT, 'content/sample-2021')))).pages;
     let checked = 0;

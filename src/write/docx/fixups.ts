@@ -50,9 +50,17 @@ export function renumberIds(xml: string): string {
     .replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)"/g, (_, a: string, id: string) => `${a}${bookmark(id)}"`);
 }
 
+/**
+ * A source line that wraps (write/docx/front.ts: its own line spacing, two lines to a grid line)
+ * off the document grid, which would set each of its lines on a grid line of its own; a source
+ * line on one line keeps its style's place on the grid, where the PDF has it.
+ */
+const wrappedSourceOffGrid = (xml: string): string =>
+  xml.replace(`<w:pStyle w:val="${STYLE.sourceLine.id}"/><w:spacing `, `<w:pStyle w:val="${STYLE.sourceLine.id}"/><w:snapToGrid w:val="0"/><w:spacing `);
+
 export const DOCX_PART_FIXES: Record<string, (xml: string) => string> = {
   'word/styles.xml': fixStylesXml,
-  'word/document.xml': (xml) => renumberIds(expandRawXml(xml)),
+  'word/document.xml': (xml) => renumberIds(wrappedSourceOffGrid(expandRawXml(xml))),
 };
 
 /** The part fixes for a document in these fonts: with characters from the fallback face, those set in it. */

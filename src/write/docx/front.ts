@@ -6,6 +6,7 @@ import { glyphGapPt, LINE_TWIP, META_ROW_TWIP, STYLE, TEXT_WIDTH_TWIP } from './
 import { ELEMENTS } from '../../layout/gbt9704.js';
 import { ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
 import { titleRuns } from './text.js';
+import { estimatedEm } from '../../layout/kinsoku.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
@@ -39,7 +40,15 @@ export function front(report: Report): (Paragraph | Table)[] {
     out.push(new Paragraph({ style: STYLE.metaBlock.id, spacing: { line: pad, lineRule: 'exact' } }));
   }
   out.push(new Paragraph({ style: STYLE.title.id, children: titleRuns(report.meta.titleLines ?? report.meta.title, 'title') }));
-  out.push(new Paragraph({ style: STYLE.sourceLine.id, text: sourceLine(report.meta) }));
+  // a source line too long for one line wraps two 小四 lines to a grid line, as the PDF's does
+  // (estimated: the DOCX has no fonts), padded to whole grid lines
+  const source = sourceLine(report.meta);
+  const sourceSize = ZIHAO[ELEMENTS.sourceLine.zihao];
+  const lines = Math.ceil([...source].reduce((em, c) => em + estimatedEm(c), 0) * sourceSize / twipToPt(TEXT_WIDTH_TWIP));
+  const half = Math.floor(LINE_TWIP / 2);
+  out.push(lines > 1
+    ? new Paragraph({ style: STYLE.sourceLine.id, text: source, spacing: { line: half, lineRule: 'exact', after: Math.ceil(lines / 2) * LINE_TWIP - lines * half } })
+    : new Paragraph({ style: STYLE.sourceLine.id, text: source }));
   out.push(new Paragraph({ style: STYLE.body.id }));
   return out;
 }

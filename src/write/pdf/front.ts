@@ -33,6 +33,12 @@ export function front(ctx: PdfContext, report: Report): Content[] {
   out.push({ text: titleRuns(ctx, report.meta.titleLines ?? report.meta.title, title), alignment: 'center' } as Content);
   const source = sourceLine(report.meta);
   const sourceStyle = { role: ELEMENTS.sourceLine.role, size: sizeOf('sourceLine') };
-  out.push({ text: runs(ctx, source, sourceStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } as Content);
+  // A source line too long for one line (a long organ's office) wraps two 小四 lines to a grid
+  // line, as the information block does (on the grid's own pitch its halves stood a blank line
+  // apart); what follows goes back on the grid.
+  const wraps = (ctx.glyphs.advance?.(sourceStyle.role, source, sourceStyle.size) ?? 0) > ctx.textWidth;
+  out.push(wraps
+    ? { text: runs(ctx, source, { ...sourceStyle, lineHeight: geometry.linePitch / 2 }), alignment: 'center', margin: [0, 0, 0, geometry.linePitch], gridAfter: geometry.linePitch } as Content
+    : { text: runs(ctx, source, sourceStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } as Content);
   return out;
 }
