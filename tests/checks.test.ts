@@ -129,6 +129,9 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('行政复议5件，其中结果纠正1件，占20%。'))).toEqual([]);
     expect(lintNumbers(para('共271件，其中自然人236件，占87.1%。'))).toEqual([]);
     expect(lintNumbers(para('共271件，其中自然人236件，占87.3%。'))[0].message).toContain('236 / 271 = 87.1%, not 87.3%');
+    // the whole at the end of the sentence before a sentence that opens with 其中, as reports write it
+    expect(lintNumbers(para('本年度新收政府信息公开申请271件。其中，自然人申请236件，占97.1%。'))[0]?.message).toBe('"236件，占97.1%": 236 / 271 = 87.1%, not 97.1%');
+    expect(lintNumbers(para('本年度新收政府信息公开申请271件。其中，自然人申请236件，占87.1%；法人或其他组织申请35件，占12.9%。'))).toEqual([]);
   });
 
   it('reads figures with thousands separators whole', () => {

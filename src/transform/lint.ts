@@ -1,7 +1,7 @@
 /**
  * Text ↔ numbers lint: percentages in the prose must agree with the figures they are shares of,
  * e.g. "共收到申请301件，其中网络申请103件，占34%" is checked as 103 / 301 = 34.2 % ≈ 34 %.
- * The base is the nearest figure before it introduced by 共 / 总计 / 合计 (or "N件，其中") in the same
+ * The base is the nearest figure before it introduced by 共 / 总计 / 合计 (or "N件，其中", "N件。其中") in the same
  * sentence, or before it when the sentence opens with 其中.
  * Figures written as {{references}} come from the table and cannot drift; this catches the
  * literal ones. Findings are warnings (an error under --strict); the published text stays as it is.
@@ -16,13 +16,14 @@ const NUM = '(?<![\\d.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const num = (s: string) => Number(s.replace(/,/g, ''));
 const SHARE = new RegExp(`${NUM}\\s*${UNIT}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
 /**
- * A whole: "共收到……301件" or "……5件，其中" (never a percentage). 共 as "in all" (全国共, 其中共) —
+ * A whole: "共收到……301件" or "……5件，其中", "……271件。其中" (never a percentage). 共 as "in all" (全国共, 其中共) —
  * not inside 公共, 中共 or 中国共产党, nor as in 共享, 共同, 共建 (公共资源配置信息200条 is no whole).
  */
 const TOTAL = '(?:(?<!公)(?<!(?<!其)中)共(?![产享同建治性识青])|总计|合计)';
 const BASES = [
   new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])`, 'gdu'),
-  new RegExp(`${NUM}\\s*${UNIT}\\s*[，,]?\\s*其中`, 'gdu'),
+  // (a sentence may end before its 其中: "本年新收申请271件。其中，自然人申请236件，占87.1%")
+  new RegExp(`${NUM}\\s*${UNIT}\\s*[，,。；;]?\\s*其中`, 'gdu'),
 ];
 
 interface Share {
