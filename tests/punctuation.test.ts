@@ -19,8 +19,18 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('(2016~2020年)')).toBe('（2016~2020年）');
   });
 
-  it('drops spaces around the converted marks', () => {
+  it('drops spaces around the converted marks, and beside 。 and 、 as pasted text has them', () => {
     expect(p('条例 , 按照')).toBe('条例，按照');
+    expect(p('共6个。 我局公开、 解读')).toBe('共6个。我局公开、解读');
+    expect(p('占 100% 。')).toBe('占 100%。');
+    expect(p('Hello world. 你好')).toBe('Hello world. 你好');
+  });
+
+  it('turns a pair of ASCII double quotes around or beside Chinese text into “ ”, leaving Latin quotes and an odd one alone', () => {
+    expect(p('严控"三公"经费')).toBe('严控“三公”经费');
+    expect(p('开展"政务公开日"活动,"互联网+政务服务"平台')).toBe('开展“政务公开日”活动，“互联网+政务服务”平台');
+    expect(p('He said "yes" and left')).toBe('He said "yes" and left');
+    expect(p('见"说明')).toBe('见"说明');
   });
 
   it('sees Chinese text across a bold or italic boundary', async () => {

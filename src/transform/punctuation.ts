@@ -1,7 +1,8 @@
 /**
  * ASCII punctuation in Chinese text → full-width (GB/T 15834): , ; : ? ! ( ) next to Chinese
- * characters become ，；：？！（）. Never inside URLs, e-mail addresses, numbers (1,000  15:59)
- * or Latin text.
+ * characters become ，；：？！（）, and a pair of " around or beside Chinese text “ ”. Never inside
+ * URLs, e-mail addresses, numbers (1,000  15:59) or Latin text. Spaces beside full-width marks
+ * are dropped.
  */
 import type { Block, Inline } from '../model/types.js';
 
@@ -12,8 +13,13 @@ const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\
 const SEPARATOR = '\u0001';
 const PROTECTED = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
 
+/** Marks a space beside which is never wanted (full-width marks carry their own room). */
+const TIGHT = /[ \u00a0]*([，；：？！（）。、])[ \u00a0]*/gu;
+/** Text with nothing to convert: no ASCII mark, no space beside a full-width one. */
+const NOTHING = /^(?:[^,;:?!()"\s]|\s(?![，；：？！（）。、]))*$/u;
+
 export function normalizePunctuation(text: string): string {
-  if (!/[,;:?!()]/.test(text)) return text;
+  if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text)) return text;
   const chars = [...text];
   const masked = new Array<boolean>(chars.length).fill(false);
   // Mask URLs and e-mail addresses (by code-point index).
@@ -54,6 +60,17 @@ export function normalizePunctuation(text: string): string {
     }
   }
   for (const open of stack) if (isCjk(neighbour(open, -1)) || isCjk(neighbour(open, 1))) out[open] = '（';
+  // ASCII double quotes in pairs, “ ” where a pair holds or touches Chinese text ("三公"经费, as
+  // pasted from a web page or typed with an English input method); an odd one is left as it is
+  const quotes: number[] = [];
+  for (let i = 0; i < chars.length; i++) if (!masked[i] && chars[i] === '"') quotes.push(i);
+  for (let q = 0; q + 1 < quotes.length; q += 2) {
+    const [open, close] = [quotes[q]!, quotes[q + 1]!];
+    if (chars.slice(open + 1, close).some(isCjk) || isCjk(neighbour(open, -1)) || isCjk(neighbour(close, 1))) {
+      out[open] = '“';
+      out[close] = '”';
+    }
+  }
   // , ; : ? ! next to Chinese text, unless between two Latin letters or digits.
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
@@ -63,8 +80,8 @@ export function normalizePunctuation(text: string): string {
     if (isAlnum(before) && isAlnum(after)) continue;
     if (isCjk(before) || isCjk(after) || isCjk(out[i - 1] ?? '') || isCjk(out[i + 1] ?? '') || isCjk(neighbourOut(i, -1)) || isCjk(neighbourOut(i, 1))) out[i] = FULL[c];
   }
-  // Spaces around full-width marks are never wanted.
-  return out.join('').replace(/ *([，；：？！（）]) */gu, '$1');
+  // Spaces around full-width marks are never wanted ("6个。 我局", "占100% 。").
+  return out.join('').replace(TIGHT, '$1');
 }
 
 /** Normalise across the inlines of one block, so a mark at an inline boundary sees both neighbours. */
