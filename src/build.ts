@@ -122,21 +122,31 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   const outputs: BuildResult['outputs'] = {};
   const created = documentDate(report);
   const c = options.fonts.config;
-  // The DOCX is started first: on a DocxThread it is built while this thread renders the PDF.
-  let docx: Promise<Buffer> | undefined;
-  if (options.formats.includes('docx')) {
+  const both = options.formats.includes('pdf') && options.formats.includes('docx');
+  // A table of contents in both: the DOCX's shows the PDF's page numbers, so it waits for them
+  const tocFromPdf = both && report.meta.toc > 0;
+  const startDocx = (tocPages?: number[]) => {
     const chars = fallbackChars(report, options.fonts.has);
-    docx = (options.docx ?? buildDocx)(report, created, {
+    return (options.docx ?? buildDocx)(report, created, {
       song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name,
       ...(chars ? { fallback: { name: c.fallback.name, chars } } : {}),
-    });
-  }
+    }, tocPages ? { tocPages } : undefined);
+  };
+  // The DOCX is started first: on a DocxThread it is built while this thread renders the PDF.
+  let docx = options.formats.includes('docx') && !tocFromPdf ? startDocx() : undefined;
   // Writers are loaded on first use: a DOCX-only build never loads pdfmake, and the other way round.
-  const pdf = options.formats.includes('pdf') ? (async () => {
-    const [{ pdfDefinition }, { renderPdf }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);
+  const rendered = options.formats.includes('pdf') ? (async () => {
+    const [{ pdfDefinition }, { renderPdf, tocPageReader }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);
     const glyphs = { has: options.fonts.has, advance: options.fonts.advance, advanceOfUnit: options.fonts.advanceOfUnit, dashCentre: dashCentre(options.fonts) };
-    return renderPdf(pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa }), options.fonts);
+    const definition = pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa });
+    const tocPages = tocFromPdf ? tocPageReader(definition) : undefined;
+    const bytes = await renderPdf(definition, options.fonts);
+    // (a page number pdfmake did not note, 0, leaves the DOCX's numbers to Word)
+    const pages = tocPages?.();
+    return { bytes, tocPages: pages && !pages.includes(0) ? pages : undefined };
   })() : undefined;
+  const pdf = rendered?.then((r) => r.bytes);
+  if (tocFromPdf) docx = rendered!.then((r) => startDocx(r.tocPages));
   // both settle before anything is returned or thrown (the PDF's error first), so no writer runs on behind an error
   const [p, d] = await Promise.allSettled([pdf, docx]);
   for (const r of [p, d]) if (r.status === 'rejected') throw r.reason;

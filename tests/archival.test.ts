@@ -178,5 +178,20 @@ describe('navigation', () => {
     const para = paragraphs(xml).find((p) => p.text.startsWith('1.加强标准建设，规范推进五公开。严格落实'))!;
     expect(para.style).toBe('GwBody');
     expect(para.xml).toMatch(/<w:instrText[^>]*> TC &quot;1\.加强标准建设，规范推进五公开。&quot; \\l 3 <\/w:instrText>/);
+    // alone, the DOCX's page numbers are left for Word; built beside the PDF, each entry carries the
+    // PDF's page number (LibreOffice and WPS show them as written; Word updates them on opening)
+    const pageOf = (e: { xml: string }) => /PAGEREF _Toc\d+ \\h <\/w:instrText><w:fldChar w:fldCharType="separate"\/><\/w:r>(?:<w:r><w:t>(\d+)<\/w:t><\/w:r>)?<w:r><w:fldChar w:fldCharType="end"\/>/.exec(e.xml)?.[1];
+    expect(entries.map(pageOf).every((n) => n === undefined)).toBe(true);
+    const both = await buildReport(dir, { fonts, formats: ['pdf', 'docx'] });
+    const tocText = (await readPdf(both.outputs.pdf!)).pages.slice(0, 3).map((p) => p.items.map((i) => i.str).join('')).join('').replace(/\s+/g, '').replace(/—\d+—/g, ''); // (less the page numbers)
+    const withPages = paragraphs(docxParts(both.outputs.docx!)['word/document.xml']).filter((p) => /^TOC\d$/.test(p.style));
+    expect(withPages).toHaveLength(entries.length);
+    const quote = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const [k, e] of withPages.entries()) {
+      // (the number runs up to the next entry, which may start with a figure: 1.加强…10 2.完善…)
+      const next = entries[k + 1] ? quote(entries[k + 1]!.text) : '';
+      const printed = new RegExp(`${quote(entries[k]!.text)}(\\d+)(?=${next})`).exec(tocText)?.[1];
+      expect(pageOf(e), entries[k]!.text).toBe(printed);
+    }
   });
 });

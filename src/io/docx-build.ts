@@ -7,11 +7,14 @@ import type { Report } from '../model/types.js';
 import type { FontNames } from '../write/docx/index.js';
 import { qrText } from '../layout/gbt9704.js';
 
-export async function buildDocx(report: Report, created: Date, fonts: FontNames): Promise<Buffer> {
+/** What the DOCX takes from elsewhere than the report: its table of contents' page numbers, as the PDF has them. */
+export interface DocxExtras { tocPages?: number[] }
+
+export async function buildDocx(report: Report, created: Date, fonts: FontNames, extras: DocxExtras = {}): Promise<Buffer> {
   // loaded on first use: a PDF-only build never loads docx
   const [{ docxDocument, partFixesFor, sharedPartsKey }, { packDocx }, { qrPng }] = await Promise.all([
     import('../write/docx/index.js'), import('./docx-pack.js'), import('./qr.js'),
   ]);
   const png = report.meta.url ? qrPng(qrText(report.meta.url)) : undefined;
-  return packDocx(docxDocument(report, { fonts, qrPng: png }), created, partFixesFor(fonts), sharedPartsKey(fonts));
+  return packDocx(docxDocument(report, { fonts, qrPng: png, tocPages: extras.tocPages }), created, partFixesFor(fonts), sharedPartsKey(fonts));
 }

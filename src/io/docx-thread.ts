@@ -12,12 +12,13 @@ import type { Worker } from 'node:worker_threads';
 import type { Report } from '../model/types.js';
 import type { FontNames } from '../write/docx/index.js';
 import { startWorker } from './worker-file.js';
+import type { DocxExtras } from './docx-build.js';
 import { WORKER_HEAP_MB } from './worker-limits.js';
 
-export interface DocxJob { id: number; report: Report; created: Date; fonts: FontNames }
+export interface DocxJob { id: number; report: Report; created: Date; fonts: FontNames; extras?: DocxExtras }
 export type DocxReply = { id: number; ok: true; data: Uint8Array } | { id: number; ok: false; error: string };
 
-export type DocxBuilder = (report: Report, created: Date, fonts: FontNames) => Promise<Buffer>;
+export type DocxBuilder = (report: Report, created: Date, fonts: FontNames, extras?: DocxExtras) => Promise<Buffer>;
 
 export class DocxThread {
   private readonly worker: Worker;
@@ -47,12 +48,12 @@ export class DocxThread {
   }
 
   /** Build a report's DOCX on the thread. */
-  readonly build: DocxBuilder = (report, created, fonts) => {
+  readonly build: DocxBuilder = (report, created, fonts, extras) => {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.next++;
     return new Promise<Buffer>((resolve, reject) => {
       // posted first: a model that cannot be copied (DataCloneError) rejects here and leaves nothing waiting
-      this.worker.postMessage({ id, report, created, fonts } satisfies DocxJob);
+      this.worker.postMessage({ id, report, created, fonts, ...(extras ? { extras } : {}) } satisfies DocxJob);
       this.waiting.set(id, { resolve, reject });
       this.worker.ref(); // keep the process alive while a DOCX is under way
     });

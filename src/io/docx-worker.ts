@@ -6,7 +6,7 @@ import { buildDocx } from './docx-build.js';
 parentPort!.on('message', async (job: DocxJob) => {
   let reply: DocxReply;
   try {
-    const data = await buildDocx(job.report, job.created, job.fonts);
+    const data = await buildDocx(job.report, job.created, job.fonts, job.extras);
     reply = { id: job.id, ok: true, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   } catch (e) {
     reply = { id: job.id, ok: false, error: (e as Error).stack ?? String(e) };

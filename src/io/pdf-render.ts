@@ -41,6 +41,29 @@ function fontTable(fonts: FontSet) {
   return table;
 }
 
+type Placed = { tocItem?: unknown; positions?: { pageNumber: number }[]; stack?: unknown; columns?: unknown; table?: { body?: unknown } };
+
+/**
+ * The pages of a definition's table-of-contents entries (nodes marked `tocItem`), in document
+ * order, to be read once it is rendered: pdfmake notes where it placed each node on the node
+ * itself (and reshapes `content` as it goes, so the nodes are found before). For the DOCX's table
+ * of contents, which shows the PDF's page numbers.
+ */
+export function tocPageReader(definition: TDocumentDefinitions): () => number[] {
+  const nodes: Placed[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) { for (const n of node) walk(n); return; }
+    if (!node || typeof node !== 'object') return;
+    const n = node as Placed;
+    if (n.tocItem === true) nodes.push(n);
+    walk(n.stack);
+    walk(n.columns);
+    walk(n.table?.body);
+  };
+  walk(definition.content);
+  return () => nodes.map((n) => n.positions?.[0]?.pageNumber ?? 0);
+}
+
 export async function renderPdf(definition: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {
   applyPdfkitFixes();
   reuseLeafMeasurements();

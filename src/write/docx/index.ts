@@ -28,6 +28,8 @@ export interface DocxOptions {
   fonts: FontNames;
   /** PNG of the report page's QR code (io/qr.ts), printed at the end when the report has a URL. */
   qrPng?: Buffer;
+  /** The table of contents' page numbers, entry by entry, as the PDF has them (else left for Word to fill in). */
+  tocPages?: number[];
 }
 
 /** Distance from the page bottom to the bottom of the footer line, so the dash sits 7 mm below the 版心. */
@@ -62,10 +64,10 @@ const qrBlock = (png: Buffer) => {
   ];
 };
 
-/** "目录" and a TOC field over the heading levels `toc:` asks for (toc.ts; Word fills in the page numbers). */
-const tableOfContents = (entries: Map<Block, TocEntry>, levels: number) => [
+/** "目录" and a TOC field over the heading levels `toc:` asks for (toc.ts; Word updates the page numbers). */
+const tableOfContents = (entries: Map<Block, TocEntry>, levels: number, pages?: number[]) => [
   new Paragraph({ style: STYLE.tocTitle.id, text: '目录' }),
-  tocField([...entries.values()], levels),
+  tocField([...entries.values()], levels, pages),
   new Paragraph({ style: STYLE.body.id }),
 ];
 
@@ -75,7 +77,7 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
   const toc = m.toc ? tocEntries(report.blocks, m.toc) : undefined;
   const children = [
     ...front(report),
-    ...(toc ? tableOfContents(toc, m.toc) : []),
+    ...(toc ? tableOfContents(toc, m.toc, options.tocPages) : []),
     ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1], toc)),
     ...attachmentNote(report.attachments),
     // the editor line stays with a QR code right below it (Word and LibreOffice left the code

@@ -44,8 +44,14 @@ export function tocTarget(entry: TocEntry, runs: ParagraphChild[], runIn: boolea
   return [...tc, new Bookmark({ id: entry.bookmark, children: runs })];
 }
 
-/** The TOC field with an entry paragraph (style TOC1–TOC4, dot leader to the right margin) for each heading. */
-export function tocField(entries: TocEntry[], levels = TOC_LEVELS): RawXml {
+/**
+ * The TOC field with an entry paragraph (style TOC1–TOC4, dot leader to the right margin) for each
+ * heading, and each entry's page number as `pages` gives it (the PDF's, where it was built beside:
+ * LibreOffice and WPS show the numbers as written, Word updates them); empty without.
+ */
+export function tocField(entries: TocEntry[], levels = TOC_LEVELS, pages?: readonly number[]): RawXml {
+  // (page numbers only where there is one for every entry: never numbers shifted against their headings)
+  const numbers = pages?.length === entries.length ? pages : undefined;
   const instruction = ` TOC \\o "1-${levels}" \\l "1-${levels}" \\h `;
   const tab = ptToTwip(geometry.textWidth);
   const begin = `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">${escapeLikeDocx(instruction)}</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`;
@@ -53,7 +59,9 @@ export function tocField(entries: TocEntry[], levels = TOC_LEVELS): RawXml {
   const paragraphs = entries.map((e, k) => `<w:p><w:pPr><w:pStyle w:val="TOC${e.level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${tab}"/></w:tabs></w:pPr>`
     + (k === 0 ? begin : '')
     + `<w:hyperlink w:anchor="${e.bookmark}" w:history="1"><w:r><w:t xml:space="preserve">${escapeLikeDocx(e.text)}</w:t></w:r><w:r><w:tab/></w:r>`
-    + `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve"> PAGEREF ${e.bookmark} \\h </w:instrText><w:fldChar w:fldCharType="separate"/><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>`
+    + `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve"> PAGEREF ${e.bookmark} \\h </w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`
+    + (numbers ? `<w:r><w:t>${numbers[k]}</w:t></w:r>` : '')
+    + '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>'
     // the field ends in its last entry, not in a paragraph of its own, which set one more line than the PDF
     + (k === entries.length - 1 ? end : '') + '</w:p>');
   // (a report without headings: the field begins and ends in an empty entry paragraph)
