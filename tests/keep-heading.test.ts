@@ -4,14 +4,18 @@
  * that catches the other cases used to count the page number, listed after the body, as text
  * below the heading.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
+import { ROOT } from './helpers/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { countLayouts } from './helpers/layouts.js';
 import { linesOf, readPdf } from './helpers/pdf.js';
 
 const fonts = openFontSet();
+const lastLine = (lines: { text: string }[]) => lines.filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim())).at(-1)?.text;
 
 
 describe('headings kept with the text after them', () => {
@@ -101,6 +105,20 @@ describe('headings kept with the text after them', () => {
         const texts = linesOf(page).map((l) => l.text.replace(/\s+/g, ''));
         expect(texts.some((t) => t === '甲1'), `page ${page.number}: ${texts.join(' / ')}`).toBe(true);
       }
+    }
+  }, 120_000);
+});
+
+describe('headings over a statistics table kept whole', () => {
+  it('keeps every heading right above a table\'s lead-in with it, not only the nearest (（一）小标 over 二、后面 over 表二)', async () => {
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const front = FRONT.replace('测试县2020年', '测试县2021年').replace('year: 2020', 'year: 2021').replace('2021-01-15', '2022-01-15').replace('---\n', '---\nstatistics: statistics.yaml\n');
+    const stats = readFileSync(path.join(sample, 'statistics.yaml'), 'utf8');
+    for (let n = 10; n <= 17; n++) {
+      const body = '# 总体\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。\n\n`).join('')
+        + '## 小标\n\n# 后面\n\n情况如下：\n\n{{table t2}}\n\n# 三\n\n{{table t3}}\n\n# 四\n\n{{table t4}}\n';
+      const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': front + '\n' + body, 'statistics.yaml': stats }), { fonts, formats: ['pdf'] })).outputs.pdf!);
+      for (const page of pages) expect(lastLine(linesOf(page)), `${n} paragraphs: page ${page.number}`).not.toMatch(/^(（一）小标|二、后面|情况如下：)$/);
     }
   }, 120_000);
 });

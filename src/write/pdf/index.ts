@@ -38,8 +38,8 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
   for (let i = 0; i < content.length; i++) {
     const next = content[i + 1] as { unbreakable?: boolean; gridAfter?: number } | undefined;
     if (blocks[i].type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && next?.unbreakable) {
-      const before = blocks[i - 1];
-      const heading = before?.type === 'heading' && !before.runIn ? [out.pop()!] : [];
+      // with every heading right above (（一）… over 二、… over the lead-in: not only the nearest)
+      const heading = headingsAbove(out, content, blocks, i);
       // the group ends with the table: what follows it goes back to the grid (the table's own
       // gridAfter cannot, inside a block pdfmake lays out apart from the page)
       out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true, gridAfter: next.gridAfter } as Content);
