@@ -240,12 +240,15 @@ describe('gongwen aggregate', () => {
     const empty = writeUnit(root, 'empty');
     const named = writeUnit(root, 'named', { 'report.md': FRONT.replace(/---\n$/, 'statistics: gone.yaml\n---\n正文。\n') });
     const out = path.join(root, 'sum.yaml');
-    const r = await run(ok, empty, path.join(root, 'nowhere'), named, '--out', out);
+    const file = path.join(writeUnit(root, 'given-a-file', { 'statistics.yaml': 'template: gov-2021\n' }), 'statistics.yaml');
+    const r = await run(ok, empty, path.join(root, 'nowhere'), named, file, '--out', out);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/missing statistics: empty \(.*\): no statistics\.yaml or statistics\.xlsx/);
     expect(r.err).toMatch(/missing statistics: nowhere \(.*\): folder not found/);
+    // a unit's file given for its folder
+    expect(r.err).toMatch(/missing statistics: statistics\.yaml \(.*\): a file, not a unit folder: give the folder that holds it \(.*given-a-file\)/);
     expect(r.err).toMatch(/missing statistics: named \(.*\): .*report\.md names "statistics: gone\.yaml", which does not exist/);
-    expect(r.err).toContain('summary: 0 summed, 3 missing, 0 invalid, 0 other template; nothing written');
+    expect(r.err).toContain('summary: 0 summed, 4 missing, 0 invalid, 0 other template; nothing written');
     expect(existsSync(out)).toBe(false);
   });
 

@@ -51,7 +51,9 @@ const isXlsx = (f: string) => /\.xlsx$/i.test(f);
 
 /** The unit's statistics file, or why there is none. Throws InputError for a broken report.md. */
 function statisticsFileOf(dir: string): { file: string } | { missing: string } {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { missing: 'folder not found' };
+  if (!existsSync(dir)) return { missing: 'folder not found' };
+  // (a unit's statistics file given in place of its folder: name the folder)
+  if (!statSync(dir).isDirectory()) return { missing: `a file, not a unit folder: give the folder that holds it${/\.(ya?ml|xlsx)$/i.test(dir) ? ` (${path.dirname(dir)})` : ''}` };
   const report = path.join(dir, 'report.md');
   if (existsSync(report)) {
     const named = statisticsNamedIn(report);
