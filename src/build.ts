@@ -12,7 +12,7 @@ import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintText } from './transform/lint.js';
 import { checkStructure } from './transform/structure.js';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
-import type { Report } from './model/types.js';
+import { tocLevels, type Report } from './model/types.js';
 import type { FontSet } from './io/fonts.js';
 import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
@@ -88,9 +88,15 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: `a ${year} report carries the statistics of the ${form.id} form (${form.tables.map((t) => t.id === 'main' ? form.title : `表${t.title.split('、')[0]}`).join(', ')}), and this one names no statistics file`,
     hint: 'add "statistics: statistics.yaml" to the front matter, with the figures (gongwen new writes one with every cell of the form)',
   }] : [];
+  const emptyToc: Finding[] = report.meta.toc > 0 && !tocLevels(report) ? [{
+    severity: 'warning', loc: { file: report.source.file, line: report.metaLines.toc },
+    message: `toc: lists headings${report.meta.toc < 4 ? ` of levels 1–${report.meta.toc}` : ''}, and the report has none: no table of contents is printed`,
+    hint: 'give the report its # headings, or remove toc:',
+  }] : [];
   return [
     ...glyphs,
     ...staleTitle,
+    ...emptyToc,
     ...early,
     ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...checkStatistics(stats)] : []),
     ...unnamedStatistics,
@@ -124,7 +130,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   const c = options.fonts.config;
   const both = options.formats.includes('pdf') && options.formats.includes('docx');
   // A table of contents in both: the DOCX's shows the PDF's page numbers, so it waits for them
-  const tocFromPdf = both && report.meta.toc > 0;
+  const tocFromPdf = both && tocLevels(report) > 0;
   const startDocx = (tocPages?: number[]) => {
     const chars = fallbackChars(report, options.fonts.has);
     return (options.docx ?? buildDocx)(report, created, {

@@ -4,7 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport, reviewReport } from '../src/build.js';
+import { buildReport, loadReport, reviewReport } from '../src/build.js';
+import { docxParts } from './helpers/docx.js';
+import { readPdf } from './helpers/pdf.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { InputError } from '../src/model/errors.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
@@ -250,6 +252,19 @@ describe('front matter and statistics mistakes', () => {
     for (const typed of ['测农【2021】3号', '测农（2021）3号', '测农〔2021〕3号']) {
       expect(loadReport(makeReport({ 'report.md': `${FRONT.replace('organ: 测试县人民政府', `organ: 测试县人民政府\ndoc_no: ${typed}`)}\n正文。\n` })).meta.docNo).toBe('测农〔2021〕3号');
     }
+  });
+
+  it('warns of toc: in a report without headings, and prints no empty 目录', async () => {
+    const fonts = openFontSet();
+    const dir = makeReport({ 'report.md': FRONT_BEFORE_FORMS.replace('---\n', '---\ntoc: true\n') + '\n正文。\n' });
+    const found = reviewReport(loadReport(dir), fonts);
+    expect(found).toMatchObject([{ severity: 'warning', loc: { line: 2 }, message: 'toc: lists headings, and the report has none: no table of contents is printed' }]);
+    const { outputs } = await buildReport(dir, { fonts, formats: ['pdf', 'docx'] });
+    expect((await readPdf(outputs.pdf!)).pages.flatMap((p) => p.items.map((i) => i.str)).join('')).not.toContain('目录');
+    expect(docxParts(outputs.docx!)['word/document.xml']).not.toContain('TOC \\o');
+    // toc: 1 over a report with only ## headings: none of its levels either
+    const deep = makeReport({ 'report.md': FRONT_BEFORE_FORMS.replace('---\n', '---\ntoc: 1\n') + '\n## 小标题\n\n正文。\n' });
+    expect(reviewReport(loadReport(deep), fonts).map((f) => f.message)).toContain('toc: lists headings of levels 1–1, and the report has none: no table of contents is printed');
   });
 
   it('warns about a report published before the end of its year', () => {

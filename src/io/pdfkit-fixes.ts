@@ -418,16 +418,37 @@ interface TocItem {
   _textNodeRef: { text?: unknown; tocText?: unknown };
 }
 
-/** Fix 11: a table-of-contents entry from the node's `tocText`, where it has one. */
+/** The table pdfmake makes of a table of contents: an entry and its page number a row. */
+interface TocTable { table?: { widths?: unknown[]; body?: { text?: unknown }[][] } }
+
+/**
+ * Fix 11: a table-of-contents entry from the node's `tocText`, where it has one; and the page
+ * numbers' column as wide as three digits. pdfmake sizes that column for "00000", which held
+ * level-1 entries to 24½ of the line's 28 characters (（六）加强网站内容建设，全面提升政府网上服务能 /
+ * 力); they now have 26. (A wrapped entry's number stays on its first line: pdfmake's bottom
+ * alignment set the numbers half a line low.)
+ */
 function useTocText(): void {
-  const proto = pdfmakePrototype<{ measureToc(node: { toc: { _items: TocItem[] } }): unknown }>('DocMeasure');
+  const proto = pdfmakePrototype<{ measureToc(node: { toc: { _items: TocItem[] } }): unknown; measureNode(n: unknown): unknown }>('DocMeasure');
   const measureToc = proto.measureToc;
-  proto.measureToc = function (this: unknown, node) {
+  proto.measureToc = function (this: { measureNode(n: unknown): unknown }, node) {
     for (const item of node.toc._items) {
       const ref = item._textNodeRef;
       // the entry reads the node's text, style and margins; the node itself keeps its text
       if (ref.tocText !== undefined) item._textNodeRef = { ...ref, text: ref.tocText, tocText: undefined };
     }
-    return measureToc.call(this, node);
+    // the table is made and measured inside measureToc: its number cells are set as it is measured
+    this.measureNode = function (this: unknown, n: unknown) {
+      const t = (n as TocTable).table;
+      if (t?.widths?.[1] === 'auto' && t.body) {
+        for (const row of t.body) if (row[1]?.text === '00000') row[1].text = '000';
+      }
+      return proto.measureNode.call(this, n);
+    };
+    try {
+      return measureToc.call(this, node);
+    } finally {
+      delete (this as { measureNode?: unknown }).measureNode; // (the prototype's again)
+    }
   };
 }

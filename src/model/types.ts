@@ -240,3 +240,10 @@ export interface Report {
 }
 
 export const inlineText = (inlines: Inline[]): string => inlines.map((i) => i.text).join('');
+
+/**
+ * The heading levels the table of contents lists: `toc:`, or 0 where the report has no heading
+ * that deep or shallower (no 目录 over nothing; reviewReport warns).
+ */
+export const tocLevels = (r: Pick<Report, 'meta' | 'blocks'>): number =>
+  r.meta.toc > 0 && r.blocks.some((b) => b.type === 'heading' && b.level <= r.meta.toc) ? r.meta.toc : 0;

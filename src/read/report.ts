@@ -194,7 +194,7 @@ export function readReport(dir: string): Report {
   }
   // (source defaults to the organ, so without a source: line it is the organ's line)
   const keys: [keyof ReportMeta, string][] = [['title', 'title'], ['organ', 'organ'], ['source', fm.source ? 'source' : 'organ'], ['indexNo', 'index_no'],
-    ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor'], ['published', 'published']];
+    ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor'], ['published', 'published'], ['toc', 'toc']];
   const metaLines = Object.fromEntries(keys.map(([k, field]) => [k, yaml.lineOf([field])]));
   return { dir, meta, blocks, attachments, statistics, metaLines, source: { file, line: split.bodyLine } };
 }

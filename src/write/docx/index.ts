@@ -7,7 +7,7 @@ import { tocEntries, tocField, type TocEntry } from './toc.js';
 import { geometry, PAGE_NUMBER, QR } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
-import type { Block, Report } from '../../model/types.js';
+import { tocLevels, type Block, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock } from './blocks.js';
 import { pageNumberFooters } from './footer.js';
@@ -74,10 +74,11 @@ const tableOfContents = (entries: Map<Block, TocEntry>, levels: number, pages?: 
 export function docxDocument(report: Report, options: DocxOptions): Document {
   const m = report.meta;
   const editor = editorLine(m);
-  const toc = m.toc ? tocEntries(report.blocks, m.toc) : undefined;
+  const levels = tocLevels(report);
+  const toc = levels ? tocEntries(report.blocks, levels) : undefined;
   const children = [
     ...front(report),
-    ...(toc ? tableOfContents(toc, m.toc, options.tocPages) : []),
+    ...(toc ? tableOfContents(toc, levels, options.tocPages) : []),
     ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1], toc)),
     ...attachmentNote(report.attachments),
     // the editor line stays with a QR code right below it (Word and LibreOffice left the code
@@ -98,7 +99,7 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
     description: `${m.title}（${m.source}，${m.published.year}年${m.published.month}月${m.published.day}日）`,
     evenAndOddHeaderAndFooters: true,
     // Word fills in the table of contents when the document is opened
-    ...(m.toc ? { features: { updateFields: true } } : {}),
+    ...(levels ? { features: { updateFields: true } } : {}),
     styles: docxStyles(options.fonts),
     sections: [{
       properties: {

@@ -5,7 +5,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
-import type { Report } from '../../model/types.js';
+import { tocLevels, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock, OutlineIds } from './blocks.js';
 import { startHeightOf } from './stat-table.js';
@@ -234,7 +234,7 @@ const isPageNumber = (n: { style?: unknown }) => n.style === PAGE_NUMBER_STYLE;
 
 export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
   const spans = new SpanBreaks();
-  const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth, breakLines: options.breakLines ?? true, cutAddresses: options.cutAddresses ?? true, spans, tocLevels: report.meta.toc };
+  const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth, breakLines: options.breakLines ?? true, cutAddresses: options.cutAddresses ?? true, spans, tocLevels: tocLevels(report) };
   const outline = new OutlineIds();
   const toc = (): Content => ({
     toc: { title: { text: runs(ctx, '目录', { role: ELEMENTS.tocTitle.role, size: sizeOf('tocTitle') }), alignment: ELEMENTS.tocTitle.align, margin: [0, 0, 0, geometry.linePitch] } },
@@ -243,7 +243,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const m = report.meta;
   const content: Content[] = [
     ...front(ctx, report),
-    ...(report.meta.toc ? [toc()] : []),
+    ...(ctx.tocLevels ? [toc()] : []),
     ...keepTogether(report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)), report.blocks),
     ...attachmentNote(ctx, report.attachments),
   ];
