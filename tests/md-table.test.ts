@@ -140,7 +140,11 @@ describe('Markdown tables in the DOCX', () => {
     const table = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('序号'))!;
     const cols = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     expect(cols).toHaveLength(10);
-    expect(cols.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TEXT_WIDTH_TWIP + 10);
+    expect(cols.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH_TWIP); // the 版心 exactly (it was 39 twips short of it)
+    // cells padded above and below as in the PDF (2 pt), and the lead-in kept with the table's start
+    expect(table).toMatch(/<w:tblCellMar><w:top w:type="dxa" w:w="40"\/>/);
+    const lead = doc.match(/<w:p>(?:(?!<w:p>)[\s\S])*?具体如下：/)![0];
+    expect(lead).toContain('<w:keepNext/>');
     const [no, name, town, , , , , note, , link] = cols as number[];
     expect(link!).toBeGreaterThan(2 * town!); // the address gets the room, not equal shares
     expect(name!).toBeGreaterThan(note!);

@@ -24,6 +24,9 @@ export const PAGE = {
   textHeightMm: 225,
 } as const;
 
+/** The longest lead-in sentence (in lines) kept with the start of a Markdown table below it, in both writers. */
+export const LEAD_IN_LINES = 6;
+
 export const GRID = {
   linesPerPage: 22,
   charsPerLine: 28,

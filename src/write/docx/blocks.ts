@@ -1,8 +1,9 @@
 /** Body blocks → docx paragraphs and tables. Section numbers are literal text, as in the PDF. */
 import { Paragraph, TextRun, type FileChild } from 'docx';
-import { ELEMENTS, geometry, HEADING_ELEMENTS, STAT_TABLE_GAP } from '../../layout/gbt9704.js';
+import { ELEMENTS, geometry, GRID, HEADING_ELEMENTS, LEAD_IN_LINES, STAT_TABLE_GAP } from '../../layout/gbt9704.js';
+import { estimatedEm } from '../../layout/kinsoku.js';
 import { ptToTwip } from '../../layout/units.js';
-import type { Block, StatisticsTable } from '../../model/types.js';
+import type { Block, Inline, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { markdownTable } from './md-table.js';
 import { statTable } from './stat-table.js';
@@ -12,6 +13,10 @@ import { inlineRuns } from './text.js';
 
 
 /** `toc`: the table of contents' entries (toc.ts), when the report has one. */
+/** A paragraph's lines, estimated (the DOCX has no fonts): its width in em over the 28 a line holds, its first-line indent of 2 counted. */
+const leadInLines = (inlines: Inline[]): number =>
+  Math.ceil((2 + [...inlines.map((i) => i.text).join('')].reduce((em, c) => em + estimatedEm(c), 0)) / GRID.charsPerLine);
+
 export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>): FileChild[] {
   const body = ELEMENTS.body.role;
   switch (b.type) {
@@ -43,9 +48,11 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
     }
     case 'paragraph':
       // a lead-in sentence ("……情况如下：") stays on the page of the table it introduces, a
-      // little above it (as in the PDF; Word tables have no space before them of their own)
+      // little above it (as in the PDF; Word tables have no space before them of their own); one
+      // of a few lines before a Markdown table stays with its header and first row, as in the PDF
       return [new Paragraph({
-        style: STYLE.body.id, keepNext: next?.type === 'statTable', children: inlineRuns(b.inlines, body, fonts),
+        style: STYLE.body.id, keepNext: next?.type === 'statTable' || (next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES),
+        children: inlineRuns(b.inlines, body, fonts),
         ...(next?.type === 'statTable' ? { spacing: { after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } } : {}),
       })];
     case 'list':

@@ -16,9 +16,9 @@ import type { Inline, TableBlock } from '../../model/types.js';
 import { STYLE, TEXT_WIDTH_TWIP, type FontNames } from './styles.js';
 import { inlineRuns } from './text.js';
 
-/** The cells' margins left and right, in twips (the statistics tables' too), and their rules. */
+/** The cells' margins left and right, in twips (the statistics tables' too); above and below, the PDF's 2 pt. */
 const CELL_MARGIN_TWIP = 60;
-const RULE_PT = 0.5;
+const CELL_MARGIN_Y_TWIP = 40;
 /** Slack on an estimated width, in em. */
 const SLACK_EM = 0.25;
 
@@ -53,10 +53,12 @@ export function markdownTable(b: TableBlock, fonts: FontNames): FileChild[] {
     const cells = rows.map((r) => estimateRange(textOf(r[k]!)));
     return { min: (Math.max(...cells.map((c) => c.min)) + SLACK_EM) * size, natural: (Math.max(...cells.map((c) => c.natural)) + SLACK_EM) * size };
   });
-  // less the cells' margins and the rules between and around them (½ pt each)
-  const room = twipToPt(TEXT_WIDTH_TWIP - cols * 2 * CELL_MARGIN_TWIP) - (cols + 1) * RULE_PT;
+  // the 版心 less the cells' margins (Word draws the rules on the cells' edges, within the width)
+  const room = twipToPt(TEXT_WIDTH_TWIP - cols * 2 * CELL_MARGIN_TWIP);
   const shares = shareWidths(ranges, room, size);
-  const widths = shares.map((w) => ptToTwip(w === '*' ? room / cols : w) + 2 * CELL_MARGIN_TWIP);
+  const widths = shares.map((w) => Math.floor(ptToTwip(w === '*' ? room / cols : w)) + 2 * CELL_MARGIN_TWIP);
+  // whole twips: what rounding left goes to the last column, so the table spans the 版心 exactly
+  widths[cols - 1]! += TEXT_WIDTH_TWIP - widths.reduce((a, w) => a + w, 0);
   const cell = (inlines: Inline[], k: number, header: boolean) => new TableCell({
     width: { size: widths[k]!, type: WidthType.DXA },
     children: [new Paragraph({
@@ -72,7 +74,7 @@ export function markdownTable(b: TableBlock, fonts: FontNames): FileChild[] {
     layout: TableLayoutType.FIXED,
     width: { size: widths.reduce((a, w) => a + w, 0), type: WidthType.DXA },
     columnWidths: widths,
-    margins: { left: CELL_MARGIN_TWIP, right: CELL_MARGIN_TWIP, marginUnitType: WidthType.DXA },
+    margins: { left: CELL_MARGIN_TWIP, right: CELL_MARGIN_TWIP, top: CELL_MARGIN_Y_TWIP, bottom: CELL_MARGIN_Y_TWIP, marginUnitType: WidthType.DXA },
     rows: rows.map((r, i) => new TableRow({
       ...(i === 0 ? { tableHeader: true } : { cantSplit: true }),
       children: r.map((inlines, k) => cell(inlines, k, i === 0)),

@@ -3,7 +3,7 @@
  * `options.glyphs`; no file, clock or pdfmake instance is touched here.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { geometry } from '../../layout/gbt9704.js';
+import { geometry, LEAD_IN_LINES } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { tocLevels, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
@@ -90,8 +90,6 @@ const leadsIntoBrokenTable = (blocks: Report['blocks'], content: Content[], i: n
     (blocks[i + 1]?.type === 'statTable' && !(content[i + 1] as { unbreakable?: boolean }).unbreakable) ||
     (blocks[i + 1]?.type === 'table' && lineCount(content[i] as PdfParagraph) <= LEAD_IN_LINES));
 
-/** The longest lead-in kept with a Markdown table below it. */
-const LEAD_IN_LINES = 6;
 
 /** The lines of a paragraph broken here (lines.ts), or Infinity for one left to pdfmake. */
 function lineCount(p: PdfParagraph): number {
