@@ -71,7 +71,7 @@ describe('atomic writes', () => {
     });
     const cases: [string, FileCalls, RegExp][] = [
       // Windows will not rename a DOCX that Word has open: found when the earlier outputs are moved aside
-      ['the DOCX open in Word', fail('EBUSY', (call, from) => call === 'rename' && from.endsWith('/r.docx')), /r\.docx: cannot be written: the file is in use \(open in another program\?\) \(EBUSY\)/],
+      ['the DOCX open in Word', fail('EBUSY', (call, from) => call === 'rename' && path.basename(from) === 'r.docx'), /r\.docx: cannot be written: the file is in use \(open in another program\?\) \(EBUSY\)/],
       ['the disk full at the DOCX', fail('ENOSPC', (call, file) => call === 'write' && file.includes('r.docx')), /r\.docx: cannot be written: the disk is full \(ENOSPC\)/],
       ['the DOCX not put in place', fail('EPERM', (call, from, to) => call === 'rename' && to === path.join(path.dirname(from), 'r.docx') && from.endsWith('.gongwen-tmp')), /r\.docx: cannot be written: not permitted/],
     ];
@@ -96,6 +96,19 @@ describe('atomic writes', () => {
     writeFilesAtomic([{ file: path.join(dir, 'r.pdf'), data: Buffer.from('new pdf') }, { file: path.join(dir, 'r.docx'), data: Buffer.from('new docx') }]);
     expect(readdirSync(dir).sort()).toEqual(['r.docx', 'r.pdf']);
     expect(readFileSync(path.join(dir, 'r.pdf'), 'utf8')).toBe('new pdf');
+  });
+
+  it('writes a set of outputs whose names are too long to keep whole in their temporary names, each under its own', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-long-set-'));
+    for (const stem of ['a'.repeat(70), '示'.repeat(63)]) {
+      const pdf = path.join(dir, `${stem}.pdf`), docx = path.join(dir, `${stem}.docx`);
+      expect(tempNameFor(pdf)).not.toBe(tempNameFor(docx)); // (they were one name, and the DOCX overwrote the PDF)
+      for (const round of ['first', 'second']) {
+        writeFilesAtomic([{ file: pdf, data: Buffer.from(`${round} pdf`) }, { file: docx, data: Buffer.from(`${round} docx`) }]);
+        expect([readFileSync(pdf, 'utf8'), readFileSync(docx, 'utf8')]).toEqual([`${round} pdf`, `${round} docx`]);
+      }
+    }
+    expect(readdirSync(dir)).toHaveLength(4);
   });
 
   it('puts back an earlier output that a killed build had moved aside, where nothing has taken its place', () => {

@@ -31,6 +31,7 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('开展"政务公开日"活动,"互联网+政务服务"平台')).toBe('开展“政务公开日”活动，“互联网+政务服务”平台');
     expect(p('He said "yes" and left')).toBe('He said "yes" and left');
     expect(p('见"说明')).toBe('见"说明');
+    expect(p('采购10"显示器和"三公"经费')).toBe('采购10"显示器和“三公”经费'); // an inch mark is no quote
   });
 
   it('sees Chinese text across a bold or italic boundary', async () => {

@@ -243,6 +243,8 @@ describe('statistics validation', () => {
     expect(odd[0]).toMatch(/statistics\.yaml:3: 三（一）收到申请数: value 1e3 is read by YAML as the number 1000\n  fix: write the figure in plain digits: 1000/);
     expect(odd[1]).toMatch(/statistics\.yaml:4: .*value 0x10 is read by YAML as the number 16/);
     expect(odd).toHaveLength(2);
+    // YAML's own notations are left to it: an anchor and its alias
+    expect(readReport(makeReport(withStats('template: gov-2014\nvalues:\n  s1_1: &a 12\n  s3_1: *a\n'))).statistics!.values).toMatchObject({ s1_1: 12, s3_1: 12 });
     const flow = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: 1.2e2, delta: +3, decisions: 3}\n'));
     expect(flow).toHaveLength(1);
     expect(flow[0]).toMatch(/statistics\.yaml:4: .*value 1\.2e2 is read by YAML as the number 120/);

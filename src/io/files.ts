@@ -38,11 +38,11 @@ function removeStale(dir: string): void {
     const m = TMP.exec(name);
     if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
     const file = path.join(dir, name);
-    // (a name cut to 64 characters cannot be put back: it is left, the only copy of that output)
+    // (a name cut to KEPT characters cannot be put back: it is left, the only copy of that output)
     const original = path.join(dir, m[1]!);
     try {
       if (m[3] !== 'old' || existsSync(original)) rmSync(file, { force: true });
-      else if (m[1]!.length < 64) renameSync(file, original);
+      else if (m[1]!.length < KEPT) renameSync(file, original);
     } catch {
       // (left for a later sweep: the write that follows says what is wrong with the folder)
     }
@@ -54,9 +54,20 @@ function removeStale(dir: string): void {
  * same file (the code cache, io/code-cache.ts), and must not write into each other's temporary file.
  */
 export const tempNameFor = (file: string, pid = process.pid, thread = threadId, kind: 'tmp' | 'old' = 'tmp'): string =>
-  // (a name as long as the file system allows would be too long with the additions: it is cut, a
-  // thread writes one file at a time)
-  path.join(path.dirname(file), `.${path.basename(file).slice(0, 64)}.${pid}${thread ? `-${thread}` : ''}.gongwen-${kind}`);
+  path.join(path.dirname(file), `.${shortName(path.basename(file))}.${pid}${thread ? `-${thread}` : ''}.gongwen-${kind}`);
+
+/** The longest file name kept whole in a temporary name. */
+const KEPT = 64;
+/**
+ * A name as long as the file system allows would be too long with the additions: it is cut to
+ * KEPT characters, its extension kept, so that the outputs of one set (X.pdf, X.docx), in flight
+ * together, never share a temporary name however long X is.
+ */
+const shortName = (name: string): string => {
+  if (name.length <= KEPT) return name;
+  const ext = path.extname(name).slice(0, 16);
+  return name.slice(0, KEPT - ext.length) + ext;
+};
 
 /** The folder `dir` made where it is missing, with the parents it needs; an error that says what is wrong where it cannot be. */
 function makeFolder(dir: string): void {

@@ -25,6 +25,13 @@ export const FULL_WIDTH = new RegExp(`[${FULL_WIDTH_CHARS}]`, 'u');
  */
 export const estimatedEm = (c: string): number => (FULL_WIDTH.test(c) ? 1 : 0.5);
 
+/** A text's width estimated so, UTF-16 unit by unit (a character outside the BMP, two halves, an em). */
+export function estimatedWidthEm(text: string): number {
+  let em = 0;
+  for (let i = 0; i < text.length; i++) em += estimatedEm(text[i]!);
+  return em;
+}
+
 /** May not start a line. */
 export const NO_LINE_START = new Set([...'，。、；：！？）》」』〕】〉”’…‥—～·％‰,.;:!?)]}%']);
 /** May not end a line. */

@@ -191,7 +191,7 @@ const ORPHAN_EM = 2;
  * for, where it is narrower than the cell (the DOCX chooses the PDF's).
  */
 export function labelLines(text: string, maxEm: number, align: 'left' | 'center' = 'center', fill?: readonly string[], breakEm = maxEm, emOf?: EmOf): string[] | undefined {
-  // (measured widths are a face's: the writer that measures keeps its own results by face)
+  // (measured widths are a face's: not kept here; the PDF writer keeps a label's lines by face)
   if (emOf) return labelLinesOnce(text, maxEm, align, fill, breakEm, emOf);
   // the forms' labels are the same in every report of a batch: each is worked out once
   const key = `${align}|${maxEm}|${breakEm}|${fill ? fill.join('\n') : '-'}|${text}`;
@@ -215,7 +215,8 @@ function labelLinesOnce(text: string, maxEm: number, align: 'left' | 'center', f
   if (fill) {
     let at = 0;
     let last = 0;
-    for (const c of fill.at(-1) ?? '') for (const unit of c) last += emOf(unit);
+    const lastLine = fill.at(-1) ?? '';
+    for (let k = 0; k < lastLine.length; k++) last += emOf(lastLine[k]!); // (unit by unit, as titleLines counts)
     filled = { breaks: fill.slice(0, -1).map((l) => (at += l.length)), last };
   } else {
     filled = filledEstimate(t, maxEm, emOf);

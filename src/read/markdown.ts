@@ -156,11 +156,10 @@ function checkLines(inline: Token, loc: Loc, file: string): void {
   }
 }
 
-/** The cells of a table row's source line: its | not escaped (\|), less those at its ends. */
-function cellCount(line: string): number {
+/** The cells of a table row's source line (between its | not escaped, \|), less those at its ends. */
+function cellsOf(line: string): string[] {
   const bars = line.trim().replace(/\\./g, 'x');
-  const inner = bars.replace(/^\|/, '').replace(/\|$/, '');
-  return inner.split('|').length;
+  return bars.replace(/^\|/, '').replace(/\|$/, '').split('|');
 }
 
 export function parseMarkdown(body: string, file: string, firstLine: number): Block[] {
@@ -263,9 +262,11 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             if (u.map) {
               rowLoc = locOf(u);
               // Markdown drops the cells of a row beyond its header's: a figure typed there would be lost
-              const cells = cellCount(sourceLines[u.map[0]] ?? '');
-              if (cells > align.length && align.length > 0) {
-                throw new InputError(rowLoc, `this row has ${cells} cells and the header row ${align.length}: Markdown drops the cells beyond the header's, so ${cells - align.length === 1 ? 'the last one would' : `the last ${cells - align.length} would`} not be printed`,
+              // (empty cells beyond them lose nothing: | 1 | 2 | | or a doubled ||)
+              const cells = cellsOf(sourceLines[u.map[0]] ?? '');
+              if (align.length > 0 && cells.slice(align.length).some((c) => c.trim() !== '')) {
+                const extra = cells.length - align.length;
+                throw new InputError(rowLoc, `this row has ${cells.length} cells and the header row ${align.length}: Markdown drops the cells beyond the header's, so ${extra === 1 ? 'the last one would' : `the last ${extra} would`} not be printed`,
                   'add the column to the header row and to its | --- | line, or join the extra cells with the one before them');
               }
             }

@@ -47,8 +47,11 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
  */
 function oddNotation(lineText: string | undefined, key: string): string | undefined {
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const written = new RegExp(`(?:^|[\\s{,])["']?${escaped}["']?\\s*:\\s*([^\\s,}#]+)`).exec(lineText ?? '')?.[1];
-  return written && !/^[+-]?\d+(\.\d+)?$/.test(written) ? written : undefined;
+  const found = [...(lineText ?? '').matchAll(new RegExp(`(?:^|[\\s{,])["']?${escaped}["']?\\s*:\\s*([^\\s,}#]+)`, 'g'))];
+  // (a key twice on the line, two rows written on one: which is which cannot be told; an anchor,
+  // alias or tag, &a 12, *a, !!int: YAML's own notation, not a figure's)
+  const written = found.length === 1 ? found[0]![1]! : undefined;
+  return written && !/^[&*!]/.test(written) && !/^[+-]?\d+(\.\d+)?$/.test(written) ? written : undefined;
 }
 
 /** Check one value against its cell; returns the number or records an error. */
@@ -107,7 +110,8 @@ export function parseStatistics(text: string, file: string): StatisticsTable {
   const put = (cell: StatCell, v: unknown, path: string[]) => {
     const line = y.lineOf(path);
     lines[cell.key] = line;
-    const odd = typeof v === 'number' ? oddNotation(y.lineText?.(line), path.at(-1)!) : undefined;
+    // (a number that is not finite, .inf, is refused below as not a whole number)
+    const odd = typeof v === 'number' && Number.isFinite(v) ? oddNotation(y.lineText?.(line), path.at(-1)!) : undefined;
     if (odd) {
       errors.push(new InputError({ file, line }, `${cell.label}: value ${odd} is read by YAML as the number ${v}`, `write the figure in plain digits: ${v}`));
       return;

@@ -22,9 +22,14 @@ const SHARE = new RegExp(`${NUM}\\s*${UNIT}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\
 const TOTAL = '(?:(?<!公)(?<!(?<!其)中)共(?![产享同建治性识青])|总计|合计)';
 const BASES = [
   new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])`, 'gdu'),
-  // (a sentence may end before its 其中: "本年新收申请271件。其中，自然人申请236件，占87.1%")
-  new RegExp(`${NUM}\\s*${UNIT}\\s*[，,。；;]?\\s*其中`, 'gdu'),
+  new RegExp(`${NUM}\\s*${UNIT}\\s*[，,]?\\s*其中`, 'gdu'),
 ];
+/**
+ * A whole that ends the sentence before one opening with 其中 ("本年新收申请271件。其中，自然人申请
+ * 236件，占87.1%"): taken only where that sentence has no 共 / 总计 / 合计 whole ("共收到申请301件，
+ * 上年结转5件。其中，当面申请103件" is of 301).
+ */
+const BEFORE_QIZHONG = new RegExp(`${NUM}\\s*${UNIT}\\s*。\\s*其中`, 'gdu');
 
 interface Share {
   text: string;
@@ -43,6 +48,8 @@ function sharesOf(text: string): Share[] {
   const bases = BASES.flatMap((re) => [...text.matchAll(re)])
     .map((m) => ({ at: m.indices![1][0], value: num(m[1]) }))
     .sort((a, b) => a.at - b.at);
+  const ending = [...text.matchAll(BEFORE_QIZHONG)].map((m) => ({ at: m.indices![1][0], value: num(m[1]) }));
+  const sentenceStart = (at: number) => Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
   const out: Share[] = [];
   for (const m of text.matchAll(SHARE)) {
     const partAt = m.indices![1][0];
@@ -51,7 +58,11 @@ function sharesOf(text: string): Share[] {
     // with the whole before it ("共收到申请301件……。其中同意公开239件，占80%")
     const sentence = Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, partAt))) + 1;
     const before = bases.filter((b) => b.at < partAt);
-    const base = before.filter((b) => b.at >= sentence).at(-1) ?? (/^\s*其中/.test(text.slice(sentence)) ? before.at(-1) : undefined);
+    const opensWithQizhong = /^\s*其中/.test(text.slice(sentence));
+    // (the sentence before this one, where it opens with 其中: a 共 whole there, else its last figure)
+    const previous = opensWithQizhong ? sentenceStart(sentence - 1) : sentence;
+    const base = before.filter((b) => b.at >= sentence).at(-1)
+      ?? (opensWithQizhong ? before.filter((b) => b.at >= previous).at(-1) ?? ending.find((b) => b.at >= previous && b.at < sentence) ?? before.at(-1) : undefined);
     if (!base || base.value === 0) continue;
     out.push({ text: m[0], part: num(m[1]), percent: Number(m[2]), decimals: m[2].split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at, at: m.index! });
   }

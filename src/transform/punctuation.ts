@@ -63,7 +63,8 @@ export function normalizePunctuation(text: string): string {
   // ASCII double quotes in pairs, “ ” where a pair holds or touches Chinese text ("三公"经费, as
   // pasted from a web page or typed with an English input method); an odd one is left as it is
   const quotes: number[] = [];
-  for (let i = 0; i < chars.length; i++) if (!masked[i] && chars[i] === '"') quotes.push(i);
+  // (not a " right after a figure: an inch mark, 10" 显示器)
+  for (let i = 0; i < chars.length; i++) if (!masked[i] && chars[i] === '"' && !/[0-9]/.test(chars[i - 1] ?? '')) quotes.push(i);
   for (let q = 0; q + 1 < quotes.length; q += 2) {
     const [open, close] = [quotes[q]!, quotes[q + 1]!];
     if (chars.slice(open + 1, close).some(isCjk) || isCjk(neighbour(open, -1)) || isCjk(neighbour(close, 1))) {

@@ -1,7 +1,7 @@
 /** Body blocks → docx paragraphs and tables. Section numbers are literal text, as in the PDF. */
 import { Paragraph, TextRun, type FileChild } from 'docx';
 import { ELEMENTS, geometry, GRID, HEADING_ELEMENTS, LEAD_IN_LINES, STAT_TABLE_GAP } from '../../layout/gbt9704.js';
-import { estimatedEm } from '../../layout/kinsoku.js';
+import { estimatedWidthEm } from '../../layout/kinsoku.js';
 import { ptToTwip } from '../../layout/units.js';
 import type { Block, Inline, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
@@ -15,7 +15,7 @@ import { inlineRuns } from './text.js';
 /** `toc`: the table of contents' entries (toc.ts), when the report has one. */
 /** A paragraph's lines, estimated (the DOCX has no fonts): its width in em over the 28 a line holds, its first-line indent of 2 counted. */
 const leadInLines = (inlines: Inline[]): number =>
-  Math.ceil((2 + [...inlines.map((i) => i.text).join('')].reduce((em, c) => em + estimatedEm(c), 0)) / GRID.charsPerLine);
+  Math.ceil((2 + estimatedWidthEm(inlines.map((i) => i.text).join(''))) / GRID.charsPerLine);
 
 export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>): FileChild[] {
   const body = ELEMENTS.body.role;

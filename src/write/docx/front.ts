@@ -6,7 +6,7 @@ import { glyphGapPt, LINE_TWIP, META_ROW_TWIP, STYLE, TEXT_WIDTH_TWIP } from './
 import { ELEMENTS } from '../../layout/gbt9704.js';
 import { ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
 import { titleRuns } from './text.js';
-import { estimatedEm } from '../../layout/kinsoku.js';
+import { estimatedWidthEm } from '../../layout/kinsoku.js';
 
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
@@ -44,7 +44,7 @@ export function front(report: Report): (Paragraph | Table)[] {
   // (estimated: the DOCX has no fonts), padded to whole grid lines
   const source = sourceLine(report.meta);
   const sourceSize = ZIHAO[ELEMENTS.sourceLine.zihao];
-  const lines = Math.ceil([...source].reduce((em, c) => em + estimatedEm(c), 0) * sourceSize / twipToPt(TEXT_WIDTH_TWIP));
+  const lines = Math.ceil(estimatedWidthEm(source) * sourceSize / twipToPt(TEXT_WIDTH_TWIP));
   const half = Math.floor(LINE_TWIP / 2);
   out.push(lines > 1
     ? new Paragraph({ style: STYLE.sourceLine.id, text: source, spacing: { line: half, lineRule: 'exact', after: Math.ceil(lines / 2) * LINE_TWIP - lines * half } })
