@@ -132,6 +132,8 @@ describe('numbers in the text', () => {
     // the whole at the end of the sentence before a sentence that opens with 其中, as reports write it
     expect(lintNumbers(para('本年度新收政府信息公开申请271件。其中，自然人申请236件，占97.1%。'))[0]?.message).toBe('"236件，占97.1%": 236 / 271 = 87.1%, not 97.1%');
     expect(lintNumbers(para('本年度新收政府信息公开申请271件。其中，自然人申请236件，占87.1%；法人或其他组织申请35件，占12.9%。'))).toEqual([]);
+    // one share more than its whole says so plainly (it read "shares of 1 add up to more than the whole: 10 = 10")
+    expect(lintNumbers(para('共1件，其中网络申请10件，占1000%。')).map((f) => f.message)).toContain('"10件，占1000%": 10 is more than the whole it is a share of, 1');
     // a 共 whole in the sentence before wins over its last figure
     expect(lintNumbers(para('本年度共收到政府信息公开申请301件，上年结转5件。其中，当面申请103件，占34.2%；网络申请198件，占65.8%。'))).toEqual([]);
     expect(lintNumbers(para('共收到申请301件，办结290件；其中，依申请公开103件，占34.2%。'))).toEqual([]);

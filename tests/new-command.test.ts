@@ -8,6 +8,7 @@ import { buildReport, loadReport, reviewReport } from '../src/build.js';
 import { main } from '../src/io/cli.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { readStatistics } from '../src/read/statistics.js';
+import { ROOT } from './helpers/build.js';
 
 const run = async (...argv: string[]) => {
   const out = new PassThrough();
@@ -27,6 +28,9 @@ describe('gongwen new', () => {
     const r = await run('new', dir, '--organ', '测试县农业农村局', '--year', '2022');
     expect(r.code).toBe(0);
     expect(r.out).toContain('gov-2021');
+    // the command to build it from a clone names gongwen's own bin, as typed from here
+    const bin = /from a clone: node (\S+) build/.exec(r.out)![1]!;
+    expect(path.resolve(bin)).toBe(path.join(ROOT, 'bin/gongwen.mjs'));
     const report = loadReport(dir);
     expect(report.meta.title).toBe('测试县农业农村局2022年政府信息公开工作年度报告');
     expect(report.meta.published).toMatchObject({ year: 2023, month: 1, day: 31 });

@@ -31,6 +31,15 @@ const loadError = (body: string, files: Record<string, string> = {}, front = FRO
   return '';
 };
 
+const catchError = (f: () => unknown): unknown => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+};
+
 describe('Markdown a 公文 cannot print', () => {
   it.each([
     ['![图](a.png)\n', /report\.md:8: an image cannot be printed in a 公文/],
@@ -252,6 +261,21 @@ describe('front matter and statistics mistakes', () => {
     for (const typed of ['测农【2021】3号', '测农（2021）3号', '测农〔2021〕3号']) {
       expect(loadReport(makeReport({ 'report.md': `${FRONT.replace('organ: 测试县人民政府', `organ: 测试县人民政府\ndoc_no: ${typed}`)}\n正文。\n` })).meta.docNo).toBe('测农〔2021〕3号');
     }
+  });
+
+  it('says first that statistics are on another year\'s form, where that form\'s rows or cells fail', () => {
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const text = readFileSync(path.join(sample, 'report.md'), 'utf8');
+    const stats = readFileSync(path.join(sample, 'statistics.yaml'), 'utf8');
+    // the 2021 figures under template: gov-2019 (its columns differ): the template line, then the rows
+    const rows = inputMessages(catchError(() => loadReport(makeReport({ 'report.md': text, 'statistics.yaml': stats.replace('template: gov-2021', 'template: gov-2019') }))));
+    expect(rows[0]).toMatch(/statistics\.yaml:\d+: template: gov-2019 — gov-2019 is the form for report years 2019–2020, and this report is on 2021: its form is gov-2021/);
+    expect(rows[0]).toContain('fix: write the statistics on gov-2021: gongwen new <folder> --year 2021 writes an empty file of it');
+    expect(rows[1]).toMatch(/unknown column of t2\.regulations: "made"/);
+    // a reference to a cell the other form lacks: its fix says why, not "did you mean"
+    const gov2019 = 'template: gov-2019\ntables:\n  t2:\n    regulations: {new_made: 1}\n';
+    const refs = inputMessages(catchError(() => loadReport(makeReport({ 'report.md': FRONT.replace(/2020/g, '2022').replace('2021-01-15', '2023-01-15').replace('---\n', '---\nstatistics: statistics.yaml\n') + '\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n\n有效{{t2.normative_documents.valid}}件。\n', 'statistics.yaml': gov2019 }))));
+    expect(refs.join('\n')).toMatch(/\{\{t2\.normative_documents\.valid\}\} is not a cell of template gov-2019\n  fix: gov-2019 is the form for report years 2019–2020, and this report is on 2022: its form is gov-2021/);
   });
 
   it('warns of toc: in a report without headings, and prints no empty 目录', async () => {

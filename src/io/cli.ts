@@ -48,7 +48,7 @@ Options:
       --force         build every folder, also those whose outputs are up to date (a
                       folder is skipped when its files, its statistics, the options, fonts
                       and gongwen are as at its last build into DIR and the outputs are as
-                      that build wrote them; see README, "Up-to-date folders")
+                      that build wrote them; see README, "Command line": Up-to-date folders)
   -s, --strict        treat warnings as errors
   -c, --config FILE   gongwen.yaml with font roles (default: ./gongwen.yaml if present)
   -h, --help          show this help

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { InputError } from '../model/errors.js';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from '../read/templates.js';
 import { reportSkeleton } from '../write/skeleton.js';
@@ -12,6 +13,14 @@ import { statisticsYaml } from './statistics-file.js';
 import { writeFileAtomic } from './files.js';
 import { isUsageError, UsageError } from './cli-args.js';
 import { usageText } from './usage-text.js';
+
+/** gongwen's own command, for the hint after `new` (this module sits two folders deep, as the bundle does). */
+const BIN = fileURLToPath(new URL('../../bin/gongwen.mjs', import.meta.url));
+/** The command as it is typed from here: relative inside the clone, else the whole path. */
+const binShown = (): string => {
+  const rel = path.relative(process.cwd(), BIN);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : BIN;
+};
 
 export const NEW_USAGE = 'gongwen new <folder> --organ NAME [--year YYYY]';
 
@@ -68,7 +77,7 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
       throw e;
     }
     out.write(`${dir}: report.md and statistics.yaml on form ${template.id}. Fill in 【待填写】 and the figures, then build it:\n` +
-      `  gongwen build ${dir}   (from a clone: node bin/gongwen.mjs build ${dir})\n`);
+      `  gongwen build ${dir}   (from a clone: node ${binShown()} build ${dir})\n`);
     return 0;
   } catch (e) {
     if (!isUsageError(e)) throw e;

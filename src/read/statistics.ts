@@ -27,6 +27,9 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   if (typeof v === 'number' && cell.decimals && v >= 0 && !toTheCent(v)) return `round it to the cent: ${roundCents(v).toFixed(2)}`;
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
+  // a comment typed against its figure: YAML reads "0# 表四 …" as text (a comment starts after a space)
+  const commented = /^(-?\d+(?:\.\d+)?)#/.exec(t);
+  if (commented) return `put a space before the #: ${commented[1]}  # … (YAML starts a comment only after a space)`;
   // full-width digits, comma and minus as an input method types them (１，２０５)
   const ascii = asciiDigits(t).replace(/，/g, ',').replace(/[－−]/g, '-');
   const plain = ascii.replace(/^(-?)(\d{1,3}(?:,\d{3})+)/, (_, sign: string, n: string) => sign + n.replace(/,/g, ''));

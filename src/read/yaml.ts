@@ -50,6 +50,20 @@ function slipAbove(lines: readonly string[], at: number): { line: number; hint: 
 }
 
 /**
+ * The field written "name: |" (or ">") whose lines line `at` seems to be one of: the nearest such
+ * field above it with only unindented lines without a colon between, else undefined.
+ */
+function blockAbove(lines: readonly string[], at: number): string | undefined {
+  for (let l = at; l >= Math.max(1, at - 6); l--) {
+    const line = (lines[l - 1] ?? '').replace(/\s#.*$/, '');
+    const field = /^([A-Za-z_][\w.-]*):\s*[|>][+-]?\s*$/.exec(line.trim());
+    if (field && l < at) return `${field[1]}: ${line.trim().split(':')[1]!.trim()}`;
+    if (l < at && (line.includes(':') || line.trim() === '')) return undefined;
+  }
+  return undefined;
+}
+
+/**
  * The file line of a value's path: the line of the value, else of its nearest ancestor that has
  * one, else the first line. `lineAt` gives a path's line within the text (1-based) or undefined.
  */
@@ -97,7 +111,11 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
       throw new InputError({ file, line: slip.line + firstLine - 1 },
         `YAML syntax error: "${(lines[slip.line - 1] ?? '').replace(/\s#.*$/, '').trim()}" is not read as a field and its value`, slip.hint);
     }
-    const hint = err.code === 'DUPLICATE_KEY' ? 'this field is given twice: keep one of the two lines' : syntaxHint(lines[at - 1] ?? '');
+    // a line of text under a field written "title: |" (several lines), not indented under it
+    const block = blockAbove(lines, at);
+    const hint = err.code === 'DUPLICATE_KEY' ? 'this field is given twice: keep one of the two lines'
+      : block ? `indent each line under "${block}" by two spaces (the lines of a field written with | are indented under it)`
+        : syntaxHint(lines[at - 1] ?? '');
     throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${message}`, hint);
   }
   const lineOf = nearestLine((p) => {

@@ -18,7 +18,7 @@ export interface TransformRule {
 }
 
 export const RULES: readonly TransformRule[] = [
-  { name: 'references', run: (blocks, report) => resolveRefs(blocks, report.statistics) },
+  { name: 'references', run: (blocks, report) => resolveRefs(blocks, report.statistics, report.meta.year) },
   { name: 'punctuation', run: normalizeBlockPunctuation },
   { name: 'run-in', run: joinRunInHeadings },
   { name: 'numbering', run: numberHeadings },

@@ -142,7 +142,10 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
       if (parts > s.base || percent > 100 + 0.5 * run.length) {
         findings.push({
           severity: 'warning', loc: p.loc,
-          message: `shares of ${s.base} add up to more than the whole: ${run.map((x) => x.part).join(' + ')} = ${parts} (${run.map((x) => `${x.percent}%`).join(' + ')} = ${percent}%)`,
+          // (one share alone: no sum to show)
+          message: run.length === 1
+            ? `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.part} is more than the whole it is a share of, ${s.base}`
+            : `shares of ${s.base} add up to more than the whole: ${run.map((x) => x.part).join(' + ')} = ${parts} (${run.map((x) => `${x.percent}%`).join(' + ')} = ${percent}%)`,
           hint: 'check the figures',
         });
         run = [];

@@ -7,6 +7,7 @@ import { InputError, throwAll } from '../model/errors.js';
 import type { Block, Inline, Loc, StatisticsTable } from '../model/types.js';
 import { formatValue } from '../layout/stat-grid.js';
 import { closest } from '../read/validate.js';
+import { loadTemplate, wrongFormNote } from '../read/templates.js';
 
 const REF = /\{\{\s*([\w.]+)\s*\}\}/g;
 
@@ -80,7 +81,8 @@ function refProblem(key: string, stats: StatisticsTable | undefined): [string, s
   return undefined;
 }
 
-export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined): Block[] {
+/** `year`: the report's, to say so where references fail because the statistics are on another year's form. */
+export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined, year?: number): Block[] {
   const errors: InputError[] = [];
   const resolve = (inlines: Inline[], st: StatisticsTable | undefined, loc: Loc): Inline[] =>
     inlines.map((i) => (/[{}｛｝]/.test(i.text) ? { ...i, text: resolveRefText(i.text, st, loc, errors) } : i));
@@ -98,6 +100,14 @@ export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined)
         return b;
     }
   });
+  // cells of the year's form that the statistics' form of other years lacks: the first such error
+  // says why ({{t2.normative_documents.valid}} on a 2022 report whose statistics are on gov-2019,
+  // where "did you mean" could only mislead)
+  const wrong = stats && year !== undefined ? wrongFormNote(stats.template, year) : undefined;
+  // (a cell of the year's form, that is: a typo is still met with "did you mean")
+  const yearsCells = wrong ? loadTemplate(wrong.form)?.cells : undefined;
+  const first = yearsCells ? errors.findIndex((e) => e.problem.includes(' is not a cell of template ') && yearsCells.has(/^\{\{([^}]+)\}\}/.exec(e.problem)?.[1] ?? '')) : -1;
+  if (wrong && first >= 0) errors[first] = new InputError(errors[first]!.loc, errors[first]!.problem, `${wrong.note}; write the statistics on ${wrong.form} (gongwen new writes an empty file of it), then the references`);
   throwAll(errors);
   return out;
 }
