@@ -142,20 +142,30 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   let docx = options.formats.includes('docx') && !tocFromPdf ? startDocx() : undefined;
   // Writers are loaded on first use: a DOCX-only build never loads pdfmake, and the other way round.
   const rendered = options.formats.includes('pdf') ? (async () => {
-    const [{ pdfDefinition }, { renderPdf, tocPageReader }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);
+    const [{ pdfDefinition }, { renderPdf, pageReader }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);
     const glyphs = { has: options.fonts.has, advance: options.fonts.advance, advanceOfUnit: options.fonts.advanceOfUnit, dashCentre: dashCentre(options.fonts) };
     const definition = pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa });
-    const tocPages = tocFromPdf ? tocPageReader(definition) : undefined;
+    const placed = tocLevels(report) ? pageReader(definition) : undefined;
     const bytes = await renderPdf(definition, options.fonts);
+    const pages = placed?.();
     // (a page number pdfmake did not note, 0, leaves the DOCX's numbers to Word)
-    const pages = tocPages?.();
-    return { bytes, tocPages: pages && !pages.includes(0) ? pages : undefined };
+    return { bytes, tocPages: tocFromPdf && pages && !pages.toc.includes(0) ? pages.toc : undefined, firstBody: pages?.firstBody };
   })() : undefined;
   const pdf = rendered?.then((r) => r.bytes);
   if (tocFromPdf) docx = rendered!.then((r) => startDocx(r.tocPages));
   // both settle before anything is returned or thrown (the PDF's error first), so no writer runs on behind an error
   const [p, d] = await Promise.allSettled([pdf, docx]);
   for (const r of [p, d]) if (r.status === 'rejected') throw r.reason;
+  // GB/T 9704 7.3.3: page 1 shows body text; only a table of contents can take it all
+  const firstBody = (await rendered)?.firstBody ?? 0;
+  if (firstBody > 1) {
+    warnings.push(...enforceFindings([{
+      severity: 'warning', loc: { file: report.source.file, line: report.metaLines.toc },
+      message: `the table of contents fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
+      hint: report.meta.toc > 2 ? `list fewer levels: toc: ${report.meta.toc - 1} (or toc: 1), or leave the contents out`
+        : report.meta.toc === 2 ? 'list one level: toc: 1, or leave the contents out' : 'leave the contents out (toc: false)',
+    }], options.strict));
+  }
   if (p.status === 'fulfilled' && p.value) outputs.pdf = p.value;
   if (d.status === 'fulfilled' && d.value) outputs.docx = d.value;
   return { report, outputs, warnings };

@@ -136,6 +136,21 @@ describe('navigation', () => {
     }
   });
 
+  it('warns where the table of contents fills page 1, which must show body text (GB/T 9704 7.3.3); an error under --strict', async () => {
+    const text = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8');
+    const stats = readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8');
+    const full = makeReport({ 'report.md': text.replace('keywords:', 'toc: true\nkeywords:'), 'statistics.yaml': stats }, 'toc-full');
+    const { warnings } = await buildReport(full, { fonts, formats: ['pdf'] });
+    expect(warnings.map((w) => w.message)).toContain('the table of contents fills page 1, so the body starts on page 2; GB/T 9704 7.3.3 has page 1 show body text');
+    // under --strict an error (the 2021 sample, which has no other warning, with two levels listed)
+    const sample21 = path.join(ROOT, 'content/sample-2021');
+    const strict = makeReport({ 'report.md': readFileSync(path.join(sample21, 'report.md'), 'utf8').replace(/^year: 2021$/m, 'year: 2021\ntoc: 2'), 'statistics.yaml': readFileSync(path.join(sample21, 'statistics.yaml'), 'utf8') }, 'toc-strict');
+    await expect(buildReport(strict, { fonts, formats: ['pdf', 'docx'], strict: true })).rejects.toThrow(/the table of contents fills page 1[\s\S]*fix: list one level: toc: 1/);
+    // one level leaves room for the body on page 1
+    const short = makeReport({ 'report.md': text.replace('keywords:', 'toc: 1\nkeywords:'), 'statistics.yaml': stats }, 'toc-short');
+    expect((await buildReport(short, { fonts, formats: ['pdf'] })).warnings.some((w) => w.message.includes('fills page 1'))).toBe(false);
+  });
+
   it('prints a table of contents with page numbers when toc: true', async () => {
     const text = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace('keywords:', 'toc: true\nkeywords:');
     const dir = makeReport({ 'report.md': text, 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') }, 'toc');

@@ -41,27 +41,37 @@ function fontTable(fonts: FontSet) {
   return table;
 }
 
-type Placed = { tocItem?: unknown; positions?: { pageNumber: number }[]; stack?: unknown; columns?: unknown; table?: { body?: unknown } };
+type Placed = { tocItem?: unknown; gwFirstBody?: boolean; positions?: { pageNumber: number }[]; stack?: unknown; columns?: unknown; table?: { body?: unknown } };
+
+/** Where a rendered definition placed what build.ts asks about (0: a page pdfmake did not note). */
+export interface Pages {
+  /** The table-of-contents entries (nodes marked `tocItem`), in document order: for the DOCX's contents. */
+  toc: number[];
+  /** The body's first block (marked `gwFirstBody` by write/pdf/index.ts): page 1 must show body text. */
+  firstBody: number;
+}
 
 /**
- * The pages of a definition's table-of-contents entries (nodes marked `tocItem`), in document
- * order, to be read once it is rendered: pdfmake notes where it placed each node on the node
- * itself (and reshapes `content` as it goes, so the nodes are found before). For the DOCX's table
- * of contents, which shows the PDF's page numbers.
+ * A reader of where a definition's marked nodes were placed, to be called once it is rendered:
+ * pdfmake notes where it placed each node on the node itself (and reshapes `content` as it goes,
+ * so the nodes are found before).
  */
-export function tocPageReader(definition: TDocumentDefinitions): () => number[] {
-  const nodes: Placed[] = [];
+export function pageReader(definition: TDocumentDefinitions): () => Pages {
+  const toc: Placed[] = [];
+  let first: Placed | undefined;
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) { for (const n of node) walk(n); return; }
     if (!node || typeof node !== 'object') return;
     const n = node as Placed;
-    if (n.tocItem === true) nodes.push(n);
+    if (n.tocItem === true) toc.push(n);
+    if (n.gwFirstBody) first = n;
     walk(n.stack);
     walk(n.columns);
     walk(n.table?.body);
   };
   walk(definition.content);
-  return () => nodes.map((n) => n.positions?.[0]?.pageNumber ?? 0);
+  const page = (n: Placed | undefined) => n?.positions?.[0]?.pageNumber ?? 0;
+  return () => ({ toc: toc.map(page), firstBody: page(first) });
 }
 
 export async function renderPdf(definition: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {

@@ -239,10 +239,13 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     margin: [0, 0, 0, geometry.linePitch],
   }) as unknown as Content;
   const m = report.meta;
+  const body = keepTogether(report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)), report.blocks);
+  // (where the body starts, read once it is laid out: page 1 must show it, GB/T 9704 7.3.3)
+  if (body[0]) (body[0] as { gwFirstBody?: boolean }).gwFirstBody = true;
   const content: Content[] = [
     ...front(ctx, report),
     ...(ctx.tocLevels ? [toc()] : []),
-    ...keepTogether(report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)), report.blocks),
+    ...body,
     ...attachmentNote(ctx, report.attachments),
   ];
   const editor = editorLine(m);
