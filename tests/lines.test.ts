@@ -47,6 +47,19 @@ describe('breakJustified', () => {
     for (const l of ls) expect(extent(l)).toBeLessThanOrEqual(100 + 1e-6);
   });
 
+  it('starts a piece wider than the column on the line before it, cut where the line is full', () => {
+    // a code of 60 characters after 代码为: it went to the next line and left 代码为 spread across the width
+    const text = `统一社会信用代码为${'9'.repeat(60)}。`;
+    const ls = lines(breakJustified(ctx, [run(text)], 100, 0)!);
+    const texts = ls.map((l) => l.map((i) => i.text).join(''));
+    expect(texts[0]).toBe(`统一社会信用代码为${'9'.repeat(2)}`); // 9 × 10 + 2 × 5 = 100
+    expect(texts.join('')).toBe(text);
+    for (const l of ls.slice(0, -1)) expect(extent(l)).toBeCloseTo(100, 6);
+    // a piece that fits on a line of its own still goes to the next line whole
+    const fits = lines(breakJustified(ctx, [run(`统一社会信用代码为${'9'.repeat(18)}。`)], 100, 0)!).map((l) => l.map((i) => i.text).join(''));
+    expect(fits[1]).toBe(`${'9'.repeat(18)}。`);
+  });
+
   it('stretches the Chinese text around Latin words, and spaces the words by 0.15 em at most where it must', () => {
     const text = '联系电话0370-3288305，电子邮箱szfxxgkb@126.com，欢迎来信来电。';
     const ls = lines(breakJustified(ctx, [run(text)], 100, 0)!);

@@ -172,9 +172,17 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
   const gaps = cjkGaps(piecesOf(p, lineStart, start));
   const size = inlines[runOf[lineStart]!]!.fontSize;
   if (gaps > 0 && slack / gaps <= LOOSE_EM * size) return undefined;
+  return fillCut(p, lineStart, start, end, available);
+}
+
+/**
+ * Where a piece [start, end) is cut so that its first characters fill the line begun at
+ * `lineStart` (not before a mark that may not start a line); undefined where none fit.
+ */
+function fillCut(p: Paragraph, lineStart: number, start: number, end: number, available: number): number | undefined {
   let cut = start;
   while (cut + 1 < end && measureRange(p, lineStart, cut + 1) <= available + EPSILON) cut++;
-  while (cut > start && NO_LINE_START.has(text[cut]!)) cut--;
+  while (cut > start && NO_LINE_START.has(p.text[cut]!)) cut--;
   return cut > start ? cut : undefined;
 }
 
@@ -209,8 +217,11 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
     while (visibleEnd > s.start && SPACE.test(text[visibleEnd - 1]!)) visibleEnd--;
     let visible = visibleEnd === s.end ? w : measureRange(p, s.start, visibleEnd);
     if (s.start > lineStart && lineWidth + visible > available + EPSILON) {
-      // part of a web address that would leave the line loose goes on it to its end (addressCut)
-      const cut = cutAddresses ? addressCut(p, lineStart, s.start, s.end, available, lineVisible) : undefined;
+      // part of a web address that would leave the line loose goes on it to its end (addressCut);
+      // so does any piece wider than a whole line, which is cut wherever it goes (a code of 54
+      // characters left the line before it spread over the width: 统　一　社　会　信　用　代　码　为)
+      const cut = (cutAddresses ? addressCut(p, lineStart, s.start, s.end, available, lineVisible) : undefined)
+        ?? (visible > width + EPSILON ? fillCut(p, lineStart, s.start, s.end, available) : undefined);
       emitLine(p, lineStart, cut ?? s.start, available, false, cut === undefined ? lineVisible : undefined);
       lineStart = s.start = cut ?? s.start;
       lineWidth = lineVisible = 0;
