@@ -39,8 +39,9 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
     let child;
     const forward = (signal) => child?.kill(signal);
     for (const s of signals) process.on(s, forward);
+    // (a channel to the batch process, which closes as this process ends, however it ends)
     child = spawn(process.execPath, [...options, ...BATCH_NODE_OPTIONS, fileURLToPath(import.meta.url), ...argv], {
-      stdio: 'inherit', env: { ...process.env, GONGWEN_BATCH_PROCESS: '1' },
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, GONGWEN_BATCH_PROCESS: '1' },
     });
     let spawned = false;
     child.once('spawn', () => { spawned = true; });
@@ -54,6 +55,12 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
       process.exit(ended.code ?? 1);
     }
     // could not start a process: build the batch in this one
+  }
+  // The batch process ends with its launcher, even one killed outright (kill -9), which cannot pass
+  // a signal on: its channel closes. (A batch left running would race a build started again.)
+  if (process.env.GONGWEN_BATCH_PROCESS && process.channel) {
+    process.channel.unref(); // (the channel alone does not keep this process running)
+    process.once('disconnect', () => process.exit(129));
   }
 }
 // The libraries' compiled code is kept between runs (src/io/code-cache.ts), for

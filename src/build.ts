@@ -13,6 +13,7 @@ import { lintText } from './transform/lint.js';
 import { checkStructure } from './transform/structure.js';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
 import { tocLevels, type Report } from './model/types.js';
+import { asciiDigits } from './model/typed-text.js';
 import type { FontSet } from './io/fonts.js';
 import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
@@ -75,8 +76,10 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     hint: `check published: and year: (a ${year} report is published in ${year + 1})`,
   }] : [];
   // a title left from last year's file: 示例县2020年… in a report on 2021
-  const titleYear = /(\d{4})\s*年/.exec(report.meta.title)?.[1];
-  const staleTitle: Finding[] = titleYear && Number(titleYear) !== year ? [{
+  // (any of its years may be the report's: 关于贯彻落实2020年…的…2021年…报告; full-width digits read too)
+  const titleYears = [...asciiDigits(report.meta.title).matchAll(/(\d{4})\s*年/g)].map((m) => m[1]!);
+  const titleYear = titleYears.includes(String(year)) ? undefined : titleYears[0];
+  const staleTitle: Finding[] = titleYear ? [{
     severity: 'warning', loc: { file: report.source.file, line: report.metaLines.title },
     message: `the title says ${titleYear}年, but the report is on ${year} (year: ${year})`,
     hint: `correct the title's year or year: (a file copied from last year's keeps the old year in its title)`,
@@ -162,8 +165,8 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
     warnings.push(...enforceFindings([{
       severity: 'warning', loc: { file: report.source.file, line: report.metaLines.toc },
       message: `the table of contents fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
-      hint: report.meta.toc > 2 ? `list fewer levels: toc: ${report.meta.toc - 1} (or toc: 1), or leave the contents out`
-        : report.meta.toc === 2 ? 'list one level: toc: 1, or leave the contents out' : 'leave the contents out (toc: false)',
+      // (one level fewer can still fill it: toc: 1, the 一、 headings alone, is the one that surely leaves room)
+      hint: report.meta.toc > 1 ? 'list the 一、 headings alone: toc: 1, or leave the contents out' : 'leave the contents out (toc: false)',
     }], options.strict));
   }
   if (p.status === 'fulfilled' && p.value) outputs.pdf = p.value;

@@ -111,16 +111,26 @@ describe('atomic writes', () => {
     expect(readdirSync(dir)).toHaveLength(4);
   });
 
-  it('puts back an earlier output that a killed build had moved aside, where nothing has taken its place', () => {
+  it('puts back the earlier set of outputs that a killed build had moved aside, whole, where its new set is not all in place', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-aside-'));
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
-    writeFileSync(tempNameFor(path.join(dir, 'r.pdf'), dead, 0, 'old'), 'earlier pdf'); // killed between moving aside and putting the new one in place
+    // killed after the new DOCX was placed, before the new PDF: the earlier PDF and DOCX come back
+    // together (the new DOCX alone beside the earlier PDF would be a mixed pair)
+    writeFileSync(tempNameFor(path.join(dir, 'r.pdf'), dead, 0, 'old'), 'earlier pdf');
     writeFileSync(path.join(dir, 'r.docx'), 'new docx');
-    writeFileSync(tempNameFor(path.join(dir, 'r.docx'), dead, 0, 'old'), 'earlier docx'); // killed after the new one was in place
+    writeFileSync(tempNameFor(path.join(dir, 'r.docx'), dead, 0, 'old'), 'earlier docx');
+    // another set whose new outputs were all placed: its earlier ones are removed
+    writeFileSync(path.join(dir, 's.pdf'), 'new s pdf');
+    writeFileSync(tempNameFor(path.join(dir, 's.pdf'), dead, 0, 'old'), 'earlier s pdf');
+    // a name cut short in its aside name cannot be told: left as it is
+    const long = path.join(dir, `${'长'.repeat(70)}.pdf`);
+    writeFileSync(tempNameFor(long, dead, 0, 'old'), 'earlier long pdf');
     writeFileAtomic(path.join(dir, 'other.pdf'), Buffer.from('x'));
-    expect(readdirSync(dir).sort()).toEqual(['other.pdf', 'r.docx', 'r.pdf']);
-    expect(readFileSync(path.join(dir, 'r.pdf'), 'utf8')).toBe('earlier pdf');
-    expect(readFileSync(path.join(dir, 'r.docx'), 'utf8')).toBe('new docx');
+    expect(readdirSync(dir).filter((n) => !n.startsWith('.')).sort()).toEqual(['other.pdf', 'r.docx', 'r.pdf', 's.pdf']);
+    expect([readFileSync(path.join(dir, 'r.pdf'), 'utf8'), readFileSync(path.join(dir, 'r.docx'), 'utf8')]).toEqual(['earlier pdf', 'earlier docx']);
+    expect(readFileSync(path.join(dir, 's.pdf'), 'utf8')).toBe('new s pdf');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([path.basename(tempNameFor(long, dead, 0, 'old'))]);
+    expect(path.basename(tempNameFor(long, dead, 0, 'old'))).toMatch(/\.gongwen-old-cut$/);
   });
 
   it('replaces the file in one step', () => {

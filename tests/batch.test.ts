@@ -101,6 +101,36 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     expect(await exited).toEqual([null, 'SIGTERM']);
     // the launcher ends after its batch process: nothing is left running
     expect(() => process.kill(batch!, 0)).toThrow(/ESRCH/);
+    // killed outright (kill -9), it passes nothing on: its batch process ends as its channel closes
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const units = Array.from({ length: 16 }, (_, i) => makeReport({ 'report.md': readFileSync(path.join(sample, 'report.md'), 'utf8'), 'statistics.yaml': readFileSync(path.join(sample, 'statistics.yaml'), 'utf8') }, `unit${i}`));
+    const killedOut = tmp();
+    const killed = spawn(process.execPath, [BIN, 'build', ...units, '--out', killedOut], { stdio: 'ignore' });
+    let orphan: number | undefined;
+    for (let i = 0; i < 200 && orphan === undefined; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      try {
+        orphan = readFileSync(`/proc/${killed.pid}/task/${killed.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)[0];
+      } catch {
+        // (not started yet)
+      }
+    }
+    expect(orphan).toBeGreaterThan(0);
+    // once it builds (its first report written), with fifteen reports to go
+    for (let i = 0; i < 300 && !existsSync(path.join(killedOut, 'unit0.pdf')); i++) await new Promise((r) => setTimeout(r, 10));
+    killed.kill('SIGKILL');
+    let gone = false;
+    // (at once: the batch's fifteen reports to go take the better part of a second by themselves)
+    for (let i = 0; i < 15 && !gone; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      try {
+        process.kill(orphan!, 0);
+        gone = /State:\s+Z/.test(readFileSync(`/proc/${orphan}/status`, 'utf8')); // (a zombie is gone, awaiting its reaper)
+      } catch {
+        gone = true;
+      }
+    }
+    expect(gone).toBe(true);
 
     // NODE_OPTIONS with a pool size: the user's choice, no second process (one process says PROBE)
     const probe = path.join(tmp(), 'probe.cjs');

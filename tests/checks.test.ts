@@ -137,6 +137,10 @@ describe('numbers in the text', () => {
     // a 共 whole in the sentence before wins over its last figure
     expect(lintNumbers(para('本年度共收到政府信息公开申请301件，上年结转5件。其中，当面申请103件，占34.2%；网络申请198件，占65.8%。'))).toEqual([]);
     expect(lintNumbers(para('共收到申请301件，办结290件；其中，依申请公开103件，占34.2%。'))).toEqual([]);
+    // a change is no whole, nor a figure counted in another unit
+    expect(lintNumbers(para('本年新收政府信息公开申请271件，较上年增加43件。其中，自然人申请236件，占87.1%。'))).toEqual([]);
+    expect(lintNumbers(para('全年共收到申请100件，涉及120人，其中自然人申请90件，占90%。'))).toEqual([]);
+    expect(lintNumbers(para('共收到申请100件、咨询200人次，其中网上申请40件，占40%。'))).toEqual([]);
   });
 
   it('reads figures with thousands separators whole', () => {

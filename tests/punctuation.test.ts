@@ -32,6 +32,9 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('He said "yes" and left')).toBe('He said "yes" and left');
     expect(p('见"说明')).toBe('见"说明');
     expect(p('采购10"显示器和"三公"经费')).toBe('采购10"显示器和“三公”经费'); // an inch mark is no quote
+    // … but a quote that closes after a figure is one
+    expect(p('开通"12345"热线，落实"1+N"政策，推进"互联网+政务服务"。')).toBe('开通“12345”热线，落实“1+N”政策，推进“互联网+政务服务”。');
+    expect(p('统计"2021"年度。完成"3个100%"目标。')).toBe('统计“2021”年度。完成“3个100%”目标。');
   });
 
   it('sees Chinese text across a bold or italic boundary', async () => {

@@ -136,7 +136,8 @@ describe('Markdown a 公文 cannot print', () => {
       ['### ２．措施', '２．'], ['#### 1）细则', '1）'], ['#### 2)细则', '2)'], ['### 2 措施', '2'], ['#### （１）其他', '（１）'],
       ['# 一 总体情况', '一'], ['# 一　总体情况', '一'], ['## 1.1 总体情况', '1.1'], ['## ①总体情况', '①'], ['# Ⅰ、总体情况', 'Ⅰ、'], ['# 第一部分　总体情况', '第一部分'],
       // Word's automatic numbering, pasted: ⑴ ⒈; a bracket alone after a numeral; 大写 numerals
-      ['#### ⑴加强领导', '⑴'], ['### ⒈加强领导', '⒈'], ['## 一）主动公开', '一）'], ['# 壹、总体情况', '壹、']]) {
+      ['#### ⑴加强领导', '⑴'], ['### ⒈加强领导', '⒈'], ['## 一）主动公开', '一）'], ['# 壹、总体情况', '壹、'],
+      ['## ㈠主动公开', '㈠'], ['## 〔一〕主动公开', '〔一〕'], ['## 【一】主动公开', '【一】'], ['### 1.1.1细则', '1.1.1'], ['### 1.1.1 细则', '1.1.1']]) {
       const message = loadError(`\n${heading}\n\n正文。\n`);
       expect(message, heading).toContain(`report.md:8: the heading starts with a section number typed by hand, "${n}"`);
       expect(message).toContain('fix: remove');
@@ -241,6 +242,9 @@ describe('front matter and statistics mistakes', () => {
     const copied = reviewReport(loadReport(makeReport({ 'report.md': text.replace(/^title: (.*)2021年/m, 'title: $12020年'), ...stats })), fonts);
     expect(copied.filter((f) => f.message.includes('the title says'))).toMatchObject([{ severity: 'warning', loc: { line: 7 }, message: 'the title says 2020年, but the report is on 2021 (year: 2021)' }]);
     expect(reviewReport(loadReport(sample), fonts).some((f) => f.message.includes('the title says'))).toBe(false);
+    // a title that names another year besides its own
+    const other = text.replace(/^title: (.*)$/m, 'title: 关于贯彻落实2020年部署的示例市清河区2021年政府信息公开工作年度报告');
+    expect(reviewReport(loadReport(makeReport({ 'report.md': other, ...stats })), fonts).some((f) => f.message.includes('the title says'))).toBe(false);
     // no statistics at all: one warning; with parts of its own, they are held to the form's six
     const bare = reviewReport(loadReport(makeReport({ 'report.md': FRONT + '正文。\n' })), fonts).map((f) => f.message);
     expect(bare).toEqual(['a 2020 report carries the statistics of the gov-2019 form (表二, 表三, 表四), and this one names no statistics file']);
@@ -258,7 +262,7 @@ describe('front matter and statistics mistakes', () => {
     expect(meta.editor).toBe('张伟；李娜');
     expect(meta.docNo).toBe('测农〔2021〕3号');
     expect(meta.indexNo).toBe('000014349/2021-00012'); // a code: as typed
-    for (const typed of ['测农【2021】3号', '测农（2021）3号', '测农〔2021〕3号']) {
+    for (const typed of ['测农【2021】3号', '测农（2021）3号', '测农〔2021〕3号', '测农﹝2021﹞3号', '测农 [2021] 3号']) {
       expect(loadReport(makeReport({ 'report.md': `${FRONT.replace('organ: 测试县人民政府', `organ: 测试县人民政府\ndoc_no: ${typed}`)}\n正文。\n` })).meta.docNo).toBe('测农〔2021〕3号');
     }
   });

@@ -247,6 +247,11 @@ describe('statistics validation', () => {
     expect(odd[0]).toMatch(/statistics\.yaml:3: 三（一）收到申请数: value 1e3 is read by YAML as the number 1000\n  fix: write the figure in plain digits: 1000/);
     expect(odd[1]).toMatch(/statistics\.yaml:4: .*value 0x10 is read by YAML as the number 16/);
     expect(odd).toHaveLength(2);
+    // .inf named as YAML reads it; -.5 in a count refused as not whole (not sent to -0.5); a quoted +4 unquoted
+    const odd2 = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: .inf, decisions: -.5, delta: "+4"}\n'));
+    expect(odd2.join('\n')).toMatch(/value Infinity is not a whole/);
+    expect(odd2.join('\n')).toMatch(/value -0\.5 is not a whole non-negative number/);
+    expect(odd2.join('\n')).toMatch(/fix: remove the quotes: \+4/);
     // a comment typed against its figure
     expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: 0# 收到申请数\n'))[0]).toMatch(/fix: put a space before the #: 0  # …/);
     // YAML's own notations are left to it: an anchor and its alias

@@ -12,8 +12,9 @@ import { InputError } from '../model/errors.js';
 /**
  * `.<name>.<pid>.gongwen-tmp`, or `.<name>.<pid>-<thread>.gongwen-tmp` from a worker thread: a file
  * being written. `.gongwen-old`: an earlier output moved aside while a set of outputs replaces it.
+ * `-cut`: the name in it is cut (shortName), so the file it was cannot be told.
  */
-const TMP = /^\.(.+)\.(\d+)(?:-\d+)?\.gongwen-(tmp|old)$/;
+const TMP = /^\.(.+)\.(\d+(?:-\d+)?)\.gongwen-(tmp|old)(-cut)?$/;
 
 const alive = (pid: number): boolean => {
   try {
@@ -34,17 +35,32 @@ const swept = new Set<string>();
 function removeStale(dir: string): void {
   if (swept.has(dir)) return;
   swept.add(dir);
+  // a dead process's earlier outputs moved aside, by set (the process and thread, and the outputs' stem)
+  const sets = new Map<string, { old: string; original: string; cut: boolean }[]>();
   for (const name of readdirSync(dir)) {
     const m = TMP.exec(name);
-    if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
+    if (!m || Number.parseInt(m[2]!, 10) === process.pid || alive(Number.parseInt(m[2]!, 10))) continue;
     const file = path.join(dir, name);
-    // (a name cut to KEPT characters cannot be put back: it is left, the only copy of that output)
-    const original = path.join(dir, m[1]!);
+    if (m[3] === 'old') {
+      const key = `${m[2]}|${path.parse(m[1]!).name}`;
+      sets.set(key, [...sets.get(key) ?? [], { old: file, original: path.join(dir, m[1]!), cut: m[4] !== undefined }]);
+    } else {
+      try {
+        rmSync(file, { force: true });
+      } catch {
+        // (left for a later sweep: the write that follows says what is wrong with the folder)
+      }
+    }
+  }
+  // Killed while replacing a set: where every new output is in place, the earlier ones go; where
+  // some are not, the earlier set comes back whole (over any new output already placed), never a
+  // new PDF beside an old DOCX. A set with a name cut short is left as it is: its files cannot be told.
+  for (const set of sets.values()) {
     try {
-      if (m[3] !== 'old' || existsSync(original)) rmSync(file, { force: true });
-      else if (m[1]!.length < KEPT) renameSync(file, original);
+      if (set.every((a) => existsSync(a.original))) for (const a of set) rmSync(a.old, { force: true });
+      else if (!set.some((a) => a.cut)) for (const a of set) renameSync(a.old, a.original);
     } catch {
-      // (left for a later sweep: the write that follows says what is wrong with the folder)
+      // (left for a later sweep)
     }
   }
 }
@@ -53,8 +69,11 @@ function removeStale(dir: string): void {
  * The temporary name a process's thread writes `file` under: threads of one process may write the
  * same file (the code cache, io/code-cache.ts), and must not write into each other's temporary file.
  */
-export const tempNameFor = (file: string, pid = process.pid, thread = threadId, kind: 'tmp' | 'old' = 'tmp'): string =>
-  path.join(path.dirname(file), `.${shortName(path.basename(file))}.${pid}${thread ? `-${thread}` : ''}.gongwen-${kind}`);
+export function tempNameFor(file: string, pid = process.pid, thread = threadId, kind: 'tmp' | 'old' = 'tmp'): string {
+  const name = path.basename(file);
+  const short = shortName(name);
+  return path.join(path.dirname(file), `.${short}.${pid}${thread ? `-${thread}` : ''}.gongwen-${kind}${short === name ? '' : '-cut'}`);
+}
 
 /** The longest file name kept whole in a temporary name. */
 const KEPT = 64;

@@ -23,7 +23,7 @@ const md = new MarkdownIt('default', { html: true, linkify: false, typographer: 
 md.disable(['strikethrough', 'reference', 'lheading', 'autolink']);
 
 /**
- * A section number typed into a heading (一、 （一） (一) 一） 1. 1、 （1） 1） 1.1 ① ⑴ ⒈ Ⅰ、 壹、 第一部分, a number and a space
+ * A section number typed into a heading (一、 （一） (一) 〔一〕 【一】 ㈠ 一） 1. 1、 （1） 1） 1.1 1.1.1 ① ⑴ ⒈ Ⅰ、 壹、 第一部分, a number and a space
  * before the text: 2 措施, 一 总体情况; full-width digits too: ２．), as pasted from last year's Word
  * file; not 1.5万, 一、二季度 or 七、八月份 (a list of numerals), （2021年）, （2021）, 5G, 2021年, nor a
  * count written with a space before its measure word or unit (12 月份, 3 个方面, 10 大实事, 95 后).
@@ -33,8 +33,9 @@ const DIGIT = '[0-9０-９]';
 /** Measure words and units that follow a count: "3 个方面" is text, "3 措施" a typed number. */
 const MEASURE = '个项月年日号大件条类家次万亿名人倍后周天期批届座所户元亩吨份位岁时分秒';
 const SPACED = `\\s+(?![${MEASURE}])(?=[\\u3400-\\u9fff])`;
-const TYPED_NUMBER = new RegExp(`^\\s*(?:第${NUMERAL}+(?:部分|章|节)|${NUMERAL}+\\s*[、.．](?!\\s*${NUMERAL})|[（(]\\s*(?:${NUMERAL}+|${DIGIT}{1,2})\\s*[）)]` +
-  `|${DIGIT}{1,2}\\s*[.．、](?!${DIGIT}|${NUMERAL})|${DIGIT}{1,2}\\s*[）)]|${NUMERAL}+\\s*[）)]|[①-⑳⑴-⒇⒈-⒛]|[Ⅰ-Ⅻ]+\\s*[、.．]|[壹贰叁肆伍陆柒捌玖拾]+\\s*[、.．]` +
+const TYPED_NUMBER = new RegExp(`^\\s*(?:第${NUMERAL}+(?:部分|章|节)|${NUMERAL}+\\s*[、.．](?!\\s*${NUMERAL})|[（(〔【]\\s*(?:${NUMERAL}+|${DIGIT}{1,2})\\s*[）)〕】]` +
+  `|${DIGIT}{1,2}\\s*[.．、](?!${DIGIT}|${NUMERAL})|${DIGIT}{1,2}\\s*[）)]|${NUMERAL}+\\s*[）)]|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[Ⅰ-Ⅻ]+\\s*[、.．]|[壹贰叁肆伍陆柒捌玖拾]+\\s*[、.．]` +
+  `|${DIGIT}{1,2}[.．]${DIGIT}{1,2}[.．]${DIGIT}{1,2}` +
   `|(?:${DIGIT}{1,2}(?:[.．]${DIGIT}{1,2})?|${NUMERAL}{1,3})${SPACED})`);
 /** A run-in heading written on one line with its text: a sentence end inside the heading. */
 const SENTENCE_INSIDE = /[。！？](?=\s*\S)/;

@@ -34,7 +34,7 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   const ascii = asciiDigits(t).replace(/，/g, ',').replace(/[－−]/g, '-');
   const plain = ascii.replace(/^(-?)(\d{1,3}(?:,\d{3})+)/, (_, sign: string, n: string) => sign + n.replace(/,/g, ''));
   if (ascii !== t && /^-?\d+(\.\d+)?$/.test(plain)) return `write it with ASCII digits${plain !== ascii ? ', without the thousands separator' : ''}: ${plain} (full-width digits are text)`;
-  if (/^-?\d+(\.\d+)?$/.test(t)) return `remove the quotes: ${t}`;
+  if (/^[+-]?\d+(\.\d+)?$/.test(t)) return `remove the quotes: ${t}`;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return `write it without the thousands separator: ${t.replace(/,/g, '')}`;
   // a change in words, in a 本年增/减 cell: 减少2, 增加3
   const change = /^(增加|增|新增|减少|减)\s*(\d+)\s*[^\d\s]*$/.exec(asciiDigits(t));
@@ -62,7 +62,8 @@ function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors:
   if (v === null || v === undefined || v === '') return undefined; // explicitly empty
   const problem = valueProblem(cell, v);
   if (problem) {
-    errors.push(new InputError({ file, line }, `${cell.label}: value ${JSON.stringify(v)} is not a ${problem}`,
+    // (a number as YAML read it: .inf is Infinity, not JSON's null)
+    errors.push(new InputError({ file, line }, `${cell.label}: value ${typeof v === 'number' ? String(v) : JSON.stringify(v)} is not a ${problem}`,
       valueFix(cell, v) ?? `write a number of ${cell.unit || 'units'}, or leave the cell out if the figure is unknown`));
     return undefined;
   }
@@ -114,7 +115,8 @@ export function parseStatistics(text: string, file: string): StatisticsTable {
     const line = y.lineOf(path);
     lines[cell.key] = line;
     // (a number that is not finite, .inf, is refused below as not a whole number)
-    const odd = typeof v === 'number' && Number.isFinite(v) ? oddNotation(y.lineText?.(line), path.at(-1)!) : undefined;
+    // (only where the number would pass: -.5 in a count is refused as not whole, not sent to -0.5)
+    const odd = typeof v === 'number' && Number.isFinite(v) && !valueProblem(cell, v) ? oddNotation(y.lineText?.(line), path.at(-1)!) : undefined;
     if (odd) {
       errors.push(new InputError({ file, line }, `${cell.label}: value ${odd} is read by YAML as the number ${v}`, `write the figure in plain digits: ${v}`));
       return;

@@ -47,7 +47,8 @@ export function transformReport(report: Report, rules: readonly TransformRule[] 
       ...punctuated(meta, ['organ', 'source', 'site', 'category', 'validity', 'editor']),
       keywords: meta.keywords.map(normalizePunctuation),
       // GB/T 9704 7.2.4: a 文号's year in 六角括号 〔〕, however it was typed (示农[2022]3号, 【2022】, （2022）)
-      ...(meta.docNo ? { docNo: meta.docNo.replace(/[[【［(（〔]\s*(\d{4})\s*[\]】］)）〕]/u, '〔$1〕') } : {}),
+      // (every year of it, in ﹝﹞ too, without the spaces typed around: 示农 [2022] 3号)
+      ...(meta.docNo ? { docNo: meta.docNo.replace(/\s*[[【［(（〔﹝]\s*(\d{4})\s*[\]】］)）〕﹞]\s*/gu, '〔$1〕') } : {}),
       ...(meta.contact ? { contact: { ...meta.contact, ...punctuated(meta.contact, ['organ', 'address']) } } : {}),
     },
     blocks,

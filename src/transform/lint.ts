@@ -10,26 +10,29 @@ import type { Finding } from '../model/errors.js';
 import { asciiDigits, TO_WRITE } from '../model/typed-text.js';
 import { inlineText, type Block, type Loc } from '../model/types.js';
 
-const UNIT = '(?:件|条|次|篇|个|人次|人|项|万元|起|期|家|份)';
+const UNITS = '件|条|次|篇|个|人次|人|项|万元|起|期|家|份';
 /** A figure, with or without thousands separators: 301, 1,234, 93857, 126.35. */
 const NUM = '(?<![\\d.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const num = (s: string) => Number(s.replace(/,/g, ''));
-const SHARE = new RegExp(`${NUM}\\s*${UNIT}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
+/** The same, captured: a share's and a whole's unit must agree (120人 is no whole of 90件). */
+const UNIT_OF = `(${UNITS})`;
+const SHARE = new RegExp(`${NUM}\\s*${UNIT_OF}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
 /**
  * A whole: "共收到……301件" or "……5件，其中", "……271件。其中" (never a percentage). 共 as "in all" (全国共, 其中共) —
  * not inside 公共, 中共 or 中国共产党, nor as in 共享, 共同, 共建 (公共资源配置信息200条 is no whole).
  */
 const TOTAL = '(?:(?<!公)(?<!(?<!其)中)共(?![产享同建治性识青])|总计|合计)';
 const BASES = [
-  new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])`, 'gdu'),
-  new RegExp(`${NUM}\\s*${UNIT}\\s*[，,]?\\s*其中`, 'gdu'),
+  new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])\\s*${UNIT_OF}?`, 'gdu'),
+  new RegExp(`${NUM}\\s*${UNIT_OF}\\s*[，,]?\\s*其中`, 'gdu'),
 ];
 /**
  * A whole that ends the sentence before one opening with 其中 ("本年新收申请271件。其中，自然人申请
  * 236件，占87.1%"): taken only where that sentence has no 共 / 总计 / 合计 whole ("共收到申请301件，
  * 上年结转5件。其中，当面申请103件" is of 301).
  */
-const BEFORE_QIZHONG = new RegExp(`${NUM}\\s*${UNIT}\\s*。\\s*其中`, 'gdu');
+// (not a change, "较上年增加43件。其中": no whole of what follows)
+const BEFORE_QIZHONG = new RegExp(`(?<!(?:增加|减少|增长|下降|上升|多|少)\\s*)${NUM}\\s*${UNIT_OF}\\s*。\\s*其中`, 'gdu');
 
 interface Share {
   text: string;
@@ -46,9 +49,9 @@ interface Share {
 function sharesOf(text: string): Share[] {
   // positions of the figures themselves (regex d flag), not of 共 / 其中
   const bases = BASES.flatMap((re) => [...text.matchAll(re)])
-    .map((m) => ({ at: m.indices![1][0], value: num(m[1]) }))
+    .map((m) => ({ at: m.indices![1][0], value: num(m[1]), unit: m[2] }))
     .sort((a, b) => a.at - b.at);
-  const ending = [...text.matchAll(BEFORE_QIZHONG)].map((m) => ({ at: m.indices![1][0], value: num(m[1]) }));
+  const ending = [...text.matchAll(BEFORE_QIZHONG)].map((m) => ({ at: m.indices![1][0], value: num(m[1]), unit: m[2] }));
   const sentenceStart = (at: number) => Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
   const out: Share[] = [];
   for (const m of text.matchAll(SHARE)) {
@@ -57,14 +60,16 @@ function sharesOf(text: string): Share[] {
     // not a share of 23 (； goes on with the sentence); a sentence that opens with 其中 goes on
     // with the whole before it ("共收到申请301件……。其中同意公开239件，占80%")
     const sentence = Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, partAt))) + 1;
-    const before = bases.filter((b) => b.at < partAt);
+    // (a whole counted in another unit is none of this share's: 涉及120人 before 自然人申请90件)
+    const agrees = (b: { unit?: string }) => !b.unit || !m[2] || b.unit === m[2];
+    const before = bases.filter((b) => b.at < partAt && agrees(b));
     const opensWithQizhong = /^\s*其中/.test(text.slice(sentence));
     // (the sentence before this one, where it opens with 其中: a 共 whole there, else its last figure)
     const previous = opensWithQizhong ? sentenceStart(sentence - 1) : sentence;
     const base = before.filter((b) => b.at >= sentence).at(-1)
-      ?? (opensWithQizhong ? before.filter((b) => b.at >= previous).at(-1) ?? ending.find((b) => b.at >= previous && b.at < sentence) ?? before.at(-1) : undefined);
+      ?? (opensWithQizhong ? before.filter((b) => b.at >= previous).at(-1) ?? ending.find((b) => b.at >= previous && b.at < sentence && agrees(b)) ?? before.at(-1) : undefined);
     if (!base || base.value === 0) continue;
-    out.push({ text: m[0], part: num(m[1]), percent: Number(m[2]), decimals: m[2].split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at, at: m.index! });
+    out.push({ text: m[0], part: num(m[1]), percent: Number(m[3]), decimals: m[3]!.split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at, at: m.index! });
   }
   return out;
 }

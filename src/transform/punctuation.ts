@@ -62,11 +62,16 @@ export function normalizePunctuation(text: string): string {
   for (const open of stack) if (isCjk(neighbour(open, -1)) || isCjk(neighbour(open, 1))) out[open] = '（';
   // ASCII double quotes in pairs, “ ” where a pair holds or touches Chinese text ("三公"经费, as
   // pasted from a web page or typed with an English input method); an odd one is left as it is
-  const quotes: number[] = [];
-  // (not a " right after a figure: an inch mark, 10" 显示器)
-  for (let i = 0; i < chars.length; i++) if (!masked[i] && chars[i] === '"' && !/[0-9]/.test(chars[i - 1] ?? '')) quotes.push(i);
-  for (let q = 0; q + 1 < quotes.length; q += 2) {
-    const [open, close] = [quotes[q]!, quotes[q + 1]!];
+  // Paired left to right: a " closes the one open before it; one right after a figure that none
+  // is open before is an inch mark (10" 显示器), not a quote ("12345"热线 closes after its 5)
+  const pairs: [number, number][] = [];
+  let opened = -1;
+  for (let i = 0; i < chars.length; i++) {
+    if (masked[i] || chars[i] !== '"') continue;
+    if (opened >= 0) { pairs.push([opened, i]); opened = -1; }
+    else if (!/[0-9]/.test(chars[i - 1] ?? '')) opened = i;
+  }
+  for (const [open, close] of pairs) {
     if (chars.slice(open + 1, close).some(isCjk) || isCjk(neighbour(open, -1)) || isCjk(neighbour(close, 1))) {
       out[open] = '“';
       out[close] = '”';
