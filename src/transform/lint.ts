@@ -31,8 +31,9 @@ const BASES = [
  * 236件，占87.1%"): taken only where that sentence has no 共 / 总计 / 合计 whole ("共收到申请301件，
  * 上年结转5件。其中，当面申请103件" is of 301).
  */
-// (not a change, "较上年增加43件。其中": no whole of what follows)
-const BEFORE_QIZHONG = new RegExp(`(?<!(?:增加|减少|增长|下降|上升|多|少)\\s*)${NUM}\\s*${UNIT_OF}\\s*。\\s*其中`, 'gdu');
+// (not a change, "较上年增加43件。其中": no whole of what follows; the change word is matched and
+// the figure then passed over)
+const BEFORE_QIZHONG = new RegExp(`(增加|减少|增长|下降|上升|多|少)?\\s*${NUM}\\s*${UNIT_OF}\\s*。\\s*其中`, 'gdu');
 
 interface Share {
   text: string;
@@ -51,7 +52,7 @@ function sharesOf(text: string): Share[] {
   const bases = BASES.flatMap((re) => [...text.matchAll(re)])
     .map((m) => ({ at: m.indices![1][0], value: num(m[1]), unit: m[2] }))
     .sort((a, b) => a.at - b.at);
-  const ending = [...text.matchAll(BEFORE_QIZHONG)].map((m) => ({ at: m.indices![1][0], value: num(m[1]), unit: m[2] }));
+  const ending = [...text.matchAll(BEFORE_QIZHONG)].filter((m) => !m[1]).map((m) => ({ at: m.indices![2][0], value: num(m[2]!), unit: m[3] }));
   const sentenceStart = (at: number) => Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
   const out: Share[] = [];
   for (const m of text.matchAll(SHARE)) {
