@@ -61,9 +61,9 @@ export function normalizePunctuation(text: string): string {
   }
   for (const open of stack) if (isCjk(neighbour(open, -1)) || isCjk(neighbour(open, 1))) out[open] = '（';
   // ASCII double quotes in pairs, “ ” where a pair holds or touches Chinese text ("三公"经费, as
-  // pasted from a web page or typed with an English input method); an odd one is left as it is
-  // Paired left to right: a " closes the one open before it; one right after a figure that none
-  // is open before is an inch mark (10" 显示器), not a quote ("12345"热线 closes after its 5)
+  // pasted from a web page or typed with an English input method); an odd one is left as it is.
+  // Paired left to right: a " closes the one open before it; one right after a figure, with none
+  // open before it, is an inch mark (10" 显示器), not a quote ("12345"热线 closes after its 5).
   const pairs: [number, number][] = [];
   let opened = -1;
   for (let i = 0; i < chars.length; i++) {
