@@ -1,5 +1,5 @@
 /** A content folder (report.md [+ statistics.yaml]) → the report model. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readText } from './text-file.js';
 import path from 'node:path';
 import { InputError, InputErrors, throwAll } from '../model/errors.js';
@@ -8,7 +8,6 @@ import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatT
 import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
 import { readStatistics } from './statistics.js';
-import { loadTemplate, wrongFormNote } from './templates.js';
 import { validateLocated } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
 
@@ -59,7 +58,7 @@ const display = (p: string): string => {
  * `statistics: data`, which reading called "not found" too) is reported at the `statistics:`
  * line of report.md (`at`), the line to fix; what the file holds, at the file's own lines.
  */
-function readNamedStatistics(dir: string, named: string, at: { file: string; line: number }): StatisticsTable {
+function readNamedStatistics(dir: string, named: string, at: { file: string; line: number }, year: number | undefined): StatisticsTable {
   const file = statisticsPath(dir, named);
   let isFolder: boolean;
   try {
@@ -79,27 +78,9 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
         : `name the statistics file itself, e.g. statistics: ${inside}`;
     throw new InputError(at, `statistics: ${given} is a folder, not a file (${display(file)})`, hint);
   }
-  return readStatistics(display(file)); // named as report.md is: relative to the working folder when inside it
-}
-
-/**
- * An error naming a statistics file's `template:` where it is not the form of the report's year
- * (read from its text: the file itself could not be read as statistics), else undefined.
- */
-function wrongFormOfFile(statsFile: string, year: number): InputError | undefined {
-  let text: string;
-  try {
-    text = readFileSync(statsFile, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const m = /^template:[ \t]*["']?([\w-]+)/m.exec(text);
-  const template = m ? loadTemplate(m[1]!) : undefined;
-  const wrong = template && wrongFormNote(template, year);
-  if (!wrong) return undefined;
-  const line = text.slice(0, m!.index).split('\n').length;
-  return new InputError({ file: display(statsFile), line }, `template: ${template.id} — ${wrong.note}, so the rows and columns below are not the form's`,
-    `write the statistics on ${wrong.form}: gongwen new <folder> --year ${year} writes an empty file of it (or correct year: if the report is on another year)`);
+  // named as report.md is: relative to the working folder when inside it; with the report's year,
+  // for a file on another year's form
+  return readStatistics(display(file), year);
 }
 
 /**
@@ -183,14 +164,8 @@ export function readReport(dir: string): Report {
   // (the statistics file is read even when other fields are wrong, for its own problems)
   const named = fm?.statistics ?? (yaml?.data as { statistics?: unknown } | null)?.statistics;
   // (an empty statistics: is the front matter's error alone)
-  const before = errors.length;
   const statistics = yaml && typeof named === 'string' && named.trim() !== ''
-    ? attempt(() => readNamedStatistics(dir, named, { file, line: yaml.lineOf(['statistics']) })) : undefined;
-  // a file on another year's form fails on its rows and columns: its first error says why
-  if (errors.slice(before).some((e) => e.problem.startsWith('unknown ')) && fm && typeof named === 'string') {
-    const note = wrongFormOfFile(statisticsPath(dir, named), fm.year);
-    if (note) errors.splice(before, 0, note);
-  }
+    ? attempt(() => readNamedStatistics(dir, named, { file, line: yaml.lineOf(['statistics']) }, fm?.year)) : undefined;
   throwAll(errors);
   if (!yaml || !fm || !parsed) throw new Error('unreachable: a stage failed without an error');
   const blocks = parsed;

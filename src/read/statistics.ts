@@ -4,7 +4,7 @@ import { decodeUtf8 } from './text-file.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { InputError, throwAll } from '../model/errors.js';
 import type { StatCell, StatisticsTable } from '../model/types.js';
-import { availableTemplates, loadTemplate } from './templates.js';
+import { availableTemplates, loadTemplate, wrongFormNote } from './templates.js';
 import { closest } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
 
@@ -76,7 +76,7 @@ function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors:
  * Cells left out are empty (rendered blank, reported as incomplete); unknown ids and
  * non-numbers are errors naming the line.
  */
-export function readStatistics(file: string): StatisticsTable {
+export function readStatistics(file: string, year?: number): StatisticsTable {
   if (/\.xlsx$/i.test(file)) {
     throw new InputError({ file }, 'a report reads its statistics from a YAML file',
       `convert the workbook once: gongwen aggregate <its folder> --out ${file.replace(/\.xlsx$/i, '.yaml')}, then name the .yaml in "statistics:"`);
@@ -88,10 +88,11 @@ export function readStatistics(file: string): StatisticsTable {
     throw new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter');
   }
   const text = decodeUtf8(bytes, file);
-  return parseStatistics(text, file);
+  return parseStatistics(text, file, year);
 }
 
-export function parseStatistics(text: string, file: string): StatisticsTable {
+/** `year`: the report's, where the file is read for one: a file on another year's form that fails on its rows and columns says so first. */
+export function parseStatistics(text: string, file: string, year?: number): StatisticsTable {
   const y = parseLocatedYaml(text, file);
   const data = y.data;
   if (!isMap(data)) throw new InputError({ file, line: 1 }, 'a statistics file is a mapping with "template:" and "values:" (or "tables:")');
@@ -102,10 +103,15 @@ export function parseStatistics(text: string, file: string): StatisticsTable {
       id === undefined ? 'missing field "template"' : typeof id !== 'string' ? '"template" must be one name, e.g. template: gov-2021' : `unknown statistics template "${id}"`,
       `use one of: ${availableTemplates().join(', ')}`);
   }
+  const wrong = year === undefined ? undefined : wrongFormNote(template, year);
+  const withFormNote = (errs: InputError[]): InputError[] => wrong && errs.some((e) => e.problem.startsWith('unknown '))
+    ? [new InputError({ file, line: y.lineOf(['template']) }, `template: ${template.id} — ${wrong.note}, so the rows and columns below are not the form's`,
+      `write the statistics on ${wrong.form}: gongwen new <folder> --year ${year} writes an empty file of it (or correct year: if the report is on another year)`), ...errs]
+    : errs;
   const dataKey = template.placement === 'attachment' ? 'values' : 'tables';
   for (const key of Object.keys(data)) {
     if (key !== 'template' && key !== dataKey) {
-      throw new InputError({ file, line: y.lineOf([key]) }, `unknown field "${key}"`, `a ${template.id} statistics file has "template:" and "${dataKey}:"`);
+      throwAll(withFormNote([new InputError({ file, line: y.lineOf([key]) }, `unknown field "${key}"`, `a ${template.id} statistics file has "template:" and "${dataKey}:"`)]));
     }
   }
   const errors: InputError[] = [];
@@ -174,6 +180,6 @@ export function parseStatistics(text: string, file: string): StatisticsTable {
       }
     }
   }
-  throwAll(errors);
+  throwAll(withFormNote(errors));
   return { template, values, file, lines, templateLine: y.lineOf(['template']) };
 }

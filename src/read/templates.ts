@@ -209,13 +209,19 @@ export const FIRST_FORM_YEAR = 2014;
 /** The form of a report year (the 2014 table for 2014–2018, 2019 for 2019–2020, 2021 on). */
 export const templateForYear = (year: number): string => (year >= 2021 ? 'gov-2021' : year >= 2019 ? 'gov-2019' : 'gov-2014');
 
+/** Whether a template is a form for the report year (one without years is for any). */
+export const formCovers = (template: Pick<StatTemplate, 'years'>, year: number): boolean => {
+  const y = template.years;
+  return !y || (year >= y.from && (y.to === undefined || year <= y.to));
+};
+
 /**
  * Where a template is not the form of the report's year, a note that says so (for the errors a
  * wrong form brings: cells and rows it does not have), else undefined.
  */
 export function wrongFormNote(template: Pick<StatTemplate, 'id' | 'years'>, year: number): { note: string; form: string } | undefined {
   const y = template.years;
-  if (!y || (year >= y.from && (y.to === undefined || year <= y.to))) return undefined;
+  if (!y || formCovers(template, year)) return undefined;
   const form = templateForYear(year);
   return { note: `${template.id} is the form for report years ${y.from}–${y.to ?? ''}, and this report is on ${year}: its form is ${form}`, form };
 }

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../model/errors.js';
 import type { StatisticsTable, StatRule } from '../model/types.js';
+import { formCovers } from '../read/templates.js';
 
 const MINUS = '\u2212';
 const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('-', MINUS);
@@ -118,7 +119,7 @@ function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; findi
 /** A form is for certain report years (2014 table: 2014–2018; 2019: 2019–2020; 2021 on). */
 export function checkTemplateYear(stats: StatisticsTable, year: number): Finding[] {
   const y = stats.template.years;
-  if (!y || (year >= y.from && (y.to === undefined || year <= y.to))) return [];
+  if (!y || formCovers(stats.template, year)) return [];
   return [{
     severity: 'warning',
     loc: { file: stats.file, line: stats.templateLine ?? 1 },

@@ -60,7 +60,7 @@ function sharesOf(text: string): Share[] {
     // the whole is in the same sentence: "…共办结23件…。本年新收申请中，法人申请4件，占18.2%" is
     // not a share of 23 (； goes on with the sentence); a sentence that opens with 其中 goes on
     // with the whole before it ("共收到申请301件……。其中同意公开239件，占80%")
-    const sentence = Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, partAt))) + 1;
+    const sentence = sentenceStart(partAt + 1);
     // (a whole counted in another unit is none of this share's: 涉及120人 before 自然人申请90件)
     const agrees = (b: { unit?: string }) => !b.unit || !m[2] || b.unit === m[2];
     const before = bases.filter((b) => b.at < partAt && agrees(b));
