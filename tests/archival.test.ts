@@ -11,8 +11,9 @@ import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
-import { linesOf, readPdf } from './helpers/pdf.js';
+import { linesOf, MM, readPdf } from './helpers/pdf.js';
 import { docxParts, paragraphs } from './helpers/docx.js';
+import { pageContents } from './helpers/pdf-content.js';
 
 const fonts = openFontSet();
 const pdfOf = async (dir: string, pdfa = false) => (await buildReport(dir, { fonts, formats: ['pdf'], pdfa })).outputs.pdf!;
@@ -149,6 +150,64 @@ describe('navigation', () => {
     // one level leaves room for the body on page 1
     const short = makeReport({ 'report.md': text.replace('keywords:', 'toc: 1\nkeywords:'), 'statistics.yaml': stats }, 'toc-short');
     expect((await buildReport(short, { fonts, formats: ['pdf'] })).warnings.some((w) => w.message.includes('fills page 1'))).toBe(false);
+  });
+
+  it('hangs a wrapped entry under its text, puts its page number on its last line after a dot leader, and links every entry to its heading', async () => {
+    const text = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace('keywords:', 'toc: 2\nkeywords:')
+      .replace('## 加强网站内容建设,全面提升政府网上服务能力', '## 加强网站内容建设,全面提升政府网上服务能力和网上办事水平');
+    const dir = makeReport({ 'report.md': text, 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') }, 'toc-wrap');
+    const pdf = await pdfOf(dir);
+    const { pages } = await readPdf(pdf);
+    const lines = linesOf(pages[0]);
+    const k = lines.findIndex((l) => l.text.replace(/\s+/g, '').startsWith('（六）加强网站内容建设'));
+    const [first, second] = [lines[k]!, lines[k + 1]!];
+    // the first line fills the entry's column and holds no page number
+    expect(first.text.replace(/\s+/g, '')).toBe('（六）加强网站内容建设，全面提升政府网上服务能力和');
+    // the second starts under 加, three full-width characters (（六）, 156 / 28 mm each) in from the entry's start
+    expect(second.text.replace(/\s+/g, '')).toMatch(/^网上办事水平\d+$/);
+    expect(second.x - first.x).toBeCloseTo((3 * 156 * MM) / 28, 1);
+    // the page number on the last line, its right edge on the text block's (28 + 156 mm)
+    const number = second.items.at(-1)!;
+    expect(number.str).toMatch(/^\d+$/);
+    expect(number.x + number.width).toBeCloseTo(184 * MM, 1);
+    // one grid line below the first, as every entry is from the one before
+    expect((second.baseline - first.baseline) / ((225 * MM) / 22)).toBeCloseTo(1, 2);
+    // every link on the contents page goes to the page its entry's number names
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const links = (await (await doc.getPage(1)).getAnnotations()) as { subtype: string; dest?: string; rect: number[] }[];
+    const height = pages[0].height;
+    let checked = 0;
+    const top = lines.findIndex((l) => l.text.replace(/\s+/g, '') === '目录');
+    for (const line of lines.slice(top + 1).filter((l) => /\d+$/.test(l.text.trim()) && !/^—/.test(l.text.trim()))) {
+      const pageNumber = Number(/(\d+)$/.exec(line.text.trim())![1]);
+      const covering = links.filter((a) => a.subtype === 'Link' && a.rect[1] <= height - line.baseline && height - line.baseline <= a.rect[3] + 4);
+      expect(covering.length, line.text).toBeGreaterThan(0);
+      for (const a of covering) {
+        const dest = (await doc.getDestination(a.dest!))!;
+        expect(1 + (await doc.getPageIndex(dest[0] as never)), `${line.text}: ${a.dest}`).toBe(pageNumber);
+      }
+      checked++;
+    }
+    expect(checked).toBe(14);
+    // a dot leader on each entry's last line (the DOCX's entries have one too: a right tab with dots),
+    // on the baseline, between the end of the entry's text and its page number
+    const content = pageContents(pdf)[0]!.content;
+    const leaders = [...content.matchAll(/\[0\.01 [\d.]+\] 0 d\n(?:[^\n]*\n)*?([\d.]+) ([\d.]+) m\n([\d.]+) [\d.]+ l\nS/g)]
+      .map((m) => ({ from: Number(m[1]), y: Number(m[2]), to: Number(m[3]) }));
+    expect(leaders).toHaveLength(14);
+    for (const line of lines.slice(top + 1).filter((l) => /\d+$/.test(l.text.trim()) && !/^—/.test(l.text.trim()))) {
+      const leader = leaders.find((d) => Math.abs(d.y - line.baseline) < 1.5)!;
+      expect(leader, line.text).toBeDefined();
+      const items = line.items.filter((i) => i.str.trim());
+      const number = items.at(-1)!;
+      const textEnd = Math.max(...items.slice(0, -1).map((i) => i.x + i.width));
+      expect(leader.from, line.text).toBeGreaterThan(textEnd);
+      expect(leader.to, line.text).toBeLessThan(number.x);
+      expect(number.x - leader.to, line.text).toBeLessThan(10); // (up to the number, whatever its width)
+    }
+    // a link a line piece, not a character (pdfmake's contents linked every character: 217 on this page)
+    expect(links.length).toBeLessThan(60);
+    await doc.destroy();
   });
 
   it('prints a table of contents with page numbers when toc: true', async () => {

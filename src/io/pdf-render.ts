@@ -41,11 +41,11 @@ function fontTable(fonts: FontSet) {
   return table;
 }
 
-type Placed = { tocItem?: unknown; gwFirstBody?: boolean; positions?: { pageNumber: number }[]; stack?: unknown; columns?: unknown; table?: { body?: unknown } };
+type Placed = { gwTocEntry?: boolean; gwFirstBody?: boolean; positions?: { pageNumber: number }[]; stack?: unknown; columns?: unknown; table?: { body?: unknown } };
 
 /** Where a rendered definition placed what build.ts asks about (0: a page pdfmake did not note). */
 export interface Pages {
-  /** The table-of-contents entries (nodes marked `tocItem`), in document order: for the DOCX's contents. */
+  /** The table-of-contents entries (nodes marked `gwTocEntry` by write/pdf/blocks.ts), in document order: for the DOCX's contents. */
   toc: number[];
   /** The body's first block (marked `gwFirstBody` by write/pdf/index.ts): page 1 must show body text. */
   firstBody: number;
@@ -63,7 +63,7 @@ export function pageReader(definition: TDocumentDefinitions): () => Pages {
     if (Array.isArray(node)) { for (const n of node) walk(n); return; }
     if (!node || typeof node !== 'object') return;
     const n = node as Placed;
-    if (n.tocItem === true) toc.push(n);
+    if (n.gwTocEntry) toc.push(n);
     if (n.gwFirstBody) first = n;
     walk(n.stack);
     walk(n.columns);

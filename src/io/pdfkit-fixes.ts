@@ -41,9 +41,7 @@
  *    table out, not by a second layout of the document (io/pdfmake-live-labels.ts, called from
  *    fix 9's wrapper of each row's end; it also hooks the start of each table, to tell the
  *    table's labels that a layout begins).
- * 11. Table of contents: pdfmake's entry for a heading is the whole text of the heading's node,
- *    so a run-in heading (### 规范受理流程。 printed at the start of its paragraph) listed its
- *    paragraph too. A node may now give its entry as `tocText` (write/pdf/blocks.ts).
+ * 11. (Gone: the table of contents is now gongwen's own table, write/pdf/toc.ts.)
  * 12. Text after a table starts on the line grid again (io/pdfmake-grid-snap.ts).
  * 13. A section or group row of a table is kept with the row below it (io/pdfmake-keep-rows.ts).
  * 14. Speed: for a run of unbreakable inlines — the lines write/pdf/lines.ts breaks — pdfmake
@@ -74,6 +72,8 @@
  *    ToUnicode CMaps (456 KB; the subsets alone 448,529 bytes) compress in 7.0 ms, not 8.1, to
  *    362,421 bytes, not 363,026 (level 6 both; levels 1–5 measured too, docs/speed.md item 21).
  *    Streams of an encrypted document are left to pdfkit.
+ * 21. A table-of-contents entry's dot leader, drawn once its page number is written
+ *    (io/pdfmake-toc-leader.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -90,6 +90,7 @@ import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { filterPageContent } from './pdfkit-content-filter.js';
 import { writeCompactWidths } from './pdfkit-compact-widths.js';
 import { drawQrAsOnePath } from './pdfmake-qr-path.js';
+import { drawTocLeader } from './pdfmake-toc-leader.js';
 import { writeTextDirectly } from './pdfkit-fast-text.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfkit, and pdfmake's internal modules (no typings, through pdfmake-internals.ts), required as
@@ -263,7 +264,6 @@ export function applyPdfkitFixes(): void {
   applied = true;
   fixRowSpanStarts();
   hookTableStarts();
-  useTocText();
   snapToGridAfterNodes();
   dropBlankLastPages();
   keepRowsWithNext();
@@ -323,7 +323,7 @@ export function applyPdfkitFixes(): void {
     }
   };
 
-  // one wrapper of pdfmake's renderLine for fixes 2 (bookmark position) and 5 (merged text objects)
+  // one wrapper of pdfmake's renderLine for fixes 2 (bookmark position), 5 (merged text objects) and 21 (leaders)
   const rproto = pdfmakePrototype<{ renderLine(line: LineLike, x: number, y: number): void; pdfDocument: { outline: object } }>('Renderer');
   const renderLine = rproto.renderLine;
   rproto.renderLine = function (this: typeof rproto, line, x, y) {
@@ -344,6 +344,8 @@ export function applyPdfkitFixes(): void {
     } finally {
       pendingTop = undefined;
     }
+    // fix 21: a contents entry's dot leader, once its page number is written
+    drawTocLeader(this.pdfDocument as unknown as Parameters<typeof drawTocLeader>[0], line as unknown as Parameters<typeof drawTocLeader>[1], x, y);
   };
 }
 
@@ -414,41 +416,3 @@ function joinStreamText(): void {
   };
 }
 
-interface TocItem {
-  _textNodeRef: { text?: unknown; tocText?: unknown };
-}
-
-/** The table pdfmake makes of a table of contents: an entry and its page number a row. */
-interface TocTable { table?: { widths?: unknown[]; body?: { text?: unknown }[][] } }
-
-/**
- * Fix 11: a table-of-contents entry from the node's `tocText`, where it has one; and the page
- * numbers' column as wide as three digits. pdfmake sizes that column for "00000", which held
- * level-1 entries to 24½ of the line's 28 characters (（六）加强网站内容建设，全面提升政府网上服务能 /
- * 力); they now have 26. (A wrapped entry's number stays on its first line: pdfmake's bottom
- * alignment set the numbers half a line low.)
- */
-function useTocText(): void {
-  const proto = pdfmakePrototype<{ measureToc(node: { toc: { _items: TocItem[] } }): unknown; measureNode(n: unknown): unknown }>('DocMeasure');
-  const measureToc = proto.measureToc;
-  proto.measureToc = function (this: { measureNode(n: unknown): unknown }, node) {
-    for (const item of node.toc._items) {
-      const ref = item._textNodeRef;
-      // the entry reads the node's text, style and margins; the node itself keeps its text
-      if (ref.tocText !== undefined) item._textNodeRef = { ...ref, text: ref.tocText, tocText: undefined };
-    }
-    // the table is made and measured inside measureToc: its number cells are set as it is measured
-    this.measureNode = function (this: unknown, n: unknown) {
-      const t = (n as TocTable).table;
-      if (t?.widths?.[1] === 'auto' && t.body) {
-        for (const row of t.body) if (row[1]?.text === '00000') row[1].text = '000';
-      }
-      return proto.measureNode.call(this, n);
-    };
-    try {
-      return measureToc.call(this, node);
-    } finally {
-      delete (this as { measureNode?: unknown }).measureNode; // (the prototype's again)
-    }
-  };
-}

@@ -27,14 +27,16 @@ export class OutlineIds {
 function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content {
   const name = HEADING_ELEMENTS[b.level - 1];
   const style = { role: ELEMENTS[name].role, size: sizeOf(name) };
-  const headingRuns = () => [...runs(ctx, b.number ?? '', style), ...inlineRuns(ctx, b.inlines, style)];
-  let text: PdfInline[] = headingRuns();
+  let text: PdfInline[] = [...runs(ctx, b.number ?? '', style), ...inlineRuns(ctx, b.inlines, style)];
   if (b.runIn) {
     text.push(...inlineRuns(ctx, b.runIn, { role: ELEMENTS.body.role, size: sizeOf('body') }));
     // a run-in heading is a justified paragraph: broken into lines here, as body paragraphs are
     if (ctx.breakLines && ELEMENTS[name].align === 'justify') text = breakJustified(ctx, text, ctx.textWidth, indent(name)) ?? text;
   }
   const { id, parent } = outline.next(b.level);
+  const listed = b.level <= (ctx.tocLevels ?? 0);
+  // a run-in heading's entry is the heading, not its paragraph
+  if (listed) ctx.toc?.push({ id, level: b.level, number: runs(ctx, b.number ?? '', style), text: inlineRuns(ctx, b.inlines, style) });
   return {
     text,
     alignment: ELEMENTS[name].align,
@@ -43,21 +45,13 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
     outline: true,
     outlineText: `${b.number ?? ''}${inlineText(b.inlines)}`,
     ...(parent ? { outlineParentId: parent } : {}),
-    tocItem: b.level <= (ctx.tocLevels ?? 4),
-    // a run-in heading's entry is the heading, not its paragraph (io/pdfkit-fixes.ts, fix 11)
-    ...(b.runIn ? { tocText: headingRuns() } : {}),
-    tocStyle: { font: ELEMENTS.body.role },
-    // rows of the TOC table one grid line apart: its layout pads each cell 2 pt above and below
-    // (pdfmake's noBorders), which made them 33 pt apart and the page after it off the grid
-    tocMargin: [(b.level - 1) * geometry.charPitch, -TOC_CELL_PADDING, 0, -TOC_CELL_PADDING],
+    // listed in the table of contents (write/pdf/toc.ts), where the PDF build reads its page from
+    ...(listed ? { gwTocEntry: true } : {}),
     // A standalone heading is kept with what follows it (index.ts: keepTogether, and breakBefore
     // for what that does not group).
     ...(b.runIn ? {} : { headlineLevel: b.level }),
   } as Content;
 }
-
-/** The top and bottom padding of pdfmake's table layouts (its defaultTableLayout), which the TOC table uses. */
-const TOC_CELL_PADDING = 2;
 
 /** A justified body paragraph, first line indented two characters; broken into lines here where possible. */
 function justified(ctx: PdfContext, inlines: PdfInline[]): Content {

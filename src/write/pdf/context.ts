@@ -1,5 +1,6 @@
 import type { FontRole } from '../../layout/gbt9704.js';
 import type { SpanBreaks } from './span-breaks.js';
+import type { TocEntry } from './toc.js';
 
 export type PdfRole = FontRole | 'fallback';
 
@@ -52,4 +53,6 @@ export interface PdfContext {
   cutAddresses?: boolean;
   /** Heading levels the table of contents lists (0: none). */
   tocLevels?: number;
+  /** The entries of the table of contents, as the headings are written. */
+  toc?: TocEntry[];
 }

@@ -13,6 +13,7 @@ import type { PdfContext, PdfOptions } from './context.js';
 import { PAGE_NUMBER_STYLE, pageNumberFooter } from './footer.js';
 import { front } from './front.js';
 import { SpanBreaks } from './span-breaks.js';
+import { tocTable } from './toc.js';
 import { runs, type PdfInline } from './text.js';
 import { ELEMENTS, QR, qrText, sizeOf } from '../../layout/gbt9704.js';
 import { mmToPt } from '../../layout/units.js';
@@ -233,18 +234,15 @@ const isPageNumber = (n: { style?: unknown }) => n.style === PAGE_NUMBER_STYLE;
 export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDefinitions {
   const spans = new SpanBreaks();
   const ctx: PdfContext = { glyphs: options.glyphs, textWidth: options.textWidth ?? geometry.textWidth, breakLines: options.breakLines ?? true, cutAddresses: options.cutAddresses ?? true, spans, tocLevels: tocLevels(report) };
+  if (ctx.tocLevels) ctx.toc = [];
   const outline = new OutlineIds();
-  const toc = (): Content => ({
-    toc: { title: { text: runs(ctx, '目录', { role: ELEMENTS.tocTitle.role, size: sizeOf('tocTitle') }), alignment: ELEMENTS.tocTitle.align, margin: [0, 0, 0, geometry.linePitch] } },
-    margin: [0, 0, 0, geometry.linePitch],
-  }) as unknown as Content;
   const m = report.meta;
   const body = keepTogether(report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)), report.blocks);
   // (where the body starts, read once it is laid out: page 1 must show it, GB/T 9704 7.3.3)
   if (body[0]) (body[0] as { gwFirstBody?: boolean }).gwFirstBody = true;
   const content: Content[] = [
     ...front(ctx, report),
-    ...(ctx.tocLevels ? [toc()] : []),
+    ...(ctx.toc?.length ? [tocTable(ctx, ctx.toc)] : []),
     ...body,
     ...attachmentNote(ctx, report.attachments),
   ];

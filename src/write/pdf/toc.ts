@@ -1,0 +1,99 @@
+/**
+ * The table of contents (目录), built here from the headings the writer met: one row an entry,
+ * its page number in a column of its own. GB/T 9704 says nothing of a 目录; this follows print
+ * practice: an entry's heading number stands out, its text hangs under its own first character
+ * where it wraps, and the page number stands on the entry's last line, at the right margin.
+ *
+ * (pdfmake's own `toc` made the rows: it sized the number column for five digits, wrapped an
+ * entry under its number and set the page number on the entry's first line.)
+ */
+import type { Content } from 'pdfmake/interfaces.js';
+import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
+import type { PdfContext } from './context.js';
+import { breakJustified } from './lines.js';
+import { runs, type PdfInline } from './text.js';
+
+/** A heading listed in the table of contents: its bookmark id (the page number's target), level, number and text. */
+export interface TocEntry {
+  id: string;
+  level: number;
+  number: PdfInline[];
+  text: PdfInline[];
+}
+
+/**
+ * The key of the page number's inline that asks for a dot leader before it (drawn by
+ * io/pdfmake-toc-leader.ts once the number is known).
+ */
+export const TOC_LEADER = 'gwTocLeader';
+export interface TocLeader {
+  /** Where the entry's last line ends, in pt from the text block's left edge (the dots' grid starts there too). */
+  from: number;
+  /** The text block's width: the number's right edge is the block's. */
+  block: number;
+}
+
+/** No rules and no padding: the rows are the grid's lines, the columns what toc.ts sets. */
+const TOC_LAYOUT = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 0,
+  paddingBottom: () => 0,
+};
+
+/** The page numbers' column: three digits, and half a character between an entry and its number. */
+function numberColumn(ctx: PdfContext): number {
+  const size = sizeOf('body');
+  return (ctx.glyphs.advance?.(ELEMENTS.body.role, '000', size) ?? 1.5 * size) + geometry.charPitch / 2;
+}
+
+const width = (ctx: PdfContext, inlines: PdfInline[]): number =>
+  inlines.reduce((w, i) => w + (ctx.glyphs.advance?.(i.font as never, i.text, i.fontSize) ?? i.text.length * i.fontSize), 0);
+
+/** One entry: number, text hanging under its first character, page number on the last line. */
+function row(ctx: PdfContext, e: TocEntry, textColumn: number): Content[] {
+  const indent = (e.level - 1) * geometry.charPitch;
+  // (a hair over the number's width: pdfmake wraps a column's text that fills it to the last bit)
+  const hang = e.number.length ? width(ctx, e.number) + 0.01 : 0;
+  const room = textColumn - indent - hang;
+  const text = ctx.breakLines ? breakJustified(ctx, e.text, room, 0) : undefined;
+  // (where pdfmake breaks the lines, the entry keeps them; its number goes on the first line)
+  const lines = text ? 1 + text.filter((i) => i.lineEnd).length : 1;
+  // where the last line ends: its pieces after the last line end (unstretched: a last line is ragged)
+  let start = text?.length ?? 0;
+  while (start > 0 && !text![start - 1]!.lineEnd) start--;
+  const last = text?.slice(start);
+  const leader: TocLeader | undefined = last && { from: indent + hang + width(ctx, last), block: ctx.textWidth };
+  const link = { linkToDestination: e.id };
+  const { font, fontSize, lineHeight } = runs(ctx, '0', { role: ELEMENTS.body.role, size: sizeOf('body') })[0]!;
+  const numberStyle = { font, fontSize, lineHeight };
+  const body = { text: text ?? e.text, ...link };
+  const entry = (hang ? { columns: [{ width: hang, text: e.number, ...link }, { width: '*', ...body }], columnGap: 0 } : body);
+  return [
+    { ...entry, margin: [indent, 0, 0, 0] } as Content,
+    // pdfmake writes the page's number over a placeholder, keeping its right edge (Renderer.renderLine);
+    // its five digits overhang the column to the left, unwrapped, while the layout runs
+    {
+      text: [{ ...numberStyle, text: '', pageReference: e.id, ...link, noWrap: true, ...(leader ? { [TOC_LEADER]: leader } : {}) }],
+      alignment: 'right', margin: [0, (lines - 1) * geometry.linePitch, 0, 0],
+    } as unknown as Content,
+  ];
+}
+
+/** 目录 and its entries, and a line after them. */
+export function tocTable(ctx: PdfContext, entries: readonly TocEntry[]): Content {
+  const numbers = numberColumn(ctx);
+  const textColumn = ctx.textWidth - numbers;
+  return {
+    stack: [
+      { text: runs(ctx, '目录', { role: ELEMENTS.tocTitle.role, size: sizeOf('tocTitle') }), alignment: ELEMENTS.tocTitle.align, margin: [0, 0, 0, geometry.linePitch] },
+      {
+        table: { widths: [textColumn, numbers], dontBreakRows: true, body: entries.map((e) => row(ctx, e, textColumn)) },
+        layout: TOC_LAYOUT,
+      },
+    ],
+    margin: [0, 0, 0, geometry.linePitch],
+  } as Content;
+}
