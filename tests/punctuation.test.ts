@@ -37,6 +37,24 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('统计"2021"年度。完成"3个100%"目标。')).toBe('统计“2021”年度。完成“3个100%”目标。');
   });
 
+  it('pairs an ASCII " with the full-width mark it meets, as an input method switched mid-phrase', () => {
+    expect(p('按照“放管服"改革要求，落实"一网通办”。')).toBe('按照“放管服”改革要求，落实“一网通办”。');
+    expect(p('“放管服"改革和"三公"经费')).toBe('“放管服”改革和“三公”经费');
+    expect(p('“一网通办”和"三公"经费')).toBe('“一网通办”和“三公”经费');
+  });
+
+  it('ends a Chinese sentence typed with . or ． with 。, and ? ! after a figure with ？ ！; leaves decimals, file names and Latin alone', () => {
+    expect(p('全年更新公开目录123项.')).toBe('全年更新公开目录123项。');
+    expect(p('收费1.5万元.本年无')).toBe('收费1.5万元。本年无');
+    expect(p('规范公开目录．')).toBe('规范公开目录。');
+    expect(p('办结率100%.')).toBe('办结率100%。');
+    expect(p('办结率100%?')).toBe('办结率100%？');
+    expect(p('增长3.5个百分点,见目录.pdf和第1.2条')).toBe('增长3.5个百分点，见目录.pdf和第1.2条');
+    expect(p('见www.gov.cn.')).toBe('见www.gov.cn.');
+    expect(p('Version 1.2. OK?')).toBe('Version 1.2. OK?');
+    expect(p('100%.')).toBe('100%.');
+  });
+
   it('sees Chinese text across a bold or italic boundary', async () => {
     const { normalizeBlockPunctuation } = await import('../src/transform/punctuation.js');
     const [b] = normalizeBlockPunctuation([{ type: 'paragraph', loc: { file: 'r.md', line: 1 }, inlines: [

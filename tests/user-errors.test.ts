@@ -92,6 +92,21 @@ describe('Markdown a 公文 cannot print', () => {
     expect(p.type === 'paragraph' && p.inlines.map((i) => i.text).join('')).toBe('全年共收到申请15件，其中网络申请9件。信函为A类，见“三安全”。Latin words stay apart.');
   });
 
+  it('starts a paragraph at a line indented with full-width spaces, as text pasted from Word marks one; a line of them alone is no paragraph', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n　　一是部分信息公开不够及时。\n　　二是政策解读形式较为单一，\n需要加强。\n　　\n　　三是网站建设有待加强。\n` });
+    const paragraphs = loadReport(dir).blocks.filter((b) => b.type === 'paragraph');
+    expect(paragraphs.map((p) => p.type === 'paragraph' && p.inlines.map((i) => i.text).join(''))).toEqual(
+      ['一是部分信息公开不够及时。', '二是政策解读形式较为单一，需要加强。', '三是网站建设有待加强。']);
+    // each at the line it starts on (the body's first line is line 8)
+    expect(paragraphs.map((p) => p.loc.line)).toEqual([8, 9, 12]);
+  });
+
+  it('reads a tab inside a line as a space (联系电话：…⟶传真：…, pasted from Word or Excel)', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n联系电话：0371-12345678\t传真：0371-12345679，地址：\t某县某路1号。\n` });
+    const p = loadReport(dir).blocks.find((b) => b.type === 'paragraph')!;
+    expect(p.type === 'paragraph' && p.inlines.map((i) => i.text).join('')).toBe('联系电话：0371-12345678 传真：0371-12345679，地址：某县某路1号。');
+  });
+
   it('reports the problems of front matter, body and statistics at once, every block of the body', () => {
     const front = FRONT.replace('year: 2020', 'year: 2020年').replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
     const body = '\n# 总体情况\n\n![图](a.png)\n\n正文。\n\n<div>x</div>\n\n##### 太深\n';

@@ -84,8 +84,10 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
     switch (t.type) {
       case 'text':
         // (characters that print nothing go first: a line break beside one is joined as beside
-        // the character before it)
-        push(withoutInvisible(t.content));
+        // the character before it). A tab inside a line (联系电话：…⟶传真：…, pasted from Word or
+        // Excel) is a space: a 公文 has no tab stops, and the PDF set one as a character's gap
+        // the line breaker did not count (the line ran into the margin)
+        push(withoutInvisible(t.content).replace(/\t+/g, ' '));
         break;
       case 'softbreak':
         // A line break inside a paragraph: nothing beside a Chinese character, a space between
@@ -129,6 +131,33 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
   });
   if (out[0]) out[0].text = out[0].text.replace(LEADING_SPACE, '');
   return out.filter((i) => i.text.length > 0);
+}
+
+/**
+ * A Markdown paragraph cut where a line starts with full-width spaces: text pasted from Word
+ * marks each paragraph so (　　一是…。⏎　　二是…。), with no blank line between, and Markdown
+ * joined them into one. A line of full-width spaces alone, between two paragraphs, cuts too (and
+ * is no paragraph). Each piece with the line it starts on, counted from the paragraph's first.
+ */
+function wordParagraphs(inline: Token): { token: Token; line: number }[] {
+  const children = inline.children ?? [];
+  const pieces: { token: Token; line: number }[] = [];
+  let start = 0;
+  let line = 0;
+  let breaks = 0;
+  for (let k = 0; k < children.length; k++) {
+    if (children[k]!.type !== 'softbreak') continue;
+    breaks++;
+    const next = children[k + 1];
+    if (next?.type === 'text' && /^[ \t]*\u3000/.test(next.content)) {
+      pieces.push({ token: { ...inline, children: children.slice(start, k) } as Token, line });
+      start = k + 1;
+      line = breaks;
+    }
+  }
+  if (start === 0) return [{ token: inline, line: 0 }];
+  pieces.push({ token: { ...inline, children: children.slice(start) } as Token, line });
+  return pieces;
 }
 
 /**
@@ -218,7 +247,13 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         checkLines(inline, loc, file);
         const placed = TABLE_PLACEHOLDER.exec(inline.content.trim());
         if (placed) blocks.push({ type: 'statTable', table: placed[1], loc });
-        else blocks.push({ type: 'paragraph', inlines: inlinesOf(inline, loc), loc });
+        else {
+          for (const piece of wordParagraphs(inline)) {
+            const at = { file, line: loc.line + piece.line };
+            const inlines = inlinesOf(piece.token, at);
+            if (inlines.length || piece.line === 0) blocks.push({ type: 'paragraph', inlines, loc: at });
+          }
+        }
         i += 3;
         break;
       }

@@ -18,8 +18,11 @@ const TIGHT = /[ \u00a0]*([，；：？！（）。、])[ \u00a0]*/gu;
 /** Text with nothing to convert: no ASCII mark, no space beside a full-width one. */
 const NOTHING = /^(?:[^,;:?!()"\s]|\s(?![，；：？！（）。、]))*$/u;
 
+/** A full stop typed as . or ． after a Chinese character or a % (收费1.5万元. 办结率100%.). */
+const CJK_STOP = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%][ \u00a0]*[.．]/u;
+
 export function normalizePunctuation(text: string): string {
-  if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text)) return text;
+  if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text) && !CJK_STOP.test(text)) return text;
   const chars = [...text];
   const masked = new Array<boolean>(chars.length).fill(false);
   // Mask URLs and e-mail addresses (by code-point index).
@@ -40,6 +43,8 @@ export function normalizePunctuation(text: string): string {
     return '';
   };
   const isAlnum = (c: string) => /^[A-Za-z0-9]$/.test(c);
+  /** A Chinese character (not a mark): 项. is a sentence's end, ）. and ”. are left alone. */
+  const isHan = (c: string) => /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff]/u.test(c);
   const out = chars.slice();
   // Parentheses: convert a matched pair when it encloses or touches Chinese text.
   const stack: number[] = [];
@@ -64,11 +69,22 @@ export function normalizePunctuation(text: string): string {
   // pasted from a web page or typed with an English input method); an odd one is left as it is.
   // Paired left to right: a " closes the one open before it; one right after a figure, with none
   // open before it, is an inch mark (10" 显示器), not a quote ("12345"热线 closes after its 5).
+  // A " that meets a full-width mark pairs with it (“放管服"改革, 落实"一网通办”: an input method
+  // switched mid-phrase): it closes an open “ and opens before a ”.
   const pairs: [number, number][] = [];
   let opened = -1;
+  let fullOpen = false;
   for (let i = 0; i < chars.length; i++) {
-    if (masked[i] || chars[i] !== '"') continue;
-    if (opened >= 0) { pairs.push([opened, i]); opened = -1; }
+    const c = chars[i];
+    if (masked[i]) continue;
+    if (c === '“') { opened = -1; fullOpen = true; }
+    else if (c === '”') {
+      if (opened >= 0) out[opened] = '“';
+      opened = -1;
+      fullOpen = false;
+    } else if (c !== '"') continue;
+    else if (fullOpen) { out[i] = '”'; fullOpen = false; }
+    else if (opened >= 0) { pairs.push([opened, i]); opened = -1; }
     else if (!/[0-9]/.test(chars[i - 1] ?? '')) opened = i;
   }
   for (const [open, close] of pairs) {
@@ -85,6 +101,17 @@ export function normalizePunctuation(text: string): string {
     const after = neighbour(i, 1);
     if (isAlnum(before) && isAlnum(after)) continue;
     if (isCjk(before) || isCjk(after) || isCjk(out[i - 1] ?? '') || isCjk(out[i + 1] ?? '') || isCjk(neighbourOut(i, -1)) || isCjk(neighbourOut(i, 1))) out[i] = FULL[c];
+    // ? and ! ending Chinese text after a figure (办结率100%?)
+    else if ((c === '?' || c === '!') && after === '' && /[%0-9]/.test(before) && chars.some(isCjk)) out[i] = FULL[c];
+  }
+  // . or ． ending a Chinese sentence: after a Chinese character or a %, before Chinese text, a
+  // closing mark or the end (公开目录123项. → 。); never before a letter or figure (目录.pdf)
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (masked[i] || (c !== '.' && c !== '．')) continue;
+    const before = neighbourOut(i, -1);
+    const after = neighbour(i, 1);
+    if ((isHan(before) || (before === '%' && chars.some(isCjk))) && (after === '' || isCjk(after) || after === ')')) out[i] = '。';
   }
   // Spaces around full-width marks are never wanted ("6个。 我局", "占100% 。").
   return out.join('').replace(TIGHT, '$1');
