@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { defaultFontConfig, openFontSet } from '../src/io/fonts.js';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { docxParts, paragraphs, style } from './helpers/docx.js';
@@ -247,6 +248,23 @@ describe('attachment', () => {
     // left = 2 characters of indent + 3 of "附件：", the first line hanging back by those 3
     const chars = (n: number) => Math.round((n * 156 * 72 / 25.4 / 28) * 20);
     expect(note.xml).toContain(`<w:ind w:left="${chars(2) + chars(3)}" w:hanging="${chars(3)}" w:firstLineChars="0"/>`);
+  });
+
+  it('keeps the body\'s last line with the 附件说明 and the editor line, as the PDF does (Word keeps a paragraph\'s last line with the next)', async () => {
+    // the Shangqiu sample's front matter (its editor, its 2014 statistics as the attachment), a body ending in a paragraph
+    const sample = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8');
+    const dir = makeReport({ 'report.md': `${sample.slice(0, sample.indexOf('\n---\n', 4) + 5)}\n# 概述\n\n第一段。\n\n最后一段。\n`, 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') });
+    const ps = paragraphs(docxParts((await buildReport(dir, { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!)['word/document.xml']);
+    const at = ps.findIndex((p) => p.text.startsWith('附件：'));
+    expect(ps[at - 1]!.text).toBe('最后一段。');
+    expect(ps[at - 1]!.xml).toContain('<w:keepNext/>');
+    expect(ps[at - 2]!.xml).not.toContain('<w:keepNext/>');
+    expect(ps[at]!.xml).toContain('<w:keepNext/>'); // with 责任编辑 below it
+    expect(ps[at + 1]!.text).toBe('责任编辑：李瑞');
+    // without end matter, the last paragraph keeps with nothing
+    const { outputs } = await buildReport(makeReport({ 'report.md': `${FRONT}\n第一段。\n\n最后一段。\n` }), { fonts: openFontSet(), formats: ['docx'] });
+    const last = paragraphs(docxParts(outputs.docx!)['word/document.xml']).filter((p) => p.text === '最后一段。')[0]!;
+    expect(last.xml).not.toContain('<w:keepNext/>');
   });
 
   it('keeps a breaking statistics table\'s header rows and first row with the rows below (表三)', async () => {

@@ -52,7 +52,7 @@ const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度',
   '第三方', '安全', '稳定', '出具', '法规', '反复', '明确', '另行', '重新', '相关', '情形', '区分', '要求', '通知', '缴纳', '费用', '逾期', '同一', '热点', '舆情', '回应', '经济', '技术', '开发区', '综合', '过程', '内部', '事务', '执法', '案卷', '查询', '掌握', '现成', '补正', '内容', '出版物', '机关', '确认', '获取', '总计'];
 
 /** For each index of `s`, whether a break there would split one of WORDS. */
-function insideWords(s: string): boolean[] {
+export function insideWords(s: string): boolean[] {
   const inside = new Array<boolean>(s.length + 1).fill(false);
   for (const w of WORDS) {
     for (let k = s.indexOf(w); k >= 0; k = s.indexOf(w, k + 1)) for (let i = k + 1; i < k + w.length; i++) inside[i] = true;

@@ -8,7 +8,8 @@ import { statTable } from './stat-table.js';
 import { LINE_TWIP, STYLE } from './styles.js';
 import { titleRuns } from './text.js';
 
-export function attachmentNote(attachments: Attachment[]): Paragraph[] {
+/** `keepLast`: the last name stays with what follows (the editor line); the names stay together. */
+export function attachmentNote(attachments: Attachment[], keepLast = false): Paragraph[] {
   if (!attachments.length) return [];
   // 附件：… — a wrapped name, and the names that follow, align under the first name (GB/T 9704 7.3.4)
   const label = ptToTwip(3 * geometry.charPitch);
@@ -16,7 +17,7 @@ export function attachmentNote(attachments: Attachment[]): Paragraph[] {
   if (attachments.length === 1) {
     return [new Paragraph({
       style: STYLE.attachmentNote.id, spacing: { before: LINE_TWIP }, indent: { left: indent + label, hanging: label, firstLineChars: 0 },
-      text: `${ATTACHMENT.noteLabel}${attachments[0].title}`,
+      text: `${ATTACHMENT.noteLabel}${attachments[0].title}`, ...(keepLast ? { keepNext: true } : {}),
     })];
   }
   return attachments.map((a, i) => new Paragraph({
@@ -24,6 +25,7 @@ export function attachmentNote(attachments: Attachment[]): Paragraph[] {
     spacing: i === 0 ? { before: LINE_TWIP } : undefined,
     indent: i === 0 ? { left: indent + label, hanging: label, firstLineChars: 0 } : { left: indent + label, firstLine: 0, firstLineChars: 0 },
     text: `${i === 0 ? ATTACHMENT.noteLabel : ''}${i + 1}. ${a.title}`,
+    ...(keepLast || i < attachments.length - 1 ? { keepNext: true } : {}),
   }));
 }
 

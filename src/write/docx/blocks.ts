@@ -11,13 +11,15 @@ import { fontOf, HEADING_STYLE_IDS, STYLE, type FontNames } from './styles.js';
 import { tocTarget, type TocEntry } from './toc.js';
 import { inlineRuns } from './text.js';
 
-
-/** `toc`: the table of contents' entries (toc.ts), when the report has one. */
 /** A paragraph's lines, estimated (the DOCX has no fonts): its width in em over the 28 a line holds, its first-line indent of 2 counted. */
 const leadInLines = (inlines: Inline[]): number =>
   Math.ceil((2 + estimatedWidthEm(inlines.map((i) => i.text).join(''))) / GRID.charsPerLine);
 
-export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>): FileChild[] {
+/**
+ * `toc`: the table of contents' entries (toc.ts), when the report has one. `endFollows`: the block
+ * is the body's last and end matter (附件说明, 责任编辑) follows, which its last line stays with.
+ */
+export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>, endFollows = false): FileChild[] {
   const body = ELEMENTS.body.role;
   switch (b.type) {
     case 'statTable': {
@@ -35,7 +37,7 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
           ...inlineRuns(b.inlines, role, fonts, body),
           ...inlineRuns(b.runIn, body, fonts),
         ];
-        return [new Paragraph({ style: STYLE.body.id, children: tocTarget(entry, runs, true) })];
+        return [new Paragraph({ style: STYLE.body.id, children: tocTarget(entry, runs, true), ...(endFollows ? { keepNext: true } : {}) })];
       }
       const runs = [new TextRun(b.number ?? ''), ...inlineRuns(b.inlines, role, fonts)];
       // without one, a run-in heading keeps its heading style (Word's navigation pane lists it),
@@ -43,7 +45,7 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       if (b.runIn) runs.push(...inlineRuns(b.runIn, body, fonts, role));
       return [new Paragraph({
         style: HEADING_STYLE_IDS[b.level - 1], children: entry ? tocTarget(entry, runs, false) : runs,
-        ...(b.runIn ? { keepNext: false, keepLines: false } : {}),
+        ...(b.runIn ? { keepNext: endFollows, keepLines: false } : {}),
       })];
     }
     case 'paragraph':
@@ -51,13 +53,13 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       // little above it (as in the PDF; Word tables have no space before them of their own); one
       // of a few lines before a Markdown table stays with its header and first row, as in the PDF
       return [new Paragraph({
-        style: STYLE.body.id, keepNext: next?.type === 'statTable' || (next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES),
+        style: STYLE.body.id, keepNext: endFollows || next?.type === 'statTable' || (next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES),
         children: inlineRuns(b.inlines, body, fonts),
         ...(next?.type === 'statTable' ? { spacing: { after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } } : {}),
       })];
     case 'list':
       return b.items.map((item, k) => new Paragraph({
-        style: STYLE.body.id,
+        style: STYLE.body.id, ...(endFollows && k === b.items.length - 1 ? { keepNext: true } : {}),
         children: [...(b.ordered ? [new TextRun(b.markers?.[k] ?? `${b.start + k}.`)] : []), ...inlineRuns(item, body, fonts)],
       }));
     case 'table':

@@ -79,8 +79,11 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
   const children = [
     ...front(report),
     ...(toc ? tableOfContents(toc, levels, options.tocPages) : []),
-    ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1], toc)),
-    ...attachmentNote(report.attachments),
+    // the body's last line stays with the end matter, as in the PDF: Word keeps a paragraph's last
+    // line with the next (a page of 附件：… and 责任编辑 alone read as a page without body text)
+    ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1], toc,
+      i === report.blocks.length - 1 && (report.attachments.length > 0 || Boolean(editor)))),
+    ...attachmentNote(report.attachments, Boolean(editor)),
     // the editor line stays with a QR code right below it (Word and LibreOffice left the code
     // alone on a last page)
     ...(editor ? [new Paragraph({

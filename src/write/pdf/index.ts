@@ -244,11 +244,12 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     ...front(ctx, report),
     ...(ctx.toc?.length ? [tocTable(ctx, ctx.toc)] : []),
     ...body,
-    ...attachmentNote(ctx, report.attachments),
   ];
   const editor = editorLine(m);
-  // the end matter: the editor line, and the QR code where no attachment comes between
-  const end: Content[] = [];
+  // the end matter: the 附件说明 (GB/T 9704 7.3.4: a line below the body), the editor line, and the
+  // QR code where no attachment comes between — kept with the body's last line (a page of
+  // 附件：… and 责任编辑 alone read as a page without body text)
+  const end: Content[] = attachmentNote(ctx, report.attachments);
   if (editor) {
     const style = { role: ELEMENTS.endMatter.role, size: sizeOf('endMatter') };
     end.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, 0, 2 * geometry.charPitch, 0] } as Content);
