@@ -292,6 +292,57 @@ describe('gongwen aggregate', () => {
     expect(existsSync(path.join(root, 'a.yaml')) || existsSync(path.join(root, 'b.yaml'))).toBe(false);
   });
 
+  it('refuses a sum given among its own units (units/* that takes the city\'s folder), as YAML or workbook; a sum of other units is one unit', async () => {
+    for (const ext of ['yaml', 'xlsx']) {
+      const root = tempRoot();
+      const [u1, u2] = await goodUnits(root);
+      const city = path.join(root, 'city');
+      mkdirSync(city);
+      const made = await run(u1!, u2!, '--out', path.join(city, `statistics.${ext}`));
+      expect(made.code, made.err).toBe(0);
+      const again = await run(u1!, u2!, city, '--out', path.join(root, `twice.${ext}`));
+      expect(again.code, ext).toBe(2);
+      expect(again.err).toMatch(/^error: city \(.*city\) is the sum of unit-1, unit-2 \(written by gongwen aggregate\), and unit-1, unit-2 are given too: they would be counted twice/m);
+      expect(again.err).toContain('fix: leave');
+      expect(existsSync(path.join(root, `twice.${ext}`))).toBe(false);
+      expect((await run(u1!, u2!, city, '--out', path.join(root, `p.${ext}`), '--partial')).code).toBe(2);
+      // a province adding up a city's sum and another unit: summed, with a note
+      const province = await run(city, (await goodUnits(tempRoot()))[2]!, '--out', path.join(root, `province.${ext}`));
+      expect(province.code, province.err).toBe(0);
+      expect(province.out).toContain('note: city is a sum of 2 units (unit-1, unit-2), added as one unit');
+    }
+  });
+
+  it('refuses units whose report.md give different years', async () => {
+    const root = tempRoot();
+    const unit = (name: string, year: number) => writeUnit(root, name, {
+      'report.md': FRONT.replace('year: 2020', `year: ${year}`).replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'),
+      'statistics.yaml': yamlOf(scaled(base, 1)),
+    });
+    const r = await run(unit('a', 2023), unit('b', 2023), unit('c', 2022), '--out', path.join(root, 'sum.yaml'), '--partial');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error: the units report on different years (their report.md year:):\n  2022: c\n  2023: a, b\n');
+    expect(existsSync(path.join(root, 'sum.yaml'))).toBe(false);
+  });
+
+  it('warns where a sum breaks a row total through units that leave one of its cells empty, naming them', async () => {
+    const root = tempRoot();
+    const [u1] = await goodUnits(root);
+    // 予以公开 without its 自然人 figure: the unit's own check skips the row total; summed, it is 0
+    const gap = writeUnit(root, 'gap', { 'statistics.yaml': yamlOf(scaled(base, 1, { 't3.granted.natural': undefined })) });
+    const r = await run(u1!, gap, '--out', path.join(root, 'sum.yaml'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^warning: the sum breaks a rule of the form's totals: .*予以公开.*\n {2}units that leave a cell of this rule empty: gap\n/m);
+  });
+
+  it('warns of a unit folder that holds both statistics.yaml and statistics.xlsx, saying which is summed and which is newer', async () => {
+    const root = tempRoot();
+    const both = writeUnit(root, 'both', { 'statistics.yaml': yamlOf(scaled(base, 1)), 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 2)) });
+    const r = await run(both, '--out', path.join(root, 'sum.yaml'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^warning: .*both holds both statistics\.yaml and statistics\.xlsx; statistics\.yaml is summed(, though statistics\.xlsx was saved after it)?\n {2}fix: remove the one that is not current, or name the one to use in report\.md/m);
+  });
+
   it('reports usage errors with exit 2', async () => {
     const root = tempRoot();
     expect((await run('--out', 'x.yaml')).err).toContain('at least one unit folder');

@@ -10,7 +10,7 @@ import { isUsageError, UsageError } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import type { StatisticsTable, StatTemplate } from '../model/types.js';
-import { statisticsNamedIn, statisticsPath } from '../read/report.js';
+import { frontMatterOf, statisticsPath } from '../read/report.js';
 import { readStatistics } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
@@ -41,33 +41,43 @@ Exit codes: 0 written, 1 internal error, 2 bad input (nothing is written).
 `;
 
 type Unit =
-  | { dir: string; name: string; status: 'ok'; stats: StatisticsTable }
+  | { dir: string; name: string; status: 'ok'; stats: StatisticsTable; year?: number; warning?: string }
   | { dir: string; name: string; status: 'missing' | 'invalid'; message: string }
-  | { dir: string; name: string; status: 'other'; stats: StatisticsTable };
+  | { dir: string; name: string; status: 'other'; stats: StatisticsTable; year?: number };
 
 
 const isYaml = (f: string) => /\.ya?ml$/i.test(f);
 const isXlsx = (f: string) => /\.xlsx$/i.test(f);
 
-/** The unit's statistics file, or why there is none. Throws InputError for a broken report.md. */
-function statisticsFileOf(dir: string): { file: string } | { missing: string } {
+/**
+ * The unit's statistics file and its report's year (where it has a report.md), or why there is
+ * none. Throws InputError for a broken report.md.
+ */
+function statisticsFileOf(dir: string): { file: string; year?: number; warning?: string } | { missing: string } {
   if (!existsSync(dir)) return { missing: 'folder not found' };
   // (a unit's statistics file given in place of its folder: name the folder)
   if (!statSync(dir).isDirectory()) return { missing: `a file, not a unit folder: give the folder that holds it${/\.(ya?ml|xlsx)$/i.test(dir) ? ` (${path.dirname(dir)})` : ''}` };
   const report = path.join(dir, 'report.md');
+  let year: number | undefined;
   if (existsSync(report)) {
-    const named = statisticsNamedIn(report);
+    const front = frontMatterOf(report);
+    const named = front?.statistics;
+    year = typeof front?.year === 'number' && Number.isInteger(front.year) ? front.year : undefined;
     if (typeof named === 'string' && named.trim() !== '') {
       const file = statisticsPath(dir, named);
       if (!existsSync(file)) return { missing: `${report} names "statistics: ${named}", which does not exist` };
       if (statSync(file).isDirectory()) return { missing: `${report} names "statistics: ${named}", which is a folder, not a file` };
-      return { file };
+      return { file, year };
     }
   }
-  for (const name of ['statistics.yaml', 'statistics.xlsx']) {
-    const file = path.join(dir, name);
-    if (existsSync(file)) return { file };
+  const [yaml, xlsx] = ['statistics.yaml', 'statistics.xlsx'].map((name) => path.join(dir, name)) as [string, string];
+  if (existsSync(yaml) && existsSync(xlsx)) {
+    // both: the YAML is read, as documented; a workbook corrected after it was converted once
+    // would otherwise give stale totals without a word
+    const newer = statSync(xlsx).mtimeMs > statSync(yaml).mtimeMs;
+    return { file: yaml, year, warning: `${dir} holds both statistics.yaml and statistics.xlsx; statistics.yaml is summed${newer ? ', though statistics.xlsx was saved after it' : ''}\n  fix: remove the one that is not current, or name the one to use in report.md (statistics: statistics.xlsx)` };
   }
+  for (const file of [yaml, xlsx]) if (existsSync(file)) return { file, year };
   return { missing: 'no statistics.yaml or statistics.xlsx (and no "statistics:" in report.md)' };
 }
 
@@ -92,14 +102,14 @@ async function readUnit(dir: string, templateId: string | undefined): Promise<Un
   try {
     const found = statisticsFileOf(dir);
     if ('missing' in found) return { dir, name, status: 'missing', message: found.missing };
-    const { file } = found;
+    const { file, year, warning } = found;
     let stats: StatisticsTable;
     if (isYaml(file)) stats = readStatistics(file);
     else if (isXlsx(file)) stats = await statisticsFromXlsx(readFileSync(file), file, templateId);
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
     const broken = brokenRules(stats);
     if (broken) return { dir, name, status: 'invalid', message: broken };
-    return { dir, name, status: 'ok', stats };
+    return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}) };
   } catch (e) {
     if (!isInputError(e)) throw e;
     return { dir, name, status: 'invalid', message: e.message };
@@ -107,22 +117,22 @@ async function readUnit(dir: string, templateId: string | undefined): Promise<Un
 }
 
 /**
- * The printed rules the sum breaks although every summed unit keeps them: a unit's check skips a
- * rule with an empty cell, so the break comes from units that leave one of the rule's cells empty
+ * The rules the sum breaks although every summed unit keeps them: a unit's check skips a rule
+ * with an empty cell, so the break comes from units that leave one of the rule's cells empty
  * while others fill it. Each is a warning naming those units, for the office to ask them; the
- * sum's own check would find the rule broken and name no unit.
+ * sum's own check would find the rule broken and name no unit. Rules printed on the form and
+ * those derived from it (a row's total, which the sum's check reports as a warning) alike.
  */
 function sumRuleWarnings(template: StatTemplate, values: Record<string, number>, units: { name: string; stats: StatisticsTable }[]): string[] {
   const sum: StatisticsTable = { template, values, file: 'the sum', lines: {} };
   const warnings: string[] = [];
   for (const rule of template.rules) {
-    if (rule.status !== 'printed') continue;
     const broken = checkRule(sum, rule);
     if (!broken) continue;
     const keys = [...rule.parts, ...rule.totals];
     const gaps = units.filter((u) => keys.some((k) => u.stats.values[k] === undefined)).map((u) => u.name);
     // (none only through rounding: sums of units that each keep the rule keep it)
-    warnings.push(`the sum breaks a rule printed on the form: ${broken.message}` + (gaps.length
+    warnings.push(`the sum breaks a rule ${rule.status === 'printed' ? 'printed on the form' : 'of the form\'s totals'}: ${broken.message}` + (gaps.length
       ? `\n  units that leave a cell of this rule empty: ${gaps.join(', ')}\n  fix: fill the rule's cells in those units (0 where there were none), then sum again (rule ${rule.id})`
       : `\n  fix: check the units' figures for this rule (rule ${rule.id})`));
   }
@@ -137,9 +147,9 @@ const OUT_FIX = 'give --out a file path (FILE.yaml or FILE.xlsx) in a folder you
  * a fix of their own, and a failed write (a folder in the file's place, no permission) is bad
  * input, not an internal error.
  */
-async function writeSum(file: string, template: StatTemplate, values: Record<string, number>, header: string[]): Promise<string | undefined> {
+async function writeSum(file: string, template: StatTemplate, values: Record<string, number>, header: string[], sumOf: string[]): Promise<string | undefined> {
   try {
-    await writeStatistics(file, template, values, header);
+    await writeStatistics(file, template, values, header, sumOf);
     return undefined;
   } catch (e) {
     if (e instanceof InputError) return formatInputError(e.loc, e.problem, OUT_FIX);
@@ -208,6 +218,28 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     }
     readBy.set(file, u.dir);
   }
+  // A sum given among its own units (units/* where the city's folder sits with them) counts them
+  // twice; a sum of other units (a province adding up its cities' sums) is one unit like any other.
+  const okNames = new Set(read.filter((u) => u.status === 'ok').map((u) => u.name));
+  for (const u of read) {
+    if (u.status !== 'ok' || !u.stats.sumOf) continue;
+    const again = u.stats.sumOf.filter((n) => n !== u.name && okNames.has(n));
+    if (again.length) {
+      err.write(`error: ${u.name} (${u.dir}) is the sum of ${u.stats.sumOf.join(', ')} (written by gongwen aggregate), and ${again.join(', ')} ${again.length === 1 ? 'is' : 'are'} given too: ${again.length === 1 ? 'it' : 'they'} would be counted twice (with --partial too)\n`
+        + `  fix: leave ${u.dir} out (a glob such as units/* takes the sum's folder if it sits among the units), or leave out its units\n`);
+      return 2;
+    }
+    out.write(`note: ${u.name} is a sum of ${nUnits(u.stats.sumOf.length)} (${u.stats.sumOf.join(', ')}), added as one unit\n`);
+  }
+  // Units of different years are not one year's sum: the units' report.md say which year
+  const years = new Map<number, string[]>();
+  for (const u of read) if (u.status === 'ok' && u.year !== undefined) years.set(u.year, [...years.get(u.year) ?? [], u.name]);
+  if (years.size > 1) {
+    err.write('error: the units report on different years (their report.md year:):\n');
+    for (const [y, names] of [...years].sort((a, b) => a[0] - b[0])) err.write(`  ${y}: ${names.join(', ')}\n`);
+    err.write('  fix: give the units of one year (last year\'s folder may sit among this year\'s); with --partial too\n');
+    return 2;
+  }
   const templatesUsed = new Map<string, string[]>();
   for (const u of read) if (u.status === 'ok') templatesUsed.set(u.stats.template.id, [...templatesUsed.get(u.stats.template.id) ?? [], u.name]);
 
@@ -242,13 +274,14 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     return 2;
   }
   for (const u of left) err.write(`warning: left out: ${explain(u, template)}\n`);
+  for (const u of summed) if (u.warning) err.write(`warning: ${u.warning}\n`);
   const sum = aggregateStatistics(summed.map((u) => ({ name: u.name, stats: u.stats })));
   const header = [
     `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
     ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
   ];
   for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
-  const unwritable = await writeSum(opts.out!, sum.template, sum.values, header);
+  const unwritable = await writeSum(opts.out!, sum.template, sum.values, header, summed.map((u) => u.name));
   if (unwritable) {
     err.write(`error: ${unwritable}\n`);
     return 2;

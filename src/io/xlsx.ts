@@ -16,6 +16,7 @@ import { isCovered, statGrid, type GridCell, type StatGrid } from '../layout/sta
 
 /** The hidden sheet that records which template a workbook is on (A1 "template", B1 the id). */
 export const META_SHEET = 'gongwen';
+const SUM_OF = 'sum of';
 
 /** "统计表" for the 2014 single table; "表二" … for the 2019/2021 tables ("二、主动公开…" → 表二). */
 export function sheetName(template: StatTemplate, table: StatTableTemplate): string {
@@ -111,8 +112,11 @@ function addTableSheet(wb: ExcelJS.Workbook, template: StatTemplate, table: Stat
   grid.rows.forEach((row, r) => row.forEach((_, c) => { ws.getCell(r + 1, c + 1).border = BORDER; }));
 }
 
-/** The workbook for a table's values: one sheet per template table, then the hidden "gongwen" sheet. */
-export async function statisticsToXlsx(template: StatTemplate, values: Record<string, number>): Promise<Buffer> {
+/**
+ * The workbook for a table's values: one sheet per template table, then the hidden "gongwen"
+ * sheet (the template; for a sum, A2 "sum of" and B2 its units, so that it is not summed with them again).
+ */
+export async function statisticsToXlsx(template: StatTemplate, values: Record<string, number>, sumOf?: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'gongwen';
   wb.created = EPOCH;
@@ -121,6 +125,10 @@ export async function statisticsToXlsx(template: StatTemplate, values: Record<st
   const meta = wb.addWorksheet(META_SHEET, { state: 'hidden' });
   meta.getCell('A1').value = 'template';
   meta.getCell('B1').value = template.id;
+  if (sumOf) {
+    meta.getCell('A2').value = SUM_OF;
+    meta.getCell('B2').value = sumOf.join(', ');
+  }
   return repack(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
@@ -290,5 +298,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   }
   throwAll(errors);
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.
-  return { template, values, file, lines: {}, cells };
+  const meta = wb.getWorksheet(META_SHEET);
+  const sumOf = meta?.getCell('A2').text.trim() === SUM_OF ? meta.getCell('B2').text.split(', ').map((n) => n.trim()).filter(Boolean) : undefined;
+  return { template, values, file, lines: {}, cells, ...(sumOf ? { sumOf } : {}) };
 }

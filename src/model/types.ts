@@ -217,6 +217,8 @@ export interface StatisticsTable {
   cells?: Record<string, string>;
   /** The line of `template:` in the statistics file, where it has one. */
   templateLine?: number;
+  /** The units this table is the sum of, where `gongwen aggregate` wrote it (its header, or its workbook's "gongwen" sheet). */
+  sumOf?: string[];
 }
 
 export interface Attachment {

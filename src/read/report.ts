@@ -19,8 +19,13 @@ export const REPORT_FILE = 'report.md';
  * matter cannot be read.
  */
 export function statisticsNamedIn(reportFile: string): unknown {
+  return frontMatterOf(reportFile)?.statistics;
+}
+
+/** A report's front matter as YAML reads it, unchecked (null where it is empty); throws InputError where it cannot be read. */
+export function frontMatterOf(reportFile: string): Record<string, unknown> | null {
   const split = splitFrontMatter(readText(reportFile), reportFile);
-  return (parseLocatedYaml(split.yaml, reportFile, split.yamlLine).data as Record<string, unknown> | null)?.statistics;
+  return parseLocatedYaml(split.yaml, reportFile, split.yamlLine).data as Record<string, unknown> | null;
 }
 
 /**

@@ -92,6 +92,16 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
 }
 
 /** `year`: the report's, where the file is read for one: a file on another year's form that fails on its rows and columns says so first. */
+/**
+ * The header comment `gongwen aggregate` writes over a sum (io/aggregate.ts): "# Sum of 2 units
+ * (gongwen aggregate, template gov-2021): 东城区, 西城区". Its unit names, or undefined.
+ */
+export const SUM_HEADER = /^# Sum of \d+ units? \(gongwen aggregate, template [\w-]+\): (.*)$/m;
+function sumOfHeader(text: string): string[] | undefined {
+  const m = SUM_HEADER.exec(text.slice(0, 4096));
+  return m ? m[1]!.split(', ').map((n) => n.trim()).filter(Boolean) : undefined;
+}
+
 export function parseStatistics(text: string, file: string, year?: number): StatisticsTable {
   const y = parseLocatedYaml(text, file);
   const data = y.data;
@@ -181,5 +191,6 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     }
   }
   throwAll(withFormNote(errors));
-  return { template, values, file, lines, templateLine: y.lineOf(['template']) };
+  const sumOf = sumOfHeader(text);
+  return { template, values, file, lines, templateLine: y.lineOf(['template']), ...(sumOf ? { sumOf } : {}) };
 }
