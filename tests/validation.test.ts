@@ -159,6 +159,15 @@ describe('front matter validation', () => {
     expect(tight.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural:12" is not read.*\n  fix: put a space after the colon/);
   });
 
+  it('names the slip of a one-column row (表二\'s punishment: / decisions：87), which YAML reads as the row\'s text', () => {
+    const stats = (line: string) => `template: gov-2021\ntables:\n  t2:\n    punishment:\n      ${line}\n`;
+    const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
+    const wide = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('decisions：87') });
+    expect(wide.join('\n')).toMatch(/statistics\.yaml:5: "decisions：87" under punishment is read as text, not as the column decisions and its figure\n  fix: write an ASCII colon and a space after "decisions", not the full-width colon ： \(decisions: 87\)/);
+    const tight = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('decisions:87') });
+    expect(tight.join('\n')).toMatch(/statistics\.yaml:5: "decisions:87" under punishment is read as text.*\n  fix: put a space after the colon \(decisions: 87\)/);
+  });
+
   it('reports several problems at once', () => {
     const msgs = errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: x').replace('2021-01-15', 'soon') });
     expect(msgs).toHaveLength(2);

@@ -178,8 +178,14 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       for (const [row, cols] of Object.entries(rows)) {
         if (!rowIds.includes(row)) { unknown([dataKey, tableId, row], `row of ${tableId}`, rowIds); continue; }
         if (!isMap(cols)) {
-          errors.push(new InputError({ file, line: y.lineOf([dataKey, tableId, row]) }, `${tableId}.${row} must map columns to numbers`,
-            `e.g. ${row}: { ${table.cells.filter((c) => c.row === row).map((c) => `${c.col}: 0`).join(', ')} }`));
+          // decisions：87 or decisions:87 under the row: YAML reads the line as the row's text
+          const typed = typeof cols === 'string' ? /^([A-Za-z_][\w-]*)\s*([:：])\s*(\S*)$/.exec(cols.trim()) : null;
+          const slip = typed && (typed[2] === '：'
+            ? `write an ASCII colon and a space after "${typed[1]}", not the full-width colon ： (${typed[1]}: ${typed[3]})`
+            : `put a space after the colon (${typed[1]}: ${typed[3]}): without one, YAML reads the line as text`);
+          errors.push(new InputError({ file, line: y.lineOf([dataKey, tableId, row]) },
+            typed ? `"${(cols as string).trim()}" under ${row} is read as text, not as the column ${typed[1]} and its figure` : `${tableId}.${row} must map columns to numbers`,
+            slip ?? `e.g. ${row}: { ${table.cells.filter((c) => c.row === row).map((c) => `${c.col}: 0`).join(', ')} }`));
           continue;
         }
         for (const [col, v] of Object.entries(cols)) {
