@@ -22,7 +22,8 @@ describe('batch builds', () => {
     expect(r.status).toBe(2);
     expect(readdirSync(out).sort()).toEqual(['.gongwen', 'unit0.pdf', 'unit1.pdf', 'unit2.pdf', 'unit3.pdf', 'unit4.pdf']);
     expect(r.stderr).toMatch(/error: .*broken\/report\.md:3: field "year"/);
-    expect(r.stdout).toMatch(/built 5 of 6 reports in \d+\.\d s; 1 failed: .*broken\n$/);
+    // under the summary, each failure's first error with its file and line (the rest on stderr)
+    expect(r.stdout).toMatch(/built 5 of 6 reports in \d+\.\d s; 1 failed: .*broken\n {2}.*broken: .*broken\/report\.md:3: field "year".*\n$/);
     // not a terminal: one plain line per output file, no progress line
     expect(r.stdout.split('\n').filter((l) => /\.pdf \(\d+ KB\) in \d+ ms$/.test(l))).toHaveLength(5);
     expect(r.stdout).not.toContain('\r');
@@ -37,7 +38,7 @@ describe('batch builds', () => {
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/error: .*blocked\.pdf: cannot be written: a folder of that name is in the way \(EISDIR\)\n  fix: remove or rename that folder/);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(r.stdout).toMatch(/built 2 of 3 reports in \d+\.\d s; 1 failed: .*blocked\n$/);
+    expect(r.stdout).toMatch(/built 2 of 3 reports in \d+\.\d s; 1 failed: .*blocked\n {2}.*blocked: .*blocked\.pdf: cannot be written.*\n$/);
     expect(readdirSync(out).sort()).toEqual(['.gongwen', 'blocked.pdf', 'first.docx', 'first.pdf', 'last.docx', 'last.pdf']);
     // a folder where the DOCX goes: the PDF is not replaced either (no new PDF beside an old DOCX)
     const pair = tmp();

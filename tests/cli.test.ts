@@ -61,7 +61,8 @@ describe('gongwen CLI', () => {
     expect(r.code).toBe(2);
     expect(r.out).toContain(`${SAMPLE}: ok (`);
     expect(r.out).toContain(`${bad}: failed (1 error)\n`);
-    expect(r.out).toMatch(new RegExp(`checked 2 reports: 1 ok, 1 failed: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
+    const quoted = bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(r.out).toMatch(new RegExp(`checked 2 reports: 1 ok, 1 failed: ${quoted}\n  ${quoted}: .*bad-year/report\\.md:3: field "year".*\n$`));
     expect(r.err).toMatch(/bad-year\/report\.md:3: field "year"/);
   });
 

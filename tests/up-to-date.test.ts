@@ -196,7 +196,7 @@ describe('up-to-date builds', () => {
     expect(third.code).toBe(2);
     // built on a worker thread, it says why
     expect(third.out).toMatch(new RegExp(`b\\.docx \\(\\d+ KB\\) in \\d+ ms \\(built again: report\\.md changed\\)`));
-    expect(third.out).toMatch(/built 1 of 3 reports in [\d.]+ s; 1 up to date; 1 failed: .*\bc\n$/);
+    expect(third.out).toMatch(/built 1 of 3 reports in [\d.]+ s; 1 up to date; 1 failed: .*\bc\n {2}.*\bc: .*report\.md:3: .*\n$/);
     expect(third.out.split('\n').filter((l) => SKIPPED.test(l))).toEqual([expect.stringContaining('a.docx')]);
   }, 90_000);
 });

@@ -103,12 +103,14 @@ function configFor(values: Options): Config {
  */
 async function eachDir(dirs: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, task: (dir: string) => Promise<void>): Promise<number> {
   const failed: string[] = [];
+  const firstErrors: [string, string][] = [];
   for (const dir of dirs) {
     try {
       await task(dir);
     } catch (e) {
       if (!isInputError(e)) throw e;
       failed.push(dir);
+      firstErrors.push([dir, e.message]);
       const errors = e.message.split(/\n(?=\S)/).length; // one line each; their fix lines are indented
       err.write(`error: ${e.message.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
       // the warnings found beside the errors, below them (as a build prints them)
@@ -119,6 +121,7 @@ async function eachDir(dirs: string[], out: NodeJS.WritableStream, err: NodeJS.W
   if (dirs.length > 1) {
     out.write(`checked ${dirs.length} reports: ${dirs.length - failed.length} ok` +
       `${failed.length ? `, ${failed.length} failed: ${failed.join(', ')}` : ''}\n`);
+    for (const [dir, error] of firstErrors) out.write(`  ${dir}: ${firstError(error)}\n`);
   }
   return failed.length ? EXIT.input : EXIT.ok;
 }
@@ -225,7 +228,17 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   else if (dirs.length > 1) out.write(`built ${built} of ${dirs.length} reports in ${took}` +
     `${current.length ? `; ${current.length} up to date` : ''}` +
     `${failures.length ? `; ${failures.length} failed: ${failures.map((f) => f.dir).join(', ')}` : ''}\n`);
+  // each failure's first error under the summary, with its file and line: in a batch of a hundred
+  // the errors themselves scrolled away above (all of them are on stderr)
+  if (dirs.length > 1) for (const f of failures) if (!f.ok) out.write(`  ${f.dir}: ${firstError(f.error)}\n`);
   return failures.length ? EXIT.input : EXIT.ok;
+}
+
+/** An outcome's first error line (its fix and the other errors are on stderr), with how many more. */
+function firstError(error: string): string {
+  const errors = error.split(/\n(?=\S)/);
+  const first = errors[0]!.split('\n')[0]!;
+  return errors.length > 1 ? `${first} (and ${errors.length - 1} more)` : first;
 }
 
 async function check(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
