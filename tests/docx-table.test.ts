@@ -5,25 +5,26 @@
  * through one Document, docx's compiler and the part fix that puts raw XML in place.
  */
 import {
-  AlignmentType, Document, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
+  AlignmentType, Document, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
   VerticalAlignTable, VerticalMergeType, WidthType, type FileChild,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { packDocx } from '../src/io/docx-pack.js';
 import { cellTextWidth, columnTextWidths, isCovered, statGrid, type GridCell, type StatGrid } from '../src/layout/stat-grid.js';
-import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../src/layout/units.js';
+import { ptToTwip, twipToPt, ZIHAO } from '../src/layout/units.js';
 import { availableTemplates, loadTemplate } from '../src/read/templates.js';
 import { TEXT_WIDTH_TWIP } from '../src/write/docx/styles.js';
 import { DOCX_PART_FIXES } from '../src/write/docx/fixups.js';
 import { expandRawXml, RawXml } from '../src/write/docx/raw-xml.js';
 import { cellLines, cellRoom, docxColumnWidths, figureHalfPoints, groupStartRows, statTable, statTableXml } from '../src/write/docx/stat-table.js';
-import { STYLE } from '../src/write/docx/styles.js';
+import { tableStyleId } from '../src/write/docx/styles.js';
 import { docxParts } from './helpers/docx.js';
 
 /** The table as docx's objects give it. */
 function referenceTable(grid: StatGrid): Table {
   const size = ZIHAO[grid.zihao];
-  const small = size !== ZIHAO.小四;
+  // the smaller tables' sizes are their styles' (五号, 小五): no run or paragraph says it
+  const styles = { text: tableStyleId('tableText', grid.zihao)!, header: tableStyleId('tableHeader', grid.zihao)! };
   const keepWhole = grid.headerRows === 0 || grid.rows.length <= 6;
   const widths = docxColumnWidths(grid);
   const widthOf = (c: number, slot: GridCell) => widths.slice(c, c + slot.colSpan).reduce((a, b) => a + b, 0);
@@ -39,11 +40,10 @@ function referenceTable(grid: StatGrid): Table {
       // a section or group row keeps with the next, as do the header rows and the first row of a table with a header
       const keep = r < grid.rows.length - 1 && ((!isCovered(all[0]!) && Boolean(all[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows) || groupStarts.has(r));
       const paragraph = (cell: GridCell, children: TextRun[]) => new Paragraph({
-        style: cell.role === 'head' || cell.role === 'section' ? STYLE.tableHeader.id : STYLE.tableText.id,
+        style: cell.role === 'head' || cell.role === 'section' ? styles.header : styles.text,
         alignment: cell.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
         ...((keepWhole && r < grid.rows.length - 1) || keep ? { keepNext: true } : {}),
         indent: cell.indent ? { left: ptToTwip(cell.indent * size) } : undefined,
-        ...(small ? { spacing: { line: ptToTwip(size * 1.35), lineRule: LineRuleType.EXACT } } : {}),
         children,
       });
       if (isCovered(slot)) {
@@ -62,8 +62,8 @@ function referenceTable(grid: StatGrid): Table {
       // (a figure too wide for its cell: smaller, and a label's lines, by the writer's own rules —
       // tested in stat-tables.test.ts; here only the XML's form)
       const room = cellRoom(slot, width, size);
-      const sized = (figureHalfPoints(slot, room, size) ?? (small ? ptToHalfPoints(size) : undefined)) !== undefined
-        ? { size: figureHalfPoints(slot, room, size) ?? ptToHalfPoints(size) } : {};
+      const fitted = figureHalfPoints(slot, room, size);
+      const sized = fitted !== undefined ? { size: fitted } : {};
       const lines = slot.text ? cellLines(slot, room, size, cellTextWidth(pdfText, c, slot, size)) ?? [slot.text] : [];
       return [new TableCell({
         width: { size: width, type: WidthType.DXA },

@@ -33,6 +33,7 @@ beforeAll(async () => {
 });
 
 const tables = () => [...docx['word/document.xml'].matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+const docxStyles = () => docx['word/styles.xml']!;
 
 describe('sample-2021 (fictional unit, 2021 format)', () => {
   it('says it is fictional', () => {
@@ -99,14 +100,23 @@ describe('sample-2021 (fictional unit, 2021 format)', () => {
     }
   });
 
-  it('sets the smaller DOCX tables in their own size, on every run, with lines to match (as the PDF)', () => {
+  it('sets the smaller DOCX tables in their own size and lines (as the PDF), by styles of their own, not on every run', () => {
     // 表三 in 五号 (10.5 pt = 21 half-points, lines 10.5 × 1.35 pt), 表四 in 小五 (9 pt = 18)
-    for (const [label, halfPoints, lineTwip] of [['申请人情况', 21, 284], ['复议后起诉', 18, 243]] as const) {
+    for (const [label, halfPoints, lineTwip, suffix, name] of [['申请人情况', 21, 284, '5', '（五号）'], ['复议后起诉', 18, 243, 'S5', '（小五）']] as const) {
       const t = tables().find((x) => x.includes(label))!;
       const runs = [...t.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => r.includes('<w:t'));
       expect(runs.length).toBeGreaterThan(20);
-      for (const r of runs) expect(r, r).toContain(`<w:sz w:val="${halfPoints}"/>`);
-      expect(t).toContain(`<w:spacing w:line="${lineTwip}" w:lineRule="exact"/>`);
+      // no direct size (but on a figure set smaller to fit its cell) and no direct line: the style's
+      expect(runs.filter((r) => r.includes('<w:sz ')).length, label).toBeLessThan(3);
+      expect(t).not.toContain('<w:spacing ');
+      const used = new Set([...t.matchAll(/<w:pStyle w:val="([^"]+)"\/>/g)].map((m) => m[1]));
+      expect([...used].sort()).toEqual([`GwTableHeader${suffix}`, `GwTableText${suffix}`]);
+      for (const [id, base] of [[`GwTableText${suffix}`, '公文表格文字'], [`GwTableHeader${suffix}`, '公文表头']] as const) {
+        const def = new RegExp(`<w:style [^>]*w:styleId="${id}">[\\s\\S]*?</w:style>`).exec(docxStyles())![0];
+        expect(def).toContain(`<w:name w:val="${base}${name}"/>`);
+        expect(def).toContain(`<w:sz w:val="${halfPoints}"/>`);
+        expect(def).toContain(`w:line="${lineTwip}" w:lineRule="exact"`);
+      }
     }
   });
 });
@@ -189,7 +199,7 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
     // a cell under a label over several rows holds an empty paragraph in the label's style, not the document's default (三号, 28.95 pt lines)
     const continued = [...t3.matchAll(/<w:vMerge w:val="continue"\/>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
     expect(continued.length).toBeGreaterThan(10);
-    for (const c of continued) expect(c).toMatch(/<w:p><w:pPr><w:pStyle w:val="GwTable(Text|Header)"\/>/);
+    for (const c of continued) expect(c).toMatch(/<w:p><w:pPr><w:pStyle w:val="GwTable(Text|Header)(5|S5)?"\/>/);
   });
 
   it('breaks every label and header of every form at the same places in the PDF and the DOCX, each line within its cell', () => {

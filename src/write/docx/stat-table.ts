@@ -12,7 +12,7 @@ import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js
 import { figureEm, FIGURE, fittedSize } from '../../layout/fit.js';
 import { estimatedLineCount, labelLines } from '../../layout/title-lines.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
-import { STYLE, TEXT_WIDTH_TWIP } from './styles.js';
+import { STYLE, tableStyleId, TEXT_WIDTH_TWIP } from './styles.js';
 
 /** The cells' margins, once for the table (w:tblCellMar), in twips: left and right as the PDF's padding (layout/stat-grid.ts). */
 const CELL_MARGIN = { top: 20, left: ptToTwip(CELL_PADDING_X), bottom: 20, right: ptToTwip(CELL_PADDING_X) };
@@ -23,6 +23,9 @@ const MARGINS = (['top', 'left', 'bottom', 'right'] as const).map((side) => `<w:
 /** What every cell paragraph of one table shares. */
 interface TableStyle {
   /** Size of the cell text in half-points when not the styles' 小四, with its exact line in twips. */
+  /** Its cells' paragraph styles. */
+  styles: { text: string; header: string };
+  /** Its size and line, where no style has them. */
   small?: { halfPoints: number; line: number };
   /** Keep every row but the last with the next (a table kept on one page). */
   keepWhole: boolean;
@@ -58,7 +61,7 @@ export function cellLines(slot: GridCell, room: number, size: number, pdfRoom = 
 
 /** A cell paragraph's properties; `keep`: its row is a section or group row, kept on a page with the row below it. */
 const paragraphXml = (slot: GridCell, r: number, t: TableStyle, keep: boolean) =>
-  `<w:pStyle w:val="${slot.role === 'head' || slot.role === 'section' ? STYLE.tableHeader.id : STYLE.tableText.id}"/>` +
+  `<w:pStyle w:val="${slot.role === 'head' || slot.role === 'section' ? t.styles.header : t.styles.text}"/>` +
   ((t.keepWhole && r < t.rows - 1) || keep ? '<w:keepNext/>' : '') +
   (t.small ? `<w:spacing w:line="${t.small.line}" w:lineRule="exact"/>` : '') +
   (slot.indent ? `<w:ind w:left="${ptToTwip(slot.indent * t.size)}"/>` : '') +
@@ -66,8 +69,8 @@ const paragraphXml = (slot: GridCell, r: number, t: TableStyle, keep: boolean) =
 
 /** `width`: the cell's width in twips, `room`: its text width in pt, `pdfRoom`: the PDF's (cellLines). */
 function cellXml(slot: GridCell, r: number, width: number, room: number, pdfRoom: number, t: TableStyle, keep: boolean): string {
-  // the styles are 小四; smaller tables say their size on the text run (and their line on the
-  // paragraph), and so does a figure set smaller to fit its cell (figureHalfPoints)
+  // a table's size is its styles' (styles.ts tableStyleId), or where none has it, said on the text
+  // run (and its line on the paragraph); a figure set smaller to fit its cell says its own (figureHalfPoints)
   const halfPoints = figureHalfPoints(slot, room, t.size) ?? t.small?.halfPoints;
   const rPr = halfPoints !== undefined ? `<w:rPr><w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/></w:rPr>` : '';
   const lines = slot.text ? cellLines(slot, room, t.size, pdfRoom) ?? [slot.text] : [];
@@ -157,8 +160,11 @@ function groupStartRowsOnce(grid: StatGrid): Set<number> {
 
 export function statTableXml(grid: StatGrid): string {
   const size = ZIHAO[grid.zihao];
+  const text = tableStyleId('tableText', grid.zihao);
+  const header = tableStyleId('tableHeader', grid.zihao);
   const style: TableStyle = {
-    small: size !== ZIHAO.小四 ? { halfPoints: ptToHalfPoints(size), line: ptToTwip(size * 1.35) } : undefined,
+    styles: { text: text ?? STYLE.tableText.id, header: header ?? STYLE.tableHeader.id },
+    small: text && header ? undefined : { halfPoints: ptToHalfPoints(size), line: ptToTwip(size * 1.35) },
     // a table without repeated header rows (表二 blocks, 表四) is kept on one page, Word's way:
     // every row but the last keeps with the next
     keepWhole: grid.headerRows === 0 || grid.rows.length <= 6,

@@ -4,7 +4,7 @@
  */
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { ELEMENTS, FACE_METRICS, geometry, HEADING_ELEMENTS, type ElementName, type FontRole } from '../../layout/gbt9704.js';
-import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
+import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO, type Zihao } from '../../layout/units.js';
 
 /** Font names for Word, by role; `fallback` when some characters are drawn from the fallback face. */
 export type FontNames = Record<FontRole, string> & { fallback?: FallbackFont };
@@ -27,6 +27,19 @@ export const STYLE = {
   pageNumber: { id: 'GwPageNumber', name: '公文页码' },
   qrCaption: { id: 'GwQrCaption', name: '公文二维码说明' },
 } as const satisfies Partial<Record<ElementName, { id: string; name: string }>>;
+
+/**
+ * The statistics tables' cell styles by 字号: 小四 (the 2014 attachment table) is 公文表格文字 and
+ * 公文表头; the 2019 and 2021 tables in the body, set smaller the wider they are (表二 and 表三 五号,
+ * 表四 小五), have styles of their own, so that an office resizing a table's text in Word changes
+ * its style, not 278 runs of direct formatting.
+ */
+const TABLE_SIZES = { 五号: { suffix: '5', name: '（五号）' }, 小五: { suffix: 'S5', name: '（小五）' } } as const satisfies Partial<Record<Zihao, unknown>>;
+export function tableStyleId(kind: 'tableText' | 'tableHeader', zihao: Zihao): string | undefined {
+  if (zihao === '小四') return STYLE[kind].id;
+  const sized = (TABLE_SIZES as Partial<Record<Zihao, { suffix: string }>>)[zihao];
+  return sized ? `${STYLE[kind].id}${sized.suffix}` : undefined;
+}
 
 /** Heading style ids are Word's built-in ones, so the navigation pane and TOC know them. */
 export const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
@@ -152,6 +165,11 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
       para('attachmentTitle'),
       para('tableText', ptToTwip(ZIHAO.小四 * 1.35)),
       para('tableHeader', ptToTwip(ZIHAO.小四 * 1.35)),
+      ...(Object.keys(TABLE_SIZES) as (keyof typeof TABLE_SIZES)[]).flatMap((zihao) => (['tableText', 'tableHeader'] as const).map((kind) => {
+        const base = para(kind, ptToTwip(ZIHAO[zihao] * 1.35));
+        return { ...base, id: tableStyleId(kind, zihao)!, name: `${STYLE[kind].name}${TABLE_SIZES[zihao].name}`, next: tableStyleId(kind, zihao)!, basedOn: STYLE[kind].id,
+          run: { ...base.run, size: ptToHalfPoints(ZIHAO[zihao]), sizeComplexScript: ptToHalfPoints(ZIHAO[zihao]) } };
+      })),
       para('endMatter'),
       para('pageNumber', ptToTwip(ZIHAO.四号)),
       para('qrCaption', ptToTwip(ZIHAO.小五 * 1.5)),
