@@ -5,7 +5,7 @@ import { stringify, parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseStatistics } from '../src/read/statistics.js';
 import { checkStatistics } from '../src/transform/checks.js';
-import { lintFullWidthDigits, lintNumbers, lintUnderscores } from '../src/transform/lint.js';
+import { lintFullWidthDigits, lintNumbers, lintTitleDigits, lintUnderscores } from '../src/transform/lint.js';
 import type { Block } from '../src/model/types.js';
 import { ROOT, sampleReport } from './helpers/build.js';
 
@@ -91,6 +91,18 @@ describe('the 2021 tables', () => {
     const s = sample2021((t) => { delete (t.t4 as Record<string, number>).direct_other; });
     const w = messages(checkStatistics(s), 'warning');
     expect(w).toEqual(['四、政府信息公开行政复议、行政诉讼情况: incomplete, 1 of 15 cells are empty (表四 行政诉讼·未经复议直接起诉·其他结果)']);
+    // at the line of the first empty cell, where the file has one (as gongwen new writes them: "direct_other:")
+    const blank = parseStatistics(SAMPLE_2021.replace(/(\n\s+direct_other:) \d+/, '$1'), 'statistics.yaml');
+    const f = checkStatistics(blank).find((x) => x.message.includes('incomplete'))!;
+    expect(f.loc).toEqual({ file: 'statistics.yaml', line: SAMPLE_2021.split('\n').findIndex((l) => /^\s+direct_other:/.test(l)) + 1 });
+  });
+
+  it('warns of full-width digits in the title, at its line', () => {
+    expect(lintTitleDigits('某县２０２３年政府信息公开工作年度报告', { file: 'report.md', line: 2 })).toEqual([{
+      severity: 'warning', loc: { file: 'report.md', line: 2 }, message: '"２０２３" is written in full-width digits',
+      hint: 'write the figures in ASCII digits: 2023 (switch the input method to half-width for digits)',
+    }]);
+    expect(lintTitleDigits('某县2023年政府信息公开工作年度报告', { file: 'report.md', line: 2 })).toEqual([]);
   });
 });
 

@@ -72,9 +72,11 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
     if (!empty.length) continue;
     const name = t.id === 'main' ? stats.template.title : t.title;
     const shown = empty.slice(0, 4).map((c) => c.label).join('; ');
+    // at the first empty cell's line, where the file has one (gongwen new writes every cell's)
+    const line = empty.map((c) => stats.lines[c.key]).find((l) => l !== undefined);
     findings.push({
       severity: 'warning',
-      loc: { file: stats.file },
+      loc: { file: stats.file, ...(line !== undefined ? { line } : {}) },
       message: `${name}: incomplete, ${empty.length} of ${t.cells.length} cells are empty (${shown}${empty.length > 4 ? '; …' : ''})`,
       hint: 'empty cells print blank: write 0 where there were none, and leave a cell empty only where the figure is unknown',
     });

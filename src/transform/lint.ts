@@ -229,6 +229,9 @@ function lintUnderscoresOf(texts: TextParagraph[]): Finding[] {
   });
 }
 
+/** Full-width digits in the title (某县２０２３年…), which the body's lint would not see: printed on the first page as typed. */
+export const lintTitleDigits = (title: string, loc: Loc): Finding[] => lintFullWidthDigitsOf([{ text: title, loc }]);
+
 /** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores. */
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
