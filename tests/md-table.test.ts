@@ -171,6 +171,11 @@ describe('Markdown tables in the DOCX', () => {
     expect(para('1205')).toContain('<w:jc w:val="right"/>');
     expect(para('12%')).toContain('<w:jc w:val="center"/>');
     expect(para('网站')).not.toContain('<w:jc ');
+    // half a grid line between the lead-in and the table, as in the PDF (a Word table has no space above)
+    const half = Math.round(((225 * 72) / 25.4 / 22 / 2) * 20);
+    expect(para('具体如下：')).toContain(`<w:spacing w:after="${half}"/>`);
+    const lead = items.find((i) => i.str.startsWith('具体如下'))!;
+    expect(at('渠道').baseline - lead.baseline).toBeGreaterThan((225 * 72) / 25.4 / 22 * 1.2);
   });
 
   it('refuse a row with more cells than the header row, which Markdown would drop', async () => {

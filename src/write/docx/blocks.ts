@@ -11,6 +11,9 @@ import { fontOf, HEADING_STYLE_IDS, STYLE, type FontNames } from './styles.js';
 import { tocTarget, type TocEntry } from './toc.js';
 import { inlineRuns } from './text.js';
 
+/** The room above a Markdown table, as in the PDF (write/pdf/md-table.ts: half a grid line): Word tables have none of their own. */
+const MD_TABLE_GAP_TWIP = ptToTwip(geometry.linePitch / 2);
+
 /** A paragraph's lines, estimated (the DOCX has no fonts): its width in em over the 28 a line holds, its first-line indent of 2 counted. */
 const leadInLines = (inlines: Inline[]): number =>
   Math.ceil((2 + estimatedWidthEm(inlines.map((i) => i.text).join(''))) / GRID.charsPerLine);
@@ -46,6 +49,7 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       return [new Paragraph({
         style: HEADING_STYLE_IDS[b.level - 1], children: entry ? tocTarget(entry, runs, false) : runs,
         ...(b.runIn ? { keepNext: endFollows, keepLines: false } : {}),
+        ...(next?.type === 'table' ? { spacing: { after: MD_TABLE_GAP_TWIP } } : {}),
       })];
     }
     case 'paragraph':
@@ -55,7 +59,8 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       return [new Paragraph({
         style: STYLE.body.id, keepNext: endFollows || next?.type === 'statTable' || (next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES),
         children: inlineRuns(b.inlines, body, fonts),
-        ...(next?.type === 'statTable' ? { spacing: { after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } } : {}),
+        ...(next?.type === 'statTable' ? { spacing: { after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } }
+          : next?.type === 'table' ? { spacing: { after: MD_TABLE_GAP_TWIP } } : {}),
       })];
     case 'list':
       return b.items.map((item, k) => new Paragraph({
