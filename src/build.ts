@@ -10,7 +10,7 @@ import { fallbackChars, findMissingGlyphs, missingGlyphErrors } from './transfor
 import { findingError, FindingErrors, type Finding } from './model/errors.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintText, lintTitleDigits } from './transform/lint.js';
-import { checkStructure } from './transform/structure.js';
+import { checkEmptySections, checkStructure } from './transform/structure.js';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
 import { tocLevels, type Report } from './model/types.js';
 import { asciiDigits } from './model/typed-text.js';
@@ -106,6 +106,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...noStatistics,
     ...emptyAttachments,
     ...lintText(report.blocks),
+    ...checkEmptySections(report.blocks, report.attachments.length > 0),
     ...lintTitleDigits(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
     // (without statistics, where the report has parts of its own: a one-line note is not held to six)
     ...checkStructure(report.blocks, stats?.template ?? (report.blocks.some((b) => b.type === 'heading' && b.level === 1) ? form : undefined), report.source),

@@ -101,6 +101,15 @@ describe('Markdown a 公文 cannot print', () => {
     expect(paragraphs.map((p) => p.loc.line)).toEqual([8, 9, 12]);
   });
 
+  it('warns of a heading with nothing under it, at its line, but not of a last heading over the attachments', () => {
+    const dir = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n# 总体情况\n\n## 平台建设\n\n## 监督保障\n\n正文。\n\n# 其他需要报告的事项\n` });
+    const warnings = reviewReport(loadReport(dir), openFontSet()).filter((f) => f.message.includes('has no text under it'));
+    expect(warnings.map((w) => `${w.loc.line}: ${w.message}`)).toEqual(['10: "（一）平台建设" has no text under it', '16: "二、其他需要报告的事项" has no text under it']);
+    expect(warnings[0]!.hint).toContain('无。');
+    // # 总体情况 has its subsections; the Shangqiu sample ends in "# 附表", over its attachment: no warning
+    expect(reviewReport(loadReport(SAMPLE), openFontSet()).filter((f) => f.message.includes('has no text under it'))).toEqual([]);
+  });
+
   it('reads a tab inside a line as a space (联系电话：…⟶传真：…, pasted from Word or Excel)', () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n联系电话：0371-12345678\t传真：0371-12345679，地址：\t某县某路1号。\n` });
     const p = loadReport(dir).blocks.find((b) => b.type === 'paragraph')!;

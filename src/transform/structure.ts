@@ -76,3 +76,25 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
   }
   return findings;
 }
+
+/**
+ * A heading with nothing under it — the next block a heading of its level or above, or the end
+ * of the body (## 平台建设情况 straight before ## 监督保障, a last # 其他需要报告的事项 left bare):
+ * a warning, since a part of the form with no text reads as forgotten (where there is nothing to
+ * report, offices write 无。). A last heading over the attachments (# 附表, whose table is the
+ * attachment) is no such heading.
+ */
+export function checkEmptySections(blocks: Block[], hasAttachments: boolean): Finding[] {
+  const findings: Finding[] = [];
+  blocks.forEach((b, i) => {
+    if (b.type !== 'heading' || b.runIn) return;
+    const next = blocks[i + 1];
+    if (next === undefined ? hasAttachments : next.type !== 'heading' || next.level > b.level) return;
+    findings.push({
+      severity: 'warning', loc: b.loc,
+      message: `"${b.number ?? ''}${inlineText(b.inlines)}" has no text under it`,
+      hint: 'write its text (无。 where there is nothing to report), or remove the heading',
+    });
+  });
+  return findings;
+}
