@@ -1,6 +1,6 @@
 /** Atomic writes: a failed or killed build leaves the previous output untouched and no partial file behind. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -131,6 +131,24 @@ describe('atomic writes', () => {
     expect(readFileSync(path.join(dir, 's.pdf'), 'utf8')).toBe('new s pdf');
     expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([path.basename(tempNameFor(long, dead, 0, 'old'))]);
     expect(path.basename(tempNameFor(long, dead, 0, 'old'))).toMatch(/\.gongwen-old-cut$/);
+  });
+
+  it('keeps an earlier output marked read-only, and the rest of its set with it, with a fix', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-readonly-'));
+    const [pdf, docx] = ['r.pdf', 'r.docx'].map((f) => path.join(dir, f)) as [string, string];
+    writeFileSync(pdf, 'published');
+    writeFileSync(docx, 'draft');
+    chmodSync(pdf, 0o444);
+    let message = '';
+    try {
+      writeFilesAtomic([{ file: pdf, data: Buffer.from('new pdf') }, { file: docx, data: Buffer.from('new docx') }]);
+    } catch (e) { message = (e as Error).message; }
+    expect(message).toBe(`${pdf}: cannot be written: the earlier file is marked read-only, and is kept\n  fix: remove its read-only mark to replace it (chmod u+w; in Windows, 属性 → 只读), or give --out another folder`);
+    expect([readFileSync(pdf, 'utf8'), readFileSync(docx, 'utf8')]).toEqual(['published', 'draft']);
+    expect(readdirSync(dir).sort()).toEqual(['r.docx', 'r.pdf']);
+    chmodSync(pdf, 0o644);
+    writeFilesAtomic([{ file: pdf, data: Buffer.from('new pdf') }, { file: docx, data: Buffer.from('new docx') }]);
+    expect(readFileSync(pdf, 'utf8')).toBe('new pdf');
   });
 
   it('replaces the file in one step', () => {

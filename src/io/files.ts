@@ -220,19 +220,25 @@ const REFUSALS: Record<string, [string, string]> = {
 };
 /**
  * Before a set of outputs is written: a folder where one of them goes is reported at once (it
- * would be moved aside as an earlier output is).
+ * would be moved aside as an earlier output is), and so is an earlier output marked read-only:
+ * an office that marks the published PDF so means it kept (Windows refuses to replace it; Linux
+ * would, and as root even a write would pass).
  */
 function checkNoFolders(files: readonly string[]): void {
   for (const file of files) {
-    let folder = false;
+    let stat: ReturnType<typeof statSync> | undefined;
     try {
-      folder = statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+      stat = statSync(file, { throwIfNoEntry: false });
     } catch {
       // (a path through a file, or one not to be read: the write says what is wrong)
     }
-    if (folder) {
+    if (stat?.isDirectory()) {
       const [why, fix] = REFUSALS.EISDIR!;
       throw new InputError({ file }, `cannot be written: ${why} (EISDIR)`, fix);
+    }
+    if (stat?.isFile() && (Number(stat.mode) & 0o222) === 0) {
+      throw new InputError({ file }, 'cannot be written: the earlier file is marked read-only, and is kept',
+        'remove its read-only mark to replace it (chmod u+w; in Windows, 属性 → 只读), or give --out another folder');
     }
   }
 }
