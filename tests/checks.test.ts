@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stringify, parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseStatistics } from '../src/read/statistics.js';
+import { availableTemplates, formCovers, loadTemplate, templateForYear } from '../src/read/templates.js';
 import { checkStatistics } from '../src/transform/checks.js';
 import { lintFullWidthDigits, lintNumbers, lintTitleDigits, lintUnderscores } from '../src/transform/lint.js';
 import type { Block } from '../src/model/types.js';
@@ -103,6 +104,16 @@ describe('the 2021 tables', () => {
       hint: 'write the figures in ASCII digits: 2023 (switch the input method to half-width for digits)',
     }]);
     expect(lintTitleDigits('某县2023年政府信息公开工作年度报告', { file: 'report.md', line: 2 })).toEqual([]);
+  });
+});
+
+describe('the form of each report year', () => {
+  it('is, by templateForYear, the one national template whose years cover it (the code\'s year ranges and the templates\' agree)', () => {
+    const national = availableTemplates().map((id) => loadTemplate(id)!).filter((t) => /^gov-\d{4}$/.test(t.id));
+    for (let year = 2014; year <= 2040; year++) {
+      const covering = national.filter((t) => formCovers(t, year)).map((t) => t.id);
+      expect(covering, String(year)).toEqual([templateForYear(year)]);
+    }
   });
 });
 
