@@ -306,21 +306,40 @@ describe('gongwen aggregate', () => {
       expect(again.err).toContain('fix: leave');
       expect(existsSync(path.join(root, `twice.${ext}`))).toBe(false);
       expect((await run(u1!, u2!, city, '--out', path.join(root, `p.${ext}`), '--partial')).code).toBe(2);
-      // a province adding up a city's sum and another unit: summed, with a note
+      // a province adding up a city's sum and another unit: summed, with a note; a unit that shares a
+      // name with one of the sum's but not its figures (a province's 本级 beside a city's) is no double
       const province = await run(city, (await goodUnits(tempRoot()))[2]!, '--out', path.join(root, `province.${ext}`));
       expect(province.code, province.err).toBe(0);
       expect(province.out).toContain('note: city is a sum of 2 units (unit-1, unit-2), added as one unit');
+      const namesake = writeUnit(tempRoot(), 'unit-1', { 'statistics.yaml': yamlOf(scaled(base, 7)) });
+      const p2 = await run(city, namesake, '--out', path.join(root, `p2.${ext}`));
+      expect(p2.code, p2.err).toBe(0);
     }
+    // a sum's workbook handed out as a form and filled in: a unit's own figures, no sum
+    const root = tempRoot();
+    const [u1, u2] = await goodUnits(root);
+    const sum = path.join(root, 'sum.xlsx');
+    expect((await run(u1!, u2!, '--out', sum)).code).toBe(0);
+    const filled = writeUnit(root, 'south', { 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 5)) });
+    // (its gongwen sheet as the sum's: the record copied with the workbook)
+    const copied = await statisticsFromXlsx(readFileSync(sum), sum);
+    expect(copied.sumRecord?.units.map(([n]) => n)).toEqual(['unit-1', 'unit-2']);
+    const asForm = await statisticsToXlsx(base.template, scaled(base, 5), copied.sumRecord);
+    writeFileSync(path.join(filled, 'statistics.xlsx'), asForm);
+    const r = await run(u1!, u2!, filled, '--out', path.join(root, 'all.yaml'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).not.toContain('note:');
   });
 
   it('refuses units whose report.md give different years', async () => {
     const root = tempRoot();
-    const unit = (name: string, year: number) => writeUnit(root, name, {
+    const unit = (name: string, year: number | string) => writeUnit(root, name, {
       'report.md': FRONT.replace('year: 2020', `year: ${year}`).replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'),
       'statistics.yaml': yamlOf(scaled(base, 1)),
     });
-    const r = await run(unit('a', 2023), unit('b', 2023), unit('c', 2022), '--out', path.join(root, 'sum.yaml'), '--partial');
+    const r = await run(unit('a', 2023), unit('b', '"2023"'), unit('c', 2022), '--out', path.join(root, 'sum.yaml'), '--partial');
     expect(r.code).toBe(2);
+    // (a year in quotes, which check refuses, is the year all the same)
     expect(r.err).toContain('error: the units report on different years (their report.md year:):\n  2022: c\n  2023: a, b\n');
     expect(existsSync(path.join(root, 'sum.yaml'))).toBe(false);
   });

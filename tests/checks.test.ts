@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { parseStatistics } from '../src/read/statistics.js';
 import { availableTemplates, formCovers, loadTemplate, templateForYear } from '../src/read/templates.js';
 import { checkStatistics } from '../src/transform/checks.js';
-import { lintFullWidthDigits, lintNumbers, lintTitleDigits, lintUnderscores } from '../src/transform/lint.js';
+import { lintFullWidthDigits, lintNumbers, lintText, lintTitleDigits, lintUnderscores } from '../src/transform/lint.js';
+import { normalizePunctuation } from '../src/transform/punctuation.js';
 import type { Block } from '../src/model/types.js';
 import { ROOT, sampleReport } from './helpers/build.js';
 
@@ -146,6 +147,16 @@ describe('numbers in the text', () => {
     // one underscore by a Chinese name, a blank to fill in: no emphasis meant
     expect(lintUnderscores(para('下载年报_2021.pdf，联系人：____，见《示例_通知》。'))).toEqual([]);
     expect(lintUnderscores(para('这是_强调_的写法。'))).toHaveLength(1);
+  });
+
+  it('warns of an ASCII quote that punctuation left beside Chinese text (its pair could not be told), not of an inch mark', () => {
+    const quotes = (text: string) => lintText([{ type: 'paragraph', inlines: [{ type: 'text', text: normalizePunctuation(text) }], loc: { file: 'report.md', line: 9 } }])
+      .filter((f) => f.message.includes('ASCII quote'));
+    const [f] = quotes('“放管服"改革和"三公"经费。');
+    expect(f?.message).toBe('an ASCII quote " is printed as typed in "“放管服"改革和"三公"经": which quote it pairs with could not be told');
+    expect(f?.loc.line).toBe(9);
+    expect(quotes('严控"三公"经费，采购10"显示器，“12" 显示器”。')).toEqual([]);
+    expect(quotes('见"说明。')).toHaveLength(1);
   });
 
   it('uses the figure before 其中 as the whole, and honours one decimal', () => {

@@ -39,8 +39,18 @@ describe('ASCII punctuation in Chinese text', () => {
 
   it('pairs an ASCII " with the full-width mark it meets, as an input method switched mid-phrase', () => {
     expect(p('按照“放管服"改革要求，落实"一网通办”。')).toBe('按照“放管服”改革要求，落实“一网通办”。');
-    expect(p('“放管服"改革和"三公"经费')).toBe('“放管服”改革和“三公”经费');
     expect(p('“一网通办”和"三公"经费')).toBe('“一网通办”和“三公”经费');
+    // a quoted term inside a full-width quote, and a quote around a full-width one
+    expect(p('“关于"放管服"改革的通知”')).toBe('“关于“放管服”改革的通知”');
+    expect(p('他说:"我们要落实“放管服”改革".')).toBe('他说：“我们要落实“放管服”改革”。');
+    expect(p('印发"关于推进“互联网+政务服务”的通知"')).toBe('印发“关于推进“互联网+政务服务”的通知”');
+    // an inch mark inside a full-width quote stays; where the pairs cannot be told, the marks stay as typed
+    expect(p('“12" 显示器”')).toBe('“12" 显示器”');
+    expect(p('“放管服"改革和"三公"经费')).toBe('“放管服"改革和"三公"经费');
+    // single quotes around Chinese text; an apostrophe stays
+    expect(p('严控\'三公\'经费')).toBe('严控‘三公’经费');
+    expect(p('他说"关于\'放管服\'改革的意见"已印发.')).toBe('他说“关于‘放管服’改革的意见”已印发。');
+    expect(p('It\'s 中文 and don\'t')).toBe('It\'s 中文 and don\'t');
   });
 
   it('ends a Chinese sentence typed with . or ． with 。, and ? ! after a figure with ？ ！; leaves decimals, file names and Latin alone', () => {
@@ -50,7 +60,24 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('办结率100%.')).toBe('办结率100%。');
     expect(p('办结率100%?')).toBe('办结率100%？');
     expect(p('增长3.5个百分点,见目录.pdf和第1.2条')).toBe('增长3.5个百分点，见目录.pdf和第1.2条');
-    expect(p('见www.gov.cn.')).toBe('见www.gov.cn.');
+    expect(p('见www.gov.cn.')).toBe('见www.gov.cn。'); // (the end of a Chinese text)
+    // list numbers typed with a dot, names and short terms are no sentence's end
+    expect(p('主要措施:一.加强领导;二.完善制度.')).toBe('主要措施：一.加强领导；二.完善制度。');
+    expect(p('其一.加强领导，第一.坚持党的领导，统一.')).toBe('其一.加强领导，第一.坚持党的领导，统一。');
+    expect(p('约翰.史密斯')).toBe('约翰.史密斯');
+    expect(p('网址为政府网.中国')).toBe('网址为政府网。中国'); // (a clause of five characters is taken as a sentence: the rule's limit)
+    expect(p('政府网.中国')).toBe('政府网.中国');
+    // after a closing mark, before a figure, at the end after a figure or an address
+    expect(p('印发了《实施办法(试行)》.开展"五公开".')).toBe('印发了《实施办法（试行）》。开展“五公开”。');
+    expect(p('全年办结100件.2024年,我局将继续努力.')).toBe('全年办结100件。2024年，我局将继续努力。');
+    expect(p('全年共收到申请15.')).toBe('全年共收到申请15。');
+    expect(p('联系电话:0371-12345678.')).toBe('联系电话：0371-12345678。');
+    expect(p('电子邮箱:gk@xx.gov.cn.')).toBe('电子邮箱：gk@xx.gov.cn。');
+    // file names keep their marks; ... beside Chinese text is ……; brackets after a converted quote
+    expect(p('附件(1).docx已上传.')).toBe('附件(1).docx已上传。');
+    expect(p('等等...')).toBe('等等……');
+    expect(p('网站名称:"中国政府网"(www.gov.cn).')).toBe('网站名称：“中国政府网”（www.gov.cn）。');
+    expect(p('V2.0版，No.1，12.5%，2023.12.31')).toBe('V2.0版，No.1，12.5%，2023.12.31');
     expect(p('Version 1.2. OK?')).toBe('Version 1.2. OK?');
     expect(p('100%.')).toBe('100%.');
   });

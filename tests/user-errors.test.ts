@@ -99,6 +99,18 @@ describe('Markdown a 公文 cannot print', () => {
       ['一是部分信息公开不够及时。', '二是政策解读形式较为单一，需要加强。', '三是网站建设有待加强。']);
     // each at the line it starts on (the body's first line is line 8)
     expect(paragraphs.map((p) => p.loc.line)).toEqual([8, 9, 12]);
+    const texts = (body: string, type = 'paragraph') => loadReport(makeReport({ 'report.md': `${FRONT}\n${body}` })).blocks.filter((b) => b.type === type);
+    // a first line of full-width spaces alone: no empty paragraph before the first
+    expect(texts('　　\n　　一是及时。\n').map((p) => p.type === 'paragraph' && p.inlines.map((i) => i.text).join(''))).toEqual(['一是及时。']);
+    // a hard line break (\) counts for the line numbers
+    expect(texts('第一行\\\n第二行\n　　一是及时。\n').map((p) => p.loc.line)).toEqual([8, 10]);
+    // not cut inside bold: 二是 stays bold
+    const bold = texts('正文**加粗\n　　二是**规范。\n');
+    expect(bold).toHaveLength(1);
+    expect(bold[0]!.type === 'paragraph' && bold[0]!.inlines.find((i) => i.bold)?.text).toBe('加粗二是');
+    // in a list item, such a line goes on a line of its own
+    const [list] = texts('正文。\n\n1. 完善制度建设\n　　建立健全政务公开制度。\n', 'list');
+    expect(list!.type === 'list' && list!.items[0]!.map((i) => i.text).join('')).toBe('完善制度建设\n建立健全政务公开制度。');
   });
 
   it('warns of a heading with nothing under it, at its line, but not of a last heading over the attachments', () => {

@@ -3,15 +3,16 @@
  * into one statistics file. A total that silently leaves a unit out is worse than none, so any
  * unit that is missing, invalid or on another form stops the command unless --partial is given.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUsageError, UsageError } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
-import type { StatisticsTable, StatTemplate } from '../model/types.js';
+import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
 import { frontMatterOf, statisticsPath } from '../read/report.js';
-import { readStatistics } from '../read/statistics.js';
+import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
@@ -62,7 +63,9 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   if (existsSync(report)) {
     const front = frontMatterOf(report);
     const named = front?.statistics;
-    year = typeof front?.year === 'number' && Number.isInteger(front.year) ? front.year : undefined;
+    // (2023, or as check would refuse it, "2023" or 2023年: the year all the same)
+    const typed = /^\s*(\d{4})(?!\d)/.exec(String(front?.year ?? ''));
+    year = typed ? Number(typed[1]) : undefined;
     if (typeof named === 'string' && named.trim() !== '') {
       const file = statisticsPath(dir, named);
       if (!existsSync(file)) return { missing: `${report} names "statistics: ${named}", which does not exist` };
@@ -147,9 +150,9 @@ const OUT_FIX = 'give --out a file path (FILE.yaml or FILE.xlsx) in a folder you
  * a fix of their own, and a failed write (a folder in the file's place, no permission) is bad
  * input, not an internal error.
  */
-async function writeSum(file: string, template: StatTemplate, values: Record<string, number>, header: string[], sumOf: string[]): Promise<string | undefined> {
+async function writeSum(file: string, template: StatTemplate, values: Record<string, number>, header: string[], record: SumRecord): Promise<string | undefined> {
   try {
-    await writeStatistics(file, template, values, header, sumOf);
+    await writeStatistics(file, template, values, header, record);
     return undefined;
   } catch (e) {
     if (e instanceof InputError) return formatInputError(e.loc, e.problem, OUT_FIX);
@@ -157,6 +160,12 @@ async function writeSum(file: string, template: StatTemplate, values: Record<str
     if (code && syscall) return formatInputError({ file }, `the sum cannot be written there (${code})`, OUT_FIX);
     throw e;
   }
+}
+
+/** A statistics table's values in 12 hex digits (MD5 of its cells in key order): a sum's record of what it added up. */
+function fingerprint(values: Record<string, number>): string {
+  const cells = Object.keys(values).sort().map((k) => [k, values[k]]);
+  return createHash('md5').update(JSON.stringify(cells)).digest('hex').slice(0, 12);
 }
 
 const nUnits = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
@@ -220,16 +229,21 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   }
   // A sum given among its own units (units/* where the city's folder sits with them) counts them
   // twice; a sum of other units (a province adding up its cities' sums) is one unit like any other.
-  const okNames = new Set(read.filter((u) => u.status === 'ok').map((u) => u.name));
-  for (const u of read) {
-    if (u.status !== 'ok' || !u.stats.sumOf) continue;
-    const again = u.stats.sumOf.filter((n) => n !== u.name && okNames.has(n));
+  // A unit is the sum's own where both its name and its figures are as the sum recorded them (a
+  // province's 本级 is not a city's 本级), and only while the sum's figures are as written (a sum's
+  // workbook handed out as a form and filled in is a unit's own).
+  const ok = read.filter((u): u is Extract<Unit, { status: 'ok' }> => u.status === 'ok');
+  for (const u of ok) {
+    const record = u.stats.sumRecord;
+    if (!record || fingerprint(u.stats.values) !== record.sum) continue;
+    const names = record.units.map(([n]) => n);
+    const again = ok.filter((v) => v !== u && record.units.some(([n, f]) => n === v.name && f === fingerprint(v.stats.values))).map((v) => v.name);
     if (again.length) {
-      err.write(`error: ${u.name} (${u.dir}) is the sum of ${u.stats.sumOf.join(', ')} (written by gongwen aggregate), and ${again.join(', ')} ${again.length === 1 ? 'is' : 'are'} given too: ${again.length === 1 ? 'it' : 'they'} would be counted twice (with --partial too)\n`
+      err.write(`error: ${u.name} (${u.dir}) is the sum of ${names.join(', ')} (written by gongwen aggregate), and ${again.join(', ')} ${again.length === 1 ? 'is' : 'are'} given too: ${again.length === 1 ? 'it' : 'they'} would be counted twice (with --partial too)\n`
         + `  fix: leave ${u.dir} out (a glob such as units/* takes the sum's folder if it sits among the units), or leave out its units\n`);
       return 2;
     }
-    out.write(`note: ${u.name} is a sum of ${nUnits(u.stats.sumOf.length)} (${u.stats.sumOf.join(', ')}), added as one unit\n`);
+    out.write(`note: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}), added as one unit\n`);
   }
   // Units of different years are not one year's sum: the units' report.md say which year
   const years = new Map<number, string[]>();
@@ -281,7 +295,8 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
   ];
   for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
-  const unwritable = await writeSum(opts.out!, sum.template, sum.values, header, summed.map((u) => u.name));
+  const record: SumRecord = { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]) };
+  const unwritable = await writeSum(opts.out!, sum.template, sum.values, [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`], record);
   if (unwritable) {
     err.write(`error: ${unwritable}\n`);
     return 2;

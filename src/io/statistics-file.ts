@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
-import type { StatCell, StatTemplate } from '../model/types.js';
+import type { StatCell, StatTemplate, SumRecord } from '../model/types.js';
 import { writeFileAtomic } from './files.js';
 import { statisticsToXlsx } from './xlsx.js';
 
@@ -60,13 +60,13 @@ export function statisticsYaml(template: StatTemplate, values: Record<string, nu
 export const STATISTICS_FORMATS = ['.yaml', '.yml', '.xlsx'] as const;
 
 /** Write a statistics file, YAML or Excel by the file's extension; never a half-written file. */
-/** `sumOf`: the units a sum adds up (aggregate), recorded in a workbook's "gongwen" sheet; a YAML file has them in its header. */
-export async function writeStatistics(file: string, template: StatTemplate, values: Record<string, number>, header?: string[], sumOf?: string[]): Promise<void> {
+/** `sumRecord`: what a sum adds up (aggregate), in a workbook's "gongwen" sheet; a YAML file has it in its header. */
+export async function writeStatistics(file: string, template: StatTemplate, values: Record<string, number>, header?: string[], sumRecord?: SumRecord): Promise<void> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') {
     writeFileAtomic(file, Buffer.from(statisticsYaml(template, values, header), 'utf8'));
   } else if (ext === '.xlsx') {
-    writeFileAtomic(file, await statisticsToXlsx(template, values, sumOf));
+    writeFileAtomic(file, await statisticsToXlsx(template, values, sumRecord));
   } else {
     throw new InputError({ file }, `cannot write statistics as "${ext || path.basename(file)}"`,
       `name the output file ${STATISTICS_FORMATS.map((e) => `*${e}`).join(', ')}`);

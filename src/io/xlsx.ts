@@ -10,13 +10,13 @@ import ExcelJS from 'exceljs';
 import type { Border, Cell, CellValue, Worksheet } from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { InputError, throwAll } from '../model/errors.js';
-import type { StatCell, StatisticsTable, StatTableTemplate, StatTemplate } from '../model/types.js';
+import { parseSumRecord, sumRecordText, type StatCell, type StatisticsTable, type StatTableTemplate, type StatTemplate, type SumRecord } from '../model/types.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { isCovered, statGrid, type GridCell, type StatGrid } from '../layout/stat-grid.js';
 
 /** The hidden sheet that records which template a workbook is on (A1 "template", B1 the id). */
 export const META_SHEET = 'gongwen';
-const SUM_OF = 'sum of';
+const SUM_RECORD = 'sum record';
 
 /** "统计表" for the 2014 single table; "表二" … for the 2019/2021 tables ("二、主动公开…" → 表二). */
 export function sheetName(template: StatTemplate, table: StatTableTemplate): string {
@@ -114,9 +114,9 @@ function addTableSheet(wb: ExcelJS.Workbook, template: StatTemplate, table: Stat
 
 /**
  * The workbook for a table's values: one sheet per template table, then the hidden "gongwen"
- * sheet (the template; for a sum, A2 "sum of" and B2 its units, so that it is not summed with them again).
+ * sheet (the template; for a sum, A2 "sum record" and B2 its record, so that it is not summed with its units again).
  */
-export async function statisticsToXlsx(template: StatTemplate, values: Record<string, number>, sumOf?: string[]): Promise<Buffer> {
+export async function statisticsToXlsx(template: StatTemplate, values: Record<string, number>, sumRecord?: SumRecord): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'gongwen';
   wb.created = EPOCH;
@@ -125,9 +125,9 @@ export async function statisticsToXlsx(template: StatTemplate, values: Record<st
   const meta = wb.addWorksheet(META_SHEET, { state: 'hidden' });
   meta.getCell('A1').value = 'template';
   meta.getCell('B1').value = template.id;
-  if (sumOf) {
-    meta.getCell('A2').value = SUM_OF;
-    meta.getCell('B2').value = sumOf.join(', ');
+  if (sumRecord) {
+    meta.getCell('A2').value = SUM_RECORD;
+    meta.getCell('B2').value = sumRecordText(sumRecord);
   }
   return repack(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
@@ -299,6 +299,6 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   throwAll(errors);
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.
   const meta = wb.getWorksheet(META_SHEET);
-  const sumOf = meta?.getCell('A2').text.trim() === SUM_OF ? meta.getCell('B2').text.split(', ').map((n) => n.trim()).filter(Boolean) : undefined;
-  return { template, values, file, lines: {}, cells, ...(sumOf ? { sumOf } : {}) };
+  const sumRecord = meta?.getCell('A2').text.trim() === SUM_RECORD ? parseSumRecord(meta.getCell('B2').text) : undefined;
+  return { template, values, file, lines: {}, cells, ...(sumRecord ? { sumRecord } : {}) };
 }

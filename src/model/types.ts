@@ -217,8 +217,29 @@ export interface StatisticsTable {
   cells?: Record<string, string>;
   /** The line of `template:` in the statistics file, where it has one. */
   templateLine?: number;
-  /** The units this table is the sum of, where `gongwen aggregate` wrote it (its header, or its workbook's "gongwen" sheet). */
-  sumOf?: string[];
+  /** Where `gongwen aggregate` wrote this table: what it summed (its header, or its workbook's "gongwen" sheet). */
+  sumRecord?: SumRecord;
+}
+
+/**
+ * What a sum adds up, as `gongwen aggregate` records it: a fingerprint of the sum's values (a sum
+ * edited since no longer matches) and each unit's name with a fingerprint of its values, so that
+ * the sum is not added up with those units again (io/aggregate.ts).
+ */
+export interface SumRecord {
+  sum: string;
+  units: [name: string, fingerprint: string][];
+}
+
+/** A SumRecord as its one line of text (JSON), and back; undefined for text that is none. */
+export const sumRecordText = (r: SumRecord): string => JSON.stringify(r);
+export function parseSumRecord(text: string): SumRecord | undefined {
+  try {
+    const r = JSON.parse(text) as SumRecord;
+    return typeof r?.sum === 'string' && Array.isArray(r.units) && r.units.every((u) => Array.isArray(u) && typeof u[0] === 'string' && typeof u[1] === 'string') ? r : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface Attachment {

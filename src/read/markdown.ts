@@ -145,11 +145,16 @@ function wordParagraphs(inline: Token): { token: Token; line: number }[] {
   let start = 0;
   let line = 0;
   let breaks = 0;
+  /** Open **, * and links: a cut inside one would lose its bold, or a link its address. */
+  let open = 0;
   for (let k = 0; k < children.length; k++) {
-    if (children[k]!.type !== 'softbreak') continue;
+    const t = children[k]!;
+    if (t.type === 'strong_open' || t.type === 'em_open' || t.type === 'link_open') open++;
+    else if (t.type === 'strong_close' || t.type === 'em_close' || t.type === 'link_close') open--;
+    if (t.type !== 'softbreak' && t.type !== 'hardbreak') continue;
     breaks++;
     const next = children[k + 1];
-    if (next?.type === 'text' && /^[ \t]*\u3000/.test(next.content)) {
+    if (t.type === 'softbreak' && open === 0 && next?.type === 'text' && /^[ \t]*\u3000/.test(next.content)) {
       pieces.push({ token: { ...inline, children: children.slice(start, k) } as Token, line });
       start = k + 1;
       line = breaks;
@@ -251,7 +256,8 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
           for (const piece of wordParagraphs(inline)) {
             const at = { file, line: loc.line + piece.line };
             const inlines = inlinesOf(piece.token, at);
-            if (inlines.length || piece.line === 0) blocks.push({ type: 'paragraph', inlines, loc: at });
+            // (a piece of full-width spaces alone is no paragraph; an empty paragraph not cut stays as it was)
+            if (inlines.length || piece.token === inline) blocks.push({ type: 'paragraph', inlines, loc: at });
           }
         }
         i += 3;
@@ -273,8 +279,13 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
           else if (u.type === 'inline') {
             checkLines(u, locOf(u), file);
             const item = items.at(-1)!;
-            if (item.length) item.push({ type: 'text', text: '\n' });
-            item.push(...inlinesOf(u, locOf(u)));
+            // a line indented with full-width spaces (1. 完善制度建设⏎　　建立健全…) starts a line of its own, as a paragraph does
+            for (const piece of wordParagraphs(u)) {
+              const inlines = inlinesOf(piece.token, locOf(u));
+              if (!inlines.length) continue;
+              if (item.length) item.push({ type: 'text', text: '\n' });
+              item.push(...inlines);
+            }
           } else if (u.type === 'bullet_list_close' || u.type === 'ordered_list_close') {
             if (depth === 0) break;
           }

@@ -3,7 +3,7 @@ import { roundCents, toTheCent } from '../model/amounts.js';
 import { decodeUtf8 } from './text-file.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { InputError, throwAll } from '../model/errors.js';
-import type { StatCell, StatisticsTable } from '../model/types.js';
+import { parseSumRecord, type SumRecord, type StatCell, type StatisticsTable } from '../model/types.js';
 import { availableTemplates, loadTemplate, wrongFormNote } from './templates.js';
 import { closest } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
@@ -92,14 +92,11 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
 }
 
 /** `year`: the report's, where the file is read for one: a file on another year's form that fails on its rows and columns says so first. */
-/**
- * The header comment `gongwen aggregate` writes over a sum (io/aggregate.ts): "# Sum of 2 units
- * (gongwen aggregate, template gov-2021): 东城区, 西城区". Its unit names, or undefined.
- */
-export const SUM_HEADER = /^# Sum of \d+ units? \(gongwen aggregate, template [\w-]+\): (.*)$/m;
-function sumOfHeader(text: string): string[] | undefined {
-  const m = SUM_HEADER.exec(text.slice(0, 4096));
-  return m ? m[1]!.split(', ').map((n) => n.trim()).filter(Boolean) : undefined;
+/** The header line `gongwen aggregate` writes over a sum (io/aggregate.ts): its record, as JSON. */
+export const SUM_RECORD_HEADER = 'gongwen sum record: ';
+function sumRecordOf(text: string): SumRecord | undefined {
+  const m = /^# gongwen sum record: (.*)$/m.exec(text.slice(0, 16384));
+  return m ? parseSumRecord(m[1]!) : undefined;
 }
 
 export function parseStatistics(text: string, file: string, year?: number): StatisticsTable {
@@ -197,6 +194,6 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     }
   }
   throwAll(withFormNote(errors));
-  const sumOf = sumOfHeader(text);
-  return { template, values, file, lines, templateLine: y.lineOf(['template']), ...(sumOf ? { sumOf } : {}) };
+  const sumRecord = sumRecordOf(text);
+  return { template, values, file, lines, templateLine: y.lineOf(['template']), ...(sumRecord ? { sumRecord } : {}) };
 }

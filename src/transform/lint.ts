@@ -229,11 +229,29 @@ function lintUnderscoresOf(texts: TextParagraph[]): Finding[] {
   });
 }
 
+/**
+ * An ASCII " beside Chinese text that punctuation left as typed (transform/punctuation.ts: its
+ * pair could not be told, as in “放管服"改革和"三公"经费, or it has none): printed as typed, it
+ * stands out. A warning per paragraph (an error under --strict); an inch mark after a figure passes.
+ */
+function lintStrayQuotesOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
+    const m = /(?<![0-9"])"(?=\s*[\u3400-\u9fff“”‘’，。])|(?<=[\u3400-\u9fff“”‘’，。]\s*)"/u.exec(p.text);
+    if (!m) return [];
+    const around = p.text.slice(Math.max(0, m.index - 8), m.index + 9);
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `an ASCII quote " is printed as typed in "${around}": which quote it pairs with could not be told`,
+      hint: 'type the quotes as “ ” (and ‘ ’ inside them), or all of them as "',
+    }];
+  });
+}
+
 /** Full-width digits in the title (某县２０２３年…), which the body's lint would not see: printed on the first page as typed. */
 export const lintTitleDigits = (title: string, loc: Loc): Finding[] => lintFullWidthDigitsOf([{ text: title, loc }]);
 
-/** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores. */
+/** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes. */
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
-  return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts)];
+  return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts)];
 }

@@ -11,21 +11,60 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
 const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u201c\u201d\u2018\u2019\u2014\u2026]/u;
 /** Joins the inlines of one block while they are normalised together. */
 const SEPARATOR = '\u0001';
-const PROTECTED = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu;
+const PROTECTED = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w\u3400-\u9fff()（）\-]+\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|jpe?g|png|txt|csv)(?![A-Za-z0-9])/gu;
 
 /** Marks a space beside which is never wanted (full-width marks carry their own room). */
 const TIGHT = /[ \u00a0]*([，；：？！（）。、])[ \u00a0]*/gu;
 /** Text with nothing to convert: no ASCII mark, no space beside a full-width one. */
 const NOTHING = /^(?:[^,;:?!()"\s]|\s(?![，；：？！（）。、]))*$/u;
 
-/** A full stop typed as . or ． after a Chinese character or a % (收费1.5万元. 办结率100%.). */
-const CJK_STOP = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%][ \u00a0]*[.．]/u;
+/** A full stop typed as . or ． that may end a Chinese sentence, a ... , or a ' (checked further below). */
+const MAYBE = /[.．']/u;
+/** Marks that close a phrase: a . after one ends the sentence (《条例》. → 》。). */
+const CLOSING = new Set(['”', '’', '》', '）', '」', '』', '〉', '】', '〕', ')']);
+/** Chinese numerals of a list number typed with a dot (一.加强领导 二.完善制度, 其一. 第一.): no sentence's end. */
+const NUMERAL = /[一二三四五六七八九十百千零〇两]/u;
+
+/**
+ * The " among `marks` (indices of “ ” and " in `chars`) made opening or closing marks in `out`
+ * where one way alone balances them all, or where two " inside a “…” can be told apart: a quoted
+ * term (“关于"放管服"改革的通知”: nested) holds no ，。；, the ends of two phrases (“放管服"改革要求，
+ * 落实"一网通办”) do. Whether they were.
+ */
+function balanceQuotes(chars: readonly string[], out: string[], marks: readonly number[]): boolean {
+  const ascii = marks.filter((i) => chars[i] === '"');
+  if (!ascii.length || ascii.length > 12) return false;
+  const valid: number[] = [];
+  for (let way = 0; way < 1 << ascii.length && valid.length < 3; way++) {
+    let depth = 0;
+    let a = 0;
+    for (const i of marks) {
+      const opens = chars[i] === '"' ? ((way >> a++) & 1) === 1 : chars[i] === '“';
+      depth += opens ? 1 : -1;
+      if (depth < 0) break;
+    }
+    if (depth === 0 && a === ascii.length) valid.push(way);
+  }
+  if (valid.length === 2 && ascii.length === 2) {
+    const between = chars.slice(ascii[0]! + 1, ascii[1]).join('');
+    valid.splice(0, 2, /[，。；！？,;]/u.test(between) ? 0b10 : 0b01);
+  }
+  if (valid.length !== 1) return false;
+  ascii.forEach((i, a) => { out[i] = ((valid[0]! >> a) & 1) === 1 ? '“' : '”'; });
+  return true;
+}
+
+/** Whether the sentence ending at index `k` of `out` (back to the last 。！？) holds a Chinese character. */
+function sentenceHasHan(out: readonly string[], k: number): boolean {
+  for (let m = k; m >= 0 && !/[。！？]/u.test(out[m]!); m--) if (/[\u3400-\u9fff]/u.test(out[m]!)) return true;
+  return false;
+}
 
 export function normalizePunctuation(text: string): string {
-  if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text) && !CJK_STOP.test(text)) return text;
+  if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text) && !(MAYBE.test(text) && /[\u3400-\u9fff]/u.test(text))) return text;
   const chars = [...text];
   const masked = new Array<boolean>(chars.length).fill(false);
-  // Mask URLs and e-mail addresses (by code-point index).
+  // Mask URLs, e-mail addresses and file names (by code-point index).
   for (const m of text.matchAll(PROTECTED)) {
     const start = [...text.slice(0, m.index)].length;
     const len = [...m[0]].length;
@@ -43,10 +82,52 @@ export function normalizePunctuation(text: string): string {
     return '';
   };
   const isAlnum = (c: string) => /^[A-Za-z0-9]$/.test(c);
-  /** A Chinese character (not a mark): 项. is a sentence's end, ）. and ”. are left alone. */
+  /** A Chinese character (not a mark). */
   const isHan = (c: string) => /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff]/u.test(c);
+  const hasHan = chars.some(isHan);
   const out = chars.slice();
-  // Parentheses: convert a matched pair when it encloses or touches Chinese text.
+  // ASCII double quotes, “ ” where they hold or touch Chinese text ("三公"经费, as pasted from a
+  // web page or typed with an English input method). Alone, they are paired left to right: a "
+  // closes the one open before it; one right after a figure, with none open before it, is an inch
+  // mark (10" 显示器), not a quote ("12345"热线 closes after its 5). Beside full-width quotes (“放管服"
+  // 改革: an input method switched mid-phrase), each " is made an opening or a closing mark only
+  // where one way alone balances them all (他说:"落实“放管服”改革"), or where two " inside “…” can
+  // be told apart (below); otherwise they are left as typed, and the text lint says so.
+  const marks: number[] = [];
+  for (let i = 0; i < chars.length; i++) if (!masked[i] && (chars[i] === '"' || chars[i] === '“' || chars[i] === '”')) marks.push(i);
+  const ascii = marks.filter((i) => chars[i] === '"');
+  if (ascii.length && ascii.length < marks.length) {
+    // (with the " after a figure as inch marks where all of them do not balance: 10"显示器)
+    const inch = (i: number) => /[0-9]/.test(chars[i - 1] ?? '');
+    if (!balanceQuotes(chars, out, marks) && ascii.some(inch)) balanceQuotes(chars, out, marks.filter((i) => !(chars[i] === '"' && inch(i))));
+  } else if (ascii.length) {
+    const pairs: [number, number][] = [];
+    let opened = -1;
+    for (const i of ascii) {
+      if (opened >= 0) { pairs.push([opened, i]); opened = -1; }
+      else if (!/[0-9]/.test(chars[i - 1] ?? '')) opened = i;
+    }
+    for (const [open, close] of pairs) {
+      if (chars.slice(open + 1, close).some(isCjk) || isCjk(neighbour(open, -1)) || isCjk(neighbour(close, 1))) {
+        out[open] = '“';
+        out[close] = '”';
+      }
+    }
+  }
+  // ASCII single quotes around Chinese text ('三公'经费, nested in a quote): ‘ ’; not an apostrophe
+  // of Latin text (it's, don't), nor a pair with a letter outside it
+  let single = -1;
+  for (let i = 0; i < chars.length; i++) {
+    if (masked[i] || chars[i] !== "'") continue;
+    if (single < 0) { single = i; continue; }
+    if (chars.slice(single + 1, i).some(isHan) && !/[A-Za-z]/.test(chars[single - 1] ?? '') && !/[A-Za-z]/.test(chars[i + 1] ?? '')) {
+      out[single] = '‘';
+      out[i] = '’';
+      single = -1;
+    } else single = i;
+  }
+  // Parentheses: convert a matched pair when it encloses or touches Chinese text (quotes converted
+  // above count: "中国政府网"(www.gov.cn) as “中国政府网”(…)).
   const stack: number[] = [];
   for (let i = 0; i < chars.length; i++) {
     if (masked[i]) continue;
@@ -54,45 +135,17 @@ export function normalizePunctuation(text: string): string {
     else if (chars[i] === ')') {
       const open = stack.pop();
       if (open === undefined) {
-        if (isCjk(neighbour(i, -1)) || isCjk(neighbour(i, 1))) out[i] = '）';
+        if (isCjk(neighbourOut(i, -1)) || isCjk(neighbourOut(i, 1))) out[i] = '）';
         continue;
       }
       const inside = chars.slice(open + 1, i).some(isCjk);
-      if (inside || isCjk(neighbour(open, -1)) || isCjk(neighbour(i, 1))) {
+      if (inside || isCjk(neighbourOut(open, -1)) || isCjk(neighbourOut(i, 1))) {
         out[open] = '（';
         out[i] = '）';
       }
     }
   }
-  for (const open of stack) if (isCjk(neighbour(open, -1)) || isCjk(neighbour(open, 1))) out[open] = '（';
-  // ASCII double quotes in pairs, “ ” where a pair holds or touches Chinese text ("三公"经费, as
-  // pasted from a web page or typed with an English input method); an odd one is left as it is.
-  // Paired left to right: a " closes the one open before it; one right after a figure, with none
-  // open before it, is an inch mark (10" 显示器), not a quote ("12345"热线 closes after its 5).
-  // A " that meets a full-width mark pairs with it (“放管服"改革, 落实"一网通办”: an input method
-  // switched mid-phrase): it closes an open “ and opens before a ”.
-  const pairs: [number, number][] = [];
-  let opened = -1;
-  let fullOpen = false;
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (masked[i]) continue;
-    if (c === '“') { opened = -1; fullOpen = true; }
-    else if (c === '”') {
-      if (opened >= 0) out[opened] = '“';
-      opened = -1;
-      fullOpen = false;
-    } else if (c !== '"') continue;
-    else if (fullOpen) { out[i] = '”'; fullOpen = false; }
-    else if (opened >= 0) { pairs.push([opened, i]); opened = -1; }
-    else if (!/[0-9]/.test(chars[i - 1] ?? '')) opened = i;
-  }
-  for (const [open, close] of pairs) {
-    if (chars.slice(open + 1, close).some(isCjk) || isCjk(neighbour(open, -1)) || isCjk(neighbour(close, 1))) {
-      out[open] = '“';
-      out[close] = '”';
-    }
-  }
+  for (const open of stack) if (isCjk(neighbourOut(open, -1)) || isCjk(neighbourOut(open, 1))) out[open] = '（';
   // , ; : ? ! next to Chinese text, unless between two Latin letters or digits.
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
@@ -104,14 +157,50 @@ export function normalizePunctuation(text: string): string {
     // ? and ! ending Chinese text after a figure (办结率100%?)
     else if ((c === '?' || c === '!') && after === '' && /[%0-9]/.test(before) && chars.some(isCjk)) out[i] = FULL[c];
   }
-  // . or ． ending a Chinese sentence: after a Chinese character or a %, before Chinese text, a
-  // closing mark or the end (公开目录123项. → 。); never before a letter or figure (目录.pdf)
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i];
-    if (masked[i] || (c !== '.' && c !== '．')) continue;
-    const before = neighbourOut(i, -1);
-    const after = neighbour(i, 1);
-    if ((isHan(before) || (before === '%' && chars.some(isCjk))) && (after === '' || isCjk(after) || after === ')')) out[i] = '。';
+  if (hasHan) {
+    // ... after or before Chinese text (等等...): ……
+    for (let i = 0; i + 2 < chars.length; i++) {
+      if (masked[i] || chars[i] !== '.' || chars[i + 1] !== '.' || chars[i + 2] !== '.') continue;
+      let j = i;
+      while (j < chars.length && chars[j] === '.') j++;
+      if (isCjk(neighbourOut(i, -1)) || isCjk(neighbour(j - 1, 1))) {
+        out[i] = '……';
+        for (let k = i + 1; k < j; k++) out[k] = '';
+      }
+      i = j;
+    }
+    // . or ． ending a Chinese sentence → 。: after a Chinese character, a % or a closing mark
+    // (项. 100%. 《条例》. “五公开”.), before Chinese text, a figure or the end (办结100件.2024年);
+    // at the very end of the text after anything (申请15. 0371-12345678. gk@x.gov.cn.). Not a list
+    // number (一.加强领导, 其一. 第一.), not before a letter (目录.pdf), and not between two short
+    // runs of Chinese characters, which are names as often (约翰.史密斯, 政府网.中国).
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i];
+      if (masked[i] || (c !== '.' && c !== '．') || out[i] !== c) continue;
+      const before = neighbourOut(i, -1);
+      const after = neighbour(i, 1);
+      let k = i - 1;
+      while (k >= 0 && skip(out[k]!)) k--;
+      if (isHan(before) && NUMERAL.test(before)) {
+        // the run of numerals, with 其 or 第 before it, standing at the start or after a mark
+        let m = k;
+        while (m >= 0 && NUMERAL.test(out[m]!)) m--;
+        if (m >= 0 && (out[m] === '其' || out[m] === '第')) m--;
+        if (m < 0 || !isHan(out[m]!)) continue;
+      }
+      const afterMark = isHan(before) || before === '%' || CLOSING.has(before);
+      const sentenceEnd = afterMark ? after === '' || isCjk(after) || /[0-9)]/.test(after)
+        // at the end after a figure, an address or a word: where its sentence is Chinese (not "… stay apart.")
+        : after === '' && sentenceHasHan(out, k);
+      if (!sentenceEnd) continue;
+      if (isHan(before) && isHan(after)) {
+        // a clause of under five characters before it: a name or a term as likely as a sentence
+        let m = k;
+        while (m >= 0 && !/[。！？；，、：（“]/u.test(out[m]!) && !(/[.．]/u.test(out[m]!) && isHan(out[m - 1] ?? ''))) m--;
+        if (k - m < 5) continue;
+      }
+      out[i] = '。';
+    }
   }
   // Spaces around full-width marks are never wanted ("6个。 我局", "占100% 。").
   return out.join('').replace(TIGHT, '$1');

@@ -65,6 +65,7 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
     case 'list':
       return b.items.map((item, k) => new Paragraph({
         style: STYLE.body.id, ...(endFollows && k === b.items.length - 1 ? { keepNext: true } : {}),
+        ...(next?.type === 'table' && k === b.items.length - 1 ? { spacing: { after: MD_TABLE_GAP_TWIP } } : {}),
         children: [...(b.ordered ? [new TextRun(b.markers?.[k] ?? `${b.start + k}.`)] : []), ...inlineRuns(item, body, fonts)],
       }));
     case 'table':

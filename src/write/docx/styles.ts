@@ -136,6 +136,8 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
         alignment: AlignmentType.LEFT,
         spacing: { line: LINE_TWIP, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
         indent: { left: ptToTwip((level - 1) * geometry.charPitch), firstLine: 0, firstLineChars: 0 },
+        // an entry's lines on one page (LibreOffice split a wrapped entry over two)
+        keepLines: true,
       },
     };
   };

@@ -6,34 +6,13 @@ import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { runs, titleRuns, type PdfInline } from './text.js';
-import { breakJustified } from './lines.js';
-import { insideWords } from '../../layout/title-lines.js';
+import { breakWithoutOrphan } from './lines.js';
 
 /**
- * An attachment's name in lines under its first character (GB/T 9704 7.3.4), never leaving one
- * character alone on its last line (…情况统计 / 表) nor splitting a word of these names (统 / 计表):
- * the lines are then broken up to four characters short. pdfmake's own breaking where this
- * module cannot measure.
+ * An attachment's name in lines under its first character (GB/T 9704 7.3.4), never one character
+ * or half a word on its last line (lines.ts); pdfmake's own breaking where that cannot measure.
  */
-function noteLines(ctx: PdfContext, name: PdfInline[], width: number): PdfInline[] {
-  const first = breakJustified(ctx, name, width, 0);
-  if (!first) return name;
-  const inside = insideWords(name.map((i) => i.text).join(''));
-  for (let short = 0; short <= 4; short++) {
-    const lines = short ? breakJustified(ctx, name, width - short * geometry.charPitch, 0)! : first;
-    let at = 0;
-    let splits = false;
-    let lastStart = 0;
-    for (const piece of lines) {
-      at += piece.text.length;
-      if (piece.lineEnd) { splits ||= inside[at] === true; lastStart = at; }
-    }
-    if (lastStart === 0) return lines; // one line
-    const last = [...name.map((i) => i.text).join('').slice(lastStart)].filter((c) => !/[\p{P}\s]/u.test(c));
-    if (!splits && last.length > 1) return lines;
-  }
-  return first;
-}
+const noteLines = (ctx: PdfContext, name: PdfInline[], width: number): PdfInline[] => breakWithoutOrphan(ctx, name, width) ?? name;
 
 /** "附件：名称" (one) or "附件：1. 名称" … aligned under the first name (several). */
 export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Content[] {

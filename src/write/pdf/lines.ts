@@ -15,6 +15,7 @@
 import { createRequire } from 'node:module';
 import type LineBreakerClass from 'linebreak';
 import { FULL_WIDTH, IS_ADDRESS, NO_LINE_START, tailorBreaks, type BreakOpportunity } from '../../layout/kinsoku.js';
+import { insideWords } from '../../layout/title-lines.js';
 import type { PdfContext, PdfRole } from './context.js';
 import type { PdfInline } from './text.js';
 
@@ -62,6 +63,8 @@ interface Paragraph {
   /** The advance of one UTF-16 unit without a string for it, where the glyph source has it. */
   advanceOfUnit: PdfContext['glyphs']['advanceOfUnit'];
   out: PdfInline[];
+  /** Lines left ragged (not stretched to the width): a table of contents' entries. */
+  ragged?: boolean;
 }
 
 /** Width of text[start, end) as pdfkit measures it: per run, each run's piece laid out as a whole. */
@@ -106,7 +109,7 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
   while (end > start && SPACE.test(text[end - 1]!)) end--;
   const pieces = piecesOf(p, start, end);
   const gaps = cjkGaps(pieces);
-  const slack = last ? 0 : available - (natural ?? measureRange(p, start, end));
+  const slack = last || p.ragged ? 0 : available - (natural ?? measureRange(p, start, end));
   // spacing inside Chinese pieces, and inside the others
   let cjkSpacing = 0;
   let otherSpacing = 0;
@@ -191,11 +194,11 @@ function fillCut(p: Paragraph, lineStart: number, start: number, end: number, av
  * is one this module does not break (see above). `width` is the column width in pt, `indent` the
  * first line's indent.
  */
-export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: number, indent: number): PdfInline[] | undefined {
+export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: number, indent: number, ragged = false): PdfInline[] | undefined {
   if (!ctx.glyphs.advance || inlines.length === 0 || inlines.length > 0xffff) return undefined;
   const { text, runOf } = flatten(inlines);
   if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
-  const p: Paragraph = { text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [] };
+  const p: Paragraph = { text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [], ...(ragged ? { ragged } : {}) };
   const breaks = opportunities(text);
   const cutAddresses = ctx.cutAddresses !== false;
 
@@ -286,4 +289,33 @@ export function widthRange(ctx: PdfContext, inlines: PdfInline[]): { min: number
     last = b.position;
   }
   return { min, natural };
+}
+
+/**
+ * A short text (an attachment's name, a contents entry) broken into lines of `width` pt without
+ * leaving one character alone on its last line (…情况统计 / 表) or splitting a word of these
+ * reports (统 / 计表: layout/title-lines.ts WORDS): where filling the lines would, they are broken
+ * up to four characters short. `ragged`: lines not stretched to the width. Undefined where
+ * breakJustified cannot break the text.
+ */
+export function breakWithoutOrphan(ctx: PdfContext, inlines: PdfInline[], width: number, ragged = false): PdfInline[] | undefined {
+  const first = breakJustified(ctx, inlines, width, 0, ragged);
+  if (!first) return undefined;
+  const text = inlines.map((i) => i.text).join('');
+  const inside = insideWords(text);
+  const em = inlines[0]?.fontSize ?? 16;
+  for (let short = 0; short <= 4; short++) {
+    const lines = short ? breakJustified(ctx, inlines, width - short * em, 0, ragged)! : first;
+    let at = 0;
+    let splits = false;
+    let lastStart = 0;
+    for (const piece of lines) {
+      at += piece.text.length;
+      if (piece.lineEnd) { splits ||= inside[at] === true; lastStart = at; }
+    }
+    if (lastStart === 0) return lines; // one line
+    const last = [...text.slice(lastStart)].filter((c) => !/[\p{P}\s]/u.test(c));
+    if (!splits && last.length > 1) return lines;
+  }
+  return first;
 }

@@ -10,7 +10,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import type { PdfContext } from './context.js';
-import { breakJustified } from './lines.js';
+import { breakWithoutOrphan } from './lines.js';
 import { runs, type PdfInline } from './text.js';
 
 /** A heading listed in the table of contents: its bookmark id (the page number's target), level, number and text. */
@@ -58,7 +58,9 @@ function row(ctx: PdfContext, e: TocEntry, textColumn: number): Content[] {
   // (a hair over the number's width: pdfmake wraps a column's text that fills it to the last bit)
   const hang = e.number.length ? width(ctx, e.number) + 0.01 : 0;
   const room = textColumn - indent - hang;
-  const text = ctx.breakLines ? breakJustified(ctx, e.text, room, 0) : undefined;
+  // ragged, as a contents entry is set (stretched, its Latin words were letter-spaced), and never
+  // one character alone on its last line
+  const text = ctx.breakLines ? breakWithoutOrphan(ctx, e.text, room, true) : undefined;
   // (where pdfmake breaks the lines, the entry keeps them; its number goes on the first line)
   const lines = text ? 1 + text.filter((i) => i.lineEnd).length : 1;
   // where the last line ends: its pieces after the last line end (unstretched: a last line is ragged)
