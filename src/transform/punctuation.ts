@@ -18,8 +18,12 @@ const TIGHT = /[ \u00a0]*([，；：？！（）。、])[ \u00a0]*/gu;
 /** Text with nothing to convert: no ASCII mark, no space beside a full-width one. */
 const NOTHING = /^(?:[^,;:?!()"\s]|\s(?![，；：？！（）。、]))*$/u;
 
-/** A full stop typed as . or ． that may end a Chinese sentence, a ... , or a ' (checked further below). */
-const MAYBE = /[.．']/u;
+/**
+ * What the rules for . ． ... and ' below may change: a full stop after a Chinese character, a %
+ * or a closing mark, one at the end, three dots, a single quote. Text without any (most text:
+ * its . are decimals, 87.1%) goes by the fast path.
+ */
+const MAYBE = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%”’》）」』〉】〕)][ \u00a0]*[.．]|[.．][ \u00a0]*$|\.\.\.|'/u;
 /** Marks that close a phrase: a . after one ends the sentence (《条例》. → 》。). */
 const CLOSING = new Set(['”', '’', '》', '）', '」', '』', '〉', '】', '〕', ')']);
 /** Chinese numerals of a list number typed with a dot (一.加强领导 二.完善制度, 其一. 第一.): no sentence's end. */
@@ -61,7 +65,7 @@ function sentenceHasHan(out: readonly string[], k: number): boolean {
 }
 
 export function normalizePunctuation(text: string): string {
-  if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text) && !(MAYBE.test(text) && /[\u3400-\u9fff]/u.test(text))) return text;
+  if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text) && !MAYBE.test(text)) return text;
   const chars = [...text];
   const masked = new Array<boolean>(chars.length).fill(false);
   // Mask URLs, e-mail addresses and file names (by code-point index).
@@ -84,7 +88,7 @@ export function normalizePunctuation(text: string): string {
   const isAlnum = (c: string) => /^[A-Za-z0-9]$/.test(c);
   /** A Chinese character (not a mark). */
   const isHan = (c: string) => /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff]/u.test(c);
-  const hasHan = chars.some(isHan);
+  const hasHan = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff]/u.test(text);
   const out = chars.slice();
   // ASCII double quotes, “ ” where they hold or touch Chinese text ("三公"经费, as pasted from a
   // web page or typed with an English input method). Alone, they are paired left to right: a "
@@ -157,7 +161,7 @@ export function normalizePunctuation(text: string): string {
     // ? and ! ending Chinese text after a figure (办结率100%?)
     else if ((c === '?' || c === '!') && after === '' && /[%0-9]/.test(before) && chars.some(isCjk)) out[i] = FULL[c];
   }
-  if (hasHan) {
+  if (hasHan && MAYBE.test(text)) {
     // ... after or before Chinese text (等等...): ……
     for (let i = 0; i + 2 < chars.length; i++) {
       if (masked[i] || chars[i] !== '.' || chars[i + 1] !== '.' || chars[i + 2] !== '.') continue;
