@@ -163,4 +163,25 @@ describe('the end matter kept with the text', () => {
     }
     expect(moved).toBeGreaterThan(0); // some place made the note take the last line along
   }, 60_000);
+
+  it('never loses the end of the body with an attachment after it: a last heading (# 附表), or one over a one-line paragraph, at every place near the foot', async () => {
+    // (grouped with the end matter, such a heading took a page break of its own inside the group,
+    // and pdfmake left a blank page where the heading, the 附件说明 and 责任编辑 should have been)
+    const sample = readFileSync(path.join(ROOT, 'content/shangqiu-2017/report.md'), 'utf8');
+    const front = sample.slice(0, sample.indexOf('\n---\n', 4) + 5);
+    const stats = readFileSync(path.join(ROOT, 'content/shangqiu-2017/statistics.yaml'), 'utf8');
+    for (const tail of ['# 附表', '# 最后一部分\n\n一行正文。']) {
+      for (let n = 14; n <= 22; n++) {
+        const body = Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。`).join('\n\n') + `\n\n${tail}\n`;
+        const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': front + '\n' + body, 'statistics.yaml': stats }, `end-${n}`), { fonts, formats: ['pdf'] })).outputs.pdf!);
+        const text = pages.map((p) => linesOf(p).map((l) => l.text.replace(/\s+/g, '')).join('\n')).join('\n');
+        const what = `${n} paragraphs, then ${tail.split('\n')[0]}`;
+        expect(text, what).toContain(tail.startsWith('# 附表') ? '附表' : '最后一部分');
+        expect(text, what).toContain('附件：2017年商丘市政府信息公开工作情况统计表');
+        expect(text, what).toContain('责任编辑：李瑞');
+        // no page holds only its number
+        for (const page of pages) expect(lastLine(linesOf(page)), `${what}: page ${page.number}`).toBeDefined();
+      }
+    }
+  }, 120_000);
 });

@@ -65,8 +65,9 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('主要措施:一.加强领导;二.完善制度.')).toBe('主要措施：一.加强领导；二.完善制度。');
     expect(p('其一.加强领导，第一.坚持党的领导，统一.')).toBe('其一.加强领导，第一.坚持党的领导，统一。');
     expect(p('约翰.史密斯')).toBe('约翰.史密斯');
-    expect(p('网址为政府网.中国')).toBe('网址为政府网。中国'); // (a clause of five characters is taken as a sentence: the rule's limit)
-    expect(p('政府网.中国')).toBe('政府网.中国');
+    expect(p('接待来访人员张三.李四')).toBe('接待来访人员张三。李四'); // (a clause of five characters is taken as a sentence: the rule's limit)
+    // Chinese domain names are addresses
+    expect(p('中文域名：郑州市人民政府.政务，网址为政府网.中国')).toBe('中文域名：郑州市人民政府.政务，网址为政府网.中国');
     // after a closing mark, before a figure, at the end after a figure or an address
     expect(p('印发了《实施办法(试行)》.开展"五公开".')).toBe('印发了《实施办法（试行）》。开展“五公开”。');
     expect(p('全年办结100件.2024年,我局将继续努力.')).toBe('全年办结100件。2024年，我局将继续努力。');
@@ -78,8 +79,29 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('等等...')).toBe('等等……');
     expect(p('网站名称:"中国政府网"(www.gov.cn).')).toBe('网站名称：“中国政府网”（www.gov.cn）。');
     expect(p('V2.0版，No.1，12.5%，2023.12.31')).toBe('V2.0版，No.1，12.5%，2023.12.31');
+    // (QA: correct text left as it is)
+    for (const typed of [
+      '采购“智慧屏”55"和65"各2台。', '采购“信创”终端：23.8"显示器100台，27"显示器20台。',
+      '英文版年度报告标题为“Annual Report on Government Information Disclosure (2023)”。', '《Annual Report (2023)》',
+      '英文标语：“Serve the People!”', '《Who Moved My Cheese?》', '技术支持单位：Microsoft Corp.', '供应商：Huawei Technologies Co., Ltd.',
+      '注：参见OECD. Open Government Data Report. Paris: OECD Publishing, 2018.', '附件：政府信息公开申请表(样表).PDF',
+      '附件：政策解读视频(完整版).mp4', '东经113°42\'、北纬34°44\'',
+    ]) expect(p(typed), typed).toBe(typed);
+    // (QA: typed with an English input method)
+    expect(p('他说:"Yes!"')).toBe('他说：“Yes!”');
+    expect(p('他强调:"要把政务公开抓实抓细."')).toBe('他强调：“要把政务公开抓实抓细。”');
+    expect(p('联系电话:(0371)67181234')).toBe('联系电话：（0371）67181234');
+    expect(p('详见附件1(PDF).')).toBe('详见附件1（PDF）。');
+    expect(p('是否支持PDF?已开通APP!')).toBe('是否支持PDF？已开通APP！');
+    expect(p('一是...;二是....')).toBe('一是……；二是……。');
     expect(p('Version 1.2. OK?')).toBe('Version 1.2. OK?');
     expect(p('100%.')).toBe('100%.');
+  });
+
+  it('is idempotent: a second pass changes nothing', () => {
+    for (const typed of ['他说:"Yes!"', '联系电话:(0371)67181234', '"网站打不开."群众反映.', '英文名:"Open Government"', '其中PDF:120个,OFD:80个.', '按照“放管服"改革要求，落实"一网通办”。']) {
+      expect(p(p(typed)), typed).toBe(p(typed));
+    }
   });
 
   it('sees Chinese text across a bold or italic boundary', async () => {

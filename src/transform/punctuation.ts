@@ -11,7 +11,16 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
 const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u201c\u201d\u2018\u2019\u2014\u2026]/u;
 /** Joins the inlines of one block while they are normalised together. */
 const SEPARATOR = '\u0001';
-const PROTECTED = /(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w\u3400-\u9fff()（）\-]+\.(?:docx?|xlsx?|pptx?|pdf|wps|et|ofd|zip|rar|7z|jpe?g|png|txt|csv)(?![A-Za-z0-9])/gu;
+/**
+ * What punctuation never touches: web addresses, e-mail addresses, file names (附件(1).docx, any
+ * case of a usual extension) and Chinese domain names (郑州市人民政府.政务).
+ */
+const PROTECTED = new RegExp([
+  String.raw`(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]`,
+  String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+  String.raw`[\w\u3400-\u9fff()（）\-]+\.(?:docx?|xlsx?|pptx?|pdf|wps|et|dps|ofd|ceb|rtf|html?|xml|json|zip|rar|7z|jpe?g|png|gif|bmp|tiff?|txt|csv|mp[34]|avi|wmv|mov)(?![A-Za-z0-9])`,
+  String.raw`(?:www\.)?[\w\u3400-\u9fff-]+\.(?:政务|公益|中国|公司|网络)(?![\u3400-\u9fff])`,
+].join('|'), 'giu');
 
 /** Marks a space beside which is never wanted (full-width marks carry their own room). */
 const TIGHT = /[ \u00a0]*([，；：？！（）。、])[ \u00a0]*/gu;
@@ -28,6 +37,13 @@ const MAYBE = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%”’》）」』〉】
 const CLOSING = new Set(['”', '’', '》', '）', '」', '』', '〉', '】', '〕', ')']);
 /** Chinese numerals of a list number typed with a dot (一.加强领导 二.完善制度, 其一. 第一.): no sentence's end. */
 const NUMERAL = /[一二三四五六七八九十百千零〇两]/u;
+
+/** Whether the full-width quotes among `marks` balance by themselves. */
+function balanced(chars: readonly string[], marks: readonly number[]): boolean {
+  let depth = 0;
+  for (const i of marks) if ((depth += chars[i] === '“' ? 1 : -1) < 0) return false;
+  return depth === 0;
+}
 
 /**
  * The " among `marks` (indices of “ ” and " in `chars`) made opening or closing marks in `out`
@@ -58,13 +74,51 @@ function balanceQuotes(chars: readonly string[], out: string[], marks: readonly 
   return true;
 }
 
-/** Whether the sentence ending at index `k` of `out` (back to the last 。！？) holds a Chinese character. */
+/**
+ * Whether the sentence ending at index `k` of `out` holds a Chinese character: back to the last
+ * 。！？, or a Latin sentence's end (". " as in "OECD. Open Government Data Report. Paris: …").
+ */
 function sentenceHasHan(out: readonly string[], k: number): boolean {
-  for (let m = k; m >= 0 && !/[。！？]/u.test(out[m]!); m--) if (/[\u3400-\u9fff]/u.test(out[m]!)) return true;
+  for (let m = k; m >= 0 && !/[。！？]/u.test(out[m]!) && !(out[m] === ' ' && out[m - 1] === '.'); m--) if (/[\u3400-\u9fff]/u.test(out[m]!)) return true;
   return false;
 }
 
+/** A Latin abbreviation whose . is its own (Microsoft Corp. Co., Ltd. e.g. No.), at the end of the text before it. */
+const ABBREVIATION = /(?:^|[^A-Za-z])(?:Ltd|Inc|Corp|Co|Jr|Sr|No|etc|al|St|Dr|Mr|Mrs|Ms|vs|e\.g|i\.e)$/;
+
+/**
+ * For each index of `out`, whether it is inside “ ” or 《 》 (as converted) that hold no Chinese
+ * character: Latin text whose marks stay as typed.
+ */
+function latinSpans(out: readonly string[]): boolean[] {
+  const latin = new Array<boolean>(out.length).fill(false);
+  const open: number[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    if (c === '“' || c === '《') open.push(i);
+    else if ((c === '”' || c === '》') && open.length) {
+      const from = open.pop()!;
+      if (!out.slice(from + 1, i).some((x) => /[\u3400-\u9fff]/u.test(x))) latin.fill(true, from + 1, i);
+    }
+  }
+  return latin;
+}
+
+/**
+ * ASCII punctuation in Chinese text → full-width (see the module's comment), run until nothing
+ * changes: a mark's neighbours may be converted only by the pass (他说:"Yes" — the quotes see a
+ * Chinese ： only once the : is one); a second pass of text already converted is the fast path's.
+ */
 export function normalizePunctuation(text: string): string {
+  let out = normalizeOnce(text);
+  for (let n = 0; n < 3 && out !== text; n++) {
+    text = out;
+    out = normalizeOnce(text);
+  }
+  return out;
+}
+
+function normalizeOnce(text: string): string {
   if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text) && !MAYBE.test(text)) return text;
   const chars = [...text];
   const masked = new Array<boolean>(chars.length).fill(false);
@@ -101,9 +155,13 @@ export function normalizePunctuation(text: string): string {
   for (let i = 0; i < chars.length; i++) if (!masked[i] && (chars[i] === '"' || chars[i] === '“' || chars[i] === '”')) marks.push(i);
   const ascii = marks.filter((i) => chars[i] === '"');
   if (ascii.length && ascii.length < marks.length) {
-    // (with the " after a figure as inch marks where all of them do not balance: 10"显示器)
+    // the " after a figure taken as inch marks first (采购“智慧屏”55"和65"各2台: two of them balance
+    // as a pair too), as quotes only where the others do not balance without them ("12345"热线)
     const inch = (i: number) => /[0-9]/.test(chars[i - 1] ?? '');
-    if (!balanceQuotes(chars, out, marks) && ascii.some(inch)) balanceQuotes(chars, out, marks.filter((i) => !(chars[i] === '"' && inch(i))));
+    const withoutInches = marks.filter((i) => !(chars[i] === '"' && inch(i)));
+    if (!ascii.some(inch) || !(withoutInches.length === marks.length - ascii.length
+      ? withoutInches.every((i) => chars[i] !== '"') && balanced(chars, withoutInches)
+      : balanceQuotes(chars, out, withoutInches))) balanceQuotes(chars, out, marks);
   } else if (ascii.length) {
     const pairs: [number, number][] = [];
     let opened = -1;
@@ -122,7 +180,8 @@ export function normalizePunctuation(text: string): string {
   // of Latin text (it's, don't), nor a pair with a letter outside it
   let single = -1;
   for (let i = 0; i < chars.length; i++) {
-    if (masked[i] || chars[i] !== "'") continue;
+    // (not a prime after a figure: 北纬34°44')
+    if (masked[i] || chars[i] !== "'" || /[0-9]/.test(chars[i - 1] ?? '')) continue;
     if (single < 0) { single = i; continue; }
     if (chars.slice(single + 1, i).some(isHan) && !/[A-Za-z]/.test(chars[single - 1] ?? '') && !/[A-Za-z]/.test(chars[i + 1] ?? '')) {
       out[single] = '‘';
@@ -130,11 +189,14 @@ export function normalizePunctuation(text: string): string {
       single = -1;
     } else single = i;
   }
+  // Latin text in “ ” or 《 》 keeps its marks (“Serve the People!”, 《Annual Report (2023)》): the
+  // quotes beside them are no Chinese text
+  const latin = latinSpans(out);
   // Parentheses: convert a matched pair when it encloses or touches Chinese text (quotes converted
   // above count: "中国政府网"(www.gov.cn) as “中国政府网”(…)).
   const stack: number[] = [];
   for (let i = 0; i < chars.length; i++) {
-    if (masked[i]) continue;
+    if (masked[i] || latin[i]) continue;
     if (chars[i] === '(') stack.push(i);
     else if (chars[i] === ')') {
       const open = stack.pop();
@@ -153,13 +215,13 @@ export function normalizePunctuation(text: string): string {
   // , ; : ? ! next to Chinese text, unless between two Latin letters or digits.
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
-    if (masked[i] || c === '(' || c === ')' || !(c in FULL)) continue;
+    if (masked[i] || latin[i] || c === '(' || c === ')' || !(c in FULL)) continue;
     const before = neighbour(i, -1);
     const after = neighbour(i, 1);
     if (isAlnum(before) && isAlnum(after)) continue;
     if (isCjk(before) || isCjk(after) || isCjk(out[i - 1] ?? '') || isCjk(out[i + 1] ?? '') || isCjk(neighbourOut(i, -1)) || isCjk(neighbourOut(i, 1))) out[i] = FULL[c];
-    // ? and ! ending Chinese text after a figure (办结率100%?)
-    else if ((c === '?' || c === '!') && after === '' && /[%0-9]/.test(before) && chars.some(isCjk)) out[i] = FULL[c];
+    // ? and ! ending a Chinese sentence after a figure or a word (办结率100%? 是否支持PDF?)
+    else if ((c === '?' || c === '!') && after === '' && /[%0-9A-Za-z]/.test(before) && sentenceHasHan(out, i - 1)) out[i] = FULL[c];
   }
   if (hasHan && MAYBE.test(text)) {
     // ... after or before Chinese text (等等...): ……
@@ -168,10 +230,13 @@ export function normalizePunctuation(text: string): string {
       let j = i;
       while (j < chars.length && chars[j] === '.') j++;
       if (isCjk(neighbourOut(i, -1)) || isCjk(neighbour(j - 1, 1))) {
+        // (four: …… and a full stop, 二是....)
+        const dots = j - i === 4 ? 3 : j - i;
         out[i] = '……';
-        for (let k = i + 1; k < j; k++) out[k] = '';
+        for (let k = i + 1; k < i + dots; k++) out[k] = '';
+        j = i + dots;
       }
-      i = j;
+      i = j - 1;
     }
     // . or ． ending a Chinese sentence → 。: after a Chinese character, a % or a closing mark
     // (项. 100%. 《条例》. “五公开”.), before Chinese text, a figure or the end (办结100件.2024年);
@@ -192,10 +257,11 @@ export function normalizePunctuation(text: string): string {
         if (m >= 0 && (out[m] === '其' || out[m] === '第')) m--;
         if (m < 0 || !isHan(out[m]!)) continue;
       }
-      const afterMark = isHan(before) || before === '%' || CLOSING.has(before);
+      const afterMark = isHan(before) || before === '%' || CLOSING.has(before) || before === '……';
       const sentenceEnd = afterMark ? after === '' || isCjk(after) || /[0-9)]/.test(after)
-        // at the end after a figure, an address or a word: where its sentence is Chinese (not "… stay apart.")
-        : after === '' && sentenceHasHan(out, k);
+        // at the end after a figure, an address or a word: where its sentence is Chinese (not "…
+        // stay apart.", not a reference's "Paris: OECD Publishing, 2018."), and not an abbreviation's (Co., Ltd.)
+        : after === '' && sentenceHasHan(out, k) && !ABBREVIATION.test(out.slice(Math.max(0, k - 5), k + 1).join(''));
       if (!sentenceEnd) continue;
       if (isHan(before) && isHan(after)) {
         // a clause of under five characters before it: a name or a term as likely as a sentence

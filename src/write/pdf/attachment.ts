@@ -8,11 +8,15 @@ import type { PdfContext } from './context.js';
 import { runs, titleRuns, type PdfInline } from './text.js';
 import { breakWithoutOrphan } from './lines.js';
 
-/**
- * An attachment's name in lines under its first character (GB/T 9704 7.3.4), never one character
- * or half a word on its last line (lines.ts); pdfmake's own breaking where that cannot measure.
- */
-const noteLines = (ctx: PdfContext, name: PdfInline[], width: number): PdfInline[] => breakWithoutOrphan(ctx, name, width) ?? name;
+/** `inlines` broken by lines.ts, one array a line. */
+function byLine(inlines: PdfInline[]): PdfInline[][] {
+  const lines: PdfInline[][] = [[]];
+  for (const i of inlines) {
+    lines.at(-1)!.push(i);
+    if (i.lineEnd) lines.push([]);
+  }
+  return lines.filter((l) => l.length);
+}
 
 /** "附件：名称" (one) or "附件：1. 名称" … aligned under the first name (several). */
 export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Content[] {
@@ -21,15 +25,30 @@ export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Cont
   const indent = ELEMENTS.attachmentNote.indentChars * geometry.charPitch;
   const labelWidth = 3 * geometry.charPitch + 1; // "附件：", with 1 pt of slack against rounding
   return attachments.map((a, i) => {
-    const name = attachments.length > 1 ? `${i + 1}. ${a.title}` : a.title;
+    const name = runs(ctx, attachments.length > 1 ? `${i + 1}. ${a.title}` : a.title, style);
     const label = i === 0 ? ATTACHMENT.noteLabel : '';
+    const margin = [0, i === 0 ? geometry.linePitch : 0, 0, 0];
+    // The name in lines under its first character, never one character or half a word on its
+    // last line (lines.ts): a line a text node, the first after the label, the others indented
+    // past it. (Not columns: inside the end matter's unbreakable group, moved to a new page,
+    // pdfmake lost a columns node and everything after it.)
+    const lines = breakWithoutOrphan(ctx, name, ctx.textWidth - indent - labelWidth);
+    if (lines) {
+      return {
+        stack: byLine(lines).map((line, k) => k === 0
+          ? { text: [...runs(ctx, label, style).map((r) => ({ ...r, noWrap: true, noNewLine: true })), ...line], margin: [indent + (label ? 0 : labelWidth - 1), 0, 0, 0] }
+          : { text: line, margin: [indent + labelWidth - 1, 0, 0, 0] }),
+        margin,
+      } as Content;
+    }
+    // (where lines.ts cannot measure, pdfmake breaks the name in a column of its own)
     return {
       columns: [
         { width: indent + labelWidth, text: runs(ctx, label, style), margin: [indent, 0, 0, 0] },
-        { width: '*', text: noteLines(ctx, runs(ctx, name, style), ctx.textWidth - indent - labelWidth) },
+        { width: '*', text: name },
       ],
       columnGap: 0,
-      margin: [0, i === 0 ? geometry.linePitch : 0, 0, 0],
+      margin,
     } as Content;
   });
 }

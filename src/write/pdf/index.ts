@@ -161,12 +161,12 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
   // that holds a table (what follows a table goes back to the grid, which inside a block it cannot)
   if (last?.unbreakable && Array.isArray(last.stack) && last.gridAfter === undefined && last.margin === undefined) {
     content.pop();
-    return [{ ...last, stack: [...last.stack, ...end] } as Content];
+    return [{ ...last, stack: [...last.stack.map(keptHeading), ...end] } as Content];
   }
   // a heading that ends the body (nothing below it): the end matter goes with it
   if (last && (last as { headlineLevel?: number }).headlineLevel !== undefined) {
     content.pop();
-    return [{ stack: [last as Content, ...end], unbreakable: true } as Content];
+    return [{ stack: [keptHeading(last as Content), ...end], unbreakable: true } as Content];
   }
   // a list: its last item's last line, as for a paragraph
   if (last && Array.isArray(last.stack) && !last.unbreakable && last.stack.length) {
@@ -184,6 +184,15 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
   const [init, lastLine] = split;
   return [...(init ? [init as Content] : []), { stack: [lastLine, ...end], unbreakable: true } as Content];
 }
+
+/**
+ * A heading inside the end matter's group, kept by the group: no page break of its own. breakBefore
+ * saw it with nothing below it on its page once the group had moved on (what follows is the
+ * attachment, on a page of its own), moved it on again inside the group, and pdfmake then lost
+ * the group — heading, 附件说明 and 责任编辑 — leaving a blank page.
+ */
+const keptHeading = (node: Content): Content =>
+  (node as { headlineLevel?: number }).headlineLevel === undefined ? node : ({ ...(node as object), headlineLevel: undefined } as Content);
 
 /**
  * A paragraph broken into lines here, split before its last line (the other side of
