@@ -168,7 +168,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
       severity: 'warning', loc: { file: report.source.file, line: report.metaLines.toc },
       message: `the table of contents fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
       // (one level fewer can still fill it: toc: 1, the 一、 headings alone, is the one that surely leaves room)
-      hint: report.meta.toc > 1 ? 'list the 一、 headings alone: toc: 1, or leave the contents out' : 'leave the contents out (toc: false)',
+      hint: report.meta.toc > 1 ? `list fewer levels: toc: ${report.meta.toc - 1}${report.meta.toc > 2 ? ' (toc: 1 for the 一、 headings alone)' : ''}, or leave the contents out` : 'leave the contents out (toc: false)',
     }], options.strict));
   }
   if (p.status === 'fulfilled' && p.value) outputs.pdf = p.value;

@@ -331,6 +331,29 @@ describe('gongwen aggregate', () => {
     expect(r.out).not.toContain('note:');
   });
 
+  it('converts a unit\'s workbook into the file its report.md names (not there yet), as README says, with no sum record', async () => {
+    const root = tempRoot();
+    const unit = writeUnit(root, 'weijian', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'),
+      'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 2)),
+    });
+    const target = path.join(unit, 'statistics.yaml');
+    const r = await run(unit, '--out', target);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toBe('');
+    expect(readFileSync(target, 'utf8')).not.toContain('gongwen sum record');
+    expect(readStatistics(target).values).toEqual(scaled(base, 2));
+    // elsewhere, a missing named file with a workbook beside it: the workbook is read, with a warning
+    const other = writeUnit(root, 'other', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: figures.yaml\n---\n正文。\n'),
+      'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1)),
+    });
+    const sum = await run(unit, other, '--out', path.join(root, 'sum.yaml'));
+    expect(sum.code, sum.err).toBe(0);
+    expect(sum.out).not.toContain('note:');
+    expect(sum.err).toMatch(/warning: .*other\/report\.md names "statistics: figures\.yaml", which does not exist; .*other\/statistics\.xlsx is read/);
+  });
+
   it('refuses units whose report.md give different years', async () => {
     const root = tempRoot();
     const unit = (name: string, year: number | string) => writeUnit(root, name, {

@@ -199,6 +199,12 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('共收到申请100件，其中网络申请50件，占50%。共办理复议100件，其中纠正60件，占60%。'))).toEqual([]);
   });
 
+  it('says where the percentages, not the counts, exceed the whole', () => {
+    const findings = lintNumbers(para('共收到申请25件，其中网络申请10件，占40%；当面申请15件，占70%。'));
+    expect(findings[0]?.message).toBe('"15件，占70%": 15 / 25 = 60.0%, not 70%');
+    expect(findings[1]?.message).toBe('the percentages of shares of 25 add up to 110% (40% + 70%), though their counts make 25 (10 + 15)');
+  });
+
   it('finds shares that add up to more than the whole', () => {
     const [f] = lintNumbers(para('共收到100件，其中网络申请60件，占60%，信函申请50件，占50%。'));
     expect(f.message).toBe('shares of 100 add up to more than the whole: 60 + 50 = 110 (60% + 50% = 110%)');

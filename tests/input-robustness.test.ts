@@ -115,6 +115,19 @@ describe('gongwen.yaml', () => {
     expect(readConfig(path.join(root, 'gw.yaml')).fonts.fang).toEqual({ file: font, postscriptName: undefined, name: '仿宋_GB2312' });
   });
 
+  it('names a misspelt font role at its line with the role meant, a font file not there with a fix, and a file that is no font plainly', () => {
+    const { root } = workFolder();
+    const config = (text: string) => { writeFileSync(path.join(root, 'gw.yaml'), text); return path.join(root, 'gw.yaml'); };
+    expect(() => readConfig(config('fonts:\n  fnag: { file: x.ttf }\n'))).toThrow(/gw\.yaml:2: unknown font role "fnag"\n {2}fix: did you mean "fang"\? roles are: /);
+    expect(() => readConfig(config('fonts:\n  fang:\n    file: missing.ttf\n'))).toThrow(/gw\.yaml:3: font file for role "fang" not found: .*missing\.ttf\n {2}fix: give the font file's path/);
+    writeFileSync(path.join(root, 'bad.ttf'), 'not a font at all, only some text');
+    config('fonts:\n  fang: { file: bad.ttf }\n');
+    const r = run(root, 'check', 'R', '--config', 'gw.yaml');
+    expect(r.code).toBe(2);
+    noCrash(r.err);
+    expect(r.err).toContain('bad.ttf: cannot be used as a font: it is not a font file, or a damaged one\n');
+  });
+
   it('says that a config folder is a folder', () => {
     const { root } = workFolder();
     mkdirSync(path.join(root, 'conf'));

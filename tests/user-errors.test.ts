@@ -257,6 +257,10 @@ describe('front matter and statistics mistakes', () => {
       '表二 sits under "三、收到和处理政府信息公开申请情况"; the form places it in part 二、主动公开政府信息情况',
     ]);
     expect(found.every((f) => f.severity === 'warning')).toBe(true);
+    // the missing part at the heading of the part before it (五、), not at the body's start
+    const five = swapped.split('\n').findIndex((l) => l === '# 存在的主要问题及改进情况') + 1;
+    expect(five).toBeGreaterThan(0);
+    expect(found[0].loc.line).toBe(five);
     expect(found[1].loc.line).toBeGreaterThan(10);
     expect(found[1].hint).toBe('move {{table t3}} under "# 收到和处理政府信息公开申请情况"');
     // parts worded freely, as offices do: known by their place when there are six

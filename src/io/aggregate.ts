@@ -42,7 +42,7 @@ Exit codes: 0 written, 1 internal error, 2 bad input (nothing is written).
 `;
 
 type Unit =
-  | { dir: string; name: string; status: 'ok'; stats: StatisticsTable; year?: number; warning?: string }
+  | { dir: string; name: string; status: 'ok'; stats: StatisticsTable; year?: number; warning?: string; namedMissing?: string }
   | { dir: string; name: string; status: 'missing' | 'invalid'; message: string }
   | { dir: string; name: string; status: 'other'; stats: StatisticsTable; year?: number };
 
@@ -54,7 +54,7 @@ const isXlsx = (f: string) => /\.xlsx$/i.test(f);
  * The unit's statistics file and its report's year (where it has a report.md), or why there is
  * none. Throws InputError for a broken report.md.
  */
-function statisticsFileOf(dir: string): { file: string; year?: number; warning?: string } | { missing: string } {
+function statisticsFileOf(dir: string): { file: string; year?: number; warning?: string; namedMissing?: string } | { missing: string } {
   if (!existsSync(dir)) return { missing: 'folder not found' };
   // (a unit's statistics file given in place of its folder: name the folder)
   if (!statSync(dir).isDirectory()) return { missing: `a file, not a unit folder: give the folder that holds it${/\.(ya?ml|xlsx)$/i.test(dir) ? ` (${path.dirname(dir)})` : ''}` };
@@ -68,6 +68,12 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
     year = typed ? Number(typed[1]) : undefined;
     if (typeof named === 'string' && named.trim() !== '') {
       const file = statisticsPath(dir, named);
+      // (not there yet: a workbook beside it is read — how a unit's workbook is converted into the
+      // file its report names, gongwen aggregate unit --out unit/statistics.yaml)
+      const workbook = path.join(dir, 'statistics.xlsx');
+      if (!existsSync(file) && existsSync(workbook) && path.resolve(file) !== path.resolve(workbook)) {
+        return { file: workbook, year, namedMissing: path.resolve(file), warning: `${report} names "statistics: ${named}", which does not exist; ${workbook} is read` };
+      }
       if (!existsSync(file)) return { missing: `${report} names "statistics: ${named}", which does not exist` };
       if (statSync(file).isDirectory()) return { missing: `${report} names "statistics: ${named}", which is a folder, not a file` };
       return { file, year };
@@ -105,14 +111,14 @@ async function readUnit(dir: string, templateId: string | undefined): Promise<Un
   try {
     const found = statisticsFileOf(dir);
     if ('missing' in found) return { dir, name, status: 'missing', message: found.missing };
-    const { file, year, warning } = found;
+    const { file, year, warning, namedMissing } = found;
     let stats: StatisticsTable;
     if (isYaml(file)) stats = readStatistics(file);
     else if (isXlsx(file)) stats = await statisticsFromXlsx(readFileSync(file), file, templateId);
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
     const broken = brokenRules(stats);
     if (broken) return { dir, name, status: 'invalid', message: broken };
-    return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}) };
+    return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}), ...(namedMissing ? { namedMissing } : {}) };
   } catch (e) {
     if (!isInputError(e)) throw e;
     return { dir, name, status: 'invalid', message: e.message };
@@ -150,7 +156,7 @@ const OUT_FIX = 'give --out a file path (FILE.yaml or FILE.xlsx) in a folder you
  * a fix of their own, and a failed write (a folder in the file's place, no permission) is bad
  * input, not an internal error.
  */
-async function writeSum(file: string, template: StatTemplate, values: Record<string, number>, header: string[], record: SumRecord): Promise<string | undefined> {
+async function writeSum(file: string, template: StatTemplate, values: Record<string, number>, header: string[], record: SumRecord | undefined): Promise<string | undefined> {
   try {
     await writeStatistics(file, template, values, header, record);
     return undefined;
@@ -288,15 +294,17 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     return 2;
   }
   for (const u of left) err.write(`warning: left out: ${explain(u, template)}\n`);
-  for (const u of summed) if (u.warning) err.write(`warning: ${u.warning}\n`);
+  // (not where the file its report names is being written: a workbook converted)
+  for (const u of summed) if (u.warning && u.namedMissing !== path.resolve(opts.out!)) err.write(`warning: ${u.warning}\n`);
   const sum = aggregateStatistics(summed.map((u) => ({ name: u.name, stats: u.stats })));
   const header = [
     `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
     ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
   ];
   for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
-  const record: SumRecord = { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]) };
-  const unwritable = await writeSum(opts.out!, sum.template, sum.values, [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`], record);
+  // (one unit is a conversion, its workbook to YAML or back: no sum to keep apart from its unit)
+  const record: SumRecord | undefined = summed.length > 1 ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]) } : undefined;
+  const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record);
   if (unwritable) {
     err.write(`error: ${unwritable}\n`);
     return 2;

@@ -57,5 +57,5 @@ export function readConfig(configFile: string | undefined): Config {
   }
   if (raw.pdfa !== undefined && typeof raw.pdfa !== 'boolean') throw new InputError({ file: configFile, line: yaml.lineOf(['pdfa']) }, 'pdfa must be true or false');
   checkFaceKeys(raw.fonts, yaml, configFile);
-  return { fonts: fontConfigFrom(raw.fonts, configFile), pdfa: raw.pdfa === true }; // parsed once, here
+  return { fonts: fontConfigFrom(raw.fonts, configFile, (p) => yaml.lineOf(p)), pdfa: raw.pdfa === true }; // parsed once, here
 }

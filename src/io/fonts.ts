@@ -9,6 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FontRole } from '../layout/gbt9704.js';
 import { InputError } from '../model/errors.js';
+import { closest } from '../read/validate.js';
 import { normaliseVerticalMetrics } from './font-metrics.js';
 import { shareDecodedTables } from './font-table-cache.js';
 import { flattenCffSubsets } from './cff-subset.js';
@@ -51,15 +52,23 @@ export function defaultFontConfig(): FontConfig {
  *     fang: { file: /usr/share/fonts/gov/FangSong_GB2312.ttf, name: 仿宋_GB2312 }
  * Relative paths are relative to the config file. Roles not given keep the bundled font.
  */
-export function fontConfigFrom(fonts: unknown, configFile: string): FontConfig {
+export function fontConfigFrom(fonts: unknown, configFile: string, lineOf: (path: string[]) => number | undefined = () => undefined): FontConfig {
   const config = defaultFontConfig();
   for (const [role, spec] of Object.entries((fonts ?? {}) as Record<string, Partial<FaceSpec> | null>)) {
+    const at = (key?: string) => {
+      const line = lineOf(key ? ['fonts', role, key] : ['fonts', role]);
+      return { file: configFile, ...(line !== undefined ? { line } : {}) };
+    };
     if (!FACE_ROLES.includes(role as FaceRole)) {
-      throw new InputError({ file: configFile }, `unknown font role "${role}"`, `roles are: ${FACE_ROLES.join(', ')}`);
+      const guess = closest(role, FACE_ROLES);
+      throw new InputError(at(), `unknown font role "${role}"`, `${guess ? `did you mean "${guess}"? ` : ''}roles are: ${FACE_ROLES.join(', ')}`);
     }
-    if (!spec?.file) throw new InputError({ file: configFile }, `font role "${role}" needs a file:`);
+    if (!spec?.file) throw new InputError(at(), `font role "${role}" needs a file:`, `give the font file: ${role}: { file: fonts/xxx.ttf }`);
     const file = path.resolve(path.dirname(configFile), spec.file);
-    if (!existsSync(file)) throw new InputError({ file: configFile }, `font file for role "${role}" not found: ${file}`);
+    if (!existsSync(file)) {
+      throw new InputError(at('file'), `font file for role "${role}" not found: ${file}`,
+        'give the font file\'s path, relative to this gongwen.yaml (or absolute), or leave the role out for the bundled font');
+    }
     config[role as FaceRole] = { file, postscriptName: spec.postscriptName, name: spec.name ?? config[role as FaceRole].name };
   }
   return config;
@@ -110,7 +119,9 @@ function checkReadable(font: Font): void {
 }
 
 /** The error for a file that cannot be read or opened as a font. */
-const notAFont = (spec: FaceSpec, e: unknown) => new InputError({ file: spec.file }, `cannot be used as a font (${(e as Error).message})`,
+const notAFont = (spec: FaceSpec, e: unknown) => new InputError({ file: spec.file },
+  // (fontkit's own words say what it tripped on, not that the file is no font: 'The value of "offset" is out of range')
+  e instanceof RangeError || /out of range|Unknown font format|unsupported/i.test((e as Error).message) ? 'cannot be used as a font: it is not a font file, or a damaged one' : `cannot be used as a font (${(e as Error).message})`,
   spec.postscriptName ? `check postscriptName "${spec.postscriptName}": it names a face inside a .ttc collection` : 'give an OpenType (.otf), TrueType (.ttf) or collection (.ttc) font file in gongwen.yaml');
 
 function loadFace(spec: FaceSpec): LoadedFace {

@@ -126,7 +126,7 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   }
   if (unplaced.length) {
     const titles = unplaced.map((id) => `{{table ${id}}} (${t.tables.find((x) => x.id === id)!.title})`);
-    errors.push(new InputError(loc, `the ${t.id} format prints its tables in the body, but ${titles.join(', ')} is not placed`,
+    errors.push(new InputError(loc, `the ${t.id} format prints its tables in the body, but ${titles.join(', ')} ${titles.length > 1 ? 'are' : 'is'} not placed`,
       'put each placeholder on a line of its own under its section heading'));
   }
   throwAll(errors.sort((a, b) => (a.loc.line ?? 0) - (b.loc.line ?? 0)));

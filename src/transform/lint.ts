@@ -151,7 +151,10 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
           // (one share alone: no sum to show)
           message: run.length === 1
             ? `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.part} is more than the whole it is a share of, ${s.base}`
-            : `shares of ${s.base} add up to more than the whole: ${run.map((x) => x.part).join(' + ')} = ${parts} (${run.map((x) => `${x.percent}%`).join(' + ')} = ${percent}%)`,
+            : parts > s.base
+              ? `shares of ${s.base} add up to more than the whole: ${run.map((x) => x.part).join(' + ')} = ${parts} (${run.map((x) => `${x.percent}%`).join(' + ')} = ${percent}%)`
+              // (the counts fit the whole; their percentages do not)
+              : `the percentages of shares of ${s.base} add up to ${percent}% (${run.map((x) => `${x.percent}%`).join(' + ')}), though their counts make ${parts} (${run.map((x) => x.part).join(' + ')})`,
           hint: 'check the figures',
         });
         run = [];

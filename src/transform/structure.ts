@@ -51,10 +51,12 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
   // a part missing is told only where the report has fewer parts than the form (with as many or
   // more, freely worded headings cannot be told from missing ones)
   if (parts.length < sections.length) {
-    for (const s of sections) {
+    for (const [k, s] of sections.entries()) {
       if ([...partOf.values()].includes(s)) continue;
+      // at the heading of the part before it, where the report has one (else at the body's start)
+      const before = sections.slice(0, k).reverse().map((p) => parts.find((h) => partOf.get(h) === p)).find(Boolean);
       findings.push({
-        severity: 'warning', loc: report,
+        severity: 'warning', loc: before?.loc ?? report,
         message: `the ${template.id} form has ${sections.length} parts; "${shown(s)}" has no heading`,
         hint: `add "# ${s.title}" in its place, after the part before it (gongwen numbers it)`,
       });
