@@ -62,7 +62,7 @@ describe('font roles from gongwen.yaml', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-cfg-'));
     const cfg = path.join(dir, 'gongwen.yaml');
     writeFileSync(cfg, 'fonts:\n  bold: { file: x.ttf }\n');
-    expect(() => readConfig(cfg).fonts).toThrow(/gongwen\.yaml: unknown font role "bold"/);
+    expect(() => readConfig(cfg).fonts).toThrow(/gongwen\.yaml:2: unknown font role "bold"/);
     writeFileSync(cfg, 'fonts:\n  fang: { file: nowhere.ttf }\n');
     expect(() => readConfig(cfg).fonts).toThrow(/font file for role "fang" not found/);
   });
