@@ -348,6 +348,13 @@ describe('gongwen aggregate', () => {
       'report.md': FRONT.replace(/---\n$/, 'statistics: figures.yaml\n---\n正文。\n'),
       'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1)),
     });
+    // one unit summed elsewhere, another left out: a sum all the same, its unit not to be added again
+    const broken = writeUnit(root, 'broken-one', { 'statistics.yaml': yamlOf(scaled(base, 1)).replace(/(granted:\n\s+natural:) 102/, '$1 一百零二') });
+    const city = path.join(root, 'city');
+    mkdirSync(city);
+    expect((await run(other, broken, '--out', path.join(city, 'statistics.yaml'), '--partial')).code).toBe(0);
+    expect(readFileSync(path.join(city, 'statistics.yaml'), 'utf8')).toContain('gongwen sum record');
+    expect((await run(other, city, '--out', path.join(root, 'twice.yaml'))).code).toBe(2);
     const sum = await run(unit, other, '--out', path.join(root, 'sum.yaml'));
     expect(sum.code, sum.err).toBe(0);
     expect(sum.out).not.toContain('note:');

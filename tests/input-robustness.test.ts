@@ -120,6 +120,8 @@ describe('gongwen.yaml', () => {
     const config = (text: string) => { writeFileSync(path.join(root, 'gw.yaml'), text); return path.join(root, 'gw.yaml'); };
     expect(() => readConfig(config('fonts:\n  fnag: { file: x.ttf }\n'))).toThrow(/gw\.yaml:2: unknown font role "fnag"\n {2}fix: did you mean "fang"\? roles are: /);
     expect(() => readConfig(config('fonts:\n  fang:\n    file: missing.ttf\n'))).toThrow(/gw\.yaml:3: font file for role "fang" not found: .*missing\.ttf\n {2}fix: give the font file's path/);
+    expect(() => readConfig(config('fonts:\n  fang: { file: 5 }\n'))).toThrow(/gw\.yaml:2: the file of font role "fang" must be a path/);
+    expect(() => readConfig(config('fonts: [fang]\n'))).toThrow(/gw\.yaml:1: "fonts" must be a mapping of font roles/);
     writeFileSync(path.join(root, 'bad.ttf'), 'not a font at all, only some text');
     config('fonts:\n  fang: { file: bad.ttf }\n');
     const r = run(root, 'check', 'R', '--config', 'gw.yaml');

@@ -110,5 +110,16 @@ describe('ASCII punctuation in Chinese text', () => {
       { type: 'text', text: '推进' }, { type: 'text', text: '政务公开', bold: true }, { type: 'text', text: ',PDF格式(见附件)。' },
     ] }]);
     expect(b.type === 'paragraph' && b.inlines.map((i) => i.text)).toEqual(['推进', '政务公开', '，PDF格式（见附件）。']);
+    // a full stop right after a bold run, and a text with a U+0001 of its own (Word's mark of an object): nothing lost
+    const para = (inlines: { text: string; bold?: boolean }[]) => {
+      const [x] = normalizeBlockPunctuation([{ type: 'paragraph', loc: { file: 'r.md', line: 1 }, inlines: inlines.map((i) => ({ type: 'text' as const, ...i })) }]);
+      return x.type === 'paragraph' ? x.inlines.map((i) => i.text) : [];
+    };
+    expect(para([{ text: '全年重点做好' }, { text: '三项工作', bold: true }, { text: '.一是加强领导,二是完善制度。' }])).toEqual(['全年重点做好', '三项工作', '。一是加强领导，二是完善制度。']);
+    expect(para([{ text: '甲\u0001乙,' }, { text: '丙丁', bold: true }, { text: '戊己尾巴。' }]).join('')).toBe('甲\u0001乙，丙丁戊己尾巴。');
+  });
+
+  it('pairs ASCII quotes among themselves where the full-width ones balance apart from them', () => {
+    expect(p('开通“12345”热线和"110"、"119"报警电话。')).toBe('开通“12345”热线和“110”、“119”报警电话。');
   });
 });

@@ -302,8 +302,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
   ];
   for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
-  // (one unit is a conversion, its workbook to YAML or back: no sum to keep apart from its unit)
-  const record: SumRecord | undefined = summed.length > 1 ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]) } : undefined;
+  // (one unit written into its own folder is a conversion, its workbook to YAML or back: no sum to
+  // keep apart from its unit; one unit summed elsewhere, the others left out, is a sum)
+  const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === path.resolve(summed[0]!.dir);
+  const record: SumRecord | undefined = !conversion ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]) } : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record);
   if (unwritable) {
     err.write(`error: ${unwritable}\n`);

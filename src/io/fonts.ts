@@ -54,6 +54,10 @@ export function defaultFontConfig(): FontConfig {
  */
 export function fontConfigFrom(fonts: unknown, configFile: string, lineOf: (path: string[]) => number | undefined = () => undefined): FontConfig {
   const config = defaultFontConfig();
+  if (fonts !== undefined && fonts !== null && (typeof fonts !== 'object' || Array.isArray(fonts))) {
+    throw new InputError({ file: configFile, ...(lineOf(['fonts']) !== undefined ? { line: lineOf(['fonts'])! } : {}) }, '"fonts" must be a mapping of font roles',
+      'e.g. fonts:\n    fang: { file: fonts/FangSong_GB2312.ttf, name: 仿宋_GB2312 }');
+  }
   for (const [role, spec] of Object.entries((fonts ?? {}) as Record<string, Partial<FaceSpec> | null>)) {
     const at = (key?: string) => {
       const line = lineOf(key ? ['fonts', role, key] : ['fonts', role]);
@@ -64,6 +68,7 @@ export function fontConfigFrom(fonts: unknown, configFile: string, lineOf: (path
       throw new InputError(at(), `unknown font role "${role}"`, `${guess ? `did you mean "${guess}"? ` : ''}roles are: ${FACE_ROLES.join(', ')}`);
     }
     if (!spec?.file) throw new InputError(at(), `font role "${role}" needs a file:`, `give the font file: ${role}: { file: fonts/xxx.ttf }`);
+    if (typeof spec.file !== 'string') throw new InputError(at('file'), `the file of font role "${role}" must be a path`, `e.g. ${role}: { file: fonts/xxx.ttf }`);
     const file = path.resolve(path.dirname(configFile), spec.file);
     if (!existsSync(file)) {
       throw new InputError(at('file'), `font file for role "${role}" not found: ${file}`,

@@ -17,7 +17,7 @@ const SEPARATOR = '\u0001';
  */
 const PROTECTED = new RegExp([
   String.raw`(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]`,
-  String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+  String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
   // (each from the start of its run of name characters: tried from every character of a long run of
   // Chinese text, the pattern took time in the square of its length)
   String.raw`(?<![\w\u3400-\u9fff()（）\-])[\w\u3400-\u9fff()（）\-]+\.(?:docx?|xlsx?|pptx?|pdf|wps|et|dps|ofd|ceb|rtf|html?|xml|json|zip|rar|7z|jpe?g|png|gif|bmp|tiff?|txt|csv|mp[34]|avi|wmv|mov)(?![A-Za-z0-9])`,
@@ -34,7 +34,7 @@ const NOTHING = /^(?:[^,;:?!()"\s]|\s(?![，；：？！（）。、]))*$/u;
  * or a closing mark, one at the end, three dots, a single quote. Text without any (most text:
  * its . are decimals, 87.1%) goes by the fast path.
  */
-const MAYBE = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%”’》）」』〉】〕)][ \u00a0]*[.．]|[.．][ \u00a0]*$|\.\.\.|'/u;
+const MAYBE = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%”’》）」』〉】〕)][ \u00a0\u0001]*[.．]|[.．][ \u00a0\u0001]*$|\.\.\.|'/u;
 /** Marks that close a phrase: a . after one ends the sentence (《条例》. → 》。). */
 const CLOSING = new Set(['”', '’', '》', '）', '」', '』', '〉', '】', '〕', ')']);
 /** Chinese numerals of a list number typed with a dot (一.加强领导 二.完善制度, 其一. 第一.): no sentence's end. */
@@ -55,7 +55,8 @@ function balanced(chars: readonly string[], marks: readonly number[]): boolean {
  */
 function balanceQuotes(chars: readonly string[], out: string[], marks: readonly number[]): boolean {
   const ascii = marks.filter((i) => chars[i] === '"');
-  if (!ascii.length || ascii.length > 12) return false;
+  // (an odd number of marks never balances)
+  if (!ascii.length || ascii.length > 12 || marks.length % 2 === 1) return false;
   const valid: number[] = [];
   for (let way = 0; way < 1 << ascii.length && valid.length < 3; way++) {
     let depth = 0;
@@ -124,11 +125,15 @@ function normalizeOnce(text: string): string {
   if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text) && !MAYBE.test(text)) return text;
   const chars = [...text];
   const masked = new Array<boolean>(chars.length).fill(false);
-  // Mask URLs, e-mail addresses and file names (by code-point index).
+  // Mask URLs, e-mail addresses and file names (by code-point index, counted on from the last match).
+  let unit = 0;
+  let point = 0;
   for (const m of text.matchAll(PROTECTED)) {
-    const start = [...text.slice(0, m.index)].length;
+    point += [...text.slice(unit, m.index)].length;
     const len = [...m[0]].length;
-    for (let k = start; k < start + len; k++) masked[k] = true;
+    for (let k = point; k < point + len; k++) masked[k] = true;
+    unit = m.index + m[0].length;
+    point += len;
   }
   // spaces and the inline separator (normalizeInlines) are looked through
   const skip = (c: string) => c === ' ' || c === SEPARATOR;
@@ -156,15 +161,27 @@ function normalizeOnce(text: string): string {
   const marks: number[] = [];
   for (let i = 0; i < chars.length; i++) if (!masked[i] && (chars[i] === '"' || chars[i] === '“' || chars[i] === '”')) marks.push(i);
   const ascii = marks.filter((i) => chars[i] === '"');
-  if (ascii.length && ascii.length < marks.length) {
+  // full-width quotes that balance by themselves, with every " outside them (开通“12345”热线和"110"、
+  // "119"): the " are paired among themselves, as where there are none
+  let depth = 0;
+  let outside = true;
+  for (const i of marks) {
+    if (chars[i] === '“') depth++;
+    else if (chars[i] === '”') depth--;
+    else if (depth !== 0) outside = false;
+  }
+  const apart = ascii.length > 0 && ascii.length < marks.length && outside && depth === 0 && balanced(chars, marks.filter((i) => chars[i] !== '"'));
+  if (ascii.length && ascii.length < marks.length && !apart) {
     // the " after a figure taken as inch marks first (采购“智慧屏”55"和65"各2台: two of them balance
     // as a pair too), as quotes only where the others do not balance without them ("12345"热线)
-    const inch = (i: number) => /[0-9]/.test(chars[i - 1] ?? '');
+    // (not the " that closes a quoted figure: "110"、"119")
+    const inch = (i: number) => /[0-9]/.test(chars[i - 1] ?? '') && !/"[0-9.]*$/.test(chars.slice(Math.max(0, i - 16), i).join(''));
     const withoutInches = marks.filter((i) => !(chars[i] === '"' && inch(i)));
     if (!ascii.some(inch) || !(withoutInches.length === marks.length - ascii.length
       ? withoutInches.every((i) => chars[i] !== '"') && balanced(chars, withoutInches)
       : balanceQuotes(chars, out, withoutInches))) balanceQuotes(chars, out, marks);
   } else if (ascii.length) {
+    // paired left to right (see above)
     const pairs: [number, number][] = [];
     let opened = -1;
     for (const i of ascii) {
@@ -268,8 +285,9 @@ function normalizeOnce(text: string): string {
       if (isHan(before) && isHan(after)) {
         // a clause of under five characters before it: a name or a term as likely as a sentence
         let m = k;
-        while (m >= 0 && !/[。！？；，、：（“]/u.test(out[m]!) && !(/[.．]/u.test(out[m]!) && isHan(out[m - 1] ?? ''))) m--;
-        if (k - m < 5) continue;
+        let clause = 0;
+        for (; m >= 0 && !/[。！？；，、：（“]/u.test(out[m]!) && !(/[.．]/u.test(out[m]!) && isHan(out[m - 1] ?? '')); m--) if (!skip(out[m]!)) clause++;
+        if (clause < 5) continue;
       }
       out[i] = '。';
     }
@@ -283,7 +301,9 @@ function normalizeInlines(inlines: Inline[]): Inline[] {
   if (inlines.length <= 1) return inlines.map((i) => ({ ...i, text: normalizePunctuation(i.text) }));
   const joined = normalizePunctuation(inlines.map((i) => i.text).join(SEPARATOR));
   const parts = joined.split(SEPARATOR);
-  return inlines.map((i, k) => ({ ...i, text: parts[k] ?? i.text }));
+  // (a text with a U+0001 of its own, as Word marks an object: each inline on its own, none lost)
+  if (parts.length !== inlines.length) return inlines.map((i) => ({ ...i, text: normalizePunctuation(i.text) }));
+  return inlines.map((i, k) => ({ ...i, text: parts[k]! }));
 }
 
 export function normalizeBlockPunctuation(blocks: Block[]): Block[] {
