@@ -1,8 +1,11 @@
 /**
  * ASCII punctuation in Chinese text → full-width (GB/T 15834): , ; : ? ! ( ) next to Chinese
- * characters become ，；：？！（）, and a pair of " around or beside Chinese text “ ”. Never inside
- * URLs, e-mail addresses, numbers (1,000  15:59) or Latin text. Spaces beside full-width marks
- * are dropped.
+ * characters become ，；：？！（）, a pair of " around or beside Chinese text “ ” (beside full-width
+ * quotes, only where the pairing can be told), a pair of ' around Chinese text ‘ ’, ... ……, and a
+ * . or ． that ends a Chinese sentence 。. Never inside URLs, e-mail addresses, file names or
+ * Chinese domain names, numbers (1,000  15:59  1.5), Latin text (in “ ” or 《 》 too), list
+ * numbers (一.), abbreviations (Co., Ltd.), inch marks and primes. Spaces beside full-width marks
+ * are dropped. README "Body" lists the rules with their examples; tests/punctuation.test.ts holds them.
  */
 import type { Block, Inline } from '../model/types.js';
 
