@@ -267,6 +267,16 @@ describe('attachment', () => {
     expect(last.xml).not.toContain('<w:keepNext/>');
   });
 
+  it('sets a line break inside a paragraph or a list item as a break, as the PDF does (a raw newline showed as a space)', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n联系电话：0000-6612345  \n电子邮箱：a@example.com。\n\n1. 完善制度建设。\n　　建立健全保密审查制度。\n` });
+    const xml = docxParts((await buildReport(dir, { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!)['word/document.xml'];
+    expect(xml).not.toMatch(/<w:t[^>]*>[^<]*\n/);
+    const para = (start: string) => paragraphs(xml).find((p) => p.text.startsWith(start))!;
+    const between = (start: string, a: string, b: string) => { const x = para(start).xml; return x.slice(x.indexOf(a), x.indexOf(b)); };
+    expect(between('联系电话', '0000-6612345', '电子邮箱').match(/<w:br\/>/g)).toHaveLength(1);
+    expect(between('1.完善制度建设', '完善制度建设。', '建立健全').match(/<w:br\/>/g)).toHaveLength(1);
+  });
+
   it('keeps a breaking statistics table\'s header rows and first row with the rows below (表三)', async () => {
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
     const doc = docxParts(outputs.docx!)['word/document.xml'];

@@ -66,6 +66,9 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('其一.加强领导，第一.坚持党的领导，统一.')).toBe('其一.加强领导，第一.坚持党的领导，统一。');
     expect(p('约翰.史密斯')).toBe('约翰.史密斯');
     expect(p('接待来访人员张三.李四')).toBe('接待来访人员张三。李四'); // (a clause of five characters is taken as a sentence: the rule's limit)
+    // a short lead phrase before a sentence, as 公文 lists have them
+    expect(p('加强培训.全年举办培训班不少于4期。')).toBe('加强培训。全年举办培训班不少于4期。');
+    expect(p('- 强化考核.将政务公开纳入绩效考核')).toBe('- 强化考核。将政务公开纳入绩效考核');
     // Chinese domain names are addresses
     expect(p('中文域名：郑州市人民政府.政务，网址为政府网.中国')).toBe('中文域名：郑州市人民政府.政务，网址为政府网.中国');
     // after a closing mark, before a figure, at the end after a figure or an address

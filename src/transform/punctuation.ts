@@ -264,7 +264,7 @@ function normalizeOnce(text: string): string {
     // (项. 100%. 《条例》. “五公开”.), before Chinese text, a figure or the end (办结100件.2024年);
     // at the very end of the text after anything (申请15. 0371-12345678. gk@x.gov.cn.). Not a list
     // number (一.加强领导, 其一. 第一.), not before a letter (目录.pdf), and not between two short
-    // runs of Chinese characters, which are names as often (约翰.史密斯, 政府网.中国).
+    // runs of Chinese characters, which are names as often (约翰.史密斯; 政府网.中国 is a domain name).
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i];
       if (masked[i] || (c !== '.' && c !== '．') || out[i] !== c) continue;
@@ -290,7 +290,10 @@ function normalizeOnce(text: string): string {
         let m = k;
         let clause = 0;
         for (; m >= 0 && !/[。！？；，、：（“]/u.test(out[m]!) && !(/[.．]/u.test(out[m]!) && isHan(out[m - 1] ?? '')); m--) if (!skip(out[m]!)) clause++;
-        if (clause < 5) continue;
+        // … and a short run after it (约翰.史密斯); a lead phrase goes on (加强培训.全年举办培训班…)
+        let run = 0;
+        for (let j = i + 1; j < chars.length && (isHan(chars[j]!) || skip(chars[j]!)); j++) if (!skip(chars[j]!)) run++;
+        if (clause < 5 && run <= 4) continue;
       }
       out[i] = '。';
     }
