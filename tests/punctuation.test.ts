@@ -41,7 +41,7 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('按照“放管服"改革要求，落实"一网通办”。')).toBe('按照“放管服”改革要求，落实“一网通办”。');
     expect(p('“一网通办”和"三公"经费')).toBe('“一网通办”和“三公”经费');
     // a quoted term inside a full-width quote, and a quote around a full-width one
-    expect(p('“关于"放管服"改革的通知”')).toBe('“关于“放管服”改革的通知”');
+    expect(p('“关于"放管服"改革的通知”')).toBe('“关于‘放管服’改革的通知”'); // (nested: single, GB/T 15834)
     expect(p('他说:"我们要落实“放管服”改革".')).toBe('他说：“我们要落实“放管服”改革”。');
     expect(p('印发"关于推进“互联网+政务服务”的通知"')).toBe('印发“关于推进“互联网+政务服务”的通知”');
     // an inch mark inside a full-width quote stays; where the pairs cannot be told, the marks stay as typed

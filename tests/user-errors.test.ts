@@ -122,6 +122,18 @@ describe('Markdown a 公文 cannot print', () => {
     expect(reviewReport(loadReport(SAMPLE), openFontSet()).filter((f) => f.message.includes('has no text under it'))).toEqual([]);
   });
 
+  it('refuses a table that follows a list item without a blank line (Markdown reads it as the item\'s text), at the table\'s line', () => {
+    for (const marker of ['1.', '-']) {
+      let message = '';
+      try {
+        loadReport(makeReport({ 'report.md': `${FRONT}\n正文。\n\n${marker} 检查3次。\n| 平台 | 更新量 |\n| --- | ---: |\n| 网站 | 1905 |\n` }));
+      } catch (e) { message = (e as Error).message; }
+      expect(message, marker).toMatch(/report\.md:11: this table follows the line above it without a blank line, so it is read as that text and printed with its \|\n {2}fix: leave a blank line before the table/);
+    }
+    // with the blank line, a table
+    expect(loadReport(makeReport({ 'report.md': `${FRONT}\n正文。\n\n1. 检查3次。\n\n| 平台 | 更新量 |\n| --- | ---: |\n| 网站 | 1905 |\n` })).blocks.some((b) => b.type === 'table')).toBe(true);
+  });
+
   it('reads a tab inside a line as a space (联系电话：…⟶传真：…, pasted from Word or Excel)', () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n联系电话：0371-12345678\t传真：0371-12345679，地址：\t某县某路1号。\n` });
     const p = loadReport(dir).blocks.find((b) => b.type === 'paragraph')!;

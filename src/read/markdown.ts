@@ -184,6 +184,13 @@ function checkLines(inline: Token, loc: Loc, file: string): void {
     throw new InputError({ file, line: loc.line + k }, `"${line.trim().slice(0, 16)}" is printed as text, not as a heading: ${why}`,
       `write "${ascii} ${hash[3].trim()}" (ASCII # and a space) for a heading${wide ? '' : '; to print a # at the start of a line, write \\#'}`);
   });
+  // a table that goes on from the text above it without a blank line (a list item's, or a
+  // paragraph's whose lines Markdown would not end there): read as the text's lines, printed with its |
+  const table = lines.findIndex((line, k) => k > 0 && PIPE_LINE.test(line) && /^\s*\|?\s*:?-{3,}/.test(lines[k + 1] ?? ''));
+  if (table > 0 && !PIPE_LINE.test(lines[0]!)) {
+    throw new InputError({ file, line: loc.line + table }, 'this table follows the line above it without a blank line, so it is read as that text and printed with its |',
+      'leave a blank line before the table');
+  }
   if (lines.length && lines.every((line) => PIPE_LINE.test(line))) {
     throw new InputError(loc, 'these lines between | are printed as text, not as a table: '
       + (inline.content.includes('｜') ? 'a table is written with ASCII |, not the full-width ｜' : 'a table needs a line of | --- | under its header row'),

@@ -76,7 +76,14 @@ function balanceQuotes(chars: readonly string[], out: string[], marks: readonly 
     valid.splice(0, 2, /[，。；！？,;]/u.test(between) ? 0b10 : 0b01);
   }
   if (valid.length !== 1) return false;
-  ascii.forEach((i, a) => { out[i] = ((valid[0]! >> a) & 1) === 1 ? '“' : '”'; });
+  // a pair inside another is single (GB/T 15834: “关于‘放管服’改革的通知”)
+  let depth = 0;
+  let a = 0;
+  for (const i of marks) {
+    const opens = chars[i] === '"' ? ((valid[0]! >> a++) & 1) === 1 : chars[i] === '“';
+    if (chars[i] === '"') out[i] = opens ? (depth > 0 ? '‘' : '“') : (depth > 1 ? '’' : '”');
+    depth += opens ? 1 : -1;
+  }
   return true;
 }
 
