@@ -163,10 +163,17 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
     content.pop();
     return [{ ...last, stack: [...last.stack.map(keptHeading), ...end] } as Content];
   }
-  // a heading that ends the body (nothing below it): the end matter goes with it
+  // a heading that ends the body (nothing below it, # 附表 over the attachment): the end matter goes
+  // with it, and with the last line of the paragraph above it where there is one (a page of the
+  // heading and the end matter alone held no body text)
   if (last && (last as { headlineLevel?: number }).headlineLevel !== undefined) {
     content.pop();
-    return [{ stack: [keptHeading(last as Content), ...end], unbreakable: true } as Content];
+    const above = content[content.length - 1] as PdfParagraph | undefined;
+    const split = above && (above as { headlineLevel?: number }).headlineLevel === undefined ? lastLineApart(above) : undefined;
+    if (!split) return [{ stack: [keptHeading(last as Content), ...end], unbreakable: true } as Content];
+    content.pop();
+    const [init, lastLine] = split;
+    return [...(init ? [init as Content] : []), { stack: [lastLine as Content, keptHeading(last as Content), ...end], unbreakable: true } as Content];
   }
   // a list: its last item's last line, as for a paragraph
   if (last && Array.isArray(last.stack) && !last.unbreakable && last.stack.length) {
