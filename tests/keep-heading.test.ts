@@ -181,6 +181,10 @@ describe('the end matter kept with the text', () => {
         expect(text, what).toContain('责任编辑：李瑞');
         // no page holds only its number
         for (const page of pages) expect(lastLine(linesOf(page)), `${what}: page ${page.number}`).toBeDefined();
+        // the end matter's page holds body text above the heading it took along
+        const endPage = pages.find((p) => linesOf(p).some((l) => l.text.replace(/\s+/g, '').startsWith('附件：')))!;
+        const endLines = linesOf(endPage).map((l) => l.text.replace(/\s+/g, ''));
+        expect(endLines.slice(0, endLines.findIndex((l) => l.startsWith('附件：'))).some((l) => /^(这是第\d+段测试文字。|一行正文。)$/.test(l)), what).toBe(true);
       }
     }
   }, 120_000);
