@@ -30,8 +30,7 @@ export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Cont
     const margin = [0, i === 0 ? geometry.linePitch : 0, 0, 0];
     // The name in lines under its first character, never one character or half a word on its
     // last line (lines.ts): a line a text node, the first after the label, the others indented
-    // past it. (Not columns: inside the end matter's unbreakable group, moved to a new page,
-    // pdfmake lost a columns node and everything after it.)
+    // past it (the lines are gongwen's; pdfmake's columns would only have measured them again).
     const lines = breakWithoutOrphan(ctx, name, ctx.textWidth - indent - labelWidth);
     if (lines) {
       return {
