@@ -239,11 +239,12 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // province's 本级 is not a city's 本级), and only while the sum's figures are as written (a sum's
   // workbook handed out as a form and filled in is a unit's own).
   const ok = read.filter((u): u is Extract<Unit, { status: 'ok' }> => u.status === 'ok');
+  const prints = new Map(ok.map((u) => [u, fingerprint(u.stats.values)]));
   for (const u of ok) {
     const record = u.stats.sumRecord;
-    if (!record || fingerprint(u.stats.values) !== record.sum) continue;
+    if (!record || prints.get(u) !== record.sum) continue;
     const names = record.units.map(([n]) => n);
-    const again = ok.filter((v) => v !== u && record.units.some(([n, f]) => n === v.name && f === fingerprint(v.stats.values))).map((v) => v.name);
+    const again = ok.filter((v) => v !== u && record.units.some(([n, f]) => n === v.name && f === prints.get(v))).map((v) => v.name);
     if (again.length) {
       err.write(`error: ${u.name} (${u.dir}) is the sum of ${names.join(', ')} (written by gongwen aggregate), and ${again.join(', ')} ${again.length === 1 ? 'is' : 'are'} given too: ${again.length === 1 ? 'it' : 'they'} would be counted twice (with --partial too)\n`
         + `  fix: leave ${u.dir} out (a glob such as units/* takes the sum's folder if it sits among the units), or leave out its units\n`);

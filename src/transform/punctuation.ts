@@ -10,6 +10,8 @@
 import type { Block, Inline } from '../model/types.js';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+/** A Chinese character (not a mark), in every rule below that asks for one. */
+const HAN = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff]/u;
 /** Chinese characters and full-width punctuation. */
 const CJK = /[\u2e80-\u2fff\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60\u201c\u201d\u2018\u2019\u2014\u2026]/u;
 /** Joins the inlines of one block while they are normalised together. */
@@ -92,7 +94,7 @@ function balanceQuotes(chars: readonly string[], out: string[], marks: readonly 
  * 。！？, or a Latin sentence's end (". " as in "OECD. Open Government Data Report. Paris: …").
  */
 function sentenceHasHan(out: readonly string[], k: number): boolean {
-  for (let m = k; m >= 0 && !/[。！？]/u.test(out[m]!) && !(out[m] === ' ' && out[m - 1] === '.'); m--) if (/[\u3400-\u9fff]/u.test(out[m]!)) return true;
+  for (let m = k; m >= 0 && !/[。！？]/u.test(out[m]!) && !(out[m] === ' ' && out[m - 1] === '.'); m--) if (HAN.test(out[m]!)) return true;
   return false;
 }
 
@@ -111,7 +113,7 @@ function latinSpans(out: readonly string[]): boolean[] {
     if (c === '“' || c === '《') open.push(i);
     else if ((c === '”' || c === '》') && open.length) {
       const from = open.pop()!;
-      if (!out.slice(from + 1, i).some((x) => /[\u3400-\u9fff]/u.test(x))) latin.fill(true, from + 1, i);
+      if (!out.slice(from + 1, i).some((x) => HAN.test(x))) latin.fill(true, from + 1, i);
     }
   }
   return latin;
@@ -157,9 +159,8 @@ function normalizeOnce(text: string): string {
     return '';
   };
   const isAlnum = (c: string) => /^[A-Za-z0-9]$/.test(c);
-  /** A Chinese character (not a mark). */
-  const isHan = (c: string) => /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff]/u.test(c);
-  const hasHan = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff]/u.test(text);
+  const isHan = (c: string) => HAN.test(c);
+  const hasHan = HAN.test(text);
   const out = chars.slice();
   // ASCII double quotes, “ ” where they hold or touch Chinese text ("三公"经费, as pasted from a
   // web page or typed with an English input method). Alone, they are paired left to right: a "

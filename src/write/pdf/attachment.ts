@@ -5,18 +5,8 @@ import type { Attachment, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
-import { runs, titleRuns, type PdfInline } from './text.js';
-import { breakWithoutOrphan } from './lines.js';
-
-/** `inlines` broken by lines.ts, one array a line. */
-function byLine(inlines: PdfInline[]): PdfInline[][] {
-  const lines: PdfInline[][] = [[]];
-  for (const i of inlines) {
-    lines.at(-1)!.push(i);
-    if (i.lineEnd) lines.push([]);
-  }
-  return lines.filter((l) => l.length);
-}
+import { runs, titleRuns } from './text.js';
+import { breakWithoutOrphan, splitLines } from './lines.js';
 
 /** "附件：名称" (one) or "附件：1. 名称" … aligned under the first name (several). */
 export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Content[] {
@@ -34,7 +24,7 @@ export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Cont
     const lines = breakWithoutOrphan(ctx, name, ctx.textWidth - indent - labelWidth);
     if (lines) {
       return {
-        stack: byLine(lines).map((line, k) => k === 0
+        stack: splitLines(lines).map((line, k) => k === 0
           ? { text: [...runs(ctx, label, style).map((r) => ({ ...r, noWrap: true, noNewLine: true })), ...line], margin: [indent + (label ? 0 : labelWidth - 1), 0, 0, 0] }
           : { text: line, margin: [indent + labelWidth - 1, 0, 0, 0] }),
         margin,

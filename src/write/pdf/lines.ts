@@ -319,3 +319,13 @@ export function breakWithoutOrphan(ctx: PdfContext, inlines: PdfInline[], width:
   }
   return first;
 }
+
+/** Inlines broken here (breakJustified, breakWithoutOrphan), one array a line. */
+export function splitLines(inlines: readonly PdfInline[]): PdfInline[][] {
+  const lines: PdfInline[][] = [[]];
+  for (const i of inlines) {
+    lines.at(-1)!.push(i);
+    if (i.lineEnd) lines.push([]);
+  }
+  return lines.filter((l) => l.length);
+}

@@ -10,7 +10,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import type { PdfContext } from './context.js';
-import { breakWithoutOrphan } from './lines.js';
+import { breakWithoutOrphan, splitLines, widthRange } from './lines.js';
 import { runs, type PdfInline } from './text.js';
 
 /** A heading listed in the table of contents: its bookmark id (the page number's target), level, number and text. */
@@ -49,28 +49,24 @@ function numberColumn(ctx: PdfContext): number {
   return (ctx.glyphs.advance?.(ELEMENTS.body.role, '000', size) ?? 1.5 * size) + geometry.charPitch / 2;
 }
 
-const width = (ctx: PdfContext, inlines: PdfInline[]): number =>
-  inlines.reduce((w, i) => w + (ctx.glyphs.advance?.(i.font as never, i.text, i.fontSize) ?? i.text.length * i.fontSize), 0);
+/** The page number's style: the body's face and size, on the grid. */
+type NumberStyle = Pick<PdfInline, 'font' | 'fontSize' | 'lineHeight'>;
 
 /** One entry: number, text hanging under its first character, page number on the last line. */
-function row(ctx: PdfContext, e: TocEntry, textColumn: number): Content[] {
+function row(ctx: PdfContext, e: TocEntry, textColumn: number, numberStyle: NumberStyle): Content[] {
   const indent = (e.level - 1) * geometry.charPitch;
   // (a hair over the number's width: pdfmake wraps a column's text that fills it to the last bit)
-  const hang = e.number.length ? width(ctx, e.number) + 0.01 : 0;
+  const hang = e.number.length ? (widthRange(ctx, e.number)?.natural ?? e.number.reduce((w, i) => w + i.text.length * i.fontSize, 0)) + 0.01 : 0;
   const room = textColumn - indent - hang;
   // ragged, as a contents entry is set (stretched, its Latin words were letter-spaced), and never
   // one character alone on its last line
   const text = ctx.breakLines ? breakWithoutOrphan(ctx, e.text, room, true) : undefined;
   // (where pdfmake breaks the lines, the entry keeps them; its number goes on the first line)
-  const lines = text ? 1 + text.filter((i) => i.lineEnd).length : 1;
-  // where the last line ends: its pieces after the last line end (unstretched: a last line is ragged)
-  let start = text?.length ?? 0;
-  while (start > 0 && !text![start - 1]!.lineEnd) start--;
-  const last = text?.slice(start);
-  const leader: TocLeader | undefined = last && { from: indent + hang + width(ctx, last), block: ctx.textWidth };
+  const lines = text ? splitLines(text) : [];
+  // where the last line ends (unstretched: the lines are ragged)
+  const lastWidth = lines.length ? widthRange(ctx, lines.at(-1)!)?.natural : undefined;
+  const leader: TocLeader | undefined = lastWidth === undefined ? undefined : { from: indent + hang + lastWidth, block: ctx.textWidth };
   const link = { linkToDestination: e.id };
-  const { font, fontSize, lineHeight } = runs(ctx, '0', { role: ELEMENTS.body.role, size: sizeOf('body') })[0]!;
-  const numberStyle = { font, fontSize, lineHeight };
   const body = { text: text ?? e.text, ...link };
   const entry = (hang ? { columns: [{ width: hang, text: e.number, ...link }, { width: '*', ...body }], columnGap: 0 } : body);
   return [
@@ -79,7 +75,7 @@ function row(ctx: PdfContext, e: TocEntry, textColumn: number): Content[] {
     // its five digits overhang the column to the left, unwrapped, while the layout runs
     {
       text: [{ ...numberStyle, text: '', pageReference: e.id, ...link, noWrap: true, ...(leader ? { [TOC_LEADER]: leader } : {}) }],
-      alignment: 'right', margin: [0, (lines - 1) * geometry.linePitch, 0, 0],
+      alignment: 'right', margin: [0, Math.max(0, lines.length - 1) * geometry.linePitch, 0, 0],
     } as unknown as Content,
   ];
 }
@@ -88,11 +84,13 @@ function row(ctx: PdfContext, e: TocEntry, textColumn: number): Content[] {
 export function tocTable(ctx: PdfContext, entries: readonly TocEntry[]): Content {
   const numbers = numberColumn(ctx);
   const textColumn = ctx.textWidth - numbers;
+  const { font, fontSize, lineHeight } = runs(ctx, '0', { role: ELEMENTS.body.role, size: sizeOf('body') })[0]!;
+  const numberStyle = { font, fontSize, lineHeight };
   return {
     stack: [
       { text: runs(ctx, '目录', { role: ELEMENTS.tocTitle.role, size: sizeOf('tocTitle') }), alignment: ELEMENTS.tocTitle.align, margin: [0, 0, 0, geometry.linePitch] },
       {
-        table: { widths: [textColumn, numbers], dontBreakRows: true, body: entries.map((e) => row(ctx, e, textColumn)) },
+        table: { widths: [textColumn, numbers], dontBreakRows: true, body: entries.map((e) => row(ctx, e, textColumn, numberStyle)) },
         layout: TOC_LAYOUT,
       },
     ],
