@@ -37,6 +37,24 @@ describe('markers per level (GB/T 9704 §7.3.3)', () => {
 });
 
 describe('numberHeadings', () => {
+  it('rejects a decimal outline number typed before the text when its figures are the heading\'s place', () => {
+    const typed = (blocks: Block[]): string => {
+      try { numberHeadings(blocks); } catch (e) { return (e as Error).message; }
+      return '';
+    };
+    expect(typed([h(1, '总体情况'), h(2, '1.1细则')])).toContain('the heading starts with a section number typed by hand, "1.1"');
+    expect(typed([h(1, '甲'), h(1, '乙'), h(2, '丙'), h(2, '丁'), h(3, '2.2.1加强培训')])).toContain('"2.2.1"');
+    expect(typed([h(1, '甲'), h(2, '丙'), h(3, '１．１措施')])).toContain('"１．１"');
+    // dates and figures glued to the text, and numbers that are not the heading's place
+    for (const blocks of [
+      [h(1, '5.12地震灾后重建信息公开')],
+      [h(1, '甲'), h(2, '7.1讲话精神学习')],
+      [h(1, '甲'), h(2, '乙'), h(2, '丙'), h(2, '丁'), h(2, '戊'), h(2, '1.5万件申请的办理')],
+      [h(1, '甲'), h(2, '1.1%的增幅')],
+      [h(1, '甲'), h(2, '乙'), h(2, '1.1细则')],
+    ]) expect(typed(blocks), inlineText((blocks.at(-1) as HeadingBlock).inlines)).toBe('');
+  });
+
   it('restarts each level under a new parent', () => {
     const got = numbers([h(1, 'a'), h(2, 'b'), h(2, 'c'), h(3, 'd'), h(4, 'e'), h(4, 'f'), h(3, 'g'), h(1, 'h'), h(2, 'i'), h(3, 'j')]);
     expect(got).toEqual(['一、', '（一）', '（二）', '1.', '（1）', '（2）', '2.', '二、', '（一）', '1.']);

@@ -3,7 +3,7 @@
  * (GB/T 9704 §7.3.3). Markers are literal text, never list numbering.
  */
 import { InputError } from '../model/errors.js';
-import type { Block, HeadingLevel } from '../model/types.js';
+import { inlineText, type Block, type HeadingLevel } from '../model/types.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -31,6 +31,25 @@ export function marker(level: HeadingLevel, n: number): string {
 }
 
 /**
+ * A decimal outline number typed before a heading's text (## 1.1细则, ### 2.3.1加强培训), as
+ * pasted from a Word file numbered 1 / 1.1 / 1.1.1. Glued to the text it reads like a date
+ * (# 5.12地震灾后重建, ## 7.1讲话精神) or a figure (1.5万件), so read/markdown.ts lets it pass; it is a typed number
+ * when its figures are the heading's place in the outline: its last the heading's count on its
+ * level, the one before the count of the level above (### 2.3细则 as the third ### under the
+ * second ##), on level 2 or deeper, with no more figures than the level.
+ */
+const DOTTED = /^\s*([0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2})+)(?![0-9０-９.．%％万亿倍元个件次项条家户])/u;
+
+function typedOutline(text: string, counters: readonly number[], level: HeadingLevel): string | undefined {
+  const m = DOTTED.exec(text);
+  if (!m) return undefined;
+  const figures = m[1].replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)).split(/[.．]/u).map(Number);
+  const last = figures.length - 1;
+  const fits = figures.length <= level && figures[last] === counters[level] && figures[last - 1] === counters[level - 1];
+  return fits ? m[1] : undefined;
+}
+
+/**
  * Number every heading; counters restart under each parent. A skipped level is allowed and keeps
  * the marker of the level written (一、 followed directly by 1. is common practice in short reports).
  */
@@ -41,6 +60,11 @@ export function numberHeadings(blocks: Block[]): Block[] {
     counters[b.level]++;
     for (let l = b.level + 1; l <= 4; l++) counters[l] = 0;
     if (counters[b.level] > 999) throw new InputError(b.loc, 'more than 999 headings on one level cannot be numbered', 'group them under headings of the level above');
+    const typed = typedOutline(inlineText(b.inlines), counters, b.level);
+    if (typed) {
+      throw new InputError(b.loc, `the heading starts with a section number typed by hand, "${typed}": gongwen numbers headings by their level, so the heading would have two numbers`,
+        `remove "${typed}"; the number comes from the level: # 一、, ## （一）, ### 1., #### （1）`);
+    }
     return { ...b, number: marker(b.level, counters[b.level]) };
   });
 }
