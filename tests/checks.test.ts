@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStatistics } from '../src/read/statistics.js';
 import { availableTemplates, formCovers, loadTemplate, templateForYear } from '../src/read/templates.js';
 import { checkStatistics } from '../src/transform/checks.js';
-import { lintFullWidthDigits, lintNumbers, lintText, lintTitleDigits, lintUnderscores } from '../src/transform/lint.js';
+import { lintDocNo, lintFullWidthDigits, lintNumbers, lintText, lintTitleDigits, lintUnderscores } from '../src/transform/lint.js';
 import { normalizePunctuation } from '../src/transform/punctuation.js';
 import type { Block } from '../src/model/types.js';
 import { ROOT, sampleReport } from './helpers/build.js';
@@ -105,6 +105,19 @@ describe('the 2021 tables', () => {
       hint: 'write the figures in ASCII digits: 2023 (switch the input method to half-width for digits)',
     }]);
     expect(lintTitleDigits('某县2023年政府信息公开工作年度报告', { file: 'report.md', line: 2 })).toEqual([]);
+  });
+
+  it('warns of a 文号 not written as GB/T 9704 §7.2.5 asks, with the 文号 it should be', () => {
+    const at = { file: 'report.md', line: 6 };
+    const one = (docNo: string) => lintDocNo(docNo, at).map((f) => `${f.message} | ${f.hint}`).join('\n');
+    expect(one('某政办〔23〕5号')).toBe('the 文号 "某政办〔23〕5号": its year "23" is not written in full (〔2023〕) | write "某政办〔2023〕5号" (GB/T 9704 §7.2.5: the year in full in 〔 〕, the sequence number with no 第 and no leading zero, then 号)');
+    expect(one('某政办〔2023〕第05号')).toMatch(/^the 文号 "某政办〔2023〕第05号": the sequence number has 第 before it; the sequence number "05" has a leading zero \(5号\) \| write "某政办〔2023〕5号"/);
+    expect(one('某政办（2023）５')).toMatch(/: the sequence number is not followed by 号 \| write "某政办〔2023〕5号"/);
+    expect(one('某政办〔202〕5号')).toMatch(/its year "202" is not written in full \(four digits\) \| write it as 机关代字〔年份〕序号号/);
+    expect(lintDocNo('某政办〔23〕5号', at)[0].loc).toEqual(at);
+    // as the standard writes them, a portal's own numbering without a bracketed year, and none
+    for (const ok of ['国办公开办函〔2021〕30号', '某政办〔2023〕5号', '某政办〔2023〕105号', 'GK-2023-001', '']) expect(one(ok), ok).toBe('');
+    expect(lintDocNo(undefined, at)).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SAMPLE } from './helpers/build.js';
-import { FRONT, makeReport } from './helpers/fixtures.js';
+import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
@@ -107,6 +107,14 @@ describe('gongwen CLI', () => {
     const files = [...r.stderr.matchAll(/^warning: ([^:\n]+):\d+:/gm)].map((m) => m[1]);
     expect(files).toContain('report.md');
     expect(files).toContain('statistics.yaml'); // it was the absolute path
+  });
+
+  it('warns of a 文号 with a short year at its front-matter line, and --strict refuses it', () => {
+    const dir = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS.replace(/---\n$/, 'doc_no: 测政办〔14〕3号\n---\n')}\n正文。\n` });
+    const r = run('check', dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('report.md:6: the 文号 "测政办〔14〕3号": its year "14" is not written in full (〔2014〕)\n  fix: write "测政办〔2014〕3号"');
+    expect(run('check', dir, '--strict').code).toBe(2);
   });
 
   it('points from a report.md given as the report to its folder', () => {

@@ -253,6 +253,32 @@ function lintStrayQuotesOf(texts: TextParagraph[]): Finding[] {
 /** Full-width digits in the title (某县２０２３年…), which the body's lint would not see: printed on the first page as typed. */
 export const lintTitleDigits = (title: string, loc: Loc): Finding[] => lintFullWidthDigitsOf([{ text: title, loc }]);
 
+/**
+ * A 文号 (doc_no) against GB/T 9704 §7.2.5: the year in full in 〔 〕 (transform/index.ts puts a
+ * four-digit year typed in [ ] or （ ） into 〔 〕), the sequence number with no 第 and no leading
+ * zero, then 号 — 某政办〔2023〕5号. A 文号 written otherwise is printed as typed, with a warning (an
+ * error under --strict) that says what to write. One written without a bracketed year at all
+ * (a portal's own numbering) is left alone.
+ */
+export function lintDocNo(docNo: string | undefined, loc: Loc): Finding[] {
+  const m = docNo && /[[【［(（〔﹝]\s*([0-9０-９]+)\s*[\]】］)）〕﹞]\s*(第?)\s*([0-9０-９]*)\s*(号?)/u.exec(docNo);
+  if (!m) return [];
+  const [, year, di, seq, hao] = m.map((x) => figuresOf(x ?? ''));
+  const wrong: string[] = [];
+  if (year.length !== 4) wrong.push(`its year "${year}" is not written in full (${year.length === 2 ? `〔20${year}〕` : 'four digits'})`);
+  if (di) wrong.push('the sequence number has 第 before it');
+  if (/^0\d/.test(seq)) wrong.push(`the sequence number "${seq}" has a leading zero (${Number(seq)}号)`);
+  if (seq && !hao) wrong.push('the sequence number is not followed by 号');
+  if (!wrong.length) return [];
+  const full = year.length === 2 ? `20${year}` : year;
+  const written = full.length === 4 && seq ? `"${docNo.slice(0, m.index)}〔${full}〕${Number(seq)}号${docNo.slice(m.index + m[0].length)}"` : 'it as 机关代字〔年份〕序号号';
+  return [{
+    severity: 'warning', loc,
+    message: `the 文号 "${docNo}": ${wrong.join('; ')}`,
+    hint: `write ${written} (GB/T 9704 §7.2.5: the year in full in 〔 〕, the sequence number with no 第 and no leading zero, then 号)`,
+  }];
+}
+
 /** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes. */
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
