@@ -261,6 +261,14 @@ describe('attachment', () => {
     expect(ps[at - 2]!.xml).not.toContain('<w:keepNext/>');
     expect(ps[at]!.xml).toContain('<w:keepNext/>'); // with 责任编辑 below it
     expect(ps[at + 1]!.text).toBe('责任编辑：李瑞');
+    // a last heading with nothing under it (# 附表, as the Shangqiu report ends) takes the paragraph above it along
+    const bare = makeReport({ 'report.md': `${sample.slice(0, sample.indexOf('\n---\n', 4) + 5)}\n# 概述\n\n第一段。\n\n最后一段。\n\n# 附表\n`, 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') });
+    const withHeading = paragraphs(docxParts((await buildReport(bare, { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!)['word/document.xml']);
+    const heading = withHeading.findIndex((p) => p.text === '二、附表');
+    expect(withHeading[heading + 1]!.text).toMatch(/^附件：/);
+    expect(withHeading[heading - 1]!.text).toBe('最后一段。');
+    expect(withHeading[heading - 1]!.xml).toContain('<w:keepNext/>');
+    expect(withHeading[heading - 2]!.xml).not.toContain('<w:keepNext/>');
     // without end matter, the last paragraph keeps with nothing
     const { outputs } = await buildReport(makeReport({ 'report.md': `${FRONT}\n第一段。\n\n最后一段。\n` }), { fonts: openFontSet(), formats: ['docx'] });
     const last = paragraphs(docxParts(outputs.docx!)['word/document.xml']).filter((p) => p.text === '最后一段。')[0]!;

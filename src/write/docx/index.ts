@@ -7,7 +7,7 @@ import { tocEntries, tocField, type TocEntry } from './toc.js';
 import { geometry, PAGE_NUMBER, QR } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
-import { tocLevels, type Block, type Report } from '../../model/types.js';
+import { tocLevels, type Block, type HeadingBlock, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock } from './blocks.js';
 import { pageNumberFooters } from './footer.js';
@@ -76,13 +76,18 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
   const editor = editorLine(m);
   const levels = tocLevels(report);
   const toc = levels ? tocEntries(report.blocks, levels) : undefined;
+  // the body's last line stays with the end matter, as in the PDF: Word keeps a paragraph's last
+  // line with the next (a page of 附件：… and 责任编辑 alone read as a page without body text);
+  // headings with nothing under them at the end (# 附表) go along, with the line above them
+  // (their styles keep them with the next paragraph)
+  const blocks = report.blocks;
+  let endFrom = blocks.length - 1;
+  while (endFrom > 0 && blocks[endFrom]!.type === 'heading' && !(blocks[endFrom] as HeadingBlock).runIn) endFrom--;
+  const endFollows = report.attachments.length > 0 || Boolean(editor);
   const children = [
     ...front(report),
     ...(toc ? tableOfContents(toc, levels, options.tocPages) : []),
-    // the body's last line stays with the end matter, as in the PDF: Word keeps a paragraph's last
-    // line with the next (a page of 附件：… and 责任编辑 alone read as a page without body text)
-    ...report.blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, report.blocks[i + 1], toc,
-      i === report.blocks.length - 1 && (report.attachments.length > 0 || Boolean(editor)))),
+    ...blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, blocks[i + 1], toc, endFollows && i >= endFrom)),
     ...attachmentNote(report.attachments, Boolean(editor)),
     // the editor line stays with a QR code right below it (Word and LibreOffice left the code
     // alone on a last page)
