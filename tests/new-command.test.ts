@@ -59,10 +59,19 @@ describe('gongwen new', () => {
 
   it('picks the 2014 table, as an attachment, for a report year before 2019', async () => {
     const dir = fresh();
-    expect((await run('new', dir, '--organ', '测试县', '--year', '2017')).code).toBe(0);
+    const r = await run('new', dir, '--organ', '测试县', '--year', '2017');
+    expect(r.code).toBe(0);
     const report = loadReport(dir);
     expect(report.statistics!.template.id).toBe('gov-2014');
     expect(report.attachments[0]).toMatchObject({ title: '2017年测试县政府信息公开工作情况统计表', table: 'main' });
+    // its rows' wording is provisional (confirmed: false in the template), and the office is told so, where it types and on the terminal
+    expect(r.out).toContain('note: the wording of 53 of the form\'s rows is provisional (templates/gov-2014.yaml, confirmed: false): compare the printed table with your province\'s form before publishing');
+    expect(readFileSync(path.join(dir, 'statistics.yaml'), 'utf8')).toContain('# 本表有53行的名称尚未与已公布的报表逐字核对');
+    // the 2019 and 2021 forms are confirmed: no such note
+    const later = fresh();
+    const r21 = await run('new', later, '--organ', '测试县', '--year', '2021');
+    expect(r21.out).not.toContain('provisional');
+    expect(readFileSync(path.join(later, 'statistics.yaml'), 'utf8')).not.toContain('核对');
   });
 
   it('never writes into a folder that holds files, and needs the organ', async () => {

@@ -7,7 +7,7 @@ import { InputError } from '../model/errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from '../read/templates.js';
+import { FIRST_FORM_YEAR, loadTemplate, templateForYear, unconfirmedRows } from '../read/templates.js';
 import { reportSkeleton } from '../write/skeleton.js';
 import { statisticsYaml } from './statistics-file.js';
 import { writeFileAtomic } from './files.js';
@@ -65,8 +65,11 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
       if (readdirSync(dir).length) throw new UsageError(`${dir} already has files in it; give a new or an empty folder`);
     }
     const template = loadTemplate(templateForYear(year))!;
+    // (the 2014 form's row wording is provisional: the office compares it with its province's form)
+    const provisional = unconfirmedRows(template);
     const stats = statisticsYaml(template, {}, [`${organ}${year}年政府信息公开工作年度报告的统计数（${template.id}）。`,
-      '每个格子一行，# 后是表上的名称。填入数字（没有写 0）；不知道的格子留空。'], true);
+      '每个格子一行，# 后是表上的名称。填入数字（没有写 0）；不知道的格子留空。',
+      ...(provisional ? [`本表有${provisional}行的名称尚未与已公布的报表逐字核对（模板中标为 confirmed: false），发布前请对照本省下发的统计表。`] : [])], true);
     const files = [path.join(dir, 'statistics.yaml'), path.join(dir, 'report.md')];
     try {
       writeFileAtomic(files[0], Buffer.from(stats, 'utf8'));
@@ -77,7 +80,8 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
       throw e;
     }
     out.write(`${dir}: report.md and statistics.yaml on form ${template.id}. Fill in 【待填写】 and the figures, then build it:\n` +
-      `  gongwen build ${dir}   (from a clone: node ${binShown()} build ${dir})\n`);
+      `  gongwen build ${dir}   (from a clone: node ${binShown()} build ${dir})\n` +
+      (provisional ? `note: the wording of ${provisional} of the form's rows is provisional (templates/${template.id}.yaml, confirmed: false): compare the printed table with your province's form before publishing\n` : ''));
     return 0;
   } catch (e) {
     if (!isUsageError(e)) throw e;

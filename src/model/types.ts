@@ -125,6 +125,8 @@ export interface TemplateRowDef {
   label_colspan?: number;
   label_rowspan?: number;
   children?: TemplateRowDef[];
+  /** false: the label's wording is not yet checked against a published form (gov-2014's rows). */
+  confirmed?: boolean;
 }
 
 export interface HeaderCellDef {

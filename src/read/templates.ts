@@ -179,6 +179,12 @@ function gridTable(t: RawTable): { table: StatTableTemplate; rules: StatRule[] }
 const cache = new Map<string, StatTemplate>();
 
 /** Load a template by id (the file name in templates/ without .yaml), or undefined if there is none. */
+/** The rows of a template whose wording is provisional (`confirmed: false`: not yet checked against a published form). */
+export function unconfirmedRows(template: StatTemplate): number {
+  const count = (rows: TemplateRowDef[] = []): number => rows.reduce((n, r) => n + (r.confirmed === false ? 1 : 0) + count(r.children), 0);
+  return template.tables.reduce((n, t) => n + ('rows' in t.layout ? count(t.layout.rows) : 0), 0);
+}
+
 export function loadTemplate(id: string): StatTemplate | undefined {
   const hit = cache.get(id);
   if (hit) return hit;
