@@ -1,6 +1,6 @@
 /** Up-to-date builds (io/up-to-date.ts): a folder is built again only when something its outputs depend on changed. */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,35 @@ describe('up-to-date builds', () => {
     expect(forced).toMatch(BUILT);
     expect(forced).not.toContain('built again');
   }, 120_000);
+
+  it('keeps an output edited since it was written (a reviewer\'s Word draft) aside, and writes the new one', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'pdf,docx']).code).toBe(0);
+    const docx = path.join(out, 'unit.docx');
+    const pdf = readFileSync(path.join(out, 'unit.pdf'));
+    // the reviewer's save: other bytes, saved at 16:42 on 15 March (local time)
+    const edited = Buffer.concat([readFileSync(docx), Buffer.from('审阅意见')]);
+    writeFileSync(docx, edited);
+    const saved = new Date(2026, 2, 15, 16, 42, 7);
+    utimesSync(docx, saved, saved);
+    const r = run([dir, '--out', out, '--format', 'pdf,docx']);
+    expect(r.code, r.err).toBe(0);
+    const kept = path.join(out, 'unit.edited-20260315-1642.docx');
+    expect(r.err).toContain(`kept: ${docx} was edited since gongwen wrote it; it is now ${kept}`);
+    expect(r.out).toMatch(AGAIN(`${docx} was changed after it was written`));
+    expect(readFileSync(kept).equals(edited)).toBe(true);
+    expect(readFileSync(docx).equals(edited)).toBe(false);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(path.join(out, 'unit.pdf')).equals(pdf)).toBe(true); // not edited: written over as before, nothing kept
+    // a second edit at the same minute takes the next name; --force keeps it too; an unedited output is never kept
+    writeFileSync(docx, edited);
+    utimesSync(docx, saved, saved);
+    expect(run([dir, '--out', out, '--format', 'pdf,docx', '--force']).err).toContain(`it is now ${path.join(out, 'unit.edited-20260315-1642-2.docx')}`);
+    const plain = run([dir, '--out', out, '--format', 'pdf,docx', '--force']);
+    expect(plain.err).not.toContain('kept:');
+    expect(readdirSync(out).filter((f) => f.includes('.edited-')).sort()).toEqual(['unit.edited-20260315-1642-2.docx', 'unit.edited-20260315-1642.docx']);
+  }, 60_000);
 
   it('builds again when a statistics file outside the folder changes', () => {
     const dir = makeReport({ 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 统计表 }\nstatistics: ../shared.yaml\n---\n正文。\n') }, 'withshared');

@@ -2,10 +2,10 @@
 import path from 'node:path';
 import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
-import { writeFilesAtomic } from './files.js';
+import { keepEdited, writeFilesAtomic } from './files.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
-import { checkRecord, folderInputs, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
+import { checkRecord, editedOutputs, folderInputs, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
 
 export interface BuildSettings {
   outDir: string;
@@ -28,6 +28,8 @@ export type BuildOutcome =
     upToDate?: true;
     /** Built again although it had been built before into this --out: why (io/up-to-date.ts). */
     why?: string;
+    /** Outputs edited since the last build wrote them, kept aside before this one wrote over them: [output, kept as]. */
+    kept?: [string, string][];
   }
   | { dir: string; ok: false; error: string; warnings: string[]; ms: number };
 
@@ -44,6 +46,10 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const { outputs, warnings } = await buildInMemory(dir, fonts, s, docx);
     const name = path.basename(path.resolve(dir));
     const named = Object.entries(outputs).map(([format, data]) => ({ file: path.join(s.outDir, `${name}.${format}`), data }));
+    // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
+    // not written over: the outputs are made from the report's files, which the edits are not in
+    const edited = s.keepRecords ? editedOutputs(s.outDir, dir).filter((f) => named.some((n) => n.file === f)) : [];
+    const kept = edited.map((f): [string, string] => [f, keepEdited(f)]);
     // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
     const written = writeFilesAtomic(named);
     const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]! }));
@@ -51,6 +57,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown);
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
+      ...(kept.length ? { kept } : {}),
     };
   } catch (e) {
     if (!isInputError(e)) throw e;

@@ -66,6 +66,29 @@ function removeStale(dir: string): void {
 }
 
 /**
+ * Keep an output edited since gongwen wrote it: renamed to `<name>.edited-<its time>.<ext>` beside
+ * it (shangqiu-2017.edited-20260315-1642.docx, the time it was last saved, local time; -2, -3 …
+ * after a name taken), so that the build writing over it loses no reviewer's work. Returns the
+ * new name; a rename refused (Word holds the file open on Windows) is an error of the build.
+ */
+export function keepEdited(file: string): string {
+  const ext = path.extname(file);
+  const t = new Date(statSync(file).mtimeMs);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const when = `${t.getFullYear()}${two(t.getMonth() + 1)}${two(t.getDate())}-${two(t.getHours())}${two(t.getMinutes())}`;
+  const base = `${file.slice(0, file.length - ext.length)}.edited-${when}`;
+  let kept = `${base}${ext}`;
+  for (let n = 2; existsSync(kept); n++) kept = `${base}-${n}${ext}`;
+  try {
+    renameSync(file, kept);
+  } catch (e) {
+    throw new InputError({ file }, `${path.basename(file)} was edited since gongwen wrote it, and cannot be kept aside: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      'close it (Word holds an open file), or save it under another name, then build again');
+  }
+  return kept;
+}
+
+/**
  * The temporary name a process's thread writes `file` under: threads of one process may write the
  * same file (the code cache, io/code-cache.ts), and must not write into each other's temporary file.
  */

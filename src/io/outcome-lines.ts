@@ -16,6 +16,9 @@ export function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.
   if (!o.ok) err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
   for (const w of o.warnings) err.write(`${w}\n`);
   if (!o.ok) return;
+  for (const [file, kept] of o.kept ?? []) {
+    err.write(`kept: ${file} was edited since gongwen wrote it; it is now ${kept}\n  (outputs are made from the report's files: carry the edits over into them)\n`);
+  }
   if (!files) return;
   const done = o.upToDate ? ` up to date, not built again${forceHint ? ' (--force builds it)' : ''}` : ` in ${Math.round(o.ms)} ms${o.why ? ` (built again: ${o.why})` : ''}`;
   out.write(`${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${done}\n`);

@@ -240,6 +240,26 @@ function staleBecause(r: BuildRecord, settings: SettingsStamp, inputs: FolderInp
   return undefined;
 }
 
+/**
+ * The outputs of `dir`'s last build into `outDir` that are there but no longer the files it wrote
+ * (their size or time differ from its record): a reviewer's edits to the Word draft, saved in
+ * place. None without a record (no output is known to be gongwen's).
+ */
+export function editedOutputs(outDir: string, dir: string): string[] {
+  let record: unknown;
+  try {
+    record = JSON.parse(readFileSync(recordFile(outDir, dir), 'utf8'));
+  } catch {
+    return [];
+  }
+  if (!isRecord(record)) return [];
+  return record.outputs.flatMap((f) => {
+    const output = path.join(outDir, f.name);
+    const st = statSync(output, { throwIfNoEntry: false });
+    return st?.isFile() && (st.size !== f.bytes || st.mtimeMs !== f.mtimeMs) ? [output] : [];
+  });
+}
+
 export type RecordCheck =
   | { current: true; files: OutputFile[]; warnings: string[] }
   | { current: false; why: string };
