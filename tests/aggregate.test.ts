@@ -188,6 +188,9 @@ describe('gongwen aggregate', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('summary: 2 summed, 0 missing, 0 invalid, 0 other template');
     expect(readStatistics(out).values['t4.review_total']).toBe(5 * 2 + 1);
+    // the sum breaks 表四's 行政复议 total too, and the warning names the unit that breaks it, at its line
+    const line = readFileSync(path.join(warned, 'statistics.yaml'), 'utf8').split('\n').findIndex((l) => /^\s+review_total:/.test(l)) + 1;
+    expect(r.err).toMatch(new RegExp(`^warning: the sum breaks a rule of the form's totals: .*\\n {2}units whose own figures break it: warned \\(.*warned/statistics\\.yaml:${line}: .*\\)\\n {2}fix: correct those units' figures, then sum again \\(rule `, 'm'));
   });
 
   it('refuses an --out whose folder is a file, with a fix for a file path, and exit 2', async () => {

@@ -140,10 +140,19 @@ function sumRuleWarnings(template: StatTemplate, values: Record<string, number>,
     if (!broken) continue;
     const keys = [...rule.parts, ...rule.totals];
     const gaps = units.filter((u) => keys.some((k) => u.stats.values[k] === undefined)).map((u) => u.name);
-    // (none only through rounding: sums of units that each keep the rule keep it)
-    warnings.push(`the sum breaks a rule ${rule.status === 'printed' ? 'printed on the form' : 'of the form\'s totals'}: ${broken.message}` + (gaps.length
-      ? `\n  units that leave a cell of this rule empty: ${gaps.join(', ')}\n  fix: fill the rule's cells in those units (0 where there were none), then sum again (rule ${rule.id})`
-      : `\n  fix: check the units' figures for this rule (rule ${rule.id})`));
+    // units whose own figures break it (a rule derived from the form's meaning is a unit's
+    // warning, not an error, so such a unit is summed), each with the line of its break
+    const own = units.flatMap((u) => {
+      const f = checkRule(u.stats, rule);
+      return f ? [`${u.name} (${formatInputError(f.loc, f.message).split('\n')[0]})`] : [];
+    });
+    // (none of either only through rounding: sums of units that each keep the rule keep it)
+    warnings.push(`the sum breaks a rule ${rule.status === 'printed' ? 'printed on the form' : 'of the form\'s totals'}: ${broken.message}`
+      + (own.length ? `\n  units whose own figures break it: ${own.join('; ')}` : '')
+      + (gaps.length ? `\n  units that leave a cell of this rule empty: ${gaps.join(', ')}` : '')
+      + (own.length || gaps.length
+        ? `\n  fix: ${[own.length ? 'correct those units\' figures' : '', gaps.length ? 'fill the rule\'s empty cells in those units (0 where there were none)' : ''].filter(Boolean).join('; ')}, then sum again (rule ${rule.id})`
+        : `\n  fix: check the units' figures for this rule (rule ${rule.id})`));
   }
   return warnings;
 }
