@@ -248,6 +248,11 @@ describe('statistics validation', () => {
     expect(msgs[3]).toMatch(/statistics\.yaml:6: .*\n  fix: write the number alone: 156 \(the column gives the unit, 条\)/);
     // as an input method types a figure: full-width digits and comma
     expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: １，２０５\n'))[0]).toMatch(/fix: write it with ASCII digits, without the thousands separator: 1205/);
+    // the 2019 form's 采购总金额, in 万元 as its header says (the form itself gives no unit): 元 converted, to the cent
+    const amounts = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_items: 3, purchase_amount: 251000元}\n'));
+    expect(amounts.find((m) => m.includes('251000元'))).toMatch(/采购总金额（单位：万元）: value "251000元" .*\n  fix: write it in 万元, the column's unit: 25\.1$/);
+    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_amount: 12345元}\n'))[0]).toMatch(/fix: write it in 万元, the column's unit: 1\.23 \(to the cent\)$/);
+    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_amount: 2856.37万元}\n'))[0]).toMatch(/fix: write the number alone: 2856\.37 \(the column gives the unit, 万元\)$/);
     // a change in words, in the 2019 form's 本年增/减
     const change = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: 120, delta: 减少2, decisions: 3}\n'));
     expect(change[0]).toMatch(/statistics\.yaml:4: .*value "减少2".*\n  fix: write the change as a signed number: -2/);

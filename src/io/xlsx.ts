@@ -214,7 +214,7 @@ function checkValue(cell: StatCell, n: number | undefined, raw: string, at: stri
   if (!what) return undefined;
   // an amount with a third decimal (a formula's result shown as 12.35) gets the amount to the cent
   return new InputError({ file }, `${at}: ${cell.label}: value ${JSON.stringify(raw)} is not a ${what}`,
-    (n !== undefined ? valueFix(cell, n) : undefined) ?? `write a number of ${cell.unit || 'units'} in the cell, or leave it blank if the figure is unknown`);
+    valueFix(cell, n ?? raw) ?? `write a number of ${cell.unit || 'units'} in the cell, or leave it blank if the figure is unknown`);
 }
 
 /**

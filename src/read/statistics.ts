@@ -39,7 +39,12 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   // a change in words, in a 本年增/减 cell: 减少2, 增加3
   const change = /^(增加|增|新增|减少|减)\s*(\d+)\s*[^\d\s]*$/.exec(asciiDigits(t));
   if (change && cell.signed) return `write the change as a signed number: ${change[1]!.startsWith('减') ? '-' : '+'}${change[2]}`;
-  const unit = /^(-?\d+(?:\.\d+)?)\s*[^\d\s.]+$/.exec(t);
+  const unit = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.]+)$/.exec(t);
+  // (an amount in 元 where the column is in 万元: 251000元 is 25.1)
+  if (unit && cell.unit === '万元' && unit[2] === '元') {
+    const wan = Number(unit[1]) / 10000;
+    return `write it in 万元, the column's unit: ${toTheCent(wan) ? String(Number(wan.toFixed(2))) : `${roundCents(wan).toFixed(2)} (to the cent)`}`;
+  }
   if (unit) return `write the number alone: ${unit[1]} (the column gives the unit${cell.unit ? `, ${cell.unit}` : ''})`;
   return undefined;
 }
