@@ -76,7 +76,7 @@ function referenceTable(grid: StatGrid): Table {
   }));
   return new Table({
     layout: TableLayoutType.FIXED,
-    margins: { top: 20, bottom: 20, left: 60, right: 60, marginUnitType: WidthType.DXA },
+    margins: { top: 40, bottom: 20, left: 60, right: 60, marginUnitType: WidthType.DXA },
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     rows,

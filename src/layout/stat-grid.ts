@@ -39,8 +39,14 @@ export interface StatGrid {
 
 export const isCovered = (s: GridSlot): s is { covered: true } => 'covered' in s;
 
-/** The left and right padding of a statistics table's cells and the width of its rules, in pt: the same in both writers. */
+/**
+ * The padding of a statistics table's cells and the width of its rules, in pt: the same in both
+ * writers, so that a row is as tall in the DOCX as in the PDF (a row of 小四 text 2 + 16.2 + 1 pt
+ * and its rule) and the pages break alike.
+ */
 export const CELL_PADDING_X = 3;
+export const CELL_PADDING_TOP = 2;
+export const CELL_PADDING_BOTTOM = 1;
 export const TABLE_RULE = 0.5;
 
 /**

@@ -92,6 +92,20 @@ describe('the DOCX as LibreOffice renders it', () => {
     });
   });
 
+  it('sets the statistics table\'s rows as tall as gongwen\'s PDF does (19.7 pt a row of 小四), so that its pages break alike', () => {
+    // the baselines of the unit column's 条 / 件 / 次 down the attachment's first page (under its header 单位)
+    const pitches = (pages: PdfPage[]) => {
+      const page = pages.find((p) => p.items.some((i) => i.str.includes('统计指标')))!;
+      const unit = page.items.find((i) => i.str.trim() === '单位')!;
+      const ys = page.items.filter((i) => /^(条|件|次|个|人)$/.test(i.str.trim()) && Math.abs(i.x - unit.x) < 20).map((i) => i.baseline).sort((a, b) => a - b);
+      return ys.slice(1, 9).map((y, k) => y - ys[k]!);
+    };
+    const [pdf, docx] = [pitches(own), pitches(lo)];
+    expect(pdf).toHaveLength(8);
+    expect(Math.min(...pdf)).toBeCloseTo(19.7, 1); // a row of one line (those of two: 16.2 more)
+    docx.forEach((pitch, k) => expect(pitch, `row ${k + 1}`).toBeCloseTo(pdf[k]!, 1));
+  });
+
   it('renders every page to PNG for a look by eye', () => {
     const dir = path.dirname(loFile);
     execFileSync('pdftoppm', ['-png', '-r', '30', loFile, path.join(dir, 'p')]);

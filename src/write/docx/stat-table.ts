@@ -7,15 +7,15 @@
  * every table of every template — at a fraction of the cost: these tables are nine tenths of a
  * report's document.xml.
  */
-import { CELL_PADDING_X, cellTextWidth, columnTextWidths, isCovered, TABLE_RULE, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
+import { CELL_PADDING_BOTTOM, CELL_PADDING_TOP, CELL_PADDING_X, cellTextWidth, columnTextWidths, isCovered, TABLE_RULE, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO } from '../../layout/units.js';
 import { figureEm, FIGURE, fittedSize } from '../../layout/fit.js';
 import { estimatedLineCount, labelLines } from '../../layout/title-lines.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
 import { STYLE, tableStyleId, TEXT_WIDTH_TWIP } from './styles.js';
 
-/** The cells' margins, once for the table (w:tblCellMar), in twips: left and right as the PDF's padding (layout/stat-grid.ts). */
-const CELL_MARGIN = { top: 20, left: ptToTwip(CELL_PADDING_X), bottom: 20, right: ptToTwip(CELL_PADDING_X) };
+/** The cells' margins, once for the table (w:tblCellMar), in twips: the PDF's padding (layout/stat-grid.ts), so that rows are as tall. */
+const CELL_MARGIN = { top: ptToTwip(CELL_PADDING_TOP), left: ptToTwip(CELL_PADDING_X), bottom: ptToTwip(CELL_PADDING_BOTTOM), right: ptToTwip(CELL_PADDING_X) };
 const BORDER = 'w:val="single" w:color="auto" w:sz="4"';
 const BORDERS = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${BORDER}/>`).join('');
 const MARGINS = (['top', 'left', 'bottom', 'right'] as const).map((side) => `<w:${side} w:type="dxa" w:w="${CELL_MARGIN[side]}"/>`).join('');

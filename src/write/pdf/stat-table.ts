@@ -1,7 +1,7 @@
 /** A statistics grid (layout/stat-grid.ts) → a pdfmake table with merged cells and repeated headers. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { geometry } from '../../layout/gbt9704.js';
-import { CELL_PADDING_X, cellTextWidth, columnTextWidths, isCovered, TABLE_RULE, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
+import { CELL_PADDING_BOTTOM, CELL_PADDING_TOP, CELL_PADDING_X, cellTextWidth, columnTextWidths, isCovered, TABLE_RULE, type GridCell, type StatGrid } from '../../layout/stat-grid.js';
 import { FIGURE, fittedSize } from '../../layout/fit.js';
 import { labelLines } from '../../layout/title-lines.js';
 import { estimatedEm } from '../../layout/kinsoku.js';
@@ -13,7 +13,7 @@ import type { SpanningLabel } from './span-breaks.js';
 import { lineRuns, runs, type PdfInline } from './text.js';
 
 /** Cell padding and rules, in pt (the table layout below; left, right and rules as the DOCX's: layout/stat-grid.ts). */
-const PADDING = { left: CELL_PADDING_X, right: CELL_PADDING_X, top: 2, bottom: 1 };
+const PADDING = { left: CELL_PADDING_X, right: CELL_PADDING_X, top: CELL_PADDING_TOP, bottom: CELL_PADDING_BOTTOM };
 const RULE = TABLE_RULE;
 /**
  * One table layout for every table and document (pdfmake copies it and never changes it): its
