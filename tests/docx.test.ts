@@ -121,11 +121,19 @@ describe('styles', () => {
     }
   });
 
-  it('scales only 三号 text to the grid (98 %), not the defaults every other size inherits', () => {
-    const defaults = /<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(styles())![1];
-    expect(defaults).not.toContain('<w:w ');
+  it('scales only 三号 text to the grid (98 %); every other size says 100 %, not inheriting the defaults\' 98', () => {
     for (const id of ['GwBody', 'Heading1', 'GwAttachmentNote']) expect(style(styles(), id), id).toContain('<w:w w:val="98"/>');
-    for (const id of ['GwTitle', 'GwTableText', 'GwPageNumber', 'GwSource']) expect(style(styles(), id), id).not.toContain('<w:w ');
+    for (const id of ['GwTitle', 'GwTableText', 'GwTableText5', 'GwPageNumber', 'GwSource']) expect(style(styles(), id), id).toContain('<w:w w:val="100"/>');
+  });
+
+  it('makes the document\'s defaults, Word\'s 正文 (Normal), the body text: indented two characters, justified, 98 %', () => {
+    const run = /<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(styles())![1];
+    expect(run).toContain('<w:w w:val="98"/>');
+    expect(run).toContain('<w:sz w:val="32"/>');
+    const paragraph = /<w:pPrDefault>([\s\S]*?)<\/w:pPrDefault>/.exec(styles())![1];
+    expect(paragraph).toContain('<w:ind w:firstLine="632" w:firstLineChars="200"/>');
+    expect(paragraph).toContain('<w:jc w:val="both"/>');
+    expect(style(styles(), 'Normal')).toBe('<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:qFormat/></w:style>');
   });
 
   it('sets the table of contents\' entries on the grid in their headings\' faces, the field ending in the last entry', async () => {

@@ -88,14 +88,14 @@ export const fontOf = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: n
 const LANG = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
 
 /**
- * Run and paragraph properties of an element, at its nominal 字号 (Word squeezes to the grid).
- * `squeeze`: 三号 text scaled to the grid's character pitch (false for the document's default run,
- * which every style without a scale of its own would inherit: 二号 titles and 小四 tables at 98 %).
+ * Run and paragraph properties of an element, at its nominal 字号 (Word squeezes to the grid): 三号
+ * text scaled to the grid's character pitch, other sizes at 100 % said outright (the document's
+ * default run is the body's, at 98 %, which a style without a scale of its own would inherit).
  */
-export function elementProps(name: ElementName, fonts: FontNames, lineTwip = LINE_TWIP, squeeze = true) {
+export function elementProps(name: ElementName, fonts: FontNames, lineTwip = LINE_TWIP) {
   const el = ELEMENTS[name];
   const size = ZIHAO[el.zihao];
-  const scaled = squeeze && size === ZIHAO.三号 ? { scale: GRID_SCALE_PERCENT } : {};
+  const scaled = { scale: size === ZIHAO.三号 ? GRID_SCALE_PERCENT : 100 };
   return {
     run: { font: fontOf(fonts[el.role]), size: ptToHalfPoints(size), sizeComplexScript: ptToHalfPoints(size), bold: false, italics: false, color: '000000', language: LANG, ...scaled },
     paragraph: {
@@ -144,7 +144,9 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
   const body = elementProps('body', fonts);
   return {
     default: {
-      document: { run: elementProps('body', fonts, LINE_TWIP, false).run, paragraph: { spacing: body.paragraph.spacing } },
+      // the document's defaults, and so Word's 正文 (Normal), which reviewers reach for, are the
+      // body text's: 仿宋 三号 at 98 %, justified, indented two characters, on the grid
+      document: { run: body.run, paragraph: body.paragraph },
       heading1: heading(1),
       heading2: heading(2),
       heading3: heading(3),
