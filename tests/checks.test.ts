@@ -97,6 +97,10 @@ describe('the 2021 tables', () => {
     const blank = parseStatistics(SAMPLE_2021.replace(/(\n\s+direct_other:) \d+/, '$1'), 'statistics.yaml');
     const f = checkStatistics(blank).find((x) => x.message.includes('incomplete'))!;
     expect(f.loc).toEqual({ file: 'statistics.yaml', line: SAMPLE_2021.split('\n').findIndex((l) => /^\s+direct_other:/.test(l)) + 1 });
+    // a row written in { } that leaves cells out: at that row's line
+    const flow = 'template: gov-2021\ntables:\n  t4: { review_upheld: 3 }\n  t3:\n    new_received: {natural: 8, commercial: 1, research: 0, welfare: 0, legal_service: 0, other_org: 0, total: 9}\n    carried_over: {natural: 4, total: 4}\n';
+    const left = checkStatistics(parseStatistics(flow, 'statistics.yaml')).filter((x) => x.message.includes('incomplete'));
+    expect(left.map((x) => [x.message.slice(0, 2), x.loc.line])).toEqual([['二、', 2], ['三、', 6], ['四、', 3]]); // 表二 not written: at tables:
   });
 
   it('warns of full-width digits in the title, at its line', () => {

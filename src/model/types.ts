@@ -215,6 +215,8 @@ export interface StatisticsTable {
   file: string;
   /** Cell key → line in the statistics file. */
   lines: Record<string, number>;
+  /** Cell key → where a cell not written would go: the line of its row, or of its table (2019/2021 files). */
+  places?: Record<string, number>;
   /** Cell key → its cell in a workbook (表三!D4), where the file is one: it has no lines. */
   cells?: Record<string, string>;
   /** The line of `template:` in the statistics file, where it has one. */

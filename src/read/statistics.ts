@@ -129,6 +129,7 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
   const errors: InputError[] = [];
   const values: Record<string, number> = {};
   const lines: Record<string, number> = {};
+  const places: Record<string, number> = {};
   const put = (cell: StatCell, v: unknown, path: string[]) => {
     const line = y.lineOf(path);
     lines[cell.key] = line;
@@ -168,6 +169,11 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       const table = template.tables.find((t) => t.id === tableId);
       if (!table) { unknown([dataKey, tableId], `table in template ${template.id}`, template.tables.map((t) => t.id)); continue; }
       if (!isMap(rows)) { errors.push(new InputError({ file, line: y.lineOf([dataKey, tableId]) }, `table ${tableId} must be a mapping`)); continue; }
+      // where a cell left out would go: its row's line, or its table's (a row written in { } that leaves some out)
+      for (const cell of table.cells) {
+        const row = cell.row !== undefined && isMap(rows[cell.row]) ? y.lineOf([dataKey, tableId, cell.row]) : undefined;
+        places[cell.key] = row ?? y.lineOf([dataKey, tableId]);
+      }
       if (table.layout.kind === 'single-row') {
         for (const [col, v] of Object.entries(rows)) {
           const cell = template.cells.get(`${tableId}.${col}`);
@@ -198,7 +204,10 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       }
     }
   }
+  // a table not written at all: at the line of "tables:" (lineOf gives its value's)
+  const dataLine = text.split('\n').findIndex((l) => new RegExp(`^${dataKey}\\s*:`).test(l)) + 1;
+  if (template.placement !== 'attachment' && dataLine) for (const cell of template.cells.values()) places[cell.key] ??= dataLine;
   throwAll(withFormNote(errors));
   const sumRecord = sumRecordOf(text);
-  return { template, values, file, lines, templateLine: y.lineOf(['template']), ...(sumRecord ? { sumRecord } : {}) };
+  return { template, values, file, lines, places, templateLine: y.lineOf(['template']), ...(sumRecord ? { sumRecord } : {}) };
 }

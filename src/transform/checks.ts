@@ -72,8 +72,9 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
     if (!empty.length) continue;
     const name = t.id === 'main' ? stats.template.title : t.title;
     const shown = empty.slice(0, 4).map((c) => c.label).join('; ');
-    // at the first empty cell's line, where the file has one (gongwen new writes every cell's)
-    const line = empty.map((c) => stats.lines[c.key]).find((l) => l !== undefined);
+    // at the first empty cell's line, where the file has one (gongwen new writes every cell's),
+    // else where it would go (a row written in { } that leaves cells out)
+    const line = empty.map((c) => stats.lines[c.key]).find((l) => l !== undefined) ?? empty.map((c) => stats.places?.[c.key]).find((l) => l !== undefined);
     findings.push({
       severity: 'warning',
       loc: { file: stats.file, ...(line !== undefined ? { line } : {}) },
