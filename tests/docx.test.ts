@@ -126,6 +126,10 @@ describe('styles', () => {
     for (const id of ['GwTitle', 'GwTableText', 'GwTableText5', 'GwPageNumber', 'GwSource']) expect(style(styles(), id), id).toContain('<w:w w:val="100"/>');
   });
 
+  it('has Word\'s 要点 (Strong) as a character style, which bolds a word, not its paragraph', () => {
+    expect(style(styles(), 'Strong')).toBe('<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:qFormat/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>');
+  });
+
   it('makes the document\'s defaults, Word\'s 正文 (Normal), the body text: indented two characters, justified, 98 %', () => {
     const run = /<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/.exec(styles())![1];
     expect(run).toContain('<w:w w:val="98"/>');

@@ -10,6 +10,7 @@
  *   (their lines are smaller than a grid line); docx has no paragraph-level w:snapToGrid.
  * Elements are inserted in the order CT_PPrBase requires (widowControl, overflowPunct, autoSpaceDE,
  * autoSpaceDN, snapToGrid, before spacing).
+ * - docx's Strong (Word's 要点) is a character style, as Word has it, not a paragraph style.
  * - blocks written as text (raw-xml.ts) are put in place in word/document.xml.
  * - characters the role faces lack name the fallback font (fallback-font.ts).
  */
@@ -25,6 +26,10 @@ export function fixStylesXml(xml: string): string {
     // just before w:spacing, where CT_PPrBase wants it (Word rejects elements out of order)
     out = out.replace(new RegExp(`(<w:style [^>]*w:styleId="${id}"[^>]*>[\\s\\S]*?<w:pPr>[\\s\\S]*?)(<w:spacing )`), '$1<w:snapToGrid w:val="0"/>$2');
   }
+  // docx's Strong is a paragraph style: Word's 要点 applied to a word would bold its paragraph.
+  // It is a character style, as in Word's own Normal template.
+  out = out.replace(/<w:style w:type="paragraph" w:styleId="Strong"><w:name w:val="Strong"\/><w:basedOn w:val="Normal"\/><w:next w:val="Normal"\/>/,
+    '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/>');
   return out;
 }
 
