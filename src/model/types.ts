@@ -268,6 +268,20 @@ export interface Report {
 
 export const inlineText = (inlines: Inline[]): string => inlines.map((i) => i.text).join('');
 
+/** How a note under a table opens: 注：, 注1：, 说明：, 备注：, 资料来源：, 数据来源：. */
+const TABLE_NOTE = /^\s*(?:注|注释|说明|备注|资料来源|数据来源)\s*\d*\s*[：:]/u;
+
+/**
+ * Block `i` is a note under a table: a paragraph right after a statistics or Markdown table that
+ * opens as a note does (注：本表…). Both writers keep it with the table's last row, as a table's
+ * note belongs to it: it never starts a page that its table does not reach.
+ */
+export const isTableNote = (blocks: readonly Block[], i: number): boolean => {
+  const b = blocks[i];
+  const before = blocks[i - 1];
+  return b?.type === 'paragraph' && (before?.type === 'table' || before?.type === 'statTable') && TABLE_NOTE.test(inlineText(b.inlines));
+};
+
 /**
  * The heading levels the table of contents lists: `toc:`, or 0 where the report has no heading
  * that deep or shallower (no 目录 over nothing; reviewReport warns).

@@ -3,11 +3,11 @@ import { Paragraph, TextRun, type FileChild } from 'docx';
 import { ELEMENTS, geometry, GRID, HEADING_ELEMENTS, LEAD_IN_LINES, STAT_TABLE_GAP } from '../../layout/gbt9704.js';
 import { estimatedWidthEm } from '../../layout/kinsoku.js';
 import { ptToTwip } from '../../layout/units.js';
-import type { Block, Inline, StatisticsTable } from '../../model/types.js';
+import { isTableNote, type Block, type Inline, type StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { markdownTable } from './md-table.js';
 import { statTable } from './stat-table.js';
-import { fontOf, HEADING_STYLE_IDS, STYLE, type FontNames } from './styles.js';
+import { fontOf, HEADING_STYLE_IDS, LINE_TWIP, STYLE, type FontNames } from './styles.js';
 import { tocTarget, type TocEntry } from './toc.js';
 import { inlineRuns } from './text.js';
 
@@ -21,13 +21,16 @@ const leadInLines = (inlines: Inline[]): number =>
 /**
  * `toc`: the table of contents' entries (toc.ts), when the report has one. `endFollows`: the block
  * is the body's last and end matter (附件说明, 责任编辑) follows, which its last line stays with.
+ * `tableNote`: the block is a note under the table above it (model/types.ts isTableNote).
  */
-export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>, endFollows = false): FileChild[] {
+export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>, endFollows = false, tableNote = false): FileChild[] {
   const body = ELEMENTS.body.role;
   switch (b.type) {
     case 'statTable': {
       const table = statistics!.template.tables.find((t) => t.id === b.table)!;
-      return [statTable(statGrid(table, statistics!.values)), new Paragraph({ style: STYLE.body.id })];
+      // a note under it (注：…) follows right under its last row, kept with it; else a grid line's gap
+      const noted = noteBelow(b, next);
+      return [statTable(statGrid(table, statistics!.values), noted), ...(noted ? [] : [new Paragraph({ style: STYLE.body.id })])];
     }
     case 'heading': {
       const role = ELEMENTS[HEADING_ELEMENTS[b.level - 1]].role;
@@ -60,7 +63,9 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
         style: STYLE.body.id, keepNext: endFollows || next?.type === 'statTable' || (next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES),
         children: inlineRuns(b.inlines, body, fonts),
         ...(next?.type === 'statTable' ? { spacing: { after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } }
-          : next?.type === 'table' ? { spacing: { after: MD_TABLE_GAP_TWIP } } : {}),
+          : next?.type === 'table' ? { spacing: { after: MD_TABLE_GAP_TWIP } }
+          // a note under a table (right below its last row) has the table's gap after it, a grid line
+            : tableNote ? { spacing: { after: LINE_TWIP } } : {}),
       })];
     case 'list':
       return b.items.map((item, k) => new Paragraph({
@@ -69,6 +74,9 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
         children: [...(b.ordered ? [new TextRun(b.markers?.[k] ?? `${b.start + k}.`)] : []), ...inlineRuns(item, body, fonts)],
       }));
     case 'table':
-      return markdownTable(b, fonts);
+      return markdownTable(b, fonts, noteBelow(b, next));
   }
 }
+
+/** The block after table `b` is a note under it (model/types.ts isTableNote). */
+const noteBelow = (b: Block, next: Block | undefined): boolean => next !== undefined && isTableNote([b, next], 1);

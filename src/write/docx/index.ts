@@ -7,7 +7,7 @@ import { tocEntries, tocField, type TocEntry } from './toc.js';
 import { geometry, PAGE_NUMBER, QR } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
-import { tocLevels, type Block, type HeadingBlock, type Report } from '../../model/types.js';
+import { isTableNote, tocLevels, type Block, type HeadingBlock, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock } from './blocks.js';
 import { pageNumberFooters } from './footer.js';
@@ -87,7 +87,7 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
   const children = [
     ...front(report),
     ...(toc ? tableOfContents(toc, levels, options.tocPages) : []),
-    ...blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, blocks[i + 1], toc, endFollows && i >= endFrom)),
+    ...blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, blocks[i + 1], toc, endFollows && i >= endFrom, isTableNote(blocks, i))),
     ...attachmentNote(report.attachments, Boolean(editor)),
     // the editor line stays with a QR code right below it (Word and LibreOffice left the code
     // alone on a last page)

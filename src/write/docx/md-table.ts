@@ -43,7 +43,8 @@ export function estimateRange(text: string): ColumnRange {
 
 const textOf = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
 
-export function markdownTable(b: TableBlock, fonts: FontNames): FileChild[] {
+/** `noteBelow`: a note follows (model/types.ts isTableNote): the last row keeps with it, right below. */
+export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false): FileChild[] {
   const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
   const size = sizeOf('tableText');
   const rows = [b.header, ...b.rows].map((r) => Array.from({ length: cols }, (_, k) => r[k] ?? []));
@@ -59,14 +60,14 @@ export function markdownTable(b: TableBlock, fonts: FontNames): FileChild[] {
   const widths = shares.map((w) => Math.floor(ptToTwip(w === '*' ? room / cols : w)) + 2 * CELL_MARGIN_TWIP);
   // whole twips: what rounding left goes to the last column, so the table spans the 版心 exactly
   widths[cols - 1]! += TEXT_WIDTH_TWIP - widths.reduce((a, w) => a + w, 0);
-  const cell = (inlines: Inline[], k: number, header: boolean) => new TableCell({
+  const cell = (inlines: Inline[], k: number, header: boolean, last: boolean) => new TableCell({
     width: { size: widths[k]!, type: WidthType.DXA },
     children: [new Paragraph({
       style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
       // (the header centred by its style; the body's columns as the | :---: | line asks)
       ...(!header && b.align[k] === 'center' ? { alignment: AlignmentType.CENTER } : !header && b.align[k] === 'right' ? { alignment: AlignmentType.RIGHT } : {}),
       // the header row stays with the first row below it (Word keeps a row whose paragraphs keep with the next)
-      ...(header && rows.length > 1 ? { keepNext: true } : {}),
+      ...((header && rows.length > 1) || (last && noteBelow) ? { keepNext: true } : {}),
       children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts),
     })],
   });
@@ -77,7 +78,7 @@ export function markdownTable(b: TableBlock, fonts: FontNames): FileChild[] {
     margins: { left: CELL_MARGIN_TWIP, right: CELL_MARGIN_TWIP, top: CELL_MARGIN_Y_TWIP, bottom: CELL_MARGIN_Y_TWIP, marginUnitType: WidthType.DXA },
     rows: rows.map((r, i) => new TableRow({
       ...(i === 0 ? { tableHeader: true } : { cantSplit: true }),
-      children: r.map((inlines, k) => cell(inlines, k, i === 0)),
+      children: r.map((inlines, k) => cell(inlines, k, i === 0, i === rows.length - 1)),
     })),
-  }), new Paragraph({ style: STYLE.body.id, alignment: AlignmentType.LEFT, children: [] })];
+  }), ...(noteBelow ? [] : [new Paragraph({ style: STYLE.body.id, alignment: AlignmentType.LEFT, children: [] })])];
 }

@@ -59,7 +59,7 @@ export function cellLines(slot: GridCell, room: number, size: number, pdfRoom = 
   return slot.role === 'value' ? undefined : labelLines(slot.text, room / size, slot.align, undefined, pdfRoom / size);
 }
 
-/** A cell paragraph's properties; `keep`: its row is a section or group row, kept on a page with the row below it. */
+/** A cell paragraph's properties; `keep`: its row is kept on a page with what is below it (a section or group row, the last row over a note). */
 const paragraphXml = (slot: GridCell, r: number, t: TableStyle, keep: boolean) =>
   `<w:pStyle w:val="${slot.role === 'head' || slot.role === 'section' ? t.styles.header : t.styles.text}"/>` +
   ((t.keepWhole && r < t.rows - 1) || keep ? '<w:keepNext/>' : '') +
@@ -158,7 +158,8 @@ function groupStartRowsOnce(grid: StatGrid): Set<number> {
   return keep;
 }
 
-export function statTableXml(grid: StatGrid): string {
+/** `noteBelow`: a note follows the table (model/types.ts isTableNote), which its last row keeps with. */
+export function statTableXml(grid: StatGrid, noteBelow = false): string {
   const size = ZIHAO[grid.zihao];
   const text = tableStyleId('tableText', grid.zihao);
   const header = tableStyleId('tableHeader', grid.zihao);
@@ -181,7 +182,8 @@ export function statTableXml(grid: StatGrid): string {
     // may break across pages, and its first row, so that the header goes on with two rows at least
     // (as in the PDF: never the header over one row at a page's foot); and the first rows of a
     // group until they are tall enough for its label (groupStartRows)
-    const keep = r < grid.rows.length - 1 && ((!isCovered(row[0]!) && Boolean(row[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows) || groupStarts.has(r));
+    const keep = r < grid.rows.length - 1 ? (!isCovered(row[0]!) && Boolean(row[0]!.keepWithNext)) || (grid.headerRows > 0 && r <= grid.headerRows) || groupStarts.has(r)
+      : noteBelow;
     const cells = row.map((slot, c) => {
       if (!isCovered(slot)) {
         for (let k = 1; k < slot.rowSpan; k++) above[r + k]![c] = slot;
@@ -201,4 +203,4 @@ export function statTableXml(grid: StatGrid): string {
 }
 
 /** The table as a block of the document. */
-export const statTable = (grid: StatGrid): RawXml => new RawXml(statTableXml(grid));
+export const statTable = (grid: StatGrid, noteBelow = false): RawXml => new RawXml(statTableXml(grid, noteBelow));

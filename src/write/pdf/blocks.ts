@@ -1,13 +1,14 @@
 /** Body blocks → pdfmake content, every line on the 22-line grid. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, STAT_TABLE_GAP, type ElementName } from '../../layout/gbt9704.js';
-import { inlineText, type Block, type HeadingBlock, type StatisticsTable } from '../../model/types.js';
-import { statGrid } from '../../layout/stat-grid.js';
+import { inlineText, type Block, type HeadingBlock, type ParagraphBlock, type StatisticsTable } from '../../model/types.js';
+import { CELL_PADDING_X, statGrid, TABLE_RULE } from '../../layout/stat-grid.js';
 import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { inlineRuns, runs, type PdfInline } from './text.js';
 import { breakJustified } from './lines.js';
-import { markdownTable } from './md-table.js';
+import { CELL_PADDING as MD_CELL_PADDING, markdownTable, RULE as MD_RULE } from './md-table.js';
+import { withNoteRow } from './table-note.js';
 
 const indent = (name: ElementName): number => ELEMENTS[name].indentChars * geometry.charPitch;
 
@@ -59,7 +60,8 @@ function justified(ctx: PdfContext, inlines: PdfInline[]): Content {
   return { text: lines ?? inlines, alignment: 'justify', leadingIndent: indent('body') } as Content;
 }
 
-export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statistics?: StatisticsTable): Content {
+/** `note`: the paragraph under table `b` that is its note (model/types.ts isTableNote), set with it (table-note.ts). */
+export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statistics?: StatisticsTable, note?: ParagraphBlock): Content {
   const body = { role: ELEMENTS.body.role, size: sizeOf('body') };
   switch (b.type) {
     case 'heading':
@@ -68,9 +70,12 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       const table = statistics!.template.tables.find((t) => t.id === b.table)!;
       const grid = statGrid(table, statistics!.values);
       // a table without repeated header rows (表二 blocks, 表四) is kept whole on one page
+      const whole = grid.headerRows === 0 || grid.rows.length <= 6;
       const node = statTable(ctx, grid);
+      const noteNode = note && justified(ctx, inlineRuns(ctx, note.inlines, body));
       return {
-        stack: [node], unbreakable: grid.headerRows === 0 || grid.rows.length <= 6,
+        stack: !noteNode ? [node] : whole ? [node, noteNode] : [withNoteRow(node, noteNode, CELL_PADDING_X, TABLE_RULE)],
+        unbreakable: whole,
         // the room its start needs below a lead-in sentence (index.ts), from the gap above it on
         gwStartHeight: STAT_TABLE_GAP.beforeLines * geometry.linePitch + startHeightOf(node),
         margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, STAT_TABLE_GAP.afterLines * geometry.linePitch],
@@ -84,7 +89,12 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       return {
         stack: b.items.map((item, k) => justified(ctx, [...(b.ordered ? runs(ctx, b.markers?.[k] ?? `${b.start + k}.`, body) : []), ...inlineRuns(ctx, item, body)])),
       } as Content;
-    case 'table':
-      return markdownTable(ctx, b);
+    case 'table': {
+      const table = markdownTable(ctx, b);
+      if (!note) return table;
+      // the margins and the return to the grid are the group's
+      const { margin, gridAfter, gwStartHeight, ...rest } = table as unknown as { margin: unknown; gridAfter: number; gwStartHeight: number };
+      return { stack: [withNoteRow(rest as Content, justified(ctx, inlineRuns(ctx, note.inlines, body)), MD_CELL_PADDING, MD_RULE)], margin, gridAfter, gwStartHeight } as Content;
+    }
   }
 }

@@ -5,7 +5,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { geometry, LEAD_IN_LINES } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
-import { tocLevels, type Report } from '../../model/types.js';
+import { isTableNote, tocLevels, type ParagraphBlock, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock, OutlineIds } from './blocks.js';
 import { startHeightOf } from './stat-table.js';
@@ -253,7 +253,11 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   if (ctx.tocLevels) ctx.toc = [];
   const outline = new OutlineIds();
   const m = report.meta;
-  const body = keepTogether(report.blocks.map((b) => bodyBlock(ctx, b, outline, report.statistics)), report.blocks);
+  // a note under a table (注：…) is set with the table (table-note.ts), not as a block of its own
+  const noted = report.blocks.map((_, i) => isTableNote(report.blocks, i));
+  const blocks = report.blocks.filter((_, i) => !noted[i]);
+  const body = keepTogether(report.blocks.flatMap((b, i) => (noted[i] ? []
+    : [bodyBlock(ctx, b, outline, report.statistics, noted[i + 1] ? report.blocks[i + 1] as ParagraphBlock : undefined)])), blocks);
   // (where the body starts, read once it is laid out: page 1 must show it, GB/T 9704 7.3.3)
   if (body[0]) (body[0] as { gwFirstBody?: boolean }).gwFirstBody = true;
   const content: Content[] = [

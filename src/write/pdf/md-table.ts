@@ -19,8 +19,8 @@ import { widthRange } from './lines.js';
 import { inlineRuns } from './text.js';
 
 /** pdfmake's default table layout: 4 pt of padding left and right of a cell, 1 pt rules. */
-const CELL_PADDING = 4;
-const RULE = 1;
+export const CELL_PADDING = 4;
+export const RULE = 1;
 
 /** The width a table `total` pt wide leaves its `n` columns' text, without paddings and rules. */
 const contentRoom = (total: number, n: number): number => total - n * 2 * CELL_PADDING - (n + 1) * RULE;

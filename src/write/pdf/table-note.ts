@@ -1,0 +1,36 @@
+/**
+ * A note under a table (注：本表…; model/types.ts isTableNote) kept with the table's last row: a
+ * note that began the next page read as text of its own, its table left behind.
+ *
+ * - A table kept whole on one page (表二, 表四): the note joins its group, right below it.
+ * - A table that may break across pages (表三, a Markdown table): the note becomes the table's last
+ *   row, one cell over every column with no rule but the table's bottom one above it, which the
+ *   row before it keeps with (`keepWithNextRow`, io/pdfmake-keep-rows.ts): the two move to a new
+ *   page together, under the table's header repeated there. The cell reaches out over its padding
+ *   and the table's side rules, so that the note is as wide as the 版心 and broken into the same
+ *   lines as a paragraph of the body. A table whose rows pdfmake may cut (a row taller than a third
+ *   of a page) cannot keep rows together: the note follows it, unkept.
+ *
+ * The note itself stays a body paragraph (仿宋 三号, indented two characters), set where the
+ * table ends: the text after it goes back to the line grid (io/pdfmake-grid-snap.ts).
+ */
+import type { Content } from 'pdfmake/interfaces.js';
+
+interface TableNode {
+  table: { body: Record<string, unknown>[][]; dontBreakRows?: boolean };
+}
+
+/** `table`'s node with `note` as its last row; `padX`, `rule`: its layout's side padding and rule width, in pt. */
+export function withNoteRow(table: Content, note: Content, padX: number, rule: number): Content {
+  const node = table as unknown as TableNode;
+  const body = node.table.body;
+  if (!node.table.dontBreakRows || body.length < 2) return { stack: [table, note] } as Content;
+  const cols = body[0]!.length;
+  body[body.length - 1]![0]!.keepWithNextRow = true;
+  // (the cells under the span are pdfmake's empty placeholders: {} and nothing else)
+  body.push([
+    { stack: [note], colSpan: cols, border: [false, true, false, false], margin: [-(padX + rule), 0, -(padX + rule), 0] },
+    ...Array.from({ length: cols - 1 }, () => ({})),
+  ]);
+  return table;
+}

@@ -1,0 +1,86 @@
+/**
+ * A note under a table (注：…, model/types.ts isTableNote) is kept with the table's last row, in
+ * the PDF (write/pdf/table-note.ts) and the DOCX: a note that began the next page read as text of
+ * its own, its table left behind on the page before.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { isTableNote, type Block } from '../src/model/types.js';
+import { docxParts, paragraphs } from './helpers/docx.js';
+import { SAMPLE } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+import { linesOf, readPdf } from './helpers/pdf.js';
+
+const fonts = openFontSet();
+const para = (text: string): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'r.md', line: 1 } });
+const table: Block = { type: 'table', header: [[{ type: 'text', text: '项目' }]], rows: [], align: [], loc: { file: 'r.md', line: 1 } } as unknown as Block;
+
+describe('a note under a table', () => {
+  it('is a paragraph right after a table that opens as a note does', () => {
+    for (const text of ['注：本表数据截至12月31日。', '注1：含网络申请。', '注: 单位为件。', '说明：数据由司法局提供。', '备注：无。', '资料来源：区统计局。']) {
+      expect(isTableNote([table, para(text)], 1), text).toBe(true);
+    }
+    for (const text of ['注意：以下为本年情况。', '本表注：无', '说明了情况。']) expect(isTableNote([table, para(text)], 1), text).toBe(false);
+    expect(isTableNote([para('前文。'), para('注：不在表下。')], 1)).toBe(false);
+  });
+
+  it('moves with the table\'s last row to the next page, under the header repeated there, wherever the table ends (PDF)', async () => {
+    const rows = Array.from({ length: 6 }, (_, k) => `| 第${k + 1}项 | ${k + 10} |`).join('\n');
+    let moved = 0;
+    // the table's end walks down page 1 and onto page 2, line by line
+    for (let n = 8; n <= 14; n++) {
+      const body = Array.from({ length: n }, (_, k) => `这是第${k + 1}段测试文字。\n\n`).join('') +
+        `| 事项 | 件数 |\n| --- | ---: |\n${rows}\n\n注：本表数据截至2020年12月31日，含网络平台提交的申请。\n\n表后的一段文字。\n`;
+      const { outputs } = await buildReport(makeReport({ 'report.md': `${FRONT}\n${body}` }, `note-${n}`), { fonts, formats: ['pdf'] });
+      const { pages } = await readPdf(outputs.pdf!);
+      const pageOf = (text: string) => pages.findIndex((p) => linesOf(p).some((l) => l.text.replace(/\s/g, '').includes(text)));
+      const last = pageOf('第6项');
+      expect(pageOf('注：本表数据截至'), `${n} paragraphs`).toBe(last);
+      expect(pageOf('表后的一段文字'), `${n} paragraphs`).toBeGreaterThanOrEqual(last);
+      if (pageOf('第5项') < last) {
+        // alone on its page with the note: under the header, repeated
+        moved++;
+        const lines = linesOf(pages[last]!).map((l) => l.text.replace(/\s/g, ''));
+        expect(lines.findIndex((l) => l.startsWith('事项')), `${n} paragraphs`).toBe(lines.findIndex((l) => l.startsWith('第6项')) - 1);
+      }
+    }
+    expect(moved, 'a case where the last row moves').toBeGreaterThan(0);
+  }, 60_000);
+
+  it('stays in the group of a table kept whole (表二), right under it, and the text after it goes back to the grid', async () => {
+    const dir = path.join(SAMPLE, '../sample-2021');
+    const md = readFileSync(path.join(dir, 'report.md'), 'utf8').replace('{{table t2}}', '{{table t2}}\n\n注：规范性文件数据以备案为准。');
+    const noted = makeReport({ 'report.md': md, 'statistics.yaml': readFileSync(path.join(dir, 'statistics.yaml'), 'utf8') }, 'sample-note');
+    const { pages } = await readPdf((await buildReport(noted, { fonts, formats: ['pdf'] })).outputs.pdf!);
+    const page = pages.find((p) => linesOf(p).some((l) => l.text.includes('规范性文件数据以备案为准')))!;
+    const lines = linesOf(page);
+    const note = lines.findIndex((l) => l.text.includes('规范性文件数据以备案为准'));
+    expect(lines[note - 1]!.text.replace(/\s/g, '')).toBe('行政事业性收费126.35'); // the table's last row, right above
+    // the heading after it is on the grid: a whole number of 28.95 pt lines below the page's first heading (二、)
+    const next = lines[note + 1]!;
+    expect(next.text.replace(/\s/g, '')).toMatch(/^三、/);
+    expect(lines[0]!.text.replace(/\s/g, '')).toMatch(/^二、/);
+    const grid = (next.baseline - lines[0]!.baseline) / 28.95;
+    expect(Math.abs(grid - Math.round(grid)) * 28.95).toBeLessThan(1); // (a heading after a table sits ≈ 0.5 pt below its line, as without a note)
+  }, 30_000);
+
+  it('follows its table right below the last row in the DOCX, which keeps with it (no gap paragraph between)', async () => {
+    const md = `${FRONT}\n| 事项 | 件数 |\n| --- | ---: |\n| 第1项 | 10 |\n| 第2项 | 11 |\n\n注：本表数据截至2020年12月31日。\n\n后文。\n`;
+    const xml = docxParts((await buildReport(makeReport({ 'report.md': md }), { fonts, formats: ['docx'] })).outputs.docx!)['word/document.xml']!;
+    // (the last table: the first is the information block)
+    const tbl = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!.at(-1)!;
+    const rows = tbl.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+    expect(rows.at(-1)!.match(/<w:p>[\s\S]*?<\/w:p>/g)!.every((p) => p.includes('<w:keepNext/>'))).toBe(true);
+    expect(rows[1]!).not.toContain('<w:keepNext/>');
+    const after = paragraphs(xml.slice(xml.lastIndexOf('</w:tbl>')));
+    expect(after[0]!.text).toBe('注：本表数据截至2020年12月31日。');
+    expect(after[0]!.xml).toContain('w:after="579"');
+    // a table without a note keeps the gap paragraph after it, and its last row keeps with nothing
+    const plain = docxParts((await buildReport(makeReport({ 'report.md': md.replace('注：', '其中：') }), { fonts, formats: ['docx'] })).outputs.docx!)['word/document.xml']!;
+    expect(paragraphs(plain.slice(plain.lastIndexOf('</w:tbl>')))[0]!.text).toBe('');
+    expect(plain.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!.at(-1)!.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!.at(-1)).not.toContain('<w:keepNext/>');
+  });
+});
