@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { defaultFontConfig, fontStamp, openFontSet } from '../src/io/fonts.js';
 import { folderInputs, recordFile, settingsStamp, toolStampOf } from '../src/io/up-to-date.js';
@@ -113,6 +114,34 @@ describe('up-to-date builds', () => {
     const plain = run([dir, '--out', out, '--format', 'pdf,docx', '--force']);
     expect(plain.err).not.toContain('kept:');
     expect(readdirSync(out).filter((f) => f.includes('.edited-')).sort()).toEqual(['unit.edited-20260315-1642-2.docx', 'unit.edited-20260315-1642.docx']);
+  }, 60_000);
+
+  it('keeps an edited draft through builds of other formats, and one an office program saved where no record knows it', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out]).code).toBe(0);
+    const docx = path.join(out, 'unit.docx');
+    appendFileSync(docx, '审阅');
+    // a PDF-only build leaves the draft alone, and its record still knows the draft as gongwen wrote it
+    expect(run([dir, '--out', out, '--format', 'pdf']).err).not.toContain('kept:');
+    const edited = readFileSync(docx);
+    const both = run([dir, '--out', out]);
+    expect(both.err).toMatch(/kept: .*unit\.docx was edited since gongwen wrote it; it is now .*unit\.edited-\d{8}-\d{4}\.docx/);
+    const kept = readdirSync(out).find((f) => f.startsWith('unit.edited-'))!;
+    expect(readFileSync(path.join(out, kept)).equals(edited)).toBe(true);
+    // no record (deleted, or the draft built elsewhere): a draft saved by Word, WPS or LibreOffice names
+    // the program in docProps/app.xml, where gongwen names none
+    rmSync(path.join(out, '.gongwen'), { recursive: true });
+    rmSync(path.join(out, kept));
+    const parts = unzipSync(readFileSync(docx));
+    const saved = Buffer.from(zipSync({ ...parts, 'docProps/app.xml': strToU8('<?xml version="1.0"?><Properties><Application>Microsoft Office Word</Application></Properties>') }));
+    writeFileSync(docx, saved);
+    expect(run([dir, '--out', out]).err).toContain('kept: ');
+    expect(readFileSync(path.join(out, readdirSync(out).find((f) => f.startsWith('unit.edited-'))!)).equals(saved)).toBe(true);
+    // gongwen's own draft, no record: written over without a word
+    rmSync(path.join(out, '.gongwen'), { recursive: true });
+    expect(run([dir, '--out', out]).err).not.toContain('kept:');
+    expect(readdirSync(out).filter((f) => f.startsWith('unit.edited-'))).toHaveLength(1);
   }, 60_000);
 
   it('builds again when a statistics file outside the folder changes', () => {

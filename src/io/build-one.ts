@@ -48,7 +48,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const named = Object.entries(outputs).map(([format, data]) => ({ file: path.join(s.outDir, `${name}.${format}`), data }));
     // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
     // not written over: the outputs are made from the report's files, which the edits are not in
-    const edited = s.keepRecords ? editedOutputs(s.outDir, dir).filter((f) => named.some((n) => n.file === f)) : [];
+    const edited = s.keepRecords ? editedOutputs(s.outDir, dir, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
     const kept = edited.map((f): [string, string] => [f, keepEdited(f)]);
     // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
     const written = writeFilesAtomic(named);

@@ -28,6 +28,7 @@
  * not match. A record that cannot be read, or is not of this shape, is no record.
  */
 import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
@@ -178,9 +179,20 @@ const RECORD_VERSION = 2;
 /** Output files by name (in the --out folder, wherever it was named from), size and time. */
 interface BuildRecord extends SettingsStamp, FolderInputs {
   version: typeof RECORD_VERSION;
-  outputs: { name: string; bytes: number; mtimeMs: number }[];
+  outputs: OutputStamp[];
+  /**
+   * Outputs an earlier build wrote that this one did not (a DOCX beside a `--format pdf` build),
+   * as that build recorded them: still gongwen's own until they change, so that a reviewer's
+   * edits to one are kept (editedOutputs) whichever formats the builds in between made. Not part
+   * of the build's being up to date.
+   */
+  earlier?: OutputStamp[];
   warnings: string[];
 }
+interface OutputStamp { name: string; bytes: number; mtimeMs: number }
+
+const isStamp = (f: unknown): f is OutputStamp => isObject(f) && isText(f.name) && f.name === path.basename(f.name)
+  && typeof f.bytes === 'number' && typeof f.mtimeMs === 'number';
 
 const isText = (x: unknown): x is string => typeof x === 'string';
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -188,9 +200,19 @@ const isRecord = (r: unknown): r is BuildRecord => {
   if (!isObject(r) || r.version !== RECORD_VERSION || !isText(r.tool) || !isText(r.fonts) || !isText(r.cwd) || !isText(r.folder)) return false;
   if (!isObject(r.options) || !isObject(r.files) || !Object.values(r.files).every(isText)) return false;
   if (!Array.isArray(r.warnings) || !r.warnings.every(isText) || !Array.isArray(r.outputs) || !r.outputs.length) return false;
-  return r.outputs.every((f) => isObject(f) && isText(f.name) && f.name === path.basename(f.name)
-    && typeof f.bytes === 'number' && typeof f.mtimeMs === 'number');
+  if (r.earlier !== undefined && !(Array.isArray(r.earlier) && r.earlier.every(isStamp))) return false;
+  return r.outputs.every(isStamp);
 };
+
+/** The record of `dir`'s last build into `outDir`, if there is one of this shape. */
+function readRecord(outDir: string, dir: string): BuildRecord | undefined {
+  try {
+    const record: unknown = JSON.parse(readFileSync(recordFile(outDir, dir), 'utf8'));
+    return isRecord(record) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Where the record of `dir`'s build into `outDir` is kept. */
 export const recordFile = (outDir: string, dir: string): string =>
@@ -202,11 +224,17 @@ export const recordFile = (outDir: string, dir: string): string =>
  */
 export function writeRecord(outDir: string, dir: string, settings: SettingsStamp, inputs: FolderInputs,
   files: WrittenFile[], warnings: string[]): string | undefined {
+  const outputs = files.map((f) => ({ name: path.basename(f.file), bytes: f.written.size, mtimeMs: f.written.mtimeMs }));
+  // the earlier builds' outputs this one did not write and that are still there, as they wrote
+  // them (one edited since stays edited: the next build of its format keeps it aside)
+  const before = readRecord(outDir, dir);
+  const earlier = [...(before?.outputs ?? []), ...(before?.earlier ?? [])].filter((f) => !outputs.some((o) => o.name === f.name) && changed(outDir, f) !== 'gone');
   const record: BuildRecord = {
     version: RECORD_VERSION,
     ...settings,
     ...inputs,
-    outputs: files.map((f) => ({ name: path.basename(f.file), bytes: f.written.size, mtimeMs: f.written.mtimeMs })),
+    outputs,
+    ...(earlier.length ? { earlier } : {}),
     warnings,
   };
   const file = recordFile(outDir, dir);
@@ -245,19 +273,37 @@ function staleBecause(r: BuildRecord, settings: SettingsStamp, inputs: FolderInp
  * (their size or time differ from its record): a reviewer's edits to the Word draft, saved in
  * place. None without a record (no output is known to be gongwen's).
  */
-export function editedOutputs(outDir: string, dir: string): string[] {
-  let record: unknown;
+export function editedOutputs(outDir: string, dir: string, names: readonly string[] = []): string[] {
+  const known = (() => {
+    const record = readRecord(outDir, dir);
+    return record ? [...record.outputs, ...(record.earlier ?? [])] : [];
+  })();
+  const edited = known.filter((f) => changed(outDir, f) === 'edited').map((f) => path.join(outDir, f.name));
+  // a Word draft no record knows (its record deleted, or built elsewhere) that an office program
+  // saved: gongwen leaves docProps/app.xml without an <Application>, Word, WPS and LibreOffice name themselves
+  const unknown = names.filter((name) => name.endsWith('.docx') && !known.some((f) => f.name === name) && savedByOffice(path.join(outDir, name)));
+  return [...edited, ...unknown.map((name) => path.join(outDir, name))];
+}
+
+/** A DOCX whose docProps/app.xml names the program that saved it (not gongwen, which names none). */
+function savedByOffice(file: string): boolean {
+  if (!existsSync(file)) return false;
   try {
-    record = JSON.parse(readFileSync(recordFile(outDir, dir), 'utf8'));
+    // (loaded here, on this rare path, not by every build)
+    const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
+    const parts = unzipSync(readFileSync(file), { filter: (f) => f.name === 'docProps/app.xml' });
+    const app = parts['docProps/app.xml'];
+    return app !== undefined && /<Application>\s*[^<\s]/.test(new TextDecoder().decode(app));
   } catch {
-    return [];
+    return false; // not a package: nothing of a reviewer's to keep
   }
-  if (!isRecord(record)) return [];
-  return record.outputs.flatMap((f) => {
-    const output = path.join(outDir, f.name);
-    const st = statSync(output, { throwIfNoEntry: false });
-    return st?.isFile() && (st.size !== f.bytes || st.mtimeMs !== f.mtimeMs) ? [output] : [];
-  });
+}
+
+/** How output `f` of a record differs from the file in `outDir` now: 'edited', 'gone', or not at all. */
+function changed(outDir: string, f: OutputStamp): 'edited' | 'gone' | undefined {
+  const st = statSync(path.join(outDir, f.name), { throwIfNoEntry: false });
+  if (!st?.isFile()) return 'gone';
+  return st.size !== f.bytes || st.mtimeMs !== f.mtimeMs ? 'edited' : undefined;
 }
 
 export type RecordCheck =
