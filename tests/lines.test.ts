@@ -85,6 +85,20 @@ describe('breakJustified', () => {
     expect(word[1]!.map((i) => i.text).join('')).toMatch(/^supercalifragilistic/);
   });
 
+  it('moves a phone number, a date or a time whole to the next line; cuts it after a hyphen only where the line would be loose', () => {
+    // 20 characters (200 pt) a line: the number does not fit after 联系电话：; the line takes the slack
+    // (its first part, up to the hyphen, would fit: 17 characters and 0571- are 195 pt)
+    for (const figure of ['0571-87654321', '2022-01-01', '9:00-12:00']) {
+      const text = `如对本报告有疑问请与本局联系电话：${figure}。`;
+      const texts = lines(breakJustified(ctx, [run(text)], 200, 0)!).map((l) => l.map((i) => i.text).join(''));
+      expect(texts, figure).toEqual([text.slice(0, text.indexOf(figure)), `${figure}。`]);
+    }
+    // with two gaps between Chinese characters to take 8 characters' slack, it is cut after its hyphen
+    const loose = lines(breakJustified(ctx, [run('电话：abcdefghijklmnopqrstuvwxyz 0571-87654321。')], 200, 0)!).map((l) => l.map((i) => i.text).join(''));
+    expect(loose.join('').replace(/ /g, '')).toBe('电话：abcdefghijklmnopqrstuvwxyz0571-87654321。');
+    expect(loose[0]).toMatch(/0571-$/);
+  });
+
   it('leaves a line of an address alone ragged, not letter-spaced', () => {
     const ls = lines(breakJustified(ctx, [run('网址https://www.example.gov.cn/zhengwugongkaizhuanlan2021/zhengfuxinxigongkai/index.html')], 100, 0)!);
     for (const l of ls.slice(0, -1)) if (!l.some((i) => /[\u4e00-\u9fff]{2}/.test(i.text))) for (const i of l) expect(i.characterSpacing).toBeUndefined();

@@ -167,6 +167,8 @@ let pendingTop: number | undefined;
 interface LineBreakerProto {
   string: string;
   nextBreak(): BreakOpportunity | null;
+  /** linebreak's own nextBreak, UAX #14 untailored (write/pdf/lines.ts tailors for its own text). */
+  uax14NextBreak?(): BreakOpportunity | null;
   gongwenBreaks?: BreakOpportunity[];
 }
 
@@ -285,6 +287,7 @@ export function applyPdfkitFixes(): void {
 
   const breaker = pdfmakeLineBreaker().prototype;
   const nextBreak = breaker.nextBreak;
+  breaker.uax14NextBreak = nextBreak;
   breaker.nextBreak = function (this: LineBreakerProto) {
     if (!this.gongwenBreaks) {
       const uax14: BreakOpportunity[] = [];

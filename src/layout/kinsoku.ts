@@ -5,9 +5,9 @@
  * - allow a break before an opening quote and after a closing one next to Chinese text (UAX #14
  *   classes “ ” ‘ ’ as QU, which forbids both: whole quoted phrases would move to the next line);
  * - allow breaks inside long URLs, web hosts and e-mail addresses after / . @ - _ ? & = # :, and inside long
- *   figures only after a hyphen (0370-|3288305, 2021-|12-31), so that text wider than the rest of
- *   a line never forces an arbitrary split before a closing mark. Decimals (12345678.90) and
- *   times (15:59) never break.
+ *   figures only after a hyphen (0370-|3288305, 2021-|12-31) and only in narrow table columns
+ *   (`figureBreaks`), so that text wider than the rest of a cell never forces an arbitrary split
+ *   before a closing mark. Decimals (12345678.90) and times (15:59) never break.
  */
 
 /**
@@ -66,8 +66,13 @@ for (const c of '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u20
 /** The class bits of the code unit at i (0 outside the text). */
 const classAt = (text: string, i: number): number => (i >= 0 && i < text.length ? CLASS[text.charCodeAt(i)]! : 0);
 
-/** Tailor UAX #14 opportunities for Chinese. `text` is indexed in UTF-16 units, as the breaker is. */
-export function tailorBreaks(text: string, uax14: BreakOpportunity[]): BreakOpportunity[] {
+/**
+ * Tailor UAX #14 opportunities for Chinese. `text` is indexed in UTF-16 units, as the breaker is.
+ * `figureBreaks`: a long figure may break after a hyphen (0370-|3288305), for a narrow table
+ * column; not in text across the 版心 (write/pdf/lines.ts), where a phone number, a date or a time
+ * moves to the next line whole (UAX #14 LB25) and the line before is spread instead.
+ */
+export function tailorBreaks(text: string, uax14: BreakOpportunity[], figureBreaks = true): BreakOpportunity[] {
   // per position: 0 no break, 1 optional, 2 required (a typed array, not a map: this runs for
   // every paragraph and table cell, on breaks that come nearly one per character; the marks are
   // looked up by code unit in CLASS, without a string per character)
@@ -91,7 +96,7 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[]): BreakOppo
       // long figures (0370-3288305, 2021-01-01): only after a hyphen, so that a narrow column
       // can break a phone number rather than start a line with the mark that follows it
       const ok = address ? LATIN_BREAK_AFTER.has(text[i - 1]) && /[A-Za-z0-9]/.test(text[i]) && !(between && text[i - 1] !== '-' && text[i - 1] !== '/')
-        : text[i - 1] === '-' && between;
+        : figureBreaks && text[i - 1] === '-' && between;
       if (ok) allow(i);
     }
   }

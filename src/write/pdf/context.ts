@@ -35,8 +35,9 @@ export interface PdfOptions {
    */
   breakLines?: boolean;
   /**
-   * Cut a web address to fill a line it would leave loose (write/pdf/lines.ts addressCut); false
-   * breaks only where pdfmake would (tests compare the two). Default true.
+   * Cut a web address to fill a line it would leave loose (write/pdf/lines.ts addressCut), and
+   * move a figure with hyphens (0571-87654321) to the next line whole unless that line would be
+   * loose (figureCut); false breaks only where pdfmake would (tests compare the two). Default true.
    */
   cutAddresses?: boolean;
 }

@@ -30,11 +30,16 @@ const LineBreaker = createRequire(import.meta.url)('linebreak') as typeof LineBr
 const EPSILON = 0.01;
 const SPACE = /\s/u;
 
-function opportunities(text: string): BreakOpportunity[] {
+/** `figureBreaks`: as tailorBreaks (a table column's pieces may; text across the 版心 moves a phone number whole). */
+function opportunities(text: string, figureBreaks: boolean): BreakOpportunity[] {
   const uax14: BreakOpportunity[] = [];
   const breaker = new LineBreaker(text);
-  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) uax14.push({ position: b.position, required: b.required });
-  return tailorBreaks(text, uax14);
+  // UAX #14's own opportunities: once pdfmake has rendered a document, the breaker's nextBreak is
+  // io/pdfkit-fixes.ts's, tailored for pdfmake's text (figure breaks and all), and a report built
+  // after another in one process broke its lines otherwise than the first
+  const next = (LineBreaker.prototype as { uax14NextBreak?: () => { position: number; required: boolean } | null }).uax14NextBreak ?? breaker.nextBreak;
+  for (let b = next.call(breaker); b; b = next.call(breaker)) uax14.push({ position: b.position, required: b.required });
+  return tailorBreaks(text, uax14, figureBreaks);
 }
 
 /** The paragraph as one string, and for each UTF-16 index the run it belongs to. */
@@ -179,6 +184,28 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
 }
 
 /**
+ * Where to cut a figure with hyphens (a phone number 0571-87654321, a date 2022-01-01, a time
+ * 9:00-12:00) that did not fit the line: after a hyphen, and only where the line would otherwise
+ * be loose (as addressCut). A figure moves to the next line whole (UAX #14 LB25) where the line
+ * before it takes the slack within LOOSE_EM.
+ */
+function figureCut(p: Paragraph, lineStart: number, start: number, end: number, available: number, natural: number): number | undefined {
+  const { text, inlines, runOf } = p;
+  let to = start;
+  while (to < end && /[\x21-\x7e]/.test(text[to]!)) to++;
+  if (to - start < 3 || !/^[0-9][0-9:.-]*[0-9]$/.test(text.slice(start, to)) || !text.slice(start, to).includes('-')) return undefined;
+  const slack = available - natural;
+  const gaps = cjkGaps(piecesOf(p, lineStart, start));
+  const size = inlines[runOf[lineStart]!]!.fontSize;
+  if (gaps > 0 && slack / gaps <= LOOSE_EM * size) return undefined;
+  let cut: number | undefined;
+  for (let h = start + 2; h < to; h++) {
+    if (text[h - 1] === '-' && /[0-9]/.test(text[h - 2]!) && /[0-9]/.test(text[h]!) && measureRange(p, lineStart, h) <= available + EPSILON) cut = h;
+  }
+  return cut;
+}
+
+/**
  * Where a piece [start, end) is cut so that its first characters fill the line begun at
  * `lineStart` (not before a mark that may not start a line); undefined where none fit.
  */
@@ -199,8 +226,9 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
   const { text, runOf } = flatten(inlines);
   if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
   const p: Paragraph = { text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [], ...(ragged ? { ragged } : {}) };
-  const breaks = opportunities(text);
   const cutAddresses = ctx.cutAddresses !== false;
+  // (a figure moves whole; where only pdfmake's breaks are asked for, not)
+  const breaks = opportunities(text, !cutAddresses);
 
   let lineStart = 0;
   let lineWidth = 0;
@@ -223,7 +251,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
       // part of a web address that would leave the line loose goes on it to its end (addressCut);
       // so does any piece wider than a whole line, which is cut wherever it goes (a code of 54
       // characters left the line before it spread over the width: 统　一　社　会　信　用　代　码　为)
-      const cut = (cutAddresses ? addressCut(p, lineStart, s.start, s.end, available, lineVisible) : undefined)
+      const cut = (cutAddresses ? addressCut(p, lineStart, s.start, s.end, available, lineVisible) ?? figureCut(p, lineStart, s.start, s.end, available, lineVisible) : undefined)
         ?? (visible > width + EPSILON ? fillCut(p, lineStart, s.start, s.end, available) : undefined);
       emitLine(p, lineStart, cut ?? s.start, available, false, cut === undefined ? lineVisible : undefined);
       lineStart = s.start = cut ?? s.start;
@@ -280,7 +308,7 @@ export function widthRange(ctx: PdfContext, inlines: PdfInline[]): { min: number
   let min = 0;
   let natural = 0;
   let last = 0;
-  for (const b of opportunities(text)) {
+  for (const b of opportunities(text, true)) {
     if (b.position <= last) continue;
     let visibleEnd = b.position;
     while (visibleEnd > last && SPACE.test(text[visibleEnd - 1]!)) visibleEnd--;
