@@ -51,6 +51,11 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('严控\'三公\'经费')).toBe('严控‘三公’经费');
     expect(p('他说"关于\'放管服\'改革的意见"已印发.')).toBe('他说“关于‘放管服’改革的意见”已印发。');
     expect(p('It\'s 中文 and don\'t')).toBe('It\'s 中文 and don\'t');
+    // a nested pair typed half “ half ": both its marks single, never “放管服’
+    expect(p('他说:"要落实“放管服"改革".')).toBe('他说：“要落实‘放管服’改革”。');
+    // a quoted figure beside Chinese text is quoted, not a prime; a prime stays
+    expect(p('通过\'12369\'热线及\'某某环保\'公众号举报。')).toBe('通过‘12369’热线及‘某某环保’公众号举报。');
+    expect(p('北纬34°44\'的地方\'某\'')).toBe('北纬34°44\'的地方‘某’');
   });
 
   it('ends a Chinese sentence typed with . or ． with 。, and ? ! after a figure with ？ ！; leaves decimals, file names and Latin alone', () => {

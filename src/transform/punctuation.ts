@@ -78,13 +78,18 @@ function balanceQuotes(chars: readonly string[], out: string[], marks: readonly 
     valid.splice(0, 2, /[，。；！？,;]/u.test(between) ? 0b10 : 0b01);
   }
   if (valid.length !== 1) return false;
-  // a pair inside another is single (GB/T 15834: “关于‘放管服’改革的通知”)
-  let depth = 0;
+  // a pair inside another is single (GB/T 15834: “关于‘放管服’改革的通知”), both its marks where
+  // one was typed " (要落实“放管服"改革: ‘放管服’, not “放管服’); a pair typed full width, as typed
+  const open: number[] = [];
   let a = 0;
   for (const i of marks) {
     const opens = chars[i] === '"' ? ((valid[0]! >> a++) & 1) === 1 : chars[i] === '“';
-    if (chars[i] === '"') out[i] = opens ? (depth > 0 ? '‘' : '“') : (depth > 1 ? '’' : '”');
-    depth += opens ? 1 : -1;
+    if (opens) { open.push(i); continue; }
+    const from = open.pop()!;
+    if (chars[from] !== '"' && chars[i] !== '"') continue;
+    const nested = open.length > 0;
+    out[from] = nested ? '‘' : '“';
+    out[i] = nested ? '’' : '”';
   }
   return true;
 }
@@ -210,10 +215,16 @@ function normalizeOnce(text: string): string {
   // of Latin text (it's, don't), nor a pair with a letter outside it
   let single = -1;
   for (let i = 0; i < chars.length; i++) {
-    // (not a prime after a figure: 北纬34°44')
-    if (masked[i] || chars[i] !== "'" || /[0-9]/.test(chars[i - 1] ?? '')) continue;
-    if (single < 0) { single = i; continue; }
-    if (chars.slice(single + 1, i).some(isHan) && !/[A-Za-z]/.test(chars[single - 1] ?? '') && !/[A-Za-z]/.test(chars[i + 1] ?? '')) {
+    if (masked[i] || chars[i] !== "'") continue;
+    const afterFigure = /[0-9]/.test(chars[i - 1] ?? '');
+    // (not a prime after a figure: 北纬34°44'; but the close of a quoted figure beside Chinese
+    // text: '12369'热线)
+    if (single < 0) { if (!afterFigure) single = i; continue; }
+    const inner = chars.slice(single + 1, i);
+    const figure = inner.every((c) => /[0-9.,%]/.test(c));
+    if (afterFigure && !figure) continue;
+    const quoted = inner.some(isHan) || (figure && (isHan(chars[single - 1] ?? '') || isHan(chars[i + 1] ?? '')));
+    if (quoted && !/[A-Za-z]/.test(chars[single - 1] ?? '') && !/[A-Za-z]/.test(chars[i + 1] ?? '')) {
       out[single] = '‘';
       out[i] = '’';
       single = -1;
