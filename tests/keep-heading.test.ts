@@ -18,6 +18,26 @@ const fonts = openFontSet();
 const lastLine = (lines: { text: string }[]) => lines.filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim())).at(-1)?.text;
 
 
+describe('headings of two lines', () => {
+  it('never leave one character alone on their last line, nor break inside a word there (PDF)', async () => {
+    const headings = ['# 持续深化生态环境领域基层政务公开标准化规范化建设有', '## 深入推进生态环境领域基层政务公开标准化规范化建设',
+      '### 持续深化生态环境领域基层政务公开标准化规范化建设有关', '#### 深入推进生态环境领域基层政务公开标准化规范化建设'];
+    const body = headings.map((h) => `${h}\n\n正文。\n`).join('\n');
+    const { outputs } = await buildReport(makeReport({ 'report.md': `${FRONT}\n${body}` }, 'long-headings'), { fonts, formats: ['pdf'] });
+    const lines = linesOf((await readPdf(outputs.pdf!)).pages[0]!).map((l) => l.text.replace(/\s/g, ''));
+    const numbers = ['一、', '（一）', '1.', '（1）'];
+    for (const [k, h] of headings.entries()) {
+      const text = h.replace(/^#+ /, '');
+      const at = lines.findIndex((l) => l.startsWith(numbers[k]!));
+      expect(at, h).toBeGreaterThanOrEqual(0);
+      const last = lines[at + 1]!;
+      expect(lines[at]! + last, h).toMatch(new RegExp(`${text}$`));
+      expect([...last].length, `${h}: its last line "${last}"`).toBeGreaterThan(1);
+      expect(lines[at]!.endsWith('建'), `${h}: 建 / 设`).toBe(false);
+    }
+  });
+});
+
 describe('headings kept with the text after them', () => {
   it('moves a heading that would end a page to the next page, at every place near the foot', async () => {
     // n one-line paragraphs, then a level-2 and a level-1 heading each followed by a paragraph:

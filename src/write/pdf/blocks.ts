@@ -6,7 +6,7 @@ import { CELL_PADDING_X, statGrid, TABLE_RULE } from '../../layout/stat-grid.js'
 import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { inlineRuns, runs, type PdfInline } from './text.js';
-import { breakJustified } from './lines.js';
+import { breakJustified, breakWithoutOrphan } from './lines.js';
 import { CELL_PADDING as MD_CELL_PADDING, markdownTable, RULE as MD_RULE } from './md-table.js';
 import { withNoteRow } from './table-note.js';
 
@@ -33,6 +33,12 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
     text.push(...inlineRuns(ctx, b.runIn, { role: ELEMENTS.body.role, size: sizeOf('body') }));
     // a run-in heading is a justified paragraph: broken into lines here, as body paragraphs are
     if (ctx.breakLines && ELEMENTS[name].align === 'justify') text = breakJustified(ctx, text, ctx.textWidth, indent(name)) ?? text;
+  } else if (ctx.breakLines && ctx.cutAddresses !== false && ELEMENTS[name].align === 'justify') {
+    // a standalone heading of two lines and more never leaves one character alone on its last
+    // line, nor splits a word there (…规范化建 / 设): its lines are filled up to four characters
+    // short (not where only pdfmake's breaks are asked for: PdfOptions.cutAddresses)
+    const lines = breakWithoutOrphan(ctx, text, ctx.textWidth, false, indent(name));
+    if (lines && lines.some((i) => i.lineEnd)) text = lines;
   }
   const { id, parent } = outline.next(b.level);
   const listed = b.level <= (ctx.tocLevels ?? 0);

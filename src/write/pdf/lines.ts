@@ -219,9 +219,10 @@ function fillCut(p: Paragraph, lineStart: number, start: number, end: number, av
 /**
  * `inlines` of a justified paragraph → pdfmake inlines, line by line; undefined when the paragraph
  * is one this module does not break (see above). `width` is the column width in pt, `indent` the
- * first line's indent.
+ * first line's indent; `short`: lines are filled to `short` pt less and justified to the width
+ * (breakWithoutOrphan).
  */
-export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: number, indent: number, ragged = false): PdfInline[] | undefined {
+export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: number, indent: number, ragged = false, short = 0): PdfInline[] | undefined {
   if (!ctx.glyphs.advance || inlines.length === 0 || inlines.length > 0xffff) return undefined;
   const { text, runOf } = flatten(inlines);
   if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
@@ -247,12 +248,13 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
     let visibleEnd = s.end;
     while (visibleEnd > s.start && SPACE.test(text[visibleEnd - 1]!)) visibleEnd--;
     let visible = visibleEnd === s.end ? w : measureRange(p, s.start, visibleEnd);
-    if (s.start > lineStart && lineWidth + visible > available + EPSILON) {
+    if (s.start > lineStart && lineWidth + visible > available - short + EPSILON) {
       // part of a web address that would leave the line loose goes on it to its end (addressCut);
       // so does any piece wider than a whole line, which is cut wherever it goes (a code of 54
       // characters left the line before it spread over the width: 统　一　社　会　信　用　代　码　为)
-      const cut = (cutAddresses ? addressCut(p, lineStart, s.start, s.end, available, lineVisible) ?? figureCut(p, lineStart, s.start, s.end, available, lineVisible) : undefined)
-        ?? (visible > width + EPSILON ? fillCut(p, lineStart, s.start, s.end, available) : undefined);
+      const room = available - short;
+      const cut = (cutAddresses ? addressCut(p, lineStart, s.start, s.end, room, lineVisible) ?? figureCut(p, lineStart, s.start, s.end, room, lineVisible) : undefined)
+        ?? (visible > width + EPSILON ? fillCut(p, lineStart, s.start, s.end, room) : undefined);
       emitLine(p, lineStart, cut ?? s.start, available, false, cut === undefined ? lineVisible : undefined);
       lineStart = s.start = cut ?? s.start;
       lineWidth = lineVisible = 0;
@@ -323,17 +325,18 @@ export function widthRange(ctx: PdfContext, inlines: PdfInline[]): { min: number
  * A short text (an attachment's name, a contents entry) broken into lines of `width` pt without
  * leaving one character alone on its last line (…情况统计 / 表) or splitting a word of these
  * reports (统 / 计表: layout/title-lines.ts WORDS): where filling the lines would, they are broken
- * up to four characters short. `ragged`: lines not stretched to the width. Undefined where
- * breakJustified cannot break the text.
+ * up to four characters short. `ragged`: lines not stretched to the width; `indent`: the first
+ * line's. Undefined where breakJustified cannot break the text.
  */
-export function breakWithoutOrphan(ctx: PdfContext, inlines: PdfInline[], width: number, ragged = false): PdfInline[] | undefined {
-  const first = breakJustified(ctx, inlines, width, 0, ragged);
+export function breakWithoutOrphan(ctx: PdfContext, inlines: PdfInline[], width: number, ragged = false, indent = 0): PdfInline[] | undefined {
+  const first = breakJustified(ctx, inlines, width, indent, ragged);
   if (!first) return undefined;
   const text = inlines.map((i) => i.text).join('');
   const inside = insideWords(text);
   const em = inlines[0]?.fontSize ?? 16;
   for (let short = 0; short <= 4; short++) {
-    const lines = short ? breakJustified(ctx, inlines, width - short * em, 0, ragged)! : first;
+    // (ragged lines are broken on a narrower column; justified ones filled short and spread to the width)
+    const lines = !short ? first : ragged ? breakJustified(ctx, inlines, width - short * em, indent, ragged)! : breakJustified(ctx, inlines, width, indent, false, short * em)!;
     let at = 0;
     let splits = false;
     let lastStart = 0;
