@@ -53,6 +53,10 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('It\'s 中文 and don\'t')).toBe('It\'s 中文 and don\'t');
     // a nested pair typed half “ half ": both its marks single, never “放管服’
     expect(p('他说:"要落实“放管服"改革".')).toBe('他说：“要落实‘放管服’改革”。');
+    // a 文号 in the text gets its year in 〔 〕 (GB/T 9704 7.2.5); a title inside 《 》 typed with < > gets 〈 〉 (GB/T 15834)
+    expect(p('印发《实施方案》（某环办[2022]15号）和（国发(2021)3号）。')).toBe('印发《实施方案》（某环办〔2022〕15号）和（国发〔2021〕3号）。');
+    expect(p('《关于印发<某某市方案>的通知》')).toBe('《关于印发〈某某市方案〉的通知》');
+    expect(p('2022年(2021)的数据，a<b>c')).toBe('2022年（2021）的数据，a<b>c');
     // a quoted figure beside Chinese text is quoted, not a prime; a prime stays
     expect(p('通过\'12369\'热线及\'某某环保\'公众号举报。')).toBe('通过‘12369’热线及‘某某环保’公众号举报。');
     expect(p('北纬34°44\'的地方\'某\'')).toBe('北纬34°44\'的地方‘某’');

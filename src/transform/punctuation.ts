@@ -124,12 +124,24 @@ function latinSpans(out: readonly string[]): boolean[] {
   return latin;
 }
 
+/** A 文号 in the text with its year in [ ] 【 】 ( ) （ ）: 某环办[2022]15号 (GB/T 9704 7.2.5 wants 〔 〕, as transform/index.ts does for doc_no). */
+const DOC_NO_IN_TEXT = /(?<=[\u3400-\u9fff])\s*[[［【(（]\s*((?:19|20)\d{2})\s*[\]］】)）]\s*(\d{1,5})\s*号/gu;
+/** A title inside a 《 》 marked with < > or ‹ › (《关于印发<…方案>的通知》): 〈 〉 (GB/T 15834 4.15). */
+const INNER_TITLE = /《[^《》]*[<‹][^《》]*》/gu;
+
+function brackets(text: string): string {
+  if (/[[［【(（]\s*(?:19|20)\d{2}/u.test(text)) text = text.replace(DOC_NO_IN_TEXT, '〔$1〕$2号');
+  if (text.includes('《')) text = text.replace(INNER_TITLE, (title) => title.replace(/[<‹]([^<>‹›《》]*)[>›]/gu, '〈$1〉'));
+  return text;
+}
+
 /**
  * ASCII punctuation in Chinese text → full-width (see the module's comment), run until nothing
  * changes: a mark's neighbours may be converted only by the pass (他说:"Yes" — the quotes see a
  * Chinese ： only once the : is one); a second pass of text already converted is the fast path's.
  */
 export function normalizePunctuation(text: string): string {
+  text = brackets(text);
   let out = normalizeOnce(text);
   for (let n = 0; n < 3 && out !== text; n++) {
     text = out;
