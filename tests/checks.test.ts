@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStatistics } from '../src/read/statistics.js';
 import { availableTemplates, formCovers, loadTemplate, templateForYear } from '../src/read/templates.js';
 import { checkStatistics } from '../src/transform/checks.js';
-import { lintDocNo, lintFullWidthDigits, lintNumbers, lintText, lintTitleDigits, lintUnderscores } from '../src/transform/lint.js';
+import { lintDocNo, lintFullWidthDigits, lintNumbers, lintPastedHeadings, lintText, lintTitleDigits, lintTitleMarks, lintUnderscores } from '../src/transform/lint.js';
 import { normalizePunctuation } from '../src/transform/punctuation.js';
 import type { Block } from '../src/model/types.js';
 import { ROOT, sampleReport } from './helpers/build.js';
@@ -109,6 +109,24 @@ describe('the 2021 tables', () => {
       hint: 'write the figures in ASCII digits: 2023 (switch the input method to half-width for digits)',
     }]);
     expect(lintTitleDigits('某县2023年政府信息公开工作年度报告', { file: 'report.md', line: 2 })).toEqual([]);
+  });
+
+  it('warns of Word\'s bullets pasted with a list, and of a heading typed without #, with the heading it should be', () => {
+    const para = (text: string, line = 9): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'report.md', line } });
+    const bullets = lintText([para('• 一是强化日常检查；• 二是强化考核。')]);
+    expect(bullets.map((f) => f.message)).toEqual(['"• 一是强化日常检查；• 二是强…": a bullet pasted from Word (•) is printed as typed, and lines that begin with one run together into one paragraph']);
+    expect(lintText([para('本局●重点工作。'), para('分值3•5分。')])).toEqual([]);
+    const typed = lintPastedHeadings([para('一、工作要点'), para('（二）政府信息管理', 11), para('3.平台建设', 12), para('（1）专栏', 13)]);
+    expect(typed.map((f) => [f.loc.line, f.hint!.split(': "')[1]])).toEqual([[9, '# 工作要点"'], [11, '## 政府信息管理"'], [12, '### 平台建设"'], [13, '#### 专栏"']]);
+    // sentences, long lines and counts are text
+    expect(lintPastedHeadings([para('1.加强培训。'), para('一、二季度共发布信息120条'), para('（一）加强领导，落实责任'), para('2021年工作'), para(`一、${'很长'.repeat(25)}`)])).toEqual([]);
+  });
+
+  it('warns of a title with a stray quote or an unmatched bracket', () => {
+    const at = { file: 'report.md', line: 2 };
+    expect(lintTitleMarks('某县2023年政府信息公开工作年度报告"', at)[0]!.message).toBe('the title "某县2023年政府信息公开工作年度报告"" has a stray quote: it is printed as typed on the first page and in the PDF\'s title');
+    expect(lintTitleMarks('某县《条例》实施情况（2023年', at)[0]!.message).toContain('an unmatched bracket');
+    for (const ok of ['某县2023年政府信息公开工作年度报告', '某县“放管服”改革情况报告', '某县（区）2023年年度报告']) expect(lintTitleMarks(ok, at), ok).toEqual([]);
   });
 
   it('warns of a 文号 not written as GB/T 9704 §7.2.5 asks, with the 文号 it should be', () => {

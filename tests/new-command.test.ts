@@ -57,6 +57,12 @@ describe('gongwen new', () => {
     expect(strict.err).toMatch(/report\.md:\d+: text still to be written: "【待填写：总体情况的内容】"/);
   });
 
+  it('quotes a folder with a space in the build command it suggests, so that it can be copied as shown', async () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-new-')), '某某县 市场监管局');
+    const r = await run('new', dir, '--organ', '测试县', '--year', '2021');
+    expect(r.out).toContain(`  gongwen build '${dir}'   (from a clone: node `);
+  });
+
   it('picks the 2014 table, as an attachment, for a report year before 2019', async () => {
     const dir = fresh();
     const r = await run('new', dir, '--organ', '测试县', '--year', '2017');

@@ -17,6 +17,9 @@ import { usageText } from './usage-text.js';
 /** gongwen's own command, for the hint after `new` (this module sits two folders deep, as the bundle does). */
 const BIN = fileURLToPath(new URL('../../bin/gongwen.mjs', import.meta.url));
 /** The command as it is typed from here: relative inside the clone, else the whole path. */
+/** A path as typed in a shell: in single quotes where it holds a space or a character the shell reads (某某县 市场监管局). */
+const shellWord = (word: string): string => (/^[\p{L}\p{N}_./:@%+,=-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
 const binShown = (): string => {
   const rel = path.relative(process.cwd(), BIN);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : BIN;
@@ -80,7 +83,7 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
       throw e;
     }
     out.write(`${dir}: report.md and statistics.yaml on form ${template.id}. Fill in 【待填写】 and the figures, then build it:\n` +
-      `  gongwen build ${dir}   (from a clone: node ${binShown()} build ${dir})\n` +
+      `  gongwen build ${shellWord(dir)}   (from a clone: node ${shellWord(binShown())} build ${shellWord(dir)})\n` +
       (provisional ? `note: the wording of ${provisional} of the form's rows is provisional (templates/${template.id}.yaml, confirmed: false): compare the printed table with your province's form before publishing\n` : ''));
     return 0;
   } catch (e) {

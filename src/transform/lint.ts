@@ -250,8 +250,59 @@ function lintStrayQuotesOf(texts: TextParagraph[]): Finding[] {
   });
 }
 
+/**
+ * Word's bullets pasted with a list (• 一是强化日常检查；), printed as typed: a bullet at a
+ * paragraph's start, or after a sentence's end inside it, where lines that each began with one
+ * ran together into one paragraph. A warning per paragraph (an error under --strict).
+ */
+const PASTED_BULLET = /(?:^|[\s；。;！？])[•●○■□◆◇▪▫►▶➢✔✓]\s/u;
+
+function lintBulletsOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => PASTED_BULLET.test(p.text) ? [{
+    severity: 'warning', loc: p.loc,
+    message: `"${p.text.slice(0, 16)}…": a bullet pasted from Word (•) is printed as typed, and lines that begin with one run together into one paragraph`,
+    hint: 'write each item on a line of its own that starts with "- " (a list, printed as paragraphs without bullets), or as paragraphs with a blank line between',
+  }] : []);
+}
+
+/**
+ * A paragraph that is a heading typed without its # (一、工作要点 on a line of its own, as pasted
+ * from Word): printed as body text, its number typed, where gongwen would number a heading. A
+ * short paragraph (up to 40 characters) that opens with a section number and holds no sentence's
+ * end; a numbered sentence (1.加强培训。) is text. A warning (an error under --strict).
+ */
+const TYPED_SECTION = /^\s*(?:[一二三四五六七八九十]+、(?![一二三四五六七八九十])|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])/u;
+
+export function lintPastedHeadings(blocks: Block[]): Finding[] {
+  return blocks.flatMap((b): Finding[] => {
+    if (b.type !== 'paragraph') return [];
+    const text = inlineText(b.inlines).trim();
+    const number = TYPED_SECTION.exec(text)?.[0].trim();
+    if (!number || [...text].length > 40 || /[。！？；，,.!?;]/u.test(text.slice(number.length))) return [];
+    const level = /^[一二三四五六七八九十]/u.test(number) ? '#' : /^[（(][一二三四五六七八九十]/u.test(number) ? '##' : /^[0-9]/.test(number) ? '###' : '####';
+    return [{
+      severity: 'warning', loc: b.loc,
+      message: `"${text}" looks like a heading typed without #: it is printed as body text, with the number typed`,
+      hint: `write it as a heading without its number (gongwen numbers it by its level: # 一、, ## （一）, ### 1., #### （1））: "${level} ${text.slice(number.length).trim()}"`,
+    }];
+  });
+}
+
 /** Full-width digits in the title (某县２０２３年…), which the body's lint would not see: printed on the first page as typed. */
 export const lintTitleDigits = (title: string, loc: Loc): Finding[] => lintFullWidthDigitsOf([{ text: title, loc }]);
+
+/** A title with a stray quote or an unmatched mark (某县…年度报告" from a missing opening quote in YAML): printed on the first page, and in the PDF's Title. */
+export function lintTitleMarks(title: string, loc: Loc): Finding[] {
+  const count = (c: string) => [...title].filter((x) => x === c).length;
+  const stray = /["'“”‘’]/u.test(title) && (title.includes('"') || title.includes("'") || count('“') !== count('”') || count('‘') !== count('’'));
+  const unmatched = count('《') !== count('》') || count('（') !== count('）') || count('(') !== count(')');
+  if (!stray && !unmatched) return [];
+  return [{
+    severity: 'warning', loc,
+    message: `the title "${title}" has ${stray ? 'a stray quote' : 'an unmatched bracket'}: it is printed as typed on the first page and in the PDF's title`,
+    hint: 'check the title: to hold : or # in YAML, put the whole title in quotes ("…"), each quote of a pair where it belongs',
+  }];
+}
 
 /**
  * A 文号 (doc_no) against GB/T 9704 §7.2.5: the year in full in 〔 〕 (transform/index.ts puts a
@@ -279,8 +330,9 @@ export function lintDocNo(docNo: string | undefined, loc: Loc): Finding[] {
   }];
 }
 
-/** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes. */
+/** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes, pasted bullets and headings. */
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
-  return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts)];
+  return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts),
+    ...lintBulletsOf(texts), ...lintPastedHeadings(blocks)];
 }
