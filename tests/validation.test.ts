@@ -97,6 +97,10 @@ describe('front matter validation', () => {
   it('rejects an impossible date with the line and the accepted forms', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace('2021-01-15', '2021-02-30') });
     expect(msg).toMatch(/report\.md:5: field "published".*"2021-02-30" is not a valid date such as 2018-03-27/);
+    // a date typed with / or 年月日: the same date as it must be written
+    for (const typed of ['2021/01/15', '2021年1月15日', '2021.1.15']) {
+      expect(errorsOf({ 'report.md': FRONT.replace('2021-01-15', typed) })[0], typed).toMatch(/\n {2}fix: write it as YYYY-MM-DD: published: 2021-01-15$/);
+    }
   });
 
   it('rejects a year that is not a number', () => {
@@ -231,6 +235,9 @@ describe('statistics validation', () => {
     // (the fixture's report is on 2020, whose form is not gov-2014: that is said first)
     const msg = errorsOf(withStats('template: gov-2014\nvalues:\n  s1_1: 10\n  s3_11: 4\n')).find((m) => m.includes('unknown row'));
     expect(msg).toMatch(/statistics\.yaml:4: unknown row of template gov-2014: "s3_11"/);
+    // a misspelt row written as a block: at its own line, not at the first line of its block below it
+    const block = errorsOf(withStats('template: gov-2021\ntables:\n  t2:\n    licencing:\n      decisions: 1856\n')).find((m) => m.includes('unknown row'));
+    expect(block).toMatch(/statistics\.yaml:4: unknown row of t2: "licencing"\n  fix: did you mean "licensing"\?/);
     expect(msg).toMatch(/did you mean "s3_1/);
   });
 
@@ -299,6 +306,9 @@ describe('statistics validation', () => {
     const [msg] = errorsOf(files);
     // at the "statistics:" line of report.md, the line to fix, naming the file looked for
     expect(msg).toMatch(/report\.md:8: statistics file not found: \S*statistics\.yaml\n {2}fix: create it, or fix "statistics:" on this line/);
+    // a name close to a statistics file beside it: that file
+    const [near] = errorsOf({ ...withStats('template: gov-2014\nvalues:\n  s1_1: 1\n'), 'report.md': withStats('')['report.md']!.replace('statistics: statistics.yaml', 'statistics: statistic.yaml') });
+    expect(near).toMatch(/report\.md:8: statistics file not found: \S*statistic\.yaml\n {2}fix: did you mean statistics\.yaml\? write "statistics: statistics\.yaml"/);
   });
 
   it('reports an empty statistics: once, as the front matter\'s error (not also as a folder or a missing file)', () => {

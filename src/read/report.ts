@@ -1,5 +1,5 @@
 /** A content folder (report.md [+ statistics.yaml]) → the report model. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readText } from './text-file.js';
 import path from 'node:path';
 import { InputError, InputErrors, throwAll } from '../model/errors.js';
@@ -8,7 +8,7 @@ import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatT
 import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
 import { readStatistics } from './statistics.js';
-import { validateLocated } from './validate.js';
+import { closest, validateLocated } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
 
 export const REPORT_FILE = 'report.md';
@@ -58,6 +58,15 @@ const display = (p: string): string => {
   return rel && !rel.startsWith('..') ? rel : p;
 };
 
+/** The names in a folder; none where it cannot be read. */
+function readdirSafe(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * The statistics file a report names, read. Not finding it (no file there, or a folder:
  * `statistics: data`, which reading called "not found" too) is reported at the `statistics:`
@@ -71,8 +80,12 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new InputError(at, `statistics file cannot be read (${code}): ${display(file)}`, 'check that you may read it and the folders above it');
+    // a statistics file beside it with a name close to the one typed (statistic.yaml, statistics.yml)
+    const folder = path.dirname(file);
+    const near = code === 'ENOENT' ? closest(path.basename(file), readdirSafe(folder).filter((f) => /\.(ya?ml|xlsx)$/i.test(f))) : undefined;
     throw new InputError(at, `statistics file not found: ${display(file)}`,
-      `create it, or fix "statistics:" on this line (a path relative to the report's folder, or an absolute one)`);
+      near ? `did you mean ${near}? write "statistics: ${path.relative(dir, path.join(folder, near))}"`
+        : `create it, or fix "statistics:" on this line (a path relative to the report's folder, or an absolute one)`);
   }
   if (isFolder) {
     const given = named.trim();

@@ -143,6 +143,13 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     const n = valueOf(cell, v, file, line, errors);
     if (n !== undefined) values[cell.key] = n;
   };
+  // the line of a key: lineOf gives its value's, which for a block written under it is the next line
+  const keyLine = (path: string[]): number => {
+    const line = y.lineOf(path);
+    const key = path.at(-1)!;
+    const has = (l: number) => (y.lineText?.(l) ?? '').replace(/#.*$/, '').includes(`${key}:`);
+    return !has(line) && line > 1 && has(line - 1) ? line - 1 : line;
+  };
   const unknown = (path: string[], what: string, candidates: string[], hint?: string) => {
     const name = path.at(-1)!;
     const guess = closest(name, candidates);
@@ -150,7 +157,7 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     const comma = /^\d+$/.test(name) ? `a figure with a thousands separator inside { } is read as a new key "${name}": write the figure without the comma` : undefined;
     // natural：20 (a full-width colon): the whole text is read as the key
     const colon = name.includes('：') ? `write an ASCII colon and a space after "${name.split('：')[0]}", not the full-width colon ：` : undefined;
-    errors.push(new InputError({ file, line: y.lineOf(path) }, `unknown ${what}: "${name}"`,
+    errors.push(new InputError({ file, line: keyLine(path) }, `unknown ${what}: "${name}"`,
       comma ?? colon ?? (guess ? `did you mean "${guess}"?` : hint ?? `known: ${candidates.join(', ')}`)));
   };
   const raw = data[dataKey] ?? {};
@@ -160,7 +167,7 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       const cell = template.cells.get(key);
       if (cell) put(cell, v, [dataKey, key]);
       else if (template.tables[0].groupRows.includes(key)) {
-        errors.push(new InputError({ file, line: y.lineOf([dataKey, key]) }, `row "${key}" is a section header of ${template.id} and takes no value`,
+        errors.push(new InputError({ file, line: keyLine([dataKey, key]) }, `row "${key}" is a section header of ${template.id} and takes no value`,
           'give the values of the rows under it'));
       } else unknown([dataKey, key], `row of template ${template.id}`, [...template.cells.keys()], `row ids are listed in templates/${template.id}.yaml`);
     }
