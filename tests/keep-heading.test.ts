@@ -18,6 +18,25 @@ const fonts = openFontSet();
 const lastLine = (lines: { text: string }[]) => lines.filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim())).at(-1)?.text;
 
 
+describe('run-in headings', () => {
+  it('never leave the first line of their paragraph alone at the foot of a page (PDF)', async () => {
+    // the run-in heading fills its first line: alone at a page's foot it read as a heading left there
+    let atFoot = 0;
+    for (let n = 12; n <= 22; n++) {
+      const body = '# 总体情况\n\n' + Array.from({ length: n }, (_, k) => `第${k + 1}段正文。\n\n`).join('') +
+        '### 持续深化生态环境领域基层政务公开标准化规范化建设有关工作情况。\n全年围绕生态环境领域政务公开重点任务开展工作，取得明显成效，群众满意度持续提升。\n';
+      const { outputs } = await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `runin-${n}`), { fonts, formats: ['pdf'] });
+      const { pages } = await readPdf(outputs.pdf!);
+      const page = pages.find((p) => linesOf(p).some((l) => l.text.replace(/\s/g, '').startsWith('1.持续深化')))!;
+      const lines = linesOf(page).filter((l) => !/^—\s*\d+\s*—$/.test(l.text.trim()));
+      const at = lines.findIndex((l) => l.text.replace(/\s/g, '').startsWith('1.持续深化'));
+      expect(at, `${n} paragraphs: the run-in heading's first line is the last of page ${page.number}`).toBeLessThan(lines.length - 1);
+      if (page.number > 1 && at === 0) atFoot++;
+    }
+    expect(atFoot, 'a case where the heading moved to the next page').toBeGreaterThan(0);
+  }, 30_000);
+});
+
 describe('headings of two lines', () => {
   it('never leave one character alone on their last line, nor break inside a word there (PDF)', async () => {
     const headings = ['# 持续深化生态环境领域基层政务公开标准化规范化建设有', '## 深入推进生态环境领域基层政务公开标准化规范化建设',

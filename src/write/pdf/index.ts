@@ -67,9 +67,22 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       const above = headingsAbove(out, content, blocks, i);
       out.push({ stack: [...above, content[i], first], unbreakable: true } as Content, ...(rest ? [rest as Content] : []));
       i++;
+    } else if (blocks[i]?.type === 'heading' && (blocks[i] as { runIn?: unknown }).runIn) {
+      // a run-in heading's paragraph never leaves its first line alone at a page's foot: that line
+      // is mostly, or all, the heading (1.持续深化…建设有 / 关工作情况。全年…)
+      out.push(...firstTwoLines(content[i] as PdfParagraph));
     } else out.push(content[i]);
   }
   return out;
+}
+
+/** A paragraph broken into lines here, its first two lines one unbreakable block and the rest after it; as it is where it has fewer. */
+function firstTwoLines(p: PdfParagraph): Content[] {
+  const one = firstLineApart(p);
+  if (!one?.[1]) return [p as Content];
+  const two = firstLineApart(one[1]);
+  if (!two) return [p as Content];
+  return [{ stack: [one[0], two[0]], unbreakable: true } as Content, ...(two[1] ? [two[1] as Content] : [])];
 }
 
 const standalone = (b: Report['blocks'][number] | undefined) => b?.type === 'heading' && !b.runIn;
