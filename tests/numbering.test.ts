@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { chineseNumeral, marker, numberHeadings, numberLists } from '../src/transform/numbering.js';
+import { joinRunInHeadings } from '../src/transform/run-in.js';
 import { docxParts, paragraphs } from './helpers/docx.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, readPdf } from './helpers/pdf.js';
@@ -92,6 +93,12 @@ describe('the Shangqiu report', () => {
     expect(inlineText(measures[0].inlines)).toBe('加强标准建设，规范推进五公开。');
     // run in: the heading carries the paragraph that follows it
     expect(inlineText(measures[0].runIn ?? [])).toMatch(/^严格落实《实施意见》/);
+  });
+
+  it('drops the spaces after a run-in heading\'s mark (a full-width one pasted from Word opened a gap before its text)', () => {
+    const blocks = joinRunInHeadings([h(3, '加强培训。　'), { type: 'paragraph', inlines: [{ type: 'text', text: '全年举办培训3次。' }], loc: { file: 't.md', line: 2 } }]);
+    expect(blocks).toHaveLength(1);
+    expect(inlineText((blocks[0] as HeadingBlock).inlines)).toBe('加强培训。');
   });
 
   it('restarts （一） under each level-1 section', () => {

@@ -13,7 +13,11 @@ export function joinRunInHeadings(blocks: Block[]): Block[] {
     const b = blocks[i];
     const next = blocks[i + 1];
     if (b.type === 'heading' && b.level >= 2 && SENTENCE_END.test(inlineText(b.inlines).trim()) && next?.type === 'paragraph') {
-      out.push({ ...b, runIn: next.inlines });
+      // (spaces after the heading's mark, a full-width one as pasted from Word, would open a gap before its text)
+      const inlines = b.inlines.slice();
+      const last = inlines.length - 1;
+      if (last >= 0 && /\s$/u.test(inlines[last]!.text)) inlines[last] = { ...inlines[last]!, text: inlines[last]!.text.trimEnd() };
+      out.push({ ...b, inlines, runIn: next.inlines });
       i++;
     } else out.push(b);
   }
