@@ -126,6 +126,13 @@ describe('styles', () => {
     for (const id of ['GwTitle', 'GwTableText', 'GwTableText5', 'GwPageNumber', 'GwSource']) expect(style(styles(), id), id).toContain('<w:w w:val="100"/>');
   });
 
+  it('names every face it uses in its font table as a Chinese one (charset 86), with its usual Latin name', () => {
+    const fonts = [...parts['word/fontTable.xml']!.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].map((m) => [m[1], m[2]]);
+    expect(fonts.map(([name]) => name).sort()).toEqual(['仿宋', '宋体', '方正小标宋简体', '楷体', '黑体'].sort());
+    for (const [name, xml] of fonts) expect(xml, name).toContain('<w:charset w:val="86"/>');
+    expect(fonts.find(([name]) => name === '仿宋')![1]).toContain('<w:altName w:val="FangSong"/>');
+  });
+
   it('has Word\'s 要点 (Strong) as a character style, which bolds a word, not its paragraph', () => {
     expect(style(styles(), 'Strong')).toBe('<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:qFormat/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>');
   });

@@ -11,6 +11,7 @@
  * Elements are inserted in the order CT_PPrBase requires (widowControl, overflowPunct, autoSpaceDE,
  * autoSpaceDN, snapToGrid, before spacing).
  * - docx's Strong (Word's 要点) is a character style, as Word has it, not a paragraph style.
+ * - word/fontTable.xml names the document's faces as Chinese ones (fontTableXml).
  * - blocks written as text (raw-xml.ts) are put in place in word/document.xml.
  * - characters the role faces lack name the fallback font (fallback-font.ts).
  */
@@ -68,7 +69,29 @@ export const DOCX_PART_FIXES: Record<string, (xml: string) => string> = {
   'word/document.xml': (xml) => renumberIds(wrappedSourceOffGrid(expandRawXml(xml))),
 };
 
-/** The part fixes for a document in these fonts: with characters from the fallback face, those set in it. */
-export const partFixesFor = (fonts: FontNames): Record<string, (xml: string) => string> => fonts.fallback
-  ? { ...DOCX_PART_FIXES, 'word/document.xml': (xml) => withFallbackFont(DOCX_PART_FIXES['word/document.xml']!(xml), fonts.fallback) }
-  : DOCX_PART_FIXES;
+/** The usual Latin names of the Chinese faces, which Word and WPS also know them by (w:altName). */
+const ALT_NAMES: Record<string, string> = {
+  仿宋: 'FangSong', 仿宋_GB2312: 'FangSong_GB2312', 黑体: 'SimHei', 楷体: 'KaiTi', 楷体_GB2312: 'KaiTi_GB2312', 宋体: 'SimSun',
+  方正小标宋简体: 'FZXiaoBiaoSong-B05S', 方正小标宋_GBK: 'FZXiaoBiaoSong-B05',
+};
+
+/**
+ * word/fontTable.xml naming every font the document uses as a Chinese (GB2312, charset 86) face,
+ * with its Latin name where it has a usual one: docx leaves the table empty, and Word or WPS on a
+ * computer without a face of that name (方正小标宋简体 is often missing) then substitutes without
+ * knowing it is Chinese. With the charset they take a Chinese face in its place.
+ */
+export function fontTableXml(xml: string, fonts: FontNames): string {
+  const names = [...new Set([fonts.songBold, fonts.song, fonts.hei, fonts.fang, fonts.kai, ...(fonts.fallback ? [fonts.fallback.name] : [])])];
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const entries = names.map((name) => `<w:font w:name="${escape(name)}">${ALT_NAMES[name] ? `<w:altName w:val="${ALT_NAMES[name]}"/>` : ''}` +
+    '<w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>').join('');
+  return xml.replace(/<w:fonts([^>]*?)\/>$/, `<w:fonts$1>${entries}</w:fonts>`).replace(/<w:fonts([^>]*)><\/w:fonts>$/, `<w:fonts$1>${entries}</w:fonts>`);
+}
+
+/** The part fixes for a document in these fonts: its font table; with characters from the fallback face, those set in it. */
+export const partFixesFor = (fonts: FontNames): Record<string, (xml: string) => string> => ({
+  ...DOCX_PART_FIXES,
+  'word/fontTable.xml': (xml) => fontTableXml(xml, fonts),
+  ...(fonts.fallback ? { 'word/document.xml': (xml: string) => withFallbackFont(DOCX_PART_FIXES['word/document.xml']!(xml), fonts.fallback) } : {}),
+});
