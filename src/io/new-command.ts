@@ -16,10 +16,10 @@ import { usageText } from './usage-text.js';
 
 /** gongwen's own command, for the hint after `new` (this module sits two folders deep, as the bundle does). */
 const BIN = fileURLToPath(new URL('../../bin/gongwen.mjs', import.meta.url));
-/** The command as it is typed from here: relative inside the clone, else the whole path. */
 /** A path as typed in a shell: in single quotes where it holds a space or a character the shell reads (某某县 市场监管局). */
 const shellWord = (word: string): string => (/^[\p{L}\p{N}_./:@%+,=-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
+/** The command as it is typed from here: relative inside the clone, else the whole path. */
 const binShown = (): string => {
   const rel = path.relative(process.cwd(), BIN);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : BIN;
