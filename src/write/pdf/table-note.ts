@@ -24,9 +24,11 @@ interface TableNode {
 export function withNoteRow(table: Content, note: Content, padX: number, rule: number): Content {
   const node = table as unknown as TableNode;
   const body = node.table.body;
-  if (!node.table.dontBreakRows || body.length < 2) return { stack: [table, note] } as Content;
+  const first = body[body.length - 1]?.[0];
+  // (a first cell covered by a span above is pdfmake's empty placeholder, which may hold nothing)
+  if (!node.table.dontBreakRows || body.length < 2 || !first || !Object.keys(first).length) return { stack: [table, note] } as Content;
   const cols = body[0]!.length;
-  body[body.length - 1]![0]!.keepWithNextRow = true;
+  first.keepWithNextRow = true;
   // (the cells under the span are pdfmake's empty placeholders: {} and nothing else)
   body.push([
     { stack: [note], colSpan: cols, border: [false, true, false, false], margin: [-(padX + rule), 0, -(padX + rule), 0] },
