@@ -67,6 +67,28 @@ describe('a note under a table', () => {
     expect(Math.abs(grid - Math.round(grid)) * 28.95).toBeLessThan(1); // (a heading after a table sits ≈ 0.5 pt below its line, as without a note)
   }, 30_000);
 
+  it('keeps a long note apart, lost with nothing (a block taller than a page, pdfmake drops), and a last note with the end matter', async () => {
+    const dir = path.join(SAMPLE, '../sample-2021');
+    const stats = readFileSync(path.join(dir, 'statistics.yaml'), 'utf8');
+    const long = `注：${'本表数据由各乡镇和部门报送并经汇总核对。'.repeat(14)}END。`;
+    const md = readFileSync(path.join(dir, 'report.md'), 'utf8').replace('{{table t2}}', `{{table t2}}\n\n${long}`);
+    const text = (await readPdf((await buildReport(makeReport({ 'report.md': md, 'statistics.yaml': stats }, 'long-note'), { fonts, formats: ['pdf'] })).outputs.pdf!))
+      .pages.flatMap((p) => linesOf(p).map((l) => l.text.replace(/\s/g, ''))).join('');
+    for (const kept of ['行政事业性收费', '主动公开政府信息情况如下', 'END。']) expect(text, kept).toContain(kept);
+    const mdLong = `${FRONT}\n| 事项 | 件数 |\n| --- | ---: |\n| 第1项 | 10 |\n| 第2项 | 11 |\n\n注：${'很长的说明文字。'.repeat(100)}END。\n`;
+    const mdText = (await readPdf((await buildReport(makeReport({ 'report.md': mdLong }, 'long-md-note'), { fonts, formats: ['pdf'] })).outputs.pdf!))
+      .pages.flatMap((p) => linesOf(p).map((l) => l.text.replace(/\s/g, ''))).join('');
+    expect(mdText).toContain('END。');
+    // a note that ends the body, before 责任编辑: the editor line never starts a page without it
+    for (let n = 9; n <= 13; n++) {
+      const body = Array.from({ length: n }, (_, k) => `第${k + 1}段。\n\n`).join('') + '| 事项 | 件数 |\n| --- | ---: |\n| 甲 | 1 |\n| 乙 | 2 |\n| 丙 | 3 |\n\n注：本表数据截至2020年12月31日。\n';
+      const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': `${FRONT.replace('---\n', '---\neditor: 张三\n')}\n${body}` }, `end-note-${n}`), { fonts, formats: ['pdf'] })).outputs.pdf!);
+      const page = pages.find((p) => linesOf(p).some((l) => l.text.includes('责任编辑')))!;
+      const lines = linesOf(page).map((l) => l.text.replace(/\s/g, ''));
+      expect(lines.findIndex((l) => l.startsWith('责任编辑')), `${n} paragraphs: 责任编辑 alone at the top of page ${page.number}`).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
   it('follows its table right below the last row in the DOCX, which keeps with it (no gap paragraph between)', async () => {
     const md = `${FRONT}\n| 事项 | 件数 |\n| --- | ---: |\n| 第1项 | 10 |\n| 第2项 | 11 |\n\n注：本表数据截至2020年12月31日。\n\n后文。\n`;
     const xml = docxParts((await buildReport(makeReport({ 'report.md': md }), { fonts, formats: ['docx'] })).outputs.docx!)['word/document.xml']!;

@@ -8,7 +8,7 @@ import type { PdfContext } from './context.js';
 import { inlineRuns, runs, type PdfInline } from './text.js';
 import { breakJustified, breakWithoutOrphan } from './lines.js';
 import { CELL_PADDING as MD_CELL_PADDING, markdownTable, RULE as MD_RULE } from './md-table.js';
-import { withNoteRow } from './table-note.js';
+import { NOTE_LINES, withNoteRow } from './table-note.js';
 
 const indent = (name: ElementName): number => ELEMENTS[name].indentChars * geometry.charPitch;
 
@@ -66,8 +66,20 @@ function justified(ctx: PdfContext, inlines: PdfInline[]): Content {
   return { text: lines ?? inlines, alignment: 'justify', leadingIndent: indent('body') } as Content;
 }
 
-/** `note`: the paragraph under table `b` that is its note (model/types.ts isTableNote), set with it (table-note.ts). */
-export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statistics?: StatisticsTable, note?: ParagraphBlock): Content {
+/**
+ * A note under a table (table-note.ts) as a body paragraph, where it is short enough to keep with
+ * the table: NOTE_LINES lines at most, broken here. A longer one is left a paragraph of its own
+ * (undefined): kept with a table kept whole, or as a row, it made a block taller than a page,
+ * which pdfmake drops whole — table, heading and lead-in with it.
+ */
+export function keptNote(ctx: PdfContext, note: ParagraphBlock): Content | undefined {
+  const node = justified(ctx, inlineRuns(ctx, note.inlines, { role: ELEMENTS.body.role, size: sizeOf('body') })) as { text: PdfInline[] | unknown };
+  const lines = Array.isArray(node.text) && (node.text as PdfInline[]).every((i) => i.noWrap) ? (node.text as PdfInline[]).filter((i) => i.lineEnd).length + 1 : Infinity;
+  return lines <= NOTE_LINES ? (node as Content) : undefined;
+}
+
+/** `noteNode`: the note under table `b` (keptNote), set with it. */
+export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statistics?: StatisticsTable, noteNode?: Content): Content {
   const body = { role: ELEMENTS.body.role, size: sizeOf('body') };
   switch (b.type) {
     case 'heading':
@@ -78,7 +90,6 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       // a table without repeated header rows (表二 blocks, 表四) is kept whole on one page
       const whole = grid.headerRows === 0 || grid.rows.length <= 6;
       const node = statTable(ctx, grid);
-      const noteNode = note && justified(ctx, inlineRuns(ctx, note.inlines, body));
       return {
         stack: !noteNode ? [node] : whole ? [node, noteNode] : [withNoteRow(node, noteNode, CELL_PADDING_X, TABLE_RULE)],
         unbreakable: whole,
@@ -97,10 +108,10 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       } as Content;
     case 'table': {
       const table = markdownTable(ctx, b);
-      if (!note) return table;
+      if (!noteNode) return table;
       // the margins and the return to the grid are the group's
       const { margin, gridAfter, gwStartHeight, ...rest } = table as unknown as { margin: unknown; gridAfter: number; gwStartHeight: number };
-      return { stack: [withNoteRow(rest as Content, justified(ctx, inlineRuns(ctx, note.inlines, body)), MD_CELL_PADDING, MD_RULE)], margin, gridAfter, gwStartHeight } as Content;
+      return { stack: [withNoteRow(rest as Content, noteNode, MD_CELL_PADDING, MD_RULE)], margin, gridAfter, gwStartHeight } as Content;
     }
   }
 }

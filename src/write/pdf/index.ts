@@ -7,7 +7,7 @@ import { geometry, LEAD_IN_LINES } from '../../layout/gbt9704.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { isTableNote, tocLevels, type ParagraphBlock, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
-import { bodyBlock, OutlineIds } from './blocks.js';
+import { bodyBlock, keptNote, OutlineIds } from './blocks.js';
 import { startHeightOf } from './stat-table.js';
 import type { PdfContext, PdfOptions } from './context.js';
 import { PAGE_NUMBER_STYLE, pageNumberFooter } from './footer.js';
@@ -267,10 +267,13 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const outline = new OutlineIds();
   const m = report.meta;
   // a note under a table (注：…) is set with the table (table-note.ts), not as a block of its own
-  const noted = report.blocks.map((_, i) => isTableNote(report.blocks, i));
-  const blocks = report.blocks.filter((_, i) => !noted[i]);
-  const body = keepTogether(report.blocks.flatMap((b, i) => (noted[i] ? []
-    : [bodyBlock(ctx, b, outline, report.statistics, noted[i + 1] ? report.blocks[i + 1] as ParagraphBlock : undefined)])), blocks);
+  // (not the body's last block where end matter follows: that keeps the body's last line with the
+  // 附件说明 and 责任编辑, withEndMatter, which a note inside its table's block would not give it)
+  const endMatter = report.attachments.length > 0 || Boolean(editorLine(report.meta));
+  // (and only a short one: keptNote)
+  const notes = report.blocks.map((b, i) => (isTableNote(report.blocks, i) && !(endMatter && i === report.blocks.length - 1) ? keptNote(ctx, b as ParagraphBlock) : undefined));
+  const blocks = report.blocks.filter((_, i) => !notes[i]);
+  const body = keepTogether(report.blocks.flatMap((b, i) => (notes[i] ? [] : [bodyBlock(ctx, b, outline, report.statistics, notes[i + 1])])), blocks);
   // (where the body starts, read once it is laid out: page 1 must show it, GB/T 9704 7.3.3)
   if (body[0]) (body[0] as { gwFirstBody?: boolean }).gwFirstBody = true;
   const content: Content[] = [

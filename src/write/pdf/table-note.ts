@@ -16,6 +16,13 @@
  */
 import type { Content } from 'pdfmake/interfaces.js';
 
+/**
+ * The longest note kept so, in lines: a table kept whole, its heading, lead-in and note are one
+ * block, and a row of a table may be a third of a page at most; a block taller than a page pdfmake
+ * drops without a word. A longer note follows its table as a paragraph of its own.
+ */
+export const NOTE_LINES = 4;
+
 interface TableNode {
   table: { body: Record<string, unknown>[][]; dontBreakRows?: boolean };
 }
