@@ -119,7 +119,7 @@ describe('the 2021 tables', () => {
     const typed = lintPastedHeadings([para('一、工作要点'), para('（二）政府信息管理', 11), para('3.平台建设', 12), para('（1）专栏', 13)]);
     expect(typed.map((f) => [f.loc.line, f.hint!.split(': "')[1]])).toEqual([[9, '# 工作要点"'], [11, '## 政府信息管理"'], [12, '### 平台建设"'], [13, '#### 专栏"']]);
     // sentences, long lines and counts are text
-    expect(lintPastedHeadings([para('1.加强培训。'), para('一、二季度共发布信息120条'), para('（一）加强领导，落实责任'), para('2021年工作'), para(`一、${'很长'.repeat(25)}`)])).toEqual([]);
+    expect(lintPastedHeadings([para('1.加强培训。'), para('一、二季度共发布信息120条'), para('（一）加强领导，落实责任'), para('2021年工作'), para(`一、${'很长'.repeat(25)}`), para('（一）主动公开情况如下：')])).toEqual([]);
   });
 
   it('warns of a title with a stray quote or an unmatched bracket', () => {

@@ -61,6 +61,15 @@ describe('gongwen new', () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-new-')), '某某县 市场监管局');
     const r = await run('new', dir, '--organ', '测试县', '--year', '2021');
     expect(r.out).toContain(`  gongwen build '${dir}'   (from a clone: node `);
+    // on Windows in double quotes (cmd.exe keeps single ones), a path's \ as it is
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    try {
+      const win = await run('new', path.join(path.dirname(dir), '某某县 市场监管局2'), '--organ', '测试县', '--year', '2021');
+      expect(win.out).toContain(`  gongwen build "${path.join(path.dirname(dir), '某某县 市场监管局2')}"   (from a clone: node `);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
   });
 
   it('picks the 2014 table, as an attachment, for a report year before 2019', async () => {

@@ -57,6 +57,11 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('印发《实施方案》（某环办[2022]15号）和（国发(2021)3号）。')).toBe('印发《实施方案》（某环办〔2022〕15号）和（国发〔2021〕3号）。');
     expect(p('《关于印发<某某市方案>的通知》')).toBe('《关于印发〈某某市方案〉的通知》');
     expect(p('2022年(2021)的数据，a<b>c')).toBe('2022年（2021）的数据，a<b>c');
+    // not inside a file name or a web address, which stay as typed
+    expect(p('详见附件某政办[2022]1号.pdf。')).toBe('详见附件某政办[2022]1号.pdf。');
+    expect(p('网址http://www.x.gov.cn/某办[2022]1号.html')).toBe('网址http://www.x.gov.cn/某办[2022]1号.html');
+    // two apostrophes are no empty pair
+    expect(p('所谓\'\'放管服\'\'改革')).toBe('所谓‘‘放管服’’改革');
     // a quoted figure beside Chinese text is quoted, not a prime; a prime stays
     expect(p('通过\'12369\'热线及\'某某环保\'公众号举报。')).toBe('通过‘12369’热线及‘某某环保’公众号举报。');
     expect(p('北纬34°44\'的地方\'某\'')).toBe('北纬34°44\'的地方‘某’');

@@ -1,6 +1,6 @@
 /** Up-to-date builds (io/up-to-date.ts): a folder is built again only when something its outputs depend on changed. */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -142,6 +142,14 @@ describe('up-to-date builds', () => {
     rmSync(path.join(out, '.gongwen'), { recursive: true });
     expect(run([dir, '--out', out]).err).not.toContain('kept:');
     expect(readdirSync(out).filter((f) => f.startsWith('unit.edited-'))).toHaveLength(1);
+    // a copy of the out folder, or a file touched, is no edit: the same bytes at another time
+    const copy = tmp();
+    cpSync(out, copy, { recursive: true });
+    utimesSync(path.join(copy, 'unit.pdf'), new Date(), new Date(Date.now() - 60_000));
+    const again = run([dir, '--out', copy, '--force']);
+    expect(again.code, again.err).toBe(0);
+    expect(again.err).not.toContain('kept:');
+    expect(readdirSync(copy).filter((f) => f.startsWith('unit.edited-'))).toHaveLength(1); // the one copied along
   }, 60_000);
 
   it('builds again when a statistics file outside the folder changes', () => {

@@ -314,7 +314,7 @@ describe('front matter and statistics mistakes', () => {
     expect(meta.editor).toBe('张伟；李娜');
     expect(meta.docNo).toBe('测农〔2021〕3号');
     expect(meta.indexNo).toBe('000014349/2021-00012'); // a code: as typed
-    for (const typed of ['测农【2021】3号', '测农（2021）3号', '测农〔2021〕3号', '测农﹝2021﹞3号', '测农 [2021] 3号']) {
+    for (const typed of ['测农【2021】3号', '测农（2021）3号', '测农〔2021〕3号', '测农﹝2021﹞3号', '测农 [2021] 3号', '测农（２０２１）３号']) {
       expect(loadReport(makeReport({ 'report.md': `${FRONT.replace('organ: 测试县人民政府', `organ: 测试县人民政府\ndoc_no: ${typed}`)}\n正文。\n` })).meta.docNo).toBe('测农〔2021〕3号');
     }
   });

@@ -7,6 +7,7 @@ import { statisticsFromXlsx, statisticsToXlsx } from '../src/io/xlsx.js';
 import { inputMessages } from './helpers/errors.js';
 import type { StatisticsTable } from '../src/model/types.js';
 import { parseStatistics } from '../src/read/statistics.js';
+import { loadTemplate } from '../src/read/templates.js';
 import { sample2014, sample2021 } from './helpers/units.js';
 
 const open = async (data: Buffer) => {
@@ -99,6 +100,18 @@ describe('statistics workbooks', () => {
       [ws.getCell('A2').value, ws.getCell('B2').value] = [ws.getCell('B2').value, ws.getCell('A2').value];
     }));
     expect(msg).toContain('sheet 表四, row 2: column header is "结果纠正", expected "结果维持" (表四!A2)');
+  });
+
+  it('reads a 2019 workbook written before 采购总金额 said its unit in its header', async () => {
+    const t = loadTemplate('gov-2019')!;
+    const wb = await open(await statisticsToXlsx(t, { 't2.central_procurement.purchase_amount': 2856.37 }));
+    let changed = 0;
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+      if (cell.value === '采购总金额（单位：万元）') { cell.value = '采购总金额'; changed++; }
+    })));
+    expect(changed).toBe(1);
+    const read = await statisticsFromXlsx(await save(wb), 'unit.xlsx');
+    expect(read.values['t2.central_procurement.purchase_amount']).toBe(2856.37);
   });
 
   it('ignores whitespace and full/half-width brackets in labels', async () => {

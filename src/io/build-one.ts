@@ -1,5 +1,7 @@
 /** Build one report folder and write its outputs atomically: the unit of work of the CLI, a batch worker and --watch. */
+import { renameSync } from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { keepEdited, writeFilesAtomic } from './files.js';
@@ -49,10 +51,17 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
     // not written over: the outputs are made from the report's files, which the edits are not in
     const edited = s.keepRecords ? editedOutputs(s.outDir, dir, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
-    const kept = edited.map((f): [string, string] => [f, keepEdited(f)]);
+    const kept: [string, string][] = [];
+    try {
+      for (const f of edited) kept.push([f, keepEdited(f)]);
+    } catch (e) {
+      // all or none: one that cannot be kept aside (held open) puts those already moved back
+      for (const [file, aside] of kept) renameSync(aside, file);
+      throw e;
+    }
     // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
     const written = writeFilesAtomic(named);
-    const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]! }));
+    const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]!, crc: crc32(data) }));
     const shown = warnings.map(formatFinding);
     const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown);
     return {

@@ -172,7 +172,7 @@ export function folderInputs(dir: string): FolderInputs {
 
 /** An output file; `written`: its size and time as this build wrote it (io/files.ts writeFileAtomic). */
 export interface OutputFile { file: string; bytes: number }
-export interface WrittenFile extends OutputFile { written: { size: number; mtimeMs: number } }
+export interface WrittenFile extends OutputFile { written: { size: number; mtimeMs: number }; crc?: number }
 
 const RECORD_VERSION = 2;
 
@@ -189,10 +189,11 @@ interface BuildRecord extends SettingsStamp, FolderInputs {
   earlier?: OutputStamp[];
   warnings: string[];
 }
-interface OutputStamp { name: string; bytes: number; mtimeMs: number }
+/** `crc`: the CRC-32 of the bytes written, so that a copy or a touched file (another time, the same bytes) is no edit. */
+interface OutputStamp { name: string; bytes: number; mtimeMs: number; crc?: number }
 
 const isStamp = (f: unknown): f is OutputStamp => isObject(f) && isText(f.name) && f.name === path.basename(f.name)
-  && typeof f.bytes === 'number' && typeof f.mtimeMs === 'number';
+  && typeof f.bytes === 'number' && typeof f.mtimeMs === 'number' && (f.crc === undefined || typeof f.crc === 'number');
 
 const isText = (x: unknown): x is string => typeof x === 'string';
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -224,7 +225,7 @@ export const recordFile = (outDir: string, dir: string): string =>
  */
 export function writeRecord(outDir: string, dir: string, settings: SettingsStamp, inputs: FolderInputs,
   files: WrittenFile[], warnings: string[]): string | undefined {
-  const outputs = files.map((f) => ({ name: path.basename(f.file), bytes: f.written.size, mtimeMs: f.written.mtimeMs }));
+  const outputs = files.map((f) => ({ name: path.basename(f.file), bytes: f.written.size, mtimeMs: f.written.mtimeMs, ...(f.crc !== undefined ? { crc: f.crc } : {}) }));
   // the earlier builds' outputs this one did not write and that are still there, as they wrote
   // them (one edited since stays edited: the next build of its format keeps it aside)
   const before = readRecord(outDir, dir);
@@ -299,11 +300,23 @@ function savedByOffice(file: string): boolean {
   }
 }
 
-/** How output `f` of a record differs from the file in `outDir` now: 'edited', 'gone', or not at all. */
+/**
+ * How output `f` of a record differs from the file in `outDir` now: 'edited', 'gone', or not at
+ * all. Another time with the same size is read and compared by CRC-32 where the record has one:
+ * a copy of the out folder, a restore or `touch` leave the bytes as gongwen wrote them.
+ */
 function changed(outDir: string, f: OutputStamp): 'edited' | 'gone' | undefined {
-  const st = statSync(path.join(outDir, f.name), { throwIfNoEntry: false });
+  const file = path.join(outDir, f.name);
+  const st = statSync(file, { throwIfNoEntry: false });
   if (!st?.isFile()) return 'gone';
-  return st.size !== f.bytes || st.mtimeMs !== f.mtimeMs ? 'edited' : undefined;
+  if (st.size !== f.bytes) return 'edited';
+  if (st.mtimeMs === f.mtimeMs) return undefined;
+  if (f.crc === undefined) return 'edited';
+  try {
+    return zlib.crc32(readFileSync(file)) === f.crc ? undefined : 'edited';
+  } catch {
+    return 'edited';
+  }
 }
 
 export type RecordCheck =

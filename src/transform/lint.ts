@@ -278,7 +278,7 @@ export function lintPastedHeadings(blocks: Block[]): Finding[] {
     if (b.type !== 'paragraph') return [];
     const text = inlineText(b.inlines).trim();
     const number = TYPED_SECTION.exec(text)?.[0].trim();
-    if (!number || [...text].length > 40 || /[。！？；，,.!?;]/u.test(text.slice(number.length))) return [];
+    if (!number || [...text].length > 40 || /[。！？；，,.!?;：:]/u.test(text.slice(number.length))) return [];
     const level = /^[一二三四五六七八九十]/u.test(number) ? '#' : /^[（(][一二三四五六七八九十]/u.test(number) ? '##' : /^[0-9]/.test(number) ? '###' : '####';
     return [{
       severity: 'warning', loc: b.loc,

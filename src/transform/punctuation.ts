@@ -130,8 +130,14 @@ const DOC_NO_IN_TEXT = /(?<=[\u3400-\u9fff])\s*[[［【(（]\s*((?:19|20)\d{2})\
 const INNER_TITLE = /《[^《》]*[<‹][^《》]*》/gu;
 
 function brackets(text: string): string {
-  if (/[[［【(（]\s*(?:19|20)\d{2}/u.test(text)) text = text.replace(DOC_NO_IN_TEXT, '〔$1〕$2号');
-  if (text.includes('《')) text = text.replace(INNER_TITLE, (title) => title.replace(/[<‹]([^<>‹›《》]*)[>›]/gu, '〈$1〉'));
+  const doc = /[[［【(（]\s*(?:19|20)\d{2}/u.test(text);
+  const inner = text.includes('《') && /[<‹]/u.test(text);
+  if (!doc && !inner) return text;
+  // (not inside a web address or a file name, which stay as typed: 某政办[2022]1号.pdf)
+  const kept = [...text.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const free = (at: number, length: number) => !kept.some(([from, to]) => at < to && at + length > from);
+  if (doc) text = text.replace(DOC_NO_IN_TEXT, (m: string, year: string, n: string, at: number) => (free(at, m.length) ? `〔${year}〕${n}号` : m));
+  if (inner) text = text.replace(INNER_TITLE, (title: string, at: number) => (free(at, title.length) ? title.replace(/[<‹]([^<>‹›《》]*)[>›]/gu, '〈$1〉') : title));
   return text;
 }
 
@@ -233,7 +239,7 @@ function normalizeOnce(text: string): string {
     // text: '12369'热线)
     if (single < 0) { if (!afterFigure) single = i; continue; }
     const inner = chars.slice(single + 1, i);
-    const figure = inner.every((c) => /[0-9.,%]/.test(c));
+    const figure = inner.length > 0 && inner.every((c) => /[0-9.,%]/.test(c));
     if (afterFigure && !figure) continue;
     const quoted = inner.some(isHan) || (figure && (isHan(chars[single - 1] ?? '') || isHan(chars[i + 1] ?? '')));
     if (quoted && !/[A-Za-z]/.test(chars[single - 1] ?? '') && !/[A-Za-z]/.test(chars[i + 1] ?? '')) {
