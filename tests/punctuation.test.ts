@@ -60,6 +60,9 @@ describe('ASCII punctuation in Chinese text', () => {
     // not inside a file name or a web address, which stay as typed
     expect(p('详见附件某政办[2022]1号.pdf。')).toBe('详见附件某政办[2022]1号.pdf。');
     expect(p('网址http://www.x.gov.cn/某办[2022]1号.html')).toBe('网址http://www.x.gov.cn/某办[2022]1号.html');
+    // a . before a term in capitals that Chinese text goes on after ends the sentence; a file's extension stays
+    expect(p('浓度下降.PM10浓度持平.')).toBe('浓度下降。PM10浓度持平。');
+    expect(p('样表.PDF已上传，详见目录.pdf')).toBe('样表.PDF已上传，详见目录.pdf');
     // two apostrophes are no empty pair
     expect(p('所谓\'\'放管服\'\'改革')).toBe('所谓‘‘放管服’’改革');
     // a quoted figure beside Chinese text is quoted, not a prime; a prime stays

@@ -300,7 +300,8 @@ function normalizeOnce(text: string): string {
     // . or ． ending a Chinese sentence → 。: after a Chinese character, a % or a closing mark
     // (项. 100%. 《条例》. “五公开”.), before Chinese text, a figure or the end (办结100件.2024年);
     // at the very end of the text after anything (申请15. 0371-12345678. gk@x.gov.cn.). Not a list
-    // number (一.加强领导, 其一. 第一.), not before a letter (目录.pdf), and not between two short
+    // number (一.加强领导, 其一. 第一.), not before a letter (目录.pdf; but before a term in capitals
+    // that Chinese text follows: 下降.PM10浓度), and not between two short
     // runs of Chinese characters, which are names as often (约翰.史密斯; 政府网.中国 is a domain name).
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i];
@@ -317,7 +318,10 @@ function normalizeOnce(text: string): string {
         if (m < 0 || !isHan(out[m]!)) continue;
       }
       const afterMark = isHan(before) || before === '%' || CLOSING.has(before) || before === '……';
-      const sentenceEnd = afterMark ? after === '' || isCjk(after) || /[0-9)]/.test(after)
+      // (before a Latin term in capitals that Chinese text goes on after: 下降.PM10浓度持平; a file's
+      // extension in capitals, 样表.PDF, is masked above)
+      const term = isHan(before) && /^[A-Z][A-Za-z0-9]*[\u3400-\u9fff]/u.test(chars.slice(i + 1, i + 17).join(''));
+      const sentenceEnd = afterMark ? after === '' || isCjk(after) || /[0-9)]/.test(after) || term
         // at the end after a figure, an address or a word: where its sentence is Chinese (not "…
         // stay apart.", not a reference's "Paris: OECD Publishing, 2018."), and not an abbreviation's (Co., Ltd.)
         : after === '' && sentenceHasHan(out, k) && !ABBREVIATION.test(out.slice(Math.max(0, k - 5), k + 1).join(''));
