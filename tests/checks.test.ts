@@ -65,6 +65,11 @@ describe('the 2021 tables', () => {
     const errors = messages(checkStatistics(s), 'error');
     expect(errors).toHaveLength(2); // 自然人 and 总计 columns
     expect(errors[0]).toMatch(/^表三 一、本年新收政府信息公开申请数量 \/ 自然人 \+ 表三 二、上年结转政府信息公开申请数量 \/ 自然人 = \d+, but 表三 三（七）总计 \/ 自然人 \+ 表三 四、结转下年度继续办理 \/ 自然人 = \d+ \(−1\)$/);
+    // any of its four figures may be the one that is wrong: the fix names their lines, not only the 总计's
+    const found = checkStatistics(s).find((f) => f.severity === 'error')!;
+    const lines = ['new_received', 'carried_over', 'results_total', 'carried_forward'].map((row) => s.lines[`t3.${row}.natural`]!).sort((a, b) => a - b);
+    expect(new Set(lines).size).toBe(4);
+    expect(found.hint).toContain(`its figures are at lines ${lines.join(', ')} (rule balance)`);
   });
 
   it('points at the likely culprit, naming it once when it is the other rule\'s own total', () => {

@@ -41,12 +41,16 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
     };
   }
   const side = (ks: string[]) => ks.map(label).join(' + ');
+  // (the figures' lines, or cells: any of them may be the one that is wrong, not only the line of the first total)
+  const lines = [...new Set(keys.map((k) => stats.lines[k]).filter((l): l is number => l !== undefined))].sort((a, b) => a - b);
+  const cells = keys.map((k) => stats.cells?.[k]).filter((c): c is string => c !== undefined);
+  const where = lines.length > 1 ? `; its figures are at lines ${lines.join(', ')}` : cells.length > 1 ? `; its figures are at ${cells.join(', ')}` : '';
   return {
     severity, loc,
     message: `${side(rule.parts)} = ${fmt(s)}, but ${side(rule.totals)} = ${fmt(t)} (${signed(s - t)})`,
     hint: rule.status === 'printed'
-      ? `find the figure that is wrong: this rule is printed on the form, and a figure that does not match its row's or column's total is listed as a warning (rule ${rule.id})`
-      : `find the figure that is wrong (rule ${rule.id})`,
+      ? `find the figure that is wrong: this rule is printed on the form, and a figure that does not match its row's or column's total is listed as a warning${where} (rule ${rule.id})`
+      : `find the figure that is wrong${where} (rule ${rule.id})`,
   };
 }
 
