@@ -7,7 +7,7 @@ import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { keepEdited, writeFilesAtomic } from './files.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
-import { checkRecord, editedOutputs, folderInputs, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
+import { checkRecord, editedOutputs, folderInputs, readRecord, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
 
 export interface BuildSettings {
   outDir: string;
@@ -50,7 +50,9 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const named = Object.entries(outputs).map(([format, data]) => ({ file: path.join(s.outDir, `${name}.${format}`), data }));
     // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
     // not written over: the outputs are made from the report's files, which the edits are not in
-    const edited = s.keepRecords ? editedOutputs(s.outDir, dir, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
+    // (the last build's record, read once: for what it wrote, and for the record written after)
+    const before = s.keepRecords ? readRecord(s.outDir, dir) : undefined;
+    const edited = s.keepRecords ? editedOutputs(s.outDir, before, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
     const kept: [string, string][] = [];
     try {
       for (const f of edited) kept.push([f, keepEdited(f)]);
@@ -63,7 +65,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const written = writeFilesAtomic(named);
     const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]!, crc: crc32(data) }));
     const shown = warnings.map(formatFinding);
-    const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown);
+    const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
       ...(kept.length ? { kept } : {}),

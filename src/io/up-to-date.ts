@@ -177,7 +177,7 @@ export interface WrittenFile extends OutputFile { written: { size: number; mtime
 const RECORD_VERSION = 2;
 
 /** Output files by name (in the --out folder, wherever it was named from), size and time. */
-interface BuildRecord extends SettingsStamp, FolderInputs {
+export interface BuildRecord extends SettingsStamp, FolderInputs {
   version: typeof RECORD_VERSION;
   outputs: OutputStamp[];
   /**
@@ -206,7 +206,7 @@ const isRecord = (r: unknown): r is BuildRecord => {
 };
 
 /** The record of `dir`'s last build into `outDir`, if there is one of this shape. */
-function readRecord(outDir: string, dir: string): BuildRecord | undefined {
+export function readRecord(outDir: string, dir: string): BuildRecord | undefined {
   try {
     const record: unknown = JSON.parse(readFileSync(recordFile(outDir, dir), 'utf8'));
     return isRecord(record) ? record : undefined;
@@ -220,15 +220,15 @@ export const recordFile = (outDir: string, dir: string): string =>
   path.join(outDir, '.gongwen', `${path.basename(path.resolve(dir))}.json`);
 
 /**
- * After a successful build: what it depended on (taken before it) and what it wrote. A record
- * that cannot be written costs only the next build's skip: the problem is returned as a warning.
+ * After a successful build: what it depended on (taken before it) and what it wrote; `before`,
+ * the record it found (readRecord, read once a build). A record that cannot be written costs
+ * only the next build's skip: the problem is returned as a warning.
  */
 export function writeRecord(outDir: string, dir: string, settings: SettingsStamp, inputs: FolderInputs,
-  files: WrittenFile[], warnings: string[]): string | undefined {
+  files: WrittenFile[], warnings: string[], before: BuildRecord | undefined): string | undefined {
   const outputs = files.map((f) => ({ name: path.basename(f.file), bytes: f.written.size, mtimeMs: f.written.mtimeMs, ...(f.crc !== undefined ? { crc: f.crc } : {}) }));
   // the earlier builds' outputs this one did not write and that are still there, as they wrote
   // them (one edited since stays edited: the next build of its format keeps it aside)
-  const before = readRecord(outDir, dir);
   const earlier = [...(before?.outputs ?? []), ...(before?.earlier ?? [])].filter((f) => !outputs.some((o) => o.name === f.name) && changed(outDir, f) !== 'gone');
   const record: BuildRecord = {
     version: RECORD_VERSION,
@@ -270,15 +270,12 @@ function staleBecause(r: BuildRecord, settings: SettingsStamp, inputs: FolderInp
 }
 
 /**
- * The outputs of `dir`'s last build into `outDir` that are there but no longer the files it wrote
- * (their size or time differ from its record): a reviewer's edits to the Word draft, saved in
- * place. None without a record (no output is known to be gongwen's).
+ * The outputs the last build into `outDir` (its `record`, readRecord) wrote that are there but no
+ * longer the files it wrote: a reviewer's edits to the Word draft, saved in place. Of `names`
+ * (this build's outputs) no record knows, the drafts an office program saved.
  */
-export function editedOutputs(outDir: string, dir: string, names: readonly string[] = []): string[] {
-  const known = (() => {
-    const record = readRecord(outDir, dir);
-    return record ? [...record.outputs, ...(record.earlier ?? [])] : [];
-  })();
+export function editedOutputs(outDir: string, record: BuildRecord | undefined, names: readonly string[] = []): string[] {
+  const known = record ? [...record.outputs, ...(record.earlier ?? [])] : [];
   const edited = known.filter((f) => changed(outDir, f) === 'edited').map((f) => path.join(outDir, f.name));
   // a Word draft no record knows (its record deleted, or built elsewhere) that an office program
   // saved: gongwen leaves docProps/app.xml without an <Application>, Word, WPS and LibreOffice name themselves

@@ -6,6 +6,7 @@
  * 4. numbering — last, so markers are never touched by punctuation rules; then ordered lists'
  *    numbers, which depend on the heading above them.
  */
+import { asciiDigits } from '../model/typed-text.js';
 import type { Block, Report } from '../model/types.js';
 import { normalizePunctuation, normalizeBlockPunctuation } from './punctuation.js';
 import { joinRunInHeadings } from './run-in.js';
@@ -49,7 +50,7 @@ export function transformReport(report: Report, rules: readonly TransformRule[] 
       // GB/T 9704 7.2.4: a 文号's year in 六角括号 〔〕, however it was typed (示农[2022]3号, 【2022】, （2022）)
       // (every year of it, in ﹝﹞ too, without the spaces typed around: 示农 [2022] 3号)
       // (full-width digits in ASCII, as GB/T 9704 writes the year and number: 测政办（２０１４）５号)
-      ...(meta.docNo ? { docNo: meta.docNo.replace(/[０-９]/gu, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/\s*[[【［(（〔﹝]\s*(\d{4})\s*[\]】］)）〕﹞]\s*/gu, '〔$1〕') } : {}),
+      ...(meta.docNo ? { docNo: meta.docNo.replace(/[０-９]+/gu, asciiDigits).replace(/\s*[[【［(（〔﹝]\s*(\d{4})\s*[\]】］)）〕﹞]\s*/gu, '〔$1〕') } : {}),
       ...(meta.contact ? { contact: { ...meta.contact, ...punctuated(meta.contact, ['organ', 'address']) } } : {}),
     },
     blocks,

@@ -3,6 +3,7 @@
  * (GB/T 9704 §7.3.3). Markers are literal text, never list numbering.
  */
 import { InputError } from '../model/errors.js';
+import { asciiDigits } from '../model/typed-text.js';
 import { inlineText, type Block, type HeadingLevel } from '../model/types.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -43,7 +44,7 @@ const DOTTED = /^\s*([0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2})+)(?![0-9０-�
 function typedOutline(text: string, counters: readonly number[], level: HeadingLevel): string | undefined {
   const m = DOTTED.exec(text);
   if (!m) return undefined;
-  const figures = m[1].replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)).split(/[.．]/u).map(Number);
+  const figures = asciiDigits(m[1]).split('.').map(Number);
   const last = figures.length - 1;
   const fits = figures.length <= level && figures[last] === counters[level] && figures[last - 1] === counters[level - 1];
   return fits ? m[1] : undefined;

@@ -6,7 +6,7 @@ import { CELL_PADDING_X, statGrid, TABLE_RULE } from '../../layout/stat-grid.js'
 import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { inlineRuns, runs, type PdfInline } from './text.js';
-import { breakJustified, breakWithoutOrphan } from './lines.js';
+import { breakJustified, breakWithoutOrphan, lineCount } from './lines.js';
 import { CELL_PADDING as MD_CELL_PADDING, markdownTable, RULE as MD_RULE } from './md-table.js';
 import { NOTE_LINES, withNoteRow } from './table-note.js';
 
@@ -73,9 +73,8 @@ function justified(ctx: PdfContext, inlines: PdfInline[]): Content {
  * which pdfmake drops whole — table, heading and lead-in with it.
  */
 export function keptNote(ctx: PdfContext, note: ParagraphBlock): Content | undefined {
-  const node = justified(ctx, inlineRuns(ctx, note.inlines, { role: ELEMENTS.body.role, size: sizeOf('body') })) as { text: PdfInline[] | unknown };
-  const lines = Array.isArray(node.text) && (node.text as PdfInline[]).every((i) => i.noWrap) ? (node.text as PdfInline[]).filter((i) => i.lineEnd).length + 1 : Infinity;
-  return lines <= NOTE_LINES ? (node as Content) : undefined;
+  const node = justified(ctx, inlineRuns(ctx, note.inlines, { role: ELEMENTS.body.role, size: sizeOf('body') }));
+  return lineCount(node as { text?: unknown }) <= NOTE_LINES ? node : undefined;
 }
 
 /** `noteNode`: the note under table `b` (keptNote), set with it. */

@@ -14,6 +14,7 @@ import { PAGE_NUMBER_STYLE, pageNumberFooter } from './footer.js';
 import { front } from './front.js';
 import { SpanBreaks } from './span-breaks.js';
 import { tocTable } from './toc.js';
+import { lineCount } from './lines.js';
 import { runs, type PdfInline } from './text.js';
 import { ELEMENTS, QR, qrText, sizeOf } from '../../layout/gbt9704.js';
 import { mmToPt } from '../../layout/units.js';
@@ -67,7 +68,7 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       const above = headingsAbove(out, content, blocks, i);
       out.push({ stack: [...above, content[i], first], unbreakable: true } as Content, ...(rest ? [rest as Content] : []));
       i++;
-    } else if (blocks[i]?.type === 'heading' && (blocks[i] as { runIn?: unknown }).runIn) {
+    } else if (blocks[i]?.type === 'heading' && !standalone(blocks[i])) {
       // a run-in heading's paragraph never leaves its first line alone at a page's foot: that line
       // is mostly, or all, the heading (1.持续深化…建设有 / 关工作情况。全年…)
       out.push(...firstTwoLines(content[i] as PdfParagraph));
@@ -104,12 +105,6 @@ const leadsIntoBrokenTable = (blocks: Report['blocks'], content: Content[], i: n
     (blocks[i + 1]?.type === 'statTable' && !(content[i + 1] as { unbreakable?: boolean }).unbreakable) ||
     (blocks[i + 1]?.type === 'table' && lineCount(content[i] as PdfParagraph) <= LEAD_IN_LINES));
 
-
-/** The lines of a paragraph broken here (lines.ts), or Infinity for one left to pdfmake. */
-function lineCount(p: PdfParagraph): number {
-  if (!Array.isArray(p.text) || !(p.text as PdfInline[]).every((i) => i.noWrap)) return Infinity;
-  return (p.text as PdfInline[]).filter((i) => i.lineEnd).length + 1;
-}
 
 /**
  * The paragraph (or run-in heading) after heading `i`, split after its first line; not one that

@@ -351,6 +351,12 @@ export function breakWithoutOrphan(ctx: PdfContext, inlines: PdfInline[], width:
   return first;
 }
 
+/** The lines of a paragraph broken here (breakJustified), or Infinity for one left to pdfmake. */
+export function lineCount(p: { text?: unknown }): number {
+  if (!Array.isArray(p.text) || !(p.text as PdfInline[]).every((i) => i.noWrap)) return Infinity;
+  return (p.text as PdfInline[]).filter((i) => i.lineEnd).length + 1;
+}
+
 /** Inlines broken here (breakJustified, breakWithoutOrphan), one array a line. */
 export function splitLines(inlines: readonly PdfInline[]): PdfInline[][] {
   const lines: PdfInline[][] = [[]];
