@@ -4,7 +4,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
-import { keepEdited, writeFilesAtomic } from './files.js';
+import { keepEdited, withOutputLock, writeFilesAtomic } from './files.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
 import { checkRecord, editedOutputs, folderInputs, readRecord, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
@@ -48,24 +48,28 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const { outputs, warnings } = await buildInMemory(dir, fonts, s, docx);
     const name = path.basename(path.resolve(dir));
     const named = Object.entries(outputs).map(([format, data]) => ({ file: path.join(s.outDir, `${name}.${format}`), data }));
-    // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
-    // not written over: the outputs are made from the report's files, which the edits are not in
-    // (the last build's record, read once: for what it wrote, and for the record written after)
-    const before = s.keepRecords ? readRecord(s.outDir, dir) : undefined;
-    const edited = s.keepRecords ? editedOutputs(s.outDir, before, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
-    const kept: [string, string][] = [];
-    try {
-      for (const f of edited) kept.push([f, keepEdited(f)]);
-    } catch (e) {
-      // all or none: one that cannot be kept aside (held open) puts those already moved back
-      for (const [file, aside] of kept) renameSync(aside, file);
-      throw e;
-    }
-    // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
-    const written = writeFilesAtomic(named);
-    const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]!, crc: crc32(data) }));
     const shown = warnings.map(formatFinding);
-    const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
+    // one writer at a time per report and --out (a --watch and a build in another window)
+    const { files, kept, unrecorded } = withOutputLock(s.outDir, name, () => {
+      // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
+      // not written over: the outputs are made from the report's files, which the edits are not in
+      // (the last build's record, read once: for what it wrote, and for the record written after)
+      const before = s.keepRecords ? readRecord(s.outDir, dir) : undefined;
+      const edited = s.keepRecords ? editedOutputs(s.outDir, before, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
+      const kept: [string, string][] = [];
+      try {
+        for (const f of edited) kept.push([f, keepEdited(f)]);
+      } catch (e) {
+        // all or none: one that cannot be kept aside (held open) puts those already moved back
+        for (const [file, aside] of kept) renameSync(aside, file);
+        throw e;
+      }
+      // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
+      const written = writeFilesAtomic(named);
+      const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]!, crc: crc32(data) }));
+      const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
+      return { files, kept, unrecorded };
+    });
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
       ...(kept.length ? { kept } : {}),

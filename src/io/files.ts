@@ -4,7 +4,7 @@
  * name and an older output stays as it was. A temporary file left by a killed build is removed
  * by the next process that writes into that folder.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { InputError } from '../model/errors.js';
@@ -86,6 +86,81 @@ export function keepEdited(file: string): string {
       'close it (Word holds an open file), or save it under another name, then build again');
   }
   return kept;
+}
+
+/** How long a build waits for another process writing the same outputs, and how often it looks. */
+export const LOCK_WAIT_MS = 30_000;
+const LOCK_POLL_MS = 25;
+/** A lock older than this is a hung or a dead process's, whichever pid it names (writing a set takes milliseconds). */
+const LOCK_STALE_MS = 120_000;
+
+/**
+ * Runs `write` — a build's writes of one report's outputs into `outDir`: the edited outputs kept
+ * aside, the new set, its record — while holding `.<name>.gongwen-lock` there, so that two
+ * processes building the same report into the same folder at once (a `--watch` and a build typed
+ * in another window) write one after the other, each its whole set and the record that matches
+ * it, and never see each other's half-done renames. The other waits (up to LOCK_WAIT_MS) and
+ * then fails with a message naming the holder. A lock left by a process that has died, or older
+ * than LOCK_STALE_MS, is taken over. Threads of one process wait for each other the same way.
+ */
+export function withOutputLock<T>(outDir: string, name: string, write: () => T, waitMs = LOCK_WAIT_MS): T {
+  makeFolder(outDir);
+  const lock = path.join(outDir, `.${shortName(name)}.gongwen-lock`);
+  const me = `${process.pid}${threadId ? `-${threadId}` : ''}`;
+  const until = Date.now() + waitMs;
+  let told = false;
+  for (;;) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(lock, e);
+    }
+    if (fd !== undefined) {
+      try {
+        writeSync(fd, me);
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    }
+    const holder = lockHolder(lock);
+    if (holder === undefined) continue; // (gone meanwhile)
+    if (holder.stale) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() >= until) {
+      throw new InputError({ file: lock }, `another gongwen (process ${holder.id}) is writing ${name}'s outputs into this folder, and has been for ${Math.round(holder.ageMs / 1000)} s`,
+        'wait for it to finish, or stop it, then build again (a lock left by a stopped process is removed by the next build)');
+    }
+    if (!told && waitMs >= 1_000) {
+      told = true;
+      process.stderr.write(`waiting: another gongwen (process ${holder.id}) is writing ${name}'s outputs into ${outDir}\n`);
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
+  }
+  try {
+    return write();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Who holds a lock file and whether it is stale; undefined where it is gone. */
+function lockHolder(lock: string): { id: string; ageMs: number; stale: boolean } | undefined {
+  let id: string;
+  let ageMs: number;
+  try {
+    id = readFileSync(lock, 'latin1').trim();
+    ageMs = Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const pid = Number.parseInt(id, 10);
+  // (a lock just made may not hold its pid yet: empty and young is a live writer)
+  const dead = id !== '' && (!Number.isFinite(pid) || (pid !== process.pid && !alive(pid)));
+  return { id: id || '?', ageMs, stale: dead || ageMs > LOCK_STALE_MS || (id === '' && ageMs > 5_000) };
 }
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * One writer at a time per report and --out (io/files.ts withOutputLock), and the edited outputs
+ * kept aside all or none (io/build-one.ts).
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { buildOne, type BuildSettings } from '../src/io/build-one.js';
+import { withOutputLock } from '../src/io/files.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { InputError } from '../src/model/errors.js';
+import { ROOT } from './helpers/build.js';
+import { FRONT, makeReport } from './helpers/fixtures.js';
+
+// renameSync through a switch, so that one test can refuse a rename (a file held open on Windows)
+const refuse = vi.hoisted(() => ({ rename: undefined as ((from: string, to: string) => boolean) | undefined }));
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof import('node:fs')>();
+  const renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+    if (refuse.rename?.(String(from), String(to))) throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${String(from)}'`), { code: 'EBUSY' });
+    real.renameSync(from, to);
+  };
+  return { ...real, renameSync, default: { ...real, renameSync } };
+});
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-lock-'));
+/** A process that runs until killed, standing for another gongwen. */
+const otherProcess = () => spawn('sleep', ['60'], { stdio: 'ignore' });
+const lockOf = (out: string, name: string) => path.join(out, `.${name}.gongwen-lock`);
+
+describe('one writer at a time', () => {
+  it('waits for a live holder of the lock, then fails naming it; takes over a dead one\'s lock', async () => {
+    const out = tmp();
+    const other = otherProcess();
+    writeFileSync(lockOf(out, 'unit'), String(other.pid));
+    const write = vi.fn(() => 'written');
+    const started = Date.now();
+    let error: unknown;
+    try {
+      withOutputLock(out, 'unit', write, 300);
+    } catch (e) {
+      error = e;
+    }
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain(`another gongwen (process ${other.pid}) is writing unit's outputs into this folder`);
+    expect(write).not.toHaveBeenCalled();
+    // the holder dies without removing its lock: the next writer takes it over at once
+    const exited = new Promise((r) => other.on('exit', r));
+    other.kill('SIGKILL');
+    await exited;
+    expect(withOutputLock(out, 'unit', write, 0)).toBe('written');
+    expect(existsSync(lockOf(out, 'unit'))).toBe(false);
+    // another report's lock is no concern of this one's
+    writeFileSync(lockOf(out, 'other'), String(process.pid));
+    expect(withOutputLock(out, 'unit', write, 0)).toBe('written');
+  });
+
+  it('releases the lock when the writes fail', () => {
+    const out = tmp();
+    expect(() => withOutputLock(out, 'unit', () => {
+      throw new Error('disk full');
+    })).toThrow('disk full');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('makes a build wait while another process writes the same report into the same folder', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'unit');
+    const out = tmp();
+    const other = otherProcess();
+    writeFileSync(lockOf(out, 'unit'), String(other.pid));
+    const build = spawn(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', dir, '--out', out, '--format', 'docx'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    build.stderr.on('data', (d) => (err += d));
+    const code = new Promise<number | null>((r) => build.on('exit', r));
+    // a build of this report takes well under a second here; it is waiting
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(build.exitCode, err).toBe(null);
+    expect(err).toContain(`waiting: another gongwen (process ${other.pid}) is writing unit's outputs into ${out}`);
+    expect(existsSync(path.join(out, 'unit.docx'))).toBe(false);
+    // the other one finishes (removes its lock): this one writes
+    fs.rmSync(lockOf(out, 'unit'));
+    expect(await code, err).toBe(0);
+    expect(readFileSync(path.join(out, 'unit.docx')).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(out).filter((f) => f.startsWith('.unit'))).toEqual([]);
+    other.kill();
+  }, 30_000);
+});
+
+describe('edited outputs kept aside all or none', () => {
+  it('puts the first edited output back where the second cannot be kept aside, and writes nothing', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'unit');
+    const out = tmp();
+    const settings: BuildSettings = { outDir: out, formats: ['pdf', 'docx'], pdfa: false, strict: false, allowMissingGlyphs: false, creator: 'test', keepRecords: true };
+    const fonts = openFontSet();
+    expect((await buildOne(dir, fonts, settings)).ok).toBe(true);
+    // a reviewer annotates the PDF and edits the draft; the draft is then held open (Word on Windows)
+    const pdf = path.join(out, 'unit.pdf');
+    const docx = path.join(out, 'unit.docx');
+    const editedPdf = Buffer.concat([readFileSync(pdf), Buffer.from('% 批注')]);
+    const editedDocx = Buffer.concat([readFileSync(docx), Buffer.from('审阅意见')]);
+    writeFileSync(pdf, editedPdf);
+    writeFileSync(docx, editedDocx);
+    const renames: string[] = [];
+    refuse.rename = (from, to) => {
+      if (to.includes('.edited-')) renames.push(path.basename(from));
+      return from === docx && to.includes('.edited-');
+    };
+    try {
+      const r = await buildOne(dir, fonts, settings);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error).toContain('unit.docx was edited since gongwen wrote it, and cannot be kept aside: EBUSY');
+    } finally {
+      refuse.rename = undefined;
+    }
+    // the PDF was moved aside first, then put back: both edits where the reviewer left them
+    expect(renames).toEqual(['unit.pdf', 'unit.docx']);
+    expect(readFileSync(pdf).equals(editedPdf)).toBe(true);
+    expect(readFileSync(docx).equals(editedDocx)).toBe(true);
+    expect(readdirSync(out).filter((f) => f !== '.gongwen').sort()).toEqual(['unit.docx', 'unit.pdf']);
+    // once the draft is closed the build keeps both aside and writes
+    const again = await buildOne(dir, fonts, settings);
+    expect(again.ok && again.kept?.length).toBe(2);
+  }, 60_000);
+});
+
