@@ -68,6 +68,14 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: 'the folder has a statistics.yaml, but the front matter does not name it, so its tables are not printed',
     hint: 'add "statistics: statistics.yaml" to the front matter',
   }] : [];
+  // front matter still to be filled in: gongwen new's pre-filled date (marked in its comment), or a value left 【待填写】
+  const frontTodos: Finding[] = (report.frontTodos ?? []).map(({ loc, text }) => ({
+    severity: 'warning', loc,
+    message: `front matter still to be filled in: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`,
+    hint: /^published\s*:/.test(text)
+      ? 'write the day the report is published (by 31 January), then delete the 【待填写…】 note after it'
+      : 'write the value, then delete the 【待填写…】 mark',
+  }));
   // a report on a year is published after it ends (by 31 January of the next, as the 条例 asks)
   const { published, year } = report.meta;
   const early: Finding[] = published.year <= year ? [{
@@ -98,6 +106,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   }] : [];
   return [
     ...glyphs,
+    ...frontTodos,
     ...staleTitle,
     ...emptyToc,
     ...early,

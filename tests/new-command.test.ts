@@ -57,6 +57,29 @@ describe('gongwen new', () => {
     expect(strict.err).toMatch(/report\.md:\d+: text still to be written: "【待填写：总体情况的内容】"/);
   });
 
+  it('marks the publication date it pre-fills as still to be chosen, until its note is deleted', async () => {
+    const dir = fresh();
+    expect((await run('new', dir, '--organ', '测试县农业农村局', '--year', '2022')).code).toBe(0);
+    const file = path.join(dir, 'report.md');
+    const source = readFileSync(file, 'utf8');
+    const line = source.split('\n').findIndex((l) => l.startsWith('published:')) + 1;
+    const dated = (findings: ReturnType<typeof reviewReport>) => findings.filter((f) => f.message.startsWith('front matter still to be filled in'));
+    const fonts = openFontSet();
+    const before = dated(reviewReport(loadReport(dir), fonts));
+    expect(before).toHaveLength(1); // the skeleton's instructions (whole-line comments with 【待填写：…】) are not counted
+    expect(before[0]).toMatchObject({ severity: 'warning', loc: { line } });
+    expect(before[0]!.message).toContain('published: 2023-01-31');
+    expect(before[0]!.hint).toContain('delete the 【待填写…】 note');
+    const strict = await run('check', dir, '--strict');
+    expect(strict.code).toBe(2);
+    expect(strict.err).toContain(`report.md:${line}: front matter still to be filled in: published: 2023-01-31`);
+    // the office keeps 31 January and deletes the note: no finding; a value left 【待填写】 is one
+    writeFileSync(file, source.replace(/^published: (\S+).*$/m, 'published: $1').replace(/^# editor: 责任编辑$/m, 'editor: 【待填写】'));
+    const after = dated(reviewReport(loadReport(dir), fonts));
+    expect(after.map((f) => f.message)).toEqual(['front matter still to be filled in: editor: 【待填写】']);
+    expect(after[0]!.hint).toBe('write the value, then delete the 【待填写…】 mark');
+  });
+
   it('quotes a folder with a space in the build command it suggests, so that it can be copied as shown', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-new-')), '某某县 市场监管局');
     const r = await run('new', dir, '--organ', '测试县', '--year', '2021');

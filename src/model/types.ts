@@ -264,6 +264,11 @@ export interface Report {
   metaLines: Partial<Record<keyof ReportMeta, number>>;
   /** Line number of the first body line in the report file, and the file itself. */
   source: Loc;
+  /**
+   * Front-matter lines still marked 【待填写…】 (in a value or in a comment after it, as `gongwen
+   * new` marks the date it pre-fills), with their text: reported until the mark is gone.
+   */
+  frontTodos?: { loc: Loc; text: string }[];
 }
 
 export const inlineText = (inlines: Inline[]): string => inlines.map((i) => i.text).join('');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { InputError, InputErrors, throwAll } from '../model/errors.js';
 import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
 import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
+import { TO_WRITE } from '../model/typed-text.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
 import { readStatistics } from './statistics.js';
@@ -216,5 +217,8 @@ export function readReport(dir: string): Report {
   const keys: [keyof ReportMeta, string][] = [['title', 'title'], ['organ', 'organ'], ['source', fm.source ? 'source' : 'organ'], ['indexNo', 'index_no'],
     ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor'], ['published', 'published'], ['toc', 'toc']];
   const metaLines = Object.fromEntries(keys.map(([k, field]) => [k, yaml.lineOf([field])]));
-  return { dir, meta, blocks, attachments, statistics, metaLines, source: { file, line: split.bodyLine } };
+  // (whole-line comments are notes to the writer, as the skeleton's first lines)
+  const frontTodos = split.yaml.split('\n').flatMap((l, i) => l.includes(TO_WRITE) && !l.trimStart().startsWith('#')
+    ? [{ loc: { file, line: split.yamlLine + i }, text: l.trim() }] : []);
+  return { dir, meta, blocks, attachments, statistics, metaLines, source: { file, line: split.bodyLine }, ...(frontTodos.length ? { frontTodos } : {}) };
 }

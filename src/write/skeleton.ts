@@ -22,7 +22,7 @@ export function reportSkeleton(template: StatTemplate, organ: string, year: numb
     `title: ${yamlText(`${organ}${year}年政府信息公开工作年度报告`)}`,
     `year: ${year}`,
     `organ: ${yamlText(organ)}`,
-    `published: ${year + 1}-01-31            # 发布日期，也可写时间：${year + 1}-01-20 09:30`,
+    `published: ${year + 1}-01-31            # ${todo(`发布日期，也可写时间：${year + 1}-01-20 09:30；定稿后删去本注释`)}`,
     '# source: 来源（默认同发布机构）',
     '# index_no: 索引号',
     '# category: 政府信息公开年报',
