@@ -192,6 +192,23 @@ describe('statistics workbooks', () => {
     expect(msg).toContain('unit.xlsx: 表三!D5: 表三 二、上年结转政府信息公开申请数量 / 自然人: the formula =D4-227 has no saved result');
   });
 
+  it('refuses a figure cell merged into another (合并居中 over two figures), which would read the other\'s figure', async () => {
+    // 表二's 行政规范性文件: 本年制发 6, 本年废止 2; merged, Excel keeps B4's 6 and C4 reads as 6
+    const messages = await messagesOf(readEdited((wb) => wb.getWorksheet('表二')!.mergeCells('B4:C4')));
+    expect(messages).toEqual([expect.stringContaining('unit.xlsx: 表二!C4: 表二 行政规范性文件 / 本年废止件数: the cell is merged with B4 (合并单元格), so it has no figure of its own')]);
+    expect(messages[0]).toContain('fix: unmerge the cells (取消合并单元格)');
+    // the form's own merged figure cells (行政许可's 本年处理决定数量 over three columns) are read as before
+    expect((await readEdited(() => {})).values['t2.licensing.decisions']).toBeDefined();
+  });
+
+  it('names a formula whose result is an error, with the error', async () => {
+    const [msg] = await messagesOf(readEdited((wb) => {
+      wb.getWorksheet('表三')!.getCell('J4').value = { formula: 'SUM(D4:I4)/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    }));
+    expect(msg).toContain('unit.xlsx: 表三!J4: 表三 一、本年新收政府信息公开申请数量 / 总计: the formula =SUM(D4:I4)/0 gives the error #DIV/0!');
+    expect(msg).not.toContain('[object Object]');
+  });
+
   it('asks for --template when the workbook does not name one', async () => {
     const drop = (wb: ExcelJS.Workbook) => wb.removeWorksheet(wb.getWorksheet('gongwen')!.id);
     const [msg] = await messagesOf(readEdited(drop));

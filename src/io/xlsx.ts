@@ -273,7 +273,21 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
     if (mismatch) { errors.push(mismatch); continue; } // values under wrong labels mean nothing
     for (const [key, p] of cellPositions(table)) {
       const cell = ws.getCell(p.r + 1, p.c + 1);
+      // a figure cell merged into another (合并居中 over two figures): Excel keeps the first
+      // cell's figure and blanks the rest, and the merged cell reads as the first's figure — a
+      // figure nobody typed for this one
+      if (cell.isMerged && cell.master !== cell) {
+        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the cell is merged with ${cell.master.address} (合并单元格), so it has no figure of its own`,
+          `unmerge the cells (取消合并单元格) and type the figure of each cell in it`));
+        continue;
+      }
       const v = cell.value;
+      const failed = v && typeof v === 'object' && 'result' in v && v.result && typeof v.result === 'object' && 'error' in v.result ? v.result.error : undefined;
+      if (failed) {
+        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula =${(v as { formula?: string }).formula ?? ''} gives the error ${String(failed)}`,
+          'correct the formula, or type the figure'));
+        continue;
+      }
       if (v && typeof v === 'object' && 'formula' in v && v.result === undefined) {
         // exceljs reads no result for a formula never calculated (or, exceljs's own bug, a result of 0 it wrote).
         errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula =${v.formula} has no saved result`,
