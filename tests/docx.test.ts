@@ -295,7 +295,7 @@ describe('attachment', () => {
   });
 
   it('sets a line break inside a paragraph or a list item as a break, as the PDF does (a raw newline showed as a space)', async () => {
-    const dir = makeReport({ 'report.md': `${FRONT}\n联系电话：0000-6612345  \n电子邮箱：a@example.com。\n\n1. 完善制度建设。\n　　建立健全保密审查制度。\n` });
+    const dir = makeReport({ 'report.md': `${FRONT}\n联系电话：0000-6612345\\\n电子邮箱：a@example.com。\n\n1. 完善制度建设。\n　　建立健全保密审查制度。\n` });
     const xml = docxParts((await buildReport(dir, { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!)['word/document.xml'];
     expect(xml).not.toMatch(/<w:t[^>]*>[^<]*\n/);
     const para = (start: string) => paragraphs(xml).find((p) => p.text.startsWith(start))!;

@@ -9,7 +9,7 @@ import type { Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { InputError, throwAll } from '../model/errors.js';
 import { withoutInvisible } from '../model/typed-text.js';
-import type { Block, HeadingLevel, Inline, Loc, TableBlock } from '../model/types.js';
+import type { Block, HeadingLevel, Inline, ListBlock, Loc, TableBlock } from '../model/types.js';
 
 // markdown-it's CommonJS build, required: its ES module build imports the `entities` package
 // whole (the HTML encoder's tables too, ≈ 26 ms to load) and its other dependencies as separate
@@ -191,6 +191,15 @@ function checkLines(inline: Token, loc: Loc, file: string): void {
     throw new InputError({ file, line: loc.line + table }, 'this table follows the line above it without a blank line, so it is read as that text and printed with its |',
       'leave a blank line before the table');
   }
+  // cells separated by tabs on two lines or more: a table pasted from Excel or Word, whose rows
+  // Markdown joins into one paragraph with the cells run together (项目 数量 占比网络申请 103 …)
+  const tabbed = lines.map((line, k) => [line, k] as const).filter(([line]) => /\S\t+\S/.test(line));
+  if (tabbed.length >= 2) {
+    const [first, k] = tabbed[0]!;
+    const row = (l: string) => `| ${l.trim().split(/\t+/).join(' | ')} |`;
+    throw new InputError({ file, line: loc.line + k }, `these ${tabbed.length} lines are cells separated by tabs (a table pasted from Excel or Word): Markdown joins them into one paragraph, their cells run together`,
+      `write a Markdown table — ${row(first)}, then | ${first.trim().split(/\t+/).map(() => '---').join(' | ')} |, then one row a line — or each line as a paragraph, with a blank line between`);
+  }
   if (lines.length && lines.every((line) => PIPE_LINE.test(line))) {
     throw new InputError(loc, 'these lines between | are printed as text, not as a table: '
       + (inline.content.includes('｜') ? 'a table is written with ASCII |, not the full-width ｜' : 'a table needs a line of | --- | under its header row'),
@@ -205,7 +214,11 @@ function cellsOf(line: string): string[] {
 }
 
 export function parseMarkdown(body: string, file: string, firstLine: number): Block[] {
-  const tokens = md.parse(body, {});
+  // Spaces at a line's end are dropped before Markdown reads them: two or more made a hard line
+  // break (Markdown's rule), which a clerk never means — they are left by Notepad, or by text
+  // copied from a PDF — and which broke the line in the middle of a sentence. A line break meant
+  // as one is written with \ at the line's end.
+  const tokens = md.parse(body.replace(/[ \t]+$/gm, ''), {});
   const sourceLines = body.split('\n');
   const blocks: Block[] = [];
   const locOf = (t: Token): Loc => ({ file, line: (t.map?.[0] ?? 0) + firstLine });
@@ -275,13 +288,18 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         const ordered = t.type === 'ordered_list_open';
         const start = Number(t.attrGet('start') ?? 1);
         const items: Inline[][] = [];
+        const typed: NonNullable<ListBlock['typed']> = [];
         let depth = 0;
         for (i++; i < tokens.length; i++) {
           const u = tokens[i];
           if (u.type === 'bullet_list_open' || u.type === 'ordered_list_open') {
             throw new InputError(locOf(u), 'nested lists are not supported', 'use headings (#, ##, ###, ####) for structure');
           }
-          if (u.type === 'list_item_open') { depth++; items.push([]); }
+          if (u.type === 'list_item_open') {
+            depth++;
+            items.push([]);
+            if (ordered) typed.push({ n: Number(u.info), line: locOf(u).line });
+          }
           else if (u.type === 'list_item_close') depth--;
           else if (u.type === 'inline') {
             checkLines(u, locOf(u), file);
@@ -297,7 +315,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             if (depth === 0) break;
           }
         }
-        blocks.push({ type: 'list', ordered, start, items, loc });
+        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}) });
         i++;
         break;
       }

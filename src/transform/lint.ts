@@ -330,9 +330,92 @@ export function lintDocNo(docNo: string | undefined, loc: Loc): Finding[] {
   }];
 }
 
+/**
+ * A space between Chinese characters, or between one and a figure (政 府 信 息 公 开 from a PDF
+ * copy, 示例市 清河区, 2022年 1月 with a no-break space, 共 15 件): printed as typed, where a 公文
+ * has none. A warning per paragraph (an error under --strict). Latin words keep their spaces.
+ */
+const SPACED = /[\u3400-\u9fff][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+[\u3400-\u9fff0-9]|[0-9][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+[\u3400-\u9fff]/u;
+
+function lintSpacesOf(texts: TextParagraph[], what = 'text'): Finding[] {
+  return texts.flatMap((p): Finding[] => {
+    const m = SPACED.exec(p.text);
+    if (!m) return [];
+    const around = p.text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 6);
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `"${around}": a space between Chinese characters${/[0-9]/.test(m[0]) ? ' and figures' : ''} is printed as typed in the ${what}`,
+      hint: 'delete the space (text copied from a PDF has one between characters or at each line\'s end; Word\'s no-break spaces look like none)',
+    }];
+  });
+}
+
+/** Spaces in the printed front matter (the title, 发布机构, 来源): the first page and the PDF's metadata. */
+export const lintFieldSpaces = (fields: { text: string; loc: Loc; what: string }[]): Finding[] =>
+  fields.flatMap((f) => lintSpacesOf([f], f.what));
+
+/**
+ * Quotes and brackets that do not pair within a paragraph — ”放管服“ reversed, “放管服“ opened
+ * twice, an “ or （ never closed, a ） never opened — printed as typed. (ASCII quotes are paired
+ * by transform/punctuation.ts first; a stray one has its own warning.) A warning per paragraph.
+ */
+const PAIRED: readonly (readonly [string, string, boolean])[] = [['“', '”', false], ['‘', '’', false], ['《', '》', false], ['（', '）', true]];
+
+function unpaired(text: string): string | undefined {
+  for (const [open, close, nests] of PAIRED) {
+    let depth = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === open) {
+        if (depth > 0 && !nests) return `${open} opened again before ${close} closes the first`;
+        depth++;
+      } else if (c === close) {
+        if (depth === 0) return `${close} with no ${open} before it`;
+        depth--;
+      }
+    }
+    if (depth > 0) return `${open} is never closed`;
+  }
+  return undefined;
+}
+
+function lintPairsOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
+    const why = unpaired(p.text);
+    if (!why) return [];
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `quotes or brackets do not pair in "${p.text.length > 24 ? `${p.text.slice(0, 24)}…` : p.text}": ${why}`,
+      hint: 'check the marks: “ opens and ” closes (‘ ’ inside them), 《 》 and （ ） in pairs',
+    }];
+  });
+}
+
+/**
+ * An ordered list's items typed with other numbers than Markdown prints (3. 5. 2021. printed 3.
+ * 4. 5.: it counts on from the first): the figure typed is changed without a word. Items all typed
+ * with one number (1. 1. 1., a Markdown habit) are numbered in order, as meant. A warning per list.
+ */
+export function lintListNumbers(blocks: Block[]): Finding[] {
+  return blocks.flatMap((b): Finding[] => {
+    if (b.type !== 'list' || !b.typed || b.typed.every((t) => t.n === b.typed![0]!.n)) return [];
+    const k = b.typed.findIndex((t, j) => t.n !== b.start + j);
+    if (k < 0) return [];
+    const typed = b.typed[k]!;
+    const printed = b.markers?.[k] ?? `${b.start + k}.`;
+    return [{
+      severity: 'warning', loc: { file: b.loc.file, line: typed.line },
+      message: `the list item typed "${typed.n}." is printed "${printed}": Markdown numbers a list's items in order from its first number`,
+      hint: typed.n >= 1000
+        ? `a paragraph that starts with a figure and a dot is a list item: write "${typed.n}\\." to print it as typed, or put the figure after a word`
+        : `number the items in order (${b.typed.map((_, j) => `${b.start + j}.`).join(' ')}), or write "${typed.n}\\." to print a figure as typed`,
+    }];
+  });
+}
+
 /** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes, pasted bullets and headings. */
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts),
-    ...lintBulletsOf(texts), ...lintPastedHeadings(blocks)];
+    ...lintBulletsOf(texts), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintListNumbers(blocks)];
 }

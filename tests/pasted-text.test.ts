@@ -1,0 +1,74 @@
+/**
+ * Text as a clerk pastes it from Word, Excel or a PDF, or types it in Notepad: what Markdown would
+ * print otherwise than meant is joined, refused or warned about.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadReport, reviewReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { inlineText, type Block } from '../src/model/types.js';
+import { inputMessages } from './helpers/errors.js';
+import { FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
+
+const fonts = openFontSet();
+const load = (body: string, front = FRONT_BEFORE_FORMS) => loadReport(makeReport({ 'report.md': front + body }));
+const findings = (body: string, front = FRONT_BEFORE_FORMS) => reviewReport(load(body, front), fonts).map((f) => ({ line: f.loc.line, message: f.message, hint: f.hint }));
+const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'paragraph' ? [inlineText(b.inlines)] : b.type === 'list' ? b.items.map(inlineText) : []));
+const errorOf = (body: string): string[] => {
+  try {
+    load(body);
+  } catch (e) {
+    return inputMessages(e);
+  }
+  return [];
+};
+
+describe('pasted and typed text', () => {
+  it('joins a line that ends with spaces (Notepad, a PDF copy) as any other line; a \\ at the end still breaks it', () => {
+    const report = load('\n本年共收到申请  \n15件，办结  \t\n12件。\n\n联系地址：示例路1号\\\n联系电话：12345\n');
+    expect(texts(report.blocks)).toEqual(['本年共收到申请15件，办结12件。', '联系地址：示例路1号\n联系电话：12345']);
+  });
+
+  it('refuses cells separated by tabs on two lines or more (a table pasted from Excel or Word), with the table to write', () => {
+    const [msg] = errorOf('\n正文。\n\n项目\t数量\t占比\n网络申请\t103\t34%\n信函申请\t198\t66%\n');
+    expect(msg).toContain('report.md:10: these 3 lines are cells separated by tabs (a table pasted from Excel or Word): Markdown joins them into one paragraph, their cells run together');
+    expect(msg).toContain('fix: write a Markdown table — | 项目 | 数量 | 占比 |, then | --- | --- | --- |, then one row a line — or each line as a paragraph, with a blank line between');
+    // one line with a tab (联系电话：…⟶传真：…) is a space, as before
+    expect(texts(load('\n联系电话：12345\t传真：67890\n').blocks)).toEqual(['联系电话：12345 传真：67890']);
+  });
+
+  it('warns of spaces between Chinese characters and figures, in the text and in the printed front matter; Latin words keep theirs', () => {
+    const f = findings('\n政 府 信 息 公 开工作。\n\n本年共 15 件。\n\n2022年\u00a01月起使用 WPS Office 办公。\n', FRONT_BEFORE_FORMS.replace('organ: 测试县人民政府', 'organ: 测试县 人民政府'));
+    const spaces = f.filter((x) => x.message.includes('a space between Chinese'));
+    // (the front matter is lines 1–7, the body starts on line 8)
+    expect(spaces.map((x) => [x.line, x.message]).sort()).toEqual([
+      [10, '"本年共 15 件。": a space between Chinese characters and figures is printed as typed in the text'],
+      [12, '"2022年\u00a01月起使用 W": a space between Chinese characters and figures is printed as typed in the text'],
+      [4, '"测试县 人民政府": a space between Chinese characters is printed as typed in the organ (发布机构)'],
+      [8, '"政 府 信 息 公": a space between Chinese characters is printed as typed in the text'],
+    ]);
+    expect(spaces[0]!.hint).toContain('delete the space');
+  });
+
+  it('warns of quotes and brackets that do not pair within a paragraph', () => {
+    const f = findings('\n深化”放管服“改革。\n\n推进“放管服“改革。\n\n详见附件（统计表。\n\n落实“三公”经费）公开。\n\n依据《条例》（国务院令第711号（修订））和“‘放管服’改革”要求，已办结。\n');
+    expect(f.filter((x) => x.message.startsWith('quotes or brackets')).map((x) => [x.line, x.message.split(': ').at(-1)])).toEqual([
+      [8, '” with no “ before it'],
+      [10, '“ opened again before ” closes the first'],
+      [12, '（ is never closed'],
+      [14, '） with no （ before it'],
+    ]);
+  });
+
+  it('warns where an ordered list prints other numbers than were typed; 1. 1. 1. is numbered in order as meant', () => {
+    const f = findings('\n3. 强化监督。\n\n5. 第五项单独一段。\n\n2021. 年度总结。\n\n正文。\n\n1. 甲。\n1. 乙。\n1. 丙。\n\n正文。\n\n3. 丁。\n4. 戊。\n');
+    const lists = f.filter((x) => x.message.startsWith('the list item'));
+    expect(lists.map((x) => [x.line, x.message])).toEqual([
+      [10, 'the list item typed "5." is printed "4.": Markdown numbers a list\'s items in order from its first number'],
+    ]);
+    expect(lists[0]!.hint).toBe('number the items in order (3. 4. 5.), or write "5\\." to print a figure as typed');
+    // a year at a paragraph's start, alone, is a list of one that prints as typed: no warning; after a list it is an item
+    expect(findings('\n正文。\n\n2021. 年度总结。\n').filter((x) => x.message.startsWith('the list item'))).toEqual([]);
+    expect(findings('\n正文。\n\n1. 强化监督。\n\n2021. 年度总结。\n').filter((x) => x.message.startsWith('the list item')).map((x) => x.hint))
+      .toEqual(['a paragraph that starts with a figure and a dot is a list item: write "2021\\." to print it as typed, or put the figure after a word']);
+  });
+});
