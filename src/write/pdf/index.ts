@@ -43,8 +43,12 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       // with every heading right above (（一）… over 二、… over the lead-in: not only the nearest)
       const heading = headingsAbove(out, content, blocks, i);
       // the group ends with the table: what follows it goes back to the grid (the table's own
-      // gridAfter cannot, inside a block pdfmake lays out apart from the page)
-      out.push({ stack: [...heading, content[i], content[i + 1]], unbreakable: true, gridAfter: next.gridAfter } as Content);
+      // gridAfter cannot, inside a block pdfmake lays out apart from the page). The gap below the
+      // table is the group's margin, not the table's: pdfmake counts a block's inner margins in
+      // its height, and a group that fits a page's foot but for that gap (nothing is printed in
+      // it) moved to the next page, leaving half a page empty (the 2021 sample's 表二)
+      const { margin, ...table } = next as { margin: [number, number, number, number] };
+      out.push({ stack: [...heading, content[i], { ...table, margin: [margin[0], margin[1], margin[2], 0] }], unbreakable: true, gridAfter: next.gridAfter, margin: [0, 0, 0, margin[3]] } as Content);
       i++;
     } else if ((leadsHere = leadsIntoBrokenTable(blocks, content, i)) || (standalone(blocks[i]) && leadsIntoBrokenTable(blocks, content, i + 1))) {
       // a lead-in sentence before a table that may break across pages (表三), with the heading
