@@ -37,6 +37,10 @@ describe('PDF/A-2b', () => {
     expect(raw).toContain('/OutputIntents');
     expect(raw).toContain('/GTS_PDFA1');
     expect(raw).not.toContain('/ModDate');
+    // PDF/A-2b asks for no tags, and pdfmake writes no marked content: the file does not claim to be
+    // tagged (a /MarkInfo /Marked true over an empty structure tree reads as a broken tagged PDF)
+    expect(raw).not.toContain('/MarkInfo');
+    expect(raw).not.toContain('/StructTreeRoot');
     const meta = await (await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise).getMetadata();
     const info = meta.info as Record<string, unknown>;
     expect(info.Title).toBe('商丘市2017年政府信息公开年度工作报告');

@@ -308,7 +308,9 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
       creationDate: options.created,
     },
     language: 'zh-CN',
-    ...(options.pdfa ? { version: '1.7' as const, subset: 'PDF/A-2b' as const, tagged: true } : {}),
+    // (not tagged: PDF/A-2b asks for no tags, and pdfmake marks no content; pdfkit's `tagged`
+    // only claimed /Marked true over an empty structure tree)
+    ...(options.pdfa ? { version: '1.7' as const, subset: 'PDF/A-2b' as const } : {}),
     defaultStyle: { font: 'fang', fontSize: sizeOf('body'), lineHeight: 1 },
     content,
     footer: (page: number) => footer(page),
