@@ -218,6 +218,18 @@ describe('navigation', () => {
     await doc.destroy();
   });
 
+  it('never leaves the last entry of a table of contents alone at the top of a page', async () => {
+    // 38 entries: 15 on page 1, 22 on page 2 and the last alone on page 3, the body under it; now
+    // the entry before it goes along (page 2 ends a line short)
+    const headings = Array.from({ length: 38 }, (_, k) => `\n# 第${k + 1}部分的标题\n\n正文${k + 1}。\n`).join('');
+    const dir = makeReport({ 'report.md': FRONT.replace('---\n', '---\ntoc: true\n') + headings });
+    const { pages } = await readPdf(await pdfOf(dir));
+    const pageOf = (start: string) => pages.findIndex((p) => linesOf(p).some((l) => l.text.replace(/\s+/g, '').startsWith(start)));
+    expect(pageOf('三十八、')).toBe(2);
+    expect(pageOf('三十七、')).toBe(2);
+    expect(pageOf('三十六、')).toBe(1);
+  });
+
   it('prints a table of contents with page numbers when toc: true', async () => {
     const text = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace('keywords:', 'toc: true\nkeywords:');
     const dir = makeReport({ 'report.md': text, 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') }, 'toc');

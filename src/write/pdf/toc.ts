@@ -80,6 +80,17 @@ function row(ctx: PdfContext, e: TocEntry, textColumn: number, numberStyle: Numb
   ];
 }
 
+/**
+ * The entry before the last keeps with it (io/pdfmake-keep-rows.ts): the last entry never stands
+ * alone at the top of a page, the body right under it (a contents list that runs one line over
+ * onto page 3).
+ */
+function keptWithLast(cells: Content[], k: number, count: number): Content[] {
+  if (k !== count - 2) return cells;
+  const [first, ...rest] = cells;
+  return [{ ...(first as object), keepWithNextRow: true } as unknown as Content, ...rest];
+}
+
 /** 目录 and its entries, and a line after them. */
 export function tocTable(ctx: PdfContext, entries: readonly TocEntry[]): Content {
   const numbers = numberColumn(ctx);
@@ -90,7 +101,7 @@ export function tocTable(ctx: PdfContext, entries: readonly TocEntry[]): Content
     stack: [
       { text: runs(ctx, '目录', { role: ELEMENTS.tocTitle.role, size: sizeOf('tocTitle') }), alignment: ELEMENTS.tocTitle.align, margin: [0, 0, 0, geometry.linePitch] },
       {
-        table: { widths: [textColumn, numbers], dontBreakRows: true, body: entries.map((e) => row(ctx, e, textColumn, numberStyle)) },
+        table: { widths: [textColumn, numbers], dontBreakRows: true, body: entries.map((e, k) => keptWithLast(row(ctx, e, textColumn, numberStyle), k, entries.length)) },
         layout: TOC_LAYOUT,
       },
     ],
