@@ -28,6 +28,10 @@ describe('front matter validation', () => {
     expect(r.meta.contact).toEqual({ email: 'a@example.gov.cn', postcode: '000000' });
     expect(r.meta.url).toBe('https://www.example.gov.cn/a.html');
     expect(r.meta.toc).toBe(4); // true: all four heading levels
+    // keywords typed with a Chinese input method: ，、； between them inside [ ], or one line of text
+    for (const typed of ['[政府信息公开，年度报告、 政务公开]', '政府信息公开，年度报告, 政务公开', '[政府信息公开；年度报告, 政务公开]']) {
+      expect(readReport(makeReport(withFields(`keywords: ${typed}`))).meta.keywords, typed).toEqual(['政府信息公开', '年度报告', '政务公开']);
+    }
     const plain = readReport(makeReport({ 'report.md': `${FRONT}\n正文。\n` }));
     expect(plain.meta.keywords).toEqual([]);
     expect(plain.meta.toc).toBe(0);
@@ -39,7 +43,7 @@ describe('front matter validation', () => {
     ['url: www.example.gov.cn/a.html', /:6: field "url" must be a full web address.*\n  fix: write the address as the browser shows it: url: https:\/\/www\.example\.gov\.cn\/a\.html/],
     [`url: https://www.example.gov.cn/a.html?q=${'x'.repeat(2400)}`, /:6: field "url" is too long for its QR code: 2\d{3} bytes, a QR code holds 2331\n  fix: give the address of the page without its query/],
     ['toc: yes please', /:6: field "toc" \(目录\) must be true, false, or the heading levels to list, 1 to 4/],
-    ['keywords: 政府信息公开，年度报告', /:6: field "keywords" must be a list.*\n  fix: put the keywords in \[ \] separated by ASCII commas/],
+    ['keywords: {年报: 1}', /:6: field "keywords" must be a list.*\n  fix: put the keywords in \[ \] separated by commas/],
     ['keywords: [年报, 12]', /:6: field "keywords.1": each keyword is read as the number 12/],
     ['source:', /:6: field "source" \(来源\) must not be empty\n  fix: write the text after the colon and a space/],
     ['source: [市政府]', /:6: field "source" \(来源\) must be text\n  fix: write it on one line/],

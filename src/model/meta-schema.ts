@@ -101,6 +101,17 @@ const list = (what: Field, message: string, hint?: string): Field => (v, path, i
   return out.every((x) => x !== undefined) ? out : undefined;
 };
 
+/**
+ * Keywords: a YAML list, each item split again at Chinese separators (，、；), which a Chinese
+ * input method types between words in [ ] where YAML splits only at ASCII commas — [政府信息公开，
+ * 年度报告] was one keyword; or one line of text split at any comma (keywords: 政务公开，年报).
+ */
+const keywordList: Field = (v, path, issues) => {
+  const items = typeof v === 'string' ? [v] : v;
+  const split = list(text('each keyword'), 'keywords must be a list, e.g. [政府信息公开, 年度报告]', 'put the keywords in [ ] separated by commas: keywords: [政府信息公开, 年度报告]')(items, path, issues) as string[] | undefined;
+  return split?.flatMap((k) => k.split(typeof v === 'string' ? /[,，、；;]/ : /[，、；;]/).map((x) => x.trim()).filter(Boolean));
+};
+
 const webAddress: Field = (raw, path, issues) => {
   // (a zero-width space copied with the address would go into the QR code)
   const v = typeof raw === 'string' ? withoutInvisible(raw) : raw;
@@ -177,7 +188,7 @@ export const FRONT_MATTER: Record<string, Spec> = {
   category: optional(text('category (分类)')),
   doc_no: optional(text('doc_no (文号)')),
   validity: optional(text('validity (有效性)')),
-  keywords: { field: list(text('each keyword'), 'keywords must be a list, e.g. [政府信息公开, 年度报告]', 'put the keywords in [ ] separated by ASCII commas: keywords: [政府信息公开, 年度报告]'), fallback: () => [] },
+  keywords: { field: keywordList, fallback: () => [] },
   editor: optional(text('editor (责任编辑)')),
   contact: optional(mapping(CONTACT, 'contact')),
   url: optional(webAddress),
