@@ -206,13 +206,33 @@ describe('Markdown a 公文 cannot print', () => {
     expect(loadError('\n### 信息处理费。\n本年度未收取信息处理费。\n')).toBe('');
   });
 
-  it('refuses a file that is not UTF-8 (GBK, as Chinese Windows saves it) at its first such line', () => {
-    const gbk = Buffer.from([...Buffer.from(`${FRONT}\n正文`), 0xd5, 0xfd, 0xce, 0xc4, 0x0a]); // 正文 in GBK
-    const dir = makeReport({});
-    writeFileSync(path.join(dir, 'report.md'), gbk);
+  it('names the file Notepad saved as report.md.txt (Windows hides the .txt) where report.md is missing', () => {
+    const dir = makeReport({ 'report.md.txt': `${FRONT}\n正文。\n`, 'notes.md': '备忘' });
     let message = '';
     try { loadReport(dir); } catch (e) { message = (e as InputError).message; }
-    expect(message).toMatch(/report\.md:8: the file is not UTF-8 text \(saved as GBK\/ANSI\?\)\n  fix: save it as UTF-8/);
+    expect(message).toMatch(/report\.md: report\.md not found; the folder has report\.md\.txt\n  fix: rename report\.md\.txt to report\.md \(Notepad added \.txt/);
+    // no such file: the general advice
+    const other = makeReport({ 'a.md': 'x', 'b.md': 'y' });
+    try { loadReport(other); } catch (e) { message = (e as InputError).message; }
+    expect(message).toMatch(/report\.md: report\.md not found\n  fix: every report folder needs a report\.md/);
+  });
+
+  it('refuses a file that is not UTF-8 (GBK, as Chinese Windows saves it) at its first such line', () => {
+    // GBK bytes of the characters used, found by decoding every two-byte GBK code (Node encodes no GBK)
+    const codes = new Map<string, number[]>();
+    const gbkDecoder = new TextDecoder('gbk');
+    for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) codes.set(gbkDecoder.decode(Uint8Array.of(a, b)), [a, b]);
+    const inGbk = (text: string) => Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : codes.get(c)!)));
+    const dir = makeReport({});
+    const messageOf = (bytes: Buffer) => {
+      writeFileSync(path.join(dir, 'report.md'), bytes);
+      try { loadReport(dir); } catch (e) { return (e as InputError).message; }
+      return '';
+    };
+    expect(messageOf(inGbk(`${FRONT}\n正文。\n`))).toMatch(/report\.md:2: the file is not UTF-8 text \(saved as GBK\/ANSI\?\)\n  fix: save it as UTF-8.*iconv -f GBK -t UTF-8/);
+    // a UTF-8 file with a line pasted in GBK: that line is to be typed again, not the file converted
+    const mixed = Buffer.concat([Buffer.from(`${FRONT}\n正文。\n\n`), inGbk('本年度收到申请15件。\n'), Buffer.from('\n办结12件。\n')]);
+    expect(messageOf(mixed)).toMatch(/report\.md:10: the file is UTF-8, but this line is not \(text pasted from a file in another encoding, GBK\?\)\n  fix: type or paste the line again in this file \(converting the whole file, iconv -f GBK, would garble the lines that are right\)/);
     // a BOM is fine
     writeFileSync(path.join(dir, 'report.md'), `\uFEFF${FRONT}\n正文。\n`);
     expect(loadReport(dir).blocks).toHaveLength(1);

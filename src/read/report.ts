@@ -157,7 +157,13 @@ export function readReport(dir: string): Report {
   const abs = path.join(dir, REPORT_FILE);
   const file = display(abs);
   if (!existsSync(abs)) {
-    throw new InputError({ file }, `${REPORT_FILE} not found`, `every report folder needs a ${REPORT_FILE} with front matter and the body`);
+    // a file named otherwise by the editor: Notepad saves report.md.txt where Windows hides
+    // extensions (the folder shows "report.md"); report.txt, README.md, 报告.md …
+    const near = readdirSync(dir).filter((f) => /\.(md|txt|markdown)$/i.test(f) && !f.startsWith('.')).sort();
+    const likely = near.find((f) => /^report\b/i.test(f)) ?? (near.length === 1 ? near[0] : undefined);
+    throw new InputError({ file }, `${REPORT_FILE} not found${likely ? `; the folder has ${likely}` : ''}`,
+      likely ? `rename ${likely} to ${REPORT_FILE}${/\.md\.txt$/i.test(likely) ? ' (Notepad added .txt: in Explorer, 查看 → 文件扩展名 shows it)' : ''}`
+        : `every report folder needs a ${REPORT_FILE} with front matter and the body`);
   }
   if (statSync(abs).isDirectory()) {
     throw new InputError({ file }, `${REPORT_FILE} is a folder, not a file`,

@@ -64,6 +64,18 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     const loose = Buffer.from(bytes).toString('utf8');
     const at = loose.indexOf('\uFFFD');
     const line = loose.slice(0, at).split('\n').length;
+    // a UTF-8 file with some lines in GBK (pasted from an older document): converting the whole
+    // file would garble the lines that are right; those lines are to be typed or pasted again
+    const lines = loose.split('\n');
+    const bad = lines.flatMap((l, k) => (l.includes('\uFFFD') ? [k + 1] : []));
+    // (GBK bytes read as UTF-8 may make a valid character by chance, seldom a Chinese one, and
+    // seldom on a whole line: more lines of good Chinese text than bad lines tell a mixed file)
+    const good = lines.filter((l) => !l.includes('\uFFFD') && /[\u3400-\u9fff]/u.test(l)).length;
+    if (good >= bad.length) {
+      const shown = bad.length > 6 ? `${bad.slice(0, 6).join(', ')} …` : bad.join(', ');
+      throw new InputError({ file, line }, `the file is UTF-8, but ${bad.length > 1 ? `lines ${shown} are` : 'this line is'} not (text pasted from a file in another encoding, GBK?)`,
+        `type or paste ${bad.length > 1 ? 'those lines' : 'the line'} again in this file (converting the whole file, iconv -f GBK, would garble the lines that are right)`);
+    }
     throw new InputError({ file, line }, 'the file is not UTF-8 text (saved as GBK/ANSI?)',
       'save it as UTF-8: in Notepad 另存为 → 编码 UTF-8; in WPS or Word 另存为 纯文本 → UTF-8; or iconv -f GBK -t UTF-8');
   }
