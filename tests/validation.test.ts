@@ -167,6 +167,14 @@ describe('front matter validation', () => {
     expect(tight.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural:12" is not read.*\n  fix: put a space after the colon/);
   });
 
+  it('says what to write for a figure typed as - (a printed form\'s "none"), which YAML reads as a list', () => {
+    const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
+    const flow = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received: {natural: -, commercial: 2}\n' });
+    expect(flow.join('\n')).toMatch(/statistics\.yaml:4: YAML syntax error: .*\n  fix: a figure cannot be "-": write natural: 0 where there were none, or leave it empty \(natural: ,\) where the figure is unknown/);
+    const block = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received:\n      natural: -\n' });
+    expect(block.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: .*\n  fix: a figure cannot be "-": write natural: 0 where there were none, or leave it empty \(natural: with nothing after it\)/);
+  });
+
   it('names the slip of a one-column row (表二\'s punishment: / decisions：87), which YAML reads as the row\'s text', () => {
     const stats = (line: string) => `template: gov-2021\ntables:\n  t2:\n    punishment:\n      ${line}\n`;
     const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');

@@ -32,6 +32,9 @@ function syntaxHint(line: string): string {
   const plain = line.replace(/#.*$/, '').trim();
   if (/^[^:"'\s][^:]*：/.test(plain)) return FULL_WIDTH_COLON;
   if (plain && !plain.startsWith('-') && !plain.includes(':')) return 'write "name: value" — this line has no colon between a field name and its value';
+  // a figure typed as - (a printed form's "none"), which YAML reads as a list
+  const dash = /([\w.]+):\s*-\s*(?:[,}]|$)/.exec(plain);
+  if (dash) return `a figure cannot be "-": write ${dash[1]}: 0 where there were none, or leave it empty (${dash[1]}:${plain.includes('{') ? ' ,' : ' with nothing after it'}) where the figure is unknown`;
   return 'check indentation, colons and quotes on this line (quote values that contain ": " or start with a special character)';
 }
 
