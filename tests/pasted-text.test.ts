@@ -28,6 +28,16 @@ describe('pasted and typed text', () => {
     expect(texts(report.blocks)).toEqual(['本年共收到申请15件，办结12件。', '联系地址：示例路1号\n联系电话：12345']);
   });
 
+  it('joins a figure or a web address that a PDF copy broke across lines; Latin words keep a space', () => {
+    const report = load('\n本年共收到申请1\n5件，详见www.example.\ngov.cn或发送至gk@example.\ngov.cn。\n\n使用WPS\nOffice办公，共2021\n年度。\n\nin 2021\n2,000 people\n');
+    expect(texts(report.blocks)).toEqual(['本年共收到申请15件，详见www.example.gov.cn或发送至gk@example.gov.cn。', '使用WPS Office办公，共2021年度。', 'in 2021 2,000 people']);
+  });
+
+  it('writes ……for 。。。 and —— for -- beside Chinese text, as an input method types them; one — is the 一字线', () => {
+    const report = load('\n加强宣传。。。全面推进--深化改革。\n\n京沪线（北京—上海）。\n');
+    expect(texts(report.blocks)).toEqual(['加强宣传……全面推进——深化改革。', '京沪线（北京—上海）。']);
+  });
+
   it('refuses cells separated by tabs on two lines or more (a table pasted from Excel or Word), with the table to write', () => {
     const [msg] = errorOf('\n正文。\n\n项目\t数量\t占比\n网络申请\t103\t34%\n信函申请\t198\t66%\n');
     expect(msg).toContain('report.md:10: these 3 lines are cells separated by tabs (a table pasted from Excel or Word): Markdown joins them into one paragraph, their cells run together');
@@ -47,6 +57,13 @@ describe('pasted and typed text', () => {
       [8, '"政 府 信 息 公": a space between Chinese characters is printed as typed in the text'],
     ]);
     expect(spaces[0]!.hint).toContain('delete the space');
+  });
+
+  it('warns of a page number copied with the text from a PDF', () => {
+    const f = findings('\n加强培训。 — 3 — 二是完善制度。\n\n2021—2022年度。\n');
+    expect(f.filter((x) => x.message.includes('page number')).map((x) => [x.line, x.message])).toEqual([
+      [8, '"— 3 —" looks like a page number copied with the text from a PDF: it is printed as typed'],
+    ]);
   });
 
   it('warns of quotes and brackets that do not pair within a paragraph', () => {

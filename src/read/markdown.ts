@@ -67,6 +67,21 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2014\u2018-\
 /** Indentation typed at a paragraph's start (full-width spaces from Word, 　　正文): gongwen indents paragraphs itself. */
 const LEADING_SPACE = /^[\s\u3000]+/;
 
+/**
+ * Whether a line break after `text`, before `next`, cuts a word that has no space in it, as a PDF
+ * copy breaks lines anywhere: a figure in Chinese text (申请1⏎5件: the figure's run starts after a
+ * Chinese character), a web or e-mail address (www.example.⏎gov.cn). Between Latin words it is a space.
+ */
+function brokenWord(text: string, next: string): boolean {
+  const run = /[^\s\u3000]*$/u.exec(text)?.[0] ?? '';
+  if (/[0-9]$/.test(run) && /[0-9]/.test(next)) {
+    const figure = /[0-9.,]*$/.exec(run)![0];
+    return CJK.test(run.at(-figure.length - 1) ?? '');
+  }
+  const word = /[\x21-\x7e]*$/.exec(run)![0];
+  return /[\x21-\x7e]/.test(next) && (/^(?:https?:\/\/|www\.)/i.test(word) || /^[\w.+-]+@/.test(word));
+}
+
 function inlinesOf(token: Token, loc: Loc): Inline[] {
   const out: Inline[] = [];
   let bold = 0;
@@ -126,7 +141,7 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
     inline.text = inline.text.replace(/(.?)\u0000SB[\s\u3000]*/gu, (m: string, before: string, offset: number, whole: string) => {
       const prev = before || out[k - 1]?.text.at(-1) || '';
       const next = whole[offset + m.length] ?? out[k + 1]?.text[0] ?? '';
-      return before + (prev === '' || next === '' || CJK.test(prev) || CJK.test(next) ? '' : ' ');
+      return before + (prev === '' || next === '' || CJK.test(prev) || CJK.test(next) || brokenWord(`${out[k - 1]?.text ?? ''}${whole.slice(0, offset)}${before}`, next) ? '' : ' ');
     });
   });
   if (out[0]) out[0].text = out[0].text.replace(LEADING_SPACE, '');

@@ -355,6 +355,23 @@ export const lintFieldSpaces = (fields: { text: string; loc: Loc; what: string }
   fields.flatMap((f) => lintSpacesOf([f], f.what));
 
 /**
+ * A page number of a PDF copy left in the text (…工作。 — 3 — 二是…, GB/T 9704's 一字线 form):
+ * printed as typed, mid-sentence. A warning per paragraph (an error under --strict).
+ */
+const PAGE_NUMBER = /[—－-]{1,2}[ \u00a0\u3000]+[0-9]{1,3}[ \u00a0\u3000]+[—－-]{1,2}/u;
+
+function lintPageNumbersOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
+    const m = PAGE_NUMBER.exec(p.text);
+    return m ? [{
+      severity: 'warning', loc: p.loc,
+      message: `"${m[0]}" looks like a page number copied with the text from a PDF: it is printed as typed`,
+      hint: 'delete it (gongwen numbers the pages itself)',
+    }] : [];
+  });
+}
+
+/**
  * Quotes and brackets that do not pair within a paragraph — ”放管服“ reversed, “放管服“ opened
  * twice, an “ or （ never closed, a ） never opened — printed as typed. (ASCII quotes are paired
  * by transform/punctuation.ts first; a stray one has its own warning.) A warning per paragraph.
@@ -417,5 +434,5 @@ export function lintListNumbers(blocks: Block[]): Finding[] {
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts),
-    ...lintBulletsOf(texts), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintListNumbers(blocks)];
+    ...lintBulletsOf(texts), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintPageNumbersOf(texts), ...lintListNumbers(blocks)];
 }

@@ -142,12 +142,24 @@ function brackets(text: string): string {
 }
 
 /**
+ * Marks a clerk types for the two-em marks (GB/T 15834 4.11, 4.12): 。。。 (three full stops or
+ * more, as an input method gives them) is ……, and -- (two hyphens or more) beside a Chinese
+ * character or mark is the dash ——. One — stays: it is also the 一字线 (北京—上海).
+ */
+const TWO_EM = /。{3,}|-{2,}/u;
+function dashesAndEllipses(text: string): string {
+  if (!TWO_EM.test(text)) return text;
+  return text.replace(/。{3,}/gu, '……').replace(/(.?)-{2,}(.?)/gu, (m: string, before: string, after: string) =>
+    CJK.test(before) || CJK.test(after) || HAN.test(before) || HAN.test(after) ? `${before}——${after}` : m);
+}
+
+/**
  * ASCII punctuation in Chinese text → full-width (see the module's comment), run until nothing
  * changes: a mark's neighbours may be converted only by the pass (他说:"Yes" — the quotes see a
  * Chinese ： only once the : is one); a second pass of text already converted is the fast path's.
  */
 export function normalizePunctuation(text: string): string {
-  text = brackets(text);
+  text = dashesAndEllipses(brackets(text));
   let out = normalizeOnce(text);
   for (let n = 0; n < 3 && out !== text; n++) {
     text = out;
