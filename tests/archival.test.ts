@@ -39,6 +39,9 @@ describe('PDF/A-2b', () => {
     expect(raw).not.toContain('/ModDate');
     // PDF/A-2b asks for no tags, and pdfmake writes no marked content: the file does not claim to be
     // tagged (a /MarkInfo /Marked true over an empty structure tree reads as a broken tagged PDF)
+    // the metadata stream's dictionary: /Type /Metadata /Subtype /XML /Length, no lower-case /length (pdfkit's)
+    expect(raw).toMatch(/\/Type \/Metadata\n\/Subtype \/XML\n\/Length \d+\n>>/);
+    expect(raw).not.toMatch(/\/length \d/);
     expect(raw).not.toContain('/MarkInfo');
     expect(raw).not.toContain('/StructTreeRoot');
     const meta = await (await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise).getMetadata();

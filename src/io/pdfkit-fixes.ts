@@ -74,6 +74,9 @@
  *    Streams of an encrypted document are left to pdfkit.
  * 21. A table-of-contents entry's dot leader, drawn once its page number is written
  *    (io/pdfmake-toc-leader.ts).
+ * 22. PDF/A: pdfkit gives the XMP metadata stream's dictionary a key `/length` (lower case, the
+ *    packet's length in characters) beside the `/Length` in bytes every stream has: no PDF key,
+ *    and a wrong figure for Chinese text. The stream is made without it.
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -105,6 +108,8 @@ const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 interface InfoDoc {
   info: Record<string, unknown>;
   _addInfo(): void;
+  endMetadata(): void;
+  ref(data?: Record<string, unknown>): unknown;
 }
 
 interface OutlineProto {
@@ -323,6 +328,24 @@ export function applyPdfkitFixes(): void {
       addInfo.call(this);
     } finally {
       this.info = original;
+    }
+  };
+
+  // fix 22
+  const endMetadata = proto.endMetadata;
+  proto.endMetadata = function (this: InfoDoc) {
+    const ref = this.ref;
+    this.ref = function (this: InfoDoc, data?: Record<string, unknown>) {
+      if (data?.Type === 'Metadata' && 'length' in data) {
+        const { length: _characters, ...rest } = data;
+        return ref.call(this, rest);
+      }
+      return ref.call(this, data);
+    };
+    try {
+      endMetadata.call(this);
+    } finally {
+      this.ref = ref;
     }
   };
 
