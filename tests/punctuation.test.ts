@@ -63,6 +63,11 @@ describe('ASCII punctuation in Chinese text', () => {
     // a . before a term in capitals that Chinese text goes on after ends the sentence; a file's extension stays
     expect(p('浓度下降.PM10浓度持平.')).toBe('浓度下降。PM10浓度持平。');
     expect(p('样表.PDF已上传，详见目录.pdf')).toBe('样表.PDF已上传，详见目录.pdf');
+    // … and after a figure's unit of measure; not after 5G or 3D, nor a list number's figure
+    expect(p('PM2.5平均浓度为27.6μg/m³.同比下降，用电12kWh.面积30m².其中')).toBe('PM2.5平均浓度为27.6μg/m³。同比下降，用电12kWh。面积30m²。其中');
+    expect(p('建成5G.网络和3D.打印，主要做法：1.加强培训；2.完善制度')).toBe('建成5G.网络和3D.打印，主要做法：1.加强培训；2.完善制度');
+    // 。。。 is ……, -- beside Chinese text ——; one — (the 一字线) and -- between figures or Latin words stay
+    expect(p('加强宣传。。。全面推进--深化改革，京沪线（北京—上海），2021--2022年，a--b')).toBe('加强宣传……全面推进——深化改革，京沪线（北京—上海），2021--2022年，a--b');
     // two apostrophes are no empty pair
     expect(p('所谓\'\'放管服\'\'改革')).toBe('所谓‘‘放管服’’改革');
     // a quoted figure beside Chinese text is quoted, not a prime; a prime stays

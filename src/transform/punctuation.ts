@@ -39,7 +39,7 @@ const NOTHING = /^(?:[^,;:?!()"\s]|\s(?![，；：？！（）。、]))*$/u;
  * or a closing mark, one at the end, three dots, a single quote. Text without any (most text:
  * its . are decimals, 87.1%) goes by the fast path.
  */
-const MAYBE = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%”’》）」』〉】〕)][ \u00a0\u0001]*[.．]|[.．][ \u00a0\u0001]*$|\.\.\.|'/u;
+const MAYBE = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%”’》）」』〉】〕)][ \u00a0\u0001]*[.．]|[.．][ \u00a0\u0001]*$|\.\.\.|'|[A-Za-zμ℃²³][.．][\u3400-\u9fff]/u;
 /** Marks that close a phrase: a . after one ends the sentence (《条例》. → 》。). */
 const CLOSING = new Set(['”', '’', '》', '）', '」', '』', '〉', '】', '〕', ')']);
 /** Chinese numerals of a list number typed with a dot (一.加强领导 二.完善制度, 其一. 第一.): no sentence's end. */
@@ -105,6 +105,12 @@ function sentenceHasHan(out: readonly string[], k: number): boolean {
 
 /** A Latin abbreviation whose . is its own (Microsoft Corp. Co., Ltd. e.g. No.), at the end of the text before it. */
 const ABBREVIATION = /(?:^|[^A-Za-z])(?:Ltd|Inc|Corp|Co|Jr|Sr|No|etc|al|St|Dr|Mr|Mrs|Ms|vs|e\.g|i\.e)$/;
+/**
+ * A figure with a unit of measure written in Latin letters, ending a Chinese sentence before the
+ * next one (浓度为27.6μg/m³.同比下降): its . is a 。. Units only, from a list: after 5G or 3D a
+ * . before Chinese text is as likely something else.
+ */
+const MEASURE = /[0-9](?:\s*(?:μg|mg|kg|g|t|km|cm|mm|m|L|mL|h|kWh|MW|kW|GB|MB|TB|°C|℃)(?:[²³]|\/(?:m[²³]?|L|h|d|km|kg|t))?)$/u;
 
 /**
  * For each index of `out`, whether it is inside “ ” or 《 》 (as converted) that hold no Chinese
@@ -333,6 +339,11 @@ function normalizeOnce(text: string): string {
       // (before a Latin term in capitals that Chinese text goes on after: 下降.PM10浓度持平; a file's
       // extension in capitals, 样表.PDF, is masked above)
       const term = isHan(before) && /^[A-Z][A-Za-z0-9]*[\u3400-\u9fff]/u.test(chars.slice(i + 1, i + 17).join(''));
+      // (27.6μg/m³.同比: a figure's unit ends the sentence)
+      if (!afterMark && isHan(after) && MEASURE.test(out.slice(Math.max(0, k - 12), k + 1).join('')) && sentenceHasHan(out, k)) {
+        out[i] = '。';
+        continue;
+      }
       const sentenceEnd = afterMark ? after === '' || isCjk(after) || /[0-9)]/.test(after) || term
         // at the end after a figure, an address or a word: where its sentence is Chinese (not "…
         // stay apart.", not a reference's "Paris: OECD Publishing, 2018."), and not an abbreviation's (Co., Ltd.)
