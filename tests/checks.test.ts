@@ -230,6 +230,16 @@ describe('numbers in the text', () => {
     expect(f.message).toContain('198 / 301 = 65.8%, not 60%');
   });
 
+  it('reads a share written with words between 占 and its figure (占总数的90.0%, 占比为34%)', () => {
+    const [a] = lintNumbers(para('共收到申请301件，其中网络申请103件，占总数的90.0%。'));
+    expect(a?.message).toContain('103 / 301 = 34.2%, not 90.0%');
+    const [b] = lintNumbers(para('共收到申请301件，其中信函申请198件，占比为34%。'));
+    expect(b?.message).toContain('198 / 301 = 65.8%, not 34%');
+    expect(lintNumbers(para('共收到申请301件，其中网络申请103件，占全部申请的34.2%。'))).toEqual([]);
+    // a figure of its own between (占地3亩，占30%) is no such share
+    expect(lintNumbers(para('共建设10个，占地3亩，其中完成5个。'))).toEqual([]);
+  });
+
   it('never takes the share itself as the whole', () => {
     expect(lintNumbers(para('共收到申请301件，其中网络申请共103件，占34%。'))).toEqual([]);
     expect(lintNumbers(para('全年共办理100件，占比50%。'))).toEqual([]);

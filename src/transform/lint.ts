@@ -16,7 +16,8 @@ const NUM = '(?<![\\d.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const num = (s: string) => Number(s.replace(/,/g, ''));
 /** The same, captured: a share's and a whole's unit must agree (120人 is no whole of 90件). */
 const UNIT_OF = `(${UNITS})`;
-const SHARE = new RegExp(`${NUM}\\s*${UNIT_OF}?\\s*[，,、]?\\s*占(?:比)?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
+// (占34%, 占比34%, and a few words between: 占总数的90.0%, 占全部申请的34%, 占比为34%)
+const SHARE = new RegExp(`${NUM}\\s*${UNIT_OF}?\\s*[，,、]?\\s*占[^\\d%％，,。；;、]{0,6}?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
 /**
  * A whole: "共收到……301件" or "……5件，其中", "……271件。其中" (never a percentage). 共 as "in all" (全国共, 其中共) —
  * not inside 公共, 中共 or 中国共产党, nor as in 共享, 共同, 共建 (公共资源配置信息200条 is no whole).
@@ -122,7 +123,7 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
       findings.push({
         severity: 'warning',
         loc: p.loc,
-        message: `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.part} / ${s.base} = ${exact.toFixed(Math.max(1, s.decimals))}%, not ${s.percent}%`,
+        message: `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.part} / ${s.base} = ${exact.toFixed(Math.max(1, s.decimals))}%, not ${s.percent.toFixed(s.decimals)}%`,
         hint: `write ${exact.toFixed(s.decimals)}%, or check the figures`,
       });
     }
