@@ -2,14 +2,14 @@
  * One writer at a time per report and --out (io/files.ts withOutputLock), and the edited outputs
  * kept aside all or none (io/build-one.ts).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildOne, type BuildSettings } from '../src/io/build-one.js';
-import { withOutputLock } from '../src/io/files.js';
+import { takeOver, withOutputLock } from '../src/io/files.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { InputError } from '../src/model/errors.js';
 import { ROOT } from './helpers/build.js';
@@ -57,6 +57,50 @@ describe('one writer at a time', () => {
     // another report's lock is no concern of this one's
     writeFileSync(lockOf(out, 'other'), String(process.pid));
     expect(withOutputLock(out, 'unit', write, 0)).toBe('written');
+  });
+
+  it('lets one writer at a time through when many wait on a stale lock at once', async () => {
+    // each may judge the dead process's lock stale; a takeover must not remove a lock another
+    // writer has just made (eight processes, each holding the lock 150 ms, all started together)
+    const out = tmp();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(lockOf(out, 'unit'), String(dead));
+    const script = `import { withOutputLock } from ${JSON.stringify(path.join(ROOT, 'dist/io/files.js'))};
+      import { closeSync, openSync, rmSync } from 'node:fs';
+      const [out, at] = process.argv.slice(1);
+      while (Date.now() < Number(at));
+      withOutputLock(out, 'unit', () => {
+        closeSync(openSync(out + '/inside', 'wx')); // (throws where another writer is inside)
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
+        rmSync(out + '/inside');
+      }, 20000);`;
+    const at = Date.now() + 1_500;
+    const runs = Array.from({ length: 8 }, () => new Promise<number | null>((resolve) => {
+      spawn(process.execPath, ['--input-type=module', '-e', script, out, String(at)], { stdio: 'ignore' }).on('exit', resolve);
+    }));
+    expect(await Promise.all(runs)).toEqual(Array(8).fill(0));
+    expect(readdirSync(out)).toEqual([]);
+  }, 30_000);
+
+  it('puts back a live writer\'s lock that a late takeover of the stale one it replaced moved aside', () => {
+    // writers A and B both judged the dead process's lock stale; A removed it and made its own;
+    // B's takeover now finds A's lock where the stale one was: it must stay
+    const out = tmp();
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(lockOf(out, 'unit'), `${process.pid}-7`);
+    takeOver(lockOf(out, 'unit'), String(dead));
+    expect(readFileSync(lockOf(out, 'unit'), 'latin1')).toBe(`${process.pid}-7`);
+    expect(readdirSync(out)).toEqual(['.unit.gongwen-lock']);
+    // the stale one itself goes
+    writeFileSync(lockOf(out, 'unit'), String(dead));
+    takeOver(lockOf(out, 'unit'), String(dead));
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('takes over a lock of its own pid and thread, left by an earlier process (a container\'s first process)', () => {
+    const out = tmp();
+    writeFileSync(lockOf(out, 'unit'), String(process.pid)); // (this test's main thread: the id is the pid alone)
+    expect(withOutputLock(out, 'unit', () => 'written', 0)).toBe('written');
   });
 
   it('releases the lock when the writes fail', () => {

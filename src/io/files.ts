@@ -99,9 +99,11 @@ const LOCK_STALE_MS = 120_000;
  * aside, the new set, its record — while holding `.<name>.gongwen-lock` there, so that two
  * processes building the same report into the same folder at once (a `--watch` and a build typed
  * in another window) write one after the other, each its whole set and the record that matches
- * it, and never see each other's half-done renames. The other waits (up to LOCK_WAIT_MS) and
- * then fails with a message naming the holder. A lock left by a process that has died, or older
- * than LOCK_STALE_MS, is taken over. Threads of one process wait for each other the same way.
+ * it, and never see each other's half-done renames. The other waits (up to `waitMs`) and then
+ * fails with a message naming the holder. A lock left by a process that has died (or by an
+ * earlier process of this one's pid and thread), or older than LOCK_STALE_MS, is taken over;
+ * threads of one process wait for each other the same way. The lock holds its writer's id
+ * (pid, and thread in a worker), and a writer removes it only while it is still its own.
  */
 export function withOutputLock<T>(outDir: string, name: string, write: () => T, waitMs = LOCK_WAIT_MS): T {
   makeFolder(outDir);
@@ -109,25 +111,11 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
   const me = `${process.pid}${threadId ? `-${threadId}` : ''}`;
   const until = Date.now() + waitMs;
   let told = false;
-  for (;;) {
-    let fd: number | undefined;
-    try {
-      fd = openSync(lock, 'wx');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(lock, e);
-    }
-    if (fd !== undefined) {
-      try {
-        writeSync(fd, me);
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    }
-    const holder = lockHolder(lock);
+  while (!createLock(lock, me)) {
+    const holder = lockHolder(lock, me);
     if (holder === undefined) continue; // (gone meanwhile)
     if (holder.stale) {
-      rmSync(lock, { force: true });
+      takeOver(lock, holder.id);
       continue;
     }
     if (Date.now() >= until) {
@@ -143,12 +131,62 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
   try {
     return write();
   } finally {
-    rmSync(lock, { force: true });
+    // (only while it is this writer's: one that was taken over as stale is another's now)
+    if (lockId(lock) === me) rmSync(lock, { force: true });
   }
 }
 
+/**
+ * Makes the lock with `id` in it; false where one is there. (On Windows a lock being removed
+ * while another process reads it is "delete pending" for a moment, and cannot be made: as held.)
+ */
+function createLock(lock: string, id: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(lock, 'wx');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || (process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES'))) return false;
+    throw cannotWrite(lock, e);
+  }
+  try {
+    writeSync(fd, id);
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+/** The id in a lock file; undefined where it is gone. */
+function lockId(lock: string): string | undefined {
+  try {
+    return readFileSync(lock, 'latin1').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Removes a stale lock, judged so while it held `staleId`. Writers waiting on one lock may all
+ * judge it stale, and the first may have made its own before another acts: so the lock is first
+ * moved aside under a name of this process and thread, and what was moved is removed only if it
+ * is the lock judged stale; a live writer's lock is put back (with its id: its writer still
+ * removes it), unless a third writer has made one meanwhile.
+ */
+export function takeOver(lock: string, staleId: string): void {
+  const aside = `${lock}.${process.pid}-${threadId}.stale`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return; // (gone meanwhile)
+  }
+  const moved = lockId(aside);
+  if (moved !== undefined && moved !== staleId) createLock(lock, moved);
+  rmSync(aside, { force: true });
+}
+
 /** Who holds a lock file and whether it is stale; undefined where it is gone. */
-function lockHolder(lock: string): { id: string; ageMs: number; stale: boolean } | undefined {
+function lockHolder(lock: string, me: string): { id: string; ageMs: number; stale: boolean } | undefined {
   let id: string;
   let ageMs: number;
   try {
@@ -158,8 +196,9 @@ function lockHolder(lock: string): { id: string; ageMs: number; stale: boolean }
     return undefined;
   }
   const pid = Number.parseInt(id, 10);
-  // (a lock just made may not hold its pid yet: empty and young is a live writer)
-  const dead = id !== '' && (!Number.isFinite(pid) || (pid !== process.pid && !alive(pid)));
+  // (a lock just made may not hold its id yet: empty and young is a live writer; this process's
+  // own id is an earlier process's of the same pid, as a container's first process always has)
+  const dead = id !== '' && (!Number.isFinite(pid) || id === me || (pid !== process.pid && !alive(pid)));
   return { id: id || '?', ageMs, stale: dead || ageMs > LOCK_STALE_MS || (id === '' && ageMs > 5_000) };
 }
 
