@@ -207,6 +207,13 @@ describe('statistics workbooks', () => {
     }));
     expect(msg).toContain('unit.xlsx: 表三!J4: 表三 一、本年新收政府信息公开申请数量 / 总计: the formula =SUM(D4:I4)/0 gives the error #DIV/0!');
     expect(msg).not.toContain('[object Object]');
+    // a formula filled down a column (its cells share the first one's formula)
+    const shared = await messagesOf(readEdited((wb) => {
+      const ws = wb.getWorksheet('表三')!;
+      ws.getCell('J4').value = { formula: 'SUM(D4:I4)', result: 271, shareType: 'shared', ref: 'J4:J5' } as unknown as ExcelJS.CellFormulaValue;
+      ws.getCell('J5').value = { sharedFormula: 'J4', result: { error: '#REF!' } } as unknown as ExcelJS.CellFormulaValue;
+    }));
+    expect(shared.join('\n')).toMatch(/unit\.xlsx: 表三!J5: .*总计: the formula =SUM\(D5:I5\) gives the error #REF!/);
   });
 
   it('asks for --template when the workbook does not name one', async () => {

@@ -284,7 +284,10 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       const v = cell.value;
       const failed = v && typeof v === 'object' && 'result' in v && v.result && typeof v.result === 'object' && 'error' in v.result ? v.result.error : undefined;
       if (failed) {
-        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula =${(v as { formula?: string }).formula ?? ''} gives the error ${String(failed)}`,
+        // (a formula filled down a column names the cell it was filled from: exceljs gives the cell's own)
+        const formula = cell.formula || (v as { formula?: string }).formula;
+        const shared = (v as { sharedFormula?: string }).sharedFormula;
+        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula ${formula ? `=${formula}` : `filled from ${shared ?? 'another cell'}`} gives the error ${String(failed)}`,
           'correct the formula, or type the figure'));
         continue;
       }
