@@ -232,6 +232,9 @@ describe('Markdown a 公文 cannot print', () => {
     expect(messageOf(inGbk(`${FRONT}\n正文。\n`))).toMatch(/report\.md:2: the file is not UTF-8 text \(saved as GBK\/ANSI\?\)\n  fix: save it as UTF-8.*iconv -f GBK -t UTF-8/);
     // a UTF-8 file with a line pasted in GBK: that line is to be typed again, not the file converted
     const mixed = Buffer.concat([Buffer.from(`${FRONT}\n正文。\n\n`), inGbk('本年度收到申请15件。\n'), Buffer.from('\n办结12件。\n')]);
+    // … however much was pasted (more lines in GBK than in UTF-8)
+    const most = Buffer.concat([Buffer.from(`${FRONT}\n正文。\n\n`), inGbk('本年度收到申请15件。\n\n'.repeat(6))]);
+    expect(messageOf(most)).toMatch(/report\.md:10: the file is UTF-8, but lines 10, 12, 14, 16, 18, 20 are not/);
     expect(messageOf(mixed)).toMatch(/report\.md:10: the file is UTF-8, but this line is not \(text pasted from a file in another encoding, GBK\?\)\n  fix: type or paste the line again in this file \(converting the whole file, iconv -f GBK, would garble the lines that are right\)/);
     // a BOM is fine
     writeFileSync(path.join(dir, 'report.md'), `\uFEFF${FRONT}\n正文。\n`);

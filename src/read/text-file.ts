@@ -69,9 +69,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     const lines = loose.split('\n');
     const bad = lines.flatMap((l, k) => (l.includes('\uFFFD') ? [k + 1] : []));
     // (GBK bytes read as UTF-8 may make a valid character by chance, seldom a Chinese one, and
-    // seldom on a whole line: more lines of good Chinese text than bad lines tell a mixed file)
+    // seldom a whole line of them: a file saved in GBK has no such line, or one; two lines of good
+    // Chinese text tell a mixed file, however much was pasted into it)
     const good = lines.filter((l) => !l.includes('\uFFFD') && /[\u3400-\u9fff]/u.test(l)).length;
-    if (good >= bad.length) {
+    if (good >= 2) {
       const shown = bad.length > 6 ? `${bad.slice(0, 6).join(', ')} …` : bad.join(', ');
       throw new InputError({ file, line }, `the file is UTF-8, but ${bad.length > 1 ? `lines ${shown} are` : 'this line is'} not (text pasted from a file in another encoding, GBK?)`,
         `type or paste ${bad.length > 1 ? 'those lines' : 'the line'} again in this file (converting the whole file, iconv -f GBK, would garble the lines that are right)`);
