@@ -31,6 +31,9 @@ describe('pasted and typed text', () => {
   it('joins a figure or a web address that a PDF copy broke across lines; Latin words keep a space', () => {
     const report = load('\n本年共收到申请1\n5件，详见www.example.\ngov.cn或发送至gk@example.\ngov.cn。\n\n使用WPS\nOffice办公，共2021\n年度。\n\nin 2021\n2,000 people\n');
     expect(texts(report.blocks)).toEqual(['本年共收到申请15件，详见www.example.gov.cn或发送至gk@example.gov.cn。', '使用WPS Office办公，共2021年度。', 'in 2021 2,000 people']);
+    // an address that ends whole, and two figures on two lines, stay apart
+    const apart = load('\n网站：http://www.test.gov.cn\nE-mail：gk@163.com\n0370-1234567。\n\n联系电话：3281234\n3281235。\n');
+    expect(texts(apart.blocks)).toEqual(['网站：http://www.test.gov.cn E-mail：gk@163.com 0370-1234567。', '联系电话：3281234 3281235。']);
   });
 
   it('writes ……for 。。。 and —— for -- beside Chinese text, as an input method types them; one — is the 一字线', () => {
@@ -42,8 +45,13 @@ describe('pasted and typed text', () => {
     const [msg] = errorOf('\n正文。\n\n项目\t数量\t占比\n网络申请\t103\t34%\n信函申请\t198\t66%\n');
     expect(msg).toContain('report.md:10: these 3 lines are cells separated by tabs (a table pasted from Excel or Word): Markdown joins them into one paragraph, their cells run together');
     expect(msg).toContain('fix: write a Markdown table — | 项目 | 数量 | 占比 |, then | --- | --- | --- |, then one row a line — or each line as a paragraph, with a blank line between');
-    // one line with a tab (联系电话：…⟶传真：…) is a space, as before
+    // one line with a tab (联系电话：…⟶传真：…) is a space, as before; so are a contact block's two
+    // lines with a tab each (no figure for a cell), and lines with unlike cells
     expect(texts(load('\n联系电话：12345\t传真：67890\n').blocks)).toEqual(['联系电话：12345 传真：67890']);
+    expect(texts(load('\n联系电话：0370-1234567\t传真：0370-7654321\n电子邮箱：gk@example.gov.cn\t邮编：476000\n').blocks))
+      .toEqual(['联系电话：0370-1234567 传真：0370-7654321电子邮箱：gk@example.gov.cn 邮编：476000']);
+    // two lines with a figure for a cell are a table
+    expect(errorOf('\n正文。\n\n网络申请\t103\n信函申请\t198\n')[0]).toContain('these 2 lines are cells separated by tabs');
   });
 
   it('warns of spaces between Chinese characters and figures, in the text and in the printed front matter; Latin words keep theirs', () => {
@@ -57,10 +65,12 @@ describe('pasted and typed text', () => {
       [8, '"政 府 信 息 公": a space between Chinese characters is printed as typed in the text'],
     ]);
     expect(spaces[0]!.hint).toContain('delete the space');
+    // a figure that belongs to a Latin name keeps its space
+    expect(findings('\n使用 Office 2016 软件，执行GB/T 9704-2012 标准，通过ISO 9001 认证。\n').filter((x) => x.message.includes('a space between Chinese'))).toEqual([]);
   });
 
   it('warns of a page number copied with the text from a PDF', () => {
-    const f = findings('\n加强培训。 — 3 — 二是完善制度。\n\n2021—2022年度。\n');
+    const f = findings('\n加强培训。 — 3 — 二是完善制度。\n\n2021—2022年度，温度区间为 - 5 - 10 摄氏度。\n');
     expect(f.filter((x) => x.message.includes('page number')).map((x) => [x.line, x.message])).toEqual([
       [8, '"— 3 —" looks like a page number copied with the text from a PDF: it is printed as typed'],
     ]);
@@ -74,6 +84,10 @@ describe('pasted and typed text', () => {
       [12, '（ is never closed'],
       [14, '） with no （ before it'],
     ]);
+    // a quotation over several paragraphs (each opens with “, only the last closes), and item
+    // numbers with their closing bracket alone, are right
+    expect(findings('\n他指出：“第一段。\n\n“第二段。\n\n“第三段。”\n\n主要做法：1)加强组织领导；2）完善制度建设；a）其他。\n')
+      .filter((x) => x.message.startsWith('quotes or brackets'))).toEqual([]);
   });
 
   it('warns where an ordered list prints other numbers than were typed; 1. 1. 1. is numbered in order as meant', () => {

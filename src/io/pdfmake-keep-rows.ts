@@ -9,9 +9,12 @@
  * page together. pdfmake's blocks nest by a counter, so a chain (a section over a group over its
  * first row) moves as one.
  *
- * Only the 2014 table has such rows, and it has no cells over several rows: the fixes for those
- * (io/pdfmake-row-spans.ts, io/pdfmake-live-labels.ts) act on a row ending its own block, and
- * pass over rows inside a kept pair. A form with both would need them to look through the pair.
+ * Of the statistics tables only the 2014 table has such rows, and it has no cells over several
+ * rows: the fixes for those (io/pdfmake-row-spans.ts, io/pdfmake-live-labels.ts) act on a row
+ * ending its own block, and pass over rows inside a kept pair. A form with both would need them
+ * to look through the pair. Table notes (write/pdf/table-note.ts) and the table of contents'
+ * next-to-last entry (write/pdf/toc.ts) use it too. The first row never opens a block (a table's
+ * start is kept by the groups of write/pdf/index.ts), so a contents list of two entries may part.
  */
 import { oncePerProcess, pdfmakePrototype } from './pdfmake-internals.js';
 

@@ -72,14 +72,18 @@ const LEADING_SPACE = /^[\s\u3000]+/;
  * copy breaks lines anywhere: a figure in Chinese text (申请1⏎5件: the figure's run starts after a
  * Chinese character), a web or e-mail address (www.example.⏎gov.cn). Between Latin words it is a space.
  */
-function brokenWord(text: string, next: string): boolean {
+function brokenWord(text: string, next: string, after: string): boolean {
   const run = /[^\s\u3000]*$/u.exec(text)?.[0] ?? '';
   if (/[0-9]$/.test(run) && /[0-9]/.test(next)) {
+    // (the figure goes on into a Chinese word or %: 申请1⏎5件; two figures on two lines,
+    // 电话：3281234⏎3281235, stay apart)
     const figure = /[0-9.,]*$/.exec(run)![0];
-    return CJK.test(run.at(-figure.length - 1) ?? '');
+    return CJK.test(run.at(-figure.length - 1) ?? '') && /^[0-9.,]*[\u3400-\u9fff%％]/u.test(after);
   }
+  // (an address cut where it cannot end: after . / - _ @ : ? = & #; one that ends whole, followed
+  // by more text on the next line, stays apart: 网站：http://www.x.gov.cn⏎E-mail：…)
   const word = /[\x21-\x7e]*$/.exec(run)![0];
-  return /[\x21-\x7e]/.test(next) && (/^(?:https?:\/\/|www\.)/i.test(word) || /^[\w.+-]+@/.test(word));
+  return /[\x21-\x7e]/.test(next) && /[./\-_@:?=&#]$/.test(word) && (/^(?:https?:\/\/|www\.)/i.test(word) || /^[\w.+-]+@/.test(word));
 }
 
 function inlinesOf(token: Token, loc: Loc): Inline[] {
@@ -141,7 +145,7 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
     inline.text = inline.text.replace(/(.?)\u0000SB[\s\u3000]*/gu, (m: string, before: string, offset: number, whole: string) => {
       const prev = before || out[k - 1]?.text.at(-1) || '';
       const next = whole[offset + m.length] ?? out[k + 1]?.text[0] ?? '';
-      return before + (prev === '' || next === '' || CJK.test(prev) || CJK.test(next) || brokenWord(`${out[k - 1]?.text ?? ''}${whole.slice(0, offset)}${before}`, next) ? '' : ' ');
+      return before + (prev === '' || next === '' || CJK.test(prev) || CJK.test(next) || brokenWord(`${out[k - 1]?.text ?? ''}${whole.slice(0, offset)}${before}`, next, `${whole.slice(offset + m.length)}${out[k + 1]?.text ?? ''}`) ? '' : ' ');
     });
   });
   if (out[0]) out[0].text = out[0].text.replace(LEADING_SPACE, '');
@@ -208,8 +212,12 @@ function checkLines(inline: Token, loc: Loc, file: string): void {
   }
   // cells separated by tabs on two lines or more: a table pasted from Excel or Word, whose rows
   // Markdown joins into one paragraph with the cells run together (项目 数量 占比网络申请 103 …)
+  // (as many cells on each line, and three lines or a figure for a cell: a contact block typed with
+  // a tab on each of two lines, 联系电话：…⟶传真：…, is text, its tabs spaces)
   const tabbed = lines.map((line, k) => [line, k] as const).filter(([line]) => /\S\t+\S/.test(line));
-  if (tabbed.length >= 2) {
+  const cells = tabbed.map(([line]) => line.trim().split(/\t+/));
+  if (tabbed.length >= 2 && cells.every((c) => c.length === cells[0]!.length)
+    && (tabbed.length >= 3 || cells.some((c) => c.some((x) => /^[\d.,%％]+$/.test(x.trim()))))) {
     const [first, k] = tabbed[0]!;
     const row = (l: string) => `| ${l.trim().split(/\t+/).join(' | ')} |`;
     throw new InputError({ file, line: loc.line + k }, `these ${tabbed.length} lines are cells separated by tabs (a table pasted from Excel or Word): Markdown joins them into one paragraph, their cells run together`,

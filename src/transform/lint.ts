@@ -91,7 +91,8 @@ function paragraphs(blocks: Block[]): TextParagraph[] {
     switch (b.type) {
       case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc }];
       case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc }];
-      case 'list': return b.items.map((i) => ({ text: inlineText(i), loc: b.loc }));
+      // (an ordered list's items at their own lines; a bullet list's at the list's)
+      case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc }));
       default: return [];
     }
   });
@@ -336,7 +337,9 @@ export function lintDocNo(docNo: string | undefined, loc: Loc): Finding[] {
  * copy, 示例市 清河区, 2022年 1月 with a no-break space, 共 15 件): printed as typed, where a 公文
  * has none. A warning per paragraph (an error under --strict). Latin words keep their spaces.
  */
-const SPACED = /[\u3400-\u9fff][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+[\u3400-\u9fff0-9]|[0-9][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+[\u3400-\u9fff]/u;
+// (a figure before a space counts where Chinese text or nothing is before it: 共15 件; one that
+// belongs to a Latin name keeps its space, Office 2016 软件, GB/T 9704-2012 标准)
+const SPACED = /[\u3400-\u9fff][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+[\u3400-\u9fff0-9]|(?<![^\u3400-\u9fff0-9.,][0-9.,]*)[0-9][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+[\u3400-\u9fff]/u;
 
 function lintSpacesOf(texts: TextParagraph[], what = 'text'): Finding[] {
   return texts.flatMap((p): Finding[] => {
@@ -359,7 +362,8 @@ export const lintFieldSpaces = (fields: { text: string; loc: Loc; what: string }
  * A page number of a PDF copy left in the text (…工作。 — 3 — 二是…, GB/T 9704's 一字线 form):
  * printed as typed, mid-sentence. A warning per paragraph (an error under --strict).
  */
-const PAGE_NUMBER = /[—－-]{1,2}[ \u00a0\u3000]+[0-9]{1,3}[ \u00a0\u3000]+[—－-]{1,2}/u;
+// (an em dash or two hyphens at each side: - 5 - 10 is a range)
+const PAGE_NUMBER = /(?:—|－|--)[ \u00a0\u3000]+[0-9]{1,3}[ \u00a0\u3000]+(?:—|－|--)/u;
 
 function lintPageNumbersOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p): Finding[] => {
@@ -379,7 +383,11 @@ function lintPageNumbersOf(texts: TextParagraph[]): Finding[] {
  */
 const PAIRED: readonly (readonly [string, string, boolean])[] = [['“', '”', false], ['‘', '’', false], ['《', '》', false], ['（', '）', true]];
 
-function unpaired(text: string): string | undefined {
+/**
+ * `goesOn`: the next paragraph opens with “ — a quotation over several paragraphs, each opened
+ * with “ and only the last closed (GB/T 15834 4.1.3.2): its “ stays open here.
+ */
+function unpaired(text: string, goesOn: boolean): string | undefined {
   for (const [open, close, nests] of PAIRED) {
     let depth = 0;
     for (let i = 0; i < text.length; i++) {
@@ -388,18 +396,20 @@ function unpaired(text: string): string | undefined {
         if (depth > 0 && !nests) return `${open} opened again before ${close} closes the first`;
         depth++;
       } else if (c === close) {
+        // (an item number with its closing bracket alone: 主要做法：1）加强领导；2）完善制度)
+        if (depth === 0 && nests && /(?:^|[：:，,；;。\s])[0-9A-Za-z一二三四五六七八九十]{1,2}$/u.test(text.slice(0, i))) continue;
         if (depth === 0) return `${close} with no ${open} before it`;
         depth--;
       }
     }
-    if (depth > 0) return `${open} is never closed`;
+    if (depth > 0 && !(open === '“' && goesOn)) return `${open} is never closed`;
   }
   return undefined;
 }
 
 function lintPairsOf(texts: TextParagraph[]): Finding[] {
-  return texts.flatMap((p): Finding[] => {
-    const why = unpaired(p.text);
+  return texts.flatMap((p, k): Finding[] => {
+    const why = unpaired(p.text, texts[k + 1]?.text.startsWith('“') ?? false);
     if (!why) return [];
     return [{
       severity: 'warning', loc: p.loc,

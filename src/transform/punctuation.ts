@@ -155,8 +155,11 @@ function brackets(text: string): string {
 const TWO_EM = /。{3,}|-{2,}/u;
 function dashesAndEllipses(text: string): string {
   if (!TWO_EM.test(text)) return text;
-  return text.replace(/。{3,}/gu, '……').replace(/(.?)-{2,}(.?)/gu, (m: string, before: string, after: string) =>
-    CJK.test(before) || CJK.test(after) || HAN.test(before) || HAN.test(after) ? `${before}——${after}` : m);
+  // (not inside a web address or a file name: 年报--终稿.docx; beside a Chinese character, not
+  // a mark alone: “--”表示无数据 shows the two hyphens)
+  const kept = [...text.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  return text.replace(/。{3,}/gu, '……').replace(/-{2,}/gu, (m: string, at: number, whole: string) =>
+    !kept.some(([a, b]) => at >= a && at < b) && (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '')) ? '——' : m);
 }
 
 /**
