@@ -68,6 +68,7 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('建成5G.网络和3D.打印，主要做法：1.加强培训；2.完善制度')).toBe('建成5G.网络和3D.打印，主要做法：1.加强培训；2.完善制度');
     // 。。。 is ……, -- beside Chinese text ——; one — (the 一字线) and -- between figures or Latin words stay
     expect(p('加强宣传。。。全面推进--深化改革，京沪线（北京—上海），2021--2022年，a--b')).toBe('加强宣传……全面推进——深化改革，京沪线（北京—上海），2021--2022年，a--b');
+    expect(p('详见。。。。。。。。。《年报--终稿.docx》和www.a.gov.cn/x--y/中')).toBe('详见……《年报--终稿.docx》和www.a.gov.cn/x--y/中');
     // two apostrophes are no empty pair
     expect(p('所谓\'\'放管服\'\'改革')).toBe('所谓‘‘放管服’’改革');
     // a quoted figure beside Chinese text is quoted, not a prime; a prime stays

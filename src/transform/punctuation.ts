@@ -150,7 +150,7 @@ function brackets(text: string): string {
 /**
  * Marks a clerk types for the two-em marks (GB/T 15834 4.11, 4.12): 。。。 (three full stops or
  * more, as an input method gives them) is ……, and -- (two hyphens or more) beside a Chinese
- * character or mark is the dash ——. One — stays: it is also the 一字线 (北京—上海).
+ * character is the dash ——. One — stays: it is also the 一字线 (北京—上海).
  */
 const TWO_EM = /。{3,}|-{2,}/u;
 function dashesAndEllipses(text: string): string {
@@ -158,8 +158,9 @@ function dashesAndEllipses(text: string): string {
   // (not inside a web address or a file name: 年报--终稿.docx; beside a Chinese character, not
   // a mark alone: “--”表示无数据 shows the two hyphens)
   const kept = [...text.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
-  return text.replace(/。{3,}/gu, '……').replace(/-{2,}/gu, (m: string, at: number, whole: string) =>
-    !kept.some(([a, b]) => at >= a && at < b) && (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '')) ? '——' : m);
+  // (the dashes first: the protected spans are places in the text as it came)
+  return text.replace(/-{2,}/gu, (m: string, at: number, whole: string) =>
+    !kept.some(([a, b]) => at >= a && at < b) && (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '')) ? '——' : m).replace(/。{3,}/gu, '……');
 }
 
 /**
