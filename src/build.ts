@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readReport } from './read/report.js';
+import { newerWorkbook, readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
 import { fallbackChars, findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
 import { findingError, FindingErrors, type Finding } from './model/errors.js';
@@ -68,6 +68,16 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: 'the folder has a statistics.yaml, but the front matter does not name it, so its tables are not printed',
     hint: 'add "statistics: statistics.yaml" to the front matter',
   }] : [];
+  // a workbook the unit sent again after it was converted into the YAML read here
+  const stale = stats && newerWorkbook(report.dir, stats.file);
+  const staleWorkbook: Finding[] = stale ? [{ severity: 'warning', loc: { file: stats.file, line: 1 }, message: stale.message, hint: stale.hint }] : [];
+  // the sum of a city's units that left some out (gongwen aggregate --partial): printed as the city's figures
+  const leftOut = stats?.sumRecord?.left;
+  const partialSum: Finding[] = leftOut?.length ? [{
+    severity: 'warning', loc: { file: stats!.file, line: 1 },
+    message: `the statistics are a sum that leaves out ${leftOut.length === 1 ? 'a unit' : `${leftOut.length} units`}: ${leftOut.join(', ')}`,
+    hint: 'correct those units and add them up again (gongwen aggregate), or say in the report which units the figures leave out',
+  }] : [];
   // front matter still to be filled in: gongwen new's pre-filled date (marked in its comment), or a value left 【待填写】
   const frontTodos: Finding[] = (report.frontTodos ?? []).map(({ loc, text }) => ({
     severity: 'warning', loc,
@@ -107,6 +117,8 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   return [
     ...glyphs,
     ...frontTodos,
+    ...staleWorkbook,
+    ...partialSum,
     ...staleTitle,
     ...emptyToc,
     ...early,

@@ -1,8 +1,10 @@
 /** gongwen aggregate: sums over units, and never a total that silently leaves a unit out. */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadReport, reviewReport } from '../src/build.js';
 import { aggregateCommand } from '../src/io/aggregate.js';
+import { openFontSet } from '../src/io/fonts.js';
 import { statisticsYaml } from '../src/io/statistics-file.js';
 import { statisticsFromXlsx, statisticsToXlsx } from '../src/io/xlsx.js';
 import { InputError } from '../src/model/errors.js';
@@ -223,6 +225,52 @@ describe('gongwen aggregate', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('refuses a unit with no figures at all (the form as handed out), and names it when left out', async () => {
+    const root = tempRoot();
+    const units = [...(await goodUnits(root)).slice(0, 2), writeUnit(root, 'blank', { 'statistics.yaml': yamlOf({}) })];
+    const out = path.join(root, 'sum.yaml');
+    const r = await run(...units, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/error: invalid statistics: blank \(.*\):\n\s+.*statistics\.yaml: no figures: every cell of the form is empty/);
+    expect(existsSync(out)).toBe(false);
+    const partial = await run(...units, '--out', out, '--partial');
+    expect(partial.code, partial.err).toBe(0);
+    expect(partial.out).toContain('summary: 2 summed, 0 missing, 1 invalid, 0 other template');
+    // the sum records the unit left out, and a report that prints the sum warns of it (--strict fails)
+    const sum = readStatistics(out);
+    expect(sum.sumRecord?.left).toEqual(['blank (invalid)']);
+    const city = writeUnit(root, 'city', { 'report.md': FRONT.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15').replace(/---\n$/, `statistics: ${out}\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n`) });
+    const findings = reviewReport(loadReport(city), openFontSet());
+    expect(findings.filter((f) => f.message.startsWith('the statistics are a sum')).map((f) => f.message)).toEqual(['the statistics are a sum that leaves out a unit: blank (invalid)']);
+  });
+
+  it('reads a workbook the unit sent again after it was converted, when converting it again; warns of it everywhere else', async () => {
+    const root = tempRoot();
+    const unit = writeUnit(root, 'u', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n'),
+      'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1, {})),
+    });
+    const yaml = path.join(unit, 'statistics.yaml');
+    expect((await run(unit, '--out', yaml)).code).toBe(0); // converted once
+    const first = readStatistics(yaml).values['t2.licensing.decisions'];
+    // the unit corrects its workbook and sends it again, saved after the conversion
+    const corrected = { ...scaled(base, 1, {}), 't2.licensing.decisions': 777777 };
+    writeFileSync(path.join(unit, 'statistics.xlsx'), await statisticsToXlsx(base.template, corrected));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(unit, 'statistics.xlsx'), later, later);
+    // a sum elsewhere, and the unit's own build, read the YAML and say the workbook's figures are not in
+    const sum = await run(unit, '--out', path.join(root, 'sum.yaml'));
+    expect(sum.code).toBe(0);
+    expect(sum.err).toContain(`warning: ${path.join(unit, 'statistics.xlsx')} was saved after ${yaml}, which is what is read: the workbook's figures are not in`);
+    expect(sum.err).toContain(`fix: convert it again (gongwen aggregate ${unit} --out ${yaml})`);
+    expect(reviewReport(loadReport(unit), openFontSet()).some((f) => f.message.includes('was saved after') && f.hint.includes('convert it again'))).toBe(true);
+    // converting it again, as the fix says, reads the workbook
+    const again = await run(unit, '--out', yaml);
+    expect(again.code, again.err).toBe(0);
+    expect(readStatistics(yaml).values['t2.licensing.decisions']).toBe(777777);
+    expect(first).not.toBe(777777);
+  });
+
   it('refuses units on different templates without --template, listing which uses which', async () => {
     const root = tempRoot();
     const units = [unit2014(root), ...(await goodUnits(root)).slice(0, 2)];
@@ -232,7 +280,7 @@ describe('gongwen aggregate', () => {
       expect(r.code).toBe(2);
       expect(r.err).toContain('the units use different statistics templates');
       expect(r.err).toContain('  gov-2014: old-form\n  gov-2021: unit-1, unit-2\n');
-      expect(r.err).toContain('fix: give --template ID');
+      expect(r.err).toContain('fix: give --template gov-2014 or --template gov-2021 to sum the units on that form, with --partial to leave the others out');
       expect(existsSync(out)).toBe(false);
     }
   });
@@ -337,7 +385,7 @@ describe('gongwen aggregate', () => {
   it('converts a unit\'s workbook into the file its report.md names (not there yet), as README says, with no sum record', async () => {
     const root = tempRoot();
     const unit = writeUnit(root, 'weijian', {
-      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'),
+      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n'),
       'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 2)),
     });
     const target = path.join(unit, 'statistics.yaml');

@@ -381,6 +381,16 @@ describe('placing and referring to tables', () => {
   const error = (dir: string) => { try { loadReport(dir); } catch (e) { return (e as InputError).message; } return ''; };
   const tables3 = '{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n';
 
+  it('asks first for the form where the statistics are on another year\'s (a unit\'s old workbook)', () => {
+    // a 2020 report (gov-2019's year) with 2014-form statistics and the body's {{table}} lines
+    const stats2014 = readFileSync(path.join(ROOT, 'content/shangqiu-2017/statistics.yaml'), 'utf8');
+    expect(error(report(tables3, stats2014))).toMatch(/the gov-2014 table is printed as an attachment, not in the body\n  fix: remove this \{\{table …\}\} line — but first check the form: the statistics file is on gov-2014, and a 2020 report is on gov-2019/);
+    // on the year's form, no such word
+    const on2021 = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 2021').replace(/---\n$/, 'statistics: statistics.yaml\n---\n') + '{{table t2}}\n\n{{table t4}}\n', 'statistics.yaml': STATS });
+    expect(error(on2021)).toContain('is not placed');
+    expect(error(on2021)).not.toContain('check the form');
+  });
+
   it('requires every table of the format to be placed', () => {
     expect(error(report('{{table t2}}\n\n{{table t4}}\n'))).toMatch(/report\.md:6: the gov-2021 format prints its tables in the body, but \{\{table t3\}\} \(三、收到和处理政府信息公开申请情况\) is not placed/);
   });

@@ -11,7 +11,7 @@ import { isUsageError, UsageError } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
-import { frontMatterOf, statisticsPath } from '../read/report.js';
+import { frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
@@ -54,7 +54,7 @@ const isXlsx = (f: string) => /\.xlsx$/i.test(f);
  * The unit's statistics file and its report's year (where it has a report.md), or why there is
  * none. Throws InputError for a broken report.md.
  */
-function statisticsFileOf(dir: string): { file: string; year?: number; warning?: string; namedMissing?: string } | { missing: string } {
+function statisticsFileOf(dir: string, out?: string): { file: string; year?: number; warning?: string; namedMissing?: string } | { missing: string } {
   if (!existsSync(dir)) return { missing: 'folder not found' };
   // (a unit's statistics file given in place of its folder: name the folder)
   if (!statSync(dir).isDirectory()) return { missing: `a file, not a unit folder: give the folder that holds it${/\.(ya?ml|xlsx)$/i.test(dir) ? ` (${path.dirname(dir)})` : ''}` };
@@ -71,12 +71,16 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
       // (not there yet: a workbook beside it is read — how a unit's workbook is converted into the
       // file its report names, gongwen aggregate unit --out unit/statistics.yaml)
       const workbook = path.join(dir, 'statistics.xlsx');
-      if (!existsSync(file) && existsSync(workbook) && path.resolve(file) !== path.resolve(workbook)) {
+      // (written again, from a workbook corrected since: --out is the file the report names)
+      const again = out !== undefined && path.resolve(out) === path.resolve(file);
+      if ((!existsSync(file) || again) && existsSync(workbook) && path.resolve(file) !== path.resolve(workbook)) {
+        if (again) return { file: workbook, year, namedMissing: path.resolve(file) };
         return { file: workbook, year, namedMissing: path.resolve(file), warning: `${report} names "statistics: ${named}", which does not exist; ${workbook} is read` };
       }
       if (!existsSync(file)) return { missing: `${report} names "statistics: ${named}", which does not exist` };
       if (statSync(file).isDirectory()) return { missing: `${report} names "statistics: ${named}", which is a folder, not a file` };
-      return { file, year };
+      const stale = newerWorkbook(dir, file);
+      return { file, year, ...(stale ? { warning: `${stale.message}\n  fix: ${stale.hint}` } : {}) };
     }
   }
   const [yaml, xlsx] = ['statistics.yaml', 'statistics.xlsx'].map((name) => path.join(dir, name)) as [string, string];
@@ -106,16 +110,21 @@ function brokenRules(stats: StatisticsTable): string | undefined {
   return [...errors.map((f) => formatInputError(f.loc, f.message, f.hint)), ...warnings].join('\n');
 }
 
-async function readUnit(dir: string, templateId: string | undefined): Promise<Unit> {
+async function readUnit(dir: string, templateId: string | undefined, out?: string): Promise<Unit> {
   const name = path.basename(path.resolve(dir));
   try {
-    const found = statisticsFileOf(dir);
+    const found = statisticsFileOf(dir, out);
     if ('missing' in found) return { dir, name, status: 'missing', message: found.missing };
     const { file, year, warning, namedMissing } = found;
     let stats: StatisticsTable;
     if (isYaml(file)) stats = readStatistics(file);
     else if (isXlsx(file)) stats = await statisticsFromXlsx(readFileSync(file), file, templateId);
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
+    // a unit that gives no figure at all (the form as handed out, or sent back unfilled) is no
+    // unit of the sum: counted as summed, it would hide that the city's total lacks its figures
+    if (!Object.keys(stats.values).length) {
+      return { dir, name, status: 'invalid', message: `${file}: no figures: every cell of the form is empty (the form as it was handed out?)\n  fix: fill in the unit's figures (0 where there were none), or leave the unit out` };
+    }
     const broken = brokenRules(stats);
     if (broken) return { dir, name, status: 'invalid', message: broken };
     return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}), ...(namedMissing ? { namedMissing } : {}) };
@@ -227,7 +236,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   }
 
   const read: Unit[] = [];
-  for (const dir of dirs) read.push(await readUnit(dir, opts.template));
+  for (const dir of dirs) read.push(await readUnit(dir, opts.template, opts.out));
   // Two folders that read one statistics file (a link to a unit's folder, a report.md whose
   // statistics: names another unit's file) would count it twice: the sum would be wrong, silently.
   const readBy = new Map<string, string>();
@@ -277,7 +286,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   if (!opts.template && templatesUsed.size > 1) {
     err.write('error: the units use different statistics templates:\n');
     for (const [id, names] of templatesUsed) err.write(`  ${id}: ${names.join(', ')}\n`);
-    err.write('  fix: give --template ID to sum the units on that form (with --partial to leave the others out)\n');
+    err.write(`  fix: give ${[...templatesUsed.keys()].map((id) => `--template ${id}`).join(' or ')} to sum the units on that form, with --partial to leave the others out\n`);
     for (const u of read) if (u.status !== 'ok') err.write(`error: ${explain(u, undefined)}\n`);
     const n = (s: Unit['status']) => read.filter((u) => u.status === s).length;
     err.write(`summary: 0 summed, ${n('missing')} missing, ${n('invalid')} invalid, ${n('ok')} on ${templatesUsed.size} different templates; nothing written to ${opts.out}\n`);
@@ -315,7 +324,9 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // (one unit written into its own folder is a conversion, its workbook to YAML or back: no sum to
   // keep apart from its unit; one unit summed elsewhere, the others left out, is a sum)
   const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === path.resolve(summed[0]!.dir);
-  const record: SumRecord | undefined = !conversion ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]) } : undefined;
+  const leftOut = left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`);
+  const record: SumRecord | undefined = !conversion
+    ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]), ...(leftOut.length ? { left: leftOut } : {}) } : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record);
   if (unwritable) {
     err.write(`error: ${unwritable}\n`);

@@ -235,6 +235,8 @@ export interface StatisticsTable {
 export interface SumRecord {
   sum: string;
   units: [name: string, fingerprint: string][];
+  /** Units given and left out (--partial), with why: a build of the report warns of them. */
+  left?: string[];
 }
 
 /** A SumRecord as its one line of text (JSON), and back; undefined for text that is none. */
@@ -242,7 +244,8 @@ export const sumRecordText = (r: SumRecord): string => JSON.stringify(r);
 export function parseSumRecord(text: string): SumRecord | undefined {
   try {
     const r = JSON.parse(text) as SumRecord;
-    return typeof r?.sum === 'string' && Array.isArray(r.units) && r.units.every((u) => Array.isArray(u) && typeof u[0] === 'string' && typeof u[1] === 'string') ? r : undefined;
+    return typeof r?.sum === 'string' && Array.isArray(r.units) && r.units.every((u) => Array.isArray(u) && typeof u[0] === 'string' && typeof u[1] === 'string')
+      && (r.left === undefined || (Array.isArray(r.left) && r.left.every((x) => typeof x === 'string'))) ? r : undefined;
   } catch {
     return undefined;
   }

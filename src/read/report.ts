@@ -9,6 +9,7 @@ import { TO_WRITE } from '../model/typed-text.js';
 import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
 import { readStatistics } from './statistics.js';
+import { FIRST_FORM_YEAR, templateForYear } from './templates.js';
 import { closest, validateLocated } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
 
@@ -113,9 +114,13 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     return;
   }
   const t = stats.template;
+  // statistics on another year's form (a unit's old workbook, last year's file): the placement
+  // follows from the form, so the first thing to fix is the form, not the {{table}} lines
+  const form = fmYear >= FIRST_FORM_YEAR ? templateForYear(fmYear) : undefined;
+  const otherForm = form && form !== t.id ? ` — but first check the form: the statistics file is on ${t.id}, and a ${fmYear} report is on ${form} (its template: line, or last year's file?)` : '';
   if (t.placement === 'attachment') {
-    if (placed[0]) throw new InputError(placed[0].loc, `the ${t.id} table is printed as an attachment, not in the body`, 'remove this {{table …}} line');
-    if (!attachments[0]) throw new InputError(loc, `the ${t.id} statistics table is printed as an attachment, but the report has none`, `add "attachment: { title: ${fmYear}年XX政府信息公开工作情况统计表 }" to the front matter`);
+    if (placed[0]) throw new InputError(placed[0].loc, `the ${t.id} table is printed as an attachment, not in the body`, `remove this {{table …}} line${otherForm}`);
+    if (!attachments[0]) throw new InputError(loc, `the ${t.id} statistics table is printed as an attachment, but the report has none`, `add "attachment: { title: ${fmYear}年XX政府信息公开工作情况统计表 }" to the front matter${otherForm}`);
     attachments[0].table = t.tables[0].id;
     return;
   }
@@ -141,9 +146,23 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   if (unplaced.length) {
     const titles = unplaced.map((id) => `{{table ${id}}} (${t.tables.find((x) => x.id === id)!.title})`);
     errors.push(new InputError(loc, `the ${t.id} format prints its tables in the body, but ${titles.join(', ')} ${titles.length > 1 ? 'are' : 'is'} not placed`,
-      'put each placeholder on a line of its own under its section heading'));
+      `put each placeholder on a line of its own under its section heading${otherForm}`));
   }
   throwAll(errors.sort((a, b) => (a.loc.line ?? 0) - (b.loc.line ?? 0)));
+}
+
+/**
+ * A unit's statistics.xlsx saved after the YAML file its report reads: the unit sent its workbook
+ * again, corrected, after it was converted once — the sum (gongwen aggregate) and the unit's build
+ * would use the old figures without a word. The warning, or undefined.
+ */
+export function newerWorkbook(dir: string, file: string): { message: string; hint: string } | undefined {
+  const workbook = path.join(dir, 'statistics.xlsx');
+  if (!/\.ya?ml$/i.test(file) || !existsSync(workbook) || !existsSync(file) || statSync(workbook).mtimeMs <= statSync(file).mtimeMs) return undefined;
+  return {
+    message: `${workbook} was saved after ${file}, which is what is read: the workbook's figures are not in`,
+    hint: `convert it again (gongwen aggregate ${dir} --out ${file}), or remove it if ${path.basename(file)} is current`,
+  };
 }
 
 export function readReport(dir: string): Report {
