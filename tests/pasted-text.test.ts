@@ -102,4 +102,22 @@ describe('pasted and typed text', () => {
     expect(findings('\n正文。\n\n1. 强化监督。\n\n2021. 年度总结。\n').filter((x) => x.message.startsWith('the list item')).map((x) => x.hint))
       .toEqual(['a paragraph that starts with a figure and a dot is a list item: write "2021\\." to print it as typed, or put the figure after a word']);
   });
+
+  it('keeps what a QA pass of real report text found right: slogans in quotes, 5G, changes beside shares, items typed 1)', () => {
+    const f = findings('\n设置“把人民安全健康放在首位 全力以赴打赢疫情防控硬仗”专栏，开展《政务公开 我们在行动》活动。\n\n新建 5G 基站，依据《2017 年浙江省政务公开工作要点》。\n\n共收到申请100件，其中网络申请60件，较上年增加10件，占比60%。\n');
+    expect(f.filter((x) => x.message.includes('a space between')).map((x) => [x.line, x.message])).toEqual([
+      [10, '"依据《2017 年浙江省政务公": a space between Chinese characters and figures is printed as typed in the text'],
+    ]);
+    expect(f.filter((x) => x.message.includes(' / 100 = '))).toEqual([]);
+    // items typed 1) 2) print 1） 2）, as typed (Markdown's list printed them 1. 2.)
+    const report = load('\n正文。\n\n1) 加强领导；\n2) 完善制度。\n');
+    const list = report.blocks.find((b) => b.type === 'list');
+    expect(list?.type === 'list' && list.markers).toEqual(['1）', '2）']);
+  });
+
+  it('names a heading typed with 一. or with a stray 、 after its number, and a 文号 whose 〔 is not closed', () => {
+    const f = findings('\n正文。\n\n一.加强组织领导\n\n（三）、因政府信息公开工作被申请行政复议情况\n\n依据某政办〔202130号文件办理。\n');
+    expect(f.filter((x) => x.message.includes('looks like a heading')).map((x) => x.hint.split(': ').at(-1))).toEqual(['"# 加强组织领导"', '"## 因政府信息公开工作被申请行政复议情况"']);
+    expect(f.filter((x) => x.message.startsWith('quotes or brackets')).map((x) => x.message.split(': ').at(-1))).toEqual(['〔 is never closed']);
+  });
 });

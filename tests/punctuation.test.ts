@@ -69,6 +69,11 @@ describe('ASCII punctuation in Chinese text', () => {
     // 。。。 is ……, -- beside Chinese text ——; one — (the 一字线) and -- between figures or Latin words stay
     expect(p('加强宣传。。。全面推进--深化改革，京沪线（北京—上海），2021--2022年，a--b')).toBe('加强宣传……全面推进——深化改革，京沪线（北京—上海），2021--2022年，a--b');
     expect(p('详见。。。。。。。。。《年报--终稿.docx》和www.a.gov.cn/x--y/中')).toBe('详见……《年报--终稿.docx》和www.a.gov.cn/x--y/中');
+    // no space between Chinese text and …… “ ” 《 》 (Latin text keeps its spaces around quotes)
+    expect(p('改革等工作...... 取得成效，按照《条例》 第五条和“清河发布” 推送')).toBe('改革等工作……取得成效，按照《条例》第五条和“清河发布”推送');
+    expect(p('He said “hello” to me')).toBe('He said “hello” to me');
+    // a . after a web or e-mail address, before Chinese text, ends the sentence
+    expect(p('网址:www.example.gov.cn.欢迎访问，邮箱gk@example.gov.cn. 电话')).toBe('网址：www.example.gov.cn。欢迎访问，邮箱gk@example.gov.cn。电话');
     // two apostrophes are no empty pair
     expect(p('所谓\'\'放管服\'\'改革')).toBe('所谓‘‘放管服’’改革');
     // a quoted figure beside Chinese text is quoted, not a prime; a prime stays

@@ -44,6 +44,8 @@ export interface ListBlock {
   items: Inline[][];
   /** Each item's number as printed, set by transform/numbering.ts for an ordered list. */
   markers?: string[];
+  /** An ordered list typed 1) 2): its numbers are printed 1） 2） (Markdown's own list printed them 1. 2.). */
+  paren?: true;
   /** An ordered list's item numbers as typed, with their lines (Markdown prints start, start + 1, … whatever was typed). */
   typed?: { n: number; line: number }[];
   loc: Loc;

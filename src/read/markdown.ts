@@ -338,7 +338,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             if (depth === 0) break;
           }
         }
-        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}) });
+        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), ...(ordered && t.markup === ')' ? { paren: true as const } : {}) });
         i++;
         break;
       }

@@ -71,6 +71,8 @@ function sharesOf(text: string): Share[] {
     const base = before.filter((b) => b.at >= sentence).at(-1)
       ?? (opensWithQizhong ? before.filter((b) => b.at >= previous).at(-1) ?? ending.find((b) => b.at >= previous && b.at < sentence && agrees(b)) ?? before.at(-1) : undefined);
     if (!base || base.value === 0) continue;
+    // (a change is no part: 较上年增加10件，占比60% — the share is of the figure before it)
+    if (/(?:增加|减少|增长|下降|上升|提高|降低|增|减)[了约达为]?$/u.test(text.slice(Math.max(0, partAt - 4), partAt))) continue;
     out.push({ text: m[0], part: num(m[1]), percent: Number(m[3]), decimals: m[3]!.split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at, at: m.index! });
   }
   return out;
@@ -273,7 +275,7 @@ function lintBulletsOf(texts: TextParagraph[]): Finding[] {
  * short paragraph (up to 40 characters) that opens with a section number and holds no sentence's
  * end; a numbered sentence (1.加强培训。) is text. A warning (an error under --strict).
  */
-const TYPED_SECTION = /^\s*(?:[一二三四五六七八九十]+、(?![一二三四五六七八九十])|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])/u;
+const TYPED_SECTION = /^\s*(?:[一二三四五六七八九十]+[、.．](?![一二三四五六七八九十0-9])|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])/u;
 
 export function lintPastedHeadings(blocks: Block[]): Finding[] {
   return blocks.flatMap((b): Finding[] => {
@@ -285,7 +287,7 @@ export function lintPastedHeadings(blocks: Block[]): Finding[] {
     return [{
       severity: 'warning', loc: b.loc,
       message: `"${text}" looks like a heading typed without #: it is printed as body text, with the number typed`,
-      hint: `write it as a heading without its number (gongwen numbers it by its level: # 一、, ## （一）, ### 1., #### （1））: "${level} ${text.slice(number.length).trim()}"`,
+      hint: `write it as a heading without its number (gongwen numbers it by its level: # 一、, ## （一）, ### 1., #### （1））: "${level} ${text.slice(number.length).replace(/^[\s、.．,，]+/u, '').trim()}"`,
     }];
   });
 }
@@ -339,16 +341,39 @@ export function lintDocNo(docNo: string | undefined, loc: Loc): Finding[] {
  */
 // (a figure before a space counts where Chinese text or nothing is before it: 共15 件; one that
 // belongs to a Latin name keeps its space, Office 2016 软件, GB/T 9704-2012 标准)
-const SPACED = /[\u3400-\u9fff][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+[\u3400-\u9fff0-9]|(?<![^\u3400-\u9fff0-9.,][0-9.,]*)[0-9][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+[\u3400-\u9fff]/u;
+const SPACED = /[\u3400-\u9fff][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u9fff0-9])|[0-9][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u9fff])/gu;
+const HAN_RUN_BEFORE = /[\u3400-\u9fff]*$/u;
+const HAN_RUN_AFTER = /^[\u3400-\u9fff]*/u;
+
+/**
+ * Whether the space of `m` (SPACED) is one of those a 公文 has: in a slogan or title in quotes, one
+ * between two runs of three Chinese characters or more (“政务公开 你我同行”); before a figure
+ * that a Latin letter follows (新建 5G 基站); after a figure of a Latin name (Office 2016 软件,
+ * GB/T 9704-2012 标准).
+ */
+function meantSpace(text: string, m: RegExpExecArray): boolean {
+  const at = m.index;
+  const next = at + m[0].length;
+  if (/[0-9]/.test(text[next]!)) return /^[0-9][0-9.,:/-]*[A-Za-z]/.test(text.slice(next));
+  if (/[0-9]/.test(text[at]!)) {
+    const token = /[0-9.,:/-]*$/.exec(text.slice(0, at + 1))![0];
+    const before = text[at + 1 - token.length - 1] ?? '';
+    return /[A-Za-z]/.test(before) || (/\s/.test(before) && /[A-Za-z0-9]/.test(text[at - token.length - 1] ?? ''));
+  }
+  const count = (c: string) => text.slice(0, at).split(c).length - 1;
+  const quoted = count('“') > count('”') || count('《') > count('》');
+  return quoted && HAN_RUN_BEFORE.exec(text.slice(0, at + 1))![0].length >= 3 && HAN_RUN_AFTER.exec(text.slice(next))![0].length >= 3;
+}
 
 function lintSpacesOf(texts: TextParagraph[], what = 'text'): Finding[] {
   return texts.flatMap((p): Finding[] => {
-    const m = SPACED.exec(p.text);
+    const m = [...p.text.matchAll(SPACED)].find((x) => !meantSpace(p.text, x));
     if (!m) return [];
-    const around = p.text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 6);
+    const around = p.text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 7);
+    const figure = /[0-9]/.test(m[0]) || /[0-9]/.test(p.text[m.index + m[0].length]!);
     return [{
       severity: 'warning', loc: p.loc,
-      message: `"${around}": a space between Chinese characters${/[0-9]/.test(m[0]) ? ' and figures' : ''} is printed as typed in the ${what}`,
+      message: `"${around}": a space between Chinese characters${figure ? ' and figures' : ''} is printed as typed in the ${what}`,
       hint: 'delete the space (text copied from a PDF has one between characters or at each line\'s end; Word\'s no-break spaces look like none)',
     }];
   });
@@ -381,7 +406,7 @@ function lintPageNumbersOf(texts: TextParagraph[]): Finding[] {
  * twice, an “ or （ never closed, a ） never opened — printed as typed. (ASCII quotes are paired
  * by transform/punctuation.ts first; a stray one has its own warning.) A warning per paragraph.
  */
-const PAIRED: readonly (readonly [string, string, boolean])[] = [['“', '”', false], ['‘', '’', false], ['《', '》', false], ['（', '）', true]];
+const PAIRED: readonly (readonly [string, string, boolean])[] = [['“', '”', false], ['‘', '’', false], ['《', '》', false], ['（', '）', true], ['〔', '〕', false]];
 
 /**
  * `goesOn`: the next paragraph opens with “ — a quotation over several paragraphs, each opened

@@ -81,6 +81,7 @@ export function numberLists(blocks: Block[]): Block[] {
   return blocks.map((b) => {
     if (b.type === 'heading') level = b.level;
     if (b.type !== 'list' || !b.ordered) return b;
-    return { ...b, markers: b.items.map((_, k) => (level === 3 ? marker(4, b.start + k) : `${b.start + k}.`)) };
+    // (typed 1) 2): printed 1） 2）, as the office wrote them)
+    return { ...b, markers: b.items.map((_, k) => (level === 3 ? marker(4, b.start + k) : `${b.start + k}${b.paren ? '）' : '.'}`)) };
   });
 }

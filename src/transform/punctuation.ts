@@ -31,6 +31,12 @@ const PROTECTED = new RegExp([
 
 /** Marks a space beside which is never wanted (full-width marks carry their own room). */
 const TIGHT = /[ \u00a0]*([，；：？！（）。、])[ \u00a0]*/gu;
+/**
+ * Spaces between Chinese text and the marks that may also stand in Latin text (…… “ ” 《 》): only
+ * where a Chinese character is on the other side (改革等工作…… 取得, 按照《条例》 第五条).
+ */
+const TIGHT_HAN = /(?<=[\u3400-\u9fff])[ \u00a0]+(?=[“《…])|(?<=[”》…])[ \u00a0]+(?=[\u3400-\u9fff])/gu;
+const SPACED_MARK = new RegExp(TIGHT_HAN.source, 'u');
 /** Text with nothing to convert: no ASCII mark, no space beside a full-width one. */
 const NOTHING = /^(?:[^,;:?!()"\s]|\s(?![，；：？！（）。、]))*$/u;
 
@@ -39,7 +45,7 @@ const NOTHING = /^(?:[^,;:?!()"\s]|\s(?![，；：？！（）。、]))*$/u;
  * or a closing mark, one at the end, three dots, a single quote. Text without any (most text:
  * its . are decimals, 87.1%) goes by the fast path.
  */
-const MAYBE = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%”’》）」』〉】〕)][ \u00a0\u0001]*[.．]|[.．][ \u00a0\u0001]*$|\.\.\.|'|[A-Za-zμ℃²³][.．][\u3400-\u9fff]/u;
+const MAYBE = /[\u2e80-\u2fff\u3400-\u9fff\uf900-\ufaff%”’》）」』〉】〕)][ \u00a0\u0001]*[.．]|[.．][ \u00a0\u0001]*$|\.\.\.|'|[A-Za-zμ℃²³][.．][ \u00a0]*[\u3400-\u9fff]/u;
 /** Marks that close a phrase: a . after one ends the sentence (《条例》. → 》。). */
 const CLOSING = new Set(['”', '’', '》', '）', '」', '』', '〉', '】', '〕', ')']);
 /** Chinese numerals of a list number typed with a dot (一.加强领导 二.完善制度, 其一. 第一.): no sentence's end. */
@@ -179,7 +185,7 @@ export function normalizePunctuation(text: string): string {
 }
 
 function normalizeOnce(text: string): string {
-  if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text) && !MAYBE.test(text)) return text;
+  if (NOTHING.test(text) && !/[，；：？！（）。、]\s/u.test(text) && !MAYBE.test(text) && !SPACED_MARK.test(text)) return text;
   const chars = [...text];
   const masked = new Array<boolean>(chars.length).fill(false);
   // Mask URLs, e-mail addresses and file names (by code-point index, counted on from the last match).
@@ -343,6 +349,12 @@ function normalizeOnce(text: string): string {
       // (before a Latin term in capitals that Chinese text goes on after: 下降.PM10浓度持平; a file's
       // extension in capitals, 样表.PDF, is masked above)
       const term = isHan(before) && /^[A-Z][A-Za-z0-9]*[\u3400-\u9fff]/u.test(chars.slice(i + 1, i + 17).join(''));
+      // (after a web or e-mail address, before Chinese text: www.example.gov.cn.欢迎访问 — the
+      // address cannot go on past a . and a Chinese character)
+      if (!afterMark && k >= 0 && masked[k] && isHan(after)) {
+        out[i] = '。';
+        continue;
+      }
       // (27.6μg/m³.同比: a figure's unit ends the sentence)
       if (!afterMark && isHan(after) && MEASURE.test(out.slice(Math.max(0, k - 12), k + 1).join('')) && sentenceHasHan(out, k)) {
         out[i] = '。';
@@ -367,7 +379,7 @@ function normalizeOnce(text: string): string {
     }
   }
   // Spaces around full-width marks are never wanted ("6个。 我局", "占100% 。").
-  return out.join('').replace(TIGHT, '$1');
+  return out.join('').replace(TIGHT, '$1').replace(TIGHT_HAN, '');
 }
 
 /** Normalise across the inlines of one block, so a mark at an inline boundary sees both neighbours. */
