@@ -263,6 +263,11 @@ describe('--watch', () => {
     writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
     // each build's line as gongwen build prints it: files, sizes, time, why
     await w.until(/watched\.pdf \(\d+ KB\) in \d+ ms\n[\s\S]*watched\.pdf \(\d+ KB\) in \d+ ms \(built again: report\.md changed\)/);
+    // a save with an error says that the last outputs stay, and they do
+    const pdf = readFileSync(path.join(out, 'watched.pdf'));
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT.replace('year: 2020', 'year: soon')}\n第三版。\n`);
+    await w.until(/watched: not built \(see the error above\); its outputs stay as the last build wrote them: fix it and save again\n/);
+    expect(readFileSync(path.join(out, 'watched.pdf')).equals(pdf)).toBe(true);
     expect(await w.stop()).toBe(0);
   }, 60_000);
 

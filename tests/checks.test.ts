@@ -240,6 +240,17 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('共建设10个，占地3亩，其中完成5个。'))).toEqual([]);
   });
 
+  it('checks no share whose whole cannot be told: other figures before its 其中, or a whole joined to another count', () => {
+    // the 其中 is of the 98 办结, not of the 100 收到
+    expect(lintNumbers(para('共收到申请100件，办结98件，办结率98%，其中按时办结98件，占100%。'))).toEqual([]);
+    // the whole is 5 + 95
+    expect(lintNumbers(para('共办理2022年结转申请5件和本年新收申请95件，其中予以公开60件，占60%。'))).toEqual([]);
+    // a share of a change
+    expect(lintNumbers(para('共收到申请100件，其中网络申请60件，较上年增加10件，占比60%。'))).toEqual([]);
+    // the 其中 right after its whole still counts
+    expect(lintNumbers(para('共收到申请100件，其中网络申请60件，占50%。'))[0]?.message).toContain('60 / 100 = 60.0%, not 50%');
+  });
+
   it('never takes the share itself as the whole', () => {
     expect(lintNumbers(para('共收到申请301件，其中网络申请共103件，占34%。'))).toEqual([]);
     expect(lintNumbers(para('全年共办理100件，占比50%。'))).toEqual([]);

@@ -42,7 +42,11 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   const docx = docxThreadFor(settings.formats);
   // each build's lines as `gongwen build` prints them (io/outcome-lines.ts); after the start,
   // --force no longer builds an up-to-date folder, and is not offered
-  const show = (o: BuildOutcome, start: boolean) => report(o, out, err, true, start);
+  // (a save that fails says that the outputs of the last good build stay, beside its errors)
+  const show = (o: BuildOutcome, start: boolean) => {
+    report(o, out, err, true, start);
+    if (!o.ok) out.write(`${o.dir}: not built (see the error above); its outputs stay as the last build wrote them: fix it and save again\n`);
+  };
   // the options, fonts (as opened above) and gongwen of every build of this session
   const stamp = settingsStamp(settings, fonts.stamp);
   // one build at a time per folder; a change during a build triggers one more build after it.

@@ -36,6 +36,13 @@ const BASES = [
 // the figure then passed over)
 const BEFORE_QIZHONG = new RegExp(`(增加|减少|增长|下降|上升|多|少)?\\s*${NUM}\\s*${UNIT_OF}\\s*。\\s*其中`, 'gdu');
 
+/** A figure with a unit or %, as between a whole and its 其中. */
+const FIGURE_WITH_UNIT = new RegExp(`\\d[\\d.,]*\\s*(?:${UNITS}|[%％])`, 'u');
+/** A share's own text (103件，占34%), which may stand between a whole and a later 其中 of it. */
+const SHARE_TEXT = new RegExp(SHARE.source, 'gu');
+/** A count joined to the whole by 和, 及 or 与 (结转申请5件和新收申请95件): the whole is their sum. */
+const JOINED_COUNT = new RegExp(`\\d[\\d.,]*\\s*(?:${UNITS})[^，。；;\\d]{0,12}[和及与][^，。；;\\d]*$`, 'u');
+
 interface Share {
   text: string;
   part: number;
@@ -71,6 +78,14 @@ function sharesOf(text: string): Share[] {
     const base = before.filter((b) => b.at >= sentence).at(-1)
       ?? (opensWithQizhong ? before.filter((b) => b.at >= previous).at(-1) ?? ending.find((b) => b.at >= previous && b.at < sentence && agrees(b)) ?? before.at(-1) : undefined);
     if (!base || base.value === 0) continue;
+    // (a whole that other figures follow, in its sentence, before the 其中 the share is in may not be its whole:
+    // 共收到申请100件，办结98件，办结率98%，其中按时办结98件，占100% is of the 98; a whole joined
+    // to another count, 结转申请5件和新收申请95件，其中…, is their sum: neither is checked)
+    const qizhong = text.lastIndexOf('其中', partAt);
+    const baseEnd = base.at + (/^[\d.,]+/.exec(text.slice(base.at))?.[0].length ?? 0);
+    const between = qizhong > baseEnd ? text.slice(baseEnd, qizhong) : '';
+    if (!/[。！？]/u.test(between) && FIGURE_WITH_UNIT.test(between.replace(SHARE_TEXT, ''))) continue;
+    if (JOINED_COUNT.test(text.slice(sentenceStart(base.at + 1), base.at))) continue;
     // (a change is no part: 较上年增加10件，占比60% — the share is of the figure before it)
     if (/(?:增加|减少|增长|下降|上升|提高|降低|增|减)[了约达为]?$/u.test(text.slice(Math.max(0, partAt - 4), partAt))) continue;
     out.push({ text: m[0], part: num(m[1]), percent: Number(m[3]), decimals: m[3]!.split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at, at: m.index! });
