@@ -76,7 +76,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   const partialSum: Finding[] = leftOut?.length ? [{
     severity: 'warning', loc: { file: stats!.file, line: 1 },
     message: `the statistics are a sum that leaves out ${leftOut.length === 1 ? 'a unit' : `${leftOut.length} units`}: ${leftOut.join(', ')}`,
-    hint: 'correct those units and add them up again (gongwen aggregate), or say in the report which units the figures leave out',
+    hint: 'correct those units and add them up again (gongwen aggregate); to publish the figures as they are, build without --strict (this warning stays: the figures lack those units, and the report should say so)',
   }] : [];
   // front matter still to be filled in: gongwen new's pre-filled date (marked in its comment), or a value left 【待填写】
   const frontTodos: Finding[] = (report.frontTodos ?? []).map(({ loc, text }) => ({

@@ -253,6 +253,11 @@ describe('gongwen aggregate', () => {
     const yaml = path.join(unit, 'statistics.yaml');
     expect((await run(unit, '--out', yaml)).code).toBe(0); // converted once
     const first = readStatistics(yaml).values['t2.licensing.decisions'];
+    expect(first).toBe(scaled(base, 1, {})['t2.licensing.decisions']);
+    // a workbook saved after it with the same figures (a copy) is no news
+    const copied = new Date(Date.now() + 30_000);
+    utimesSync(path.join(unit, 'statistics.xlsx'), copied, copied);
+    expect((await run(unit, '--out', path.join(root, 'copy-sum.yaml'))).err).not.toContain('was saved after');
     // the unit corrects its workbook and sends it again, saved after the conversion
     const corrected = { ...scaled(base, 1, {}), 't2.licensing.decisions': 777777 };
     writeFileSync(path.join(unit, 'statistics.xlsx'), await statisticsToXlsx(base.template, corrected));
@@ -268,7 +273,35 @@ describe('gongwen aggregate', () => {
     const again = await run(unit, '--out', yaml);
     expect(again.code, again.err).toBe(0);
     expect(readStatistics(yaml).values['t2.licensing.decisions']).toBe(777777);
-    expect(first).not.toBe(777777);
+    // the YAML now newer, --out it with the workbook older, or with another unit beside it, is refused
+    // as ever (the unit's own file is not written over)
+    const older = new Date(Date.now() - 3_600_000);
+    utimesSync(path.join(unit, 'statistics.xlsx'), older, older);
+    const refused = await run(unit, '--out', yaml);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`--out ${yaml} is the statistics file of unit u`);
+    utimesSync(path.join(unit, 'statistics.xlsx'), later, later);
+    const [other] = await goodUnits(root);
+    const two = await run(unit, other!, '--out', yaml);
+    expect(two.code).toBe(2);
+    expect(two.err).toContain('is the statistics file of unit u');
+  });
+
+  it('carries the units a sum left out into a sum of sums, and converts a blank form of one unit', async () => {
+    const root = tempRoot();
+    const [a] = await goodUnits(root);
+    const blank = writeUnit(root, 'blank', { 'statistics.yaml': yamlOf({}) });
+    const city = writeUnit(root, 'city', {});
+    expect((await run(a!, blank, '--out', path.join(city, 'statistics.xlsx'), '--partial')).code).toBe(0);
+    const county = writeUnit(root, 'county', { 'statistics.yaml': yamlOf(scaled(base, 2, {})) });
+    const province = await run(city, county, '--out', path.join(root, 'province.yaml'));
+    expect(province.code, province.err).toBe(0);
+    expect(province.out).toContain('note: city is a sum of 1 unit (unit-1), added as one unit; it left out blank (invalid)');
+    expect(readStatistics(path.join(root, 'province.yaml')).sumRecord?.left).toEqual(['city: blank (invalid)']);
+    // one unit alone is a conversion: the blank form, to hand out, is written
+    const form = await run(blank, '--out', path.join(root, 'form.xlsx'));
+    expect(form.code, form.err).toBe(0);
+    expect(form.out).toContain('(0 of');
   });
 
   it('refuses units on different templates without --template, listing which uses which', async () => {

@@ -247,6 +247,8 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('共办理2022年结转申请5件和本年新收申请95件，其中予以公开60件，占60%。'))).toEqual([]);
     // a share of a change
     expect(lintNumbers(para('共收到申请100件，其中网络申请60件，较上年增加10件，占比60%。'))).toEqual([]);
+    // 新增 is a part, not a change
+    expect(lintNumbers(para('共收到申请100件，其中本年新增80件，占90%。'))[0]?.message).toContain('80 / 100 = 80.0%, not 90%');
     // the 其中 right after its whole still counts
     expect(lintNumbers(para('共收到申请100件，其中网络申请60件，占50%。'))[0]?.message).toContain('60 / 100 = 60.0%, not 50%');
   });

@@ -104,20 +104,27 @@ describe('pasted and typed text', () => {
   });
 
   it('keeps what a QA pass of real report text found right: slogans in quotes, 5G, changes beside shares, items typed 1)', () => {
-    const f = findings('\n设置“把人民安全健康放在首位 全力以赴打赢疫情防控硬仗”专栏，开展《政务公开 我们在行动》活动。\n\n新建 5G 基站，依据《2017 年浙江省政务公开工作要点》。\n\n共收到申请100件，其中网络申请60件，较上年增加10件，占比60%。\n');
+    const f = findings('\n设置“把人民安全健康放在首位 全力以赴打赢疫情防控硬仗”专栏，开展“政务公开 你我同行”活动。\n\n新建 5G 基站，依据《2017 年浙江省政务公开工作要点》。\n\n共收到申请100件，其中网络申请60件，较上年增加10件，占比60%。\n');
     expect(f.filter((x) => x.message.includes('a space between')).map((x) => [x.line, x.message])).toEqual([
       [10, '"依据《2017 年浙江省政务公": a space between Chinese characters and figures is printed as typed in the text'],
     ]);
     expect(f.filter((x) => x.message.includes(' / 100 = '))).toEqual([]);
+    // a line break of a PDF copy inside a quotation or a title is no slogan's space; a label's figure keeps its space
+    const breaks = findings('\n他指出“要坚持以人民 为中心的发展思想”。\n\n依据《中华人民共和国政府信 息公开条例》。\n\n联系电话：0370-3282156 传真：0370-3282157，邮编：476000 电话：12345。\n');
+    expect(breaks.filter((x) => x.message.includes('a space between')).map((x) => x.line)).toEqual([8, 10]);
     // items typed 1) 2) print 1） 2）, as typed (Markdown's list printed them 1. 2.)
     const report = load('\n正文。\n\n1) 加强领导；\n2) 完善制度。\n');
     const list = report.blocks.find((b) => b.type === 'list');
     expect(list?.type === 'list' && list.markers).toEqual(['1）', '2）']);
+    const paren = findings('\n正文。\n\n3) 甲。\n\n5) 乙。\n').filter((x) => x.message.startsWith('the list item'));
+    expect(paren.map((x) => [x.message.split(':')[0], x.hint])).toEqual([['the list item typed "5)" is printed "4）"', 'number the items in order (3) 4)), or write "5\\)" to print a figure as typed']]);
+    // no space between Chinese text and quotes across an emphasis's ends either
+    expect(texts(load('\n落实 **“放管服”** 改革。\n').blocks)).toEqual(['落实“放管服”改革。']);
   });
 
   it('names a heading typed with 一. or with a stray 、 after its number, and a 文号 whose 〔 is not closed', () => {
-    const f = findings('\n正文。\n\n一.加强组织领导\n\n（三）、因政府信息公开工作被申请行政复议情况\n\n依据某政办〔202130号文件办理。\n');
-    expect(f.filter((x) => x.message.includes('looks like a heading')).map((x) => x.hint.split(': ').at(-1))).toEqual(['"# 加强组织领导"', '"## 因政府信息公开工作被申请行政复议情况"']);
+    const f = findings('\n正文。\n\n一.加强组织领导\n\n（三）、因政府信息公开工作被申请行政复议情况\n\n三、2022年工作要点\n\n依据某政办〔202130号文件办理。\n');
+    expect(f.filter((x) => x.message.includes('looks like a heading')).map((x) => x.hint.split(': ').at(-1))).toEqual(['"# 加强组织领导"', '"## 因政府信息公开工作被申请行政复议情况"', '"# 2022年工作要点"']);
     expect(f.filter((x) => x.message.startsWith('quotes or brackets')).map((x) => x.message.split(': ').at(-1))).toEqual(['〔 is never closed']);
   });
 });

@@ -54,7 +54,7 @@ const isXlsx = (f: string) => /\.xlsx$/i.test(f);
  * The unit's statistics file and its report's year (where it has a report.md), or why there is
  * none. Throws InputError for a broken report.md.
  */
-function statisticsFileOf(dir: string, out?: string): { file: string; year?: number; warning?: string; namedMissing?: string } | { missing: string } {
+function statisticsFileOf(dir: string, out?: string, single = false): { file: string; year?: number; warning?: string; namedMissing?: string; workbookAfter?: string } | { missing: string } {
   if (!existsSync(dir)) return { missing: 'folder not found' };
   // (a unit's statistics file given in place of its folder: name the folder)
   if (!statSync(dir).isDirectory()) return { missing: `a file, not a unit folder: give the folder that holds it${/\.(ya?ml|xlsx)$/i.test(dir) ? ` (${path.dirname(dir)})` : ''}` };
@@ -71,8 +71,10 @@ function statisticsFileOf(dir: string, out?: string): { file: string; year?: num
       // (not there yet: a workbook beside it is read — how a unit's workbook is converted into the
       // file its report names, gongwen aggregate unit --out unit/statistics.yaml)
       const workbook = path.join(dir, 'statistics.xlsx');
-      // (written again, from a workbook corrected since: --out is the file the report names)
-      const again = out !== undefined && path.resolve(out) === path.resolve(file);
+      // (written again, from a workbook corrected since: --out is the file the report names, of
+      // this unit alone, and the workbook was saved after it — else the guard against writing over
+      // a unit's own file stands)
+      const again = out !== undefined && path.resolve(out) === path.resolve(file) && single && existsSync(file) && newerWorkbook(dir, file) !== undefined;
       if ((!existsSync(file) || again) && existsSync(workbook) && path.resolve(file) !== path.resolve(workbook)) {
         if (again) return { file: workbook, year, namedMissing: path.resolve(file) };
         return { file: workbook, year, namedMissing: path.resolve(file), warning: `${report} names "statistics: ${named}", which does not exist; ${workbook} is read` };
@@ -80,7 +82,7 @@ function statisticsFileOf(dir: string, out?: string): { file: string; year?: num
       if (!existsSync(file)) return { missing: `${report} names "statistics: ${named}", which does not exist` };
       if (statSync(file).isDirectory()) return { missing: `${report} names "statistics: ${named}", which is a folder, not a file` };
       const stale = newerWorkbook(dir, file);
-      return { file, year, ...(stale ? { warning: `${stale.message}\n  fix: ${stale.hint}` } : {}) };
+      return { file, year, ...(stale ? { warning: `${stale.message}\n  fix: ${stale.hint}`, workbookAfter: workbook } : {}) };
     }
   }
   const [yaml, xlsx] = ['statistics.yaml', 'statistics.xlsx'].map((name) => path.join(dir, name)) as [string, string];
@@ -110,19 +112,33 @@ function brokenRules(stats: StatisticsTable): string | undefined {
   return [...errors.map((f) => formatInputError(f.loc, f.message, f.hint)), ...warnings].join('\n');
 }
 
-async function readUnit(dir: string, templateId: string | undefined, out?: string): Promise<Unit> {
+/** Whether the workbook holds the figures of `stats` (a copy, or written from it); false where it cannot be read. */
+async function sameFigures(workbook: string, stats: StatisticsTable, templateId: string | undefined): Promise<boolean> {
+  try {
+    const other = await statisticsFromXlsx(readFileSync(workbook), workbook, templateId ?? stats.template.id);
+    return other.template.id === stats.template.id && fingerprint(other.values) === fingerprint(stats.values);
+  } catch {
+    return false;
+  }
+}
+
+async function readUnit(dir: string, templateId: string | undefined, out?: string, single = false): Promise<Unit> {
   const name = path.basename(path.resolve(dir));
   try {
-    const found = statisticsFileOf(dir, out);
+    const found = statisticsFileOf(dir, out, single);
     if ('missing' in found) return { dir, name, status: 'missing', message: found.missing };
-    const { file, year, warning, namedMissing } = found;
+    const { file, year, namedMissing, workbookAfter } = found;
+    let { warning } = found;
     let stats: StatisticsTable;
     if (isYaml(file)) stats = readStatistics(file);
     else if (isXlsx(file)) stats = await statisticsFromXlsx(readFileSync(file), file, templateId);
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
+    // a workbook saved after the YAML, with the same figures (copied, or written from it): no news
+    if (workbookAfter && await sameFigures(workbookAfter, stats, templateId)) warning = undefined;
     // a unit that gives no figure at all (the form as handed out, or sent back unfilled) is no
-    // unit of the sum: counted as summed, it would hide that the city's total lacks its figures
-    if (!Object.keys(stats.values).length) {
+    // unit of a sum: counted as summed, it would hide that the city's total lacks its figures (one
+    // unit alone is a conversion: the blank form to hand out is made so)
+    if (!single && !Object.keys(stats.values).length) {
       return { dir, name, status: 'invalid', message: `${file}: no figures: every cell of the form is empty (the form as it was handed out?)\n  fix: fill in the unit's figures (0 where there were none), or leave the unit out` };
     }
     const broken = brokenRules(stats);
@@ -236,7 +252,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   }
 
   const read: Unit[] = [];
-  for (const dir of dirs) read.push(await readUnit(dir, opts.template, opts.out));
+  for (const dir of dirs) read.push(await readUnit(dir, opts.template, opts.out, dirs.length === 1));
   // Two folders that read one statistics file (a link to a unit's folder, a report.md whose
   // statistics: names another unit's file) would count it twice: the sum would be wrong, silently.
   const readBy = new Map<string, string>();
@@ -268,7 +284,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
         + `  fix: leave ${u.dir} out (a glob such as units/* takes the sum's folder if it sits among the units), or leave out its units\n`);
       return 2;
     }
-    out.write(`note: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}), added as one unit\n`);
+    out.write(`note: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}), added as one unit${record.left?.length ? `; it left out ${record.left.join(', ')}` : ''}\n`);
   }
   // Units of different years are not one year's sum: the units' report.md say which year
   const years = new Map<number, string[]>();
@@ -324,7 +340,11 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // (one unit written into its own folder is a conversion, its workbook to YAML or back: no sum to
   // keep apart from its unit; one unit summed elsewhere, the others left out, is a sum)
   const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === path.resolve(summed[0]!.dir);
-  const leftOut = left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`);
+  // (with those a summed sum left out: a province's sum of its cities says which counties lack)
+  const leftOut = [
+    ...left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`),
+    ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.left ?? []).map((x) => `${u.name}: ${x}`) : [])),
+  ];
   const record: SumRecord | undefined = !conversion
     ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]), ...(leftOut.length ? { left: leftOut } : {}) } : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record);

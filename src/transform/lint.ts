@@ -87,7 +87,7 @@ function sharesOf(text: string): Share[] {
     if (!/[。！？]/u.test(between) && FIGURE_WITH_UNIT.test(between.replace(SHARE_TEXT, ''))) continue;
     if (JOINED_COUNT.test(text.slice(sentenceStart(base.at + 1), base.at))) continue;
     // (a change is no part: 较上年增加10件，占比60% — the share is of the figure before it)
-    if (/(?:增加|减少|增长|下降|上升|提高|降低|增|减)[了约达为]?$/u.test(text.slice(Math.max(0, partAt - 4), partAt))) continue;
+    if (/(?:增加|减少|增长|下降|上升|提高|降低|(?<!新)增|减)[了约达为]?$/u.test(text.slice(Math.max(0, partAt - 4), partAt))) continue;
     out.push({ text: m[0], part: num(m[1]), percent: Number(m[3]), decimals: m[3]!.split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at, at: m.index! });
   }
   return out;
@@ -290,7 +290,7 @@ function lintBulletsOf(texts: TextParagraph[]): Finding[] {
  * short paragraph (up to 40 characters) that opens with a section number and holds no sentence's
  * end; a numbered sentence (1.加强培训。) is text. A warning (an error under --strict).
  */
-const TYPED_SECTION = /^\s*(?:[一二三四五六七八九十]+[、.．](?![一二三四五六七八九十0-9])|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])/u;
+const TYPED_SECTION = /^\s*(?:[一二三四五六七八九十]+、(?![一二三四五六七八九十])|[一二三四五六七八九十]+[.．](?![一二三四五六七八九十0-9])|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])/u;
 
 export function lintPastedHeadings(blocks: Block[]): Finding[] {
   return blocks.flatMap((b): Finding[] => {
@@ -361,10 +361,12 @@ const HAN_RUN_BEFORE = /[\u3400-\u9fff]*$/u;
 const HAN_RUN_AFTER = /^[\u3400-\u9fff]*/u;
 
 /**
- * Whether the space of `m` (SPACED) is one of those a 公文 has: in a slogan or title in quotes, one
- * between two runs of three Chinese characters or more (“政务公开 你我同行”); before a figure
- * that a Latin letter follows (新建 5G 基站); after a figure of a Latin name (Office 2016 软件,
- * GB/T 9704-2012 标准).
+ * Whether the space of `m` (SPACED) is one of those a 公文 has: the one space of a slogan in
+ * quotes, between two phrases of three Chinese characters or more and of about one length
+ * (“政务公开 你我同行”; a title in 《 》 has none, and a line break of a PDF copy cuts a phrase
+ * anywhere: “以人民为中 心的发展思想” is warned of); before a figure that a Latin letter follows
+ * (新建 5G 基站); after a figure of a Latin name (Office 2016 软件, GB/T 9704-2012 标准) or of a
+ * label (电话：0370-3282156 传真：…).
  */
 function meantSpace(text: string, m: RegExpExecArray): boolean {
   const at = m.index;
@@ -373,11 +375,13 @@ function meantSpace(text: string, m: RegExpExecArray): boolean {
   if (/[0-9]/.test(text[at]!)) {
     const token = /[0-9.,:/-]*$/.exec(text.slice(0, at + 1))![0];
     const before = text[at + 1 - token.length - 1] ?? '';
-    return /[A-Za-z]/.test(before) || (/\s/.test(before) && /[A-Za-z0-9]/.test(text[at - token.length - 1] ?? ''));
+    return /[A-Za-z：:]/.test(before) || (/\s/.test(before) && /[A-Za-z0-9]/.test(text[at - token.length - 1] ?? ''));
   }
-  const count = (c: string) => text.slice(0, at).split(c).length - 1;
-  const quoted = count('“') > count('”') || count('《') > count('》');
-  return quoted && HAN_RUN_BEFORE.exec(text.slice(0, at + 1))![0].length >= 3 && HAN_RUN_AFTER.exec(text.slice(next))![0].length >= 3;
+  // the quoted span around the space, whole: “ right before the first phrase, ” right after the second
+  const first = HAN_RUN_BEFORE.exec(text.slice(0, at + 1))![0];
+  const second = HAN_RUN_AFTER.exec(text.slice(next))![0];
+  return text[at - first.length] === '“' && text[next + second.length] === '”'
+    && first.length >= 3 && second.length >= 3 && Math.abs(first.length - second.length) <= 1;
 }
 
 function lintSpacesOf(texts: TextParagraph[], what = 'text'): Finding[] {
@@ -471,12 +475,13 @@ export function lintListNumbers(blocks: Block[]): Finding[] {
     if (k < 0) return [];
     const typed = b.typed[k]!;
     const printed = b.markers?.[k] ?? `${b.start + k}.`;
+    const mark = b.paren ? ')' : '.';
     return [{
       severity: 'warning', loc: { file: b.loc.file, line: typed.line },
-      message: `the list item typed "${typed.n}." is printed "${printed}": Markdown numbers a list's items in order from its first number`,
+      message: `the list item typed "${typed.n}${mark}" is printed "${printed}": Markdown numbers a list's items in order from its first number`,
       hint: typed.n >= 1000
-        ? `a paragraph that starts with a figure and a dot is a list item: write "${typed.n}\\." to print it as typed, or put the figure after a word`
-        : `number the items in order (${b.typed.map((_, j) => `${b.start + j}.`).join(' ')}), or write "${typed.n}\\." to print a figure as typed`,
+        ? `a paragraph that starts with a figure and a dot is a list item: write "${typed.n}\\${mark}" to print it as typed, or put the figure after a word`
+        : `number the items in order (${b.typed.map((_, j) => `${b.start + j}${mark}`).join(' ')}), or write "${typed.n}\\${mark}" to print a figure as typed`,
     }];
   });
 }

@@ -35,7 +35,8 @@ const TIGHT = /[ \u00a0]*([，；：？！（）。、])[ \u00a0]*/gu;
  * Spaces between Chinese text and the marks that may also stand in Latin text (…… “ ” 《 》): only
  * where a Chinese character is on the other side (改革等工作…… 取得, 按照《条例》 第五条).
  */
-const TIGHT_HAN = /(?<=[\u3400-\u9fff])[ \u00a0]+(?=[“《…])|(?<=[”》…])[ \u00a0]+(?=[\u3400-\u9fff])/gu;
+// (across the joins of inlines: 落实 **“放管服”** 改革)
+const TIGHT_HAN = /(?<=[\u3400-\u9fff]\u0001?)[ \u00a0]+(?=\u0001?[“《…])|(?<=[”》…]\u0001?)[ \u00a0]+(?=\u0001?[\u3400-\u9fff])/gu;
 const SPACED_MARK = new RegExp(TIGHT_HAN.source, 'u');
 /** Text with nothing to convert: no ASCII mark, no space beside a full-width one. */
 const NOTHING = /^(?:[^,;:?!()"\s]|\s(?![，；：？！（）。、]))*$/u;
@@ -210,6 +211,11 @@ function normalizeOnce(text: string): string {
     return '';
   };
   const isAlnum = (c: string) => /^[A-Za-z0-9]$/.test(c);
+  /** Whether the masked run that ends at `k` holds a . (a whole address: www.x.gov.cn, not http://www before 郑州.政务). */
+  const addressHasDot = (k: number): boolean => {
+    for (let j = k; j >= 0 && masked[j]; j--) if (chars[j] === '.') return true;
+    return false;
+  };
   const isHan = (c: string) => HAN.test(c);
   const hasHan = HAN.test(text);
   const out = chars.slice();
@@ -351,7 +357,7 @@ function normalizeOnce(text: string): string {
       const term = isHan(before) && /^[A-Z][A-Za-z0-9]*[\u3400-\u9fff]/u.test(chars.slice(i + 1, i + 17).join(''));
       // (after a web or e-mail address, before Chinese text: www.example.gov.cn.欢迎访问 — the
       // address cannot go on past a . and a Chinese character)
-      if (!afterMark && k >= 0 && masked[k] && isHan(after)) {
+      if (!afterMark && k >= 0 && masked[k] && isHan(after) && addressHasDot(k)) {
         out[i] = '。';
         continue;
       }
