@@ -287,6 +287,26 @@ describe('gongwen aggregate', () => {
     expect(two.err).toContain('is the statistics file of unit u');
   });
 
+  it('writes the units\' year into the sum and its workbook, and refuses last year\'s workbook sent back among this year\'s', async () => {
+    const root = tempRoot();
+    const report2021 = FRONT.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15');
+    const unit = (name: string, k: number) => writeUnit(root, name, { 'report.md': report2021.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'), 'statistics.yaml': yamlOf(scaled(base, k, {})) });
+    const [a, b] = [unit('a', 1), unit('b', 2)];
+    const sum = path.join(root, 'sum.yaml');
+    expect((await run(a, b, '--out', sum)).code).toBe(0);
+    expect(readStatistics(sum).year).toBe(2021);
+    expect(readFileSync(sum, 'utf8')).toMatch(/^year: 2021 +# 统计年度$/m);
+    // the form handed out carries the year; one sent back from another year is found by it
+    const form = path.join(root, 'form.xlsx');
+    expect((await run(a, '--out', form)).code).toBe(0);
+    expect((await statisticsFromXlsx(readFileSync(form), form)).year).toBe(2021);
+    const lastYear = writeUnit(root, 'c', { 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 3, {}), undefined, 2020) });
+    const r = await run(a, b, lastYear, '--out', path.join(root, 'sum2.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error: the units report on different years');
+    expect(r.err).toContain('  2020: c\n  2021: a, b\n');
+  });
+
   it('carries the units a sum left out into a sum of sums, and converts a blank form of one unit', async () => {
     const root = tempRoot();
     const [a] = await goodUnits(root);

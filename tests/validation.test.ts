@@ -167,6 +167,17 @@ describe('front matter validation', () => {
     expect(tight.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural:12" is not read.*\n  fix: put a space after the colon/);
   });
 
+  it('refuses statistics whose year: is not the report\'s (last year\'s file named by this year\'s report)', () => {
+    const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
+    const stats = (year: string) => `template: gov-2019\n${year}tables:\n  t3:\n    new_received:\n      natural: 2\n`;
+    expect(errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('year: 2019\n') }).join('\n'))
+      .toMatch(/statistics\.yaml:2: the figures are for 2019 \(year: 2019\), and the report is on 2020\n  fix: name this year's statistics file in report\.md \(last year's file\?\), or correct year: here if the figures are 2020's/);
+    expect(errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('year: 二〇二〇\n') }).join('\n')).toMatch(/statistics\.yaml:2: year: must be the report year the figures are for/);
+    // the same year, or none, is read
+    expect(errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('year: 2020\n') }).join('\n')).not.toContain('statistics.yaml');
+    expect(errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('') }).join('\n')).not.toContain('statistics.yaml');
+  });
+
   it('says what to write for a figure typed as - (a printed form\'s "none"), which YAML reads as a list', () => {
     const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
     const flow = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received: {natural: -, commercial: 2}\n' });

@@ -190,9 +190,9 @@ const OUT_FIX = 'give --out a file path (FILE.yaml or FILE.xlsx) in a folder you
  * a fix of their own, and a failed write (a folder in the file's place, no permission) is bad
  * input, not an internal error.
  */
-async function writeSum(file: string, template: StatTemplate, values: Record<string, number>, header: string[], record: SumRecord | undefined): Promise<string | undefined> {
+async function writeSum(file: string, template: StatTemplate, values: Record<string, number>, header: string[], record: SumRecord | undefined, year?: number): Promise<string | undefined> {
   try {
-    await writeStatistics(file, template, values, header, record);
+    await writeStatistics(file, template, values, header, record, year);
     return undefined;
   } catch (e) {
     if (e instanceof InputError) return formatInputError(e.loc, e.problem, OUT_FIX);
@@ -288,7 +288,12 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   }
   // Units of different years are not one year's sum: the units' report.md say which year
   const years = new Map<number, string[]>();
-  for (const u of read) if (u.status === 'ok' && u.year !== undefined) years.set(u.year, [...years.get(u.year) ?? [], u.name]);
+  // (a unit's year: its report.md's, else the year its statistics file says, as a workbook handed
+  // out by the city carries it — last year's workbook sent back is found)
+  for (const u of read) {
+    const y = u.status === 'ok' ? u.year ?? u.stats.year : undefined;
+    if (y !== undefined) years.set(y, [...years.get(y) ?? [], u.name]);
+  }
   if (years.size > 1) {
     err.write('error: the units report on different years (their report.md year:):\n');
     for (const [y, names] of [...years].sort((a, b) => a[0] - b[0])) err.write(`  ${y}: ${names.join(', ')}\n`);
@@ -347,7 +352,9 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   ];
   const record: SumRecord | undefined = !conversion
     ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]), ...(leftOut.length ? { left: leftOut } : {}) } : undefined;
-  const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record);
+  // (the units' one year, where they say it: the sum says it too)
+  const year = years.size === 1 ? [...years.keys()][0] : undefined;
+  const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record, year);
   if (unwritable) {
     err.write(`error: ${unwritable}\n`);
     return 2;

@@ -79,7 +79,7 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
     const provisional = unconfirmedRows(template);
     const stats = statisticsYaml(template, {}, [`${organ}${year}年政府信息公开工作年度报告的统计数（${template.id}）。`,
       '每个格子一行，# 后是表上的名称。填入数字（没有写 0）；不知道的格子留空。',
-      ...(provisional ? [`本表有${provisional}行的名称尚未与已公布的报表逐字核对（模板中标为 confirmed: false），发布前请对照本省下发的统计表。`] : [])], true);
+      ...(provisional ? [`本表有${provisional}行的名称尚未与已公布的报表逐字核对（模板中标为 confirmed: false），发布前请对照本省下发的统计表。`] : [])], true, year);
     const files = [path.join(dir, 'statistics.yaml'), path.join(dir, 'report.md')];
     try {
       writeFileAtomic(files[0], Buffer.from(stats, 'utf8'));

@@ -22,9 +22,11 @@ const numberText = (v: number): string => String(v);
  * as a comment, so a person can check the figures against the printed form. Empty cells are
  * left out (they read back as empty). `header` lines become comments at the top.
  */
-export function statisticsYaml(template: StatTemplate, values: Record<string, number>, header: string[] = [], every = false): string {
+export function statisticsYaml(template: StatTemplate, values: Record<string, number>, header: string[] = [], every = false, year?: number): string {
   const lines: Line[] = header.flatMap((h) => h.split('\n')).map((h) => ({ text: h ? `# ${h}` : '#' }));
   lines.push({ text: `template: ${template.id}` });
+  // (the report year the figures are for: a build of another year's report refuses them)
+  if (year !== undefined) lines.push({ text: `year: ${year}`, comment: '统计年度' });
   // `every`: a form to fill in (gongwen new), every cell on its line, empty ones without a value
   const given = (cells: StatCell[]) => cells.filter((c) => every || values[c.key] !== undefined);
   const value = (indent: string, name: string, c: StatCell): Line =>
@@ -61,12 +63,12 @@ export const STATISTICS_FORMATS = ['.yaml', '.yml', '.xlsx'] as const;
 
 /** Write a statistics file, YAML or Excel by the file's extension; never a half-written file. */
 /** `sumRecord`: what a sum adds up (aggregate), in a workbook's "gongwen" sheet; a YAML file has it in its header. */
-export async function writeStatistics(file: string, template: StatTemplate, values: Record<string, number>, header?: string[], sumRecord?: SumRecord): Promise<void> {
+export async function writeStatistics(file: string, template: StatTemplate, values: Record<string, number>, header?: string[], sumRecord?: SumRecord, year?: number): Promise<void> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.yaml' || ext === '.yml') {
-    writeFileAtomic(file, Buffer.from(statisticsYaml(template, values, header), 'utf8'));
+    writeFileAtomic(file, Buffer.from(statisticsYaml(template, values, header, false, year), 'utf8'));
   } else if (ext === '.xlsx') {
-    writeFileAtomic(file, await statisticsToXlsx(template, values, sumRecord));
+    writeFileAtomic(file, await statisticsToXlsx(template, values, sumRecord, year));
   } else {
     throw new InputError({ file }, `cannot write statistics as "${ext || path.basename(file)}"`,
       `name the output file ${STATISTICS_FORMATS.map((e) => `*${e}`).join(', ')}`);

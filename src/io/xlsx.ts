@@ -116,7 +116,7 @@ function addTableSheet(wb: ExcelJS.Workbook, template: StatTemplate, table: Stat
  * The workbook for a table's values: one sheet per template table, then the hidden "gongwen"
  * sheet (the template; for a sum, A2 "sum record" and B2 its record, so that it is not summed with its units again).
  */
-export async function statisticsToXlsx(template: StatTemplate, values: Record<string, number>, sumRecord?: SumRecord): Promise<Buffer> {
+export async function statisticsToXlsx(template: StatTemplate, values: Record<string, number>, sumRecord?: SumRecord, year?: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'gongwen';
   wb.created = EPOCH;
@@ -128,6 +128,11 @@ export async function statisticsToXlsx(template: StatTemplate, values: Record<st
   if (sumRecord) {
     meta.getCell('A2').value = SUM_RECORD;
     meta.getCell('B2').value = sumRecordText(sumRecord);
+  }
+  // (the report year the figures are for, as a YAML file's year:)
+  if (year !== undefined) {
+    meta.getCell('A3').value = 'year';
+    meta.getCell('B3').value = year;
   }
   return repack(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
@@ -318,5 +323,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.
   const meta = wb.getWorksheet(META_SHEET);
   const sumRecord = meta?.getCell('A2').text.trim() === SUM_RECORD ? parseSumRecord(meta.getCell('B2').text) : undefined;
-  return { template, values, file, lines: {}, cells, ...(sumRecord ? { sumRecord } : {}) };
+  const yearCell = meta?.getCell('A3').text.trim() === 'year' ? Number(meta.getCell('B3').text) : undefined;
+  const year = yearCell !== undefined && Number.isInteger(yearCell) ? yearCell : undefined;
+  return { template, values, file, lines: {}, cells, ...(sumRecord ? { sumRecord } : {}), ...(year !== undefined ? { year } : {}) };
 }

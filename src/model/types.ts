@@ -227,6 +227,11 @@ export interface StatisticsTable {
   templateLine?: number;
   /** Where `gongwen aggregate` wrote this table: what it summed (its header, or its workbook's "gongwen" sheet). */
   sumRecord?: SumRecord;
+  /**
+   * The report year the figures are for, where the file says so (`year:`, written by gongwen new
+   * and aggregate; a workbook's "gongwen" sheet): last year's file among this year's is found.
+   */
+  year?: number;
 }
 
 /**

@@ -122,9 +122,19 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     : errs;
   const dataKey = template.placement === 'attachment' ? 'values' : 'tables';
   for (const key of Object.keys(data)) {
-    if (key !== 'template' && key !== dataKey) {
-      throwAll(withFormNote([new InputError({ file, line: y.lineOf([key]) }, `unknown field "${key}"`, `a ${template.id} statistics file has "template:" and "${dataKey}:"`)]));
+    if (key !== 'template' && key !== dataKey && key !== 'year') {
+      throwAll(withFormNote([new InputError({ file, line: y.lineOf([key]) }, `unknown field "${key}"`, `a ${template.id} statistics file has "template:", "${dataKey}:" and, optionally, "year:"`)]));
     }
+  }
+  // the report year the figures are for (gongwen new and aggregate write it): last year's file
+  // named by this year's report is an error, not a year's figures printed as another's
+  const figuresYear = data.year;
+  if (figuresYear !== undefined && !(typeof figuresYear === 'number' && Number.isInteger(figuresYear) && figuresYear >= 2008 && figuresYear <= 2100)) {
+    throw new InputError({ file, line: y.lineOf(['year']) }, 'year: must be the report year the figures are for, such as 2025', 'write the year alone in ASCII digits, or remove the line');
+  }
+  if (typeof figuresYear === 'number' && year !== undefined && figuresYear !== year) {
+    throw new InputError({ file, line: y.lineOf(['year']) }, `the figures are for ${figuresYear} (year: ${figuresYear}), and the report is on ${year}`,
+      `name this year's statistics file in report.md (last year's file?), or correct year: here if the figures are ${year}'s`);
   }
   const errors: InputError[] = [];
   const values: Record<string, number> = {};
@@ -216,5 +226,5 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
   if (template.placement !== 'attachment' && dataLine) for (const cell of template.cells.values()) places[cell.key] ??= dataLine;
   throwAll(withFormNote(errors));
   const sumRecord = sumRecordOf(text);
-  return { template, values, file, lines, places, templateLine: y.lineOf(['template']), ...(sumRecord ? { sumRecord } : {}) };
+  return { template, values, file, lines, places, templateLine: y.lineOf(['template']), ...(sumRecord ? { sumRecord } : {}), ...(typeof figuresYear === 'number' ? { year: figuresYear } : {}) };
 }
