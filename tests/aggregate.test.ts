@@ -307,6 +307,20 @@ describe('gongwen aggregate', () => {
     expect(r.err).toContain('  2020: c\n  2021: a, b\n');
   });
 
+  it('sums the workbook of a unit whose YAML is still empty as gongwen new wrote it, and says to convert it', async () => {
+    const root = tempRoot();
+    const [a] = await goodUnits(root);
+    const excel = writeUnit(root, 'excel', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'),
+      'statistics.yaml': yamlOf({}),
+      'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 2, {})),
+    });
+    const r = await run(a!, excel, '--out', path.join(root, 'sum.yaml'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`warning: ${path.join(excel, 'statistics.yaml')} has no figures (as gongwen new wrote it), so ${path.join(excel, 'statistics.xlsx')} is summed`);
+    expect(r.out).toContain('summary: 2 summed');
+  });
+
   it('carries the units a sum left out into a sum of sums, and converts a blank form of one unit', async () => {
     const root = tempRoot();
     const [a] = await goodUnits(root);

@@ -89,6 +89,8 @@ describe('gongwen CLI', () => {
     expect(r.err).toMatch(/^error: .*statistics\.yaml:16: 表三 一、本年新收.*= 23, but .*= 22 \(\+1\)\n  fix: 表三 一、本年新收政府信息公开申请数量 \/ 商业企业 \(this line\) is in this rule and in 表三 一、本年新收政府信息公开申请数量 \/ 总计, which is off by as much/m);
     expect(r.err).toMatch(/^warning: .*statistics\.yaml:16: 表三 一、本年新收政府信息公开申请数量 \/ 总计: its 6 parts add up to 272, the total says 271 \(\+1\)$/m);
     expect(readdirSync(out)).toEqual([]);
+    // and says that nothing was written, an earlier build's outputs as they were
+    expect(r.out).toContain(`${dir}: not built (see above); nothing was written, and the outputs of an earlier build stay as they were\n`);
   });
 
   // Linux only: procfs refuses new folders

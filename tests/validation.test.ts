@@ -167,6 +167,12 @@ describe('front matter validation', () => {
     expect(tight.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural:12" is not read.*\n  fix: put a space after the colon/);
   });
 
+  it('says to replace a tab typed as indentation in YAML with spaces', () => {
+    const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
+    const msgs = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2019\ntables:\n  t3:\n    new_received:\n\tnatural: 2\n' });
+    expect(msgs.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: .*\n  fix: replace the tab at the start of this line with spaces/);
+  });
+
   it('refuses statistics whose year: is not the report\'s (last year\'s file named by this year\'s report)', () => {
     const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
     const stats = (year: string) => `template: gov-2019\n${year}tables:\n  t3:\n    new_received:\n      natural: 2\n`;

@@ -135,11 +135,18 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
     // a workbook saved after the YAML, with the same figures (copied, or written from it): no news
     if (workbookAfter && await sameFigures(workbookAfter, stats, templateId)) warning = undefined;
+    // the YAML as gongwen new wrote it, empty, and the unit's figures in its workbook (a unit that
+    // fills in Excel): the workbook is summed, and the unit's own report is told to convert it
+    const workbook = path.join(dir, 'statistics.xlsx');
+    if (!Object.keys(stats.values).length && isYaml(file) && existsSync(workbook) && !single) {
+      stats = await statisticsFromXlsx(readFileSync(workbook), workbook, templateId);
+      warning = `${file} has no figures (as gongwen new wrote it), so ${workbook} is summed\n  fix: convert it (gongwen aggregate ${dir} --out ${file}), so that the unit's own report prints its figures too`;
+    }
     // a unit that gives no figure at all (the form as handed out, or sent back unfilled) is no
     // unit of a sum: counted as summed, it would hide that the city's total lacks its figures (one
     // unit alone is a conversion: the blank form to hand out is made so)
     if (!single && !Object.keys(stats.values).length) {
-      return { dir, name, status: 'invalid', message: `${file}: no figures: every cell of the form is empty (the form as it was handed out?)\n  fix: fill in the unit's figures (0 where there were none), or leave the unit out` };
+      return { dir, name, status: 'invalid', message: `${stats.file}: no figures: every cell of the form is empty (the form as it was handed out?)\n  fix: fill in the unit's figures (0 where there were none), or leave the unit out` };
     }
     const broken = brokenRules(stats);
     if (broken) return { dir, name, status: 'invalid', message: broken };
@@ -337,14 +344,15 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // (not where the file its report names is being written: a workbook converted)
   for (const u of summed) if (u.warning && u.namedMissing !== path.resolve(opts.out!)) err.write(`warning: ${u.warning}\n`);
   const sum = aggregateStatistics(summed.map((u) => ({ name: u.name, stats: u.stats })));
-  const header = [
-    `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
-    ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
-  ];
-  for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
   // (one unit written into its own folder is a conversion, its workbook to YAML or back: no sum to
   // keep apart from its unit; one unit summed elsewhere, the others left out, is a sum)
   const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === path.resolve(summed[0]!.dir);
+  const header = [
+    conversion ? `${summed[0]!.name}: converted from ${path.basename(summed[0]!.stats.file)} (gongwen aggregate, template ${sum.template.id})`
+      : `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
+    ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
+  ];
+  for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
   // (with those a summed sum left out: a province's sum of its cities says which counties lack)
   const leftOut = [
     ...left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`),

@@ -231,6 +231,8 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   // each failure's first error under the summary, with its file and line: in a batch of a hundred
   // the errors themselves scrolled away above (all of them are on stderr)
   if (dirs.length > 1) for (const f of failures) if (!f.ok) out.write(`  ${f.dir}: ${firstError(f.error)}\n`);
+  // (one folder: nothing was written — the outputs of an earlier build, if any, are as they were)
+  if (dirs.length === 1 && failures.length) out.write(`${failures[0]!.dir}: not built (see above); nothing was written, and the outputs of an earlier build stay as they were\n`);
   return failures.length ? EXIT.input : EXIT.ok;
 }
 

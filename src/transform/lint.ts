@@ -386,13 +386,18 @@ function meantSpace(text: string, m: RegExpExecArray): boolean {
 
 function lintSpacesOf(texts: TextParagraph[], what = 'text'): Finding[] {
   return texts.flatMap((p): Finding[] => {
-    const m = [...p.text.matchAll(SPACED)].find((x) => !meantSpace(p.text, x));
+    // (every such space of the paragraph at once, so that one run finds them all)
+    const found = [...p.text.matchAll(SPACED)].filter((x) => !meantSpace(p.text, x));
+    const m = found[0];
     if (!m) return [];
-    const around = p.text.slice(Math.max(0, m.index - 6), m.index + m[0].length + 7);
-    const figure = /[0-9]/.test(m[0]) || /[0-9]/.test(p.text[m.index + m[0].length]!);
+    const shown = (x: RegExpExecArray) => `"${p.text.slice(Math.max(0, x.index - 6), x.index + x[0].length + 7)}"`;
+    const figure = found.some((x) => /[0-9]/.test(x[0]) || /[0-9]/.test(p.text[x.index + x[0].length]!));
+    // (a no-break or full-width space looks like none, or like an ordinary one, in the message)
+    const kinds = [...new Set(found.flatMap((x) => [...x[0]].filter((c) => c !== ' ' && !/[0-9\u3400-\u9fff]/u.test(c))))]
+      .map((c) => (c === '\u00a0' ? 'a no-break space (U+00A0)' : c === '\u3000' ? 'a full-width space (U+3000)' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
     return [{
       severity: 'warning', loc: p.loc,
-      message: `"${around}": a space between Chinese characters${figure ? ' and figures' : ''} is printed as typed in the ${what}`,
+      message: `${found.slice(0, 3).map(shown).join(', ')}${found.length > 3 ? ` and ${found.length - 3} more` : ''}: ${found.length > 1 ? 'spaces' : 'a space'} between Chinese characters${figure ? ' and figures' : ''} ${found.length > 1 ? 'are' : 'is'} printed as typed in the ${what}${kinds.length ? ` (among them ${kinds.join(', ')})` : ''}`,
       hint: 'delete the space (text copied from a PDF has one between characters or at each line\'s end; Word\'s no-break spaces look like none)',
     }];
   });
