@@ -304,7 +304,7 @@ describe('gongwen aggregate', () => {
     const r = await run(a, b, lastYear, '--out', path.join(root, 'sum2.yaml'));
     expect(r.code).toBe(2);
     expect(r.err).toContain('error: the units report on different years');
-    expect(r.err).toContain('  2020: c\n  2021: a, b\n');
+    expect(r.err).toContain('  2020: c (statistics.xlsx)\n  2021: a, b\n');
   });
 
   it('sums the workbook of a unit whose YAML is still empty as gongwen new wrote it, and says to convert it', async () => {
@@ -319,6 +319,26 @@ describe('gongwen aggregate', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain(`warning: ${path.join(excel, 'statistics.yaml')} has no figures (as gongwen new wrote it), so ${path.join(excel, 'statistics.xlsx')} is summed`);
     expect(r.out).toContain('summary: 2 summed');
+  });
+
+  it('refuses a unit whose statistics say another year than its report.md, summed or converted; converts an empty YAML\'s workbook whatever the files\' times', async () => {
+    const root = tempRoot();
+    const report2021 = FRONT.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15').replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n');
+    const old = writeUnit(root, 'old', { 'report.md': report2021, 'statistics.yaml': yamlOf({}), 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1, {}), undefined, 2020) });
+    const [a] = await goodUnits(root);
+    const summed = await run(a!, old, '--out', path.join(root, 'sum.yaml'));
+    expect(summed.code).toBe(2);
+    expect(summed.err).toMatch(/invalid statistics: old \(.*\):\n\s+.*statistics\.xlsx: the figures are for 2020 \(its year\), and the unit's report\.md is on 2021/);
+    const converted = await run(old, '--out', path.join(old, 'statistics.yaml'));
+    expect(converted.code).toBe(2);
+    expect(readStatistics(path.join(old, 'statistics.yaml')).values).toEqual({});
+    // this year's workbook, older than the empty YAML (times kept by an unzip): converted all the same
+    const fresh = writeUnit(root, 'fresh', { 'report.md': report2021, 'statistics.yaml': yamlOf({}), 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1, {}), undefined, 2021) });
+    const older = new Date(2020, 0, 1);
+    utimesSync(path.join(fresh, 'statistics.xlsx'), older, older);
+    const again = await run(fresh, '--out', path.join(fresh, 'statistics.yaml'));
+    expect(again.code, again.err).toBe(0);
+    expect(readStatistics(path.join(fresh, 'statistics.yaml')).values['t2.licensing.decisions']).toBe(scaled(base, 1, {})['t2.licensing.decisions']);
   });
 
   it('carries the units a sum left out into a sum of sums, and converts a blank form of one unit', async () => {
@@ -488,7 +508,7 @@ describe('gongwen aggregate', () => {
     const r = await run(unit('a', 2023), unit('b', '"2023"'), unit('c', 2022), '--out', path.join(root, 'sum.yaml'), '--partial');
     expect(r.code).toBe(2);
     // (a year in quotes, which check refuses, is the year all the same)
-    expect(r.err).toContain('error: the units report on different years (their report.md year:):\n  2022: c\n  2023: a, b\n');
+    expect(r.err).toContain('error: the units report on different years (their report.md year:, or their statistics file\'s):\n  2022: c\n  2023: a, b\n');
     expect(existsSync(path.join(root, 'sum.yaml'))).toBe(false);
   });
 

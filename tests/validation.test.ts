@@ -177,7 +177,7 @@ describe('front matter validation', () => {
     const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
     const stats = (year: string) => `template: gov-2019\n${year}tables:\n  t3:\n    new_received:\n      natural: 2\n`;
     expect(errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('year: 2019\n') }).join('\n'))
-      .toMatch(/statistics\.yaml:2: the figures are for 2019 \(year: 2019\), and the report is on 2020\n  fix: name this year's statistics file in report\.md \(last year's file\?\), or correct year: here if the figures are 2020's/);
+      .toMatch(/statistics\.yaml:2: the figures are for 2019 \(year: 2019\), and the report is on 2020\n  fix: name this year's statistics file in report\.md \(last year's file\?\); or correct year: here if the figures are 2020's, or year: in report\.md if the report is on 2019/);
     expect(errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('year: 二〇二〇\n') }).join('\n')).toMatch(/statistics\.yaml:2: year: must be the report year the figures are for/);
     // the same year, or none, is read
     expect(errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': stats('year: 2020\n') }).join('\n')).not.toContain('statistics.yaml');

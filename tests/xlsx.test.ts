@@ -216,6 +216,17 @@ describe('statistics workbooks', () => {
     expect(shared.join('\n')).toMatch(/unit\.xlsx: 表三!J5: .*总计: the formula =SUM\(D5:I5\) gives the error #REF!/);
   });
 
+  it('reads the year the figures are for from the hidden sheet, and names a cell that holds none', async () => {
+    const s = sample2021();
+    expect((await statisticsFromXlsx(await statisticsToXlsx(s.template, s.values, undefined, 2021), 'unit.xlsx')).year).toBe(2021);
+    const [msg] = await messagesOf((async () => {
+      const wb = await open(await statisticsToXlsx(s.template, s.values, undefined, 2021));
+      wb.getWorksheet('gongwen')!.getCell('B3').value = 25;
+      return statisticsFromXlsx(await save(wb), 'unit.xlsx');
+    })());
+    expect(msg).toContain('unit.xlsx: gongwen!B3: "25" is no report year');
+  });
+
   it('asks for --template when the workbook does not name one', async () => {
     const drop = (wb: ExcelJS.Workbook) => wb.removeWorksheet(wb.getWorksheet('gongwen')!.id);
     const [msg] = await messagesOf(readEdited(drop));

@@ -136,11 +136,22 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     // a workbook saved after the YAML, with the same figures (copied, or written from it): no news
     if (workbookAfter && await sameFigures(workbookAfter, stats, templateId)) warning = undefined;
     // the YAML as gongwen new wrote it, empty, and the unit's figures in its workbook (a unit that
-    // fills in Excel): the workbook is summed, and the unit's own report is told to convert it
+    // fills in Excel): the workbook is summed, and the unit's own report is told to convert it;
+    // converting it (--out the YAML, this unit alone) reads it, however the files' times stand
     const workbook = path.join(dir, 'statistics.xlsx');
-    if (!Object.keys(stats.values).length && isYaml(file) && existsSync(workbook) && !single) {
-      stats = await statisticsFromXlsx(readFileSync(workbook), workbook, templateId);
-      warning = `${file} has no figures (as gongwen new wrote it), so ${workbook} is summed\n  fix: convert it (gongwen aggregate ${dir} --out ${file}), so that the unit's own report prints its figures too`;
+    let converting = namedMissing;
+    if (!Object.keys(stats.values).length && isYaml(file) && existsSync(workbook)) {
+      const into = single && out !== undefined && path.resolve(out) === path.resolve(file);
+      if (!single || into) {
+        stats = await statisticsFromXlsx(readFileSync(workbook), workbook, templateId);
+        warning = into ? undefined : `${file} has no figures (as gongwen new wrote it), so ${workbook} is summed\n  fix: convert it (gongwen aggregate ${dir} --out ${file}), so that the unit's own report prints its figures too`;
+        if (into) converting = path.resolve(file);
+      }
+    }
+    // figures of another year than the unit's report (last year's form sent back): never summed
+    // nor converted as this year's
+    if (year !== undefined && stats.year !== undefined && stats.year !== year) {
+      return { dir, name, status: 'invalid', message: `${stats.file}: the figures are for ${stats.year} (its year), and the unit's report.md is on ${year}\n  fix: put the ${year} figures in (last year's form sent back?), or correct year: where it is wrong` };
     }
     // a unit that gives no figure at all (the form as handed out, or sent back unfilled) is no
     // unit of a sum: counted as summed, it would hide that the city's total lacks its figures (one
@@ -150,7 +161,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     }
     const broken = brokenRules(stats);
     if (broken) return { dir, name, status: 'invalid', message: broken };
-    return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}), ...(namedMissing ? { namedMissing } : {}) };
+    return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}), ...(converting ? { namedMissing: converting } : {}) };
   } catch (e) {
     if (!isInputError(e)) throw e;
     return { dir, name, status: 'invalid', message: e.message };
@@ -299,10 +310,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // out by the city carries it — last year's workbook sent back is found)
   for (const u of read) {
     const y = u.status === 'ok' ? u.year ?? u.stats.year : undefined;
-    if (y !== undefined) years.set(y, [...years.get(y) ?? [], u.name]);
+    if (y !== undefined) years.set(y, [...years.get(y) ?? [], u.status === 'ok' && u.year === undefined ? `${u.name} (${path.basename(u.stats.file)})` : u.name]);
   }
   if (years.size > 1) {
-    err.write('error: the units report on different years (their report.md year:):\n');
+    err.write('error: the units report on different years (their report.md year:, or their statistics file\'s):\n');
     for (const [y, names] of [...years].sort((a, b) => a[0] - b[0])) err.write(`  ${y}: ${names.join(', ')}\n`);
     err.write('  fix: give the units of one year (last year\'s folder may sit among this year\'s); with --partial too\n');
     return 2;

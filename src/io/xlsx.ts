@@ -323,7 +323,10 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.
   const meta = wb.getWorksheet(META_SHEET);
   const sumRecord = meta?.getCell('A2').text.trim() === SUM_RECORD ? parseSumRecord(meta.getCell('B2').text) : undefined;
-  const yearCell = meta?.getCell('A3').text.trim() === 'year' ? Number(meta.getCell('B3').text) : undefined;
-  const year = yearCell !== undefined && Number.isInteger(yearCell) ? yearCell : undefined;
+  const yearText = meta?.getCell('A3').text.trim() === 'year' ? meta.getCell('B3').text.trim() : '';
+  const year = yearText ? Number(yearText) : undefined;
+  if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) {
+    throw new InputError({ file }, `${META_SHEET}!B3: "${yearText}" is no report year (the year the figures are for)`, `write the year, such as 2025, in the hidden sheet ${META_SHEET}, cell B3, or clear A3 and B3`);
+  }
   return { template, values, file, lines: {}, cells, ...(sumRecord ? { sumRecord } : {}), ...(year !== undefined ? { year } : {}) };
 }

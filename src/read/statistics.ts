@@ -130,11 +130,11 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
   // named by this year's report is an error, not a year's figures printed as another's
   const figuresYear = data.year;
   if (figuresYear !== undefined && !(typeof figuresYear === 'number' && Number.isInteger(figuresYear) && figuresYear >= 2008 && figuresYear <= 2100)) {
-    throw new InputError({ file, line: y.lineOf(['year']) }, 'year: must be the report year the figures are for, such as 2025', 'write the year alone in ASCII digits, or remove the line');
+    throw new InputError({ file, line: y.lineOf(['year']) }, 'year: must be the report year the figures are for, such as 2025', 'write the year alone in ASCII digits, without 年 or quotes (year: 2025), or remove the line');
   }
   if (typeof figuresYear === 'number' && year !== undefined && figuresYear !== year) {
     throw new InputError({ file, line: y.lineOf(['year']) }, `the figures are for ${figuresYear} (year: ${figuresYear}), and the report is on ${year}`,
-      `name this year's statistics file in report.md (last year's file?), or correct year: here if the figures are ${year}'s`);
+      `name this year's statistics file in report.md (last year's file?); or correct year: here if the figures are ${year}'s, or year: in report.md if the report is on ${figuresYear}`);
   }
   const errors: InputError[] = [];
   const values: Record<string, number> = {};

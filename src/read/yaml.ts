@@ -30,7 +30,7 @@ const NO_SPACE = 'put a space after the colon ("natural: 12"): without one, YAML
 /** How to fix a line YAML cannot read: the usual slips of typing Chinese first. */
 function syntaxHint(line: string): string {
   // (a tab typed as indentation, as Notepad's Tab key does: YAML takes spaces only)
-  if (/^ *\t/.test(line)) return 'replace the tab at the start of this line with spaces (two for each level), as YAML takes no tabs';
+  if (/^ *\t/.test(line)) return 'replace the tab at the start of this line with spaces, as many as the line should be indented (none for a field at the top), as YAML takes no tabs';
   const plain = line.replace(/#.*$/, '').trim();
   if (/^[^:"'\s][^:]*：/.test(plain)) return FULL_WIDTH_COLON;
   if (plain && !plain.startsWith('-') && !plain.includes(':')) return 'write "name: value" — this line has no colon between a field name and its value';

@@ -390,14 +390,22 @@ function lintSpacesOf(texts: TextParagraph[], what = 'text'): Finding[] {
     const found = [...p.text.matchAll(SPACED)].filter((x) => !meantSpace(p.text, x));
     const m = found[0];
     if (!m) return [];
-    const shown = (x: RegExpExecArray) => `"${p.text.slice(Math.max(0, x.index - 6), x.index + x[0].length + 7)}"`;
+    // (each space with a few characters around it; spaces close together in one excerpt)
+    const spans: [number, number][] = [];
+    for (const x of found) {
+      const [from, to] = [Math.max(0, x.index - 6), Math.min(p.text.length, x.index + x[0].length + 7)];
+      const last = spans.at(-1);
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else spans.push([from, to]);
+    }
+    const excerpts = spans.map(([from, to]) => `"${p.text.slice(from, to)}"`);
     const figure = found.some((x) => /[0-9]/.test(x[0]) || /[0-9]/.test(p.text[x.index + x[0].length]!));
     // (a no-break or full-width space looks like none, or like an ordinary one, in the message)
     const kinds = [...new Set(found.flatMap((x) => [...x[0]].filter((c) => c !== ' ' && !/[0-9\u3400-\u9fff]/u.test(c))))]
       .map((c) => (c === '\u00a0' ? 'a no-break space (U+00A0)' : c === '\u3000' ? 'a full-width space (U+3000)' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
     return [{
       severity: 'warning', loc: p.loc,
-      message: `${found.slice(0, 3).map(shown).join(', ')}${found.length > 3 ? ` and ${found.length - 3} more` : ''}: ${found.length > 1 ? 'spaces' : 'a space'} between Chinese characters${figure ? ' and figures' : ''} ${found.length > 1 ? 'are' : 'is'} printed as typed in the ${what}${kinds.length ? ` (among them ${kinds.join(', ')})` : ''}`,
+      message: `${excerpts.slice(0, 3).join(', ')}${excerpts.length > 3 ? ` and ${excerpts.length - 3} more` : ''}: ${found.length > 1 ? 'spaces' : 'a space'} between Chinese characters${figure ? ' and figures' : ''} ${found.length > 1 ? 'are' : 'is'} printed as typed in the ${what}${kinds.length ? ` (${found.length > 1 ? 'among them ' : 'it is '}${kinds.join(', ')})` : ''}`,
       hint: 'delete the space (text copied from a PDF has one between characters or at each line\'s end; Word\'s no-break spaces look like none)',
     }];
   });
