@@ -54,7 +54,7 @@ const isXlsx = (f: string) => /\.xlsx$/i.test(f);
  * The unit's statistics file and its report's year (where it has a report.md), or why there is
  * none. Throws InputError for a broken report.md.
  */
-function statisticsFileOf(dir: string, out?: string, single = false): { file: string; year?: number; warning?: string; namedMissing?: string; workbookAfter?: string } | { missing: string } {
+function statisticsFileOf(dir: string): { file: string; year?: number; warning?: string; namedMissing?: string; workbookAfter?: string } | { missing: string } {
   if (!existsSync(dir)) return { missing: 'folder not found' };
   // (a unit's statistics file given in place of its folder: name the folder)
   if (!statSync(dir).isDirectory()) return { missing: `a file, not a unit folder: give the folder that holds it${/\.(ya?ml|xlsx)$/i.test(dir) ? ` (${path.dirname(dir)})` : ''}` };
@@ -71,12 +71,7 @@ function statisticsFileOf(dir: string, out?: string, single = false): { file: st
       // (not there yet: a workbook beside it is read — how a unit's workbook is converted into the
       // file its report names, gongwen aggregate unit --out unit/statistics.yaml)
       const workbook = path.join(dir, 'statistics.xlsx');
-      // (written again, from a workbook corrected since: --out is the file the report names, of
-      // this unit alone, and the workbook was saved after it — else the guard against writing over
-      // a unit's own file stands)
-      const again = out !== undefined && path.resolve(out) === path.resolve(file) && single && existsSync(file) && newerWorkbook(dir, file) !== undefined;
-      if ((!existsSync(file) || again) && existsSync(workbook) && path.resolve(file) !== path.resolve(workbook)) {
-        if (again) return { file: workbook, year, namedMissing: path.resolve(file) };
+      if (!existsSync(file) && existsSync(workbook) && path.resolve(file) !== path.resolve(workbook)) {
         return { file: workbook, year, namedMissing: path.resolve(file), warning: `${report} names "statistics: ${named}", which does not exist; ${workbook} is read` };
       }
       if (!existsSync(file)) return { missing: `${report} names "statistics: ${named}", which does not exist` };
@@ -125,33 +120,33 @@ async function sameFigures(workbook: string, stats: StatisticsTable, templateId:
 async function readUnit(dir: string, templateId: string | undefined, out?: string, single = false): Promise<Unit> {
   const name = path.basename(path.resolve(dir));
   try {
-    const found = statisticsFileOf(dir, out, single);
+    const found = statisticsFileOf(dir);
     if ('missing' in found) return { dir, name, status: 'missing', message: found.missing };
-    const { file, year, namedMissing, workbookAfter } = found;
-    let { warning } = found;
+    const { file, year, workbookAfter } = found;
+    let { warning, namedMissing } = found;
+    const workbook = path.join(dir, 'statistics.xlsx');
+    const readWorkbook = () => statisticsFromXlsx(readFileSync(workbook), workbook, templateId);
+    // --out the file the unit's report names, this unit alone: its workbook written into it again —
+    // where the workbook was saved after it (corrected since), or the file is still empty as gongwen
+    // new wrote it; else the guard against writing over a unit's own file stands
+    const into = single && out !== undefined && path.resolve(out) === path.resolve(file);
     let stats: StatisticsTable;
-    if (isYaml(file)) stats = readStatistics(file);
+    if (into && workbookAfter) stats = await readWorkbook();
+    else if (isYaml(file)) stats = readStatistics(file);
     else if (isXlsx(file)) stats = await statisticsFromXlsx(readFileSync(file), file, templateId);
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
     // a workbook saved after the YAML, with the same figures (copied, or written from it): no news
-    if (workbookAfter && await sameFigures(workbookAfter, stats, templateId)) warning = undefined;
+    if (workbookAfter && !into && await sameFigures(workbookAfter, stats, templateId)) warning = undefined;
     // the YAML as gongwen new wrote it, empty, and the unit's figures in its workbook (a unit that
-    // fills in Excel): the workbook is summed, and the unit's own report is told to convert it;
-    // converting it (--out the YAML, this unit alone) reads it, however the files' times stand
-    const workbook = path.join(dir, 'statistics.xlsx');
-    let converting = namedMissing;
-    if (!Object.keys(stats.values).length && isYaml(file) && existsSync(workbook)) {
-      const into = single && out !== undefined && path.resolve(out) === path.resolve(file);
-      if (!single || into) {
-        stats = await statisticsFromXlsx(readFileSync(workbook), workbook, templateId);
-        warning = into ? undefined : `${file} has no figures (as gongwen new wrote it), so ${workbook} is summed\n  fix: convert it (gongwen aggregate ${dir} --out ${file}), so that the unit's own report prints its figures too`;
-        if (into) converting = path.resolve(file);
-      }
+    // fills in Excel): the workbook is summed, and the unit's own report is told to convert it
+    if (isYaml(stats.file) && !Object.keys(stats.values).length && existsSync(workbook) && (into || !single)) {
+      stats = await readWorkbook();
+      if (!into) warning = `${file} has no figures (as gongwen new wrote it), so ${workbook} is summed\n  fix: convert it (gongwen aggregate ${dir} --out ${file}), so that the unit's own report prints its figures too`;
     }
-    // figures of another year than the unit's report (last year's form sent back): never summed
-    // nor converted as this year's
-    if (year !== undefined && stats.year !== undefined && stats.year !== year) {
-      return { dir, name, status: 'invalid', message: `${stats.file}: the figures are for ${stats.year} (its year), and the unit's report.md is on ${year}\n  fix: put the ${year} figures in (last year's form sent back?), or correct year: where it is wrong` };
+    // (converted: what the unit's report names is written from its workbook)
+    if (into && stats.file !== file) {
+      namedMissing = path.resolve(file);
+      warning = undefined;
     }
     // a unit that gives no figure at all (the form as handed out, or sent back unfilled) is no
     // unit of a sum: counted as summed, it would hide that the city's total lacks its figures (one
@@ -159,9 +154,14 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     if (!single && !Object.keys(stats.values).length) {
       return { dir, name, status: 'invalid', message: `${stats.file}: no figures: every cell of the form is empty (the form as it was handed out?)\n  fix: fill in the unit's figures (0 where there were none), or leave the unit out` };
     }
+    // figures of another year than the unit's report (last year's form sent back): never summed
+    // nor converted as this year's
+    if (year !== undefined && stats.year !== undefined && stats.year !== year) {
+      return { dir, name, status: 'invalid', message: `${stats.file}: the figures are for ${stats.year} (its year), and the unit's report.md is on ${year}\n  fix: put the ${year} figures in (last year's form sent back?), or correct year: where it is wrong` };
+    }
     const broken = brokenRules(stats);
     if (broken) return { dir, name, status: 'invalid', message: broken };
-    return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}), ...(converting ? { namedMissing: converting } : {}) };
+    return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}), ...(namedMissing ? { namedMissing } : {}) };
   } catch (e) {
     if (!isInputError(e)) throw e;
     return { dir, name, status: 'invalid', message: e.message };

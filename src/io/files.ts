@@ -187,14 +187,10 @@ export function takeOver(lock: string, staleId: string): void {
 
 /** Who holds a lock file and whether it is stale; undefined where it is gone. */
 function lockHolder(lock: string, me: string): { id: string; ageMs: number; stale: boolean } | undefined {
-  let id: string;
-  let ageMs: number;
-  try {
-    id = readFileSync(lock, 'latin1').trim();
-    ageMs = Date.now() - statSync(lock).mtimeMs;
-  } catch {
-    return undefined;
-  }
+  const id = lockId(lock);
+  const mtime = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+  if (id === undefined || mtime === undefined) return undefined;
+  const ageMs = Date.now() - mtime;
   const pid = Number.parseInt(id, 10);
   // (a lock just made may not hold its id yet: empty and young is a live writer; this process's
   // own id is an earlier process's of the same pid, as a container's first process always has)

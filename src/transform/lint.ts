@@ -354,11 +354,15 @@ export function lintDocNo(docNo: string | undefined, loc: Loc): Finding[] {
  * copy, 示例市 清河区, 2022年 1月 with a no-break space, 共 15 件): printed as typed, where a 公文
  * has none. A warning per paragraph (an error under --strict). Latin words keep their spaces.
  */
-// (a figure before a space counts where Chinese text or nothing is before it: 共15 件; one that
-// belongs to a Latin name keeps its space, Office 2016 软件, GB/T 9704-2012 标准)
+// (the spaces a 公文 has, among these, are told by meantSpace)
 const SPACED = /[\u3400-\u9fff][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u9fff0-9])|[0-9][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u9fff])/gu;
-const HAN_RUN_BEFORE = /[\u3400-\u9fff]*$/u;
-const HAN_RUN_AFTER = /^[\u3400-\u9fff]*/u;
+const HAN_CHAR = /[\u3400-\u9fff]/u;
+/** How many Chinese characters run from `from` on, one `step` at a time. */
+const hanRun = (text: string, from: number, step: -1 | 1): number => {
+  let n = 0;
+  for (let i = from; i >= 0 && i < text.length && HAN_CHAR.test(text[i]!); i += step) n++;
+  return n;
+};
 
 /**
  * Whether the space of `m` (SPACED) is one of those a 公文 has: the one space of a slogan in
@@ -378,10 +382,10 @@ function meantSpace(text: string, m: RegExpExecArray): boolean {
     return /[A-Za-z：:]/.test(before) || (/\s/.test(before) && /[A-Za-z0-9]/.test(text[at - token.length - 1] ?? ''));
   }
   // the quoted span around the space, whole: “ right before the first phrase, ” right after the second
-  const first = HAN_RUN_BEFORE.exec(text.slice(0, at + 1))![0];
-  const second = HAN_RUN_AFTER.exec(text.slice(next))![0];
-  return text[at - first.length] === '“' && text[next + second.length] === '”'
-    && first.length >= 3 && second.length >= 3 && Math.abs(first.length - second.length) <= 1;
+  const first = hanRun(text, at, -1);
+  const second = hanRun(text, next, 1);
+  return text[at - first] === '“' && text[next + second] === '”'
+    && first >= 3 && second >= 3 && Math.abs(first - second) <= 1;
 }
 
 function lintSpacesOf(texts: TextParagraph[], what = 'text'): Finding[] {
