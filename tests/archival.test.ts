@@ -53,6 +53,24 @@ describe('PDF/A-2b', () => {
     expect(info.CreationDate).toBe('D:20180327075900Z');
   });
 
+  it('writes a plain PDF as 1.4 (its /Lang and opacity are 1.4 features) with compact XMP metadata', async () => {
+    const pdf = await pdfOf(SAMPLE);
+    expect(pdf.subarray(0, 8).toString()).toBe('%PDF-1.4');
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/Lang \(zh-CN\)/);
+    expect(raw).toMatch(/\/Metadata \d+ 0 R/);
+    expect(raw).not.toContain('/GTS_PDFA1');
+    const xmp = xmpOf(pdf)!;
+    expect(/<dc:title>\s*<rdf:Alt>\s*<rdf:li xml:lang="x-default">([^<]*)</.exec(xmp)?.[1]).toBe('商丘市2017年政府信息公开年度工作报告');
+    expect(xmp).not.toContain('pdfaid');
+    // no indentation between elements: the packet is written uncompressed
+    expect(xmp).not.toMatch(/>\s*\n\s*\n/);
+    expect(xmp).not.toMatch(/\n /);
+    const length = Number(/\/Type \/Metadata\n\/Subtype \/XML\n\/Length (\d+)\n>>\nstream\n/.exec(raw)?.[1]);
+    const start = raw.indexOf('<?xpacket begin');
+    expect(pdf.subarray(start, start + length).toString('utf8')).toMatch(/<\?xpacket end="w"\?>$/);
+  });
+
   it('escapes & < > in the XMP while the Info dictionary keeps them', async () => {
     // (one " alone: a pair beside Chinese text would print as “ ”)
     const dir = makeReport({ 'report.md': FRONT.replace('title: 测试县2020年政府信息公开工作年度报告', 'title: "关于A&B<测试>的\\"报告"') + '\n正文。\n' });

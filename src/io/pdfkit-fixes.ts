@@ -74,9 +74,12 @@
  *    Streams of an encrypted document are left to pdfkit.
  * 21. A table-of-contents entry's dot leader, drawn once its page number is written
  *    (io/pdfmake-toc-leader.ts).
- * 22. PDF/A: pdfkit gives the XMP metadata stream's dictionary a key `/length` (lower case, the
- *    packet's length in characters) beside the `/Length` in bytes every stream has: no PDF key,
- *    and a wrong figure for Chinese text. The stream is made without it.
+ * 22. XMP metadata (PDF 1.4 and PDF/A): pdfkit gives the metadata stream's dictionary a key
+ *    `/length` (lower case, the packet's length in characters) beside the `/Length` in bytes every
+ *    stream has: no PDF key, and a wrong figure for Chinese text. The stream is made without it.
+ *    pdfkit also indents the packet's elements with some 900 spaces and blank lines, written
+ *    uncompressed (the packet must stay readable); the whitespace between tags is cut to a line
+ *    end, which XML does not read.
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -110,6 +113,7 @@ interface InfoDoc {
   _addInfo(): void;
   endMetadata(): void;
   ref(data?: Record<string, unknown>): unknown;
+  metadata: { _metadata: string; end(): void };
 }
 
 interface OutlineProto {
@@ -342,10 +346,17 @@ export function applyPdfkitFixes(): void {
       }
       return ref.call(this, data);
     };
+    const metadata = this.metadata;
+    const end = metadata.end;
+    metadata.end = function (this: InfoDoc['metadata']) {
+      end.call(this);
+      this._metadata = this._metadata.replace(/>\s+</g, '>\n<');
+    };
     try {
       endMetadata.call(this);
     } finally {
       this.ref = ref;
+      metadata.end = end;
     }
   };
 

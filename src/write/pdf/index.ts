@@ -310,7 +310,9 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     language: 'zh-CN',
     // (not tagged: PDF/A-2b asks for no tags, and pdfmake marks no content; pdfkit's `tagged`
     // only claimed /Marked true over an empty structure tree)
-    ...(options.pdfa ? { version: '1.7' as const, subset: 'PDF/A-2b' as const } : {}),
+    // PDF 1.4 at least: the catalogue's /Lang and the text's opacity state are 1.4 features (a
+    // 1.3 header was pdfkit's default); 1.4 also carries the title and organ as XMP metadata
+    ...(options.pdfa ? { version: '1.7' as const, subset: 'PDF/A-2b' as const } : { version: '1.4' as const }),
     defaultStyle: { font: 'fang', fontSize: sizeOf('body'), lineHeight: 1 },
     content,
     footer: (page: number) => footer(page),
