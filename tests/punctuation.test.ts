@@ -69,6 +69,9 @@ describe('ASCII punctuation in Chinese text', () => {
     // 。。。 is ……, -- beside Chinese text ——; one — (the 一字线) and -- between figures or Latin words stay
     expect(p('加强宣传。。。全面推进--深化改革，京沪线（北京—上海），2021--2022年，a--b')).toBe('加强宣传……全面推进——深化改革，京沪线（北京—上海），2021--2022年，a--b');
     expect(p('详见。。。。。。。。。《年报--终稿.docx》和www.a.gov.cn/x--y/中')).toBe('详见……《年报--终稿.docx》和www.a.gov.cn/x--y/中');
+    // one … (Word's AutoCorrect of ...) beside Chinese text is the Chinese ellipsis ……; Latin text and …… stay
+    expect(p('包括政策解读、办事指南…等，“我们…”')).toBe('包括政策解读、办事指南……等，“我们……”');
+    expect(p('…全面推进；等……；wait… for it')).toBe('……全面推进；等……；wait… for it');
     // no space between Chinese text and …… “ ” 《 》 (Latin text keeps its spaces around quotes)
     expect(p('改革等工作...... 取得成效，按照《条例》 第五条和“清河发布” 推送')).toBe('改革等工作……取得成效，按照《条例》第五条和“清河发布”推送');
     expect(p('He said “hello” to me')).toBe('He said “hello” to me');

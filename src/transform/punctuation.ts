@@ -157,9 +157,11 @@ function brackets(text: string): string {
 /**
  * Marks a clerk types for the two-em marks (GB/T 15834 4.11, 4.12): 。。。 (three full stops or
  * more, as an input method gives them) is ……, and -- (two hyphens or more) beside a Chinese
- * character is the dash ——. One — stays: it is also the 一字线 (北京—上海).
+ * character is the dash ——. One — stays: it is also the 一字线 (北京—上海). One … (U+2026, the
+ * ellipsis of Latin text, as some input methods and Word's AutoCorrect give it) beside a Chinese
+ * character is …… as well: the Chinese ellipsis is two of them (等等… → 等等……).
  */
-const TWO_EM = /。{3,}|-{2,}/u;
+const TWO_EM = /。{3,}|-{2,}|…/u;
 function dashesAndEllipses(text: string): string {
   if (!TWO_EM.test(text)) return text;
   // (not inside a web address or a file name: 年报--终稿.docx; beside a Chinese character, not
@@ -167,7 +169,8 @@ function dashesAndEllipses(text: string): string {
   const kept = [...text.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
   // (the dashes first: the protected spans are places in the text as it came)
   return text.replace(/-{2,}/gu, (m: string, at: number, whole: string) =>
-    !kept.some(([a, b]) => at >= a && at < b) && (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '')) ? '——' : m).replace(/。{3,}/gu, '……');
+    !kept.some(([a, b]) => at >= a && at < b) && (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '')) ? '——' : m).replace(/。{3,}/gu, '……')
+    .replace(/(?<!…)…(?!…)/gu, (m: string, at: number, whole: string) => (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + 1] ?? '') ? '……' : m));
 }
 
 /**
