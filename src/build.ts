@@ -18,6 +18,7 @@ import type { FontSet } from './io/fonts.js';
 import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
 import { buildDocx } from './io/docx-build.js';
+import { newerWorkbookHoldsNoNews } from './io/workbook-news.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -52,7 +53,7 @@ export function loadReport(dir: string): Report {
  * Every check of a loaded report: glyph coverage (errors), statistics rules and completeness,
  * and the numbers lint. Nothing is thrown here; see enforceFindings.
  */
-export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false): Finding[] {
+export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false, workbookNoNews = false): Finding[] {
   const glyphs: Finding[] = missingGlyphErrors(findMissingGlyphs(report, fonts.has))
     .map((e) => ({ severity: allowMissingGlyphs ? 'warning' : 'error', loc: e.loc, message: e.problem, hint: e.hint }));
   const stats = report.statistics;
@@ -69,7 +70,8 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     hint: 'add "statistics: statistics.yaml" to the front matter',
   }] : [];
   // a workbook the unit sent again after it was converted into the YAML read here
-  const stale = stats && newerWorkbook(report.dir, stats.file);
+  // (not where it holds the same figures or none, io/workbook-news.ts, which the async callers ask)
+  const stale = stats && !workbookNoNews && newerWorkbook(report.dir, stats.file);
   const staleWorkbook: Finding[] = stale ? [{ severity: 'warning', loc: { file: stats.file, line: 1 }, message: stale.message, hint: stale.hint }] : [];
   // the sum of a city's units that left some out (gongwen aggregate --partial): printed as the city's figures
   const leftOut = stats?.sumRecord?.left;
@@ -155,7 +157,7 @@ function dashCentre(fonts: FontSet): number {
 
 export async function buildReport(dir: string, options: BuildOptions): Promise<BuildResult> {
   const report = loadReport(dir);
-  const warnings = enforceFindings(reviewReport(report, options.fonts, options.allowMissingGlyphs), options.strict);
+  const warnings = enforceFindings(reviewReport(report, options.fonts, options.allowMissingGlyphs, await newerWorkbookHoldsNoNews(report.dir, report.statistics)), options.strict);
   const outputs: BuildResult['outputs'] = {};
   const created = documentDate(report);
   const c = options.fonts.config;

@@ -2,7 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport, reviewReport } from '../src/build.js';
+import { buildReport, loadReport, reviewReport } from '../src/build.js';
+import { main } from '../src/io/cli.js';
 import { aggregateCommand } from '../src/io/aggregate.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { statisticsYaml } from '../src/io/statistics-file.js';
@@ -285,6 +286,35 @@ describe('gongwen aggregate', () => {
     const two = await run(unit, other!, '--out', yaml);
     expect(two.code).toBe(2);
     expect(two.err).toContain('is the statistics file of unit u');
+  });
+
+  it('does not warn of a workbook saved after the YAML that holds its figures (the form written into the unit\'s folder) or none', async () => {
+    const root = tempRoot();
+    const unit = writeUnit(root, 'u', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n'),
+      'statistics.yaml': yamlOf(scaled(base, 1, {})),
+    });
+    const workbook = path.join(unit, 'statistics.xlsx');
+    const stale = async () => {
+      const [out, err] = [capture(), capture()];
+      const code = await main(['check', unit], out, err);
+      return { code, err: err.text() };
+    };
+    // the unit's form written from its YAML into its own folder: the same figures, no news
+    expect((await run(unit, '--out', workbook)).code).toBe(0);
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(workbook, later, later);
+    expect(await stale()).toEqual({ code: 0, err: expect.not.stringContaining('was saved after') });
+    // a blank form saved there (every cell empty): no figures that are not in
+    writeFileSync(workbook, await statisticsToXlsx(base.template, {}));
+    utimesSync(workbook, later, later);
+    expect((await stale()).err).not.toContain('was saved after');
+    // a workbook with one figure changed is news, in check and build alike
+    writeFileSync(workbook, await statisticsToXlsx(base.template, { ...scaled(base, 1, {}), 't2.licensing.decisions': 777777 }));
+    utimesSync(workbook, later, later);
+    expect((await stale()).err).toContain('was saved after');
+    const built = await buildReport(unit, { fonts: openFontSet(), formats: ['docx'] });
+    expect(built.warnings.some((f) => f.message.includes('was saved after'))).toBe(true);
   });
 
   it('writes the units\' year into the sum and its workbook, and refuses last year\'s workbook sent back among this year\'s', async () => {

@@ -18,6 +18,7 @@ import { aggregateStatistics } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
 import { statisticsFromXlsx } from './xlsx.js';
+import { holdsNoNews } from './workbook-news.js';
 
 export const AGGREGATE_USAGE = 'gongwen aggregate <unit-dir>... --out FILE [--template ID] [--partial]';
 
@@ -107,16 +108,6 @@ function brokenRules(stats: StatisticsTable): string | undefined {
   return [...errors.map((f) => formatInputError(f.loc, f.message, f.hint)), ...warnings].join('\n');
 }
 
-/** Whether the workbook holds the figures of `stats` (a copy, or written from it); false where it cannot be read. */
-async function sameFigures(workbook: string, stats: StatisticsTable, templateId: string | undefined): Promise<boolean> {
-  try {
-    const other = await statisticsFromXlsx(readFileSync(workbook), workbook, templateId ?? stats.template.id);
-    return other.template.id === stats.template.id && fingerprint(other.values) === fingerprint(stats.values);
-  } catch {
-    return false;
-  }
-}
-
 async function readUnit(dir: string, templateId: string | undefined, out?: string, single = false): Promise<Unit> {
   const name = path.basename(path.resolve(dir));
   try {
@@ -135,8 +126,8 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     else if (isYaml(file)) stats = readStatistics(file);
     else if (isXlsx(file)) stats = await statisticsFromXlsx(readFileSync(file), file, templateId);
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
-    // a workbook saved after the YAML, with the same figures (copied, or written from it): no news
-    if (workbookAfter && !into && await sameFigures(workbookAfter, stats, templateId)) warning = undefined;
+    // a workbook saved after the YAML, with the same figures (copied, or written from it) or none: no news
+    if (workbookAfter && !into && await holdsNoNews(workbookAfter, stats, templateId)) warning = undefined;
     // the YAML as gongwen new wrote it, empty, and the unit's figures in its workbook (a unit that
     // fills in Excel): the workbook is summed, and the unit's own report is told to convert it
     if (isYaml(stats.file) && !Object.keys(stats.values).length && existsSync(workbook) && (into || !single)) {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
+import { newerWorkbookHoldsNoNews } from './workbook-news.js';
 import { FindingErrors, formatFinding, isInputError, type Finding } from '../model/errors.js';
 import { availableParallelism } from 'node:os';
 import { buildBatch, type BatchResult } from './batch.js';
@@ -246,7 +247,8 @@ function firstError(error: string): string {
 async function check(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const fonts = openFontSet(configFor(values).fonts);
   return eachDir(dirs, out, err, async (dir) => {
-    const findings = reviewReport(loadReport(dir), fonts, values['allow-missing-glyphs']);
+    const report = loadReport(dir);
+    const findings = reviewReport(report, fonts, values['allow-missing-glyphs'], await newerWorkbookHoldsNoNews(report.dir, report.statistics));
     const warnings = findings.filter((f) => f.severity === 'warning');
     enforceFindings(findings, values.strict); // errors stop here, their warnings printed below them
     if (!values.strict) printFindings(err, warnings);
