@@ -191,6 +191,22 @@ export function fontStamp(config: FontConfig): string {
   }).join('\n');
 }
 
+/**
+ * Characters a face maps to another character's outline, so that it prints a wrong sign: every
+ * Fandol face (the bundled ones) draws ￥ U+FFE5 with the outline of ＄ U+FF04 (the same glyph
+ * data under another id; found by comparing each face's outlines of all its non-Han characters —
+ * the other shared outlines are look-alikes, Latin A and Greek Α). A face counts as not having
+ * such a character, so the fallback face draws it, as any character the role face lacks
+ * (the DOCX names the fallback font on it as well). Other faces are trusted.
+ */
+const MISDRAWN: readonly { face: RegExp; codePoints: ReadonlySet<number> }[] = [
+  { face: /^Fandol/, codePoints: new Set([0xffe5]) },
+];
+
+function misdrawn(font: Font, cp: number): boolean {
+  return MISDRAWN.some((m) => m.codePoints.has(cp) && m.face.test(font.postscriptName ?? ''));
+}
+
 export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
   const stamp = fontStamp(config);
   const faces = new Map<FaceRole, LoadedFace>();
@@ -233,7 +249,7 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
       let m = coverage.get(role);
       if (!m) coverage.set(role, (m = new Map()));
       let v = m.get(cp);
-      if (v === undefined) m.set(cp, (v = face(role).font.hasGlyphForCodePoint(cp)));
+      if (v === undefined) m.set(cp, (v = face(role).font.hasGlyphForCodePoint(cp) && !misdrawn(face(role).font, cp)));
       return v;
     },
   };
