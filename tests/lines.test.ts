@@ -80,6 +80,14 @@ describe('breakJustified', () => {
       expect(extent(l)).toBeGreaterThan(200 - 5 - 1e-6); // full but for less than a letter
       for (const i of l) expect(i.characterSpacing ?? 0).toBeLessThan(1);
     }
+    // a word before an address, after a space, is no part of it: Website: moves whole (was cut, Web|site:)
+    for (const label of ['Website:', 'Email:', 'URL:']) {
+      // (181 pt before the label, two gaps between Chinese characters: a loose line, where addresses are cut)
+      const text = `联系：Tel: 0370-3288305, QQ: 12345678, ${label} www.shangqiu.gov.cn。`;
+      const ws = lines(breakJustified(ctx, [run(text)], 200, 0)!).map((l) => l.map((i) => i.text).join(''));
+      expect(ws.join('').replace(/ /g, ''), label).toBe(text.replace(/ /g, ''));
+      expect(ws.some((l) => l.startsWith(label)) && ws.some((l) => l.trimEnd().endsWith('12345678,')), `${label}: ${ws.join(' | ')}`).toBe(true);
+    }
     // a word or a figure is no address: it moves whole, as before
     const word = lines(breakJustified(ctx, [run('全文见：www.example.gov.cn 与 supercalifragilisticexpialidocious。')], 200, 0)!);
     expect(word[1]!.map((i) => i.text).join('')).toMatch(/^supercalifragilistic/);

@@ -173,8 +173,11 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
   if (end - start < 2 || !/^[\x21-\x7e]+\s*$/.test(text.slice(start, end))) return undefined;
   let from = start;
   while (from > lineStart && /[\x21-\x7e]/.test(text[from - 1]!)) from--;
+  // (the segment's own run: one that ends in a space is a word of its own, Website: before
+  // www.example.gov.cn, not part of the address after it)
   let to = end;
-  while (to < text.length && /[\x21-\x7e]/.test(text[to]!)) to++;
+  while (to > start && SPACE.test(text[to - 1]!)) to--;
+  if (to === end) while (to < text.length && /[\x21-\x7e]/.test(text[to]!)) to++;
   if (!IS_ADDRESS(text.slice(from, to))) return undefined;
   const slack = available - natural;
   const gaps = cjkGaps(piecesOf(p, lineStart, start));
