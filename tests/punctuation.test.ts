@@ -72,6 +72,8 @@ describe('ASCII punctuation in Chinese text', () => {
     // one … (Word's AutoCorrect of ...) beside Chinese text is the Chinese ellipsis ……; Latin text and …… stay
     expect(p('包括政策解读、办事指南…等，“我们…”')).toBe('包括政策解读、办事指南……等，“我们……”');
     expect(p('…全面推进；等……；wait… for it')).toBe('……全面推进；等……；wait… for it');
+    // ⋯ (midline) beside Chinese text is …; the 间隔号 typed ・ or • between Chinese characters is · (GB/T 15834)
+    expect(p('等等⋯⋯，甲：让・雅克，乙：让•雅克；a⋯b，1・2')).toBe('等等……，甲：让·雅克，乙：让·雅克；a⋯b，1・2');
     // no space between Chinese text and …… “ ” 《 》 (Latin text keeps its spaces around quotes)
     expect(p('改革等工作...... 取得成效，按照《条例》 第五条和“清河发布” 推送')).toBe('改革等工作……取得成效，按照《条例》第五条和“清河发布”推送');
     expect(p('He said “hello” to me')).toBe('He said “hello” to me');

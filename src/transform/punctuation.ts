@@ -159,9 +159,14 @@ function brackets(text: string): string {
  * more, as an input method gives them) is ……, and -- (two hyphens or more) beside a Chinese
  * character is the dash ——. One — stays: it is also the 一字线 (北京—上海). One … (U+2026, the
  * ellipsis of Latin text, as some input methods and Word's AutoCorrect give it) beside a Chinese
- * character is …… as well: the Chinese ellipsis is two of them (等等… → 等等……).
+ * character is …… as well: the Chinese ellipsis is two of them (等等… → 等等……); ⋯ (U+22EF, the
+ * midline ellipsis some input methods offer) beside one is … too (⋯⋯ → ……). The 间隔号 of a
+ * foreign name typed as ・ (U+30FB, Japanese) or • (a bullet) between two Chinese characters is ·
+ * (U+00B7, GB/T 15834 4.16: 让·雅克): besides being the standard's mark, ・ and · are one glyph in
+ * the Fandol faces, and a PDF maps a glyph back to one character only, so the second kind in a
+ * report copied out of the PDF as the first.
  */
-const TWO_EM = /。{3,}|-{2,}|…/u;
+const TWO_EM = /。{3,}|-{2,}|[…⋯・•]/u;
 function dashesAndEllipses(text: string): string {
   if (!TWO_EM.test(text)) return text;
   // (not inside a web address or a file name: 年报--终稿.docx; beside a Chinese character, not
@@ -170,7 +175,9 @@ function dashesAndEllipses(text: string): string {
   // (the dashes first: the protected spans are places in the text as it came)
   return text.replace(/-{2,}/gu, (m: string, at: number, whole: string) =>
     !kept.some(([a, b]) => at >= a && at < b) && (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '')) ? '——' : m).replace(/。{3,}/gu, '……')
-    .replace(/(?<!…)…(?!…)/gu, (m: string, at: number, whole: string) => (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + 1] ?? '') ? '……' : m));
+    .replace(/⋯+/gu, (m: string, at: number, whole: string) => (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '') ? '…'.repeat(m.length) : m))
+    .replace(/(?<!…)…(?!…)/gu, (m: string, at: number, whole: string) => (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + 1] ?? '') ? '……' : m))
+    .replace(/(?<=\p{Script=Han})[・•](?=\p{Script=Han})/gu, '·');
 }
 
 /**
