@@ -7,7 +7,7 @@ import path from 'node:path';
 import { newerWorkbook, readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
 import { fallbackChars, findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
-import { findingError, FindingErrors, type Finding } from './model/errors.js';
+import { findingError, FindingErrors, InputError, type Finding } from './model/errors.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintDocNo, lintFieldSpaces, lintText, lintTitleDigits, lintTitleMarks } from './transform/lint.js';
 import { checkEmptySections, checkStructure } from './transform/structure.js';
@@ -19,6 +19,7 @@ import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
 import { buildDocx } from './io/docx-build.js';
 import { newerWorkbookHoldsNoNews } from './io/workbook-news.js';
+import { LostBlockError } from './io/pdfmake-lost-blocks.js';
 
 export type Format = 'pdf' | 'docx';
 export const FORMATS: readonly Format[] = ['pdf', 'docx'];
@@ -155,6 +156,32 @@ function dashCentre(fonts: FontSet): number {
   return (g.bbox.minY + g.bbox.maxY) / 2 / font.unitsPerEm;
 }
 
+/**
+ * A block kept on one page that is taller than a page (io/pdfmake-lost-blocks.ts), as an input
+ * error at the block that holds the text pdfmake would drop; other errors pass as they are.
+ */
+function lostBlockError(report: Report, e: unknown): unknown {
+  if (!(e instanceof LostBlockError)) return e;
+  const lost = e.lost;
+  const excerpt = [...lost].slice(0, 12).join('');
+  // where the text is: the first four characters of it found in a block or a front matter field
+  // (the PDF's text carries the heading numbers gongwen adds, 1.小标题, the model's not)
+  const chars = [...lost];
+  const texts = report.blocks.map((b) => JSON.stringify(b));
+  const fields = (Object.keys(report.meta) as (keyof typeof report.meta)[]).filter((k) => report.metaLines[k]);
+  let block: (typeof report.blocks)[number] | undefined;
+  let field: (typeof fields)[number] | undefined;
+  for (let i = 0; i + 4 <= Math.min(chars.length, 40) && !block && !field; i++) {
+    const window = chars.slice(i, i + 4).join('');
+    block = report.blocks[texts.findIndex((t) => t.includes(window))];
+    field = block ? undefined : fields.find((k) => JSON.stringify(report.meta[k] ?? '').includes(window));
+  }
+  const loc = block?.loc ?? (field && report.metaLines[field] ? { file: report.source.file, line: report.metaLines[field] } : { file: report.source.file });
+  return new InputError(loc,
+    `a part that must stay on one page (a heading with the line below it, a table row, the end matter) is taller than a page, and the PDF would leave out ${lost ? `"${excerpt}${[...lost].length > 12 ? '…' : ''}"` : 'what follows it'}`,
+    'shorten it, or split it: a heading or a table cell of a few lines, no run of headings without text between them, a shorter front matter field');
+}
+
 export async function buildReport(dir: string, options: BuildOptions): Promise<BuildResult> {
   const report = loadReport(dir);
   const warnings = enforceFindings(reviewReport(report, options.fonts, options.allowMissingGlyphs, await newerWorkbookHoldsNoNews(report.dir, report.statistics)), options.strict);
@@ -179,7 +206,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
     const glyphs = { has: options.fonts.has, advance: options.fonts.advance, advanceOfUnit: options.fonts.advanceOfUnit, dashCentre: dashCentre(options.fonts) };
     const definition = pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa });
     const placed = tocLevels(report) ? pageReader(definition) : undefined;
-    const bytes = await renderPdf(definition, options.fonts);
+    const bytes = await renderPdf(definition, options.fonts).catch((e: unknown) => { throw lostBlockError(report, e); });
     const pages = placed?.();
     // (a page number pdfmake did not note, 0, leaves the DOCX's numbers to Word)
     return { bytes, tocPages: tocFromPdf && pages && !pages.toc.includes(0) ? pages.toc : undefined, firstBody: pages?.firstBody };

@@ -228,3 +228,21 @@ describe('the end matter kept with the text', () => {
     }
   }, 120_000);
 });
+
+describe('a part kept on one page that is taller than a page', () => {
+  it('stops the build at its line instead of leaving it out of the PDF (pdfmake dropped it, exit 0); the DOCX alone builds', async () => {
+    // 24 empty headings in a row: kept with the line below them, one block of 25 lines and more
+    const body = Array.from({ length: 24 }, (_, k) => `## 小标题甲${k}\n\n`).join('') + '正文一段。\n';
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n${body}` });
+    const headingLine = readFileSync(path.join(dir, 'report.md'), 'utf8').split('\n').indexOf('## 小标题甲0') + 1; // (the first of its text the model holds: gongwen adds the numbers)
+    const error = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.constructor.name).toBe('InputError');
+    expect(String(error)).toMatch(/taller than a page, and the PDF would leave out "一、概述（一）小标题甲0/);
+    expect((error as unknown as { loc: { line?: number } }).loc.line).toBe(headingLine);
+    // what stays on a page builds as before, and the DOCX holds every heading
+    expect((await buildReport(dir, { fonts, formats: ['docx'] })).outputs.docx).toBeDefined();
+    const fine = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n${body.split('## ').slice(0, 6).join('## ')}正文一段。\n` });
+    const { pages } = await readPdf((await buildReport(fine, { fonts, formats: ['pdf'] })).outputs.pdf!);
+    expect(pages.flatMap((p) => p.items.map((i) => i.str)).join('')).toContain('小标题甲4');
+  });
+});

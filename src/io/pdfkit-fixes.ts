@@ -91,6 +91,7 @@ import { hookTableStarts } from './pdfmake-live-labels.js';
 import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { snapToGridAfterNodes } from './pdfmake-grid-snap.js';
 import { dropBlankLastPages } from './pdfmake-blank-pages.js';
+import { refuseLostBlocks } from './pdfmake-lost-blocks.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { filterPageContent } from './pdfkit-content-filter.js';
@@ -277,6 +278,7 @@ export function applyPdfkitFixes(): void {
   hookTableStarts();
   snapToGridAfterNodes();
   dropBlankLastPages();
+  refuseLostBlocks();
   keepRowsWithNext();
   memoiseInlineStyles();
   drawQrAsOnePath();

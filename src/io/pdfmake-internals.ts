@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-type PdfmakeModuleName = 'TableProcessor' | 'LayoutBuilder' | 'DocMeasure' | 'PDFDocument' | 'Renderer' | 'TextBreaker' | 'TextInlines' | 'StyleContextStack' | 'qrEnc';
+type PdfmakeModuleName = 'PageElementWriter' | 'TableProcessor' | 'LayoutBuilder' | 'DocMeasure' | 'PDFDocument' | 'Renderer' | 'TextBreaker' | 'TextInlines' | 'StyleContextStack' | 'qrEnc';
 
 /** What one of pdfmake's internal modules exports (its default export, or the module itself). */
 export function pdfmakeModule<M>(name: PdfmakeModuleName): M {
