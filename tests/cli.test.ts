@@ -1,6 +1,6 @@
 /** The command line: exit codes, messages, and never a partial output file. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, symlinkSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -217,5 +217,23 @@ describe('gongwen CLI', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unbalanced\/statistics\.yaml:\d+: .*四、结转下年度继续办理 \/ 自然人 = \d+ \(−1\)/);
     expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('files that cannot be read', () => {
+  it('fails the one folder whose report.md or statistics.yaml is a link round in a circle, and builds the others', () => {
+    const loop = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'loop');
+    const good = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'good');
+    // a loop among the folder's input files (its fingerprint is taken before any build) and as report.md
+    symlinkSync('statistics.yaml', path.join(loop, 'statistics.yaml.tmp'));
+    symlinkSync('statistics.yaml.tmp', path.join(loop, 'statistics.yaml'));
+    unlinkSync(path.join(loop, 'report.md'));
+    symlinkSync('report.md', path.join(loop, 'report.md'));
+    const out = mkdtempSync(path.join(tmpdir(), 'gongwen-loop-'));
+    const r = run('build', loop, good, '--out', out);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(`${path.join(loop, 'report.md')}: is a link that leads round in a circle (ELOOP)`);
+    expect(r.err).not.toMatch(/^\s+at /m);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual([`${path.basename(good)}.docx`, `${path.basename(good)}.pdf`]);
   });
 });

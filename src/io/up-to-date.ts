@@ -159,7 +159,14 @@ export function folderInputs(dir: string): FolderInputs {
     // no folder: no files (the build says so)
   }
   for (const name of names) {
-    if (isInputName(name) && statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile()) add(name, path.join(dir, name));
+    // (a link round in a circle, a file not to be looked at: unreadable, which the build then reports)
+    let isFile: boolean | undefined;
+    try {
+      isFile = statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile();
+    } catch {
+      isFile = true;
+    }
+    if (isInputName(name) && isFile) add(name, path.join(dir, name));
   }
   // wherever it is: a subfolder's is not among the files above, an outside one neither (one of
   // the files above is not read again)

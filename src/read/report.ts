@@ -1,5 +1,5 @@
 /** A content folder (report.md [+ statistics.yaml]) → the report model. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { readText } from './text-file.js';
 import path from 'node:path';
 import { InputError, InputErrors, throwAll } from '../model/errors.js';
@@ -176,6 +176,8 @@ export function readReport(dir: string): Report {
   const abs = path.join(dir, REPORT_FILE);
   const file = display(abs);
   if (!existsSync(abs)) {
+    // a link to nothing, or round in a circle: said so (readText), not "not found; the folder has report.md"
+    if (lstatSync(abs, { throwIfNoEntry: false })) readText(abs, file);
     // a file named otherwise by the editor: Notepad saves report.md.txt where Windows hides
     // extensions (the folder shows "report.md"); report.txt, README.md, 报告.md …
     const near = readdirSync(dir).filter((f) => /\.(md|txt|markdown)$/i.test(f) && !f.startsWith('.')).sort();

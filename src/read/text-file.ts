@@ -92,9 +92,14 @@ export function readText(path: string, shown: string = path): string {
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EISDIR') {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') {
       throw new InputError({ file: shown }, 'is a folder, not a file', 'give the path of the file itself, not of a folder');
     }
+    // (a file that cannot be read is the input's fault, not gongwen's: a batch goes on without it)
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError({ file: shown }, `cannot be read: no permission (${code})`, 'give the user who runs gongwen read access to the file (and its folder), or copy it to a folder of your own');
+    if (code === 'ELOOP') throw new InputError({ file: shown }, 'is a link that leads round in a circle (ELOOP)', 'replace the link with the file itself');
+    if (code === 'ENOENT') throw new InputError({ file: shown }, 'does not exist, or is a link to nothing', 'give the path of an existing file');
     throw e;
   }
   return decodeUtf8(bytes, shown);
