@@ -52,6 +52,16 @@ describe('glyph coverage', () => {
     expect(items.find((i) => i.str.includes('￥'))!.font).toBe('NotoSerifCJKsc-Regular');
   });
 
+  it('stops the build on a control character (Word\'s non-breaking hyphen pasted as U+001E), which Fandol prints as a blank gap', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n电话：0000\u001e85550123，另有\u0007。\n` });
+    const error = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e);
+    const messages = (error as InputErrors).errors.map((e) => e.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/report\.md:\d+: a control character \(U\+001E\), invisible in an editor, would print as a blank gap: Word's non-breaking hyphen is pasted as U\+001E\n {2}fix: type a hyphen \(-\) in its place/),
+      expect.stringMatching(/a control character \(U\+0007\)/),
+    ]);
+  });
+
   it('stops the build on a character no font has, naming it, its code point and file:line', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n第一段。\n\n笑脸😀不是公文用字，\uE000也不是。\n` });
     const err = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e);

@@ -515,6 +515,19 @@ describe('amounts in 万元', () => {
     // rounded as a person would: 1.005 → 1.01 (toFixed gives 1.00)
     const half = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 1.005}') });
     expect(() => loadReport(half)).toThrow(/fix: round it to the cent: 1\.01/);
+    // a billionth of a 万元 is no float noise (it passed a fixed 1e-6 tolerance and printed 0.00)
+    const tiny = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.000000001}') });
+    expect(() => loadReport(tiny)).toThrow(/value 1e-9 is not a non-negative number to the cent/);
+  });
+
+  it('refuse a figure too long to be stored as typed (99999999999999999999 printed as 100000000000000000000)', () => {
+    const stats = STATS.replace(/licensing: \{decisions: \d+\}/, 'licensing: {decisions: 99999999999999999999}').replace('fees: {amount: 126.35}', 'fees: {amount: 99999999999999999999.99}');
+    const dir = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': stats });
+    expect(() => loadReport(dir)).toThrow(/本年处理决定数量: value 100000000000000000000 is not a number of 15 digits at most \(a longer one is not stored as typed\)/);
+    expect(() => loadReport(dir)).toThrow(/本年收费金额.*: value 100000000000000000000 is not a number of 13 digits before the point at most/);
+    // the longest that is stored as typed passes
+    const fine = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace(/licensing: \{decisions: \d+\}/, 'licensing: {decisions: 999999999999999}') });
+    expect(loadReport(fine).statistics!.values['t2.licensing.decisions']).toBe(999999999999999);
   });
 
   it('point a form for other years at its template: line', async () => {

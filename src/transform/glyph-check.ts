@@ -95,7 +95,9 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
     for (const ch of t.text) {
       if (/\s/u.test(ch)) continue;
       const cp = ch.codePointAt(0)!;
-      if (has(t.role, cp) || has('fallback', cp)) continue;
+      // (a control character is in no font as a character: Fandol maps U+0000–U+001F to an empty
+      // glyph, which printed a blank gap where Word's non-breaking hyphen, U+001E, stood)
+      if (cp >= 0x20 && (has(t.role, cp) || has('fallback', cp))) continue;
       const key = `${ch}@${t.loc.file}:${t.loc.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -145,6 +147,10 @@ export function missingGlyphErrors(missing: MissingGlyph[]): InputError[] {
     if (m.codePoint >= 0xe000 && m.codePoint <= 0xf8ff) {
       return new InputError(m.loc, `character "${m.char}" (${codePointLabel(m.codePoint)}) is a private-use character, as Word's bullets from its Symbol font are: no font prints it as meant${more}`,
         'delete it; for a list, start each item\'s line with "- " (or "1. ")');
+    }
+    if (m.codePoint < 0x20) {
+      return new InputError(m.loc, `a control character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}${m.codePoint === 0x1e ? ': Word\'s non-breaking hyphen is pasted as U+001E' : m.codePoint === 0x1f ? ': Word\'s optional hyphen is pasted as U+001F' : ''}`,
+        m.codePoint === 0x1e ? 'type a hyphen (-) in its place' : 'delete it (an editor that shows invisible characters finds it, or search for its code point)');
     }
     return new InputError(m.loc, `character "${m.char}" (${codePointLabel(m.codePoint)}) is in no configured font${more}`,
       'configure a fallback font that has it (gongwen.yaml fonts.fallback), or replace the character');
