@@ -186,6 +186,18 @@ describe('Markdown tables in the DOCX', () => {
     await expect(buildReport(blank, { fonts, formats: ['pdf'] })).resolves.toBeDefined();
   });
 
+  it('refuse a table of more columns than the 版心 holds (forty-five ran off the page, thirteen shown), and set 29 within it', async () => {
+    const table = (n: number) => [0, 1, 2].map((r) => `|${Array.from({ length: n }, (_, k) => (r === 1 ? '---' : String((k + r) % 10))).join('|')}|`).join('\n');
+    const wide = makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n${table(30)}\n` });
+    await expect(buildReport(wide, { fonts, formats: ['docx'] })).rejects.toThrow(/report\.md:10: this table has 30 columns, and the 156 mm 版心 holds 29 at most/);
+    const fits = makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n${table(29)}\n` });
+    const { pages } = await readPdf((await buildReport(fits, { fonts, formats: ['pdf'] })).outputs.pdf!);
+    const cells = pages[0].items.filter((i) => /^\d$/.test(i.str));
+    expect(cells.length).toBeGreaterThanOrEqual(58); // (and the page number)
+    // every figure inside the 版心's right edge (28 mm margin + 156 mm)
+    for (const c of cells) expect(c.x + c.width).toBeLessThan((28 + 156) * 72 / 25.4);
+  });
+
   it('estimate a cell\'s pieces: each Chinese character, a run of other characters up to a space, / or -', () => {
     expect(estimateRange('城关镇')).toEqual({ min: 1, natural: 3 });
     expect(estimateRange('2023-03-01')).toEqual({ min: 2.5, natural: 5 });

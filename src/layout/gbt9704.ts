@@ -140,3 +140,11 @@ export const QR = {
 export const qrText = (url: string): string => url.replace(/[\u{10000}-\u{10FFFF}]/gu, (c) => encodeURIComponent(c));
 
 export const HEADING_ELEMENTS = ['heading1', 'heading2', 'heading3', 'heading4'] as const;
+
+/**
+ * The most columns a Markdown table across the 版心 may have: each needs 2 × 4 pt of padding and
+ * a 1 pt rule (pdfmake's table layout, write/pdf/md-table.ts) and room for one figure, half the
+ * table text's size: 29 columns in 442 pt. Past it the table ran off the right margin without a
+ * word (forty-five columns showed thirteen); such a table goes in an attachment or a workbook.
+ */
+export const MAX_TABLE_COLUMNS = Math.floor((geometry.textWidth - 1) / (2 * 4 + 1 + sizeOf('tableText') / 2));

@@ -8,6 +8,7 @@ import type MarkdownItClass from 'markdown-it';
 import type { Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { InputError, throwAll } from '../model/errors.js';
+import { MAX_TABLE_COLUMNS } from '../layout/gbt9704.js';
 import { withoutInvisible } from '../model/typed-text.js';
 import type { Block, HeadingLevel, Inline, ListBlock, Loc, TableBlock } from '../model/types.js';
 
@@ -367,6 +368,10 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             }
             if (!inHead) rows.push([]);
           } else if (u.type === 'inline') (inHead ? header : rows.at(-1)!).push(inlinesOf(u, rowLoc));
+        }
+        if (align.length > MAX_TABLE_COLUMNS) {
+          throw new InputError(loc, `this table has ${align.length} columns, and the 156 mm 版心 holds ${MAX_TABLE_COLUMNS} at most (a cell's padding and rule take 9 pt): the rest would run off the page`,
+            `split it into tables of ${MAX_TABLE_COLUMNS} columns or fewer, or turn it (rows for columns)`);
         }
         blocks.push({ type: 'table', header, rows, align, loc });
         i++;

@@ -8,7 +8,7 @@
  * piece times the number of columns is wider than the 版心, every column got that width and the
  * table ran off the page. So the widths are chosen here, from each cell's pieces measured as
  * pdfkit will set them, by the rules of layout/column-widths.ts: the table never runs past the
- * right margin (but for some fifty columns and more, which leave no room at all).
+ * right margin (the reader refuses more than layout/gbt9704.ts MAX_TABLE_COLUMNS, which leave no room).
  */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
