@@ -58,6 +58,8 @@ describe('PDF/A-2b', () => {
     expect(pdf.subarray(0, 8).toString()).toBe('%PDF-1.4');
     const raw = pdf.toString('latin1');
     expect(raw).toMatch(/\/Lang \(zh-CN\)/);
+    expect(raw).toMatch(/\/ViewerPreferences \d+ 0 R/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
     expect(raw).toMatch(/\/Metadata \d+ 0 R/);
     expect(raw).not.toContain('/GTS_PDFA1');
     const xmp = xmpOf(pdf)!;

@@ -308,6 +308,8 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
       creationDate: options.created,
     },
     language: 'zh-CN',
+    // a viewer's window shows the report's title, not the file name (Acrobat; PDF/UA asks it too)
+    displayTitle: true,
     // (not tagged: PDF/A-2b asks for no tags, and pdfmake marks no content; pdfkit's `tagged`
     // only claimed /Marked true over an empty structure tree)
     // PDF 1.4 at least: the catalogue's /Lang and the text's opacity state are 1.4 features (a
