@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -82,9 +82,9 @@ describe('one writer at a time', () => {
     expect(readdirSync(out)).toEqual([]);
   }, 30_000);
 
-  it('puts back a live writer\'s lock that a late takeover of the stale one it replaced moved aside', () => {
+  it('leaves a live writer\'s lock that a late takeover of the stale one finds in its place', () => {
     // writers A and B both judged the dead process's lock stale; A removed it and made its own;
-    // B's takeover now finds A's lock where the stale one was: it must stay
+    // B's takeover now finds A's lock where the stale one was: it must stay, untouched
     const out = tmp();
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     writeFileSync(lockOf(out, 'unit'), `${process.pid}-7`);
@@ -93,8 +93,22 @@ describe('one writer at a time', () => {
     expect(readdirSync(out)).toEqual(['.unit.gongwen-lock']);
     // the stale one itself goes
     writeFileSync(lockOf(out, 'unit'), String(dead));
-    takeOver(lockOf(out, 'unit'), String(dead));
+    expect(takeOver(lockOf(out, 'unit'), String(dead))).toBe(true);
     expect(readdirSync(out)).toEqual([]);
+    // while another takeover holds the guard, none is made; a guard left by a dead process goes after 5 s
+    writeFileSync(lockOf(out, 'unit'), String(dead));
+    writeFileSync(`${lockOf(out, 'unit')}.takeover`, String(dead));
+    expect(takeOver(lockOf(out, 'unit'), String(dead))).toBe(false);
+    expect(readdirSync(out).sort()).toEqual(['.unit.gongwen-lock', '.unit.gongwen-lock.takeover']);
+    const old = new Date(Date.now() - 6_000);
+    utimesSync(`${lockOf(out, 'unit')}.takeover`, old, old);
+    expect(takeOver(lockOf(out, 'unit'), String(dead))).toBe(false);
+    expect(takeOver(lockOf(out, 'unit'), String(dead))).toBe(true);
+    expect(readdirSync(out)).toEqual([]);
+    // a lock left empty (its writer died between making it and writing its id) is taken over too
+    writeFileSync(lockOf(out, 'unit'), '');
+    utimesSync(lockOf(out, 'unit'), old, old);
+    expect(withOutputLock(out, 'unit', () => 'written', 0)).toBe('written');
   });
 
   it('takes over a lock of its own pid and thread, left by an earlier process (a container\'s first process)', () => {

@@ -115,7 +115,8 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
     const holder = lockHolder(lock, me);
     if (holder === undefined) continue; // (gone meanwhile)
     if (holder.stale) {
-      takeOver(lock, holder.id);
+      // (another writer's takeover under way: look again shortly)
+      if (!takeOver(lock, holder.raw)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
       continue;
     }
     if (Date.now() >= until) {
@@ -166,27 +167,37 @@ function lockId(lock: string): string | undefined {
   }
 }
 
+/** A takeover guard older than this was left by a process that died inside the few lines it guards. */
+const GUARD_STALE_MS = 5_000;
+
 /**
  * Removes a stale lock, judged so while it held `staleId`. Writers waiting on one lock may all
- * judge it stale, and the first may have made its own before another acts: so the lock is first
- * moved aside under a name of this process and thread, and what was moved is removed only if it
- * is the lock judged stale; a live writer's lock is put back (with its id: its writer still
- * removes it), unless a third writer has made one meanwhile.
+ * judge it stale, and the first may have made its own before another acts: so a takeover holds a
+ * guard (`<lock>.takeover`, made exclusively, as the lock is), reads the lock again under it and
+ * removes it only if it still holds the stale id. Only a guard holder removes another's lock, so
+ * the lock cannot be replaced between that read and the removal. (The first version moved the lock
+ * aside and put a live writer's back: in the moment between, a third writer could make its own,
+ * and two were inside at once — eight processes under load, found by the test below it.) A
+ * writer that finds the guard taken waits and looks again; a guard older than GUARD_STALE_MS is
+ * removed.
  */
-export function takeOver(lock: string, staleId: string): void {
-  const aside = `${lock}.${process.pid}-${threadId}.stale`;
-  try {
-    renameSync(lock, aside);
-  } catch {
-    return; // (gone meanwhile)
+export function takeOver(lock: string, staleId: string): boolean {
+  const guard = `${lock}.takeover`;
+  if (!createLock(guard, `${process.pid}-${threadId}`)) {
+    const mtime = statSync(guard, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtime !== undefined && Date.now() - mtime > GUARD_STALE_MS) rmSync(guard, { force: true });
+    return false;
   }
-  const moved = lockId(aside);
-  if (moved !== undefined && moved !== staleId) createLock(lock, moved);
-  rmSync(aside, { force: true });
+  try {
+    if (lockId(lock) === staleId) rmSync(lock, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
+  }
+  return true;
 }
 
 /** Who holds a lock file and whether it is stale; undefined where it is gone. */
-function lockHolder(lock: string, me: string): { id: string; ageMs: number; stale: boolean } | undefined {
+function lockHolder(lock: string, me: string): { id: string; raw: string; ageMs: number; stale: boolean } | undefined {
   const id = lockId(lock);
   const mtime = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
   if (id === undefined || mtime === undefined) return undefined;
@@ -195,7 +206,7 @@ function lockHolder(lock: string, me: string): { id: string; ageMs: number; stal
   // (a lock just made may not hold its id yet: empty and young is a live writer; this process's
   // own id is an earlier process's of the same pid, as a container's first process always has)
   const dead = id !== '' && (!Number.isFinite(pid) || id === me || (pid !== process.pid && !alive(pid)));
-  return { id: id || '?', ageMs, stale: dead || ageMs > LOCK_STALE_MS || (id === '' && ageMs > 5_000) };
+  return { id: id || '?', raw: id, ageMs, stale: dead || ageMs > LOCK_STALE_MS || (id === '' && ageMs > 5_000) };
 }
 
 /**
