@@ -237,3 +237,36 @@ describe('files that cannot be read', () => {
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual([`${path.basename(good)}.docx`, `${path.basename(good)}.pdf`]);
   });
 });
+
+describe('input that is no file, or nested past reading', () => {
+  const check = (dir: string) => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'check', dir], { encoding: 'utf8', cwd: ROOT, timeout: 20_000 });
+    return { code: r.status, err: r.stderr };
+  };
+  const withStatistics = (named: string, files: Record<string, string> = {}) =>
+    makeReport({ 'report.md': FRONT.replace(/---\n$/, `statistics: ${named}\n---\n`) + '\n正文。\n', ...files });
+
+  it('refuses a pipe or a device as the statistics file instead of reading it for ever', () => {
+    const dir = withStatistics('stats.fifo');
+    spawnSync('mkfifo', [path.join(dir, 'stats.fifo')]);
+    const fifo = check(dir);
+    expect(fifo.code).toBe(2);
+    expect(fifo.err).toContain('stats.fifo: is not a file but a device or a pipe, which would be read for ever');
+    const device = check(withStatistics('/dev/zero'));
+    expect(device.code).toBe(2);
+    expect(device.err).toContain('/dev/zero: is not a file but a device or a pipe');
+  });
+
+  it('says a YAML nested thousands of levels deep is, where it ran the reader out of stack (an internal error)', () => {
+    const deep = check(makeReport({ 'report.md': FRONT.replace(/---\n$/, `editor: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n`) + '\n正文。\n' }));
+    expect(deep.code).toBe(2);
+    expect(deep.err).toMatch(/report\.md:2: the YAML is nested too deeply to be read/);
+    expect(deep.err).not.toMatch(/^\s+at /m);
+  });
+
+  it('says a report named as the statistics file holds more than one YAML document', () => {
+    const r = check(withStatistics('report.md'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('the file holds more than one YAML document (a --- line, as a report.md has)');
+  });
+});

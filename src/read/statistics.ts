@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { LARGEST_FIGURE, roundCents, toTheCent } from '../model/amounts.js';
-import { decodeUtf8 } from './text-file.js';
+import { decodeUtf8, readInputBytes } from './text-file.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { InputError, throwAll } from '../model/errors.js';
 import { parseSumRecord, type SumRecord, type StatCell, type StatisticsTable } from '../model/types.js';
@@ -88,12 +87,7 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
     throw new InputError({ file }, 'a report reads its statistics from a YAML file',
       `convert the workbook once: gongwen aggregate <its folder> --out ${file.replace(/\.xlsx$/i, '.yaml')}, then name the .yaml in "statistics:"`);
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    throw new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter');
-  }
+  const bytes = readInputBytes(file, file, () => new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter'));
   const text = decodeUtf8(bytes, file);
   return parseStatistics(text, file, year);
 }

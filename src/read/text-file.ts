@@ -8,7 +8,7 @@
  * own advice: the GBK advice (iconv -f GBK) would garble it for good. So is a file that is not
  * text at all (a Word document named report.md).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../model/errors.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
@@ -88,19 +88,29 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
  * not the internal error EISDIR would be.
  */
 export function readText(path: string, shown: string = path): string {
-  let bytes: Buffer;
+  return decodeUtf8(readInputBytes(path, shown), shown);
+}
+
+/**
+ * A content file's bytes, or an input error naming it: a folder, a device or a pipe where a file
+ * was expected (`statistics: /dev/zero` read for ever), a file without read permission, a link
+ * round in a circle or to nothing. A file that cannot be read is the input's fault, not gongwen's,
+ * and a batch goes on without its folder. `notFound`: the error for a file that is not there.
+ */
+export function readInputBytes(path: string, shown: string = path, notFound?: () => InputError): Buffer {
   try {
-    bytes = readFileSync(path);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new InputError({ file: shown }, 'is a folder, not a file', 'give the path of the file itself, not of a folder');
+    if (!stat.isFile()) throw new InputError({ file: shown }, 'is not a file but a device or a pipe, which would be read for ever', 'give the path of a text file');
+    return readFileSync(path);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') {
-      throw new InputError({ file: shown }, 'is a folder, not a file', 'give the path of the file itself, not of a folder');
-    }
-    // (a file that cannot be read is the input's fault, not gongwen's: a batch goes on without it)
+    if (code === 'EISDIR') throw new InputError({ file: shown }, 'is a folder, not a file', 'give the path of the file itself, not of a folder');
     if (code === 'EACCES' || code === 'EPERM') throw new InputError({ file: shown }, `cannot be read: no permission (${code})`, 'give the user who runs gongwen read access to the file (and its folder), or copy it to a folder of your own');
     if (code === 'ELOOP') throw new InputError({ file: shown }, 'is a link that leads round in a circle (ELOOP)', 'replace the link with the file itself');
-    if (code === 'ENOENT') throw new InputError({ file: shown }, 'does not exist, or is a link to nothing', 'give the path of an existing file');
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw notFound?.() ?? new InputError({ file: shown }, 'does not exist, or is a link to nothing', 'give the path of an existing file');
     throw e;
   }
-  return decodeUtf8(bytes, shown);
 }
+

@@ -86,6 +86,19 @@ const nearestLine = (lineAt: (path: readonly PropertyKey[]) => number | undefine
  * `firstLine` is the file line on which `text` starts (front matter starts on line 2).
  */
 export function parseLocatedYaml(text: string, file: string, firstLine = 1): LocatedYaml {
+  try {
+    return parseLocated(text, file, firstLine);
+  } catch (e) {
+    // (5,000 levels of [[[ or of indentation ran the readers out of stack: an internal error before)
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      throw new InputError({ file, line: firstLine }, 'the YAML is nested too deeply to be read (thousands of levels of [ or { or indentation)',
+        'a report\'s front matter and statistics nest a few levels at most: check the file for a run of [ or {, or lines indented ever further');
+    }
+    throw e;
+  }
+}
+
+function parseLocated(text: string, file: string, firstLine: number): LocatedYaml {
   const lite = parseLiteYaml(text);
   const lineText = (line: number): string | undefined => text.split('\n')[line - firstLine];
   if (lite) return { data: lite.data ?? {}, lineOf: nearestLine((p) => lite.lineAt(p), firstLine), lineText };
@@ -110,6 +123,11 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
           throw new InputError({ file, line: l + firstLine - 1 }, `YAML syntax error: ${message}`, `close the ${open} on this line with ${close}`);
         }
       }
+    }
+    // (statistics: report.md — a file of front matter and text between --- lines)
+    if (err.code === 'MULTIPLE_DOCS') {
+      throw new InputError({ file, line: at + firstLine - 1 }, 'the file holds more than one YAML document (a --- line, as a report.md has)',
+        'a statistics file is one YAML mapping (gongwen new writes one): check that "statistics:" names the statistics file, not the report');
     }
     const slip = err.code === 'DUPLICATE_KEY' ? undefined : slipAbove(lines, at);
     if (slip) {
