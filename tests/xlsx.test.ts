@@ -161,6 +161,34 @@ describe('statistics workbooks', () => {
     ]);
   });
 
+  it('names twenty stray figures and counts the rest (a column filled down to the sheet\'s end ran the stack out)', async () => {
+    const s = sample2014();
+    const wb = await open(await statisticsToXlsx(s.template, s.values));
+    const ws = wb.worksheets.find((w) => w.getCell('A2').text.startsWith('一、'))!;
+    const below = ws.rowCount + 2;
+    for (let r = below; r < below + 5_000; r++) ws.getCell(`H${r}`).value = 1;
+    const msgs = await messagesOf(statisticsFromXlsx(await save(wb), 'unit.xlsx'));
+    expect(msgs.length).toBe(21);
+    expect(msgs[20]).toMatch(/unit\.xlsx: sheet "\S+": and 4980 more figures in cells that take none\n {2}fix: clear the cells outside the form/);
+  });
+
+  it('says an .xls or a password-protected workbook is one (both OLE2 files), not "is this a zip file?"', async () => {
+    const ole2 = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]);
+    expect(await messagesOf(statisticsFromXlsx(ole2, 'unit.xlsx'))).toEqual([
+      expect.stringMatching(/^unit\.xlsx: is an old \.xls workbook or one protected by a password .*\n {2}fix: open it in Excel or WPS, remove any password/),
+    ]);
+  });
+
+  it('reads a workbook without its shared strings as an input error, not an internal one', async () => {
+    const { unzipSync, zipSync } = await import('fflate');
+    const s = sample2021();
+    const parts = unzipSync(new Uint8Array(await statisticsToXlsx(s.template, s.values)));
+    delete parts['xl/sharedStrings.xml'];
+    const msgs = await messagesOf(statisticsFromXlsx(Buffer.from(zipSync(parts)), 'unit.xlsx'));
+    expect(msgs.length).toBeGreaterThan(0);
+    for (const m of msgs) expect(m).toMatch(/^unit\.xlsx/);
+  });
+
   it('gives an amount with a third decimal the amount to the cent as the fix', async () => {
     const msgs = await messagesOf(readEdited((wb) => {
       const sheet = wb.getWorksheet('表二')!;

@@ -146,7 +146,7 @@ const where = (ws: Worksheet, cell: Cell) => `${ws.name}!${cell.address}`;
 
 function templateOf(wb: ExcelJS.Workbook, file: string, templateId: string | undefined): StatTemplate {
   const meta = wb.getWorksheet(META_SHEET);
-  const named = meta && meta.getCell('A1').text.trim() === 'template' ? meta.getCell('B1').text.trim() : undefined;
+  const named = meta && textOf(meta.getCell('A1')).trim() === 'template' ? textOf(meta.getCell('B1')).trim() : undefined;
   const id = named || templateId;
   if (!id) {
     throw new InputError({ file }, `the workbook does not say which statistics template it uses (no sheet "${META_SHEET}")`,
@@ -185,7 +185,7 @@ function checkLabels(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, fi
   for (const p of ordered) {
     const expected = slot(p).text;
     const cell = ws.getCell(p.r + 1, p.c + 1);
-    const found = cell.text;
+    const found = textOf(cell);
     // (a header that says its unit, 采购总金额（单位：万元）, matches a workbook written before it did)
     if (normLabel(found) !== normLabel(expected) && normLabel(found) !== normLabel(expected.replace(/（单位：[^）]*）$/u, ''))) {
       return new InputError({ file }, `sheet ${ws.name}, row ${p.r + 1}: ${p.what} is "${found.trim()}", expected "${expected}" (${where(ws, cell)})`,
@@ -231,6 +231,7 @@ function checkValue(cell: StatCell, n: number | undefined, raw: string, at: stri
 function strayFigures(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, file: string): InputError[] {
   const values = new Set([...cellPositions(table).values()].map((p) => `${p.r},${p.c}`));
   const found: InputError[] = [];
+  let more = 0; // (a column filled down to row 1,048,576 gave 150,000 errors, and ran the stack out)
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
     const r = rowNumber - 1;
     const c = colNumber - 1;
@@ -240,12 +241,23 @@ function strayFigures(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, f
     const slot = grid.rows[r]?.[c];
     // the form's own text (a figure as a label) is no stray figure
     if (slot && !isCovered(slot) && numberFromText(slot.text) === n) return;
+    if (found.length >= MAX_STRAY) { more++; return; }
     const rowLabel = grid.rows[r]?.find((x): x is GridCell => !isCovered(x) && (x.role === 'label' || x.role === 'section'))?.text;
     found.push(new InputError({ file }, `${where(ws, cell)}: ${cell.text} is in a cell that takes no figure (${slot ? `row "${rowLabel ?? grid.rows[r]!.map((x) => (isCovered(x) ? '' : x.text)).join('')}"` : 'outside the form'}), so it would not be read`,
       'type each figure in a value cell of the form, under its column and beside its row label; a section row takes none'));
   }));
+  if (more) {
+    found.push(new InputError({ file }, `sheet "${ws.name}": and ${more} more figures in cells that take none`,
+      'clear the cells outside the form (a column filled down too far?), then convert the workbook again'));
+  }
   return found;
 }
+
+/** Stray figures named one by one in a sheet; the rest are counted. */
+const MAX_STRAY = 20;
+
+/** A cell's text as a string (exceljs gives another kind where the workbook's shared strings are missing). */
+const textOf = (cell: Cell): string => (typeof cell.text === 'string' ? cell.text : String(cell.text ?? ''));
 
 /**
  * Read a workbook written by statisticsToXlsx (and filled in by a unit). The template comes from
@@ -253,6 +265,12 @@ function strayFigures(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, f
  * and cell, and all of them are reported together.
  */
 export async function statisticsFromXlsx(data: Buffer, file: string, templateId?: string): Promise<StatisticsTable> {
+  // an OLE2 compound file: an .xls of Excel 97–2003 renamed, or an .xlsx saved with a password
+  // (Excel encrypts the whole package into one); the ZIP reader said only "is this a zip file?"
+  if (data.length >= 8 && data.readUInt32BE(0) === 0xd0cf11e0 && data.readUInt32BE(4) === 0xa1b11ae1) {
+    throw new InputError({ file }, 'is an old .xls workbook or one protected by a password (both are stored otherwise than an .xlsx), so it cannot be read',
+      'open it in Excel or WPS, remove any password (文件 → 信息 → 保护工作簿 → 用密码进行加密, empty it), and save it as Excel 工作簿 (*.xlsx)');
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
@@ -310,7 +328,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
           'Excel turned what was typed into a date: set the cell\'s format to 数值 (Number) or 常规 (General) and type the figure again'));
         continue;
       }
-      const problem = checkValue(template.cells.get(key)!, n, cell.text, where(ws, cell), file);
+      const problem = checkValue(template.cells.get(key)!, n, textOf(cell), where(ws, cell), file);
       if (problem) errors.push(problem);
       else {
         values[key] = n!;
@@ -322,8 +340,8 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   throwAll(errors);
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.
   const meta = wb.getWorksheet(META_SHEET);
-  const sumRecord = meta?.getCell('A2').text.trim() === SUM_RECORD ? parseSumRecord(meta.getCell('B2').text) : undefined;
-  const yearText = meta?.getCell('A3').text.trim() === 'year' ? meta.getCell('B3').text.trim() : '';
+  const sumRecord = meta && textOf(meta.getCell('A2')).trim() === SUM_RECORD ? parseSumRecord(textOf(meta.getCell('B2'))) : undefined;
+  const yearText = meta && textOf(meta.getCell('A3')).trim() === 'year' ? textOf(meta.getCell('B3')).trim() : '';
   const year = yearText ? Number(yearText) : undefined;
   if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) {
     throw new InputError({ file }, `${META_SHEET}!B3: "${yearText}" is no report year (the year the figures are for)`, `write the year, such as 2025, in the hidden sheet ${META_SHEET}, cell B3, or clear A3 and B3`);
