@@ -520,6 +520,16 @@ describe('amounts in 万元', () => {
     expect(() => loadReport(tiny)).toThrow(/value 1e-9 is not a non-negative number to the cent/);
   });
 
+  it('read a statistics file with old Mac (CR) or Windows (CRLF) line ends as with LF, errors at their lines', () => {
+    const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8');
+    const lf = loadReport(makeReport({ 'report.md': report, 'statistics.yaml': STATS })).statistics!.values;
+    for (const end of ['\r', '\r\n']) {
+      expect(loadReport(makeReport({ 'report.md': report, 'statistics.yaml': STATS.replace(/\n/g, end) })).statistics!.values, JSON.stringify(end)).toEqual(lf);
+      const bad = makeReport({ 'report.md': report, 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.004}').replace(/\n/g, end) });
+      expect(() => loadReport(bad)).toThrow(/statistics\.yaml:13: 表二 /);
+    }
+  });
+
   it('refuse a figure too long to be stored as typed (99999999999999999999 printed as 100000000000000000000)', () => {
     const stats = STATS.replace(/licensing: \{decisions: \d+\}/, 'licensing: {decisions: 99999999999999999999}').replace('fees: {amount: 126.35}', 'fees: {amount: 99999999999999999999.99}');
     const dir = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': stats });

@@ -88,7 +88,8 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
       `convert the workbook once: gongwen aggregate <its folder> --out ${file.replace(/\.xlsx$/i, '.yaml')}, then name the .yaml in "statistics:"`);
   }
   const bytes = readInputBytes(file, file, () => new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter'));
-  const text = decodeUtf8(bytes, file);
+  // (line ends of any system, as report.md's front matter takes them: CR alone was one long line, "missing field template")
+  const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   return parseStatistics(text, file, year);
 }
 
