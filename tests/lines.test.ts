@@ -17,14 +17,16 @@ function lines(out: PdfInline[]): PdfInline[][] {
   }
   return all.filter((l) => l.length);
 }
-const extent = (line: PdfInline[]) => line.reduce((w, i) => w + width(i.text) + (i.characterSpacing ?? 0) * ([...i.text].length - 1), 0);
+const extent = (line: PdfInline[]) => line.reduce((w, i) => w + width(i.text) * i.fontSize / 10 + (i.characterSpacing ?? 0) * ([...i.text].length - 1), 0);
+/** A line's text without the spaces that take a loose line's room after its pause marks. */
+const textOf = (line: PdfInline[]) => line.filter((i) => !i.spacer).map((i) => i.text).join('');
 
 describe('breakJustified', () => {
   it('fills lines with whole characters, justifies all but the last, and keeps every character', () => {
     const text = '政府信息公开工作年度报告，按照条例要求编制而成。本报告所列数据均截至十二月三十一日。';
     const out = breakJustified(ctx, [run(text)], 100, 20)!;
     const ls = lines(out);
-    expect(ls.map((l) => l.map((i) => i.text).join('')).join('')).toBe(text);
+    expect(ls.map((l) => textOf(l)).join('')).toBe(text);
     expect(ls[0]!.map((i) => i.text).join('')).toHaveLength(8); // 100 − 20 indent = 8 characters
     ls.forEach((l, k) => {
       const room = k === 0 ? 80 : 100;
@@ -39,7 +41,7 @@ describe('breakJustified', () => {
   it('splits a word wider than the column and starts no line with its spaces', () => {
     const text = `${'a'.repeat(60)} bbb 中文`; // 60 letters = 3 full lines of 20
     const ls = lines(breakJustified(ctx, [run(text)], 100, 0)!);
-    const texts = ls.map((l) => l.map((i) => i.text).join(''));
+    const texts = ls.map((l) => textOf(l));
     expect(texts.slice(0, 3)).toEqual(['a'.repeat(20), 'a'.repeat(20), 'a'.repeat(20)]);
     for (const t of texts) expect(t.startsWith(' ')).toBe(false);
     expect(texts.join('').replace(/\s+/g, '')).toBe(text.replace(/\s+/g, ''));
@@ -51,12 +53,12 @@ describe('breakJustified', () => {
     // a code of 60 characters after 代码为: it went to the next line and left 代码为 spread across the width
     const text = `统一社会信用代码为${'9'.repeat(60)}。`;
     const ls = lines(breakJustified(ctx, [run(text)], 100, 0)!);
-    const texts = ls.map((l) => l.map((i) => i.text).join(''));
+    const texts = ls.map((l) => textOf(l));
     expect(texts[0]).toBe(`统一社会信用代码为${'9'.repeat(2)}`); // 9 × 10 + 2 × 5 = 100
     expect(texts.join('')).toBe(text);
     for (const l of ls.slice(0, -1)) expect(extent(l)).toBeCloseTo(100, 6);
     // a piece that fits on a line of its own still goes to the next line whole
-    const fits = lines(breakJustified(ctx, [run(`统一社会信用代码为${'9'.repeat(18)}。`)], 100, 0)!).map((l) => l.map((i) => i.text).join(''));
+    const fits = lines(breakJustified(ctx, [run(`统一社会信用代码为${'9'.repeat(18)}。`)], 100, 0)!).map((l) => textOf(l));
     expect(fits[1]).toBe(`${'9'.repeat(18)}。`);
   });
 
@@ -65,7 +67,7 @@ describe('breakJustified', () => {
     const ls = lines(breakJustified(ctx, [run(text)], 100, 0)!);
     for (const l of ls) for (const i of l) if (/^[\x21-\x7e]+$/.test(i.text)) expect(i.characterSpacing ?? 0).toBeLessThanOrEqual(1.5 + 1e-9);
     for (const l of ls.slice(0, -1)) if (l.some((i) => /[\u4e00-\u9fff]{2}/.test(i.text))) expect(extent(l)).toBeCloseTo(100, 6);
-    expect(ls.map((l) => l.map((i) => i.text).join('')).join('')).toBe(text);
+    expect(ls.map((l) => textOf(l)).join('')).toBe(text);
   });
 
   it('fills a line that would be loose with the next part of a web address, cut between any two characters', () => {
@@ -73,7 +75,7 @@ describe('breakJustified', () => {
     // fit after 见：https://www.example.gov.cn/ and left the line's slack between six characters
     const text = '全文见：https://www.example.gov.cn/zhengwugongkaizhuanlan2021/zhengfuxinxi/index.html。';
     const ls = lines(breakJustified(ctx, [run(text)], 200, 0)!);
-    const texts = ls.map((l) => l.map((i) => i.text).join(''));
+    const texts = ls.map((l) => textOf(l));
     expect(texts.join('')).toBe(text);
     expect(texts[0]).toBe('全文见：https://www.example.gov.cn/zheng'); // cut inside the piece
     for (const l of ls.slice(0, -1)) {
@@ -84,7 +86,7 @@ describe('breakJustified', () => {
     for (const label of ['Website:', 'Email:', 'URL:']) {
       // (181 pt before the label, two gaps between Chinese characters: a loose line, where addresses are cut)
       const text = `联系：Tel: 0370-3288305, QQ: 12345678, ${label} www.shangqiu.gov.cn。`;
-      const ws = lines(breakJustified(ctx, [run(text)], 200, 0)!).map((l) => l.map((i) => i.text).join(''));
+      const ws = lines(breakJustified(ctx, [run(text)], 200, 0)!).map((l) => textOf(l));
       expect(ws.join('').replace(/ /g, ''), label).toBe(text.replace(/ /g, ''));
       expect(ws.some((l) => l.startsWith(label)) && ws.some((l) => l.trimEnd().endsWith('12345678,')), `${label}: ${ws.join(' | ')}`).toBe(true);
     }
@@ -98,13 +100,31 @@ describe('breakJustified', () => {
     // (its first part, up to the hyphen, would fit: 17 characters and 0571- are 195 pt)
     for (const figure of ['0571-87654321', '2022-01-01', '9:00-12:00']) {
       const text = `如对本报告有疑问请与本局联系电话：${figure}。`;
-      const texts = lines(breakJustified(ctx, [run(text)], 200, 0)!).map((l) => l.map((i) => i.text).join(''));
+      const texts = lines(breakJustified(ctx, [run(text)], 200, 0)!).map((l) => textOf(l));
       expect(texts, figure).toEqual([text.slice(0, text.indexOf(figure)), `${figure}。`]);
     }
     // with two gaps between Chinese characters to take 8 characters' slack, it is cut after its hyphen
-    const loose = lines(breakJustified(ctx, [run('电话：abcdefghijklmnopqrstuvwxyz 0571-87654321。')], 200, 0)!).map((l) => l.map((i) => i.text).join(''));
+    const loose = lines(breakJustified(ctx, [run('电话：abcdefghijklmnopqrstuvwxyz 0571-87654321。')], 200, 0)!).map((l) => textOf(l));
     expect(loose.join('').replace(/ /g, '')).toBe('电话：abcdefghijklmnopqrstuvwxyz0571-87654321。');
     expect(loose[0]).toMatch(/0571-$/);
+  });
+
+  it('spreads a loose line\'s characters under a tenth of an em and puts the rest after its pause marks, where extractors may read a space', () => {
+    // 联系电话 and the number do not fit the first line: 15 characters and their room of 5
+    const text = '本单位联系地址：示例路1号，联系电话：0571-87654321。';
+    const ls = lines(breakJustified(ctx, [run(text)], 200, 0)!);
+    expect(ls.map(textOf).join('')).toBe(text);
+    const first = ls[0]!;
+    expect(extent(first)).toBeCloseTo(200, 6);
+    for (const i of first) if (!i.spacer) expect(i.characterSpacing ?? 0).toBeLessThan(1); // 0.1 em of 10 pt
+    const spacers = first.filter((i) => i.spacer);
+    expect(spacers.length).toBe(2); // after ：and ，, not after the line's last mark
+    for (const sp of spacers) expect(sp.text).toBe('\u3000');
+    expect(first.map((i) => (i.spacer ? '|' : i.text)).join('')).toBe('本单位联系地址：|示例路1号，|联系电话：');
+    // a line without pause marks is spread as before, over its characters
+    const plain = lines(breakJustified(ctx, [run('本单位联系地址示例路一号联系电话0571-87654321')], 200, 0)!);
+    expect(plain[0]!.some((i) => i.spacer)).toBe(false);
+    expect(extent(plain[0]!)).toBeCloseTo(200, 6);
   });
 
   it('leaves a line of an address alone ragged, not letter-spaced', () => {

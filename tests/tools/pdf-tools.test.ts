@@ -43,6 +43,14 @@ describe('the sample PDF, checked by poppler and qpdf', () => {
     expect(text).not.toMatch(/[\uFFFD]/u);
   });
 
+  it('copies a loose line\'s words whole in pdftotext\'s default, raw and layout modes (it read 府 前 路1号)', () => {
+    for (const mode of [[], ['-raw'], ['-layout']]) {
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...mode, '-f', '2', '-l', '2', file, '-'], { encoding: 'utf8' });
+      expect(text, mode.join(' ')).toContain('商丘市睢阳区府前路1号');
+      expect(text, mode.join(' ')).not.toMatch(/\p{Script=Han} \p{Script=Han} \p{Script=Han}/u);
+    }
+  });
+
   it('has the document info from the report, not the clock (pdfinfo)', () => {
     const info = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' });
     expect(info).toMatch(/Title:\s+商丘市2017年政府信息公开年度工作报告/);

@@ -99,6 +99,21 @@ const LOOSE_EM = 0.3;
 const LETTER_EM = 0.15;
 
 /**
+ * Spacing under which text extractors read two characters as one word: pdftotext takes a gap of
+ * 0.1 em for a space, pdf.js one of 0.102 em, so a line spread wider read 府 前 路1号 and could not be
+ * searched. A line that needs more (before a figure, an address or a Latin word that did not fit)
+ * spreads its Chinese characters by TRACK_EM and puts the rest after its pause and stop marks
+ * (，、。；：？！ and closing brackets and quotes) and before its opening brackets and quotes, as
+ * Chinese typesetting adjusts the space of punctuation first: each a space (U+3000, set to the
+ * width it takes), where a space in the copied text parts no word (邮编：　476000). Where the line has no such mark,
+ * or the room after each would be wider than an em, it is spread as before.
+ */
+const TRACK_EM = 0.09;
+const SOFT_AFTER = new Set([...'，、。；：？！）》”’】〕」』']);
+const SOFT_BEFORE = new Set([...'（《“‘【〔「『']);
+const SPACER = '\u3000';
+
+/**
  * Emit text[start, end) as one line, trailing spaces dropped. Its pieces: one per font run and
  * per stretch of Chinese or of other text. A justified line is stretched with character spacing
  * inside its Chinese pieces (Latin words and figures keep their letter spacing, as they did
@@ -118,27 +133,55 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
   // spacing inside Chinese pieces, and inside the others
   let cjkSpacing = 0;
   let otherSpacing = 0;
+  /** Places after a pause or stop mark that take the room a spacing under TRACK_EM leaves (TRACK_EM). */
+  let soft: number[] = [];
+  let share = 0;
   if (slack > 1e-6 && gaps > 0) { // a full line: no spacing (not a rounding error's worth)
     const size = inlines[runOf[start]!]!.fontSize;
-    if (slack / gaps <= LOOSE_EM * size) cjkSpacing = slack / gaps;
-    else {
+    if (slack / gaps <= TRACK_EM * size) cjkSpacing = slack / gaps;
+    else if ((soft = softPlaces(text, pieces, end)).length && (share = (slack - TRACK_EM * size * gaps) / soft.length) + TRACK_EM * size <= size) cjkSpacing = TRACK_EM * size;
+    else if (slack / gaps <= LOOSE_EM * size) { soft = []; cjkSpacing = slack / gaps; } else {
+      soft = [];
       // loose: every character spaced alike, letters by LETTER_EM at most, the rest between Chinese characters
       const every = pieces.reduce((g, piece) => g + piece.end - piece.start - 1, 0);
       otherSpacing = Math.min(slack / every, LETTER_EM * size);
       cjkSpacing = otherSpacing + (slack - otherSpacing * every) / gaps;
     }
   }
+  let s = 0; // the next soft place
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k]!;
     const run = inlines[runOf[piece.start]!]!;
     const final = k === pieces.length - 1;
     const spacing = piece.cjk ? cjkSpacing : otherSpacing;
-    out.push({
-      ...run, text: text.slice(piece.start, piece.end), noWrap: true,
-      ...(final ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
-      ...(spacing > 0 && (piece.cjk || piece.end - piece.start > 1) ? { characterSpacing: spacing } : {}),
-    });
+    // a piece cut after each of its soft places, a spacer in the cut: the gap it had (inside the
+    // piece) and its share of the room; one at the piece's end adds the share to a gap of none
+    for (let from = piece.start; from < piece.end;) {
+      const to = s < soft.length && soft[s]! < piece.end ? soft[s++]! + 1 : piece.end;
+      const lastOfLine = final && to === piece.end;
+      out.push({
+        ...run, text: text.slice(from, to), noWrap: true,
+        ...(lastOfLine ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
+        ...(spacing > 0 && (piece.cjk || to - from > 1) ? { characterSpacing: spacing } : {}),
+      });
+      if (to < piece.end || (soft.length && to === soft[s - 1]! + 1 && !lastOfLine)) {
+        const gap = share + (to < piece.end ? spacing : 0);
+        const em = p.advance(run.font as PdfRole, SPACER, 1);
+        out.push({ ...run, text: SPACER, fontSize: gap / em, noWrap: true, noNewLine: true, spacer: true });
+      }
+      from = to;
+    }
   }
+}
+
+/** The places (indices of a pause or stop mark) after which a loose line's room goes: not at the line's end. */
+function softPlaces(text: string, pieces: { start: number; end: number; cjk: boolean }[], end: number): number[] {
+  const out: number[] = [];
+  for (const piece of pieces) {
+    if (!piece.cjk) continue;
+    for (let i = piece.start; i < piece.end && i + 1 < end; i++) if (SOFT_AFTER.has(text[i]!) || SOFT_BEFORE.has(text[i + 1]!)) out.push(i);
+  }
+  return out;
 }
 
 /** The gaps between the Chinese characters of `pieces` that character spacing opens (inside each piece). */

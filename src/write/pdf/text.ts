@@ -22,6 +22,8 @@ export type PdfInline = {
   text: string; font: string; fontSize: number; lineHeight: number;
   /** Set on lines broken by write/pdf/lines.ts. */
   noWrap?: boolean; noNewLine?: boolean; lineEnd?: boolean; characterSpacing?: number;
+  /** A space that takes a loose line's room after a pause mark (write/pdf/lines.ts TRACK_EM): no text of the report's. */
+  spacer?: true;
 };
 
 /** Split `text` into inlines by glyph coverage. */
