@@ -241,9 +241,14 @@ function figureCut(p: Paragraph, lineStart: number, start: number, end: number, 
   while (to < end && /[\x21-\x7e]/.test(text[to]!)) to++;
   if (to - start < 3 || !/^[0-9][0-9:.-]*[0-9]$/.test(text.slice(start, to)) || !text.slice(start, to).includes('-')) return undefined;
   const slack = available - natural;
-  const gaps = cjkGaps(piecesOf(p, lineStart, start));
+  const pieces = piecesOf(p, lineStart, start);
+  const gaps = cjkGaps(pieces);
   const size = inlines[runOf[lineStart]!]!.fontSize;
   if (gaps > 0 && slack / gaps <= LOOSE_EM * size) return undefined;
+  // (nor where the line's pause marks take its room, as emitLine gives it them: a number cut after
+  // its hyphen copies out of the PDF without it, 0000-85550123 as 000085550123 in pdftotext)
+  const soft = softPlaces(text, pieces, start);
+  if (gaps > 0 && soft.length && (slack - TRACK_EM * size * gaps) / soft.length + TRACK_EM * size <= size) return undefined;
   let cut: number | undefined;
   for (let h = start + 2; h < to; h++) {
     if (text[h - 1] === '-' && /[0-9]/.test(text[h - 2]!) && /[0-9]/.test(text[h]!) && measureRange(p, lineStart, h) <= available + EPSILON) cut = h;
