@@ -246,3 +246,19 @@ describe('a part kept on one page that is taller than a page', () => {
     expect(pages.flatMap((p) => p.items.map((i) => i.str)).join('')).toContain('小标题甲4');
   });
 });
+
+describe('a long lead-in before a statistics table', () => {
+  it('builds with every line: a lead-in of more than six lines flows as a paragraph, not kept whole with the table (eleven lines before 表二 made a group taller than a page)', async () => {
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const long = '全年围绕重点领域信息公开开展专项检查，逐项核对公开事项目录，及时更新栏目内容，确保信息准确完整。'.repeat(6);
+    for (const before of ['2021年，本机关主动公开政府信息情况如下：', '2021年，本机关收到和处理政府信息公开申请情况如下：', '2021年，本机关政府信息公开行政复议、行政诉讼情况如下：']) {
+      const text = readFileSync(path.join(sample, 'report.md'), 'utf8');
+      expect(text, before).toContain(before);
+      const dir = makeReport({ 'report.md': text.replace(before, long + before), 'statistics.yaml': readFileSync(path.join(sample, 'statistics.yaml'), 'utf8') });
+      const { pages } = await readPdf((await buildReport(dir, { fonts, formats: ['pdf'] })).outputs.pdf!);
+      // (the page numbers, — 5 —, read between a paragraph's pages)
+      const all = pages.flatMap((p) => p.items.map((i) => i.str)).join('').replace(/\s/g, '').replace(/—\d+—/g, '');
+      expect(all, before).toContain(long + before);
+    }
+  });
+});

@@ -24,7 +24,7 @@ export const PAGE = {
   textHeightMm: 225,
 } as const;
 
-/** The longest lead-in sentence (in lines) kept with the start of a Markdown table below it, in both writers. */
+/** The longest lead-in sentence (in lines) kept with the start of a table below it (Markdown or statistics, in the PDF; Markdown in the DOCX). */
 export const LEAD_IN_LINES = 6;
 
 export const GRID = {

@@ -33,13 +33,15 @@ export type { PdfOptions, GlyphSource } from './context.js';
  * (pdfmake's keep-heading-with-next callback sees an unbreakable block on the page it was first
  * tried on, so these are grouped here; the callback, `breakBefore`, catches the rest.)
  */
-function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
+function keepTogether(content: Content[], blocks: Report['blocks'], textWidth: number): Content[] {
   const out: Content[] = [];
   let split: ReturnType<typeof keptWithHeading>;
   let leadsHere = false;
   for (let i = 0; i < content.length; i++) {
     const next = content[i + 1] as { unbreakable?: boolean; gridAfter?: number } | undefined;
-    if (blocks[i].type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && next?.unbreakable) {
+    // (a lead-in of a few lines only, LEAD_IN_LINES: with a long one the group could be taller than
+    // a page, which pdfmake would drop and io/pdfmake-lost-blocks.ts refuses — eleven lines before 表二)
+    if (blocks[i].type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && next?.unbreakable && leadInLines(content[i] as PdfParagraph, textWidth) <= LEAD_IN_LINES) {
       // with every heading right above (（一）… over 二、… over the lead-in: not only the nearest)
       const heading = headingsAbove(out, content, blocks, i);
       // the group ends with the table: what follows it goes back to the grid (the table's own
@@ -50,7 +52,7 @@ function keepTogether(content: Content[], blocks: Report['blocks']): Content[] {
       const { margin, ...table } = next as { margin: [number, number, number, number] };
       out.push({ stack: [...heading, content[i], { ...table, margin: [margin[0], margin[1], margin[2], 0] }], unbreakable: true, gridAfter: next.gridAfter, margin: [0, 0, 0, margin[3]] } as Content);
       i++;
-    } else if ((leadsHere = leadsIntoBrokenTable(blocks, content, i)) || (standalone(blocks[i]) && leadsIntoBrokenTable(blocks, content, i + 1))) {
+    } else if ((leadsHere = leadsIntoBrokenTable(blocks, content, i, textWidth)) || (standalone(blocks[i]) && leadsIntoBrokenTable(blocks, content, i + 1, textWidth))) {
       // a lead-in sentence before a table that may break across pages (表三), with the heading
       // above it: kept with room below for the table's header and first rows, which the group
       // reserves and then gives back (a spacer, and as much negative margin)
@@ -104,10 +106,24 @@ function headingsAbove(out: Content[], content: Content[], blocks: Report['block
  * not kept whole, or a Markdown table — after a lead-in of a few lines only (LEAD_IN_LINES): the
  * group is unbreakable, and pdfmake prints only the first page of a block taller than a page.
  */
-const leadsIntoBrokenTable = (blocks: Report['blocks'], content: Content[], i: number) =>
+const leadsIntoBrokenTable = (blocks: Report['blocks'], content: Content[], i: number, textWidth: number) =>
   blocks[i]?.type === 'paragraph' && (
-    (blocks[i + 1]?.type === 'statTable' && !(content[i + 1] as { unbreakable?: boolean }).unbreakable) ||
+    (blocks[i + 1]?.type === 'statTable' && !(content[i + 1] as { unbreakable?: boolean }).unbreakable && leadInLines(content[i] as PdfParagraph, textWidth) <= LEAD_IN_LINES) ||
     (blocks[i + 1]?.type === 'table' && lineCount(content[i] as PdfParagraph) <= LEAD_IN_LINES));
+
+/**
+ * A lead-in's lines before a statistics table, estimated from its text (a Chinese character or
+ * mark an em, anything else half of one, and the first line's two-character indent): the same
+ * whether gongwen or pdfmake breaks the paragraph, so the two lay a report out alike (tests
+ * compare them), and a guard only — a lead-in near LEAD_IN_LINES is kept either way.
+ */
+function leadInLines(p: PdfParagraph, textWidth: number): number {
+  const inlines = (Array.isArray(p.text) ? p.text : [{ text: String(p.text ?? ''), fontSize: 16 }]) as { text: string; fontSize?: number; spacer?: true }[];
+  const size = inlines[0]?.fontSize ?? 16;
+  let em = 2;
+  for (const i of inlines) if (!i.spacer) for (const ch of i.text) em += /[\u2e80-\u9fff\uf900-\uffef“”‘’—…]/u.test(ch) ? 1 : 0.5;
+  return Math.ceil(em / Math.floor(textWidth / size));
+}
 
 
 /**
@@ -272,7 +288,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   // (and only a short one: keptNote)
   const notes = report.blocks.map((b, i) => (isTableNote(report.blocks, i) && !(endMatter && i === report.blocks.length - 1) ? keptNote(ctx, b as ParagraphBlock) : undefined));
   const blocks = report.blocks.filter((_, i) => !notes[i]);
-  const body = keepTogether(report.blocks.flatMap((b, i) => (notes[i] ? [] : [bodyBlock(ctx, b, outline, report.statistics, notes[i + 1])])), blocks);
+  const body = keepTogether(report.blocks.flatMap((b, i) => (notes[i] ? [] : [bodyBlock(ctx, b, outline, report.statistics, notes[i + 1])])), blocks, ctx.textWidth);
   // (where the body starts, read once it is laid out: page 1 must show it, GB/T 9704 7.3.3)
   if (body[0]) (body[0] as { gwFirstBody?: boolean }).gwFirstBody = true;
   const content: Content[] = [
