@@ -73,6 +73,15 @@ describe('PDF/A-2b', () => {
     expect(pdf.subarray(start, start + length).toString('utf8')).toMatch(/<\?xpacket end="w"\?>$/);
   });
 
+  it('leaves control characters out of the XMP (a keyword typed with one made the packet no XML), and stops a title with one', async () => {
+    const dir = makeReport({ 'report.md': FRONT.replace('---\n', '---\nkeywords: ["政务\\v公开", "\\u0001年报"]\n') + '\n正文。\n' });
+    const xmp = xmpOf(await pdfOf(dir))!;
+    expect(xmp).toContain('<pdf:Keywords>政务公开, 年报</pdf:Keywords>');
+    expect(xmp).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+    const title = makeReport({ 'report.md': FRONT.replace('title: 测试县2020年政府信息公开工作年度报告', 'title: "测试县2020年\\f政府信息公开工作年度报告"') + '\n正文。\n' });
+    await expect(pdfOf(title)).rejects.toThrow(/report\.md:2: a control character \(U\+000C\)/);
+  });
+
   it('escapes & < > in the XMP while the Info dictionary keeps them', async () => {
     // (one " alone: a pair beside Chinese text would print as “ ”)
     const dir = makeReport({ 'report.md': FRONT.replace('title: 测试县2020年政府信息公开工作年度报告', 'title: "关于A&B<测试>的\\"报告"') + '\n正文。\n' });

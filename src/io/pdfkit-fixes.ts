@@ -3,7 +3,8 @@
  *
  * 1. XMP metadata: pdfkit writes the Info values into the XMP packet without XML escaping, so a
  *    title with & < > gives malformed XMP (library-notes §3.11). The values are escaped for the
- *    XMP packet only; the Info dictionary, written before, keeps them as they are.
+ *    XMP packet only, control characters left out; the Info dictionary, written before, keeps them
+ *    as they are.
  * 2. Bookmarks: pdfkit points every outline item at the top-right corner of its page (it computes
  *    left = page width − 0). Items now point at the left edge of the heading's own line.
  * 3. Line breaking: pdfmake asks the `linebreak` package (UAX #14) where lines may break and has
@@ -107,7 +108,9 @@ const requireHere = createRequire(import.meta.url);
 const PDFDocument = requireHere('pdfkit') as typeof PDFKitDocument;
 const StyleContextStack = pdfmakeModule<{ copyStyle(source: object, destination: object): object }>('StyleContextStack');
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text for the XMP packet: & < > " escaped, and the control characters XML 1.0 has no place for left out (a keyword typed with one made the packet no XML). */
+// eslint-disable-next-line no-control-regex
+const escapeXml = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface InfoDoc {
   info: Record<string, unknown>;

@@ -93,8 +93,9 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
   const seen = new Set<string>();
   for (const t of textsOf(report)) {
     for (const ch of t.text) {
-      if (/\s/u.test(ch)) continue;
       const cp = ch.codePointAt(0)!;
+      // (whitespace passes, but a vertical tab or form feed, \s too, is a control character)
+      if (/\s/u.test(ch) && (cp >= 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d)) continue;
       // (a control character is in no font as a character: Fandol maps U+0000–U+001F to an empty
       // glyph, which printed a blank gap where Word's non-breaking hyphen, U+001E, stood)
       if (cp >= 0x20 && (has(t.role, cp) || has('fallback', cp))) continue;
