@@ -105,10 +105,25 @@ describe('one writer at a time', () => {
     expect(takeOver(lockOf(out, 'unit'), String(dead))).toBe(false);
     expect(takeOver(lockOf(out, 'unit'), String(dead))).toBe(true);
     expect(readdirSync(out)).toEqual([]);
-    // a lock left empty (its writer died between making it and writing its id) is taken over too
+    // a lock left empty (its writer died between making it and writing its id) is taken over too;
+    // one just made, its id not written yet, is not (an empty lock judged stale before it was
+    // replaced by a live writer's)
     writeFileSync(lockOf(out, 'unit'), '');
+    expect(takeOver(lockOf(out, 'unit'), '')).toBe(true);
+    expect(readdirSync(out)).toEqual(['.unit.gongwen-lock']);
     utimesSync(lockOf(out, 'unit'), old, old);
     expect(withOutputLock(out, 'unit', () => 'written', 0)).toBe('written');
+    // a guard with a time ahead of this clock (a file server's) is old too, and a writer waiting
+    // on a guard it cannot remove gives up at its time
+    writeFileSync(lockOf(out, 'unit'), String(dead));
+    writeFileSync(`${lockOf(out, 'unit')}.takeover`, String(dead));
+    const ahead = new Date(Date.now() + 3_600_000);
+    utimesSync(`${lockOf(out, 'unit')}.takeover`, ahead, ahead);
+    expect(takeOver(lockOf(out, 'unit'), String(dead))).toBe(false);
+    expect(takeOver(lockOf(out, 'unit'), String(dead))).toBe(true);
+    writeFileSync(lockOf(out, 'unit'), String(dead));
+    writeFileSync(`${lockOf(out, 'unit')}.takeover`, String(process.pid));
+    expect(() => withOutputLock(out, 'unit', () => 'written', 300)).toThrow(/another gongwen \(process \d+\) is writing unit's outputs/);
   });
 
   it('takes over a lock of its own pid and thread, left by an earlier process (a container\'s first process)', () => {

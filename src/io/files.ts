@@ -114,11 +114,8 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
   while (!createLock(lock, me)) {
     const holder = lockHolder(lock, me);
     if (holder === undefined) continue; // (gone meanwhile)
-    if (holder.stale) {
-      // (another writer's takeover under way: look again shortly)
-      if (!takeOver(lock, holder.raw)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
-      continue;
-    }
+    // (another writer's takeover under way: wait as for a live one, up to `until` too)
+    if (holder.stale && takeOver(lock, holder.raw)) continue;
     if (Date.now() >= until) {
       throw new InputError({ file: lock }, `another gongwen (process ${holder.id}) is writing ${name}'s outputs into this folder, and has been for ${Math.round(holder.ageMs / 1000)} s`,
         'wait for it to finish, or stop it, then build again (a lock left by a stopped process is removed by the next build)');
@@ -169,6 +166,8 @@ function lockId(lock: string): string | undefined {
 
 /** A takeover guard older than this was left by a process that died inside the few lines it guards. */
 const GUARD_STALE_MS = 5_000;
+/** An empty lock older than this was left by a writer that died before writing its id. */
+const EMPTY_STALE_MS = 5_000;
 
 /**
  * Removes a stale lock, judged so while it held `staleId`. Writers waiting on one lock may all
@@ -184,12 +183,16 @@ const GUARD_STALE_MS = 5_000;
 export function takeOver(lock: string, staleId: string): boolean {
   const guard = `${lock}.takeover`;
   if (!createLock(guard, `${process.pid}-${threadId}`)) {
+    // (a time ahead of this clock, a file server's, counts as old too: else it is waited on for ever)
     const mtime = statSync(guard, { throwIfNoEntry: false })?.mtimeMs;
-    if (mtime !== undefined && Date.now() - mtime > GUARD_STALE_MS) rmSync(guard, { force: true });
+    if (mtime !== undefined && Math.abs(Date.now() - mtime) > GUARD_STALE_MS) rmSync(guard, { force: true });
     return false;
   }
   try {
-    if (lockId(lock) === staleId) rmSync(lock, { force: true });
+    // (an empty lock is stale only while it is old: one just made by a live writer, its id not
+    // written yet, is as empty as the dead one judged stale before another writer removed it)
+    const mtime = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+    if (lockId(lock) === staleId && (staleId !== '' || (mtime !== undefined && Date.now() - mtime > EMPTY_STALE_MS))) rmSync(lock, { force: true });
   } finally {
     rmSync(guard, { force: true });
   }
@@ -206,7 +209,7 @@ function lockHolder(lock: string, me: string): { id: string; raw: string; ageMs:
   // (a lock just made may not hold its id yet: empty and young is a live writer; this process's
   // own id is an earlier process's of the same pid, as a container's first process always has)
   const dead = id !== '' && (!Number.isFinite(pid) || id === me || (pid !== process.pid && !alive(pid)));
-  return { id: id || '?', raw: id, ageMs, stale: dead || ageMs > LOCK_STALE_MS || (id === '' && ageMs > 5_000) };
+  return { id: id || '?', raw: id, ageMs, stale: dead || ageMs > LOCK_STALE_MS || (id === '' && ageMs > EMPTY_STALE_MS) };
 }
 
 /**
