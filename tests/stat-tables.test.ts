@@ -518,6 +518,9 @@ describe('amounts in 万元', () => {
     // a billionth of a 万元 is no float noise (it passed a fixed 1e-6 tolerance and printed 0.00)
     const tiny = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.000000001}') });
     expect(() => loadReport(tiny)).toThrow(/value 1e-9 is not a non-negative number to the cent/);
+    // nor is a third decimal of a large amount
+    const large = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 1234567.891}') });
+    expect(() => loadReport(large)).toThrow(/value 1234567\.891 is not a non-negative number to the cent/);
   });
 
   it('read a statistics file with old Mac (CR) or Windows (CRLF) line ends as with LF, errors at their lines', () => {

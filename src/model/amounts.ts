@@ -6,10 +6,12 @@
 export const roundCents = (x: number): number => Math.round(Number((x * 100).toPrecision(12))) / 100;
 
 /**
- * Whether an amount has two decimals at most (float noise aside: a billionth of the cents' count,
- * at least a billionth of a cent, so 0.000000001 is refused as it was let through by a fixed 1e-6).
+ * Whether an amount has two decimals at most, float noise aside: a doubles' noise is about 1e-16
+ * of the figure, so a millionth of a millionth of the cents' count (at least a billionth of a
+ * cent) passes it. A fixed 1e-6 let 0.000000001 through; a billionth of the count let a third
+ * decimal through from a million 万元 on (1234567.891).
  */
-export const toTheCent = (v: number): boolean => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9 * Math.max(1, Math.abs(v * 100));
+export const toTheCent = (v: number): boolean => Math.abs(v * 100 - Math.round(v * 100)) < 1e-12 * Math.max(1_000, Math.abs(v * 100));
 
 /** The largest figure a statistics cell holds exactly (a count; an amount in cents): 2^53 − 1. */
 export const LARGEST_FIGURE = Number.MAX_SAFE_INTEGER;
