@@ -192,7 +192,8 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   // A table of contents in both: the DOCX's shows the PDF's page numbers, so it waits for them
   const tocFromPdf = both && tocLevels(report) > 0;
   const startDocx = (tocPages?: number[]) => {
-    const chars = fallbackChars(report, options.fonts.has);
+    // (a character the PDF's face draws wrong, ￥ in Fandol, is the DOCX's fonts' own: 仿宋 draws it)
+    const chars = fallbackChars(report, (role, cp) => options.fonts.has(role, cp) || options.fonts.misdrawn(role, cp));
     return (options.docx ?? buildDocx)(report, created, {
       song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name,
       ...(chars ? { fallback: { name: c.fallback.name, chars } } : {}),

@@ -9,6 +9,7 @@ import { openFontSet } from '../src/io/fonts.js';
 import { InputError, InputErrors } from '../src/model/errors.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, readPdf } from './helpers/pdf.js';
+import { docxParts } from './helpers/docx.js';
 
 const fonts = openFontSet();
 
@@ -50,6 +51,11 @@ describe('glyph coverage', () => {
     const items = (await readPdf(outputs.pdf!)).pages[0].items;
     expect(items.map((i) => i.str).join('').replace(/\s/g, '')).toContain('收取信息处理费￥100元。');
     expect(items.find((i) => i.str.includes('￥'))!.font).toBe('NotoSerifCJKsc-Regular');
+    // the DOCX, set in 仿宋 and its kin (not Fandol), leaves ￥ to them: no fallback font on it
+    const docx = (await buildReport(dir, { fonts, formats: ['docx'] })).outputs.docx!;
+    const xml = docxParts(docx)['word/document.xml']!;
+    expect(xml).toContain('￥100元');
+    expect(xml).not.toContain('Noto Serif CJK SC');
   });
 
   it('stops the build on a control character (Word\'s non-breaking hyphen pasted as U+001E), which Fandol prints as a blank gap', async () => {

@@ -91,8 +91,10 @@ export interface FontSet {
   /** fontStamp(config) when the set was opened, before any of its files was read (io/up-to-date.ts). */
   stamp: string;
   face(role: FaceRole): LoadedFace;
-  /** Whether the role's face has a glyph for the code point. */
+  /** Whether the role's face has a glyph for the code point (and draws it as that character: MISDRAWN). */
   has(role: FaceRole, codePoint: number): boolean;
+  /** Whether the role's face has the code point but draws another character's outline for it (MISDRAWN). */
+  misdrawn(role: FaceRole, codePoint: number): boolean;
   /** Advance width in pt of `text` at `size`, laid out as pdfkit lays it out (fontkit, default features). */
   advance(role: FaceRole, text: string, size: number): number;
   /** advance(role, String.fromCharCode(unit), size), without making the string (one UTF-16 unit, not a surrogate). */
@@ -197,7 +199,8 @@ export function fontStamp(config: FontConfig): string {
  * data under another id; found by comparing each face's outlines of all its non-Han characters —
  * the other shared outlines are look-alikes, Latin A and Greek Α). A face counts as not having
  * such a character, so the fallback face draws it, as any character the role face lacks
- * (the DOCX names the fallback font on it as well). Other faces are trusted.
+ * (in the PDF; the DOCX, set in the fonts its names call for — 仿宋, not Fandol — leaves it to
+ * them). Other faces are trusted.
  */
 const MISDRAWN: readonly { face: RegExp; codePoints: ReadonlySet<number> }[] = [
   { face: /^Fandol/, codePoints: new Set([0xffe5]) },
@@ -244,6 +247,9 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
       let units = m.get(unit);
       if (units === undefined) m.set(unit, (units = ems(role, String.fromCharCode(unit)))); // at most 65,536 entries
       return units * size;
+    },
+    misdrawn(role, cp) {
+      return MISDRAWN.some((m) => m.codePoints.has(cp)) && face(role).font.hasGlyphForCodePoint(cp) && misdrawn(face(role).font, cp);
     },
     has(role, cp) {
       let m = coverage.get(role);
