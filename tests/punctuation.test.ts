@@ -153,6 +153,8 @@ describe('ASCII punctuation in Chinese text', () => {
     };
     expect(para([{ text: '全年重点做好' }, { text: '三项工作', bold: true }, { text: '.一是加强领导,二是完善制度。' }])).toEqual(['全年重点做好', '三项工作', '。一是加强领导，二是完善制度。']);
     expect(para([{ text: '甲\u0001乙,' }, { text: '丙丁', bold: true }, { text: '戊己尾巴。' }]).join('')).toBe('甲\u0001乙，丙丁戊己尾巴。');
+    // the ellipsis and the 间隔号 rules across a bold or italic boundary too (让・*雅克*, 未收取**…**信息)
+    expect(para([{ text: '让・' }, { text: '雅克', bold: true }, { text: '，未收取' }, { text: '…', bold: true }, { text: '信息' }])).toEqual(['让·', '雅克', '，未收取', '……', '信息']);
   });
 
   it('pairs ASCII quotes among themselves where the full-width ones balance apart from them', () => {

@@ -173,11 +173,25 @@ function dashesAndEllipses(text: string): string {
   // a mark alone: “--”表示无数据 shows the two hyphens)
   const kept = [...text.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
   // (the dashes first: the protected spans are places in the text as it came)
-  return text.replace(/-{2,}/gu, (m: string, at: number, whole: string) =>
-    !kept.some(([a, b]) => at >= a && at < b) && (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '')) ? '——' : m).replace(/。{3,}/gu, '……')
-    .replace(/⋯+/gu, (m: string, at: number, whole: string) => (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '') ? '…'.repeat(m.length) : m))
-    .replace(/(?<!…)…(?!…)/gu, (m: string, at: number, whole: string) => (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + 1] ?? '') ? '……' : m))
-    .replace(/(?<=\p{Script=Han})[・•](?=\p{Script=Han})/gu, '·');
+  const dashed = text.replace(/-{2,}/gu, (m: string, at: number, whole: string) =>
+    !kept.some(([a, b]) => at >= a && at < b) && (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '')) ? '——' : m).replace(/。{3,}/gu, '……');
+  // the ellipses and the 间隔号 beside Chinese text, looking through the inline separator
+  // (让・*雅克*, 未收取**…**), never inside a web address or a file name (报告…终稿.docx)
+  const marks = (t: string, re: RegExp, to: (m: string) => string): string => {
+    const spans = [...t.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
+    return t.replace(re, (m: string, at: number, whole: string) =>
+      !spans.some(([a, b]) => at < b && at + m.length > a) && (hanBeside(whole, at - 1, -1) || hanBeside(whole, at + m.length, 1)) ? to(m) : m);
+  };
+  const ellipses = marks(marks(dashed, /⋯+/gu, (m) => '…'.repeat(m.length)), /(?<!…)…(?!…)/gu, () => '……');
+  const spans = [...ellipses.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  return ellipses.replace(/[・•]/gu, (m: string, at: number, whole: string) =>
+    !spans.some(([a, b]) => at >= a && at < b) && hanBeside(whole, at - 1, -1) && hanBeside(whole, at + 1, 1) ? '·' : m);
+}
+
+/** Whether the first character from `at` on, stepping by `step` over inline separators, is a Chinese one. */
+function hanBeside(text: string, at: number, step: -1 | 1): boolean {
+  while (text[at] === SEPARATOR) at += step;
+  return HAN.test(text[at] ?? '');
 }
 
 /**
