@@ -251,10 +251,16 @@ describe('input that is no file, or nested past reading', () => {
     spawnSync('mkfifo', [path.join(dir, 'stats.fifo')]);
     const fifo = check(dir);
     expect(fifo.code).toBe(2);
-    expect(fifo.err).toContain('stats.fifo: is not a file but a device or a pipe, which would be read for ever');
+    expect(fifo.err).toContain('stats.fifo: is not a file but a device or a pipe, which may never end');
     const device = check(withStatistics('/dev/zero'));
     expect(device.code).toBe(2);
     expect(device.err).toContain('/dev/zero: is not a file but a device or a pipe');
+  });
+
+  it('reads --config from a pipe or /dev/null, paths typed on the command line', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${path.join(ROOT, 'bin/gongwen.mjs')}" check "${path.join(ROOT, 'content/sample-2021')}" --config <(printf 'pdfa: true\\n') && "${process.execPath}" "${path.join(ROOT, 'bin/gongwen.mjs')}" check "${path.join(ROOT, 'content/sample-2021')}" --config /dev/null`], { encoding: 'utf8', cwd: ROOT, timeout: 20_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.match(/: ok/g)).toHaveLength(2);
   });
 
   it('says a YAML nested thousands of levels deep is, where it ran the reader out of stack (an internal error)', () => {

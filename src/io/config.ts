@@ -50,7 +50,7 @@ export function readConfig(configFile: string | undefined): Config {
     throw new InputError({ file: configFile }, 'the config file is a folder, not a file',
       existsSync(inside) ? `give the file in it: --config ${inside}` : 'give the path of a gongwen.yaml file');
   }
-  const yaml = parseLocatedYaml(readText(configFile), configFile);
+  const yaml = parseLocatedYaml(readText(configFile, configFile, true), configFile);
   const raw = (yaml.data ?? {}) as Record<string, unknown>;
   for (const key of Object.keys(raw)) {
     if (!KEYS.includes(key)) throw new InputError({ file: configFile, line: yaml.lineOf([key]) }, `unknown setting "${key}"`, `settings are: ${KEYS.join(', ')}`);

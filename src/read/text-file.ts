@@ -87,21 +87,23 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
  * where a file was expected (`mkdir report.md`, a `--config` given a folder) is an input error,
  * not the internal error EISDIR would be.
  */
-export function readText(path: string, shown: string = path): string {
-  return decodeUtf8(readInputBytes(path, shown), shown);
+export function readText(path: string, shown: string = path, streams = false): string {
+  return decodeUtf8(readInputBytes(path, shown, undefined, streams), shown);
 }
 
 /**
  * A content file's bytes, or an input error naming it: a folder, a device or a pipe where a file
  * was expected (`statistics: /dev/zero` read for ever), a file without read permission, a link
  * round in a circle or to nothing. A file that cannot be read is the input's fault, not gongwen's,
- * and a batch goes on without its folder. `notFound`: the error for a file that is not there.
+ * and a batch goes on without its folder. `notFound`: the error for a file that is not there;
+ * `streams`: pipes and devices are read (a path given on the command line).
  */
-export function readInputBytes(path: string, shown: string = path, notFound?: () => InputError): Buffer {
+export function readInputBytes(path: string, shown: string = path, notFound?: () => InputError, streams = false): Buffer {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new InputError({ file: shown }, 'is a folder, not a file', 'give the path of the file itself, not of a folder');
-    if (!stat.isFile()) throw new InputError({ file: shown }, 'is not a file but a device or a pipe, which would be read for ever', 'give the path of a text file');
+    // (`streams`: a path typed on the command line, which may be a pipe that ends: --config <(…))
+    if (!stat.isFile() && !streams) throw new InputError({ file: shown }, 'is not a file but a device or a pipe, which may never end', 'give the path of a text file');
     return readFileSync(path);
   } catch (e) {
     if (e instanceof InputError) throw e;
