@@ -166,15 +166,30 @@ function lostBlockError(report: Report, e: unknown): unknown {
   const excerpt = [...lost].slice(0, 12).join('');
   // where the text is: the first four characters of it found in a block or a front matter field
   // (the PDF's text carries the heading numbers gongwen adds, 1.小标题, the model's not)
+  // — first a block that starts with it: the opening paragraph names every part, 主动公开政府信息情况
+  // included, and a lost heading's text was found there first
   const chars = [...lost];
   const texts = report.blocks.map((b) => JSON.stringify(b));
+  const starts = report.blocks.map((b) => ('inlines' in b ? b.inlines.map((i) => i.text).join('') : ''));
   const fields = (Object.keys(report.meta) as (keyof typeof report.meta)[]).filter((k) => report.metaLines[k]);
+  const windows = Array.from({ length: Math.max(0, Math.min(chars.length, 40) - 3) }, (_, i) => chars.slice(i, i + 4).join(''));
   let block: (typeof report.blocks)[number] | undefined;
   let field: (typeof fields)[number] | undefined;
-  for (let i = 0; i + 4 <= Math.min(chars.length, 40) && !block && !field; i++) {
-    const window = chars.slice(i, i + 4).join('');
+  // (at the first place in the lost text where one starts, four characters at least; of those
+  // there, the one it holds longest: 主动公开政府信息情况 over a heading 主动公开)
+  for (let i = 0; i < Math.min(chars.length, 40) && !block; i++) {
+    const from = chars.slice(i).join('');
+    let longest = 3;
+    starts.forEach((t, k) => {
+      let n = 0;
+      while (n < t.length && n < from.length && t[n] === from[n]) n++;
+      if (n > longest) { longest = n; block = report.blocks[k]; }
+    });
+  }
+  for (const window of block ? [] : windows) {
     block = report.blocks[texts.findIndex((t) => t.includes(window))];
     field = block ? undefined : fields.find((k) => JSON.stringify(report.meta[k] ?? '').includes(window));
+    if (block || field) break;
   }
   const loc = block?.loc ?? (field && report.metaLines[field] ? { file: report.source.file, line: report.metaLines[field] } : { file: report.source.file });
   return new InputError(loc,

@@ -239,6 +239,13 @@ describe('a part kept on one page that is taller than a page', () => {
     expect(error?.constructor.name).toBe('InputError');
     expect(String(error)).toMatch(/taller than a page, and the PDF would leave out "一、概述（一）小标题甲0/);
     expect((error as unknown as { loc: { line?: number } }).loc.line).toBe(headingLine);
+    // located at the heading that starts the lost text, not at the opening paragraph that names
+    // every part (主动公开政府信息情况) nor at a heading that only begins like it (（一）主动公开)
+    const sample = readFileSync(path.join(ROOT, 'content/sample-2021/report.md'), 'utf8');
+    const part = makeReport({ 'report.md': sample.replace('# 主动公开政府信息情况\n', `# 主动公开政府信息情况\n\n${Array.from({ length: 24 }, (_, k) => `## 小标题乙${k}\n\n`).join('')}`),
+      'statistics.yaml': readFileSync(path.join(ROOT, 'content/sample-2021/statistics.yaml'), 'utf8') });
+    const partError = await buildReport(part, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as { loc: { line?: number } });
+    expect(partError?.loc.line).toBe(sample.split('\n').indexOf('# 主动公开政府信息情况') + 1);
     // what stays on a page builds as before, and the DOCX holds every heading
     expect((await buildReport(dir, { fonts, formats: ['docx'] })).outputs.docx).toBeDefined();
     const fine = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n${body.split('## ').slice(0, 6).join('## ')}正文一段。\n` });
