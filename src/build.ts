@@ -164,10 +164,10 @@ function lostBlockError(report: Report, e: unknown): unknown {
   if (!(e instanceof LostBlockError)) return e;
   const lost = e.lost;
   const excerpt = [...lost].slice(0, 12).join('');
-  // where the text is: the first four characters of it found in a block or a front matter field
-  // (the PDF's text carries the heading numbers gongwen adds, 1.小标题, the model's not)
-  // — first a block that starts with it: the opening paragraph names every part, 主动公开政府信息情况
-  // included, and a lost heading's text was found there first
+  // where the text is (the PDF's text carries the heading numbers gongwen adds, 1.小标题, the
+  // model's not): first a block that the lost text holds the start of — the opening paragraph
+  // names every part, 主动公开政府信息情况 included, so a search for the text inside blocks found
+  // a lost heading there; else a block or front matter field holding four characters of it
   const chars = [...lost];
   const texts = report.blocks.map((b) => JSON.stringify(b));
   const starts = report.blocks.map((b) => ('inlines' in b ? b.inlines.map((i) => i.text).join('') : ''));

@@ -105,20 +105,26 @@ const LETTER_EM = 0.15;
  * spreads its Chinese characters by TRACK_EM and puts the rest after its pause and stop marks
  * (，、。；：？！ and closing brackets and quotes) and before its opening brackets and quotes, as
  * Chinese typesetting adjusts the space of punctuation first: each a space (U+3000, set to the
- * width it takes), where a space in the copied text parts no word (邮编：　476000). Where the line has no such mark,
- * or the room after each would be wider than an em, it is spread as before.
+ * width it takes), where a space in the copied text parts no word (邮编：　476000). Where the line
+ * has no such mark, or the room after each would be wider than SPACER_EM, it is spread as before.
  */
-const TRACK_EM = 0.09;
-const SOFT_AFTER = new Set([...'，、。；：？！）》”’】〕」』']);
-const SOFT_BEFORE = new Set([...'（《“‘【〔「『']);
+const TRACK_EM = 0.095;
+/** The widest spacer: a mark carries half an em of blank of its own, and more read as a missing character (a review). */
+const SPACER_EM = 0.3;
+// (not 〔 〕: they stand inside a 文号, 商办〔2017〕49号, which a space would part)
+const SOFT_AFTER = new Set([...'，、。；：？！）》”’】」』']);
+const SOFT_BEFORE = new Set([...'（《“‘【「『']);
 const SPACER = '\u3000';
+/** A section or list number at a paragraph's start (八、 （八） 6. （6）): no spacer after its mark. */
+const LEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百\d]+[）)]|\d+[.．、])/u;
 
 /**
  * Emit text[start, end) as one line, trailing spaces dropped. Its pieces: one per font run and
  * per stretch of Chinese or of other text. A justified line is stretched with character spacing
  * inside its Chinese pieces (Latin words and figures keep their letter spacing, as they did
- * when pdfmake justified: it spread the space between words) — unless that would open its gaps
- * by more than LOOSE_EM: then letters and figures are spaced too, by LETTER_EM at most, and the
+ * when pdfmake justified: it spread the space between words) — by TRACK_EM at most, the rest
+ * after its pause marks (above); where it has none to take the room, by up to LOOSE_EM; beyond
+ * that letters and figures are spaced too, by LETTER_EM at most, and the
  * rest of the slack goes between the Chinese characters. A line with no two Chinese characters
  * side by side (a piece of a long address) stays ragged rather than letter-spaced.
  * noNewLine keeps a line's pieces together whatever rounding says; lineEnd ends the line
@@ -139,7 +145,7 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
   if (slack > 1e-6 && gaps > 0) { // a full line: no spacing (not a rounding error's worth)
     const size = inlines[runOf[start]!]!.fontSize;
     if (slack / gaps <= TRACK_EM * size) cjkSpacing = slack / gaps;
-    else if ((soft = softPlaces(text, pieces, end)).length && (share = (slack - TRACK_EM * size * gaps) / soft.length) + TRACK_EM * size <= size) cjkSpacing = TRACK_EM * size;
+    else if ((soft = softPlaces(text, pieces, start, end)).length && (share = spacerShare(pieces, soft, slack, TRACK_EM * size, gaps)) + TRACK_EM * size <= SPACER_EM * size) cjkSpacing = TRACK_EM * size;
     else if (slack / gaps <= LOOSE_EM * size) { soft = []; cjkSpacing = slack / gaps; } else {
       soft = [];
       // loose: every character spaced alike, letters by LETTER_EM at most, the rest between Chinese characters
@@ -157,15 +163,17 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
     // a piece cut after each of its soft places, a spacer in the cut: the gap it had (inside the
     // piece) and its share of the room; one at the piece's end adds the share to a gap of none
     for (let from = piece.start; from < piece.end;) {
-      const to = s < soft.length && soft[s]! < piece.end ? soft[s++]! + 1 : piece.end;
-      const lastOfLine = final && to === piece.end;
+      const atSoft = s < soft.length && soft[s]! < piece.end;
+      const to = atSoft ? soft[s++]! + 1 : piece.end;
+      const lastOfLine = final && to === piece.end; // (never a soft place: softPlaces leaves the line's last out)
       out.push({
         ...run, text: text.slice(from, to), noWrap: true,
         ...(lastOfLine ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
         ...(spacing > 0 && (piece.cjk || to - from > 1) ? { characterSpacing: spacing } : {}),
       });
-      if (to < piece.end || (soft.length && to === soft[s - 1]! + 1 && !lastOfLine)) {
-        const gap = share + (to < piece.end ? spacing : 0);
+      if (atSoft && !lastOfLine) {
+        // (the track too where Chinese text goes on after the cut, in this piece or the next, a bold run's)
+        const gap = share + (to < piece.end || pieces[k + 1]?.cjk ? spacing : 0);
         const em = p.advance(run.font as PdfRole, SPACER, 1);
         out.push({ ...run, text: SPACER, fontSize: gap / em, noWrap: true, noNewLine: true, spacer: true });
       }
@@ -174,12 +182,31 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
   }
 }
 
-/** The places (indices of a pause or stop mark) after which a loose line's room goes: not at the line's end. */
-function softPlaces(text: string, pieces: { start: number; end: number; cjk: boolean }[], end: number): number[] {
+/**
+ * Each spacer's share of a loose line's room: what the track leaves of it, the track also taken
+ * by the gaps at soft places where a piece of Chinese text ends and another begins (a bold run),
+ * which had none.
+ */
+function spacerShare(pieces: { start: number; end: number; cjk: boolean }[], soft: number[], slack: number, track: number, gaps: number): number {
+  let joins = 0;
+  for (const i of soft) {
+    const k = pieces.findIndex((piece) => i >= piece.start && i < piece.end);
+    if (i === pieces[k]!.end - 1 && pieces[k + 1]?.cjk) joins++;
+  }
+  return (slack - track * (gaps + joins)) / soft.length;
+}
+
+/**
+ * The places (indices of a pause or stop mark, or of the character before an opening one) after
+ * which a loose line's room goes: not at the line's end, nor inside a number that opens the
+ * paragraph (八、 （八） 6.).
+ */
+function softPlaces(text: string, pieces: { start: number; end: number; cjk: boolean }[], start: number, end: number): number[] {
   const out: number[] = [];
+  const number = start === 0 ? LEADING_NUMBER.exec(text)?.[0].length ?? 0 : 0;
   for (const piece of pieces) {
     if (!piece.cjk) continue;
-    for (let i = piece.start; i < piece.end && i + 1 < end; i++) if (SOFT_AFTER.has(text[i]!) || SOFT_BEFORE.has(text[i + 1]!)) out.push(i);
+    for (let i = Math.max(piece.start, number); i < piece.end && i + 1 < end; i++) if (SOFT_AFTER.has(text[i]!) || SOFT_BEFORE.has(text[i + 1]!)) out.push(i);
   }
   return out;
 }
@@ -241,14 +268,9 @@ function figureCut(p: Paragraph, lineStart: number, start: number, end: number, 
   while (to < end && /[\x21-\x7e]/.test(text[to]!)) to++;
   if (to - start < 3 || !/^[0-9][0-9:.-]*[0-9]$/.test(text.slice(start, to)) || !text.slice(start, to).includes('-')) return undefined;
   const slack = available - natural;
-  const pieces = piecesOf(p, lineStart, start);
-  const gaps = cjkGaps(pieces);
+  const gaps = cjkGaps(piecesOf(p, lineStart, start));
   const size = inlines[runOf[lineStart]!]!.fontSize;
   if (gaps > 0 && slack / gaps <= LOOSE_EM * size) return undefined;
-  // (nor where the line's pause marks take its room, as emitLine gives it them: a number cut after
-  // its hyphen copies out of the PDF without it, 0000-85550123 as 000085550123 in pdftotext)
-  const soft = softPlaces(text, pieces, start);
-  if (gaps > 0 && soft.length && (slack - TRACK_EM * size * gaps) / soft.length + TRACK_EM * size <= size) return undefined;
   let cut: number | undefined;
   for (let h = start + 2; h < to; h++) {
     if (text[h - 1] === '-' && /[0-9]/.test(text[h - 2]!) && /[0-9]/.test(text[h]!) && measureRange(p, lineStart, h) <= available + EPSILON) cut = h;
@@ -392,7 +414,7 @@ export function breakWithoutOrphan(ctx: PdfContext, inlines: PdfInline[], width:
     let splits = false;
     let lastStart = 0;
     for (const piece of lines) {
-      at += piece.text.length;
+      if (!piece.spacer) at += piece.text.length; // (a spacer is no text of the paragraph's)
       if (piece.lineEnd) { splits ||= inside[at] === true; lastStart = at; }
     }
     if (lastStart === 0) return lines; // one line

@@ -51,7 +51,7 @@ function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number, text: boo
   if (!text) return { count: broken.filter((i) => i.lineEnd).length + 1 };
   const lines = [''];
   for (const i of broken) {
-    lines[lines.length - 1] += i.text;
+    if (!i.spacer) lines[lines.length - 1] += i.text; // (a loose line's spacers are no text of the label's)
     if (i.lineEnd) lines.push('');
   }
   return { count: lines.length, lines };
