@@ -1,6 +1,6 @@
 /** write/pdf/lines.ts on made-up widths: every line fits, nothing is lost, no line starts with a space. */
 import { describe, expect, it } from 'vitest';
-import { breakJustified } from '../src/write/pdf/lines.js';
+import { breakJustified, breakWithoutOrphan } from '../src/write/pdf/lines.js';
 import type { PdfInline } from '../src/write/pdf/text.js';
 
 // a toy face: Chinese characters 10 wide, Latin letters 5, spaces 2 (per 10 pt of size)
@@ -132,6 +132,13 @@ describe('breakJustified', () => {
     const plain = lines(breakJustified(ctx, [run('本单位联系地址示例路一号联系电话0571-87654321')], 200, 0)!);
     expect(plain[0]!.some((i) => i.spacer)).toBe(false);
     expect(extent(plain[0]!)).toBeCloseTo(200, 6);
+  });
+
+  it('counts no spacer as text where it checks a title\'s breaks for split words (a break index was off by one a spacer)', () => {
+    const title = '示例市某某局，围绕中心、服务大局；政府信息公开工作（WeChatOfficialAccount含政策解读）';
+    const ls = lines(breakWithoutOrphan(ctx, [run(title)], 210)!);
+    expect(ls[0]!.some((i) => i.spacer)).toBe(true); // a loose first line, its room after its marks
+    expect(ls.map(textOf)).toEqual(['示例市某某局，围绕中心、服务大局；政府', '信息公开工作（WeChatOfficialAccount含', '政策解读）']);
   });
 
   it('leaves a line of an address alone ragged, not letter-spaced', () => {
