@@ -123,6 +123,10 @@ describe('the 2021 tables', () => {
     expect(lintText([para('本局●重点工作。'), para('分值3•5分。')])).toEqual([]);
     const typed = lintPastedHeadings([para('一、工作要点'), para('（二）政府信息管理', 11), para('3.平台建设', 12), para('（1）专栏', 13)]);
     expect(typed.map((f) => [f.loc.line, f.hint!.split(': "')[1]])).toEqual([[9, '# 工作要点"'], [11, '## 政府信息管理"'], [12, '### 平台建设"'], [13, '#### 专栏"']]);
+    // a part numbered 第一部分 (some reports number their parts so), with a space or a colon
+    const parts = lintPastedHeadings([para('第一部分 总体情况', 20), para('第二部分：主动公开政府信息情况', 22), para('第三章', 24)]);
+    expect(parts.map((f) => [f.loc.line, f.hint!.split(': "')[1]])).toEqual([[20, '# 总体情况"'], [22, '# 主动公开政府信息情况"'], [24, '# "']]);
+    expect(lintPastedHeadings([para('第一部分为总体情况'), para('第一部分说明了全年工作。')])).toEqual([]);
     // sentences, long lines and counts are text
     expect(lintPastedHeadings([para('1.加强培训。'), para('一、二季度共发布信息120条'), para('（一）加强领导，落实责任'), para('2021年工作'), para(`一、${'很长'.repeat(25)}`), para('（一）主动公开情况如下：')])).toEqual([]);
   });

@@ -286,11 +286,12 @@ function lintBulletsOf(texts: TextParagraph[]): Finding[] {
 
 /**
  * A paragraph that is a heading typed without its # (一、工作要点 on a line of its own, as pasted
- * from Word): printed as body text, its number typed, where gongwen would number a heading. A
+ * from Word; 第一部分 总体情况, as some reports number their parts): printed as body text, its
+ * number typed, where gongwen would number a heading. A
  * short paragraph (up to 40 characters) that opens with a section number and holds no sentence's
  * end; a numbered sentence (1.加强培训。) is text. A warning (an error under --strict).
  */
-const TYPED_SECTION = /^\s*(?:[一二三四五六七八九十]+、(?![一二三四五六七八九十])|[一二三四五六七八九十]+[.．](?![一二三四五六七八九十0-9])|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])/u;
+const TYPED_SECTION = /^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)(?:[\s　:：、]+|$)|[一二三四五六七八九十]+、(?![一二三四五六七八九十])|[一二三四五六七八九十]+[.．](?![一二三四五六七八九十0-9])|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])/u;
 
 export function lintPastedHeadings(blocks: Block[]): Finding[] {
   return blocks.flatMap((b): Finding[] => {
@@ -298,11 +299,11 @@ export function lintPastedHeadings(blocks: Block[]): Finding[] {
     const text = inlineText(b.inlines).trim();
     const number = TYPED_SECTION.exec(text)?.[0].trim();
     if (!number || [...text].length > 40 || /[。！？；，,.!?;：:]/u.test(text.slice(number.length))) return [];
-    const level = /^[一二三四五六七八九十]/u.test(number) ? '#' : /^[（(][一二三四五六七八九十]/u.test(number) ? '##' : /^[0-9]/.test(number) ? '###' : '####';
+    const level = /^[第一二三四五六七八九十]/u.test(number) ? '#' : /^[（(][一二三四五六七八九十]/u.test(number) ? '##' : /^[0-9]/.test(number) ? '###' : '####';
     return [{
       severity: 'warning', loc: b.loc,
       message: `"${text}" looks like a heading typed without #: it is printed as body text, with the number typed`,
-      hint: `write it as a heading without its number (gongwen numbers it by its level: # 一、, ## （一）, ### 1., #### （1））: "${level} ${text.slice(number.length).replace(/^[\s、.．,，]+/u, '').trim()}"`,
+      hint: `write it as a heading without its number (gongwen numbers it by its level: # 一、, ## （一）, ### 1., #### （1））: "${level} ${text.slice(number.length).replace(/^[\s　、.．,，:：]+/u, '').trim()}"`,
     }];
   });
 }
