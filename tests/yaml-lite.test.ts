@@ -118,3 +118,13 @@ describe('the lite YAML reader', () => {
     expect(read_).toBeGreaterThan(3000); // the test exercises reading, not only declining
   });
 });
+
+describe('YAML the library reads', () => {
+  it('refuses a tag it does not know at its line (!!js/function was read as text without a word); known tags pass', async () => {
+    const { parseLocatedYaml } = await import('../src/read/yaml.js');
+    expect(() => parseLocatedYaml('title: 某县\neditor: !!js/function "function(){return 1}"\n', 'report.md', 2))
+      .toThrow(/report\.md:3: a YAML tag gongwen does not read: !!js\/function\n {2}fix: remove the tag/);
+    expect(() => parseLocatedYaml('x: !custom 3\n', 'statistics.yaml')).toThrow(/statistics\.yaml:1: a YAML tag gongwen does not read: !custom/);
+    expect(parseLocatedYaml('x: !!str 3\ny: !!int "4"\n', 'statistics.yaml').data).toEqual({ x: '3', y: 4 });
+  });
+});

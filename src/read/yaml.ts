@@ -141,6 +141,12 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
         : syntaxHint(lines[at - 1] ?? '');
     throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${message}`, hint);
   }
+  // a tag the schema does not know (!!js/function, !custom) was read as text without a word
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag) {
+    throw new InputError({ file, line: lineCounter.linePos(tag.pos[0]).line + firstLine - 1 }, `a YAML tag gongwen does not read: ${text.slice(tag.pos[0], tag.pos[1]).trim()}`,
+      'remove the tag and write the value alone (a text, a number or a date)');
+  }
   const lineOf = nearestLine((p) => {
     const node = p.length === 0 ? doc.contents : doc.getIn(p as unknown[], true);
     return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
