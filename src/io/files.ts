@@ -176,7 +176,7 @@ const EMPTY_STALE_MS = 5_000;
  * removes it only if it still holds the stale id. Only a guard holder removes another's lock, so
  * the lock cannot be replaced between that read and the removal. (The first version moved the lock
  * aside and put a live writer's back: in the moment between, a third writer could make its own,
- * and two were inside at once — eight processes under load, found by the test below it.) A
+ * and two were inside at once: eight processes on a loaded machine, tests/output-lock.test.ts.) A
  * writer that finds the guard taken waits and looks again; a guard older than GUARD_STALE_MS is
  * removed.
  */

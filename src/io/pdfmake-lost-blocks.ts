@@ -1,12 +1,13 @@
 /**
  * No text lost without a word. pdfmake 0.3 keeps only the first page of an unbreakable block
  * (PageElementWriter.commitUnbreakableBlock: "no support for multi-page unbreakableBlocks"), and
- * places that page as one fragment, which it tries on the next page where it does not fit and drops
- * there too where it is taller than a page (PageElementWriter.addFragment): silently — with it whatever the block holds past that page: the headings
- * kept with the first line below them (twenty empty headings in a row), an end matter of a long
- * 责任编辑 line with the QR code, a heading or table cell of hundreds of characters. The DOCX keeps
- * all of it, so the two outputs would differ. Such a block now stops the build: LostBlockError
- * carries the text that would be lost, and the build names it with its line (build.ts).
+ * places that page as one fragment, which it tries on the next page where it does not fit and
+ * drops there too where it is taller than a page (PageElementWriter.addFragment) — silently, and
+ * with it whatever the block holds: the headings kept with the first line below them (twenty
+ * empty headings in a row), an end matter of a long 责任编辑 line with the QR code, a heading or
+ * table cell of hundreds of characters. The DOCX keeps all of it, so the two outputs would
+ * differ. Such a block now stops the build: LostBlockError carries the text that would be lost,
+ * and the build names it with its line (build.ts).
  */
 import { oncePerProcess, pdfmakePrototype } from './pdfmake-internals.js';
 

@@ -115,4 +115,3 @@ export function readInputBytes(path: string, shown: string = path, notFound?: ()
     throw e;
   }
 }
-
