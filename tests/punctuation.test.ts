@@ -55,6 +55,8 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('他说:"要落实“放管服"改革".')).toBe('他说：“要落实‘放管服’改革”。');
     // a 文号 in the text gets its year in 〔 〕 (GB/T 9704 7.2.5); a title inside 《 》 typed with < > gets 〈 〉 (GB/T 15834)
     expect(p('印发《实施方案》（某环办[2022]15号）和（国发(2021)3号）。')).toBe('印发《实施方案》（某环办〔2022〕15号）和（国发〔2021〕3号）。');
+    // one already in 〔 〕 typed with spaces loses them (they printed as gaps inside it)
+    expect(p('印发（豫政办〔2017〕 15号）和（国办发 〔2017〕 24 号）。')).toBe('印发（豫政办〔2017〕15号）和（国办发〔2017〕24号）。');
     expect(p('《关于印发<某某市方案>的通知》')).toBe('《关于印发〈某某市方案〉的通知》');
     expect(p('2022年(2021)的数据，a<b>c')).toBe('2022年（2021）的数据，a<b>c');
     // not inside a file name or a web address, which stay as typed

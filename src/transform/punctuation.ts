@@ -137,13 +137,18 @@ function latinSpans(out: readonly string[]): boolean[] {
   return latin;
 }
 
-/** A 文号 in the text with its year in [ ] 【 】 ( ) （ ）: 某环办[2022]15号 (GB/T 9704 7.2.5 wants 〔 〕, as transform/index.ts does for doc_no). */
-const DOC_NO_IN_TEXT = /(?<=[\u3400-\u9fff])\s*[[［【(（]\s*((?:19|20)\d{2})\s*[\]］】)）]\s*(\d{1,5})\s*号/gu;
+/**
+ * A 文号 in the text with its year in [ ] 【 】 ( ) （ ）: 某环办[2022]15号 (GB/T 9704 7.2.5 wants 〔 〕, as
+ * transform/index.ts does for doc_no); and one in 〔 〕 typed with spaces (豫政办 〔2017〕 15号), which
+ * print as gaps inside it and part it in copied text.
+ */
+const DOC_NO_IN_TEXT = /(?<=[\u3400-\u9fff])\s*[[［【(（〔]\s*((?:19|20)\d{2})\s*[\]］】)）〕]\s*(\d{1,5})\s*号/gu;
 /** A title inside a 《 》 marked with < > or ‹ › (《关于印发<…方案>的通知》): 〈 〉 (GB/T 15834 4.15). */
 const INNER_TITLE = /《[^《》]*[<‹][^《》]*》/gu;
 
 function brackets(text: string): string {
-  const doc = /[[［【(（]\s*(?:19|20)\d{2}/u.test(text);
+  // (a 文号 already in 〔 〕 needs the pass only where the text has a space)
+  const doc = /[[［【(（]\s*(?:19|20)\d{2}/u.test(text) || (text.includes('〔') && /\s/u.test(text));
   const inner = text.includes('《') && /[<‹]/u.test(text);
   if (!doc && !inner) return text;
   // (not inside a web address or a file name, which stay as typed: 某政办[2022]1号.pdf)
