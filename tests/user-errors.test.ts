@@ -236,6 +236,10 @@ describe('Markdown a 公文 cannot print', () => {
     const most = Buffer.concat([Buffer.from(`${FRONT}\n正文。\n\n`), inGbk('本年度收到申请15件。\n\n'.repeat(6))]);
     expect(messageOf(most)).toMatch(/report\.md:10: the file is UTF-8, but lines 10, 12, 14, 16, 18, 20 are not/);
     expect(messageOf(mixed)).toMatch(/report\.md:10: the file is UTF-8, but this line is not \(text pasted from a file in another encoding, GBK\?\)\n  fix: type or paste the line again in this file \(converting the whole file, iconv -f GBK, would garble the lines that are right\)/);
+    // a file cut short inside its last character (a copy that stopped) is said to be so, not GBK
+    const whole = Buffer.from(`${FRONT}\n正文。\n\n办结12件`);
+    expect(messageOf(whole.subarray(0, whole.length - 1))).toMatch(/report\.md:10: the file ends inside a character: it was cut short/);
+    expect(messageOf(whole.subarray(0, whole.length - 2))).toMatch(/the file ends inside a character/);
     // a BOM is fine
     writeFileSync(path.join(dir, 'report.md'), `\uFEFF${FRONT}\n正文。\n`);
     expect(loadReport(dir).blocks).toHaveLength(1);

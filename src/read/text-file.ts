@@ -64,6 +64,18 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     const loose = Buffer.from(bytes).toString('utf8');
     const at = loose.indexOf('\uFFFD');
     const line = loose.slice(0, at).split('\n').length;
+    // the one bad character the start of a multi-byte one at the very end: the file was cut short
+    // (a copy or a download that stopped), not saved in GBK
+    const lead = [1, 2, 3].find((k) => bytes.length > k && bytes[bytes.length - k]! >= 0xc2 && bytes[bytes.length - k]! <= 0xf4 && (k === 1 || bytes.subarray(bytes.length - k + 1).every((b) => b >= 0x80 && b <= 0xbf)));
+    if (lead && !loose.slice(0, loose.length - 1).includes('\uFFFD')) {
+      try {
+        strict.decode(bytes.subarray(0, bytes.length - lead));
+        throw new InputError({ file, line }, 'the file ends inside a character: it was cut short (a copy or a download that stopped?)',
+          'copy or save the file again, then check that its last line is whole');
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+      }
+    }
     // a UTF-8 file with some lines in GBK (pasted from an older document): converting the whole
     // file would garble the lines that are right; those lines are to be typed or pasted again
     const lines = loose.split('\n');
