@@ -261,6 +261,10 @@ describe('statistics workbooks', () => {
     expect(msg).toContain('unit.xlsx: the workbook does not say which statistics template it uses');
     expect(msg).toContain('fix: give --template with one of: gov-2014, gov-2019, gov-2021');
     expect((await readEdited(drop, 'gov-2021')).values['t3.new_received.total']).toBe(271);
+    expect(msg).toContain('(no sheet "gongwen")');
+    // the sheet there, its A1 edited: said so, not "no sheet"
+    const [edited] = await messagesOf(readEdited((wb) => { wb.getWorksheet('gongwen')!.getCell('A1').value = '模板'; }));
+    expect(edited).toContain('its sheet "gongwen" has no "template" in A1 and the template\'s id in B1: edited?');
   });
 
   it('names a missing sheet and a file that is not a workbook', async () => {

@@ -149,7 +149,7 @@ function templateOf(wb: ExcelJS.Workbook, file: string, templateId: string | und
   const named = meta && textOf(meta.getCell('A1')).trim() === 'template' ? textOf(meta.getCell('B1')).trim() : undefined;
   const id = named || templateId;
   if (!id) {
-    throw new InputError({ file }, `the workbook does not say which statistics template it uses (no sheet "${META_SHEET}")`,
+    throw new InputError({ file }, `the workbook does not say which statistics template it uses (${meta ? `its sheet "${META_SHEET}" has no "template" in A1 and the template's id in B1: edited?` : `no sheet "${META_SHEET}"`})`,
       `give --template with one of: ${availableTemplates().join(', ')}`);
   }
   const template = loadTemplate(id);
