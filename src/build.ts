@@ -163,12 +163,12 @@ function dashCentre(fonts: FontSet): number {
 function lostBlockError(report: Report, e: unknown): unknown {
   if (!(e instanceof LostBlockError)) return e;
   const lost = e.lost;
-  const excerpt = [...lost].slice(0, 12).join('');
+  const chars = [...lost];
+  const excerpt = chars.slice(0, 12).join('');
   // where the text is (the PDF's text carries the heading numbers gongwen adds, 1.小标题, the
   // model's not): first a block that the lost text holds the start of — the opening paragraph
   // names every part, 主动公开政府信息情况 included, so a search for the text inside blocks found
   // a lost heading there; else a block or front matter field holding four characters of it
-  const chars = [...lost];
   const texts = report.blocks.map((b) => JSON.stringify(b));
   const starts = report.blocks.map((b) => ('inlines' in b ? b.inlines.map((i) => i.text).join('') : ''));
   const fields = (Object.keys(report.meta) as (keyof typeof report.meta)[]).filter((k) => report.metaLines[k]);
@@ -193,7 +193,7 @@ function lostBlockError(report: Report, e: unknown): unknown {
   }
   const loc = block?.loc ?? (field && report.metaLines[field] ? { file: report.source.file, line: report.metaLines[field] } : { file: report.source.file });
   return new InputError(loc,
-    `a part that must stay on one page (a heading with the line below it, a table row, the end matter) is taller than a page, and the PDF would leave out ${lost ? `"${excerpt}${[...lost].length > 12 ? '…' : ''}"` : 'what follows it'}`,
+    `a part that must stay on one page (a heading with the line below it, a table row, the end matter) is taller than a page, and the PDF would leave out ${lost ? `"${excerpt}${chars.length > 12 ? '…' : ''}"` : 'what follows it'}`,
     'shorten it, or split it: a heading or a table cell of a few lines, no run of headings without text between them, a shorter front matter field');
 }
 

@@ -109,7 +109,6 @@ const PDFDocument = requireHere('pdfkit') as typeof PDFKitDocument;
 const StyleContextStack = pdfmakeModule<{ copyStyle(source: object, destination: object): object }>('StyleContextStack');
 
 /** Text for the XMP packet: & < > " escaped, and the control characters XML 1.0 has no place for left out (a keyword typed with one made the packet no XML). */
-// eslint-disable-next-line no-control-regex
 const escapeXml = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface InfoDoc {

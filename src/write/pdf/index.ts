@@ -4,6 +4,7 @@
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { geometry, LEAD_IN_LINES } from '../../layout/gbt9704.js';
+import { estimatedWidthEm } from '../../layout/kinsoku.js';
 import { editorLine } from '../../layout/meta-fields.js';
 import { isTableNote, tocLevels, type ParagraphBlock, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
@@ -112,19 +113,17 @@ const leadsIntoBrokenTable = (blocks: Report['blocks'], content: Content[], i: n
     (blocks[i + 1]?.type === 'table' && lineCount(content[i] as PdfParagraph) <= LEAD_IN_LINES));
 
 /**
- * A lead-in's lines before a statistics table, estimated from its text (a Chinese character or
- * mark an em, anything else half of one, and the first line's two-character indent): the same
+ * A lead-in's lines before a statistics table, estimated from its text (layout/kinsoku.ts
+ * estimatedWidthEm, and the first line's two-character indent): the same
  * whether gongwen or pdfmake breaks the paragraph, so the two lay a report out alike (tests
  * compare them), and a guard only — a lead-in near LEAD_IN_LINES is kept either way.
  */
 function leadInLines(p: PdfParagraph, textWidth: number): number {
   const inlines = (Array.isArray(p.text) ? p.text : [{ text: String(p.text ?? ''), fontSize: 16 }]) as { text: string; fontSize?: number; spacer?: true }[];
   const size = inlines[0]?.fontSize ?? 16;
-  let em = 2;
-  for (const i of inlines) if (!i.spacer) for (const ch of i.text) em += /[\u2e80-\u9fff\uf900-\uffef“”‘’—…]/u.test(ch) ? 1 : 0.5;
+  const em = inlines.reduce((w, i) => w + (i.spacer ? 0 : estimatedWidthEm(i.text)), 2);
   return Math.ceil(em / Math.floor(textWidth / size));
 }
-
 
 /**
  * The paragraph (or run-in heading) after heading `i`, split after its first line; not one that
