@@ -81,6 +81,7 @@
  *    pdfkit also indents the packet's elements with some 900 spaces and blank lines, written
  *    uncompressed (the packet must stay readable); the whitespace between tags is cut to a line
  *    end, which XML does not read.
+ * 23. Web and e-mail addresses in the text are links (io/pdfmake-links.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -99,6 +100,8 @@ import { filterPageContent } from './pdfkit-content-filter.js';
 import { writeCompactWidths } from './pdfkit-compact-widths.js';
 import { drawQrAsOnePath } from './pdfmake-qr-path.js';
 import { drawTocLeader } from './pdfmake-toc-leader.js';
+import { drawLinks } from './pdfmake-links.js';
+import { LINK } from '../write/pdf/text.js';
 import { writeTextDirectly } from './pdfkit-fast-text.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfkit, and pdfmake's internal modules (no typings, through pdfmake-internals.ts), required as
@@ -142,7 +145,7 @@ interface LineLike {
 
 const CJK_ONLY = new RegExp(`^[${FULL_WIDTH_CHARS}]+$`, 'u');
 /** Inline properties that make an inline special (links, references, decorations …). */
-const SPECIAL = ['link', 'linkToPage', 'linkToDestination', '_pageNodeRef', 'decoration', 'background', 'characterSpacing', 'fontFeatures', 'sup', 'sub'];
+const SPECIAL = [LINK, 'link', 'linkToPage', 'linkToDestination', '_pageNodeRef', 'decoration', 'background', 'characterSpacing', 'fontFeatures', 'sup', 'sub'];
 
 const plain = (i: InlineLike): boolean => CJK_ONLY.test(i.text) && !SPECIAL.some((k) => Boolean(i[k])); // pdfmake sets these to null when unused
 
@@ -387,6 +390,8 @@ export function applyPdfkitFixes(): void {
     }
     // fix 21: a contents entry's dot leader, once its page number is written
     drawTocLeader(this.pdfDocument as unknown as Parameters<typeof drawTocLeader>[0], line as unknown as Parameters<typeof drawTocLeader>[1], x, y);
+    // fix 23: links over web and e-mail addresses
+    drawLinks(this.pdfDocument as unknown as Parameters<typeof drawLinks>[0], line as unknown as Parameters<typeof drawLinks>[1], x, y);
   };
 }
 

@@ -8,6 +8,7 @@
  * are dropped. README "Body" lists the rules with their examples; tests/punctuation.test.ts holds them.
  */
 import type { Block, Inline } from '../model/types.js';
+import { EMAIL_ADDRESS, WEB_ADDRESS } from './web-links.js';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 /** A Chinese character (not a mark), in every rule below that asks for one. */
@@ -21,8 +22,8 @@ const SEPARATOR = '\u0001';
  * case of a usual extension) and Chinese domain names (郑州市人民政府.政务).
  */
 const PROTECTED = new RegExp([
-  String.raw`(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]`,
-  String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`,
+  WEB_ADDRESS,
+  EMAIL_ADDRESS,
   // (each from the start of its run of name characters: tried from every character of a long run of
   // Chinese text, the pattern took time in the square of its length)
   String.raw`(?<![\w\u3400-\u9fff()（）\-])[\w\u3400-\u9fff()（）\-]+\.(?:docx?|xlsx?|pptx?|pdf|wps|et|dps|ofd|ceb|rtf|html?|xml|json|zip|rar|7z|jpe?g|png|gif|bmp|tiff?|txt|csv|mp[34]|avi|wmv|mov)(?![A-Za-z0-9])`,

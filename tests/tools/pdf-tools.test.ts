@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPdf } from '../helpers/build.js';
 
@@ -94,6 +95,25 @@ describe('the sample PDF, checked by poppler and qpdf', () => {
     const png = readdirSync(dir).find((f) => f.startsWith('qr') && f.endsWith('.png'))!;
     const img = PNG.sync.read(readFileSync(path.join(dir, png)));
     expect(jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data).toBe('https://www.example.com/qinghe/zfxxgk/ndbg/2021.html');
+  });
+
+  it('puts each link over its address\'s text and nothing else (pdftotext of the link\'s box, a point inside its edges)', async () => {
+    const doc = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 }).promise;
+    const seen: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const height = page.view[3]!;
+      for (const a of (await page.getAnnotations()) as { subtype: string; url?: string; unsafeUrl?: string; rect: number[] }[]) {
+        if (a.subtype !== 'Link' || !(a.unsafeUrl ?? a.url)) continue;
+        const [x1, y1, x2, y2] = a.rect as [number, number, number, number];
+        const x = Math.ceil(x1) + 1;
+        const crop = ['-x', String(x), '-y', String(Math.ceil(height - y2)), '-W', String(Math.floor(x2) - 1 - x), '-H', String(Math.floor(y2 - y1))];
+        const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-r', '72', '-f', String(n), '-l', String(n), ...crop, file, '-'], { encoding: 'utf8' }).trim();
+        seen.push(`${a.unsafeUrl ?? a.url} ${text}`);
+      }
+    }
+    await doc.destroy();
+    expect(seen).toEqual(['http://www.shangqiu.gov.cn www.shangqiu.gov.cn', 'mailto:szfxxgkb@126.com szfxxgkb@126.', 'mailto:szfxxgkb@126.com com']);
   });
 
   it('renders every page to PNG (pdftoppm)', () => {

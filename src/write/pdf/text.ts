@@ -7,9 +7,13 @@ import { geometry } from '../../layout/gbt9704.js';
 import type { Inline } from '../../model/types.js';
 import { titleLines } from '../../layout/title-lines.js';
 import { inlineRole } from '../../transform/glyph-check.js';
+import { webLinks } from '../../transform/web-links.js';
 import type { PdfContext, PdfRole } from './context.js';
 
 const SKIP = /\s/u;
+
+/** The inline property that holds a link's target (a plain name: pdfmake copies an inline's properties to the pieces it breaks it into). */
+export const LINK = 'gwLink';
 
 export interface RunStyle {
   role: PdfRole;
@@ -24,6 +28,8 @@ export type PdfInline = {
   noWrap?: boolean; noNewLine?: boolean; lineEnd?: boolean; characterSpacing?: number;
   /** A space that takes a loose line's room after a pause mark (write/pdf/lines.ts TRACK_EM): no text of the report's. */
   spacer?: true;
+  /** The target of a web or e-mail address this inline is (part of): a link over it (io/pdfmake-links.ts). */
+  [LINK]?: string;
 };
 
 /** Split `text` into inlines by glyph coverage. */
@@ -50,7 +56,22 @@ export const titleRuns = (ctx: PdfContext, title: string | string[], style: RunS
 export const lineRuns = (ctx: PdfContext, lines: string[], style: RunStyle): PdfInline[] =>
   lines.flatMap((line, k) => [...(k ? runs(ctx, '\n', style) : []), ...runs(ctx, line, style)]);
 
-/** Markdown inlines → pdfmake inlines. **Bold** is set in 黑体 and *emphasis* in 楷体 (no faux bold). */
+/**
+ * Markdown inlines → pdfmake inlines. **Bold** is set in 黑体 and *emphasis* in 楷体 (no faux bold).
+ * A web or e-mail address is an inline of its own that links to it (transform/web-links.ts).
+ */
 export function inlineRuns(ctx: PdfContext, inlines: Inline[], style: RunStyle): PdfInline[] {
-  return inlines.flatMap((i) => runs(ctx, i.text, { ...style, role: style.role === 'fallback' ? 'fallback' : inlineRole(i, style.role) }));
+  return inlines.flatMap((i) => {
+    const runStyle: RunStyle = { ...style, role: style.role === 'fallback' ? 'fallback' : inlineRole(i, style.role) };
+    const links = webLinks(i.text);
+    if (links.length === 0) return runs(ctx, i.text, runStyle);
+    const out: PdfInline[] = [];
+    let at = 0;
+    for (const { from, to, href } of links) {
+      out.push(...runs(ctx, i.text.slice(at, from), runStyle), ...runs(ctx, i.text.slice(from, to), runStyle).map((r) => ({ ...r, [LINK]: href })));
+      at = to;
+    }
+    out.push(...runs(ctx, i.text.slice(at), runStyle));
+    return out;
+  });
 }

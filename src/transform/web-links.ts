@@ -1,0 +1,34 @@
+/**
+ * Web and e-mail addresses in a report's text, and what each links to.
+ *
+ * The portal PDF makes them clickable (write/pdf/text.ts, io/pdfmake-links.ts): a reader of
+ * 本报告电子版可在商丘市政府网（www.shangqiu.gov.cn）查询 or of an office's 电子邮箱 clicks them, as
+ * in a PDF that Word saves. The text itself is not changed: the printed copy shows what was typed.
+ * transform/punctuation.ts leaves the same addresses untouched.
+ */
+
+/** `http://`, `https://` or `www.` and on to the last letter, figure or slash (a full stop or a comma after it is the sentence's). */
+export const WEB_ADDRESS = String.raw`(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]`;
+/** name@host.domain, from the start of its run of name characters. */
+export const EMAIL_ADDRESS = String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
+
+const LINKED = new RegExp(`${WEB_ADDRESS}|${EMAIL_ADDRESS}`, 'giu');
+
+export interface WebLink {
+  /** Where the address starts and ends in the text (UTF-16 units, end exclusive). */
+  from: number;
+  to: number;
+  /** The link's target: the address, `http://` before a bare `www.`, `mailto:` before an e-mail address. */
+  href: string;
+}
+
+/** The addresses in `text`, in order. */
+export function webLinks(text: string): WebLink[] {
+  if (!/[@.]/.test(text)) return [];
+  return [...text.matchAll(LINKED)].map((m) => {
+    const address = m[0];
+    const href = address.includes('@') && !/^(?:https?:\/\/|www\.)/i.test(address) ? `mailto:${address}`
+      : /^www\./i.test(address) ? `http://${address}` : address;
+    return { from: m.index!, to: m.index! + address.length, href };
+  });
+}

@@ -1,0 +1,93 @@
+/** Web and e-mail addresses are links in the PDF (transform/web-links.ts, io/pdfmake-links.ts). */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { webLinks } from '../src/transform/web-links.js';
+import { buildPdf } from './helpers/build.js';
+import { FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
+import { linesOf, MM, readPdf } from './helpers/pdf.js';
+
+interface Link { page: number; url: string; rect: number[] }
+
+/** Every link annotation of the PDF, with its page and target. */
+async function linksOf(pdf: Buffer): Promise<Link[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  const out: Link[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    for (const a of (await (await doc.getPage(n)).getAnnotations()) as { subtype: string; url?: string; unsafeUrl?: string; rect: number[] }[]) {
+      if (a.subtype === 'Link' && (a.url ?? a.unsafeUrl)) out.push({ page: n, url: (a.unsafeUrl ?? a.url)!, rect: a.rect });
+    }
+  }
+  await doc.destroy();
+  return out;
+}
+
+describe('webLinks', () => {
+  it('finds web and e-mail addresses, without the punctuation after them, and gives each its target', () => {
+    const text = '详见政府网（www.shangqiu.gov.cn）。全文：https://www.example.gov.cn/a/b.html?id=3&x=1，邮箱 test-gk@example.gov.cn. 网址http://x.cn/，完。';
+    const found = webLinks(text).map((l) => [text.slice(l.from, l.to), l.href]);
+    expect(found).toEqual([
+      ['www.shangqiu.gov.cn', 'http://www.shangqiu.gov.cn'],
+      ['https://www.example.gov.cn/a/b.html?id=3&x=1', 'https://www.example.gov.cn/a/b.html?id=3&x=1'],
+      ['test-gk@example.gov.cn', 'mailto:test-gk@example.gov.cn'],
+      ['http://x.cn/', 'http://x.cn/'],
+    ]);
+    expect(webLinks('附件1.docx、2017年1.5万件、《条例》第一条')).toEqual([]);
+  });
+});
+
+describe('links in the PDF', () => {
+  it('makes the sample\'s web and e-mail addresses links, each over its text on its line', async () => {
+    const pdf = await buildPdf();
+    const links = await linksOf(pdf);
+    expect(links.map((l) => l.url)).toEqual(['http://www.shangqiu.gov.cn', 'mailto:szfxxgkb@126.com', 'mailto:szfxxgkb@126.com']);
+    const { pages } = await readPdf(pdf);
+    const pitch = (225 * MM) / 22;
+    for (const link of links) {
+      const page = pages[link.page - 1]!;
+      const [x1, y1, x2, y2] = link.rect as [number, number, number, number];
+      // a line's height, on the text block, around one line's baseline that holds the address's text
+      expect(y2 - y1).toBeCloseTo(pitch, 1);
+      expect(x1).toBeGreaterThanOrEqual(28 * MM - 0.01);
+      expect(x2).toBeLessThanOrEqual((28 + 156) * MM + 0.01);
+      const line = linesOf(page).find((l) => page.height - l.baseline > y1 && page.height - l.baseline < y2)!;
+      expect(line.text).toMatch(link.url.startsWith('mailto:') ? /szfxxgkb@126\.|^com/ : /www\.shangqiu\.gov\.cn/);
+    }
+    // the address broken over two lines: a link on each, the second starting where its line does
+    const [, first, second] = links;
+    expect(second!.rect[1]).toBeLessThan(first!.rect[1]);
+    expect(first!.rect[2]).toBeCloseTo((28 + 156) * MM, 1);
+    expect(second!.rect[0]).toBeCloseTo(28 * MM, 1);
+  });
+
+  it('links a typed address, a Markdown link\'s address and an address after a hard line break, and nothing else', async () => {
+    const dir = makeReport({
+      'report.md': `${FRONT_BEFORE_FORMS}
+本报告全文可在测试县人民政府网站（https://www.example.gov.cn/zfxxgk/ndbg/2013.html）查阅，也可访问[县政府网站](https://www.example.gov.cn/)，或发送邮件至test-gk@example.gov.cn。附件1.docx不是网址。
+
+联系电话：0000-1234567\\
+网址：www.example.gov.cn
+`,
+    });
+    const pdf = (await buildReport(dir, { fonts: openFontSet(), formats: ['pdf'] })).outputs.pdf!;
+    const urls = [...new Set((await linksOf(pdf)).map((l) => l.url))];
+    expect(urls).toEqual(['https://www.example.gov.cn/zfxxgk/ndbg/2013.html', 'https://www.example.gov.cn/', 'mailto:test-gk@example.gov.cn', 'http://www.example.gov.cn']);
+    // the link's text printed as before: the Markdown link's text, its address in brackets
+    const text = (await readPdf(pdf)).pages.flatMap((p) => linesOf(p).map((l) => l.text)).join('').replace(/\s+/g, '');
+    expect(text).toContain('县政府网站（https://www.example.gov.cn/）');
+    expect(text).toContain('网址：www.example.gov.cn');
+  });
+
+  it('writes the links printable and without a border, the action inside the annotation (PDF/A-2b allows links)', async () => {
+    for (const pdfa of [false, true]) {
+      const pdf = (await buildReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n详见www.example.gov.cn。\n` }), { fonts: openFontSet(), formats: ['pdf'], pdfa })).outputs.pdf!;
+      const raw = pdf.toString('latin1');
+      const annots = [...raw.matchAll(/<<\n\/Subtype \/Link[\s\S]*?\n>>\nendobj/g)].map((m) => m[0]);
+      expect(annots, String(pdfa)).toHaveLength(1);
+      expect(annots[0]).toMatch(/\/F 4\n/);
+      expect(annots[0]).toMatch(/\/Border \[0 0 0\]/);
+      expect(annots[0]).toMatch(/\/A <<\n\/S \/URI\n\/URI \(http:\/\/www\.example\.gov\.cn\)\n>>/);
+    }
+  });
+});
