@@ -68,12 +68,36 @@ describe('pasted and typed text', () => {
     expect(spaces[0]!.hint).toContain('delete the space');
     // a figure that belongs to a Latin name keeps its space
     expect(findings('\n使用 Office 2016 软件，执行GB/T 9704-2012 标准，通过ISO 9001 认证。\n').filter((x) => x.message.includes(' between Chinese'))).toEqual([]);
+    // spaces inside a figure beside Chinese text (a PDF copy's letter spacing), not inside a Latin
+    // name's figures or after a label's colon
+    expect(findings('\n培训人员1 6 0余人次，办理转办件2 3 6件，共1. 2万条。\n\n本年共 15 件，其中1 2件。\n\n使用Office 2016 2019版；电话：0370 3288305。\n')
+      .filter((x) => x.message.includes('printed as typed in the text')).map((x) => [x.line, x.message])).toEqual([
+      [8, '"培训人员1 6 0余人次，办理转办件2 3 6件，共1. 2万条。": spaces inside figures are printed as typed in the text'],
+      [10, '"本年共 15 件，其中1 2件。": spaces between Chinese characters and figures, and inside figures, are printed as typed in the text'],
+    ]);
   });
 
   it('warns of a page number copied with the text from a PDF', () => {
     const f = findings('\n加强培训。 — 3 — 二是完善制度。\n\n2021—2022年度，温度区间为 - 5 - 10 摄氏度。\n');
     expect(f.filter((x) => x.message.includes('page number')).map((x) => [x.line, x.message])).toEqual([
       [8, '"— 3 —" looks like a page number copied with the text from a PDF: it is printed as typed'],
+    ]);
+  });
+
+  it('warns of a page number on a line of its own, spaced or not, at its line (a PDF copy pasted whole)', () => {
+    const f = findings('\n围绕县委、县政府\n—1—\n中心工作。\n\n—3—\n\n第 - 2 - 名，温度 -5-10 摄氏度。\n');
+    expect(f.filter((x) => x.message.includes('page number')).map((x) => [x.line, x.message.split(' looks')[0]])).toEqual([
+      [9, '"—1—"'],
+      [12, '"—3—"'],
+    ]);
+  });
+
+  it('warns of a section that starts inside a paragraph (a PDF copy\'s lost blank lines), at its line; items run into a sentence are text', () => {
+    const f = findings('\n全面清理，废止2件。\n（四）平台建设\n2025年，青禾县完善平台。\n一、总体情况\n全年主动公开信息。\n\n本年度工作成效明显。\n二、主动公开政府信息情况：全年公开3条。\n\n主要做法：\n（1）加强领导；\n（2）完善制度。\n\n申请量为\n2、3月份最多。\n');
+    expect(f.filter((x) => x.message.includes('starts a section inside')).map((x) => [x.line, x.message.split(' starts')[0], x.hint])).toEqual([
+      [9, '"（四）平台建设"', 'leave a blank line before it and write it as a heading: "## 平台建设"'],
+      [11, '"一、总体情况"', 'leave a blank line before it and write it as a heading: "# 总体情况"'],
+      [15, '"二、主动公开政府信息情况：全年公开3条。"', 'leave a blank line before it, and write its heading with # (gongwen numbers it)'],
     ]);
   });
 
@@ -85,6 +109,11 @@ describe('pasted and typed text', () => {
       [12, '（ is never closed'],
       [14, '） with no （ before it'],
     ]);
+    // a paragraph of several lines: the line of the mark, and the text around it
+    const lines = findings('\n（一）信息处理费收取情况\n本年度未收取信息处理费。\n推进“互联网+政务服务“改革，\n成效明显。\n');
+    expect(lines.filter((x) => x.message.startsWith('quotes or brackets')).map((x) => [x.line, x.message])).toEqual([[10, 'quotes or brackets do not pair in "…进“互联网+政务服务“改革，成效明显。": “ opened again before ” closes the first']]);
+    // (its first line is a heading typed without #, that the text below runs on from)
+    expect(lines.filter((x) => x.message.includes('runs on from it')).map((x) => [x.line, x.hint])).toEqual([[8, 'leave a blank line after it and write it as a heading: "## 信息处理费收取情况"']]);
     // a quotation over several paragraphs (each opens with “, only the last closes), and item
     // numbers with their closing bracket alone, are right
     expect(findings('\n他指出：“第一段。\n\n“第二段。\n\n“第三段。”\n\n主要做法：1)加强组织领导；2）完善制度建设；a）其他。\n')

@@ -57,6 +57,8 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('印发《实施方案》（某环办[2022]15号）和（国发(2021)3号）。')).toBe('印发《实施方案》（某环办〔2022〕15号）和（国发〔2021〕3号）。');
     // one already in 〔 〕 typed with spaces loses them (they printed as gaps inside it)
     expect(p('印发（豫政办〔2017〕 15号）和（国办发 〔2017〕 24 号）。')).toBe('印发（豫政办〔2017〕15号）和（国办发〔2017〕24号）。');
+    // the small ﹝ ﹞ of Word's and WPS's symbol tables (they printed small and low)
+    expect(p('依据青政办﹝2025﹞12号文件和（国办发﹝2019﹞ 8号）。')).toBe('依据青政办〔2025〕12号文件和（国办发〔2019〕8号）。');
     expect(p('《关于印发<某某市方案>的通知》')).toBe('《关于印发〈某某市方案〉的通知》');
     expect(p('2022年(2021)的数据，a<b>c')).toBe('2022年（2021）的数据，a<b>c');
     // not inside a file name or a web address, which stay as typed
@@ -70,6 +72,8 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('建成5G.网络和3D.打印，主要做法：1.加强培训；2.完善制度')).toBe('建成5G.网络和3D.打印，主要做法：1.加强培训；2.完善制度');
     // 。。。 is ……, -- beside Chinese text ——; one — (the 一字线) and -- between figures or Latin words stay
     expect(p('加强宣传。。。全面推进--深化改革，京沪线（北京—上海），2021--2022年，a--b')).toBe('加强宣传……全面推进——深化改革，京沪线（北京—上海），2021--2022年，a--b');
+    // the full-width － of a Chinese input method too (it printed as two hyphens, - -)
+    expect(p('考核－－占比3%，2021－－2022年')).toBe('考核——占比3%，2021－－2022年');
     expect(p('详见。。。。。。。。。《年报--终稿.docx》和www.a.gov.cn/x--y/中')).toBe('详见……《年报--终稿.docx》和www.a.gov.cn/x--y/中');
     // one … (Word's AutoCorrect of ...) beside Chinese text is the Chinese ellipsis ……; Latin text and …… stay
     expect(p('包括政策解读、办事指南…等，“我们…”')).toBe('包括政策解读、办事指南……等，“我们……”');
@@ -161,5 +165,21 @@ describe('ASCII punctuation in Chinese text', () => {
 
   it('pairs ASCII quotes among themselves where the full-width ones balance apart from them', () => {
     expect(p('开通“12345”热线和"110"、"119"报警电话。')).toBe('开通“12345”热线和“110”、“119”报警电话。');
+  });
+});
+
+describe('characters that look like Chinese characters (a PDF copy\'s)', () => {
+  it('reads Kangxi radicals and compatibility ideographs as the characters they stand for', () => {
+    // ⼯ U+2F2F, ⽬ U+2F6C, ⽂ U+2F42, ⼀ U+2F00; 六 U+F9D1, 豈 U+F900
+    expect(p('⼀、全县⽬标绩效考核⼯作，⽂件六件，豈')).toBe('一、全县目标绩效考核工作，文件六件，豈');
+    // the compatibility ideographs that are characters of their own stay (﨑 U+FA11)
+    expect(p('﨑')).toBe('﨑');
+    // every Kangxi radical is the unified ideograph it decomposes to; text without them is as it was
+    for (let cp = 0x2f00; cp <= 0x2fd5; cp++) {
+      const c = String.fromCodePoint(cp);
+      expect(p(c)).toBe(c.normalize('NFKC'));
+      expect(p(c)).toMatch(/^[\u4e00-\u9fff]$/u);
+    }
+    expect(p('目标工作')).toBe('目标工作');
   });
 });

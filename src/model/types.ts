@@ -35,6 +35,11 @@ export interface ParagraphBlock {
   type: 'paragraph';
   inlines: Inline[];
   loc: Loc;
+  /**
+   * The paragraph's lines as typed (Markdown syntax and all), where it has more than one: the
+   * lines after loc.line. Warnings about one of them name its line (transform/lint.ts).
+   */
+  sourceLines?: string[];
 }
 
 export interface ListBlock {

@@ -297,12 +297,15 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         const placed = TABLE_PLACEHOLDER.exec(inline.content.trim());
         if (placed) blocks.push({ type: 'statTable', table: placed[1], loc });
         else {
-          for (const piece of wordParagraphs(inline)) {
+          const lines = inline.content.split('\n');
+          const pieces = wordParagraphs(inline);
+          pieces.forEach((piece, k) => {
             const at = { file, line: loc.line + piece.line };
             const inlines = inlinesOf(piece.token, at);
+            const sourceLines = lines.slice(piece.line, pieces[k + 1]?.line ?? lines.length);
             // (a piece of full-width spaces alone is no paragraph; an empty paragraph not cut stays as it was)
-            if (inlines.length || piece.token === inline) blocks.push({ type: 'paragraph', inlines, loc: at });
-          }
+            if (inlines.length || piece.token === inline) blocks.push({ type: 'paragraph', inlines, loc: at, ...(sourceLines.length > 1 ? { sourceLines } : {}) });
+          });
         }
         i += 3;
         break;

@@ -100,13 +100,16 @@ function sharesOf(text: string): Share[] {
  */
 const figuresOf = (text: string): string => asciiDigits(text).replace(/(?<=\d)，(?=\d{3}(?!\d))/g, ',');
 
-/** A paragraph's text (a heading's with its run-in text, a list item's) and where it is: what the lints read. */
-type TextParagraph = { text: string; loc: Loc };
+/**
+ * A paragraph's text (a heading's with its run-in text, a list item's) and where it is: what the
+ * lints read; a paragraph of several lines with its lines as typed (ParagraphBlock.sourceLines).
+ */
+type TextParagraph = { text: string; loc: Loc; sourceLines?: string[] };
 
 function paragraphs(blocks: Block[]): TextParagraph[] {
   return blocks.flatMap((b) => {
     switch (b.type) {
-      case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc }];
+      case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc, ...(b.sourceLines ? { sourceLines: b.sourceLines } : {}) }];
       case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc }];
       // (an ordered list's items at their own lines; a bullet list's at the list's)
       case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc }));
@@ -297,13 +300,54 @@ export function lintPastedHeadings(blocks: Block[]): Finding[] {
   return blocks.flatMap((b): Finding[] => {
     if (b.type !== 'paragraph') return [];
     const text = inlineText(b.inlines).trim();
-    const number = TYPED_SECTION.exec(text)?.[0].trim();
-    if (!number || [...text].length > 40 || /[。！？；，,.!?;：:]/u.test(text.slice(number.length))) return [];
-    const level = /^[第一二三四五六七八九十]/u.test(number) ? '#' : /^[（(][一二三四五六七八九十]/u.test(number) ? '##' : /^[0-9]/.test(number) ? '###' : '####';
+    const heading = typedHeading(text);
+    return [
+      ...(heading ? [{
+        severity: 'warning' as const, loc: b.loc,
+        message: `"${text}" looks like a heading typed without #: it is printed as body text, with the number typed`,
+        hint: `write it as a heading without its number (gongwen numbers it by its level: # 一、, ## （一）, ### 1., #### （1））: "${heading}"`,
+      }] : []),
+      ...headingsInside(b.sourceLines ?? [], b.loc),
+    ];
+  });
+}
+
+/** The heading to write for `text` where it looks like one typed without # (TYPED_SECTION), else undefined. */
+function typedHeading(text: string): string | undefined {
+  const number = TYPED_SECTION.exec(text)?.[0].trim();
+  if (!number || [...text].length > 40 || /[。！？；，,.!?;：:]/u.test(text.slice(number.length))) return undefined;
+  const level = /^[第一二三四五六七八九十]/u.test(number) ? '#' : /^[（(][一二三四五六七八九十]/u.test(number) ? '##' : /^[0-9]/.test(number) ? '###' : '####';
+  return `${level} ${text.slice(number.length).replace(/^[\s　、.．,，:：]+/u, '').trim()}`;
+}
+
+/**
+ * A line inside a paragraph that starts a section — text copied out of a PDF or a web page has
+ * lost its blank lines, so Markdown joins 全面清理，废止2件。⏎（四）平台建设⏎2025年，… into one
+ * paragraph, the heading printed inside it: a line that looks like a heading typed without # (as
+ * above), or one that opens with 一、, （一） or 第一部分 after a line that ends a sentence. A line
+ * after ： or ； is an item of a list run into the text (主要做法：⏎（1）加强领导；⏎（2）…), as 公文
+ * write them. A warning at its line.
+ */
+function headingsInside(lines: string[], loc: Loc): Finding[] {
+  return lines.flatMap((raw, k): Finding[] => {
+    const line = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+    if (!TYPED_SECTION.test(line)) return [];
+    const heading = typedHeading(line);
+    const section = /^(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u.test(line);
+    const shown = line.length > 20 ? `${line.slice(0, 20)}…` : line;
+    if (k === 0) {
+      // (the paragraph's first line: a heading that the text below it runs on from)
+      return heading ? [{
+        severity: 'warning', loc,
+        message: `"${shown}" looks like a heading typed without #, and the line below it runs on from it: both are printed as one paragraph`,
+        hint: `leave a blank line after it and write it as a heading: "${heading}"`,
+      }] : [];
+    }
+    if (!heading && !(section && /[。！？!?]$/u.test(lines[k - 1]!.trim()))) return [];
     return [{
-      severity: 'warning', loc: b.loc,
-      message: `"${text}" looks like a heading typed without #: it is printed as body text, with the number typed`,
-      hint: `write it as a heading without its number (gongwen numbers it by its level: # 一、, ## （一）, ### 1., #### （1））: "${level} ${text.slice(number.length).replace(/^[\s　、.．,，:：]+/u, '').trim()}"`,
+      severity: 'warning', loc: { file: loc.file, line: loc.line + k },
+      message: `"${shown}" starts a section inside the paragraph above it: Markdown joins a line to the one before it, so it is printed inside that paragraph (text copied from a PDF or a web page has lost its blank lines)`,
+      hint: heading ? `leave a blank line before it and write it as a heading: "${heading}"` : 'leave a blank line before it, and write its heading with # (gongwen numbers it)',
     }];
   });
 }
@@ -356,7 +400,8 @@ export function lintDocNo(docNo: string | undefined, loc: Loc): Finding[] {
  * has none. A warning per paragraph (an error under --strict). Latin words keep their spaces.
  */
 // (the spaces a 公文 has, among these, are told by meantSpace)
-const SPACED = /[\u3400-\u9fff][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u9fff0-9])|[0-9][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u9fff])/gu;
+// (and inside a figure beside Chinese text: 培训人员1 6 0余人次, 1. 2万条 from a PDF copy)
+const SPACED = /[\u3400-\u9fff][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u9fff0-9])|[0-9][ \u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[\u3400-\u9fff])|[0-9][.．]?[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+(?=[0-9])/gu;
 const HAN_CHAR = /[\u3400-\u9fff]/u;
 /** How many Chinese characters run from `from` on, one `step` at a time. */
 const hanRun = (text: string, from: number, step: -1 | 1): number => {
@@ -376,6 +421,16 @@ const hanRun = (text: string, from: number, step: -1 | 1): number => {
 function meantSpace(text: string, m: RegExpExecArray): boolean {
   const at = m.index;
   const next = at + m[0].length;
+  if (/[0-9]/.test(text[at]!) && /[0-9]/.test(text[next]!)) {
+    // inside a figure: a space only where the figure stands beside Chinese text (2020 2021 年 of
+    // Latin text, 0370 3288305 after a label's colon, are the writer's)
+    let from = at;
+    while (from > 0 && /[0-9.．\s]/u.test(text[from - 1]!)) from--;
+    let to = next;
+    while (to < text.length && /[0-9.．\s]/u.test(text[to]!)) to++;
+    const before = text[from - 1] ?? '';
+    return /[：:A-Za-z]/.test(before) || !(HAN_CHAR.test(before) || HAN_CHAR.test(text[to] ?? ''));
+  }
   if (/[0-9]/.test(text[next]!)) return /^[0-9][0-9.,:/-]*[A-Za-z]/.test(text.slice(next));
   if (/[0-9]/.test(text[at]!)) {
     const token = /[0-9.,:/-]*$/.exec(text.slice(0, at + 1))![0];
@@ -404,13 +459,17 @@ function lintSpacesOf(texts: TextParagraph[], what = 'text'): Finding[] {
       else spans.push([from, to]);
     }
     const excerpts = spans.map(([from, to]) => `"${p.text.slice(from, to)}"`);
-    const figure = found.some((x) => /[0-9]/.test(x[0]) || /[0-9]/.test(p.text[x.index + x[0].length]!));
+    // (spaces inside a figure, 1 6 0, and those beside one, 共 15 件)
+    const insideFigure = (x: RegExpExecArray) => /^[0-9]/.test(x[0]) && /[0-9]/.test(p.text[x.index + x[0].length]!);
+    const inside = found.filter(insideFigure).length;
+    const figure = found.some((x) => !insideFigure(x) && (/[0-9]/.test(x[0]) || /[0-9]/.test(p.text[x.index + x[0].length]!)));
+    const where = inside === found.length ? (inside > 1 ? 'inside figures' : 'inside a figure') : `between Chinese characters${figure ? ' and figures' : ''}${inside ? ', and inside figures,' : ''}`;
     // (a no-break or full-width space looks like none, or like an ordinary one, in the message)
-    const kinds = [...new Set(found.flatMap((x) => [...x[0]].filter((c) => c !== ' ' && !/[0-9\u3400-\u9fff]/u.test(c))))]
+    const kinds = [...new Set(found.flatMap((x) => [...x[0]].filter((c) => c !== ' ' && !/[0-9.．\u3400-\u9fff]/u.test(c))))]
       .map((c) => (c === '\u00a0' ? 'a no-break space (U+00A0)' : c === '\u3000' ? 'a full-width space (U+3000)' : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`));
     return [{
       severity: 'warning', loc: p.loc,
-      message: `${excerpts.slice(0, 3).join(', ')}${excerpts.length > 3 ? ` and ${excerpts.length - 3} more` : ''}: ${found.length > 1 ? 'spaces' : 'a space'} between Chinese characters${figure ? ' and figures' : ''} ${found.length > 1 ? 'are' : 'is'} printed as typed in the ${what}${kinds.length ? ` (${found.length > 1 ? 'among them ' : 'it is '}${kinds.join(', ')})` : ''}`,
+      message: `${excerpts.slice(0, 3).join(', ')}${excerpts.length > 3 ? ` and ${excerpts.length - 3} more` : ''}: ${found.length > 1 ? 'spaces' : 'a space'} ${where} ${found.length > 1 ? 'are' : 'is'} printed as typed in the ${what}${kinds.length ? ` (${found.length > 1 ? 'among them ' : 'it is '}${kinds.join(', ')})` : ''}`,
       hint: 'delete the space (text copied from a PDF has one between characters or at each line\'s end; Word\'s no-break spaces look like none)',
     }];
   });
@@ -426,15 +485,21 @@ export const lintFieldSpaces = (fields: { text: string; loc: Loc; what: string }
  */
 // (an em dash or two hyphens at each side: - 5 - 10 is a range)
 const PAGE_NUMBER = /(?:—|－|--)[ \u00a0\u3000]+[0-9]{1,3}[ \u00a0\u3000]+(?:—|－|--)/u;
+/** A line that is a page number alone, spaced or not (—3—, - 3 -, －3－): a paragraph's, or a line inside one. */
+const PAGE_LINE = /^[—－–-]{1,2}[ \u00a0\u3000]*[0-9]{1,3}[ \u00a0\u3000]*[—－–-]{1,2}$/u;
 
 function lintPageNumbersOf(texts: TextParagraph[]): Finding[] {
+  const finding = (number: string, loc: Loc): Finding => ({
+    severity: 'warning', loc,
+    message: `"${number}" looks like a page number copied with the text from a PDF: it is printed as typed`,
+    hint: 'delete it (gongwen numbers the pages itself)',
+  });
   return texts.flatMap((p): Finding[] => {
-    const m = PAGE_NUMBER.exec(p.text);
-    return m ? [{
-      severity: 'warning', loc: p.loc,
-      message: `"${m[0]}" looks like a page number copied with the text from a PDF: it is printed as typed`,
-      hint: 'delete it (gongwen numbers the pages itself)',
-    }] : [];
+    const trim = (line: string) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+    const lines = (p.sourceLines ?? []).flatMap((line, k) => (PAGE_LINE.test(trim(line)) ? [finding(trim(line), { file: p.loc.file, line: p.loc.line + k })] : []));
+    if (lines.length) return lines;
+    const m = PAGE_NUMBER.exec(p.text) ?? PAGE_LINE.exec(trim(p.text));
+    return m ? [finding(m[0], p.loc)] : [];
   });
 }
 
@@ -449,33 +514,57 @@ const PAIRED: readonly (readonly [string, string, boolean])[] = [['“', '”', 
  * `goesOn`: the next paragraph opens with “ — a quotation over several paragraphs, each opened
  * with “ and only the last closed (GB/T 15834 4.1.3.2): its “ stays open here.
  */
-function unpaired(text: string, goesOn: boolean): string | undefined {
+function unpaired(text: string, goesOn: boolean): { why: string; at: number } | undefined {
   for (const [open, close, nests] of PAIRED) {
     let depth = 0;
+    /** Where the outermost mark still open was opened. */
+    let opened = -1;
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
       if (c === open) {
-        if (depth > 0 && !nests) return `${open} opened again before ${close} closes the first`;
+        if (depth > 0 && !nests) return { why: `${open} opened again before ${close} closes the first`, at: i };
+        if (depth === 0) opened = i;
         depth++;
       } else if (c === close) {
         // (an item number with its closing bracket alone: 主要做法：1）加强领导；2）完善制度)
         if (depth === 0 && nests && /(?:^|[：:，,；;。\s])[0-9A-Za-z一二三四五六七八九十]{1,2}$/u.test(text.slice(0, i))) continue;
-        if (depth === 0) return `${close} with no ${open} before it`;
+        if (depth === 0) return { why: `${close} with no ${open} before it`, at: i };
         depth--;
       }
     }
-    if (depth > 0 && !(open === '“' && goesOn)) return `${open} is never closed`;
+    if (depth > 0 && !(open === '“' && goesOn)) return { why: `${open} is never closed`, at: opened };
   }
   return undefined;
 }
 
+/**
+ * The line of a paragraph's `n`th `mark` (from 0), where its lines as typed show it (a mark
+ * typed in ASCII and made full-width by transform/punctuation.ts does not show): else the
+ * paragraph's first line.
+ */
+function lineOfMark(p: TextParagraph, mark: string, n: number): number {
+  let seen = 0;
+  for (const [k, line] of (p.sourceLines ?? []).entries()) {
+    seen += line.split(mark).length - 1;
+    if (seen > n) return p.loc.line + k;
+  }
+  return p.loc.line;
+}
+
 function lintPairsOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p, k): Finding[] => {
-    const why = unpaired(p.text, texts[k + 1]?.text.startsWith('“') ?? false);
-    if (!why) return [];
+    const found = unpaired(p.text, texts[k + 1]?.text.startsWith('“') ?? false);
+    if (!found) return [];
+    const { why, at } = found;
+    const mark = p.text[at]!;
+    // (the mark with a few characters around it; the line it is on, where that is known)
+    const from = Math.max(0, at - 10);
+    const to = Math.min(p.text.length, at + 11);
+    const excerpt = `${from > 0 ? '…' : ''}${p.text.slice(from, to)}${to < p.text.length ? '…' : ''}`;
+    const line = lineOfMark(p, mark, p.text.slice(0, at).split(mark).length - 1);
     return [{
-      severity: 'warning', loc: p.loc,
-      message: `quotes or brackets do not pair in "${p.text.length > 24 ? `${p.text.slice(0, 24)}…` : p.text}": ${why}`,
+      severity: 'warning', loc: { file: p.loc.file, line },
+      message: `quotes or brackets do not pair in "${excerpt}": ${why}`,
       hint: 'check the marks: “ opens and ” closes (‘ ’ inside them), 《 》 and （ ） in pairs',
     }];
   });

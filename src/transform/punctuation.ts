@@ -9,6 +9,7 @@
  */
 import type { Block, Inline } from '../model/types.js';
 import { EMAIL_ADDRESS, WEB_ADDRESS } from './web-links.js';
+import { unifyIdeographs } from './lookalikes.js';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 /** A Chinese character (not a mark), in every rule below that asks for one. */
@@ -139,17 +140,17 @@ function latinSpans(out: readonly string[]): boolean[] {
 }
 
 /**
- * A 文号 in the text with its year in [ ] 【 】 ( ) （ ）: 某环办[2022]15号 (GB/T 9704 7.2.5 wants 〔 〕, as
+ * A 文号 in the text with its year in [ ] 【 】 ( ) （ ） or the small ﹝ ﹞ of Word's symbol table: 某环办[2022]15号 (GB/T 9704 7.2.5 wants 〔 〕, as
  * transform/index.ts does for doc_no); and one in 〔 〕 typed with spaces (豫政办 〔2017〕 15号), which
  * print as gaps inside it and part it in copied text.
  */
-const DOC_NO_IN_TEXT = /(?<=[\u3400-\u9fff])\s*[[［【(（〔]\s*((?:19|20)\d{2})\s*[\]］】)）〕]\s*(\d{1,5})\s*号/gu;
+const DOC_NO_IN_TEXT = /(?<=[\u3400-\u9fff])\s*[[［【(（〔﹝]\s*((?:19|20)\d{2})\s*[\]］】)）〕﹞]\s*(\d{1,5})\s*号/gu;
 /** A title inside a 《 》 marked with < > or ‹ › (《关于印发<…方案>的通知》): 〈 〉 (GB/T 15834 4.15). */
 const INNER_TITLE = /《[^《》]*[<‹][^《》]*》/gu;
 
 function brackets(text: string): string {
   // (a 文号 already in 〔 〕 needs the pass only where the text has a space)
-  const doc = /[[［【(（]\s*(?:19|20)\d{2}/u.test(text) || (text.includes('〔') && /\s/u.test(text));
+  const doc = /[[［【(（﹝]\s*(?:19|20)\d{2}/u.test(text) || (text.includes('〔') && /\s/u.test(text));
   const inner = text.includes('《') && /[<‹]/u.test(text);
   if (!doc && !inner) return text;
   // (not inside a web address or a file name, which stay as typed: 某政办[2022]1号.pdf)
@@ -162,8 +163,8 @@ function brackets(text: string): string {
 
 /**
  * Marks a clerk types for the two-em marks (GB/T 15834 4.11, 4.12): 。。。 (three full stops or
- * more, as an input method gives them) is ……, and -- (two hyphens or more) beside a Chinese
- * character is the dash ——. One — stays: it is also the 一字线 (北京—上海). One … (U+2026, the
+ * more, as an input method gives them) is ……, and -- (two hyphens or more, ASCII or the
+ * full-width － of a Chinese input method) beside a Chinese character is the dash ——. One — stays: it is also the 一字线 (北京—上海). One … (U+2026, the
  * ellipsis of Latin text, as some input methods and Word's AutoCorrect give it) beside a Chinese
  * character is …… as well: the Chinese ellipsis is two of them (等等… → 等等……); ⋯ (U+22EF, the
  * midline ellipsis some input methods offer) beside one is … too (⋯⋯ → ……). The 间隔号 of a
@@ -172,14 +173,14 @@ function brackets(text: string): string {
  * the Fandol faces, and a PDF maps a glyph back to one character only, so the second kind in a
  * report copied out of the PDF as the first.
  */
-const TWO_EM = /。{3,}|-{2,}|[…⋯・•]/u;
+const TWO_EM = /。{3,}|[-－]{2,}|[…⋯・•]/u;
 function dashesAndEllipses(text: string): string {
   if (!TWO_EM.test(text)) return text;
   // (not inside a web address or a file name: 年报--终稿.docx; beside a Chinese character, not
   // a mark alone: “--”表示无数据 shows the two hyphens)
   const kept = [...text.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
   // (the dashes first: the protected spans are places in the text as it came)
-  const dashed = text.replace(/-{2,}/gu, (m: string, at: number, whole: string) =>
+  const dashed = text.replace(/[-－]{2,}/gu, (m: string, at: number, whole: string) =>
     !kept.some(([a, b]) => at >= a && at < b) && (HAN.test(whole[at - 1] ?? '') || HAN.test(whole[at + m.length] ?? '')) ? '——' : m).replace(/。{3,}/gu, '……');
   // the ellipses and the 间隔号 beside Chinese text, looking through the inline separator
   // (让・*雅克*, 未收取**…**), never inside a web address or a file name (报告…终稿.docx)
@@ -206,7 +207,8 @@ function hanBeside(text: string, at: number, step: -1 | 1): boolean {
  * Chinese ： only once the : is one); a second pass of text already converted is the fast path's.
  */
 export function normalizePunctuation(text: string): string {
-  text = dashesAndEllipses(brackets(text));
+  // (Kangxi radicals of a PDF copy first: ⼀、 is a section number only as 一、)
+  text = dashesAndEllipses(brackets(unifyIdeographs(text)));
   let out = normalizeOnce(text);
   for (let n = 0; n < 3 && out !== text; n++) {
     text = out;
