@@ -280,7 +280,12 @@ describe('gongwen aggregate', () => {
     utimesSync(path.join(unit, 'statistics.xlsx'), older, older);
     const refused = await run(unit, '--out', yaml);
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain(`--out ${yaml} is the statistics file of unit u`);
+    expect(refused.err).toContain(`--out ${yaml} is the statistics file of unit u, which it reads already\n  fix: its statistics.xlsx was saved before statistics.yaml, so there is nothing newer to convert; to convert it all the same, move statistics.yaml aside first`);
+    // a report.md without statistics: reads statistics.yaml beside the workbook: the fix names the line to add
+    writeFileSync(path.join(unit, 'report.md'), readFileSync(path.join(unit, 'report.md'), 'utf8').replace(/^statistics:.*\n/m, ''));
+    const unnamed = await run(unit, '--out', yaml);
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.err).toContain('fix: to convert its statistics.xlsx again, add "statistics: statistics.yaml" to the front matter of its report.md');
     utimesSync(path.join(unit, 'statistics.xlsx'), later, later);
     const [other] = await goodUnits(root);
     const two = await run(unit, other!, '--out', yaml);

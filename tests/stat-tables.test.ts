@@ -393,6 +393,9 @@ describe('placing and referring to tables', () => {
 
   it('requires every table of the format to be placed', () => {
     expect(error(report('{{table t2}}\n\n{{table t4}}\n'))).toMatch(/report\.md:6: the gov-2021 format prints its tables in the body, but \{\{table t3\}\} \(三、收到和处理政府信息公开申请情况\) is not placed/);
+    // where the report has the part's heading, at that heading (line 6 is statistics:, no help)
+    const parts = '# 总体情况\n\n无。\n\n# 主动公开政府信息情况\n\n{{table t2}}\n\n# 收到和处理政府信息公开申请情况\n\n本年收到申请3件。\n\n# 政府信息公开行政复议、行政诉讼情况\n\n{{table t4}}\n';
+    expect(error(report(parts))).toMatch(/report\.md:16: the gov-2021 format prints 表三 in the body, under this heading, and no \{\{table t3\}\} places it\n {2}fix: write "\{\{table t3\}\}" on a line of its own, with blank lines around it, in the text under this heading/);
   });
 
   it('lists every placement problem in one run, and a placeholder inside a sentence at its line', () => {

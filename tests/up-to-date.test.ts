@@ -73,6 +73,10 @@ describe('up-to-date builds', () => {
     expect(build(['--format', 'docx,pdf'])).toMatch(SKIPPED); // the same formats
     expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(AGAIN('PDF/A (--pdfa, or pdfa: in gongwen.yaml) changed'));
     expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(SKIPPED);
+    // an edit and an option at once: the edit is named (the first of README's list)
+    appendFileSync(path.join(dir, 'report.md'), '再起一段。\n');
+    expect(build(['--format', 'pdf,docx', '--pdfa', '--allow-missing-glyphs'])).toMatch(AGAIN('report.md changed'));
+    expect(build(['--format', 'pdf,docx', '--pdfa'])).toMatch(AGAIN('--allow-missing-glyphs changed'));
     expect(build(['--format', 'pdf,docx', '--pdfa'], { SOURCE_DATE_EPOCH: '' })).toMatch(SKIPPED); // empty is unset
     const epoch = { SOURCE_DATE_EPOCH: '1700000000' };
     expect(build(['--format', 'pdf,docx', '--pdfa'], epoch)).toMatch(AGAIN('SOURCE_DATE_EPOCH changed'));

@@ -266,7 +266,12 @@ describe('front matter and statistics mistakes', () => {
 
   it('explains that a report reads YAML statistics, not a workbook', () => {
     const msg = loadError('\n正文。\n', { 'statistics.xlsx': 'x' }, FRONT.replace(/---\n$/, 'attachment: { title: 表 }\nstatistics: statistics.xlsx\n---\n'));
-    expect(msg).toMatch(/statistics\.xlsx: a report reads its statistics from a YAML file\n {2}fix: convert the workbook once: gongwen aggregate/);
+    // at the statistics: line (7), with the unit's folder in the command to run
+    expect(msg).toMatch(/report\.md:7: statistics: statistics\.xlsx is a workbook; a report reads its statistics from a YAML file\n {2}fix: convert the workbook once: gongwen aggregate (\S+)\/report --out \1\/report\/statistics\.yaml, then write "statistics: statistics\.yaml" on this line/);
+    // a {{table}} with no statistics: named and only the workbook in the folder: the conversion to run first
+    const placed = loadError('\n{{table t2}}\n', { 'statistics.xlsx': 'x' }, FRONT.replace('year: 2020', 'year: 2021'));
+    expect(placed).toMatch(/\{\{table t2\}\} but the report has no statistics\n {2}fix: convert the workbook in its folder once, gongwen aggregate (\S+)\/report --out \1\/report\/statistics\.yaml, then add "statistics: statistics\.yaml" to the front matter/);
+    expect(loadError('\n{{table t2}}\n', {}, FRONT.replace('year: 2020', 'year: 2021'))).toMatch(/no statistics\n {2}fix: add "statistics: statistics\.yaml" to the front matter$/);
   });
 
   it('warns about a form of other years and about an empty attachment', () => {

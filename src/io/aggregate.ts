@@ -339,7 +339,18 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
 
   const input = summed.find((u) => path.resolve(u.stats.file) === path.resolve(opts.out!));
   if (input) {
-    err.write(`error: --out ${opts.out} is the statistics file of unit ${input.name}; write the sum elsewhere\n`);
+    err.write(`error: --out ${opts.out} is the statistics file of unit ${input.name}${summed.length > 1 ? '; write the sum elsewhere' : ', which it reads already'}\n`);
+    if (summed.length === 1) {
+      // (converting a unit's workbook again: a conversion reads the workbook where report.md names
+      // the YAML and the workbook was saved after it)
+      const yaml = path.basename(input.stats.file);
+      const workbook = !/\.xlsx$/i.test(yaml) && existsSync(path.join(input.dir, 'statistics.xlsx'));
+      const report = path.join(input.dir, 'report.md');
+      const named = existsSync(report) && typeof frontMatterOf(report)?.statistics === 'string';
+      err.write(`  fix: ${!workbook ? 'give --out another file: a sum of this one unit, or its figures as a workbook (.xlsx)'
+        : named ? `its statistics.xlsx was saved before ${yaml}, so there is nothing newer to convert; to convert it all the same, move ${yaml} aside first`
+          : `to convert its statistics.xlsx again, add "statistics: ${yaml}" to the front matter of its report.md (a conversion then reads the workbook saved after it), or move ${yaml} aside first`}\n`);
+    }
     return 2;
   }
   for (const u of left) err.write(`warning: left out: ${explain(u, template)}\n`);

@@ -259,11 +259,8 @@ export function writeRecord(outDir: string, dir: string, settings: SettingsStamp
  * difference, in words; undefined if none. `outputs`: the outputs' names in --out, for the words.
  */
 function staleBecause(r: BuildRecord, settings: SettingsStamp, inputs: FolderInputs, outputs: string): string | undefined {
-  if (r.tool !== settings.tool) return 'gongwen, its libraries or Node changed';
-  for (const [name, value] of Object.entries(settings.options)) {
-    if (r.options[name] !== value) return `${name} changed`;
-  }
-  if (r.fonts !== settings.fonts) return 'a font file or font name changed';
+  // (in the order README "Command line" lists them: the author's own edits first, which the
+  // author most wants to see named where an option changed as well)
   if (r.folder !== inputs.folder) return `${outputs} were last built from ${r.folder}`;
   for (const [name, value] of Object.entries(inputs.files)) {
     if (!(name in r.files)) return `${name} is new`;
@@ -272,6 +269,11 @@ function staleBecause(r: BuildRecord, settings: SettingsStamp, inputs: FolderInp
   for (const name of Object.keys(r.files)) {
     if (!(name in inputs.files)) return `${name} is gone`;
   }
+  for (const [name, value] of Object.entries(settings.options)) {
+    if (r.options[name] !== value) return `${name} changed`;
+  }
+  if (r.fonts !== settings.fonts) return 'a font file or font name changed';
+  if (r.tool !== settings.tool) return 'gongwen, its libraries or Node changed';
   if (r.warnings.length && r.cwd !== settings.cwd) return 'run from another folder (its warnings name files relative to it)';
   return undefined;
 }

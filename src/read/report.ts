@@ -10,6 +10,7 @@ import { splitFrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
 import { readStatistics } from './statistics.js';
 import { FIRST_FORM_YEAR, templateForYear } from './templates.js';
+import { headingOfTable } from '../transform/structure.js';
 import { closest, validateLocated } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
 
@@ -98,6 +99,12 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
         : `name the statistics file itself, e.g. statistics: ${inside}`;
     throw new InputError(at, `statistics: ${given} is a folder, not a file (${display(file)})`, hint);
   }
+  if (/\.xlsx$/i.test(file)) {
+    // (at this line, with the unit's folder in the command: readStatistics knows neither)
+    const yaml = display(file).replace(/\.xlsx$/i, '.yaml');
+    throw new InputError(at, `statistics: ${named.trim()} is a workbook; a report reads its statistics from a YAML file`,
+      `convert the workbook once: gongwen aggregate ${display(dir)} --out ${yaml}, then write "statistics: ${path.relative(dir, file).replace(/\.xlsx$/i, '.yaml')}" on this line`);
+  }
   // named as report.md is: relative to the working folder when inside it; with the report's year,
   // for a file on another year's form
   return readStatistics(display(file), year);
@@ -110,7 +117,12 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
 function placeStatistics(blocks: Block[], attachments: Attachment[], stats: StatisticsTable | undefined, loc: Loc, fmYear: number): void {
   const placed = blocks.filter((b): b is StatTableBlock => b.type === 'statTable');
   if (!stats) {
-    if (placed[0]) throw new InputError(placed[0].loc, `{{table ${placed[0].table}}} but the report has no statistics`, 'add "statistics: statistics.yaml" to the front matter');
+    // (a workbook in the folder and no YAML: the unit's form as it came back, not yet converted)
+    const folder = path.dirname(loc.file);
+    const workbookOnly = existsSync(path.join(folder, 'statistics.xlsx')) && !existsSync(path.join(folder, 'statistics.yaml'));
+    if (placed[0]) throw new InputError(placed[0].loc, `{{table ${placed[0].table}}} but the report has no statistics`,
+      workbookOnly ? `convert the workbook in its folder once, gongwen aggregate ${folder} --out ${path.join(folder, 'statistics.yaml')}, then add "statistics: statistics.yaml" to the front matter`
+        : 'add "statistics: statistics.yaml" to the front matter');
     return;
   }
   const t = stats.template;
@@ -142,6 +154,14 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     const at = inText(id);
     if (at) errors.push(new InputError(at.loc, `"{{table ${id}}}" must be a paragraph of its own`, 'put the table placeholder alone on its line, with blank lines around it'));
     else unplaced.push(id);
+  }
+  // (one whose part has its heading: at that heading, to go in its text)
+  for (const id of [...unplaced]) {
+    const heading = headingOfTable(blocks, t, id);
+    if (!heading) continue;
+    unplaced.splice(unplaced.indexOf(id), 1);
+    errors.push(new InputError(heading.loc, `the ${t.id} format prints 表${t.tables.find((x) => x.id === id)!.title.split('、')[0]} in the body, under this heading, and no {{table ${id}}} places it`,
+      `write "{{table ${id}}}" on a line of its own, with blank lines around it, in the text under this heading${otherForm}`));
   }
   if (unplaced.length) {
     const titles = unplaced.map((id) => `{{table ${id}}} (${t.tables.find((x) => x.id === id)!.title})`);

@@ -32,21 +32,34 @@ const MATCH = 0.6;
 const tableName = (template: StatTemplate, id: string) => `表${template.tables.find((t) => t.id === id)?.title.split('、')[0] ?? id}`;
 const shown = (s: TemplateSection) => `${s.no}、${s.title}`;
 
-/** `template`: the report's form (its statistics file's, else its year's: a report without statistics still has the form's parts). */
-export function checkStructure(blocks: Block[], template: StatTemplate | undefined, report: Loc): Finding[] {
-  const sections = template?.sections;
-  if (!template || !sections?.length) return [];
+/**
+ * The part of the form each # heading stands for: the one its words name best (and no other as
+ * well), else, when the report has as many parts as the form, the one in its place (offices word
+ * them freely: 主动公开情况, 依申请公开情况).
+ */
+function partsOf(blocks: Block[], sections: TemplateSection[]): { parts: HeadingBlock[]; partOf: Map<HeadingBlock, TemplateSection | undefined> } {
   const parts = blocks.filter((b): b is HeadingBlock => b.type === 'heading' && b.level === 1);
-  /**
-   * The part a heading stands for: the one its words name best (and no other as well), else, when
-   * the report has as many parts as the form, the one in its place (offices word them freely:
-   * 主动公开情况, 依申请公开情况).
-   */
   const partOf = new Map(parts.map((h, k): [HeadingBlock, TemplateSection | undefined] => {
     const scored = sections.map((s) => ({ s, score: nameScore(inlineText(h.inlines), s.title) })).sort((x, y) => y.score - x.score);
     if (scored[0].score >= MATCH && scored[0].score > (scored[1]?.score ?? 0)) return [h, scored[0].s];
     return [h, parts.length === sections.length ? sections[k] : undefined];
   }));
+  return { parts, partOf };
+}
+
+/** The # heading of the part of the form that holds table `table` (its home: read/report.ts says where a missing {{table}} goes), if the report has one. */
+export function headingOfTable(blocks: Block[], template: StatTemplate, table: string): HeadingBlock | undefined {
+  const home = template.sections?.find((s) => s.table === table);
+  if (!home) return undefined;
+  const { parts, partOf } = partsOf(blocks, template.sections!);
+  return parts.find((h) => partOf.get(h) === home);
+}
+
+/** `template`: the report's form (its statistics file's, else its year's: a report without statistics still has the form's parts). */
+export function checkStructure(blocks: Block[], template: StatTemplate | undefined, report: Loc): Finding[] {
+  const sections = template?.sections;
+  if (!template || !sections?.length) return [];
+  const { parts, partOf } = partsOf(blocks, sections);
   const findings: Finding[] = [];
   // a part missing is told only where the report has fewer parts than the form (with as many or
   // more, freely worded headings cannot be told from missing ones)
