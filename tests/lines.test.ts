@@ -60,6 +60,12 @@ describe('breakJustified', () => {
     // a piece that fits on a line of its own still goes to the next line whole
     const fits = lines(breakJustified(ctx, [run(`统一社会信用代码为${'9'.repeat(18)}。`)], 100, 0)!).map((l) => textOf(l));
     expect(fits[1]).toBe(`${'9'.repeat(18)}。`);
+    // a code that fills a line to its end takes its last character to the next, with the ， after it
+    // (the next line began with ，)
+    const full = lines(breakJustified(ctx, [run(`${'9'.repeat(40)}，本单位认真贯彻落实。`)], 100, 0)!).map((l) => textOf(l));
+    expect(full.join('')).toBe(`${'9'.repeat(40)}，本单位认真贯彻落实。`);
+    for (const l of full.slice(1)) expect('，。、；：！？）》”', l).not.toContain(l[0]);
+    expect(full[1]).toBe(`${'9'.repeat(20)}`.slice(0, 19));
   });
 
   it('stretches the Chinese text around Latin words, and spaces the words by 0.15 em at most where it must', () => {
@@ -90,9 +96,25 @@ describe('breakJustified', () => {
       expect(ws.join('').replace(/ /g, ''), label).toBe(text.replace(/ /g, ''));
       expect(ws.some((l) => l.startsWith(label)) && ws.some((l) => l.trimEnd().endsWith('12345678,')), `${label}: ${ws.join(' | ')}`).toBe(true);
     }
+    // the last piece of an address with the 。 after it (no break before 。): cut as well, the line
+    // before it full (…content.jsp?id= was left a third of a line short, ff8080…1234。 moved whole)
+    const jsp = '网址：http://www.xugou.gov.cn/zwgk/content.jsp?id=ff80808176a1b2c30176d4e5f6071234。如有疑问请来电。';
+    const js = lines(breakJustified(ctx, [run(jsp)], 200, 0)!);
+    expect(js.map((l) => textOf(l)).join('')).toBe(jsp);
+    for (const l of js.slice(0, -1)) expect(extent(l), textOf(l)).toBeGreaterThan(200 - 5 - 1e-6);
+    for (const l of js.slice(1)) expect('，。', textOf(l)).not.toContain(textOf(l)[0]);
     // a word or a figure is no address: it moves whole, as before
     const word = lines(breakJustified(ctx, [run('全文见：www.example.gov.cn 与 supercalifragilisticexpialidocious。')], 200, 0)!);
     expect(word[1]!.map((i) => i.text).join('')).toMatch(/^supercalifragilistic/);
+  });
+
+  it('keeps a figure with the Chinese character after it, its unit (271 / 件 parted at a line\'s end)', () => {
+    // 18 characters and 271 fill 195 of 200 pt; 件 did not fit after them
+    const text = `${'本年新收政府信息公开申请合计共有'}收到271件，较上年增加43件。`;
+    const ls = lines(breakJustified(ctx, [run(text)], 200, 0)!).map((l) => textOf(l));
+    expect(ls.join('')).toBe(text);
+    expect(ls[1]!.startsWith('271件')).toBe(true);
+    expect(ls[0]!.endsWith('到')).toBe(true);
   });
 
   it('moves a phone number, a date or a time whole to the next line; cuts it after a hyphen only where the line would be loose', () => {

@@ -63,6 +63,8 @@ for (const c of OPEN_QUOTES) CLASS[c.charCodeAt(0)] |= 4;
 for (const c of CLOSE_QUOTES) CLASS[c.charCodeAt(0)] |= 8;
 // what /\s/ matches (ECMAScript WhiteSpace and LineTerminator)
 for (const c of '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') CLASS[c.charCodeAt(0)] |= 16;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 /** The class bits of the code unit at i (0 outside the text). */
 const classAt = (text: string, i: number): number => (i >= 0 && i < text.length ? CLASS[text.charCodeAt(i)]! : 0);
 
@@ -70,7 +72,8 @@ const classAt = (text: string, i: number): number => (i >= 0 && i < text.length 
  * Tailor UAX #14 opportunities for Chinese. `text` is indexed in UTF-16 units, as the breaker is.
  * `figureBreaks`: a long figure may break after a hyphen (0370-|3288305), for a narrow table
  * column; not in text across the 版心 (write/pdf/lines.ts), where a phone number, a date or a time
- * moves to the next line whole (UAX #14 LB25) and the line before is spread instead.
+ * moves to the next line whole (UAX #14 LB25) and the line before is spread instead, and where a
+ * figure keeps the Chinese character after it (271件, 49号, 12345.67万元).
  */
 export function tailorBreaks(text: string, uax14: BreakOpportunity[], figureBreaks = true): BreakOpportunity[] {
   // per position: 0 no break, 1 optional, 2 required (a typed array, not a map: this runs for
@@ -106,6 +109,10 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[], figureBrea
     if (k === 0) continue;
     const required = k === 2;
     if (!required && position < text.length && (classAt(text, position) & 1 || classAt(text, position - 1) & 2)) continue;
+    // across the 版心, a figure and the Chinese character after it, its unit of measure as often
+    // as not, stay together (1,234,567,890 / 元 and 12345.67 / 万元 parted at a line's end; 271 / 件);
+    // not in a narrow table column, where figure and unit may not fit one line
+    if (!figureBreaks && !required && position > 0 && position < text.length && isDigit(text.charCodeAt(position - 1)) && isHan(text.charCodeAt(position))) continue;
     out.push({ position, required });
   }
   // the end of the text is always a break opportunity

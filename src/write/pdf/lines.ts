@@ -240,9 +240,14 @@ function piecesOf(p: Paragraph, start: number, end: number): { start: number; en
  */
 function addressCut(p: Paragraph, lineStart: number, start: number, end: number, available: number, natural: number): number | undefined {
   const { text, inlines, runOf } = p;
-  if (end - start < 2 || !/^[\x21-\x7e]+\s*$/.test(text.slice(start, end))) return undefined;
+  // (with the marks that may not start a line after it, which stay with its last character:
+  // …content.jsp?id=ff8080…1234。 moved whole and left the line before it short)
+  let marks = end;
+  while (marks > start && NO_LINE_START.has(text[marks - 1]!)) marks--;
+  if (marks - start < 2 || !/^[\x21-\x7e]+\s*$/.test(text.slice(start, marks))) return undefined;
+  // (the whole address, also its part on the line before: nt.jsp?id= alone is no address)
   let from = start;
-  while (from > lineStart && /[\x21-\x7e]/.test(text[from - 1]!)) from--;
+  while (from > 0 && /[\x21-\x7e]/.test(text[from - 1]!)) from--;
   // (the segment's own run: one that ends in a space is a word of its own, Website: before
   // www.example.gov.cn, not part of the address after it)
   let to = end;
@@ -344,6 +349,9 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
         let j = i + 1;
         while (j < s.end && measureRange(p, i, j + 1) <= available + EPSILON) j++;
         if (j >= s.end) break;
+        // (a mark that may not start a line takes the character before it along: a code of 64
+        // characters filled the line, and the next one began with ，)
+        while (j > i + 1 && NO_LINE_START.has(text[j]!)) j--;
         emitLine(p, i, j, available, false);
         i = j;
         available = width;
