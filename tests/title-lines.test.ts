@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
-import { labelLines, titleLines } from '../src/layout/title-lines.js';
+import { labelLines, TITLE_EXTRA_LINE_COST, titleLines } from '../src/layout/title-lines.js';
 import { docxParts, paragraphs } from './helpers/docx.js';
 import { linesOf, MM, readPdf } from './helpers/pdf.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
@@ -34,9 +34,17 @@ describe('titleLines', () => {
       .toEqual(['示例市市场监督管理局（示例市知识产权局）', '2021年政府信息公开工作年度报告']);
     expect(titleLines('示例县农业农村局（县乡村振兴局）2021年政府信息公开工作年度报告', MAX))
       .toEqual(['示例县农业农村局（县乡村振兴局）', '2021年政府信息公开工作年度报告']);
-    // two lines that fit need a break inside the brackets here: it is made (the fewest lines); `title: |` chooses otherwise
-    expect(titleLines('河南省商丘市示例县农业农村局（县乡村振兴局）2016年度政府信息公开工作年度报告', MAX))
-      .toEqual(['河南省商丘市示例县农业农村局（县乡村振', '兴局）2016年度政府信息公开工作年度报告']);
+    // two lines that fit need a break inside the brackets here: with the fewest lines it is made
+    // (not inside 乡村振兴); a title of the report takes a third line instead, at its seams
+    // (GB/T 9704 7.3.1: 词意完整 first)
+    const long = '河南省商丘市示例县农业农村局（县乡村振兴局）2016年度政府信息公开工作年度报告';
+    expect(titleLines(long, MAX)).toEqual(['河南省商丘市示例县农业农村局（县乡村振兴', '局）2016年度政府信息公开工作年度报告']);
+    expect(titleLines(long, MAX, undefined, TITLE_EXTRA_LINE_COST)).toEqual(['河南省商丘市示例县农业农村局', '（县乡村振兴局）2016年度', '政府信息公开工作年度报告']);
+    expect(titleLines('虚构省虚构市虚构县卫生健康委员会（县中医药管理局）2013年政府信息公开工作年度报告', MAX, undefined, TITLE_EXTRA_LINE_COST))
+      .toEqual(['虚构省虚构市虚构县卫生健康委员会', '（县中医药管理局）2013年', '政府信息公开工作年度报告']);
+    // a title whose fewest lines break at seams keeps them
+    expect(titleLines('示例市清河区2021年政府信息公开工作年度报告', MAX, undefined, TITLE_EXTRA_LINE_COST)).toEqual(['示例市清河区2021年', '政府信息公开工作年度报告']);
+    expect(titleLines('示例县卫生健康委员会关于2023年政府信息公开工作年度报告的说明', MAX, undefined, TITLE_EXTRA_LINE_COST)).toEqual(['示例县卫生健康委员会关于2023年', '政府信息公开工作年度报告的说明']);
   });
 
   it('breaks a long attachment title after a list\'s 、, never inside 行政', () => {
@@ -145,6 +153,17 @@ describe('in the outputs', () => {
     expect(title.text).toBe('测试县人民政府办公室2020年政府信息公开工作年度报告');
     expect(title.xml).toContain('<w:br/>');
     expect(parts['docProps/core.xml']).toContain('<dc:title>测试县人民政府办公室2020年政府信息公开工作年度报告</dc:title>');
+  });
+
+  it('breaks a source line too long for one line between 来源 and 时间, never inside the date, in both', async () => {
+    const front = FRONT.replace('published: 2021-01-15', 'published: 2021-01-15 09:30').replace(/---\n$/, 'source: 测试县人民政府办公室（县政务服务和大数据管理局）\n---\n');
+    const { outputs } = await buildReport(makeReport({ 'report.md': `${front}\n# 总体情况\n\n正文。\n` }), { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+    const lines = linesOf((await readPdf(outputs.pdf!)).pages[0]).map((l) => l.text.replace(/\s+/g, ''));
+    const at = lines.findIndex((l) => l.startsWith('来源：'));
+    // (it read 来源：…管理局）　　时间：2021年1月 / 15日 09:30)
+    expect(lines.slice(at, at + 2)).toEqual(['来源：测试县人民政府办公室（县政务服务和大数据管理局）', '时间：2021年1月15日09:30']);
+    const source = paragraphs(docxParts(outputs.docx!)['word/document.xml']).find((p) => p.text.startsWith('来源：'))!;
+    expect(source.xml).toMatch(/>来源：测试县人民政府办公室（县政务服务和大数据管理局）<\/w:t><\/w:r><w:r>(<w:rPr\/>)?<w:br\/><w:t[^>]*>时间：2021年1月15日 09:30</);
   });
 
   it('breaks the DOCX title at the same place with a line break', () => {

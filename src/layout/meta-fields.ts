@@ -50,10 +50,16 @@ export const metaLineCount = (rows: string[][], halfEm: number): number =>
   rows.reduce((n, row) => n + (row.length === 2 ? 1 : Math.max(1, Math.ceil(fieldEm(row[0]!) / (2 * halfEm)))), 0);
 
 /** "来源：商丘市政府　　时间：2018年3月27日 15:59" */
-export function sourceLine(m: ReportMeta): string {
+export const sourceLine = (m: ReportMeta): string => sourceFields(m).join('　　');
+
+/**
+ * The source line's two fields, "来源：商丘市政府" and "时间：2018年3月27日 15:59": a line too long
+ * for the width breaks between them, never inside the date (2014年1月 / 20日 09:30).
+ */
+export function sourceFields(m: ReportMeta): [string, string] {
   const p = m.published;
   const when = `${formatDate(p)}${p.hour !== undefined ? ` ${formatTime(p)}` : ''}`;
-  return `来源：${m.source}　　时间：${when}`;
+  return [`来源：${m.source}`, `时间：${when}`];
 }
 
 export const editorLine = (m: ReportMeta): string | undefined => (m.editor ? `责任编辑：${m.editor}` : undefined);

@@ -6,7 +6,8 @@
  * fills its first line and leaves 告 alone on the second. Instead the title gets the fewest lines
  * it needs, and the breaks are chosen among the places that keep words whole and lines even:
  *
- * - a break at a seam costs nothing: *between* an organ and its year (…人民政府｜2021年…, …局）｜2021年…), *after*
+ * - a break at a seam costs nothing: *between* an organ and its year (…人民政府｜2021年…, …局）｜2021年…) or
+ *   its other name in brackets (…委员会｜（县中医药管理局）…), *after*
  *   the year (…2021年｜政府…, …2021年度｜…), *before* 关于 or 政府信息公开, *after* a 、 between the
  *   items of a list (依申请公开、｜行政复议); any other break between
  *   two Chinese characters costs {@link ODD_BREAK_COST} (we cannot tell most words apart, so we
@@ -34,6 +35,14 @@ import { estimatedEm, NO_LINE_END, NO_LINE_START } from './kinsoku.js';
  */
 export const ODD_BREAK_COST = 50;
 
+/**
+ * What a title's extra line costs against the fewest lines it needs: more than an odd break
+ * between two characters (a title keeps its fewest lines for that), less than one inside brackets,
+ * where an organ's other name stands (虚构县卫生健康委员会 / （县中医药管理局）2013年 / 政府信息公开
+ * 工作年度报告 rather than …（县中医 / 药管理局）…: GB/T 9704 7.3.1 asks 词意完整 first).
+ */
+export const TITLE_EXTRA_LINE_COST = 60;
+
 
 const ALNUM = /[0-9A-Za-z]/;
 const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -50,6 +59,10 @@ const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度',
   '数量', '制作', '项目', '决定', '金额', '收费', '事项', '服务', '机构', '组织', '企业', '商业', '科研', '社会', '公益',
   '法律', '其他', '自然人', '国家', '秘密', '提供', '不予', '无法', '结果', '结转', '维持', '纠正', '审结', '合法', '权益',
   '第三方', '安全', '稳定', '出具', '法规', '反复', '明确', '另行', '重新', '相关', '情形', '区分', '要求', '通知', '缴纳', '费用', '逾期', '同一', '热点', '舆情', '回应', '经济', '技术', '开发区', '综合', '过程', '内部', '事务', '执法', '案卷', '查询', '掌握', '现成', '补正', '内容', '出版物', '机关', '确认', '获取', '总计',
+  // and of organs' names (a title's organ and its other name in brackets: 县乡｜村振兴局, 区园｜林绿化局)
+  '乡村振兴', '乡村', '振兴', '农业', '农村', '中医药', '卫生', '健康', '园林', '绿化', '城市', '城乡', '住房', '生态', '环境', '自然', '资源',
+  '交通', '运输', '水利', '应急', '市场', '税务', '民政', '司法', '财政', '人力', '教育', '体育', '文化', '旅游', '科技', '工业',
+  '商务', '审计', '统计', '林业', '粮食', '退役', '军人', '扶贫', '医疗', '大数据', '人民', '政务服务',
   // and of the headings (write/pdf/blocks.ts: a heading of two lines is not broken inside one)
   '建设', '推进', '深化', '加强', '完善', '规范', '标准', '领域', '基层', '政务', '持续', '深入', '全面', '落实', '提升', '发展',
   '管理', '监督', '保障', '平台', '网站', '政策', '解读', '主动', '专栏', '制度', '机制', '队伍', '培训', '考核', '问题', '措施', '改进'];
@@ -110,6 +123,8 @@ function breakCost(s: string, i: number, inside: boolean[], brackets: boolean[])
   // after the year: 2017年｜政府…, 2017年度｜政府…
   if (before === '年' && after !== '度' && /\d{4}年$/.test(s.slice(0, i))) return 0;
   if (before === '度' && /\d{4}年度$/.test(s.slice(0, i))) return 0;
+  // before an organ's other name in brackets: 卫生健康委员会｜（县中医药管理局）
+  if ((after === '（' || after === '(') && !brackets[i] && IDEOGRAPH.test(before)) return 0;
   if (s.startsWith('关于', i)) return 0;
   if (s.startsWith('政府信息公开', i) && before !== '民') return 0; // not 人民｜政府
   // inside brackets (an organ's other name: 农业农村局（县乡村振兴局）) twice as dear: the name is
@@ -129,7 +144,7 @@ export type EmOf = (unit: string) => number;
  * character outside the BMP counts as two halves of ½ em). `emOf`: the widths (the estimate
  * unless given).
  */
-export function titleLines(title: string | string[], maxEm: number, emOf: EmOf = estimatedEm): string[] {
+export function titleLines(title: string | string[], maxEm: number, emOf: EmOf = estimatedEm, extraLineCost?: number): string[] {
   if (Array.isArray(title)) return title; // broken by the author
   const text = title.trim();
   // (a column under one character wide holds no line: the typesetter wraps what it can)
@@ -143,7 +158,12 @@ export function titleLines(title: string | string[], maxEm: number, emOf: EmOf =
   const lineCount = Math.ceil(total / maxEm);
   const inside = insideWords(text);
   const brackets = insideBrackets(text);
+  /** The cheapest lines found so far, with their cost (an extra line's included). */
+  let chosen: { lines: string[]; cost: number } | undefined;
   for (let lines = lineCount; lines <= lineCount + 2; lines++) {
+    // (with an extra line's cost, one more line is tried against the fewest: it is taken where the
+    // fewest lines split a name inside brackets, …委员会（县中医 / 药管理局）…)
+    if (chosen && (extraLineCost === undefined || lines > lineCount + 1)) break;
     const mean = total / lines;
     // best[j] after k rounds: the cheapest way to set text[0, j) as k lines
     let best: ({ cost: number; from: number } | undefined)[] = [{ cost: 0, from: -1 }];
@@ -172,9 +192,11 @@ export function titleLines(title: string | string[], maxEm: number, emOf: EmOf =
       out.unshift(text.slice(from, j).trim());
       j = from;
     }
-    return out.filter(Boolean); // (a break between two spaces leaves no empty line)
+    // (costs of different line counts compare: imbalance in em² against the same mean's scale)
+    const cost = best[n]!.cost + (chosen ? extraLineCost! * (lines - lineCount) : 0);
+    if (!chosen || cost < chosen.cost) chosen = { lines: out.filter(Boolean), cost }; // (a break between two spaces leaves no empty line)
   }
-  return [text]; // nowhere to break (one long Latin word): the typesetter wraps it
+  return chosen?.lines ?? [text]; // nowhere to break (one long Latin word): the typesetter wraps it
 }
 
 /** A last line this short (in em) is a character left alone: 息, 数）. */

@@ -1,6 +1,6 @@
 /** The portal information block, the title and the source line (same content as the PDF's). */
-import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
-import { metaLineCount, metaRows, sourceLine } from '../../layout/meta-fields.js';
+import { BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { metaLineCount, metaRows, sourceFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import { glyphGapPt, LINE_TWIP, META_ROW_TWIP, STYLE, TEXT_WIDTH_TWIP } from './styles.js';
 import { ELEMENTS } from '../../layout/gbt9704.js';
@@ -42,12 +42,15 @@ export function front(report: Report): (Paragraph | Table)[] {
   out.push(new Paragraph({ style: STYLE.title.id, children: titleRuns(report.meta.titleLines ?? report.meta.title, 'title') }));
   // a source line too long for one line wraps two 小四 lines to a grid line, as the PDF's does
   // (estimated: the DOCX has no fonts), padded to whole grid lines
+  // (broken between its two fields, 来源 and 时间, as the PDF's: never inside the date)
   const source = sourceLine(report.meta);
   const sourceSize = ZIHAO[ELEMENTS.sourceLine.zihao];
-  const lines = Math.ceil(estimatedWidthEm(source) * sourceSize / twipToPt(TEXT_WIDTH_TWIP));
+  const linesOf = (text: string) => Math.ceil(estimatedWidthEm(text) * sourceSize / twipToPt(TEXT_WIDTH_TWIP));
   const half = Math.floor(LINE_TWIP / 2);
+  const fields = sourceFields(report.meta);
+  const lines = linesOf(source) > 1 ? fields.reduce((n, f) => n + linesOf(f), 0) : 1;
   out.push(lines > 1
-    ? new Paragraph({ style: STYLE.sourceLine.id, text: source, spacing: { line: half, lineRule: 'exact', after: Math.ceil(lines / 2) * LINE_TWIP - lines * half } })
+    ? new Paragraph({ style: STYLE.sourceLine.id, children: [new TextRun(fields[0]), new TextRun({ text: fields[1], break: 1 })], spacing: { line: half, lineRule: 'exact', after: Math.ceil(lines / 2) * LINE_TWIP - lines * half } })
     : new Paragraph({ style: STYLE.sourceLine.id, text: source }));
   out.push(new Paragraph({ style: STYLE.body.id }));
   return out;

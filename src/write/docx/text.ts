@@ -1,6 +1,6 @@
 import { TextRun } from 'docx';
 import { geometry, sizeOf, type FontRole } from '../../layout/gbt9704.js';
-import { titleLines } from '../../layout/title-lines.js';
+import { TITLE_EXTRA_LINE_COST, titleLines } from '../../layout/title-lines.js';
 import type { Inline } from '../../model/types.js';
 import { inlineRole } from '../../transform/glyph-check.js';
 import { fontOf, type FontNames } from './styles.js';
@@ -21,5 +21,5 @@ export function inlineRuns(inlines: Inline[], role: FontRole, fonts: FontNames, 
 
 /** A title in the lines layout/title-lines.ts chooses (the same as the PDF's), joined by line breaks. */
 export function titleRuns(title: string | string[], element: 'title' | 'attachmentTitle'): TextRun[] {
-  return titleLines(title, geometry.textWidth / sizeOf(element)).map((text, k) => new TextRun({ text, ...(k ? { break: 1 } : {}) }));
+  return titleLines(title, geometry.textWidth / sizeOf(element), undefined, TITLE_EXTRA_LINE_COST).map((text, k) => new TextRun({ text, ...(k ? { break: 1 } : {}) }));
 }

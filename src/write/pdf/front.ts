@@ -1,10 +1,10 @@
 /** The portal information block, the title and the source line. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
-import { metaLineCount, metaRows, sourceLine } from '../../layout/meta-fields.js';
+import { metaLineCount, metaRows, sourceFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
 import type { PdfContext } from './context.js';
-import { runs, titleRuns } from './text.js';
+import { lineRuns, runs, titleRuns } from './text.js';
 
 /** The information block's table: no rules, no padding (one layout object for every document; pdfmake copies it). */
 const BARE_LAYOUT = { defaultBorder: false, hLineWidth: () => 0, vLineWidth: () => 0, paddingLeft: () => 0, paddingRight: () => 0, paddingTop: () => 0, paddingBottom: () => 0 };
@@ -36,9 +36,10 @@ export function front(ctx: PdfContext, report: Report): Content[] {
   // A source line too long for one line (a long organ's office) wraps two 小四 lines to a grid
   // line, as the information block does (on the grid's own pitch its halves stood a blank line
   // apart); what follows goes back on the grid.
+  // (broken between its two fields, 来源 and 时间: never inside the date)
   const wraps = (ctx.glyphs.advance?.(sourceStyle.role, source, sourceStyle.size) ?? 0) > ctx.textWidth;
   out.push(wraps
-    ? { text: runs(ctx, source, { ...sourceStyle, lineHeight: geometry.linePitch / 2 }), alignment: 'center', margin: [0, 0, 0, geometry.linePitch], gridAfter: geometry.linePitch } as Content
+    ? { text: lineRuns(ctx, sourceFields(report.meta), { ...sourceStyle, lineHeight: geometry.linePitch / 2 }), alignment: 'center', margin: [0, 0, 0, geometry.linePitch], gridAfter: geometry.linePitch } as Content
     : { text: runs(ctx, source, sourceStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } as Content);
   return out;
 }

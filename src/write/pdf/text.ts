@@ -5,7 +5,7 @@
  */
 import { geometry } from '../../layout/gbt9704.js';
 import type { Inline } from '../../model/types.js';
-import { titleLines } from '../../layout/title-lines.js';
+import { TITLE_EXTRA_LINE_COST, titleLines } from '../../layout/title-lines.js';
 import { inlineRole } from '../../transform/glyph-check.js';
 import { webLinks } from '../../transform/web-links.js';
 import type { PdfContext, PdfRole } from './context.js';
@@ -50,7 +50,7 @@ export function runs(ctx: PdfContext, text: string, style: RunStyle): PdfInline[
 
 /** A title (the report's, an attachment's) in the lines layout/title-lines.ts chooses, centred by the caller. */
 export const titleRuns = (ctx: PdfContext, title: string | string[], style: RunStyle): PdfInline[] =>
-  lineRuns(ctx, titleLines(title, ctx.textWidth / style.size), style);
+  lineRuns(ctx, titleLines(title, ctx.textWidth / style.size, undefined, TITLE_EXTRA_LINE_COST), style);
 
 /** Lines of text → runs with a line break between each two. */
 export const lineRuns = (ctx: PdfContext, lines: string[], style: RunStyle): PdfInline[] =>
