@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { geometry } from '../src/layout/gbt9704.js';
+import { steppedSize } from '../src/layout/column-widths.js';
 import { columnWidths } from '../src/write/pdf/md-table.js';
 import { estimateRange } from '../src/write/docx/md-table.js';
 import { TEXT_WIDTH_TWIP } from '../src/write/docx/styles.js';
@@ -36,6 +37,27 @@ describe('Markdown tables in the PDF', () => {
     for (const it of items) expect(it.x + it.width, it.str).toBeLessThanOrEqual(right + 0.5);
     expect(items.some((i) => i.str.includes('https://'))).toBe(true);
     for (const word of ['城关镇', '乡镇', '备注', '1234.56']) expect(items.some((i) => i.str === word), word).toBe(true);
+  });
+
+  it('set a table of 13 columns of six-digit figures in 小五, every figure whole, in the PDF and the DOCX', async () => {
+    const months = Array.from({ length: 12 }, (_, k) => `${k + 1}月`);
+    const row = (name: string, from: number) => `| ${name} | ${months.map((_, k) => from + 1111 * k).join(' | ')} |`;
+    const table = [`| 栏目 | ${months.join(' | ')} |`, `|---|${months.map(() => '---:').join('|')}|`, row('门户网站', 104367), row('政务微博', 112286)].join('\n');
+    const dir = makeReport({ 'report.md': `${FRONT}\n访问量如下：\n\n${table}\n` });
+    const { outputs } = await buildReport(dir, { fonts, formats: ['pdf', 'docx'] });
+    const items = (await readPdf(outputs.pdf!)).pages.flatMap((p) => p.items);
+    for (let k = 0; k < 12; k++) {
+      for (const n of [104367 + 1111 * k, 112286 + 1111 * k]) {
+        const item = items.find((i) => i.str === String(n));
+        expect(item, String(n)).toBeDefined(); // (it read 1043 / 67 on two lines)
+        expect(item!.size).toBeCloseTo(9, 1);
+        expect(item!.x + item!.width).toBeLessThanOrEqual(right + 0.5);
+      }
+    }
+    // the DOCX: the same 小五 (18 half points) on the cells' runs, its cell margins narrower
+    const doc = docxParts(outputs.docx!)['word/document.xml'];
+    expect(doc).toMatch(/<w:sz w:val="18"\/>(<w:szCs w:val="18"\/>)?<\/w:rPr><w:t[^>]*>104367</);
+    expect(doc).toContain('<w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="45"/>');
   });
 
   it('keep a wide table inside the 版心 with a character outside the BMP in a cell (𠮷, as in names)', async () => {
@@ -105,8 +127,23 @@ describe('columnWidths', () => {
   const room = (n: number, total: number) => total - n * 8 - (n + 1);
   const sum = (w: (number | '*')[]) => w.reduce<number>((s, x) => s + (x as number), 0);
 
-  it('gives equal shares where they hold every column\'s widest piece', () => {
-    expect(columnWidths([{ min: 20, natural: 200 }, { min: 30, natural: 40 }], 400, 12)).toEqual(['*', '*']);
+  it('gives equal shares where they hold every column\'s widest piece and every column fills its share', () => {
+    expect(columnWidths([{ min: 20, natural: 200 }, { min: 30, natural: 250 }], 400, 12)).toEqual(['*', '*']);
+    // a short column (序号 of 1–30) beside a long one keeps its text on one line, no more: it took
+    // a third of the width while the long text beside it wrapped to four lines
+    const w = columnWidths([{ min: 12, natural: 12 }, { min: 12, natural: 900 }, { min: 24, natural: 36 }], 400, 12) as number[];
+    expect(w[0]).toBeCloseTo(12, 6);
+    expect(w[2]).toBeCloseTo(36, 6);
+    expect(sum(w)).toBeCloseTo(room(3, 400), 6);
+  });
+
+  it('sets a table whose columns\' widest pieces do not fit side by side in 五号 or 小五, its figures whole (1043 / 67 in 小四)', () => {
+    // 13 columns of six-digit figures: 36 pt each in 小四, 27 pt in 小五
+    const mins = [12, ...Array.from({ length: 12 }, () => 36)];
+    const roomAt = (s: number) => 442 - 13 * 2 * (4 * s / 12) - 14;
+    expect(steppedSize(mins, 12, roomAt)).toBe(9);
+    expect(steppedSize(mins.slice(0, 11), 12, roomAt)).toBe(10.5);
+    expect(steppedSize(mins.slice(0, 4), 12, roomAt)).toBe(12);
   });
 
   it('holds each column between its widest piece and its one-line width, at one level', () => {

@@ -8,7 +8,7 @@
  * or date between its characters anyway where a column is narrower).
  */
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, AlignmentType, type FileChild } from 'docx';
-import { shareWidths, type ColumnRange } from '../../layout/column-widths.js';
+import { shareWidths, steppedSize, type ColumnRange } from '../../layout/column-widths.js';
 import { ELEMENTS, sizeOf } from '../../layout/gbt9704.js';
 import { estimatedEm } from '../../layout/kinsoku.js';
 import { ptToTwip, twipToPt } from '../../layout/units.js';
@@ -46,18 +46,24 @@ const textOf = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
 /** `noteBelow`: a note follows (model/types.ts isTableNote): the last row keeps with it, right below. */
 export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false): FileChild[] {
   const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
-  const size = sizeOf('tableText');
+  const base = sizeOf('tableText');
   const rows = [b.header, ...b.rows].map((r) => Array.from({ length: cols }, (_, k) => r[k] ?? []));
   // a quarter of an em of slack on each estimate: a column sized to its text's exact estimated
   // width broke 序号 and 备注 over two lines in LibreOffice
-  const ranges = Array.from({ length: cols }, (_, k) => {
+  const ems = Array.from({ length: cols }, (_, k) => {
     const cells = rows.map((r) => estimateRange(textOf(r[k]!)));
-    return { min: (Math.max(...cells.map((c) => c.min)) + SLACK_EM) * size, natural: (Math.max(...cells.map((c) => c.natural)) + SLACK_EM) * size };
+    return { min: Math.max(...cells.map((c) => c.min)) + SLACK_EM, natural: Math.max(...cells.map((c) => c.natural)) + SLACK_EM };
   });
-  // the 版心 less the cells' margins (Word draws the rules on the cells' edges, within the width)
-  const room = twipToPt(TEXT_WIDTH_TWIP - cols * 2 * CELL_MARGIN_TWIP);
+  // the 版心 less the cells' margins (Word draws the rules on the cells' edges, within the width);
+  // smaller type, and margins, where the columns' widest pieces do not fit side by side (as the PDF's)
+  const marginAt = (s: number) => Math.round((CELL_MARGIN_TWIP * s) / base);
+  const roomAt = (s: number) => twipToPt(TEXT_WIDTH_TWIP - cols * 2 * marginAt(s));
+  const size = steppedSize(ems.map((r) => r.min * base), base, roomAt);
+  const margin = marginAt(size);
+  const room = roomAt(size);
+  const ranges = ems.map((r) => ({ min: r.min * size, natural: r.natural * size }));
   const shares = shareWidths(ranges, room, size);
-  const widths = shares.map((w) => Math.floor(ptToTwip(w === '*' ? room / cols : w)) + 2 * CELL_MARGIN_TWIP);
+  const widths = shares.map((w) => Math.floor(ptToTwip(w === '*' ? room / cols : w)) + 2 * margin);
   // whole twips: what rounding left goes to the last column, so the table spans the 版心 exactly
   widths[cols - 1]! += TEXT_WIDTH_TWIP - widths.reduce((a, w) => a + w, 0);
   const cell = (inlines: Inline[], k: number, header: boolean, last: boolean) => new TableCell({
@@ -68,14 +74,14 @@ export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false
       ...(!header && b.align[k] === 'center' ? { alignment: AlignmentType.CENTER } : !header && b.align[k] === 'right' ? { alignment: AlignmentType.RIGHT } : {}),
       // the header row stays with the first row below it (Word keeps a row whose paragraphs keep with the next)
       ...((header && rows.length > 1) || (last && noteBelow) ? { keepNext: true } : {}),
-      children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts),
+      children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts, undefined, size !== base ? size : undefined),
     })],
   });
   return [new Table({
     layout: TableLayoutType.FIXED,
     width: { size: widths.reduce((a, w) => a + w, 0), type: WidthType.DXA },
     columnWidths: widths,
-    margins: { left: CELL_MARGIN_TWIP, right: CELL_MARGIN_TWIP, top: CELL_MARGIN_Y_TWIP, bottom: CELL_MARGIN_Y_TWIP, marginUnitType: WidthType.DXA },
+    margins: { left: margin, right: margin, top: CELL_MARGIN_Y_TWIP, bottom: CELL_MARGIN_Y_TWIP, marginUnitType: WidthType.DXA },
     rows: rows.map((r, i) => new TableRow({
       ...(i === 0 ? { tableHeader: true } : { cantSplit: true }),
       children: r.map((inlines, k) => cell(inlines, k, i === 0, i === rows.length - 1)),

@@ -7,7 +7,7 @@ import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { inlineRuns, runs, type PdfInline } from './text.js';
 import { breakJustified, breakWithoutOrphan, lineCount } from './lines.js';
-import { CELL_PADDING as MD_CELL_PADDING, markdownTable, RULE as MD_RULE } from './md-table.js';
+import { markdownTable, RULE as MD_RULE } from './md-table.js';
 import { NOTE_LINES, withNoteRow } from './table-note.js';
 
 const indent = (name: ElementName): number => ELEMENTS[name].indentChars * geometry.charPitch;
@@ -109,8 +109,8 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       const table = markdownTable(ctx, b);
       if (!noteNode) return table;
       // the margins and the return to the grid are the group's
-      const { margin, gridAfter, gwStartHeight, ...rest } = table as unknown as { margin: unknown; gridAfter: number; gwStartHeight: number };
-      return { stack: [withNoteRow(rest as Content, noteNode, MD_CELL_PADDING, MD_RULE)], margin, gridAfter, gwStartHeight } as Content;
+      const { margin, gridAfter, gwStartHeight, gwCellPadding, ...rest } = table as unknown as { margin: unknown; gridAfter: number; gwStartHeight: number; gwCellPadding: number };
+      return { stack: [withNoteRow(rest as Content, noteNode, gwCellPadding, MD_RULE)], margin, gridAfter, gwStartHeight } as Content;
     }
   }
 }

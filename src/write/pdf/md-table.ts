@@ -13,7 +13,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import type { TableBlock } from '../../model/types.js';
-import { shareWidths, type ColumnRange } from '../../layout/column-widths.js';
+import { shareWidths, steppedSize, type ColumnRange } from '../../layout/column-widths.js';
 import type { PdfContext } from './context.js';
 import { widthRange } from './lines.js';
 import { inlineRuns } from './text.js';
@@ -22,12 +22,15 @@ import { inlineRuns } from './text.js';
 export const CELL_PADDING = 4;
 export const RULE = 1;
 
-/** The width a table `total` pt wide leaves its `n` columns' text, without paddings and rules. */
-const contentRoom = (total: number, n: number): number => total - n * 2 * CELL_PADDING - (n + 1) * RULE;
+/** The width a table `total` pt wide leaves its `n` columns' text, without paddings (`pad` each side) and rules. */
+const contentRoom = (total: number, n: number, pad = CELL_PADDING): number => total - n * 2 * pad - (n + 1) * RULE;
 
 /** Content widths (pt) for columns whose cells need `ranges`, in a table `total` pt wide; '*' where equal shares do. */
-export const columnWidths = (ranges: ColumnRange[], total: number, minimum: number): (number | '*')[] =>
-  shareWidths(ranges, contentRoom(total, ranges.length), minimum);
+export const columnWidths = (ranges: ColumnRange[], total: number, minimum: number, pad = CELL_PADDING): (number | '*')[] =>
+  shareWidths(ranges, contentRoom(total, ranges.length, pad), minimum);
+
+/** A cell's padding left and right at text size `size`: CELL_PADDING at the table's own 小四, less with smaller type. */
+export const cellPadding = (size: number): number => (CELL_PADDING * size) / sizeOf('tableText');
 
 /** pdfmake's default table layout pads a cell 2 pt above and below. */
 const CELL_PADDING_Y = 2;
@@ -47,17 +50,27 @@ function rowHeights(measured: { natural: number }[][], widths: (number | '*')[],
 }
 
 export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
-  const cell = { role: ELEMENTS.tableText.role, size: sizeOf('tableText'), lineHeight: sizeOf('tableText') * 1.5 };
-  const head = { ...cell, role: ELEMENTS.tableHeader.role };
   const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
-  const header = Array.from({ length: cols }, (_, k) => inlineRuns(ctx, b.header[k] ?? [], head));
-  const rows = b.rows.map((r) => Array.from({ length: cols }, (_, k) => inlineRuns(ctx, r[k] ?? [], cell)));
-  const all = [header, ...rows];
-  // each cell's narrowest and one-line widths; undefined where the glyph source cannot measure
-  const ranges = all.map((row) => row.map((c) => widthRange(ctx, c)));
-  const measured = ranges.every((row) => row.every((r) => r !== undefined)) ? (ranges as ColumnRange[][]) : undefined;
-  const widths = measured ? columnWidths(columnRanges(measured, cols), ctx.textWidth, sizeOf('tableText')) : Array.from({ length: cols }, () => '*' as const);
-  const heights = measured ? rowHeights(measured, widths, contentRoom(ctx.textWidth, cols), cell.lineHeight) : [];
+  /** The table's cells set in text `size`, each with its narrowest and one-line widths (undefined where the glyph source cannot measure). */
+  const setIn = (size: number) => {
+    const cell = { role: ELEMENTS.tableText.role, size, lineHeight: size * 1.5 };
+    const head = { ...cell, role: ELEMENTS.tableHeader.role };
+    const header = Array.from({ length: cols }, (_, k) => inlineRuns(ctx, b.header[k] ?? [], head));
+    const rows = b.rows.map((r) => Array.from({ length: cols }, (_, k) => inlineRuns(ctx, r[k] ?? [], cell)));
+    const ranges = [header, ...rows].map((row) => row.map((c) => widthRange(ctx, c)));
+    const measured = ranges.every((row) => row.every((r) => r !== undefined)) ? (ranges as ColumnRange[][]) : undefined;
+    return { cell, header, rows, measured };
+  };
+  let set = setIn(sizeOf('tableText'));
+  // smaller type where the columns' widest pieces (a figure, a date) do not fit side by side
+  if (set.measured) {
+    const size = steppedSize(columnRanges(set.measured, cols).map((r) => r.min), sizeOf('tableText'), (s) => contentRoom(ctx.textWidth, cols, cellPadding(s)));
+    if (size !== sizeOf('tableText')) set = setIn(size);
+  }
+  const { cell, header, rows, measured } = set;
+  const pad = cellPadding(cell.size);
+  const widths = measured ? columnWidths(columnRanges(measured, cols), ctx.textWidth, cell.size, pad) : Array.from({ length: cols }, () => '*' as const);
+  const heights = measured ? rowHeights(measured, widths, contentRoom(ctx.textWidth, cols, pad), cell.lineHeight) : [];
   const [headerHeight, firstHeight] = heights;
   // Header and first row are kept together only where both surely fit on one page: pdfmake keeps
   // them as one unbreakable block, and of a block taller than a page it prints the first page
@@ -82,6 +95,10 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
         ...rows.map((r) => r.map((text, k) => (b.align[k] && b.align[k] !== 'left' ? { text, alignment: b.align[k] } : { text }))),
       ],
     },
+    // (pdfmake's default layout, its paddings narrower with smaller type)
+    ...(pad !== CELL_PADDING ? { layout: { paddingLeft: () => pad, paddingRight: () => pad } } : {}),
+    // the padding a note row under it reaches out by (write/pdf/table-note.ts)
+    gwCellPadding: pad,
     margin: [0, margin, 0, margin],
     gridAfter: geometry.linePitch,
   } as Content;
