@@ -81,6 +81,13 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: `the statistics are a sum that leaves out ${leftOut.length === 1 ? 'a unit' : `${leftOut.length} units`}: ${leftOut.join(', ')}`,
     hint: 'correct those units and add them up again (gongwen aggregate); to publish the figures as they are, build without --strict (this warning stays: the figures lack those units, and the report should say so)',
   }] : [];
+  // a sum that read units' YAML older than their workbooks (gongwen aggregate warned of each)
+  const staleUnits = stats?.sumRecord?.stale;
+  const staleSum: Finding[] = staleUnits?.length ? [{
+    severity: 'warning', loc: { file: stats!.file, line: 1 },
+    message: `the statistics are a sum that read ${staleUnits.length === 1 ? 'a unit\'s' : `${staleUnits.length} units'`} statistics.yaml older than ${staleUnits.length === 1 ? 'its' : 'their'} statistics.xlsx, whose figures are not in: ${staleUnits.join(', ')}`,
+    hint: 'convert each such unit again (gongwen aggregate <unit> --out <unit>/statistics.yaml) and add the units up again (gongwen aggregate)',
+  }] : [];
   // front matter still to be filled in: gongwen new's pre-filled date (marked in its comment), or a value left 【待填写】
   const frontTodos: Finding[] = (report.frontTodos ?? []).map(({ loc, text }) => ({
     severity: 'warning', loc,
@@ -122,6 +129,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...frontTodos,
     ...staleWorkbook,
     ...partialSum,
+    ...staleSum,
     ...staleTitle,
     ...emptyToc,
     ...early,

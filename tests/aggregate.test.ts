@@ -267,6 +267,12 @@ describe('gongwen aggregate', () => {
     // a sum elsewhere, and the unit's own build, read the YAML and say the workbook's figures are not in
     const sum = await run(unit, '--out', path.join(root, 'sum.yaml'));
     expect(sum.code).toBe(0);
+    // the sum records it, and a report that prints the sum warns of it (--strict fails): it kept no
+    // trace of it, and the city published the unit's old figures
+    expect(readStatistics(path.join(root, 'sum.yaml')).sumRecord?.stale).toEqual(['u']);
+    const city = writeUnit(root, 'city', { 'report.md': FRONT.replace(/---\n$/, `statistics: ${path.join(root, 'sum.yaml')}\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n`) });
+    expect(reviewReport(loadReport(city), openFontSet()).filter((f) => f.message.includes('older than')).map((f) => f.message))
+      .toEqual(['the statistics are a sum that read a unit\'s statistics.yaml older than its statistics.xlsx, whose figures are not in: u']);
     expect(sum.err).toContain(`warning: ${path.join(unit, 'statistics.xlsx')} was saved after ${yaml}, which is what is read: the workbook's figures are not in`);
     expect(sum.err).toContain(`fix: convert it again (gongwen aggregate ${unit} --out ${yaml})`);
     expect(reviewReport(loadReport(unit), openFontSet()).some((f) => f.message.includes('was saved after') && f.hint.includes('convert it again'))).toBe(true);

@@ -113,9 +113,10 @@ describe('ordered lists (numberLists)', () => {
   });
   const markers = (blocks: Block[]) => numberLists(numberHeadings(blocks)).filter((b) => b.type === 'list').map((b) => (b as { markers?: string[] }).markers);
 
-  it('numbers items under a 1. heading （1）（2）, the next level, and elsewhere 1. 2. from the list\'s start', () => {
+  it('numbers items under a 1. heading （1）（2）, under a （1） heading 1）2）, the next levels, and elsewhere 1. 2. from the list\'s start', () => {
+    // (under （1）, 1. read as a level above its heading)
     expect(markers([list(1, 2), h(1, '甲'), list(1, 2), h(2, '乙'), list(3, 2), h(3, '丙'), list(1, 3), h(4, '丁'), list(1, 2)]))
-      .toEqual([['1.', '2.'], ['1.', '2.'], ['3.', '4.'], ['（1）', '（2）', '（3）'], ['1.', '2.']]);
+      .toEqual([['1.', '2.'], ['1.', '2.'], ['3.', '4.'], ['（1）', '（2）', '（3）'], ['1）', '2）']]);
     expect(markers([h(3, '丙'), list(1, 2, false)])).toEqual([undefined]);
   });
 

@@ -43,7 +43,7 @@ Exit codes: 0 written, 1 internal error, 2 bad input (nothing is written).
 `;
 
 type Unit =
-  | { dir: string; name: string; status: 'ok'; stats: StatisticsTable; year?: number; warning?: string; namedMissing?: string }
+  | { dir: string; name: string; status: 'ok'; stats: StatisticsTable; year?: number; warning?: string; namedMissing?: string; stale?: true }
   | { dir: string; name: string; status: 'missing' | 'invalid'; message: string }
   | { dir: string; name: string; status: 'other'; stats: StatisticsTable; year?: number };
 
@@ -86,7 +86,7 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
     // both: the YAML is read, as documented; a workbook corrected after it was converted once
     // would otherwise give stale totals without a word
     const newer = statSync(xlsx).mtimeMs > statSync(yaml).mtimeMs;
-    return { file: yaml, year, warning: `${dir} holds both statistics.yaml and statistics.xlsx; statistics.yaml is summed${newer ? ', though statistics.xlsx was saved after it' : ''}\n  fix: remove the one that is not current, or name the one to use in report.md (statistics: statistics.xlsx)` };
+    return { file: yaml, year, warning: `${dir} holds both statistics.yaml and statistics.xlsx; statistics.yaml is summed${newer ? ', though statistics.xlsx was saved after it' : ''}\n  fix: remove the one that is not current, or name the one to use in report.md (statistics: statistics.xlsx)`, ...(newer ? { workbookAfter: xlsx } : {}) };
   }
   for (const file of [yaml, xlsx]) if (existsSync(file)) return { file, year };
   return { missing: 'no statistics.yaml or statistics.xlsx (and no "statistics:" in report.md)' };
@@ -127,7 +127,11 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     else if (isXlsx(file)) stats = await statisticsFromXlsx(readFileSync(file), file, templateId);
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
     // a workbook saved after the YAML, with the same figures (copied, or written from it) or none: no news
-    if (workbookAfter && !into && await holdsNoNews(workbookAfter, stats, templateId)) warning = undefined;
+    let stale = Boolean(workbookAfter && !into);
+    if (stale && await holdsNoNews(workbookAfter!, stats, templateId)) {
+      warning = undefined;
+      stale = false;
+    }
     // the YAML as gongwen new wrote it, empty, and the unit's figures in its workbook (a unit that
     // fills in Excel): the workbook is summed, and the unit's own report is told to convert it
     if (isYaml(stats.file) && !Object.keys(stats.values).length && existsSync(workbook) && (into || !single)) {
@@ -152,7 +156,8 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     }
     const broken = brokenRules(stats);
     if (broken) return { dir, name, status: 'invalid', message: broken };
-    return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}), ...(namedMissing ? { namedMissing } : {}) };
+    // (summed from the YAML, its newer workbook's figures not in: the sum's record says so, and the city's build warns)
+    return { dir, name, status: 'ok', stats, ...(year !== undefined ? { year } : {}), ...(warning ? { warning } : {}), ...(namedMissing ? { namedMissing } : {}), ...(stale && stats.file !== workbookAfter ? { stale: true as const } : {}) };
   } catch (e) {
     if (!isInputError(e)) throw e;
     return { dir, name, status: 'invalid', message: e.message };
@@ -371,8 +376,13 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     ...left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`),
     ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.left ?? []).map((x) => `${u.name}: ${x}`) : [])),
   ];
+  // (and those summed from a YAML older than their workbook, also a summed sum's)
+  const stale = [
+    ...summed.filter((u) => u.stale).map((u) => u.name),
+    ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.stale ?? []).map((x) => `${u.name}: ${x}`) : [])),
+  ];
   const record: SumRecord | undefined = !conversion
-    ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]), ...(leftOut.length ? { left: leftOut } : {}) } : undefined;
+    ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}) } : undefined;
   // (the units' one year, where they say it: the sum says it too)
   const year = years.size === 1 ? [...years.keys()][0] : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record, year);

@@ -249,6 +249,8 @@ export interface SumRecord {
   units: [name: string, fingerprint: string][];
   /** Units given and left out (--partial), with why: a build of the report warns of them. */
   left?: string[];
+  /** Units summed from a YAML file whose workbook was saved after it (its figures not in): a build warns of them too. */
+  stale?: string[];
 }
 
 /** A SumRecord as its one line of text (JSON), and back; undefined for text that is none. */
@@ -257,7 +259,7 @@ export function parseSumRecord(text: string): SumRecord | undefined {
   try {
     const r = JSON.parse(text) as SumRecord;
     return typeof r?.sum === 'string' && Array.isArray(r.units) && r.units.every((u) => Array.isArray(u) && typeof u[0] === 'string' && typeof u[1] === 'string')
-      && (r.left === undefined || (Array.isArray(r.left) && r.left.every((x) => typeof x === 'string'))) ? r : undefined;
+      && [r.left, r.stale].every((list) => list === undefined || (Array.isArray(list) && list.every((x) => typeof x === 'string'))) ? r : undefined;
   } catch {
     return undefined;
   }

@@ -73,8 +73,10 @@ export function numberHeadings(blocks: Block[]): Block[] {
 /**
  * The numbers of ordered lists' items. A list under a level-3 heading (1.) is numbered （1）（2）,
  * the next level down: numbered 1. 2. like its heading, "2.规范公开流程。" over "1.制定公开目录；"
- * read as a heading numbered twice. Elsewhere items are numbered 1. 2. as written (under a （1）
- * heading too: GB/T 9704 has no fifth level, and ① … would need characters the faces may lack).
+ * read as a heading numbered twice. Under a level-4 heading (（1）) it is numbered 1）2）, the
+ * fifth level 公文 use below （1） (1. there read as a level above its heading; GB/T 9704 names
+ * four levels, and ① … stops at ⑩ in the Fandol faces). Elsewhere items are numbered 1. 2. as
+ * written.
  */
 export function numberLists(blocks: Block[]): Block[] {
   let level = 0;
@@ -82,6 +84,6 @@ export function numberLists(blocks: Block[]): Block[] {
     if (b.type === 'heading') level = b.level;
     if (b.type !== 'list' || !b.ordered) return b;
     // (typed 1) 2): printed 1） 2）, as the office wrote them)
-    return { ...b, markers: b.items.map((_, k) => (level === 3 ? marker(4, b.start + k) : `${b.start + k}${b.paren ? '）' : '.'}`)) };
+    return { ...b, markers: b.items.map((_, k) => (level === 3 ? marker(4, b.start + k) : `${b.start + k}${b.paren || level === 4 ? '）' : '.'}`)) };
   });
 }
