@@ -292,6 +292,13 @@ describe('gongwen aggregate', () => {
     const unnamed = await run(unit, '--out', yaml);
     expect(unnamed.code).toBe(2);
     expect(unnamed.err).toContain('fix: to convert its statistics.xlsx again, add "statistics: statistics.yaml" to the front matter of its report.md');
+    // …and with the workbook saved after the YAML, converting that unit alone reads the workbook, as where report.md names the YAML
+    writeFileSync(path.join(unit, 'statistics.xlsx'), await statisticsToXlsx(base.template, { ...corrected, 't2.licensing.decisions': 888888 }));
+    utimesSync(path.join(unit, 'statistics.xlsx'), later, later);
+    const converted = await run(unit, '--out', yaml);
+    expect(converted.code, converted.err).toBe(0);
+    expect(readStatistics(yaml).values['t2.licensing.decisions']).toBe(888888);
+    utimesSync(path.join(unit, 'statistics.xlsx'), older, older);
     utimesSync(path.join(unit, 'statistics.xlsx'), later, later);
     const [other] = await goodUnits(root);
     const two = await run(unit, other!, '--out', yaml);
