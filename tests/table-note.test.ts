@@ -40,6 +40,15 @@ describe('a note under a table', () => {
       const last = pageOf('第6项');
       expect(pageOf('注：本表数据截至'), `${n} paragraphs`).toBe(last);
       expect(pageOf('表后的一段文字'), `${n} paragraphs`).toBeGreaterThanOrEqual(last);
+      // the text after it on the first grid line below the note's row: less than two lines below
+      // the note (it stood up to 2.1 lines below: the row's paddings and the table's gap pushed it
+      // a line further)
+      if (pageOf('表后的一段文字') === last) {
+        const lines = linesOf(pages[last]!);
+        const after = lines.findIndex((l) => l.text.replace(/\s/g, '').includes('表后的一段文字'));
+        // (from the note's last line, the line above)
+        expect((lines[after]!.baseline - lines[after - 1]!.baseline) / ((225 * 72) / 25.4 / 22), `${n} paragraphs`).toBeLessThan(2 - 1e-6);
+      }
       if (pageOf('第5项') < last) {
         // alone on its page with the note: under the header, repeated
         moved++;

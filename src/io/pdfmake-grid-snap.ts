@@ -23,6 +23,9 @@ interface LayoutBuilderProto {
   processNode(node: { gridAfter?: number }, isVerticalAlignmentAllowed?: boolean): unknown;
 }
 
+/** How far past a grid line a node may end and what follows still start on that line, in pt. */
+const SNAP_TOLERANCE = 0.1;
+
 /** Patch pdfmake's LayoutBuilder, once per process. */
 export const snapToGridAfterNodes = oncePerProcess(() => {
   const proto = pdfmakePrototype<LayoutBuilderProto>('LayoutBuilder');
@@ -36,8 +39,11 @@ export const snapToGridAfterNodes = oncePerProcess(() => {
     if (pitch && this.writer.transactionLevel === 0) {
       const ctx = this.writer.context();
       const lines = (ctx.y - ctx.pageMargins.top) / pitch;
-      // a hair's tolerance: a table that ends on a line stays there
-      const gap = (Math.ceil(lines - 1e-6) - lines) * pitch;
+      // a tenth of a point's tolerance: a table that ends on a line stays there, and so does one
+      // whose rules and paddings end a few hundredths past it (a note row's second line, 0.03 pt
+      // below its grid line, sent the text after it a line further); the line after starts that much
+      // into the table's last line box, above its text
+      const gap = (Math.ceil(lines - SNAP_TOLERANCE / pitch) - lines) * pitch;
       if (gap > 1e-6) ctx.moveDown(Math.min(gap, ctx.availableHeight));
     }
     return out;

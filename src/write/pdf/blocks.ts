@@ -94,7 +94,8 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
         unbreakable: whole,
         // the room its start needs below a lead-in sentence (index.ts), from the gap above it on
         gwStartHeight: STAT_TABLE_GAP.beforeLines * geometry.linePitch + startHeightOf(node),
-        margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, STAT_TABLE_GAP.afterLines * geometry.linePitch],
+        // (a note under it is text: what follows it goes on the next grid line, with no gap of the table's)
+        margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, noteNode ? 0 : STAT_TABLE_GAP.afterLines * geometry.linePitch],
         // what follows starts on the next grid line (io/pdfmake-grid-snap.ts)
         gridAfter: geometry.linePitch,
       } as Content;
@@ -109,8 +110,10 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       const table = markdownTable(ctx, b);
       if (!noteNode) return table;
       // the margins and the return to the grid are the group's
-      const { margin, gridAfter, gwStartHeight, gwCellPadding, ...rest } = table as unknown as { margin: unknown; gridAfter: number; gwStartHeight: number; gwCellPadding: number };
-      return { stack: [withNoteRow(rest as Content, noteNode, gwCellPadding, MD_RULE)], margin, gridAfter, gwStartHeight } as Content;
+      const { margin, gridAfter, gwStartHeight, gwCellPadding, ...rest } = table as unknown as { margin: [number, number, number, number]; gridAfter: number; gwStartHeight: number; gwCellPadding: number };
+      // (the note is text: what follows it goes on the next grid line, with no gap of the table's;
+      // it stood 1.6–2.6 lines below the note)
+      return { stack: [withNoteRow(rest as Content, noteNode, gwCellPadding, MD_RULE)], margin: [margin[0], margin[1], margin[2], 0], gridAfter, gwStartHeight } as Content;
     }
   }
 }

@@ -23,6 +23,9 @@ import type { Content } from 'pdfmake/interfaces.js';
  */
 export const NOTE_LINES = 4;
 
+/** pdfmake's default padding above and below a cell's content (the Markdown and statistics tables'), in pt. */
+const NOTE_ROW_PADDING_Y = 2;
+
 interface TableNode {
   table: { body: Record<string, unknown>[][]; dontBreakRows?: boolean };
 }
@@ -38,7 +41,10 @@ export function withNoteRow(table: Content, note: Content, padX: number, rule: n
   first.keepWithNextRow = true;
   // (the cells under the span are pdfmake's empty placeholders: {} and nothing else)
   body.push([
-    { stack: [note], colSpan: cols, border: [false, true, false, false], margin: [-(padX + rule), 0, -(padX + rule), 0] },
+    // (out to the table's edges, and over the row's padding above and below and the table's bottom
+    // rule, not drawn: the row no taller than the note's lines, so what follows it goes on the next
+    // grid line, not one further)
+    { stack: [note], colSpan: cols, border: [false, true, false, false], margin: [-(padX + rule), -NOTE_ROW_PADDING_Y, -(padX + rule), -(NOTE_ROW_PADDING_Y + rule)] },
     ...Array.from({ length: cols - 1 }, () => ({})),
   ]);
   return table;
