@@ -70,6 +70,31 @@ describe('line breaking (禁则)', () => {
     }
   });
 
+  it('keeps a standard\'s code with its number (GB/T 9704-2012 broke at GB/T or at the space after it)', () => {
+    const uax14 = (text: string) => {
+      const out = [];
+      const breaker = new LineBreaker(text);
+      for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) out.push({ position: b.position, required: b.required });
+      return out;
+    };
+    for (const text of ['认证及GB/T 9704-2012标准落地', '执行GB 3100和GB/Z 20000标准']) {
+      const breaks = tailorBreaks(text, uax14(text), false).map((b) => b.position);
+      for (const m of text.matchAll(/GB(?:\/[TZ])? \d/g)) for (let i = m.index! + 1; i < m.index! + m[0].length; i++) expect(breaks, `${text} at ${i}`).not.toContain(i);
+      // (before the code, a break as before)
+      expect(breaks).toContain(text.indexOf('GB'));
+    }
+    // nor before a file's extension at the end of an address (…/index.|html read as a sentence's end);
+    // a host's last part may still go on (szfxxgkb@126.|com in a narrow column)
+    const url = '全文见https://www.example.gov.cn/zwgk/index.html，欢迎访问';
+    const ub = tailorBreaks(url, uax14(url), false).map((b) => b.position);
+    expect(ub).not.toContain(url.indexOf('html'));
+    expect(ub).toContain(url.indexOf('index'));
+    // (in a narrow table column it may: the columns beside it keep their width)
+    expect(tailorBreaks(url, uax14(url)).map((b) => b.position)).toContain(url.indexOf('html'));
+    const mail = '邮箱szfxxgkb@126.com。';
+    expect(tailorBreaks(mail, uax14(mail)).map((b) => b.position)).toContain(mail.indexOf('com'));
+  });
+
   it.each([[100, 'gongwen'], [233, 'gongwen'], [100, 'pdfmake'], [233, 'pdfmake']] as const)('holds on a %i pt column for the whole Shangqiu report (lines broken by %s)', async (width, breaker) => {
     const lines = await narrowLines(SAMPLE, width, breaker);
     expect(lines.length).toBeGreaterThan(width === 100 ? 300 : 150);

@@ -103,6 +103,12 @@ describe('breakJustified', () => {
     expect(js.map((l) => textOf(l)).join('')).toBe(jsp);
     for (const l of js.slice(0, -1)) expect(extent(l), textOf(l)).toBeGreaterThan(200 - 5 - 1e-6);
     for (const l of js.slice(1)) expect('，。', textOf(l)).not.toContain(textOf(l)[0]);
+    // never cut right after a dot before a letter (…/2013/index. at a line's end read as a sentence's end)
+    // ('网址：' and 34 letters fill the line to index.)
+    const dot = lines(breakJustified(ctx, [run('网址：https://www.xugou.gov.cn/zw/index.html，欢迎访问。')], 200, 0)!).map((l) => textOf(l));
+    expect(dot.join('')).toBe('网址：https://www.xugou.gov.cn/zw/index.html，欢迎访问。');
+    expect(dot[0]).toBe('网址：https://www.xugou.gov.cn/zw/index');
+    for (const l of dot.slice(0, -1)) expect(l, dot.join(' | ')).not.toMatch(/\.$/);
     // a word or a figure is no address: it moves whole, as before
     const word = lines(breakJustified(ctx, [run('全文见：www.example.gov.cn 与 supercalifragilisticexpialidocious。')], 200, 0)!);
     expect(word[1]!.map((i) => i.text).join('')).toMatch(/^supercalifragilistic/);

@@ -63,6 +63,8 @@ for (const c of OPEN_QUOTES) CLASS[c.charCodeAt(0)] |= 4;
 for (const c of CLOSE_QUOTES) CLASS[c.charCodeAt(0)] |= 8;
 // what /\s/ matches (ECMAScript WhiteSpace and LineTerminator)
 for (const c of '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff') CLASS[c.charCodeAt(0)] |= 16;
+/** A Chinese national standard's code and the space before its number: GB , GB/T , GB/Z  (no break inside, nor after the space). */
+const STANDARD_CODE = /\bGB(?:\/[TZ])?[ \u00a0](?=\d)/g;
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 /** The class bits of the code unit at i (0 outside the text). */
@@ -98,10 +100,18 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[], figureBrea
       // addresses: after / . @ - _ ? & = # :, but never inside a decimal or a time (126.5, 15:59);
       // long figures (0370-3288305, 2021-01-01): only after a hyphen, so that a narrow column
       // can break a phone number rather than start a line with the mark that follows it
+      // (across the 版心, nor before a file's extension at the end of an address's path,
+      // index.|html: a line that ends with the dot reads as a sentence's end; a host's last part,
+      // gov.|cn, may go on, and in a narrow column anything that lets its neighbours keep their width)
       const ok = address ? LATIN_BREAK_AFTER.has(text[i - 1]) && /[A-Za-z0-9]/.test(text[i]) && !(between && text[i - 1] !== '-' && text[i - 1] !== '/')
+        && (figureBreaks || !(text[i - 1] === '.' && /^[A-Za-z0-9]{1,5}(?:[^\w./-]|$)/.test(m[0].slice(i - start)) && m[0].slice(0, i - start).replace(/^[A-Za-z]+:\/\//, '').includes('/')))
         : figureBreaks && text[i - 1] === '-' && between;
       if (ok) allow(i);
     }
+  }
+  // a standard's code and its number stay on one line (GB/T 9704-2012, GB 3100: a line ended with GB/T)
+  if (text.includes('GB')) {
+    for (const m of text.matchAll(STANDARD_CODE)) for (let i = m.index! + 1; i <= m.index! + m[0].length; i++) if (kind[i] !== 2) kind[i] = 0;
   }
   const out: BreakOpportunity[] = [];
   for (let position = 0; position < size; position++) {

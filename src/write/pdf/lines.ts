@@ -258,7 +258,9 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
   const gaps = cjkGaps(piecesOf(p, lineStart, start));
   const size = inlines[runOf[lineStart]!]!.fontSize;
   if (gaps > 0 && slack / gaps <= LOOSE_EM * size) return undefined;
-  return fillCut(p, lineStart, start, end, available);
+  // (not right after a dot before a letter: …/index. at a line's end reads as a sentence's end)
+  const cut = fillCut(p, lineStart, start, end, available);
+  return cut !== undefined && cut - 1 > start && text[cut - 1] === '.' && /[A-Za-z]/.test(text[cut] ?? '') ? cut - 1 : cut;
 }
 
 /**
