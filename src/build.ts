@@ -85,8 +85,8 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   const staleUnits = stats?.sumRecord?.stale;
   const staleSum: Finding[] = staleUnits?.length ? [{
     severity: 'warning', loc: { file: stats!.file, line: 1 },
-    message: `the statistics are a sum that read ${staleUnits.length === 1 ? 'a unit\'s' : `${staleUnits.length} units'`} statistics.yaml older than ${staleUnits.length === 1 ? 'its' : 'their'} statistics.xlsx, whose figures are not in: ${staleUnits.join(', ')}`,
-    hint: 'convert each such unit again (gongwen aggregate <unit> --out <unit>/statistics.yaml) and add the units up again (gongwen aggregate)',
+    message: `the statistics are a sum that read the YAML statistics of ${staleUnits.length === 1 ? 'a unit' : `${staleUnits.length} units`} saved before ${staleUnits.length === 1 ? 'its' : 'their'} workbook (statistics.xlsx), whose figures are not in: ${staleUnits.join(', ')}`,
+    hint: 'convert each such unit again (gongwen aggregate <unit> --out <the YAML file its report.md names>) and add the units up again (gongwen aggregate)',
   }] : [];
   // front matter still to be filled in: gongwen new's pre-filled date (marked in its comment), or a value left 【待填写】
   const frontTodos: Finding[] = (report.frontTodos ?? []).map(({ loc, text }) => ({

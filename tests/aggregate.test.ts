@@ -271,8 +271,8 @@ describe('gongwen aggregate', () => {
     // trace of it, and the city published the unit's old figures
     expect(readStatistics(path.join(root, 'sum.yaml')).sumRecord?.stale).toEqual(['u']);
     const city = writeUnit(root, 'city', { 'report.md': FRONT.replace(/---\n$/, `statistics: ${path.join(root, 'sum.yaml')}\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n`) });
-    expect(reviewReport(loadReport(city), openFontSet()).filter((f) => f.message.includes('older than')).map((f) => f.message))
-      .toEqual(['the statistics are a sum that read a unit\'s statistics.yaml older than its statistics.xlsx, whose figures are not in: u']);
+    expect(reviewReport(loadReport(city), openFontSet()).filter((f) => f.message.includes('saved before its workbook')).map((f) => f.message))
+      .toEqual(['the statistics are a sum that read the YAML statistics of a unit saved before its workbook (statistics.xlsx), whose figures are not in: u']);
     expect(sum.err).toContain(`warning: ${path.join(unit, 'statistics.xlsx')} was saved after ${yaml}, which is what is read: the workbook's figures are not in`);
     expect(sum.err).toContain(`fix: convert it again (gongwen aggregate ${unit} --out ${yaml})`);
     expect(reviewReport(loadReport(unit), openFontSet()).some((f) => f.message.includes('was saved after') && f.hint.includes('convert it again'))).toBe(true);
@@ -287,11 +287,11 @@ describe('gongwen aggregate', () => {
     const refused = await run(unit, '--out', yaml);
     expect(refused.code).toBe(2);
     expect(refused.err).toContain(`--out ${yaml} is the statistics file of unit u, which it reads already\n  fix: its statistics.xlsx was saved before statistics.yaml, so there is nothing newer to convert; to convert it all the same, move statistics.yaml aside first`);
-    // a report.md without statistics: reads statistics.yaml beside the workbook: the fix names the line to add
+    // a report.md without statistics: reads statistics.yaml beside the older workbook: nothing newer to convert
     writeFileSync(path.join(unit, 'report.md'), readFileSync(path.join(unit, 'report.md'), 'utf8').replace(/^statistics:.*\n/m, ''));
     const unnamed = await run(unit, '--out', yaml);
     expect(unnamed.code).toBe(2);
-    expect(unnamed.err).toContain('fix: to convert its statistics.xlsx again, add "statistics: statistics.yaml" to the front matter of its report.md');
+    expect(unnamed.err).toContain('fix: its statistics.xlsx was saved before statistics.yaml, so there is nothing newer to convert');
     // …and with the workbook saved after the YAML, converting that unit alone reads the workbook, as where report.md names the YAML
     writeFileSync(path.join(unit, 'statistics.xlsx'), await statisticsToXlsx(base.template, { ...corrected, 't2.licensing.decisions': 888888 }));
     utimesSync(path.join(unit, 'statistics.xlsx'), later, later);

@@ -34,6 +34,8 @@ describe('webLinks', () => {
       ['http://x.cn/', 'http://x.cn/'],
     ]);
     expect(webLinks('附件1.docx、2017年1.5万件、《条例》第一条')).toEqual([]);
+    // an e-mail address's domain ends in letters (review: version and ratio figures were mailto: links)
+    expect(webLinks('版本v2.0@3.5与比例1.5@2.3')).toEqual([]);
   });
 });
 
@@ -77,6 +79,20 @@ describe('links in the PDF', () => {
     const text = (await readPdf(pdf)).pages.flatMap((p) => linesOf(p).map((l) => l.text)).join('').replace(/\s+/g, '');
     expect(text).toContain('县政府网站（https://www.example.gov.cn/）');
     expect(text).toContain('网址：www.example.gov.cn');
+  });
+
+  it('links a contents entry to its heading only, not to an address in the heading (review: the address\'s link lay over the entry)', async () => {
+    const front = FRONT_BEFORE_FORMS.replace(/---\n$/, 'toc: true\n---\n');
+    const pdf = (await buildReport(makeReport({ 'report.md': `${front}\n# 网站www.head.gov.cn建设\n\n正文。\n\n# 其他情况\n\n正文。\n` }), { fonts: openFontSet(), formats: ['pdf'] })).outputs.pdf!;
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const annotations = (await (await doc.getPage(1)).getAnnotations()) as { subtype: string; url?: string; unsafeUrl?: string; dest?: unknown; rect: number[] }[];
+    await doc.destroy();
+    const uri = annotations.filter((a) => a.url ?? a.unsafeUrl);
+    const goTo = annotations.filter((a) => a.dest);
+    expect(goTo.length).toBeGreaterThan(0);
+    // the heading's own address in the body is a link; none lies over a contents entry
+    expect(uri.length).toBe(1);
+    for (const g of goTo) expect(uri[0]!.rect[1] >= g.rect[3] || uri[0]!.rect[3] <= g.rect[1], 'a web link over an entry').toBe(true);
   });
 
   it('writes the links printable and without a border, the action inside the annotation (PDF/A-2b allows links)', async () => {

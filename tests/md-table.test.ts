@@ -54,9 +54,11 @@ describe('Markdown tables in the PDF', () => {
         expect(item!.x + item!.width).toBeLessThanOrEqual(right + 0.5);
       }
     }
-    // the DOCX: the same 小五 (18 half points) on the cells' runs, its cell margins narrower
+    // the DOCX: 小五 by the style of the statistics tables' 小五 cells (no direct formatting on every
+    // run, review), its cell margins narrower
     const doc = docxParts(outputs.docx!)['word/document.xml'];
-    expect(doc).toMatch(/<w:sz w:val="18"\/>(<w:szCs w:val="18"\/>)?<\/w:rPr><w:t[^>]*>104367</);
+    expect(doc).toMatch(/<w:pStyle w:val="GwTableTextS5"\/>(<w:jc w:val="right"\/>)?<\/w:pPr><w:r><w:t[^>]*>104367</);
+    expect(doc).not.toContain('<w:sz w:val="18"/>');
     expect(doc).toContain('<w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="45"/>');
   });
 
@@ -135,6 +137,18 @@ describe('columnWidths', () => {
     expect(w[0]).toBeCloseTo(12, 6);
     expect(w[2]).toBeCloseTo(36, 6);
     expect(sum(w)).toBeCloseTo(room(3, 400), 6);
+  });
+
+  it('gives an empty column a character, and a table of empty columns finite widths (review: 0 pt and NaN)', async () => {
+    const w = columnWidths([{ min: 48, natural: 48 }, { min: 12, natural: 24 }, { min: 0, natural: 0 }], 400, 12) as number[];
+    expect(w[2]).toBeGreaterThanOrEqual(12);
+    expect(sum(w)).toBeCloseTo(room(3, 400), 6);
+    for (const x of columnWidths([{ min: 0, natural: 0 }, { min: 0, natural: 0 }], 400, 12)) expect(x === '*' || (Number.isFinite(x) && x > 0)).toBe(true);
+    // and both build (a table with an empty last column stopped the build: a part taller than a page)
+    for (const table of ['| 项目 | 数量 | |\n|---|---|---|\n| 政府网站 | 12 | |\n| 微博 | 3 | |', '|   |   |\n|---|---|\n|   |   |']) {
+      const { pages } = await pdfOf(`表格如下：\n\n${table}\n\n完。\n`);
+      expect(pages.flatMap((p) => p.items).some((i) => i.str.includes('完'))).toBe(true);
+    }
   });
 
   it('sets a table whose columns\' widest pieces do not fit side by side in 五号 or 小五, its figures whole (1043 / 67 in 小四)', () => {

@@ -75,6 +75,9 @@ describe('pasted and typed text', () => {
       [8, '"培训人员1 6 0余人次，办理转办件2 3 6件，共1. 2万条。": spaces inside figures are printed as typed in the text'],
       [10, '"本年共 15 件，其中1 2件。": spaces between Chinese characters and figures, and inside figures, are printed as typed in the text'],
     ]);
+    // a phone number's groups of digits, and thousands grouped by spaces (GB/T 15835), are the writer's (review)
+    expect(findings('\n请拨打手机138 0000 0000或服务热线400 123 4567咨询，电话0370 3282156，共计1 234 567元。\n')
+      .filter((x) => x.message.includes('inside'))).toEqual([]);
   });
 
   it('warns of a page number copied with the text from a PDF', () => {
@@ -85,10 +88,12 @@ describe('pasted and typed text', () => {
   });
 
   it('warns of a page number on a line of its own, spaced or not, at its line (a PDF copy pasted whole)', () => {
-    const f = findings('\n围绕县委、县政府\n—1—\n中心工作。\n\n—3—\n\n第 - 2 - 名，温度 -5-10 摄氏度。\n');
+    const f = findings('\n围绕县委、县政府\n—1—\n中心工作。\n\n—3—\n\n第 - 2 - 名，温度 -5-10 摄氏度。\n\n围绕中心\n- 4 -\n工作。\n\n- 3-5月开展检查\n');
     expect(f.filter((x) => x.message.includes('page number')).map((x) => [x.line, x.message.split(' looks')[0]])).toEqual([
       [9, '"—1—"'],
       [12, '"—3—"'],
+      // (- 4 -, which Markdown reads as a list's item: review)
+      [17, '"- 4 -"'],
     ]);
   });
 
@@ -99,6 +104,13 @@ describe('pasted and typed text', () => {
       [11, '"一、总体情况"', 'leave a blank line before it and write it as a heading: "# 总体情况"'],
       [15, '"二、主动公开政府信息情况：全年公开3条。"', 'leave a blank line before it, and write its heading with # (gongwen numbers it)'],
     ]);
+    // items typed on lines of their own after ：, heading-like or not, are a list run into the text
+    // (review: 1、加强组织领导 was told to be a heading); a PDF copy's Kangxi ⼆、 is 二、
+    const more = findings('\n主要措施有：\n1、加强组织领导\n2、完善工作制度\n\n全面清理，废止2件。\n⼆、主动公开情况\n全年公开信息。\n');
+    expect(more.filter((x) => x.message.includes('starts a section inside')).map((x) => [x.line, x.message.split(' starts')[0]])).toEqual([[13, '"二、主动公开情况"']]);
+    // a heading on the first line with the text run on below it: one warning, the heading's (review: two, one of them with the text in the heading)
+    const first = findings('\n（一）主动公开情况\n本年度主动公开信息1200条\n').filter((x) => x.message.includes('heading'));
+    expect(first.map((x) => [x.line, x.hint])).toEqual([[8, 'leave a blank line after it and write it as a heading: "## 主动公开情况"']]);
   });
 
   it('warns of quotes and brackets that do not pair within a paragraph', () => {
@@ -112,6 +124,10 @@ describe('pasted and typed text', () => {
     // a paragraph of several lines: the line of the mark, and the text around it
     const lines = findings('\n（一）信息处理费收取情况\n本年度未收取信息处理费。\n推进“互联网+政务服务“改革，\n成效明显。\n');
     expect(lines.filter((x) => x.message.startsWith('quotes or brackets')).map((x) => [x.line, x.message])).toEqual([[10, 'quotes or brackets do not pair in "…进“互联网+政务服务“改革，成效明显。": “ opened again before ” closes the first']]);
+    // a ( typed in ASCII, or a Markdown link's, counts as the （ it becomes (review: the next line was named)
+    for (const body of ['依据(试点)（方案，\n推进（二）工作。', '详见[政府网站](https://www.a.gov.cn)（首页，\n推进（二）工作。']) {
+      expect(findings(`\n${body}\n`).filter((x) => x.message.startsWith('quotes or brackets')).map((x) => x.line), body).toEqual([8]);
+    }
     // (its first line is a heading typed without #, that the text below runs on from)
     expect(lines.filter((x) => x.message.includes('runs on from it')).map((x) => [x.line, x.hint])).toEqual([[8, 'leave a blank line after it and write it as a heading: "## 信息处理费收取情况"']]);
     // a quotation over several paragraphs (each opens with “, only the last closes), and item

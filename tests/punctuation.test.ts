@@ -172,6 +172,8 @@ describe('characters that look like Chinese characters (a PDF copy\'s)', () => {
   it('reads Kangxi radicals and compatibility ideographs as the characters they stand for', () => {
     // ⼯ U+2F2F, ⽬ U+2F6C, ⽂ U+2F42, ⼀ U+2F00; 六 U+F9D1, 豈 U+F900
     expect(p('⼀、全县⽬标绩效考核⼯作，⽂件六件，豈')).toBe('一、全县目标绩效考核工作，文件六件，豈');
+    // the radical forms of whole characters simplified-Chinese PDFs give (review): ⺠ ⻓ ⻔ ⻅; a component form (⻈) stays
+    expect(p('⼈⺠政府，⻓期，⻔户网站，⻅附件，⻈')).toBe('人民政府，长期，门户网站，见附件，⻈');
     // the compatibility ideographs that are characters of their own stay (﨑 U+FA11)
     expect(p('﨑')).toBe('﨑');
     // every Kangxi radical is the unified ideograph it decomposes to; text without them is as it was

@@ -30,6 +30,7 @@ describe('a note under a table', () => {
   it('moves with the table\'s last row to the next page, under the header repeated there, wherever the table ends (PDF)', async () => {
     const rows = Array.from({ length: 6 }, (_, k) => `| 第${k + 1}项 | ${k + 10} |`).join('\n');
     let moved = 0;
+    let measured = 0;
     // the table's end walks down page 1 and onto page 2, line by line
     for (let n = 8; n <= 14; n++) {
       const body = Array.from({ length: n }, (_, k) => `这是第${k + 1}段测试文字。\n\n`).join('') +
@@ -44,6 +45,7 @@ describe('a note under a table', () => {
       // the note (it stood up to 2.1 lines below: the row's paddings and the table's gap pushed it
       // a line further)
       if (pageOf('表后的一段文字') === last) {
+        measured++;
         const lines = linesOf(pages[last]!);
         const after = lines.findIndex((l) => l.text.replace(/\s/g, '').includes('表后的一段文字'));
         // (from the note's last line, the line above)
@@ -57,6 +59,7 @@ describe('a note under a table', () => {
       }
     }
     expect(moved, 'a case where the last row moves').toBeGreaterThan(0);
+    expect(measured, 'cases where the text after the note is on its page').toBeGreaterThan(3);
   }, 60_000);
 
   it('stays in the group of a table kept whole (表二), right under it, and the text after it goes back to the grid', async () => {

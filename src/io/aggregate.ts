@@ -350,11 +350,9 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       // the YAML and the workbook was saved after it)
       const yaml = path.basename(input.stats.file);
       const workbook = !/\.xlsx$/i.test(yaml) && existsSync(path.join(input.dir, 'statistics.xlsx'));
-      const report = path.join(input.dir, 'report.md');
-      const named = existsSync(report) && typeof frontMatterOf(report)?.statistics === 'string';
+      // (a workbook saved after it is converted: one here is older, review)
       err.write(`  fix: ${!workbook ? 'give --out another file: a sum of this one unit, or its figures as a workbook (.xlsx)'
-        : named ? `its statistics.xlsx was saved before ${yaml}, so there is nothing newer to convert; to convert it all the same, move ${yaml} aside first`
-          : `to convert its statistics.xlsx again, add "statistics: ${yaml}" to the front matter of its report.md (a conversion then reads the workbook saved after it), or move ${yaml} aside first`}\n`);
+        : `its statistics.xlsx was saved before ${yaml}, so there is nothing newer to convert; to convert it all the same, move ${yaml} aside first`}\n`);
     }
     return 2;
   }

@@ -1,3 +1,5 @@
+import { ZIHAO } from './units.js';
+
 /** A column's widest unbreakable piece and its text on one line, in pt. */
 export interface ColumnRange { min: number; natural: number }
 
@@ -18,8 +20,11 @@ const clampTo = (level: number, r: ColumnRange): number => Math.max(r.min, Math.
  *   widest piece: pieces wider than their column are broken between characters.
  * No room at all (some fifty columns): equal shares, which overflow whatever is chosen.
  */
-export function shareWidths(ranges: ColumnRange[], room: number, minimum: number): (number | '*')[] {
-  const n = ranges.length;
+export function shareWidths(given: ColumnRange[], room: number, minimum: number): (number | '*')[] {
+  const n = given.length;
+  // (an empty column, a paste from Excel's trailing one, takes a character: it got 0 pt, and a table
+  // of empty columns 0 / 0)
+  const ranges = given.map((r) => ({ min: r.min, natural: Math.max(r.natural, Math.min(minimum, room / n)) }));
   const widest = Math.max(0, ...ranges.map((r) => r.min));
   // (equal shares only where every column fills its share: a 序号 column of 1–30 took a third of
   // the width while 事项名称 beside it wrapped to four lines)
@@ -48,8 +53,8 @@ export function shareWidths(ranges: ColumnRange[], room: number, minimum: number
 }
 
 
-/** The 字号 a table's text steps down to from its own (小四): 五号, then 小五. */
-export const TABLE_STEP_SIZES = [10.5, 9] as const;
+/** The 字号 a table's text steps down to from its own (小四): 五号, then 小五 (in pt). */
+export const TABLE_STEP_SIZES = [ZIHAO.五号, ZIHAO.小五] as const;
 
 /**
  * The size a table's text is set in: its own `base`, or where its columns' widest unbreakable

@@ -92,9 +92,12 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[], figureBrea
     if (here & 4 && !(before & (2 | 16))) allow(i);
     if (before & 8 && !(here & (1 | 16))) allow(i);
   }
+  /** Where web and e-mail addresses end: the figure that ends one keeps no Chinese character after it. */
+  let addressEnds: Set<number> | undefined;
   for (const m of text.matchAll(LATIN_RUN)) {
     const address = IS_ADDRESS(m[0]);
     const start = m.index!;
+    if (address) (addressEnds ??= new Set()).add(start + m[0].length);
     for (let i = start + 1; i < start + m[0].length; i++) {
       const between = /\d/.test(text[i - 2] ?? '') && /\d/.test(text[i]);
       // addresses: after / . @ - _ ? & = # :, but never inside a decimal or a time (126.5, 15:59);
@@ -122,7 +125,8 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[], figureBrea
     // across the 版心, a figure and the Chinese character after it, its unit of measure as often
     // as not, stay together (1,234,567,890 / 元 and 12345.67 / 万元 parted at a line's end; 271 / 件);
     // not in a narrow table column, where figure and unit may not fit one line
-    if (!figureBreaks && !required && position > 0 && position < text.length && isDigit(text.charCodeAt(position - 1)) && isHan(text.charCodeAt(position))) continue;
+    // (not an address's last figure: …content.jsp?id=…1234查询 must still break there, or be cut)
+    if (!figureBreaks && !required && position > 0 && position < text.length && isDigit(text.charCodeAt(position - 1)) && isHan(text.charCodeAt(position)) && !addressEnds?.has(position)) continue;
     out.push({ position, required });
   }
   // the end of the text is always a break opportunity

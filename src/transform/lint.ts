@@ -9,6 +9,7 @@
 import type { Finding } from '../model/errors.js';
 import { asciiDigits, TO_WRITE } from '../model/typed-text.js';
 import { inlineText, type Block, type Loc } from '../model/types.js';
+import { unifyIdeographs } from './lookalikes.js';
 
 const UNITS = '件|条|次|篇|个|人次|人|项|万元|起|期|家|份';
 /** A figure, with or without thousands separators: 301, 1,234, 93857, 126.35. */
@@ -300,7 +301,8 @@ export function lintPastedHeadings(blocks: Block[]): Finding[] {
   return blocks.flatMap((b): Finding[] => {
     if (b.type !== 'paragraph') return [];
     const text = inlineText(b.inlines).trim();
-    const heading = typedHeading(text);
+    // (a paragraph of several lines is told of by its lines: its first line, where that is a heading)
+    const heading = b.sourceLines ? undefined : typedHeading(text);
     return [
       ...(heading ? [{
         severity: 'warning' as const, loc: b.loc,
@@ -329,9 +331,18 @@ function typedHeading(text: string): string | undefined {
  * write them. A warning at its line.
  */
 function headingsInside(lines: string[], loc: Loc): Finding[] {
-  return lines.flatMap((raw, k): Finding[] => {
-    const line = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
-    if (!TYPED_SECTION.test(line)) return [];
+  // (the lines as typed, with a PDF copy's radicals read as the characters: ⼆、 is 二、)
+  const typed = lines.map((raw) => unifyIdeographs(raw).replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''));
+  /** Whether the line before was an item of a list run into the text (主要措施有：⏎1、加强组织领导⏎2、…). */
+  let item = false;
+  return typed.flatMap((line, k): Finding[] => {
+    if (!TYPED_SECTION.test(line)) {
+      item = false;
+      return [];
+    }
+    // (after ： or ；, an item of a list run into the text, and the items after it)
+    item = k > 0 && (item || /[：:；;]$/u.test(typed[k - 1]!));
+    if (item) return [];
     const heading = typedHeading(line);
     const section = /^(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u.test(line);
     const shown = line.length > 20 ? `${line.slice(0, 20)}…` : line;
@@ -343,7 +354,7 @@ function headingsInside(lines: string[], loc: Loc): Finding[] {
         hint: `leave a blank line after it and write it as a heading: "${heading}"`,
       }] : [];
     }
-    if (!heading && !(section && /[。！？!?]$/u.test(lines[k - 1]!.trim()))) return [];
+    if (!heading && !(section && /[。！？!?]$/u.test(typed[k - 1]!))) return [];
     return [{
       severity: 'warning', loc: { file: loc.file, line: loc.line + k },
       message: `"${shown}" starts a section inside the paragraph above it: Markdown joins a line to the one before it, so it is printed inside that paragraph (text copied from a PDF or a web page has lost its blank lines)`,
@@ -429,7 +440,11 @@ function meantSpace(text: string, m: RegExpExecArray): boolean {
     let to = next;
     while (to < text.length && /[0-9.．\s]/u.test(text[to]!)) to++;
     const before = text[from - 1] ?? '';
-    return /[：:A-Za-z]/.test(before) || !(HAN_CHAR.test(before) || HAN_CHAR.test(text[to] ?? ''));
+    if (/[：:A-Za-z]/.test(before) || !(HAN_CHAR.test(before) || HAN_CHAR.test(text[to] ?? ''))) return true;
+    // a PDF copy's letter-spaced figure has single digits apart (1 6 0, 2 3 6) or a point and a space
+    // (1. 2万); groups of digits are a phone number's (138 0000 0000) or thousands (1 234 567)
+    const figure = text.slice(from, to).trim();
+    return !/[.．]\s/u.test(figure) && figure.split(/\s+/u).filter((g) => g.length === 1).length < 2;
   }
   if (/[0-9]/.test(text[next]!)) return /^[0-9][0-9.,:/-]*[A-Za-z]/.test(text.slice(next));
   if (/[0-9]/.test(text[at]!)) {
@@ -495,11 +510,27 @@ function lintPageNumbersOf(texts: TextParagraph[]): Finding[] {
     hint: 'delete it (gongwen numbers the pages itself)',
   });
   return texts.flatMap((p): Finding[] => {
-    const trim = (line: string) => line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+    const trim = (line: string) => unifyIdeographs(line).replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
     const lines = (p.sourceLines ?? []).flatMap((line, k) => (PAGE_LINE.test(trim(line)) ? [finding(trim(line), { file: p.loc.file, line: p.loc.line + k })] : []));
     if (lines.length) return lines;
     const m = PAGE_NUMBER.exec(p.text) ?? PAGE_LINE.exec(trim(p.text));
     return m ? [finding(m[0], p.loc)] : [];
+  });
+}
+
+/**
+ * A page number typed - 3 - on a line of its own, which Markdown reads as a bullet list's item
+ * (3 -, the text after it run on): the PDF copy's page number, printed as a paragraph.
+ */
+function lintListPageNumbers(blocks: Block[]): Finding[] {
+  return blocks.flatMap((b): Finding[] => {
+    if (b.type !== 'list' || b.ordered) return [];
+    const number = /^\s*([0-9]{1,3})\s*[-－—–]{1,2}(?![0-9A-Za-z])/u.exec(inlineText(b.items[0] ?? []));
+    return number ? [{
+      severity: 'warning', loc: b.loc,
+      message: `"- ${number[1]} -" looks like a page number copied with the text from a PDF: Markdown reads it as a list item, printed as a paragraph`,
+      hint: 'delete it (gongwen numbers the pages itself)',
+    }] : [];
   });
 }
 
@@ -543,13 +574,18 @@ function unpaired(text: string, goesOn: boolean): { why: string; at: number } | 
  * paragraph's first line.
  */
 function lineOfMark(p: TextParagraph, mark: string, n: number): number {
+  // (the kinds typed that become it: ( of 依据(试点) and of a Markdown link's ](…) is （ in the text, review)
+  const kinds = MARK_AS_TYPED[mark] ?? mark;
   let seen = 0;
   for (const [k, line] of (p.sourceLines ?? []).entries()) {
-    seen += line.split(mark).length - 1;
+    for (const c of line) if (kinds.includes(c)) seen++;
     if (seen > n) return p.loc.line + k;
   }
   return p.loc.line;
 }
+
+/** The characters a mark of the text may have been typed as (transform/punctuation.ts makes them full-width). */
+const MARK_AS_TYPED: Record<string, string> = { '（': '（(', '）': '）)', '“': '“"', '”': '”"', '‘': "‘'", '’': "’'" };
 
 function lintPairsOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p, k): Finding[] => {
@@ -561,7 +597,8 @@ function lintPairsOf(texts: TextParagraph[]): Finding[] {
     const from = Math.max(0, at - 10);
     const to = Math.min(p.text.length, at + 11);
     const excerpt = `${from > 0 ? '…' : ''}${p.text.slice(from, to)}${to < p.text.length ? '…' : ''}`;
-    const line = lineOfMark(p, mark, p.text.slice(0, at).split(mark).length - 1);
+    // (the nth of the marks that became it, counted as lineOfMark counts them in the lines as typed)
+    const line = lineOfMark(p, mark, [...p.text.slice(0, at)].filter((c) => (MARK_AS_TYPED[mark] ?? mark).includes(c)).length);
     return [{
       severity: 'warning', loc: { file: p.loc.file, line },
       message: `quotes or brackets do not pair in "${excerpt}": ${why}`,
@@ -597,5 +634,5 @@ export function lintListNumbers(blocks: Block[]): Finding[] {
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts),
-    ...lintBulletsOf(texts), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintPageNumbersOf(texts), ...lintListNumbers(blocks)];
+    ...lintBulletsOf(texts), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks)];
 }

@@ -5,14 +5,26 @@
  * ⽬标 with U+2F6C for 目, ⽂件) or to CJK compatibility ideographs (U+F900–U+FAFF). They print
  * like the characters meant, but a reader searching the portal PDF for 目标 does not find ⽬标,
  * and a screen reader reads them as radicals. Each is the character it stands for (its Unicode
- * compatibility or canonical decomposition); the 12 compatibility ideographs that have none
- * (﨎 﨏 﨑 …, characters of their own) stay.
+ * compatibility or canonical decomposition, or for radical forms SUPPLEMENT below); the 12
+ * compatibility ideographs that have none (﨎 﨏 﨑 …, characters of their own) stay.
  */
 
-const LOOKALIKE = /[\u2f00-\u2fd5\uf900-\ufaff]/u;
+const LOOKALIKE = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]/u;
 
-/** `text` with Kangxi radicals and compatibility ideographs as the characters they stand for. */
+/**
+ * The CJK Radicals Supplement forms that stand for whole characters, as simplified-Chinese PDFs
+ * give them (⼈⺠政府, ⻓期, ⻔户网站, ⻅附件): Unicode decomposes only two of them. The component
+ * forms (⻈ for 讠, ⻐ for 钅 …) are no characters of their own and stay.
+ */
+const SUPPLEMENT: Record<string, string> = {
+  '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻙': '韦', '⻚': '页',
+  '⻛': '风', '⻜': '飞', '⻢': '马', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿',
+  '⻰': '龙', '⻳': '龟',
+};
+
+/** `text` with Kangxi radicals, radical forms of whole characters and compatibility ideographs as the characters they stand for. */
 export function unifyIdeographs(text: string): string {
   if (!LOOKALIKE.test(text)) return text;
-  return text.replace(/[\u2f00-\u2fd5]/gu, (c) => c.normalize('NFKC')).replace(/[\uf900-\ufaff]/gu, (c) => c.normalize('NFC'));
+  return text.replace(/[\u2e80-\u2ef3]/gu, (c) => SUPPLEMENT[c] ?? c).replace(/[\u2f00-\u2fd5]/gu, (c) => c.normalize('NFKC'))
+    .replace(/[\uf900-\ufaff]/gu, (c) => c.normalize('NFC'));
 }

@@ -25,7 +25,8 @@ export interface WebLink {
 /** The addresses in `text`, in order. */
 export function webLinks(text: string): WebLink[] {
   if (!/[@.]/.test(text)) return [];
-  return [...text.matchAll(LINKED)].map((m) => {
+  // (an e-mail address's domain ends in letters: v2.0@3.5 and 1.5@2.3 are no addresses, review)
+  return [...text.matchAll(LINKED)].filter((m) => !m[0].includes('@') || /^(?:https?:\/\/|www\.)/i.test(m[0]) || /\.[A-Za-z][\w-]*$/.test(m[0])).map((m) => {
     const address = m[0];
     const href = address.includes('@') && !/^(?:https?:\/\/|www\.)/i.test(address) ? `mailto:${address}`
       : /^www\./i.test(address) ? `http://${address}` : address;

@@ -11,9 +11,9 @@ import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, Alig
 import { shareWidths, steppedSize, type ColumnRange } from '../../layout/column-widths.js';
 import { ELEMENTS, sizeOf } from '../../layout/gbt9704.js';
 import { estimatedEm } from '../../layout/kinsoku.js';
-import { ptToTwip, twipToPt } from '../../layout/units.js';
+import { ptToTwip, twipToPt, ZIHAO, type Zihao } from '../../layout/units.js';
 import type { Inline, TableBlock } from '../../model/types.js';
-import { STYLE, TEXT_WIDTH_TWIP, type FontNames } from './styles.js';
+import { STYLE, tableStyleId, TEXT_WIDTH_TWIP, type FontNames } from './styles.js';
 import { inlineRuns } from './text.js';
 
 /** The cells' margins left and right, in twips (the statistics tables' too); above and below, the PDF's 2 pt. */
@@ -60,6 +60,7 @@ export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false
   const roomAt = (s: number) => twipToPt(TEXT_WIDTH_TWIP - cols * 2 * marginAt(s));
   const size = steppedSize(ems.map((r) => r.min * base), base, roomAt);
   const margin = marginAt(size);
+  const zihao = (Object.keys(ZIHAO) as Zihao[]).find((z) => ZIHAO[z] === size)!;
   const room = roomAt(size);
   const ranges = ems.map((r) => ({ min: r.min * size, natural: r.natural * size }));
   const shares = shareWidths(ranges, room, size);
@@ -69,12 +70,13 @@ export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false
   const cell = (inlines: Inline[], k: number, header: boolean, last: boolean) => new TableCell({
     width: { size: widths[k]!, type: WidthType.DXA },
     children: [new Paragraph({
-      style: header ? STYLE.tableHeader.id : STYLE.tableText.id,
+      // (smaller type by its style, 公文表格文字（五号）/（小五）, as the statistics tables': no direct formatting)
+      style: tableStyleId(header ? 'tableHeader' : 'tableText', zihao)!,
       // (the header centred by its style; the body's columns as the | :---: | line asks)
       ...(!header && b.align[k] === 'center' ? { alignment: AlignmentType.CENTER } : !header && b.align[k] === 'right' ? { alignment: AlignmentType.RIGHT } : {}),
       // the header row stays with the first row below it (Word keeps a row whose paragraphs keep with the next)
       ...((header && rows.length > 1) || (last && noteBelow) ? { keepNext: true } : {}),
-      children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts, undefined, size !== base ? size : undefined),
+      children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts),
     })],
   });
   return [new Table({

@@ -7,14 +7,13 @@ import { fontOf, type FontNames } from './styles.js';
 
 /**
  * Markdown inlines → runs. The style gives the font; a run names one only when it differs (bold →
- * 黑体, emphasis → 楷体), and a size only where given (`sizePt`). A line break in the text (a hard break, a list item's second line) is a
+ * 黑体, emphasis → 楷体). A line break in the text (a hard break, a list item's second line) is a
  * break in the run, as the PDF breaks the line: Word and LibreOffice set a raw newline as a space.
  */
-export function inlineRuns(inlines: Inline[], role: FontRole, fonts: FontNames, styleRole: FontRole = role, sizePt?: number): TextRun[] {
+export function inlineRuns(inlines: Inline[], role: FontRole, fonts: FontNames, styleRole: FontRole = role): TextRun[] {
   return inlines.flatMap((i) => {
     const r = inlineRole(i, role);
-    // (a size of its own where the style's is not the one: a wide table's smaller type, in half points)
-    const font = { ...(r !== styleRole ? { font: fontOf(fonts[r]) } : {}), ...(sizePt ? { size: Math.round(sizePt * 2) } : {}) };
+    const font = r !== styleRole ? { font: fontOf(fonts[r]) } : {};
     if (!i.text.includes('\n')) return [new TextRun({ text: i.text, ...font })];
     return i.text.split('\n').flatMap((text, k) => (k === 0 && !text ? [] : [new TextRun({ text, ...font, ...(k ? { break: 1 } : {}) })]));
   });

@@ -2,12 +2,12 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, STAT_TABLE_GAP, type ElementName } from '../../layout/gbt9704.js';
 import { inlineText, type Block, type HeadingBlock, type ParagraphBlock, type StatisticsTable } from '../../model/types.js';
-import { CELL_PADDING_X, statGrid, TABLE_RULE } from '../../layout/stat-grid.js';
+import { CELL_PADDING_BOTTOM, CELL_PADDING_TOP, CELL_PADDING_X, statGrid, TABLE_RULE } from '../../layout/stat-grid.js';
 import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
-import { inlineRuns, runs, type PdfInline } from './text.js';
+import { inlineRuns, LINK, runs, type PdfInline } from './text.js';
 import { breakJustified, breakWithoutOrphan, lineCount } from './lines.js';
-import { markdownTable, RULE as MD_RULE } from './md-table.js';
+import { CELL_PADDING_Y as MD_CELL_PADDING_Y, markdownTable, RULE as MD_RULE } from './md-table.js';
 import { NOTE_LINES, withNoteRow } from './table-note.js';
 
 const indent = (name: ElementName): number => ELEMENTS[name].indentChars * geometry.charPitch;
@@ -43,7 +43,8 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
   const { id, parent } = outline.next(b.level);
   const listed = b.level <= (ctx.tocLevels ?? 0);
   // a run-in heading's entry is the heading, not its paragraph
-  if (listed) ctx.toc?.push({ id, level: b.level, number: runs(ctx, b.number ?? '', style), text: inlineRuns(ctx, b.inlines, style) });
+  // (without the heading's web links: an entry links to its heading, review — a link drawn over it opened the address)
+  if (listed) ctx.toc?.push({ id, level: b.level, number: runs(ctx, b.number ?? '', style), text: inlineRuns(ctx, b.inlines, style).map(({ [LINK]: _, ...run }) => run) });
   return {
     text,
     alignment: ELEMENTS[name].align,
@@ -90,7 +91,7 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       const whole = grid.headerRows === 0 || grid.rows.length <= 6;
       const node = statTable(ctx, grid);
       return {
-        stack: !noteNode ? [node] : whole ? [node, noteNode] : [withNoteRow(node, noteNode, CELL_PADDING_X, TABLE_RULE)],
+        stack: !noteNode ? [node] : whole ? [node, noteNode] : [withNoteRow(node, noteNode, CELL_PADDING_X, TABLE_RULE, { top: CELL_PADDING_TOP, bottom: CELL_PADDING_BOTTOM })],
         unbreakable: whole,
         // the room its start needs below a lead-in sentence (index.ts), from the gap above it on
         gwStartHeight: STAT_TABLE_GAP.beforeLines * geometry.linePitch + startHeightOf(node),
@@ -113,7 +114,7 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       const { margin, gridAfter, gwStartHeight, gwCellPadding, ...rest } = table as unknown as { margin: [number, number, number, number]; gridAfter: number; gwStartHeight: number; gwCellPadding: number };
       // (the note is text: what follows it goes on the next grid line, with no gap of the table's;
       // it stood 1.6–2.6 lines below the note)
-      return { stack: [withNoteRow(rest as Content, noteNode, gwCellPadding, MD_RULE)], margin: [margin[0], margin[1], margin[2], 0], gridAfter, gwStartHeight } as Content;
+      return { stack: [withNoteRow(rest as Content, noteNode, gwCellPadding, MD_RULE, { top: MD_CELL_PADDING_Y, bottom: MD_CELL_PADDING_Y })], margin: [margin[0], margin[1], margin[2], 0], gridAfter, gwStartHeight } as Content;
     }
   }
 }

@@ -33,7 +33,7 @@ export const columnWidths = (ranges: ColumnRange[], total: number, minimum: numb
 export const cellPadding = (size: number): number => (CELL_PADDING * size) / sizeOf('tableText');
 
 /** pdfmake's default table layout pads a cell 2 pt above and below. */
-const CELL_PADDING_Y = 2;
+export const CELL_PADDING_Y = 2;
 
 /**
  * The estimated height of each row, set in `widths`: each cell's lines counted as its one-line

@@ -46,7 +46,8 @@ function memo<T>(f: (r: number) => T): (r: number) => T {
  * lines themselves.
  */
 function linesOf(ctx: PdfContext, inlines: PdfInline[], width: number, text: boolean): { count: number; lines?: string[] } {
-  const broken = breakJustified(ctx, inlines, width, 0);
+  // (with pdfmake's breaks, as it sets the cell: a figure may part from the character after it there, review)
+  const broken = breakJustified({ ...ctx, cutAddresses: false }, inlines, width, 0);
   if (!broken) return { count: 1 };
   if (!text) return { count: broken.filter((i) => i.lineEnd).length + 1 };
   const lines = [''];

@@ -23,15 +23,15 @@ import type { Content } from 'pdfmake/interfaces.js';
  */
 export const NOTE_LINES = 4;
 
-/** pdfmake's default padding above and below a cell's content (the Markdown and statistics tables'), in pt. */
-const NOTE_ROW_PADDING_Y = 2;
-
 interface TableNode {
   table: { body: Record<string, unknown>[][]; dontBreakRows?: boolean };
 }
 
-/** `table`'s node with `note` as its last row; `padX`, `rule`: its layout's side padding and rule width, in pt. */
-export function withNoteRow(table: Content, note: Content, padX: number, rule: number): Content {
+/**
+ * `table`'s node with `note` as its last row; `padX`, `rule`: its layout's side padding and rule
+ * width, `padY`: its padding above and below a cell's content, in pt.
+ */
+export function withNoteRow(table: Content, note: Content, padX: number, rule: number, padY: { top: number; bottom: number }): Content {
   const node = table as unknown as TableNode;
   const body = node.table.body;
   const first = body[body.length - 1]?.[0];
@@ -44,7 +44,7 @@ export function withNoteRow(table: Content, note: Content, padX: number, rule: n
     // (out to the table's edges, and over the row's padding above and below and the table's bottom
     // rule, not drawn: the row no taller than the note's lines, so what follows it goes on the next
     // grid line, not one further)
-    { stack: [note], colSpan: cols, border: [false, true, false, false], margin: [-(padX + rule), -NOTE_ROW_PADDING_Y, -(padX + rule), -(NOTE_ROW_PADDING_Y + rule)] },
+    { stack: [note], colSpan: cols, border: [false, true, false, false], margin: [-(padX + rule), -padY.top, -(padX + rule), -(padY.bottom + rule)] },
     ...Array.from({ length: cols - 1 }, () => ({})),
   ]);
   return table;
