@@ -167,6 +167,19 @@ describe('front matter validation', () => {
     expect(tight.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural:12" is not read.*\n  fix: put a space after the colon/);
   });
 
+  it('names a field left at its parent\'s indentation, a value holding ": ", a table typed at the top, and the letter O for 0 (the newcomer\'s try)', () => {
+    const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
+    // (YAML noticed it only on the line after: "All mapping items must start at the same column")
+    const under = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received:\n    natural: 36\n      commercial: 6\n' });
+    expect(under.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural: 36" is not indented under "new_received:", as the lines after it are\n  fix: indent it by 2 more spaces/);
+    const colon = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府\nsource: 测试县人民政府办公室: 信息公开办') + '正文\n' });
+    expect(colon.join('\n')).toMatch(/report\.md:5: YAML syntax error: the value of source holds ": " \(a colon and a space\), which YAML reads as another field\n  fix: put the value in quotes: source: "测试县人民政府办公室: 信息公开办"/);
+    const top = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received: { natural: 1 }\nt4:\n  reconsideration: { total: 0 }\n' });
+    expect(top.join('\n')).toMatch(/statistics\.yaml:5: "t4:" is a table, and stands at the top of the file, not under "tables:"\n  fix: indent "t4:" and the lines under it by two spaces/);
+    const letter = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received: { natural: O }\n' });
+    expect(letter.join('\n')).toMatch(/value "O" is not a whole non-negative number\n  fix: O is the letter O: write the figure 0/);
+  });
+
   it('says to replace a tab typed as indentation in YAML with spaces', () => {
     const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
     const msgs = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2019\ntables:\n  t3:\n    new_received:\n\tnatural: 2\n' });

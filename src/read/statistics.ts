@@ -47,6 +47,8 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
     return `write it in 万元, the column's unit: ${toTheCent(wan) ? String(Number(wan.toFixed(2))) : `${roundCents(wan).toFixed(2)} (to the cent)`}`;
   }
   if (unit) return `write the number alone: ${unit[1]} (the column gives the unit${cell.unit ? `, ${cell.unit}` : ''})`;
+  // the letters O and l typed for the figures 0 and 1 (O, 1O, l2)
+  if (/^[0-9Ool]+$/.test(t) && /[Ool]/.test(t)) return `${/[Oo]/.test(t) ? 'O is the letter O' : 'l is the letter l'}: write the figure ${t.replace(/[Oo]/g, '0').replace(/l/g, '1')}`;
   return undefined;
 }
 
@@ -120,7 +122,12 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
   const dataKey = template.placement === 'attachment' ? 'values' : 'tables';
   for (const key of Object.keys(data)) {
     if (key !== 'template' && key !== dataKey && key !== 'year') {
-      throwAll(withFormNote([new InputError({ file, line: y.lineOf([key]) }, `unknown field "${key}"`, `a ${template.id} statistics file has "template:", "${dataKey}:" and, optionally, "year:"`)]));
+      // (a table's name at the top: t4: typed without the two spaces that put it under tables:)
+      const table = dataKey === 'tables' && template.tables.some((t) => t.id === key);
+      // (at the key's own line: lineOf gives a mapping's first value)
+      const keyLine = text.split('\n').findIndex((l) => l.startsWith(`${key}:`)) + 1;
+      throwAll(withFormNote([new InputError({ file, line: table && keyLine > 0 ? keyLine : y.lineOf([key]) }, table ? `"${key}:" is a table, and stands at the top of the file, not under "tables:"` : `unknown field "${key}"`,
+        table ? `indent "${key}:" and the lines under it by two spaces, as the other tables under "tables:"` : `a ${template.id} statistics file has "template:", "${dataKey}:" and, optionally, "year:"`)]));
     }
   }
   // the report year the figures are for (gongwen new and aggregate write it): last year's file

@@ -55,6 +55,24 @@ function slipAbove(lines: readonly string[], at: number): { line: number; hint: 
 }
 
 /**
+ * The line above `at` left at the indentation of the field that opens its mapping: that field
+ * (its line ends with a colon) is right above it, at the same indentation, and line `at` is
+ * indented further (where the field's children were meant to be). Undefined where it is not so.
+ */
+function underIndented(lines: readonly string[], at: number): { line: number; parent: string; by: number } | undefined {
+  const indent = (l: number) => /^ */.exec(lines[l - 1] ?? '')![0].length;
+  const plain = (l: number) => (lines[l - 1] ?? '').replace(/\s#.*$/, '').trim();
+  for (let l = at; l >= Math.max(2, at - 8); l--) {
+    if (!plain(l)) continue;
+    let next = l + 1;
+    while (next <= lines.length && !plain(next)) next++;
+    const parent = plain(l - 1);
+    if (/:$/.test(parent) && indent(l - 1) === indent(l) && next <= lines.length && indent(next) > indent(l)) return { line: l, parent, by: indent(next) - indent(l) };
+  }
+  return undefined;
+}
+
+/**
  * The field written "name: |" (or ">") whose lines line `at` seems to be one of: the nearest such
  * field above it with only unindented lines without a colon between, else undefined.
  */
@@ -128,6 +146,19 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
     if (err.code === 'MULTIPLE_DOCS') {
       throw new InputError({ file, line: at + firstLine - 1 }, 'the file holds more than one YAML document (a --- line, as a report.md has)',
         'a statistics file is one YAML mapping (gongwen new writes one): check that "statistics:" names the statistics file, not the report');
+    }
+    // a field left at its parent's indentation under a field that opens a mapping (new_received:⏎
+    // natural: 36⏎      commercial: 6): YAML notices it only at the next line
+    const under = /^(?:All mapping items must start at the same column|Nested mappings are not allowed in compact mappings)/.test(message) ? underIndented(lines, at) : undefined;
+    if (under) {
+      throw new InputError({ file, line: under.line + firstLine - 1 }, `YAML syntax error: "${(lines[under.line - 1] ?? '').replace(/\s#.*$/, '').trim()}" is not indented under "${under.parent}", as the lines after it are`,
+        `indent it by ${under.by} more space${under.by === 1 ? '' : 's'}, as the lines below it`);
+    }
+    // a value that holds ": " (a colon and a space), read as a field of its own
+    const colon = /^(\s*)([A-Za-z_][\w.-]*):\s+([^"'{\[|>#].*?:\s.*?)\s*(?:\s#.*)?$/.exec(lines[at - 1] ?? '');
+    if (colon && err.code !== 'DUPLICATE_KEY') {
+      throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: the value of ${colon[2]} holds ": " (a colon and a space), which YAML reads as another field`,
+        `put the value in quotes: ${colon[2]}: "${colon[3]!.replace(/"/g, '\\"')}"`);
     }
     const slip = err.code === 'DUPLICATE_KEY' ? undefined : slipAbove(lines, at);
     if (slip) {
