@@ -147,8 +147,9 @@ describe('gongwen aggregate', () => {
     const unit = writeUnit(root, 'county-b', { 'statistics.xlsx': await statisticsToXlsx(base.template, wrong) });
     const r = await run(unit, '--out', path.join(root, 'sum.yaml'));
     expect(r.code).toBe(2);
-    expect(r.err).toContain('fix: 表三 一、本年新收政府信息公开申请数量 / 自然人 (cell 表三!D4) is in this rule and in 表三 一、本年新收政府信息公开申请数量 / 总计, which is off by as much');
-    expect(r.err).toMatch(/\n {4}warning: .*statistics\.xlsx: 表三 一、本年新收政府信息公开申请数量 \/ 总计: its 6 parts add up to \d+, the total says \d+ \(\+64\)/);
+    expect(r.err).toContain('fix: 表三 一、本年新收政府信息公开申请数量 / 自然人 (cell 表三!D4) is in this rule and in 表三 一、本年新收政府信息公开申请数量 / 总计 (表三!J4), which is off by as much');
+    // (the warning too names the total's cell: a workbook has no line, review of the newcomer's try)
+    expect(r.err).toMatch(/\n {4}warning: .*statistics\.xlsx: 表三 一、本年新收政府信息公开申请数量 \/ 总计 \(表三!J4\): its 6 parts add up to \d+, the total says \d+ \(\+64\)/);
   });
 
   it('warns when the sum breaks a printed rule through units that leave one of its cells empty, naming them', async () => {

@@ -26,17 +26,19 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
   const line = stats.lines[rule.totals[0]] ?? stats.lines[rule.parts[0]];
   const severity = rule.status === 'printed' ? 'error' : 'warning';
   const loc = { file: stats.file, line };
+  // (a workbook's figures have no line: its cell, 表三!J27, says where)
+  const cellOf = (k: string) => (stats.cells?.[k] ? ` (${stats.cells[k]})` : '');
   if (rule.kind === 'lte') {
     const [p, w] = [values[rule.parts[0]], values[rule.totals[0]]];
     if (p <= w) return undefined;
-    return { severity, loc, message: `${label(rule.parts[0])}: ${fmt(p)} is more than its parent ${label(rule.totals[0])} (${fmt(w)})`, hint: 'a 其中 row cannot exceed the row it belongs to' };
+    return { severity, loc, message: `${label(rule.parts[0])}${cellOf(rule.parts[0])}: ${fmt(p)} is more than its parent ${label(rule.totals[0])}${cellOf(rule.totals[0])} (${fmt(w)})`, hint: 'a 其中 row cannot exceed the row it belongs to' };
   }
   const [s, t] = [sum(rule.parts), sum(rule.totals)];
   if (Math.abs(s - t) < 1e-9) return undefined;
   if (rule.totals.length === 1) {
     return {
       severity, loc,
-      message: `${label(rule.totals[0])}: its ${rule.parts.length} parts add up to ${fmt(s)}, the total says ${fmt(t)} (${signed(s - t)})`,
+      message: `${label(rule.totals[0])}${cellOf(rule.totals[0])}: its ${rule.parts.length} parts add up to ${fmt(s)}, the total says ${fmt(t)} (${signed(s - t)})`,
       hint: `correct the total, or the part that is wrong (rule ${rule.id})`,
     };
   }
