@@ -127,6 +127,12 @@ describe('gongwen new', () => {
     expect(r.err).toContain('new needs --organ');
     expect(existsSync(none)).toBe(false);
     expect((await run('new', fresh(), '--organ', '甲', '--year', '21')).err).toContain('a report year from 2014');
+    // a year that has not ended: said, and written all the same (a draft started early)
+    const next = new Date().getFullYear() + 1;
+    const early = await run('new', fresh(), '--organ', '甲', '--year', String(next));
+    expect(early.code).toBe(0);
+    expect(early.err).toContain(`warning: --year ${next} is after this year`);
+    expect((await run('new', fresh(), '--organ', '甲', '--year', String(next - 1))).err).not.toContain('after this year');
     // no national form before 2014: a folder for 2013 would fail its own check
     expect((await run('new', fresh(), '--organ', '甲', '--year', '2013')).code).toBe(2);
   });

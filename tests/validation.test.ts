@@ -100,7 +100,8 @@ describe('front matter validation', () => {
 
   it('rejects an impossible date with the line and the accepted forms', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace('2021-01-15', '2021-02-30') });
-    expect(msg).toMatch(/report\.md:5: field "published".*"2021-02-30" is not a valid date such as 2018-03-27/);
+    expect(msg).toMatch(/report\.md:5: field "published".*"2021-02-30" is not a valid date: 2021年2月 has 28 days\n {2}fix: correct the day/);
+    expect(errorsOf({ 'report.md': FRONT.replace('2021-01-15', '2021-13-01') })[0]).toMatch(/"2021-13-01" is not a valid date such as 2018-03-27/);
     // a date typed with / or 年月日: the same date as it must be written
     for (const typed of ['2021/01/15', '2021年1月15日', '2021.1.15']) {
       expect(errorsOf({ 'report.md': FRONT.replace('2021-01-15', typed) })[0], typed).toMatch(/\n {2}fix: write it as YYYY-MM-DD: published: 2021-01-15$/);

@@ -91,8 +91,12 @@ const date: Field = (v, path, issues) => {
   // a date typed with / . or 年月日 (2024/01/31, 2024.1.31, 2024年1月31日): the same date, written as it must be
   const parts = /^\s*(\d{4})\s*[/.年-]\s*(\d{1,2})\s*[/.月-]\s*(\d{1,2})\s*日?\s*(\d{1,2}:\d{2})?\s*$/u.exec(s);
   const as = parts ? `${parts[1]}-${parts[2]!.padStart(2, '0')}-${parts[3]!.padStart(2, '0')}${parts[4] ? ` ${parts[4].padStart(5, '0')}` : ''}` : undefined;
-  return parseDateTime(s) ?? invalid(issues, path, `published (发布日期) "${s}" is not a valid date such as 2018-03-27 or 2018-03-27 15:59`,
-    as && parseDateTime(as) ? `write it as YYYY-MM-DD: published: ${as}` : 'write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM in Beijing time (published: 2018-03-27 15:59)');
+  // (a day the month does not have, 2026-02-30, 2025-04-31: said so)
+  const ymd = /^\s*(\d{4})-(\d{2})-(\d{2})(?:\s|$)/.exec(as ?? s);
+  const days = ymd && Number(ymd[2]) >= 1 && Number(ymd[2]) <= 12 ? new Date(Date.UTC(Number(ymd[1]), Number(ymd[2]), 0)).getUTCDate() : undefined;
+  const noDay = ymd && days !== undefined && Number(ymd[3]) > days ? `: ${ymd[1]}年${Number(ymd[2])}月 has ${days} days` : '';
+  return parseDateTime(s) ?? invalid(issues, path, `published (发布日期) "${s}" is not a valid date${noDay || ' such as 2018-03-27 or 2018-03-27 15:59'}`,
+    noDay ? 'correct the day' : as && parseDateTime(as) ? `write it as YYYY-MM-DD: published: ${as}` : 'write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM in Beijing time (published: 2018-03-27 15:59)');
 };
 
 const list = (what: Field, message: string, hint?: string): Field => (v, path, issues) => {
