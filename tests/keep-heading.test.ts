@@ -35,6 +35,23 @@ describe('run-in headings', () => {
     }
     expect(atFoot, 'a case where the heading moved to the next page').toBeGreaterThan(0);
   }, 30_000);
+
+  it('keep a run-in heading of three lines on one page with the line after it (its last line went on alone)', async () => {
+    const heading = '## 坚持以人民为中心的发展思想，围绕“放管服”改革、优化营商环境和保障改善民生等重点领域，全面加强政府信息主动公开和政策解读工作。';
+    let moved = 0;
+    for (let n = 13; n <= 18; n++) {
+      const body = '# 总体情况\n\n' + Array.from({ length: n }, (_, k) => `第${k + 1}段正文。\n\n`).join('') + `${heading}\n持续深化决策执行管理服务结果公开，不断提升政务公开标准化规范化水平，切实保障人民群众的知情权参与权表达权和监督权。\n`;
+      const { outputs } = await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, `runin3-${n}`), { fonts, formats: ['pdf'] });
+      const { pages } = await readPdf(outputs.pdf!);
+      const pageOf = (text: string) => pages.findIndex((p) => linesOf(p).some((l) => l.text.replace(/\s/g, '').includes(text)));
+      // the heading's first and last lines, and the line of text after them, on one page
+      const first = pageOf('（一）坚持以人民为中心');
+      expect(pageOf('息主动公开和政策解读工作。'), `${n} paragraphs`).toBe(first);
+      expect(pageOf('开，不断提升政务公开'), `${n} paragraphs`).toBe(first);
+      if (first > 0 && pageOf(`第${n}段正文`) < first) moved++;
+    }
+    expect(moved, 'a case where the heading moved to the next page').toBeGreaterThan(0);
+  }, 30_000);
 });
 
 describe('headings of two lines', () => {

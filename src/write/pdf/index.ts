@@ -6,7 +6,7 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { geometry, LEAD_IN_LINES } from '../../layout/gbt9704.js';
 import { estimatedWidthEm } from '../../layout/kinsoku.js';
 import { editorLine } from '../../layout/meta-fields.js';
-import { isTableNote, tocLevels, type ParagraphBlock, type Report } from '../../model/types.js';
+import { inlineText, isTableNote, tocLevels, type HeadingBlock, type ParagraphBlock, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock, keptNote, OutlineIds } from './blocks.js';
 import { startHeightOf } from './stat-table.js';
@@ -77,20 +77,44 @@ function keepTogether(content: Content[], blocks: Report['blocks'], textWidth: n
       i++;
     } else if (blocks[i]?.type === 'heading' && !standalone(blocks[i])) {
       // a run-in heading's paragraph never leaves its first line alone at a page's foot: that line
-      // is mostly, or all, the heading (1.持续深化…建设有 / 关工作情况。全年…)
-      out.push(...firstTwoLines(content[i] as PdfParagraph));
+      // is mostly, or all, the heading (1.持续深化…建设有 / 关工作情况。全年…); nor a heading of
+      // more lines apart from the line after them (a heading of three lines left its last on the next page)
+      const b = blocks[i] as HeadingBlock;
+      out.push(...firstLines(content[i] as PdfParagraph, headingLinesKept(content[i] as PdfParagraph, `${b.number ?? ''}${inlineText(b.inlines)}`.length)));
     } else out.push(content[i]);
   }
   return out;
 }
 
-/** A paragraph broken into lines here, its first two lines one unbreakable block and the rest after it; as it is where it has fewer. */
-function firstTwoLines(p: PdfParagraph): Content[] {
-  const one = firstLineApart(p);
-  if (!one?.[1]) return [p as Content];
-  const two = firstLineApart(one[1]);
-  if (!two) return [p as Content];
-  return [{ stack: [one[0], two[0]], unbreakable: true } as Content, ...(two[1] ? [two[1] as Content] : [])];
+/** A paragraph broken into lines here, its first `n` lines one unbreakable block and the rest after it; as it is where it has fewer. */
+function firstLines(p: PdfParagraph, n: number): Content[] {
+  const kept: PdfParagraph[] = [];
+  let rest: PdfParagraph | undefined = p;
+  while (rest && kept.length < n) {
+    const apart = firstLineApart(rest);
+    if (!apart) break;
+    kept.push(apart[0]);
+    rest = apart[1];
+  }
+  if (kept.length < 2) return [p as Content];
+  return [{ stack: kept, unbreakable: true } as Content, ...(rest ? [rest as Content] : [])];
+}
+
+/**
+ * How many first lines of a run-in heading's paragraph go on a page together: the lines that hold
+ * its heading (`headingLength` UTF-16 units of its text) and the line after them; two at least,
+ * five at most (a block no taller than a page's few lines).
+ */
+function headingLinesKept(p: PdfParagraph, headingLength: number): number {
+  if (!Array.isArray(p.text)) return 2;
+  let at = 0;
+  let line = 0;
+  for (const i of p.text as PdfInline[]) {
+    if (!i.spacer) at += i.text.length;
+    if (at >= headingLength) break;
+    if (i.lineEnd) line++;
+  }
+  return Math.min(5, Math.max(2, line + 2));
 }
 
 const standalone = (b: Report['blocks'][number] | undefined) => b?.type === 'heading' && !b.runIn;
