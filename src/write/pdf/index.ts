@@ -199,14 +199,22 @@ function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefine
 
 /**
  * The end matter (the editor line, the QR code) kept together and with the last line of the text
- * above it, in one block: on a page of its own it read as a page without body text (GB/T 9704
+ * above it (two lines of a paragraph), in one block: on a page of its own it read as a page without body text (GB/T 9704
  * 7.3.5 asks the page of the 成文日期 to hold text; 责任编辑 and the code end a report as that does).
  * Takes the last node of `content` back when it is a paragraph broken into lines here, a list
  * whose last item is one, a heading or a group kept whole, and returns what to push in its place. After a
  * table, or a paragraph pdfmake breaks itself, the end matter stays together but may start a page.
  */
 function withEndMatter(content: Content[], end: Content[]): Content[] {
-  if (!end.length) return [];
+  if (!end.length) {
+    // no end matter: the body's last paragraph keeps its last two lines together (a last page that
+    // held one line, 实。, no office would publish)
+    const last = content[content.length - 1] as PdfParagraph | undefined;
+    const split = last && (last as { headlineLevel?: number }).headlineLevel === undefined ? lastLinesApart(last, 2) : undefined;
+    if (!split?.[0]) return [];
+    content.pop();
+    return [split[0] as Content, { stack: [split[1] as Content], unbreakable: true } as Content];
+  }
   const last = content[content.length - 1] as (PdfParagraph & { stack?: Content[]; unbreakable?: boolean; gridAfter?: number; margin?: unknown }) | undefined;
   // a group kept whole (a heading with a one-line paragraph): the end matter joins it; not one
   // that holds a table (what follows a table goes back to the grid, which inside a block it cannot)
@@ -236,11 +244,12 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
       return [{ ...last, stack: [...items.slice(0, -1), ...(init ? [init] : [])] } as Content, { stack: [lastLine, ...end], unbreakable: true } as Content];
     }
   }
-  const split = last && lastLineApart(last);
+  // (its last two lines: a page of one line and 责任编辑 read as hardly a page of text)
+  const split = last && lastLinesApart(last, 2);
   if (!split) return [{ stack: end, unbreakable: true } as Content];
   content.pop();
-  const [init, lastLine] = split;
-  return [...(init ? [init as Content] : []), { stack: [lastLine, ...end], unbreakable: true } as Content];
+  const [init, lastLines] = split;
+  return [...(init ? [init as Content] : []), { stack: [lastLines, ...end], unbreakable: true } as Content];
 }
 
 /**
@@ -257,13 +266,20 @@ const keptHeading = (node: Content): Content =>
  * firstLineApart); undefined for one left to pdfmake, or that is not a plain paragraph.
  */
 function lastLineApart(p: PdfParagraph): [PdfParagraph | undefined, PdfParagraph] | undefined {
+  return lastLinesApart(p, 1);
+}
+
+/** The same, split before its last `n` lines: the whole paragraph where it has no more. */
+function lastLinesApart(p: PdfParagraph, n: number): [PdfParagraph | undefined, PdfParagraph] | undefined {
   if (!Array.isArray(p.text) || (p as { stack?: unknown }).stack !== undefined) return undefined;
   const inlines = p.text as PdfInline[];
   if (!inlines.length || !inlines.every((i) => i.noWrap)) return undefined;
-  let end = -1;
-  for (let k = inlines.length - 1; k >= 0; k--) if (inlines[k]!.lineEnd) { end = k; break; }
-  if (end < 0) return [undefined, p]; // one line: the whole paragraph
-  // the last line is plain text, set as it was (its pieces carry their own spacing)
+  // (the line ends between its lines)
+  const ends: number[] = [];
+  for (let k = 0; k < inlines.length - 1; k++) if (inlines[k]!.lineEnd) ends.push(k);
+  if (ends.length < n) return [undefined, p]; // n lines or fewer: the whole paragraph
+  const end = ends[ends.length - n]!;
+  // the last lines are plain text, set as they were (their pieces carry their own spacing)
   return [{ ...p, text: inlines.slice(0, end + 1) }, { text: inlines.slice(end + 1), alignment: p.alignment, leadingIndent: 0 }];
 }
 
