@@ -55,13 +55,15 @@ describe('line breaking (禁则)', () => {
     expect(tailorBreaks(figure, [{ position: figure.length, required: false }]).map((b) => b.position)).toEqual([figure.length]);
   });
 
+  /** The break opportunities UAX #14 (the linebreak package) gives `text`. */
+  const uax14 = (text: string) => {
+    const out = [];
+    const breaker = new LineBreaker(text);
+    for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) out.push({ position: b.position, required: b.required });
+    return out;
+  };
+
   it('never breaks a decimal or a time, and breaks a long figure only after a hyphen', () => {
-    const uax14 = (text: string) => {
-      const out = [];
-      const breaker = new LineBreaker(text);
-      for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) out.push({ position: b.position, required: b.required });
-      return out;
-    };
     const phone = '联系电话：0370-3288305，电子邮箱';
     expect(tailorBreaks(phone, uax14(phone)).map((b) => b.position)).toContain('联系电话：0370-'.length);
     for (const text of ['金额12345678.90万元。', '时间2018-03-27 15:59:00。', '比例为3.1415926535。']) {
@@ -71,12 +73,6 @@ describe('line breaking (禁则)', () => {
   });
 
   it('keeps a standard\'s code with its number (GB/T 9704-2012 broke at GB/T or at the space after it)', () => {
-    const uax14 = (text: string) => {
-      const out = [];
-      const breaker = new LineBreaker(text);
-      for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) out.push({ position: b.position, required: b.required });
-      return out;
-    };
     for (const text of ['认证及GB/T 9704-2012标准落地', '执行GB 3100和GB/Z 20000标准']) {
       const breaks = tailorBreaks(text, uax14(text), false).map((b) => b.position);
       for (const m of text.matchAll(/GB(?:\/[TZ])? \d/g)) for (let i = m.index! + 1; i < m.index! + m[0].length; i++) expect(breaks, `${text} at ${i}`).not.toContain(i);
