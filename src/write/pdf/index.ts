@@ -211,9 +211,10 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
     // held one line, 实。, no office would publish)
     const last = content[content.length - 1] as PdfParagraph | undefined;
     const split = last && (last as { headlineLevel?: number }).headlineLevel === undefined ? lastLinesApart(last, 2) : undefined;
-    if (!split?.[0]) return [];
+    if (!split) return [];
     content.pop();
-    return [split[0] as Content, { stack: [split[1] as Content], unbreakable: true } as Content];
+    // (a paragraph of two lines whole)
+    return [...(split[0] ? [split[0] as Content] : []), { stack: [split[1] as Content], unbreakable: true } as Content];
   }
   const last = content[content.length - 1] as (PdfParagraph & { stack?: Content[]; unbreakable?: boolean; gridAfter?: number; margin?: unknown }) | undefined;
   // a group kept whole (a heading with a one-line paragraph): the end matter joins it; not one
