@@ -133,6 +133,8 @@ describe('gongwen new', () => {
     expect(early.code).toBe(0);
     expect(early.err).toContain(`warning: --year ${next} is after this year`);
     expect((await run('new', fresh(), '--organ', '甲', '--year', String(next - 1))).err).not.toContain('after this year');
+    // (not before a refusal: "written all the same", then not written, review)
+    expect((await run('new', dir, '--organ', '甲', '--year', String(next))).err).not.toContain('after this year');
     // no national form before 2014: a folder for 2013 would fail its own check
     expect((await run('new', fresh(), '--organ', '甲', '--year', '2013')).code).toBe(2);
   });

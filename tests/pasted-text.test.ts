@@ -78,6 +78,8 @@ describe('pasted and typed text', () => {
     // a phone number's groups of digits, and thousands grouped by spaces (GB/T 15835), are the writer's (review)
     expect(findings('\n请拨打手机138 0000 0000或服务热线400 123 4567咨询，电话0370 3282156，共计1 234 567元。\n')
       .filter((x) => x.message.includes('inside'))).toEqual([]);
+    // …but one stray space is (12 3件: review)
+    expect(findings('\n全年共接待12 3件。\n').filter((x) => x.message.includes('inside a figure')).length).toBe(1);
   });
 
   it('warns of a page number copied with the text from a PDF', () => {

@@ -174,6 +174,7 @@ describe('characters that look like Chinese characters (a PDF copy\'s)', () => {
     expect(p('⼀、全县⽬标绩效考核⼯作，⽂件六件，豈')).toBe('一、全县目标绩效考核工作，文件六件，豈');
     // the radical forms of whole characters simplified-Chinese PDFs give (review): ⺠ ⻓ ⻔ ⻅; a component form (⻈) stays
     expect(p('⼈⺠政府，⻓期，⻔户网站，⻅附件，⻈')).toBe('人民政府，长期，门户网站，见附件，⻈');
+    expect(p('⻘年⻝品⻣干⻤⻡')).toBe('青年食品骨干鬼首');
     // the compatibility ideographs that are characters of their own stay (﨑 U+FA11)
     expect(p('﨑')).toBe('﨑');
     // every Kangxi radical is the unified ideograph it decomposes to; text without them is as it was

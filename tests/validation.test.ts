@@ -100,7 +100,9 @@ describe('front matter validation', () => {
 
   it('rejects an impossible date with the line and the accepted forms', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace('2021-01-15', '2021-02-30') });
-    expect(msg).toMatch(/report\.md:5: field "published".*"2021-02-30" is not a valid date: 2021年2月 has 28 days\n {2}fix: correct the day/);
+    expect(msg).toMatch(/report\.md:5: field "published".*"2021-02-30" is not a valid date: 2021年2月 has 28 days\n {2}fix: correct the day$/);
+    // (typed with /, the form to write too: review)
+    expect(errorsOf({ 'report.md': FRONT.replace('2021-01-15', '2021/4/31') })[0]).toMatch(/2021年4月 has 30 days\n {2}fix: correct the day, and write it as YYYY-MM-DD \(2021-04-31\)$/);
     expect(errorsOf({ 'report.md': FRONT.replace('2021-01-15', '2021-13-01') })[0]).toMatch(/"2021-13-01" is not a valid date such as 2018-03-27/);
     // a date typed with / or 年月日: the same date as it must be written
     for (const typed of ['2021/01/15', '2021年1月15日', '2021.1.15']) {
@@ -177,8 +179,20 @@ describe('front matter validation', () => {
     expect(colon.join('\n')).toMatch(/report\.md:5: YAML syntax error: the value of source holds ": " \(a colon and a space\), which YAML reads as another field\n  fix: put the value in quotes: source: "测试县人民政府办公室: 信息公开办"/);
     const top = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received: { natural: 1 }\nt4:\n  reconsideration: { total: 0 }\n' });
     expect(top.join('\n')).toMatch(/statistics\.yaml:5: "t4:" is a table, and stands at the top of the file, not under "tables:"\n  fix: indent "t4:" and the lines under it by two spaces/);
-    const letter = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received: { natural: O }\n' });
+    const letter = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received: { natural: O, commercial: 1O }\n' });
     expect(letter.join('\n')).toMatch(/value "O" is not a whole non-negative number\n  fix: O is the letter O: write the figure 0/);
+    // (1O is no 1 and a unit: review)
+    expect(letter.join('\n')).toMatch(/value "1O" is not a whole non-negative number\n  fix: O is the letter O: write the figure 10/);
+    // a valid line further up is not blamed for a line off by one space below it (review)
+    const deep = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t2:\n    regulations:\n    normative_documents:\n      made: 1\n      repealed: 0\n     valid: 3\n' });
+    expect(deep.join('\n')).not.toContain('"normative_documents:" is not indented');
+    expect(deep.join('\n')).toMatch(/statistics\.yaml:8: .*\n  fix: start this line in the column of "repealed: 0" above it: 6 spaces before it, not 5/);
+    // a field and its value typed as a value: in { }, not in quotes; a comment after a line indented off its fields is no value (review)
+    const field = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'attachment: title: 2020年统计表\n---\n') + '正文\n' });
+    expect(field.join('\n')).toMatch(/fix: write a field and its value under attachment in \{ \}: attachment: \{ title: 2020年统计表 \}/);
+    const comment = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府   # 全称\n source: 测试县人民政府办公室   # 注: 与发布机构不同时填写') + '正文\n' });
+    expect(comment.join('\n')).not.toContain('put the value in quotes');
+    expect(comment.join('\n')).toMatch(/report\.md:5: .*\n  fix: start this line in the column of "organ: 测试县人民政府" above it: 0 spaces before it, not 1/);
   });
 
   it('says to replace a tab typed as indentation in YAML with spaces', () => {

@@ -70,13 +70,13 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
     if (!(year >= FIRST_FORM_YEAR && year <= 2100)) {
       throw new UsageError(`--year ${values.year}: a report year from ${FIRST_FORM_YEAR} (the first year with a national form) to 2100`);
     }
-    // (a report covers a year that has ended: one after this year is a slip, said but written)
-    const thisYear = new Date().getFullYear();
-    if (year > thisYear) err.write(`warning: --year ${year} is after this year (${thisYear}): a report covers a year that has ended; the folder is written all the same\n`);
     if (existsSync(dir)) {
       if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is a file; give a folder to create`);
       if (readdirSync(dir).length) throw new UsageError(`${dir} already has files in it; give a new or an empty folder`);
     }
+    // (a report covers a year that has ended: one after this year is a slip, said but written)
+    const thisYear = new Date().getFullYear();
+    if (year > thisYear) err.write(`warning: --year ${year} is after this year (${thisYear}): a report covers a year that has ended; the folder is written all the same\n`);
     const template = loadTemplate(templateForYear(year))!;
     // (the 2014 form's row wording is provisional: the office compares it with its province's form)
     const provisional = unconfirmedRows(template);

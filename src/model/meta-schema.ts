@@ -96,7 +96,7 @@ const date: Field = (v, path, issues) => {
   const days = ymd && Number(ymd[2]) >= 1 && Number(ymd[2]) <= 12 ? new Date(Date.UTC(Number(ymd[1]), Number(ymd[2]), 0)).getUTCDate() : undefined;
   const noDay = ymd && days !== undefined && Number(ymd[3]) > days ? `: ${ymd[1]}年${Number(ymd[2])}月 has ${days} days` : '';
   return parseDateTime(s) ?? invalid(issues, path, `published (发布日期) "${s}" is not a valid date${noDay || ' such as 2018-03-27 or 2018-03-27 15:59'}`,
-    noDay ? 'correct the day' : as && parseDateTime(as) ? `write it as YYYY-MM-DD: published: ${as}` : 'write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM in Beijing time (published: 2018-03-27 15:59)');
+    noDay ? `correct the day${as && as.trim() !== s.trim() ? `, and write it as YYYY-MM-DD (${as.trim()})` : ''}` : as && parseDateTime(as) ? `write it as YYYY-MM-DD: published: ${as}` : 'write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM in Beijing time (published: 2018-03-27 15:59)');
 };
 
 const list = (what: Field, message: string, hint?: string): Field => (v, path, issues) => {

@@ -40,6 +40,8 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   // a change in words, in a 本年增/减 cell: 减少2, 增加3
   const change = /^(增加|增|新增|减少|减)\s*(\d+)\s*[^\d\s]*$/.exec(asciiDigits(t));
   if (change && cell.signed) return `write the change as a signed number: ${change[1]!.startsWith('减') ? '-' : '+'}${change[2]}`;
+  // the letters O and l typed for the figures 0 and 1 (O, 1O, l2: before a unit is looked for, which 1O looked like)
+  if (/^[0-9Ool]+$/.test(t) && /[Ool]/.test(t)) return `${/[Oo]/.test(t) ? 'O is the letter O' : 'l is the letter l'}: write the figure ${t.replace(/[Oo]/g, '0').replace(/l/g, '1')}`;
   const unit = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.]+)$/.exec(t);
   // (an amount in 元 where the column is in 万元: 251000元 is 25.1)
   if (unit && cell.unit === '万元' && unit[2] === '元') {
@@ -47,8 +49,6 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
     return `write it in 万元, the column's unit: ${toTheCent(wan) ? String(Number(wan.toFixed(2))) : `${roundCents(wan).toFixed(2)} (to the cent)`}`;
   }
   if (unit) return `write the number alone: ${unit[1]} (the column gives the unit${cell.unit ? `, ${cell.unit}` : ''})`;
-  // the letters O and l typed for the figures 0 and 1 (O, 1O, l2)
-  if (/^[0-9Ool]+$/.test(t) && /[Ool]/.test(t)) return `${/[Oo]/.test(t) ? 'O is the letter O' : 'l is the letter l'}: write the figure ${t.replace(/[Oo]/g, '0').replace(/l/g, '1')}`;
   return undefined;
 }
 

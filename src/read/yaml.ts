@@ -55,9 +55,26 @@ function slipAbove(lines: readonly string[], at: number): { line: number; hint: 
 }
 
 /**
- * The line above `at` left at the indentation of the field that opens its mapping: that field
- * (its line ends with a colon) is right above it, at the same indentation, and line `at` is
- * indented further (where the field's children were meant to be). Undefined where it is not so.
+ * A field line off the column of the field above it by a space or three (a stray space typed
+ * before it): the column to start it in. Undefined where the line above is no field or in its column.
+ */
+function columnHint(lines: readonly string[], at: number): string | undefined {
+  const indent = (l: string) => /^ */.exec(l)![0].length;
+  const line = lines[at - 1] ?? '';
+  let above = at - 1;
+  while (above >= 1 && !(lines[above - 1] ?? '').replace(/\s#.*$/, '').trim()) above--;
+  const prev = lines[above - 1] ?? '';
+  if (above < 1 || !/^\s*[A-Za-z_][\w.-]*:/.test(prev) || /:\s*(?:#.*)?$/.test(prev)) return undefined;
+  const gap = indent(line) - indent(prev);
+  if (gap === 0 || Math.abs(gap) > 3) return undefined;
+  return `start this line in the column of "${prev.trim().replace(/\s+#.*$/, '')}" above it: ${indent(prev)} space${indent(prev) === 1 ? '' : 's'} before it, not ${indent(line)}`;
+}
+
+/**
+ * Line `at`, or the line above it, left at the indentation of the field that opens its mapping:
+ * that field (its line ends with a colon) is right above it, at the same indentation, and the line
+ * after it is indented further (where the field's children were meant to be). Undefined where it
+ * is not so.
  */
 function underIndented(lines: readonly string[], at: number): { line: number; parent: string; by: number } | undefined {
   const indent = (l: number) => /^ */.exec(lines[l - 1] ?? '')![0].length;
@@ -67,7 +84,8 @@ function underIndented(lines: readonly string[], at: number): { line: number; pa
     let next = l + 1;
     while (next <= lines.length && !plain(next)) next++;
     const parent = plain(l - 1);
-    if (/:$/.test(parent) && indent(l - 1) === indent(l) && next <= lines.length && indent(next) > indent(l)) return { line: l, parent, by: indent(next) - indent(l) };
+    // (the line YAML named, or the one right above it: a valid line further up is not blamed, review)
+    if ((l === at || next === at) && /:$/.test(parent) && indent(l - 1) === indent(l) && next <= lines.length && indent(next) > indent(l)) return { line: l, parent, by: indent(next) - indent(l) };
   }
   return undefined;
 }
@@ -154,11 +172,16 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
       throw new InputError({ file, line: under.line + firstLine - 1 }, `YAML syntax error: "${(lines[under.line - 1] ?? '').replace(/\s#.*$/, '').trim()}" is not indented under "${under.parent}", as the lines after it are`,
         `indent it by ${under.by} more space${under.by === 1 ? '' : 's'}, as the lines below it`);
     }
-    // a value that holds ": " (a colon and a space), read as a field of its own
-    const colon = /^(\s*)([A-Za-z_][\w.-]*):\s+([^"'{\[|>#].*?:\s.*?)\s*(?:\s#.*)?$/.exec(lines[at - 1] ?? '');
-    if (colon && err.code !== 'DUPLICATE_KEY') {
+    // a value that holds ": " (a colon and a space), read as a field of its own: text to quote, or a
+    // field and its value, as a row of figures or attachment's title, to put in { } (the comment
+    // after it aside, review; not a line indented off its fields, which the check above it names)
+    const bare = (lines[at - 1] ?? '').replace(/\s#.*$/, '');
+    const colon = /^(\s*)([A-Za-z_][\w.-]*):\s+([^"'{\[|>#].*?:\s.*?)\s*$/.exec(bare);
+    const aligned = colon && (at === 1 || lines.slice(0, at - 1).some((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l) && /^\s*/.exec(l)![0].length === colon[1]!.length));
+    if (colon && aligned && err.code !== 'DUPLICATE_KEY') {
+      const field = /^[A-Za-z_][\w.-]*:\s/.test(colon[3]!);
       throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: the value of ${colon[2]} holds ": " (a colon and a space), which YAML reads as another field`,
-        `put the value in quotes: ${colon[2]}: "${colon[3]!.replace(/"/g, '\\"')}"`);
+        field ? `write a field and its value under ${colon[2]} in { }: ${colon[2]}: { ${colon[3]} }` : `put the value in quotes: ${colon[2]}: "${colon[3]!.replace(/"/g, '\\"')}"`);
     }
     const slip = err.code === 'DUPLICATE_KEY' ? undefined : slipAbove(lines, at);
     if (slip) {
@@ -169,7 +192,7 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
     const block = blockAbove(lines, at);
     const hint = err.code === 'DUPLICATE_KEY' ? 'this field is given twice: keep one of the two lines'
       : block ? `indent each line under "${block}" by two spaces (the lines of a field written with | are indented under it)`
-        : syntaxHint(lines[at - 1] ?? '');
+        : (message.startsWith('All mapping items must start at the same column') && columnHint(lines, at)) || syntaxHint(lines[at - 1] ?? '');
     throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: ${message}`, hint);
   }
   // a tag the schema does not know (!!js/function, !custom) was read as text without a word

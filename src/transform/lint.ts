@@ -441,10 +441,11 @@ function meantSpace(text: string, m: RegExpExecArray): boolean {
     while (to < text.length && /[0-9.．\s]/u.test(text[to]!)) to++;
     const before = text[from - 1] ?? '';
     if (/[：:A-Za-z]/.test(before) || !(HAN_CHAR.test(before) || HAN_CHAR.test(text[to] ?? ''))) return true;
-    // a PDF copy's letter-spaced figure has single digits apart (1 6 0, 2 3 6) or a point and a space
-    // (1. 2万); groups of digits are a phone number's (138 0000 0000) or thousands (1 234 567)
+    // a PDF copy's letter-spaced figure (1 6 0, 12 3, 1. 2万): spaced as the writer meant only where
+    // every group after the first has three digits or more, a phone number's (138 0000 0000) or
+    // thousands (1 234 567)
     const figure = text.slice(from, to).trim();
-    return !/[.．]\s/u.test(figure) && figure.split(/\s+/u).filter((g) => g.length === 1).length < 2;
+    return !/[.．]\s/u.test(figure) && figure.split(/\s+/u).slice(1).every((g) => g.length >= 3);
   }
   if (/[0-9]/.test(text[next]!)) return /^[0-9][0-9.,:/-]*[A-Za-z]/.test(text.slice(next));
   if (/[0-9]/.test(text[at]!)) {

@@ -19,7 +19,7 @@ const LOOKALIKE = /[\u2e80-\u2ef3\u2f00-\u2fd5\uf900-\ufaff]/u;
 const SUPPLEMENT: Record<string, string> = {
   '⺟': '母', '⺠': '民', '⻄': '西', '⻅': '见', '⻆': '角', '⻉': '贝', '⻋': '车', '⻓': '长', '⻔': '门', '⻙': '韦', '⻚': '页',
   '⻛': '风', '⻜': '飞', '⻢': '马', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄', '⻪': '黾', '⻬': '齐', '⻮': '齿',
-  '⻰': '龙', '⻳': '龟',
+  '⻰': '龙', '⻳': '龟', '⻘': '青', '⻝': '食', '⻣': '骨', '⻤': '鬼', '⻡': '首',
 };
 
 /** `text` with Kangxi radicals, radical forms of whole characters and compatibility ideographs as the characters they stand for. */

@@ -88,16 +88,28 @@ function keepTogether(content: Content[], blocks: Report['blocks'], textWidth: n
 
 /** A paragraph broken into lines here, its first `n` lines one unbreakable block and the rest after it; as it is where it has fewer. */
 function firstLines(p: PdfParagraph, n: number): Content[] {
+  const split = firstLinesApart(p, n);
+  if (!split || split[0].length < 2) return [p as Content];
+  const [kept, rest] = split;
+  return [{ stack: kept, unbreakable: true } as Content, ...(rest ? [rest as Content] : [])];
+}
+
+/**
+ * A paragraph broken into lines here, split after its first `n` lines: those lines, and the rest —
+ * none where the rest would be one line (alone at the top of the next page, the paragraph's last
+ * line reads as left behind: it is kept with them). Undefined for one left to pdfmake.
+ */
+function firstLinesApart(p: PdfParagraph, n: number): [PdfParagraph[], PdfParagraph | undefined] | undefined {
   const kept: PdfParagraph[] = [];
   let rest: PdfParagraph | undefined = p;
   while (rest && kept.length < n) {
     const apart = firstLineApart(rest);
-    if (!apart) break;
+    if (!apart) return kept.length ? [kept, rest] : undefined;
     kept.push(apart[0]);
     rest = apart[1];
   }
-  if (kept.length < 2) return [p as Content];
-  return [{ stack: kept, unbreakable: true } as Content, ...(rest ? [rest as Content] : [])];
+  if (rest && !firstLineApart(rest)?.[1]) return [[...kept, rest], undefined];
+  return [kept, rest];
 }
 
 /**
@@ -150,8 +162,9 @@ function leadInLines(p: PdfParagraph, textWidth: number): number {
 }
 
 /**
- * The paragraph (or run-in heading) after heading `i`, split after its first line; not one that
- * leads into a table. A list after it: its first item's first line, and the rest of the list.
+ * The paragraph (or run-in heading) after heading `i`, split after its first line (a run-in
+ * heading's, after its lines and one more; never leaving one line); not one that leads into a
+ * table. A list after it: its first item's first line, and the rest of the list.
  */
 function keptWithHeading(blocks: Report['blocks'], content: Content[], i: number): [Content, Content | undefined] | undefined {
   const next = blocks[i + 1];
@@ -168,7 +181,12 @@ function keptWithHeading(blocks: Report['blocks'], content: Content[], i: number
     return [first as Content, after.length ? ({ stack: after } as Content) : undefined];
   }
   if (!(next?.type === 'paragraph' || (next?.type === 'heading' && next.runIn)) || blocks[i + 2]?.type === 'statTable') return undefined;
-  return firstLineApart(content[i + 1] as PdfParagraph) as [Content, Content | undefined] | undefined;
+  // (a run-in heading: its lines and the line after them, as keepTogether keeps one elsewhere; review)
+  const p = content[i + 1] as PdfParagraph;
+  const split = firstLinesApart(p, next.type === 'heading' ? headingLinesKept(p, `${next.number ?? ''}${inlineText(next.inlines)}`.length) : 1);
+  if (!split) return undefined;
+  const [kept, rest] = split;
+  return [(kept.length === 1 ? kept[0] : { stack: kept }) as Content, rest as Content | undefined];
 }
 
 interface PdfParagraph {
@@ -206,17 +224,10 @@ function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefine
  * table, or a paragraph pdfmake breaks itself, the end matter stays together but may start a page.
  */
 function withEndMatter(content: Content[], end: Content[]): Content[] {
-  if (!end.length) {
-    // no end matter: the body's last paragraph keeps its last two lines together (a last page that
-    // held one line, 实。, no office would publish)
-    const last = content[content.length - 1] as PdfParagraph | undefined;
-    const split = last && (last as { headlineLevel?: number }).headlineLevel === undefined ? lastLinesApart(last, 2) : undefined;
-    if (!split) return [];
-    content.pop();
-    // (a paragraph of two lines whole)
-    return [...(split[0] ? [split[0] as Content] : []), { stack: [split[1] as Content], unbreakable: true } as Content];
-  }
   const last = content[content.length - 1] as (PdfParagraph & { stack?: Content[]; unbreakable?: boolean; gridAfter?: number; margin?: unknown }) | undefined;
+  // (without end matter, the body's last paragraph or list item keeps its last two lines together
+  // all the same: a last page that held one line, 实。, no office would publish)
+  if (!end.length && (!last || last.unbreakable || (last as { headlineLevel?: number }).headlineLevel !== undefined)) return [];
   // a group kept whole (a heading with a one-line paragraph): the end matter joins it; not one
   // that holds a table (what follows a table goes back to the grid, which inside a block it cannot)
   if (last?.unbreakable && Array.isArray(last.stack) && last.gridAfter === undefined && last.margin === undefined) {
@@ -235,10 +246,10 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
     const [init, lastLine] = split;
     return [...(init ? [init as Content] : []), { stack: [lastLine as Content, keptHeading(last as Content), ...end], unbreakable: true } as Content];
   }
-  // a list: its last item's last line, as for a paragraph
+  // a list: its last item's last two lines, as for a paragraph
   if (last && Array.isArray(last.stack) && !last.unbreakable && last.stack.length) {
     const items = last.stack as PdfParagraph[];
-    const split = lastLineApart(items[items.length - 1]!);
+    const split = lastLinesApart(items[items.length - 1]!, 2);
     if (split) {
       content.pop();
       const [init, lastLine] = split;
@@ -247,7 +258,7 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
   }
   // (its last two lines: a page of one line and 责任编辑 read as hardly a page of text)
   const split = last && lastLinesApart(last, 2);
-  if (!split) return [{ stack: end, unbreakable: true } as Content];
+  if (!split) return end.length ? [{ stack: end, unbreakable: true } as Content] : [];
   content.pop();
   const [init, lastLines] = split;
   return [...(init ? [init as Content] : []), { stack: [lastLines, ...end], unbreakable: true } as Content];
