@@ -36,6 +36,17 @@ describe('run-in headings', () => {
     expect(atFoot, 'a case where the heading moved to the next page').toBeGreaterThan(0);
   }, 30_000);
 
+  it('keep no more than the run-in heading\'s lines where its last line holds text already (review: a page foot of six blank lines)', async () => {
+    const heading = '## 坚持以人民为中心的发展思想围绕放管服改革优化营商环境和保障改善民生等重点领域全面加强政府信息主动公开和政策解读工作坚持以人民为中心的发展思想围绕放管服改革优化营商环境和保障改善民生等重点领域全面加强政府信息。';
+    const body = Array.from({ length: 11 }, (_, k) => `第${k + 1}段正文。\n\n`).join('') + `# 主动公开情况\n\n${heading}\n本单位认真贯彻落实政府信息公开条例持续深化决策执行管理服务结果公开不断提升政务。\n`;
+    const { outputs } = await buildReport(makeReport({ 'report.md': FRONT + '\n' + body }, 'runin4-text'), { fonts, formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    // the heading and the run-in heading's four lines (the last with text) on page 1, the paragraph's last two lines after
+    const first = linesOf(pages[0]!).map((l) => l.text.replace(/\s/g, ''));
+    expect(first.some((t) => t.startsWith('一、主动公开情况'))).toBe(true);
+    expect(first.some((t) => t.endsWith('政府信息。本单位'))).toBe(true);
+  });
+
   it('keep a run-in heading of three lines on one page with the line after it (its last line went on alone)', async () => {
     const heading = '## 坚持以人民为中心的发展思想，围绕“放管服”改革、优化营商环境和保障改善民生等重点领域，全面加强政府信息主动公开和政策解读工作。';
     let moved = 0;
@@ -48,7 +59,8 @@ describe('run-in headings', () => {
       // the heading's first and last lines, and the line of text after them, on one page
       const first = pageOf('（一）坚持以人民为中心');
       expect(pageOf('息主动公开和政策解读工作。'), `${n} paragraphs`).toBe(first);
-      expect(pageOf('开，不断提升政务公开'), `${n} paragraphs`).toBe(first);
+      // (its last line holds text after it already: the next line may go on, review)
+      expect(pageOf('开，不断提升政务公开'), `${n} paragraphs`).toBeGreaterThanOrEqual(first);
       if (under) expect(pageOf('二、主动公开情况'), `${n} paragraphs: the heading above`).toBe(first);
       if (first > 0 && pageOf(`第${n}段正文`) < first) moved++;
     }
@@ -195,7 +207,8 @@ describe('the end matter kept with the text', () => {
       const at = lines.findIndex((l) => l.includes('责任编辑'));
       expect(at, `${n} paragraphs, ${tail.slice(0, 6)}: the editor line starts page ${page.number}`).toBeGreaterThan(0);
       expect(lines.some((l) => l.includes('扫一扫')), `${n} paragraphs, ${tail.slice(0, 6)}: the QR caption is not on the editor's page`).toBe(true);
-      if (page.number > 1 && at === 1) moved++;
+      // (one line, or two where the last paragraph is one line)
+      if (page.number > 1 && (at === 1 || at === 2)) moved++;
     }
     expect(moved).toBeGreaterThan(0); // some place made the end matter take the last line along
   }, 120_000);
@@ -217,7 +230,7 @@ describe('the end matter kept with the text', () => {
       // 附件：2017年某县自然资源局政府信息公开工作情况 / 统计表 (not …情况统 / 计表, not …统计 / 表)
       expect(lines.slice(at, at + 2), `${n} paragraphs`).toEqual(['附件：2017年某县自然资源局政府信息公开工作情况', '统计表']);
       expect(lines[at + 2]).toBe('责任编辑：李瑞');
-      if (page.number > 1 && at === 1) moved++;
+      if (page.number > 1 && (at === 1 || at === 2)) moved++;
     }
     expect(moved).toBeGreaterThan(0); // some place made the note take the last line along
   }, 60_000);
@@ -296,20 +309,23 @@ describe('the last page', () => {
       '强化监督考核和业务培训，本单位认真贯彻落实政府信息公开条例，持续深化决策执行管理服务结果公开。'];
     let turned = 0;
     // (and endings that keepTogether splits first, or that are lists: review)
-    const ends = [...texts, `# 其他需要报告的事项\n\n${texts[0]}`, `## 其他需要报告的事项。\n${texts[0]}`, `- ${texts[1]}\n- ${texts[1]}`];
-    for (const [editor, last] of [[false, ends[0]], [true, ends[0]], [false, ends[1]], [false, ends[2]], [false, ends[3]], [true, ends[3]], [false, ends[4]], [true, ends[4]]] as const) {
+    // (and a last paragraph or list item of one line, 特此报告。: review)
+    const ends = [...texts, `# 其他需要报告的事项\n\n${texts[0]}`, `## 其他需要报告的事项。\n${texts[0]}`, `- ${texts[1]}\n- ${texts[1]}`,
+      `${texts[0]}\n\n特此报告。`, `- ${texts[1]}\n- 特此报告。`];
+    for (const [editor, last] of [[false, ends[0]], [true, ends[0]], [false, ends[1]], [false, ends[2]], [false, ends[3]], [true, ends[3]], [false, ends[4]], [true, ends[4]],
+      [false, ends[5]], [true, ends[5]], [false, ends[6]]] as const) {
       for (let n = 13; n <= 17; n++) {
         const front = editor ? FRONT.replace(/---\n$/, 'editor: 李四\n---\n') : FRONT;
         const body = Array.from({ length: n }, (_, k) => `第${k + 1}段正文。\n\n`).join('') + `${last}\n`;
         const { outputs } = await buildReport(makeReport({ 'report.md': front + '\n' + body }, `last-${editor}-${last.length}-${n}`), { fonts, formats: ['pdf'] });
         const { pages } = await readPdf(outputs.pdf!);
         const text = linesOf(pages.at(-1)!).map((l) => l.text.replace(/\s/g, '')).filter((t) => !/^—\d+—$/.test(t) && !t.startsWith('责任编辑') && !/^[一二三四五六七八九十]+、其他需要报告的事项$/.test(t));
-        if (pages.length > 1 && !text.some((t) => t.startsWith('第'))) {
+        if (pages.length > 1 && !text.some((t) => /^第\d+段/.test(t))) {
           turned++;
           expect(text.length, `${n} paragraphs${editor ? ', with an editor' : ''}: ${text.join(' | ')}`).toBeGreaterThanOrEqual(2);
         }
       }
     }
-    expect(turned, 'cases where the last paragraph runs onto a page of its own').toBeGreaterThan(6);
-  }, 120_000);
+    expect(turned, 'cases where the last paragraph runs onto a page of its own').toBeGreaterThan(8);
+  }, 150_000);
 });

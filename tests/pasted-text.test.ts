@@ -79,7 +79,10 @@ describe('pasted and typed text', () => {
     expect(findings('\n请拨打手机138 0000 0000或服务热线400 123 4567咨询，电话0370 3282156，共计1 234 567元。\n')
       .filter((x) => x.message.includes('inside'))).toEqual([]);
     // …but one stray space is (12 3件: review)
-    expect(findings('\n全年共接待12 3件。\n').filter((x) => x.message.includes('inside a figure')).length).toBe(1);
+    const stray = findings('\n全年共接待12 3件。\n').filter((x) => x.message.includes('inside a figure'));
+    expect(stray.length).toBe(1);
+    // (two figures meant apart, 30 45件次: the hint says how, review)
+    expect(stray[0]!.hint).toContain('write 、 (30、45件)');
   });
 
   it('warns of a page number copied with the text from a PDF', () => {

@@ -190,6 +190,15 @@ describe('front matter validation', () => {
     // a field and its value typed as a value: in { }, not in quotes; a comment after a line indented off its fields is no value (review)
     const field = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'attachment: title: 2020年统计表\n---\n') + '正文\n' });
     expect(field.join('\n')).toMatch(/fix: write a field and its value under attachment in \{ \}: attachment: \{ title: 2020年统计表 \}/);
+    // …but text that starts with a word and a colon, under a field that takes text, in quotes (review)
+    const phone = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'contact:\n  phone: Tel: 0370-1234567\n---\n') + '正文\n' });
+    expect(phone.join('\n')).toMatch(/fix: put the value in quotes: phone: "Tel: 0370-1234567"/);
+    // a line indented less than the field above may belong further out: both columns (review)
+    const out = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'attachment:\n  title: 统计表\n statistics: statistics.yaml\n---\n') + '正文\n' });
+    expect(out.join('\n')).toMatch(/start this line in the column of "title: 统计表" above it: 2 spaces before it, not 1; or, if it belongs with "attachment:", in its column: 0 spaces/);
+    // 1O件: the figure 10 (review: 1 and a unit)
+    const unit = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t3:\n    new_received: { natural: 1O件 }\n' });
+    expect(unit.join('\n')).toMatch(/fix: O is the letter O: write the figure 10/);
     const comment = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府   # 全称\n source: 测试县人民政府办公室   # 注: 与发布机构不同时填写') + '正文\n' });
     expect(comment.join('\n')).not.toContain('put the value in quotes');
     expect(comment.join('\n')).toMatch(/report\.md:5: .*\n  fix: start this line in the column of "organ: 测试县人民政府" above it: 0 spaces before it, not 1/);

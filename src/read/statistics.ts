@@ -41,7 +41,12 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   const change = /^(增加|增|新增|减少|减)\s*(\d+)\s*[^\d\s]*$/.exec(asciiDigits(t));
   if (change && cell.signed) return `write the change as a signed number: ${change[1]!.startsWith('减') ? '-' : '+'}${change[2]}`;
   // the letters O and l typed for the figures 0 and 1 (O, 1O, l2: before a unit is looked for, which 1O looked like)
-  if (/^[0-9Ool]+$/.test(t) && /[Ool]/.test(t)) return `${/[Oo]/.test(t) ? 'O is the letter O' : 'l is the letter l'}: write the figure ${t.replace(/[Oo]/g, '0').replace(/l/g, '1')}`;
+  // (with a unit after it too, 1O件)
+  const letters = /^([0-9Ool]+)\s*[^\d\s.Ool]*$/.exec(t);
+  if (letters && /[Ool]/.test(letters[1]!) && /\d/.test(letters[1]!) || /^[Oo]$/.test(t)) {
+    const figure = (letters?.[1] ?? t).replace(/[Oo]/g, '0').replace(/l/g, '1');
+    return `${/[Oo]/.test(t) ? 'O is the letter O' : 'l is the letter l'}: write the figure ${figure}`;
+  }
   const unit = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.]+)$/.exec(t);
   // (an amount in 元 where the column is in 万元: 251000元 is 25.1)
   if (unit && cell.unit === '万元' && unit[2] === '元') {

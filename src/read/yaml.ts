@@ -55,8 +55,9 @@ function slipAbove(lines: readonly string[], at: number): { line: number; hint: 
 }
 
 /**
- * A field line off the column of the field above it by a space or three (a stray space typed
- * before it): the column to start it in. Undefined where the line above is no field or in its column.
+ * A field line indented past the column of the field above it by a space or three (a stray space
+ * typed before it): the column to start it in. Undefined where the line above is no field, or the
+ * line is not so.
  */
 function columnHint(lines: readonly string[], at: number): string | undefined {
   const indent = (l: string) => /^ */.exec(l)![0].length;
@@ -67,7 +68,13 @@ function columnHint(lines: readonly string[], at: number): string | undefined {
   if (above < 1 || !/^\s*[A-Za-z_][\w.-]*:/.test(prev) || /:\s*(?:#.*)?$/.test(prev)) return undefined;
   const gap = indent(line) - indent(prev);
   if (gap === 0 || Math.abs(gap) > 3) return undefined;
-  return `start this line in the column of "${prev.trim().replace(/\s+#.*$/, '')}" above it: ${indent(prev)} space${indent(prev) === 1 ? '' : 's'} before it, not ${indent(line)}`;
+  const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
+  const shown = (l: string) => `"${l.trim().replace(/\s+#.*$/, '')}"`;
+  const column = `start this line in the column of ${shown(prev)} above it: ${spaces(indent(prev))} before it, not ${indent(line)}`;
+  if (gap > 0) return column;
+  // (indented less than the field above: it may belong to a field further out, review — both columns)
+  const outer = lines.slice(0, above - 1).reverse().find((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l) && indent(l) < indent(line));
+  return outer ? `${column}; or, if it belongs with ${shown(outer)}, in its column: ${spaces(indent(outer))}` : column;
 }
 
 /**
@@ -177,11 +184,18 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
     // after it aside, review; not a line indented off its fields, which the check above it names)
     const bare = (lines[at - 1] ?? '').replace(/\s#.*$/, '');
     const colon = /^(\s*)([A-Za-z_][\w.-]*):\s+([^"'{\[|>#].*?:\s.*?)\s*$/.exec(bare);
-    const aligned = colon && (at === 1 || lines.slice(0, at - 1).some((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l) && /^\s*/.exec(l)![0].length === colon[1]!.length));
+    // (in line with a field above it, or the first field under one that opens a mapping)
+    const opener = (lines[at - 2] ?? '').replace(/\s#.*$/, '');
+    const aligned = colon && (at === 1 || (/^\s*[A-Za-z_][\w.-]*:\s*$/.test(opener) && /^\s*/.exec(opener)![0].length < colon[1]!.length) || lines.slice(0, at - 1).some((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l) && /^\s*/.exec(l)![0].length === colon[1]!.length));
     if (colon && aligned && err.code !== 'DUPLICATE_KEY') {
-      const field = /^[A-Za-z_][\w.-]*:\s/.test(colon[3]!);
+      // (only for a field that takes fields: attachment, contact, a row of figures under its table)
+      const field = /^[A-Za-z_][\w.-]*:\s/.test(colon[3]!) && (['attachment', 'contact'].includes(colon[2]!) || colon[1]!.length >= 4);
+      // (two figures' fields run together on one line, s2_1: s2_2: 5074: each on a line of its own)
+      const figures = !field && /^[A-Za-z_][\w.-]*:\s*-?\d[\d.]*$/.test(colon[3]!);
       throw new InputError({ file, line: at + firstLine - 1 }, `YAML syntax error: the value of ${colon[2]} holds ": " (a colon and a space), which YAML reads as another field`,
-        field ? `write a field and its value under ${colon[2]} in { }: ${colon[2]}: { ${colon[3]} }` : `put the value in quotes: ${colon[2]}: "${colon[3]!.replace(/"/g, '\\"')}"`);
+        field ? `write a field and its value under ${colon[2]} in { }: ${colon[2]}: { ${colon[3]} }`
+          : figures ? `write each field and its figure on a line of its own: ${colon[2]}: <its figure>, then ${colon[3]}`
+            : `put the value in quotes: ${colon[2]}: "${colon[3]!.replace(/"/g, '\\"')}"`);
     }
     const slip = err.code === 'DUPLICATE_KEY' ? undefined : slipAbove(lines, at);
     if (slip) {

@@ -486,7 +486,7 @@ function lintSpacesOf(texts: TextParagraph[], what = 'text'): Finding[] {
     return [{
       severity: 'warning', loc: p.loc,
       message: `${excerpts.slice(0, 3).join(', ')}${excerpts.length > 3 ? ` and ${excerpts.length - 3} more` : ''}: ${found.length > 1 ? 'spaces' : 'a space'} ${where} ${found.length > 1 ? 'are' : 'is'} printed as typed in the ${what}${kinds.length ? ` (${found.length > 1 ? 'among them ' : 'it is '}${kinds.join(', ')})` : ''}`,
-      hint: 'delete the space (text copied from a PDF has one between characters or at each line\'s end; Word\'s no-break spaces look like none)',
+      hint: `delete the space (text copied from a PDF has one between characters or at each line's end; Word's no-break spaces look like none)${inside ? '; between two figures meant apart, write 、 (30、45件)' : ''}`,
     }];
   });
 }

@@ -114,19 +114,25 @@ function firstLinesApart(p: PdfParagraph, n: number): [PdfParagraph[], PdfParagr
 
 /**
  * How many first lines of a run-in heading's paragraph go on a page together: the lines that hold
- * its heading (`headingLength` UTF-16 units of its text) and the line after them; two at least,
- * five at most (a block no taller than a page's few lines).
+ * its heading (`headingLength` UTF-16 units of its text), and the line after them where the
+ * heading ends its line; two at least, five at most (a block no taller than a page's few lines).
  */
 function headingLinesKept(p: PdfParagraph, headingLength: number): number {
   if (!Array.isArray(p.text)) return 2;
+  const inlines = p.text as PdfInline[];
   let at = 0;
   let line = 0;
-  for (const i of p.text as PdfInline[]) {
+  let k = 0;
+  for (; k < inlines.length; k++) {
+    const i = inlines[k]!;
     if (!i.spacer) at += i.text.length;
     if (at >= headingLength) break;
     if (i.lineEnd) line++;
   }
-  return Math.min(5, Math.max(2, line + 2));
+  // (the line after the heading's, where the heading ends its line; where text follows it on its
+  // own last line, that line holds the text: a line more left a page foot of six blank lines, review)
+  const endsLine = at === headingLength && (k >= inlines.length || inlines[k]!.lineEnd === true);
+  return Math.min(5, Math.max(2, line + (endsLine ? 2 : 1)));
 }
 
 const standalone = (b: Report['blocks'][number] | undefined) => b?.type === 'heading' && !b.runIn;
@@ -252,8 +258,13 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
     const split = lastLinesApart(items[items.length - 1]!, 2);
     if (split) {
       content.pop();
-      const [init, lastLine] = split;
-      return [{ ...last, stack: [...items.slice(0, -1), ...(init ? [init] : [])] } as Content, { stack: [lastLine, ...end], unbreakable: true } as Content];
+      const [init, lastLines] = split;
+      // (a last item of one line takes the last line of the item above along, review)
+      const before = !init && lineCountOf(lastLines) === 1 && items.length > 1 ? lastLineApart(items[items.length - 2]!) : undefined;
+      if (before) {
+        return [{ ...last, stack: [...items.slice(0, -2), ...(before[0] ? [before[0]] : [])] } as Content, { stack: [before[1], lastLines, ...end], unbreakable: true } as Content];
+      }
+      return [{ ...last, stack: [...items.slice(0, -1), ...(init ? [init] : [])] } as Content, { stack: [lastLines, ...end], unbreakable: true } as Content];
     }
   }
   // (its last two lines: a page of one line and 责任编辑 read as hardly a page of text)
@@ -261,8 +272,18 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
   if (!split) return end.length ? [{ stack: end, unbreakable: true } as Content] : [];
   content.pop();
   const [init, lastLines] = split;
+  // a last paragraph of one line (特此报告。) takes the last line of the paragraph above along (review)
+  const above = !init && lineCountOf(lastLines) === 1 ? content[content.length - 1] as PdfParagraph | undefined : undefined;
+  const before = above && (above as { headlineLevel?: number; unbreakable?: boolean }).headlineLevel === undefined ? lastLineApart(above) : undefined;
+  if (before) {
+    content.pop();
+    return [...(before[0] ? [before[0] as Content] : []), { stack: [before[1] as Content, lastLines, ...end], unbreakable: true } as Content];
+  }
   return [...(init ? [init as Content] : []), { stack: [lastLines, ...end], unbreakable: true } as Content];
 }
+
+/** The lines of a paragraph broken into lines here. */
+const lineCountOf = (p: PdfParagraph): number => (Array.isArray(p.text) ? (p.text as PdfInline[]).slice(0, -1).filter((i) => i.lineEnd).length + 1 : 1);
 
 /**
  * A heading inside the end matter's group, kept by the group: no page break of its own. breakBefore
