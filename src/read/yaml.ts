@@ -54,27 +54,30 @@ function slipAbove(lines: readonly string[], at: number): { line: number; hint: 
   return undefined;
 }
 
+/** The spaces a YAML line is indented by. */
+const indentOf = (line: string): number => /^ */.exec(line)![0].length;
+
 /**
- * A field line indented past the column of the field above it by a space or three (a stray space
- * typed before it): the column to start it in. Undefined where the line above is no field, or the
+ * A field line off the column of the field above it by a space or three (a stray space typed
+ * before it, or one too few): the column to start it in, and for one indented less also the column
+ * of the field further out it may belong with. Undefined where the line above is no field, or the
  * line is not so.
  */
 function columnHint(lines: readonly string[], at: number): string | undefined {
-  const indent = (l: string) => /^ */.exec(l)![0].length;
   const line = lines[at - 1] ?? '';
   let above = at - 1;
   while (above >= 1 && !(lines[above - 1] ?? '').replace(/\s#.*$/, '').trim()) above--;
   const prev = lines[above - 1] ?? '';
   if (above < 1 || !/^\s*[A-Za-z_][\w.-]*:/.test(prev) || /:\s*(?:#.*)?$/.test(prev)) return undefined;
-  const gap = indent(line) - indent(prev);
+  const gap = indentOf(line) - indentOf(prev);
   if (gap === 0 || Math.abs(gap) > 3) return undefined;
   const spaces = (n: number) => `${n} space${n === 1 ? '' : 's'}`;
   const shown = (l: string) => `"${l.trim().replace(/\s+#.*$/, '')}"`;
-  const column = `start this line in the column of ${shown(prev)} above it: ${spaces(indent(prev))} before it, not ${indent(line)}`;
+  const column = `start this line in the column of ${shown(prev)} above it: ${spaces(indentOf(prev))} before it, not ${indentOf(line)}`;
   if (gap > 0) return column;
   // (indented less than the field above: it may belong to a field further out, review — both columns)
-  const outer = lines.slice(0, above - 1).reverse().find((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l) && indent(l) < indent(line));
-  return outer ? `${column}; or, if it belongs with ${shown(outer)}, in its column: ${spaces(indent(outer))}` : column;
+  const outer = lines.slice(0, above - 1).reverse().find((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l) && indentOf(l) < indentOf(line));
+  return outer ? `${column}; or, if it belongs with ${shown(outer)}, in its column: ${spaces(indentOf(outer))}` : column;
 }
 
 /**
@@ -84,7 +87,7 @@ function columnHint(lines: readonly string[], at: number): string | undefined {
  * is not so.
  */
 function underIndented(lines: readonly string[], at: number): { line: number; parent: string; by: number } | undefined {
-  const indent = (l: number) => /^ */.exec(lines[l - 1] ?? '')![0].length;
+  const indent = (l: number) => indentOf(lines[l - 1] ?? '');
   const plain = (l: number) => (lines[l - 1] ?? '').replace(/\s#.*$/, '').trim();
   for (let l = at; l >= Math.max(2, at - 8); l--) {
     if (!plain(l)) continue;
@@ -186,7 +189,7 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
     const colon = /^(\s*)([A-Za-z_][\w.-]*):\s+([^"'{\[|>#].*?:\s.*?)\s*$/.exec(bare);
     // (in line with a field above it, or the first field under one that opens a mapping)
     const opener = (lines[at - 2] ?? '').replace(/\s#.*$/, '');
-    const aligned = colon && (at === 1 || (/^\s*[A-Za-z_][\w.-]*:\s*$/.test(opener) && /^\s*/.exec(opener)![0].length < colon[1]!.length) || lines.slice(0, at - 1).some((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l) && /^\s*/.exec(l)![0].length === colon[1]!.length));
+    const aligned = colon && (at === 1 || (/^\s*[A-Za-z_][\w.-]*:\s*$/.test(opener) && indentOf(opener) < colon[1]!.length) || lines.slice(0, at - 1).some((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l) && indentOf(l) === colon[1]!.length));
     if (colon && aligned && err.code !== 'DUPLICATE_KEY') {
       // (only for a field that takes fields: attachment, contact, a row of figures under its table)
       const field = /^[A-Za-z_][\w.-]*:\s/.test(colon[3]!) && (['attachment', 'contact'].includes(colon[2]!) || colon[1]!.length >= 4);

@@ -330,9 +330,11 @@ function typedHeading(text: string): string | undefined {
  * after ： or ； is an item of a list run into the text (主要做法：⏎（1）加强领导；⏎（2）…), as 公文
  * write them. A warning at its line.
  */
+/** A line of a paragraph as typed, trimmed, with a PDF copy's radicals read as the characters (⼆、 is 二、). */
+const typedLine = (raw: string): string => unifyIdeographs(raw).replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+
 function headingsInside(lines: string[], loc: Loc): Finding[] {
-  // (the lines as typed, with a PDF copy's radicals read as the characters: ⼆、 is 二、)
-  const typed = lines.map((raw) => unifyIdeographs(raw).replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ''));
+  const typed = lines.map(typedLine);
   /** Whether the line before was an item of a list run into the text (主要措施有：⏎1、加强组织领导⏎2、…). */
   let item = false;
   return typed.flatMap((line, k): Finding[] => {
@@ -511,10 +513,9 @@ function lintPageNumbersOf(texts: TextParagraph[]): Finding[] {
     hint: 'delete it (gongwen numbers the pages itself)',
   });
   return texts.flatMap((p): Finding[] => {
-    const trim = (line: string) => unifyIdeographs(line).replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
-    const lines = (p.sourceLines ?? []).flatMap((line, k) => (PAGE_LINE.test(trim(line)) ? [finding(trim(line), { file: p.loc.file, line: p.loc.line + k })] : []));
+    const lines = (p.sourceLines ?? []).map(typedLine).flatMap((line, k) => (PAGE_LINE.test(line) ? [finding(line, { file: p.loc.file, line: p.loc.line + k })] : []));
     if (lines.length) return lines;
-    const m = PAGE_NUMBER.exec(p.text) ?? PAGE_LINE.exec(trim(p.text));
+    const m = PAGE_NUMBER.exec(p.text) ?? PAGE_LINE.exec(typedLine(p.text));
     return m ? [finding(m[0], p.loc)] : [];
   });
 }
@@ -570,13 +571,15 @@ function unpaired(text: string, goesOn: boolean): { why: string; at: number } | 
 }
 
 /**
- * The line of a paragraph's `n`th `mark` (from 0), where its lines as typed show it (a mark
- * typed in ASCII and made full-width by transform/punctuation.ts does not show): else the
- * paragraph's first line.
+ * The line of the mark at `at` in a paragraph's text, where its lines as typed show it: the line
+ * of the nth of the characters that may have become that mark, as it is the nth in the text; else
+ * the paragraph's first line.
  */
-function lineOfMark(p: TextParagraph, mark: string, n: number): number {
+function lineOfMark(p: TextParagraph, at: number): number {
   // (the kinds typed that become it: ( of 依据(试点) and of a Markdown link's ](…) is （ in the text, review)
+  const mark = p.text[at]!;
   const kinds = MARK_AS_TYPED[mark] ?? mark;
+  const n = [...p.text.slice(0, at)].filter((c) => kinds.includes(c)).length;
   let seen = 0;
   for (const [k, line] of (p.sourceLines ?? []).entries()) {
     for (const c of line) if (kinds.includes(c)) seen++;
@@ -593,13 +596,11 @@ function lintPairsOf(texts: TextParagraph[]): Finding[] {
     const found = unpaired(p.text, texts[k + 1]?.text.startsWith('“') ?? false);
     if (!found) return [];
     const { why, at } = found;
-    const mark = p.text[at]!;
     // (the mark with a few characters around it; the line it is on, where that is known)
     const from = Math.max(0, at - 10);
     const to = Math.min(p.text.length, at + 11);
     const excerpt = `${from > 0 ? '…' : ''}${p.text.slice(from, to)}${to < p.text.length ? '…' : ''}`;
-    // (the nth of the marks that became it, counted as lineOfMark counts them in the lines as typed)
-    const line = lineOfMark(p, mark, [...p.text.slice(0, at)].filter((c) => (MARK_AS_TYPED[mark] ?? mark).includes(c)).length);
+    const line = lineOfMark(p, at);
     return [{
       severity: 'warning', loc: { file: p.loc.file, line },
       message: `quotes or brackets do not pair in "${excerpt}": ${why}`,

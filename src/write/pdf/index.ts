@@ -79,8 +79,7 @@ function keepTogether(content: Content[], blocks: Report['blocks'], textWidth: n
       // a run-in heading's paragraph never leaves its first line alone at a page's foot: that line
       // is mostly, or all, the heading (1.持续深化…建设有 / 关工作情况。全年…); nor a heading of
       // more lines apart from the line after them (a heading of three lines left its last on the next page)
-      const b = blocks[i] as HeadingBlock;
-      out.push(...firstLines(content[i] as PdfParagraph, headingLinesKept(content[i] as PdfParagraph, `${b.number ?? ''}${inlineText(b.inlines)}`.length)));
+      out.push(...firstLines(content[i] as PdfParagraph, headingLinesKept(content[i] as PdfParagraph, blocks[i] as HeadingBlock)));
     } else out.push(content[i]);
   }
   return out;
@@ -114,11 +113,12 @@ function firstLinesApart(p: PdfParagraph, n: number): [PdfParagraph[], PdfParagr
 
 /**
  * How many first lines of a run-in heading's paragraph go on a page together: the lines that hold
- * its heading (`headingLength` UTF-16 units of its text), and the line after them where the
+ * its heading (its number and text), and the line after them where the
  * heading ends its line; two at least, five at most (a block no taller than a page's few lines).
  */
-function headingLinesKept(p: PdfParagraph, headingLength: number): number {
+function headingLinesKept(p: PdfParagraph, heading: HeadingBlock): number {
   if (!Array.isArray(p.text)) return 2;
+  const headingLength = `${heading.number ?? ''}${inlineText(heading.inlines)}`.length;
   const inlines = p.text as PdfInline[];
   let at = 0;
   let line = 0;
@@ -189,7 +189,7 @@ function keptWithHeading(blocks: Report['blocks'], content: Content[], i: number
   if (!(next?.type === 'paragraph' || (next?.type === 'heading' && next.runIn)) || blocks[i + 2]?.type === 'statTable') return undefined;
   // (a run-in heading: its lines and the line after them, as keepTogether keeps one elsewhere; review)
   const p = content[i + 1] as PdfParagraph;
-  const split = firstLinesApart(p, next.type === 'heading' ? headingLinesKept(p, `${next.number ?? ''}${inlineText(next.inlines)}`.length) : 1);
+  const split = firstLinesApart(p, next.type === 'heading' ? headingLinesKept(p, next) : 1);
   if (!split) return undefined;
   const [kept, rest] = split;
   return [(kept.length === 1 ? kept[0] : { stack: kept }) as Content, rest as Content | undefined];
@@ -255,31 +255,33 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
   // a list: its last item's last two lines, as for a paragraph
   if (last && Array.isArray(last.stack) && !last.unbreakable && last.stack.length) {
     const items = last.stack as PdfParagraph[];
-    const split = lastLinesApart(items[items.length - 1]!, 2);
-    if (split) {
+    const tail = lastTwoLines(items.length > 1 ? items[items.length - 2] : undefined, items[items.length - 1]!);
+    if (tail) {
       content.pop();
-      const [init, lastLines] = split;
-      // (a last item of one line takes the last line of the item above along, review)
-      const before = !init && lineCountOf(lastLines) === 1 && items.length > 1 ? lastLineApart(items[items.length - 2]!) : undefined;
-      if (before) {
-        return [{ ...last, stack: [...items.slice(0, -2), ...(before[0] ? [before[0]] : [])] } as Content, { stack: [before[1], lastLines, ...end], unbreakable: true } as Content];
-      }
-      return [{ ...last, stack: [...items.slice(0, -1), ...(init ? [init] : [])] } as Content, { stack: [lastLines, ...end], unbreakable: true } as Content];
+      const kept = [...items.slice(0, tail.fromAbove ? -2 : -1), ...(tail.rest ? [tail.rest] : [])];
+      return [{ ...last, stack: kept } as Content, { stack: [...tail.lines, ...end], unbreakable: true } as Content];
     }
   }
   // (its last two lines: a page of one line and 责任编辑 read as hardly a page of text)
-  const split = last && lastLinesApart(last, 2);
-  if (!split) return end.length ? [{ stack: end, unbreakable: true } as Content] : [];
-  content.pop();
-  const [init, lastLines] = split;
-  // a last paragraph of one line (特此报告。) takes the last line of the paragraph above along (review)
-  const above = !init && lineCountOf(lastLines) === 1 ? content[content.length - 1] as PdfParagraph | undefined : undefined;
-  const before = above && (above as { headlineLevel?: number; unbreakable?: boolean }).headlineLevel === undefined ? lastLineApart(above) : undefined;
-  if (before) {
-    content.pop();
-    return [...(before[0] ? [before[0] as Content] : []), { stack: [before[1] as Content, lastLines, ...end], unbreakable: true } as Content];
-  }
-  return [...(init ? [init as Content] : []), { stack: [lastLines, ...end], unbreakable: true } as Content];
+  const above = content[content.length - 2] as PdfParagraph | undefined;
+  const tail = last && lastTwoLines(above && (above as { headlineLevel?: number }).headlineLevel === undefined ? above : undefined, last);
+  if (!tail) return end.length ? [{ stack: end, unbreakable: true } as Content] : [];
+  content.splice(tail.fromAbove ? -2 : -1);
+  return [...(tail.rest ? [tail.rest as Content] : []), { stack: [...tail.lines, ...end], unbreakable: true } as Content];
+}
+
+/**
+ * The body's last two lines: those of `last`, or where `last` is one line (特此报告。) the last line of
+ * `above` (a paragraph or an item before it) too (review). `rest`: what stays of the one they are
+ * taken from; `fromAbove`: whether that is `above` (and `last` goes whole). Undefined where `last`
+ * is not a paragraph broken into lines here.
+ */
+function lastTwoLines(above: PdfParagraph | undefined, last: PdfParagraph): { lines: PdfParagraph[]; rest?: PdfParagraph; fromAbove: boolean } | undefined {
+  const split = lastLinesApart(last, 2);
+  if (!split) return undefined;
+  const [init, lines] = split;
+  const before = !init && lineCountOf(lines) === 1 && above ? lastLineApart(above) : undefined;
+  return before ? { lines: [before[1], lines], ...(before[0] ? { rest: before[0] } : {}), fromAbove: true } : { lines: [lines], ...(init ? { rest: init } : {}), fromAbove: false };
 }
 
 /** The lines of a paragraph broken into lines here. */

@@ -51,23 +51,29 @@ function rowHeights(measured: { natural: number }[][], widths: (number | '*')[],
 
 export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
   const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
-  /** The table's cells set in text `size`, each with its narrowest and one-line widths (undefined where the glyph source cannot measure). */
+  /** The table's cells set in text `size`. */
   const setIn = (size: number) => {
     const cell = { role: ELEMENTS.tableText.role, size, lineHeight: size * 1.5 };
     const head = { ...cell, role: ELEMENTS.tableHeader.role };
     const header = Array.from({ length: cols }, (_, k) => inlineRuns(ctx, b.header[k] ?? [], head));
     const rows = b.rows.map((r) => Array.from({ length: cols }, (_, k) => inlineRuns(ctx, r[k] ?? [], cell)));
-    const ranges = [header, ...rows].map((row) => row.map((c) => widthRange(ctx, c)));
-    const measured = ranges.every((row) => row.every((r) => r !== undefined)) ? (ranges as ColumnRange[][]) : undefined;
-    return { cell, header, rows, measured };
+    return { cell, header, rows };
   };
-  let set = setIn(sizeOf('tableText'));
-  // smaller type where the columns' widest pieces (a figure, a date) do not fit side by side
-  if (set.measured) {
-    const size = steppedSize(columnRanges(set.measured, cols).map((r) => r.min), sizeOf('tableText'), (s) => contentRoom(ctx.textWidth, cols, cellPadding(s)));
-    if (size !== sizeOf('tableText')) set = setIn(size);
+  const base = sizeOf('tableText');
+  let set = setIn(base);
+  // each cell's narrowest and one-line widths at the table's own size; undefined where the glyph source cannot measure
+  const ranges = [set.header, ...set.rows].map((row) => row.map((c) => widthRange(ctx, c)));
+  let measured = ranges.every((row) => row.every((r) => r !== undefined)) ? (ranges as ColumnRange[][]) : undefined;
+  // smaller type where the columns' widest pieces (a figure, a date) do not fit side by side: the
+  // widths scale with the size (advances are proportional), so they are not measured again
+  if (measured) {
+    const size = steppedSize(columnRanges(measured, cols).map((r) => r.min), base, (s) => contentRoom(ctx.textWidth, cols, cellPadding(s)));
+    if (size !== base) {
+      set = setIn(size);
+      measured = measured.map((row) => row.map((r) => ({ min: (r.min * size) / base, natural: (r.natural * size) / base })));
+    }
   }
-  const { cell, header, rows, measured } = set;
+  const { cell, header, rows } = set;
   const pad = cellPadding(cell.size);
   const widths = measured ? columnWidths(columnRanges(measured, cols), ctx.textWidth, cell.size, pad) : Array.from({ length: cols }, () => '*' as const);
   const heights = measured ? rowHeights(measured, widths, contentRoom(ctx.textWidth, cols, pad), cell.lineHeight) : [];
