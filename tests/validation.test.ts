@@ -32,6 +32,9 @@ describe('front matter validation', () => {
     for (const typed of ['[政府信息公开，年度报告、 政务公开]', '政府信息公开，年度报告, 政务公开', '[政府信息公开；年度报告, 政务公开]']) {
       expect(readReport(makeReport(withFields(`keywords: ${typed}`))).meta.keywords, typed).toEqual(['政府信息公开', '年度报告', '政务公开']);
     }
+    // items in one column, and " - " inside a "name: |" field's text or an item, are read as typed
+    expect(readReport(makeReport(withFields('keywords:\n  - 年报\n  - 公开 - 统计'))).meta.keywords).toEqual(['年报', '公开 - 统计']);
+    expect(readReport(makeReport(withFields('source: >\n  测试县 - 办公室\n   - 信息公开科'))).meta.source).toContain('- 信息公开科');
     const plain = readReport(makeReport({ 'report.md': `${FRONT}\n正文。\n` }));
     expect(plain.meta.keywords).toEqual([]);
     expect(plain.meta.toc).toBe(0);
@@ -51,6 +54,9 @@ describe('front matter validation', () => {
     ['contact: 办公室', /:6: field "contact" must be a mapping of fields \(organ, address, postcode, phone, email\)/],
     ['contact:\n  emial: a@example.gov.cn', /:7: unknown field "contact.emial".*did you mean "email"\?/s],
     ['attachment:\n  name: 统计表', /unknown field "attachment.name"/],
+    // (YAML reads an item a space further right as more text of the item above: one keyword "年报 - 公开")
+    ['keywords:\n  - 年报\n   - 公开   # 第二个\n  - 统计', /:8: "- 公开" is indented more than the list item above it \("- 年报"\), so YAML reads it as more text of that item.*\n  fix: start its - in the column of the - above it \(2 spaces before it\)/],
+    ['keywords:\n- 年报\n  - 公开', /:8: "- 公开" is indented more.*\n  fix: .*\(0 spaces before it\)/],
   ])('refuses %s with file, line and what it takes', (lines, pattern) => {
     const msgs = errorsOf(withFields(lines));
     expect(msgs.join('\n')).toMatch(pattern);

@@ -144,7 +144,41 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
   }
 }
 
+/**
+ * A list item typed a space or more to the right of the item above it (`  - 年报` then `   - 公开`):
+ * YAML reads it as more text of that item, one keyword "年报 - 公开", without a word. Its line and the
+ * item above, or undefined. Only items of plain text: `- name: value` and quoted items are left to
+ * YAML, and a nested list is written `- - x` or with `-` alone on the line above.
+ */
+function mergedItem(lines: readonly string[]): { line: number; above: string; column: number } | undefined {
+  const item = /^( *)- +([^\s"'|>#&*!\[{-].*?)\s*(?:\s#.*)?$/;
+  let prev: { indent: number; text: string } | undefined;
+  let block = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.replace(/\r$/, '');
+    if (!line.replace(/^\s*#.*$/, '').trim()) continue;
+    // (the lines of a "name: |" field are its text, whatever they start with)
+    if (indentOf(line) > block && block >= 0) continue;
+    block = /:\s*[|>][+-]?\d?\s*(?:#.*)?$/.test(line) ? indentOf(line) : -1;
+    const m = item.exec(line);
+    if (m && prev && m[1]!.length > prev.indent) return { line: i + 1, above: prev.text, column: prev.indent };
+    // (an item holding ": " is a mapping in the list, whose fields may follow it indented)
+    prev = m && !/:(?:\s|$)/.test(m[2]!) ? { indent: m[1]!.length, text: line.replace(/\s#.*$/, '').trim() } : undefined;
+  }
+  return undefined;
+}
+
 function parseLocated(text: string, file: string, firstLine: number): LocatedYaml {
+  if (text.includes(' - ')) {
+    const merged = mergedItem(text.split('\n'));
+    if (merged) {
+      const { line, above, column } = merged;
+      const own = text.split('\n')[line - 1]!.replace(/\s#.*$/, '').trim();
+      throw new InputError({ file, line: line + firstLine - 1 },
+        `"${own}" is indented more than the list item above it ("${above}"), so YAML reads it as more text of that item, not an item of its own`,
+        `start its - in the column of the - above it (${column} space${column === 1 ? '' : 's'} before it)`);
+    }
+  }
   const lite = parseLiteYaml(text);
   const lineText = (line: number): string | undefined => text.split('\n')[line - firstLine];
   if (lite) return { data: lite.data ?? {}, lineOf: nearestLine((p) => lite.lineAt(p), firstLine), lineText };
