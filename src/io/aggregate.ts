@@ -190,8 +190,8 @@ function sumRuleWarnings(template: StatTemplate, values: Record<string, number>,
       + (own.length ? `\n  units whose own figures break it: ${own.join('; ')}` : '')
       + (gaps.length ? `\n  units that leave a cell of this rule empty: ${gaps.join(', ')}` : '')
       + (own.length || gaps.length
-        ? `\n  fix: ${[own.length ? 'correct those units\' figures' : '', gaps.length ? 'fill the rule\'s empty cells in those units (0 where there were none)' : ''].filter(Boolean).join('; ')}, then sum again (rule ${rule.id})`
-        : `\n  fix: check the units' figures for this rule (rule ${rule.id})`));
+        ? `\n  fix: ${[own.length ? 'correct those units\' figures' : '', gaps.length ? 'fill the rule\'s empty cells in those units (0 where there were none)' : ''].filter(Boolean).join('; ')}, then sum again`
+        : `\n  fix: check the units' figures for this rule`));
   }
   return warnings;
 }

@@ -39,7 +39,7 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
     return {
       severity, loc,
       message: `${label(rule.totals[0])}${cellOf(rule.totals[0])}: its ${rule.parts.length} parts add up to ${fmt(s)}, the total says ${fmt(t)} (${signed(s - t)})`,
-      hint: `correct the total, or the part that is wrong (rule ${rule.id})`,
+      hint: `correct the total, or the part that is wrong`,
     };
   }
   const side = (ks: string[]) => ks.map(label).join(' + ');
@@ -51,8 +51,8 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
     severity, loc,
     message: `${side(rule.parts)} = ${fmt(s)}, but ${side(rule.totals)} = ${fmt(t)} (${signed(s - t)})`,
     hint: rule.status === 'printed'
-      ? `find the figure that is wrong: this rule is printed on the form, and a figure that does not match its row's or column's total is listed as a warning${where} (rule ${rule.id})`
-      : `find the figure that is wrong${where} (rule ${rule.id})`,
+      ? `find the figure that is wrong: this rule is printed on the form, and a figure that does not match its row's or column's total is listed as a warning${where}`
+      : `find the figure that is wrong${where}`,
   };
 }
 
@@ -120,8 +120,8 @@ function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; findi
     // the suspect is the other rule's own total (a row total that its parts do not add up to):
     // naming that rule by its total would name the suspect twice
     e.finding.hint = other.totals.length === 1 && other.totals[0] === suspect
-      ? `${label} is in this rule, and its own parts add up to ${fmt(sumOf(stats, other.parts))}, not ${fmt(sumOf(stats, other.totals))}: correct it, or the part that is wrong (rules ${e.rule.id} and ${other.id})`
-      : `${label} is in this rule and in ${alike[0].finding.message.split(':')[0]}, which is off by as much: correct it, or the total (rule ${e.rule.id})`;
+      ? `${label} is in this rule, and its own parts add up to ${fmt(sumOf(stats, other.parts))}, not ${fmt(sumOf(stats, other.totals))}: correct it, or the part that is wrong`
+      : `${label} is in this rule and in ${alike[0].finding.message.split(':')[0]}, which is off by as much: correct it, or the total`;
   }
 }
 
