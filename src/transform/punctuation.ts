@@ -292,6 +292,13 @@ function normalizeOnce(text: string): string {
       if (chars.slice(open + 1, close).some(isCjk) || isCjk(neighbour(open, -1)) || isCjk(neighbour(close, 1))) {
         out[open] = '“';
         out[close] = '”';
+        // a pair typed full width inside is a quote inside a quote, single (GB/T 15834): 他说:"落实
+        // “放管服”改革" → “落实‘放管服’改革” (audit: the check then warned of the doubles it left)
+        let depth = 0;
+        for (let k = open + 1; k < close; k++) {
+          if (chars[k] === '“' && depth++ === 0) out[k] = '‘';
+          else if (chars[k] === '”' && --depth === 0) out[k] = '’';
+        }
       }
     }
   }
