@@ -14,6 +14,26 @@ const BIN = path.join(ROOT, 'bin/gongwen.mjs');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-batch-'));
 
 describe('batch builds', () => {
+  it('goes on after a report that meets a bug of gongwen\'s, which is that report\'s failure, said to be one', async () => {
+    // a stand-in worker: answers each folder as batch-worker.ts does, an internal error for one
+    const { EventEmitter } = await import('node:events');
+    const worker = Object.assign(new EventEmitter(), {
+      ref() {}, unref() {}, terminate: async () => 0,
+      postMessage(message: unknown) {
+        if (typeof message !== 'string') return;
+        setImmediate(() => worker.emit('message', message === 'b'
+          ? { dir: 'b', ok: false, internal: true, error: 'TypeError: x is undefined\n    at y (z.js:1:1)', warnings: [], ms: 0 }
+          : { dir: message, ok: true, files: [], warnings: [], ms: 1 }));
+      },
+    });
+    const seen: string[] = [];
+    const result = await buildBatch(['a', 'b', 'c'], defaultFontConfig(), { outDir: tmp(), formats: ['pdf'], pdfa: false, strict: false, allowMissingGlyphs: false, creator: 'test' },
+      (o) => seen.push(`${o.dir} ${o.ok ? 'ok' : o.error.split('\n')[0]}`), 1, worker as never);
+    expect(result.internalError).toBeUndefined();
+    expect(seen).toEqual(['a ok', 'b internal error (please report): TypeError: x is undefined', 'c ok']);
+    expect(result.outcomes.map((o) => !o.ok && o.internal)).toEqual([false, true, false]);
+  });
+
   it('builds many folders in parallel; a failing one does not stop the others; the summary lists it', () => {
     const dirs = Array.from({ length: 5 }, (_, i) => makeReport({ 'report.md': `${FRONT.replace('测试县', `测试${i}县`)}\n第${i}个单位的正文。\n` }, `unit${i}`));
     const bad = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 二〇二〇') + '\n正文。\n' }, 'broken');

@@ -14,6 +14,7 @@ import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord 
 import { frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
+import { readableFolder } from '../read/text-file.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
@@ -59,6 +60,7 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   if (!existsSync(dir)) return { missing: 'folder not found' };
   // (a unit's statistics file given in place of its folder: name the folder)
   if (!statSync(dir).isDirectory()) return { missing: `a file, not a unit folder: give the folder that holds it${/\.(ya?ml|xlsx)$/i.test(dir) ? ` (${path.dirname(dir)})` : ''}` };
+  readableFolder(dir);
   const report = path.join(dir, 'report.md');
   let year: number | undefined;
   if (existsSync(report)) {

@@ -31,6 +31,6 @@ parentPort!.on('message', async (message: string | BatchWorkerInit) => {
     if (outcome.ok && !saved) { saved = true; saveCodeCache(); }
     parentPort!.postMessage(outcome);
   } catch (e) {
-    parentPort!.postMessage({ dir, ok: false, internal: true, error: (e as Error).stack ?? String(e), ms: 0 });
+    parentPort!.postMessage({ dir, ok: false, internal: true, error: (e as Error).stack ?? String(e), warnings: [], ms: 0 });
   }
 });

@@ -70,7 +70,9 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
     };
     worker.on('message', (o: BuildOutcome & { internal?: boolean }) => {
       if (done) return;
-      if (o.internal && !o.ok) { stopAll(o.error); finish(); return; }
+      // a bug met by one report is that report's failure, reported as one; the others are built
+      // (issue 6: one failing report does not stop the others) and the batch exits 1
+      if (o.internal && !o.ok) o.error = `internal error (please report): ${o.error}`;
       outcomes.push(o);
       if (!o.ok) failed++;
       progress(o, outcomes.length, failed, performance.now() - started);

@@ -33,7 +33,11 @@ export type BuildOutcome =
     /** Outputs edited since the last build wrote them, kept aside before this one wrote over them: [output, kept as]. */
     kept?: [string, string][];
   }
-  | { dir: string; ok: false; error: string; warnings: string[]; ms: number };
+  | {
+    dir: string; ok: false; error: string; warnings: string[]; ms: number;
+    /** The error is a bug of gongwen's (a batch worker's report of it), not the report's. */
+    internal?: true;
+  };
 
 /** The report in `dir` built in memory with these settings: nothing written (--watch's warm-ups build this way). */
 export const buildInMemory = (dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildResult> =>

@@ -105,11 +105,21 @@ function configFor(values: Options): Config {
 async function eachDir(dirs: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, task: (dir: string) => Promise<void>): Promise<number> {
   const failed: string[] = [];
   const firstErrors: [string, string][] = [];
+  let internal = false;
   for (const dir of dirs) {
     try {
       await task(dir);
     } catch (e) {
-      if (!isInputError(e)) throw e;
+      // a bug met by one folder of several is its failure, said to be one; the others are checked
+      if (!isInputError(e) && dirs.length === 1) throw e;
+      if (!isInputError(e)) {
+        internal = true;
+        failed.push(dir);
+        firstErrors.push([dir, `internal error (please report): ${String(e)}`]);
+        err.write(`internal error (please report): ${(e as Error).stack ?? String(e)}\n`);
+        out.write(`${dir}: failed (internal error)\n`);
+        continue;
+      }
       failed.push(dir);
       firstErrors.push([dir, e.message]);
       const errors = e.message.split(/\n(?=\S)/).length; // one line each; their fix lines are indented
@@ -124,7 +134,7 @@ async function eachDir(dirs: string[], out: NodeJS.WritableStream, err: NodeJS.W
       `${failed.length ? `, ${failed.length} failed: ${failed.join(', ')}` : ''}\n`);
     for (const [dir, error] of firstErrors) out.write(`  ${dir}: ${firstError(error)}\n`);
   }
-  return failed.length ? EXIT.input : EXIT.ok;
+  return internal ? EXIT.internal : failed.length ? EXIT.input : EXIT.ok;
 }
 
 function settingsFor(values: Options, config: Config): BuildSettings {
@@ -234,7 +244,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   if (dirs.length > 1) for (const f of failures) if (!f.ok) out.write(`  ${f.dir}: ${firstError(f.error)}\n`);
   // (one folder: nothing was written — the outputs of an earlier build, if any, are as they were)
   if (dirs.length === 1 && failures.length) out.write(`${failures[0]!.dir}: not built (see above); nothing was written, and the outputs of an earlier build stay as they were\n`);
-  return failures.length ? EXIT.input : EXIT.ok;
+  return failures.some((f) => !f.ok && f.internal) ? EXIT.internal : failures.length ? EXIT.input : EXIT.ok;
 }
 
 /** An outcome's first error line (its fix and the other errors are on stderr), with how many more. */

@@ -88,7 +88,8 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
       writeFileAtomic(files[0], Buffer.from(stats, 'utf8'));
       writeFileAtomic(files[1], Buffer.from(reportSkeleton(template, organ, year), 'utf8'));
     } catch (e) {
-      for (const f of files) rmSync(f, { force: true }); // never half a folder
+      // never half a folder (and no internal error where the folder above cannot be entered)
+      for (const f of files) try { rmSync(f, { force: true }); } catch { /* not written either */ }
       if (e instanceof InputError) throw new UsageError(`cannot create ${dir}: ${e.problem}`);
       throw e;
     }

@@ -1,6 +1,6 @@
 /** A content folder (report.md [+ statistics.yaml]) → the report model. */
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { readText } from './text-file.js';
+import { readableFolder, readText } from './text-file.js';
 import path from 'node:path';
 import { InputError, InputErrors, throwAll } from '../model/errors.js';
 import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
@@ -193,6 +193,7 @@ export function readReport(dir: string): Report {
     throw new InputError({ file: shown }, isReportFile ? `is the report's file, not its folder` : existsSync(dir) ? 'not a report folder' : 'no such folder',
       isReportFile ? `give its folder: ${display(parent)}` : `give a folder that contains ${REPORT_FILE}`);
   }
+  readableFolder(dir, shown);
   const abs = path.join(dir, REPORT_FILE);
   const file = display(abs);
   if (!existsSync(abs)) {

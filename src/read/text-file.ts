@@ -8,7 +8,7 @@
  * own advice: the GBK advice (iconv -f GBK) would garble it for good. So is a file that is not
  * text at all (a Word document named report.md).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { InputError } from '../model/errors.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
@@ -101,6 +101,20 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
  */
 export function readText(path: string, shown: string = path, streams = false): string {
   return decodeUtf8(readInputBytes(path, shown, undefined, streams), shown);
+}
+
+/**
+ * An input error for a folder whose files cannot be listed (no read permission: chmod 000, a
+ * share mounted for others), so that a batch, check, aggregate or --watch reports it as that
+ * folder's failure and goes on, not as an internal error or as files that are missing.
+ */
+export function readableFolder(dir: string, shown: string = dir): void {
+  try {
+    readdirSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError({ file: shown }, `the folder cannot be read: no permission (${code})`, 'give the user who runs gongwen read access to the folder and its files, or copy it to a folder of your own');
+  }
 }
 
 /**

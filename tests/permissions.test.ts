@@ -1,0 +1,85 @@
+/**
+ * A unit folder without read permission (chmod 000, a share mounted for another user) is that
+ * folder's failure, with what to do, and the others are checked or summed (a newcomer's batch of
+ * 62 units stopped at the tenth with an internal error). CI may run as root, for whom chmod 000
+ * changes nothing, so node:fs answers for such a folder as Linux does to a user without access:
+ * the folder itself can be looked at, nothing in it can.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it, vi } from 'vitest';
+
+const LOCKED = `${path.sep}locked-unit`;
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const inside = (p: unknown) => String(p).includes(`${LOCKED}${path.sep}`);
+  // (a folder whose report meets a bug of gongwen's: stood in for by a TypeError where it is read)
+  const buggy = (p: unknown) => String(p).includes(`${path.sep}buggy-unit${path.sep}report.md`);
+  const deny = (call: string, p: unknown): never => {
+    throw Object.assign(new Error(`EACCES: permission denied, ${call} '${String(p)}'`), { code: 'EACCES' });
+  };
+  const locked = {
+    readdirSync: ((p: unknown, ...rest: unknown[]) => (String(p).endsWith(LOCKED) || inside(p) ? deny('scandir', p) : (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.readdirSync,
+    existsSync: ((p: unknown) => (inside(p) ? false : fs.existsSync(p as string))) as typeof fs.existsSync,
+    statSync: ((p: unknown, ...rest: unknown[]) => (inside(p) ? deny('stat', p) : (fs.statSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.statSync,
+    lstatSync: ((p: unknown, ...rest: unknown[]) => (inside(p) ? deny('lstat', p) : (fs.lstatSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.lstatSync,
+    readFileSync: ((p: unknown, ...rest: unknown[]) => {
+      if (buggy(p)) throw new TypeError('Cannot read properties of undefined (reading \'x\')');
+      return inside(p) ? deny('open', p) : (fs.readFileSync as (...a: unknown[]) => unknown)(p, ...rest);
+    }) as typeof fs.readFileSync,
+  };
+  return { ...fs, ...locked, default: { ...fs, ...locked } };
+});
+
+const { main } = await import('../src/io/cli.js');
+const { makeReport, FRONT_BEFORE_FORMS } = await import('./helpers/fixtures.js');
+
+const capture = () => {
+  let text = '';
+  const stream = new Writable({ write(chunk, _enc, done) { text += String(chunk); done(); } });
+  return { stream, text: () => text };
+};
+
+describe('a unit folder that cannot be read', () => {
+  // (reports of a year before the forms, for check; a unit's statistics alone, for aggregate)
+  const root = path.dirname(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}正文。\n` }));
+  const unit = (name: string, files: Record<string, string>) => {
+    const dir = path.join(root, name);
+    mkdirSync(dir, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+    return dir;
+  };
+  const reports = ['a-unit', 'locked-unit', 'c-unit', 'buggy-unit'].map((name) => unit(name, { 'report.md': `${FRONT_BEFORE_FORMS}正文。\n` }));
+  const stats = 'template: gov-2021\nyear: 2021\ntables:\n  t2:\n    licensing: {decisions: 3}\n';
+  const units = ['a-unit', 'locked-unit', 'c-unit'].map((name) => unit(`units${path.sep}${name}`, { 'statistics.yaml': stats }));
+
+  it('is that folder\'s error in a check of several, and the folders after it are checked', async () => {
+    const [out, err] = [capture(), capture()];
+    const [before, locked, after] = reports as [string, string, string];
+    const code = await main(['check', before, locked, after], out.stream, err.stream);
+    expect(code).toBe(2);
+    expect(err.text()).not.toMatch(/internal error|at \w+ \(/);
+    expect(err.text()).toContain(`error: ${locked}: the folder cannot be read: no permission (EACCES)\n  fix: give the user who runs gongwen read access to the folder and its files, or copy it to a folder of your own`);
+    expect(out.text()).toContain(`${after}: ok`);
+    expect(out.text()).toMatch(/checked 3 reports: 2 ok, 1 failed/);
+  });
+
+  it('checks the folders after one that meets a bug, which is said to be one (exit 1)', async () => {
+    const [out, err] = [capture(), capture()];
+    const [before, , after, buggy] = reports as [string, string, string, string];
+    const code = await main(['check', before, buggy, after], out.stream, err.stream);
+    expect(code).toBe(1);
+    expect(err.text()).toMatch(/^internal error \(please report\): TypeError: Cannot read properties of undefined/m);
+    expect(out.text()).toContain(`${buggy}: failed (internal error)\n${after}: ok\n`);
+    expect(out.text()).toContain(`checked 3 reports: 2 ok, 1 failed: ${buggy}\n  ${buggy}: internal error (please report): TypeError: Cannot read`);
+  });
+
+  it('is named as such by aggregate, not as a unit without statistics', async () => {
+    const [out, err] = [capture(), capture()];
+    const code = await main(['aggregate', ...units, '--out', path.join(root, 'sum.yaml')], out.stream, err.stream);
+    expect(code).toBe(2);
+    expect(err.text()).toContain('the folder cannot be read: no permission (EACCES)');
+    expect(err.text()).not.toMatch(/no statistics\.yaml or statistics\.xlsx|internal error/);
+  });
+});
