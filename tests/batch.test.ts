@@ -251,9 +251,12 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
 function watching(dir: string, out = tmp(), extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf', ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
+  let stderr = '';
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
   return {
     get stdout() { return stdout; },
+    get stderr() { return stderr; },
     /** CPU time the process has used, in ms (Linux /proc). */
     cpuMs() {
       const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -289,6 +292,36 @@ describe('--watch', () => {
     await w.until(/watched: not built \(see the error above\); its outputs stay as the last build wrote them: fix it and save again\n/);
     expect(readFileSync(path.join(out, 'watched.pdf')).equals(pdf)).toBe(true);
     expect(await w.stop()).toBe(0);
+  }, 60_000);
+
+  it('prints after the start the warnings it has not printed, counts the others, and the time of each build', async () => {
+    // (a form's year without statistics, and text still to be written: two warnings)
+    const dir = makeReport({ 'report.md': `${FRONT}\n【待填写：总体情况】\n` }, 'warned');
+    const out = tmp();
+    const w = watching(dir, out);
+    await w.until(/watching/);
+    expect(w.stderr.match(/^warning: /gm)).toHaveLength(2);
+    // a line written above the second warning moves it: the same warning, not printed again; a new one is
+    const start = w.stderr.length;
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n他说"好。\n\n【待填写：总体情况】\n`);
+    await w.until(/\n\d\d:\d\d:\d\d [^\n]*warned\.pdf \(\d+ KB\) in \d+ ms \(built again: report\.md changed\)\n/);
+    await new Promise((r) => setTimeout(r, 200));
+    const second = w.stderr.slice(start);
+    expect(second.match(/^warning: /gm)).toHaveLength(1);
+    expect(second).toMatch(/^warning: .*report\.md:8: an ASCII quote " is printed as typed/m);
+    expect(second).toContain(`(2 warnings as at the last build, not repeated: gongwen check ${dir} lists them all)\n`);
+    // saved with the same bytes: its files line alone
+    const third = w.stderr.length;
+    utimesSync(path.join(dir, 'report.md'), new Date(), new Date(Date.now() + 5000));
+    await w.until(/\n\d\d:\d\d:\d\d [^\n]*warned\.pdf \(\d+ KB\) up to date, not built again\n/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(w.stderr.slice(third)).toBe('');
+    expect(await w.stop()).toBe(0);
+    // a folder that fails at its first build has no outputs to keep
+    const broken = makeReport({ 'report.md': `${FRONT.replace('year: 2020', 'year: soon')}\n正文。\n` }, 'broken');
+    const b = watching(broken, tmp());
+    await b.until(/broken: not built \(see the error above\); it has no outputs yet: fix it and save again\n/);
+    expect(await b.stop()).toBe(0);
   }, 60_000);
 
   it('does not build a folder that is up to date at its start (unless --force), nor when a file is saved unchanged', async () => {

@@ -29,6 +29,12 @@ export function warmUpCount(value: string | undefined): { count: number; warning
   return { count: WARM_UPS, warning: `warning: GONGWEN_WATCH_WARM_UPS=${JSON.stringify(value)} is not a whole number ≥ 0: ${WARM_UPS} warm-up builds\n` };
 }
 
+/** A warning without the line number of its place: the same warning where text above it moved it. */
+const warningKey = (warning: string): string => warning.replace(/^(warning: .*?):\d+:/, '$1:');
+
+/** The time of day, 14:05:09, before each build's lines after the start. */
+const clockTime = (): string => new Date().toTimeString().slice(0, 8);
+
 /** `force`: build at the start also the folders whose outputs are up to date (io/up-to-date.ts). */
 export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
   out: NodeJS.WritableStream, err: NodeJS.WritableStream, force = false): Promise<number> {
@@ -43,9 +49,23 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   // each build's lines as `gongwen build` prints them (io/outcome-lines.ts); after the start,
   // --force no longer builds an up-to-date folder, and is not offered
   // (a save that fails says that the outputs of the last good build stay, beside its errors)
+  // After the start, a build prints the warnings it did not print before, and counts the others
+  // (a newcomer: two dozen lines at every save, the error that mattered scrolled away), each
+  // build's lines after the time of day; a save that changed nothing prints its files line alone.
+  const seen = new Map<string, Set<string>>();
   const show = (o: BuildOutcome, start: boolean) => {
-    report(o, out, err, true, start);
-    if (!o.ok) out.write(`${o.dir}: not built (see the error above); its outputs stay as the last build wrote them: fix it and save again\n`);
+    const before = seen.get(o.dir);
+    // (a warning is the same where only its line moved: text was written above it)
+    const keys = o.warnings.map(warningKey);
+    // (a build stopped while reading finds no warnings: those of the last one stand)
+    if (o.ok || o.warnings.length) seen.set(o.dir, new Set(keys));
+    const upToDate = o.ok && o.upToDate === true;
+    const repeated = before && !start ? o.warnings.filter((_, k) => before.has(keys[k]!)).length : 0;
+    const shown = upToDate && !start ? [] : repeated ? o.warnings.filter((_, k) => !before!.has(keys[k]!)) : o.warnings;
+    if (!start) out.write(`${clockTime()} `);
+    report({ ...o, warnings: shown }, out, err, true, start);
+    if (repeated && !upToDate) err.write(`(${repeated} warning${repeated === 1 ? '' : 's'} as at the last build, not repeated: gongwen check ${o.dir} lists them all)\n`);
+    if (!o.ok) out.write(`${o.dir}: not built (see the error above); ${existsSync(path.join(settings.outDir, `${path.basename(path.resolve(o.dir))}.${settings.formats[0]}`)) ? 'its outputs stay as the last build wrote them' : 'it has no outputs yet'}: fix it and save again\n`);
   };
   // the options, fonts (as opened above) and gongwen of every build of this session
   const stamp = settingsStamp(settings, fonts.stamp);
