@@ -429,7 +429,7 @@ const hanRun = (text: string, from: number, step: -1 | 1): number => {
  * (“政务公开 你我同行”; a title in 《 》 has none, and a line break of a PDF copy cuts a phrase
  * anywhere: “以人民为中 心的发展思想” is warned of); before a figure that a Latin letter follows
  * (新建 5G 基站); after a figure of a Latin name (Office 2016 软件, GB/T 9704-2012 标准) or of a
- * label (电话：0370-3282156 传真：…).
+ * label (电话：0370-3282156 传真：…); between two labelled fields (联系人：王明 电话：…).
  */
 function meantSpace(text: string, m: RegExpExecArray): boolean {
   const at = m.index;
@@ -455,6 +455,9 @@ function meantSpace(text: string, m: RegExpExecArray): boolean {
     const before = text[at + 1 - token.length - 1] ?? '';
     return /[A-Za-z：:]/.test(before) || (/\s/.test(before) && /[A-Za-z0-9]/.test(text[at - token.length - 1] ?? ''));
   }
+  // between two labelled fields of a line (联系人：王明⟶电话：…, 地址：清河路1号⟶邮编：…), as a tab pasted
+  // from Word reads (audit: deleting the space, as the fix said, ran 王明电话 together)
+  if (/^[\u3400-\u9fff]{1,8}[：:]/u.test(text.slice(next)) && /[：:][^，。；！？：:]*$/u.test(text.slice(Math.max(0, at - 40), at + 1))) return true;
   // the quoted span around the space, whole: “ right before the first phrase, ” right after the second
   const first = hanRun(text, at, -1);
   const second = hanRun(text, next, 1);
