@@ -150,6 +150,8 @@ describe('up-to-date builds', () => {
     const copy = tmp();
     cpSync(out, copy, { recursive: true });
     utimesSync(path.join(copy, 'unit.pdf'), new Date(), new Date(Date.now() - 60_000));
+    // (nor is it built again: up to date, by its bytes, audit)
+    expect(run([dir, '--out', copy]).out).toMatch(SKIPPED);
     const again = run([dir, '--out', copy, '--force']);
     expect(again.code, again.err).toBe(0);
     expect(again.err).not.toContain('kept:');

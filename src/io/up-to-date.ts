@@ -332,7 +332,7 @@ export type RecordCheck =
 /**
  * Whether the last build of `dir` into `outDir` is current: there is a record, it describes the
  * build `dir`'s inputs now would make under `settings`, and each file it wrote is there with its
- * size and time. Undefined when there is no record.
+ * size and time, or its size and bytes (CRC-32). Undefined when there is no record.
  */
 export function checkRecord(outDir: string, dir: string, settings: SettingsStamp): RecordCheck | undefined {
   const file = recordFile(outDir, dir);
@@ -354,7 +354,9 @@ export function checkRecord(outDir: string, dir: string, settings: SettingsStamp
     const output = path.join(outDir, f.name);
     const st = statSync(output, { throwIfNoEntry: false });
     if (!st?.isFile()) return { current: false, why: `${output} is gone` };
-    if (st.size !== f.bytes || st.mtimeMs !== f.mtimeMs) return { current: false, why: `${output} was changed after it was written` };
+    // (another time, the same bytes: the out folder copied, restored or touched — current, audit)
+    const same = st.size === f.bytes && (st.mtimeMs === f.mtimeMs || (f.crc !== undefined && crc32 !== undefined && crc32(readFileSync(output)) === f.crc));
+    if (!same) return { current: false, why: `${output} was changed after it was written` };
     files.push({ file: output, bytes: f.bytes });
   }
   return { current: true, files, warnings: record.warnings };
