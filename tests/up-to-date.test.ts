@@ -68,6 +68,8 @@ describe('up-to-date builds', () => {
     expect(build(['--format', 'docx'])).toMatch(AGAIN('notes.txt is gone'));
     writeFileSync(path.join(dir, '.draft.swp'), 'x'); // an editor's file is not an input
     writeFileSync(path.join(dir, 'report.md~'), 'x');
+    // (nor the lock Excel or WPS keeps beside a workbook it holds open, Emacs's autosave, vim's probe)
+    for (const name of ['~$statistics.xlsx', '#report.md#', '4913', 'report.md.bak', 'report.md.swp']) writeFileSync(path.join(dir, name), 'x');
     expect(build(['--format', 'docx'])).toMatch(SKIPPED);
     expect(build(['--format', 'pdf,docx'])).toMatch(AGAIN('--format changed'));
     expect(build(['--format', 'docx,pdf'])).toMatch(SKIPPED); // the same formats

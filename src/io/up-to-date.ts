@@ -36,9 +36,15 @@ import { namedStatistics } from '../read/report.js';
 import { writeFileAtomic } from './files.js';
 import { md5 } from './md5.js';
 
-/** The files of a report folder that are its inputs (and that --watch watches). */
+/**
+ * The files of a report folder that are its inputs (and that --watch watches): not hidden ones,
+ * outputs, nor editors' and office programs' own files — a backup (report.md~, .bak), Emacs's
+ * autosave (#report.md#), the lock Excel, WPS and Word keep beside a file they hold open
+ * (~$statistics.xlsx), vim's swap files and its 4913 probe (newcomer: each rebuilt the report).
+ */
 export const isInputName = (name: string): boolean =>
-  !(name.startsWith('.') || name.endsWith('~') || /\.(pdf|docx)$/i.test(name));
+  !(name.startsWith('.') || name.endsWith('~') || name.startsWith('~$') || /^#.*#$/.test(name) || name === '4913'
+    || /\.(pdf|docx|bak|swp|swo|swx|tmp)$/i.test(name));
 
 const ROOT = new URL('../../', import.meta.url);
 const encoder = new TextEncoder();
