@@ -149,6 +149,19 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   // a placeholder written inside a sentence is there, but not as a paragraph of its own: say so at its line
   const written = (inlines: { text: string }[], id: string) => new RegExp(`\\{\\{\\s*table\\s+${id}\\s*\\}\\}`).test(inlines.map((i) => i.text).join(''));
   const inText = (id: string) => blocks.find((b) => (b.type === 'paragraph' && written(b.inlines, id)) || (b.type === 'list' && b.items.some((item) => written(item, id))));
+  // one typed inside a paragraph for a table the form has not (t9): said with the rest, not only
+  // once they are right (audit: a missing {{table t4}} hid it)
+  for (const b of blocks) {
+    const texts = b.type === 'paragraph' ? [b.inlines] : b.type === 'list' ? b.items : [];
+    for (const inlines of texts) {
+      for (const m of inlines.map((i) => i.text).join('').matchAll(/\{\{\s*table\s+([^\s}]+)\s*\}\}/g)) {
+        // (at its own line of the paragraph where the lines are known)
+        const line = b.type === 'paragraph' && b.sourceLines ? b.sourceLines.findIndex((l) => l.includes(m[1]!) && l.includes('table')) : -1;
+        const at = line > 0 && b.loc.line !== undefined ? { ...b.loc, line: b.loc.line + line } : b.loc;
+        if (!ids.includes(m[1]!)) errors.push(new InputError(at, `no table "${m[1]}" in template ${t.id}, and "${m[0]}" is not a paragraph of its own`, `tables: ${ids.join(', ')}; put each placeholder alone on its line, with blank lines around it`));
+      }
+    }
+  }
   const unplaced: string[] = [];
   for (const id of missing) {
     const at = inText(id);
