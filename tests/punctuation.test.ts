@@ -120,6 +120,10 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('电子邮箱:gk@xx.gov.cn.')).toBe('电子邮箱：gk@xx.gov.cn。');
     // file names keep their marks; ... beside Chinese text is ……; brackets after a converted quote
     expect(p('附件(1).docx已上传.')).toBe('附件(1).docx已上传。');
+    // (the second of two names joined by a Chinese word too, audit; brackets after a name are text's)
+    expect(p('附件(1).docx和样表(1).PDF。')).toBe('附件(1).docx和样表(1).PDF。');
+    expect(p('请下载附件(1).docx和附件(2).docx。')).toBe('请下载附件(1).docx和附件(2).docx。');
+    expect(p('见附件.docx(共3页)')).toBe('见附件.docx（共3页）');
     expect(p('等等...')).toBe('等等……');
     expect(p('网站名称:"中国政府网"(www.gov.cn).')).toBe('网站名称：“中国政府网”（www.gov.cn）。');
     expect(p('V2.0版，No.1，12.5%，2023.12.31')).toBe('V2.0版，No.1，12.5%，2023.12.31');

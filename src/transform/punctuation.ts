@@ -22,12 +22,14 @@ const SEPARATOR = '\u0001';
  * What punctuation never touches: web addresses, e-mail addresses, file names (附件(1).docx, any
  * case of a usual extension) and Chinese domain names (郑州市人民政府.政务).
  */
+const EXTENSION = String.raw`\.(?:docx?|xlsx?|pptx?|pdf|wps|et|dps|ofd|ceb|rtf|html?|xml|json|zip|rar|7z|jpe?g|png|gif|bmp|tiff?|txt|csv|mp[34]|avi|wmv|mov)(?![A-Za-z0-9])`;
 const PROTECTED = new RegExp([
   WEB_ADDRESS,
   EMAIL_ADDRESS,
   // (each from the start of its run of name characters: tried from every character of a long run of
-  // Chinese text, the pattern took time in the square of its length)
-  String.raw`(?<![\w\u3400-\u9fff()（）\-])[\w\u3400-\u9fff()（）\-]+\.(?:docx?|xlsx?|pptx?|pdf|wps|et|dps|ofd|ceb|rtf|html?|xml|json|zip|rar|7z|jpe?g|png|gif|bmp|tiff?|txt|csv|mp[34]|avi|wmv|mov)(?![A-Za-z0-9])`,
+  // Chinese text, the pattern took time in the square of its length; or right after a file name's
+  // extension, for the second of two joined by a Chinese word, 附件(1).docx和样表(1).PDF, audit)
+  String.raw`(?:(?<![\w\u3400-\u9fff()（）\-])|(?<=${EXTENSION}))[\w\u3400-\u9fff()（）\-]+${EXTENSION}`,
   String.raw`(?<![\w\u3400-\u9fff.-])(?:www\.)?[\w\u3400-\u9fff-]+\.(?:政务|公益|中国|公司|网络)(?![\u3400-\u9fff])`,
 ].join('|'), 'giu');
 
