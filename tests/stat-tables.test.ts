@@ -548,6 +548,10 @@ describe('amounts in 万元', () => {
     // the longest that is stored as typed passes
     const fine = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace(/licensing: \{decisions: \d+\}/, 'licensing: {decisions: 999999999999999}') });
     expect(loadReport(fine).statistics!.values['t2.licensing.decisions']).toBe(999999999999999);
+    // and one digit more does not, as the message says (16 digits below 2^53 passed, audit)
+    const sixteen = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace(/licensing: \{decisions: \d+\}/, 'licensing: {decisions: 1234567890123456}').replace('fees: {amount: 126.35}', 'fees: {amount: 12345678901234}') });
+    expect(() => loadReport(sixteen)).toThrow(/本年处理决定数量: value 1234567890123456 is not a number of 15 digits at most/);
+    expect(() => loadReport(sixteen)).toThrow(/本年收费金额.*: value 12345678901234 is not a number of 13 digits before the point at most/);
   });
 
   it('point a form for other years at its template: line', async () => {

@@ -13,5 +13,9 @@ export const roundCents = (x: number): number => Math.round(Number((x * 100).toP
  */
 export const toTheCent = (v: number): boolean => Math.abs(v * 100 - Math.round(v * 100)) < 1e-12 * Math.max(1_000, Math.abs(v * 100));
 
-/** The largest figure a statistics cell holds exactly (a count; an amount in cents): 2^53 − 1. */
-export const LARGEST_FIGURE = Number.MAX_SAFE_INTEGER;
+/**
+ * The largest figure a statistics cell takes (a count; an amount in cents): 15 digits, which every
+ * number below 2^53 holds exactly (a longer one is not stored as typed). The round limit is the
+ * one the message and README can state: 2^53 − 1 let some 16-digit figures through (audit).
+ */
+export const LARGEST_FIGURE = 999_999_999_999_999;

@@ -16,7 +16,7 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 export function valueProblem(cell: StatCell, v: unknown): string | undefined {
   const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals ? toTheCent(v) : Number.isInteger(v));
   // (a figure past 2^53 is not the one typed: YAML read 99999999999999999999 as 1e20, printed as 100000000000000000000)
-  if (ok && Math.abs(cell.decimals ? v * 100 : v) > LARGEST_FIGURE) return `number of ${cell.decimals ? `${String(Math.floor(LARGEST_FIGURE / 100)).length - 1} digits before the point` : `${String(LARGEST_FIGURE).length - 1} digits`} at most (a longer one is not stored as typed)`;
+  if (ok && Math.abs(cell.decimals ? v * 100 : v) > LARGEST_FIGURE) return `number of ${cell.decimals ? `${String(Math.floor(LARGEST_FIGURE / 100)).length} digits before the point` : `${String(LARGEST_FIGURE).length} digits`} at most (a longer one is not stored as typed)`;
   if (ok) return undefined;
   return cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative number to the cent (two decimals at most)' : 'whole non-negative number';
 }
