@@ -25,6 +25,10 @@ describe('gongwen CLI', () => {
     const unknown = run('make', 'x');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('unknown command "make"');
+    // a misspelt command is named with the nearest one (audit)
+    const misspelt = run('chek', SAMPLE);
+    expect([misspelt.code, misspelt.err.split('\n')[0]]).toEqual([2, 'error: unknown command "chek" (did you mean check?)']);
+    expect(run('agregate', SAMPLE).err).toContain('unknown command "agregate" (did you mean aggregate?)');
     const opt = run('build', SAMPLE, '--colour');
     expect(opt.code).toBe(2);
     expect(opt.err).toContain('--colour');

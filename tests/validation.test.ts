@@ -322,7 +322,7 @@ describe('statistics validation', () => {
   it('says how to write a figure typed as text: full-width digits, quotes, a thousands separator, a unit', () => {
     const msgs = errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: １５６\n  s3_2: "156"\n  s3_3: 1,000\n  s1_1: 156件\n'));
     expect(msgs[0]).toMatch(/statistics\.yaml:3: .*value "１５６" is not a whole non-negative number\n  fix: write it with ASCII digits: 156/);
-    expect(msgs[1]).toMatch(/statistics\.yaml:4: .*\n  fix: remove the quotes: 156/);
+    expect(msgs[1]).toMatch(/statistics\.yaml:4: .*\n  fix: write the bare figure: 156 \(in quotes, or after !!str, it is text\)/);
     expect(msgs[2]).toMatch(/statistics\.yaml:5: .*\n  fix: write it without the thousands separator: 1000/);
     expect(msgs[3]).toMatch(/statistics\.yaml:6: .*\n  fix: write the number alone: 156 \(the column gives the unit, 条\)/);
     // as an input method types a figure: full-width digits and comma
@@ -344,7 +344,7 @@ describe('statistics validation', () => {
     const odd2 = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: .inf, decisions: -.5, delta: "+4"}\n'));
     expect(odd2.join('\n')).toMatch(/value Infinity is not a whole/);
     expect(odd2.join('\n')).toMatch(/value -0\.5 is not a whole non-negative number/);
-    expect(odd2.join('\n')).toMatch(/fix: remove the quotes: \+4/);
+    expect(odd2.join('\n')).toMatch(/fix: write the bare figure: \+4/);
     // a comment typed against its figure
     expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: 0# 收到申请数\n'))[0]).toMatch(/fix: put a space before the #: 0  # …/);
     // YAML's own notations are left to it: an anchor and its alias

@@ -13,6 +13,7 @@ import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
 import { isBatch, isUsageError, ONE_REPORT_V8_FLAGS, OPTIONS, parseCommandLine, UsageError } from './cli-args.js';
 import { usageText } from './usage-text.js';
+import { closest } from '../read/validate.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
@@ -309,7 +310,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     // a folder given twice (a shell glob and a name, say) is built once
     const dirs = given.filter((d, i) => given.findIndex((e) => resolve(e) === resolve(d)) === i);
     if (!command) { err.write(HELP); return EXIT.input; }
-    if (command !== 'build' && command !== 'check') throw new UsageError(`unknown command "${command}" (try: gongwen build <report-dir>)`);
+    if (command !== 'build' && command !== 'check') {
+      const guess = closest(command, ['build', 'check', 'new', 'aggregate']);
+      throw new UsageError(`unknown command "${command}" (${guess ? `did you mean ${guess}?` : 'try: gongwen build <report-dir>'})`);
+    }
     if (!dirs.length) throw new UsageError(`${command} needs at least one report folder, e.g. gongwen ${command} content/shangqiu-2017`);
     // --out= and --config= with nothing after the "=": not the default, which they would silently become
     const empty = (['out', 'format', 'jobs', 'config'] as const).find((k) => values[k] !== undefined && values[k]!.trim() === '');

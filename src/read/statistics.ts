@@ -35,7 +35,8 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   const ascii = asciiDigits(t).replace(/，/g, ',').replace(/[－−]/g, '-');
   const plain = ascii.replace(/^(-?)(\d{1,3}(?:,\d{3})+)/, (_, sign: string, n: string) => sign + n.replace(/,/g, ''));
   if (ascii !== t && /^-?\d+(\.\d+)?$/.test(plain)) return `write it with ASCII digits${plain !== ascii ? ', without the thousands separator' : ''}: ${plain} (full-width digits are text)`;
-  if (/^[+-]?\d+(\.\d+)?$/.test(t)) return `remove the quotes: ${t}`;
+  // (quoted, or given a tag: !!str 3862, audit — the fix named quotes it had not)
+  if (/^[+-]?\d+(\.\d+)?$/.test(t)) return `write the bare figure: ${t} (in quotes, or after !!str, it is text)`;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return `write it without the thousands separator: ${t.replace(/,/g, '')}`;
   // a change in words, in a 本年增/减 cell: 减少2, 增加3
   const change = /^(增加|增|新增|减少|减)\s*(\d+)\s*[^\d\s]*$/.exec(asciiDigits(t));
