@@ -93,8 +93,19 @@ describe('gongwen CLI', () => {
     expect(r.err).toMatch(/^error: .*statistics\.yaml:16: 表三 一、本年新收.*= 23, but .*= 22 \(\+1\)\n  fix: 表三 一、本年新收政府信息公开申请数量 \/ 商业企业 \(this line\) is in this rule and in 表三 一、本年新收政府信息公开申请数量 \/ 总计, which is off by as much/m);
     expect(r.err).toMatch(/^warning: .*statistics\.yaml:16: 表三 一、本年新收政府信息公开申请数量 \/ 总计: its 6 parts add up to 272, the total says 271 \(\+1\)$/m);
     expect(readdirSync(out)).toEqual([]);
-    // and says that nothing was written, an earlier build's outputs as they were
-    expect(r.out).toContain(`${dir}: not built (see above); nothing was written, and the outputs of an earlier build stay as they were\n`);
+    // and says that nothing was written (there were no outputs before)
+    expect(r.out).toContain(`${dir}: not built (see above); nothing was written\n`);
+    // where an earlier build left outputs, it names them with their time, alone and in a batch's
+    // summary (a newcomer: an office uploading output/*.pdf would publish the old figures)
+    writeFileSync(path.join(dir, 'statistics.yaml'), readFileSync(path.join(sample, 'statistics.yaml'), 'utf8'));
+    expect(run('build', dir, '--out', out).code).toBe(0);
+    writeFileSync(path.join(dir, 'statistics.yaml'), stats);
+    const hhmm = '\\d\\d:\\d\\d';
+    const pdf = path.join(out, 'off-by-one.pdf').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const docx = pdf.replace('pdf', 'docx');
+    expect(run('build', dir, '--out', out).out).toMatch(new RegExp(`not built \\(see above\\); nothing was written, and ${pdf} \\(${hhmm}\\) and ${docx} \\(${hhmm}\\), from an earlier build, stay as they were\\n`));
+    const batch = run('build', dir, SAMPLE, '--out', out, '--format', 'pdf');
+    expect(batch.out).toMatch(new RegExp(`\\n {2}.*off-by-one: .*statistics\\.yaml:16: .*\\n {4}${pdf} \\(${hhmm}\\): from an earlier build, not of its files as they are now\\n`));
   });
 
   // Linux only: procfs refuses new folders

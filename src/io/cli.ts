@@ -1,6 +1,6 @@
 /** The command line: gongwen build | check | aggregate | new. Exit codes 0 ok, 1 internal error, 2 bad input. */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
 import { newerWorkbookHoldsNoNews } from './workbook-news.js';
@@ -242,10 +242,41 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
     `${failures.length ? `; ${failures.length} failed: ${failures.map((f) => f.dir).join(', ')}` : ''}\n`);
   // each failure's first error under the summary, with its file and line: in a batch of a hundred
   // the errors themselves scrolled away above (all of them are on stderr)
-  if (dirs.length > 1) for (const f of failures) if (!f.ok) out.write(`  ${f.dir}: ${firstError(f.error)}\n`);
+  // and the outputs an earlier build left for it, which are not of its files as they are now (a
+  // newcomer: an office that uploads output/*.pdf would publish the old figures)
+  if (dirs.length > 1) {
+    for (const f of failures) {
+      if (f.ok) continue;
+      const old = earlierOutputs(f.dir, settings);
+      out.write(`  ${f.dir}: ${firstError(f.error)}\n${old ? `    ${old}: from an earlier build, not of its files as they are now\n` : ''}`);
+    }
+  }
   // (one folder: nothing was written — the outputs of an earlier build, if any, are as they were)
-  if (dirs.length === 1 && failures.length) out.write(`${failures[0]!.dir}: not built (see above); nothing was written, and the outputs of an earlier build stay as they were\n`);
+  if (dirs.length === 1 && failures.length) {
+    const old = earlierOutputs(failures[0]!.dir, settings);
+    out.write(`${failures[0]!.dir}: not built (see above); nothing was written${old ? `, and ${old}, from an earlier build, stay${old.includes(' and ') ? '' : 's'} as ${old.includes(' and ') ? 'they were' : 'it was'}` : ''}\n`);
+  }
   return failures.some((f) => !f.ok && f.internal) ? EXIT.internal : failures.length ? EXIT.input : EXIT.ok;
+}
+
+/**
+ * The outputs of the asked-for formats that an earlier build of `dir` left in --out, with the time
+ * each was written (`output/a.pdf (00:18) and output/a.docx (00:18)`), or undefined where there are none.
+ */
+function earlierOutputs(dir: string, settings: BuildSettings): string | undefined {
+  const name = basename(resolve(dir));
+  const found = settings.formats.map((f) => join(settings.outDir, `${name}.${f}`)).flatMap((file) => {
+    const st = statSync(file, { throwIfNoEntry: false });
+    return st?.isFile() ? [`${file} (${writtenAt(st.mtime)})`] : [];
+  });
+  return found.length ? found.join(' and ') : undefined;
+}
+
+/** When a file was written, as a clerk reads it: the time today, else the date and time. */
+function writtenAt(when: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(when.getHours())}:${pad(when.getMinutes())}`;
+  return when.toDateString() === new Date().toDateString() ? time : `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())} ${time}`;
 }
 
 /** An outcome's first error line (its fix and the other errors are on stderr), with how many more. */
