@@ -19,6 +19,7 @@ import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
 import { buildDocx } from './io/docx-build.js';
 import { newerWorkbookHoldsNoNews } from './io/workbook-news.js';
+import { shownPath, unitsChangedSinceSum } from './io/sum-units.js';
 import { LostBlockError } from './io/pdfmake-lost-blocks.js';
 
 export type Format = 'pdf' | 'docx';
@@ -88,6 +89,13 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: `the statistics are a sum that read the YAML statistics of ${staleUnits.length === 1 ? 'a unit' : `${staleUnits.length} units`} saved before ${staleUnits.length === 1 ? 'its' : 'their'} workbook (statistics.xlsx), whose figures are not in: ${staleUnits.join(', ')}`,
     hint: 'convert each such unit again (gongwen aggregate <unit> --out <the YAML file its report.md names>) and add the units up again (gongwen aggregate)',
   }] : [];
+  // a sum whose units' figures were corrected after it was made (gongwen aggregate records their files)
+  const changedUnits = stats?.sumRecord ? unitsChangedSinceSum(stats) : [];
+  const changedSum: Finding[] = changedUnits.length ? [{
+    severity: 'warning', loc: { file: stats!.file, line: 1 },
+    message: `the statistics are a sum whose ${changedUnits.length === 1 ? 'unit' : `${changedUnits.length} units`} changed since it was made: ${changedUnits.join(', ')}`,
+    hint: `add the units up again with gongwen aggregate, as the sum was made (--out ${shownPath(stats!.file)})`,
+  }] : [];
   // front matter still to be filled in: gongwen new's pre-filled date (marked in its comment), or a value left 【待填写】
   const frontTodos: Finding[] = (report.frontTodos ?? []).map(({ loc, text }) => ({
     severity: 'warning', loc,
@@ -130,6 +138,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...staleWorkbook,
     ...partialSum,
     ...staleSum,
+    ...changedSum,
     ...staleTitle,
     ...emptyToc,
     ...early,

@@ -246,6 +246,39 @@ describe('gongwen aggregate', () => {
     expect(findings.filter((f) => f.message.startsWith('the statistics are a sum')).map((f) => f.message)).toEqual(['the statistics are a sum that leaves out a unit: blank (invalid)']);
   });
 
+  it('records each unit\'s file, so that a report printing the sum warns of a unit whose figures changed since (newcomer)', async () => {
+    const root = tempRoot();
+    // (not unit-4, whose report.md is on 2020)
+    const units = (await goodUnits(root)).slice(0, 3);
+    const out = path.join(root, 'city', 'statistics.yaml');
+    mkdirSync(path.dirname(out));
+    expect((await run(...units, '--out', out)).code).toBe(0);
+    expect(readStatistics(out).sumRecord?.files?.map(([file]) => file)).toEqual(['../unit-1/statistics.yaml', '../unit-2/statistics.yaml', '../unit-3/statistics.xlsx']);
+    const city = writeUnit(root, 'city', { 'report.md': FRONT.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15').replace(/---\n$/, 'statistics: statistics.yaml\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n') });
+    const changed = () => reviewReport(loadReport(city), openFontSet()).filter((f) => f.message.includes('changed since it was made'));
+    expect(changed()).toEqual([]);
+    // a comment edited is no change of figures; a figure corrected is, and a workbook saved again
+    const one = path.join(units[0]!, 'statistics.yaml');
+    writeFileSync(one, `# 已核对\n${readFileSync(one, 'utf8')}`);
+    expect(changed()).toEqual([]);
+    writeFileSync(one, readFileSync(one, 'utf8').replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 1}`));
+    writeFileSync(path.join(units[2]!, 'statistics.xlsx'), await statisticsToXlsx(base.template, scaled(base, 5)));
+    const [warning] = changed();
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toMatch(/^the statistics are a sum whose 2 units changed since it was made: unit-1 \(.*unit-1\/statistics\.yaml\), unit-3 \(.*unit-3\/statistics\.xlsx\)$/);
+    expect(warning?.hint).toMatch(/^add the units up again with gongwen aggregate, as the sum was made \(--out .*city\/statistics\.yaml\)$/);
+    // the report is built again for it (its inputs are the units' files too)
+    const [o1, e1] = [capture(), capture()];
+    expect(await main(['build', city, '--out', path.join(root, 'out'), '--format', 'docx'], o1, e1)).toBe(0);
+    writeFileSync(one, readFileSync(one, 'utf8').replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 1}`));
+    const [o2, e2] = [capture(), capture()];
+    await main(['build', city, '--out', path.join(root, 'out'), '--format', 'docx'], o2, e2);
+    expect(o2.text()).toMatch(/built again: unit of the sum \.\.\/unit-1\/statistics\.yaml changed/);
+    // added up again: no warning
+    expect((await run(...units, '--out', out)).code).toBe(0);
+    expect(changed()).toEqual([]);
+  });
+
   it('reads a workbook the unit sent again after it was converted, when converting it again; warns of it everywhere else', async () => {
     const root = tempRoot();
     const unit = writeUnit(root, 'u', {

@@ -3,7 +3,6 @@
  * into one statistics file. A total that silently leaves a unit out is worse than none, so any
  * unit that is missing, invalid or on another form stops the command unless --partial is given.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +14,7 @@ import { frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js'
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { readableFolder } from '../read/text-file.js';
+import { unitFileRecord, valuesFingerprint } from './sum-units.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
@@ -218,12 +218,6 @@ async function writeSum(file: string, template: StatTemplate, values: Record<str
   }
 }
 
-/** A statistics table's values in 12 hex digits (MD5 of its cells in key order): a sum's record of what it added up. */
-function fingerprint(values: Record<string, number>): string {
-  const cells = Object.keys(values).sort().map((k) => [k, values[k]]);
-  return createHash('md5').update(JSON.stringify(cells)).digest('hex').slice(0, 12);
-}
-
 const nUnits = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
 const indent = (text: string, by: string) => text.split('\n').map((l) => by + l).join('\n');
 
@@ -289,7 +283,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // province's 本级 is not a city's 本级), and only while the sum's figures are as written (a sum's
   // workbook handed out as a form and filled in is a unit's own).
   const ok = read.filter((u): u is Extract<Unit, { status: 'ok' }> => u.status === 'ok');
-  const prints = new Map(ok.map((u) => [u, fingerprint(u.stats.values)]));
+  const prints = new Map(ok.map((u) => [u, valuesFingerprint(u.stats.values)]));
   for (const u of ok) {
     const record = u.stats.sumRecord;
     if (!record || prints.get(u) !== record.sum) continue;
@@ -382,7 +376,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.stale ?? []).map((x) => `${u.name}: ${x}`) : [])),
   ];
   const record: SumRecord | undefined = !conversion
-    ? { sum: fingerprint(sum.values), units: summed.map((u) => [u.name, fingerprint(u.stats.values)]), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}) } : undefined;
+    ? { sum: valuesFingerprint(sum.values), units: summed.map((u) => [u.name, valuesFingerprint(u.stats.values)]), files: summed.map((u) => unitFileRecord(u.stats.file, opts.out!)), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}) } : undefined;
   // (the units' one year, where they say it: the sum says it too)
   const year = years.size === 1 ? [...years.keys()][0] : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record, year);

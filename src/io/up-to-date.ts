@@ -33,6 +33,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import { namedStatistics } from '../read/report.js';
+import { SUM_RECORD_HEADER } from '../read/statistics.js';
+import { parseSumRecord } from '../model/types.js';
 import { writeFileAtomic } from './files.js';
 import { md5 } from './md5.js';
 
@@ -55,7 +57,8 @@ const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(1
  * Node before 20.15 has no zlib.crc32: MD5 (io/md5.ts) then.
  */
 const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-const fingerprint = (bytes: Uint8Array): string =>
+/** A file's bytes as "length:crc32" (also a sum's record of its units' files, io/sum-units.ts). */
+export const fingerprint = (bytes: Uint8Array): string =>
   `${bytes.length}:${crc32 ? crc32(bytes).toString(16).padStart(8, '0') : hex(md5(bytes))}`;
 const digest = (text: string): string => fingerprint(encoder.encode(text));
 const sizeAndTime = (s: Stats): string => `${s.size}:${s.mtimeMs}`;
@@ -179,8 +182,27 @@ export function folderInputs(dir: string): FolderInputs {
   const stats = namedStatistics(dir);
   const listed = stats !== undefined && path.dirname(path.resolve(stats)) === path.resolve(dir) && path.basename(stats) in files;
   if (stats !== undefined && !listed) add(`statistics file ${path.relative(dir, stats) || stats}`, stats);
+  // a sum's units too (gongwen aggregate records their files): a unit corrected since makes the
+  // report's warning (io/sum-units.ts), so it is built again
+  if (stats !== undefined) {
+    for (const [relative] of sumUnitFiles(stats)) add(`unit of the sum ${relative}`, path.resolve(path.dirname(path.resolve(stats)), relative));
+  }
   // the folder itself too: a copy elsewhere has the same outputs, but its warnings name it
   return { folder: path.resolve(dir), files };
+}
+
+/** The unit files a sum's record names (a statistics file gongwen aggregate wrote), or none. */
+function sumUnitFiles(stats: string): [string, string][] {
+  let text: string;
+  try {
+    text = readFileSync(stats, 'utf8');
+  } catch {
+    return [];
+  }
+  const at = text.indexOf(SUM_RECORD_HEADER);
+  if (at < 0) return [];
+  const line = text.slice(at + SUM_RECORD_HEADER.length, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
+  return parseSumRecord(line.trim())?.files ?? [];
 }
 
 /** An output file; `written`: its size and time as this build wrote it (io/files.ts writeFileAtomic). */

@@ -251,6 +251,11 @@ export interface SumRecord {
   left?: string[];
   /** Units summed from a YAML file whose workbook was saved after it (its figures not in): a build warns of them too. */
   stale?: string[];
+  /**
+   * Each unit's statistics file, as `units`: its path from the sum's folder and its bytes'
+   * fingerprint, so that a unit corrected after the sum is found (io/sum-units.ts).
+   */
+  files?: [path: string, bytes: string][];
 }
 
 /** A SumRecord as its one line of text (JSON), and back; undefined for text that is none. */
@@ -259,7 +264,8 @@ export function parseSumRecord(text: string): SumRecord | undefined {
   try {
     const r = JSON.parse(text) as SumRecord;
     return typeof r?.sum === 'string' && Array.isArray(r.units) && r.units.every((u) => Array.isArray(u) && typeof u[0] === 'string' && typeof u[1] === 'string')
-      && [r.left, r.stale].every((list) => list === undefined || (Array.isArray(list) && list.every((x) => typeof x === 'string'))) ? r : undefined;
+      && [r.left, r.stale].every((list) => list === undefined || (Array.isArray(list) && list.every((x) => typeof x === 'string')))
+      && (r.files === undefined || (Array.isArray(r.files) && r.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'string'))) ? r : undefined;
   } catch {
     return undefined;
   }

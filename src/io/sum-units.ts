@@ -1,0 +1,64 @@
+/**
+ * A sum's units as `gongwen aggregate` recorded them, looked at again when the report that prints
+ * the sum is checked or built: a unit whose figures were corrected after the sum was made is not
+ * in it (a newcomer: a city report printed the old sum without a word). The record keeps each
+ * unit's statistics file, relative to the sum's folder, with a fingerprint of its bytes; a file
+ * whose bytes differ is read again, and only a change of its figures counts (a comment edited is
+ * none). A workbook unit whose bytes differ counts as changed: reading a workbook is not done here.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { StatisticsTable } from '../model/types.js';
+import { readStatistics } from '../read/statistics.js';
+import { fingerprint } from './up-to-date.js';
+
+/** A statistics table's values in 12 hex digits (MD5 of its cells in key order): a sum's record of what it added up. */
+export function valuesFingerprint(values: Record<string, number>): string {
+  const cells = Object.keys(values).sort().map((k) => [k, values[k]]);
+  return createHash('md5').update(JSON.stringify(cells)).digest('hex').slice(0, 12);
+}
+
+/** A unit's statistics file as a sum records it: its path from the sum's folder ('/' between parts) and its bytes' fingerprint. */
+export function unitFileRecord(unitFile: string, sumFile: string): [path: string, bytes: string] {
+  const relative = path.relative(path.dirname(path.resolve(sumFile)), path.resolve(unitFile)).split(path.sep).join('/');
+  return [relative, fingerprint(readFileSync(unitFile))];
+}
+
+/** A file as the command line names it: from the current folder where it is below it, else in full. */
+export const shownPath = (file: string): string => {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+};
+
+/**
+ * The units of the sum `stats` whose statistics changed since the sum was made, each as
+ * "name (file)": none where the file holds no record of its units' files (a sum made before
+ * they were recorded), where a unit's file is gone (a folder moved: nothing to compare), or where
+ * the sum's own figures were changed since (no longer the sum it recorded).
+ */
+export function unitsChangedSinceSum(stats: StatisticsTable): string[] {
+  const record = stats.sumRecord;
+  if (!record?.files || record.files.length !== record.units.length || valuesFingerprint(stats.values) !== record.sum) return [];
+  const changed: string[] = [];
+  record.files.forEach(([relative, bytes], i) => {
+    const file = path.resolve(path.dirname(path.resolve(stats.file)), relative);
+    let now: Buffer;
+    try {
+      now = readFileSync(file);
+    } catch {
+      return;
+    }
+    if (fingerprint(now) === bytes) return;
+    const [name, figures] = record.units[i]!;
+    if (!/\.xlsx$/i.test(file)) {
+      try {
+        if (valuesFingerprint(readStatistics(file).values) === figures) return;
+      } catch {
+        // a unit's file that no longer reads is changed too (its own check says how)
+      }
+    }
+    changed.push(`${name} (${shownPath(file)})`);
+  });
+  return changed;
+}
