@@ -266,7 +266,13 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
 function earlierOutputs(dir: string, settings: BuildSettings): string | undefined {
   const name = basename(resolve(dir));
   const found = settings.formats.map((f) => join(settings.outDir, `${name}.${f}`)).flatMap((file) => {
-    const st = statSync(file, { throwIfNoEntry: false });
+    // (--out a file, or a folder that cannot be looked into: no outputs to name)
+    let st;
+    try {
+      st = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      return [];
+    }
     return st?.isFile() ? [`${file} (${writtenAt(st.mtime)})`] : [];
   });
   return found.length ? found.join(' and ') : undefined;
