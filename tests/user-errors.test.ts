@@ -315,6 +315,13 @@ describe('front matter and statistics mistakes', () => {
       '表三 sits under "二、主动公开情况" (part 二、主动公开政府信息情况); the form places it in part 三、收到和处理政府信息公开申请情况',
       '表二 sits under "三、依申请公开情况" (part 三、收到和处理政府信息公开申请情况); the form places it in part 二、主动公开政府信息情况',
     ]);
+    // a part worded freely, and another left out: the freely worded one is named at its heading (newcomer)
+    const renamed = text.replace('# 主动公开政府信息情况', '# 主动公开情况').replace(/\n# 其他需要报告的事项\n/, '\n');
+    const named = reviewReport(loadReport(makeReport({ 'report.md': renamed, ...stats })), fonts).filter((f) => /is not read as part|has no heading/.test(f.message));
+    expect(named.map((f) => [f.loc.line, f.message, f.hint])).toEqual([
+      [renamed.split('\n').indexOf('# 主动公开情况') + 1, '"主动公开情况" is not read as part 二、主动公开政府信息情况 of the gov-2021 form, which has no heading', 'name it as the form does: "# 主动公开政府信息情况" (gongwen numbers it)'],
+      [renamed.split('\n').indexOf('# 存在的主要问题及改进情况') + 1, 'the gov-2021 form has 6 parts; "六、其他需要报告的事项" has no heading', 'add "# 其他需要报告的事项" in its place, after the part before it (gongwen numbers it)'],
+    ]);
   });
 
   it('warns about a title whose year is not the report\'s, and a report on a form\'s year without statistics (and then its parts)', () => {

@@ -68,6 +68,19 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
       if ([...partOf.values()].includes(s)) continue;
       // at the heading of the part before it, where the report has one (else at the body's start)
       const before = sections.slice(0, k).reverse().map((p) => parts.find((h) => partOf.get(h) === p)).find(Boolean);
+      const after = sections.slice(k + 1).map((p) => parts.find((h) => partOf.get(h) === p)).find(Boolean);
+      // a heading in its place that names no part (renamed: 主动公开情况, newcomer — told at the part
+      // before, it was not found): at that heading, with the form's name
+      const [from, to] = [before ? parts.indexOf(before) : -1, after ? parts.indexOf(after) : parts.length];
+      const unnamed = parts.filter((h, i) => i > from && i < to && partOf.get(h) === undefined);
+      if (unnamed.length === 1) {
+        findings.push({
+          severity: 'warning', loc: unnamed[0]!.loc,
+          message: `"${inlineText(unnamed[0]!.inlines)}" is not read as part ${shown(s)} of the ${template.id} form, which has no heading`,
+          hint: `name it as the form does: "# ${s.title}" (gongwen numbers it)`,
+        });
+        continue;
+      }
       findings.push({
         severity: 'warning', loc: before?.loc ?? report,
         message: `the ${template.id} form has ${sections.length} parts; "${shown(s)}" has no heading`,
