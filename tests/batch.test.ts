@@ -102,8 +102,11 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
   });
 
   it('stops the batch process when its launcher is stopped by PID, and keeps a pool size set in NODE_OPTIONS', async () => {
-    const dirs = Array.from({ length: 8 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `sig${i}`));
-    const launcher = spawn(process.execPath, [BIN, 'build', ...dirs, '--out', tmp(), '--format', 'pdf'], { stdio: 'ignore' });
+    // (forty: the rest still building when the first is in)
+    const dirs = Array.from({ length: 40 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `sig${i}`));
+    const launcher = spawn(process.execPath, [BIN, 'build', ...dirs, '--out', tmp(), '--format', 'pdf'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    launcher.stdout!.on('data', (d: Buffer) => { stdout += d.toString(); });
     const children = () => {
       try {
         return readFileSync(`/proc/${launcher.pid}/task/${launcher.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
@@ -118,8 +121,11 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     }
     expect(batch).toBeGreaterThan(0);
     const exited = new Promise<[number | null, string | null]>((resolve) => launcher.once('exit', (code, signal) => resolve([code, signal])));
+    // (once it has built a report: it then says how far it got, newcomer — it printed nothing)
+    for (let i = 0; i < 400 && !/\.pdf \(/.test(stdout); i++) await new Promise((r) => setTimeout(r, 25));
     launcher.kill('SIGTERM');
     expect(await exited).toEqual([null, 'SIGTERM']);
+    expect(stdout).toMatch(/\nstopped \(SIGTERM\) after ([1-9]|[1-3]\d) of 40 reports: those built are whole, the others not built; the same command again builds the rest/);
     // the launcher ends after its batch process: nothing is left running
     expect(() => process.kill(batch!, 0)).toThrow(/ESRCH/);
     // killed outright (kill -9), it passes nothing on: its batch process ends as its channel closes

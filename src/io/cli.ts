@@ -210,7 +210,9 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const tty = (out as NodeJS.WriteStream).isTTY === true;
   const batch = isBatch('build', dirs, values);
   const doneAt: number[] = [];
+  let finished = 0;
   const progress = (o: BuildOutcome, count: number, failed: number, ms: number) => {
+    finished = count;
     if (o.ok) o.why ??= why.get(o.dir);
     if (tty) {
       // on a terminal: one progress line, with errors and warnings printed above it (and, for
@@ -228,9 +230,23 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   // already use the second core, and two workers are slower than one at 1.7× the memory (README
   // "Speed"). Even one folder after another runs on a worker thread, for its bounded heap.
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), stale.length);
-  const result: BatchResult = !stale.length ? { outcomes: [], ms: 0 }
-    : batch ? await buildBatch(stale, config.fonts, settings, progress, threads, early)
-      : await buildInProcess(stale, config.fonts, settings, progress, docx).finally(() => docx?.close());
+  // A batch stopped (Ctrl-C, or a signal the launcher passes on) says how far it got: each report's
+  // outputs are written all or none, so those built are whole (a newcomer's SIGTERM printed nothing)
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return; // (a terminal's Ctrl-C reaches the batch process twice: from the launcher too)
+    stopping = true;
+    out.write(`${tty ? '\n' : ''}stopped (${signal}) after ${current.length + finished} of ${dirs.length} reports: those built are whole, the others not built; the same command again builds the rest (those up to date are not built again)\n`);
+    // ended by the signal itself, as without this handler (a shell's loop stops at a Ctrl-C)
+    for (const s of signals) process.off(s, stop);
+    process.kill(process.pid, signal);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  if (dirs.length > 1 && stale.length) for (const s of signals) process.on(s, stop);
+  const result: BatchResult = await (!stale.length ? Promise.resolve({ outcomes: [], ms: 0 })
+    : batch ? buildBatch(stale, config.fonts, settings, progress, threads, early)
+      : buildInProcess(stale, config.fonts, settings, progress, docx).finally(() => docx?.close()))
+    .finally(() => { for (const s of signals) process.off(s, stop); });
   if (tty && stale.length) out.write('\n');
   if (result.internalError) throw new Error(result.internalError);
   const failures = result.outcomes.filter((o) => !o.ok);
