@@ -254,6 +254,10 @@ describe('front matter validation', () => {
   it('requires front matter', () => {
     const [msg] = errorsOf({ 'report.md': '# 概述\n正文\n' });
     expect(msg).toMatch(/report\.md:1: the file must start with YAML front matter/);
+    // an empty file is said to be empty (a newcomer read "must start with front matter" as a format problem)
+    for (const empty of ['', '\n\n  \n', '\uFEFF']) {
+      expect(errorsOf({ 'report.md': empty })[0]).toMatch(/report\.md: the file is empty\n {2}fix: write the report into it/);
+    }
   });
 
   it('rejects a missing report.md', () => {

@@ -14,6 +14,10 @@ export interface SplitSource {
 export function splitFrontMatter(source: string, file: string): SplitSource {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
+  // (an empty file: saved before it was written, or emptied by a failed copy — newcomer)
+  if (!text.trim()) {
+    throw new InputError({ file }, 'the file is empty', 'write the report into it: front matter between two "---" lines, then the body (gongwen new <folder> writes one to fill in)');
+  }
   if (lines[0]?.trim() !== '---') {
     throw new InputError({ file, line: 1 }, 'the file must start with YAML front matter between two "---" lines',
       'put "---" on line 1, then title:, year:, organ:, published: …, then "---", then the Markdown body');
