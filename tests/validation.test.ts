@@ -257,6 +257,9 @@ describe('front matter validation', () => {
     // an empty file is said to be empty (a newcomer read "must start with front matter" as a format problem)
     for (const empty of ['', '\n\n  \n', '\uFEFF']) {
       expect(errorsOf({ 'report.md': empty })[0]).toMatch(/report\.md: the file is empty\n {2}fix: write the report into it/);
+      // (and a statistics file, comments alone too)
+      const stats = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'), 'statistics.yaml': `${empty}# 统计表\n` });
+      expect(stats.join('\n')).toMatch(/statistics\.yaml: the statistics file is empty\n {2}fix: write the form's figures into it/);
     }
   });
 

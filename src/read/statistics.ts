@@ -98,6 +98,10 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
   const bytes = readInputBytes(file, file, () => new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter'));
   // (line ends of any system, as report.md's front matter takes them: CR alone was one long line, "missing field template")
   const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // (no lines but comments either: "missing field template" read as a typo of one)
+  if (!text.replace(/^\s*#.*$/gm, '').trim()) {
+    throw new InputError({ file }, 'the statistics file is empty', 'write the form\'s figures into it: gongwen new <folder> writes one with every cell of the year\'s form, labelled (or copy the sample\'s)');
+  }
   return parseStatistics(text, file, year);
 }
 
