@@ -63,7 +63,7 @@ describe('front matter validation', () => {
   });
 
   it('says to write the year alone in ASCII digits', () => {
-    for (const y of ['2020年', '２０２０', '"2020"']) {
+    for (const y of ['2020年', '２０２０', '"2020"', '2O2O', '2o20年']) {
       expect(errorsOf({ 'report.md': FRONT.replace('year: 2020', `year: ${y}`) })[0], y)
         .toMatch(/:3: field "year" \(报告年度\) must be a number such as 2017\n  fix: write the year alone in ASCII digits, without 年 or quotes: year: 2020/);
     }

@@ -79,7 +79,8 @@ const text = (what: string): Field => (v, path, issues) => {
 const year: Field = (v, path, issues) => {
   if (typeof v !== 'number' || Number.isNaN(v)) {
     // 2021年, ２０２１, "2021": the digits alone, in ASCII, unquoted
-    const digits = typeof v === 'string' ? asciiDigits(v).match(/\d{4}/)?.[0] : undefined;
+    // (the letter O or l typed for 0 or 1, 2O23: the year it stands for)
+    const digits = typeof v === 'string' ? asciiDigits(v).replace(/(?<=\d)[oO〇]|[oO〇](?=\d)/g, '0').replace(/(?<=\d)[lI]|[lI](?=\d)/g, '1').match(/\d{4}/)?.[0] : undefined;
     return invalid(issues, path, 'year (报告年度) must be a number such as 2017', `write the year alone in ASCII digits, without 年 or quotes: year: ${digits ?? 2017}`);
   }
   return Number.isInteger(v) && v >= 2008 && v <= 2100 ? v : invalid(issues, path, `year (报告年度) ${v} must be a whole number from 2008 to 2100`, 'write the year the report covers, e.g. year: 2021');
