@@ -620,6 +620,17 @@ describe('gongwen aggregate', () => {
     expect((await run(both, '--out', path.join(root, 'sum.yaml'))).err).toContain('statistics.yaml is summed\n  fix: remove statistics.xlsx if statistics.yaml is current, or convert it again (gongwen aggregate');
   });
 
+  it('leaves out a plain file a glob took along among the unit folders, with a note; sums the units', async () => {
+    const root = tempRoot();
+    const units = (await goodUnits(root)).slice(0, 2);
+    const note = path.join(root, '说明.docx');
+    writeFileSync(note, 'x');
+    const r = await run(units[0]!, note, units[1]!, '--out', path.join(root, 'sum.yaml'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`note: ${note} left out: a file, not a unit folder\n`);
+    expect(r.out).toContain('summary: 2 summed, 0 missing, 0 invalid, 0 other template');
+  });
+
   it('reports usage errors with exit 2', async () => {
     const root = tempRoot();
     expect((await run('--out', 'x.yaml')).err).toContain('at least one unit folder');

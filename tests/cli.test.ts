@@ -34,6 +34,20 @@ describe('gongwen CLI', () => {
     expect(opt.err).toContain('--colour');
   });
 
+  it('leaves out a plain file a glob took along among the folders, with a note (units/说明.txt)', () => {
+    const a = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n甲。\n` }, 'unit-a');
+    const b = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n乙。\n` }, 'unit-b');
+    const note = path.join(path.dirname(a), '说明.txt');
+    writeFileSync(note, '各单位报告');
+    const r = run('check', a, note, b);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`note: ${note} left out: a file, not a report folder\n`);
+    expect(r.out).toContain('checked 2 reports: 2 ok\n');
+    // a file alone is still said to be no report folder
+    const alone = run('check', note);
+    expect([alone.code, alone.err]).toEqual([2, expect.stringContaining('not a report folder')]);
+  });
+
   it('says a misspelt option, a missing value and a value given to a switch plainly, with the nearest option', () => {
     const cases: [string[], string][] = [
       [['build', SAMPLE, '--stirct'], 'error: unknown option --stirct: did you mean --strict?\nRun gongwen --help for usage.\n'],

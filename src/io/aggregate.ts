@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isUsageError, UsageError } from './cli-args.js';
+import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
@@ -244,7 +244,11 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   try {
     const parsed = parseArgs({ args: argv, allowPositionals: true, options: AGGREGATE_OPTIONS });
     opts = parsed.values;
-    dirs = parsed.positionals;
+    // (a file a glob took along among the unit folders, units/说明.txt: left out, with a note; a
+    // statistics file in place of its folder is said to be one, below)
+    const { folders, skipped } = withoutStrayFiles(parsed.positionals, (f) => isYaml(f) || isXlsx(f));
+    for (const file of skipped) err.write(`note: ${file} left out: a file, not a unit folder\n`);
+    dirs = folders;
     if (opts.help) { out.write(AGGREGATE_HELP); return 0; }
     if (!dirs.length) throw new UsageError('aggregate needs at least one unit folder');
     if (!opts.out) throw new UsageError('aggregate needs --out FILE (.yaml or .xlsx)');

@@ -3,6 +3,8 @@
  * which must decide before the CLI code loads whether to read the fonts ahead, and io/cli.ts.
  * This module imports nothing heavy.
  */
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 
 export const OPTIONS = {
@@ -62,3 +64,23 @@ export const ONE_REPORT_V8_FLAGS = '--interrupt-budget=2162688';
 /** One folder to build, not watched: the runs ONE_REPORT_V8_FLAGS are for. */
 export const isOneReport = (command: string | undefined, dirs: readonly string[], values: { watch?: boolean }): boolean =>
   command === 'build' && dirs.length === 1 && !values.watch;
+
+/**
+ * Among several folders, the plain files a glob took along (units/* with a 说明.txt or a 汇总.docx
+ * beside the units): left out, each with a note, so that a batch neither counts them as failed
+ * reports nor, in aggregate, stops at them. Not where no path is a folder (the commands say what a
+ * file given alone is), nor report.md, nor the files `keep` takes (aggregate's statistics files,
+ * which it names with their folder).
+ */
+export function withoutStrayFiles(paths: string[], keep: (file: string) => boolean = () => false): { folders: string[]; skipped: string[] } {
+  const stat = (p: string) => {
+    try {
+      return statSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  if (paths.length < 2 || !paths.some((p) => stat(p)?.isDirectory())) return { folders: paths, skipped: [] };
+  const skipped = paths.filter((p) => stat(p)?.isFile() && basename(p) !== 'report.md' && !keep(p));
+  return { folders: paths.filter((p) => !skipped.includes(p)), skipped };
+}

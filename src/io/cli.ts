@@ -11,7 +11,7 @@ import { buildOne, settingsNow, upToDate, type BuildOutcome, type BuildSettings 
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
-import { isBatch, isUsageError, ONE_REPORT_V8_FLAGS, OPTIONS, parseCommandLine, UsageError } from './cli-args.js';
+import { isBatch, isUsageError, ONE_REPORT_V8_FLAGS, OPTIONS, parseCommandLine, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { closest } from '../read/validate.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
@@ -359,7 +359,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     const { values, positionals } = parseCommandLine(argv);
     if (values.help) { out.write(HELP); return EXIT.ok; }
     if (values.version) { out.write(`gongwen ${version()}\n`); return EXIT.ok; }
-    const [command, ...given] = positionals;
+    const [command, ...typed] = positionals;
+    // a file a glob took along among the folders (units/说明.txt) is left out, with a note
+    const { folders: given, skipped } = withoutStrayFiles(typed);
+    for (const file of skipped) err.write(`note: ${file} left out: a file, not a report folder\n`);
     // a folder given twice (a shell glob and a name, say) is built once
     const dirs = given.filter((d, i) => given.findIndex((e) => resolve(e) === resolve(d)) === i);
     if (!command) { err.write(HELP); return EXIT.input; }
