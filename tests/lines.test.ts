@@ -115,6 +115,11 @@ describe('breakJustified', () => {
     expect(dot.join('')).toBe('网址：https://www.xugou.gov.cn/zw/index.html，欢迎访问。');
     expect(dot[0]).toBe('网址：https://www.xugou.gov.cn/zw/index');
     for (const l of dot.slice(0, -1)) expect(l, dot.join(' | ')).not.toMatch(/\.$/);
+    // a line that ends at the address's own seam (after a /) and would be a little loose takes the
+    // slack, a little in its letters too: …/col12345678/ | index.html, not …/col12345678/ind | ex.html (QA)
+    const seam = lines(breakJustified(ctx, [run('也可访问https://a.gov.cn/col12345678/index.html?id=1查看。')], 200, 0)!).map((l) => textOf(l));
+    expect(seam).toEqual(['也可访问https://a.gov.cn/col12345678/', 'index.html?id=1查看。']);
+    // (where the seam leaves the line too loose, the address still fills it: 全文见：… above)
     // a word or a figure is no address: it moves whole, as before
     const word = lines(breakJustified(ctx, [run('全文见：www.example.gov.cn 与 supercalifragilisticexpialidocious。')], 200, 0)!);
     expect(word[1]!.map((i) => i.text).join('')).toMatch(/^supercalifragilistic/);

@@ -97,6 +97,8 @@ function measureRange(p: Paragraph, start: number, end: number): number {
  */
 const LOOSE_EM = 0.3;
 const LETTER_EM = 0.15;
+/** What a line cut at a web address's seam (after a /) may open each letter by, at most: unseen. */
+const SEAM_LETTER_EM = 0.05;
 
 /**
  * Spacing under which text extractors read two characters as one word: pdftotext takes a gap of
@@ -254,13 +256,26 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
   while (to > start && SPACE.test(text[to - 1]!)) to--;
   if (to === end) while (to < text.length && /[\x21-\x7e]/.test(text[to]!)) to++;
   if (!IS_ADDRESS(text.slice(from, to))) return undefined;
-  const slack = available - natural;
   const gaps = cjkGaps(piecesOf(p, lineStart, start));
   const size = inlines[runOf[lineStart]!]!.fontSize;
-  if (gaps > 0 && slack / gaps <= LOOSE_EM * size) return undefined;
+  // Where the line may end: at the address's own seam — after a / or before ? & # — where the line
+  // then takes its slack in its gaps between Chinese characters (LOOSE_EM each at most) and a
+  // little in the address's letters on it (SEAM_LETTER_EM), else where the line is full, not in
+  // a word (…/col1234567/ind | ex.html, QA)
+  const seam = (c: number) => c > from && (text[c - 1] === '/' || /[?&#]/.test(text[c]!)) && !NO_LINE_START.has(text[c]!);
+  const tight = (c: number, width: number) =>
+    available - width <= (gaps * LOOSE_EM + (seam(c) ? (c - Math.max(from, lineStart)) * SEAM_LETTER_EM : 0)) * size;
+  if (gaps > 0 && tight(start, natural)) return undefined;
   // (not right after a dot before a letter: …/index. at a line's end reads as a sentence's end)
-  const cut = fillCut(p, lineStart, start, end, available);
-  return cut !== undefined && cut - 1 > start && text[cut - 1] === '.' && /[A-Za-z]/.test(text[cut] ?? '') ? cut - 1 : cut;
+  const fill = fillCut(p, lineStart, start, end, available);
+  const cut = fill !== undefined && fill - 1 > start && text[fill - 1] === '.' && /[A-Za-z]/.test(text[fill] ?? '') ? fill - 1 : fill;
+  if (cut === undefined) return cut;
+  for (let c = cut; c > start + 1; c--) {
+    if (!seam(c)) continue;
+    if (tight(c, measureRange(p, lineStart, c))) return c;
+    break;
+  }
+  return cut;
 }
 
 /**
