@@ -20,8 +20,9 @@ vi.mock('node:fs', async (importOriginal) => {
     throw Object.assign(new Error(`EACCES: permission denied, ${call} '${String(p)}'`), { code: 'EACCES' });
   };
   const locked = {
-    readdirSync: ((p: unknown, ...rest: unknown[]) => (String(p).endsWith(LOCKED) || inside(p) ? deny('scandir', p) : (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.readdirSync,
+    readdirSync: ((p: unknown, ...rest: unknown[]) => (String(p).endsWith(LOCKED) || String(p).endsWith(`${path.sep}listless-unit`) || inside(p) ? deny('scandir', p) : (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.readdirSync,
     existsSync: ((p: unknown) => (inside(p) ? false : fs.existsSync(p as string))) as typeof fs.existsSync,
+    accessSync: ((p: unknown, ...rest: unknown[]) => (inside(p) ? deny('access', p) : (fs.accessSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.accessSync,
     statSync: ((p: unknown, ...rest: unknown[]) => (inside(p) ? deny('stat', p) : (fs.statSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.statSync,
     lstatSync: ((p: unknown, ...rest: unknown[]) => (inside(p) ? deny('lstat', p) : (fs.lstatSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.lstatSync,
     readFileSync: ((p: unknown, ...rest: unknown[]) => {
@@ -50,7 +51,7 @@ describe('a unit folder that cannot be read', () => {
     for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
     return dir;
   };
-  const reports = ['a-unit', 'locked-unit', 'c-unit', 'buggy-unit'].map((name) => unit(name, { 'report.md': `${FRONT_BEFORE_FORMS}正文。\n` }));
+  const reports = ['a-unit', 'locked-unit', 'c-unit', 'buggy-unit', 'listless-unit'].map((name) => unit(name, { 'report.md': `${FRONT_BEFORE_FORMS}正文。\n` }));
   const stats = 'template: gov-2021\nyear: 2021\ntables:\n  t2:\n    licensing: {decisions: 3}\n';
   const units = ['a-unit', 'locked-unit', 'c-unit'].map((name) => unit(`units${path.sep}${name}`, { 'statistics.yaml': stats }));
 
@@ -63,6 +64,20 @@ describe('a unit folder that cannot be read', () => {
     expect(err.text()).toContain(`error: ${locked}: the folder cannot be read: no permission (EACCES)\n  fix: give the user who runs gongwen read access to the folder and its files, or copy it to a folder of your own`);
     expect(out.text()).toContain(`${after}: ok`);
     expect(out.text()).toMatch(/checked 3 reports: 2 ok, 1 failed/);
+  });
+
+  it('reads a folder that can be entered but not listed (chmod 711) by its files\' names, as before (review)', async () => {
+    const [out, err] = [capture(), capture()];
+    const listless = reports[4]!;
+    expect(await main(['check', listless], out.stream, err.stream), err.text()).toBe(0);
+    expect(out.text()).toBe(`${listless}: ok\n`);
+  });
+
+  it('is an error of --watch at its start, as a missing folder is, not an internal error (review)', async () => {
+    const [out, err] = [capture(), capture()];
+    const code = await main(['build', reports[0]!, reports[1]!, '--watch', '--out', path.join(root, 'watched')], out.stream, err.stream);
+    expect(code).toBe(2);
+    expect(err.text()).toContain(`error: ${reports[1]}: the folder cannot be read: no permission (EACCES)`);
   });
 
   it('checks the folders after one that meets a bug, which is said to be one (exit 1)', async () => {

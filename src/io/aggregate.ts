@@ -60,7 +60,7 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   if (!existsSync(dir)) return { missing: 'folder not found' };
   // (a unit's statistics file given in place of its folder: name the folder)
   if (!statSync(dir).isDirectory()) return { missing: `a file, not a unit folder: give the folder that holds it${/\.(ya?ml|xlsx)$/i.test(dir) ? ` (${path.dirname(dir)})` : ''}` };
-  readableFolder(dir);
+  readableFolder(dir, dir, ['report.md', 'statistics.yaml', 'statistics.xlsx']);
   const report = path.join(dir, 'report.md');
   let year: number | undefined;
   if (existsSync(report)) {

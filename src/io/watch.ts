@@ -2,6 +2,7 @@
 import { existsSync, statSync, watch as watchDir, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
+import { readableFolder } from '../read/text-file.js';
 import { namedStatistics } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildInMemory, buildOne, upToDate } from './build-one.js';
@@ -40,6 +41,8 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   out: NodeJS.WritableStream, err: NodeJS.WritableStream, force = false): Promise<number> {
   for (const dir of dirs) {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir }, existsSync(dir) ? 'not a report folder' : 'no such folder', 'give a folder that contains report.md');
+    // (one that cannot be read cannot be watched either: said as for a missing one, review)
+    readableFolder(dir);
   }
   const warmUps = warmUpCount(process.env.GONGWEN_WATCH_WARM_UPS);
   if (warmUps.warning) err.write(warmUps.warning);

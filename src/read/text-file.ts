@@ -8,7 +8,8 @@
  * own advice: the GBK advice (iconv -f GBK) would garble it for good. So is a file that is not
  * text at all (a Word document named report.md).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { InputError } from '../model/errors.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
@@ -108,12 +109,21 @@ export function readText(path: string, shown: string = path, streams = false): s
  * share mounted for others), so that a batch, check, aggregate or --watch reports it as that
  * folder's failure and goes on, not as an internal error or as files that are missing.
  */
-export function readableFolder(dir: string, shown: string = dir): void {
+export function readableFolder(dir: string, shown: string = dir, files: readonly string[] = ['report.md']): void {
   try {
     readdirSync(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') throw new InputError({ file: shown }, `the folder cannot be read: no permission (${code})`, 'give the user who runs gongwen read access to the folder and its files, or copy it to a folder of your own');
+    // (a folder that can be entered but not listed, chmod 711: its files are read by name, review)
+    const reachable = files.some((f) => {
+      try {
+        accessSync(join(dir, f), fsConstants.R_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if ((code === 'EACCES' || code === 'EPERM') && !reachable) throw new InputError({ file: shown }, `the folder cannot be read: no permission (${code})`, 'give the user who runs gongwen read access to the folder and its files, or copy it to a folder of your own');
   }
 }
 
