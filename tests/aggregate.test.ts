@@ -625,9 +625,12 @@ describe('gongwen aggregate', () => {
     const units = (await goodUnits(root)).slice(0, 2);
     const note = path.join(root, '说明.docx');
     writeFileSync(note, 'x');
-    const r = await run(units[0]!, note, units[1]!, '--out', path.join(root, 'sum.yaml'));
+    // (a workbook not named as a unit's statistics too: the city's own 汇总.xlsx, review)
+    const book = path.join(root, '汇总.xlsx');
+    writeFileSync(book, 'x');
+    const r = await run(units[0]!, note, book, units[1]!, '--out', path.join(root, 'sum.yaml'));
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain(`note: ${note} left out: a file, not a unit folder\n`);
+    expect(r.err).toContain(`note: ${note} left out: a file, not a unit folder\nnote: ${book} left out: a file, not a unit folder\n`);
     expect(r.out).toContain('summary: 2 summed, 0 missing, 0 invalid, 0 other template');
   });
 

@@ -246,7 +246,8 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     opts = parsed.values;
     // (a file a glob took along among the unit folders, units/说明.txt: left out, with a note; a
     // statistics file in place of its folder is said to be one, below)
-    const { folders, skipped } = withoutStrayFiles(parsed.positionals, (f) => isYaml(f) || isXlsx(f));
+    // (a unit's own statistics file by its name only: 汇总.xlsx beside the units is a stray one, review)
+    const { folders, skipped } = withoutStrayFiles(parsed.positionals, (f) => /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(f)));
     for (const file of skipped) err.write(`note: ${file} left out: a file, not a unit folder\n`);
     dirs = folders;
     if (opts.help) { out.write(AGGREGATE_HELP); return 0; }
