@@ -617,7 +617,7 @@ describe('gongwen aggregate', () => {
     expect(converted.code, converted.err).toBe(0);
     const older = new Date(Date.now() - 120_000);
     utimesSync(path.join(both, 'statistics.xlsx'), older, older);
-    expect((await run(both, '--out', path.join(root, 'sum.yaml'))).err).toContain('statistics.yaml is summed\n  fix: remove statistics.xlsx if statistics.yaml is current, or convert it again (gongwen aggregate');
+    expect((await run(both, '--out', path.join(root, 'sum.yaml'))).err).toContain('statistics.yaml is summed\n  fix: remove statistics.xlsx if statistics.yaml is current; to take the workbook\'s figures, move statistics.yaml aside, then convert it (gongwen aggregate');
   });
 
   it('leaves out a plain file a glob took along among the unit folders, with a note; sums the units', async () => {

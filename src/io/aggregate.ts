@@ -88,7 +88,7 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
     // both: the YAML is read, as documented; a workbook corrected after it was converted once
     // would otherwise give stale totals without a word
     const newer = statSync(xlsx).mtimeMs > statSync(yaml).mtimeMs;
-    return { file: yaml, year, warning: `${dir} holds both statistics.yaml and statistics.xlsx; statistics.yaml is summed${newer ? ', though statistics.xlsx was saved after it' : ''}\n  fix: ${newer ? `convert the workbook again (gongwen aggregate ${dir} --out ${yaml}), or remove it if statistics.yaml is current` : 'remove statistics.xlsx if statistics.yaml is current, or convert it again (gongwen aggregate ' + dir + ' --out ' + yaml + ')'}`, ...(newer ? { workbookAfter: xlsx } : {}) };
+    return { file: yaml, year, warning: `${dir} holds both statistics.yaml and statistics.xlsx; statistics.yaml is summed${newer ? ', though statistics.xlsx was saved after it' : ''}\n  fix: ${newer ? `convert the workbook again (gongwen aggregate ${dir} --out ${yaml}), or remove it if statistics.yaml is current` : 'remove statistics.xlsx if statistics.yaml is current; to take the workbook\'s figures, move statistics.yaml aside, then convert it (gongwen aggregate ' + dir + ' --out ' + yaml + ')'}`, ...(newer ? { workbookAfter: xlsx } : {}) };
   }
   for (const file of [yaml, xlsx]) if (existsSync(file)) return { file, year };
   return { missing: 'no statistics.yaml or statistics.xlsx (and no "statistics:" in report.md)' };

@@ -258,13 +258,13 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
     `${failures.length ? `; ${failures.length} failed: ${failures.map((f) => f.dir).join(', ')}` : ''}\n`);
   // each failure's first error under the summary, with its file and line: in a batch of a hundred
   // the errors themselves scrolled away above (all of them are on stderr)
-  // and the outputs an earlier build left for it, which are not of its files as they are now (a
+  // and the outputs an earlier build left for it, which are not this build's (a
   // newcomer: an office that uploads output/*.pdf would publish the old figures)
   if (dirs.length > 1) {
     for (const f of failures) {
       if (f.ok) continue;
       const old = earlierOutputs(f.dir, settings);
-      out.write(`  ${f.dir}: ${firstError(f.error)}\n${old ? `    ${old}: from an earlier build, not of its files as they are now\n` : ''}`);
+      out.write(`  ${f.dir}: ${firstError(f.error)}\n${old ? `    ${old}: left by an earlier build, not by this one\n` : ''}`);
     }
   }
   // (one folder: nothing was written — the outputs of an earlier build, if any, are as they were)

@@ -16,7 +16,7 @@ export function splitFrontMatter(source: string, file: string): SplitSource {
   const lines = text.split('\n');
   // (an empty file: saved before it was written, or emptied by a failed copy — newcomer)
   if (!text.trim()) {
-    throw new InputError({ file }, 'the file is empty', 'write the report into it: front matter between two "---" lines, then the body (gongwen new <folder> writes one to fill in)');
+    throw new InputError({ file }, 'the file is empty', 'write the report into it: front matter between two "---" lines, then the body (gongwen new <a new folder> --organ … writes one to copy from)');
   }
   if (lines[0]?.trim() !== '---') {
     throw new InputError({ file, line: 1 }, 'the file must start with YAML front matter between two "---" lines',

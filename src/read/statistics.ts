@@ -100,7 +100,7 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
   const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   // (no lines but comments either: "missing field template" read as a typo of one)
   if (!text.replace(/^\s*#.*$/gm, '').trim()) {
-    throw new InputError({ file }, 'the statistics file is empty', 'write the form\'s figures into it: gongwen new <folder> writes one with every cell of the year\'s form, labelled (or copy the sample\'s)');
+    throw new InputError({ file }, 'the statistics file is empty', 'write the form\'s figures into it: gongwen new <a new folder> --organ … --year … writes one with every cell of the year\'s form, labelled, to copy from');
   }
   return parseStatistics(text, file, year);
 }
