@@ -322,6 +322,13 @@ describe('front matter and statistics mistakes', () => {
       [renamed.split('\n').indexOf('# 主动公开情况') + 1, '"主动公开情况" is not read as part 二、主动公开政府信息情况 of the gov-2021 form, which has no heading', 'name it as the form does: "# 主动公开政府信息情况" (gongwen numbers it)'],
       [renamed.split('\n').indexOf('# 存在的主要问题及改进情况') + 1, 'the gov-2021 form has 6 parts; "六、其他需要报告的事项" has no heading', 'add "# 其他需要报告的事项" in its place, after the part before it (gongwen numbers it)'],
     ]);
+    // two parts missing around one such heading: which it stands for cannot be told, so neither is said of it (review)
+    const two = text.replace('# 主动公开政府信息情况', '# 工作情况').replace(/\n# 收到和处理政府信息公开申请情况\n/, '\n');
+    const told = reviewReport(loadReport(makeReport({ 'report.md': two, ...stats })), fonts).filter((f) => /is not read as part|has no heading/.test(f.message));
+    expect(told.map((f) => f.message)).toEqual([
+      'the gov-2021 form has 6 parts; "二、主动公开政府信息情况" has no heading',
+      'the gov-2021 form has 6 parts; "三、收到和处理政府信息公开申请情况" has no heading',
+    ]);
   });
 
   it('warns about a title whose year is not the report\'s, and a report on a form\'s year without statistics (and then its parts)', () => {

@@ -64,16 +64,22 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
   // a part missing is told only where the report has fewer parts than the form (with as many or
   // more, freely worded headings cannot be told from missing ones)
   if (parts.length < sections.length) {
-    for (const [k, s] of sections.entries()) {
-      if ([...partOf.values()].includes(s)) continue;
-      // at the heading of the part before it, where the report has one (else at the body's start)
+    // a heading in a missing part's place that names no part (renamed: 主动公开情况, newcomer — told
+    // at the part before, it was not found): at that heading, with the form's name; only where it is
+    // the one such heading for the one such part (two parts missing around it: which, review)
+    const missing = sections.filter((s) => ![...partOf.values()].includes(s));
+    const placeOf = (s: TemplateSection) => {
+      const k = sections.indexOf(s);
       const before = sections.slice(0, k).reverse().map((p) => parts.find((h) => partOf.get(h) === p)).find(Boolean);
       const after = sections.slice(k + 1).map((p) => parts.find((h) => partOf.get(h) === p)).find(Boolean);
-      // a heading in its place that names no part (renamed: 主动公开情况, newcomer — told at the part
-      // before, it was not found): at that heading, with the form's name
       const [from, to] = [before ? parts.indexOf(before) : -1, after ? parts.indexOf(after) : parts.length];
-      const unnamed = parts.filter((h, i) => i > from && i < to && partOf.get(h) === undefined);
-      if (unnamed.length === 1) {
+      return { before, unnamed: parts.filter((h, i) => i > from && i < to && partOf.get(h) === undefined) };
+    };
+    const places = new Map(missing.map((s) => [s, placeOf(s)]));
+    const claimed = (h: HeadingBlock) => missing.filter((s) => places.get(s)!.unnamed.includes(h)).length;
+    for (const s of missing) {
+      const { before, unnamed } = places.get(s)!;
+      if (unnamed.length === 1 && claimed(unnamed[0]!) === 1) {
         findings.push({
           severity: 'warning', loc: unnamed[0]!.loc,
           message: `"${inlineText(unnamed[0]!.inlines)}" is not read as part ${shown(s)} of the ${template.id} form, which has no heading`,
@@ -81,6 +87,7 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
         });
         continue;
       }
+      // at the heading of the part before it, where the report has one (else at the body's start)
       findings.push({
         severity: 'warning', loc: before?.loc ?? report,
         message: `the ${template.id} form has ${sections.length} parts; "${shown(s)}" has no heading`,
