@@ -316,6 +316,15 @@ describe('--watch', () => {
     expect(second.match(/^warning: /gm)).toHaveLength(1);
     expect(second).toMatch(/^warning: .*report\.md:8: an ASCII quote " is printed as typed/m);
     expect(second).toContain(`(2 warnings as at the last build, not repeated: gongwen check ${dir} lists them all)\n`);
+    // a second warning alike at another line is new (each is counted as often as it was printed, review)
+    const before = w.stderr.length;
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n他说"好。\n\n【待填写：总体情况】\n\n【待填写：总体情况】\n`);
+    await w.until(/(?:\d\d:\d\d:\d\d [^\n]*warned\.pdf \(\d+ KB\) in \d+ ms \(built again: report\.md changed\)\n[\s\S]*?){2}/);
+    await new Promise((r) => setTimeout(r, 200));
+    const again = w.stderr.slice(before);
+    expect(again).toMatch(/^warning: .*report\.md:12: text still to be written: "【待填写：总体情况】"/m);
+    expect(again.match(/^warning: /gm)).toHaveLength(1);
+    expect(again).toContain('(3 warnings as at the last build, not repeated');
     // saved with the same bytes: its files line alone
     const third = w.stderr.length;
     utimesSync(path.join(dir, 'report.md'), new Date(), new Date(Date.now() + 5000));

@@ -10,9 +10,9 @@ export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 /**
  * Errors and warnings of one report on stderr; its files on stdout unless `files` is false.
  * `forceHint`: an up-to-date report says that --force builds it (not where --force no longer
- * would: a --watch save).
+ * would: a --watch save). `prefix`: before the files line (--watch's time of day).
  */
-export function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.WritableStream, files = true, forceHint = true): void {
+export function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.WritableStream, files = true, forceHint = true, prefix = ''): void {
   if (!o.ok) err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
   for (const w of o.warnings) err.write(`${w}\n`);
   if (!o.ok) return;
@@ -21,5 +21,5 @@ export function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.
   }
   if (!files) return;
   const done = o.upToDate ? ` up to date, not built again${forceHint ? ' (--force builds it)' : ''}` : ` in ${Math.round(o.ms)} ms${o.why ? ` (built again: ${o.why})` : ''}`;
-  out.write(`${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${done}\n`);
+  out.write(`${prefix}${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${done}\n`);
 }

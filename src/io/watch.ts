@@ -55,20 +55,27 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   // After the start, a build prints the warnings it did not print before, and counts the others
   // (a newcomer: two dozen lines at every save, the error that mattered scrolled away), each
   // build's lines after the time of day; a save that changed nothing prints its files line alone.
-  const seen = new Map<string, Set<string>>();
+  const seen = new Map<string, string[]>();
   const show = (o: BuildOutcome, start: boolean) => {
-    const before = seen.get(o.dir);
-    // (a warning is the same where only its line moved: text was written above it)
+    // (a warning is the same where only its line moved: text was written above it; each as many
+    // times as it was printed, so that a second 【待填写】 alike is new, review)
     const keys = o.warnings.map(warningKey);
+    const left = [...seen.get(o.dir) ?? []];
+    const old = start ? keys.map(() => false) : keys.map((k) => {
+      const at = left.indexOf(k);
+      if (at >= 0) left.splice(at, 1);
+      return at >= 0;
+    });
     // (a build stopped while reading finds no warnings: those of the last one stand)
-    if (o.ok || o.warnings.length) seen.set(o.dir, new Set(keys));
+    if (o.ok || o.warnings.length) seen.set(o.dir, keys);
     const upToDate = o.ok && o.upToDate === true;
-    const repeated = before && !start ? o.warnings.filter((_, k) => before.has(keys[k]!)).length : 0;
-    const shown = upToDate && !start ? [] : repeated ? o.warnings.filter((_, k) => !before!.has(keys[k]!)) : o.warnings;
-    if (!start) out.write(`${clockTime()} `);
-    report({ ...o, warnings: shown }, out, err, true, start);
-    if (repeated && !upToDate) err.write(`(${repeated} warning${repeated === 1 ? '' : 's'} as at the last build, not repeated: gongwen check ${o.dir} lists them all)\n`);
-    if (!o.ok) out.write(`${o.dir}: not built (see the error above); ${existsSync(path.join(settings.outDir, `${path.basename(path.resolve(o.dir))}.${settings.formats[0]}`)) ? 'its outputs stay as the last build wrote them' : 'it has no outputs yet'}: fix it and save again\n`);
+    const repeated = old.filter(Boolean).length;
+    const shown = upToDate && !start ? [] : [...o.warnings.filter((_, k) => !old[k]),
+      ...(repeated ? [`(${repeated} warning${repeated === 1 ? '' : 's'} as at the last build, not repeated: gongwen check ${o.dir} lists them all)`] : [])];
+    // (the time before the build's last line, files or not built: after its warnings, review)
+    const time = start ? '' : `${clockTime()} `;
+    report({ ...o, warnings: shown }, out, err, true, start, time);
+    if (!o.ok) out.write(`${time}${o.dir}: not built (see the error above); ${existsSync(path.join(settings.outDir, `${path.basename(path.resolve(o.dir))}.${settings.formats[0]}`)) ? 'its outputs stay as the last build wrote them' : 'it has no outputs yet'}: fix it and save again\n`);
   };
   // the options, fonts (as opened above) and gongwen of every build of this session
   const stamp = settingsStamp(settings, fonts.stamp);
