@@ -457,7 +457,9 @@ function meantSpace(text: string, m: RegExpExecArray): boolean {
   }
   // between two labelled fields of a line (联系人：王明⟶电话：…, 地址：清河路1号⟶邮编：…), as a tab pasted
   // from Word reads (audit: deleting the space, as the fix said, ran 王明电话 together)
-  if (/^[\u3400-\u9fff]{1,8}[：:]/u.test(text.slice(next)) && /[：:][^，。；！？：:]*$/u.test(text.slice(Math.max(0, at - 40), at + 1))) return true;
+  // (a label of two to eight characters on either side, a field's value of a few before the space:
+  // not a PDF copy's line break, 加强组织领 导：… or 公开目 录：…, review)
+  if (/^[\u3400-\u9fff]{2,8}[：:]/u.test(text.slice(next)) && /(?:^|[，。；\s])[\u3400-\u9fff]{2,8}[：:][^，。；！？：:\s]{1,30}$/u.test(text.slice(Math.max(0, at - 48), at + 1))) return true;
   // the quoted span around the space, whole: “ right before the first phrase, ” right after the second
   const first = hanRun(text, at, -1);
   const second = hanRun(text, next, 1);
