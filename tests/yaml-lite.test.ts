@@ -127,4 +127,10 @@ describe('YAML the library reads', () => {
     expect(() => parseLocatedYaml('x: !custom 3\n', 'statistics.yaml')).toThrow(/statistics\.yaml:1: a YAML tag gongwen does not read: !custom/);
     expect(parseLocatedYaml('x: !!str 3\ny: !!int "4"\n', 'statistics.yaml').data).toEqual({ x: '3', y: 4 });
   });
+
+  it('reads the lines of a list item written "- |" as its text, not as items indented too far (review)', async () => {
+    const { parseLocatedYaml } = await import('../src/read/yaml.js');
+    expect(parseLocatedYaml('keywords:\n  - |\n    - a\n      - b\n', 'report.md', 2).data).toEqual({ keywords: ['- a\n  - b\n'] });
+    expect(() => parseLocatedYaml('keywords:\n  - 年报\n   - 公开\n', 'report.md', 2)).toThrow(/report\.md:4: "- 公开" is indented more than the list item above it/);
+  });
 });

@@ -156,7 +156,7 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     for (const inlines of texts) {
       for (const m of inlines.map((i) => i.text).join('').matchAll(/\{\{\s*table\s+([^\s}]+)\s*\}\}/g)) {
         // (at its own line of the paragraph where the lines are known)
-        const line = b.type === 'paragraph' && b.sourceLines ? b.sourceLines.findIndex((l) => l.includes(m[1]!) && l.includes('table')) : -1;
+        const line = b.type === 'paragraph' && b.sourceLines ? b.sourceLines.findIndex((l) => l.includes(m[0])) : -1;
         const at = line > 0 && b.loc.line !== undefined ? { ...b.loc, line: b.loc.line + line } : b.loc;
         if (!ids.includes(m[1]!)) errors.push(new InputError(at, `no table "${m[1]}" in template ${t.id}, and "${m[0]}" is not a paragraph of its own`, `tables: ${ids.join(', ')}; put each placeholder alone on its line, with blank lines around it`));
       }

@@ -159,7 +159,8 @@ function mergedItem(lines: readonly string[]): { line: number; above: string; co
     if (!line.replace(/^\s*#.*$/, '').trim()) continue;
     // (the lines of a "name: |" field are its text, whatever they start with)
     if (indentOf(line) > block && block >= 0) continue;
-    block = /:\s*[|>][+-]?\d?\s*(?:#.*)?$/.test(line) ? indentOf(line) : -1;
+    // (a field's or a list item's: keywords:⏎  - |⏎    - a, review)
+    block = /(?::|^\s*-)\s*[|>][+-]?\d?\s*(?:#.*)?$/.test(line) ? indentOf(line) : -1;
     const m = item.exec(line);
     if (m && prev && m[1]!.length > prev.indent) return { line: i + 1, above: prev.text, column: prev.indent };
     // (an item holding ": " is a mapping in the list, whose fields may follow it indented)
