@@ -1,7 +1,7 @@
 /** Build one report folder and write its outputs atomically: the unit of work of the CLI, a batch worker and --watch. */
 import { renameSync } from 'node:fs';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
+import { crc32 } from './crc32.js';
 import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { keepEdited, withOutputLock, writeFilesAtomic } from './files.js';

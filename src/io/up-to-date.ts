@@ -31,12 +31,10 @@ import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'nod
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as zlib from 'node:zlib';
 import { namedStatistics } from '../read/report.js';
-import { SUM_RECORD_HEADER } from '../read/statistics.js';
-import { parseSumRecord } from '../model/types.js';
+import { sumRecordOf } from '../read/statistics.js';
 import { writeFileAtomic } from './files.js';
-import { md5 } from './md5.js';
+import { crc32 } from './crc32.js';
 
 /**
  * The files of a report folder that are its inputs (and that --watch watches): not hidden ones,
@@ -50,16 +48,12 @@ export const isInputName = (name: string): boolean =>
 
 const ROOT = new URL('../../', import.meta.url);
 const encoder = new TextEncoder();
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 /**
- * Length and CRC-32 of `bytes`: native, where an MD5 in JavaScript took ≈ 0.5 ms a KB of a cold
- * build. A change it misses is one in 2³² — this guards against stale files, not forgery.
- * Node before 20.15 has no zlib.crc32: MD5 (io/md5.ts) then.
+ * A file's bytes as "length:crc32" (also a sum's record of its units' files, io/sum-units.ts):
+ * CRC-32 (io/crc32.ts), where an MD5 in JavaScript took ≈ 0.5 ms a KB of a cold build. A change it
+ * misses is one in 2³² — this guards against stale files, not forgery.
  */
-const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
-/** A file's bytes as "length:crc32" (also a sum's record of its units' files, io/sum-units.ts). */
-export const fingerprint = (bytes: Uint8Array): string =>
-  `${bytes.length}:${crc32 ? crc32(bytes).toString(16).padStart(8, '0') : hex(md5(bytes))}`;
+export const fingerprint = (bytes: Uint8Array): string => `${bytes.length}:${crc32(bytes).toString(16).padStart(8, '0')}`;
 const digest = (text: string): string => fingerprint(encoder.encode(text));
 const sizeAndTime = (s: Stats): string => `${s.size}:${s.mtimeMs}`;
 
@@ -185,7 +179,11 @@ export function folderInputs(dir: string): FolderInputs {
   // a sum's units too (gongwen aggregate records their files): a unit corrected since makes the
   // report's warning (io/sum-units.ts), so it is built again
   if (stats !== undefined) {
-    for (const [relative] of sumUnitFiles(stats)) add(`unit of the sum ${relative}`, path.resolve(path.dirname(path.resolve(stats)), relative));
+    for (const [relative] of sumUnitFiles(stats)) {
+      // (one moved away: gone, as the reason then says, not changed, review)
+      const file = path.resolve(path.dirname(path.resolve(stats)), relative);
+      if (existsSync(file)) add(`unit of the sum ${relative}`, file);
+    }
   }
   // the folder itself too: a copy elsewhere has the same outputs, but its warnings name it
   return { folder: path.resolve(dir), files };
@@ -193,16 +191,11 @@ export function folderInputs(dir: string): FolderInputs {
 
 /** The unit files a sum's record names (a statistics file gongwen aggregate wrote), or none. */
 function sumUnitFiles(stats: string): [string, string][] {
-  let text: string;
   try {
-    text = readFileSync(stats, 'utf8');
+    return sumRecordOf(readFileSync(stats, 'utf8'))?.files ?? [];
   } catch {
     return [];
   }
-  const at = text.indexOf(SUM_RECORD_HEADER);
-  if (at < 0) return [];
-  const line = text.slice(at + SUM_RECORD_HEADER.length, (text.indexOf('\n', at) + 1 || text.length + 1) - 1);
-  return parseSumRecord(line.trim())?.files ?? [];
 }
 
 /** An output file; `written`: its size and time as this build wrote it (io/files.ts writeFileAtomic). */
@@ -347,7 +340,7 @@ function changed(outDir: string, f: OutputStamp): 'edited' | 'gone' | undefined 
   if (st.mtimeMs === f.mtimeMs) return undefined;
   if (f.crc === undefined) return 'edited';
   try {
-    return zlib.crc32(readFileSync(file)) === f.crc ? undefined : 'edited';
+    return crc32(readFileSync(file)) === f.crc ? undefined : 'edited';
   } catch {
     return 'edited';
   }
@@ -380,11 +373,9 @@ export function checkRecord(outDir: string, dir: string, settings: SettingsStamp
   const files: OutputFile[] = [];
   for (const f of record.outputs) {
     const output = path.join(outDir, f.name);
-    const st = statSync(output, { throwIfNoEntry: false });
-    if (!st?.isFile()) return { current: false, why: `${output} is gone` };
     // (another time, the same bytes: the out folder copied, restored or touched — current, audit)
-    const same = st.size === f.bytes && (st.mtimeMs === f.mtimeMs || (f.crc !== undefined && crc32 !== undefined && crc32(readFileSync(output)) === f.crc));
-    if (!same) return { current: false, why: `${output} was changed after it was written` };
+    const how = changed(outDir, f);
+    if (how) return { current: false, why: how === 'gone' ? `${output} is gone` : `${output} was changed after it was written` };
     files.push({ file: output, bytes: f.bytes });
   }
   return { current: true, files, warnings: record.warnings };

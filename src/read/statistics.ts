@@ -108,7 +108,7 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
 /** `year`: the report's, where the file is read for one: a file on another year's form that fails on its rows and columns says so first. */
 /** The header line `gongwen aggregate` writes over a sum (io/aggregate.ts): its record, as JSON. */
 export const SUM_RECORD_HEADER = 'gongwen sum record: ';
-function sumRecordOf(text: string): SumRecord | undefined {
+export function sumRecordOf(text: string): SumRecord | undefined {
   const m = /^# gongwen sum record: (.*)$/m.exec(text.slice(0, 16384));
   return m ? parseSumRecord(m[1]!) : undefined;
 }
