@@ -203,12 +203,15 @@ describe('statistics workbooks', () => {
       ws.getCell('D4').value = ' 1,236 ';
       ws.getCell('E4').value = '２１';
       ws.getCell('F4').value = { formula: 'E4-14', result: 7 } as ExcelJS.CellFormulaValue;
+      // (a result of 0, <v>0</v>, which exceljs reads as none: a row total over zeros, province trial)
+      ws.getCell('D5').value = { formula: 'SUM(E5:I5)', result: 0 } as ExcelJS.CellFormulaValue;
       ws.getCell('G4').value = null;
       ws.getCell('H4').value = '';
     });
     expect(s.values['t3.new_received.natural']).toBe(1236);
     expect(s.values['t3.new_received.commercial']).toBe(21);
     expect(s.values['t3.new_received.research']).toBe(7);
+    expect(s.values['t3.carried_over.natural']).toBe(0);
     expect(s.values['t3.new_received.welfare']).toBeUndefined();
     expect(s.values['t3.new_received.legal_service']).toBeUndefined();
   });

@@ -264,6 +264,41 @@ const textOf = (cell: Cell): string => (typeof cell.text === 'string' ? cell.tex
  * the "gongwen" sheet, else `templateId`. Blank cells stay empty; every problem names the sheet
  * and cell, and all of them are reported together.
  */
+/**
+ * The saved numeric results of the formula cells of each sheet, by sheet name and cell address
+ * (D10), read from the package's XML: where exceljs gives a formula no result.
+ */
+function savedResults(data: Buffer): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(data, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/.test(f.name) });
+  } catch {
+    return out;
+  }
+  const text = (name: string) => (parts[name] ? new TextDecoder().decode(parts[name]) : '');
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const targets = new Map([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
+    /\bId="([^"]*)"/.exec(m[0])?.[1] ?? '', (/\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? '').replace(/^\/?(xl\/)?/, 'xl/'),
+  ]));
+  for (const m of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
+    const name = unescape(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    const target = targets.get(/\br:id="([^"]*)"/.exec(m[0])?.[1] ?? '');
+    if (!target) continue;
+    const cells = new Map<string, number>();
+    // (a cell's own <f> and <v>: not past its </c>, nor from an empty <c …/> into the next cell)
+    for (const c of text(target).matchAll(/<c\b[^>]*\br="([A-Z]+\d+)"[^>]*(?<!\/)>((?:(?!<\/c>|<c\b)[\s\S])*)<\/c>/g)) {
+      if (!/<f\b/.test(c[2]!)) continue;
+      const v = /<v>([^<]*)<\/v>/.exec(c[2]!)?.[1];
+      if (v === undefined) continue;
+      const n = Number(v);
+      if (v.trim() !== '' && Number.isFinite(n)) cells.set(c[1]!, n);
+    }
+    out.set(name, cells);
+  }
+  return out;
+}
+
 export async function statisticsFromXlsx(data: Buffer, file: string, templateId?: string): Promise<StatisticsTable> {
   // an OLE2 compound file: an .xls of Excel 97–2003 renamed, or an .xlsx saved with a password
   // (Excel encrypts the whole package into one); the ZIP reader said only "is this a zip file?"
@@ -279,6 +314,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       'save it from Excel or WPS as an Excel workbook (*.xlsx); .xls and .et files are not read');
   }
   const template = templateOf(wb, file, templateId);
+  let results: Map<string, Map<string, number>> | undefined;
   const values: Record<string, number> = {};
   const cells: Record<string, string> = {};
   const errors: InputError[] = [];
@@ -314,8 +350,20 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
           'correct the formula, or type the figure'));
         continue;
       }
+      // exceljs reads no result for a formula never calculated, nor for one whose saved result is 0
+      // (=SUM(D10:I10) over a row of zeros, as Excel and WPS save it: <v>0</v>, province trial):
+      // the saved result is read from the sheet itself
+      const saved = v && typeof v === 'object' && 'formula' in v && v.result === undefined ? (results ??= savedResults(data)).get(ws.name)?.get(cell.address) : undefined;
+      if (saved !== undefined) {
+        const problem = checkValue(template.cells.get(key)!, saved, String(saved), where(ws, cell), file);
+        if (problem) errors.push(problem);
+        else {
+          values[key] = saved;
+          cells[key] = where(ws, cell);
+        }
+        continue;
+      }
       if (v && typeof v === 'object' && 'formula' in v && v.result === undefined) {
-        // exceljs reads no result for a formula never calculated (or, exceljs's own bug, a result of 0 it wrote).
         errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula =${v.formula} has no saved result`,
           'open the workbook in Excel or WPS and save it again (that stores the results), or type the number'));
         continue;
