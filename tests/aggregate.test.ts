@@ -581,6 +581,28 @@ describe('gongwen aggregate', () => {
     expect(sum.err).toMatch(/warning: .*other\/report\.md names "statistics: figures\.yaml", which does not exist; .*other\/statistics\.xlsx is read/);
   });
 
+  it('refuses the same figures under two names: a unit\'s folder copied, a sum given twice, a unit beside a sum that holds it renamed (province trial)', async () => {
+    const root = tempRoot();
+    const units = (await goodUnits(root)).slice(0, 2);
+    const copy = writeUnit(root, 'unit-1-copy', { 'statistics.yaml': readFileSync(path.join(units[0]!, 'statistics.yaml'), 'utf8') });
+    const r = await run(...units, copy, '--out', path.join(root, 'sum.yaml'), '--partial');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error: unit-1 and unit-1-copy hold the same figures (one unit\'s, in every cell): they would be counted twice (with --partial too)\n  fix: give each unit once');
+    // a city's sum given as its YAML and as its workbook
+    const city = path.join(root, 'city');
+    mkdirSync(city);
+    expect((await run(...units, '--out', path.join(city, 'statistics.yaml'))).code).toBe(0);
+    const mailed = writeUnit(root, 'city-mailed', {});
+    expect((await run(...units, '--out', path.join(mailed, 'statistics.xlsx'))).code).toBe(0);
+    const both = await run(city, mailed, '--out', path.join(root, 'province.yaml'));
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/error: city and city-mailed hold the same figures/);
+    // units with next to nothing to report may well have the same figures: summed
+    const quiet = [1, 2].map((k) => writeUnit(root, `quiet-${k}`, { 'statistics.yaml': yamlOf({ 't2.regulations.made': 0, 't3.new_received.natural': 1, 't3.new_received.total': 1 }) }));
+    const zeros = await run(...quiet, '--out', path.join(root, 'quiet.yaml'));
+    expect(zeros.err).not.toContain('hold the same figures');
+  });
+
   it('refuses units whose report.md give different years', async () => {
     const root = tempRoot();
     const unit = (name: string, year: number | string) => writeUnit(root, name, {

@@ -328,6 +328,24 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     err.write(`summary: 0 summed, ${n('missing')} missing, ${n('invalid')} invalid, ${n('ok')} on ${templatesUsed.size} different templates; nothing written to ${opts.out}\n`);
     return 2;
   }
+  // The same figures under two names (a unit's folder copied, a city's sum given twice — its YAML
+  // and its workbook sent by e-mail — or a unit given beside a sum that holds its figures under
+  // another name) would be counted twice without a word (province trial). Figures alike by chance
+  // are those of a unit with next to nothing to report (a few cells, zeros): not taken as copies.
+  const telling = (values: Record<string, number>) => Object.values(values).filter((n) => n !== 0).length >= 5;
+  const holders = new Map<string, string[]>();
+  for (const u of ok) {
+    const own = telling(u.stats.values) ? [prints.get(u)!] : [];
+    // (a sum's units, where the sum is as it recorded them: each unit's figures are in it)
+    const record = u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? u.stats.sumRecord : undefined;
+    for (const print of new Set([...own, ...(record?.units.map(([, f]) => f) ?? [])])) holders.set(print, [...holders.get(print) ?? [], u.name]);
+  }
+  const twice = [...holders.values()].find((names) => names.length > 1);
+  if (twice) {
+    err.write(`error: ${twice.join(' and ')} hold the same figures (one unit's, in every cell): they would be counted twice (with --partial too)\n`
+      + '  fix: give each unit once — a copy of a unit\'s folder, a city\'s sum given as its YAML and as its workbook, or a unit given beside a sum that holds it, is that unit again\n');
+    return 2;
+  }
   const template = opts.template ? loadTemplate(opts.template)! : read.find((u) => u.status === 'ok')?.stats.template;
   const units: Unit[] = read.map((u) => (u.status === 'ok' && u.stats.template.id !== template?.id ? { ...u, status: 'other' } : u));
   const summed = units.filter((u): u is Extract<Unit, { status: 'ok' }> => u.status === 'ok');
