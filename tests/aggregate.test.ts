@@ -277,6 +277,24 @@ describe('gongwen aggregate', () => {
     // added up again: no warning
     expect((await run(...units, '--out', out)).code).toBe(0);
     expect(changed()).toEqual([]);
+    // a province's sum of the city: a unit of the city corrected is found under it too, by the
+    // province's check, its build and a sum of the city (province trial)
+    const provinceDir = path.join(root, 'province');
+    mkdirSync(provinceDir);
+    const provinceStats = path.join(provinceDir, 'statistics.yaml');
+    expect((await run(path.dirname(out), '--out', provinceStats)).code).toBe(0);
+    const province = writeUnit(root, 'province', { 'report.md': readFileSync(path.join(city, 'report.md'), 'utf8') });
+    const provinceChanged = () => reviewReport(loadReport(province), openFontSet()).filter((f) => f.message.includes('changed since it was made'));
+    expect(provinceChanged()).toEqual([]);
+    const [o3, e3] = [capture(), capture()];
+    expect(await main(['build', province, '--out', path.join(root, 'out'), '--format', 'docx'], o3, e3)).toBe(0);
+    writeFileSync(one, readFileSync(one, 'utf8').replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 1}`));
+    expect(provinceChanged().map((f) => f.message)).toEqual([expect.stringMatching(/^the statistics are a sum whose unit changed since it was made: city: unit-1 \(.*unit-1\/statistics\.yaml\)$/)]);
+    const [o4, e4] = [capture(), capture()];
+    await main(['build', province, '--out', path.join(root, 'out'), '--format', 'docx'], o4, e4);
+    expect(o4.text()).toMatch(/built again: unit of the sum \.\.\/unit-1\/statistics\.yaml changed/);
+    const resum = await run(path.dirname(out), '--out', provinceStats);
+    expect(resum.err).toMatch(/warning: city is a sum whose unit changed since it was made: unit-1 \(.*\)\n  fix: add city's units up again first/);
   });
 
   it('reads a workbook the unit sent again after it was converted, when converting it again; warns of it everywhere else', async () => {

@@ -14,7 +14,7 @@ import { frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js'
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { readableFolder } from '../read/text-file.js';
-import { unitFileRecord, valuesFingerprint } from './sum-units.js';
+import { shownPath, unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
@@ -300,6 +300,9 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       return 2;
     }
     out.write(`note: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}), added as one unit${record.left?.length ? `; it left out ${record.left.join(', ')}` : ''}\n`);
+    // (one whose units' figures changed since it was made: summed as it stands, said — province trial)
+    const changed = unitsChangedSinceSum(u.stats);
+    if (changed.length) err.write(`warning: ${u.name} is a sum whose ${changed.length === 1 ? 'unit' : `${changed.length} units`} changed since it was made: ${changed.join(', ')}\n  fix: add ${u.name}'s units up again first (its --out ${shownPath(u.stats.file)}), then this sum\n`);
   }
   // Units of different years are not one year's sum: the units' report.md say which year
   const years = new Map<number, string[]>();

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StatisticsTable } from '../model/types.js';
-import { readStatistics } from '../read/statistics.js';
+import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { fingerprint } from './up-to-date.js';
 
 /** A statistics table's values in 12 hex digits (MD5 of its cells in key order): a sum's record of what it added up. */
@@ -33,13 +33,14 @@ export const shownPath = (file: string): string => {
 
 /**
  * The units of the sum `stats` whose statistics changed since the sum was made, each as
- * "name (file)": none where the file holds no record of its units' files (a sum made before
+ * "name (file)", and those of its units that are sums themselves, "city: county (file)": none where the file holds no record of its units' files (a sum made before
  * they were recorded), where a unit's file is gone (a folder moved: nothing to compare), or where
  * the sum's own figures were changed since (no longer the sum it recorded).
  */
-export function unitsChangedSinceSum(stats: StatisticsTable): string[] {
+export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<string>()): string[] {
   const record = stats.sumRecord;
   if (!record?.files || record.files.length !== record.units.length || valuesFingerprint(stats.values) !== record.sum) return [];
+  seen.add(path.resolve(stats.file));
   const changed: string[] = [];
   record.files.forEach(([relative, bytes], i) => {
     const file = path.resolve(path.dirname(path.resolve(stats.file)), relative);
@@ -49,9 +50,21 @@ export function unitsChangedSinceSum(stats: StatisticsTable): string[] {
     } catch {
       return;
     }
-    if (fingerprint(now) === bytes) return;
     const [name, figures] = record.units[i]!;
-    if (!/\.xlsx$/i.test(file)) {
+    const yaml = !/\.xlsx$/i.test(file);
+    if (fingerprint(now) === bytes) {
+      // a unit that is itself a sum, as written: its own units may have changed since (a county
+      // corrected after its city's sum, under a province's sum of the cities, province trial)
+      if (!yaml || seen.has(file) || !now.includes(SUM_RECORD_HEADER)) return;
+      try {
+        const unit = readStatistics(file);
+        for (const below of unitsChangedSinceSum(unit, seen)) changed.push(`${name}: ${below}`);
+      } catch {
+        // (read again by its own check)
+      }
+      return;
+    }
+    if (yaml) {
       try {
         if (valuesFingerprint(readStatistics(file).values) === figures) return;
       } catch {

@@ -179,11 +179,18 @@ export function folderInputs(dir: string): FolderInputs {
   // a sum's units too (gongwen aggregate records their files): a unit corrected since makes the
   // report's warning (io/sum-units.ts), so it is built again
   if (stats !== undefined) {
-    for (const [relative] of sumUnitFiles(stats)) {
-      // (one moved away: gone, as the reason then says, not changed, review)
-      const file = path.resolve(path.dirname(path.resolve(stats)), relative);
-      if (existsSync(file)) add(`unit of the sum ${relative}`, file);
-    }
+    // (and, for a unit that is a sum itself, its units: a county under a province's sum of cities)
+    const top = path.dirname(path.resolve(stats));
+    const addUnits = (sum: string, depth: number) => {
+      for (const [relative] of sumUnitFiles(sum)) {
+        // (one moved away: gone, as the reason then says, not changed, review)
+        const file = path.resolve(path.dirname(path.resolve(sum)), relative);
+        if (!existsSync(file)) continue;
+        add(`unit of the sum ${path.relative(top, file).split(path.sep).join('/')}`, file);
+        if (depth < 4) addUnits(file, depth + 1);
+      }
+    };
+    addUnits(stats, 0);
   }
   // the folder itself too: a copy elsewhere has the same outputs, but its warnings name it
   return { folder: path.resolve(dir), files };
