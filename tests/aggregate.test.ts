@@ -483,10 +483,10 @@ describe('gongwen aggregate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/missing statistics: empty \(.*\): no statistics\.yaml or statistics\.xlsx/);
     expect(r.err).toMatch(/missing statistics: nowhere \(.*\): folder not found/);
-    // a unit's file given for its folder
-    expect(r.err).toMatch(/missing statistics: statistics\.yaml \(.*\): a file, not a unit folder: give the folder that holds it \(.*given-a-file\)/);
+    // a unit's file given for its folder is that unit (named by its folder), read: here without figures
+    expect(r.err).toMatch(/invalid statistics: given-a-file \(.*given-a-file\/statistics\.yaml\):/);
     expect(r.err).toMatch(/missing statistics: named \(.*\): .*report\.md names "statistics: gone\.yaml", which does not exist/);
-    expect(r.err).toContain('summary: 0 summed, 4 missing, 0 invalid, 0 other template; nothing written');
+    expect(r.err).toContain('summary: 0 summed, 3 missing, 1 invalid, 0 other template; nothing written');
     expect(existsSync(out)).toBe(false);
   });
 
@@ -665,13 +665,21 @@ describe('gongwen aggregate', () => {
     const units = (await goodUnits(root)).slice(0, 2);
     const note = path.join(root, '说明.docx');
     writeFileSync(note, 'x');
-    // (a workbook not named as a unit's statistics too: the city's own 汇总.xlsx, review)
-    const book = path.join(root, '汇总.xlsx');
-    writeFileSync(book, 'x');
-    const r = await run(units[0]!, note, book, units[1]!, '--out', path.join(root, 'sum.yaml'));
+    const r = await run(units[0]!, note, units[1]!, '--out', path.join(root, 'sum.yaml'));
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain(`note: ${note} left out: a file, not a unit folder\nnote: ${book} left out: a file, not a unit folder\n`);
+    expect(r.err).toContain(`note: ${note} left out: a file, not a unit folder\n`);
     expect(r.out).toContain('summary: 2 summed, 0 missing, 0 invalid, 0 other template');
+  });
+
+  it('sums a statistics file given in place of a unit folder, named by its file (a city\'s workbook sent by e-mail, province trial)', async () => {
+    const root = tempRoot();
+    const units = (await goodUnits(root)).slice(0, 2);
+    const mailed = path.join(root, '西岭市汇总.xlsx');
+    writeFileSync(mailed, await statisticsToXlsx(base.template, scaled(base, 7)));
+    const r = await run(units[0]!, mailed, units[1]!, '--out', path.join(root, 'sum.yaml'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('summary: 3 summed');
+    expect(readFileSync(path.join(root, 'sum.yaml'), 'utf8')).toMatch(/Sum of 3 units \(gongwen aggregate, template gov-2021\): unit-1, 西岭市汇总, unit-2/);
   });
 
   it('reports usage errors with exit 2', async () => {

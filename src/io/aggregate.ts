@@ -59,7 +59,10 @@ const isXlsx = (f: string) => /\.xlsx$/i.test(f);
 function statisticsFileOf(dir: string): { file: string; year?: number; warning?: string; namedMissing?: string; workbookAfter?: string } | { missing: string } {
   if (!existsSync(dir)) return { missing: 'folder not found' };
   // (a unit's statistics file given in place of its folder: name the folder)
-  if (!statSync(dir).isDirectory()) return { missing: `a file, not a unit folder: give the folder that holds it${/\.(ya?ml|xlsx)$/i.test(dir) ? ` (${path.dirname(dir)})` : ''}` };
+  // (a statistics file given in place of a folder, as a province gets the cities' workbooks by
+  // e-mail: that file is the unit, province trial — told to give its folder, the advice failed
+  // for a file not named statistics.xlsx)
+  if (!statSync(dir).isDirectory()) return isYaml(dir) || isXlsx(dir) ? { file: dir } : { missing: 'a file, not a unit folder nor a statistics file (.yaml or .xlsx)' };
   readableFolder(dir, dir, ['report.md', 'statistics.yaml', 'statistics.xlsx']);
   const report = path.join(dir, 'report.md');
   let year: number | undefined;
@@ -110,8 +113,15 @@ function brokenRules(stats: StatisticsTable): string | undefined {
   return [...errors.map((f) => formatInputError(f.loc, f.message, f.hint)), ...warnings].join('\n');
 }
 
+/** A unit's name: its folder's, or a statistics file's given in its place (西岭市汇总.xlsx: 西岭市汇总; statistics.xlsx: its folder's). */
+export function unitName(dir: string): string {
+  const full = path.resolve(dir);
+  if (!/\.(ya?ml|xlsx)$/i.test(full) || !existsSync(full) || statSync(full).isDirectory()) return path.basename(full);
+  return /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(full)) ? path.basename(path.dirname(full)) : path.basename(full).replace(/\.(ya?ml|xlsx)$/i, '');
+}
+
 async function readUnit(dir: string, templateId: string | undefined, out?: string, single = false): Promise<Unit> {
-  const name = path.basename(path.resolve(dir));
+  const name = unitName(dir);
   try {
     const found = statisticsFileOf(dir);
     if ('missing' in found) return { dir, name, status: 'missing', message: found.missing };
@@ -244,10 +254,9 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   try {
     const parsed = parseArgs({ args: argv, allowPositionals: true, options: AGGREGATE_OPTIONS });
     opts = parsed.values;
-    // (a file a glob took along among the unit folders, units/说明.txt: left out, with a note; a
-    // statistics file in place of its folder is said to be one, below)
-    // (a unit's own statistics file by its name only: 汇总.xlsx beside the units is a stray one, review)
-    const { folders, skipped } = withoutStrayFiles(parsed.positionals, (f) => /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(f)));
+    // (a file a glob took along among the unit folders, units/说明.txt: left out, with a note)
+    // (a statistics file, .yaml or .xlsx, is a unit of its own: a city's workbook sent by e-mail)
+    const { folders, skipped } = withoutStrayFiles(parsed.positionals, (f) => isYaml(f) || isXlsx(f));
     for (const file of skipped) err.write(`note: ${file} left out: a file, not a unit folder\n`);
     dirs = folders;
     if (opts.help) { out.write(AGGREGATE_HELP); return 0; }
