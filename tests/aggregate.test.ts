@@ -671,6 +671,15 @@ describe('gongwen aggregate', () => {
     expect(r.out).toContain('summary: 2 summed, 0 missing, 0 invalid, 0 other template');
   });
 
+  it('names units whose folders share a name with the folder above too (A/city, B/city: province trial, "city, city")', async () => {
+    const root = tempRoot();
+    const cities = await Promise.all(['A', 'B'].map(async (p, k) => writeUnit(path.join(root, p), 'city', { 'statistics.yaml': yamlOf(scaled(base, k + 1)) })));
+    const r = await run(...cities, '--out', path.join(root, 'p.yaml'));
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(path.join(root, 'p.yaml'), 'utf8')).toContain('Sum of 2 units (gongwen aggregate, template gov-2021): A/city, B/city');
+    expect(readStatistics(path.join(root, 'p.yaml')).sumRecord?.units.map(([n]) => n)).toEqual(['A/city', 'B/city']);
+  });
+
   it('sums a statistics file given in place of a unit folder, named by its file (a city\'s workbook sent by e-mail, province trial)', async () => {
     const root = tempRoot();
     const units = (await goodUnits(root)).slice(0, 2);

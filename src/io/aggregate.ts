@@ -277,6 +277,11 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
 
   const read: Unit[] = [];
   for (const dir of dirs) read.push(await readUnit(dir, opts.template, opts.out, dirs.length === 1));
+  // units whose folders share a name (A/city, B/city, C/city: a province's cities, each made by
+  // gongwen new as city) are named with the folder above too, in messages and in the sum's record
+  // (province trial: "Sum of 3 units: city, city, city")
+  const shared = new Set(read.map((u) => u.name).filter((n, i, all) => all.indexOf(n) !== i));
+  for (const u of read) if (shared.has(u.name)) u.name = `${path.basename(path.dirname(path.resolve(u.dir)))}/${u.name}`;
   // Two folders that read one statistics file (a link to a unit's folder, a report.md whose
   // statistics: names another unit's file) would count it twice: the sum would be wrong, silently.
   const readBy = new Map<string, string>();
