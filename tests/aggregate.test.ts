@@ -355,7 +355,7 @@ describe('gongwen aggregate', () => {
     const [other] = await goodUnits(root);
     const two = await run(unit, other!, '--out', yaml);
     expect(two.code).toBe(2);
-    expect(two.err).toContain('is the statistics file of unit u');
+    expect(two.err).toContain(`--out ${yaml} is in ${unit}, which is given among the units`);
   });
 
   it('does not warn of a workbook saved after the YAML that holds its figures (the form written into the unit\'s folder) or none', async () => {
@@ -698,7 +698,10 @@ describe('gongwen aggregate', () => {
     expect((await run(root, '--out', 'sum.csv')).err).toContain('.yaml or .yml or .xlsx');
     expect((await run(root, '--out', 'x.yaml', '--template', 'gov-1999')).err).toContain('unknown template "gov-1999" (known: gov-2014');
     expect((await run(root, `${root}/`, '--out', 'x.yaml')).err).toContain(`unit folder ${root}/ is given twice`);
-    const [u1] = await goodUnits(root);
+    const [u1, u2] = await goodUnits(root);
+    // the sum written into one of several units' folders (the city's among units/*, province trial)
+    const inside = await run(u1, u2, '--out', path.join(u2, 'city.yaml'));
+    expect([inside.code, inside.err.split('\n')[0]]).toEqual([2, `error: --out ${path.join(u2, 'city.yaml')} is in ${u2}, which is given among the units: the sum would be one of its own units; leave ${u2} out (a glob such as units/* takes it), or write the sum elsewhere`]);
     const self = await run(u1, '--out', path.join(u1, 'statistics.yaml'));
     expect(self.code).toBe(2);
     expect(self.err).toContain('is the statistics file of unit unit-1');

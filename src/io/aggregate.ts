@@ -263,6 +263,11 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     if (!dirs.length) throw new UsageError('aggregate needs at least one unit folder');
     if (!opts.out) throw new UsageError('aggregate needs --out FILE (.yaml or .xlsx)');
     if (!isYaml(opts.out) && !isXlsx(opts.out)) throw new UsageError(`--out ${opts.out}: the output is a ${STATISTICS_FORMATS.join(' or ')} file`);
+    // --out into one of several units' folders (the city's folder among units/*, made by gongwen
+    // new): that unit would be read as a unit of the sum it is to hold (province trial: it was
+    // refused as a unit without figures, and with --partial recorded as left out of itself)
+    const home = dirs.length > 1 ? dirs.find((d) => path.resolve(d) === path.dirname(path.resolve(opts.out!))) : undefined;
+    if (home) throw new UsageError(`--out ${opts.out} is in ${home}, which is given among the units: the sum would be one of its own units; leave ${home} out (a glob such as units/* takes it), or write the sum elsewhere`);
     // A folder given twice (overlapping globs) would be counted twice.
     const twice = dirs.find((d, i) => dirs.findIndex((x) => path.resolve(x) === path.resolve(d)) !== i);
     if (twice) throw new UsageError(`unit folder ${twice} is given twice`);
