@@ -19,7 +19,7 @@ import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
 import { buildDocx } from './io/docx-build.js';
 import { newerWorkbookHoldsNoNews } from './io/workbook-news.js';
-import { shownPath, unitsChangedSinceSum } from './io/sum-units.js';
+import { shownPath, unitsChangedSinceSum, valuesFingerprint } from './io/sum-units.js';
 import { LostBlockError } from './io/pdfmake-lost-blocks.js';
 
 export type Format = 'pdf' | 'docx';
@@ -89,6 +89,14 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: `the statistics are a sum that read the YAML statistics of ${staleUnits.length === 1 ? 'a unit' : `${staleUnits.length} units`} saved before ${staleUnits.length === 1 ? 'its' : 'their'} workbook (statistics.xlsx), whose figures are not in: ${staleUnits.join(', ')}`,
     hint: 'convert each such unit again (gongwen aggregate <unit> --out <the YAML file its report.md names>) and add the units up again (gongwen aggregate)',
   }] : [];
+  // a sum whose figures were typed over since gongwen aggregate wrote it (province trial: passed
+  // without a word, and a sum of it then lost its record of its units)
+  // (a sum of two units or more, or with some left out: a record of one alone is a unit's form as handed out)
+  const editedSum: Finding[] = stats?.sumRecord && (stats.sumRecord.units.length > 1 || Boolean(stats.sumRecord.left?.length)) && valuesFingerprint(stats.values) !== stats.sumRecord.sum ? [{
+    severity: 'warning', loc: { file: stats.file, line: 1 },
+    message: `the statistics are a sum of ${stats.sumRecord.units.length === 1 ? 'a unit' : `${stats.sumRecord.units.length} units`} (gongwen aggregate) whose figures were changed since it was made`,
+    hint: 'correct the figures in the units and add them up again (gongwen aggregate); a sum typed over is no longer their sum',
+  }] : [];
   // a sum whose units' figures were corrected after it was made (gongwen aggregate records their files)
   const changedUnits = stats?.sumRecord ? unitsChangedSinceSum(stats) : [];
   const changedSum: Finding[] = changedUnits.length ? [{
@@ -138,6 +146,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...staleWorkbook,
     ...partialSum,
     ...staleSum,
+    ...editedSum,
     ...changedSum,
     ...staleTitle,
     ...emptyToc,

@@ -277,6 +277,12 @@ describe('gongwen aggregate', () => {
     // added up again: no warning
     expect((await run(...units, '--out', out)).code).toBe(0);
     expect(changed()).toEqual([]);
+    // a figure typed over in the sum itself: said by the city's check, and by a sum that takes it (province trial)
+    const sumText = readFileSync(out, 'utf8');
+    writeFileSync(out, sumText.replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 5}`));
+    expect(reviewReport(loadReport(city), openFontSet()).map((f) => f.message)).toContain('the statistics are a sum of 3 units (gongwen aggregate) whose figures were changed since it was made');
+    expect((await run(path.dirname(out), '--out', path.join(root, 'typed-over.yaml'))).err).toMatch(/warning: city is a sum of 3 units \(unit-1, unit-2, unit-3\) whose figures were changed since it was made: summed as they stand/);
+    writeFileSync(out, sumText);
     // a province's sum of the city: a unit of the city corrected is found under it too, by the
     // province's check, its build and a sum of the city (province trial)
     const provinceDir = path.join(root, 'province');

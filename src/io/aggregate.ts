@@ -310,6 +310,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   const prints = new Map(ok.map((u) => [u, valuesFingerprint(u.stats.values)]));
   for (const u of ok) {
     const record = u.stats.sumRecord;
+    // (a record of one unit and none left out is a form handed out, filled in since: no sum)
+    if (record && record.units.length < 2 && !record.left?.length) continue;
+    // (a sum typed over since it was made: summed as its figures stand, and said, province trial)
+    if (record && prints.get(u) !== record.sum) err.write(`warning: ${u.name} is a sum of ${nUnits(record.units.length)} (${record.units.map(([n]) => n).join(', ')}) whose figures were changed since it was made: summed as they stand, and not checked against its units\n`);
     if (!record || prints.get(u) !== record.sum) continue;
     const names = record.units.map(([n]) => n);
     const again = ok.filter((v) => v !== u && record.units.some(([n, f]) => n === v.name && f === prints.get(v))).map((v) => v.name);
