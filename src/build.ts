@@ -55,6 +55,20 @@ export function loadReport(dir: string): Report {
  * Every check of a loaded report: glyph coverage (errors), statistics rules and completeness,
  * and the numbers lint. Nothing is thrown here; see enforceFindings.
  */
+/**
+ * The checks of a sum's figures, with fixes that send the writer to its units: a sum's figures
+ * come from them, and one corrected in the sum is typed over (province trial: "correct the total"
+ * at the city's line invited that). Figures of a unit's own file keep their fixes.
+ */
+function sumHints(stats: NonNullable<Report['statistics']>, findings: Finding[]): Finding[] {
+  const record = stats.sumRecord;
+  if (!record || (record.units.length < 2 && !record.left?.length)) return findings;
+  // (the sum rules' findings: not the one of cells left empty)
+  return findings.map((f) => (!/: incomplete, \d+ of \d+ cells are empty/.test(f.message)
+    ? { ...f, hint: `the sum's figures come from its units (${record.units.map(([n]) => n).join(', ')}): correct the unit whose figures break this (gongwen aggregate names it), then add them up again` }
+    : f));
+}
+
 export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false, workbookNoNews = false): Finding[] {
   const glyphs: Finding[] = missingGlyphErrors(findMissingGlyphs(report, fonts.has))
     .map((e) => ({ severity: allowMissingGlyphs ? 'warning' : 'error', loc: e.loc, message: e.problem, hint: e.hint }));
@@ -151,7 +165,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...staleTitle,
     ...emptyToc,
     ...early,
-    ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...checkStatistics(stats)] : []),
+    ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...sumHints(stats, checkStatistics(stats))] : []),
     ...unnamedStatistics,
     ...noStatistics,
     ...emptyAttachments,

@@ -282,6 +282,10 @@ describe('gongwen aggregate', () => {
     writeFileSync(out, sumText.replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 5}`));
     expect(reviewReport(loadReport(city), openFontSet()).map((f) => f.message)).toContain('the statistics are a sum of 3 units (gongwen aggregate) whose figures were changed since it was made');
     expect((await run(path.dirname(out), '--out', path.join(root, 'typed-over.yaml'))).err).toMatch(/warning: city is a sum of 3 units \(unit-1, unit-2, unit-3\) whose figures were changed since it was made: summed as they stand/);
+    // a rule the sum's figures break sends the writer to its units, not to the sum's line (province trial)
+    writeFileSync(out, sumText.replace(/(new_received:[\s\S]*?total: )(\d+)/, (_, head: string, n: string) => `${head}${Number(n) + 2}`));
+    const rowTotal = reviewReport(loadReport(city), openFontSet()).find((f) => /its 6 parts add up to/.test(f.message));
+    expect(rowTotal?.hint).toBe('the sum\'s figures come from its units (unit-1, unit-2, unit-3): correct the unit whose figures break this (gongwen aggregate names it), then add them up again');
     writeFileSync(out, sumText);
     // a province's sum of the city: a unit of the city corrected is found under it too, by the
     // province's check, its build and a sum of the city (province trial)
