@@ -427,7 +427,7 @@ describe('gongwen aggregate', () => {
     });
     const r = await run(a!, excel, '--out', path.join(root, 'sum.yaml'));
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toContain(`warning: ${path.join(excel, 'statistics.yaml')} has no figures (as gongwen new wrote it), so ${path.join(excel, 'statistics.xlsx')} is summed`);
+    expect(r.err).toContain(`warning: ${path.join(excel, 'statistics.yaml')} has no figures (as gongwen new writes it), so ${path.join(excel, 'statistics.xlsx')} is summed`);
     expect(r.out).toContain('summary: 2 summed');
   });
 
@@ -679,6 +679,14 @@ describe('gongwen aggregate', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain(`note: ${note} left out: a file, not a unit folder\n`);
     expect(r.out).toContain('summary: 2 summed, 0 missing, 0 invalid, 0 other template');
+  });
+
+  it('converts one unit without the sum\'s rule warnings: its figures are its own, which its check tells of (province trial)', async () => {
+    const root = tempRoot();
+    const unit = warnedUnit(root);
+    const r = await run(unit, '--out', path.join(unit, 'statistics.xlsx'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).not.toContain('the sum breaks a rule');
   });
 
   it('names units whose folders share a name with the folder above too (A/city, B/city: province trial, "city, city")', async () => {

@@ -148,7 +148,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     // fills in Excel): the workbook is summed, and the unit's own report is told to convert it
     if (isYaml(stats.file) && !Object.keys(stats.values).length && existsSync(workbook) && (into || !single)) {
       stats = await readWorkbook();
-      if (!into) warning = `${file} has no figures (as gongwen new wrote it), so ${workbook} is summed\n  fix: convert it (gongwen aggregate ${dir} --out ${file}), so that the unit's own report prints its figures too`;
+      if (!into) warning = `${file} has no figures (as gongwen new writes it), so ${workbook} is summed\n  fix: convert it (gongwen aggregate ${dir} --out ${file}), so that the unit's own report prints its figures too`;
     }
     // (converted: what the unit's report names is written from its workbook)
     if (into && stats.file !== file) {
@@ -413,7 +413,8 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       : `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
     ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
   ];
-  for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
+  // (one unit alone, converted or a form handed out: its figures are its own, which its check tells of)
+  if (summed.length > 1) for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
   // (with those a summed sum left out: a province's sum of its cities says which counties lack)
   const leftOut = [
     ...left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`),
