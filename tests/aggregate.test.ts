@@ -1,5 +1,5 @@
 /** gongwen aggregate: sums over units, and never a total that silently leaves a unit out. */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport, loadReport, reviewReport } from '../src/build.js';
@@ -276,6 +276,13 @@ describe('gongwen aggregate', () => {
     expect(o2.text()).toMatch(/built again: unit of the sum \.\.\/unit-1\/statistics\.yaml changed/);
     // added up again: no warning
     expect((await run(...units, '--out', out)).code).toBe(0);
+    expect(changed()).toEqual([]);
+    // a unit's workbook sent again after the sum: its figures are in neither (province trial)
+    const later = new Date(Date.now() + 60_000);
+    writeFileSync(path.join(units[0]!, 'statistics.xlsx'), await statisticsToXlsx(base.template, scaled(base, 9)));
+    utimesSync(path.join(units[0]!, 'statistics.xlsx'), later, later);
+    expect(changed().map((f) => f.message)).toEqual([expect.stringMatching(/changed since it was made: unit-1 \(.*unit-1\/statistics\.xlsx, saved after statistics\.yaml: convert it first\)$/)]);
+    rmSync(path.join(units[0]!, 'statistics.xlsx'));
     expect(changed()).toEqual([]);
     // a figure typed over in the sum itself: said by the city's check, and by a sum that takes it (province trial)
     const sumText = readFileSync(out, 'utf8');

@@ -186,7 +186,11 @@ export function folderInputs(dir: string): FolderInputs {
         // (one moved away: gone, as the reason then says, not changed, review)
         const file = path.resolve(path.dirname(path.resolve(sum)), relative);
         if (!existsSync(file)) continue;
-        add(`unit of the sum ${path.relative(top, file).split(path.sep).join('/')}`, file);
+        const shown = (f: string) => `unit of the sum ${path.relative(top, f).split(path.sep).join('/')}`;
+        add(shown(file), file);
+        // (the workbook beside a unit's YAML: one sent again after the sum is warned of, io/sum-units.ts)
+        const workbook = path.join(path.dirname(file), 'statistics.xlsx');
+        if (/\.ya?ml$/i.test(file) && existsSync(workbook)) add(shown(workbook), workbook);
         if (depth < 4) addUnits(file, depth + 1);
       }
     };
