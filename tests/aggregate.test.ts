@@ -710,10 +710,19 @@ describe('gongwen aggregate', () => {
     const units = (await goodUnits(root)).slice(0, 2);
     const mailed = path.join(root, '西岭市汇总.xlsx');
     writeFileSync(mailed, await statisticsToXlsx(base.template, scaled(base, 7)));
-    const r = await run(units[0]!, mailed, units[1]!, '--out', path.join(root, 'sum.yaml'));
+    const files = [path.join(units[0]!, 'statistics.yaml'), mailed, path.join(units[1]!, 'statistics.yaml')];
+    const r = await run(...files, '--out', path.join(root, 'sum.yaml'));
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('summary: 3 summed');
     expect(readFileSync(path.join(root, 'sum.yaml'), 'utf8')).toMatch(/Sum of 3 units \(gongwen aggregate, template gov-2021\): unit-1, 西岭市汇总, unit-2/);
+    // among unit folders such a file is refused: summed, a clerk's own 汇总.xlsx kept in units/ counts
+    // the units twice; left out, a city would be missing (review)
+    const mixed = await run(units[0]!, mailed, units[1]!, '--out', path.join(root, 'sum.yaml'));
+    expect([mixed.code, mixed.err.split('\n')[0]]).toEqual([2, `error: ${mailed}: a statistics file among unit folders, which would be summed as a unit of its own; give each unit as a folder (its file saved there as statistics.xlsx or statistics.yaml), or all of them as files — and leave out a sum of the units kept beside them`]);
+    // an office program's lock file among them is left out (Excel's ~$statistics.xlsx while the workbook is open)
+    const lock = path.join(root, '~$汇总.xlsx');
+    writeFileSync(lock, 'x');
+    expect((await run(...units, lock, '--out', path.join(root, 'sum.yaml'))).err).toContain(`note: ${lock} left out: a file, not a unit folder`);
   });
 
   it('reports usage errors with exit 2', async () => {

@@ -255,10 +255,15 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     const parsed = parseArgs({ args: argv, allowPositionals: true, options: AGGREGATE_OPTIONS });
     opts = parsed.values;
     // (a file a glob took along among the unit folders, units/说明.txt: left out, with a note)
-    // (a statistics file, .yaml or .xlsx, is a unit of its own: a city's workbook sent by e-mail)
+    // (a statistics file, .yaml or .xlsx, is a unit of its own — a city's workbook sent by e-mail —
+    // where the units are all given so; among unit folders it is refused, neither summed (a clerk's
+    // own 汇总.xlsx in units/ counted the units twice, review) nor left out (a city lost, trial))
     const { folders, skipped } = withoutStrayFiles(parsed.positionals, (f) => isYaml(f) || isXlsx(f));
     for (const file of skipped) err.write(`note: ${file} left out: a file, not a unit folder\n`);
     dirs = folders;
+    const isFolder = (d: string) => existsSync(d) && statSync(d).isDirectory();
+    const loose = dirs.some(isFolder) ? dirs.filter((d) => existsSync(d) && !isFolder(d) && !/^statistics\.(ya?ml|xlsx)$/i.test(path.basename(d))) : [];
+    if (loose.length) throw new UsageError(`${loose.join(', ')}: ${loose.length === 1 ? 'a statistics file' : 'statistics files'} among unit folders, which would be summed as ${loose.length === 1 ? 'a unit of its' : 'units of their'} own; give each unit as a folder (its file saved there as statistics.xlsx or statistics.yaml), or all of them as files — and leave out a sum of the units kept beside them`);
     if (opts.help) { out.write(AGGREGATE_HELP); return 0; }
     if (!dirs.length) throw new UsageError('aggregate needs at least one unit folder');
     if (!opts.out) throw new UsageError('aggregate needs --out FILE (.yaml or .xlsx)');

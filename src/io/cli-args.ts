@@ -81,6 +81,7 @@ export function withoutStrayFiles(paths: string[], keep: (file: string) => boole
     }
   };
   if (paths.length < 2 || !paths.some((p) => stat(p)?.isDirectory())) return { folders: paths, skipped: [] };
-  const skipped = paths.filter((p) => stat(p)?.isFile() && basename(p) !== 'report.md' && !keep(p));
+  // (an office program's lock file, ~$statistics.xlsx, is never kept)
+  const skipped = paths.filter((p) => stat(p)?.isFile() && basename(p) !== 'report.md' && (basename(p).startsWith('~$') || !keep(p)));
   return { folders: paths.filter((p) => !skipped.includes(p)), skipped };
 }
