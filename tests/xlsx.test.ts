@@ -1,5 +1,6 @@
 /** Statistics as Excel workbooks: the official layout, an exact round trip, and clear errors. */
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import type { Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { statisticsYaml } from '../src/io/statistics-file.js';
@@ -214,6 +215,22 @@ describe('statistics workbooks', () => {
     expect(s.values['t3.carried_over.natural']).toBe(0);
     expect(s.values['t3.new_received.welfare']).toBeUndefined();
     expect(s.values['t3.new_received.legal_service']).toBeUndefined();
+  });
+
+  it('reads saved results as Excel writes them: a formula filled down a column, 0 too; a formula showing a blank is an empty cell (review)', async () => {
+    const s = sample2021();
+    const parts = unzipSync(new Uint8Array(await statisticsToXlsx(s.template, s.values)));
+    const sheet = 'xl/worksheets/sheet2.xml'; // 表三
+    let xml = new TextDecoder().decode(parts[sheet]);
+    const cell = (ref: string, inner: string, attrs = '') => { xml = xml.replace(new RegExp(`<c r="${ref}"[^>]*>.*?</c>`), `<c r="${ref}" s="4"${attrs}>${inner}</c>`); };
+    cell('J4', '<f t="shared" ref="J4:J5" si="0">SUM(D4:I4)</f><v>271</v>');
+    cell('J5', '<f t="shared" si="0"/><v>0</v>');
+    cell('D5', '<f>IF(1=1,"",1)</f><v></v>', ' t="str"');
+    parts[sheet] = new TextEncoder().encode(xml);
+    const read = await statisticsFromXlsx(Buffer.from(zipSync(parts)), 'unit.xlsx');
+    expect(read.values['t3.new_received.total']).toBe(271);
+    expect(read.values['t3.carried_over.total']).toBe(0);
+    expect(read.values['t3.carried_over.natural']).toBeUndefined();
   });
 
   it('names a formula without a saved result', async () => {

@@ -268,8 +268,8 @@ const textOf = (cell: Cell): string => (typeof cell.text === 'string' ? cell.tex
  * The saved numeric results of the formula cells of each sheet, by sheet name and cell address
  * (D10), read from the package's XML: where exceljs gives a formula no result.
  */
-function savedResults(data: Buffer): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
+function savedResults(data: Buffer): Map<string, Map<string, number | null>> {
+  const out = new Map<string, Map<string, number | null>>();
   let parts: Record<string, Uint8Array>;
   try {
     parts = unzipSync(data, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/.test(f.name) });
@@ -285,14 +285,18 @@ function savedResults(data: Buffer): Map<string, Map<string, number>> {
     const name = unescape(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
     const target = targets.get(/\br:id="([^"]*)"/.exec(m[0])?.[1] ?? '');
     if (!target) continue;
-    const cells = new Map<string, number>();
+    const cells = new Map<string, number | null>();
     // (a cell's own <f> and <v>: not past its </c>, nor from an empty <c …/> into the next cell)
-    for (const c of text(target).matchAll(/<c\b[^>]*\br="([A-Z]+\d+)"[^>]*(?<!\/)>((?:(?!<\/c>|<c\b)[\s\S])*)<\/c>/g)) {
-      if (!/<f\b/.test(c[2]!)) continue;
-      const v = /<v>([^<]*)<\/v>/.exec(c[2]!)?.[1];
-      if (v === undefined) continue;
-      const n = Number(v);
-      if (v.trim() !== '' && Number.isFinite(n)) cells.set(c[1]!, n);
+    for (const c of text(target).matchAll(/<c\b([^>]*)\br="([A-Z]+\d+)"([^>]*)(?<!\/)>((?:(?!<\/c>|<c\b)[\s\S])*)<\/c>/g)) {
+      if (!/<f\b/.test(c[4]!)) continue;
+      const type = /\bt="([^"]*)"/.exec(`${c[1]}${c[3]}`)?.[1] ?? 'n';
+      const v = /<v>([^<]*)<\/v>|<v\/>/.exec(c[4]!);
+      if (!v) continue;
+      const value = v[1] ?? '';
+      // a text result that is empty shows a blank (null: an empty cell); a number, or text that is
+      // one; not a truth value (t="b") nor an error (t="e"), which are no figures
+      if (type === 'str' && value.trim() === '') cells.set(c[2]!, null);
+      else if ((type === 'n' || type === 'str') && value.trim() !== '' && Number.isFinite(Number(value))) cells.set(c[2]!, Number(value));
     }
     out.set(name, cells);
   }
@@ -314,7 +318,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       'save it from Excel or WPS as an Excel workbook (*.xlsx); .xls and .et files are not read');
   }
   const template = templateOf(wb, file, templateId);
-  let results: Map<string, Map<string, number>> | undefined;
+  let results: Map<string, Map<string, number | null>> | undefined;
   const values: Record<string, number> = {};
   const cells: Record<string, string> = {};
   const errors: InputError[] = [];
@@ -353,7 +357,11 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       // exceljs reads no result for a formula never calculated, nor for one whose saved result is 0
       // (=SUM(D10:I10) over a row of zeros, as Excel and WPS save it: <v>0</v>, province trial):
       // the saved result is read from the sheet itself
-      const saved = v && typeof v === 'object' && 'formula' in v && v.result === undefined ? (results ??= savedResults(data)).get(ws.name)?.get(cell.address) : undefined;
+      // (a formula filled down a column has sharedFormula, not formula, in exceljs: review)
+      const formulaCell = Boolean(v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && (v as { result?: unknown }).result === undefined);
+      const saved = formulaCell ? (results ??= savedResults(data)).get(ws.name)?.get(cell.address) : undefined;
+      // (a formula that shows a blank, =IF(…=0,"",…): an empty cell)
+      if (saved === null) continue;
       if (saved !== undefined) {
         const problem = checkValue(template.cells.get(key)!, saved, String(saved), where(ws, cell), file);
         if (problem) errors.push(problem);
@@ -363,8 +371,9 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
         }
         continue;
       }
-      if (v && typeof v === 'object' && 'formula' in v && v.result === undefined) {
-        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula =${v.formula} has no saved result`,
+      if (formulaCell) {
+        const formula = (v as { formula?: string }).formula ?? cell.formula;
+        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula ${formula ? `=${formula}` : `filled from ${(v as { sharedFormula?: string }).sharedFormula ?? 'another cell'}`} has no saved result`,
           'open the workbook in Excel or WPS and save it again (that stores the results), or type the number'));
         continue;
       }
