@@ -633,9 +633,26 @@ describe('gongwen aggregate', () => {
     expect(both.code).toBe(2);
     expect(both.err).toMatch(/error: city and city-mailed hold the same figures/);
     // units with next to nothing to report may well have the same figures: summed
-    const quiet = [1, 2].map((k) => writeUnit(root, `quiet-${k}`, { 'statistics.yaml': yamlOf({ 't2.regulations.made': 0, 't3.new_received.natural': 1, 't3.new_received.total': 1 }) }));
+    const quietFigures = { 't2.regulations.made': 0, 't2.regulations.repealed': 0, 't2.licensing.decisions': 2 };
+    const quiet = [1, 2].map((k) => writeUnit(root, `quiet-${k}`, { 'statistics.yaml': yamlOf(quietFigures) }));
     const zeros = await run(...quiet, '--out', path.join(root, 'quiet.yaml'));
     expect(zeros.err).not.toContain('hold the same figures');
+    // …and in two cities' sums, each with such a town: the province sums both (review)
+    const cityOf = async (name: string, k: number) => {
+      const big = writeUnit(path.join(root, name), 'big', { 'statistics.yaml': yamlOf(scaled(base, k)) });
+      const town = writeUnit(path.join(root, name), 'town', { 'statistics.yaml': yamlOf(quietFigures) });
+      const dir = writeUnit(root, `${name}-city`);
+      expect((await run(big, town, '--out', path.join(dir, 'statistics.yaml'))).code).toBe(0);
+      return dir;
+    };
+    const province = await run(await cityOf('A', 3), await cityOf('B', 4), '--out', path.join(root, 'province-of-two.yaml'));
+    expect(province.code, province.err).toBe(0);
+    // a sum typed over since, given beside its own units, would count them twice all the same (review)
+    const typedOver = path.join(city, 'statistics.yaml');
+    writeFileSync(typedOver, readFileSync(typedOver, 'utf8').replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 1}`));
+    const beside = await run(...units, city, '--out', path.join(root, 'beside.yaml'));
+    expect(beside.code).toBe(2);
+    expect(beside.err).toMatch(/error: city \(.*\) is the sum of unit-1, unit-2 \(written by gongwen aggregate\), and unit-1, unit-2 are given too/);
   });
 
   it('refuses units whose report.md give different years', async () => {

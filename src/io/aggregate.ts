@@ -113,6 +113,9 @@ function brokenRules(stats: StatisticsTable): string | undefined {
   return [...errors.map((f) => formatInputError(f.loc, f.message, f.hint)), ...warnings].join('\n');
 }
 
+/** Whether a unit's figures tell it apart: five or more other than 0 (units with next to nothing to report may well match). */
+const telling = (values: Record<string, number>) => Object.values(values).filter((n) => n !== 0).length >= 5;
+
 /** A unit's name: its folder's, or a statistics file's given in its place (西岭市汇总.xlsx: 西岭市汇总; statistics.xlsx: its folder's). */
 export function unitName(dir: string): string {
   const full = path.resolve(dir);
@@ -309,23 +312,35 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // A sum given among its own units (units/* where the city's folder sits with them) counts them
   // twice; a sum of other units (a province adding up its cities' sums) is one unit like any other.
   // A unit is the sum's own where both its name and its figures are as the sum recorded them (a
-  // province's 本级 is not a city's 本级), and only while the sum's figures are as written (a sum's
-  // workbook handed out as a form and filled in is a unit's own).
+  // province's 本级 is not a city's 本级) — also where the sum's figures were typed over since (its
+  // units are still in it, review); a record of one unit, none left out, is a unit's form as
+  // handed out, filled in since: no sum.
   const ok = read.filter((u): u is Extract<Unit, { status: 'ok' }> => u.status === 'ok');
   const prints = new Map(ok.map((u) => [u, valuesFingerprint(u.stats.values)]));
   for (const u of ok) {
     const record = u.stats.sumRecord;
-    // (a record of one unit and none left out is a form handed out, filled in since: no sum)
-    if (record && record.units.length < 2 && !record.left?.length) continue;
-    // (a sum typed over since it was made: summed as its figures stand, and said, province trial)
-    if (record && prints.get(u) !== record.sum) err.write(`warning: ${u.name} is a sum of ${nUnits(record.units.length)} (${record.units.map(([n]) => n).join(', ')}) whose figures were changed since it was made: summed as they stand, and not checked against its units\n`);
-    if (!record || prints.get(u) !== record.sum) continue;
+    if (!record || (record.units.length < 2 && !record.left?.length)) continue;
     const names = record.units.map(([n]) => n);
-    const again = ok.filter((v) => v !== u && record.units.some(([n, f]) => n === v.name && f === prints.get(v))).map((v) => v.name);
+    const given = ok.filter((v) => v !== u && record.units.some(([n, f]) => n === v.name && f === prints.get(v)));
+    const again = given.map((v) => v.name);
+    // (typed over since it was made: still the sum of those units where it differs from their sum
+    // in a few cells, review; a sum's workbook handed out as a form and filled in differs in most)
+    const typedOver = prints.get(u) !== record.sum;
+    if (again.length && typedOver) {
+      const theirs = aggregateStatistics(given.map((v) => ({ name: v.name, stats: v.stats }))).values;
+      const keys = new Set([...Object.keys(theirs), ...Object.keys(u.stats.values)]);
+      const differ = [...keys].filter((k) => theirs[k] !== u.stats.values[k]).length;
+      if (differ > Math.max(3, keys.size / 20)) continue;
+    }
     if (again.length) {
       err.write(`error: ${u.name} (${u.dir}) is the sum of ${names.join(', ')} (written by gongwen aggregate), and ${again.join(', ')} ${again.length === 1 ? 'is' : 'are'} given too: ${again.length === 1 ? 'it' : 'they'} would be counted twice (with --partial too)\n`
         + `  fix: leave ${u.dir} out (a glob such as units/* takes the sum's folder if it sits among the units), or leave out its units\n`);
       return 2;
+    }
+    // (a sum typed over since it was made: summed as its figures stand, and said, province trial)
+    if (typedOver) {
+      err.write(`warning: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}) whose figures were changed since it was made: summed as they stand\n`);
+      continue;
     }
     out.write(`note: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}), added as one unit${record.left?.length ? `; it left out ${record.left.join(', ')}` : ''}\n`);
     // (one whose units' figures changed since it was made: summed as it stands, said — province trial)
@@ -363,13 +378,13 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // and its workbook sent by e-mail — or a unit given beside a sum that holds its figures under
   // another name) would be counted twice without a word (province trial). Figures alike by chance
   // are those of a unit with next to nothing to report (a few cells, zeros): not taken as copies.
-  const telling = (values: Record<string, number>) => Object.values(values).filter((n) => n !== 0).length >= 5;
   const holders = new Map<string, string[]>();
   for (const u of ok) {
     const own = telling(u.stats.values) ? [prints.get(u)!] : [];
     // (a sum's units, where the sum is as it recorded them: each unit's figures are in it)
     const record = u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? u.stats.sumRecord : undefined;
-    for (const print of new Set([...own, ...(record?.units.map(([, f]) => f) ?? [])])) holders.set(print, [...holders.get(print) ?? [], u.name]);
+    // (a recorded unit only where it told its figures apart: two cities' all-zero towns are no copy, review)
+    for (const print of new Set([...own, ...(record?.units.filter(([, , t]) => t === 1).map(([, f]) => f) ?? [])])) holders.set(print, [...holders.get(print) ?? [], u.name]);
   }
   const twice = [...holders.values()].find((names) => names.length > 1);
   if (twice) {
@@ -431,7 +446,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.stale ?? []).map((x) => `${u.name}: ${x}`) : [])),
   ];
   const record: SumRecord | undefined = !conversion
-    ? { sum: valuesFingerprint(sum.values), units: summed.map((u) => [u.name, valuesFingerprint(u.stats.values)]), files: summed.map((u) => unitFileRecord(u.stats.file, opts.out!)), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}) } : undefined;
+    ? { sum: valuesFingerprint(sum.values), units: summed.map((u): SumRecord['units'][number] => (telling(u.stats.values) ? [u.name, valuesFingerprint(u.stats.values), 1] : [u.name, valuesFingerprint(u.stats.values)])), files: summed.map((u) => unitFileRecord(u.stats.file, opts.out!)), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}) } : undefined;
   // (the units' one year, where they say it: the sum says it too)
   const year = years.size === 1 ? [...years.keys()][0] : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record, year);

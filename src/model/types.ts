@@ -246,7 +246,11 @@ export interface StatisticsTable {
  */
 export interface SumRecord {
   sum: string;
-  units: [name: string, fingerprint: string][];
+  /**
+   * Each unit's name and fingerprint, and 1 where its figures tell it apart (five figures or more
+   * other than 0): two sums that record one such unit each count it (io/aggregate.ts).
+   */
+  units: [name: string, fingerprint: string, telling?: 1][];
   /** Units given and left out (--partial), with why: a build of the report warns of them. */
   left?: string[];
   /** Units summed from a YAML file whose workbook was saved after it (its figures not in): a build warns of them too. */
