@@ -241,6 +241,11 @@ describe('gongwen aggregate', () => {
     // the sum records the unit left out, and a report that prints the sum warns of it (--strict fails)
     const sum = readStatistics(out);
     expect(sum.sumRecord?.left).toEqual(['blank (invalid)']);
+    // a sum's workbook converted in its folder keeps its record, and with it what it left out (review)
+    const cityBook = writeUnit(root, 'city-book');
+    expect((await run(...units, '--out', path.join(cityBook, 'statistics.xlsx'), '--partial')).code).toBe(0);
+    expect((await run(cityBook, '--out', path.join(cityBook, 'statistics.yaml'))).code).toBe(0);
+    expect(readStatistics(path.join(cityBook, 'statistics.yaml')).sumRecord?.left).toEqual(['blank (invalid)']);
     const city = writeUnit(root, 'city', { 'report.md': FRONT.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15').replace(/---\n$/, `statistics: ${out}\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n`) });
     const findings = reviewReport(loadReport(city), openFontSet());
     expect(findings.filter((f) => f.message.startsWith('the statistics are a sum')).map((f) => f.message)).toEqual(['the statistics are a sum that leaves out a unit: blank (invalid)']);

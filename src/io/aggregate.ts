@@ -446,7 +446,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.stale ?? []).map((x) => `${u.name}: ${x}`) : [])),
   ];
   const record: SumRecord | undefined = !conversion
-    ? { sum: valuesFingerprint(sum.values), units: summed.map((u): SumRecord['units'][number] => (telling(u.stats.values) ? [u.name, valuesFingerprint(u.stats.values), 1] : [u.name, valuesFingerprint(u.stats.values)])), files: summed.map((u) => unitFileRecord(u.stats.file, opts.out!)), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}) } : undefined;
+    ? { sum: valuesFingerprint(sum.values), units: summed.map((u): SumRecord['units'][number] => (telling(u.stats.values) ? [u.name, valuesFingerprint(u.stats.values), 1] : [u.name, valuesFingerprint(u.stats.values)])), files: summed.map((u) => unitFileRecord(u.stats.file, opts.out!)), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}) }
+    // (a sum converted in its folder, its workbook into YAML or back, keeps its record: what it left
+    // out and which units it holds, review; its units' files are where they were from that folder)
+    : summed[0]!.stats.sumRecord && valuesFingerprint(summed[0]!.stats.values) === summed[0]!.stats.sumRecord.sum ? summed[0]!.stats.sumRecord : undefined;
   // (the units' one year, where they say it: the sum says it too)
   const year = years.size === 1 ? [...years.keys()][0] : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record, year);
