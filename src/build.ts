@@ -64,8 +64,11 @@ function sumHints(stats: NonNullable<Report['statistics']>, findings: Finding[])
   const record = stats.sumRecord;
   if (!record || (record.units.length < 2 && !record.left?.length)) return findings;
   // (the sum rules' findings: not the one of cells left empty)
+  // (a sum typed over since: its units are not at fault, review)
+  const typedOver = valuesFingerprint(stats.values) !== record.sum;
   return findings.map((f) => (!/: incomplete, \d+ of \d+ cells are empty/.test(f.message)
-    ? { ...f, hint: `the sum's figures come from its units (${record.units.map(([n]) => n).join(', ')}): correct the unit whose figures break this (gongwen aggregate names it), then add them up again` }
+    ? { ...f, hint: typedOver ? 'the sum was typed over since it was made: add its units up again (gongwen aggregate) rather than correct it here'
+      : `the sum's figures come from its units (${record.units.map(([n]) => n).join(', ')}): correct the unit whose figures break this (gongwen aggregate names it), then add them up again` }
     : f));
 }
 
@@ -116,7 +119,9 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   const changedSum: Finding[] = changedUnits.length ? [{
     severity: 'warning', loc: { file: stats!.file, line: 1 },
     message: `the statistics are a sum whose ${changedUnits.length === 1 ? 'unit' : `${changedUnits.length} units`} changed since it was made: ${changedUnits.join(', ')}`,
-    hint: `add the units up again with gongwen aggregate, as the sum was made (--out ${shownPath(stats!.file)})`,
+    hint: changedUnits.some((u) => /^[^(]*: /.test(u))
+      ? 'add up again first the sums named before a ":" (their units changed), then this sum, with gongwen aggregate as each was made'
+      : `add the units up again with gongwen aggregate, as the sum was made (--out ${shownPath(stats!.file)})`,
   }] : [];
   // front matter still to be filled in: gongwen new's pre-filled date (marked in its comment), or a value left 【待填写】
   const frontTodos: Finding[] = (report.frontTodos ?? []).map(({ loc, text }) => ({

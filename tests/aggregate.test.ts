@@ -297,7 +297,16 @@ describe('gongwen aggregate', () => {
     // a rule the sum's figures break sends the writer to its units, not to the sum's line (province trial)
     writeFileSync(out, sumText.replace(/(new_received:[\s\S]*?total: )(\d+)/, (_, head: string, n: string) => `${head}${Number(n) + 2}`));
     const rowTotal = reviewReport(loadReport(city), openFontSet()).find((f) => /its 6 parts add up to/.test(f.message));
-    expect(rowTotal?.hint).toBe('the sum\'s figures come from its units (unit-1, unit-2, unit-3): correct the unit whose figures break this (gongwen aggregate names it), then add them up again');
+    // (here the sum itself was typed over: its units are not at fault, review)
+    expect(rowTotal?.hint).toBe('the sum was typed over since it was made: add its units up again (gongwen aggregate) rather than correct it here');
+    // a sum as made, whose unit breaks a row total: the units are named
+    const warnedSum = path.join(root, 'warned-city');
+    mkdirSync(warnedSum);
+    expect((await run(units[1]!, warnedUnit(root), '--out', path.join(warnedSum, 'statistics.yaml'))).code).toBe(0);
+    writeFileSync(path.join(warnedSum, 'report.md'), readFileSync(path.join(city, 'report.md'), 'utf8'));
+    const fromUnits = reviewReport(loadReport(warnedSum), openFontSet()).filter((f) => f.message.includes('parts add up to'));
+    expect(fromUnits.length).toBeGreaterThan(0);
+    for (const f of fromUnits) expect(f.hint).toBe('the sum\'s figures come from its units (unit-2, warned): correct the unit whose figures break this (gongwen aggregate names it), then add them up again');
     writeFileSync(out, sumText);
     // a province's sum of the city: a unit of the city corrected is found under it too, by the
     // province's check, its build and a sum of the city (province trial)
@@ -312,6 +321,8 @@ describe('gongwen aggregate', () => {
     expect(await main(['build', province, '--out', path.join(root, 'out'), '--format', 'docx'], o3, e3)).toBe(0);
     writeFileSync(one, readFileSync(one, 'utf8').replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 1}`));
     expect(provinceChanged().map((f) => f.message)).toEqual([expect.stringMatching(/^the statistics are a sum whose unit changed since it was made: city: unit-1 \(.*unit-1\/statistics\.yaml\)$/)]);
+    // (to add the city up again first, not the province, which would read the city's old sum again: review)
+    expect(provinceChanged()[0]?.hint).toBe('add up again first the sums named before a ":" (their units changed), then this sum, with gongwen aggregate as each was made');
     const [o4, e4] = [capture(), capture()];
     await main(['build', province, '--out', path.join(root, 'out'), '--format', 'docx'], o4, e4);
     expect(o4.text()).toMatch(/built again: unit of the sum \.\.\/unit-1\/statistics\.yaml changed/);
@@ -725,6 +736,10 @@ describe('gongwen aggregate', () => {
     expect(r.code, r.err).toBe(0);
     expect(readFileSync(path.join(root, 'p.yaml'), 'utf8')).toContain('Sum of 2 units (gongwen aggregate, template gov-2021): A/city, B/city');
     expect(readStatistics(path.join(root, 'p.yaml')).sumRecord?.units.map(([n]) => n)).toEqual(['A/city', 'B/city']);
+    // given as their statistics files, the same names (not city/city, review)
+    const files = await run(...cities.map((c) => path.join(c, 'statistics.yaml')), '--out', path.join(root, 'p2.yaml'));
+    expect(files.code, files.err).toBe(0);
+    expect(readStatistics(path.join(root, 'p2.yaml')).sumRecord?.units.map(([n]) => n)).toEqual(['A/city', 'B/city']);
   });
 
   it('sums a statistics file given in place of a unit folder, named by its file (a city\'s workbook sent by e-mail, province trial)', async () => {

@@ -293,8 +293,13 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // units whose folders share a name (A/city, B/city, C/city: a province's cities, each made by
   // gongwen new as city) are named with the folder above too, in messages and in the sum's record
   // (province trial: "Sum of 3 units: city, city, city")
+  // (a unit given as its statistics.* file is named by its folder: the folder above that, review)
   const shared = new Set(read.map((u) => u.name).filter((n, i, all) => all.indexOf(n) !== i));
-  for (const u of read) if (shared.has(u.name)) u.name = `${path.basename(path.dirname(path.resolve(u.dir)))}/${u.name}`;
+  for (const u of read) {
+    if (!shared.has(u.name)) continue;
+    const folder = /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(u.dir)) ? path.dirname(path.resolve(u.dir)) : path.resolve(u.dir);
+    u.name = `${path.basename(path.dirname(folder))}/${u.name}`;
+  }
   // Two folders that read one statistics file (a link to a unit's folder, a report.md whose
   // statistics: names another unit's file) would count it twice: the sum would be wrong, silently.
   const readBy = new Map<string, string>();
