@@ -6,18 +6,22 @@
  * whose bytes differ is read again, and only a change of its figures counts (a comment edited is
  * none). A workbook unit whose bytes differ counts as changed: reading a workbook is not done here.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StatisticsTable } from '../model/types.js';
 import { newerWorkbook } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
+import { md5 } from './md5.js';
 import { fingerprint } from './up-to-date.js';
 
-/** A statistics table's values in 12 hex digits (MD5 of its cells in key order): a sum's record of what it added up. */
+/**
+ * A statistics table's values in 12 hex digits (MD5 of its cells in key order): a sum's record of
+ * what it added up. gongwen's own MD5 (io/md5.ts): a build of a report that prints a sum asks for
+ * it, and Node's crypto module costs a cold build ≈ 8–13 ms to load.
+ */
 export function valuesFingerprint(values: Record<string, number>): string {
   const cells = Object.keys(values).sort().map((k) => [k, values[k]]);
-  return createHash('md5').update(JSON.stringify(cells)).digest('hex').slice(0, 12);
+  return Array.from(md5(new TextEncoder().encode(JSON.stringify(cells))).subarray(0, 6), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A unit's statistics file as a sum records it: its path from the sum's folder ('/' between parts) and its bytes' fingerprint. */
