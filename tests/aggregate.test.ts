@@ -282,13 +282,6 @@ describe('gongwen aggregate', () => {
     // added up again: no warning
     expect((await run(...units, '--out', out)).code).toBe(0);
     expect(changed()).toEqual([]);
-    // a unit's workbook sent again after the sum: its figures are in neither (province trial)
-    const later = new Date(Date.now() + 60_000);
-    writeFileSync(path.join(units[0]!, 'statistics.xlsx'), await statisticsToXlsx(base.template, scaled(base, 9)));
-    utimesSync(path.join(units[0]!, 'statistics.xlsx'), later, later);
-    expect(changed().map((f) => f.message)).toEqual([expect.stringMatching(/changed since it was made: unit-1 \(.*unit-1\/statistics\.xlsx, saved after statistics\.yaml: convert it first\)$/)]);
-    rmSync(path.join(units[0]!, 'statistics.xlsx'));
-    expect(changed()).toEqual([]);
     // a figure typed over in the sum itself: said by the city's check, and by a sum that takes it (province trial)
     const sumText = readFileSync(out, 'utf8');
     writeFileSync(out, sumText.replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 5}`));
@@ -586,7 +579,8 @@ describe('gongwen aggregate', () => {
       const p2 = await run(city, namesake, '--out', path.join(root, `p2.${ext}`));
       expect(p2.code, p2.err).toBe(0);
     }
-    // a sum's workbook handed out as a form and filled in: a unit's own figures, no sum
+    // a sum's workbook handed out as a form and filled in carries the sum's record: taken as that sum
+    // (a sum typed over counted its units twice, reviews), with the fix to give the unit its own form
     const root = tempRoot();
     const [u1, u2] = await goodUnits(root);
     const sum = path.join(root, 'sum.xlsx');
@@ -598,8 +592,10 @@ describe('gongwen aggregate', () => {
     const asForm = await statisticsToXlsx(base.template, scaled(base, 5), copied.sumRecord);
     writeFileSync(path.join(filled, 'statistics.xlsx'), asForm);
     const r = await run(u1!, u2!, filled, '--out', path.join(root, 'all.yaml'));
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).not.toContain('note:');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error: south (');
+    expect(r.err).toContain('is the sum of unit-1, unit-2 (written by gongwen aggregate, its figures changed since), and unit-1, unit-2 are given too');
+    expect(r.err).toContain('if south is a unit that filled in a sum\'s workbook as its form, give it a form of its own (gongwen aggregate <its folder> --out <form>.xlsx)');
   });
 
   it('converts a unit\'s workbook into the file its report.md names (not there yet), as README says, with no sum record', async () => {
@@ -668,7 +664,41 @@ describe('gongwen aggregate', () => {
     writeFileSync(typedOver, readFileSync(typedOver, 'utf8').replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 1}`));
     const beside = await run(...units, city, '--out', path.join(root, 'beside.yaml'));
     expect(beside.code).toBe(2);
-    expect(beside.err).toMatch(/error: city \(.*\) is the sum of unit-1, unit-2 \(written by gongwen aggregate\), and unit-1, unit-2 are given too/);
+    expect(beside.err).toMatch(/error: city \(.*\) is the sum of unit-1, unit-2 \(written by gongwen aggregate, its figures changed since\), and unit-1, unit-2 are given too/);
+    // …and beside a copy of one of its units under another name, or after one of its units changed (review)
+    const again = writeUnit(root, 'unit-1-again', { 'statistics.yaml': readFileSync(path.join(units[0]!, 'statistics.yaml'), 'utf8') });
+    const copied = await run(city, again, '--out', path.join(root, 'copied.yaml'));
+    expect(copied.code).toBe(2);
+    expect(copied.err).toMatch(/error: city and unit-1-again hold the same figures/);
+  });
+
+  it('holds to the units a sum records in the edge cases of the third review', async () => {
+    const root = tempRoot();
+    const units = (await goodUnits(root)).slice(0, 2);
+    const city = writeUnit(root, 'city', { 'report.md': '---\n---\n' });
+    expect((await run(...units, '--out', path.join(city, 'statistics.yaml'))).code).toBe(0);
+    // a sum written before its record marked the units that tell apart: every unit counts
+    const stats = path.join(city, 'statistics.yaml');
+    writeFileSync(stats, readFileSync(stats, 'utf8').replace(/,1\]/g, ']'));
+    const copy = writeUnit(root, 'copy', { 'statistics.yaml': readFileSync(path.join(units[0]!, 'statistics.yaml'), 'utf8') });
+    expect((await run(city, copy, '--out', path.join(root, 'a.yaml'))).err).toMatch(/error: city and copy hold the same figures/);
+    // a report.md among the arguments (city/*) is left out with a note, not called a statistics file
+    const star = await run(...units, path.join(city, 'report.md'), '--out', path.join(root, 'b.yaml'));
+    expect(star.code, star.err).toBe(0);
+    expect(star.err).toContain(`note: ${path.join(city, 'report.md')} left out: a file, not a unit folder`);
+    // units given as their statistics files: --out into one of their folders is refused too
+    const files = units.map((u) => path.join(u, 'statistics.yaml'));
+    const into = await run(...files, '--out', path.join(units[0]!, 'statistics.xlsx'));
+    expect([into.code, into.err]).toEqual([2, expect.stringContaining(`--out ${path.join(units[0]!, 'statistics.xlsx')} is in ${files[0]}, which is given among the units`)]);
+    // a lock file among files alone is left out (Excel's ~$… while the workbook is open)
+    const lock = path.join(root, '~$city.xlsx');
+    writeFileSync(lock, 'x');
+    expect((await run(...files, lock, '--out', path.join(root, 'c.yaml'))).err).toContain(`note: ${lock} left out`);
+    // a sum given as a file and converted beside it keeps its record
+    const mailed = path.join(root, '西岭市汇总.xlsx');
+    expect((await run(...units, '--out', mailed)).code).toBe(0);
+    expect((await run(mailed, '--out', path.join(root, '西岭市汇总.yaml'))).code).toBe(0);
+    expect(readStatistics(path.join(root, '西岭市汇总.yaml')).sumRecord?.units.map(([n]) => n)).toEqual(['unit-1', 'unit-2']);
   });
 
   it('refuses units whose report.md give different years', async () => {

@@ -113,6 +113,9 @@ function brokenRules(stats: StatisticsTable): string | undefined {
   return [...errors.map((f) => formatInputError(f.loc, f.message, f.hint)), ...warnings].join('\n');
 }
 
+/** A sum's record: of two units or more, or with units left out (one of one unit alone is a unit's form as handed out). */
+const isSumRecord = (r: SumRecord | undefined): r is SumRecord => r !== undefined && (r.units.length > 1 || Boolean(r.left?.length));
+
 /** Whether a unit's figures tell it apart: five or more other than 0 (units with next to nothing to report may well match). */
 const telling = (values: Record<string, number>) => Object.values(values).filter((n) => n !== 0).length >= 5;
 
@@ -261,11 +264,14 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     // (a statistics file, .yaml or .xlsx, is a unit of its own — a city's workbook sent by e-mail —
     // where the units are all given so; among unit folders it is refused, neither summed (a clerk's
     // own 汇总.xlsx in units/ counted the units twice, review) nor left out (a city lost, trial))
-    const { folders, skipped } = withoutStrayFiles(parsed.positionals, (f) => isYaml(f) || isXlsx(f));
-    for (const file of skipped) err.write(`note: ${file} left out: a file, not a unit folder\n`);
-    dirs = folders;
+    // (a report.md among them too: a city's folder holding its units, city/*, review)
+    const { folders, skipped } = withoutStrayFiles(parsed.positionals.filter((f) => !path.basename(f).startsWith('~$')), (f) => isYaml(f) || isXlsx(f));
+    for (const file of [...parsed.positionals.filter((f) => path.basename(f).startsWith('~$')), ...skipped]) err.write(`note: ${file} left out: a file, not a unit folder\n`);
+    const reports = folders.length > 1 ? folders.filter((f) => path.basename(f) === 'report.md' && existsSync(f) && !statSync(f).isDirectory()) : [];
+    for (const file of reports) err.write(`note: ${file} left out: a file, not a unit folder\n`);
+    dirs = folders.filter((f) => !reports.includes(f));
     const isFolder = (d: string) => existsSync(d) && statSync(d).isDirectory();
-    const loose = dirs.some(isFolder) ? dirs.filter((d) => existsSync(d) && !isFolder(d) && !/^statistics\.(ya?ml|xlsx)$/i.test(path.basename(d))) : [];
+    const loose = dirs.some(isFolder) ? dirs.filter((d) => (isYaml(d) || isXlsx(d)) && existsSync(d) && !isFolder(d) && !/^statistics\.(ya?ml|xlsx)$/i.test(path.basename(d))) : [];
     if (loose.length) throw new UsageError(`${loose.join(', ')}: ${loose.length === 1 ? 'a statistics file' : 'statistics files'} among unit folders, which would be summed as ${loose.length === 1 ? 'a unit of its' : 'units of their'} own; give each unit as a folder (its file saved there as statistics.xlsx or statistics.yaml), or all of them as files — and leave out a sum of the units kept beside them`);
     if (opts.help) { out.write(AGGREGATE_HELP); return 0; }
     if (!dirs.length) throw new UsageError('aggregate needs at least one unit folder');
@@ -274,7 +280,9 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     // --out into one of several units' folders (the city's folder among units/*, made by gongwen
     // new): that unit would be read as a unit of the sum it is to hold (province trial: it was
     // refused as a unit without figures, and with --partial recorded as left out of itself)
-    const home = dirs.length > 1 ? dirs.find((d) => path.resolve(d) === path.dirname(path.resolve(opts.out!))) : undefined;
+    // (a unit given as its statistics file: its folder, review)
+    const folderOf = (d: string) => (/^statistics\.(ya?ml|xlsx)$/i.test(path.basename(d)) && existsSync(d) && !statSync(d).isDirectory() ? path.dirname(path.resolve(d)) : path.resolve(d));
+    const home = dirs.length > 1 ? dirs.find((d) => folderOf(d) === path.dirname(path.resolve(opts.out!))) : undefined;
     if (home) throw new UsageError(`--out ${opts.out} is in ${home}, which is given among the units: the sum would be one of its own units; leave ${home} out (a glob such as units/* takes it), or write the sum elsewhere`);
     // A folder given twice (overlapping globs) would be counted twice.
     const twice = dirs.find((d, i) => dirs.findIndex((x) => path.resolve(x) === path.resolve(d)) !== i);
@@ -317,29 +325,22 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // A sum given among its own units (units/* where the city's folder sits with them) counts them
   // twice; a sum of other units (a province adding up its cities' sums) is one unit like any other.
   // A unit is the sum's own where both its name and its figures are as the sum recorded them (a
-  // province's 本级 is not a city's 本级) — also where the sum's figures were typed over since (its
-  // units are still in it, review); a record of one unit, none left out, is a unit's form as
-  // handed out, filled in since: no sum.
+  // province's 本级 is not a city's 本级) — also where the sum's figures were typed over since: its
+  // units are still in it (reviews: a typed-over sum counted them twice). A record of one unit,
+  // none left out, is a unit's form as handed out (gongwen aggregate <unit> --out …), filled in
+  // since: no sum. (A sum's own workbook handed out as a form carries the sum's record: give the
+  // units their own forms.)
   const ok = read.filter((u): u is Extract<Unit, { status: 'ok' }> => u.status === 'ok');
   const prints = new Map(ok.map((u) => [u, valuesFingerprint(u.stats.values)]));
   for (const u of ok) {
     const record = u.stats.sumRecord;
-    if (!record || (record.units.length < 2 && !record.left?.length)) continue;
+    if (!isSumRecord(record)) continue;
     const names = record.units.map(([n]) => n);
-    const given = ok.filter((v) => v !== u && record.units.some(([n, f]) => n === v.name && f === prints.get(v)));
-    const again = given.map((v) => v.name);
-    // (typed over since it was made: still the sum of those units where it differs from their sum
-    // in a few cells, review; a sum's workbook handed out as a form and filled in differs in most)
+    const again = ok.filter((v) => v !== u && record.units.some(([n, f]) => n === v.name && f === prints.get(v))).map((v) => v.name);
     const typedOver = prints.get(u) !== record.sum;
-    if (again.length && typedOver) {
-      const theirs = aggregateStatistics(given.map((v) => ({ name: v.name, stats: v.stats }))).values;
-      const keys = new Set([...Object.keys(theirs), ...Object.keys(u.stats.values)]);
-      const differ = [...keys].filter((k) => theirs[k] !== u.stats.values[k]).length;
-      if (differ > Math.max(3, keys.size / 20)) continue;
-    }
     if (again.length) {
-      err.write(`error: ${u.name} (${u.dir}) is the sum of ${names.join(', ')} (written by gongwen aggregate), and ${again.join(', ')} ${again.length === 1 ? 'is' : 'are'} given too: ${again.length === 1 ? 'it' : 'they'} would be counted twice (with --partial too)\n`
-        + `  fix: leave ${u.dir} out (a glob such as units/* takes the sum's folder if it sits among the units), or leave out its units\n`);
+      err.write(`error: ${u.name} (${u.dir}) is the sum of ${names.join(', ')} (written by gongwen aggregate${typedOver ? ', its figures changed since' : ''}), and ${again.join(', ')} ${again.length === 1 ? 'is' : 'are'} given too: ${again.length === 1 ? 'it' : 'they'} would be counted twice (with --partial too)\n`
+        + `  fix: leave ${u.dir} out (a glob such as units/* takes the sum's folder if it sits among the units), or leave out its units${typedOver ? `; if ${u.name} is a unit that filled in a sum's workbook as its form, give it a form of its own (gongwen aggregate <its folder> --out <form>.xlsx) and copy its figures into that` : ''}\n`);
       return 2;
     }
     // (a sum typed over since it was made: summed as its figures stand, and said, province trial)
@@ -386,10 +387,12 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   const holders = new Map<string, string[]>();
   for (const u of ok) {
     const own = telling(u.stats.values) ? [prints.get(u)!] : [];
-    // (a sum's units, where the sum is as it recorded them: each unit's figures are in it)
-    const record = u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? u.stats.sumRecord : undefined;
-    // (a recorded unit only where it told its figures apart: two cities' all-zero towns are no copy, review)
-    for (const print of new Set([...own, ...(record?.units.filter(([, , t]) => t === 1).map(([, f]) => f) ?? [])])) holders.set(print, [...holders.get(print) ?? [], u.name]);
+    // (a sum's units, typed over since or not: each unit's figures are in it; a recorded unit only
+    // where it told its figures apart — two cities' all-zero towns are no copy — and every unit of
+    // a record written before such marks, review)
+    const record = isSumRecord(u.stats.sumRecord) ? u.stats.sumRecord : undefined;
+    const marked = record?.units.some(([, , t]) => t === 1) ?? false;
+    for (const print of new Set([...own, ...(record?.units.filter(([, , t]) => t === 1 || !marked).map(([, f]) => f) ?? [])])) holders.set(print, [...holders.get(print) ?? [], u.name]);
   }
   const twice = [...holders.values()].find((names) => names.length > 1);
   if (twice) {
@@ -432,7 +435,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   const sum = aggregateStatistics(summed.map((u) => ({ name: u.name, stats: u.stats })));
   // (one unit written into its own folder is a conversion, its workbook to YAML or back: no sum to
   // keep apart from its unit; one unit summed elsewhere, the others left out, is a sum)
-  const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === path.resolve(summed[0]!.dir);
+  // (a unit given as its statistics file: its folder, review)
+  const unitFolder = existsSync(summed[0]!.dir) && !statSync(summed[0]!.dir).isDirectory() ? path.dirname(path.resolve(summed[0]!.dir)) : path.resolve(summed[0]!.dir);
+  // (a file of another name, 西岭市汇总.xlsx → 西岭市汇总.yaml beside it: converted too, review)
+  const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === unitFolder;
   const header = [
     conversion ? `${summed[0]!.name}: converted from ${path.basename(summed[0]!.stats.file)} (gongwen aggregate, template ${sum.template.id})`
       : `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
@@ -454,7 +460,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     ? { sum: valuesFingerprint(sum.values), units: summed.map((u): SumRecord['units'][number] => (telling(u.stats.values) ? [u.name, valuesFingerprint(u.stats.values), 1] : [u.name, valuesFingerprint(u.stats.values)])), files: summed.map((u) => unitFileRecord(u.stats.file, opts.out!)), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}) }
     // (a sum converted in its folder, its workbook into YAML or back, keeps its record: what it left
     // out and which units it holds, review; its units' files are where they were from that folder)
-    : summed[0]!.stats.sumRecord && valuesFingerprint(summed[0]!.stats.values) === summed[0]!.stats.sumRecord.sum ? summed[0]!.stats.sumRecord : undefined;
+    : isSumRecord(summed[0]!.stats.sumRecord) ? summed[0]!.stats.sumRecord : undefined;
   // (the units' one year, where they say it: the sum says it too)
   const year = years.size === 1 ? [...years.keys()][0] : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record, year);

@@ -9,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StatisticsTable } from '../model/types.js';
-import { newerWorkbook } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { md5 } from './md5.js';
 import { fingerprint } from './up-to-date.js';
@@ -58,12 +57,6 @@ export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<stri
     const [name, figures] = record.units[i]!;
     const yaml = !/\.xlsx$/i.test(file);
     if (fingerprint(now) === bytes) {
-      // a unit's workbook sent again, corrected, after the sum: its figures are in neither (province
-      // trial: only the unit's own check said so; one already so at the sum is in its record's stale)
-      if (yaml && !record.stale?.includes(name) && newerWorkbook(path.dirname(file), file)) {
-        changed.push(`${name} (${shownPath(path.join(path.dirname(file), 'statistics.xlsx'))}, saved after ${path.basename(file)}: convert it first)`);
-        return;
-      }
       // a unit that is itself a sum, as written: its own units may have changed since (a county
       // corrected after its city's sum, under a province's sum of the cities, province trial)
       if (!yaml || seen.has(file) || !now.includes(SUM_RECORD_HEADER)) return;

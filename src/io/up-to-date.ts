@@ -186,11 +186,7 @@ export function folderInputs(dir: string): FolderInputs {
         // (one moved away: gone, as the reason then says, not changed, review)
         const file = path.resolve(path.dirname(path.resolve(sum)), relative);
         if (!existsSync(file)) continue;
-        const shown = (f: string) => `unit of the sum ${path.relative(top, f).split(path.sep).join('/')}`;
-        add(shown(file), file);
-        // (the workbook beside a unit's YAML: one sent again after the sum is warned of, io/sum-units.ts)
-        const workbook = path.join(path.dirname(file), 'statistics.xlsx');
-        if (/\.ya?ml$/i.test(file) && existsSync(workbook)) add(shown(workbook), workbook);
+        add(`unit of the sum ${path.relative(top, file).split(path.sep).join('/')}`, file);
         if (depth < 4) addUnits(file, depth + 1);
       }
     };
