@@ -231,6 +231,11 @@ describe('statistics workbooks', () => {
     expect(read.values['t3.new_received.total']).toBe(271);
     expect(read.values['t3.carried_over.total']).toBe(0);
     expect(read.values['t3.carried_over.natural']).toBeUndefined();
+    // a formula giving a truth value is no figure, and saving again would not make one (review)
+    cell('E5', '<f>1&gt;2</f><v>0</v>', ' t="b"');
+    parts[sheet] = new TextEncoder().encode(xml);
+    const msgs = await messagesOf(statisticsFromXlsx(Buffer.from(zipSync(parts)), 'unit.xlsx'));
+    expect(msgs).toEqual([expect.stringMatching(/^unit\.xlsx: 表三!E5: .*: the formula =1>2 gives FALSE, not a figure\n {2}fix: correct the formula, or type the figure/)]);
   });
 
   it('names a formula without a saved result', async () => {

@@ -268,8 +268,8 @@ const textOf = (cell: Cell): string => (typeof cell.text === 'string' ? cell.tex
  * The saved numeric results of the formula cells of each sheet, by sheet name and cell address
  * (D10), read from the package's XML: where exceljs gives a formula no result.
  */
-function savedResults(data: Buffer): Map<string, Map<string, number | null>> {
-  const out = new Map<string, Map<string, number | null>>();
+function savedResults(data: Buffer): Map<string, Map<string, number | string | null>> {
+  const out = new Map<string, Map<string, number | string | null>>();
   let parts: Record<string, Uint8Array>;
   try {
     parts = unzipSync(data, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/.test(f.name) });
@@ -285,7 +285,7 @@ function savedResults(data: Buffer): Map<string, Map<string, number | null>> {
     const name = unescape(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
     const target = targets.get(/\br:id="([^"]*)"/.exec(m[0])?.[1] ?? '');
     if (!target) continue;
-    const cells = new Map<string, number | null>();
+    const cells = new Map<string, number | string | null>();
     // (a cell's own <f> and <v>: not past its </c>, nor from an empty <c …/> into the next cell)
     for (const c of text(target).matchAll(/<c\b([^>]*)\br="([A-Z]+\d+)"([^>]*)(?<!\/)>((?:(?!<\/c>|<c\b)[\s\S])*)<\/c>/g)) {
       if (!/<f\b/.test(c[4]!)) continue;
@@ -297,6 +297,8 @@ function savedResults(data: Buffer): Map<string, Map<string, number | null>> {
       // one; not a truth value (t="b") nor an error (t="e"), which are no figures
       if (type === 'str' && value.trim() === '') cells.set(c[2]!, null);
       else if ((type === 'n' || type === 'str') && value.trim() !== '' && Number.isFinite(Number(value))) cells.set(c[2]!, Number(value));
+      else if (type === 'b') cells.set(c[2]!, value.trim() === '1' ? 'TRUE' : 'FALSE');
+      else if (type === 'e') cells.set(c[2]!, value.trim() || 'an error');
     }
     out.set(name, cells);
   }
@@ -318,7 +320,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       'save it from Excel or WPS as an Excel workbook (*.xlsx); .xls and .et files are not read');
   }
   const template = templateOf(wb, file, templateId);
-  let results: Map<string, Map<string, number | null>> | undefined;
+  let results: Map<string, Map<string, number | string | null>> | undefined;
   const values: Record<string, number> = {};
   const cells: Record<string, string> = {};
   const errors: InputError[] = [];
@@ -362,6 +364,13 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       const saved = formulaCell ? (results ??= savedResults(data)).get(ws.name)?.get(cell.address) : undefined;
       // (a formula that shows a blank, =IF(…=0,"",…): an empty cell)
       if (saved === null) continue;
+      // (a truth value or an error: no figure, and saving again would not make one, review)
+      if (typeof saved === 'string') {
+        const formula = (v as { formula?: string }).formula ?? cell.formula;
+        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula ${formula ? `=${formula}` : 'filled into it'} gives ${saved}, not a figure`,
+          'correct the formula, or type the figure'));
+        continue;
+      }
       if (saved !== undefined) {
         const problem = checkValue(template.cells.get(key)!, saved, String(saved), where(ws, cell), file);
         if (problem) errors.push(problem);
