@@ -699,6 +699,8 @@ describe('gongwen aggregate', () => {
     expect((await run(...units, '--out', mailed)).code).toBe(0);
     expect((await run(mailed, '--out', path.join(root, '西岭市汇总.yaml'))).code).toBe(0);
     expect(readStatistics(path.join(root, '西岭市汇总.yaml')).sumRecord?.units.map(([n]) => n)).toEqual(['unit-1', 'unit-2']);
+    // (and its conversion says no "is a sum of 2 units, added as one unit": nothing is added to it)
+    expect((await run(mailed, '--out', path.join(root, '西岭市汇总2.yaml'))).out).not.toContain('note:');
   });
 
   it('refuses units whose report.md give different years', async () => {

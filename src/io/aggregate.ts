@@ -348,7 +348,8 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       err.write(`warning: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}) whose figures were changed since it was made: summed as they stand\n`);
       continue;
     }
-    out.write(`note: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}), added as one unit${record.left?.length ? `; it left out ${record.left.join(', ')}` : ''}\n`);
+    // (not where it is the one unit given: converted, or written as a workbook, review)
+    if (ok.length > 1) out.write(`note: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}), added as one unit${record.left?.length ? `; it left out ${record.left.join(', ')}` : ''}\n`);
     // (one whose units' figures changed since it was made: summed as it stands, said — province trial)
     const changed = unitsChangedSinceSum(u.stats);
     if (changed.length) err.write(`warning: ${u.name} is a sum whose ${changed.length === 1 ? 'unit' : `${changed.length} units`} changed since it was made: ${changed.join(', ')}\n  fix: add ${u.name}'s units up again first (its --out ${shownPath(u.stats.file)}), then this sum\n`);
