@@ -339,6 +339,28 @@ describe('--watch', () => {
     expect(await b.stop()).toBe(0);
   }, 60_000);
 
+  it('rebuilds a city\'s report when a unit of its sum changes (the units the sum records are watched)', async () => {
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const root = tmp();
+    const units = ['a', 'b'].map((name, k) => {
+      const dir = path.join(root, 'units', name);
+      cpSync(sample, dir, { recursive: true });
+      const stats = path.join(dir, 'statistics.yaml');
+      writeFileSync(stats, readFileSync(stats, 'utf8').replace('licensing: {decisions: 3862}', `licensing: {decisions: ${3862 + k + 1}}`));
+      return dir;
+    });
+    const city = path.join(root, 'city');
+    mkdirSync(city);
+    writeFileSync(path.join(city, 'report.md'), readFileSync(path.join(sample, 'report.md'), 'utf8'));
+    expect(spawnSync(process.execPath, [BIN, 'aggregate', ...units, '--out', path.join(city, 'statistics.yaml')]).status).toBe(0);
+    const w = watching(city, tmp(), [], { GONGWEN_WATCH_WARM_UPS: '0' });
+    await w.until(/watching/);
+    const stats = path.join(units[0]!, 'statistics.yaml');
+    writeFileSync(stats, readFileSync(stats, 'utf8').replace('licensing: {decisions: 3863}', 'licensing: {decisions: 3900}'));
+    await w.until(/city\.pdf \(\d+ KB\) in \d+ ms \(built again: unit of the sum \.\.\/units\/a\/statistics\.yaml changed\)/);
+    expect(await w.stop()).toBe(0);
+  }, 60_000);
+
   it('does not build a folder that is up to date at its start (unless --force), nor when a file is saved unchanged', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n第一版。\n` }, 'current');
     const out = tmp();

@@ -196,6 +196,10 @@ export function folderInputs(dir: string): FolderInputs {
   return { folder: path.resolve(dir), files };
 }
 
+/** The unit files, in full, that the sum `stats` records (a statistics file gongwen aggregate wrote), or none. */
+export const sumUnitPaths = (stats: string): string[] =>
+  sumUnitFiles(stats).map(([relative]) => path.resolve(path.dirname(path.resolve(stats)), relative));
+
 /** The unit files a sum's record names (a statistics file gongwen aggregate wrote), or none. */
 function sumUnitFiles(stats: string): [string, string][] {
   try {

@@ -6,7 +6,7 @@ import { readableFolder } from '../read/text-file.js';
 import { namedStatistics } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildInMemory, buildOne, upToDate } from './build-one.js';
-import { isInputName, settingsStamp } from './up-to-date.js';
+import { isInputName, settingsStamp, sumUnitPaths } from './up-to-date.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
 import { report } from './outcome-lines.js';
@@ -141,19 +141,33 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     // is watched through its folder, by name: an editor that saves by renaming a new file over the
     // old one, or gongwen aggregate, replaces the file a watcher of the file itself would follow.
     // The file is looked up again whenever the report folder changes (report.md may name another).
-    const statsWatchers = new Map<string, { file: string; watcher: FSWatcher }>();
+    // A sum's units too (the files its record names): a unit corrected makes the report's warning
+    // (io/sum-units.ts), so the report is built again (README "Adding up units").
+    const statsWatchers = new Map<string, { key: string; watchers: FSWatcher[] }>();
     const watchStatistics = (dir: string) => {
       const stats = namedStatistics(dir);
       const file = stats && path.resolve(stats);
+      const files = file ? [...(path.dirname(file) === path.resolve(dir) ? [] : [file]), ...(existsSync(file) ? sumUnitPaths(file) : [])] : [];
+      const key = files.join('\n');
       const old = statsWatchers.get(dir);
-      if (old?.file === file) return;
-      old?.watcher.close();
+      if (old?.key === key) return;
+      for (const w of old?.watchers ?? []) w.close();
       statsWatchers.delete(dir);
-      if (!file || path.dirname(file) === path.resolve(dir) || !existsSync(path.dirname(file))) return;
-      const watcher = watchDir(path.dirname(file), (_event, name) => {
-        if (!name || name === path.basename(file)) changed(dir);
+      // one watcher a folder, for the files in it it is to watch, by name
+      const byFolder = new Map<string, Set<string>>();
+      for (const f of files) if (existsSync(path.dirname(f))) byFolder.set(path.dirname(f), (byFolder.get(path.dirname(f)) ?? new Set()).add(path.basename(f)));
+      const watchers = [...byFolder].flatMap(([folder, names]) => {
+        try {
+          return [watchDir(folder, (_event, name) => {
+            if (name && !names.has(String(name))) return;
+            watchStatistics(dir); // (the sum written again may name other units)
+            changed(dir);
+          })];
+        } catch {
+          return []; // (a folder that cannot be watched: its files are still read at each build)
+        }
       });
-      statsWatchers.set(dir, { file, watcher });
+      statsWatchers.set(dir, { key, watchers });
     };
     for (const dir of dirs) {
       state.set(dir, { running: false, again: false, changes: 0 });
@@ -172,7 +186,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     })();
     process.once('SIGINT', () => {
       stopped = true;
-      for (const w of [...watchers, ...[...statsWatchers.values()].map((x) => x.watcher)]) w.close();
+      for (const w of [...watchers, ...[...statsWatchers.values()].flatMap((x) => x.watchers)]) w.close();
       for (const s of state.values()) clearTimeout(s.timer);
       void docx?.close();
       resolve(0);
