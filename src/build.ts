@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { newerWorkbook, readReport } from './read/report.js';
+import { display, newerWorkbook, readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
 import { fallbackChars, findMissingGlyphs, missingGlyphErrors } from './transform/glyph-check.js';
 import { findingError, FindingErrors, InputError, type Finding } from './model/errors.js';
@@ -19,7 +19,7 @@ import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
 import { buildDocx } from './io/docx-build.js';
 import { newerWorkbookHoldsNoNews } from './io/workbook-news.js';
-import { shownPath, unitsChangedSinceSum, valuesFingerprint } from './io/sum-units.js';
+import { isSumRecord, unitsChangedSinceSum, valuesFingerprint } from './io/sum-units.js';
 import { LostBlockError } from './io/pdfmake-lost-blocks.js';
 
 export type Format = 'pdf' | 'docx';
@@ -60,12 +60,11 @@ export function loadReport(dir: string): Report {
  * come from them, and one corrected in the sum is typed over (province trial: "correct the total"
  * at the city's line invited that). Figures of a unit's own file keep their fixes.
  */
-function sumHints(stats: NonNullable<Report['statistics']>, findings: Finding[]): Finding[] {
+function sumHints(stats: NonNullable<Report['statistics']>, findings: Finding[], typedOver: boolean): Finding[] {
   const record = stats.sumRecord;
-  if (!record || (record.units.length < 2 && !record.left?.length)) return findings;
-  // (the sum rules' findings: not the one of cells left empty)
-  // (a sum typed over since: its units are not at fault, review)
-  const typedOver = valuesFingerprint(stats.values) !== record.sum;
+  if (!isSumRecord(record)) return findings;
+  // (the sum rules' findings: not the one of cells left empty; a sum typed over since: its units
+  // are not at fault, review)
   return findings.map((f) => (!/: incomplete, \d+ of \d+ cells are empty/.test(f.message)
     ? { ...f, hint: typedOver ? 'the sum was typed over since it was made: add its units up again (gongwen aggregate) rather than correct it here'
       : `the sum's figures come from its units (${record.units.map(([n]) => n).join(', ')}): correct the unit whose figures break this (gongwen aggregate names it), then add them up again` }
@@ -109,9 +108,10 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   // a sum whose figures were typed over since gongwen aggregate wrote it (province trial: passed
   // without a word, and a sum of it then lost its record of its units)
   // (a sum of two units or more, or with some left out: a record of one alone is a unit's form as handed out)
-  const editedSum: Finding[] = stats?.sumRecord && (stats.sumRecord.units.length > 1 || Boolean(stats.sumRecord.left?.length)) && valuesFingerprint(stats.values) !== stats.sumRecord.sum ? [{
-    severity: 'warning', loc: { file: stats.file, line: 1 },
-    message: `the statistics are a sum of ${stats.sumRecord.units.length === 1 ? 'a unit' : `${stats.sumRecord.units.length} units`} (gongwen aggregate) whose figures were changed since it was made`,
+  const typedOver = isSumRecord(stats?.sumRecord) && valuesFingerprint(stats!.values) !== stats!.sumRecord.sum;
+  const editedSum: Finding[] = typedOver ? [{
+    severity: 'warning', loc: { file: stats!.file, line: 1 },
+    message: `the statistics are a sum of ${stats!.sumRecord!.units.length === 1 ? 'a unit' : `${stats!.sumRecord!.units.length} units`} (gongwen aggregate) whose figures were changed since it was made`,
     hint: 'correct the figures in the units and add them up again (gongwen aggregate); a sum typed over is no longer their sum',
   }] : [];
   // a sum whose units' figures were corrected after it was made (gongwen aggregate records their files)
@@ -121,7 +121,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: `the statistics are a sum whose ${changedUnits.length === 1 ? 'unit' : `${changedUnits.length} units`} changed since it was made: ${changedUnits.join(', ')}`,
     hint: changedUnits.some((u) => /^[^(]*: /.test(u))
       ? 'add up again first the sums named before a ":" (their units changed), then this sum, with gongwen aggregate as each was made'
-      : `add the units up again with gongwen aggregate, as the sum was made (--out ${shownPath(stats!.file)})`,
+      : `add the units up again with gongwen aggregate, as the sum was made (--out ${display(stats!.file)})`,
   }] : [];
   // front matter still to be filled in: gongwen new's pre-filled date (marked in its comment), or a value left 【待填写】
   const frontTodos: Finding[] = (report.frontTodos ?? []).map(({ loc, text }) => ({
@@ -170,7 +170,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...staleTitle,
     ...emptyToc,
     ...early,
-    ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...sumHints(stats, checkStatistics(stats))] : []),
+    ...(stats ? [...checkTemplateYear(stats, report.meta.year), ...sumHints(stats, checkStatistics(stats), typedOver)] : []),
     ...unnamedStatistics,
     ...noStatistics,
     ...emptyAttachments,

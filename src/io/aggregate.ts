@@ -10,11 +10,11 @@ import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
-import { frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
+import { display, frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { readableFolder } from '../read/text-file.js';
-import { shownPath, unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
+import { isSumRecord, unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
@@ -113,17 +113,19 @@ function brokenRules(stats: StatisticsTable): string | undefined {
   return [...errors.map((f) => formatInputError(f.loc, f.message, f.hint)), ...warnings].join('\n');
 }
 
-/** A sum's record: of two units or more, or with units left out (one of one unit alone is a unit's form as handed out). */
-const isSumRecord = (r: SumRecord | undefined): r is SumRecord => r !== undefined && (r.units.length > 1 || Boolean(r.left?.length));
-
 /** Whether a unit's figures tell it apart: five or more other than 0 (units with next to nothing to report may well match). */
 const telling = (values: Record<string, number>) => Object.values(values).filter((n) => n !== 0).length >= 5;
 
+const isFolder = (d: string): boolean => existsSync(d) && statSync(d).isDirectory();
+/** A unit's own statistics file, which stands for its folder: statistics.yaml or statistics.xlsx. */
+const isUnitFile = (f: string): boolean => /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(f));
+/** The folder a unit given as `dir` stands for: the folder itself, or a unit file's (statistics.*) folder; another file stands for itself. */
+const unitFolderOf = (dir: string): string => (isUnitFile(dir) && existsSync(dir) && !isFolder(dir) ? path.dirname(path.resolve(dir)) : path.resolve(dir));
+
 /** A unit's name: its folder's, or a statistics file's given in its place (西岭市汇总.xlsx: 西岭市汇总; statistics.xlsx: its folder's). */
 export function unitName(dir: string): string {
-  const full = path.resolve(dir);
-  if (!/\.(ya?ml|xlsx)$/i.test(full) || !existsSync(full) || statSync(full).isDirectory()) return path.basename(full);
-  return /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(full)) ? path.basename(path.dirname(full)) : path.basename(full).replace(/\.(ya?ml|xlsx)$/i, '');
+  const full = unitFolderOf(dir);
+  return (isYaml(full) || isXlsx(full)) && !isFolder(full) ? path.basename(full).replace(/\.(ya?ml|xlsx)$/i, '') : path.basename(full);
 }
 
 async function readUnit(dir: string, templateId: string | undefined, out?: string, single = false): Promise<Unit> {
@@ -265,13 +267,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     // where the units are all given so; among unit folders it is refused, neither summed (a clerk's
     // own 汇总.xlsx in units/ counted the units twice, review) nor left out (a city lost, trial))
     // (a report.md among them too: a city's folder holding its units, city/*, review)
-    const { folders, skipped } = withoutStrayFiles(parsed.positionals.filter((f) => !path.basename(f).startsWith('~$')), (f) => isYaml(f) || isXlsx(f));
-    for (const file of [...parsed.positionals.filter((f) => path.basename(f).startsWith('~$')), ...skipped]) err.write(`note: ${file} left out: a file, not a unit folder\n`);
-    const reports = folders.length > 1 ? folders.filter((f) => path.basename(f) === 'report.md' && existsSync(f) && !statSync(f).isDirectory()) : [];
-    for (const file of reports) err.write(`note: ${file} left out: a file, not a unit folder\n`);
-    dirs = folders.filter((f) => !reports.includes(f));
-    const isFolder = (d: string) => existsSync(d) && statSync(d).isDirectory();
-    const loose = dirs.some(isFolder) ? dirs.filter((d) => (isYaml(d) || isXlsx(d)) && existsSync(d) && !isFolder(d) && !/^statistics\.(ya?ml|xlsx)$/i.test(path.basename(d))) : [];
+    const { folders, skipped } = withoutStrayFiles(parsed.positionals, (f) => isYaml(f) || isXlsx(f));
+    for (const file of skipped) err.write(`note: ${file} left out: a file, not a unit folder\n`);
+    dirs = folders;
+    const loose = dirs.some(isFolder) ? dirs.filter((d) => (isYaml(d) || isXlsx(d)) && !isFolder(d) && existsSync(d) && !isUnitFile(d)) : [];
     if (loose.length) throw new UsageError(`${loose.join(', ')}: ${loose.length === 1 ? 'a statistics file' : 'statistics files'} among unit folders, which would be summed as ${loose.length === 1 ? 'a unit of its' : 'units of their'} own; give each unit as a folder (its file saved there as statistics.xlsx or statistics.yaml), or all of them as files — and leave out a sum of the units kept beside them`);
     if (opts.help) { out.write(AGGREGATE_HELP); return 0; }
     if (!dirs.length) throw new UsageError('aggregate needs at least one unit folder');
@@ -281,8 +280,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     // new): that unit would be read as a unit of the sum it is to hold (province trial: it was
     // refused as a unit without figures, and with --partial recorded as left out of itself)
     // (a unit given as its statistics file: its folder, review)
-    const folderOf = (d: string) => (/^statistics\.(ya?ml|xlsx)$/i.test(path.basename(d)) && existsSync(d) && !statSync(d).isDirectory() ? path.dirname(path.resolve(d)) : path.resolve(d));
-    const home = dirs.length > 1 ? dirs.find((d) => folderOf(d) === path.dirname(path.resolve(opts.out!))) : undefined;
+    const home = dirs.length > 1 ? dirs.find((d) => unitFolderOf(d) === path.dirname(path.resolve(opts.out!))) : undefined;
     if (home) throw new UsageError(`--out ${opts.out} is in ${home}, which is given among the units: the sum would be one of its own units; leave ${home} out (a glob such as units/* takes it), or write the sum elsewhere`);
     // A folder given twice (overlapping globs) would be counted twice.
     const twice = dirs.find((d, i) => dirs.findIndex((x) => path.resolve(x) === path.resolve(d)) !== i);
@@ -303,11 +301,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // (province trial: "Sum of 3 units: city, city, city")
   // (a unit given as its statistics.* file is named by its folder: the folder above that, review)
   const shared = new Set(read.map((u) => u.name).filter((n, i, all) => all.indexOf(n) !== i));
-  for (const u of read) {
-    if (!shared.has(u.name)) continue;
-    const folder = /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(u.dir)) ? path.dirname(path.resolve(u.dir)) : path.resolve(u.dir);
-    u.name = `${path.basename(path.dirname(folder))}/${u.name}`;
-  }
+  for (const u of read) if (shared.has(u.name)) u.name = `${path.basename(path.dirname(unitFolderOf(u.dir)))}/${u.name}`;
   // Two folders that read one statistics file (a link to a unit's folder, a report.md whose
   // statistics: names another unit's file) would count it twice: the sum would be wrong, silently.
   const readBy = new Map<string, string>();
@@ -352,7 +346,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     if (ok.length > 1) out.write(`note: ${u.name} is a sum of ${nUnits(names.length)} (${names.join(', ')}), added as one unit${record.left?.length ? `; it left out ${record.left.join(', ')}` : ''}\n`);
     // (one whose units' figures changed since it was made: summed as it stands, said — province trial)
     const changed = unitsChangedSinceSum(u.stats);
-    if (changed.length) err.write(`warning: ${u.name} is a sum whose ${changed.length === 1 ? 'unit' : `${changed.length} units`} changed since it was made: ${changed.join(', ')}\n  fix: add ${u.name}'s units up again first (its --out ${shownPath(u.stats.file)}), then this sum\n`);
+    if (changed.length) err.write(`warning: ${u.name} is a sum whose ${changed.length === 1 ? 'unit' : `${changed.length} units`} changed since it was made: ${changed.join(', ')}\n  fix: add ${u.name}'s units up again first (its --out ${display(u.stats.file)}), then this sum\n`);
   }
   // Units of different years are not one year's sum: the units' report.md say which year
   const years = new Map<number, string[]>();
@@ -436,10 +430,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   const sum = aggregateStatistics(summed.map((u) => ({ name: u.name, stats: u.stats })));
   // (one unit written into its own folder is a conversion, its workbook to YAML or back: no sum to
   // keep apart from its unit; one unit summed elsewhere, the others left out, is a sum)
-  // (a unit given as its statistics file: its folder, review)
-  const unitFolder = existsSync(summed[0]!.dir) && !statSync(summed[0]!.dir).isDirectory() ? path.dirname(path.resolve(summed[0]!.dir)) : path.resolve(summed[0]!.dir);
-  // (a file of another name, 西岭市汇总.xlsx → 西岭市汇总.yaml beside it: converted too, review)
-  const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === unitFolder;
+  // (a unit given as a file: its folder; a file of another name too, 西岭市汇总.xlsx → 西岭市汇总.yaml
+  // beside it is converted, review)
+  const only = summed[0]!.dir;
+  const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === (isFolder(only) ? path.resolve(only) : path.dirname(path.resolve(only)));
   const header = [
     conversion ? `${summed[0]!.name}: converted from ${path.basename(summed[0]!.stats.file)} (gongwen aggregate, template ${sum.template.id})`
       : `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,

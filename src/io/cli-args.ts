@@ -66,13 +66,14 @@ export const isOneReport = (command: string | undefined, dirs: readonly string[]
   command === 'build' && dirs.length === 1 && !values.watch;
 
 /**
- * Among several folders, the plain files a glob took along (units/* with a 说明.txt or a 汇总.docx
+ * Among several paths, the plain files a glob took along (units/* with a 说明.txt or a 汇总.docx
  * beside the units): left out, each with a note, so that a batch neither counts them as failed
- * reports nor, in aggregate, stops at them. Not where no path is a folder (the commands say what a
- * file given alone is), nor report.md, nor the files `keep` takes (aggregate's statistics files,
- * which it names with their folder).
+ * reports nor, in aggregate, stops at them — where a folder is among the paths (the commands say
+ * what a file given with no folder is), and not the files `keep` takes (a report.md for build and
+ * check, which say it is no folder; a statistics file for aggregate, a unit of its own). An office
+ * program's lock file (~$statistics.xlsx) is left out wherever it is.
  */
-export function withoutStrayFiles(paths: string[], keep: (file: string) => boolean = () => false): { folders: string[]; skipped: string[] } {
+export function withoutStrayFiles(paths: string[], keep: (file: string) => boolean): { folders: string[]; skipped: string[] } {
   const stat = (p: string) => {
     try {
       return statSync(p);
@@ -80,8 +81,8 @@ export function withoutStrayFiles(paths: string[], keep: (file: string) => boole
       return undefined;
     }
   };
-  if (paths.length < 2 || !paths.some((p) => stat(p)?.isDirectory())) return { folders: paths, skipped: [] };
-  // (an office program's lock file, ~$statistics.xlsx, is never kept)
-  const skipped = paths.filter((p) => stat(p)?.isFile() && basename(p) !== 'report.md' && (basename(p).startsWith('~$') || !keep(p)));
+  if (paths.length < 2) return { folders: paths, skipped: [] };
+  const folder = paths.some((p) => stat(p)?.isDirectory());
+  const skipped = paths.filter((p) => stat(p)?.isFile() && (basename(p).startsWith('~$') || (folder && !keep(p))));
   return { folders: paths.filter((p) => !skipped.includes(p)), skipped };
 }

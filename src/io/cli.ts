@@ -1,6 +1,6 @@
 /** The command line: gongwen build | check | aggregate | new. Exit codes 0 ok, 1 internal error, 2 bad input. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
 import { newerWorkbookHoldsNoNews } from './workbook-news.js';
@@ -17,7 +17,7 @@ import { closest } from '../read/validate.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
-import { report, seconds } from './outcome-lines.js';
+import { earlierOutputs, report, seconds } from './outcome-lines.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -275,32 +275,6 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   return failures.some((f) => !f.ok && f.internal) ? EXIT.internal : failures.length ? EXIT.input : EXIT.ok;
 }
 
-/**
- * The outputs of the asked-for formats that an earlier build of `dir` left in --out, with the time
- * each was written (`output/a.pdf (00:18) and output/a.docx (00:18)`), or undefined where there are none.
- */
-function earlierOutputs(dir: string, settings: BuildSettings): string | undefined {
-  const name = basename(resolve(dir));
-  const found = settings.formats.map((f) => join(settings.outDir, `${name}.${f}`)).flatMap((file) => {
-    // (--out a file, or a folder that cannot be looked into: no outputs to name)
-    let st;
-    try {
-      st = statSync(file, { throwIfNoEntry: false });
-    } catch {
-      return [];
-    }
-    return st?.isFile() ? [`${file} (${writtenAt(st.mtime)})`] : [];
-  });
-  return found.length ? found.join(' and ') : undefined;
-}
-
-/** When a file was written, as a clerk reads it: the time today, else the date and time. */
-function writtenAt(when: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(when.getHours())}:${pad(when.getMinutes())}`;
-  return when.toDateString() === new Date().toDateString() ? time : `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())} ${time}`;
-}
-
 /** An outcome's first error line (its fix and the other errors are on stderr), with how many more. */
 function firstError(error: string): string {
   const errors = error.split(/\n(?=\S)/);
@@ -361,7 +335,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     if (values.version) { out.write(`gongwen ${version()}\n`); return EXIT.ok; }
     const [command, ...typed] = positionals;
     // a file a glob took along among the folders (units/说明.txt) is left out, with a note
-    const { folders: given, skipped } = withoutStrayFiles(typed);
+    const { folders: given, skipped } = withoutStrayFiles(typed, (f) => basename(f) === 'report.md');
     for (const file of skipped) err.write(`note: ${file} left out: a file, not a report folder\n`);
     // a folder given twice (a shell glob and a name, say) is built once
     const dirs = given.filter((d, i) => given.findIndex((e) => resolve(e) === resolve(d)) === i);

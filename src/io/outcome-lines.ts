@@ -3,7 +3,9 @@
  * and warnings on stderr, its files with their sizes on stdout, with the time it took, why it was
  * built again, or that it is up to date.
  */
-import type { BuildOutcome } from './build-one.js';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { BuildOutcome, BuildSettings } from './build-one.js';
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -22,4 +24,30 @@ export function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.
   if (!files) return;
   const done = o.upToDate ? ` up to date, not built again${forceHint ? ' (--force builds it)' : ''}` : ` in ${Math.round(o.ms)} ms${o.why ? ` (built again: ${o.why})` : ''}`;
   out.write(`${prefix}${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${done}\n`);
+}
+
+/**
+ * The outputs of the asked-for formats that an earlier build of `dir` left in --out, with the time
+ * each was written (`output/a.pdf (00:18) and output/a.docx (00:18)`), or undefined where there are none.
+ */
+export function earlierOutputs(dir: string, settings: BuildSettings): string | undefined {
+  const name = path.basename(path.resolve(dir));
+  const found = settings.formats.map((f) => path.join(settings.outDir, `${name}.${f}`)).flatMap((file) => {
+    // (--out a file, or a folder that cannot be looked into: no outputs to name)
+    let st;
+    try {
+      st = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      return [];
+    }
+    return st?.isFile() ? [`${file} (${writtenAt(st.mtime)})`] : [];
+  });
+  return found.length ? found.join(' and ') : undefined;
+}
+
+/** When a file was written, as a clerk reads it: the time today, else the date and time. */
+function writtenAt(when: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const time = `${pad(when.getHours())}:${pad(when.getMinutes())}`;
+  return when.toDateString() === new Date().toDateString() ? time : `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())} ${time}`;
 }

@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { StatisticsTable } from '../model/types.js';
+import type { StatisticsTable, SumRecord } from '../model/types.js';
+import { display } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { md5 } from './md5.js';
 import { fingerprint } from './up-to-date.js';
@@ -23,23 +24,21 @@ export function valuesFingerprint(values: Record<string, number>): string {
   return Array.from(md5(new TextEncoder().encode(JSON.stringify(cells))).subarray(0, 6), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A sum's record: of two units or more, or with units left out (one of one unit alone is a unit's form as handed out). */
+export const isSumRecord = (r: SumRecord | undefined): r is SumRecord => r !== undefined && (r.units.length > 1 || Boolean(r.left?.length));
+
 /** A unit's statistics file as a sum records it: its path from the sum's folder ('/' between parts) and its bytes' fingerprint. */
 export function unitFileRecord(unitFile: string, sumFile: string): [path: string, bytes: string] {
   const relative = path.relative(path.dirname(path.resolve(sumFile)), path.resolve(unitFile)).split(path.sep).join('/');
   return [relative, fingerprint(readFileSync(unitFile))];
 }
 
-/** A file as the command line names it: from the current folder where it is below it, else in full. */
-export const shownPath = (file: string): string => {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-};
-
 /**
  * The units of the sum `stats` whose statistics changed since the sum was made, each as
- * "name (file)", and those of its units that are sums themselves, "city: county (file)": none where the file holds no record of its units' files (a sum made before
- * they were recorded), where a unit's file is gone (a folder moved: nothing to compare), or where
- * the sum's own figures were changed since (no longer the sum it recorded).
+ * "name (file)", and those of its units that are sums themselves, "city: county (file)": none
+ * where the file holds no record of its units' files (a sum made before they were recorded),
+ * where a unit's file is gone (a folder moved: nothing to compare), or where the sum's own figures
+ * were changed since (no longer the sum it recorded).
  */
 export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<string>()): string[] {
   const record = stats.sumRecord;
@@ -55,32 +54,29 @@ export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<stri
       return;
     }
     const [name, figures] = record.units[i]!;
-    const yaml = !/\.xlsx$/i.test(file);
-    if (fingerprint(now) === bytes) {
-      // a unit that is itself a sum, as written: its own units may have changed since (a county
-      // corrected after its city's sum, under a province's sum of the cities, province trial)
-      if (!yaml || seen.has(file) || !now.includes(SUM_RECORD_HEADER)) return;
-      try {
-        const unit = readStatistics(file);
-        for (const below of unitsChangedSinceSum(unit, seen)) changed.push(`${name}: ${below}`);
-      } catch {
-        // (read again by its own check)
-      }
+    const same = fingerprint(now) === bytes;
+    const shown = `${name} (${display(file)})`;
+    if (/\.xlsx$/i.test(file)) {
+      if (!same) changed.push(shown);
       return;
     }
-    if (yaml) {
-      try {
-        const unit = readStatistics(file);
-        if (valuesFingerprint(unit.values) === figures) {
-          // (the same figures, written again: a sum's own units are still looked into, review)
-          if (!seen.has(file) && unit.sumRecord) for (const below of unitsChangedSinceSum(unit, seen)) changed.push(`${name}: ${below}`);
-          return;
-        }
-      } catch {
-        // a unit's file that no longer reads is changed too (its own check says how)
-      }
+    // (a YAML as it was, but for a sum's: its own units may have changed since — a county corrected
+    // after its city's sum, under a province's sum of the cities, province trial)
+    if (same && !now.includes(SUM_RECORD_HEADER)) return;
+    let unit: StatisticsTable;
+    try {
+      unit = readStatistics(file);
+    } catch {
+      // a unit's file that no longer reads is changed too (its own check says how)
+      if (!same) changed.push(shown);
+      return;
     }
-    changed.push(`${name} (${shownPath(file)})`);
+    // (bytes changed, figures not — a comment edited, a sum written again — is no change)
+    if (!same && valuesFingerprint(unit.values) !== figures) {
+      changed.push(shown);
+      return;
+    }
+    if (!seen.has(file) && unit.sumRecord) for (const below of unitsChangedSinceSum(unit, seen)) changed.push(`${name}: ${below}`);
   });
   return changed;
 }

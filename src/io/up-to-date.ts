@@ -148,11 +148,18 @@ export interface FolderInputs {
 
 export function folderInputs(dir: string): FolderInputs {
   const files: Record<string, string> = {};
-  const add = (name: string, file: string) => {
+  // (each file read once: its bytes, kept for the statistics file and a sum's units, whose record
+  // names further inputs)
+  const read = new Map<string, Buffer>();
+  const add = (name: string, file: string): Buffer | undefined => {
     try {
-      files[name] = fingerprint(readFileSync(file));
+      const bytes = readFileSync(file);
+      read.set(path.resolve(file), bytes);
+      files[name] = fingerprint(bytes);
+      return bytes;
     } catch {
       files[name] = 'unreadable';
+      return undefined;
     }
   };
   let names: string[] = [];
@@ -175,35 +182,34 @@ export function folderInputs(dir: string): FolderInputs {
   // the files above is not read again)
   const stats = namedStatistics(dir);
   const listed = stats !== undefined && path.dirname(path.resolve(stats)) === path.resolve(dir) && path.basename(stats) in files;
-  if (stats !== undefined && !listed) add(`statistics file ${path.relative(dir, stats) || stats}`, stats);
+  const statsBytes = stats === undefined ? undefined : listed ? read.get(path.resolve(stats)) : add(`statistics file ${path.relative(dir, stats) || stats}`, stats);
   // a sum's units too (gongwen aggregate records their files): a unit corrected since makes the
   // report's warning (io/sum-units.ts), so it is built again
-  if (stats !== undefined) {
+  if (stats !== undefined && statsBytes) {
     // (and, for a unit that is a sum itself, its units: a county under a province's sum of cities)
     const top = path.dirname(path.resolve(stats));
-    const addUnits = (sum: string, depth: number) => {
-      for (const [relative] of sumUnitFiles(sum)) {
+    const addUnits = (sum: string, bytes: Buffer, depth: number) => {
+      for (const file of unitPathsOf(sum, bytes)) {
         // (one moved away: gone, as the reason then says, not changed, review)
-        const file = path.resolve(path.dirname(path.resolve(sum)), relative);
         if (!existsSync(file)) continue;
-        add(`unit of the sum ${path.relative(top, file).split(path.sep).join('/')}`, file);
-        if (depth < 4) addUnits(file, depth + 1);
+        const unit = add(`unit of the sum ${path.relative(top, file).split(path.sep).join('/')}`, file);
+        if (unit && depth < 4) addUnits(file, unit, depth + 1);
       }
     };
-    addUnits(stats, 0);
+    addUnits(stats, statsBytes, 0);
   }
   // the folder itself too: a copy elsewhere has the same outputs, but its warnings name it
   return { folder: path.resolve(dir), files };
 }
 
-/** The unit files, in full, that the sum `stats` records (a statistics file gongwen aggregate wrote), or none. */
-export const sumUnitPaths = (stats: string): string[] =>
-  sumUnitFiles(stats).map(([relative]) => path.resolve(path.dirname(path.resolve(stats)), relative));
+/** The unit files, in full, that the sum `sum` records, from its bytes: none where it holds no record. */
+const unitPathsOf = (sum: string, bytes: Buffer): string[] =>
+  (sumRecordOf(bytes.toString('utf8'))?.files ?? []).map(([relative]) => path.resolve(path.dirname(path.resolve(sum)), relative));
 
-/** The unit files a sum's record names (a statistics file gongwen aggregate wrote), or none. */
-function sumUnitFiles(stats: string): [string, string][] {
+/** The unit files, in full, that the sum `stats` records (a statistics file gongwen aggregate wrote), or none. */
+export function sumUnitPaths(stats: string): string[] {
   try {
-    return sumRecordOf(readFileSync(stats, 'utf8'))?.files ?? [];
+    return unitPathsOf(stats, readFileSync(stats));
   } catch {
     return [];
   }

@@ -9,7 +9,7 @@ import { buildInMemory, buildOne, upToDate } from './build-one.js';
 import { isInputName, settingsStamp, sumUnitPaths } from './up-to-date.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
-import { report } from './outcome-lines.js';
+import { earlierOutputs, report } from './outcome-lines.js';
 
 /**
  * Builds made after the start, in memory, and thrown away, so that the author's first saves are
@@ -75,7 +75,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     // (the time before the build's last line, files or not built: after its warnings, review)
     const time = start ? '' : `${clockTime()} `;
     report({ ...o, warnings: shown }, out, err, true, start, time);
-    if (!o.ok) out.write(`${time}${o.dir}: not built (see the error above); ${existsSync(path.join(settings.outDir, `${path.basename(path.resolve(o.dir))}.${settings.formats[0]}`)) ? 'its outputs stay as the last build wrote them' : 'it has no outputs yet'}: fix it and save again\n`);
+    if (!o.ok) out.write(`${time}${o.dir}: not built (see the error above); ${earlierOutputs(o.dir, settings) ? 'its outputs stay as the last build wrote them' : 'it has no outputs yet'}: fix it and save again\n`);
   };
   // the options, fonts (as opened above) and gongwen of every build of this session
   const stamp = settingsStamp(settings, fonts.stamp);

@@ -347,13 +347,15 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
         continue;
       }
       const v = cell.value;
+      const label = `${where(ws, cell)}: ${template.cells.get(key)!.label}`;
+      // (a formula filled down a column names the cell it was filled from: exceljs gives the cell's own)
+      const formulaShown = () => {
+        const formula = cell.formula || (v as { formula?: string }).formula;
+        return formula ? `=${formula}` : `filled from ${(v as { sharedFormula?: string }).sharedFormula ?? 'another cell'}`;
+      };
       const failed = v && typeof v === 'object' && 'result' in v && v.result && typeof v.result === 'object' && 'error' in v.result ? v.result.error : undefined;
       if (failed) {
-        // (a formula filled down a column names the cell it was filled from: exceljs gives the cell's own)
-        const formula = cell.formula || (v as { formula?: string }).formula;
-        const shared = (v as { sharedFormula?: string }).sharedFormula;
-        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula ${formula ? `=${formula}` : `filled from ${shared ?? 'another cell'}`} gives the error ${String(failed)}`,
-          'correct the formula, or type the figure'));
+        errors.push(new InputError({ file }, `${label}: the formula ${formulaShown()} gives the error ${String(failed)}`, 'correct the formula, or type the figure'));
         continue;
       }
       // exceljs reads no result for a formula never calculated, nor for one whose saved result is 0
@@ -366,35 +368,23 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       if (saved === null) continue;
       // (a truth value or an error: no figure, and saving again would not make one, review)
       if (typeof saved === 'string') {
-        const formula = (v as { formula?: string }).formula ?? cell.formula;
-        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula ${formula ? `=${formula}` : 'filled into it'} gives ${saved}, not a figure`,
-          'correct the formula, or type the figure'));
+        errors.push(new InputError({ file }, `${label}: the formula ${formulaShown()} gives ${saved}, not a figure`, 'correct the formula, or type the figure'));
         continue;
       }
-      if (saved !== undefined) {
-        const problem = checkValue(template.cells.get(key)!, saved, String(saved), where(ws, cell), file);
-        if (problem) errors.push(problem);
-        else {
-          values[key] = saved;
-          cells[key] = where(ws, cell);
-        }
-        continue;
-      }
-      if (formulaCell) {
-        const formula = (v as { formula?: string }).formula ?? cell.formula;
-        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the formula ${formula ? `=${formula}` : `filled from ${(v as { sharedFormula?: string }).sharedFormula ?? 'another cell'}`} has no saved result`,
+      if (formulaCell && saved === undefined) {
+        errors.push(new InputError({ file }, `${label}: the formula ${formulaShown()} has no saved result`,
           'open the workbook in Excel or WPS and save it again (that stores the results), or type the number'));
         continue;
       }
-      const n = numberOf(v);
+      const n = saved ?? numberOf(v);
       if (n === null) continue;
       // Excel turns 6-6, 6/6 or 1-2 into a date as they are typed: the figure is gone from the cell
       if (v instanceof Date) {
-        errors.push(new InputError({ file }, `${where(ws, cell)}: ${template.cells.get(key)!.label}: the cell holds a date (${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日), not a figure`,
+        errors.push(new InputError({ file }, `${label}: the cell holds a date (${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日), not a figure`,
           'Excel turned what was typed into a date: set the cell\'s format to 数值 (Number) or 常规 (General) and type the figure again'));
         continue;
       }
-      const problem = checkValue(template.cells.get(key)!, n, textOf(cell), where(ws, cell), file);
+      const problem = checkValue(template.cells.get(key)!, n, saved !== undefined ? String(saved) : textOf(cell), where(ws, cell), file);
       if (problem) errors.push(problem);
       else {
         values[key] = n!;

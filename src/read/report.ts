@@ -56,7 +56,8 @@ export function namedStatistics(dir: string): string | undefined {
   }
 }
 
-const display = (p: string): string => {
+/** A path as the command line names it: from the current folder where it is below it, else in full. */
+export const display = (p: string): string => {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') ? rel : p;
 };
