@@ -431,6 +431,13 @@ describe('gongwen aggregate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('error: the units report on different years');
     expect(r.err).toContain('  2020: c (statistics.xlsx)\n  2021: a, b\n');
+    // a folder of figures that says no year (no report.md, no year: in its file) is summed as of
+    // the others' year, and said
+    const unsaid = writeUnit(root, 'd', { 'statistics.yaml': yamlOf(scaled(base, 4, {})) });
+    const d = await run(a, b, unsaid, '--out', path.join(root, 'sum3.yaml'));
+    expect(d.code, d.err).toBe(0);
+    expect(d.out).toContain('note: d says no year (no report.md, and no year: in the statistics file): taken to be on 2021 like the others\n');
+    expect((await run(a, b, '--out', path.join(root, 'sum4.yaml'))).out).not.toContain('says no year');
   });
 
   it('sums the workbook of a unit whose YAML is still empty as gongwen new wrote it, and says to convert it', async () => {
@@ -482,6 +489,14 @@ describe('gongwen aggregate', () => {
     const form = await run(blank, '--out', path.join(root, 'form.xlsx'));
     expect(form.code, form.err).toBe(0);
     expect(form.out).toContain('(0 of');
+    // said as what it is, not "1 summed"
+    expect(form.out).toContain('summary: a blank gov-2021 form, for a unit to fill in (no sum)\n');
+    const converted = await run(a!, '--out', path.join(a!, 'statistics.xlsx'));
+    expect(converted.out).toContain('summary: unit-1\'s statistics.yaml converted (no sum)\n');
+    const elsewhere = await run(a!, '--out', path.join(root, 'unit-1.xlsx'));
+    expect(elsewhere.out).toContain('summary: unit-1\'s figures written (one unit: no sum)\n');
+    // one unit and others left out is a sum all the same
+    expect((await run(a!, blank, '--out', path.join(root, 'p.yaml'), '--partial')).out).toContain('summary: 1 summed, 0 missing, 1 invalid');
   });
 
   it('refuses units on different templates without --template, listing which uses which', async () => {

@@ -362,6 +362,14 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     err.write('  fix: give the units of one year (last year\'s folder may sit among this year\'s); with --partial too\n');
     return 2;
   }
+  // (a unit that says no year — a folder of figures without report.md, its statistics file without
+  // year: — beside units that say one: summed as of their year, and said, since last year's figures
+  // sent back would not be found; province trial)
+  if (years.size === 1) {
+    const [y] = [...years.keys()];
+    const unsaid = read.filter((u) => u.status === 'ok' && (u.year ?? u.stats.year) === undefined).map((u) => u.name);
+    if (unsaid.length) out.write(`note: ${unsaid.join(', ')} ${unsaid.length === 1 ? 'says' : 'say'} no year (no report.md, and no year: in the statistics file): taken to be on ${y} like the others\n`);
+  }
   const templatesUsed = new Map<string, string[]>();
   for (const u of read) if (u.status === 'ok') templatesUsed.set(u.stats.template.id, [...templatesUsed.get(u.stats.template.id) ?? [], u.name]);
 
@@ -464,6 +472,14 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     return 2;
   }
   out.write(`${opts.out} (${Object.keys(sum.values).length} of ${sum.template.cells.size} cells given)\n`);
-  out.write(`summary: ${summary(summed.length)}\n`);
+  // (one unit alone is no sum: a blank form handed out, a conversion or one unit's figures written
+  // elsewhere — said as what it is, not "1 summed", province trial)
+  const one = summed[0]!;
+  const alone = summed.length === 1 && !left.length
+    ? !Object.keys(sum.values).length ? `a blank ${sum.template.id} form, for a unit to fill in (no sum)`
+      : conversion ? `${one.name}'s ${path.basename(one.stats.file)} converted (no sum)`
+        : `${one.name}'s figures written (one unit: no sum)`
+    : undefined;
+  out.write(`summary: ${alone ?? summary(summed.length)}\n`);
   return 0;
 }
