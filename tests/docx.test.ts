@@ -304,6 +304,28 @@ describe('attachment', () => {
     expect(between('1.完善制度建设', '完善制度建设。', '建立健全').match(/<w:br\/>/g)).toHaveLength(1);
   });
 
+  it('links web and e-mail addresses as the PDF does, with fixed relationship ids, in the text\'s own look', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n见网站（www.example.gov.cn/gk/）、**https://example.com/a?b=1**，邮箱：a.b@example.com。\n` });
+    const build = async () => docxParts((await buildReport(dir, { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!);
+    const parts = await build();
+    const p = paragraphs(parts['word/document.xml']).find((x) => x.text.startsWith('见网站'))!;
+    expect(p.text).toBe('见网站（www.example.gov.cn/gk/）、https://example.com/a?b=1，邮箱：a.b@example.com。');
+    const links = [...p.xml.matchAll(/<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/g)];
+    expect(links.map((m) => m[1])).toEqual(['rIdL1', 'rIdL2', 'rIdL3']);
+    expect(links.map((m) => [...m[2].matchAll(/<w:t[^>]*>([^<]*)</g)].map((t) => t[1]).join(''))).toEqual(['www.example.gov.cn/gk/', 'https://example.com/a?b=1', 'a.b@example.com']);
+    // no hyperlink style: blue and underlined in print, where the PDF shows the text as typed
+    expect(p.xml).not.toMatch(/Hyperlink|<w:u |<w:color /);
+    // the bold address keeps its face inside the link
+    expect(links[1]![2]).toMatch(/w:eastAsia="黑体"/);
+    const rels = parts['word/_rels/document.xml.rels'];
+    const target = (id: string) => new RegExp(`Id="${id}" Type="[^"]+/hyperlink" Target="([^"]+)" TargetMode="External"`).exec(rels)?.[1];
+    expect(['rIdL1', 'rIdL2', 'rIdL3'].map(target)).toEqual(['http://www.example.gov.cn/gk/', 'https://example.com/a?b=1', 'mailto:a.b@example.com']);
+    // docx names them at random: the same report gives the same bytes again
+    const again = await build();
+    expect(again['word/document.xml']).toBe(parts['word/document.xml']);
+    expect(again['word/_rels/document.xml.rels']).toBe(rels);
+  });
+
   it('keeps a breaking statistics table\'s header rows and first row with the rows below (表三)', async () => {
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
     const doc = docxParts(outputs.docx!)['word/document.xml'];

@@ -95,5 +95,27 @@ export async function packDocx(doc: Document, created: Date, fixes: Record<strin
     .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${w3cdtf(created)}$2`);
   parts.set('docProps/core.xml', core);
   for (const [name, fix] of Object.entries(fixes)) parts.set(name, fix(text(parts.get(name), name)));
+  fixRelationshipIds(parts);
   return zipFiles(parts);
+}
+
+const RELS = 'word/_rels/document.xml.rels';
+const DOCUMENT = 'word/document.xml';
+/**
+ * docx names a hyperlink's relationship with a random id (nanoid): the same report would give
+ * other bytes on every build. Ids that are not docx's numbered ones (rId1, rId2, …) are renamed
+ * rIdL1, rIdL2, … in the order the relationships file lists them (the order the document made
+ * them), in that file and in word/document.xml alike.
+ */
+function fixRelationshipIds(parts: Parts): void {
+  const rels = parts.get(RELS);
+  if (rels === undefined) return;
+  const names = new Map<string, string>();
+  const relsText = text(rels, RELS).replace(/(<Relationship Id=")(rId(?!\d+")[^"]+)"/g, (_, a: string, id: string) => {
+    if (!names.has(id)) names.set(id, `rIdL${names.size + 1}`);
+    return `${a}${names.get(id)}"`;
+  });
+  if (!names.size) return;
+  parts.set(RELS, relsText);
+  parts.set(DOCUMENT, text(parts.get(DOCUMENT), DOCUMENT).replace(/(r:id=")([^"]+)"/g, (all, a: string, id: string) => (names.has(id) ? `${a}${names.get(id)}"` : all)));
 }

@@ -1,22 +1,39 @@
-import { TextRun } from 'docx';
+import { ExternalHyperlink, TextRun, type ParagraphChild } from 'docx';
 import { geometry, sizeOf, type FontRole } from '../../layout/gbt9704.js';
 import { TITLE_EXTRA_LINE_COST, titleLines } from '../../layout/title-lines.js';
 import type { Inline } from '../../model/types.js';
 import { inlineRole } from '../../transform/glyph-check.js';
+import { webLinks } from '../../transform/web-links.js';
 import { fontOf, type FontNames } from './styles.js';
 
 /**
  * Markdown inlines → runs. The style gives the font; a run names one only when it differs (bold →
  * 黑体, emphasis → 楷体). A line break in the text (a hard break, a list item's second line) is a
  * break in the run, as the PDF breaks the line: Word and LibreOffice set a raw newline as a space.
+ * A web or e-mail address is a hyperlink to it (transform/web-links.ts), as in the PDF, and looks
+ * like the text around it (no blue, no underline: the printed copy shows what was typed).
  */
-export function inlineRuns(inlines: Inline[], role: FontRole, fonts: FontNames, styleRole: FontRole = role): TextRun[] {
+export function inlineRuns(inlines: Inline[], role: FontRole, fonts: FontNames, styleRole: FontRole = role): ParagraphChild[] {
   return inlines.flatMap((i) => {
     const r = inlineRole(i, role);
     const font = r !== styleRole ? { font: fontOf(fonts[r]) } : {};
-    if (!i.text.includes('\n')) return [new TextRun({ text: i.text, ...font })];
-    return i.text.split('\n').flatMap((text, k) => (k === 0 && !text ? [] : [new TextRun({ text, ...font, ...(k ? { break: 1 } : {}) })]));
+    const links = webLinks(i.text);
+    if (!links.length) return textRuns(i.text, font);
+    const out: ParagraphChild[] = [];
+    let at = 0;
+    for (const { from, to, href } of links) {
+      out.push(...textRuns(i.text.slice(at, from), font), new ExternalHyperlink({ link: href, children: textRuns(i.text.slice(from, to), font) }));
+      at = to;
+    }
+    out.push(...textRuns(i.text.slice(at), font));
+    return out;
   });
+}
+
+function textRuns(text: string, font: { font?: ReturnType<typeof fontOf> }): TextRun[] {
+  if (!text) return [];
+  if (!text.includes('\n')) return [new TextRun({ text, ...font })];
+  return text.split('\n').flatMap((line, k) => (k === 0 && !line ? [] : [new TextRun({ text: line, ...font, ...(k ? { break: 1 } : {}) })]));
 }
 
 /** A title in the lines layout/title-lines.ts chooses (the same as the PDF's), joined by line breaks. */
