@@ -787,6 +787,13 @@ describe('gongwen aggregate', () => {
     const files = await run(...cities.map((c) => path.join(c, 'statistics.yaml')), '--out', path.join(root, 'p2.yaml'));
     expect(files.code, files.err).toBe(0);
     expect(readStatistics(path.join(root, 'p2.yaml')).sumRecord?.units.map(([n]) => n)).toEqual(['A/city', 'B/city']);
+    // and further up where the folder above is shared too (2021/A/city beside old/A/city); a name
+    // shared by two units only is the only one lengthened
+    const deeper = await Promise.all(['2021', 'old'].map(async (p, k) => writeUnit(path.join(root, p, 'A'), 'city', { 'statistics.yaml': yamlOf(scaled(base, k + 3)) })));
+    const other = writeUnit(path.join(root, 'x'), 'town', { 'statistics.yaml': yamlOf(scaled(base, 5)) });
+    const d = await run(...deeper, other, '--out', path.join(root, 'p3.yaml'));
+    expect(d.code, d.err).toBe(0);
+    expect(readStatistics(path.join(root, 'p3.yaml')).sumRecord?.units.map(([n]) => n)).toEqual(['2021/A/city', 'old/A/city', 'town']);
   });
 
   it('sums a statistics file given in place of a unit folder, named by its file (a city\'s workbook sent by e-mail, province trial)', async () => {

@@ -300,8 +300,17 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // gongwen new as city) are named with the folder above too, in messages and in the sum's record
   // (province trial: "Sum of 3 units: city, city, city")
   // (a unit given as its statistics.* file is named by its folder: the folder above that, review)
-  const shared = new Set(read.map((u) => u.name).filter((n, i, all) => all.indexOf(n) !== i));
-  for (const u of read) if (shared.has(u.name)) u.name = `${path.basename(path.dirname(unitFolderOf(u.dir)))}/${u.name}`;
+  // (and further up where that is shared too: 2021/A/city beside old/A/city, review)
+  for (let up = 1; up <= 8; up++) {
+    const shared = new Set(read.map((u) => u.name).filter((n, i, all) => all.indexOf(n) !== i));
+    if (!shared.size) break;
+    for (const u of read) {
+      if (!shared.has(u.name)) continue;
+      let folder = unitFolderOf(u.dir);
+      for (let k = 0; k < up; k++) folder = path.dirname(folder);
+      if (path.dirname(folder) !== folder) u.name = `${path.basename(folder)}/${u.name}`;
+    }
+  }
   // Two folders that read one statistics file (a link to a unit's folder, a report.md whose
   // statistics: names another unit's file) would count it twice: the sum would be wrong, silently.
   const readBy = new Map<string, string>();
