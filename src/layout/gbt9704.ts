@@ -92,6 +92,7 @@ export const ELEMENTS = {
   tableHeader: el('hei', '小四', 'center', 0),
   qrCaption: el('fang', '小五', 'right', 0),              // portal practice: 扫一扫在手机打开当前页
   endMatter: el('fang', '三号', 'right', 0),             // 责任编辑 line
+  signature: el('fang', '三号', 'right', 0),             // 7.3.5.2 发文机关署名 and 成文日期, unsealed
   pageNumber: el('song', '四号', 'right', 0),            // 7.5: 4号半角宋体
 } as const satisfies Record<string, ElementStyle>;
 

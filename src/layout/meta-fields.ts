@@ -63,3 +63,34 @@ export function sourceFields(m: ReportMeta): [string, string] {
 }
 
 export const editorLine = (m: ReportMeta): string | undefined => (m.editor ? `责任编辑：${m.editor}` : undefined);
+
+/** The 发文机关署名 and 成文日期 lines and how far each ends from the right edge of the 版心, in characters. */
+export interface SignatureLines {
+  name: string;
+  date: string;
+  nameRightEm: number;
+  dateRightEm: number;
+}
+
+/**
+ * GB/T 9704 7.3.5.2, a document without a seal: the organ's name right-indented 2 characters (空
+ * 二字), the date on the next line starting 2 characters right of the name's start; where the date
+ * is the longer, the date is right-indented 2 characters and the name moved left with it. Widths
+ * are estimated (a Chinese character an em, a figure half of one), as both writers set them.
+ */
+export function signatureLines(m: ReportMeta): SignatureLines | undefined {
+  if (!m.signature) return undefined;
+  const name = m.signature;
+  const date = formatDate(m.published);
+  const [nameEm, dateEm] = [fieldEm(name), fieldEm(date)];
+  // the date ends where the name would put it, nameEm - 2 - dateEm characters left of the name's end
+  const dateRightEm = SIGNATURE_RIGHT_EM + nameEm - SIGNATURE_SHIFT_EM - dateEm;
+  return dateRightEm >= SIGNATURE_RIGHT_EM
+    ? { name, date, nameRightEm: SIGNATURE_RIGHT_EM, dateRightEm }
+    : { name, date, nameRightEm: SIGNATURE_RIGHT_EM + (SIGNATURE_RIGHT_EM - dateRightEm), dateRightEm: SIGNATURE_RIGHT_EM };
+}
+
+/** 右空二字: the name (or the longer date) ends 2 characters inside the 版心. */
+const SIGNATURE_RIGHT_EM = 2;
+/** 首字比署名首字右移二字. */
+const SIGNATURE_SHIFT_EM = 2;

@@ -44,6 +44,8 @@ export interface FrontMatter {
   validity?: string;
   keywords: string[];
   editor?: string;
+  /** 发文机关署名 and 成文日期 at the end: the organ that signs (true: the organ; '': none). */
+  signature?: string | true;
   contact?: { organ?: string; address?: string; postcode?: string; phone?: string; email?: string };
   url?: string;
   attachment?: { title: string };
@@ -134,6 +136,17 @@ const webAddress: Field = (raw, path, issues) => {
   }
 };
 
+/**
+ * signature: true (the organ signs, with the publication date as 成文日期), false (none, as
+ * without the field), or the signing organ's name where it is not the organ (a report published by
+ * the 办公室 of the 人民政府 that signs it).
+ */
+const signature: Field = (v, path, issues) => {
+  if (v === false) return '';
+  if (v === true || typeof v === 'string') return v === true ? true : text('signature (发文机关署名)')(v, path, issues);
+  return invalid(issues, path, 'signature (发文机关署名) must be true, false, or the name of the organ that signs', 'signature: true signs with the organ: line; signature: 商丘市人民政府 signs with that name');
+};
+
 /** toc: true (four heading levels), false, or how many levels to list, 1 to 4 (a long contents can fill page 1). */
 const tocLevels: Field = (v, path, issues) => {
   if (typeof v === 'boolean') return v ? 4 : 0;
@@ -195,6 +208,7 @@ export const FRONT_MATTER: Record<string, Spec> = {
   validity: optional(text('validity (有效性)')),
   keywords: { field: keywordList, fallback: () => [] },
   editor: optional(text('editor (责任编辑)')),
+  signature: optional(signature),
   contact: optional(mapping(CONTACT, 'contact')),
   url: optional(webAddress),
   attachment: optional(mapping(ATTACHMENT, 'attachment')),

@@ -116,6 +116,11 @@ export interface ReportMeta {
   validity?: string;
   keywords: string[];
   editor?: string;
+  /**
+   * 发文机关署名 (the organ that signs), printed with the 成文日期 (the publication date) after the
+   * body and its 附件说明 (GB/T 9704 7.3.5.2); absent: neither is printed, as on the portals.
+   */
+  signature?: string;
   contact?: Contact;
   url?: string;
   /** Heading levels a table of contents after the title block lists (1–4); 0: no table of contents. */

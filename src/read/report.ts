@@ -265,6 +265,7 @@ export function readReport(dir: string): Report {
     validity: fm.validity,
     keywords: fm.keywords,
     editor: fm.editor,
+    ...(fm.signature ? { signature: fm.signature === true ? fm.organ : fm.signature } : {}),
     contact: fm.contact,
     url: fm.url,
     toc: fm.toc,
@@ -277,7 +278,7 @@ export function readReport(dir: string): Report {
   }
   // (source defaults to the organ, so without a source: line it is the organ's line)
   const keys: [keyof ReportMeta, string][] = [['title', 'title'], ['organ', 'organ'], ['source', fm.source ? 'source' : 'organ'], ['indexNo', 'index_no'],
-    ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor'], ['published', 'published'], ['toc', 'toc']];
+    ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor'], ['signature', fm.signature === true ? 'organ' : 'signature'], ['published', 'published'], ['toc', 'toc']];
   const metaLines = Object.fromEntries(keys.map(([k, field]) => [k, yaml.lineOf([field])]));
   // (whole-line comments are notes to the writer, as the skeleton's first lines)
   const frontTodos = split.yaml.split('\n').flatMap((l, i) => l.includes(TO_WRITE) && !l.trimStart().startsWith('#')

@@ -48,6 +48,7 @@ function collectTexts(report: Report): Text[] {
     if (t) out.push({ text: t, role: ELEMENTS.metaBlock.role, loc: at(field) });
   }
   if (m.editor) out.push({ text: m.editor, role: ELEMENTS.endMatter.role, loc: at('editor') });
+  if (m.signature) out.push({ text: m.signature, role: ELEMENTS.signature.role, loc: at('signature') });
   for (const b of report.blocks) {
     switch (b.type) {
       case 'heading':

@@ -45,7 +45,7 @@ export function transformReport(report: Report, rules: readonly TransformRule[] 
       ...meta,
       title: normalizePunctuation(meta.title),
       ...(meta.titleLines ? { titleLines: meta.titleLines.map(normalizePunctuation) } : {}),
-      ...punctuated(meta, ['organ', 'source', 'site', 'category', 'validity', 'editor']),
+      ...punctuated(meta, ['organ', 'source', 'site', 'category', 'validity', 'editor', 'signature']),
       keywords: meta.keywords.map(normalizePunctuation),
       // GB/T 9704 7.2.4: a 文号's year in 六角括号 〔〕, however it was typed (示农[2022]3号, 【2022】, （2022）)
       // (every year of it, in ﹝﹞ too, without the spaces typed around: 示农 [2022] 3号)

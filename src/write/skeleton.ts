@@ -27,6 +27,7 @@ export function reportSkeleton(template: StatTemplate, organ: string, year: numb
     '# index_no: 索引号',
     '# category: 政府信息公开年报',
     '# editor: 责任编辑',
+    '# signature: true            # 文末署名和成文日期（发文机关署名 + 发布日期）；门户网站的年报一般不印',
     '# url: https://…            # 本页网址，印为二维码',
     ...(attachment ? [`attachment: { title: ${yamlText(`${year}年${organ}政府信息公开工作情况统计表`)} }`] : []),
     'statistics: statistics.yaml',

@@ -5,7 +5,7 @@
 import { Document, DocumentGridType, ImageRun, LineRuleType, Paragraph } from 'docx';
 import { tocEntries, tocField, type TocEntry } from './toc.js';
 import { geometry, PAGE_NUMBER, QR } from '../../layout/gbt9704.js';
-import { editorLine } from '../../layout/meta-fields.js';
+import { editorLine, signatureLines } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
 import { isTableNote, tocLevels, type Block, type HeadingBlock, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
@@ -83,16 +83,25 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
   const blocks = report.blocks;
   let endFrom = blocks.length - 1;
   while (endFrom > 0 && blocks[endFrom]!.type === 'heading' && !(blocks[endFrom] as HeadingBlock).runIn) endFrom--;
-  const endFollows = report.attachments.length > 0 || Boolean(editor);
+  const signed = signatureLines(m);
+  const endFollows = report.attachments.length > 0 || Boolean(editor) || Boolean(signed);
   const children = [
     ...front(report),
     ...(toc ? tableOfContents(toc, levels, options.tocPages) : []),
     ...blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, blocks[i + 1], toc, endFollows && i >= endFrom, isTableNote(blocks, i))),
-    ...attachmentNote(report.attachments, Boolean(editor)),
+    ...attachmentNote(report.attachments, Boolean(editor) || Boolean(signed)),
+    // the 发文机关署名 and 成文日期 (GB/T 9704 7.3.5.2), a line below, kept together and with what follows
+    ...(signed ? [
+      new Paragraph({ style: STYLE.signature.id, spacing: { before: LINE_TWIP }, indent: { right: ptToTwip(signed.nameRightEm * geometry.charPitch) }, text: signed.name, keepNext: true }),
+      new Paragraph({
+        style: STYLE.signature.id, indent: { right: ptToTwip(signed.dateRightEm * geometry.charPitch) }, text: signed.date,
+        ...(editor || (options.qrPng && !report.attachments.length) ? { keepNext: true } : {}),
+      }),
+    ] : []),
     // the editor line stays with a QR code right below it (Word and LibreOffice left the code
     // alone on a last page)
     ...(editor ? [new Paragraph({
-      style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor,
+      style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor, ...(signed ? { spacing: { before: LINE_TWIP } } : {}),
       ...(options.qrPng && !report.attachments.length ? { keepNext: true } : {}),
     })] : []),
     ...attachmentPages(report.attachments, report.statistics),

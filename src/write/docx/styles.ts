@@ -24,6 +24,7 @@ export const STYLE = {
   tableText: { id: 'GwTableText', name: '公文表格文字' },
   tableHeader: { id: 'GwTableHeader', name: '公文表头' },
   endMatter: { id: 'GwEndMatter', name: '公文责任编辑' },
+  signature: { id: 'GwSignature', name: '公文署名日期' },
   pageNumber: { id: 'GwPageNumber', name: '公文页码' },
   qrCaption: { id: 'GwQrCaption', name: '公文二维码说明' },
 } as const satisfies Partial<Record<ElementName, { id: string; name: string }>>;
@@ -175,6 +176,7 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
           run: { ...base.run, size: ptToHalfPoints(ZIHAO[zihao]), sizeComplexScript: ptToHalfPoints(ZIHAO[zihao]) } };
       })),
       para('endMatter'),
+      para('signature'),
       para('pageNumber', ptToTwip(ZIHAO.四号)),
       para('qrCaption', ptToTwip(ZIHAO.小五 * 1.5)),
       toc(1), toc(2), toc(3), toc(4),

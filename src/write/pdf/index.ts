@@ -5,7 +5,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { geometry, LEAD_IN_LINES } from '../../layout/gbt9704.js';
 import { estimatedWidthEm } from '../../layout/kinsoku.js';
-import { editorLine } from '../../layout/meta-fields.js';
+import { editorLine, signatureLines } from '../../layout/meta-fields.js';
 import { inlineText, isTableNote, tocLevels, type HeadingBlock, type ParagraphBlock, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock, keptNote, OutlineIds } from './blocks.js';
@@ -358,7 +358,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   // a note under a table (注：…) is set with the table (table-note.ts), not as a block of its own
   // (not the body's last block where end matter follows: that keeps the body's last line with the
   // 附件说明 and 责任编辑, withEndMatter, which a note inside its table's block would not give it)
-  const endMatter = report.attachments.length > 0 || Boolean(editorLine(report.meta));
+  const endMatter = report.attachments.length > 0 || Boolean(editorLine(report.meta)) || Boolean(report.meta.signature);
   // (and only a short one: keptNote)
   const notes = report.blocks.map((b, i) => (isTableNote(report.blocks, i) && !(endMatter && i === report.blocks.length - 1) ? keptNote(ctx, b as ParagraphBlock) : undefined));
   const blocks = report.blocks.filter((_, i) => !notes[i]);
@@ -375,9 +375,19 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   // QR code where no attachment comes between — kept with the body's last line (a page of
   // 附件：… and 责任编辑 alone read as a page without body text)
   const end: Content[] = attachmentNote(ctx, report.attachments);
+  // the 发文机关署名 and 成文日期 where the report asks for them, a line below the body or the 附件说明
+  const signed = signatureLines(m);
+  if (signed) {
+    const style = { role: ELEMENTS.signature.role, size: sizeOf('signature') };
+    end.push(
+      { text: runs(ctx, signed.name, style), alignment: 'right', margin: [0, geometry.linePitch, signed.nameRightEm * geometry.charPitch, 0] } as Content,
+      { text: runs(ctx, signed.date, style), alignment: 'right', margin: [0, 0, signed.dateRightEm * geometry.charPitch, 0] } as Content,
+    );
+  }
   if (editor) {
     const style = { role: ELEMENTS.endMatter.role, size: sizeOf('endMatter') };
-    end.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, 0, 2 * geometry.charPitch, 0] } as Content);
+    // (a line below a signature's date: the portal's 责任编辑 is no third line of the signature)
+    end.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, signed ? geometry.linePitch : 0, 2 * geometry.charPitch, 0] } as Content);
   }
   const qr = m.url ? qrBlock(ctx, m.url) : undefined;
   if (qr && !report.attachments.length) end.push(qr);

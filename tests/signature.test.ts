@@ -1,0 +1,107 @@
+/**
+ * The 发文机关署名 and 成文日期 a report may ask for (`signature:`), GB/T 9704 7.3.5.2 for a document
+ * without a seal: a line below the body or the 附件说明, the name 右空二字, the date on the next line
+ * starting two characters right of the name (the date, where it is the longer, 右空二字 and the name
+ * moved left with it). Measured in the PDF in points, and read in the DOCX's XML.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../src/build.js';
+import { openFontSet } from '../src/io/fonts.js';
+import { readReport } from '../src/read/report.js';
+import { docxParts, paragraphs, style } from './helpers/docx.js';
+import { inputMessages } from './helpers/errors.js';
+import { FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
+import { linesOf, MM, readPdf, type PdfLine } from './helpers/pdf.js';
+
+const fonts = openFontSet();
+const RIGHT_EDGE = (28 + 156) * MM;
+const CHAR = (156 * MM) / 28;
+const PITCH = (225 * MM) / 22;
+
+const front = (fields: string) => FRONT_BEFORE_FORMS.replace(/---\n$/, `${fields}\n---\n`);
+const BODY = '\n本机关认真贯彻落实条例要求，扎实推进政府信息公开工作。\n';
+
+async function build(fields: string, body = BODY) {
+  const dir = makeReport({ 'report.md': front(fields) + body });
+  const { outputs, warnings } = await buildReport(dir, { fonts, formats: ['pdf', 'docx'] });
+  const { pages } = await readPdf(outputs.pdf!);
+  const lines = pages.flatMap((p) => linesOf(p).map((l) => ({ ...l, page: p.number, text: l.text.replace(/\s+/g, '') })));
+  return { lines, docx: docxParts(outputs.docx!), warnings };
+}
+const line = (lines: (PdfLine & { page: number })[], text: string) => {
+  const found = lines.find((l) => l.text === text);
+  if (!found) throw new Error(`no line ${text} in ${lines.map((l) => l.text).join(' | ')}`);
+  return found;
+};
+
+describe('signature (发文机关署名 and 成文日期)', () => {
+  it('signs with the organ and the publication date, a line below the body, the date two characters right of the name', async () => {
+    // 商丘市人民政府办公室 (10 characters) over 2014年1月15日 (6.5): the name 右空二字, the date starting two right of it
+    const { lines, docx } = await build('signature: 商丘市人民政府办公室');
+    const body = line(lines, '作。'); // the body's last line
+    const name = line(lines, '商丘市人民政府办公室');
+    const date = line(lines, '2014年1月15日');
+    expect(name.baseline - body.baseline).toBeCloseTo(2 * PITCH, 0); // a blank line between
+    expect(date.baseline - name.baseline).toBeCloseTo(PITCH, 0);
+    expect(name.right).toBeCloseTo(RIGHT_EDGE - 2 * CHAR, 0);
+    expect(date.x).toBeCloseTo(name.x + 2 * CHAR, 0);
+    expect(date.items[0]!.font).toMatch(/FandolFang/);
+    // the DOCX: its own style, the same indents, the name kept with the date
+    const ps = paragraphs(docx['word/document.xml']).filter((p) => p.style === 'GwSignature');
+    expect(ps.map((p) => p.text)).toEqual(['商丘市人民政府办公室', '2014年1月15日']);
+    const right = (xml: string) => Number(/<w:ind [^>]*w:right="(\d+)"/.exec(xml)?.[1]);
+    expect(right(ps[0]!.xml)).toBe(Math.round(2 * CHAR * 20));
+    expect(right(ps[1]!.xml)).toBe(Math.round(3.5 * CHAR * 20)); // 10 − 2 − 6.5 + 2
+    expect(ps[0]!.xml).toMatch(/<w:keepNext\/>/);
+    expect(ps[0]!.xml).toMatch(/<w:spacing w:before="579"/);
+    expect(style(docx['word/styles.xml'], 'GwSignature')).toMatch(/<w:jc w:val="right"\/>/);
+  });
+
+  it('sets a date longer than the name 右空二字, and the name left with it; `true` signs with the organ', async () => {
+    const { lines, docx } = await build('signature: true');
+    const name = line(lines, '测试县人民政府');
+    const date = line(lines, '2014年1月15日');
+    expect(date.right).toBeCloseTo(RIGHT_EDGE - 2 * CHAR, 0);
+    expect(date.x).toBeCloseTo(name.x + 2 * CHAR, 0);
+    expect(paragraphs(docx['word/document.xml']).filter((p) => p.style === 'GwSignature').map((p) => p.text)).toEqual(['测试县人民政府', '2014年1月15日']);
+  });
+
+  it('comes after the 附件说明, and the editor line a line below the date', async () => {
+    const { lines } = await build('signature: true\neditor: 王五\nattachment:\n  title: 测试表');
+    const note = line(lines, '附件：测试表');
+    const name = line(lines, '测试县人民政府');
+    const editor = line(lines, '责任编辑：王五');
+    expect(name.baseline - note.baseline).toBeCloseTo(2 * PITCH, 0);
+    expect(editor.baseline - line(lines, '2014年1月15日').baseline).toBeCloseTo(2 * PITCH, 0);
+    expect(new Set([note.page, name.page, editor.page]).size).toBe(1);
+  });
+
+  it('keeps the name and date with the body\'s last line on a new page, never on a page of their own', async () => {
+    // bodies of 12–20 one-line paragraphs end near the foot of page 1 (the title block takes its top) or on page 2
+    let moved = 0;
+    for (let n = 12; n <= 20; n++) {
+      const body = '\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。`).join('\n\n') + '\n';
+      const { lines } = await build('signature: true', body);
+      const name = line(lines, '测试县人民政府');
+      expect(line(lines, '2014年1月15日').page, `${n} paragraphs`).toBe(name.page);
+      expect(lines.some((l) => l.page === name.page && /^这是第\d+段测试文字。$/.test(l.text)), `${n} paragraphs: body text on the signature's page`).toBe(true);
+      if (name.page > 1) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('prints none without the field or with false, and refuses a value of another kind at its line', async () => {
+    for (const fields of ['', 'signature: false']) {
+      const { docx } = await build(fields);
+      expect(paragraphs(docx['word/document.xml']).some((p) => p.style === 'GwSignature')).toBe(false);
+    }
+    expect(readReport(makeReport({ 'report.md': front('signature: 测试县人民政府办公室') + BODY })).meta.signature).toBe('测试县人民政府办公室');
+    try {
+      readReport(makeReport({ 'report.md': front('signature: 12') + BODY }));
+      throw new Error('expected an input error');
+    } catch (e) {
+      const [message] = inputMessages(e);
+      expect(message).toMatch(/report\.md:6: field "signature" \(发文机关署名\) must be true, false, or the name of the organ that signs/);
+    }
+  });
+});
