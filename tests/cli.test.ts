@@ -284,6 +284,17 @@ describe('input that is no file, or nested past reading', () => {
     const device = check(withStatistics('/dev/zero'));
     expect(device.code).toBe(2);
     expect(device.err).toContain('/dev/zero: is not a file but a device or a pipe');
+    // build too, which fingerprints its inputs for the up-to-date check (it read /dev/zero until
+    // memory ran out, and waited on the pipe for ever: adversarial audit), with --force as well
+    for (const [folder, shown] of [[dir, 'stats.fifo'], [withStatistics('/dev/zero'), '/dev/zero']] as const) {
+      for (const force of [[], ['--force']]) {
+        const out = mkdtempSync(path.join(tmpdir(), 'gongwen-dev-'));
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', folder, '--out', out, ...force], { encoding: 'utf8', cwd: ROOT, timeout: 20_000 });
+        expect(r.status, r.stderr).toBe(2);
+        expect(r.stderr).toContain(`${shown}: is not a file but a device or a pipe`);
+        expect(readdirSync(out)).toEqual([]);
+      }
+    }
   });
 
   it('reads --config from a pipe or /dev/null, paths typed on the command line', () => {

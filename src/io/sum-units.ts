@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StatisticsTable, SumRecord } from '../model/types.js';
 import { display } from '../read/report.js';
+import { readInputBytes } from '../read/text-file.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { md5 } from './md5.js';
 import { fingerprint } from './up-to-date.js';
@@ -49,7 +50,7 @@ export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<stri
     const file = path.resolve(path.dirname(path.resolve(stats.file)), relative);
     let now: Buffer;
     try {
-      now = readFileSync(file);
+      now = readInputBytes(file);
     } catch {
       return;
     }

@@ -33,6 +33,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { namedStatistics } from '../read/report.js';
 import { sumRecordOf } from '../read/statistics.js';
+import { readInputBytes } from '../read/text-file.js';
 import { writeFileAtomic } from './files.js';
 import { crc32 } from './crc32.js';
 
@@ -153,7 +154,8 @@ export function folderInputs(dir: string): FolderInputs {
   const read = new Map<string, Buffer>();
   const add = (name: string, file: string): Buffer | undefined => {
     try {
-      const bytes = readFileSync(file);
+      // (a device or a pipe, statistics: /dev/zero, is never read: the build reports it, adversarial audit)
+      const bytes = readInputBytes(file);
       read.set(path.resolve(file), bytes);
       files[name] = fingerprint(bytes);
       return bytes;
@@ -209,7 +211,7 @@ const unitPathsOf = (sum: string, bytes: Buffer): string[] =>
 /** The unit files, in full, that the sum `stats` records (a statistics file gongwen aggregate wrote), or none. */
 export function sumUnitPaths(stats: string): string[] {
   try {
-    return unitPathsOf(stats, readFileSync(stats));
+    return unitPathsOf(stats, readInputBytes(stats));
   } catch {
     return [];
   }
