@@ -217,6 +217,23 @@ describe('statistics workbooks', () => {
     expect(s.values['t3.new_received.legal_service']).toBeUndefined();
   });
 
+  it('refuses a date cell stored as text (t="d") and a number cell holding more than a number, which exceljs reads as their first figures (adversarial audit)', async () => {
+    const s = sample2021();
+    const parts = unzipSync(new Uint8Array(await statisticsToXlsx(s.template, s.values)));
+    const sheet = 'xl/worksheets/sheet2.xml'; // 表三
+    let xml = new TextDecoder().decode(parts[sheet]);
+    const cell = (ref: string, inner: string, attrs = '') => { xml = xml.replace(new RegExp(`<c r="${ref}"[^>]*>.*?</c>`), `<c r="${ref}" s="4"${attrs}>${inner}</c>`); };
+    cell('D4', '<v>2021-06-06T00:00:00</v>', ' t="d"');
+    cell('E4', '<v>21abc</v>');
+    cell('F4', '<v>7</v>'); // a plain figure, read as before
+    parts[sheet] = new TextEncoder().encode(xml);
+    const msgs = await messagesOf(statisticsFromXlsx(Buffer.from(zipSync(parts)), 'unit.xlsx'));
+    expect(msgs).toEqual([
+      expect.stringMatching(/^unit\.xlsx: 表三!D4: .*: the cell holds a date \(2021-06-06T00:00:00\), not a figure\n {2}fix: set the cell's format to 数值/),
+      expect.stringMatching(/^unit\.xlsx: 表三!E4: .*: the cell holds "21abc", not a figure/),
+    ]);
+  });
+
   it('reads saved results as Excel writes them: a formula filled down a column, 0 too; a formula showing a blank is an empty cell (review)', async () => {
     const s = sample2021();
     const parts = unzipSync(new Uint8Array(await statisticsToXlsx(s.template, s.values)));

@@ -264,12 +264,16 @@ const textOf = (cell: Cell): string => (typeof cell.text === 'string' ? cell.tex
  * the "gongwen" sheet, else `templateId`. Blank cells stay empty; every problem names the sheet
  * and cell, and all of them are reported together.
  */
+/** A cell as the sheet's XML holds it: its type (t=, n where none), its <v> text, whether it has a formula. */
+interface RawCell { type: string; value: string; formula: boolean }
+
 /**
- * The saved numeric results of the formula cells of each sheet, by sheet name and cell address
- * (D10), read from the package's XML: where exceljs gives a formula no result.
+ * Every valued cell of each sheet as the package's XML holds it, by sheet name and cell address
+ * (D10): a formula's saved result where exceljs gives it none, and what exceljs read as a number
+ * (it takes "517abc" as 517 and a date cell, t="d", 2021-06-06, as 2021: adversarial audit).
  */
-function savedResults(data: Buffer): Map<string, Map<string, number | string | null>> {
-  const out = new Map<string, Map<string, number | string | null>>();
+function rawCells(data: Buffer): Map<string, Map<string, RawCell>> {
+  const out = new Map<string, Map<string, RawCell>>();
   let parts: Record<string, Uint8Array>;
   try {
     parts = unzipSync(data, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml)$/.test(f.name) });
@@ -285,24 +289,30 @@ function savedResults(data: Buffer): Map<string, Map<string, number | string | n
     const name = unescape(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? '');
     const target = targets.get(/\br:id="([^"]*)"/.exec(m[0])?.[1] ?? '');
     if (!target) continue;
-    const cells = new Map<string, number | string | null>();
+    const cells = new Map<string, RawCell>();
     // (a cell's own <f> and <v>: not past its </c>, nor from an empty <c …/> into the next cell)
     for (const c of text(target).matchAll(/<c\b([^>]*)\br="([A-Z]+\d+)"([^>]*)(?<!\/)>((?:(?!<\/c>|<c\b)[\s\S])*)<\/c>/g)) {
-      if (!/<f\b/.test(c[4]!)) continue;
-      const type = /\bt="([^"]*)"/.exec(`${c[1]}${c[3]}`)?.[1] ?? 'n';
       const v = /<v>([^<]*)<\/v>|<v\/>/.exec(c[4]!);
       if (!v) continue;
-      const value = v[1] ?? '';
-      // a text result that is empty shows a blank (null: an empty cell); a number, or text that is
-      // one; not a truth value (t="b") nor an error (t="e"), which are no figures
-      if (type === 'str' && value.trim() === '') cells.set(c[2]!, null);
-      else if ((type === 'n' || type === 'str') && value.trim() !== '' && Number.isFinite(Number(value))) cells.set(c[2]!, Number(value));
-      else if (type === 'b') cells.set(c[2]!, value.trim() === '1' ? 'TRUE' : 'FALSE');
-      else if (type === 'e') cells.set(c[2]!, value.trim() || 'an error');
+      cells.set(c[2]!, { type: /\bt="([^"]*)"/.exec(`${c[1]}${c[3]}`)?.[1] ?? 'n', value: unescape(v[1] ?? ''), formula: /<f\b/.test(c[4]!) });
     }
     out.set(name, cells);
   }
   return out;
+}
+
+/**
+ * A formula cell's saved result: a number, null for a blank (a text result that is empty), TRUE,
+ * FALSE or an error's text (no figures); undefined where there is none.
+ */
+function savedResult(raw: RawCell | undefined): number | string | null | undefined {
+  if (!raw?.formula) return undefined;
+  const { type, value } = raw;
+  if (type === 'str' && value.trim() === '') return null;
+  if ((type === 'n' || type === 'str') && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (type === 'b') return value.trim() === '1' ? 'TRUE' : 'FALSE';
+  if (type === 'e') return value.trim() || 'an error';
+  return undefined;
 }
 
 export async function statisticsFromXlsx(data: Buffer, file: string, templateId?: string): Promise<StatisticsTable> {
@@ -320,7 +330,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       'save it from Excel or WPS as an Excel workbook (*.xlsx); .xls and .et files are not read');
   }
   const template = templateOf(wb, file, templateId);
-  let results: Map<string, Map<string, number | string | null>> | undefined;
+  let raw: Map<string, Map<string, RawCell>> | undefined;
   const values: Record<string, number> = {};
   const cells: Record<string, string> = {};
   const errors: InputError[] = [];
@@ -363,7 +373,8 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       // the saved result is read from the sheet itself
       // (a formula filled down a column has sharedFormula, not formula, in exceljs: review)
       const formulaCell = Boolean(v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && (v as { result?: unknown }).result === undefined);
-      const saved = formulaCell ? (results ??= savedResults(data)).get(ws.name)?.get(cell.address) : undefined;
+      const rawCell = () => (raw ??= rawCells(data)).get(ws.name)?.get(cell.address);
+      const saved = formulaCell ? savedResult(rawCell()) : undefined;
       // (a formula that shows a blank, =IF(…=0,"",…): an empty cell)
       if (saved === null) continue;
       // (a truth value or an error: no figure, and saving again would not make one, review)
@@ -378,6 +389,19 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       }
       const n = saved ?? numberOf(v);
       if (n === null) continue;
+      // a number as exceljs reads it, which may be only the start of what the cell holds
+      if (typeof v === 'number' && !formulaCell) {
+        const held = rawCell();
+        if (held?.type === 'd') {
+          errors.push(new InputError({ file }, `${label}: the cell holds a date (${held.value}), not a figure`,
+            'set the cell\'s format to 数值 (Number) or 常规 (General) and type the figure again'));
+          continue;
+        }
+        if (held && held.type === 'n' && !Number.isFinite(Number(held.value))) {
+          errors.push(new InputError({ file }, `${label}: the cell holds "${held.value}", not a figure`, 'type the figure alone in the cell, or save the workbook again in Excel or WPS'));
+          continue;
+        }
+      }
       // Excel turns 6-6, 6/6 or 1-2 into a date as they are typed: the figure is gone from the cell
       if (v instanceof Date) {
         errors.push(new InputError({ file }, `${label}: the cell holds a date (${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日), not a figure`,
