@@ -68,6 +68,25 @@ describe('glyph coverage', () => {
     ]);
   });
 
+  it('stops the build on C1 controls, DEL, line and paragraph separators, blank fillers and U+FFFD, each said as what it is; drops direction overrides (adversarial audit)', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n未收取\u2028信息处理费\u0085、\u007f、\u009b。\n\n第二段\u3164空白\u2029。\n\n第三段&#0;。\n` });
+    const error = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e);
+    const messages = (error as InputErrors).errors.map((e) => e.message);
+    expect(messages).toEqual([
+      expect.stringMatching(/report\.md:10: a line separator \(U\+2028\), invisible in an editor, would print as a box\n {2}fix: delete it; for a new paragraph, leave a blank line/),
+      expect.stringMatching(/report\.md:10: a control character \(U\+0085\)/),
+      expect.stringMatching(/report\.md:10: a control character \(U\+007F\)/),
+      expect.stringMatching(/report\.md:10: a control character \(U\+009B\)/),
+      expect.stringMatching(/report\.md:12: a filler character \(U\+3164\), invisible in an editor, would print as a blank gap/),
+      expect.stringMatching(/report\.md:12: a paragraph separator \(U\+2029\)/),
+      expect.stringMatching(/report\.md:14: character "\ufffd" \(U\+FFFD\) stands for a character lost when the text was converted, or for &#0;/),
+    ]);
+    // a right-to-left override (which also turned the terminal's message around) prints nothing: dropped
+    const rtl = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n未收取\u202e信息\u202c处理费\u2066。\n` });
+    const pdf = (await buildReport(rtl, { fonts, formats: ['pdf'] })).outputs.pdf!;
+    expect((await readPdf(pdf)).pages.flatMap((p) => p.items.map((i) => i.str)).join('')).toContain('未收取信息处理费。');
+  });
+
   it('stops the build on a character no font has, naming it, its code point and file:line', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n第一段。\n\n笑脸😀不是公文用字，\uE000也不是。\n` });
     const err = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e);

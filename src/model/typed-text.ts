@@ -9,9 +9,10 @@ export const asciiDigits = (s: string): string =>
 
 /**
  * Characters that print nothing, copied along with text from web pages and Word: zero-width
- * spaces and joiners, direction marks, the word joiner, a byte-order mark inside the text, soft
- * hyphens, variation selectors. They are dropped wherever text is read (no font has a glyph for
+ * spaces and joiners, direction marks, embeddings, overrides and isolates (which also turned a
+ * terminal's message around), the word joiner, a byte-order mark inside the text, soft hyphens,
+ * variation selectors. They are dropped wherever text is read (no font has a glyph for
  * them, and they mean nothing in Chinese text).
  */
-export const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u00ad\ufe0e\ufe0f]/g;
+export const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad\ufe0e\ufe0f]/g;
 export const withoutInvisible = (s: string): string => s.replace(INVISIBLE, '');

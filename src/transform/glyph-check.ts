@@ -89,17 +89,24 @@ export interface MissingGlyph {
   loc: Loc;
 }
 
+/** C0 and C1 control characters, DEL, and the line and paragraph separators: no font prints them as characters. */
+const isControl = (cp: number): boolean => cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029;
+/** Hangul fillers, which fonts that have them draw blank: pasted, they print a gap. */
+const BLANK_FILLERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0]);
+
 export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[] {
   const out: MissingGlyph[] = [];
   const seen = new Set<string>();
   for (const t of textsOf(report)) {
     for (const ch of t.text) {
       const cp = ch.codePointAt(0)!;
-      // (whitespace passes, but a vertical tab or form feed, \s too, is a control character)
-      if (/\s/u.test(ch) && (cp >= 0x20 || cp === 0x09 || cp === 0x0a || cp === 0x0d)) continue;
+      // (whitespace passes, but a vertical tab or form feed, \s too, is a control character, and so
+      // are U+0085 and the line and paragraph separators U+2028 U+2029, which printed a box)
+      if (/\s/u.test(ch) && !isControl(cp) || cp === 0x09 || cp === 0x0a || cp === 0x0d) continue;
       // (a control character is in no font as a character: Fandol maps U+0000–U+001F to an empty
-      // glyph, which printed a blank gap where Word's non-breaking hyphen, U+001E, stood)
-      if (cp >= 0x20 && (has(t.role, cp) || has('fallback', cp))) continue;
+      // glyph, which printed a blank gap where Word's non-breaking hyphen, U+001E, stood; a filler
+      // that a font draws blank, U+3164, is no character either: adversarial audit)
+      if (!isControl(cp) && !BLANK_FILLERS.has(cp) && (has(t.role, cp) || has('fallback', cp))) continue;
       const key = `${ch}@${t.loc.file}:${t.loc.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -150,7 +157,17 @@ export function missingGlyphErrors(missing: MissingGlyph[]): InputError[] {
       return new InputError(m.loc, `character "${m.char}" (${codePointLabel(m.codePoint)}) is a private-use character, as Word's bullets from its Symbol font are: no font prints it as meant${more}`,
         'delete it; for a list, start each item\'s line with "- " (or "1. ")');
     }
-    if (m.codePoint < 0x20) {
+    if (m.codePoint === 0x2028 || m.codePoint === 0x2029) {
+      return new InputError(m.loc, `a ${m.codePoint === 0x2028 ? 'line' : 'paragraph'} separator (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a box${more}`,
+        'delete it; for a new paragraph, leave a blank line (press Enter twice)');
+    }
+    if (BLANK_FILLERS.has(m.codePoint)) {
+      return new InputError(m.loc, `a filler character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}`, 'delete it (an editor that shows invisible characters finds it, or search for its code point)');
+    }
+    if (m.codePoint === 0xfffd) {
+      return new InputError(m.loc, `character "\ufffd" (U+FFFD) stands for a character lost when the text was converted, or for &#0;${more}`, 'type the character that stood there');
+    }
+    if (isControl(m.codePoint)) {
       return new InputError(m.loc, `a control character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}${m.codePoint === 0x1e ? ': Word\'s non-breaking hyphen is pasted as U+001E' : m.codePoint === 0x1f ? ': Word\'s optional hyphen is pasted as U+001F' : ''}`,
         m.codePoint === 0x1e ? 'type a hyphen (-) in its place' : 'delete it (an editor that shows invisible characters finds it, or search for its code point)');
     }
