@@ -275,6 +275,15 @@ describe('body validation', () => {
     expect(msg).toMatch(/report\.md:10: heading level 5 is too deep/);
   });
 
+  it('rejects a heading of marks alone (## 。 printed as （一）。, # （） as a part 七、（）), naming the line', () => {
+    for (const heading of ['## 。', '# （）', '### ——', '## ……']) {
+      const [msg] = errorsOf({ 'report.md': `${FRONT}\n# 一级\n\n${heading}\n\n正文。\n` });
+      expect(msg, heading).toMatch(/report\.md:10: the heading ".+" has no words, only marks\n {2}fix: write the heading text after the #, or remove the line/);
+    }
+    // a heading of figures or Latin letters is one
+    expect(readReport(makeReport({ 'report.md': `${FRONT}\n# 2023\n\n## GDPR\n\n正文。\n` })).blocks.filter((b) => b.type === 'heading')).toHaveLength(2);
+  });
+
   it('reads **bold** next to Chinese punctuation (CommonMark alone would print the asterisks)', () => {
     const r = readReport(makeReport({ 'report.md': `${FRONT}\n**重点说明：**本段有*强调*。\n` }));
     const p = r.blocks[0];

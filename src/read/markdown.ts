@@ -276,6 +276,8 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         const inlines = inlinesOf(expectInline(i + 1), loc);
         if (inlines.length === 0) throw new InputError(loc, 'empty heading', 'write the heading text after the #');
         const text = inlines.map((x) => x.text).join('');
+        // (marks and brackets alone, ## 。 or # （）, print as （一）。 and 七、（）: no heading either, adversarial audit)
+        if (!/[\p{L}\p{N}]/u.test(text)) throw new InputError(loc, `the heading "${text.trim()}" has no words, only marks`, 'write the heading text after the #, or remove the line');
         const typed = TYPED_NUMBER.exec(text);
         if (typed) {
           const n = typed[0].trim();
