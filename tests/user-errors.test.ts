@@ -482,9 +482,18 @@ describe('command-line mistakes', () => {
     const cff = tableRange(font, 'CFF ');
     const scrambled = Buffer.from(font);
     scrambled.fill(0xff, cff.offset + 200, cff.offset + 4000); // the CFF table's INDEXes
+    // zeros or random bytes over outlines in the middle of the file, whose last glyph reads as
+    // whole: blanks in the PDF, exit 0 (adversarial audit) — now an error when a report embeds one
+    const zeroed = Buffer.from(font);
+    zeroed.fill(0, 1 << 20, 5 << 20);
+    const random = Buffer.from(font);
+    let seed = 7;
+    for (let i = 2 << 20; i < 3 << 20; i++) random[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
     const cases: [string, Buffer, RegExp][] = [
       ['cut.otf', font.subarray(0, cff.offset + (cff.length >> 1)), /cut\.otf: is damaged: the file ends before its tables do/],
       ['scrambled.otf', scrambled, /scrambled\.otf: is damaged: its CFF outlines cannot be read/],
+      ['zeroed.otf', zeroed, /zeroed\.otf: is damaged: the outline of its glyph \d+ cannot be read \(the file was overwritten in places, or cut short\)/],
+      ['random.otf', random, /random\.otf: is damaged: the outline of its glyph \d+ cannot be read/],
     ];
     for (const [name, bytes, message] of cases) {
       writeFileSync(path.join(dir, name), bytes);

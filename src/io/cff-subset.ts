@@ -16,6 +16,7 @@
 import { encodeSubset, readTemplate, type CffTemplate } from './cff-encode.js';
 import { flattenCharstring, type ByteRange } from './cff-flatten.js';
 import { loadGlyphs } from './sparse-font.js';
+import { InputError } from '../model/errors.js';
 
 interface FontDict { FontName?: unknown; Private?: { Subrs?: ByteRange[] } & Record<string, unknown> }
 interface Cff {
@@ -71,6 +72,26 @@ function firstGlyphOfEachFontDict(cff: Cff): number[] | undefined {
     select.fds.forEach((fd, gid) => { if (!firsts.has(fd)) firsts.set(fd, gid); });
   } else return undefined;
   return [...firsts.values()];
+}
+
+/** Each face's file, by the bytes its CFF table is read from: named where an outline turns out damaged. */
+const faceFiles = new WeakMap<Uint8Array, string>();
+export const nameFaceFile = (bytes: Uint8Array, file: string): void => { faceFiles.set(bytes, file); };
+
+const ENDCHAR = 14;
+const CALLSUBR = 10;
+const CALLGSUBR = 29;
+/**
+ * A glyph's outline that cannot be whole: a Type 2 charstring ends in endchar, or in a call of a
+ * subroutine that ends in one. Zeros or other bytes where it should be (a font file overwritten in
+ * places) drew nothing, and the PDF showed blanks without a word (adversarial audit); opening the
+ * face checks only its last glyph, so each glyph is checked as a report first embeds it.
+ */
+function damagedOutline(cff: Cff, gid: number, charstring: Uint8Array, calls: boolean): InputError | undefined {
+  const end = charstring[charstring.length - 1];
+  if (end === ENDCHAR || (calls && (end === CALLSUBR || end === CALLGSUBR))) return undefined;
+  return new InputError({ file: faceFiles.get(cff.stream.buffer) ?? 'a font file' }, `is damaged: the outline of its glyph ${gid} cannot be read (the file was overwritten in places, or cut short)`,
+    'copy the font file again from its source, or give another font file for this role in gongwen.yaml');
 }
 
 /** Subsets written directly (for tests). */
@@ -148,7 +169,12 @@ export function flattenCffSubsets(subset: object): void {
     if (this.gongwenNoSubrs) {
       // fontkit's loop without the outline decoding: no glyph can call a global subroutine
       const charstrings: Uint8Array[] = [];
-      for (const gid of this.glyphs) charstrings.push(this.cff.getCharString(gid));
+      for (const gid of this.glyphs) {
+        const cs = this.cff.getCharString(gid);
+        const damaged = damagedOutline(this.cff, gid, cs, false);
+        if (damaged) throw damaged;
+        charstrings.push(cs);
+      }
       this.charstrings = charstrings;
       this.gsubrs = this.subsetSubrs(this.cff.globalSubrIndex ?? [], {});
       return;
@@ -161,6 +187,11 @@ export function flattenCffSubsets(subset: object): void {
       this.gsubrs = [];
       this.gongwenFlat = true;
     } catch {
+      // (a charstring the flattener does not handle: fontkit's subsetter, unless it is damaged)
+      for (const gid of this.glyphs) {
+        const damaged = damagedOutline(this.cff, gid, this.cff.getCharString(gid), true);
+        if (damaged) throw damaged;
+      }
       subsetCharstrings.call(this);
     }
   };

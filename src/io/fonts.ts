@@ -12,7 +12,7 @@ import { InputError } from '../model/errors.js';
 import { closest } from '../read/validate.js';
 import { normaliseVerticalMetrics } from './font-metrics.js';
 import { shareDecodedTables } from './font-table-cache.js';
-import { flattenCffSubsets } from './cff-subset.js';
+import { flattenCffSubsets, nameFaceFile } from './cff-subset.js';
 import { useSimpleShaping } from './simple-shaping.js';
 import { useFastCmap } from './cmap-lookup.js';
 import { loadFontkit, type Font } from './fontkit.js';
@@ -156,6 +156,7 @@ function openFace(spec: FaceSpec, data: Buffer): LoadedFace {
   try {
     normaliseVerticalMetrics(data);
     opened = loadFontkit().create(data, spec.postscriptName);
+    nameFaceFile(data, spec.file);
   } catch (e) {
     throw notAFont(spec, e);
   }
