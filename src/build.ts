@@ -266,9 +266,9 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
     const [{ pdfDefinition }, { renderPdf, pageReader }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);
     const glyphs = { has: options.fonts.has, advance: options.fonts.advance, advanceOfUnit: options.fonts.advanceOfUnit, dashCentre: dashCentre(options.fonts) };
     const definition = pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa });
-    const placed = tocLevels(report) ? pageReader(definition) : undefined;
+    const placed = pageReader(definition, tocLevels(report) > 0);
     const bytes = await renderPdf(definition, options.fonts).catch((e: unknown) => { throw lostBlockError(report, e); });
-    const pages = placed?.();
+    const pages = placed();
     // (a page number pdfmake did not note, 0, leaves the DOCX's numbers to Word)
     return { bytes, tocPages: tocFromPdf && pages && !pages.toc.includes(0) ? pages.toc : undefined, firstBody: pages?.firstBody };
   })() : undefined;
@@ -277,9 +277,17 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   // both settle before anything is returned or thrown (the PDF's error first), so no writer runs on behind an error
   const [p, d] = await Promise.allSettled([pdf, docx]);
   for (const r of [p, d]) if (r.status === 'rejected') throw r.reason;
-  // GB/T 9704 7.3.3: page 1 shows body text; only a table of contents can take it all
+  // GB/T 9704 7.3.3: page 1 shows body text; a table of contents can take it all, or a title of
+  // many lines (a title of thousands of characters filled two pages and more without a word,
+  // adversarial audit)
   const firstBody = (await rendered)?.firstBody ?? 0;
-  if (firstBody > 1) {
+  if (firstBody > 1 && !report.meta.toc) {
+    warnings.push(...enforceFindings([{
+      severity: 'warning', loc: { file: report.source.file, line: report.metaLines.title },
+      message: `the title block fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
+      hint: 'shorten the title: a 公文 title takes a line or a few',
+    }], options.strict));
+  } else if (firstBody > 1) {
     warnings.push(...enforceFindings([{
       severity: 'warning', loc: { file: report.source.file, line: report.metaLines.toc },
       message: `the table of contents fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,

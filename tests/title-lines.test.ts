@@ -6,9 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { labelLines, TITLE_EXTRA_LINE_COST, titleLines } from '../src/layout/title-lines.js';
+import { estimatedWidthEm } from '../src/layout/kinsoku.js';
 import { docxParts, paragraphs } from './helpers/docx.js';
 import { linesOf, MM, readPdf } from './helpers/pdf.js';
-import { FRONT, makeReport } from './helpers/fixtures.js';
+import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 
 /** 156 mm at 22 pt: 20.1 characters of 二号. */
 const MAX = (156 * MM) / 22;
@@ -170,5 +171,28 @@ describe('in the outputs', () => {
     expect(docxTitle.text).toBe('示例市清河区2021年政府信息公开工作年度报告');
     expect(docxTitle.xml).toMatch(/<w:t[^>]*>示例市清河区2021年<\/w:t><\/w:r><w:r>(<w:rPr\/>)?<w:br\/><w:t[^>]*>政府信息公开工作年度报告<\/w:t>/);
     expect(attachmentTitle.xml).toContain('<w:br/>');
+  });
+});
+
+describe('a title of many lines', () => {
+  it('breaks a title of thousands of characters into lines that fit, each line tried only from where it can start', () => {
+    const title = `示例市清河区2021年政府信息公开工作年度报告${'很长'.repeat(3000)}`;
+    const lines = titleLines(title, MAX);
+    expect(lines.join('')).toBe(title);
+    expect(lines.length).toBe(Math.ceil(title.length / 20));
+    for (const l of lines) expect(estimatedWidthEm(l)).toBeLessThanOrEqual(MAX);
+  });
+
+  it('warns where the title fills page 1, which must show body text (GB/T 9704 7.3.3); an error under --strict', async () => {
+    const long = FRONT_BEFORE_FORMS.replace(/^title: .*$/m, `title: 测试县2013年政府信息公开工作年度报告${'很长'.repeat(200)}`);
+    const dir = makeReport({ 'report.md': `${long}\n正文。\n` });
+    const { warnings } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf'] });
+    const found = warnings.find((w) => w.message.startsWith('the title block fills page 1'));
+    expect(found?.message).toMatch(/^the title block fills page 1, so the body starts on page [2-9]; GB\/T 9704 7\.3\.3 has page 1 show body text$/);
+    expect(found?.loc.line).toBe(2);
+    await expect(buildReport(dir, { fonts: openFontSet(), formats: ['pdf'], strict: true })).rejects.toThrow(/title block fills page 1[\s\S]*fix: shorten the title/);
+    // a title of a few lines does not
+    const short = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n正文。\n` });
+    expect((await buildReport(short, { fonts: openFontSet(), formats: ['pdf'] })).warnings.map((w) => w.message).join('\n')).not.toContain('title block');
   });
 });

@@ -56,9 +56,25 @@ export interface Pages {
  * pdfmake notes where it placed each node on the node itself (and reshapes `content` as it goes,
  * so the nodes are found before).
  */
-export function pageReader(definition: TDocumentDefinitions): () => Pages {
+/** The page of a node's first placed part (a group kept whole is placed through its members); 0 where none was noted. */
+function firstPage(n: Placed | undefined): number {
+  if (!n) return 0;
+  if (n.positions?.length) return n.positions[0]!.pageNumber;
+  for (const child of [n.stack, n.columns].flatMap((c) => (Array.isArray(c) ? c as Placed[] : []))) {
+    const page = firstPage(child);
+    if (page) return page;
+  }
+  return 0;
+}
+
+export function pageReader(definition: TDocumentDefinitions, withToc = true): () => Pages {
   const toc: Placed[] = [];
   let first: Placed | undefined;
+  // (without a table of contents only the body's first block is asked for: a node of content itself)
+  if (!withToc) {
+    first = (definition.content as Placed[]).find((n) => n?.gwFirstBody);
+    return () => ({ toc: [], firstBody: firstPage(first) });
+  }
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) { for (const n of node) walk(n); return; }
     if (!node || typeof node !== 'object') return;

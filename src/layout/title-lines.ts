@@ -170,10 +170,14 @@ export function titleLines(title: string | string[], maxEm: number, emOf: EmOf =
     const layers: typeof best[] = [best];
     for (let k = 1; k <= lines; k++) {
       const next: typeof best = [];
+      // (a line starts no further back than a line's width: the lines before j that fit, in the
+      // same order as before; from all of them, a title of thousands of characters took minutes)
+      let first = 0;
       for (let j = 1; j <= n; j++) {
+        while (at[j] - at[first] > maxEm) first++;
         const cut = j === n ? 0 : breakCost(text, j, inside, brackets);
         if (cut === undefined) continue;
-        for (let i = 0; i < j; i++) {
+        for (let i = first; i < j; i++) {
           const prev = best[i];
           if (!prev) continue;
           const w = at[j] - at[i];

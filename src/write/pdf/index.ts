@@ -363,13 +363,12 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const notes = report.blocks.map((b, i) => (isTableNote(report.blocks, i) && !(endMatter && i === report.blocks.length - 1) ? keptNote(ctx, b as ParagraphBlock) : undefined));
   const blocks = report.blocks.filter((_, i) => !notes[i]);
   const body = keepTogether(report.blocks.flatMap((b, i) => (notes[i] ? [] : [bodyBlock(ctx, b, outline, report.statistics, notes[i + 1])])), blocks, ctx.textWidth);
-  // (where the body starts, read once it is laid out: page 1 must show it, GB/T 9704 7.3.3)
-  if (body[0]) (body[0] as { gwFirstBody?: boolean }).gwFirstBody = true;
   const content: Content[] = [
     ...front(ctx, report),
     ...(ctx.toc?.length ? [tocTable(ctx, ctx.toc)] : []),
-    ...body,
   ];
+  const bodyStart = content.length;
+  content.push(...body);
   const editor = editorLine(m);
   // the end matter: the 附件说明 (GB/T 9704 7.3.4: a line below the body), the editor line, and the
   // QR code where no attachment comes between — kept with the body's last line (a page of
@@ -392,6 +391,9 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const qr = m.url ? qrBlock(ctx, m.url) : undefined;
   if (qr && !report.attachments.length) end.push(qr);
   content.push(...withEndMatter(content, end));
+  // (where the body starts, read once it is laid out: page 1 must show it, GB/T 9704 7.3.3; marked
+  // once the end matter has taken the body's last lines, which may be its first: a one-paragraph body)
+  if (content.length > bodyStart) (content[bodyStart] as { gwFirstBody?: boolean }).gwFirstBody = true;
   content.push(...attachmentPages(ctx, report.attachments, report.statistics));
   if (qr && report.attachments.length) content.push(qr);
   const footer = pageNumberFooter(ctx, options.glyphs.dashCentre);
