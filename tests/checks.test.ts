@@ -10,6 +10,8 @@ import { lintDocNo, lintFullWidthDigits, lintNumbers, lintPastedHeadings, lintTe
 import { normalizePunctuation } from '../src/transform/punctuation.js';
 import type { Block } from '../src/model/types.js';
 import { ROOT, sampleReport } from './helpers/build.js';
+import { readReport } from '../src/read/report.js';
+import { FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 
 const SAMPLE_2021 = readFileSync(path.join(ROOT, 'content/sample-2021/statistics.yaml'), 'utf8');
 /** The complete fictional 2021 statistics with some cells changed. */
@@ -191,6 +193,37 @@ describe('numbers in the text', () => {
     // one underscore by a Chinese name, a blank to fill in: no emphasis meant
     expect(lintUnderscores(para('下载年报_2021.pdf，联系人：____，见《示例_通知》。'))).toEqual([]);
     expect(lintUnderscores(para('这是_强调_的写法。'))).toHaveLength(1);
+  });
+
+  it('warns of Markdown gongwen does not read, which prints as typed: footnotes, links by reference, checkboxes, a lone **, a line of === (adversarial audit)', () => {
+    const body = ['本年度未收取[信息处理费][fee]。', '', '[fee]: https://example.com/a', '', '费[^1]。', '', '本年度未收取**信息处理费。', '', '其他事项', '========', '',
+      '- [ ] 待办', '- 第二项，*强调*与**加粗**。', '', '见[政府网站](https://example.com)，[此处]为原文所有。'].join('\n');
+    const report = readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${body}\n` }));
+    const found = lintText(report.blocks).map((f) => `${f.loc.line}: ${f.message}`);
+    expect(found).toEqual([
+      '8: "[信息处理费][fee]": a link by reference is printed as typed',
+      '10: "[fee]: https://example.c…": a link definition is printed as typed',
+      '12: "[^1]": a footnote mark is printed as typed: gongwen prints no footnotes',
+      '14: "**": a ** without its pair is printed as typed',
+      '16: "========": a line of === under a line of text is printed as typed',
+      '19: "[ ]": a checkbox is printed as typed',
+    ]);
+  });
+
+  it('refuses a heading or a table inside a list item, and says --- under a line of text is a heading written the other way', () => {
+    const error = (body: string) => {
+      try {
+        readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${body}\n` }));
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    };
+    expect(error('- # 标题\n- 二')).toMatch(/report\.md:8: a heading inside a list item \(- # …\) cannot be printed/);
+    expect(error('- 一\n\n  | a | b |\n  | --- | --- |\n  | 1 | 2 |')).toMatch(/report\.md:10: a table inside a list item cannot be printed/);
+    expect(error('- 一\n\n  > 引用')).toMatch(/report\.md:10: a quotation block \(>\) cannot be printed in a 公文/);
+    expect(error('其他\n---')).toMatch(/report\.md:9: a line of --- under "其他" \(Markdown's other way to mark a heading\) cannot be printed\n {2}fix: write the heading with # before it/);
+    expect(error('段落。\n\n---')).toMatch(/report\.md:10: a horizontal rule \(---\) cannot be printed in a 公文/);
   });
 
   it('warns of an ASCII quote that punctuation left beside Chinese text (its pair could not be told), not of an inch mark', () => {

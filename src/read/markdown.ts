@@ -342,6 +342,16 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             }
           } else if (u.type === 'bullet_list_close' || u.type === 'ordered_list_close') {
             if (depth === 0) break;
+          } else if (u.type === 'heading_open') {
+            // (- # 标题 was printed as the item's text, its heading gone without a word: adversarial audit)
+            throw new InputError(locOf(u), 'a heading inside a list item (- # …) cannot be printed: GB/T 9704 numbers headings, not list items',
+              'write the heading on a line of its own, not after "- " or "1. "');
+          } else if (u.type === 'table_open') {
+            throw new InputError(locOf(u), 'a table inside a list item cannot be printed', 'write the table after the list, its lines not indented, with a blank line before it');
+          } else if (u.type !== 'paragraph_open' && u.type !== 'paragraph_close' && !u.type.endsWith('_close')) {
+            // (a code block, a quotation, a rule or HTML inside an item: dropped or printed as its
+            // text, without a word)
+            throw unsupported(locOf(u), u.type.replace(/_open$/, ''));
           }
         }
         blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), ...(ordered && t.markup === ')' ? { paren: true as const } : {}) });
@@ -383,6 +393,11 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         break;
       }
       default:
+        // (--- right under a line of text: Markdown's other way to mark a heading, a rule to the reader)
+        if (t.type === 'hr' && t.map && (sourceLines[t.map[0] - 1] ?? '').trim() !== '' && /^\s*-{2,}\s*$/.test(sourceLines[t.map[0]] ?? '')) {
+          throw new InputError(loc, `a line of --- under "${(sourceLines[t.map[0] - 1] ?? '').trim().slice(0, 16)}" (Markdown's other way to mark a heading) cannot be printed`,
+            'write the heading with # before it on its own line (# for 一、, ## for （一）…); a rule between parts cannot be printed either');
+        }
         throw unsupported(loc, t.type.replace(/_open$/, ''));
     }
   };

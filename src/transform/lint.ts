@@ -256,6 +256,34 @@ function lintUnderscoresOf(texts: TextParagraph[]): Finding[] {
 }
 
 /**
+ * Markdown that gongwen does not read, printed as typed (adversarial audit): a footnote mark
+ * [^1] and its note, a link by reference [text][ref] and its definition [ref]: https://…, a task
+ * list's [ ], a ** without its pair, a line of === under a heading (Markdown's other way to mark
+ * one). The first of them in a paragraph, a warning (an error under --strict).
+ */
+const PRINTED_MARKUP: { re: RegExp; what: string; hint: string }[] = [
+  { re: /\[\^[^\]\s]{1,20}\]:?/, what: 'a footnote mark is printed as typed: gongwen prints no footnotes', hint: 'write the note in the text, in brackets, or as a paragraph "注：…" below' },
+  { re: /^\[[^\]\n]{1,40}\]:\s*\S+/, what: 'a link definition is printed as typed', hint: 'write each link where it is used, [text](https://…): its address prints after the text, in brackets' },
+  { re: /\[[^\]\n]{1,40}\]\[[^\]\n]{0,40}\]/, what: 'a link by reference is printed as typed', hint: 'write the link where it is used, [text](https://…): its address prints after the text, in brackets' },
+  { re: /^\[[ xX]\](?=\s)/, what: 'a checkbox is printed as typed', hint: 'write the item without "[ ]": a 公文 list has no checkboxes' },
+  { re: /\*\*/, what: 'a ** without its pair is printed as typed', hint: 'close the bold with ** after its last character, or delete the **' },
+  { re: /={3,}\s*$/, what: 'a line of === under a line of text is printed as typed', hint: 'write the heading with # before it on its own line (# for 一、, ## for （一）…)' },
+];
+
+function lintMarkupOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
+    if (!/[[*=]/.test(p.text)) return [];
+    for (const { re, what, hint } of PRINTED_MARKUP) {
+      const m = re.exec(p.text);
+      if (!m) continue;
+      const shown = m[0].length > 24 ? `${m[0].slice(0, 24)}…` : m[0];
+      return [{ severity: 'warning', loc: p.loc, message: `"${shown}": ${what}`, hint }];
+    }
+    return [];
+  });
+}
+
+/**
  * An ASCII " beside Chinese text that punctuation left as typed (transform/punctuation.ts: its
  * pair could not be told, as in “放管服"改革和"三公"经费, or it has none): printed as typed, it
  * stands out. A warning per paragraph (an error under --strict); an inch mark after a figure passes.
@@ -637,9 +665,9 @@ export function lintListNumbers(blocks: Block[]): Finding[] {
   });
 }
 
-/** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes, pasted bullets and headings. */
+/** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes, pasted bullets, Markdown printed as typed and headings. */
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts),
-    ...lintBulletsOf(texts), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks)];
+    ...lintBulletsOf(texts), ...lintMarkupOf(texts), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks)];
 }
