@@ -72,8 +72,9 @@ export function validateLocated<T>(
       if (guess) guessed.add([...path.map(String), guess].join('.'));
       errors.push(new InputError(
         { file, line: yaml.lineOf([...path, key]) },
-        `unknown field "${[...path.map(String), key].join('.')}"`,
-        guess ? `did you mean "${guess}"?` : `allowed fields: ${fields.join(', ')}`,
+        // (": c" or "~: c": a value with no name before its colon)
+        key === '' ? 'a field with no name before its colon' : `unknown field "${[...path.map(String), key].join('.')}"`,
+        guess ? `did you mean "${guess}"?` : key === '' ? `write the field's name before the colon (${fields.slice(0, 4).join(', ')}, …), or remove the line` : `allowed fields: ${fields.join(', ')}`,
       ));
     }
   }

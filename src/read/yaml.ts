@@ -183,7 +183,7 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
   const lite = parseLiteYaml(text);
   const lineText = (line: number): string | undefined => text.split('\n')[line - firstLine];
   if (lite) return { data: lite.data ?? {}, lineOf: nearestLine((p) => lite.lineAt(p), firstLine), lineText };
-  const { isNode, LineCounter, parseDocument } = yamlLibrary();
+  const { isNode, isMap, isScalar, LineCounter, parseDocument, visit } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
@@ -253,8 +253,25 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
     throw new InputError({ file, line: lineCounter.linePos(tag.pos[0]).line + firstLine - 1 }, `a YAML tag gongwen does not read: ${text.slice(tag.pos[0], tag.pos[1]).trim()}`,
       'remove the tag and write the value alone (a text, a number or a date)');
   }
+  // a key that is a list or a mapping (? [a, b]): no field, and the library warned on stderr
+  // that it would be turned into text (adversarial audit)
+  let collectionKey: number | undefined;
+  visit(doc, { Pair: (_, pair) => {
+    if (collectionKey === undefined && isNode(pair.key) && !isScalar(pair.key) && pair.key.range) collectionKey = lineCounter.linePos(pair.key.range[0]).line;
+  } });
+  if (collectionKey !== undefined) {
+    throw new InputError({ file, line: collectionKey + firstLine - 1 }, 'a field name that is a list or a mapping (? [a, b]) is no field',
+      'write each field as "name: value", its name a plain word');
+  }
   const lineOf = nearestLine((p) => {
-    const node = p.length === 0 ? doc.contents : doc.getIn(p as unknown[], true);
+    let node = p.length === 0 ? doc.contents : doc.getIn(p as unknown[], true);
+    // (a key that is no text, 2022: y or ~: c, is found by its text: the unknown field's own line,
+    // not the title's, adversarial audit)
+    if (node === undefined && p.length > 0) {
+      const parent = p.length === 1 ? doc.contents : doc.getIn(p.slice(0, -1) as unknown[], true);
+      const pair = isMap(parent) ? parent.items.find((it) => String((isScalar(it.key) ? it.key.value : it.key) ?? '') === String(p[p.length - 1])) : undefined;
+      node = isNode(pair?.key) ? pair.key : undefined;
+    }
     return isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
   }, firstLine);
   let data: unknown;
