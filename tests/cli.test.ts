@@ -297,6 +297,17 @@ describe('input that is no file, or nested past reading', () => {
     }
   });
 
+  it('says a statistics link round in a circle is one, and what a statistics file named by mistake should be', () => {
+    const dir = withStatistics('loop.yaml');
+    symlinkSync('loop2.yaml', path.join(dir, 'loop.yaml'));
+    symlinkSync('loop.yaml', path.join(dir, 'loop2.yaml'));
+    const loop = check(dir);
+    expect(loop.code).toBe(2);
+    expect(loop.err).toMatch(/report\.md:6: statistics file .*loop\.yaml is a link that leads round in a circle \(ELOOP\)\n {2}fix: replace the link with the file itself/);
+    const other = check(withStatistics('notes.yaml', { 'notes.yaml': '- 一\n- 二\n' }));
+    expect(other.err).toMatch(/notes\.yaml:1: a statistics file is a mapping with "template:" and "values:" \(or "tables:"\)\n {2}fix: check that "statistics:" names the statistics file/);
+  });
+
   it('reads --config from a pipe or /dev/null, paths typed on the command line', () => {
     const r = spawnSync('bash', ['-c', `"${process.execPath}" "${path.join(ROOT, 'bin/gongwen.mjs')}" check "${path.join(ROOT, 'content/sample-2021')}" --config <(printf 'pdfa: true\\n') && "${process.execPath}" "${path.join(ROOT, 'bin/gongwen.mjs')}" check "${path.join(ROOT, 'content/sample-2021')}" --config /dev/null`], { encoding: 'utf8', cwd: ROOT, timeout: 20_000 });
     expect(r.status, r.stderr).toBe(0);

@@ -313,6 +313,14 @@ describe('statistics workbooks', () => {
     const [msg] = await messagesOf(readEdited((wb) => { wb.getWorksheet('表四')!.name = 'Sheet3'; }));
     expect(msg).toContain('no sheet "表四" (四、政府信息公开行政复议、行政诉讼情况)');
     const [bad] = await messagesOf(statisticsFromXlsx(Buffer.from('template: gov-2021\n'), 'unit.xlsx'));
-    expect(bad).toContain('unit.xlsx: not a readable .xlsx workbook');
+    expect(bad).toContain('unit.xlsx: is not an .xlsx workbook: it is text (a .csv file given the name .xlsx?)');
+    // in the clerk's terms, not the ZIP reader's (adversarial audit): empty, cut short, another package
+    const s = sample2021();
+    const whole = await statisticsToXlsx(s.template, s.values);
+    expect((await messagesOf(statisticsFromXlsx(Buffer.alloc(0), 'unit.xlsx')))[0]).toMatch(/^unit\.xlsx: is empty \(0 bytes\)/);
+    expect((await messagesOf(statisticsFromXlsx(whole.subarray(0, 3000), 'unit.xlsx')))[0]).toMatch(/^unit\.xlsx: is damaged: its package cannot be read as a workbook \(cut short in copying\?\)\n {2}fix: save it from Excel or WPS/);
+    const docx = Buffer.from(zipSync({ '[Content_Types].xml': new TextEncoder().encode('<Types/>'), 'word/document.xml': new TextEncoder().encode('<w:document/>') }));
+    expect((await messagesOf(statisticsFromXlsx(docx, 'unit.xlsx')))[0]).toMatch(/^unit\.xlsx: holds no worksheets: it is no Excel workbook \(a Word document or another file given the name \.xlsx\?\)/);
+    for (const m of await messagesOf(statisticsFromXlsx(whole.subarray(0, 3000), 'unit.xlsx'))) expect(m).not.toMatch(/jszip|zip file|https?:/);
   });
 });

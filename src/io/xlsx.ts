@@ -322,13 +322,21 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
     throw new InputError({ file }, 'is an old .xls workbook or one protected by a password (both are stored otherwise than an .xlsx), so it cannot be read',
       'open it in Excel or WPS, remove any password (文件 → 信息 → 保护工作簿 → 用密码进行加密, empty it), and save it as Excel 工作簿 (*.xlsx)');
   }
+  const SAVE_AS = 'save it from Excel or WPS as an Excel workbook (*.xlsx); .xls and .et files are not read';
+  // (said in the clerk's terms, not the ZIP reader's English with its web address: adversarial audit)
+  if (data.length === 0) throw new InputError({ file }, 'is empty (0 bytes): a copy or a download that did not finish?', 'copy or save the workbook again');
+  if (data.length < 4 || data.readUInt32BE(0) !== 0x504b0304) {
+    const text = !data.subarray(0, 512).includes(0);
+    throw new InputError({ file }, `is not an .xlsx workbook${text ? ': it is text (a .csv file given the name .xlsx?)' : ''}`, SAVE_AS);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch (e) {
-    throw new InputError({ file }, `not a readable .xlsx workbook (${(e as Error).message})`,
-      'save it from Excel or WPS as an Excel workbook (*.xlsx); .xls and .et files are not read');
+  } catch {
+    throw new InputError({ file }, 'is damaged: its package cannot be read as a workbook (cut short in copying?)', SAVE_AS);
   }
+  // (a Word document or another package given the name .xlsx: read as a workbook of no sheets)
+  if (!wb.worksheets.length) throw new InputError({ file }, 'holds no worksheets: it is no Excel workbook (a Word document or another file given the name .xlsx?)', SAVE_AS);
   const template = templateOf(wb, file, templateId);
   let raw: Map<string, Map<string, RawCell>> | undefined;
   const values: Record<string, number> = {};

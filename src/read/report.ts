@@ -83,6 +83,8 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
     isFolder = statSync(file).isDirectory();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    // (a link round in a circle: said so, as for any input file, adversarial audit)
+    if (code === 'ELOOP') throw new InputError(at, `statistics file ${display(file)} is a link that leads round in a circle (ELOOP)`, 'replace the link with the file itself, or name the file itself on this line');
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new InputError(at, `statistics file cannot be read (${code}): ${display(file)}`, 'check that you may read it and the folders above it');
     // a statistics file beside it with a name close to the one typed (statistic.yaml, statistics.yml)
     const folder = path.dirname(file);

@@ -116,7 +116,10 @@ export function sumRecordOf(text: string): SumRecord | undefined {
 export function parseStatistics(text: string, file: string, year?: number): StatisticsTable {
   const y = parseLocatedYaml(text, file);
   const data = y.data;
-  if (!isMap(data)) throw new InputError({ file, line: 1 }, 'a statistics file is a mapping with "template:" and "values:" (or "tables:")');
+  if (!isMap(data)) {
+    throw new InputError({ file, line: 1 }, 'a statistics file is a mapping with "template:" and "values:" (or "tables:")',
+      'check that "statistics:" names the statistics file (gongwen new writes one, statistics.yaml, with every cell of the form)');
+  }
   const id = data.template;
   const template = typeof id === 'string' ? loadTemplate(id) : undefined;
   if (!template) {
