@@ -50,6 +50,8 @@ describe('the 2014 table', () => {
     const findings = checkStatistics(s);
     expect(findings).toHaveLength(1);
     expect(findings[0].message).toMatch(/incomplete, 40 of 58 cells are empty/);
+    // at the "values:" line, where the rows left out would go (no line: adversarial audit)
+    expect(findings[0].loc.line).toBe(5);
   });
 });
 

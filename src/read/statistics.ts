@@ -190,6 +190,9 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
   const raw = data[dataKey] ?? {};
   if (!isMap(raw)) throw new InputError({ file, line: y.lineOf([dataKey]) }, `"${dataKey}" must be a mapping`);
   if (template.placement === 'attachment') {
+    // (a row left out goes under "values:": the line an incomplete table is reported at, adversarial audit)
+    const valuesLine = data[dataKey] !== undefined ? keyLine([dataKey]) : undefined;
+    if (valuesLine !== undefined) for (const cell of template.tables[0].cells) places[cell.key] = valuesLine;
     for (const [key, v] of Object.entries(raw)) {
       const cell = template.cells.get(key);
       if (cell) put(cell, v, [dataKey, key]);
