@@ -237,8 +237,19 @@ function lostBlockError(report: Report, e: unknown): unknown {
     if (block || field) break;
   }
   const loc = block?.loc ?? (field && report.metaLines[field] ? { file: report.source.file, line: report.metaLines[field] } : { file: report.source.file });
+  // (a run of headings kept with the line below them: the longest of them named too, where it is
+  // not the first — an over-long ## was reported at its # only: adversarial audit)
+  const at = block ? report.blocks.indexOf(block) : -1;
+  let end = at;
+  while (end >= 0 && report.blocks[end]?.type === 'heading' && end + 1 < report.blocks.length) end++;
+  const run = at >= 0 ? report.blocks.slice(at, end + 1) : [];
+  const size = (b: (typeof report.blocks)[number]) => ('inlines' in b ? [...b.inlines, ...('runIn' in b ? b.runIn ?? [] : [])].map((i) => i.text).join('').length : JSON.stringify(b).length);
+  const longest = run.reduce<(typeof run)[number] | undefined>((best, b) => (!best || size(b) > size(best) ? b : best), undefined);
+  // (only one of several lines, twice the first's: not one of a run of short headings)
+  const named = longest && block && longest !== block && size(longest) >= 60 && size(longest) >= 2 * size(block);
+  const longestAt = named && longest.loc.line !== loc.line ? ` (its longest piece at line ${longest.loc.line})` : '';
   return new InputError(loc,
-    `a part that must stay on one page (a heading with the line below it, a table row, the end matter) is taller than a page, and the PDF would leave out ${lost ? `"${excerpt}${chars.length > 12 ? '…' : ''}"` : 'what follows it'}`,
+    `a part that must stay on one page (a heading with the line below it, a table row, the end matter) is taller than a page${longestAt}, and the PDF would leave out ${lost ? `"${excerpt}${chars.length > 12 ? '…' : ''}"` : 'what follows it'}`,
     'shorten it, or split it: a heading or a table cell of a few lines, no run of headings without text between them, a shorter front matter field');
 }
 

@@ -284,6 +284,13 @@ describe('a part kept on one page that is taller than a page', () => {
     const { pages } = await readPdf((await buildReport(fine, { fonts, formats: ['pdf'] })).outputs.pdf!);
     expect(pages.flatMap((p) => p.items.map((i) => i.str)).join('')).toContain('小标题甲4');
   });
+
+  it('names the longest heading of a run kept with its line, where that is not the first (an over-long ## under its #: adversarial audit)', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 概述部分的内容说明\n\n## ${'很长的标题'.repeat(180)}\n\n正文。\n` });
+    const error = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as Error & { loc: { line?: number } });
+    expect(error?.loc.line).toBe(8);
+    expect(error?.message).toMatch(/report\.md:8: a part that must stay on one page .* is taller than a page \(its longest piece at line 10\), and the PDF would leave out "一、概述部分的内容说明（…"/);
+  });
 });
 
 describe('a long lead-in before a statistics table', () => {

@@ -98,6 +98,12 @@ describe('front matter validation', () => {
     expect(nested).toMatch(/missing required field "attachment\.title"\n  fix: under "attachment:", add an indented line "title: …"/);
   });
 
+  it('refuses an editor line of a paragraph (600 characters made the end matter taller than a page, reported at the body: adversarial audit)', () => {
+    const [msg] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, `editor: ${'邀请人大代表'.repeat(100)}\n---\n`) + '正文\n' });
+    expect(msg).toMatch(/report\.md:6: field "editor" \(责任编辑\) is 600 characters long: it names the editor or editors, 60 characters at most\n {2}fix: write the names alone/);
+    expect(readReport(makeReport({ 'report.md': FRONT.replace(/---\n$/, 'editor: 张三、李四、王五（信息公开办公室）\n---\n') + '正文\n' })).meta.editor).toBe('张三、李四、王五（信息公开办公室）');
+  });
+
   it('points at the line of an unknown field and suggests the right one', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace('published:', 'pubished:') });
     expect(msg).toMatch(/report\.md:5: unknown field "pubished"/);

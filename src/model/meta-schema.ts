@@ -78,6 +78,18 @@ const text = (what: string): Field => (v, path, issues) => {
   return t.length > 0 ? t : invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
 };
 
+/** The longest a field of names (责任编辑) may be: several names, not a paragraph. */
+const NAMES_MAX = 60;
+/**
+ * A field of names: text of a line at most (a paragraph pasted there, hundreds of characters, made
+ * the end matter taller than a page, reported at the body's last paragraph: adversarial audit).
+ */
+const names = (what: string): Field => (v, path, issues) => {
+  const t = text(what)(v, path, issues) as string | undefined;
+  if (t === undefined || [...t].length <= NAMES_MAX) return t;
+  return invalid(issues, path, `${what} is ${[...t].length} characters long: it names the editor or editors, ${NAMES_MAX} characters at most`, 'write the names alone (张三、李四); text belongs in the body');
+};
+
 const year: Field = (v, path, issues) => {
   if (typeof v !== 'number' || Number.isNaN(v)) {
     // 2021年, ２０２１, "2021": the digits alone, in ASCII, unquoted
@@ -207,7 +219,7 @@ export const FRONT_MATTER: Record<string, Spec> = {
   doc_no: optional(text('doc_no (文号)')),
   validity: optional(text('validity (有效性)')),
   keywords: { field: keywordList, fallback: () => [] },
-  editor: optional(text('editor (责任编辑)')),
+  editor: optional(names('editor (责任编辑)')),
   signature: optional(signature),
   contact: optional(mapping(CONTACT, 'contact')),
   url: optional(webAddress),
