@@ -415,6 +415,10 @@ describe('front matter and statistics mistakes', () => {
     const message = loadError('\n正文。\n', {}, FRONT.replace('published: 2021-01-15', 'published: 2021-01-15\neditor: *张三'));
     expect(message).toMatch(/report\.md:6: YAML: Unresolved alias/);
     expect(message).toContain('put the value in quotes');
+    // aliases that multiply: at the first of them, in words (was line 2 and the library's "attack")
+    const laughs = ['x: &a [l, l, l, l, l, l, l, l, l]', ...'bcdefg'.split('').map((c, k) => `${c}: &${c} [${Array(9).fill(`*${'abcdefg'[k]}`).join(', ')}]`)].join('\n');
+    const bomb = loadError('\n正文。\n', {}, FRONT.replace('published: 2021-01-15', `published: 2021-01-15\n${laughs}`));
+    expect(bomb).toMatch(/report\.md:7: the YAML refers to its anchors \(\*name\) so often that its values would grow without end\n {2}fix: write each value out/);
   });
 
   it('reports a character no font has once, with how many places have it', () => {

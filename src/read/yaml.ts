@@ -278,6 +278,12 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
   try {
     data = doc.toJS();
   } catch (e) {
+    // aliases that multiply (a "billion laughs"): at the first alias, in words (adversarial audit)
+    if (/Excessive alias count/.test((e as Error).message)) {
+      const first = text.split('\n').findIndex((l) => /(?:^|[\s[{,:])\*[^\s,\]}]/.test(l.replace(/#.*$/, ''))) + 1;
+      throw new InputError({ file, line: (first || 1) + firstLine - 1 }, 'the YAML refers to its anchors (*name) so often that its values would grow without end',
+        'write each value out: the fields take text, numbers and dates, not anchors');
+    }
     // an alias (*name) with no anchor (&name) before it: found only when the value is made
     const name = /alias[^:]*: (.+)$/.exec((e as Error).message)?.[1];
     const at = name ? text.split('\n').findIndex((l) => l.includes(`*${name}`)) + 1 : 0;
