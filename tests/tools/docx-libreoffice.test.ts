@@ -114,7 +114,7 @@ describe('the DOCX as LibreOffice renders it', () => {
 });
 
 describe('the 2021 statistics tables as LibreOffice renders them', () => {
-  it('sets them in the sizes gongwen\'s PDF uses (表三 五号, 表四 小五), not squeezed to 98 % as 三号 text is', async () => {
+  it('sets them in the sizes gongwen\'s PDF uses (表三 五号, 表四 小五), not squeezed to 98 % as 三号 text is, with a grid line below that a page\'s top drops', async () => {
     const { outputs } = await buildReport(path.join(SAMPLE, '../sample-2021'), { fonts: openFontSet(), formats: ['pdf', 'docx'] });
     const size = (pages: PdfPage[], text: string) => pages.flatMap((p) => p.items).find((i) => i.str.includes(text))!.size;
     const docx = (await readPdf(convertDocxToPdf(outputs.docx!, 'sample-2021'))).pages;
@@ -123,5 +123,16 @@ describe('the 2021 statistics tables as LibreOffice renders them', () => {
       expect(size(pdf, label)).toBeCloseTo(pt, 1);
       expect(size(docx, label)).toBeCloseTo(pt, 1);
     }
+    // the gap below a table is the next paragraph's space before, dropped at a page's top: the
+    // heading after 表二 starts page 6 on its first grid line (an empty paragraph put it on the
+    // second: GB/T audit), and a gap below a table mid-page stays a grid line
+    const at = (text: string) => docx.flatMap((p) => linesOf(p).map((l) => ({ page: p.number, l }))).find(({ l }) => l.text.replace(/\s+/g, '').startsWith(text))!;
+    const third = at('三、收到和处理政府信息公开申请情况');
+    const firstTop = body(docx[1]!)[0]!.baseline; // page 2's first line: body text on the first grid line
+    expect(third.page).toBeGreaterThan(2);
+    expect(third.l.baseline).toBeCloseTo(firstTop, 0);
+    const fourth = at('四、政府信息公开行政复议、行政诉讼情况');
+    const tableBottom = Math.max(...linesOf(docx[fourth.page - 1]!).filter((l) => l.baseline < fourth.l.baseline).map((l) => l.baseline));
+    expect(fourth.l.baseline - tableBottom).toBeGreaterThan(1.5 * (225 * MM) / 22);
   });
 });

@@ -22,15 +22,21 @@ const leadInLines = (inlines: Inline[]): number =>
  * `toc`: the table of contents' entries (toc.ts), when the report has one. `endFollows`: the block
  * is the body's last and end matter (附件说明, 责任编辑) follows, which its last line stays with.
  * `tableNote`: the block is a note under the table above it (model/types.ts isTableNote).
+ * `prev`: the block above, whose gap below a table is this block's space before.
  */
-export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>, endFollows = false, tableNote = false): FileChild[] {
+export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>, endFollows = false, tableNote = false, prev?: Block): FileChild[] {
   const body = ELEMENTS.body.role;
+  // a grid line's gap below a table: the space before the paragraph that follows, which Word and
+  // LibreOffice drop at the top of a page as the PDF does (an empty paragraph after the table
+  // started a page with a blank line: the 2021 sample's page 6); an empty paragraph only where a
+  // table or the end matter follows (GB/T audit)
+  const before = prev !== undefined && isTable(prev) && !noteBelow(prev, b) ? LINE_TWIP : undefined;
   switch (b.type) {
     case 'statTable': {
       const table = statistics!.template.tables.find((t) => t.id === b.table)!;
       // a note under it (注：…) follows right under its last row, kept with it; else a grid line's gap
       const noted = noteBelow(b, next);
-      return [statTable(statGrid(table, statistics!.values), noted), ...(noted ? [] : [new Paragraph({ style: STYLE.body.id })])];
+      return [statTable(statGrid(table, statistics!.values), noted), ...(noted || takesGap(next) ? [] : [new Paragraph({ style: STYLE.body.id })])];
     }
     case 'heading': {
       const role = ELEMENTS[HEADING_ELEMENTS[b.level - 1]].role;
@@ -43,7 +49,7 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
           ...inlineRuns(b.inlines, role, fonts, body),
           ...inlineRuns(b.runIn, body, fonts),
         ];
-        return [new Paragraph({ style: STYLE.body.id, children: tocTarget(entry, runs, true), ...(endFollows ? { keepNext: true } : {}) })];
+        return [new Paragraph({ style: STYLE.body.id, children: tocTarget(entry, runs, true), ...(endFollows ? { keepNext: true } : {}), ...(before ? { spacing: { before } } : {}) })];
       }
       const runs = [new TextRun(b.number ?? ''), ...inlineRuns(b.inlines, role, fonts)];
       // without one, a run-in heading keeps its heading style (Word's navigation pane lists it),
@@ -52,7 +58,7 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       return [new Paragraph({
         style: HEADING_STYLE_IDS[b.level - 1], children: entry ? tocTarget(entry, runs, false) : runs,
         ...(b.runIn ? { keepNext: endFollows, keepLines: false } : {}),
-        ...(next?.type === 'table' ? { spacing: { after: MD_TABLE_GAP_TWIP } } : {}),
+        ...(next?.type === 'table' || before ? { spacing: { ...(before ? { before } : {}), ...(next?.type === 'table' ? { after: MD_TABLE_GAP_TWIP } : {}) } } : {}),
       })];
     }
     case 'paragraph':
@@ -62,21 +68,24 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       return [new Paragraph({
         style: STYLE.body.id, keepNext: endFollows || next?.type === 'statTable' || (next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES),
         children: inlineRuns(b.inlines, body, fonts),
-        ...(next?.type === 'statTable' ? { spacing: { after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } }
-          : next?.type === 'table' ? { spacing: { after: MD_TABLE_GAP_TWIP } }
+        ...(next?.type === 'statTable' ? { spacing: { before, after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } }
+          : next?.type === 'table' ? { spacing: { before, after: MD_TABLE_GAP_TWIP } }
           // a note under a table (right below its last row) has the table's gap after it, a grid line
-            : tableNote ? { spacing: { after: LINE_TWIP } } : {}),
+            : tableNote ? { spacing: { before, after: LINE_TWIP } } : before ? { spacing: { before } } : {}),
       })];
     case 'list':
       return b.items.map((item, k) => new Paragraph({
         style: STYLE.body.id, ...(endFollows && k === b.items.length - 1 ? { keepNext: true } : {}),
-        ...(next?.type === 'table' && k === b.items.length - 1 ? { spacing: { after: MD_TABLE_GAP_TWIP } } : {}),
+        ...(next?.type === 'table' && k === b.items.length - 1 ? { spacing: { ...(before && k === 0 ? { before } : {}), after: MD_TABLE_GAP_TWIP } } : before && k === 0 ? { spacing: { before } } : {}),
         children: [...(b.ordered ? [new TextRun(b.markers?.[k] ?? `${b.start + k}.`)] : []), ...inlineRuns(item, body, fonts)],
       }));
     case 'table':
-      return markdownTable(b, fonts, noteBelow(b, next));
+      return markdownTable(b, fonts, noteBelow(b, next), takesGap(next));
   }
 }
 
 /** The block after table `b` is a note under it (model/types.ts isTableNote). */
 const noteBelow = (b: Block, next: Block | undefined): boolean => next !== undefined && isTableNote([b, next], 1);
+const isTable = (b: Block): boolean => b.type === 'statTable' || b.type === 'table';
+/** Whether the block below a table takes the table's gap as its space before (a paragraph, a heading, a list). */
+const takesGap = (next: Block | undefined): boolean => next !== undefined && !isTable(next);

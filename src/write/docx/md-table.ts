@@ -43,8 +43,11 @@ export function estimateRange(text: string): ColumnRange {
 
 const textOf = (inlines: Inline[]) => inlines.map((i) => i.text).join('');
 
-/** `noteBelow`: a note follows (model/types.ts isTableNote): the last row keeps with it, right below. */
-export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false): FileChild[] {
+/**
+ * `noteBelow`: a note follows (model/types.ts isTableNote): the last row keeps with it, right below.
+ * `gapBelow`: the block that follows takes the grid line's gap below the table as its space before.
+ */
+export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false, gapBelow = false): FileChild[] {
   const cols = Math.max(b.header.length, ...b.rows.map((r) => r.length));
   const base = sizeOf('tableText');
   const rows = [b.header, ...b.rows].map((r) => Array.from({ length: cols }, (_, k) => r[k] ?? []));
@@ -88,5 +91,5 @@ export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false
       ...(i === 0 ? { tableHeader: true } : { cantSplit: true }),
       children: r.map((inlines, k) => cell(inlines, k, i === 0, i === rows.length - 1)),
     })),
-  }), ...(noteBelow ? [] : [new Paragraph({ style: STYLE.body.id, alignment: AlignmentType.LEFT, children: [] })])];
+  }), ...(noteBelow || gapBelow ? [] : [new Paragraph({ style: STYLE.body.id, alignment: AlignmentType.LEFT, children: [] })])];
 }
