@@ -179,9 +179,9 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...lintTitleDigits(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
     ...lintDocNo(report.meta.docNo, { file: report.source.file, line: report.metaLines.docNo ?? 1 }),
     ...lintTitleMarks(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
-    ...lintFieldSpaces(([['title', 'title'], ['organ', 'organ (发布机构)'], ['source', 'source (来源)']] as const)
-      .filter(([k]) => k !== 'source' || report.meta.source !== report.meta.organ)
-      .map(([k, what]) => ({ text: report.meta[k], loc: { file: report.source.file, line: report.metaLines[k] ?? 1 }, what }))),
+    ...lintFieldSpaces(([['title', 'title'], ['organ', 'organ (发布机构)'], ['source', 'source (来源)'], ['signature', 'signature (发文机关署名)']] as const)
+      .filter(([k]) => (k !== 'source' || report.meta.source !== report.meta.organ) && (k !== 'signature' || (report.meta.signature && report.meta.signature !== report.meta.organ)))
+      .map(([k, what]) => ({ text: report.meta[k] ?? '', loc: { file: report.source.file, line: report.metaLines[k] ?? 1 }, what }))),
     // (without statistics, where the report has parts of its own: a one-line note is not held to six)
     ...checkStructure(report.blocks, stats?.template ?? (report.blocks.some((b) => b.type === 'heading' && b.level === 1) ? form : undefined), report.source),
   ];

@@ -57,12 +57,19 @@ describe('signature (发文机关署名 and 成文日期)', () => {
     expect(style(docx['word/styles.xml'], 'GwSignature')).toMatch(/<w:jc w:val="right"\/>/);
   });
 
-  it('sets a date longer than the name 右空二字, and the name left with it; `true` signs with the organ', async () => {
-    const { lines, docx } = await build('signature: true');
-    const name = line(lines, '测试县人民政府');
-    const date = line(lines, '2014年1月15日');
+  it('sets a date longer than the name 右空二字, and the name left with it; a date a little shorter as the rule has it; `true` signs with the organ', async () => {
+    // 测试局 (3) under 2014年1月15日 (6½): the date 右空二字, the name starting two characters left of it
+    const short = await build('signature: 测试局');
+    const [name, date] = [line(short.lines, '测试局'), line(short.lines, '2014年1月15日')];
     expect(date.right).toBeCloseTo(RIGHT_EDGE - 2 * CHAR, 0);
     expect(date.x).toBeCloseTo(name.x + 2 * CHAR, 0);
+    // 测试县人民政府 (7) over the date (6½), which is not longer: the name 右空二字, the date two
+    // characters right of it, ending half a character from the edge (成文日期长于署名 only moves it)
+    const { lines, docx } = await build('signature: true');
+    const [organ, dated] = [line(lines, '测试县人民政府'), line(lines, '2014年1月15日')];
+    expect(organ.right).toBeCloseTo(RIGHT_EDGE - 2 * CHAR, 0);
+    expect(dated.x).toBeCloseTo(organ.x + 2 * CHAR, 0);
+    expect(dated.right).toBeCloseTo(RIGHT_EDGE - 0.5 * CHAR, 0);
     expect(paragraphs(docx['word/document.xml']).filter((p) => p.style === 'GwSignature').map((p) => p.text)).toEqual(['测试县人民政府', '2014年1月15日']);
   });
 
@@ -92,8 +99,9 @@ describe('signature (发文机关署名 and 成文日期)', () => {
 
   it('prints none without the field or with false, and refuses a value of another kind at its line', async () => {
     for (const fields of ['', 'signature: false']) {
-      const { docx } = await build(fields);
+      const { docx, lines } = await build(fields);
       expect(paragraphs(docx['word/document.xml']).some((p) => p.style === 'GwSignature')).toBe(false);
+      expect(lines.some((l) => l.text === '2014年1月15日' || l.text === '测试县人民政府')).toBe(false);
     }
     expect(readReport(makeReport({ 'report.md': front('signature: 测试县人民政府办公室') + BODY })).meta.signature).toBe('测试县人民政府办公室');
     try {
@@ -103,5 +111,17 @@ describe('signature (发文机关署名 and 成文日期)', () => {
       const [message] = inputMessages(e);
       expect(message).toMatch(/report\.md:6: field "signature" \(发文机关署名\) must be true, false, or the name of the organ that signs/);
     }
+    // a yes typed otherwise would print as the name; a name wider than its line is refused
+    const refused = (value: string) => {
+      try {
+        readReport(makeReport({ 'report.md': front(`signature: ${value}`) + BODY }));
+      } catch (e) {
+        return inputMessages(e)[0];
+      }
+      return '';
+    };
+    for (const yes of ['yes', '是', '"true"']) expect(refused(yes), yes).toMatch(/would be printed as the organ's name\n {2}fix: write signature: true/);
+    expect(refused('示例省示例市示例县农业农村局（示例县乡村振兴局）办公室')).toMatch(/is wider than its line by 1 character: it is set on one line, two characters in from the right/);
+    expect(refused('示例县农业农村局（示例县乡村振兴局）')).toBe('');
   });
 });

@@ -2,6 +2,7 @@
 import type { ReportMeta } from '../model/types.js';
 import { formatDate, formatTime } from './dates.js';
 import { estimatedEm } from './kinsoku.js';
+import { GRID } from './gbt9704.js';
 
 /** 索引号 / 分类 / 发布机构 / 发文日期 / 文号 / 有效性: the fields the report gives, in this order, two per line. */
 export function metaFields(m: ReportMeta): [string, string][] {
@@ -75,22 +76,30 @@ export interface SignatureLines {
 /**
  * GB/T 9704 7.3.5.2, a document without a seal: the organ's name right-indented 2 characters (空
  * 二字), the date on the next line starting 2 characters right of the name's start; where the date
- * is the longer, the date is right-indented 2 characters and the name moved left with it. Widths
- * are estimated (a Chinese character an em, a figure half of one), as both writers set them.
+ * is longer than the name (成文日期长于发文机关署名), the date is right-indented 2 characters and the
+ * name moved left with it. As the standard says it: a date a little shorter than the name ends
+ * less than 2 characters from the edge (示例县人民政府, 7 characters, over 2024年1月20日, 6½: half a
+ * character). Widths are estimated (a Chinese character an em, a figure half of one), as both
+ * writers set them.
  */
 export function signatureLines(m: ReportMeta): SignatureLines | undefined {
   if (!m.signature) return undefined;
   const name = m.signature;
   const date = formatDate(m.published);
   const [nameEm, dateEm] = [fieldEm(name), fieldEm(date)];
-  // the date ends where the name would put it, nameEm - 2 - dateEm characters left of the name's end
-  const dateRightEm = SIGNATURE_RIGHT_EM + nameEm - SIGNATURE_SHIFT_EM - dateEm;
-  return dateRightEm >= SIGNATURE_RIGHT_EM
-    ? { name, date, nameRightEm: SIGNATURE_RIGHT_EM, dateRightEm }
-    : { name, date, nameRightEm: SIGNATURE_RIGHT_EM + (SIGNATURE_RIGHT_EM - dateRightEm), dateRightEm: SIGNATURE_RIGHT_EM };
+  return dateEm > nameEm
+    ? { name, date, nameRightEm: SIGNATURE_RIGHT_EM + SIGNATURE_SHIFT_EM + dateEm - nameEm, dateRightEm: SIGNATURE_RIGHT_EM }
+    : { name, date, nameRightEm: SIGNATURE_RIGHT_EM, dateRightEm: SIGNATURE_RIGHT_EM + nameEm - SIGNATURE_SHIFT_EM - dateEm };
 }
+
 
 /** 右空二字: the name (or the longer date) ends 2 characters inside the 版心. */
 const SIGNATURE_RIGHT_EM = 2;
 /** 首字比署名首字右移二字. */
 const SIGNATURE_SHIFT_EM = 2;
+
+/**
+ * How much wider than its line a signature name is, in characters (0 where it fits): a name wider
+ * than the 28 characters less its 右空二字 broke over two lines, a character alone on the second.
+ */
+export const signatureOverflowEm = (name: string): number => Math.max(0, fieldEm(name) - (GRID.charsPerLine - SIGNATURE_RIGHT_EM));

@@ -4,6 +4,7 @@
  * with a schema library: zod took ≈ 100 ms of every cold build just to load.)
  */
 import { QR, qrText } from '../layout/gbt9704.js';
+import { signatureOverflowEm } from '../layout/meta-fields.js';
 import { asciiDigits, withoutInvisible } from './typed-text.js';
 import type { ReportDateTime } from './types.js';
 
@@ -154,9 +155,20 @@ const webAddress: Field = (raw, path, issues) => {
  * the 办公室 of the 人民政府 that signs it).
  */
 const signature: Field = (v, path, issues) => {
+  const hint = 'signature: true signs with the organ: line; signature: 商丘市人民政府 signs with that name';
   if (v === false) return '';
-  if (v === true || typeof v === 'string') return v === true ? true : text('signature (发文机关署名)')(v, path, issues);
-  return invalid(issues, path, 'signature (发文机关署名) must be true, false, or the name of the organ that signs', 'signature: true signs with the organ: line; signature: 商丘市人民政府 signs with that name');
+  if (v === true) return true;
+  if (typeof v !== 'string') return invalid(issues, path, 'signature (发文机关署名) must be true, false, or the name of the organ that signs', hint);
+  const name = text('signature (发文机关署名)')(v, path, issues) as string | undefined;
+  if (name === undefined) return undefined;
+  // (signature: yes, 是, "true": a yes meant, printed as the organ's name: review)
+  if (/^(?:yes|no|y|n|on|off|true|false|是|否|有|无|要|不要)$/i.test(name)) {
+    return invalid(issues, path, `signature (发文机关署名) "${name}" would be printed as the organ's name`, 'write signature: true (without quotes) to sign with the organ: line, or the name of the organ that signs');
+  }
+  // (a name wider than its line broke over two, a character alone on the second, and the date with it: review)
+  const over = signatureOverflowEm(name);
+  if (over > 0) return invalid(issues, path, `signature (发文机关署名) "${name}" is wider than its line by ${Math.ceil(over)} character${over > 1 ? 's' : ''}: it is set on one line, two characters in from the right`, 'give the organ\'s shorter name (示例县农业农村局, without the name in brackets)');
+  return name;
 };
 
 /** toc: true (four heading levels), false, or how many levels to list, 1 to 4 (a long contents can fill page 1). */
