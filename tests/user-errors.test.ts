@@ -480,6 +480,12 @@ describe('command-line mistakes', () => {
     expect(readdirSync(dir).sort()).toEqual(['bad.yaml', 'font.yaml']);
   });
 
+  const notoZeroed = () => {
+    const noto = Buffer.from(readFileSync(path.join(ROOT, 'fonts/NotoSerifCJKsc-Regular.otf')));
+    noto.fill(0, 4 << 20, 14 << 20);
+    return noto;
+  };
+
   it('reports a damaged font file (cut short, or overwritten in its outlines) when it is opened, not as an internal error', () => {
     const dir = tmp();
     const font = readFileSync(path.join(ROOT, 'fonts/FandolFang-Regular.otf'));
@@ -498,6 +504,9 @@ describe('command-line mistakes', () => {
       ['scrambled.otf', scrambled, /scrambled\.otf: is damaged: its CFF outlines cannot be read/],
       ['zeroed.otf', zeroed, /zeroed\.otf: is damaged: the outline of its glyph \d+ cannot be read \(the file was overwritten in places, or cut short\)/],
       ['random.otf', random, /random\.otf: is damaged: the outline of its glyph \d+ cannot be read/],
+      // a face with subroutines (the fallback face, most commercial fonts), whose outlines are
+      // flattened: zeros flattened to an empty outline without a word (review)
+      ['noto-zeroed.otf', notoZeroed(), /noto-zeroed\.otf: is damaged: the outline of its glyph \d+ cannot be read/],
     ];
     for (const [name, bytes, message] of cases) {
       writeFileSync(path.join(dir, name), bytes);

@@ -86,6 +86,8 @@ function run(f: Flattening, bytes: Uint8Array, start: number, end: number): void
       f.depth--;
       return;
     }
+    // reserved operators: no charstring holds them (zeros where an outline was, a damaged file)
+    if (b0 === 0 || b0 === 2 || b0 === 9 || b0 === 13 || b0 === 15 || b0 === 16 || b0 === 17) throw new Error(`CFF: reserved operator ${b0}`);
     if (b0 === 1 || b0 === 3 || b0 === 18 || b0 === 23) { // hstem, vstem, hstemhm, vstemhm
       f.stems += operands.length >> 1;
     } else if (b0 === 19 || b0 === 20) { // hintmask, cntrmask: an implied vstem, then the mask bytes
@@ -117,5 +119,7 @@ function run(f: Flattening, bytes: Uint8Array, start: number, end: number): void
 export function flattenCharstring(charstring: Uint8Array, src: CharstringSource): Uint8Array {
   const f: Flattening = { src, out: [], operands: [], stems: 0, depth: 0, ended: false, gBias: bias(src.gsubrs.length), lBias: bias(src.lsubrs.length) };
   run(f, charstring, 0, charstring.length);
+  // (a charstring ends in endchar, its own or a subroutine's: one that runs out before it is cut)
+  if (!f.ended) throw new Error('CFF: charstring without endchar');
   return Uint8Array.from(f.out);
 }
