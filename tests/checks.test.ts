@@ -210,6 +210,20 @@ describe('numbers in the text', () => {
       '16: "========": a line of === under a line of text is printed as typed',
       '19: "[ ]": a checkbox is printed as typed',
     ]);
+    // none for what a report means so: citations, masked names and numbers, a power, === alone,
+    // what the writer escaped (review, QA)
+    const clean = ['研究表明[1][2]，见[3, 4][5]。', '', '申请人张**，身份证号4101********1234，2**3=8，星号***表示重要。', '', '==== 分隔 ====', '',
+      '====================', '', '本年度未收取\\*\\*信息处理费，见\\[注\\]\\[1\\]。'].join('\n');
+    expect(lintText(readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${clean}\n` })).blocks).map((f) => f.message)).toEqual([]);
+  });
+
+  it('warns of a * between letters or figures, which Markdown reads as emphasis (a product, 2*3, lost its * and set in 楷体: QA)', () => {
+    const body = ['即a*b=c，2*3=6。', '', '本年度*重点*工作，发布*v2.0*版，**加粗**文字，价格为5*3元。', '', '1. 计算2*3*4。', '', '星号\\*表示2\\*3。'].join('\n');
+    const found = lintText(readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${body}\n` })).blocks).map((f) => `${f.loc.line}: ${f.message}`);
+    expect(found).toEqual([
+      '8: "即a*b=c，2*3=6。": a * between letters or figures is read as emphasis (the text between set in 楷体 or 黑体, the * not printed)',
+      '12: "计算2*3*4。": a * between letters or figures is read as emphasis (the text between set in 楷体 or 黑体, the * not printed)',
+    ]);
   });
 
   it('refuses a heading or a table inside a list item, and says --- under a line of text is a heading written the other way', () => {

@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../model/errors.js';
 import { asciiDigits, TO_WRITE } from '../model/typed-text.js';
-import { inlineText, type Block, type Loc } from '../model/types.js';
+import { inlineText, type Block, type Inline, type Loc } from '../model/types.js';
 import { unifyIdeographs } from './lookalikes.js';
 
 const UNITS = '件|条|次|篇|个|人次|人|项|万元|起|期|家|份';
@@ -105,12 +105,12 @@ const figuresOf = (text: string): string => asciiDigits(text).replace(/(?<=\d)�
  * A paragraph's text (a heading's with its run-in text, a list item's) and where it is: what the
  * lints read; a paragraph of several lines with its lines as typed (ParagraphBlock.sourceLines).
  */
-type TextParagraph = { text: string; loc: Loc; sourceLines?: string[] };
+type TextParagraph = { text: string; loc: Loc; sourceLines?: string[]; escaped?: true };
 
 function paragraphs(blocks: Block[]): TextParagraph[] {
   return blocks.flatMap((b) => {
     switch (b.type) {
-      case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc, ...(b.sourceLines ? { sourceLines: b.sourceLines } : {}) }];
+      case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc, ...(b.sourceLines ? { sourceLines: b.sourceLines } : {}), ...(b.escaped ? { escaped: b.escaped } : {}) }];
       case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc }];
       // (an ordered list's items at their own lines; a bullet list's at the list's)
       case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc }));
@@ -264,15 +264,23 @@ function lintUnderscoresOf(texts: TextParagraph[]): Finding[] {
 const PRINTED_MARKUP: { re: RegExp; what: string; hint: string }[] = [
   { re: /\[\^[^\]\s]{1,20}\]:?/, what: 'a footnote mark is printed as typed: gongwen prints no footnotes', hint: 'write the note in the text, in brackets, or as a paragraph "注：…" below' },
   { re: /^\[[^\]\n]{1,40}\]:\s*\S+/, what: 'a link definition is printed as typed', hint: 'write each link where it is used, [text](https://…): its address prints after the text, in brackets' },
-  { re: /\[[^\]\n]{1,40}\]\[[^\]\n]{0,40}\]/, what: 'a link by reference is printed as typed', hint: 'write the link where it is used, [text](https://…): its address prints after the text, in brackets' },
+  // (not citations, 文献[1][2]: review)
+  { re: /\[(?![\d,，、\s\-–]*\])[^\]\n]{1,40}\]\[[^\]\n]{0,40}\]/, what: 'a link by reference is printed as typed', hint: 'write the link where it is used, [text](https://…): its address prints after the text, in brackets' },
   { re: /^\[[ xX]\](?=\s)/, what: 'a checkbox is printed as typed', hint: 'write the item without "[ ]": a 公文 list has no checkboxes' },
-  { re: /\*\*/, what: 'a ** without its pair is printed as typed', hint: 'close the bold with ** after its last character, or delete the **' },
-  { re: /={3,}\s*$/, what: 'a line of === under a line of text is printed as typed', hint: 'write the heading with # before it on its own line (# for 一、, ## for （一）…)' },
+  // (one that opens a word: not a masked name or number, 张**、4101********1234, nor 2**3: review)
+  { re: /(?<!\*)\*\*(?!\*)(?=[\p{L}\p{N}])(?<![0-9A-Za-z]\*\*(?=[0-9A-Za-z]))/u, what: 'a ** without its pair is printed as typed', hint: 'close the bold with ** after its last character, or delete the **' },
 ];
+/** A line of === right under a line of text (Markdown's other heading), not a line of them alone. */
+const UNDERLINE = { what: 'a line of === under a line of text is printed as typed', hint: 'write the heading with # before it on its own line (# for 一、, ## for （一）…)' };
 
 function lintMarkupOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p): Finding[] => {
-    if (!/[[*=]/.test(p.text)) return [];
+    // (what the writer escaped, \* or \[, is meant to print as typed)
+    if (p.escaped || !/[[*=]/.test(p.text)) return [];
+    const last = p.sourceLines?.at(-1);
+    if (last !== undefined && p.sourceLines!.length > 1 && /^\s*={3,}\s*$/.test(last)) {
+      return [{ severity: 'warning', loc: p.loc, message: `"${last.trim().slice(0, 24)}": ${UNDERLINE.what}`, hint: UNDERLINE.hint }];
+    }
     for (const { re, what, hint } of PRINTED_MARKUP) {
       const m = re.exec(p.text);
       if (!m) continue;
@@ -281,6 +289,30 @@ function lintMarkupOf(texts: TextParagraph[]): Finding[] {
     }
     return [];
   });
+}
+
+/**
+ * Emphasis that opens or closes between two letters or figures (即a*b=c，2*3=6, 5*3元): a * meant as
+ * a product or a star, read by Markdown as emphasis, the * gone and the text between in 楷体
+ * (QA). A warning per paragraph or list item (an error under --strict); escaped (\*) it is meant.
+ */
+function lintStarsInWords(blocks: Block[]): Finding[] {
+  const ALNUM_END = /[0-9A-Za-z]$/;
+  const ALNUM_START = /^[0-9A-Za-z]/;
+  const check = (inlines: Inline[], loc: Loc): Finding[] => {
+    const k = inlines.findIndex((i, j) => (i.italic || i.bold) && (
+      (ALNUM_START.test(i.text) && ALNUM_END.test(inlines[j - 1]?.text ?? '') && !inlines[j - 1]?.italic && !inlines[j - 1]?.bold)
+      || (ALNUM_END.test(i.text) && ALNUM_START.test(inlines[j + 1]?.text ?? '') && !inlines[j + 1]?.italic && !inlines[j + 1]?.bold)));
+    if (k < 0) return [];
+    const around = `${inlines[k - 1]?.text.slice(-4) ?? ''}*${inlines[k]!.text.slice(0, 10)}*${inlines[k + 1]?.text.slice(0, 4) ?? ''}`;
+    return [{
+      severity: 'warning', loc,
+      message: `"${around}": a * between letters or figures is read as emphasis (the text between set in 楷体 or 黑体, the * not printed)`,
+      hint: 'write × for a product (2×3), or \\* for a star that prints',
+    }];
+  };
+  return blocks.flatMap((b) => (b.type === 'paragraph' && !b.escaped ? check(b.inlines, b.loc)
+    : b.type === 'list' ? b.items.flatMap((item, k) => check(item, b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc)) : []));
 }
 
 /**
@@ -669,5 +701,5 @@ export function lintListNumbers(blocks: Block[]): Finding[] {
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts),
-    ...lintBulletsOf(texts), ...lintMarkupOf(texts), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks)];
+    ...lintBulletsOf(texts), ...lintMarkupOf(texts), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks)];
 }
