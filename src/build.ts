@@ -281,7 +281,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
     const bytes = await renderPdf(definition, options.fonts).catch((e: unknown) => { throw lostBlockError(report, e); });
     const pages = placed();
     // (a page number pdfmake did not note, 0, leaves the DOCX's numbers to Word)
-    return { bytes, tocPages: tocFromPdf && pages && !pages.toc.includes(0) ? pages.toc : undefined, firstBody: pages?.firstBody };
+    return { bytes, tocPages: tocFromPdf && pages && !pages.toc.includes(0) ? pages.toc : undefined, firstBody: pages?.firstBody, tocTitle: pages?.tocTitle };
   })() : undefined;
   const pdf = rendered?.then((r) => r.bytes);
   if (tocFromPdf) docx = rendered!.then((r) => startDocx(r.tocPages));
@@ -292,7 +292,9 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   // many lines (a title of thousands of characters filled two pages and more without a word,
   // adversarial audit)
   const firstBody = (await rendered)?.firstBody ?? 0;
-  if (firstBody > 1 && !report.meta.toc) {
+  // (the title's fault where no contents are printed, toc: with no heading to list, or where the
+  // contents themselves start after page 1: review)
+  if (firstBody > 1 && (!tocLevels(report) || ((await rendered)?.tocTitle ?? 0) > 1)) {
     warnings.push(...enforceFindings([{
       severity: 'warning', loc: { file: report.source.file, line: report.metaLines.title },
       message: `the title block fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,

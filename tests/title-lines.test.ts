@@ -191,6 +191,13 @@ describe('a title of many lines', () => {
     expect(found?.message).toMatch(/^the title block fills page 1, so the body starts on page [2-9]; GB\/T 9704 7\.3\.3 has page 1 show body text$/);
     expect(found?.loc.line).toBe(2);
     await expect(buildReport(dir, { fonts: openFontSet(), formats: ['pdf'], strict: true })).rejects.toThrow(/title block fills page 1[\s\S]*fix: shorten the title/);
+    // with a table of contents that starts after page 1, or none to print, the title is named (review)
+    for (const body of ['# 概述\n\n正文。', '正文。']) {
+      const withToc = makeReport({ 'report.md': `${long.replace(/---\n$/, 'toc: true\n---\n')}\n${body}\n` });
+      const messages = (await buildReport(withToc, { fonts: openFontSet(), formats: ['pdf'] })).warnings.map((w) => w.message);
+      expect(messages.some((m) => m.startsWith('the title block fills page 1')), body).toBe(true);
+      expect(messages.some((m) => m.startsWith('the table of contents fills page 1')), body).toBe(false);
+    }
     // a title of a few lines does not
     const short = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n正文。\n` });
     expect((await buildReport(short, { fonts: openFontSet(), formats: ['pdf'] })).warnings.map((w) => w.message).join('\n')).not.toContain('title block');

@@ -41,7 +41,7 @@ function fontTable(fonts: FontSet) {
   return table;
 }
 
-type Placed = { gwTocEntry?: boolean; gwFirstBody?: boolean; positions?: { pageNumber: number }[]; stack?: unknown; columns?: unknown; table?: { body?: unknown } };
+type Placed = { gwTocEntry?: boolean; gwFirstBody?: boolean; gwTocTitle?: boolean; positions?: { pageNumber: number }[]; stack?: unknown; columns?: unknown; table?: { body?: unknown } };
 
 /** Where a rendered definition placed what build.ts asks about (0: a page pdfmake did not note). */
 export interface Pages {
@@ -49,6 +49,8 @@ export interface Pages {
   toc: number[];
   /** The body's first block (marked `gwFirstBody` by write/pdf/index.ts): page 1 must show body text. */
   firstBody: number;
+  /** The table of contents' title (marked `gwTocTitle` by write/pdf/toc.ts), where there is one. */
+  tocTitle: number;
 }
 
 /**
@@ -73,21 +75,23 @@ export function pageReader(definition: TDocumentDefinitions, withToc = true): ()
   // (without a table of contents only the body's first block is asked for: a node of content itself)
   if (!withToc) {
     first = (definition.content as Placed[]).find((n) => n?.gwFirstBody);
-    return () => ({ toc: [], firstBody: firstPage(first) });
+    return () => ({ toc: [], firstBody: firstPage(first), tocTitle: 0 });
   }
+  let tocTitle: Placed | undefined;
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) { for (const n of node) walk(n); return; }
     if (!node || typeof node !== 'object') return;
     const n = node as Placed;
     if (n.gwTocEntry) toc.push(n);
     if (n.gwFirstBody) first = n;
+    if (n.gwTocTitle) tocTitle = n;
     walk(n.stack);
     walk(n.columns);
     walk(n.table?.body);
   };
   walk(definition.content);
   const page = (n: Placed | undefined) => n?.positions?.[0]?.pageNumber ?? 0;
-  return () => ({ toc: toc.map(page), firstBody: page(first) });
+  return () => ({ toc: toc.map(page), firstBody: page(first), tocTitle: firstPage(tocTitle) });
 }
 
 export async function renderPdf(definition: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {

@@ -99,7 +99,8 @@ export function tocTable(ctx: PdfContext, entries: readonly TocEntry[]): Content
   const numberStyle = { font, fontSize, lineHeight };
   return {
     stack: [
-      { text: runs(ctx, '目录', { role: ELEMENTS.tocTitle.role, size: sizeOf('tocTitle') }), alignment: ELEMENTS.tocTitle.align, margin: [0, 0, 0, geometry.linePitch] },
+      // (where the contents start, read once laid out: a title that fills page 1 puts them after it)
+      { text: runs(ctx, '目录', { role: ELEMENTS.tocTitle.role, size: sizeOf('tocTitle') }), alignment: ELEMENTS.tocTitle.align, margin: [0, 0, 0, geometry.linePitch], gwTocTitle: true },
       {
         table: { widths: [textColumn, numbers], dontBreakRows: true, body: entries.map((e, k) => keptWithLast(row(ctx, e, textColumn, numberStyle), k, entries.length)) },
         layout: TOC_LAYOUT,
