@@ -1,6 +1,6 @@
 /** The command line: exit codes, messages, and never a partial output file. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, symlinkSync, unlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, symlinkSync, unlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -295,6 +295,18 @@ describe('input that is no file, or nested past reading', () => {
         expect(readdirSync(out)).toEqual([]);
       }
     }
+    // a pipe in the workbook's place beside the statistics YAML, "saved after" it, is no workbook:
+    // never read (check and build waited on it for ever: review)
+    const beside = path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-fifo-')), 'sample');
+    cpSync(path.join(ROOT, 'content/sample-2021'), beside, { recursive: true });
+    spawnSync('mkfifo', [path.join(beside, 'statistics.xlsx')]);
+    const later = new Date(Date.now() + 3_600_000);
+    utimesSync(path.join(beside, 'statistics.xlsx'), later, later);
+    const checked = check(beside);
+    expect(checked.code, 'check').toBe(0); // (null: killed by the timeout)
+    expect(checked.err).not.toContain('was saved after');
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'build', beside, '--out', mkdtempSync(path.join(tmpdir(), 'gongwen-dev-')), '--format', 'docx'], { encoding: 'utf8', cwd: ROOT, timeout: 20_000 });
+    expect(built.status, built.stderr).toBe(0);
   });
 
   it('says a statistics link round in a circle is one, and what a statistics file named by mistake should be', () => {

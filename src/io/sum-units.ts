@@ -6,7 +6,6 @@
  * whose bytes differ is read again, and only a change of its figures counts (a comment edited is
  * none). A workbook unit whose bytes differ counts as changed: reading a workbook is not done here.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StatisticsTable, SumRecord } from '../model/types.js';
 import { display } from '../read/report.js';
@@ -31,7 +30,7 @@ export const isSumRecord = (r: SumRecord | undefined): r is SumRecord => r !== u
 /** A unit's statistics file as a sum records it: its path from the sum's folder ('/' between parts) and its bytes' fingerprint. */
 export function unitFileRecord(unitFile: string, sumFile: string): [path: string, bytes: string] {
   const relative = path.relative(path.dirname(path.resolve(sumFile)), path.resolve(unitFile)).split(path.sep).join('/');
-  return [relative, fingerprint(readFileSync(unitFile))];
+  return [relative, fingerprint(readInputBytes(unitFile))];
 }
 
 /**

@@ -5,17 +5,18 @@
  * figures at all. Only then is the "workbook's figures are not in" warning left out. The workbook
  * is read (exceljs) only where it is newer; one that cannot be read is news, and warned of.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StatisticsTable } from '../model/types.js';
 import { newerWorkbook } from '../read/report.js';
+import { readInputBytes } from '../read/text-file.js';
 
 /** Whether `workbook` holds the figures of `stats` or none; false where it cannot be read. */
 export async function holdsNoNews(workbook: string, stats: StatisticsTable, templateId?: string): Promise<boolean> {
   try {
     // (loaded here: exceljs is not loaded by a build that reads no workbook)
     const { statisticsFromXlsx } = await import('./xlsx.js');
-    const other = await statisticsFromXlsx(readFileSync(workbook), workbook, templateId ?? stats.template.id);
+    // (a pipe or a device is never read: it may never end, review)
+    const other = await statisticsFromXlsx(readInputBytes(workbook), workbook, templateId ?? stats.template.id);
     if (other.template.id !== stats.template.id) return false;
     const keys = Object.keys(other.values);
     if (!keys.length) return true;

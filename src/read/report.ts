@@ -194,7 +194,8 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
  */
 export function newerWorkbook(dir: string, file: string): { message: string; hint: string } | undefined {
   const workbook = path.join(dir, 'statistics.xlsx');
-  if (!/\.ya?ml$/i.test(file) || !existsSync(workbook) || !existsSync(file) || statSync(workbook).mtimeMs <= statSync(file).mtimeMs) return undefined;
+  // (a workbook that is no file, a pipe, is no workbook saved after it: never read, review)
+  if (!/\.ya?ml$/i.test(file) || !existsSync(workbook) || !existsSync(file) || !statSync(workbook).isFile() || statSync(workbook).mtimeMs <= statSync(file).mtimeMs) return undefined;
   return {
     message: `${workbook} was saved after ${file}, which is what is read: the workbook's figures are not in`,
     hint: `convert it again (gongwen aggregate ${dir} --out ${file}), or remove it if ${path.basename(file)} is current`,
