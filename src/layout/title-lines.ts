@@ -43,6 +43,9 @@ export const ODD_BREAK_COST = 50;
  */
 export const TITLE_EXTRA_LINE_COST = 60;
 
+/** The most lines a title's breaks are searched for (a page holds some 15 lines of 二号 under the information block). */
+const MAX_SEARCHED_LINES = 12;
+
 
 const ALNUM = /[0-9A-Za-z]/;
 const IDEOGRAPH = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -156,6 +159,10 @@ export function titleLines(title: string | string[], maxEm: number, emOf: EmOf =
   const total = at[n];
   if (total <= maxEm) return [text];
   const lineCount = Math.ceil(total / maxEm);
+  // (a "title" of more lines than a page's title block holds is left to the typesetter: the search
+  // takes time in the square of its length, 13,000 characters 6 s, and the build warns that the
+  // title fills page 1: review)
+  if (lineCount > MAX_SEARCHED_LINES) return [text];
   const inside = insideWords(text);
   const brackets = insideBrackets(text);
   /** The cheapest lines found so far, with their cost (an extra line's included). */
