@@ -242,7 +242,8 @@ function lostBlockError(report: Report, e: unknown): unknown {
   const at = block ? report.blocks.indexOf(block) : -1;
   let end = at;
   while (end >= 0 && report.blocks[end]?.type === 'heading' && end + 1 < report.blocks.length) end++;
-  const run = at >= 0 ? report.blocks.slice(at, end + 1) : [];
+  // (the headings alone: of the block below them only a line is kept with them, review)
+  const run = at >= 0 ? report.blocks.slice(at, end).filter((b) => b.type === 'heading') : [];
   const size = (b: (typeof report.blocks)[number]) => ('inlines' in b ? [...b.inlines, ...('runIn' in b ? b.runIn ?? [] : [])].map((i) => i.text).join('').length : JSON.stringify(b).length);
   const longest = run.reduce<(typeof run)[number] | undefined>((best, b) => (!best || size(b) > size(best) ? b : best), undefined);
   // (only one of several lines, twice the first's: not one of a run of short headings)

@@ -240,6 +240,8 @@ describe('numbers in the text', () => {
     expect(error('- 一\n\n  > 引用')).toMatch(/report\.md:10: a quotation block \(>\) cannot be printed in a 公文/);
     expect(error('其他\n---')).toMatch(/report\.md:9: a line of --- under "其他" \(Markdown's other way to mark a heading\) cannot be printed\n {2}fix: write the heading with # before it/);
     expect(error('段落。\n\n---')).toMatch(/report\.md:10: a horizontal rule \(---\) cannot be printed in a 公文/);
+    // (under a # heading or a list item, --- is a rule: no heading written the other way, review)
+    expect(error('# 标题\n---')).toMatch(/report\.md:9: a horizontal rule \(---\) cannot be printed in a 公文/);
   });
 
   it('warns of an ASCII quote that punctuation left beside Chinese text (its pair could not be told), not of an inch mark', () => {

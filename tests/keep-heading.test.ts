@@ -290,6 +290,10 @@ describe('a part kept on one page that is taller than a page', () => {
     const error = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as Error & { loc: { line?: number } });
     expect(error?.loc.line).toBe(8);
     expect(error?.message).toMatch(/report\.md:8: a part that must stay on one page .* is taller than a page \(its longest piece at line 10\), and the PDF would leave out "一、概述部分的内容说明（…"/);
+    // a long heading over a long paragraph: the paragraph, of which a line is kept with it, is not named (review)
+    const over = makeReport({ 'report.md': `${FRONT}\n# ${'很长的标题'.repeat(160)}\n\n${'正文很长。'.repeat(420)}\n` });
+    const overError = await buildReport(over, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as Error);
+    expect(overError?.message).toMatch(/taller than a page, and the PDF would leave out/);
   });
 });
 

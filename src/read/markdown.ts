@@ -395,7 +395,8 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
       }
       default:
         // (--- right under a line of text: Markdown's other way to mark a heading, a rule to the reader)
-        if (t.type === 'hr' && t.map && (sourceLines[t.map[0] - 1] ?? '').trim() !== '' && /^\s*-{2,}\s*$/.test(sourceLines[t.map[0]] ?? '')) {
+        // (not under a # heading or a list item, where --- is a rule all the same: review)
+        if (t.type === 'hr' && t.map && (sourceLines[t.map[0] - 1] ?? '').trim() !== '' && !/^\s*(?:#|[-*+]\s|\d+[.)]\s|\|)/.test(sourceLines[t.map[0] - 1] ?? '') && /^\s*-{2,}\s*$/.test(sourceLines[t.map[0]] ?? '')) {
           throw new InputError(loc, `a line of --- under "${(sourceLines[t.map[0] - 1] ?? '').trim().slice(0, 16)}" (Markdown's other way to mark a heading) cannot be printed`,
             'write the heading with # before it on its own line (# for 一、, ## for （一）…); a rule between parts cannot be printed either');
         }

@@ -106,7 +106,8 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
       // (a control character is in no font as a character: Fandol maps U+0000–U+001F to an empty
       // glyph, which printed a blank gap where Word's non-breaking hyphen, U+001E, stood; a filler
       // that a font draws blank, U+3164, is no character either: adversarial audit)
-      if (!isControl(cp) && !BLANK_FILLERS.has(cp) && (has(t.role, cp) || has('fallback', cp))) continue;
+      // (U+FFFD too, which the fallback face draws: a character lost in a conversion, review)
+      if (!isControl(cp) && !BLANK_FILLERS.has(cp) && cp !== 0xfffd && (has(t.role, cp) || has('fallback', cp))) continue;
       const key = `${ch}@${t.loc.file}:${t.loc.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
