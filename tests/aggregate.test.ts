@@ -474,6 +474,27 @@ describe('gongwen aggregate', () => {
     expect(readStatistics(path.join(fresh, 'statistics.yaml')).values['t2.licensing.decisions']).toBe(scaled(base, 1, {})['t2.licensing.decisions']);
   });
 
+  it('refuses to write a unit\'s YAML over its workbook saved after it with other figures (the corrections were lost: QA), and converts the workbook the other way', async () => {
+    const root = tempRoot();
+    const yaml = yamlOf(scaled(base, 1, {}));
+    const unit = writeUnit(root, 'wjw', { 'statistics.yaml': yaml, 'statistics.xlsx': await statisticsToXlsx(base.template, { ...scaled(base, 1, {}), 't2.licensing.decisions': 3863 }) });
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(unit, 'statistics.xlsx'), later, later);
+    const before = readFileSync(path.join(unit, 'statistics.xlsx'));
+    const r = await run(unit, '--out', path.join(unit, 'statistics.xlsx'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`error: --out ${path.join(unit, 'statistics.xlsx')} is wjw's workbook, saved after`);
+    expect(r.err).toContain(`fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${unit} --out`);
+    expect(readFileSync(path.join(unit, 'statistics.xlsx')).equals(before)).toBe(true);
+    // the other way: the workbook's figures into the YAML
+    expect((await run(unit, '--out', path.join(unit, 'statistics.yaml'))).code).toBe(0);
+    expect(readStatistics(path.join(unit, 'statistics.yaml')).values['t2.licensing.decisions']).toBe(3863);
+    // a workbook older than the YAML is written over as before (the YAML is the unit's own)
+    const older = new Date(Date.now() - 3_600_000);
+    utimesSync(path.join(unit, 'statistics.xlsx'), older, older);
+    expect((await run(unit, '--out', path.join(unit, 'statistics.xlsx'))).code).toBe(0);
+  });
+
   it('carries the units a sum left out into a sum of sums, and converts a blank form of one unit', async () => {
     const root = tempRoot();
     const [a] = await goodUnits(root);
@@ -495,6 +516,12 @@ describe('gongwen aggregate', () => {
     expect(converted.out).toContain('summary: unit-1\'s statistics.yaml converted (no sum)\n');
     const elsewhere = await run(a!, '--out', path.join(root, 'unit-1.xlsx'));
     expect(elsewhere.out).toContain('summary: unit-1\'s figures written (one unit: no sum)\n');
+    // and its header says so too, not "Sum of 1 unit" (QA)
+    expect(readFileSync(path.join(root, 'unit-1.xlsx')).length).toBeGreaterThan(0);
+    expect((await run(a!, '--out', path.join(root, 'unit-1.yaml'))).code).toBe(0);
+    expect(readFileSync(path.join(root, 'unit-1.yaml'), 'utf8')).toMatch(/^# unit-1: its figures \(gongwen aggregate, template gov-2021\)$/m);
+    expect((await run(blank, '--out', path.join(root, 'blank.yaml'))).code).toBe(0);
+    expect(readFileSync(path.join(root, 'blank.yaml'), 'utf8')).toMatch(/^# blank: a blank gov-2021 form, to fill in \(gongwen aggregate, template gov-2021\)$/m);
     // one unit and others left out is a sum all the same
     expect((await run(a!, blank, '--out', path.join(root, 'p.yaml'), '--partial')).out).toContain('summary: 1 summed, 0 missing, 1 invalid');
   });

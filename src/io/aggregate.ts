@@ -441,6 +441,14 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     }
     return 2;
   }
+  // --out a unit's workbook saved after the YAML that is read, with other figures (corrected
+  // since): writing the YAML's figures would replace the corrections, without a word (QA)
+  const overWorkbook = summed.find((u) => u.stale && path.resolve(unitFolderOf(u.dir), 'statistics.xlsx') === path.resolve(opts.out!));
+  if (overWorkbook) {
+    err.write(`error: --out ${opts.out} is ${overWorkbook.name}'s workbook, saved after ${display(overWorkbook.stats.file)} with other figures: writing that file's figures would replace them\n`
+      + `  fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${overWorkbook.dir} --out ${display(overWorkbook.stats.file)}); else give --out another file\n`);
+    return 2;
+  }
   for (const u of left) err.write(`warning: left out: ${explain(u, template)}\n`);
   // (not where the file its report names is being written: a workbook converted)
   for (const u of summed) if (u.warning && u.namedMissing !== path.resolve(opts.out!)) err.write(`warning: ${u.warning}\n`);
@@ -453,7 +461,9 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === (isFolder(only) ? path.resolve(only) : path.dirname(path.resolve(only)));
   const header = [
     conversion ? `${summed[0]!.name}: converted from ${path.basename(summed[0]!.stats.file)} (gongwen aggregate, template ${sum.template.id})`
-      : `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
+      // (one unit alone, none left out: a form handed out or the unit's figures, no sum: QA)
+      : summed.length === 1 && !left.length ? `${summed[0]!.name}: ${Object.keys(sum.values).length ? 'its figures' : `a blank ${sum.template.id} form, to fill in`} (gongwen aggregate, template ${sum.template.id})`
+        : `Sum of ${nUnits(summed.length)} (gongwen aggregate, template ${sum.template.id}): ${summed.map((u) => u.name).join(', ')}`,
     ...(left.length ? [`Left out: ${left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`).join(', ')}`] : []),
   ];
   // (one unit alone, converted or a form handed out: its figures are its own, which its check tells of)
