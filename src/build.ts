@@ -282,7 +282,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
     const bytes = await renderPdf(definition, options.fonts).catch((e: unknown) => { throw lostBlockError(report, e); });
     const pages = placed();
     // (a page number pdfmake did not note, 0, leaves the DOCX's numbers to Word)
-    return { bytes, tocPages: tocFromPdf && pages && !pages.toc.includes(0) ? pages.toc : undefined, firstBody: pages?.firstBody, tocTitle: pages?.tocTitle };
+    return { bytes, tocPages: tocFromPdf && pages && !pages.toc.includes(0) ? pages.toc : undefined, firstBody: pages?.firstBody, tocTitle: pages?.tocTitle, endOpens: pages.endOpens };
   })() : undefined;
   const pdf = rendered?.then((r) => r.bytes);
   if (tocFromPdf) docx = rendered!.then((r) => startDocx(r.tocPages));
@@ -307,6 +307,17 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
       message: `the table of contents fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
       // (one level fewer can still fill it: toc: 1, the 一、 headings alone, is the one that surely leaves room)
       hint: report.meta.toc > 1 ? `list fewer levels: toc: ${report.meta.toc - 1}${report.meta.toc > 2 ? ' (toc: 1 for the 一、 headings alone)' : ''}, or leave the contents out` : 'leave the contents out (toc: false)',
+    }], options.strict));
+  }
+  // GB/T 9704 7.3.5: the page of the 署名 and 成文日期 shows body text; end matter set apart after a
+  // table that ends the body may start a page of its own (QA)
+  const endOpens = (await rendered)?.endOpens ?? 0;
+  if (endOpens) {
+    const what = [report.attachments.length ? '附件说明' : '', report.meta.signature ? '署名 and 成文日期' : '', report.meta.editor ? '责任编辑' : ''].filter(Boolean).join(', ') || 'the end matter';
+    warnings.push(...enforceFindings([{
+      severity: 'warning', loc: report.blocks.at(-1)?.loc ?? report.source,
+      message: `the body ends in a table, and the ${what} after it start${what.includes(',') || what.includes(' and ') ? '' : 's'} page ${endOpens}, which shows no body text (GB/T 9704 7.3.5)`,
+      hint: 'write a closing sentence after the table (特此报告。 or a line on the figures), or move the table before text that ends the report',
     }], options.strict));
   }
   if (p.status === 'fulfilled' && p.value) outputs.pdf = p.value;

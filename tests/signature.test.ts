@@ -97,6 +97,26 @@ describe('signature (发文机关署名 and 成文日期)', () => {
     expect(moved).toBeGreaterThan(0);
   }, 60_000);
 
+  it('warns where the body ends in a table and the signature after it opens a page without body text (GB/T 9704 7.3.5: QA)', async () => {
+    const ending = (n: number) => '\n# 总体情况\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。`).join('\n\n')
+      + '\n\n情况如下：\n\n| 事项 | 件数 |\n| --- | ---: |\n| 第1项 | 10 |\n| 第2项 | 11 |\n';
+    let warned = 0;
+    for (let n = 7; n <= 13; n++) {
+      const { lines, warnings } = await build('signature: true', ending(n));
+      const name = line(lines, '测试县人民政府');
+      const alone = !lines.some((l) => l.page === name.page && l.baseline < name.baseline);
+      const warning = warnings.find((w) => w.message.startsWith('the body ends in a table'));
+      // warned exactly where the signature opens its page
+      expect(Boolean(warning), `${n} paragraphs`).toBe(alone);
+      if (warning) {
+        warned++;
+        expect(warning.message).toBe(`the body ends in a table, and the 署名 and 成文日期 after it start page ${name.page}, which shows no body text (GB/T 9704 7.3.5)`);
+        expect(warning.hint).toMatch(/write a closing sentence after the table/);
+      }
+    }
+    expect(warned).toBeGreaterThan(0);
+  }, 60_000);
+
   it('prints none without the field or with false, and refuses a value of another kind at its line', async () => {
     for (const fields of ['', 'signature: false']) {
       const { docx, lines } = await build(fields);

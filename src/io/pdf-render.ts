@@ -3,6 +3,7 @@ import './lazy-modules.js'; // before pdfmake loads pdfkit
 import { createRequire } from 'node:module';
 import type PdfMake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { PageProbe } from '../write/pdf/text.js';
 import { FACE_ROLES, type FontSet } from './fonts.js';
 import { applyPdfkitFixes } from './pdfkit-fixes.js';
 import { reuseLeafMeasurements } from './measure-cache.js';
@@ -51,13 +52,13 @@ export interface Pages {
   firstBody: number;
   /** The table of contents' title (marked `gwTocTitle` by write/pdf/toc.ts), where there is one. */
   tocTitle: number;
+  /**
+   * The page that the end matter set apart from the body's last block (after a table: its probe,
+   * `gwEndProbe`, write/pdf/index.ts) opens; 0 where it opens none.
+   */
+  endOpens: number;
 }
 
-/**
- * A reader of where a definition's marked nodes were placed, to be called once it is rendered:
- * pdfmake notes where it placed each node on the node itself (and reshapes `content` as it goes,
- * so the nodes are found before).
- */
 /** The page of a node's first placed part (a group kept whole is placed through its members); 0 where none was noted. */
 function firstPage(n: Placed | undefined): number {
   if (!n) return 0;
@@ -69,13 +70,20 @@ function firstPage(n: Placed | undefined): number {
   return 0;
 }
 
+/**
+ * A reader of where a definition's marked nodes were placed, to be called once it is rendered:
+ * pdfmake notes where it placed each node on the node itself (and reshapes `content` as it goes,
+ * so the nodes are found before).
+ */
 export function pageReader(definition: TDocumentDefinitions, withToc = true): () => Pages {
   const toc: Placed[] = [];
   let first: Placed | undefined;
+  const probe = (definition as { gwEndProbe?: PageProbe }).gwEndProbe;
+  const ends = () => ({ endOpens: probe?.opensPage && probe.page > 1 ? probe.page : 0 });
   // (without a table of contents only the body's first block is asked for: a node of content itself)
   if (!withToc) {
     first = (definition.content as Placed[]).find((n) => n?.gwFirstBody);
-    return () => ({ toc: [], firstBody: firstPage(first), tocTitle: 0 });
+    return () => ({ toc: [], firstBody: firstPage(first), tocTitle: 0, ...ends() });
   }
   let tocTitle: Placed | undefined;
   const walk = (node: unknown): void => {
@@ -91,7 +99,7 @@ export function pageReader(definition: TDocumentDefinitions, withToc = true): ()
   };
   walk(definition.content);
   const page = (n: Placed | undefined) => n?.positions?.[0]?.pageNumber ?? 0;
-  return () => ({ toc: toc.map(page), firstBody: page(first), tocTitle: firstPage(tocTitle) });
+  return () => ({ toc: toc.map(page), firstBody: page(first), tocTitle: firstPage(tocTitle), ...ends() });
 }
 
 export async function renderPdf(definition: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {

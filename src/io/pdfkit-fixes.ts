@@ -94,6 +94,7 @@ import { fixRowSpanStarts } from './pdfmake-row-spans.js';
 import { snapToGridAfterNodes } from './pdfmake-grid-snap.js';
 import { dropBlankLastPages } from './pdfmake-blank-pages.js';
 import { refuseLostBlocks } from './pdfmake-lost-blocks.js';
+import { readPageProbes } from './pdfmake-page-probes.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { filterPageContent } from './pdfkit-content-filter.js';
@@ -283,6 +284,7 @@ export function applyPdfkitFixes(): void {
   hookTableStarts();
   snapToGridAfterNodes();
   dropBlankLastPages();
+  readPageProbes();
   refuseLostBlocks();
   keepRowsWithNext();
   memoiseInlineStyles();

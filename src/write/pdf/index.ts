@@ -16,7 +16,7 @@ import { front } from './front.js';
 import { SpanBreaks } from './span-breaks.js';
 import { tocTable } from './toc.js';
 import { lineCount } from './lines.js';
-import { runs, type PdfInline } from './text.js';
+import { PAGE_PROBE, runs, type PageProbe, type PdfInline } from './text.js';
 import { ELEMENTS, QR, qrText, sizeOf } from '../../layout/gbt9704.js';
 import { mmToPt } from '../../layout/units.js';
 
@@ -221,6 +221,14 @@ function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefine
   return [first, rest.length ? { text: rest, alignment: p.alignment, leadingIndent: 0 } : undefined];
 }
 
+/** The first inline of a node's text (its first member's, of a stack or columns), where it has one. */
+function firstRun(node: Content | undefined): Record<string, unknown> | undefined {
+  const n = node as { text?: unknown; stack?: Content[]; columns?: Content[] } | undefined;
+  if (!n || typeof n !== 'object') return undefined;
+  if (Array.isArray(n.text)) return n.text.find((i) => i && typeof i === 'object') as Record<string, unknown> | undefined;
+  return firstRun(n.stack?.[0] ?? n.columns?.[0]);
+}
+
 /**
  * The end matter (the editor line, the QR code) kept together and with the last line of the text
  * above it (two lines of a paragraph), in one block: on a page of its own it read as a page without body text (GB/T 9704
@@ -391,6 +399,12 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const qr = m.url ? qrBlock(ctx, m.url) : undefined;
   if (qr && !report.attachments.length) end.push(qr);
   content.push(...withEndMatter(content, end));
+  // (end matter set apart from the body's last block, after a table: where it starts a page of
+  // its own, that page shows no body text, which build.ts warns of; QA)
+  const apart = end.length ? content.findIndex((n, k) => k > bodyStart && (n === end[0] || (n as { stack?: unknown[] }).stack?.[0] === end[0])) : -1;
+  const run = apart > bodyStart ? firstRun(end[0]) : undefined;
+  const endProbe: PageProbe | undefined = run ? { page: 0, opensPage: false } : undefined;
+  if (run) run[PAGE_PROBE] = endProbe;
   // (where the body starts, read once it is laid out: page 1 must show it, GB/T 9704 7.3.3; marked
   // once the end matter has taken the body's last lines, which may be its first: a one-paragraph body)
   if (content.length > bodyStart) (content[bodyStart] as { gwFirstBody?: boolean }).gwFirstBody = true;
@@ -422,5 +436,6 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     footer: (page: number) => footer(page),
     pageBreakBefore: breakBefore.bind(spans),
   };
+  if (endProbe) (definition as { gwEndProbe?: PageProbe }).gwEndProbe = endProbe;
   return definition;
 }

@@ -15,6 +15,14 @@ const SKIP = /\s/u;
 /** The inline property that holds a link's target (a plain name: pdfmake copies an inline's properties to the pieces it breaks it into). */
 export const LINK = 'gwLink';
 
+/** The inline property that holds a page probe (io/pdfmake-page-probes.ts), shared by pdfmake's copies of the inline. */
+export const PAGE_PROBE = 'gwPageProbe';
+/** Where the line holding a probe landed: its page (1-based; 0 where it was not laid out), and whether it opens that page. */
+export interface PageProbe {
+  page: number;
+  opensPage: boolean;
+}
+
 export interface RunStyle {
   role: PdfRole;
   size: number;
