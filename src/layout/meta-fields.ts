@@ -65,6 +65,9 @@ export function sourceFields(m: ReportMeta): [string, string] {
 
 export const editorLine = (m: ReportMeta): string | undefined => (m.editor ? `责任编辑：${m.editor}` : undefined);
 
+/** How much wider than its line the editor line of `names` is, in characters (0 or less where it fits; 右空二字 as the signature). */
+export const editorOverflowEm = (names: string): number => fieldEm(`责任编辑：${names}`) - (GRID.charsPerLine - 2);
+
 /** The 发文机关署名 and 成文日期 lines and how far each ends from the right edge of the 版心, in characters. */
 export interface SignatureLines {
   name: string;

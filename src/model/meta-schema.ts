@@ -4,7 +4,7 @@
  * with a schema library: zod took ≈ 100 ms of every cold build just to load.)
  */
 import { QR, qrText } from '../layout/gbt9704.js';
-import { signatureOverflowEm } from '../layout/meta-fields.js';
+import { editorOverflowEm, signatureOverflowEm } from '../layout/meta-fields.js';
 import { asciiDigits, withoutInvisible } from './typed-text.js';
 import type { ReportDateTime } from './types.js';
 
@@ -79,16 +79,17 @@ const text = (what: string): Field => (v, path, issues) => {
   return t.length > 0 ? t : invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
 };
 
-/** The longest a field of names (责任编辑) may be: several names, not a paragraph. */
-const NAMES_MAX = 60;
 /**
- * A field of names: text of a line at most (a paragraph pasted there, hundreds of characters, made
- * the end matter taller than a page, reported at the body's last paragraph: adversarial audit).
+ * The editor line's names: as many as its one line holds, "责任编辑：" and the names right-aligned
+ * two characters in from the edge (a paragraph pasted there, hundreds of characters, made the end
+ * matter taller than a page, reported at the body's last paragraph: adversarial audit; sixty
+ * characters broke a name over two lines, 张 / 三: QA).
  */
 const names = (what: string): Field => (v, path, issues) => {
   const t = text(what)(v, path, issues) as string | undefined;
-  if (t === undefined || [...t].length <= NAMES_MAX) return t;
-  return invalid(issues, path, `${what} is ${[...t].length} characters long: it names the editor or editors, ${NAMES_MAX} characters at most`, 'write the names alone (张三、李四); text belongs in the body');
+  if (t === undefined) return t;
+  const over = editorOverflowEm(t);
+  return over <= 0 ? t : invalid(issues, path, `${what} is wider than its line by ${Math.ceil(over)} character${over > 1 ? 's' : ''}: the editor line is set on one line, two characters in from the right`, 'write the names alone (张三、李四); text belongs in the body');
 };
 
 const year: Field = (v, path, issues) => {
