@@ -313,11 +313,16 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   // table that ends the body may start a page of its own (QA)
   const endOpens = (await rendered)?.endOpens ?? 0;
   if (endOpens) {
-    const what = [report.attachments.length ? '附件说明' : '', report.meta.signature ? '署名 and 成文日期' : '', report.meta.editor ? '责任编辑' : ''].filter(Boolean).join(', ') || 'the end matter';
+    const what = [report.attachments.length ? '附件说明' : '', report.meta.signature ? '署名 and 成文日期' : '', report.meta.editor ? '责任编辑' : '', report.meta.url ? 'QR code' : ''].filter(Boolean).join(', ');
+    const last = report.blocks.at(-1);
+    // (after a table; or after a paragraph pdfmake breaks itself — a line break typed in it, a
+    // character outside the faces' main plane — whose last line cannot be taken along: review)
+    const table = last?.type === 'table' || last?.type === 'statTable';
     warnings.push(...enforceFindings([{
-      severity: 'warning', loc: report.blocks.at(-1)?.loc ?? report.source,
-      message: `the body ends in a table, and the ${what} after it start${what.includes(',') || what.includes(' and ') ? '' : 's'} page ${endOpens}, which shows no body text (GB/T 9704 7.3.5)`,
-      hint: 'write a closing sentence after the table (特此报告。 or a line on the figures), or move the table before text that ends the report',
+      severity: 'warning', loc: last?.loc ?? report.source,
+      message: `the ${what} after the body's last ${table ? 'table' : 'paragraph'} start${what.includes(',') || what.includes(' and ') ? '' : 's'} page ${endOpens}, which shows no body text (GB/T 9704 7.3.5)`,
+      hint: table ? 'write a closing sentence after the table (特此报告。 or a line on the figures), or move the table before text that ends the report'
+        : 'end the report with a paragraph of plain lines (特此报告。), or shorten the text above by a line',
     }], options.strict));
   }
   if (p.status === 'fulfilled' && p.value) outputs.pdf = p.value;

@@ -221,12 +221,16 @@ function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefine
   return [first, rest.length ? { text: rest, alignment: p.alignment, leadingIndent: 0 } : undefined];
 }
 
-/** The first inline of a node's text (its first member's, of a stack or columns), where it has one. */
+/** The first inline of a node's text (of the first of its members that has one, in a stack or columns: past a QR code's image to its caption). */
 function firstRun(node: Content | undefined): Record<string, unknown> | undefined {
   const n = node as { text?: unknown; stack?: Content[]; columns?: Content[] } | undefined;
   if (!n || typeof n !== 'object') return undefined;
   if (Array.isArray(n.text)) return n.text.find((i) => i && typeof i === 'object') as Record<string, unknown> | undefined;
-  return firstRun(n.stack?.[0] ?? n.columns?.[0]);
+  for (const member of [...(n.stack ?? []), ...(n.columns ?? [])]) {
+    const run = firstRun(member);
+    if (run) return run;
+  }
+  return undefined;
 }
 
 /**
