@@ -160,5 +160,12 @@ describe('signature (发文机关署名 and 成文日期)', () => {
     for (const yes of ['yes', '是', '"true"']) expect(refused(yes), yes).toMatch(/would be printed as the organ's name\n {2}fix: write signature: true/);
     expect(refused('示例省示例市示例县农业农村局（示例县乡村振兴局）办公室')).toMatch(/is wider than its line by 1 character: it is set on one line, two characters in from the right/);
     expect(refused('示例县农业农村局（示例县乡村振兴局）')).toBe('');
+    // signature: true with such an organ, too (review)
+    try {
+      readReport(makeReport({ 'report.md': front('signature: true').replace('organ: 测试县人民政府', 'organ: 示例省示例市示例县农业农村局（示例县乡村振兴局）办公室') + BODY }));
+      throw new Error('expected an input error');
+    } catch (e) {
+      expect(inputMessages(e)[0]).toMatch(/report\.md:6: signature: true signs with the organ ".*办公室", which is wider than its line by 1 character: it is set on one line, two characters in from the right\n {2}fix: give the organ's shorter name as the signature/);
+    }
   });
 });

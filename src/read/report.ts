@@ -7,6 +7,7 @@ import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
 import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
 import { TO_WRITE } from '../model/typed-text.js';
 import { splitFrontMatter } from './front-matter.js';
+import { signatureOverflowEm } from '../layout/meta-fields.js';
 import { parseMarkdown } from './markdown.js';
 import { readStatistics } from './statistics.js';
 import { FIRST_FORM_YEAR, templateForYear } from './templates.js';
@@ -273,6 +274,12 @@ export function readReport(dir: string): Report {
     url: fm.url,
     toc: fm.toc,
   };
+  // (signature: true signs with the organ: a name wider than its line, as an explicit one is refused, review)
+  const over = fm.signature === true ? signatureOverflowEm(fm.organ) : 0;
+  if (over > 0) {
+    throw new InputError({ file, line: yaml.lineOf(['signature']) }, `signature: true signs with the organ "${fm.organ}", which is wider than its line by ${Math.ceil(over)} character${over > 1 ? 's' : ''}: it is set on one line, two characters in from the right`,
+      'give the organ\'s shorter name as the signature: signature: 示例县农业农村局');
+  }
   const attachments: Attachment[] = [];
   if (fm.attachment) attachments.push({ title: fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) } });
   placeStatistics(blocks, attachments, statistics, { file, line: yaml.lineOf(['statistics']) }, fm.year);
