@@ -12,6 +12,7 @@ import { InputError } from '../src/model/errors.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 import { inputMessages } from './helpers/errors.js';
+import * as fontkit from 'fontkit';
 
 const run = (...args: string[]) => {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), ...args], { encoding: 'utf8', cwd: ROOT });
@@ -480,6 +481,14 @@ describe('command-line mistakes', () => {
     expect(readdirSync(dir).sort()).toEqual(['bad.yaml', 'font.yaml']);
   });
 
+  /** A face with 40 zero bytes in the middle of the outline of 的, which ends in endchar all the same. */
+  const zeroedInside = (file: string) => {
+    const data = Buffer.from(readFileSync(path.join(ROOT, file)));
+    const font = fontkit.create(data) as unknown as { glyphForCodePoint(c: number): { id: number }; 'CFF ': { topDict: { CharStrings: { offset: number; length: number }[] } } };
+    const at = font['CFF '].topDict.CharStrings[font.glyphForCodePoint(0x7684).id]!;
+    data.fill(0, at.offset + (at.length >> 1) - 20, at.offset + (at.length >> 1) + 20);
+    return data;
+  };
   const notoZeroed = () => {
     const noto = Buffer.from(readFileSync(path.join(ROOT, 'fonts/NotoSerifCJKsc-Regular.otf')));
     noto.fill(0, 4 << 20, 14 << 20);
@@ -507,6 +516,10 @@ describe('command-line mistakes', () => {
       // a face with subroutines (the fallback face, most commercial fonts), whose outlines are
       // flattened: zeros flattened to an empty outline without a word (review)
       ['noto-zeroed.otf', notoZeroed(), /noto-zeroed\.otf: is damaged: the outline of its glyph \d+ cannot be read/],
+      // zeros inside one outline that still ends in endchar: a mangled glyph (Fandol), an internal
+      // error of fontkit's (the fallback face, with subroutines: review)
+      ['fang-inside.otf', zeroedInside('fonts/FandolFang-Regular.otf'), /fang-inside\.otf: is damaged: the outline of its glyph \d+ cannot be read/],
+      ['noto-inside.otf', zeroedInside('fonts/NotoSerifCJKsc-Regular.otf'), /noto-inside\.otf: is damaged: the outline of its glyph \d+ cannot be read/],
     ];
     for (const [name, bytes, message] of cases) {
       writeFileSync(path.join(dir, name), bytes);

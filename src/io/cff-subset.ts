@@ -89,9 +89,22 @@ const CALLGSUBR = 29;
  */
 function damagedOutline(cff: Cff, gid: number, charstring: Uint8Array, calls: boolean): InputError | undefined {
   const end = charstring[charstring.length - 1];
-  if (end === ENDCHAR || (calls && (end === CALLSUBR || end === CALLGSUBR))) return undefined;
-  return new InputError({ file: faceFiles.get(cff.stream.buffer) ?? 'a font file' }, `is damaged: the outline of its glyph ${gid} cannot be read (the file was overwritten in places, or cut short)`,
-    'copy the font file again from its source, or give another font file for this role in gongwen.yaml');
+  return end === ENDCHAR || (calls && (end === CALLSUBR || end === CALLGSUBR)) ? undefined : damagedFace(cff, gid);
+}
+
+const damagedFace = (cff: Cff, gid: number): InputError => new InputError({ file: faceFiles.get(cff.stream.buffer) ?? 'a font file' },
+  `is damaged: the outline of its glyph ${gid} cannot be read (the file was overwritten in places, or cut short)`,
+  'copy the font file again from its source, or give another font file for this role in gongwen.yaml');
+
+/** Whether the flattener's error says the outline is damaged, not only that it uses what the flattener leaves to fontkit. */
+const isDamage = (e: unknown): boolean => e instanceof Error && /^CFF: /.test(e.message) && !/not supported/.test(e.message);
+
+/** The glyphs of a face without subroutines whose outlines were read through, once a process. */
+const checkedByFace = new WeakMap<Cff, Set<number>>();
+function checkedGlyphs(cff: Cff): Set<number> {
+  let set = checkedByFace.get(cff);
+  if (!set) checkedByFace.set(cff, (set = new Set()));
+  return set;
 }
 
 /** Subsets written directly (for tests). */
@@ -169,10 +182,21 @@ export function flattenCffSubsets(subset: object): void {
     if (this.gongwenNoSubrs) {
       // fontkit's loop without the outline decoding: no glyph can call a global subroutine
       const charstrings: Uint8Array[] = [];
+      const checked = checkedGlyphs(this.cff);
       for (const gid of this.glyphs) {
         const cs = this.cff.getCharString(gid);
         const damaged = damagedOutline(this.cff, gid, cs, false);
         if (damaged) throw damaged;
+        // (each outline read through once a process, as the flattener reads it: zeros inside one
+        // that still ends in endchar drew a mangled glyph, review)
+        if (!checked.has(gid)) {
+          try {
+            flattenCharstring(cs, { bytes: this.cff.stream.buffer, gsubrs: [], lsubrs: [] });
+          } catch (e) {
+            if (isDamage(e)) throw damagedFace(this.cff, gid);
+          }
+          checked.add(gid);
+        }
         charstrings.push(cs);
       }
       this.charstrings = charstrings;
@@ -186,8 +210,20 @@ export function flattenCffSubsets(subset: object): void {
         flattenCharstring(this.cff.getCharString(gid), { bytes, gsubrs, lsubrs: this.cff.privateDictForGlyph(gid)?.Subrs ?? [] }));
       this.gsubrs = [];
       this.gongwenFlat = true;
-    } catch {
-      // (a charstring the flattener does not handle: fontkit's subsetter, unless it is damaged)
+    } catch (e) {
+      // (a charstring the flattener does not handle: fontkit's subsetter, unless it is damaged —
+      // fontkit stopped on zeros in an outline with an internal error: review)
+      if (isDamage(e)) {
+        const gid = this.glyphs.find((g) => {
+          try {
+            flattenCharstring(this.cff.getCharString(g), { bytes: this.cff.stream.buffer, gsubrs: this.cff.globalSubrIndex ?? [], lsubrs: this.cff.privateDictForGlyph(g)?.Subrs ?? [] });
+            return false;
+          } catch (x) {
+            return isDamage(x);
+          }
+        });
+        throw damagedFace(this.cff, gid ?? this.glyphs[0]!);
+      }
       for (const gid of this.glyphs) {
         const damaged = damagedOutline(this.cff, gid, this.cff.getCharString(gid), true);
         if (damaged) throw damaged;
