@@ -486,6 +486,11 @@ describe('gongwen aggregate', () => {
     expect(r.err).toContain(`error: --out ${path.join(unit, 'statistics.xlsx')} is wjw's workbook, saved after`);
     expect(r.err).toContain(`fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${unit} --out`);
     expect(readFileSync(path.join(unit, 'statistics.xlsx')).equals(before)).toBe(true);
+    // the unit given as its statistics.yaml, which counts as its folder, too (review)
+    const asFile = await run(path.join(unit, 'statistics.yaml'), '--out', path.join(unit, 'statistics.xlsx'));
+    expect(asFile.code).toBe(2);
+    expect(asFile.err).toContain('is wjw\'s workbook, saved after');
+    expect(readFileSync(path.join(unit, 'statistics.xlsx')).equals(before)).toBe(true);
     // the other way: the workbook's figures into the YAML
     expect((await run(unit, '--out', path.join(unit, 'statistics.yaml'))).code).toBe(0);
     expect(readStatistics(path.join(unit, 'statistics.yaml')).values['t2.licensing.decisions']).toBe(3863);

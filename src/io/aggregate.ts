@@ -443,7 +443,12 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   }
   // --out a unit's workbook saved after the YAML that is read, with other figures (corrected
   // since): writing the YAML's figures would replace the corrections, without a word (QA)
-  const overWorkbook = summed.find((u) => u.stale && path.resolve(unitFolderOf(u.dir), 'statistics.xlsx') === path.resolve(opts.out!));
+  // (the unit given as its folder or as its statistics.yaml alike: review)
+  const outFile = path.resolve(opts.out!);
+  const beside = isXlsx(outFile) && existsSync(outFile) && statSync(outFile).isFile()
+    ? summed.find((u) => isYaml(u.stats.file) && path.dirname(path.resolve(u.stats.file)) === path.dirname(outFile) && statSync(outFile).mtimeMs > statSync(u.stats.file).mtimeMs)
+    : undefined;
+  const overWorkbook = beside && !(await holdsNoNews(outFile, beside.stats, beside.stats.template.id)) ? beside : undefined;
   if (overWorkbook) {
     err.write(`error: --out ${opts.out} is ${overWorkbook.name}'s workbook, saved after ${display(overWorkbook.stats.file)} with other figures: writing that file's figures would replace them\n`
       + `  fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${overWorkbook.dir} --out ${display(overWorkbook.stats.file)}); else give --out another file\n`);
