@@ -132,6 +132,7 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('见报告.pdf中提到的样表(1).xlsx。')).toBe('见报告.pdf中提到的样表(1).xlsx。');
     // (but brackets in the text between two names are the text's: review)
     expect(p('详见报告.pdf中的说明(第3页)和样表.xlsx')).toBe('详见报告.pdf中的说明（第3页）和样表.xlsx');
+    expect(p('见报告.pdf中的样表(2024)汇总.xlsx。')).toBe('见报告.pdf中的样表(2024)汇总.xlsx。');
     expect(p('等等...')).toBe('等等……');
     expect(p('网站名称:"中国政府网"(www.gov.cn).')).toBe('网站名称：“中国政府网”（www.gov.cn）。');
     expect(p('V2.0版，No.1，12.5%，2023.12.31')).toBe('V2.0版，No.1，12.5%，2023.12.31');

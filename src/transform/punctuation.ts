@@ -30,10 +30,11 @@ const PROTECTED = new RegExp([
   // Chinese text, the pattern took time in the square of its length; or after a file name and a
   // word joining it to the next, 附件(1).docx和样表(1).PDF, audit)
   String.raw`(?:(?<![\w\u3400-\u9fff()（）\-])|(?<=${EXTENSION}(?:和|及|与|或|以及|、)))[\w\u3400-\u9fff()（）\-]+${EXTENSION}`,
-  // (or right after one, 报告.pdf中的样表(1).xlsx, its brackets only those before its extension:
-  // text between the two keeps the text's, 报告.pdf中的说明(第3页)和样表.xlsx, and brackets right
-  // after a name are the text's, 附件1.docx(共3页): reviews)
-  String.raw`(?<=${EXTENSION})[\w\u3400-\u9fff\-]+(?:[(（][\w\u3400-\u9fff\-]{1,12}[)）])?${EXTENSION}`,
+  // (or right after one, 报告.pdf中的样表(1).xlsx, 报告.pdf中的样表(2024)汇总.xlsx, with one pair of
+  // brackets not followed by a joining word: text between two names keeps the text's,
+  // 报告.pdf中的说明(第3页)和样表.xlsx, and brackets right after a name are the text's,
+  // 附件1.docx(共3页): reviews)
+  String.raw`(?<=${EXTENSION})[\w\u3400-\u9fff\-]+(?:[(（][\w\u3400-\u9fff\-]{1,12}[)）](?:(?!和|及|与|或)[\w\u3400-\u9fff\-])*)?${EXTENSION}`,
   String.raw`(?<![\w\u3400-\u9fff.-])(?:www\.)?[\w\u3400-\u9fff-]+\.(?:政务|公益|中国|公司|网络)(?![\u3400-\u9fff])`,
 ].join('|'), 'giu');
 
