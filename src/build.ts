@@ -241,7 +241,7 @@ function lostBlockError(report: Report, e: unknown): unknown {
   // not the first — an over-long ## was reported at its # only: adversarial audit)
   const at = block ? report.blocks.indexOf(block) : -1;
   let end = at;
-  while (end >= 0 && report.blocks[end]?.type === 'heading' && end + 1 < report.blocks.length) end++;
+  while (end >= 0 && end < report.blocks.length && report.blocks[end]?.type === 'heading') end++;
   // (the headings alone: of the block below them only a line is kept with them, review)
   const run = at >= 0 ? report.blocks.slice(at, end).filter((b) => b.type === 'heading') : [];
   const size = (b: (typeof report.blocks)[number]) => ('inlines' in b ? [...b.inlines, ...('runIn' in b ? b.runIn ?? [] : [])].map((i) => i.text).join('').length : JSON.stringify(b).length);

@@ -158,6 +158,7 @@ describe('signature (发文机关署名 and 成文日期)', () => {
       return '';
     };
     for (const yes of ['yes', '是', '"true"']) expect(refused(yes), yes).toMatch(/would be printed as the organ's name\n {2}fix: write signature: true/);
+    for (const no of ['no', '否', '无']) expect(refused(no), no).toMatch(/would be printed as the organ's name\n {2}fix: write signature: false/);
     expect(refused('示例省示例市示例县农业农村局（示例县乡村振兴局）办公室')).toMatch(/is wider than its line by 1 character: it is set on one line, two characters in from the right/);
     expect(refused('示例县农业农村局（示例县乡村振兴局）')).toBe('');
     // signature: true with such an organ, too (review)

@@ -164,7 +164,8 @@ const signature: Field = (v, path, issues) => {
   if (name === undefined) return undefined;
   // (signature: yes, 是, "true": a yes meant, printed as the organ's name: review)
   if (/^(?:yes|no|y|n|on|off|true|false|是|否|有|无|要|不要)$/i.test(name)) {
-    return invalid(issues, path, `signature (发文机关署名) "${name}" would be printed as the organ's name`, 'write signature: true (without quotes) to sign with the organ: line, or the name of the organ that signs');
+    const no = /^(?:no|n|off|false|否|无|不要)$/i.test(name);
+    return invalid(issues, path, `signature (发文机关署名) "${name}" would be printed as the organ's name`, no ? 'write signature: false (without quotes), or leave the line out, for no signature' : 'write signature: true (without quotes) to sign with the organ: line, or the name of the organ that signs');
   }
   // (a name wider than its line broke over two, a character alone on the second, and the date with it: review)
   const over = signatureOverflowEm(name);
