@@ -408,7 +408,11 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   const apart = end.length ? content.findIndex((n, k) => k > bodyStart && (n === end[0] || (n as { stack?: unknown[] }).stack?.[0] === end[0])) : -1;
   const run = apart > bodyStart ? firstRun(end[0]) : undefined;
   const endProbe: PageProbe | undefined = run ? { page: 0, opensPage: false } : undefined;
-  if (run) run[PAGE_PROBE] = endProbe;
+  if (run) {
+    run[PAGE_PROBE] = endProbe;
+    // (and on the content, which the layout is handed: only a document with a probe is looked through)
+    (content as unknown as Record<string, unknown>)[PAGE_PROBE] = endProbe;
+  }
   // (where the body starts, read once it is laid out: page 1 must show it, GB/T 9704 7.3.3; marked
   // once the end matter has taken the body's last lines, which may be its first: a one-paragraph body)
   if (content.length > bodyStart) (content[bodyStart] as { gwFirstBody?: boolean }).gwFirstBody = true;
