@@ -156,7 +156,7 @@ function openFace(spec: FaceSpec, data: Buffer): LoadedFace {
   try {
     normaliseVerticalMetrics(data);
     opened = loadFontkit().create(data, spec.postscriptName);
-    nameFaceFile(data, spec.file);
+    nameFaceFile(data, spec.file, path.resolve(path.dirname(spec.file)) !== path.resolve(BUNDLED_FONT_DIR));
   } catch (e) {
     throw notAFont(spec, e);
   }
