@@ -490,6 +490,8 @@ describe('gongwen aggregate', () => {
     const asFile = await run(path.join(unit, 'statistics.yaml'), '--out', path.join(unit, 'statistics.xlsx'));
     expect(asFile.code).toBe(2);
     expect(asFile.err).toContain('is wjw\'s workbook, saved after');
+    // its fix names the unit's folder: given as its YAML, that conversion would be refused (README audit)
+    expect(asFile.err).toContain(`fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${unit} --out`);
     expect(readFileSync(path.join(unit, 'statistics.xlsx')).equals(before)).toBe(true);
     // the other way: the workbook's figures into the YAML
     expect((await run(unit, '--out', path.join(unit, 'statistics.yaml'))).code).toBe(0);

@@ -215,6 +215,14 @@ describe('numbers in the text', () => {
     const clean = ['研究表明[1][2]，见[3, 4][5]。', '', '申请人张**，身份证号4101********1234，2**3=8，星号***表示重要。', '', '==== 分隔 ====', '',
       '====================', '', '本年度未收取\\*\\*信息处理费，见\\[注\\]\\[1\\]。'].join('\n');
     expect(lintText(readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${clean}\n` })).blocks).map((f) => f.message)).toEqual([]);
+    // an escaped mark passes only itself: the marks typed unescaped beside it are warned of (README audit)
+    const mixed = ['见\\[注\\]与脚注[^1]。', '', '计算\\*与2*3和4*5。', '', '2**3与4**5。'].join('\n');
+    expect(lintText(readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${mixed}\n` })).blocks).map((f) => `${f.loc.line}: ${f.message.split(':')[0]}`)).toEqual([
+      '8: "[^1]"',
+      '10: "算*与2*3和4*5。"',
+      // (quoted as typed: ** around bold)
+      '12: "2**3与4**5。"',
+    ]);
   });
 
   it('warns of a * between letters or figures, which Markdown reads as emphasis (a product, 2*3, lost its * and set in 楷体: QA)', () => {

@@ -451,7 +451,8 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   const overWorkbook = beside && !(await holdsNoNews(outFile, beside.stats, beside.stats.template.id)) ? beside : undefined;
   if (overWorkbook) {
     err.write(`error: --out ${opts.out} is ${overWorkbook.name}'s workbook, saved after ${display(overWorkbook.stats.file)} with other figures: writing that file's figures would replace them\n`
-      + `  fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${overWorkbook.dir} --out ${display(overWorkbook.stats.file)}); else give --out another file\n`);
+      // (the unit by its folder: given as its YAML, the conversion would be refused as writing over what it reads, README audit)
+      + `  fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${display(unitFolderOf(overWorkbook.dir))} --out ${display(overWorkbook.stats.file)}); else give --out another file\n`);
     return 2;
   }
   for (const u of left) err.write(`warning: left out: ${explain(u, template)}\n`);

@@ -40,8 +40,8 @@ export interface ParagraphBlock {
    * lines after loc.line. Warnings about one of them name its line (transform/lint.ts).
    */
   sourceLines?: string[];
-  /** A Markdown mark was escaped in it (\*, \[, \=): what prints as typed is meant so (transform/lint.ts). */
-  escaped?: true;
+  /** Its source as typed, where a Markdown mark is escaped in it (\*, \[, \=): what prints as typed there is meant so (transform/lint.ts). */
+  escaped?: string;
 }
 
 export interface ListBlock {

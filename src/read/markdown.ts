@@ -306,8 +306,8 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             const inlines = inlinesOf(piece.token, at);
             const sourceLines = lines.slice(piece.line, pieces[k + 1]?.line ?? lines.length);
             // (a piece of full-width spaces alone is no paragraph; an empty paragraph not cut stays as it was)
-            const escaped = sourceLines.some((l) => /\\[*[\]=_#]/.test(l));
-            if (inlines.length || piece.token === inline) blocks.push({ type: 'paragraph', inlines, loc: at, ...(sourceLines.length > 1 ? { sourceLines } : {}), ...(escaped ? { escaped: true as const } : {}) });
+            const escaped = sourceLines.some((l) => /\\[*[\]=_#]/.test(l)) ? sourceLines.join('\n') : undefined;
+            if (inlines.length || piece.token === inline) blocks.push({ type: 'paragraph', inlines, loc: at, ...(sourceLines.length > 1 ? { sourceLines } : {}), ...(escaped ? { escaped } : {}) });
           });
         }
         i += 3;

@@ -139,7 +139,7 @@ export function readInputBytes(path: string, shown: string = path, notFound?: ()
     const stat = statSync(path);
     if (stat.isDirectory()) throw new InputError({ file: shown }, 'is a folder, not a file', 'give the path of the file itself, not of a folder');
     // (`streams`: a path typed on the command line, which may be a pipe that ends: --config <(…))
-    if (!stat.isFile() && !streams) throw new InputError({ file: shown }, 'is not a file but a device or a pipe, which may never end', 'give the path of a text file');
+    if (!stat.isFile() && !streams) throw new InputError({ file: shown }, 'is not a file but a device or a pipe, which may never end', 'give the path of the file itself');
     return readFileSync(path);
   } catch (e) {
     if (e instanceof InputError) throw e;

@@ -166,7 +166,7 @@ export function missingGlyphErrors(missing: MissingGlyph[]): InputError[] {
       return new InputError(m.loc, `a filler character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}`, 'delete it (an editor that shows invisible characters finds it, or search for its code point)');
     }
     if (m.codePoint === 0xfffd) {
-      return new InputError(m.loc, `character "\ufffd" (U+FFFD) stands for a character lost when the text was converted, or for &#0;${more}`, 'type the character that stood there');
+      return new InputError(m.loc, `character "\ufffd" (U+FFFD) stands for a character lost when the text was converted, or for a character reference that names none (&#0;, &#x1e;)${more}`, 'type the character that stood there');
     }
     if (isControl(m.codePoint)) {
       return new InputError(m.loc, `a control character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}${m.codePoint === 0x1e ? ': Word\'s non-breaking hyphen is pasted as U+001E' : m.codePoint === 0x1f ? ': Word\'s optional hyphen is pasted as U+001F' : ''}`,

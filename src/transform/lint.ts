@@ -105,7 +105,7 @@ const figuresOf = (text: string): string => asciiDigits(text).replace(/(?<=\d)�
  * A paragraph's text (a heading's with its run-in text, a list item's) and where it is: what the
  * lints read; a paragraph of several lines with its lines as typed (ParagraphBlock.sourceLines).
  */
-type TextParagraph = { text: string; loc: Loc; sourceLines?: string[]; escaped?: true };
+type TextParagraph = { text: string; loc: Loc; sourceLines?: string[]; escaped?: string };
 
 function paragraphs(blocks: Block[]): TextParagraph[] {
   return blocks.flatMap((b) => {
@@ -275,15 +275,17 @@ const UNDERLINE = { what: 'a line of === under a line of text is printed as type
 
 function lintMarkupOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p): Finding[] => {
-    // (what the writer escaped, \* or \[, is meant to print as typed)
-    if (p.escaped || !/[[*=]/.test(p.text)) return [];
+    // (what the writer escaped, \* or \[, is meant to print as typed: a match that is not in the
+    // source as typed came from escaped marks; the others are warned of all the same)
+    const source = p.escaped;
+    if (!/[[*=]/.test(p.text)) return [];
     const last = p.sourceLines?.at(-1);
     if (last !== undefined && p.sourceLines!.length > 1 && /^\s*={3,}\s*$/.test(last)) {
       return [{ severity: 'warning', loc: p.loc, message: `"${last.trim().slice(0, 24)}": ${UNDERLINE.what}`, hint: UNDERLINE.hint }];
     }
     for (const { re, what, hint } of PRINTED_MARKUP) {
       const m = re.exec(p.text);
-      if (!m) continue;
+      if (!m || (source !== undefined && !source.includes(m[0]))) continue;
       const shown = m[0].length > 24 ? `${m[0].slice(0, 24)}…` : m[0];
       return [{ severity: 'warning', loc: p.loc, message: `"${shown}": ${what}`, hint }];
     }
@@ -297,7 +299,7 @@ function lintMarkupOf(texts: TextParagraph[]): Finding[] {
  * (QA, review). Such emphasis opens right after a Latin letter or figure, closes right before one,
  * or runs a few characters from inside one word over a 、 or ， to inside another; emphasis a
  * writer means stands between words (本年度*重点*工作, 共*15*件, *重点工作、主要任务*). A warning per paragraph or list item (an error under
- * --strict); escaped (\*) it is meant.
+ * --strict); stars escaped (\*) make no emphasis, so need no warning.
  */
 function lintStarsInWords(blocks: Block[]): Finding[] {
   const ALNUM_END = /[0-9A-Za-z]$/;
@@ -315,14 +317,16 @@ function lintStarsInWords(blocks: Block[]): Finding[] {
         || (plain(before) && plain(after) && LETTER_END.test(before!.text) && LETTER_START.test(after!.text) && /[、，；,;]/.test(i.text) && [...i.text].length <= 5);
     });
     if (k < 0) return [];
-    const around = `${inlines[k - 1]?.text.slice(-4) ?? ''}*${inlines[k]!.text.slice(0, 10)}*${inlines[k + 1]?.text.slice(0, 4) ?? ''}`;
+    // (as typed: ** around bold, * around emphasis)
+    const star = inlines[k]!.bold ? '**' : '*';
+    const around = `${inlines[k - 1]?.text.slice(-4) ?? ''}${star}${inlines[k]!.text.slice(0, 10)}${star}${inlines[k + 1]?.text.slice(0, 4) ?? ''}`;
     return [{
       severity: 'warning', loc,
       message: `"${around}": a * between letters or figures is read as emphasis (the text between set in 楷体 or 黑体, the * not printed)`,
       hint: 'write × for a product (2×3), or \\* for a star that prints',
     }];
   };
-  return blocks.flatMap((b) => (b.type === 'paragraph' && !b.escaped ? check(b.inlines, b.loc)
+  return blocks.flatMap((b) => (b.type === 'paragraph' ? check(b.inlines, b.loc)
     : b.type === 'list' ? b.items.flatMap((item, k) => check(item, b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc)) : []));
 }
 
