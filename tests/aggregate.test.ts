@@ -493,6 +493,15 @@ describe('gongwen aggregate', () => {
     // its fix names the unit's folder: given as its YAML, that conversion would be refused (README audit)
     expect(asFile.err).toContain(`fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${unit} --out`);
     expect(readFileSync(path.join(unit, 'statistics.xlsx')).equals(before)).toBe(true);
+    // a sum written again beside its units (units/a.yaml, units/b.yaml → units/sum.xlsx, b edited
+    // since) is no unit's workbook: written as before (review)
+    const files = writeUnit(root, 'files', { 'a.yaml': yamlOf(scaled(base, 1, {})), 'b.yaml': yamlOf(scaled(base, 2, {})) });
+    expect((await run(path.join(files, 'a.yaml'), path.join(files, 'b.yaml'), '--out', path.join(files, 'sum.xlsx'))).code).toBe(0);
+    writeFileSync(path.join(files, 'b.yaml'), yamlOf(scaled(base, 3, {})));
+    const older2 = new Date(Date.now() - 3_600_000);
+    utimesSync(path.join(files, 'b.yaml'), older2, older2);
+    const again2 = await run(path.join(files, 'a.yaml'), path.join(files, 'b.yaml'), '--out', path.join(files, 'sum.xlsx'));
+    expect(again2.code, again2.err).toBe(0);
     // the other way: the workbook's figures into the YAML
     expect((await run(unit, '--out', path.join(unit, 'statistics.yaml'))).code).toBe(0);
     expect(readStatistics(path.join(unit, 'statistics.yaml')).values['t2.licensing.decisions']).toBe(3863);

@@ -212,7 +212,7 @@ describe('numbers in the text', () => {
     ]);
     // none for what a report means so: citations, masked names and numbers, a power, === alone,
     // what the writer escaped (review, QA)
-    const clean = ['研究表明[1][2]，见[3, 4][5]。', '', '申请人张**，身份证号4101********1234，2**3=8，星号***表示重要。', '', '==== 分隔 ====', '',
+    const clean = ['研究表明[1][2]，见[3, 4][5]。', '', '申请人张**。', '', '身份证号4101********1234，2**3=8，星号***表示重要。', '', '==== 分隔 ====', '',
       '====================', '', '本年度未收取\\*\\*信息处理费，见\\[注\\]\\[1\\]。'].join('\n');
     expect(lintText(readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${clean}\n` })).blocks).map((f) => f.message)).toEqual([]);
     // an escaped mark passes only itself: the marks typed unescaped beside it are warned of (README audit)
@@ -237,6 +237,18 @@ describe('numbers in the text', () => {
       '18: "申请人王*某、李*某，身份"',
       // (a product's * paired with the next emphasis's: 价格为53元，共15*件 printed)
       '20: "价格为5*3元，共*15*件"',
+    ]);
+    // emphasis meant beside figures and Latin words, and over a list, passes (review); a heading
+    // and a * opening on a mark are looked at too
+    const meant = ['做好12345*政务服务便民热线*工作，推广*皖事通*APP，建成5G*智慧政务*示范点。', '', '全面推行*一网通办*2.0版，重点公开*教育、医疗*等领域，全年公开文件*1,234*件。',
+      '', '# 3A*级景区和4A*级景区', '', '注*：数据为初步统计，*号表示估计数。'].join('\n');
+    expect(lintText(readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${meant}\n` })).blocks).map((f) => `${f.loc.line}: ${f.message.split(':')[0]}`)).toEqual([
+      '12: "3A*级景区和4A*级景区"',
+      '14: "注*：数据为初步统计，*号表示估"',
+    ]);
+    // (a masked name and a masked number in one paragraph pair up: 张**，身份证号4101** is bold)
+    expect(lintText(readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n申请人张**，身份证号4101********1234。\n` })).blocks).map((f) => f.message.split(':')[0])).toEqual([
+      '"申请人张**，身份证号4101******"',
     ]);
   });
 

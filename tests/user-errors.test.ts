@@ -1,6 +1,6 @@
 /** Mistakes a disclosure office makes, each with a clear message, exit 2 and nothing written. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -521,6 +521,18 @@ describe('command-line mistakes', () => {
       ['fang-inside.otf', zeroedInside('fonts/FandolFang-Regular.otf'), /fang-inside\.otf: is damaged: the outline of its glyph \d+ cannot be read/],
       ['noto-inside.otf', zeroedInside('fonts/NotoSerifCJKsc-Regular.otf'), /noto-inside\.otf: is damaged: the outline of its glyph \d+ cannot be read/],
     ];
+    // (another file in the package's own fonts/ folder, named in gongwen.yaml, is read through
+    // as any office's font is: review)
+    const inFonts = path.join(ROOT, 'fonts', `gongwen-test-${process.pid}-inside.otf`);
+    writeFileSync(inFonts, zeroedInside('fonts/FandolFang-Regular.otf'));
+    try {
+      writeFileSync(path.join(dir, 'in-fonts.yaml'), `fonts:\n  fang: { file: ${inFonts}, name: 仿宋 }\n`);
+      const r = run('build', SAMPLE, '--config', path.join(dir, 'in-fonts.yaml'), '--out', path.join(dir, 'out-in-fonts'));
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(`${inFonts}: is damaged: the outline of its glyph`);
+    } finally {
+      unlinkSync(inFonts);
+    }
     for (const [name, bytes, message] of cases) {
       writeFileSync(path.join(dir, name), bytes);
       writeFileSync(path.join(dir, 'fonts.yaml'), `fonts:\n  fang: { file: ${name}, name: 仿宋 }\n`);

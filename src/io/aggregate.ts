@@ -444,10 +444,13 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // --out a unit's workbook saved after the YAML that is read, with other figures (corrected
   // since): writing the YAML's figures would replace the corrections, without a word (QA)
   // (the unit given as its folder or as its statistics.yaml alike: review)
+  // (a conversion of one unit only, into its own workbook — statistics.xlsx, or the YAML's name as
+  // .xlsx: a sum written again beside its units is no unit's workbook, review)
   const outFile = path.resolve(opts.out!);
-  const beside = isXlsx(outFile) && existsSync(outFile) && statSync(outFile).isFile()
-    ? summed.find((u) => isYaml(u.stats.file) && path.dirname(path.resolve(u.stats.file)) === path.dirname(outFile) && statSync(outFile).mtimeMs > statSync(u.stats.file).mtimeMs)
-    : undefined;
+  const single = summed.length === 1 && !left.length ? summed[0]! : undefined;
+  const ownWorkbook = single && isYaml(single.stats.file) && path.dirname(path.resolve(single.stats.file)) === path.dirname(outFile)
+    && ['statistics.xlsx', path.basename(single.stats.file).replace(/\.ya?ml$/i, '.xlsx')].some((n) => n.toLowerCase() === path.basename(outFile).toLowerCase());
+  const beside = single && ownWorkbook && existsSync(outFile) && statSync(outFile).isFile() && statSync(outFile).mtimeMs > statSync(single.stats.file).mtimeMs ? single : undefined;
   const overWorkbook = beside && !(await holdsNoNews(outFile, beside.stats, beside.stats.template.id)) ? beside : undefined;
   if (overWorkbook) {
     err.write(`error: --out ${opts.out} is ${overWorkbook.name}'s workbook, saved after ${display(overWorkbook.stats.file)} with other figures: writing that file's figures would replace them\n`

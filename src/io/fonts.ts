@@ -34,6 +34,9 @@ export interface FaceSpec {
 export type FontConfig = Record<FaceRole, FaceSpec>;
 
 
+/** The bundled faces' files, by full path. */
+const BUNDLED_FILES = new Set(Object.values(BUNDLED_FACES).map((f) => path.resolve(BUNDLED_FONT_DIR, f)));
+
 export function defaultFontConfig(): FontConfig {
   const f = (role: FaceRole, name: string): FaceSpec => ({ file: path.join(BUNDLED_FONT_DIR, BUNDLED_FACES[role]), name });
   return {
@@ -156,7 +159,9 @@ function openFace(spec: FaceSpec, data: Buffer): LoadedFace {
   try {
     normaliseVerticalMetrics(data);
     opened = loadFontkit().create(data, spec.postscriptName);
-    nameFaceFile(data, spec.file, path.resolve(path.dirname(spec.file)) !== path.resolve(BUNDLED_FONT_DIR));
+    // (read through unless it is one of the bundled faces themselves: another file in fonts/, named
+    // in gongwen.yaml, is an office's own, review)
+    nameFaceFile(data, spec.file, !BUNDLED_FILES.has(path.resolve(spec.file)));
   } catch (e) {
     throw notAFont(spec, e);
   }

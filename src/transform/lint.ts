@@ -311,10 +311,15 @@ function lintStarsInWords(blocks: Block[]): Finding[] {
     const k = inlines.findIndex((i, j) => {
       if (!(i.italic || i.bold)) return false;
       const [before, after] = [inlines[j - 1], inlines[j + 1]];
-      return (plain(before) && ALNUM_END.test(before!.text) && LETTER_START.test(i.text))
-        || (plain(after) && ALNUM_START.test(after!.text) && LETTER_END.test(i.text))
-        // (a short run over a 、 between masked names, 王*某、李*某: not a phrase stressed over a list)
-        || (plain(before) && plain(after) && LETTER_END.test(before!.text) && LETTER_START.test(after!.text) && /[、，；,;]/.test(i.text) && [...i.text].length <= 5);
+      // (a * attached to a letter or figure on its outer side, and the emphasis holding one at
+      // either end: 2*3, A*级…B*, 5*3元; not 12345*政务热线*, *一网通办*2.0版: review)
+      const held = ALNUM_START.test(i.text) || ALNUM_END.test(i.text);
+      return (plain(before) && ALNUM_END.test(before!.text) && held)
+        || (plain(after) && ALNUM_START.test(after!.text) && held)
+        // (masked names over a 、, 王*某、李*某: a character either side; not *教育、医疗*)
+        || (plain(before) && plain(after) && LETTER_END.test(before!.text) && LETTER_START.test(after!.text) && /[、，；]/.test(i.text) && [...i.text].length <= 3)
+        // (a * after a word and the emphasis opening with a mark, 注*：数据…，*号: no emphasis meant)
+        || (plain(before) && LETTER_END.test(before!.text) && /^[：，。；、]/.test(i.text));
     });
     if (k < 0) return [];
     // (as typed: ** around bold, * around emphasis)
@@ -326,7 +331,7 @@ function lintStarsInWords(blocks: Block[]): Finding[] {
       hint: 'write × for a product (2×3), or \\* for a star that prints',
     }];
   };
-  return blocks.flatMap((b) => (b.type === 'paragraph' ? check(b.inlines, b.loc)
+  return blocks.flatMap((b) => (b.type === 'paragraph' || b.type === 'heading' ? check(b.inlines, b.loc)
     : b.type === 'list' ? b.items.flatMap((item, k) => check(item, b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc)) : []));
 }
 

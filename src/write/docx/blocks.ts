@@ -29,7 +29,7 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
   // a grid line's gap below a table: the space before the paragraph that follows, which Word and
   // LibreOffice drop at the top of a page as the PDF does (an empty paragraph after the table
   // started a page with a blank line: the 2021 sample's page 6); an empty paragraph only where a
-  // table or the end matter follows (GB/T audit)
+  // table follows, or nothing of the body (GB/T audit)
   const before = prev !== undefined && isTable(prev) && !noteBelow(prev, b) ? LINE_TWIP : undefined;
   switch (b.type) {
     case 'statTable': {

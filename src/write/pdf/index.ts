@@ -3,7 +3,7 @@
  * `options.glyphs`; no file, clock or pdfmake instance is touched here.
  */
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { geometry, LEAD_IN_LINES } from '../../layout/gbt9704.js';
+import { geometry, GRID, LEAD_IN_LINES } from '../../layout/gbt9704.js';
 import { estimatedWidthEm } from '../../layout/kinsoku.js';
 import { editorLine, signatureLines } from '../../layout/meta-fields.js';
 import { inlineText, isTableNote, tocLevels, type HeadingBlock, type ParagraphBlock, type Report } from '../../model/types.js';
@@ -221,6 +221,15 @@ function firstLineApart(p: PdfParagraph): [PdfParagraph, PdfParagraph | undefine
   return [first, rest.length ? { text: rest, alignment: p.alignment, leadingIndent: 0 } : undefined];
 }
 
+/**
+ * A hundredth of a point given to a right-aligned end-matter line: one that fills its room exactly
+ * (26 characters of 三号, the room being 26 character pitches) wrapped its last character onto a
+ * line of its own, the sum of its advances a hair over the room (review).
+ */
+const FIT_SLACK = 0.01;
+/** The slack for a line of `text` set `rightEm` characters in from the right: only where it fills its room (the rest set as before). */
+const slackFor = (text: string, rightEm: number): number => (estimatedWidthEm(text) + rightEm >= GRID.charsPerLine - 0.01 ? FIT_SLACK : 0);
+
 /** The first inline of a node's text (of the first of its members that has one, in a stack or columns: past a QR code's image to its caption). */
 function firstRun(node: Content | undefined): Record<string, unknown> | undefined {
   const n = node as { text?: unknown; stack?: Content[]; columns?: Content[] } | undefined;
@@ -391,14 +400,14 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
   if (signed) {
     const style = { role: ELEMENTS.signature.role, size: sizeOf('signature') };
     end.push(
-      { text: runs(ctx, signed.name, style), alignment: 'right', margin: [0, geometry.linePitch, signed.nameRightEm * geometry.charPitch, 0] } as Content,
-      { text: runs(ctx, signed.date, style), alignment: 'right', margin: [0, 0, signed.dateRightEm * geometry.charPitch, 0] } as Content,
+      { text: runs(ctx, signed.name, style), alignment: 'right', margin: [0, geometry.linePitch, signed.nameRightEm * geometry.charPitch - slackFor(signed.name, signed.nameRightEm), 0] } as Content,
+      { text: runs(ctx, signed.date, style), alignment: 'right', margin: [0, 0, signed.dateRightEm * geometry.charPitch - slackFor(signed.date, signed.dateRightEm), 0] } as Content,
     );
   }
   if (editor) {
     const style = { role: ELEMENTS.endMatter.role, size: sizeOf('endMatter') };
     // (a line below a signature's date: the portal's 责任编辑 is no third line of the signature)
-    end.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, signed ? geometry.linePitch : 0, 2 * geometry.charPitch, 0] } as Content);
+    end.push({ text: runs(ctx, editor, style), alignment: 'right', margin: [0, signed ? geometry.linePitch : 0, 2 * geometry.charPitch - slackFor(editor, 2), 0] } as Content);
   }
   const qr = m.url ? qrBlock(ctx, m.url) : undefined;
   if (qr && !report.attachments.length) end.push(qr);
