@@ -258,8 +258,8 @@ function lintUnderscoresOf(texts: TextParagraph[]): Finding[] {
 /**
  * Markdown that gongwen does not read, printed as typed (adversarial audit): a footnote mark
  * [^1] and its note, a link by reference [text][ref] and its definition [ref]: https://…, a task
- * list's [ ], a ** without its pair, a line of === under a heading (Markdown's other way to mark
- * one). The first of them in a paragraph, a warning (an error under --strict).
+ * list's [ ], a ** without its pair, a line of === under a line of text (Markdown's other way to
+ * mark a heading). The first of them in a paragraph, a warning (an error under --strict).
  */
 const PRINTED_MARKUP: { re: RegExp; what: string; hint: string }[] = [
   { re: /\[\^[^\]\s]{1,20}\]:?/, what: 'a footnote mark is printed as typed: gongwen prints no footnotes', hint: 'write the note in the text, in brackets, or as a paragraph "注：…" below' },
@@ -296,10 +296,12 @@ function lintMarkupOf(texts: TextParagraph[]): Finding[] {
 /**
  * Emphasis that a * meant as a product, a grade or a mask opened (即a*b=c，2*3=6; A*级单位…B*级;
  * 王*某、李*某): Markdown read the two * as emphasis, dropped them and set the text between in 楷体
- * (QA, review). Such emphasis opens right after a Latin letter or figure, closes right before one,
- * or runs a few characters from inside one word over a 、 or ， to inside another; emphasis a
- * writer means stands between words (本年度*重点*工作, 共*15*件, *重点工作、主要任务*). A warning per paragraph or list item (an error under
- * --strict); stars escaped (\*) make no emphasis, so need no warning.
+ * (QA, review). Such emphasis opens right after a Latin letter or figure, or closes right before
+ * one, and holds one at an end; or runs a few characters from inside one word over a 、 or ， to
+ * inside another; or opens on a mark right after a word (注*：…). Emphasis a writer means stands
+ * between words (本年度*重点*工作, 共*15*件, *重点工作、主要任务*, 5G*智慧政务*). A warning per
+ * paragraph, heading or list item (an error under --strict); stars escaped (\*) make no emphasis,
+ * so need no warning.
  */
 function lintStarsInWords(blocks: Block[]): Finding[] {
   const ALNUM_END = /[0-9A-Za-z]$/;
