@@ -264,6 +264,18 @@ describe('numbers in the text', () => {
     expect(error('- # 标题\n- 二')).toMatch(/report\.md:8: a heading inside a list item \(- # …\) cannot be printed/);
     expect(error('- 一\n\n  | a | b |\n  | --- | --- |\n  | 1 | 2 |')).toMatch(/report\.md:10: a table inside a list item cannot be printed/);
     expect(error('- 一\n\n  > 引用')).toMatch(/report\.md:10: a quotation block \(>\) cannot be printed in a 公文/);
+    // all of a list's at once, each at its line (one at a time before: README audit)
+    try {
+      readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n- 一\n  > 引用\n- ## 标题\n- ## 标题二\n- 五\n\n  | a | b |\n  | --- | --- |\n  | 1 | 2 |\n\n正文。\n` }));
+      throw new Error('expected input errors');
+    } catch (e) {
+      expect((e as Error).message.split('\n').filter((l) => !l.startsWith('  fix')).map((l) => l.replace(/^.*report\.md:/, ''))).toEqual([
+        '9: a quotation block (>) cannot be printed in a 公文',
+        '10: a heading inside a list item (- # …) cannot be printed: GB/T 9704 numbers headings, not list items',
+        '11: a heading inside a list item (- # …) cannot be printed: GB/T 9704 numbers headings, not list items',
+        '14: a table inside a list item cannot be printed',
+      ]);
+    }
     expect(error('其他\n---')).toMatch(/report\.md:9: a line of --- under "其他" \(Markdown's other way to mark a heading\) cannot be printed\n {2}fix: write the heading with # before it/);
     expect(error('段落。\n\n---')).toMatch(/report\.md:10: a horizontal rule \(---\) cannot be printed in a 公文/);
     // (under a # heading or a list item, --- is a rule: no heading written the other way, review)

@@ -343,16 +343,18 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             }
           } else if (u.type === 'bullet_list_close' || u.type === 'ordered_list_close') {
             if (depth === 0) break;
-          } else if (u.type === 'heading_open') {
-            // (- # 标题 was printed as the item's text, its heading gone without a word: adversarial audit)
-            throw new InputError(locOf(u), 'a heading inside a list item (- # …) cannot be printed: GB/T 9704 numbers headings, not list items',
-              'write the heading on a line of its own, not after "- " or "1. "');
-          } else if (u.type === 'table_open') {
-            throw new InputError(locOf(u), 'a table inside a list item cannot be printed', 'write the table after the list, its lines not indented, with a blank line before it');
           } else if (u.type !== 'paragraph_open' && u.type !== 'paragraph_close' && !u.type.endsWith('_close')) {
-            // (a code block, a quotation, a rule or HTML inside an item: dropped or printed as its
-            // text, without a word)
-            throw unsupported(locOf(u), u.type.replace(/_open$/, ''));
+            // each at its line, all of a list's together (one at a time: README audit), the list's
+            // other items read on: what an item holds past it is passed over
+            errors.push(u.type === 'heading_open'
+              // (- # 标题 was printed as the item's text, its heading gone without a word: adversarial audit)
+              ? new InputError(locOf(u), 'a heading inside a list item (- # …) cannot be printed: GB/T 9704 numbers headings, not list items', 'write the heading on a line of its own, not after "- " or "1. "')
+              : u.type === 'table_open' ? new InputError(locOf(u), 'a table inside a list item cannot be printed', 'write the table after the list, its lines not indented, with a blank line before it')
+              // (a code block, a quotation, a rule or HTML inside an item: dropped or printed as its
+              // text, without a word)
+                : unsupported(locOf(u), u.type.replace(/_open$/, '')));
+            if (u.nesting === 1) while (i + 1 < tokens.length && !(tokens[i + 1]!.level === u.level && tokens[i + 1]!.nesting === -1)) i++;
+            if (u.nesting === 1) i++;
           }
         }
         blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), ...(ordered && t.markup === ')' ? { paren: true as const } : {}) });
