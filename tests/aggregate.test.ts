@@ -502,6 +502,14 @@ describe('gongwen aggregate', () => {
     utimesSync(path.join(files, 'b.yaml'), older2, older2);
     const again2 = await run(path.join(files, 'a.yaml'), path.join(files, 'b.yaml'), '--out', path.join(files, 'sum.xlsx'));
     expect(again2.code, again2.err).toBe(0);
+    // a sum of several units written over one unit's newer workbook, a.xlsx beside a.yaml, is
+    // refused too; the fix converts the workbook itself, a file named otherwise (review)
+    const two = writeUnit(root, 'two', { 'a.yaml': yamlOf(scaled(base, 1, {})), 'b.yaml': yamlOf(scaled(base, 2, {})), 'a.xlsx': await statisticsToXlsx(base.template, { ...scaled(base, 1, {}), 't2.licensing.decisions': 3863 }) });
+    utimesSync(path.join(two, 'a.xlsx'), later, later);
+    const sumOver = await run(path.join(two, 'a.yaml'), path.join(two, 'b.yaml'), '--out', path.join(two, 'a.xlsx'));
+    expect(sumOver.code).toBe(2);
+    expect(sumOver.err).toContain(`is a's workbook, saved after ${path.join(two, 'a.yaml')} with other figures: writing the sum would replace them`);
+    expect(sumOver.err).toContain(`fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${path.join(two, 'a.xlsx')} --out ${path.join(two, 'a.yaml')}), and write the sum elsewhere`);
     // the other way: the workbook's figures into the YAML
     expect((await run(unit, '--out', path.join(unit, 'statistics.yaml'))).code).toBe(0);
     expect(readStatistics(path.join(unit, 'statistics.yaml')).values['t2.licensing.decisions']).toBe(3863);

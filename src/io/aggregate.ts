@@ -444,18 +444,24 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // --out a unit's workbook saved after the YAML that is read, with other figures (corrected
   // since): writing the YAML's figures would replace the corrections, without a word (QA)
   // (the unit given as its folder or as its statistics.yaml alike: review)
-  // (a conversion of one unit only, into its own workbook — statistics.xlsx, or the YAML's name as
-  // .xlsx: a sum written again beside its units is no unit's workbook, review)
+  // (the workbook of a summed unit: statistics.xlsx beside its YAML, or the YAML's own name as
+  // .xlsx — a sum written again beside its units, sum.xlsx, is none, review — with a sum written
+  // over it as much as a conversion, review)
   const outFile = path.resolve(opts.out!);
-  const single = summed.length === 1 && !left.length ? summed[0]! : undefined;
-  const ownWorkbook = single && isYaml(single.stats.file) && path.dirname(path.resolve(single.stats.file)) === path.dirname(outFile)
-    && ['statistics.xlsx', path.basename(single.stats.file).replace(/\.ya?ml$/i, '.xlsx')].some((n) => n.toLowerCase() === path.basename(outFile).toLowerCase());
-  const beside = single && ownWorkbook && existsSync(outFile) && statSync(outFile).isFile() && statSync(outFile).mtimeMs > statSync(single.stats.file).mtimeMs ? single : undefined;
-  const overWorkbook = beside && !(await holdsNoNews(outFile, beside.stats, beside.stats.template.id)) ? beside : undefined;
+  const outName = path.basename(outFile).toLowerCase();
+  const newer = existsSync(outFile) && statSync(outFile).isFile()
+    ? summed.find((u) => isYaml(u.stats.file) && path.dirname(path.resolve(u.stats.file)) === path.dirname(outFile)
+      && ['statistics.xlsx', path.basename(u.stats.file).replace(/\.ya?ml$/i, '.xlsx').toLowerCase()].includes(outName)
+      && statSync(outFile).mtimeMs > statSync(u.stats.file).mtimeMs)
+    : undefined;
+  const overWorkbook = newer && !(await holdsNoNews(outFile, newer.stats, newer.stats.template.id)) ? newer : undefined;
   if (overWorkbook) {
-    err.write(`error: --out ${opts.out} is ${overWorkbook.name}'s workbook, saved after ${display(overWorkbook.stats.file)} with other figures: writing that file's figures would replace them\n`
-      // (the unit by its folder: given as its YAML, the conversion would be refused as writing over what it reads, README audit)
-      + `  fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${display(unitFolderOf(overWorkbook.dir))} --out ${display(overWorkbook.stats.file)}); else give --out another file\n`);
+    // (the conversion that takes its figures: by the unit's folder where its file is statistics.yaml
+    // — given as its YAML, that conversion is refused as writing over what it reads, README audit —
+    // else by the workbook itself, a unit of its own, review)
+    const from = isUnitFile(overWorkbook.stats.file) ? display(unitFolderOf(overWorkbook.dir)) : display(outFile);
+    err.write(`error: --out ${opts.out} is ${overWorkbook.name}'s workbook, saved after ${display(overWorkbook.stats.file)} with other figures: writing ${summed.length > 1 ? 'the sum' : 'that file\'s figures'} would replace them\n`
+      + `  fix: to take the workbook's figures, convert it into the YAML (gongwen aggregate ${from} --out ${display(overWorkbook.stats.file)})${summed.length > 1 ? ', and write the sum elsewhere' : '; else give --out another file'}\n`);
     return 2;
   }
   for (const u of left) err.write(`warning: left out: ${explain(u, template)}\n`);

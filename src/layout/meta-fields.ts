@@ -20,7 +20,9 @@ export function metaFields(m: ReportMeta): [string, string][] {
 /** A field's width in em, estimated as both writers may set it: capitals wider than digits. */
 const fieldEm = (text: string): number => {
   let em = 0;
-  for (let i = 0; i < text.length; i++) em += /[A-Z]/.test(text[i]!) ? 0.7 : estimatedEm(text[i]!);
+  // (capitals, and the wide small letters m and w: a signature or editor line of them wrapped where
+  // the estimate said it fitted, review)
+  for (let i = 0; i < text.length; i++) em += /[A-Zmw]/.test(text[i]!) ? 0.7 : estimatedEm(text[i]!);
   return em;
 };
 

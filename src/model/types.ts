@@ -28,6 +28,8 @@ export interface HeadingBlock {
   number?: string;
   /** Run-in text: a heading that ends with "。" carries the paragraph that follows it. */
   runIn?: Inline[];
+  /** Its source as typed (the run-in paragraph's too), where a Markdown mark is escaped in it (ParagraphBlock.escaped). */
+  escaped?: string;
   loc: Loc;
 }
 
@@ -55,6 +57,8 @@ export interface ListBlock {
   paren?: true;
   /** An ordered list's item numbers as typed, with their lines (Markdown prints start, start + 1, … whatever was typed). */
   typed?: { n: number; line: number }[];
+  /** Each item's source as typed where a Markdown mark is escaped in it (ParagraphBlock.escaped), else undefined; absent where none is. */
+  escaped?: (string | undefined)[];
   loc: Loc;
 }
 

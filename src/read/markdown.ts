@@ -60,6 +60,9 @@ const HASH_LINE = /^[ \t\u3000]*([#＃]{1,6})([ \t\u3000]*)([^#＃\s\u3000].*)$/
 /** A paragraph of lines between | or ｜: a table without its | --- | line under the header, or with full-width ｜. */
 const PIPE_LINE = /^\s*[|｜].*[|｜]\s*$/;
 
+/** A Markdown mark escaped (\*, \[): what prints as typed is meant so (transform/lint.ts). */
+const ESCAPED = /\\[*[\]=_#]/;
+
 /** A paragraph that is only "{{table t3}}" places a statistics table there. */
 const TABLE_PLACEHOLDER = /^\{\{\s*table\s+([\w-]+)\s*\}\}$/;
 
@@ -289,7 +292,8 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
           throw new InputError(loc, `the heading goes on after "${text.slice(0, inside.index + 1)}": a run-in heading's text is written on the line after it`,
             `end the heading line after "${inside[0]}", and put "${text.slice(inside.index + 1).trim().slice(0, 12)}…" on the next line (the heading is still printed at the start of that paragraph)`);
         }
-        blocks.push({ type: 'heading', level: level as HeadingLevel, inlines, loc });
+        const typedLine = t.map ? sourceLines[t.map[0]] ?? '' : '';
+        blocks.push({ type: 'heading', level: level as HeadingLevel, inlines, loc, ...(ESCAPED.test(typedLine) ? { escaped: typedLine } : {}) });
         i += 3;
         break;
       }
@@ -306,7 +310,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             const inlines = inlinesOf(piece.token, at);
             const sourceLines = lines.slice(piece.line, pieces[k + 1]?.line ?? lines.length);
             // (a piece of full-width spaces alone is no paragraph; an empty paragraph not cut stays as it was)
-            const escaped = sourceLines.some((l) => /\\[*[\]=_#]/.test(l)) ? sourceLines.join('\n') : undefined;
+            const escaped = sourceLines.some((l) => ESCAPED.test(l)) ? sourceLines.join('\n') : undefined;
             if (inlines.length || piece.token === inline) blocks.push({ type: 'paragraph', inlines, loc: at, ...(sourceLines.length > 1 ? { sourceLines } : {}), ...(escaped ? { escaped } : {}) });
           });
         }
@@ -319,6 +323,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         const start = Number(t.attrGet('start') ?? 1);
         const items: Inline[][] = [];
         const typed: NonNullable<ListBlock['typed']> = [];
+        const escapedItems: (string | undefined)[] = [];
         let depth = 0;
         for (i++; i < tokens.length; i++) {
           const u = tokens[i];
@@ -329,6 +334,8 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             depth++;
             items.push([]);
             if (ordered) typed.push({ n: Number(u.info), line: locOf(u).line });
+            const itemSource = u.map ? sourceLines.slice(u.map[0], u.map[1]).join('\n') : '';
+            escapedItems.push(ESCAPED.test(itemSource) ? itemSource : undefined);
           }
           else if (u.type === 'list_item_close') depth--;
           else if (u.type === 'inline') {
@@ -357,7 +364,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             if (u.nesting === 1) i++;
           }
         }
-        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), ...(ordered && t.markup === ')' ? { paren: true as const } : {}) });
+        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), ...(ordered && t.markup === ')' ? { paren: true as const } : {}), ...(escapedItems.some(Boolean) ? { escaped: escapedItems } : {}) });
         i++;
         break;
       }

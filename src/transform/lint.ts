@@ -111,9 +111,9 @@ function paragraphs(blocks: Block[]): TextParagraph[] {
   return blocks.flatMap((b) => {
     switch (b.type) {
       case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc, ...(b.sourceLines ? { sourceLines: b.sourceLines } : {}), ...(b.escaped ? { escaped: b.escaped } : {}) }];
-      case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc }];
+      case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc, ...(b.escaped ? { escaped: b.escaped } : {}) }];
       // (an ordered list's items at their own lines; a bullet list's at the list's)
-      case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc }));
+      case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc, ...(b.escaped?.[k] ? { escaped: b.escaped[k] } : {}) }));
       default: return [];
     }
   });
@@ -275,17 +275,20 @@ const UNDERLINE = { what: 'a line of === under a line of text is printed as type
 
 function lintMarkupOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p): Finding[] => {
-    // (what the writer escaped, \* or \[, is meant to print as typed: a match that is not in the
-    // source as typed came from escaped marks; the others are warned of all the same)
-    const source = p.escaped;
+    // (what the writer escaped, \* or \[, is meant to print as typed: a match counts only where
+    // it stands in the source with its escaped marks taken out, \[^1] not being [^1]; the others
+    // are warned of all the same, review. A ** in a paragraph that escapes a * cannot be told
+    // from a pair of bold's, and passes)
+    const source = p.escaped?.replace(/\\[*[\]=_#]/g, '\u0000');
     if (!/[[*=]/.test(p.text)) return [];
     const last = p.sourceLines?.at(-1);
     if (last !== undefined && p.sourceLines!.length > 1 && /^\s*={3,}\s*$/.test(last)) {
       return [{ severity: 'warning', loc: p.loc, message: `"${last.trim().slice(0, 24)}": ${UNDERLINE.what}`, hint: UNDERLINE.hint }];
     }
     for (const { re, what, hint } of PRINTED_MARKUP) {
-      const m = re.exec(p.text);
-      if (!m || (source !== undefined && !source.includes(m[0]))) continue;
+      const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+      const m = [...p.text.matchAll(all)].find((x) => source === undefined || (x[0] === '**' ? !p.escaped!.includes('\\*') : source.includes(x[0])));
+      if (!m) continue;
       const shown = m[0].length > 24 ? `${m[0].slice(0, 24)}…` : m[0];
       return [{ severity: 'warning', loc: p.loc, message: `"${shown}": ${what}`, hint }];
     }
@@ -318,8 +321,9 @@ function lintStarsInWords(blocks: Block[]): Finding[] {
       const held = ALNUM_START.test(i.text) || ALNUM_END.test(i.text);
       return (plain(before) && ALNUM_END.test(before!.text) && held)
         || (plain(after) && ALNUM_START.test(after!.text) && held)
-        // (masked names over a 、, 王*某、李*某: a character either side; not *教育、医疗*)
-        || (plain(before) && plain(after) && LETTER_END.test(before!.text) && LETTER_START.test(after!.text) && /[、，；]/.test(i.text) && [...i.text].length <= 3)
+        // (masked names over a 、 or 和, 王*某、李*某, 王*某某与李*某某: a character or two either
+        // side, one of them one; not *教育、医疗*)
+        || (plain(before) && plain(after) && LETTER_END.test(before!.text) && LETTER_START.test(after!.text) && /^(?:[^、，；和与及]{1,2}[、，；和与及][^、，；和与及]|[^、，；和与及][、，；和与及][^、，；和与及]{1,2})$/u.test(i.text))
         // (a * after a word and the emphasis opening with a mark, 注*：数据…，*号: no emphasis meant)
         || (plain(before) && LETTER_END.test(before!.text) && /^[：，。；、]/.test(i.text));
     });
@@ -333,7 +337,8 @@ function lintStarsInWords(blocks: Block[]): Finding[] {
       hint: 'write × for a product (2×3), or \\* for a star that prints',
     }];
   };
-  return blocks.flatMap((b) => (b.type === 'paragraph' || b.type === 'heading' ? check(b.inlines, b.loc)
+  return blocks.flatMap((b) => (b.type === 'paragraph' ? check(b.inlines, b.loc)
+    : b.type === 'heading' ? [...check(b.inlines, b.loc), ...(b.runIn ? check(b.runIn, b.loc) : [])].slice(0, 1)
     : b.type === 'list' ? b.items.flatMap((item, k) => check(item, b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc)) : []));
 }
 

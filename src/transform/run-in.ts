@@ -17,7 +17,9 @@ export function joinRunInHeadings(blocks: Block[]): Block[] {
       const inlines = b.inlines.slice();
       const last = inlines.length - 1;
       if (last >= 0 && /\s$/u.test(inlines[last]!.text)) inlines[last] = { ...inlines[last]!, text: inlines[last]!.text.trimEnd() };
-      out.push({ ...b, inlines, runIn: next.inlines });
+      // (with the source of both, where either escapes a mark: transform/lint.ts)
+      const escaped = b.escaped || next.escaped ? [b.escaped, next.escaped].filter(Boolean).join('\n') : undefined;
+      out.push({ ...b, inlines, runIn: next.inlines, ...(escaped ? { escaped } : {}) });
       i++;
     } else out.push(b);
   }
