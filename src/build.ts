@@ -52,10 +52,6 @@ export function loadReport(dir: string): Report {
 }
 
 /**
- * Every check of a loaded report: glyph coverage (errors), statistics rules and completeness,
- * and the numbers lint. Nothing is thrown here; see enforceFindings.
- */
-/**
  * The checks of a sum's figures, with fixes that send the writer to its units: a sum's figures
  * come from them, and one corrected in the sum is typed over (province trial: "correct the total"
  * at the city's line invited that). Figures of a unit's own file keep their fixes.
@@ -71,6 +67,10 @@ function sumHints(stats: NonNullable<Report['statistics']>, findings: Finding[],
     : f));
 }
 
+/**
+ * Every check of a loaded report: glyph coverage (errors), statistics rules and completeness,
+ * and the numbers lint. Nothing is thrown here; see enforceFindings.
+ */
 export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false, workbookNoNews = false): Finding[] {
   const glyphs: Finding[] = missingGlyphErrors(findMissingGlyphs(report, fonts.has))
     .map((e) => ({ severity: allowMissingGlyphs ? 'warning' : 'error', loc: e.loc, message: e.problem, hint: e.hint }));
@@ -292,10 +292,11 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   // GB/T 9704 7.3.3: page 1 shows body text; a table of contents can take it all, or a title of
   // many lines (a title of thousands of characters filled two pages and more without a word,
   // adversarial audit)
-  const firstBody = (await rendered)?.firstBody ?? 0;
+  const laidOut = await rendered;
+  const firstBody = laidOut?.firstBody ?? 0;
   // (the title's fault where no contents are printed, toc: with no heading to list, or where the
   // contents themselves start after page 1: review)
-  if (firstBody > 1 && (!tocLevels(report) || ((await rendered)?.tocTitle ?? 0) > 1)) {
+  if (firstBody > 1 && (!tocLevels(report) || (laidOut?.tocTitle ?? 0) > 1)) {
     warnings.push(...enforceFindings([{
       severity: 'warning', loc: { file: report.source.file, line: report.metaLines.title },
       message: `the title block fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
@@ -311,7 +312,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   }
   // GB/T 9704 7.3.5: the page of the 署名 and 成文日期 shows body text; end matter set apart after a
   // table that ends the body may start a page of its own (QA)
-  const endOpens = (await rendered)?.endOpens ?? 0;
+  const endOpens = laidOut?.endOpens ?? 0;
   if (endOpens) {
     const what = [report.attachments.length ? '附件说明' : '', report.meta.signature ? '署名和成文日期' : '', report.meta.editor ? '责任编辑' : '', report.meta.url && !report.attachments.length ? 'QR code' : ''].filter(Boolean).join(', ').replace(/, ([^,]*)$/, ' and $1');
     const last = report.blocks.at(-1);

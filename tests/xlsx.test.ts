@@ -26,6 +26,20 @@ async function readEdited(edit: (wb: ExcelJS.Workbook) => void, templateId?: str
   return statisticsFromXlsx(await save(wb), 'unit.xlsx', templateId);
 }
 
+/**
+ * The sample's workbook with cells of one sheet rewritten in its XML, as Excel or WPS may save them:
+ * `cell(ref, inner, attrs)` replaces a cell; `workbook()` gives the package as it stands.
+ */
+async function sheetOfSample(sheet: string) {
+  const s = sample2021();
+  const parts = unzipSync(new Uint8Array(await statisticsToXlsx(s.template, s.values)));
+  let xml = new TextDecoder().decode(parts[sheet]);
+  return {
+    cell: (ref: string, inner: string, attrs = '') => { xml = xml.replace(new RegExp(`<c r="${ref}"[^>]*>.*?</c>`), `<c r="${ref}" s="4"${attrs}>${inner}</c>`); },
+    workbook: () => Buffer.from(zipSync({ ...parts, [sheet]: new TextEncoder().encode(xml) })),
+  };
+}
+
 async function messagesOf(p: Promise<unknown>): Promise<string[]> {
   try {
     await p;
@@ -218,16 +232,11 @@ describe('statistics workbooks', () => {
   });
 
   it('refuses a date cell stored as text (t="d") and a number cell holding more than a number, which exceljs reads as their first figures (adversarial audit)', async () => {
-    const s = sample2021();
-    const parts = unzipSync(new Uint8Array(await statisticsToXlsx(s.template, s.values)));
-    const sheet = 'xl/worksheets/sheet2.xml'; // 表三
-    let xml = new TextDecoder().decode(parts[sheet]);
-    const cell = (ref: string, inner: string, attrs = '') => { xml = xml.replace(new RegExp(`<c r="${ref}"[^>]*>.*?</c>`), `<c r="${ref}" s="4"${attrs}>${inner}</c>`); };
+    const { cell, workbook } = await sheetOfSample('xl/worksheets/sheet2.xml'); // 表三
     cell('D4', '<v>2021-06-06T00:00:00</v>', ' t="d"');
     cell('E4', '<v>21abc</v>');
     cell('F4', '<v>7</v>'); // a plain figure, read as before
-    parts[sheet] = new TextEncoder().encode(xml);
-    const msgs = await messagesOf(statisticsFromXlsx(Buffer.from(zipSync(parts)), 'unit.xlsx'));
+    const msgs = await messagesOf(statisticsFromXlsx(workbook(), 'unit.xlsx'));
     expect(msgs).toEqual([
       expect.stringMatching(/^unit\.xlsx: 表三!D4: .*: the cell holds a date \(2021-06-06T00:00:00\), not a figure\n {2}fix: set the cell's format to 数值/),
       expect.stringMatching(/^unit\.xlsx: 表三!E4: .*: the cell holds "21abc", not a figure/),
@@ -235,23 +244,17 @@ describe('statistics workbooks', () => {
   });
 
   it('reads saved results as Excel writes them: a formula filled down a column, 0 too; a formula showing a blank is an empty cell (review)', async () => {
-    const s = sample2021();
-    const parts = unzipSync(new Uint8Array(await statisticsToXlsx(s.template, s.values)));
-    const sheet = 'xl/worksheets/sheet2.xml'; // 表三
-    let xml = new TextDecoder().decode(parts[sheet]);
-    const cell = (ref: string, inner: string, attrs = '') => { xml = xml.replace(new RegExp(`<c r="${ref}"[^>]*>.*?</c>`), `<c r="${ref}" s="4"${attrs}>${inner}</c>`); };
+    const { cell, workbook } = await sheetOfSample('xl/worksheets/sheet2.xml'); // 表三
     cell('J4', '<f t="shared" ref="J4:J5" si="0">SUM(D4:I4)</f><v>271</v>');
     cell('J5', '<f t="shared" si="0"/><v>0</v>');
     cell('D5', '<f>IF(1=1,"",1)</f><v></v>', ' t="str"');
-    parts[sheet] = new TextEncoder().encode(xml);
-    const read = await statisticsFromXlsx(Buffer.from(zipSync(parts)), 'unit.xlsx');
+    const read = await statisticsFromXlsx(workbook(), 'unit.xlsx');
     expect(read.values['t3.new_received.total']).toBe(271);
     expect(read.values['t3.carried_over.total']).toBe(0);
     expect(read.values['t3.carried_over.natural']).toBeUndefined();
     // a formula giving a truth value is no figure, and saving again would not make one (review)
     cell('E5', '<f>1&gt;2</f><v>0</v>', ' t="b"');
-    parts[sheet] = new TextEncoder().encode(xml);
-    const msgs = await messagesOf(statisticsFromXlsx(Buffer.from(zipSync(parts)), 'unit.xlsx'));
+    const msgs = await messagesOf(statisticsFromXlsx(workbook(), 'unit.xlsx'));
     expect(msgs).toEqual([expect.stringMatching(/^unit\.xlsx: 表三!E5: .*: the formula =1>2 gives FALSE, not a figure\n {2}fix: correct the formula, or type the figure/)]);
   });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { StatisticsTable, SumRecord } from '../model/types.js';
 import { display } from '../read/report.js';
 import { readInputBytes } from '../read/text-file.js';
-import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
+import { statisticsFromBytes, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { md5 } from './md5.js';
 import { fingerprint } from './up-to-date.js';
 
@@ -65,7 +65,7 @@ export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<stri
     if (same && !now.includes(SUM_RECORD_HEADER)) return;
     let unit: StatisticsTable;
     try {
-      unit = readStatistics(file);
+      unit = statisticsFromBytes(now, file);
     } catch {
       // a unit's file that no longer reads is changed too (its own check says how)
       if (!same) changed.push(shown);

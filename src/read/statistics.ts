@@ -95,7 +95,11 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
     throw new InputError({ file }, 'a report reads its statistics from a YAML file',
       `convert the workbook once: gongwen aggregate <its folder> --out ${file.replace(/\.xlsx$/i, '.yaml')}, then name the .yaml in "statistics:"`);
   }
-  const bytes = readInputBytes(file, file, () => new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter'));
+  return statisticsFromBytes(readInputBytes(file, file, () => new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter')), file, year);
+}
+
+/** A statistics file's bytes, read already (a sum's unit, io/sum-units.ts), as readStatistics reads them. */
+export function statisticsFromBytes(bytes: Uint8Array, file: string, year?: number): StatisticsTable {
   // (line ends of any system, as report.md's front matter takes them: CR alone was one long line, "missing field template")
   const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   // (no lines but comments either: "missing field template" read as a typo of one)
@@ -105,7 +109,6 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
   return parseStatistics(text, file, year);
 }
 
-/** `year`: the report's, where the file is read for one: a file on another year's form that fails on its rows and columns says so first. */
 /** The header line `gongwen aggregate` writes over a sum (io/aggregate.ts): its record, as JSON. */
 export const SUM_RECORD_HEADER = 'gongwen sum record: ';
 export function sumRecordOf(text: string): SumRecord | undefined {
@@ -113,6 +116,7 @@ export function sumRecordOf(text: string): SumRecord | undefined {
   return m ? parseSumRecord(m[1]!) : undefined;
 }
 
+/** `year`: the report's, where the file is read for one: a file on another year's form that fails on its rows and columns says so first. */
 export function parseStatistics(text: string, file: string, year?: number): StatisticsTable {
   const y = parseLocatedYaml(text, file);
   const data = y.data;

@@ -22,6 +22,22 @@ export interface WebLink {
   href: string;
 }
 
+/**
+ * `text` cut at its addresses: the pieces in order, each address's with what it links to (empty
+ * pieces left out). Both writers set a piece with `href` as a link.
+ */
+export function linkPieces(text: string): { text: string; href?: string }[] {
+  const pieces: { text: string; href?: string }[] = [];
+  let at = 0;
+  for (const { from, to, href } of webLinks(text)) {
+    if (from > at) pieces.push({ text: text.slice(at, from) });
+    pieces.push({ text: text.slice(from, to), href });
+    at = to;
+  }
+  if (at < text.length || !pieces.length) pieces.push({ text: text.slice(at) });
+  return pieces;
+}
+
 /** The addresses in `text`, in order. */
 export function webLinks(text: string): WebLink[] {
   if (!/[@.]/.test(text)) return [];

@@ -3,7 +3,7 @@ import { geometry, sizeOf, type FontRole } from '../../layout/gbt9704.js';
 import { TITLE_EXTRA_LINE_COST, titleLines } from '../../layout/title-lines.js';
 import type { Inline } from '../../model/types.js';
 import { inlineRole } from '../../transform/glyph-check.js';
-import { webLinks } from '../../transform/web-links.js';
+import { linkPieces } from '../../transform/web-links.js';
 import { fontOf, type FontNames } from './styles.js';
 
 /**
@@ -17,16 +17,7 @@ export function inlineRuns(inlines: Inline[], role: FontRole, fonts: FontNames, 
   return inlines.flatMap((i) => {
     const r = inlineRole(i, role);
     const font = r !== styleRole ? { font: fontOf(fonts[r]) } : {};
-    const links = webLinks(i.text);
-    if (!links.length) return textRuns(i.text, font);
-    const out: ParagraphChild[] = [];
-    let at = 0;
-    for (const { from, to, href } of links) {
-      out.push(...textRuns(i.text.slice(at, from), font), new ExternalHyperlink({ link: href, children: textRuns(i.text.slice(from, to), font) }));
-      at = to;
-    }
-    out.push(...textRuns(i.text.slice(at), font));
-    return out;
+    return linkPieces(i.text).flatMap((p): ParagraphChild[] => (p.href ? [new ExternalHyperlink({ link: p.href, children: textRuns(p.text, font) })] : textRuns(p.text, font)));
   });
 }
 

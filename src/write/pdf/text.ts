@@ -7,7 +7,7 @@ import { geometry } from '../../layout/gbt9704.js';
 import type { Inline } from '../../model/types.js';
 import { TITLE_EXTRA_LINE_COST, titleLines } from '../../layout/title-lines.js';
 import { inlineRole } from '../../transform/glyph-check.js';
-import { webLinks } from '../../transform/web-links.js';
+import { linkPieces } from '../../transform/web-links.js';
 import type { PdfContext, PdfRole } from './context.js';
 
 const SKIP = /\s/u;
@@ -71,15 +71,6 @@ export const lineRuns = (ctx: PdfContext, lines: string[], style: RunStyle): Pdf
 export function inlineRuns(ctx: PdfContext, inlines: Inline[], style: RunStyle): PdfInline[] {
   return inlines.flatMap((i) => {
     const runStyle: RunStyle = { ...style, role: style.role === 'fallback' ? 'fallback' : inlineRole(i, style.role) };
-    const links = webLinks(i.text);
-    if (links.length === 0) return runs(ctx, i.text, runStyle);
-    const out: PdfInline[] = [];
-    let at = 0;
-    for (const { from, to, href } of links) {
-      out.push(...runs(ctx, i.text.slice(at, from), runStyle), ...runs(ctx, i.text.slice(from, to), runStyle).map((r) => ({ ...r, [LINK]: href })));
-      at = to;
-    }
-    out.push(...runs(ctx, i.text.slice(at), runStyle));
-    return out;
+    return linkPieces(i.text).flatMap((p) => (p.href ? runs(ctx, p.text, runStyle).map((r) => ({ ...r, [LINK]: p.href })) : runs(ctx, p.text, runStyle)));
   });
 }
