@@ -13,6 +13,7 @@ import { ROOT, sampleReport } from './helpers/build.js';
 import { readReport } from '../src/read/report.js';
 import { loadReport, reviewReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
+import { readConfig } from '../src/io/config.js';
 import { FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 
 const SAMPLE_2021 = readFileSync(path.join(ROOT, 'content/sample-2021/statistics.yaml'), 'utf8');
@@ -54,6 +55,16 @@ describe('the 2014 table', () => {
     expect(findings[0].message).toMatch(/incomplete, 40 of 58 cells are empty/);
     // at the "values:" line, where the rows left out would go (no line: adversarial audit)
     expect(findings[0].loc.line).toBe(5);
+  });
+});
+
+describe('messages with what to fix', () => {
+  it('tells how to write tables and rows that are not mappings, and pdfa that is not true or false', () => {
+    const fails = (f: () => unknown) => { try { f(); } catch (e) { return (e as Error).message; } return ''; };
+    expect(fails(() => parseStatistics('template: gov-2021\ntables: 5\n', 'statistics.yaml'))).toMatch(/statistics\.yaml:2: "tables" must be a mapping\n {2}fix: write each table on a line of its own under "tables:"/);
+    expect(fails(() => parseStatistics('template: gov-2021\ntables:\n  t2: 5\n', 'statistics.yaml'))).toMatch(/statistics\.yaml:3: table t2 must be a mapping\n {2}fix: write its rows on lines of their own under "t2:"/);
+    const dir = makeReport({ 'g.yaml': 'pdfa: yes\n' });
+    expect(fails(() => readConfig(path.join(dir, 'g.yaml')))).toMatch(/g\.yaml:1: pdfa must be true or false\n {2}fix: write pdfa: true for PDF\/A-2b output/);
   });
 });
 

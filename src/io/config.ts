@@ -55,7 +55,7 @@ export function readConfig(configFile: string | undefined): Config {
   for (const key of Object.keys(raw)) {
     if (!KEYS.includes(key)) throw new InputError({ file: configFile, line: yaml.lineOf([key]) }, `unknown setting "${key}"`, `settings are: ${KEYS.join(', ')}`);
   }
-  if (raw.pdfa !== undefined && typeof raw.pdfa !== 'boolean') throw new InputError({ file: configFile, line: yaml.lineOf(['pdfa']) }, 'pdfa must be true or false');
+  if (raw.pdfa !== undefined && typeof raw.pdfa !== 'boolean') throw new InputError({ file: configFile, line: yaml.lineOf(['pdfa']) }, 'pdfa must be true or false', 'write pdfa: true for PDF/A-2b output, or pdfa: false (or leave the line out)');
   checkFaceKeys(raw.fonts, yaml, configFile);
   return { fonts: fontConfigFrom(raw.fonts, configFile, (p) => yaml.lineOf(p)), pdfa: raw.pdfa === true }; // parsed once, here
 }

@@ -192,7 +192,10 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       comma ?? colon ?? (guess ? `did you mean "${guess}"?` : hint ?? `known: ${candidates.join(', ')}`)));
   };
   const raw = data[dataKey] ?? {};
-  if (!isMap(raw)) throw new InputError({ file, line: y.lineOf([dataKey]) }, `"${dataKey}" must be a mapping`);
+  if (!isMap(raw)) {
+    throw new InputError({ file, line: y.lineOf([dataKey]) }, `"${dataKey}" must be a mapping`,
+      `write each ${dataKey === 'values' ? 'row' : 'table'} on a line of its own under "${dataKey}:", indented by two spaces, as gongwen new writes them`);
+  }
   if (template.placement === 'attachment') {
     // (a row left out goes under "values:": the line an incomplete table is reported at, adversarial audit)
     const valuesLine = data[dataKey] !== undefined ? keyLine([dataKey]) : undefined;
@@ -209,7 +212,7 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     for (const [tableId, rows] of Object.entries(raw)) {
       const table = template.tables.find((t) => t.id === tableId);
       if (!table) { unknown([dataKey, tableId], `table in template ${template.id}`, template.tables.map((t) => t.id)); continue; }
-      if (!isMap(rows)) { errors.push(new InputError({ file, line: y.lineOf([dataKey, tableId]) }, `table ${tableId} must be a mapping`)); continue; }
+      if (!isMap(rows)) { errors.push(new InputError({ file, line: y.lineOf([dataKey, tableId]) }, `table ${tableId} must be a mapping`, `write its rows on lines of their own under "${tableId}:", indented by two spaces more, as gongwen new writes them`)); continue; }
       // where a cell left out would go: its row's line, or its table's (a row written in { } that leaves some out)
       for (const cell of table.cells) {
         const row = cell.row !== undefined && isMap(rows[cell.row]) ? y.lineOf([dataKey, tableId, cell.row]) : undefined;
