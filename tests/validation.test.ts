@@ -383,6 +383,14 @@ describe('statistics validation', () => {
     const flow = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: 1.2e2, delta: +3, decisions: 3}\n'));
     expect(flow).toHaveLength(1);
     expect(flow[0]).toMatch(/statistics\.yaml:4: .*value 1\.2e2 is read by YAML as the number 120/);
+    // the same column in two rows, each found at its own line; a comment after a plain figure is no figure
+    const twice = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {decisions: 1e2}\n    punishment: {decisions: 0x10}\n    coercion: {decisions: 7}  # was: 1e1\n'));
+    expect(twice).toHaveLength(2);
+    expect(twice[0]).toMatch(/statistics\.yaml:4: .*value 1e2 is read by YAML as the number 100/);
+    expect(twice[1]).toMatch(/statistics\.yaml:5: .*value 0x10 is read by YAML as the number 16/);
+    const commented = errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: 12  # 1e3 last year\n  s3_2: 1e1  # 10\n'));
+    expect(commented).toHaveLength(1);
+    expect(commented[0]).toMatch(/statistics\.yaml:4: .*value 1e1 is read by YAML as the number 10/);
   });
 
   it('explains a key made by a comma or a full-width colon inside a { } row (2021 form)', () => {

@@ -58,13 +58,29 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   return undefined;
 }
 
+/** The pattern of what is written after `key:`, made once per key (the keys are a template's cells). */
+const writtenPatterns = new Map<string, RegExp>();
+function writtenAfter(key: string): RegExp {
+  let pattern = writtenPatterns.get(key);
+  if (!pattern) {
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?:^|[\\s{,])["']?${escaped}["']?\\s*:\\s*([^\\s,}#]+)`, 'g');
+    writtenPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** A line of one key and a figure in plain digits (`  c1: 12`, `- a: 3.5  # note`). */
+const PLAIN_FIGURE_LINE = /^[^:{},#"']*:\s*[+-]?\d+(?:\.\d+)?\s*(?:#.*)?$/;
+
 /**
  * A figure written in a notation YAML reads as a number but a clerk would not mean (1e3 is 1000,
  * 0x10 is 16, 0o17 is 15, .5), as written on its line after `key:`; undefined for plain digits.
  */
 function oddNotation(lineText: string | undefined, key: string): string | undefined {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const found = [...(lineText ?? '').matchAll(new RegExp(`(?:^|[\\s{,])["']?${escaped}["']?\\s*:\\s*([^\\s,}#]+)`, 'g'))];
+  // (the usual line, one key and plain digits, needs no pattern of its own)
+  if (lineText !== undefined && PLAIN_FIGURE_LINE.test(lineText)) return undefined;
+  const found = [...(lineText ?? '').matchAll(writtenAfter(key))];
   // (a key twice on the line, two rows written on one: which is which cannot be told; an anchor,
   // alias or tag, &a 12, *a, !!int: YAML's own notation, not a figure's)
   const written = found.length === 1 ? found[0]![1]! : undefined;

@@ -181,7 +181,8 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
     }
   }
   const lite = parseLiteYaml(text);
-  const lineText = (line: number): string | undefined => text.split('\n')[line - firstLine];
+  let lines: string[] | undefined; // (split once, when first asked: a statistics file asks for each figure's line)
+  const lineText = (line: number): string | undefined => (lines ??= text.split('\n'))[line - firstLine];
   if (lite) return { data: lite.data ?? {}, lineOf: nearestLine((p) => lite.lineAt(p), firstLine), lineText };
   const { isNode, isMap, isScalar, LineCounter, parseDocument, visit } = yamlLibrary();
   const lineCounter = new LineCounter();
