@@ -40,6 +40,8 @@ describe('the 2014 table', () => {
   it('flags a 其中 row above its parent', () => {
     const f = checkStatistics(full('  s1_1: 10\n  s1_1_a: 12\n')).find((x) => x.message.includes('其中'))!;
     expect(f.message).toBe('一（一）其中：主动公开规范性文件数: 12 is more than its parent 一（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条） (10)');
+    // at the 其中 row's line, the figure named first, not its parent's (statistics audit)
+    expect(f.loc).toEqual({ file: 'statistics.yaml', line: 4 });
   });
 
   it('skips rules with empty cells and reports the table as incomplete instead', () => {
@@ -98,6 +100,36 @@ describe('the 2021 tables', () => {
     const total = checkStatistics(sample2021((t) => { (t.t3 as Record<string, Record<string, number>>).new_received.total += 1; }))
       .find((f) => f.severity === 'error')!;
     expect(total.hint).toBe('表三 一、本年新收政府信息公开申请数量 / 总计 (this line) is in this rule, and its own parts add up to 271, not 272: correct it, or the part that is wrong');
+  });
+
+  it('points two warnings that share one figure at it, not at the column total that is right (statistics audit)', () => {
+    const t3 = (t: Record<string, unknown>) => t.t3 as Record<string, Record<string, number>>;
+    const lineOf = (s: { lines: Record<string, number> }, key: string) => s.lines[key]!;
+    // a row's total one short: its row rule and （七）总计's column rule are off by one, and share that total
+    const short = sample2021((t) => { t3(t).denied_third_party.total -= 1; });
+    const found = checkStatistics(short);
+    expect(found.filter((f) => f.severity === 'error')).toEqual([]);
+    const column = found.find((f) => f.message.startsWith('表三 三（七）总计 / 总计'))!;
+    expect(column.loc.line).toBe(lineOf(short, 't3.denied_third_party.total'));
+    expect(column.hint).toMatch(/^表三 三（三）4\.保护第三方合法权益 \/ 总计 \(this line\) is one of its parts, and its own parts add up to \d+, not \d+: correct it/);
+    const row = found.find((f) => f.message.startsWith('表三 三（三）4.保护第三方合法权益 / 总计'))!;
+    expect(row.loc.line).toBe(lineOf(short, 't3.denied_third_party.total'));
+    expect(row.hint).toBe('表三 三（三）4.保护第三方合法权益 / 总计 (this line) is also one of the parts of 表三 三（七）总计 / 总计, which is off by as much: correct it, or the part that is wrong');
+    // a part one over: its row's total and its column's （七）总计 both point at it
+    const over = sample2021((t) => { t3(t).denied_third_party.natural += 1; });
+    const both = checkStatistics(over);
+    expect(both).toHaveLength(2);
+    for (const f of both) {
+      expect(f.loc.line).toBe(lineOf(over, 't3.denied_third_party.natural'));
+      expect(f.hint).toMatch(/^表三 三（三）4\.保护第三方合法权益 \/ 自然人 \(this line\) is one of its parts and also one of the parts of 表三 三（(?:七）总计|三）4\.保护第三方合法权益) \/ (?:自然人|总计), which is off by as much: correct it$/);
+    }
+    // （七）总计 / 自然人 one over: its row's total, its column's and the form's balance (an error) all hold it, and all point at it
+    const seven = sample2021((t) => { t3(t).results_total.natural += 1; });
+    const three = checkStatistics(seven);
+    expect(three.map((f) => f.severity).sort()).toEqual(['error', 'warning', 'warning']);
+    for (const f of three) expect(f.loc.line).toBe(lineOf(seven, 't3.results_total.natural'));
+    expect(three.find((f) => f.severity === 'error')!.hint).toMatch(/^表三 三（七）总计 \/ 自然人 \(this line\) is in this rule, and its own parts add up to \d+, not \d+: correct it/);
+    expect(three.find((f) => f.message.startsWith('表三 三（七）总计 / 自然人:'))!.hint).toMatch(/^表三 三（七）总计 \/ 自然人 \(this line\) is also one of the parts of 表三 三（七）总计 \/ 总计 and in the form's rule .*, which are off by as much: correct it, or the part that is wrong$/);
   });
 
   it('checks row totals (derived: a warning) across the applicant columns', () => {

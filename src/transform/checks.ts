@@ -23,7 +23,8 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
   if (keys.some((k) => values[k] === undefined)) return undefined; // incomplete: reported separately
   const label = (k: string) => template.cells.get(k)?.label ?? k;
   const sum = (ks: string[]) => sumOf(stats, ks);
-  const line = stats.lines[rule.totals[0]] ?? stats.lines[rule.parts[0]];
+  // (a 其中 row over its parent: at the 其中 row's line, the figure the message names first)
+  const line = rule.kind === 'lte' ? stats.lines[rule.parts[0]] ?? stats.lines[rule.totals[0]] : stats.lines[rule.totals[0]] ?? stats.lines[rule.parts[0]];
   const severity = rule.status === 'printed' ? 'error' : 'warning';
   const loc = { file: stats.file, line };
   // (a workbook's figures have no line: its cell, 表三!J27, says where)
@@ -95,33 +96,52 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
 const diffOf = (stats: StatisticsTable, rule: StatRule) => sumOf(stats, rule.parts) - sumOf(stats, rule.totals);
 
 /**
- * A printed rule over a whole column (一 + 二 = （七）总计 + 四) names no figure; when the only
- * other rule off by as much (a row total, a warning) shares exactly one figure with it, that figure
- * is the likely culprit: the error points at its line and says so.
+ * Two failed rules off by as much that share exactly one figure, and no third: that figure is the
+ * likely culprit, and each of the two points at it. A printed rule over a whole column (一 + 二 =
+ * （七）总计 + 四) names no figure at all; a column's total (（七）总计 / 总计, the sum of the 21
+ * result rows' totals) names itself as the total to correct, where a row's total under it is the
+ * one that is off. Each finding is moved to the suspect's line and its fix names it.
  */
 function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; finding: Finding }[]): void {
+  const figuresOf = (rule: StatRule) => [...rule.parts, ...rule.totals];
+  const labelOf = (k: string) => stats.template.cells.get(k)?.label ?? k;
   for (const e of failed) {
-    if (e.finding.severity !== 'error' || e.rule.kind === 'lte' || e.rule.totals.length < 2) continue;
-    const keys = new Set([...e.rule.parts, ...e.rule.totals]);
+    if (e.rule.kind === 'lte') continue;
+    const keys = new Set(figuresOf(e.rule));
     const size = Math.abs(diffOf(stats, e.rule));
     // the failed rules that share a figure with this one and are off by as much
     const alike = failed.filter((w) => w !== e && w.rule.kind !== 'lte' && Math.abs(Math.abs(diffOf(stats, w.rule)) - size) < 1e-9
-      && [...w.rule.parts, ...w.rule.totals].some((k) => keys.has(k)));
-    const shared = alike.map((w) => [...w.rule.parts, ...w.rule.totals].filter((k) => keys.has(k)));
-    if (alike.length !== 1 || shared[0].length !== 1) continue;
-    const suspect = shared[0][0];
+      && figuresOf(w.rule).some((k) => keys.has(k)));
+    const shared = alike.map((w) => figuresOf(w.rule).filter((k) => keys.has(k)));
+    // (every one of them shares the same one figure with this rule: a row's total, its column's
+    // total and the form's balance all hold （七）总计 / 自然人)
+    const suspect = shared[0]?.[0];
+    if (suspect === undefined || !shared.every((s) => s.length === 1 && s[0] === suspect)) continue;
     const line = stats.lines[suspect];
     // (a workbook's figure has a cell, not a line)
     const cell = stats.cells?.[suspect];
     if (line === undefined && !cell) continue;
     if (line !== undefined) e.finding.loc = { file: stats.file, line };
-    const label = `${stats.template.cells.get(suspect)?.label ?? suspect}${line !== undefined ? ' (this line)' : ` (cell ${cell})`}`;
-    const other = alike[0].rule;
-    // the suspect is the other rule's own total (a row total that its parts do not add up to):
-    // naming that rule by its total would name the suspect twice
-    e.finding.hint = other.totals.length === 1 && other.totals[0] === suspect
-      ? `${label} is in this rule, and its own parts add up to ${fmt(sumOf(stats, other.parts))}, not ${fmt(sumOf(stats, other.totals))}: correct it, or the part that is wrong`
-      : `${label} is in this rule and in ${alike[0].finding.message.split(':')[0]}, which is off by as much: correct it, or the total`;
+    const label = `${labelOf(suspect)}${line !== undefined ? ' (this line)' : ` (cell ${cell})`}`;
+    // the other rules: a total's parts, or the form's rule with its two sides
+    const others = alike.map(({ rule }) => rule.totals.length === 1 ? `one of the parts of ${labelOf(rule.totals[0])}`
+      : `in the form's rule ${rule.parts.map(labelOf).join(' + ')} = ${rule.totals.map(labelOf).join(' + ')}`).join(' and ');
+    const offBy = alike.length > 1 ? 'which are off by as much' : 'which is off by as much';
+    // the rule whose own total the suspect is (a row total that its parts do not add up to): its
+    // own parts' sum says more than naming it would
+    const owner = alike.find(({ rule }) => rule.totals.length === 1 && rule.totals[0] === suspect)?.rule;
+    const ownSum = owner && `its own parts add up to ${fmt(sumOf(stats, owner.parts))}, not ${fmt(sumOf(stats, owner.totals))}`;
+    if (e.rule.totals.length === 1 && e.rule.totals[0] === suspect) {
+      // this rule's own total, also counted by the others: the total is the figure to correct
+      e.finding.hint = `${label} is also ${others}, ${offBy}: correct it, or the part that is wrong`;
+    } else if (e.rule.totals.length === 1) {
+      // one of this rule's parts, which the others count too: that part, not this total
+      e.finding.hint = ownSum ? `${label} is one of its parts, and ${ownSum}: correct it, or the part of it that is wrong`
+        : `${label} is one of its parts and also ${others}, ${offBy}: correct it`;
+    } else {
+      e.finding.hint = ownSum ? `${label} is in this rule, and ${ownSum}: correct it, or the part that is wrong`
+        : `${label} is in this rule and in ${alike.map((w) => w.finding.message.split(':')[0]).join(' and ')}, ${offBy}: correct it, or the total`;
+    }
   }
 }
 
