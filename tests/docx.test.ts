@@ -302,6 +302,10 @@ describe('attachment', () => {
     const between = (start: string, a: string, b: string) => { const x = para(start).xml; return x.slice(x.indexOf(a), x.indexOf(b)); };
     expect(between('联系电话', '0000-6612345', '电子邮箱').match(/<w:br\/>/g)).toHaveLength(1);
     expect(between('1.完善制度建设', '完善制度建设。', '建立健全').match(/<w:br\/>/g)).toHaveLength(1);
+    // the line before a break is not spread over the justified line, as in the PDF (DOCX audit:
+    // 示 例 县 政 通 路 1 号 in LibreOffice, as Word sets it without the setting), first in w:compat (CT_Compat)
+    const settings = docxParts((await buildReport(dir, { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!)['word/settings.xml'];
+    expect(settings).toMatch(/<w:compat><w:doNotExpandShiftReturn\/><w:compatSetting w:val="15" w:name="compatibilityMode"/);
   });
 
   it('links web and e-mail addresses as the PDF does, with fixed relationship ids, in the text\'s own look', async () => {
