@@ -87,6 +87,23 @@ describe('glyph coverage', () => {
     expect((await readPdf(pdf)).pages.flatMap((p) => p.items.map((i) => i.str)).join('')).toContain('未收取信息处理费。');
   });
 
+  it('stops the build on noncharacters, in the text and in fields that are not printed, also with --allow-missing-glyphs, which waives only what the fonts lack (DOCX audit)', async () => {
+    // (U+FFFF in a keyword and U+FFFE in the text made the DOCX's XML unreadable, with the flag)
+    const front = FRONT.replace(/---\n$/, 'keywords: [年报\uffff, 公开]\ncontact:\n  phone: "0000\u0001123"\n---\n');
+    const dir = makeReport({ 'report.md': `${front}\n# 概述\n\n未收取\ufffe信息处理费，笑脸😀。\n` });
+    const line = (text: string) => front.split('\n').findIndex((l) => l.includes(text)) + 1;
+    for (const allowMissingGlyphs of [false, true]) {
+      const error = await buildReport(dir, { fonts, formats: ['pdf', 'docx'], allowMissingGlyphs }).then(() => undefined, (e: unknown) => e);
+      const messages = (error as InputErrors).errors.map((e) => e.message);
+      expect(messages).toEqual([
+        expect.stringMatching(/report\.md:\d+: a noncharacter \(U\+FFFE\), which no text holds: it would make the Word draft unreadable \(a byte-order mark read the wrong way round\?\)\n {2}fix: delete it/),
+        ...(allowMissingGlyphs ? [] : [expect.stringMatching(/character "😀" \(U\+1F600\) is in no configured font/)]),
+        expect.stringMatching(new RegExp(`report\\.md:${line('keywords:')}: a noncharacter \\(U\\+FFFF\\)`)),
+        expect.stringMatching(new RegExp(`report\\.md:${line('phone:')}: a control character \\(U\\+0001\\)`)),
+      ]);
+    }
+  });
+
   it('stops the build on a character no font has, naming it, its code point and file:line', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n第一段。\n\n笑脸😀不是公文用字，\uE000也不是。\n` });
     const err = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e);

@@ -288,7 +288,8 @@ export function readReport(dir: string): Report {
   }
   // (source defaults to the organ, so without a source: line it is the organ's line)
   const keys: [keyof ReportMeta, string][] = [['title', 'title'], ['organ', 'organ'], ['source', fm.source ? 'source' : 'organ'], ['indexNo', 'index_no'],
-    ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor'], ['signature', fm.signature === true ? 'organ' : 'signature'], ['published', 'published'], ['toc', 'toc']];
+    ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor'], ['signature', fm.signature === true ? 'organ' : 'signature'], ['published', 'published'], ['toc', 'toc'],
+    ['keywords', 'keywords'], ['site', 'site'], ['url', 'url'], ['contact', 'contact']];
   const metaLines = Object.fromEntries(keys.map(([k, field]) => [k, yaml.lineOf([field])]));
   // (whole-line comments are notes to the writer, as the skeleton's first lines)
   const frontTodos = split.yaml.split('\n').flatMap((l, i) => l.includes(TO_WRITE) && !l.trimStart().startsWith('#')

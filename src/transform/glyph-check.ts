@@ -4,7 +4,7 @@
  * character, its code point and file:line. (The PDF writer splits runs by the same rule.)
  */
 import { ELEMENTS, HEADING_ELEMENTS, type FontRole } from '../layout/gbt9704.js';
-import { InputError } from '../model/errors.js';
+import type { Finding } from '../model/errors.js';
 import type { Inline, Loc, Report } from '../model/types.js';
 import { isCovered, statGrid } from '../layout/stat-grid.js';
 
@@ -93,6 +93,14 @@ export interface MissingGlyph {
 const isControl = (cp: number): boolean => cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029;
 /** Hangul fillers, which fonts that have them draw blank: pasted, they print a gap. */
 const BLANK_FILLERS = new Set([0x115f, 0x1160, 0x3164, 0xffa0]);
+/** Unicode's noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF, …): no text holds them, and an XML part with U+FFFE or U+FFFF is not XML. */
+const isNoncharacter = (cp: number): boolean => (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe;
+/**
+ * What is no character to print however the fonts are set up: control characters, separators,
+ * blank fillers, U+FFFD and noncharacters. --allow-missing-glyphs waives the characters the fonts
+ * lack, not these (a U+FFFF let through made the DOCX unreadable: DOCX audit).
+ */
+const isNotText = (cp: number): boolean => isControl(cp) || BLANK_FILLERS.has(cp) || cp === 0xfffd || isNoncharacter(cp);
 
 export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[] {
   const out: MissingGlyph[] = [];
@@ -107,11 +115,29 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
       // glyph, which printed a blank gap where Word's non-breaking hyphen, U+001E, stood; a filler
       // that a font draws blank, U+3164, is no character either: adversarial audit)
       // (U+FFFD too, which the fallback face draws: a character lost in a conversion, review)
-      if (!isControl(cp) && !BLANK_FILLERS.has(cp) && cp !== 0xfffd && (has(t.role, cp) || has('fallback', cp))) continue;
+      if (!isNotText(cp) && (has(t.role, cp) || has('fallback', cp))) continue;
       const key = `${ch}@${t.loc.file}:${t.loc.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ char: ch, codePoint: cp, loc: t.loc });
+    }
+  }
+  // fields that are not printed but go into the PDF's and the DOCX's properties (keywords) or are
+  // read for later use: no font needs them, but what is no text is none there either
+  const m = report.meta;
+  const unprinted: [string | undefined, keyof typeof m][] = [
+    ...m.keywords.map((k): [string, keyof typeof m] => [k, 'keywords']), [m.site, 'site'], [m.url, 'url'],
+    ...Object.values(m.contact ?? {}).map((v): [string | undefined, keyof typeof m] => [typeof v === 'string' ? v : undefined, 'contact']),
+  ];
+  for (const [text, field] of unprinted) {
+    for (const ch of text ?? '') {
+      const cp = ch.codePointAt(0)!;
+      if (!isNotText(cp) || cp === 0x09 || cp === 0x0a || cp === 0x0d) continue;
+      const loc = { file: report.source.file, line: report.metaLines[field] ?? report.source.line };
+      const key = `${ch}@${loc.file}:${loc.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ char: ch, codePoint: cp, loc });
     }
   }
   return out;
@@ -144,9 +170,12 @@ export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpp
 
 /**
  * One error per character, at its first place, with how many more places have it (a font that
- * lacks a whole script would otherwise give thousands of lines).
+ * lacks a whole script would otherwise give thousands of lines). `allowMissing`
+ * (--allow-missing-glyphs): the characters the fonts lack are warnings; what is no text stays an error.
  */
-export function missingGlyphErrors(missing: MissingGlyph[]): InputError[] {
+export function missingGlyphFindings(missing: MissingGlyph[], allowMissing = false): Finding[] {
+  const found = (m: MissingGlyph, message: string, hint: string): Finding =>
+    ({ severity: allowMissing && !isNotText(m.codePoint) ? 'warning' : 'error', loc: m.loc, message, hint });
   const byChar = new Map<string, MissingGlyph[]>();
   for (const m of missing) byChar.set(m.char, [...(byChar.get(m.char) ?? []), m]);
   const errors = [...byChar.values()].map((places) => {
@@ -155,29 +184,34 @@ export function missingGlyphErrors(missing: MissingGlyph[]): InputError[] {
     // a private-use character (Word's Symbol-font bullet  U+F0B7, pasted with a list) means
     // something only in the font it came with
     if (m.codePoint >= 0xe000 && m.codePoint <= 0xf8ff) {
-      return new InputError(m.loc, `character "${m.char}" (${codePointLabel(m.codePoint)}) is a private-use character, as Word's bullets from its Symbol font are: no font prints it as meant${more}`,
+      return found(m, `character "${m.char}" (${codePointLabel(m.codePoint)}) is a private-use character, as Word's bullets from its Symbol font are: no font prints it as meant${more}`,
         'delete it; for a list, start each item\'s line with "- " (or "1. ")');
     }
     if (m.codePoint === 0x2028 || m.codePoint === 0x2029) {
-      return new InputError(m.loc, `a ${m.codePoint === 0x2028 ? 'line' : 'paragraph'} separator (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a box${more}`,
+      return found(m, `a ${m.codePoint === 0x2028 ? 'line' : 'paragraph'} separator (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a box${more}`,
         'delete it; for a new paragraph, leave a blank line (press Enter twice)');
     }
     if (BLANK_FILLERS.has(m.codePoint)) {
-      return new InputError(m.loc, `a filler character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}`, 'delete it (an editor that shows invisible characters finds it, or search for its code point)');
+      return found(m, `a filler character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}`, 'delete it (an editor that shows invisible characters finds it, or search for its code point)');
+    }
+    if (isNoncharacter(m.codePoint)) {
+      return found(m, `a noncharacter (${codePointLabel(m.codePoint)}), which no text holds: it would make the Word draft unreadable${more}${m.codePoint === 0xfffe ? ' (a byte-order mark read the wrong way round?)' : ''}`,
+        'delete it (an editor that shows invisible characters finds it, or search for its code point)');
     }
     if (m.codePoint === 0xfffd) {
-      return new InputError(m.loc, `character "\ufffd" (U+FFFD) stands for a character lost when the text was converted, or for a character reference that names none (&#0;, &#x1e;)${more}`, 'type the character that stood there');
+      return found(m, `character "\ufffd" (U+FFFD) stands for a character lost when the text was converted, or for a character reference that names none (&#0;, &#x1e;)${more}`, 'type the character that stood there');
     }
     if (isControl(m.codePoint)) {
-      return new InputError(m.loc, `a control character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}${m.codePoint === 0x1e ? ': Word\'s non-breaking hyphen is pasted as U+001E' : m.codePoint === 0x1f ? ': Word\'s optional hyphen is pasted as U+001F' : ''}`,
+      return found(m, `a control character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}${m.codePoint === 0x1e ? ': Word\'s non-breaking hyphen is pasted as U+001E' : m.codePoint === 0x1f ? ': Word\'s optional hyphen is pasted as U+001F' : ''}`,
         m.codePoint === 0x1e ? 'type a hyphen (-) in its place' : 'delete it (an editor that shows invisible characters finds it, or search for its code point)');
     }
-    return new InputError(m.loc, `character "${m.char}" (${codePointLabel(m.codePoint)}) is in no configured font${more}`,
+    return found(m, `character "${m.char}" (${codePointLabel(m.codePoint)}) is in no configured font${more}`,
       'configure a fallback font that has it (gongwen.yaml fonts.fallback), or replace the character');
   });
   if (errors.length > 20) {
     const rest = errors.length - 20;
-    errors.splice(20, rest, new InputError(errors[20].loc, `… and ${rest} more characters that no configured font has`, 'check the font roles in gongwen.yaml: one of them may lack a whole script'));
+    errors.splice(20, rest, { ...errors[20], severity: errors.slice(20).some((e) => e.severity === 'error') ? 'error' : errors[20].severity,
+      message: `… and ${rest} more characters that no configured font has`, hint: 'check the font roles in gongwen.yaml: one of them may lack a whole script' });
   }
   return errors;
 }
