@@ -132,6 +132,31 @@ describe('one writer at a time', () => {
     expect(withOutputLock(out, 'unit', () => 'written', 0)).toBe('written');
   });
 
+  it('fails at once, naming the lock, where the lock cannot be read: it looked at it for ever at full speed (failure audit)', () => {
+    const out = tmp();
+    fs.mkdirSync(lockOf(out, 'unit'));
+    const started = Date.now();
+    expect(() => withOutputLock(out, 'unit', () => 'written')).toThrow(InputError);
+    try { withOutputLock(out, 'unit', () => 'written'); } catch (e) {
+      expect((e as Error).message).toBe(`${lockOf(out, 'unit')}: the lock of unit's outputs cannot be read (a folder is in its place), so whether another gongwen is writing them cannot be told\n  fix: remove it if no gongwen is writing into ${out}, then build again`);
+    }
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('says where an output folder that is a link leads nowhere or round in a circle, and names the folder, not its lock (failure audit)', () => {
+    const base = tmp();
+    const dangling = path.join(base, 'dangling');
+    fs.symlinkSync(path.join(base, 'nowhere'), dangling);
+    expect(() => withOutputLock(dangling, 'unit', () => 'written')).toThrow(`${dangling}: is a link to ${path.join(base, 'nowhere')}, which is not there, so the output cannot be written there`);
+    expect(() => withOutputLock(path.join(dangling, 'sub'), 'unit', () => 'written')).toThrow(`${dangling}: is a link to`);
+    const [a, b] = [path.join(base, 'a'), path.join(base, 'b')];
+    fs.symlinkSync(b, a);
+    fs.symlinkSync(a, b);
+    expect(() => withOutputLock(a, 'unit', () => 'written')).toThrow(`${a}: is a link that leads round in a circle, so the output cannot be written there`);
+    // (a folder of the system's that takes no files)
+    if (existsSync('/proc/self')) expect(() => withOutputLock('/proc/self', 'unit', () => 'written')).toThrow('/proc/self: the outputs cannot be written into this folder: the folder is not there, or takes no files (ENOENT)');
+  });
+
   it('releases the lock when the writes fail', () => {
     const out = tmp();
     expect(() => withOutputLock(out, 'unit', () => {

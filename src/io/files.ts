@@ -4,7 +4,7 @@
  * name and an older output stays as it was. A temporary file left by a killed build is removed
  * by the next process that writes into that folder.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { InputError } from '../model/errors.js';
@@ -113,7 +113,14 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
   let told = false;
   while (!createLock(lock, me)) {
     const holder = lockHolder(lock, me);
-    if (holder === undefined) continue; // (gone meanwhile)
+    if (holder === undefined) {
+      // (gone meanwhile; or there and not readable, a folder or another user's file: that stays
+      // so, and was looked at again and again at full speed for ever, failure audit)
+      const there = lstatSync(lock, { throwIfNoEntry: false });
+      if (!there) continue;
+      throw new InputError({ file: lock }, `the lock of ${name}'s outputs cannot be read (${there.isDirectory() ? 'a folder is in its place' : 'no permission to read it'}), so whether another gongwen is writing them cannot be told`,
+        `remove it if no gongwen is writing into ${outDir}, then build again`);
+    }
     // (another writer's takeover under way: wait as for a live one, up to `until` too)
     if (holder.stale && takeOver(lock, holder.raw)) continue;
     if (Date.now() >= until) {
@@ -145,7 +152,9 @@ function createLock(lock: string, id: string): boolean {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || (process.platform === 'win32' && (code === 'EPERM' || code === 'EACCES'))) return false;
-    throw cannotWrite(lock, e);
+    // (named by its folder: the lock is a hidden file the writer never asked for, failure audit)
+    const refusal = REFUSALS[code ?? ''];
+    throw refusal ? new InputError({ file: path.dirname(lock) }, `the outputs cannot be written into this folder: ${refusal[0]} (${code})`, refusal[1]) : e;
   }
   try {
     writeSync(fd, id);
@@ -242,6 +251,14 @@ function makeFolder(dir: string): void {
     if (existsSync(d)) {
       if (!statSync(d).isDirectory()) throw new InputError({ file: d }, 'is a file, not a folder, so the output cannot be written there', 'give --out a folder (it is created if missing)');
       break;
+    }
+    // (a link to a folder that is not there, or a loop of links: existsSync follows it and says no,
+    // and mkdir says it exists; the lock's file then failed with an internal error, failure audit)
+    const link = lstatSync(d, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink()) {
+      const loop = (() => { try { statSync(d); return false; } catch (e) { return (e as NodeJS.ErrnoException).code === 'ELOOP'; } })();
+      throw new InputError({ file: d }, loop ? 'is a link that leads round in a circle, so the output cannot be written there' : `is a link to ${readlinkSync(d)}, which is not there, so the output cannot be written there`,
+        loop ? 'give --out a folder, or correct the link' : 'create the folder it links to, or give --out another folder');
     }
     missing.unshift(d);
     if (path.dirname(d) === d) break;
@@ -364,6 +381,9 @@ const REFUSALS: Record<string, [string, string]> = {
   ENOSPC: ['the disk is full', 'free some space and run again'],
   EDQUOT: ['the disk quota is used up', 'free some space and run again'],
   ENAMETOOLONG: ['its name is too long for the file system', 'give the report folder a shorter name (its outputs are named after it), or --out a shorter path'],
+  // (a folder removed meanwhile, or one of a system's that takes no files: /proc/self)
+  ENOENT: ['the folder is not there, or takes no files', 'give --out a folder you can write to'],
+  ELOOP: ['a link in its path leads round in a circle', 'correct the link, or give --out another folder'],
 };
 /**
  * Before a set of outputs is written: a folder where one of them goes is reported at once (it
