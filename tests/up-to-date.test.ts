@@ -239,6 +239,41 @@ describe('up-to-date builds', () => {
     expect(blocked.err).toMatch(/\.gongwen\/unit\.json: the record of this build cannot be written \(.*is a file, not a folder.*\), so the next build builds it again/);
   }, 90_000);
 
+  // (chattr +i needs root and a file system that has the flag: a record that cannot be changed)
+  const immutable = (p: string, on: boolean) => spawnSync('chattr', [on ? '+i' : '-i', p]).status === 0;
+  it('never calls its own outputs edited where the record cannot be replaced: each build had kept its new PDF and DOCX aside as a reviewer\'s (failure audit)', (ctx) => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'pdf']).code).toBe(0);
+    if (!immutable(path.join(out, '.gongwen'), true)) return ctx.skip();
+    try {
+      for (const k of [1, 2, 3]) {
+        appendFileSync(path.join(dir, 'report.md'), `\n追加第${k}段。\n`);
+        const r = run([dir, '--out', out, '--format', 'pdf']);
+        expect(r.code, r.err).toBe(0);
+        expect(r.err).toMatch(/unit\.json: the record of this build cannot be written \(not permitted \(marked unchangeable, or another user's\?\) \(EPERM\)\)/);
+        expect(r.out).not.toMatch(/kept|edited/);
+      }
+      expect(readdirSync(out).sort()).toEqual(['.gongwen', 'unit.pdf']);
+    } finally {
+      immutable(path.join(out, '.gongwen'), false);
+    }
+  }, 60_000);
+
+  it('keeps the record of the earlier outputs where they could not be replaced (it is removed while they are)', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'pdf']).code).toBe(0);
+    const record = recordFile(out, dir);
+    const old = readFileSync(record, 'utf8');
+    appendFileSync(path.join(dir, 'report.md'), '\n追加一段。\n');
+    mkdirSync(path.join(out, 'unit.docx'));
+    const r = run([dir, '--out', out, '--format', 'pdf,docx']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unit\.docx: cannot be written: a folder of that name is in the way \(EISDIR\)/);
+    expect(readFileSync(record, 'utf8')).toBe(old);
+  });
+
   it('never skips a failed build, and keeps the last good record and outputs', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');
     const out = tmp();

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { crc32 } from './crc32.js';
 import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
-import { keepEdited, withOutputLock, writeFilesAtomic } from './files.js';
+import { keepEdited, sweepFolder, withOutputLock, writeFilesAtomic } from './files.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
-import { checkRecord, editedOutputs, folderInputs, readRecord, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
+import { checkRecord, dropRecord, editedOutputs, folderInputs, putBackRecord, readRecord, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
 
 export interface BuildSettings {
   outDir: string;
@@ -58,18 +58,31 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
       // not written over: the outputs are made from the report's files, which the edits are not in
       // (the last build's record, read once: for what it wrote, and for the record written after)
+      // (a set a stopped build left half replaced is put back first: else its new half looked edited)
+      if (s.keepRecords) sweepFolder(s.outDir);
       const before = s.keepRecords ? readRecord(s.outDir, dir) : undefined;
-      const edited = s.keepRecords ? editedOutputs(s.outDir, before, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
+      // a record that cannot be removed cannot be replaced: it may describe outputs an earlier build
+      // of this kind replaced, and would call them edited (each build kept its own PDF and DOCX
+      // aside, failure audit); only the Word draft's own sign of an office program is looked at then
+      const stuck = before !== undefined && !dropRecord(s.outDir, dir);
+      const edited = s.keepRecords ? editedOutputs(s.outDir, stuck ? undefined : before, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
       const kept: [string, string][] = [];
+      let written: ReturnType<typeof writeFilesAtomic>;
       try {
-        for (const f of edited) kept.push([f, keepEdited(f)]);
+        try {
+          for (const f of edited) kept.push([f, keepEdited(f)]);
+        } catch (e) {
+          // all or none: one that cannot be kept aside (held open) puts those already moved back
+          for (const [file, aside] of kept) renameSync(aside, file);
+          throw e;
+        }
+        // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
+        written = writeFilesAtomic(named);
       } catch (e) {
-        // all or none: one that cannot be kept aside (held open) puts those already moved back
-        for (const [file, aside] of kept) renameSync(aside, file);
+        // (the earlier outputs stay: so does their record)
+        if (before && !stuck) putBackRecord(s.outDir, dir, before);
         throw e;
       }
-      // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
-      const written = writeFilesAtomic(named);
       const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]!, crc: crc32(data) }));
       const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
       return { files, kept, unrecorded };

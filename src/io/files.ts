@@ -32,6 +32,8 @@ const alive = (pid: number): boolean => {
  * a killed process had moved aside is put back where nothing has taken its place.
  */
 const swept = new Set<string>();
+/** The sweep below, before a build looks at the outputs in `dir` (once per folder and process, as at the first write). */
+export const sweepFolder = (dir: string): void => removeStale(dir);
 function removeStale(dir: string): void {
   if (swept.has(dir)) return;
   swept.add(dir);
@@ -375,7 +377,10 @@ const REFUSALS: Record<string, [string, string]> = {
   EISDIR: ['a folder of that name is in the way', 'remove or rename that folder, or give --out another folder'],
   ENOTDIR: ['part of its path is a file, not a folder', 'give --out a folder'],
   EACCES: ['no permission to write there', 'give --out a folder you can write to'],
-  EPERM: ['not permitted (is the file open in another program?)', 'close it, or give --out a folder you can write to'],
+  // (Windows says EPERM of a file open in another program; elsewhere it is a file or folder marked
+  // unchangeable, chattr +i, or another user's in a folder only its owner may change)
+  EPERM: process.platform === 'win32' ? ['not permitted (is the file open in another program?)', 'close it, or give --out a folder you can write to']
+    : ['not permitted (marked unchangeable, or another user\'s?)', 'give --out a folder you can write to'],
   EBUSY: ['the file is in use (open in another program?)', 'close it and run again'],
   EROFS: ['the disk is read-only', 'give --out a folder on a disk you can write to'],
   ENOSPC: ['the disk is full', 'free some space and run again'],

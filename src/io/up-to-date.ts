@@ -27,7 +27,7 @@
  * failed build writes no record; an older one then describes other inputs or outputs and does
  * not match. A record that cannot be read, or is not of this shape, is no record.
  */
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,7 @@ import { sumRecordOf } from '../read/statistics.js';
 import { readInputBytes } from '../read/text-file.js';
 import { writeFileAtomic } from './files.js';
 import { crc32 } from './crc32.js';
+import { InputError } from '../model/errors.js';
 
 /**
  * The files of a report folder that are its inputs (and that --watch watches): not hidden ones,
@@ -262,6 +263,29 @@ export function readRecord(outDir: string, dir: string): BuildRecord | undefined
   }
 }
 
+/**
+ * The record of `dir`'s last build into `outDir` removed, just before its outputs are replaced:
+ * a build stopped between replacing them and recording them (killed, or a record that cannot be
+ * written) then leaves no record, not one that disowns the new outputs as a reviewer's edits
+ * (failure audit). False where it is there and cannot be removed: it cannot be replaced either,
+ * and may be older than the outputs. `putBackRecord` restores it where the outputs were not replaced.
+ */
+export function dropRecord(outDir: string, dir: string): boolean {
+  try {
+    rmSync(recordFile(outDir, dir), { force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+export function putBackRecord(outDir: string, dir: string, record: BuildRecord): void {
+  try {
+    writeFileAtomic(recordFile(outDir, dir), encoder.encode(`${JSON.stringify(record, null, 1)}\n`));
+  } catch {
+    // (the next build builds again: the record only saves a build)
+  }
+}
+
 /** Where the record of `dir`'s build into `outDir` is kept. */
 export const recordFile = (outDir: string, dir: string): string =>
   path.join(outDir, '.gongwen', `${path.basename(path.resolve(dir))}.json`);
@@ -290,7 +314,9 @@ export function writeRecord(outDir: string, dir: string, settings: SettingsStamp
     writeFileAtomic(file, encoder.encode(`${JSON.stringify(record, null, 1)}\n`));
     return undefined;
   } catch (e) {
-    return `warning: ${file}: the record of this build cannot be written (${(e as Error).message.split('\n')[0]}), so the next build builds it again\n  fix: remove what is in the way, or give --out a folder you can write to`;
+    // (what is wrong, without the file named a second time)
+    const why = e instanceof InputError ? e.problem.replace(/^cannot be written: /, '') : (e as Error).message.split('\n')[0];
+    return `warning: ${file}: the record of this build cannot be written (${why}), so the next build builds it again\n  fix: remove what is in the way, or give --out a folder you can write to`;
   }
 }
 
