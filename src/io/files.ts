@@ -118,9 +118,10 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
     if (holder === undefined) {
       // (gone meanwhile; or there and not readable, a folder or another user's file: that stays
       // so, and was looked at again and again at full speed for ever, failure audit)
-      const there = lstatSync(lock, { throwIfNoEntry: false });
-      if (!there) continue;
-      throw new InputError({ file: lock }, `the lock of ${name}'s outputs cannot be read (${there.isDirectory() ? 'a folder is in its place' : 'no permission to read it'}), so whether another gongwen is writing them cannot be told`,
+      // (a lock removed and another made between the two looks is another writer's: look again)
+      const unreadable = lockReadError(lock);
+      if (!unreadable) continue;
+      throw new InputError({ file: lock }, `the lock of ${name}'s outputs cannot be read (${unreadable === 'EISDIR' ? 'a folder is in its place' : `${unreadable}: no permission to read it?`}), so whether another gongwen is writing them cannot be told`,
         `remove it if no gongwen is writing into ${outDir}, then build again`);
     }
     // (another writer's takeover under way: wait as for a live one, up to `until` too)
@@ -164,6 +165,17 @@ function createLock(lock: string, id: string): boolean {
     closeSync(fd);
   }
   return true;
+}
+
+/** Why the lock cannot be read, where it is there and cannot be (EISDIR, EACCES); undefined where it can, or is gone. */
+function lockReadError(lock: string): string | undefined {
+  try {
+    readFileSync(lock);
+    return undefined;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+    return code === 'ENOENT' ? undefined : code;
+  }
 }
 
 /** The id in a lock file; undefined where it is gone. */
