@@ -34,6 +34,22 @@ describe('batch builds', () => {
     expect(result.outcomes.map((o) => !o.ok && o.internal)).toEqual([false, true, false]);
   });
 
+  it('fails a report that takes more than a worker\'s memory and builds the others on a fresh worker (it stopped the batch with an internal error: failure audit)', () => {
+    const small = (i: number) => makeReport({ 'report.md': `${FRONT.replace('测试县', `测试${i}县`)}\n第${i}个单位的正文。\n` }, `unit${i}`);
+    // some 3.5 MB of text, 1,800 pages: far more than a 128 MiB worker holds (built in ≈ 4 s alone)
+    const words = '本机关持续推进政务公开标准化规范化建设完善信息发布审核机制全年主动公开各类政府信息依申请办理答复';
+    const paragraphs = Array.from({ length: 19_000 }, (_, k) => Array.from({ length: 60 }, (_, j) => words[(k * 7 + j * j) % words.length]).join('') + '。');
+    const big = makeReport({ 'report.md': `${FRONT}\n${paragraphs.join('\n\n')}\n` }, 'huge');
+    const out = tmp();
+    const r = spawnSync(process.execPath, [BIN, 'build', small(1), big, small(2), '--out', out, '--jobs', '1'],
+      { encoding: 'utf8', env: { ...process.env, GONGWEN_WORKER_HEAP_MB: '128' }, timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`error: ${path.join(big, 'report.md')}: building this report took more than a batch worker's memory (128 MiB)\n  fix: build it alone (gongwen build ${big})`);
+    expect(r.stdout).toMatch(/built 2 of 3 reports in [\d.]+ s; 1 failed: \S*huge\n/);
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['unit1.docx', 'unit1.pdf', 'unit2.docx', 'unit2.pdf']);
+    expect(r.stderr + r.stdout).not.toMatch(/internal error|\n\s+at /);
+  }, 120_000);
+
   it('builds many folders in parallel; a failing one does not stop the others; the summary lists it', () => {
     const dirs = Array.from({ length: 5 }, (_, i) => makeReport({ 'report.md': `${FRONT.replace('测试县', `测试${i}县`)}\n第${i}个单位的正文。\n` }, `unit${i}`));
     const bad = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 二〇二〇') + '\n正文。\n' }, 'broken');

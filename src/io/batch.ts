@@ -4,6 +4,7 @@
  * stop the others. Progress is one updating line on a terminal and plain lines otherwise.
  * Each worker's heap is limited (io/worker-limits.ts).
  */
+import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { BatchWorkerInit } from './batch-worker.js';
@@ -60,28 +61,50 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
     queue.length = 0;
     for (const w of workers) void w.terminate();
   };
+  const start = (worker: Worker): Worker => {
+    worker.ref();
+    worker.postMessage({ init: { fonts, settings } } satisfies BatchWorkerInit);
+    workers.push(worker);
+    return worker;
+  };
+  const record = (o: BuildOutcome) => {
+    outcomes.push(o);
+    if (!o.ok) failed++;
+    progress(o, outcomes.length, failed, performance.now() - started);
+  };
   const run = (worker: Worker) => new Promise<void>((resolve) => {
     let done = false;
+    /** The folder the worker is building, and since when. */
+    let building: { dir: string; since: number } | undefined;
     const finish = () => { if (!done) { done = true; resolve(); } };
     const next = () => {
       const dir = queue.shift();
       if (dir === undefined || internalError) { void worker.terminate().then(finish); return; }
+      building = { dir, since: performance.now() };
       worker.postMessage(dir);
     };
     worker.on('message', (o: BuildOutcome & { internal?: boolean }) => {
       if (done) return;
+      building = undefined;
       // a bug met by one report is that report's failure, reported as one; the others are built
       // (issue 6: one failing report does not stop the others) and the batch exits 1
       if (o.internal && !o.ok) o.error = `internal error (please report): ${o.error}`;
-      outcomes.push(o);
-      if (!o.ok) failed++;
-      progress(o, outcomes.length, failed, performance.now() - started);
+      record(o);
       next();
     });
-    // a worker that crashes or exits early stops the batch (reported as an internal error)
     const crashed = (e: Error) => {
-      const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      stopAll(oom ? `a worker thread ran out of memory (${WORKER_HEAP_MB} MiB heap); build the largest reports one at a time` : e.stack ?? String(e));
+      // a report too large for a worker's memory is that report's failure: a fresh worker builds
+      // the others (it stopped the whole batch with an internal error, failure audit)
+      if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' && building && !done) {
+        const { dir, since } = building;
+        done = true;
+        record({ dir, ok: false, warnings: [], ms: performance.now() - since,
+          error: `${path.join(dir, 'report.md')}: building this report took more than a batch worker's memory (${WORKER_HEAP_MB} MiB)\n  fix: build it alone (gongwen build ${dir}), which may use the machine's memory, or look for what makes it so large` });
+        void run(start(startBatchWorker())).then(resolve);
+        return;
+      }
+      // any other crash, or an early exit, stops the batch (reported as an internal error)
+      stopAll(e.stack ?? String(e));
       finish();
     };
     const exited = () => { if (!done && !internalError && queue.length) stopAll('a worker thread exited unexpectedly'); finish(); };
@@ -95,12 +118,8 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
   });
   const n = Math.max(1, Math.min(jobs, dirs.length));
   const workers: Worker[] = [];
-  for (let i = 0; i < n; i++) {
-    const worker = i === 0 && early ? early : startBatchWorker();
-    worker.ref();
-    worker.postMessage({ init: { fonts, settings } } satisfies BatchWorkerInit);
-    workers.push(worker);
-  }
-  await Promise.all(workers.map(run));
+  for (let i = 0; i < n; i++) start(i === 0 && early ? early : startBatchWorker());
+  // (a copy: a worker started in place of one that ran out of memory is added to `workers`)
+  await Promise.all([...workers].map(run));
   return { outcomes, ms: performance.now() - started, internalError };
 }

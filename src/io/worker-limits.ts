@@ -6,4 +6,13 @@
  * batch's process peaked at ≈ 430 MiB, with 1 GiB at 278–296 MiB, with 512 MiB at 271–273 MiB
  * (three alternating runs of 100 units), in the same time (docs/speed.md).
  */
-export const WORKER_HEAP_MB = 512;
+export const WORKER_HEAP_MB = heapFromEnv(process.env.GONGWEN_WORKER_HEAP_MB) ?? 512;
+
+/**
+ * GONGWEN_WORKER_HEAP_MB: another limit, for a machine with little memory, or a test that makes a
+ * worker run out of it (tests/batch.test.ts). Whole MiB from 64 up; anything else is not used.
+ */
+function heapFromEnv(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && /^\d+$/.test(value) && n >= 64 ? n : undefined;
+}

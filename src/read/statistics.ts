@@ -1,5 +1,5 @@
 import { LARGEST_FIGURE, roundCents, toTheCent } from '../model/amounts.js';
-import { decodeUtf8, readInputBytes } from './text-file.js';
+import { decodeUtf8, readInputBytes, TEXT_LIMIT } from './text-file.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { InputError, throwAll } from '../model/errors.js';
 import { parseSumRecord, type SumRecord, type StatCell, type StatisticsTable } from '../model/types.js';
@@ -111,7 +111,7 @@ export function readStatistics(file: string, year?: number): StatisticsTable {
     throw new InputError({ file }, 'a report reads its statistics from a YAML file',
       `convert the workbook once: gongwen aggregate <its folder> --out ${file.replace(/\.xlsx$/i, '.yaml')}, then name the .yaml in "statistics:"`);
   }
-  return statisticsFromBytes(readInputBytes(file, file, () => new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter')), file, year);
+  return statisticsFromBytes(readInputBytes(file, file, () => new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter'), false, TEXT_LIMIT), file, year);
 }
 
 /** A statistics file's bytes, read already (a sum's unit, io/sum-units.ts), as readStatistics reads them. */

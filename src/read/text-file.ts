@@ -101,8 +101,16 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
  * not the internal error EISDIR would be.
  */
 export function readText(path: string, shown: string = path, streams = false): string {
-  return decodeUtf8(readInputBytes(path, shown, undefined, streams), shown);
+  return decodeUtf8(readInputBytes(path, shown, undefined, streams, TEXT_LIMIT), shown);
 }
+
+/**
+ * The largest text file read (report.md, a statistics file, gongwen.yaml): 4 MiB, some 1.3
+ * million Chinese characters, a thousand pages and more. A report is some 50 KB; a file of 200 MB
+ * had the build run for half a minute into 2 GB and a stack overflow, and a batch stop at its
+ * worker's memory (failure audit).
+ */
+export const TEXT_LIMIT = 4 * 1024 * 1024;
 
 /**
  * An input error for a folder whose files cannot be listed (no read permission: chmod 000, a
@@ -127,6 +135,10 @@ export function readableFolder(dir: string, shown: string = dir, files: readonly
   }
 }
 
+const tooLarge = (shown: string, size: number, maxBytes: number): InputError => new InputError({ file: shown },
+  `is ${(size / 1024 / 1024).toFixed(size < 10 * 1024 * 1024 ? 1 : 0)} MB, more than a report's text or figures take (${maxBytes / 1024 / 1024} MB at most)`,
+  'check that it is the right file: a report\'s text is some 50 KB (a file made by a program, or several files joined?)');
+
 /**
  * A content file's bytes, or an input error naming it: a folder, a device or a pipe where a file
  * was expected (`statistics: /dev/zero` read for ever), a file without read permission, a link
@@ -134,13 +146,17 @@ export function readableFolder(dir: string, shown: string = dir, files: readonly
  * and a batch goes on without its folder. `notFound`: the error for a file that is not there;
  * `streams`: pipes and devices are read (a path given on the command line).
  */
-export function readInputBytes(path: string, shown: string = path, notFound?: () => InputError, streams = false): Buffer {
+export function readInputBytes(path: string, shown: string = path, notFound?: () => InputError, streams = false, maxBytes = Infinity): Buffer {
   try {
     const stat = statSync(path);
     if (stat.isDirectory()) throw new InputError({ file: shown }, 'is a folder, not a file', 'give the path of the file itself, not of a folder');
     // (`streams`: a path typed on the command line, which may be a pipe that ends: --config <(…))
     if (!stat.isFile() && !streams) throw new InputError({ file: shown }, 'is not a file but a device or a pipe, which may never end', 'give the path of the file itself');
-    return readFileSync(path);
+    if (stat.size > maxBytes) throw tooLarge(shown, stat.size, maxBytes);
+    const bytes = readFileSync(path);
+    // (a pipe's length is known only once it is read)
+    if (bytes.length > maxBytes) throw tooLarge(shown, bytes.length, maxBytes);
+    return bytes;
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;

@@ -389,7 +389,7 @@ export function pdfDefinition(report: Report, options: PdfOptions): TDocumentDef
     ...(ctx.toc?.length ? [tocTable(ctx, ctx.toc)] : []),
   ];
   const bodyStart = content.length;
-  content.push(...body);
+  for (const b of body) content.push(b); // (not push(...body): a report of 200,000 paragraphs overflowed the stack)
   const editor = editorLine(m);
   // the end matter: the 附件说明 (GB/T 9704 7.3.4: a line below the body), the editor line, and the
   // QR code where no attachment comes between — kept with the body's last line (a page of
