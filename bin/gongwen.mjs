@@ -9,6 +9,14 @@ if (!existsSync(entry)) {
   process.stderr.write('gongwen is not built yet: run `npm install` (or `npm run build`) in the gongwen folder.\n');
   process.exit(1);
 }
+// a working folder removed after the shell entered it: every path is read from it (relative paths,
+// the messages' file names), and Node's uv_cwd ended in an internal error (failure audit)
+try {
+  process.cwd();
+} catch {
+  process.stderr.write('error: the current folder is gone (removed after this shell entered it)\n  fix: cd to a folder that exists, then run the command again\n');
+  process.exit(2);
+}
 const argv = process.argv.slice(2);
 const cliArgs = new URL('../dist/io/cli-args.js', import.meta.url);
 let batch = false;

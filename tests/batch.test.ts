@@ -1,6 +1,6 @@
 /** Many folders on worker threads, and --watch. */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -374,6 +374,21 @@ describe('--watch', () => {
     const stats = path.join(units[0]!, 'statistics.yaml');
     writeFileSync(stats, readFileSync(stats, 'utf8').replace('licensing: {decisions: 3863}', 'licensing: {decisions: 3900}'));
     await w.until(/city\.pdf \(\d+ KB\) in \d+ ms \(built again: unit of the sum \.\.\/units\/a\/statistics\.yaml changed\)/);
+    expect(await w.stop()).toBe(0);
+  }, 60_000);
+
+  it('watches a folder deleted and made again (a backup restored): it stayed unwatched (failure audit)', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n第一版。\n` }, 'restored');
+    const copy = `${dir}-saved`;
+    cpSync(dir, copy, { recursive: true });
+    const w = watching(dir, tmp(), [], { GONGWEN_WATCH_WARM_UPS: '0' });
+    await w.until(/watching/);
+    rmSync(dir, { recursive: true });
+    await w.until(/restored: not built \(see the error above\)/);
+    cpSync(copy, dir, { recursive: true });
+    await w.until(/restored\.pdf \(\d+ KB\)[^\n]* up to date, not built again\n/);
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
+    await w.until(/restored\.pdf \(\d+ KB\)[^\n]* in \d+ ms \(built again: report\.md changed\)/);
     expect(await w.stop()).toBe(0);
   }, 60_000);
 

@@ -129,6 +129,13 @@ describe('gongwen CLI', () => {
     expect(r.stderr).toMatch(/^error: \/proc\/gongwen-test: the output folder cannot be created \(ENOENT\)\n  fix: give --out a folder you can write to/m);
   });
 
+  it('says that the working folder is gone, instead of an internal error (failure audit)', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'gongwen-gone-'));
+    const r = spawnSync('sh', ['-c', `mkdir here && cd here && rmdir ../here && exec "$0" "$1" check "$2"`, process.execPath, path.join(ROOT, 'bin/gongwen.mjs'), SAMPLE], { encoding: 'utf8', cwd: base });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('error: the current folder is gone (removed after this shell entered it)\n  fix: cd to a folder that exists, then run the command again\n');
+  });
+
   it('names report.md and the statistics file alike, relative to the working folder inside it', () => {
     const dir = makeReport({
       'report.md': `${FRONT.replace(/---\n$/, 'statistics: statistics.yaml\nattachment: { title: 统计表 }\n---\n')}\n全年收到申请１２件。\n`,

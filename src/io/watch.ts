@@ -82,7 +82,11 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   // one build at a time per folder; a change during a build triggers one more build after it.
   // A folder whose files are as at its last build (a file saved unchanged, or a change undone)
   // is not built: its outputs are current (io/up-to-date.ts); with --force, not even at the start.
-  const state = new Map<string, { running: boolean; again: boolean; timer?: NodeJS.Timeout; changes: number }>();
+  const state = new Map<string, {
+    running: boolean; again: boolean; timer?: NodeJS.Timeout; changes: number;
+    /** The folder's watcher, the folder it watches (its inode), and the look for it while it is gone. */
+    watcher?: FSWatcher; ino?: number; poll?: NodeJS.Timeout;
+  }>();
   let stopped = false;
   // `start`: the build at the session's start (with --force, even an up-to-date folder's)
   const rebuild = async (dir: string, start = false) => {
@@ -136,7 +140,6 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       clearTimeout(s.timer);
       s.timer = setTimeout(() => void rebuild(dir), 100);
     };
-    const watchers: FSWatcher[] = [];
     // A statistics file in a subfolder, or shared from elsewhere (statistics: ../city/statistics.yaml),
     // is watched through its folder, by name: an editor that saves by renaming a new file over the
     // old one, or gongwen aggregate, replaces the file a watcher of the file itself would follow.
@@ -169,14 +172,47 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       });
       statsWatchers.set(dir, { key, watchers });
     };
-    for (const dir of dirs) {
-      state.set(dir, { running: false, again: false, changes: 0 });
-      watchers.push(watchDir(dir, (_event, name) => {
-        // not editors' temporary files, nor gongwen's own outputs when --out is the report folder
-        if (name && !isInputName(name)) return;
+    // The report folder itself, by its inode: a folder deleted and made again (a backup restored,
+    // an archive unpacked over it, a checkout) is another folder, which the first watcher does not
+    // see; the build of the change says it is gone, and the folder is looked for every half second
+    // until it is back, then watched again and built (it stayed unwatched: failure audit).
+    const lookForFolder = (dir: string) => {
+      const s = state.get(dir)!;
+      if (s.poll || stopped) return;
+      s.poll = setInterval(() => {
+        if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+        clearInterval(s.poll);
+        s.poll = undefined;
+        watchFolder(dir);
         watchStatistics(dir);
         changed(dir);
-      }));
+      }, 500);
+    };
+    const watchFolder = (dir: string) => {
+      const s = state.get(dir)!;
+      s.watcher?.close();
+      s.watcher = undefined;
+      s.ino = statSync(dir, { throwIfNoEntry: false })?.ino;
+      try {
+        s.watcher = watchDir(dir, (_event, name) => {
+          if (statSync(dir, { throwIfNoEntry: false })?.ino !== s.ino) {
+            lookForFolder(dir);
+            changed(dir);
+            return;
+          }
+          // not editors' temporary files, nor gongwen's own outputs when --out is the report folder
+          if (name && !isInputName(name)) return;
+          watchStatistics(dir);
+          changed(dir);
+        });
+        s.watcher.on('error', () => lookForFolder(dir));
+      } catch {
+        lookForFolder(dir);
+      }
+    };
+    for (const dir of dirs) {
+      state.set(dir, { running: false, again: false, changes: 0 });
+      watchFolder(dir);
       watchStatistics(dir);
     }
     void (async () => {
@@ -186,8 +222,12 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     })();
     process.once('SIGINT', () => {
       stopped = true;
-      for (const w of [...watchers, ...[...statsWatchers.values()].flatMap((x) => x.watchers)]) w.close();
-      for (const s of state.values()) clearTimeout(s.timer);
+      for (const w of [...statsWatchers.values()].flatMap((x) => x.watchers)) w.close();
+      for (const s of state.values()) {
+        s.watcher?.close();
+        clearTimeout(s.timer);
+        clearInterval(s.poll);
+      }
       void docx?.close();
       resolve(0);
     });
