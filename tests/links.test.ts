@@ -36,6 +36,13 @@ describe('webLinks', () => {
     expect(webLinks('附件1.docx、2017年1.5万件、《条例》第一条')).toEqual([]);
     // an e-mail address's domain ends in letters (review: version and ratio figures were mailto: links)
     expect(webLinks('版本v2.0@3.5与比例1.5@2.3')).toEqual([]);
+    // a target is a URI: a % that starts no escape is %25 there (the text stays as typed); the
+    // Kelvin sign and ſ, which \w takes under the i and u flags, end an address (DOCX audit)
+    const odd = 'http://bad.example.org/a%zz/b%41，http://x.cn/\u212a1';
+    expect(webLinks(odd).map((l) => [odd.slice(l.from, l.to), l.href])).toEqual([
+      ['http://bad.example.org/a%zz/b%41', 'http://bad.example.org/a%25zz/b%41'],
+      ['http://x.cn/', 'http://x.cn/'],
+    ]);
   });
 });
 

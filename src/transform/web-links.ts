@@ -8,11 +8,14 @@
  */
 
 /** `http://`, `https://` or `www.` and on to the last letter, figure or slash (a full stop or a comma after it is the sentence's). */
-export const WEB_ADDRESS = String.raw`(?:https?:\/\/|www\.)[\w\-.~:/?#@!$&'*+,;=%]+[\w/]`;
+// (ASCII word characters spelt out: \w under the i and u flags also takes ſ and K, the Kelvin sign,
+// which no address holds: DOCX audit)
+export const WEB_ADDRESS = String.raw`(?:https?:\/\/|www\.)[A-Za-z0-9_\-.~:/?#@!$&'*+,;=%]+[A-Za-z0-9_/]`;
 /** name@host.domain, from the start of its run of name characters. */
-export const EMAIL_ADDRESS = String.raw`(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
+export const EMAIL_ADDRESS = String.raw`(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+`;
 
-const LINKED = new RegExp(`${WEB_ADDRESS}|${EMAIL_ADDRESS}`, 'giu');
+// (no u flag: with i it folds K, the Kelvin sign, and ſ into k and s, DOCX audit)
+const LINKED = new RegExp(`${WEB_ADDRESS}|${EMAIL_ADDRESS}`, 'gi');
 
 export interface WebLink {
   /** Where the address starts and ends in the text (UTF-16 units, end exclusive). */
@@ -44,8 +47,11 @@ export function webLinks(text: string): WebLink[] {
   // (an e-mail address's domain ends in letters: v2.0@3.5 and 1.5@2.3 are no addresses, review)
   return [...text.matchAll(LINKED)].filter((m) => !m[0].includes('@') || /^(?:https?:\/\/|www\.)/i.test(m[0]) || /\.[A-Za-z][\w-]*$/.test(m[0])).map((m) => {
     const address = m[0];
-    const href = address.includes('@') && !/^(?:https?:\/\/|www\.)/i.test(address) ? `mailto:${address}`
+    const target = address.includes('@') && !/^(?:https?:\/\/|www\.)/i.test(address) ? `mailto:${address}`
       : /^www\./i.test(address) ? `http://${address}` : address;
+    // (a % that starts no escape, a%zz, is a % of its own: %25; a target that is no URI made the
+    // DOCX's relationship unreadable to .NET's packaging and the Open XML SDK, DOCX audit)
+    const href = target.replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
     return { from: m.index!, to: m.index! + address.length, href };
   });
 }
