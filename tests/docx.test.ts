@@ -227,6 +227,24 @@ describe('content', () => {
   });
 });
 
+describe('the end of the document', () => {
+  it('ends the 2014 form\'s attachment table with a paragraph of 1 pt off the grid, not the table: Word adds one of a 三号 line, a blank page where the table fills its page (DOCX audit)', async () => {
+    const { outputs } = await buildReport(path.join(ROOT, 'content/shangqiu-2017'), { fonts: openFontSet(), formats: ['docx'] });
+    const xml = docxParts(outputs.docx!)['word/document.xml'];
+    const tail = xml.slice(xml.lastIndexOf('</w:tbl>'), xml.indexOf('<w:sectPr'));
+    expect(tail).toBe('</w:tbl><w:p><w:pPr><w:pStyle w:val="GwTableText"/><w:spacing w:after="0" w:before="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>');
+    expect(styles()).toMatch(/<w:style [^>]*w:styleId="GwTableText"[^>]*>[\s\S]*?<w:snapToGrid w:val="0"\/>/);
+  });
+
+  it('defines every style another is based on: Word\'s default character style, which docx\'s Hyperlink names (DOCX audit)', () => {
+    const ids = new Set([...styles().matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]));
+    const based = [...styles().matchAll(/<w:basedOn w:val="([^"]+)"\/>/g)].map((m) => m[1]);
+    expect(based).toContain('DefaultParagraphFont');
+    expect(based.filter((id) => !ids.has(id))).toEqual([]);
+    expect(styles()).toContain('<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>');
+  });
+});
+
 describe('footers', () => {
   it('turns on odd/even footers: "— PAGE —" right on odd pages, left on even pages', () => {
     expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');

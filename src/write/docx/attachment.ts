@@ -1,5 +1,5 @@
 /** 附件说明 and the attachment pages with the statistics table (GB/T 9704 §7.3.4, §7.3.7). */
-import { Paragraph, type FileChild } from 'docx';
+import { LineRuleType, Paragraph, type FileChild } from 'docx';
 import { ATTACHMENT, geometry } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
 import type { Attachment, StatisticsTable } from '../../model/types.js';
@@ -29,7 +29,12 @@ export function attachmentNote(attachments: Attachment[], keepLast = false): Par
   }));
 }
 
-export function attachmentPages(attachments: Attachment[], statistics?: StatisticsTable): FileChild[] {
+/**
+ * `last`: nothing follows in the document. A document that ends in a table gets a paragraph from
+ * Word when it opens it, in Normal (三号 on a 28.95 pt line): one that the table leaves no room for
+ * is a blank last page. The paragraph is written here instead, 1 pt high, off the grid (DOCX audit).
+ */
+export function attachmentPages(attachments: Attachment[], statistics?: StatisticsTable, last = false): FileChild[] {
   return attachments.flatMap((a, i) => {
     const label = attachments.length > 1 ? `${ATTACHMENT.label}${i + 1}` : ATTACHMENT.label;
     const out: FileChild[] = [
@@ -39,6 +44,9 @@ export function attachmentPages(attachments: Attachment[], statistics?: Statisti
     ];
     const table = statistics?.template.tables.find((t) => t.id === a.table);
     if (table) out.push(statTable(statGrid(table, statistics!.values)));
+    if (table && last && i === attachments.length - 1) {
+      out.push(new Paragraph({ style: STYLE.tableText.id, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 } }));
+    }
     return out;
   });
 }

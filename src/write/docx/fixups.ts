@@ -31,6 +31,11 @@ export function fixStylesXml(xml: string): string {
   // It is a character style, as in Word's own Normal template.
   out = out.replace(/<w:style w:type="paragraph" w:styleId="Strong"><w:name w:val="Strong"\/><w:basedOn w:val="Normal"\/><w:next w:val="Normal"\/>/,
     '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/>');
+  // docx bases its character styles (Hyperlink, FootnoteReference …) on Word's default character
+  // style without defining it: Word adds its own, other readers find no such style (DOCX audit)
+  if (out.includes('w:val="DefaultParagraphFont"') && !out.includes('w:styleId="DefaultParagraphFont"')) {
+    out = out.replace(/<w:style /, '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style><w:style ');
+  }
   return out;
 }
 
