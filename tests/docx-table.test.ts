@@ -21,6 +21,9 @@ import { tableStyleId } from '../src/write/docx/styles.js';
 import { docxParts } from './helpers/docx.js';
 
 /** The table as docx's objects give it. */
+/** Centred in the cell's height; a group's label over several rows at its first row, as in the PDF. */
+const alignOf = (slot: { role: string; rowSpan: number }) => (slot.role === 'label' && slot.rowSpan > 1 ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER);
+
 function referenceTable(grid: StatGrid): Table {
   const size = ZIHAO[grid.zihao];
   // the smaller tables' sizes are their styles' (五号, 小五): no run or paragraph says it
@@ -53,7 +56,7 @@ function referenceTable(grid: StatGrid): Table {
           width: { size: widthOf(c, merged), type: WidthType.DXA },
           columnSpan: merged.colSpan > 1 ? merged.colSpan : undefined,
           verticalMerge: VerticalMergeType.CONTINUE,
-          verticalAlign: VerticalAlignTable.CENTER,
+          verticalAlign: alignOf(merged),
           children: [paragraph(merged, [])],
         })] : [];
       }
@@ -69,7 +72,7 @@ function referenceTable(grid: StatGrid): Table {
         width: { size: width, type: WidthType.DXA },
         columnSpan: slot.colSpan > 1 ? slot.colSpan : undefined,
         verticalMerge: slot.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
-        verticalAlign: VerticalAlignTable.CENTER,
+        verticalAlign: alignOf(slot),
         children: [paragraph(slot, lines.map((text, k) => new TextRun({ text, ...(k ? { break: 1 } : {}), ...sized })))],
       })];
     }),
@@ -113,6 +116,16 @@ describe('statistics tables written as text', () => {
     const [reference, direct, ...rest] = await tablesOf([referenceTable(grid), statTable(grid)]);
     expect(rest).toEqual([]);
     expect(direct).toBe(reference);
+  });
+
+  it('sets a group\'s label over several rows at its first row, as the PDF does, and the other cells in the middle of their height (statistics audit)', () => {
+    const t3 = grids.find((g) => g.name === 'gov-2021 t3')!.grid;
+    const xml = statTableXml(t3);
+    const cellOf = (text: string) => new RegExp(`<w:tc><w:tcPr>((?:(?!</w:tcPr>).)*)</w:tcPr>(?:(?!</w:tc>).)*${text}`).exec(xml)?.[1];
+    expect(cellOf('>（三）</w:t>')).toMatch(/<w:vMerge w:val="restart"\/><w:vAlign w:val="top"\/>$/);
+    expect(cellOf('>三、</w:t>')).toMatch(/<w:vAlign w:val="top"\/>$/);
+    expect(cellOf('自然人')).toMatch(/<w:vAlign w:val="center"\/>$/); // a header over two rows
+    expect(cellOf('1\\.属于国家秘密')).toMatch(/<w:vAlign w:val="center"\/>$/);
   });
 
   it('escapes text as docx does (markup characters, quotes, control characters dropped)', async () => {

@@ -78,12 +78,17 @@ function cellXml(slot: GridCell, r: number, width: number, room: number, pdfRoom
   return `<w:tc><w:tcPr>${tcPr(slot, width, 'restart')}</w:tcPr><w:p><w:pPr>${paragraphXml(slot, r, t, keep)}</w:pPr>${run}</w:p></w:tc>`;
 }
 
-/** A cell's properties; a cell over several rows starts a vertical merge, its continuations go on with it. */
+/**
+ * A cell's properties; a cell over several rows starts a vertical merge, its continuations go on
+ * with it. Text is centred in its cell's height, but a group's label over several rows (三、本年度
+ * 办理结果, （三）不予公开) stands at its first row, as in the PDF, which repeats it on each page the
+ * rows run onto (centred, it stood in the middle of a group that may cross a page: statistics audit).
+ */
 const tcPr = (slot: GridCell, width: number, merge: 'restart' | 'continue') =>
   `<w:tcW w:type="dxa" w:w="${width}"/>` +
   (slot.colSpan > 1 ? `<w:gridSpan w:val="${slot.colSpan}"/>` : '') +
   (merge === 'continue' || slot.rowSpan > 1 ? `<w:vMerge w:val="${merge}"/>` : '') +
-  '<w:vAlign w:val="center"/>';
+  `<w:vAlign w:val="${slot.role === 'label' && slot.rowSpan > 1 ? 'top' : 'center'}"/>`;
 
 /**
  * The cell in row `r` under a label that spans rows: merged into it, with an empty paragraph in
