@@ -67,6 +67,17 @@ describe('gongwen CLI', () => {
     }
   });
 
+  it('says how to give a folder whose name starts with - (failure audit: "unknown option -d")', () => {
+    const base = tmp();
+    cpSync(SAMPLE, path.join(base, '-dash'), { recursive: true });
+    for (const [command, usage] of [['check', 'Run gongwen --help'], ['aggregate', 'usage: gongwen aggregate']]) {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), command!, '-dash'], { encoding: 'utf8', cwd: base });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`error: unknown option -d, read from -dash: a folder or file whose name starts with - is written ./-dash\n${usage}${r.stderr.split(usage!)[1]}`);
+    }
+    expect(spawnSync(process.execPath, [path.join(ROOT, 'bin/gongwen.mjs'), 'check', './-dash'], { encoding: 'utf8', cwd: base }).status).toBe(0);
+  });
+
   it('says how to fix a --config that is not there', () => {
     const r = run('build', SAMPLE, '--config', 'no-such/gongwen.yaml', '--out', tmp());
     expect(r.code).toBe(2);

@@ -290,7 +290,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     }
   } catch (e) {
     if (!isUsageError(e)) throw e;
-    err.write(`error: ${usageText(e as Error, AGGREGATE_OPTIONS)}\nusage: ${AGGREGATE_USAGE}\n`);
+    err.write(`error: ${usageText(e as Error, AGGREGATE_OPTIONS, argv)}\nusage: ${AGGREGATE_USAGE}\n`);
     return 2;
   }
 

@@ -355,7 +355,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     return command === 'build' ? await build(dirs, values, out, err, early) : await check(dirs, values, out, err);
   } catch (e) {
     if (isUsageError(e)) {
-      err.write(`error: ${usageText(e as Error, OPTIONS)}\nRun gongwen --help for usage.\n`);
+      err.write(`error: ${usageText(e as Error, OPTIONS, argv)}\nRun gongwen --help for usage.\n`);
       return EXIT.input;
     }
     if (isInputError(e)) {
