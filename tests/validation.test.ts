@@ -388,6 +388,8 @@ describe('statistics validation', () => {
     expect(twice).toHaveLength(2);
     expect(twice[0]).toMatch(/statistics\.yaml:4: .*value 1e2 is read by YAML as the number 100/);
     expect(twice[1]).toMatch(/statistics\.yaml:5: .*value 0x10 is read by YAML as the number 16/);
+    // a figure YAML cannot keep is named as typed, not as read (…567 read as …568: statistics audit)
+    expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: 12345678901234567\n'))[0]).toMatch(/statistics\.yaml:3: 三（一）收到申请数: value 12345678901234567 is not a number of 15 digits at most/);
     const commented = errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: 12  # 1e3 last year\n  s3_2: 1e1  # 10\n'));
     expect(commented).toHaveLength(1);
     expect(commented[0]).toMatch(/statistics\.yaml:4: .*value 1e1 is read by YAML as the number 10/);

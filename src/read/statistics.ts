@@ -80,20 +80,32 @@ const PLAIN_FIGURE_LINE = /^[^:{},#"']*:\s*[+-]?\d+(?:\.\d+)?\s*(?:#.*)?$/;
 function oddNotation(lineText: string | undefined, key: string): string | undefined {
   // (the usual line, one key and plain digits, needs no pattern of its own)
   if (lineText !== undefined && PLAIN_FIGURE_LINE.test(lineText)) return undefined;
-  const found = [...(lineText ?? '').matchAll(writtenAfter(key))];
-  // (a key twice on the line, two rows written on one: which is which cannot be told; an anchor,
-  // alias or tag, &a 12, *a, !!int: YAML's own notation, not a figure's)
-  const written = found.length === 1 ? found[0]![1]! : undefined;
-  return written && !/^[&*!]/.test(written) && !/^[+-]?\d+(\.\d+)?$/.test(written) ? written : undefined;
+  const written = writtenOn(lineText, key);
+  return written && !/^[+-]?\d+(\.\d+)?$/.test(written) ? written : undefined;
 }
 
-/** Check one value against its cell; returns the number or records an error. */
-function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors: InputError[]): number | undefined {
+/**
+ * What is written after `key:` on its line, where it is there once (a key twice on the line, two
+ * rows written on one: which is which cannot be told) and is no anchor, alias or tag (&a 12, *a,
+ * !!int: YAML's own notation, not a figure's).
+ */
+function writtenOn(lineText: string | undefined, key: string): string | undefined {
+  const found = [...(lineText ?? '').matchAll(writtenAfter(key))];
+  const written = found.length === 1 ? found[0]![1]! : undefined;
+  return written && !/^[&*!]/.test(written) ? written : undefined;
+}
+
+/**
+ * Check one value against its cell; returns the number or records an error. `typed`: the figure
+ * as its line has it, for a number YAML could not keep (12345678901234567 read as …568).
+ */
+function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors: InputError[], typed?: string): number | undefined {
   if (v === null || v === undefined || v === '') return undefined; // explicitly empty
   const problem = valueProblem(cell, v);
   if (problem) {
-    // (a number as YAML read it: .inf is Infinity, not JSON's null)
-    errors.push(new InputError({ file, line }, `${cell.label}: value ${typeof v === 'number' ? String(v) : JSON.stringify(v)} is not a ${problem}`,
+    // (a number as YAML read it: .inf is Infinity, not JSON's null; one past 2^53 as typed)
+    const shown = typeof v === 'number' ? (!Number.isSafeInteger(Math.trunc(v)) && typed && /^[+-]?\d+(\.\d+)?$/.test(typed) ? typed : String(v)) : JSON.stringify(v);
+    errors.push(new InputError({ file, line }, `${cell.label}: value ${shown} is not a ${problem}`,
       valueFix(cell, v) ?? `write a number of ${cell.unit || 'units'}, or leave the cell out if the figure is unknown`));
     return undefined;
   }
@@ -187,7 +199,7 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       errors.push(new InputError({ file, line }, `${cell.label}: value ${odd} is read by YAML as the number ${v}`, `write the figure in plain digits: ${v}`));
       return;
     }
-    const n = valueOf(cell, v, file, line, errors);
+    const n = valueOf(cell, v, file, line, errors, typeof v === 'number' && !Number.isSafeInteger(Math.trunc(v)) ? writtenOn(y.lineText?.(line), path.at(-1)!) : undefined);
     if (n !== undefined) values[cell.key] = n;
   };
   // the line of a key: lineOf gives its value's, which for a block written under it is the next line
