@@ -50,6 +50,16 @@ describe('batch builds', () => {
     expect(r.stderr + r.stdout).not.toMatch(/internal error|\n\s+at /);
   }, 120_000);
 
+  it('fails a report whose Word draft takes more than the DOCX thread\'s memory as that report\'s error, not an internal one (review)', () => {
+    const words = '本机关持续推进政务公开标准化规范化建设完善信息发布审核机制全年主动公开各类政府信息依申请办理答复';
+    const paragraphs = Array.from({ length: 19_000 }, (_, k) => Array.from({ length: 60 }, (_, j) => words[(k * 7 + j * j) % words.length]).join('') + '。');
+    const big = makeReport({ 'report.md': `${FRONT}\n${paragraphs.join('\n\n')}\n` }, 'huge-draft');
+    const r = spawnSync(process.execPath, [BIN, 'build', big, '--out', tmp()], { encoding: 'utf8', env: { ...process.env, GONGWEN_WORKER_HEAP_MB: '64' }, timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`error: ${path.join(big, 'report.md')}: building this report's Word draft took more than its thread's memory (64 MiB)\n  fix: build its DOCX alone (--format docx`);
+    expect(r.stderr + r.stdout).not.toMatch(/internal error|\n\s+at /);
+  }, 120_000);
+
   it('builds many folders in parallel; a failing one does not stop the others; the summary lists it', () => {
     const dirs = Array.from({ length: 5 }, (_, i) => makeReport({ 'report.md': `${FRONT.replace('测试县', `测试${i}县`)}\n第${i}个单位的正文。\n` }, `unit${i}`));
     const bad = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 二〇二〇') + '\n正文。\n' }, 'broken');
@@ -391,6 +401,15 @@ describe('--watch', () => {
     await w.until(/restored\.pdf \(\d+ KB\)[^\n]* in \d+ ms \(built again: report\.md changed\)/);
     expect(await w.stop()).toBe(0);
   }, 60_000);
+
+  it('says that a folder cannot be watched (the system\'s limit of watches), instead of looking for it twice a second (review)', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'unwatched');
+    const preload = path.join(tmp(), 'no-watch.mjs');
+    writeFileSync(preload, "import { createRequire, syncBuiltinESMExports } from 'node:module';\nconst fs = createRequire(import.meta.url)('fs');\nfs.watch = () => { const e = new Error('ENOSPC'); e.code = 'ENOSPC'; throw e; };\nsyncBuiltinESMExports();\n");
+    const r = spawnSync(process.execPath, ['--import', preload, BIN, 'build', dir, '--out', tmp(), '--watch'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`error: ${dir}: cannot be watched (ENOSPC): the system's limit of watched folders is reached\n  fix: close programs that watch many files (an editor with a large project open), or raise the limit: sysctl fs.inotify.max_user_watches=524288\n`);
+  });
 
   it('does not build a folder that is up to date at its start (unless --force), nor when a file is saved unchanged', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n第一版。\n` }, 'current');

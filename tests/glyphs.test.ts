@@ -104,6 +104,14 @@ describe('glyph coverage', () => {
     }
   });
 
+  it('names what stops the build before the characters --allow-missing-glyphs lets through, which are folded after twenty (review)', async () => {
+    const cherokee = Array.from({ length: 25 }, (_, k) => String.fromCodePoint(0x13a0 + k)).join('');
+    const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n${cherokee}结尾\uffff。\n` });
+    const error = await buildReport(dir, { fonts, formats: ['pdf'], allowMissingGlyphs: true }).then(() => undefined, (e: unknown) => e);
+    const messages = (error as InputErrors).errors.map((e) => e.message);
+    expect(messages[0]).toMatch(/a noncharacter \(U\+FFFF\)/);
+  });
+
   it('stops the build on a character no font has, naming it, its code point and file:line', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n第一段。\n\n笑脸😀不是公文用字，\uE000也不是。\n` });
     const err = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e);

@@ -153,6 +153,11 @@ describe('one writer at a time', () => {
     fs.symlinkSync(b, a);
     fs.symlinkSync(a, b);
     expect(() => withOutputLock(a, 'unit', () => 'written')).toThrow(`${a}: is a link that leads round in a circle, so the output cannot be written there`);
+    expect(() => withOutputLock(path.join(a, 'sub'), 'unit', () => 'written')).toThrow(`${path.join(a, 'sub')}: is in a path whose links lead round in a circle`);
+    // a path through a file names the file (review: the link check made it an internal error)
+    const file = path.join(base, 'afile');
+    writeFileSync(file, 'x');
+    expect(() => withOutputLock(path.join(file, 'x', 'y'), 'unit', () => 'written')).toThrow(`${file}: is a file, not a folder, so the output cannot be written there`);
     // (a folder of the system's that takes no files)
     if (existsSync('/proc/self')) expect(() => withOutputLock('/proc/self', 'unit', () => 'written')).toThrow('/proc/self: the outputs cannot be written into this folder: the folder is not there, or takes no files (ENOENT)');
   });

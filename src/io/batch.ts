@@ -29,6 +29,9 @@ const ENDED_EARLY = Symbol.for('gongwen.batch.endedEarly');
 type Ended = { error?: Error; exited?: boolean };
 const endedEarly = (worker: Worker): Ended | undefined => (worker as unknown as Record<symbol, Ended | undefined>)[ENDED_EARLY];
 
+/** `word` as typed in a shell: quoted where it holds a space or a character the shell reads (2021 年报). */
+const shellWord = (word: string): string => (/^[\w@%+=:,./\u0080-\uffff-]+$/u.test(word) && !/\s/u.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
+
 /**
  * A batch worker thread, started before it has work: it loads its code meanwhile. Unref'd, so that
  * one never handed to buildBatch (a usage error, every folder up to date) keeps no process alive;
@@ -99,7 +102,7 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
         const { dir, since } = building;
         done = true;
         record({ dir, ok: false, warnings: [], ms: performance.now() - since,
-          error: `${path.join(dir, 'report.md')}: building this report took more than a batch worker's memory (${WORKER_HEAP_MB} MiB)\n  fix: build it alone (gongwen build ${dir}), which may use the machine's memory, or look for what makes it so large` });
+          error: `${path.join(dir, 'report.md')}: building this report took more than a batch worker's memory (${WORKER_HEAP_MB} MiB)\n  fix: build it alone (gongwen build ${shellWord(dir)}), which may use the machine's memory, or look for what makes it so large` });
         void run(start(startBatchWorker())).then(resolve);
         return;
       }

@@ -64,7 +64,9 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       // a record that cannot be removed cannot be replaced: it may describe outputs an earlier build
       // of this kind replaced, and would call them edited (each build kept its own PDF and DOCX
       // aside, failure audit); only the Word draft's own sign of an office program is looked at then
-      const stuck = before !== undefined && !dropRecord(s.outDir, dir);
+      // (one there and unreadable, another version's, goes too: were it readable later, it would
+      // judge outputs it does not describe)
+      const stuck = s.keepRecords === true && !dropRecord(s.outDir, dir) && before !== undefined;
       const edited = s.keepRecords ? editedOutputs(s.outDir, stuck ? undefined : before, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
       const kept: [string, string][] = [];
       let written: ReturnType<typeof writeFilesAtomic>;

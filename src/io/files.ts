@@ -116,13 +116,22 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
   while (!createLock(lock, me)) {
     const holder = lockHolder(lock, me);
     if (holder === undefined) {
-      // (gone meanwhile; or there and not readable, a folder or another user's file: that stays
-      // so, and was looked at again and again at full speed for ever, failure audit)
-      // (a lock removed and another made between the two looks is another writer's: look again)
+      // Gone meanwhile (or removed and made again between two looks: another writer's), or there
+      // and not readable — a folder, another user's file — which stays so, and was looked at again
+      // and again at full speed for ever (failure audit). On Windows a lock being removed is
+      // "delete pending" for a moment and cannot be read (EPERM), and a folder where no file can be
+      // made has createLock say "held" with no lock there: both are waited on, up to `until`.
       const unreadable = lockReadError(lock);
-      if (!unreadable) continue;
-      throw new InputError({ file: lock }, `the lock of ${name}'s outputs cannot be read (${unreadable === 'EISDIR' ? 'a folder is in its place' : `${unreadable}: no permission to read it?`}), so whether another gongwen is writing them cannot be told`,
-        `remove it if no gongwen is writing into ${outDir}, then build again`);
+      const pending = process.platform === 'win32' && (unreadable === 'EPERM' || unreadable === 'EACCES');
+      if (unreadable && !pending) {
+        throw new InputError({ file: lock }, `the lock of ${name}'s outputs cannot be read (${unreadable === 'EISDIR' ? 'a folder is in its place' : `${unreadable}: no permission to read it?`}), so whether another gongwen is writing them cannot be told`,
+          `remove it if no gongwen is writing into ${outDir}, then build again`);
+      }
+      if (Date.now() >= until) {
+        throw new InputError({ file: outDir }, `the outputs cannot be written into this folder: no lock of ${name}'s outputs could be made there in ${Math.round(waitMs / 1000)} s`, 'give --out a folder you can write to');
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
+      continue;
     }
     // (another writer's takeover under way: wait as for a live one, up to `until` too)
     if (holder.stale && takeOver(lock, holder.raw)) continue;
@@ -268,7 +277,15 @@ function makeFolder(dir: string): void {
     }
     // (a link to a folder that is not there, or a loop of links: existsSync follows it and says no,
     // and mkdir says it exists; the lock's file then failed with an internal error, failure audit)
-    const link = lstatSync(d, { throwIfNoEntry: false });
+    // (a path through a file, ENOTDIR, goes on up to the file, which the check above names)
+    let link: ReturnType<typeof lstatSync> | undefined;
+    try {
+      link = lstatSync(d, { throwIfNoEntry: false });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new InputError({ file: d }, 'is in a path whose links lead round in a circle, so the output cannot be written there', 'give --out a folder, or correct the link');
+      if (code !== 'ENOTDIR') throw e;
+    }
     if (link?.isSymbolicLink()) {
       const loop = (() => { try { statSync(d); return false; } catch (e) { return (e as NodeJS.ErrnoException).code === 'ELOOP'; } })();
       throw new InputError({ file: d }, loop ? 'is a link that leads round in a circle, so the output cannot be written there' : `is a link to ${readlinkSync(d)}, which is not there, so the output cannot be written there`,

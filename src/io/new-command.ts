@@ -99,7 +99,7 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
     return 0;
   } catch (e) {
     if (!isUsageError(e)) throw e;
-    err.write(`error: ${usageText(e as Error, NEW_OPTIONS, argv)}\nusage: ${NEW_USAGE}\n`);
+    err.write(`error: ${usageText(e as Error, NEW_OPTIONS, argv, true)}\nusage: ${NEW_USAGE}\n`);
     return 2;
   }
 }

@@ -25,7 +25,9 @@
  * builds; and each output's size and time are those of the file this build wrote, taken before
  * it was renamed into place, so a concurrent build's output is not recorded as this one's. A
  * failed build writes no record; an older one then describes other inputs or outputs and does
- * not match. A record that cannot be read, or is not of this shape, is no record.
+ * not match. A record that cannot be read, or is not of this shape, is no record. The record is
+ * removed while the outputs are replaced (dropRecord) and written after them, or put back where
+ * they could not be replaced (putBackRecord): a build stopped between the two leaves none.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -272,7 +274,8 @@ export function readRecord(outDir: string, dir: string): BuildRecord | undefined
  */
 export function dropRecord(outDir: string, dir: string): boolean {
   try {
-    rmSync(recordFile(outDir, dir), { force: true });
+    // (Windows: a scanner or indexer holding the file for a moment, EPERM or EBUSY, is waited out)
+    rmSync(recordFile(outDir, dir), { force: true, ...(process.platform === 'win32' ? { recursive: true, maxRetries: 3, retryDelay: 20 } : {}) });
     return true;
   } catch {
     return false;

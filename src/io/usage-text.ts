@@ -9,15 +9,16 @@ import { existsSync } from 'node:fs';
 import { closest } from '../read/validate.js';
 
 /** `argv`: the command line as typed, to tell a folder whose name starts with - (-dash) from an option. */
-export function usageText(e: Error, options: Record<string, unknown>, argv: readonly string[] = []): string {
+export function usageText(e: Error, options: Record<string, unknown>, argv: readonly string[] = [], newFolders = false): string {
   const code = (e as { code?: string }).code;
   const named = /'([^']+)'/.exec(e.message)?.[1];
   if (!named) return e.message;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     // "-s=1": parseArgs reads -s, -= and -1 as three short options, and names the second
     if (named === '-=') return 'a short option takes no "=": write -o value, or --out=value';
-    // (a folder named -dash is read as the options -d, -a, …: failure audit)
-    const path = argv.find((a) => a.startsWith(named) && existsSync(a));
+    // (a folder named -dash is read as the options -d, -a, …, and -sample as -s, then -a, unknown:
+    // failure audit, review; `newFolders`: gongwen new, whose folder is not there yet)
+    const path = named.length === 2 && argv.find((a) => /^-[^-]/.test(a) && a.length > 2 && a.includes(named[1]!) && (newFolders || existsSync(a)));
     if (path) return `unknown option ${named}, read from ${path}: a folder or file whose name starts with - is written ./${path}`;
     const guess = named.startsWith('--') ? closest(named.slice(2).split('=')[0]!, Object.keys(options)) : undefined;
     return `unknown option ${named}${guess ? `: did you mean --${guess}?` : ''}`;

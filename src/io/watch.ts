@@ -86,6 +86,8 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     running: boolean; again: boolean; timer?: NodeJS.Timeout; changes: number;
     /** The folder's watcher, the folder it watches (its inode), and the look for it while it is gone. */
     watcher?: FSWatcher; ino?: number; poll?: NodeJS.Timeout;
+    /** Said to be no longer watched (cannotWatch), once. */
+    unwatched?: boolean;
   }>();
   let stopped = false;
   // `start`: the build at the session's start (with --force, even an up-to-date folder's)
@@ -133,7 +135,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       if (!ok) return;
     }
   };
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const changed = (dir: string) => {
       const s = state.get(dir)!;
       s.changes++;
@@ -175,28 +177,52 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     // The report folder itself, by its inode: a folder deleted and made again (a backup restored,
     // an archive unpacked over it, a checkout) is another folder, which the first watcher does not
     // see; the build of the change says it is gone, and the folder is looked for every half second
-    // until it is back, then watched again and built (it stayed unwatched: failure audit).
-    const lookForFolder = (dir: string) => {
+    // until it is back, then watched again and built (it stayed unwatched: failure audit). A
+    // folder that is there and cannot be watched (the system's limit of watches reached, ENOSPC)
+    // is said to be so once, and not looked for (review: it was watched again twice a second).
+    const folderIno = (dir: string): number | undefined => {
+      try {
+        const st = statSync(dir, { throwIfNoEntry: false });
+        return st?.isDirectory() ? st.ino : undefined;
+      } catch {
+        return undefined; // (no permission, a loop of links: not a folder to watch)
+      }
+    };
+    const cannotWatch = (dir: string, e: unknown) => {
       const s = state.get(dir)!;
+      if (s.unwatched || stopped) return;
+      s.unwatched = true;
+      const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      err.write(`warning: ${dir} is no longer watched (${code}${code === 'ENOSPC' ? ': the system\'s limit of watched folders is reached, fs.inotify.max_user_watches' : ''}): its changes are not built; stop (Ctrl-C) and start --watch again\n`);
+    };
+    const lookForFolder = (dir: string, gone: boolean) => {
+      const s = state.get(dir)!;
+      s.watcher?.close();
+      s.watcher = undefined;
       if (s.poll || stopped) return;
       s.poll = setInterval(() => {
-        if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return;
+        const ino = folderIno(dir);
+        // (the same folder still there is not watched again: it was watched, and failed)
+        if (ino === undefined) gone = true;
+        if (ino === undefined || (!gone && ino === s.ino)) return;
         clearInterval(s.poll);
         s.poll = undefined;
-        watchFolder(dir);
+        if (!watchFolder(dir)) return;
         watchStatistics(dir);
         changed(dir);
       }, 500);
     };
-    const watchFolder = (dir: string) => {
+    /** `dir` watched; false where it cannot be (said once). At the start, that is an error. */
+    const watchFolder = (dir: string, start = false): boolean => {
       const s = state.get(dir)!;
       s.watcher?.close();
       s.watcher = undefined;
-      s.ino = statSync(dir, { throwIfNoEntry: false })?.ino;
+      s.ino = folderIno(dir);
       try {
         s.watcher = watchDir(dir, (_event, name) => {
-          if (statSync(dir, { throwIfNoEntry: false })?.ino !== s.ino) {
-            lookForFolder(dir);
+          const ino = folderIno(dir);
+          if (ino !== s.ino) {
+            lookForFolder(dir, ino === undefined);
             changed(dir);
             return;
           }
@@ -205,15 +231,35 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
           watchStatistics(dir);
           changed(dir);
         });
-        s.watcher.on('error', () => lookForFolder(dir));
-      } catch {
-        lookForFolder(dir);
+        s.watcher.on('error', (e) => {
+          const ino = folderIno(dir);
+          if (ino === s.ino) cannotWatch(dir, e);
+          else lookForFolder(dir, ino === undefined);
+        });
+        s.unwatched = false;
+        return true;
+      } catch (e) {
+        if (start) {
+          const code = (e as NodeJS.ErrnoException).code ?? '';
+          throw new InputError({ file: dir }, `cannot be watched (${code})${code === 'ENOSPC' ? ': the system\'s limit of watched folders is reached' : ''}`,
+            code === 'ENOSPC' ? 'close programs that watch many files (an editor with a large project open), or raise the limit: sysctl fs.inotify.max_user_watches=524288' : 'build it without --watch');
+        }
+        cannotWatch(dir, e);
+        return false;
       }
     };
-    for (const dir of dirs) {
-      state.set(dir, { running: false, again: false, changes: 0 });
-      watchFolder(dir);
-      watchStatistics(dir);
+    try {
+      for (const dir of dirs) {
+        state.set(dir, { running: false, again: false, changes: 0 });
+        watchFolder(dir, true);
+        watchStatistics(dir);
+      }
+    } catch (e) {
+      for (const s of state.values()) s.watcher?.close();
+      for (const w of [...statsWatchers.values()].flatMap((x) => x.watchers)) w.close();
+      void docx?.close();
+      reject(e);
+      return;
     }
     void (async () => {
       for (const dir of dirs) await rebuild(dir, true);

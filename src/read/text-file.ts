@@ -136,7 +136,7 @@ export function readableFolder(dir: string, shown: string = dir, files: readonly
 }
 
 const tooLarge = (shown: string, size: number, maxBytes: number): InputError => new InputError({ file: shown },
-  `is ${(size / 1024 / 1024).toFixed(size < 10 * 1024 * 1024 ? 1 : 0)} MB, more than a report's text or figures take (${maxBytes / 1024 / 1024} MB at most)`,
+  `is ${(size / 1024 / 1024).toFixed(size < 10 * 1024 * 1024 ? 2 : 0)} MB, more than a report's text or figures take (${maxBytes / 1024 / 1024} MB at most)`,
   'check that it is the right file: a report\'s text is some 50 KB (a file made by a program, or several files joined?)');
 
 /**

@@ -57,7 +57,7 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
   };
 }
 
-/** The template's sum rules the figures break, each failed printed rule pointed at its likely figure where one can be told. */
+/** The template's sum rules the figures break, each failed rule pointed at its likely figure where one can be told. */
 export function checkRules(stats: StatisticsTable): Finding[] {
   const findings: Finding[] = [];
   const failed: { rule: StatRule; finding: Finding }[] = [];
@@ -96,8 +96,9 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
 const diffOf = (stats: StatisticsTable, rule: StatRule) => sumOf(stats, rule.parts) - sumOf(stats, rule.totals);
 
 /**
- * Two failed rules off by as much that share exactly one figure, and no third: that figure is the
- * likely culprit, and each of the two points at it. A printed rule over a whole column (一 + 二 =
+ * Failed rules off by as much that all share the same one figure with a rule (two: a row's total
+ * and its column's; three: with the form's balance): that figure is the likely culprit, and each
+ * of them points at it. A printed rule over a whole column (一 + 二 =
  * （七）总计 + 四) names no figure at all; a column's total (（七）总计 / 总计, the sum of the 21
  * result rows' totals) names itself as the total to correct, where a row's total under it is the
  * one that is off. Each finding is moved to the suspect's line and its fix names it.

@@ -208,6 +208,9 @@ export function missingGlyphFindings(missing: MissingGlyph[], allowMissing = fal
     return found(m, `character "${m.char}" (${codePointLabel(m.codePoint)}) is in no configured font${more}`,
       'configure a fallback font that has it (gongwen.yaml fonts.fallback), or replace the character');
   });
+  // (errors before warnings, so that what stops the build is named, not folded into "… and N
+  // more" behind the characters --allow-missing-glyphs lets through: review)
+  errors.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   if (errors.length > 20) {
     const rest = errors.length - 20;
     errors.splice(20, rest, { ...errors[20], severity: errors.slice(20).some((e) => e.severity === 'error') ? 'error' : errors[20].severity,
