@@ -399,6 +399,24 @@ describe('--watch', () => {
     await w.until(/restored\.pdf \(\d+ KB\)[^\n]* up to date, not built again\n/);
     writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
     await w.until(/restored\.pdf \(\d+ KB\)[^\n]* in \d+ ms \(built again: report\.md changed\)/);
+    // made again at once, where ext4 gives it the inode number it had (failure audit, again), and
+    // edited after: each change built
+    const rebuilt = () => (w.stdout.match(/in \d+ ms \(built again: report\.md changed\)/g) ?? []).length;
+    const more = async (than: number) => {
+      for (const started = Date.now(); rebuilt() <= than; await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() - started > 30_000) throw new Error(`no build after ${than}: ${w.stdout}`);
+      }
+    };
+    for (const k of [3, 4]) {
+      const before = rebuilt();
+      rmSync(dir, { recursive: true });
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第${k}版。\n`);
+      await more(before);
+      await new Promise((r) => setTimeout(r, 700));
+      writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第${k}版，又改。\n`);
+      await more(before + 1);
+    }
     expect(await w.stop()).toBe(0);
   }, 60_000);
 
@@ -484,6 +502,20 @@ describe('--watch', () => {
         writeFileSync(`${shared}.new`, `template: gov-2014\nvalues:\n  s1_1: ${v}\n`);
         renameSync(`${shared}.new`, shared);
         await w.until(builds(3 + i));
+      }
+      // its folder replaced (a copy restored over it), then the file edited: still watched (failure audit)
+      if (named.startsWith('../')) {
+        const folder = path.dirname(shared);
+        const copy = `${folder}-copy`;
+        cpSync(folder, copy, { recursive: true });
+        rmSync(folder, { recursive: true });
+        renameSync(copy, folder);
+        await new Promise((r) => setTimeout(r, 1_200));
+        const seen = w.stdout.length;
+        writeFileSync(shared, 'template: gov-2014\nvalues:\n  s1_1: 9\n');
+        for (const started = Date.now(); !/withshared\.pdf \(\d+ KB\) in \d+ ms/.test(w.stdout.slice(seen)); await new Promise((r) => setTimeout(r, 50))) {
+          if (Date.now() - started > 30_000) throw new Error(`not built after the folder was replaced: ${w.stdout}`);
+        }
       }
       expect(await w.stop()).toBe(0);
     }

@@ -84,8 +84,10 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   // is not built: its outputs are current (io/up-to-date.ts); with --force, not even at the start.
   const state = new Map<string, {
     running: boolean; again: boolean; timer?: NodeJS.Timeout; changes: number;
-    /** The folder's watcher, the folder it watches (its inode), and the look for it while it is gone. */
-    watcher?: FSWatcher; ino?: number; poll?: NodeJS.Timeout;
+    /** The folder's watcher, and the look for its folders while they are gone (markDead). */
+    watcher?: FSWatcher; poll?: NodeJS.Timeout;
+    /** Folders of this report's (its own, its statistics file's) whose watcher went with them: looked for. */
+    dead: Set<string>;
     /** Said to be no longer watched (cannotWatch), once. */
     unwatched?: boolean;
   }>();
@@ -142,52 +144,83 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       clearTimeout(s.timer);
       s.timer = setTimeout(() => void rebuild(dir), 100);
     };
+    /** Whether `folder` is a folder now (no permission, a file in its path, a loop of links: not one). */
+    const isFolder = (folder: string): boolean => {
+      try {
+        return statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true;
+      } catch {
+        return false;
+      }
+    };
+    // A watched folder deleted or moved away (a backup restored over it, an archive unpacked, a
+    // checkout) takes its watcher with it, and one made in its place is another folder (with the
+    // same inode number, on ext4, at once). The watcher's last event names the folder itself: the
+    // folder is then marked dead, looked for every half second until it is there, watched again,
+    // and its report built (it stayed unwatched, silently: failure audit, twice).
+    const markDead = (dir: string, folder: string) => {
+      const s = state.get(dir)!;
+      if (stopped) return;
+      s.dead.add(folder);
+      if (s.poll) return;
+      s.poll = setInterval(() => {
+        for (const f of [...s.dead]) {
+          if (!isFolder(f)) continue;
+          s.dead.delete(f);
+          if (f === dir) watchFolder(dir);
+          watchStatistics(dir, true);
+          changed(dir);
+        }
+        if (!s.dead.size) {
+          clearInterval(s.poll);
+          s.poll = undefined;
+        }
+      }, 500);
+    };
+    /** Whether an event of `folder`'s watcher is about the folder itself: its own name, or it is gone. */
+    const aboutItself = (folder: string, name: string | Buffer | null): boolean => String(name) === path.basename(folder) || !isFolder(folder);
     // A statistics file in a subfolder, or shared from elsewhere (statistics: ../city/statistics.yaml),
     // is watched through its folder, by name: an editor that saves by renaming a new file over the
     // old one, or gongwen aggregate, replaces the file a watcher of the file itself would follow.
     // The file is looked up again whenever the report folder changes (report.md may name another).
     // A sum's units too (the files its record names): a unit corrected makes the report's warning
-    // (io/sum-units.ts), so the report is built again (README "Adding up units").
+    // (io/sum-units.ts), so the report is built again (README "Adding up units"). `again`: watched
+    // anew even where the files are the same (a folder of theirs was replaced).
     const statsWatchers = new Map<string, { key: string; watchers: FSWatcher[] }>();
-    const watchStatistics = (dir: string) => {
+    const watchStatistics = (dir: string, again = false) => {
       const stats = namedStatistics(dir);
       const file = stats && path.resolve(stats);
       const files = file ? [...(path.dirname(file) === path.resolve(dir) ? [] : [file]), ...(existsSync(file) ? sumUnitPaths(file) : [])] : [];
       const key = files.join('\n');
       const old = statsWatchers.get(dir);
-      if (old?.key === key) return;
+      if (!again && old?.key === key) return;
       for (const w of old?.watchers ?? []) w.close();
       statsWatchers.delete(dir);
       // one watcher a folder, for the files in it it is to watch, by name
       const byFolder = new Map<string, Set<string>>();
-      for (const f of files) if (existsSync(path.dirname(f))) byFolder.set(path.dirname(f), (byFolder.get(path.dirname(f)) ?? new Set()).add(path.basename(f)));
+      for (const f of files) if (isFolder(path.dirname(f))) byFolder.set(path.dirname(f), (byFolder.get(path.dirname(f)) ?? new Set()).add(path.basename(f)));
       const watchers = [...byFolder].flatMap(([folder, names]) => {
         try {
-          return [watchDir(folder, (_event, name) => {
+          const w = watchDir(folder, (_event, name) => {
+            if (aboutItself(folder, name)) {
+              markDead(dir, folder);
+              changed(dir);
+              return;
+            }
             if (name && !names.has(String(name))) return;
             watchStatistics(dir); // (the sum written again may name other units)
             changed(dir);
-          })];
+          });
+          w.on('error', () => markDead(dir, folder));
+          return [w];
         } catch {
           return []; // (a folder that cannot be watched: its files are still read at each build)
         }
       });
       statsWatchers.set(dir, { key, watchers });
     };
-    // The report folder itself, by its inode: a folder deleted and made again (a backup restored,
-    // an archive unpacked over it, a checkout) is another folder, which the first watcher does not
-    // see; the build of the change says it is gone, and the folder is looked for every half second
-    // until it is back, then watched again and built (it stayed unwatched: failure audit). A
-    // folder that is there and cannot be watched (the system's limit of watches reached, ENOSPC)
-    // is said to be so once, and not looked for (review: it was watched again twice a second).
-    const folderIno = (dir: string): number | undefined => {
-      try {
-        const st = statSync(dir, { throwIfNoEntry: false });
-        return st?.isDirectory() ? st.ino : undefined;
-      } catch {
-        return undefined; // (no permission, a loop of links: not a folder to watch)
-      }
-    };
+    // A report folder that is there and cannot be watched (the system's limit of watches reached,
+    // ENOSPC) is said to be so once, and not looked for again (review: it was watched again twice
+    // a second); at the start, that is an error.
     const cannotWatch = (dir: string, e: unknown) => {
       const s = state.get(dir)!;
       if (s.unwatched || stopped) return;
@@ -195,34 +228,17 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       err.write(`warning: ${dir} is no longer watched (${code}${code === 'ENOSPC' ? ': the system\'s limit of watched folders is reached, fs.inotify.max_user_watches' : ''}): its changes are not built; stop (Ctrl-C) and start --watch again\n`);
     };
-    const lookForFolder = (dir: string, gone: boolean) => {
-      const s = state.get(dir)!;
-      s.watcher?.close();
-      s.watcher = undefined;
-      if (s.poll || stopped) return;
-      s.poll = setInterval(() => {
-        const ino = folderIno(dir);
-        // (the same folder still there is not watched again: it was watched, and failed)
-        if (ino === undefined) gone = true;
-        if (ino === undefined || (!gone && ino === s.ino)) return;
-        clearInterval(s.poll);
-        s.poll = undefined;
-        if (!watchFolder(dir)) return;
-        watchStatistics(dir);
-        changed(dir);
-      }, 500);
-    };
-    /** `dir` watched; false where it cannot be (said once). At the start, that is an error. */
+    /** `dir` watched; false where it cannot be (said once). */
     const watchFolder = (dir: string, start = false): boolean => {
       const s = state.get(dir)!;
       s.watcher?.close();
       s.watcher = undefined;
-      s.ino = folderIno(dir);
       try {
         s.watcher = watchDir(dir, (_event, name) => {
-          const ino = folderIno(dir);
-          if (ino !== s.ino) {
-            lookForFolder(dir, ino === undefined);
+          if (aboutItself(dir, name)) {
+            s.watcher?.close();
+            s.watcher = undefined;
+            markDead(dir, dir);
             changed(dir);
             return;
           }
@@ -231,11 +247,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
           watchStatistics(dir);
           changed(dir);
         });
-        s.watcher.on('error', (e) => {
-          const ino = folderIno(dir);
-          if (ino === s.ino) cannotWatch(dir, e);
-          else lookForFolder(dir, ino === undefined);
-        });
+        s.watcher.on('error', (e) => (isFolder(dir) ? cannotWatch(dir, e) : markDead(dir, dir)));
         s.unwatched = false;
         return true;
       } catch (e) {
@@ -244,13 +256,14 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
           throw new InputError({ file: dir }, `cannot be watched (${code})${code === 'ENOSPC' ? ': the system\'s limit of watched folders is reached' : ''}`,
             code === 'ENOSPC' ? 'close programs that watch many files (an editor with a large project open), or raise the limit: sysctl fs.inotify.max_user_watches=524288' : 'build it without --watch');
         }
-        cannotWatch(dir, e);
+        if (isFolder(dir)) cannotWatch(dir, e);
+        else markDead(dir, dir);
         return false;
       }
     };
     try {
       for (const dir of dirs) {
-        state.set(dir, { running: false, again: false, changes: 0 });
+        state.set(dir, { running: false, again: false, changes: 0, dead: new Set() });
         watchFolder(dir, true);
         watchStatistics(dir);
       }
