@@ -89,7 +89,7 @@ describe('glyph coverage', () => {
 
   it('stops the build on noncharacters, in the text and in fields that are not printed, also with --allow-missing-glyphs, which waives only what the fonts lack (DOCX audit)', async () => {
     // (U+FFFF in a keyword and U+FFFE in the text made the DOCX's XML unreadable, with the flag)
-    const front = FRONT.replace(/---\n$/, 'keywords: [年报\uffff, 公开]\ncontact:\n  phone: "0000\u0001123"\n---\n');
+    const front = FRONT.replace(/---\n$/, 'keywords: [年报\uffff, 公开]\ncontact:\n  organ: 某局\n  phone: "0000\u0001123"\n---\n');
     const dir = makeReport({ 'report.md': `${front}\n# 概述\n\n未收取\ufffe信息处理费，笑脸😀。\n` });
     const line = (text: string) => front.split('\n').findIndex((l) => l.includes(text)) + 1;
     for (const allowMissingGlyphs of [false, true]) {

@@ -1,6 +1,6 @@
 /** Up-to-date builds (io/up-to-date.ts): a folder is built again only when something its outputs depend on changed. */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -259,6 +259,25 @@ describe('up-to-date builds', () => {
       immutable(path.join(out, '.gongwen'), false);
     }
   }, 60_000);
+
+  it('puts a reviewer\'s draft back where it was when the outputs cannot be replaced: it stayed aside, unsaid (failure re-audit)', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out]).code).toBe(0);
+    const docx = path.join(out, 'unit.docx');
+    appendFileSync(docx, '审阅');
+    const edited = readFileSync(docx);
+    const record = readFileSync(recordFile(out, dir), 'utf8');
+    appendFileSync(path.join(dir, 'report.md'), '\n追加一段。\n');
+    chmodSync(path.join(out, 'unit.pdf'), 0o444); // (read-only: kept, as README says, and the build fails)
+    const r = run([dir, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unit\.pdf: cannot be written: the earlier file is marked read-only, and is kept/);
+    expect(r.err).not.toContain('kept:');
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['unit.docx', 'unit.pdf']);
+    expect(readFileSync(docx).equals(edited)).toBe(true);
+    expect(readFileSync(recordFile(out, dir), 'utf8')).toBe(record);
+  });
 
   it('keeps the record of the earlier outputs where they could not be replaced (it is removed while they are)', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');

@@ -13,7 +13,7 @@ import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord 
 import { display, frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
-import { readableFolder, readInputBytes } from '../read/text-file.js';
+import { readableFolder, readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
 import { isSumRecord, unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
@@ -136,7 +136,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     const { file, year, workbookAfter } = found;
     let { warning, namedMissing } = found;
     const workbook = path.join(dir, 'statistics.xlsx');
-    const readWorkbook = () => statisticsFromXlsx(readInputBytes(workbook), workbook, templateId);
+    const readWorkbook = () => statisticsFromXlsx(readInputBytes(workbook, workbook, undefined, false, WORKBOOK_LIMIT), workbook, templateId);
     // --out the file the unit's report names, this unit alone: its workbook written into it again —
     // where the workbook was saved after it (corrected since), or the file is still empty as gongwen
     // new wrote it; else the guard against writing over a unit's own file stands
@@ -144,7 +144,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     let stats: StatisticsTable;
     if (into && workbookAfter) stats = await readWorkbook();
     else if (isYaml(file)) stats = readStatistics(file);
-    else if (isXlsx(file)) stats = await statisticsFromXlsx(readInputBytes(file), file, templateId);
+    else if (isXlsx(file)) stats = await statisticsFromXlsx(readInputBytes(file, file, undefined, false, WORKBOOK_LIMIT), file, templateId);
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
     // a workbook saved after the YAML, with the same figures (copied, or written from it) or none: no news
     let stale = Boolean(workbookAfter && !into);

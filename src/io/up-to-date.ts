@@ -29,9 +29,10 @@
  * removed while the outputs are replaced (dropRecord) and written after them, or put back where
  * they could not be replaced (putBackRecord): a build stopped between the two leaves none.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { namedStatistics } from '../read/report.js';
 import { sumRecordOf } from '../read/statistics.js';
@@ -269,13 +270,27 @@ export function readRecord(outDir: string, dir: string): BuildRecord | undefined
  * The record of `dir`'s last build into `outDir` removed, just before its outputs are replaced:
  * a build stopped between replacing them and recording them (killed, or a record that cannot be
  * written) then leaves no record, not one that disowns the new outputs as a reviewer's edits
- * (failure audit). False where it is there and cannot be removed: it cannot be replaced either,
- * and may be older than the outputs. `putBackRecord` restores it where the outputs were not replaced.
+ * (failure audit). False where it is there and cannot be removed. `putBackRecord` restores it
+ * where the outputs were not replaced.
  */
 export function dropRecord(outDir: string, dir: string): boolean {
   try {
     // (Windows: a scanner or indexer holding the file for a moment, EPERM or EBUSY, is waited out)
     rmSync(recordFile(outDir, dir), { force: true, ...(process.platform === 'win32' ? { recursive: true, maxRetries: 3, retryDelay: 20 } : {}) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+/**
+ * Whether records can be written into `outDir` now: a probe file made and removed in its record
+ * folder (as root, access(2) says yes to a folder marked unchangeable).
+ */
+export function recordsWritable(outDir: string): boolean {
+  const probe = path.join(outDir, '.gongwen', `.probe-${process.pid}-${threadId}`);
+  try {
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
     return true;
   } catch {
     return false;

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import type { StatisticsTable } from '../model/types.js';
 import { newerWorkbook } from '../read/report.js';
-import { readInputBytes } from '../read/text-file.js';
+import { readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
 
 /** Whether `workbook` holds the figures of `stats` or none; false where it cannot be read. */
 export async function holdsNoNews(workbook: string, stats: StatisticsTable, templateId?: string): Promise<boolean> {
@@ -16,7 +16,7 @@ export async function holdsNoNews(workbook: string, stats: StatisticsTable, temp
     // (loaded here: exceljs is not loaded by a build that reads no workbook)
     const { statisticsFromXlsx } = await import('./xlsx.js');
     // (a pipe or a device is never read: it may never end, review)
-    const other = await statisticsFromXlsx(readInputBytes(workbook), workbook, templateId ?? stats.template.id);
+    const other = await statisticsFromXlsx(readInputBytes(workbook, workbook, undefined, false, WORKBOOK_LIMIT), workbook, templateId ?? stats.template.id);
     if (other.template.id !== stats.template.id) return false;
     const keys = Object.keys(other.values);
     if (!keys.length) return true;

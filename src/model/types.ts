@@ -301,7 +301,8 @@ export interface Report {
   attachments: Attachment[];
   statistics?: StatisticsTable;
   /** Line of each front-matter field that is printed (title, organ, …), for messages. */
-  metaLines: Partial<Record<keyof ReportMeta, number>>;
+  /** Each front-matter field's line (a contact's fields each their own: `contact.phone`). */
+  metaLines: Partial<Record<keyof ReportMeta | `contact.${keyof Contact}`, number>>;
   /** Line number of the first body line in the report file, and the file itself. */
   source: Loc;
   /**

@@ -4,7 +4,7 @@ import { readableFolder, readText } from './text-file.js';
 import path from 'node:path';
 import { InputError, InputErrors, throwAll } from '../model/errors.js';
 import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
-import type { Attachment, Block, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
+import type { Attachment, Block, Contact, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
 import { TO_WRITE } from '../model/typed-text.js';
 import { splitFrontMatter } from './front-matter.js';
 import { signatureOverflowEm } from '../layout/meta-fields.js';
@@ -290,7 +290,8 @@ export function readReport(dir: string): Report {
   const keys: [keyof ReportMeta, string][] = [['title', 'title'], ['organ', 'organ'], ['source', fm.source ? 'source' : 'organ'], ['indexNo', 'index_no'],
     ['category', 'category'], ['docNo', 'doc_no'], ['validity', 'validity'], ['editor', 'editor'], ['signature', fm.signature === true ? 'organ' : 'signature'], ['published', 'published'], ['toc', 'toc'],
     ['keywords', 'keywords'], ['site', 'site'], ['url', 'url'], ['contact', 'contact']];
-  const metaLines = Object.fromEntries(keys.map(([k, field]) => [k, yaml.lineOf([field])]));
+  const metaLines: Report['metaLines'] = Object.fromEntries(keys.map(([k, field]) => [k, yaml.lineOf([field])]));
+  for (const key of Object.keys(meta.contact ?? {}) as (keyof Contact)[]) metaLines[`contact.${key}`] = yaml.lineOf(['contact', key]);
   // (whole-line comments are notes to the writer, as the skeleton's first lines)
   const frontTodos = split.yaml.split('\n').flatMap((l, i) => l.includes(TO_WRITE) && !l.trimStart().startsWith('#')
     ? [{ loc: { file, line: split.yamlLine + i }, text: l.trim() }] : []);

@@ -8,7 +8,7 @@
  * own advice: the GBK advice (iconv -f GBK) would garble it for good. So is a file that is not
  * text at all (a Word document named report.md).
  */
-import { accessSync, constants as fsConstants, readdirSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../model/errors.js';
 
@@ -111,6 +111,8 @@ export function readText(path: string, shown: string = path, streams = false): s
  * worker's memory (failure audit).
  */
 export const TEXT_LIMIT = 4 * 1024 * 1024;
+/** The largest workbook read (a unit's statistics.xlsx): 16 MiB, where a form's is some 20 KB (a 60 MB one was read whole: failure re-audit). */
+export const WORKBOOK_LIMIT = 16 * 1024 * 1024;
 
 /**
  * An input error for a folder whose files cannot be listed (no read permission: chmod 000, a
@@ -135,9 +137,26 @@ export function readableFolder(dir: string, shown: string = dir, files: readonly
   }
 }
 
-const tooLarge = (shown: string, size: number, maxBytes: number): InputError => new InputError({ file: shown },
-  `is ${(size / 1024 / 1024).toFixed(size < 10 * 1024 * 1024 ? 2 : 0)} MB, more than a report's text or figures take (${maxBytes / 1024 / 1024} MB at most)`,
-  'check that it is the right file: a report\'s text is some 50 KB (a file made by a program, or several files joined?)');
+/** The first `most` bytes of a pipe or device, or all it holds where that is less. */
+function readAtMost(path: string, most: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const out = Buffer.alloc(most);
+    let got = 0;
+    for (let n = -1; n !== 0 && got < most;) {
+      n = readSync(fd, out, got, most - got, null);
+      got += n;
+    }
+    return out.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** (MB rounded up: 4,194,305 bytes is 4.01 MB, not 4.00, beside a most of 4) */
+const tooLarge = (shown: string, size: number, maxBytes: number, unread = false): InputError => new InputError({ file: shown },
+  `${unread ? 'holds more' : `is ${size < 10 * 1024 * 1024 ? (Math.ceil(size / 1024 / 1024 * 100) / 100).toFixed(2) : Math.ceil(size / 1024 / 1024)} MB, more`} than a report's text or figures take (${maxBytes / 1024 / 1024} MB at most)`,
+  'check that it is the right file: a report\'s text and figures take some 50 KB (a file made by a program, or several files joined?)');
 
 /**
  * A content file's bytes, or an input error naming it: a folder, a device or a pipe where a file
@@ -153,9 +172,11 @@ export function readInputBytes(path: string, shown: string = path, notFound?: ()
     // (`streams`: a path typed on the command line, which may be a pipe that ends: --config <(…))
     if (!stat.isFile() && !streams) throw new InputError({ file: shown }, 'is not a file but a device or a pipe, which may never end', 'give the path of the file itself');
     if (stat.size > maxBytes) throw tooLarge(shown, stat.size, maxBytes);
-    const bytes = readFileSync(path);
-    // (a pipe's length is known only once it is read)
-    if (bytes.length > maxBytes) throw tooLarge(shown, bytes.length, maxBytes);
+    // (a pipe's or a device's length is known only as it is read: read no more than the most, where
+    // there is one; --config /dev/zero was read for ever: failure re-audit)
+    const bounded = !stat.isFile() && maxBytes !== Infinity;
+    const bytes = bounded ? readAtMost(path, maxBytes + 1) : readFileSync(path);
+    if (bytes.length > maxBytes) throw tooLarge(shown, bytes.length, maxBytes, bounded);
     return bytes;
   } catch (e) {
     if (e instanceof InputError) throw e;

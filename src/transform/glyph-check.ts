@@ -5,7 +5,7 @@
  */
 import { ELEMENTS, HEADING_ELEMENTS, type FontRole } from '../layout/gbt9704.js';
 import type { Finding } from '../model/errors.js';
-import type { Inline, Loc, Report } from '../model/types.js';
+import type { Contact, Inline, Loc, Report } from '../model/types.js';
 import { isCovered, statGrid } from '../layout/stat-grid.js';
 
 export type GlyphRole = FontRole | 'fallback';
@@ -125,15 +125,16 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
   // fields that are not printed but go into the PDF's and the DOCX's properties (keywords) or are
   // read for later use: no font needs them, but what is no text is none there either
   const m = report.meta;
-  const unprinted: [string | undefined, keyof typeof m][] = [
-    ...m.keywords.map((k): [string, keyof typeof m] => [k, 'keywords']), [m.site, 'site'], [m.url, 'url'],
-    ...Object.values(m.contact ?? {}).map((v): [string | undefined, keyof typeof m] => [typeof v === 'string' ? v : undefined, 'contact']),
+  type Field = keyof Report['metaLines'];
+  const unprinted: [string | undefined, Field][] = [
+    ...m.keywords.map((k): [string, Field] => [k, 'keywords']), [m.site, 'site'], [m.url, 'url'],
+    ...Object.entries(m.contact ?? {}).map(([key, v]): [string | undefined, Field] => [typeof v === 'string' ? v : undefined, `contact.${key as keyof Contact}`]),
   ];
   for (const [text, field] of unprinted) {
     for (const ch of text ?? '') {
       const cp = ch.codePointAt(0)!;
       if (!isNotText(cp) || cp === 0x09 || cp === 0x0a || cp === 0x0d) continue;
-      const loc = { file: report.source.file, line: report.metaLines[field] ?? report.source.line };
+      const loc = { file: report.source.file, line: report.metaLines[field] ?? report.metaLines.contact ?? report.source.line };
       const key = `${ch}@${loc.file}:${loc.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
