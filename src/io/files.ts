@@ -16,12 +16,25 @@ import { InputError } from '../model/errors.js';
  */
 const TMP = /^\.(.+)\.(\d+(?:-\d+)?)\.gongwen-(tmp|old)(-cut)?$/;
 
+/**
+ * Whether process `pid` runs, and may be a gongwen (Node) process: a pid the system gave to
+ * another program after the gongwen that left a lock or a temporary file died (a container's
+ * restart starts its pids again) is not one (a lock naming a `sleep` was waited on, then said to
+ * be another gongwen's: failure audit). On Linux the program is read from /proc; elsewhere, or
+ * where it cannot be read, a running process may be one.
+ */
 const alive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  if (process.platform !== 'linux') return true;
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0');
+    return argv.some((a) => /node|gongwen/i.test(path.basename(a)));
+  } catch {
+    return true;
   }
 };
 
