@@ -38,6 +38,9 @@ describe('webLinks', () => {
     expect(webLinks('版本v2.0@3.5与比例1.5@2.3')).toEqual([]);
     // a target is a URI: a % that starts no escape is %25 there (the text stays as typed); the
     // Kelvin sign and ſ, which \w takes under the i and u flags, end an address (DOCX audit)
+    // a pair of round brackets in an address is the address's; one alone is the text's
+    const brackets = '见https://zh.wikipedia.org/wiki/A_(b)。网站(www.example.gov.cn)查询，http://x.cn/a(1).html，http://x.cn/a)b';
+    expect(webLinks(brackets).map((l) => brackets.slice(l.from, l.to))).toEqual(['https://zh.wikipedia.org/wiki/A_(b)', 'www.example.gov.cn', 'http://x.cn/a(1).html', 'http://x.cn/a']);
     const odd = 'http://bad.example.org/a%zz/b%41，http://x.cn/\u212a1';
     expect(webLinks(odd).map((l) => [odd.slice(l.from, l.to), l.href])).toEqual([
       ['http://bad.example.org/a%zz/b%41', 'http://bad.example.org/a%25zz/b%41'],

@@ -10,7 +10,10 @@
 /** `http://`, `https://` or `www.` and on to the last letter, figure or slash (a full stop or a comma after it is the sentence's). */
 // (ASCII word characters spelt out: \w under the i and u flags also takes ſ and K, the Kelvin sign,
 // which no address holds: DOCX audit)
-export const WEB_ADDRESS = String.raw`(?:https?:\/\/|www\.)[A-Za-z0-9_\-.~:/?#@!$&'*+,;=%]+[A-Za-z0-9_/]`;
+// (a pair of round brackets inside it is the address's, https://…/a_(b).html; one alone is the
+// text's: (www.example.gov.cn))
+const URL_CHAR = String.raw`[A-Za-z0-9_\-.~:/?#@!$&'*+,;=%]`;
+export const WEB_ADDRESS = String.raw`(?:https?:\/\/|www\.)(?:${URL_CHAR}|\(${URL_CHAR}*\))*(?:[A-Za-z0-9_/]|\(${URL_CHAR}*\))`;
 /** name@host.domain, from the start of its run of name characters. */
 export const EMAIL_ADDRESS = String.raw`(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+`;
 
