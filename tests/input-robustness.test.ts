@@ -77,7 +77,7 @@ describe('statistics: the path the front matter names', () => {
     for (const args of [['build', 'R', '--out', 'out'], ['check', 'R']]) {
       const r = run(root, ...args);
       expect(r.code).toBe(2);
-      expect(r.err).toMatch(/^error: R\/report\.md: is 4\.78 MB, more than a report's text or figures take \(4 MB at most\)\n  fix: check that it is the right file/m);
+      expect(r.err).toMatch(/^error: R\/report\.md: is 4\.78 MB, more than gongwen reads from such a file \(4 MB at most\)\n  fix: check that it is the right file/m);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
     writeFileSync(report, text);
@@ -88,13 +88,13 @@ describe('statistics: the path the front matter names', () => {
     if (existsSync('/dev/zero')) {
       const zero = spawnSync(process.execPath, [BIN, 'check', 'R', '--config', '/dev/zero'], { encoding: 'utf8', cwd: root, timeout: 30_000 });
       expect(zero.status).toBe(2);
-      expect(zero.stderr).toMatch(/^error: \/dev\/zero: holds more than a report's text or figures take \(4 MB at most\)/m);
+      expect(zero.stderr).toMatch(/^error: \/dev\/zero: holds more than gongwen reads from such a file \(4 MB at most\)/m);
     }
     // a unit's workbook of more than 16 MiB is refused by aggregate
     const unit = path.join(root, 'unit');
     mkdirSync(unit);
     writeFileSync(path.join(unit, 'statistics.xlsx'), Buffer.alloc(17 * 1024 * 1024, 1));
-    expect(run(root, 'aggregate', 'unit', '--out', 'sum.yaml').err).toMatch(/unit\/statistics\.xlsx: is 17 MB, more than a report's text or figures take \(16 MB at most\)/);
+    expect(run(root, 'aggregate', 'unit', '--out', 'sum.yaml').err).toMatch(/unit\/statistics\.xlsx: is 17 MB, more than gongwen reads from such a file \(16 MB at most\)/);
   });
 
   it('says that a folder is a folder, at the statistics: line of report.md, and writes nothing', () => {

@@ -242,23 +242,27 @@ describe('up-to-date builds', () => {
   // (chattr +i needs root and a file system that has the flag: a record that cannot be changed)
   const immutable = (p: string, on: boolean) => spawnSync('chattr', [on ? '+i' : '-i', p]).status === 0;
   it('never calls its own outputs edited where the record cannot be replaced: each build had kept its new PDF and DOCX aside as a reviewer\'s (failure audit)', (ctx) => {
-    const dir = makeReport({ 'report.md': BODY }, 'unit');
-    const out = tmp();
-    expect(run([dir, '--out', out, '--format', 'pdf']).code).toBe(0);
-    if (!immutable(path.join(out, '.gongwen'), true)) return ctx.skip();
-    try {
-      for (const k of [1, 2, 3]) {
-        appendFileSync(path.join(dir, 'report.md'), `\n追加第${k}段。\n`);
-        const r = run([dir, '--out', out, '--format', 'pdf']);
-        expect(r.code, r.err).toBe(0);
-        expect(r.err).toMatch(/unit\.json: the record of this build cannot be written \(not permitted \(marked unchangeable, or another user's\?\) \(EPERM\)\)/);
-        expect(r.out).not.toMatch(/kept|edited/);
+    // the record folder marked unchangeable, then the record itself (review: its folder writable)
+    for (const which of ['folder', 'record'] as const) {
+      const dir = makeReport({ 'report.md': BODY }, 'unit');
+      const out = tmp();
+      expect(run([dir, '--out', out, '--format', 'pdf,docx']).code).toBe(0);
+      const target = which === 'folder' ? path.join(out, '.gongwen') : recordFile(out, dir);
+      if (!immutable(target, true)) return ctx.skip();
+      try {
+        for (const k of [1, 2, 3]) {
+          appendFileSync(path.join(dir, 'report.md'), `\n追加第${k}段。\n`);
+          const r = run([dir, '--out', out, '--format', 'pdf,docx']);
+          expect(r.code, r.err).toBe(0);
+          expect(r.err).toMatch(/unit\.json: the record of this build cannot be written \(not permitted \(marked unchangeable, or another user's\?\) \(EPERM\)\)/);
+          expect(r.err + r.out, which).not.toMatch(/kept|edited/);
+        }
+        expect(readdirSync(out).sort()).toEqual(['.gongwen', 'unit.docx', 'unit.pdf']);
+      } finally {
+        immutable(target, false);
       }
-      expect(readdirSync(out).sort()).toEqual(['.gongwen', 'unit.pdf']);
-    } finally {
-      immutable(path.join(out, '.gongwen'), false);
     }
-  }, 60_000);
+  }, 90_000);
 
   it('puts a reviewer\'s draft back where it was when the outputs cannot be replaced: it stayed aside, unsaid (failure re-audit)', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');

@@ -7,7 +7,7 @@ import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { keepEdited, sweepFolder, withOutputLock, writeFilesAtomic } from './files.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
-import { checkRecord, dropRecord, editedOutputs, folderInputs, putBackRecord, readRecord, recordsWritable, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
+import { checkRecord, dropRecord, editedOutputs, folderInputs, putBackRecord, readRecord, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
 
 export interface BuildSettings {
   outDir: string;
@@ -61,34 +61,44 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       // (a set a stopped build left half replaced is put back first: else its new half looked edited)
       if (s.keepRecords) sweepFolder(s.outDir);
       const before = s.keepRecords ? readRecord(s.outDir, dir) : undefined;
-      // a record that cannot be replaced (its folder unchangeable, another user's) may describe
-      // outputs an earlier build of this kind replaced, and would call them edited (each build kept
-      // its own PDF and DOCX aside, failure audit): only the Word draft's own sign of an office
-      // program is looked at then
-      const stuck = before !== undefined && !recordsWritable(s.outDir);
-      const edited = s.keepRecords ? editedOutputs(s.outDir, stuck ? undefined : before, named.map((n) => path.basename(n.file))).filter((f) => named.some((n) => n.file === f)) : [];
+      const names = named.map((n) => path.basename(n.file));
+      const editedBy = (record: typeof before) => (s.keepRecords ? editedOutputs(s.outDir, record, names).filter((f) => named.some((n) => n.file === f)) : []);
       const kept: [string, string][] = [];
-      let written: ReturnType<typeof writeFilesAtomic>;
-      try {
-        for (const f of edited) kept.push([f, keepEdited(f)]);
-        // The record goes once the edits are aside, and comes back where the outputs were not
-        // replaced: a build stopped before the new record is written leaves none, not one that
-        // calls the new outputs edited; one stopped before the record went finds the edits aside.
-        // (one there and unreadable, another version's, goes too: were it readable later, it would
-        // judge outputs it does not describe)
-        if (s.keepRecords) dropRecord(s.outDir, dir);
-        // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
-        written = writeFilesAtomic(named);
-      } catch (e) {
-        // the earlier outputs stay as they were, a reviewer's too (one moved aside was left there,
-        // unsaid, where the PDF could not be replaced: failure re-audit), and so does their record
-        for (const [file, aside] of kept) {
+      const putBack = () => {
+        for (const [file, aside] of kept.splice(0)) {
           try {
             renameSync(aside, file);
           } catch {
             // (where it cannot go back, it stays under its kept name)
           }
         }
+      };
+      /** The record could not be removed: it stays, describing the earlier outputs. */
+      let stuck = false;
+      let written: ReturnType<typeof writeFilesAtomic>;
+      try {
+        for (const f of editedBy(before)) kept.push([f, keepEdited(f)]);
+        // The record goes once the edits are aside, and comes back where the outputs were not
+        // replaced: a build stopped before the new record is written leaves none, not one that
+        // calls the new outputs edited; one stopped before the record went finds the edits aside.
+        // (one there and unreadable, another version's, goes too: were it readable later, it would
+        // judge outputs it does not describe)
+        if (s.keepRecords && !dropRecord(s.outDir, dir) && before) {
+          // A record that cannot be removed (its folder or itself unchangeable, another user's in
+          // a shared folder) cannot be replaced either: it may describe outputs an earlier build of
+          // this kind replaced, and would call them edited (each build kept its own PDF and DOCX
+          // aside: failure audit, review). The edits are judged again as with no record: by the
+          // Word draft's own sign of an office program.
+          stuck = true;
+          putBack();
+          for (const f of editedBy(undefined)) kept.push([f, keepEdited(f)]);
+        }
+        // all or none: no new PDF beside an old DOCX where one of them cannot be replaced
+        written = writeFilesAtomic(named);
+      } catch (e) {
+        // the earlier outputs stay as they were, a reviewer's too (one moved aside was left there,
+        // unsaid, where the PDF could not be replaced: failure re-audit), and so does their record
+        putBack();
         if (before && !stuck) putBackRecord(s.outDir, dir, before);
         throw e;
       }

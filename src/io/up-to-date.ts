@@ -29,10 +29,9 @@
  * removed while the outputs are replaced (dropRecord) and written after them, or put back where
  * they could not be replaced (putBackRecord): a build stopped between the two leaves none.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { namedStatistics } from '../read/report.js';
 import { sumRecordOf } from '../read/statistics.js';
@@ -277,20 +276,6 @@ export function dropRecord(outDir: string, dir: string): boolean {
   try {
     // (Windows: a scanner or indexer holding the file for a moment, EPERM or EBUSY, is waited out)
     rmSync(recordFile(outDir, dir), { force: true, ...(process.platform === 'win32' ? { recursive: true, maxRetries: 3, retryDelay: 20 } : {}) });
-    return true;
-  } catch {
-    return false;
-  }
-}
-/**
- * Whether records can be written into `outDir` now: a probe file made and removed in its record
- * folder (as root, access(2) says yes to a folder marked unchangeable).
- */
-export function recordsWritable(outDir: string): boolean {
-  const probe = path.join(outDir, '.gongwen', `.probe-${process.pid}-${threadId}`);
-  try {
-    writeFileSync(probe, '');
-    rmSync(probe, { force: true });
     return true;
   } catch {
     return false;

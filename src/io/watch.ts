@@ -144,6 +144,10 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       clearTimeout(s.timer);
       s.timer = setTimeout(() => void rebuild(dir), 100);
     };
+    // each folder by its path resolved at the start: `county/` and `.` name their own folder no
+    // other way in the watcher's events, and `.` removed leaves no working folder to resolve it in
+    const resolved = new Map(dirs.map((d) => [d, path.resolve(d)]));
+    const at = (dir: string): string => resolved.get(dir) ?? path.resolve(dir);
     /** Whether `folder` is a folder now (no permission, a file in its path, a loop of links: not one). */
     const isFolder = (folder: string): boolean => {
       try {
@@ -166,7 +170,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
         for (const f of [...s.dead]) {
           if (!isFolder(f)) continue;
           s.dead.delete(f);
-          if (f === dir) watchFolder(dir);
+          if (f === at(dir)) watchFolder(dir);
           watchStatistics(dir, true);
           changed(dir);
         }
@@ -177,7 +181,9 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       }, 500);
     };
     /** Whether an event of `folder`'s watcher is about the folder itself: its own name, or it is gone. */
-    const aboutItself = (folder: string, name: string | Buffer | null): boolean => String(name) === path.basename(folder) || !isFolder(folder);
+    // (libuv names that event as the folder was given: `county/` gives '', and `.` the working
+    // folder's own name is never seen; so folders are watched by their resolved path: review)
+    const aboutItself = (folder: string, name: string | Buffer | null): boolean => name === '' || String(name) === path.basename(folder) || !isFolder(folder);
     // A statistics file in a subfolder, or shared from elsewhere (statistics: ../city/statistics.yaml),
     // is watched through its folder, by name: an editor that saves by renaming a new file over the
     // old one, or gongwen aggregate, replaces the file a watcher of the file itself would follow.
@@ -189,7 +195,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     const watchStatistics = (dir: string, again = false) => {
       const stats = namedStatistics(dir);
       const file = stats && path.resolve(stats);
-      const files = file ? [...(path.dirname(file) === path.resolve(dir) ? [] : [file]), ...(existsSync(file) ? sumUnitPaths(file) : [])] : [];
+      const files = file ? [...(path.dirname(file) === at(dir) ? [] : [file]), ...(existsSync(file) ? sumUnitPaths(file) : [])] : [];
       const key = files.join('\n');
       const old = statsWatchers.get(dir);
       if (!again && old?.key === key) return;
@@ -202,6 +208,9 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
         try {
           const w = watchDir(folder, (_event, name) => {
             if (aboutItself(folder, name)) {
+              // (closed: on Windows an open watcher keeps a deleted folder "delete pending", and
+              // no folder of its name could be made again: review)
+              w.close();
               markDead(dir, folder);
               changed(dir);
               return;
@@ -234,11 +243,11 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       s.watcher?.close();
       s.watcher = undefined;
       try {
-        s.watcher = watchDir(dir, (_event, name) => {
-          if (aboutItself(dir, name)) {
+        s.watcher = watchDir(at(dir), (_event, name) => {
+          if (aboutItself(at(dir), name)) {
             s.watcher?.close();
             s.watcher = undefined;
-            markDead(dir, dir);
+            markDead(dir, at(dir));
             changed(dir);
             return;
           }
@@ -247,7 +256,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
           watchStatistics(dir);
           changed(dir);
         });
-        s.watcher.on('error', (e) => (isFolder(dir) ? cannotWatch(dir, e) : markDead(dir, dir)));
+        s.watcher.on('error', (e) => (isFolder(at(dir)) ? cannotWatch(dir, e) : markDead(dir, at(dir))));
         s.unwatched = false;
         return true;
       } catch (e) {
@@ -256,8 +265,8 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
           throw new InputError({ file: dir }, `cannot be watched (${code})${code === 'ENOSPC' ? ': the system\'s limit of watched folders is reached' : ''}`,
             code === 'ENOSPC' ? 'close programs that watch many files (an editor with a large project open), or raise the limit: sysctl fs.inotify.max_user_watches=524288' : 'build it without --watch');
         }
-        if (isFolder(dir)) cannotWatch(dir, e);
-        else markDead(dir, dir);
+        if (isFolder(at(dir))) cannotWatch(dir, e);
+        else markDead(dir, at(dir));
         return false;
       }
     };

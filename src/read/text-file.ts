@@ -155,8 +155,8 @@ function readAtMost(path: string, most: number): Buffer {
 
 /** (MB rounded up: 4,194,305 bytes is 4.01 MB, not 4.00, beside a most of 4) */
 const tooLarge = (shown: string, size: number, maxBytes: number, unread = false): InputError => new InputError({ file: shown },
-  `${unread ? 'holds more' : `is ${size < 10 * 1024 * 1024 ? (Math.ceil(size / 1024 / 1024 * 100) / 100).toFixed(2) : Math.ceil(size / 1024 / 1024)} MB, more`} than a report's text or figures take (${maxBytes / 1024 / 1024} MB at most)`,
-  'check that it is the right file: a report\'s text and figures take some 50 KB (a file made by a program, or several files joined?)');
+  `${unread ? 'holds more' : `is ${size < 10 * 1024 * 1024 ? (Math.ceil(size / 1024 / 1024 * 100) / 100).toFixed(2) : Math.ceil(size / 1024 / 1024)} MB, more`} than gongwen reads from such a file (${maxBytes / 1024 / 1024} MB at most)`,
+  'check that it is the right file: a report\'s text and figures take some 50 KB, a unit\'s workbook some 20 KB (a file made by a program, or several files joined?)');
 
 /**
  * A content file's bytes, or an input error naming it: a folder, a device or a pipe where a file
