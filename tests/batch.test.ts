@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/build.js';
 import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 import { buildBatch, startBatchWorker } from '../src/io/batch.js';
@@ -280,8 +280,17 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
 });
 
 /** `gongwen build <dir> --watch` as a child process, with a way to wait for its output and stop it. */
+/** --watch processes a test left running (it failed before stopping one): stopped after each test. */
+const watchers = new Set<ReturnType<typeof spawn>>();
+afterEach(() => {
+  for (const child of watchers) child.kill('SIGKILL');
+  watchers.clear();
+});
+
 function watching(dir: string, out = tmp(), extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf', ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  watchers.add(child);
+  child.on('exit', () => watchers.delete(child));
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });

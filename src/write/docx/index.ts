@@ -115,7 +115,7 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
     keywords: m.keywords.join(', '),
     description: `${m.title}（${m.source}，${m.published.year}年${m.published.month}月${m.published.day}日）`,
     evenAndOddHeaderAndFooters: true,
-    // a line ended by a line break (a \ or two spaces in report.md) is not spread to the margin in a
+    // a line ended by a line break (a \ at a line's end in report.md) is not spread to the margin in a
     // justified paragraph (Word's 使用 Shift+回车 时不扩展字符间距; the PDF sets it as any last line)
     compatibility: { doNotExpandShiftReturn: true },
     // Word fills in the table of contents when the document is opened
