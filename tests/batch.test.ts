@@ -287,8 +287,8 @@ afterEach(() => {
   watchers.clear();
 });
 
-function watching(dir: string, out = tmp(), extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf', ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+function watching(dir: string, out = tmp(), extra: string[] = [], env: NodeJS.ProcessEnv = {}, cwd?: string) {
+  const child = spawn(process.execPath, [BIN, 'build', dir, '--watch', '--out', out, '--format', 'pdf', ...extra], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, cwd });
   watchers.add(child);
   child.on('exit', () => watchers.delete(child));
   let stdout = '';
@@ -399,15 +399,16 @@ describe('--watch', () => {
   }, 60_000);
 
   it('watches a folder deleted and made again (a backup restored): it stayed unwatched (failure audit)', async () => {
-    for (const slash of ['', '/']) {
+    for (const given of ['', '/', '.']) {
       const dir = makeReport({ 'report.md': `${FRONT}\n第一版。\n` }, 'restored');
       const copy = `${dir}-saved`;
       cpSync(dir, copy, { recursive: true });
-      // (given as typed, `restored/` too, which the watcher's events name otherwise: review)
-      const w = watching(`${dir}${slash}`, tmp(), [], { GONGWEN_WATCH_WARM_UPS: '0' });
+      // (given as typed, `restored/` too, which the watcher's events name otherwise, and `.`, the
+      // working folder, removed and restored under the process: review)
+      const w = given === '.' ? watching('.', tmp(), [], { GONGWEN_WATCH_WARM_UPS: '0' }, dir) : watching(`${dir}${given}`, tmp(), [], { GONGWEN_WATCH_WARM_UPS: '0' });
       await w.until(/watching/);
       rmSync(dir, { recursive: true });
-      await w.until(/restored\/?: not built \(see the error above\)/);
+      await w.until(/(?:restored\/?|\.): not built \(see the error above\)/);
       cpSync(copy, dir, { recursive: true });
       await w.until(/restored\.pdf \(\d+ KB\)[^\n]* up to date, not built again\n/);
       writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);

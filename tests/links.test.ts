@@ -41,6 +41,9 @@ describe('webLinks', () => {
     // a pair of round brackets in an address is the address's; one alone is the text's
     const brackets = '见https://zh.wikipedia.org/wiki/A_(b)。网站(www.example.gov.cn)查询，http://x.cn/a(1).html，http://x.cn/a)b';
     expect(webLinks(brackets).map((l) => brackets.slice(l.from, l.to))).toEqual(['https://zh.wikipedia.org/wiki/A_(b)', 'www.example.gov.cn', 'http://x.cn/a(1).html', 'http://x.cn/a']);
+    // right after the host, brackets are the text's (review: www.gov.cn(2024) was one address)
+    const afterHost = '详见www.gov.cn(2024)年报告，请访问www.henan.gov.cn(PC)或手机，网址www.gov.cn(http://m.gov.cn)查询';
+    expect(webLinks(afterHost).map((l) => afterHost.slice(l.from, l.to))).toEqual(['www.gov.cn', 'www.henan.gov.cn', 'www.gov.cn', 'http://m.gov.cn']);
     const odd = 'http://bad.example.org/a%zz/b%41，http://x.cn/\u212a1';
     expect(webLinks(odd).map((l) => [odd.slice(l.from, l.to), l.href])).toEqual([
       ['http://bad.example.org/a%zz/b%41', 'http://bad.example.org/a%25zz/b%41'],

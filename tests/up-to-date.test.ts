@@ -258,6 +258,14 @@ describe('up-to-date builds', () => {
           expect(r.err + r.out, which).not.toMatch(/kept|edited/);
         }
         expect(readdirSync(out).sort()).toEqual(['.gongwen', 'unit.docx', 'unit.pdf']);
+        // a PDF annotated in a viewer (an update appended, with an end of its own) is still kept
+        // aside: without a record, by its own signs (review: it was written over)
+        if (which === 'record') {
+          appendFileSync(path.join(out, 'unit.pdf'), '\n1 0 obj\n<<>>\nendobj\nxref\n0 1\ntrailer\n<<>>\nstartxref\n0\n%%EOF\n');
+          appendFileSync(path.join(dir, 'report.md'), '\n再追加一段。\n');
+          const annotated = run([dir, '--out', out, '--format', 'pdf,docx']);
+          expect(annotated.err).toMatch(/kept: .*unit\.pdf was edited since gongwen wrote it; it is now .*unit\.edited-\d{8}-\d{4}\.pdf/);
+        }
       } finally {
         immutable(target, false);
       }

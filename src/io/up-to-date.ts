@@ -357,8 +357,28 @@ export function editedOutputs(outDir: string, record: BuildRecord | undefined, n
   const edited = known.filter((f) => changed(outDir, f) === 'edited').map((f) => path.join(outDir, f.name));
   // a Word draft no record knows (its record deleted, or built elsewhere) that an office program
   // saved: gongwen leaves docProps/app.xml without an <Application>, Word, WPS and LibreOffice name themselves
-  const unknown = names.filter((name) => name.endsWith('.docx') && !known.some((f) => f.name === name) && savedByOffice(path.join(outDir, name)));
+  // (and a PDF another program saved: an annotation saved onto it, review)
+  const unknown = names.filter((name) => !known.some((f) => f.name === name)
+    && (name.endsWith('.docx') ? savedByOffice(path.join(outDir, name)) : name.endsWith('.pdf') && pdfSavedByAnother(path.join(outDir, name))));
   return [...edited, ...unknown.map((name) => path.join(outDir, name))];
+}
+
+/**
+ * A PDF that is not as gongwen writes one: gongwen's has one end (`%%EOF`, last) and names itself
+ * as its producer, `(gongwen …)`; a viewer that saves an annotation adds an update with an end of
+ * its own, and a program that saves the file anew names itself.
+ */
+function pdfSavedByAnother(file: string): boolean {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return false; // (not there, or not readable: nothing of a reviewer's to keep)
+  }
+  const end = bytes.lastIndexOf('%%EOF');
+  const ours = end >= 0 && bytes.indexOf('%%EOF') === end && bytes.subarray(end + 5).toString('latin1').trim() === ''
+    && bytes.includes('(gongwen ') && bytes.includes('/Producer');
+  return !ours;
 }
 
 /** A DOCX whose docProps/app.xml names the program that saved it (not gongwen, which names none). */

@@ -82,6 +82,18 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   // one build at a time per folder; a change during a build triggers one more build after it.
   // A folder whose files are as at its last build (a file saved unchanged, or a change undone)
   // is not built: its outputs are current (io/up-to-date.ts); with --force, not even at the start.
+  // A folder is built by the path it was given (its messages name it so), but by the path it had
+  // at the start where the working folder has been removed since (`--watch .` in a folder deleted
+  // and restored: the folder's own path finds the new one, a relative one the deleted one: review)
+  const started = new Map(dirs.map((d) => [d, path.resolve(d)]));
+  const cwdGone = (): boolean => {
+    try {
+      return statSync('.').nlink === 0;
+    } catch {
+      return true;
+    }
+  };
+  const from = (dir: string): string => (!path.isAbsolute(dir) && cwdGone() ? started.get(dir) ?? dir : dir);
   const state = new Map<string, {
     running: boolean; again: boolean; timer?: NodeJS.Timeout; changes: number;
     /** The folder's watcher, and the look for its folders while they are gone (markDead). */
@@ -102,10 +114,10 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
         s.again = false;
         const initial = start;
         start = false;
-        const check = initial && force ? {} : upToDate(dir, settings, stamp);
+        const check = initial && force ? {} : upToDate(from(dir), settings, stamp);
         if (check.current) show(check.current, initial);
         else {
-          const o = await buildOne(dir, fonts, settings, docx?.build);
+          const o = await buildOne(from(dir), fonts, settings, docx?.build);
           if (o.ok) o.why = check.why;
           show(o, initial);
         }
@@ -127,7 +139,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       s.running = true;
       let ok = true;
       try {
-        await buildInMemory(dir, fonts, settings, docx?.build);
+        await buildInMemory(from(dir), fonts, settings, docx?.build);
       } catch {
         ok = false;
       } finally {
@@ -146,8 +158,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     };
     // each folder by its path resolved at the start: `county/` and `.` name their own folder no
     // other way in the watcher's events, and `.` removed leaves no working folder to resolve it in
-    const resolved = new Map(dirs.map((d) => [d, path.resolve(d)]));
-    const at = (dir: string): string => resolved.get(dir) ?? path.resolve(dir);
+    const at = (dir: string): string => started.get(dir) ?? path.resolve(dir);
     /** Whether `folder` is a folder now (no permission, a file in its path, a loop of links: not one). */
     const isFolder = (folder: string): boolean => {
       try {

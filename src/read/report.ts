@@ -111,7 +111,7 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
   }
   // named as report.md is: relative to the working folder when inside it; with the report's year,
   // for a file on another year's form
-  return readStatistics(display(file), year);
+  return readStatistics(file, year, display(file));
 }
 
 /**

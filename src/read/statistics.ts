@@ -118,12 +118,14 @@ function valueOf(cell: StatCell, v: unknown, file: string, line: number, errors:
  * Cells left out are empty (rendered blank, reported as incomplete); unknown ids and
  * non-numbers are errors naming the line.
  */
-export function readStatistics(file: string, year?: number): StatisticsTable {
+export function readStatistics(path: string, year?: number, file = path): StatisticsTable {
+  // (`file`: the name messages give it, `path`: where it is read; a working folder removed under
+  // --watch leaves a name relative to it nowhere to be found)
   if (/\.xlsx$/i.test(file)) {
     throw new InputError({ file }, 'a report reads its statistics from a YAML file',
       `convert the workbook once: gongwen aggregate <its folder> --out ${file.replace(/\.xlsx$/i, '.yaml')}, then name the .yaml in "statistics:"`);
   }
-  return statisticsFromBytes(readInputBytes(file, file, () => new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter'), false, TEXT_LIMIT), file, year);
+  return statisticsFromBytes(readInputBytes(path, file, () => new InputError({ file }, 'statistics file not found', 'create it, or fix "statistics:" in the front matter'), false, TEXT_LIMIT), file, year);
 }
 
 /** A statistics file's bytes, read already (a sum's unit, io/sum-units.ts), as readStatistics reads them. */

@@ -10,10 +10,12 @@
 /** `http://`, `https://` or `www.` and on to the last letter, figure or slash (a full stop or a comma after it is the sentence's). */
 // (ASCII word characters spelt out: \w under the i and u flags also takes ſ and K, the Kelvin sign,
 // which no address holds: DOCX audit)
-// (a pair of round brackets inside it is the address's, https://…/a_(b).html; one alone is the
-// text's: (www.example.gov.cn))
+// (a pair of round brackets in its path is the address's, https://…/a_(b).html; around it, or
+// right after its host, the text's: (www.example.gov.cn), www.gov.cn(2024)年, www.henan.gov.cn(PC))
 const URL_CHAR = String.raw`[A-Za-z0-9_\-.~:/?#@!$&'*+,;=%]`;
-export const WEB_ADDRESS = String.raw`(?:https?:\/\/|www\.)(?:${URL_CHAR}|\(${URL_CHAR}*\))*(?:[A-Za-z0-9_/]|\(${URL_CHAR}*\))`;
+const HOST_CHAR = String.raw`[A-Za-z0-9_\-.~:@!$&'*+,;=%]`;
+const PATH = String.raw`[/?#](?:${URL_CHAR}|\(${URL_CHAR}*\))*`;
+export const WEB_ADDRESS = String.raw`(?:https?:\/\/|www\.)(?:${HOST_CHAR}*(?:${PATH}(?:[A-Za-z0-9_/]|\(${URL_CHAR}*\))|[/?#])|${HOST_CHAR}*[A-Za-z0-9_])`;
 /** name@host.domain, from the start of its run of name characters. */
 export const EMAIL_ADDRESS = String.raw`(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+`;
 
