@@ -57,11 +57,15 @@ describe('one writer at a time', () => {
     // another report's lock is no concern of this one's
     writeFileSync(lockOf(out, 'other'), String(process.pid));
     expect(withOutputLock(out, 'unit', write, 0)).toBe('written');
-    // a lock whose process is another program (its pid given again after the gongwen died) is
-    // taken over at once (Linux, which says the program: failure audit, a sleep waited on 30 s)
+    // a lock whose pid was given to a process started after the lock was written (another program,
+    // after the gongwen died) is taken over at once (Linux, which says when a process started:
+    // failure audit, a sleep waited on 30 s); one written after the process started is waited on
     if (process.platform === 'linux') {
       const sleep = spawn('sleep', ['60'], { stdio: 'ignore' });
       writeFileSync(lockOf(out, 'unit'), String(sleep.pid));
+      expect(() => withOutputLock(out, 'unit', write, 0)).toThrow(`another gongwen (process ${sleep.pid})`);
+      const minuteAgo = new Date(Date.now() - 60_000);
+      utimesSync(lockOf(out, 'unit'), minuteAgo, minuteAgo);
       expect(withOutputLock(out, 'unit', write, 0)).toBe('written');
       sleep.kill();
     }

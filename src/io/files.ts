@@ -17,26 +17,37 @@ import { InputError } from '../model/errors.js';
 const TMP = /^\.(.+)\.(\d+(?:-\d+)?)\.gongwen-(tmp|old)(-cut)?$/;
 
 /**
- * Whether process `pid` runs, and may be a gongwen (Node) process: a pid the system gave to
- * another program after the gongwen that left a lock or a temporary file died (a container's
- * restart starts its pids again) is not one (a lock naming a `sleep` was waited on, then said to
- * be another gongwen's: failure audit). On Linux the program is read from /proc; elsewhere, or
- * where it cannot be read, a running process may be one.
+ * Whether process `pid` runs and may have written a file last changed at `since` (ms): a process
+ * started after that is another program that was given the pid again, after the gongwen that
+ * left the file died (a container's restart starts its pids again: a lock naming a `sleep` was
+ * waited on, then said to be another gongwen's: failure audit). The start is read from /proc on
+ * Linux (with a second's margin); elsewhere, or where it cannot be read, a running process may be
+ * the writer.
  */
-const alive = (pid: number): boolean => {
+const alive = (pid: number, since?: number): boolean => {
   try {
     process.kill(pid, 0);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  if (process.platform !== 'linux') return true;
-  try {
-    const argv = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0');
-    return argv.some((a) => /node|gongwen/i.test(path.basename(a)));
-  } catch {
-    return true;
-  }
+  const started = since === undefined ? undefined : processStart(pid);
+  return started === undefined || started <= since! + 1_000;
 };
+
+/** When process `pid` started (ms since 1970), from /proc/<pid>/stat and the boot time; undefined off Linux or where unreadable. */
+function processStart(pid: number): number | undefined {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    // (the fields after the command's closing bracket: the 22nd of the line, its start in clock
+    // ticks since boot, is the 20th of these; Linux's ticks are 100 a second to user space)
+    const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]!.split(' ');
+    const ticks = Number(fields[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'latin1'))?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Remove temporary files of processes that no longer run: once per folder and process, at its
@@ -54,8 +65,10 @@ function removeStale(dir: string): void {
   const sets = new Map<string, { old: string; original: string; cut: boolean }[]>();
   for (const name of readdirSync(dir)) {
     const m = TMP.exec(name);
-    if (!m || Number.parseInt(m[2]!, 10) === process.pid || alive(Number.parseInt(m[2]!, 10))) continue;
+    if (!m || Number.parseInt(m[2]!, 10) === process.pid) continue;
     const file = path.join(dir, name);
+    // (by its change time, which a rename sets: an output moved aside keeps its old modification time)
+    if (alive(Number.parseInt(m[2]!, 10), statSync(file, { throwIfNoEntry: false })?.ctimeMs)) continue;
     if (m[3] === 'old') {
       const key = `${m[2]}|${path.parse(m[1]!).name}`;
       sets.set(key, [...sets.get(key) ?? [], { old: file, original: path.join(dir, m[1]!), cut: m[4] !== undefined }]);
@@ -253,7 +266,7 @@ function lockHolder(lock: string, me: string): { id: string; raw: string; ageMs:
   const pid = Number.parseInt(id, 10);
   // (a lock just made may not hold its id yet: empty and young is a live writer; this process's
   // own id is an earlier process's of the same pid, as a container's first process always has)
-  const dead = id !== '' && (!Number.isFinite(pid) || id === me || (pid !== process.pid && !alive(pid)));
+  const dead = id !== '' && (!Number.isFinite(pid) || id === me || (pid !== process.pid && !alive(pid, mtime)));
   return { id: id || '?', raw: id, ageMs, stale: dead || ageMs > LOCK_STALE_MS || (id === '' && ageMs > EMPTY_STALE_MS) };
 }
 
