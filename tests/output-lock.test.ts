@@ -57,17 +57,24 @@ describe('one writer at a time', () => {
     // another report's lock is no concern of this one's
     writeFileSync(lockOf(out, 'other'), String(process.pid));
     expect(withOutputLock(out, 'unit', write, 0)).toBe('written');
-    // a lock whose pid was given to a process started after the lock was written (another program,
-    // after the gongwen died) is taken over at once (Linux, which says when a process started:
-    // failure audit, a sleep waited on 30 s); one written after the process started is waited on
+    // a lock names its writer's start too (Linux): one whose pid runs a process of another start
+    // (another program, given the pid after the gongwen died) is taken over at once (failure
+    // audit: a sleep waited on 30 s); one of that start, or of no start (written before), is waited on
     if (process.platform === 'linux') {
       const sleep = spawn('sleep', ['60'], { stdio: 'ignore' });
-      writeFileSync(lockOf(out, 'unit'), String(sleep.pid));
-      expect(() => withOutputLock(out, 'unit', write, 0)).toThrow(`another gongwen (process ${sleep.pid})`);
-      const minuteAgo = new Date(Date.now() - 60_000);
-      utimesSync(lockOf(out, 'unit'), minuteAgo, minuteAgo);
+      const stat = readFileSync(`/proc/${sleep.pid}/stat`, 'latin1');
+      const start = stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[19];
+      for (const id of [`${sleep.pid}:${start}`, String(sleep.pid)]) {
+        writeFileSync(lockOf(out, 'unit'), id);
+        expect(() => withOutputLock(out, 'unit', write, 0)).toThrow(`another gongwen (process ${sleep.pid}) is writing`);
+      }
+      writeFileSync(lockOf(out, 'unit'), `${sleep.pid}:${Number(start) - 1}`);
       expect(withOutputLock(out, 'unit', write, 0)).toBe('written');
       sleep.kill();
+      // what a lock holds: this process's id and start
+      const held = withOutputLock(out, 'unit', () => readFileSync(lockOf(out, 'unit'), 'latin1'));
+      const own = readFileSync('/proc/self/stat', 'latin1');
+      expect(held).toMatch(new RegExp(`^${process.pid}(?:-\\d+)?:${own.slice(own.lastIndexOf(') ') + 2).split(' ')[19]}$`));
     }
   });
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { defaultFontConfig, fontStamp, openFontSet } from '../src/io/fonts.js';
-import { folderInputs, recordFile, settingsStamp, toolStampOf } from '../src/io/up-to-date.js';
+import { editedOutputs, folderInputs, recordFile, settingsStamp, toolStampOf } from '../src/io/up-to-date.js';
 import { ROOT } from './helpers/build.js';
 import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 
@@ -289,6 +289,25 @@ describe('up-to-date builds', () => {
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['unit.docx', 'unit.pdf']);
     expect(readFileSync(docx).equals(edited)).toBe(true);
     expect(readFileSync(recordFile(out, dir), 'utf8')).toBe(record);
+  });
+
+  it('tells, without a record, a PDF gongwen wrote from one another program saved: its end, and its producer (not its creator)', () => {
+    const dir = makeReport({ 'report.md': BODY }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'pdf']).code).toBe(0);
+    const pdf = readFileSync(path.join(out, 'unit.pdf'));
+    const judged = (bytes: Buffer) => {
+      writeFileSync(path.join(out, 'unit.pdf'), bytes);
+      return editedOutputs(out, undefined, ['unit.pdf']).length === 1;
+    };
+    expect(judged(pdf)).toBe(false);
+    expect(judged(Buffer.concat([pdf, Buffer.from('1 0 obj\n<<>>\nendobj\nstartxref\n0\n%%EOF\n')]))).toBe(true);
+    // the producer's own object another program's, the creator's still gongwen's (review)
+    const producer = /\/Producer (\d+) 0 R/.exec(pdf.toString('latin1'))![1];
+    const text = pdf.toString('latin1');
+    const at = text.indexOf(`\n${producer} 0 obj\n(gongwen `);
+    expect(at).toBeGreaterThan(0);
+    expect(judged(Buffer.from(`${text.slice(0, at)}\n${producer} 0 obj\n(Foxit PDF Ed${text.slice(at + `\n${producer} 0 obj\n(gongwen `.length + 4)}`, 'latin1'))).toBe(true);
   });
 
   it('keeps the record of the earlier outputs where they could not be replaced (it is removed while they are)', () => {

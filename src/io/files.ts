@@ -17,33 +17,36 @@ import { InputError } from '../model/errors.js';
 const TMP = /^\.(.+)\.(\d+(?:-\d+)?)\.gongwen-(tmp|old)(-cut)?$/;
 
 /**
- * Whether process `pid` runs and may have written a file last changed at `since` (ms): a process
- * started after that is another program that was given the pid again, after the gongwen that
- * left the file died (a container's restart starts its pids again: a lock naming a `sleep` was
- * waited on, then said to be another gongwen's: failure audit). The start is read from /proc on
- * Linux (with a second's margin); elsewhere, or where it cannot be read, a running process may be
- * the writer.
+ * Whether process `pid` runs (a zombie, dead and not yet reaped by its parent, does not). `started`:
+ * the start it had when it wrote the file (processStart, in a lock): a process of that pid with
+ * another start is another program, given the pid again after the gongwen that wrote the file
+ * died (a container's restart starts its pids again: a lock naming a `sleep` was waited on, then
+ * said to be another gongwen's: failure audit). Compared by identity, not by the file's times,
+ * which a file server's clock or a FAT disk's two-second times could put before the writer's start
+ * (review). Off Linux, or where /proc cannot be read, a running process may be the writer.
  */
-const alive = (pid: number, since?: number): boolean => {
+const alive = (pid: number, started?: string): boolean => {
   try {
     process.kill(pid, 0);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
-  const started = since === undefined ? undefined : processStart(pid);
-  return started === undefined || started <= since! + 1_000;
+  const now = processStat(pid);
+  if (now?.state === 'Z') return false;
+  return started === undefined || now === undefined || now.start === started;
 };
 
-/** When process `pid` started (ms since 1970), from /proc/<pid>/stat and the boot time; undefined off Linux or where unreadable. */
-function processStart(pid: number): number | undefined {
+/**
+ * Process `pid`'s state and start (clock ticks since boot, as text), from /proc/<pid>/stat;
+ * undefined off Linux or where it cannot be read. (The fields after the command's last ") ": a
+ * command may hold one. The state is the first, the start the 20th, field 22 of the line.)
+ */
+function processStat(pid: number): { state: string; start: string } | undefined {
   if (process.platform !== 'linux') return undefined;
   try {
-    // (the fields after the command's closing bracket: the 22nd of the line, its start in clock
-    // ticks since boot, is the 20th of these; Linux's ticks are 100 a second to user space)
-    const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]!.split(' ');
-    const ticks = Number(fields[19]);
-    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'latin1'))?.[1]);
-    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
+    const line = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const fields = line.slice(line.lastIndexOf(') ') + 2).split(' ');
+    return fields[19] ? { state: fields[0]!, start: fields[19] } : undefined;
   } catch {
     return undefined;
   }
@@ -65,10 +68,8 @@ function removeStale(dir: string): void {
   const sets = new Map<string, { old: string; original: string; cut: boolean }[]>();
   for (const name of readdirSync(dir)) {
     const m = TMP.exec(name);
-    if (!m || Number.parseInt(m[2]!, 10) === process.pid) continue;
+    if (!m || Number.parseInt(m[2]!, 10) === process.pid || alive(Number.parseInt(m[2]!, 10))) continue;
     const file = path.join(dir, name);
-    // (by its change time, which a rename sets: an output moved aside keeps its old modification time)
-    if (alive(Number.parseInt(m[2]!, 10), statSync(file, { throwIfNoEntry: false })?.ctimeMs)) continue;
     if (m[3] === 'old') {
       const key = `${m[2]}|${path.parse(m[1]!).name}`;
       sets.set(key, [...sets.get(key) ?? [], { old: file, original: path.join(dir, m[1]!), cut: m[4] !== undefined }]);
@@ -136,7 +137,9 @@ const LOCK_STALE_MS = 120_000;
 export function withOutputLock<T>(outDir: string, name: string, write: () => T, waitMs = LOCK_WAIT_MS): T {
   makeFolder(outDir);
   const lock = path.join(outDir, `.${shortName(name)}.gongwen-lock`);
-  const me = `${process.pid}${threadId ? `-${threadId}` : ''}`;
+  // (and, on Linux, when this process started: a lock whose pid runs another program since is told)
+  const myStart = processStat(process.pid)?.start;
+  const me = `${process.pid}${threadId ? `-${threadId}` : ''}${myStart ? `:${myStart}` : ''}`;
   const until = Date.now() + waitMs;
   let told = false;
   while (!createLock(lock, me)) {
@@ -263,11 +266,18 @@ function lockHolder(lock: string, me: string): { id: string; raw: string; ageMs:
   const mtime = statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
   if (id === undefined || mtime === undefined) return undefined;
   const ageMs = Date.now() - mtime;
-  const pid = Number.parseInt(id, 10);
-  // (a lock just made may not hold its id yet: empty and young is a live writer; this process's
-  // own id is an earlier process's of the same pid, as a container's first process always has)
-  const dead = id !== '' && (!Number.isFinite(pid) || id === me || (pid !== process.pid && !alive(pid, mtime)));
-  return { id: id || '?', raw: id, ageMs, stale: dead || ageMs > LOCK_STALE_MS || (id === '' && ageMs > EMPTY_STALE_MS) };
+  // an id is pid[-thread][:start] (the start on Linux: locks written before have none)
+  const [who = '', start] = id.split(':');
+  const [meWho, myStart] = me.split(':');
+  const pid = Number.parseInt(who, 10);
+  // (a lock just made may not hold its id yet: empty and young is a live writer; this thread's own
+  // id is an earlier process's of the same pid, as a container's first process always has; this
+  // process's pid with another start is an earlier process's too; another thread's of this
+  // process is waited on)
+  const ownPid = pid === process.pid;
+  const dead = id !== '' && (!Number.isFinite(pid)
+    || (ownPid ? who === meWho || (start !== undefined && myStart !== undefined && start !== myStart) : !alive(pid, start)));
+  return { id: who || '?', raw: id, ageMs, stale: dead || ageMs > LOCK_STALE_MS || (id === '' && ageMs > EMPTY_STALE_MS) };
 }
 
 /**

@@ -376,9 +376,16 @@ function pdfSavedByAnother(file: string): boolean {
     return false; // (not there, or not readable: nothing of a reviewer's to keep)
   }
   const end = bytes.lastIndexOf('%%EOF');
-  const ours = end >= 0 && bytes.indexOf('%%EOF') === end && bytes.subarray(end + 5).toString('latin1').trim() === ''
-    && bytes.includes('(gongwen ') && bytes.includes('/Producer');
-  return !ours;
+  if (end < 0 || bytes.indexOf('%%EOF') !== end || bytes.subarray(end + 5).toString('latin1').trim() !== '') return true;
+  // the producer as written, `/Producer (…)`, or as gongwen writes it, in an object of its own
+  // (`/Producer 60 0 R`: the Creator's, also gongwen's, is no sign: review)
+  const at = bytes.lastIndexOf('/Producer');
+  if (at < 0) return true;
+  const after = bytes.subarray(at, at + 64).toString('latin1');
+  const ref = /^\/Producer\s+(\d+)\s+0\s+R/.exec(after);
+  if (!ref) return !/^\/Producer\s*\(gongwen /.test(after);
+  const object = bytes.lastIndexOf(`\n${ref[1]} 0 obj`);
+  return object < 0 || !/^\n\d+ 0 obj\s*\(gongwen /.test(bytes.subarray(object, object + 64).toString('latin1'));
 }
 
 /** A DOCX whose docProps/app.xml names the program that saved it (not gongwen, which names none). */
