@@ -18,7 +18,7 @@ const TMP = /^\.(.+)\.(\d+(?:-\d+)?)\.gongwen-(tmp|old)(-cut)?$/;
 
 /**
  * Whether process `pid` runs (a zombie, dead and not yet reaped by its parent, does not). `started`:
- * the start it had when it wrote the file (processStart, in a lock): a process of that pid with
+ * the start it had when it wrote the file (processStat, in a lock): a process of that pid with
  * another start is another program, given the pid again after the gongwen that wrote the file
  * died (a container's restart starts its pids again: a lock naming a `sleep` was waited on, then
  * said to be another gongwen's: failure audit). Compared by identity, not by the file's times,
