@@ -295,18 +295,14 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   const firstBody = laidOut?.firstBody ?? 0;
   // (the title's fault where no contents are printed, toc: with no heading to list, or where the
   // contents themselves start after page 1: review)
-  if (firstBody > 1 && (!tocLevels(report) || (laidOut?.tocTitle ?? 0) > 1)) {
+  if (firstBody > 1) {
+    const title = !tocLevels(report) || (laidOut?.tocTitle ?? 0) > 1;
     warnings.push(...enforceFindings([{
-      severity: 'warning', loc: { file: report.source.file, line: report.metaLines.title },
-      message: `the title block fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
-      hint: 'shorten the title: a 公文 title takes a line or a few',
-    }], options.strict));
-  } else if (firstBody > 1) {
-    warnings.push(...enforceFindings([{
-      severity: 'warning', loc: { file: report.source.file, line: report.metaLines.toc },
-      message: `the table of contents fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
+      severity: 'warning', loc: { file: report.source.file, line: report.metaLines[title ? 'title' : 'toc'] },
+      message: `the ${title ? 'title block' : 'table of contents'} fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
       // (one level fewer can still fill it: toc: 1, the 一、 headings alone, is the one that surely leaves room)
-      hint: report.meta.toc > 1 ? `list fewer levels: toc: ${report.meta.toc - 1}${report.meta.toc > 2 ? ' (toc: 1 for the 一、 headings alone)' : ''}, or leave the contents out` : 'leave the contents out (toc: false)',
+      hint: title ? 'shorten the title: a 公文 title takes a line or a few'
+        : report.meta.toc > 1 ? `list fewer levels: toc: ${report.meta.toc - 1}${report.meta.toc > 2 ? ' (toc: 1 for the 一、 headings alone)' : ''}, or leave the contents out` : 'leave the contents out (toc: false)',
     }], options.strict));
   }
   // GB/T 9704 7.3.5: the page of the 署名 and 成文日期 shows body text; end matter set apart after a

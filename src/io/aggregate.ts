@@ -13,7 +13,7 @@ import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord 
 import { display, frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
-import { readableFolder, readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
+import { isFolder, readableFolder, readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
 import { isSumRecord, unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
 import { aggregateStatistics } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
@@ -116,7 +116,6 @@ function brokenRules(stats: StatisticsTable): string | undefined {
 /** Whether a unit's figures tell it apart: five or more other than 0 (units with next to nothing to report may well match). */
 const telling = (values: Record<string, number>) => Object.values(values).filter((n) => n !== 0).length >= 5;
 
-const isFolder = (d: string): boolean => existsSync(d) && statSync(d).isDirectory();
 /** A unit's own statistics file, which stands for its folder: statistics.yaml or statistics.xlsx. */
 const isUnitFile = (f: string): boolean => /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(f));
 /** The folder a unit given as `dir` stands for: the folder itself, or a unit file's (statistics.*) folder; another file stands for itself. */

@@ -36,6 +36,9 @@ const alive = (pid: number, started?: string): boolean => {
   return started === undefined || now === undefined || now.start === started;
 };
 
+/** This process's start (processStat), read at its first lock: '' off Linux. */
+let ownStart: string | undefined;
+
 /**
  * Process `pid`'s state and start (clock ticks since boot, as text), from /proc/<pid>/stat;
  * undefined off Linux or where it cannot be read. (The fields after the command's last ") ": a
@@ -138,8 +141,8 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
   makeFolder(outDir);
   const lock = path.join(outDir, `.${shortName(name)}.gongwen-lock`);
   // (and, on Linux, when this process started: a lock whose pid runs another program since is told)
-  const myStart = processStat(process.pid)?.start;
-  const me = `${process.pid}${threadId ? `-${threadId}` : ''}${myStart ? `:${myStart}` : ''}`;
+  ownStart ??= processStat(process.pid)?.start ?? '';
+  const me = `${process.pid}${threadId ? `-${threadId}` : ''}${ownStart ? `:${ownStart}` : ''}`;
   const until = Date.now() + waitMs;
   let told = false;
   while (!createLock(lock, me)) {

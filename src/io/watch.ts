@@ -2,7 +2,7 @@
 import { existsSync, statSync, watch as watchDir, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
-import { readableFolder } from '../read/text-file.js';
+import { isFolder, readableFolder } from '../read/text-file.js';
 import { namedStatistics } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildInMemory, buildOne, upToDate } from './build-one.js';
@@ -159,14 +159,6 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     // each folder by its path resolved at the start: `county/` and `.` name their own folder no
     // other way in the watcher's events, and `.` removed leaves no working folder to resolve it in
     const at = (dir: string): string => started.get(dir) ?? path.resolve(dir);
-    /** Whether `folder` is a folder now (no permission, a file in its path, a loop of links: not one). */
-    const isFolder = (folder: string): boolean => {
-      try {
-        return statSync(folder, { throwIfNoEntry: false })?.isDirectory() === true;
-      } catch {
-        return false;
-      }
-    };
     // A watched folder deleted or moved away (a backup restored over it, an archive unpacked, a
     // checkout) takes its watcher with it, and one made in its place is another folder (with the
     // same inode number, on ext4, at once). The watcher's last event names the folder itself: the
@@ -191,9 +183,9 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
         }
       }, 500);
     };
-    /** Whether an event of `folder`'s watcher is about the folder itself: its own name, or it is gone. */
     // (libuv names that event as the folder was given: `county/` gives '', and `.` the working
     // folder's own name is never seen; so folders are watched by their resolved path: review)
+    /** Whether an event of `folder`'s watcher is about the folder itself: its own name, or it is gone. */
     const aboutItself = (folder: string, name: string | Buffer | null): boolean => name === '' || String(name) === path.basename(folder) || !isFolder(folder);
     // A statistics file in a subfolder, or shared from elsewhere (statistics: ../city/statistics.yaml),
     // is watched through its folder, by name: an editor that saves by renaming a new file over the

@@ -114,6 +114,15 @@ export const TEXT_LIMIT = 4 * 1024 * 1024;
 /** The largest workbook read (a unit's statistics.xlsx): 16 MiB, where a form's is some 20 KB (a 60 MB one was read whole: failure re-audit). */
 export const WORKBOOK_LIMIT = 16 * 1024 * 1024;
 
+/** Whether `path` is a folder now: not where it is missing, a file, behind no permission or a loop of links. */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * An input error for a folder whose files cannot be listed (no read permission: chmod 000, a
  * share mounted for others), so that a batch, check, aggregate or --watch reports it as that

@@ -105,8 +105,9 @@ const isNotText = (cp: number): boolean => isControl(cp) || BLANK_FILLERS.has(cp
 export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[] {
   const out: MissingGlyph[] = [];
   const seen = new Set<string>();
-  for (const t of textsOf(report)) {
-    for (const ch of t.text) {
+  /** `role`: the face it is printed in; none for a field that is not printed, where only what is no text counts. */
+  const look = (text: string, loc: Loc, role?: FontRole) => {
+    for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       // (whitespace passes, but a vertical tab or form feed, \s too, is a control character, and so
       // are U+0085 and the line and paragraph separators U+2028 U+2029, which printed a box)
@@ -115,32 +116,22 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
       // glyph, which printed a blank gap where Word's non-breaking hyphen, U+001E, stood; a filler
       // that a font draws blank, U+3164, is no character either: adversarial audit)
       // (U+FFFD too, which the fallback face draws: a character lost in a conversion, review)
-      if (!isNotText(cp) && (has(t.role, cp) || has('fallback', cp))) continue;
-      const key = `${ch}@${t.loc.file}:${t.loc.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ char: ch, codePoint: cp, loc: t.loc });
-    }
-  }
-  // fields that are not printed but go into the PDF's and the DOCX's properties (keywords) or are
-  // read for later use: no font needs them, but what is no text is none there either
-  const m = report.meta;
-  type Field = keyof Report['metaLines'];
-  const unprinted: [string | undefined, Field][] = [
-    ...m.keywords.map((k): [string, Field] => [k, 'keywords']), [m.site, 'site'], [m.url, 'url'],
-    ...Object.entries(m.contact ?? {}).map(([key, v]): [string | undefined, Field] => [typeof v === 'string' ? v : undefined, `contact.${key as keyof Contact}`]),
-  ];
-  for (const [text, field] of unprinted) {
-    for (const ch of text ?? '') {
-      const cp = ch.codePointAt(0)!;
-      if (!isNotText(cp) || cp === 0x09 || cp === 0x0a || cp === 0x0d) continue;
-      const loc = { file: report.source.file, line: report.metaLines[field] ?? report.metaLines.contact ?? report.source.line };
+      if (!isNotText(cp) && (role === undefined || has(role, cp) || has('fallback', cp))) continue;
       const key = `${ch}@${loc.file}:${loc.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ char: ch, codePoint: cp, loc });
     }
-  }
+  };
+  for (const t of textsOf(report)) look(t.text, t.loc, t.role);
+  // fields that are not printed but go into the PDF's and the DOCX's properties (keywords) or are
+  // read for later use: no font needs them, but what is no text is none there either
+  const m = report.meta;
+  const at = (field: keyof Report['metaLines']): Loc => ({ file: report.source.file, line: report.metaLines[field] ?? report.metaLines.contact ?? report.source.line });
+  for (const k of m.keywords) look(k, at('keywords'));
+  if (m.site) look(m.site, at('site'));
+  if (m.url) look(m.url, at('url'));
+  for (const [key, v] of Object.entries(m.contact ?? {})) if (typeof v === 'string') look(v, at(`contact.${key as keyof Contact}`));
   return out;
 }
 
