@@ -82,6 +82,11 @@
  *    uncompressed (the packet must stay readable); the whitespace between tags is cut to a line
  *    end, which XML does not read.
  * 23. Web and e-mail addresses in the text are links (io/pdfmake-links.ts).
+ * 24. Copied and searched text: the minus sign gongwen prints for negative figures (−8, a 2019
+ *    form's 本年增/减; layout/stat-grid.ts) reads as the hyphen-minus a keyboard types, so that a
+ *    search for "-8" finds it and a figure pasted into a spreadsheet is a number. The ToUnicode
+ *    CMap of each embedded font maps the glyph of U+2212 to U+002D; the glyph printed is the
+ *    minus sign, an em wide as the figures' signs are (layout/fit.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -275,6 +280,28 @@ function shareLayoutRuns(proto: EmbeddedFontProto): void {
   };
 }
 
+interface UnicodeMapProto {
+  /** Code points of each subset glyph, by its id in the subset (pdfkit's EmbeddedFont). */
+  unicode: (readonly number[] | undefined)[];
+  toUnicodeCmap(): unknown;
+}
+
+const MINUS_SIGN = 0x2212;
+const AS_HYPHEN_MINUS: readonly number[] = [0x2d];
+
+/** Fix 24: a glyph that stands for U+2212 alone is read as U+002D. */
+function copyMinusAsHyphen(proto: UnicodeMapProto): void {
+  const toUnicodeCmap = proto.toUnicodeCmap;
+  proto.toUnicodeCmap = function (this: UnicodeMapProto) {
+    const u = this.unicode;
+    for (let gid = 0; gid < u.length; gid++) {
+      const cps = u[gid];
+      if (cps && cps.length === 1 && cps[0] === MINUS_SIGN) u[gid] = AS_HYPHEN_MINUS;
+    }
+    return toUnicodeCmap.call(this);
+  };
+}
+
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function applyPdfkitFixes(): void {
@@ -298,6 +325,7 @@ export function applyPdfkitFixes(): void {
     if (!fontPatched && font && 'layoutRun' in font) {
       shareLayoutRuns(Object.getPrototypeOf(font) as EmbeddedFontProto);
       writeCompactWidths(Object.getPrototypeOf(font) as Parameters<typeof writeCompactWidths>[0]);
+      copyMinusAsHyphen(Object.getPrototypeOf(font) as UnicodeMapProto);
       fontPatched = true;
     }
     return font;
