@@ -100,6 +100,31 @@ describe('gongwen CLI', () => {
     expect(r.err).toMatch(/bad-year\/report\.md:3: field "year"/);
   });
 
+  it('says once per run that the 2014 form\'s row wording is provisional, as gongwen new does; a note, which --strict lets pass', () => {
+    const note = (what: string) => `note: ${what} on form gov-2014, whose wording of 53 rows is provisional (templates/gov-2014.yaml, confirmed: false): compare the printed table with your province's form before publishing\n`;
+    const twin = path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-twin-')), 'sq-copy');
+    cpSync(SAMPLE, twin, { recursive: true });
+    const checked = run('check', SAMPLE, twin);
+    expect(checked.code, checked.err).toBe(0);
+    expect(checked.err.endsWith(note('2 reports are'))).toBe(true);
+    expect(checked.err.match(/^note:/gm)).toHaveLength(1);
+    const built = run('build', SAMPLE, '--out', tmp(), '--format', 'docx');
+    expect(built.code, built.err).toBe(0);
+    expect(built.err.endsWith(note(`${SAMPLE} is`))).toBe(true);
+    // (the 2019 and 2021 forms are confirmed: no note)
+    const y2021 = makeReport({ 'report.md': `${FRONT}\n甲。\n` }, 'y2021-note');
+    expect(run('check', y2021).err).not.toContain('note:');
+    // --strict is not stopped by it: a 2014-form report with no warnings passes, noted
+    const filled = path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-new-')), 'y2017');
+    expect(run('new', filled, '--year', '2017', '--organ', '测试县人民政府').code).toBe(0);
+    const stats = path.join(filled, 'statistics.yaml');
+    writeFileSync(stats, readFileSync(stats, 'utf8').replace(/^( {2}\w+:)( +)#/gm, '$1 0 #'));
+    const md = path.join(filled, 'report.md');
+    writeFileSync(md, readFileSync(md, 'utf8').replace(/ *# 【待填写[^\n]*/, '').replace(/【待填写：[^】]*】/g, '本年度工作情况从略。'));
+    const strict = run('check', filled, '--strict');
+    expect([strict.code, strict.out, strict.err]).toEqual([0, `${filled}: ok\n`, note(`${filled} is`)]);
+  });
+
   it('builds the sample into --out, PDF and DOCX by default', () => {
     const out = tmp();
     const r = run('build', SAMPLE, '--out', out);

@@ -7,6 +7,8 @@ import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { keepEdited, sweepFolder, withOutputLock, writeFilesAtomic } from './files.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
+import type { Report } from '../model/types.js';
+import { unconfirmedRows } from '../read/templates.js';
 import { checkRecord, dropRecord, editedOutputs, folderInputs, putBackRecord, readRecord, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
 
 export interface BuildSettings {
@@ -32,6 +34,8 @@ export type BuildOutcome =
     why?: string;
     /** Outputs edited since the last build wrote them, kept aside before this one wrote over them: [output, kept as]. */
     kept?: [string, string][];
+    /** Printed on a form with rows of provisional wording: its id and how many (outcome-lines.ts provisionalNote). */
+    provisional?: { form: string; rows: number };
   }
   | {
     dir: string; ok: false; error: string; warnings: string[]; ms: number;
@@ -43,13 +47,21 @@ export type BuildOutcome =
 export const buildInMemory = (dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildResult> =>
   buildReport(dir, { fonts, formats: s.formats, pdfa: s.pdfa, strict: s.strict, allowMissingGlyphs: s.allowMissingGlyphs, creator: s.creator, docx });
 
+/** The form a report's statistics table is printed on, where rows of it are of provisional wording. */
+export function provisionalForm(report: Report): { form: string; rows: number } | undefined {
+  const template = report.statistics?.template;
+  const rows = template ? unconfirmedRows(template) : 0;
+  return template && rows ? { form: template.id, rows } : undefined;
+}
+
 /** Input errors become a failed outcome; anything else (a bug) is thrown. */
 export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildOutcome> {
   const started = performance.now();
   // taken before anything is read: a file changed during the build leaves the record stale
   const stamp = s.keepRecords ? { settings: settingsStamp(s, fonts.stamp), inputs: folderInputs(dir) } : undefined;
   try {
-    const { outputs, warnings } = await buildInMemory(dir, fonts, s, docx);
+    const { report, outputs, warnings } = await buildInMemory(dir, fonts, s, docx);
+    const provisional = provisionalForm(report);
     const name = path.basename(path.resolve(dir));
     const named = Object.entries(outputs).map(([format, data]) => ({ file: path.join(s.outDir, `${name}.${format}`), data }));
     const shown = warnings.map(formatFinding);
@@ -109,6 +121,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
       ...(kept.length ? { kept } : {}),
+      ...(provisional ? { provisional } : {}),
     };
   } catch (e) {
     if (!isInputError(e)) throw e;

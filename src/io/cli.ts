@@ -7,7 +7,7 @@ import { newerWorkbookHoldsNoNews } from './workbook-news.js';
 import { FindingErrors, formatFinding, isInputError, type Finding } from '../model/errors.js';
 import { availableParallelism } from 'node:os';
 import { buildBatch, type BatchResult } from './batch.js';
-import { buildOne, settingsNow, upToDate, type BuildOutcome, type BuildSettings } from './build-one.js';
+import { buildOne, provisionalForm, settingsNow, upToDate, type BuildOutcome, type BuildSettings } from './build-one.js';
 import { watch } from './watch.js';
 import { readConfig, type Config } from './config.js';
 import { openFontSet } from './fonts.js';
@@ -17,7 +17,7 @@ import { closest } from '../read/validate.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
-import { earlierOutputs, report, seconds } from './outcome-lines.js';
+import { earlierOutputs, provisionalNote, report, seconds } from './outcome-lines.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -267,6 +267,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
       out.write(`  ${f.dir}: ${firstError(f.error)}\n${old ? `    ${old}: left by an earlier build, not by this one\n` : ''}`);
     }
   }
+  err.write(provisionalNote(result.outcomes.flatMap((o) => (o.ok && o.provisional ? [{ dir: o.dir, ...o.provisional }] : []))));
   // (one folder: nothing was written — the outputs of an earlier build, if any, are as they were)
   if (dirs.length === 1 && failures.length) {
     const old = earlierOutputs(failures[0]!.dir, settings);
@@ -284,14 +285,19 @@ function firstError(error: string): string {
 
 async function check(dirs: string[], values: Options, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const fonts = openFontSet(configFor(values).fonts);
-  return eachDir(dirs, out, err, async (dir) => {
+  const provisional: { dir: string; form: string; rows: number }[] = [];
+  const code = await eachDir(dirs, out, err, async (dir) => {
     const report = loadReport(dir);
     const findings = reviewReport(report, fonts, values['allow-missing-glyphs'], await newerWorkbookHoldsNoNews(report.dir, report.statistics));
     const warnings = findings.filter((f) => f.severity === 'warning');
     enforceFindings(findings, values.strict); // errors stop here, their warnings printed below them
     if (!values.strict) printFindings(err, warnings);
     out.write(`${dir}: ok${warnings.length ? ` (${warnings.length} warning${warnings.length > 1 ? 's' : ''})` : ''}\n`);
+    const form = provisionalForm(report);
+    if (form) provisional.push({ dir, ...form });
   });
+  err.write(provisionalNote(provisional));
+  return code;
 }
 
 const quietStreams = new WeakSet<NodeJS.WritableStream>();

@@ -7,6 +7,25 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 
+/**
+ * Reports printed on a form whose row wording is provisional (the 2014 form: `confirmed: false`
+ * rows in its template, not yet checked word for word against a published form) are told so once
+ * per run, by `check` and `build` as by `gongwen new`: a note, not a warning, since it is not the
+ * report's to fix (--strict is not stopped by it). `forms`: for each such report, its form's id
+ * and provisional rows. Nothing where there are none; a template whose rows were all checked and
+ * marked `confirmed: true` gives none.
+ */
+export function provisionalNote(forms: readonly { dir: string; form: string; rows: number }[]): string {
+  if (!forms.length) return '';
+  const byForm = new Map<string, { rows: number; dirs: string[] }>();
+  for (const f of forms) {
+    const e = byForm.get(f.form) ?? { rows: f.rows, dirs: [] };
+    e.dirs.push(f.dir);
+    byForm.set(f.form, e);
+  }
+  return [...byForm].map(([form, { rows, dirs }]) => `note: ${dirs.length === 1 ? dirs[0] : `${dirs.length} reports`} ${dirs.length === 1 ? 'is' : 'are'} on form ${form}, whose wording of ${rows} rows is provisional (templates/${form}.yaml, confirmed: false): compare the printed table with your province's form before publishing\n`).join('');
+}
+
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /**
