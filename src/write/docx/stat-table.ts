@@ -53,10 +53,14 @@ export function figureHalfPoints(slot: GridCell, room: number, size: number): nu
  * lines.ts labelLines: words whole, not 本年新制作数 / 量); undefined where Word fills the cell.
  * Whether to break is decided on the cell's own width; the lines are chosen on `pdfRoom`, the PDF
  * cell's (layout/stat-grid.ts, half a point narrower), so that where both writers break a label
- * they break it alike.
+ * they break it alike. Where lines of whole words at the PDF's width would take more lines than
+ * filling the cell, they are chosen at the cell's own width: 2021's 表三（六）1, 9.01 em wide, was
+ * left to Word, which broke 行政机 / 关 and 政府信 / 息, where its first line of whole words,
+ * 1.申请人无正当理由, is 9 em (the PDF measures its own face, and breaks it in four lines too).
  */
 export function cellLines(slot: GridCell, room: number, size: number, pdfRoom = room): string[] | undefined {
-  return slot.role === 'value' ? undefined : labelLines(slot.text, room / size, slot.align, undefined, pdfRoom / size);
+  if (slot.role === 'value') return undefined;
+  return labelLines(slot.text, room / size, slot.align, undefined, pdfRoom / size) ?? (pdfRoom < room ? labelLines(slot.text, room / size, slot.align) : undefined);
 }
 
 /** A cell paragraph's properties; `keep`: its row is kept on a page with what is below it (a section or group row, the last row over a note). */
