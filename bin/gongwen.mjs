@@ -68,7 +68,14 @@ if ((argv[0] === 'build' || argv[0] === 'check') && existsSync(cliArgs)) {
   // a signal on: its channel closes. (A batch left running would race a build started again.)
   if (process.env.GONGWEN_BATCH_PROCESS && process.channel) {
     process.channel.unref(); // (the channel alone does not keep this process running)
-    process.once('disconnect', () => process.exit(129));
+    // (its workers are let finish placing a report's outputs first: src/io/placing.ts)
+    process.once('disconnect', async () => {
+      try {
+        (await import(new URL('../dist/io/placing.js', import.meta.url).href)).haltPlacements();
+      } finally {
+        process.exit(129);
+      }
+    });
   }
 }
 // The libraries' compiled code is kept between runs (src/io/code-cache.ts), for

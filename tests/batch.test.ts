@@ -127,6 +127,58 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     expect(single!.fontkit).toBe(true);
   });
 
+  // the DOCX's rename into place made slow (half a second) by a preload every thread takes, which
+  // says when it starts and in which process; the stop comes then, between the PDF's rename and the DOCX's
+  it.each([
+    ['a batch stopped by a signal', 6, 'SIGTERM'],
+    ['a batch whose launcher is killed outright', 6, 'SIGKILL'],
+    ['one folder stopped by a signal', 1, 'SIGTERM'],
+    ['a --watch ended by a signal', 1, 'SIGTERM', '--watch'],
+  ] as const)('lets the outputs being placed be placed whole before %s ends: never a new PDF beside no DOCX', async (_, count, signal, ...options: string[]) => {
+    const work = tmp();
+    const marker = path.join(work, 'placing');
+    const preload = path.join(work, 'slow-rename.cjs');
+    writeFileSync(preload, `
+      const fs = require('node:fs');
+      const rename = fs.renameSync;
+      fs.renameSync = function (from, to) {
+        if (String(to).endsWith('.docx') && !String(from).endsWith('.docx') && !fs.existsSync(${JSON.stringify(marker)})) {
+          fs.writeFileSync(${JSON.stringify(marker)}, process.pid + ' ' + to);
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+        }
+        return rename.apply(this, arguments);
+      };
+      require('node:module').syncBuiltinESMExports();
+    `);
+    const dirs = Array.from({ length: count }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `place${i}`));
+    const out = path.join(work, 'out');
+    const launcher = spawn(process.execPath, ['-r', preload, BIN, 'build', ...dirs, '--out', out, ...options], { stdio: 'ignore' });
+    const exited = new Promise<[number | null, string | null]>((resolve) => launcher.once('exit', (code, s) => resolve([code, s])));
+    for (let i = 0; i < 800 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(existsSync(marker)).toBe(true);
+    const [pid, to] = readFileSync(marker, 'utf8').split(' ') as [string, string];
+    launcher.kill(signal);
+    expect(await exited).toEqual([null, signal]);
+    // (killed outright, the launcher leaves its batch process to end as its channel closes)
+    for (let i = 0; i < 300; i++) {
+      try {
+        process.kill(Number(pid), 0);
+      } catch {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(() => process.kill(Number(pid), 0)).toThrow(/ESRCH/);
+    // the report being placed has both its files, and nothing is left aside or half written
+    const placed = path.basename(to, '.docx');
+    const files = readdirSync(out).filter((f) => !f.startsWith('.'));
+    expect(files).toContain(`${placed}.pdf`);
+    expect(files).toContain(`${placed}.docx`);
+    for (const f of files) expect(f, files.join(' ')).toMatch(/^place\d\.(pdf|docx)$/);
+    const names = new Set(files.map((f) => f.replace(/\.(pdf|docx)$/, '')));
+    for (const n of names) expect([existsSync(path.join(out, `${n}.pdf`)), existsSync(path.join(out, `${n}.docx`))], n).toEqual([true, true]);
+  });
+
   it('stops the batch process when its launcher is stopped by PID, and keeps a pool size set in NODE_OPTIONS', async () => {
     // (forty: the rest still building when the first is in)
     const dirs = Array.from({ length: 40 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `sig${i}`));

@@ -10,15 +10,17 @@ import { saveCodeCache } from './code-cache.js';
 import { buildOne, type BuildSettings } from './build-one.js';
 import { openFontSet, type FontConfig, type FontSet } from './fonts.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
+import { usePlacementCell } from './placing.js';
 
-export interface BatchWorkerInit { init: { fonts: FontConfig; settings: BuildSettings } }
+export interface BatchWorkerInit { init: { fonts: FontConfig; settings: BuildSettings; placement: SharedArrayBuffer } }
 
 let saved = false;
 let ready: { fonts: FontSet; settings: BuildSettings; docx: DocxThread | undefined } | undefined;
 
 parentPort!.on('message', async (message: string | BatchWorkerInit) => {
   if (typeof message !== 'string') {
-    const { fonts, settings } = message.init;
+    const { fonts, settings, placement } = message.init;
+    usePlacementCell(placement); // (io/placing.ts: a stopped batch never ends this thread mid-placement)
     // with both formats, each report's DOCX is built on a thread of its own while this one renders the PDF
     ready = { fonts: openFontSet(fonts), settings, docx: docxThreadFor(settings.formats) };
     return;

@@ -11,6 +11,7 @@ import type { BatchWorkerInit } from './batch-worker.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import type { FontConfig } from './fonts.js';
 import { WORKER_HEAP_MB } from './worker-limits.js';
+import { dropPlacementCell, haltPlacements, newPlacementCell } from './placing.js';
 import { startWorker } from './worker-file.js';
 
 export interface BatchResult {
@@ -62,11 +63,14 @@ export async function buildBatch(dirs: string[], fonts: FontConfig, settings: Bu
   const stopAll = (why: string) => {
     internalError ??= why;
     queue.length = 0;
+    haltPlacements(); // (a worker is not terminated in the middle of placing a report's outputs)
     for (const w of workers) void w.terminate();
   };
   const start = (worker: Worker): Worker => {
     worker.ref();
-    worker.postMessage({ init: { fonts, settings } } satisfies BatchWorkerInit);
+    const placement = newPlacementCell();
+    worker.once('exit', () => dropPlacementCell(placement));
+    worker.postMessage({ init: { fonts, settings, placement } } satisfies BatchWorkerInit);
     workers.push(worker);
     return worker;
   };

@@ -5,6 +5,7 @@ import { crc32 } from './crc32.js';
 import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { keepEdited, sweepFolder, withOutputLock, writeFilesAtomic } from './files.js';
+import { placing } from './placing.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
 import type { Report } from '../model/types.js';
@@ -66,7 +67,8 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const named = Object.entries(outputs).map(([format, data]) => ({ file: path.join(s.outDir, `${name}.${format}`), data }));
     const shown = warnings.map(formatFinding);
     // one writer at a time per report and --out (a --watch and a build in another window)
-    const { files, kept, unrecorded } = withOutputLock(s.outDir, name, () => {
+    // (placing: a batch stopped meanwhile waits for the placement to end, io/placing.ts)
+    const { files, kept, unrecorded } = withOutputLock(s.outDir, name, () => placing(() => {
       // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
       // not written over: the outputs are made from the report's files, which the edits are not in
       // (the last build's record, read once: for what it wrote, and for the record written after)
@@ -117,7 +119,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]!, crc: crc32(data) }));
       const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
       return { files, kept, unrecorded };
-    });
+    }));
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
       ...(kept.length ? { kept } : {}),

@@ -18,6 +18,7 @@ import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
 import { earlierOutputs, provisionalNote, report, seconds } from './outcome-lines.js';
+import { haltPlacements } from './placing.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -232,17 +233,21 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const threads = Math.min(jobs ?? Math.max(1, availableParallelism() - 1), stale.length);
   // A batch stopped (Ctrl-C, or a signal the launcher passes on) says how far it got: each report's
   // outputs are written all or none, so those built are whole (a newcomer's SIGTERM printed nothing)
+  // (and a worker placing a report's outputs is waited for: never a new PDF beside no DOCX, io/placing.ts)
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return; // (a terminal's Ctrl-C reaches the batch process twice: from the launcher too)
     stopping = true;
-    out.write(`${tty ? '\n' : ''}stopped (${signal}) after ${current.length + finished} of ${dirs.length} reports: those built are whole, the others not built; the same command again builds the rest (those up to date are not built again)\n`);
+    haltPlacements();
+    if (dirs.length > 1) out.write(`${tty ? '\n' : ''}stopped (${signal}) after ${current.length + finished} of ${dirs.length} reports: those built are whole, the others not built; the same command again builds the rest (those up to date are not built again)\n`);
     // ended by the signal itself, as without this handler (a shell's loop stops at a Ctrl-C)
     for (const s of signals) process.off(s, stop);
     process.kill(process.pid, signal);
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  if (dirs.length > 1 && stale.length) for (const s of signals) process.on(s, stop);
+  // (one folder too, silently: its outputs are placed on this thread in one synchronous task, and
+  // a listener runs only between tasks, where without one the signal ended the process mid-placement)
+  if (stale.length) for (const s of signals) process.on(s, stop);
   const result: BatchResult = await (!stale.length ? Promise.resolve({ outcomes: [], ms: 0 })
     : batch ? buildBatch(stale, config.fonts, settings, progress, threads, early)
       : buildInProcess(stale, config.fonts, settings, progress, docx).finally(() => docx?.close()))

@@ -11,6 +11,9 @@ import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
 import { earlierOutputs, report } from './outcome-lines.js';
 
+/** Signals that end a watch at once (SIGINT stops it in order). */
+const ENDING: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
+
 /**
  * Builds made after the start, in memory, and thrown away, so that the author's first saves are
  * built by warm code: V8 has then run and optimised pdfmake, pdfkit, fontkit and the writers.
@@ -291,7 +294,15 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
       await warmUp(dirs[0]!);
     })();
+    // SIGTERM and SIGHUP end it as they would without a listener, but between tasks: never in the
+    // middle of placing a report's outputs, one synchronous task (io/placing.ts)
+    const endNow = (signal: NodeJS.Signals) => {
+      for (const s of ENDING) process.off(s, endNow);
+      process.kill(process.pid, signal);
+    };
+    for (const s of ENDING) process.on(s, endNow);
     process.once('SIGINT', () => {
+      for (const s of ENDING) process.off(s, endNow);
       stopped = true;
       for (const w of [...statsWatchers.values()].flatMap((x) => x.watchers)) w.close();
       for (const s of state.values()) {
