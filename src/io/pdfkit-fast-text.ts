@@ -18,6 +18,8 @@
  * this path on and off. Every other call goes to pdfkit as before.
  */
 
+import { subsetGlyph } from './pdfkit-glyph-copies.js';
+
 interface Glyph { id: number; advanceWidth: number; codePoints: number[] }
 interface Position { xAdvance: number; yAdvance?: number; xOffset: number; yOffset: number; advanceWidth: number }
 interface Run { glyphs: Glyph[]; positions: Position[]; advanceWidth: number }
@@ -27,7 +29,7 @@ interface EmbeddedFont {
   scale: number;
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
-  subset: { includeGlyph(id: number): number };
+  subset: { glyphs: number[]; includeGlyph(id: number): number };
   layoutCached(text: string): Run;
   ref(): unknown;
 }
@@ -105,12 +107,8 @@ export function writeTextDirectly(proto: TextDoc, version: string): void {
     this.addContent(`/${font.id} ${number(size)} Tf`);
     if (characterSpacing) this.addContent(`${number(characterSpacing)} Tc`);
     let hex = '';
-    for (const glyph of run.glyphs) {
-      const gid = font.subset.includeGlyph(glyph.id);
-      hex += `0000${gid.toString(16)}`.slice(-4);
-      if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-      if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-    }
+    // (each glyph's CID as pdfkit's encode gives it, fix 25: a copy where it reads as another character)
+    for (const glyph of run.glyphs) hex += `0000${subsetGlyph(font, glyph).toString(16)}`.slice(-4);
     this.addContent(`[<${hex}> 0] TJ`);
     this.addContent('ET');
     this.restore();

@@ -87,6 +87,8 @@
  *    search for "-8" finds it and a figure pasted into a spreadsheet is a number. The ToUnicode
  *    CMap of each embedded font maps the glyph of U+2212 to U+002D; the glyph printed is the
  *    minus sign, an em wide as the figures' signs are (layout/fit.ts).
+ * 25. Copied and searched text: a glyph a face draws for several characters (· • ・ in Fandol) is
+ *    read back as the one each place printed, not as the first (io/pdfkit-glyph-copies.ts).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -103,6 +105,7 @@ import { readPageProbes } from './pdfmake-page-probes.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { memoiseInlineStyles } from './pdfmake-style-memo.js';
 import { filterPageContent } from './pdfkit-content-filter.js';
+import { encodeWithCopies } from './pdfkit-glyph-copies.js';
 import { writeCompactWidths } from './pdfkit-compact-widths.js';
 import { drawQrAsOnePath } from './pdfmake-qr-path.js';
 import { drawTocLeader } from './pdfmake-toc-leader.js';
@@ -221,8 +224,9 @@ function brokenLines(texts: unknown): { text: string; lineEnd?: boolean; noNewLi
 
 interface ShapedGlyph { id: number; advanceWidth: number; codePoints: number[] }
 interface ShapedRun { glyphs: ShapedGlyph[]; positions: unknown[]; advanceWidth: number }
+interface GlyphLookup { glyphForCodePoint(cp: number): { id: number } }
 interface EmbeddedFontProto {
-  font: { stream: { buffer: Uint8Array }; postscriptName: string };
+  font: { stream: { buffer: Uint8Array }; postscriptName: string } & GlyphLookup;
   layoutRun(text: string, features?: unknown): ShapedRun;
   layoutCached(text: string): ShapedRun;
 }
@@ -244,11 +248,22 @@ export const sharedRunGlyphs = (): number => sharedGlyphs;
  * glyphs, positions and advance; encode: each glyph's id, advance and code points), none of it
  * pointing at the document's font object (a fontkit glyph does, through `_font`).
  */
-export const detachedRun = (run: ShapedRun): ShapedRun => ({
-  glyphs: run.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: g.codePoints })),
-  positions: run.positions,
-  advanceWidth: run.advanceWidth,
-});
+export const detachedRun = (run: ShapedRun, text?: string, font?: GlyphLookup): ShapedRun => {
+  // fontkit keeps one glyph object per glyph id, with the characters of its first use: where a
+  // face draws several characters with one glyph (· • ・), each glyph of a run laid out one to one
+  // takes its character from the text (fix 25)
+  const cps = text !== undefined && font ? Array.from(text, (c) => c.codePointAt(0)!) : undefined;
+  const own = cps?.length === run.glyphs.length ? cps : undefined;
+  return {
+    glyphs: run.glyphs.map((g, i) => {
+      const cp = own?.[i];
+      const codePoints = cp !== undefined && (g.codePoints.length !== 1 || g.codePoints[0] !== cp) && font!.glyphForCodePoint(cp).id === g.id ? [cp] : g.codePoints;
+      return { id: g.id, advanceWidth: g.advanceWidth, codePoints };
+    }),
+    positions: run.positions,
+    advanceWidth: run.advanceWidth,
+  };
+};
 
 /** A face's PostScript name, read once per font object (fontkit looks it up in the name table on every read). */
 const psNames = new WeakMap<object, string>();
@@ -267,7 +282,7 @@ function shareLayoutRuns(proto: EmbeddedFontProto): void {
     if (!runs) faces.set(face, (runs = new Map()));
     let run = runs.get(text);
     if (!run) {
-      run = detachedRun(this.layoutRun(text));
+      run = detachedRun(this.layoutRun(text), text, this.font);
       if (sharedGlyphs + run.glyphs.length > sharedRunLimit.glyphs) {
         sharedRuns = new WeakMap();
         sharedGlyphs = 0;
@@ -326,6 +341,7 @@ export function applyPdfkitFixes(): void {
       shareLayoutRuns(Object.getPrototypeOf(font) as EmbeddedFontProto);
       writeCompactWidths(Object.getPrototypeOf(font) as Parameters<typeof writeCompactWidths>[0]);
       copyMinusAsHyphen(Object.getPrototypeOf(font) as UnicodeMapProto);
+      encodeWithCopies(Object.getPrototypeOf(font) as Parameters<typeof encodeWithCopies>[0]);
       fontPatched = true;
     }
     return font;
