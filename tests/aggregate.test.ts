@@ -216,6 +216,49 @@ describe('gongwen aggregate', () => {
     expect(taken.err).toMatch(/^error: .*taken\.yaml: cannot be written: a folder of that name is in the way \(EISDIR\)\n  fix: give --out a file path/);
   });
 
+  it('never writes over figures gongwen did not write, or that were typed in since: a unit\'s own file, a form filled in, a sum corrected by hand (an office trial)', async () => {
+    const root = tempRoot();
+    const a = writeUnit(root, '丙县', { 'statistics.yaml': yamlOf(scaled(base, 1)) });
+    const b = writeUnit(root, '丁县', { 'statistics.yaml': yamlOf(scaled(base, 2)) });
+    const own = path.join(a, 'statistics.yaml');
+    const before = readFileSync(own, 'utf8');
+    // the line before, edited by its first name only: 丁县's figures into 丙县's file
+    const wrong = await run(b, '--out', own);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toBe(`error: --out ${own} holds 200 figures that gongwen did not write (typed in, or a unit's own): writing 丁县's figures would replace them\n`
+      + `  fix: give --out another file (a unit's own is its folder's statistics.yaml); to replace them all the same, move ${own} aside or remove it first\n`);
+    expect(readFileSync(own, 'utf8')).toBe(before);
+    // a sum gongwen wrote goes when written again (its units' figures corrected since); one
+    // corrected by hand since does not
+    const city = path.join(root, 'city', 'statistics.yaml');
+    expect((await run(a, b, '--out', city)).code).toBe(0);
+    writeFileSync(own, yamlOf(scaled(base, 3)));
+    expect((await run(a, b, '--out', city)).code).toBe(0);
+    writeFileSync(city, readFileSync(city, 'utf8').replace(/natural: (\d+)/, 'natural: 9999'));
+    const typed = await run(a, b, '--out', city);
+    expect([typed.code, typed.err.split('\n')[0]]).toEqual([2, `error: --out ${city} holds 200 figures, typed in or changed since gongwen wrote the file: writing the sum would replace them`]);
+    expect(readFileSync(city, 'utf8')).toContain('natural: 9999');
+    // a form handed out (blank) and filled in by the unit: not written over by the blank form again
+    const fresh = writeUnit(root, '辛县', { 'statistics.yaml': 'template: gov-2021\n' });
+    const form = path.join(root, 'forms', '辛县.xlsx');
+    expect((await run(fresh, '--out', form)).code).toBe(0);
+    const filled = await statisticsToXlsx(base.template, scaled(base, 1));
+    writeFileSync(form, filled);
+    const again = await run(fresh, '--out', form);
+    expect([again.code, again.err.split('\n')[0]]).toEqual([2, `error: --out ${form} holds 200 figures that gongwen did not write (typed in, or a unit's own): writing 辛县's figures would replace them`]);
+    expect(Buffer.compare(readFileSync(form), filled)).toBe(0);
+    // the same figures, or a blank file, may be written over
+    const same = path.join(root, 'same.yaml');
+    writeFileSync(same, yamlOf(scaled(base, 2)));
+    expect((await run(b, '--out', same)).code).toBe(0);
+    writeFileSync(same, 'template: gov-2021\n');
+    expect((await run(b, '--out', same)).code).toBe(0);
+    // and a file that is no statistics at all is not written over either
+    writeFileSync(same, '这是一份说明，不是统计表。\n');
+    const notes = await run(b, '--out', same);
+    expect([notes.code, notes.err]).toEqual([2, expect.stringMatching(new RegExp(`^error: --out ${same.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds a file gongwen cannot read as statistics \\(`)) as unknown as string]);
+  });
+
   it('refuses a unit on another template when --template is given, and lists it', async () => {
     const root = tempRoot();
     const units = [...(await goodUnits(root)).slice(0, 2), unit2014(root)];

@@ -215,6 +215,36 @@ function sumRuleWarnings(template: StatTemplate, values: Record<string, number>,
   return warnings;
 }
 
+/**
+ * What an existing --out file holds that writing `values` there would lose, said for the message
+ * ("12 figures typed by hand"), or undefined where nothing would be: no such file, no figures in it,
+ * the same figures, or figures gongwen wrote (its record's fingerprint) that nobody changed since.
+ * A file that is no statistics file gongwen reads is not written over either.
+ */
+async function figuresHeld(out: string, values: Record<string, number>): Promise<string | undefined> {
+  let st;
+  try {
+    st = statSync(out, { throwIfNoEntry: false });
+  } catch {
+    return undefined; // (a path that cannot be looked at: writing it fails with its own error)
+  }
+  if (!st?.isFile()) return undefined;
+  let held: StatisticsTable;
+  try {
+    held = isXlsx(out) ? await statisticsFromXlsx(readInputBytes(out, out, undefined, false, WORKBOOK_LIMIT), out) : readStatistics(out);
+  } catch (e) {
+    if (!isInputError(e)) throw e;
+    return `a file gongwen cannot read as statistics (${(e as Error).message.split('\n')[0]})`;
+  }
+  const n = Object.keys(held.values).length;
+  if (!n) return undefined;
+  const print = valuesFingerprint(held.values);
+  if (print === valuesFingerprint(values)) return undefined;
+  if (held.sumRecord && held.sumRecord.sum === print) return undefined;
+  const figures = `${n} figure${n === 1 ? '' : 's'}`;
+  return held.sumRecord ? `${figures}, typed in or changed since gongwen wrote the file` : `${figures} that gongwen did not write (typed in, or a unit's own)`;
+}
+
 const OUT_FIX = 'give --out a file path (FILE.yaml or FILE.xlsx) in a folder you can write to; the folder is created if missing';
 
 /**
@@ -471,7 +501,8 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // keep apart from its unit; one unit summed elsewhere, the others left out, is a sum)
   // (a unit given as a file: its folder; a file of another name too, 西岭市汇总.xlsx → 西岭市汇总.yaml
   // beside it is converted, review)
-  const only = summed[0]!.dir;
+  const one = summed[0]!;
+  const only = one.dir;
   const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === (isFolder(only) ? path.resolve(only) : path.dirname(path.resolve(only)));
   const header = [
     conversion ? `${summed[0]!.name}: converted from ${path.basename(summed[0]!.stats.file)} (gongwen aggregate, template ${sum.template.id})`
@@ -497,6 +528,19 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     // (a sum converted in its folder, its workbook into YAML or back, keeps its record: what it left
     // out and which units it holds, review; its units' files are where they were from that folder)
     : isSumRecord(summed[0]!.stats.sumRecord) ? summed[0]!.stats.sumRecord : undefined;
+  // --out a file that holds figures of its own (a unit's typed by hand, a form filled in and sent
+  // back, a city's typed figures): written over, they were gone without a word, and the unit's
+  // report printed another unit's figures under its name (an office trial: the line before edited
+  // by its first name only). One gongwen wrote and nobody changed since goes, as do a blank form
+  // and the same figures. (A conversion in the unit's own folder is guarded above.)
+  if (!conversion) {
+    const held = await figuresHeld(opts.out!, sum.values);
+    if (held) {
+      err.write(`error: --out ${opts.out} holds ${held}: writing ${summed.length > 1 || left.length ? 'the sum' : `${one.name}'s figures`} would replace them\n`
+        + `  fix: give --out another file (a unit's own is its folder's statistics.yaml); to replace them all the same, move ${opts.out} aside or remove it first\n`);
+      return 2;
+    }
+  }
   // (the units' one year, where they say it: the sum says it too)
   const year = years.size === 1 ? [...years.keys()][0] : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record, year);
@@ -507,7 +551,6 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   out.write(`${opts.out} (${Object.keys(sum.values).length} of ${sum.template.cells.size} cells given)\n`);
   // (one unit alone is no sum: a blank form handed out, a conversion or one unit's figures written
   // elsewhere — said as what it is, not "1 summed", province trial)
-  const one = summed[0]!;
   const alone = summed.length === 1 && !left.length
     ? !Object.keys(sum.values).length ? `a blank ${sum.template.id} form, for a unit to fill in (no sum)`
       : conversion ? `${one.name}'s ${path.basename(one.stats.file)} converted (no sum)`
