@@ -8,6 +8,7 @@ import { display, newerWorkbook, readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
 import { fallbackChars, findMissingGlyphs, missingGlyphFindings } from './transform/glyph-check.js';
 import { findingError, FindingErrors, InputError, type Finding } from './model/errors.js';
+import { deadlineText } from './model/deadline.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintDocNo, lintFieldSpaces, lintText, lintTitleDigits, lintTitleMarks } from './transform/lint.js';
 import { checkEmptySections, checkStructure } from './transform/structure.js';
@@ -127,10 +128,10 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     severity: 'warning', loc,
     message: `front matter still to be filled in: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`,
     hint: /^published\s*:/.test(text)
-      ? 'write the day the report is published (by 31 January), then delete the 【待填写…】 note after it'
+      ? `write the day the report is published (by ${deadlineText(report.meta.year, report.meta.organ)}), then delete the 【待填写…】 note after it`
       : 'write the value, then delete the 【待填写…】 mark',
   }));
-  // a report on a year is published after it ends (by 31 January of the next, as the 条例 asks)
+  // a report on a year is published after it ends (by 31 January or 31 March of the next, as the 条例 asks: model/deadline.ts)
   const { published, year } = report.meta;
   const early: Finding[] = published.year <= year ? [{
     severity: 'warning', loc: { file: report.source.file, line: report.metaLines.published },

@@ -81,6 +81,19 @@ describe('gongwen new', () => {
     expect(after[0]!.hint).toBe('write the value, then delete the 【待填写…】 mark');
   });
 
+  it('pre-fills the 条例\'s last day: 31 January for a department, 31 March for a 人民政府\'s own report and for any report before 2019', async () => {
+    const cases = [['测试县农业农村局', '2022', '2023-01-31', 'by 31 January 2023 (条例 第四十九条)'],
+      ['测试县人民政府', '2022', '2023-03-31', 'by 31 March 2023 (条例 第四十九条, a 人民政府\'s own report)'],
+      ['测试县农业农村局', '2017', '2018-03-31', 'by 31 March 2018 (2008 条例 第三十一条)']] as const;
+    for (const [organ, year, date, said] of cases) {
+      const dir = fresh();
+      expect((await run('new', dir, '--organ', organ, '--year', year)).code).toBe(0);
+      expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toMatch(new RegExp(`^published: ${date} +# 【待填写：发布日期（${Number(date.slice(5, 7))}月31日前）`, 'm'));
+      const [todo] = reviewReport(loadReport(dir), openFontSet()).filter((f) => f.message.startsWith('front matter still to be filled in'));
+      expect(todo!.hint, organ + year).toBe(`write the day the report is published (${said}), then delete the 【待填写…】 note after it`);
+    }
+  });
+
   it('quotes a folder with a space in the build command it suggests, so that it can be copied as shown', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-new-')), '某某县 市场监管局');
     const r = await run('new', dir, '--organ', '测试县', '--year', '2021');

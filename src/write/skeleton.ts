@@ -4,6 +4,7 @@
  * cell of the form on its own line, labelled, empty. What the office must write is marked
  * 【待填写：…】, which a check reports as long as it is left (transform/lint.ts).
  */
+import { publicationDeadline } from '../model/deadline.js';
 import type { StatTemplate } from '../model/types.js';
 import { TO_WRITE } from '../model/typed-text.js';
 
@@ -15,6 +16,8 @@ const yamlText = (s: string) => JSON.stringify(s);
 
 export function reportSkeleton(template: StatTemplate, organ: string, year: number): string {
   const attachment = template.placement === 'attachment';
+  // (the 条例's last day for this report: model/deadline.ts)
+  const due = publicationDeadline(year, organ);
   const front = [
     '---',
     '# gongwen new 生成的报告：把【待填写：…】换成实际内容。这两条 --- 之间以 # 开头的行是说明，可删去；',
@@ -22,7 +25,7 @@ export function reportSkeleton(template: StatTemplate, organ: string, year: numb
     `title: ${yamlText(`${organ}${year}年政府信息公开工作年度报告`)}`,
     `year: ${year}`,
     `organ: ${yamlText(organ)}`,
-    `published: ${year + 1}-01-31            # ${todo(`发布日期，也可写时间：${year + 1}-01-20 09:30；定稿后删去本注释`)}`,
+    `published: ${year + 1}-${String(due.month).padStart(2, '0')}-${due.day}            # ${todo(`发布日期（${due.month}月${due.day}日前），也可写时间：${year + 1}-${String(due.month).padStart(2, '0')}-20 09:30；定稿后删去本注释`)}`,
     '# source: 来源（默认同发布机构）',
     '# index_no: 索引号',
     '# category: 政府信息公开年报',
