@@ -50,6 +50,12 @@ describe('line breaking (禁则)', () => {
     const hb = tailorBreaks(host, [{ position: host.length, required: false }]).map((b) => b.position);
     expect(hb).toEqual(expect.arrayContaining([host.indexOf('shangqiu'), host.indexOf('gov'), host.indexOf('cn）')]));
     expect(hb).not.toContain(host.indexOf('）'));
+    // an address breaks before its hyphens, not after them (UAX #14's break after one is taken back)
+    const dashed = '邮箱：xu-ce@example-test.com.cn。';
+    const db = tailorBreaks(dashed, uax14(dashed)).map((b) => b.position);
+    expect(db).toEqual(expect.arrayContaining([dashed.indexOf('-ce'), dashed.indexOf('-test')]));
+    expect(db).not.toContain(dashed.indexOf('ce@'));
+    expect(db).not.toContain(dashed.indexOf('test.'));
     // figures with dots stay whole
     const figure = '金额为12345678.90万元';
     expect(tailorBreaks(figure, [{ position: figure.length, required: false }]).map((b) => b.position)).toEqual([figure.length]);

@@ -120,6 +120,17 @@ describe('breakJustified', () => {
     const seam = lines(breakJustified(ctx, [run('也可访问https://a.gov.cn/col12345678/index.html?id=1查看。')], 200, 0)!).map((l) => textOf(l));
     expect(seam).toEqual(['也可访问https://a.gov.cn/col12345678/', 'index.html?id=1查看。']);
     // (where the seam leaves the line too loose, the address still fills it: 全文见：… above)
+    // an address's hyphen starts a line, never ends one: a line ending in - reads as a word
+    // hyphenated, and pdftotext and pdf.js's search joined example-|test.com as exampletest.com
+    // (a text-layer audit); cut there or broken there by the opportunities, at every width
+    for (let pad = 0; pad < 12; pad++) {
+      const mail = `${'政'.repeat(pad)}如有疑问请发送邮件至xuceshi-gongkai-ban@example-test.com.cn咨询，或访问https://www.example-test.com/zheng-wu-gong-kai/annual-report.html页面。`;
+      for (const w of [150, 200, 230]) {
+        const ms = lines(breakJustified(ctx, [run(mail)], w, 0)!).map((l) => textOf(l));
+        expect(ms.join(''), `${pad} ${w}`).toBe(mail);
+        for (const l of ms.slice(0, -1)) expect(l, `${pad} ${w}: ${ms.join(' | ')}`).not.toMatch(/-$/);
+      }
+    }
     // a word or a figure is no address: it moves whole, as before
     const word = lines(breakJustified(ctx, [run('全文见：www.example.gov.cn 与 supercalifragilisticexpialidocious。')], 200, 0)!);
     expect(word[1]!.map((i) => i.text).join('')).toMatch(/^supercalifragilistic/);

@@ -47,7 +47,7 @@ const HAS_QUOTE = /[“”‘’]/;
  */
 const LATIN_RUN = /[\x21-\x7e]{9,}/g;
 export const IS_ADDRESS = (run: string): boolean => /[A-Za-z]/.test(run) && (/[/@]/.test(run) || /^(?:www\.|[a-z0-9-]+\.(?:gov|com|org|net|edu)\.)/i.test(run) || /\.(?:cn|com|org|net)$/i.test(run));
-const LATIN_BREAK_AFTER = new Set([...'/.@-_?&=#:']);
+const LATIN_BREAK_AFTER = new Set([...'/.@_?&=#:']);
 
 export interface BreakOpportunity {
   /** Break before the UTF-16 index `position`. */
@@ -106,7 +106,15 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[], figureBrea
       // (across the 版心, nor before a file's extension at the end of an address's path,
       // index.|html: a line that ends with the dot reads as a sentence's end; a host's last part,
       // gov.|cn, may go on, and in a narrow column anything that lets its neighbours keep their width)
-      const ok = address ? LATIN_BREAK_AFTER.has(text[i - 1]) && /[A-Za-z0-9]/.test(text[i]) && !(between && text[i - 1] !== '-' && text[i - 1] !== '/')
+      // an address's hyphen starts the line after a break, never ends one (example-|test.com): a
+      // line that ends with it reads as a word hyphenated, and pdftotext and pdf.js's search join
+      // the two halves without it (exampletest.com, a text-layer audit); so before a - (Chicago
+      // 14.18), and the break UAX #14 makes after one is taken back
+      if (address && text[i - 1] === '-') {
+        if (kind[i] !== 2) kind[i] = 0;
+        continue;
+      }
+      const ok = address ? (LATIN_BREAK_AFTER.has(text[i - 1]) || (text[i] === '-' && /[A-Za-z0-9]/.test(text[i - 1]) && /[A-Za-z0-9]/.test(text[i + 1] ?? ''))) && /[A-Za-z0-9-]/.test(text[i]) && !(between && text[i - 1] !== '/')
         && (figureBreaks || !(text[i - 1] === '.' && /^[A-Za-z0-9]{1,5}(?:[^\w./-]|$)/.test(m[0].slice(i - start)) && m[0].slice(0, i - start).replace(/^[A-Za-z]+:\/\//, '').includes('/')))
         : figureBreaks && text[i - 1] === '-' && between;
       if (ok) allow(i);

@@ -308,8 +308,17 @@ function fillCut(p: Paragraph, lineStart: number, start: number, end: number, av
   let cut = start;
   while (cut + 1 < end && measureRange(p, lineStart, cut + 1) <= available + EPSILON) cut++;
   while (cut > start && NO_LINE_START.has(p.text[cut]!)) cut--;
+  if (hyphenEnds(p.text, cut)) cut--;
   return cut > start ? cut : undefined;
 }
+
+/**
+ * A line cut at `at` would end with a hyphen inside a word or an address (example-|test.com): it
+ * reads as a word hyphenated, and pdftotext and pdf.js's search join the halves without it
+ * (exampletest.com, a text-layer audit). The hyphen starts the next line instead, as an address
+ * breaks before its hyphens (layout/kinsoku.ts).
+ */
+const hyphenEnds = (text: string, at: number): boolean => text[at - 1] === '-' && /[A-Za-z0-9]/.test(text[at - 2] ?? '') && /[A-Za-z0-9]/.test(text[at] ?? '');
 
 /**
  * `inlines` of a justified paragraph → pdfmake inlines, line by line; undefined when the paragraph
@@ -369,6 +378,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
         // (a mark that may not start a line takes the character before it along: a code of 64
         // characters filled the line, and the next one began with ，)
         while (j > i + 1 && NO_LINE_START.has(text[j]!)) j--;
+        if (j - 1 > i && hyphenEnds(text, j)) j--;
         emitLine(p, i, j, available, false);
         i = j;
         available = width;
