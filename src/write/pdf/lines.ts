@@ -96,7 +96,7 @@ function measureRange(p: Paragraph, start: number, end: number): number {
  * most (a letter-spaced address reads badly), and the rest goes between the Chinese characters.
  */
 const LOOSE_EM = 0.3;
-const LETTER_EM = 0.15;
+const LETTER_EM = 0.09;
 /** What a line cut at a web address's seam (after a /) may open each letter by, at most: unseen. */
 const SEAM_LETTER_EM = 0.05;
 
@@ -264,7 +264,7 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
   // a word (…/col1234567/ind | ex.html, QA)
   const seam = (c: number) => c > from && (text[c - 1] === '/' || /[?&#]/.test(text[c]!)) && !NO_LINE_START.has(text[c]!);
   const tight = (c: number, width: number) =>
-    available - width <= (gaps * LOOSE_EM + (seam(c) ? (c - Math.max(from, lineStart)) * SEAM_LETTER_EM : 0)) * size;
+    readsWhole(p, lineStart, start, available - width - (seam(c) ? (c - Math.max(from, lineStart)) * SEAM_LETTER_EM * size : 0), size);
   if (gaps > 0 && tight(start, natural)) return undefined;
   // (not right after a dot before a letter: …/index. at a line's end reads as a sentence's end)
   const fill = fillCut(p, lineStart, start, end, available);
@@ -276,6 +276,20 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
     break;
   }
   return cut;
+}
+
+/**
+ * Whether the line text[lineStart, end) takes `slack` pt of room and still copies as words: its
+ * Chinese characters opened by TRACK_EM at most, the rest after its pause marks (emitLine). Where
+ * it would open them wider (up to LOOSE_EM), pdftotext and pdf.js read its characters spaced (a
+ * text-layer audit: 政 务 公 如 有 疑 问 before an e-mail address kept whole).
+ */
+function readsWhole(p: Paragraph, lineStart: number, end: number, slack: number, size: number): boolean {
+  const pieces = piecesOf(p, lineStart, end);
+  const gaps = cjkGaps(pieces);
+  if (slack <= gaps * TRACK_EM * size) return true;
+  const soft = gaps > 0 ? softPlaces(p.text, pieces, lineStart, end) : [];
+  return soft.length > 0 && spacerShare(pieces, soft, slack, TRACK_EM * size, gaps) + TRACK_EM * size <= SPACER_EM * size;
 }
 
 /**
