@@ -422,6 +422,10 @@ describe('statistics validation', () => {
     // a name close to a statistics file beside it: that file
     const [near] = errorsOf({ ...withStats('template: gov-2014\nvalues:\n  s1_1: 1\n'), 'report.md': withStats('')['report.md']!.replace('statistics: statistics.yaml', 'statistics: statistic.yaml') });
     expect(near).toMatch(/report\.md:8: statistics file not found: \S*statistic\.yaml\n {2}fix: did you mean statistics\.yaml\? write "statistics: statistics\.yaml"/);
+    // the unit's workbook beside it, in the YAML's place: converted into the file named (naming
+    // the workbook led to the next error, an office trial)
+    const [workbook] = errorsOf({ ...files, 'statistics.xlsx': 'PK' });
+    expect(workbook).toMatch(/report\.md:8: statistics file not found: (\S*)\/statistics\.yaml\n {2}fix: \1\/statistics\.xlsx is there, a workbook: convert it into the file named here \(gongwen aggregate \1 --out \1\/statistics\.yaml\)$/);
   });
 
   it('reports an empty statistics: once, as the front matter\'s error (not also as a folder or a missing file)', () => {

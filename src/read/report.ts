@@ -90,9 +90,14 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
     // a statistics file beside it with a name close to the one typed (statistic.yaml, statistics.yml)
     const folder = path.dirname(file);
     const near = code === 'ENOENT' ? closest(path.basename(file), readdirSafe(folder).filter((f) => /\.(ya?ml|xlsx)$/i.test(f))) : undefined;
+    // (a workbook is not read by a report: it is converted into the file named here, which
+    // naming it instead only led to the next error, an office trial)
+    const nearPath = near ? path.join(folder, near) : undefined;
+    const unit = nearPath && path.resolve(nearPath) === path.resolve(dir, 'statistics.xlsx') ? dir : nearPath;
     throw new InputError(at, `statistics file not found: ${display(file)}`,
-      near ? `did you mean ${near}? write "statistics: ${path.relative(dir, path.join(folder, near))}"`
-        : `create it, or fix "statistics:" on this line (a path relative to the report's folder, or an absolute one)`);
+      !near ? `create it, or fix "statistics:" on this line (a path relative to the report's folder, or an absolute one)`
+        : /\.xlsx$/i.test(near) && /\.ya?ml$/i.test(file) ? `${display(nearPath!)} is there, a workbook: convert it into the file named here (gongwen aggregate ${display(unit!)} --out ${display(file)})`
+          : `did you mean ${near}? write "statistics: ${path.relative(dir, nearPath!)}"`);
   }
   if (isFolder) {
     const given = named.trim();
