@@ -426,7 +426,21 @@ describe('placing and referring to tables', () => {
     // (at the line that holds it, not one that only names table and t9, review)
     const unknown = error(report('{{table t2}}\n\n{{table t3}}\n\n无。\n说明t9的table。\n{{table t9}}\n'));
     expect(unknown).toMatch(/report\.md:6: the gov-2021 format prints its tables in the body, but \{\{table t4\}\}.* is not placed/);
-    expect(unknown).toMatch(/report\.md:14: no table "t9" in template gov-2021, and "\{\{table t9\}\}" is not a paragraph of its own\n {2}fix: tables: t2, t3, t4; put each placeholder alone on its line/);
+    expect(unknown).toMatch(/report\.md:14: no table "t9" in template gov-2021, and "\{\{table t9\}\}" is not a paragraph of its own\n {2}fix: write one of \{\{table t2\}\}, \{\{table t3\}\}, \{\{table t4\}\}, alone on its line with blank lines around it, or remove it/);
+  });
+
+  it('says which table a placeholder means that names it otherwise, or none (an office trial: {{table 表三}} was said not to stand alone, {{table: t3}} not seen)', () => {
+    const only = (placeholder: string) => {
+      const e = error(report(`{{table t2}}\n\n${placeholder}\n\n{{table t4}}\n`));
+      expect(e.match(/report\.md:\d+:/g), placeholder).toHaveLength(1); // (not also said to be missing)
+      return e;
+    };
+    expect(only('{{table 表三}}')).toMatch(/report\.md:10: no table "表三" in template gov-2021\n {2}fix: write \{\{table t3\}\} \(表三 is t3\)$/);
+    expect(only('{{table 3}}')).toMatch(/report\.md:10: no table "3" in template gov-2021\n {2}fix: write \{\{table t3\}\} \(表三 is t3\)$/);
+    expect(only('{{table: t3}}')).toMatch(/report\.md:10: "\{\{table: t3\}\}" names no table of template gov-2021\n {2}fix: write \{\{table t3\}\} \(表三 is t3\)$/);
+    const none = error(report(`${tables3}\n{{table}}\n`));
+    expect(none).toMatch(/report\.md:14: "\{\{table\}\}" names no table of template gov-2021\n {2}fix: write one of \{\{table t2\}\}, \{\{table t3\}\}, \{\{table t4\}\}, or remove it$/);
+    expect(none).not.toContain('is not a cell');
   });
 
   it('rejects an unknown table and a reference to an unknown cell, with a suggestion', () => {

@@ -149,12 +149,29 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   const errors: InputError[] = [];
   const ids = t.tables.map((x) => x.id);
   const seen = new Set<string>();
+  /** The table a name that is no id means: 表三, 三, 3 or T3 for t3 (by its title's number); undefined where none. */
+  const meant = (name: string): string | undefined => {
+    const n = name.replace(/[\s:：]/g, '').replace(/^表/, '').toLowerCase();
+    if (ids.includes(n)) return n;
+    const digit = /^t?(\d+)$/.exec(n)?.[1];
+    const numeral = digit ? '〇一二三四五六七八九'[Number(digit)] : n;
+    return t.tables.find((x) => x.title.split('、')[0] === numeral)?.id;
+  };
+  /** The fix for a placeholder naming no table: the one it means, else every one. */
+  const fixFor = (name: string, alone: boolean) => {
+    const id = meant(name);
+    const where = alone ? '' : ', alone on its line with blank lines around it';
+    return id ? `write {{table ${id}}}${where} (表${t.tables.find((x) => x.id === id)!.title.split('、')[0]} is ${id})` : `write one of ${ids.map((x) => `{{table ${x}}}`).join(', ')}${where}, or remove it`;
+  };
+  /** Tables a misspelt placeholder means: not said again to be missing. */
+  const meantBy = new Set<string>();
   for (const b of placed) {
-    if (!ids.includes(b.table)) errors.push(new InputError(b.loc, `no table "${b.table}" in template ${t.id}`, `tables: ${ids.join(', ')}`));
+    if (!ids.includes(b.table)) errors.push(new InputError(b.loc, `no table "${b.table}" in template ${t.id}`, fixFor(b.table, true)));
+    if (!ids.includes(b.table) && meant(b.table)) meantBy.add(meant(b.table)!);
     else if (seen.has(b.table)) errors.push(new InputError(b.loc, `table ${b.table} is placed twice`, 'keep one {{table …}} line per table'));
     seen.add(b.table);
   }
-  const missing = ids.filter((id) => !seen.has(id));
+  const missing = () => ids.filter((id) => !seen.has(id) && !meantBy.has(id));
   // a placeholder written inside a sentence is there, but not as a paragraph of its own: say so at its line
   const written = (inlines: { text: string }[], id: string) => new RegExp(`\\{\\{\\s*table\\s+${id}\\s*\\}\\}`).test(inlines.map((i) => i.text).join(''));
   const inText = (id: string) => blocks.find((b) => (b.type === 'paragraph' && written(b.inlines, id)) || (b.type === 'list' && b.items.some((item) => written(item, id))));
@@ -163,16 +180,25 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   for (const b of blocks) {
     const texts = b.type === 'paragraph' ? [b.inlines] : b.type === 'list' ? b.items : [];
     for (const inlines of texts) {
-      for (const m of inlines.map((i) => i.text).join('').matchAll(/\{\{\s*table\s+([^\s}]+)\s*\}\}/g)) {
+      const text = inlines.map((i) => i.text).join('');
+      // (any {{table …}}: one with a name that is no id, 表三, or written otherwise, {{table: t3}}
+      // or {{table}}, was left as text or read as a cell's reference, an office trial)
+      for (const m of text.matchAll(/\{\{\s*table\b([^{}]*)\}\}/g)) {
         // (at its own line of the paragraph where the lines are known)
         const line = b.type === 'paragraph' && b.sourceLines ? b.sourceLines.findIndex((l) => l.includes(m[0])) : -1;
         const at = line > 0 && b.loc.line !== undefined ? { ...b.loc, line: b.loc.line + line } : b.loc;
-        if (!ids.includes(m[1]!)) errors.push(new InputError(at, `no table "${m[1]}" in template ${t.id}, and "${m[0]}" is not a paragraph of its own`, `tables: ${ids.join(', ')}; put each placeholder alone on its line, with blank lines around it`));
+        const alone = b.type === 'paragraph' && text.trim() === m[0];
+        const name = /^\s+([^\s}]+)\s*$/.exec(m[1]!)?.[1];
+        if (name !== undefined && ids.includes(name)) continue; // (a table's own: placed, or said below to stand alone)
+        const said = name !== undefined ? `no table "${name}" in template ${t.id}` : `"${m[0]}" names no table of template ${t.id}`;
+        errors.push(new InputError(at, alone || name === undefined ? said : `${said}, and "${m[0]}" is not a paragraph of its own`, fixFor(name ?? m[1]!, alone)));
+        const id = meant(name ?? m[1]!);
+        if (id) meantBy.add(id);
       }
     }
   }
   const unplaced: string[] = [];
-  for (const id of missing) {
+  for (const id of missing()) {
     const at = inText(id);
     if (at) errors.push(new InputError(at.loc, `"{{table ${id}}}" must be a paragraph of its own`, 'put the table placeholder alone on its line, with blank lines around it'));
     else unplaced.push(id);
