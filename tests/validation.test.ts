@@ -110,6 +110,9 @@ describe('front matter validation', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace('published:', 'pubished:') });
     expect(msg).toMatch(/report\.md:5: unknown field "pubished"/);
     expect(msg).toContain('did you mean "published"?');
+    // a field typed by its Chinese name, as README's table gives it (an office trial: all fields were listed)
+    const [chinese] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, '责任编辑: 王五\n---\n') + '正文\n' });
+    expect(chinese).toMatch(/report\.md:6: unknown field "责任编辑"\n {2}fix: did you mean "editor"\?$/);
     // a field whose name is a figure, or none, at its own line (not the title's); one that is a
     // list, said to be no field (the library warned on stderr: adversarial audit)
     const at = (extra: string) => errorsOf({ 'report.md': FRONT.replace(/---\n$/, `editor: 王五\n${extra}\n---\n`) + '正文\n' })[0];
@@ -138,7 +141,7 @@ describe('front matter validation', () => {
 
   it('asks for quotes around numbers meant as text, which YAML would change', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'index_no: 041000\n---\n') + '正文\n' });
-    expect(msg).toMatch(/report\.md:6: field "index_no" \(索引号\) is read as the number 41000: put the value in quotes as written/);
+    expect(msg).toMatch(/report\.md:6: field "index_no" \(索引号\) is read as the number 41000, not as text: put the value in quotes as written \(a number loses leading zeros and a decimal's last 0\)/);
     // the fix quotes the value as the line writes it, not an example
     expect(msg).toContain('fix: write index_no: "041000"');
     const [post] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'contact:\n  postcode: 001234   # 邮编\n---\n') + '正文\n' });
@@ -357,7 +360,10 @@ describe('statistics validation', () => {
     expect(msgs[2]).toMatch(/statistics\.yaml:5: .*\n  fix: write it without the thousands separator: 1000/);
     expect(msgs[3]).toMatch(/statistics\.yaml:6: .*\n  fix: write the number alone: 156 \(the column gives the unit, 条\)/);
     // as an input method types a figure: full-width digits and comma
-    expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: １，２０５\n'))[0]).toMatch(/fix: write it with ASCII digits, without the thousands separator: 1205/);
+    expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: １，２０５\n'))[0]).toMatch(/fix: write it with ASCII digits, without the thousands separator: 1205 \(full-width digits and a full-width comma make it text\)$/);
+    // (what was typed is named: ASCII digits with a full-width comma, a minus sign that is no hyphen-minus, an office trial)
+    expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: 1，236\n'))[0]).toMatch(/fix: write it as plain digits, without the thousands separator: 1236 \(a full-width comma makes it text\)$/);
+    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {delta: −2}\n'))[0]).toMatch(/fix: write it as plain digits, the minus as the hyphen-minus -: -2 \(a minus sign \(−\) makes it text\)$/);
     // the 2019 form's 采购总金额, in 万元 as its header says (the form itself gives no unit): 元 converted, to the cent
     const amounts = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_items: 3, purchase_amount: 251000元}\n'));
     expect(amounts.find((m) => m.includes('251000元'))).toMatch(/采购总金额（单位：万元）: value "251000元" .*\n  fix: write it in 万元, the column's unit: 25\.1$/);

@@ -72,7 +72,8 @@ export const AS_WRITTEN = 'quote the value as written';
  * numbers-as-text (邮编, 索引号, 文号) must be quoted to survive.
  */
 const text = (what: string): Field => (v, path, issues) => {
-  if (typeof v === 'number') return invalid(issues, path, `${what} is read as the number ${v}: put the value in quotes as written, or leading zeros are lost`, AS_WRITTEN);
+  // (said of any figure, not only of one that lost its zeros: a postcode 476000 is quoted too, an office trial)
+  if (typeof v === 'number') return invalid(issues, path, `${what} is read as the number ${v}, not as text: put the value in quotes as written (a number loses leading zeros and a decimal's last 0)`, AS_WRITTEN);
   if (v === null || v === undefined) return invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
   if (typeof v !== 'string') return invalid(issues, path, `${what} must be text`, 'write it on one line after the colon and a space, in quotes if it holds : or #');
   const t = withoutInvisible(v).trim();

@@ -34,7 +34,11 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   // full-width digits, comma and minus as an input method types them (１，２０５)
   const ascii = asciiDigits(t).replace(/，/g, ',').replace(/[－−]/g, '-');
   const plain = ascii.replace(/^(-?)(\d{1,3}(?:,\d{3})+)/, (_, sign: string, n: string) => sign + n.replace(/,/g, ''));
-  if (ascii !== t && /^-?\d+(\.\d+)?$/.test(plain)) return `write it with ASCII digits${plain !== ascii ? ', without the thousands separator' : ''}: ${plain} (full-width digits are text)`;
+  if (ascii !== t && /^-?\d+(\.\d+)?$/.test(plain)) {
+    // (said of what was typed: full-width digits, a full-width comma, a minus sign that is no hyphen-minus; an office trial)
+    const what = [/[０-９]/.test(t) ? 'full-width digits' : '', /，/.test(t) ? 'a full-width comma' : '', /[－−]/.test(t) ? `a minus sign (${/－/.test(t) ? '－' : '−'})` : ''].filter(Boolean);
+    return `write it ${/[０-９]/.test(t) ? 'with ASCII digits' : 'as plain digits'}${plain !== ascii ? ', without the thousands separator' : ''}${/[－−]/.test(t) ? ', the minus as the hyphen-minus -' : ''}: ${plain} (${what.join(' and ') || 'full-width characters'} make${what.length === 1 && !what[0]!.endsWith('s') ? 's' : ''} it text)`;
+  }
   // (quoted, or given a tag: !!str 3862, audit — the fix named quotes it had not)
   if (/^[+-]?\d+(\.\d+)?$/.test(t)) return `write the bare figure: ${t} (in quotes, or after !!str, it is text)`;
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return `write it without the thousands separator: ${t.replace(/,/g, '')}`;
