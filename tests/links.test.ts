@@ -108,6 +108,26 @@ describe('links in the PDF', () => {
     for (const g of goTo) expect(uri[0]!.rect[1] >= g.rect[3] || uri[0]!.rect[3] <= g.rect[1], 'a web link over an entry').toBe(true);
   });
 
+  it('makes a contents entry\'s line one link, from its number over the leader to its page number (a text-layer audit: three or four each)', async () => {
+    const front = FRONT_BEFORE_FORMS.replace(/---\n$/, 'toc: true\n---\n');
+    const body = ['# 概述', '## 工作开展情况', '### 加强标准建设，规范推进五公开', '# 主动公开政府信息情况', '## 重点领域信息公开', '# 其他需要报告的事项']
+      .map((h) => `${h}\n\n正文。\n`).join('\n');
+    const pdf = (await buildReport(makeReport({ 'report.md': `${front}\n${body}` }), { fonts: openFontSet(), formats: ['pdf'] })).outputs.pdf!;
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const annotations = (await (await doc.getPage(1)).getAnnotations()) as { dest?: unknown; rect: number[] }[];
+    const page = await doc.getPage(1);
+    const items = ((await page.getTextContent()).items as { str: string; transform: number[]; width: number }[]).filter((i) => i.str.trim());
+    await doc.destroy();
+    const goTo = annotations.filter((a) => a.dest);
+    expect(goTo).toHaveLength(6);
+    expect(new Set(goTo.map((a) => JSON.stringify(a.dest))).size).toBe(6);
+    // each over its whole entry: the entry's first text (its number) and its page number inside it
+    for (const a of goTo) {
+      const inside = items.filter((i) => i.transform[5] > a.rect[1] && i.transform[5] < a.rect[3] && i.transform[4] >= a.rect[0] - 0.5 && i.transform[4] + i.width <= a.rect[2] + 0.5);
+      expect(inside.map((i) => i.str).join(''), JSON.stringify(a.rect)).toMatch(/^(一|（一）|1\.|二|（二）|三).*\d+$/);
+    }
+  });
+
   it('writes the links printable and without a border, the action inside the annotation (PDF/A-2b allows links)', async () => {
     for (const pdfa of [false, true]) {
       const pdf = (await buildReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n详见www.example.gov.cn。\n` }), { fonts: openFontSet(), formats: ['pdf'], pdfa })).outputs.pdf!;

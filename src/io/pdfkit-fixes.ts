@@ -89,6 +89,8 @@
  *    minus sign, an em wide as the figures' signs are (layout/fit.ts).
  * 25. Copied and searched text: a glyph a face draws for several characters (· • ・ in Fandol) is
  *    read back as the one each place printed, not as the first (io/pdfkit-glyph-copies.ts).
+ * 26. A contents entry is one link to its heading, over its number, title, leader and page number,
+ *    not one per run of it (io/pdfmake-links.ts drawDestinations).
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -109,7 +111,7 @@ import { encodeWithCopies } from './pdfkit-glyph-copies.js';
 import { writeCompactWidths } from './pdfkit-compact-widths.js';
 import { drawQrAsOnePath } from './pdfmake-qr-path.js';
 import { drawTocLeader } from './pdfmake-toc-leader.js';
-import { drawLinks } from './pdfmake-links.js';
+import { drawDestinations, drawLinks, flushDestinations, takeDestinations } from './pdfmake-links.js';
 import { LINK } from '../write/pdf/text.js';
 import { writeTextDirectly } from './pdfkit-fast-text.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
@@ -367,6 +369,20 @@ export function applyPdfkitFixes(): void {
     return words;
   };
 
+  // fix 26: a contents entry's link, grown over its cells, is made on its page: before the next
+  // page is added, and before the document ends
+  const pproto = PDFDocument.prototype as unknown as { addPage(...args: unknown[]): unknown; end(...args: unknown[]): unknown };
+  const addPage = pproto.addPage;
+  pproto.addPage = function (this: unknown, ...args: unknown[]) {
+    flushDestinations(this as Parameters<typeof flushDestinations>[0]);
+    return addPage.apply(this, args);
+  };
+  const end = pproto.end;
+  pproto.end = function (this: unknown, ...args: unknown[]) {
+    flushDestinations(this as Parameters<typeof flushDestinations>[0]);
+    return end.apply(this, args);
+  };
+
   // fix 7: pdfkit does not export its name-tree class; addNamedJavaScript makes one on a stand-in
   const names: { data: Record<string, object> } = { data: {} };
   (PDFDocument.prototype as unknown as { addNamedJavaScript(name: string, js: string): void }).addNamedJavaScript.call({ _root: { data: { Names: names } } }, 'x', '');
@@ -429,11 +445,15 @@ export function applyPdfkitFixes(): void {
       }
       pendingTop = y;
     }
+    const merged = mergeTouchingCjkInlines(line);
+    // (fix 26: one link over a contents entry's runs, not one for each)
+    const destinations = takeDestinations(merged as unknown as Parameters<typeof takeDestinations>[0]);
     try {
-      renderLine.call(this, mergeTouchingCjkInlines(line), x, y);
+      renderLine.call(this, merged, x, y);
     } finally {
       pendingTop = undefined;
     }
+    if (destinations) drawDestinations(this.pdfDocument as unknown as Parameters<typeof drawDestinations>[0], merged as unknown as Parameters<typeof drawDestinations>[1], x, y, destinations);
     // fix 21: a contents entry's dot leader, once its page number is written
     drawTocLeader(this.pdfDocument as unknown as Parameters<typeof drawTocLeader>[0], line as unknown as Parameters<typeof drawTocLeader>[1], x, y);
     // fix 23: links over web and e-mail addresses
