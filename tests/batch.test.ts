@@ -179,6 +179,44 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     for (const n of names) expect([existsSync(path.join(out, `${n}.pdf`)), existsSync(path.join(out, `${n}.docx`))], n).toEqual([true, true]);
   });
 
+  it('ends at once a one-folder build stopped while it waits for another writer\'s lock, writing nothing (a review: it waited, then wrote)', async () => {
+    const work = tmp();
+    const marker = path.join(work, 'placing');
+    const preload = path.join(work, 'slow-rename.cjs');
+    // the first writer holds the lock for 4 s, in its DOCX's rename
+    writeFileSync(preload, `
+      const fs = require('node:fs');
+      const rename = fs.renameSync;
+      fs.renameSync = function (from, to) {
+        if (String(to).endsWith('.docx') && !String(from).endsWith('.docx') && !fs.existsSync(${JSON.stringify(marker)})) {
+          fs.writeFileSync(${JSON.stringify(marker)}, '1');
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000);
+        }
+        return rename.apply(this, arguments);
+      };
+      require('node:module').syncBuiltinESMExports();
+    `);
+    const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'locked');
+    const out = path.join(work, 'out');
+    const first = spawn(process.execPath, ['-r', preload, BIN, 'build', dir, '--out', out], { stdio: 'ignore' });
+    const firstDone = new Promise((resolve) => first.once('exit', resolve));
+    for (let i = 0; i < 800 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(existsSync(marker)).toBe(true);
+    let err = '';
+    const second = spawn(process.execPath, [BIN, 'build', dir, '--out', out, '--force'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    second.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    const exited = new Promise<[number | null, string | null]>((resolve) => second.once('exit', (code, signal) => resolve([code, signal])));
+    for (let i = 0; i < 300 && !err.includes('waiting:'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(err).toContain('waiting: another gongwen');
+    const stopped = Date.now();
+    second.kill('SIGINT');
+    expect(await exited).toEqual([null, 'SIGINT']);
+    expect(Date.now() - stopped).toBeLessThan(1_000);
+    await firstDone;
+    // (the first writer's outputs, whole; the second wrote none)
+    expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['locked.docx', 'locked.pdf']);
+  });
+
   it('stops the batch process when its launcher is stopped by PID, and keeps a pool size set in NODE_OPTIONS', async () => {
     // (forty: the rest still building when the first is in)
     const dirs = Array.from({ length: 40 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `sig${i}`));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { crc32 } from './crc32.js';
 import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
-import { keepEdited, sweepFolder, withOutputLock, writeFilesAtomic } from './files.js';
+import { keepEdited, sweepFolder, withOutputLockAsync, writeFilesAtomic } from './files.js';
 import { placing } from './placing.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
@@ -68,7 +68,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const shown = warnings.map(formatFinding);
     // one writer at a time per report and --out (a --watch and a build in another window)
     // (placing: a batch stopped meanwhile waits for the placement to end, io/placing.ts)
-    const { files, kept, unrecorded } = withOutputLock(s.outDir, name, () => placing(() => {
+    const { files, kept, unrecorded } = await withOutputLockAsync(s.outDir, name, () => placing(() => {
       // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
       // not written over: the outputs are made from the report's files, which the edits are not in
       // (the last build's record, read once: for what it wrote, and for the record written after)

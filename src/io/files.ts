@@ -138,6 +138,39 @@ const LOCK_STALE_MS = 120_000;
  * (pid, and thread in a worker), and a writer removes it only while it is still its own.
  */
 export function withOutputLock<T>(outDir: string, name: string, write: () => T, waitMs = LOCK_WAIT_MS): T {
+  const taking = takeLock(outDir, name, waitMs);
+  for (let step = taking.next(); ; step = taking.next()) {
+    if (step.done) return holding(step.value, write);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, step.value);
+  }
+}
+
+/**
+ * withOutputLock for a build: its waits for another writer let this thread's event loop run, so
+ * that a stop (Ctrl-C, SIGTERM) ends a build waiting for the lock at once, as it did when no
+ * listener was there to defer it (a review: a one-folder build waited out the other writer, then
+ * wrote its outputs, before it stopped). `write` runs as one synchronous task.
+ */
+export async function withOutputLockAsync<T>(outDir: string, name: string, write: () => T, waitMs = LOCK_WAIT_MS): Promise<T> {
+  const taking = takeLock(outDir, name, waitMs);
+  for (let step = taking.next(); ; step = taking.next()) {
+    if (step.done) return holding(step.value, write);
+    await new Promise((resolve) => setTimeout(resolve, step.value));
+  }
+}
+
+/** `write` under the lock taken, which is then removed while it is still this writer's. */
+function holding<T>({ lock, me }: { lock: string; me: string }, write: () => T): T {
+  try {
+    return write();
+  } finally {
+    // (only while it is this writer's: one that was taken over as stale is another's now)
+    if (lockId(lock) === me) rmSync(lock, { force: true });
+  }
+}
+
+/** The lock taken (its path and this writer's id); each value yielded on the way is a pause in ms before the next look. */
+function* takeLock(outDir: string, name: string, waitMs: number): Generator<number, { lock: string; me: string }> {
   makeFolder(outDir);
   const lock = path.join(outDir, `.${shortName(name)}.gongwen-lock`);
   // (and, on Linux, when this process started: a lock whose pid runs another program since is told)
@@ -162,7 +195,7 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
       if (Date.now() >= until) {
         throw new InputError({ file: outDir }, `the outputs cannot be written into this folder: no lock of ${name}'s outputs could be made there in ${Math.round(waitMs / 1000)} s`, 'give --out a folder you can write to');
       }
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
+      yield LOCK_POLL_MS;
       continue;
     }
     // (another writer's takeover under way: wait as for a live one, up to `until` too)
@@ -175,14 +208,9 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
       told = true;
       process.stderr.write(`waiting: another gongwen (process ${holder.id}) is writing ${name}'s outputs into ${outDir}\n`);
     }
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LOCK_POLL_MS);
+    yield LOCK_POLL_MS;
   }
-  try {
-    return write();
-  } finally {
-    // (only while it is this writer's: one that was taken over as stale is another's now)
-    if (lockId(lock) === me) rmSync(lock, { force: true });
-  }
+  return { lock, me };
 }
 
 /**
