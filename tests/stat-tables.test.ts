@@ -441,6 +441,10 @@ describe('placing and referring to tables', () => {
     const none = error(report(`${tables3}\n{{table}}\n`));
     expect(none).toMatch(/report\.md:14: "\{\{table\}\}" names no table of template gov-2021\n {2}fix: write one of \{\{table t2\}\}, \{\{table t3\}\}, \{\{table t4\}\}, or remove it$/);
     expect(none).not.toContain('is not a cell');
+    // one that names no table, twice: said at each, not also to be placed twice (a review)
+    const twice = error(report(`${tables3}\n{{table foo}}\n\n{{table foo}}\n`));
+    expect(twice.match(/report\.md:\d+: no table "foo"/g)).toHaveLength(2);
+    expect(twice).not.toContain('placed twice');
   });
 
   it('rejects an unknown table and a reference to an unknown cell, with a suggestion', () => {

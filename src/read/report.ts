@@ -12,6 +12,7 @@ import { parseMarkdown } from './markdown.js';
 import { readStatistics } from './statistics.js';
 import { FIRST_FORM_YEAR, templateForYear } from './templates.js';
 import { headingOfTable } from '../transform/structure.js';
+import { chineseNumeral } from '../transform/numbering.js';
 import { closest, validateLocated } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
 
@@ -154,7 +155,7 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     const n = name.replace(/[\s:：]/g, '').replace(/^表/, '').toLowerCase();
     if (ids.includes(n)) return n;
     const digit = /^t?(\d+)$/.exec(n)?.[1];
-    const numeral = digit ? '〇一二三四五六七八九'[Number(digit)] : n;
+    const numeral = digit ? chineseNumeral(Number(digit)) : n;
     return t.tables.find((x) => x.title.split('、')[0] === numeral)?.id;
   };
   /** The fix for a placeholder naming no table: the one it means, else every one. */
@@ -166,9 +167,11 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   /** Tables a misspelt placeholder means: not said again to be missing. */
   const meantBy = new Set<string>();
   for (const b of placed) {
-    if (!ids.includes(b.table)) errors.push(new InputError(b.loc, `no table "${b.table}" in template ${t.id}`, fixFor(b.table, true)));
-    if (!ids.includes(b.table) && meant(b.table)) meantBy.add(meant(b.table)!);
-    else if (seen.has(b.table)) errors.push(new InputError(b.loc, `table ${b.table} is placed twice`, 'keep one {{table …}} line per table'));
+    if (!ids.includes(b.table)) {
+      errors.push(new InputError(b.loc, `no table "${b.table}" in template ${t.id}`, fixFor(b.table, true)));
+      const id = meant(b.table);
+      if (id) meantBy.add(id);
+    } else if (seen.has(b.table)) errors.push(new InputError(b.loc, `table ${b.table} is placed twice`, 'keep one {{table …}} line per table'));
     seen.add(b.table);
   }
   const missing = () => ids.filter((id) => !seen.has(id) && !meantBy.has(id));
