@@ -225,7 +225,7 @@ describe('gongwen aggregate', () => {
     // the line before, edited by its first name only: 丁县's figures into 丙县's file
     const wrong = await run(b, '--out', own);
     expect(wrong.code).toBe(2);
-    expect(wrong.err).toBe(`error: --out ${own} holds 200 figures that gongwen did not write (typed in, or a unit's own): writing 丁县's figures would replace them\n`
+    expect(wrong.err).toBe(`error: --out ${own} holds 200 figures that gongwen did not write (typed in, or a unit's own): 丁县's figures would be written over it\n`
       + `  fix: give --out another file (a unit's own is its folder's statistics.yaml); to replace them all the same, move ${own} aside or remove it first\n`);
     expect(readFileSync(own, 'utf8')).toBe(before);
     // a sum gongwen wrote goes when written again (its units' figures corrected since); one
@@ -236,7 +236,7 @@ describe('gongwen aggregate', () => {
     expect((await run(a, b, '--out', city)).code).toBe(0);
     writeFileSync(city, readFileSync(city, 'utf8').replace(/natural: (\d+)/, 'natural: 9999'));
     const typed = await run(a, b, '--out', city);
-    expect([typed.code, typed.err.split('\n')[0]]).toEqual([2, `error: --out ${city} holds 200 figures, typed in or changed since gongwen wrote the file: writing the sum would replace them`]);
+    expect([typed.code, typed.err.split('\n')[0]]).toEqual([2, `error: --out ${city} holds 200 figures, some of them typed in or changed since gongwen wrote the file: the sum would be written over it`]);
     expect(readFileSync(city, 'utf8')).toContain('natural: 9999');
     // a form handed out (blank) and filled in by the unit: not written over by the blank form again
     const fresh = writeUnit(root, '辛县', { 'statistics.yaml': 'template: gov-2021\n' });
@@ -245,8 +245,13 @@ describe('gongwen aggregate', () => {
     const filled = await statisticsToXlsx(base.template, scaled(base, 1));
     writeFileSync(form, filled);
     const again = await run(fresh, '--out', form);
-    expect([again.code, again.err.split('\n')[0]]).toEqual([2, `error: --out ${form} holds 200 figures that gongwen did not write (typed in, or a unit's own): writing 辛县's figures would replace them`]);
+    expect([again.code, again.err.split('\n')[0]]).toEqual([2, `error: --out ${form} holds 200 figures that gongwen did not write (typed in, or a unit's own): 辛县's figures would be written over it`]);
     expect(Buffer.compare(readFileSync(form), filled)).toBe(0);
+    // a file of figures typed by hand in the unit's own folder is no conversion's to replace (a review)
+    const typedBeside = path.join(a, 'handtyped.yaml');
+    writeFileSync(typedBeside, yamlOf(scaled(base, 2)));
+    const beside = await run(a, '--out', typedBeside);
+    expect([beside.code, beside.err.split('\n')[0]]).toEqual([2, `error: --out ${typedBeside} holds 200 figures that gongwen did not write (typed in, or a unit's own): 丙县's figures would be written over it`]);
     // the same figures, or a blank file, may be written over
     const same = path.join(root, 'same.yaml');
     writeFileSync(same, yamlOf(scaled(base, 2)));

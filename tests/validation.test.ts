@@ -4,8 +4,8 @@ import { inputMessages } from './helpers/errors.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 
 /** Read a report expected to be invalid; return the error messages. */
-function errorsOf(files: Record<string, string>): string[] {
-  const dir = makeReport(files);
+function errorsOf(files: Record<string, string>, name?: string): string[] {
+  const dir = makeReport(files, name);
   try {
     readReport(dir);
   } catch (e) {
@@ -430,6 +430,9 @@ describe('statistics validation', () => {
     expect(near).toMatch(/report\.md:8: statistics file not found: \S*statistic\.yaml\n {2}fix: did you mean statistics\.yaml\? write "statistics: statistics\.yaml"/);
     // the unit's workbook beside it, in the YAML's place: converted into the file named (naming
     // the workbook led to the next error, an office trial)
+    // (the command as typed in a shell: a folder with a space is quoted, a review)
+    const [quoted] = errorsOf({ ...files, 'statistics.xlsx': 'PK' }, '单位 A');
+    expect(quoted).toMatch(/fix: \S*\/单位 A\/statistics\.xlsx is there, a workbook: convert it into the file named here \(gongwen aggregate '\S*\/单位 A' --out '\S*\/单位 A\/statistics\.yaml'\)$/);
     const [workbook] = errorsOf({ ...files, 'statistics.xlsx': 'PK' });
     expect(workbook).toMatch(/report\.md:8: statistics file not found: (\S*)\/statistics\.yaml\n {2}fix: \1\/statistics\.xlsx is there, a workbook: convert it into the file named here \(gongwen aggregate \1 --out \1\/statistics\.yaml\)$/);
   });

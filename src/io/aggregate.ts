@@ -242,7 +242,7 @@ async function figuresHeld(out: string, values: Record<string, number>): Promise
   if (print === valuesFingerprint(values)) return undefined;
   if (held.sumRecord && held.sumRecord.sum === print) return undefined;
   const figures = `${n} figure${n === 1 ? '' : 's'}`;
-  return held.sumRecord ? `${figures}, typed in or changed since gongwen wrote the file` : `${figures} that gongwen did not write (typed in, or a unit's own)`;
+  return held.sumRecord ? `${figures}, some of them typed in or changed since gongwen wrote the file` : `${figures} that gongwen did not write (typed in, or a unit's own)`;
 }
 
 const OUT_FIX = 'give --out a file path (FILE.yaml or FILE.xlsx) in a folder you can write to; the folder is created if missing';
@@ -533,10 +533,13 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // report printed another unit's figures under its name (an office trial: the line before edited
   // by its first name only). One gongwen wrote and nobody changed since goes, as do a blank form
   // and the same figures. (A conversion in the unit's own folder is guarded above.)
-  if (!conversion) {
+  // (only the unit's own file in its other format is a conversion's to replace — statistics.xlsx
+  // into statistics.yaml, guarded above; any other file in its folder is checked, a review)
+  const stem = (f: string) => path.basename(f).replace(/\.(ya?ml|xlsx)$/i, '').toLowerCase();
+  if (!(conversion && stem(opts.out!) === stem(one.stats.file))) {
     const held = await figuresHeld(opts.out!, sum.values);
     if (held) {
-      err.write(`error: --out ${opts.out} holds ${held}: writing ${summed.length > 1 || left.length ? 'the sum' : `${one.name}'s figures`} would replace them\n`
+      err.write(`error: --out ${opts.out} holds ${held}: ${summed.length > 1 || left.length ? 'the sum' : `${one.name}'s figures`} would be written over it\n`
         + `  fix: give --out another file (a unit's own is its folder's statistics.yaml); to replace them all the same, move ${opts.out} aside or remove it first\n`);
       return 2;
     }

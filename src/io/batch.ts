@@ -13,6 +13,7 @@ import type { FontConfig } from './fonts.js';
 import { WORKER_HEAP_MB } from './worker-limits.js';
 import { dropPlacementCell, haltPlacements, newPlacementCell } from './placing.js';
 import { startWorker } from './worker-file.js';
+import { shellWord } from '../model/shell-word.js';
 
 export interface BatchResult {
   outcomes: BuildOutcome[];
@@ -30,8 +31,6 @@ const ENDED_EARLY = Symbol.for('gongwen.batch.endedEarly');
 type Ended = { error?: Error; exited?: boolean };
 const endedEarly = (worker: Worker): Ended | undefined => (worker as unknown as Record<symbol, Ended | undefined>)[ENDED_EARLY];
 
-/** `word` as typed in a shell: quoted where it holds a space or a character the shell reads (2021 年报). */
-const shellWord = (word: string): string => (/^[\w@%+=:,./\u0080-\uffff-]+$/u.test(word) && !/\s/u.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`);
 
 /**
  * A batch worker thread, started before it has work: it loads its code meanwhile. Unref'd, so that

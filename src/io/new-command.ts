@@ -7,6 +7,7 @@ import { InputError } from '../model/errors.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { shellWord } from '../model/shell-word.js';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear, unconfirmedRows } from '../read/templates.js';
 import { reportSkeleton } from '../write/skeleton.js';
 import { statisticsYaml } from './statistics-file.js';
@@ -16,16 +17,6 @@ import { usageText } from './usage-text.js';
 
 /** gongwen's own command, for the hint after `new` (this module sits two folders deep, as the bundle does). */
 const BIN = fileURLToPath(new URL('../../bin/gongwen.mjs', import.meta.url));
-/**
- * A path as typed in a shell: quoted where it holds a space or a character the shell reads (某某县
- * 市场监管局) — in single quotes for a POSIX shell, in double quotes on Windows, where cmd.exe keeps
- * single quotes and a \ is a path's separator.
- */
-const shellWord = (word: string): string => {
-  if (process.platform === 'win32') return /^[\p{L}\p{N}_./:@%+,=\\-]+$/u.test(word) ? word : `"${word}"`;
-  return /^[\p{L}\p{N}_./:@%+,=-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-};
-
 /** The command as it is typed from here: relative inside the clone, else the whole path. */
 const binShown = (): string => {
   const rel = path.relative(process.cwd(), BIN);

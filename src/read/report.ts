@@ -13,6 +13,7 @@ import { readStatistics } from './statistics.js';
 import { FIRST_FORM_YEAR, templateForYear } from './templates.js';
 import { headingOfTable } from '../transform/structure.js';
 import { chineseNumeral } from '../transform/numbering.js';
+import { shellWord } from '../model/shell-word.js';
 import { closest, validateLocated } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
 
@@ -97,7 +98,7 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
     const unit = nearPath && path.resolve(nearPath) === path.resolve(dir, 'statistics.xlsx') ? dir : nearPath;
     throw new InputError(at, `statistics file not found: ${display(file)}`,
       !near ? `create it, or fix "statistics:" on this line (a path relative to the report's folder, or an absolute one)`
-        : /\.xlsx$/i.test(near) && /\.ya?ml$/i.test(file) ? `${display(nearPath!)} is there, a workbook: convert it into the file named here (gongwen aggregate ${display(unit!)} --out ${display(file)})`
+        : /\.xlsx$/i.test(near) && /\.ya?ml$/i.test(file) ? `${display(nearPath!)} is there, a workbook: convert it into the file named here (gongwen aggregate ${shellWord(display(unit!))} --out ${shellWord(display(file))})`
           : `did you mean ${near}? write "statistics: ${path.relative(dir, nearPath!)}"`);
   }
   if (isFolder) {
@@ -113,7 +114,7 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
     // (at this line, with the unit's folder in the command: readStatistics knows neither)
     const yaml = display(file).replace(/\.xlsx$/i, '.yaml');
     throw new InputError(at, `statistics: ${named.trim()} is a workbook; a report reads its statistics from a YAML file`,
-      `convert the workbook once: gongwen aggregate ${display(dir)} --out ${yaml}, then write "statistics: ${path.relative(dir, file).replace(/\.xlsx$/i, '.yaml')}" on this line`);
+      `convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}, then write "statistics: ${path.relative(dir, file).replace(/\.xlsx$/i, '.yaml')}" on this line`);
   }
   // named as report.md is: relative to the working folder when inside it; with the report's year,
   // for a file on another year's form
@@ -131,7 +132,7 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     const folder = path.dirname(loc.file);
     const workbookOnly = existsSync(path.join(folder, 'statistics.xlsx')) && !existsSync(path.join(folder, 'statistics.yaml'));
     if (placed[0]) throw new InputError(placed[0].loc, `{{table ${placed[0].table}}} but the report has no statistics`,
-      workbookOnly ? `convert the workbook in its folder once, gongwen aggregate ${folder} --out ${path.join(folder, 'statistics.yaml')}, then add "statistics: statistics.yaml" to the front matter`
+      workbookOnly ? `convert the workbook in its folder once, gongwen aggregate ${shellWord(folder)} --out ${shellWord(path.join(folder, 'statistics.yaml'))}, then add "statistics: statistics.yaml" to the front matter`
         : 'add "statistics: statistics.yaml" to the front matter');
     return;
   }
@@ -233,7 +234,7 @@ export function newerWorkbook(dir: string, file: string): { message: string; hin
   if (!/\.ya?ml$/i.test(file) || !existsSync(workbook) || !existsSync(file) || !statSync(workbook).isFile() || statSync(workbook).mtimeMs <= statSync(file).mtimeMs) return undefined;
   return {
     message: `${workbook} was saved after ${file}, which is what is read: the workbook's figures are not in`,
-    hint: `convert it again (gongwen aggregate ${dir} --out ${file}), or remove it if ${path.basename(file)} is current`,
+    hint: `convert it again (gongwen aggregate ${shellWord(dir)} --out ${shellWord(file)}), or remove it if ${path.basename(file)} is current`,
   };
 }
 
