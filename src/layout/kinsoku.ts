@@ -100,7 +100,7 @@ export function tailorBreaks(text: string, uax14: BreakOpportunity[], figureBrea
     if (address) (addressEnds ??= new Set()).add(start + m[0].length);
     for (let i = start + 1; i < start + m[0].length; i++) {
       const between = /\d/.test(text[i - 2] ?? '') && /\d/.test(text[i]);
-      // addresses: after / . @ - _ ? & = # :, but never inside a decimal or a time (126.5, 15:59);
+      // addresses: after / . @ _ ? & = # : and before a - (below), but never inside a decimal or a time (126.5, 15:59);
       // long figures (0370-3288305, 2021-01-01): only after a hyphen, so that a narrow column
       // can break a phone number rather than start a line with the mark that follows it
       // (across the 版心, nor before a file's extension at the end of an address's path,

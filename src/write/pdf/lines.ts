@@ -97,8 +97,12 @@ function measureRange(p: Paragraph, start: number, end: number): number {
  */
 const LOOSE_EM = 0.3;
 const LETTER_EM = 0.09;
-/** What a line cut at a web address's seam (after a /) may open each letter by, at most: unseen. */
-const SEAM_LETTER_EM = 0.05;
+/**
+ * What a line may open every one of its characters by, letters and figures too, unseen: a line
+ * with an address or a Latin word on it and few Chinese characters, which opening its Chinese
+ * characters alone would leave reading spaced (spreadOf). More reads as a letter-spaced address.
+ */
+const UNSEEN_EM = 0.05;
 
 /**
  * Spacing under which text extractors read two characters as one word: pdftotext takes a gap of
@@ -125,9 +129,10 @@ const LEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一�
  * per stretch of Chinese or of other text. A justified line is stretched with character spacing
  * inside its Chinese pieces (Latin words and figures keep their letter spacing, as they did
  * when pdfmake justified: it spread the space between words) — by TRACK_EM at most, the rest
- * after its pause marks (above); where it has none to take the room, by up to LOOSE_EM; beyond
- * that letters and figures are spaced too, by LETTER_EM at most, and the
- * rest of the slack goes between the Chinese characters. A line with no two Chinese characters
+ * after its pause marks (above); where they cannot take the room, every character alike where
+ * that keeps under UNSEEN_EM; else the Chinese characters by up to LOOSE_EM; beyond that letters
+ * and figures are spaced too, by LETTER_EM at most, and the rest of the slack goes between the
+ * Chinese characters (spreadOf). A line with no two Chinese characters
  * side by side (a piece of a long address) stays ragged rather than letter-spaced.
  * noNewLine keeps a line's pieces together whatever rounding says; lineEnd ends the line
  * (pdfkit-fixes stops pdfmake from gluing the next line to it).
@@ -135,27 +140,8 @@ const LEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一�
 function emitLine(p: Paragraph, start: number, end: number, available: number, last: boolean, natural?: number): void {
   const { text, runOf, inlines, out } = p;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
-  const pieces = piecesOf(p, start, end);
-  const gaps = cjkGaps(pieces);
   const slack = last || p.ragged ? 0 : available - (natural ?? measureRange(p, start, end));
-  // spacing inside Chinese pieces, and inside the others
-  let cjkSpacing = 0;
-  let otherSpacing = 0;
-  /** Places after a pause or stop mark that take the room a spacing under TRACK_EM leaves (TRACK_EM). */
-  let soft: number[] = [];
-  let share = 0;
-  if (slack > 1e-6 && gaps > 0) { // a full line: no spacing (not a rounding error's worth)
-    const size = inlines[runOf[start]!]!.fontSize;
-    if (slack / gaps <= TRACK_EM * size) cjkSpacing = slack / gaps;
-    else if ((soft = softPlaces(text, pieces, start, end)).length && (share = spacerShare(pieces, soft, slack, TRACK_EM * size, gaps)) + TRACK_EM * size <= SPACER_EM * size) cjkSpacing = TRACK_EM * size;
-    else if (slack / gaps <= LOOSE_EM * size) { soft = []; cjkSpacing = slack / gaps; } else {
-      soft = [];
-      // loose: every character spaced alike, letters by LETTER_EM at most, the rest between Chinese characters
-      const every = pieces.reduce((g, piece) => g + piece.end - piece.start - 1, 0);
-      otherSpacing = Math.min(slack / every, LETTER_EM * size);
-      cjkSpacing = otherSpacing + (slack - otherSpacing * every) / gaps;
-    }
-  }
+  const { pieces, cjk: cjkSpacing, other: otherSpacing, soft, share } = spreadOf(p, start, end, slack);
   let s = 0; // the next soft place
   for (let k = 0; k < pieces.length; k++) {
     const piece = pieces[k]!;
@@ -183,6 +169,58 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
     }
   }
 }
+
+/** How a line takes its room (emitLine): the spacing inside its Chinese pieces and inside the others, its soft places and each one's share. */
+interface Spread {
+  pieces: { start: number; end: number; cjk: boolean }[];
+  cjk: number;
+  other: number;
+  /** Places after a pause or stop mark that take the room a spacing under TRACK_EM leaves. */
+  soft: number[];
+  share: number;
+  /** Every gap under TRACK_EM, the rest after marks: the line copies as words (readsWhole). */
+  whole: boolean;
+}
+
+/**
+ * How text[start, end) takes `slack` pt of room, in this order: its Chinese characters opened by
+ * TRACK_EM at most; that, and the rest after its pause marks (spacers, SPACER_EM at most each);
+ * every character opened alike, letters and figures too, by UNSEEN_EM at most (a line with an
+ * address or a Latin word on it and few Chinese characters: it reads whole, where opening the
+ * Chinese characters alone read spaced); its Chinese characters opened by LOOSE_EM at most; and
+ * beyond, letters and figures by LETTER_EM at most, the rest between the Chinese characters.
+ * One decision for emitLine, which sets the line so, and addressCut, which asks whether a line
+ * would read whole (a review: the two had judged a line differently).
+ */
+function spreadOf(p: Paragraph, start: number, end: number, slack: number): Spread {
+  const pieces = piecesOf(p, start, end);
+  const gaps = cjkGaps(pieces);
+  const spread: Spread = { pieces, cjk: 0, other: 0, soft: [], share: 0, whole: true };
+  if (!(slack > 1e-6 && gaps > 0)) return spread; // a full line: no spacing (not a rounding error's worth)
+  const size = p.inlines[p.runOf[start]!]!.fontSize;
+  const track = TRACK_EM * size;
+  if (slack / gaps <= track) {
+    spread.cjk = slack / gaps;
+    return spread;
+  }
+  const soft = softPlaces(p.text, pieces, start, end);
+  const share = soft.length ? spacerShare(pieces, soft, slack, track, gaps) : 0;
+  if (soft.length && share + track <= SPACER_EM * size) return { ...spread, cjk: track, soft, share };
+  const every = pieces.reduce((g, piece) => g + piece.end - piece.start - 1, 0);
+  if (slack / every <= UNSEEN_EM * size) return { ...spread, cjk: slack / every, other: slack / every };
+  spread.whole = false;
+  if (slack / gaps <= LOOSE_EM * size) {
+    spread.cjk = slack / gaps;
+    return spread;
+  }
+  // loose: every character spaced alike, letters by LETTER_EM at most, the rest between Chinese characters
+  spread.other = Math.min(slack / every, LETTER_EM * size);
+  spread.cjk = spread.other + (slack - spread.other * every) / gaps;
+  return spread;
+}
+
+/** Whether text[start, end) set with `slack` pt of room copies as words (spreadOf): pdftotext and pdf.js read a gap of a tenth of an em as a space. */
+const readsWhole = (p: Paragraph, start: number, end: number, slack: number): boolean => spreadOf(p, start, end, slack).whole;
 
 /**
  * Each spacer's share of a loose line's room: what the track leaves of it, the track also taken
@@ -237,11 +275,12 @@ function piecesOf(p: Paragraph, start: number, end: number): { start: number; en
  * zhengwugongkaizhuanlan2021/) was left with its slack spread wide between a few Chinese
  * characters. Addresses break between any two characters in Chinese text, as a long one does in
  * print; the cut never starts a line with , . ; : ! ? ) ] } %. Undefined where the segment is no
- * part of an address (a word, a figure: those move whole), or the line is not loose
- * (its gaps between Chinese characters take the slack within LOOSE_EM).
+ * part of an address (a word, a figure: those move whole), or where the line without it still
+ * copies as words (readsWhole: its slack under a tenth of an em a gap, or after its marks; it had
+ * been kept so up to LOOSE_EM, and read 政 务 公 如 有 疑 问, a text-layer audit).
  */
 function addressCut(p: Paragraph, lineStart: number, start: number, end: number, available: number, natural: number): number | undefined {
-  const { text, inlines, runOf } = p;
+  const { text } = p;
   // (with the marks that may not start a line after it, which stay with its last character:
   // …content.jsp?id=ff8080…1234。 moved whole and left the line before it short)
   let marks = end;
@@ -257,14 +296,11 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
   if (to === end) while (to < text.length && /[\x21-\x7e]/.test(text[to]!)) to++;
   if (!IS_ADDRESS(text.slice(from, to))) return undefined;
   const gaps = cjkGaps(piecesOf(p, lineStart, start));
-  const size = inlines[runOf[lineStart]!]!.fontSize;
   // Where the line may end: at the address's own seam — after a / or before ? & # — where the line
-  // then takes its slack in its gaps between Chinese characters (LOOSE_EM each at most) and a
-  // little in the address's letters on it (SEAM_LETTER_EM), else where the line is full, not in
-  // a word (…/col1234567/ind | ex.html, QA)
+  // so set still copies as words (its letters too take a little of its room, spreadOf), else
+  // where the line is full, not in a word (…/col1234567/ind | ex.html, QA)
   const seam = (c: number) => c > from && (text[c - 1] === '/' || /[?&#]/.test(text[c]!)) && !NO_LINE_START.has(text[c]!);
-  const tight = (c: number, width: number) =>
-    readsWhole(p, lineStart, start, available - width - (seam(c) ? (c - Math.max(from, lineStart)) * SEAM_LETTER_EM * size : 0), size);
+  const tight = (c: number, width: number) => readsWhole(p, lineStart, c, available - width);
   if (gaps > 0 && tight(start, natural)) return undefined;
   // (not right after a dot before a letter: …/index. at a line's end reads as a sentence's end)
   const fill = fillCut(p, lineStart, start, end, available);
@@ -276,20 +312,6 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
     break;
   }
   return cut;
-}
-
-/**
- * Whether the line text[lineStart, end) takes `slack` pt of room and still copies as words: its
- * Chinese characters opened by TRACK_EM at most, the rest after its pause marks (emitLine). Where
- * it would open them wider (up to LOOSE_EM), pdftotext and pdf.js read its characters spaced (a
- * text-layer audit: 政 务 公 如 有 疑 问 before an e-mail address kept whole).
- */
-function readsWhole(p: Paragraph, lineStart: number, end: number, slack: number, size: number): boolean {
-  const pieces = piecesOf(p, lineStart, end);
-  const gaps = cjkGaps(pieces);
-  if (slack <= gaps * TRACK_EM * size) return true;
-  const soft = gaps > 0 ? softPlaces(p.text, pieces, lineStart, end) : [];
-  return soft.length > 0 && spacerShare(pieces, soft, slack, TRACK_EM * size, gaps) + TRACK_EM * size <= SPACER_EM * size;
 }
 
 /**
