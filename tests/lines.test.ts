@@ -83,6 +83,18 @@ describe('breakJustified', () => {
     expect(ls.map((l) => textOf(l)).join('')).toBe(text);
   });
 
+  it('opens every character of a line with few Chinese characters and Latin words on it by up to 0.05 em, where that takes its room, not its Chinese characters alone', () => {
+    // (甲乙 and 35 letters and a space: 3 pt of room; its one gap between Chinese characters would
+    // open by 0.3 em, which copies as 甲 乙; over its 36 gaps it is 0.0083 em each, unseen)
+    const text = `甲乙${'abcdefghijklmnopqrst'} ${'abcdefghijklmno'} ${'x'.repeat(30)}`;
+    const ls = lines(breakJustified(ctx, [run(text)], 200, 0)!);
+    expect(textOf(ls[0]!).trimEnd()).toBe(`甲乙${'abcdefghijklmnopqrst'} ${'abcdefghijklmno'}`);
+    const spacings = ls[0]!.map((i) => i.characterSpacing ?? 0);
+    expect(Math.max(...spacings)).toBeLessThanOrEqual(0.5);
+    expect(spacings.filter((x) => x > 0)).toHaveLength(2); // (the Chinese piece and the Latin one, alike)
+    expect(extent(ls[0]!)).toBeCloseTo(200, 6);
+  });
+
   it('fills a line that would be loose with the next part of a web address, cut between any two characters', () => {
     // the address's pieces break only after / . and the like; zhengwugongkaizhuanlan2021/ did not
     // fit after 见：https://www.example.gov.cn/ and left the line's slack between six characters
