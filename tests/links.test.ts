@@ -103,6 +103,8 @@ describe('links in the PDF', () => {
     const uri = annotations.filter((a) => a.url ?? a.unsafeUrl);
     const goTo = annotations.filter((a) => a.dest);
     expect(goTo.length).toBeGreaterThan(0);
+    // in reading order: the entries' links, then the body's (the last entry's had come after, a review)
+    expect(annotations.map((a) => (a.dest ? 'entry' : 'web'))).toEqual(['entry', 'entry', 'web']);
     // the heading's own address in the body is a link; none lies over a contents entry
     expect(uri.length).toBe(1);
     for (const g of goTo) expect(uri[0]!.rect[1] >= g.rect[3] || uri[0]!.rect[3] <= g.rect[1], 'a web link over an entry').toBe(true);

@@ -448,6 +448,8 @@ export function applyPdfkitFixes(): void {
     const merged = mergeTouchingCjkInlines(line);
     // (fix 26: one link over a contents entry's runs, not one for each)
     const destinations = takeDestinations(merged as unknown as Parameters<typeof takeDestinations>[0]);
+    // (a line with none ends an entry's link: it is made before this line's own links, in reading order, a review)
+    if (!destinations) flushDestinations(this.pdfDocument as unknown as Parameters<typeof flushDestinations>[0]);
     try {
       renderLine.call(this, merged, x, y);
     } finally {
