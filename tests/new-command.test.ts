@@ -84,7 +84,9 @@ describe('gongwen new', () => {
   it('pre-fills the 条例\'s last day: 31 January for a department, 31 March for a 人民政府\'s own report and for any report before 2019', async () => {
     const cases = [['测试县农业农村局', '2022', '2023-01-31', 'by 31 January 2023 (条例 第四十九条)'],
       ['测试县人民政府', '2022', '2023-03-31', 'by 31 March 2023 (条例 第四十九条, a 人民政府\'s own report)'],
-      ['测试县农业农村局', '2017', '2018-03-31', 'by 31 March 2018 (2008 条例 第三十一条)']] as const;
+      ['测试县农业农村局', '2017', '2018-03-31', 'by 31 March 2018 (2008 条例 第三十一条)'],
+      // (a township's government is no 县级以上地方人民政府: 31 January, a review)
+      ['测试县东关镇人民政府', '2022', '2023-01-31', 'by 31 January 2023 (条例 第四十九条)']] as const;
     for (const [organ, year, date, said] of cases) {
       const dir = fresh();
       expect((await run('new', dir, '--organ', organ, '--year', year)).code).toBe(0);
