@@ -4,7 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { dropPlacementCell, haltPlacements, newPlacementCell, placing, usePlacementCell } from '../src/io/placing.js';
+import { dropPlacementCell, Halted, haltPlacements, newPlacementCell, placing, usePlacementCell } from '../src/io/placing.js';
 
 const IDLE = 0;
 const PLACING = 1;
@@ -38,7 +38,7 @@ describe('placing a batch worker\'s outputs', () => {
     // a halted thread places nothing more
     usePlacementCell(buffer);
     let placed = false;
-    expect(() => placing(() => { placed = true; })).toThrow(/stopping/);
+    expect(() => placing(() => { placed = true; })).toThrow(Halted);
     expect(placed).toBe(false);
     dropPlacementCell(buffer);
   });

@@ -10,7 +10,7 @@ import { saveCodeCache } from './code-cache.js';
 import { buildOne, type BuildSettings } from './build-one.js';
 import { openFontSet, type FontConfig, type FontSet } from './fonts.js';
 import { docxThreadFor, type DocxThread } from './docx-thread.js';
-import { usePlacementCell } from './placing.js';
+import { Halted, usePlacementCell } from './placing.js';
 
 export interface BatchWorkerInit { init: { fonts: FontConfig; settings: BuildSettings; placement: SharedArrayBuffer } }
 
@@ -33,6 +33,7 @@ parentPort!.on('message', async (message: string | BatchWorkerInit) => {
     if (outcome.ok && !saved) { saved = true; saveCodeCache(); }
     parentPort!.postMessage(outcome);
   } catch (e) {
+    if (e instanceof Halted) return; // (the batch is ending: nothing to report, io/placing.ts)
     parentPort!.postMessage({ dir, ok: false, internal: true, error: (e as Error).stack ?? String(e), warnings: [], ms: 0 });
   }
 });

@@ -45,10 +45,17 @@ export function usePlacementCell(buffer: SharedArrayBuffer): void {
   own = new Int32Array(buffer);
 }
 
-/** Runs `place` unless the batch is halted (then throws, having placed nothing); a halt waits for it to end. */
+/** What a halted worker's build ends with: no report's failure, and not said (the batch process is ending). */
+export class Halted extends Error {
+  constructor() {
+    super('the batch is stopping: nothing more is placed');
+  }
+}
+
+/** Runs `place` unless the batch is halted (then throws Halted, having placed nothing); a halt waits for it to end. */
 export function placing<T>(place: () => T): T {
   if (!own) return place();
-  if (Atomics.compareExchange(own, 0, IDLE, PLACING) !== IDLE) throw new Error('the batch is stopping: nothing more is placed');
+  if (Atomics.compareExchange(own, 0, IDLE, PLACING) !== IDLE) throw new Halted();
   try {
     return place();
   } finally {
