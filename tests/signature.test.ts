@@ -89,6 +89,17 @@ describe('signature (发文机关署名 and 成文日期)', () => {
     expect(new Set([note.page, name.page, editor.page]).size).toBe(1);
   });
 
+  it('fills a long 附件说明\'s first line to the right edge, its next line under the name\'s first character (a layout audit: 1 pt short and spread)', async () => {
+    const title = '虚构省虚构市虚构县测试工作领导小组办公室2016年政府信息公开工作情况统计表（虚构数据）';
+    const { lines } = await build(`attachment:\n  title: ${title}`);
+    const first = lines.find((l) => l.text.startsWith('附件：'))!;
+    const second = lines[lines.indexOf(first) + 1]!;
+    expect(first.text + second.text).toBe(`附件：${title}`);
+    expect(first.right).toBeCloseTo(RIGHT_EDGE, 1);
+    expect(first.text).toBe('附件：虚构省虚构市虚构县测试工作领导小组办公室2016年');
+    expect(second.x - first.x).toBeCloseTo(3 * CHAR, 1);
+  });
+
   it('keeps the name and date with the body\'s last line on a new page, never on a page of their own', async () => {
     // bodies of 12–20 one-line paragraphs end near the foot of page 1 (the title block takes its top) or on page 2
     let moved = 0;

@@ -13,7 +13,11 @@ export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Cont
   if (!attachments.length) return [];
   const style = { role: ELEMENTS.attachmentNote.role, size: sizeOf('attachmentNote') };
   const indent = ELEMENTS.attachmentNote.indentChars * geometry.charPitch;
-  const labelWidth = 3 * geometry.charPitch + 1; // "附件：", with 1 pt of slack against rounding
+  const labelWidth = 3 * geometry.charPitch; // "附件："
+  // (the name's lines are filled and justified to a hair less than their room, against rounding:
+  // a whole point had left every line of a long name 1 pt short and its first one spread, a
+  // layout audit)
+  const slack = 0.01;
   return attachments.map((a, i) => {
     const name = runs(ctx, attachments.length > 1 ? `${i + 1}. ${a.title}` : a.title, style);
     const label = i === 0 ? ATTACHMENT.noteLabel : '';
@@ -21,19 +25,19 @@ export function attachmentNote(ctx: PdfContext, attachments: Attachment[]): Cont
     // The name in lines under its first character, never one character or half a word on its
     // last line (lines.ts): a line a text node, the first after the label, the others indented
     // past it (the lines are gongwen's; pdfmake's columns would only have measured them again).
-    const lines = breakWithoutOrphan(ctx, name, ctx.textWidth - indent - labelWidth);
+    const lines = breakWithoutOrphan(ctx, name, ctx.textWidth - indent - labelWidth - slack);
     if (lines) {
       return {
         stack: splitLines(lines).map((line, k) => k === 0
-          ? { text: [...runs(ctx, label, style).map((r) => ({ ...r, noWrap: true, noNewLine: true })), ...line], margin: [indent + (label ? 0 : labelWidth - 1), 0, 0, 0] }
-          : { text: line, margin: [indent + labelWidth - 1, 0, 0, 0] }),
+          ? { text: [...runs(ctx, label, style).map((r) => ({ ...r, noWrap: true, noNewLine: true })), ...line], margin: [indent + (label ? 0 : labelWidth), 0, 0, 0] }
+          : { text: line, margin: [indent + labelWidth, 0, 0, 0] }),
         margin,
       } as Content;
     }
     // (where lines.ts cannot measure, pdfmake breaks the name in a column of its own)
     return {
       columns: [
-        { width: indent + labelWidth, text: runs(ctx, label, style), margin: [indent, 0, 0, 0] },
+        { width: indent + labelWidth + 1, text: runs(ctx, label, style), margin: [indent, 0, 0, 0] },
         { width: '*', text: name },
       ],
       columnGap: 0,
