@@ -264,6 +264,23 @@ describe('gongwen aggregate', () => {
     expect([notes.code, notes.err]).toEqual([2, expect.stringMatching(new RegExp(`^error: --out ${same.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} holds a file gongwen cannot read as statistics \\(`)) as unknown as string]);
   });
 
+  it('converts a unit\'s workbook again into the file its report names, as check tells it to, over the figures converted before (a review: refused as figures gongwen did not write)', async () => {
+    const root = tempRoot();
+    const unit = writeUnit(root, '甲局', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: stats2021.yaml\n---\n正文。\n'),
+      'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1)),
+    });
+    const named = path.join(unit, 'stats2021.yaml');
+    expect((await run(unit, '--out', named)).code).toBe(0);
+    // the unit corrects its workbook and sends it again: converted again, as check says
+    writeFileSync(path.join(unit, 'statistics.xlsx'), await statisticsToXlsx(base.template, scaled(base, 2)));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(unit, 'statistics.xlsx'), later, later);
+    const again = await run(unit, '--out', named);
+    expect([again.code, again.err]).toEqual([0, '']);
+    expect(readStatistics(named).values).toEqual(scaled(base, 2));
+  });
+
   it('refuses a unit on another template when --template is given, and lists it', async () => {
     const root = tempRoot();
     const units = [...(await goodUnits(root)).slice(0, 2), unit2014(root)];

@@ -179,7 +179,7 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     for (const n of names) expect([existsSync(path.join(out, `${n}.pdf`)), existsSync(path.join(out, `${n}.docx`))], n).toEqual([true, true]);
   });
 
-  it('ends at once a one-folder build stopped while it waits for another writer\'s lock, writing nothing (a review: it waited, then wrote)', async () => {
+  it.each([[[], 'SIGINT', null], [['--watch'], null, 0]] as const)('ends at once a one-folder build (%j) stopped by Ctrl-C while it waits for another writer\'s lock, writing nothing (a review: it waited, then wrote)', async (options, signal, code) => {
     const work = tmp();
     const marker = path.join(work, 'placing');
     const preload = path.join(work, 'slow-rename.cjs');
@@ -203,15 +203,19 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     for (let i = 0; i < 800 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 10));
     expect(existsSync(marker)).toBe(true);
     let err = '';
-    const second = spawn(process.execPath, [BIN, 'build', dir, '--out', out, '--force'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let said = '';
+    const second = spawn(process.execPath, [BIN, 'build', dir, '--out', out, '--force', ...options], { stdio: ['ignore', 'pipe', 'pipe'] });
     second.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
+    second.stdout!.on('data', (d: Buffer) => { said += d.toString(); });
     const exited = new Promise<[number | null, string | null]>((resolve) => second.once('exit', (code, signal) => resolve([code, signal])));
     for (let i = 0; i < 300 && !err.includes('waiting:'); i++) await new Promise((r) => setTimeout(r, 10));
     expect(err).toContain('waiting: another gongwen');
     const stopped = Date.now();
     second.kill('SIGINT');
-    expect(await exited).toEqual([null, 'SIGINT']);
+    // (a build ends by the signal; a --watch stops in order, exit 0)
+    expect(await exited).toEqual([code, signal]);
     expect(Date.now() - stopped).toBeLessThan(1_000);
+    expect(said).not.toMatch(/locked\.pdf|watching/);
     await firstDone;
     // (the first writer's outputs, whole; the second wrote none)
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['locked.docx', 'locked.pdf']);

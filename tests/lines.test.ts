@@ -168,6 +168,12 @@ describe('breakJustified', () => {
       }
     }
     expect(opened).toBe(0);
+    // (judged as the line is set, without its trailing space: the ： before it then ends the line
+    // and takes no spacer, and the address is cut to fill the line, a review)
+    const spaced = '甲乙丙丁戊己庚辛壬癸子丑寅卯QQQQQ测： https://www.example.gov.cn/abc/index.html，完。';
+    const sl = lines(breakJustified(ctx, [run(spaced)], 200, 0)!);
+    expect(sl.map((l) => textOf(l)).join('').replace(/ /g, '')).toBe(spaced.replace(/ /g, ''));
+    for (const i of sl[0]!) if (/[\u4e00-\u9fff]{2}/.test(i.text)) expect(i.characterSpacing ?? 0, textOf(sl[0]!)).toBeLessThanOrEqual(0.95 + 1e-9);
     // a word or a figure is no address: it moves whole, as before
     const word = lines(breakJustified(ctx, [run('全文见：www.example.gov.cn 与 supercalifragilisticexpialidocious。')], 200, 0)!);
     expect(word[1]!.map((i) => i.text).join('')).toMatch(/^supercalifragilistic/);

@@ -445,6 +445,9 @@ describe('placing and referring to tables', () => {
     const twice = error(report(`${tables3}\n{{table foo}}\n\n{{table foo}}\n`));
     expect(twice.match(/report\.md:\d+: no table "foo"/g)).toHaveLength(2);
     expect(twice).not.toContain('placed twice');
+    // a number no table has (an internal error: chineseNumeral takes 1 to 999, a review)
+    expect(error(report(`${tables3}\n{{table 0}}\n`))).toMatch(/report\.md:14: no table "0" in template gov-2021\n {2}fix: write one of/);
+    expect(error(report(`${tables3}\n{{table 1000}}\n`))).toMatch(/no table "1000" in template gov-2021/);
   });
 
   it('rejects an unknown table and a reference to an unknown cell, with a suggestion', () => {

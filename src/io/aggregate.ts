@@ -535,8 +535,11 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // and the same figures. (A conversion in the unit's own folder is guarded above.)
   // (only the unit's own file in its other format is a conversion's to replace — statistics.xlsx
   // into statistics.yaml, guarded above; any other file in its folder is checked, a review)
-  const stem = (f: string) => path.basename(f).replace(/\.(ya?ml|xlsx)$/i, '').toLowerCase();
-  if (!(conversion && stem(opts.out!) === stem(one.stats.file))) {
+  // (and the file the unit's report names, written from its workbook: the conversion check and
+  // build tell of, a review; compared as whole paths, a file elsewhere being no twin, a review)
+  const stem = (f: string) => path.resolve(f).replace(/\.(ya?ml|xlsx)$/i, '').toLowerCase();
+  const twin = conversion && stem(opts.out!) === stem(one.stats.file);
+  if (!twin && one.namedMissing !== path.resolve(opts.out!)) {
     const held = await figuresHeld(opts.out!, sum.values);
     if (held) {
       err.write(`error: --out ${opts.out} holds ${held}: ${summed.length > 1 || left.length ? 'the sum' : `${one.name}'s figures`} would be written over it\n`

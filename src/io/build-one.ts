@@ -56,7 +56,8 @@ export function provisionalForm(report: Report): { form: string; rows: number } 
 }
 
 /** Input errors become a failed outcome; anything else (a bug) is thrown. */
-export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder): Promise<BuildOutcome> {
+/** `stopped`: asked while the outputs' lock is waited for; true ends the build, having written nothing (it throws Halted). */
+export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder, stopped?: () => boolean): Promise<BuildOutcome> {
   const started = performance.now();
   // taken before anything is read: a file changed during the build leaves the record stale
   const stamp = s.keepRecords ? { settings: settingsStamp(s, fonts.stamp), inputs: folderInputs(dir) } : undefined;
@@ -119,7 +120,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]!, crc: crc32(data) }));
       const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
       return { files, kept, unrecorded };
-    }));
+    }), undefined, stopped);
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
       ...(kept.length ? { kept } : {}),

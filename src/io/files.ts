@@ -4,6 +4,7 @@
  * name and an older output stays as it was. A temporary file left by a killed build is removed
  * by the next process that writes into that folder.
  */
+import { Halted } from './placing.js';
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -151,12 +152,15 @@ export function withOutputLock<T>(outDir: string, name: string, write: () => T, 
  * listener was there to defer it (a review: a one-folder build waited out the other writer, then
  * wrote its outputs, before it stopped). `write` runs as one synchronous task.
  */
-export async function withOutputLockAsync<T>(outDir: string, name: string, write: () => T, waitMs = LOCK_WAIT_MS): Promise<T> {
+export async function withOutputLockAsync<T>(outDir: string, name: string, write: () => T, waitMs = LOCK_WAIT_MS, stopped?: () => boolean): Promise<T> {
   const taking = takeLock(outDir, name, waitMs);
-  for (let step = taking.next(); ; step = taking.next()) {
+  // (`stopped`: a --watch stopped by Ctrl-C, which stops in order and so ends no process: the
+  // build waiting for the lock ends having written nothing, a review)
+  for (let step = stopped?.() ? undefined : taking.next(); step; step = stopped?.() ? undefined : taking.next()) {
     if (step.done) return holding(step.value, write);
     await new Promise((resolve) => setTimeout(resolve, step.value));
   }
+  throw new Halted();
 }
 
 /** `write` under the lock taken, which is then removed while it is still this writer's. */

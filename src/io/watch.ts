@@ -10,6 +10,7 @@ import { isInputName, settingsStamp, sumUnitPaths } from './up-to-date.js';
 import { openFontSet, type FontConfig } from './fonts.js';
 import { docxThreadFor } from './docx-thread.js';
 import { earlierOutputs, report } from './outcome-lines.js';
+import { Halted } from './placing.js';
 
 /** Signals that end a watch at once (SIGINT stops it in order). */
 const ENDING: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
@@ -120,12 +121,14 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
         const check = initial && force ? {} : upToDate(from(dir), settings, stamp);
         if (check.current) show(check.current, initial);
         else {
-          const o = await buildOne(from(dir), fonts, settings, docx?.build);
+          const o = await buildOne(from(dir), fonts, settings, docx?.build, () => stopped);
           if (o.ok) o.why = check.why;
           show(o, initial);
         }
       } while (s.again);
     } catch (e) {
+      // (stopped by Ctrl-C while it waited for the outputs' lock: nothing written, nothing to say)
+      if (e instanceof Halted) return;
       // a bug, not the author's mistake: say so, and keep watching
       err.write(`internal error (please report): ${(e as Error).stack ?? String(e)}\n`);
     } finally {
@@ -291,6 +294,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     }
     void (async () => {
       for (const dir of dirs) await rebuild(dir, true);
+      if (stopped) return; // (Ctrl-C during the first builds)
       out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
       await warmUp(dirs[0]!);
     })();

@@ -156,7 +156,8 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     const n = name.replace(/[\s:：]/g, '').replace(/^表/, '').toLowerCase();
     if (ids.includes(n)) return n;
     const digit = /^t?(\d+)$/.exec(n)?.[1];
-    const numeral = digit ? chineseNumeral(Number(digit)) : n;
+    // (a number no table has, 0 or 1000, is no numeral chineseNumeral writes: a review)
+    const numeral = digit && Number(digit) >= 1 && Number(digit) <= 99 ? chineseNumeral(Number(digit)) : n;
     return t.tables.find((x) => x.title.split('、')[0] === numeral)?.id;
   };
   /** The fix for a placeholder naming no table: the one it means, else every one. */

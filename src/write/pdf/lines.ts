@@ -220,7 +220,12 @@ function spreadOf(p: Paragraph, start: number, end: number, slack: number): Spre
 }
 
 /** Whether text[start, end) set with `slack` pt of room copies as words (spreadOf): pdftotext and pdf.js read a gap of a tenth of an em as a space. */
-const readsWhole = (p: Paragraph, start: number, end: number, slack: number): boolean => spreadOf(p, start, end, slack).whole;
+const readsWhole = (p: Paragraph, start: number, end: number, slack: number): boolean => {
+  // (without its trailing spaces, as emitLine sets it: a mark before them ends the line and takes
+  // no spacer, a review)
+  while (end > start && SPACE.test(p.text[end - 1]!)) end--;
+  return spreadOf(p, start, end, slack).whole;
+};
 
 /**
  * Each spacer's share of a loose line's room: what the track leaves of it, the track also taken
