@@ -216,7 +216,7 @@ describe('the end matter kept with the text', () => {
   it('keeps the 附件说明 with the body\'s last line too, and never leaves one character, or half a word, on its last line', async () => {
     // the Shangqiu sample's front matter (its editor, its 2014 statistics as the attachment), a longer attachment name
     const sample = readFileSync(path.join(ROOT, 'content/shangqiu-2017/report.md'), 'utf8');
-    const front = sample.slice(0, sample.indexOf('\n---\n', 4) + 5).replace('title: 2017年商丘市政府信息公开工作情况统计表', 'title: 2017年某县自然资源局政府信息公开工作情况统计表');
+    const front = sample.slice(0, sample.indexOf('\n---\n', 4) + 5).replace('title: 2017年商丘市政府信息公开工作情况统计表', 'title: 2017年某县自然资源和规划局政府信息公开工作情况统计表');
     const stats = readFileSync(path.join(ROOT, 'content/shangqiu-2017/statistics.yaml'), 'utf8');
     let moved = 0;
     for (let n = 14; n <= 22; n++) {
@@ -227,8 +227,9 @@ describe('the end matter kept with the text', () => {
       const at = lines.findIndex((l) => l.startsWith('附件：'));
       expect(at, `${n} paragraphs: the 附件说明 starts page ${page.number}`).toBeGreaterThan(0);
       expect(lines.slice(0, at).some((l) => /^这是第\d+段测试文字。$/.test(l)), `${n} paragraphs: body text above the note`).toBe(true);
-      // 附件：2017年某县自然资源局政府信息公开工作情况 / 统计表 (not …情况统 / 计表, not …统计 / 表)
-      expect(lines.slice(at, at + 2), `${n} paragraphs`).toEqual(['附件：2017年某县自然资源局政府信息公开工作情况', '统计表']);
+      // 附件：2017年某县自然资源和规划局政府信息公开工作情况 / 统计表 (not …情况统 / 计表, not …统计 / 表)
+      // (the name of 23 characters' width without 和规划 fills its line exactly: one line)
+      expect(lines.slice(at, at + 2), `${n} paragraphs`).toEqual(['附件：2017年某县自然资源和规划局政府信息公开工作情况', '统计表']);
       expect(lines[at + 2]).toBe('责任编辑：李瑞');
       if (page.number > 1 && (at === 1 || at === 2)) moved++;
     }
