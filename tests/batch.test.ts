@@ -13,6 +13,28 @@ import { WARM_UPS, warmUpCount } from '../src/io/watch.js';
 const BIN = path.join(ROOT, 'bin/gongwen.mjs');
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-batch-'));
 
+/**
+ * A preload (-r) that makes a process's first rename of a DOCX into place take `ms`, in whichever
+ * of its threads it happens; as it starts, it writes `marker` with its process's pid and the DOCX.
+ */
+function slowDocxRename(work: string, ms: number): { marker: string; preload: string } {
+  const marker = path.join(work, 'placing');
+  const preload = path.join(work, 'slow-rename.cjs');
+  writeFileSync(preload, `
+    const fs = require('node:fs');
+    const rename = fs.renameSync;
+    fs.renameSync = function (from, to) {
+      if (String(to).endsWith('.docx') && !String(from).endsWith('.docx') && !fs.existsSync(${JSON.stringify(marker)})) {
+        fs.writeFileSync(${JSON.stringify(marker)}, process.pid + ' ' + to);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ${ms});
+      }
+      return rename.apply(this, arguments);
+    };
+    require('node:module').syncBuiltinESMExports();
+  `);
+  return { marker, preload };
+}
+
 describe('batch builds', () => {
   it('goes on after a report that meets a bug of gongwen\'s, which is that report\'s failure, said to be one', async () => {
     // a stand-in worker: answers each folder as batch-worker.ts does, an internal error for one
@@ -136,20 +158,7 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     ['a --watch ended by a signal', 1, 'SIGTERM', '--watch'],
   ] as const)('lets the outputs being placed be placed whole before %s ends: never a new PDF beside no DOCX', async (_, count, signal, ...options: string[]) => {
     const work = tmp();
-    const marker = path.join(work, 'placing');
-    const preload = path.join(work, 'slow-rename.cjs');
-    writeFileSync(preload, `
-      const fs = require('node:fs');
-      const rename = fs.renameSync;
-      fs.renameSync = function (from, to) {
-        if (String(to).endsWith('.docx') && !String(from).endsWith('.docx') && !fs.existsSync(${JSON.stringify(marker)})) {
-          fs.writeFileSync(${JSON.stringify(marker)}, process.pid + ' ' + to);
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-        }
-        return rename.apply(this, arguments);
-      };
-      require('node:module').syncBuiltinESMExports();
-    `);
+    const { marker, preload } = slowDocxRename(work, 500);
     const dirs = Array.from({ length: count }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `place${i}`));
     const out = path.join(work, 'out');
     const launcher = spawn(process.execPath, ['-r', preload, BIN, 'build', ...dirs, '--out', out, ...options], { stdio: 'ignore' });
@@ -181,21 +190,8 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
 
   it.each([[[], 'SIGINT', null], [['--watch'], null, 0]] as const)('ends at once a one-folder build (%j) stopped by Ctrl-C while it waits for another writer\'s lock, writing nothing (a review: it waited, then wrote)', async (options, signal, code) => {
     const work = tmp();
-    const marker = path.join(work, 'placing');
-    const preload = path.join(work, 'slow-rename.cjs');
     // the first writer holds the lock for 4 s, in its DOCX's rename
-    writeFileSync(preload, `
-      const fs = require('node:fs');
-      const rename = fs.renameSync;
-      fs.renameSync = function (from, to) {
-        if (String(to).endsWith('.docx') && !String(from).endsWith('.docx') && !fs.existsSync(${JSON.stringify(marker)})) {
-          fs.writeFileSync(${JSON.stringify(marker)}, '1');
-          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 4000);
-        }
-        return rename.apply(this, arguments);
-      };
-      require('node:module').syncBuiltinESMExports();
-    `);
+    const { marker, preload } = slowDocxRename(work, 4000);
     const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'locked');
     const out = path.join(work, 'out');
     const first = spawn(process.execPath, ['-r', preload, BIN, 'build', dir, '--out', out], { stdio: 'ignore' });
