@@ -18,7 +18,7 @@ import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
 import { earlierOutputs, provisionalNote, report, seconds } from './outcome-lines.js';
-import { haltPlacements } from './placing.js';
+import { haltPlacements, placedCount } from './placing.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -212,8 +212,11 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const batch = isBatch('build', dirs, values);
   const doneAt: number[] = [];
   let finished = 0;
+  /** Reports built (placed) whose outcome has come in. */
+  let builtSeen = 0;
   const progress = (o: BuildOutcome, count: number, failed: number, ms: number) => {
     finished = count;
+    builtSeen = count - failed;
     if (o.ok) o.why ??= why.get(o.dir);
     if (tty) {
       // on a terminal: one progress line, with errors and warnings printed above it (and, for
@@ -239,7 +242,9 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
     if (stopping) return; // (a terminal's Ctrl-C reaches the batch process twice: from the launcher too)
     stopping = true;
     haltPlacements();
-    if (dirs.length > 1) out.write(`${tty ? '\n' : ''}stopped (${signal}) after ${current.length + finished} of ${dirs.length} reports: those built are whole, the others not built; the same command again builds the rest (those up to date are not built again)\n`);
+    // (a report a worker placed while the batch was stopping, its outcome not yet here, counts: a review)
+    const unsaid = batch ? Math.max(0, placedCount() - builtSeen) : 0;
+    if (dirs.length > 1) out.write(`${tty ? '\n' : ''}stopped (${signal}) after ${current.length + finished + unsaid} of ${dirs.length} reports: those built are whole, the others not built; the same command again builds the rest (those up to date are not built again)\n`);
     // ended by the signal itself, as without this handler (a shell's loop stops at a Ctrl-C)
     for (const s of signals) process.off(s, stop);
     process.kill(process.pid, signal);

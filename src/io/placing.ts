@@ -28,16 +28,34 @@ const cells = (): Set<Int32Array> => ((globalThis as Record<symbol, Set<Int32Arr
 /** This thread's cell, where it is a batch worker. */
 let own: Int32Array | undefined;
 
-/** A new worker's cell: registered here, and sent to the worker (usePlacementCell). */
+/**
+ * A new worker's cell: registered here, and sent to the worker (usePlacementCell). Its first
+ * number is the state; its second counts the reports the worker has placed, which a stopped batch
+ * says (placedCount): a report placed while the batch was stopping had not been told yet.
+ */
 export function newPlacementCell(): SharedArrayBuffer {
-  const buffer = new SharedArrayBuffer(4);
+  const buffer = new SharedArrayBuffer(8);
   cells().add(new Int32Array(buffer));
   return buffer;
 }
 
-/** A worker that has ended: its cell is not waited for. */
+/** The reports placed by workers that have ended (their cells dropped). */
+let placedByEnded = 0;
+
+/** A worker that has ended: its cell is not waited for (its count is kept). */
 export function dropPlacementCell(buffer: SharedArrayBuffer): void {
-  for (const c of cells()) if (c.buffer === buffer) cells().delete(c);
+  for (const c of cells()) {
+    if (c.buffer !== buffer) continue;
+    placedByEnded += Atomics.load(c, 1);
+    cells().delete(c);
+  }
+}
+
+/** The reports this process's batch workers have placed. */
+export function placedCount(): number {
+  let n = placedByEnded;
+  for (const c of cells()) n += Atomics.load(c, 1);
+  return n;
 }
 
 /** In a batch worker: the cell the batch sent it. */
@@ -57,7 +75,9 @@ export function placing<T>(place: () => T): T {
   if (!own) return place();
   if (Atomics.compareExchange(own, 0, IDLE, PLACING) !== IDLE) throw new Halted();
   try {
-    return place();
+    const placed = place();
+    Atomics.add(own, 1, 1);
+    return placed;
   } finally {
     Atomics.store(own, 0, IDLE);
     Atomics.notify(own, 0);
