@@ -85,8 +85,8 @@
  * 24. Copied and searched text: the minus sign gongwen prints for negative figures (−8, a 2019
  *    form's 本年增/减; layout/stat-grid.ts) reads as the hyphen-minus a keyboard types, so that a
  *    search for "-8" finds it and a figure pasted into a spreadsheet is a number. The ToUnicode
- *    CMap of each embedded font maps the glyph of U+2212 to U+002D; the glyph printed is the
- *    minus sign, an em wide as the figures' signs are (layout/fit.ts).
+ *    CMap of each embedded font maps the glyph of U+2212 to U+002D, noted with fix 25's copies
+ *    (io/pdfkit-glyph-copies.ts readAs); the glyph printed is the minus sign.
  * 25. Copied and searched text: a glyph a face draws for several characters (· • ・ in Fandol) is
  *    read back as the one each place printed, not as the first (io/pdfkit-glyph-copies.ts).
  * 26. A contents entry is one link to its heading, over its number, title, leader and page number,
@@ -251,20 +251,25 @@ export const sharedRunGlyphs = (): number => sharedGlyphs;
  * pointing at the document's font object (a fontkit glyph does, through `_font`).
  */
 export const detachedRun = (run: ShapedRun, text?: string, font?: GlyphLookup): ShapedRun => {
+  const glyphs = run.glyphs.map((g) => ({ id: g.id, advanceWidth: g.advanceWidth, codePoints: g.codePoints }));
   // fontkit keeps one glyph object per glyph id, with the characters of its first use: where a
   // face draws several characters with one glyph (· • ・), each glyph of a run laid out one to one
-  // takes its character from the text (fix 25)
-  const cps = text !== undefined && font ? Array.from(text, (c) => c.codePointAt(0)!) : undefined;
-  const own = cps?.length === run.glyphs.length ? cps : undefined;
-  return {
-    glyphs: run.glyphs.map((g, i) => {
-      const cp = own?.[i];
-      const codePoints = cp !== undefined && (g.codePoints.length !== 1 || g.codePoints[0] !== cp) && font!.glyphForCodePoint(cp).id === g.id ? [cp] : g.codePoints;
-      return { id: g.id, advanceWidth: g.advanceWidth, codePoints };
-    }),
-    positions: run.positions,
-    advanceWidth: run.advanceWidth,
-  };
+  // takes its character from the text (fix 25). (Walked without a copy of the text: a new run is
+  // made for every line a report sets.)
+  if (text !== undefined && font) {
+    let at = 0;
+    let k = 0;
+    const taken: [number, number][] = [];
+    for (; k < glyphs.length && at < text.length; k++) {
+      const cp = text.codePointAt(at)!;
+      at += cp > 0xffff ? 2 : 1;
+      const g = glyphs[k]!;
+      if ((g.codePoints.length !== 1 || g.codePoints[0] !== cp) && font.glyphForCodePoint(cp).id === g.id) taken.push([k, cp]);
+    }
+    // (only where the run is one glyph to a character through the whole text)
+    if (at === text.length && k === glyphs.length) for (const [j, cp] of taken) glyphs[j]!.codePoints = [cp];
+  }
+  return { glyphs, positions: run.positions, advanceWidth: run.advanceWidth };
 };
 
 /** A face's PostScript name, read once per font object (fontkit looks it up in the name table on every read). */
@@ -297,28 +302,6 @@ function shareLayoutRuns(proto: EmbeddedFontProto): void {
   };
 }
 
-interface UnicodeMapProto {
-  /** Code points of each subset glyph, by its id in the subset (pdfkit's EmbeddedFont). */
-  unicode: (readonly number[] | undefined)[];
-  toUnicodeCmap(): unknown;
-}
-
-const MINUS_SIGN = 0x2212;
-const AS_HYPHEN_MINUS: readonly number[] = [0x2d];
-
-/** Fix 24: a glyph that stands for U+2212 alone is read as U+002D. */
-function copyMinusAsHyphen(proto: UnicodeMapProto): void {
-  const toUnicodeCmap = proto.toUnicodeCmap;
-  proto.toUnicodeCmap = function (this: UnicodeMapProto) {
-    const u = this.unicode;
-    for (let gid = 0; gid < u.length; gid++) {
-      const cps = u[gid];
-      if (cps && cps.length === 1 && cps[0] === MINUS_SIGN) u[gid] = AS_HYPHEN_MINUS;
-    }
-    return toUnicodeCmap.call(this);
-  };
-}
-
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function applyPdfkitFixes(): void {
@@ -342,7 +325,6 @@ export function applyPdfkitFixes(): void {
     if (!fontPatched && font && 'layoutRun' in font) {
       shareLayoutRuns(Object.getPrototypeOf(font) as EmbeddedFontProto);
       writeCompactWidths(Object.getPrototypeOf(font) as Parameters<typeof writeCompactWidths>[0]);
-      copyMinusAsHyphen(Object.getPrototypeOf(font) as UnicodeMapProto);
       encodeWithCopies(Object.getPrototypeOf(font) as Parameters<typeof encodeWithCopies>[0]);
       fontPatched = true;
     }

@@ -8,6 +8,11 @@
  * glyph is now asked for another character than the one its subset entry reads as, the subset
  * takes a copy of it — the same outline and width under a new CID — that reads as that character.
  * A report that draws each glyph for one character only gets the same subset as before.
+ *
+ * Fix 24 is noted here too, as every CID's characters are: the minus sign gongwen prints for
+ * negative figures (−8, a 2019 form's 本年增/减; layout/stat-grid.ts) reads as the hyphen-minus a
+ * keyboard types, so that a search for "-8" finds it and a figure pasted into a spreadsheet is a
+ * number. The glyph printed is the minus sign.
  */
 
 export interface CopyGlyph { id: number; advanceWidth: number; codePoints: number[] }
@@ -33,25 +38,33 @@ const same = (a: readonly number[], b: readonly number[]): boolean => {
 export function subsetGlyph(font: CopyFont, glyph: CopyGlyph): number {
   const gid = font.subset.includeGlyph(glyph.id);
   if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+  const reads = readAs(glyph.codePoints);
   const known = font.unicode[gid];
   if (known == null) {
-    font.unicode[gid] = glyph.codePoints;
+    font.unicode[gid] = reads;
     return gid;
   }
   // (a glyph that stands for no character, or the same ones: as before)
-  if (!glyph.codePoints.length || !known.length || same(known, glyph.codePoints)) return gid;
+  if (!reads.length || !known.length || same(known, reads)) return gid;
   const copies = (font.gongwenCopies ??= new Map());
-  const key = `${glyph.id}:${glyph.codePoints.join(',')}`;
+  const key = `${glyph.id}:${reads.join(',')}`;
   let copy = copies.get(key);
   if (copy === undefined) {
     font.subset.glyphs.push(glyph.id);
     copy = font.subset.glyphs.length - 1;
     copies.set(key, copy);
     font.widths[copy] = glyph.advanceWidth * font.scale;
-    font.unicode[copy] = glyph.codePoints;
+    font.unicode[copy] = reads;
   }
   return copy;
 }
+
+const MINUS_SIGN = 0x2212;
+const AS_HYPHEN_MINUS: readonly number[] = [0x2d];
+
+/** What a glyph drawn for `codePoints` reads as in the PDF's text: the same, but U+2212 alone as U+002D (fix 24). */
+const readAs = (codePoints: readonly number[]): readonly number[] =>
+  codePoints.length === 1 && codePoints[0] === MINUS_SIGN ? AS_HYPHEN_MINUS : codePoints;
 
 interface EncodeProto extends CopyFont {
   layout(text: string, features?: unknown): { glyphs: CopyGlyph[]; positions: unknown[] };

@@ -25,12 +25,15 @@ interface LinkDoc {
  * Returns what to give drawDestinations (and to put back).
  */
 export function takeDestinations(line: LinkLine): unknown[] | undefined {
+  // (a loop, not a closure: this runs for every line pdfmake draws)
   let taken: unknown[] | undefined;
-  line.inlines.forEach((inline, k) => {
-    if (inline.linkToDestination == null) return;
-    (taken ??= new Array(line.inlines.length).fill(undefined))[k] = inline.linkToDestination;
+  const inlines = line.inlines;
+  for (let k = 0; k < inlines.length; k++) {
+    const inline = inlines[k]!;
+    if (inline.linkToDestination == null) continue;
+    (taken ??= new Array(inlines.length).fill(undefined))[k] = inline.linkToDestination;
     inline.linkToDestination = undefined;
-  });
+  }
   return taken;
 }
 
