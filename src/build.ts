@@ -105,6 +105,14 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: `the statistics are a sum that read the YAML statistics of ${staleUnits.length === 1 ? 'a unit' : `${staleUnits.length} units`} saved before ${staleUnits.length === 1 ? 'its' : 'their'} workbook (statistics.xlsx), whose figures are not in: ${staleUnits.join(', ')}`,
     hint: 'convert each such unit again (gongwen aggregate <unit> --out <the YAML file its report.md names>) and add the units up again (gongwen aggregate)',
   }] : [];
+  // a sum in which units leave empty cells that other units fill (gongwen aggregate warned of each):
+  // their figures are not in those cells (an aggregation audit: a unit's whole 表四 left out)
+  const gapUnits = stats?.sumRecord?.gaps;
+  const gapSum: Finding[] = gapUnits?.length ? [{
+    severity: 'warning', loc: { file: stats!.file, line: 1 },
+    message: `the statistics are a sum in which ${gapUnits.length === 1 ? 'a unit leaves' : `${gapUnits.length} units leave`} empty cells that other units fill, so ${gapUnits.length === 1 ? 'its' : 'their'} figures are not in them: ${gapUnits.join('; ')}`,
+    hint: 'fill those cells in the units (0 where there were none) and add them up again (gongwen aggregate); to publish the figures as they are, build without --strict',
+  }] : [];
   // a sum whose figures were typed over since gongwen aggregate wrote it (province trial: passed
   // without a word, and a sum of it then lost its record of its units)
   // (a sum of two units or more, or with some left out: a record of one alone is a unit's form as handed out)
@@ -164,6 +172,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...frontTodos,
     ...staleWorkbook,
     ...partialSum,
+    ...gapSum,
     ...staleSum,
     ...editedSum,
     ...changedSum,

@@ -10,12 +10,15 @@ import { statisticsYaml } from '../src/io/statistics-file.js';
 import { statisticsFromXlsx, statisticsToXlsx } from '../src/io/xlsx.js';
 import { InputError } from '../src/model/errors.js';
 import { readStatistics } from '../src/read/statistics.js';
+import { loadTemplate } from '../src/read/templates.js';
 import { aggregateStatistics } from '../src/transform/aggregate.js';
 import { checkStatistics } from '../src/transform/checks.js';
-import { FRONT } from './helpers/fixtures.js';
+import { FRONT as FRONT_2020 } from './helpers/fixtures.js';
 import { capture, sample2014, sample2021, scaled, tempRoot, writeUnit } from './helpers/units.js';
 
 const base = sample2021();
+/** The front matter of a unit's report on 2021, the year of the gov-2021 figures these tests sum. */
+const FRONT = FRONT_2020.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15');
 const yamlOf = (values: Record<string, number>) => statisticsYaml(base.template, values);
 
 /**
@@ -83,7 +86,12 @@ describe('gongwen aggregate', () => {
     const out = path.join(root, 'out', 'sum.yaml');
     const r = await run(...units, '--out', out);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toBe('');
+    // (unit-4 leaves 收费金额 empty, which the others fill: said, and recorded in the sum; a cell
+    // every unit leaves empty, 规章 制发件数, is no unit's gap)
+    expect(r.err).toBe('warning: a unit leaves empty cells that other units fill, so the sum lacks its figures there:\n'
+      + '  unit-4: 二、主动公开政府信息情况 (1 of 10 cells empty)\n'
+      + '  fix: fill them in (0 where there were none), then sum again; the city\'s build warns of them until then\n');
+    expect(readStatistics(out).sumRecord?.gaps).toEqual(['unit-4: 二、主动公开政府信息情况 (1 of 10 cells empty)']);
     expect(r.out).toContain('summary: 4 summed, 0 missing, 0 invalid, 0 other template');
     const sum = readStatistics(out).values;
     expect(sum['t3.new_received.total']).toBe(271 * 10);
@@ -311,20 +319,20 @@ describe('gongwen aggregate', () => {
     expect((await run(...units, '--out', path.join(cityBook, 'statistics.xlsx'), '--partial')).code).toBe(0);
     expect((await run(cityBook, '--out', path.join(cityBook, 'statistics.yaml'))).code).toBe(0);
     expect(readStatistics(path.join(cityBook, 'statistics.yaml')).sumRecord?.left).toEqual(['blank (invalid)']);
-    const city = writeUnit(root, 'city', { 'report.md': FRONT.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15').replace(/---\n$/, `statistics: ${out}\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n`) });
+    const city = writeUnit(root, 'city', { 'report.md': FRONT.replace(/---\n$/, `statistics: ${out}\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n`) });
     const findings = reviewReport(loadReport(city), openFontSet());
     expect(findings.filter((f) => f.message.startsWith('the statistics are a sum')).map((f) => f.message)).toEqual(['the statistics are a sum that leaves out a unit: blank (invalid)']);
   });
 
   it('records each unit\'s file, so that a report printing the sum warns of a unit whose figures changed since (newcomer)', async () => {
     const root = tempRoot();
-    // (not unit-4, whose report.md is on 2020)
+    // (not unit-4, whose file its report.md names elsewhere)
     const units = (await goodUnits(root)).slice(0, 3);
     const out = path.join(root, 'city', 'statistics.yaml');
     mkdirSync(path.dirname(out));
     expect((await run(...units, '--out', out)).code).toBe(0);
     expect(readStatistics(out).sumRecord?.files?.map(([file]) => file)).toEqual(['../unit-1/statistics.yaml', '../unit-2/statistics.yaml', '../unit-3/statistics.xlsx']);
-    const city = writeUnit(root, 'city', { 'report.md': FRONT.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15').replace(/---\n$/, 'statistics: statistics.yaml\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n') });
+    const city = writeUnit(root, 'city', { 'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n') });
     const changed = () => reviewReport(loadReport(city), openFontSet()).filter((f) => f.message.includes('changed since it was made'));
     expect(changed()).toEqual([]);
     // a comment edited is no change of figures; a figure corrected is, and a workbook saved again
@@ -480,7 +488,7 @@ describe('gongwen aggregate', () => {
 
   it('writes the units\' year into the sum and its workbook, and refuses last year\'s workbook sent back among this year\'s', async () => {
     const root = tempRoot();
-    const report2021 = FRONT.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15');
+    const report2021 = FRONT;
     const unit = (name: string, k: number) => writeUnit(root, name, { 'report.md': report2021.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'), 'statistics.yaml': yamlOf(scaled(base, k, {})) });
     const [a, b] = [unit('a', 1), unit('b', 2)];
     const sum = path.join(root, 'sum.yaml');
@@ -521,7 +529,7 @@ describe('gongwen aggregate', () => {
 
   it('refuses a unit whose statistics say another year than its report.md, summed or converted; converts an empty YAML\'s workbook whatever the files\' times', async () => {
     const root = tempRoot();
-    const report2021 = FRONT.replace('year: 2020', 'year: 2021').replace('测试县2020年', '测试县2021年').replace('2021-01-15', '2022-01-15').replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n');
+    const report2021 = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n');
     const old = writeUnit(root, 'old', { 'report.md': report2021, 'statistics.yaml': yamlOf({}), 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1, {}), undefined, 2020) });
     const [a] = await goodUnits(root);
     const summed = await run(a!, old, '--out', path.join(root, 'sum.yaml'));
@@ -820,7 +828,8 @@ describe('gongwen aggregate', () => {
     // units given as their statistics files: --out into one of their folders is refused too
     const files = units.map((u) => path.join(u, 'statistics.yaml'));
     const into = await run(...files, '--out', path.join(units[0]!, 'statistics.xlsx'));
-    expect([into.code, into.err]).toEqual([2, expect.stringContaining(`--out ${path.join(units[0]!, 'statistics.xlsx')} is in ${files[0]}, which is given among the units`)]);
+    // (named as the folder whose own file is given, an aggregation audit: "is in …/statistics.yaml")
+    expect([into.code, into.err]).toEqual([2, expect.stringContaining(`--out ${path.join(units[0]!, 'statistics.xlsx')} is in ${units[0]}, whose own statistics.yaml is given among the units`)]);
     // a lock file among files alone is left out (Excel's ~$… while the workbook is open)
     const lock = path.join(root, '~$city.xlsx');
     writeFileSync(lock, 'x');
@@ -837,7 +846,7 @@ describe('gongwen aggregate', () => {
   it('refuses units whose report.md give different years', async () => {
     const root = tempRoot();
     const unit = (name: string, year: number | string) => writeUnit(root, name, {
-      'report.md': FRONT.replace('year: 2020', `year: ${year}`).replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'),
+      'report.md': FRONT.replace('year: 2021', `year: ${year}`).replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'),
       'statistics.yaml': yamlOf(scaled(base, 1)),
     });
     const r = await run(unit('a', 2023), unit('b', '"2023"'), unit('c', 2022), '--out', path.join(root, 'sum.yaml'), '--partial');
@@ -952,5 +961,94 @@ describe('gongwen aggregate', () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
     expect(help.out).toContain('gongwen aggregate <unit-dir>... --out FILE');
+  });
+});
+
+describe('gongwen aggregate: what an aggregation audit found', () => {
+  const t4 = Object.fromEntries([...base.template.cells.values()].filter((c) => c.table === 't4').map((c) => [c.key, undefined]));
+
+  it('refuses a unit given as its folder and as its own statistics file, or as both its files (counted twice)', async () => {
+    const root = tempRoot();
+    const a = writeUnit(root, 'a', { 'report.md': `${FRONT}正文。\n`, 'statistics.yaml': yamlOf(scaled(base, 1)), 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 2)) });
+    const b = writeUnit(root, 'b', { 'statistics.yaml': yamlOf(scaled(base, 3)) });
+    for (const args of [[a, path.join(a, 'statistics.xlsx')], [path.join(a, 'statistics.xlsx'), path.join(a, 'statistics.yaml')]]) {
+      const r = await run(...args, b, '--out', path.join(root, 'sum.yaml'));
+      expect([r.code, r.err.split('\n')[0]]).toEqual([2, `error: ${args[0]} and ${args[1]} are one unit (${a}), given twice: it would be counted twice; give the unit once, as its folder (its statistics.yaml is read where it has both files)`]);
+      expect(existsSync(path.join(root, 'sum.yaml'))).toBe(false);
+    }
+    // given as its statistics file alone, the unit's year is its report.md's (no "says no year")
+    const lastYear = writeUnit(root, 'c', { 'report.md': `${FRONT.replace('year: 2021', 'year: 2020')}正文。\n`, 'statistics.yaml': yamlOf(scaled(base, 4)) });
+    const years = await run(path.join(a, 'statistics.yaml'), path.join(lastYear, 'statistics.yaml'), '--out', path.join(root, 'sum.yaml'));
+    expect([years.code, years.err]).toEqual([2, expect.stringContaining('error: the units report on different years (their report.md year:, or their statistics file\'s):\n  2020: c\n  2021: a\n')]);
+  });
+
+  it('warns of a unit that leaves a whole table empty which others fill, records it in the sum, and the city\'s build warns of it (--strict stops)', async () => {
+    const root = tempRoot();
+    const a = writeUnit(root, 'a', { 'statistics.yaml': yamlOf(scaled(base, 1)) });
+    const b = writeUnit(root, 'b', { 'statistics.yaml': yamlOf(scaled(base, 2, t4)) });
+    const city = writeUnit(root, 'city', { 'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n') });
+    const r = await run(a, b, '--out', path.join(city, 'statistics.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('warning: a unit leaves empty cells that other units fill, so the sum lacks its figures there:\n'
+      + '  b: 四、政府信息公开行政复议、行政诉讼情况 (every cell empty)\n'
+      + '  fix: fill them in (0 where there were none), then sum again; the city\'s build warns of them until then\n');
+    expect(readStatistics(path.join(city, 'statistics.yaml')).values['t4.review_total']).toBe(5);
+    const findings = reviewReport(loadReport(city), openFontSet()).filter((f) => f.message.startsWith('the statistics are a sum'));
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([['warning', 'the statistics are a sum in which a unit leaves empty cells that other units fill, so its figures are not in them: b: 四、政府信息公开行政复议、行政诉讼情况 (every cell empty)']]);
+    // a sum of such sums carries them on, named by the sum they came from
+    const other = writeUnit(root, 'other', { 'statistics.yaml': yamlOf(scaled(base, 5)) });
+    expect((await run(city, other, '--out', path.join(root, 'province.yaml'))).code).toBe(0);
+    expect(readStatistics(path.join(root, 'province.yaml')).sumRecord?.gaps).toEqual(['city: b: 四、政府信息公开行政复议、行政诉讼情况 (every cell empty)']);
+    // a cell every unit leaves empty is no unit's gap
+    const c = writeUnit(root, 'c', { 'statistics.yaml': yamlOf(scaled(base, 3, t4)) });
+    const none = await run(b, c, '--out', path.join(root, 'bc.yaml'));
+    expect([none.code, none.err]).toEqual([0, '']);
+    expect(readStatistics(path.join(root, 'bc.yaml')).sumRecord?.gaps).toBeUndefined();
+  });
+
+  it('refuses a sum given among its own units after every unit was corrected since (their files are the sum\'s record)', async () => {
+    const root = tempRoot();
+    const a = writeUnit(root, 'a', { 'statistics.yaml': yamlOf(scaled(base, 1)) });
+    const b = writeUnit(root, 'b', { 'statistics.yaml': yamlOf(scaled(base, 2)) });
+    const city = writeUnit(root, 'city');
+    expect((await run(a, b, '--out', path.join(city, 'statistics.yaml'))).code).toBe(0);
+    for (const [unit, k] of [[a, 1], [b, 2]] as const) writeFileSync(path.join(unit, 'statistics.yaml'), yamlOf(scaled(base, k, { 't2.punishment.decisions': 518 })));
+    const r = await run(a, b, city, '--out', path.join(root, 'x.yaml'));
+    expect([r.code, r.err.split('\n')[0]]).toEqual([2, `error: city (${city}) is the sum of a, b (written by gongwen aggregate), and a, b are given too: they would be counted twice (with --partial too)`]);
+    expect(existsSync(path.join(root, 'x.yaml'))).toBe(false);
+  });
+
+  it('keeps the cents of large amounts, and refuses a sum larger than a cell takes', async () => {
+    const root = tempRoot();
+    const a = writeUnit(root, 'a', { 'statistics.yaml': yamlOf(scaled(base, 1, { 't2.fees.amount': 12345678901.23 })) });
+    const b = writeUnit(root, 'b', { 'statistics.yaml': yamlOf(scaled(base, 2, { 't2.fees.amount': 0.01 })) });
+    expect((await run(a, b, '--out', path.join(root, 'sum.yaml'))).code).toBe(0);
+    expect(readStatistics(path.join(root, 'sum.yaml')).values['t2.fees.amount']).toBe(12345678901.24);
+    const big = (name: string, k: number) => writeUnit(root, name, { 'statistics.yaml': yamlOf(scaled(base, k, { 't2.licensing.decisions': 999999999999999 })) });
+    const r = await run(big('c', 1), big('d', 2), '--out', path.join(root, 'big.yaml'));
+    expect([r.code, r.err]).toEqual([2, 'error: the sum of a cell is larger than a statistics cell takes (15 digits; 13 before the point for 万元): 表二 行政许可 / 本年处理决定数量: 1999999999999998\n'
+      + `  fix: look for a unit's figure typed with digits too many in that cell, correct it, then sum again; nothing written to ${path.join(root, 'big.yaml')}\n`]);
+    expect(existsSync(path.join(root, 'big.yaml'))).toBe(false);
+  });
+
+  it('names a unit on the form of another year than its report\'s, summed among others or converted alone', async () => {
+    const root = tempRoot();
+    const on2019 = loadTemplate('gov-2019')!;
+    const figures2019 = Object.fromEntries([...on2019.cells.values()].filter((c) => c.table === 't2' && !c.signed && !c.decimals).map((c) => [c.key, 3]));
+    const a = writeUnit(root, 'a', { 'report.md': `${FRONT}正文。\n`, 'statistics.yaml': yamlOf(scaled(base, 1)) });
+    const old = writeUnit(root, 'old', { 'report.md': `${FRONT}正文。\n`, 'statistics.yaml': statisticsYaml(on2019, figures2019) });
+    const r = await run(a, old, '--out', path.join(root, 'sum.yaml'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('  gov-2019: old (not the form of 2021, which is gov-2021)\n  fix: put old on the 2021 form (gongwen new --year 2021 makes a blank gov-2021 statistics.yaml), or give --template gov-2021 --partial to sum the others without it\n');
+    const alone = await run(old, '--out', path.join(root, 'old.yaml'));
+    expect([alone.code, alone.err]).toEqual([0, 'warning: old\'s figures are on gov-2019, the form for report years 2019–2020, and its report is on 2021, whose form is gov-2021\n  fix: put the unit\'s figures on the 2021 form, so that the report prints the 2021 tables\n']);
+  });
+
+  it('says a unit\'s report.md is what cannot be read, not its statistics', async () => {
+    const root = tempRoot();
+    const a = writeUnit(root, 'a', { 'report.md': '---\ntitle: [broken\n---\n', 'statistics.yaml': yamlOf(scaled(base, 1)) });
+    const b = writeUnit(root, 'b', { 'statistics.yaml': yamlOf(scaled(base, 2)) });
+    const r = await run(a, b, '--out', path.join(root, 'sum.yaml'));
+    expect([r.code, r.err.split('\n')[0]]).toEqual([2, `error: invalid report.md: a (${a}):`]);
   });
 });

@@ -4,6 +4,7 @@
  * unit that is missing, invalid or on another form stops the command unless --partial is given.
  */
 import { existsSync, realpathSync, statSync } from 'node:fs';
+import { LARGEST_FIGURE } from '../model/amounts.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
@@ -12,10 +13,10 @@ import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
 import { display, frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
-import { availableTemplates, loadTemplate } from '../read/templates.js';
+import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
 import { isFolder, readableFolder, readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
 import { isSumRecord, unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
-import { aggregateStatistics } from '../transform/aggregate.js';
+import { aggregateStatistics, gapText, oversizedSums, unitGaps } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
 import { statisticsFromXlsx } from './xlsx.js';
@@ -50,6 +51,11 @@ type Unit =
 
 
 const isYaml = (f: string) => /\.ya?ml$/i.test(f);
+/** A report's year from its front matter: 2023, or as check would refuse it, "2023" or 2023年 — the year all the same. */
+const yearOf = (front: Record<string, unknown> | null | undefined): number | undefined => {
+  const typed = /^\s*(\d{4})(?!\d)/.exec(String(front?.year ?? ''));
+  return typed ? Number(typed[1]) : undefined;
+};
 const isXlsx = (f: string) => /\.xlsx$/i.test(f);
 
 /**
@@ -62,16 +68,21 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   // (a statistics file given in place of a folder, as a province gets the cities' workbooks by
   // e-mail: that file is the unit, province trial — told to give its folder, the advice failed
   // for a file not named statistics.xlsx)
-  if (!statSync(dir).isDirectory()) return isYaml(dir) || isXlsx(dir) ? { file: dir } : { missing: 'a file, not a unit folder nor a statistics file (.yaml or .xlsx)' };
+  // (a unit's own statistics.yaml or .xlsx given for it: its report.md's year, which says whether
+  // the unit is of the others' year, an aggregation audit — it said "says no year")
+  if (!statSync(dir).isDirectory()) {
+    if (!isYaml(dir) && !isXlsx(dir)) return { missing: 'a file, not a unit folder nor a statistics file (.yaml or .xlsx)' };
+    const report = path.join(path.dirname(dir), 'report.md');
+    const year = isUnitFile(dir) && existsSync(report) ? yearOf(frontMatterOf(report)) : undefined;
+    return { file: dir, ...(year !== undefined ? { year } : {}) };
+  }
   readableFolder(dir, dir, ['report.md', 'statistics.yaml', 'statistics.xlsx']);
   const report = path.join(dir, 'report.md');
   let year: number | undefined;
   if (existsSync(report)) {
     const front = frontMatterOf(report);
     const named = front?.statistics;
-    // (2023, or as check would refuse it, "2023" or 2023年: the year all the same)
-    const typed = /^\s*(\d{4})(?!\d)/.exec(String(front?.year ?? ''));
-    year = typed ? Number(typed[1]) : undefined;
+    year = yearOf(front);
     if (typeof named === 'string' && named.trim() !== '') {
       const file = statisticsPath(dir, named);
       // (not there yet: a workbook beside it is read — how a unit's workbook is converted into the
@@ -273,7 +284,8 @@ function explain(u: Unit, template: StatTemplate | undefined): string {
   switch (u.status) {
     case 'ok': return head;
     case 'missing': return `missing statistics: ${head}: ${u.message}`;
-    case 'invalid': return `invalid statistics: ${head}:\n${indent(u.message, '    ')}`;
+    // (a report.md that cannot be read, for the statistics file it names or its year: no statistics fault, an aggregation audit)
+    case 'invalid': return `invalid ${/^[^\n]*report\.md:\d/.test(u.message) ? 'report.md' : 'statistics'}: ${head}:\n${indent(u.message, '    ')}`;
     case 'other': return `other template: ${head} uses ${u.stats.template.id}, not ${template?.id} (${u.stats.file})`;
   }
 }
@@ -310,10 +322,22 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     // refused as a unit without figures, and with --partial recorded as left out of itself)
     // (a unit given as its statistics file: its folder, review)
     const home = dirs.length > 1 ? dirs.find((d) => unitFolderOf(d) === path.dirname(path.resolve(opts.out!))) : undefined;
-    if (home) throw new UsageError(`--out ${opts.out} is in ${home}, which is given among the units: the sum would be one of its own units; leave ${home} out (a glob such as units/* takes it), or write the sum elsewhere`);
-    // A folder given twice (overlapping globs) would be counted twice.
-    const twice = dirs.find((d, i) => dirs.findIndex((x) => path.resolve(x) === path.resolve(d)) !== i);
-    if (twice) throw new UsageError(`unit folder ${twice} is given twice`);
+    // (the folder's own statistics file given, city/* run in the city's folder: named as that, an aggregation audit)
+    if (home) {
+      throw new UsageError(isFolder(home) ? `--out ${opts.out} is in ${home}, which is given among the units: the sum would be one of its own units; leave ${home} out (a glob such as units/* takes it), or write the sum elsewhere`
+        : `--out ${opts.out} is in ${display(unitFolderOf(home))}, whose own ${path.basename(home)} is given among the units (a glob such as ${display(unitFolderOf(home))}/* takes it): the sum would be one of its own units; give the units' folders alone, or write the sum elsewhere`);
+    }
+    // A folder given twice (overlapping globs) would be counted twice; so would a unit given as
+    // its folder and as its own statistics file, or as both its files (units/*/statistics.* where
+    // a unit sent a corrected workbook beside its YAML: an aggregation audit), the YAML and the
+    // workbook being read as two units
+    const firstOf = (d: string) => dirs.findIndex((x) => unitFolderOf(x) === unitFolderOf(d));
+    const twice = dirs.find((d, i) => firstOf(d) !== i);
+    if (twice) {
+      const first = dirs[firstOf(twice)]!;
+      throw new UsageError(path.resolve(first) === path.resolve(twice) ? `unit folder ${twice} is given twice`
+        : `${first} and ${twice} are one unit (${display(unitFolderOf(twice))}), given twice: it would be counted twice; give the unit once, as its folder (its statistics.yaml is read where it has both files)`);
+    }
     if (opts.template && !loadTemplate(opts.template)) {
       throw new UsageError(`unknown template "${opts.template}" (known: ${availableTemplates().join(', ')})`);
     }
@@ -368,7 +392,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     const record = u.stats.sumRecord;
     if (!isSumRecord(record)) continue;
     const names = record.units.map(([n]) => n);
-    const again = ok.filter((v) => v !== u && record.units.some(([n, f]) => n === v.name && f === prints.get(v))).map((v) => v.name);
+    // (or whose statistics file is one the sum recorded reading: its units all corrected since, by
+    // a city-wide round of corrections, still are its units — an aggregation audit, summed twice)
+    const readFiles = new Set((record.files ?? []).map(([relative]) => path.resolve(path.dirname(path.resolve(u.stats.file)), relative)));
+    const again = ok.filter((v) => v !== u && (record.units.some(([n, f]) => n === v.name && f === prints.get(v)) || readFiles.has(path.resolve(v.stats.file)))).map((v) => v.name);
     const typedOver = prints.get(u) !== record.sum;
     if (again.length) {
       err.write(`error: ${u.name} (${u.dir}) is the sum of ${names.join(', ')} (written by gongwen aggregate${typedOver ? ', its figures changed since' : ''}), and ${again.join(', ')} ${again.length === 1 ? 'is' : 'are'} given too: ${again.length === 1 ? 'it' : 'they'} would be counted twice (with --partial too)\n`
@@ -411,11 +438,19 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   const templatesUsed = new Map<string, string[]>();
   for (const u of read) if (u.status === 'ok') templatesUsed.set(u.stats.template.id, [...templatesUsed.get(u.stats.template.id) ?? [], u.name]);
 
+  // The units' one year, where they say it, and its form: units on another form are named as
+  // such (a unit on gov-2019 among 2021 units was converted without a word, and the mixed forms'
+  // fix offered the old form as much as the year's: an aggregation audit)
+  const year = years.size === 1 ? [...years.keys()][0] : undefined;
+  const form = year !== undefined && year >= FIRST_FORM_YEAR ? templateForYear(year) : undefined;
+  const offForm = form ? ok.filter((u) => u.stats.template.id !== form && !formCovers(u.stats.template, year!)) : [];
   // Units on different forms are never guessed between: the form is asked for, or all agree.
   if (!opts.template && templatesUsed.size > 1) {
     err.write('error: the units use different statistics templates:\n');
-    for (const [id, names] of templatesUsed) err.write(`  ${id}: ${names.join(', ')}\n`);
-    err.write(`  fix: give ${[...templatesUsed.keys()].map((id) => `--template ${id}`).join(' or ')} to sum the units on that form, with --partial to leave the others out\n`);
+    for (const [id, names] of templatesUsed) err.write(`  ${id}: ${names.join(', ')}${form && id !== form && offForm.some((u) => u.stats.template.id === id) ? ` (not the form of ${year}, which is ${form})` : ''}\n`);
+    err.write(form && templatesUsed.has(form) && offForm.length
+      ? `  fix: put ${offForm.map((u) => u.name).join(', ')} on the ${year} form (gongwen new --year ${year} makes a blank ${form} statistics.yaml), or give --template ${form} --partial to sum the others without ${offForm.length === 1 ? 'it' : 'them'}\n`
+      : `  fix: give ${[...templatesUsed.keys()].map((id) => `--template ${id}`).join(' or ')} to sum the units on that form, with --partial to leave the others out\n`);
     for (const u of read) if (u.status !== 'ok') err.write(`error: ${explain(u, undefined)}\n`);
     const n = (s: Unit['status']) => read.filter((u) => u.status === s).length;
     err.write(`summary: 0 summed, ${n('missing')} missing, ${n('invalid')} invalid, ${n('ok')} on ${templatesUsed.size} different templates; nothing written to ${opts.out}\n`);
@@ -494,9 +529,20 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     return 2;
   }
   for (const u of left) err.write(`warning: left out: ${explain(u, template)}\n`);
+  // (a sum on a form not the units' year's: of the units on it, or asked for by --template)
+  if (form && template && template.id !== form && !formCovers(template, year!)) {
+    const alone = summed.length === 1 && !left.length;
+    err.write(`warning: ${alone ? `${summed[0]!.name}'s figures are` : 'the sum is'} on ${template.id}, the form for report years ${template.years!.from}–${template.years!.to ?? ''}, and ${alone ? 'its report is' : 'its units report'} on ${year}, whose form is ${form}\n  fix: put the ${alone ? 'unit\'s' : 'units\''} figures on the ${year} form${alone ? '' : ' and sum them again'}, so that the report prints the ${year} tables\n`);
+  }
   // (not where the file its report names is being written: a workbook converted)
   for (const u of summed) if (u.warning && u.namedMissing !== path.resolve(opts.out!)) err.write(`warning: ${u.warning}\n`);
   const sum = aggregateStatistics(summed.map((u) => ({ name: u.name, stats: u.stats })));
+  const oversized = oversizedSums(sum);
+  if (oversized.length) {
+    err.write(`error: ${oversized.length === 1 ? 'the sum of a cell is' : `the sums of ${oversized.length} cells are`} larger than a statistics cell takes (${String(LARGEST_FIGURE).length} digits; ${String(Math.floor(LARGEST_FIGURE / 100)).length} before the point for 万元): ${oversized.join('; ')}\n`
+      + `  fix: look for a unit's figure typed with digits too many in ${oversized.length === 1 ? 'that cell' : 'those cells'}, correct it, then sum again; nothing written to ${opts.out}\n`);
+    return 2;
+  }
   // (one unit written into its own folder is a conversion, its workbook to YAML or back: no sum to
   // keep apart from its unit; one unit summed elsewhere, the others left out, is a sum)
   // (a unit given as a file: its folder; a file of another name too, 西岭市汇总.xlsx → 西岭市汇总.yaml
@@ -513,6 +559,14 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   ];
   // (one unit alone, converted or a form handed out: its figures are its own, which its check tells of)
   if (summed.length > 1) for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
+  // (units that leave empty cells which others fill: the sum lacks their figures there; warned of
+  // here, and recorded, so that the city's build warns too and --strict stops it)
+  const gaps = unitGaps(summed.map((u) => ({ name: u.name, stats: u.stats })));
+  if (gaps.length) {
+    err.write(`warning: ${gaps.length === 1 ? 'a unit leaves' : `${gaps.length} units leave`} empty cells that other units fill, so the sum lacks ${gaps.length === 1 ? 'its' : 'their'} figures there:\n`
+      + gaps.map((g) => `  ${gapText(g)}\n`).join('')
+      + `  fix: fill ${gaps.length === 1 ? 'them' : 'each unit\'s'} in (0 where there were none), then sum again; the city's build warns of them until then\n`);
+  }
   // (with those a summed sum left out: a province's sum of its cities says which counties lack)
   const leftOut = [
     ...left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`),
@@ -523,8 +577,13 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     ...summed.filter((u) => u.stale).map((u) => u.name),
     ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.stale ?? []).map((x) => `${u.name}: ${x}`) : [])),
   ];
+  // (and a summed sum's own units' gaps)
+  const empty = [
+    ...gaps.map(gapText),
+    ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.gaps ?? []).map((x) => `${u.name}: ${x}`) : [])),
+  ];
   const record: SumRecord | undefined = !conversion
-    ? { sum: valuesFingerprint(sum.values), units: summed.map((u): SumRecord['units'][number] => (telling(u.stats.values) ? [u.name, valuesFingerprint(u.stats.values), 1] : [u.name, valuesFingerprint(u.stats.values)])), files: summed.map((u) => unitFileRecord(u.stats.file, opts.out!)), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}) }
+    ? { sum: valuesFingerprint(sum.values), units: summed.map((u): SumRecord['units'][number] => (telling(u.stats.values) ? [u.name, valuesFingerprint(u.stats.values), 1] : [u.name, valuesFingerprint(u.stats.values)])), files: summed.map((u) => unitFileRecord(u.stats.file, opts.out!)), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}), ...(empty.length ? { gaps: empty } : {}) }
     // (a sum converted in its folder, its workbook into YAML or back, keeps its record: what it left
     // out and which units it holds, review; its units' files are where they were from that folder)
     : isSumRecord(summed[0]!.stats.sumRecord) ? summed[0]!.stats.sumRecord : undefined;
@@ -547,8 +606,6 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       return 2;
     }
   }
-  // (the units' one year, where they say it: the sum says it too)
-  const year = years.size === 1 ? [...years.keys()][0] : undefined;
   const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record, year);
   if (unwritable) {
     err.write(`error: ${unwritable}\n`);

@@ -64,6 +64,10 @@ const THIN: Partial<Border> = { style: 'thin' };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 /** Total sheet width in Excel character units, shared out by the grid's relative widths. */
 const SHEET_WIDTH = 120;
+/** Whether an Excel number format shows a percentage: a % outside quotes and not escaped (0%, 0.00%; not "%"0 nor \\%). */
+export const isPercentFormat = (format: unknown): boolean =>
+  typeof format === 'string' && format.replace(/"[^"]*"|\\./g, '').includes('%');
+
 /** A fixed date for docProps/core.xml, so that the workbook does not depend on the clock. */
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
 
@@ -414,6 +418,13 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       if (v instanceof Date) {
         errors.push(new InputError({ file }, `${label}: the cell holds a date (${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日), not a figure`,
           'Excel turned what was typed into a date: set the cell\'s format to 数值 (Number) or 常规 (General) and type the figure again'));
+        continue;
+      }
+      // a cell formatted as a percentage shows 12% and holds 0.12: read as 0.12 万元, silently (an
+      // aggregation audit); a YAML file's 12% is refused likewise (read/statistics.ts)
+      if (isPercentFormat(cell.numFmt)) {
+        errors.push(new InputError({ file }, `${label}: the cell is formatted as a percentage (it holds ${n!}, shown as ${Number((n! * 100).toFixed(6))}%), not as a figure`,
+          'set the cell\'s format to 数值 (Number) or 常规 (General) and type the figure (the form asks for counts and 万元, no percentages)'));
         continue;
       }
       const problem = checkValue(template.cells.get(key)!, n, saved !== undefined ? String(saved) : textOf(cell), where(ws, cell), file);

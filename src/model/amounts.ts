@@ -1,9 +1,11 @@
 /**
  * Amounts in 万元, kept to the cent. Read as binary floats (0.1 + 0.2 = 0.30000000000000004):
- * toPrecision(12) first takes off the float noise, so that an amount that is really x.xx5
- * rounds the way a person would (1.005 → 1.01, where toFixed gives 1.00).
+ * toPrecision(15) first takes off the float noise, so that an amount that is really x.xx5
+ * rounds the way a person would (1.005 → 1.01, where toFixed gives 1.00). Fifteen digits are the
+ * cents' count of the largest amount a cell takes (LARGEST_FIGURE); toPrecision(12) lost the cents
+ * of sums from 11 digits before the point on (12345678901.23 → 12345678901.2, an aggregation audit).
  */
-export const roundCents = (x: number): number => Math.round(Number((x * 100).toPrecision(12))) / 100;
+export const roundCents = (x: number): number => Math.round(Number((x * 100).toPrecision(15))) / 100;
 
 /**
  * Whether an amount has two decimals at most, float noise aside: a doubles' noise is about 1e-16

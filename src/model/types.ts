@@ -266,6 +266,8 @@ export interface SumRecord {
   left?: string[];
   /** Units summed from a YAML file whose workbook was saved after it (its figures not in): a build warns of them too. */
   stale?: string[];
+  /** Units that leave empty cells which other units fill, by table (transform/aggregate.ts gapText): a build warns of them too. */
+  gaps?: string[];
   /**
    * Each unit's statistics file, as `units`: its path from the sum's folder and its bytes'
    * fingerprint, so that a unit corrected after the sum is found (io/sum-units.ts).
@@ -279,7 +281,7 @@ export function parseSumRecord(text: string): SumRecord | undefined {
   try {
     const r = JSON.parse(text) as SumRecord;
     return typeof r?.sum === 'string' && Array.isArray(r.units) && r.units.every((u) => Array.isArray(u) && typeof u[0] === 'string' && typeof u[1] === 'string')
-      && [r.left, r.stale].every((list) => list === undefined || (Array.isArray(list) && list.every((x) => typeof x === 'string')))
+      && [r.left, r.stale, r.gaps].every((list) => list === undefined || (Array.isArray(list) && list.every((x) => typeof x === 'string')))
       && (r.files === undefined || (Array.isArray(r.files) && r.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && typeof f[1] === 'string'))) ? r : undefined;
   } catch {
     return undefined;

@@ -3,7 +3,7 @@
  * (every unit reports on the same national form). Pure: the units are read and the result is
  * written by src/io/aggregate.ts.
  */
-import { roundCents } from '../model/amounts.js';
+import { LARGEST_FIGURE, roundCents } from '../model/amounts.js';
 import { InputError } from '../model/errors.js';
 import type { StatisticsTable, StatTemplate } from '../model/types.js';
 
@@ -42,4 +42,48 @@ export function aggregateStatistics(units: UnitStatistics[]): AggregatedStatisti
     values[cell.key] = cell.decimals ? roundCents(sum) : sum;
   }
   return { template, values };
+}
+
+/** Cells a unit leaves empty that other units of the sum fill, by table. */
+export interface UnitGap {
+  name: string;
+  tables: { title: string; empty: number; of: number }[];
+}
+
+/**
+ * The units that leave empty cells which other units fill: the sum there holds the others'
+ * figures alone, and nothing in it tells (a unit's whole 表四 left out summed without a word, an
+ * aggregation audit). Cells every unit leaves empty are no unit's gap: the sum leaves them empty
+ * too, which its own check reports.
+ */
+export function unitGaps(units: UnitStatistics[]): UnitGap[] {
+  if (units.length < 2) return [];
+  const template = units[0]!.stats.template;
+  const filled = new Set<string>();
+  for (const u of units) for (const key of Object.keys(u.stats.values)) filled.add(key);
+  const gaps: UnitGap[] = [];
+  for (const u of units) {
+    const tables = template.tables.map((t) => ({
+      title: t.title,
+      empty: t.cells.filter((c) => filled.has(c.key) && u.stats.values[c.key] === undefined).length,
+      of: t.cells.length,
+    })).filter((t) => t.empty > 0);
+    if (tables.length) gaps.push({ name: u.name, tables });
+  }
+  return gaps;
+}
+
+/** A unit's gaps in one line: "清河区: 四、政府信息公开行政复议、行政诉讼情况 (15 of 15 cells empty)". */
+export const gapText = (gap: UnitGap): string =>
+  `${gap.name}: ${gap.tables.map((t) => `${t.title} (${t.empty === t.of ? 'every cell' : `${t.empty} of ${t.of} cells`} empty)`).join(', ')}`;
+
+/**
+ * The cells whose sum is larger than a statistics cell takes (LARGEST_FIGURE: 15 digits, 13
+ * before the point for 万元): written, the sum would be refused by the city's own check, which
+ * could only say to correct the sum (an aggregation audit). Each as "label: figure".
+ */
+export function oversizedSums(sum: AggregatedStatistics): string[] {
+  return [...sum.template.cells.values()]
+    .filter((c) => sum.values[c.key] !== undefined && Math.abs(c.decimals ? sum.values[c.key]! * 100 : sum.values[c.key]!) > LARGEST_FIGURE)
+    .map((c) => `${c.label}: ${sum.values[c.key]}`);
 }
