@@ -22,6 +22,22 @@ const find = (text: string) => {
   return p;
 };
 
+describe('run-in headings', () => {
+  it('keep their first line off a page\'s last line alone (widow/orphan control, off in the defaults), with and without a table of contents (a DOCX audit)', async () => {
+    const runIn = find('1.加强标准建设，规范推进五公开。');
+    expect(runIn.style).toBe('Heading3');
+    expect(runIn.xml).toMatch(/<w:widowControl\/>/);
+    expect(parts['word/styles.xml']).toContain('<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
+    // body paragraphs keep the defaults: every page holds its 22 lines, as in the PDF
+    expect(find('本报告根据').xml).not.toContain('<w:widowControl');
+    const dir = makeReport({ 'report.md': `${FRONT.replace(/---\n$/, 'toc: 3\n---\n')}# 总体情况\n\n## 公开情况\n\n### 加强政策解读。\n全年发布政策解读材料46篇。\n` });
+    const withToc = paragraphs(docxParts((await buildReport(dir, { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!)['word/document.xml']);
+    const entry = withToc.find((p) => p.text.includes('加强政策解读。全年'))!;
+    expect(entry.style).toBe('GwBody');
+    expect(entry.xml).toMatch(/<w:widowControl\/>/);
+  });
+});
+
 describe('page setup (twips)', () => {
   it('is A4 with the GB/T margins, the top one set so the text starts at 37 mm', () => {
     const sect = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(parts['word/document.xml'])![0];
@@ -106,8 +122,8 @@ describe('styles', () => {
     expect(toc).toMatch(/<w:spacing w:after="579" w:before="0" w:line="579" w:lineRule="exact"\/>/);
   });
 
-  it('goes on in body text after Enter at a heading, the title or the source line', () => {
-    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'GwTitle', 'GwSource', 'GwTocTitle', 'Title', 'Heading5', 'Heading6']) {
+  it('goes on in body text after Enter at a heading, the title, the source line or an attachment\'s label or title (a DOCX audit)', () => {
+    for (const id of ['Heading1', 'Heading2', 'Heading3', 'Heading4', 'GwTitle', 'GwSource', 'GwTocTitle', 'Title', 'Heading5', 'Heading6', 'GwAttachmentLabel', 'GwAttachmentTitle']) {
       expect(style(styles(), id), id).toContain('<w:next w:val="GwBody"/>');
     }
   });

@@ -49,15 +49,18 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
           ...inlineRuns(b.inlines, role, fonts, body),
           ...inlineRuns(b.runIn, body, fonts),
         ];
-        return [new Paragraph({ style: STYLE.body.id, children: tocTarget(entry, runs, true), ...(endFollows ? { keepNext: true } : {}), ...(before ? { spacing: { before } } : {}) })];
+        return [new Paragraph({ style: STYLE.body.id, children: tocTarget(entry, runs, true), widowControl: true, ...(endFollows ? { keepNext: true } : {}), ...(before ? { spacing: { before } } : {}) })];
       }
       const runs = [new TextRun(b.number ?? ''), ...inlineRuns(b.inlines, role, fonts)];
       // without one, a run-in heading keeps its heading style (Word's navigation pane lists it),
       // its text in the body face, not kept with the next paragraph
+      // (either way its first line, mostly or all the heading, is not left alone at a page's foot,
+      // as in the PDF: widow/orphan control, off in the document's defaults — Word and LibreOffice
+      // left "1.加强政策解读。围绕…" alone on a page's last line, a DOCX audit)
       if (b.runIn) runs.push(...inlineRuns(b.runIn, body, fonts, role));
       return [new Paragraph({
         style: HEADING_STYLE_IDS[b.level - 1], children: entry ? tocTarget(entry, runs, false) : runs,
-        ...(b.runIn ? { keepNext: endFollows, keepLines: false } : {}),
+        ...(b.runIn ? { keepNext: endFollows, keepLines: false, widowControl: true } : {}),
         ...(next?.type === 'table' || before ? { spacing: { ...(before ? { before } : {}), ...(next?.type === 'table' ? { after: MD_TABLE_GAP_TWIP } : {}) } } : {}),
       })];
     }

@@ -113,9 +113,10 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
     id: STYLE[key].id,
     name: STYLE[key].name,
     basedOn: 'Normal',
-    // Enter after a title, a source line or "目录" goes on in body text; in a list of lines (the
-    // information block, table cells, the attachment note) in the same style
-    next: key === 'title' || key === 'tocTitle' || key === 'sourceLine' ? STYLE.body.id : STYLE[key].id,
+    // Enter after a title, a source line, "目录" or an attachment's label or title goes on in body
+    // text (after 附件's title Enter went on in centred 2号 小标宋, a DOCX audit); in a list of lines
+    // (the information block, table cells, the attachment note) in the same style
+    next: (['title', 'tocTitle', 'sourceLine', 'attachmentLabel', 'attachmentTitle'] as (keyof typeof STYLE)[]).includes(key) ? STYLE.body.id : STYLE[key].id,
     quickFormat: true,
     ...elementProps(key, fonts, lineTwip),
   });
