@@ -221,6 +221,40 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['locked.docx', 'locked.pdf']);
   });
 
+  it.each([[[], 'SIGINT', null], [['--watch'], null, 0]] as const)('places nothing once a one-folder build (%j) is stopped by Ctrl-C during its layout, and the earlier outputs stay (a bad-input audit: it placed them, and exited 0 or 130 by chance)', async (options, signal, code) => {
+    const work = tmp();
+    const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'stopped');
+    const out = path.join(work, 'out');
+    expect(spawnSync(process.execPath, [BIN, 'build', dir, '--out', out]).status).toBe(0);
+    const before = readdirSync(out).sort().map((f) => [f, statSync(path.join(out, f)).mtimeMs]);
+    // the PDF's first compressed stream, in its rendering (synchronous, as its layout), made slow
+    const marker = path.join(work, 'rendering');
+    const preload = path.join(work, 'slow-deflate.cjs');
+    writeFileSync(preload, `
+      const zlib = require('node:zlib');
+      const deflate = zlib.deflateSync;
+      zlib.deflateSync = function () {
+        if (!require('node:fs').existsSync(${JSON.stringify(marker)})) {
+          require('node:fs').writeFileSync(${JSON.stringify(marker)}, '');
+          Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600);
+        }
+        return deflate.apply(this, arguments);
+      };
+      require('node:module').syncBuiltinESMExports();
+    `);
+    let said = '';
+    const child = spawn(process.execPath, ['-r', preload, BIN, 'build', dir, '--out', out, '--force', ...options], { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout!.on('data', (d: Buffer) => { said += d.toString(); });
+    const exited = new Promise<[number | null, string | null]>((resolve) => child.once('exit', (c, s) => resolve([c, s])));
+    for (let i = 0; i < 800 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(existsSync(marker)).toBe(true);
+    child.kill('SIGINT');
+    // (a build ends by the signal, always; a --watch stops in order, exit 0, and starts no watching)
+    expect(await exited).toEqual([code, signal]);
+    expect(said).not.toMatch(/stopped\.pdf|watching/);
+    expect(readdirSync(out).sort().map((f) => [f, statSync(path.join(out, f)).mtimeMs])).toEqual(before);
+  });
+
   it('stops the batch process when its launcher is stopped by PID, and keeps a pool size set in NODE_OPTIONS', async () => {
     // (forty: the rest still building when the first is in)
     const dirs = Array.from({ length: 40 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `sig${i}`));

@@ -5,7 +5,7 @@ import { crc32 } from './crc32.js';
 import { buildReport, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
 import { keepEdited, sweepFolder, withOutputLockAsync, writeFilesAtomic } from './files.js';
-import { placing } from './placing.js';
+import { Halted, placing, signalsHeard } from './placing.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
 import type { DocxBuilder } from './docx-thread.js';
 import type { Report } from '../model/types.js';
@@ -56,7 +56,11 @@ export function provisionalForm(report: Report): { form: string; rows: number } 
 }
 
 /** Input errors become a failed outcome; anything else (a bug) is thrown. */
-/** `stopped`: asked while the outputs' lock is waited for; true ends the build, having written nothing (it throws Halted). */
+/**
+ * `stopped`: asked once the outputs are made, after a signal that came meanwhile has been heard,
+ * and while the outputs' lock is waited for; true ends the build, having written nothing (it
+ * throws Halted).
+ */
 export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, docx?: DocxBuilder, stopped?: () => boolean): Promise<BuildOutcome> {
   const started = performance.now();
   // taken before anything is read: a file changed during the build leaves the record stale
@@ -67,6 +71,12 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     const name = path.basename(path.resolve(dir));
     const named = Object.entries(outputs).map(([format, data]) => ({ file: path.join(s.outDir, `${name}.${format}`), data }));
     const shown = warnings.map(formatFinding);
+    // (a build that can be stopped — one folder, a --watch — hears a signal that came during its
+    // layout, and places nothing once stopped: io/placing.ts signalsHeard)
+    if (stopped) {
+      await signalsHeard();
+      if (stopped()) throw new Halted();
+    }
     // one writer at a time per report and --out (a --watch and a build in another window)
     // (placing: a batch stopped meanwhile waits for the placement to end, io/placing.ts)
     const { files, kept, unrecorded } = await withOutputLockAsync(s.outDir, name, () => placing(() => {

@@ -18,7 +18,7 @@ import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
 import { earlierOutputs, provisionalNote, report, seconds } from './outcome-lines.js';
-import { haltPlacements, placedCount } from './placing.js';
+import { haltPlacements, placedCount, signalsHeard } from './placing.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
 
@@ -170,12 +170,12 @@ function tuneForOneReport(): void {
 
 /** The same as a batch, in this process: for one folder. */
 async function buildInProcess(dirs: string[], config: Config['fonts'], settings: BuildSettings,
-  progress: (o: BuildOutcome, count: number, failed: number, ms: number) => void, docx?: DocxThread): Promise<BatchResult> {
+  progress: (o: BuildOutcome, count: number, failed: number, ms: number) => void, docx?: DocxThread, stopped?: () => boolean): Promise<BatchResult> {
   const started = performance.now();
   const fonts = openFontSet(config);
   const outcomes: BuildOutcome[] = [];
   for (const dir of dirs) {
-    const o = await buildOne(dir, fonts, settings, docx?.build);
+    const o = await buildOne(dir, fonts, settings, docx?.build, stopped);
     outcomes.push(o);
     progress(o, outcomes.length, outcomes.filter((x) => !x.ok).length, performance.now() - started);
   }
@@ -255,8 +255,13 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   if (stale.length) for (const s of signals) process.on(s, stop);
   const result: BatchResult = await (!stale.length ? Promise.resolve({ outcomes: [], ms: 0 })
     : batch ? buildBatch(stale, config.fonts, settings, progress, threads, early)
-      : buildInProcess(stale, config.fonts, settings, progress, docx).finally(() => docx?.close()))
-    .finally(() => { for (const s of signals) process.off(s, stop); });
+      : buildInProcess(stale, config.fonts, settings, progress, docx, () => stopping).finally(() => docx?.close()))
+    // (a signal that came while the last outputs were placed is heard before its listener goes:
+    // it was lost, and the build exited 0 after a Ctrl-C, a bad-input audit)
+    .finally(async () => {
+      if (stale.length) await signalsHeard();
+      for (const s of signals) process.off(s, stop);
+    });
   if (tty && stale.length) out.write('\n');
   if (result.internalError) throw new Error(result.internalError);
   const failures = result.outcomes.filter((o) => !o.ok);

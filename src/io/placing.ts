@@ -99,3 +99,13 @@ export function haltPlacements(of: Iterable<Int32Array> = cells(), waitMs = HALT
     }
   }
 }
+
+/**
+ * Resolves once a signal that came during the synchronous work before it has reached its
+ * listeners: Node runs them from the event loop's poll phase, which a build's layout and
+ * placement, synchronous, never reach. Two turns of setImmediate take the loop through a poll
+ * phase whichever phase it is in (from a poll callback, one turn runs before the next poll).
+ * A one-folder build asks before it places its outputs (Ctrl-C during the layout placed them
+ * all the same, and a signal taken after the build was lost with its listener: a bad-input audit).
+ */
+export const signalsHeard = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
