@@ -254,6 +254,13 @@ describe('links, which a 公文 prints as text', () => {
     expect(textOf('网址：[https://www.example.gov.cn/](https://www.example.gov.cn/)。')).toBe('网址：https://www.example.gov.cn/。');
     expect(textOf('邮箱：[gk@example.gov.cn](mailto:gk@example.gov.cn)。')).toBe('邮箱：gk@example.gov.cn。');
   });
+
+  it('print an address with Chinese characters as typed, not in punycode and %-escapes (a bad-input audit); ASCII escapes stay', () => {
+    expect(textOf('详见[年报专栏](http://www.郑州.gov.cn/年报/2021.html)。')).toBe('详见年报专栏（http://www.郑州.gov.cn/年报/2021.html）。');
+    expect(textOf('联系[邮箱](mailto:张三@example.com)。')).toBe('联系邮箱（张三@example.com）。');
+    expect(textOf('见[郑州市人民政府.政务](http://郑州市人民政府.政务)。')).toBe('见郑州市人民政府.政务。');
+    expect(textOf('见[清单](https://www.example.gov.cn/a%20b.html?q=%E5%B9%B4)。')).toBe('见清单（https://www.example.gov.cn/a%20b.html?q=年）。');
+  });
 });
 
 describe('front matter and statistics mistakes', () => {

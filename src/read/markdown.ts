@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type MarkdownItClass from 'markdown-it';
+import { domainToUnicode } from 'node:url';
 import type { Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { InputError, throwAll } from '../model/errors.js';
@@ -18,6 +19,23 @@ import type { Block, HeadingLevel, Inline, ListBlock, Loc, TableBlock } from '..
 // one decoder it uses. The same parser (markdown-it 15's own two builds of one source).
 const MarkdownIt = createRequire(import.meta.url)('markdown-it') as typeof MarkdownItClass;
 // html: true so that HTML is recognised, and rejected below
+/**
+ * A link's address as its author typed it, from markdown-it's encoded form: a host's punycode
+ * labels and the %-escapes of characters beyond ASCII decoded (郑州, 年报), those of ASCII kept
+ * (%20 stays %20: an address printed with a space in it is no address).
+ */
+function typedAddress(href: string): string {
+  return href
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]+)/i, (_m, scheme: string, host: string) => scheme + (/(^|\.)xn--/i.test(host) ? domainToUnicode(host) || host : host))
+    .replace(/(?:%[89a-f][0-9a-f])+/gi, (escapes) => {
+      try {
+        return decodeURIComponent(escapes);
+      } catch {
+        return escapes; // (no UTF-8: as it was)
+      }
+    });
+}
+
 const md = new MarkdownIt('default', { html: true, linkify: false, typographer: false });
 // ~ stays text (2016~2020年); setext headings and link definitions are not used. Images, HTML,
 // code, quotes and rules are parsed so that they can be reported as errors below.
@@ -125,7 +143,9 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
       case 'em_open': italic++; break;
       case 'em_close': italic--; break;
       case 'link_open':
-        link = { href: String(t.attrGet('href') ?? ''), text: '' };
+        // (the address as typed: markdown-it keeps it encoded, a Chinese host in punycode and a
+        // path in %-escapes, which printed as http://www.xn--6rt074i.gov.cn/%E5%B9%B4… — a bad-input audit)
+        link = { href: typedAddress(String(t.attrGet('href') ?? '')), text: '' };
         break;
       case 'link_close': {
         // 公文 print no hyperlinks: the text stays, and the address follows it in brackets where
