@@ -263,6 +263,16 @@ describe('links, which a 公文 prints as text', () => {
   });
 });
 
+describe('letters typed with combining marks', () => {
+  it('are composed into one character each, in the body and the front matter (a mark set apart was drawn over the next character: a bad-input audit)', () => {
+    const report = loadReport(makeReport({ 'report.md': `${FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府\nsource: Jose\u0301')}\n外宾Jose\u0301与学者Lu\u0308来访，拼音ha\u030cn。\n` }));
+    const text = report.blocks.map((b) => ('inlines' in b ? b.inlines.map((i) => i.text).join('') : '')).join('');
+    expect(text).toBe('外宾José与学者Lü来访，拼音hǎn。');
+    expect(text).not.toMatch(/\p{M}/u);
+    expect(JSON.stringify(report.meta)).toContain('José');
+  });
+});
+
 describe('front matter and statistics mistakes', () => {
   it('suggests the right field inside contact', () => {
     expect(loadError('\n正文。\n', {}, FRONT.replace('---\n\n', '').replace(/---\n$/, 'contact: { emial: a@b.cn }\n---\n'))).toMatch(/unknown field "contact\.emial"\n {2}fix: did you mean "email"\?/);

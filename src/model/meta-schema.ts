@@ -5,7 +5,7 @@
  */
 import { QR, qrText } from '../layout/gbt9704.js';
 import { editorOverflowEm, signatureOverflowEm } from '../layout/meta-fields.js';
-import { asciiDigits, withoutInvisible } from './typed-text.js';
+import { asciiDigits, composeMarks, withoutInvisible } from './typed-text.js';
 import type { ReportDateTime } from './types.js';
 
 const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?$/;
@@ -76,7 +76,7 @@ const text = (what: string): Field => (v, path, issues) => {
   if (typeof v === 'number') return invalid(issues, path, `${what} is read as the number ${v}, not as text: put the value in quotes as written (a number loses leading zeros and a decimal's last 0)`, AS_WRITTEN);
   if (v === null || v === undefined) return invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
   if (typeof v !== 'string') return invalid(issues, path, `${what} must be text`, 'write it on one line after the colon and a space, in quotes if it holds : or #');
-  const t = withoutInvisible(v).trim();
+  const t = composeMarks(withoutInvisible(v)).trim();
   return t.length > 0 ? t : invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
 };
 
@@ -136,7 +136,7 @@ const keywordList: Field = (v, path, issues) => {
 
 const webAddress: Field = (raw, path, issues) => {
   // (a zero-width space copied with the address would go into the QR code)
-  const v = typeof raw === 'string' ? withoutInvisible(raw) : raw;
+  const v = typeof raw === 'string' ? composeMarks(withoutInvisible(raw)) : raw;
   const message = 'url must be a full web address starting with http:// or https://';
   const hint = typeof v === 'string' && !/^[a-z]+:/i.test(v) ? `write the address as the browser shows it: url: https://${v.trim()}` : 'copy the address from the browser, e.g. url: https://www.example.gov.cn/a.html';
   if (typeof v !== 'string') return invalid(issues, path, message, hint);

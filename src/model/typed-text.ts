@@ -16,3 +16,12 @@ export const asciiDigits = (s: string): string =>
  */
 export const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad\ufe0e\ufe0f]/g;
 export const withoutInvisible = (s: string): string => s.replace(INVISIBLE, '');
+
+/**
+ * A letter followed by combining marks, as some input methods and pasted text give them (José as
+ * e + U+0301, pinyin à ǎ): composed into the one character each is (NFC). Fonts draw the composed
+ * characters; a separate mark was drawn unpositioned, over the next character (a bad-input
+ * audit), or refused as in no font where only the composed character is in one. Other text is
+ * left as it is (NFC would also map CJK compatibility ideographs to other characters).
+ */
+export const composeMarks = (s: string): string => (/\p{M}/u.test(s) ? s.replace(/\p{L}\p{M}+/gu, (m) => m.normalize('NFC')) : s);
