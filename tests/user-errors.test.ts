@@ -263,6 +263,15 @@ describe('links, which a 公文 prints as text', () => {
   });
 });
 
+describe('references to the statistics in the front matter', () => {
+  it('are refused at their line, as the body refuses what it cannot fill in: the front matter printed {{…}} as typed (a bad-input audit)', () => {
+    const front = FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府\ndoc_no: 测政〔2021〕{{t4.review_total}}号\nsignature: "{{s3_1}}"');
+    const message = loadError('\n正文。\n', {}, front);
+    expect(message).toMatch(/report\.md:5: field "doc_no" \([^)]*\) holds \{\{t4\.review_total\}\}, which would print as typed: references to the statistics are filled in in the body only\n {2}fix: write the figure itself here, or say it in the body/);
+    expect(message).toMatch(/report\.md:6: field "signature" \([^)]*\) holds \{\{s3_1\}\}/);
+  });
+});
+
 describe('letters typed with combining marks', () => {
   it('are composed into one character each, in the body and the front matter (a mark set apart was drawn over the next character: a bad-input audit)', () => {
     const report = loadReport(makeReport({ 'report.md': `${FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府\nsource: Jose\u0301')}\n外宾Jose\u0301与学者Lu\u0308来访，拼音ha\u030cn。\n` }));

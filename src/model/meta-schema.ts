@@ -77,6 +77,10 @@ const text = (what: string): Field => (v, path, issues) => {
   if (v === null || v === undefined) return invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
   if (typeof v !== 'string') return invalid(issues, path, `${what} must be text`, 'write it on one line after the colon and a space, in quotes if it holds : or #');
   const t = composeMarks(withoutInvisible(v)).trim();
+  // (a reference to the statistics, {{t4.review_total}}, is filled in in the body only: in the
+  // front matter it printed as typed, braces and all, without a word — a bad-input audit)
+  const ref = /\{\{[^{}]*\}\}/.exec(t)?.[0];
+  if (ref) return invalid(issues, path, `${what} holds ${ref}, which would print as typed: references to the statistics are filled in in the body only`, 'write the figure itself here, or say it in the body');
   return t.length > 0 ? t : invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
 };
 
