@@ -214,6 +214,12 @@ describe('the form of each report year', () => {
 describe('numbers in the text', () => {
   const para = (text: string): Block[] => [{ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'report.md', line: 9 } }];
 
+  it('warns of a decimal typed without its 0 (下降.5个百分点), with the figure to write', () => {
+    const findings = lintText(para('办结率同比下降.5个百分点，占比提高.8%。'));
+    expect(findings.map((f) => [f.severity, f.message, f.hint])).toEqual([['warning', '".5", ".8": a decimal without its 0', 'write 0.5, 0.8']]);
+    expect(lintText(para('办结率同比下降0.5个百分点。'))).toEqual([]);
+  });
+
   it('checks a share against the whole it belongs to', () => {
     expect(lintNumbers(para('共收到申请301件，其中网络申请103件，占34%，其他方式申请198件，占66%。'))).toEqual([]);
     const [f] = lintNumbers(para('共收到申请301件，其中同意公开239件，占80%；部分公开16件，占5%；不予公开6件，占2%；其他40件，占13%。'));

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { normalizePunctuation as p } from '../src/transform/punctuation.js';
 
 describe('ASCII punctuation in Chinese text', () => {
+  it('leaves a decimal typed without its 0 a figure, not a sentence end (下降.5个百分点 printed 下降。5个百分点: a bad-input audit)', () => {
+    expect(p('办结率同比下降.5个百分点，占比提高.8%，增长.5倍。')).toBe('办结率同比下降.5个百分点，占比提高.8%，增长.5倍。');
+    // a sentence that ends before a figure still ends so
+    expect(p('加强培训.2021年全年举办培训班12期。')).toBe('加强培训。2021年全年举办培训班12期。');
+  });
+
   it('converts , ; : ? ! ( ) next to Chinese characters', () => {
     expect(p('条例,按照')).toBe('条例，按照');
     expect(p('地址:商丘市;邮编')).toBe('地址：商丘市；邮编');

@@ -228,6 +228,23 @@ function lintFullWidthDigitsOf(texts: TextParagraph[]): Finding[] {
 }
 
 /**
+ * A decimal typed without its 0 after Chinese text (下降.5个百分点, 提高.8%): printed as typed,
+ * it reads as a sentence end or a stray dot (punctuation.ts leaves it a figure). A warning per
+ * paragraph, with the figure as it should be written.
+ */
+function lintBareDecimalsOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
+    const bare = [...p.text.matchAll(/(?<=[\u3400-\u9fff])\.(\d+)(?=\s*(?:%|％|‰|个百分点|倍))/gu)].map((m) => m[0]);
+    if (!bare.length) return [];
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `${bare.map((t) => `"${t}"`).join(', ')}: a decimal without its 0`,
+      hint: `write ${bare.map((t) => `0${t}`).join(', ')}`,
+    }];
+  });
+}
+
+/**
  * Emphasis written with underscores around Chinese text (__粗__, _强调_), which Markdown prints as
  * typed there: a pair of _ or __ around text with a Chinese character in it, not inside a word.
  * A single underscore (年报_2021.pdf), those of addresses and names (qinghe_gk@…, report_2021)
@@ -727,6 +744,6 @@ export function lintListNumbers(blocks: Block[]): Finding[] {
 /** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes, pasted bullets, Markdown printed as typed and headings. */
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
-  return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts),
+  return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintBareDecimalsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts),
     ...lintBulletsOf(texts), ...lintMarkupOf(texts), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks)];
 }
