@@ -52,6 +52,11 @@ const DIGIT = '[0-9０-９]';
 /** Measure words and units that follow a count: "3 个方面" is text, "3 措施" a typed number. */
 const MEASURE = '个项月年日号大件条类家次万亿名人倍后周天期批届座所户元亩吨份位岁时分秒';
 const SPACED = `\\s+(?![${MEASURE}])(?=[\\u3400-\\u9fff])`;
+/**
+ * A heading that is a section number alone: 二, 1, Ⅰ, I., （一）, ①, 第二部分 (marks and spaces
+ * around it). A figure of three digits or more, a year (# 2023), is a heading's words.
+ */
+const NUMBER_ONLY = new RegExp(`^[\\s\\p{P}]*(?:第?${NUMERAL}+(?:部分|章|节)?|${DIGIT}{1,2}|[Ⅰ-Ⅻ]+|[IVXivx]+|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[壹贰叁肆伍陆柒捌玖拾]+)[\\s\\p{P}]*$`, 'u');
 const TYPED_NUMBER = new RegExp(`^\\s*(?:第${NUMERAL}+(?:部分|章|节)|${NUMERAL}+\\s*[、.．](?!\\s*${NUMERAL})|[（(〔【]\\s*(?:${NUMERAL}+|${DIGIT}{1,2})\\s*[）)〕】]` +
   `|${DIGIT}{1,2}\\s*[.．、](?!${DIGIT}|${NUMERAL})|${DIGIT}{1,2}\\s*[）)]|${NUMERAL}+\\s*[）)]|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[Ⅰ-Ⅻ]+\\s*[、.．]|[壹贰叁肆伍陆柒捌玖拾]+\\s*[、.．]` +
   `|${DIGIT}{1,2}[.．]${DIGIT}{1,2}[.．]${DIGIT}{1,2}` +
@@ -301,6 +306,12 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         const text = inlines.map((x) => x.text).join('');
         // (marks and brackets alone, ## 。 or # （）, print as （一）。 and 七、（）: no heading either, adversarial audit)
         if (!/[\p{L}\p{N}]/u.test(text)) throw new InputError(loc, `the heading "${text.trim()}" has no words, only marks`, 'write the heading text after the #, or remove the line');
+        // (a number alone, ## 二 or ### 1 or ## （一）: printed as （一）二 and 1.1, with no words —
+        // a bad-input audit; "remove （一）" would have left nothing)
+        if (NUMBER_ONLY.test(text)) {
+          throw new InputError(loc, `the heading "${text.trim()}" is a number alone, no words: gongwen numbers headings by their level, so it would print as a second number`,
+            'write the heading\'s words after the # (the number comes from the level: # 一、, ## （一）, ### 1., #### （1）), or remove the line');
+        }
         const typed = TYPED_NUMBER.exec(text);
         if (typed) {
           const n = typed[0].trim();
