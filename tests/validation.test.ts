@@ -225,7 +225,20 @@ describe('front matter validation', () => {
     expect(unit.join('\n')).toMatch(/fix: O is the letter O: write the figure 10/);
     const comment = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府   # 全称\n source: 测试县人民政府办公室   # 注: 与发布机构不同时填写') + '正文\n' });
     expect(comment.join('\n')).not.toContain('put the value in quotes');
-    expect(comment.join('\n')).toMatch(/report\.md:5: .*\n  fix: start this line in the column of "organ: 测试县人民政府" above it: 0 spaces before it, not 1/);
+    expect(comment.join('\n')).toMatch(/report\.md:5: YAML syntax error: "source: 测试县人民政府办公室" is indented further than "organ: 测试县人民政府" above it, so YAML reads it as part of that value\n  fix: remove the spaces before it, as the line above has none/);
+  });
+
+  it('names a field indented by mistake, not the line above it nor the one after it, with the column to start it in (a bad-input audit)', () => {
+    const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
+    // (YAML: "Nested mappings are not allowed in compact mappings" at the title's line)
+    const year = errorsOf({ 'report.md': `${FRONT.replace('year: 2020', '  year: 2020')}正文\n` });
+    expect(year.join('\n')).toMatch(/report\.md:3: YAML syntax error: "year: 2020" is indented further than "title: 测试县2020年政府信息公开工作年度报告" above it, so YAML reads it as part of that value\n  fix: remove the spaces before it, as the line above has none/);
+    // the first field indented ("Unexpected scalar at node end" at the next line)
+    const title = errorsOf({ 'report.md': `${FRONT.replace('title: ', '  title: ')}正文\n` });
+    expect(title.join('\n')).toMatch(/report\.md:2: YAML syntax error: "title: 测试县2020年政府信息公开工作年度报告" is indented further than the fields after it\n  fix: remove the spaces before it, as the line after it has none/);
+    // a table's first field indented further than the others (named at the next field, with its column off)
+    const first = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t4:\n      review_upheld: 3\n    review_corrected: 1\n    review_other: 1\n' });
+    expect(first.join('\n')).toMatch(/statistics\.yaml:4: YAML syntax error: "review_upheld: 3" is indented further than the fields after it\n  fix: start it in the column of the line after it: 4 spaces before it, not 6/);
   });
 
   it('says to replace a tab typed as indentation in YAML with spaces', () => {

@@ -81,6 +81,40 @@ function columnHint(lines: readonly string[], at: number): string | undefined {
 }
 
 /**
+ * A field line indented further than the field above it, which has its value (year: 2021 typed
+ * two spaces in under title: …): YAML reads it as more of that value and names the line above it,
+ * or the line after it, with words of its own (a bad-input audit: "Nested mappings are not allowed
+ * in compact mappings" at the title's line, "indent it to 6 spaces" at the next field's). The line
+ * among `at` and its neighbours, and the field above it; undefined where none is so.
+ */
+function overIndented(lines: readonly string[], at: number): { line: number; above: string; column: number } | undefined {
+  const plain = (l: number) => (lines[l - 1] ?? '').replace(/(^|\s)#.*$/, '');
+  const field = (l: number) => l >= 1 && l <= lines.length && /^\s*[A-Za-z_][\w.-]*:(\s|$)/.test(plain(l));
+  const nonBlank = (l: number, step: number) => {
+    while (l >= 1 && l <= lines.length && !plain(l).trim()) l += step;
+    return l;
+  };
+  for (const l of [at - 1, at, at + 1]) {
+    if (!field(l)) continue;
+    const above = nonBlank(l - 1, -1);
+    const prev = above >= 1 ? plain(above) : '';
+    // (the field above has its value on its line: not one that opens a mapping or a block)
+    if (above >= 1 && /^\s*[A-Za-z_][\w.-]*:\s+[^\s|>[{]/.test(prev) && indentOf(plain(l)) > indentOf(prev)) return { line: l, above: prev.trim(), column: indentOf(prev) };
+    // (the first field of a mapping — of the file, or under a field that opens one — indented
+    // further than the fields after it: "  title: …" over "year: 2021", review_upheld under t4:)
+    const opens = above < 1 || /:\s*$/.test(prev);
+    // (two fields after it agree on their column: one alone, off by a space, may be the one wrong)
+    const next = nonBlank(l + 1, 1);
+    const then = nonBlank(next + 1, 1);
+    if (l <= at && opens && field(next) && field(then) && indentOf(plain(then)) === indentOf(plain(next))
+      && indentOf(plain(next)) < indentOf(plain(l)) && indentOf(plain(next)) > (above < 1 ? -1 : indentOf(prev))) {
+      return { line: l, above: '', column: indentOf(plain(next)) };
+    }
+  }
+  return undefined;
+}
+
+/**
  * Line `at`, or the line above it, left at the indentation of the field that opens its mapping:
  * that field (its line ends with a colon) is right above it, at the same indentation, and the line
  * after it is indented further (where the field's children were meant to be). Undefined where it
@@ -217,6 +251,14 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
     if (under) {
       throw new InputError({ file, line: under.line + firstLine - 1 }, `YAML syntax error: "${(lines[under.line - 1] ?? '').replace(/\s#.*$/, '').trim()}" is not indented under "${under.parent}", as the lines after it are`,
         `indent it by ${under.by} more space${under.by === 1 ? '' : 's'}, as the lines below it`);
+    }
+    // (else a field indented further than the one above it, or than the fields after it)
+    const over = /^(?:All mapping items must start at the same column|Nested mappings are not allowed in compact mappings|Unexpected scalar at node end|Implicit keys need to be on a single line)/.test(message) ? overIndented(lines, at) : undefined;
+    if (over) {
+      const shown = `"${(lines[over.line - 1] ?? '').replace(/\s#.*$/, '').trim()}"`;
+      throw new InputError({ file, line: over.line + firstLine - 1 }, `YAML syntax error: ${over.above ? `${shown} is indented further than "${over.above}" above it, so YAML reads it as part of that value` : `${shown} is indented further than the fields after it`}`,
+        over.column === 0 ? `remove the spaces before it, as the line ${over.above ? 'above' : 'after it'} has none`
+          : `start it in the column of the line ${over.above ? 'above' : 'after it'}: ${over.column} space${over.column === 1 ? '' : 's'} before it, not ${indentOf(lines[over.line - 1] ?? '')}`);
     }
     // a value that holds ": " (a colon and a space), read as a field of its own: text to quote, or a
     // field and its value, as a row of figures or attachment's title, to put in { } (the comment
