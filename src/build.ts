@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { display, newerWorkbook, readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
-import { fallbackChars, findMissingGlyphs, missingGlyphFindings } from './transform/glyph-check.js';
+import { fallbackChars, findMissingGlyphs, missingGlyphFindings, thinFaceFindings } from './transform/glyph-check.js';
 import { findingError, FindingErrors, InputError, type Finding } from './model/errors.js';
 import { deadlineText } from './model/deadline.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
@@ -73,7 +73,7 @@ function sumHints(stats: NonNullable<Report['statistics']>, findings: Finding[],
  * and the numbers lint. Nothing is thrown here; see enforceFindings.
  */
 export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false, workbookNoNews = false): Finding[] {
-  const glyphs = missingGlyphFindings(findMissingGlyphs(report, fonts.has), allowMissingGlyphs);
+  const glyphs = [...missingGlyphFindings(findMissingGlyphs(report, fonts.has), allowMissingGlyphs), ...thinFaceFindings(report, fonts.has)];
   const stats = report.statistics;
   const emptyAttachments: Finding[] = report.attachments.filter((a) => !a.table).map((a) => ({
     severity: 'warning', loc: a.loc, message: `attachment "${a.title}" has no content and prints as an empty page`,

@@ -147,3 +147,22 @@ describe('font roles from gongwen.yaml', () => {
     expect(() => readConfig(cfg).fonts).toThrow(/font file for role "fang" not found/);
   });
 });
+
+describe('a face without the Chinese text set in it', () => {
+  it('is warned of by role, with a count, at the first place it lacks a character (a Latin face configured as 仿宋 set the body in 宋体 without a word: a bad-input audit)', async () => {
+    const { loadReport, reviewReport } = await import('../src/build.js');
+    const { thinFaceFindings } = await import('../src/transform/glyph-check.js');
+    const report = loadReport(path.join(__dirname, '..', 'content', 'sample-2021'));
+    // the bundled faces: none (they lack a few rare characters at most)
+    expect(thinFaceFindings(report, fonts.has)).toEqual([]);
+    expect(reviewReport(report, fonts).filter((f) => f.message.includes(' face lacks '))).toEqual([]);
+    // a fang face with no Chinese characters, the others as bundled
+    const latinFang = (role: Parameters<typeof fonts.has>[0], cp: number) => (role === 'fang' ? cp < 0x2e80 : fonts.has(role, cp));
+    const [f, ...more] = thinFaceFindings(report, latinFang);
+    expect(more).toEqual([]);
+    expect(f!.severity).toBe('warning');
+    expect(f!.message).toMatch(/^the fang face lacks (\d+) of the \1 Chinese characters set in it \(.{6}…\): they print from the fallback face, not in fang's$/);
+    expect(f!.loc.file).toMatch(/sample-2021\/report\.md$/);
+    expect(f!.hint).toContain('give fonts: fang: a face with Chinese characters in gongwen.yaml');
+  });
+});

@@ -158,6 +158,43 @@ export function fallbackChars(report: Report, has: HasGlyph): string {
   return chars.sort(byCodePoint).join('');
 }
 
+/**
+ * The roles whose face lacks much of the Chinese text set in it: twenty characters or more, and a
+ * quarter of those it sets. They print from the fallback face (a 宋体), so the text of that role is
+ * not in its face: a face configured without Chinese characters (a Latin font named as 仿宋) set
+ * the body in 宋体 without a word (a bad-input audit). The bundled faces lack a few rare ones
+ * (埇 堃 喆), far from that. A warning per role, at the first place of a character it lacks.
+ */
+export function thinFaceFindings(report: Report, has: HasGlyph): Finding[] {
+  const byRole = new Map<FontRole, { chars: Set<string>; lacking: string[]; at?: Loc }>();
+  for (const t of textsOf(report)) {
+    for (const ch of t.text) {
+      const cp = ch.codePointAt(0)!;
+      if (!HAN.test(ch)) continue;
+      let r = byRole.get(t.role);
+      if (!r) byRole.set(t.role, (r = { chars: new Set(), lacking: [] }));
+      if (r.chars.has(ch)) continue;
+      r.chars.add(ch);
+      if (!has(t.role, cp)) {
+        r.lacking.push(ch);
+        r.at ??= t.loc;
+      }
+    }
+  }
+  const findings: Finding[] = [];
+  for (const [role, r] of byRole) {
+    if (r.lacking.length < 20 || r.lacking.length * 4 < r.chars.size) continue;
+    findings.push({
+      severity: 'warning', loc: r.at!,
+      message: `the ${role} face lacks ${r.lacking.length} of the ${r.chars.size} Chinese characters set in it (${r.lacking.slice(0, 6).join('')}…): they print from the fallback face, not in ${role}'s`,
+      hint: `give fonts: ${role}: a face with Chinese characters in gongwen.yaml (README "Fonts"), or leave ${role} out for the bundled one`,
+    });
+  }
+  return findings;
+}
+
+const HAN = /\p{Script=Han}/u;
+
 export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
