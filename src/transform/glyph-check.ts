@@ -170,7 +170,7 @@ export function thinFaceFindings(report: Report, has: HasGlyph): Finding[] {
   for (const t of textsOf(report)) {
     for (const ch of t.text) {
       const cp = ch.codePointAt(0)!;
-      if (!HAN.test(ch)) continue;
+      if (!isHanCode(cp)) continue;
       let r = byRole.get(t.role);
       if (!r) byRole.set(t.role, (r = { chars: new Set(), lacking: [] }));
       if (r.chars.has(ch)) continue;
@@ -193,7 +193,8 @@ export function thinFaceFindings(report: Report, has: HasGlyph): Finding[] {
   return findings;
 }
 
-const HAN = /\p{Script=Han}/u;
+/** A Chinese character: the unified ideographs, extension A and those beyond the BMP, the compatibility ones. */
+const isHanCode = (cp: number): boolean => (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0x20000 && cp <= 0x323af) || (cp >= 0xf900 && cp <= 0xfaff);
 
 export const codePointLabel = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
