@@ -187,7 +187,7 @@ describe('gongwen aggregate', () => {
     const folder = writeUnit(root, 'folder', { 'report.md': FRONT.replace(/---\n$/, 'statistics: data\n---\n正文。\n'), 'data/x.txt': '' });
     const f = await run(u1, folder, '--out', path.join(root, 'sum2.yaml'));
     expect(f.code).toBe(2);
-    expect(f.err).toContain('names "statistics: data", which is a folder, not a file');
+    expect(f.err).toContain('"statistics: data" names a folder, not a file');
   });
 
   it('sums a unit whose figures only draw warnings of gongwen check (a total not on the form, an empty cell)', async () => {
@@ -650,7 +650,8 @@ describe('gongwen aggregate', () => {
     expect(r.err).toMatch(/missing statistics: nowhere \(.*\): folder not found/);
     // a unit's file given for its folder is that unit (named by its folder), read: here without figures
     expect(r.err).toMatch(/invalid statistics: given-a-file \(.*given-a-file\/statistics\.yaml\):/);
-    expect(r.err).toMatch(/missing statistics: named \(.*\): .*report\.md names "statistics: gone\.yaml", which does not exist/);
+    // (with the line of statistics:, a bad-input audit)
+    expect(r.err).toMatch(/missing statistics: named \(.*\): .*report\.md:\d+: "statistics: gone\.yaml" names a file that does not exist/);
     expect(r.err).toContain('summary: 0 summed, 3 missing, 1 invalid, 0 other template; nothing written');
     expect(existsSync(out)).toBe(false);
   });
@@ -764,7 +765,7 @@ describe('gongwen aggregate', () => {
     const sum = await run(unit, other, '--out', path.join(root, 'sum.yaml'));
     expect(sum.code, sum.err).toBe(0);
     expect(sum.out).not.toContain('note:');
-    expect(sum.err).toMatch(/warning: .*other\/report\.md names "statistics: figures\.yaml", which does not exist; .*other\/statistics\.xlsx is read/);
+    expect(sum.err).toMatch(/warning: .*other\/report\.md:\d+: "statistics: figures\.yaml" names a file that does not exist; .*other\/statistics\.xlsx is read/);
   });
 
   it('refuses the same figures under two names: a unit\'s folder copied, a sum given twice, a unit beside a sum that holds it renamed (province trial)', async () => {

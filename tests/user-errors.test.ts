@@ -263,6 +263,13 @@ describe('links, which a 公文 prints as text', () => {
   });
 });
 
+describe('a statistics: line naming no file', () => {
+  it('names a device or a pipe at the statistics: line (a bad-input audit: the path alone)', () => {
+    const message = loadError('\n正文。\n', {}, FRONT.replace(/---\n$/, 'statistics: /dev/zero\n---\n'));
+    expect(message).toMatch(/report\.md:6: statistics: \/dev\/zero is not a file but a device or a pipe \(\/dev\/zero\)\n {2}fix: name the statistics file itself on this line/);
+  });
+});
+
 describe('references to the statistics in the front matter', () => {
   it('are refused at their line, as the body refuses what it cannot fill in: the front matter printed {{…}} as typed (a bad-input audit)', () => {
     const front = FRONT.replace('organ: 测试县人民政府', 'organ: 测试县人民政府\ndoc_no: 测政〔2021〕{{t4.review_total}}号\nsignature: "{{s3_1}}"');

@@ -11,7 +11,7 @@ import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
-import { display, frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
+import { display, frontMatterAt, frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
 import { isFolder, readableFolder, readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
@@ -80,19 +80,22 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   const report = path.join(dir, 'report.md');
   let year: number | undefined;
   if (existsSync(report)) {
-    const front = frontMatterOf(report);
+    const located = frontMatterAt(report);
+    const front = located.data;
     const named = front?.statistics;
     year = yearOf(front);
     if (typeof named === 'string' && named.trim() !== '') {
+      // (the statistics: line, for the messages below: a bad-input audit found it unnamed)
+      const at = `${report}:${located.lineOf(['statistics'])}`;
       const file = statisticsPath(dir, named);
       // (not there yet: a workbook beside it is read — how a unit's workbook is converted into the
       // file its report names, gongwen aggregate unit --out unit/statistics.yaml)
       const workbook = path.join(dir, 'statistics.xlsx');
       if (!existsSync(file) && existsSync(workbook) && path.resolve(file) !== path.resolve(workbook)) {
-        return { file: workbook, year, namedMissing: path.resolve(file), warning: `${report} names "statistics: ${named}", which does not exist; ${workbook} is read` };
+        return { file: workbook, year, namedMissing: path.resolve(file), warning: `${at}: "statistics: ${named}" names a file that does not exist; ${workbook} is read` };
       }
-      if (!existsSync(file)) return { missing: `${report} names "statistics: ${named}", which does not exist` };
-      if (statSync(file).isDirectory()) return { missing: `${report} names "statistics: ${named}", which is a folder, not a file` };
+      if (!existsSync(file)) return { missing: `${at}: "statistics: ${named}" names a file that does not exist` };
+      if (statSync(file).isDirectory()) return { missing: `${at}: "statistics: ${named}" names a folder, not a file` };
       const stale = newerWorkbook(dir, file);
       return { file, year, ...(stale ? { warning: `${stale.message}\n  fix: ${stale.hint}`, workbookAfter: workbook } : {}) };
     }

@@ -30,8 +30,14 @@ export function statisticsNamedIn(reportFile: string): unknown {
 
 /** A report's front matter as YAML reads it, unchecked (null where it is empty); throws InputError where it cannot be read. */
 export function frontMatterOf(reportFile: string): Record<string, unknown> | null {
+  return frontMatterAt(reportFile).data;
+}
+
+/** frontMatterOf, with the line of a field in report.md (lineOf(['statistics'])) for messages. */
+export function frontMatterAt(reportFile: string): { data: Record<string, unknown> | null; lineOf: (path: (string | number)[]) => number } {
   const split = splitFrontMatter(readText(reportFile), reportFile);
-  return parseLocatedYaml(split.yaml, reportFile, split.yamlLine).data as Record<string, unknown> | null;
+  const yaml = parseLocatedYaml(split.yaml, reportFile, split.yamlLine);
+  return { data: yaml.data as Record<string, unknown> | null, lineOf: (p) => yaml.lineOf(p) };
 }
 
 /**
@@ -83,8 +89,12 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
   const file = statisticsPath(dir, named);
   let isFolder: boolean;
   try {
-    isFolder = statSync(file).isDirectory();
+    const st = statSync(file);
+    isFolder = st.isDirectory();
+    // (a device or a pipe, /dev/zero: at this line too, not only at the path — a bad-input audit)
+    if (!isFolder && !st.isFile()) throw new InputError(at, `statistics: ${named.trim()} is not a file but a device or a pipe (${display(file)})`, 'name the statistics file itself on this line');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     // (a link round in a circle: said so, as for any input file, adversarial audit)
     if (code === 'ELOOP') throw new InputError(at, `statistics file ${display(file)} is a link that leads round in a circle (ELOOP)`, 'replace the link with the file itself, or name the file itself on this line');
