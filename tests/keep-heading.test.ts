@@ -186,7 +186,7 @@ describe('headings over a statistics table kept whole', () => {
     const stats = readFileSync(path.join(sample, 'statistics.yaml'), 'utf8');
     for (let n = 10; n <= 17; n++) {
       const body = '# 总体\n\n' + Array.from({ length: n }, (_, i) => `这是第${i + 1}段测试文字。\n\n`).join('')
-        + '## 小标\n\n# 后面\n\n情况如下：\n\n{{table t2}}\n\n# 三\n\n{{table t3}}\n\n# 四\n\n{{table t4}}\n';
+        + '## 小标\n\n# 后面\n\n情况如下：\n\n{{table t2}}\n\n# 依申请公开\n\n{{table t3}}\n\n# 复议诉讼\n\n{{table t4}}\n';
       const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': front + '\n' + body, 'statistics.yaml': stats }), { fonts, formats: ['pdf'] })).outputs.pdf!);
       for (const page of pages) expect(lastLine(linesOf(page)), `${n} paragraphs: page ${page.number}`).not.toMatch(/^(（一）小标|二、后面|情况如下：)$/);
     }
