@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { display, newerWorkbook, readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
+import { wordFaceHas } from './layout/word-faces.js';
 import { fallbackChars, findMissingGlyphs, missingGlyphFindings, thinFaceFindings } from './transform/glyph-check.js';
 import { findingError, FindingErrors, InputError, type Finding } from './model/errors.js';
 import { deadlineText } from './model/deadline.js';
@@ -273,8 +274,9 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   // A table of contents in both: the DOCX's shows the PDF's page numbers, so it waits for them
   const tocFromPdf = both && tocLevels(report) > 0;
   const startDocx = (tocPages?: number[]) => {
-    // (a character the PDF's face draws wrong, ￥ in Fandol, is the DOCX's fonts' own: 仿宋 draws it)
-    const chars = fallbackChars(report, (role, cp) => options.fonts.has(role, cp) || options.fonts.misdrawn(role, cp));
+    // (a character the PDF's face draws wrong, ￥ in Fandol, is the DOCX's fonts' own: 仿宋 draws it;
+    // so is a Chinese character Windows' 仿宋 has, where the role is named 仿宋: layout/word-faces.ts)
+    const chars = fallbackChars(report, (role, cp) => options.fonts.has(role, cp) || options.fonts.misdrawn(role, cp) || wordFaceHas(c[role].name, cp));
     return (options.docx ?? buildDocx)(report, created, {
       song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name,
       ...(chars ? { fallback: { name: c.fallback.name, chars } } : {}),

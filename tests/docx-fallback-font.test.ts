@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, loadReport } from '../src/build.js';
 import { fallbackChars } from '../src/transform/glyph-check.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
-import { openFontSet } from '../src/io/fonts.js';
+import { defaultFontConfig, openFontSet } from '../src/io/fonts.js';
 import { withFallbackFont } from '../src/write/docx/fallback-font.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { docxParts, paragraphs } from './helpers/docx.js';
@@ -54,8 +54,21 @@ describe('the fallback font in the DOCX', () => {
     expect(fallbackChars(report, has as never)).toBe('乙');
   });
 
-  it('sets the 2021 sample’s 埇 堃 喆 in the fallback face and nothing else; the Shangqiu sample names no fallback font', async () => {
-    const fonts = openFontSet();
+  it('leaves the 2021 sample’s 埇 堃 喆 to 仿宋 and its kin, which Windows has with them (a DOCX audit: Noto named on them, Word chose a face)', async () => {
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
+    const xml = docxParts(outputs.docx!)['word/document.xml']!;
+    expect(xml).not.toContain(NOTO);
+    expect(paragraphs(xml).some((p) => p.text.includes('副区长李喆任组长'))).toBe(true);
+    // (a character beyond GB 18030-2000, 𠀀 in extension B, is still named: Windows' 仿宋 lacks it)
+    const { wordFaceHas } = await import('../src/layout/word-faces.js');
+    expect(['喆', '埇', '堃', '㐀', '𠀀'].map((c) => wordFaceHas('仿宋', c.codePointAt(0)!))).toEqual([true, true, true, true, false]);
+    expect(wordFaceHas('仿宋_GB2312', '喆'.codePointAt(0)!)).toBe(false);
+  });
+
+  it('sets the 2021 sample’s 埇 堃 喆 in the fallback face and nothing else where the roles are GB2312 faces; the Shangqiu sample names no fallback font', async () => {
+    const config = defaultFontConfig();
+    for (const [role, name] of [['song', '宋体_GB2312'], ['hei', '黑体_GB2312'], ['fang', '仿宋_GB2312'], ['kai', '楷体_GB2312']] as const) config[role] = { ...config[role], name };
+    const fonts = openFontSet(config);
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts, formats: ['docx'] });
     const xml = docxParts(outputs.docx!)['word/document.xml']!;
     const runs = [...xml.matchAll(/<w:r>((?:(?!<\/w:r>).)*)<\/w:r>/g)].map((m) => m[1]!);

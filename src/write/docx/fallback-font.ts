@@ -10,7 +10,8 @@
  *
  * Which characters: those the fallback face has and no role face they are set in has
  * (transform/glyph-check.ts `fallbackChars`), so that the DOCX sets them in the fallback face
- * wherever the PDF does. A character that one of its roles' faces has and another lacks
+ * wherever the PDF does — but for the Chinese characters Windows' 宋体 黑体 仿宋 楷体 have
+ * (layout/word-faces.ts), which the DOCX leaves in those faces where its roles are named so. A character that one of its roles' faces has and another lacks
  * (FandolHei lacks ⊕, FandolFang has it) is left to Word's own fallback where it is missing.
  * Runs of other shapes (with a tab, a field, attributes) are left as they are.
  */
