@@ -139,7 +139,7 @@ describe('gongwen.yaml', () => {
     expect(() => readConfig(path.join(root, 'gw.yaml'))).toThrow(/did you mean "postscriptName"\?/);
     // the keys a role has are taken as before
     writeFileSync(path.join(root, 'gw.yaml'), `fonts:\n  fang: { file: ${font}, name: 仿宋_GB2312 }\n`);
-    expect(readConfig(path.join(root, 'gw.yaml')).fonts.fang).toEqual({ file: font, postscriptName: undefined, name: '仿宋_GB2312' });
+    expect(readConfig(path.join(root, 'gw.yaml')).fonts.fang).toEqual({ file: font, postscriptName: undefined, name: '仿宋_GB2312', from: { file: path.join(root, 'gw.yaml'), line: 2, role: 'fang' } });
   });
 
   it('names a misspelt font role at its line with the role meant, a font file not there with a fix, and a file that is no font plainly', () => {
@@ -154,7 +154,8 @@ describe('gongwen.yaml', () => {
     const r = run(root, 'check', 'R', '--config', 'gw.yaml');
     expect(r.code).toBe(2);
     noCrash(r.err);
-    expect(r.err).toContain('bad.ttf: cannot be used as a font: it is not a font file, or a damaged one\n');
+    // (at its line in the config, with the role: a bad-input audit found the font's path alone)
+    expect(r.err).toMatch(/gw\.yaml:2: the font file of role "fang", .*bad\.ttf, cannot be used as a font: it is not a font file, or a damaged one\n/);
   });
 
   it('says that a config folder is a folder', () => {

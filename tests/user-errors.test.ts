@@ -510,7 +510,7 @@ describe('command-line mistakes', () => {
     writeFileSync(path.join(dir, 'font.yaml'), 'fonts:\n  fang: { file: font.yaml }\n');
     const f = run('build', SAMPLE, '--config', path.join(dir, 'font.yaml'), '--out', dir);
     expect(f.code).toBe(2);
-    expect(f.err).toMatch(/font\.yaml: cannot be used as a font/);
+    expect(f.err).toMatch(/font\.yaml:2: the font file of role "fang", .*font\.yaml, cannot be used as a font/);
     expect(readdirSync(dir).sort()).toEqual(['bad.yaml', 'font.yaml']);
   });
 

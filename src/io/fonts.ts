@@ -29,6 +29,8 @@ export interface FaceSpec {
   postscriptName?: string;
   /** Font name written into the DOCX (what Word/WPS look up on the reader's machine). */
   name: string;
+  /** Where a configured face is given (gongwen.yaml, its file: line), for the error when it is no font. */
+  from?: { file: string; line?: number; role: string };
 }
 
 export type FontConfig = Record<FaceRole, FaceSpec>;
@@ -77,7 +79,7 @@ export function fontConfigFrom(fonts: unknown, configFile: string, lineOf: (path
       throw new InputError(at('file'), `font file for role "${role}" not found: ${file}`,
         'give the font file\'s path, relative to this gongwen.yaml (or absolute), or leave the role out for the bundled font');
     }
-    config[role as FaceRole] = { file, postscriptName: spec.postscriptName, name: spec.name ?? config[role as FaceRole].name };
+    config[role as FaceRole] = { file, postscriptName: spec.postscriptName, name: spec.name ?? config[role as FaceRole].name, from: { ...at('file'), role } };
   }
   return config;
 }
@@ -129,9 +131,11 @@ function checkReadable(font: Font): void {
 }
 
 /** The error for a file that cannot be read or opened as a font. */
-const notAFont = (spec: FaceSpec, e: unknown) => new InputError({ file: spec.file },
+// (a configured face: named at its file: line in gongwen.yaml, with the role — a bad-input audit
+// found the font's path alone)
+const notAFont = (spec: FaceSpec, e: unknown) => new InputError(spec.from ? { file: spec.from.file, ...(spec.from.line !== undefined ? { line: spec.from.line } : {}) } : { file: spec.file },
   // (fontkit's own words say what it tripped on, not that the file is no font: 'The value of "offset" is out of range')
-  e instanceof RangeError || /out of range|Unknown font format|unsupported/i.test((e as Error).message) ? 'cannot be used as a font: it is not a font file, or a damaged one' : `cannot be used as a font (${(e as Error).message})`,
+  `${spec.from ? `the font file of role "${spec.from.role}", ${spec.file}, ` : ''}${e instanceof RangeError || /out of range|Unknown font format|unsupported/i.test((e as Error).message) ? 'cannot be used as a font: it is not a font file, or a damaged one' : `cannot be used as a font (${(e as Error).message})`}`,
   spec.postscriptName ? `check postscriptName "${spec.postscriptName}": it names a face inside a .ttc collection` : 'give an OpenType (.otf), TrueType (.ttf) or collection (.ttc) font file in gongwen.yaml');
 
 function loadFace(spec: FaceSpec): LoadedFace {
