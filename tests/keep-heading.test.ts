@@ -286,15 +286,15 @@ describe('a part kept on one page that is taller than a page', () => {
     expect(pages.flatMap((p) => p.items.map((i) => i.str)).join('')).toContain('小标题甲4');
   });
 
-  it('names the longest heading of a run kept with its line, where that is not the first (an over-long ## under its #: adversarial audit)', async () => {
+  it('names an over-long heading at its own line, before any layout (an over-long ## under its #: adversarial audit; at the end of the body the paragraph before it was named: a bad-input audit)', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n# 概述部分的内容说明\n\n## ${'很长的标题'.repeat(180)}\n\n正文。\n` });
     const error = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as Error & { loc: { line?: number } });
-    expect(error?.loc.line).toBe(8);
-    expect(error?.message).toMatch(/report\.md:8: a part that must stay on one page .* is taller than a page \(its longest piece at line 10\), and the PDF would leave out "一、概述部分的内容说明（…"/);
-    // a long heading over a long paragraph: the paragraph, of which a line is kept with it, is not named (review)
-    const over = makeReport({ 'report.md': `${FRONT}\n# ${'很长的标题'.repeat(160)}\n\n${'正文很长。'.repeat(420)}\n` });
-    const overError = await buildReport(over, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as Error);
-    expect(overError?.message).toMatch(/taller than a page, and the PDF would leave out/);
+    expect(error?.message).toMatch(/report\.md:10: the heading is 900 characters long, more than 140 \(five full lines\)/);
+    // a long heading over a long paragraph, and one that ends the body
+    for (const body of [`# ${'很长的标题'.repeat(160)}\n\n${'正文很长。'.repeat(420)}\n`, `# 概述\n\n${'正文。'.repeat(200)}\n\n## ${'很长的标题'.repeat(400)}\n`]) {
+      const overError = await buildReport(makeReport({ 'report.md': `${FRONT}\n${body}` }), { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as Error);
+      expect(overError?.message).toMatch(/: the heading is \d+ characters long, more than 140/);
+    }
   });
 });
 

@@ -315,6 +315,12 @@ describe('body validation', () => {
     expect(readReport(makeReport({ 'report.md': `${FRONT}\n# 2023\n\n## GDPR\n\n正文。\n` })).blocks.filter((b) => b.type === 'heading')).toHaveLength(2);
   });
 
+  it('rejects a heading longer than five full lines, a paragraph typed after a # (the build named the paragraph before it: a bad-input audit)', () => {
+    const [msg] = errorsOf({ 'report.md': `${FRONT}\n# 一级\n\n正文。\n\n## ${'很长的标题'.repeat(400)}\n` });
+    expect(msg).toMatch(/report\.md:12: the heading is 2000 characters long, more than 140 \(five full lines\): a paragraph typed after a #\?\n {2}fix: keep the heading short/);
+    expect(readReport(makeReport({ 'report.md': `${FRONT}\n# ${'标题'.repeat(70)}\n\n正文。\n` })).blocks[0]!.type).toBe('heading');
+  });
+
   it('rejects a heading that is a section number alone (## 二 printed as （一）二, ### 1 as 1.1: a bad-input audit), naming the line', () => {
     for (const heading of ['## 二', '### 1', '## Ⅰ', '## I.', '## （一）', '# 第二部分', '#### ①']) {
       const [msg] = errorsOf({ 'report.md': `${FRONT}\n# 一级\n\n${heading}\n\n正文。\n` });

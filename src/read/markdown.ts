@@ -52,6 +52,9 @@ const DIGIT = '[0-9０-９]';
 /** Measure words and units that follow a count: "3 个方面" is text, "3 措施" a typed number. */
 const MEASURE = '个项月年日号大件条类家次万亿名人倍后周天期批届座所户元亩吨份位岁时分秒';
 const SPACED = `\\s+(?![${MEASURE}])(?=[\\u3400-\\u9fff])`;
+/** The longest heading read: five full lines of 28 characters. */
+const MAX_HEADING_CHARS = 140;
+
 /**
  * A heading that is a section number alone: 二, 1, Ⅰ, I., （一）, ①, 第二部分 (marks and spaces
  * around it). A figure of three digits or more, a year (# 2023), is a heading's words.
@@ -306,6 +309,12 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         const text = inlines.map((x) => x.text).join('');
         // (marks and brackets alone, ## 。 or # （）, print as （一）。 and 七、（）: no heading either, adversarial audit)
         if (!/[\p{L}\p{N}]/u.test(text)) throw new InputError(loc, `the heading "${text.trim()}" has no words, only marks`, 'write the heading text after the #, or remove the line');
+        // (a paragraph typed after a #: a heading longer than a page cannot be set, and the PDF's
+        // check then named the paragraph before it, a bad-input audit; five full lines is past any heading)
+        if ([...text].length > MAX_HEADING_CHARS) {
+          throw new InputError(loc, `the heading is ${[...text].length} characters long, more than ${MAX_HEADING_CHARS} (five full lines): a paragraph typed after a #?`,
+            'keep the heading short, and write the text after it as its paragraph (a heading ending in 。 prints at the start of that paragraph)');
+        }
         // (a number alone, ## 二 or ### 1 or ## （一）: printed as （一）二 and 1.1, with no words —
         // a bad-input audit; "remove （一）" would have left nothing)
         if (NUMBER_ONLY.test(text)) {
