@@ -5,6 +5,7 @@ import { buildReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { webLinks } from '../src/transform/web-links.js';
 import { buildPdf } from './helpers/build.js';
+import { docxParts } from './helpers/docx.js';
 import { FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 import { linesOf, MM, readPdf } from './helpers/pdf.js';
 
@@ -92,6 +93,18 @@ describe('links in the PDF', () => {
     const text = (await readPdf(pdf)).pages.flatMap((p) => linesOf(p).map((l) => l.text)).join('').replace(/\s+/g, '');
     expect(text).toContain('县政府网站（https://www.example.gov.cn/）');
     expect(text).toContain('网址：www.example.gov.cn');
+  });
+
+  it('links a Markdown link\'s address with Chinese characters whole, to its encoded form, in the PDF and the DOCX (a review: the link stopped at the first Chinese character)', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n详见[年报专栏](http://www.郑州.gov.cn/年报/2021.html)，联系[邮箱](mailto:张三@example.com)，网站（www.example.gov.cn）查询。\n` });
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+    const urls = [...new Set((await linksOf(outputs.pdf!)).map((l) => l.url))];
+    expect(urls).toEqual(['http://www.xn--6rt074i.gov.cn/%E5%B9%B4%E6%8A%A5/2021.html', 'mailto:%E5%BC%A0%E4%B8%89@example.com', 'http://www.example.gov.cn']);
+    const text = (await readPdf(outputs.pdf!)).pages.flatMap((p) => linesOf(p).map((l) => l.text)).join('').replace(/\s+/g, '');
+    expect(text).toContain('年报专栏（http://www.郑州.gov.cn/年报/2021.html），联系邮箱（张三@example.com）');
+    const rels = docxParts(outputs.docx!)['word/_rels/document.xml.rels']!;
+    const targets = [...rels.matchAll(/Target="([^"]+)" TargetMode="External"/g)].map((m) => m[1]);
+    expect(targets).toEqual(expect.arrayContaining(['http://www.xn--6rt074i.gov.cn/%E5%B9%B4%E6%8A%A5/2021.html', 'mailto:%E5%BC%A0%E4%B8%89@example.com']));
   });
 
   it('links a contents entry to its heading only, not to an address in the heading (review: the address\'s link lay over the entry)', async () => {

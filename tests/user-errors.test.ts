@@ -260,6 +260,9 @@ describe('links, which a 公文 prints as text', () => {
     expect(textOf('联系[邮箱](mailto:张三@example.com)。')).toBe('联系邮箱（张三@example.com）。');
     expect(textOf('见[郑州市人民政府.政务](http://郑州市人民政府.政务)。')).toBe('见郑州市人民政府.政务。');
     expect(textOf('见[清单](https://www.example.gov.cn/a%20b.html?q=%E5%B9%B4)。')).toBe('见清单（https://www.example.gov.cn/a%20b.html?q=年）。');
+    // escapes of what prints nothing or a space stay escapes; a host with a port is decoded too (a review)
+    expect(textOf('见[专栏](https://www.example.gov.cn/a%C2%85b%E2%80%8Bc%E3%80%80d.html)。')).toBe('见专栏（https://www.example.gov.cn/a%C2%85b%E2%80%8Bc%E3%80%80d.html）。');
+    expect(textOf('见[专栏](http://www.郑州.gov.cn:8080/)。')).toBe('见专栏（http://www.郑州.gov.cn:8080/）。');
   });
 });
 

@@ -20,16 +20,20 @@ import type { Block, HeadingLevel, Inline, ListBlock, Loc, TableBlock } from '..
 const MarkdownIt = createRequire(import.meta.url)('markdown-it') as typeof MarkdownItClass;
 // html: true so that HTML is recognised, and rejected below
 /**
- * A link's address as its author typed it, from markdown-it's encoded form: a host's punycode
- * labels and the %-escapes of characters beyond ASCII decoded (郑州, 年报), those of ASCII kept
- * (%20 stays %20: an address printed with a space in it is no address).
+ * A link's address with its Chinese characters, from markdown-it's encoded form: a host's punycode
+ * labels and the %-escapes of characters beyond ASCII decoded (郑州, 年报); those of ASCII (%20), and
+ * any that decode to a space, a control or an invisible character, kept as escapes (an address
+ * printed with a space or a character no font has in it is no address). transform/web-links.ts
+ * links the printed address to its encoded form again.
  */
 function typedAddress(href: string): string {
   return href
-    .replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]+)/i, (_m, scheme: string, host: string) => scheme + (/(^|\.)xn--/i.test(host) ? domainToUnicode(host) || host : host))
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#]+)/i, (_m, scheme: string, host: string) =>
+      scheme + host.replace(/(?<=^|[.@])xn--[a-z0-9-]+/gi, (label) => domainToUnicode(label) || label))
     .replace(/(?:%[89a-f][0-9a-f])+/gi, (escapes) => {
       try {
-        return decodeURIComponent(escapes);
+        const text = decodeURIComponent(escapes);
+        return /[\p{C}\p{Z}]/u.test(text) ? escapes : text;
       } catch {
         return escapes; // (no UTF-8: as it was)
       }

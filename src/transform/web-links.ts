@@ -6,6 +6,7 @@
  * in a PDF that Word saves. The text itself is not changed: the printed copy shows what was typed.
  * transform/punctuation.ts leaves the same addresses untouched.
  */
+import { domainToASCII } from 'node:url';
 
 /** `http://`, `https://` or `www.` and on to the last letter, figure or slash (a full stop or a comma after it is the sentence's). */
 // (ASCII word characters spelt out: \w under the i and u flags also takes ſ and K, the Kelvin sign,
@@ -19,8 +20,33 @@ export const WEB_ADDRESS = String.raw`(?:https?:\/\/|www\.)(?:${HOST_CHAR}*(?:${
 /** name@host.domain, from the start of its run of name characters. */
 export const EMAIL_ADDRESS = String.raw`(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+`;
 
+/**
+ * An address with Chinese characters in it, in full-width brackets as a Markdown link's address is
+ * printed (详见年报专栏（http://www.郑州.gov.cn/年报/2021.html）, 邮箱（张三@example.com）): whole, from
+ * bracket to bracket, where the addresses above stop at the first Chinese character (they must,
+ * or www.x.gov.cn查询 would take 查询 along). At least one character beyond ASCII: others are
+ * the addresses above.
+ */
+const HAN_CHAR = String.raw`\u3400-\u9fff`;
+const BRACKETED_WEB = String.raw`(?<=（)(?:https?:\/\/|www\.)[^\s（）\u3000-\u303f\uff00-\uffef]*[${HAN_CHAR}][^\s（）\u3000-\u303f\uff00-\uffef]*(?=）)`;
+const BRACKETED_EMAIL = String.raw`(?<=（)[A-Za-z0-9_.+${HAN_CHAR}-]*[${HAN_CHAR}][A-Za-z0-9_.+${HAN_CHAR}-]*@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+(?=）)`;
+
 // (no u flag: with i it folds K, the Kelvin sign, and ſ into k and s, DOCX audit)
-const LINKED = new RegExp(`${WEB_ADDRESS}|${EMAIL_ADDRESS}`, 'gi');
+const LINKED = new RegExp(`${BRACKETED_WEB}|${BRACKETED_EMAIL}|${WEB_ADDRESS}|${EMAIL_ADDRESS}`, 'gi');
+
+/** A target with characters beyond ASCII as a URI: the host in punycode, the rest %-escaped (what a browser sends). */
+function encoded(target: string): string {
+  if (!/[^\x00-\x7f]/.test(target)) return target;
+  if (/^mailto:/i.test(target)) {
+    const [local, domain] = [target.slice(7, target.lastIndexOf('@')), target.slice(target.lastIndexOf('@') + 1)];
+    return `mailto:${encodeURIComponent(local)}@${domainToASCII(domain) || domain}`;
+  }
+  try {
+    return new URL(target).href;
+  } catch {
+    return encodeURI(target);
+  }
+}
 
 export interface WebLink {
   /** Where the address starts and ends in the text (UTF-16 units, end exclusive). */
@@ -56,7 +82,7 @@ export function webLinks(text: string): WebLink[] {
       : /^www\./i.test(address) ? `http://${address}` : address;
     // (a % that starts no escape, a%zz, is a % of its own: %25; a target that is no URI made the
     // DOCX's relationship unreadable to .NET's packaging and the Open XML SDK, DOCX audit)
-    const href = target.replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
+    const href = encoded(target.replace(/%(?![0-9A-Fa-f]{2})/g, '%25'));
     return { from: m.index!, to: m.index! + address.length, href };
   });
 }
