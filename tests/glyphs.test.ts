@@ -164,5 +164,8 @@ describe('a face without the Chinese text set in it', () => {
     expect(f!.message).toMatch(/^the fang face lacks (\d+) of the \1 Chinese characters set in it \(.{6}…\): they print from the fallback face, not in fang's$/);
     expect(f!.loc.file).toMatch(/sample-2021\/report\.md$/);
     expect(f!.hint).toContain('give fonts: fang: a face with Chinese characters in gongwen.yaml');
+    // the title's face, which sets some twenty characters (a review: under the floor of twenty it was never warned of)
+    const latinTitle = (role: Parameters<typeof fonts.has>[0], cp: number) => (role === 'songBold' ? cp < 0x2e80 : fonts.has(role, cp));
+    expect(thinFaceFindings(report, latinTitle).map((x) => x.message)).toEqual([expect.stringMatching(/^the songBold face lacks \d+ of the \d+ Chinese characters set in it/)]);
   });
 });

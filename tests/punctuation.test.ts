@@ -6,6 +6,8 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('办结率同比下降.5个百分点，占比提高.8%，增长.5倍。')).toBe('办结率同比下降.5个百分点，占比提高.8%，增长.5倍。');
     // a sentence that ends before a figure still ends so
     expect(p('加强培训.2021年全年举办培训班12期。')).toBe('加强培训。2021年全年举办培训班12期。');
+    // (three digits and more are no bare decimal: a review)
+    expect(p('工作任务完成.100%达标。')).toBe('工作任务完成。100%达标。');
   });
 
   it('converts , ; : ? ! ( ) next to Chinese characters', () => {

@@ -159,8 +159,8 @@ export function fallbackChars(report: Report, has: HasGlyph): string {
 }
 
 /**
- * The roles whose face lacks much of the Chinese text set in it: twenty characters or more, and a
- * quarter of those it sets. They print from the fallback face (a 宋体), so the text of that role is
+ * The roles whose face lacks much of the Chinese text set in it: five characters or more, and a
+ * quarter of those it sets (the title's face sets some twenty: a review). They print from the fallback face (a 宋体), so the text of that role is
  * not in its face: a face configured without Chinese characters (a Latin font named as 仿宋) set
  * the body in 宋体 without a word (a bad-input audit). The bundled faces lack a few rare ones
  * (埇 堃 喆), far from that. A warning per role, at the first place of a character it lacks.
@@ -183,7 +183,7 @@ export function thinFaceFindings(report: Report, has: HasGlyph): Finding[] {
   }
   const findings: Finding[] = [];
   for (const [role, r] of byRole) {
-    if (r.lacking.length < 20 || r.lacking.length * 4 < r.chars.size) continue;
+    if (r.lacking.length < 5 || r.lacking.length * 4 < r.chars.size) continue;
     findings.push({
       severity: 'warning', loc: r.at!,
       message: `the ${role} face lacks ${r.lacking.length} of the ${r.chars.size} Chinese characters set in it (${r.lacking.slice(0, 6).join('')}…): they print from the fallback face, not in ${role}'s`,

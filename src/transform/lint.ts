@@ -234,12 +234,12 @@ function lintFullWidthDigitsOf(texts: TextParagraph[]): Finding[] {
  */
 function lintBareDecimalsOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p): Finding[] => {
-    const bare = [...p.text.matchAll(/(?<=[\u3400-\u9fff])\.(\d+)(?=\s*(?:%|％|‰|个百分点|倍))/gu)].map((m) => m[0]);
+    const bare = [...p.text.matchAll(/(?<=[\u3400-\u9fff])\.(\d{1,2})(?=\s*(?:%|％|‰|个百分点|倍))/gu)].map((m) => m[0]);
     if (!bare.length) return [];
     return [{
       severity: 'warning', loc: p.loc,
       message: `${bare.map((t) => `"${t}"`).join(', ')}: a decimal without its 0`,
-      hint: `write ${bare.map((t) => `0${t}`).join(', ')}`,
+      hint: `write ${bare.map((t) => `0${t}`).join(', ')}; or, where a sentence ends before the figure, 。 for the .`,
     }];
   });
 }

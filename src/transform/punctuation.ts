@@ -399,7 +399,8 @@ function normalizeOnce(text: string): string {
       }
       // (a decimal typed without its 0 after Chinese text, 下降.5个百分点 or 提高.8%: a figure, not a
       // sentence end — it printed 下降。5个百分点, a bad-input audit; lint asks for the 0)
-      if (isHan(before) && /^\d+\s*(?:%|％|‰|个百分点|倍)/u.test(chars.slice(i + 1, i + 12).join(''))) continue;
+      // (one or two digits: 提升.95%以上 may end a sentence as well, which the warning says; three or more, 完成.100%, do)
+      if (isHan(before) && /^\d{1,2}\s*(?:%|％|‰|个百分点|倍)/u.test(chars.slice(i + 1, i + 12).join(''))) continue;
       const afterMark = isHan(before) || before === '%' || CLOSING.has(before) || before === '……';
       // (before a Latin term in capitals that Chinese text goes on after: 下降.PM10浓度持平; a file's
       // extension in capitals, 样表.PDF, is masked above)
