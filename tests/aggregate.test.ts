@@ -89,9 +89,9 @@ describe('gongwen aggregate', () => {
     // (unit-4 leaves 收费金额 empty, which the others fill: said, and recorded in the sum; a cell
     // every unit leaves empty, 规章 制发件数, is no unit's gap)
     expect(r.err).toBe('warning: a unit leaves empty cells that other units fill, so the sum lacks its figures there:\n'
-      + '  unit-4: 二、主动公开政府信息情况 (1 of 10 cells empty)\n'
+      + '  unit-4: 二、主动公开政府信息情况 (1 of 10 cells empty: 表二 行政事业性收费 / 本年收费金额（单位：万元）)\n'
       + '  fix: fill them in (0 where there were none), then sum again; the city\'s build warns of them until then\n');
-    expect(readStatistics(out).sumRecord?.gaps).toEqual(['unit-4: 二、主动公开政府信息情况 (1 of 10 cells empty)']);
+    expect(readStatistics(out).sumRecord?.gaps).toEqual(['unit-4: 二、主动公开政府信息情况 (1 of 10 cells empty: 表二 行政事业性收费 / 本年收费金额（单位：万元）)']);
     expect(r.out).toContain('summary: 4 summed, 0 missing, 0 invalid, 0 other template');
     const sum = readStatistics(out).values;
     expect(sum['t3.new_received.total']).toBe(271 * 10);
@@ -974,7 +974,7 @@ describe('gongwen aggregate: what an aggregation audit found', () => {
     const b = writeUnit(root, 'b', { 'statistics.yaml': yamlOf(scaled(base, 3)) });
     for (const args of [[a, path.join(a, 'statistics.xlsx')], [path.join(a, 'statistics.xlsx'), path.join(a, 'statistics.yaml')]]) {
       const r = await run(...args, b, '--out', path.join(root, 'sum.yaml'));
-      expect([r.code, r.err.split('\n')[0]]).toEqual([2, `error: ${args[0]} and ${args[1]} are one unit (${a}), given twice: it would be counted twice; give the unit once, as its folder (its statistics.yaml is read where it has both files)`]);
+      expect([r.code, r.err.split('\n')[0]]).toEqual([2, `error: ${args[0]} and ${args[1]} are one unit (${a}), given twice: it would be counted twice; give the unit once, as its folder (which reads the file its report.md names, else its statistics.yaml)`]);
       expect(existsSync(path.join(root, 'sum.yaml'))).toBe(false);
     }
     // given as its statistics file alone, the unit's year is its report.md's (no "says no year")
@@ -1000,6 +1000,12 @@ describe('gongwen aggregate: what an aggregation audit found', () => {
     const other = writeUnit(root, 'other', { 'statistics.yaml': yamlOf(scaled(base, 5)) });
     expect((await run(city, other, '--out', path.join(root, 'province.yaml'))).code).toBe(0);
     expect(readStatistics(path.join(root, 'province.yaml')).sumRecord?.gaps).toEqual(['city: b: 四、政府信息公开行政复议、行政诉讼情况 (every cell empty)']);
+    // a few cells: named, the first three, the rest counted (a review: "2 of 58 cells" named none)
+    const some = Object.fromEntries([...base.template.cells.values()].filter((c) => c.table === 't3').slice(0, 5).map((c) => [c.key, undefined]));
+    const d = writeUnit(root, 'd', { 'statistics.yaml': yamlOf(scaled(base, 4, some)) });
+    const few = await run(a, d, '--out', path.join(root, 'ad.yaml'));
+    const labels = [...base.template.cells.values()].filter((c) => c.table === 't3').slice(0, 3).map((c) => c.label);
+    expect(few.err).toContain(`  d: 三、收到和处理政府信息公开申请情况 (5 of 175 cells empty: ${labels.join(', ')}, and 2 more)\n`);
     // a cell every unit leaves empty is no unit's gap
     const c = writeUnit(root, 'c', { 'statistics.yaml': yamlOf(scaled(base, 3, t4)) });
     const none = await run(b, c, '--out', path.join(root, 'bc.yaml'));
@@ -1040,7 +1046,7 @@ describe('gongwen aggregate: what an aggregation audit found', () => {
     const old = writeUnit(root, 'old', { 'report.md': `${FRONT}正文。\n`, 'statistics.yaml': statisticsYaml(on2019, figures2019) });
     const r = await run(a, old, '--out', path.join(root, 'sum.yaml'));
     expect(r.code).toBe(2);
-    expect(r.err).toContain('  gov-2019: old (not the form of 2021, which is gov-2021)\n  fix: put old on the 2021 form (gongwen new --year 2021 makes a blank gov-2021 statistics.yaml), or give --template gov-2021 --partial to sum the others without it\n');
+    expect(r.err).toContain('  gov-2019: old (not the form of 2021, which is gov-2021)\n  fix: put old on the 2021 form (copy the figures into a blank gov-2021 form: gongwen new <a new folder> --organ <its organ> --year 2021 writes one as its statistics.yaml), or give --template gov-2021 --partial to sum the others without it\n');
     const alone = await run(old, '--out', path.join(root, 'old.yaml'));
     expect([alone.code, alone.err]).toEqual([0, 'warning: old\'s figures are on gov-2019, the form for report years 2019–2020, and its report is on 2021, whose form is gov-2021\n  fix: put the unit\'s figures on the 2021 form, so that the report prints the 2021 tables\n']);
   });

@@ -322,11 +322,12 @@ describe('body validation', () => {
   });
 
   it('rejects a heading that is a section number alone (## 二 printed as （一）二, ### 1 as 1.1: a bad-input audit), naming the line', () => {
-    for (const heading of ['## 二', '### 1', '## Ⅰ', '## I.', '## （一）', '# 第二部分', '#### ①']) {
+    for (const heading of ['## 二', '## 十二', '### 1', '## Ⅰ', '## I.', '## IV', '## （一）', '# 第二部分', '#### ①']) {
       const [msg] = errorsOf({ 'report.md': `${FRONT}\n# 一级\n\n${heading}\n\n正文。\n` });
       expect(msg, heading).toMatch(/report\.md:10: the heading ".+" is a number alone, no words: gongwen numbers headings by their level, so it would print as a second number\n {2}fix: write the heading's words after the #/);
     }
-    expect(readReport(makeReport({ 'report.md': `${FRONT}\n# 二是加强领导\n\n## 十大任务\n\n正文。\n` })).blocks.filter((b) => b.type === 'heading')).toHaveLength(2);
+    // words, not section numbers: numerals that are none, in quotes, a placeholder (a review)
+    expect(readReport(makeReport({ 'report.md': `${FRONT}\n# 二是加强领导\n\n## 十大任务\n\n## “十四五”\n\n## 七一\n\n## XX\n\n正文。\n` })).blocks.filter((b) => b.type === 'heading')).toHaveLength(5);
   });
 
   it('reads **bold** next to Chinese punctuation (CommonMark alone would print the asterisks)', () => {

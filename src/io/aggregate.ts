@@ -328,7 +328,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     // (the folder's own statistics file given, city/* run in the city's folder: named as that, an aggregation audit)
     if (home) {
       throw new UsageError(isFolder(home) ? `--out ${opts.out} is in ${home}, which is given among the units: the sum would be one of its own units; leave ${home} out (a glob such as units/* takes it), or write the sum elsewhere`
-        : `--out ${opts.out} is in ${display(unitFolderOf(home))}, whose own ${path.basename(home)} is given among the units (a glob such as ${display(unitFolderOf(home))}/* takes it): the sum would be one of its own units; give the units' folders alone, or write the sum elsewhere`);
+        : `--out ${opts.out} is in ${display(unitFolderOf(home))}, whose own ${path.basename(home)} is given among the units (a glob took it along): the sum would be one of its own units; leave that unit out, or write the sum elsewhere`);
     }
     // A folder given twice (overlapping globs) would be counted twice; so would a unit given as
     // its folder and as its own statistics file, or as both its files (units/*/statistics.* where
@@ -339,7 +339,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     if (twice) {
       const first = dirs[firstOf(twice)]!;
       throw new UsageError(path.resolve(first) === path.resolve(twice) ? `unit folder ${twice} is given twice`
-        : `${first} and ${twice} are one unit (${display(unitFolderOf(twice))}), given twice: it would be counted twice; give the unit once, as its folder (its statistics.yaml is read where it has both files)`);
+        : `${first} and ${twice} are one unit (${display(unitFolderOf(twice))}), given twice: it would be counted twice; give the unit once, as its folder (which reads the file its report.md names, else its statistics.yaml)`);
     }
     if (opts.template && !loadTemplate(opts.template)) {
       throw new UsageError(`unknown template "${opts.template}" (known: ${availableTemplates().join(', ')})`);
@@ -452,7 +452,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     err.write('error: the units use different statistics templates:\n');
     for (const [id, names] of templatesUsed) err.write(`  ${id}: ${names.join(', ')}${form && id !== form && offForm.some((u) => u.stats.template.id === id) ? ` (not the form of ${year}, which is ${form})` : ''}\n`);
     err.write(form && templatesUsed.has(form) && offForm.length
-      ? `  fix: put ${offForm.map((u) => u.name).join(', ')} on the ${year} form (gongwen new --year ${year} makes a blank ${form} statistics.yaml), or give --template ${form} --partial to sum the others without ${offForm.length === 1 ? 'it' : 'them'}\n`
+      ? `  fix: put ${offForm.map((u) => u.name).join(', ')} on the ${year} form (copy the figures into a blank ${form} form: gongwen new <a new folder> --organ <its organ> --year ${year} writes one as its statistics.yaml), or give --template ${form} --partial to sum the others without ${offForm.length === 1 ? 'it' : 'them'}\n`
       : `  fix: give ${[...templatesUsed.keys()].map((id) => `--template ${id}`).join(' or ')} to sum the units on that form, with --partial to leave the others out\n`);
     for (const u of read) if (u.status !== 'ok') err.write(`error: ${explain(u, undefined)}\n`);
     const n = (s: Unit['status']) => read.filter((u) => u.status === s).length;

@@ -60,10 +60,14 @@ const SPACED = `\\s+(?![${MEASURE}])(?=[\\u3400-\\u9fff])`;
 const MAX_HEADING_CHARS = 140;
 
 /**
- * A heading that is a section number alone: 二, 1, Ⅰ, I., （一）, ①, 第二部分 (marks and spaces
- * around it). A figure of three digits or more, a year (# 2023), is a heading's words.
+ * A heading that is a section number alone: 二, 十二, 1, Ⅰ, I., （一）, ①, 第二部分 (brackets, marks and
+ * spaces around it). A figure of three digits or more, a year (# 2023), is a heading's words, and
+ * so are numerals that are no section number (七一, 十四五) and any in quotes or 《》 (“十四五”: a review).
  */
-const NUMBER_ONLY = new RegExp(`^[\\s\\p{P}]*(?:第?${NUMERAL}+(?:部分|章|节)?|${DIGIT}{1,2}|[Ⅰ-Ⅻ]+|[IVXivx]+|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[壹贰叁肆伍陆柒捌玖拾]+)[\\s\\p{P}]*$`, 'u');
+const SECTION_NUMERAL = '(?:十?[一二三四五六七八九]|[二三四五六七八九]?十[一二三四五六七八九]?)';
+/** I to XII (XX, a placeholder, is none). */
+const ROMAN = '(?:[Xx][Ii]{0,2}|[Ii][XxVv]|[Vv]?[Ii]{1,3}|[Vv])';
+const NUMBER_ONLY = new RegExp(`^[\\s（）()〔〕【】、.．,，:：;；]*(?:第?${SECTION_NUMERAL}(?:部分|章|节)?|${DIGIT}{1,2}|[Ⅰ-Ⅻ]+|${ROMAN}|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[壹贰叁肆伍陆柒捌玖拾]+)[\\s（）()〔〕【】、.．,，:：;；]*$`, 'u');
 const TYPED_NUMBER = new RegExp(`^\\s*(?:第${NUMERAL}+(?:部分|章|节)|${NUMERAL}+\\s*[、.．](?!\\s*${NUMERAL})|[（(〔【]\\s*(?:${NUMERAL}+|${DIGIT}{1,2})\\s*[）)〕】]` +
   `|${DIGIT}{1,2}\\s*[.．、](?!${DIGIT}|${NUMERAL})|${DIGIT}{1,2}\\s*[）)]|${NUMERAL}+\\s*[）)]|[①-⑳⑴-⒇⒈-⒛㈠-㈩]|[Ⅰ-Ⅻ]+\\s*[、.．]|[壹贰叁肆伍陆柒捌玖拾]+\\s*[、.．]` +
   `|${DIGIT}{1,2}[.．]${DIGIT}{1,2}[.．]${DIGIT}{1,2}` +

@@ -47,7 +47,8 @@ export function aggregateStatistics(units: UnitStatistics[]): AggregatedStatisti
 /** Cells a unit leaves empty that other units of the sum fill, by table. */
 export interface UnitGap {
   name: string;
-  tables: { title: string; empty: number; of: number }[];
+  /** By table: how many of its cells the unit leaves empty that others fill, and the first few's labels. */
+  tables: { title: string; empty: number; of: number; labels: string[] }[];
 }
 
 /**
@@ -63,19 +64,25 @@ export function unitGaps(units: UnitStatistics[]): UnitGap[] {
   for (const u of units) for (const key of Object.keys(u.stats.values)) filled.add(key);
   const gaps: UnitGap[] = [];
   for (const u of units) {
-    const tables = template.tables.map((t) => ({
-      title: t.title,
-      empty: t.cells.filter((c) => filled.has(c.key) && u.stats.values[c.key] === undefined).length,
-      of: t.cells.length,
-    })).filter((t) => t.empty > 0);
+    const tables = template.tables.map((t) => {
+      const empty = t.cells.filter((c) => filled.has(c.key) && u.stats.values[c.key] === undefined);
+      return { title: t.title, empty: empty.length, of: t.cells.length, labels: empty.slice(0, GAP_LABELS).map((c) => c.label) };
+    }).filter((t) => t.empty > 0);
     if (tables.length) gaps.push({ name: u.name, tables });
   }
   return gaps;
 }
 
-/** A unit's gaps in one line: "清河区: 四、政府信息公开行政复议、行政诉讼情况 (15 of 15 cells empty)". */
+/** The cells a gap names by label, at most (the rest counted): a clerk finds them on the form (a review: "2 of 58 cells" named none). */
+const GAP_LABELS = 3;
+
+/**
+ * A unit's gaps in one line: "清河区: 四、政府信息公开行政复议、行政诉讼情况 (every cell empty)", or
+ * with a few cells "(2 of 58 cells empty: 二（二）…, 三（一）…)".
+ */
 export const gapText = (gap: UnitGap): string =>
-  `${gap.name}: ${gap.tables.map((t) => `${t.title} (${t.empty === t.of ? 'every cell' : `${t.empty} of ${t.of} cells`} empty)`).join(', ')}`;
+  `${gap.name}: ${gap.tables.map((t) => `${t.title} (${t.empty === t.of ? 'every cell empty'
+    : `${t.empty} of ${t.of} cells empty: ${t.labels.join(', ')}${t.empty > t.labels.length ? `, and ${t.empty - t.labels.length} more` : ''}`})`).join(', ')}`;
 
 /**
  * The cells whose sum is larger than a statistics cell takes (LARGEST_FIGURE: 15 digits, 13
