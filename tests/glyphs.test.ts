@@ -161,7 +161,8 @@ describe('a face without the Chinese text set in it', () => {
     const [f, ...more] = thinFaceFindings(report, latinFang);
     expect(more).toEqual([]);
     expect(f!.severity).toBe('warning');
-    expect(f!.message).toMatch(/^the fang face lacks (\d+) of the \1 Chinese characters set in it \(.{6}…\): they print from the fallback face, not in fang's$/);
+    // (judged on its first 200 distinct characters)
+    expect(f!.message).toMatch(/^the fang face lacks 200 of the first 200 Chinese characters set in it \(.{6}…\): they print from the fallback face, not in fang's$/);
     expect(f!.loc.file).toMatch(/sample-2021\/report\.md$/);
     expect(f!.hint).toContain('give fonts: fang: a face with Chinese characters in gongwen.yaml');
     // the title's face, which sets some twenty characters (a review: under the floor of twenty it was never warned of)
