@@ -1051,6 +1051,15 @@ describe('gongwen aggregate: what an aggregation audit found', () => {
     expect([alone.code, alone.err]).toEqual([0, 'warning: old\'s figures are on gov-2019, the form for report years 2019–2020, and its report is on 2021, whose form is gov-2021\n  fix: put the unit\'s figures on the 2021 form, so that the report prints the 2021 tables\n']);
   });
 
+  it('names units whose own figures break a rule of the form\'s totals where the sum keeps it, their differences cancelling out', async () => {
+    const root = tempRoot();
+    const a = writeUnit(root, 'a', { 'statistics.yaml': yamlOf(scaled(base, 1, { 't4.review_total': 5 + 1 })) });
+    const b = writeUnit(root, 'b', { 'statistics.yaml': yamlOf(scaled(base, 2, { 't4.review_total': 10 - 1 })) });
+    const r = await run(a, b, '--out', path.join(root, 'sum.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^warning: the sum keeps a rule of the form's totals that 2 units' own figures break \(in the sum their differences cancel out\): a \(.*a\/statistics\.yaml:\d+: 表四 行政复议·总计: its 4 parts add up to 5, the total says 6 \(−1\)\); b \(.*b\/statistics\.yaml:\d+: .*\(\+1\)\)\n {2}fix: correct those units' figures/m);
+  });
+
   it('says a unit\'s report.md is what cannot be read, not its statistics', async () => {
     const root = tempRoot();
     const a = writeUnit(root, 'a', { 'report.md': '---\ntitle: [broken\n---\n', 'statistics.yaml': yamlOf(scaled(base, 1)) });

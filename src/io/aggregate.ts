@@ -209,7 +209,20 @@ function sumRuleWarnings(template: StatTemplate, values: Record<string, number>,
   const warnings: string[] = [];
   for (const rule of template.rules) {
     const broken = checkRule(sum, rule);
-    if (!broken) continue;
+    if (!broken) {
+      // (units whose own figures break a rule the sum keeps: their errors cancel out in the sum, and
+      // would pass without a word — an aggregation audit; a rule printed on the form refuses such a
+      // unit before this, so these are the rules of the form's totals, a unit's warnings)
+      const own = units.flatMap((u) => {
+        const f = checkRule(u.stats, rule);
+        return f ? [`${u.name} (${formatInputError(f.loc, f.message).split('\n')[0]})`] : [];
+      });
+      if (own.length) {
+        warnings.push(`the sum keeps a rule of the form's totals that ${own.length === 1 ? 'a unit\'s own figures break' : `${own.length} units' own figures break`} (in the sum their differences cancel out): ${own.join('; ')}`
+          + '\n  fix: correct those units\' figures (their own check names the figure), then sum again');
+      }
+      continue;
+    }
     const keys = [...rule.parts, ...rule.totals];
     const gaps = units.filter((u) => keys.some((k) => u.stats.values[k] === undefined)).map((u) => u.name);
     // units whose own figures break it (a rule derived from the form's meaning is a unit's
