@@ -193,6 +193,20 @@ describe('headings over a statistics table kept whole', () => {
   }, 120_000);
 });
 
+describe('a heading right above a statistics table, with no lead-in sentence', () => {
+  it('never ends a page: it goes on with 表三\'s start, or with 表四 whole (a large-report audit: left alone at the foot, 3 and 2 places of 23)', async () => {
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const front = FRONT.replace('测试县2020年', '测试县2021年').replace('year: 2020', 'year: 2021').replace('2021-01-15', '2022-01-15').replace('---\n', '---\nstatistics: statistics.yaml\n');
+    const stats = readFileSync(path.join(sample, 'statistics.yaml'), 'utf8');
+    for (let n = 0; n <= 22; n++) {
+      const body = '# 总体\n\n' + Array.from({ length: n }, (_, i) => `补充说明第${i + 1}项。\n\n`).join('')
+        + '# 依申请公开\n\n{{table t3}}\n\n' + Array.from({ length: n }, (_, i) => `再作说明第${i + 1}项。\n\n`).join('') + '# 复议诉讼\n\n{{table t4}}\n\n# 主动公开\n\n{{table t2}}\n';
+      const { pages } = await readPdf((await buildReport(makeReport({ 'report.md': front + '\n' + body, 'statistics.yaml': stats }), { fonts, formats: ['pdf'] })).outputs.pdf!);
+      for (const page of pages) expect(lastLine(linesOf(page)), `${n} paragraphs: page ${page.number}`).not.toMatch(/^[一二三四五六]、(依申请公开|复议诉讼|主动公开)$/);
+    }
+  }, 120_000);
+});
+
 describe('the end matter kept with the text', () => {
   it('never sets the editor line or the QR code on a page without text: the last line of the body goes with them', async () => {
     const front = FRONT.replace('---\n', '---\neditor: 王五\nurl: https://www.example.gov.cn/a.html\n');

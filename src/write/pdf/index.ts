@@ -26,7 +26,7 @@ export type { PdfOptions, GlyphSource } from './context.js';
  * Blocks kept together on a page, as unbreakable groups:
  * - a paragraph that leads into a table kept whole on one page ("……情况如下：" before 表二)
  *   moves with the table, and so does the heading right above it: the sentence never ends a page
- *   whose next page starts with its table;
+ *   whose next page starts with its table; so does a heading right above such a table;
  * - a standalone heading (and any headings right above it) with the first line of its paragraph
  *   (`firstLineApart`) or of its list's first item, or with room for the start of a Markdown
  *   table right below it, so that no heading ends a page;
@@ -63,8 +63,17 @@ function keepTogether(content: Content[], blocks: Report['blocks'], textWidth: n
       const reserve = startHeightOf(content[heading ? i + 2 : i + 1]);
       out.push({ stack: [...above, ...lead, { canvas: [], margin: [0, reserve, 0, 0] }], unbreakable: true, margin: [0, 0, 0, -reserve] } as Content);
       if (heading) i++;
-    } else if (standalone(blocks[i]) && blocks[i + 1]?.type === 'table') {
-      // a heading right over a Markdown table: kept with room below for the table's start
+    } else if (standalone(blocks[i]) && blocks[i + 1]?.type === 'statTable' && next?.unbreakable) {
+      // a heading right over a statistics table kept whole, with no lead-in sentence: moves with
+      // the table, as a lead-in does (it was left alone at a page's foot: a large-report audit)
+      const above = headingsAbove(out, content, blocks, i);
+      const { margin, ...table } = next as { margin: [number, number, number, number] };
+      out.push({ stack: [...above, content[i], { ...table, margin: [margin[0], margin[1], margin[2], 0] }], unbreakable: true, gridAfter: next.gridAfter, margin: [0, 0, 0, margin[3]] } as Content);
+      i++;
+    } else if (standalone(blocks[i]) && (blocks[i + 1]?.type === 'table' || blocks[i + 1]?.type === 'statTable')) {
+      // a heading right over a Markdown table, or a statistics table that may break across pages
+      // (表三 with no lead-in sentence: the heading was left alone at a page's foot, a large-report
+      // audit): kept with room below for the table's start
       const above = headingsAbove(out, content, blocks, i);
       const reserve = startHeightOf(content[i + 1]);
       out.push({ stack: [...above, content[i], { canvas: [], margin: [0, reserve, 0, 0] }], unbreakable: true, margin: [0, 0, 0, -reserve] } as Content);
