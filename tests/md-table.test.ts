@@ -237,6 +237,16 @@ describe('Markdown tables in the DOCX', () => {
     await expect(buildReport(blank, { fonts, formats: ['pdf'] })).resolves.toBeDefined();
   });
 
+  it('refuse a line right under a table with no blank line between, which Markdown reads as a row (a large-report audit: a note printed in the first cell, widening its column)', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n| 序号 | 单位 | 数量 |\n| --- | --- | --- |\n| 1 | 示例局 | 12 |\n注：数据截至2021年12月31日，由各街道报送汇总。\n` });
+    await expect(buildReport(dir, { fonts, formats: ['pdf'] })).rejects.toThrow(/report\.md:13: "注：数据截至2021年12月31…" right under the table is read as one of its rows \(Markdown takes a line under a table, without a blank line between, as a row\)\n {2}fix: leave a blank line between the table and this line/);
+    // with the blank line: a note under the table; a one-column table's rows need no |
+    const apart = makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n| 序号 | 单位 | 数量 |\n| --- | --- | --- |\n| 1 | 示例局 | 12 |\n\n注：数据截至2021年12月31日。\n` });
+    await expect(buildReport(apart, { fonts, formats: ['pdf'] })).resolves.toBeDefined();
+    const one = makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n| 单位 |\n| --- |\n示例局\n` });
+    await expect(buildReport(one, { fonts, formats: ['pdf'] })).resolves.toBeDefined();
+  });
+
   it('refuse a table of more columns than the 版心 holds (forty-five ran off the page, thirteen shown), and set 29 within it', async () => {
     const table = (n: number) => [0, 1, 2].map((r) => `|${Array.from({ length: n }, (_, k) => (r === 1 ? '---' : String((k + r) % 10))).join('|')}|`).join('\n');
     const wide = makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n${table(30)}\n` });

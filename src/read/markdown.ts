@@ -432,7 +432,15 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
               rowLoc = locOf(u);
               // Markdown drops the cells of a row beyond its header's: a figure typed there would be lost
               // (empty cells beyond them lose nothing: | 1 | 2 | | or a doubled ||)
-              const cells = cellsOf(sourceLines[u.map[0]] ?? '');
+              const line = sourceLines[u.map[0]] ?? '';
+              // a line right under a table without a blank line between (注：…, the next paragraph):
+              // Markdown takes it as a row of the table, its text in the first cell — printed as one,
+              // with rules, and widening that column (a large-report audit)
+              if (!inHead && align.length > 1 && !line.includes('|')) {
+                throw new InputError(rowLoc, `"${line.trim().slice(0, 16)}${line.trim().length > 16 ? '…' : ''}" right under the table is read as one of its rows (Markdown takes a line under a table, without a blank line between, as a row)`,
+                  'leave a blank line between the table and this line');
+              }
+              const cells = cellsOf(line);
               if (align.length > 0 && cells.slice(align.length).some((c) => c.trim() !== '')) {
                 const extra = cells.length - align.length;
                 throw new InputError(rowLoc, `this row has ${cells.length} cells and the header row ${align.length}: Markdown drops the cells beyond the header's, so ${extra === 1 ? 'the last one would' : `the last ${extra} would`} not be printed`,
