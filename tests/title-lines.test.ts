@@ -84,6 +84,16 @@ describe('titleLines', () => {
   });
 });
 
+describe('insideWords', () => {
+  it('keeps 群众 whole in 人民群众 (a heading of two lines printed 人民群 / 众: a large-report audit)', async () => {
+    const { insideWords } = await import('../src/layout/title-lines.js');
+    const s = '切实保障人民群众知情权参与权表达权和监督权';
+    const inside = insideWords(s);
+    expect(inside[s.indexOf('众')]).toBe(true); // (a break before 众 would split 群众)
+    expect(inside[s.indexOf('知')]).toBe(false);
+  });
+});
+
 describe('labelLines (statistics tables\' labels and headers)', () => {
   it('keeps words whole and lines even where filling the cell leaves one character alone', () => {
     // filled at 6 em: 本年新制作数 / 量; at 3.6 em: （三） / 不予公 / 开

@@ -68,7 +68,10 @@ const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度',
   '商务', '审计', '统计', '林业', '粮食', '退役', '军人', '扶贫', '医疗', '大数据', '人民', '政务服务',
   // and of the headings (write/pdf/blocks.ts: a heading of two lines is not broken inside one)
   '建设', '推进', '深化', '加强', '完善', '规范', '标准', '领域', '基层', '政务', '持续', '深入', '全面', '落实', '提升', '发展',
-  '管理', '监督', '保障', '平台', '网站', '政策', '解读', '主动', '专栏', '制度', '机制', '队伍', '培训', '考核', '问题', '措施', '改进'];
+  '管理', '监督', '保障', '平台', '网站', '政策', '解读', '主动', '专栏', '制度', '机制', '队伍', '培训', '考核', '问题', '措施', '改进',
+  // (人民群 / 众 in a heading of two lines: a large-report audit; and words headings of these reports share)
+  '群众', '人民群众', '知情权', '参与权', '表达权', '监督权', '依法', '责任', '意识', '水平', '能力', '质量', '效率', '渠道',
+  '载体', '形式', '方式', '成效', '实效', '透明', '权力', '运行', '决策', '执行', '公众', '参与', '互动', '交流', '宣传'];
 
 /** For each index of `s`, whether a break there would split one of WORDS. */
 export function insideWords(s: string): boolean[] {
