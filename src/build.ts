@@ -142,10 +142,18 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   }));
   // a report on a year is published after it ends (by 31 January or 31 March of the next, as the 条例 asks: model/deadline.ts)
   const { published, year } = report.meta;
+  const day = `${published.year}-${String(published.month).padStart(2, '0')}-${String(published.day).padStart(2, '0')}`;
   const early: Finding[] = published.year <= year ? [{
     severity: 'warning', loc: { file: report.source.file, line: report.metaLines.published },
-    message: `published ${published.year}-${String(published.month).padStart(2, '0')}-${String(published.day).padStart(2, '0')} is before the end of ${year}, the year the report covers`,
+    message: `published ${day} is before the end of ${year}, the year the report covers`,
     hint: `check published: and year: (a ${year} report is published in ${year + 1})`,
+  // (or two years on and later: last year's folder copied forward with its year, or a year mistyped —
+  // a report only months late is none of gongwen's to warn of: --strict would stop a true date, a
+  // 2019-form audit)
+  }] : published.year >= year + 2 ? [{
+    severity: 'warning', loc: { file: report.source.file, line: report.metaLines.published },
+    message: `published ${day} is more than a year after the ${year} report's deadline, ${deadlineText(year, report.meta.organ)}`,
+    hint: `check published: and year: (a ${year} report is published in ${year + 1}; a folder copied from last year's keeps its year:)`,
   }] : [];
   // a title left from last year's file: 示例县2020年… in a report on 2021
   // (any of its years may be the report's: 关于贯彻落实2020年…的…2021年…报告; full-width digits read too)
