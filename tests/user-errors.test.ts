@@ -410,7 +410,8 @@ describe('front matter and statistics mistakes', () => {
     const rows = inputMessages(catchError(() => loadReport(makeReport({ 'report.md': text, 'statistics.yaml': stats.replace('template: gov-2021', 'template: gov-2019') }))));
     expect(rows[0]).toMatch(/statistics\.yaml:\d+: template: gov-2019 — gov-2019 is the form for report years 2019–2020, and this report is on 2021: its form is gov-2021/);
     expect(rows[0]).toContain('fix: write the statistics on gov-2021: gongwen new <folder> --year 2021 writes an empty file of it');
-    expect(rows[1]).toMatch(/unknown column of t2\.regulations: "made"/);
+    // (said to be gov-2021's, with this form's columns: a 2019-form audit)
+    expect(rows[1]).toMatch(/unknown column of t2\.regulations: "made"\n {2}fix: "made" is gov-2021's \(the form for 2021 on\), and this file is on gov-2019 \(the form for 2019–2020\): write this form's column \(new_made, new_published, total_published\), or correct template: if the figures are on gov-2021/);
     // a reference to a cell the other form lacks: its fix says why, not "did you mean"
     const gov2019 = 'template: gov-2019\ntables:\n  t2:\n    regulations: {new_made: 1}\n';
     const refs = inputMessages(catchError(() => loadReport(makeReport({ 'report.md': FRONT.replace(/2020/g, '2022').replace('2021-01-15', '2023-01-15').replace('---\n', '---\nstatistics: statistics.yaml\n') + '\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n\n有效{{t2.normative_documents.valid}}件。\n', 'statistics.yaml': gov2019 }))));

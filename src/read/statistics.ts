@@ -13,6 +13,12 @@ const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object
  * What a value must be for its cell — whole non-negative numbers; 万元 amounts may have decimals
  * and 本年增/减 may be negative — or undefined when the value fits. (YAML and Excel alike.)
  */
+/** The report years of a form, said: "the form for 2019–2020". */
+const formYears = (id: string): string => {
+  const y = loadTemplate(id)?.years;
+  return y ? `the form for ${y.from}${y.to === undefined ? ' on' : `–${y.to}`}` : 'a form';
+};
+
 export function valueProblem(cell: StatCell, v: unknown): string | undefined {
   const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals ? toTheCent(v) : Number.isInteger(v));
   // (a figure past 2^53 is not the one typed: YAML read 99999999999999999999 as 1e20, printed as 100000000000000000000)
@@ -222,8 +228,13 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     const comma = /^\d+$/.test(name) ? `a figure with a thousands separator inside { } is read as a new key "${name}": write the figure without the comma` : undefined;
     // natural：20 (a full-width colon): the whole text is read as the key
     const colon = name.includes('：') ? `write an ASCII colon and a space after "${name.split('：')[0]}", not the full-width colon ：` : undefined;
+    // a table, row or column of another form (gov-2021's made under a gov-2019 template: line): said
+    // so, with this form's names (a 2019-form audit: "known: new_made, …" alone)
+    const key = path.slice(1).join('.');
+    const other = availableTemplates().filter((id) => id !== template.id).find((id) => [...(loadTemplate(id)?.cells.keys() ?? [])].some((k) => k === key || k.startsWith(`${key}.`)));
+    const elsewhere = other ? `"${name}" is ${other}'s (${formYears(other)}), and this file is on ${template.id}${template.years ? ` (${formYears(template.id)})` : ''}: write this form's ${what.split(' ')[0]}${guess ? `, "${guess}"?` : ` (${candidates.join(', ')})`}, or correct template: if the figures are on ${other}` : undefined;
     errors.push(new InputError({ file, line: keyLine(path) }, `unknown ${what}: "${name}"`,
-      comma ?? colon ?? (guess ? `did you mean "${guess}"?` : hint ?? `known: ${candidates.join(', ')}`)));
+      comma ?? colon ?? elsewhere ?? (guess ? `did you mean "${guess}"?` : hint ?? `known: ${candidates.join(', ')}`)));
   };
   const raw = data[dataKey] ?? {};
   if (!isMap(raw)) {
