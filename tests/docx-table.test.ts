@@ -45,7 +45,8 @@ function referenceTable(grid: StatGrid): Table {
       const paragraph = (cell: GridCell, children: TextRun[]) => new Paragraph({
         style: cell.role === 'head' || cell.role === 'section' ? styles.header : styles.text,
         alignment: cell.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
-        ...((keepWhole && r < grid.rows.length - 1) || keep ? { keepNext: true } : {}),
+        // (but the last row of each of 表二's blocks but the last: the table may break there)
+        ...((keepWhole && r < grid.rows.length - 1 && !grid.blockEnds?.includes(r)) || keep ? { keepNext: true } : {}),
         indent: cell.indent ? { left: ptToTwip(cell.indent * size) } : undefined,
         children,
       });

@@ -141,8 +141,9 @@ describe('tables across pages and merged header cells (sample-2021)', () => {
 
   it('prints a row label again where a page break divides its rows (表三)', async () => {
     // (on the sample as it was when 表二's group, which fits page 5 but for the gap below it, went
-    // to page 6: one more line at the end of part 一 moves it there, and 表三 breaks twice again)
-    const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace('# 主动公开政府信息情况', '测试段落。\n\n# 主动公开政府信息情况');
+    // to page 6: seven more lines at the end of part 一 move it there — one did while 表二 was kept
+    // whole — and 表三 breaks twice again)
+    const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace('# 主动公开政府信息情况', `${'测试段落。\n\n'.repeat(7)}# 主动公开政府信息情况`);
     const { outputs } = await buildReport(makeReport({ 'report.md': report, 'statistics.yaml': STATS }), { fonts: openFontSet(), formats: ['pdf'] });
     const pages = (await readPdf(outputs.pdf!)).pages;
     const pageWith = (start: string) => pages.find((p) => p.items.some((i) => i.str.startsWith(start)))!;
@@ -601,5 +602,44 @@ describe('amounts in 万元', () => {
     const { warnings } = await buildReport(makeReport({ 'report.md': report, 'statistics.yaml': STATS }), { fonts: openFontSet(), formats: ['pdf'] });
     const w = warnings.find((f) => /is the form for report years/.test(f.message))!;
     expect(w.loc.line).toBe(5);
+  });
+});
+
+describe('表二 across a page break', () => {
+  it('breaks between its blocks, each whole with its title and header rows, where it does not fit whole (kept whole, the 2019 表二 left up to two thirds of a page empty: a 2019-form audit)', async () => {
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const text = readFileSync(path.join(sample, 'report.md'), 'utf8');
+    const stats = readFileSync(path.join(sample, 'statistics.yaml'), 'utf8');
+    const blocks = ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'];
+    let split = 0;
+    for (let n = 0; n <= 21; n += 3) {
+      const filled = text.replace('# 主动公开政府信息情况', `${Array.from({ length: n }, (_, i) => `补充第${i + 1}项。\n\n`).join('')}# 主动公开政府信息情况`);
+      const { outputs } = await buildReport(makeReport({ 'report.md': filled, 'statistics.yaml': stats }), { fonts: openFontSet(), formats: ['pdf', 'docx'] });
+      const { pages } = await readPdf(outputs.pdf!);
+      const pageOf = (s: string) => pages.findIndex((p) => linesOf(p).some((l) => l.text.replace(/\s/g, '').startsWith(s)));
+      const at = blocks.map(pageOf);
+      // in order, every block on one page (its title row and its last row together)
+      expect(at.every((p, k) => p >= 0 && (k === 0 || p >= at[k - 1]!)), `${n}: ${at}`).toBe(true);
+      expect(pageOf('行政规范性文件'), `${n}`).toBe(at[0]);
+      expect(pageOf('行政事业性收费'), `${n}`).toBe(at[3]);
+      // the lead-in goes on with the first block
+      expect(pageOf('2021年，本机关主动公开政府信息情况如下'), `${n}`).toBe(at[0]);
+      if (at[3]! > at[0]!) split++;
+    }
+    expect(split).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('lets the DOCX break after a block\'s last row, and keeps every other row with the next', async () => {
+    const template = loadTemplate('gov-2021')!;
+    const grid = statGrid(template.tables.find((t) => t.id === 't2')!, {});
+    expect(grid.blockEnds).toEqual([3, 6, 10]);
+    expect(grid.rows[3]![0]).toMatchObject({ text: '行政规范性文件' });
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
+    const xml = docxParts(outputs.docx!)['word/document.xml']!;
+    const row = (label: string) => [...xml.matchAll(/<w:tr>(?:(?!<\/w:tr>).)*<\/w:tr>/g)].map((m) => m[0]).find((r) => r.includes(`>${label}<`))!;
+    expect(row('规章')).toContain('<w:keepNext/>');
+    expect(row('行政规范性文件')).not.toContain('<w:keepNext/>');
+    expect(row('行政许可')).not.toContain('<w:keepNext/>');
+    expect(row('行政处罚')).toContain('<w:keepNext/>');
   });
 });

@@ -32,6 +32,12 @@ export interface StatGrid {
   widths: number[];
   /** Rows repeated at the top of every page the table spans. */
   headerRows: number;
+  /**
+   * Rows after which a table kept on one page may break all the same: the last row of each of a
+   * 表二's blocks but the last, the next block starting with its own title and header rows (a
+   * 2019-form audit: the 2019 表二 of 18 rows, kept whole, left two thirds of a page empty).
+   */
+  blockEnds?: number[];
   rows: GridSlot[][];
   /** Cell text size: smaller for wider tables, so every table fits the 版心 in portrait (GB/T 9704 §8). */
   zihao: Zihao;
@@ -133,7 +139,9 @@ export function statGrid(t: StatTableTemplate, values: Record<string, number>): 
       const n = L.gridColumns;
       const g = new Grid(n);
       let r = 0;
+      const blockEnds: number[] = [];
       for (const b of L.blocks) {
+        if (r > 0) blockEnds.push(r - 1);
         g.place(r++, 0, { text: b.title.text, role: 'head', colSpan: b.title.colspan, align: 'left' });
         g.header(r++, [b.header]);
         for (const row of b.rows) {
@@ -147,7 +155,7 @@ export function statGrid(t: StatTableTemplate, values: Record<string, number>): 
         }
       }
       const first = 0.3;
-      return { table: t.id, form: t, widths: [first, ...Array.from({ length: n - 1 }, () => (1 - first) / (n - 1))], headerRows: 0, rows: g.done(), zihao: '五号' };
+      return { table: t.id, form: t, widths: [first, ...Array.from({ length: n - 1 }, () => (1 - first) / (n - 1))], headerRows: 0, ...(blockEnds.length ? { blockEnds } : {}), rows: g.done(), zihao: '五号' };
     }
     case 'matrix': {
       const lc = L.labelColumns;

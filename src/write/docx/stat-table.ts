@@ -27,8 +27,9 @@ interface TableStyle {
   styles: { text: string; header: string };
   /** Its size and line, where no style has them. */
   small?: { halfPoints: number; line: number };
-  /** Keep every row but the last with the next (a table kept on one page). */
+  /** Keep every row but the last with the next (a table kept on one page), but those after which it may break (StatGrid blockEnds). */
   keepWhole: boolean;
+  breaksAfter?: ReadonlySet<number>;
   rows: number;
   /** The cell text's size in pt (an indent level is one character of it). */
   size: number;
@@ -66,7 +67,7 @@ export function cellLines(slot: GridCell, room: number, size: number, pdfRoom = 
 /** A cell paragraph's properties; `keep`: its row is kept on a page with what is below it (a section or group row, the last row over a note). */
 const paragraphXml = (slot: GridCell, r: number, t: TableStyle, keep: boolean) =>
   `<w:pStyle w:val="${slot.role === 'head' || slot.role === 'section' ? t.styles.header : t.styles.text}"/>` +
-  ((t.keepWhole && r < t.rows - 1) || keep ? '<w:keepNext/>' : '') +
+  ((t.keepWhole && r < t.rows - 1 && !t.breaksAfter?.has(r)) || keep ? '<w:keepNext/>' : '') +
   (t.small ? `<w:spacing w:line="${t.small.line}" w:lineRule="exact"/>` : '') +
   (slot.indent ? `<w:ind w:left="${ptToTwip(slot.indent * t.size)}"/>` : '') +
   `<w:jc w:val="${slot.align}"/>`;
@@ -178,6 +179,8 @@ export function statTableXml(grid: StatGrid, noteBelow = false): string {
     // a table without repeated header rows (表二 blocks, 表四) is kept on one page, Word's way:
     // every row but the last keeps with the next
     keepWhole: grid.headerRows === 0 || grid.rows.length <= 6,
+    // (but between 表二's blocks, as in the PDF)
+    ...(grid.blockEnds ? { breaksAfter: new Set(grid.blockEnds) } : {}),
     rows: grid.rows.length,
     size,
   };

@@ -2,7 +2,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, STAT_TABLE_GAP, type ElementName } from '../../layout/gbt9704.js';
 import { inlineText, type Block, type HeadingBlock, type ParagraphBlock, type StatisticsTable } from '../../model/types.js';
-import { CELL_PADDING_BOTTOM, CELL_PADDING_TOP, CELL_PADDING_X, statGrid, TABLE_RULE } from '../../layout/stat-grid.js';
+import { CELL_PADDING_BOTTOM, CELL_PADDING_TOP, CELL_PADDING_X, statGrid, TABLE_RULE, type StatGrid } from '../../layout/stat-grid.js';
 import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { inlineRuns, LINK, runs, type PdfInline } from './text.js';
@@ -78,6 +78,22 @@ export function keptNote(ctx: PdfContext, note: ParagraphBlock): Content | undef
   return lineCount(node as { text?: unknown }) <= NOTE_LINES ? node : undefined;
 }
 
+/**
+ * A 表二 in parts, one per block (StatGrid blockEnds), each kept whole on one page and the page
+ * free to break between them: stacked, each part's rules meet the next's. Its start height is the
+ * first part's whole, so that a lead-in sentence or a heading above goes on with that part.
+ */
+function blockParts(ctx: PdfContext, grid: StatGrid, noteNode?: Content): Content {
+  const cuts = [-1, ...grid.blockEnds!, grid.rows.length - 1];
+  const parts = cuts.slice(1).map((end, k) => statTable(ctx, { ...grid, rows: grid.rows.slice(cuts[k]! + 1, end + 1) }, true));
+  return {
+    stack: parts.map((part, k) => ({ stack: k === parts.length - 1 && noteNode ? [part, noteNode] : [part], unbreakable: true })),
+    gwStartHeight: STAT_TABLE_GAP.beforeLines * geometry.linePitch + startHeightOf(parts[0]),
+    margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, noteNode ? 0 : STAT_TABLE_GAP.afterLines * geometry.linePitch],
+    gridAfter: geometry.linePitch,
+  } as Content;
+}
+
 /** `noteNode`: the note under table `b` (keptNote), set with it. */
 export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statistics?: StatisticsTable, noteNode?: Content): Content {
   const body = { role: ELEMENTS.body.role, size: sizeOf('body') };
@@ -89,6 +105,9 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       const grid = statGrid(table, statistics!.values);
       // a table without repeated header rows (表二 blocks, 表四) is kept whole on one page
       const whole = grid.headerRows === 0 || grid.rows.length <= 6;
+      // …but 表二 may break between its blocks, each kept whole with its own title and header rows
+      // (kept whole, the 2019 表二 of 18 rows left up to two thirds of a page empty: a 2019-form audit)
+      if (whole && grid.blockEnds?.length) return blockParts(ctx, grid, noteNode);
       const node = statTable(ctx, grid);
       return {
         stack: !noteNode ? [node] : whole ? [node, noteNode] : [withNoteRow(node, noteNode, CELL_PADDING_X, TABLE_RULE, { top: CELL_PADDING_TOP, bottom: CELL_PADDING_BOTTOM })],

@@ -72,7 +72,8 @@ const START_ROWS = 2;
 export const startHeightOf = (node: unknown): number => (node as { gwStartHeight?: number }).gwStartHeight ?? 0;
 
 
-export function statTable(ctx: PdfContext, grid: StatGrid): Content {
+/** `wholeStart`: the start height (gwStartHeight) is the whole table's, for a part kept on one page (a 表二 block). */
+export function statTable(ctx: PdfContext, grid: StatGrid, wholeStart = false): Content {
   const size = ZIHAO[grid.zihao];
   const cell = { role: 'fang' as const, size, lineHeight: size * 1.35 };
   const head = { ...cell, role: 'hei' as const };
@@ -196,7 +197,7 @@ export function statTable(ctx: PdfContext, grid: StatGrid): Content {
   // below itself (write/pdf/index.ts), so that it never ends a page whose next page starts the
   // table, nor leaves the header over a single row at a page's foot. A header cell over several
   // rows (（本列数据的勾稽关系……）) grows its last row when its text needs more.
-  const startRows = Math.min(grid.rows.length, grid.headerRows + START_ROWS);
+  const startRows = wholeStart ? grid.rows.length : Math.min(grid.rows.length, grid.headerRows + START_ROWS);
   let startHeight = roomOver(0, startRows) + 2 * RULE;
   grid.rows.slice(0, startRows).forEach((row, r) => row.forEach((slot, c) => {
     if (isCovered(slot) || slot.rowSpan < 2 || r + slot.rowSpan > startRows) return;
