@@ -211,6 +211,17 @@ describe('the form of each report year', () => {
   });
 });
 
+describe('an incomplete table', () => {
+  it('is reported at its first empty cell\'s place, a { } row that leaves it out before a later cell written empty (a 2019-form audit)', () => {
+    const text = SAMPLE_2021
+      .replace('normative_documents: {made: 6, repealed: 2, valid: 31}', 'normative_documents: {made: 6, valid: 31}')
+      .replace('fees: {amount: 126.35}              # 万元', 'fees:\n      amount:');
+    const stats = parseStatistics(text, 'statistics.yaml');
+    const [f] = checkStatistics(stats).filter((x) => x.message.includes('incomplete'));
+    expect(f!.loc.line).toBe(text.split('\n').findIndex((l) => l.includes('normative_documents:')) + 1);
+  });
+});
+
 describe('numbers in the text', () => {
   const para = (text: string): Block[] => [{ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'report.md', line: 9 } }];
 

@@ -81,7 +81,9 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
     const shown = empty.slice(0, 4).map((c) => c.label).join('; ');
     // at the first empty cell's line, where the file has one (gongwen new writes every cell's),
     // else where it would go (a row written in { } that leaves cells out)
-    const line = empty.map((c) => stats.lines[c.key]).find((l) => l !== undefined) ?? empty.map((c) => stats.places?.[c.key]).find((l) => l !== undefined);
+    // (the first empty cell's own line or place, in the form's order: a later cell written empty
+    // was named over a { } row that left an earlier one out, a 2019-form audit)
+    const line = empty.map((c) => stats.lines[c.key] ?? stats.places?.[c.key]).find((l) => l !== undefined);
     findings.push({
       severity: 'warning',
       loc: { file: stats.file, ...(line !== undefined ? { line } : {}) },
