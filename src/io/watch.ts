@@ -108,6 +108,8 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     unwatched?: boolean;
   }>();
   let stopped = false;
+  /** A report folder found gone by its build (set below, where its watcher is): looked for until it is back. */
+  let gone = (_dir: string): void => {};
   // `start`: the build at the session's start (with --force, even an up-to-date folder's)
   const rebuild = async (dir: string, start = false) => {
     const s = state.get(dir)!;
@@ -124,6 +126,10 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
           const o = await buildOne(from(dir), fonts, settings, docx?.build, () => stopped);
           if (o.ok) o.why = check.why;
           show(o, initial);
+          // (the folder gone: looked for until it is back, whatever events its watcher gave — under a
+          // loaded machine the one about the folder itself did not come, and a folder restored stayed
+          // unwatched: a CI run)
+          if (!o.ok) gone(dir);
         }
       } while (s.again);
     } catch (e) {
@@ -170,6 +176,12 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
     // same inode number, on ext4, at once). The watcher's last event names the folder itself: the
     // folder is then marked dead, looked for every half second until it is there, watched again,
     // and its report built (it stayed unwatched, silently: failure audit, twice).
+    gone = (dir: string) => {
+      if (isFolder(at(dir)) || state.get(dir)!.dead.has(at(dir))) return;
+      state.get(dir)!.watcher?.close();
+      state.get(dir)!.watcher = undefined;
+      markDead(dir, at(dir));
+    };
     const markDead = (dir: string, folder: string) => {
       const s = state.get(dir)!;
       if (stopped) return;
