@@ -629,6 +629,15 @@ describe('表二 across a page break', () => {
     expect(split).toBeGreaterThan(0);
   }, 60_000);
 
+  it('draws the parts on one page as the table whole: one rule where two blocks meet, not two (a review: twice as heavy, and each join half a point lower)', async () => {
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    const page = pages.find((p) => p.items.some((i) => i.str === '规章'))!;
+    const y = (s: string) => page.items.find((i) => i.str === s)!.baseline;
+    // the rows of one line are as far apart across the join as inside a block
+    expect(y('第二十条第（五）项') - y('行政规范性文件')).toBeCloseTo(y('行政规范性文件') - y('规章'), 2);
+  });
+
   it('lets the DOCX break after a block\'s last row, and keeps every other row with the next', async () => {
     const template = loadTemplate('gov-2021')!;
     const grid = statGrid(template.tables.find((t) => t.id === 't2')!, {});

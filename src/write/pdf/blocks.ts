@@ -87,7 +87,10 @@ function blockParts(ctx: PdfContext, grid: StatGrid, noteNode?: Content): Conten
   const cuts = [-1, ...grid.blockEnds!, grid.rows.length - 1];
   const parts = cuts.slice(1).map((end, k) => statTable(ctx, { ...grid, rows: grid.rows.slice(cuts[k]! + 1, end + 1) }, true));
   return {
-    stack: parts.map((part, k) => ({ stack: k === parts.length - 1 && noteNode ? [part, noteNode] : [part], unbreakable: true })),
+    // (each part but the last drawn a rule's width higher into the next: on one page, the next
+    // part's top rule lies on its bottom rule, one rule, as in the table drawn whole — two, they
+    // printed twice as heavy: a review; a part that starts a page has its own top rule)
+    stack: parts.map((part, k) => (k === parts.length - 1 ? { stack: noteNode ? [part, noteNode] : [part], unbreakable: true } : { stack: [part], unbreakable: true, margin: [0, 0, 0, -TABLE_RULE] })),
     gwStartHeight: STAT_TABLE_GAP.beforeLines * geometry.linePitch + startHeightOf(parts[0]),
     margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, noteNode ? 0 : STAT_TABLE_GAP.afterLines * geometry.linePitch],
     gridAfter: geometry.linePitch,
