@@ -254,10 +254,19 @@ function lostBlockError(report: Report, e: unknown): unknown {
     field = block ? undefined : fields.find((k) => JSON.stringify(report.meta[k] ?? '').includes(window));
     if (block || field) break;
   }
-  const loc = block?.loc ?? (field && report.metaLines[field] ? { file: report.source.file, line: report.metaLines[field] } : { file: report.source.file });
+  let loc = block?.loc ?? (field && report.metaLines[field] ? { file: report.source.file, line: report.metaLines[field] } : { file: report.source.file });
   // (a run of headings kept with the line below them: the longest of them named too, where it is
   // not the first — an over-long ## was reported at its # only: adversarial audit)
   const at = block ? report.blocks.indexOf(block) : -1;
+  // (the lost text starts inside a run of headings without text between them: the run is named
+  // from its first heading, not at the one the page ran out at — a large-report audit: 21
+  // headings named at the last)
+  let first = at;
+  while (first > 0 && report.blocks[at]?.type === 'heading' && report.blocks[first - 1]?.type === 'heading' && !(report.blocks[first - 1] as { runIn?: unknown }).runIn) first--;
+  let last = at;
+  while (last >= 0 && last + 1 < report.blocks.length && report.blocks[last + 1]?.type === 'heading') last++;
+  const headingRun = at >= 0 && report.blocks[at]?.type === 'heading' && last - first + 1 >= 3 ? { count: last - first + 1, from: report.blocks[first]!.loc.line, to: report.blocks[last]!.loc.line } : undefined;
+  if (headingRun) loc = report.blocks[first]!.loc;
   let end = at;
   while (end >= 0 && end < report.blocks.length && report.blocks[end]?.type === 'heading') end++;
   // (the headings alone: of the block below them only a line is kept with them, review)
@@ -268,7 +277,8 @@ function lostBlockError(report: Report, e: unknown): unknown {
   const named = longest && block && longest !== block && size(longest) >= 60 && size(longest) >= 2 * size(block);
   const longestAt = named && longest.loc.line !== loc.line ? ` (its longest piece at line ${longest.loc.line})` : '';
   return new InputError(loc,
-    `a part that must stay on one page (a heading with the line below it, a table row, the end matter) is taller than a page${longestAt}, and the PDF would leave out ${lost ? `"${excerpt}${chars.length > 12 ? '…' : ''}"` : 'what follows it'}`,
+    headingRun ? `${headingRun.count} headings in a row without text between them (lines ${headingRun.from}–${headingRun.to}) are kept on one page with the line below them, and are taller than a page: the PDF would leave out ${lost ? `"${excerpt}${chars.length > 12 ? '…' : ''}"` : 'what follows them'}`
+      : `a part that must stay on one page (a heading with the line below it, a table row, the end matter) is taller than a page${longestAt}, and the PDF would leave out ${lost ? `"${excerpt}${chars.length > 12 ? '…' : ''}"` : 'what follows it'}`,
     'shorten it, or split it: a heading or a table cell of a few lines, no run of headings without text between them, a shorter front matter field');
 }
 

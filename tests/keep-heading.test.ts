@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport } from '../src/build.js';
 import { ROOT } from './helpers/build.js';
 import { openFontSet } from '../src/io/fonts.js';
-import { FRONT, makeReport } from './helpers/fixtures.js';
+import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 import { countLayouts } from './helpers/layouts.js';
 import { linesOf, readPdf } from './helpers/pdf.js';
 
@@ -281,10 +281,11 @@ describe('a part kept on one page that is taller than a page', () => {
     // 24 empty headings in a row: kept with the line below them, one block of 25 lines and more
     const body = Array.from({ length: 24 }, (_, k) => `## 小标题甲${k}\n\n`).join('') + '正文一段。\n';
     const dir = makeReport({ 'report.md': `${FRONT}\n# 概述\n\n${body}` });
-    const headingLine = readFileSync(path.join(dir, 'report.md'), 'utf8').split('\n').indexOf('## 小标题甲0') + 1; // (the first of its text the model holds: gongwen adds the numbers)
+    // (named from the run's first heading, # 概述, with the run's lines: a large-report audit)
+    const headingLine = readFileSync(path.join(dir, 'report.md'), 'utf8').split('\n').indexOf('# 概述') + 1;
     const error = await buildReport(dir, { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as Error);
     expect(error?.constructor.name).toBe('InputError');
-    expect(String(error)).toMatch(/taller than a page, and the PDF would leave out "一、概述（一）小标题甲0/);
+    expect(String(error)).toMatch(/25 headings in a row without text between them \(lines \d+–\d+\) are kept on one page with the line below them, and are taller than a page: the PDF would leave out "一、概述（一）小标题甲0/);
     expect((error as unknown as { loc: { line?: number } }).loc.line).toBe(headingLine);
     // located at the heading that starts the lost text, not at the opening paragraph that names
     // every part (主动公开政府信息情况) nor at a heading that only begins like it (（一）主动公开)
@@ -354,4 +355,12 @@ describe('the last page', () => {
     }
     expect(turned, 'cases where the last paragraph runs onto a page of its own').toBeGreaterThan(8);
   }, 150_000);
+});
+
+describe('a run of headings without text between them', () => {
+  it('taller than a page, is named from its first heading with its lines, not at the heading the page ran out at (a large-report audit)', async () => {
+    const body = `# 总体情况\n\n正文。\n\n${Array.from({ length: 25 }, (_, i) => `## 第${i + 1}小节内容\n\n`).join('')}最后的正文。\n`;
+    const error = await buildReport(makeReport({ 'report.md': FRONT_BEFORE_FORMS + '\n' + body }), { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e as Error);
+    expect(error?.message).toMatch(/report\.md:12: 25 headings in a row without text between them \(lines 12–60\) are kept on one page with the line below them, and are taller than a page: the PDF would leave out "/);
+  });
 });
