@@ -92,28 +92,21 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   // (not where it holds the same figures or none, io/workbook-news.ts, which the async callers ask)
   const stale = stats && !workbookNoNews && newerWorkbook(report.dir, stats.file);
   const staleWorkbook: Finding[] = stale ? [{ severity: 'warning', loc: { file: stats.file, line: 1 }, message: stale.message, hint: stale.hint }] : [];
+  // what a sum's record says of its units (gongwen aggregate warned of each), a warning where it says any
+  // (`separator`: between the units; a gap's own text holds commas)
+  const recorded = (list: string[] | undefined, message: (n: number) => string, hint: string, separator = ', '): Finding[] => (list?.length ? [{
+    severity: 'warning', loc: { file: stats!.file, line: 1 }, message: `${message(list.length)}: ${list.join(separator)}`, hint,
+  }] : []);
   // the sum of a city's units that left some out (gongwen aggregate --partial): printed as the city's figures
-  const leftOut = stats?.sumRecord?.left;
-  const partialSum: Finding[] = leftOut?.length ? [{
-    severity: 'warning', loc: { file: stats!.file, line: 1 },
-    message: `the statistics are a sum that leaves out ${leftOut.length === 1 ? 'a unit' : `${leftOut.length} units`}: ${leftOut.join(', ')}`,
-    hint: 'correct those units and add them up again (gongwen aggregate); to publish the figures as they are, build without --strict (this warning stays: the figures lack those units, and the report should say so)',
-  }] : [];
-  // a sum that read units' YAML older than their workbooks (gongwen aggregate warned of each)
-  const staleUnits = stats?.sumRecord?.stale;
-  const staleSum: Finding[] = staleUnits?.length ? [{
-    severity: 'warning', loc: { file: stats!.file, line: 1 },
-    message: `the statistics are a sum that read the YAML statistics of ${staleUnits.length === 1 ? 'a unit' : `${staleUnits.length} units`} saved before ${staleUnits.length === 1 ? 'its' : 'their'} workbook (statistics.xlsx), whose figures are not in: ${staleUnits.join(', ')}`,
-    hint: 'convert each such unit again (gongwen aggregate <unit> --out <the YAML file its report.md names>) and add the units up again (gongwen aggregate)',
-  }] : [];
-  // a sum in which units leave empty cells that other units fill (gongwen aggregate warned of each):
-  // their figures are not in those cells (an aggregation audit: a unit's whole 表四 left out)
-  const gapUnits = stats?.sumRecord?.gaps;
-  const gapSum: Finding[] = gapUnits?.length ? [{
-    severity: 'warning', loc: { file: stats!.file, line: 1 },
-    message: `the statistics are a sum in which ${gapUnits.length === 1 ? 'a unit leaves' : `${gapUnits.length} units leave`} empty cells that other units fill, so ${gapUnits.length === 1 ? 'its' : 'their'} figures are not in them: ${gapUnits.join('; ')}`,
-    hint: 'fill those cells in the units (0 where there were none) and add them up again (gongwen aggregate); to publish the figures as they are, build without --strict',
-  }] : [];
+  const partialSum = recorded(stats?.sumRecord?.left, (n) => `the statistics are a sum that leaves out ${n === 1 ? 'a unit' : `${n} units`}`,
+    'correct those units and add them up again (gongwen aggregate); to publish the figures as they are, build without --strict (this warning stays: the figures lack those units, and the report should say so)');
+  // a sum that read units' YAML older than their workbooks
+  const staleSum = recorded(stats?.sumRecord?.stale, (n) => `the statistics are a sum that read the YAML statistics of ${n === 1 ? 'a unit' : `${n} units`} saved before ${n === 1 ? 'its' : 'their'} workbook (statistics.xlsx), whose figures are not in`,
+    'convert each such unit again (gongwen aggregate <unit> --out <the YAML file its report.md names>) and add the units up again (gongwen aggregate)');
+  // a sum in which units leave empty cells that other units fill: their figures are not in those
+  // cells (an aggregation audit: a unit's whole 表四 left out)
+  const gapSum = recorded(stats?.sumRecord?.gaps, (n) => `the statistics are a sum in which ${n === 1 ? 'a unit leaves' : `${n} units leave`} empty cells that other units fill, so ${n === 1 ? 'its' : 'their'} figures are not in them`,
+    'fill those cells in the units (0 where there were none) and add them up again (gongwen aggregate); to publish the figures as they are, build without --strict', '; ');
   // a sum whose figures were typed over since gongwen aggregate wrote it (province trial: passed
   // without a word, and a sum of it then lost its record of its units)
   // (a sum of two units or more, or with some left out: a record of one alone is a unit's form as handed out)

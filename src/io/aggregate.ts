@@ -583,21 +583,14 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       + gaps.map((g) => `  ${gapText(g)}\n`).join('')
       + `  fix: fill ${gaps.length === 1 ? 'them' : 'each unit\'s'} in (0 where there were none), then sum again; the city's build warns of them until then\n`);
   }
-  // (with those a summed sum left out: a province's sum of its cities says which counties lack)
-  const leftOut = [
-    ...left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`),
-    ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.left ?? []).map((x) => `${u.name}: ${x}`) : [])),
-  ];
-  // (and those summed from a YAML older than their workbook, also a summed sum's)
-  const stale = [
-    ...summed.filter((u) => u.stale).map((u) => u.name),
-    ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.stale ?? []).map((x) => `${u.name}: ${x}`) : [])),
-  ];
-  // (and a summed sum's own units' gaps)
-  const empty = [
-    ...gaps.map(gapText),
-    ...summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord.gaps ?? []).map((x) => `${u.name}: ${x}`) : [])),
-  ];
+  // what the summed sums (not typed over since) recorded of their own units, named by the sum:
+  // a province's sum of its cities says which counties they left out, read stale or left gaps in
+  const carried = (list: 'left' | 'stale' | 'gaps') => summed.flatMap((u) => (u.stats.sumRecord && prints.get(u) === u.stats.sumRecord.sum ? (u.stats.sumRecord[list] ?? []).map((x) => `${u.name}: ${x}`) : []));
+  const leftOut = [...left.map((u) => `${u.name} (${u.status === 'other' ? 'other template' : u.status})`), ...carried('left')];
+  // (and those summed from a YAML older than their workbook)
+  const stale = [...summed.filter((u) => u.stale).map((u) => u.name), ...carried('stale')];
+  // (and the units leaving cells empty that others fill)
+  const empty = [...gaps.map(gapText), ...carried('gaps')];
   const record: SumRecord | undefined = !conversion
     ? { sum: valuesFingerprint(sum.values), units: summed.map((u): SumRecord['units'][number] => (telling(u.stats.values) ? [u.name, valuesFingerprint(u.stats.values), 1] : [u.name, valuesFingerprint(u.stats.values)])), files: summed.map((u) => unitFileRecord(u.stats.file, opts.out!)), ...(leftOut.length ? { left: leftOut } : {}), ...(stale.length ? { stale } : {}), ...(empty.length ? { gaps: empty } : {}) }
     // (a sum converted in its folder, its workbook into YAML or back, keeps its record: what it left

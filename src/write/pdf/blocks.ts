@@ -86,13 +86,27 @@ export function keptNote(ctx: PdfContext, note: ParagraphBlock): Content | undef
 function blockParts(ctx: PdfContext, grid: StatGrid, noteNode?: Content): Content {
   const cuts = [-1, ...grid.blockEnds!, grid.rows.length - 1];
   const parts = cuts.slice(1).map((end, k) => statTable(ctx, { ...grid, rows: grid.rows.slice(cuts[k]! + 1, end + 1) }, true));
+  // (each part but the last drawn a rule's width higher into the next: on one page, the next
+  // part's top rule lies on its bottom rule, one rule, as in the table drawn whole — two, they
+  // printed twice as heavy: a review; a part that starts a page has its own top rule)
+  const stack = parts.map((part, k) => (k === parts.length - 1 ? { stack: noteNode ? [part, noteNode] : [part], unbreakable: true } : { stack: [part], unbreakable: true, margin: [0, 0, 0, -TABLE_RULE] }));
+  return statTableGroup(stack as Content[], false, parts[0], Boolean(noteNode));
+}
+
+/**
+ * A statistics table's node in the body: `stack` (the table, or its parts, and a note), kept
+ * whole or not, its gaps above and below, the room its start (`start`, the table or its first
+ * part) needs below a lead-in sentence (index.ts), and what follows back on the grid.
+ */
+function statTableGroup(stack: Content[], unbreakable: boolean, start: Content, noted: boolean): Content {
   return {
-    // (each part but the last drawn a rule's width higher into the next: on one page, the next
-    // part's top rule lies on its bottom rule, one rule, as in the table drawn whole — two, they
-    // printed twice as heavy: a review; a part that starts a page has its own top rule)
-    stack: parts.map((part, k) => (k === parts.length - 1 ? { stack: noteNode ? [part, noteNode] : [part], unbreakable: true } : { stack: [part], unbreakable: true, margin: [0, 0, 0, -TABLE_RULE] })),
-    gwStartHeight: STAT_TABLE_GAP.beforeLines * geometry.linePitch + startHeightOf(parts[0]),
-    margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, noteNode ? 0 : STAT_TABLE_GAP.afterLines * geometry.linePitch],
+    stack,
+    unbreakable,
+    // the room its start needs below a lead-in sentence (index.ts), from the gap above it on
+    gwStartHeight: STAT_TABLE_GAP.beforeLines * geometry.linePitch + startHeightOf(start),
+    // (a note under it is text: what follows it goes on the next grid line, with no gap of the table's)
+    margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, noted ? 0 : STAT_TABLE_GAP.afterLines * geometry.linePitch],
+    // what follows starts on the next grid line (io/pdfmake-grid-snap.ts)
     gridAfter: geometry.linePitch,
   } as Content;
 }
@@ -112,16 +126,8 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       // (kept whole, the 2019 表二 of 18 rows left up to two thirds of a page empty: a 2019-form audit)
       if (whole && grid.blockEnds?.length) return blockParts(ctx, grid, noteNode);
       const node = statTable(ctx, grid);
-      return {
-        stack: !noteNode ? [node] : whole ? [node, noteNode] : [withNoteRow(node, noteNode, CELL_PADDING_X, TABLE_RULE, { top: CELL_PADDING_TOP, bottom: CELL_PADDING_BOTTOM })],
-        unbreakable: whole,
-        // the room its start needs below a lead-in sentence (index.ts), from the gap above it on
-        gwStartHeight: STAT_TABLE_GAP.beforeLines * geometry.linePitch + startHeightOf(node),
-        // (a note under it is text: what follows it goes on the next grid line, with no gap of the table's)
-        margin: [0, STAT_TABLE_GAP.beforeLines * geometry.linePitch, 0, noteNode ? 0 : STAT_TABLE_GAP.afterLines * geometry.linePitch],
-        // what follows starts on the next grid line (io/pdfmake-grid-snap.ts)
-        gridAfter: geometry.linePitch,
-      } as Content;
+      const stack = !noteNode ? [node] : whole ? [node, noteNode] : [withNoteRow(node, noteNode, CELL_PADDING_X, TABLE_RULE, { top: CELL_PADDING_TOP, bottom: CELL_PADDING_BOTTOM })];
+      return statTableGroup(stack, whole, node, Boolean(noteNode));
     }
     case 'paragraph':
       return justified(ctx, inlineRuns(ctx, b.inlines, body));

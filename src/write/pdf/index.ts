@@ -44,14 +44,7 @@ function keepTogether(content: Content[], blocks: Report['blocks'], textWidth: n
     // a page, which pdfmake would drop and io/pdfmake-lost-blocks.ts refuses — eleven lines before 表二)
     if (blocks[i].type === 'paragraph' && blocks[i + 1]?.type === 'statTable' && next?.unbreakable && leadInLines(content[i] as PdfParagraph, textWidth) <= LEAD_IN_LINES) {
       // with every heading right above (（一）… over 二、… over the lead-in: not only the nearest)
-      const heading = headingsAbove(out, content, blocks, i);
-      // the group ends with the table: what follows it goes back to the grid (the table's own
-      // gridAfter cannot, inside a block pdfmake lays out apart from the page). The gap below the
-      // table is the group's margin, not the table's: pdfmake counts a block's inner margins in
-      // its height, and a group that fits a page's foot but for that gap (nothing is printed in
-      // it) moved to the next page, leaving half a page empty (the 2021 sample's 表二)
-      const { margin, ...table } = next as { margin: [number, number, number, number] };
-      out.push({ stack: [...heading, content[i], { ...table, margin: [margin[0], margin[1], margin[2], 0] }], unbreakable: true, gridAfter: next.gridAfter, margin: [0, 0, 0, margin[3]] } as Content);
+      out.push(withWholeTable([...headingsAbove(out, content, blocks, i), content[i]], next));
       i++;
     } else if ((leadsHere = leadsIntoBrokenTable(blocks, content, i, textWidth)) || (standalone(blocks[i]) && leadsIntoBrokenTable(blocks, content, i + 1, textWidth))) {
       // a lead-in sentence before a table that may break across pages (表三), with the heading
@@ -66,9 +59,7 @@ function keepTogether(content: Content[], blocks: Report['blocks'], textWidth: n
     } else if (standalone(blocks[i]) && blocks[i + 1]?.type === 'statTable' && next?.unbreakable) {
       // a heading right over a statistics table kept whole, with no lead-in sentence: moves with
       // the table, as a lead-in does (it was left alone at a page's foot: a large-report audit)
-      const above = headingsAbove(out, content, blocks, i);
-      const { margin, ...table } = next as { margin: [number, number, number, number] };
-      out.push({ stack: [...above, content[i], { ...table, margin: [margin[0], margin[1], margin[2], 0] }], unbreakable: true, gridAfter: next.gridAfter, margin: [0, 0, 0, margin[3]] } as Content);
+      out.push(withWholeTable([...headingsAbove(out, content, blocks, i), content[i]], next));
       i++;
     } else if (standalone(blocks[i]) && (blocks[i + 1]?.type === 'table' || blocks[i + 1]?.type === 'statTable')) {
       // a heading right over a Markdown table, or a statistics table that may break across pages
@@ -145,6 +136,19 @@ function headingLinesKept(p: PdfParagraph, heading: HeadingBlock): number {
 }
 
 const standalone = (b: Report['blocks'][number] | undefined) => b?.type === 'heading' && !b.runIn;
+
+/**
+ * `above` (a lead-in sentence, headings) and the table kept whole below it, one unbreakable group.
+ * The group ends with the table: what follows it goes back to the grid (the table's own gridAfter
+ * cannot, inside a block pdfmake lays out apart from the page). The gap below the table is the
+ * group's margin, not the table's: pdfmake counts a block's inner margins in its height, and a
+ * group that fits a page's foot but for that gap (nothing is printed in it) moved to the next
+ * page, leaving half a page empty (the 2021 sample's 表二).
+ */
+function withWholeTable(above: Content[], table: { gridAfter?: number }): Content {
+  const { margin, ...rest } = table as { margin: [number, number, number, number] };
+  return { stack: [...above, { ...rest, margin: [margin[0], margin[1], margin[2], 0] }], unbreakable: true, gridAfter: table.gridAfter, margin: [0, 0, 0, margin[3]] } as Content;
+}
 
 /** The standalone headings right above block `i`, taken back from the end of `out`, in order. */
 function headingsAbove(out: Content[], content: Content[], blocks: Report['blocks'], i: number): Content[] {
