@@ -117,16 +117,23 @@ describe('statistics workbooks', () => {
     expect(msg).toContain('sheet 表四, row 2: column header is "结果纠正", expected "结果维持" (表四!A2)');
   });
 
-  it('reads a 2019 workbook written before 采购总金额 said its unit in its header', async () => {
+  it('refuses a figure under a 采购总金额 header that does not say its unit (it may be in 元, as SH2019 wrote it)', async () => {
     const t = loadTemplate('gov-2019')!;
-    const wb = await open(await statisticsToXlsx(t, { 't2.central_procurement.purchase_amount': 2856.37 }));
-    let changed = 0;
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-      if (cell.value === '采购总金额（单位：万元）') { cell.value = '采购总金额'; changed++; }
-    })));
-    expect(changed).toBe(1);
-    const read = await statisticsFromXlsx(await save(wb), 'unit.xlsx');
-    expect(read.values['t2.central_procurement.purchase_amount']).toBe(2856.37);
+    const unitless = async (amount: number) => {
+      const wb = await open(await statisticsToXlsx(t, { 't2.central_procurement.purchase_items': 3, 't2.central_procurement.purchase_amount': amount }));
+      let changed = 0;
+      wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+        if (cell.value === '采购总金额（单位：万元）') { cell.value = '采购总金额'; changed++; }
+      })));
+      expect(changed).toBe(1);
+      return save(wb);
+    };
+    const [msg, ...more] = await messagesOf(unitless(251000).then((b) => statisticsFromXlsx(b, 'unit.xlsx')));
+    expect(more).toEqual([]);
+    expect(msg).toMatch(/unit\.xlsx: 表二!\w+\d+: .*采购总金额.*: 251000 is under the column header "采购总金额" \(表二!\w+\d+\), which does not say its unit, so it may be in 元/);
+    expect(msg).toContain('fix: write the header as the form\'s, "采购总金额（单位：万元）", and the column\'s figures in 万元 (251000元 would be 25.10)');
+    // a column of zeros or blanks means the same in any unit: read as it is
+    expect((await statisticsFromXlsx(await unitless(0), 'unit.xlsx')).values['t2.central_procurement.purchase_amount']).toBe(0);
   });
 
   it('ignores whitespace and full/half-width brackets in labels', async () => {

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Border, Cell, CellValue, Worksheet } from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { InputError, throwAll } from '../model/errors.js';
+import { roundCents } from '../model/amounts.js';
 import { parseSumRecord, sumRecordText, type StatCell, type StatisticsTable, type StatTableTemplate, type StatTemplate, type SumRecord } from '../model/types.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { isCovered, statGrid, type GridCell, type StatGrid } from '../layout/stat-grid.js';
@@ -167,13 +168,15 @@ function templateOf(wb: ExcelJS.Workbook, file: string, templateId: string | und
 /**
  * The row label and column header of every value cell, at the grid positions the export uses.
  * Returns the first that differs, top to bottom: after a moved row every later row is off too,
- * and the first one is the one to fix.
+ * and the first one is the one to fix. `unitless` gets, for each value cell under a header
+ * typed without the unit the form's header names (采购总金额 for 采购总金额（单位：万元）), that header.
  */
-function checkLabels(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, file: string): InputError | undefined {
+function checkLabels(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, file: string, unitless: Map<string, { address: string; text: string; expected: string }>): InputError | undefined {
   const own = owners(grid);
   const slot = (p: Pos) => grid.rows[p.r][p.c] as GridCell;
   const checks = new Map<string, Pos & { what: string }>();
-  for (const { r, c } of cellPositions(table).values()) {
+  const headerOf = new Map<string, string>();
+  for (const [key, { r, c }] of cellPositions(table)) {
     // The row label: the rightmost label slot left of the value (the leaf row in 表三).
     for (let j = c - 1; j >= 0; j--) {
       const o = own[r][j];
@@ -182,7 +185,7 @@ function checkLabels(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, fi
     // The column header: the nearest header cell above the value.
     for (let i = r - 1; i >= 0; i--) {
       const o = own[i][c];
-      if (slot(o).role === 'head') { checks.set(`${o.r},${o.c}`, { ...o, what: 'column header' }); break; }
+      if (slot(o).role === 'head') { checks.set(`${o.r},${o.c}`, { ...o, what: 'column header' }); headerOf.set(key, `${o.r},${o.c}`); break; }
     }
   }
   const ordered = [...checks.values()].sort((a, b) => a.r - b.r || a.c - b.c);
@@ -190,11 +193,16 @@ function checkLabels(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, fi
     const expected = slot(p).text;
     const cell = ws.getCell(p.r + 1, p.c + 1);
     const found = textOf(cell);
-    // (a header that says its unit, 采购总金额（单位：万元）, matches a workbook written before it did)
-    if (normLabel(found) !== normLabel(expected) && normLabel(found) !== normLabel(expected.replace(/（单位：[^）]*）$/u, ''))) {
+    // (a header that says its unit, 采购总金额（单位：万元）, matches one without it — a workbook gongwen
+    // wrote before it said the unit, or the form as published — whose figures are then looked at)
+    const bare = normLabel(found) !== normLabel(expected) && normLabel(found) === normLabel(expected.replace(/（单位：[^）]*）$/u, ''));
+    if (normLabel(found) !== normLabel(expected) && !bare) {
       return new InputError({ file }, `sheet ${ws.name}, row ${p.r + 1}: ${p.what} is "${found.trim()}", expected "${expected}" (${where(ws, cell)})`,
         'keep the rows and columns of the official form in their order (do not insert, delete or move rows); ' +
         'copy the figures into a form exported by gongwen if the layout differs');
+    }
+    if (bare) {
+      for (const [key, at] of headerOf) if (at === `${p.r},${p.c}`) unitless.set(key, { address: where(ws, cell), text: found.trim(), expected });
     }
   }
   return undefined;
@@ -356,7 +364,8 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
     }
     // the form's grid without figures: its labels, and which cells take one
     const grid = statGrid(table, {});
-    const mismatch = checkLabels(ws, table, grid, file);
+    const unitless = new Map<string, { address: string; text: string; expected: string }>();
+    const mismatch = checkLabels(ws, table, grid, file, unitless);
     if (mismatch) { errors.push(mismatch); continue; } // values under wrong labels mean nothing
     for (const [key, p] of cellPositions(table)) {
       const cell = ws.getCell(p.r + 1, p.c + 1);
@@ -428,6 +437,17 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
         continue;
       }
       const problem = checkValue(template.cells.get(key)!, n, saved !== undefined ? String(saved) : textOf(cell), where(ws, cell), file);
+      // A figure under a header that does not say its unit may be in 元: the published 2019 form
+      // prints none, and SH2019 wrote 251000元 in this cell. Read as 万元 it would be printed and
+      // summed 10,000 times too large, so the header must say which (once, at its first figure).
+      const header = n ? unitless.get(key) : undefined;
+      if (header && !problem) {
+        const unit = /（单位：([^）]*)）$/u.exec(header.expected)![1]!;
+        errors.push(new InputError({ file }, `${label}: ${n!} is under the column header "${header.text}" (${header.address}), which does not say its unit, so it may be in 元 (the form as published prints no unit)`,
+          `write the header as the form's, "${header.expected}", and the column's figures in ${unit}${unit === '万元' ? ` (${n!}元 would be ${roundCents(n! / 10000).toFixed(2)})` : ''}`));
+        for (const [k, h] of unitless) if (h.address === header.address) unitless.delete(k);
+        continue;
+      }
       if (problem) errors.push(problem);
       else {
         values[key] = n!;
