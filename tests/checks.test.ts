@@ -229,6 +229,7 @@ describe('numbers in the text', () => {
     const findings = lintText(para('办结率同比下降.5个百分点，占比提高.8%。'));
     expect(findings.map((f) => [f.severity, f.message, f.hint])).toEqual([['warning', '".5", ".8": a decimal without its 0', 'write 0.5, 0.8; or, where a sentence ends before the figure, 。 for the .']]);
     expect(lintText(para('办结率同比下降0.5个百分点。'))).toEqual([]);
+    expect(lintText(para('收取费用共计.5万元。')).map((f) => f.hint)).toEqual(['write 0.5; or, where a sentence ends before the figure, 。 for the .']);
   });
 
   it('checks a share against the whole it belongs to', () => {

@@ -4,6 +4,7 @@ import { normalizePunctuation as p } from '../src/transform/punctuation.js';
 describe('ASCII punctuation in Chinese text', () => {
   it('leaves a decimal typed without its 0 a figure, not a sentence end (下降.5个百分点 printed 下降。5个百分点: a bad-input audit)', () => {
     expect(p('办结率同比下降.5个百分点，占比提高.8%，增长.5倍。')).toBe('办结率同比下降.5个百分点，占比提高.8%，增长.5倍。');
+    expect(p('收取费用共计.5万元，预算.25亿元。')).toBe('收取费用共计.5万元，预算.25亿元。');
     // a sentence that ends before a figure still ends so
     expect(p('加强培训.2021年全年举办培训班12期。')).toBe('加强培训。2021年全年举办培训班12期。');
     // (three digits and more are no bare decimal: a review)

@@ -8,6 +8,12 @@ export const asciiDigits = (s: string): string =>
   s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
 
 /**
+ * What follows a decimal typed without its 0 (下降.5个百分点, 提高.8%, 共计.5万元): a figure, not a
+ * sentence end (transform/punctuation.ts keeps it, transform/lint.ts asks for the 0).
+ */
+export const BARE_DECIMAL_UNIT = '(?:%|％|‰|个百分点|倍|万元|亿元|万|亿|元)';
+
+/**
  * Characters that print nothing, copied along with text from web pages and Word: zero-width
  * spaces and joiners, direction marks, embeddings, overrides and isolates (which also turned a
  * terminal's message around), the word joiner, a byte-order mark inside the text, soft hyphens,

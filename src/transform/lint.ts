@@ -7,7 +7,7 @@
  * literal ones. Findings are warnings (an error under --strict); the published text stays as it is.
  */
 import type { Finding } from '../model/errors.js';
-import { asciiDigits, TO_WRITE } from '../model/typed-text.js';
+import { asciiDigits, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js';
 import { inlineText, type Block, type Inline, type Loc } from '../model/types.js';
 import { unifyIdeographs } from './lookalikes.js';
 
@@ -227,14 +227,17 @@ function lintFullWidthDigitsOf(texts: TextParagraph[]): Finding[] {
   });
 }
 
+/** A decimal typed without its 0 after Chinese text, before what makes it one (model/typed-text.ts). */
+const BARE_DECIMAL = new RegExp(`(?<=[\\u3400-\\u9fff])\\.(\\d{1,2})(?=\\s*${BARE_DECIMAL_UNIT})`, 'gu');
+
 /**
- * A decimal typed without its 0 after Chinese text (下降.5个百分点, 提高.8%): printed as typed,
+ * A decimal typed without its 0 after Chinese text (下降.5个百分点, 提高.8%, 共计.5万元): printed as typed,
  * it reads as a sentence end or a stray dot (punctuation.ts leaves it a figure). A warning per
  * paragraph, with the figure as it should be written.
  */
 function lintBareDecimalsOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p): Finding[] => {
-    const bare = [...p.text.matchAll(/(?<=[\u3400-\u9fff])\.(\d{1,2})(?=\s*(?:%|％|‰|个百分点|倍))/gu)].map((m) => m[0]);
+    const bare = [...p.text.matchAll(BARE_DECIMAL)].map((m) => m[0]);
     if (!bare.length) return [];
     return [{
       severity: 'warning', loc: p.loc,

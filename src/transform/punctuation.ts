@@ -10,6 +10,10 @@
 import type { Block, Inline } from '../model/types.js';
 import { EMAIL_ADDRESS, WEB_ADDRESS } from './web-links.js';
 import { unifyIdeographs } from './lookalikes.js';
+import { BARE_DECIMAL_UNIT } from '../model/typed-text.js';
+
+/** One or two digits and what makes them a decimal (model/typed-text.ts). */
+const BARE_DECIMAL = new RegExp(`^\\d{1,2}\\s*${BARE_DECIMAL_UNIT}`, 'u');
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 /** A Chinese character (not a mark), in every rule below that asks for one. */
@@ -397,10 +401,10 @@ function normalizeOnce(text: string): string {
         if (m >= 0 && (out[m] === '其' || out[m] === '第')) m--;
         if (m < 0 || !isHan(out[m]!)) continue;
       }
-      // (a decimal typed without its 0 after Chinese text, 下降.5个百分点 or 提高.8%: a figure, not a
+      // (a decimal typed without its 0 after Chinese text, 下降.5个百分点, 提高.8%, 共计.5万元: a figure, not a
       // sentence end — it printed 下降。5个百分点, a bad-input audit; lint asks for the 0)
       // (one or two digits: 提升.95%以上 may end a sentence as well, which the warning says; three or more, 完成.100%, do)
-      if (isHan(before) && /^\d{1,2}\s*(?:%|％|‰|个百分点|倍)/u.test(chars.slice(i + 1, i + 12).join(''))) continue;
+      if (isHan(before) && BARE_DECIMAL.test(chars.slice(i + 1, i + 12).join(''))) continue;
       const afterMark = isHan(before) || before === '%' || CLOSING.has(before) || before === '……';
       // (before a Latin term in capitals that Chinese text goes on after: 下降.PM10浓度持平; a file's
       // extension in capitals, 样表.PDF, is masked above)
