@@ -316,6 +316,17 @@ export interface Report {
 
 export const inlineText = (inlines: Inline[]): string => inlines.map((i) => i.text).join('');
 
+/**
+ * A heading as its table-of-contents entry lists it: a run-in heading without the 。 (or ．, ；, ：)
+ * that ends it in its paragraph — 1.加强政策解读, not 1.加强政策解读。 (both writers).
+ */
+export function tocInlines(b: HeadingBlock): Inline[] {
+  const last = b.inlines.at(-1);
+  if (!b.runIn || !last) return b.inlines;
+  const text = last.text.replace(/[。．.；;：:]\s*$/u, '');
+  return text === last.text ? b.inlines : [...b.inlines.slice(0, -1), ...(text ? [{ ...last, text }] : [])];
+}
+
 /** How a note under a table opens: 注：, 注1：, 说明：, 备注：, 资料来源：, 数据来源：. */
 const TABLE_NOTE = /^\s*(?:注|注释|说明|备注|资料来源|数据来源)\s*\d*\s*[：:]/u;
 

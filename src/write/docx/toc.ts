@@ -10,7 +10,7 @@
  * entry links to a bookmark on its heading, _Toc1, _Toc2 … in order (fixups.ts keeps them so).
  */
 import { Bookmark, SimpleField, type ParagraphChild } from 'docx';
-import type { Block, HeadingBlock } from '../../model/types.js';
+import { tocInlines, type Block, type HeadingBlock } from '../../model/types.js';
 import { geometry } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
@@ -35,7 +35,7 @@ export function tocEntries(blocks: Block[], levels = TOC_LEVELS): Map<Block, Toc
   return out;
 }
 
-const headingText = (b: HeadingBlock) => `${b.number ?? ''}${b.inlines.map((i) => i.text).join('')}`;
+const headingText = (b: HeadingBlock) => `${b.number ?? ''}${tocInlines(b).map((i) => i.text).join('')}`;
 
 /** The heading's runs inside its bookmark, after a TC field for a run-in heading. */
 export function tocTarget(entry: TocEntry, runs: ParagraphChild[], runIn: boolean): ParagraphChild[] {

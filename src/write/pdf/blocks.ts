@@ -1,7 +1,7 @@
 /** Body blocks → pdfmake content, every line on the 22-line grid. */
 import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, HEADING_ELEMENTS, sizeOf, STAT_TABLE_GAP, type ElementName } from '../../layout/gbt9704.js';
-import { inlineText, type Block, type HeadingBlock, type ParagraphBlock, type StatisticsTable } from '../../model/types.js';
+import { inlineText, tocInlines, type Block, type HeadingBlock, type ParagraphBlock, type StatisticsTable } from '../../model/types.js';
 import { CELL_PADDING_BOTTOM, CELL_PADDING_TOP, CELL_PADDING_X, statGrid, TABLE_RULE, type StatGrid } from '../../layout/stat-grid.js';
 import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
@@ -42,16 +42,16 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
   }
   const { id, parent } = outline.next(b.level);
   const listed = b.level <= (ctx.tocLevels ?? 0);
-  // a run-in heading's entry is the heading, not its paragraph
+  // a run-in heading's entry is the heading, not its paragraph, nor the 。 that ends it there
   // (without the heading's web links: an entry links to its heading, review — a link drawn over it opened the address)
-  if (listed) ctx.toc?.push({ id, level: b.level, number: runs(ctx, b.number ?? '', style), text: inlineRuns(ctx, b.inlines, style).map(({ [LINK]: _, ...run }) => run) });
+  if (listed) ctx.toc?.push({ id, level: b.level, number: runs(ctx, b.number ?? '', style), text: inlineRuns(ctx, tocInlines(b), style).map(({ [LINK]: _, ...run }) => run) });
   return {
     text,
     alignment: ELEMENTS[name].align,
     leadingIndent: indent(name),
     id,
     outline: true,
-    outlineText: `${b.number ?? ''}${inlineText(b.inlines)}`,
+    outlineText: `${b.number ?? ''}${inlineText(tocInlines(b))}`,
     ...(parent ? { outlineParentId: parent } : {}),
     // listed in the table of contents (write/pdf/toc.ts), where the PDF build reads its page from
     ...(listed ? { gwTocEntry: true } : {}),
