@@ -396,6 +396,33 @@ describe('gongwen aggregate', () => {
     expect(resum.err).toMatch(/warning: city is a sum whose unit changed since it was made: unit-1 \(.*\)\n  fix: add city's units up again first/);
   });
 
+  it('refuses to convert a workbook over its YAML twin saved since with other figures (a report naming the workbook; 200 typed figures were lost, a newcomer\'s trial)', async () => {
+    const root = tempRoot();
+    const unit = writeUnit(root, 'u', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.xlsx\n---\n正文。\n\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n'),
+      'statistics.xlsx': await statisticsToXlsx(base.template, {}),
+      'statistics.yaml': yamlOf(scaled(base, 1, {})),
+    });
+    const yaml = path.join(unit, 'statistics.yaml');
+    const older = new Date(Date.now() - 7_200_000);
+    utimesSync(path.join(unit, 'statistics.xlsx'), older, older);
+    const typed = readFileSync(yaml, 'utf8');
+    // check names the YAML to use rather than the conversion that would replace it
+    const [o, e] = [capture(), capture()];
+    expect(await main(['check', unit], o, e)).toBe(2);
+    expect(e.text()).toContain(`fix: ${yaml} is there, saved after the workbook: write "statistics: statistics.yaml" on this line`);
+    const refused = await run(unit, '--out', yaml);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`error: --out ${yaml} holds 200 figures that gongwen did not write (typed in, or a unit's own), and was saved after ${path.join(unit, 'statistics.xlsx')}: converting that file would write over them`);
+    expect(refused.err).toContain('fix: keep the newer figures: name statistics.yaml in report.md\'s "statistics:" and do not convert');
+    expect(readFileSync(yaml, 'utf8')).toBe(typed);
+    // a twin older than the workbook is what a conversion replaces
+    const newer = new Date(Date.now() + 60_000);
+    utimesSync(path.join(unit, 'statistics.xlsx'), newer, newer);
+    const converted = await run(unit, '--out', yaml);
+    expect(converted.code, converted.err).toBe(0);
+  });
+
   it('reads a workbook the unit sent again after it was converted, when converting it again; warns of it everywhere else', async () => {
     const root = tempRoot();
     const unit = writeUnit(root, 'u', {

@@ -607,6 +607,18 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // build tell of, a review; compared as whole paths, a file elsewhere being no twin, a review)
   const stem = (f: string) => path.resolve(f).replace(/\.(ya?ml|xlsx)$/i, '').toLowerCase();
   const twin = conversion && stem(opts.out!) === stem(one.stats.file);
+  // (the twin saved after the file converted, with figures of its own: statistics.yaml typed in,
+  // a report naming the workbook — converting the older workbook over it lost 200 figures, a
+  // newcomer's trial; a twin older than what is converted is what a conversion replaces)
+  const outStat = twin ? statSync(opts.out!, { throwIfNoEntry: false }) : undefined;
+  if (twin && outStat?.isFile() && outStat.mtimeMs > statSync(one.stats.file).mtimeMs) {
+    const held = await figuresHeld(opts.out!, sum.values);
+    if (held) {
+      err.write(`error: --out ${opts.out} holds ${held}, and was saved after ${display(one.stats.file)}: converting that file would write over them\n`
+        + `  fix: keep the newer figures: name ${path.basename(opts.out!)} in report.md's "statistics:" and do not convert; to take ${path.basename(one.stats.file)}'s figures all the same, move ${opts.out} aside or remove it first\n`);
+      return 2;
+    }
+  }
   if (!twin && one.namedMissing !== path.resolve(opts.out!)) {
     const held = await figuresHeld(opts.out!, sum.values);
     if (held) {

@@ -123,8 +123,14 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
   if (/\.xlsx$/i.test(file)) {
     // (at this line, with the unit's folder in the command: readStatistics knows neither)
     const yaml = display(file).replace(/\.xlsx$/i, '.yaml');
+    const yamlName = path.relative(dir, file).replace(/\.xlsx$/i, '.yaml');
+    // (a YAML beside it saved since, figures typed into it: naming it is the fix; converting the
+    // workbook over it threw those figures away, a newcomer's trial)
+    const twin = statSync(file.replace(/\.xlsx$/i, '.yaml'), { throwIfNoEntry: false });
+    const since = twin?.isFile() && twin.mtimeMs > statSync(file).mtimeMs;
     throw new InputError(at, `statistics: ${named.trim()} is a workbook; a report reads its statistics from a YAML file`,
-      `convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}, then write "statistics: ${path.relative(dir, file).replace(/\.xlsx$/i, '.yaml')}" on this line`);
+      since ? `${yaml} is there, saved after the workbook: write "statistics: ${yamlName}" on this line (to take the workbook's figures instead, move ${yaml} aside and convert it: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)})`
+        : `convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}, then write "statistics: ${yamlName}" on this line`);
   }
   // named as report.md is: relative to the working folder when inside it; with the report's year,
   // for a file on another year's form
