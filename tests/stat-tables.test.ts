@@ -412,6 +412,14 @@ describe('placing and referring to tables', () => {
     expect(error(report(parts))).toMatch(/report\.md:16: the gov-2021 format prints 表三 in the body, under this heading, and no \{\{table t3\}\} places it\n {2}fix: write "\{\{table t3\}\}" on a line of its own, with blank lines around it, in the text under this heading/);
   });
 
+  it('refuses a placeholder typed with full-width braces or one brace short, at its line, even beside the table placed (printed as typed, a newcomer\'s trial)', () => {
+    const full = error(report('{{table t2}}\n\n｛｛table t3｝｝\n\n{{table t4}}\n'));
+    expect(full).toMatch(/report\.md:10: "｛｛table t3｝｝" is written with full-width braces ｛ ｝\n {2}fix: write \{\{table t3\}\} with ASCII braces \(switch the input method to 半角 or English\), alone on its line/);
+    expect(full).not.toContain('is not placed');
+    expect(error(report('{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n\n{table t4}\n'))).toMatch(/report\.md:14: "\{table t4\}" is no table placeholder: it takes two braces on each side\n {2}fix: write \{\{table t4\}\}, alone on its line/);
+    expect(error(report('{{table t2}}\n\n{{table t3}}\n\n{{table t4}\n'))).toMatch(/report\.md:12: "\{\{table t4\}" is no table placeholder/);
+  });
+
   it('lists every placement problem in one run, and a placeholder inside a sentence at its line', () => {
     const both = error(report('{{table t2}}\n\n{{table t3}}\n\n{{table t3}}\n'));
     expect(both).toMatch(/report\.md:12: table t3 is placed twice/);

@@ -218,6 +218,22 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
       }
     }
   }
+  // a placeholder typed with full-width braces (｛｛table t4｝｝, as a Chinese input method gives
+  // them), one brace on a side or one missing: printed as typed, even under --strict, or the table
+  // called unplaced at its heading without a word of the line (a newcomer's trial)
+  for (const b of blocks) {
+    if (b.type !== 'paragraph') continue;
+    const text = b.inlines.map((i) => i.text).join('');
+    for (const m of text.matchAll(/[{｛]{1,2}\s*table\s+([\w-]+)\s*[}｝]{0,2}/g)) {
+      if (/^\{\{\s*table\s+[\w-]+\s*\}\}$/.test(m[0])) continue;
+      const line = b.sourceLines ? b.sourceLines.findIndex((l) => l.includes(m[0])) : -1;
+      const at = line > 0 && b.loc.line !== undefined ? { ...b.loc, line: b.loc.line + line } : b.loc;
+      const fullWidth = /[｛｝]/.test(m[0]);
+      errors.push(new InputError(at, fullWidth ? `"${m[0]}" is written with full-width braces ｛ ｝` : `"${m[0]}" is no table placeholder: it takes two braces on each side`,
+        `write {{table ${m[1]}}}${fullWidth ? ' with ASCII braces (switch the input method to 半角 or English)' : ''}, alone on its line with blank lines around it`));
+      if (ids.includes(m[1]!)) meantBy.add(m[1]!);
+    }
+  }
   const unplaced: string[] = [];
   for (const id of missing()) {
     const at = inText(id);
