@@ -210,7 +210,7 @@ describe('front matter validation', () => {
     // a valid line further up is not blamed for a line off by one space below it (review)
     const deep = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t2:\n    regulations:\n    normative_documents:\n      made: 1\n      repealed: 0\n     valid: 3\n' });
     expect(deep.join('\n')).not.toContain('"normative_documents:" is not indented');
-    expect(deep.join('\n')).toMatch(/statistics\.yaml:8: .*\n  fix: start this line in the column of "repealed: 0" above it: 6 spaces before it, not 5/);
+    expect(deep.join('\n')).toMatch(/statistics\.yaml:8: YAML syntax error: "valid: 3" is indented less than the 2 fields beside it\n  fix: start it in their column: 6 spaces before it, not 5/);
     // a field and its value typed as a value: in { }, not in quotes; a comment after a line indented off its fields is no value (review)
     const field = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'attachment: title: 2020年统计表\n---\n') + '正文\n' });
     expect(field.join('\n')).toMatch(/fix: write a field and its value under attachment in \{ \}: attachment: \{ title: 2020年统计表 \}/);
@@ -228,6 +228,15 @@ describe('front matter validation', () => {
     expect(comment.join('\n')).toMatch(/report\.md:5: YAML syntax error: "source: 测试县人民政府办公室" is indented further than "organ: 测试县人民政府" above it, so YAML reads it as part of that value\n  fix: remove the spaces before it, as the line above has none/);
   });
 
+  it('names the one field out of step with its siblings, not the sibling after it (each fix moved the error one line down: a newcomer\'s trial)', () => {
+    const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
+    const rows = ['natural: 236', 'commercial: 21', 'research:', 'welfare: 1'].map((f, k) => `${k === 0 ? '     ' : '      '}${f}`).join('\n');
+    const first = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': `template: gov-2021\ntables:\n  t3:\n    new_received:\n${rows}\n` });
+    expect(first.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural: 236" is indented less than the 3 fields beside it\n  fix: start it in their column: 6 spaces before it, not 5/);
+    const contact = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'contact:\n  phone: 0000-1234567\n email: a@example.com\n  postcode: "999001"\n---\n') + '正文\n' });
+    expect(contact.join('\n')).toMatch(/report\.md:\d+: YAML syntax error: "email: a@example\.com" is indented less than the 2 fields beside it\n  fix: start it in their column: 2 spaces before it, not 1/);
+  });
+
   it('names a field indented by mistake, not the line above it nor the one after it, with the column to start it in (a bad-input audit)', () => {
     const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
     // (YAML: "Nested mappings are not allowed in compact mappings" at the title's line)
@@ -238,7 +247,7 @@ describe('front matter validation', () => {
     expect(title.join('\n')).toMatch(/report\.md:2: YAML syntax error: "title: 测试县2020年政府信息公开工作年度报告" is indented further than the fields after it\n  fix: remove the spaces before it, as the line after it has none/);
     // a table's first field indented further than the others (named at the next field, with its column off)
     const first = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t4:\n      review_upheld: 3\n    review_corrected: 1\n    review_other: 1\n' });
-    expect(first.join('\n')).toMatch(/statistics\.yaml:4: YAML syntax error: "review_upheld: 3" is indented further than the fields after it\n  fix: start it in the column of the line after it: 4 spaces before it, not 6/);
+    expect(first.join('\n')).toMatch(/statistics\.yaml:4: YAML syntax error: "review_upheld: 3" is indented further than the 2 fields beside it\n  fix: start it in their column: 4 spaces before it, not 6/);
   });
 
   it('says to replace a tab typed as indentation in YAML with spaces', () => {

@@ -81,6 +81,48 @@ function columnHint(lines: readonly string[], at: number): string | undefined {
 }
 
 /**
+ * A field line out of step with the fields beside it under the same field (natural: typed five
+ * spaces in where its six siblings have six): YAML notices the sibling after it, which the rules
+ * below then blamed — each fix moved the error one line down (a newcomer's trial). The line, the
+ * first whose column differs from the one most of its siblings share, where it is `at` or next
+ * to it; undefined where the siblings agree on no column, or are not all fields without children.
+ */
+function outOfStep(lines: readonly string[], at: number): { line: number; column: number; siblings: number } | undefined {
+  const plain = (l: number) => (lines[l - 1] ?? '').replace(/(^|\s)#.*$/, '');
+  const blank = (l: number) => !plain(l).trim();
+  const field = (l: number) => /^\s*[A-Za-z_][\w.-]*:(\s|$)/.test(plain(l));
+  const nextOf = (l: number) => { let n = l + 1; while (n <= lines.length && blank(n)) n++; return n; };
+  // a field with its value on its line, or one the next line is not indented under
+  const leaf = (l: number) => field(l) && (/:\s+\S/.test(plain(l)) || nextOf(l) > lines.length || indentOf(plain(nextOf(l))) <= indentOf(plain(l)));
+  if (!leaf(at)) return undefined;
+  // the field they are under: the nearest line above that opens a mapping, indented less than all between
+  let opener = at - 1;
+  let least = indentOf(plain(at));
+  for (; opener >= 1; opener--) {
+    if (blank(opener)) continue;
+    if (/^\s*[A-Za-z_][\w.-]*:\s*$/.test(plain(opener)) && indentOf(plain(opener)) < least) break;
+    if (!leaf(opener)) return undefined;
+    least = Math.min(least, indentOf(plain(opener)));
+  }
+  if (opener < 1) return undefined;
+  const base = indentOf(plain(opener));
+  const group: number[] = [];
+  for (let l = opener + 1; l <= lines.length; l++) {
+    if (blank(l)) continue;
+    if (indentOf(plain(l)) <= base) break;
+    if (!leaf(l)) return undefined;
+    group.push(l);
+  }
+  const counts = new Map<number, number>();
+  for (const l of group) counts.set(indentOf(plain(l)), (counts.get(indentOf(plain(l))) ?? 0) + 1);
+  const [column, most] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+  // (a column most of them share: two siblings of three, or more)
+  if (most < 2 || [...counts.values()].filter((n) => n === most).length > 1) return undefined;
+  const odd = group.find((l) => indentOf(plain(l)) !== column);
+  return odd !== undefined && Math.abs(odd - at) <= 1 ? { line: odd, column, siblings: most } : undefined;
+}
+
+/**
  * A field line indented further than the field above it, which has its value (year: 2021 typed
  * two spaces in under title: …): YAML reads it as more of that value and names the line above it,
  * or the line after it, with words of its own (a bad-input audit: "Nested mappings are not allowed
@@ -251,6 +293,13 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
     if (under) {
       throw new InputError({ file, line: under.line + firstLine - 1 }, `YAML syntax error: "${(lines[under.line - 1] ?? '').replace(/\s#.*$/, '').trim()}" is not indented under "${under.parent}", as the lines after it are`,
         `indent it by ${under.by} more space${under.by === 1 ? '' : 's'}, as the lines below it`);
+    }
+    // a field out of step with its siblings, one space in or out: named itself, not the sibling after it
+    const step = /^(?:All mapping items must start at the same column|Nested mappings are not allowed in compact mappings|Unexpected scalar at node end|Implicit keys need to be on a single line)/.test(message) ? outOfStep(lines, at) ?? outOfStep(lines, at - 1) : undefined;
+    if (step) {
+      const own = indentOf(lines[step.line - 1] ?? '');
+      throw new InputError({ file, line: step.line + firstLine - 1 }, `YAML syntax error: "${(lines[step.line - 1] ?? '').replace(/\s#.*$/, '').trim()}" is indented ${own > step.column ? 'further' : 'less'} than the ${step.siblings} fields beside it`,
+        step.column === 0 ? 'remove the spaces before it, as they have none' : `start it in their column: ${step.column} space${step.column === 1 ? '' : 's'} before it, not ${own}`);
     }
     // (else a field indented further than the one above it, or than the fields after it)
     const over = /^(?:All mapping items must start at the same column|Nested mappings are not allowed in compact mappings|Unexpected scalar at node end|Implicit keys need to be on a single line)/.test(message) ? overIndented(lines, at) : undefined;
