@@ -255,6 +255,19 @@ describe('statistics workbooks', () => {
     expect(s.values['t3.new_received.legal_service']).toBeUndefined();
   });
 
+  it('refuses text that holds more than a figure: a footnote mark (1¹ read as 11), a space inside (12 5 read as 125), a circled figure (a statistics audit)', async () => {
+    const msgs = await messagesOf(readEdited((wb) => {
+      const ws = wb.getWorksheet('表三')!;
+      ws.getCell('D4').value = '1¹';
+      ws.getCell('E4').value = '12 5';
+      ws.getCell('F4').value = '㉑';
+      ws.getCell('G4').value = '－3';
+    }));
+    expect(msgs.map((m) => /表三!([A-Z]+\d+)/.exec(m)?.[1])).toEqual(['D4', 'E4', 'F4', 'G4']);
+    expect(msgs[0]).toContain('value "1¹" is not a whole non-negative number');
+    expect(msgs[1]).toContain('value "12 5" is not a whole non-negative number');
+  });
+
   it('refuses a date cell stored as text (t="d") and a number cell holding more than a number, which exceljs reads as their first figures (adversarial audit)', async () => {
     const { cell, workbook } = await sheetOfSample('xl/worksheets/sheet2.xml'); // 表三
     cell('D4', '<v>2021-06-06T00:00:00</v>', ' t="d"');

@@ -11,6 +11,7 @@ import type { Border, Cell, CellValue, Worksheet } from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { InputError, throwAll } from '../model/errors.js';
 import { roundCents } from '../model/amounts.js';
+import { asciiDigits } from '../model/typed-text.js';
 import { parseSumRecord, sumRecordText, type StatCell, type StatisticsTable, type StatTableTemplate, type StatTemplate, type SumRecord } from '../model/types.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
 import { isCovered, statGrid, type GridCell, type StatGrid } from '../layout/stat-grid.js';
@@ -208,9 +209,13 @@ function checkLabels(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, fi
   return undefined;
 }
 
-/** A figure typed as text: "1,234", full-width "１２３", "−5" as gongwen prints negatives. */
+/**
+ * A figure typed as text: "1,234", full-width "１２３", "−5" as gongwen prints negatives; spaces
+ * around it. Not NFKC, nor spaces taken out inside: "1¹" (a footnote mark) was read as 11 and
+ * "12 5" as 125, without a word (a statistics audit).
+ */
 function numberFromText(s: string): number | null | undefined {
-  const t = s.normalize('NFKC').replace(/\s+/g, '').replace(/\u2212/g, '-');
+  const t = asciiDigits(s.trim()).replace(/，/g, ',').replace(/[\u2212－]/g, '-').replace(/＋/g, '+');
   if (!t) return null;
   return /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t) ? Number(t.replace(/,/g, '')) : undefined;
 }
