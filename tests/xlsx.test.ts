@@ -192,10 +192,14 @@ describe('statistics workbooks', () => {
     ws.getCell(`C${ws.rowCount + 2}`).value = 7;
     ws.getCell('E10').value = '12';
     ws.getCell('E11').value = '备注：数据截至年底'; // text beside the form is a note, not a figure
+    // a figure with its unit typed over the 单位 column's 件 (its value cell blank): dropped without a word (a statistics audit)
+    expect(ws.getCell('B24').text).toBe('件');
+    ws.getCell('B24').value = '20件';
     const msgs = await messagesOf(statisticsFromXlsx(await save(wb), 'unit.xlsx'));
     expect(msgs).toEqual([
       expect.stringMatching(/unit\.xlsx: \S+!C2: 5 is in a cell that takes no figure \(row "一、主动公开情况"\), so it would not be read\n  fix: type each figure in a value cell/),
       expect.stringMatching(/!E10: 12 is in a cell that takes no figure \(outside the form\)/),
+      expect.stringMatching(/!B24: 20件 is in a cell that takes no figure \(row "\S+"\)/),
       expect.stringMatching(/!C\d+: 7 is in a cell that takes no figure \(outside the form\)/),
     ]);
   });

@@ -240,6 +240,12 @@ function checkValue(cell: StatCell, n: number | undefined, raw: string, at: stri
     valueFix(cell, n ?? raw) ?? `write a number of ${cell.unit || 'units'} in the cell, or leave it blank if the figure is unknown`);
 }
 
+/** A figure typed with a count's or an amount's unit after it (20件, 3.5万元), or undefined. */
+function figureWithUnit(text: string): number | undefined {
+  const m = /^([+-]?\d[\d,]*(?:\.\d+)?)\s*(?:件|个|项|次|人次|条|篇|家|人|万元|元|%|％)$/u.exec(asciiDigits(text.trim()));
+  return m ? numberFromText(m[1]!) ?? undefined : undefined;
+}
+
 /**
  * Figures typed where the form takes none — a section row's "—" cell (一、主动公开情况), a row
  * below the form, a column beside it — which would be dropped without a word: each is an error
@@ -253,11 +259,13 @@ function strayFigures(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, f
     const r = rowNumber - 1;
     const c = colNumber - 1;
     if (values.has(`${r},${c}`) || cell.isMerged && cell.master !== cell) return;
-    const n = numberOf(cell.value);
+    // (a figure with its unit, 20件, typed over the 单位 column's 件 and its value cell left blank:
+    // dropped without a word, a statistics audit)
+    const n = numberOf(cell.value) ?? figureWithUnit(textOf(cell));
     if (n === null || n === undefined) return;
     const slot = grid.rows[r]?.[c];
     // the form's own text (a figure as a label) is no stray figure
-    if (slot && !isCovered(slot) && numberFromText(slot.text) === n) return;
+    if (slot && !isCovered(slot) && (numberFromText(slot.text) === n || normLabel(slot.text) === normLabel(textOf(cell)))) return;
     if (found.length >= MAX_STRAY) { more++; return; }
     const rowLabel = grid.rows[r]?.find((x): x is GridCell => !isCovered(x) && (x.role === 'label' || x.role === 'section'))?.text;
     found.push(new InputError({ file }, `${where(ws, cell)}: ${cell.text} is in a cell that takes no figure (${slot ? `row "${rowLabel ?? grid.rows[r]!.map((x) => (isCovered(x) ? '' : x.text)).join('')}"` : 'outside the form'}), so it would not be read`,
