@@ -441,6 +441,11 @@ describe('statistics validation', () => {
   it('explains a key made by a comma or a full-width colon inside a { } row (2021 form)', () => {
     const comma = errorsOf(withStats('template: gov-2021\ntables:\n  t2:\n    licensing: {decisions: 1,156}\n')).find((m) => m.includes('unknown column'));
     expect(comma).toMatch(/statistics\.yaml:4: unknown column .*"156"\n  fix: a figure with a thousands separator inside \{ \} is read as a new key "156"/);
+    const amount = errorsOf(withStats('template: gov-2021\ntables:\n  t2:\n    fees: {amount: 1,126.35}\n')).find((m) => m.includes('unknown column'));
+    expect(amount).toMatch(/fix: a figure with a thousands separator inside \{ \} is read as a new key "126\.35"/);
+    // a full-width comma between the fields: named, with the row as it should be (the fix given was to quote the row, a statistics audit)
+    const full = errorsOf(withStats('template: gov-2021\ntables:\n  t2:\n    normative_documents: {made: 6，repealed: 2, valid: 31}\n  t3:\n    new_received:     {natural: 236，commercial: 21}\n'));
+    expect(full.join('\n')).toMatch(/statistics\.yaml:4: YAML syntax error: a full-width comma ， between the fields in \{ \}, which YAML does not read as a comma\n  fix: type the ASCII comma: normative_documents: \{made: 6, repealed: 2, valid: 31\}/);
     const colon = errorsOf(withStats('template: gov-2021\ntables:\n  t3:\n    granted: {natural：20}\n')).find((m) => m.includes('unknown column'));
     expect(colon).toMatch(/unknown column .*"natural：20"\n  fix: write an ASCII colon and a space after "natural", not the full-width colon ：/);
   });

@@ -225,7 +225,8 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     const name = path.at(-1)!;
     const guess = closest(name, candidates);
     // {decisions: 1,156}: YAML reads a flow mapping's comma, so 156 became a key
-    const comma = /^\d+$/.test(name) ? `a figure with a thousands separator inside { } is read as a new key "${name}": write the figure without the comma` : undefined;
+    // (and {amount: 1,126.35}: the key 126.35, a statistics audit)
+    const comma = /^\d+(\.\d+)?$/.test(name) ? `a figure with a thousands separator inside { } is read as a new key "${name}": write the figure without the comma` : undefined;
     // natural：20 (a full-width colon): the whole text is read as the key
     const colon = name.includes('：') ? `write an ASCII colon and a space after "${name.split('：')[0]}", not the full-width colon ：` : undefined;
     // a table, row or column of another form (gov-2021's made under a gov-2019 template: line): said

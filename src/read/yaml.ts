@@ -313,7 +313,17 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
     // field and its value, as a row of figures or attachment's title, to put in { } (the comment
     // after it aside, review; not a line indented off its fields, which the check above it names)
     const bare = (lines[at - 1] ?? '').replace(/\s#.*$/, '');
-    const colon = /^(\s*)([A-Za-z_][\w.-]*):\s+([^"'{\[|>#].*?:\s.*?)\s*$/.exec(bare);
+    // a full-width comma between a row's fields in { } (an input method's ，): YAML read 236，commercial
+    // as one value, and the fix given, to quote the row, led to the next error (a statistics audit)
+    for (const l of [at, at - 1]) {
+      const row = (lines[l - 1] ?? '').replace(/\s#.*$/, '');
+      if (l >= 1 && /\{[^}]*[\w.]\s*，\s*[A-Za-z_][\w.-]*\s*:/.test(row)) {
+        throw new InputError({ file, line: l + firstLine - 1 }, 'YAML syntax error: a full-width comma ， between the fields in { }, which YAML does not read as a comma',
+          `type the ASCII comma: ${row.trim().replace(/，\s*/g, ', ')} (switch the input method to 半角 or English)`);
+      }
+    }
+    // (the value's first character after the spaces: " {natural…" was taken for text to quote)
+    const colon = /^(\s*)([A-Za-z_][\w.-]*):\s+([^\s"'{\[|>#].*?:\s.*?)\s*$/.exec(bare);
     // (in line with a field above it, or the first field under one that opens a mapping)
     const opener = (lines[at - 2] ?? '').replace(/\s#.*$/, '');
     const aligned = colon && (at === 1 || (/^\s*[A-Za-z_][\w.-]*:\s*$/.test(opener) && indentOf(opener) < colon[1]!.length) || lines.slice(0, at - 1).some((l) => /^\s*[A-Za-z_][\w.-]*:/.test(l) && indentOf(l) === colon[1]!.length));
