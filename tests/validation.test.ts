@@ -438,6 +438,11 @@ describe('statistics validation', () => {
     expect(commented[0]).toMatch(/statistics\.yaml:4: .*value 1e1 is read by YAML as the number 10/);
   });
 
+  it('names a figure typed inside the # label gongwen new writes after a cell (YAML ignores it: the table printed blank, a newcomer\'s trial)', () => {
+    const msgs = errorsOf(withStats('template: gov-2021\ntables:\n  t2:\n    regulations:\n      made:                  # 表二 规章 / 本年制发件数 3\n      repealed:              # 表二 规章 / 本年废止件数\n'));
+    expect(msgs).toEqual([expect.stringMatching(/statistics\.yaml:5: 表二 规章 \/ 本年制发件数: the figure 3 is typed inside the # comment, which YAML ignores, so the cell is empty\n  fix: write the figure right after the colon: made: 3  # 表二 规章 \/ 本年制发件数$/)]);
+  });
+
   it('explains a key made by a comma or a full-width colon inside a { } row (2021 form)', () => {
     const comma = errorsOf(withStats('template: gov-2021\ntables:\n  t2:\n    licensing: {decisions: 1,156}\n')).find((m) => m.includes('unknown column'));
     expect(comma).toMatch(/statistics\.yaml:4: unknown column .*"156"\n  fix: a figure with a thousands separator inside \{ \} is read as a new key "156"/);

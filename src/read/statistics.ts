@@ -204,6 +204,15 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
   const put = (cell: StatCell, v: unknown, path: string[]) => {
     const line = y.lineOf(path);
     lines[cell.key] = line;
+    // a figure typed at the end of the label gongwen new writes after the cell (made:   # 表二 规章 /
+    // 本年制发件数 0): YAML ignores it, and the table printed blank with an "incomplete" warning
+    // alone (a newcomer's trial)
+    const inComment = v === null ? /^\s*[\w.-]+:\s+#(.*?)\s(\d+(?:\.\d+)?)\s*$/.exec(y.lineText?.(line) ?? '') : null;
+    if (inComment && !`${inComment[1]} ${inComment[2]}`.trim().endsWith(cell.label)) {
+      errors.push(new InputError({ file, line }, `${cell.label}: the figure ${inComment[2]} is typed inside the # comment, which YAML ignores, so the cell is empty`,
+        `write the figure right after the colon: ${path.at(-1)}: ${inComment[2]}  #${inComment[1]}`));
+      return;
+    }
     // (a number that is not finite, .inf, is refused below as not a whole number)
     // (only where the number would pass: -.5 in a count is refused as not whole, not sent to -0.5)
     const odd = typeof v === 'number' && Number.isFinite(v) && !valueProblem(cell, v) ? oddNotation(y.lineText?.(line), path.at(-1)!) : undefined;
