@@ -67,6 +67,21 @@ describe('gongwen CLI', () => {
     }
   });
 
+  it('says a folder name that is no UTF-8 text is one (a GBK name from a Windows zip was "no such folder", and a unit to leave out with --partial in a sum)', () => {
+    const base = mkdtempSync(path.join(tmpdir(), 'gongwen-gbk-'));
+    // 示例 in GBK, as unzip leaves a Windows zip's folder name; the shell passes the bytes, Node reads U+FFFD
+    const gbk = "$(printf 'u/\\312\\276\\300\\375')";
+    const cli = (args: string) => spawnSync('sh', ['-c', `mkdir -p ${gbk} && "${process.execPath}" "${path.join(ROOT, 'bin/gongwen.mjs')}" ${args}`], { encoding: 'utf8', cwd: base });
+    for (const args of [`check ${gbk}`, `build ${gbk} --out out`, `aggregate u/* --out sum.yaml`]) {
+      const r = cli(args);
+      expect(r.status, args).toBe(2);
+      expect(r.stderr, args).toMatch(/u\/\S*\uFFFD\S*: the name is not UTF-8 text \(shown with \uFFFD\), so it cannot be opened: a folder unpacked from a Windows zip keeps its GBK name\n\s+fix: rename it in UTF-8 \(unpack the zip again with unzip -O GBK/);
+      expect(r.stderr, args).not.toMatch(/no such folder|folder not found|--partial/);
+    }
+    expect(existsSync(path.join(base, 'out'))).toBe(false);
+    expect(existsSync(path.join(base, 'sum.yaml'))).toBe(false);
+  });
+
   it('says how to give a folder whose name starts with - (failure audit: "unknown option -d")', () => {
     const base = tmp();
     cpSync(SAMPLE, path.join(base, '-dash'), { recursive: true });

@@ -14,7 +14,7 @@ import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord 
 import { display, frontMatterAt, frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
 import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
-import { isFolder, readableFolder, readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
+import { isFolder, readableFolder, readInputBytes, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
 import { isSumRecord, unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
 import { aggregateStatistics, gapText, oversizedSums, unitGaps } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
@@ -63,6 +63,8 @@ const isXlsx = (f: string) => /\.xlsx$/i.test(f);
  * none. Throws InputError for a broken report.md.
  */
 function statisticsFileOf(dir: string): { file: string; year?: number; warning?: string; namedMissing?: string; workbookAfter?: string } | { missing: string } {
+  const undecodable = undecodableName(dir, display(dir));
+  if (undecodable) throw undecodable;
   if (!existsSync(dir)) return { missing: 'folder not found' };
   // (a unit's statistics file given in place of its folder: name the folder)
   // (a statistics file given in place of a folder, as a province gets the cities' workbooks by

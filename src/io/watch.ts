@@ -2,7 +2,7 @@
 import { existsSync, statSync, watch as watchDir, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../model/errors.js';
-import { isFolder, readableFolder } from '../read/text-file.js';
+import { isFolder, readableFolder, undecodableName } from '../read/text-file.js';
 import { namedStatistics } from '../read/report.js';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
 import { buildInMemory, buildOne, upToDate } from './build-one.js';
@@ -44,6 +44,8 @@ const clockTime = (): string => new Date().toTimeString().slice(0, 8);
 export function watch(dirs: string[], config: FontConfig, settings: BuildSettings,
   out: NodeJS.WritableStream, err: NodeJS.WritableStream, force = false): Promise<number> {
   for (const dir of dirs) {
+    const undecodable = undecodableName(dir);
+    if (undecodable) throw undecodable;
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError({ file: dir }, existsSync(dir) ? 'not a report folder' : 'no such folder', 'give a folder that contains report.md');
     // (one that cannot be read cannot be watched either: said as for a missing one, review)
     readableFolder(dir);

@@ -1,6 +1,6 @@
 /** A content folder (report.md [+ statistics.yaml]) → the report model. */
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { readableFolder, readText } from './text-file.js';
+import { readableFolder, readText, undecodableName } from './text-file.js';
 import path from 'node:path';
 import { InputError, InputErrors, throwAll } from '../model/errors.js';
 import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
@@ -273,6 +273,8 @@ export function newerWorkbook(dir: string, file: string): { message: string; hin
 
 export function readReport(dir: string): Report {
   const shown = display(dir);
+  const undecodable = undecodableName(dir, shown);
+  if (undecodable) throw undecodable;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     const parent = path.dirname(dir);
     const isReportFile = path.basename(dir) === REPORT_FILE && existsSync(dir);

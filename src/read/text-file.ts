@@ -8,7 +8,7 @@
  * own advice: the GBK advice (iconv -f GBK) would garble it for good. So is a file that is not
  * text at all (a Word document named report.md).
  */
-import { accessSync, closeSync, constants as fsConstants, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../model/errors.js';
 
@@ -121,6 +121,18 @@ export function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A path that does not exist because its name is no UTF-8 text: a folder unpacked on Linux from a
+ * Windows zip keeps its GBK bytes, which reach gongwen as U+FFFD and open nothing. Said as that,
+ * not as "no such folder" (and, in a city's sum, not as a unit missing to leave out with
+ * --partial: a newcomer's trial). Undefined for any other path.
+ */
+export function undecodableName(given: string, shown: string = given): InputError | undefined {
+  if (!given.includes('\uFFFD') || existsSync(given)) return undefined;
+  return new InputError({ file: shown }, 'the name is not UTF-8 text (shown with �), so it cannot be opened: a folder unpacked from a Windows zip keeps its GBK name',
+    'rename it in UTF-8 (unpack the zip again with unzip -O GBK, or rename it with convmv -f gbk -t utf-8 -r --notest <folder>), then run again');
 }
 
 /**
