@@ -301,6 +301,12 @@ describe('front matter and statistics mistakes', () => {
     expect(loadError('\n正文。\n', {}, FRONT.replace(/---\n$/, 'url: "javascript:alert(1)"\n---\n'))).toMatch(/field "url" must be a full web address starting with http/);
   });
 
+  it('says to write a statistics path typed with \\ (Windows) with /', () => {
+    const msg = loadError('\n正文。\n', { 'statistics.yaml': 'template: gov-2014\nvalues: {}\n' }, FRONT.replace(/---\n$/, 'statistics: .\\statistics.yaml\n---\n'));
+    expect(msg).toMatch(/report\.md:6: statistics file not found: .*\.\\statistics\.yaml\n {2}fix: write the path with \/ between folders, as on every system: statistics: \.\/statistics\.yaml$/);
+    expect(loadError('\n正文。\n', {}, FRONT.replace(/---\n$/, 'statistics: data\\s.yaml\n---\n'))).toMatch(/statistics: data\/s\.yaml \(and check that the file is there\)$/);
+  });
+
   it('explains that a report reads YAML statistics, not a workbook', () => {
     const msg = loadError('\n正文。\n', { 'statistics.xlsx': 'x' }, FRONT.replace(/---\n$/, 'attachment: { title: 表 }\nstatistics: statistics.xlsx\n---\n'));
     // at the statistics: line (7), with the unit's folder in the command to run

@@ -99,6 +99,12 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
     // (a link round in a circle: said so, as for any input file, adversarial audit)
     if (code === 'ELOOP') throw new InputError(at, `statistics file ${display(file)} is a link that leads round in a circle (ELOOP)`, 'replace the link with the file itself, or name the file itself on this line');
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new InputError(at, `statistics file cannot be read (${code}): ${display(file)}`, 'check that you may read it and the folders above it');
+    // (a path typed on Windows, data\statistics.yaml: \ separates folders there only; a newcomer's trial)
+    if (named.includes('\\')) {
+      const slashed = named.trim().replace(/\\/g, '/');
+      throw new InputError(at, `statistics file not found: ${display(file)}`,
+        `write the path with / between folders, as on every system: statistics: ${slashed}${existsSync(statisticsPath(dir, slashed)) ? '' : ' (and check that the file is there)'}`);
+    }
     // a statistics file beside it with a name close to the one typed (statistic.yaml, statistics.yml)
     const folder = path.dirname(file);
     const near = code === 'ENOENT' ? closest(path.basename(file), readdirSafe(folder).filter((f) => /\.(ya?ml|xlsx)$/i.test(f))) : undefined;
