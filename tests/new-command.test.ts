@@ -1,5 +1,5 @@
 /** `gongwen new`: a report folder to fill in, on the form of the report year, that builds as it is. */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -135,7 +135,15 @@ describe('gongwen new', () => {
     const again = await run('new', dir, '--organ', '甲');
     expect(again.code).toBe(2);
     expect(again.err).toContain('already has files in it');
+    expect(again.err).not.toContain('a sum written before');
     expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toBe('mine');
+    // a city's sum written first (the README's round in the other order): how to go on
+    const city = fresh();
+    mkdirSync(city, { recursive: true });
+    writeFileSync(path.join(city, 'statistics.yaml'), 'sum');
+    const first = await run('new', city, '--organ', '甲');
+    expect(first.code).toBe(2);
+    expect(first.err).toContain('fix: it holds only statistics.yaml (a sum written before the report?): move it aside, run new, then put it back in place of the blank one new writes');
     const none = fresh();
     const r = await run('new', none);
     expect(r.code).toBe(2);

@@ -63,7 +63,11 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
     }
     if (existsSync(dir)) {
       if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is a file; give a folder to create`);
-      if (readdirSync(dir).length) throw new UsageError(`${dir} already has files in it; give a new or an empty folder`);
+      const files = readdirSync(dir);
+      // (a city's sum written first, aggregate … --out city/statistics.yaml, then new city: the
+      // README's round in the other order, a newcomer's trial)
+      const statsOnly = files.length > 0 && files.every((f) => /^statistics\.(ya?ml|xlsx)$/i.test(f));
+      if (files.length) throw new UsageError(`${dir} already has files in it; give a new or an empty folder${statsOnly ? `\n  fix: it holds only ${files.join(' and ')} (a sum written before the report?): move ${files.length > 1 ? 'them' : 'it'} aside, run new, then put ${files.length > 1 ? 'them' : 'it'} back in place of the blank one new writes` : ''}`);
     }
     // (a report covers a year that has ended: one after this year is a slip, said but written)
     const thisYear = new Date().getFullYear();
