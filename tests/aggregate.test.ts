@@ -423,6 +423,21 @@ describe('gongwen aggregate', () => {
     expect(converted.code, converted.err).toBe(0);
   });
 
+  it('warns of the totals a unit\'s workbook breaks when it is converted alone, at its cells (said only by the check after, at the YAML\'s lines: a statistics audit)', async () => {
+    const root = tempRoot();
+    const figures = scaled(base, 1, {});
+    const unit = writeUnit(root, 'u', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n'),
+      'statistics.xlsx': await statisticsToXlsx(base.template, { ...figures, 't3.granted.welfare': figures['t3.granted.welfare']! + 10 }),
+    });
+    const converted = await run(unit, '--out', path.join(unit, 'statistics.yaml'));
+    expect(converted.code, converted.err).toBe(0);
+    expect(converted.err).toMatch(/warning: \S*statistics\.xlsx: .*\(表三!\w+\d+\).*\n  fix: /);
+    // a unit that keeps every total converts without a word
+    const clean = writeUnit(root, 'c', { 'statistics.xlsx': await statisticsToXlsx(base.template, figures) });
+    expect((await run(clean, '--out', path.join(clean, 'statistics.yaml'))).err).toBe('');
+  });
+
   it('reads a workbook the unit sent again after it was converted, when converting it again; warns of it everywhere else', async () => {
     const root = tempRoot();
     const unit = writeUnit(root, 'u', {

@@ -577,6 +577,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   ];
   // (one unit alone, converted or a form handed out: its figures are its own, which its check tells of)
   if (summed.length > 1) for (const w of sumRuleWarnings(sum.template, sum.values, summed)) err.write(`warning: ${w}\n`);
+  // (one unit alone, a workbook converted: the totals it breaks, at its cells — said only by the
+  // check after, at the converted YAML's lines, not at the cells the unit corrects; a statistics audit)
+  // (a rule printed on the form refuses the unit before this: brokenRules)
+  else for (const f of checkRules(one.stats)) if (f.severity === 'warning') err.write(`warning: ${formatInputError(f.loc, f.message, f.hint)}\n`);
   // (units that leave empty cells which others fill: the sum lacks their figures there; warned of
   // here, and recorded, so that the city's build warns too and --strict stops it)
   const gaps = unitGaps(summed.map((u) => ({ name: u.name, stats: u.stats })));
