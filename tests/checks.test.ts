@@ -378,6 +378,12 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('本年度新收政府信息公开申请271件。其中，自然人申请236件，占87.1%；法人或其他组织申请35件，占12.9%。'))).toEqual([]);
     // one share more than its whole says so plainly (it read "shares of 1 add up to more than the whole: 10 = 10")
     expect(lintNumbers(para('共1件，其中网络申请10件，占1000%。')).map((f) => f.message)).toContain('"10件，占1000%": 10 is more than the whole it is a share of, 1');
+    // … once: not also as a percentage to write (500%, a statistics audit)
+    expect(lintNumbers(para('共受理申请10件，其中网络申请50件，占50%。')).map((f) => f.message)).toEqual(['"50件，占50%": 50 is more than the whole it is a share of, 10']);
+    // a share of a whole of 0 is said (it was let through, a statistics audit); 0件，占0% is none
+    expect(lintNumbers(para('全年共受理申请0件，其中当面申请5件，占60%。')).map((f) => f.message)).toEqual(['"5件，占60%": the whole it is a share of is 0: it can be neither 5 nor 60%']);
+    expect(lintNumbers(para('全年共受理申请0件，其中当面申请0件，占87.1%。')).map((f) => f.message)).toEqual(['"0件，占87.1%": the whole it is a share of is 0: it can be no 87.1%']);
+    expect(lintNumbers(para('全年共受理申请0件，其中当面申请0件，占0%。'))).toEqual([]);
     // a 共 whole in the sentence before wins over its last figure
     expect(lintNumbers(para('本年度共收到政府信息公开申请301件，上年结转5件。其中，当面申请103件，占34.2%；网络申请198件，占65.8%。'))).toEqual([]);
     expect(lintNumbers(para('共收到申请301件，办结290件；其中，依申请公开103件，占34.2%。'))).toEqual([]);

@@ -78,7 +78,8 @@ function sharesOf(text: string): Share[] {
     const previous = opensWithQizhong ? sentenceStart(sentence - 1) : sentence;
     const base = before.filter((b) => b.at >= sentence).at(-1)
       ?? (opensWithQizhong ? before.filter((b) => b.at >= previous).at(-1) ?? ending.find((b) => b.at >= previous && b.at < sentence && agrees(b)) ?? before.at(-1) : undefined);
-    if (!base || base.value === 0) continue;
+    // (a whole of 0 is kept: 共受理申请0件，其中当面申请5件，占60% was let through, a statistics audit)
+    if (!base) continue;
     // (a whole that other figures follow, in its sentence, before the 其中 the share is in may not be its whole:
     // 共收到申请100件，办结98件，办结率98%，其中按时办结98件，占100% is of the 98; a whole joined
     // to another count, 结转申请5件和新收申请95件，其中…, is their sum: neither is checked)
@@ -139,6 +140,16 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
   for (const p of texts) {
     const shares = sharesOf(figuresOf(p.text));
     for (const s of shares) {
+      // a share of a whole of 0: none, whatever its percentage (0件，占0% is one)
+      if (s.base === 0) {
+        if (s.part !== 0 || s.percent !== 0) {
+          findings.push({ severity: 'warning', loc: p.loc, message: `"${p.text.slice(s.at, s.at + s.text.length)}": the whole it is a share of is 0: it can be ${s.part !== 0 ? `neither ${s.part} nor ${s.percent}%` : `no ${s.percent}%`}`, hint: 'check the figures: the whole before it is 0' });
+        }
+        continue;
+      }
+      // (a part larger than its whole: said once, below, as that — not also as a percentage to
+      // write, 500%, a statistics audit)
+      if (s.part > s.base) continue;
       const exact = (100 * s.part) / s.base;
       const tolerance = 0.5 * 10 ** -s.decimals + 1e-9;
       if (Math.abs(exact - s.percent) <= tolerance) continue;
@@ -159,6 +170,7 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
     let closedRun: Share[] = [];
     for (let k = 0; k < shares.length; k++) {
       const s = shares[k]!;
+      if (s.base === 0) continue; // (said above)
       if (run.length && run[0].baseAt !== s.baseAt) run = [];
       // after a split closed on the whole, a share that goes on the same list reopens it — unless
       // it starts a second split that closes on the whole by itself (网络103、信函198，自然人280、法人21 of 301)
