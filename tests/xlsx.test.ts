@@ -169,6 +169,24 @@ describe('statistics workbooks', () => {
     // a % in quotes is text the format prints, no percentage (one escaped, 0.00\\%, exceljs reads
     // without its backslash: refused as a percentage, the safe side)
     expect((await percent('0.00"%"')).values['t2.fees.amount']).toBe(0.12);
+    // a whole sheet formatted as percentages: five named, the rest counted (200 errors, a statistics audit)
+    const sheetWide = await messagesOf(readEdited((wb) => {
+      wb.getWorksheet('表三')!.eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === 'number') cell.style = { ...cell.style, numFmt: '0%' }; }));
+    }));
+    expect(sheetWide).toHaveLength(6);
+    expect(sheetWide[5]).toMatch(/unit\.xlsx: sheet "表三": and \d+ more figure cells formatted as percentages\n  fix: select the sheet's figure cells/);
+  });
+
+  it('reads a formula\'s float noise as the figure Excel shows (271.00000000000006 a count, 0.30000000000000004 万元), and a cell that links somewhere by its figure (a statistics audit)', async () => {
+    const s = await readEdited((wb) => {
+      wb.getWorksheet('表三')!.getCell('D4').value = { formula: 'D5*3', result: 271.00000000000006 } as ExcelJS.CellFormulaValue;
+      wb.getWorksheet('表三')!.getCell('E4').value = { text: '21', hyperlink: 'https://example.com/' } as ExcelJS.CellHyperlinkValue;
+      const ws = wb.getWorksheet('表二')!;
+      ws.eachRow((row) => row.eachCell((cell) => { if (cell.value === 126.35) cell.value = { formula: '0.1+0.2', result: 0.30000000000000004 } as ExcelJS.CellFormulaValue; }));
+    });
+    expect(s.values['t3.new_received.natural']).toBe(271);
+    expect(s.values['t3.new_received.commercial']).toBe(21);
+    expect(s.values['t2.fees.amount']).toBe(0.3);
   });
 
   it('names sheet!cell for a value that is not a number, and reports every bad cell', async () => {

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Border, Cell, CellValue, Worksheet } from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { InputError, throwAll } from '../model/errors.js';
-import { roundCents } from '../model/amounts.js';
+import { roundCents, toTheCent } from '../model/amounts.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { parseSumRecord, sumRecordText, type StatCell, type StatisticsTable, type StatTableTemplate, type StatTemplate, type SumRecord } from '../model/types.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
@@ -226,6 +226,8 @@ function numberOf(v: CellValue): number | null | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return numberFromText(v);
   if (typeof v === 'object' && 'richText' in v) return numberFromText(v.richText.map((t) => t.text).join(''));
+  // (a cell that links somewhere shows its figure: read as the figure, a statistics audit)
+  if (typeof v === 'object' && 'hyperlink' in v && 'text' in v) return numberFromText(String(v.text));
   // A formula counts by its saved result (a file saved by Excel or WPS has one).
   if (typeof v === 'object' && 'result' in v) return v.result === undefined ? undefined : numberOf(v.result as CellValue);
   return undefined;
@@ -280,6 +282,8 @@ function strayFigures(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, f
 
 /** Stray figures named one by one in a sheet; the rest are counted. */
 const MAX_STRAY = 20;
+/** Cells formatted as percentages named one by one, per sheet; the rest counted. */
+const MAX_PERCENT = 5;
 
 /** A cell's text as a string (exceljs gives another kind where the workbook's shared strings are missing). */
 const textOf = (cell: Cell): string => (typeof cell.text === 'string' ? cell.text : String(cell.text ?? ''));
@@ -380,6 +384,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
     const unitless = new Map<string, { address: string; text: string; expected: string }>();
     const mismatch = checkLabels(ws, table, grid, file, unitless);
     if (mismatch) { errors.push(mismatch); continue; } // values under wrong labels mean nothing
+    let percents = 0;
     for (const [key, p] of cellPositions(table)) {
       const cell = ws.getCell(p.r + 1, p.c + 1);
       // a figure cell merged into another (合并居中 over two figures): Excel keeps the first
@@ -421,7 +426,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
           'open the workbook in Excel or WPS and save it again (that stores the results), or type the number'));
         continue;
       }
-      const n = saved ?? numberOf(v);
+      let n = saved ?? numberOf(v);
       if (n === null) continue;
       // a number as exceljs reads it, which may be only the start of what the cell holds
       if (typeof v === 'number' && !formulaCell) {
@@ -445,11 +450,18 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       // a cell formatted as a percentage shows 12% and holds 0.12: read as 0.12 万元, silently (an
       // aggregation audit); a YAML file's 12% is refused likewise (read/statistics.ts)
       if (isPercentFormat(cell.numFmt)) {
-        errors.push(new InputError({ file }, `${label}: the cell is formatted as a percentage (it holds ${n!}, shown as ${Number((n! * 100).toFixed(6))}%), not as a figure`,
-          'set the cell\'s format to 数值 (Number) or 常规 (General) and type the figure (the form asks for counts and 万元, no percentages)'));
+        // (a sheet formatted as percentages at once gave 200 errors: the first few, then a count, a statistics audit)
+        if (++percents <= MAX_PERCENT) {
+          errors.push(new InputError({ file }, `${label}: the cell is formatted as a percentage (it holds ${n!}, shown as ${Number((n! * 100).toFixed(6))}%), not as a figure`,
+            'set the cell\'s format to 数值 (Number) or 常规 (General) and type the figure (the form asks for counts and 万元, no percentages)'));
+        }
         continue;
       }
-      const problem = checkValue(template.cells.get(key)!, n, saved !== undefined ? String(saved) : textOf(cell), where(ws, cell), file);
+      // (a formula's float noise, =A1*3 giving 271.00000000000006 where Excel shows 271: the figure
+      // shown, not a count refused as no whole number, a statistics audit; an amount to the cent likewise)
+      const cellOf = template.cells.get(key)!;
+      if (n !== undefined && Number.isFinite(n)) n = cellOf.decimals ? (toTheCent(n) ? roundCents(n) : n) : Math.abs(n - Math.round(n)) < 1e-9 * Math.max(1, Math.abs(n)) ? Math.round(n) : n;
+      const problem = checkValue(cellOf, n, saved !== undefined ? String(saved) : textOf(cell), where(ws, cell), file);
       // A figure under a header that does not say its unit may be in 元: the published 2019 form
       // prints none, and SH2019 wrote 251000元 in this cell. Read as 万元 it would be printed and
       // summed 10,000 times too large, so the header must say which (once, at its first figure).
@@ -466,6 +478,10 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
         values[key] = n!;
         cells[key] = where(ws, cell);
       }
+    }
+    if (percents > MAX_PERCENT) {
+      errors.push(new InputError({ file }, `sheet "${ws.name}": and ${percents - MAX_PERCENT} more figure cells formatted as percentages`,
+        'select the sheet\'s figure cells and set their format to 数值 (Number) or 常规 (General) at once, then type the figures again'));
     }
     errors.push(...strayFigures(ws, table, grid, file));
   }
