@@ -50,6 +50,13 @@ describe('the 2014 table', () => {
     expect(messages(findings, 'warning')[0]).toMatch(/^政府信息公开情况统计表: incomplete, 55 of 58 cells are empty/);
   });
 
+  it('says where the parts given already pass their total, with cells empty (no figure there can mend it: a statistics audit)', () => {
+    const findings = checkStatistics(full('  s3_1: 10\n  s3_1_3: 50\n'));
+    expect(messages(findings, 'warning')).toContainEqual(expect.stringMatching(/^三（一）收到申请数: its part .* is 50, more than the total, 10, with \d+ left empty$/));
+    // parts within the total with cells empty: left to the incomplete warning
+    expect(messages(checkStatistics(full('  s3_1: 10\n  s3_1_3: 5\n')), 'warning').filter((m) => m.includes('more than the total'))).toEqual([]);
+  });
+
   it('finds nothing wrong in the Shangqiu figures but their gaps', () => {
     const s = parseStatistics(readFileSync(path.join(ROOT, 'content/shangqiu-2017/statistics.yaml'), 'utf8'), 'statistics.yaml');
     const findings = checkStatistics(s);

@@ -20,8 +20,23 @@ const sumOf = (stats: StatisticsTable, keys: string[]) => keys.reduce((s, k) => 
 export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | undefined {
   const { values, template } = stats;
   const keys = [...rule.parts, ...rule.totals];
-  if (keys.some((k) => values[k] === undefined)) return undefined; // incomplete: reported separately
   const label = (k: string) => template.cells.get(k)?.label ?? k;
+  if (keys.some((k) => values[k] === undefined)) {
+    // incomplete: reported separately — unless the parts given already pass the total, which no
+    // figure in the empty cells can mend (10 received, 50 of them online, the rest blank: a
+    // statistics audit); counts and amounts only, no 本年增/减 that may be negative
+    const total = rule.totals[0]!;
+    const given = rule.parts.filter((k) => values[k] !== undefined);
+    if (rule.kind === 'lte' || rule.totals.length !== 1 || values[total] === undefined || keys.some((k) => template.cells.get(k)?.signed)) return undefined;
+    const s = sumOf(stats, given);
+    if (s <= values[total]! + 1e-9) return undefined;
+    const at = stats.cells?.[total] ? ` (${stats.cells[total]})` : '';
+    return {
+      severity: 'warning', loc: { file: stats.file, line: stats.lines[total] ?? stats.lines[given[0]!] },
+      message: `${label(total)}${at}: ${given.length === 1 ? `its part ${label(given[0]!)} is` : `${given.length} of its ${rule.parts.length} parts add up to`} ${fmt(s)}, more than the total, ${fmt(values[total]!)}, with ${rule.parts.length - given.length} left empty`,
+      hint: 'correct the total, or the part that is wrong',
+    };
+  }
   const sum = (ks: string[]) => sumOf(stats, ks);
   // (a 其中 row over its parent: at the 其中 row's line, the figure the message names first)
   const line = rule.kind === 'lte' ? stats.lines[rule.parts[0]] ?? stats.lines[rule.totals[0]] : stats.lines[rule.totals[0]] ?? stats.lines[rule.parts[0]];
