@@ -72,6 +72,10 @@ describe('messages with what to fix', () => {
     const fails = (f: () => unknown) => { try { f(); } catch (e) { return (e as Error).message; } return ''; };
     expect(fails(() => parseStatistics('template: gov-2021\ntables: 5\n', 'statistics.yaml'))).toMatch(/statistics\.yaml:2: "tables" must be a mapping\n {2}fix: write each table on a line of its own under "tables:"/);
     expect(fails(() => parseStatistics('template: gov-2021\ntables:\n  t2: 5\n', 'statistics.yaml'))).toMatch(/statistics\.yaml:3: table t2 must be a mapping\n {2}fix: write its rows on lines of their own under "t2:"/);
+    // a table or a row with nothing under it is empty, as {} is: the table incomplete (a statistics audit)
+    const bare = parseStatistics('template: gov-2021\ntables:\n  t3:\n    carried_over:\n    new_received: {natural: 1}\n  t4:\n', 'statistics.yaml');
+    expect(bare.values).toEqual({ 't3.new_received.natural': 1 });
+    expect(checkStatistics(bare).map((f) => f.message)).toContainEqual(expect.stringMatching(/incomplete/));
     const dir = makeReport({ 'g.yaml': 'pdfa: yes\n' });
     expect(fails(() => readConfig(path.join(dir, 'g.yaml')))).toMatch(/g\.yaml:1: pdfa must be true or false\n {2}fix: write pdfa: true for PDF\/A-2b output/);
   });

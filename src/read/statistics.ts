@@ -267,6 +267,9 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     for (const [tableId, rows] of Object.entries(raw)) {
       const table = template.tables.find((t) => t.id === tableId);
       if (!table) { unknown([dataKey, tableId], `table in template ${template.id}`, template.tables.map((t) => t.id)); continue; }
+      // (a table or a row written with nothing under it, t4: or carried_over:, is empty as {} is —
+      // the table is then incomplete, a warning — not an error, a statistics audit)
+      if (rows === null) { for (const cell of table.cells) places[cell.key] = y.lineOf([dataKey, tableId]); continue; }
       if (!isMap(rows)) { errors.push(new InputError({ file, line: y.lineOf([dataKey, tableId]) }, `table ${tableId} must be a mapping`, `write its rows on lines of their own under "${tableId}:", indented by two spaces more, as gongwen new writes them`)); continue; }
       // where a cell left out would go: its row's line, or its table's (a row written in { } that leaves some out)
       for (const cell of table.cells) {
@@ -284,6 +287,7 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       const rowIds = [...new Set(table.cells.map((c) => c.row!))];
       for (const [row, cols] of Object.entries(rows)) {
         if (!rowIds.includes(row)) { unknown([dataKey, tableId, row], `row of ${tableId}`, rowIds); continue; }
+        if (cols === null) continue;
         if (!isMap(cols)) {
           // decisions：87 or decisions:87 under the row: YAML reads the line as the row's text
           const typed = typeof cols === 'string' ? /^([A-Za-z_][\w-]*)\s*([:：])\s*(\S*)$/.exec(cols.trim()) : null;
