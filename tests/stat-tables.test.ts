@@ -420,6 +420,15 @@ describe('placing and referring to tables', () => {
     expect(error(report('{{table t2}}\n\n{{table t3}}\n\n{{table t4}\n'))).toMatch(/report\.md:12: "\{\{table t4\}" is no table placeholder/);
   });
 
+  it('lists the references\' problems with the placement\'s (a table placed twice hid a misspelt reference until it was fixed: a newcomer\'s trial)', () => {
+    const both = error(report('{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n\n{{table t4}}\n\n共收到申请{{t3.new_recieved.total}}件。\n'));
+    expect(both).toMatch(/report\.md:14: table t4 is placed twice/);
+    expect(both).toMatch(/report\.md:16: .*t3\.new_recieved\.total/);
+    // a placeholder a brace short is said once, not also by the references
+    const short = error(report('{{table t2}}\n\n{{table t3}}\n\n{{table t4}\n'));
+    expect(short.match(/is no table placeholder/g)).toHaveLength(1);
+  });
+
   it('lists every placement problem in one run, and a placeholder inside a sentence at its line', () => {
     const both = error(report('{{table t2}}\n\n{{table t3}}\n\n{{table t3}}\n'));
     expect(both).toMatch(/report\.md:12: table t3 is placed twice/);

@@ -12,6 +12,7 @@ import { parseMarkdown } from './markdown.js';
 import { readStatistics } from './statistics.js';
 import { FIRST_FORM_YEAR, templateForYear } from './templates.js';
 import { headingOfTable } from '../transform/structure.js';
+import { resolveRefs } from '../transform/refs.js';
 import { chineseNumeral } from '../transform/numbering.js';
 import { shellWord } from '../model/shell-word.js';
 import { closest, validateLocated } from './validate.js';
@@ -258,6 +259,17 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     const titles = unplaced.map((id) => `{{table ${id}}} (${t.tables.find((x) => x.id === id)!.title})`);
     errors.push(new InputError(loc, `the ${t.id} format prints its tables in the body, but ${titles.join(', ')} ${titles.length > 1 ? 'are' : 'is'} not placed`,
       `put each placeholder on a line of its own under its section heading${otherForm}`));
+  }
+  // (and the references' problems with them: "table t4 is placed twice" hid a misspelt
+  // {{t3.new_recieved.total}} until it was fixed, three runs for three errors — a newcomer's trial)
+  if (errors.length) {
+    try {
+      resolveRefs(blocks, stats, fmYear);
+    } catch (e) {
+      if (!(e instanceof InputErrors || e instanceof InputError)) throw e;
+      // (not what they say of table placeholders, {{table t4} or {{table 表三}}: said above)
+      errors.push(...(e instanceof InputErrors ? e.errors : [e]).filter((x) => !/^"?\{\{\s*table\b/.test(x.problem)));
+    }
   }
   throwAll(errors.sort((a, b) => (a.loc.line ?? 0) - (b.loc.line ?? 0)));
 }

@@ -30,7 +30,10 @@ export function resolveRefText(text: string, stats: StatisticsTable | undefined,
   // whatever is left of {{ … }} was not a reference: never print it
   const left = /\{\{[^}]*\}?\}?|\}\}/.exec(out);
   if (left) {
-    if (/^\{\{\s*table\b/.test(left[0])) errors.push(new InputError(loc, `"${left[0]}" must be a paragraph of its own`, 'put the table placeholder alone on its line, with blank lines around it'));
+    // (a brace short, {{table t4}: as read/report.ts says it where the report has statistics)
+    const short = /^\{\{\s*table\s+([\w-]+)\s*\}?$/.exec(left[0]);
+    if (short) errors.push(new InputError(loc, `"${left[0]}" is no table placeholder: it takes two braces on each side`, `write {{table ${short[1]}}}, alone on its line with blank lines around it`));
+    else if (/^\{\{\s*table\b/.test(left[0])) errors.push(new InputError(loc, `"${left[0]}" must be a paragraph of its own`, 'put the table placeholder alone on its line, with blank lines around it'));
     else errors.push(new InputError(loc, `"${left[0]}" is not a complete reference`, 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables, with both {{ and }}'));
   }
   return out;
