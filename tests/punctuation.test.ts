@@ -51,6 +51,10 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('“一网通办”和"三公"经费')).toBe('“一网通办”和“三公”经费');
     // a quoted term inside a full-width quote, and a quote around a full-width one
     expect(p('“关于"放管服"改革的通知”')).toBe('“关于‘放管服’改革的通知”'); // (nested: single, GB/T 15834)
+    // two quoted terms typed in two widths, joined by 和 or 、: not one inside the other (a text audit)
+    expect(p('“十四五"规划和"双随机、一公开”监管.')).toBe('“十四五”规划和“双随机、一公开”监管。');
+    expect(p('“放管服"改革和"最多跑一次”改革')).toBe('“放管服”改革和“最多跑一次”改革');
+    expect(p('“放管服"、"最多跑一次”')).toBe('“放管服”、“最多跑一次”');
     // (the pair typed full width inside is then single, as GB/T 15834 nests: the audit found the doubles warned of)
     expect(p('他说:"我们要落实“放管服”改革".')).toBe('他说：“我们要落实‘放管服’改革”。');
     expect(p('印发"关于推进“互联网+政务服务”的通知"')).toBe('印发“关于推进‘互联网+政务服务’的通知”');

@@ -95,7 +95,9 @@ function balanceQuotes(chars: readonly string[], out: string[], marks: readonly 
   }
   if (valid.length === 2 && ascii.length === 2) {
     const between = chars.slice(ascii[0]! + 1, ascii[1]).join('');
-    valid.splice(0, 2, /[，。；！？,;]/u.test(between) ? 0b10 : 0b01);
+    // (and the gap between two quoted terms, joined by 和 与 及 或 、: “十四五"规划和"双随机、一公开”
+    // is two quotes typed in two widths, not one inside the other, a text audit)
+    valid.splice(0, 2, /[，。；！？,;]|(?:[和与及或、]|以及|并且)$/u.test(between) ? 0b10 : 0b01);
   }
   if (valid.length !== 1) return false;
   // a pair inside another is single (GB/T 15834: “关于‘放管服’改革的通知”), both its marks where
