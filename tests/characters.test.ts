@@ -131,6 +131,24 @@ describe('rare characters', () => {
   });
 });
 
+describe('spaces of other widths', () => {
+  it('prints en, em, thin and other spaces and tabs as spaces, in the title, the body and a table (each was a box with an F in it: a glyph audit)', async () => {
+    const odd = ['\u2002', '\u2003', '\u2009', '\u200a', '\u202f', '\u205f', '\u1680', '\t'];
+    const body = odd.map((c, k) => `电话：0371-123456${k}${c}传真：0371-765432${k}`).join('，');
+    const front = FRONT.replace(/^title: (.*)$/m, 'title: "$1\u2003"').replace(/---\n$/, 'editor: "张\t三"\n---\n');
+    const dir = makeReport({ 'report.md': `${front}\n# 概述\n\n${body}。\n\n| 项目 | 数量 |\n| --- | --- |\n| 申请\u2003网络 | 3 |\n` });
+    const report = loadReport(dir);
+    const all = JSON.stringify(report.blocks) + report.meta.title + (report.meta.editor ?? '');
+    for (const c of odd) expect(all.includes(c), `U+${c.codePointAt(0)!.toString(16)}`).toBe(false);
+    expect(report.meta.editor).toBe('张 三');
+    const { outputs } = await buildReport(dir, { fonts, formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    const text = pages.flatMap(linesOf).map((l) => l.text).join('');
+    expect(text).toContain('0371-1234560 传真');
+    expect(text).toContain('申请 网络');
+  });
+});
+
 describe('punctuation and dates', () => {
   it('prints the published text with full-width punctuation, but not inside addresses and numbers', () => {
     const text = loadReport(SAMPLE).blocks.flatMap((b) => ('inlines' in b ? [b.inlines.map((i) => i.text).join('')] : [])).join('\n');

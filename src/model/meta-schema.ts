@@ -5,7 +5,7 @@
  */
 import { QR, qrText } from '../layout/gbt9704.js';
 import { editorOverflowEm, signatureOverflowEm } from '../layout/meta-fields.js';
-import { asciiDigits, composeMarks, withoutInvisible } from './typed-text.js';
+import { asciiDigits, cleanTyped, composeMarks, withoutInvisible } from './typed-text.js';
 import type { ReportDateTime } from './types.js';
 
 const DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?$/;
@@ -76,7 +76,7 @@ const text = (what: string): Field => (v, path, issues) => {
   if (typeof v === 'number') return invalid(issues, path, `${what} is read as the number ${v}, not as text: put the value in quotes as written (a number loses leading zeros and a decimal's last 0)`, AS_WRITTEN);
   if (v === null || v === undefined) return invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
   if (typeof v !== 'string') return invalid(issues, path, `${what} must be text`, 'write it on one line after the colon and a space, in quotes if it holds : or #');
-  const t = composeMarks(withoutInvisible(v)).trim();
+  const t = cleanTyped(v).trim();
   // (a reference to the statistics, {{t4.review_total}}, is filled in in the body only: in the
   // front matter it printed as typed, braces and all, without a word — a bad-input audit)
   const ref = /\{\{[^{}]*\}\}/.exec(t)?.[0];

@@ -24,6 +24,18 @@ export const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u
 export const withoutInvisible = (s: string): string => s.replace(INVISIBLE, '');
 
 /**
+ * Spaces of other widths (en, em, thin, hair, figure, narrow no-break, medium mathematical,
+ * Ogham: U+2000–U+200A, U+202F, U+205F, U+1680), pasted from Word and web pages, and tabs: each a
+ * plain space. The faces have no glyph for most of them, and the PDF drew a box with an F in it
+ * where one stood, without a word (a glyph audit); a 公文 has no tab stops.
+ */
+const ODD_SPACES = /[\t\u1680\u2000-\u200a\u202f\u205f]+/g;
+export const plainSpaces = (s: string): string => s.replace(ODD_SPACES, ' ');
+
+/** Text as typed into a field or a paragraph, cleaned as every reader cleans it: invisible characters dropped, odd spaces and tabs made spaces, marks composed. */
+export const cleanTyped = (s: string): string => composeMarks(plainSpaces(withoutInvisible(s)));
+
+/**
  * A letter followed by combining marks, as some input methods and pasted text give them (José as
  * e + U+0301, pinyin à ǎ): composed into the one character each is (NFC). Fonts draw the composed
  * characters; a separate mark was drawn unpositioned, over the next character (a bad-input

@@ -10,7 +10,7 @@ import type { Token } from 'markdown-it';
 import cjkFriendly from 'markdown-it-cjk-friendly';
 import { InputError, throwAll } from '../model/errors.js';
 import { MAX_TABLE_COLUMNS } from '../layout/gbt9704.js';
-import { composeMarks, withoutInvisible } from '../model/typed-text.js';
+import { cleanTyped } from '../model/typed-text.js';
 import type { Block, HeadingLevel, Inline, ListBlock, Loc, TableBlock } from '../model/types.js';
 
 // markdown-it's CommonJS build, required: its ES module build imports the `entities` package
@@ -144,7 +144,7 @@ function inlinesOf(token: Token, loc: Loc): Inline[] {
         // the character before it). A tab inside a line (联系电话：…⟶传真：…, pasted from Word or
         // Excel) is a space: a 公文 has no tab stops, and the PDF set one as a character's gap
         // the line breaker did not count (the line ran into the margin)
-        push(composeMarks(withoutInvisible(t.content)).replace(/\t+/g, ' '));
+        push(cleanTyped(t.content));
         break;
       case 'softbreak':
         // A line break inside a paragraph: nothing beside a Chinese character, a space between
