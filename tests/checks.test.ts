@@ -236,6 +236,16 @@ describe('an incomplete table', () => {
 describe('numbers in the text', () => {
   const para = (text: string): Block[] => [{ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'report.md', line: 9 } }];
 
+  it('checks what is typed in a Markdown table\'s cells, each at its row\'s line: a 【待填写】 there was published under --strict (a text audit)', () => {
+    const cell = (t: string) => [{ type: 'text' as const, text: t }];
+    const table: Block = { type: 'table', header: [cell('项目'), cell('数量')], rows: [[cell('申请'), cell('【待填写】')], [cell('办结'), cell('１２')]], align: ['left', 'left'], loc: { file: 'report.md', line: 20 } };
+    const findings = lintText([table]);
+    expect(findings.map((f) => [f.loc.line, f.message.slice(0, 40)])).toEqual([
+      [22, expect.stringContaining('【待填写】')],
+      [23, expect.stringContaining('１２')],
+    ]);
+  });
+
   it('warns of a decimal typed without its 0 (下降.5个百分点), with the figure to write', () => {
     const findings = lintText(para('办结率同比下降.5个百分点，占比提高.8%。'));
     expect(findings.map((f) => [f.severity, f.message, f.hint])).toEqual([['warning', '".5", ".8": a decimal without its 0', 'write 0.5, 0.8; or, where a sentence ends before the figure, 。 for the .']]);

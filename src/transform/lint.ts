@@ -757,8 +757,23 @@ export function lintListNumbers(blocks: Block[]): Finding[] {
 }
 
 /** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes, pasted bullets, Markdown printed as typed and headings. */
+/**
+ * The cells of Markdown tables, each at its row's line (the header at the table's, each row a line
+ * after the |---| line): a 【待填写】 in a cell was published under --strict, and full-width
+ * digits, spaced or unpaired text there went unsaid (a text audit).
+ */
+function tableCells(blocks: Block[]): TextParagraph[] {
+  return blocks.flatMap((b) => (b.type !== 'table' ? [] : [b.header, ...b.rows].flatMap((row, k) => {
+    const line = b.loc.line === undefined ? undefined : b.loc.line + (k === 0 ? 0 : k + 1);
+    return row.map((cell) => ({ text: inlineText(cell), loc: { ...b.loc, ...(line !== undefined ? { line } : {}) } }));
+  })));
+}
+
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
-  return [...lintNumbersOf(texts), ...lintPlaceholdersOf(texts), ...lintFullWidthDigitsOf(texts), ...lintBareDecimalsOf(texts), ...lintUnderscoresOf(texts), ...lintStrayQuotesOf(texts),
-    ...lintBulletsOf(texts), ...lintMarkupOf(texts), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(texts), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks)];
+  // (a table's cells: the checks of what is typed, not shares of a whole, bullets or page numbers, which a cell may hold as its own)
+  const cells = tableCells(blocks);
+  const typed = cells.length ? [...texts, ...cells] : texts;
+  return [...lintNumbersOf(texts), ...lintPlaceholdersOf(typed), ...lintFullWidthDigitsOf(typed), ...lintBareDecimalsOf(typed), ...lintUnderscoresOf(typed), ...lintStrayQuotesOf(typed),
+    ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(typed), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks)];
 }
