@@ -9,6 +9,7 @@ import { docxParts } from './helpers/docx.js';
 import { readPdf } from './helpers/pdf.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { InputError } from '../src/model/errors.js';
+import { tocInlines } from '../src/model/types.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 import { inputMessages } from './helpers/errors.js';
@@ -205,6 +206,11 @@ describe('Markdown a 公文 cannot print', () => {
     expect(message).toContain('report.md:8: the heading goes on after "信息处理费。": a run-in heading\'s text is written on the line after it');
     expect(message).toContain('fix: end the heading line after "。", and put "本年度未收取信息处理费。…" on the next line');
     expect(loadError('\n### 信息处理费。\n本年度未收取信息处理费。\n')).toBe('');
+    // a heading that ends in 。 inside its closing quote runs in, and is listed without the 。 (a text audit)
+    expect(loadError('\n# 总体情况\n\n## 坚持“公开为常态、不公开为例外。”\n全年主动公开信息120条。\n')).toBe('');
+    const heading = loadReport(makeReport({ 'report.md': `${FRONT}\n# 总体情况\n\n## 坚持“公开为常态、不公开为例外。”\n全年主动公开信息120条。\n` })).blocks.find((b) => b.type === 'heading' && b.level === 2);
+    expect(heading?.type === 'heading' && heading.runIn?.map((i) => i.text).join('')).toBe('全年主动公开信息120条。');
+    expect(heading?.type === 'heading' && tocInlines(heading).map((i) => i.text).join('')).toBe('坚持“公开为常态、不公开为例外”');
   });
 
   it('names the file Notepad saved as report.md.txt (Windows hides the .txt) where report.md is missing', () => {

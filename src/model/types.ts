@@ -318,12 +318,12 @@ export const inlineText = (inlines: Inline[]): string => inlines.map((i) => i.te
 
 /**
  * A heading as its table-of-contents entry lists it: a run-in heading without the 。 (or ．, ；, ：)
- * that ends it in its paragraph — 1.加强政策解读, not 1.加强政策解读。 (both writers).
+ * that ends it in its paragraph — 1.加强政策解读, not 1.加强政策解读。; before a closing quote too (both writers).
  */
 export function tocInlines(b: HeadingBlock): Inline[] {
   const last = b.inlines.at(-1);
   if (!b.runIn || !last) return b.inlines;
-  const text = last.text.replace(/[。．.；;：:]\s*$/u, '');
+  const text = last.text.replace(/[。．.；;：:](?=[”’」』）)]*\s*$)/u, '').trimEnd();
   return text === last.text ? b.inlines : [...b.inlines.slice(0, -1), ...(text ? [{ ...last, text }] : [])];
 }
 

@@ -73,7 +73,8 @@ const TYPED_NUMBER = new RegExp(`^\\s*(?:第${NUMERAL}+(?:部分|章|节)|${NUME
   `|${DIGIT}{1,2}[.．]${DIGIT}{1,2}[.．]${DIGIT}{1,2}` +
   `|(?:${DIGIT}{1,2}(?:[.．]${DIGIT}{1,2})?|${NUMERAL}{1,3})${SPACED})`);
 /** A run-in heading written on one line with its text: a sentence end inside the heading. */
-const SENTENCE_INSIDE = /[。！？](?=\s*\S)/;
+// (not before closing marks that end the heading: ## 坚持“公开为常态、不公开为例外。” runs in, a text audit)
+const SENTENCE_INSIDE = /[。！？](?![”’」』）)]*\s*$)(?=\s*\S)/;
 // CommonMark will not open **粗体：** before a Chinese character (its flanking rules are made
 // for spaces between words); the plugin makes emphasis work in Chinese text.
 md.use(cjkFriendly);

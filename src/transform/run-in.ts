@@ -5,7 +5,8 @@
  */
 import { inlineText, type Block } from '../model/types.js';
 
-const SENTENCE_END = /[。！？.!?]$/;
+/** A sentence mark at the end, before any closing quotes or brackets (…为例外。”). */
+const SENTENCE_END = /[。！？.!?][”’」』）)]*$/;
 
 export function joinRunInHeadings(blocks: Block[]): Block[] {
   const out: Block[] = [];
