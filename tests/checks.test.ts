@@ -414,6 +414,18 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('共收到申请100件、咨询200人次，其中网上申请40件，占40%。'))).toEqual([]);
   });
 
+  it('reads a figure\'s 千 万 亿 (1.2万件, 9000万元, 1.5亿元), and leaves a bound alone (占比超过70%, 占70%以上: a text audit)', () => {
+    expect(lintNumbers(para('全年共受理申请1.2万件，其中网上申请9000件，占75%。'))).toEqual([]);
+    expect(lintNumbers(para('共投入资金1.5亿元，其中财政资金9000万元，占60%。'))).toEqual([]);
+    expect(lintNumbers(para('共收到申请2千件，其中网上申请1500件，占75%。'))).toEqual([]);
+    expect(lintNumbers(para('共收到申请1.2万件，其中网上申请0.6万件，占60%。')).map((f) => f.message)).toEqual(['"0.6万件，占60%": 0.6万 / 1.2万 = 50.0%, not 60%']);
+    expect(lintNumbers(para('共收到申请1万件，其中网上申请0.6万件，占60%，信函申请0.5万件，占50%。')).map((f) => f.message)).toEqual(['shares of 1万 add up to more than the whole: 0.6万 + 0.5万 = 1.1万 (60% + 50% = 110%)']);
+    for (const bound of ['占比超过70%', '占比不足80%', '占70%以上', '占80%以下', '占比高于70%', '占比逾70%', '占比达到70%以上', '约占70%']) {
+      expect(lintNumbers(para(`共收到申请200件，其中网上申请150件，${bound}。`)), bound).toEqual([]);
+    }
+    expect(lintNumbers(para('共收到申请200件，其中网上申请150件，占比达70%。')).map((f) => f.message)).toEqual(['"150件，占比达70%": 150 / 200 = 75.0%, not 70%']);
+  });
+
   it('reads figures with thousands separators whole', () => {
     expect(lintNumbers(para('共收到申请1,234件，其中网络申请1,000件，占81%。'))).toEqual([]);
     expect(lintNumbers(para('共收到申请1,234件，其中网络申请1,000件，占80%。'))[0].message).toContain('1000 / 1234 = 81.0%, not 80%');

@@ -11,22 +11,31 @@ import { asciiDigits, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js
 import { inlineText, type Block, type Inline, type Loc } from '../model/types.js';
 import { unifyIdeographs } from './lookalikes.js';
 
-const UNITS = '件|条|次|篇|个|人次|人|项|万元|起|期|家|份';
+const UNITS = '件|条|次|篇|个|人次|人|项|元|起|期|家|份';
+/**
+ * A figure's 千, 万 or 亿 before its unit (1.2万件, 9000万元, 1.5亿元): the figures are compared as
+ * counts of the unit (a text audit: "9000 is more than the whole, 1.2" of 1.2万件 was a warning
+ * that --strict stopped a correct report at, and 0.6万件 of 1.2万件 at 60% passed).
+ */
+const MULT = '([千万亿])?';
+const TIMES: Record<string, number> = { 千: 1e3, 万: 1e4, 亿: 1e8 };
+/** A figure as typed and the count it stands for, its 千 万 亿 applied. */
+const figure = (digits: string, mult: string | undefined) => num(digits) * (mult ? TIMES[mult]! : 1);
 /** A figure, with or without thousands separators: 301, 1,234, 93857, 126.35. */
 const NUM = '(?<![\\d.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const num = (s: string) => Number(s.replace(/,/g, ''));
 /** The same, captured: a share's and a whole's unit must agree (120人 is no whole of 90件). */
 const UNIT_OF = `(${UNITS})`;
 // (占34%, 占比34%, and a few words between: 占总数的90.0%, 占全部申请的34%, 占比为34%)
-const SHARE = new RegExp(`${NUM}\\s*${UNIT_OF}?\\s*[，,、]?\\s*占[^\\d%％，,。；;、]{0,6}?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
+const SHARE = new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}?\\s*[，,、]?\\s*占[^\\d%％，,。；;、]{0,6}?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
 /**
  * A whole: "共收到……301件" or "……5件，其中", "……271件。其中" (never a percentage). 共 as "in all" (全国共, 其中共) —
  * not inside 公共, 中共 or 中国共产党, nor as in 共享, 共同, 共建 (公共资源配置信息200条 is no whole).
  */
 const TOTAL = '(?:(?<!公)(?<!(?<!其)中)共(?![产享同建治性识青])|总计|合计)';
 const BASES = [
-  new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])\\s*${UNIT_OF}?`, 'gdu'),
-  new RegExp(`${NUM}\\s*${UNIT_OF}\\s*[，,]?\\s*其中`, 'gdu'),
+  new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])\\s*${MULT}${UNIT_OF}?`, 'gdu'),
+  new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}\\s*[，,]?\\s*其中`, 'gdu'),
 ];
 /**
  * A whole that ends the sentence before one opening with 其中 ("本年新收申请271件。其中，自然人申请
@@ -35,18 +44,21 @@ const BASES = [
  */
 // (not a change, "较上年增加43件。其中": no whole of what follows; the change word is matched and
 // the figure then passed over)
-const BEFORE_QIZHONG = new RegExp(`(增加|减少|增长|下降|上升|多|少)?\\s*${NUM}\\s*${UNIT_OF}\\s*。\\s*其中`, 'gdu');
+const BEFORE_QIZHONG = new RegExp(`(增加|减少|增长|下降|上升|多|少)?\\s*${NUM}\\s*${MULT}${UNIT_OF}\\s*。\\s*其中`, 'gdu');
 
 /** A figure with a unit or %, as between a whole and its 其中. */
-const FIGURE_WITH_UNIT = new RegExp(`\\d[\\d.,]*\\s*(?:${UNITS}|[%％])`, 'u');
+const FIGURE_WITH_UNIT = new RegExp(`\\d[\\d.,]*\\s*(?:[千万亿]?(?:${UNITS})|[%％])`, 'u');
 /** A share's own text (103件，占34%), which may stand between a whole and a later 其中 of it. */
 const SHARE_TEXT = new RegExp(SHARE.source, 'gu');
 /** A count joined to the whole by 和, 及 or 与 (结转申请5件和新收申请95件): the whole is their sum. */
-const JOINED_COUNT = new RegExp(`\\d[\\d.,]*\\s*(?:${UNITS})[^，。；;\\d]{0,12}[和及与][^，。；;\\d]*$`, 'u');
+const JOINED_COUNT = new RegExp(`\\d[\\d.,]*\\s*[千万亿]?(?:${UNITS})[^，。；;\\d]{0,12}[和及与][^，。；;\\d]*$`, 'u');
 
 interface Share {
   text: string;
   part: number;
+  /** The part and the whole as typed (1.2万): messages name them so. */
+  partShown: string;
+  baseShown: string;
   percent: number;
   decimals: number;
   base: number;
@@ -59,9 +71,9 @@ interface Share {
 function sharesOf(text: string): Share[] {
   // positions of the figures themselves (regex d flag), not of 共 / 其中
   const bases = BASES.flatMap((re) => [...text.matchAll(re)])
-    .map((m) => ({ at: m.indices![1][0], value: num(m[1]), unit: m[2] }))
+    .map((m) => ({ at: m.indices![1][0], value: figure(m[1]!, m[2]), shown: `${num(m[1]!)}${m[2] ?? ''}`, unit: m[3] }))
     .sort((a, b) => a.at - b.at);
-  const ending = [...text.matchAll(BEFORE_QIZHONG)].filter((m) => !m[1]).map((m) => ({ at: m.indices![2][0], value: num(m[2]!), unit: m[3] }));
+  const ending = [...text.matchAll(BEFORE_QIZHONG)].filter((m) => !m[1]).map((m) => ({ at: m.indices![2][0], value: figure(m[2]!, m[3]), shown: `${num(m[2]!)}${m[3] ?? ''}`, unit: m[4] }));
   const sentenceStart = (at: number) => Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
   const out: Share[] = [];
   for (const m of text.matchAll(SHARE)) {
@@ -71,7 +83,7 @@ function sharesOf(text: string): Share[] {
     // with the whole before it ("共收到申请301件……。其中同意公开239件，占80%")
     const sentence = sentenceStart(partAt + 1);
     // (a whole counted in another unit is none of this share's: 涉及120人 before 自然人申请90件)
-    const agrees = (b: { unit?: string }) => !b.unit || !m[2] || b.unit === m[2];
+    const agrees = (b: { unit?: string }) => !b.unit || !m[3] || b.unit === m[3];
     const before = bases.filter((b) => b.at < partAt && agrees(b));
     const opensWithQizhong = /^\s*其中/.test(text.slice(sentence));
     // (the sentence before this one, where it opens with 其中: a 共 whole there, else its last figure)
@@ -90,7 +102,9 @@ function sharesOf(text: string): Share[] {
     if (JOINED_COUNT.test(text.slice(sentenceStart(base.at + 1), base.at))) continue;
     // (a change is no part: 较上年增加10件，占比60% — the share is of the figure before it)
     if (/(?:增加|减少|增长|下降|上升|提高|降低|(?<!新)增|减)[了约达为]?$/u.test(text.slice(Math.max(0, partAt - 4), partAt))) continue;
-    out.push({ text: m[0], part: num(m[1]), percent: Number(m[3]), decimals: m[3]!.split('.')[1]?.length ?? 0, base: base.value, baseAt: base.at, at: m.index! });
+    // (a bound, not the share: 占比超过70%, 不足80%, 占70%以上, 约60% — a text audit)
+    if (/^占[^\d]*?(?:超过?|不足|不到|高于|低于|大于|小于|逾|近|约|至少|最多)/u.test(m[0].slice(m[0].indexOf('占'))) || /^\s*(?:以上|以下|左右|多|余)/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) continue;
+    out.push({ text: m[0], part: figure(m[1]!, m[2]), partShown: `${num(m[1]!)}${m[2] ?? ''}`, percent: Number(m[4]), decimals: m[4]!.split('.')[1]?.length ?? 0, base: base.value, baseShown: base.shown, baseAt: base.at, at: m.index! });
   }
   return out;
 }
@@ -135,6 +149,12 @@ function closesOnWhole(shares: Share[], k: number, text: string): boolean {
 
 export const lintNumbers = (blocks: Block[]): Finding[] => lintNumbersOf(paragraphs(blocks));
 
+/** The sum of shares as they are typed: in their 千 万 亿 where all of them have the same one (0.6万 + 0.5万 = 1.1万). */
+function shownSum(run: Share[], parts: number): string {
+  const mult = /[千万亿]$/u.exec(run[0]!.partShown)?.[0];
+  return mult && run.every((x) => x.partShown.endsWith(mult)) ? `${Number((parts / TIMES[mult]!).toPrecision(12))}${mult}` : String(parts);
+}
+
 function lintNumbersOf(texts: TextParagraph[]): Finding[] {
   const findings: Finding[] = [];
   for (const p of texts) {
@@ -143,7 +163,7 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
       // a share of a whole of 0: none, whatever its percentage (0件，占0% is one)
       if (s.base === 0) {
         if (s.part !== 0 || s.percent !== 0) {
-          findings.push({ severity: 'warning', loc: p.loc, message: `"${p.text.slice(s.at, s.at + s.text.length)}": the whole it is a share of is 0: it can be ${s.part !== 0 ? `neither ${s.part} nor ${s.percent}%` : `no ${s.percent}%`}`, hint: 'check the figures: the whole before it is 0' });
+          findings.push({ severity: 'warning', loc: p.loc, message: `"${p.text.slice(s.at, s.at + s.text.length)}": the whole it is a share of is 0: it can be ${s.part !== 0 ? `neither ${s.partShown} nor ${s.percent}%` : `no ${s.percent}%`}`, hint: 'check the figures: the whole before it is 0' });
         }
         continue;
       }
@@ -156,7 +176,7 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
       findings.push({
         severity: 'warning',
         loc: p.loc,
-        message: `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.part} / ${s.base} = ${exact.toFixed(Math.max(1, s.decimals))}%, not ${s.percent.toFixed(s.decimals)}%`,
+        message: `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.partShown} / ${s.baseShown} = ${exact.toFixed(Math.max(1, s.decimals))}%, not ${s.percent.toFixed(s.decimals)}%`,
         hint: `write ${exact.toFixed(s.decimals)}%, or check the figures`,
       });
     }
@@ -185,11 +205,11 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
           severity: 'warning', loc: p.loc,
           // (one share alone: no sum to show)
           message: run.length === 1
-            ? `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.part} is more than the whole it is a share of, ${s.base}`
+            ? `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.partShown} is more than the whole it is a share of, ${s.baseShown}`
             : parts > s.base
-              ? `shares of ${s.base} add up to more than the whole: ${run.map((x) => x.part).join(' + ')} = ${parts} (${run.map((x) => `${x.percent}%`).join(' + ')} = ${percent}%)`
+              ? `shares of ${s.baseShown} add up to more than the whole: ${run.map((x) => x.partShown).join(' + ')} = ${shownSum(run, parts)} (${run.map((x) => `${x.percent}%`).join(' + ')} = ${percent}%)`
               // (the counts fit the whole; their percentages do not)
-              : `the percentages of shares of ${s.base} add up to ${percent}% (${run.map((x) => `${x.percent}%`).join(' + ')}), though their counts make ${parts} (${run.map((x) => x.part).join(' + ')})`,
+              : `the percentages of shares of ${s.baseShown} add up to ${percent}% (${run.map((x) => `${x.percent}%`).join(' + ')}), though their counts make ${shownSum(run, parts)} (${run.map((x) => x.partShown).join(' + ')})`,
           hint: 'check the figures',
         });
         run = [];
