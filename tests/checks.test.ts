@@ -269,6 +269,8 @@ describe('numbers in the text', () => {
     expect(digits?.message).toBe('"１，２３６", "８７", "１７" are written in full-width digits');
     expect(digits?.hint).toMatch(/^write the figures in ASCII digits: 1,236, 87, 17/);
     expect(lintFullWidthDigits(para('共收到申请301件，占100％。'))).toEqual([]); // (a full-width ％ alone is no full-width digit)
+    // a figure typed with the ASCII point among full-width digits is one figure (it was "４３", "９": a text audit)
+    expect(lintFullWidthDigits(para('其中１１９件予以公开，占４３.９％。'))[0]?.hint).toMatch(/^write the figures in ASCII digits: 119, 43\.9 /);
   });
 
   it('warns of emphasis written with underscores beside Chinese text, which prints them', () => {

@@ -248,7 +248,8 @@ export const lintFullWidthDigits = (blocks: Block[]): Finding[] => lintFullWidth
 function lintFullWidthDigitsOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p): Finding[] => {
     // every such figure of the paragraph, so that one run finds them all
-    const typed = [...p.text.matchAll(/[０-９][０-９，．]*/g)].map((m) => m[0].replace(/[，．]+$/, ''));
+    // (with the ASCII point or digits typed among them: ４３.９ is one figure, not ４３ and ９, a text audit)
+    const typed = [...p.text.matchAll(/(?:[0-9]+[.．]?)?[０-９][０-９0-9，．.]*/g)].map((m) => m[0].replace(/[，．.]+$/, ''));
     if (!typed.length) return [];
     const shown = typed.length > 6 ? [...typed.slice(0, 6), '…'] : typed;
     return [{
