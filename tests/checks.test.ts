@@ -187,6 +187,8 @@ describe('the 2021 tables', () => {
     const parts = lintPastedHeadings([para('第一部分 总体情况', 20), para('第二部分：主动公开政府信息情况', 22), para('第三章', 24)]);
     expect(parts.map((f) => [f.loc.line, f.hint!.split(': "')[1]])).toEqual([[20, '# 总体情况"'], [22, '# 主动公开政府信息情况"'], [24, '# "']]);
     expect(lintPastedHeadings([para('第一部分为总体情况'), para('第一部分说明了全年工作。')])).toEqual([]);
+    // a range of numbers is a sentence about them (a text audit)
+    expect(lintPastedHeadings([para('（一）至（三）项均已落实'), para('1—3项已整改到位'), para('一、二级公路')])).toEqual([]);
     // sentences, long lines and counts are text
     expect(lintPastedHeadings([para('1.加强培训。'), para('一、二季度共发布信息120条'), para('（一）加强领导，落实责任'), para('2021年工作'), para(`一、${'很长'.repeat(25)}`), para('（一）主动公开情况如下：')])).toEqual([]);
   });

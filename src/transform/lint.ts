@@ -458,6 +458,8 @@ export function lintPastedHeadings(blocks: Block[]): Finding[] {
 function typedHeading(text: string): string | undefined {
   const number = TYPED_SECTION.exec(text)?.[0].trim();
   if (!number || [...text].length > 40 || /[。！？；，,.!?;：:]/u.test(text.slice(number.length))) return undefined;
+  // (a range or a list of numbers, （一）至（三）项均已落实, 1—3项: a sentence about them, not a heading, a text audit)
+  if (/^\s*(?:至|到|和|与|及|或|、|—|－|-|~|～)\s*[（(]?[一二三四五六七八九十0-9]/u.test(text.slice(TYPED_SECTION.exec(text)![0].length))) return undefined;
   const level = /^[第一二三四五六七八九十]/u.test(number) ? '#' : /^[（(][一二三四五六七八九十]/u.test(number) ? '##' : /^[0-9]/.test(number) ? '###' : '####';
   return `${level} ${text.slice(number.length).replace(/^[\s　、.．,，:：]+/u, '').trim()}`;
 }
