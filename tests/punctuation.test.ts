@@ -53,6 +53,8 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('“关于"放管服"改革的通知”')).toBe('“关于‘放管服’改革的通知”'); // (nested: single, GB/T 15834)
     // two quoted terms typed in two widths, joined by 和 or 、: not one inside the other (a text audit)
     expect(p('“十四五"规划和"双随机、一公开”监管.')).toBe('“十四五”规划和“双随机、一公开”监管。');
+    // an ellipsis after an address that ends a Chinese sentence (a text audit: a.html..。)
+    expect(p('请访问https://x.gov.cn/a.html...')).toBe('请访问https://x.gov.cn/a.html……');
     expect(p('“放管服"改革和"最多跑一次”改革')).toBe('“放管服”改革和“最多跑一次”改革');
     expect(p('“放管服"、"最多跑一次”')).toBe('“放管服”、“最多跑一次”');
     // (the pair typed full width inside is then single, as GB/T 15834 nests: the audit found the doubles warned of)

@@ -374,7 +374,9 @@ function normalizeOnce(text: string): string {
       if (masked[i] || chars[i] !== '.' || chars[i + 1] !== '.' || chars[i + 2] !== '.') continue;
       let j = i;
       while (j < chars.length && chars[j] === '.') j++;
-      if (isCjk(neighbourOut(i, -1)) || isCjk(neighbour(j - 1, 1))) {
+      // (or after an address that ends a Chinese sentence, 请访问https://x.gov.cn/a.html...: it
+      // printed a.html..。, a text audit)
+      if (isCjk(neighbourOut(i, -1)) || isCjk(neighbour(j - 1, 1)) || (masked[i - 1] && sentenceHasHan(out, i - 1))) {
         // (four: …… and a full stop, 二是....)
         const dots = j - i === 4 ? 3 : j - i;
         out[i] = '……';
