@@ -409,6 +409,10 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('全年共受理申请0件，其中当面申请5件，占60%。')).map((f) => f.message)).toEqual(['"5件，占60%": the whole it is a share of is 0: it can be neither 5 nor 60%']);
     expect(lintNumbers(para('全年共受理申请0件，其中当面申请0件，占87.1%。')).map((f) => f.message)).toEqual(['"0件，占87.1%": the whole it is a share of is 0: it can be no 87.1%']);
     expect(lintNumbers(para('全年共受理申请0件，其中当面申请0件，占0%。'))).toEqual([]);
+    // a 0 that is a carry-over or a change before 其中 is no whole (a review: 上年结转0件 is common)
+    expect(lintNumbers(para('本年度新收政府信息公开申请120件，上年结转0件，其中网络申请100件，占83.3%。'))).toEqual([]);
+    expect(lintNumbers(para('共收到申请60件，较上年增加0件，其中网络申请30件，占50%。'))).toEqual([]);
+    expect(lintNumbers(para('全年共收到政府信息公开申请120件，同比增长0件，其中网络申请100件，占83.3%。'))).toEqual([]);
     // a 共 whole in the sentence before wins over its last figure
     expect(lintNumbers(para('本年度共收到政府信息公开申请301件，上年结转5件。其中，当面申请103件，占34.2%；网络申请198件，占65.8%。'))).toEqual([]);
     expect(lintNumbers(para('共收到申请301件，办结290件；其中，依申请公开103件，占34.2%。'))).toEqual([]);

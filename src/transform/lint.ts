@@ -46,6 +46,9 @@ const BASES = [
 // the figure then passed over)
 const BEFORE_QIZHONG = new RegExp(`(增加|减少|增长|下降|上升|多|少)?\\s*${NUM}\\s*${MULT}${UNIT_OF}\\s*。\\s*其中`, 'gdu');
 
+/** What makes the figure after it a carry-over or a change, not a whole: 上年结转, 增加, 同比增长. */
+const CHANGE_BEFORE = /(?:结转|增加|减少|增长|下降|上升|(?<!新)增|减)[了约达为]?\s*$/u;
+
 /** A figure with a unit or %, as between a whole and its 其中. */
 const FIGURE_WITH_UNIT = new RegExp(`\\d[\\d.,]*\\s*(?:[千万亿]?(?:${UNITS})|[%％])`, 'u');
 /** A share's own text (103件，占34%), which may stand between a whole and a later 其中 of it. */
@@ -70,10 +73,15 @@ interface Share {
 
 function sharesOf(text: string): Share[] {
   // positions of the figures themselves (regex d flag), not of 共 / 其中
-  const bases = BASES.flatMap((re) => [...text.matchAll(re)])
-    .map((m) => ({ at: m.indices![1][0], value: figure(m[1]!, m[2]), shown: `${num(m[1]!)}${m[2] ?? ''}`, unit: m[3] }))
-    .sort((a, b) => a.at - b.at);
-  const ending = [...text.matchAll(BEFORE_QIZHONG)].filter((m) => !m[1]).map((m) => ({ at: m.indices![2][0], value: figure(m[2]!, m[3]), shown: `${num(m[2]!)}${m[3] ?? ''}`, unit: m[4] }));
+  // (a 共 whole, or a figure before 其中: not a carry-over or a change before it, 上年结转0件，其中… or
+  // 较上年增加0件，其中…, whose 其中 is of the figure before them — a review)
+  const bases = BASES.flatMap((re, k) => [...text.matchAll(re)].map((m) => ({ m, total: k === 0 })))
+    .filter(({ m, total }) => total || !CHANGE_BEFORE.test(text.slice(Math.max(0, m.indices![1][0] - 6), m.indices![1][0])))
+    .map(({ m, total }) => ({ at: m.indices![1][0], value: figure(m[1]!, m[2]), shown: `${num(m[1]!)}${m[2] ?? ''}`, unit: m[3], total }))
+    .sort((a, b) => a.at - b.at || Number(a.total) - Number(b.total))
+    // (a figure both patterns find, 共受理申请0件，其中: once, as a 共 whole)
+    .filter((b, k, all) => all[k + 1]?.at !== b.at);
+  const ending = [...text.matchAll(BEFORE_QIZHONG)].filter((m) => !m[1]).map((m) => ({ at: m.indices![2][0], value: figure(m[2]!, m[3]), shown: `${num(m[2]!)}${m[3] ?? ''}`, unit: m[4], total: false }));
   const sentenceStart = (at: number) => Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
   const out: Share[] = [];
   for (const m of text.matchAll(SHARE)) {
@@ -90,8 +98,9 @@ function sharesOf(text: string): Share[] {
     const previous = opensWithQizhong ? sentenceStart(sentence - 1) : sentence;
     const base = before.filter((b) => b.at >= sentence).at(-1)
       ?? (opensWithQizhong ? before.filter((b) => b.at >= previous).at(-1) ?? ending.find((b) => b.at >= previous && b.at < sentence && agrees(b)) ?? before.at(-1) : undefined);
-    // (a whole of 0 is kept: 共受理申请0件，其中当面申请5件，占60% was let through, a statistics audit)
-    if (!base) continue;
+    // (a 共 whole of 0 is kept: 共受理申请0件，其中当面申请5件，占60% was let through, a statistics
+    // audit; another 0 is too likely some other figure, 同比增长0件, to say a share of it is wrong)
+    if (!base || (base.value === 0 && !base.total)) continue;
     // (a whole that other figures follow, in its sentence, before the 其中 the share is in may not be its whole:
     // 共收到申请100件，办结98件，办结率98%，其中按时办结98件，占100% is of the 98; a whole joined
     // to another count, 结转申请5件和新收申请95件，其中…, is their sum: neither is checked)
