@@ -210,7 +210,7 @@ describe('front matter validation', () => {
     // a valid line further up is not blamed for a line off by one space below it (review)
     const deep = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': 'template: gov-2021\ntables:\n  t2:\n    regulations:\n    normative_documents:\n      made: 1\n      repealed: 0\n     valid: 3\n' });
     expect(deep.join('\n')).not.toContain('"normative_documents:" is not indented');
-    expect(deep.join('\n')).toMatch(/statistics\.yaml:8: YAML syntax error: "valid: 3" is indented less than the 2 fields beside it\n  fix: start it in their column: 6 spaces before it, not 5/);
+    expect(deep.join('\n')).toMatch(/statistics\.yaml:8: YAML syntax error: "valid: 3" is indented less than the 2 fields beside it\n  fix: start it in their column: 6 spaces before it, not 5; or, if it belongs with "normative_documents:", in its column: 4 spaces/);
     // a field and its value typed as a value: in { }, not in quotes; a comment after a line indented off its fields is no value (review)
     const field = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'attachment: title: 2020年统计表\n---\n') + '正文\n' });
     expect(field.join('\n')).toMatch(/fix: write a field and its value under attachment in \{ \}: attachment: \{ title: 2020年统计表 \}/);
@@ -232,9 +232,9 @@ describe('front matter validation', () => {
     const front = FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n');
     const rows = ['natural: 236', 'commercial: 21', 'research:', 'welfare: 1'].map((f, k) => `${k === 0 ? '     ' : '      '}${f}`).join('\n');
     const first = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': `template: gov-2021\ntables:\n  t3:\n    new_received:\n${rows}\n` });
-    expect(first.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural: 236" is indented less than the 3 fields beside it\n  fix: start it in their column: 6 spaces before it, not 5/);
+    expect(first.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural: 236" is indented less than the 3 fields beside it\n  fix: start it in their column: 6 spaces before it, not 5; or, if it belongs with "new_received:", in its column: 4 spaces/);
     const contact = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'contact:\n  phone: 0000-1234567\n email: a@example.com\n  postcode: "999001"\n---\n') + '正文\n' });
-    expect(contact.join('\n')).toMatch(/report\.md:\d+: YAML syntax error: "email: a@example\.com" is indented less than the 2 fields beside it\n  fix: start it in their column: 2 spaces before it, not 1/);
+    expect(contact.join('\n')).toMatch(/report\.md:\d+: YAML syntax error: "email: a@example\.com" is indented less than the 2 fields beside it\n  fix: start it in their column: 2 spaces before it, not 1; or, if it belongs with "contact:", at the start of the line, as it is/);
   });
 
   it('names a field indented by mistake, not the line above it nor the one after it, with the column to start it in (a bad-input audit)', () => {
