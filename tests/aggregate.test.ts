@@ -421,6 +421,17 @@ describe('gongwen aggregate', () => {
     utimesSync(path.join(unit, 'statistics.xlsx'), newer, newer);
     const converted = await run(unit, '--out', yaml);
     expect(converted.code, converted.err).toBe(0);
+    // a blank form beside an older workbook (gongwen new's, the workbook copied in since) is what a conversion replaces (a review)
+    const blank = writeUnit(root, 'b', {
+      'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.xlsx\n---\n正文。\n\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n'),
+      'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1, {})),
+      'statistics.yaml': yamlOf({}),
+    });
+    utimesSync(path.join(blank, 'statistics.xlsx'), older, older);
+    const [o2, e2] = [capture(), capture()];
+    expect(await main(['check', blank], o2, e2)).toBe(2);
+    expect(e2.text()).toContain('fix: convert the workbook once: gongwen aggregate');
+    expect((await run(blank, '--out', path.join(blank, 'statistics.yaml'))).code).toBe(0);
   });
 
   it('warns of the totals a unit\'s workbook breaks when it is converted alone, at its cells (said only by the check after, at the YAML\'s lines: a statistics audit)', async () => {

@@ -86,6 +86,15 @@ function readdirSafe(folder: string): string[] {
  * `statistics: data`, which reading called "not found" too) is reported at the `statistics:`
  * line of report.md (`at`), the line to fix; what the file holds, at the file's own lines.
  */
+/** Whether a statistics file can be read and holds a figure. */
+function holdsFigures(file: string): boolean {
+  try {
+    return Object.keys(readStatistics(file).values).length > 0;
+  } catch {
+    return false;
+  }
+}
+
 function readNamedStatistics(dir: string, named: string, at: { file: string; line: number }, year: number | undefined): StatisticsTable {
   const file = statisticsPath(dir, named);
   let isFolder: boolean;
@@ -133,8 +142,10 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
     const yamlName = path.relative(dir, file).replace(/\.xlsx$/i, '.yaml');
     // (a YAML beside it saved since, figures typed into it: naming it is the fix; converting the
     // workbook over it threw those figures away, a newcomer's trial)
-    const twin = statSync(file.replace(/\.xlsx$/i, '.yaml'), { throwIfNoEntry: false });
-    const since = twin?.isFile() && twin.mtimeMs > statSync(file).mtimeMs;
+    const twinFile = file.replace(/\.xlsx$/i, '.yaml');
+    const twin = statSync(twinFile, { throwIfNoEntry: false });
+    // (with figures in it: a blank form gongwen new wrote is what a conversion replaces, a review)
+    const since = twin?.isFile() && twin.mtimeMs > statSync(file).mtimeMs && holdsFigures(twinFile);
     throw new InputError(at, `statistics: ${named.trim()} is a workbook; a report reads its statistics from a YAML file`,
       since ? `${yaml} is there, saved after the workbook: write "statistics: ${yamlName}" on this line (to take the workbook's figures instead, move ${yaml} aside and convert it: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)})`
         : `convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}, then write "statistics: ${yamlName}" on this line`);
