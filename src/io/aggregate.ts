@@ -3,7 +3,7 @@
  * into one statistics file. A total that silently leaves a unit out is worse than none, so any
  * unit that is missing, invalid or on another form stops the command unless --partial is given.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { LARGEST_FIGURE } from '../model/amounts.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
 import { display, frontMatterAt, frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
-import { readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
+import { CONVERTED_HEADER, convertedMarkOf, readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
 import { isFolder, readableFolder, readInputBytes, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
 import { isSumRecord, unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
@@ -270,6 +270,8 @@ async function figuresHeld(out: string, values: Record<string, number>): Promise
   const print = valuesFingerprint(held.values);
   if (print === valuesFingerprint(values)) return undefined;
   if (held.sumRecord && held.sumRecord.sum === print) return undefined;
+  // (a unit's file converted by gongwen and not changed since)
+  if (!isXlsx(out) && convertedMarkOf(readFileSync(out, 'utf8')) === print) return undefined;
   const figures = `${n} figure${n === 1 ? '' : 's'}`;
   return held.sumRecord ? `${figures}, some of them typed in or changed since gongwen wrote the file` : `${figures} that gongwen did not write (typed in, or a unit's own)`;
 }
@@ -633,7 +635,9 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       return 2;
     }
   }
-  const unwritable = await writeSum(opts.out!, sum.template, sum.values, record ? [...header, `${SUM_RECORD_HEADER}${sumRecordText(record)}`] : header, record, year);
+  // (a conversion marks its figures, so that converting again may replace them while nobody changed them)
+  const marks = record ? [`${SUM_RECORD_HEADER}${sumRecordText(record)}`] : conversion ? [`${CONVERTED_HEADER}${valuesFingerprint(sum.values)}`] : [];
+  const unwritable = await writeSum(opts.out!, sum.template, sum.values, [...header, ...marks], record, year);
   if (unwritable) {
     err.write(`error: ${unwritable}\n`);
     return 2;

@@ -156,6 +156,15 @@ export function sumRecordOf(text: string): SumRecord | undefined {
   return m ? parseSumRecord(m[1]!) : undefined;
 }
 
+/**
+ * The header line `gongwen aggregate` writes over a unit's file it converted (a workbook into
+ * YAML): the fingerprint of the figures it wrote, so that a conversion nobody changed since is told
+ * from figures typed in, and may be replaced by converting again (a review: a corrected workbook
+ * saved before the first conversion was refused as "figures gongwen did not write").
+ */
+export const CONVERTED_HEADER = 'gongwen converted figures: ';
+export const convertedMarkOf = (text: string): string | undefined => /^# gongwen converted figures: (\S+)\s*$/m.exec(text.slice(0, 16384))?.[1];
+
 /** `year`: the report's, where the file is read for one: a file on another year's form that fails on its rows and columns says so first. */
 export function parseStatistics(text: string, file: string, year?: number): StatisticsTable {
   const y = parseLocatedYaml(text, file);
