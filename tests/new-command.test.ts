@@ -144,6 +144,11 @@ describe('gongwen new', () => {
     const first = await run('new', city, '--organ', '甲');
     expect(first.code).toBe(2);
     expect(first.err).toContain('fix: it holds only statistics.yaml (a sum written before the report?): move it aside, run new, then put it back in place of the blank one new writes');
+    // a workbook is converted into the blank YAML new writes (a review: put back beside it, it was never read)
+    const book = fresh();
+    mkdirSync(book, { recursive: true });
+    writeFileSync(path.join(book, 'statistics.xlsx'), 'sum');
+    expect((await run('new', book, '--organ', '甲')).err).toContain(`then convert the workbook into it: gongwen aggregate <the moved statistics.xlsx> --out ${path.join(book, 'statistics.yaml')}`);
     const none = fresh();
     const r = await run('new', none);
     expect(r.code).toBe(2);

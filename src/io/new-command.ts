@@ -67,7 +67,12 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
       // (a city's sum written first, aggregate … --out city/statistics.yaml, then new city: the
       // README's round in the other order, a newcomer's trial)
       const statsOnly = files.length > 0 && files.every((f) => /^statistics\.(ya?ml|xlsx)$/i.test(f));
-      if (files.length) throw new UsageError(`${dir} already has files in it; give a new or an empty folder${statsOnly ? `\n  fix: it holds only ${files.join(' and ')} (a sum written before the report?): move ${files.length > 1 ? 'them' : 'it'} aside, run new, then put ${files.length > 1 ? 'them' : 'it'} back in place of the blank one new writes` : ''}`);
+      // (a workbook is converted into the blank statistics.yaml new writes, not put back beside it, a review)
+      const workbook = files.find((f) => /\.xlsx$/i.test(f));
+      const fix = !statsOnly ? '' : workbook
+        ? `\n  fix: it holds only ${files.join(' and ')} (a sum written before the report?): move the folder's files aside, run new, then convert the workbook into it: gongwen aggregate <the moved ${workbook}> --out ${path.join(dir, 'statistics.yaml')}`
+        : `\n  fix: it holds only ${files.join(' and ')} (a sum written before the report?): move it aside, run new, then put it back in place of the blank one new writes`;
+      if (files.length) throw new UsageError(`${dir} already has files in it; give a new or an empty folder${fix}`);
     }
     // (a report covers a year that has ended: one after this year is a slip, said but written)
     const thisYear = new Date().getFullYear();
