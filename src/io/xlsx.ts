@@ -196,7 +196,7 @@ function checkLabels(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, fi
     const found = textOf(cell);
     // (a header that says its unit, 采购总金额（单位：万元）, matches one without it — a workbook gongwen
     // wrote before it said the unit, or the form as published — whose figures are then looked at)
-    const bare = normLabel(found) !== normLabel(expected) && normLabel(found) === normLabel(expected.replace(/（单位：[^）]*）$/u, ''));
+    const bare = normLabel(found) !== normLabel(expected) && normLabel(found) === normLabel(expected.replace(HEADER_UNIT, ''));
     if (normLabel(found) !== normLabel(expected) && !bare) {
       return new InputError({ file }, `sheet ${ws.name}, row ${p.r + 1}: ${p.what} is "${found.trim()}", expected "${expected}" (${where(ws, cell)})`,
         'keep the rows and columns of the official form in their order (do not insert, delete or move rows); ' +
@@ -232,6 +232,9 @@ function numberOf(v: CellValue): number | null | undefined {
   if (typeof v === 'object' && 'result' in v) return v.result === undefined ? undefined : numberOf(v.result as CellValue);
   return undefined;
 }
+
+/** The unit a form's column header ends with: 采购总金额（单位：万元）. */
+const HEADER_UNIT = /（单位：([^）]*)）$/u;
 
 /** The same rule as a YAML statistics file: whole non-negative numbers; signed and 万元 cells per template. */
 function checkValue(cell: StatCell, n: number | undefined, raw: string, at: string, file: string): InputError | undefined {
@@ -467,9 +470,12 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       // summed 10,000 times too large, so the header must say which (once, at its first figure).
       const header = n ? unitless.get(key) : undefined;
       if (header && !problem) {
-        const unit = /（单位：([^）]*)）$/u.exec(header.expected)![1]!;
-        errors.push(new InputError({ file }, `${label}: ${n!} is under the column header "${header.text}" (${header.address}), which does not say its unit, so it may be in 元 (the form as published prints no unit)`,
-          `write the header as the form's, "${header.expected}", and the column's figures in ${unit}${unit === '万元' ? ` (${n!}元 would be ${roundCents(n! / 10000).toFixed(2)})` : ''}`));
+        const unit = HEADER_UNIT.exec(header.expected)![1]!;
+        // (the 2019 form prints no unit there; the 2021 form's header has it, retyped without; and
+        // the figure in 万元 said only where it is one, not 0.00 of a figure already in 万元: a review)
+        const inWan = roundCents(n! / 10000);
+        errors.push(new InputError({ file }, `${label}: ${n!} is under the column header "${header.text}" (${header.address}), which does not say its unit, so it may be in 元 (${template.id === 'gov-2019' ? 'the 2019 form as published prints no unit' : 'the form\'s header says its unit'})`,
+          `write the header as the form's, "${header.expected}", and the column's figures in ${unit}${unit === '万元' && Number.isInteger(n) && inWan >= 0.01 ? ` (${n!}元 would be ${inWan.toFixed(2)})` : ''}`));
         for (const [k, h] of unitless) if (h.address === header.address) unitless.delete(k);
         continue;
       }
