@@ -159,6 +159,12 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
  * Where the statistics tables go. The 2014 table is printed as the attachment; the 2019/2021
  * tables where the body says {{table t2}} … each exactly once.
  */
+/** Where `typed` is in a block: at its own line of a paragraph whose lines are known, else at the block's. */
+function lineHolding(b: Block, typed: string): Loc {
+  const line = b.type === 'paragraph' && b.sourceLines ? b.sourceLines.findIndex((l) => l.includes(typed)) : -1;
+  return line > 0 && b.loc.line !== undefined ? { ...b.loc, line: b.loc.line + line } : b.loc;
+}
+
 function placeStatistics(blocks: Block[], attachments: Attachment[], stats: StatisticsTable | undefined, loc: Loc, fmYear: number): void {
   const placed = blocks.filter((b): b is StatTableBlock => b.type === 'statTable');
   if (!stats) {
@@ -223,9 +229,7 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
       // (any {{table …}}: one with a name that is no id, 表三, or written otherwise, {{table: t3}}
       // or {{table}}, was left as text or read as a cell's reference, an office trial)
       for (const m of text.matchAll(/\{\{\s*table\b([^{}]*)\}\}/g)) {
-        // (at its own line of the paragraph where the lines are known)
-        const line = b.type === 'paragraph' && b.sourceLines ? b.sourceLines.findIndex((l) => l.includes(m[0])) : -1;
-        const at = line > 0 && b.loc.line !== undefined ? { ...b.loc, line: b.loc.line + line } : b.loc;
+        const at = lineHolding(b, m[0]);
         const alone = b.type === 'paragraph' && text.trim() === m[0];
         const name = /^\s+([^\s}]+)\s*$/.exec(m[1]!)?.[1];
         if (name !== undefined && ids.includes(name)) continue; // (a table's own: placed, or said below to stand alone)
@@ -244,8 +248,7 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     const text = b.inlines.map((i) => i.text).join('');
     for (const m of text.matchAll(/[{｛]{1,2}\s*table\s+([\w-]+)\s*[}｝]{0,2}/g)) {
       if (/^\{\{\s*table\s+[\w-]+\s*\}\}$/.test(m[0])) continue;
-      const line = b.sourceLines ? b.sourceLines.findIndex((l) => l.includes(m[0])) : -1;
-      const at = line > 0 && b.loc.line !== undefined ? { ...b.loc, line: b.loc.line + line } : b.loc;
+      const at = lineHolding(b, m[0]);
       const fullWidth = /[｛｝]/.test(m[0]);
       errors.push(new InputError(at, fullWidth ? `"${m[0]}" is written with full-width braces ｛ ｝` : `"${m[0]}" is no table placeholder: it takes two braces on each side`,
         `write {{table ${m[1]}}}${fullWidth ? ' with ASCII braces (switch the input method to 半角 or English)' : ''}, alone on its line with blank lines around it`));
