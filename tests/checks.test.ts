@@ -248,6 +248,13 @@ describe('numbers in the text', () => {
     ]);
   });
 
+  it('warns of a level-3 heading that starts with a figure, which its number runs into (1.5G基站建设 reads as 1.5: a text audit)', () => {
+    const heading = (text: string, number: string): Block => ({ type: 'heading', level: 3, number, inlines: [{ type: 'text', text }], loc: { file: 'report.md', line: 30 } });
+    const [f, ...more] = lintText([heading('5G基站建设', '1.'), heading('推进5G基站建设', '2.'), { ...heading('12345热线运行', '（1）'), level: 4 }]);
+    expect(more).toEqual([]);
+    expect([f?.loc.line, f?.message]).toEqual([30, 'the heading prints as "1.5G基站建设", which reads as the decimal 1.5']);
+  });
+
   it('warns of a decimal typed without its 0 (下降.5个百分点), with the figure to write', () => {
     const findings = lintText(para('办结率同比下降.5个百分点，占比提高.8%。'));
     expect(findings.map((f) => [f.severity, f.message, f.hint])).toEqual([['warning', '".5", ".8": a decimal without its 0', 'write 0.5, 0.8; or, where a sentence ends before the figure, 。 for the .']]);

@@ -801,11 +801,28 @@ function tableCells(blocks: Block[]): TextParagraph[] {
   })));
 }
 
+/**
+ * A level-3 heading whose text starts with a figure: its number runs into it, 1.5G基站建设 or
+ * 2.12345热线运行, which read as the decimals 1.5 and 2.12345 (a text audit). A warning at its line.
+ */
+function lintFigureAfterNumber(blocks: Block[]): Finding[] {
+  return blocks.flatMap((b): Finding[] => {
+    if (b.type !== 'heading' || !b.number || !/\.$/.test(b.number)) return [];
+    const text = inlineText(b.inlines);
+    if (!/^[0-9０-９]/u.test(text)) return [];
+    return [{
+      severity: 'warning', loc: b.loc,
+      message: `the heading prints as "${b.number}${text.slice(0, 12)}", which reads as the decimal ${b.number}${/^[0-9０-９.]+/u.exec(text)![0]}`,
+      hint: 'start the heading with a word, the figure after it: 推进5G基站建设, not 5G基站建设',
+    }];
+  });
+}
+
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
   // (a table's cells: the checks of what is typed, not shares of a whole, bullets or page numbers, which a cell may hold as its own)
   const cells = tableCells(blocks);
   const typed = cells.length ? [...texts, ...cells] : texts;
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(typed), ...lintFullWidthDigitsOf(typed), ...lintBareDecimalsOf(typed), ...lintUnderscoresOf(typed), ...lintStrayQuotesOf(typed),
-    ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(typed), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks)];
+    ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(typed), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks), ...lintFigureAfterNumber(blocks)];
 }
