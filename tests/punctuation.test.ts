@@ -53,6 +53,11 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('“关于"放管服"改革的通知”')).toBe('“关于‘放管服’改革的通知”'); // (nested: single, GB/T 15834)
     // two quoted terms typed in two widths, joined by 和 or 、: not one inside the other (a text audit)
     expect(p('“十四五"规划和"双随机、一公开”监管.')).toBe('“十四五”规划和“双随机、一公开”监管。');
+    // a list's comma or semicolon between figures in Chinese text; thousands separators kept (a text audit)
+    expect(p('三个季度分别为12,15,18件.')).toBe('三个季度分别为12，15，18件。');
+    expect(p('联系电话:0371-1234567,0371-7654321;传真同.')).toBe('联系电话：0371-1234567，0371-7654321；传真同。');
+    expect(p('截至2021/12/31,3个部门完成整改.')).toBe('截至2021/12/31，3个部门完成整改。');
+    expect(p('共1,234件，金额12,345.6万元，其中1,000件.')).toBe('共1,234件，金额12,345.6万元，其中1,000件。');
     // an ellipsis after an address that ends a Chinese sentence (a text audit: a.html..。)
     expect(p('请访问https://x.gov.cn/a.html...')).toBe('请访问https://x.gov.cn/a.html……');
     expect(p('“放管服"改革和"最多跑一次”改革')).toBe('“放管服”改革和“最多跑一次”改革');

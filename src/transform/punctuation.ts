@@ -363,7 +363,19 @@ function normalizeOnce(text: string): string {
     if (masked[i] || latin[i] || c === '(' || c === ')' || !(c in FULL)) continue;
     const before = neighbour(i, -1);
     const after = neighbour(i, 1);
-    if (isAlnum(before) && isAlnum(after)) continue;
+    if (isAlnum(before) && isAlnum(after)) {
+      // (between figures in Chinese text and no thousands separator, 分别为12,15,18件, 电话0371-1234567,
+      // 0371-7654321: a list's comma, printed half-width between them, a text audit; 1,234 and
+      // 12,345.6 are kept)
+      if (!(hasHan && (c === ',' || c === ';') && /[0-9]/.test(before) && /[0-9]/.test(after))) continue;
+      let [from, to] = [i, i];
+      while (from > 0 && /[0-9,.\-]/.test(chars[from - 1]!)) from--;
+      while (to + 1 < chars.length && /[0-9,.\-]/.test(chars[to + 1]!)) to++;
+      const run = chars.slice(from, to + 1).join('').replace(/^[,.\-]+|[,.\-]+$/g, '');
+      if (c === ',' && /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(run)) continue;
+      out[i] = FULL[c];
+      continue;
+    }
     if (isCjk(before) || isCjk(after) || isCjk(out[i - 1] ?? '') || isCjk(out[i + 1] ?? '') || isCjk(neighbourOut(i, -1)) || isCjk(neighbourOut(i, 1))) out[i] = FULL[c];
     // ? and ! ending a Chinese sentence after a figure or a word (办结率100%? 是否支持PDF?)
     else if ((c === '?' || c === '!') && after === '' && /[%0-9A-Za-z]/.test(before) && sentenceHasHan(out, i - 1)) out[i] = FULL[c];
