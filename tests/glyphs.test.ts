@@ -120,6 +120,17 @@ describe('glyph coverage', () => {
     expect(messages[0]).toMatch(/report\.md:12: character "😀" \(U\+1F600\) is in no configured font/);
     expect(messages[1]).toMatch(/report\.md:12: character "\uE000" \(U\+E000\)/);
   });
+
+  it('names a missing character at its own line of a paragraph, a list and a table, and an invisible one as invisible (a glyph audit)', async () => {
+    // lines 10–12 a paragraph, 14–16 a numbered list, 18–21 a table
+    const body = '\n# 概述\n\n第一行，\n第二行，\n第三行✔。\n\n1. 甲\n2. 乙\n3. 丙🙂\n\n| 项 | 数 |\n| --- | --- |\n| 甲 | 1 |\n| 乙😀 | 2 |\n\n葛\u2061亮。\n';
+    const err = await buildReport(makeReport({ 'report.md': `${FRONT}${body}` }), { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e);
+    const messages = (err as InputErrors).errors.map((e: InputError) => e.message);
+    expect(messages).toContainEqual(expect.stringMatching(/report\.md:12: character "✔"/));
+    expect(messages).toContainEqual(expect.stringMatching(/report\.md:16: character "🙂"/));
+    expect(messages).toContainEqual(expect.stringMatching(/report\.md:21: character "😀"/));
+    expect(messages).toContainEqual(expect.stringMatching(/report\.md:23: an invisible character \(U\+2061\) is in no configured font\n  fix: delete it/));
+  });
 });
 
 describe('font roles from gongwen.yaml', () => {

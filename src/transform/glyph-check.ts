@@ -15,14 +15,16 @@ interface Text {
   text: string;
   role: FontRole;
   loc: Loc;
+  /** A paragraph's lines as typed, where it has several: a character is named at its own line. */
+  lines?: readonly string[];
 }
 
 /** The role an inline is set in: **bold** → 黑体, *emphasis* → 楷体, else the element's role. */
 export const inlineRole = (i: Inline, role: FontRole): FontRole => (i.bold ? 'hei' : i.italic ? 'kai' : role);
 
 /** An inline run's texts, each in the role it is set in. */
-function pushInlines(out: Text[], inlines: Inline[], role: FontRole, loc: Loc): void {
-  for (const i of inlines) out.push({ text: i.text, role: inlineRole(i, role), loc });
+function pushInlines(out: Text[], inlines: Inline[], role: FontRole, loc: Loc, lines?: readonly string[]): void {
+  for (const i of inlines) out.push({ text: i.text, role: inlineRole(i, role), loc, ...(lines ? { lines } : {}) });
 }
 
 /** Each report's texts, kept while the report lives: both checks below read them. */
@@ -56,15 +58,19 @@ function collectTexts(report: Report): Text[] {
         if (b.runIn) pushInlines(out, b.runIn, ELEMENTS.body.role, b.loc);
         break;
       case 'paragraph':
-        pushInlines(out, b.inlines, ELEMENTS.body.role, b.loc);
+        pushInlines(out, b.inlines, ELEMENTS.body.role, b.loc, b.sourceLines);
         break;
+      // (each item, and each table row, at its own line: a character was named at the block's
+      // first, a glyph audit)
       case 'list':
-        for (const item of b.items) pushInlines(out, item, ELEMENTS.body.role, b.loc);
+        b.items.forEach((item, k) => pushInlines(out, item, ELEMENTS.body.role, b.typed?.[k] ? { ...b.loc, line: b.typed[k]!.line } : b.loc));
         break;
-      case 'table':
+      case 'table': {
+        const rowAt = (k: number) => (b.loc.line === undefined ? b.loc : { ...b.loc, line: b.loc.line + k });
         for (const c of b.header) pushInlines(out, c, ELEMENTS.tableHeader.role, b.loc);
-        for (const r of b.rows) for (const c of r) pushInlines(out, c, ELEMENTS.tableText.role, b.loc);
+        b.rows.forEach((r, k) => { for (const c of r) pushInlines(out, c, ELEMENTS.tableText.role, rowAt(k + 2)); });
         break;
+      }
     }
   }
   for (const a of report.attachments) {
@@ -106,7 +112,7 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
   const out: MissingGlyph[] = [];
   const seen = new Set<string>();
   /** `role`: the face it is printed in; none for a field that is not printed, where only what is no text counts. */
-  const look = (text: string, loc: Loc, role?: FontRole) => {
+  const look = (text: string, at: Loc, role?: FontRole, lines?: readonly string[]) => {
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       // (whitespace passes, but a vertical tab or form feed, \s too, is a control character, and so
@@ -117,13 +123,15 @@ export function findMissingGlyphs(report: Report, has: HasGlyph): MissingGlyph[]
       // that a font draws blank, U+3164, is no character either: adversarial audit)
       // (U+FFFD too, which the fallback face draws: a character lost in a conversion, review)
       if (!isNotText(cp) && (role === undefined || has(role, cp) || has('fallback', cp))) continue;
+      const k = lines && at.line !== undefined ? lines.findIndex((l) => l.includes(ch)) : -1;
+      const loc = k > 0 ? { ...at, line: at.line! + k } : at;
       const key = `${ch}@${loc.file}:${loc.line}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push({ char: ch, codePoint: cp, loc });
     }
   };
-  for (const t of textsOf(report)) look(t.text, t.loc, t.role);
+  for (const t of textsOf(report)) look(t.text, t.loc, t.role, t.lines);
   // fields that are not printed but go into the PDF's and the DOCX's properties (keywords) or are
   // read for later use: no font needs them, but what is no text is none there either
   const m = report.meta;
@@ -239,6 +247,11 @@ export function missingGlyphFindings(missing: MissingGlyph[], allowMissing = fal
     if (isControl(m.codePoint)) {
       return found(m, `a control character (${codePointLabel(m.codePoint)}), invisible in an editor, would print as a blank gap${more}${m.codePoint === 0x1e ? ': Word\'s non-breaking hyphen is pasted as U+001E' : m.codePoint === 0x1f ? ': Word\'s optional hyphen is pasted as U+001F' : ''}`,
         m.codePoint === 0x1e ? 'type a hyphen (-) in its place' : 'delete it (an editor that shows invisible characters finds it, or search for its code point)');
+    }
+    // (a format character or a mark with nothing to sit on, invisible in an editor: said so, not as a character "" — a glyph audit)
+    if (/^[\p{Cf}\p{Mn}\p{Me}]$/u.test(m.char)) {
+      return found(m, `an invisible character (${codePointLabel(m.codePoint)}${m.codePoint >= 0xfe00 && m.codePoint <= 0xfe0f || m.codePoint >= 0xe0100 && m.codePoint <= 0xe01ef ? ', a variation selector that asks for a glyph variant of the character before it' : ''}) is in no configured font${more}`,
+        'delete it (an editor that shows invisible characters finds it, or search for its code point)');
     }
     return found(m, `character "${m.char}" (${codePointLabel(m.codePoint)}) is in no configured font${more}`,
       'configure a fallback font that has it (gongwen.yaml fonts.fallback), or replace the character');
