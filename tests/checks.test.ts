@@ -248,6 +248,11 @@ describe('numbers in the text', () => {
     ]);
   });
 
+  it('warns of a . left between Chinese characters, a sentence end or a name\'s 间隔号 that cannot be told apart (a text audit)', () => {
+    expect(lintText(para('主办：县政府.承办：县政务公开办。')).map((f) => f.message)).toEqual(['"县政府.承办": a . between Chinese characters is printed as typed']);
+    expect(lintText(para('访问政府网.中国查询。'))).toEqual([]);
+  });
+
   it('warns of a level-3 heading that starts with a figure, which its number runs into (1.5G基站建设 reads as 1.5: a text audit)', () => {
     const heading = (text: string, number: string): Block => ({ type: 'heading', level: 3, number, inlines: [{ type: 'text', text }], loc: { file: 'report.md', line: 30 } });
     const [f, ...more] = lintText([heading('5G基站建设', '1.'), heading('推进5G基站建设', '2.'), { ...heading('12345热线运行', '（1）'), level: 4 }]);

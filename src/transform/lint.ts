@@ -269,6 +269,23 @@ function lintFullWidthDigitsOf(texts: TextParagraph[]): Finding[] {
   });
 }
 
+/**
+ * A . left between Chinese characters (县政府.承办, 约翰.史密斯): printed as typed, where it is
+ * either a sentence's end (。) or a foreign name's 间隔号 (·), which punctuation.ts cannot tell
+ * apart (a text audit). Not before a Chinese top-level domain (政府网.中国). A warning per paragraph.
+ */
+function lintDotsBetweenHanOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
+    const dots = [...p.text.matchAll(/[\u3400-\u9fff]{1,4}\.(?!中国|公司|网络|政务|公益)[\u3400-\u9fff]{1,4}/gu)].map((m) => m[0]);
+    if (!dots.length) return [];
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `${dots.slice(0, 3).map((t) => `"${t}"`).join(', ')}: a . between Chinese characters is printed as typed`,
+      hint: 'write 。 where a sentence ends there, or the 间隔号 · in a foreign name (约翰·史密斯)',
+    }];
+  });
+}
+
 /** A decimal typed without its 0 after Chinese text, before what makes it one (model/typed-text.ts). */
 const BARE_DECIMAL = new RegExp(`(?<=[\\u3400-\\u9fff])\\.(\\d{1,2})(?=\\s*${BARE_DECIMAL_UNIT})`, 'gu');
 
@@ -824,5 +841,5 @@ export function lintText(blocks: Block[]): Finding[] {
   const cells = tableCells(blocks);
   const typed = cells.length ? [...texts, ...cells] : texts;
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(typed), ...lintFullWidthDigitsOf(typed), ...lintBareDecimalsOf(typed), ...lintUnderscoresOf(typed), ...lintStrayQuotesOf(typed),
-    ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(typed), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks), ...lintFigureAfterNumber(blocks)];
+    ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(typed), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks), ...lintFigureAfterNumber(blocks), ...lintDotsBetweenHanOf(typed)];
 }
