@@ -51,17 +51,19 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('“一网通办”和"三公"经费')).toBe('“一网通办”和“三公”经费');
     // a quoted term inside a full-width quote, and a quote around a full-width one
     expect(p('“关于"放管服"改革的通知”')).toBe('“关于‘放管服’改革的通知”'); // (nested: single, GB/T 15834)
-    // two quoted terms typed in two widths, joined by 和 or 、: not one inside the other (a text audit)
-    expect(p('“十四五"规划和"双随机、一公开”监管.')).toBe('“十四五”规划和“双随机、一公开”监管。');
+    // two quoted terms typed in two widths joined by 和 or 、, or a term quoted inside that ends in 与 or 及:
+    // which cannot be told, so left as typed (the check warns), never nested wrongly (a text audit, a review)
+    expect(p('“十四五"规划和"双随机、一公开”监管.')).toBe('“十四五"规划和"双随机、一公开”监管。');
+    expect(p('区政府办公室印发“关于开展"公众参与"活动的通知”')).toBe('区政府办公室印发“关于开展"公众参与"活动的通知”');
     // a list's comma or semicolon between figures in Chinese text; thousands separators kept (a text audit)
     expect(p('三个季度分别为12,15,18件.')).toBe('三个季度分别为12，15，18件。');
     expect(p('联系电话:0371-1234567,0371-7654321;传真同.')).toBe('联系电话：0371-1234567，0371-7654321；传真同。');
     expect(p('截至2021/12/31,3个部门完成整改.')).toBe('截至2021/12/31，3个部门完成整改。');
     expect(p('共1,234件，金额12,345.6万元，其中1,000件.')).toBe('共1,234件，金额12,345.6万元，其中1,000件。');
+    expect(p('收费标准为每件1,000-2,000元，面积1,200-1,500平方米.')).toBe('收费标准为每件1,000-2,000元，面积1,200-1,500平方米。');
     // an ellipsis after an address that ends a Chinese sentence (a text audit: a.html..。)
     expect(p('请访问https://x.gov.cn/a.html...')).toBe('请访问https://x.gov.cn/a.html……');
-    expect(p('“放管服"改革和"最多跑一次”改革')).toBe('“放管服”改革和“最多跑一次”改革');
-    expect(p('“放管服"、"最多跑一次”')).toBe('“放管服”、“最多跑一次”');
+    expect(p('“放管服"，"最多跑一次”')).toBe('“放管服”，“最多跑一次”');
     // (the pair typed full width inside is then single, as GB/T 15834 nests: the audit found the doubles warned of)
     expect(p('他说:"我们要落实“放管服”改革".')).toBe('他说：“我们要落实‘放管服’改革”。');
     expect(p('印发"关于推进“互联网+政务服务”的通知"')).toBe('印发“关于推进‘互联网+政务服务’的通知”');

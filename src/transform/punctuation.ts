@@ -95,9 +95,11 @@ function balanceQuotes(chars: readonly string[], out: string[], marks: readonly 
   }
   if (valid.length === 2 && ascii.length === 2) {
     const between = chars.slice(ascii[0]! + 1, ascii[1]).join('');
-    // (and the gap between two quoted terms, joined by 和 与 及 或 、: “十四五"规划和"双随机、一公开”
-    // is two quotes typed in two widths, not one inside the other, a text audit)
-    valid.splice(0, 2, /[，。；！？,;]|(?:[和与及或、]|以及|并且)$/u.test(between) ? 0b10 : 0b01);
+    // (a gap that ends in 和 与 及 或 、 may join two quoted terms, “十四五"规划和"双随机、一公开”, or
+    // end a term quoted inside, “关于开展"公众参与"活动的通知”: which, cannot be told — left as typed,
+    // which the check warns of, rather than nested wrongly either way; a text audit and a review)
+    if (!/[，。；！？,;]/u.test(between) && /(?:[和与及或、]|以及|并且)$/u.test(between)) return false;
+    valid.splice(0, 2, /[，。；！？,;]/u.test(between) ? 0b10 : 0b01);
   }
   if (valid.length !== 1) return false;
   // a pair inside another is single (GB/T 15834: “关于‘放管服’改革的通知”), both its marks where
@@ -369,9 +371,10 @@ function normalizeOnce(text: string): string {
       // 12,345.6 are kept)
       if (!(hasHan && (c === ',' || c === ';') && /[0-9]/.test(before) && /[0-9]/.test(after))) continue;
       let [from, to] = [i, i];
-      while (from > 0 && /[0-9,.\-]/.test(chars[from - 1]!)) from--;
-      while (to + 1 < chars.length && /[0-9,.\-]/.test(chars[to + 1]!)) to++;
-      const run = chars.slice(from, to + 1).join('').replace(/^[,.\-]+|[,.\-]+$/g, '');
+      // (the figures the comma stands in: not across a hyphen, 1,000-2,000元 is two of them, a review)
+      while (from > 0 && /[0-9,.]/.test(chars[from - 1]!)) from--;
+      while (to + 1 < chars.length && /[0-9,.]/.test(chars[to + 1]!)) to++;
+      const run = chars.slice(from, to + 1).join('').replace(/^[,.]+|[,.]+$/g, '');
       if (c === ',' && /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(run)) continue;
       out[i] = FULL[c];
       continue;
