@@ -76,6 +76,9 @@ describe('messages with what to fix', () => {
     const bare = parseStatistics('template: gov-2021\ntables:\n  t3:\n    carried_over:\n    new_received: {natural: 1}\n  t4:\n', 'statistics.yaml');
     expect(bare.values).toEqual({ 't3.new_received.natural': 1 });
     expect(checkStatistics(bare).map((f) => f.message)).toContainEqual(expect.stringMatching(/incomplete/));
+    // the first empty cell at its bare row's line (a review: it was the first row's)
+    const row = parseStatistics('template: gov-2021\ntables:\n  t3:\n    new_received: {natural: 1, commercial: 0, research: 0, welfare: 0, legal_service: 0, other_org: 0, total: 1}\n    carried_over:\n', 'statistics.yaml');
+    expect(row.places?.['t3.carried_over.natural']).toBe(5);
     const dir = makeReport({ 'g.yaml': 'pdfa: yes\n' });
     expect(fails(() => readConfig(path.join(dir, 'g.yaml')))).toMatch(/g\.yaml:1: pdfa must be true or false\n {2}fix: write pdfa: true for PDF\/A-2b output/);
   });
@@ -238,9 +241,9 @@ describe('an incomplete table', () => {
 describe('numbers in the text', () => {
   const para = (text: string): Block[] => [{ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'report.md', line: 9 } }];
 
-  it('checks what is typed in a Markdown table\'s cells, each at its row\'s line: a 【待填写】 there was published under --strict (a text audit)', () => {
+  it('checks what is typed in a Markdown table\'s cells, each at its row\'s line: a 【待填写】 there was published under --strict (a text audit); a label spaced out, 项　　目, is a Word table\'s way (a review)', () => {
     const cell = (t: string) => [{ type: 'text' as const, text: t }];
-    const table: Block = { type: 'table', header: [cell('项目'), cell('数量')], rows: [[cell('申请'), cell('【待填写】')], [cell('办结'), cell('１２')]], align: ['left', 'left'], loc: { file: 'report.md', line: 20 } };
+    const table: Block = { type: 'table', header: [cell('项　　目'), cell('数量')], rows: [[cell('申请'), cell('【待填写】')], [cell('办结'), cell('１２')]], align: ['left', 'left'], loc: { file: 'report.md', line: 20 } };
     const findings = lintText([table]);
     expect(findings.map((f) => [f.loc.line, f.message.slice(0, 40)])).toEqual([
       [22, expect.stringContaining('【待填写】')],
@@ -258,6 +261,8 @@ describe('numbers in the text', () => {
     const [f, ...more] = lintText([heading('5G基站建设', '1.'), heading('推进5G基站建设', '2.'), { ...heading('12345热线运行', '（1）'), level: 4 }]);
     expect(more).toEqual([]);
     expect([f?.loc.line, f?.message]).toEqual([30, 'the heading prints as "1.5G基站建设", which reads as the decimal 1.5']);
+    // a figure with its unit or a date's reads as that (a review)
+    expect(lintText([heading('2022年工作打算', '1.'), heading('10个重点领域信息公开', '2.')])).toEqual([]);
   });
 
   it('warns of a decimal typed without its 0 (下降.5个百分点), with the figure to write', () => {
@@ -285,6 +290,7 @@ describe('numbers in the text', () => {
     expect(lintFullWidthDigits(para('共收到申请301件，占100％。'))).toEqual([]); // (a full-width ％ alone is no full-width digit)
     // a figure typed with the ASCII point among full-width digits is one figure (it was "４３", "９": a text audit)
     expect(lintFullWidthDigits(para('其中１１９件予以公开，占４３.９％。'))[0]?.hint).toMatch(/^write the figures in ASCII digits: 119, 43\.9 /);
+    expect(lintFullWidthDigits(para('分别为１２，15，18件。'))[0]?.message).toBe('"１２" is written in full-width digits');
   });
 
   it('warns of emphasis written with underscores beside Chinese text, which prints them', () => {
@@ -425,6 +431,7 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('本年度新收政府信息公开申请120件，上年结转0件，其中网络申请100件，占83.3%。'))).toEqual([]);
     expect(lintNumbers(para('共收到申请60件，较上年增加0件，其中网络申请30件，占50%。'))).toEqual([]);
     expect(lintNumbers(para('全年共收到政府信息公开申请120件，同比增长0件，其中网络申请100件，占83.3%。'))).toEqual([]);
+    expect(lintNumbers(para('全年共收到申请120件，比上年多20件，其中网上申请60件，占50%。'))).toEqual([]);
     // a 共 whole in the sentence before wins over its last figure
     expect(lintNumbers(para('本年度共收到政府信息公开申请301件，上年结转5件。其中，当面申请103件，占34.2%；网络申请198件，占65.8%。'))).toEqual([]);
     expect(lintNumbers(para('共收到申请301件，办结290件；其中，依申请公开103件，占34.2%。'))).toEqual([]);

@@ -234,7 +234,7 @@ describe('front matter validation', () => {
     const first = errorsOf({ 'report.md': `${front}正文\n`, 'statistics.yaml': `template: gov-2021\ntables:\n  t3:\n    new_received:\n${rows}\n` });
     expect(first.join('\n')).toMatch(/statistics\.yaml:5: YAML syntax error: "natural: 236" is indented less than the 3 fields beside it\n  fix: start it in their column: 6 spaces before it, not 5; or, if it belongs with "new_received:", in its column: 4 spaces/);
     const contact = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'contact:\n  phone: 0000-1234567\n email: a@example.com\n  postcode: "999001"\n---\n') + '正文\n' });
-    expect(contact.join('\n')).toMatch(/report\.md:\d+: YAML syntax error: "email: a@example\.com" is indented less than the 2 fields beside it\n  fix: start it in their column: 2 spaces before it, not 1; or, if it belongs with "contact:", at the start of the line, as it is/);
+    expect(contact.join('\n')).toMatch(/report\.md:\d+: YAML syntax error: "email: a@example\.com" is indented less than the 2 fields beside it\n  fix: start it in their column: 2 spaces before it, not 1; or, if it belongs with "contact:", at the start of the line, as "contact:" is/);
   });
 
   it('names a field indented by mistake, not the line above it nor the one after it, with the column to start it in (a bad-input audit)', () => {

@@ -70,7 +70,7 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
       // (a workbook is converted into the blank statistics.yaml new writes, not put back beside it, a review)
       const workbook = files.find((f) => /\.xlsx$/i.test(f));
       const fix = !statsOnly ? '' : workbook
-        ? `\n  fix: it holds only ${files.join(' and ')} (a sum written before the report?): move the folder's files aside, run new, then convert the workbook into it: gongwen aggregate <the moved ${workbook}> --out ${path.join(dir, 'statistics.yaml')}`
+        ? `\n  fix: it holds only ${files.join(' and ')} (a sum written before the report?): move the folder's files aside, run new, then convert the workbook into it: gongwen aggregate <the moved ${workbook}> --out ${shellWord(path.join(dir, 'statistics.yaml'))}`
         : `\n  fix: it holds only ${files.join(' and ')} (a sum written before the report?): move it aside, run new, then put it back in place of the blank one new writes`;
       if (files.length) throw new UsageError(`${dir} already has files in it; give a new or an empty folder${fix}`);
     }

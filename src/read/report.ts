@@ -81,20 +81,20 @@ function readdirSafe(folder: string): string[] {
   }
 }
 
+/** Whether a statistics file holds figures: one that cannot be read is taken to (a slip in 200 typed figures is no blank form; a review). */
+function holdsFigures(file: string): boolean {
+  try {
+    return Object.keys(readStatistics(file).values).length > 0;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * The statistics file a report names, read. Not finding it (no file there, or a folder:
  * `statistics: data`, which reading called "not found" too) is reported at the `statistics:`
  * line of report.md (`at`), the line to fix; what the file holds, at the file's own lines.
  */
-/** Whether a statistics file can be read and holds a figure. */
-function holdsFigures(file: string): boolean {
-  try {
-    return Object.keys(readStatistics(file).values).length > 0;
-  } catch {
-    return false;
-  }
-}
-
 function readNamedStatistics(dir: string, named: string, at: { file: string; line: number }, year: number | undefined): StatisticsTable {
   const file = statisticsPath(dir, named);
   let isFolder: boolean;
@@ -155,16 +155,16 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
   return readStatistics(file, year, display(file));
 }
 
-/**
- * Where the statistics tables go. The 2014 table is printed as the attachment; the 2019/2021
- * tables where the body says {{table t2}} … each exactly once.
- */
 /** Where `typed` is in a block: at its own line of a paragraph whose lines are known, else at the block's. */
 function lineHolding(b: Block, typed: string): Loc {
   const line = b.type === 'paragraph' && b.sourceLines ? b.sourceLines.findIndex((l) => l.includes(typed)) : -1;
   return line > 0 && b.loc.line !== undefined ? { ...b.loc, line: b.loc.line + line } : b.loc;
 }
 
+/**
+ * Where the statistics tables go. The 2014 table is printed as the attachment; the 2019/2021
+ * tables where the body says {{table t2}} … each exactly once.
+ */
 function placeStatistics(blocks: Block[], attachments: Attachment[], stats: StatisticsTable | undefined, loc: Loc, fmYear: number): void {
   const placed = blocks.filter((b): b is StatTableBlock => b.type === 'statTable');
   if (!stats) {

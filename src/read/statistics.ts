@@ -282,7 +282,8 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       if (!isMap(rows)) { errors.push(new InputError({ file, line: y.lineOf([dataKey, tableId]) }, `table ${tableId} must be a mapping`, `write its rows on lines of their own under "${tableId}:", indented by two spaces more, as gongwen new writes them`)); continue; }
       // where a cell left out would go: its row's line, or its table's (a row written in { } that leaves some out)
       for (const cell of table.cells) {
-        const row = cell.row !== undefined && isMap(rows[cell.row]) ? y.lineOf([dataKey, tableId, cell.row]) : undefined;
+        // (a row written with nothing under it, carried_over:, at its own line too, a review)
+        const row = cell.row !== undefined && (isMap(rows[cell.row]) || rows[cell.row] === null) ? y.lineOf([dataKey, tableId, cell.row]) : undefined;
         places[cell.key] = row ?? y.lineOf([dataKey, tableId]);
       }
       if (table.layout.kind === 'single-row') {

@@ -306,7 +306,7 @@ function parseLocated(text: string, file: string, firstLine: number): LocatedYam
       // carried_over: one space short of its siblings under new_received: was told to join them)
       throw new InputError({ file, line: step.line + firstLine - 1 }, `YAML syntax error: "${(lines[step.line - 1] ?? '').replace(/\s#.*$/, '').trim()}" is indented ${own > step.column ? 'further' : 'less'} than the ${step.siblings} fields beside it`,
         step.column === 0 ? 'remove the spaces before it, as they have none'
-          : `start it in their column: ${spaces(step.column)} before it, not ${own}${own < step.column ? `; or, if it belongs with "${step.opener}", ${step.openerColumn ? `in its column: ${spaces(step.openerColumn)}` : 'at the start of the line, as it is'}` : ''}`);
+          : `start it in their column: ${spaces(step.column)} before it, not ${own}${own < step.column ? `; or, if it belongs with "${step.opener}", ${step.openerColumn ? `in its column: ${spaces(step.openerColumn)}` : `at the start of the line, as "${step.opener}" is`}` : ''}`);
     }
     // (else a field indented further than the one above it, or than the fields after it)
     const over = INDENT_SLIP.test(message) ? overIndented(lines, at) : undefined;

@@ -47,7 +47,7 @@ const BASES = [
 const BEFORE_QIZHONG = new RegExp(`(增加|减少|增长|下降|上升|多|少)?\\s*${NUM}\\s*${MULT}${UNIT_OF}\\s*。\\s*其中`, 'gdu');
 
 /** What makes the figure after it a carry-over or a change, not a whole: 上年结转, 增加, 同比增长. */
-const CHANGE_BEFORE = /(?:结转|增加|减少|增长|下降|上升|(?<!新)增|减)[了约达为]?\s*$/u;
+const CHANGE_BEFORE = /(?:结转|增加|减少|增长|下降|上升|提高|降低|(?<!新)增|减|多|少)[了约达为]?\s*$/u;
 
 /** A figure with a unit or %, as between a whole and its 其中. */
 const FIGURE_WITH_UNIT = new RegExp(`\\d[\\d.,]*\\s*(?:[千万亿]?(?:${UNITS})|[%％])`, 'u');
@@ -258,7 +258,8 @@ function lintFullWidthDigitsOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p): Finding[] => {
     // every such figure of the paragraph, so that one run finds them all
     // (with the ASCII point or digits typed among them: ４３.９ is one figure, not ４３ and ９, a text audit)
-    const typed = [...p.text.matchAll(/(?:[0-9]+[.．]?)?[０-９][０-９0-9，．.]*/g)].map((m) => m[0].replace(/[，．.]+$/, ''));
+    // (ASCII digits only across a point: １２，15 is the full-width １２ and an ASCII 15, a review)
+    const typed = [...p.text.matchAll(/(?:[0-9]+[.．])?[０-９][０-９，．]*(?:\.[0-9０-９]+)?/g)].map((m) => m[0].replace(/[，．.]+$/, ''));
     if (!typed.length) return [];
     const shown = typed.length > 6 ? [...typed.slice(0, 6), '…'] : typed;
     return [{
@@ -805,7 +806,6 @@ export function lintListNumbers(blocks: Block[]): Finding[] {
   });
 }
 
-/** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes, pasted bullets, Markdown printed as typed and headings. */
 /**
  * The cells of Markdown tables, each at its row's line (the header at the table's, each row a line
  * after the |---| line): a 【待填写】 in a cell was published under --strict, and full-width
@@ -820,26 +820,30 @@ function tableCells(blocks: Block[]): TextParagraph[] {
 
 /**
  * A level-3 heading whose text starts with a figure: its number runs into it, 1.5G基站建设 or
- * 2.12345热线运行, which read as the decimals 1.5 and 2.12345 (a text audit). A warning at its line.
+ * 2.12345热线运行, which read as the decimals 1.5 and 2.12345 (a text audit). Not a figure with its
+ * unit or a date's (2022年工作打算, 10个重点领域), which reads as that. A warning at its line.
  */
 function lintFigureAfterNumber(blocks: Block[]): Finding[] {
   return blocks.flatMap((b): Finding[] => {
     if (b.type !== 'heading' || !b.number || !/\.$/.test(b.number)) return [];
     const text = inlineText(b.inlines);
-    if (!/^[0-9０-９]/u.test(text)) return [];
+    // (a figure with its unit or a date's, 2022年工作打算, 10个重点领域, reads as that, a review)
+    if (!/^[0-9０-９]/u.test(text) || /^[0-9０-９.]+\s*(?:年|月|日|个|项|件|条|家|人|次|名|种|类|批|期|位|所|处|份|篇|万|亿|%|％)/u.test(text)) return [];
     return [{
       severity: 'warning', loc: b.loc,
       message: `the heading prints as "${b.number}${text.slice(0, 12)}", which reads as the decimal ${b.number}${/^[0-9０-９.]+/u.exec(text)![0]}`,
-      hint: 'start the heading with a word, the figure after it: 推进5G基站建设, not 5G基站建设',
+      hint: `start the heading with a word and the figure after it (as 推进5G基站建设 for 5G基站建设): "${text.slice(0, 12)}" does not`,
     }];
   });
 }
 
+/** Every lint of the text, its paragraphs read once: shares, text still to write, full-width digits, underscores, stray quotes, pasted bullets, Markdown printed as typed and headings. */
 export function lintText(blocks: Block[]): Finding[] {
   const texts = paragraphs(blocks);
-  // (a table's cells: the checks of what is typed, not shares of a whole, bullets or page numbers, which a cell may hold as its own)
+  // (a table's cells: the checks of what is typed, not shares of a whole, bullets or page numbers,
+  // which a cell may hold as its own, nor spaces: a label spaced out, 项　　目, is a Word table's way, a review)
   const cells = tableCells(blocks);
   const typed = cells.length ? [...texts, ...cells] : texts;
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(typed), ...lintFullWidthDigitsOf(typed), ...lintBareDecimalsOf(typed), ...lintUnderscoresOf(typed), ...lintStrayQuotesOf(typed),
-    ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(typed), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks), ...lintFigureAfterNumber(blocks), ...lintDotsBetweenHanOf(typed)];
+    ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks), ...lintFigureAfterNumber(blocks), ...lintDotsBetweenHanOf(typed)];
 }
