@@ -431,6 +431,12 @@ describe('gongwen aggregate', () => {
     const [o2, e2] = [capture(), capture()];
     expect(await main(['check', blank], o2, e2)).toBe(2);
     expect(e2.text()).toContain('fix: convert the workbook once: gongwen aggregate');
+    // a newer YAML with a slip in it is no blank form: check names it (a review)
+    writeFileSync(path.join(blank, 'statistics.yaml'), yamlOf(scaled(base, 1, {})).replace(/(\bdecisions: \d+)/, '$1件'));
+    const [o3, e3] = [capture(), capture()];
+    await main(['check', blank], o3, e3);
+    expect(e3.text()).toContain('is there, saved after the workbook');
+    writeFileSync(path.join(blank, 'statistics.yaml'), yamlOf({}));
     expect((await run(blank, '--out', path.join(blank, 'statistics.yaml'))).code).toBe(0);
     // a conversion nobody changed since is replaced by converting a workbook saved before it (a review:
     // refused as "figures gongwen did not write"); typed into, it is kept
