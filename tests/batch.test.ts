@@ -255,6 +255,24 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     expect(readdirSync(out).sort().map((f) => [f, statSync(path.join(out, f)).mtimeMs])).toEqual(before);
   });
 
+  it('stops --watch quietly at Ctrl-C during its first builds, building none of the rest (each was an internal error: the DOCX thread stopped, a CLI audit)', async () => {
+    const dirs = Array.from({ length: 6 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `first${i}`));
+    const out = tmp();
+    let said = '';
+    let errors = '';
+    const child = spawn(process.execPath, [BIN, 'build', ...dirs, '--out', out, '--watch', '--force'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (d: Buffer) => { said += d.toString(); });
+    child.stderr!.on('data', (d: Buffer) => { errors += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    // at the first folder built, the rest still to come
+    for (let i = 0; i < 1500 && !/first0\.pdf/.test(said); i++) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(errors).not.toContain('internal error');
+    expect(said).not.toContain('watching');
+    expect(readdirSync(out).filter((f) => f.endsWith('.pdf')).length).toBeLessThan(6);
+  });
+
   it('stops the batch process when its launcher is stopped by PID, and keeps a pool size set in NODE_OPTIONS', async () => {
     // (forty: the rest still building when the first is in)
     const dirs = Array.from({ length: 40 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `sig${i}`));

@@ -115,6 +115,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
   // `start`: the build at the session's start (with --force, even an up-to-date folder's)
   const rebuild = async (dir: string, start = false) => {
     const s = state.get(dir)!;
+    if (stopped) return;
     if (s.running) { s.again = true; return; }
     s.running = true;
     try {
@@ -135,8 +136,10 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
         }
       } while (s.again);
     } catch (e) {
-      // (stopped by Ctrl-C while it waited for the outputs' lock: nothing written, nothing to say)
-      if (e instanceof Halted) return;
+      // (stopped by Ctrl-C while it waited for the outputs' lock, or while its Word draft was made on
+      // the thread Ctrl-C ends: nothing written, nothing to say — it was an internal error for each
+      // folder left, a CLI audit)
+      if (e instanceof Halted || stopped) return;
       // a bug, not the author's mistake: say so, and keep watching
       err.write(`internal error (please report): ${(e as Error).stack ?? String(e)}\n`);
     } finally {
@@ -307,8 +310,11 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       return;
     }
     void (async () => {
-      for (const dir of dirs) await rebuild(dir, true);
-      if (stopped) return; // (Ctrl-C during the first builds)
+      for (const dir of dirs) {
+        if (stopped) return; // (Ctrl-C during the first builds: none of the rest)
+        await rebuild(dir, true);
+      }
+      if (stopped) return;
       out.write(`watching ${dirs.join(', ')} (Ctrl-C to stop)\n`);
       await warmUp(dirs[0]!);
     })();
