@@ -195,11 +195,18 @@ describe('up-to-date builds', () => {
     expect(r.stdout).toMatch(/\[1\/1\] 0 failed/);
   }, 60_000);
 
-  it('builds again a folder of the same name as the one last built into --out, and says so', () => {
+  it('refuses a folder of the same name as another report folder last built into --out, which is still there; builds one moved there, and says so (a CLI audit: city2/wjw replaced city1/wjw\'s outputs)', () => {
     const a = makeReport({ 'report.md': BODY }, 'unit');
     const b = makeReport({ 'report.md': BODY }, 'unit');
     const out = tmp();
     expect(run([a, '--out', out, '--format', 'docx']).out).toMatch(BUILT);
+    const before = readFileSync(path.join(out, 'unit.docx'));
+    const refused = run([b, '--out', out, '--format', 'docx']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`${path.join(out, 'unit.docx')} are the outputs of another report folder of the same name, ${a}: building this one would replace them`);
+    expect(readFileSync(path.join(out, 'unit.docx'))).toEqual(before);
+    // the first folder gone (moved to where the second is): the same report, built
+    rmSync(a, { recursive: true });
     expect(run([b, '--out', out, '--format', 'docx']).out).toMatch(AGAIN(`${path.join(out, 'unit.*')} were last built from ${a}`));
   }, 60_000);
 

@@ -1,9 +1,9 @@
 /** Build one report folder and write its outputs atomically: the unit of work of the CLI, a batch worker and --watch. */
-import { renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from './crc32.js';
 import { buildReport, type BuildResult, type Format } from '../build.js';
-import { FindingErrors, formatFinding, isInputError } from '../model/errors.js';
+import { FindingErrors, formatFinding, InputError, isInputError } from '../model/errors.js';
 import { keepEdited, sweepFolder, withOutputLockAsync, writeFilesAtomic } from './files.js';
 import { Halted, placing, signalsHeard } from './placing.js';
 import { fontStamp, type FontConfig, type FontSet } from './fonts.js';
@@ -87,6 +87,13 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       if (s.keepRecords) sweepFolder(s.outDir);
       const before = s.keepRecords ? readRecord(s.outDir, dir) : undefined;
       const names = named.map((n) => path.basename(n.file));
+      // outputs of another report folder of the same name, which is still there (city1/wjw, then
+      // city2/wjw into one --out): replaced, they were gone without a word but a rebuild's reason
+      // (a CLI audit); a folder moved or renamed since is the same report, and is built
+      if (before && before.folder !== path.resolve(dir) && existsSync(path.join(before.folder, 'report.md'))) {
+        throw new InputError({ file: dir }, `${names.map((n) => path.join(s.outDir, n)).join(' and ')} are the outputs of another report folder of the same name, ${before.folder}: building this one would replace them`,
+          `give this folder's reports another --out (one for each parent folder: --out ${path.join(s.outDir, path.basename(path.dirname(path.resolve(dir))))}), or remove those outputs first if they are to go`);
+      }
       const editedBy = (record: typeof before) => (s.keepRecords ? editedOutputs(s.outDir, record, names).filter((f) => named.some((n) => n.file === f)) : []);
       const kept: [string, string][] = [];
       const putBack = () => {
