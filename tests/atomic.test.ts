@@ -4,7 +4,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempNameFor, writeFileAtomic, writeFilesAtomic, type FileCalls } from '../src/io/files.js';
+import { keepEdited, tempNameFor, writeFileAtomic, writeFilesAtomic, type FileCalls } from '../src/io/files.js';
 import { ROOT } from './helpers/build.js';
 
 describe('atomic writes', () => {
@@ -158,5 +158,17 @@ describe('atomic writes', () => {
     writeFileAtomic(file, Buffer.from('two'));
     expect(readFileSync(file, 'utf8')).toBe('two');
     expect(readdirSync(dir)).toEqual(['a.docx']);
+  });
+});
+
+describe('outputs edited since they were written', () => {
+  it('says a name too long to keep aside is too long, with what to do (it said to close the file: a CLI audit)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gongwen-kept-'));
+    const file = path.join(dir, `${'甲'.repeat(80)}.docx`); // 245 bytes: .edited-YYYYMMDD-HHMM passes 255
+    writeFileSync(file, 'x');
+    let message = '';
+    try { keepEdited(file); } catch (e) { message = (e as Error).message; }
+    expect(message).toMatch(/was edited since gongwen wrote it, and cannot be kept aside: the name \S+ would be too long for the file system\n {2}fix: move \S+ elsewhere yourself/);
+    expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });

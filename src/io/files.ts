@@ -115,8 +115,12 @@ export function keepEdited(file: string): string {
   try {
     renameSync(file, kept);
   } catch (e) {
-    throw new InputError({ file }, `${path.basename(file)} was edited since gongwen wrote it, and cannot be kept aside: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      'close it (Word holds an open file), or save it under another name, then build again');
+    const code = (e as NodeJS.ErrnoException).code;
+    // (a name near the system's limit of 255 bytes leaves no room for .edited-…: closing the file
+    // could not help, a CLI audit)
+    throw new InputError({ file }, `${path.basename(file)} was edited since gongwen wrote it, and cannot be kept aside: ${code === 'ENAMETOOLONG' ? `the name ${path.basename(kept)} would be too long for the file system` : code ?? (e as Error).message}`,
+      code === 'ENAMETOOLONG' ? `move ${path.basename(file)} elsewhere yourself (or rename it shorter), then build again; a shorter report folder name keeps its outputs' names short`
+        : 'close it (Word holds an open file), or save it under another name, then build again');
   }
   return kept;
 }
