@@ -82,6 +82,13 @@ describe('gongwen CLI', () => {
     expect(existsSync(path.join(base, 'sum.yaml'))).toBe(false);
   });
 
+  it('refuses an option with a value given twice (--format pdf --format docx made the DOCX alone: a CLI audit)', () => {
+    const r = run('build', SAMPLE, '--format', 'pdf', '--format', 'docx', '--out', tmp());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error: --format is given 2 times (pdf, docx): give it once');
+    expect(run('build', SAMPLE, '-o', 'a', '--out', 'b').err).toContain('--out is given 2 times (a, b)');
+  });
+
   it('says how to give a folder whose name starts with - (failure audit: "unknown option -d")', () => {
     const base = tmp();
     cpSync(SAMPLE, path.join(base, '-dash'), { recursive: true });

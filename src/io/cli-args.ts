@@ -28,8 +28,25 @@ export class UsageError extends Error {}
 export const isUsageError = (e: unknown): e is Error =>
   e instanceof UsageError || Boolean((e as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS'));
 
-/** `gongwen build|check …` (not `aggregate`, which has options of its own). Throws ERR_PARSE_ARGS_* on bad options. */
-export const parseCommandLine = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+/**
+ * `gongwen build|check …` (not `aggregate`, which has options of its own). Throws ERR_PARSE_ARGS_*
+ * on bad options, and a UsageError for an option with a value given twice: the last one alone was
+ * kept (--format pdf --format docx made the DOCX alone, without a word; a CLI audit).
+ */
+export const parseCommandLine = (argv: string[]) => {
+  const parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, tokens: true });
+  const given = new Map<string, string[]>();
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind === 'option' && t.value !== undefined) given.set(t.name, [...given.get(t.name) ?? [], t.value]);
+  }
+  for (const [name, values] of given) {
+    if (values.length > 1) {
+      throw new UsageError(`--${name} is given ${values.length} times (${values.join(', ')}): give it once${name === 'format' ? ' (--format pdf, --format docx, or neither for both)' : ''}`);
+    }
+  }
+  const { tokens: _tokens, ...rest } = parsed;
+  return rest;
+};
 
 /**
  * A batch: several folders built on worker threads, which open their own fonts. One folder,
