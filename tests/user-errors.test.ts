@@ -502,13 +502,17 @@ describe('lines in messages', () => {
 });
 
 describe('command-line mistakes', () => {
-  it('refuses an --out that is a file', () => {
+  it('refuses an --out that is a file, or under one, once and before any report is laid out (a batch said it for each report: a CLI audit)', () => {
     const file = path.join(tmp(), 'not-a-folder');
     writeFileSync(file, 'x');
     const r = run('build', SAMPLE, '--out', file, '--format', 'docx');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/not-a-folder: is a file, not a folder/);
+    expect(r.err).toMatch(/error: --out \S*not-a-folder: it is a file, not a folder; give --out a folder/);
     expect(r.err).not.toMatch(/\n\s+at /);
+    const batch = run('build', SAMPLE, path.join(ROOT, 'content/sample-2021'), '--out', path.join(file, 'out'));
+    expect(batch.code).toBe(2);
+    expect(batch.err.match(/is a file, not a folder/g)).toHaveLength(1);
+    expect(batch.err).toContain(`${file} is a file, not a folder`);
   });
 
   it('refuses two folders of the same name, which would overwrite each other', () => {

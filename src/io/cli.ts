@@ -1,6 +1,6 @@
 /** The command line: gongwen build | check | aggregate | new. Exit codes 0 ok, 1 internal error, 2 bad input. */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
 import { newerWorkbookHoldsNoNews } from './workbook-news.js';
@@ -163,6 +163,23 @@ function checkNames(dirs: string[]): void {
   }
 }
 
+/**
+ * An --out that is a file, or that has a file on its way (--out notes.txt/out): said once, before
+ * any report is laid out (each report of a batch said it, after its layout: a CLI audit).
+ */
+function checkOut(outDir: string): void {
+  for (let d = resolve(outDir); ; d = dirname(d)) {
+    let st;
+    try {
+      st = statSync(d, { throwIfNoEntry: false });
+    } catch {
+      continue; // (ENOTDIR: a file further up, found there; another problem is the writing's to say)
+    }
+    if (st && !st.isDirectory()) throw new UsageError(`--out ${outDir}: ${d === resolve(outDir) ? 'it is a file' : `${d} is a file`}, not a folder; give --out a folder (it is created if missing)`);
+    if (st || dirname(d) === d) return;
+  }
+}
+
 /** V8 tuned for one report (io/cli-args.ts ONE_REPORT_V8_FLAGS): before any report code has run. */
 function tuneForOneReport(): void {
   setFlagsFromString(ONE_REPORT_V8_FLAGS);
@@ -189,6 +206,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs takes a whole number of at least 1');
   checkNames(dirs);
+  checkOut(settings.outDir);
   if (values.watch) return watch(dirs, config.fonts, settings, out, err, values.force === true);
   const started = performance.now();
   // folders whose outputs are up to date are reported from their records and not built again
