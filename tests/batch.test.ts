@@ -67,7 +67,7 @@ describe('batch builds', () => {
       { encoding: 'utf8', env: { ...process.env, GONGWEN_WORKER_HEAP_MB: '128' }, timeout: 120_000 });
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toContain(`error: ${path.join(big, 'report.md')}: building this report took more than a batch worker's memory (128 MiB)\n  fix: build it alone (gongwen build ${big})`);
-    expect(r.stdout).toMatch(/built 2 of 3 reports in [\d.]+ s; 1 failed: \S*huge\n/);
+    expect(r.stdout).toMatch(/built 2 of 3 reports in [\d.]+ s(?: \(\d+ with warnings: [^)]*\))?; 1 failed: \S*huge\n/);
     expect(readdirSync(out).filter((f) => !f.startsWith('.')).sort()).toEqual(['unit1.docx', 'unit1.pdf', 'unit2.docx', 'unit2.pdf']);
     expect(r.stderr + r.stdout).not.toMatch(/internal error|\n\s+at /);
   }, 120_000);
@@ -91,7 +91,9 @@ describe('batch builds', () => {
     expect(readdirSync(out).sort()).toEqual(['.gongwen', 'unit0.pdf', 'unit1.pdf', 'unit2.pdf', 'unit3.pdf', 'unit4.pdf']);
     expect(r.stderr).toMatch(/error: .*broken\/report\.md:3: field "year"/);
     // under the summary, each failure's first error with its file and line (the rest on stderr)
-    expect(r.stdout).toMatch(/built 5 of 6 reports in \d+\.\d s; 1 failed: .*broken\n {2}.*broken: .*broken\/report\.md:3: field "year".*\n$/);
+    expect(r.stdout).toMatch(/built 5 of 6 reports in \d+\.\d s(?: \(\d+ with warnings: [^)]*\))?; 1 failed: .*broken\n {2}.*broken: .*broken\/report\.md:3: field "year".*\n$/);
+    // and the reports built with warnings, counted and named (each warns of its missing statistics; a CLI audit)
+    expect(r.stdout).toMatch(/\(5 with warnings: (?:\S*unit\d(?:, |\))){5}/);
     // not a terminal: one plain line per output file, no progress line
     expect(r.stdout.split('\n').filter((l) => /\.pdf \(\d+ KB\) in \d+ ms$/.test(l))).toHaveLength(5);
     expect(r.stdout).not.toContain('\r');
@@ -106,7 +108,7 @@ describe('batch builds', () => {
     expect(r.status, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/error: .*blocked\.pdf: cannot be written: a folder of that name is in the way \(EISDIR\)\n  fix: remove or rename that folder/);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(r.stdout).toMatch(/built 2 of 3 reports in \d+\.\d s; 1 failed: .*blocked\n {2}.*blocked: .*blocked\.pdf: cannot be written.*\n$/);
+    expect(r.stdout).toMatch(/built 2 of 3 reports in \d+\.\d s(?: \(\d+ with warnings: [^)]*\))?; 1 failed: .*blocked\n {2}.*blocked: .*blocked\.pdf: cannot be written.*\n$/);
     expect(readdirSync(out).sort()).toEqual(['.gongwen', 'blocked.pdf', 'first.docx', 'first.pdf', 'last.docx', 'last.pdf']);
     // a folder where the DOCX goes: the PDF is not replaced either (no new PDF beside an old DOCX)
     const pair = tmp();
@@ -255,6 +257,18 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     expect(readdirSync(out).sort().map((f) => [f, statSync(path.join(out, f)).mtimeMs])).toEqual(before);
   });
 
+  it('says, stopped with --force, that the same command without --force builds the rest (with it, all again: a CLI audit)', async () => {
+    const dirs = Array.from({ length: 12 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `forced${i}`));
+    let said = '';
+    const child = spawn(process.execPath, [BIN, 'build', ...dirs, '--out', tmp(), '--format', 'pdf', '--force'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout!.on('data', (d: Buffer) => { said += d.toString(); });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    for (let i = 0; i < 1500 && !/\.pdf \(/.test(said); i++) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGTERM');
+    await exited;
+    expect(said).toMatch(/stopped \(SIGTERM\) after \d+ of 12 reports: .*the same command without --force builds the rest/);
+  });
+
   it('stops --watch quietly at Ctrl-C during its first builds, building none of the rest (each was an internal error: the DOCX thread stopped, a CLI audit)', async () => {
     const dirs = Array.from({ length: 6 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `first${i}`));
     const out = tmp();
@@ -389,7 +403,7 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
     const bad = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 二〇二〇') + '\n正文。\n' }, 'exitbad');
     const r = spawnSync(process.execPath, [BIN, 'build', good, bad, '--out', tmp(), '--format', 'docx'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/built 1 of 2 reports in \d+\.\d s; 1 failed/);
+    expect(r.stdout).toMatch(/built 1 of 2 reports in \d+\.\d s(?: \(\d+ with warnings: [^)]*\))?; 1 failed/);
   });
 
   it('builds one after another on one worker thread with --jobs 1, with the same summary', () => {
@@ -398,7 +412,7 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
     const r = spawnSync(process.execPath, [BIN, 'build', ...dirs, '--out', out, '--format', 'docx', '--jobs', '1'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['.gongwen', 'seq0.docx', 'seq1.docx']);
-    expect(r.stdout).toMatch(/built 2 of 2 reports in \d+\.\d s\n$/);
+    expect(r.stdout).toMatch(/built 2 of 2 reports in \d+\.\d s(?: \(\d+ with warnings: [^)]*\))?\n$/);
   });
 
   it('shows one progress line (done / total, failures, elapsed, time left) on a terminal', () => {

@@ -82,6 +82,11 @@ describe('gongwen CLI', () => {
     expect(existsSync(path.join(base, 'sum.yaml'))).toBe(false);
   });
 
+  it('says a folder pattern that matched nothing is one, and a format given to --format as a folder (a CLI audit)', () => {
+    expect(run('build', 'nomatch-xyz/*', '--out', tmp()).err).toContain('nomatch-xyz/*: no such folder: a pattern that matched no folder');
+    expect(run('build', SAMPLE, '--format', 'pdf', 'docx', '--out', tmp()).err).toContain('docx: no such folder (--format takes one format: --format pdf or --format docx; neither gives both)');
+  });
+
   it('refuses an option with a value given twice (--format pdf --format docx made the DOCX alone: a CLI audit)', () => {
     const r = run('build', SAMPLE, '--format', 'pdf', '--format', 'docx', '--out', tmp());
     expect(r.code).toBe(2);

@@ -180,6 +180,12 @@ function checkOut(outDir: string): void {
   }
 }
 
+/** Of the reports built, those with warnings, for a batch's summary: " (2 with warnings: a, b)", or nothing. */
+function warnedOf(outcomes: BuildOutcome[]): string {
+  const warned = outcomes.filter((o) => o.ok && o.warnings.length).map((o) => o.dir);
+  return warned.length ? ` (${warned.length} with warnings: ${warned.slice(0, 5).join(', ')}${warned.length > 5 ? ', …' : ''})` : '';
+}
+
 /** V8 tuned for one report (io/cli-args.ts ONE_REPORT_V8_FLAGS): before any report code has run. */
 function tuneForOneReport(): void {
   setFlagsFromString(ONE_REPORT_V8_FLAGS);
@@ -262,7 +268,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
     haltPlacements();
     // (a report a worker placed while the batch was stopping, its outcome not yet here, counts: a review)
     const unsaid = batch ? Math.max(0, placedCount() - builtSeen) : 0;
-    if (dirs.length > 1) out.write(`${tty ? '\n' : ''}stopped (${signal}) after ${current.length + finished + unsaid} of ${dirs.length} reports: those built are whole, the others not built; the same command again builds the rest (those up to date are not built again)\n`);
+    if (dirs.length > 1) out.write(`${tty ? '\n' : ''}stopped (${signal}) after ${current.length + finished + unsaid} of ${dirs.length} reports: those built are whole, the others not built; ${values.force ? 'the same command without --force builds the rest (those up to date are not built again; with --force, all of them again)' : 'the same command again builds the rest (those up to date are not built again)'}\n`);
     // ended by the signal itself, as without this handler (a shell's loop stops at a Ctrl-C)
     for (const s of signals) process.off(s, stop);
     process.kill(process.pid, signal);
@@ -285,8 +291,11 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   const failures = result.outcomes.filter((o) => !o.ok);
   const built = result.outcomes.length - failures.length;
   const took = seconds(performance.now() - started);
+  // (and how many of those built have warnings: a report with 【待填写】 left in it was a plain
+  // line among the built, a CLI audit)
   if (dirs.length > 1 && current.length === dirs.length) out.write(`all ${dirs.length} reports up to date, none built (${took}; --force builds them)\n`);
   else if (dirs.length > 1) out.write(`built ${built} of ${dirs.length} reports in ${took}` +
+    `${warnedOf(result.outcomes)}` +
     `${current.length ? `; ${current.length} up to date` : ''}` +
     `${failures.length ? `; ${failures.length} failed: ${failures.map((f) => f.dir).join(', ')}` : ''}\n`);
   // each failure's first error under the summary, with its file and line: in a batch of a hundred

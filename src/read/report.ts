@@ -310,7 +310,9 @@ export function readReport(dir: string): Report {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     const parent = path.dirname(dir);
     const isReportFile = path.basename(dir) === REPORT_FILE && existsSync(dir);
-    throw new InputError({ file: shown }, isReportFile ? `is the report's file, not its folder` : existsSync(dir) ? 'not a report folder' : 'no such folder',
+    // (a pattern the shell left as typed, units/*, matched nothing: said so, a CLI audit)
+    throw new InputError({ file: shown }, isReportFile ? `is the report's file, not its folder` : existsSync(dir) ? 'not a report folder' : /[*?[]/.test(dir) ? 'no such folder: a pattern that matched no folder (the shell passes it on as typed)'
+      : /^(pdf|docx)$/i.test(path.basename(dir)) ? 'no such folder (--format takes one format: --format pdf or --format docx; neither gives both)' : 'no such folder',
       isReportFile ? `give its folder: ${display(parent)}` : `give a folder that contains ${REPORT_FILE}`);
   }
   readableFolder(dir, shown);
