@@ -30,6 +30,8 @@ describe('run-in headings', () => {
     expect(parts['word/styles.xml']).toContain('<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
     // body paragraphs keep the defaults: every page holds its 22 lines, as in the PDF
     expect(find('本报告根据').xml).not.toContain('<w:widowControl');
+    // nor a keepNext of false, which Enter copied into what a reviewer typed (a DOCX workflow audit)
+    expect(body.filter((p) => p.style === 'GwBody' && p.xml.includes('<w:keepNext w:val="false"/>')).map((p) => p.text.slice(0, 12))).toEqual([]);
     const dir = makeReport({ 'report.md': `${FRONT.replace(/---\n$/, 'toc: 3\n---\n')}# 总体情况\n\n## 公开情况\n\n### 加强政策解读。\n全年发布政策解读材料46篇。\n` });
     const withToc = paragraphs(docxParts((await buildReport(dir, { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!)['word/document.xml']);
     const entry = withToc.find((p) => p.text.includes('加强政策解读。全年'))!;

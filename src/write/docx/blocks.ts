@@ -68,8 +68,11 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       // a lead-in sentence ("……情况如下：") stays on the page of the table it introduces, a
       // little above it (as in the PDF; Word tables have no space before them of their own); one
       // of a few lines before a Markdown table stays with its header and first row, as in the PDF
+      // (keepNext only where it is kept: a <w:keepNext w:val="false"/> on every body paragraph was
+      // copied by Enter into what a reviewer typed, and Word keeps such direct formatting when a
+      // heading style is applied over it; a DOCX workflow audit)
       return [new Paragraph({
-        style: STYLE.body.id, keepNext: endFollows || next?.type === 'statTable' || (next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES),
+        style: STYLE.body.id, ...(endFollows || next?.type === 'statTable' || (next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES) ? { keepNext: true } : {}),
         children: inlineRuns(b.inlines, body, fonts),
         ...(next?.type === 'statTable' ? { spacing: { before, after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } }
           : next?.type === 'table' ? { spacing: { before, after: MD_TABLE_GAP_TWIP } }
