@@ -1,6 +1,6 @@
 /** The command line: exit codes, messages, and never a partial output file. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, symlinkSync, unlinkSync, utimesSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync, readdirSync, symlinkSync, unlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -188,6 +188,9 @@ describe('gongwen CLI', () => {
     expect(run('build', dir, '--out', out).out).toMatch(new RegExp(`not built \\(see above\\); nothing was written, and ${pdf} \\(${hhmm}\\) and ${docx} \\(${hhmm}\\), from an earlier build, stay as they were\\n`));
     const batch = run('build', dir, SAMPLE, '--out', out, '--format', 'pdf');
     expect(batch.out).toMatch(new RegExp(`\\n {2}.*off-by-one: .*statistics\\.yaml:16: .*\\n {4}${pdf} \\(${hhmm}\\): left by an earlier build, not by this one\\n`));
+    // a Word draft a reviewer edited since is said to be so (it was called the earlier build's: a DOCX workflow audit)
+    appendFileSync(path.join(out, 'off-by-one.docx'), 'edited');
+    expect(run('build', dir, '--out', out).out).toMatch(new RegExp(`and ${docx} \\(${hhmm}, edited since gongwen wrote it\\), from an earlier build`));
   });
 
   // Linux only: procfs refuses new folders

@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { BuildOutcome, BuildSettings } from './build-one.js';
+import { editedOutputs, readRecord } from './up-to-date.js';
 
 /**
  * Reports printed on a form whose row wording is provisional (the 2014 form: `confirmed: false`
@@ -51,6 +52,9 @@ export function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.
  */
 export function earlierOutputs(dir: string, settings: BuildSettings): string | undefined {
   const name = path.basename(path.resolve(dir));
+  // (one a reviewer edited since is said to be so: it was called the earlier build's, a DOCX workflow audit)
+  const names = settings.formats.map((f) => `${name}.${f}`);
+  const edited = new Set(settings.keepRecords ? editedOutputs(settings.outDir, readRecord(settings.outDir, dir), names) : []);
   const found = settings.formats.map((f) => path.join(settings.outDir, `${name}.${f}`)).flatMap((file) => {
     // (--out a file, or a folder that cannot be looked into: no outputs to name)
     let st;
@@ -59,7 +63,7 @@ export function earlierOutputs(dir: string, settings: BuildSettings): string | u
     } catch {
       return [];
     }
-    return st?.isFile() ? [`${file} (${writtenAt(st.mtime)})`] : [];
+    return st?.isFile() ? [`${file} (${writtenAt(st.mtime)}${edited.has(file) ? ', edited since gongwen wrote it' : ''})`] : [];
   });
   return found.length ? found.join(' and ') : undefined;
 }
