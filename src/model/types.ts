@@ -317,6 +317,13 @@ export interface Report {
 export const inlineText = (inlines: Inline[]): string => inlines.map((i) => i.text).join('');
 
 /**
+ * Where a Markdown table's row is typed: its header (`row` 0) at the table's line, its body rows
+ * (1, 2 …) after the |---| line; a table's rows are one line each.
+ */
+export const tableRowLoc = (b: TableBlock, row: number): Loc =>
+  (b.loc.line === undefined || row === 0 ? b.loc : { ...b.loc, line: b.loc.line + row + 1 });
+
+/**
  * A heading as its table-of-contents entry lists it: a run-in heading without the 。 (or ．, ；, ：)
  * that ends it in its paragraph — 1.加强政策解读, not 1.加强政策解读。; before a closing quote too (both writers).
  */

@@ -80,6 +80,20 @@ function columnHint(lines: readonly string[], at: number): string | undefined {
   return outer ? `${column}; or, if it belongs with ${shown(outer)}, in its column: ${spaces(indentOf(outer))}` : column;
 }
 
+/**
+ * Lines read for the indentation checks below, 1-based: a line without its comment, whether it is
+ * a field (`name:`), and the nearest non-blank line from `l` on, `step` 1 down or -1 up.
+ */
+function lineReader(lines: readonly string[]) {
+  const plain = (l: number) => (lines[l - 1] ?? '').replace(/(^|\s)#.*$/, '');
+  const field = (l: number) => l >= 1 && l <= lines.length && /^\s*[A-Za-z_][\w.-]*:(\s|$)/.test(plain(l));
+  const nonBlank = (l: number, step: number) => {
+    while (l >= 1 && l <= lines.length && !plain(l).trim()) l += step;
+    return l;
+  };
+  return { plain, field, nonBlank };
+}
+
 /** What the YAML library says of a line indented off its fields (the checks below then name the line and its column). */
 const INDENT_SLIP = /^(?:All mapping items must start at the same column|Nested mappings are not allowed in compact mappings|Unexpected scalar at node end|Implicit keys need to be on a single line)/;
 
@@ -91,10 +105,9 @@ const INDENT_SLIP = /^(?:All mapping items must start at the same column|Nested 
  * to it; undefined where the siblings agree on no column, or are not all fields without children.
  */
 function outOfStep(lines: readonly string[], at: number): { line: number; column: number; siblings: number; opener: string; openerColumn: number } | undefined {
-  const plain = (l: number) => (lines[l - 1] ?? '').replace(/(^|\s)#.*$/, '');
+  const { plain, field, nonBlank } = lineReader(lines);
   const blank = (l: number) => !plain(l).trim();
-  const field = (l: number) => /^\s*[A-Za-z_][\w.-]*:(\s|$)/.test(plain(l));
-  const nextOf = (l: number) => { let n = l + 1; while (n <= lines.length && blank(n)) n++; return n; };
+  const nextOf = (l: number) => nonBlank(l + 1, 1);
   // a field with its value on its line, or one the next line is not indented under
   const leaf = (l: number) => field(l) && (/:\s+\S/.test(plain(l)) || nextOf(l) > lines.length || indentOf(plain(nextOf(l))) <= indentOf(plain(l)));
   if (!leaf(at)) return undefined;
@@ -133,12 +146,7 @@ function outOfStep(lines: readonly string[], at: number): { line: number; column
  * among `at` and its neighbours, and the field above it; undefined where none is so.
  */
 function overIndented(lines: readonly string[], at: number): { line: number; above: string; column: number } | undefined {
-  const plain = (l: number) => (lines[l - 1] ?? '').replace(/(^|\s)#.*$/, '');
-  const field = (l: number) => l >= 1 && l <= lines.length && /^\s*[A-Za-z_][\w.-]*:(\s|$)/.test(plain(l));
-  const nonBlank = (l: number, step: number) => {
-    while (l >= 1 && l <= lines.length && !plain(l).trim()) l += step;
-    return l;
-  };
+  const { plain, field, nonBlank } = lineReader(lines);
   for (const l of [at - 1, at, at + 1]) {
     if (!field(l)) continue;
     const above = nonBlank(l - 1, -1);

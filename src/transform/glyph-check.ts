@@ -5,7 +5,7 @@
  */
 import { ELEMENTS, HEADING_ELEMENTS, type FontRole } from '../layout/gbt9704.js';
 import type { Finding } from '../model/errors.js';
-import type { Contact, Inline, Loc, Report } from '../model/types.js';
+import { tableRowLoc, type Contact, type Inline, type Loc, type Report } from '../model/types.js';
 import { isCovered, statGrid } from '../layout/stat-grid.js';
 
 export type GlyphRole = FontRole | 'fallback';
@@ -65,12 +65,10 @@ function collectTexts(report: Report): Text[] {
       case 'list':
         b.items.forEach((item, k) => pushInlines(out, item, ELEMENTS.body.role, b.typed?.[k] ? { ...b.loc, line: b.typed[k]!.line } : b.loc));
         break;
-      case 'table': {
-        const rowAt = (k: number) => (b.loc.line === undefined ? b.loc : { ...b.loc, line: b.loc.line + k });
+      case 'table':
         for (const c of b.header) pushInlines(out, c, ELEMENTS.tableHeader.role, b.loc);
-        b.rows.forEach((r, k) => { for (const c of r) pushInlines(out, c, ELEMENTS.tableText.role, rowAt(k + 2)); });
+        b.rows.forEach((r, k) => { for (const c of r) pushInlines(out, c, ELEMENTS.tableText.role, tableRowLoc(b, k + 1)); });
         break;
-      }
     }
   }
   for (const a of report.attachments) {

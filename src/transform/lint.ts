@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../model/errors.js';
 import { asciiDigits, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js';
-import { inlineText, type Block, type Inline, type Loc } from '../model/types.js';
+import { inlineText, tableRowLoc, type Block, type Inline, type Loc } from '../model/types.js';
 import { unifyIdeographs } from './lookalikes.js';
 
 const UNITS = '件|条|次|篇|个|人次|人|项|元|起|期|家|份';
@@ -812,10 +812,7 @@ export function lintListNumbers(blocks: Block[]): Finding[] {
  * digits, spaced or unpaired text there went unsaid (a text audit).
  */
 function tableCells(blocks: Block[]): TextParagraph[] {
-  return blocks.flatMap((b) => (b.type !== 'table' ? [] : [b.header, ...b.rows].flatMap((row, k) => {
-    const line = b.loc.line === undefined ? undefined : b.loc.line + (k === 0 ? 0 : k + 1);
-    return row.map((cell) => ({ text: inlineText(cell), loc: { ...b.loc, ...(line !== undefined ? { line } : {}) } }));
-  })));
+  return blocks.flatMap((b) => (b.type !== 'table' ? [] : [b.header, ...b.rows].flatMap((row, k) => row.map((cell) => ({ text: inlineText(cell), loc: tableRowLoc(b, k) })))));
 }
 
 /**
