@@ -5,11 +5,13 @@ import { loadReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { renderPdf } from '../src/io/pdf-render.js';
 import { formatDate } from '../src/layout/dates.js';
+import { STROKE_EM } from '../src/layout/faux-bold.js';
 import { NO_LINE_END, NO_LINE_START, tailorBreaks } from '../src/layout/kinsoku.js';
 import { pdfDefinition } from '../src/write/pdf/index.js';
 import { SAMPLE } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, readPdf } from './helpers/pdf.js';
+import { pageContents } from './helpers/pdf-content.js';
 import { buildReport } from '../src/build.js';
 
 const fonts = openFontSet();
@@ -128,6 +130,53 @@ describe('rare characters', () => {
       const item = pages[0].items.find((i) => i.str.includes(ch))!;
       expect(item.font, ch).toBe('NotoSerifCJKsc-Regular');
     }
+  });
+});
+
+describe('rare characters in heavy roles', () => {
+  /** Each text shown by a page's content stream: its font, size, rendering mode and the line width in effect. */
+  const shownTexts = (content: string) => {
+    const shown: { font: string; size: number; mode: number; width: number | undefined }[] = [];
+    const saved: (number | undefined)[] = [];
+    let width: number | undefined;
+    let font = '';
+    let size = 0;
+    let mode = 0;
+    for (const line of content.split('\n')) {
+      const op = line.split(' ').at(-1);
+      if (op === 'q') saved.push(width);
+      else if (op === 'Q') width = saved.pop();
+      else if (op === 'w') width = Number(line.split(' ')[0]);
+      else if (op === 'BT') mode = 0;
+      else if (op === 'Tf') [font, size] = [line.split(' ')[0]!.slice(1), Number(line.split(' ')[1])];
+      else if (op === 'Tr') mode = Number(line.split(' ')[0]);
+      else if (op === 'TJ' || op === 'Tj') shown.push({ font, size, mode, width });
+    }
+    return shown;
+  };
+
+  it('are drawn as heavy as their line in the title and in 黑体 (stroked as well as filled), as the fallback face has them, and not in 仿宋 text (a thin 埇 in a bold title: a glyph audit)', async () => {
+    const front = FRONT.replace('title: 测试县2020年', 'title: 宿州市埇桥区2020年');
+    const dir = makeReport({ 'report.md': `${front}\n# 堃华社区工作\n\n副区长李喆任组长，**王堃**负责。\n` });
+    const { outputs } = await buildReport(dir, { fonts, formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    const text = pages.flatMap(linesOf).map((l) => l.text.replace(/\s+/g, '')).join('');
+    expect(text).toContain('宿州市埇桥区2020年');
+    expect(text).toContain('一、堃华社区工作');
+    expect(text).toContain('副区长李喆任组长，王堃负责。');
+    const shown = shownTexts(pageContents(outputs.pdf!)[0]!.content);
+    const stroked = shown.filter((t) => t.mode === 2);
+    // the title's 埇 (二号, 22 pt), the heading's 堃 and the bold 堃 (黑体, 三号 at the grid's pitch)
+    expect(stroked.map((t) => t.size.toFixed(2))).toEqual(['22.00', '15.79', '15.79']);
+    for (const t of stroked) expect(t.width).toBeCloseTo(STROKE_EM * t.size, 5);
+    // all of them from the fallback face's bold variant; 喆 in 仿宋 from its plain one, filled only
+    expect(new Set(stroked.map((t) => t.font)).size).toBe(1);
+    const fontsOf = (mode: number) => new Set(shown.filter((t) => t.mode === mode).map((t) => t.font));
+    expect(fontsOf(0).has(stroked[0]!.font)).toBe(false);
+    // (喆 is the one text in a font of its own among the filled ones: its font shows nothing else)
+    const alone = [...fontsOf(0)].filter((f) => shown.filter((t) => t.font === f).length === 1);
+    expect(alone).toHaveLength(1);
+    expect(shown.filter((t) => t.mode !== 0 && t.mode !== 2)).toEqual([]);
   });
 });
 

@@ -54,6 +54,35 @@ describe('the fallback font in the DOCX', () => {
     expect(fallbackChars(report, has as never)).toBe('乙');
   });
 
+  it('marks the runs of a heavy role bold: in a heavy paragraph style, or naming a heavy font, not in a heavy style naming a light one (the PDF strokes them)', () => {
+    const fallback = { name: NOTO, chars: '埇' };
+    const heavy = { styles: new Set(['GwTitle']), fonts: new Set(['黑体']) };
+    const f = rFonts(NOTO);
+    const p = (style: string, run: string) => `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr>${run}</w:p>`;
+    expect(withFallbackFont(p('GwTitle', '<w:r><w:t>宿州市埇桥区</w:t></w:r>'), fallback, heavy)).toBe(p('GwTitle',
+      `<w:r><w:t xml:space="preserve">宿州市</w:t></w:r><w:r><w:rPr>${f}<w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">埇</w:t></w:r><w:r><w:t xml:space="preserve">桥区</w:t></w:r>`));
+    // a bold setting of its own is replaced; one named 楷体 in the title is not heavy
+    expect(withFallbackFont(p('GwBody', `<w:r><w:rPr>${rFonts('黑体')}<w:b w:val="false"/><w:sz w:val="32"/></w:rPr><w:t>埇</w:t></w:r>`), fallback, heavy))
+      .toBe(p('GwBody', `<w:r><w:rPr>${f}<w:b/><w:bCs/><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">埇</w:t></w:r>`));
+    expect(withFallbackFont(p('GwTitle', `<w:r><w:rPr>${rFonts('楷体')}</w:rPr><w:t>埇</w:t></w:r>`), fallback, heavy))
+      .toBe(p('GwTitle', `<w:r><w:rPr>${f}</w:rPr><w:t xml:space="preserve">埇</w:t></w:r>`));
+    // body text, and a paragraph of no style, are left plain; each paragraph by its own style
+    expect(withFallbackFont(`${p('GwBody', '<w:r><w:t>埇</w:t></w:r>')}<w:p><w:r><w:t>埇</w:t></w:r></w:p>`, fallback, heavy)).not.toContain('<w:b/>');
+    expect(withFallbackFont(`${p('GwBody', '<w:r><w:t>埇</w:t></w:r>')}${p('GwTitle', '<w:r><w:t>埇</w:t></w:r>')}`, fallback, heavy).match(/<w:b\/>/g)).toHaveLength(1);
+  });
+
+  it('sets a title’s 埇 bold in the fallback face where 小标宋 is a GB 2312 face, and the same character in 仿宋 text plain', async () => {
+    const config = defaultFontConfig();
+    config.fang = { ...config.fang, name: '仿宋_GB2312' };
+    const front = FRONT.replace('title: 测试县2020年', 'title: 宿州市埇桥区2020年');
+    const dir = makeReport({ 'report.md': `${front}\n# 概述\n\n埇桥区政府信息公开工作。\n` });
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(config), formats: ['docx'] });
+    const xml = docxParts(outputs.docx!)['word/document.xml']!;
+    const runs = [...xml.matchAll(/<w:r>((?:(?!<\/w:r>).)*)<\/w:r>/g)].map((m) => m[1]!).filter((r) => r.includes('>埇<'));
+    expect(runs).toHaveLength(2);
+    expect(runs.map((r) => [r.includes(`w:eastAsia="${NOTO}"`), r.includes('<w:b/>')])).toEqual([[true, true], [true, false]]);
+  });
+
   it('leaves the 2021 sample’s 埇 堃 喆 to 仿宋 and its kin, which Windows has with them (a DOCX audit: Noto named on them, Word chose a face)', async () => {
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
     const xml = docxParts(outputs.docx!)['word/document.xml']!;

@@ -32,6 +32,7 @@ interface EmbeddedFont {
   subset: { glyphs: number[]; includeGlyph(id: number): number };
   layoutCached(text: string): Run;
   ref(): unknown;
+  gongwenStrokeEm?: number;
 }
 interface TextDoc {
   _font: EmbeddedFont;
@@ -44,8 +45,13 @@ interface TextDoc {
   restore(): unknown;
   transform(a: number, b: number, c: number, d: number, e: number, f: number): unknown;
   addContent(data: string): unknown;
+  lineWidth(w: number): unknown;
+  strokeColor(color: string): unknown;
   text(text: unknown, x?: unknown, y?: unknown, options?: unknown): unknown;
 }
+
+/** A font whose text is stroked as well as filled, by a line this many em of its size wide (fix 27 of io/pdfkit-fixes.ts). */
+export interface EmboldenedFont { gongwenStrokeEm?: number }
 
 /** The options pdfmake's renderLine always passes; `link` only when null. */
 const PLAIN_OPTIONS = new Set(['lineBreak', 'textWidth', 'characterSpacing', 'wordCount', 'link']);
@@ -85,13 +91,23 @@ export function writeTextDirectly(proto: TextDoc, version: string): void {
   const text = proto.text;
   proto.text = function (this: TextDoc, s: unknown, x: unknown, y: unknown, options: unknown) {
     const font = this._font;
+    const stroke = font?.gongwenStrokeEm ? number(font.gongwenStrokeEm * this._fontSize) : 0;
+    const general = () => {
+      if (!stroke) return text.call(this, s, x, y, options);
+      // (pdfkit's own way: its stroke and fill options give mode 2, in a state saved around it)
+      this.save();
+      this.lineWidth(stroke);
+      this.strokeColor('black');
+      text.call(this, s, x, y, { ...(options as object), stroke: true, fill: true });
+      return this.restore();
+    };
     if (!fastText.enabled || typeof s !== 'string' || s.length === 0 || typeof x !== 'number' || typeof y !== 'number' ||
       typeof options !== 'object' || options === null || this._textOptions || typeof font?.layoutCached !== 'function' ||
       SPLITS.test(s) || !plainCall(options as Record<string, unknown>)) {
-      return text.call(this, s, x, y, options);
+      return general();
     }
     const run = font.layoutCached(s);
-    if (run.glyphs.length === 0 || !unadjusted(run)) return text.call(this, s, x, y, options);
+    if (run.glyphs.length === 0 || !unadjusted(run)) return general();
     fastText.taken++;
     const size = this._fontSize;
     const characterSpacing = ((options as { characterSpacing?: number }).characterSpacing) || 0;
@@ -99,6 +115,10 @@ export function writeTextDirectly(proto: TextDoc, version: string): void {
     this.x = x;
     this.y = y;
     this.save();
+    if (stroke) {
+      this.lineWidth(stroke);
+      this.strokeColor('black');
+    }
     this.transform(1, 0, 0, -1, 0, this.page.height);
     const top = this.page.height - y - (font.ascender / 1000) * size;
     if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();
@@ -106,6 +126,7 @@ export function writeTextDirectly(proto: TextDoc, version: string): void {
     this.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
     this.addContent(`/${font.id} ${number(size)} Tf`);
     if (characterSpacing) this.addContent(`${number(characterSpacing)} Tc`);
+    if (stroke) this.addContent('2 Tr');
     let hex = '';
     // (each glyph's CID as pdfkit's encode gives it, fix 25: a copy where it reads as another character)
     for (const glyph of run.glyphs) hex += `0000${subsetGlyph(font, glyph).toString(16)}`.slice(-4);

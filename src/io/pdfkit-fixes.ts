@@ -91,6 +91,10 @@
  *    read back as the one each place printed, not as the first (io/pdfkit-glyph-copies.ts).
  * 26. A contents entry is one link to its heading, over its number, title, leader and page number,
  *    not one per run of it (io/pdfmake-links.ts drawDestinations).
+ * 27. A character of the title or of 黑体 text that its face lacks is drawn from the fallback
+ *    face stroked as well as filled, as heavy as its neighbours (layout/faux-bold.ts): the fallback
+ *    family's bold variant, which write/pdf/text.ts asks for, is marked with the stroke width,
+ *    and io/pdfkit-fast-text.ts draws its text so.
  */
 import './lazy-modules.js'; // before pdfkit loads
 import { createRequire } from 'node:module';
@@ -113,7 +117,8 @@ import { drawQrAsOnePath } from './pdfmake-qr-path.js';
 import { drawTocLeader } from './pdfmake-toc-leader.js';
 import { drawDestinations, drawLinks, flushDestinations, takeDestinations } from './pdfmake-links.js';
 import { LINK } from '../write/pdf/text.js';
-import { writeTextDirectly } from './pdfkit-fast-text.js';
+import { writeTextDirectly, type EmboldenedFont } from './pdfkit-fast-text.js';
+import { STROKE_EM } from '../layout/faux-bold.js';
 import { FULL_WIDTH_CHARS, tailorBreaks, type BreakOpportunity } from '../layout/kinsoku.js';
 // pdfkit, and pdfmake's internal modules (no typings, through pdfmake-internals.ts), required as
 // the CommonJS modules they are: `import` had Node read each again and scan it for its export
@@ -320,8 +325,22 @@ export function applyPdfkitFixes(): void {
   const dproto = pdfmakePrototype<{ provideFont(...args: unknown[]): object }>('PDFDocument');
   const provideFont = dproto.provideFont;
   let fontPatched = false;
-  dproto.provideFont = function (this: unknown, ...args: unknown[]) {
-    const font = provideFont.apply(this, args);
+  dproto.provideFont = function (this: { _fontFamilies: Record<string, object> }, ...args: unknown[]) {
+    let font: object;
+    if (args[0] === 'fallback' && args[1] === true && !args[2]) {
+      // fix 27: the fallback face's bold variant, for the characters of heavy roles it draws
+      // (write/pdf/text.ts), is a font of its own, marked to be stroked; pdfkit would hand out
+      // its plain variant again (one font for faces of one name), so it does not see that one
+      const families = this._fontFamilies;
+      this._fontFamilies = {};
+      try {
+        font = provideFont.apply(this, args);
+      } finally {
+        this._fontFamilies = families;
+      }
+      (font as EmboldenedFont).gongwenStrokeEm = STROKE_EM;
+      families[(font as { id: string }).id] = font; // (embedded at the end with the others)
+    } else font = provideFont.apply(this, args);
     if (!fontPatched && font && 'layoutRun' in font) {
       shareLayoutRuns(Object.getPrototypeOf(font) as EmbeddedFontProto);
       writeCompactWidths(Object.getPrototypeOf(font) as Parameters<typeof writeCompactWidths>[0]);

@@ -51,12 +51,44 @@ function mayHoldOneOf(chars: ReadonlySet<string>): RegExp {
   return new RegExp([...literal, ...entities].join('|'), 'u');
 }
 
-export function withFallbackFont(xml: string, fallback: FallbackFont | undefined): string {
+/** Run properties marked bold (CT_RPr: b and bCs right after rStyle and rFonts), any bold setting they had replaced. */
+function emboldened(rPr: string): string {
+  const plain = rPr.replace(/<w:b(?:Cs)?\b[^>]*\/>/g, '');
+  const at = /^<w:rPr>(<w:rStyle\b[^>]*\/>)?(<w:rFonts\b[^>]*\/>)?/.exec(plain)![0].length;
+  return `${plain.slice(0, at)}<w:b/><w:bCs/>${plain.slice(at)}`;
+}
+
+/**
+ * What sets a run in a heavy role (layout/faux-bold.ts): its paragraph's style, where the run
+ * names no font of its own, or the font it names (**bold** text in 黑体).
+ */
+export interface HeavyRuns { styles: ReadonlySet<string>; fonts: ReadonlySet<string> }
+
+/** A paragraph's opening tag: the last one in a piece of the document that ends where a paragraph ends. */
+const PARAGRAPH_START = /<w:p[ >]/g;
+
+/**
+ * `xml` (word/document.xml) with the fallback's characters in runs naming the fallback font; in a
+ * heavy role (`heavy`), those runs are bold too, as the PDF draws them heavier.
+ */
+export function withFallbackFont(xml: string, fallback: FallbackFont | undefined, heavy?: HeavyRuns): string {
   if (!fallback?.chars) return xml;
   const chars = new Set(fallback.chars);
   const font = escapeLikeDocx(fallback.name);
   const mayHold = mayHoldOneOf(chars);
-  return xml.replace(RUN, (run: string, rPr: string | undefined, br: string | undefined, _space: string | undefined, text: string) => {
+  // (paragraphs do not nest: each piece up to a </w:p> ends with one whole paragraph, and runs stand only in paragraphs)
+  return xml.split('</w:p>').map((piece) => (mayHold.test(piece) ? inParagraph(piece) : piece)).join('</w:p>');
+
+  function inParagraph(piece: string): string {
+    let start = 0;
+    for (const m of piece.matchAll(PARAGRAPH_START)) start = m.index;
+    const style = /^<w:p[ >](?:<w:pPr>)?<w:pStyle w:val="([^"]*)"\/>/.exec(piece.slice(start))?.[1];
+    const heavyStyle = style !== undefined && !!heavy?.styles.has(style);
+    return piece.replace(RUN, (run: string, rPr: string | undefined, br: string | undefined, _space: string | undefined, text: string) =>
+      split(run, rPr, br, text, heavyStyle));
+  }
+
+  function split(run: string, rPr: string | undefined, br: string | undefined, text: string, heavyStyle: boolean): string {
     if (!mayHold.test(text)) return run; // most runs: nothing to split (≈ 2 ms of a report's DOCX)
     // pieces of the (escaped) text: [inFallback, text]; an entity is one unit, never cut
     const pieces: [boolean, string][] = [];
@@ -67,8 +99,10 @@ export function withFallbackFont(xml: string, fallback: FallbackFont | undefined
       else pieces.push([inFallback, unit]);
     }
     if (!pieces.some(([f]) => f)) return run;
-    const fallbackRPr = withFont(rPr, font);
+    const named = rPr && /<w:rFonts\b[^>]* w:eastAsia="([^"]*)"/.exec(rPr)?.[1];
+    const inHeavy = named ? !!heavy?.fonts.has(named) : heavyStyle;
+    const fallbackRPr = inHeavy ? emboldened(withFont(rPr, font)) : withFont(rPr, font);
     return pieces.map(([inFallback, piece], k) =>
       `<w:r>${inFallback ? fallbackRPr : rPr ?? ''}${k === 0 ? br ?? '' : ''}<w:t xml:space="preserve">${piece}</w:t></w:r>`).join('');
-  });
+  }
 }

@@ -15,9 +15,11 @@
  * - blocks written as text (raw-xml.ts) are put in place in word/document.xml.
  * - characters the role faces lack name the fallback font (fallback-font.ts).
  */
-import { withFallbackFont } from './fallback-font.js';
-import { expandRawXml } from './raw-xml.js';
-import { STYLE, type FontNames } from './styles.js';
+import type { FontRole } from '../../layout/gbt9704.js';
+import { HEAVY_ROLES } from '../../layout/faux-bold.js';
+import { withFallbackFont, type HeavyRuns } from './fallback-font.js';
+import { escapeLikeDocx, expandRawXml } from './raw-xml.js';
+import { heavyStyleIds, STYLE, type FontNames } from './styles.js';
 
 const OFF_GRID = [STYLE.tableText.id, STYLE.tableHeader.id, STYLE.metaBlock.id, STYLE.pageNumber.id, STYLE.qrCaption.id];
 
@@ -94,9 +96,19 @@ export function fontTableXml(xml: string, fonts: FontNames): string {
   return xml.replace(/<w:fonts([^>]*?)\/>$/, `<w:fonts$1>${entries}</w:fonts>`).replace(/<w:fonts([^>]*)><\/w:fonts>$/, `<w:fonts$1>${entries}</w:fonts>`);
 }
 
+/**
+ * What sets a run in a heavy role: the styles of heavy elements, and the fonts of the heavy roles
+ * (as the XML writes them) where no other role is set in a font of the same name.
+ */
+export function heavyRuns(fonts: FontNames): HeavyRuns {
+  const light = new Set((['song', 'songBold', 'hei', 'fang', 'kai'] as const).filter((r) => !HEAVY_ROLES.has(r)).map((r) => fonts[r]));
+  const heavy = ([...HEAVY_ROLES] as FontRole[]).map((r) => fonts[r]).filter((name) => !light.has(name));
+  return { styles: heavyStyleIds(), fonts: new Set(heavy.map(escapeLikeDocx)) };
+}
+
 /** The part fixes for a document in these fonts: its font table; with characters from the fallback face, those set in it. */
 export const partFixesFor = (fonts: FontNames): Record<string, (xml: string) => string> => ({
   ...DOCX_PART_FIXES,
   'word/fontTable.xml': (xml) => fontTableXml(xml, fonts),
-  ...(fonts.fallback ? { 'word/document.xml': (xml: string) => withFallbackFont(DOCX_PART_FIXES['word/document.xml']!(xml), fonts.fallback) } : {}),
+  ...(fonts.fallback ? { 'word/document.xml': (xml: string) => withFallbackFont(DOCX_PART_FIXES['word/document.xml']!(xml), fonts.fallback, heavyRuns(fonts)) } : {}),
 });

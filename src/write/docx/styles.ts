@@ -4,6 +4,7 @@
  */
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { ELEMENTS, FACE_METRICS, geometry, HEADING_ELEMENTS, type ElementName, type FontRole } from '../../layout/gbt9704.js';
+import { HEAVY_ROLES } from '../../layout/faux-bold.js';
 import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO, type Zihao } from '../../layout/units.js';
 
 /** Font names for Word, by role; `fallback` when some characters are drawn from the fallback face. */
@@ -44,6 +45,18 @@ export function tableStyleId(kind: 'tableText' | 'tableHeader', zihao: Zihao): s
 
 /** Heading style ids are Word's built-in ones, so the navigation pane and TOC know them. */
 export const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
+
+/** The ids of the paragraph styles set in a heavy role (layout/faux-bold.ts): the title's, 一、 headings', 附件's, table headers'. */
+export function heavyStyleIds(): Set<string> {
+  const ids = new Set<string>();
+  for (const key of Object.keys(STYLE) as (keyof typeof STYLE)[]) {
+    if (!HEAVY_ROLES.has(ELEMENTS[key].role)) continue;
+    ids.add(STYLE[key].id);
+    if (key === 'tableHeader' || key === 'tableText') for (const z of Object.keys(TABLE_SIZES) as Zihao[]) ids.add(tableStyleId(key, z)!);
+  }
+  HEADING_ELEMENTS.forEach((name, k) => { if (HEAVY_ROLES.has(ELEMENTS[name].role)) ids.add(HEADING_STYLE_IDS[k]); });
+  return ids;
+}
 
 /**
  * 三号 text keeps its 16 pt size and is scaled horizontally to the grid's character pitch, so that

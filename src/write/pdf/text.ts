@@ -5,6 +5,7 @@
  */
 import { geometry } from '../../layout/gbt9704.js';
 import type { Inline } from '../../model/types.js';
+import { HEAVY_ROLES } from '../../layout/faux-bold.js';
 import { TITLE_EXTRA_LINE_COST, titleLines } from '../../layout/title-lines.js';
 import { inlineRole } from '../../transform/glyph-check.js';
 import { linkPieces } from '../../transform/web-links.js';
@@ -36,6 +37,8 @@ export type PdfInline = {
   noWrap?: boolean; noNewLine?: boolean; lineEnd?: boolean; characterSpacing?: number;
   /** A space that takes a loose line's room after a pause mark (write/pdf/lines.ts TRACK_EM): no text of the report's. */
   spacer?: true;
+  /** A character of a heavy role drawn from the fallback face: emboldened (layout/faux-bold.ts, io/pdfkit-fast-text.ts). */
+  bold?: true;
   /** The target of a web or e-mail address this inline is (part of): a link over it (io/pdfmake-links.ts). */
   [LINK]?: string;
 };
@@ -51,6 +54,7 @@ export function runs(ctx: PdfContext, text: string, style: RunStyle): PdfInline[
     if (!SKIP.test(ch) && !ctx.glyphs.has(style.role, cp)) font = 'fallback';
     const last = out.at(-1);
     if (last && last.font === font) last.text += ch;
+    else if (font === 'fallback' && style.role !== 'fallback' && HEAVY_ROLES.has(style.role)) out.push({ text: ch, font, fontSize: style.size, lineHeight, bold: true });
     else out.push({ text: ch, font, fontSize: style.size, lineHeight });
   }
   return out;
