@@ -289,6 +289,46 @@ describe('gongwen aggregate', () => {
     expect(readStatistics(named).values).toEqual(scaled(base, 2));
   });
 
+  it('refuses to write another unit\'s figures, or a sum, over a unit\'s converted statistics.yaml; that unit\'s own conversion replaces it (an aggregation audit: jtj\'s figures under wjw\'s report, exit 0)', async () => {
+    const root = tempRoot();
+    const wjw = writeUnit(root, 'wjw', { 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1)) });
+    const jtj = writeUnit(root, 'jtj', { 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 2)) });
+    const gaj = writeUnit(root, 'gaj', { 'statistics.yaml': yamlOf(scaled(base, 3)) });
+    const wjwYaml = path.join(wjw, 'statistics.yaml');
+    for (const u of [wjw, jtj]) expect((await run(u, '--out', path.join(u, 'statistics.yaml'))).code).toBe(0);
+    const before = readFileSync(wjwYaml, 'utf8');
+    const slip = await run(jtj, '--out', wjwYaml);
+    expect(slip.code).toBe(2);
+    expect(slip.err).toMatch(/^error: --out \S+ holds \d+ figures converted from its unit's workbook \(that unit's own\): jtj's figures would be written over it\n/m);
+    const sum = await run(jtj, gaj, '--out', wjwYaml);
+    expect(sum.code).toBe(2);
+    expect(sum.err).toContain('the sum would be written over it');
+    expect(readFileSync(wjwYaml, 'utf8')).toBe(before);
+    // wjw's own workbook, corrected and converted again, replaces them
+    writeFileSync(path.join(wjw, 'statistics.xlsx'), await statisticsToXlsx(base.template, scaled(base, 4)));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(wjw, 'statistics.xlsx'), later, later);
+    const again = await run(wjw, '--out', wjwYaml);
+    expect([again.code, again.err]).toEqual([0, '']);
+    expect(readStatistics(wjwYaml).values).toEqual(scaled(base, 4));
+  });
+
+  it('knows --out through a link to a unit\'s folder as that folder: a sum given it among the units, or written over its statistics file, is refused (an aggregation audit)', async () => {
+    const root = tempRoot();
+    const [a, b] = (await goodUnits(root)).slice(0, 2) as [string, string];
+    const link = path.join(root, 'a-link');
+    symlinkSync(a, link);
+    const inside = await run(a, b, '--out', path.join(link, 'city.yaml'));
+    expect(inside.code).toBe(2);
+    expect(inside.err).toMatch(/--out \S+city\.yaml is in \S+, which is given among the units/);
+    const byLink = await run(link, b, '--out', path.join(a, 'city.yaml'));
+    expect(byLink.code).toBe(2);
+    expect(existsSync(path.join(a, 'city.yaml'))).toBe(false);
+    const own = await run(a, b, '--out', path.join(link, 'statistics.yaml'));
+    expect(own.code).toBe(2);
+    expect(readStatistics(path.join(a, 'statistics.yaml')).values).toEqual(scaled(base, 1, { 't2.regulations.made': undefined }));
+  });
+
   it('refuses a unit on another template when --template is given, and lists it', async () => {
     const root = tempRoot();
     const units = [...(await goodUnits(root)).slice(0, 2), unit2014(root)];

@@ -135,6 +135,25 @@ const telling = (values: Record<string, number>) => Object.values(values).filter
 /** A unit's own statistics file, which stands for its folder: statistics.yaml or statistics.xlsx. */
 const isUnitFile = (f: string): boolean => /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(f));
 /** The folder a unit given as `dir` stands for: the folder itself, or a unit file's (statistics.*) folder; another file stands for itself. */
+/**
+ * A path with its links resolved as far as it exists (an --out not written yet: its folder's), so
+ * that --out through a link to a unit's folder is known as that folder (an aggregation audit: the
+ * checks below compared the paths as typed, and a sum went into a unit's own folder by its link).
+ */
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(path.resolve(p))), path.basename(p));
+    } catch {
+      return path.resolve(p);
+    }
+  }
+}
+/** The folder of a unit given as its folder or its statistics file, with links resolved. */
+const realFolderOf = (dir: string): string => (isUnitFile(dir) && existsSync(dir) && !isFolder(dir) ? path.dirname(real(dir)) : real(dir));
+
 const unitFolderOf = (dir: string): string => (isUnitFile(dir) && existsSync(dir) && !isFolder(dir) ? path.dirname(path.resolve(dir)) : path.resolve(dir));
 
 /** A unit's name: its folder's, or a statistics file's given in its place (西岭市汇总.xlsx: 西岭市汇总; statistics.xlsx: its folder's). */
@@ -247,10 +266,12 @@ function sumRuleWarnings(template: StatTemplate, values: Record<string, number>,
 /**
  * What an existing --out file holds that writing `values` there would lose, said for the message
  * ("12 figures typed by hand"), or undefined where nothing would be: no such file, no figures in it,
- * the same figures, or figures gongwen wrote (its record's fingerprint) that nobody changed since.
+ * the same figures, a sum gongwen wrote (its record's fingerprint) that nobody changed since, or,
+ * for a conversion in the unit's own folder (`ownConversion`), figures converted from its workbook
+ * that nobody changed since.
  * A file that is no statistics file gongwen reads is not written over either.
  */
-async function figuresHeld(out: string, values: Record<string, number>): Promise<string | undefined> {
+async function figuresHeld(out: string, values: Record<string, number>, ownConversion: boolean): Promise<string | undefined> {
   let st;
   try {
     st = statSync(out, { throwIfNoEntry: false });
@@ -270,10 +291,14 @@ async function figuresHeld(out: string, values: Record<string, number>): Promise
   const print = valuesFingerprint(held.values);
   if (print === valuesFingerprint(values)) return undefined;
   if (held.sumRecord && held.sumRecord.sum === print) return undefined;
-  // (a unit's file converted by gongwen and not changed since)
-  if (!isXlsx(out) && convertedMarkOf(readFileSync(out, 'utf8')) === print) return undefined;
+  // (a unit's file converted by gongwen and not changed since, which that unit's conversion
+  // replaces — not another unit's figures or a sum: `aggregate units/jtj --out units/wjw/statistics.yaml`,
+  // the line before edited by one name, put jtj's figures under wjw's report, an aggregation audit)
+  const converted = !isXlsx(out) && convertedMarkOf(readFileSync(out, 'utf8')) === print;
+  if (converted && ownConversion) return undefined;
   const figures = `${n} figure${n === 1 ? '' : 's'}`;
-  return held.sumRecord ? `${figures}, some of them typed in or changed since gongwen wrote the file` : `${figures} that gongwen did not write (typed in, or a unit's own)`;
+  return converted ? `${figures} converted from its unit's workbook (that unit's own)`
+    : held.sumRecord ? `${figures}, some of them typed in or changed since gongwen wrote the file` : `${figures} that gongwen did not write (typed in, or a unit's own)`;
 }
 
 const OUT_FIX = 'give --out a file path (FILE.yaml or FILE.xlsx) in a folder you can write to; the folder is created if missing';
@@ -341,7 +366,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     // new): that unit would be read as a unit of the sum it is to hold (province trial: it was
     // refused as a unit without figures, and with --partial recorded as left out of itself)
     // (a unit given as its statistics file: its folder, review)
-    const home = dirs.length > 1 ? dirs.find((d) => unitFolderOf(d) === path.dirname(path.resolve(opts.out!))) : undefined;
+    const home = dirs.length > 1 ? dirs.find((d) => realFolderOf(d) === path.dirname(real(opts.out!))) : undefined;
     // (the folder's own statistics file given, city/* run in the city's folder: named as that, an aggregation audit)
     if (home) {
       throw new UsageError(isFolder(home) ? `--out ${opts.out} is in ${home}, which is given among the units: the sum would be one of its own units; leave ${home} out (a glob such as units/* takes it), or write the sum elsewhere`
@@ -511,7 +536,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     return 2;
   }
 
-  const input = summed.find((u) => path.resolve(u.stats.file) === path.resolve(opts.out!));
+  const input = summed.find((u) => real(u.stats.file) === real(opts.out!));
   if (input) {
     err.write(`error: --out ${opts.out} is the statistics file of unit ${input.name}${summed.length > 1 ? '; write the sum elsewhere' : ', which it reads already'}\n`);
     if (summed.length === 1) {
@@ -531,10 +556,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // (the workbook of a summed unit: statistics.xlsx beside its YAML, or the YAML's own name as
   // .xlsx — a sum written again beside its units, sum.xlsx, is none, review — with a sum written
   // over it as much as a conversion, review)
-  const outFile = path.resolve(opts.out!);
+  const outFile = real(opts.out!);
   const outName = path.basename(outFile).toLowerCase();
   const newer = existsSync(outFile) && statSync(outFile).isFile()
-    ? summed.find((u) => isYaml(u.stats.file) && path.dirname(path.resolve(u.stats.file)) === path.dirname(outFile)
+    ? summed.find((u) => isYaml(u.stats.file) && path.dirname(real(u.stats.file)) === path.dirname(outFile)
       && ['statistics.xlsx', path.basename(u.stats.file).replace(/\.ya?ml$/i, '.xlsx').toLowerCase()].includes(outName)
       && statSync(outFile).mtimeMs > statSync(u.stats.file).mtimeMs)
     : undefined;
@@ -569,7 +594,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // beside it is converted, review)
   const one = summed[0]!;
   const only = one.dir;
-  const conversion = summed.length === 1 && !left.length && path.dirname(path.resolve(opts.out!)) === (isFolder(only) ? path.resolve(only) : path.dirname(path.resolve(only)));
+  const conversion = summed.length === 1 && !left.length && path.dirname(real(opts.out!)) === (isFolder(only) ? real(only) : path.dirname(real(only)));
   const header = [
     conversion ? `${summed[0]!.name}: converted from ${path.basename(summed[0]!.stats.file)} (gongwen aggregate, template ${sum.template.id})`
       // (one unit alone, none left out: a form handed out or the unit's figures, no sum: QA)
@@ -613,14 +638,14 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   // into statistics.yaml, guarded above; any other file in its folder is checked, a review)
   // (and the file the unit's report names, written from its workbook: the conversion check and
   // build tell of, a review; compared as whole paths, a file elsewhere being no twin, a review)
-  const stem = (f: string) => path.resolve(f).replace(/\.(ya?ml|xlsx)$/i, '').toLowerCase();
+  const stem = (f: string) => real(f).replace(/\.(ya?ml|xlsx)$/i, '').toLowerCase();
   const twin = conversion && stem(opts.out!) === stem(one.stats.file);
   // (the twin saved after the file converted, with figures of its own: statistics.yaml typed in,
   // a report naming the workbook — converting the older workbook over it lost 200 figures, a
   // newcomer's trial; a twin older than what is converted is what a conversion replaces)
   const outStat = twin ? statSync(opts.out!, { throwIfNoEntry: false }) : undefined;
   if (twin && outStat?.isFile() && outStat.mtimeMs > statSync(one.stats.file).mtimeMs) {
-    const held = await figuresHeld(opts.out!, sum.values);
+    const held = await figuresHeld(opts.out!, sum.values, true);
     if (held) {
       err.write(`error: --out ${opts.out} holds ${held}, and was saved after ${display(one.stats.file)}: converting that file would write over them\n`
         + `  fix: keep the newer figures: name ${path.basename(opts.out!)} in report.md's "statistics:" and do not convert; to take ${path.basename(one.stats.file)}'s figures all the same, move ${opts.out} aside or remove it first\n`);
@@ -628,7 +653,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     }
   }
   if (!twin && one.namedMissing !== path.resolve(opts.out!)) {
-    const held = await figuresHeld(opts.out!, sum.values);
+    const held = await figuresHeld(opts.out!, sum.values, conversion);
     if (held) {
       err.write(`error: --out ${opts.out} holds ${held}: ${summed.length > 1 || left.length ? 'the sum' : `${one.name}'s figures`} would be written over it\n`
         + `  fix: give --out another file (a unit's own is its folder's statistics.yaml); to replace them all the same, move ${opts.out} aside or remove it first\n`);
