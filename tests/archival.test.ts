@@ -252,7 +252,7 @@ describe('navigation', () => {
     // 38 entries: 15 on page 1, 22 on page 2 and the last alone on page 3, the body under it; now
     // the entry before it goes along (page 2 ends a line short)
     const headings = Array.from({ length: 38 }, (_, k) => `\n# 第${k + 1}部分的标题\n\n正文${k + 1}。\n`).join('');
-    const dir = makeReport({ 'report.md': FRONT.replace('---\n', '---\ntoc: true\n') + headings });
+    const dir = makeReport({ 'report.md': FRONT.replace('---\n', '---\ntoc: true\nindex_no: CS-2021-001\n') + headings }); // (with the information block)
     const { pages } = await readPdf(await pdfOf(dir));
     const pageOf = (start: string) => pages.findIndex((p) => linesOf(p).some((l) => l.text.replace(/\s+/g, '').startsWith(start)));
     expect(pageOf('三十八、')).toBe(2);

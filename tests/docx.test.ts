@@ -219,7 +219,10 @@ describe('content', () => {
       expect(style(styles(), 'GwMeta')).toContain('w:line="290"');
       expect(rows * 290 + drop + spacer).toBe((Math.ceil(rows / 2) + 1) * 579);
     };
-    check(parts['word/document.xml'], 1);
+    // (the Shangqiu sample has none: its page gives none of the catalogue's fields)
+    expect(parts['word/document.xml']).not.toContain('<w:pStyle w:val="GwMeta"/>');
+    const two = await buildReport(makeReport({ 'report.md': FRONT.replace('---\n', '---\nindex_no: CS-2021-001\n') + '\n正文。\n' }), { fonts: openFontSet(), formats: ['docx'] });
+    check(docxParts(two.outputs.docx!)['word/document.xml'], 2);
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
     const xml = docxParts(outputs.docx!)['word/document.xml'];
     check(xml, 3);
@@ -231,8 +234,12 @@ describe('content', () => {
     expect(end[1].xml).toContain('<w:keepNext/>');
   });
 
-  it('has the information block, title and source line', () => {
-    expect(find('发布机构：商丘市人民政府').style).toBe('GwMeta');
+  it('has the title and source line, and no information block where the report gives none of its own fields (an audit of the sample: the published page has none)', async () => {
+    expect(paragraphs(parts['word/document.xml'])[0]!.text).toBe('商丘市2017年政府信息公开年度工作报告');
+    expect(parts['word/document.xml']).not.toContain('发布机构');
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
+    const meta = paragraphs(docxParts(outputs.docx!)['word/document.xml']).filter((p) => p.style === 'GwMeta').map((p) => p.text);
+    expect(meta).toEqual(['索引号：QH-2022-00015', '分类：政府信息公开年报', '发布机构：示例市清河区人民政府', '发布日期：2022年1月20日', '有效性：有效', '']);
     expect(find('商丘市2017年政府信息公开年度工作报告').style).toBe('GwTitle');
     expect(find('来源：商丘市政府　　时间：2018年3月27日 15:59').style).toBe('GwSource');
   });

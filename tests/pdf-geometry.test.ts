@@ -79,9 +79,13 @@ describe('the 22 × 28 grid', () => {
   it('puts 22 lines on every full page, one grid pitch (28.99 pt) apart', () => {
     for (const p of fullBodyPages()) {
       const lines = bodyLines(p);
-      // 21 where a heading that would have been alone on line 22 starts the next page
-      const headingNext = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/.test(bodyLines(pages[p.number]!)[0]?.text ?? '');
-      expect(lines.length === 22 || (lines.length === 21 && headingNext), `page ${p.number}: ${lines.length} lines`).toBe(true);
+      // 21 where a heading that would have been alone on line 22 starts the next page; 20 where it
+      // would have stood on line 21 with the first of its paragraph's two lines (README, "Layout
+      // decisions": the lines kept with a heading take along a last line that would be left over)
+      const next = bodyLines(pages[p.number]!);
+      const headingNext = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/.test(next[0]?.text ?? '');
+      const twoLinesNext = headingNext && next.length > 3 && next[3]!.x > next[2]!.x; // (line 4 opens a paragraph: indented)
+      expect(lines.length === 22 || (lines.length === 21 && headingNext) || (lines.length === 20 && twoLinesNext), `page ${p.number}: ${lines.length} lines`).toBe(true);
       for (let i = 1; i < lines.length; i++) expect(lines[i].baseline - lines[i - 1].baseline).toBeCloseTo(PITCH, 1);
     }
   });
@@ -108,13 +112,13 @@ describe('the 22 × 28 grid', () => {
   });
 
   it('gives a field too long for half the width a row of its own across it, in both writers, and stays on the grid', async () => {
-    // 发布机构 broke as 示例县农业农村局（示例县乡 / 村振兴局） and ran up to 发文日期; 索引号 as …/2024- / 00031
+    // 发布机构 broke as 示例县农业农村局（示例县乡 / 村振兴局） and ran up to 发文日期 (now 发布日期); 索引号 as …/2024- / 00031
     const dir = makeReport({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: 示例县农业农村局（示例县乡村振兴局）\nindex_no: 11411400MB1234567X/2024-00031\ncategory: 政府信息公开年报') + '\n正文。\n' }, 'long-fields');
     const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf', 'docx'] });
     const page = (await readPdf(outputs.pdf!)).pages[0]!;
     const rows = bodyLines(page).filter((l) => l.items[0].size === 12 && l.baseline < 200);
     expect(rows.map((l) => l.text.replace(/\s+/g, ''))).toEqual([
-      '索引号：11411400MB1234567X/2024-00031', '分类：政府信息公开年报', '发布机构：示例县农业农村局（示例县乡村振兴局）', '发文日期：2021年1月15日',
+      '索引号：11411400MB1234567X/2024-00031', '分类：政府信息公开年报', '发布机构：示例县农业农村局（示例县乡村振兴局）', '发布日期：2021年1月15日',
     ]);
     for (const l of rows) expect(l.x).toBeCloseTo(LEFT, 1);
     const body = bodyLines(page).find((l) => l.text.startsWith('正文'))!;

@@ -30,8 +30,9 @@ describe('text of the Shangqiu PDF', () => {
     expect(text).not.toMatch(/\([一二三四五六七八九十]\)/);
   });
 
-  it('has the title, the source line and the portal information block', () => {
-    expect(text.startsWith('发布机构：商丘市人民政府发文日期：2018年3月27日商丘市2017年政府信息公开年度工作报告')).toBe(true);
+  it('has the title and the source line, and no information block: the published page has none, nor any of its fields but the organ and the date (an audit of the sample)', () => {
+    expect(text.startsWith('商丘市2017年政府信息公开年度工作报告来源：商丘市政府')).toBe(true);
+    expect(text).not.toContain('发布机构');
     expect(text).toContain('来源：商丘市政府时间：2018年3月27日15:59');
   });
 

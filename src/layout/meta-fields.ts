@@ -4,13 +4,22 @@ import { formatDate, formatTime } from './dates.js';
 import { estimatedEm } from './kinsoku.js';
 import { GRID } from './gbt9704.js';
 
-/** 索引号 / 分类 / 发布机构 / 发文日期 / 文号 / 有效性: the fields the report gives, in this order, two per line. */
+/**
+ * 索引号 / 分类 / 发布机构 / 发布日期 / 文号 / 有效性: the fields the report gives, in this order,
+ * two per line. The block is the one a portal's 政府信息公开 catalogue prints over a document it
+ * lists: a report that gives none of the catalogue's own fields (索引号, 分类, 文号, 有效性) was
+ * published on a page without one — the Shangqiu report's prints 来源 and 时间 alone, which the
+ * source line gives — and gets no block (its 发布机构 and 发布日期 alone had been an invented
+ * block, an audit of the sample against the published page). The date is the one the report was
+ * published on (`published`), so it is 发布日期, not 发文日期 (the date a document is issued).
+ */
 export function metaFields(m: ReportMeta): [string, string][] {
+  if (!m.indexNo && !m.category && !m.docNo && !m.validity) return [];
   const all: [string, string | undefined][] = [
     ['索引号', m.indexNo],
     ['分类', m.category],
     ['发布机构', m.organ],
-    ['发文日期', formatDate(m.published)],
+    ['发布日期', formatDate(m.published)],
     ['文号', m.docNo],
     ['有效性', m.validity],
   ];
