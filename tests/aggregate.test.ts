@@ -313,6 +313,28 @@ describe('gongwen aggregate', () => {
     expect(readStatistics(wjwYaml).values).toEqual(scaled(base, 4));
   });
 
+  it('warns where a unit given as its workbook has a YAML beside it, saved since with other figures, which its report prints (an aggregation audit: units/*/statistics.xlsx summed the old figures without a word)', async () => {
+    const root = tempRoot();
+    const units = await Promise.all([1, 2].map(async (k) => writeUnit(root, `u${k}`, { 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, k)) })));
+    for (const u of units) expect((await run(u, '--out', path.join(u, 'statistics.yaml'))).code).toBe(0);
+    const workbooks = units.map((u) => path.join(u, 'statistics.xlsx'));
+    const quiet = await run(...workbooks, '--out', path.join(root, 'same.yaml'));
+    expect([quiet.code, quiet.err]).toEqual([0, '']);
+    // u1 corrects its YAML, which its report prints
+    const yaml = path.join(units[0]!, 'statistics.yaml');
+    writeFileSync(yaml, yamlOf(scaled(base, 5)));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(yaml, later, later);
+    const r = await run(...workbooks, '--out', path.join(root, 'sum.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`warning: ${workbooks[0]} is summed, and ${yaml}, which u1's report prints, was saved after it with other figures\n  fix: give the unit as its folder`);
+    expect(r.err).not.toContain(workbooks[1]!);
+    // by the folders: the YAML, no warning
+    const byFolder = await run(...units, '--out', path.join(root, 'folders.yaml'));
+    expect(byFolder.err).not.toContain('saved after it with other figures');
+    expect(readStatistics(path.join(root, 'folders.yaml')).values['t3.new_received.total']).toBe(scaled(base, 5)['t3.new_received.total']! + scaled(base, 2)['t3.new_received.total']!);
+  });
+
   it('knows --out through a link to a unit\'s folder as that folder: a sum given it among the units, or written over its statistics file, is refused (an aggregation audit)', async () => {
     const root = tempRoot();
     const [a, b] = (await goodUnits(root)).slice(0, 2) as [string, string];

@@ -62,7 +62,7 @@ const isXlsx = (f: string) => /\.xlsx$/i.test(f);
  * The unit's statistics file and its report's year (where it has a report.md), or why there is
  * none. Throws InputError for a broken report.md.
  */
-function statisticsFileOf(dir: string): { file: string; year?: number; warning?: string; namedMissing?: string; workbookAfter?: string } | { missing: string } {
+function statisticsFileOf(dir: string): { file: string; year?: number; warning?: string; namedMissing?: string; workbookAfter?: string; readByFolder?: string } | { missing: string } {
   const undecodable = undecodableName(dir, display(dir));
   if (undecodable) throw undecodable;
   if (!existsSync(dir)) return { missing: 'folder not found' };
@@ -76,7 +76,12 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
     if (!isYaml(dir) && !isXlsx(dir)) return { missing: 'a file, not a unit folder nor a statistics file (.yaml or .xlsx)' };
     const report = path.join(path.dirname(dir), 'report.md');
     const year = isUnitFile(dir) && existsSync(report) ? yearOf(frontMatterOf(report)) : undefined;
-    return { file: dir, ...(year !== undefined ? { year } : {}) };
+    // (the file its folder reads — what the unit's report prints — where that is another one,
+    // saved after this: units/*/statistics.xlsx summed workbooks older than the YAML corrected
+    // since, without a word, an aggregation audit)
+    const folder = isUnitFile(dir) ? statisticsFileOf(path.dirname(dir)) : undefined;
+    const readByFolder = folder && 'file' in folder && real(folder.file) !== real(dir) && statSync(folder.file).mtimeMs > statSync(dir).mtimeMs ? folder.file : undefined;
+    return { file: dir, ...(year !== undefined ? { year } : {}), ...(readByFolder ? { readByFolder } : {}) };
   }
   readableFolder(dir, dir, ['report.md', 'statistics.yaml', 'statistics.xlsx']);
   const report = path.join(dir, 'report.md');
@@ -167,7 +172,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
   try {
     const found = statisticsFileOf(dir);
     if ('missing' in found) return { dir, name, status: 'missing', message: found.missing };
-    const { file, year, workbookAfter } = found;
+    const { file, year, workbookAfter, readByFolder } = found;
     let { warning, namedMissing } = found;
     const workbook = path.join(dir, 'statistics.xlsx');
     const readWorkbook = () => statisticsFromXlsx(readInputBytes(workbook, workbook, undefined, false, WORKBOOK_LIMIT), workbook, templateId);
@@ -182,6 +187,20 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
     // a workbook saved after the YAML, with the same figures (copied, or written from it) or none: no news
     let stale = Boolean(workbookAfter && !into);
+    // the unit given as a file older than the one its folder reads, with other figures
+    if (readByFolder && (out === undefined || real(out) !== real(readByFolder))) {
+      let other: StatisticsTable | undefined;
+      try {
+        other = isXlsx(readByFolder) ? await statisticsFromXlsx(readInputBytes(readByFolder, readByFolder, undefined, false, WORKBOOK_LIMIT), readByFolder, templateId) : readStatistics(readByFolder);
+      } catch (e) {
+        if (!isInputError(e)) throw e;
+      }
+      if (!other || valuesFingerprint(other.values) !== valuesFingerprint(stats.values)) {
+        warning = `${file} is summed, and ${readByFolder}, which ${name}'s report prints, was saved after it with other figures
+  fix: give the unit as its folder (${display(path.dirname(file))}), which reads ${path.basename(readByFolder)}, what its report prints`;
+        stale = true;
+      }
+    }
     if (stale && await holdsNoNews(workbookAfter!, stats, templateId)) {
       warning = undefined;
       stale = false;
