@@ -144,6 +144,14 @@ describe('the 2021 tables', () => {
     for (const f of three) expect(f.loc.line).toBe(lineOf(seven, 't3.results_total.natural'));
     expect(three.find((f) => f.severity === 'error')!.hint).toMatch(/^表三 三（七）总计 \/ 自然人 \(this line\) is in this rule, and its own parts add up to \d+, not \d+: correct it/);
     expect(three.find((f) => f.message.startsWith('表三 三（七）总计 / 自然人:'))!.hint).toMatch(/^表三 三（七）总计 \/ 自然人 \(this line\) is also one of the parts of 表三 三（七）总计 \/ 总计 and in the form's rule .*, which are off by as much: correct it, or the part that is wrong$/);
+    // （七）总计 / 总计 off: the total of its row and of its column, each named as that (it was "also
+    // one of the parts of 表三 三（七）总计 / 总计", itself: an aggregation audit)
+    const corner = sample2021((t) => { t3(t).results_total.total += 731; });
+    const hints = checkStatistics(corner).filter((f) => f.severity === 'warning').map((f) => f.hint);
+    expect(hints).toHaveLength(2);
+    for (const h of hints) expect(h).not.toContain('one of the parts of 表三 三（七）总计 / 总计');
+    expect(hints).toContainEqual(expect.stringMatching(/^表三 三（七）总计 \/ 总计 \(this line\) is also the total of its 21 parts \(表三 三（一）予以公开 \/ 总计 … 表三 三（六）3\.其他 \/ 总计\) and in the form's rule /));
+    expect(hints).toContainEqual(expect.stringMatching(/^表三 三（七）总计 \/ 总计 \(this line\) is also the total of its 6 parts \(表三 三（七）总计 \/ 自然人 … 表三 三（七）总计 \/ 其他\) and in the form's rule /));
   });
 
   it('checks row totals (derived: a warning) across the applicant columns', () => {

@@ -142,7 +142,10 @@ function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; findi
     if (line !== undefined) e.finding.loc = { file: stats.file, line };
     const label = `${labelOf(suspect)}${line !== undefined ? ' (this line)' : ` (cell ${cell})`}`;
     // the other rules: a total's parts, or the form's rule with its two sides
-    const others = alike.map(({ rule }) => rule.totals.length === 1 ? `one of the parts of ${labelOf(rule.totals[0])}`
+    // (the total of one of them: named as that, not as one of its own parts — "总计 is also one
+    // of the parts of 总计", an aggregation audit)
+    const others = alike.map(({ rule }) => rule.totals.length === 1
+      ? rule.totals[0] === suspect ? `the total of its ${rule.parts.length} parts (${labelOf(rule.parts[0]!)} … ${labelOf(rule.parts.at(-1)!)})` : `one of the parts of ${labelOf(rule.totals[0])}`
       : `in the form's rule ${rule.parts.map(labelOf).join(' + ')} = ${rule.totals.map(labelOf).join(' + ')}`).join(' and ');
     const offBy = alike.length > 1 ? 'which are off by as much' : 'which is off by as much';
     // the rule whose own total the suspect is (a row total that its parts do not add up to): its
