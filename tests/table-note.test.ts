@@ -18,6 +18,43 @@ const fonts = openFontSet();
 const para = (text: string): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'r.md', line: 1 } });
 const table: Block = { type: 'table', header: [[{ type: 'text', text: '项目' }]], rows: [], align: [], loc: { file: 'r.md', line: 1 } } as unknown as Block;
 
+describe('the attachment\'s note (attachment.note)', () => {
+  const sample = (f: string) => readFileSync(path.join(SAMPLE, f), 'utf8');
+  const NOTE = '注：原报告页面未载本表数字，表中数字摘自报告正文，正文未载明的项目空白。';
+
+  it('prints under the 2014 table\'s last row, on its page, as a body paragraph, in the PDF and the DOCX (the Shangqiu sample: the published page gives no figures)', async () => {
+    const { outputs } = await buildReport(SAMPLE, { fonts, formats: ['pdf', 'docx'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    const last = pages.at(-1)!;
+    const lines = linesOf(last);
+    const at = lines.findIndex((l) => l.text.startsWith('注：'));
+    expect(lines.slice(at).map((l) => l.text.replace(/\s+/g, '')).join('')).toBe(`${NOTE}— ${pages.length} —`.replace(/\s+/g, ''));
+    expect(lines[at - 1]!.text.replace(/\s+/g, '')).toBe('（三）接受培训人员数人次');
+    // 仿宋 三号 at the grid's pitch, indented two characters, right under the row
+    const note = lines[at]!;
+    expect(note.items[0]!.font).toMatch(/FandolFang/);
+    expect(note.items[0]!.size).toBeCloseTo(15.79, 1);
+    expect(note.x).toBeCloseTo(28 * 72 / 25.4 + 2 * 15.79, 0);
+    expect(note.baseline - lines[at - 1]!.baseline).toBeLessThan(2 * 28.99);
+    // the DOCX: the body paragraph after the table ends the document (no 1-pt paragraph), the table's last row kept with it
+    const xml = docxParts(outputs.docx!)['word/document.xml'];
+    const tail = xml.slice(xml.lastIndexOf('</w:tbl>'), xml.indexOf('<w:sectPr'));
+    const p = paragraphs(tail);
+    expect(p.map((x) => [x.style, x.text])).toEqual([['GwBody', NOTE]]);
+    const lastRow = xml.slice(xml.lastIndexOf('<w:tr>'), xml.lastIndexOf('</w:tbl>'));
+    expect(lastRow).toContain('<w:keepNext/>');
+  });
+
+  it('gets the body\'s punctuation, joins the lines of a note written over several, and names a character no font has at its own line', async () => {
+    const report = sample('report.md').replace(/^  note: .*$/m, '  note: |\n    注:表中数字摘自报告正文,\n    正文未载明的项目空白.');
+    const { outputs } = await buildReport(makeReport({ 'report.md': report, 'statistics.yaml': sample('statistics.yaml') }), { fonts, formats: ['docx'] });
+    expect(paragraphs(docxParts(outputs.docx!)['word/document.xml']).at(-1)!.text).toBe('注：表中数字摘自报告正文，正文未载明的项目空白。');
+    const missing = report.replace('注:表中数字', '注:表\u{F8FF}中数字');
+    const dir = makeReport({ 'report.md': missing, 'statistics.yaml': sample('statistics.yaml') });
+    await expect(buildReport(dir, { fonts, formats: ['pdf'] })).rejects.toThrow(new RegExp(`report\\.md:${missing.split('\n').findIndex((l) => l.startsWith('  note:')) + 1}: .*U\\+F8FF`, 'u'));
+  });
+});
+
 describe('a note under a table', () => {
   it('is a paragraph right after a table that opens as a note does', () => {
     for (const text of ['注：本表数据截至12月31日。', '注1：含网络申请。', '注: 单位为件。', '说明：数据由司法局提供。', '备注：无。', '资料来源：区统计局。']) {

@@ -49,7 +49,7 @@ export interface FrontMatter {
   signature?: string | true;
   contact?: { organ?: string; address?: string; postcode?: string; phone?: string; email?: string };
   url?: string;
-  attachment?: { title: string };
+  attachment?: { title: string; note?: string };
   /** Heading levels listed in a table of contents: 0 none, true 4, or 1–4. */
   toc: number;
   statistics?: string;
@@ -223,7 +223,7 @@ const CONTACT: Record<string, Spec> = {
   phone: optional(text('contact.phone')),
   email: optional(text('contact.email')),
 };
-const ATTACHMENT: Record<string, Spec> = { title: required(text('attachment.title (附件名称)')) };
+const ATTACHMENT: Record<string, Spec> = { title: required(text('attachment.title (附件名称)')), note: optional(text('attachment.note (表注)')) };
 
 /** Every front-matter field, what it accepts, and what a missing one becomes. */
 export const FRONT_MATTER: Record<string, Spec> = {

@@ -292,6 +292,11 @@ export interface Attachment {
   title: string;
   /** The statistics table printed in this attachment (2014 format), by table id. */
   table?: string;
+  /**
+   * A note printed under the attachment's table (`attachment.note`: 注：本表数字摘自报告正文。), a
+   * body paragraph as a note under a table in the body is, at its front-matter line.
+   */
+  note?: ParagraphBlock;
   loc: Loc;
 }
 

@@ -385,7 +385,15 @@ export function readReport(dir: string): Report {
       'give the organ\'s shorter name as the signature: signature: 示例县农业农村局');
   }
   const attachments: Attachment[] = [];
-  if (fm.attachment) attachments.push({ title: fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) } });
+  if (fm.attachment) {
+    // (a note written over several lines, `note: |`: one paragraph, its lines joined as Markdown
+    // joins a paragraph's — without a space between Chinese characters)
+    const note = fm.attachment.note?.replace(/([^\x00-\x7f])[ \t]*\n\s*(?=[^\x00-\x7f])/gu, '$1').replace(/\s*\n\s*/g, ' ');
+    attachments.push({
+      title: fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) },
+      ...(note ? { note: { type: 'paragraph', inlines: [{ type: 'text', text: note }], loc: { file, line: yaml.lineOf(['attachment', 'note']) } } } : {}),
+    });
+  }
   placeStatistics(blocks, attachments, statistics, { file, line: yaml.lineOf(['statistics']) }, fm.year);
   if (!blocks.some((b) => b.type !== 'list' && b.type !== 'table')) {
     throw new InputError({ file, line: split.bodyLine }, 'the report has no body text', 'write the report below the closing "---"');

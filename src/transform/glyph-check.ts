@@ -74,6 +74,7 @@ function collectTexts(report: Report): Text[] {
   for (const a of report.attachments) {
     out.push({ text: a.title, role: ELEMENTS.attachmentTitle.role, loc: a.loc });
     out.push({ text: a.title, role: ELEMENTS.attachmentNote.role, loc: a.loc });
+    if (a.note) pushInlines(out, a.note.inlines, ELEMENTS.body.role, a.note.loc);
   }
   const stats = report.statistics;
   if (stats) {

@@ -54,6 +54,9 @@ export function transformReport(report: Report, rules: readonly TransformRule[] 
       ...(meta.contact ? { contact: { ...meta.contact, ...punctuated(meta.contact, ['organ', 'address']) } } : {}),
     },
     blocks,
-    attachments: report.attachments.map((a) => ({ ...a, title: normalizePunctuation(a.title) })),
+    attachments: report.attachments.map((a) => ({
+      ...a, title: normalizePunctuation(a.title),
+      ...(a.note ? { note: { ...a.note, inlines: a.note.inlines.map((i) => ({ ...i, text: normalizePunctuation(i.text) })) } } : {}),
+    })),
   };
 }

@@ -5,7 +5,8 @@ import { ptToTwip } from '../../layout/units.js';
 import type { Attachment, StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { statTable } from './stat-table.js';
-import { LINE_TWIP, STYLE } from './styles.js';
+import { bodyBlock } from './blocks.js';
+import { LINE_TWIP, STYLE, type FontNames } from './styles.js';
 import { titleRuns } from './text.js';
 
 /** `keepLast`: the last name stays with what follows (the editor line); the names stay together. */
@@ -34,7 +35,7 @@ export function attachmentNote(attachments: Attachment[], keepLast = false): Par
  * Word when it opens it, in Normal (三号 on a 28.95 pt line): one that the table leaves no room for
  * is a blank last page. The paragraph is written here instead, 1 pt high, off the grid (DOCX audit).
  */
-export function attachmentPages(attachments: Attachment[], statistics?: StatisticsTable, last = false): FileChild[] {
+export function attachmentPages(attachments: Attachment[], fonts: FontNames, statistics?: StatisticsTable, last = false): FileChild[] {
   return attachments.flatMap((a, i) => {
     const label = attachments.length > 1 ? `${ATTACHMENT.label}${i + 1}` : ATTACHMENT.label;
     const out: FileChild[] = [
@@ -43,8 +44,11 @@ export function attachmentPages(attachments: Attachment[], statistics?: Statisti
       new Paragraph({ style: STYLE.attachmentTitle.id, spacing: { after: Math.round(LINE_TWIP / 2) }, children: titleRuns(a.title, 'attachmentTitle') }),
     ];
     const table = statistics?.template.tables.find((t) => t.id === a.table);
-    if (table) out.push(statTable(statGrid(table, statistics!.values)));
-    if (table && last && i === attachments.length - 1) {
+    // its note (attachment.note): a body paragraph under the table's last row, kept with it, as a
+    // note under a table in the body is
+    if (table) out.push(statTable(statGrid(table, statistics!.values), Boolean(a.note)));
+    if (a.note) out.push(...bodyBlock(a.note, fonts));
+    else if (table && last && i === attachments.length - 1) {
       out.push(new Paragraph({ style: STYLE.tableText.id, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, run: { size: 2 } }));
     }
     return out;

@@ -104,7 +104,7 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
       style: STYLE.endMatter.id, indent: { right: ptToTwip(2 * geometry.charPitch) }, text: editor, ...(signed ? { spacing: { before: LINE_TWIP } } : {}),
       ...(options.qrPng && !report.attachments.length ? { keepNext: true } : {}),
     })] : []),
-    ...attachmentPages(report.attachments, report.statistics, !options.qrPng),
+    ...attachmentPages(report.attachments, options.fonts, report.statistics, !options.qrPng),
     ...(options.qrPng ? qrBlock(options.qrPng) : []),
   ];
   return new Document({

@@ -2,7 +2,9 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { ATTACHMENT, ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import type { Attachment, StatisticsTable } from '../../model/types.js';
-import { statGrid } from '../../layout/stat-grid.js';
+import { CELL_PADDING_BOTTOM, CELL_PADDING_TOP, CELL_PADDING_X, statGrid, TABLE_RULE } from '../../layout/stat-grid.js';
+import { bodyParagraph, keptNote } from './blocks.js';
+import { withNoteRow } from './table-note.js';
 import { statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
 import { runs, titleRuns } from './text.js';
@@ -63,7 +65,12 @@ export function attachmentPages(ctx: PdfContext, attachments: Attachment[], stat
       { text: titleRuns(ctx, a.title, titleStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch / 2] } as Content,
     ];
     const table = statistics?.template.tables.find((t) => t.id === a.table);
-    if (table) parts.push(statTable(ctx, statGrid(table, statistics!.values)));
+    const node = table && statTable(ctx, statGrid(table, statistics!.values));
+    // its note (attachment.note) kept with the table's last row, as a note under a table in the
+    // body is (table-note.ts), where it is short enough; else a paragraph after it
+    const kept = node && a.note ? keptNote(ctx, a.note) : undefined;
+    if (node) parts.push(kept ? withNoteRow(node, kept, CELL_PADDING_X, TABLE_RULE, { top: CELL_PADDING_TOP, bottom: CELL_PADDING_BOTTOM }) : node);
+    if (a.note && !kept) parts.push(bodyParagraph(ctx, a.note));
     return { stack: parts, pageBreak: 'before' } as Content;
   });
 }

@@ -74,9 +74,12 @@ function justified(ctx: PdfContext, inlines: PdfInline[]): Content {
  * which pdfmake drops whole — table, heading and lead-in with it.
  */
 export function keptNote(ctx: PdfContext, note: ParagraphBlock): Content | undefined {
-  const node = justified(ctx, inlineRuns(ctx, note.inlines, { role: ELEMENTS.body.role, size: sizeOf('body') }));
+  const node = bodyParagraph(ctx, note);
   return lineCount(node as { text?: unknown }) <= NOTE_LINES ? node : undefined;
 }
+
+/** A paragraph of the body. */
+export const bodyParagraph = (ctx: PdfContext, b: ParagraphBlock): Content => justified(ctx, inlineRuns(ctx, b.inlines, { role: ELEMENTS.body.role, size: sizeOf('body') }));
 
 /**
  * A 表二 in parts, one per block (StatGrid blockEnds), each kept whole on one page and the page
@@ -130,7 +133,7 @@ export function bodyBlock(ctx: PdfContext, b: Block, outline: OutlineIds, statis
       return statTableGroup(stack, whole, node, Boolean(noteNode));
     }
     case 'paragraph':
-      return justified(ctx, inlineRuns(ctx, b.inlines, body));
+      return bodyParagraph(ctx, b);
     case 'list':
       return {
         stack: b.items.map((item, k) => justified(ctx, [...(b.ordered ? runs(ctx, b.markers?.[k] ?? `${b.start + k}.`, body) : []), ...inlineRuns(ctx, item, body)])),
