@@ -22,7 +22,8 @@ vi.mock('node:fs', async (importOriginal) => {
   const locked = {
     readdirSync: ((p: unknown, ...rest: unknown[]) => (String(p).endsWith(LOCKED) || String(p).endsWith(`${path.sep}listless-unit`) || inside(p) ? deny('scandir', p) : (fs.readdirSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.readdirSync,
     existsSync: ((p: unknown) => (inside(p) ? false : fs.existsSync(p as string))) as typeof fs.existsSync,
-    accessSync: ((p: unknown, ...rest: unknown[]) => (inside(p) ? deny('access', p) : (fs.accessSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.accessSync,
+    // (an --out folder the user may not write in: as root, chmod 555 changes nothing either)
+    accessSync: ((p: unknown, ...rest: unknown[]) => (inside(p) || String(p).endsWith(`${path.sep}readonly-out`) ? deny('access', p) : (fs.accessSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.accessSync,
     statSync: ((p: unknown, ...rest: unknown[]) => (inside(p) ? deny('stat', p) : (fs.statSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.statSync,
     lstatSync: ((p: unknown, ...rest: unknown[]) => (inside(p) ? deny('lstat', p) : (fs.lstatSync as (...a: unknown[]) => unknown)(p, ...rest))) as typeof fs.lstatSync,
     readFileSync: ((p: unknown, ...rest: unknown[]) => {
@@ -41,6 +42,28 @@ const capture = () => {
   const stream = new Writable({ write(chunk, _enc, done) { text += String(chunk); done(); } });
   return { stream, text: () => text };
 };
+
+describe('an --out folder that cannot be written in', () => {
+  it('is said once, first, before any report is laid out (it was found by each report after its layout)', async () => {
+    const root = path.dirname(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}正文。\n` }));
+    const dirs = ['one', 'two'].map((name) => {
+      const dir = path.join(root, name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'report.md'), `${FRONT_BEFORE_FORMS}正文。\n`);
+      return dir;
+    });
+    const out = path.join(root, 'readonly-out');
+    mkdirSync(out);
+    for (const where of [out, path.join(out, 'sub')]) {
+      const [o, e] = [capture(), capture()];
+      const code = await main(['build', ...dirs, '--out', where, '--jobs', '1'], o.stream, e.stream);
+      expect(code).toBe(2);
+      const what = where === out ? 'the folder' : `${out}, where it would be made,`;
+      expect(e.text()).toBe(`error: --out ${where}: ${what} cannot be written in: no permission to write there (EACCES); give --out a folder you can write to\nRun gongwen --help for usage.\n`);
+      expect(o.text()).toBe('');
+    }
+  });
+});
 
 describe('a unit folder that cannot be read', () => {
   // (reports of a year before the forms, for check; a unit's statistics alone, for aggregate)

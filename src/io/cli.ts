@@ -1,5 +1,5 @@
 /** The command line: gongwen build | check | aggregate | new. Exit codes 0 ok, 1 internal error, 2 bad input. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
@@ -18,6 +18,7 @@ import { docxThreadFor, type DocxThread } from './docx-thread.js';
 import type { Worker } from 'node:worker_threads';
 import { formatLeft, timeLeft } from './time-left.js';
 import { earlierOutputs, provisionalNote, report, seconds } from './outcome-lines.js';
+import { REFUSALS } from './files.js';
 import { haltPlacements, placedCount, signalsHeard } from './placing.js';
 
 export const EXIT = { ok: 0, internal: 1, input: 2 } as const;
@@ -176,6 +177,17 @@ function checkOut(outDir: string): void {
       continue; // (ENOTDIR: a file further up, found there; another problem is the writing's to say)
     }
     if (st && !st.isDirectory()) throw new UsageError(`--out ${outDir}: ${d === resolve(outDir) ? 'it is a file' : `${d} is a file`}, not a folder; give --out a folder (it is created if missing)`);
+    // (a folder that cannot be written in — read-only, another user's — was found by each report
+    // after its layout, and said once a report: once, first; as root only a read-only disk is)
+    if (st) {
+      try {
+        accessSync(d, constants.W_OK | constants.X_OK);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        const [why, fix] = REFUSALS[code] ?? ['it cannot be written in', 'give --out a folder you can write to'];
+        throw new UsageError(`--out ${outDir}: ${d === resolve(outDir) ? 'the folder' : `${d}, where it would be made,`} cannot be written in: ${why}${code ? ` (${code})` : ''}; ${fix}`);
+      }
+    }
     if (st || dirname(d) === d) return;
   }
 }

@@ -477,7 +477,7 @@ export function writeFilesAtomic(outputs: readonly { file: string; data: Uint8Ar
 }
 
 /** What the file system says when it refuses a write, and what to do: the user's to fix (exit 2), not a bug. */
-const REFUSALS: Record<string, [string, string]> = {
+export const REFUSALS: Record<string, [string, string]> = {
   EISDIR: ['a folder of that name is in the way', 'remove or rename that folder, or give --out another folder'],
   ENOTDIR: ['part of its path is a file, not a folder', 'give --out a folder'],
   EACCES: ['no permission to write there', 'give --out a folder you can write to'],
