@@ -58,6 +58,23 @@ const MEASURE = '个项月年日号大件条类家次万亿名人倍后周天期
 const SPACED = `\\s+(?![${MEASURE}])(?=[\\u3400-\\u9fff])`;
 /** The longest heading read: five full lines of 28 characters. */
 const MAX_HEADING_CHARS = 140;
+/**
+ * The longest paragraph or list item read, in characters: some 28 pages of one paragraph. A longer
+ * one is text pasted without blank lines between its paragraphs (lines that follow each other are
+ * one paragraph in Markdown) — and pdfmake lays a long paragraph of Chinese text, figures and
+ * Latin out in time that grows with its length squared: 110,000 characters took 47 s, with
+ * Ctrl-C unheard meanwhile (a bad-input audit). 20,000 take ≈ 1.3 s.
+ */
+export const MAX_PARAGRAPH_CHARS = 20_000;
+
+/** An error for a paragraph or list item longer than MAX_PARAGRAPH_CHARS, or undefined. */
+function tooLong(text: string, loc: Loc, what: string): InputError | undefined {
+  let n = 0;
+  for (const _ of text) if (++n > MAX_PARAGRAPH_CHARS) break;
+  if (n <= MAX_PARAGRAPH_CHARS) return undefined;
+  return new InputError(loc, `this ${what} is more than ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} characters long (some 28 pages of one paragraph): text pasted without blank lines between its paragraphs?`,
+    'put a blank line between paragraphs: lines that follow each other are one paragraph in Markdown');
+}
 
 /**
  * A heading that is a section number alone: 二, 十二, 1, Ⅰ, I., （一）, ①, 第二部分 (brackets, marks and
@@ -349,6 +366,8 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
       case 'paragraph_open': {
         const inline = expectInline(i + 1);
         checkLines(inline, loc, file);
+        const long = tooLong(inline.content, loc, 'paragraph');
+        if (long) throw long;
         const placed = TABLE_PLACEHOLDER.exec(inline.content.trim());
         if (placed) blocks.push({ type: 'statTable', table: placed[1], loc });
         else {
@@ -389,6 +408,8 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
           else if (u.type === 'list_item_close') depth--;
           else if (u.type === 'inline') {
             checkLines(u, locOf(u), file);
+            const long = tooLong(u.content, locOf(u), 'list item');
+            if (long) throw long;
             const item = items.at(-1)!;
             // a line indented with full-width spaces (1. 完善制度建设⏎　　建立健全…) starts a line of its own, as a paragraph does
             for (const piece of wordParagraphs(u)) {
