@@ -49,6 +49,28 @@ const noCrash = (err: string) => {
 const outputsIn = (out: string) => (existsSync(out) ? readdirSync(out).filter((f) => !f.startsWith('.')) : []);
 
 describe('statistics: the path the front matter names', () => {
+  it('names an old workbook (.xls, WPS .et) as one, with the way to a YAML it reads, in a build and in a sum (a bad-input audit: "not text: a Word document?", and a unit passed over)', () => {
+    const { root, dir, report } = workFolder();
+    const OLE = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2000, 7)]);
+    writeFileSync(path.join(dir, 'statistics.xls'), OLE);
+    const line = nameStatistics(report, 'statistics.xls');
+    const built = run(root, 'build', 'R', '--out', 'out');
+    expect(built.code).toBe(2);
+    noCrash(built.err);
+    expect(built.err).toContain(`error: R/report.md:${line}: statistics: statistics.xls is an Excel 97–2003 workbook (.xls), which gongwen does not read; a report reads its statistics from a YAML file\n`
+      + '  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx in the report\'s folder (另存为 → Excel 工作簿 *.xlsx), write "statistics: statistics.yaml" on this line, then convert the workbook once: gongwen aggregate R --out R/statistics.yaml\n');
+    expect(outputsIn(path.join(root, 'out'))).toEqual([]);
+    // a unit holding only its workbook as .et, given as its folder or as the file
+    const unit = path.join(root, 'unit');
+    mkdirSync(unit);
+    writeFileSync(path.join(unit, 'statistics.et'), OLE);
+    for (const given of ['unit', 'unit/statistics.et']) {
+      const summed = run(root, 'aggregate', given, '--out', 'sum.yaml');
+      expect(summed.code).toBe(2);
+      expect(summed.err).toContain('unit/statistics.et is a WPS workbook (.et), which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx');
+    }
+  });
+
   it('takes an absolute path as it is, for the build and the up-to-date check', () => {
     const { root, dir, report } = workFolder();
     const shared = path.join(root, 'shared');

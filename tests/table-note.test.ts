@@ -20,7 +20,7 @@ const table: Block = { type: 'table', header: [[{ type: 'text', text: '项目' }
 
 describe('the attachment\'s note (attachment.note)', () => {
   const sample = (f: string) => readFileSync(path.join(SAMPLE, f), 'utf8');
-  const NOTE = '注：原报告页面未载本表数字，表中数字摘自报告正文，正文未载明的项目空白。';
+  const NOTE = '注：原报告页面未载本表数据，表中数据取自报告文中，文中未载明的项目未列数据。';
 
   it('prints under the 2014 table\'s last row, on its page, as a body paragraph, in the PDF and the DOCX (the Shangqiu sample: the published page gives no figures)', async () => {
     const { outputs } = await buildReport(SAMPLE, { fonts, formats: ['pdf', 'docx'] });

@@ -11,7 +11,7 @@ import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
-import { display, frontMatterAt, frontMatterOf, newerWorkbook, statisticsPath } from '../read/report.js';
+import { display, frontMatterAt, frontMatterOf, newerWorkbook, OLD_WORKBOOK, OLD_WORKBOOKS, statisticsPath } from '../read/report.js';
 import { CONVERTED_HEADER, convertedMarkOf, readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
 import { isFolder, readableFolder, readInputBytes, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
@@ -58,6 +58,10 @@ const yearOf = (front: Record<string, unknown> | null | undefined): number | und
 };
 const isXlsx = (f: string) => /\.xlsx$/i.test(f);
 
+/** Why a workbook of a kind gongwen does not read is no unit's statistics, and what to do. */
+const oldWorkbook = (file: string): string =>
+  `${display(file)} is ${OLD_WORKBOOKS[OLD_WORKBOOK.exec(file)![1]!.toLowerCase()]}, which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx), then sum again`;
+
 /**
  * The unit's statistics file and its report's year (where it has a report.md), or why there is
  * none. Throws InputError for a broken report.md.
@@ -73,6 +77,7 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   // (a unit's own statistics.yaml or .xlsx given for it: its report.md's year, which says whether
   // the unit is of the others' year, an aggregation audit — it said "says no year")
   if (!statSync(dir).isDirectory()) {
+    if (OLD_WORKBOOK.test(dir)) return { missing: oldWorkbook(dir) };
     if (!isYaml(dir) && !isXlsx(dir)) return { missing: 'a file, not a unit folder nor a statistics file (.yaml or .xlsx)' };
     const report = path.join(path.dirname(dir), 'report.md');
     const year = isUnitFile(dir) && existsSync(report) ? yearOf(frontMatterOf(report)) : undefined;
@@ -115,6 +120,9 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
     return { file: yaml, year, warning: `${dir} holds both statistics.yaml and statistics.xlsx; statistics.yaml is summed${newer ? ', though statistics.xlsx was saved after it' : ''}\n  fix: ${newer ? `convert the workbook again (gongwen aggregate ${dir} --out ${yaml}), or remove it if statistics.yaml is current` : 'remove statistics.xlsx if statistics.yaml is current; to take the workbook\'s figures, move statistics.yaml aside, then convert it (gongwen aggregate ' + dir + ' --out ' + yaml + ')'}`, ...(newer ? { workbookAfter: xlsx } : {}) };
   }
   for (const file of [yaml, xlsx]) if (existsSync(file)) return { file, year };
+  // (a workbook of Excel 97–2003 or WPS there: said so, not passed over — a bad-input audit)
+  const old = Object.keys(OLD_WORKBOOKS).map((ext) => path.join(dir, `statistics${ext}`)).find((f) => existsSync(f));
+  if (old) return { missing: oldWorkbook(old) };
   return { missing: 'no statistics.yaml or statistics.xlsx (and no "statistics:" in report.md)' };
 }
 

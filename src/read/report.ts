@@ -95,6 +95,10 @@ function holdsFigures(file: string): boolean {
  * `statistics: data`, which reading called "not found" too) is reported at the `statistics:`
  * line of report.md (`at`), the line to fix; what the file holds, at the file's own lines.
  */
+/** Workbooks of a kind gongwen does not read, by extension (an .xlsx it reads: io/xlsx.ts). */
+export const OLD_WORKBOOKS: Record<string, string> = { '.xls': 'an Excel 97–2003 workbook (.xls)', '.et': 'a WPS workbook (.et)' };
+export const OLD_WORKBOOK = /(\.xls|\.et)$/i;
+
 function readNamedStatistics(dir: string, named: string, at: { file: string; line: number }, year: number | undefined): StatisticsTable {
   const file = statisticsPath(dir, named);
   let isFolder: boolean;
@@ -149,6 +153,14 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
     throw new InputError(at, `statistics: ${named.trim()} is a workbook; a report reads its statistics from a YAML file`,
       since ? `${yaml} is there, saved after the workbook: write "statistics: ${yamlName}" on this line (to take the workbook's figures instead, move ${yaml} aside and convert it: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)})`
         : `convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}, then write "statistics: ${yamlName}" on this line`);
+  }
+  // (a workbook of Excel 97–2003 or WPS: read as a text file, it was "not text: a Word
+  // document?", with Notepad as the fix — a bad-input audit)
+  const old = OLD_WORKBOOK.exec(file)?.[1];
+  if (old) {
+    const yaml = display(file).replace(OLD_WORKBOOK, '.yaml');
+    throw new InputError(at, `statistics: ${named.trim()} is ${OLD_WORKBOOKS[old.toLowerCase()]}, which gongwen does not read; a report reads its statistics from a YAML file`,
+      `save it from Excel or WPS as an Excel workbook, statistics.xlsx in the report's folder (另存为 → Excel 工作簿 *.xlsx), write "statistics: ${path.relative(dir, file).replace(OLD_WORKBOOK, '.yaml')}" on this line, then convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}`);
   }
   // named as report.md is: relative to the working folder when inside it; with the report's year,
   // for a file on another year's form
