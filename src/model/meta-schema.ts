@@ -104,7 +104,8 @@ const year: Field = (v, path, issues) => {
     const digits = typeof v === 'string' ? asciiDigits(v).replace(/(?<=\d)[oO〇]|[oO〇](?=\d)/g, '0').replace(/(?<=\d)[lI]|[lI](?=\d)/g, '1').match(/\d{4}/)?.[0] : undefined;
     return invalid(issues, path, 'year (报告年度) must be a number such as 2017', `write the year alone in ASCII digits, without 年 or quotes: year: ${digits ?? 2017}`);
   }
-  return Number.isInteger(v) && v >= 2008 && v <= 2100 ? v : invalid(issues, path, `year (报告年度) ${v} must be a whole number from 2008 to 2100`, 'write the year the report covers, e.g. year: 2021');
+  // (a run of digits too long for a number is Infinity to YAML: said as what it is, a bad-input audit)
+  return Number.isInteger(v) && v >= 2008 && v <= 2100 ? v : invalid(issues, path, `year (报告年度) ${Number.isFinite(v) ? v : 'of that many digits'} must be a whole number from 2008 to 2100`, 'write the year the report covers, e.g. year: 2021');
 };
 
 const date: Field = (v, path, issues) => {
@@ -118,7 +119,9 @@ const date: Field = (v, path, issues) => {
   const days = ymd && Number(ymd[2]) >= 1 && Number(ymd[2]) <= 12 ? new Date(Date.UTC(Number(ymd[1]), Number(ymd[2]), 0)).getUTCDate() : undefined;
   const noDay = ymd && days !== undefined && Number(ymd[3]) > days ? `: ${ymd[1]}年${Number(ymd[2])}月 has ${days} days` : '';
   return parseDateTime(s) ?? invalid(issues, path, `published (发布日期) "${s}" is not a valid date${noDay || ' such as 2018-03-27 or 2018-03-27 15:59'}`,
-    noDay ? `correct the day${as && as.trim() !== s.trim() ? `, and write it as YYYY-MM-DD (${as.trim()})` : ''}` : as && parseDateTime(as) ? `write it as YYYY-MM-DD: published: ${as}` : 'write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM in Beijing time (published: 2018-03-27 15:59)');
+    // (the date typed otherwise, 2022年2月30日: written as YYYY-MM-DD with its day left to put right —
+    // the fix gave 2022-02-30, as wrong: a bad-input audit)
+    noDay ? `correct the day${as && as.trim() !== s.trim() ? `, and write it as YYYY-MM-DD (${ymd![1]}-${ymd![2]}-DD, DD at most ${days})` : ''}` : as && parseDateTime(as) ? `write it as YYYY-MM-DD: published: ${as}` : 'write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM in Beijing time (published: 2018-03-27 15:59)');
 };
 
 const list = (what: Field, message: string, hint?: string): Field => (v, path, issues) => {

@@ -20,6 +20,8 @@ const formYears = (id: string): string => {
 };
 
 export function valueProblem(cell: StatCell, v: unknown): string | undefined {
+  // (a run of digits too long for a number, 400 nines, is Infinity to YAML: too many digits, not "no whole number", a bad-input audit)
+  if (v === Infinity || v === -Infinity) return `number of ${cell.decimals ? `${String(Math.floor(LARGEST_FIGURE / 100)).length} digits before the point` : `${String(LARGEST_FIGURE).length} digits`} at most (a longer one is not stored as typed)`;
   const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals ? toTheCent(v) : Number.isInteger(v));
   // (a figure past 2^53 is not the one typed: YAML read 99999999999999999999 as 1e20, printed as 100000000000000000000)
   if (ok && Math.abs(cell.decimals ? v * 100 : v) > LARGEST_FIGURE) return `number of ${cell.decimals ? `${String(Math.floor(LARGEST_FIGURE / 100)).length} digits before the point` : `${String(LARGEST_FIGURE).length} digits`} at most (a longer one is not stored as typed)`;
