@@ -14,6 +14,19 @@ const run = (...args: string[]) => {
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'gongwen-out-'));
 
 describe('gongwen CLI', () => {
+  it('says that an output of the formats not asked for is an earlier build\'s (--format pdf after a build of both: a bad-input audit)', () => {
+    const out = tmp();
+    const dir = path.join(ROOT, 'content/sample-2021');
+    expect(run('build', dir, '--out', out).code).toBe(0);
+    const pdf = run('build', dir, '--out', out, '--format', 'pdf', '--force');
+    expect(pdf.code).toBe(0);
+    expect(pdf.err).toBe(`note: ${path.join(out, 'sample-2021.docx')} was left by an earlier build: this one wrote sample-2021.pdf alone (--format), so it may not say what the report says now\n`);
+    const both = run('build', dir, '--out', out, '--force');
+    expect(both.err).toBe('');
+    const fresh = run('build', dir, '--out', tmp(), '--format', 'docx');
+    expect(fresh.err).toBe('');
+  });
+
   it('prints help with exit 0', () => {
     const r = run('--help');
     expect(r.code).toBe(0);

@@ -2,7 +2,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from './crc32.js';
-import { buildReport, type BuildResult, type Format } from '../build.js';
+import { buildReport, FORMATS, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, InputError, isInputError } from '../model/errors.js';
 import { keepEdited, sweepFolder, withOutputLockAsync, writeFilesAtomic } from './files.js';
 import { Halted, placing, signalsHeard } from './placing.js';
@@ -37,6 +37,8 @@ export type BuildOutcome =
     kept?: [string, string][];
     /** Printed on a form with rows of provisional wording: its id and how many (outcome-lines.ts provisionalNote). */
     provisional?: { form: string; rows: number };
+    /** Outputs of the formats not asked for (--format pdf: the DOCX) that an earlier build left in --out. */
+    others?: string[];
   }
   | {
     dir: string; ok: false; error: string; warnings: string[]; ms: number;
@@ -138,9 +140,13 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
       return { files, kept, unrecorded };
     }), undefined, stopped);
+    // (--format pdf after a build of both: the DOCX beside the new PDF is the earlier build's, and was
+    // not said to be — a reviewer sent it on; a bad-input audit)
+    const others = FORMATS.filter((f) => !s.formats.includes(f)).map((f) => path.join(s.outDir, `${name}.${f}`)).filter((f) => existsSync(f));
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
       ...(kept.length ? { kept } : {}),
+      ...(others.length ? { others } : {}),
       ...(provisional ? { provisional } : {}),
     };
   } catch (e) {
