@@ -311,6 +311,23 @@ describe('numbers in the text', () => {
     expect(lintUnderscores(para('这是_强调_的写法。'))).toHaveLength(1);
   });
 
+  it('warns of a formula in LaTeX, which prints as typed, and takes its braces for no reference (a bad-input audit: {a} was to be written {{a}})', () => {
+    const body = ['增长率为$\\frac{a}{b}$，其中a为本年数。', '', '\\begin{equation}x=1\\end{equation}', '', '共{t2.licensing.decisions}件，费用$5元。'].join('\n');
+    const dir = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${body}\n` });
+    // the one brace pair that names a cell is still an error; LaTeX's are not
+    const error = (() => { try { loadReport(dir); } catch (e) { return (e as Error).message; } return ''; })();
+    expect(error).toMatch(/report\.md:12: "\{t2\.licensing\.decisions\}" has one brace on each side/);
+    expect(error).not.toMatch(/"\{[ab]\}"/);
+    const latex = readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${body.split('\n').slice(0, 3).join('\n')}\n` }));
+    const found = lintText(latex.blocks).map((f) => `${f.loc.line}: ${f.message} | ${f.hint}`);
+    expect(found).toEqual([
+      '8: "$\\frac{a}{b}$": a formula in LaTeX is printed as typed: gongwen typesets no formulas | write the formula as text, with × ÷ and /: 增长率＝（本年数−上年数）÷上年数×100%',
+      '10: "\\begin": a formula in LaTeX is printed as typed: gongwen typesets no formulas | write the formula as text, with × ÷ and /: 增长率＝（本年数−上年数）÷上年数×100%',
+    ]);
+    // a dollar sign alone is no formula
+    expect(lintText(readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n收费$5，另收$3。\n` })).blocks)).toEqual([]);
+  });
+
   it('warns of Markdown gongwen does not read, which prints as typed: footnotes, links by reference, checkboxes, a lone **, a line of === (adversarial audit)', () => {
     const body = ['本年度未收取[信息处理费][fee]。', '', '[fee]: https://example.com/a', '', '费[^1]。', '', '本年度未收取**信息处理费。', '', '其他事项', '========', '',
       '- [ ] 待办', '- 第二项，*强调*与**加粗**。', '', '见[政府网站](https://example.com)，[此处]为原文所有。'].join('\n');

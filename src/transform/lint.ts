@@ -347,6 +347,8 @@ const PRINTED_MARKUP: { re: RegExp; what: string; hint: string }[] = [
   // (not citations, 文献[1][2]: review)
   { re: /\[(?![\d,，、\s\-–]*\])[^\]\n]{1,40}\]\[[^\]\n]{0,40}\]/, what: 'a link by reference is printed as typed', hint: 'write the link where it is used, [text](https://…): its address prints after the text, in brackets' },
   { re: /^\[[ xX]\](?=\s)/, what: 'a checkbox is printed as typed', hint: 'write the item without "[ ]": a 公文 list has no checkboxes' },
+  // (a formula in LaTeX, $\frac{a}{b}$ or \begin{equation}: a bad-input audit)
+  { re: /\\(?:frac|dfrac|sqrt|times|div|cdot|pm|leq?|geq?|neq|sum|begin|end|left|right|text|mathrm|approx)(?![A-Za-z])|\$\$|\$[^$\n]*\\[A-Za-z]+[^$\n]*\$/, what: 'a formula in LaTeX is printed as typed: gongwen typesets no formulas', hint: 'write the formula as text, with × ÷ and /: 增长率＝（本年数−上年数）÷上年数×100%' },
   // (one that opens a word: not a masked name or number, 张**、4101********1234, nor 2**3: review)
   { re: /(?<!\*)\*\*(?!\*)(?=[\p{L}\p{N}])(?<![0-9A-Za-z]\*\*(?=[0-9A-Za-z]))/u, what: 'a ** without its pair is printed as typed', hint: 'close the bold with ** after its last character, or delete the **' },
 ];
@@ -360,7 +362,7 @@ function lintMarkupOf(texts: TextParagraph[]): Finding[] {
     // are warned of all the same, review. A ** in a paragraph that escapes a * cannot be told
     // from a pair of bold's, and passes)
     const source = p.escaped?.replace(/\\[*[\]=_#]/g, '\u0000');
-    if (!/[[*=]/.test(p.text)) return [];
+    if (!/[[*=\\$]/.test(p.text)) return [];
     const last = p.sourceLines?.at(-1);
     if (last !== undefined && p.sourceLines!.length > 1 && /^\s*={3,}\s*$/.test(last)) {
       return [{ severity: 'warning', loc: p.loc, message: `"${last.trim().slice(0, 24)}": ${UNDERLINE.what}`, hint: UNDERLINE.hint }];

@@ -13,8 +13,12 @@ const REF = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 /** A reference typed with full-width braces, as a Chinese input method gives them: ｛｛t3.a.b｝｝. */
 const FULL_WIDTH_REF = /[{｛]{1,2}\s*([\w.]+)\s*[}｝]{1,2}/g;
-/** A reference with one brace on each side: {t3.a.b}. */
-const SINGLE_BRACE_REF = /(?<!\{)\{\s*([\w.]+)\s*\}(?!\})/g;
+/**
+ * A reference with one brace on each side: {t3.a.b}, {s3_1} — a name of a table's cell, not
+ * LaTeX's braces ($\frac{a}{b}$ was told to be written {{a}}, an unknown reference: a bad-input
+ * audit; lint.ts names the LaTeX).
+ */
+const SINGLE_BRACE_REF = /(?<![{\\\w])\{\s*((?:t\d+|s\d+)(?:[._][\w.]*)?)\s*\}(?!\})/g;
 
 /**
  * `text` with its references replaced by the table's figures. Every problem is added to `errors`
