@@ -158,6 +158,11 @@ describe('front matter validation', () => {
     expect(tag).toContain('fix: put the value in quotes as it is written');
   });
 
+  it('says of a Windows path in double quotes that \\ starts an escape there, with the path written with / (a bad-input audit: the generic fix)', () => {
+    const [msg] = errorsOf({ 'report.md': FRONT.replace('---\n', '---\nstatistics: "D:\\报告\\statistics.yaml"\n') });
+    expect(msg).toMatch(/report\.md:2: YAML syntax error: .*\n  fix: in double quotes a \\ starts an escape \(\\n, \\t\): write the path with \/ between folders, "D:\/报告\/statistics\.yaml", or in single quotes$/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: [测试县') });
     expect(msg).toMatch(/report\.md:\d+: YAML syntax error/);

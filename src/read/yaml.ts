@@ -37,6 +37,11 @@ function syntaxHint(line: string): string {
   // a figure typed as - (a printed form's "none"), which YAML reads as a list
   const dash = /([\w.]+):\s*-\s*(?:[,}]|$)/.exec(plain);
   if (dash) return `a figure cannot be "-": write ${dash[1]}: 0 where there were none, or leave it empty (${dash[1]}:${plain.includes('{') ? ' ,' : ' with nothing after it'}) where the figure is unknown`;
+  // a Windows path in double quotes, "D:\报告\statistics.yaml": \ starts an escape there (a bad-input audit)
+  const quoted = /"([^"]*\\[^"]*)"/.exec(plain);
+  if (quoted && /^[A-Za-z]:\\|\\[^\\"nt0abefrvxuUN_LP ]/.test(quoted[1]!)) {
+    return `in double quotes a \\ starts an escape (\\n, \\t): write the path with / between folders, "${quoted[1]!.replace(/\\/g, '/')}", or in single quotes`;
+  }
   return 'check indentation, colons and quotes on this line (quote values that contain ": " or start with a special character)';
 }
 
