@@ -163,6 +163,25 @@ describe('front matter validation', () => {
     expect(msg).toMatch(/report\.md:2: YAML syntax error: .*\n  fix: in double quotes a \\ starts an escape \(\\n, \\t\): write the path with \/ between folders, "D:\/报告\/statistics\.yaml", or in single quotes$/);
   });
 
+  it('names a mistyped closing line of the front matter at its line: four hyphens, full-width ones, dashes (a bad-input audit: "not closed" at line 1, or a YAML error in the body)', () => {
+    for (const fence of ['----', '－－－', '———', '- - -']) {
+      const closed = FRONT.replace(/---\n$/, `${fence}\n`);
+      const [msg] = errorsOf({ 'report.md': `${closed}\n正文。\n` });
+      expect(msg, fence).toMatch(new RegExp(`report\\.md:6: "${fence.replace(/[-]/g, '\\-')}" does not close the front matter\\n  fix: write the closing line as three ASCII hyphens alone: ---$`));
+      // with a --- further down, in the body (a thematic break)
+      const [later] = errorsOf({ 'report.md': `${closed}\n正文。\n\n---\n\n后文。\n` });
+      expect(later, fence).toMatch(/report\.md:6: ".+" does not close the front matter/);
+    }
+    expect(errorsOf({ 'report.md': FRONT.replace(/---\n$/, '') + '\n' })[0]).toMatch(/report\.md:1: the front matter is not closed/);
+  });
+
+  it('names a YAML merge key as one, in the front matter and in a statistics file (a bad-input audit: "unknown field <<")', () => {
+    const [front] = errorsOf({ 'report.md': FRONT.replace('---\n', '---\n<<: {editor: 张三}\n') + '\n正文。\n' });
+    expect(front).toMatch(/report\.md:2: a YAML merge key \(<<: \*name\) is not read here\n  fix: write the fields out, each on its own line$/);
+    const [stats] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n正文。\n'), 'statistics.yaml': 'template: gov-2019\ntables:\n  t2:\n    licensing: &l {prev_items: 1}\n    punishment: {<<: *l, decisions: 2}\n' });
+    expect(stats).toMatch(/statistics\.yaml:5: a YAML merge key \(<<: \*name\) is not read here\n  fix: write the figures out, each under its name/);
+  });
+
   it('reports YAML syntax errors with their line', () => {
     const [msg] = errorsOf({ 'report.md': FRONT.replace('organ: 测试县人民政府', 'organ: [测试县') });
     expect(msg).toMatch(/report\.md:\d+: YAML syntax error/);

@@ -10,6 +10,9 @@ export interface SplitSource {
   bodyLine: number;
 }
 
+/** A line of three or more hyphens or dashes of any width, alone: a closing `---` mistyped. */
+const NEAR_FENCE = /^\s*(?:[-－—–‐―_＿]\s*){3,}$/u;
+
 /** Split `---` YAML front matter from the Markdown body. */
 export function splitFrontMatter(source: string, file: string): SplitSource {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -23,6 +26,13 @@ export function splitFrontMatter(source: string, file: string): SplitSource {
       'put "---" on line 1, then title:, year:, organ:, published: …, then "---", then the Markdown body');
   }
   const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
+  // a closing line mistyped — four hyphens, full-width ones, dashes — before the first that closes:
+  // at its line (it was "not closed" at line 1, or a YAML error in the body's first paragraph
+  // where a --- further down closed it: a bad-input audit)
+  const slip = lines.findIndex((l, i) => i > 0 && (end < 0 || i < end) && NEAR_FENCE.test(l) && !/^(---|\.\.\.)\s*$/.test(l));
+  if (slip > 0) {
+    throw new InputError({ file, line: slip + 1 }, `"${lines[slip]!.trim()}" does not close the front matter`, 'write the closing line as three ASCII hyphens alone: ---');
+  }
   if (end < 0) {
     throw new InputError({ file, line: 1 }, 'the front matter is not closed', 'add a line "---" after the last metadata field');
   }

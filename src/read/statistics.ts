@@ -254,6 +254,11 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
     const key = path.slice(1).join('.');
     const other = availableTemplates().filter((id) => id !== template.id).find((id) => [...(loadTemplate(id)?.cells.keys() ?? [])].some((k) => k === key || k.startsWith(`${key}.`)));
     const elsewhere = other ? `"${name}" is ${other}'s (${formYears(other)}), and this file is on ${template.id}${template.years ? ` (${formYears(template.id)})` : ''}: write this form's ${what.split(' ')[0]}${guess ? `, "${guess}"?` : ` (${candidates.join(', ')})`}, or correct template: if the figures are on ${other}` : undefined;
+    // (<<: *base, a row's figures copied from another: named as what it is, a bad-input audit)
+    if (name === '<<') {
+      errors.push(new InputError({ file, line: keyLine(path) }, 'a YAML merge key (<<: *name) is not read here', 'write the figures out, each under its name'));
+      return;
+    }
     errors.push(new InputError({ file, line: keyLine(path) }, `unknown ${what}: "${name}"`,
       comma ?? colon ?? elsewhere ?? (guess ? `did you mean "${guess}"?` : hint ?? `known: ${candidates.join(', ')}`)));
   };

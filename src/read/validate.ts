@@ -83,8 +83,9 @@ export function validateLocated<T>(
       errors.push(new InputError(
         { file, line: yaml.lineOf([...path, key]) },
         // (": c" or "~: c": a value with no name before its colon)
-        key === '' ? 'a field with no name before its colon (or named null, ~)' : `unknown field "${[...path.map(String), key].join('.')}"`,
-        guess ? `did you mean "${guess}"?` : key === '' ? `write the field's name before the colon (${fields.slice(0, 4).join(', ')}, …), or remove the line` : `allowed fields: ${fields.join(', ')}`,
+        key === '' ? 'a field with no name before its colon (or named null, ~)' : key === '<<' ? 'a YAML merge key (<<: *name) is not read here' : `unknown field "${[...path.map(String), key].join('.')}"`,
+        // (<<: *base, fields copied from another mapping: named as what it is, a bad-input audit)
+        key === '<<' ? 'write the fields out, each on its own line' : guess ? `did you mean "${guess}"?` : key === '' ? `write the field's name before the colon (${fields.slice(0, 4).join(', ')}, …), or remove the line` : `allowed fields: ${fields.join(', ')}`,
       ));
     }
   }
