@@ -229,7 +229,11 @@ export function parseLocatedYaml(text: string, file: string, firstLine = 1): Loc
   } catch (e) {
     // (5,000 levels of [[[ or of indentation ran the readers out of stack: an internal error before)
     if (e instanceof RangeError && /call stack/i.test(e.message)) {
-      throw new InputError({ file, line: firstLine }, 'the YAML is nested too deeply to be read (thousands of levels of [ or { or indentation)',
+      // (at the first line that opens a run of brackets or is indented far, not the file's first:
+      // a bad-input audit)
+      const lines = text.split('\n');
+      const deep = lines.findIndex((l) => /[[{]\s*[[{]\s*[[{]\s*[[{]/.test(l) || /^ {40}/.test(l));
+      throw new InputError({ file, line: firstLine + Math.max(0, deep) }, 'the YAML is nested too deeply to be read (thousands of levels of [ or { or indentation)',
         'a report\'s front matter and statistics nest a few levels at most: check the file for a run of [ or {, or lines indented ever further');
     }
     throw e;
