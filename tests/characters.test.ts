@@ -133,6 +133,24 @@ describe('rare characters', () => {
   });
 });
 
+describe('symbols a Fandol face draws narrower or wider than one em', () => {
+  it('are drawn one em wide from the fallback face, so that the text after them stays on the 28-column grid (※ was 0.65 em, § 0.44, ℃ 0.94, ‰ 1.17: a known gap)', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n※℃‰§↑甲乙。\n` });
+    const { outputs } = await buildReport(dir, { fonts, formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    const line = linesOf(pages[0]!).find((l) => l.text.includes('甲乙'))!;
+    for (const ch of '※℃‰§↑') expect(line.items.find((i) => i.str.includes(ch))!.font, ch).toBe('NotoSerifCJKsc-Regular');
+    const after = line.items.find((i) => i.str.startsWith('甲'))!;
+    const pitch = 156 * 72 / 25.4 / 28;
+    // the paragraph's first line: indented two characters, then five symbols of one em each
+    expect(after.x).toBeCloseTo(28 * 72 / 25.4 + 7 * pitch, 1);
+    // a face that draws one at one em keeps it (FandolKai's ←, 1.055 em, goes; FandolFang's ←, 1 em, stays)
+    expect(fonts.has('fang', 0x2190)).toBe(true);
+    expect(fonts.has('kai', 0x2190)).toBe(false);
+    expect(fonts.misdrawn('kai', 0x2190)).toBe(true);
+  });
+});
+
 describe('rare characters in heavy roles', () => {
   /** Each text shown by a page's content stream: its font, size, rendering mode and the line width in effect. */
   const shownTexts = (content: string) => {

@@ -216,7 +216,23 @@ const MISDRAWN: readonly { face: RegExp; codePoints: ReadonlySet<number> }[] = [
   { face: /^Fandol/, codePoints: new Set([0xffe5]) },
 ];
 
+/**
+ * Symbols that Chinese text sets one em wide (GB 2312's, and box drawing) which a Fandol face
+ * draws narrower or wider — ※ 0.65 em, § 0.44, ℃ 0.94, ‰ 1.17, ↑ 0.5, ═ 0.89 (measured against
+ * Noto Serif CJK SC, which draws each of them one em wide): a line holding one left the
+ * 28-column grid by the difference. Where the face's advance is not one em, the face counts as
+ * not having the symbol, as a misdrawn one, so that the fallback face draws it on the grid.
+ */
+const OFF_GRID_SYMBOLS = new Set([
+  0xa7, 0x2016, 0x2030, 0x203b, 0x2103, 0x2105, 0x2109, 0x2163, ...span(0x2190, 0x2193), ...span(0x2196, 0x2199), 0x2295,
+  ...span(0x2550, 0x2573), ...span(0x2581, 0x258f), 0x2594, 0x2595, 0x25bc, 0x25bd, ...span(0x25e2, 0x25e5), 0x2609, 0x2640, 0x2642,
+]);
+function span(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}
+
 function misdrawn(font: Font, cp: number): boolean {
+  if (OFF_GRID_SYMBOLS.has(cp) && /^Fandol/.test(font.postscriptName ?? '')) return font.glyphForCodePoint(cp).advanceWidth !== font.unitsPerEm;
   return MISDRAWN.some((m) => m.codePoints.has(cp) && m.face.test(font.postscriptName ?? ''));
 }
 
@@ -259,7 +275,7 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
       return units * size;
     },
     misdrawn(role, cp) {
-      return MISDRAWN.some((m) => m.codePoints.has(cp)) && face(role).font.hasGlyphForCodePoint(cp) && misdrawn(face(role).font, cp);
+      return (OFF_GRID_SYMBOLS.has(cp) || MISDRAWN.some((m) => m.codePoints.has(cp))) && face(role).font.hasGlyphForCodePoint(cp) && misdrawn(face(role).font, cp);
     },
     has(role, cp) {
       let m = coverage.get(role);
