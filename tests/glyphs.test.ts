@@ -130,6 +130,9 @@ describe('glyph coverage', () => {
     expect(messages).toContainEqual(expect.stringMatching(/report\.md:16: character "🙂"/));
     expect(messages).toContainEqual(expect.stringMatching(/report\.md:21: character "😀"/));
     expect(messages).toContainEqual(expect.stringMatching(/report\.md:23: an invisible character \(U\+2061\) is in no configured font\n  fix: delete it/));
+    // a bulleted list's item at its own line too (it was at the list's first: a known gap)
+    const bullets = await buildReport(makeReport({ 'report.md': `${FRONT}\n# 概述\n\n- 甲\n- 乙\n- 丙🙂\n` }), { fonts, formats: ['pdf'] }).then(() => undefined, (e: unknown) => e);
+    expect((bullets as InputErrors).errors.map((e: InputError) => e.message)).toContainEqual(expect.stringMatching(/report\.md:12: character "🙂"/));
   });
 });
 

@@ -57,6 +57,8 @@ export interface ListBlock {
   paren?: true;
   /** An ordered list's item numbers as typed, with their lines (Markdown prints start, start + 1, … whatever was typed). */
   typed?: { n: number; line: number }[];
+  /** Each item's line, bulleted or numbered (a finding in an item is named at it, not at the list's first). */
+  lines?: number[];
   /** Each item's source as typed where a Markdown mark is escaped in it (ParagraphBlock.escaped), else undefined; absent where none is. */
   escaped?: (string | undefined)[];
   loc: Loc;
@@ -325,6 +327,9 @@ export const inlineText = (inlines: Inline[]): string => inlines.map((i) => i.te
  * Where a Markdown table's row is typed: its header (`row` 0) at the table's line, its body rows
  * (1, 2 …) after the |---| line; a table's rows are one line each.
  */
+/** Where item `k` of a list is: its own line where known, else the list's. */
+export const listItemLoc = (b: ListBlock, k: number): Loc => (b.lines?.[k] !== undefined ? { ...b.loc, line: b.lines[k] } : b.loc);
+
 export const tableRowLoc = (b: TableBlock, row: number): Loc =>
   (b.loc.line === undefined || row === 0 ? b.loc : { ...b.loc, line: b.loc.line + row + 1 });
 

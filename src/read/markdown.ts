@@ -391,6 +391,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
         const start = Number(t.attrGet('start') ?? 1);
         const items: Inline[][] = [];
         const typed: NonNullable<ListBlock['typed']> = [];
+        const itemLines: number[] = [];
         const escapedItems: (string | undefined)[] = [];
         let depth = 0;
         for (i++; i < tokens.length; i++) {
@@ -402,6 +403,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             depth++;
             items.push([]);
             if (ordered) typed.push({ n: Number(u.info), line: locOf(u).line });
+            itemLines.push(locOf(u).line);
             const itemSource = u.map ? sourceLines.slice(u.map[0], u.map[1]).join('\n') : '';
             escapedItems.push(ESCAPED.test(itemSource) ? itemSource : undefined);
           }
@@ -434,7 +436,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
             if (u.nesting === 1) i++;
           }
         }
-        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), ...(ordered && t.markup === ')' ? { paren: true as const } : {}), ...(escapedItems.some(Boolean) ? { escaped: escapedItems } : {}) });
+        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), lines: itemLines, ...(ordered && t.markup === ')' ? { paren: true as const } : {}), ...(escapedItems.some(Boolean) ? { escaped: escapedItems } : {}) });
         i++;
         break;
       }

@@ -5,7 +5,7 @@
  */
 import { ELEMENTS, HEADING_ELEMENTS, type FontRole } from '../layout/gbt9704.js';
 import type { Finding } from '../model/errors.js';
-import { tableRowLoc, type Contact, type Inline, type Loc, type Report } from '../model/types.js';
+import { listItemLoc, tableRowLoc, type Contact, type Inline, type Loc, type Report } from '../model/types.js';
 import { isCovered, statGrid } from '../layout/stat-grid.js';
 
 export type GlyphRole = FontRole | 'fallback';
@@ -63,7 +63,7 @@ function collectTexts(report: Report): Text[] {
       // (each item, and each table row, at its own line: a character was named at the block's
       // first, a glyph audit)
       case 'list':
-        b.items.forEach((item, k) => pushInlines(out, item, ELEMENTS.body.role, b.typed?.[k] ? { ...b.loc, line: b.typed[k]!.line } : b.loc));
+        b.items.forEach((item, k) => pushInlines(out, item, ELEMENTS.body.role, listItemLoc(b, k)));
         break;
       case 'table':
         for (const c of b.header) pushInlines(out, c, ELEMENTS.tableHeader.role, b.loc);

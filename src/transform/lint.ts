@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../model/errors.js';
 import { asciiDigits, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js';
-import { inlineText, tableRowLoc, type Block, type Inline, type Loc } from '../model/types.js';
+import { inlineText, listItemLoc, tableRowLoc, type Block, type Inline, type Loc } from '../model/types.js';
 import { unifyIdeographs } from './lookalikes.js';
 
 const UNITS = '件|条|次|篇|个|人次|人|项|元|起|期|家|份';
@@ -137,7 +137,7 @@ function paragraphs(blocks: Block[]): TextParagraph[] {
       case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc, ...(b.sourceLines ? { sourceLines: b.sourceLines } : {}), ...(b.escaped ? { escaped: b.escaped } : {}) }];
       case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc, ...(b.escaped ? { escaped: b.escaped } : {}) }];
       // (an ordered list's items at their own lines; a bullet list's at the list's)
-      case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc, ...(b.escaped?.[k] ? { escaped: b.escaped[k] } : {}) }));
+      case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: listItemLoc(b, k), ...(b.escaped?.[k] ? { escaped: b.escaped[k] } : {}) }));
       default: return [];
     }
   });
@@ -421,7 +421,7 @@ function lintStarsInWords(blocks: Block[]): Finding[] {
   };
   return blocks.flatMap((b) => (b.type === 'paragraph' ? check(b.inlines, b.loc)
     : b.type === 'heading' ? [...check(b.inlines, b.loc), ...(b.runIn ? check(b.runIn, b.loc) : [])].slice(0, 1)
-    : b.type === 'list' ? b.items.flatMap((item, k) => check(item, b.typed?.[k] ? { file: b.loc.file, line: b.typed[k]!.line } : b.loc)) : []));
+    : b.type === 'list' ? b.items.flatMap((item, k) => check(item, listItemLoc(b, k))) : []));
 }
 
 /**
