@@ -366,6 +366,9 @@ describe('body validation', () => {
     expect(item).toMatch(/report\.md:11: this list item is more than 20,000 characters long/);
     const most = readReport(makeReport({ 'report.md': `${FRONT}\n${'甲'.repeat(20_000)}\n` })).blocks;
     expect(most).toHaveLength(1);
+    // lines pasted from Word, each opening with 　　, are paragraphs of their own however many follow (a review)
+    const word = `${FRONT}\n# 总体情况\n\n${`　　${'本年度全县政务公开工作稳步推进，主动公开政府信息数量持续增长。'.repeat(30)}\n`.repeat(25)}`;
+    expect(readReport(makeReport({ 'report.md': word })).blocks.filter((b) => b.type === 'paragraph')).toHaveLength(25);
   });
 
   it('rejects a heading that is a section number alone (## 二 printed as （一）二, ### 1 as 1.1: a bad-input audit), naming the line', () => {

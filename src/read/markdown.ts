@@ -366,8 +366,6 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
       case 'paragraph_open': {
         const inline = expectInline(i + 1);
         checkLines(inline, loc, file);
-        const long = tooLong(inline.content, loc, 'paragraph');
-        if (long) throw long;
         const placed = TABLE_PLACEHOLDER.exec(inline.content.trim());
         if (placed) blocks.push({ type: 'statTable', table: placed[1], loc });
         else {
@@ -375,6 +373,10 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
           const pieces = wordParagraphs(inline);
           pieces.forEach((piece, k) => {
             const at = { file, line: loc.line + piece.line };
+            // (each paragraph as printed: lines pasted from Word with their 　　 indents are paragraphs
+            // of their own, however long the run of them, a review)
+            const long = tooLong(pieces.length > 1 ? (piece.token.children ?? []).map((c) => c.content).join('') : inline.content, at, 'paragraph');
+            if (long) throw long;
             const inlines = inlinesOf(piece.token, at);
             const sourceLines = lines.slice(piece.line, pieces[k + 1]?.line ?? lines.length);
             // (a piece of full-width spaces alone is no paragraph; an empty paragraph not cut stays as it was)
@@ -410,6 +412,7 @@ export function parseMarkdown(body: string, file: string, firstLine: number): Bl
           else if (u.type === 'list_item_close') depth--;
           else if (u.type === 'inline') {
             checkLines(u, locOf(u), file);
+            // (an item's lines, 　　-indented ones too, are printed as one block)
             const long = tooLong(u.content, locOf(u), 'list item');
             if (long) throw long;
             const item = items.at(-1)!;
