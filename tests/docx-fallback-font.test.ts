@@ -83,6 +83,16 @@ describe('the fallback font in the DOCX', () => {
     expect(runs.map((r) => [r.includes(`w:eastAsia="${NOTO}"`), r.includes('<w:b/>')])).toEqual([[true, true], [true, false]]);
   });
 
+  it('marks the fallback characters of a 一、 heading\'s contents entry bold, as the PDF strokes them (a review: TOC1 was left plain)', async () => {
+    const config = defaultFontConfig();
+    config.hei = { ...config.hei, name: '方正黑体_GBK' };
+    const dir = makeReport({ 'report.md': `${FRONT.replace('---\n', '---\ntoc: true\n')}\n正文。\n\n# 堃华社区\n\n正文。\n` });
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(config), formats: ['docx'] });
+    const found = paragraphs(docxParts(outputs.docx!)['word/document.xml']).flatMap((p) =>
+      [...p.xml.matchAll(/<w:r>((?:(?!<\/w:r>).)*)<\/w:r>/g)].filter((r) => r[1]!.includes('>堃<')).map((r) => `${p.style} ${r[1]!.includes('<w:b/>') ? 'bold' : 'plain'}`));
+    expect(found.sort()).toEqual(['Heading1 bold', 'TOC1 bold']);
+  });
+
   it('leaves the 2021 sample’s 埇 堃 喆 to 仿宋 and its kin, which Windows has with them (a DOCX audit: Noto named on them, Word chose a face)', async () => {
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
     const xml = docxParts(outputs.docx!)['word/document.xml']!;

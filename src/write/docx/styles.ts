@@ -46,7 +46,10 @@ export function tableStyleId(kind: 'tableText' | 'tableHeader', zihao: Zihao): s
 /** Heading style ids are Word's built-in ones, so the navigation pane and TOC know them. */
 export const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
 
-/** The ids of the paragraph styles set in a heavy role (layout/faux-bold.ts): the title's, 一、 headings', 附件's, table headers'. */
+/**
+ * The ids of the paragraph styles set in a heavy role (layout/faux-bold.ts): the title's, 一、
+ * headings' and their contents entries' (toc 1, in the heading's face), 附件's, table headers'.
+ */
 export function heavyStyleIds(): Set<string> {
   const ids = new Set<string>();
   for (const key of Object.keys(STYLE) as (keyof typeof STYLE)[]) {
@@ -54,7 +57,9 @@ export function heavyStyleIds(): Set<string> {
     ids.add(STYLE[key].id);
     if (key === 'tableHeader' || key === 'tableText') for (const z of Object.keys(TABLE_SIZES) as Zihao[]) ids.add(tableStyleId(key, z)!);
   }
-  HEADING_ELEMENTS.forEach((name, k) => { if (HEAVY_ROLES.has(ELEMENTS[name].role)) ids.add(HEADING_STYLE_IDS[k]); });
+  HEADING_ELEMENTS.forEach((name, k) => {
+    if (HEAVY_ROLES.has(ELEMENTS[name].role)) ids.add(HEADING_STYLE_IDS[k]).add(`TOC${k + 1}`);
+  });
   return ids;
 }
 
