@@ -77,7 +77,8 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   const glyphs = [...missingGlyphFindings(findMissingGlyphs(report, fonts.has), allowMissingGlyphs), ...thinFaceFindings(report, fonts.has)];
   const stats = report.statistics;
   const emptyAttachments: Finding[] = report.attachments.filter((a) => !a.table).map((a) => ({
-    severity: 'warning', loc: a.loc, message: `attachment "${a.title}" has no content and prints as an empty page`,
+    // (with its note alone: a page of 附件, its title and a note on no table, a review)
+    severity: 'warning', loc: a.loc, message: a.note ? `attachment "${a.title}" has no table: it prints its title and its note (注：…) alone, a note on no table` : `attachment "${a.title}" has no content and prints as an empty page`,
     hint: stats
       ? `gongwen prints only the 2014 statistics table as an attachment (this report's ${stats.template.id} tables sit in the body): remove the attachment`
       : 'gongwen prints the 2014 statistics table there: add "statistics: statistics.yaml" with template gov-2014, or remove the attachment',

@@ -64,6 +64,10 @@ describe('statistics: the path the front matter names', () => {
     const unit = path.join(root, 'unit');
     mkdirSync(unit);
     writeFileSync(path.join(unit, 'statistics.et'), OLE);
+    // (and the report's own folder, whose report.md names the .xls: a review)
+    const named = run(root, 'aggregate', 'R', '--out', 'sum.yaml');
+    expect(named.code).toBe(2);
+    expect(named.err).toContain('R/statistics.xls is an Excel 97–2003 workbook (.xls), which gongwen does not read\n      fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx), write "statistics: statistics.yaml" in R/report.md, convert it (gongwen aggregate R --out R/statistics.yaml), then sum again\n');
     for (const given of ['unit', 'unit/statistics.et']) {
       const summed = run(root, 'aggregate', given, '--out', 'sum.yaml');
       expect(summed.code).toBe(2);

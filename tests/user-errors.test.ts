@@ -330,6 +330,9 @@ describe('front matter and statistics mistakes', () => {
     expect(reviewReport(old, fonts).map((f) => f.message)).toContain('template gov-2014 is the form for report years 2014–2018, but the report is for 2021');
     const empty = loadReport(makeReport({ 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 附件甲 }\n---\n正文。\n') }));
     expect(reviewReport(empty, fonts).map((f) => f.message)).toContain('attachment "附件甲" has no content and prints as an empty page');
+    // with a note: said to print it alone (it was "an empty page": a review)
+    const noted = loadReport(makeReport({ 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 附件甲, note: 注：本表数据截至年底。 }\n---\n正文。\n') }));
+    expect(reviewReport(noted, fonts).map((f) => f.message)).toContain('attachment "附件甲" has no table: it prints its title and its note (注：…) alone, a note on no table');
   });
 
   it('warns about a part of the 2021 form without its heading, and a table under another part', () => {

@@ -72,7 +72,7 @@ describe('front matter validation', () => {
   it('refuses a year outside 2008–2100 and a fractional one', () => {
     expect(errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: 1999') })[0]).toMatch(/:3: field "year" \(报告年度\) 1999 must be a whole number from 2008 to 2100/);
     // (400 digits, Infinity to YAML, was printed as "Infinity": a bad-input audit)
-    expect(errorsOf({ 'report.md': FRONT.replace('year: 2020', `year: ${'2'.repeat(400)}`) })[0]).toMatch(/:3: field "year" \(报告年度\) of that many digits must be a whole number from 2008 to 2100/);
+    expect(errorsOf({ 'report.md': FRONT.replace('year: 2020', `year: ${'2'.repeat(400)}`) })[0]).toMatch(/:3: field "year" \(报告年度\) is no number YAML can hold \(too many digits, or \.inf\), and must be a whole number from 2008 to 2100/);
     expect(errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: 2020.5') })[0]).toMatch(/:3: field "year"/);
   });
 

@@ -59,8 +59,10 @@ const yearOf = (front: Record<string, unknown> | null | undefined): number | und
 const isXlsx = (f: string) => /\.xlsx$/i.test(f);
 
 /** Why a workbook of a kind gongwen does not read is no unit's statistics, and what to do. */
-const oldWorkbook = (file: string): string =>
-  `${display(file)} is ${OLD_WORKBOOKS[OLD_WORKBOOK.exec(file)![1]!.toLowerCase()]}, which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx), then sum again`;
+const oldWorkbook = (file: string, namedBy?: string): string =>
+  `${display(file)} is ${OLD_WORKBOOKS[OLD_WORKBOOK.exec(file)![1]!.toLowerCase()]}, which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx), `
+  // (named by the unit's report.md: its statistics: line goes to the YAML the workbook is converted into)
+  + (namedBy ? `write "statistics: statistics.yaml" in ${display(path.join(namedBy, 'report.md'))}, convert it (gongwen aggregate ${display(namedBy)} --out ${display(path.join(namedBy, 'statistics.yaml'))}), then sum again` : 'then sum again');
 
 /**
  * The unit's statistics file and its report's year (where it has a report.md), or why there is
@@ -192,7 +194,8 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     if (into && workbookAfter) stats = await readWorkbook();
     else if (isYaml(file)) stats = readStatistics(file);
     else if (isXlsx(file)) stats = await statisticsFromXlsx(readInputBytes(file, file, undefined, false, WORKBOOK_LIMIT), file, templateId);
-    else return { dir, name, status: 'invalid', message: `${file}: a statistics file is .yaml or .xlsx` };
+    // (an .xls its report names: said so, as one the folder holds is, a review)
+    else return { dir, name, status: 'invalid', message: OLD_WORKBOOK.test(file) ? oldWorkbook(file, path.dirname(file)) : `${file}: a statistics file is .yaml or .xlsx` };
     // a workbook saved after the YAML, with the same figures (copied, or written from it) or none: no news
     let stale = Boolean(workbookAfter && !into);
     // the unit given as a file older than the one its folder reads, with other figures

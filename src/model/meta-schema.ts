@@ -105,7 +105,7 @@ const year: Field = (v, path, issues) => {
     return invalid(issues, path, 'year (报告年度) must be a number such as 2017', `write the year alone in ASCII digits, without 年 or quotes: year: ${digits ?? 2017}`);
   }
   // (a run of digits too long for a number is Infinity to YAML: said as what it is, a bad-input audit)
-  return Number.isInteger(v) && v >= 2008 && v <= 2100 ? v : invalid(issues, path, `year (报告年度) ${Number.isFinite(v) ? v : 'of that many digits'} must be a whole number from 2008 to 2100`, 'write the year the report covers, e.g. year: 2021');
+  return Number.isInteger(v) && v >= 2008 && v <= 2100 ? v : invalid(issues, path, `year (报告年度) ${Number.isFinite(v) ? v : 'is no number YAML can hold (too many digits, or .inf), and'} must be a whole number from 2008 to 2100`, 'write the year the report covers, e.g. year: 2021');
 };
 
 const date: Field = (v, path, issues) => {
