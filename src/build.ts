@@ -335,14 +335,14 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   if (endOpens) {
     const what = [report.attachments.length ? '附件说明' : '', report.meta.signature ? '署名和成文日期' : '', report.meta.editor ? '责任编辑' : '', report.meta.url && !report.attachments.length ? 'QR code' : ''].filter(Boolean).join(', ').replace(/, ([^,]*)$/, ' and $1');
     const last = report.blocks.at(-1);
-    // (after a table; or after a paragraph pdfmake breaks itself — a line break typed in it, a
-    // character outside the faces' main plane — whose last line cannot be taken along: review)
+    // (after a table; or after a paragraph pdfmake breaks itself — one with a character outside
+    // the faces' main plane — whose last line cannot be taken along: review)
     const table = last?.type === 'table' || last?.type === 'statTable';
     warnings.push(...enforceFindings([{
       severity: 'warning', loc: last?.loc ?? report.source,
       message: `the ${what} after the body's last ${table ? 'table' : 'paragraph'} start${what.includes(' and ') ? '' : 's'} page ${endOpens}, which shows no body text (GB/T 9704 7.3.5)`,
       hint: table ? 'write a closing sentence after the table (特此报告。 or a line on the figures), or move the table before text that ends the report'
-        : 'end the report with a paragraph of plain lines (特此报告。), or shorten the text above by a line',
+        : 'end the report with a sentence of its own (特此报告。), or shorten the text above by a line',
     }], options.strict));
   }
   if (p.status === 'fulfilled' && p.value) outputs.pdf = p.value;

@@ -63,8 +63,38 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
 
 /** A justified body paragraph, first line indented two characters; broken into lines here where possible. */
 function justified(ctx: PdfContext, inlines: PdfInline[]): Content {
-  const lines = ctx.breakLines ? breakJustified(ctx, inlines, ctx.textWidth, indent('body')) : undefined;
+  const lines = ctx.breakLines ? breakWithLineBreaks(ctx, inlines) : undefined;
   return { text: lines ?? inlines, alignment: 'justify', leadingIndent: indent('body') } as Content;
+}
+
+/**
+ * A paragraph with line breaks typed in it (`\` at a line's end: an address, then a telephone
+ * number) broken here too, piece by piece: each piece's lines justified but its last, which ends
+ * at the break, the first indented. pdfmake broke such a paragraph itself, so the end matter could
+ * not take its last lines along, and 责任编辑 and the QR code stood on a page of their own under a
+ * contact block that ended a page (an office's trial). Undefined where a piece is empty or cannot
+ * be broken here.
+ */
+function breakWithLineBreaks(ctx: PdfContext, inlines: PdfInline[]): PdfInline[] | undefined {
+  if (!inlines.some((i) => i.text.includes('\n'))) return breakJustified(ctx, inlines, ctx.textWidth, indent('body'));
+  const pieces: PdfInline[][] = [[]];
+  for (const inline of inlines) {
+    inline.text.split('\n').forEach((text, k) => {
+      if (k > 0) pieces.push([]);
+      if (text) pieces.at(-1)!.push({ ...inline, text });
+    });
+  }
+  const out: PdfInline[] = [];
+  for (const [k, piece] of pieces.entries()) {
+    const lines = piece.length ? breakJustified(ctx, piece, ctx.textWidth, k === 0 ? indent('body') : 0) : undefined;
+    if (!lines?.length) return undefined;
+    if (k < pieces.length - 1) {
+      const { noNewLine: _, ...end } = lines.at(-1)!;
+      lines[lines.length - 1] = { ...end, lineEnd: true };
+    }
+    out.push(...lines);
+  }
+  return out;
 }
 
 /**
