@@ -20,7 +20,7 @@ import type { FontSet } from './io/fonts.js';
 import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
 import { buildDocx } from './io/docx-build.js';
-import { newerWorkbookHoldsNoNews } from './io/workbook-news.js';
+import { newerWorkbookNews, type WorkbookNews } from './io/workbook-news.js';
 import { isSumRecord, unitsChangedSinceSum, valuesFingerprint } from './io/sum-units.js';
 import { LostBlockError } from './io/pdfmake-lost-blocks.js';
 
@@ -73,7 +73,7 @@ function sumHints(stats: NonNullable<Report['statistics']>, findings: Finding[],
  * Every check of a loaded report: glyph coverage (errors), statistics rules and completeness,
  * and the numbers lint. Nothing is thrown here; see enforceFindings.
  */
-export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false, workbookNoNews = false): Finding[] {
+export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false, workbook?: WorkbookNews): Finding[] {
   const glyphs = [...missingGlyphFindings(findMissingGlyphs(report, fonts.has), allowMissingGlyphs), ...thinFaceFindings(report, fonts.has)];
   const stats = report.statistics;
   const emptyAttachments: Finding[] = report.attachments.filter((a) => !a.table).map((a) => ({
@@ -91,8 +91,16 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   }] : [];
   // a workbook the unit sent again after it was converted into the YAML read here
   // (not where it holds the same figures or none, io/workbook-news.ts, which the async callers ask)
-  const stale = stats && !workbookNoNews && newerWorkbook(report.dir, stats.file);
-  const staleWorkbook: Finding[] = stale ? [{ severity: 'warning', loc: { file: stats.file, line: 1 }, message: stale.message, hint: stale.hint }] : [];
+  const stale = stats && !workbook?.noNews && newerWorkbook(report.dir, stats.file);
+  // (last year's form sent back: converting it is refused, so the fix is the unit's form of this
+  // year, not "convert it again" — an office's trial)
+  const otherYear = workbook?.year !== undefined && workbook.year !== report.meta.year ? workbook.year : undefined;
+  const staleWorkbook: Finding[] = !stale ? [] : otherYear === undefined ? [{ severity: 'warning', loc: { file: stats.file, line: 1 }, message: stale.message, hint: stale.hint }]
+    : [{
+      severity: 'warning', loc: { file: stats.file, line: 1 },
+      message: `${path.join(report.dir, 'statistics.xlsx')}, saved after ${stats.file}, holds the figures for ${otherYear}, and the report is on ${report.meta.year}: last year's form sent back?`,
+      hint: `ask for the figures of ${report.meta.year} on this year's form (gongwen new <folder> --year ${report.meta.year} writes it; gongwen aggregate <that folder> --out form.xlsx makes it a workbook), or remove the workbook`,
+    }];
   // what a sum's record says of its units (gongwen aggregate warned of each), a warning where it says any
   // (`separator`: between the units; a gap's own text holds commas)
   const recorded = (list: string[] | undefined, message: (n: number) => string, hint: string, separator = ', '): Finding[] => (list?.length ? [{
@@ -278,7 +286,7 @@ function lostBlockError(report: Report, e: unknown): unknown {
 
 export async function buildReport(dir: string, options: BuildOptions): Promise<BuildResult> {
   const report = loadReport(dir);
-  const warnings = enforceFindings(reviewReport(report, options.fonts, options.allowMissingGlyphs, await newerWorkbookHoldsNoNews(report.dir, report.statistics)), options.strict);
+  const warnings = enforceFindings(reviewReport(report, options.fonts, options.allowMissingGlyphs, await newerWorkbookNews(report.dir, report.statistics)), options.strict);
   const outputs: BuildResult['outputs'] = {};
   const created = documentDate(report);
   const c = options.fonts.config;

@@ -671,8 +671,21 @@ describe('gongwen aggregate', () => {
     const summed = await run(a!, old, '--out', path.join(root, 'sum.yaml'));
     expect(summed.code).toBe(2);
     expect(summed.err).toMatch(/invalid statistics: old \(.*\):\n\s+.*statistics\.xlsx: the figures are for 2020 \(its year\), and the unit's report\.md is on 2021/);
+    // (a workbook's year is not to be corrected: it is last year's form, an office's trial)
+    expect(summed.err).toMatch(/\n\s+fix: last year's form sent back\? ask the unit for its 2021 figures on this year's form \(gongwen new <folder> --year 2021/);
     const converted = await run(old, '--out', path.join(old, 'statistics.yaml'));
     expect(converted.code).toBe(2);
+    // check, before any sum, says the same of a newer workbook, not "convert it again" (an office's trial)
+    const sent = writeUnit(root, 'sent', {
+      'report.md': report2021.replace('正文。', '正文。\n\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}'),
+      'statistics.yaml': yamlOf(scaled(base, 1)), 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 2, {}), undefined, 2020),
+    });
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(path.join(sent, 'statistics.xlsx'), later, later);
+    const [o, e] = [capture(), capture()];
+    await main(['check', sent], o, e);
+    expect(e.text()).toMatch(/statistics\.xlsx, saved after .*statistics\.yaml, holds the figures for 2020, and the report is on 2021: last year's form sent back\?\n  fix: ask for the figures of 2021 on this year's form/);
+    expect(e.text()).not.toContain('convert it again');
     expect(readStatistics(path.join(old, 'statistics.yaml')).values).toEqual({});
     // this year's workbook, older than the empty YAML (times kept by an unzip): converted all the same
     const fresh = writeUnit(root, 'fresh', { 'report.md': report2021, 'statistics.yaml': yamlOf({}), 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1, {}), undefined, 2021) });

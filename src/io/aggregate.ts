@@ -236,7 +236,9 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     // figures of another year than the unit's report (last year's form sent back): never summed
     // nor converted as this year's
     if (year !== undefined && stats.year !== undefined && stats.year !== year) {
-      return { dir, name, status: 'invalid', message: `${stats.file}: the figures are for ${stats.year} (its year), and the unit's report.md is on ${year}\n  fix: put the ${year} figures in (last year's form sent back?), or correct year: where it is wrong` };
+      // (a workbook's year is in its hidden gongwen sheet: changed there, last year's figures would
+      // pass as this year's — the fix is this year's form, an office's trial)
+      return { dir, name, status: 'invalid', message: `${stats.file}: the figures are for ${stats.year} (its year), and the unit's report.md is on ${year}\n  fix: ${isXlsx(stats.file) ? `last year's form sent back? ask the unit for its ${year} figures on this year's form (gongwen new <folder> --year ${year}, then gongwen aggregate <that folder> --out form.xlsx, writes one to send)` : `put the ${year} figures in (last year's form sent back?), or correct year: where it is wrong`}` };
     }
     const broken = brokenRules(stats);
     if (broken) return { dir, name, status: 'invalid', message: broken };

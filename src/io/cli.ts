@@ -3,7 +3,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import { basename, dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
-import { newerWorkbookHoldsNoNews } from './workbook-news.js';
+import { newerWorkbookNews } from './workbook-news.js';
 import { FindingErrors, formatFinding, isInputError, type Finding } from '../model/errors.js';
 import { availableParallelism } from 'node:os';
 import { buildBatch, type BatchResult } from './batch.js';
@@ -342,7 +342,7 @@ async function check(dirs: string[], values: Options, out: NodeJS.WritableStream
   const provisional: { dir: string; form: string; rows: number }[] = [];
   const code = await eachDir(dirs, out, err, async (dir) => {
     const report = loadReport(dir);
-    const findings = reviewReport(report, fonts, values['allow-missing-glyphs'], await newerWorkbookHoldsNoNews(report.dir, report.statistics));
+    const findings = reviewReport(report, fonts, values['allow-missing-glyphs'], await newerWorkbookNews(report.dir, report.statistics));
     const warnings = findings.filter((f) => f.severity === 'warning');
     enforceFindings(findings, values.strict); // errors stop here, their warnings printed below them
     if (!values.strict) printFindings(err, warnings);

@@ -10,23 +10,31 @@ import type { StatisticsTable } from '../model/types.js';
 import { newerWorkbook } from '../read/report.js';
 import { readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
 
+/** What a newer workbook brings: nothing new (`noNews`), and the year its figures are for, where it says one. */
+export interface WorkbookNews { noNews: boolean; year?: number }
+
 /** Whether `workbook` holds the figures of `stats` or none; false where it cannot be read. */
 export async function holdsNoNews(workbook: string, stats: StatisticsTable, templateId?: string): Promise<boolean> {
+  return (await workbookNews(workbook, stats, templateId)).noNews;
+}
+
+async function workbookNews(workbook: string, stats: StatisticsTable, templateId?: string): Promise<WorkbookNews> {
   try {
     // (loaded here: exceljs is not loaded by a build that reads no workbook)
     const { statisticsFromXlsx } = await import('./xlsx.js');
     // (a pipe or a device is never read: it may never end, review)
     const other = await statisticsFromXlsx(readInputBytes(workbook, workbook, undefined, false, WORKBOOK_LIMIT), workbook, templateId ?? stats.template.id);
-    if (other.template.id !== stats.template.id) return false;
+    const year = other.year !== undefined ? { year: other.year } : {};
+    if (other.template.id !== stats.template.id) return { noNews: false, ...year };
     const keys = Object.keys(other.values);
-    if (!keys.length) return true;
-    return keys.length === Object.keys(stats.values).length && keys.every((k) => stats.values[k] === other.values[k]);
+    if (!keys.length) return { noNews: true, ...year };
+    return { noNews: keys.length === Object.keys(stats.values).length && keys.every((k) => stats.values[k] === other.values[k]), ...year };
   } catch {
-    return false;
+    return { noNews: false };
   }
 }
 
-/** For a report folder: its workbook is newer than the statistics file read, and holds no news. */
-export async function newerWorkbookHoldsNoNews(dir: string, stats: StatisticsTable | undefined): Promise<boolean> {
-  return stats !== undefined && newerWorkbook(dir, stats.file) !== undefined && holdsNoNews(path.join(dir, 'statistics.xlsx'), stats);
+/** For a report folder: what its workbook, newer than the statistics file read, brings; undefined where there is none such. */
+export async function newerWorkbookNews(dir: string, stats: StatisticsTable | undefined): Promise<WorkbookNews | undefined> {
+  return stats !== undefined && newerWorkbook(dir, stats.file) !== undefined ? workbookNews(path.join(dir, 'statistics.xlsx'), stats) : undefined;
 }
