@@ -675,6 +675,8 @@ describe('gongwen aggregate', () => {
     expect(summed.err).toMatch(/\n\s+fix: last year's form sent back\? ask the unit for its 2021 figures on this year's form \(gongwen new <folder> --year 2021/);
     const converted = await run(old, '--out', path.join(old, 'statistics.yaml'));
     expect(converted.code).toBe(2);
+    // (a conversion refused is no sum refused: an office's trial)
+    expect(converted.err).not.toContain('no unit can be summed');
     // check, before any sum, says the same of a newer workbook, not "convert it again" (an office's trial)
     const sent = writeUnit(root, 'sent', {
       'report.md': report2021.replace('正文。', '正文。\n\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}'),

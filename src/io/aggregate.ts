@@ -562,8 +562,10 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
 
   if (!summed.length || (left.length && !opts.partial)) {
     for (const u of left) err.write(`error: ${explain(u, template)}\n`);
-    if (!summed.length) err.write('error: no unit can be summed\n');
-    else err.write(`  fix: correct the units above, or give --partial to sum the ${nUnits(summed.length)} that can be summed without them\n`);
+    // (one unit: a conversion or its figures written out, no sum asked for — an office's trial)
+    if (!summed.length) {
+      if (dirs.length > 1) err.write('error: no unit can be summed\n');
+    } else err.write(`  fix: correct the units above, or give --partial to sum the ${nUnits(summed.length)} that can be summed without them\n`);
     err.write(`summary: ${summary(0)}; nothing written to ${opts.out}\n`);
     return 2;
   }
