@@ -437,6 +437,14 @@ describe('numbers in the text', () => {
     expect(quotes('见"说明。')).toHaveLength(1);
   });
 
+  it('checks a share in brackets, one written 所占比例为, and counts of 名 and 宗 (a known gap)', () => {
+    expect(lintNumbers(para('共收到申请200件，其中网络申请150件（占75%），当面申请50件（占25%）。'))).toEqual([]);
+    expect(lintNumbers(para('共收到申请200件，其中网络申请150件（占80%）。'))[0]?.message).toBe('"150件（占80%": 150 / 200 = 75.0%, not 80%');
+    expect(lintNumbers(para('共收到申请200件，其中网络申请150件，所占比例为80%。'))[0]?.message).toContain('150 / 200 = 75.0%, not 80%');
+    expect(lintNumbers(para('共有工作人员20名，其中专职人员5名，占20%。'))[0]?.message).toContain('5 / 20 = 25.0%, not 20%');
+    expect(lintNumbers(para('共办理案件8宗，其中纠错2宗，占25%。'))).toEqual([]);
+  });
+
   it('uses the figure before 其中 as the whole, and honours one decimal', () => {
     expect(lintNumbers(para('行政复议5件，其中结果纠正1件，占20%。'))).toEqual([]);
     expect(lintNumbers(para('共271件，其中自然人236件，占87.1%。'))).toEqual([]);

@@ -11,7 +11,7 @@ import { asciiDigits, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js
 import { inlineText, listItemLoc, tableRowLoc, type Block, type Inline, type Loc } from '../model/types.js';
 import { unifyIdeographs } from './lookalikes.js';
 
-const UNITS = '件|条|次|篇|个|人次|人|项|元|起|期|家|份';
+const UNITS = '件|条|次|篇|个|人次|人|项|元|起|期|家|份|名|宗';
 /**
  * A figure's 千, 万 or 亿 before its unit (1.2万件, 9000万元, 1.5亿元): the figures are compared as
  * counts of the unit (a text audit: "9000 is more than the whole, 1.2" of 1.2万件 was a warning
@@ -26,8 +26,9 @@ const NUM = '(?<![\\d.,])((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)';
 const num = (s: string) => Number(s.replace(/,/g, ''));
 /** The same, captured: a share's and a whole's unit must agree (120人 is no whole of 90件). */
 const UNIT_OF = `(${UNITS})`;
-// (占34%, 占比34%, and a few words between: 占总数的90.0%, 占全部申请的34%, 占比为34%)
-const SHARE = new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}?\\s*[，,、]?\\s*占[^\\d%％，,。；;、]{0,6}?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
+// (占34%, 占比34%, and a few words between: 占总数的90.0%, 占全部申请的34%, 占比为34%; in brackets,
+// 150件（占80%）, and 所占比例为80%: a known gap)
+const SHARE = new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}?\\s*[，,、（(]?\\s*所?占[^\\d%％，,。；;、]{0,6}?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
 /**
  * A whole: "共收到……301件" or "……5件，其中", "……271件。其中" (never a percentage). 共 as "in all" (全国共, 其中共) —
  * not inside 公共, 中共 or 中国共产党, nor as in 共享, 共同, 共建 (公共资源配置信息200条 is no whole).
