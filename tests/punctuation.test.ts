@@ -79,6 +79,8 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('他说:"要落实“放管服"改革".')).toBe('他说：“要落实‘放管服’改革”。');
     // a 文号 in the text gets its year in 〔 〕 (GB/T 9704 7.2.5); a title inside 《 》 typed with < > gets 〈 〉 (GB/T 15834)
     expect(p('印发《实施方案》（某环办[2022]15号）和（国发(2021)3号）。')).toBe('印发《实施方案》（某环办〔2022〕15号）和（国发〔2021〕3号）。');
+    // with the 第 it was typed with (a cited number as written; a known gap: its brackets were kept)
+    expect(p('根据《通知》（示政[2021]第3号）')).toBe('根据《通知》（示政〔2021〕第3号）');
     // one already in 〔 〕 typed with spaces loses them (they printed as gaps inside it)
     expect(p('印发（豫政办〔2017〕 15号）和（国办发 〔2017〕 24 号）。')).toBe('印发（豫政办〔2017〕15号）和（国办发〔2017〕24号）。');
     // the small ﹝ ﹞ of Word's and WPS's symbol tables (they printed small and low)

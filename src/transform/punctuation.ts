@@ -159,7 +159,7 @@ function latinSpans(out: readonly string[]): boolean[] {
  * transform/index.ts does for doc_no); and one in 〔 〕 typed with spaces (豫政办 〔2017〕 15号), which
  * print as gaps inside it and part it in copied text.
  */
-const DOC_NO_IN_TEXT = /(?<=[\u3400-\u9fff])\s*[[［【(（〔﹝]\s*((?:19|20)\d{2})\s*[\]］】)）〕﹞]\s*(\d{1,5})\s*号/gu;
+const DOC_NO_IN_TEXT = /(?<=[\u3400-\u9fff])\s*[[［【(（〔﹝]\s*((?:19|20)\d{2})\s*[\]］】)）〕﹞]\s*(第?)\s*(\d{1,5})\s*号/gu;
 /** A title inside a 《 》 marked with < > or ‹ › (《关于印发<…方案>的通知》): 〈 〉 (GB/T 15834 4.15). */
 const INNER_TITLE = /《[^《》]*[<‹][^《》]*》/gu;
 
@@ -171,7 +171,9 @@ function brackets(text: string): string {
   // (not inside a web address or a file name, which stay as typed: 某政办[2022]1号.pdf)
   const kept = [...text.matchAll(PROTECTED)].map((m) => [m.index!, m.index! + m[0].length] as const);
   const free = (at: number, length: number) => !kept.some(([from, to]) => at < to && at + length > from);
-  if (doc) text = text.replace(DOC_NO_IN_TEXT, (m: string, year: string, n: string, at: number) => (free(at, m.length) ? `〔${year}〕${n}号` : m));
+  // (with the 第 it was typed with, 示政[2021]第3号: its brackets made 〔 〕 all the same, the number
+  // a cited document's as it was written — a known gap)
+  if (doc) text = text.replace(DOC_NO_IN_TEXT, (m: string, year: string, di: string, n: string, at: number) => (free(at, m.length) ? `〔${year}〕${di}${n}号` : m));
   if (inner) text = text.replace(INNER_TITLE, (title: string, at: number) => (free(at, title.length) ? title.replace(/[<‹]([^<>‹›《》]*)[>›]/gu, '〈$1〉') : title));
   return text;
 }
