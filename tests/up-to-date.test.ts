@@ -93,6 +93,27 @@ describe('up-to-date builds', () => {
     expect(forced).not.toContain('built again');
   }, 120_000);
 
+  it('says which paragraphs of a Word draft kept aside the new one lacks: the edits to carry over (an office\'s trial: it compared the two by hand)', () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n第一段正文。\n\n第二段正文，审阅时要改。\n` }, 'unit');
+    const out = tmp();
+    expect(run([dir, '--out', out, '--format', 'docx']).code).toBe(0);
+    const docx = path.join(out, 'unit.docx');
+    const parts = unzipSync(readFileSync(docx));
+    const xml = Buffer.from(parts['word/document.xml']!).toString('utf8');
+    // the reviewer rewords the second paragraph and adds a third
+    parts['word/document.xml'] = strToU8(xml.replace('第二段正文，审阅时要改。', '第二段正文，已按审阅意见修改。')
+      .replace(/(<w:p>(?:(?!<\/w:p>).)*第二段正文(?:(?!<\/w:p>).)*<\/w:p>)/, '$1<w:p><w:r><w:t>审阅人增加的一段话，请核实后写入报告。</w:t></w:r></w:p>'));
+    writeFileSync(docx, zipSync(parts));
+    const r = run([dir, '--out', out, '--format', 'docx']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/kept: .*unit\.docx was edited since gongwen wrote it; it is now .*unit\.edited-\d{8}-\d{4}\.docx\n  its text differs from this build's in 2 paragraphs: "第二段正文，已按审阅意见修改。", "审阅人增加的一段话，请核实后写入报告。"\n/);
+    // a draft only deleted from
+    const after = unzipSync(readFileSync(docx));
+    after['word/document.xml'] = strToU8(Buffer.from(after['word/document.xml']!).toString('utf8').replace(/<w:p>(?:(?!<\/w:p>).)*第一段正文(?:(?!<\/w:p>).)*<\/w:p>/, ''));
+    writeFileSync(docx, zipSync(after));
+    expect(run([dir, '--out', out, '--format', 'docx']).err).toContain('  1 paragraph of this build\'s is not in it (deleted there)\n');
+  });
+
   it('keeps an output edited since it was written (a reviewer\'s Word draft) aside, and writes the new one', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');
     const out = tmp();

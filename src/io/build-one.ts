@@ -2,6 +2,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from './crc32.js';
+import { draftChanges, draftChangesLine } from './docx-changes.js';
 import { buildReport, FORMATS, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, InputError, isInputError } from '../model/errors.js';
 import { keepEdited, sweepFolder, withOutputLockAsync, writeFilesAtomic } from './files.js';
@@ -33,8 +34,11 @@ export type BuildOutcome =
     upToDate?: true;
     /** Built again although it had been built before into this --out: why (io/up-to-date.ts). */
     why?: string;
-    /** Outputs edited since the last build wrote them, kept aside before this one wrote over them: [output, kept as]. */
-    kept?: [string, string][];
+    /**
+     * Outputs edited since the last build wrote them, kept aside before this one wrote over them:
+     * [output, kept as, and for a Word draft what its text has that the new one's has not].
+     */
+    kept?: [string, string, string?][];
     /** Printed on a form with rows of provisional wording: its id and how many (outcome-lines.ts provisionalNote). */
     provisional?: { form: string; rows: number };
     /** Outputs of the formats not asked for (--format pdf: the DOCX) that an earlier build left in --out. */
@@ -97,7 +101,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
           `give this folder's reports another --out (one for each parent folder: --out ${path.join(s.outDir, path.basename(path.dirname(path.resolve(dir))))}), or remove those outputs first if they are to go`);
       }
       const editedBy = (record: typeof before) => (s.keepRecords ? editedOutputs(s.outDir, record, names).filter((f) => named.some((n) => n.file === f)) : []);
-      const kept: [string, string][] = [];
+      const kept: [string, string, string?][] = [];
       const putBack = () => {
         for (const [file, aside] of kept.splice(0)) {
           try {
@@ -137,6 +141,12 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
         throw e;
       }
       const files = named.map(({ file, data }, k) => ({ file, bytes: data.length, written: written[k]!, crc: crc32(data) }));
+      // (a Word draft kept aside: which of its paragraphs this build's lacks, the edits to carry over)
+      for (const k of kept) {
+        const fresh = k[0].endsWith('.docx') ? named.find((n) => n.file === k[0])?.data : undefined;
+        const line = fresh && draftChangesLine(draftChanges(k[1], fresh));
+        if (line) (k as [string, string, string?])[2] = line;
+      }
       const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
       return { files, kept, unrecorded };
     }), undefined, stopped);

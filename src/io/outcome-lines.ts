@@ -38,8 +38,8 @@ export function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.
   if (!o.ok) err.write(`error: ${o.error.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
   for (const w of o.warnings) err.write(`${w}\n`);
   if (!o.ok) return;
-  for (const [file, kept] of o.kept ?? []) {
-    err.write(`kept: ${file} was edited since gongwen wrote it; it is now ${kept}\n  (outputs are made from the report's files: carry the edits over into them)\n`);
+  for (const [file, kept, changes] of o.kept ?? []) {
+    err.write(`kept: ${file} was edited since gongwen wrote it; it is now ${kept}\n${changes ? `  ${changes}\n` : ''}  (outputs are made from the report's files: carry the edits over into them)\n`);
   }
   for (const other of o.others ?? []) err.write(`note: ${other} was left by an earlier build: this one wrote ${o.files.map((f) => path.basename(f.file)).join(' and ')} alone (--format), so it may not say what the report says now\n`);
   if (!files) return;
