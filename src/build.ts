@@ -7,7 +7,8 @@ import path from 'node:path';
 import { display, newerWorkbook, readReport } from './read/report.js';
 import { transformReport } from './transform/index.js';
 import { wordFaceHas } from './layout/word-faces.js';
-import { fallbackChars, findMissingGlyphs, missingGlyphFindings, thinFaceFindings } from './transform/glyph-check.js';
+import type { FontRole } from './layout/gbt9704.js';
+import { fallbackCharSets, findMissingGlyphs, missingGlyphFindings, thinFaceFindings } from './transform/glyph-check.js';
 import { findingError, FindingErrors, InputError, type Finding } from './model/errors.js';
 import { deadlineText } from './model/deadline.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
@@ -296,10 +297,13 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   const startDocx = (tocPages?: number[]) => {
     // (a character the PDF's face draws wrong, ￥ in Fandol, is the DOCX's fonts' own: 仿宋 draws it;
     // so is a Chinese character Windows' 仿宋 has, where the role is named 仿宋: layout/word-faces.ts)
-    const chars = fallbackChars(report, (role, cp) => options.fonts.has(role, cp) || options.fonts.misdrawn(role, cp) || wordFaceHas(c[role].name, cp));
+    const { chars, byRole } = fallbackCharSets(report, (role, cp) => options.fonts.has(role, cp) || options.fonts.misdrawn(role, cp) || wordFaceHas(c[role].name, cp));
+    // (by the font name each role is named by: two roles of one name, their characters together)
+    const byFont: Record<string, string> = {};
+    for (const [role, cs] of Object.entries(byRole) as [FontRole, string][]) byFont[c[role].name] = [...new Set([...(byFont[c[role].name] ?? ''), ...cs])].join('');
     return (options.docx ?? buildDocx)(report, created, {
       song: c.song.name, songBold: c.songBold.name, hei: c.hei.name, fang: c.fang.name, kai: c.kai.name,
-      ...(chars ? { fallback: { name: c.fallback.name, chars } } : {}),
+      ...(chars || Object.keys(byFont).length ? { fallback: { name: c.fallback.name, chars, byFont } } : {}),
     }, tocPages ? { tocPages } : undefined);
   };
   // The DOCX is started first: on a DocxThread it is built while this thread renders the PDF.

@@ -93,6 +93,15 @@ describe('the fallback font in the DOCX', () => {
     expect(found.sort()).toEqual(['Heading1 bold', 'TOC1 bold']);
   });
 
+  it('sets a title\'s 埇 in the fallback face, bold, where the title\'s face lacks it though 仿宋 has it in the source line and the body (a layout audit: it named no font in the title)', async () => {
+    const front = FRONT.replace('title: 测试县2020年', 'title: 示例县埇桥区2020年').replace('organ: 测试县人民政府', 'organ: 示例县埇桥区人民政府');
+    const { outputs } = await buildReport(makeReport({ 'report.md': `${front}\n# 概述\n\n埇桥区政府信息公开工作。\n` }), { fonts: openFontSet(), formats: ['docx'] });
+    const xml = docxParts(outputs.docx!)['word/document.xml']!;
+    const found = paragraphs(xml).flatMap((p) =>
+      [...p.xml.matchAll(/<w:r>((?:(?!<\/w:r>).)*)<\/w:r>/g)].filter((r) => r[1]!.includes('>埇<') || r[1]!.includes('埇')).map((r) => `${p.style} ${r[1]!.includes(`w:eastAsia="${NOTO}"`) ? 'Noto' : 'own'}${r[1]!.includes('<w:b/>') ? ' bold' : ''}`));
+    expect(found).toEqual(['GwTitle Noto bold', 'GwSource own', 'GwBody own']);
+  });
+
   it('leaves the 2021 sample’s 埇 堃 喆 to 仿宋 and its kin, which Windows has with them (a DOCX audit: Noto named on them, Word chose a face)', async () => {
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
     const xml = docxParts(outputs.docx!)['word/document.xml']!;

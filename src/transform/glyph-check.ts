@@ -152,17 +152,34 @@ const byCodePoint = (a: string, b: string): number => a.codePointAt(0)! - b.code
  */
 
 export function fallbackChars(report: Report, has: HasGlyph): string {
+  return fallbackCharSets(report, has).chars;
+}
+
+/**
+ * `chars` as fallbackChars; `byRole`: for each role, the characters set in it that its face lacks
+ * and the fallback face has — 埇 in a 小标宋 title (a GB 2312 face) though 仿宋 has it in the body
+ * (a layout audit: the title's 埇 named no font, and Word set it in a face of its choosing).
+ */
+export function fallbackCharSets(report: Report, has: HasGlyph): { chars: string; byRole: Partial<Record<FontRole, string>> } {
   const everywhere = new Map<string, boolean>(); // character → lacking in every role seen so far
+  const byRole = new Map<FontRole, Set<string>>();
   for (const t of textsOf(report)) {
     for (const ch of t.text) {
-      if (everywhere.get(ch) === false || /\s/u.test(ch)) continue;
+      if (/\s/u.test(ch)) continue;
       const cp = ch.codePointAt(0)!;
-      everywhere.set(ch, !has(t.role, cp) && has('fallback', cp));
+      const lacking = !has(t.role, cp) && has('fallback', cp);
+      if (lacking) {
+        let set = byRole.get(t.role);
+        if (!set) byRole.set(t.role, (set = new Set()));
+        set.add(ch);
+      }
+      if (everywhere.get(ch) !== false) everywhere.set(ch, lacking);
     }
   }
   const chars: string[] = [];
   for (const [ch, v] of everywhere) if (v) chars.push(ch);
-  return chars.sort(byCodePoint).join('');
+  const sorted = (s: Iterable<string>) => [...s].sort(byCodePoint).join('');
+  return { chars: sorted(chars), byRole: Object.fromEntries([...byRole].map(([role, set]) => [role, sorted(set)])) };
 }
 
 /**

@@ -64,18 +64,26 @@ function emboldened(rPr: string): string {
  */
 export interface HeavyRuns { styles: ReadonlySet<string>; fonts: ReadonlySet<string> }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** A paragraph's opening tag: the last one in a piece of the document that ends where a paragraph ends. */
 const PARAGRAPH_START = /<w:p[ >]/g;
 
 /**
  * `xml` (word/document.xml) with the fallback's characters in runs naming the fallback font; in a
- * heavy role (`heavy`), those runs are bold too, as the PDF draws them heavier.
+ * heavy role (`heavy`), those runs are bold too, as the PDF draws them heavier. With
+ * `fallback.byFont` and `styleFonts` (each paragraph style's font), a run's characters are those its
+ * own font lacks — the font it names, else its paragraph's style's; a run whose font is not known
+ * takes `fallback.chars`, those lacking wherever they are set.
  */
-export function withFallbackFont(xml: string, fallback: FallbackFont | undefined, heavy?: HeavyRuns): string {
-  if (!fallback?.chars) return xml;
+export function withFallbackFont(xml: string, fallback: FallbackFont | undefined, heavy?: HeavyRuns, styleFonts?: ReadonlyMap<string, string>): string {
+  const byFont = new Map(Object.entries(fallback?.byFont ?? {}).map(([name, cs]) => [escapeLikeDocx(name), new Set(cs)]));
+  if (!fallback || (!fallback.chars && !byFont.size)) return xml;
   const chars = new Set(fallback.chars);
   const font = escapeLikeDocx(fallback.name);
-  const mayHold = mayHoldOneOf(chars);
+  const mayHold = mayHoldOneOf(new Set([...chars, ...[...byFont.values()].flatMap((s) => [...s])]));
+  /** The characters to set in the fallback face in a run of font `name` (escaped), where it is known. */
+  const lacking = (name: string | undefined): ReadonlySet<string> => (name === undefined || !styleFonts ? chars : byFont.get(name) ?? NONE);
   // (paragraphs do not nest: each piece up to a </w:p> ends with one whole paragraph, and runs stand only in paragraphs)
   return xml.split('</w:p>').map((piece) => (mayHold.test(piece) ? inParagraph(piece) : piece)).join('</w:p>');
 
@@ -84,22 +92,24 @@ export function withFallbackFont(xml: string, fallback: FallbackFont | undefined
     for (const m of piece.matchAll(PARAGRAPH_START)) start = m.index;
     const style = /^<w:p[ >](?:<w:pPr>)?<w:pStyle w:val="([^"]*)"\/>/.exec(piece.slice(start))?.[1];
     const heavyStyle = style !== undefined && !!heavy?.styles.has(style);
+    const styleFont = styleFonts?.get(style ?? '');
     return piece.replace(RUN, (run: string, rPr: string | undefined, br: string | undefined, _space: string | undefined, text: string) =>
-      split(run, rPr, br, text, heavyStyle));
+      split(run, rPr, br, text, heavyStyle, styleFont === undefined ? undefined : escapeLikeDocx(styleFont)));
   }
 
-  function split(run: string, rPr: string | undefined, br: string | undefined, text: string, heavyStyle: boolean): string {
+  function split(run: string, rPr: string | undefined, br: string | undefined, text: string, heavyStyle: boolean, styleFont: string | undefined): string {
     if (!mayHold.test(text)) return run; // most runs: nothing to split (≈ 2 ms of a report's DOCX)
+    const named = rPr ? /<w:rFonts\b[^>]* w:eastAsia="([^"]*)"/.exec(rPr)?.[1] : undefined;
+    const runChars = lacking(named ?? styleFont);
     // pieces of the (escaped) text: [inFallback, text]; an entity is one unit, never cut
     const pieces: [boolean, string][] = [];
     for (const [unit] of text.matchAll(/&[^;&]*;|[\s\S]/gu)) {
-      const inFallback = chars.has(unescapeUnit(unit));
+      const inFallback = runChars.has(unescapeUnit(unit));
       const last = pieces.at(-1);
       if (last && last[0] === inFallback) last[1] += unit;
       else pieces.push([inFallback, unit]);
     }
     if (!pieces.some(([f]) => f)) return run;
-    const named = rPr && /<w:rFonts\b[^>]* w:eastAsia="([^"]*)"/.exec(rPr)?.[1];
     const inHeavy = named ? !!heavy?.fonts.has(named) : heavyStyle;
     const fallbackRPr = inHeavy ? emboldened(withFont(rPr, font)) : withFont(rPr, font);
     return pieces.map(([inFallback, piece], k) =>

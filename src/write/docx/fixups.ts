@@ -19,7 +19,7 @@ import type { FontRole } from '../../layout/gbt9704.js';
 import { HEAVY_ROLES } from '../../layout/faux-bold.js';
 import { withFallbackFont, type HeavyRuns } from './fallback-font.js';
 import { escapeLikeDocx, expandRawXml } from './raw-xml.js';
-import { heavyStyleIds, STYLE, type FontNames } from './styles.js';
+import { heavyStyleIds, STYLE, styleFontNames, type FontNames } from './styles.js';
 
 const OFF_GRID = [STYLE.tableText.id, STYLE.tableHeader.id, STYLE.metaBlock.id, STYLE.pageNumber.id, STYLE.qrCaption.id];
 
@@ -110,5 +110,5 @@ export function heavyRuns(fonts: FontNames): HeavyRuns {
 export const partFixesFor = (fonts: FontNames): Record<string, (xml: string) => string> => ({
   ...DOCX_PART_FIXES,
   'word/fontTable.xml': (xml) => fontTableXml(xml, fonts),
-  ...(fonts.fallback ? { 'word/document.xml': (xml: string) => withFallbackFont(DOCX_PART_FIXES['word/document.xml']!(xml), fonts.fallback, heavyRuns(fonts)) } : {}),
+  ...(fonts.fallback ? { 'word/document.xml': (xml: string) => withFallbackFont(DOCX_PART_FIXES['word/document.xml']!(xml), fonts.fallback, heavyRuns(fonts), styleFontNames(fonts)) } : {}),
 });

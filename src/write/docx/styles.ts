@@ -9,8 +9,12 @@ import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO, type Zihao } from '../../lay
 
 /** Font names for Word, by role; `fallback` when some characters are drawn from the fallback face. */
 export type FontNames = Record<FontRole, string> & { fallback?: FallbackFont };
-/** The fallback face's name and the characters set in it (write/docx/fallback-font.ts). */
-export interface FallbackFont { name: string; chars: string }
+/**
+ * The fallback face's name and the characters set in it (write/docx/fallback-font.ts): `chars`,
+ * lacking in every role they are set in; `byFont`, for each font name a role is named by, the
+ * characters that role's face lacks (a run in that font sets those in the fallback face).
+ */
+export interface FallbackFont { name: string; chars: string; byFont?: Record<string, string> }
 
 /** Style ids (ASCII) and their visible names. */
 export const STYLE = {
@@ -45,6 +49,18 @@ export function tableStyleId(kind: 'tableText' | 'tableHeader', zihao: Zihao): s
 
 /** Heading style ids are Word's built-in ones, so the navigation pane and TOC know them. */
 export const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
+
+/** The font each paragraph style names for its text ('' for a paragraph of no style: the document's default, the body's). */
+export function styleFontNames(fonts: FontNames): Map<string, string> {
+  const names = new Map<string, string>([['', fonts[ELEMENTS.body.role]]]);
+  for (const key of Object.keys(STYLE) as (keyof typeof STYLE)[]) {
+    const name = fonts[ELEMENTS[key].role];
+    names.set(STYLE[key].id, name);
+    if (key === 'tableHeader' || key === 'tableText') for (const z of Object.keys(TABLE_SIZES) as Zihao[]) names.set(tableStyleId(key, z)!, name);
+  }
+  HEADING_ELEMENTS.forEach((el, k) => names.set(HEADING_STYLE_IDS[k], fonts[ELEMENTS[el].role]).set(`TOC${k + 1}`, fonts[ELEMENTS[el].role]));
+  return names;
+}
 
 /**
  * The ids of the paragraph styles set in a heavy role (layout/faux-bold.ts): the title's, 一、
