@@ -8,11 +8,12 @@
  * fallback font (`w:rFonts`, all four scripts) — for every piece of text, whoever wrote it
  * (paragraphs, titles, the information block, table cells, the table of contents).
  *
- * Which characters: those the fallback face has and no role face they are set in has
- * (transform/glyph-check.ts `fallbackChars`), so that the DOCX sets them in the fallback face
- * wherever the PDF does — but for the Chinese characters Windows' 宋体 黑体 仿宋 楷体 have
- * (layout/word-faces.ts), which the DOCX leaves in those faces where its roles are named so. A character that one of its roles' faces has and another lacks
- * (FandolHei lacks ⊕, FandolFang has it) is left to Word's own fallback where it is missing.
+ * Which characters: in each run, those the fallback face has and the run's own font lacks (the
+ * font it names, else its paragraph style's: transform/glyph-check.ts fallbackCharSets byRole), so
+ * that the DOCX sets them in the fallback face wherever the PDF does — but for the Chinese
+ * characters Windows' 宋体 黑体 仿宋 楷体 have (layout/word-faces.ts), which the DOCX leaves in
+ * those faces where its roles are named so. In a run whose font cannot be told, those no role face
+ * they are set in has (fallbackChars).
  * Runs of other shapes (with a tab, a field, attributes) are left as they are.
  */
 import { ENTITY_CHARS, escapeLikeDocx } from './raw-xml.js';
