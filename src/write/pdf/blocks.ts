@@ -72,8 +72,8 @@ function justified(ctx: PdfContext, inlines: PdfInline[]): Content {
  * number) broken here too, piece by piece: each piece's lines justified but its last, which ends
  * at the break, the first indented. pdfmake broke such a paragraph itself, so the end matter could
  * not take its last lines along, and 责任编辑 and the QR code stood on a page of their own under a
- * contact block that ended a page (an office's trial). Undefined where a piece is empty or cannot
- * be broken here.
+ * contact block that ended a page (an office's trial). An empty piece is an empty line. Undefined
+ * where a piece cannot be broken here.
  */
 function breakWithLineBreaks(ctx: PdfContext, inlines: PdfInline[]): PdfInline[] | undefined {
   if (!inlines.some((i) => i.text.includes('\n'))) return breakJustified(ctx, inlines, ctx.textWidth, indent('body'));
@@ -86,7 +86,10 @@ function breakWithLineBreaks(ctx: PdfContext, inlines: PdfInline[]): PdfInline[]
   }
   const out: PdfInline[] = [];
   for (const [k, piece] of pieces.entries()) {
-    const lines = piece.length ? breakJustified(ctx, piece, ctx.textWidth, k === 0 ? indent('body') : 0) : undefined;
+    // (an empty piece, two breaks in a row: an empty line, a blank in the run's face — one left to
+    // pdfmake took the whole paragraph back to it, and the end matter stood alone again: a layout audit)
+    const lines = piece.length ? breakJustified(ctx, piece, ctx.textWidth, k === 0 ? indent('body') : 0)
+      : [{ text: '\u3000', font: inlines[0]!.font, fontSize: inlines[0]!.fontSize, lineHeight: inlines[0]!.lineHeight, noWrap: true }];
     if (!lines?.length) return undefined;
     if (k < pieces.length - 1) {
       const { noNewLine: _, ...end } = lines.at(-1)!;

@@ -311,7 +311,9 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
  * is not a paragraph broken into lines here.
  */
 function lastTwoLines(above: PdfParagraph | undefined, last: PdfParagraph): { lines: PdfParagraph[]; rest?: PdfParagraph; fromAbove: boolean } | undefined {
-  const split = lastLinesApart(last, 2);
+  // (an empty line of the two, a break typed twice, is no line of text: one more goes along)
+  let split = lastLinesApart(last, 2);
+  if (split?.[0] && Array.isArray(split[1].text) && (split[1].text as PdfInline[])[0]?.text === '\u3000') split = lastLinesApart(last, 3);
   if (!split) return undefined;
   const [init, lines] = split;
   const before = !init && lineCountOf(lines) === 1 && above ? lastLineApart(above) : undefined;
