@@ -311,6 +311,13 @@ describe('numbers in the text', () => {
     expect(lintUnderscores(para('这是_强调_的写法。'))).toHaveLength(1);
   });
 
+  it('warns of a \\ at the end of a paragraph, which breaks no line and is printed (a layout audit)', () => {
+    const report = readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n以反斜杠结尾的段落。\\\n\n地址：某路1号\\\n电话：0000-1234567\n` }));
+    expect(lintText(report.blocks).map((f) => `${f.loc.line}: ${f.message} | ${f.hint}`)).toEqual([
+      '8: "以反斜杠结尾的段落。\\": a \\ at the end of a paragraph is printed as typed (it breaks a line only before another line of the paragraph) | delete the \\',
+    ]);
+  });
+
   it('warns of a formula in LaTeX, which prints as typed, and takes its braces for no reference (a bad-input audit: {a} was to be written {{a}})', () => {
     const body = ['增长率为$\\frac{a}{b}$，其中a为本年数。', '', '\\begin{equation}x=1\\end{equation}', '', '共{t2.licensing.decisions}件，费用$5元。'].join('\n');
     const dir = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${body}\n` });

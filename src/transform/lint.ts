@@ -364,6 +364,10 @@ function lintMarkupOf(texts: TextParagraph[]): Finding[] {
     // from a pair of bold's, and passes)
     const source = p.escaped?.replace(/\\[*[\]=_#]/g, '\u0000');
     if (!/[[*=\\$]/.test(p.text)) return [];
+    // (a \ at a paragraph's end breaks no line, as nothing follows: printed, a layout audit)
+    if (/\\\s*$/.test(p.text) && !/\\\\\s*$/.test(p.escaped ?? '')) {
+      return [{ severity: 'warning', loc: p.loc, message: `"${p.text.trim().slice(-12)}": a \\ at the end of a paragraph is printed as typed (it breaks a line only before another line of the paragraph)`, hint: 'delete the \\' }];
+    }
     const last = p.sourceLines?.at(-1);
     if (last !== undefined && p.sourceLines!.length > 1 && /^\s*={3,}\s*$/.test(last)) {
       return [{ severity: 'warning', loc: p.loc, message: `"${last.trim().slice(0, 24)}": ${UNDERLINE.what}`, hint: UNDERLINE.hint }];
