@@ -179,6 +179,20 @@ describe('breakJustified', () => {
     expect(word[1]!.map((i) => i.text).join('')).toMatch(/^supercalifragilistic/);
   });
 
+  it('leaves no address\'s last one or two characters alone on a line: cut back at its seam (before its @), else a few characters back (a layout audit: gk-office@example.gov.c / n)', () => {
+    for (let k = 0; k < 24; k++) {
+      const text = `${'字'.repeat(k)}联系：gk-office@example.gov.cn`;
+      const ls = lines(breakJustified(ctx, [run(text)], 200, 0)!).map((l) => textOf(l));
+      expect(ls.join(''), text).toBe(text);
+      const last = ls.at(-1)!;
+      if (ls.length > 1 && /^[\x21-\x7e]+$/.test(last)) expect(last.length, ls.join(' | ')).toBeGreaterThanOrEqual(3);
+    }
+    // where the cut goes back, it goes to the seam before the @
+    const seams = [...Array(24).keys()].map((k) => lines(breakJustified(ctx, [run(`${'字'.repeat(k)}联系：gk-office@example.gov.cn`)], 200, 0)!).map((l) => textOf(l)))
+      .filter((ls) => ls.length > 1 && ls.at(-1)!.startsWith('@'));
+    expect(seams.length).toBeGreaterThan(0);
+  });
+
   it('keeps a figure with the Chinese character after it, its unit (271 / 件 parted at a line\'s end)', () => {
     // 18 characters and 271 fill 195 of 200 pt; 件 did not fit after them
     const text = `${'本年新收政府信息公开申请合计共有'}收到271件，较上年增加43件。`;

@@ -284,6 +284,9 @@ function piecesOf(p: Paragraph, start: number, end: number): { start: number; en
  * copies as words (readsWhole: its slack under a tenth of an em a gap, or after its marks; it had
  * been kept so up to LOOSE_EM, and read 政 务 公 如 有 疑 问, a text-layer audit).
  */
+/** The fewest characters of an address a cut leaves for the next line. */
+const MIN_ADDRESS_REST = 3;
+
 function addressCut(p: Paragraph, lineStart: number, start: number, end: number, available: number, natural: number): number | undefined {
   const { text } = p;
   // (with the marks that may not start a line after it, which stay with its last character:
@@ -304,12 +307,26 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
   // Where the line may end: at the address's own seam — after a / or before ? & # — where the line
   // so set still copies as words (its letters too take a little of its room, spreadOf), else
   // where the line is full, not in a word (…/col1234567/ind | ex.html, QA)
-  const seam = (c: number) => c > from && (text[c - 1] === '/' || /[?&#]/.test(text[c]!)) && !NO_LINE_START.has(text[c]!);
+  const seam = (c: number) => c > from && (text[c - 1] === '/' || /[?&#@]/.test(text[c]!)) && !NO_LINE_START.has(text[c]!);
   const tight = (c: number, width: number) => readsWhole(p, lineStart, c, available - width);
+  // (never one or two characters of the address alone on the next line, gk-office@example.gov.c / n
+  // or …gov. / cn, a layout audit: the address is cut further back, at its seam — before its @, after
+  // a / — where it has one on this line, else a few characters back; the cut may fall before this
+  // segment, in the address's part already on the line)
+  const cutBack = (): number | undefined => {
+    const lo = Math.max(from + 1, lineStart + 1);
+    for (let c = to - MIN_ADDRESS_REST; c >= lo; c--) if (seam(c)) return c;
+    for (let c = to - MIN_ADDRESS_REST; c >= lo; c--) if (!NO_LINE_START.has(text[c]!) && !(text[c - 1] === '.' && /[A-Za-z]/.test(text[c]!))) return c;
+    return undefined;
+  };
+  if (to - start < MIN_ADDRESS_REST && start > from) return cutBack();
   if (gaps > 0 && tight(start, natural)) return undefined;
   // (not right after a dot before a letter: …/index. at a line's end reads as a sentence's end)
   const fill = fillCut(p, lineStart, start, end, available);
-  const cut = fill !== undefined && fill - 1 > start && text[fill - 1] === '.' && /[A-Za-z]/.test(text[fill] ?? '') ? fill - 1 : fill;
+  let cut = fill !== undefined && fill - 1 > start && text[fill - 1] === '.' && /[A-Za-z]/.test(text[fill] ?? '') ? fill - 1 : fill;
+  // (never one or two characters of the address alone on the next line: gk-office@example.gov.c / n,
+  // a layout audit — a few go along)
+  if (to - (cut ?? start) < MIN_ADDRESS_REST) return cutBack();
   if (cut === undefined) return cut;
   for (let c = cut; c > start + 1; c--) {
     if (!seam(c)) continue;
