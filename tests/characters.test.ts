@@ -144,10 +144,12 @@ describe('symbols a Fandol face draws narrower or wider than one em', () => {
     const pitch = 156 * 72 / 25.4 / 28;
     // the paragraph's first line: indented two characters, then five symbols of one em each
     expect(after.x).toBeCloseTo(28 * 72 / 25.4 + 7 * pitch, 1);
-    // a face that draws one at one em keeps it (FandolKai's ←, 1.055 em, goes; FandolFang's ←, 1 em, stays)
-    expect(fonts.has('fang', 0x2190)).toBe(true);
-    expect(fonts.has('kai', 0x2190)).toBe(false);
-    expect(fonts.misdrawn('kai', 0x2190)).toBe(true);
+    // a face that draws one at one em keeps it (FandolFang's ※ is 0.65 em and goes; its 《 stays) …
+    expect(fonts.has('fang', '《'.codePointAt(0)!)).toBe(true);
+    expect(fonts.misdrawn('fang', 0x203b)).toBe(true);
+    // … but the arrows go together where one of them is off the grid: FandolHei's ↑ is half an em,
+    // its ← one em, and they stood side by side in two weights (a layout audit)
+    for (const role of ['fang', 'hei', 'kai'] as const) for (const cp of [0x2190, 0x2191, 0x2192, 0x2193]) expect(fonts.has(role, cp), `${role} U+${cp.toString(16)}`).toBe(false);
   });
 });
 

@@ -231,8 +231,16 @@ function span(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }
 
+/**
+ * The arrows, drawn all from one face: FandolHei draws ← → one em wide and ↑ ↓ half of one, so
+ * ↑ ↓ came from the fallback face and ← → from FandolHei, in two weights side by side (a layout
+ * audit). Where a face draws one of them off the grid, all of them are drawn from the fallback.
+ */
+const ARROWS = [0x2190, 0x2191, 0x2192, 0x2193, 0x2196, 0x2197, 0x2198, 0x2199];
+const offGrid = (font: Font, cp: number): boolean => font.hasGlyphForCodePoint(cp) && font.glyphForCodePoint(cp).advanceWidth !== font.unitsPerEm;
+
 function misdrawn(font: Font, cp: number): boolean {
-  if (OFF_GRID_SYMBOLS.has(cp) && /^Fandol/.test(font.postscriptName ?? '')) return font.glyphForCodePoint(cp).advanceWidth !== font.unitsPerEm;
+  if (OFF_GRID_SYMBOLS.has(cp) && /^Fandol/.test(font.postscriptName ?? '')) return ARROWS.includes(cp) ? ARROWS.some((a) => offGrid(font, a)) : offGrid(font, cp);
   return MISDRAWN.some((m) => m.codePoints.has(cp) && m.face.test(font.postscriptName ?? ''));
 }
 
