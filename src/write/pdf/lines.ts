@@ -284,8 +284,9 @@ function piecesOf(p: Paragraph, start: number, end: number): { start: number; en
  * copies as words (readsWhole: its slack under a tenth of an em a gap, or after its marks; it had
  * been kept so up to LOOSE_EM, and read 政 务 公 如 有 疑 问, a text-layer audit).
  */
-/** The fewest characters of an address a cut leaves for the next line. */
+/** The fewest characters of an address a cut leaves for the next line, and the most it takes there. */
 const MIN_ADDRESS_REST = 3;
+const MAX_ADDRESS_BACK = 12;
 
 function addressCut(p: Paragraph, lineStart: number, start: number, end: number, available: number, natural: number): number | undefined {
   const { text } = p;
@@ -313,20 +314,36 @@ function addressCut(p: Paragraph, lineStart: number, start: number, end: number,
   // or …gov. / cn, a layout audit: the address is cut further back, at its seam — before its @, after
   // a / — where it has one on this line, else a few characters back; the cut may fall before this
   // segment, in the address's part already on the line)
-  const cutBack = (): number | undefined => {
-    const lo = Math.max(from + 1, lineStart + 1);
-    for (let c = to - MIN_ADDRESS_REST; c >= lo; c--) if (seam(c)) return c;
-    for (let c = to - MIN_ADDRESS_REST; c >= lo; c--) if (!NO_LINE_START.has(text[c]!) && !(text[c - 1] === '.' && /[A-Za-z]/.test(text[c]!))) return c;
-    return undefined;
+  // (the address alone, without the marks after it: cn。 is two characters of it, a review)
+  let addressEnd = to;
+  while (addressEnd > from && (NO_LINE_START.has(text[addressEnd - 1]!) || !/[\x21-\x7e]/.test(text[addressEnd - 1]!))) addressEnd--;
+  // a cut MIN_ADDRESS_REST characters or more before the address's end, where the line up to it
+  // still reads whole (copies as words): at a seam, else as near the end as a line may end;
+  // `otherwise` where none — a line spread wider (…gk-office@example.go / v.cn。, its Chinese
+  // characters copied one by one), or cut far back (https:// alone on a spread line), is worse
+  // than two letters on the next line (a review)
+  const cutBack = (otherwise: number | undefined): number | undefined => {
+    const lo = Math.max(from + 1, lineStart + 1, addressEnd - MAX_ADDRESS_BACK);
+    const fits = (c: number) => tight(c, measureRange(p, lineStart, c));
+    for (let c = addressEnd - MIN_ADDRESS_REST; c >= lo; c--) if (seam(c) && fits(c)) return c;
+    for (let c = addressEnd - MIN_ADDRESS_REST; c >= lo; c--) {
+      if (NO_LINE_START.has(text[c]!) || (text[c - 1] === '.' && /[A-Za-z]/.test(text[c]!))) continue;
+      return fits(c) ? c : otherwise;
+    }
+    return otherwise;
   };
-  if (to - start < MIN_ADDRESS_REST && start > from) return cutBack();
+  // (the address's last characters, the segment that did not fit: cut back where that reads whole,
+  // else on as before — filled to the line's end where the line would be loose)
+  const back = addressEnd - start < MIN_ADDRESS_REST && start > from ? cutBack(undefined) : undefined;
+  if (back !== undefined) return back;
   if (gaps > 0 && tight(start, natural)) return undefined;
-  // (not right after a dot before a letter: …/index. at a line's end reads as a sentence's end)
+  // (not right after a dot before a letter: …/index. at a line's end reads as a sentence's end; nor
+  // right before it, which would start the next line with the dot, .html: a review)
   const fill = fillCut(p, lineStart, start, end, available);
-  let cut = fill !== undefined && fill - 1 > start && text[fill - 1] === '.' && /[A-Za-z]/.test(text[fill] ?? '') ? fill - 1 : fill;
+  const cut = fill !== undefined && fill - 2 > start && text[fill - 1] === '.' && /[A-Za-z]/.test(text[fill] ?? '') ? fill - 2 : fill;
   // (never one or two characters of the address alone on the next line: gk-office@example.gov.c / n,
   // a layout audit — a few go along)
-  if (to - (cut ?? start) < MIN_ADDRESS_REST) return cutBack();
+  if (addressEnd - (cut ?? start) < MIN_ADDRESS_REST) return cutBack(cut);
   if (cut === undefined) return cut;
   for (let c = cut; c > start + 1; c--) {
     if (!seam(c)) continue;
