@@ -688,6 +688,11 @@ describe('gongwen aggregate', () => {
     await main(['check', sent], o, e);
     expect(e.text()).toMatch(/statistics\.xlsx, saved after .*statistics\.yaml, holds the figures for 2020, and the report is on 2021: last year's form sent back\?\n  fix: ask for the figures of 2021 on this year's form/);
     expect(e.text()).not.toContain('convert it again');
+    // … and so does a sum that holds it (its YAML summed): a review found "convert it again" there
+    const sum = await run(a!, sent, '--out', path.join(root, 'with-sent.yaml'));
+    expect(sum.code, sum.err).toBe(0);
+    expect(sum.err).toMatch(/statistics\.xlsx was saved after .*statistics\.yaml and holds the figures for 2020, and the unit's report\.md is on 2021: last year's form sent back\?/);
+    expect(sum.err).not.toContain('convert it again');
     expect(readStatistics(path.join(old, 'statistics.yaml')).values).toEqual({});
     // this year's workbook, older than the empty YAML (times kept by an unzip): converted all the same
     const fresh = writeUnit(root, 'fresh', { 'report.md': report2021, 'statistics.yaml': yamlOf({}), 'statistics.xlsx': await statisticsToXlsx(base.template, scaled(base, 1, {}), undefined, 2021) });

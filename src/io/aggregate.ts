@@ -20,7 +20,7 @@ import { aggregateStatistics, gapText, oversizedSums, unitGaps } from '../transf
 import { checkRule, checkRules } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';
 import { statisticsFromXlsx } from './xlsx.js';
-import { holdsNoNews } from './workbook-news.js';
+import { holdsNoNews, workbookNews } from './workbook-news.js';
 
 export const AGGREGATE_USAGE = 'gongwen aggregate <unit-dir>... --out FILE [--template ID] [--partial]';
 
@@ -212,8 +212,14 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
         stale = true;
       }
     }
-    if (stale && await holdsNoNews(workbookAfter!, stats, templateId)) {
+    const news = stale && workbookAfter ? await workbookNews(workbookAfter, stats, templateId) : undefined;
+    if (news?.noNews) {
       warning = undefined;
+      stale = false;
+    } else if (news?.year !== undefined && year !== undefined && news.year !== year) {
+      // (last year's form sent back, saved after the YAML: converting it is refused, so the fix is
+      // this year's form, as check says — not "convert it again", a review)
+      warning = `${workbookAfter} was saved after ${file} and holds the figures for ${news.year}, and the unit's report.md is on ${year}: last year's form sent back? ${file} is summed\n  fix: ask the unit for its ${year} figures on this year's form (gongwen new <folder> --year ${year}, then gongwen aggregate <that folder> --out form.xlsx, writes one to send), or remove the workbook`;
       stale = false;
     }
     // the YAML as gongwen new wrote it, empty, and the unit's figures in its workbook (a unit that

@@ -18,7 +18,7 @@ export async function holdsNoNews(workbook: string, stats: StatisticsTable, temp
   return (await workbookNews(workbook, stats, templateId)).noNews;
 }
 
-async function workbookNews(workbook: string, stats: StatisticsTable, templateId?: string): Promise<WorkbookNews> {
+export async function workbookNews(workbook: string, stats: StatisticsTable, templateId?: string): Promise<WorkbookNews> {
   try {
     // (loaded here: exceljs is not loaded by a build that reads no workbook)
     const { statisticsFromXlsx } = await import('./xlsx.js');
