@@ -112,6 +112,16 @@ describe('up-to-date builds', () => {
     after['word/document.xml'] = strToU8(Buffer.from(after['word/document.xml']!).toString('utf8').replace(/<w:p>(?:(?!<\/w:p>).)*第一段正文(?:(?!<\/w:p>).)*<\/w:p>/, ''));
     writeFileSync(docx, zipSync(after));
     expect(run([dir, '--out', out, '--format', 'docx']).err).toContain('  1 paragraph of this build\'s is not in it (deleted there)\n');
+    // a figure changed to one that stands elsewhere too (a table cell's 0 made 2): counted, not lost (a review)
+    const table = makeReport({ 'report.md': `${FRONT}\n| 项目 | 数量 |\n| --- | --- |\n| 甲 | 0 |\n| 乙 | 2 |\n\n正文。\n` }, 'unit');
+    const out2 = tmp();
+    expect(run([table, '--out', out2, '--format', 'docx']).code).toBe(0);
+    const docx2 = path.join(out2, 'unit.docx');
+    const cells = unzipSync(readFileSync(docx2));
+    cells['word/document.xml'] = strToU8(Buffer.from(cells['word/document.xml']!).toString('utf8').replace(/(<w:t(?: [^>]*)?>)0<\/w:t>/, '$12</w:t>'));
+    writeFileSync(docx2, zipSync(cells));
+    const figure = run([table, '--out', out2, '--format', 'docx']);
+    expect(figure.err).toContain('  its text differs from this build\'s in 1 paragraph: "2"\n');
   });
 
   it('keeps an output edited since it was written (a reviewer\'s Word draft) aside, and writes the new one', () => {

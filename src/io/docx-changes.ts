@@ -47,9 +47,25 @@ export function draftChanges(edited: string, fresh: Uint8Array): { changed: stri
   }
   const now = docxParagraphs(fresh);
   if (!old.length || !now.length) return undefined;
-  const inNew = new Set(now);
-  const inOld = new Set(old);
-  return { changed: old.filter((t) => !inNew.has(t)), missing: now.filter((t) => !inOld.has(t)).length };
+  // (counted, not as sets: a table cell's 0 made 2 was no change where another cell says 2, a review)
+  const count = (texts: string[]) => {
+    const n = new Map<string, number>();
+    for (const t of texts) n.set(t, (n.get(t) ?? 0) + 1);
+    return n;
+  };
+  const inNew = count(now);
+  const changed = old.filter((t) => {
+    const n = inNew.get(t) ?? 0;
+    if (n > 0) inNew.set(t, n - 1);
+    return n === 0;
+  });
+  const inOld = count(old);
+  const missing = now.filter((t) => {
+    const n = inOld.get(t) ?? 0;
+    if (n > 0) inOld.set(t, n - 1);
+    return n === 0;
+  }).length;
+  return { changed, missing };
 }
 
 /** One line saying what `draftChanges` found, or undefined where the texts are the same. */
