@@ -450,6 +450,11 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('共收到申请200件，其中网络申请150件，所占比例为80%。'))[0]?.message).toContain('150 / 200 = 75.0%, not 80%');
     expect(lintNumbers(para('共有工作人员20名，其中专职人员5名，占20%。'))[0]?.message).toContain('5 / 20 = 25.0%, not 20%');
     expect(lintNumbers(para('共办理案件8宗，其中纠错2宗，占25%。'))).toEqual([]);
+    // a share of a whole it names, 占全市总量的; a second 其中, of the figure before it with its own share (a review)
+    expect(lintNumbers(para('我县共收到政府信息公开申请80件，其中依申请公开60件（占全市总量的7.5%）。'))).toEqual([]);
+    expect(lintNumbers(para('共收到申请300件，其中已办结280件（占93.3%），其中按时办结280件（占100%）。'))).toEqual([]);
+    expect(lintNumbers(para('共收到申请300件，其中已办结280件，占93.3%，其中按时办结280件，占100%。'))).toEqual([]);
+    expect(lintNumbers(para('共收到申请300件，其中已办结280件（占93.3%），其中按时办结270件（占100%）。')).map((f) => f.message)).toEqual(['"270件（占100%": 270 / 280 = 96.4%, not 100%']);
   });
 
   it('uses the figure before 其中 as the whole, and honours one decimal', () => {

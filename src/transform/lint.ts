@@ -36,7 +36,8 @@ const SHARE = new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}?\\s*[，,、（(]?\\s*所?
 const TOTAL = '(?:(?<!公)(?<!(?<!其)中)共(?![产享同建治性识青])|总计|合计)';
 const BASES = [
   new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])\\s*${MULT}${UNIT_OF}?`, 'gdu'),
-  new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}\\s*[，,]?\\s*其中`, 'gdu'),
+  // (with its own share between, 已办结280件（占93.3%），其中按时办结…: the whole of the second 其中, a review)
+  new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}(?:\\s*[（(，,]\\s*所?占[^\\d%％，,。；;、]{0,6}?\\s*\\d+(?:\\.\\d+)?\\s*[%％][）)]?)?\\s*[，,]?\\s*其中`, 'gdu'),
 ];
 /**
  * A whole that ends the sentence before one opening with 其中 ("本年新收申请271件。其中，自然人申请
@@ -54,6 +55,8 @@ const CHANGE_BEFORE = /(?:结转|增加|减少|增长|下降|上升|提高|降�
 const FIGURE_WITH_UNIT = new RegExp(`\\d[\\d.,]*\\s*(?:[千万亿]?(?:${UNITS})|[%％])`, 'u');
 /** A share's own text (103件，占34%), which may stand between a whole and a later 其中 of it. */
 const SHARE_TEXT = new RegExp(SHARE.source, 'gu');
+/** A share right after a figure's unit, without the figure: 件（占93.3%）. */
+const OWN_SHARE = /^[^\d]{0,4}?[（(，,]\s*所?占[^\d%％，,。；;、]{0,6}?\s*\d+(?:\.\d+)?\s*[%％][）)]?/u;
 /** A count joined to the whole by 和, 及 or 与 (结转申请5件和新收申请95件): the whole is their sum. */
 const JOINED_COUNT = new RegExp(`\\d[\\d.,]*\\s*[千万亿]?(?:${UNITS})[^，。；;\\d]{0,12}[和及与][^，。；;\\d]*$`, 'u');
 
@@ -108,10 +111,13 @@ function sharesOf(text: string): Share[] {
     const qizhong = text.lastIndexOf('其中', partAt);
     const baseEnd = base.at + (/^[\d.,]+/.exec(text.slice(base.at))?.[0].length ?? 0);
     const between = qizhong > baseEnd ? text.slice(baseEnd, qizhong) : '';
-    if (!/[。！？]/u.test(between) && FIGURE_WITH_UNIT.test(between.replace(SHARE_TEXT, ''))) continue;
+    // (the whole's own share, 280件（占93.3%），其中…, is no other figure)
+    if (!/[。！？]/u.test(between) && FIGURE_WITH_UNIT.test(between.replace(SHARE_TEXT, '').replace(OWN_SHARE, ''))) continue;
     if (JOINED_COUNT.test(text.slice(sentenceStart(base.at + 1), base.at))) continue;
     // (a change is no part: 较上年增加10件，占比60% — the share is of the figure before it)
     if (/(?:增加|减少|增长|下降|上升|提高|降低|(?<!新)增|减)[了约达为]?$/u.test(text.slice(Math.max(0, partAt - 4), partAt))) continue;
+    // (a share of another whole, named: 占全市总量的7.5%, 占全省的 — a review)
+    if (/^占[^\d]*?全(?:国|省|市|区|县|州|盟|旗|镇|乡)/u.test(m[0].slice(m[0].indexOf('占')))) continue;
     // (a bound, not the share: 占比超过70%, 不足80%, 占70%以上, 约60% — a text audit)
     if (/^占[^\d]*?(?:超过?|不足|不到|高于|低于|大于|小于|逾|近|约|至少|最多)/u.test(m[0].slice(m[0].indexOf('占'))) || /^\s*(?:以上|以下|左右|多|余)/u.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 3))) continue;
     out.push({ text: m[0], part: figure(m[1]!, m[2]), partShown: `${num(m[1]!)}${m[2] ?? ''}`, percent: Number(m[4]), decimals: m[4]!.split('.')[1]?.length ?? 0, base: base.value, baseShown: base.shown, baseAt: base.at, at: m.index! });
