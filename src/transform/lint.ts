@@ -355,7 +355,8 @@ const PRINTED_MARKUP: { re: RegExp; what: string; hint: string }[] = [
   { re: /\[(?![\d,，、\s\-–]*\])[^\]\n]{1,40}\]\[[^\]\n]{0,40}\]/, what: 'a link by reference is printed as typed', hint: 'write the link where it is used, [text](https://…): its address prints after the text, in brackets' },
   { re: /^\[[ xX]\](?=\s)/, what: 'a checkbox is printed as typed', hint: 'write the item without "[ ]": a 公文 list has no checkboxes' },
   // (a formula in LaTeX, $\frac{a}{b}$ or \begin{equation}: a bad-input audit)
-  { re: /\\(?:frac|dfrac|sqrt|times|div|cdot|pm|leq?|geq?|neq|sum|begin|end|left|right|text|mathrm|approx)(?![A-Za-z])|\$\$|\$[^$\n]*\\[A-Za-z]+[^$\n]*\$/, what: 'a formula in LaTeX is printed as typed: gongwen typesets no formulas', hint: 'write the formula as text, with × ÷ and /: 增长率＝（本年数−上年数）÷上年数×100%' },
+  // (a command with its argument, \frac{ or \left(, or any inside $ $: not a Windows path, C:\Users\right\, a review)
+  { re: /\\(?:frac|dfrac|sqrt|begin|end|left|right|text|mathrm)[{(\[]|\$\$|\$[^$\n]*\\[A-Za-z]+[^$\n]*\$/, what: 'a formula in LaTeX is printed as typed: gongwen typesets no formulas', hint: 'write the formula as text, with × ÷ and /: 增长率＝（本年数−上年数）÷上年数×100%' },
   // (one that opens a word: not a masked name or number, 张**、4101********1234, nor 2**3: review)
   { re: /(?<!\*)\*\*(?!\*)(?=[\p{L}\p{N}])(?<![0-9A-Za-z]\*\*(?=[0-9A-Za-z]))/u, what: 'a ** without its pair is printed as typed', hint: 'close the bold with ** after its last character, or delete the **' },
 ];
@@ -371,7 +372,8 @@ function lintMarkupOf(texts: TextParagraph[]): Finding[] {
     const source = p.escaped?.replace(/\\[*[\]=_#]/g, '\u0000');
     if (!/[[*=\\$]/.test(p.text)) return [];
     // (a \ at a paragraph's end breaks no line, as nothing follows: printed, a layout audit)
-    if (/\\\s*$/.test(p.text) && !/\\\\\s*$/.test(p.escaped ?? '')) {
+    // (not one that ends a path, D:\政务公开\2021年报\: a review)
+    if (/\\\s*$/.test(p.text) && !/\\\\\s*$/.test(p.escaped ?? '') && !/\\[^\\\s]+\\\s*$/.test(p.text)) {
       return [{ severity: 'warning', loc: p.loc, message: `"${p.text.trim().slice(-12)}": a \\ at the end of a paragraph is printed as typed (it breaks a line only before another line of the paragraph)`, hint: 'delete the \\' }];
     }
     const last = p.sourceLines?.at(-1);
