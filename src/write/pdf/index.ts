@@ -311,13 +311,29 @@ function withEndMatter(content: Content[], end: Content[]): Content[] {
  * is not a paragraph broken into lines here.
  */
 function lastTwoLines(above: PdfParagraph | undefined, last: PdfParagraph): { lines: PdfParagraph[]; rest?: PdfParagraph; fromAbove: boolean } | undefined {
-  // (an empty line of the two, a break typed twice, is no line of text: one more goes along)
+  // (an empty line, a break typed twice, is no line of text: more go along, up to two of text — two
+  // empty lines had left one line of text under them at the top of the page, a review)
   let split = lastLinesApart(last, 2);
-  if (split?.[0] && Array.isArray(split[1].text) && (split[1].text as PdfInline[])[0]?.text === '\u3000') split = lastLinesApart(last, 3);
+  for (let n = 3; split?.[0] && textLinesOf(split[1]) < 2 && n <= 8; n++) split = lastLinesApart(last, n);
   if (!split) return undefined;
   const [init, lines] = split;
   const before = !init && lineCountOf(lines) === 1 && above ? lastLineApart(above) : undefined;
   return before ? { lines: [before[1], lines], ...(before[0] ? { rest: before[0] } : {}), fromAbove: true } : { lines: [lines], ...(init ? { rest: init } : {}), fromAbove: false };
+}
+
+/** The lines of a paragraph broken into lines here that hold text (not an empty line, a break typed twice). */
+function textLinesOf(p: PdfParagraph): number {
+  if (!Array.isArray(p.text)) return 1;
+  let lines = 0;
+  let text = false;
+  for (const i of p.text as PdfInline[]) {
+    if (i.text !== '\u3000') text = true;
+    if (i.lineEnd) {
+      if (text) lines++;
+      text = false;
+    }
+  }
+  return lines + (text ? 1 : 0);
 }
 
 /** The lines of a paragraph broken into lines here. */
