@@ -149,7 +149,6 @@ const telling = (values: Record<string, number>) => Object.values(values).filter
 
 /** A unit's own statistics file, which stands for its folder: statistics.yaml or statistics.xlsx. */
 const isUnitFile = (f: string): boolean => /^statistics\.(ya?ml|xlsx)$/i.test(path.basename(f));
-/** The folder a unit given as `dir` stands for: the folder itself, or a unit file's (statistics.*) folder; another file stands for itself. */
 /**
  * A path with its links resolved as far as it exists (an --out not written yet: its folder's), so
  * that --out through a link to a unit's folder is known as that folder (an aggregation audit: the
@@ -169,6 +168,7 @@ function real(p: string): string {
 /** The folder of a unit given as its folder or its statistics file, with links resolved. */
 const realFolderOf = (dir: string): string => (isUnitFile(dir) && existsSync(dir) && !isFolder(dir) ? path.dirname(real(dir)) : real(dir));
 
+/** The folder a unit given as `dir` stands for: the folder itself, or a unit file's (statistics.*) folder; another file stands for itself. */
 const unitFolderOf = (dir: string): string => (isUnitFile(dir) && existsSync(dir) && !isFolder(dir) ? path.dirname(path.resolve(dir)) : path.resolve(dir));
 
 /** A unit's name: its folder's, or a statistics file's given in its place (西岭市汇总.xlsx: 西岭市汇总; statistics.xlsx: its folder's). */
