@@ -195,7 +195,8 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...unnamedStatistics,
     ...noStatistics,
     ...emptyAttachments,
-    ...lintText(report.blocks),
+    // (the attachments' notes too: text printed as the body's is, a 【待填写】 or a formula in one passed, a review)
+    ...lintText([...report.blocks, ...report.attachments.flatMap((a) => (a.note ? [a.note] : []))]),
     ...checkEmptySections(report.blocks, report.attachments.length > 0),
     ...lintTitleDigits(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
     ...lintDocNo(report.meta.docNo, { file: report.source.file, line: report.metaLines.docNo ?? 1 }),

@@ -302,6 +302,11 @@ describe('gongwen aggregate', () => {
     expect(slip.err).toMatch(/^error: --out \S+ holds \d+ figures converted from its unit's workbook \(that unit's own\): jtj's figures would be written over it\n/m);
     const sum = await run(jtj, gaj, '--out', wjwYaml);
     expect(sum.code).toBe(2);
+    // (the same figures as wjw's too: they would go under jtj's name, a review)
+    const twin = writeUnit(root, 'twin', { 'statistics.yaml': readFileSync(wjwYaml, 'utf8').replace(/^# .*\n/gm, '') });
+    const same = await run(twin, '--out', wjwYaml);
+    expect(same.code, same.err).toBe(2);
+    expect(same.err).toContain('figures converted from its unit\'s workbook');
     expect(sum.err).toContain('the sum would be written over it');
     expect(readFileSync(wjwYaml, 'utf8')).toBe(before);
     // wjw's own workbook, corrected and converted again, replaces them

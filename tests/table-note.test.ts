@@ -49,6 +49,10 @@ describe('the attachment\'s note (attachment.note)', () => {
     const report = sample('report.md').replace(/^  note: .*$/m, '  note: |\n    注:表中数字摘自报告正文,\n    正文未载明的项目空白.');
     const { outputs } = await buildReport(makeReport({ 'report.md': report, 'statistics.yaml': sample('statistics.yaml') }), { fonts, formats: ['docx'] });
     expect(paragraphs(docxParts(outputs.docx!)['word/document.xml']).at(-1)!.text).toBe('注：表中数字摘自报告正文，正文未载明的项目空白。');
+    // the checks of the body's text read it too (a review: a formula in it passed)
+    const formula = report.replace('正文未载明的项目空白.', '增长率为$\\frac{a}{b}$.');
+    const { warnings } = await buildReport(makeReport({ 'report.md': formula, 'statistics.yaml': sample('statistics.yaml') }), { fonts, formats: ['docx'] });
+    expect(warnings.map((w) => `${w.loc.line}: ${w.message}`)).toContainEqual(expect.stringMatching(new RegExp(`^${formula.split('\n').findIndex((l) => l.startsWith('  note:')) + 1}: .*a formula in LaTeX`)));
     const missing = report.replace('注:表中数字', '注:表\u{F8FF}中数字');
     const dir = makeReport({ 'report.md': missing, 'statistics.yaml': sample('statistics.yaml') });
     await expect(buildReport(dir, { fonts, formats: ['pdf'] })).rejects.toThrow(new RegExp(`report\\.md:${missing.split('\n').findIndex((l) => l.startsWith('  note:')) + 1}: .*U\\+F8FF`, 'u'));

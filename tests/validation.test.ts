@@ -361,7 +361,7 @@ describe('body validation', () => {
   it('rejects a paragraph or list item of more than 20,000 characters, text pasted without blank lines (a bad-input audit: its layout took 47 s, Ctrl-C unheard), at its line, and reads one of 20,000', () => {
     const pasted = '共收到申请100件，其中网络申请10件，占10%。\n'.repeat(900); // (24 characters a line: one paragraph)
     const [msg] = errorsOf({ 'report.md': `${FRONT}\n# 一级\n\n正文。\n\n${pasted}` });
-    expect(msg).toMatch(/report\.md:12: this paragraph is more than 20,000 characters long \(some 28 pages of one paragraph\): text pasted without blank lines between its paragraphs\?\n {2}fix: put a blank line between paragraphs/);
+    expect(msg).toMatch(/report\.md:12: this paragraph is more than 20,000 characters long \(some 30 pages of one paragraph\): text pasted without blank lines between its paragraphs\?\n {2}fix: put a blank line between paragraphs/);
     const [item] = errorsOf({ 'report.md': `${FRONT}\n正文。\n\n- 短的一项\n- ${'甲'.repeat(20_001)}\n` });
     expect(item).toMatch(/report\.md:11: this list item is more than 20,000 characters long/);
     const most = readReport(makeReport({ 'report.md': `${FRONT}\n${'甲'.repeat(20_000)}\n` })).blocks;

@@ -327,13 +327,14 @@ async function figuresHeld(out: string, values: Record<string, number>, ownConve
   const n = Object.keys(held.values).length;
   if (!n) return undefined;
   const print = valuesFingerprint(held.values);
-  if (print === valuesFingerprint(values)) return undefined;
-  if (held.sumRecord && held.sumRecord.sum === print) return undefined;
   // (a unit's file converted by gongwen and not changed since, which that unit's conversion
   // replaces — not another unit's figures or a sum: `aggregate units/jtj --out units/wjw/statistics.yaml`,
-  // the line before edited by one name, put jtj's figures under wjw's report, an aggregation audit)
+  // the line before edited by one name, put jtj's figures under wjw's report, an aggregation audit;
+  // the same figures too, which went under another unit's name in its header, a review)
   const converted = !isXlsx(out) && convertedMarkOf(readFileSync(out, 'utf8')) === print;
   if (converted && ownConversion) return undefined;
+  if (!converted && print === valuesFingerprint(values)) return undefined;
+  if (held.sumRecord && held.sumRecord.sum === print) return undefined;
   const figures = `${n} figure${n === 1 ? '' : 's'}`;
   return converted ? `${figures} converted from its unit's workbook (that unit's own)`
     : held.sumRecord ? `${figures}, some of them typed in or changed since gongwen wrote the file` : `${figures} that gongwen did not write (typed in, or a unit's own)`;

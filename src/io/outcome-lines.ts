@@ -41,7 +41,8 @@ export function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.
   for (const [file, kept, changes] of o.kept ?? []) {
     err.write(`kept: ${file} was edited since gongwen wrote it; it is now ${kept}\n${changes ? `  ${changes}\n` : ''}  (outputs are made from the report's files: carry the edits over into them)\n`);
   }
-  for (const other of o.others ?? []) err.write(`note: ${other} was left by an earlier build: this one wrote ${o.files.map((f) => path.basename(f.file)).join(' and ')} alone (--format), so it may not say what the report says now\n`);
+  // (as an earlier build left it: not said to be out of date, which it may not be, a review)
+  for (const other of o.others ?? []) err.write(`note: ${other} is as an earlier build left it: this one wrote ${o.files.map((f) => path.basename(f.file)).join(' and ')} alone (--format)\n`);
   if (!files) return;
   const done = o.upToDate ? ` up to date, not built again${forceHint ? ' (--force builds it)' : ''}` : ` in ${Math.round(o.ms)} ms${o.why ? ` (built again: ${o.why})` : ''}`;
   out.write(`${prefix}${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${done}\n`);
