@@ -326,6 +326,8 @@ describe('numbers in the text', () => {
     expect(error).toMatch(/report\.md:12: "\{t2\.licensing\.decisions\}" has one brace on each side/);
     expect(error).not.toMatch(/"\{[ab]\}"/);
     const latex = readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${body.split('\n').slice(0, 3).join('\n')}\n` }));
+    // (a formula without a command, $x^2$, too)
+    expect(lintText(readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n面积为$x^2$平方米。\n` })).blocks).map((f) => f.message)).toEqual(['"$x^2$": a formula in LaTeX is printed as typed: gongwen typesets no formulas']);
     const found = lintText(latex.blocks).map((f) => `${f.loc.line}: ${f.message} | ${f.hint}`);
     expect(found).toEqual([
       '8: "$\\frac{a}{b}$": a formula in LaTeX is printed as typed: gongwen typesets no formulas | write the formula as text, with × ÷ and /: 增长率＝（本年数−上年数）÷上年数×100%',

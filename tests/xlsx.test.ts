@@ -213,10 +213,11 @@ describe('statistics workbooks', () => {
       wb.getWorksheet('表四')!.getCell('D4').value = '无';
       wb.getWorksheet('表三')!.getCell('D6').value = '—';
       wb.getWorksheet('表二')!.getCell('B4').value = '/';
+      wb.getWorksheet('表二')!.getCell('C4').value = '〇';
     }).then(() => undefined, (e: unknown) => e);
     const fixes = (err as { errors: { hint?: string }[] }).errors.map((e) => e.hint);
-    expect(fixes).toHaveLength(3);
-    for (const [k, mark] of ['/', '—', '无'].entries()) expect(fixes[k]).toBe(`write 0 where there were none ("${mark}" is text to a spreadsheet and to YAML); leave the cell empty only where the figure is unknown`);
+    expect(fixes).toHaveLength(4);
+    for (const [k, mark] of ['/', '〇', '—', '无'].entries()) expect(fixes[k]).toBe(`write 0 where there were none ("${mark}" is text to a spreadsheet and to YAML); leave the cell empty only where the figure is unknown`);
     const yaml = statisticsYaml(sample2021().template, sample2021().values).replace(/(\n {6}made:) 0/, '$1 无');
     expect(yaml).toContain('made: 无');
     expect(inputMessages((() => { try { parseStatistics(yaml, 'statistics.yaml'); } catch (e) { return e; } })()).join('\n')).toMatch(/value "?无"? is not a whole non-negative number\n {2}fix: write 0 where there were none/);

@@ -38,7 +38,7 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   const t = v.trim();
   // a printed form's mark for none — 无, —, /, ×, 零 — is 0 (a blank is a figure unknown, which the
   // sum and --strict tell of; an office's trial was told to leave it blank)
-  if (/^(?:无|没有|零|[-－—–―/／×✕]+)$/u.test(t)) return `write 0 where there were none ("${t}" is text to a spreadsheet and to YAML); leave the cell empty only where the figure is unknown`;
+  if (/^(?:无|没有|零|〇|[-－—–―/／×✕]+)$/u.test(t)) return `write 0 where there were none ("${t}" is text to a spreadsheet and to YAML); leave the cell empty only where the figure is unknown`;
   // a comment typed against its figure: YAML reads "0# 表四 …" as text (a comment starts after a space)
   const commented = /^(-?\d+(?:\.\d+)?)#/.exec(t);
   if (commented) return `put a space before the #: ${commented[1]}  # … (YAML starts a comment only after a space)`;

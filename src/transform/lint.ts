@@ -356,7 +356,7 @@ const PRINTED_MARKUP: { re: RegExp; what: string; hint: string }[] = [
   { re: /^\[[ xX]\](?=\s)/, what: 'a checkbox is printed as typed', hint: 'write the item without "[ ]": a 公文 list has no checkboxes' },
   // (a formula in LaTeX, $\frac{a}{b}$ or \begin{equation}: a bad-input audit)
   // (a command with its argument, \frac{ or \left(, or any inside $ $: not a Windows path, C:\Users\right\, a review)
-  { re: /\\(?:frac|dfrac|sqrt|begin|end|left|right|text|mathrm)[{(\[]|\$\$|\$[^$\n]*\\[A-Za-z]+[^$\n]*\$/, what: 'a formula in LaTeX is printed as typed: gongwen typesets no formulas', hint: 'write the formula as text, with × ÷ and /: 增长率＝（本年数−上年数）÷上年数×100%' },
+  { re: /\\(?:frac|dfrac|sqrt|begin|end|left|right|text|mathrm)[{(\[]|\$\$|\$[^$\n]*\\[A-Za-z]+[^$\n]*\$|\$[A-Za-z0-9]+[\^_][A-Za-z0-9{}]+\$/, what: 'a formula in LaTeX is printed as typed: gongwen typesets no formulas', hint: 'write the formula as text, with × ÷ and /: 增长率＝（本年数−上年数）÷上年数×100%' },
   // (one that opens a word: not a masked name or number, 张**、4101********1234, nor 2**3: review)
   { re: /(?<!\*)\*\*(?!\*)(?=[\p{L}\p{N}])(?<![0-9A-Za-z]\*\*(?=[0-9A-Za-z]))/u, what: 'a ** without its pair is printed as typed', hint: 'close the bold with ** after its last character, or delete the **' },
 ];
