@@ -58,6 +58,10 @@ const yearOf = (front: Record<string, unknown> | null | undefined): number | und
 };
 const isXlsx = (f: string) => /\.xlsx$/i.test(f);
 
+/** A statistics file, a workbook or YAML by its name (a pipe or a device is never read as a workbook: read/text-file.ts). */
+const readStatisticsFile = async (file: string, templateId?: string): Promise<StatisticsTable> =>
+  (isXlsx(file) ? statisticsFromXlsx(readInputBytes(file, file, undefined, false, WORKBOOK_LIMIT), file, templateId) : readStatistics(file));
+
 /** Why a workbook of a kind gongwen does not read is no unit's statistics, and what to do. */
 const oldWorkbook = (file: string, namedBy?: string): string =>
   `${display(file)} is ${OLD_WORKBOOKS[OLD_WORKBOOK.exec(file)![1]!.toLowerCase()]}, which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx), `
@@ -81,12 +85,12 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   if (!statSync(dir).isDirectory()) {
     if (OLD_WORKBOOK.test(dir)) return { missing: oldWorkbook(dir) };
     if (!isYaml(dir) && !isXlsx(dir)) return { missing: 'a file, not a unit folder nor a statistics file (.yaml or .xlsx)' };
-    const report = path.join(path.dirname(dir), 'report.md');
-    const year = isUnitFile(dir) && existsSync(report) ? yearOf(frontMatterOf(report)) : undefined;
     // (the file its folder reads — what the unit's report prints — where that is another one,
     // saved after this: units/*/statistics.xlsx summed workbooks older than the YAML corrected
-    // since, without a word, an aggregation audit)
+    // since, without a word, an aggregation audit; its report's year read with it)
     const folder = isUnitFile(dir) ? statisticsFileOf(path.dirname(dir)) : undefined;
+    const report = path.join(path.dirname(dir), 'report.md');
+    const year = folder && 'file' in folder ? folder.year : isUnitFile(dir) && existsSync(report) ? yearOf(frontMatterOf(report)) : undefined;
     const readByFolder = folder && 'file' in folder && real(folder.file) !== real(dir) && statSync(folder.file).mtimeMs > statSync(dir).mtimeMs ? folder.file : undefined;
     return { file: dir, ...(year !== undefined ? { year } : {}), ...(readByFolder ? { readByFolder } : {}) };
   }
@@ -165,11 +169,12 @@ function real(p: string): string {
     }
   }
 }
-/** The folder of a unit given as its folder or its statistics file, with links resolved. */
-const realFolderOf = (dir: string): string => (isUnitFile(dir) && existsSync(dir) && !isFolder(dir) ? path.dirname(real(dir)) : real(dir));
-
-/** The folder a unit given as `dir` stands for: the folder itself, or a unit file's (statistics.*) folder; another file stands for itself. */
-const unitFolderOf = (dir: string): string => (isUnitFile(dir) && existsSync(dir) && !isFolder(dir) ? path.dirname(path.resolve(dir)) : path.resolve(dir));
+/**
+ * The folder a unit given as `dir` stands for: the folder itself, or a unit file's (statistics.*)
+ * folder; another file stands for itself. `at` makes the path whole (`real`: with links resolved).
+ */
+const unitFolderOf = (dir: string, at: (p: string) => string = path.resolve): string => (isUnitFile(dir) && existsSync(dir) && !isFolder(dir) ? path.dirname(at(dir)) : at(dir));
+const realFolderOf = (dir: string): string => unitFolderOf(dir, real);
 
 /** A unit's name: its folder's, or a statistics file's given in its place (西岭市汇总.xlsx: 西岭市汇总; statistics.xlsx: its folder's). */
 export function unitName(dir: string): string {
@@ -185,7 +190,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     const { file, year, workbookAfter, readByFolder } = found;
     let { warning, namedMissing } = found;
     const workbook = path.join(dir, 'statistics.xlsx');
-    const readWorkbook = () => statisticsFromXlsx(readInputBytes(workbook, workbook, undefined, false, WORKBOOK_LIMIT), workbook, templateId);
+    const readWorkbook = () => readStatisticsFile(workbook, templateId);
     // --out the file the unit's report names, this unit alone: its workbook written into it again —
     // where the workbook was saved after it (corrected since), or the file is still empty as gongwen
     // new wrote it; else the guard against writing over a unit's own file stands
@@ -193,7 +198,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     let stats: StatisticsTable;
     if (into && workbookAfter) stats = await readWorkbook();
     else if (isYaml(file)) stats = readStatistics(file);
-    else if (isXlsx(file)) stats = await statisticsFromXlsx(readInputBytes(file, file, undefined, false, WORKBOOK_LIMIT), file, templateId);
+    else if (isXlsx(file)) stats = await readStatisticsFile(file, templateId);
     // (an .xls its report names: said so, as one the folder holds is, a review)
     else return { dir, name, status: 'invalid', message: OLD_WORKBOOK.test(file) ? oldWorkbook(file, path.dirname(file)) : `${file}: a statistics file is .yaml or .xlsx` };
     // a workbook saved after the YAML, with the same figures (copied, or written from it) or none: no news
@@ -202,7 +207,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     if (readByFolder && (out === undefined || real(out) !== real(readByFolder))) {
       let other: StatisticsTable | undefined;
       try {
-        other = isXlsx(readByFolder) ? await statisticsFromXlsx(readInputBytes(readByFolder, readByFolder, undefined, false, WORKBOOK_LIMIT), readByFolder, templateId) : readStatistics(readByFolder);
+        other = await readStatisticsFile(readByFolder, templateId);
       } catch (e) {
         if (!isInputError(e)) throw e;
       }
@@ -319,7 +324,7 @@ async function figuresHeld(out: string, values: Record<string, number>, ownConve
   if (!st?.isFile()) return undefined;
   let held: StatisticsTable;
   try {
-    held = isXlsx(out) ? await statisticsFromXlsx(readInputBytes(out, out, undefined, false, WORKBOOK_LIMIT), out) : readStatistics(out);
+    held = await readStatisticsFile(out);
   } catch (e) {
     if (!isInputError(e)) throw e;
     return `a file gongwen cannot read as statistics (${(e as Error).message.split('\n')[0]})`;

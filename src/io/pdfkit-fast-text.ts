@@ -92,12 +92,16 @@ export function writeTextDirectly(proto: TextDoc, version: string): void {
   proto.text = function (this: TextDoc, s: unknown, x: unknown, y: unknown, options: unknown) {
     const font = this._font;
     const stroke = font?.gongwenStrokeEm ? number(font.gongwenStrokeEm * this._fontSize) : 0;
-    const general = () => {
-      if (!stroke) return text.call(this, s, x, y, options);
-      // (pdfkit's own way: its stroke and fill options give mode 2, in a state saved around it)
-      this.save();
+    /** The stroke's settings, in a state saved around the text (fix 27). */
+    const outline = () => {
       this.lineWidth(stroke);
       this.strokeColor('black');
+    };
+    const general = () => {
+      if (!stroke) return text.call(this, s, x, y, options);
+      // (pdfkit's own way: its stroke and fill options give mode 2)
+      this.save();
+      outline();
       text.call(this, s, x, y, { ...(options as object), stroke: true, fill: true });
       return this.restore();
     };
@@ -115,10 +119,7 @@ export function writeTextDirectly(proto: TextDoc, version: string): void {
     this.x = x;
     this.y = y;
     this.save();
-    if (stroke) {
-      this.lineWidth(stroke);
-      this.strokeColor('black');
-    }
+    if (stroke) outline();
     this.transform(1, 0, 0, -1, 0, this.page.height);
     const top = this.page.height - y - (font.ascender / 1000) * size;
     if (this.page.fonts[font.id] == null) this.page.fonts[font.id] = font.ref();

@@ -8,7 +8,7 @@
  */
 import { asciiDigits } from '../model/typed-text.js';
 import type { Block, Report } from '../model/types.js';
-import { normalizePunctuation, normalizeBlockPunctuation } from './punctuation.js';
+import { normalizeInlines, normalizePunctuation, normalizeBlockPunctuation } from './punctuation.js';
 import { joinRunInHeadings } from './run-in.js';
 import { numberHeadings, numberLists } from './numbering.js';
 import { resolveRefs } from './refs.js';
@@ -56,7 +56,8 @@ export function transformReport(report: Report, rules: readonly TransformRule[] 
     blocks,
     attachments: report.attachments.map((a) => ({
       ...a, title: normalizePunctuation(a.title),
-      ...(a.note ? { note: { ...a.note, inlines: a.note.inlines.map((i) => ({ ...i, text: normalizePunctuation(i.text) })) } } : {}),
+      // (the note as a body paragraph is)
+      ...(a.note ? { note: { ...a.note, inlines: normalizeInlines(a.note.inlines) } } : {}),
     })),
   };
 }

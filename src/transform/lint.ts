@@ -28,7 +28,9 @@ const num = (s: string) => Number(s.replace(/,/g, ''));
 const UNIT_OF = `(${UNITS})`;
 // (占34%, 占比34%, and a few words between: 占总数的90.0%, 占全部申请的34%, 占比为34%; in brackets,
 // 150件（占80%）, and 所占比例为80%: a known gap)
-const SHARE = new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}?\\s*[，,、（(]?\\s*所?占[^\\d%％，,。；;、]{0,6}?\\s*(\\d+(?:\\.\\d+)?)\\s*[%％]`, 'gdu');
+/** 占 (所占), a few words, and a percentage: the share's own words, its figure captured or not. */
+const ZHAN = (capture: boolean) => `所?占[^\\d%％，,。；;、]{0,6}?\\s*(${capture ? '' : '?:'}\\d+(?:\\.\\d+)?)\\s*[%％]`;
+const SHARE = new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}?\\s*[，,、（(]?\\s*${ZHAN(true)}`, 'gdu');
 /**
  * A whole: "共收到……301件" or "……5件，其中", "……271件。其中" (never a percentage). 共 as "in all" (全国共, 其中共) —
  * not inside 公共, 中共 or 中国共产党, nor as in 共享, 共同, 共建 (公共资源配置信息200条 is no whole).
@@ -37,7 +39,7 @@ const TOTAL = '(?:(?<!公)(?<!(?<!其)中)共(?![产享同建治性识青])|总�
 const BASES = [
   new RegExp(`${TOTAL}[^\\d。；;]{0,15}?${NUM}(?![\\d.,]*\\s*[%％])\\s*${MULT}${UNIT_OF}?`, 'gdu'),
   // (with its own share between, 已办结280件（占93.3%），其中按时办结…: the whole of the second 其中, a review)
-  new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}(?:\\s*[（(，,]\\s*所?占[^\\d%％，,。；;、]{0,6}?\\s*\\d+(?:\\.\\d+)?\\s*[%％][）)]?)?\\s*[，,]?\\s*其中`, 'gdu'),
+  new RegExp(`${NUM}\\s*${MULT}${UNIT_OF}(?:\\s*[（(，,]\\s*${ZHAN(false)}[）)]?)?\\s*[，,]?\\s*其中`, 'gdu'),
 ];
 /**
  * A whole that ends the sentence before one opening with 其中 ("本年新收申请271件。其中，自然人申请
@@ -56,7 +58,7 @@ const FIGURE_WITH_UNIT = new RegExp(`\\d[\\d.,]*\\s*(?:[千万亿]?(?:${UNITS})|
 /** A share's own text (103件，占34%), which may stand between a whole and a later 其中 of it. */
 const SHARE_TEXT = new RegExp(SHARE.source, 'gu');
 /** A share right after a figure's unit, without the figure: 件（占93.3%）. */
-const OWN_SHARE = /^[^\d]{0,4}?[（(，,]\s*所?占[^\d%％，,。；;、]{0,6}?\s*\d+(?:\.\d+)?\s*[%％][）)]?/u;
+const OWN_SHARE = new RegExp(`^[^\\d]{0,4}?[（(，,]\\s*${ZHAN(false)}[）)]?`, 'u');
 /** A count joined to the whole by 和, 及 or 与 (结转申请5件和新收申请95件): the whole is their sum. */
 const JOINED_COUNT = new RegExp(`\\d[\\d.,]*\\s*[千万亿]?(?:${UNITS})[^，。；;\\d]{0,12}[和及与][^，。；;\\d]*$`, 'u');
 

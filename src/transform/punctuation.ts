@@ -464,7 +464,7 @@ function normalizeOnce(text: string): string {
 }
 
 /** Normalise across the inlines of one block, so a mark at an inline boundary sees both neighbours. */
-function normalizeInlines(inlines: Inline[]): Inline[] {
+export function normalizeInlines(inlines: Inline[]): Inline[] {
   if (inlines.length <= 1) return inlines.map((i) => ({ ...i, text: normalizePunctuation(i.text) }));
   const joined = normalizePunctuation(inlines.map((i) => i.text).join(SEPARATOR));
   const parts = joined.split(SEPARATOR);

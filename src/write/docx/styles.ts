@@ -50,34 +50,28 @@ export function tableStyleId(kind: 'tableText' | 'tableHeader', zihao: Zihao): s
 /** Heading style ids are Word's built-in ones, so the navigation pane and TOC know them. */
 export const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
 
-/** The font each paragraph style names for its text ('' for a paragraph of no style: the document's default, the body's). */
-export function styleFontNames(fonts: FontNames): Map<string, string> {
-  const names = new Map<string, string>([['', fonts[ELEMENTS.body.role]]]);
+/**
+ * The role each paragraph style sets its text in ('' for a paragraph of no style: the document's
+ * default, the body's): the elements' styles with their table sizes, the headings and their
+ * contents entries (toc N, in the heading's face).
+ */
+function styleRoles(): Map<string, FontRole> {
+  const roles = new Map<string, FontRole>([['', ELEMENTS.body.role]]);
   for (const key of Object.keys(STYLE) as (keyof typeof STYLE)[]) {
-    const name = fonts[ELEMENTS[key].role];
-    names.set(STYLE[key].id, name);
-    if (key === 'tableHeader' || key === 'tableText') for (const z of Object.keys(TABLE_SIZES) as Zihao[]) names.set(tableStyleId(key, z)!, name);
+    const role = ELEMENTS[key].role;
+    roles.set(STYLE[key].id, role);
+    if (key === 'tableHeader' || key === 'tableText') for (const z of Object.keys(TABLE_SIZES) as Zihao[]) roles.set(tableStyleId(key, z)!, role);
   }
-  HEADING_ELEMENTS.forEach((el, k) => names.set(HEADING_STYLE_IDS[k], fonts[ELEMENTS[el].role]).set(`TOC${k + 1}`, fonts[ELEMENTS[el].role]));
-  return names;
+  HEADING_ELEMENTS.forEach((el, k) => roles.set(HEADING_STYLE_IDS[k], ELEMENTS[el].role).set(`TOC${k + 1}`, ELEMENTS[el].role));
+  return roles;
 }
 
-/**
- * The ids of the paragraph styles set in a heavy role (layout/faux-bold.ts): the title's, 一、
- * headings' and their contents entries' (toc 1, in the heading's face), 附件's, table headers'.
- */
-export function heavyStyleIds(): Set<string> {
-  const ids = new Set<string>();
-  for (const key of Object.keys(STYLE) as (keyof typeof STYLE)[]) {
-    if (!HEAVY_ROLES.has(ELEMENTS[key].role)) continue;
-    ids.add(STYLE[key].id);
-    if (key === 'tableHeader' || key === 'tableText') for (const z of Object.keys(TABLE_SIZES) as Zihao[]) ids.add(tableStyleId(key, z)!);
-  }
-  HEADING_ELEMENTS.forEach((name, k) => {
-    if (HEAVY_ROLES.has(ELEMENTS[name].role)) ids.add(HEADING_STYLE_IDS[k]).add(`TOC${k + 1}`);
-  });
-  return ids;
-}
+/** The font each paragraph style names for its text. */
+export const styleFontNames = (fonts: FontNames): Map<string, string> =>
+  new Map([...styleRoles()].map(([id, role]) => [id, fonts[role]]));
+
+/** The ids of the paragraph styles set in a heavy role (layout/faux-bold.ts): the title's, 一、 headings' and their contents entries', 附件's, table headers'. */
+export const heavyStyleIds = (): Set<string> => new Set([...styleRoles()].filter(([id, role]) => id && HEAVY_ROLES.has(role)).map(([id]) => id));
 
 /**
  * 三号 text keeps its 16 pt size and is scaled horizontally to the grid's character pitch, so that

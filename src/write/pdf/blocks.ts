@@ -5,7 +5,7 @@ import { inlineText, tocInlines, type Block, type HeadingBlock, type ParagraphBl
 import { CELL_PADDING_BOTTOM, CELL_PADDING_TOP, CELL_PADDING_X, statGrid, TABLE_RULE, type StatGrid } from '../../layout/stat-grid.js';
 import { startHeightOf, statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
-import { inlineRuns, LINK, runs, type PdfInline } from './text.js';
+import { EMPTY_LINE, inlineRuns, LINK, runs, type PdfInline } from './text.js';
 import { breakJustified, breakWithoutOrphan, lineCount } from './lines.js';
 import { CELL_PADDING_Y as MD_CELL_PADDING_Y, markdownTable, RULE as MD_RULE } from './md-table.js';
 import { NOTE_LINES, withNoteRow } from './table-note.js';
@@ -89,7 +89,7 @@ function breakWithLineBreaks(ctx: PdfContext, inlines: PdfInline[]): PdfInline[]
     // (an empty piece, two breaks in a row: an empty line, a blank in the run's face — one left to
     // pdfmake took the whole paragraph back to it, and the end matter stood alone again: a layout audit)
     const lines = piece.length ? breakJustified(ctx, piece, ctx.textWidth, k === 0 ? indent('body') : 0)
-      : [{ text: '\u3000', font: inlines[0]!.font, fontSize: inlines[0]!.fontSize, lineHeight: inlines[0]!.lineHeight, noWrap: true }];
+      : [{ text: EMPTY_LINE, font: inlines[0]!.font, fontSize: inlines[0]!.fontSize, lineHeight: inlines[0]!.lineHeight, noWrap: true }];
     if (!lines?.length) return undefined;
     if (k < pieces.length - 1) {
       const { noNewLine: _, ...end } = lines.at(-1)!;

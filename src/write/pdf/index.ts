@@ -16,7 +16,7 @@ import { front } from './front.js';
 import { SpanBreaks } from './span-breaks.js';
 import { tocTable } from './toc.js';
 import { lineCount } from './lines.js';
-import { PAGE_PROBE, runs, type PageProbe, type PdfInline } from './text.js';
+import { EMPTY_LINE, PAGE_PROBE, runs, type PageProbe, type PdfInline } from './text.js';
 import { ELEMENTS, QR, qrText, sizeOf } from '../../layout/gbt9704.js';
 import { mmToPt } from '../../layout/units.js';
 
@@ -327,7 +327,7 @@ function textLinesOf(p: PdfParagraph): number {
   let lines = 0;
   let text = false;
   for (const i of p.text as PdfInline[]) {
-    if (i.text !== '\u3000') text = true;
+    if (i.text !== EMPTY_LINE) text = true;
     if (i.lineEnd) {
       if (text) lines++;
       text = false;

@@ -16,6 +16,9 @@ const SKIP = /\s/u;
 /** The inline property that holds a link's target (a plain name: pdfmake copies an inline's properties to the pieces it breaks it into). */
 export const LINK = 'gwLink';
 
+/** The text of an empty line in a paragraph (a line break typed twice, write/pdf/blocks.ts): a blank of the run's face, no line of text. */
+export const EMPTY_LINE = '\u3000';
+
 /** The inline property that holds a page probe (io/pdfmake-page-probes.ts), shared by pdfmake's copies of the inline. */
 export const PAGE_PROBE = 'gwPageProbe';
 /** Where the line holding a probe landed: its page (1-based; 0 where it was not laid out), and whether it opens that page. */
