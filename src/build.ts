@@ -312,7 +312,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   // Writers are loaded on first use: a DOCX-only build never loads pdfmake, and the other way round.
   const rendered = options.formats.includes('pdf') ? (async () => {
     const [{ pdfDefinition }, { renderPdf, pageReader }] = await Promise.all([import('./write/pdf/index.js'), import('./io/pdf-render.js')]);
-    const glyphs = { has: options.fonts.has, advance: options.fonts.advance, advanceOfUnit: options.fonts.advanceOfUnit, dashCentre: dashCentre(options.fonts) };
+    const glyphs = { has: options.fonts.has, advance: options.fonts.advance, advanceOfUnit: options.fonts.advanceOfUnit, inkRight: options.fonts.inkRight, dashCentre: dashCentre(options.fonts) };
     const definition = pdfDefinition(report, { glyphs, created, creator: options.creator, pdfa: options.pdfa });
     const placed = pageReader(definition, tocLevels(report) > 0);
     const bytes = await renderPdf(definition, options.fonts).catch((e: unknown) => { throw lostBlockError(report, e); });

@@ -38,6 +38,29 @@ describe('breakJustified', () => {
     for (const l of ls.slice(1)) expect('，。').not.toContain(l[0]!.text[0]);
   });
 
+  it('ends a line in a mark set in half its width where that lets the figure before it fit (…占 / 80%；)', () => {
+    // the toy face's marks have their ink in the left 0.3 of the em; ？ in 0.68 (FandolFang's)
+    const ink = { ...ctx, glyphs: { ...ctx.glyphs, inkRight: (_: string, cp: number) => (cp === 0xff1f ? 0.68 : 0.3) } };
+    const text = '一二三四五六七八123；九十';
+    // 80 + 15 + 10 = 105: fits a line of 100 with its ； in half
+    const ls = lines(breakJustified(ink, [run(text)], 100, 0)!);
+    expect(ls.map(textOf)).toEqual(['一二三四五六七八123；', '九十']);
+    // set to the width without the mark's blank half (no spacing: it fills 100 so), its ink inside the line
+    expect(extent(ls[0]!)).toBeCloseTo(105, 6);
+    expect(ls[0]!.every((i) => !i.characterSpacing)).toBe(true);
+    // without it the figure and its mark go to the next line, the line before spread by 20 over 7 gaps
+    expect(lines(breakJustified(ctx, [run(text)], 100, 0)!).map(textOf)[0]).toBe('一二三四五六七八');
+    // a mark drawn past its em's half (？), one half an em too wide, a ragged line, a table's cell: not so
+    expect(lines(breakJustified(ink, [run('一二三四五六七八123？九十')], 100, 0)!).map(textOf)[0]).toBe('一二三四五六七八');
+    expect(lines(breakJustified(ink, [run('一二三四五六七八1234；九十')], 100, 0)!).map(textOf)[0]).toBe('一二三四五六七八');
+    expect(lines(breakJustified(ink, [run(text)], 100, 0, true)!).map(textOf)[0]).toBe('一二三四五六七八');
+    expect(lines(breakJustified({ ...ink, cutAddresses: false }, [run(text)], 100, 0)!).map(textOf)[0]).toBe('一二三四五六七八');
+    // a line that fits without it keeps its mark whole and its characters unspread
+    const whole = lines(breakJustified(ink, [run('一二三四五六七八12；九十')], 100, 0)!);
+    expect(whole.map(textOf)[0]).toBe('一二三四五六七八12；');
+    expect(whole[0]!.every((i) => !i.characterSpacing)).toBe(true);
+  });
+
   it('splits a word wider than the column and starts no line with its spaces', () => {
     const text = `${'a'.repeat(60)} bbb 中文`; // 60 letters = 3 full lines of 20
     const ls = lines(breakJustified(ctx, [run(text)], 100, 0)!);

@@ -65,9 +65,14 @@ describe('page and margins', () => {
 
   it('ends justified lines at the right edge of the 版心 (156 mm text width)', () => {
     // lines that end within a quarter character of the edge are the justified ones
-    const rights = fullBodyPages().flatMap(bodyLines).map((l) => l.right).filter((r) => r > RIGHT_EDGE - 4);
-    expect(rights.length).toBeGreaterThan(100);
-    for (const r of rights) expect(Math.abs(r - RIGHT_EDGE)).toBeLessThan(0.5);
+    const justified = fullBodyPages().flatMap(bodyLines).filter((l) => l.right > RIGHT_EDGE - 4);
+    expect(justified.length).toBeGreaterThan(100);
+    // a line that holds its last figure only with its closing mark set in half its width (…占80%；)
+    // ends that half past the edge: the mark's ink, in its em's left half, stays inside (lines.ts endRoom)
+    const halved = justified.filter((l) => l.right > RIGHT_EDGE + 0.5);
+    expect(halved.map((l) => l.text.replace(/\s/g, ''))).toEqual(['的方式答复申请人。其中同意公开和已主动公开239件，占80%；']);
+    for (const l of halved) expect(l.right - RIGHT_EDGE).toBeCloseTo(l.items.at(-1)!.size / 2, 1);
+    for (const l of justified.filter((j) => !halved.includes(j))) expect(Math.abs(l.right - RIGHT_EDGE)).toBeLessThan(0.5);
   });
 });
 
@@ -85,7 +90,10 @@ describe('the 22 × 28 grid', () => {
       const next = bodyLines(pages[p.number]!);
       const headingNext = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/.test(next[0]?.text ?? '');
       const twoLinesNext = headingNext && next.length > 3 && next[3]!.x > next[2]!.x; // (line 4 opens a paragraph: indented)
-      expect(lines.length === 22 || (lines.length === 21 && headingNext) || (lines.length === 20 && twoLinesNext), `page ${p.number}: ${lines.length} lines`).toBe(true);
+      // 19 where the body ends next page in a paragraph's last line and a heading (七、附表), which the
+      // end matter takes along, the heading kept with a line of text before it (README, "Attachment")
+      const endNext = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)/.test(next[1]?.text ?? '') && next.some((l) => l.text.startsWith('附件：'));
+      expect(lines.length === 22 || (lines.length === 21 && headingNext) || (lines.length === 20 && twoLinesNext) || (lines.length === 19 && endNext), `page ${p.number}: ${lines.length} lines`).toBe(true);
       for (let i = 1; i < lines.length; i++) expect(lines[i].baseline - lines[i - 1].baseline).toBeCloseTo(PITCH, 1);
     }
   });

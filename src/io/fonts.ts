@@ -104,6 +104,8 @@ export interface FontSet {
   advance(role: FaceRole, text: string, size: number): number;
   /** advance(role, String.fromCharCode(unit), size), without making the string (one UTF-16 unit, not a surrogate). */
   advanceOfUnit(role: FaceRole, unit: number, size: number): number;
+  /** The right edge of the ink of the role's glyph for the code point, in em (write/pdf/lines.ts: a mark at a line's end). */
+  inkRight(role: FaceRole, codePoint: number): number;
 }
 
 const loaded = new Map<string, LoadedFace>();
@@ -250,6 +252,7 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
   const coverage = new Map<FaceRole, Map<number, boolean>>();
   const advances = new Map<FaceRole, Map<string, number>>();
   const unitAdvances = new Map<FaceRole, Map<number, number>>();
+  const inks = new Map<string, number>();
   /** A text's advance in em, as pdfkit lays it out. */
   const ems = (role: FaceRole, text: string): number => {
     const font = face(role).font;
@@ -281,6 +284,15 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
       let units = m.get(unit);
       if (units === undefined) m.set(unit, (units = ems(role, String.fromCharCode(unit)))); // at most 65,536 entries
       return units * size;
+    },
+    inkRight(role, cp) {
+      const key = `${role} ${cp}`;
+      let em = inks.get(key);
+      if (em === undefined) {
+        const font = face(role).font;
+        inks.set(key, (em = font.glyphForCodePoint(cp).bbox.maxX / font.unitsPerEm));
+      }
+      return em;
     },
     misdrawn(role, cp) {
       return (OFF_GRID_SYMBOLS.has(cp) || MISDRAWN.some((m) => m.codePoints.has(cp))) && face(role).font.hasGlyphForCodePoint(cp) && misdrawn(face(role).font, cp);

@@ -17,6 +17,8 @@ export interface GlyphSource {
   advance?(role: PdfRole, text: string, size: number): number;
   /** advance(role, String.fromCharCode(unit), size) without the string, where the source has it. */
   advanceOfUnit?(role: PdfRole, unit: number, size: number): number;
+  /** The right edge of the ink of the role's glyph for the code point, in em; without it no mark ends a line compressed (write/pdf/lines.ts). */
+  inkRight?(role: PdfRole, codePoint: number): number;
 }
 
 export interface PdfOptions {

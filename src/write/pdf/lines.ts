@@ -70,6 +70,32 @@ interface Paragraph {
   out: PdfInline[];
   /** Lines left ragged (not stretched to the width): a table of contents' entries. */
   ragged?: boolean;
+  /** The glyph source's ink edges, where a line may end in a mark set in half its width (endRoom). */
+  inkRight?: PdfContext['glyphs']['inkRight'];
+}
+
+/**
+ * Marks that may end a line set in half their width (endRoom): pause and stop marks and closing
+ * brackets and quotes, whose ink a simplified-Chinese face draws in the left half of the em.
+ */
+const END_MARKS = new Set([...'，、。；：！？）》”’】」』〕〉']);
+
+/**
+ * The room a line ending at `end` gains by setting its last character in half its width: a full-width
+ * mark of END_MARKS whose ink ends in the first half of its em (？ in FandolFang does not). Chinese
+ * typesetting sets such a mark so at a line's end (行末点号压缩) before it opens the line's
+ * characters: a line short of a figure and the mark after it (…公开239件，占 / 80%；) was spread by a
+ * ninth of an em a character, which copies letter-spaced (的 方 式 答 复), where 80%； fits
+ * with its ； set in half. The ink stays inside the 版心; the mark's blank half lies past its edge.
+ * Only where the line does not fit without it (emitLine), and not in ragged lines or table cells.
+ */
+function endRoom(p: Paragraph, start: number, end: number): number {
+  if (!p.inkRight || end <= start || !END_MARKS.has(p.text[end - 1]!)) return 0;
+  const run = p.inlines[p.runOf[end - 1]!]!;
+  const role = run.font as PdfRole;
+  const advance = p.advanceOfUnit ? p.advanceOfUnit(role, p.text.charCodeAt(end - 1), 1) : p.advance(role, p.text[end - 1]!, 1);
+  if (Math.abs(advance - 1) > 1e-6 || p.inkRight(role, p.text.codePointAt(end - 1)!) > 0.5) return 0;
+  return run.fontSize / 2;
 }
 
 /** Width of text[start, end) as pdfkit measures it: per run, each run's piece laid out as a whole. */
@@ -140,7 +166,9 @@ const LEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一�
 function emitLine(p: Paragraph, start: number, end: number, available: number, last: boolean, natural?: number): void {
   const { text, runOf, inlines, out } = p;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
-  const slack = last || p.ragged ? 0 : available - (natural ?? measureRange(p, start, end));
+  const width = natural ?? measureRange(p, start, end);
+  // (a line that fits only with its last mark set in half its width is spread to that: endRoom)
+  const slack = last || p.ragged ? 0 : available - width + (width > available + EPSILON ? endRoom(p, start, end) : 0);
   const { pieces, cjk: cjkSpacing, other: otherSpacing, soft, share } = spreadOf(p, start, end, slack);
   let s = 0; // the next soft place
   for (let k = 0; k < pieces.length; k++) {
@@ -405,8 +433,12 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
   if (!ctx.glyphs.advance || inlines.length === 0 || inlines.length > 0xffff) return undefined;
   const { text, runOf } = flatten(inlines);
   if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
-  const p: Paragraph = { text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [], ...(ragged ? { ragged } : {}) };
   const cutAddresses = ctx.cutAddresses !== false;
+  // (a mark set in half its width at a line's end: not in ragged lines, nor where only pdfmake's breaks are asked for)
+  const p: Paragraph = {
+    text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [],
+    ...(ragged ? { ragged } : {}), ...(!ragged && cutAddresses && ctx.glyphs.inkRight ? { inkRight: ctx.glyphs.inkRight } : {}),
+  };
   // (a figure moves whole; where only pdfmake's breaks are asked for, not)
   const breaks = opportunities(text, !cutAddresses);
 
@@ -427,7 +459,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
     let visibleEnd = s.end;
     while (visibleEnd > s.start && SPACE.test(text[visibleEnd - 1]!)) visibleEnd--;
     let visible = visibleEnd === s.end ? w : measureRange(p, s.start, visibleEnd);
-    if (s.start > lineStart && lineWidth + visible > available - short + EPSILON) {
+    if (s.start > lineStart && lineWidth + visible > available - short + EPSILON && lineWidth + visible - endRoom(p, s.start, visibleEnd) > available - short + EPSILON) {
       // part of a web address that would leave the line loose goes on it to its end (addressCut);
       // so does any piece wider than a whole line, which is cut wherever it goes (a code of 54
       // characters left the line before it spread over the width: 统　一　社　会　信　用　代　码　为)
