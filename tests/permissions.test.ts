@@ -5,7 +5,7 @@
  * changes nothing, so node:fs answers for such a folder as Linux does to a user without access:
  * the folder itself can be looked at, nothing in it can.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
@@ -62,6 +62,29 @@ describe('an --out folder that cannot be written in', () => {
       expect(e.text()).toBe(`error: --out ${where}: ${what} cannot be written in: no permission to write there (EACCES); give --out a folder you can write to\nRun gongwen --help for usage.\n`);
       expect(o.text()).toBe('');
     }
+  });
+});
+
+describe('an --out folder that cannot be made', () => {
+  it('is said once, first, and a folder that can be made is not left behind by a build that fails (each report of a batch had said it)', async () => {
+    const root = path.dirname(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}正文。\n` }));
+    const dirs = ['one', 'two'].map((name) => {
+      const dir = path.join(root, name);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'report.md'), name === 'one' ? `${FRONT_BEFORE_FORMS}正文。\n` : '---\ntitle: [\n---\n');
+      return dir;
+    });
+    if (existsSync('/proc/self')) {
+      const [o, e] = [capture(), capture()];
+      expect(await main(['build', ...dirs, '--out', '/proc/nope/out', '--jobs', '1'], o.stream, e.stream)).toBe(2);
+      expect(e.text()).toBe('error: --out /proc/nope/out: /proc/nope cannot be created (ENOENT); give --out a folder you can write to (it is created if missing)\nRun gongwen --help for usage.\n');
+      expect(o.text()).toBe('');
+    }
+    // (the folder the check made is removed; the report that fails leaves none)
+    const out = path.join(root, 'made', 'out');
+    const [o, e] = [capture(), capture()];
+    expect(await main(['build', dirs[1]!, '--out', out], o.stream, e.stream)).toBe(2);
+    expect(existsSync(path.join(root, 'made'))).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 /** The command line: gongwen build | check | aggregate | new. Exit codes 0 ok, 1 internal error, 2 bad input. */
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
@@ -169,6 +169,7 @@ function checkNames(dirs: string[]): void {
  * any report is laid out (each report of a batch said it, after its layout: a CLI audit).
  */
 function checkOut(outDir: string): void {
+  let missing: string | undefined; // the first folder on the way that is not there
   for (let d = resolve(outDir); ; d = dirname(d)) {
     let st;
     try {
@@ -187,9 +188,25 @@ function checkOut(outDir: string): void {
         const [why, fix] = REFUSALS[code] ?? ['it cannot be written in', 'give --out a folder you can write to'];
         throw new UsageError(`--out ${outDir}: ${d === resolve(outDir) ? 'the folder' : `${d}, where it would be made,`} cannot be written in: ${why}${code ? ` (${code})` : ''}; ${fix}`);
       }
+      // (a folder that can be written in but holds no folders, /proc: made and removed again to
+      // know, once, first; each report of a batch said it could not be made)
+      if (missing) probeFolder(outDir, missing);
     }
     if (st || dirname(d) === d) return;
+    missing = d;
   }
+}
+
+/** Whether `d` (not there, its parent a folder) can be made: made and removed again, or a UsageError. */
+function probeFolder(outDir: string, d: string): void {
+  try {
+    mkdirSync(d);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return; // (made meanwhile)
+    throw new UsageError(`--out ${outDir}: ${d} cannot be created${code ? ` (${code})` : ''}; give --out a folder you can write to (it is created if missing)`);
+  }
+  rmdirSync(d);
 }
 
 /** Of the reports built, those with warnings, for a batch's summary: " (2 with warnings: a, b)", or nothing. */
