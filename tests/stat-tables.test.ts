@@ -9,6 +9,7 @@ import { ROOT } from './helpers/build.js';
 import { docxParts } from './helpers/docx.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, MM, readPdf, type PdfPage } from './helpers/pdf.js';
+import { pageContents } from './helpers/pdf-content.js';
 import { pdfText } from './helpers/published.js';
 import { FIGURE, figureEm, fittedSize } from '../src/layout/fit.js';
 import { geometry } from '../src/layout/gbt9704.js';
@@ -495,6 +496,26 @@ describe('the 2019 format', () => {
     const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf'] });
     const page = (await readPdf(outputs.pdf!)).pages.find((p) => p.items.some((i) => i.str.startsWith('（七）总计')))!;
     expect(page.items.some((i) => i.str.startsWith('（六）其他处理'))).toBe(true);
+  });
+
+  it('prints a row of figures left blank one line tall (表四 of a new 2019 folder was a strip of its padding)', async () => {
+    const dir = makeReport({
+      'report.md': FRONT.replace('year: 2020', 'year: 2019').replace(/---\n$/, 'statistics: statistics.yaml\n---\n')
+        + `# 主动公开政府信息情况\n\n{{table t2}}\n\n# 收到和处理政府信息公开申请情况\n\n{{table t3}}\n\n# 政府信息公开行政复议、行政诉讼情况\n\n{{table t4}}\n`,
+      'statistics.yaml': 'template: gov-2019\ntables:\n  t3:\n    new_received: {natural: 10, total: 10}\n',
+    }, 'y2019-blank-t4');
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf'] });
+    const pages = (await readPdf(outputs.pdf!)).pages;
+    const n = pages.findIndex((p) => p.items.some((i) => i.str === '复议后起诉'));
+    const head = pages[n]!.items.find((i) => i.str === '复议后起诉')!;
+    // the table's horizontal rules below its header's last row, top down (pdfkit's page is flipped)
+    const content = pageContents(outputs.pdf!)[n]!.content;
+    const rules = [...content.matchAll(/([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l\nS/g)]
+      .filter((m) => m[2] === m[4] && Number(m[2]) > head.baseline).map((m) => Number(m[2]));
+    const ys = [...new Set(rules.map((y) => y.toFixed(1)))].map(Number).sort((a, b) => a - b);
+    expect(ys).toHaveLength(3); // under 结果维持 …, under the blank row (each drawn as one rule a cell)
+    const size = ZIHAO[statGrid(loadTemplate('gov-2019')!.tables.find((t) => t.id === 't4')!, {}).zihao];
+    expect(ys[2]! - ys[1]!).toBeGreaterThan(size * 1.35);
   });
 
   it('renders its tables, with signed 本年增/减 values, and reports the empty cells', async () => {
