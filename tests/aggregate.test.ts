@@ -666,6 +666,16 @@ describe('gongwen aggregate', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain(`warning: ${path.join(excel, 'statistics.yaml')} has no figures (as gongwen new writes it), so ${path.join(excel, 'statistics.xlsx')} is summed`);
     expect(r.out).toContain('summary: 2 summed');
+    // the unit alone into another file: the same (it wrote a blank form, 0 of its cells given: an audit)
+    const alone = await run(excel, '--out', path.join(root, 'county.yaml'));
+    expect(alone.code, alone.err).toBe(0);
+    expect(alone.err).toContain(`${path.join(excel, 'statistics.xlsx')} is summed`);
+    expect(alone.err).not.toContain('convert it again');
+    expect(readStatistics(path.join(root, 'county.yaml')).values).toEqual(scaled(base, 2, {}));
+    // … but not into the workbook itself: the form written again from the YAML would be the blank one
+    // over the unit's figures, which the guard against writing over its own file refuses
+    const over = await run(excel, '--out', path.join(excel, 'statistics.xlsx'));
+    expect(over.code).toBe(2);
   });
 
   it('refuses a unit whose statistics say another year than its report.md, summed or converted; converts an empty YAML\'s workbook whatever the files\' times', async () => {

@@ -228,8 +228,11 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
       stale = false;
     }
     // the YAML as gongwen new wrote it, empty, and the unit's figures in its workbook (a unit that
-    // fills in Excel): the workbook is summed, and the unit's own report is told to convert it
-    if (isYaml(stats.file) && !Object.keys(stats.values).length && existsSync(workbook) && (into || !single)) {
+    // fills in Excel): the workbook is summed, and the unit's own report is told to convert it —
+    // one unit alone too, but where --out is that workbook (the form written again from the YAML)
+    // (one unit alone into the county's file wrote a blank form, where two read the workbook: an audit)
+    const outIsWorkbook = out !== undefined && path.resolve(out) === path.resolve(workbook);
+    if (isYaml(stats.file) && !Object.keys(stats.values).length && existsSync(workbook) && (into || !single || (out !== undefined && !outIsWorkbook))) {
       stats = await readWorkbook();
       if (!into) warning = `${file} has no figures (as gongwen new writes it), so ${workbook} is summed\n  fix: convert it (gongwen aggregate ${dir} --out ${file}), so that the unit's own report prints its figures too`;
     }
