@@ -290,7 +290,12 @@ export function openFontSet(config: FontConfig = defaultFontConfig()): FontSet {
       let em = inks.get(key);
       if (em === undefined) {
         const font = face(role).font;
-        inks.set(key, (em = font.glyphForCodePoint(cp).bbox.maxX / font.unitsPerEm));
+        try {
+          em = font.glyphForCodePoint(cp).bbox.maxX / font.unitsPerEm;
+        } catch {
+          em = Infinity; // (an outline that cannot be read: the mark is set whole; embedding the face says it is damaged)
+        }
+        inks.set(key, em);
       }
       return em;
     },

@@ -210,8 +210,9 @@ export function statTable(ctx: PdfContext, grid: StatGrid, wholeStart = false): 
       dontBreakRows: true,
       widths: [...widths], // pdfmake turns the entries into objects; `fits` reads ours during layout
       // a row of empty cells one line tall, as rowRoom counts it (表四's figures left blank: pdfmake
-      // made the row the height of its padding, a strip, where the DOCX has a blank row)
-      heights: (r: number) => (grid.rows[r]!.every((slot) => isCovered(slot) || !slot.text) ? cell.lineHeight : undefined),
+      // made the row the height of its padding, a strip, where the DOCX has a blank row); rows
+      // added after the grid's (a note under the table, table-note.ts) are their own
+      heights: (r: number) => (grid.rows[r]?.every((slot) => isCovered(slot) || !slot.text) ? cell.lineHeight : undefined),
       body,
     },
     layout: TABLE_LAYOUT,
