@@ -374,6 +374,25 @@ describe('front matter and statistics mistakes', () => {
       [renamed.split('\n').indexOf('# 主动公开情况') + 1, '"主动公开情况" is not read as part 二、主动公开政府信息情况 of the gov-2021 form, which has no heading', 'name it as the form does: "# 主动公开政府信息情况" (gongwen numbers it)'],
       [renamed.split('\n').indexOf('# 存在的主要问题及改进情况') + 1, 'the gov-2021 form has 6 parts; "六、其他需要报告的事项" has no heading', 'add "# 其他需要报告的事项" in its place, after the part before it (gongwen numbers it)'],
     ]);
+    // a part of the 2014 reports added in part 四's place, part 六 left out: six parts, but 表四 printed
+    // under 五、 and nothing said (a 2019-form audit); added with all six kept, 七 parts; 四 and 五 swapped
+    const told2014 = (t: string) => reviewReport(loadReport(makeReport({ 'report.md': t, ...stats })), fonts)
+      .filter((f) => /part|form/.test(f.message)).map((f) => [f.loc.line, f.message]);
+    const extra = text.replace('# 政府信息公开行政复议、行政诉讼情况', '# 回应社会关注和政策解读情况\n\n本年度回应关切。\n\n# 政府信息公开行政复议、行政诉讼情况');
+    const lineOf = (t: string, l: string) => t.split('\n').indexOf(l) + 1;
+    const instead = extra.replace(/\n# 其他需要报告的事项\n/, '\n');
+    expect(told2014(instead)).toEqual([
+      [lineOf(instead, '# 存在的主要问题及改进情况'), 'the gov-2021 form has 6 parts; "六、其他需要报告的事项" has no heading'],
+      [lineOf(instead, '# 回应社会关注和政策解读情况'), '"回应社会关注和政策解读情况" names none of the gov-2021 form\'s 6 parts, and another heading names the part in its place'],
+    ]);
+    expect(told2014(extra)).toEqual([[lineOf(extra, '# 回应社会关注和政策解读情况'),
+      'the gov-2021 form has 6 parts, the report 7: "回应社会关注和政策解读情况" names none of them, and the parts after it are numbered on']]);
+    const sections = text.split(/(?=^# )/m);
+    const [partFour, partFive] = [sections.findIndex((p) => p.startsWith('# 政府信息公开行政复议')), sections.findIndex((p) => p.startsWith('# 存在的主要问题'))];
+    [sections[partFour], sections[partFive]] = [sections[partFive]!, sections[partFour]!];
+    const swappedParts = sections.join('');
+    expect(told2014(swappedParts)).toEqual([[lineOf(swappedParts, '# 政府信息公开行政复议、行政诉讼情况'),
+      'part 四 of the gov-2021 form, "政府信息公开行政复议、行政诉讼情况", comes after its part 五, "存在的主要问题及改进情况": gongwen numbers the parts as they come']]);
     // two parts missing around one such heading: which it stands for cannot be told, so neither is said of it (review)
     const two = text.replace('# 主动公开政府信息情况', '# 工作情况').replace(/\n# 收到和处理政府信息公开申请情况\n/, '\n');
     const told = reviewReport(loadReport(makeReport({ 'report.md': two, ...stats })), fonts).filter((f) => /is not read as part|has no heading/.test(f.message));

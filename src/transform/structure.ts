@@ -39,11 +39,14 @@ const shown = (s: TemplateSection) => `${s.no}、${s.title}`;
  */
 function partsOf(blocks: Block[], sections: TemplateSection[]): { parts: HeadingBlock[]; partOf: Map<HeadingBlock, TemplateSection | undefined> } {
   const parts = blocks.filter((b): b is HeadingBlock => b.type === 'heading' && b.level === 1);
-  const partOf = new Map(parts.map((h, k): [HeadingBlock, TemplateSection | undefined] => {
+  const named = parts.map((h) => {
     const scored = sections.map((s) => ({ s, score: nameScore(inlineText(h.inlines), s.title) })).sort((x, y) => y.score - x.score);
-    if (scored[0].score >= MATCH && scored[0].score > (scored[1]?.score ?? 0)) return [h, scored[0].s];
-    return [h, parts.length === sections.length ? sections[k] : undefined];
-  }));
+    return scored[0].score >= MATCH && scored[0].score > (scored[1]?.score ?? 0) ? scored[0].s : undefined;
+  });
+  // (by its place only where no other heading names that part: a part of the 2014 reports added
+  // in part 四's place, # 回应社会关注和政策解读情况, stood for 四 beside the heading that names it)
+  const partOf = new Map(parts.map((h, k): [HeadingBlock, TemplateSection | undefined] =>
+    [h, named[k] ?? (parts.length === sections.length && !named.includes(sections[k]) ? sections[k] : undefined)]));
   return { parts, partOf };
 }
 
@@ -61,9 +64,10 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
   if (!template || !sections?.length) return [];
   const { parts, partOf } = partsOf(blocks, sections);
   const findings: Finding[] = [];
-  // a part missing is told only where the report has fewer parts than the form (with as many or
-  // more, freely worded headings cannot be told from missing ones)
-  if (parts.length < sections.length) {
+  // a part missing is told only where the report has no more parts than the form (with more,
+  // freely worded headings cannot be told from missing ones); with as many, where another heading
+  // names the part a heading stands in the place of
+  if (parts.length <= sections.length) {
     // a heading in a missing part's place that names no part (renamed: 主动公开情况, newcomer — told
     // at the part before, it was not found): at that heading, with the form's name; only where it is
     // the one such heading for the one such part (two parts missing around it: which, review)
@@ -94,6 +98,43 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
         hint: `add "# ${s.title}" in its place, after the part before it (gongwen numbers it)`,
       });
     }
+  }
+  // a heading that stands for no part, where the report has as many parts as the form or more: a
+  // part the form does not have (a part of the 2014 reports, 回应社会关注和政策解读情况, added: the
+  // form's parts after it were numbered one on, 表四 printed under 五、); with more parts, said once
+  const told = new Set(findings.map((f) => f.loc));
+  const none = parts.filter((h) => partOf.get(h) === undefined && !told.has(h.loc));
+  const list = sections.map(shown).join(' ');
+  if (parts.length > sections.length && none.length) {
+    findings.push({
+      severity: 'warning', loc: none[0]!.loc,
+      message: `the ${template.id} form has ${sections.length} parts, the report ${parts.length}: ${none.map((h) => `"${inlineText(h.inlines)}"`).join(', ')} ${none.length > 1 ? 'name' : 'names'} none of them, and the parts after ${none.length > 1 ? 'them' : 'it'} are numbered on`,
+      hint: `the form's parts are ${list}; put an extra part's text under the part it belongs to (its heading a ##), or name a part as the form does`,
+    });
+  } else if (parts.length === sections.length) {
+    for (const h of none) {
+      findings.push({
+        severity: 'warning', loc: h.loc,
+        message: `"${inlineText(h.inlines)}" names none of the ${template.id} form's ${sections.length} parts, and another heading names the part in its place`,
+        hint: `the form's parts are ${list}; put its text under the part it belongs to (its heading a ##), or name it as the form does`,
+      });
+    }
+  }
+  // parts out of the form's order (四 and 五 swapped): at the first that comes after a later one
+  let latest: { h: HeadingBlock; k: number } | undefined;
+  for (const h of parts) {
+    const part = partOf.get(h);
+    if (!part) continue;
+    const k = sections.indexOf(part);
+    if (latest && k < latest.k) {
+      findings.push({
+        severity: 'warning', loc: h.loc,
+        message: `part ${part.no} of the ${template.id} form, "${inlineText(h.inlines)}", comes after its part ${sections[latest.k]!.no}, "${inlineText(latest.h.inlines)}": gongwen numbers the parts as they come`,
+        hint: `move it, with its text, before "# ${inlineText(latest.h.inlines)}": the form's parts are ${list}`,
+      });
+      break;
+    }
+    latest = { h, k };
   }
   let under: HeadingBlock | undefined;
   for (const b of blocks) {
