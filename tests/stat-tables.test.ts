@@ -400,6 +400,8 @@ describe('placing and referring to tables', () => {
     // a 2020 report (gov-2019's year) with 2014-form statistics and the body's {{table}} lines
     const stats2014 = readFileSync(path.join(ROOT, 'content/shangqiu-2017/statistics.yaml'), 'utf8');
     expect(error(report(tables3, stats2014))).toMatch(/the gov-2014 table is printed as an attachment, not in the body\n  fix: remove this \{\{table …\}\} line — but first check the form: the statistics file is on gov-2014, and a 2020 report is on gov-2019/);
+    // each {{table}} line at once, at its line (one a run: a 2019-form audit)
+    expect(error(report(tables3, stats2014)).match(/:(\d+): the gov-2014 table is printed as an attachment/g)).toHaveLength(3);
     // on the year's form, no such word
     const on2021 = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 2021').replace(/---\n$/, 'statistics: statistics.yaml\n---\n') + '{{table t2}}\n\n{{table t4}}\n', 'statistics.yaml': STATS });
     expect(error(on2021)).toContain('is not placed');

@@ -183,9 +183,10 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
     // (a workbook in the folder and no YAML: the unit's form as it came back, not yet converted)
     const folder = path.dirname(loc.file);
     const workbookOnly = existsSync(path.join(folder, 'statistics.xlsx')) && !existsSync(path.join(folder, 'statistics.yaml'));
-    if (placed[0]) throw new InputError(placed[0].loc, `{{table ${placed[0].table}}} but the report has no statistics`,
+    // (every such line at once: one a run, a 2019-form audit)
+    throwAll(placed.map((b) => new InputError(b.loc, `{{table ${b.table}}} but the report has no statistics`,
       workbookOnly ? `convert the workbook in its folder once, gongwen aggregate ${shellWord(folder)} --out ${shellWord(path.join(folder, 'statistics.yaml'))}, then add "statistics: statistics.yaml" to the front matter`
-        : 'add "statistics: statistics.yaml" to the front matter');
+        : 'add "statistics: statistics.yaml" to the front matter')));
     return;
   }
   const t = stats.template;
@@ -194,7 +195,7 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   const form = fmYear >= FIRST_FORM_YEAR ? templateForYear(fmYear) : undefined;
   const otherForm = form && form !== t.id ? ` — but first check the form: the statistics file is on ${t.id}, and a ${fmYear} report is on ${form} (its template: line, or last year's file?)` : '';
   if (t.placement === 'attachment') {
-    if (placed[0]) throw new InputError(placed[0].loc, `the ${t.id} table is printed as an attachment, not in the body`, `remove this {{table …}} line${otherForm}`);
+    throwAll(placed.map((b) => new InputError(b.loc, `the ${t.id} table is printed as an attachment, not in the body`, `remove this {{table …}} line${otherForm}`)));
     if (!attachments[0]) throw new InputError(loc, `the ${t.id} statistics table is printed as an attachment, but the report has none`, `add "attachment: { title: ${fmYear}年XX政府信息公开工作情况统计表 }" to the front matter${otherForm}`);
     attachments[0].table = t.tables[0].id;
     return;
