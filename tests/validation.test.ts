@@ -429,6 +429,11 @@ describe('statistics validation', () => {
     const msgs = errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: -1\n  s4: 2.5\n'));
     expect(msgs[0]).toMatch(/statistics\.yaml:3: 三（一）收到申请数: value -1 is not a whole non-negative number/);
     expect(msgs[1]).toMatch(/statistics\.yaml:4: 四、行政复议数量: value 2.5/);
+    // a count of 项目, and its change, asks for a number of 项 (it said 件: a 2019-form audit)
+    const items = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: -126, delta: x, decisions: -1}\n'));
+    expect(items.find((m) => m.includes('上一年项目数量'))).toMatch(/value -126 is not a whole non-negative number\n  fix: write a number of 项,/);
+    expect(items.find((m) => m.includes('本年增/减'))).toMatch(/\n  fix: write a number of 项,/);
+    expect(items.find((m) => m.includes('处理决定数量'))).toMatch(/\n  fix: write a number of 件,/);
   });
 
   it('says how to write a figure typed as text: full-width digits, quotes, a thousands separator, a unit', () => {

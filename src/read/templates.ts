@@ -143,8 +143,11 @@ function gridTable(t: RawTable): { table: StatTableTemplate; rules: StatRule[] }
       for (const row of b.rows) {
         for (const c of row.cells) {
           const head = b.header.find((h) => h.col === c.col)?.text ?? c.col;
-          const unit = row.unit ?? (/万元/.test(head) ? '万元' : '件');
           const signed = /增\/减/.test(head);
+          // (a count of 项目, and its change beside it, is of items, not 件: the fix of a -126 under
+          // 上一年项目数量 said "write a number of 件", a 2019-form audit)
+          const items = /项目/.test(head) || (signed && b.header.some((h) => /项目/.test(h.text)));
+          const unit = row.unit ?? (/万元/.test(head) ? '万元' : items ? '项' : '件');
           cells.push({ key: `${t.id}.${row.id}.${c.col}`, table: t.id, row: row.id, col: c.col, label: `${name} ${row.label} / ${head}`, unit, signed, decimals: unit === '万元' || /金额/.test(head) });
         }
       }
