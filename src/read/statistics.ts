@@ -306,6 +306,13 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       }
       const rowIds = [...new Set(table.cells.map((c) => c.row!))];
       for (const [row, cols] of Object.entries(rows)) {
+        // (a group's own row, results: of 三、本年度办理结果, is a header, as the 2014 form's are: it
+        // was an unknown row with the table's 23 ids, a 2019-form audit)
+        if (table.groupRows.includes(row)) {
+          errors.push(new InputError({ file, line: keyLine([dataKey, tableId, row]) }, `row "${row}" of ${tableId} is a section header of ${template.id} and takes no figures`,
+            `give the figures of the rows under it${row === 'results' && rowIds.includes('results_total') ? ' (its total is results_total, （七）总计)' : ''}`));
+          continue;
+        }
         if (!rowIds.includes(row)) { unknown([dataKey, tableId, row], `row of ${tableId}`, rowIds); continue; }
         if (cols === null) continue;
         if (!isMap(cols)) {
