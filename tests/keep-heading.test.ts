@@ -86,6 +86,20 @@ describe('headings of two lines', () => {
       expect(lines[at]!.endsWith('建'), `${h}: 建 / 设`).toBe(false);
     }
   });
+
+  it('hold a heading that fits its line with its last mark set in half its width as gongwen breaks it (pdfmake broke it again: 规范化建 / 设”)', async () => {
+    // 26.5 em of 黑体 on the 26 em after the indent: one line, its ” halved
+    const { outputs } = await buildReport(makeReport({ 'report.md': `${FRONT}
+# 依托12345热线推进“基层政务公开标准化规范化建设”
+
+正文。
+` }, 'halved-heading'), { fonts, formats: ['pdf'] });
+    const page = (await readPdf(outputs.pdf!)).pages[0]!;
+    const heading = linesOf(page).find((l) => l.text.startsWith('一、'))!;
+    expect(heading.text.replace(/\s/g, '')).toBe('一、依托12345热线推进“基层政务公开标准化规范化建设”');
+    const edge = (28 + 156) * 72 / 25.4;
+    expect(heading.right - edge).toBeCloseTo(heading.items.at(-1)!.size / 2, 1);
+  });
 });
 
 describe('headings kept with the text after them', () => {

@@ -38,7 +38,9 @@ function heading(ctx: PdfContext, b: HeadingBlock, outline: OutlineIds): Content
     // line, nor splits a word there (…规范化建 / 设): its lines are filled up to four characters
     // short (not where only pdfmake's breaks are asked for: PdfOptions.cutAddresses)
     const lines = breakWithoutOrphan(ctx, text, ctx.textWidth, false, indent(name));
-    if (lines && lines.some((i) => i.lineEnd)) text = lines;
+    // (one line too: one that holds its last mark only in half its width, lines.ts endRoom, which
+    // pdfmake would break again without the rules above — 规范化建 / 设”, a review)
+    if (lines?.length) text = lines;
   }
   const { id, parent } = outline.next(b.level);
   const listed = b.level <= (ctx.tocLevels ?? 0);

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import type LineBreakerClass from 'linebreak';
 import { FULL_WIDTH, IS_ADDRESS, NO_LINE_START, tailorBreaks, type BreakOpportunity } from '../../layout/kinsoku.js';
 import { insideWords } from '../../layout/title-lines.js';
+import { STROKE_EM } from '../../layout/faux-bold.js';
 import type { PdfContext, PdfRole } from './context.js';
 import type { PdfInline } from './text.js';
 
@@ -86,15 +87,17 @@ const END_MARKS = new Set([...'，、。；：！？）》”’】」』〕〉'
  * typesetting sets such a mark so at a line's end (行末点号压缩) before it opens the line's
  * characters: a line short of a figure and the mark after it (…公开239件，占 / 80%；) was spread by a
  * ninth of an em a character, which copies letter-spaced (的 方 式 答 复), where 80%； fits
- * with its ； set in half. The ink stays inside the 版心; the mark's blank half lies past its edge.
- * Only where the line does not fit without it (emitLine), and not in ragged lines or table cells.
+ * with its ； set in half. The ink stays inside the 版心; the mark's blank lies past its edge (half
+ * the mark on a justified line, less on a paragraph's last line, which is not spread). Only where
+ * the line does not fit without it (emitLine), and not in ragged lines or table cells.
  */
 function endRoom(p: Paragraph, start: number, end: number): number {
   if (!p.inkRight || end <= start || !END_MARKS.has(p.text[end - 1]!)) return 0;
   const run = p.inlines[p.runOf[end - 1]!]!;
   const role = run.font as PdfRole;
   const advance = p.advanceOfUnit ? p.advanceOfUnit(role, p.text.charCodeAt(end - 1), 1) : p.advance(role, p.text[end - 1]!, 1);
-  if (Math.abs(advance - 1) > 1e-6 || p.inkRight(role, p.text.codePointAt(end - 1)!) > 0.5) return 0;
+  // (with room for the stroke a fallback mark gets in a heavy role: layout/faux-bold.ts)
+  if (Math.abs(advance - 1) > 1e-6 || p.inkRight(role, p.text.codePointAt(end - 1)!) > 0.5 - STROKE_EM / 2) return 0;
   return run.fontSize / 2;
 }
 
@@ -166,8 +169,8 @@ const LEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一�
 function emitLine(p: Paragraph, start: number, end: number, available: number, last: boolean, natural?: number): void {
   const { text, runOf, inlines, out } = p;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
-  const width = natural ?? measureRange(p, start, end);
   // (a line that fits only with its last mark set in half its width is spread to that: endRoom)
+  const width = last || p.ragged ? 0 : natural ?? measureRange(p, start, end);
   const slack = last || p.ragged ? 0 : available - width + (width > available + EPSILON ? endRoom(p, start, end) : 0);
   const { pieces, cjk: cjkSpacing, other: otherSpacing, soft, share } = spreadOf(p, start, end, slack);
   let s = 0; // the next soft place
