@@ -477,6 +477,10 @@ describe('placing and referring to tables', () => {
     // too far from every cell for a guess: the part that names nothing, with the ones there are
     expect(error(report(`${tables3}\n共收到{{t3.foo.total}}件。\n`))).toMatch(/\{\{t3\.foo\.total\}\} is not a cell of template gov-2021\n  fix: "foo" is no row of t3: there are new_received, carried_over, granted, .*, … \(the ids are in statistics\.yaml/);
     expect(error(report(`${tables3}\n共{{t4.review_totle}}件。\n`))).toMatch(/fix: did you mean \{\{t4\.review_total\}\}\?/);
+    // another form's cell: said so, as the statistics file's own ids are (a 2019-form audit)
+    // (on a 2021 report: on 2020's, gov-2019's year, the statistics' form is what is said to be wrong)
+    const of2021 = makeReport({ 'report.md': FRONT.replace('year: 2020', 'year: 2021').replace(/---\n$/, 'statistics: statistics.yaml\n---\n') + `${tables3}\n共{{t2.regulations.new_made}}件。\n`, 'statistics.yaml': STATS });
+    expect(error(of2021)).toMatch(/\{\{t2\.regulations\.new_made\}\} is not a cell of template gov-2021\n  fix: \{\{t2\.regulations\.new_made\}\} is gov-2019's, and the report's statistics are on gov-2021: did you mean \{\{t2\.regulations\.made\}\}\?/);
   });
 
   it('rejects a reference to an empty cell', () => {

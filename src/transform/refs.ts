@@ -7,7 +7,7 @@ import { InputError, throwAll } from '../model/errors.js';
 import type { Block, Inline, Loc, StatisticsTable } from '../model/types.js';
 import { formatValue } from '../layout/stat-grid.js';
 import { closest } from '../read/validate.js';
-import { loadTemplate, wrongFormNote } from '../read/templates.js';
+import { availableTemplates, loadTemplate, wrongFormNote } from '../read/templates.js';
 
 const REF = /\{\{\s*([\w.]+)\s*\}\}/g;
 
@@ -81,8 +81,11 @@ function refProblem(key: string, stats: StatisticsTable | undefined): [string, s
   const cell = stats.template.cells.get(key);
   if (!cell) {
     const guess = closest(key, [...stats.template.cells.keys()]);
-    return [`{{${key}}} is not a cell of template ${stats.template.id}`,
-      guess ? `did you mean {{${guess}}}?` : partHint(key, [...stats.template.cells.keys()]) ?? 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables'];
+    const fix = guess ? `did you mean {{${guess}}}?` : partHint(key, [...stats.template.cells.keys()]) ?? 'write {{row}} for the 2014 table, {{t3.row.column}} or {{t4.column}} for the 2019/2021 tables';
+    // (a cell of another form's, the 2021 form's oh_other on a 2019 report: said so, as the
+    // statistics file's own ids are, a 2019-form audit)
+    const other = availableTemplates().find((id) => id !== stats.template.id && loadTemplate(id)?.cells.has(key));
+    return [`{{${key}}} is not a cell of template ${stats.template.id}`, other ? `{{${key}}} is ${other}'s, and the report's statistics are on ${stats.template.id}: ${fix}` : fix];
   }
   if (stats.values[key] === undefined) return [`{{${key}}} (${cell.label}) is empty in ${stats.file}`, 'fill in the figure, or write the text without the reference'];
   return undefined;
