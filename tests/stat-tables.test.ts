@@ -63,7 +63,9 @@ describe('sample-2021 (fictional unit, 2021 format)', () => {
     expect(pdfText([page])).toContain('尚未审结');
     for (const l of linesOf(page)) {
       expect(l.x).toBeGreaterThanOrEqual(28 * MM - 0.5);
-      expect(l.right).toBeLessThanOrEqual((28 + 156) * MM + 0.5);
+      // (a body line may end in a mark set in half its width, its blank past the edge: lines.ts endRoom)
+      const halved = /[，、。；：！？）》”’】」』〕〉]$/.test(l.text) ? l.items.at(-1)!.size / 2 : 0;
+      expect(l.right).toBeLessThanOrEqual((28 + 156) * MM + 0.5 + halved);
     }
   });
 
