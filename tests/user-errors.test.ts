@@ -383,10 +383,20 @@ describe('front matter and statistics mistakes', () => {
     const instead = extra.replace(/\n# 其他需要报告的事项\n/, '\n');
     expect(told2014(instead)).toEqual([
       [lineOf(instead, '# 存在的主要问题及改进情况'), 'the gov-2021 form has 6 parts; "六、其他需要报告的事项" has no heading'],
-      [lineOf(instead, '# 回应社会关注和政策解读情况'), '"回应社会关注和政策解读情况" names none of the gov-2021 form\'s 6 parts, and another heading names the part in its place'],
+      [lineOf(instead, '# 回应社会关注和政策解读情况'), '"回应社会关注和政策解读情况" names none of the gov-2021 form\'s 6 parts, and stands in the place of part 四, which "政府信息公开行政复议、行政诉讼情况" names'],
     ]);
     expect(told2014(extra)).toEqual([[lineOf(extra, '# 回应社会关注和政策解读情况'),
-      'the gov-2021 form has 6 parts, the report 7: "回应社会关注和政策解读情况" names none of them, and the parts after it are numbered on']]);
+      'the gov-2021 form has 6 parts, the report 7: "回应社会关注和政策解读情况" names none of them — gongwen numbers the parts as they come, so they are not numbered as on the form']]);
+    // a part named twice: in two (四's 复议 and 诉讼), or continued (（续）) — a review; with six, said
+    // as such, not as a part out of order
+    const split = text.replace('# 政府信息公开行政复议、行政诉讼情况', '# 政府信息公开行政复议情况\n\n本年度复议。\n\n# 政府信息公开行政诉讼情况');
+    expect(told2014(split)).toEqual([[lineOf(split, '# 政府信息公开行政诉讼情况'),
+      'the gov-2021 form has 6 parts, the report 7: "政府信息公开行政诉讼情况" names part 四 again — gongwen numbers the parts as they come, so they are not numbered as on the form']]);
+    const copied = text.replace('# 存在的主要问题及改进情况', '# 主动公开政府信息情况');
+    expect(told2014(copied)).toEqual([
+      [lineOf(copied, '# 政府信息公开行政复议、行政诉讼情况'), 'the gov-2021 form has 6 parts; "五、存在的主要问题及改进情况" has no heading'],
+      [copied.split('\n').lastIndexOf('# 主动公开政府信息情况') + 1, '"主动公开政府信息情况" names part 二、主动公开政府信息情况 of the gov-2021 form again, after "主动公开政府信息情况"'],
+    ]);
     const sections = text.split(/(?=^# )/m);
     const [partFour, partFive] = [sections.findIndex((p) => p.startsWith('# 政府信息公开行政复议')), sections.findIndex((p) => p.startsWith('# 存在的主要问题'))];
     [sections[partFour], sections[partFive]] = [sections[partFive]!, sections[partFour]!];

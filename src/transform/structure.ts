@@ -104,32 +104,49 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
   // form's parts after it were numbered one on, 表四 printed under 五、); with more parts, said once
   const told = new Set(findings.map((f) => f.loc));
   const none = parts.filter((h) => partOf.get(h) === undefined && !told.has(h.loc));
+  // a heading that names a part an earlier one names too (part 四 in two: …行政复议情况, …行政诉讼情况;
+  // 主动公开政府信息情况（续）): the parts after it were numbered on as well, without a word (a review)
+  const again = parts.filter((h, i) => partOf.get(h) !== undefined && parts.slice(0, i).some((g) => partOf.get(g) === partOf.get(h)));
+  const first = (h: HeadingBlock) => parts.find((g) => partOf.get(g) === partOf.get(h))!;
+  const quoted = (h: HeadingBlock) => `"${inlineText(h.inlines)}"`;
   const list = sections.map(shown).join(' ');
-  if (parts.length > sections.length && none.length) {
+  if (parts.length > sections.length && (none.length || again.length)) {
+    const extra = parts.filter((h) => none.includes(h) || again.includes(h));
     findings.push({
-      severity: 'warning', loc: none[0]!.loc,
-      message: `the ${template.id} form has ${sections.length} parts, the report ${parts.length}: ${none.map((h) => `"${inlineText(h.inlines)}"`).join(', ')} ${none.length > 1 ? 'name' : 'names'} none of them, and the parts after ${none.length > 1 ? 'them' : 'it'} are numbered on`,
+      severity: 'warning', loc: extra[0]!.loc,
+      message: `the ${template.id} form has ${sections.length} parts, the report ${parts.length}: ${extra.map((h) => `${quoted(h)} ${none.includes(h) ? 'names none of them' : `names part ${partOf.get(h)!.no} again`}`).join('; ')} — gongwen numbers the parts as they come, so they are not numbered as on the form`,
       hint: `the form's parts are ${list}; put an extra part's text under the part it belongs to (its heading a ##), or name a part as the form does`,
     });
-  } else if (parts.length === sections.length) {
-    for (const h of none) {
+  } else if (parts.length <= sections.length) {
+    if (parts.length === sections.length) {
+      for (const h of none) {
+        const place = sections[parts.indexOf(h)]!;
+        findings.push({
+          severity: 'warning', loc: h.loc,
+          message: `${quoted(h)} names none of the ${template.id} form's ${sections.length} parts, and stands in the place of part ${place.no}, which ${quoted(parts.find((g) => partOf.get(g) === place)!)} names`,
+          hint: `the form's parts are ${list}; put its text under the part it belongs to (its heading a ##), or name it as the form does`,
+        });
+      }
+    }
+    for (const h of again) {
       findings.push({
         severity: 'warning', loc: h.loc,
-        message: `"${inlineText(h.inlines)}" names none of the ${template.id} form's ${sections.length} parts, and another heading names the part in its place`,
-        hint: `the form's parts are ${list}; put its text under the part it belongs to (its heading a ##), or name it as the form does`,
+        message: `${quoted(h)} names part ${shown(partOf.get(h)!)} of the ${template.id} form again, after ${quoted(first(h))}`,
+        hint: `put its text under ${quoted(first(h))} (its heading a ##), or name it as the part it is: the form's parts are ${list}`,
       });
     }
   }
   // parts out of the form's order (四 and 五 swapped): at the first that comes after a later one
+  // (not a heading that names a part again: that is said above)
   let latest: { h: HeadingBlock; k: number } | undefined;
   for (const h of parts) {
     const part = partOf.get(h);
-    if (!part) continue;
+    if (!part || again.includes(h)) continue;
     const k = sections.indexOf(part);
     if (latest && k < latest.k) {
       findings.push({
         severity: 'warning', loc: h.loc,
-        message: `part ${part.no} of the ${template.id} form, "${inlineText(h.inlines)}", comes after its part ${sections[latest.k]!.no}, "${inlineText(latest.h.inlines)}": gongwen numbers the parts as they come`,
+        message: `part ${part.no} of the ${template.id} form, ${quoted(h)}, comes after its part ${sections[latest.k]!.no}, ${quoted(latest.h)}: gongwen numbers the parts as they come`,
         hint: `move it, with its text, before "# ${inlineText(latest.h.inlines)}": the form's parts are ${list}`,
       });
       break;
