@@ -669,9 +669,18 @@ describe('gongwen aggregate', () => {
     // the unit alone into another file: the same (it wrote a blank form, 0 of its cells given: an audit)
     const alone = await run(excel, '--out', path.join(root, 'county.yaml'));
     expect(alone.code, alone.err).toBe(0);
-    expect(alone.err).toContain(`${path.join(excel, 'statistics.xlsx')} is summed`);
+    expect(alone.err).toContain(`${path.join(excel, 'statistics.xlsx')} is read\n  fix: convert it (gongwen aggregate ${excel} --out ${path.join(excel, 'statistics.yaml')})`);
     expect(alone.err).not.toContain('convert it again');
     expect(readStatistics(path.join(root, 'county.yaml')).values).toEqual(scaled(base, 2, {}));
+    // given as its statistics file, which counts as its folder: the same (a review: a blank form)
+    const asFile = await run(path.join(excel, 'statistics.yaml'), '--out', path.join(root, 'county2.yaml'));
+    expect(asFile.code, asFile.err).toBe(0);
+    expect(readStatistics(path.join(root, 'county2.yaml')).values).toEqual(scaled(base, 2, {}));
+    // a blank workbook beside the empty YAML (the form as handed out) is no news: no warning (a review)
+    const blank = writeUnit(root, 'blank', { 'statistics.yaml': yamlOf({}), 'statistics.xlsx': await statisticsToXlsx(base.template, {}) });
+    const form = await run(blank, '--out', path.join(root, 'form2.xlsx'));
+    expect(form.code, form.err).toBe(0);
+    expect(form.err).not.toContain('has no figures');
     // … but not into the workbook itself: the form written again from the YAML would be the blank one
     // over the unit's figures, which the guard against writing over its own file refuses
     const over = await run(excel, '--out', path.join(excel, 'statistics.xlsx'));

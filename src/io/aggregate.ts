@@ -189,7 +189,9 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     if ('missing' in found) return { dir, name, status: 'missing', message: found.missing };
     const { file, year, workbookAfter, readByFolder } = found;
     let { warning, namedMissing } = found;
-    const workbook = path.join(dir, 'statistics.xlsx');
+    // (the unit's folder's, also where the unit is given as its statistics file, which counts as its folder)
+    const folder = unitFolderOf(dir);
+    const workbook = path.join(folder, 'statistics.xlsx');
     const readWorkbook = () => readStatisticsFile(workbook, templateId);
     // --out the file the unit's report names, this unit alone: its workbook written into it again —
     // where the workbook was saved after it (corrected since), or the file is still empty as gongwen
@@ -231,10 +233,12 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     // fills in Excel): the workbook is summed, and the unit's own report is told to convert it —
     // one unit alone too, but where --out is that workbook (the form written again from the YAML)
     // (one unit alone into the county's file wrote a blank form, where two read the workbook: an audit)
-    const outIsWorkbook = out !== undefined && path.resolve(out) === path.resolve(workbook);
+    // (a blank workbook beside it, the form as handed out, is no news: a review)
+    const outIsWorkbook = out !== undefined && real(out) === real(workbook);
     if (isYaml(stats.file) && !Object.keys(stats.values).length && existsSync(workbook) && (into || !single || (out !== undefined && !outIsWorkbook))) {
-      stats = await readWorkbook();
-      if (!into) warning = `${file} has no figures (as gongwen new writes it), so ${workbook} is summed\n  fix: convert it (gongwen aggregate ${dir} --out ${file}), so that the unit's own report prints its figures too`;
+      const book = await readWorkbook();
+      if (into || Object.keys(book.values).length) stats = book;
+      if (!into && Object.keys(book.values).length) warning = `${file} has no figures (as gongwen new writes it), so ${workbook} is ${single ? 'read' : 'summed'}\n  fix: convert it (gongwen aggregate ${display(folder)} --out ${file}), so that the unit's own report prints its figures too`;
     }
     // (converted: what the unit's report names is written from its workbook)
     if (into && stats.file !== file) {
