@@ -458,8 +458,11 @@ describe('front matter and statistics mistakes', () => {
     expect(rows[1]).toMatch(/unknown column of t2\.regulations: "made"\n {2}fix: "made" is gov-2021's \(the form for 2021 on\), and this file is on gov-2019 \(the form for 2019–2020\): write this form's column \(new_made, new_published, total_published\), or correct template: if the figures are on gov-2021/);
     // a reference to a cell the other form lacks: its fix says why, not "did you mean"
     const gov2019 = 'template: gov-2019\ntables:\n  t2:\n    regulations: {new_made: 1}\n';
-    const refs = inputMessages(catchError(() => loadReport(makeReport({ 'report.md': FRONT.replace(/2020/g, '2022').replace('2021-01-15', '2023-01-15').replace('---\n', '---\nstatistics: statistics.yaml\n') + '\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n\n有效{{t2.normative_documents.valid}}件。\n', 'statistics.yaml': gov2019 }))));
+    const refs = inputMessages(catchError(() => loadReport(makeReport({ 'report.md': FRONT.replace(/2020/g, '2022').replace('2021-01-15', '2023-01-15').replace('---\n', '---\nstatistics: statistics.yaml\n') + '\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n\n有效{{t2.normative_documents.valid}}件，制作{{t2.normative_documents.made}}件。\n', 'statistics.yaml': gov2019 }))));
     expect(refs.join('\n')).toMatch(/\{\{t2\.normative_documents\.valid\}\} is not a cell of template gov-2019\n  fix: gov-2019 is the form for report years 2019–2020, and this report is on 2022: its form is gov-2021/);
+    // every such reference, not the first alone: a guess of the other form's cell swapped 现行有效 for 本年新制作 (a review)
+    expect(refs.join('\n')).toMatch(/\{\{t2\.normative_documents\.made\}\} is not a cell of template gov-2019\n  fix: a cell of gov-2021, this report's form, and the statistics are on gov-2019: see the first such reference/);
+    expect(refs.join('\n')).not.toContain('did you mean');
   });
 
   it('warns of toc: in a report without headings, and prints no empty 目录', async () => {

@@ -116,8 +116,15 @@ export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined,
   const wrong = stats && year !== undefined ? wrongFormNote(stats.template, year) : undefined;
   // (a cell of the year's form, that is: a typo is still met with "did you mean")
   const yearsCells = wrong ? loadTemplate(wrong.form)?.cells : undefined;
-  const first = yearsCells ? errors.findIndex((e) => e.problem.includes(' is not a cell of template ') && yearsCells.has(/^\{\{([^}]+)\}\}/.exec(e.problem)?.[1] ?? '')) : -1;
-  if (wrong && first >= 0) errors[first] = new InputError(errors[first]!.loc, errors[first]!.problem, `${wrong.note}; write the statistics on ${wrong.form} (gongwen new writes an empty file of it), then the references`);
-  throwAll(errors);
+  // (every such error, not the first alone: a guess of the statistics' form for a later one swapped
+  // 现行有效 for 本年新制作, a review; the first says why, the others point to it)
+  let said = false;
+  const told = errors.map((e) => {
+    if (!wrong || !yearsCells || !e.problem.includes(' is not a cell of template ') || !yearsCells.has(/^\{\{([^}]+)\}\}/.exec(e.problem)?.[1] ?? '')) return e;
+    const hint = said ? `a cell of ${wrong.form}, this report's form, and the statistics are on ${stats!.template.id}: see the first such reference` : `${wrong.note}; write the statistics on ${wrong.form} (gongwen new writes an empty file of it), then the references`;
+    said = true;
+    return new InputError(e.loc, e.problem, hint);
+  });
+  throwAll(told);
   return out;
 }
