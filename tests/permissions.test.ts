@@ -5,7 +5,7 @@
  * changes nothing, so node:fs answers for such a folder as Linux does to a user without access:
  * the folder itself can be looked at, nothing in it can.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
@@ -79,6 +79,17 @@ describe('an --out folder that cannot be made', () => {
       expect(await main(['build', ...dirs, '--out', '/proc/nope/out', '--jobs', '1'], o.stream, e.stream)).toBe(2);
       expect(e.text()).toBe('error: --out /proc/nope/out: /proc/nope cannot be created (ENOENT); give --out a folder you can write to (it is created if missing)\nRun gongwen --help for usage.\n');
       expect(o.text()).toBe('');
+    }
+    // a link on the way to a folder that is not there, and links round in a circle: once, first (a review)
+    symlinkSync(path.join(root, 'nonexist', 'deeper'), path.join(root, 'dangling'));
+    symlinkSync(path.join(root, 'loop'), path.join(root, 'loop'));
+    for (const [where, said] of [
+      [path.join(root, 'dangling', 'x'), `${path.join(root, 'dangling')} is a link to ${path.join(root, 'nonexist', 'deeper')}, which is not there; create the folder it links to, or give --out another folder`],
+      [path.join(root, 'loop', 'x'), `${path.join(root, 'loop', 'x')} is in a path whose links lead round in a circle; give --out a folder, or correct the link`],
+    ] as const) {
+      const [o, e] = [capture(), capture()];
+      expect(await main(['build', ...dirs, '--out', where, '--jobs', '1'], o.stream, e.stream)).toBe(2);
+      expect(e.text()).toBe(`error: --out ${where}: ${said}\nRun gongwen --help for usage.\n`);
     }
     // (the folder the check made is removed; the report that fails leaves none)
     const out = path.join(root, 'made', 'out');

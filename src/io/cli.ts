@@ -1,5 +1,5 @@
 /** The command line: gongwen build | check | aggregate | new. Exit codes 0 ok, 1 internal error, 2 bad input. */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
@@ -174,7 +174,9 @@ function checkOut(outDir: string): void {
     let st;
     try {
       st = statSync(d, { throwIfNoEntry: false });
-    } catch {
+    } catch (e) {
+      // (links round in a circle on the way: said once, first, as the writing would say it a report; a review)
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new UsageError(`--out ${outDir}: ${d} is in a path whose links lead round in a circle; give --out a folder, or correct the link`);
       continue; // (ENOTDIR: a file further up, found there; another problem is the writing's to say)
     }
     if (st && !st.isDirectory()) throw new UsageError(`--out ${outDir}: ${d === resolve(outDir) ? 'it is a file' : `${d} is a file`}, not a folder; give --out a folder (it is created if missing)`);
@@ -203,10 +205,18 @@ function probeFolder(outDir: string, d: string): void {
     mkdirSync(d);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
+    // (a link to a folder that is not there: the writing said so once a report, after its layout, a review)
+    if (code === 'EEXIST' && lstatSync(d, { throwIfNoEntry: false })?.isSymbolicLink() && !existsSync(d)) {
+      throw new UsageError(`--out ${outDir}: ${d} is a link to ${readlinkSync(d)}, which is not there; create the folder it links to, or give --out another folder`);
+    }
     if (code === 'EEXIST') return; // (made meanwhile)
     throw new UsageError(`--out ${outDir}: ${d} cannot be created${code ? ` (${code})` : ''}; give --out a folder you can write to (it is created if missing)`);
   }
-  rmdirSync(d);
+  try {
+    rmdirSync(d);
+  } catch {
+    // (another build into the same new folder wrote in it meanwhile: it is theirs now, and can be written in)
+  }
 }
 
 /** Of the reports built, those with warnings, for a batch's summary: " (2 with warnings: a, b)", or nothing. */
