@@ -430,7 +430,10 @@ describe('statistics validation', () => {
     expect(msgs[0]).toMatch(/statistics\.yaml:3: 三（一）收到申请数: value -1 is not a whole non-negative number/);
     expect(msgs[1]).toMatch(/statistics\.yaml:4: 四、行政复议数量: value 2.5/);
     // a group's own row is a header (it was an unknown row, with the table's 23 ids: a 2019-form audit)
-    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t3:\n    results: {natural: 40, total: 47}\n'))[0]).toMatch(/statistics\.yaml:4: row "results" of t3 is a section header of gov-2019 and takes no figures\n  fix: give the figures of the rows under it \(its total is results_total, （七）总计\)/);
+    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t3:\n    results: {natural: 40, total: 47}\n'))[0]).toMatch(/statistics\.yaml:4: row "results" of t3 \(三、本年度办理结果\) is a section header of gov-2019 and takes no figures\n  fix: give the figures of the rows under it, granted, partial, denied_state_secret, .*, … \(its total is results_total, （七）总计\)/);
+    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t3:\n    denied: {natural: 5}\n'))[0]).toMatch(/row "denied" of t3 \(（三）不予公开\) is a section header of gov-2019 and takes no figures\n  fix: give the figures of the rows under it, denied_state_secret, denied_law_forbidden, /);
+    // written with nothing under it, it gives none: no error, as a table so written (a review)
+    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t3:\n    results:\n')).filter((m) => m.includes('section header'))).toEqual([]);
     // a count of 项目, and its change, asks for a number of 项 (it said 件: a 2019-form audit)
     const items = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {prev_items: -126, delta: x, decisions: -1}\n'));
     expect(items.find((m) => m.includes('上一年项目数量'))).toMatch(/value -126 is not a whole non-negative number\n  fix: write a number of 项,/);

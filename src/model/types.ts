@@ -206,6 +206,8 @@ export interface StatTableTemplate {
   cells: StatCell[];
   /** Ids of section and group rows (headers that take no value). */
   groupRows: string[];
+  /** Each of those rows' label and the ids of the value rows under it (for the message of a figure written under one). */
+  groups: Map<string, { label: string; rows: string[] }>;
 }
 
 export interface TemplateSection {

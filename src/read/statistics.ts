@@ -308,9 +308,13 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
       for (const [row, cols] of Object.entries(rows)) {
         // (a group's own row, results: of 三、本年度办理结果, is a header, as the 2014 form's are: it
         // was an unknown row with the table's 23 ids, a 2019-form audit)
-        if (table.groupRows.includes(row)) {
-          errors.push(new InputError({ file, line: keyLine([dataKey, tableId, row]) }, `row "${row}" of ${tableId} is a section header of ${template.id} and takes no figures`,
-            `give the figures of the rows under it${row === 'results' && rowIds.includes('results_total') ? ' (its total is results_total, （七）总计)' : ''}`));
+        // (written with nothing under it, results:, it gives none: as a table so written, a review)
+        const group = table.groups.get(row);
+        if (group) {
+          if (cols === null) continue;
+          const under = group.rows.length > 6 ? `${group.rows.slice(0, 6).join(', ')}, …` : group.rows.join(', ');
+          errors.push(new InputError({ file, line: keyLine([dataKey, tableId, row]) }, `row "${row}" of ${tableId} (${group.label}) is a section header of ${template.id} and takes no figures`,
+            `give the figures of the rows under it, ${under}${row === 'results' && rowIds.includes('results_total') ? ' (its total is results_total, （七）总计)' : ''}`));
           continue;
         }
         if (!rowIds.includes(row)) { unknown([dataKey, tableId, row], `row of ${tableId}`, rowIds); continue; }

@@ -68,6 +68,15 @@ function* walk(rows: TemplateRowDef[], prefix = ''): Generator<{ row: TemplateRo
 
 const isValueRow = (r: TemplateRowDef) => r.kind !== 'section' && r.kind !== 'group';
 
+/** The section and group rows of `rows`: their ids, and each one's label and the value rows under it. */
+function groupsOf(rows: TemplateRowDef[]): { groupRows: string[]; groups: Map<string, { label: string; rows: string[] }> } {
+  const heads = [...walk(rows)].filter(({ row }) => !isValueRow(row)).map(({ row }) => row);
+  return {
+    groupRows: heads.map((r) => r.id),
+    groups: new Map(heads.map((r) => [r.id, { label: r.label ?? r.id, rows: [...walk(r.children ?? [])].filter(({ row }) => isValueRow(row)).map(({ row }) => row.id) }])),
+  };
+}
+
 /** "二、主动公开政府信息情况" → "表二" */
 const tableName = (title: string) => `表${title.split('、')[0]}`;
 
@@ -125,8 +134,7 @@ function indicatorList(raw: RawTemplate): { table: StatTableTemplate; rules: Sta
     const unit = row.unit ?? '';
     cells.push({ key: row.id, table: 'main', row: row.id, label: `${prefix}${row.label ?? ''}`, unit, signed: false, decimals: unit === '万元' });
   }
-  const groupRows = [...walk(raw.rows ?? [])].filter(({ row }) => !isValueRow(row)).map(({ row }) => row.id);
-  const table: StatTableTemplate = { id: 'main', title: raw.title ?? '', layout, cells, groupRows };
+  const table: StatTableTemplate = { id: 'main', title: raw.title ?? '', layout, cells, ...groupsOf(raw.rows ?? []) };
   return { table, rules: expandRules('main', raw.rules, (row) => row!, [], []) };
 }
 
@@ -175,8 +183,7 @@ function gridTable(t: RawTable): { table: StatTableTemplate; rules: StatRule[] }
   const keyOf = (row: string | undefined, col: string | undefined) =>
     t.layout === 'single-row' ? `${t.id}.${row ?? col}` : `${t.id}.${row}.${col}`;
   if (t.layout === 'blocks') rowIds = [...new Set(cells.map((c) => c.row!))];
-  const groupRows = [...walk(t.rows ?? [])].filter(({ row }) => !isValueRow(row)).map(({ row }) => row.id);
-  return { table: { id: t.id, title: t.title, layout, cells, groupRows }, rules: expandRules(t.id, t.rules, keyOf, rowIds, colIds) };
+  return { table: { id: t.id, title: t.title, layout, cells, ...groupsOf(t.rows ?? []) }, rules: expandRules(t.id, t.rules, keyOf, rowIds, colIds) };
 }
 
 const cache = new Map<string, StatTemplate>();
