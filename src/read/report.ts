@@ -195,6 +195,13 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
   const form = fmYear >= FIRST_FORM_YEAR ? templateForYear(fmYear) : undefined;
   const otherForm = form && form !== t.id ? ` — but first check the form: the statistics file is on ${t.id}, and a ${fmYear} report is on ${form} (its template: line, or last year's file?)` : '';
   if (t.placement === 'attachment') {
+    // (on another year's form, the lines are right and the form is wrong: said once, at the first,
+    // not "remove this line" at each, which invites deleting them — a review)
+    if (otherForm && placed.length > 1) {
+      const lines = placed.slice(1).map((b) => b.loc.line).filter((l) => l !== undefined).join(', ');
+      throw new InputError(placed[0]!.loc, `the statistics file is on ${t.id}, whose table is printed as an attachment, not where this {{table}} line${lines ? ` and those at lines ${lines}` : ''} stand`,
+        `check the form: a ${fmYear} report is on ${form}, which prints its tables where these lines stand — correct the statistics file's template: line, or write this year's figures on ${form} (gongwen new <folder> --year ${fmYear} writes an empty file of it)`);
+    }
     throwAll(placed.map((b) => new InputError(b.loc, `the ${t.id} table is printed as an attachment, not in the body`, `remove this {{table …}} line${otherForm}`)));
     if (!attachments[0]) throw new InputError(loc, `the ${t.id} statistics table is printed as an attachment, but the report has none`, `add "attachment: { title: ${fmYear}年XX政府信息公开工作情况统计表 }" to the front matter${otherForm}`);
     attachments[0].table = t.tables[0].id;
