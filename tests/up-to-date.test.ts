@@ -106,12 +106,24 @@ describe('up-to-date builds', () => {
     writeFileSync(docx, zipSync(parts));
     const r = run([dir, '--out', out, '--format', 'docx']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/kept: .*unit\.docx was edited since gongwen wrote it; it is now .*unit\.edited-\d{8}-\d{4}\.docx\n  its text differs from this build's in 2 paragraphs: "第二段正文，已按审阅意见修改。", "审阅人增加的一段话，请核实后写入报告。"\n/);
+    // (each reworded one with what it said, an added one said to be: a review round)
+    expect(r.err).toMatch(/kept: .*unit\.docx was edited since gongwen wrote it; it is now .*unit\.edited-\d{8}-\d{4}\.docx\n  its text differs from this build's in 2 paragraphs: "第二段正文，已按审阅意见修改。" \(was "第二段正文，审阅时要改。"\), "审阅人增加的一段话，请核实后写入报告。" \(added\)\n/);
     // a draft only deleted from
     const after = unzipSync(readFileSync(docx));
     after['word/document.xml'] = strToU8(Buffer.from(after['word/document.xml']!).toString('utf8').replace(/<w:p>(?:(?!<\/w:p>).)*第一段正文(?:(?!<\/w:p>).)*<\/w:p>/, ''));
     writeFileSync(docx, zipSync(after));
-    expect(run([dir, '--out', out, '--format', 'docx']).err).toContain('  1 paragraph of this build\'s is not in it (deleted there)\n');
+    expect(run([dir, '--out', out, '--format', 'docx']).err).toContain('  1 paragraph of this build\'s is not in it (deleted there): "第一段正文。"\n');
+    // tracked changes (修订), read as accepted: an insertion in, a deletion and a move's old place out;
+    // and a comment (批注), which was never said (a review round)
+    const tracked = unzipSync(readFileSync(docx));
+    tracked['word/document.xml'] = strToU8(Buffer.from(tracked['word/document.xml']!).toString('utf8')
+      .replace('第二段正文，审阅时要改。', '第二段正文，</w:t></w:r><w:del w:id="1" w:author="张审阅"><w:r><w:delText>审阅时要改。</w:delText></w:r></w:del><w:ins w:id="2" w:author="张审阅"><w:r><w:t>已改。</w:t></w:r></w:ins><w:moveFrom w:id="3" w:author="张审阅"><w:r><w:t>挪走的话。</w:t></w:r></w:moveFrom><w:commentRangeStart w:id="0"/><w:r><w:t>')
+      .replace('</w:body>', '<w:p><w:r><w:t>x</w:t></w:r><w:commentRangeEnd w:id="0"/></w:p></w:body>'));
+    tracked['word/comments.xml'] = strToU8('<?xml version="1.0"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="张审阅"><w:p><w:r><w:t>请核实此数。</w:t></w:r></w:p></w:comment></w:comments>');
+    writeFileSync(docx, zipSync(tracked));
+    const t = run([dir, '--out', out, '--format', 'docx']).err;
+    expect(t).toContain('  its text differs from this build\'s in 2 paragraphs: "第二段正文，已改。" (was "第二段正文，审阅时要改。"), "x" (added)\n');
+    expect(t).toContain('  it holds 1 comment (批注): 张审阅 on "x": "请核实此数。"\n  (its 3 tracked changes (修订) read as accepted)\n');
     // a figure changed to one that stands elsewhere too (a table cell's 0 made 2): counted, not lost (a review)
     const table = makeReport({ 'report.md': `${FRONT}\n| 项目 | 数量 |\n| --- | --- |\n| 甲 | 0 |\n| 乙 | 2 |\n\n正文。\n` }, 'unit');
     const out2 = tmp();
@@ -121,7 +133,13 @@ describe('up-to-date builds', () => {
     cells['word/document.xml'] = strToU8(Buffer.from(cells['word/document.xml']!).toString('utf8').replace(/(<w:t(?: [^>]*)?>)0<\/w:t>/, '$12</w:t>'));
     writeFileSync(docx2, zipSync(cells));
     const figure = run([table, '--out', out2, '--format', 'docx']);
-    expect(figure.err).toContain('  its text differs from this build\'s in 1 paragraph: "2"\n');
+    // (with its row and column: "2" alone could not be found in a table of 66 rows, a review round)
+    expect(figure.err).toContain('  its text differs from this build\'s in 1 paragraph: "「甲」第2列：2" (was "「甲」第2列：0")\n');
+    // two figures swapped between rows: a change of each (it was none, as the same texts were there)
+    const swapped = unzipSync(readFileSync(docx2));
+    swapped['word/document.xml'] = strToU8(Buffer.from(swapped['word/document.xml']!).toString('utf8').replace(/(<w:t(?: [^>]*)?>)0<\/w:t>([\s\S]*?)(<w:t(?: [^>]*)?>)2<\/w:t>/, '$12</w:t>$2$30</w:t>'));
+    writeFileSync(docx2, zipSync(swapped));
+    expect(run([table, '--out', out2, '--format', 'docx']).err).toContain('  its text differs from this build\'s in 2 paragraphs: "「甲」第2列：2" (was "「甲」第2列：0"), "「乙」第2列：0" (was "「乙」第2列：2")\n');
   });
 
   it('keeps an output edited since it was written (a reviewer\'s Word draft) aside, and writes the new one', () => {

@@ -2,7 +2,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from './crc32.js';
-import { draftChanges, draftChangesLine } from './docx-changes.js';
+import { draftChanges, draftChangesLines } from './docx-changes.js';
 import { buildReport, FORMATS, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, InputError, isInputError } from '../model/errors.js';
 import { keepEdited, sweepFolder, withOutputLockAsync, writeFilesAtomic } from './files.js';
@@ -144,8 +144,8 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       // (a Word draft kept aside: which of its paragraphs this build's lacks, the edits to carry over)
       for (const k of kept) {
         const fresh = k[0].endsWith('.docx') ? named.find((n) => n.file === k[0])?.data : undefined;
-        const line = fresh && draftChangesLine(draftChanges(k[1], fresh));
-        if (line) (k as [string, string, string?])[2] = line;
+        const lines = fresh ? draftChangesLines(draftChanges(k[1], fresh)) : [];
+        if (lines.length) (k as [string, string, string?])[2] = lines.join('\n  ');
       }
       const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
       return { files, kept, unrecorded };

@@ -1,8 +1,10 @@
 /**
- * What a reviewer changed in a Word draft that a build keeps aside (io/files.ts keepEdited): its
- * paragraphs that the new draft does not have, for the message that tells of it. An office's trial:
- * the draft was kept and said to be, and the clerk had to compare the two files by hand to find
- * the edits to carry over into report.md.
+ * What a reviewer changed in a Word draft that a build keeps aside (io/files.ts keepEdited), for the
+ * message that tells of it: its paragraphs that the new draft does not have (reworded, added), the
+ * new draft's that it lacks (deleted), its comments (批注), and its tracked changes (修订), read as
+ * accepted. An office's trial: the draft was kept and said to be, and the clerk had to compare the
+ * two files by hand to find the edits to carry over into report.md; a review round found comments
+ * never mentioned, deletions never named and a table's figure shown as "120", without its row.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -12,69 +14,189 @@ const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>
 const unescape = (t: string): string => t.replace(/&(?:amp|lt|gt|quot|apos);|&#(x?)([0-9a-fA-F]+);/g, (m, hex: string, n: string) =>
   (n === undefined ? ENTITIES[m]! : String.fromCodePoint(parseInt(n, hex ? 16 : 10))));
 
-/** The text of each non-empty paragraph of a DOCX's body, in order; [] where it cannot be read. */
-export function docxParagraphs(docx: Uint8Array): string[] {
-  try {
-    const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
-    const part = unzipSync(docx, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml'];
-    if (!part) return [];
-    const xml = Buffer.from(part).toString('utf8');
-    const out: string[] = [];
-    for (const p of xml.split('</w:p>')) {
-      const start = Math.max(p.lastIndexOf('<w:p>'), p.lastIndexOf('<w:p '));
-      if (start < 0) continue;
-      let text = '';
-      for (const m of p.slice(start).matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)) text += m[1] !== undefined ? unescape(m[1]) : ' ';
-      text = text.replace(/\s+/g, ' ').trim();
-      if (text) out.push(text);
-    }
-    return out;
-  } catch {
-    return [];
-  }
+/** The text of a piece of WordprocessingML: its w:t, a tab or a line break a space, spaces folded. */
+const textOf = (xml: string): string => {
+  let text = '';
+  for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)) text += m[1] !== undefined ? unescape(m[1]) : ' ';
+  return text.replace(/\s+/g, ' ').trim();
+};
+
+/** A tracked deletion or a move's old place: its text is gone once the changes are accepted. */
+const REMOVED = /<w:(del|moveFrom)\b[^>]*?(?<!\/)>[\s\S]*?<\/w:\1>/g;
+/** Tracked changes: insertions, deletions, moves (a paragraph mark's too). */
+const REVISION = /<w:(?:ins|del|moveFrom|moveTo)\b/g;
+
+export interface DraftText {
+  /** Each non-empty paragraph's text in order; a table cell's as 「row label」第N列：text. */
+  paragraphs: string[];
+  /** Its comments: who, on what text, and what they say. */
+  comments: { author: string; on: string; text: string }[];
+  /** How many tracked changes it holds (read as accepted). */
+  revisions: number;
 }
 
-/**
- * The paragraphs of the kept draft (`edited`, a file) that the new one (`fresh`, its bytes) does not
- * have — reworded, added — and how many of the new one's it lacks (deleted, or reworded).
- */
-export function draftChanges(edited: string, fresh: Uint8Array): { changed: string[]; missing: number } | undefined {
-  let old: string[];
+/** A table's rows: each cell's paragraphs named by the row's label (its first cell with text that is no figure) and the cell's column. */
+function tableParagraphs(table: string): string[] {
+  const out: string[] = [];
+  for (const row of table.match(/<w:tr\b[\s\S]*?<\/w:tr>/g) ?? []) {
+    const cells = (row.match(/<w:tc\b[\s\S]*?<\/w:tc>/g) ?? []).map((c) => (c.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map(textOf).filter(Boolean));
+    const label = cells.find((c) => c.length && !/^[-+−]?[\d,.]+$/.test(c.join(' ')))?.join(' ');
+    cells.forEach((texts, k) => {
+      for (const t of texts) out.push(label && texts.join(' ') !== label ? `「${label}」第${k + 1}列：${t}` : t);
+    });
+  }
+  return out;
+}
+
+/** The text of a DOCX as a reviewer left it (tracked changes accepted); undefined where it cannot be read. */
+export function draftText(docx: Uint8Array): DraftText | undefined {
   try {
-    old = docxParagraphs(readFileSync(edited));
+    const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
+    const parts = unzipSync(docx, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/comments.xml' });
+    const part = parts['word/document.xml'];
+    if (!part) return undefined;
+    const raw = Buffer.from(part).toString('utf8');
+    const revisions = raw.match(REVISION)?.length ?? 0;
+    const xml = raw.replace(REMOVED, '');
+    const paragraphs: string[] = [];
+    for (const m of xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)) {
+      if (m[0].startsWith('<w:tbl>')) paragraphs.push(...tableParagraphs(m[0]));
+      else {
+        const t = textOf(m[0]);
+        if (t) paragraphs.push(t);
+      }
+    }
+    const notes = parts['word/comments.xml'] ? Buffer.from(parts['word/comments.xml']).toString('utf8') : '';
+    const comments = [...notes.matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g)].map((c) => {
+      const id = /\bw:id="([^"]*)"/.exec(c[1]!)?.[1];
+      const author = unescape(/\bw:author="([^"]*)"/.exec(c[1]!)?.[1] ?? '');
+      const range = id === undefined ? undefined : new RegExp(`<w:commentRangeStart w:id="${id}"/>([\\s\\S]*?)<w:commentRangeEnd w:id="${id}"/>`).exec(xml);
+      return { author, on: range ? textOf(range[1]!) : '', text: textOf(c[2]!) };
+    });
+    return { paragraphs, comments, revisions };
   } catch {
     return undefined;
   }
-  const now = docxParagraphs(fresh);
-  if (!old.length || !now.length) return undefined;
-  // (counted, not as sets: a table cell's 0 made 2 was no change where another cell says 2, a review)
+}
+
+export interface DraftChanges {
+  /** Its paragraphs the new draft lacks (reworded, added), each with the one of the new draft's it most likely replaces. */
+  changed: { text: string; was?: string }[];
+  /** The new draft's paragraphs it lacks and no changed one replaces (deleted there). */
+  deleted: string[];
+  comments: DraftText['comments'];
+  revisions: number;
+}
+
+/** A table cell's paragraph's row and column, as draftText writes them. */
+const TABLE_CELL = /^「[^」]*」第\d+列：/;
+
+/** The share of two texts' character pairs they have in common (Dice). */
+function likeness(a: string, b: string): number {
+  const pairs = (t: string) => {
+    const n = new Map<string, number>();
+    for (let i = 0; i + 1 < t.length; i++) n.set(t.slice(i, i + 2), (n.get(t.slice(i, i + 2)) ?? 0) + 1);
+    return n;
+  };
+  const [pa, pb] = [pairs(a), pairs(b)];
+  let common = 0;
+  for (const [p, k] of pa) common += Math.min(k, pb.get(p) ?? 0);
+  const all = Math.max(1, a.length - 1 + b.length - 1);
+  return (2 * common) / all;
+}
+
+/** How much of two texts' starts and ends they share. */
+const shared = (a: string, b: string): number => {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return head + tail;
+};
+
+/**
+ * What the kept draft (`edited`, a file) says otherwise than the new one (`fresh`, its bytes):
+ * paragraphs counted, not compared as sets (a table cell's 0 made 2 was no change where another
+ * cell says 2, a review).
+ */
+export function draftChanges(edited: string, fresh: Uint8Array): DraftChanges | undefined {
+  let old: DraftText | undefined;
+  try {
+    old = draftText(readFileSync(edited));
+  } catch {
+    return undefined;
+  }
+  const now = draftText(fresh)?.paragraphs ?? [];
+  if (!old?.paragraphs.length || !now.length) return undefined;
   const count = (texts: string[]) => {
     const n = new Map<string, number>();
     for (const t of texts) n.set(t, (n.get(t) ?? 0) + 1);
     return n;
   };
-  const inNew = count(now);
-  const changed = old.filter((t) => {
-    const n = inNew.get(t) ?? 0;
-    if (n > 0) inNew.set(t, n - 1);
-    return n === 0;
+  const lacking = (texts: string[], other: string[]) => {
+    const n = count(other);
+    return texts.filter((t) => {
+      const k = n.get(t) ?? 0;
+      if (k > 0) n.set(t, k - 1);
+      return k === 0;
+    });
+  };
+  const added = lacking(old.paragraphs, now);
+  const deleted = lacking(now, old.paragraphs);
+  // each reworded paragraph with the new draft's it most likely was: a table cell's of its row and
+  // column (two figures swapped between rows paired each with the other's row, a review), else the
+  // one it shares most of its start and end with, at least four characters, else most of its
+  // character pairs (a sentence moved from its end to its start)
+  const cell = (t: string) => TABLE_CELL.exec(t)?.[0];
+  const changed = added.map((text) => {
+    let best: string | undefined;
+    let most = 3;
+    const own = cell(text);
+    for (const d of deleted) {
+      const s = (own !== undefined && cell(d) === own ? 1e6 : 0) + shared(text, d);
+      if (s > most) [best, most] = [d, s];
+    }
+    if (best === undefined) {
+      let like = 0.5;
+      for (const d of deleted) {
+        const s = likeness(text, d);
+        if (s >= like) [best, like] = [d, s];
+      }
+    }
+    if (best !== undefined) deleted.splice(deleted.indexOf(best), 1);
+    return best === undefined ? { text } : { text, was: best };
   });
-  const inOld = count(old);
-  const missing = now.filter((t) => {
-    const n = inOld.get(t) ?? 0;
-    if (n > 0) inOld.set(t, n - 1);
-    return n === 0;
-  }).length;
-  return { changed, missing };
+  return { changed, deleted, comments: old.comments, revisions: old.revisions };
 }
 
-/** One line saying what `draftChanges` found, or undefined where the texts are the same. */
-export function draftChangesLine(changes: { changed: string[]; missing: number } | undefined): string | undefined {
-  if (!changes || (!changes.changed.length && !changes.missing)) return undefined;
-  const cut = (t: string) => (t.length > 24 ? `${t.slice(0, 24)}…` : t);
-  const shown = changes.changed.slice(0, 3).map((t) => `"${cut(t)}"`).join(', ');
-  const more = changes.changed.length > 3 ? ` and ${changes.changed.length - 3} more` : '';
-  return changes.changed.length
-    ? `its text differs from this build's in ${changes.changed.length} paragraph${changes.changed.length === 1 ? '' : 's'}: ${shown}${more}`
-    : `${changes.missing} paragraph${changes.missing === 1 ? '' : 's'} of this build's ${changes.missing === 1 ? 'is' : 'are'} not in it (deleted there)`;
+/** At most this many of each kind are quoted in the message. */
+const SHOWN = 5;
+const cut = (t: string, n = 30) => (t.length > n ? `${t.slice(0, n)}…` : t);
+
+/** A reworded paragraph as what it says now where it differs, and what it said: "…已按审阅意见修改。" (was "…审阅时要改。"). */
+function reworded(c: { text: string; was?: string }): string {
+  if (c.was === undefined) return `"${cut(c.text)}" (added)`;
+  let head = 0;
+  while (head < c.text.length && head < c.was.length && c.text[head] === c.was[head]) head++;
+  // (a table cell's row and column stay in view; else six characters before the difference)
+  const label = TABLE_CELL.exec(c.text)?.[0] ?? '';
+  const from = Math.max(label.length, head - 6);
+  const lead = label + (from > label.length ? '…' : '');
+  return `"${lead}${cut(c.text.slice(from))}" (was "${lead}${cut(c.was.slice(from))}")`;
+}
+
+const list = (items: string[]): string => `${items.slice(0, SHOWN).join(', ')}${items.length > SHOWN ? ` and ${items.length - SHOWN} more` : ''}`;
+
+/** The lines saying what `draftChanges` found (none where the texts are the same and it has no comment). */
+export function draftChangesLines(changes: DraftChanges | undefined): string[] {
+  if (!changes) return [];
+  const out: string[] = [];
+  const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  if (changes.changed.length) out.push(`its text differs from this build's in ${plural(changes.changed.length, 'paragraph')}: ${list(changes.changed.map(reworded))}`);
+  if (changes.deleted.length) out.push(`${plural(changes.deleted.length, 'paragraph')} of this build's ${changes.deleted.length === 1 ? 'is' : 'are'} not in it (deleted there): ${list(changes.deleted.map((t) => `"${cut(t)}"`))}`);
+  if (changes.comments.length) {
+    out.push(`it holds ${plural(changes.comments.length, 'comment')} (批注): ${list(changes.comments.map((c) => `${c.author || 'a reviewer'}${c.on ? ` on "${cut(c.on, 20)}"` : ''}: "${cut(c.text, 40)}"`))}`);
+  }
+  if (changes.revisions && out.length) out.push(`(its ${plural(changes.revisions, 'tracked change')} (修订) read as accepted)`);
+  return out;
 }
