@@ -42,7 +42,7 @@ export type BuildOutcome =
     /** Printed on a form with rows of provisional wording: its id and how many (outcome-lines.ts provisionalNote). */
     provisional?: { form: string; rows: number };
     /** Outputs of the formats not asked for (--format pdf: the DOCX) that an earlier build left in --out. */
-    others?: string[];
+    others?: { file: string; edited: boolean }[];
   }
   | {
     dir: string; ok: false; error: string; warnings: string[]; ms: number;
@@ -152,7 +152,10 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     }), undefined, stopped);
     // (--format pdf after a build of both: the DOCX beside the new PDF is the earlier build's, and was
     // not said to be — a reviewer sent it on; a bad-input audit)
-    const others = FORMATS.filter((f) => !s.formats.includes(f)).map((f) => path.join(s.outDir, `${name}.${f}`)).filter((f) => existsSync(f));
+    // (one a reviewer edited since gongwen wrote it is said to be so, not "as an earlier build left it": a review round)
+    const otherNames = FORMATS.filter((f) => !s.formats.includes(f)).map((f) => `${name}.${f}`).filter((n) => existsSync(path.join(s.outDir, n)));
+    const editedOthers = new Set(s.keepRecords && otherNames.length ? editedOutputs(s.outDir, readRecord(s.outDir, dir), otherNames) : []);
+    const others = otherNames.map((n) => path.join(s.outDir, n)).map((file) => ({ file, edited: editedOthers.has(file) }));
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
       ...(kept.length ? { kept } : {}),

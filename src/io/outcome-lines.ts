@@ -42,7 +42,11 @@ export function report(o: BuildOutcome, out: NodeJS.WritableStream, err: NodeJS.
     err.write(`kept: ${file} was edited since gongwen wrote it; it is now ${kept}\n${changes ? `  ${changes}\n` : ''}  (outputs are made from the report's files: carry the edits over into them)\n`);
   }
   // (as an earlier build left it: not said to be out of date, which it may not be, a review)
-  for (const other of o.others ?? []) err.write(`note: ${other} is as an earlier build left it: this one wrote ${o.files.map((f) => path.basename(f.file)).join(' and ')} alone (--format)\n`);
+  const wrote = o.files.map((f) => path.basename(f.file)).join(' and ');
+  for (const { file, edited } of o.others ?? []) {
+    err.write(edited ? `note: ${file} was edited since gongwen wrote it (a reviewer's?), and is left as it is: this build wrote ${wrote} alone (--format)\n`
+      : `note: ${file} is as an earlier build left it: this one wrote ${wrote} alone (--format)\n`);
+  }
   if (!files) return;
   const done = o.upToDate ? ` up to date, not built again${forceHint ? ' (--force builds it)' : ''}` : ` in ${Math.round(o.ms)} ms${o.why ? ` (built again: ${o.why})` : ''}`;
   out.write(`${prefix}${o.files.map((f) => `${f.file} (${Math.round(f.bytes / 1024)} KB)`).join(', ')}${done}\n`);
