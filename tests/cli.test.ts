@@ -32,6 +32,17 @@ describe('gongwen CLI', () => {
     expect(fresh.err).toBe('');
   });
 
+  it('names in a batch\'s summary the reports whose edited outputs were kept aside (their kept: lines scrolled away: a review round)', () => {
+    const out = tmp();
+    const dirs = ['content/sample-2021', 'content/shangqiu-2017'].map((d) => path.join(ROOT, d));
+    expect(run('build', ...dirs, '--out', out, '--format', 'docx').code).toBe(0);
+    const docx = path.join(out, 'sample-2021.docx');
+    writeFileSync(docx, Buffer.concat([readFileSync(docx), Buffer.from('审阅')]));
+    const again = run('build', ...dirs, '--out', out, '--format', 'docx', '--force');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(new RegExp(`^built 2 of 2 reports in [\\d.]+ s(?: \\(\\d+ with warnings: [^)]*\\))?; 1 edited output kept aside \\(see kept: above\\): ${dirs[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n`, 'm'));
+  });
+
   it('prints help with exit 0', () => {
     const r = run('--help');
     expect(r.code).toBe(0);

@@ -225,6 +225,14 @@ function warnedOf(outcomes: BuildOutcome[]): string {
   return warned.length ? ` (${warned.length} with warnings: ${warned.slice(0, 5).join(', ')}${warned.length > 5 ? ', …' : ''})` : '';
 }
 
+/** Of the reports built, those whose edited outputs were kept aside (a reviewer's Word draft), for a batch's summary: "; 2 edited outputs kept aside: a, b", or nothing. */
+function keptOf(outcomes: BuildOutcome[]): string {
+  // (their kept: lines scrolled away in a batch of a hundred, a review round)
+  const kept = outcomes.flatMap((o) => (o.ok && o.kept?.length ? [{ dir: o.dir, n: o.kept.length }] : []));
+  const files = kept.reduce((n, o) => n + o.n, 0);
+  return files ? `; ${files} edited output${files === 1 ? '' : 's'} kept aside (see kept: above): ${kept.slice(0, 5).map((o) => o.dir).join(', ')}${kept.length > 5 ? ', …' : ''}` : '';
+}
+
 /** V8 tuned for one report (io/cli-args.ts ONE_REPORT_V8_FLAGS): before any report code has run. */
 function tuneForOneReport(): void {
   setFlagsFromString(ONE_REPORT_V8_FLAGS);
@@ -336,6 +344,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   else if (dirs.length > 1) out.write(`built ${built} of ${dirs.length} reports in ${took}` +
     `${warnedOf(result.outcomes)}` +
     `${current.length ? `; ${current.length} up to date` : ''}` +
+    `${keptOf(result.outcomes)}` +
     `${failures.length ? `; ${failures.length} failed: ${failures.map((f) => f.dir).join(', ')}` : ''}\n`);
   // each failure's first error under the summary, with its file and line: in a batch of a hundred
   // the errors themselves scrolled away above (all of them are on stderr)
