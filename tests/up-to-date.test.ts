@@ -7,6 +7,8 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { defaultFontConfig, fontStamp, openFontSet } from '../src/io/fonts.js';
 import { editedOutputs, folderInputs, recordFile, settingsStamp, toolStampOf } from '../src/io/up-to-date.js';
+import { draftChanges, draftChangesLines } from '../src/io/docx-changes.js';
+import { buildReport } from '../src/build.js';
 import { ROOT } from './helpers/build.js';
 import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 
@@ -140,6 +142,28 @@ describe('up-to-date builds', () => {
     swapped['word/document.xml'] = strToU8(Buffer.from(swapped['word/document.xml']!).toString('utf8').replace(/(<w:t(?: [^>]*)?>)0<\/w:t>([\s\S]*?)(<w:t(?: [^>]*)?>)2<\/w:t>/, '$12</w:t>$2$30</w:t>'));
     writeFileSync(docx2, zipSync(swapped));
     expect(run([table, '--out', out2, '--format', 'docx']).err).toContain('  its text differs from this build\'s in 2 paragraphs: "「甲」第2列：2" (was "「甲」第2列：0"), "「乙」第2列：0" (was "「乙」第2列：2")\n');
+  });
+
+  it('names a statistics table\'s cell changed in a Word draft by its row\'s own label and the form\'s column (表三: its group\'s label, and the column counted in the row\'s cells, a review)', async () => {
+    const out = tmp();
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
+    const xml = Buffer.from(unzipSync(outputs.docx!)['word/document.xml']!).toString('utf8');
+    // 自然人 of 一、本年新收…, of （一）予以公开 (the first row of 三、本年度办理结果) and of （四）1. (under a merged （四）无法提供)
+    let edited = xml;
+    for (const [row, from, to] of [['本年新收政府信息公开申请数量', '236', '237'], ['予以公开', '102', '103'], ['本机关不掌握相关政府信息', '1', '2']] as const) {
+      const tr = [...edited.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).find((r) => r.includes(row))!;
+      edited = edited.replace(tr, tr.replace(new RegExp(`(<w:t(?: [^>]*)?>)${from}</w:t>`), `$1${to}</w:t>`));
+    }
+    const parts = unzipSync(outputs.docx!);
+    parts['word/document.xml'] = strToU8(edited);
+    const file = path.join(out, 'reviewed.docx');
+    writeFileSync(file, zipSync(parts));
+    const lines = draftChangesLines(draftChanges(file, outputs.docx!));
+    expect(lines).toEqual([`its text differs from this build's in 3 paragraphs: ${[
+      '"「一、本年新收政府信息公开申请数量」第4列：237" (was "「一、本年新收政府信息公开申请数量」第4列：236")',
+      '"「（一）予以公开」第4列：103" (was "「（一）予以公开」第4列：102")',
+      '"「1.本机关不掌握相关政府信息」第9列：2" (was "「1.本机关不掌握相关政府信息」第9列：1")',
+    ].join(', ')}`]);
   });
 
   it('keeps an output edited since it was written (a reviewer\'s Word draft) aside, and writes the new one', () => {

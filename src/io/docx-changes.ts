@@ -35,15 +35,30 @@ export interface DraftText {
   revisions: number;
 }
 
-/** A table's rows: each cell's paragraphs named by the row's label (its first cell with text that is no figure) and the cell's column. */
+const FIGURE = /^[-+−]?[\d,.]+$/;
+
+/**
+ * A table's rows: each cell's paragraphs named by the row's label and the cell's column. The label
+ * is the row's last cell with text before its first figure (表三's 1.本机关不掌握相关政府信息, not
+ * the group over it, （四）无法提供, whose merged cell starts in the same row: a review), its lines'
+ * spaces between Chinese characters dropped (a narrow label cell's lines); the column is counted
+ * on the table's grid (w:gridSpan), so that a column of the form has one number in every row.
+ */
 function tableParagraphs(table: string): string[] {
   const out: string[] = [];
   for (const row of table.match(/<w:tr\b[\s\S]*?<\/w:tr>/g) ?? []) {
-    const cells = (row.match(/<w:tc\b[\s\S]*?<\/w:tc>/g) ?? []).map((c) => (c.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map(textOf).filter(Boolean));
-    const label = cells.find((c) => c.length && !/^[-+−]?[\d,.]+$/.test(c.join(' ')))?.join(' ');
-    cells.forEach((texts, k) => {
-      for (const t of texts) out.push(label && texts.join(' ') !== label ? `「${label}」第${k + 1}列：${t}` : t);
+    let column = 1;
+    const cells = (row.match(/<w:tc\b[\s\S]*?<\/w:tc>/g) ?? []).map((c) => {
+      const at = column;
+      column += Number(/<w:gridSpan w:val="(\d+)"/.exec(c)?.[1] ?? 1);
+      return { at, texts: (c.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map(textOf).filter(Boolean) };
     });
+    const joined = (texts: string[]) => texts.join(' ').replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/gu, '');
+    const firstFigure = cells.findIndex((c) => c.texts.length && FIGURE.test(c.texts.join(' ')));
+    const label = cells.slice(0, firstFigure < 0 ? cells.length : firstFigure).filter((c) => c.texts.length).map((c) => joined(c.texts)).at(firstFigure < 0 ? 0 : -1);
+    for (const c of cells) {
+      for (const t of c.texts) out.push(label && joined(c.texts) !== label ? `「${label}」第${c.at}列：${t}` : t);
+    }
   }
   return out;
 }
