@@ -37,7 +37,8 @@ describe('the sample PDF, checked by poppler and qpdf', () => {
   });
 
   it('reads back the text with pdftotext', () => {
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    // (without the page numbers, which a sentence going on over a page's foot holds: —6—)
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '').replace(/—\d+—/g, '');
     expect(text).toContain('商丘市2017年政府信息公开年度工作报告');
     expect(text).toContain('2017年共收到有效依申请公开301件，其中网络申请103件，占34%');
     expect(text).toContain('4.加强组织领导，强化培训督查。召开政务公开和政务服务领导小组会议');
@@ -45,8 +46,11 @@ describe('the sample PDF, checked by poppler and qpdf', () => {
   });
 
   it('copies a line spread a little whole in pdftotext\'s default, raw and layout modes (it read 1.加 强 标 准 建 设)', () => {
+    // (the page that holds it: 8 since the sample's address line holds its postcode, one line fewer before it)
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+    const page = String(Array.from({ length: pages }, (_, k) => k + 1).find((n) => execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' }).includes('1.加强标准建设'))!);
     for (const mode of [[], ['-raw'], ['-layout']]) {
-      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...mode, '-f', '9', '-l', '9', file, '-'], { encoding: 'utf8' });
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', ...mode, '-f', page, '-l', page, file, '-'], { encoding: 'utf8' });
       expect(text, mode.join(' ')).toMatch(/1\.加强标准建设，\s*规范推进五公开。\s*严格落实\s*《实施意/);
     }
   });
@@ -113,7 +117,8 @@ describe('the sample PDF, checked by poppler and qpdf', () => {
       }
     }
     await doc.destroy();
-    expect(seen).toEqual(['http://www.shangqiu.gov.cn www.shangqiu.gov.cn', 'mailto:szfxxgkb@126.com szfxxgkb@126.', 'mailto:szfxxgkb@126.com com']);
+    // (the e-mail address on one line since its line's last mark is set in half its width: tests/links.test.ts has one broken over lines)
+    expect(seen).toEqual(['http://www.shangqiu.gov.cn www.shangqiu.gov.cn', 'mailto:szfxxgkb@126.com szfxxgkb@126.com']);
   });
 
   it('renders every page to PNG (pdftoppm)', () => {
