@@ -166,6 +166,21 @@ describe('up-to-date builds', () => {
     ].join(', ')}`]);
   });
 
+  it('names a paragraph moved whole in a Word draft (it was not reported: the texts were all there)', async () => {
+    const out = tmp();
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
+    const parts = unzipSync(outputs.docx!);
+    const xml = Buffer.from(parts['word/document.xml']!).toString('utf8');
+    // the paragraph that starts 推进政务公开专区建设 moved to just before the one starting 坚持“以公开为常态
+    const para = (start: string) => [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => /<w:t(?: [^>]*)?>([^<]*)/.exec(p)?.[1]?.startsWith(start))!;
+    const moved = para('推进政务公开专区建设');
+    const before = para('坚持“以公开为常态');
+    parts['word/document.xml'] = strToU8(xml.replace(moved, '').replace(before, moved + before));
+    const file = path.join(out, 'moved.docx');
+    writeFileSync(file, zipSync(parts));
+    expect(draftChangesLines(draftChanges(file, outputs.docx!))).toEqual(['1 paragraph of this build\'s stands elsewhere in it (moved there): "推进政务公开专区建设，在区政务服务中心和各街道便民服务中心设…"']);
+  });
+
   it('keeps an output edited since it was written (a reviewer\'s Word draft) aside, and writes the new one', () => {
     const dir = makeReport({ 'report.md': BODY }, 'unit');
     const out = tmp();

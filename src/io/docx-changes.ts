@@ -99,6 +99,8 @@ export interface DraftChanges {
   changed: { text: string; was?: string }[];
   /** The new draft's paragraphs it lacks and no changed one replaces (deleted there). */
   deleted: string[];
+  /** Its paragraphs the new draft has too, in another order (moved there). */
+  moved: string[];
   comments: DraftText['comments'];
   revisions: number;
 }
@@ -181,7 +183,39 @@ export function draftChanges(edited: string, fresh: Uint8Array): DraftChanges | 
     if (best !== undefined) deleted.splice(deleted.indexOf(best), 1);
     return best === undefined ? { text } : { text, was: best };
   });
-  return { changed, deleted, comments: old.comments, revisions: old.revisions };
+  return { changed, deleted, moved: movedOf(old.paragraphs, now), comments: old.comments, revisions: old.revisions };
+}
+
+/**
+ * The paragraphs of `old` that `now` has too but in another order: each taken at its place in
+ * `now` (the next of the same text), those off the longest run in order are the moved ones (a
+ * paragraph moved whole was not reported, a review).
+ */
+function movedOf(old: string[], now: string[]): string[] {
+  const places = new Map<string, number[]>();
+  now.forEach((t, k) => places.set(t, [...(places.get(t) ?? []), k]));
+  const seq: { text: string; at: number }[] = [];
+  for (const text of old) {
+    const at = places.get(text)?.shift();
+    if (at !== undefined) seq.push({ text, at });
+  }
+  // the longest increasing run of places (patience sorting), kept; the rest moved
+  const tails: number[] = [];
+  const before = new Array<number>(seq.length).fill(-1);
+  seq.forEach((s, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (seq[tails[mid]!]!.at < s.at) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) before[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  });
+  const kept = new Set<number>();
+  for (let i = tails.at(-1) ?? -1; i >= 0; i = before[i]!) kept.add(i);
+  return seq.filter((_, i) => !kept.has(i)).map((s) => s.text);
 }
 
 /** At most this many of each kind are quoted in the message. */
@@ -209,6 +243,7 @@ export function draftChangesLines(changes: DraftChanges | undefined): string[] {
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   if (changes.changed.length) out.push(`its text differs from this build's in ${plural(changes.changed.length, 'paragraph')}: ${list(changes.changed.map(reworded))}`);
   if (changes.deleted.length) out.push(`${plural(changes.deleted.length, 'paragraph')} of this build's ${changes.deleted.length === 1 ? 'is' : 'are'} not in it (deleted there): ${list(changes.deleted.map((t) => `"${cut(t)}"`))}`);
+  if (changes.moved.length) out.push(`${plural(changes.moved.length, 'paragraph')} of this build's ${changes.moved.length === 1 ? 'stands' : 'stand'} elsewhere in it (moved there): ${list(changes.moved.map((t) => `"${cut(t)}"`))}`);
   if (changes.comments.length) {
     out.push(`it holds ${plural(changes.comments.length, 'comment')} (批注): ${list(changes.comments.map((c) => `${c.author || 'a reviewer'}${c.on ? ` on "${cut(c.on, 20)}"` : ''}: "${cut(c.text, 40)}"`))}`);
   }
