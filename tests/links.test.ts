@@ -35,6 +35,8 @@ describe('webLinks', () => {
       ['http://x.cn/', 'http://x.cn/'],
     ]);
     expect(webLinks('附件1.docx、2017年1.5万件、《条例》第一条')).toEqual([]);
+    // a host a Chinese character cuts short is no link: it linked to http://www (a kitchen-sink audit)
+    expect(webLinks('测试二：http://www.郑州.gov.cn/年报/。')).toEqual([]);
     // an e-mail address's domain ends in letters (review: version and ratio figures were mailto: links)
     expect(webLinks('版本v2.0@3.5与比例1.5@2.3')).toEqual([]);
     // a target is a URI: a % that starts no escape is %25 there (the text stays as typed); the

@@ -71,7 +71,9 @@ const WORDS = ['人民政府', '政府', '信息', '公开', '工作', '年度',
   '管理', '监督', '保障', '平台', '网站', '政策', '解读', '主动', '专栏', '制度', '机制', '队伍', '培训', '考核', '问题', '措施', '改进',
   // (人民群 / 众 in a heading of two lines: a large-report audit; and words headings of these reports share)
   '群众', '人民群众', '知情权', '参与权', '表达权', '监督权', '依法', '责任', '意识', '水平', '能力', '质量', '效率', '渠道',
-  '载体', '形式', '方式', '成效', '实效', '透明', '权力', '运行', '决策', '执行', '公众', '参与', '互动', '交流', '宣传'];
+  '载体', '形式', '方式', '成效', '实效', '透明', '权力', '运行', '决策', '执行', '公众', '参与', '互动', '交流', '宣传',
+  // (…暨政务｜公开标准化… where …暨政务公开｜标准化… was as even: a kitchen-sink audit)
+  '政务公开', '标准化', '规范化'];
 
 /** WORDS by their first character: a text is read once, not once for each of some two hundred words. */
 const WORDS_BY_FIRST = new Map<string, string[]>();

@@ -76,7 +76,11 @@ export function linkPieces(text: string): { text: string; href?: string }[] {
 export function webLinks(text: string): WebLink[] {
   if (!/[@.]/.test(text)) return [];
   // (an e-mail address's domain ends in letters: v2.0@3.5 and 1.5@2.3 are no addresses, review)
-  return [...text.matchAll(LINKED)].filter((m) => !m[0].includes('@') || /^(?:https?:\/\/|www\.)/i.test(m[0]) || /\.[A-Za-z][\w-]*$/.test(m[0])).map((m) => {
+  // (nor is an address whose host a Chinese character cut short, http://www.郑州.gov.cn: it linked
+  // to http://www, a dead address; a Markdown link's address is encoded whole — a kitchen-sink audit)
+  return [...text.matchAll(LINKED)].filter((m) => !m[0].includes('@') || /^(?:https?:\/\/|www\.)/i.test(m[0]) || /\.[A-Za-z][\w-]*$/.test(m[0]))
+    .filter((m) => { const host = /^https?:\/\/([^/?#]*)/i.exec(m[0])?.[1]; return host === undefined || /\.[^.]/.test(host); })
+    .map((m) => {
     const address = m[0];
     const target = address.includes('@') && !/^(?:https?:\/\/|www\.)/i.test(address) ? `mailto:${address}`
       : /^www\./i.test(address) ? `http://${address}` : address;
