@@ -12,7 +12,7 @@ import { fallbackCharSets, findMissingGlyphs, missingGlyphFindings, thinFaceFind
 import { findingError, FindingErrors, InputError, type Finding } from './model/errors.js';
 import { deadlineText } from './model/deadline.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
-import { lintDocNo, lintFieldSpaces, lintText, lintTitleDigits, lintTitleMarks } from './transform/lint.js';
+import { lintDocNo, lintFieldSpaces, lintText, lintTitleDigits, lintTitleLines, lintTitleMarks } from './transform/lint.js';
 import { checkEmptySections, checkStructure } from './transform/structure.js';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
 import { tocLevels, type Report } from './model/types.js';
@@ -201,6 +201,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...lintTitleDigits(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
     ...lintDocNo(report.meta.docNo, { file: report.source.file, line: report.metaLines.docNo ?? 1 }),
     ...lintTitleMarks(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
+    ...lintTitleLines(report.meta.titleLines, { file: report.source.file, line: report.metaLines.title ?? 1 }),
     ...lintFieldSpaces(([['title', 'title'], ['organ', 'organ (发布机构)'], ['source', 'source (来源)'], ['signature', 'signature (发文机关署名)']] as const)
       .filter(([k]) => (k !== 'source' || report.meta.source !== report.meta.organ) && (k !== 'signature' || (report.meta.signature && report.meta.signature !== report.meta.organ)))
       .map(([k, what]) => ({ text: report.meta[k] ?? '', loc: { file: report.source.file, line: report.metaLines[k] ?? 1 }, what }))),

@@ -3,7 +3,7 @@
  * in the PDF and the DOCX.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildReport } from '../src/build.js';
+import { buildReport, loadReport, reviewReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { labelLines, TITLE_EXTRA_LINE_COST, titleLines } from '../src/layout/title-lines.js';
 import { estimatedWidthEm } from '../src/layout/kinsoku.js';
@@ -164,6 +164,16 @@ describe('in the outputs', () => {
     expect(title.text).toBe('测试县人民政府办公室2020年政府信息公开工作年度报告');
     expect(title.xml).toContain('<w:br/>');
     expect(parts['docProps/core.xml']).toContain('<dc:title>测试县人民政府办公室2020年政府信息公开工作年度报告</dc:title>');
+  });
+
+  it('warns of a line of a title broken by hand that is wider than a line of the title, at its line (it was broken again at the margin without a word: 政务 / 公开)', () => {
+    const front = FRONT.replace(/^title: .*$/m, 'title: |\n  测试县人民政府关于示例区政务公开标准化规范化建设推进情况\n  2020年政府信息公开工作年度报告');
+    const dir = makeReport({ 'report.md': `${front}\n# 总体情况\n\n正文。\n` });
+    const found = reviewReport(loadReport(dir), openFontSet()).filter((f) => f.message.includes('of the title'));
+    expect(found.map((f) => [f.loc.line, f.message])).toEqual([[3, 'line 1 of the title, "测试县人民政府关于示例区政务公开标准化规范化建设推进情况", is 28 characters wide, more than the 20 a line of the title holds: it is broken again at the margin, inside a word where one stands there']]);
+    // the lines that fit: none
+    const fits = makeReport({ 'report.md': `${FRONT.replace(/^title: .*$/m, 'title: |\n  测试县人民政府办公室\n  2020年政府信息公开工作年度报告')}\n# 总体情况\n\n正文。\n` });
+    expect(reviewReport(loadReport(fits), openFontSet()).filter((f) => f.message.includes('of the title'))).toEqual([]);
   });
 
   it('breaks a source line too long for one line between 来源 and 时间, never inside the date, in both', async () => {

@@ -10,6 +10,8 @@ import type { Finding } from '../model/errors.js';
 import { asciiDigits, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js';
 import { inlineText, listItemLoc, tableRowLoc, type Block, type Inline, type Loc } from '../model/types.js';
 import { unifyIdeographs } from './lookalikes.js';
+import { geometry, sizeOf } from '../layout/gbt9704.js';
+import { estimatedWidthEm } from '../layout/kinsoku.js';
 
 const UNITS = '件|条|次|篇|个|人次|人|项|元|起|期|家|份|名|宗';
 /**
@@ -553,6 +555,24 @@ function headingsInside(lines: string[], loc: Loc): Finding[] {
 
 /** Full-width digits in the title (某县２０２３年…), which the body's lint would not see: printed on the first page as typed. */
 export const lintTitleDigits = (title: string, loc: Loc): Finding[] => lintFullWidthDigitsOf([{ text: title, loc }]);
+
+/**
+ * A title's line, broken by hand (`title: |`), wider than a line of the title (20 characters of 二号
+ * across the 版心, a figure half of one): it is broken again where it reaches the margin, by the
+ * typesetter, without gongwen's rules (…关于示例区政务 / 公开标准化…, a kitchen-sink audit).
+ */
+export function lintTitleLines(lines: readonly string[] | undefined, loc: Loc): Finding[] {
+  const room = geometry.textWidth / sizeOf('title');
+  return (lines ?? []).flatMap((line, k) => {
+    const em = estimatedWidthEm(line);
+    if (em <= room + 0.01) return [];
+    return [{
+      severity: 'warning' as const, loc: loc.line !== undefined ? { ...loc, line: loc.line + 1 + k } : loc,
+      message: `line ${k + 1} of the title, "${line}", is ${Number(em.toFixed(1))} characters wide, more than the ${Math.floor(room)} a line of the title holds: it is broken again at the margin, inside a word where one stands there`,
+      hint: 'break it into shorter lines under title: |, or write the title on one line and leave its lines to gongwen',
+    }];
+  });
+}
 
 /** A title with a stray quote or an unmatched mark (某县…年度报告" from a missing opening quote in YAML): printed on the first page, and in the PDF's Title. */
 export function lintTitleMarks(title: string, loc: Loc): Finding[] {
