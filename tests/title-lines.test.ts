@@ -187,6 +187,14 @@ describe('in the outputs', () => {
     expect(source.xml).toMatch(/>来源：测试县人民政府办公室（县政务服务和大数据管理局）<\/w:t><\/w:r><w:r>(<w:rPr\/>)?<w:br\/><w:t[^>]*>时间：2021年1月15日 09:30</);
   });
 
+  it('breaks a 来源 too long for a line of its own as a title is, never inside a word (大数｜据: a kitchen-sink audit)', async () => {
+    const front = FRONT.replace(/---\n$/, 'source: 虚构省示例市示例区人民政府办公室（虚构省示例市示例区政务服务和大数据管理局）\n---\n');
+    const { outputs } = await buildReport(makeReport({ 'report.md': `${front}\n# 总体情况\n\n正文。\n` }), { fonts: openFontSet(), formats: ['pdf'] });
+    const lines = linesOf((await readPdf(outputs.pdf!)).pages[0]).map((l) => l.text.replace(/\s+/g, ''));
+    const at = lines.findIndex((l) => l.startsWith('来源：'));
+    expect(lines.slice(at, at + 3)).toEqual(['来源：虚构省示例市示例区人民政府办公室', '（虚构省示例市示例区政务服务和大数据管理局）', '时间：2021年1月15日']);
+  });
+
   it('breaks the DOCX title at the same place with a line break', () => {
     expect(docxTitle.text).toBe('示例市清河区2021年政府信息公开工作年度报告');
     expect(docxTitle.xml).toMatch(/<w:t[^>]*>示例市清河区2021年<\/w:t><\/w:r><w:r>(<w:rPr\/>)?<w:br\/><w:t[^>]*>政府信息公开工作年度报告<\/w:t>/);

@@ -3,7 +3,8 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import { metaLineCount, metaRows, sourceFields, sourceLine } from '../../layout/meta-fields.js';
 import type { Report } from '../../model/types.js';
-import type { PdfContext } from './context.js';
+import type { PdfContext, PdfRole } from './context.js';
+import { titleLines } from '../../layout/title-lines.js';
 import { lineRuns, runs, titleRuns } from './text.js';
 
 /** The information block's table: no rules, no padding (one layout object for every document; pdfmake copies it). */
@@ -39,7 +40,18 @@ export function front(ctx: PdfContext, report: Report): Content[] {
   // (broken between its two fields, 来源 and 时间: never inside the date)
   const wraps = (ctx.glyphs.advance?.(sourceStyle.role, source, sourceStyle.size) ?? 0) > ctx.textWidth;
   out.push(wraps
-    ? { text: lineRuns(ctx, sourceFields(report.meta), { ...sourceStyle, lineHeight: geometry.linePitch / 2 }), alignment: 'center', margin: [0, 0, 0, geometry.linePitch], gridAfter: geometry.linePitch } as Content
+    ? { text: lineRuns(ctx, sourceLines(ctx, report.meta, sourceStyle), { ...sourceStyle, lineHeight: geometry.linePitch / 2 }), alignment: 'center', margin: [0, 0, 0, geometry.linePitch], gridAfter: geometry.linePitch } as Content
     : { text: runs(ctx, source, sourceStyle), alignment: 'center', margin: [0, 0, 0, geometry.linePitch] } as Content);
   return out;
+}
+
+/**
+ * The source line's lines where it does not fit one: 来源 and 时间 each on its own, and a 来源 too
+ * long for a line of its own broken as a title is (layout/title-lines.ts: never inside a word —
+ * 大数｜据管理局 it was, by pdfmake, a kitchen-sink audit).
+ */
+function sourceLines(ctx: PdfContext, meta: Report['meta'], style: { role: PdfRole; size: number }): string[] {
+  const [from, when] = sourceFields(meta);
+  const fits = (ctx.glyphs.advance?.(style.role, from, style.size) ?? 0) <= ctx.textWidth;
+  return [...(fits ? [from] : titleLines(from, ctx.textWidth / style.size)), when];
 }
