@@ -85,7 +85,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
     }
     // one writer at a time per report and --out (a --watch and a build in another window)
     // (placing: a batch stopped meanwhile waits for the placement to end, io/placing.ts)
-    const { files, kept, unrecorded } = await withOutputLockAsync(s.outDir, name, () => placing(() => {
+    const { files, kept, unrecorded, others } = await withOutputLockAsync(s.outDir, name, () => placing(() => {
       // a reviewer's edits saved into the Word draft (or a PDF annotated in place) are kept aside,
       // not written over: the outputs are made from the report's files, which the edits are not in
       // (the last build's record, read once: for what it wrote, and for the record written after)
@@ -147,15 +147,15 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
         const lines = fresh ? draftChangesLines(draftChanges(k[1], fresh)) : [];
         if (lines.length) (k as [string, string, string?])[2] = lines.join('\n  ');
       }
+      // (--format pdf after a build of both: the DOCX beside the new PDF is the earlier build's, and was
+      // not said to be — a reviewer sent it on; a bad-input audit — or, edited since gongwen wrote
+      // it, a reviewer's, said to be so: a review round; judged by the record read above)
+      const otherNames = FORMATS.filter((f) => !s.formats.includes(f)).map((f) => `${name}.${f}`).filter((n) => existsSync(path.join(s.outDir, n)));
+      const editedOthers = new Set(s.keepRecords && otherNames.length ? editedOutputs(s.outDir, before, otherNames) : []);
+      const others = otherNames.map((n) => path.join(s.outDir, n)).map((file) => ({ file, edited: editedOthers.has(file) }));
       const unrecorded = stamp && writeRecord(s.outDir, dir, stamp.settings, stamp.inputs, files, shown, before);
-      return { files, kept, unrecorded };
+      return { files, kept, unrecorded, others };
     }), undefined, stopped);
-    // (--format pdf after a build of both: the DOCX beside the new PDF is the earlier build's, and was
-    // not said to be — a reviewer sent it on; a bad-input audit)
-    // (one a reviewer edited since gongwen wrote it is said to be so, not "as an earlier build left it": a review round)
-    const otherNames = FORMATS.filter((f) => !s.formats.includes(f)).map((f) => `${name}.${f}`).filter((n) => existsSync(path.join(s.outDir, n)));
-    const editedOthers = new Set(s.keepRecords && otherNames.length ? editedOutputs(s.outDir, readRecord(s.outDir, dir), otherNames) : []);
-    const others = otherNames.map((n) => path.join(s.outDir, n)).map((file) => ({ file, edited: editedOthers.has(file) }));
     return {
       dir, ok: true, files: files.map(({ file, bytes }) => ({ file, bytes })), warnings: unrecorded ? [...shown, unrecorded] : shown, ms: performance.now() - started,
       ...(kept.length ? { kept } : {}),

@@ -122,10 +122,16 @@ function likeness(a: string, b: string): number {
   return (2 * common) / all;
 }
 
-/** How much of two texts' starts and ends they share. */
-const shared = (a: string, b: string): number => {
+/** How many characters two texts' starts share. */
+const headOf = (a: string, b: string): number => {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  return head;
+};
+
+/** How much of two texts' starts and ends they share. */
+const shared = (a: string, b: string): number => {
+  const head = headOf(a, b);
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
   return head + tail;
@@ -225,8 +231,7 @@ const cut = (t: string, n = 30) => (t.length > n ? `${t.slice(0, n)}…` : t);
 /** A reworded paragraph as what it says now where it differs, and what it said: "…已按审阅意见修改。" (was "…审阅时要改。"). */
 function reworded(c: { text: string; was?: string }): string {
   if (c.was === undefined) return `"${cut(c.text)}" (added)`;
-  let head = 0;
-  while (head < c.text.length && head < c.was.length && c.text[head] === c.was[head]) head++;
+  const head = headOf(c.text, c.was);
   // (a table cell's row and column stay in view; else six characters before the difference)
   const label = TABLE_CELL.exec(c.text)?.[0] ?? '';
   const from = Math.max(label.length, head - 6);

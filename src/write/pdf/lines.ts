@@ -94,10 +94,8 @@ const END_MARKS = new Set([...'，、。；：！？）》”’】」』〕〉'
 function endRoom(p: Paragraph, start: number, end: number): number {
   if (!p.inkRight || end <= start || !END_MARKS.has(p.text[end - 1]!)) return 0;
   const run = p.inlines[p.runOf[end - 1]!]!;
-  const role = run.font as PdfRole;
-  const advance = p.advanceOfUnit ? p.advanceOfUnit(role, p.text.charCodeAt(end - 1), 1) : p.advance(role, p.text[end - 1]!, 1);
-  // (with room for the stroke a fallback mark gets in a heavy role: layout/faux-bold.ts)
-  if (Math.abs(advance - 1) > 1e-6 || p.inkRight(role, p.text.codePointAt(end - 1)!) > 0.5 - STROKE_EM / 2) return 0;
+  // (a full-width mark, one em; with room for the stroke a fallback mark gets in a heavy role: layout/faux-bold.ts)
+  if (Math.abs(measureRange(p, end - 1, end) - run.fontSize) > 1e-6 * run.fontSize || p.inkRight(run.font as PdfRole, p.text.codePointAt(end - 1)!) > 0.5 - STROKE_EM / 2) return 0;
   return run.fontSize / 2;
 }
 
@@ -169,9 +167,7 @@ const LEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一�
 function emitLine(p: Paragraph, start: number, end: number, available: number, last: boolean, natural?: number): void {
   const { text, runOf, inlines, out } = p;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
-  // (a line that fits only with its last mark set in half its width is spread to that: endRoom)
-  const width = last || p.ragged ? 0 : natural ?? measureRange(p, start, end);
-  const slack = last || p.ragged ? 0 : available - width + (width > available + EPSILON ? endRoom(p, start, end) : 0);
+  const slack = last || p.ragged ? 0 : slackOf(p, start, end, available, natural ?? measureRange(p, start, end));
   const { pieces, cjk: cjkSpacing, other: otherSpacing, soft, share } = spreadOf(p, start, end, slack);
   let s = 0; // the next soft place
   for (let k = 0; k < pieces.length; k++) {
@@ -200,6 +196,10 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
     }
   }
 }
+
+/** A justified line's room: what its width leaves, and where it fits only with its last mark set in half its width, that half too (endRoom). */
+const slackOf = (p: Paragraph, start: number, end: number, available: number, width: number): number =>
+  available - width + (width > available + EPSILON ? endRoom(p, start, end) : 0);
 
 /** How a line takes its room (emitLine): the spacing inside its Chinese pieces and inside the others, its soft places and each one's share. */
 interface Spread {
