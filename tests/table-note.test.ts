@@ -13,6 +13,7 @@ import { docxParts, paragraphs } from './helpers/docx.js';
 import { SAMPLE } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, readPdf } from './helpers/pdf.js';
+import { pageContents } from './helpers/pdf-content.js';
 
 const fonts = openFontSet();
 const para = (text: string): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'r.md', line: 1 } });
@@ -119,6 +120,32 @@ describe('a note under a table', () => {
     expect(next.text.replace(/\s/g, '')).toMatch(/^三、/);
     const grid = (next.baseline - linesOf(pages[1]!)[0]!.baseline) / 28.95;
     expect(Math.abs(grid - Math.round(grid)) * 28.95).toBeLessThan(1); // (a heading after a table sits ≈ 0.5 pt below its line, as without a note)
+  }, 30_000);
+
+  it('stands clear of the table\'s bottom rule by half a line\'s leading, and what follows stays on its grid line (its tops stood 1 pt under the rule)', async () => {
+    const dir = path.join(SAMPLE, '../sample-2021');
+    const md = readFileSync(path.join(dir, 'report.md'), 'utf8')
+      .replace('{{table t2}}', '{{table t2}}\n\n注：规范性文件数据以备案为准。')
+      .replace('{{table t4}}', '{{table t4}}\n\n| 事项 | 件数 |\n| --- | ---: |\n| 第1项 | 10 |\n| 第2项 | 11 |\n\n注：本表数据截至2021年12月31日。\n\n表后的一段文字。');
+    const { outputs } = await buildReport(makeReport({ 'report.md': md, 'statistics.yaml': readFileSync(path.join(dir, 'statistics.yaml'), 'utf8') }, 'note-clear'), { fonts, formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    const contents = pageContents(outputs.pdf!);
+    for (const note of ['规范性文件数据以备案为准', '本表数据截至2021年12月31日']) {
+      const n = pages.findIndex((p) => linesOf(p).some((l) => l.text.includes(note)));
+      const lines = linesOf(pages[n]!);
+      const k = lines.findIndex((l) => l.text.includes(note));
+      // the lowest horizontal rule above the note's line (pdfkit's page is flipped: y from the top)
+      const rule = Math.max(...[...contents[n]!.content.matchAll(/([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l\nS/g)]
+        .filter((m) => m[2] === m[4] && Number(m[2]) < lines[k]!.baseline).map((m) => Number(m[2])));
+      // (the 16-pt line's top, its ideographs' box, is its baseline less 0.88 of a size: 6.5 pt under the rule, half of 28.95 − 16)
+      expect(lines[k]!.baseline - 0.88 * 16 - rule, note).toBeGreaterThan(6);
+      expect(lines[k]!.baseline - 0.88 * 16 - rule, note).toBeLessThan(7);
+      if (note.startsWith('本表')) {
+        // the text after it on the next grid line, as before: the note's line gives its leading back
+        expect(lines[k + 1]!.text.replace(/\s/g, '')).toBe('表后的一段文字。');
+        expect(lines[k + 1]!.baseline - lines[k]!.baseline).toBeLessThan(28.95 + 1);
+      }
+    }
   }, 30_000);
 
   it('keeps a long note apart, lost with nothing (a block taller than a page, pdfmake drops), and a last note with the end matter', async () => {

@@ -110,8 +110,15 @@ function breakWithLineBreaks(ctx: PdfContext, inlines: PdfInline[]): PdfInline[]
  */
 export function keptNote(ctx: PdfContext, note: ParagraphBlock): Content | undefined {
   const node = bodyParagraph(ctx, note);
-  return lineCount(node as { text?: unknown }) <= NOTE_LINES ? node : undefined;
+  // (set below the rule by its first line's half leading, as if that line of the grid began at the
+  // rule: pdfmake puts a line's leading under its characters, and the note's tops stood 1 pt under
+  // the table's bottom rule, its 注 touching it at 70 dpi; its last line gives as much of the
+  // leading under it back, so the note takes no more height and what follows stays where it was)
+  return lineCount(node as { text?: unknown }) <= NOTE_LINES ? { stack: [node], margin: [0, NOTE_CLEARANCE, 0, -NOTE_CLEARANCE] } as Content : undefined;
 }
+
+/** The room above a note under a table, in pt: half of a body line's leading. */
+export const NOTE_CLEARANCE = (geometry.linePitch - sizeOf('body')) / 2;
 
 /** A paragraph of the body. */
 export const bodyParagraph = (ctx: PdfContext, b: ParagraphBlock): Content => justified(ctx, inlineRuns(ctx, b.inlines, { role: ELEMENTS.body.role, size: sizeOf('body') }));
