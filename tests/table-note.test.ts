@@ -12,12 +12,25 @@ import { isTableNote, type Block } from '../src/model/types.js';
 import { docxParts, paragraphs } from './helpers/docx.js';
 import { SAMPLE } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
-import { linesOf, readPdf } from './helpers/pdf.js';
+import { linesOf, readPdf, type PdfPage } from './helpers/pdf.js';
 import { pageContents } from './helpers/pdf-content.js';
 
 const fonts = openFontSet();
 const para = (text: string): Block => ({ type: 'paragraph', inlines: [{ type: 'text', text }], loc: { file: 'r.md', line: 1 } });
 const table: Block = { type: 'table', header: [[{ type: 'text', text: '项目' }]], rows: [], align: [], loc: { file: 'r.md', line: 1 } } as unknown as Block;
+
+/**
+ * How far the tops of the line of `pages[n]` that holds `text` (its ideographs' box: its baseline
+ * less 0.88 of its size) stand below the lowest horizontal rule above it, in pt.
+ */
+function clearOfRule(pdf: Buffer, pages: PdfPage[], text: string): number {
+  const n = pages.findIndex((p) => linesOf(p).some((l) => l.text.replace(/\s/g, '').includes(text)));
+  const line = linesOf(pages[n]!).find((l) => l.text.replace(/\s/g, '').includes(text))!;
+  // (pdfkit's page is flipped: y from the top)
+  const rule = Math.max(...[...pageContents(pdf)[n]!.content.matchAll(/([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l\nS/g)]
+    .filter((m) => m[2] === m[4] && Number(m[2]) < line.baseline).map((m) => Number(m[2])));
+  return line.baseline - 0.88 * line.items[0]!.size - rule;
+}
 
 describe('the attachment\'s note (attachment.note)', () => {
   const sample = (f: string) => readFileSync(path.join(SAMPLE, f), 'utf8');
@@ -37,6 +50,8 @@ describe('the attachment\'s note (attachment.note)', () => {
     expect(note.items[0]!.size).toBeCloseTo(15.79, 1);
     expect(note.x).toBeCloseTo(28 * 72 / 25.4 + 2 * 15.79, 0);
     expect(note.baseline - lines[at - 1]!.baseline).toBeLessThan(2 * 28.99);
+    // half a line's leading clear of the table's bottom rule (it stood 0.07 pt under it)
+    expect(clearOfRule(outputs.pdf!, pages, NOTE.slice(0, 8))).toBeCloseTo((28.95 - 15.79) / 2, 0);
     // the DOCX: the body paragraph after the table ends the document (no 1-pt paragraph), the table's last row kept with it
     const xml = docxParts(outputs.docx!)['word/document.xml'];
     const tail = xml.slice(xml.lastIndexOf('</w:tbl>'), xml.indexOf('<w:sectPr'));
@@ -44,6 +59,16 @@ describe('the attachment\'s note (attachment.note)', () => {
     expect(p.map((x) => [x.style, x.text])).toEqual([['GwBody', NOTE]]);
     const lastRow = xml.slice(xml.lastIndexOf('<w:tr>'), xml.lastIndexOf('</w:tbl>'));
     expect(lastRow).toContain('<w:keepNext/>');
+  });
+
+  it('of more than four lines follows the table as a paragraph of its own, as clear of its rule', async () => {
+    const long = `${NOTE}${'本注释为测试用的长注释，用来检验多行注释的位置。'.repeat(6)}`;
+    const report = sample('report.md').replace(NOTE, long);
+    expect(report).toContain(long);
+    const { outputs } = await buildReport(makeReport({ 'report.md': report, 'statistics.yaml': sample('statistics.yaml') }, 'long-attachment-note'), { fonts, formats: ['pdf'] });
+    const { pages } = await readPdf(outputs.pdf!);
+    expect(pages.at(-1)!.items.map((i) => i.str).join('').replace(/\s/g, '')).toContain(`${long}—${pages.length}—`);
+    expect(clearOfRule(outputs.pdf!, pages, NOTE.slice(0, 8))).toBeCloseTo((28.95 - 15.79) / 2, 0);
   });
 
   it('gets the body\'s punctuation, joins the lines of a note written over several, and names a character no font has at its own line', async () => {
@@ -129,17 +154,13 @@ describe('a note under a table', () => {
       .replace('{{table t4}}', '{{table t4}}\n\n| 事项 | 件数 |\n| --- | ---: |\n| 第1项 | 10 |\n| 第2项 | 11 |\n\n注：本表数据截至2021年12月31日。\n\n表后的一段文字。');
     const { outputs } = await buildReport(makeReport({ 'report.md': md, 'statistics.yaml': readFileSync(path.join(dir, 'statistics.yaml'), 'utf8') }, 'note-clear'), { fonts, formats: ['pdf'] });
     const { pages } = await readPdf(outputs.pdf!);
-    const contents = pageContents(outputs.pdf!);
     for (const note of ['规范性文件数据以备案为准', '本表数据截至2021年12月31日']) {
-      const n = pages.findIndex((p) => linesOf(p).some((l) => l.text.includes(note)));
-      const lines = linesOf(pages[n]!);
+      // (a 16-pt line's tops 6.5 pt under the rule, half of 28.95 − 16, measured from the rule's
+      // middle: half a 1-pt rule's width more under a Markdown table)
+      expect(clearOfRule(outputs.pdf!, pages, note), note).toBeGreaterThan(6);
+      expect(clearOfRule(outputs.pdf!, pages, note), note).toBeLessThan(7.5);
+      const lines = linesOf(pages.find((p) => linesOf(p).some((l) => l.text.includes(note)))!);
       const k = lines.findIndex((l) => l.text.includes(note));
-      // the lowest horizontal rule above the note's line (pdfkit's page is flipped: y from the top)
-      const rule = Math.max(...[...contents[n]!.content.matchAll(/([\d.]+) ([\d.]+) m\n([\d.]+) ([\d.]+) l\nS/g)]
-        .filter((m) => m[2] === m[4] && Number(m[2]) < lines[k]!.baseline).map((m) => Number(m[2])));
-      // (the 16-pt line's top, its ideographs' box, is its baseline less 0.88 of a size: 6.5 pt under the rule, half of 28.95 − 16)
-      expect(lines[k]!.baseline - 0.88 * 16 - rule, note).toBeGreaterThan(6);
-      expect(lines[k]!.baseline - 0.88 * 16 - rule, note).toBeLessThan(7);
       if (note.startsWith('本表')) {
         // the text after it on the next grid line, as before: the note's line gives its leading back
         expect(lines[k + 1]!.text.replace(/\s/g, '')).toBe('表后的一段文字。');

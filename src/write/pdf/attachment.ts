@@ -3,7 +3,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { ATTACHMENT, ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
 import type { Attachment, StatisticsTable } from '../../model/types.js';
 import { CELL_PADDING_BOTTOM, CELL_PADDING_TOP, CELL_PADDING_X, statGrid, TABLE_RULE } from '../../layout/stat-grid.js';
-import { bodyParagraph, keptNote } from './blocks.js';
+import { bodyParagraph, keptNote, NOTE_CLEARANCE } from './blocks.js';
 import { withNoteRow } from './table-note.js';
 import { statTable } from './stat-table.js';
 import type { PdfContext } from './context.js';
@@ -70,7 +70,8 @@ export function attachmentPages(ctx: PdfContext, attachments: Attachment[], stat
     // body is (table-note.ts), where it is short enough; else a paragraph after it
     const kept = node && a.note ? keptNote(ctx, a.note) : undefined;
     if (node) parts.push(kept ? withNoteRow(node, kept, CELL_PADDING_X, TABLE_RULE, { top: CELL_PADDING_TOP, bottom: CELL_PADDING_BOTTOM }) : node);
-    if (a.note && !kept) parts.push(bodyParagraph(ctx, a.note));
+    // (a longer one as clear of the table's bottom rule as a kept one: it touched the rule)
+    if (a.note && !kept) parts.push(node ? { stack: [bodyParagraph(ctx, a.note)], margin: [0, NOTE_CLEARANCE, 0, 0] } as Content : bodyParagraph(ctx, a.note));
     return { stack: parts, pageBreak: 'before' } as Content;
   });
 }
