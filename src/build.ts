@@ -287,6 +287,23 @@ function lostBlockError(report: Report, e: unknown): unknown {
     'shorten it, or split it: a heading or a table cell of a few lines, no run of headings without text between them, a shorter front matter field');
 }
 
+/**
+ * How to give page 1 back to the body where the table of contents fills it: the most heading
+ * levels it can list and leave room, from where the rows of the one printed landed (`rows`,
+ * io/pdf-render.ts). Room is three lines: the line after the contents, a heading and a line of its
+ * text (a heading is kept with its text).
+ */
+export function tocHint(rows: readonly { level: number; lines: number; page: number }[]): string {
+  // (the levels listed are those of its rows: toc: 4 over headings two levels deep lists two)
+  const listed = rows.reduce((k, r) => Math.max(k, r.level), 0);
+  const linesOf = (k: number) => rows.reduce((n, r) => n + (r.level <= k ? r.lines : 0), 0);
+  const room = rows.reduce((n, r) => n + (r.page === 1 ? r.lines : 0), 0) - 3;
+  for (let k = listed - 1; k >= 1; k--) {
+    if (linesOf(k) <= room) return `list fewer levels: toc: ${k} leaves page 1 room for body text (${rows.filter((r) => r.level <= k).length} entries${k === 1 ? ', the 一、 headings' : ''}), or leave the contents out (toc: false)`;
+  }
+  return `leave the contents out (toc: false)${listed > 1 ? ': even the 一、 headings alone fill page 1' : ''}`;
+}
+
 export async function buildReport(dir: string, options: BuildOptions): Promise<BuildResult> {
   const report = loadReport(dir);
   const warnings = enforceFindings(reviewReport(report, options.fonts, options.allowMissingGlyphs, await newerWorkbookNews(report.dir, report.statistics)), options.strict);
@@ -319,7 +336,7 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
     const bytes = await renderPdf(definition, options.fonts).catch((e: unknown) => { throw lostBlockError(report, e); });
     const pages = placed();
     // (a page number pdfmake did not note, 0, leaves the DOCX's numbers to Word)
-    return { bytes, tocPages: tocFromPdf && pages && !pages.toc.includes(0) ? pages.toc : undefined, firstBody: pages?.firstBody, tocTitle: pages?.tocTitle, endOpens: pages.endOpens };
+    return { bytes, tocPages: tocFromPdf && pages && !pages.toc.includes(0) ? pages.toc : undefined, firstBody: pages?.firstBody, tocTitle: pages?.tocTitle, tocRows: pages.tocRows, endOpens: pages.endOpens };
   })() : undefined;
   const pdf = rendered?.then((r) => r.bytes);
   if (tocFromPdf) docx = rendered!.then((r) => startDocx(r.tocPages));
@@ -338,9 +355,9 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
     warnings.push(...enforceFindings([{
       severity: 'warning', loc: { file: report.source.file, line: report.metaLines[title ? 'title' : 'toc'] },
       message: `the ${title ? 'title block' : 'table of contents'} fills page 1, so the body starts on page ${firstBody}; GB/T 9704 7.3.3 has page 1 show body text`,
-      // (one level fewer can still fill it: toc: 1, the 一、 headings alone, is the one that surely leaves room)
-      hint: title ? 'shorten the title: a 公文 title takes a line or a few'
-        : report.meta.toc > 1 ? `list fewer levels: toc: ${report.meta.toc - 1}${report.meta.toc > 2 ? ' (toc: 1 for the 一、 headings alone)' : ''}, or leave the contents out` : 'leave the contents out (toc: false)',
+      // (the levels that leave room, from where the rows landed: one level fewer can still fill it,
+      // and the hint had asked for one level less at a time)
+      hint: title ? 'shorten the title: a 公文 title takes a line or a few' : tocHint(laidOut?.tocRows ?? []),
     }], options.strict));
   }
   // GB/T 9704 7.3.5: the page of the 署名 and 成文日期 shows body text; end matter set apart after a

@@ -7,7 +7,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../src/build.js';
+import { buildReport, tocHint } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { ROOT, SAMPLE } from './helpers/build.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
@@ -176,14 +176,32 @@ describe('navigation', () => {
     const stats = readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8');
     const full = makeReport({ 'report.md': text.replace('keywords:', 'toc: true\nkeywords:'), 'statistics.yaml': stats }, 'toc-full');
     const { warnings } = await buildReport(full, { fonts, formats: ['pdf'] });
-    expect(warnings.map((w) => w.message)).toContain('the table of contents fills page 1, so the body starts on page 2; GB/T 9704 7.3.3 has page 1 show body text');
+    const toc = warnings.find((w) => w.message === 'the table of contents fills page 1, so the body starts on page 2; GB/T 9704 7.3.3 has page 1 show body text');
+    // the levels that leave room named, from where the rows landed (it had asked for one level less
+    // at a time: toc: 3, then 2); and they do
+    expect(toc?.hint).toBe('list fewer levels: toc: 2 leaves page 1 room for body text (15 entries), or leave the contents out (toc: false)');
+    const two = makeReport({ 'report.md': text.replace('keywords:', 'toc: 2\nkeywords:'), 'statistics.yaml': stats }, 'toc-two');
+    expect((await buildReport(two, { fonts, formats: ['pdf'] })).warnings.some((w) => w.message.includes('fills page 1'))).toBe(false);
     // under --strict an error (the 2021 sample, which has no other warning, with two levels listed)
     const sample21 = path.join(ROOT, 'content/sample-2021');
     const strict = makeReport({ 'report.md': readFileSync(path.join(sample21, 'report.md'), 'utf8').replace(/^year: 2021$/m, 'year: 2021\ntoc: 2'), 'statistics.yaml': readFileSync(path.join(sample21, 'statistics.yaml'), 'utf8') }, 'toc-strict');
-    await expect(buildReport(strict, { fonts, formats: ['pdf', 'docx'], strict: true })).rejects.toThrow(/the table of contents fills page 1[\s\S]*fix: list fewer levels: toc: 1, or leave the contents out/);
-    // one level leaves room for the body on page 1
-    const short = makeReport({ 'report.md': text.replace('keywords:', 'toc: 1\nkeywords:'), 'statistics.yaml': stats }, 'toc-short');
-    expect((await buildReport(short, { fonts, formats: ['pdf'] })).warnings.some((w) => w.message.includes('fills page 1'))).toBe(false);
+    await expect(buildReport(strict, { fonts, formats: ['pdf', 'docx'], strict: true })).rejects.toThrow(/the table of contents fills page 1[\s\S]*fix: list fewer levels: toc: 1 leaves page 1 room for body text \(6 entries, the 一、 headings\), or leave the contents out/);
+    // where even the 一、 headings fill it, the contents are to go
+    const many = Array.from({ length: 24 }, (_, k) => `# 第${k + 1}部分工作情况\n\n## 第${k + 1}部分的小标题\n\n第${k + 1}部分的正文。\n`).join('\n');
+    const crowded = makeReport({ 'report.md': `${FRONT.replace('---\n', '---\ntoc: 2\n')}\n${many}` }, 'toc-crowded');
+    const hint = (await buildReport(crowded, { fonts, formats: ['pdf'] })).warnings.find((w) => w.message.includes('fills page 1'))?.hint;
+    expect(hint).toBe('leave the contents out (toc: false): even the 一、 headings alone fill page 1');
+  });
+
+  it('names the levels that leave page 1 room from where the contents\' rows landed, a wrapped entry counted by its lines', () => {
+    const row = (level: number, page: number, lines = 1) => ({ level, page, lines });
+    // 16 lines on page 1: 3 for the body, 13 for the contents
+    const rows = [...Array.from({ length: 4 }, () => [row(1, 1), row(2, 1), row(3, 1), row(3, 1)]).flat(), row(1, 2), row(2, 2), row(3, 2)];
+    expect(tocHint(rows)).toBe('list fewer levels: toc: 2 leaves page 1 room for body text (10 entries), or leave the contents out (toc: false)');
+    // one entry of level 2 on page 2 over four lines (page 1 holds one line less of the contents):
+    // the ten entries take thirteen lines, one too many
+    rows[1] = row(2, 2, 4);
+    expect(tocHint(rows)).toBe('list fewer levels: toc: 1 leaves page 1 room for body text (5 entries, the 一、 headings), or leave the contents out (toc: false)');
   });
 
   it('hangs a wrapped entry under its text, puts its page number on its last line after a dot leader, and links every entry to its heading', async () => {

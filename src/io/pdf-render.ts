@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type PdfMake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { PageProbe } from '../write/pdf/text.js';
+import type { TocRow } from '../write/pdf/toc.js';
 import { FACE_ROLES, type FontSet } from './fonts.js';
 import { applyPdfkitFixes } from './pdfkit-fixes.js';
 import { reuseLeafMeasurements } from './measure-cache.js';
@@ -42,7 +43,7 @@ function fontTable(fonts: FontSet) {
   return table;
 }
 
-type Placed = { gwTocEntry?: boolean; gwFirstBody?: boolean; gwTocTitle?: boolean; positions?: { pageNumber: number }[]; stack?: unknown; columns?: unknown; table?: { body?: unknown } };
+type Placed = { gwTocRow?: TocRow; gwTocEntry?: boolean; gwFirstBody?: boolean; gwTocTitle?: boolean; positions?: { pageNumber: number }[]; stack?: unknown; columns?: unknown; table?: { body?: unknown } };
 
 /** Where a rendered definition placed what build.ts asks about (0: a page pdfmake did not note). */
 export interface Pages {
@@ -52,6 +53,8 @@ export interface Pages {
   firstBody: number;
   /** The table of contents' title (marked `gwTocTitle` by write/pdf/toc.ts), where there is one. */
   tocTitle: number;
+  /** The contents' rows (marked by write/pdf/toc.ts): each one's level, lines and page. */
+  tocRows: (TocRow & { page: number })[];
   /**
    * The page that the end matter set apart from the body's last block (after a table: its probe,
    * `gwEndProbe`, write/pdf/index.ts) opens; 0 where it opens none.
@@ -83,9 +86,10 @@ export function pageReader(definition: TDocumentDefinitions, withToc = true): ()
   // (without a table of contents only the body's first block is asked for: a node of content itself)
   if (!withToc) {
     first = (definition.content as Placed[]).find((n) => n?.gwFirstBody);
-    return () => ({ toc: [], firstBody: firstPage(first), tocTitle: 0, ...ends() });
+    return () => ({ toc: [], firstBody: firstPage(first), tocTitle: 0, tocRows: [], ...ends() });
   }
   let tocTitle: Placed | undefined;
+  const rows: Placed[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) { for (const n of node) walk(n); return; }
     if (!node || typeof node !== 'object') return;
@@ -93,13 +97,14 @@ export function pageReader(definition: TDocumentDefinitions, withToc = true): ()
     if (n.gwTocEntry) toc.push(n);
     if (n.gwFirstBody) first = n;
     if (n.gwTocTitle) tocTitle = n;
+    if (n.gwTocRow) rows.push(n);
     walk(n.stack);
     walk(n.columns);
     walk(n.table?.body);
   };
   walk(definition.content);
   const page = (n: Placed | undefined) => n?.positions?.[0]?.pageNumber ?? 0;
-  return () => ({ toc: toc.map(page), firstBody: page(first), tocTitle: firstPage(tocTitle), ...ends() });
+  return () => ({ toc: toc.map(page), firstBody: page(first), tocTitle: firstPage(tocTitle), tocRows: rows.map((r) => ({ ...r.gwTocRow!, page: firstPage(r) })), ...ends() });
 }
 
 export async function renderPdf(definition: TDocumentDefinitions, fonts: FontSet): Promise<Buffer> {

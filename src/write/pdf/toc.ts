@@ -33,6 +33,14 @@ export interface TocLeader {
   block: number;
 }
 
+/** The key of an entry's first cell that gives its level and lines (io/pdf-render.ts reads where it was placed). */
+export const TOC_ROW = 'gwTocRow';
+export interface TocRow {
+  level: number;
+  /** Its lines as broken here (1 where pdfmake breaks them). */
+  lines: number;
+}
+
 /** No rules and no padding: the rows are the grid's lines, the columns what toc.ts sets. */
 const TOC_LAYOUT = {
   hLineWidth: () => 0,
@@ -69,8 +77,11 @@ function row(ctx: PdfContext, e: TocEntry, textColumn: number, numberStyle: Numb
   const link = { linkToDestination: e.id };
   const body = { text: text ?? e.text, ...link };
   const entry = (hang ? { columns: [{ width: hang, text: e.number, ...link }, { width: '*', ...body }], columnGap: 0 } : body);
+  // (its level and lines marked for the page it lands on, read once laid out: build.ts names the
+  // levels that leave page 1 room for the body)
+  const mark: TocRow = { level: e.level, lines: Math.max(1, lines.length) };
   return [
-    { ...entry, margin: [indent, 0, 0, 0] } as Content,
+    { ...entry, margin: [indent, 0, 0, 0], [TOC_ROW]: mark } as unknown as Content,
     // pdfmake writes the page's number over a placeholder, keeping its right edge (Renderer.renderLine);
     // its five digits overhang the column to the left, unwrapped, while the layout runs
     {
