@@ -262,6 +262,9 @@ describe('numbers in the text', () => {
   it('warns of a . left between Chinese characters, a sentence end or a name\'s 间隔号 that cannot be told apart (a text audit)', () => {
     expect(lintText(para('主办：县政府.承办：县政务公开办。')).map((f) => f.message)).toEqual(['"县政府.承办": a . between Chinese characters is printed as typed']);
     expect(lintText(para('访问政府网.中国查询。'))).toEqual([]);
+    // a name in a longer sentence: left by punctuation, asked about here
+    const name = normalizePunctuation('邀请美国专家约翰.史密斯作专题讲座。');
+    expect(lintText(para(name)).map((f) => f.message)).toEqual(['"专家约翰.史密斯作": a . between Chinese characters is printed as typed']);
   });
 
   it('warns of a level-3 heading that starts with a figure, which its number runs into (1.5G基站建设 reads as 1.5: a text audit)', () => {

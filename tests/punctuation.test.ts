@@ -130,6 +130,12 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('主要措施:一.加强领导;二.完善制度.')).toBe('主要措施：一.加强领导；二.完善制度。');
     expect(p('其一.加强领导，第一.坚持党的领导，统一.')).toBe('其一.加强领导，第一.坚持党的领导，统一。');
     expect(p('约翰.史密斯')).toBe('约翰.史密斯');
+    // a foreign name's two runs in a longer sentence, left for the check to ask (it printed
+    // 约翰。史密斯); a sentence's end between words is still one
+    expect(p('邀请美国专家约翰.史密斯作专题讲座。')).toBe('邀请美国专家约翰.史密斯作专题讲座。');
+    expect(p('邀请专家玛丽.安娜作讲座。')).toBe('邀请专家玛丽.安娜作讲座。');
+    expect(p('工作取得明显成效.下一步将继续努力。')).toBe('工作取得明显成效。下一步将继续努力。');
+    expect(p('政务公开工作水平进一步提高.加强组织领导。')).toBe('政务公开工作水平进一步提高。加强组织领导。');
     expect(p('接待来访人员张三.李四')).toBe('接待来访人员张三。李四'); // (a clause of five characters is taken as a sentence: the rule's limit)
     // a short lead phrase before a sentence, as 公文 lists have them
     expect(p('加强培训.全年举办培训班不少于4期。')).toBe('加强培训。全年举办培训班不少于4期。');

@@ -10,6 +10,7 @@
 import type { Block, Inline } from '../model/types.js';
 import { EMAIL_ADDRESS, WEB_ADDRESS } from './web-links.js';
 import { unifyIdeographs } from './lookalikes.js';
+import { nameRun } from './transliteration.js';
 import { BARE_DECIMAL_UNIT } from '../model/typed-text.js';
 
 /** One or two digits and what makes them a decimal (model/typed-text.ts). */
@@ -455,6 +456,9 @@ function normalizeOnce(text: string): string {
         let run = 0;
         for (let j = i + 1; j < chars.length && (isHan(chars[j]!) || skip(chars[j]!)); j++) if (!skip(chars[j]!)) run++;
         if (clause < 5 && run <= 4) continue;
+        // two runs of a foreign name's characters on either side (邀请专家约翰.史密斯作讲座), a
+        // name as likely: left as typed, for lint.ts to ask (it printed 约翰。史密斯 without a word)
+        if (nameRun(out, k, -1, skip) >= 2 && nameRun(chars, i + 1, 1, skip) >= 2) continue;
       }
       out[i] = '。';
     }
