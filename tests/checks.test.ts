@@ -9,7 +9,7 @@ import { checkStatistics } from '../src/transform/checks.js';
 import { lintDocNo, lintFullWidthDigits, lintNumbers, lintPastedHeadings, lintText, lintTitleDigits, lintTitleMarks, lintUnderscores } from '../src/transform/lint.js';
 import { normalizePunctuation } from '../src/transform/punctuation.js';
 import type { Block } from '../src/model/types.js';
-import { ROOT, sampleReport } from './helpers/build.js';
+import { loadChecked, ROOT, sampleReport } from './helpers/build.js';
 import { readReport } from '../src/read/report.js';
 import { loadReport, reviewReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
@@ -325,7 +325,7 @@ describe('numbers in the text', () => {
     const body = ['增长率为$\\frac{a}{b}$，其中a为本年数。', '', '\\begin{equation}x=1\\end{equation}', '', '共{t2.licensing.decisions}件，费用$5元。'].join('\n');
     const dir = makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${body}\n` });
     // the one brace pair that names a cell is still an error; LaTeX's are not
-    const error = (() => { try { loadReport(dir); } catch (e) { return (e as Error).message; } return ''; })();
+    const error = (() => { try { loadChecked(dir); } catch (e) { return (e as Error).message; } return ''; })();
     expect(error).toMatch(/report\.md:12: "\{t2\.licensing\.decisions\}" has one brace on each side/);
     expect(error).not.toMatch(/"\{[ab]\}"/);
     const latex = readReport(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}\n${body.split('\n').slice(0, 3).join('\n')}\n` }));

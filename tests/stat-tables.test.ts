@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, loadReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { InputError } from '../src/model/errors.js';
-import { ROOT } from './helpers/build.js';
+import { loadChecked, ROOT } from './helpers/build.js';
 import { docxParts } from './helpers/docx.js';
 import { FRONT, makeReport } from './helpers/fixtures.js';
 import { linesOf, MM, readPdf, type PdfPage } from './helpers/pdf.js';
@@ -395,7 +395,7 @@ describe('placing and referring to tables', () => {
     'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n') + body,
     'statistics.yaml': stats,
   });
-  const error = (dir: string) => { try { loadReport(dir); } catch (e) { return (e as InputError).message; } return ''; };
+  const error = (dir: string) => { try { loadChecked(dir); } catch (e) { return (e as InputError).message; } return ''; };
   const tables3 = '{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n';
 
   it('asks first for the form where the statistics are on another year\'s (a unit\'s old workbook)', () => {

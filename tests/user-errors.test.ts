@@ -1,6 +1,6 @@
 /** Mistakes a disclosure office makes, each with a clear message, exit 2 and nothing written. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,9 +8,9 @@ import { buildReport, loadReport, reviewReport } from '../src/build.js';
 import { docxParts } from './helpers/docx.js';
 import { readPdf } from './helpers/pdf.js';
 import { openFontSet } from '../src/io/fonts.js';
-import { InputError } from '../src/model/errors.js';
+import { FindingErrors, InputError } from '../src/model/errors.js';
 import { tocInlines } from '../src/model/types.js';
-import { ROOT, SAMPLE } from './helpers/build.js';
+import { loadChecked, ROOT, SAMPLE } from './helpers/build.js';
 import { FRONT, FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 import { inputMessages } from './helpers/errors.js';
 import * as fontkit from 'fontkit';
@@ -29,7 +29,7 @@ const tableRange = (font: Buffer, tag: string) => {
   throw new Error(`no ${tag} table`);
 };
 const loadError = (body: string, files: Record<string, string> = {}, front = FRONT) => {
-  try { loadReport(makeReport({ 'report.md': front + body, ...files })); } catch (e) { return (e as InputError).message; }
+  try { loadChecked(makeReport({ 'report.md': front + body, ...files })); } catch (e) { return (e as InputError).message; }
   return '';
 };
 
@@ -169,7 +169,7 @@ describe('Markdown a 公文 cannot print', () => {
     const front = FRONT.replace(/---\n$/, 'attachment: { title: 表 }\nstatistics: statistics.yaml\n---\n');
     let messages: string[] = [];
     try {
-      loadReport(makeReport({ 'report.md': `${front}\n共{{s3_1}}件，其中｛｛s3_1｝｝件，{{s3_2}}件。\n\n又{s4}件。\n`, ...stats }));
+      loadChecked(makeReport({ 'report.md': `${front}\n共{{s3_1}}件，其中｛｛s3_1｝｝件，{{s3_2}}件。\n\n又{s4}件。\n`, ...stats }));
     } catch (e) { messages = inputMessages(e); }
     expect(messages.map((m) => m.split('\n')[0].replace(/^.*report\.md:/, ''))).toEqual([
       '10: "｛｛s3_1｝｝" is written with full-width braces ｛ ｝',
@@ -446,19 +446,48 @@ describe('front matter and statistics mistakes', () => {
     }
   });
 
+  it('reports a reference to an empty cell with every other check\'s findings, and names a workbook saved since as its likely cause (a 2014-form trial: it hid them)', async () => {
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const text = readFileSync(path.join(sample, 'report.md'), 'utf8');
+    // 现行有效 left empty (the text refers to it); 新收申请 total one over its parts
+    const stats = readFileSync(path.join(sample, 'statistics.yaml'), 'utf8').replace('valid: 31', 'valid: ').replace('other_org: 4, total: 271', 'other_org: 4, total: 272');
+    const dir = makeReport({ 'report.md': text, 'statistics.yaml': stats }, 'ref-and-sum');
+    const line = text.split('\n').findIndex((l) => l.includes('{{t2.normative_documents.valid}}')) + 1;
+    const e = await buildReport(dir, { fonts: openFontSet(), formats: ['pdf'] }).then(() => undefined, (x: unknown) => x as FindingErrors);
+    expect(e).toBeInstanceOf(FindingErrors);
+    // (the form's balance of 表三, an error of its own, with it: it was hidden too)
+    expect(inputMessages(e)).toEqual([
+      expect.stringMatching(new RegExp(`report\\.md:${line}: \\{\\{t2\\.normative_documents\\.valid\\}\\} \\(.*\\) is empty in .*\\n  fix: fill in the figure, or write the text without the reference$`)),
+      expect.stringMatching(/statistics\.yaml:16: .* = 282, but .* = 281 \(\+1\)/),
+    ]);
+    expect(e!.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/add up to 271, the total says 272/));
+    // check says both, exits 2 and writes nothing; a build writes nothing
+    const checked = run('check', dir);
+    expect(checked.code).toBe(2);
+    expect(checked.err).toMatch(/error: .*is empty in[\s\S]*warning: .*the total says 272/);
+    const out = tmp();
+    expect(run('build', dir, '--out', out).code).toBe(2);
+    expect(readdirSync(out)).toEqual([]);
+    // a workbook saved after the YAML file: the fix names it
+    writeFileSync(path.join(dir, 'statistics.xlsx'), 'PK');
+    utimesSync(path.join(dir, 'statistics.xlsx'), new Date(Date.now() + 60_000), new Date(Date.now() + 60_000));
+    const waiting = inputMessages(await buildReport(dir, { fonts: openFontSet(), formats: ['pdf'] }).catch((x: unknown) => x));
+    expect(waiting[0]).toMatch(/is empty in .*\n  fix: .*statistics\.xlsx, saved after .*statistics\.yaml, may hold it: convert it \(see the warning on .*\), or fill in the figure$/);
+  });
+
   it('says first that statistics are on another year\'s form, where that form\'s rows or cells fail', () => {
     const sample = path.join(ROOT, 'content/sample-2021');
     const text = readFileSync(path.join(sample, 'report.md'), 'utf8');
     const stats = readFileSync(path.join(sample, 'statistics.yaml'), 'utf8');
     // the 2021 figures under template: gov-2019 (its columns differ): the template line, then the rows
-    const rows = inputMessages(catchError(() => loadReport(makeReport({ 'report.md': text, 'statistics.yaml': stats.replace('template: gov-2021', 'template: gov-2019') }))));
+    const rows = inputMessages(catchError(() => loadChecked(makeReport({ 'report.md': text, 'statistics.yaml': stats.replace('template: gov-2021', 'template: gov-2019') }))));
     expect(rows[0]).toMatch(/statistics\.yaml:\d+: template: gov-2019 — gov-2019 is the form for report years 2019–2020, and this report is on 2021: its form is gov-2021/);
     expect(rows[0]).toContain('fix: write the statistics on gov-2021: gongwen new <folder> --year 2021 writes an empty file of it');
     // (said to be gov-2021's, with this form's columns: a 2019-form audit)
     expect(rows[1]).toMatch(/unknown column of t2\.regulations: "made"\n {2}fix: "made" is gov-2021's \(the form for 2021 on\), and this file is on gov-2019 \(the form for 2019–2020\): write this form's column \(new_made, new_published, total_published\), or correct template: if the figures are on gov-2021/);
     // a reference to a cell the other form lacks: its fix says why, not "did you mean"
     const gov2019 = 'template: gov-2019\ntables:\n  t2:\n    regulations: {new_made: 1}\n';
-    const refs = inputMessages(catchError(() => loadReport(makeReport({ 'report.md': FRONT.replace(/2020/g, '2022').replace('2021-01-15', '2023-01-15').replace('---\n', '---\nstatistics: statistics.yaml\n') + '\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n\n有效{{t2.normative_documents.valid}}件，制作{{t2.normative_documents.made}}件。\n', 'statistics.yaml': gov2019 }))));
+    const refs = inputMessages(catchError(() => loadChecked(makeReport({ 'report.md': FRONT.replace(/2020/g, '2022').replace('2021-01-15', '2023-01-15').replace('---\n', '---\nstatistics: statistics.yaml\n') + '\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n\n有效{{t2.normative_documents.valid}}件，制作{{t2.normative_documents.made}}件。\n', 'statistics.yaml': gov2019 }))));
     expect(refs.join('\n')).toMatch(/\{\{t2\.normative_documents\.valid\}\} is not a cell of template gov-2019\n  fix: gov-2019 is the form for report years 2019–2020, and this report is on 2022: its form is gov-2021/);
     // every such reference, not the first alone: a guess of the other form's cell swapped 现行有效 for 本年新制作 (a review)
     expect(refs.join('\n')).toMatch(/\{\{t2\.normative_documents\.made\}\} is not a cell of template gov-2019\n  fix: a cell of gov-2021, this report's form, and the statistics are on gov-2019: see the first such reference/);

@@ -321,6 +321,11 @@ export interface Report {
    * new` marks the date it pre-fills), with their text: reported until the mark is gone.
    */
   frontTodos?: { loc: Loc; text: string }[];
+  /**
+   * What the transform chain could not do (a reference to an empty cell, left out of the text):
+   * errors of the checks (build.ts reviewReport), reported with their other findings.
+   */
+  problems?: { loc: { file: string; line?: number }; message: string; hint?: string }[];
 }
 
 export const inlineText = (inlines: Inline[]): string => inlines.map((i) => i.text).join('');

@@ -7,6 +7,7 @@
  *    numbers, which depend on the heading above them.
  */
 import { asciiDigits } from '../model/typed-text.js';
+import type { InputError } from '../model/errors.js';
 import type { Block, Report } from '../model/types.js';
 import { normalizeInlines, normalizePunctuation, normalizeBlockPunctuation } from './punctuation.js';
 import { joinRunInHeadings } from './run-in.js';
@@ -15,11 +16,12 @@ import { resolveRefs } from './refs.js';
 
 export interface TransformRule {
   name: string;
-  run(blocks: Block[], report: Report): Block[];
+  /** `problems`: where a rule adds what it could not do, for the checks to report (Report.problems). */
+  run(blocks: Block[], report: Report, problems: InputError[]): Block[];
 }
 
 export const RULES: readonly TransformRule[] = [
-  { name: 'references', run: (blocks, report) => resolveRefs(blocks, report.statistics, report.meta.year) },
+  { name: 'references', run: (blocks, report, problems) => resolveRefs(blocks, report.statistics, report.meta.year, problems) },
   { name: 'punctuation', run: normalizeBlockPunctuation },
   { name: 'run-in', run: joinRunInHeadings },
   { name: 'numbering', run: numberHeadings },
@@ -34,7 +36,8 @@ function punctuated<T extends object>(o: T, keys: readonly (keyof T)[]): Partial
 }
 
 export function transformReport(report: Report, rules: readonly TransformRule[] = RULES): Report {
-  const blocks = rules.reduce((acc, rule) => rule.run(acc, report), report.blocks);
+  const problems: InputError[] = [];
+  const blocks = rules.reduce((acc, rule) => rule.run(acc, report, problems), report.blocks);
   const { meta } = report;
   return {
     ...report,
@@ -54,6 +57,7 @@ export function transformReport(report: Report, rules: readonly TransformRule[] 
       ...(meta.contact ? { contact: { ...meta.contact, ...punctuated(meta.contact, ['organ', 'address']) } } : {}),
     },
     blocks,
+    ...(problems.length ? { problems: problems.map((e) => ({ loc: e.loc, message: e.problem, ...(e.hint ? { hint: e.hint } : {}) })) } : {}),
     attachments: report.attachments.map((a) => ({
       ...a, title: normalizePunctuation(a.title),
       // (the note as a body paragraph is)

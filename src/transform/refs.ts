@@ -91,8 +91,14 @@ function refProblem(key: string, stats: StatisticsTable | undefined): [string, s
   return undefined;
 }
 
-/** `year`: the report's, to say so where references fail because the statistics are on another year's form. */
-export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined, year?: number): Block[] {
+/**
+ * `year`: the report's, to say so where references fail because the statistics are on another
+ * year's form. The problems are thrown together, or, given `found`, added to it (a reference
+ * left out of the text): transform/index.ts hands them on, so that `check` and a build print them
+ * with every other check's findings — a reference to an empty cell hid the sum rules' and the
+ * percentages' findings and a workbook left unconverted, which explained it (a 2014-form trial).
+ */
+export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined, year?: number, found?: InputError[]): Block[] {
   const errors: InputError[] = [];
   const resolve = (inlines: Inline[], st: StatisticsTable | undefined, loc: Loc): Inline[] =>
     inlines.map((i) => (/[{}｛｝]/.test(i.text) ? { ...i, text: resolveRefText(i.text, st, loc, errors) } : i));
@@ -125,6 +131,7 @@ export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined,
     said = true;
     return new InputError(e.loc, e.problem, hint);
   });
-  throwAll(told);
+  if (found) found.push(...told);
+  else throwAll(told);
   return out;
 }
