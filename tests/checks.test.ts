@@ -552,6 +552,9 @@ describe('numbers in the text', () => {
     const findings = lintNumbers(para('共收到申请25件，其中网络申请10件，占40%；当面申请15件，占70%。'));
     expect(findings[0]?.message).toBe('"15件，占70%": 15 / 25 = 60.0%, not 70%');
     expect(findings[1]?.message).toBe('the percentages of shares of 25 add up to 110% (40% + 70%), though their counts make 25 (10 + 15)');
+    // a sum of decimals shown to their decimals (it said 110.00000000000001%: a 2014-form trial)
+    const decimals = lintNumbers(para('共收到申请56件，其中当面申请20件，占35.7%，网络申请30件，占63.6%，信函申请6件，占10.7%。'));
+    expect(decimals.map((f) => f.message)).toContain('the percentages of shares of 56 add up to 110.0% (35.7% + 63.6% + 10.7%), though their counts make 56 (20 + 30 + 6)');
   });
 
   it('finds shares that add up to more than the whole', () => {

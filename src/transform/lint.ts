@@ -220,6 +220,8 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
       run.push(s);
       const parts = run.reduce((a, x) => a + x.part, 0);
       const percent = run.reduce((a, x) => a + x.percent, 0);
+      // (shown to the most decimals a share has: 35.7 + 63.6 + 10.7 is 110.00000000000001 in floats)
+      const shownPercent = percent.toFixed(Math.max(...run.map((x) => x.decimals)));
       if (parts > s.base || percent > 100 + 0.5 * run.length) {
         findings.push({
           severity: 'warning', loc: p.loc,
@@ -227,9 +229,9 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
           message: run.length === 1
             ? `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.partShown} is more than the whole it is a share of, ${s.baseShown}`
             : parts > s.base
-              ? `shares of ${s.baseShown} add up to more than the whole: ${run.map((x) => x.partShown).join(' + ')} = ${shownSum(run, parts)} (${run.map((x) => `${x.percent}%`).join(' + ')} = ${percent}%)`
+              ? `shares of ${s.baseShown} add up to more than the whole: ${run.map((x) => x.partShown).join(' + ')} = ${shownSum(run, parts)} (${run.map((x) => `${x.percent}%`).join(' + ')} = ${shownPercent}%)`
               // (the counts fit the whole; their percentages do not)
-              : `the percentages of shares of ${s.baseShown} add up to ${percent}% (${run.map((x) => `${x.percent}%`).join(' + ')}), though their counts make ${shownSum(run, parts)} (${run.map((x) => x.partShown).join(' + ')})`,
+              : `the percentages of shares of ${s.baseShown} add up to ${shownPercent}% (${run.map((x) => `${x.percent}%`).join(' + ')}), though their counts make ${shownSum(run, parts)} (${run.map((x) => x.partShown).join(' + ')})`,
           hint: 'check the figures',
         });
         run = [];
