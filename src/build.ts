@@ -13,7 +13,7 @@ import { findingError, FindingErrors, InputError, type Finding } from './model/e
 import { deadlineText } from './model/deadline.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintDocNo, lintFieldSpaces, lintText, lintTitleDigits, lintTitleLines, lintTitleMarks } from './transform/lint.js';
-import { checkEmptySections, checkStructure } from './transform/structure.js';
+import { checkAttachmentLines, checkEmptySections, checkStructure } from './transform/structure.js';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
 import { tocLevels, type Report } from './model/types.js';
 import { asciiDigits } from './model/typed-text.js';
@@ -160,13 +160,20 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   }] : [];
   // a title left from last year's file: 示例县2020年… in a report on 2021
   // (any of its years may be the report's: 关于贯彻落实2020年…的…2021年…报告; full-width digits read too)
-  const titleYears = [...asciiDigits(report.meta.title).matchAll(/(\d{4})\s*年/g)].map((m) => m[1]!);
-  const titleYear = titleYears.includes(String(year)) ? undefined : titleYears[0];
-  const staleTitle: Finding[] = titleYear ? [{
-    severity: 'warning', loc: { file: report.source.file, line: report.metaLines.title },
-    message: `the title says ${titleYear}年, but the report is on ${year} (year: ${year})`,
-    hint: `correct the title's year or year: (a file copied from last year's keeps the old year in its title)`,
-  }] : [];
+  // (the attachment's title too: 2015年…统计表 on a 2016 report passed, a 2014-form trial)
+  const staleYear = (title: string) => {
+    const years = [...asciiDigits(title).matchAll(/(\d{4})\s*年/g)].map((m) => m[1]!);
+    return years.includes(String(year)) ? undefined : years[0];
+  };
+  const staleTitle: Finding[] = [{ what: 'the title', title: report.meta.title, loc: { file: report.source.file, line: report.metaLines.title } }, ...report.attachments.map((a) => ({ what: 'the attachment\'s title', title: a.title, loc: a.loc }))]
+    .flatMap(({ what, title, loc }) => {
+      const said = staleYear(title);
+      return said ? [{
+        severity: 'warning' as const, loc,
+        message: `${what} says ${said}年, but the report is on ${year} (year: ${year})`,
+        hint: `correct the year in ${what}, or year: (a file copied from last year's keeps the old year in its titles)`,
+      }] : [];
+    });
   // every report since 2014 carries the form's statistics (条例 第五十条, the national forms)
   const form = year >= FIRST_FORM_YEAR ? loadTemplate(templateForYear(year)) : undefined;
   const noStatistics: Finding[] = !stats && form && !unnamedStatistics.length ? [{
@@ -209,6 +216,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     // (the attachments' notes too: text printed as the body's is, a 【待填写】 or a formula in one passed, a review)
     ...textFindings,
     ...checkEmptySections(report.blocks, report.attachments.length > 0),
+    ...checkAttachmentLines(report.blocks, report.attachments),
     ...lintTitleDigits(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
     ...lintDocNo(report.meta.docNo, { file: report.source.file, line: report.metaLines.docNo ?? 1 }),
     ...lintTitleMarks(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),

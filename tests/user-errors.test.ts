@@ -412,6 +412,37 @@ describe('front matter and statistics mistakes', () => {
     ]);
   });
 
+  it('prints the 附件说明 once: a title typed with its label loses it, a body line or heading that repeats it is warned of, and the attachment\'s title is held to the year (a 2014-form trial)', async () => {
+    const fonts = openFontSet();
+    const text = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8');
+    const stats = { 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') };
+    const title = '2017年商丘市政府信息公开工作情况统计表';
+    // the label typed in the title: 附件：附件：… had been printed under the body
+    for (const typed of [`附件：${title}`, `附件1: ${title}`, `附表：${title}`]) {
+      const report = loadReport(makeReport({ 'report.md': text.replace(`title: ${title}`, `title: "${typed}"`), ...stats }));
+      expect(report.attachments[0]!.title, typed).toBe(title);
+    }
+    const labelled = makeReport({ 'report.md': text.replace(`title: ${title}`, `title: 附件：${title}`), ...stats }, 'attachment-label');
+    const { pages } = await readPdf((await buildReport(labelled, { fonts, formats: ['pdf'] })).outputs.pdf!);
+    const all = pages.flatMap((p) => p.items.map((i) => i.str)).join('').replace(/\s/g, '');
+    expect(all.match(/附件：/g)).toHaveLength(1);
+    // the line a Word draft ends with, and a heading that names the attachment
+    const lines = text.replace('# 附表', `# 附表\n\n附件：${title}`);
+    const line = lines.split('\n').indexOf(`附件：${title}`) + 1;
+    expect(reviewReport(loadReport(makeReport({ 'report.md': lines, ...stats })), fonts).filter((f) => f.message.includes('附件说明'))).toMatchObject([{
+      severity: 'warning', loc: { line },
+      message: `the line "附件：2017年商丘市政府信息公开工作情况统计表" prints the 附件说明 a second time: gongwen prints "附件：${title}" under the body, from attachment:`,
+      hint: 'remove the line',
+    }]);
+    const heading = text.replace('# 附表', `# 附件：${title}`);
+    expect(reviewReport(loadReport(makeReport({ 'report.md': heading, ...stats })), fonts).filter((f) => f.message.includes('附件说明')).map((f) => f.hint)).toEqual(['remove the heading, or name it 附表 or 附件 alone']);
+    // the sample's own heading 附表, over the attachment as published, is none
+    expect(reviewReport(loadReport(SAMPLE), fonts).some((f) => f.message.includes('附件说明'))).toBe(false);
+    // last year's attachment title
+    const stale = reviewReport(loadReport(makeReport({ 'report.md': text.replace(`title: ${title}`, 'title: 2016年商丘市政府信息公开工作情况统计表'), ...stats })), fonts);
+    expect(stale.filter((f) => f.message.includes('says 2016年'))).toMatchObject([{ severity: 'warning', message: 'the attachment\'s title says 2016年, but the report is on 2017 (year: 2017)' }]);
+  });
+
   it('warns about a title whose year is not the report\'s, and a report on a form\'s year without statistics (and then its parts)', () => {
     const fonts = openFontSet();
     const sample = path.join(ROOT, 'content/sample-2021');

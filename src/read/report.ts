@@ -5,7 +5,7 @@ import path from 'node:path';
 import { InputError, InputErrors, throwAll } from '../model/errors.js';
 import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
 import type { Attachment, Block, Contact, Loc, Report, ReportMeta, StatisticsTable, StatTableBlock } from '../model/types.js';
-import { TO_WRITE } from '../model/typed-text.js';
+import { ATTACHMENT_LABEL, TO_WRITE } from '../model/typed-text.js';
 import { splitFrontMatter } from './front-matter.js';
 import { signatureOverflowEm } from '../layout/meta-fields.js';
 import { parseMarkdown } from './markdown.js';
@@ -410,7 +410,9 @@ export function readReport(dir: string): Report {
     // joins a paragraph's — without a space between Chinese characters)
     const note = fm.attachment.note?.replace(/([^\x00-\x7f])[ \t]*\n\s*(?=[^\x00-\x7f])/gu, '$1').replace(/\s*\n\s*/g, ' ');
     attachments.push({
-      title: fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) },
+      // (附件说明 is 附件：and the title: a title typed with its label, 附件：2016年…统计表, as Word
+      // drafts have it, printed 附件：附件：2016年… — a 2014-form trial; the label is gongwen's to print)
+      title: fm.attachment.title.replace(ATTACHMENT_LABEL, '') || fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) },
       ...(note ? { note: { type: 'paragraph', inlines: [{ type: 'text', text: note }], loc: { file, line: yaml.lineOf(['attachment', 'note']) } } } : {}),
     });
   }

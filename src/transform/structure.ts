@@ -6,6 +6,7 @@
  * character pairs shared), and by their place when there are six, since offices word them freely.
  */
 import type { Finding } from '../model/errors.js';
+import { ATTACHMENT_LABEL } from '../model/typed-text.js';
 import { inlineText, type Block, type HeadingBlock, type Loc, type StatTemplate, type TemplateSection } from '../model/types.js';
 
 const normal = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
@@ -190,4 +191,26 @@ export function checkEmptySections(blocks: Block[], hasAttachments: boolean): Fi
     });
   });
   return findings;
+}
+
+/**
+ * A line of the body that prints the 附件说明 a second time: a paragraph 附件：… (the line a Word
+ * draft ends with) or a heading # 附件：…, where gongwen prints 附件：and the title from
+ * attachment: after the body (a 2014-form trial: twice on one page, without a word). A heading
+ * 附表 or 附件 alone, over the attachment, as the Shangqiu report has it, is none.
+ */
+export function checkAttachmentLines(blocks: Block[], attachments: readonly { title: string }[]): Finding[] {
+  if (!attachments.length) return [];
+  const said = `附件：${attachments[0]!.title}`;
+  return blocks.flatMap((b): Finding[] => {
+    if (b.type !== 'heading' && b.type !== 'paragraph') return [];
+    const text = inlineText(b.inlines);
+    if (!ATTACHMENT_LABEL.test(text)) return [];
+    const shown = text.length > 30 ? `${text.slice(0, 30)}…` : text;
+    return [{
+      severity: 'warning', loc: b.loc,
+      message: `${b.type === 'heading' ? 'the heading' : 'the line'} "${shown}" prints the 附件说明 a second time: gongwen prints "${said}" under the body, from attachment:`,
+      hint: b.type === 'heading' ? 'remove the heading, or name it 附表 or 附件 alone' : 'remove the line',
+    }];
+  });
 }
