@@ -14,6 +14,7 @@ import { readReport } from '../src/read/report.js';
 import { loadReport, reviewReport } from '../src/build.js';
 import { openFontSet } from '../src/io/fonts.js';
 import { readConfig } from '../src/io/config.js';
+import { statisticsYaml } from '../src/io/statistics-file.js';
 import { FRONT_BEFORE_FORMS, makeReport } from './helpers/fixtures.js';
 
 const SAMPLE_2021 = readFileSync(path.join(ROOT, 'content/sample-2021/statistics.yaml'), 'utf8');
@@ -55,6 +56,23 @@ describe('the 2014 table', () => {
     expect(messages(findings, 'warning')).toContainEqual(expect.stringMatching(/^三（一）收到申请数: its part .* is 50, more than the total, 10, with \d+ left empty$/));
     // parts within the total with cells empty: left to the incomplete warning
     expect(messages(checkStatistics(full('  s3_1: 10\n  s3_1_3: 5\n')), 'warning').filter((m) => m.includes('more than the total'))).toEqual([]);
+  });
+
+  it('asks whether an amount of 1亿元 or more in a cell in 万元 was typed in 元, and labels such cells with their unit in a new file (a 2014-form trial: 35000 printed as 万元)', () => {
+    const f = checkStatistics(full('  s7: 0\n  s8_4: 35000\n')).filter((x) => x.message.includes('亿元'));
+    expect(f).toEqual([{
+      severity: 'warning', loc: { file: 'statistics.yaml', line: 4 },
+      message: '八（四）政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）: 35000 万元 is 3.5 亿元 — an amount in 元 written where the form asks for 万元?',
+      hint: 'write it in 万元 (35000 元 is 3.5 万元), or leave it if it is 3.5 亿元',
+    }]);
+    expect(checkStatistics(full('  s8_4: 3.5\n  s7: 9999\n')).filter((x) => x.message.includes('亿元'))).toEqual([]);
+    // the file gongwen new writes says the unit where the label does not
+    const yaml = statisticsYaml(loadTemplate('gov-2014')!, {}, [], true);
+    expect(yaml).toMatch(/^ {2}s7: +# 七、依申请公开信息收取的费用（单位：万元）$/m);
+    expect(yaml).toMatch(/^ {2}s8_4: +# 八（四）政府信息公开专项经费.*经费）（单位：万元）$/m);
+    expect(yaml).toMatch(/^ {2}s3_1: +# 三（一）收到申请数$/m);
+    // (the 2021 form's label says it already)
+    expect(statisticsYaml(loadTemplate('gov-2021')!, {}, [], true)).not.toContain('（单位：万元）（单位：万元）');
   });
 
   it('finds nothing wrong in the Shangqiu figures but their gaps', () => {

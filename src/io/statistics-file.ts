@@ -14,6 +14,13 @@ interface Line {
   comment?: string;
 }
 
+/**
+ * A cell's label with its unit where the unit is no count and the label does not say it: an
+ * amount in 万元 (the 2014 form's 收费 and 专项经费 were labelled without it, and 35000 元 was
+ * typed as 35000 万元: a 2014-form trial).
+ */
+const withUnit = (c: StatCell): string => (c.unit === '万元' && !c.label.includes('万元') ? `${c.label}（单位：万元）` : c.label);
+
 /** JavaScript prints the shortest text that parses back to the same number, so this is exact. */
 const numberText = (v: number): string => String(v);
 
@@ -30,7 +37,7 @@ export function statisticsYaml(template: StatTemplate, values: Record<string, nu
   // `every`: a form to fill in (gongwen new), every cell on its line, empty ones without a value
   const given = (cells: StatCell[]) => cells.filter((c) => every || values[c.key] !== undefined);
   const value = (indent: string, name: string, c: StatCell): Line =>
-    ({ text: values[c.key] === undefined ? `${indent}${name}:` : `${indent}${name}: ${numberText(values[c.key])}`, comment: c.label });
+    ({ text: values[c.key] === undefined ? `${indent}${name}:` : `${indent}${name}: ${numberText(values[c.key])}`, comment: withUnit(c) });
 
   if (template.placement === 'attachment') {
     const cells = given(template.tables[0].cells);

@@ -87,8 +87,24 @@ export function checkRules(stats: StatisticsTable): Finding[] {
   return findings;
 }
 
+/** The largest amount in 万元 a unit's own form is taken to hold: 1亿元 (a county's whole 专项经费 is tens of 万元). */
+const MOST_WAN_YUAN = 10_000;
+
 export function checkStatistics(stats: StatisticsTable): Finding[] {
   const findings = checkRules(stats);
+  // an amount in 元 typed into a cell in 万元 (专项经费 35000: printed 35000 万元, 3.5亿元, a
+  // 2014-form trial); not in a sum of units (a province's may be that large)
+  if (!(stats.sumRecord && (stats.sumRecord.units.length > 1 || stats.sumRecord.left?.length))) {
+    for (const c of stats.template.cells.values()) {
+      const v = stats.values[c.key];
+      if (c.unit !== '万元' || v === undefined || Math.abs(v) < MOST_WAN_YUAN) continue;
+      findings.push({
+        severity: 'warning', loc: { file: stats.file, ...(stats.lines[c.key] !== undefined ? { line: stats.lines[c.key] } : {}) },
+        message: `${c.label}: ${v} 万元 is ${v / 10_000} 亿元 — an amount in 元 written where the form asks for 万元?`,
+        hint: `write it in 万元 (${v} 元 is ${v / 10_000} 万元), or leave it if it is ${v / 10_000} 亿元`,
+      });
+    }
+  }
   for (const t of stats.template.tables) {
     const empty = t.cells.filter((c) => stats.values[c.key] === undefined);
     if (!empty.length) continue;
