@@ -489,6 +489,13 @@ describe('placing and referring to tables', () => {
     expect(error(of2021)).toMatch(/\{\{t2\.regulations\.new_made\}\} is not a cell of template gov-2021\n  fix: \{\{t2\.regulations\.new_made\}\} is gov-2019's, and the report's statistics are on gov-2021: did you mean \{\{t2\.regulations\.made\}\}\?/);
   });
 
+  it('guesses no cell of a form of other ids for another form\'s reference (a 2014-form trial: "did you mean s4?", 行政复议数量, for t3.new_received.total)', () => {
+    const dir = makeReport({ 'report.md': FRONT.replace(/2020/g, '2016').replace('2021-01-15', '2017-01-15').replace(/---\n$/, 'attachment: { title: 统计表 }\nstatistics: statistics.yaml\n---\n') + '\n共收到申请{{t3.new_received.total}}件。\n', 'statistics.yaml': 'template: gov-2014\nvalues:\n  s3_1: 10\n' });
+    const message = error(dir);
+    expect(message).toMatch(/\{\{t3\.new_received\.total\}\} is not a cell of template gov-2014\n  fix: \{\{t3\.new_received\.total\}\} is gov-2019's, and the report's statistics are on gov-2014: write the id of this form's cell \(statistics\.yaml names each with its label: s3_1 is 三（一）收到申请数\)$/);
+    expect(message).not.toContain('did you mean');
+  });
+
   it('rejects a reference to an empty cell', () => {
     const stats = STATS.replace(/ {4}review_total: \d+\n/, '');
     expect(error(report(`${tables3}\n复议{{t4.review_total}}件。\n`, stats))).toMatch(/\{\{t4\.review_total\}\} \(表四 行政复议·总计\) is empty in/);

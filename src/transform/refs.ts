@@ -85,7 +85,12 @@ function refProblem(key: string, stats: StatisticsTable | undefined): [string, s
     // (a cell of another form's, the 2021 form's oh_other on a 2019 report: said so, as the
     // statistics file's own ids are, a 2019-form audit)
     const other = availableTemplates().find((id) => id !== stats.template.id && loadTemplate(id)?.cells.has(key));
-    return [`{{${key}}} is not a cell of template ${stats.template.id}`, other ? `{{${key}}} is ${other}'s, and the report's statistics are on ${stats.template.id}: ${fix}` : fix];
+    // (a form of other ids altogether, the 2019/2021 forms' t3.… on the 2014 form's s…: no guess —
+    // "did you mean s4?", 行政复议数量, was offered for t3.new_received.total, a 2014-form trial)
+    const alike = other !== undefined && loadTemplate(other)!.placement === stats.template.placement;
+    return [`{{${key}}} is not a cell of template ${stats.template.id}`, other
+      ? `{{${key}}} is ${other}'s, and the report's statistics are on ${stats.template.id}: ${alike ? fix : `write the id of this form's cell (statistics.yaml names each with its label${stats.template.placement === 'attachment' ? ': s3_1 is 三（一）收到申请数' : ''})`}`
+      : fix];
   }
   if (stats.values[key] === undefined) return [`{{${key}}} (${cell.label}) is empty in ${stats.file}`, 'fill in the figure, or write the text without the reference'];
   return undefined;
