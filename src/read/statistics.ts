@@ -69,6 +69,9 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
     const wan = Number(unit[1]) / 10000;
     return `write it in 万元, the column's unit: ${toTheCent(wan) ? String(Number(wan.toFixed(2))) : `${roundCents(wan).toFixed(2)} (to the cent)`}`;
   }
+  // (a rate where the form asks for a count: 按时办结率 100% in 按时办结 — "write 100" invited 100
+  // of 56 applications, a 2014-form trial; the workbook says so too, io/xlsx.ts)
+  if (unit && /^[%％‰]$/.test(unit[2]!)) return `the form asks for a count${cell.unit ? ` in ${cell.unit}` : ''} here, not a percentage: write how many (the text may give the rate)`;
   if (unit) return `write the number alone: ${unit[1]} (the column gives the unit${cell.unit ? `, ${cell.unit}` : ''})`;
   return undefined;
 }
