@@ -71,7 +71,10 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   }
   // (a rate where the form asks for a count: 按时办结率 100% in 按时办结 — "write 100" invited 100
   // of 56 applications, a 2014-form trial; the workbook says so too, io/xlsx.ts)
-  if (unit && /^[%％‰]$/.test(unit[2]!)) return `the form asks for a count${cell.unit ? ` in ${cell.unit}` : ''} here, not a percentage: write how many (the text may give the rate)`;
+  if (unit && /^[%％‰]$/.test(unit[2]!)) {
+    return cell.unit === '万元' ? 'the form asks for an amount in 万元 here, not a percentage: write the amount'
+      : `the form asks for a count${cell.unit ? ` in ${cell.unit}` : ''} here, not a percentage: write how many (the text may give the rate)`;
+  }
   if (unit) return `write the number alone: ${unit[1]} (the column gives the unit${cell.unit ? `, ${cell.unit}` : ''})`;
   return undefined;
 }
