@@ -118,6 +118,10 @@ describe('gongwen new', () => {
     const report = loadReport(dir);
     expect(report.statistics!.template.id).toBe('gov-2014');
     expect(report.attachments[0]).toMatchObject({ title: '2017年测试县政府信息公开工作情况统计表', table: 'main' });
+    // the 2008 条例's contents as parts (it had written 概述 alone, a 2014-form trial); none missing
+    const headings = report.blocks.flatMap((b) => (b.type === 'heading' ? [b.inlines[0]!.text] : []));
+    expect(headings).toEqual(['概述', '主动公开政府信息情况', '依申请公开政府信息情况', '政府信息公开收费及减免情况', '因政府信息公开申请行政复议、提起行政诉讼情况', '政府信息公开工作存在的主要问题及改进情况', '其他需要报告的事项']);
+    expect(reviewReport(report, openFontSet()).filter((f) => f.message.includes('第三十二条'))).toEqual([]);
     // its rows' wording is provisional (confirmed: false in the template), and the office is told so, where it types and on the terminal
     expect(r.out).toContain('note: the wording of 53 of the form\'s rows is provisional (templates/gov-2014.yaml, confirmed: false): compare the printed table with your province\'s form before publishing');
     expect(readFileSync(path.join(dir, 'statistics.yaml'), 'utf8')).toContain('# 本表有53行的名称尚未与已公布的报表逐字核对');

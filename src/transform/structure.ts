@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../model/errors.js';
 import { ATTACHMENT_LABEL } from '../model/typed-text.js';
+import { checkContents2008 } from './contents-2008.js';
 import { inlineText, type Block, type HeadingBlock, type Loc, type StatTemplate, type TemplateSection } from '../model/types.js';
 
 const normal = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
@@ -61,6 +62,8 @@ export function headingOfTable(blocks: Block[], template: StatTemplate, table: s
 
 /** `template`: the report's form (its statistics file's, else its year's: a report without statistics still has the form's parts). */
 export function checkStructure(blocks: Block[], template: StatTemplate | undefined, report: Loc): Finding[] {
+  // (the 2014 form's years: the 2008 条例's contents, in headings worded freely)
+  if (template?.id === 'gov-2014') return checkContents2008(blocks, report);
   const sections = template?.sections;
   if (!template || !sections?.length) return [];
   const { parts, partOf } = partsOf(blocks, sections);

@@ -7,6 +7,7 @@
 import { publicationDeadline } from '../model/deadline.js';
 import type { StatTemplate } from '../model/types.js';
 import { TO_WRITE } from '../model/typed-text.js';
+import { CONTENTS_2008 } from '../transform/contents-2008.js';
 
 const todo = (what: string) => `${TO_WRITE}：${what}】`;
 
@@ -44,7 +45,11 @@ export function reportSkeleton(template: StatTemplate, organ: string, year: numb
       if (s.table) body.push(todo('引出下表的一句，如“本年度……情况如下：”'), '', `{{table ${s.table}}}`, '');
     }
   } else {
+    // (the 2008 条例's contents, transform/contents-2008.ts: a report of those years had been given
+    // 概述 alone, a 2014-form trial)
     body.push('# 概述', '', todo('本年度政府信息公开工作概述；统计表作为附件印在正文之后'), '');
+    for (const c of CONTENTS_2008) body.push(`# ${c.title}`, '', todo(`${c.title}的内容`), '');
+    body.push('# 其他需要报告的事项', '', todo('其他需要报告的事项；没有的写“无。”'), '');
   }
   return [...front, ...body].join('\n');
 }
