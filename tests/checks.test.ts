@@ -320,6 +320,10 @@ describe('numbers in the text', () => {
     // a figure typed with the ASCII point among full-width digits is one figure (it was "４３", "９": a text audit)
     expect(lintFullWidthDigits(para('其中１１９件予以公开，占４３.９％。'))[0]?.hint).toMatch(/^write the figures in ASCII digits: 119, 43\.9 /);
     expect(lintFullWidthDigits(para('分别为１２，15，18件。'))[0]?.message).toBe('"１２" is written in full-width digits');
+    // ASCII digits right beside full-width ones are one figure, named whole (it was "０": a 2014-form trial)
+    const mixed = lintFullWidthDigits(para('当面申请2０件，网络申请3５件。'))[0];
+    expect(mixed?.message).toBe('"2０", "3５" are written in full-width digits');
+    expect(mixed?.hint).toMatch(/^write the figures in ASCII digits: 20, 35 /);
   });
 
   it('warns of emphasis written with underscores beside Chinese text, which prints them', () => {

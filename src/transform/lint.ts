@@ -272,7 +272,8 @@ function lintFullWidthDigitsOf(texts: TextParagraph[]): Finding[] {
     // every such figure of the paragraph, so that one run finds them all
     // (with the ASCII point or digits typed among them: ４３.９ is one figure, not ４３ and ９, a text audit)
     // (ASCII digits only across a point: １２，15 is the full-width １２ and an ASCII 15, a review)
-    const typed = [...p.text.matchAll(/(?:[0-9]+[.．])?[０-９][０-９，．]*(?:\.[0-9０-９]+)?/g)].map((m) => m[0].replace(/[，．.]+$/, ''));
+    // (and ASCII digits right beside them: 2０件 is the figure 20, named whole — it was "０", a 2014-form trial)
+    const typed = [...p.text.matchAll(/(?:[0-9]+[.．]?)?[０-９](?:[０-９0-9]|[，．](?=[０-９]))*(?:\.[0-9０-９]+)?/g)].map((m) => m[0].replace(/[，．.]+$/, ''));
     if (!typed.length) return [];
     const shown = typed.length > 6 ? [...typed.slice(0, 6), '…'] : typed;
     return [{
