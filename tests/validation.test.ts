@@ -457,6 +457,8 @@ describe('statistics validation', () => {
     expect(amounts.find((m) => m.includes('251000元'))).toMatch(/采购总金额（单位：万元）: value "251000元" .*\n  fix: write it in 万元, the column's unit: 25\.1$/);
     expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_amount: 12345元}\n'))[0]).toMatch(/fix: write it in 万元, the column's unit: 1\.23 \(to the cent\)$/);
     expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_amount: 2856.37万元}\n'))[0]).toMatch(/fix: write the number alone: 2856\.37 \(the column gives the unit, 万元\)$/);
+    // no template: the report year's form named (all three were listed, a 2014-form trial)
+    expect(errorsOf(withStats('values:\n  s3_1: 10\n'))[0]).toMatch(/statistics\.yaml:\d+: missing field "template"\n  fix: write template: gov-2019, the form of report year 2020 \(the forms: gov-2014, gov-2019, gov-2021\)$/);
     // a rate where the form asks for a count (按时办结率 in 按时办结数: "write 100" invited 100 of 56, a 2014-form trial)
     expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_2_1: 100%\n'))[0]).toMatch(/value "100%" .*\n  fix: the form asks for a count in 件 here, not a percentage: write how many \(the text may give the rate\)$/);
     // a change in words, in the 2019 form's 本年增/减

@@ -3,7 +3,7 @@ import { decodeUtf8, readInputBytes, TEXT_LIMIT } from './text-file.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { InputError, throwAll } from '../model/errors.js';
 import { parseSumRecord, type SumRecord, type StatCell, type StatisticsTable } from '../model/types.js';
-import { availableTemplates, loadTemplate, wrongFormNote } from './templates.js';
+import { availableTemplates, FIRST_FORM_YEAR, loadTemplate, templateForYear, wrongFormNote } from './templates.js';
 import { closest } from './validate.js';
 import { parseLocatedYaml } from './yaml.js';
 
@@ -189,7 +189,8 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
   if (!template) {
     throw new InputError({ file, line: y.lineOf(['template']) },
       id === undefined ? 'missing field "template"' : typeof id !== 'string' ? '"template" must be one name, e.g. template: gov-2021' : `unknown statistics template "${id}"`,
-      `use one of: ${availableTemplates().join(', ')}`);
+      // (the report's year's form named, where the year is known: all three were listed, a 2014-form trial)
+      year !== undefined && year >= FIRST_FORM_YEAR ? `write template: ${templateForYear(year)}, the form of report year ${year} (the forms: ${availableTemplates().join(', ')})` : `use one of: ${availableTemplates().join(', ')}`);
   }
   const wrong = year === undefined ? undefined : wrongFormNote(template, year);
   const withFormNote = (errs: InputError[]): InputError[] => wrong && errs.some((e) => e.problem.startsWith('unknown '))
