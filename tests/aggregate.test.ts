@@ -157,7 +157,7 @@ describe('gongwen aggregate', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('fix: 表三 一、本年新收政府信息公开申请数量 / 自然人 (cell 表三!D4) is in this rule and in 表三 一、本年新收政府信息公开申请数量 / 总计 (表三!J4), which is off by as much');
     // (the warning too names the total's cell: a workbook has no line, review of the newcomer's try)
-    expect(r.err).toMatch(/\n {4}warning: .*statistics\.xlsx: 表三 一、本年新收政府信息公开申请数量 \/ 总计 \(表三!J4\): its 6 parts add up to \d+, the total says \d+ \(\+64\)/);
+    expect(r.err).toMatch(/\n {4}warning: .*statistics\.xlsx: 表三 一、本年新收政府信息公开申请数量 \/ 总计 \(表三!J4\): its 6 parts add up to \d+, the total says \d+ \(the parts 64 over\)/);
   });
 
   it('warns when the sum breaks a printed rule through units that leave one of its cells empty, naming them', async () => {
@@ -1237,7 +1237,7 @@ describe('gongwen aggregate: what an aggregation audit found', () => {
     const b = writeUnit(root, 'b', { 'statistics.yaml': yamlOf(scaled(base, 2, { 't4.review_total': 10 - 1 })) });
     const r = await run(a, b, '--out', path.join(root, 'sum.yaml'));
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^warning: the sum keeps a rule of the form's totals that 2 units' own figures break \(in the sum their differences cancel out\): a \(.*a\/statistics\.yaml:\d+: 表四 行政复议·总计: its 4 parts add up to 5, the total says 6 \(−1\)\); b \(.*b\/statistics\.yaml:\d+: .*\(\+1\)\)\n {2}fix: correct those units' figures/m);
+    expect(r.err).toMatch(/^warning: the sum keeps a rule of the form's totals that 2 units' own figures break \(in the sum their differences cancel out\): a \(.*a\/statistics\.yaml:\d+: 表四 行政复议·总计: its 4 parts add up to 5, the total says 6 \(the parts 1 short\)\); b \(.*b\/statistics\.yaml:\d+: .*\(the parts 1 over\)\)\n {2}fix: correct those units' figures/m);
   });
 
   it('says a unit\'s report.md is what cannot be read, not its statistics', async () => {

@@ -33,7 +33,7 @@ describe('the 2014 table', () => {
   it('names the table, the row label, the values and the difference', () => {
     const s = full('  s3_3: 301\n  s3_3_1: 100\n  s3_3_2: 100\n  s3_3_3: 50\n  s3_3_4: 10\n  s3_3_5: 10\n  s3_3_6: 10\n  s3_3_7: 10\n  s3_3_8: 9\n');
     const f = checkStatistics(s).find((x) => x.message.includes('申请答复数'))!;
-    expect(f.message).toBe("三（三）申请答复数: its 8 parts add up to 299, the total says 301 (−2)");
+    expect(f.message).toBe("三（三）申请答复数: its 8 parts add up to 299, the total says 301 (the parts 2 short)");
     expect(f.loc).toEqual({ file: 'statistics.yaml', line: 3 });
     expect(f.severity).toBe('warning'); // derived rule
   });
@@ -175,12 +175,12 @@ describe('the 2021 tables', () => {
   it('checks row totals (derived: a warning) across the applicant columns', () => {
     const s = sample2021((t) => { (t.t3 as Record<string, Record<string, number>>).granted.research = 5; });
     const warnings = messages(checkStatistics(s), 'warning');
-    expect(warnings).toContain(`表三 三（一）予以公开 / 总计: its 6 parts add up to ${(parse(SAMPLE_2021).tables.t3.granted.total as number) + 5}, the total says ${parse(SAMPLE_2021).tables.t3.granted.total} (+5)`);
+    expect(warnings).toContain(`表三 三（一）予以公开 / 总计: its 6 parts add up to ${(parse(SAMPLE_2021).tables.t3.granted.total as number) + 5}, the total says ${parse(SAMPLE_2021).tables.t3.granted.total} (the parts 5 over)`);
   });
 
   it('checks 表四 group totals', () => {
     const s = sample2021((t) => { (t.t4 as Record<string, number>).review_total += 2; });
-    expect(messages(checkStatistics(s), 'warning')[0]).toMatch(/^表四 行政复议·总计: its \d+ parts add up to \d+, the total says \d+ \(−2\)$/);
+    expect(messages(checkStatistics(s), 'warning')[0]).toMatch(/^表四 行政复议·总计: its \d+ parts add up to \d+, the total says \d+ \(the parts 2 short\)$/);
   });
 
   it('reports empty cells as incomplete', () => {

@@ -54,7 +54,8 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
   if (rule.totals.length === 1) {
     return {
       severity, loc,
-      message: `${label(rule.totals[0])}${cellOf(rule.totals[0])}: its ${rule.parts.length} parts add up to ${fmt(s)}, the total says ${fmt(t)} (${signed(s - t)})`,
+      // (in words: "(−1)", the parts less the total, read either way, a 2014-form trial)
+      message: `${label(rule.totals[0])}${cellOf(rule.totals[0])}: its ${rule.parts.length} parts add up to ${fmt(s)}, the total says ${fmt(t)} (the parts ${fmt(Math.abs(s - t))} ${s < t ? 'short' : 'over'})`,
       hint: `correct the total, or the part that is wrong`,
     };
   }
