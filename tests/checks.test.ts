@@ -8,6 +8,7 @@ import { availableTemplates, formCovers, loadTemplate, templateForYear } from '.
 import { checkStatistics } from '../src/transform/checks.js';
 import { lintDocNo, lintFullWidthDigits, lintNumbers, lintPastedHeadings, lintText, lintTitleDigits, lintTitleMarks, lintUnderscores } from '../src/transform/lint.js';
 import { normalizePunctuation } from '../src/transform/punctuation.js';
+import { resolveRefs } from '../src/transform/refs.js';
 import type { Block } from '../src/model/types.js';
 import { loadChecked, ROOT, sampleReport } from './helpers/build.js';
 import { readReport } from '../src/read/report.js';
@@ -568,6 +569,19 @@ describe('numbers in the text', () => {
 
   it('keeps the shares of two equal wholes apart', () => {
     expect(lintNumbers(para('共收到申请100件，其中网络申请50件，占50%。共办理复议100件，其中纠正60件，占60%。'))).toEqual([]);
+  });
+
+  it('names the cells a share\'s figures came from by reference, in its fix (a 2014-form trial: a figure in the wrong row was told to write 0.0%)', () => {
+    const stats = parseStatistics('template: gov-2014\nvalues:\n  s3_1: 56\n  s3_1_1: 20\n  s3_1_3: 0\n  s3_1_4: 6\n', 'statistics.yaml');
+    const text = '共收到申请{{s3_1}}件，其中当面申请{{s3_1_1}}件，占35.7%；网络申请{{s3_1_3}}件，占53.6%；信函申请{{s3_1_4}}件，占10.7%。';
+    const [f, ...more] = lintNumbers(resolveRefs(para(text), stats));
+    expect(more).toEqual([]);
+    expect(f).toMatchObject({
+      message: '"0件，占53.6%": 0 / 56 = 0.0%, not 53.6%',
+      hint: 'write 0.0%, or check the figures: 56 is {{s3_1}} (三（一）收到申请数), 0 is {{s3_1_3}} (三（一）3.网络申请数), in the statistics',
+    });
+    // figures typed in the text: no cell to name
+    expect(lintNumbers(para('共收到申请56件，其中网络申请0件，占53.6%。'))[0]?.hint).toBe('write 0.0%, or check the figures');
   });
 
   it('says where the percentages, not the counts, exceed the whole', () => {

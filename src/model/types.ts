@@ -30,7 +30,16 @@ export interface HeadingBlock {
   runIn?: Inline[];
   /** Its source as typed (the run-in paragraph's too), where a Markdown mark is escaped in it (ParagraphBlock.escaped). */
   escaped?: string;
+  /** The references filled into its text ({{s3_1}} → 56, transform/refs.ts): a check of a figure there names the cell it came from. */
+  figures?: FilledFigure[];
   loc: Loc;
+}
+
+/** A figure a reference put into the text: the cell's id and label, and the figure as printed. */
+export interface FilledFigure {
+  key: string;
+  label: string;
+  shown: string;
 }
 
 export interface ParagraphBlock {
@@ -44,6 +53,8 @@ export interface ParagraphBlock {
   sourceLines?: string[];
   /** Its source as typed, where a Markdown mark is escaped in it (\*, \[, \=): what prints as typed there is meant so (transform/lint.ts). */
   escaped?: string;
+  /** The references filled into its text ({{s3_1}} → 56, transform/refs.ts): a check of a figure there names the cell it came from. */
+  figures?: FilledFigure[];
 }
 
 export interface ListBlock {
@@ -61,6 +72,8 @@ export interface ListBlock {
   lines?: number[];
   /** Each item's source as typed where a Markdown mark is escaped in it (ParagraphBlock.escaped), else undefined; absent where none is. */
   escaped?: (string | undefined)[];
+  /** The references filled into its text ({{s3_1}} → 56, transform/refs.ts): a check of a figure there names the cell it came from. */
+  figures?: FilledFigure[];
   loc: Loc;
 }
 

@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../model/errors.js';
 import { asciiDigits, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js';
-import { inlineText, listItemLoc, tableRowLoc, type Block, type Inline, type Loc } from '../model/types.js';
+import { inlineText, listItemLoc, tableRowLoc, type Block, type FilledFigure, type Inline, type Loc } from '../model/types.js';
 import { unifyIdeographs } from './lookalikes.js';
 import { geometry, sizeOf } from '../layout/gbt9704.js';
 import { estimatedWidthEm } from '../layout/kinsoku.js';
@@ -140,15 +140,15 @@ const figuresOf = (text: string): string => asciiDigits(text).replace(/(?<=\d)�
  * A paragraph's text (a heading's with its run-in text, a list item's) and where it is: what the
  * lints read; a paragraph of several lines with its lines as typed (ParagraphBlock.sourceLines).
  */
-type TextParagraph = { text: string; loc: Loc; sourceLines?: string[]; escaped?: string };
+type TextParagraph = { text: string; loc: Loc; sourceLines?: string[]; escaped?: string; figures?: FilledFigure[] };
 
 function paragraphs(blocks: Block[]): TextParagraph[] {
   return blocks.flatMap((b) => {
     switch (b.type) {
-      case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc, ...(b.sourceLines ? { sourceLines: b.sourceLines } : {}), ...(b.escaped ? { escaped: b.escaped } : {}) }];
-      case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc, ...(b.escaped ? { escaped: b.escaped } : {}) }];
+      case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc, ...(b.sourceLines ? { sourceLines: b.sourceLines } : {}), ...(b.escaped ? { escaped: b.escaped } : {}), ...(b.figures ? { figures: b.figures } : {}) }];
+      case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc, ...(b.escaped ? { escaped: b.escaped } : {}), ...(b.figures ? { figures: b.figures } : {}) }];
       // (an ordered list's items at their own lines; a bullet list's at the list's)
-      case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: listItemLoc(b, k), ...(b.escaped?.[k] ? { escaped: b.escaped[k] } : {}) }));
+      case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: listItemLoc(b, k), ...(b.escaped?.[k] ? { escaped: b.escaped[k] } : {}), ...(b.figures ? { figures: b.figures } : {}) }));
       default: return [];
     }
   });
@@ -168,6 +168,15 @@ function closesOnWhole(shares: Share[], k: number, text: string): boolean {
 }
 
 export const lintNumbers = (blocks: Block[]): Finding[] => lintNumbersOf(paragraphs(blocks));
+
+/**
+ * The cells the figures `shown` of a paragraph's text came from, by reference, for a fix: the text
+ * printed shows the figure, report.md the reference (": 0 is {{s3_1_3}} (…), in the statistics").
+ */
+function fromCells(p: TextParagraph, shown: string[]): string {
+  const cells = [...new Map((p.figures ?? []).filter((f) => shown.includes(f.shown)).map((f) => [f.key, f])).values()];
+  return cells.length ? `: ${cells.map((f) => `${f.shown} is {{${f.key}}} (${f.label})`).join(', ')}, in the statistics` : '';
+}
 
 /** The sum of shares as they are typed: in their 千 万 亿 where all of them have the same one (0.6万 + 0.5万 = 1.1万). */
 function shownSum(run: Share[], parts: number): string {
@@ -197,7 +206,7 @@ function lintNumbersOf(texts: TextParagraph[]): Finding[] {
         severity: 'warning',
         loc: p.loc,
         message: `"${p.text.slice(s.at, s.at + s.text.length)}": ${s.partShown} / ${s.baseShown} = ${exact.toFixed(Math.max(1, s.decimals))}%, not ${s.percent.toFixed(s.decimals)}%`,
-        hint: `write ${exact.toFixed(s.decimals)}%, or check the figures`,
+        hint: `write ${exact.toFixed(s.decimals)}%, or check the figures${fromCells(p, [s.partShown, s.baseShown])}`,
       });
     }
     // Consecutive shares of one whole split it up: a run closes when its parts reach the whole,

@@ -4,7 +4,7 @@
  * statistics file, so the text and the table cannot drift apart.
  */
 import { InputError, throwAll } from '../model/errors.js';
-import type { Block, Inline, Loc, StatisticsTable } from '../model/types.js';
+import type { Block, FilledFigure, Inline, Loc, StatisticsTable } from '../model/types.js';
 import { formatValue } from '../layout/stat-grid.js';
 import { closest } from '../read/validate.js';
 import { availableTemplates, loadTemplate, wrongFormNote } from '../read/templates.js';
@@ -24,13 +24,13 @@ const SINGLE_BRACE_REF = /(?<![{\\\w])\{\s*((?:t\d+|s\d+)(?:[._][\w.]*)?)\s*\}(?
  * `text` with its references replaced by the table's figures. Every problem is added to `errors`
  * (a half-filled report may have a dozen references to empty cells: all are listed in one run).
  */
-export function resolveRefText(text: string, stats: StatisticsTable | undefined, loc: Loc, errors: InputError[]): string {
+export function resolveRefText(text: string, stats: StatisticsTable | undefined, loc: Loc, errors: InputError[], filled?: FilledFigure[]): string {
   // look-alikes would be printed as typed: refuse them, each of them
   for (const m of text.matchAll(FULL_WIDTH_REF)) {
     if (/[｛｝]/.test(m[0])) errors.push(new InputError(loc, `"${m[0]}" is written with full-width braces ｛ ｝`, `write {{${m[1]}}} with ASCII braces (switch the input method to 半角 or English)`));
   }
   for (const m of text.matchAll(SINGLE_BRACE_REF)) errors.push(new InputError(loc, `"${m[0]}" has one brace on each side`, `write {{${m[1]}}}`));
-  const out = replaceRefs(text, stats, loc, errors);
+  const out = replaceRefs(text, stats, loc, errors, filled);
   // whatever is left of {{ … }} was not a reference: never print it
   const left = /\{\{[^}]*\}?\}?|\}\}/.exec(out);
   if (left) {
@@ -43,7 +43,7 @@ export function resolveRefText(text: string, stats: StatisticsTable | undefined,
   return out;
 }
 
-function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc, errors: InputError[]): string {
+function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc, errors: InputError[], filled?: FilledFigure[]): string {
   return text.replace(REF, (_, key: string) => {
     const problem = refProblem(key, stats);
     if (problem) {
@@ -51,7 +51,9 @@ function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc,
       return ''; // (the report is not written: the errors stop it)
     }
     const cell = stats!.template.cells.get(key)!;
-    return formatValue(stats!.values[key]!, cell.signed, cell.decimals);
+    const shown = formatValue(stats!.values[key]!, cell.signed, cell.decimals);
+    filled?.push({ key, label: cell.label, shown });
+    return shown;
   });
 }
 
@@ -105,18 +107,31 @@ function refProblem(key: string, stats: StatisticsTable | undefined): [string, s
  */
 export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined, year?: number, found?: InputError[]): Block[] {
   const errors: InputError[] = [];
+  // (the figures filled into each block, for its checks to name the cells: a share's percentage
+  // off because a figure is in the wrong row was told to write another percentage, a 2014-form trial)
+  let filled: FilledFigure[] = [];
   const resolve = (inlines: Inline[], st: StatisticsTable | undefined, loc: Loc): Inline[] =>
-    inlines.map((i) => (/[{}｛｝]/.test(i.text) ? { ...i, text: resolveRefText(i.text, st, loc, errors) } : i));
+    inlines.map((i) => (/[{}｛｝]/.test(i.text) ? { ...i, text: resolveRefText(i.text, st, loc, errors, filled) } : i));
+  const noted = <T extends Block>(b: T): T => {
+    const figures = filled;
+    filled = [];
+    return figures.length ? { ...b, figures } : b;
+  };
   const out = blocks.map((b): Block => {
     switch (b.type) {
       case 'heading':
-        return { ...b, inlines: resolve(b.inlines, stats, b.loc), ...(b.runIn ? { runIn: resolve(b.runIn, stats, b.loc) } : {}) };
+        return noted({ ...b, inlines: resolve(b.inlines, stats, b.loc), ...(b.runIn ? { runIn: resolve(b.runIn, stats, b.loc) } : {}) });
       case 'paragraph':
-        return { ...b, inlines: resolve(b.inlines, stats, b.loc) };
+        return noted({ ...b, inlines: resolve(b.inlines, stats, b.loc) });
       case 'list':
-        return { ...b, items: b.items.map((i) => resolve(i, stats, b.loc)) };
+        return noted({ ...b, items: b.items.map((i) => resolve(i, stats, b.loc)) });
       case 'table':
-        return { ...b, header: b.header.map((c) => resolve(c, stats, b.loc)), rows: b.rows.map((r) => r.map((c) => resolve(c, stats, b.loc))) };
+      {
+        // (a table's cells are not checked for shares: its figures noted nowhere)
+        const table = { ...b, header: b.header.map((c) => resolve(c, stats, b.loc)), rows: b.rows.map((r) => r.map((c) => resolve(c, stats, b.loc))) };
+        filled = [];
+        return table;
+      }
       case 'statTable':
         return b;
     }
