@@ -264,6 +264,16 @@ describe('navigation', () => {
     // a link a line piece, not a character (pdfmake's contents linked every character: 217 on this page)
     expect(links.length).toBeLessThan(60);
     await doc.destroy();
+    // the DOCX's entries hang their wrapped lines past their number too (they went back under it
+    // in LibreOffice): each entry's own indent, and its style's for a level's usual number
+    const docx = docxParts((await buildReport(dir, { fonts, formats: ['docx'] })).outputs.docx!);
+    const entry = paragraphs(docx['word/document.xml']).find((p) => p.text.startsWith('（六）加强网站内容建设'))!;
+    const pitch = (156 * 20 * 72 / 25.4) / 28; // a character, in twips
+    expect(entry.xml).toContain(`<w:ind w:left="${Math.round(pitch) + Math.round(3 * pitch)}" w:hanging="${Math.round(3 * pitch)}" w:firstLineChars="0"/>`);
+    const ten = paragraphs(docx['word/document.xml']).find((p) => p.text.startsWith('一、概述'))!;
+    expect(ten.xml).toContain(`<w:ind w:left="${Math.round(2 * pitch)}" w:hanging="${Math.round(2 * pitch)}" w:firstLineChars="0"/>`);
+    const style = /<w:style [^>]*w:styleId="TOC2"[\s\S]*?<\/w:style>/.exec(docx['word/styles.xml'])![0];
+    expect(style).toMatch(new RegExp(`<w:ind w:left="${Math.round(4 * pitch)}" w:hanging="${Math.round(3 * pitch)}" w:firstLineChars="0"/>`));
   });
 
   it('never leaves the last entry of a table of contents alone at the top of a page', async () => {

@@ -6,6 +6,7 @@ import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
 import { ELEMENTS, FACE_METRICS, geometry, HEADING_ELEMENTS, type ElementName, type FontRole } from '../../layout/gbt9704.js';
 import { HEAVY_ROLES } from '../../layout/faux-bold.js';
 import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO, type Zihao } from '../../layout/units.js';
+import { tocHang } from './toc.js';
 
 /** Font names for Word, by role; `fallback` when some characters are drawn from the fallback face. */
 export type FontNames = Record<FontRole, string> & { fallback?: FallbackFont };
@@ -165,7 +166,8 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
       paragraph: {
         alignment: AlignmentType.LEFT,
         spacing: { line: LINE_TWIP, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-        indent: { left: ptToTwip((level - 1) * geometry.charPitch), firstLine: 0, firstLineChars: 0 },
+        // (a wrapped entry's lines hang past the level's usual number, toc.ts)
+        indent: { left: ptToTwip((level - 1 + tocHang(level)) * geometry.charPitch), hanging: ptToTwip(tocHang(level) * geometry.charPitch), firstLineChars: 0 },
         // an entry's lines on one page (LibreOffice split a wrapped entry over two)
         keepLines: true,
       },

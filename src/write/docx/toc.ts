@@ -13,14 +13,23 @@ import { Bookmark, SimpleField, type ParagraphChild } from 'docx';
 import { tocInlines, type Block, type HeadingBlock } from '../../model/types.js';
 import { geometry } from '../../layout/gbt9704.js';
 import { ptToTwip } from '../../layout/units.js';
+import { estimatedWidthEm } from '../../layout/kinsoku.js';
 import { escapeLikeDocx, RawXml } from './raw-xml.js';
 
 /** Heading levels listed, as in the PDF. */
 export const TOC_LEVELS = 4;
 
+/**
+ * A level's usual number, in em, that its entries' wrapped lines hang past in the style (一、
+ * （一） 1. （1）); each entry written here hangs past its own (十一、 is wider).
+ */
+export const tocHang = (level: number): number => estimatedWidthEm(['一、', '（一）', '1.', '（1）'][level - 1] ?? '');
+
 export interface TocEntry {
   /** The heading with its number, without any run-in text. */
   text: string;
+  /** Its number (一、, （一）, 1., （1）), which a wrapped entry's lines hang past. */
+  number: string;
   level: number;
   bookmark: string;
 }
@@ -30,7 +39,7 @@ export function tocEntries(blocks: Block[], levels = TOC_LEVELS): Map<Block, Toc
   const out = new Map<Block, TocEntry>();
   for (const b of blocks) {
     if (b.type !== 'heading' || b.level > levels) continue;
-    out.set(b, { text: headingText(b), level: b.level, bookmark: `_Toc${out.size + 1}` });
+    out.set(b, { text: headingText(b), number: b.number ?? '', level: b.level, bookmark: `_Toc${out.size + 1}` });
   }
   return out;
 }
@@ -56,7 +65,13 @@ export function tocField(entries: TocEntry[], levels = TOC_LEVELS, pages?: reado
   const tab = ptToTwip(geometry.textWidth);
   const begin = `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve">${escapeLikeDocx(instruction)}</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`;
   const end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>';
-  const paragraphs = entries.map((e, k) => `<w:p><w:pPr><w:pStyle w:val="TOC${e.level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${tab}"/></w:tabs></w:pPr>`
+  // (an entry's lines after its first hang under its text, past its number, as in the PDF: they
+  // went back under the number; the style gives a level's usual number, tocHang, for Word's update)
+  const indent = (e: TocEntry) => {
+    const hang = ptToTwip(estimatedWidthEm(e.number) * geometry.charPitch);
+    return `<w:ind w:left="${ptToTwip((e.level - 1) * geometry.charPitch) + hang}" w:hanging="${hang}" w:firstLineChars="0"/>`;
+  };
+  const paragraphs = entries.map((e, k) => `<w:p><w:pPr><w:pStyle w:val="TOC${e.level}"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="${tab}"/></w:tabs>${indent(e)}</w:pPr>`
     + (k === 0 ? begin : '')
     + `<w:hyperlink w:anchor="${e.bookmark}" w:history="1"><w:r><w:t xml:space="preserve">${escapeLikeDocx(e.text)}</w:t></w:r><w:r><w:tab/></w:r>`
     + `<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/><w:instrText xml:space="preserve"> PAGEREF ${e.bookmark} \\h </w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`
