@@ -195,7 +195,7 @@ describe('Markdown tables in the DOCX', () => {
     // cells padded above and below as in the PDF (2 pt), and the lead-in kept with the table's start
     expect(table).toMatch(/<w:tblCellMar><w:top w:type="dxa" w:w="40"\/>/);
     const lead = doc.match(/<w:p>(?:(?!<w:p>)[\s\S])*?具体如下：/)![0];
-    expect(lead).toContain('<w:keepNext/>');
+    expect(lead).toContain('<w:pStyle w:val="GwLeadInTable"/>'); // (kept with the table by its style, leadInStyle below)
     const [no, name, town, , , , , note, , link] = cols as number[];
     expect(link!).toBeGreaterThan(2 * town!); // the address gets the room, not equal shares
     expect(name!).toBeGreaterThan(note!);
@@ -224,7 +224,16 @@ describe('Markdown tables in the DOCX', () => {
     expect(para('网站')).not.toContain('<w:jc ');
     // half a grid line between the lead-in and the table, as in the PDF (a Word table has no space above)
     const half = Math.round(((225 * 72) / 25.4 / 22 / 2) * 20);
-    expect(para('具体如下：')).toContain(`<w:spacing w:after="${half}"/>`);
+    // (in the lead-in's style, 公文表前句（表格）, with the keeping: Enter leaves it for body text, where
+    // as direct formatting Enter copied them into the paragraph a reviewer typed)
+    expect(para('具体如下：')).toContain('<w:pStyle w:val="GwLeadInTable"/>');
+    expect(para('具体如下：')).not.toMatch(/<w:spacing |<w:keepNext/);
+    const style = /<w:style [^>]*w:styleId="GwLeadInTable"[\s\S]*?<\/w:style>/.exec(docxParts(outputs.docx!)['word/styles.xml'])![0];
+    expect(style).toContain('<w:name w:val="公文表前句（表格）"/>');
+    expect(style).toContain('<w:basedOn w:val="GwBody"/>');
+    expect(style).toContain('<w:next w:val="GwBody"/>');
+    expect(style).toContain('<w:keepNext/>');
+    expect(style).toContain(`<w:spacing w:after="${half}"/>`);
     const lead = items.find((i) => i.str.startsWith('具体如下'))!;
     expect(at('渠道').baseline - lead.baseline).toBeGreaterThan((225 * 72) / 25.4 / 22 * 1.2);
   });

@@ -1,13 +1,13 @@
 /** Body blocks → docx paragraphs and tables. Section numbers are literal text, as in the PDF. */
 import { Paragraph, TextRun, type FileChild } from 'docx';
-import { ELEMENTS, geometry, GRID, HEADING_ELEMENTS, LEAD_IN_LINES, STAT_TABLE_GAP } from '../../layout/gbt9704.js';
+import { ELEMENTS, geometry, GRID, HEADING_ELEMENTS, LEAD_IN_LINES } from '../../layout/gbt9704.js';
 import { estimatedWidthEm } from '../../layout/kinsoku.js';
 import { ptToTwip } from '../../layout/units.js';
 import { isTableNote, type Block, type Inline, type StatisticsTable } from '../../model/types.js';
 import { statGrid } from '../../layout/stat-grid.js';
 import { markdownTable } from './md-table.js';
 import { statTable } from './stat-table.js';
-import { fontOf, HEADING_STYLE_IDS, LINE_TWIP, STYLE, type FontNames } from './styles.js';
+import { fontOf, HEADING_STYLE_IDS, LEAD_IN_STYLES, LINE_TWIP, STYLE, type FontNames } from './styles.js';
 import { tocTarget, type TocEntry } from './toc.js';
 import { inlineRuns } from './text.js';
 
@@ -71,14 +71,18 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       // (keepNext only where it is kept: a <w:keepNext w:val="false"/> on every body paragraph was
       // copied by Enter into what a reviewer typed, and Word keeps such direct formatting when a
       // heading style is applied over it; a DOCX workflow audit)
-      return [new Paragraph({
-        style: STYLE.body.id, ...(endFollows || next?.type === 'statTable' || (next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES) ? { keepNext: true } : {}),
-        children: inlineRuns(b.inlines, body, fonts),
-        ...(next?.type === 'statTable' ? { spacing: { before, after: ptToTwip(STAT_TABLE_GAP.beforeLines * geometry.linePitch) } }
-          : next?.type === 'table' ? { spacing: { before, after: MD_TABLE_GAP_TWIP } }
-          // a note under a table (right below its last row) has the table's gap after it, a grid line
-            : tableNote ? { spacing: { before, after: LINE_TWIP } } : before ? { spacing: { before } } : {}),
-      })];
+      // (a lead-in in a style of its own, LEAD_IN_STYLES: Enter leaves it for body text)
+      {
+        const leadIn = next?.type === 'statTable' ? LEAD_IN_STYLES.statTable : next?.type === 'table' && leadInLines(b.inlines) <= LEAD_IN_LINES ? LEAD_IN_STYLES.table : undefined;
+        return [new Paragraph({
+          style: leadIn?.id ?? STYLE.body.id, ...(endFollows && !leadIn ? { keepNext: true } : {}),
+          children: inlineRuns(b.inlines, body, fonts),
+          ...(leadIn ? (before ? { spacing: { before } } : {})
+            : next?.type === 'table' ? { spacing: { before, after: MD_TABLE_GAP_TWIP } }
+            // a note under a table (right below its last row) has the table's gap after it, a grid line
+              : tableNote ? { spacing: { before, after: LINE_TWIP } } : before ? { spacing: { before } } : {}),
+        })];
+      }
     case 'list':
       return b.items.map((item, k) => new Paragraph({
         style: STYLE.body.id, ...(endFollows && k === b.items.length - 1 ? { keepNext: true } : {}),

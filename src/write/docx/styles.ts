@@ -3,7 +3,7 @@
  * Every style names its East Asian font explicitly and sets zh-CN; headings carry outline levels.
  */
 import { AlignmentType, LineRuleType, type IStylesOptions } from 'docx';
-import { ELEMENTS, FACE_METRICS, geometry, HEADING_ELEMENTS, type ElementName, type FontRole } from '../../layout/gbt9704.js';
+import { ELEMENTS, FACE_METRICS, geometry, HEADING_ELEMENTS, STAT_TABLE_GAP, type ElementName, type FontRole } from '../../layout/gbt9704.js';
 import { HEAVY_ROLES } from '../../layout/faux-bold.js';
 import { ptToHalfPoints, ptToTwip, twipToPt, ZIHAO, type Zihao } from '../../layout/units.js';
 import { tocHang } from './toc.js';
@@ -48,6 +48,18 @@ export function tableStyleId(kind: 'tableText' | 'tableHeader', zihao: Zihao): s
   return sized ? `${STYLE[kind].id}${sized.suffix}` : undefined;
 }
 
+/**
+ * A body paragraph that leads into a table (……情况如下：): body text kept with the table, with the
+ * gap above the table after it (Word tables have no space of their own) — in styles of their own,
+ * which Enter leaves for 公文正文: as direct formatting, Enter at its end copied the gap and the
+ * keeping into the paragraph a reviewer typed. Before a statistics table and before a Markdown
+ * table (which has a gap of half a grid line).
+ */
+export const LEAD_IN_STYLES = {
+  statTable: { id: 'GwLeadIn', name: '公文表前句', after: STAT_TABLE_GAP.beforeLines * geometry.linePitch },
+  table: { id: 'GwLeadInTable', name: '公文表前句（表格）', after: geometry.linePitch / 2 },
+} as const;
+
 /** Heading style ids are Word's built-in ones, so the navigation pane and TOC know them. */
 export const HEADING_STYLE_IDS = ['Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
 
@@ -64,6 +76,7 @@ function styleRoles(): Map<string, FontRole> {
     if (key === 'tableHeader' || key === 'tableText') for (const z of Object.keys(TABLE_SIZES) as Zihao[]) roles.set(tableStyleId(key, z)!, role);
   }
   HEADING_ELEMENTS.forEach((el, k) => roles.set(HEADING_STYLE_IDS[k], ELEMENTS[el].role).set(`TOC${k + 1}`, ELEMENTS[el].role));
+  for (const s of Object.values(LEAD_IN_STYLES)) roles.set(s.id, ELEMENTS.body.role);
   return roles;
 }
 
@@ -211,6 +224,10 @@ export function docxStyles(fonts: FontNames): IStylesOptions {
       para('pageNumber', ptToTwip(ZIHAO.四号)),
       para('qrCaption', ptToTwip(ZIHAO.小五 * 1.5)),
       toc(1), toc(2), toc(3), toc(4),
+      ...Object.values(LEAD_IN_STYLES).map((l) => ({
+        id: l.id, name: l.name, basedOn: STYLE.body.id, next: STYLE.body.id, quickFormat: true,
+        paragraph: { keepNext: true, spacing: { after: ptToTwip(l.after) } },
+      })),
     ],
   };
 }
