@@ -15,14 +15,14 @@ import { checkStatistics, checkTemplateYear } from './transform/checks.js';
 import { lintDocNo, lintFieldSpaces, lintText, lintTitleDigits, lintTitleLines, lintTitleMarks } from './transform/lint.js';
 import { checkAttachmentLines, checkEmptySections, checkStructure } from './transform/structure.js';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
-import { tocLevels, type Report } from './model/types.js';
+import { isSumRecord, tocLevels, type Report } from './model/types.js';
 import { asciiDigits } from './model/typed-text.js';
 import type { FontSet } from './io/fonts.js';
 import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
 import { buildDocx } from './io/docx-build.js';
 import { newerWorkbookNews, type WorkbookNews } from './io/workbook-news.js';
-import { isSumRecord, unitsChangedSinceSum, valuesFingerprint } from './io/sum-units.js';
+import { unitsChangedSinceSum, valuesFingerprint } from './io/sum-units.js';
 import { LostBlockError } from './io/pdfmake-lost-blocks.js';
 
 export type Format = 'pdf' | 'docx';

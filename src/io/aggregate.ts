@@ -15,7 +15,8 @@ import { display, frontMatterAt, frontMatterOf, newerWorkbook, OLD_WORKBOOK, OLD
 import { CONVERTED_HEADER, convertedMarkOf, readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
 import { isFolder, readableFolder, readInputBytes, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
-import { isSumRecord, unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
+import { unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
+import { isSumRecord } from '../model/types.js';
 import { aggregateStatistics, gapText, oversizedSums, unitGaps } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
 import { STATISTICS_FORMATS, writeStatistics } from './statistics-file.js';

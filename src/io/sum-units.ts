@@ -7,7 +7,7 @@
  * none). A workbook unit whose bytes differ counts as changed: reading a workbook is not done here.
  */
 import path from 'node:path';
-import type { StatisticsTable, SumRecord } from '../model/types.js';
+import type { StatisticsTable } from '../model/types.js';
 import { display } from '../read/report.js';
 import { readInputBytes } from '../read/text-file.js';
 import { statisticsFromBytes, SUM_RECORD_HEADER } from '../read/statistics.js';
@@ -24,8 +24,6 @@ export function valuesFingerprint(values: Record<string, number>): string {
   return Array.from(md5(new TextEncoder().encode(JSON.stringify(cells))).subarray(0, 6), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** A sum's record: of two units or more, or with units left out (one of one unit alone is a unit's form as handed out). */
-export const isSumRecord = (r: SumRecord | undefined): r is SumRecord => r !== undefined && (r.units.length > 1 || Boolean(r.left?.length));
 
 /** A unit's statistics file as a sum records it: its path from the sum's folder ('/' between parts) and its bytes' fingerprint. */
 export function unitFileRecord(unitFile: string, sumFile: string): [path: string, bytes: string] {

@@ -292,6 +292,9 @@ export interface SumRecord {
   files?: [path: string, bytes: string][];
 }
 
+/** A sum's record: of two units or more, or with units left out (one of one unit alone is a unit's form as handed out). */
+export const isSumRecord = (r: SumRecord | undefined): r is SumRecord => r !== undefined && (r.units.length > 1 || Boolean(r.left?.length));
+
 /** A SumRecord as its one line of text (JSON), and back; undefined for text that is none. */
 export const sumRecordText = (r: SumRecord): string => JSON.stringify(r);
 export function parseSumRecord(text: string): SumRecord | undefined {

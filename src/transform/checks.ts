@@ -5,7 +5,7 @@
  * and rounding); --strict makes warnings errors. Empty cells make a table incomplete (a warning).
  */
 import type { Finding } from '../model/errors.js';
-import type { StatisticsTable, StatRule } from '../model/types.js';
+import { isSumRecord, type StatisticsTable, type StatRule } from '../model/types.js';
 import { formCovers } from '../read/templates.js';
 
 const MINUS = '\u2212';
@@ -95,7 +95,7 @@ export function checkStatistics(stats: StatisticsTable): Finding[] {
   const findings = checkRules(stats);
   // an amount in 元 typed into a cell in 万元 (专项经费 35000: printed 35000 万元, 3.5亿元, a
   // 2014-form trial); not in a sum of units (a province's may be that large)
-  if (!(stats.sumRecord && (stats.sumRecord.units.length > 1 || stats.sumRecord.left?.length))) {
+  if (!isSumRecord(stats.sumRecord)) {
     for (const c of stats.template.cells.values()) {
       const v = stats.values[c.key];
       if (c.unit !== '万元' || v === undefined || Math.abs(v) < MOST_WAN_YUAN) continue;
