@@ -505,6 +505,11 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('共收到申请60件，较上年增加0件，其中网络申请30件，占50%。'))).toEqual([]);
     expect(lintNumbers(para('全年共收到政府信息公开申请120件，同比增长0件，其中网络申请100件，占83.3%。'))).toEqual([]);
     expect(lintNumbers(para('全年共收到申请120件，比上年多20件，其中网上申请60件，占50%。'))).toEqual([]);
+    // a carry-over ending the sentence before 其中 is no whole either: the count before it is (it
+    // took 1 for the whole of 12, a 2021-form trial)
+    expect(lintNumbers(para('本年度新收政府信息公开申请13件，上年结转1件。其中，自然人申请12件，占92.3%；商业企业申请1件，占7.7%。'))).toEqual([]);
+    expect(lintNumbers(para('本年度新收政府信息公开申请13件，上年结转1件。其中，自然人申请12件，占80%。')).map((f) => f.message)).toEqual(['"12件，占80%": 12 / 13 = 92.3%, not 80%']);
+    expect(lintNumbers(para('上年结转1件。其中，自然人申请1件，占50%。'))).toEqual([]);
     // a 共 whole in the sentence before wins over its last figure
     expect(lintNumbers(para('本年度共收到政府信息公开申请301件，上年结转5件。其中，当面申请103件，占34.2%；网络申请198件，占65.8%。'))).toEqual([]);
     expect(lintNumbers(para('共收到申请301件，办结290件；其中，依申请公开103件，占34.2%。'))).toEqual([]);

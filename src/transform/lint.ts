@@ -52,6 +52,9 @@ const BASES = [
 // the figure then passed over)
 const BEFORE_QIZHONG = new RegExp(`(增加|减少|增长|下降|上升|多|少)?\\s*${NUM}\\s*${MULT}${UNIT_OF}\\s*。\\s*其中`, 'gdu');
 
+/** A count in the text: a figure and its unit, not a percentage (the groups as BEFORE_QIZHONG's, after its first). */
+const COUNT = new RegExp(`()${NUM}\\s*${MULT}${UNIT_OF}(?!\\s*[%％])`, 'gdu');
+
 /** What makes the figure after it a carry-over or a change, not a whole: 上年结转, 增加, 同比增长. */
 const CHANGE_BEFORE = /(?:结转|增加|减少|增长|下降|上升|提高|降低|(?<!新)增|减|多|少)[了约达为]?\s*$/u;
 
@@ -89,8 +92,18 @@ function sharesOf(text: string): Share[] {
     .sort((a, b) => a.at - b.at || Number(a.total) - Number(b.total))
     // (a figure both patterns find, 共受理申请0件，其中: once, as a 共 whole)
     .filter((b, k, all) => all[k + 1]?.at !== b.at);
-  const ending = [...text.matchAll(BEFORE_QIZHONG)].filter((m) => !m[1]).map((m) => ({ at: m.indices![2][0], value: figure(m[2]!, m[3]), shown: `${num(m[2]!)}${m[3] ?? ''}`, unit: m[4], total: false }));
   const sentenceStart = (at: number) => Math.max(...[...'。！？'].map((c) => text.lastIndexOf(c, at - 1))) + 1;
+  // (a carry-over ending the sentence is no whole, 新收申请13件，上年结转1件。其中…: the count before
+  // it in its sentence is, where there is one — the 其中 of 1 had 12 of 13 "more than the whole", a
+  // 2021-form trial)
+  const carried = (at: number) => CHANGE_BEFORE.test(text.slice(Math.max(0, at - 6), at));
+  const ending = [...text.matchAll(BEFORE_QIZHONG)].filter((m) => !m[1]).flatMap((m) => {
+    if (!carried(m.indices![2][0])) return [{ at: m.indices![2][0], value: figure(m[2]!, m[3]), shown: `${num(m[2]!)}${m[3] ?? ''}`, unit: m[4], total: false }];
+    const from = sentenceStart(m.indices![2][0]);
+    const counts = [...text.slice(from, m.indices![2][0]).matchAll(COUNT)].filter((c) => c[4] === m[4] && !carried(from + c.indices![2][0]));
+    const c = counts.at(-1);
+    return c ? [{ at: from + c.indices![2][0], value: figure(c[2]!, c[3]), shown: `${num(c[2]!)}${c[3] ?? ''}`, unit: c[4], total: false }] : [];
+  });
   const out: Share[] = [];
   for (const m of text.matchAll(SHARE)) {
     const partAt = m.indices![1][0];
