@@ -278,6 +278,22 @@ describe('numbers in the text', () => {
     ]);
   });
 
+  it('warns of items numbered by hand on lines of their own, which Markdown joins into one paragraph (a 2021-form trial: printed …事件。2、加强… without a word)', () => {
+    const lines = (text: string): Block[] => [{ type: 'paragraph', inlines: [{ type: 'text', text: text.replace(/\n/g, '') }], sourceLines: text.split('\n'), loc: { file: 'report.md', line: 40 } }];
+    for (const [one, two, heading] of [['1、', '2、', '###'], ['1.', '2.', '###'], ['（1）', '（2）', '####']] as const) {
+      const found = lintPastedHeadings(lines(`${one}健全信息发布审查机制。严格落实制度，全年未发生泄密事件。\n${two}加强政策文件清理。对文件逐件梳理。`));
+      expect(found, one).toEqual([{
+        severity: 'warning', loc: { file: 'report.md', line: 41 },
+        message: `"${two}加强政策文件清理。对文件逐件梳理。" is an item numbered by hand on a line of its own: Markdown joins it to the line above, so the items are printed as one paragraph`,
+        hint: `leave a blank line before it (each item a paragraph), or write each as a heading over its text, "${heading} 加强政策文件清理。" (gongwen numbers them)`,
+      }]);
+    }
+    // a list run into its sentence (after ：), a figure that starts a line, a number out of sequence: none
+    expect(lintPastedHeadings(lines('主要做法：\n1、加强领导。\n2、完善制度。'))).toEqual([]);
+    expect(lintPastedHeadings(lines('全年共办理申请。\n2、3月份集中办理。'))).toEqual([]);
+    expect(lintPastedHeadings(lines('1、加强领导。\n3、完善制度。'))).toEqual([]);
+  });
+
   it('warns of a . left between Chinese characters, a sentence end or a name\'s 间隔号 that cannot be told apart (a text audit)', () => {
     expect(lintText(para('主办：县政府.承办：县政务公开办。')).map((f) => f.message)).toEqual(['"县政府.承办": a . between Chinese characters is printed as typed']);
     expect(lintText(para('访问政府网.中国查询。'))).toEqual([]);

@@ -546,6 +546,13 @@ function typedHeading(text: string): string | undefined {
 /** A line of a paragraph as typed, trimmed, with a PDF copy's radicals read as the characters (⼆、 is 二、). */
 const typedLine = (raw: string): string => unifyIdeographs(raw).replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
 
+/** A line's item number typed by hand, 1、 1. （1）: its figure, its style and its length; undefined for none. */
+function itemNumber(line: string): { n: number; style: string; length: number } | undefined {
+  const m = /^([（(])?([0-9]{1,2})([、.．]|[）)])(?![0-9])/u.exec(line);
+  if (!m || Boolean(m[1]) !== /[）)]/u.test(m[3]!)) return undefined;
+  return { n: Number(m[2]), style: m[1] ? '()' : m[3] === '、' ? '、' : '.', length: m[0].length };
+}
+
 function headingsInside(lines: string[], loc: Loc): Finding[] {
   const typed = lines.map(typedLine);
   /** Whether the line before was an item of a list run into the text (主要措施有：⏎1、加强组织领导⏎2、…). */
@@ -568,6 +575,17 @@ function headingsInside(lines: string[], loc: Loc): Finding[] {
         message: `"${shown}" looks like a heading typed without #, and the line below it runs on from it: both are printed as one paragraph`,
         hint: `leave a blank line after it and write it as a heading: "${heading}"`,
       }] : [];
+    }
+    // (items numbered by hand, each on a line of its own after a sentence's end — 1、…。⏎2、…。, or
+    // 1. or （1） — printed as one paragraph without a word, a 2021-form trial: the line that goes
+    // on from the item before it in number and style)
+    const n = itemNumber(line);
+    if (!heading && n && n.n > 1 && /[。！？!?]$/u.test(typed[k - 1]!) && typed.slice(0, k).some((l) => { const p = itemNumber(l); return p?.style === n.style && p.n === n.n - 1; })) {
+      return [{
+        severity: 'warning', loc: { file: loc.file, line: loc.line + k },
+        message: `"${shown}" is an item numbered by hand on a line of its own: Markdown joins it to the line above, so the items are printed as one paragraph`,
+        hint: `leave a blank line before it (each item a paragraph), or write each as a heading over its text, "${n.style === '()' ? '####' : '###'} ${line.slice(n.length).split(/[。！？]/u)[0]}。" (gongwen numbers them)`,
+      }];
     }
     if (!heading && !(section && /[。！？!?]$/u.test(typed[k - 1]!))) return [];
     return [{
