@@ -112,6 +112,14 @@ describe('sample-2021 (fictional unit, 2021 format)', () => {
     expect(style).toContain(`<w:spacing w:after="${Math.round(28.95 / 4 * 20)}"/>`);
   });
 
+  it('leaves the gap above a DOCX statistics table under a heading with no lead-in, as in the PDF (its top rule stood 2 pt under the heading: a 2021-form trial)', async () => {
+    const md = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8').replace(/\n\d{4}年，本机关主动公开政府信息情况如下：\n/, '\n');
+    const xml = docxParts((await buildReport(makeReport({ 'report.md': md, 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') }, 'heading-table'), { fonts: openFontSet(), formats: ['docx'] })).outputs.docx!)['word/document.xml'];
+    const heading = /<w:p>(?:(?!<w:p>)[\s\S])*?主动公开政府信息情况<\/w:t>[\s\S]*?<\/w:p>(?=\s*<w:tbl>)/.exec(xml)?.[0];
+    expect(heading).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(heading).toContain(`w:after="${Math.round(28.95 / 4 * 20)}"`);
+  });
+
   it('sets the smaller DOCX tables in their own size and lines (as the PDF), by styles of their own, not on every run', () => {
     // 表三 in 五号 (10.5 pt = 21 half-points, lines 10.5 × 1.35 pt), 表四 in 小五 (9 pt = 18)
     for (const [label, halfPoints, lineTwip, suffix, name] of [['申请人情况', 21, 284, '5', '（五号）'], ['复议后起诉', 18, 243, 'S5', '（小五）']] as const) {

@@ -12,7 +12,7 @@ import { tocTarget, type TocEntry } from './toc.js';
 import { inlineRuns } from './text.js';
 
 /** The room above a Markdown table, as in the PDF (write/pdf/md-table.ts: half a grid line): Word tables have none of their own. */
-const MD_TABLE_GAP_TWIP = ptToTwip(geometry.linePitch / 2);
+const MD_TABLE_GAP_TWIP = ptToTwip(LEAD_IN_STYLES.table.after);
 
 /** A paragraph's lines, estimated (the DOCX has no fonts): its width in em over the 28 a line holds, its first-line indent of 2 counted. */
 const leadInLines = (inlines: Inline[]): number =>
@@ -61,7 +61,9 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
       return [new Paragraph({
         style: HEADING_STYLE_IDS[b.level - 1], children: entry ? tocTarget(entry, runs, false) : runs,
         ...(b.runIn ? { keepNext: endFollows, keepLines: false, widowControl: true } : {}),
-        ...(next?.type === 'table' || before ? { spacing: { ...(before ? { before } : {}), ...(next?.type === 'table' ? { after: MD_TABLE_GAP_TWIP } : {}) } } : {}),
+        // (the gap above a table right under it, as in the PDF: a statistics table's too, whose
+        // top rule stood 2 pt under the heading, a 2021-form trial)
+        ...(isTable(next) || before ? { spacing: { ...(before ? { before } : {}), ...(isTable(next) ? { after: gapAbove(next!) } : {}) } } : {}),
       })];
     }
     case 'paragraph':
@@ -96,6 +98,8 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
 
 /** The block after table `b` is a note under it (model/types.ts isTableNote). */
 const noteBelow = (b: Block, next: Block | undefined): boolean => next !== undefined && isTableNote([b, next], 1);
-const isTable = (b: Block): boolean => b.type === 'statTable' || b.type === 'table';
+const isTable = (b: Block | undefined): boolean => b?.type === 'statTable' || b?.type === 'table';
+/** The room above table `b` (Word tables have none of their own), as in the PDF, in twips. */
+const gapAbove = (b: Block): number => (b.type === 'statTable' ? ptToTwip(LEAD_IN_STYLES.statTable.after) : MD_TABLE_GAP_TWIP);
 /** Whether the block below a table takes the table's gap as its space before (a paragraph, a heading, a list). */
 const takesGap = (next: Block | undefined): boolean => next !== undefined && !isTable(next);
