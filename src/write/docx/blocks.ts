@@ -1,6 +1,6 @@
 /** Body blocks → docx paragraphs and tables. Section numbers are literal text, as in the PDF. */
 import { Paragraph, TextRun, type FileChild } from 'docx';
-import { ELEMENTS, geometry, GRID, HEADING_ELEMENTS, LEAD_IN_LINES } from '../../layout/gbt9704.js';
+import { ELEMENTS, GRID, HEADING_ELEMENTS, LEAD_IN_LINES } from '../../layout/gbt9704.js';
 import { estimatedWidthEm } from '../../layout/kinsoku.js';
 import { ptToTwip } from '../../layout/units.js';
 import { isTableNote, type Block, type Inline, type StatisticsTable } from '../../model/types.js';
@@ -21,10 +21,9 @@ const leadInLines = (inlines: Inline[]): number =>
 /**
  * `toc`: the table of contents' entries (toc.ts), when the report has one. `endFollows`: the block
  * is the body's last and end matter (附件说明, 责任编辑) follows, which its last line stays with.
- * `tableNote`: the block is a note under the table above it (model/types.ts isTableNote).
  * `prev`: the block above, whose gap below a table is this block's space before.
  */
-export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>, endFollows = false, tableNote = false, prev?: Block): FileChild[] {
+export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTable, next?: Block, toc?: Map<Block, TocEntry>, endFollows = false, prev?: Block): FileChild[] {
   const body = ELEMENTS.body.role;
   // a grid line's gap below a table: the space before the paragraph that follows, which Word and
   // LibreOffice drop at the top of a page as the PDF does (an empty paragraph after the table
@@ -81,8 +80,10 @@ export function bodyBlock(b: Block, fonts: FontNames, statistics?: StatisticsTab
           children: inlineRuns(b.inlines, body, fonts),
           ...(leadIn ? (before ? { spacing: { before } } : {})
             : next?.type === 'table' ? { spacing: { before, after: MD_TABLE_GAP_TWIP } }
-            // a note under a table (right below its last row) has the table's gap after it, a grid line
-              : tableNote ? { spacing: { before, after: LINE_TWIP } } : before ? { spacing: { before } } : {}),
+            // (a note under a table, right below its last row, has no gap after it: what follows is
+            // on the next line, as in the PDF — it had a grid line's, a blank line the PDF has not,
+            // a 2021-form trial)
+              : before ? { spacing: { before } } : {}),
         })];
       }
     case 'list':

@@ -7,7 +7,7 @@ import { tocEntries, tocField, type TocEntry } from './toc.js';
 import { geometry, PAGE_NUMBER, QR } from '../../layout/gbt9704.js';
 import { editorLine, signatureLines } from '../../layout/meta-fields.js';
 import { mmToPt, ptToTwip, ZIHAO } from '../../layout/units.js';
-import { isTableNote, tocLevels, type Block, type HeadingBlock, type Report } from '../../model/types.js';
+import { tocLevels, type Block, type HeadingBlock, type Report } from '../../model/types.js';
 import { attachmentNote, attachmentPages } from './attachment.js';
 import { bodyBlock } from './blocks.js';
 import { pageNumberFooters } from './footer.js';
@@ -88,7 +88,7 @@ export function docxDocument(report: Report, options: DocxOptions): Document {
   const children = [
     ...front(report),
     ...(toc ? tableOfContents(toc, levels, options.tocPages) : []),
-    ...blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, blocks[i + 1], toc, endFollows && i >= endFrom, isTableNote(blocks, i), blocks[i - 1])),
+    ...blocks.flatMap((b, i) => bodyBlock(b, options.fonts, report.statistics, blocks[i + 1], toc, endFollows && i >= endFrom, blocks[i - 1])),
     ...attachmentNote(report.attachments, Boolean(editor) || Boolean(signed)),
     // the 发文机关署名 and 成文日期 (GB/T 9704 7.3.5.2), a line below, kept together and with what follows
     ...(signed ? [
