@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseStatistics } from '../src/read/statistics.js';
 import { availableTemplates, formCovers, loadTemplate, templateForYear } from '../src/read/templates.js';
 import { checkStatistics } from '../src/transform/checks.js';
-import { lintDocNo, lintFullWidthDigits, lintNumbers, lintPastedHeadings, lintText, lintTitleDigits, lintTitleMarks, lintUnderscores } from '../src/transform/lint.js';
+import { lintDocNo, lintFullWidthDigits, lintNumbers, lintPastedHeadings, lintStatisticsPeriod, lintText, lintTitleDigits, lintTitleMarks, lintUnderscores } from '../src/transform/lint.js';
 import { normalizePunctuation } from '../src/transform/punctuation.js';
 import { resolveRefs } from '../src/transform/refs.js';
 import type { Block } from '../src/model/types.js';
@@ -292,6 +292,19 @@ describe('numbers in the text', () => {
     expect(lintPastedHeadings(lines('主要做法：\n1、加强领导。\n2、完善制度。'))).toEqual([]);
     expect(lintPastedHeadings(lines('全年共办理申请。\n2、3月份集中办理。'))).toEqual([]);
     expect(lintPastedHeadings(lines('1、加强领导。\n3、完善制度。'))).toEqual([]);
+  });
+
+  it('warns of a statistics period of another year than the report\'s, the sentence most often left from last year\'s file (a 2021-form trial)', () => {
+    const text = '本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。';
+    expect(lintStatisticsPeriod(para(text), 2024)).toEqual([{
+      severity: 'warning', loc: { file: 'report.md', line: 9 },
+      message: 'the statistics period "2023年1月1日起至2023年12月31日" is not the report\'s year, 2024 (year: 2024)',
+      hint: 'write 2024年1月1日 to 2024年12月31日 (a file copied from last year\'s keeps the old period), or correct year:',
+    }]);
+    expect(lintStatisticsPeriod(para(text), 2023)).toEqual([]);
+    expect(lintStatisticsPeriod(para('报告中数据统计时间为２０２４年１月１日至１２月３１日。'), 2023)).toHaveLength(1);
+    // a plan's own years, in no sentence on the figures
+    expect(lintStatisticsPeriod(para('实施三年行动计划（2021年1月1日至2023年12月31日）。'), 2022)).toEqual([]);
   });
 
   it('warns of a . left between Chinese characters, a sentence end or a name\'s 间隔号 that cannot be told apart (a text audit)', () => {

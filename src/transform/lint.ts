@@ -596,6 +596,26 @@ function headingsInside(lines: string[], loc: Loc): Finding[] {
   });
 }
 
+/**
+ * The statistics period a report states (本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止)
+ * of another year than the report's: the sentence most often carried over from last year's file,
+ * which the title's and published:'s checks do not see (a 2021-form trial). A warning at its
+ * paragraph, naming the year to write.
+ */
+export function lintStatisticsPeriod(blocks: Block[], year: number): Finding[] {
+  return paragraphs(blocks).flatMap((p): Finding[] => {
+    // (in a sentence on the figures, 统计 or 数据 before it: a plan's own years, 三年行动计划
+    // （2021年1月1日至2023年12月31日）, are none)
+    const m = /(?:统计|数据)[^。！？]*?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u.exec(asciiDigits(p.text));
+    if (!m || (m[1] === String(year) && (m[2] ?? m[1]) === String(year))) return [];
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `the statistics period "${m[0].slice(m[0].indexOf(m[1]!))}" is not the report's year, ${year} (year: ${year})`,
+      hint: `write ${year}年1月1日 to ${year}年12月31日 (a file copied from last year's keeps the old period), or correct year:`,
+    }];
+  });
+}
+
 /** Full-width digits in the title (某县２０２３年…), which the body's lint would not see: printed on the first page as typed. */
 export const lintTitleDigits = (title: string, loc: Loc): Finding[] => lintFullWidthDigitsOf([{ text: title, loc }]);
 
