@@ -57,7 +57,7 @@ describe('Markdown tables in the PDF', () => {
     // the DOCX: 小五 by the style of the statistics tables' 小五 cells (no direct formatting on every
     // run, review), its cell margins narrower
     const doc = docxParts(outputs.docx!)['word/document.xml'];
-    expect(doc).toMatch(/<w:pStyle w:val="GwTableTextS5"\/>(<w:jc w:val="right"\/>)?<\/w:pPr><w:r><w:t[^>]*>104367</);
+    expect(doc).toMatch(/<w:pStyle w:val="GwTableTextS5"\/>(<w:keepNext\/>)?(<w:jc w:val="right"\/>)?<\/w:pPr><w:r><w:t[^>]*>104367</);
     expect(doc).not.toContain('<w:sz w:val="18"/>');
     expect(doc).toContain('<w:tblCellMar><w:top w:type="dxa" w:w="40"/><w:left w:type="dxa" w:w="45"/>');
   });
@@ -122,6 +122,32 @@ describe('Markdown tables in the PDF', () => {
       }
     }
     expect(headerAtFoot).toBe(0);
+  });
+
+  it('keep a short table whole, with its lead-in, in the PDF and the DOCX (four rows were parted 2 + 2 across two pages: a 2021-form trial)', async () => {
+    const table = '| 项目 | 金额（万元） |\n| --- | ---: |\n' + Array.from({ length: 4 }, (_, k) => `| 第${k + 1}项收支 | ${k + 10}.00 |`).join('\n');
+    let moved = 0;
+    for (let filler = 14; filler <= 21; filler++) {
+      const lines = Array.from({ length: filler }, (_, k) => `第${k + 1}行。`).join('\n\n');
+      const { pages } = await pdfOf(`${lines}\n\n具体如下：\n\n${table}\n\n表后。\n`);
+      const pageOf = (start: string) => pages.findIndex((p) => linesOf(p).some((l) => l.text.replace(/\s/g, '').startsWith(start)));
+      const at = ['具体如下', '项目', '第1项收支', '第2项收支', '第3项收支', '第4项收支'].map(pageOf);
+      expect(new Set(at).size, `${filler} lines: ${at}`).toBe(1);
+      if (at[0]! > 0) moved++;
+    }
+    expect(moved, 'a case where the table goes to page 2').toBeGreaterThan(0);
+    // a longer one may still break between rows (each row whole, the header repeated)
+    const long = '| 项目 | 金额 |\n| --- | ---: |\n' + Array.from({ length: 12 }, (_, k) => `| 第${k + 1}项 | ${k} |`).join('\n');
+    let parted = 0;
+    for (const filler of [12, 14, 16]) {
+      const { pages } = await pdfOf(`${Array.from({ length: filler }, (_, k) => `第${k + 1}行。`).join('\n\n')}\n\n${long}\n`);
+      if (pages.filter((p) => linesOf(p).some((l) => /^第\d+项/.test(l.text.replace(/\s/g, '')))).length === 2) parted++;
+    }
+    expect(parted).toBeGreaterThan(0);
+    // the DOCX: every row's paragraphs keep with the next but the last's
+    const xml = docxParts((await buildReport(makeReport({ 'report.md': `${FRONT}\n具体如下：\n\n${table}\n` }), { fonts, formats: ['docx'] })).outputs.docx!)['word/document.xml'];
+    const rows = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!.at(-1)!.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+    expect(rows.map((r) => r.match(/<w:p>[\s\S]*?<\/w:p>/g)!.every((p) => p.includes('<w:keepNext/>')))).toEqual([true, true, true, true, false]);
   });
 });
 

@@ -95,7 +95,8 @@ describe('a note under a table', () => {
   });
 
   it('moves with the table\'s last row to the next page, under the header repeated there, wherever the table ends (PDF)', async () => {
-    const rows = Array.from({ length: 6 }, (_, k) => `| 第${k + 1}项 | ${k + 10} |`).join('\n');
+    // (more rows than a short table, kept whole: SHORT_TABLE_ROWS)
+    const rows = Array.from({ length: 8 }, (_, k) => `| 第${k + 1}项 | ${k + 10} |`).join('\n');
     let moved = 0;
     let measured = 0;
     // the table's end walks down page 1 and onto page 2, line by line
@@ -105,7 +106,7 @@ describe('a note under a table', () => {
       const { outputs } = await buildReport(makeReport({ 'report.md': `${FRONT}\n${body}` }, `note-${n}`), { fonts, formats: ['pdf'] });
       const { pages } = await readPdf(outputs.pdf!);
       const pageOf = (text: string) => pages.findIndex((p) => linesOf(p).some((l) => l.text.replace(/\s/g, '').includes(text)));
-      const last = pageOf('第6项');
+      const last = pageOf('第8项');
       expect(pageOf('注：本表数据截至'), `${n} paragraphs`).toBe(last);
       expect(pageOf('表后的一段文字'), `${n} paragraphs`).toBeGreaterThanOrEqual(last);
       // the text after it on the first grid line below the note's row: less than two lines below
@@ -118,11 +119,11 @@ describe('a note under a table', () => {
         // (from the note's last line, the line above)
         expect((lines[after]!.baseline - lines[after - 1]!.baseline) / ((225 * 72) / 25.4 / 22), `${n} paragraphs`).toBeLessThan(2 - 1e-6);
       }
-      if (pageOf('第5项') < last) {
+      if (pageOf('第7项') < last) {
         // alone on its page with the note: under the header, repeated
         moved++;
         const lines = linesOf(pages[last]!).map((l) => l.text.replace(/\s/g, ''));
-        expect(lines.findIndex((l) => l.startsWith('事项')), `${n} paragraphs`).toBe(lines.findIndex((l) => l.startsWith('第6项')) - 1);
+        expect(lines.findIndex((l) => l.startsWith('事项')), `${n} paragraphs`).toBe(lines.findIndex((l) => l.startsWith('第8项')) - 1);
       }
     }
     expect(moved, 'a case where the last row moves').toBeGreaterThan(0);
@@ -192,7 +193,8 @@ describe('a note under a table', () => {
   }, 60_000);
 
   it('follows its table right below the last row in the DOCX, which keeps with it (no gap paragraph between)', async () => {
-    const md = `${FRONT}\n| 事项 | 件数 |\n| --- | ---: |\n| 第1项 | 10 |\n| 第2项 | 11 |\n\n注：本表数据截至2020年12月31日。\n\n后文。\n`;
+    // (more rows than a short table, kept whole: SHORT_TABLE_ROWS)
+    const md = `${FRONT}\n| 事项 | 件数 |\n| --- | ---: |\n${Array.from({ length: 8 }, (_, k) => `| 第${k + 1}项 | ${k + 10} |`).join('\n')}\n\n注：本表数据截至2020年12月31日。\n\n后文。\n`;
     const xml = docxParts((await buildReport(makeReport({ 'report.md': md }), { fonts, formats: ['docx'] })).outputs.docx!)['word/document.xml']!;
     // (the last table: the first is the information block)
     const tbl = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g)!.at(-1)!;

@@ -27,6 +27,13 @@ export const PAGE = {
 /** The longest lead-in sentence (in lines) kept with the start of a table below it (Markdown or statistics, in the PDF; Markdown in the DOCX). */
 export const LEAD_IN_LINES = 6;
 
+/**
+ * The most body rows of a Markdown table kept whole on one page, with its header and the lead-in
+ * above it, as a statistics table of six rows is: a table of four rows had been parted 2 + 2 (a
+ * 2021-form trial). Not done (the PDF) where it may not surely fit a third of a page.
+ */
+export const SHORT_TABLE_ROWS = 6;
+
 export const GRID = {
   linesPerPage: 22,
   charsPerLine: 28,

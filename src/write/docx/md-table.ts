@@ -9,7 +9,7 @@
  */
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, AlignmentType, type FileChild } from 'docx';
 import { shareWidths, steppedSize, type ColumnRange } from '../../layout/column-widths.js';
-import { ELEMENTS, sizeOf } from '../../layout/gbt9704.js';
+import { ELEMENTS, SHORT_TABLE_ROWS, sizeOf } from '../../layout/gbt9704.js';
 import { estimatedEm } from '../../layout/kinsoku.js';
 import { ptToTwip, twipToPt, ZIHAO, type Zihao } from '../../layout/units.js';
 import type { Inline, TableBlock } from '../../model/types.js';
@@ -70,6 +70,9 @@ export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false
   const widths = shares.map((w) => Math.floor(ptToTwip(w === '*' ? room / cols : w)) + 2 * margin);
   // whole twips: what rounding left goes to the last column, so the table spans the 版心 exactly
   widths[cols - 1]! += TEXT_WIDTH_TWIP - widths.reduce((a, w) => a + w, 0);
+  // a short table kept whole (SHORT_TABLE_ROWS, as in the PDF): each row's paragraphs keep with the
+  // next row, where no cell runs over more than three lines (estimated: the DOCX has no fonts)
+  const whole = b.rows.length <= SHORT_TABLE_ROWS && rows.every((r) => r.every((c, k) => estimateRange(textOf(c)).natural * size <= 3 * twipToPt(widths[k]! - 2 * margin)));
   const cell = (inlines: Inline[], k: number, header: boolean, last: boolean) => new TableCell({
     width: { size: widths[k]!, type: WidthType.DXA },
     children: [new Paragraph({
@@ -78,7 +81,7 @@ export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false
       // (the header centred by its style; the body's columns as the | :---: | line asks)
       ...(!header && b.align[k] === 'center' ? { alignment: AlignmentType.CENTER } : !header && b.align[k] === 'right' ? { alignment: AlignmentType.RIGHT } : {}),
       // the header row stays with the first row below it (Word keeps a row whose paragraphs keep with the next)
-      ...((header && rows.length > 1) || (last && noteBelow) ? { keepNext: true } : {}),
+      ...((header && rows.length > 1) || (last && noteBelow) || (whole && !last) ? { keepNext: true } : {}),
       children: inlineRuns(inlines, header ? ELEMENTS.tableHeader.role : ELEMENTS.tableText.role, fonts),
     })],
   });

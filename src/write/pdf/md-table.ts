@@ -11,7 +11,7 @@
  * right margin (the reader refuses more than layout/gbt9704.ts MAX_TABLE_COLUMNS, which leave no room).
  */
 import type { Content } from 'pdfmake/interfaces.js';
-import { ELEMENTS, geometry, sizeOf } from '../../layout/gbt9704.js';
+import { ELEMENTS, geometry, SHORT_TABLE_ROWS, sizeOf } from '../../layout/gbt9704.js';
 import type { TableBlock } from '../../model/types.js';
 import { shareWidths, steppedSize, type ColumnRange } from '../../layout/column-widths.js';
 import type { PdfContext } from './context.js';
@@ -83,11 +83,15 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
   // only (a first row of a few hundred characters in a narrow column was lost without a word).
   // Half a page allows for the estimate being low.
   const keep = headerHeight !== undefined && firstHeight !== undefined && headerHeight + firstHeight <= geometry.textHeight / 2;
+  // A short table (layout/gbt9704.ts SHORT_TABLE_ROWS) is kept whole: its rows, each kept with the
+  // next (io/pdfmake-keep-rows.ts), move to the next page with the header and the lead-in above it,
+  // where all of it surely fits on a page (a third of one, the estimate being low by up to half).
+  const whole = heights.length > 0 && rows.length <= SHORT_TABLE_ROWS && heights.reduce((a, h) => a + h, 0) <= geometry.textHeight / 3;
   const margin = geometry.linePitch / 2;
   return {
     // the room its start needs below a lead-in sentence or a heading (index.ts): the header, and
-    // the first row where it is kept with it (else a line of it)
-    gwStartHeight: margin + (headerHeight ?? 0) + (keep ? firstHeight! : cell.lineHeight + 2 * CELL_PADDING_Y + RULE),
+    // the first row where it is kept with it (else a line of it); all of it where it is kept whole
+    gwStartHeight: margin + (whole ? heights.reduce((a, h) => a + h, 0) : (headerHeight ?? 0) + (keep ? firstHeight! : cell.lineHeight + 2 * CELL_PADDING_Y + RULE)),
     table: {
       headerRows: 1,
       ...(keep ? { keepWithHeaderRows: 1 } : {}),
@@ -98,7 +102,10 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
       body: [
         header.map((text) => ({ text, alignment: 'center' })),
         // (the header centred; the body's columns as the | :---: | line asks)
-        ...rows.map((r) => r.map((text, k) => (b.align[k] && b.align[k] !== 'left' ? { text, alignment: b.align[k] } : { text }))),
+        ...rows.map((r, i) => r.map((text, k) => ({
+          ...(b.align[k] && b.align[k] !== 'left' ? { text, alignment: b.align[k] } : { text }),
+          ...(whole && k === 0 && i < rows.length - 1 ? { keepWithNextRow: true } : {}),
+        }))),
       ],
     },
     // (pdfmake's default layout, its paddings narrower with smaller type)
