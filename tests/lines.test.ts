@@ -61,6 +61,31 @@ describe('breakJustified', () => {
     expect(whole[0]!.every((i) => !i.characterSpacing)).toBe(true);
   });
 
+  it('squeezes a line\'s marks, each by half its width at most, to take a figure that would leave it spread letter-spaced (标点挤压: 较 上 年 的 copied from a 2021-form trial\'s PDF)', () => {
+    const ink = { ...ctx, glyphs: { ...ctx.glyphs, inkRight: (_: string, cp: number) => (cp === 0xff1f ? 0.68 : 0.3) } };
+    // 一二三，四五六，七八 (100) leaves 30 on a line of 130, 0.33 em a gap over its 9 — letter-spaced
+    // in a copy — where 123456， (30 + 10, its ， in half: 35) does not fit, by 5
+    const text = '一二三，四五六，七八123456，乙丙';
+    const ls = lines(breakJustified(ink, [run(text)], 130, 0)!);
+    expect(ls.map(textOf)).toEqual(['一二三，四五六，七八123456，', '乙丙']);
+    expect(extent(ls[0]!)).toBeCloseTo(135, 6); // (its last mark's blank half past the edge, as a line-end mark)
+    // each mark and the character after it one piece, their gap 2.5 narrower; nothing else spaced
+    expect(ls[0]!.filter((i) => i.characterSpacing).map((i) => [i.text, i.characterSpacing])).toEqual([['，四', -2.5], ['，七', -2.5]]);
+    expect(ls[0]!.some((i) => i.spacer)).toBe(false);
+    // more than half of each would be needed (20 over one mark): spread as before
+    expect(lines(breakJustified(ink, [run('一二三，四五六七八九123456789，丙丁')], 130, 0)!).map(textOf)[0]).toBe('一二三，四五六七八九');
+    // a line that reads whole without it keeps its marks whole (8 over 9 gaps: under 0.095 em each)
+    const near = lines(breakJustified(ink, [run('一，二三，四五六七八12，乙')], 108, 0)!);
+    expect(near.map(textOf)[0]).toBe('一，二三，四五六七八');
+    expect(near[0]!.every((i) => (i.characterSpacing ?? 0) >= 0)).toBe(true);
+    // a mark drawn past its em's half (？), a ragged line, a table's cell: never squeezed
+    expect(lines(breakJustified(ink, [run('一二三？四五六？七八123456，乙丙')], 130, 0)!).map(textOf)[0]).toBe('一二三？四五六？七八');
+    expect(lines(breakJustified(ink, [run(text)], 130, 0, true)!).map(textOf)[0]).toBe('一二三，四五六，七八');
+    expect(lines(breakJustified({ ...ink, cutAddresses: false }, [run(text)], 130, 0)!).map(textOf)[0]).toBe('一二三，四五六，七八');
+    // a paragraph's last piece too (no line left after it)
+    expect(lines(breakJustified(ink, [run('一二三，四五六，七八123456。')], 130, 0)!).map(textOf)).toEqual(['一二三，四五六，七八123456。']);
+  });
+
   it('splits a word wider than the column and starts no line with its spaces', () => {
     const text = `${'a'.repeat(60)} bbb 中文`; // 60 letters = 3 full lines of 20
     const ls = lines(breakJustified(ctx, [run(text)], 100, 0)!);

@@ -73,6 +73,8 @@ interface Paragraph {
   ragged?: boolean;
   /** The glyph source's ink edges, where a line may end in a mark set in half its width (endRoom). */
   inkRight?: PdfContext['glyphs']['inkRight'];
+  /** Where a line's marks may be squeezed to take a figure that does not fit (justified body text: squeezeRoom). */
+  squeeze?: boolean;
 }
 
 /**
@@ -92,11 +94,38 @@ const END_MARKS = new Set([...'，、。；：！？）》”’】」』〕〉'
  * the line does not fit without it (emitLine), and not in ragged lines or table cells.
  */
 function endRoom(p: Paragraph, start: number, end: number): number {
-  if (!p.inkRight || end <= start || !END_MARKS.has(p.text[end - 1]!)) return 0;
-  const run = p.inlines[p.runOf[end - 1]!]!;
-  // (a full-width mark, one em; with room for the stroke a fallback mark gets in a heavy role: layout/faux-bold.ts)
-  if (Math.abs(measureRange(p, end - 1, end) - run.fontSize) > 1e-6 * run.fontSize || p.inkRight(run.font as PdfRole, p.text.codePointAt(end - 1)!) > 0.5 - STROKE_EM / 2) return 0;
-  return run.fontSize / 2;
+  return end > start && halvable(p, end - 1) ? p.inlines[p.runOf[end - 1]!]!.fontSize / 2 : 0;
+}
+
+/**
+ * Whether text[i] is a mark of END_MARKS that may be set in half its width: a full-width one (one
+ * em; with room for the stroke a fallback mark gets in a heavy role: layout/faux-bold.ts) whose
+ * ink ends in the first half of its em.
+ */
+function halvable(p: Paragraph, i: number): boolean {
+  if (!p.inkRight || !END_MARKS.has(p.text[i]!)) return false;
+  const run = p.inlines[p.runOf[i]!]!;
+  return Math.abs(measureRange(p, i, i + 1) - run.fontSize) <= 1e-6 * run.fontSize && p.inkRight(run.font as PdfRole, p.text.codePointAt(i)!) <= 0.5 - STROKE_EM / 2;
+}
+
+/**
+ * The marks inside text[start, end) (not its last character) that a line too long by a little
+ * sets in part of their width (标点挤压: squeezeRoom, emitLine), each at most by half: a halvable
+ * mark followed, in its own run, by a character of the line (a chain of marks, 。”, with the
+ * character after the chain). Not the mark of a number that opens the paragraph (八、 1.).
+ */
+function squeezeMarks(p: Paragraph, start: number, end: number): number[] {
+  const out: number[] = [];
+  const number = start === 0 ? LEADING_NUMBER.exec(p.text)?.[0].length ?? 0 : 0;
+  for (let i = Math.max(start, number); i + 1 < end; i++) if (halvable(p, i) && p.runOf[i + 1] === p.runOf[i]) out.push(i);
+  return out;
+}
+
+/** What squeezing text[start, end)'s marks (squeezeMarks) can take off its width, in pt. */
+function squeezeRoom(p: Paragraph, start: number, end: number): number {
+  let room = 0;
+  for (const i of squeezeMarks(p, start, end)) room += p.inlines[p.runOf[i]!]!.fontSize / 2;
+  return room;
 }
 
 /** Width of text[start, end) as pdfkit measures it: per run, each run's piece laid out as a whole. */
@@ -167,6 +196,14 @@ const LEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一�
 function emitLine(p: Paragraph, start: number, end: number, available: number, last: boolean, natural?: number): void {
   const { text, runOf, inlines, out } = p;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
+  // (a line breakJustified took a figure onto by squeezing its marks: set so)
+  if (p.squeeze) {
+    const over = -slackOf(p, start, end, available, natural ?? measureRange(p, start, end));
+    if (over > EPSILON) {
+      emitSqueezed(p, start, end, over, last);
+      return;
+    }
+  }
   const slack = last || p.ragged ? 0 : slackOf(p, start, end, available, natural ?? measureRange(p, start, end));
   const { pieces, cjk: cjkSpacing, other: otherSpacing, soft, share } = spreadOf(p, start, end, slack);
   let s = 0; // the next soft place
@@ -195,6 +232,42 @@ function emitLine(p: Paragraph, start: number, end: number, available: number, l
       from = to;
     }
   }
+}
+
+/**
+ * Emit text[start, end) `over` pt narrower than its natural width (its last mark set in half its
+ * width counted already): each of its squeezeMarks set that much narrower, alike, by
+ * character spacing on the mark and the character after it (pdfmake measures an inline's
+ * characterSpacing between its characters, not after its last), the rest as it is.
+ */
+function emitSqueezed(p: Paragraph, start: number, end: number, over: number, last: boolean): void {
+  const { text, runOf, inlines, out } = p;
+  const marks = squeezeMarks(p, start, end);
+  const cut = over / marks.length;
+  const push = (from: number, to: number, spacing: number) => {
+    for (let i = from; i < to;) {
+      let j = i + 1;
+      while (j < to && runOf[j] === runOf[i]) j++;
+      const lastOfLine = j === end;
+      out.push({
+        ...inlines[runOf[i]!]!, text: text.slice(i, j), noWrap: true,
+        ...(lastOfLine ? (last ? {} : { lineEnd: true }) : { noNewLine: true }),
+        ...(spacing ? { characterSpacing: spacing } : {}),
+      });
+      i = j;
+    }
+  };
+  let from = start;
+  for (let k = 0; k < marks.length;) {
+    // a chain of marks (。”) with the character after it: one inline, each gap in it squeezed
+    let j = k;
+    while (j + 1 < marks.length && marks[j + 1] === marks[j]! + 1) j++;
+    push(from, marks[k]!, 0);
+    push(marks[k]!, marks[j]! + 2, -cut);
+    from = marks[j]! + 2;
+    k = j + 1;
+  }
+  push(from, end, 0);
 }
 
 /** A justified line's room: what its width leaves, and where it fits only with its last mark set in half its width, that half too (endRoom). */
@@ -440,7 +513,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
   // (a mark set in half its width at a line's end: not in ragged lines, nor where only pdfmake's breaks are asked for)
   const p: Paragraph = {
     text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [],
-    ...(ragged ? { ragged } : {}), ...(!ragged && cutAddresses && ctx.glyphs.inkRight ? { inkRight: ctx.glyphs.inkRight } : {}),
+    ...(ragged ? { ragged } : {}), ...(!ragged && cutAddresses && ctx.glyphs.inkRight ? { inkRight: ctx.glyphs.inkRight, squeeze: true } : {}),
   };
   // (a figure moves whole; where only pdfmake's breaks are asked for, not)
   const breaks = opportunities(text, !cutAddresses);
@@ -469,6 +542,18 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
       const room = available - short;
       const cut = (cutAddresses ? addressCut(p, lineStart, s.start, s.end, room, lineVisible) ?? figureCut(p, lineStart, s.start, s.end, room, lineVisible) : undefined)
         ?? (visible > width + EPSILON ? fillCut(p, lineStart, s.start, s.end, room) : undefined);
+      // (标点挤压: where the line would be spread so wide that it copies letter-spaced, its marks
+      // set narrower take the piece on it instead, each by half at most — 较上年的290条增长12.4%。
+      // 其中，财政预决算信息 / 18条 had read 较 上 年 的 in a copy, a 2021-form trial)
+      if (cut === undefined && p.squeeze && visibleEnd === s.end
+        && lineWidth + visible - endRoom(p, s.start, visibleEnd) - room <= squeezeRoom(p, lineStart, visibleEnd) + EPSILON
+        && !readsWhole(p, lineStart, s.start, room - lineVisible)) {
+        emitLine(p, lineStart, s.end, room, s.end === text.length, lineWidth + visible);
+        lineStart = s.end;
+        lineWidth = lineVisible = 0;
+        available = width;
+        continue;
+      }
       emitLine(p, lineStart, cut ?? s.start, available, false, cut === undefined ? lineVisible : undefined);
       lineStart = s.start = cut ?? s.start;
       lineWidth = lineVisible = 0;
