@@ -94,8 +94,10 @@ const MOST_WAN_YUAN = 10_000;
 export function checkStatistics(stats: StatisticsTable): Finding[] {
   const findings = checkRules(stats);
   // an amount in 元 typed into a cell in 万元 (专项经费 35000: printed 35000 万元, 3.5亿元, a
-  // 2014-form trial); not in a sum of units (a province's may be that large)
-  if (!isSumRecord(stats.sumRecord)) {
+  // 2014-form trial): the 2014 form's fees and budget of the disclosure work itself, not the 2019
+  // and 2021 forms' 行政事业性收费 and 政府采购 of a whole government, which run to 亿元 (a
+  // review); nor in a sum of units (a province's may be that large)
+  if (stats.template.id === 'gov-2014' && !isSumRecord(stats.sumRecord)) {
     for (const c of stats.template.cells.values()) {
       const v = stats.values[c.key];
       if (c.unit !== '万元' || v === undefined || Math.abs(v) < MOST_WAN_YUAN) continue;
