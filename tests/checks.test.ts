@@ -541,6 +541,11 @@ describe('numbers in the text', () => {
     expect(lintNumbers(para('本年度新收政府信息公开申请13件，上年结转1件。其中，自然人申请12件，占92.3%；商业企业申请1件，占7.7%。'))).toEqual([]);
     expect(lintNumbers(para('本年度新收政府信息公开申请13件，上年结转1件。其中，自然人申请12件，占80%。')).map((f) => f.message)).toEqual(['"12件，占80%": 12 / 13 = 92.3%, not 80%']);
     expect(lintNumbers(para('上年结转1件。其中，自然人申请1件，占50%。'))).toEqual([]);
+    // in the form's words too (a review), before ，其中 as well
+    expect(lintNumbers(para('本年度新收政府信息公开申请120件，上年结转政府信息公开申请0件，其中网络申请100件，占83.3%。'))).toEqual([]);
+    for (const carried of ['上年结转政府信息公开申请1件', '上年结转申请1件', '上年结转的1件']) {
+      expect(lintNumbers(para(`本年新收政府信息公开申请13件，${carried}。其中，自然人申请12件，占92.3%；法人或其他组织申请1件，占7.7%。`)), carried).toEqual([]);
+    }
     // a 共 whole in the sentence before wins over its last figure
     expect(lintNumbers(para('本年度共收到政府信息公开申请301件，上年结转5件。其中，当面申请103件，占34.2%；网络申请198件，占65.8%。'))).toEqual([]);
     expect(lintNumbers(para('共收到申请301件，办结290件；其中，依申请公开103件，占34.2%。'))).toEqual([]);

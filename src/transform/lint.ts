@@ -86,8 +86,10 @@ function sharesOf(text: string): Share[] {
   // positions of the figures themselves (regex d flag), not of 共 / 其中
   // (a 共 whole, or a figure before 其中: not a carry-over or a change before it, 上年结转0件，其中… or
   // 较上年增加0件，其中…, whose 其中 is of the figure before them — a review)
+  // (上年结转1件, and as the 2021 form words it, 上年结转政府信息公开申请1件, 结转申请1件: a review)
+  const carried = (at: number) => CHANGE_BEFORE.test(text.slice(Math.max(0, at - 6), at)) || /结转[^，,。；;！？\d]{0,12}$/u.test(text.slice(Math.max(0, at - 16), at));
   const bases = BASES.flatMap((re, k) => [...text.matchAll(re)].map((m) => ({ m, total: k === 0 })))
-    .filter(({ m, total }) => total || !CHANGE_BEFORE.test(text.slice(Math.max(0, m.indices![1][0] - 6), m.indices![1][0])))
+    .filter(({ m, total }) => total || !carried(m.indices![1][0]))
     .map(({ m, total }) => ({ at: m.indices![1][0], value: figure(m[1]!, m[2]), shown: `${num(m[1]!)}${m[2] ?? ''}`, unit: m[3], total }))
     .sort((a, b) => a.at - b.at || Number(a.total) - Number(b.total))
     // (a figure both patterns find, 共受理申请0件，其中: once, as a 共 whole)
@@ -96,7 +98,6 @@ function sharesOf(text: string): Share[] {
   // (a carry-over ending the sentence is no whole, 新收申请13件，上年结转1件。其中…: the count before
   // it in its sentence is, where there is one — the 其中 of 1 had 12 of 13 "more than the whole", a
   // 2021-form trial)
-  const carried = (at: number) => CHANGE_BEFORE.test(text.slice(Math.max(0, at - 6), at));
   const ending = [...text.matchAll(BEFORE_QIZHONG)].filter((m) => !m[1]).flatMap((m) => {
     if (!carried(m.indices![2][0])) return [{ at: m.indices![2][0], value: figure(m[2]!, m[3]), shown: `${num(m[2]!)}${m[3] ?? ''}`, unit: m[4], total: false }];
     const from = sentenceStart(m.indices![2][0]);
