@@ -186,16 +186,13 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     message: `toc: lists headings${report.meta.toc < 4 ? ` of levels 1–${report.meta.toc}` : ''}, and the report has none: no table of contents is printed`,
     hint: 'give the report its # headings, or remove toc:',
   }] : [];
-  // what the transform chain could not do (a reference to an empty cell): errors, with the rest;
-  // the text checks pass over the blocks they are in, whose text lacks the reference's figure
+  // what the transform chain could not do (a reference to an empty cell): errors, with the rest
+  // (the checks of the text's figures pass over the text it is in, whose figure is missing: lint.ts)
   // (a reference to a cell left empty where a workbook saved after the YAML file waits to be
   // converted: the workbook is the likelier cause, named in the fix — 13 errors said "fill in the
   // figure" above the warning that explained them all, a 2014-form trial)
   const waiting = staleWorkbook.length && otherYear === undefined ? `${path.join(report.dir, 'statistics.xlsx')}, saved after ${stats!.file}, may hold it: convert it (see the warning on ${stats!.file}), or fill in the figure` : undefined;
   const problems: Finding[] = (report.problems ?? []).map((p) => ({ severity: 'error', ...p, ...(waiting && / is empty in /.test(p.message) ? { hint: waiting } : {}) }));
-  const incomplete = new Set(problems.map((p) => `${p.loc.file}:${p.loc.line}`));
-  const textFindings = lintText([...report.blocks, ...report.attachments.flatMap((a) => (a.note ? [a.note] : []))])
-    .filter((f) => !incomplete.has(`${f.loc.file}:${f.loc.line}`));
   return [
     ...problems,
     ...glyphs,
@@ -214,7 +211,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...noStatistics,
     ...emptyAttachments,
     // (the attachments' notes too: text printed as the body's is, a 【待填写】 or a formula in one passed, a review)
-    ...textFindings,
+    ...lintText([...report.blocks, ...report.attachments.flatMap((a) => (a.note ? [a.note] : []))]),
     ...checkEmptySections(report.blocks, report.attachments.length > 0),
     ...checkAttachmentLines(report.blocks, report.attachments),
     ...lintStatisticsPeriod(report.blocks, report.meta.year),

@@ -32,14 +32,17 @@ export interface HeadingBlock {
   escaped?: string;
   /** The references filled into its text ({{s3_1}} → 56, transform/refs.ts): a check of a figure there names the cell it came from. */
   figures?: FilledFigure[];
+  /** A reference in its text could not be filled (an error of the checks): its figures are not checked against each other. */
+  unfilled?: true;
   loc: Loc;
 }
 
-/** A figure a reference put into the text: the cell's id and label, and the figure as printed. */
+/** A figure a reference put into the text: the cell's id and label, and the figure as printed (in a list, the item it is in). */
 export interface FilledFigure {
   key: string;
   label: string;
   shown: string;
+  item?: number;
 }
 
 export interface ParagraphBlock {
@@ -55,6 +58,8 @@ export interface ParagraphBlock {
   escaped?: string;
   /** The references filled into its text ({{s3_1}} → 56, transform/refs.ts): a check of a figure there names the cell it came from. */
   figures?: FilledFigure[];
+  /** A reference in its text could not be filled (an error of the checks): its figures are not checked against each other. */
+  unfilled?: true;
 }
 
 export interface ListBlock {
@@ -72,8 +77,10 @@ export interface ListBlock {
   lines?: number[];
   /** Each item's source as typed where a Markdown mark is escaped in it (ParagraphBlock.escaped), else undefined; absent where none is. */
   escaped?: (string | undefined)[];
-  /** The references filled into its text ({{s3_1}} → 56, transform/refs.ts): a check of a figure there names the cell it came from. */
+  /** The references filled into its items ({{s3_1}} → 56, transform/refs.ts), each with its item: a check of a figure there names the cell it came from. */
   figures?: FilledFigure[];
+  /** The items with a reference that could not be filled (an error of the checks): their figures are not checked against each other. */
+  unfilled?: number[];
   loc: Loc;
 }
 

@@ -154,15 +154,18 @@ const figuresOf = (text: string): string => asciiDigits(text).replace(/(?<=\d)�
  * A paragraph's text (a heading's with its run-in text, a list item's) and where it is: what the
  * lints read; a paragraph of several lines with its lines as typed (ParagraphBlock.sourceLines).
  */
-type TextParagraph = { text: string; loc: Loc; sourceLines?: string[]; escaped?: string; figures?: FilledFigure[] };
+type TextParagraph = { text: string; loc: Loc; sourceLines?: string[]; escaped?: string; figures?: FilledFigure[]; unfilled?: boolean };
 
 function paragraphs(blocks: Block[]): TextParagraph[] {
   return blocks.flatMap((b) => {
     switch (b.type) {
-      case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc, ...(b.sourceLines ? { sourceLines: b.sourceLines } : {}), ...(b.escaped ? { escaped: b.escaped } : {}), ...(b.figures ? { figures: b.figures } : {}) }];
-      case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc, ...(b.escaped ? { escaped: b.escaped } : {}), ...(b.figures ? { figures: b.figures } : {}) }];
+      case 'paragraph': return [{ text: inlineText(b.inlines), loc: b.loc, ...(b.sourceLines ? { sourceLines: b.sourceLines } : {}), ...(b.escaped ? { escaped: b.escaped } : {}), ...(b.figures ? { figures: b.figures } : {}), ...(b.unfilled ? { unfilled: true } : {}) }];
+      case 'heading': return [{ text: inlineText(b.inlines) + inlineText(b.runIn ?? []), loc: b.loc, ...(b.escaped ? { escaped: b.escaped } : {}), ...(b.figures ? { figures: b.figures } : {}), ...(b.unfilled ? { unfilled: true } : {}) }];
       // (an ordered list's items at their own lines; a bullet list's at the list's)
-      case 'list': return b.items.map((i, k) => ({ text: inlineText(i), loc: listItemLoc(b, k), ...(b.escaped?.[k] ? { escaped: b.escaped[k] } : {}), ...(b.figures ? { figures: b.figures } : {}) }));
+      case 'list': return b.items.map((i, k) => ({
+        text: inlineText(i), loc: listItemLoc(b, k), ...(b.escaped?.[k] ? { escaped: b.escaped[k] } : {}),
+        ...(b.figures?.some((f) => f.item === k) ? { figures: b.figures.filter((f) => f.item === k) } : {}), ...(b.unfilled?.includes(k) ? { unfilled: true } : {}),
+      }));
       default: return [];
     }
   });
@@ -201,6 +204,9 @@ function shownSum(run: Share[], parts: number): string {
 function lintNumbersOf(texts: TextParagraph[]): Finding[] {
   const findings: Finding[] = [];
   for (const p of texts) {
+    // (a text a reference could not be filled into lacks a figure: its shares are not checked, a
+    // share of another figure read as its whole — the reference's error says it)
+    if (p.unfilled) continue;
     const shares = sharesOf(figuresOf(p.text));
     for (const s of shares) {
       // a share of a whole of 0: none, whatever its percentage (0件，占0% is one)

@@ -4,7 +4,7 @@
  * statistics file, so the text and the table cannot drift apart.
  */
 import { InputError, throwAll } from '../model/errors.js';
-import type { Block, FilledFigure, Inline, Loc, StatisticsTable } from '../model/types.js';
+import { listItemLoc, type Block, type FilledFigure, type HeadingBlock, type Inline, type Loc, type ParagraphBlock, type StatisticsTable } from '../model/types.js';
 import { formatValue } from '../layout/stat-grid.js';
 import { closest } from '../read/validate.js';
 import { availableTemplates, loadTemplate, wrongFormNote } from '../read/templates.js';
@@ -109,22 +109,38 @@ export function resolveRefs(blocks: Block[], stats: StatisticsTable | undefined,
   const errors: InputError[] = [];
   // (the figures filled into each block, for its checks to name the cells: a share's percentage
   // off because a figure is in the wrong row was told to write another percentage, a 2014-form trial)
+  // (and those left unfilled: the checks of a text's figures pass it over, whose text lacks one)
   let filled: FilledFigure[] = [];
   const resolve = (inlines: Inline[], st: StatisticsTable | undefined, loc: Loc): Inline[] =>
     inlines.map((i) => (/[{}｛｝]/.test(i.text) ? { ...i, text: resolveRefText(i.text, st, loc, errors, filled) } : i));
-  const noted = <T extends Block>(b: T): T => {
+  /** `b` with the figures filled and whether one failed, since `before` errors. */
+  const noted = <T extends HeadingBlock | ParagraphBlock>(b: T, before: number): T => {
     const figures = filled;
     filled = [];
-    return figures.length ? { ...b, figures } : b;
+    return { ...b, ...(figures.length ? { figures } : {}), ...(errors.length > before ? { unfilled: true } : {}) };
   };
   const out = blocks.map((b): Block => {
+    const before = errors.length;
     switch (b.type) {
       case 'heading':
-        return noted({ ...b, inlines: resolve(b.inlines, stats, b.loc), ...(b.runIn ? { runIn: resolve(b.runIn, stats, b.loc) } : {}) });
+        return noted({ ...b, inlines: resolve(b.inlines, stats, b.loc), ...(b.runIn ? { runIn: resolve(b.runIn, stats, b.loc) } : {}) }, before);
       case 'paragraph':
-        return noted({ ...b, inlines: resolve(b.inlines, stats, b.loc) });
-      case 'list':
-        return noted({ ...b, items: b.items.map((i) => resolve(i, stats, b.loc)) });
+        return noted({ ...b, inlines: resolve(b.inlines, stats, b.loc) }, before);
+      case 'list': {
+        // (each item at its own line, its figures and failures its own: a list's were all at its
+        // first line, one item's failure hid another's findings, a review)
+        const figures: FilledFigure[] = [];
+        const unfilled: number[] = [];
+        const items = b.items.map((item, k) => {
+          const failed = errors.length;
+          const out = resolve(item, stats, listItemLoc(b, k));
+          figures.push(...filled.map((f) => ({ ...f, item: k })));
+          filled = [];
+          if (errors.length > failed) unfilled.push(k);
+          return out;
+        });
+        return { ...b, items, ...(figures.length ? { figures } : {}), ...(unfilled.length ? { unfilled } : {}) };
+      }
       case 'table':
       {
         // (a table's cells are not checked for shares: its figures noted nowhere)

@@ -20,7 +20,9 @@ export function joinRunInHeadings(blocks: Block[]): Block[] {
       if (last >= 0 && /\s$/u.test(inlines[last]!.text)) inlines[last] = { ...inlines[last]!, text: inlines[last]!.text.trimEnd() };
       // (with the source of both, where either escapes a mark: transform/lint.ts)
       const escaped = b.escaped || next.escaped ? [b.escaped, next.escaped].filter(Boolean).join('\n') : undefined;
-      out.push({ ...b, inlines, runIn: next.inlines, ...(escaped ? { escaped } : {}) });
+      // (the figures its references filled, and a failure, both parts': transform/refs.ts)
+      const figures = [...(b.figures ?? []), ...(next.figures ?? [])];
+      out.push({ ...b, inlines, runIn: next.inlines, ...(escaped ? { escaped } : {}), ...(figures.length ? { figures } : {}), ...(b.unfilled || next.unfilled ? { unfilled: true as const } : {}) });
       i++;
     } else out.push(b);
   }
