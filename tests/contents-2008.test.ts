@@ -35,6 +35,9 @@ describe('the 2008 条例\'s contents of a 2014–2018 report', () => {
     const blocks = [heading('概述'), heading('主动公开情况'), heading('依申请公开情况'), heading('行政复议和行政诉讼情况'), heading('存在的问题和改进措施')];
     expect(checkContents2008(blocks, at).map((f) => f.message)).toEqual(['a report on 2014–2018 tells of 政府信息公开收费及减免情况 (条例 2008 第三十二条), and no # heading names it']);
     expect(checkContents2008([...blocks, para('本年度未收取任何费用。')], at)).toEqual([]);
+    // 复议 and 诉讼 too, where there were none (a review)
+    const none = [heading('概述'), heading('主动公开情况'), heading('依申请公开及收费情况'), para('本年度未发生因政府信息公开申请行政复议、提起行政诉讼的情况。'), heading('存在的问题和改进措施')];
+    expect(checkContents2008(none, at)).toEqual([]);
     expect(checkContents2008([heading('概述'), para('正文。')], at)).toEqual([]);
   });
 });
