@@ -136,6 +136,10 @@ describe('ASCII punctuation in Chinese text', () => {
     expect(p('邀请专家玛丽.安娜作讲座。')).toBe('邀请专家玛丽.安娜作讲座。');
     expect(p('工作取得明显成效.下一步将继续努力。')).toBe('工作取得明显成效。下一步将继续努力。');
     expect(p('政务公开工作水平进一步提高.加强组织领导。')).toBe('政务公开工作水平进一步提高。加强组织领导。');
+    // words of those characters that end and open sentences are no name (a review: 提高.加大 was left)
+    expect(p('公开质量较上年明显提高.加大对重点领域信息的公开力度。')).toBe('公开质量较上年明显提高。加大对重点领域信息的公开力度。');
+    expect(p('严格落实安全保密.加大培训力度。')).toBe('严格落实安全保密。加大培训力度。');
+    expect(p('邀请专家加里.史密斯作讲座。')).toBe('邀请专家加里.史密斯作讲座。');
     expect(p('接待来访人员张三.李四')).toBe('接待来访人员张三。李四'); // (a clause of five characters is taken as a sentence: the rule's limit)
     // a short lead phrase before a sentence, as 公文 lists have them
     expect(p('加强培训.全年举办培训班不少于4期。')).toBe('加强培训。全年举办培训班不少于4期。');

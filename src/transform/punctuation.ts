@@ -10,7 +10,7 @@
 import type { Block, Inline } from '../model/types.js';
 import { EMAIL_ADDRESS, WEB_ADDRESS } from './web-links.js';
 import { unifyIdeographs } from './lookalikes.js';
-import { nameRun } from './transliteration.js';
+import { betweenNameRuns } from './transliteration.js';
 import { BARE_DECIMAL_UNIT } from '../model/typed-text.js';
 
 /** One or two digits and what makes them a decimal (model/typed-text.ts). */
@@ -458,7 +458,7 @@ function normalizeOnce(text: string): string {
         if (clause < 5 && run <= 4) continue;
         // two runs of a foreign name's characters on either side (邀请专家约翰.史密斯作讲座), a
         // name as likely: left as typed, for lint.ts to ask (it printed 约翰。史密斯 without a word)
-        if (nameRun(out, k, -1, skip) >= 2 && nameRun(chars, i + 1, 1, skip) >= 2) continue;
+        if (betweenNameRuns(chars, i, skip)) continue;
       }
       out[i] = '。';
     }

@@ -13,6 +13,27 @@ const NAME_CHARACTERS = new Set([
   ...'谢辛休雅亚扬耶叶伊易英尤约泽扎詹兹佐翰',
 ]);
 
+/**
+ * Words of these characters that end and open Chinese sentences (…明显提高.加大…, 安全保密.加强…):
+ * a run that ends or opens with one is no name's (a review: 提高.加大 had been left as typed).
+ */
+const WORDS_ENDING = /(?:提高|加大|保密|安全|明显|文明|大力|加快|保持|保障|明确|普及|维护|完善)$/u;
+const WORDS_OPENING = /^(?:加大|加强|加快|提高|提升|大力|保障|保持|明确|安排|维护|完善|推进|落实|开展|坚持|不断|切实|扎实|全面)/u;
+
+/**
+ * Whether a . between text[..at) and text[at+1..] stands between two runs of a foreign name's
+ * characters, each of two or more (约翰.史密斯), neither a sentence's word (`skip`: what the
+ * runs look through).
+ */
+export function betweenNameRuns(chars: readonly string[], at: number, skip: (c: string) => boolean = () => false): boolean {
+  const before = nameRun(chars, at - 1, -1, skip);
+  const after = nameRun(chars, at + 1, 1, skip);
+  if (before < 2 || after < 2) return false;
+  const left = chars.slice(0, at).filter((c) => !skip(c)).slice(-before).join('');
+  const right = chars.slice(at + 1).filter((c) => !skip(c)).slice(0, after).join('');
+  return !WORDS_ENDING.test(left) && !WORDS_OPENING.test(right);
+}
+
 /** How many characters of a name run from `at` in `step`'s direction, skipping what `skip` says. */
 export function nameRun(chars: readonly string[], at: number, step: -1 | 1, skip: (c: string) => boolean = () => false): number {
   let n = 0;
