@@ -214,7 +214,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...lintText([...report.blocks, ...report.attachments.flatMap((a) => (a.note ? [a.note] : []))]),
     ...checkEmptySections(report.blocks, report.attachments.length > 0),
     ...checkAttachmentLines(report.blocks, report.attachments),
-    ...lintStatisticsPeriod(report.blocks, report.meta.year),
+    ...lintStatisticsPeriod([...report.blocks, ...report.attachments.flatMap((a) => (a.note ? [a.note] : []))], report.meta.year),
     ...lintTitleDigits(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
     ...lintDocNo(report.meta.docNo, { file: report.source.file, line: report.metaLines.docNo ?? 1 }),
     ...lintTitleMarks(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),

@@ -307,8 +307,13 @@ describe('numbers in the text', () => {
     }]);
     expect(lintStatisticsPeriod(para(text), 2023)).toEqual([]);
     expect(lintStatisticsPeriod(para('报告中数据统计时间为２０２４年１月１日至１２月３１日。'), 2023)).toHaveLength(1);
-    // a plan's own years, in no sentence on the figures
+    // a plan's own years, in no sentence on the figures; figures set against last year's
     expect(lintStatisticsPeriod(para('实施三年行动计划（2021年1月1日至2023年12月31日）。'), 2022)).toEqual([]);
+    expect(lintStatisticsPeriod(para('本年度统计数据与上年（2023年1月1日至2023年12月31日）相比均有增长。'), 2024)).toEqual([]);
+    // 起，至 (the Shangqiu report's words) and dashes (a review)
+    for (const typed of ['数据统计期限自2016年1月1日起，至2016年12月31日止。', '统计时间：2016年1月1日——2016年12月31日。', '统计时间为2016年1月1日–12月31日。']) {
+      expect(lintStatisticsPeriod(para(typed), 2017), typed).toHaveLength(1);
+    }
   });
 
   it('warns of a . left between Chinese characters, a sentence end or a name\'s 间隔号 that cannot be told apart (a text audit)', () => {

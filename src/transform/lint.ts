@@ -613,8 +613,12 @@ export function lintStatisticsPeriod(blocks: Block[], year: number): Finding[] {
   return paragraphs(blocks).flatMap((p): Finding[] => {
     // (in a sentence on the figures, 统计 or 数据 before it: a plan's own years, 三年行动计划
     // （2021年1月1日至2023年12月31日）, are none)
-    const m = /(?:统计|数据)[^。！？]*?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*)?(?:至|到|—|－|-|~|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u.exec(asciiDigits(p.text));
+    // (起，至 as the Shangqiu report writes it, and dashes of any length; not a sentence that sets
+    // the figures against last year's, 与上年（2023年1月1日至…）相比: a review)
+    const m = /(?:统计|数据)[^。！？]*?(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起\s*[，,]?\s*)?(?:至|到|—{1,2}|－|-|–|~|～)\s*(?:(\d{4})\s*年\s*)?12\s*月\s*31\s*日/u.exec(asciiDigits(p.text));
     if (!m || (m[1] === String(year) && (m[2] ?? m[1]) === String(year))) return [];
+    const sentence = p.text.slice(0, m.index + m[0].length).split(/[。！？]/u).at(-1)! + p.text.slice(m.index + m[0].length).split(/[。！？]/u)[0];
+    if (/上年|去年|同期|相比|对比|比较/u.test(sentence)) return [];
     return [{
       severity: 'warning', loc: p.loc,
       message: `the statistics period "${m[0].slice(m[0].indexOf(m[1]!))}" is not the report's year, ${year} (year: ${year})`,
