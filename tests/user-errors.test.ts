@@ -418,10 +418,12 @@ describe('front matter and statistics mistakes', () => {
     const stats = { 'statistics.yaml': readFileSync(path.join(SAMPLE, 'statistics.yaml'), 'utf8') };
     const title = '2017年商丘市政府信息公开工作情况统计表';
     // the label typed in the title: 附件：附件：… had been printed under the body
-    for (const typed of [`附件：${title}`, `附件1: ${title}`, `附表：${title}`]) {
+    for (const typed of [`附件：${title}`, `附件1: ${title}`, `附表：${title}`, `附件一：${title}`, `附件 ${title}`, `附件1 ${title}`]) {
       const report = loadReport(makeReport({ 'report.md': text.replace(`title: ${title}`, `title: "${typed}"`), ...stats }));
       expect(report.attachments[0]!.title, typed).toBe(title);
     }
+    // the label alone is no name (it printed 附件：附件：, a review)
+    expect(() => loadReport(makeReport({ 'report.md': text.replace(`title: ${title}`, 'title: 附件：'), ...stats }))).toThrow(/report\.md:\d+: attachment\.title \(附件名称\) "附件：" is only the attachment's label, which gongwen prints before the title\n {2}fix: write the attachment's name: title: 2017年XX政府信息公开工作情况统计表/);
     const labelled = makeReport({ 'report.md': text.replace(`title: ${title}`, `title: 附件：${title}`), ...stats }, 'attachment-label');
     const { pages } = await readPdf((await buildReport(labelled, { fonts, formats: ['pdf'] })).outputs.pdf!);
     const all = pages.flatMap((p) => p.items.map((i) => i.str)).join('').replace(/\s/g, '');

@@ -45,7 +45,8 @@ export const cleanTyped = (s: string): string => composeMarks(plainSpaces(withou
 export const composeMarks = (s: string): string => (/\p{M}/u.test(s) ? s.replace(/\p{L}\p{M}+/gu, (m) => m.normalize('NFC')) : s);
 
 /**
- * An attachment's label typed before its title or as a line of the body: 附件：, 附件1:, 附表：
+ * An attachment's label typed before its title or as a line of the body: 附件：, 附件1:, 附表：, 附件一：,
+ * or with a space after it, 附件 2017年…
  * (GB/T 9704 7.3.4: gongwen prints 附件：and the title after the body, from attachment:).
  */
-export const ATTACHMENT_LABEL = /^\s*附[件表]\s*[0-9０-９]*\s*[：:]\s*/u;
+export const ATTACHMENT_LABEL = /^\s*附[件表]\s*(?:[0-9０-９]+|[一二三四五六七八九十]+)?\s*(?:[：:]\s*|[\s　]+(?=\S))/u;

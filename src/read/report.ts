@@ -409,10 +409,15 @@ export function readReport(dir: string): Report {
     // (a note written over several lines, `note: |`: one paragraph, its lines joined as Markdown
     // joins a paragraph's — without a space between Chinese characters)
     const note = fm.attachment.note?.replace(/([^\x00-\x7f])[ \t]*\n\s*(?=[^\x00-\x7f])/gu, '$1').replace(/\s*\n\s*/g, ' ');
+    // (附件说明 is 附件：and the title: a title typed with its label, 附件：2016年…统计表, as Word
+    // drafts have it, printed 附件：附件：2016年… — a 2014-form trial; the label is gongwen's to print)
+    const title = fm.attachment.title.replace(ATTACHMENT_LABEL, '').trim();
+    if (!title) {
+      throw new InputError({ file, line: yaml.lineOf(['attachment', 'title']) }, `attachment.title (附件名称) "${fm.attachment.title.trim()}" is only the attachment's label, which gongwen prints before the title`,
+        `write the attachment's name: title: ${fm.year}年XX政府信息公开工作情况统计表`);
+    }
     attachments.push({
-      // (附件说明 is 附件：and the title: a title typed with its label, 附件：2016年…统计表, as Word
-      // drafts have it, printed 附件：附件：2016年… — a 2014-form trial; the label is gongwen's to print)
-      title: fm.attachment.title.replace(ATTACHMENT_LABEL, '') || fm.attachment.title, loc: { file, line: yaml.lineOf(['attachment']) },
+      title, loc: { file, line: yaml.lineOf(['attachment']) },
       ...(note ? { note: { type: 'paragraph', inlines: [{ type: 'text', text: note }], loc: { file, line: yaml.lineOf(['attachment', 'note']) } } } : {}),
     });
   }
