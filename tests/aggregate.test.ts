@@ -132,7 +132,7 @@ describe('gongwen aggregate', () => {
     const r = await run(...units, '--out', out);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/error: invalid statistics: badsum \(.*badsum\):/);
-    expect(r.err).toMatch(/badsum\/statistics\.yaml:\d+: 表三 一、本年新收政府信息公开申请数量 \/ 总计 \+ 表三 二、上年结转政府信息公开申请数量 \/ 总计 = 356, but .* = 281 \(\+75\)/);
+    expect(r.err).toMatch(/badsum\/statistics\.yaml:\d+: 表三 一、本年新收政府信息公开申请数量 \/ 总计 \+ 表三 二、上年结转政府信息公开申请数量 \/ 总计 = 356, but .* = 281 \(a difference of 75\)/);
     expect(r.err).toMatch(/fix: 表三 一、本年新收政府信息公开申请数量 \/ 总计 \(this line\) is in this rule, and its own parts add up to 271, not 346: correct it, or the part that is wrong\n/);
     // a row total that is off is a warning: listed after the errors, as the errors' fix says, but not what makes the unit invalid
     expect(r.err).toMatch(/\n {4}warning: .*badsum\/statistics\.yaml:\d+: 表三 .* \/ 总计: its 6 parts add up to/);
@@ -143,7 +143,7 @@ describe('gongwen aggregate', () => {
     // with --partial it is left out, and the sum is that of the others
     const partial = await run(...units, '--out', out, '--partial');
     expect(partial.code, partial.err).toBe(0);
-    expect(partial.err).toMatch(/^warning: left out: invalid statistics: badsum \(.*\):\n.*\(\+75\)/m);
+    expect(partial.err).toMatch(/^warning: left out: invalid statistics: badsum \(.*\):\n.*\(a difference of 75\)/m);
     expect(partial.out).toContain('summary: 2 summed, 0 missing, 1 invalid, 0 other template');
     expect(readStatistics(out).values['t3.new_received.total']).toBe(271 * 3);
     expect(readFileSync(out, 'utf8')).toContain('# Left out: badsum (invalid)');
@@ -167,7 +167,7 @@ describe('gongwen aggregate', () => {
     const out = path.join(root, 'sum.yaml');
     const r = await run(u1, gap, '--out', out);
     expect(r.code, r.err).toBe(0); // each unit passes its own check: the rule has an empty cell in gap
-    expect(r.err).toMatch(/^warning: the sum breaks a rule printed on the form: .*总计.* \(−271\)\n {2}units that leave a cell of this rule empty: gap\n {2}fix: fill the rule's empty cells in those units \(0 where there were none\), then sum again$/m);
+    expect(r.err).toMatch(/^warning: the sum breaks a rule printed on the form: .*总计.* \(a difference of 271\)\n {2}units that leave a cell of this rule empty: gap\n {2}fix: fill the rule's empty cells in those units \(0 where there were none\), then sum again$/m);
     expect(existsSync(out)).toBe(true);
     // a sum of complete units warns of nothing
     expect((await run(...(await goodUnits(tempRoot())).slice(0, 2), '--out', path.join(root, 'full.yaml'))).err).toBe('');

@@ -201,7 +201,7 @@ describe('gongwen CLI', () => {
     expect(r.code).toBe(2);
     // the printed rule names no figure; the one figure it shares with the row total that is off
     // by as much is the likely culprit: the error points at its line
-    expect(r.err).toMatch(/^error: .*statistics\.yaml:16: 表三 一、本年新收.*= 23, but .*= 22 \(\+1\)\n  fix: 表三 一、本年新收政府信息公开申请数量 \/ 商业企业 \(this line\) is in this rule and in 表三 一、本年新收政府信息公开申请数量 \/ 总计, which is off by as much/m);
+    expect(r.err).toMatch(/^error: .*statistics\.yaml:16: 表三 一、本年新收.*= 23, but .*= 22 \(a difference of 1\)\n  fix: 表三 一、本年新收政府信息公开申请数量 \/ 商业企业 \(this line\) is in this rule and in 表三 一、本年新收政府信息公开申请数量 \/ 总计, which is off by as much/m);
     expect(r.err).toMatch(/^warning: .*statistics\.yaml:16: 表三 一、本年新收政府信息公开申请数量 \/ 总计: its 6 parts add up to 272, the total says 271 \(the parts 1 over\)$/m);
     expect(readdirSync(out)).toEqual([]);
     // and says that nothing was written (there were no outputs before)
@@ -353,7 +353,7 @@ describe('gongwen CLI', () => {
     const out = tmp();
     const r = run('build', dir, '--out', out);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/unbalanced\/statistics\.yaml:\d+: .*四、结转下年度继续办理 \/ 自然人 = \d+ \(−1\)/);
+    expect(r.err).toMatch(/unbalanced\/statistics\.yaml:\d+: .*四、结转下年度继续办理 \/ 自然人 = \d+ \(a difference of 1\)/);
     expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -10,7 +10,6 @@ import { formCovers } from '../read/templates.js';
 
 const MINUS = '\u2212';
 const fmt = (n: number) => String(Math.round(n * 100) / 100).replace('-', MINUS);
-const signed = (n: number) => (n > 0 ? `+${fmt(n)}` : fmt(n));
 const sumOf = (stats: StatisticsTable, keys: string[]) => keys.reduce((s, k) => s + stats.values[k], 0);
 
 /**
@@ -66,7 +65,8 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
   const where = lines.length > 1 ? `; its figures are at lines ${lines.join(', ')}` : cells.length > 1 ? `; its figures are at ${cells.join(', ')}` : '';
   return {
     severity, loc,
-    message: `${side(rule.parts)} = ${fmt(s)}, but ${side(rule.totals)} = ${fmt(t)} (${signed(s - t)})`,
+    // (the difference in words, as a total's is: a sign read either way, a review)
+    message: `${side(rule.parts)} = ${fmt(s)}, but ${side(rule.totals)} = ${fmt(t)} (a difference of ${fmt(Math.abs(s - t))})`,
     hint: rule.status === 'printed'
       ? `find the figure that is wrong: this rule is printed on the form, and a figure that does not match its row's or column's total is listed as a warning${where}`
       : `find the figure that is wrong${where}`,
