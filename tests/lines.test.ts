@@ -82,6 +82,8 @@ describe('breakJustified', () => {
     expect(lines(breakJustified(ink, [run('一二三？四五六？七八123456，乙丙')], 130, 0)!).map(textOf)[0]).toBe('一二三？四五六？七八');
     expect(lines(breakJustified(ink, [run(text)], 130, 0, true)!).map(textOf)[0]).toBe('一二三，四五六，七八');
     expect(lines(breakJustified({ ...ink, cutAddresses: false }, [run(text)], 130, 0)!).map(textOf)[0]).toBe('一二三，四五六，七八');
+    // a phone number squeezed onto the line rather than cut after its hyphen, which copies without it
+    expect(lines(breakJustified(ink, [run('一二三，四五六，七八0571-87，乙丙')], 130, 0)!).map(textOf)).toEqual(['一二三，四五六，七八0571-87，', '乙丙']);
     // a paragraph's last piece too (no line left after it)
     expect(lines(breakJustified(ink, [run('一二三，四五六，七八123456。')], 130, 0)!).map(textOf)).toEqual(['一二三，四五六，七八123456。']);
   });

@@ -540,12 +540,12 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
       // so does any piece wider than a whole line, which is cut wherever it goes (a code of 54
       // characters left the line before it spread over the width: 统　一　社　会　信　用　代　码　为)
       const room = available - short;
-      const cut = (cutAddresses ? addressCut(p, lineStart, s.start, s.end, room, lineVisible) ?? figureCut(p, lineStart, s.start, s.end, room, lineVisible) : undefined)
-        ?? (visible > width + EPSILON ? fillCut(p, lineStart, s.start, s.end, room) : undefined);
+      const address = cutAddresses ? addressCut(p, lineStart, s.start, s.end, room, lineVisible) : undefined;
       // (标点挤压: where the line would be spread so wide that it copies letter-spaced, its marks
       // set narrower take the piece on it instead, each by half at most — 较上年的290条增长12.4%。
-      // 其中，财政预决算信息 / 18条 had read 较 上 年 的 in a copy, a 2021-form trial)
-      if (cut === undefined && p.squeeze && visibleEnd === s.end
+      // 其中，财政预决算信息 / 18条 had read 较 上 年 的 in a copy, a 2021-form trial; before a
+      // phone number is cut after its hyphen, which copies without it)
+      if (address === undefined && p.squeeze && visibleEnd === s.end
         && lineWidth + visible - endRoom(p, s.start, visibleEnd) - room <= squeezeRoom(p, lineStart, visibleEnd) + EPSILON
         && !readsWhole(p, lineStart, s.start, room - lineVisible)) {
         emitLine(p, lineStart, s.end, room, s.end === text.length, lineWidth + visible);
@@ -554,6 +554,8 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
         available = width;
         continue;
       }
+      const cut = address ?? (cutAddresses ? figureCut(p, lineStart, s.start, s.end, room, lineVisible) : undefined)
+        ?? (visible > width + EPSILON ? fillCut(p, lineStart, s.start, s.end, room) : undefined);
       emitLine(p, lineStart, cut ?? s.start, available, false, cut === undefined ? lineVisible : undefined);
       lineStart = s.start = cut ?? s.start;
       lineWidth = lineVisible = 0;
