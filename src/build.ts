@@ -193,6 +193,8 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   // figure" above the warning that explained them all, a 2014-form trial)
   const waiting = staleWorkbook.length && otherYear === undefined ? `${path.join(report.dir, 'statistics.xlsx')}, saved after ${stats!.file}, may hold it: convert it (see the warning on ${stats!.file}), or fill in the figure` : undefined;
   const problems: Finding[] = (report.problems ?? []).map((p) => ({ severity: 'error', ...p, ...(waiting && / is empty in /.test(p.message) ? { hint: waiting } : {}) }));
+  // the text printed as the body's: its blocks and the attachments' notes
+  const texts = [...report.blocks, ...report.attachments.flatMap((a) => (a.note ? [a.note] : []))];
   return [
     ...problems,
     ...glyphs,
@@ -211,10 +213,10 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...noStatistics,
     ...emptyAttachments,
     // (the attachments' notes too: text printed as the body's is, a 【待填写】 or a formula in one passed, a review)
-    ...lintText([...report.blocks, ...report.attachments.flatMap((a) => (a.note ? [a.note] : []))]),
+    ...lintText(texts),
     ...checkEmptySections(report.blocks, report.attachments.length > 0),
     ...checkAttachmentLines(report.blocks, report.attachments),
-    ...lintStatisticsPeriod([...report.blocks, ...report.attachments.flatMap((a) => (a.note ? [a.note] : []))], report.meta.year),
+    ...lintStatisticsPeriod(texts, report.meta.year),
     ...lintTitleDigits(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
     ...lintDocNo(report.meta.docNo, { file: report.source.file, line: report.metaLines.docNo ?? 1 }),
     ...lintTitleMarks(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),

@@ -43,15 +43,21 @@ const capture = () => {
   return { stream, text: () => text };
 };
 
+/** Two report folders, one and two, side by side in a folder of their own (`second`: the second's report.md, where it differs). */
+function twoReports(second = `${FRONT_BEFORE_FORMS}正文。\n`): { root: string; dirs: string[] } {
+  const root = path.dirname(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}正文。\n` }));
+  const dirs = ['one', 'two'].map((name) => {
+    const dir = path.join(root, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'report.md'), name === 'one' ? `${FRONT_BEFORE_FORMS}正文。\n` : second);
+    return dir;
+  });
+  return { root, dirs };
+}
+
 describe('an --out folder that cannot be written in', () => {
   it('is said once, first, before any report is laid out (it was found by each report after its layout)', async () => {
-    const root = path.dirname(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}正文。\n` }));
-    const dirs = ['one', 'two'].map((name) => {
-      const dir = path.join(root, name);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, 'report.md'), `${FRONT_BEFORE_FORMS}正文。\n`);
-      return dir;
-    });
+    const { root, dirs } = twoReports();
     const out = path.join(root, 'readonly-out');
     mkdirSync(out);
     for (const where of [out, path.join(out, 'sub')]) {
@@ -67,13 +73,7 @@ describe('an --out folder that cannot be written in', () => {
 
 describe('an --out folder that cannot be made', () => {
   it('is said once, first, and a folder that can be made is not left behind by a build that fails (each report of a batch had said it)', async () => {
-    const root = path.dirname(makeReport({ 'report.md': `${FRONT_BEFORE_FORMS}正文。\n` }));
-    const dirs = ['one', 'two'].map((name) => {
-      const dir = path.join(root, name);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, 'report.md'), name === 'one' ? `${FRONT_BEFORE_FORMS}正文。\n` : '---\ntitle: [\n---\n');
-      return dir;
-    });
+    const { root, dirs } = twoReports('---\ntitle: [\n---\n');
     if (existsSync('/proc/self')) {
       const [o, e] = [capture(), capture()];
       expect(await main(['build', ...dirs, '--out', '/proc/nope/out', '--jobs', '1'], o.stream, e.stream)).toBe(2);

@@ -98,12 +98,13 @@ function sharesOf(text: string): Share[] {
   // (a carry-over ending the sentence is no whole, 新收申请13件，上年结转1件。其中…: the count before
   // it in its sentence is, where there is one — the 其中 of 1 had 12 of 13 "more than the whole", a
   // 2021-form trial)
+  // (a whole from a match of BEFORE_QIZHONG or COUNT, found `from` on in the text)
+  const whole = (m: RegExpMatchArray, from = 0) => ({ at: from + m.indices![2]![0], value: figure(m[2]!, m[3]), shown: `${num(m[2]!)}${m[3] ?? ''}`, unit: m[4], total: false });
   const ending = [...text.matchAll(BEFORE_QIZHONG)].filter((m) => !m[1]).flatMap((m) => {
-    if (!carried(m.indices![2][0])) return [{ at: m.indices![2][0], value: figure(m[2]!, m[3]), shown: `${num(m[2]!)}${m[3] ?? ''}`, unit: m[4], total: false }];
+    if (!carried(m.indices![2][0])) return [whole(m)];
     const from = sentenceStart(m.indices![2][0]);
-    const counts = [...text.slice(from, m.indices![2][0]).matchAll(COUNT)].filter((c) => c[4] === m[4] && !carried(from + c.indices![2][0]));
-    const c = counts.at(-1);
-    return c ? [{ at: from + c.indices![2][0], value: figure(c[2]!, c[3]), shown: `${num(c[2]!)}${c[3] ?? ''}`, unit: c[4], total: false }] : [];
+    const c = [...text.slice(from, m.indices![2][0]).matchAll(COUNT)].filter((c) => c[4] === m[4] && !carried(from + c.indices![2][0])).at(-1);
+    return c ? [whole(c, from)] : [];
   });
   const out: Share[] = [];
   for (const m of text.matchAll(SHARE)) {

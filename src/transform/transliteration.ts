@@ -3,7 +3,8 @@
  * the Xinhua name tables use most. A . typed between two runs of them (约翰.史密斯) is read as a
  * name's 间隔号 slip, not a sentence's end: punctuation.ts leaves it as typed and lint.ts asks which
  * it is. Characters that open or close Chinese sentences as words in their own right are in the
- * list where names use them often (大卫, 加里, 提姆): 加大.提高 is asked about, never changed.
+ * list where names use them often (大卫, 加里, 提姆); the words themselves are told apart below
+ * (提高.加大 ends a sentence).
  */
 const NAME_CHARACTERS = new Set([
   ...'阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波伯博布查达大戴丹道德登迪蒂丁东杜敦顿多厄恩尔法范菲费芬丰夫弗福',
@@ -26,21 +27,18 @@ const WORDS_OPENING = /^(?:加大|加强|加快|提高|提升|大力|保障|保�
  * runs look through).
  */
 export function betweenNameRuns(chars: readonly string[], at: number, skip: (c: string) => boolean = () => false): boolean {
-  const before = nameRun(chars, at - 1, -1, skip);
-  const after = nameRun(chars, at + 1, 1, skip);
-  if (before < 2 || after < 2) return false;
-  const left = chars.slice(0, at).filter((c) => !skip(c)).slice(-before).join('');
-  const right = chars.slice(at + 1).filter((c) => !skip(c)).slice(0, after).join('');
-  return !WORDS_ENDING.test(left) && !WORDS_OPENING.test(right);
+  const left = nameRun(chars, at - 1, -1, skip);
+  const right = nameRun(chars, at + 1, 1, skip);
+  return left.length >= 2 && right.length >= 2 && !WORDS_ENDING.test(left) && !WORDS_OPENING.test(right);
 }
 
-/** How many characters of a name run from `at` in `step`'s direction, skipping what `skip` says. */
-export function nameRun(chars: readonly string[], at: number, step: -1 | 1, skip: (c: string) => boolean = () => false): number {
-  let n = 0;
+/** The characters of a name that run from `at` in `step`'s direction, in reading order, passing over what `skip` says. */
+function nameRun(chars: readonly string[], at: number, step: -1 | 1, skip: (c: string) => boolean): string {
+  const run: string[] = [];
   for (let i = at; i >= 0 && i < chars.length; i += step) {
     if (skip(chars[i]!)) continue;
     if (!NAME_CHARACTERS.has(chars[i]!)) break;
-    n++;
+    run.push(chars[i]!);
   }
-  return n;
+  return (step < 0 ? run.reverse() : run).join('');
 }

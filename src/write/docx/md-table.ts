@@ -53,8 +53,9 @@ export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false
   const rows = [b.header, ...b.rows].map((r) => Array.from({ length: cols }, (_, k) => r[k] ?? []));
   // a quarter of an em of slack on each estimate: a column sized to its text's exact estimated
   // width broke 序号 and 备注 over two lines in LibreOffice
+  const estimated = rows.map((r) => r.map((c) => estimateRange(textOf(c))));
   const ems = Array.from({ length: cols }, (_, k) => {
-    const cells = rows.map((r) => estimateRange(textOf(r[k]!)));
+    const cells = estimated.map((r) => r[k]!);
     return { min: Math.max(...cells.map((c) => c.min)) + SLACK_EM, natural: Math.max(...cells.map((c) => c.natural)) + SLACK_EM };
   });
   // the 版心 less the cells' margins (Word draws the rules on the cells' edges, within the width);
@@ -72,7 +73,7 @@ export function markdownTable(b: TableBlock, fonts: FontNames, noteBelow = false
   widths[cols - 1]! += TEXT_WIDTH_TWIP - widths.reduce((a, w) => a + w, 0);
   // a short table kept whole (SHORT_TABLE_ROWS, as in the PDF): each row's paragraphs keep with the
   // next row, where no cell runs over more than three lines (estimated: the DOCX has no fonts)
-  const whole = b.rows.length <= SHORT_TABLE_ROWS && rows.every((r) => r.every((c, k) => estimateRange(textOf(c)).natural * size <= 3 * twipToPt(widths[k]! - 2 * margin)));
+  const whole = b.rows.length <= SHORT_TABLE_ROWS && estimated.every((r) => r.every((c, k) => c.natural * size <= 3 * twipToPt(widths[k]! - 2 * margin)));
   const cell = (inlines: Inline[], k: number, header: boolean, last: boolean) => new TableCell({
     width: { size: widths[k]!, type: WidthType.DXA },
     children: [new Paragraph({

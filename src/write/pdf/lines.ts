@@ -71,10 +71,11 @@ interface Paragraph {
   out: PdfInline[];
   /** Lines left ragged (not stretched to the width): a table of contents' entries. */
   ragged?: boolean;
-  /** The glyph source's ink edges, where a line may end in a mark set in half its width (endRoom). */
+  /**
+   * The glyph source's ink edges, where a line may end in a mark set in half its width (endRoom)
+   * and its marks may be squeezed to take a figure that does not fit (squeezeRoom): justified body text.
+   */
   inkRight?: PdfContext['glyphs']['inkRight'];
-  /** Where a line's marks may be squeezed to take a figure that does not fit (justified body text: squeezeRoom). */
-  squeeze?: boolean;
 }
 
 /**
@@ -196,15 +197,14 @@ const LEADING_NUMBER = /^(?:[一二三四五六七八九十百]+、|[（(][一�
 function emitLine(p: Paragraph, start: number, end: number, available: number, last: boolean, natural?: number): void {
   const { text, runOf, inlines, out } = p;
   while (end > start && SPACE.test(text[end - 1]!)) end--;
+  // (measured once: a last line only where its marks may have been squeezed)
+  const room = !p.ragged && (!last || p.inkRight) ? slackOf(p, start, end, available, natural ?? measureRange(p, start, end)) : 0;
   // (a line breakJustified took a figure onto by squeezing its marks: set so)
-  if (p.squeeze) {
-    const over = -slackOf(p, start, end, available, natural ?? measureRange(p, start, end));
-    if (over > EPSILON) {
-      emitSqueezed(p, start, end, over, last);
-      return;
-    }
+  if (p.inkRight && room < -EPSILON) {
+    emitSqueezed(p, start, end, -room, last);
+    return;
   }
-  const slack = last || p.ragged ? 0 : slackOf(p, start, end, available, natural ?? measureRange(p, start, end));
+  const slack = last ? 0 : room;
   const { pieces, cjk: cjkSpacing, other: otherSpacing, soft, share } = spreadOf(p, start, end, slack);
   let s = 0; // the next soft place
   for (let k = 0; k < pieces.length; k++) {
@@ -513,7 +513,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
   // (a mark set in half its width at a line's end: not in ragged lines, nor where only pdfmake's breaks are asked for)
   const p: Paragraph = {
     text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [],
-    ...(ragged ? { ragged } : {}), ...(!ragged && cutAddresses && ctx.glyphs.inkRight ? { inkRight: ctx.glyphs.inkRight, squeeze: true } : {}),
+    ...(ragged ? { ragged } : {}), ...(!ragged && cutAddresses && ctx.glyphs.inkRight ? { inkRight: ctx.glyphs.inkRight } : {}),
   };
   // (a figure moves whole; where only pdfmake's breaks are asked for, not)
   const breaks = opportunities(text, !cutAddresses);
@@ -545,7 +545,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
       // set narrower take the piece on it instead, each by half at most — 较上年的290条增长12.4%。
       // 其中，财政预决算信息 / 18条 had read 较 上 年 的 in a copy, a 2021-form trial; before a
       // phone number is cut after its hyphen, which copies without it)
-      if (address === undefined && p.squeeze && visibleEnd === s.end
+      if (address === undefined && p.inkRight && visibleEnd === s.end
         && lineWidth + visible - endRoom(p, s.start, visibleEnd) - room <= squeezeRoom(p, lineStart, visibleEnd) + EPSILON
         && !readsWhole(p, lineStart, s.start, room - lineVisible)) {
         emitLine(p, lineStart, s.end, room, s.end === text.length, lineWidth + visible);

@@ -86,12 +86,13 @@ export function markdownTable(ctx: PdfContext, b: TableBlock): Content {
   // A short table (layout/gbt9704.ts SHORT_TABLE_ROWS) is kept whole: its rows, each kept with the
   // next (io/pdfmake-keep-rows.ts), move to the next page with the header and the lead-in above it,
   // where all of it surely fits on a page (a third of one, the estimate being low by up to half).
-  const whole = heights.length > 0 && rows.length <= SHORT_TABLE_ROWS && heights.reduce((a, h) => a + h, 0) <= geometry.textHeight / 3;
+  const height = heights.reduce((a, h) => a + h, 0);
+  const whole = heights.length > 0 && rows.length <= SHORT_TABLE_ROWS && height <= geometry.textHeight / 3;
   const margin = geometry.linePitch / 2;
   return {
     // the room its start needs below a lead-in sentence or a heading (index.ts): the header, and
     // the first row where it is kept with it (else a line of it); all of it where it is kept whole
-    gwStartHeight: margin + (whole ? heights.reduce((a, h) => a + h, 0) : (headerHeight ?? 0) + (keep ? firstHeight! : cell.lineHeight + 2 * CELL_PADDING_Y + RULE)),
+    gwStartHeight: margin + (whole ? height : (headerHeight ?? 0) + (keep ? firstHeight! : cell.lineHeight + 2 * CELL_PADDING_Y + RULE)),
     table: {
       headerRows: 1,
       ...(keep ? { keepWithHeaderRows: 1 } : {}),
