@@ -12,8 +12,8 @@ import { fallbackCharSets, findMissingGlyphs, missingGlyphFindings, thinFaceFind
 import { findingError, FindingErrors, InputError, type Finding } from './model/errors.js';
 import { deadlineText } from './model/deadline.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
-import { lintDocNo, lintFieldSpaces, lintStatisticsPeriod, lintText, lintTitleDigits, lintTitleLines, lintTitleMarks } from './transform/lint.js';
-import { checkAttachmentLines, checkEmptySections, checkStructure } from './transform/structure.js';
+import { lintDocNo, lintFieldSpaces, lintLastYearOpenings, lintStatisticsPeriod, lintText, lintTitleDigits, lintTitleLines, lintTitleMarks } from './transform/lint.js';
+import { checkAttachmentLines, checkEmptySections, checkHeadingLevels, checkStructure } from './transform/structure.js';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
 import { isSumRecord, tocLevels, type Report } from './model/types.js';
 import { asciiDigits } from './model/typed-text.js';
@@ -216,7 +216,9 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...lintText(texts),
     ...checkEmptySections(report.blocks, report.attachments.length > 0),
     ...checkAttachmentLines(report.blocks, report.attachments),
+    ...checkHeadingLevels(report.blocks),
     ...lintStatisticsPeriod(texts, report.meta.year),
+    ...lintLastYearOpenings(texts, report.meta.year),
     ...lintTitleDigits(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),
     ...lintDocNo(report.meta.docNo, { file: report.source.file, line: report.metaLines.docNo ?? 1 }),
     ...lintTitleMarks(report.meta.title, { file: report.source.file, line: report.metaLines.title ?? 1 }),

@@ -445,6 +445,48 @@ describe('front matter and statistics mistakes', () => {
     expect(stale.filter((f) => f.message.includes('says 2016年'))).toMatchObject([{ severity: 'warning', message: 'the attachment\'s title says 2016年, but the report is on 2017 (year: 2017)' }]);
   });
 
+  it('tells of a 附件说明 or a 详见附件 with no attachment, a part\'s heading typed a level low, headings of two levels side by side, and paragraphs opening with last year (a 2019-form trial)', () => {
+    const fonts = openFontSet();
+    const sample = path.join(ROOT, 'content/sample-2021');
+    const text = readFileSync(path.join(sample, 'report.md'), 'utf8');
+    const stats = { 'statistics.yaml': readFileSync(path.join(sample, 'statistics.yaml'), 'utf8') };
+    const review = (body: string) => reviewReport(loadReport(makeReport({ 'report.md': body, ...stats })), fonts);
+    const at = (body: string, line: string) => body.split('\n').indexOf(line) + 1;
+    // the Word draft's last lines kept, the report having no attachment: printed under the body as typed
+    const note = text.replace('# 其他需要报告的事项\n', '# 其他需要报告的事项\n\n本年度统计数据详见附件2。\n\n附件：1.示例市清河区2021年政府信息公开工作情况统计表\n　　　2.示例市清河区政府信息公开申请办理流程图\n');
+    const told = review(note);
+    expect(told.filter((f) => /attachment/.test(f.message))).toMatchObject([
+      { severity: 'warning', loc: { line: at(note, '本年度统计数据详见附件2。') }, message: '"…详见附件2…" refers to 附件2, but the report has no attachment' },
+      { severity: 'warning', loc: { line: at(note, '附件：1.示例市清河区2021年政府信息公开工作情况统计表') }, message: 'the line "附件：1.示例市清河区2021年政府信息公开工作情况统计表" names an attachment, but the report has none: it is printed as typed, with no attachment after it' },
+    ]);
+    // its second attachment is no heading typed without #
+    expect(told.some((f) => f.message.includes('typed without #'))).toBe(false);
+    expect(review(text).some((f) => /attachment|typed without/.test(f.message))).toBe(false);
+    // a part's heading typed as ##: said at it, not "add # …", which would print the part twice
+    const low = text.replace('# 主动公开政府信息情况\n', '## 主动公开政府信息情况\n');
+    expect(review(low).filter((f) => /主动公开政府信息情况"/.test(f.message)).map((f) => [f.loc.line, f.message, f.hint])).toEqual([[
+      at(low, '## 主动公开政府信息情况'),
+      '"（六）主动公开政府信息情况" names part 二、主动公开政府信息情况 of the gov-2021 form, but is a ## heading: it is printed inside the part before it',
+      'write it as "# 主动公开政府信息情况" (a part\'s heading is a #; gongwen numbers it)',
+    ]]);
+    // ### typed for ##: 1.主动公开 and then （一）依申请公开 in one part; a level skipped alone is allowed
+    const deep = text.replace('## 主动公开\n', '### 主动公开\n');
+    expect(review(deep).filter((f) => f.message.includes('side by side')).map((f) => [f.loc.line, f.message, f.hint])).toEqual([[
+      at(deep, '### 主动公开'),
+      '"1.主动公开" and "（一）依申请公开" stand side by side under "一、总体情况", numbered at two levels: the first is a ### heading, the second a ##',
+      'write it as "## 主动公开" (gongwen numbers it with the heading after it)',
+    ]]);
+    const skipped = text.replace(/^## (主动公开|依申请公开|政府信息管理|平台建设|监督保障)$/gm, '### $1');
+    expect(review(skipped).some((f) => f.message.includes('side by side'))).toBe(false);
+    // last year's sentences kept (the lead-ins of the tables among them); a plan's year, a date and a comparison are none
+    const stale = text.replace('2021年，本机关主动公开政府信息情况如下：', '2020年，本机关主动公开政府信息情况如下：')
+      .replace('2021年，区政府承办', '2022年，区政府将继续承办') + '\n2020年5月，区政府印发了政务公开工作方案。\n\n2020年，收到申请98件；2021年，收到申请120件。\n';
+    expect(review(stale).filter((f) => f.message.includes('opens with')).map((f) => [f.loc.line, f.message])).toEqual([[
+      at(stale, '2020年，本机关主动公开政府信息情况如下：'),
+      '"2020年，本机关主动公开政府信…" opens with 2020年, the year before the report\'s (year: 2021), and names 2021年 nowhere: a sentence left from last year\'s report?',
+    ]]);
+  });
+
   it('warns about a title whose year is not the report\'s, and a report on a form\'s year without statistics (and then its parts)', () => {
     const fonts = openFontSet();
     const sample = path.join(ROOT, 'content/sample-2021');

@@ -7,7 +7,7 @@
  * literal ones. Findings are warnings (an error under --strict); the published text stays as it is.
  */
 import type { Finding } from '../model/errors.js';
-import { asciiDigits, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js';
+import { asciiDigits, ATTACHMENT_LABEL, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js';
 import { inlineText, listItemLoc, tableRowLoc, type Block, type FilledFigure, type Inline, type Loc } from '../model/types.js';
 import { unifyIdeographs } from './lookalikes.js';
 import { geometry, sizeOf } from '../layout/gbt9704.js';
@@ -517,11 +517,16 @@ function lintBulletsOf(texts: TextParagraph[]): Finding[] {
 const TYPED_SECTION = /^\s*(?:第[一二三四五六七八九十]+(?:部分|章|节)(?:[\s　:：、]+|$)|[一二三四五六七八九十]+、(?![一二三四五六七八九十])|[一二三四五六七八九十]+[.．](?![一二三四五六七八九十0-9])|[（(][一二三四五六七八九十]+[）)]|[0-9]{1,2}[.．、](?![0-9])|[（(][0-9]{1,2}[）)])/u;
 
 export function lintPastedHeadings(blocks: Block[]): Finding[] {
+  /** Whether the paragraph before is a 附件说明 (附件：1.…) or an attachment listed under it. */
+  let note = false;
   return blocks.flatMap((b): Finding[] => {
-    if (b.type !== 'paragraph') return [];
+    if (b.type !== 'paragraph') return (note = false, []);
     const text = inlineText(b.inlines).trim();
+    // (2.… under 附件：1.…: the 附件说明's next attachment, which structure.ts tells of, a 2019-form trial)
+    const listed = note && /^[0-9]{1,2}[.．、]/u.test(text);
+    note = listed || ATTACHMENT_LABEL.test(text);
     // (a paragraph of several lines is told of by its lines: its first line, where that is a heading)
-    const heading = b.sourceLines ? undefined : typedHeading(text);
+    const heading = b.sourceLines || listed ? undefined : typedHeading(text);
     return [
       ...(heading ? [{
         severity: 'warning' as const, loc: b.loc,
@@ -570,8 +575,9 @@ function headingsInside(lines: string[], loc: Loc): Finding[] {
       item = false;
       return [];
     }
-    // (after ： or ；, an item of a list run into the text, and the items after it)
-    item = k > 0 && (item || /[：:；;]$/u.test(typed[k - 1]!));
+    // (after ： or ；, an item of a list run into the text, and the items after it; after 附件：1.…,
+    // the 附件说明's next attachment, which structure.ts tells of: a 2019-form trial)
+    item = k > 0 && (item || /[：:；;]$/u.test(typed[k - 1]!) || ATTACHMENT_LABEL.test(typed[k - 1]!));
     if (item) return [];
     const heading = typedHeading(line);
     const section = /^(?:第[一二三四五六七八九十]+(?:部分|章|节)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/u.test(line);
@@ -624,6 +630,27 @@ export function lintStatisticsPeriod(blocks: Block[], year: number): Finding[] {
       severity: 'warning', loc: p.loc,
       message: `the statistics period "${m[0].slice(m[0].indexOf(m[1]!))}" is not the report's year, ${year} (year: ${year})`,
       hint: `write ${year}年1月1日 to ${year}年12月31日 (a file copied from last year's keeps the old period), or correct year:`,
+    }];
+  });
+}
+
+/**
+ * A paragraph that opens with last year (2023年，我局… in a 2024 report) and names the report's
+ * year nowhere: the sentences a file copied from last year's keeps (a 2019-form trial: five of
+ * them, the lead-ins of the three tables among them, passed --strict). A plan's year (2025年，我局将…),
+ * years further back, a date (2023年5月，…施行) and a paragraph that names the report's year too
+ * (2023年…；2024年…) are none. A warning at its paragraph.
+ */
+export function lintLastYearOpenings(blocks: Block[], year: number): Finding[] {
+  return paragraphs(blocks).flatMap((p): Finding[] => {
+    const text = asciiDigits(p.text);
+    const m = /^[\s\u3000]*(\d{4})\s*年度?\s*[，,]/u.exec(text);
+    if (!m || Number(m[1]) !== year - 1 || text.includes(`${year}年`)) return [];
+    const shown = text.trim().slice(0, 16);
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `"${shown}…" opens with ${m[1]}年, the year before the report's (year: ${year}), and names ${year}年 nowhere: a sentence left from last year's report?`,
+      hint: `write ${year}年 if it is this year's (or correct year:); where it is last year's on purpose, give its month (${m[1]}年5月，…) or name ${year}年 in the paragraph`,
     }];
   });
 }

@@ -6,7 +6,7 @@
  * character pairs shared), and by their place when there are six, since offices word them freely.
  */
 import type { Finding } from '../model/errors.js';
-import { ATTACHMENT_LABEL } from '../model/typed-text.js';
+import { asciiDigits, ATTACHMENT_LABEL } from '../model/typed-text.js';
 import { checkContents2008 } from './contents-2008.js';
 import { inlineText, type Block, type HeadingBlock, type Loc, type StatTemplate, type TemplateSection } from '../model/types.js';
 
@@ -87,6 +87,18 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
     const claimed = (h: HeadingBlock) => missing.filter((s) => places.get(s)!.unnamed.includes(h)).length;
     for (const s of missing) {
       const { before, unnamed } = places.get(s)!;
+      // (a part's heading typed a level too low, ## 主动公开政府信息情况: at it, not "add # …",
+      // which would print the part twice, a 2019-form trial)
+      // (its whole name: ## 存在的主要问题 under 五、存在的主要问题及改进情况 is no such heading)
+      const low = blocks.find((b): b is HeadingBlock => b.type === 'heading' && b.level > 1 && !b.runIn && normal(inlineText(b.inlines)).includes(normal(s.title)));
+      if (low) {
+        findings.push({
+          severity: 'warning', loc: low.loc,
+          message: `"${low.number ?? ''}${inlineText(low.inlines)}" names part ${shown(s)} of the ${template.id} form, but is a ${'#'.repeat(low.level)} heading: it is printed inside the part before it`,
+          hint: `write it as "# ${inlineText(low.inlines)}" (a part's heading is a #; gongwen numbers it)`,
+        });
+        continue;
+      }
       if (unnamed.length === 1 && claimed(unnamed[0]!) === 1) {
         findings.push({
           severity: 'warning', loc: unnamed[0]!.loc,
@@ -197,23 +209,78 @@ export function checkEmptySections(blocks: Block[], hasAttachments: boolean): Fi
 }
 
 /**
+ * Headings of two levels side by side under one heading, the deeper first: ### 主动公开 (a ## typed
+ * with one # too many) before ## 依申请公开 under 一、, printed 1.主动公开 then （一）依申请公开 in
+ * one part (a 2019-form trial). A level skipped on its own (一、 then 1.) is allowed; a deeper
+ * heading after one of the level it skips is under that one. A warning at the deeper heading.
+ */
+export function checkHeadingLevels(blocks: Block[]): Finding[] {
+  const findings: Finding[] = [];
+  /** The headings open above the current one, outermost first; each with the deeper children seen under it before a child of the level below it. */
+  const open: { h: HeadingBlock; deep: HeadingBlock[] }[] = [];
+  for (const b of blocks) {
+    if (b.type !== 'heading') continue;
+    while (open.length && open.at(-1)!.h.level >= b.level) open.pop();
+    const parent = open.at(-1);
+    const level = (parent?.h.level ?? 0) + 1;
+    if (parent && b.level > level) parent.deep.push(b);
+    else if (parent && b.level === level) {
+      for (const d of parent.deep.splice(0)) {
+        findings.push({
+          severity: 'warning', loc: d.loc,
+          message: `"${d.number ?? ''}${inlineText(d.inlines)}" and "${b.number ?? ''}${inlineText(b.inlines)}" stand side by side under "${parent.h.number ?? ''}${inlineText(parent.h.inlines)}", numbered at two levels: the first is a ${'#'.repeat(d.level)} heading, the second a ${'#'.repeat(b.level)}`,
+          hint: `write it as "${'#'.repeat(b.level)} ${inlineText(d.inlines)}" (gongwen numbers it with the heading after it)`,
+        });
+      }
+    }
+    open.push({ h: b, deep: [] });
+  }
+  return findings;
+}
+
+/**
  * A line of the body that prints the 附件说明 a second time: a paragraph 附件：… (the line a Word
  * draft ends with) or a heading # 附件：…, where gongwen prints 附件：and the title from
  * attachment: after the body (a 2014-form trial: twice on one page, without a word). A heading
- * 附表 or 附件 alone, over the attachment, as the Shangqiu report has it, is none.
+ * 附表 or 附件 alone, over the attachment, as the Shangqiu report has it, is none. Where the report
+ * has no attachment, such a line names one that is not there; so does a sentence's 详见附件2 past
+ * the report's last. Warnings at their blocks.
  */
 export function checkAttachmentLines(blocks: Block[], attachments: readonly { title: string }[]): Finding[] {
-  if (!attachments.length) return [];
-  const said = `附件：${attachments[0]!.title}`;
+  const said = attachments.length ? `附件：${attachments[0]!.title}` : undefined;
   return blocks.flatMap((b): Finding[] => {
     if (b.type !== 'heading' && b.type !== 'paragraph') return [];
     const text = inlineText(b.inlines);
-    if (!ATTACHMENT_LABEL.test(text)) return [];
     const shown = text.length > 30 ? `${text.slice(0, 30)}…` : text;
+    const what = b.type === 'heading' ? 'the heading' : 'the line';
+    if (ATTACHMENT_LABEL.test(text)) {
+      // (with no attachment: a 附件说明 that names none, printed under the body without a word —
+      // the Word draft's last line kept where attachment: was removed, a 2019-form trial)
+      return [said ? {
+        severity: 'warning', loc: b.loc,
+        message: `${what} "${shown}" prints the 附件说明 a second time: gongwen prints "${said}" under the body, from attachment:`,
+        hint: b.type === 'heading' ? 'remove the heading, or name it 附表 or 附件 alone' : 'remove the line',
+      } : {
+        severity: 'warning', loc: b.loc,
+        message: `${what} "${shown}" names an attachment, but the report has none: it is printed as typed, with no attachment after it`,
+        hint: 'remove the line, or add the attachment: "attachment: { title: … }" in the front matter, its content under it (gongwen prints the 附件说明 from it)',
+      }];
+    }
+    // (详见附件2 where the report has one attachment, or none)
+    const cited = ATTACHMENT_CITED.exec(text);
+    const n = cited ? attachmentNumber(cited[1]) : 0;
+    if (!cited || n <= attachments.length) return [];
     return [{
       severity: 'warning', loc: b.loc,
-      message: `${b.type === 'heading' ? 'the heading' : 'the line'} "${shown}" prints the 附件说明 a second time: gongwen prints "${said}" under the body, from attachment:`,
-      hint: b.type === 'heading' ? 'remove the heading, or name it 附表 or 附件 alone' : 'remove the line',
+      message: `"…${cited[0]}…" refers to 附件${cited[1] ? n : ''}, but the report has ${attachments.length === 0 ? 'no attachment' : attachments.length === 1 ? 'one attachment' : `${attachments.length} attachments`}`,
+      hint: attachments.length ? `refer to one of its attachments (附件${attachments.length === 1 ? '' : `1–${attachments.length}`}), or add the attachment` : 'remove the reference, or add the attachment: "attachment: { title: … }" in the front matter',
     }];
   });
 }
+
+/** A sentence's reference to an attachment: 详见附件, 见附件2, 参见附件二, and the number if one is given. */
+const ATTACHMENT_CITED = /(?:详见|参见|(?<!意)见)附件\s*([0-9０-９]+|[一二三四五六七八九十]+)?/u;
+
+/** The number of 附件N (1 where none is given): 2, ２, 二 (a Chinese one of two characters or more, 十一, taken as 10 or more). */
+const attachmentNumber = (typed: string | undefined): number =>
+  !typed ? 1 : /^[0-9０-９]+$/u.test(typed) ? Number(asciiDigits(typed)) : typed.length === 1 ? '一二三四五六七八九十'.indexOf(typed) + 1 : 10;
