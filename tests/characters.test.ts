@@ -133,6 +133,24 @@ describe('rare characters', () => {
   });
 });
 
+describe('characters outside the BMP', () => {
+  it('break and spread as one character each, as the same text with a character of the BMP (吉𠮷: its paragraphs had gone to pdfmake\'s breaking, letter-spaced and copied 黑 体 强 调, a rare-character audit)', async () => {
+    const lines = async (ch: string) => {
+      const body = `由张${ch}同志带队走访了测试县的各个乡镇，系统代码为ABCDEFGHIJKLMN，共收集意见12345678条，均已办结。张${ch}同志表示将继续推进。`;
+      const places = '亳州、郏县、浚县、鄄城、莘县、犍为、筠连、儋州、崀山、涪陵、邛崃、郫都、濉溪、黟县、歙县、婺源、盱眙、邗江、鄞州、衢州、丽水、缙云、泾县、茌平、兖州、莒县、郯城、鄱阳、弋阳、铅山、虢镇、鄠邑、栎阳、洺州、圐圙、㟃、瑷珲、氹仔、鲘门、硚口、埇桥、畲族、彝族';
+      const dir = makeReport({ 'report.md': `${FRONT}\n${body}\n\n走访了${places}，带队的是张${ch}同志。\n\n# 张${ch}同志带队走访测试县各乡镇和街道的情况汇总说明及有关工作安排\n\n正文。\n` });
+      const { pages } = await readPdf((await buildReport(dir, { fonts, formats: ['pdf'] })).outputs.pdf!);
+      return linesOf(pages[0]!).filter((l) => !l.text.includes('—')).map((l) => ({ text: l.text.replace(/\s+/g, '').replaceAll(ch, '＊'), x: Number(l.x.toFixed(2)), right: Number(l.right.toFixed(2)) }));
+    };
+    const bmp = await lines('吉');
+    const astral = await lines('𠮷');
+    expect(astral).toEqual(bmp);
+    // the first line is spread (the code does not fit): its inlines spaced per character, 𠮷 one of them, to the margin
+    expect(astral.find((l) => l.text.startsWith('由'))).toMatchObject({ text: '由张＊同志带队走访了测试县的各个乡镇，系统代码为', right: 521.57 });
+    expect(astral.length).toBeGreaterThanOrEqual(12);
+  });
+});
+
 describe('symbols a Fandol face draws narrower or wider than one em', () => {
   it('are drawn one em wide from the fallback face, so that the text after them stays on the 28-column grid (※ was 0.65 em, § 0.44, ℃ 0.94, ‰ 1.17: a known gap)', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n※℃‰§↑甲乙。\n` });

@@ -313,7 +313,13 @@ describe('breakJustified', () => {
   it('keeps font runs apart and leaves what it cannot break to pdfmake', () => {
     const out = breakJustified(ctx, [run('张'), run('堃', 'fallback'), run('同志负责政府信息公开工作的日常事务。')], 100, 0)!;
     expect(out.slice(0, 3).map((i) => [i.text, i.font])).toEqual([['张', 'fang'], ['堃', 'fallback'], ['同志负责政府信息', 'fang']]);
-    expect(breakJustified(ctx, [run('有𠀀字')], 100, 0)).toBeUndefined(); // outside the BMP
+    // a character outside the BMP is broken here as one character (a stand-in while breaking), put back in the lines
+    expect(breakJustified(ctx, [run('有𠀀字')], 100, 0)!.map((i) => i.text)).toEqual(['有𠀀字']);
+    // (5 wide in the toy face: 20 a line, measured as the character, not as its stand-in)
+    expect(lines(breakJustified(ctx, [run('𠀀'.repeat(22))], 100, 0)!).map(textOf)).toEqual(['𠀀'.repeat(20), '𠀀'.repeat(2)]);
+    // more different ones than stand-ins (106), and a lone surrogate, go to pdfmake
+    expect(breakJustified(ctx, [run(Array.from({ length: 107 }, (_, k) => String.fromCodePoint(0x20000 + k)).join(''))], 100, 0)).toBeUndefined();
+    expect(breakJustified(ctx, [run('有\ud840字')], 100, 0)).toBeUndefined();
     expect(breakJustified(ctx, [run('两行\n文字')], 100, 0)).toBeUndefined(); // a hard line break
     expect(breakJustified({ ...ctx, glyphs: { ...ctx.glyphs, advance: undefined } }, [run('文字')], 100, 0)).toBeUndefined();
   });

@@ -110,6 +110,7 @@ import { refuseLostBlocks } from './pdfmake-lost-blocks.js';
 import { readPageProbes } from './pdfmake-page-probes.js';
 import { keepRowsWithNext } from './pdfmake-keep-rows.js';
 import { memoiseInlineStyles } from './pdfmake-style-memo.js';
+import { countSpacingByCharacter } from './pdfmake-astral-spacing.js';
 import { filterPageContent } from './pdfkit-content-filter.js';
 import { encodeWithCopies } from './pdfkit-glyph-copies.js';
 import { writeCompactWidths } from './pdfkit-compact-widths.js';
@@ -320,6 +321,7 @@ export function applyPdfkitFixes(): void {
   refuseLostBlocks();
   keepRowsWithNext();
   memoiseInlineStyles();
+  countSpacingByCharacter();
   drawQrAsOnePath();
 
   const dproto = pdfmakePrototype<{ provideFont(...args: unknown[]): object }>('PDFDocument');

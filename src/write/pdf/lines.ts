@@ -8,9 +8,10 @@
  * stretched with character spacing (PDF Tc) inside Chinese text — over every character where
  * that would open its gaps too wide (emitLine) — instead of gaps between single-character inlines.
  *
- * Only what this module can do exactly is broken here: paragraphs without characters outside
- * the Basic Multilingual Plane (pdfmake counts UTF-16 units for spacing) and without special
- * inlines. Everything else keeps pdfmake's own breaking.
+ * Only what this module can do exactly is broken here: paragraphs without special inlines and
+ * line separators. Everything else keeps pdfmake's own breaking. A character outside the Basic
+ * Multilingual Plane (𠮷, 𬌗 in a name) is broken as one unit (standIns); pdfmake counts its
+ * spacing per character too (io/pdfmake-style-memo.ts).
  */
 import { createRequire } from 'node:module';
 import type LineBreakerClass from 'linebreak';
@@ -41,6 +42,44 @@ function opportunities(text: string, figureBreaks: boolean): BreakOpportunity[] 
   const next = (LineBreaker.prototype as { uax14NextBreak?: () => { position: number; required: boolean } | null }).uax14NextBreak ?? breaker.nextBreak;
   for (let b = next.call(breaker); b; b = next.call(breaker)) uax14.push({ position: b.position, required: b.required });
   return tailorBreaks(text, uax14, figureBreaks);
+}
+
+/**
+ * Characters outside the BMP (two UTF-16 units: 𠮷 in a name) put in as one unit each while the
+ * lines are broken, so that every index is a character here: a compatibility ideograph of
+ * U+FA70–U+FAD9 not in the paragraph (the reader makes those the unified ones: model/typed-text.ts),
+ * which breaks and spreads as a Chinese character does, measured as the character it stands for,
+ * and put back in the lines (`back`). Undefined where a paragraph has more such characters than
+ * stand-ins (106): pdfmake breaks it.
+ */
+const STAND_IN = /[\ufa70-\ufad9]/gu;
+const PAIR = /[\u{10000}-\u{10ffff}]/gu;
+const HAS_PAIR = /[\u{10000}-\u{10ffff}]/u;
+
+function standIns(inlines: PdfInline[], advance: Paragraph['advance'], advanceOfUnit: Paragraph['advanceOfUnit']): Pick<Paragraph, 'inlines' | 'advance' | 'advanceOfUnit'> & { back?: Map<string, string> } | undefined {
+  if (!inlines.some((i) => HAS_PAIR.test(i.text))) return { inlines, advance, advanceOfUnit };
+  const all = inlines.map((i) => i.text).join('');
+  const to = new Map<string, string>();
+  const back = new Map<string, string>();
+  let next = 0xfa70;
+  for (const [c] of all.matchAll(PAIR)) {
+    if (to.has(c)) continue;
+    while (next <= 0xfad9 && all.includes(String.fromCharCode(next))) next++;
+    if (next > 0xfad9) return undefined;
+    const stand = String.fromCharCode(next++);
+    to.set(c, stand);
+    back.set(stand, c);
+  }
+  const original = (t: string) => t.replace(STAND_IN, (c) => back.get(c) ?? c);
+  return {
+    inlines: inlines.map((i) => ({ ...i, text: i.text.replace(PAIR, (c) => to.get(c)!) })),
+    back,
+    advance: (role, t, size) => advance(role, original(t), size),
+    advanceOfUnit: (role, unit, size) => {
+      const c = back.get(String.fromCharCode(unit));
+      return c !== undefined ? advance(role, c, size) : advanceOfUnit ? advanceOfUnit(role, unit, size) : advance(role, String.fromCharCode(unit), size);
+    },
+  };
 }
 
 /** The paragraph as one string, and for each UTF-16 index the run it belongs to. */
@@ -507,12 +546,14 @@ const hyphenEnds = (text: string, at: number): boolean => text[at - 1] === '-' &
  */
 export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: number, indent: number, ragged = false, short = 0): PdfInline[] | undefined {
   if (!ctx.glyphs.advance || inlines.length === 0 || inlines.length > 0xffff) return undefined;
-  const { text, runOf } = flatten(inlines);
+  const stand = standIns(inlines, ctx.glyphs.advance, ctx.glyphs.advanceOfUnit);
+  if (!stand) return undefined;
+  const { text, runOf } = flatten(stand.inlines);
   if (/[\ud800-\udfff\n\r\v\f\u0085\u2028\u2029]/.test(text)) return undefined;
   const cutAddresses = ctx.cutAddresses !== false;
   // (a mark set in half its width at a line's end: not in ragged lines, nor where only pdfmake's breaks are asked for)
   const p: Paragraph = {
-    text, runOf, inlines, advance: ctx.glyphs.advance, advanceOfUnit: ctx.glyphs.advanceOfUnit, out: [],
+    text, runOf, inlines: stand.inlines, advance: stand.advance, advanceOfUnit: stand.advanceOfUnit, out: [],
     ...(ragged ? { ragged } : {}), ...(!ragged && cutAddresses && ctx.glyphs.inkRight ? { inkRight: ctx.glyphs.inkRight } : {}),
   };
   // (a figure moves whole; where only pdfmake's breaks are asked for, not)
@@ -596,6 +637,7 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
     }
   }
   if (lineStart < text.length) emitLine(p, lineStart, text.length, available, true);
+  if (stand.back) for (const o of p.out) o.text = o.text.replace(STAND_IN, (c) => stand.back!.get(c) ?? c);
   return p.out;
 }
 
