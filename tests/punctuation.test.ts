@@ -226,6 +226,8 @@ describe('characters that look like Chinese characters (a PDF copy\'s)', () => {
     expect(p('⻘年⻝品⻣干⻤⻡')).toBe('青年食品骨干鬼首');
     // the compatibility ideographs that are characters of their own stay (﨑 U+FA11)
     expect(p('﨑')).toBe('﨑');
+    // the supplement's too (U+2F800 丽, U+2F8B2 成: no bundled face had the one, the other copied as itself, a rare-character audit)
+    expect(p('\u{2f800}水县\u{2f8b2}立')).toBe('丽水县成立');
     // every Kangxi radical is the unified ideograph it decomposes to; text without them is as it was
     for (let cp = 0x2f00; cp <= 0x2fd5; cp++) {
       const c = String.fromCodePoint(cp);
