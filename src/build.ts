@@ -17,7 +17,7 @@ import { checkAttachmentLines, checkEmptySections, checkHeadingLevels, checkStru
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
 import { isSumRecord, tocLevels, type Report } from './model/types.js';
 import { asciiDigits } from './model/typed-text.js';
-import type { FontSet } from './io/fonts.js';
+import { isBundledFace, type FontSet } from './io/fonts.js';
 import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
 import { buildDocx } from './io/docx-build.js';
@@ -75,7 +75,7 @@ function sumHints(stats: NonNullable<Report['statistics']>, findings: Finding[],
  * and the numbers lint. Nothing is thrown here; see enforceFindings.
  */
 export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs = false, workbook?: WorkbookNews): Finding[] {
-  const glyphs = [...missingGlyphFindings(findMissingGlyphs(report, fonts.has), allowMissingGlyphs), ...thinFaceFindings(report, fonts.has)];
+  const glyphs = [...missingGlyphFindings(findMissingGlyphs(report, fonts.has), allowMissingGlyphs), ...thinFaceFindings(report, fonts.has, (role) => isBundledFace(fonts.config[role]))];
   const stats = report.statistics;
   const emptyAttachments: Finding[] = report.attachments.filter((a) => !a.table).map((a) => ({
     // (with its note alone: a page of 附件, its title and a note on no table, a review)

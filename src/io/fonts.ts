@@ -39,6 +39,9 @@ export type FontConfig = Record<FaceRole, FaceSpec>;
 /** The bundled faces' files, by full path. */
 const BUNDLED_FILES = new Set(Object.values(BUNDLED_FACES).map((f) => path.resolve(BUNDLED_FONT_DIR, f)));
 
+/** Whether a role's face is one of the bundled files (not an office's own font). */
+export const isBundledFace = (spec: FaceSpec): boolean => BUNDLED_FILES.has(path.resolve(spec.file));
+
 export function defaultFontConfig(): FontConfig {
   const f = (role: FaceRole, name: string): FaceSpec => ({ file: path.join(BUNDLED_FONT_DIR, BUNDLED_FACES[role]), name });
   return {
@@ -167,7 +170,7 @@ function openFace(spec: FaceSpec, data: Buffer): LoadedFace {
     opened = loadFontkit().create(data, spec.postscriptName);
     // (read through unless it is one of the bundled faces themselves: another file in fonts/, named
     // in gongwen.yaml, is an office's own, review)
-    nameFaceFile(data, spec.file, !BUNDLED_FILES.has(path.resolve(spec.file)));
+    nameFaceFile(data, spec.file, !isBundledFace(spec));
   } catch (e) {
     throw notAFont(spec, e);
   }
