@@ -295,6 +295,16 @@ describe('letters typed with combining marks', () => {
     expect(text).toBe('外宾José与学者Lü来访，拼音hǎn。');
     expect(text).not.toMatch(/\p{M}/u);
     expect(JSON.stringify(report.meta)).toContain('José');
+    expect(reviewReport(report, openFontSet()).some((f) => f.message.includes('composed of'))).toBe(false);
+  });
+
+  it('warn of a mark no character is composed of (pinyin ê̄, n̄: drawn on its own over the next character, a rare-character audit)', () => {
+    const report = loadReport(makeReport({ 'report.md': `${FRONT}\n拼音e\u0302\u0304（ê̄）和n\u0304。\n` }));
+    expect(reviewReport(report, openFontSet()).filter((f) => f.message.includes('composed of'))).toMatchObject([{
+      severity: 'warning', loc: { line: 8 },
+      message: '"ê̄" is a letter with a mark that no character is composed of (U+0304): the mark is printed on its own, over the edge of the letter or the character after it',
+      hint: 'write the letter without the mark (ê), or the word another way (拼音 without the tone, or in Chinese characters)',
+    }]);
   });
 });
 

@@ -9,6 +9,7 @@
 import type { Finding } from '../model/errors.js';
 import { asciiDigits, ATTACHMENT_LABEL, BARE_DECIMAL_UNIT, TO_WRITE } from '../model/typed-text.js';
 import { inlineText, listItemLoc, tableRowLoc, type Block, type FilledFigure, type Inline, type Loc } from '../model/types.js';
+import { codePointLabel } from './glyph-check.js';
 import { unifyIdeographs } from './lookalikes.js';
 import { geometry, sizeOf } from '../layout/gbt9704.js';
 import { estimatedWidthEm } from '../layout/kinsoku.js';
@@ -981,5 +982,25 @@ export function lintText(blocks: Block[]): Finding[] {
   const cells = tableCells(blocks);
   const typed = cells.length ? [...texts, ...cells] : texts;
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(typed), ...lintFullWidthDigitsOf(typed), ...lintBareDecimalsOf(typed), ...lintUnderscoresOf(typed), ...lintStrayQuotesOf(typed),
-    ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks), ...lintFigureAfterNumber(blocks), ...lintDotsBetweenHanOf(typed)];
+    ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks), ...lintFigureAfterNumber(blocks), ...lintDotsBetweenHanOf(typed),
+    ...lintLooseMarksOf(typed)];
+}
+
+/**
+ * A letter with a combining mark that has no composed form (pinyin ê̄ ê̌ m̄ n̄: model/typed-text.ts
+ * composes those that have one): no bundled face has the mark, so it is drawn from the fallback
+ * face on its own, unpositioned, over the edge of its letter or the character after it (a
+ * rare-character audit: the caron stood on the （ after ê). A warning per paragraph.
+ */
+function lintLooseMarksOf(texts: TextParagraph[]): Finding[] {
+  return texts.flatMap((p): Finding[] => {
+    const m = /\p{L}[\u0300-\u036f]+/u.exec(p.text);
+    if (!m) return [];
+    const marks = [...m[0]].slice(1).map((c) => codePointLabel(c.codePointAt(0)!)).join(' ');
+    return [{
+      severity: 'warning', loc: p.loc,
+      message: `"${m[0]}" is a letter with a mark that no character is composed of (${marks}): the mark is printed on its own, over the edge of the letter or the character after it`,
+      hint: `write the letter without the mark (${[...m[0]][0]}), or the word another way (拼音 without the tone, or in Chinese characters)`,
+    }];
+  });
 }
