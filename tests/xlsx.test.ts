@@ -298,6 +298,24 @@ describe('statistics workbooks', () => {
     expect(s.values['t3.new_received.legal_service']).toBeUndefined();
   });
 
+  it('names a figure typed as text where a sum rule it is in fails: the sheet\'s =SUM left it out of the total it shows (a 2019-form trial)', async () => {
+    const s = await readEdited((wb) => {
+      const ws = wb.getWorksheet('表三')!;
+      const typed = Number(ws.getCell('E4').value);
+      ws.getCell('E4').value = String(typed).replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+      // Excel's SUM over the row, its saved result without the text cell
+      const others = ['D4', 'F4', 'G4', 'H4', 'I4'].reduce((sum, a) => sum + Number(ws.getCell(a).value ?? 0), 0);
+      ws.getCell('J4').value = { formula: 'SUM(D4:I4)', result: others } as ExcelJS.CellFormulaValue;
+    });
+    expect(s.asText).toEqual({ 't3.new_received.commercial': expect.stringMatching(/^[０-９]+$/u) });
+    const { checkStatistics } = await import('../src/transform/checks.js');
+    const row = checkStatistics(s).find((f) => f.message.startsWith('表三 一、本年新收政府信息公开申请数量 / 总计 (表三!J4)'))!;
+    expect(row.message).toMatch(/its 6 parts add up to \d+, the total says \d+ \(the parts \d+ over\)$/);
+    expect(row.hint).toBe(`表三!E4 holds its figure as text, "${s.asText!['t3.new_received.commercial']}", which a formula of the sheet (=SUM) leaves out: type it as a number, then check the total`);
+    // a figure typed as a number is not named
+    expect((await readEdited(() => {})).asText).toBeUndefined();
+  });
+
   it('refuses text that holds more than a figure: a footnote mark (1¹ read as 11), a space inside (12 5 read as 125), a circled figure (a statistics audit)', async () => {
     const msgs = await messagesOf(readEdited((wb) => {
       const ws = wb.getWorksheet('表三')!;

@@ -373,6 +373,8 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   let raw: Map<string, Map<string, RawCell>> | undefined;
   const values: Record<string, number> = {};
   const cells: Record<string, string> = {};
+  /** The figures typed as text (a sum rule they break names them: the sheet's own SUM left them out, a 2019-form trial). */
+  const asText: Record<string, string> = {};
   const errors: InputError[] = [];
   for (const table of template.tables) {
     const name = sheetName(template, table);
@@ -483,6 +485,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       else {
         values[key] = n!;
         cells[key] = where(ws, cell);
+        if (typeof v === 'string' || (v && typeof v === 'object' && 'richText' in v)) asText[key] = textOf(cell);
       }
     }
     if (percents > MAX_PERCENT) {
@@ -500,5 +503,5 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) {
     throw new InputError({ file }, `${META_SHEET}!B3: "${yearText}" is no report year (the year the figures are for)`, `write the year, such as 2025, in the hidden sheet ${META_SHEET}, cell B3, or clear A3 and B3`);
   }
-  return { template, values, file, lines: {}, cells, ...(sumRecord ? { sumRecord } : {}), ...(year !== undefined ? { year } : {}) };
+  return { template, values, file, lines: {}, cells, ...(Object.keys(asText).length ? { asText } : {}), ...(sumRecord ? { sumRecord } : {}), ...(year !== undefined ? { year } : {}) };
 }

@@ -263,6 +263,8 @@ export interface StatisticsTable {
   places?: Record<string, number>;
   /** Cell key → its cell in a workbook (表三!D4), where the file is one: it has no lines. */
   cells?: Record<string, string>;
+  /** Cell key → the text of a workbook cell that holds its figure as text ("２３", "1,234"), which Excel's SUM leaves out. */
+  asText?: Record<string, string>;
   /** The line of `template:` in the statistics file, where it has one. */
   templateLine?: number;
   /** Where `gongwen aggregate` wrote this table: what it summed (its header, or its workbook's "gongwen" sheet). */
