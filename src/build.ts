@@ -12,7 +12,7 @@ import { fallbackCharSets, findMissingGlyphs, missingGlyphFindings, thinFaceFind
 import { findingError, FindingErrors, InputError, type Finding } from './model/errors.js';
 import { deadlineText } from './model/deadline.js';
 import { checkStatistics, checkTemplateYear } from './transform/checks.js';
-import { lintDocNo, lintFieldSpaces, lintLastYearOpenings, lintStatisticsPeriod, lintText, lintTitleDigits, lintTitleLines, lintTitleMarks } from './transform/lint.js';
+import { lintDocNo, lintFieldSpaces, lintFigureUnits, lintLastYearOpenings, lintStatisticsPeriod, lintText, lintTitleDigits, lintTitleLines, lintTitleMarks } from './transform/lint.js';
 import { checkAttachmentLines, checkEmptySections, checkHeadingLevels, checkStructure } from './transform/structure.js';
 import { FIRST_FORM_YEAR, loadTemplate, templateForYear } from './read/templates.js';
 import { isSumRecord, tocLevels, type Report } from './model/types.js';
@@ -214,6 +214,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     ...emptyAttachments,
     // (the attachments' notes too: text printed as the body's is, a 【待填写】 or a formula in one passed, a review)
     ...lintText(texts),
+    ...(stats ? lintFigureUnits(texts, (key) => stats.template.cells.get(key)?.unit) : []),
     ...checkEmptySections(report.blocks, report.attachments.length > 0),
     ...checkAttachmentLines(report.blocks, report.attachments),
     ...checkHeadingLevels(report.blocks),

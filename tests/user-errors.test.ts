@@ -491,6 +491,14 @@ describe('front matter and statistics mistakes', () => {
     // last year's sentences kept (the lead-ins of the tables among them); a plan's year, a date and a comparison are none
     const stale = text.replace('2021年，本机关主动公开政府信息情况如下：', '2020年，本机关主动公开政府信息情况如下：')
       .replace('2021年，区政府承办', '2022年，区政府将继续承办') + '\n2020年5月，区政府印发了政务公开工作方案。\n\n2020年，收到申请98件；2021年，收到申请120件。\n';
+    // a figure from the statistics with the other count's unit: printed so, and its share went unchecked
+    const unit = text.replace('自然人申请{{t3.new_received.natural}}件', '自然人申请{{t3.new_received.natural}}条');
+    expect(unit).not.toBe(text);
+    expect(review(unit).filter((f) => f.message.includes('counts in'))).toMatchObject([{
+      severity: 'warning', loc: { line: at(unit, unit.split('\n').find((l) => l.includes('{{t3.new_received.natural}}条'))!) },
+      message: expect.stringMatching(/^"\d+条": \d+ is \{\{t3\.new_received\.natural\}\} \(表三 一、本年新收政府信息公开申请数量 \/ 自然人\), which the form counts in 件$/),
+    }]);
+    expect(review(text).some((f) => f.message.includes('counts in'))).toBe(false);
     expect(review(stale).filter((f) => f.message.includes('opens with')).map((f) => [f.loc.line, f.message])).toEqual([[
       at(stale, '2020年，本机关主动公开政府信息情况如下：'),
       '"2020年，本机关主动公开政府信…" opens with 2020年, the year before the report\'s (year: 2021), and names 2021年 nowhere: a sentence left from last year\'s report?',

@@ -612,6 +612,29 @@ function headingsInside(lines: string[], loc: Loc): Finding[] {
 }
 
 /**
+ * A figure filled in from the statistics with the other count's unit typed after it: {{…}}条 where
+ * the form counts the cell in 件 (an application, 表三), or 件 where it counts 条 (主动公开的信息,
+ * the 2014 form). Printed as typed, and the share after it went unchecked, its whole counted in
+ * the other unit (a 2019-form trial: 自然人申请186条，占85.2% beside 232件). A warning per paragraph.
+ */
+export function lintFigureUnits(blocks: Block[], unitOf: (key: string) => string | undefined): Finding[] {
+  return paragraphs(blocks).flatMap((p): Finding[] => {
+    for (const f of p.figures ?? []) {
+      const unit = unitOf(f.key);
+      if (unit !== '件' && unit !== '条') continue;
+      const other = unit === '件' ? '条' : '件';
+      if (!p.text.includes(`${f.shown}${other}`)) continue;
+      return [{
+        severity: 'warning', loc: p.loc,
+        message: `"${f.shown}${other}": ${f.shown} is {{${f.key}}} (${f.label}), which the form counts in ${unit}`,
+        hint: `write ${f.shown}${unit}`,
+      }];
+    }
+    return [];
+  });
+}
+
+/**
  * The statistics period a report states (本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止)
  * of another year than the report's: the sentence most often carried over from last year's file,
  * which the title's and published:'s checks do not see (a 2021-form trial). A warning at its
