@@ -388,8 +388,9 @@ export async function buildReport(dir: string, options: BuildOptions): Promise<B
   if (endOpens) {
     const what = [report.attachments.length ? '附件说明' : '', report.meta.signature ? '署名和成文日期' : '', report.meta.editor ? '责任编辑' : '', report.meta.url && !report.attachments.length ? 'QR code' : ''].filter(Boolean).join(', ').replace(/, ([^,]*)$/, ' and $1');
     const last = report.blocks.at(-1);
-    // (after a table; or after a paragraph pdfmake breaks itself — one with a character outside
-    // the faces' main plane — whose last line cannot be taken along: review)
+    // (after a table; or after a paragraph pdfmake breaks itself — write/pdf/lines.ts: more
+    // different characters outside the BMP than it has stand-ins for — whose last line cannot be
+    // taken along: review)
     const table = last?.type === 'table' || last?.type === 'statTable';
     warnings.push(...enforceFindings([{
       severity: 'warning', loc: last?.loc ?? report.source,

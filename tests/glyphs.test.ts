@@ -168,12 +168,12 @@ describe('a face without the Chinese text set in it', () => {
     const { thinFaceFindings } = await import('../src/transform/glyph-check.js');
     const report = loadReport(path.join(__dirname, '..', 'content', 'sample-2021'));
     // the bundled faces: none (they lack a few rare characters at most)
-    const configured = () => false;
-    expect(thinFaceFindings(report, fonts.has, configured)).toEqual([]);
+    const notBundled = () => false;
+    expect(thinFaceFindings(report, fonts.has, notBundled)).toEqual([]);
     expect(reviewReport(report, fonts).filter((f) => f.message.includes(' face lacks '))).toEqual([]);
     // a fang face with no Chinese characters, the others as bundled
     const latinFang = (role: Parameters<typeof fonts.has>[0], cp: number) => (role === 'fang' ? cp < 0x2e80 : fonts.has(role, cp));
-    const [f, ...more] = thinFaceFindings(report, latinFang, configured);
+    const [f, ...more] = thinFaceFindings(report, latinFang, notBundled);
     expect(more).toEqual([]);
     expect(f!.severity).toBe('warning');
     // (judged on its first 200 distinct characters)
@@ -182,13 +182,13 @@ describe('a face without the Chinese text set in it', () => {
     expect(f!.hint).toContain('give fonts: fang: a face with Chinese characters in gongwen.yaml');
     // the title's face, which sets some twenty characters (a review: under the floor of twenty it was never warned of)
     const latinTitle = (role: Parameters<typeof fonts.has>[0], cp: number) => (role === 'songBold' ? cp < 0x2e80 : fonts.has(role, cp));
-    expect(thinFaceFindings(report, latinTitle, configured).map((x) => x.message)).toEqual([expect.stringMatching(/^the songBold face lacks \d+ of the \d+ Chinese characters set in it/)]);
+    expect(thinFaceFindings(report, latinTitle, notBundled).map((x) => x.message)).toEqual([expect.stringMatching(/^the songBold face lacks \d+ of the \d+ Chinese characters set in it/)]);
     // a bundled face is not judged: a title of rare names lacks many in FandolSong Bold, and the
     // warning told to leave songBold out for the bundled face, which it was (a rare-character audit)
     expect(thinFaceFindings(report, latinTitle, (role) => role === 'songBold')).toEqual([]);
     const names = readFileSync(path.join(__dirname, '..', 'content', 'sample-2021', 'report.md'), 'utf8').replace(/^title: .*$/m, 'title: 硚口区埇桥区濉溪县郫都区䶮堃昇喆犇赟珺玥旻昉玘暐燊镕祎頔彧婳嫄汭翀曌2021年政府信息公开工作年度报告');
     const rare = loadReport(makeReport({ 'report.md': names, 'statistics.yaml': readFileSync(path.join(__dirname, '..', 'content', 'sample-2021', 'statistics.yaml'), 'utf8') }));
-    expect(thinFaceFindings(rare, fonts.has, configured).map((x) => x.message)).toEqual([expect.stringMatching(/^the songBold face lacks/)]);
+    expect(thinFaceFindings(rare, fonts.has, notBundled).map((x) => x.message)).toEqual([expect.stringMatching(/^the songBold face lacks/)]);
     expect(reviewReport(rare, fonts).filter((f) => f.message.includes(' face lacks '))).toEqual([]);
   });
 });

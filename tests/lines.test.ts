@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { breakJustified, breakWithoutOrphan } from '../src/write/pdf/lines.js';
 import type { PdfInline } from '../src/write/pdf/text.js';
 
-// a toy face: Chinese characters 10 wide, Latin letters 5, spaces 2 (per 10 pt of size)
-const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10 : ch === ' ' ? 2 : 5), 0);
+// a toy face: Chinese characters 10 wide (20 outside the BMP), Latin letters 5, spaces 2 (per 10 pt of size)
+const width = (text: string) => [...text].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 10 : /[\u{20000}-\u{3ffff}]/u.test(ch) ? 20 : ch === ' ' ? 2 : 5), 0);
 const ctx = { glyphs: { has: () => true, dashCentre: 0.3, advance: (_: string, text: string, size: number) => width(text) * size / 10 }, textWidth: 100, breakLines: true };
 const run = (text: string, font = 'fang'): PdfInline => ({ text, font, fontSize: 10, lineHeight: 1 });
 
@@ -315,8 +315,10 @@ describe('breakJustified', () => {
     expect(out.slice(0, 3).map((i) => [i.text, i.font])).toEqual([['张', 'fang'], ['堃', 'fallback'], ['同志负责政府信息', 'fang']]);
     // a character outside the BMP is broken here as one character (a stand-in while breaking), put back in the lines
     expect(breakJustified(ctx, [run('有𠀀字')], 100, 0)!.map((i) => i.text)).toEqual(['有𠀀字']);
-    // (5 wide in the toy face: 20 a line, measured as the character, not as its stand-in)
-    expect(lines(breakJustified(ctx, [run('𠀀'.repeat(22))], 100, 0)!).map(textOf)).toEqual(['𠀀'.repeat(20), '𠀀'.repeat(2)]);
+    // (20 wide in the toy face: 5 a line, measured as the character, not as its stand-in, 5 wide)
+    expect(lines(breakJustified(ctx, [run('𠀀'.repeat(12))], 100, 0)!).map(textOf)).toEqual(['𠀀'.repeat(5), '𠀀'.repeat(5), '𠀀'.repeat(2)]);
+    // another character outside the BMP (🈀, of no script to break as one) goes to pdfmake
+    expect(breakJustified(ctx, [run('有🈀字')], 100, 0)).toBeUndefined();
     // more different ones than stand-ins (106), and a lone surrogate, go to pdfmake
     expect(breakJustified(ctx, [run(Array.from({ length: 107 }, (_, k) => String.fromCodePoint(0x20000 + k)).join(''))], 100, 0)).toBeUndefined();
     expect(breakJustified(ctx, [run('有\ud840字')], 100, 0)).toBeUndefined();

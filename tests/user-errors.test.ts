@@ -472,7 +472,13 @@ describe('front matter and statistics mistakes', () => {
     // its second attachment is no heading typed without #
     expect(told.some((f) => f.message.includes('typed without #'))).toBe(false);
     expect(review(text).some((f) => /attachment|typed without/.test(f.message))).toBe(false);
+    // a web site's 附件下载专区, another document's attachment, 意见附件: none (a review)
+    const others = text.replace('# 其他需要报告的事项\n', '# 其他需要报告的事项\n\n收费标准详见附件下载专区。按照市政府办公室《关于做好政务公开工作的通知》的要求（其中考核细则参见附件3），逐项落实。征求意见附件已公开。\n');
+    expect(review(others).some((f) => /attachment/.test(f.message))).toBe(false);
     // a part's heading typed as ##: said at it, not "add # …", which would print the part twice
+    // (a ## with a part's words elsewhere is none: # 总体情况 left out, ## 申请办理总体情况 under 三, a review)
+    const elsewhere = text.replace('# 总体情况\n', '').replace('# 收到和处理政府信息公开申请情况\n', '# 收到和处理政府信息公开申请情况\n\n## 申请办理总体情况\n\n正文。\n');
+    expect(review(elsewhere).filter((f) => /总体情况/.test(f.message)).map((f) => f.message)).toEqual(['the gov-2021 form has 6 parts; "一、总体情况" has no heading']);
     const low = text.replace('# 主动公开政府信息情况\n', '## 主动公开政府信息情况\n');
     expect(review(low).filter((f) => /主动公开政府信息情况"/.test(f.message)).map((f) => [f.loc.line, f.message, f.hint])).toEqual([[
       at(low, '## 主动公开政府信息情况'),
@@ -489,9 +495,15 @@ describe('front matter and statistics mistakes', () => {
     const skipped = text.replace(/^## (主动公开|依申请公开|政府信息管理|平台建设|监督保障)$/gm, '### $1');
     expect(review(skipped).some((f) => f.message.includes('side by side'))).toBe(false);
     // last year's sentences kept (the lead-ins of the tables among them); a plan's year, a date and a comparison are none
+    // (本年度, 今年, 同比 name the report's year: a review)
     const stale = text.replace('2021年，本机关主动公开政府信息情况如下：', '2020年，本机关主动公开政府信息情况如下：')
-      .replace('2021年，区政府承办', '2022年，区政府将继续承办') + '\n2020年5月，区政府印发了政务公开工作方案。\n\n2020年，收到申请98件；2021年，收到申请120件。\n';
+      .replace('2021年，区政府承办', '2022年，区政府将继续承办') + '\n2020年5月，区政府印发了政务公开工作方案。\n\n2020年，收到申请98件；2021年，收到申请120件。\n'
+      + '\n2020年，收到申请228件，本年度收到271件，同比增长18.9%。\n\n2020年，年报中指出的问题已于今年全部整改到位。\n';
     // a figure from the statistics with the other count's unit: printed so, and its share went unchecked
+    // (another figure ending in the same digits, 16条 beside {{…}}件 of 6, is none: a review)
+    const natural = loadReport(sample).statistics!.values['t3.new_received.natural'];
+    const digits = text.replace('自然人申请{{t3.new_received.natural}}件', `自然人申请{{t3.new_received.natural}}件，另有咨询1${natural}条`);
+    expect(review(digits).some((f) => f.message.includes('counts in'))).toBe(false);
     const unit = text.replace('自然人申请{{t3.new_received.natural}}件', '自然人申请{{t3.new_received.natural}}条');
     expect(unit).not.toBe(text);
     expect(review(unit).filter((f) => f.message.includes('counts in'))).toMatchObject([{

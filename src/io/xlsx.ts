@@ -373,8 +373,9 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   let raw: Map<string, Map<string, RawCell>> | undefined;
   const values: Record<string, number> = {};
   const cells: Record<string, string> = {};
-  /** The figures typed as text (a sum rule they break names them: the sheet's own SUM left them out, a 2019-form trial). */
+  /** The figures typed as text, and whether a figure cell holds a formula (a sum rule they break names them where the sheet sums: its =SUM left them out, a 2019-form trial). */
   const asText: Record<string, string> = {};
+  let formulas = false;
   const errors: InputError[] = [];
   for (const table of template.tables) {
     const name = sheetName(template, table);
@@ -417,6 +418,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
       // the saved result is read from the sheet itself
       // (a formula filled down a column has sharedFormula, not formula, in exceljs: review)
       const formulaCell = Boolean(v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v) && (v as { result?: unknown }).result === undefined);
+      formulas ||= Boolean(v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v));
       const rawCell = () => (raw ??= rawCells(data)).get(ws.name)?.get(cell.address);
       const saved = formulaCell ? savedResult(rawCell()) : undefined;
       // (a formula that shows a blank, =IF(…=0,"",…): an empty cell)
@@ -503,5 +505,5 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   if (year !== undefined && !(Number.isInteger(year) && year >= 2008 && year <= 2100)) {
     throw new InputError({ file }, `${META_SHEET}!B3: "${yearText}" is no report year (the year the figures are for)`, `write the year, such as 2025, in the hidden sheet ${META_SHEET}, cell B3, or clear A3 and B3`);
   }
-  return { template, values, file, lines: {}, cells, ...(Object.keys(asText).length ? { asText } : {}), ...(sumRecord ? { sumRecord } : {}), ...(year !== undefined ? { year } : {}) };
+  return { template, values, file, lines: {}, cells, ...(formulas && Object.keys(asText).length ? { asText } : {}), ...(sumRecord ? { sumRecord } : {}), ...(year !== undefined ? { year } : {}) };
 }

@@ -43,6 +43,8 @@ export interface FilledFigure {
   label: string;
   shown: string;
   item?: number;
+  /** The character typed right after the reference (its unit: {{…}}件), where its text has one. */
+  next?: string;
 }
 
 export interface ParagraphBlock {
@@ -263,7 +265,7 @@ export interface StatisticsTable {
   places?: Record<string, number>;
   /** Cell key → its cell in a workbook (表三!D4), where the file is one: it has no lines. */
   cells?: Record<string, string>;
-  /** Cell key → the text of a workbook cell that holds its figure as text ("２３", "1,234"), which Excel's SUM leaves out. */
+  /** Cell key → the text of a workbook cell that holds its figure as text ("２３", "1,234"), which Excel's SUM leaves out (where the sheet has formulas). */
   asText?: Record<string, string>;
   /** The line of `template:` in the statistics file, where it has one. */
   templateLine?: number;

@@ -50,16 +50,12 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
   }
   const [s, t] = [sum(rule.parts), sum(rule.totals)];
   if (Math.abs(s - t) < 1e-9) return undefined;
-  // (a workbook's figure typed as text, "２３": the sheet's =SUM left it out of the total it shows,
-  // where gongwen reads it, and the clerk saw 23 in the row and a total without it, a 2019-form trial)
-  const textual = keys.filter((k) => stats.asText?.[k] !== undefined);
-  const asText = textual.length ? `${textual.map((k) => `${stats.cells?.[k] ?? label(k)} holds its figure as text, "${stats.asText![k]}"`).join('; ')}, which a formula of the sheet (=SUM) leaves out: type it as a number, then check the total` : undefined;
   if (rule.totals.length === 1) {
     return {
       severity, loc,
       // (in words: "(−1)", the parts less the total, read either way, a 2014-form trial)
       message: `${label(rule.totals[0])}${cellOf(rule.totals[0])}: its ${rule.parts.length} parts add up to ${fmt(s)}, the total says ${fmt(t)} (the parts ${fmt(Math.abs(s - t))} ${s < t ? 'short' : 'over'})`,
-      hint: asText ?? `correct the total, or the part that is wrong`,
+      hint: `correct the total, or the part that is wrong`,
     };
   }
   const side = (ks: string[]) => ks.map(label).join(' + ');
@@ -71,9 +67,9 @@ export function checkRule(stats: StatisticsTable, rule: StatRule): Finding | und
     severity, loc,
     // (the difference in words, as a total's is: a sign read either way, a review)
     message: `${side(rule.parts)} = ${fmt(s)}, but ${side(rule.totals)} = ${fmt(t)} (a difference of ${fmt(Math.abs(s - t))})`,
-    hint: asText ?? (rule.status === 'printed'
+    hint: rule.status === 'printed'
       ? `find the figure that is wrong: this rule is printed on the form, and a figure that does not match its row's or column's total is listed as a warning${where}`
-      : `find the figure that is wrong${where}`),
+      : `find the figure that is wrong${where}`,
   };
 }
 
@@ -89,6 +85,12 @@ export function checkRules(stats: StatisticsTable): Finding[] {
     }
   }
   pointAtSuspects(stats, failed);
+  // (a workbook's figure typed as text, "２３", where the sheet sums with formulas: its =SUM left it
+  // out of the total the clerk saw, where gongwen reads it — the parts "23 over", a 2019-form trial)
+  for (const { rule, finding } of failed) {
+    const textual = [...rule.parts, ...rule.totals].filter((k) => stats.asText?.[k] !== undefined);
+    if (textual.length) finding.hint += `; ${textual.map((k) => `${stats.cells?.[k] ?? k} holds its figure as text, "${stats.asText![k]}"`).join(', ')}, which a formula of the sheet (=SUM) leaves out: type it as a number`;
+  }
   return findings;
 }
 
@@ -147,8 +149,7 @@ function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; findi
   const figuresOf = (rule: StatRule) => [...rule.parts, ...rule.totals];
   const labelOf = (k: string) => stats.template.cells.get(k)?.label ?? k;
   for (const e of failed) {
-    // (a rule with a figure typed as text: its fix names that cell, checkRule)
-    if (e.rule.kind === 'lte' || figuresOf(e.rule).some((k) => stats.asText?.[k] !== undefined)) continue;
+    if (e.rule.kind === 'lte') continue;
     const keys = new Set(figuresOf(e.rule));
     const size = Math.abs(diffOf(stats, e.rule));
     // the failed rules that share a figure with this one and are off by as much

@@ -623,7 +623,8 @@ export function lintFigureUnits(blocks: Block[], unitOf: (key: string) => string
       const unit = unitOf(f.key);
       if (unit !== '件' && unit !== '条') continue;
       const other = unit === '件' ? '条' : '件';
-      if (!p.text.includes(`${f.shown}${other}`)) continue;
+      // (the unit typed after the reference itself: another figure's 16条 is none, a review)
+      if (f.next !== other) continue;
       return [{
         severity: 'warning', loc: p.loc,
         message: `"${f.shown}${other}": ${f.shown} is {{${f.key}}} (${f.label}), which the form counts in ${unit}`,
@@ -663,13 +664,15 @@ export function lintStatisticsPeriod(blocks: Block[], year: number): Finding[] {
  * year nowhere: the sentences a file copied from last year's keeps (a 2019-form trial: five of
  * them, the lead-ins of the three tables among them, passed --strict). A plan's year (2025年，我局将…),
  * years further back, a date (2023年5月，…施行) and a paragraph that names the report's year too
- * (2023年…；2024年…) are none. A warning at its paragraph.
+ * (2023年…；2024年…, 本年度, 今年, 同比) are none. A warning at its paragraph.
  */
 export function lintLastYearOpenings(blocks: Block[], year: number): Finding[] {
   return paragraphs(blocks).flatMap((p): Finding[] => {
     const text = asciiDigits(p.text);
     const m = /^[\s\u3000]*(\d{4})\s*年度?\s*[，,]/u.exec(text);
-    if (!m || Number(m[1]) !== year - 1 || text.includes(`${year}年`)) return [];
+    // (the report's year named as 本年度, 今年, or by a comparison with last year: 2020年…，本年度收到271件，
+    // 同比增长; 2020年…指出的问题已于今年整改到位, as part 五 reports them — a review)
+    if (!m || Number(m[1]) !== year - 1 || text.includes(`${year}年`) || /本年|今年|同比|较上年|比上年/u.test(text)) return [];
     const shown = text.trim().slice(0, 16);
     return [{
       severity: 'warning', loc: p.loc,

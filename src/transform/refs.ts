@@ -44,7 +44,7 @@ export function resolveRefText(text: string, stats: StatisticsTable | undefined,
 }
 
 function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc, errors: InputError[], filled?: FilledFigure[]): string {
-  return text.replace(REF, (_, key: string) => {
+  return text.replace(REF, (ref: string, key: string, at: number) => {
     const problem = refProblem(key, stats);
     if (problem) {
       errors.push(new InputError(loc, problem[0], problem[1]));
@@ -52,7 +52,8 @@ function replaceRefs(text: string, stats: StatisticsTable | undefined, loc: Loc,
     }
     const cell = stats!.template.cells.get(key)!;
     const shown = formatValue(stats!.values[key]!, cell.signed, cell.decimals);
-    filled?.push({ key, label: cell.label, shown });
+    const next = text[at + ref.length];
+    filled?.push({ key, label: cell.label, shown, ...(next ? { next } : {}) });
     return shown;
   });
 }

@@ -81,16 +81,18 @@ export function checkStructure(blocks: Block[], template: StatTemplate | undefin
       const before = sections.slice(0, k).reverse().map((p) => parts.find((h) => partOf.get(h) === p)).find(Boolean);
       const after = sections.slice(k + 1).map((p) => parts.find((h) => partOf.get(h) === p)).find(Boolean);
       const [from, to] = [before ? parts.indexOf(before) : -1, after ? parts.indexOf(after) : parts.length];
-      return { before, unnamed: parts.filter((h, i) => i > from && i < to && partOf.get(h) === undefined) };
+      return { before, after, unnamed: parts.filter((h, i) => i > from && i < to && partOf.get(h) === undefined) };
     };
     const places = new Map(missing.map((s) => [s, placeOf(s)]));
     const claimed = (h: HeadingBlock) => missing.filter((s) => places.get(s)!.unnamed.includes(h)).length;
     for (const s of missing) {
-      const { before, unnamed } = places.get(s)!;
+      const { before, after, unnamed } = places.get(s)!;
       // (a part's heading typed a level too low, ## 主动公开政府信息情况: at it, not "add # …",
-      // which would print the part twice, a 2019-form trial)
-      // (its whole name: ## 存在的主要问题 under 五、存在的主要问题及改进情况 is no such heading)
-      const low = blocks.find((b): b is HeadingBlock => b.type === 'heading' && b.level > 1 && !b.runIn && normal(inlineText(b.inlines)).includes(normal(s.title)));
+      // which would print the part twice, a 2019-form trial — in the part's place, with its very
+      // name: not ## 存在的主要问题 under 五、存在的主要问题及改进情况, nor ## 申请办理总体情况
+      // under 三 where # 总体情况 is left out, a review)
+      const [from, to] = [before ? blocks.indexOf(before) : 0, after ? blocks.indexOf(after) : blocks.length];
+      const low = blocks.slice(from, to).find((b): b is HeadingBlock => b.type === 'heading' && b.level > 1 && !b.runIn && normal(inlineText(b.inlines)) === normal(s.title));
       if (low) {
         findings.push({
           severity: 'warning', loc: low.loc,
@@ -266,21 +268,29 @@ export function checkAttachmentLines(blocks: Block[], attachments: readonly { ti
         hint: 'remove the line, or add the attachment: "attachment: { title: … }" in the front matter, its content under it (gongwen prints the 附件说明 from it)',
       }];
     }
-    // (详见附件2 where the report has one attachment, or none)
-    const cited = ATTACHMENT_CITED.exec(text);
-    const n = cited ? attachmentNumber(cited[1]) : 0;
-    if (!cited || n <= attachments.length) return [];
-    return [{
-      severity: 'warning', loc: b.loc,
-      message: `"…${cited[0]}…" refers to 附件${cited[1] ? n : ''}, but the report has ${attachments.length === 0 ? 'no attachment' : attachments.length === 1 ? 'one attachment' : `${attachments.length} attachments`}`,
-      hint: attachments.length ? `refer to one of its attachments (附件${attachments.length === 1 ? '' : `1–${attachments.length}`}), or add the attachment` : 'remove the reference, or add the attachment: "attachment: { title: … }" in the front matter',
-    }];
+    // (详见附件2 where the report has one attachment, or none; 详见附件1、2 by its last, 如附件2所示)
+    for (const cited of text.matchAll(ATTACHMENT_CITED)) {
+      // (another document's attachment: 《…通知》的要求（其中考核细则参见附件3）, a review)
+      if (/《[^。！？]*$/u.test(text.slice(0, cited.index))) continue;
+      const n = Math.max(...(cited[1] ?? '').split(/[^0-9０-９一二三四五六七八九十]+/u).map(attachmentNumber));
+      if (n <= attachments.length) continue;
+      return [{
+        severity: 'warning', loc: b.loc,
+        message: `"…${cited[0]}…" refers to 附件${cited[1] ? n : ''}, but the report has ${attachments.length === 0 ? 'no attachment' : attachments.length === 1 ? 'one attachment' : `${attachments.length} attachments`}`,
+        hint: attachments.length ? `refer to one of its attachments (附件${attachments.length === 1 ? '' : `1–${attachments.length}`}), or add the attachment` : 'remove the reference, or add the attachment: "attachment: { title: … }" in the front matter',
+      }];
+    }
+    return [];
   });
 }
 
-/** A sentence's reference to an attachment: 详见附件, 见附件2, 参见附件二, and the number if one is given. */
-const ATTACHMENT_CITED = /(?:详见|参见|(?<!意)见)附件\s*([0-9０-９]+|[一二三四五六七八九十]+)?/u;
+/**
+ * A sentence's reference to an attachment, and the numbers it gives: 详见附件, 见附件2, 参见附件二,
+ * 详见附件1、2, 如附件2所示. Not 附件下载专区 (a part of a web site), 意见附件, 如附件材料不全.
+ */
+const NUMBER = '(?:[0-9０-９]+|[一二三四五六七八九十]+)';
+const ATTACHMENT_CITED = new RegExp(`(?:(?:详见|参见|(?<!意)见)附件(?!\\s*(?:下载|专区|专栏|栏目|区))|如附件(?=\\s*${NUMBER}))\\s*(${NUMBER}(?:\\s*[、，,和及至]\\s*(?:附件)?\\s*${NUMBER})*)?`, 'gu');
 
 /** The number of 附件N (1 where none is given): 2, ２, 二 (a Chinese one of two characters or more, 十一, taken as 10 or more). */
-const attachmentNumber = (typed: string | undefined): number =>
+const attachmentNumber = (typed: string): number =>
   !typed ? 1 : /^[0-9０-９]+$/u.test(typed) ? Number(asciiDigits(typed)) : typed.length === 1 ? '一二三四五六七八九十'.indexOf(typed) + 1 : 10;

@@ -190,7 +190,7 @@ function keptWithHeading(blocks: Report['blocks'], content: Content[], i: number
   if (next?.type === 'list') {
     const items = (content[i + 1] as { stack: PdfParagraph[] }).stack;
     if (!items.length) return undefined;
-    // an item left to pdfmake's own breaking (a character outside the BMP, a hard line break) is
+    // an item left to pdfmake's own breaking (write/pdf/lines.ts: 107 different characters outside the BMP) is
     // left to breakBefore: whole in one block, a long one would be lost (pdfmake prints the
     // first page of a block taller than a page, and here not even that)
     const split = firstLineApart(items[0]!);

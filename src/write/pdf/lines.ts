@@ -9,9 +9,9 @@
  * that would open its gaps too wide (emitLine) — instead of gaps between single-character inlines.
  *
  * Only what this module can do exactly is broken here: paragraphs without special inlines and
- * line separators. Everything else keeps pdfmake's own breaking. A character outside the Basic
- * Multilingual Plane (𠮷, 𬌗 in a name) is broken as one unit (standIns); pdfmake counts its
- * spacing per character too (io/pdfmake-style-memo.ts).
+ * line separators. Everything else keeps pdfmake's own breaking. A Chinese character outside the
+ * Basic Multilingual Plane (𠮷, 𬌗 in a name) is broken as one unit (standIns); pdfmake counts
+ * its spacing per character too (io/pdfmake-astral-spacing.ts).
  */
 import { createRequire } from 'node:module';
 import type LineBreakerClass from 'linebreak';
@@ -45,16 +45,18 @@ function opportunities(text: string, figureBreaks: boolean): BreakOpportunity[] 
 }
 
 /**
- * Characters outside the BMP (two UTF-16 units: 𠮷 in a name) put in as one unit each while the
- * lines are broken, so that every index is a character here: a compatibility ideograph of
- * U+FA70–U+FAD9 not in the paragraph (the reader makes those the unified ones: model/typed-text.ts),
- * which breaks and spreads as a Chinese character does, measured as the character it stands for,
- * and put back in the lines (`back`). Undefined where a paragraph has more such characters than
- * stand-ins (106): pdfmake breaks it.
+ * Chinese characters outside the BMP (two UTF-16 units: 𠮷 in a name) put in as one unit each
+ * while the lines are broken, so that every index is a character here: a compatibility ideograph
+ * of U+FA70–U+FAD9 not in the paragraph (the checks make those the unified ones:
+ * transform/lookalikes.ts), which breaks and spreads as a Chinese character does, measured as the
+ * character it stands for, and put back in the lines (`back`). Undefined — pdfmake breaks the
+ * paragraph — where it has more such characters than stand-ins (106), or another character
+ * outside the BMP (🄐 🈀 of the fallback face, no Chinese characters to break as one).
  */
 const STAND_IN = /[\ufa70-\ufad9]/gu;
 const PAIR = /[\u{10000}-\u{10ffff}]/gu;
 const HAS_PAIR = /[\u{10000}-\u{10ffff}]/u;
+const HAN = /^\p{Script=Han}$/u;
 
 function standIns(inlines: PdfInline[], advance: Paragraph['advance'], advanceOfUnit: Paragraph['advanceOfUnit']): Pick<Paragraph, 'inlines' | 'advance' | 'advanceOfUnit'> & { back?: Map<string, string> } | undefined {
   if (!inlines.some((i) => HAS_PAIR.test(i.text))) return { inlines, advance, advanceOfUnit };
@@ -64,6 +66,7 @@ function standIns(inlines: PdfInline[], advance: Paragraph['advance'], advanceOf
   let next = 0xfa70;
   for (const [c] of all.matchAll(PAIR)) {
     if (to.has(c)) continue;
+    if (!HAN.test(c)) return undefined;
     while (next <= 0xfad9 && all.includes(String.fromCharCode(next))) next++;
     if (next > 0xfad9) return undefined;
     const stand = String.fromCharCode(next++);
@@ -645,9 +648,8 @@ export function breakJustified(ctx: PdfContext, inlines: PdfInline[], width: num
  * The narrowest and the natural width in pt of `inlines` set as one paragraph: the widest piece
  * between two break opportunities (the same opportunities and Chinese rules as breakJustified;
  * a piece's trailing spaces do not count), and the whole text on one line (its pieces added up,
- * over a line end too). Characters outside the BMP are measured as breakJustified cannot set
- * them (a surrogate pair is never split: no opportunity falls inside one, so its piece is
- * measured as a string). Undefined where the glyph source cannot measure.
+ * over a line end too). A character outside the BMP is measured as a string (a surrogate pair is
+ * never split: no opportunity falls inside one). Undefined where the glyph source cannot measure.
  */
 export function widthRange(ctx: PdfContext, inlines: PdfInline[]): { min: number; natural: number } | undefined {
   if (!ctx.glyphs.advance || inlines.length > 0xffff) return undefined;
