@@ -1,5 +1,5 @@
 /** `gongwen new`: a report folder to fill in, on the form of the report year, that builds as it is. */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -94,6 +94,27 @@ describe('gongwen new', () => {
       const [todo] = reviewReport(loadReport(dir), openFontSet()).filter((f) => f.message.startsWith('front matter still to be filled in'));
       expect(todo!.hint, organ + year).toBe(`write the day the report is published (${said}), then delete the 【待填写…】 note after it`);
     }
+  });
+
+  it('refuses an empty folder name (an unset variable, new "$DIR": it overwrote the report in the working folder) and reads 2024年 as the year (an edge audit)', async () => {
+    const cwd = process.cwd();
+    const here = mkdtempSync(path.join(tmpdir(), 'gongwen-new-'));
+    writeFileSync(path.join(here, 'report.md'), '已写好的报告\n');
+    process.chdir(here);
+    try {
+      for (const blank of ['', ' ']) {
+        const r = await run('new', blank, '--organ', '测试县', '--year', '2023');
+        expect(r.code).toBe(2);
+        expect(r.err).toContain('error: new needs a folder name, and "" is none (an unset variable in a script?): give the folder to create');
+      }
+      expect(readFileSync(path.join(here, 'report.md'), 'utf8')).toBe('已写好的报告\n');
+      expect(readdirSync(here)).toEqual(['report.md']);
+    } finally {
+      process.chdir(cwd);
+    }
+    const dir = fresh();
+    expect((await run('new', dir, '--organ', '测试县', '--year', '2023年')).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toMatch(/^year: 2023$/m);
   });
 
   it('quotes a folder with a space in the build command it suggests, so that it can be copied as shown', async () => {

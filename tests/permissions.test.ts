@@ -130,6 +130,15 @@ describe('a unit folder that cannot be read', () => {
     expect(out.text()).toBe(`${listless}: ok\n`);
   });
 
+  it('is an error of new, with what to do, not an internal error with a stack trace (an edge audit)', async () => {
+    const dir = path.join(path.dirname(makeReport({})), 'listless-unit');
+    mkdirSync(dir);
+    const [out, err] = [capture(), capture()];
+    expect(await main(['new', dir, '--organ', '测试县', '--year', '2023'], out.stream, err.stream)).toBe(2);
+    expect(err.text()).toContain(`error: ${dir} cannot be listed (no permission to read it): give a new folder, or one you can read and write\n`);
+    expect(err.text()).not.toMatch(/internal error|\n\s+at /);
+  });
+
   it('is an error of --watch at its start, as a missing folder is, not an internal error (review)', async () => {
     const [out, err] = [capture(), capture()];
     const code = await main(['build', reports[0]!, reports[1]!, '--watch', '--out', path.join(root, 'watched')], out.stream, err.stream);

@@ -53,17 +53,26 @@ export async function newCommand(argv: string[], out: NodeJS.WritableStream, err
     if (values.help) { out.write(NEW_HELP); return 0; }
     if (positionals.length !== 1) throw new UsageError('new needs one folder to create');
     const dir = positionals[0]!;
+    // (an unset variable, new "$DIR": the working folder itself, whose report it overwrote, an edge audit)
+    if (!dir.trim()) throw new UsageError('new needs a folder name, and "" is none (an unset variable in a script?): give the folder to create');
     const organ = values.organ?.trim();
     if (!organ) throw new UsageError('new needs --organ, the 发布机构 (e.g. --organ 示例市清河区人民政府)');
     // the report year (default: last year, the one reported on in January) picks the form; there
     // is none before the 2014 table
-    const year = values.year === undefined ? new Date().getFullYear() - 1 : /^\d{4}$/.test(values.year) ? Number(values.year) : NaN;
+    // (2024年 as a clerk types it is the year 2024)
+    const year = values.year === undefined ? new Date().getFullYear() - 1 : /^\d{4}年?$/.test(values.year.trim()) ? Number(values.year.trim().slice(0, 4)) : NaN;
     if (!(year >= FIRST_FORM_YEAR && year <= 2100)) {
       throw new UsageError(`--year ${values.year}: a report year from ${FIRST_FORM_YEAR} (the first year with a national form) to 2100`);
     }
     if (existsSync(dir)) {
       if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is a file; give a folder to create`);
-      const files = readdirSync(dir);
+      let files: string[];
+      try {
+        files = readdirSync(dir);
+      } catch (e) {
+        // (a shared folder that can be entered but not listed: a stack trace, an edge audit)
+        throw new UsageError(`${dir} cannot be listed (${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'no permission to read it' : (e as Error).message}): give a new folder, or one you can read and write`);
+      }
       // (a city's sum written first, aggregate … --out city/statistics.yaml, then new city: the
       // README's round in the other order, a newcomer's trial)
       const statsOnly = files.length > 0 && files.every((f) => /^statistics\.(ya?ml|xlsx)$/i.test(f));
