@@ -71,7 +71,12 @@ export const AS_WRITTEN = 'quote the value as written';
  * A text field. A bare number is refused: YAML reads 041000 as 41000 and 1.10 as 1.1, so
  * numbers-as-text (邮编, 索引号, 文号) must be quoted to survive.
  */
-const text = (what: string): Field => (v, path, issues) => {
+/**
+ * A field of text. One line unless `lines` (the title, a note): a line break in a field printed
+ * on one line — organ: "示例市清河区\n人民政府", source: | — broke 发布机构 over two lines in the PDF's
+ * information block and was a space in the DOCX (an edge audit).
+ */
+const text = (what: string, lines = false): Field => (v, path, issues) => {
   // (said of any figure, not only of one that lost its zeros: a postcode 476000 is quoted too, an office trial)
   if (typeof v === 'number') return invalid(issues, path, `${what} is read as the number ${v}, not as text: put the value in quotes as written (a number loses leading zeros and a decimal's last 0)`, AS_WRITTEN);
   if (v === null || v === undefined) return invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
@@ -81,6 +86,10 @@ const text = (what: string): Field => (v, path, issues) => {
   // front matter it printed as typed, braces and all, without a word — a bad-input audit)
   const ref = /\{\{[^{}]*\}\}/.exec(t)?.[0];
   if (ref) return invalid(issues, path, `${what} holds ${ref}, which would print as typed: references to the statistics are filled in in the body only`, 'write the figure itself here, or say it in the body');
+  if (!lines && /\n/.test(t)) {
+    const joined = t.replace(/\s*\n\s*/g, (gap, at: number) => (/[A-Za-z0-9]/.test(t[at - 1] ?? '') && /[A-Za-z0-9]/.test(t[at + gap.length] ?? '') ? ' ' : ''));
+    return invalid(issues, path, `${what} runs over ${t.split('\n').length} lines, and is printed on one: the line breaks would print as typed`, `write it on one line: ${joined}`);
+  }
   return t.length > 0 ? t : invalid(issues, path, `${what} must not be empty`, 'write the text after the colon and a space');
 };
 
@@ -226,11 +235,11 @@ const CONTACT: Record<string, Spec> = {
   phone: optional(text('contact.phone')),
   email: optional(text('contact.email')),
 };
-const ATTACHMENT: Record<string, Spec> = { title: required(text('attachment.title (附件名称)')), note: optional(text('attachment.note (表注)')) };
+const ATTACHMENT: Record<string, Spec> = { title: required(text('attachment.title (附件名称)')), note: optional(text('attachment.note (表注)', true)) };
 
 /** Every front-matter field, what it accepts, and what a missing one becomes. */
 export const FRONT_MATTER: Record<string, Spec> = {
-  title: required(text('title (标题)')),
+  title: required(text('title (标题)', true)),
   year: required(year),
   organ: required(text('organ (发布机构)')),
   source: optional(text('source (来源)')),
