@@ -621,8 +621,8 @@ describe('figures (layout/fit.ts)', () => {
 });
 
 describe('amounts in 万元', () => {
-  it('print a fraction to the cent (12.30, not 12.3) in both writers and the text; a whole amount as it is', async () => {
-    for (const [written, printed] of [['12.3', '12.30'], ['100', '100'], ['0.5', '0.50']] as const) {
+  it('print a fraction to two decimals (12.30, not 12.3), or to the yuan (0.0012, 12 元: it had printed 0.00), in both writers and the text; a whole amount as it is', async () => {
+    for (const [written, printed] of [['12.3', '12.30'], ['100', '100'], ['0.5', '0.50'], ['0.0012', '0.0012'], ['0.056', '0.056']] as const) {
       const stats = STATS.replace('fees: {amount: 126.35}', `fees: {amount: ${written}}`);
       const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8') + '\n收费{{t2.fees.amount}}万元。\n';
       const { outputs } = await buildReport(makeReport({ 'report.md': report, 'statistics.yaml': stats }), { fonts: openFontSet(), formats: ['pdf', 'docx'] });
@@ -633,18 +633,21 @@ describe('amounts in 万元', () => {
     }
   });
 
-  it('refuse more than two decimals, with the amount to the cent as the fix', () => {
-    const dir = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.004}') });
-    expect(() => loadReport(dir)).toThrow(/statistics\.yaml:13: 表二 .*value 0\.004 is not a non-negative number to the cent \(two decimals at most\)\n {2}fix: round it to the cent: 0\.00/);
-    // rounded as a person would: 1.005 → 1.01 (toFixed gives 1.00)
-    const half = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 1.005}') });
-    expect(() => loadReport(half)).toThrow(/fix: round it to the cent: 1\.01/);
+  it('refuse more than four decimals (to the yuan), with the amount to the yuan as the fix', () => {
+    const dir = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.00004}') });
+    expect(() => loadReport(dir)).toThrow(/statistics\.yaml:13: 表二 .*value 0\.00004 is not a non-negative amount in 万元 to the yuan \(four decimals at most: 0\.0012 is 12元\)\n {2}fix: round it to the yuan: 0$/m);
+    // rounded as a person would: 1.00005 → 1.0001
+    const half = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 1.00005}') });
+    expect(() => loadReport(half)).toThrow(/fix: round it to the yuan: 1\.0001/);
     // a billionth of a 万元 is no float noise (it passed a fixed 1e-6 tolerance and printed 0.00)
     const tiny = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.000000001}') });
-    expect(() => loadReport(tiny)).toThrow(/value 1e-9 is not a non-negative number to the cent/);
-    // nor is a third decimal of a large amount
-    const large = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 1234567.891}') });
-    expect(() => loadReport(large)).toThrow(/value 1234567\.891 is not a non-negative number to the cent/);
+    expect(() => loadReport(tiny)).toThrow(/value 1e-9 is not a non-negative amount in 万元 to the yuan/);
+    // nor is a fifth decimal of a large amount
+    const large = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 1234567.89012}') });
+    expect(() => loadReport(large)).toThrow(/value 1234567\.89012 is not a non-negative amount in 万元 to the yuan/);
+    // four decimals, the yuan, are read (12 元 was refused as 0.0012 and its fix said 0.00)
+    const yuan = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.0012}') });
+    expect(loadReport(yuan).statistics!.values['t2.fees.amount']).toBe(0.0012);
   });
 
   it('read a statistics file with old Mac (CR) or Windows (CRLF) line ends as with LF, errors at their lines', () => {
@@ -652,7 +655,7 @@ describe('amounts in 万元', () => {
     const lf = loadReport(makeReport({ 'report.md': report, 'statistics.yaml': STATS })).statistics!.values;
     for (const end of ['\r', '\r\n']) {
       expect(loadReport(makeReport({ 'report.md': report, 'statistics.yaml': STATS.replace(/\n/g, end) })).statistics!.values, JSON.stringify(end)).toEqual(lf);
-      const bad = makeReport({ 'report.md': report, 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.004}').replace(/\n/g, end) });
+      const bad = makeReport({ 'report.md': report, 'statistics.yaml': STATS.replace('fees: {amount: 126.35}', 'fees: {amount: 0.00004}').replace(/\n/g, end) });
       expect(() => loadReport(bad)).toThrow(/statistics\.yaml:13: 表二 /);
     }
   });
@@ -662,14 +665,14 @@ describe('amounts in 万元', () => {
     const dir = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': stats });
     // (named as typed, not as YAML read it)
     expect(() => loadReport(dir)).toThrow(/本年处理决定数量: value 99999999999999999999 is not a number of 15 digits at most \(a longer one is not stored as typed\)/);
-    expect(() => loadReport(dir)).toThrow(/本年收费金额.*: value 99999999999999999999\.99 is not a number of 13 digits before the point at most/);
+    expect(() => loadReport(dir)).toThrow(/本年收费金额.*: value 99999999999999999999\.99 is not a number of 11 digits before the point at most/);
     // the longest that is stored as typed passes
     const fine = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace(/licensing: \{decisions: \d+\}/, 'licensing: {decisions: 999999999999999}') });
     expect(loadReport(fine).statistics!.values['t2.licensing.decisions']).toBe(999999999999999);
     // and one digit more does not, as the message says (16 digits below 2^53 passed, audit)
-    const sixteen = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace(/licensing: \{decisions: \d+\}/, 'licensing: {decisions: 1234567890123456}').replace('fees: {amount: 126.35}', 'fees: {amount: 12345678901234}') });
+    const sixteen = makeReport({ 'report.md': readFileSync(path.join(SAMPLE, 'report.md'), 'utf8'), 'statistics.yaml': STATS.replace(/licensing: \{decisions: \d+\}/, 'licensing: {decisions: 1234567890123456}').replace('fees: {amount: 126.35}', 'fees: {amount: 123456789012}') });
     expect(() => loadReport(sixteen)).toThrow(/本年处理决定数量: value 1234567890123456 is not a number of 15 digits at most/);
-    expect(() => loadReport(sixteen)).toThrow(/本年收费金额.*: value 12345678901234 is not a number of 13 digits before the point at most/);
+    expect(() => loadReport(sixteen)).toThrow(/本年收费金额.*: value 123456789012 is not a number of 11 digits before the point at most/);
   });
 
   it('point a form for other years at its template: line', async () => {

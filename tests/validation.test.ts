@@ -34,7 +34,8 @@ describe('front matter validation', () => {
     }
     // items in one column, and " - " inside a "name: |" field's text or an item, are read as typed
     expect(readReport(makeReport(withFields('keywords:\n  - 年报\n  - 公开 - 统计'))).meta.keywords).toEqual(['年报', '公开 - 统计']);
-    expect(readReport(makeReport(withFields('source: >\n  测试县 - 办公室\n   - 信息公开科'))).meta.source).toContain('- 信息公开科');
+    // (a folded scalar's more-indented line keeps its line break, as YAML reads it: one line asked for)
+    expect(() => readReport(makeReport(withFields('source: >\n  测试县 - 办公室\n   - 信息公开科')))).toThrow(/field "source" \(来源\) runs over 2 lines, .*\n {2}fix: write it on one line: 测试县 - 办公室- 信息公开科$/);
     const plain = readReport(makeReport({ 'report.md': `${FRONT}\n正文。\n` }));
     expect(plain.meta.keywords).toEqual([]);
     expect(plain.meta.toc).toBe(0);
@@ -452,10 +453,13 @@ describe('statistics validation', () => {
     // (what was typed is named: ASCII digits with a full-width comma, a minus sign that is no hyphen-minus, an office trial)
     expect(errorsOf(withStats('template: gov-2014\nvalues:\n  s3_1: 1，236\n'))[0]).toMatch(/fix: write it as plain digits, without the thousands separator: 1236 \(a full-width comma makes it text\)$/);
     expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    licensing: {delta: −2}\n'))[0]).toMatch(/fix: write it as plain digits, the minus as the hyphen-minus -: -2 \(a minus sign \(−\) makes it text\)$/);
-    // the 2019 form's 采购总金额, in 万元 as its header says (the form itself gives no unit): 元 converted, to the cent
+    // the 2019 form's 采购总金额, in 万元 as its header says (the form itself gives no unit): 元 converted, to the yuan
     const amounts = errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_items: 3, purchase_amount: 251000元}\n'));
     expect(amounts.find((m) => m.includes('251000元'))).toMatch(/采购总金额（单位：万元）: value "251000元" .*\n  fix: write it in 万元, the column's unit: 25\.1$/);
-    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_amount: 12345元}\n'))[0]).toMatch(/fix: write it in 万元, the column's unit: 1\.23 \(to the cent\)$/);
+    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_amount: 12345元}\n'))[0]).toMatch(/fix: write it in 万元, the column's unit: 1\.2345$/);
+    // a fee of 12 元 is 0.0012 万元, not 0.00 (an edge audit); 12.5 元, to the yuan
+    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_amount: 12元}\n'))[0]).toMatch(/fix: write it in 万元, the column's unit: 0\.0012$/);
+    expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_amount: 12.5元}\n'))[0]).toMatch(/fix: write it in 万元, the column's unit: 0\.0013 \(to the yuan\)$/);
     expect(errorsOf(withStats('template: gov-2019\ntables:\n  t2:\n    central_procurement: {purchase_amount: 2856.37万元}\n'))[0]).toMatch(/fix: write the number alone: 2856\.37 \(the column gives the unit, 万元\)$/);
     // no template: the report year's form named (all three were listed, a 2014-form trial)
     expect(errorsOf(withStats('values:\n  s3_1: 10\n'))[0]).toMatch(/statistics\.yaml:\d+: missing field "template"\n  fix: write template: gov-2019, the form of report year 2020 \(the forms: gov-2014, gov-2019, gov-2021\)$/);

@@ -271,12 +271,12 @@ describe('statistics workbooks', () => {
     for (const m of msgs) expect(m).toMatch(/^unit\.xlsx/);
   });
 
-  it('gives an amount with a third decimal the amount to the cent as the fix', async () => {
+  it('gives an amount with a fifth decimal the amount to the yuan as the fix', async () => {
     const msgs = await messagesOf(readEdited((wb) => {
       const sheet = wb.getWorksheet('表二')!;
-      sheet.eachRow((row) => row.eachCell((cell) => { if (cell.value === 126.35) cell.value = 12.345; }));
+      sheet.eachRow((row) => row.eachCell((cell) => { if (cell.value === 126.35) cell.value = 12.34567; }));
     }));
-    expect(msgs).toEqual([expect.stringMatching(/value "12\.345" is not a non-negative number to the cent \(two decimals at most\)\n {2}fix: round it to the cent: 12\.35/)]);
+    expect(msgs).toEqual([expect.stringMatching(/value "12\.34567" is not a non-negative amount in 万元 to the yuan \(four decimals at most: 0\.0012 is 12元\)\n {2}fix: round it to the yuan: 12\.3457/)]);
   });
 
   it('takes numbers typed as text, formulas by their result, and blank cells as empty', async () => {

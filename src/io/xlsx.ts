@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Border, Cell, CellValue, Worksheet } from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { InputError, throwAll } from '../model/errors.js';
-import { roundCents, toTheCent } from '../model/amounts.js';
+import { formatAmount, roundYuan, toTheYuan, YUAN } from '../model/amounts.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { parseSumRecord, sumRecordText, type StatCell, type StatisticsTable, type StatTableTemplate, type StatTemplate, type SumRecord } from '../model/types.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
@@ -240,7 +240,7 @@ const HEADER_UNIT = /（单位：([^）]*)）$/u;
 function checkValue(cell: StatCell, n: number | undefined, raw: string, at: string, file: string): InputError | undefined {
   const what = valueProblem(cell, n);
   if (!what) return undefined;
-  // an amount with a third decimal (a formula's result shown as 12.35) gets the amount to the cent
+  // an amount with a fifth decimal (a formula's result shown as 12.35) gets the amount to the yuan
   return new InputError({ file }, `${at}: ${cell.label}: value ${JSON.stringify(raw)} is not a ${what}`,
     valueFix(cell, n ?? raw) ?? `write a number of ${cell.unit || 'units'} in the cell, or leave it blank if the figure is unknown`);
 }
@@ -465,9 +465,9 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
         continue;
       }
       // (a formula's float noise, =A1*3 giving 271.00000000000006 where Excel shows 271: the figure
-      // shown, not a count refused as no whole number, a statistics audit; an amount to the cent likewise)
+      // shown, not a count refused as no whole number, a statistics audit; an amount to the yuan likewise)
       const cellOf = template.cells.get(key)!;
-      if (n !== undefined && Number.isFinite(n)) n = cellOf.decimals ? (toTheCent(n) ? roundCents(n) : n) : Math.abs(n - Math.round(n)) < 1e-9 * Math.max(1, Math.abs(n)) ? Math.round(n) : n;
+      if (n !== undefined && Number.isFinite(n)) n = cellOf.decimals ? (toTheYuan(n) ? roundYuan(n) : n) : Math.abs(n - Math.round(n)) < 1e-9 * Math.max(1, Math.abs(n)) ? Math.round(n) : n;
       const problem = checkValue(cellOf, n, saved !== undefined ? String(saved) : textOf(cell), where(ws, cell), file);
       // A figure under a header that does not say its unit may be in 元: the published 2019 form
       // prints none, and SH2019 wrote 251000元 in this cell. Read as 万元 it would be printed and
@@ -477,9 +477,9 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
         const unit = HEADER_UNIT.exec(header.expected)![1]!;
         // (the 2019 form prints no unit there; the 2021 form's header has it, retyped without; and
         // the figure in 万元 said only where it is one, not 0.00 of a figure already in 万元: a review)
-        const inWan = roundCents(n! / 10000);
+        const inWan = roundYuan(n! / YUAN);
         errors.push(new InputError({ file }, `${label}: ${n!} is under the column header "${header.text}" (${header.address}), which does not say its unit, so it may be in 元 (${template.id === 'gov-2019' ? 'the 2019 form as published prints no unit' : 'the form\'s header says its unit'})`,
-          `write the header as the form's, "${header.expected}", and the column's figures in ${unit}${unit === '万元' && Number.isInteger(n) && inWan >= 0.01 ? ` (${n!}元 would be ${inWan.toFixed(2)})` : ''}`));
+          `write the header as the form's, "${header.expected}", and the column's figures in ${unit}${unit === '万元' && Number.isInteger(n) && inWan >= 0.01 ? ` (${n!}元 would be ${formatAmount(inWan)})` : ''}`));
         for (const [k, h] of unitless) if (h.address === header.address) unitless.delete(k);
         continue;
       }

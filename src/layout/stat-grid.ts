@@ -2,6 +2,7 @@
  * A statistics table as a grid of cells with spans, from its template and values: the one
  * description of the printed table that both writers render (normalise → size → render).
  */
+import { formatAmount } from '../model/amounts.js';
 import type { StatTableTemplate, TemplateRowDef, HeaderCellDef } from '../model/types.js';
 import type { Zihao } from './units.js';
 
@@ -106,8 +107,8 @@ class Grid {
 
 export function formatValue(v: number | undefined, signed = false, cents = false): string {
   if (v === undefined) return '';
-  // an amount in 万元 with a fraction is printed to the cent (12.30, not 12.3); a whole one as it is
-  const s = (cents && !Number.isInteger(v) ? v.toFixed(2) : String(v)).replace('-', '−');
+  // an amount in 万元 with a fraction is printed to two decimals (12.30, not 12.3), or to the yuan (0.0012); a whole one as it is
+  const s = (cents ? formatAmount(v) : String(v)).replace('-', '−');
   return signed && v > 0 ? `+${s}` : s;
 }
 

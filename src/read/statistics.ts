@@ -1,4 +1,4 @@
-import { LARGEST_FIGURE, roundCents, toTheCent } from '../model/amounts.js';
+import { formatAmount, LARGEST_FIGURE, roundYuan, toTheYuan, YUAN } from '../model/amounts.js';
 import { decodeUtf8, readInputBytes, TEXT_LIMIT } from './text-file.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { InputError, throwAll } from '../model/errors.js';
@@ -21,19 +21,20 @@ const formYears = (id: string): string => {
 
 export function valueProblem(cell: StatCell, v: unknown): string | undefined {
   // (a run of digits too long for a number, 400 nines, is Infinity to YAML: too many digits, not "no whole number", a bad-input audit)
-  if (v === Infinity || v === -Infinity) return `number of ${cell.decimals ? `${String(Math.floor(LARGEST_FIGURE / 100)).length} digits before the point` : `${String(LARGEST_FIGURE).length} digits`} at most (a longer one is not stored as typed)`;
-  const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals ? toTheCent(v) : Number.isInteger(v));
+  const digits = `number of ${cell.decimals ? `${String(Math.floor(LARGEST_FIGURE / YUAN)).length} digits before the point` : `${String(LARGEST_FIGURE).length} digits`} at most (a longer one is not stored as typed)`;
+  if (v === Infinity || v === -Infinity) return digits;
+  const ok = typeof v === 'number' && Number.isFinite(v) && (cell.signed || v >= 0) && (cell.decimals ? toTheYuan(v) : Number.isInteger(v));
   // (a figure past 2^53 is not the one typed: YAML read 99999999999999999999 as 1e20, printed as 100000000000000000000)
-  if (ok && Math.abs(cell.decimals ? v * 100 : v) > LARGEST_FIGURE) return `number of ${cell.decimals ? `${String(Math.floor(LARGEST_FIGURE / 100)).length} digits before the point` : `${String(LARGEST_FIGURE).length} digits`} at most (a longer one is not stored as typed)`;
+  if (ok && Math.abs(cell.decimals ? v * YUAN : v) > LARGEST_FIGURE) return digits;
   if (ok) return undefined;
-  return cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative number to the cent (two decimals at most)' : 'whole non-negative number';
+  return cell.signed ? 'whole number (may be negative)' : cell.decimals ? 'non-negative amount in 万元 to the yuan (four decimals at most: 0.0012 is 12元)' : 'whole non-negative number';
 }
 
 
 /** How to write a value that looks like a number but is not one to YAML, as clerks type them. */
 export function valueFix(cell: StatCell, v: unknown): string | undefined {
-  // (an amount in 万元 has two decimals at most: 0.005 would be printed, summed and rounded differently)
-  if (typeof v === 'number' && cell.decimals && v >= 0 && !toTheCent(v)) return `round it to the cent: ${roundCents(v).toFixed(2)}`;
+  // (an amount in 万元 has four decimals at most, to the yuan: 0.00005 would be printed, summed and rounded differently)
+  if (typeof v === 'number' && cell.decimals && v >= 0 && !toTheYuan(v)) return `round it to the yuan: ${formatAmount(roundYuan(v))}`;
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
   // a printed form's mark for none — 无, —, /, ×, 零 — is 0 (a blank is a figure unknown, which the
@@ -66,8 +67,8 @@ export function valueFix(cell: StatCell, v: unknown): string | undefined {
   const unit = /^(-?\d+(?:\.\d+)?)\s*([^\d\s.]+)$/.exec(t);
   // (an amount in 元 where the column is in 万元: 251000元 is 25.1)
   if (unit && cell.unit === '万元' && unit[2] === '元') {
-    const wan = Number(unit[1]) / 10000;
-    return `write it in 万元, the column's unit: ${toTheCent(wan) ? String(Number(wan.toFixed(2))) : `${roundCents(wan).toFixed(2)} (to the cent)`}`;
+    const wan = Number(unit[1]) / YUAN;
+    return `write it in 万元, the column's unit: ${toTheYuan(wan) ? String(roundYuan(wan)) : `${formatAmount(roundYuan(wan))} (to the yuan)`}`;
   }
   // (a rate where the form asks for a count: 按时办结率 100% in 按时办结 — "write 100" invited 100
   // of 56 applications, a 2014-form trial; the workbook says so too, io/xlsx.ts)

@@ -3,7 +3,7 @@
  * (every unit reports on the same national form). Pure: the units are read and the result is
  * written by src/io/aggregate.ts.
  */
-import { LARGEST_FIGURE, roundCents } from '../model/amounts.js';
+import { LARGEST_FIGURE, roundYuan } from '../model/amounts.js';
 import { InputError } from '../model/errors.js';
 import type { StatisticsTable, StatTemplate } from '../model/types.js';
 
@@ -19,7 +19,7 @@ export interface AggregatedStatistics {
 }
 
 // (amounts in 万元 are summed as binary floats; the inputs have cents at most, read/statistics.ts,
-// so the sum is rounded to the cent: model/amounts.ts)
+// so the sum is rounded to the yuan: model/amounts.ts)
 
 /**
  * Sum every cell over the units. A cell that some units leave empty is the sum of those that
@@ -39,7 +39,7 @@ export function aggregateStatistics(units: UnitStatistics[]): AggregatedStatisti
     const given = units.map((u) => u.stats.values[cell.key]).filter((v): v is number => v !== undefined);
     if (!given.length) continue;
     const sum = given.reduce((a, b) => a + b, 0);
-    values[cell.key] = cell.decimals ? roundCents(sum) : sum;
+    values[cell.key] = cell.decimals ? roundYuan(sum) : sum;
   }
   return { template, values };
 }
