@@ -54,6 +54,15 @@ describe('Markdown a 公文 cannot print', () => {
     expect(loadError(`\n${body}`)).toMatch(message);
   });
 
+  it('leaves out HTML comments, notes to the writer that never print, every line keeping its number (they were refused as HTML, the fix to write them as text: an edge audit)', () => {
+    const report = loadReport(makeReport({ 'report.md': `${FRONT}\n<!-- 待核实：下段数据 -->\n\n第一段<!-- 行内注释 -->文字。\n\n<!--\n多行\n注释\n-->\n\n第二段\n` }));
+    expect(report.blocks.map((b) => [b.type, b.type === 'paragraph' ? b.inlines.map((i) => i.text).join('') : '', b.loc.line])).toEqual([
+      ['paragraph', '第一段文字。', 10], ['paragraph', '第二段', 17],
+    ]);
+    // (an unclosed one is still HTML)
+    expect(loadError('\n<!-- 未闭合\n')).toMatch(/report\.md:8: HTML cannot be printed/);
+  });
+
   it('says why Word habits would print as typed: a heading without its space, a table without its --- line or with ｜, a tab-indented paragraph', () => {
     expect(loadError('\n正文。\n\n##依申请公开情况\n')).toMatch(/report\.md:10: "##依申请公开情况" is printed as text, not as a heading: there is no space after ##\n  fix: write "## 依申请公开情况"/);
     expect(loadError('\n＃ 总体情况\n')).toMatch(/report\.md:8: .* its ＃ is full-width\n  fix: write "# 总体情况"/);

@@ -295,7 +295,15 @@ function cellsOf(line: string): string[] {
   return bars.replace(/^\|/, '').replace(/\|$/, '').split('|');
 }
 
-export function parseMarkdown(body: string, file: string, firstLine: number): Block[] {
+/**
+ * HTML comments (<!-- 待核实：下段数据 -->), Markdown's notes to the writer, which never print: taken
+ * out, their line breaks kept so that every line keeps its number. They had been refused as "HTML
+ * cannot be printed", with the fix to write them as text, which would print them (an edge audit).
+ */
+const withoutComments = (body: string): string => (body.includes('<!--') ? body.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, '')) : body);
+
+export function parseMarkdown(typed: string, file: string, firstLine: number): Block[] {
+  const body = withoutComments(typed);
   // Spaces at a line's end are dropped before Markdown reads them: two or more made a hard line
   // break (Markdown's rule), which a clerk never means — they are left by Notepad, or by text
   // copied from a PDF — and which broke the line in the middle of a sentence. A line break meant
