@@ -5,10 +5,11 @@
  * exit code (2 for bad input, as without the pipe), no stack trace, no output file.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { strToU8, zipSync } from 'fflate';
 import { readConfig } from '../src/io/config.js';
 import { namedStatistics } from '../src/read/report.js';
 import { decodeUtf8 } from '../src/read/text-file.js';
@@ -58,7 +59,7 @@ describe('statistics: the path the front matter names', () => {
     expect(built.code).toBe(2);
     noCrash(built.err);
     expect(built.err).toContain(`error: R/report.md:${line}: statistics: statistics.xls is an Excel 97–2003 workbook (.xls), which gongwen does not read; a report reads its statistics from a YAML file\n`
-      + '  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx in the report\'s folder (另存为 → Excel 工作簿 *.xlsx), write "statistics: statistics.yaml" on this line, then convert the workbook once: gongwen aggregate R --out R/statistics.yaml\n');
+      + '  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx) in the report\'s folder, write "statistics: statistics.yaml" on this line, then convert the workbook once: gongwen aggregate R --out R/statistics.yaml\n');
     expect(outputsIn(path.join(root, 'out'))).toEqual([]);
     // a unit holding only its workbook as .et, given as its folder or as the file
     const unit = path.join(root, 'unit');
@@ -67,12 +68,26 @@ describe('statistics: the path the front matter names', () => {
     // (and the report's own folder, whose report.md names the .xls: a review)
     const named = run(root, 'aggregate', 'R', '--out', 'sum.yaml');
     expect(named.code).toBe(2);
-    expect(named.err).toContain('R/statistics.xls is an Excel 97–2003 workbook (.xls), which gongwen does not read\n      fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx), write "statistics: statistics.yaml" in R/report.md, convert it (gongwen aggregate R --out R/statistics.yaml), then sum again\n');
+    expect(named.err).toContain('R/statistics.xls is an Excel 97–2003 workbook (.xls), which gongwen does not read\n      fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx), write "statistics: statistics.yaml" in R/report.md, convert it (gongwen aggregate R --out R/statistics.yaml), then sum again\n');
     for (const given of ['unit', 'unit/statistics.et']) {
       const summed = run(root, 'aggregate', given, '--out', 'sum.yaml');
       expect(summed.code).toBe(2);
       expect(summed.err).toContain('unit/statistics.et is a WPS workbook (.et), which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx');
     }
+    // LibreOffice's own spreadsheet, in a unit folder or given the name .xlsx (it was "no statistics.yaml
+    // or statistics.xlsx", and "holds no worksheets … a Word document?": an edge audit)
+    const ods = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') });
+    const calc = path.join(root, 'calc');
+    mkdirSync(calc);
+    writeFileSync(path.join(calc, 'statistics.ods'), ods);
+    const fromCalc = run(root, 'aggregate', 'calc', '--out', 'sum.yaml');
+    expect(fromCalc.code).toBe(2);
+    expect(fromCalc.err).toContain('calc/statistics.ods is a LibreOffice Calc spreadsheet (.ods), which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx)');
+    writeFileSync(path.join(calc, 'statistics.xlsx'), ods);
+    unlinkSync(path.join(calc, 'statistics.ods'));
+    const renamed = run(root, 'aggregate', 'calc', '--out', 'sum.yaml');
+    expect(renamed.code).toBe(2);
+    expect(renamed.err).toContain('calc/statistics.xlsx: is a LibreOffice Calc spreadsheet (.ods) given the name .xlsx\n      fix: open it in LibreOffice Calc and save it as an Excel workbook: 另存为 → Excel 2007-365 (*.xlsx)');
   });
 
   it('takes an absolute path as it is, for the build and the up-to-date check', () => {
@@ -256,6 +271,8 @@ describe('files saved as UTF-16 (Notepad\'s "Unicode")', () => {
     // NUL bytes that are not UTF-16 (a Word document named report.md): not text, at the first one's line
     const zip = Buffer.concat([Buffer.from('---\ntitle: x\n'), Buffer.from([0x50, 0x4b, 3, 4, 0, 0, 0, 0, 0x0a, 0, 0x0a, 0])]);
     expect(() => decodeUtf8(zip, 'x.md')).toThrow(/^x\.md:3: the file is not text: it holds NUL bytes/);
+    // rich text, as WordPad and TextEdit save it: not "must start with YAML front matter" (an edge audit)
+    expect(() => decodeUtf8(Buffer.from('{\\rtf1\\ansi\\ansicpg936 ---\\par title: x\\par}'), 'x.md')).toThrow(/^x\.md:1: the file is rich text \(RTF, as WordPad and TextEdit save it\), not plain text/);
     // GBK keeps its advice, UTF-8 (with or without a BOM) is read
     expect(() => decodeUtf8(Buffer.from([0x2d, 0x0a, 0xd5, 0xfd]), 'x.md')).toThrow(/x\.md:2: the file is not UTF-8 text \(saved as GBK\/ANSI\?\)[\s\S]*iconv -f GBK/);
     expect(decodeUtf8(Buffer.from(`\uFEFF${text}`), 'x.md')).toBe(text);

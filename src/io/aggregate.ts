@@ -11,7 +11,7 @@ import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { isSumRecord, sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
-import { display, frontMatterAt, frontMatterOf, newerWorkbook, OLD_WORKBOOK, OLD_WORKBOOKS, statisticsPath } from '../read/report.js';
+import { display, frontMatterAt, frontMatterOf, newerWorkbook, OLD_WORKBOOK, OLD_WORKBOOKS, SAVE_AS_XLSX, statisticsPath } from '../read/report.js';
 import { CONVERTED_HEADER, convertedMarkOf, readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
 import { isFolder, readableFolder, readInputBytes, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
@@ -64,7 +64,7 @@ const readStatisticsFile = async (file: string, templateId?: string): Promise<St
 
 /** Why a workbook of a kind gongwen does not read is no unit's statistics, and what to do. */
 const oldWorkbook = (file: string, namedBy?: string): string =>
-  `${display(file)} is ${OLD_WORKBOOKS[OLD_WORKBOOK.exec(file)![1]!.toLowerCase()]}, which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx), `
+  `${display(file)} is ${OLD_WORKBOOKS[OLD_WORKBOOK.exec(file)![1]!.toLowerCase()]}, which gongwen does not read\n  fix: ${SAVE_AS_XLSX}, `
   // (named by the unit's report.md: its statistics: line goes to the YAML the workbook is converted into)
   + (namedBy ? `write "statistics: statistics.yaml" in ${display(path.join(namedBy, 'report.md'))}, convert it (gongwen aggregate ${display(namedBy)} --out ${display(path.join(namedBy, 'statistics.yaml'))}), then sum again` : 'then sum again');
 

@@ -357,6 +357,10 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   const SAVE_AS = 'save it from Excel or WPS as an Excel workbook (*.xlsx); .xls and .et files are not read';
   // (said in the clerk's terms, not the ZIP reader's English with its web address: adversarial audit)
   if (data.length === 0) throw new InputError({ file }, 'is empty (0 bytes): a copy or a download that did not finish?', 'copy or save the workbook again');
+  // (a LibreOffice spreadsheet given the name .xlsx: a ZIP whose first part names its kind, "holds no worksheets … a Word document?", an edge audit)
+  if (data.subarray(30, 100).toString('latin1').startsWith('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')) {
+    throw new InputError({ file }, 'is a LibreOffice Calc spreadsheet (.ods) given the name .xlsx', 'open it in LibreOffice Calc and save it as an Excel workbook: 另存为 → Excel 2007-365 (*.xlsx)');
+  }
   if (data.length < 4 || data.readUInt32BE(0) !== 0x504b0304) {
     const text = !data.subarray(0, 512).includes(0);
     throw new InputError({ file }, `is not an .xlsx workbook${text ? ': it is text (a .csv file given the name .xlsx?)' : ''}`, SAVE_AS);

@@ -96,8 +96,10 @@ function holdsFigures(file: string): boolean {
  * line of report.md (`at`), the line to fix; what the file holds, at the file's own lines.
  */
 /** Workbooks of a kind gongwen does not read, by extension (an .xlsx it reads: io/xlsx.ts). */
-export const OLD_WORKBOOKS: Record<string, string> = { '.xls': 'an Excel 97–2003 workbook (.xls)', '.et': 'a WPS workbook (.et)' };
-export const OLD_WORKBOOK = /(\.xls|\.et)$/i;
+export const OLD_WORKBOOKS: Record<string, string> = { '.xls': 'an Excel 97–2003 workbook (.xls)', '.et': 'a WPS workbook (.et)', '.ods': 'a LibreOffice Calc spreadsheet (.ods)' };
+export const OLD_WORKBOOK = /(\.xls|\.et|\.ods)$/i;
+/** How to save another program's workbook as the .xlsx gongwen reads. */
+export const SAVE_AS_XLSX = 'save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx)';
 
 function readNamedStatistics(dir: string, named: string, at: { file: string; line: number }, year: number | undefined): StatisticsTable {
   const file = statisticsPath(dir, named);
@@ -160,7 +162,7 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
   if (old) {
     const yaml = display(file).replace(OLD_WORKBOOK, '.yaml');
     throw new InputError(at, `statistics: ${named.trim()} is ${OLD_WORKBOOKS[old.toLowerCase()]}, which gongwen does not read; a report reads its statistics from a YAML file`,
-      `save it from Excel or WPS as an Excel workbook, statistics.xlsx in the report's folder (另存为 → Excel 工作簿 *.xlsx), write "statistics: ${path.relative(dir, file).replace(OLD_WORKBOOK, '.yaml')}" on this line, then convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}`);
+      `${SAVE_AS_XLSX} in the report's folder, write "statistics: ${path.relative(dir, file).replace(OLD_WORKBOOK, '.yaml')}" on this line, then convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}`);
   }
   // named as report.md is: relative to the working folder when inside it; with the report's year,
   // for a file on another year's form

@@ -47,6 +47,11 @@ function notUtf8Kind(bytes: Uint8Array): { utf16: 'LE' | 'BE'; bom: boolean } | 
 
 /** `bytes` as text, or an InputError naming `file` (as shown to the author) and the line. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  // (rich text, as WordPad and TextEdit save by default: "must start with YAML front matter" where the editor shows ---, an edge audit)
+  if (bytes.length >= 5 && Buffer.from(bytes.buffer, bytes.byteOffset, 5).toString('latin1') === '{\\rtf') {
+    throw new InputError({ file, line: 1 }, 'the file is rich text (RTF, as WordPad and TextEdit save it), not plain text: its first line is {\\rtf…, not what the editor shows',
+      'save it as plain text in UTF-8: copy the text into Notepad and 另存为 → 编码 UTF-8; in TextEdit 格式 → 制作纯文本 first');
+  }
   const kind = notUtf8Kind(bytes);
   if (kind && 'binary' in kind) {
     const line = Buffer.from(bytes.buffer, bytes.byteOffset, kind.binary).toString('latin1').split('\n').length;
