@@ -77,6 +77,14 @@ describe('gongwen CLI', () => {
     expect([alone.code, alone.err]).toEqual([2, expect.stringContaining('not a report folder')]);
   });
 
+  it('gives the help for gongwen help and gongwen help <command>, not "unknown command" (an edge audit)', () => {
+    for (const [args, first] of [[['help'], 'gongwen — GB/T 9704-2012'], [['help', 'build'], 'gongwen — GB/T 9704-2012'], [['help', 'new'], 'Usage:\n  gongwen new <folder>']] as const) {
+      const r = run(...args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.out, args.join(' ')).toContain(first);
+    }
+  });
+
   it('says a misspelt option, a missing value and a value given to a switch plainly, with the nearest option', () => {
     const cases: [string[], string][] = [
       [['build', SAMPLE, '--stirct'], 'error: unknown option --stirct: did you mean --strict?\nRun gongwen --help for usage.\n'],
@@ -88,6 +96,8 @@ describe('gongwen CLI', () => {
       [['check', SAMPLE, '--config='], 'error: --config needs a value\n'],
       [['aggregate', SAMPLE, '--partail'], 'error: unknown option --partail: did you mean --partial?\n'],
       [['new', 'x', '--orgn', '某局'], 'error: unknown option --orgn: did you mean --organ?\n'],
+      // (the opposite of --strict was told "did you mean --strict?": an edge audit)
+      [['build', SAMPLE, '--no-strict'], 'error: unknown option --no-strict: --strict is off unless it is given, so leave it out\n'],
     ];
     for (const [args, err] of cases) {
       const r = run(...args);

@@ -116,6 +116,10 @@ describe('front matter validation', () => {
     // a field typed by its Chinese name, as README's table gives it (an office trial: all fields were listed)
     const [chinese] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, '责任编辑: 王五\n---\n') + '正文\n' });
     expect(chinese).toMatch(/report\.md:6: unknown field "责任编辑"\n {2}fix: did you mean "editor"\?$/);
+    // names clerks use, where the nearest spelling would mislead (date: was told "site", publisher: "published": an edge audit)
+    for (const [typed, meant] of [['date', 'published'], ['publisher', 'organ'], ['index', 'index_no'], ['机构', 'organ'], ['Date', 'published']]) {
+      expect(errorsOf({ 'report.md': FRONT.replace(/---\n$/, `${typed}: x\n---\n`) + '正文\n' })[0], typed).toMatch(new RegExp(`unknown field "${typed}"\\n {2}fix: did you mean "${meant}"\\?$`));
+    }
     // a field whose name is a figure, or none, at its own line (not the title's); one that is a
     // list, said to be no field (the library warned on stderr: adversarial audit)
     const at = (extra: string) => errorsOf({ 'report.md': FRONT.replace(/---\n$/, `editor: 王五\n${extra}\n---\n`) + '正文\n' })[0];

@@ -431,6 +431,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       const { newCommand } = await import('./new-command.js');
       return await newCommand(argv.slice(1), out, err);
     }
+    // (gongwen help, gongwen help build: the help, not "unknown command", an edge audit)
+    if (argv[0] === 'help') return await main(argv[1] === 'new' || argv[1] === 'aggregate' ? [argv[1], '--help'] : ['--help'], out, err);
     const { values, positionals } = parseCommandLine(argv);
     if (values.help) { out.write(HELP); return EXIT.ok; }
     if (values.version) { out.write(`gongwen ${version()}\n`); return EXIT.ok; }

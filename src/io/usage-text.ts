@@ -20,6 +20,9 @@ export function usageText(e: Error, options: Record<string, unknown>, argv: read
     // failure audit, review; `newFolders`: gongwen new, whose folder is not there yet)
     const path = named.length === 2 && argv.find((a) => /^-[^-]/.test(a) && a.length > 2 && a.includes(named[1]!) && (newFolders || existsSync(a)));
     if (path) return `unknown option ${named}, read from ${path}: a folder or file whose name starts with - is written ./${path}`;
+    // (--no-strict, the opposite of --strict, was told "did you mean --strict?": an edge audit)
+    const negated = /^--no-(.+)$/.exec(named.split('=')[0]!)?.[1];
+    if (negated && negated in options) return `unknown option ${named}: --${negated} is off unless it is given, so leave it out`;
     const guess = named.startsWith('--') ? closest(named.slice(2).split('=')[0]!, Object.keys(options)) : undefined;
     return `unknown option ${named}${guess ? `: did you mean --${guess}?` : ''}`;
   }

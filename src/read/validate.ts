@@ -12,12 +12,17 @@ function asWritten(yaml: LocatedYaml, line: number, field: string): string {
   return m ? `write ${key}: "${m[1]}"` : 'put the value in quotes as it is written';
 }
 
-/** The front matter's fields by their Chinese names (README's table of fields), and names clerks use for them. */
+/**
+ * The front matter's fields by their Chinese names (README's table of fields), and names clerks use
+ * for them, in Chinese and in English, where the nearest spelling would mislead (date: was told
+ * "site", publisher: "published", a date; 机构: and index: nothing — an edge audit).
+ */
 const CHINESE_NAMES: Record<string, string> = {
-  标题: 'title', 报告年度: 'year', 年度: 'year', 发布机构: 'organ', 机关: 'organ', 发布日期: 'published', 发布时间: 'published',
-  来源: 'source', 网站名称: 'site', 索引号: 'index_no', 分类: 'category', 主题分类: 'category', 文号: 'doc_no', 有效性: 'validity',
+  标题: 'title', 报告年度: 'year', 年度: 'year', 发布机构: 'organ', 机关: 'organ', 机构: 'organ', 单位: 'organ', 发布日期: 'published', 发布时间: 'published', 日期: 'published',
+  来源: 'source', 网站名称: 'site', 索引号: 'index_no', 索引: 'index_no', 分类: 'category', 主题分类: 'category', 文号: 'doc_no', 有效性: 'validity',
   关键词: 'keywords', 责任编辑: 'editor', 编辑: 'editor', 发文机关署名: 'signature', 署名: 'signature', 联系方式: 'contact',
   网页地址: 'url', 网址: 'url', 目录: 'toc', 附件: 'attachment', 统计表: 'statistics',
+  date: 'published', publish_date: 'published', publisher: 'organ', author: 'organ', index: 'index_no', link: 'url',
 };
 
 /** Closest candidate by edit distance, for "did you mean" hints. */
@@ -77,7 +82,7 @@ export function validateLocated<T>(
     const fields = fieldsAt(path);
     for (const key of issue.keys) {
       // (a field typed by its Chinese name, 责任编辑: as README's table gives it: that field, an office trial)
-      const named = path.length === 0 ? CHINESE_NAMES[key.trim().replace(/[（(].*$/, '')] : undefined;
+      const named = path.length === 0 ? CHINESE_NAMES[key.trim().replace(/[（(].*$/, '').toLowerCase()] : undefined;
       const guess = named && fields.includes(named) ? named : closest(key, fields);
       if (guess) guessed.add([...path.map(String), guess].join('.'));
       errors.push(new InputError(
