@@ -77,6 +77,18 @@ describe('gongwen CLI', () => {
     expect([alone.code, alone.err]).toEqual([2, expect.stringContaining('not a report folder')]);
   });
 
+  it('names an empty folder name as one (check "$DIR" with DIR unset said ": no such folder"), and --pdfa with no PDF to make (an edge audit)', () => {
+    for (const command of ['check', 'build']) {
+      const r = run(command, '');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`error: ${command} was given an empty folder name, "" (an unset variable in a script?): give each report folder by its name\n`);
+    }
+    const out = mkdtempSync(path.join(tmpdir(), 'gongwen-pdfa-'));
+    const r = run('build', SAMPLE, '--out', out, '--pdfa', '--format', 'docx');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('note: --pdfa makes the PDF a PDF/A, and --format docx writes no PDF\n');
+  });
+
   it('gives the help for gongwen help and gongwen help <command>, not "unknown command" (an edge audit)', () => {
     for (const [args, first] of [[['help'], 'gongwen — GB/T 9704-2012'], [['help', 'build'], 'gongwen — GB/T 9704-2012'], [['help', 'new'], 'Usage:\n  gongwen new <folder>']] as const) {
       const r = run(...args);

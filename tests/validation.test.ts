@@ -117,6 +117,8 @@ describe('front matter validation', () => {
     const [chinese] = errorsOf({ 'report.md': FRONT.replace(/---\n$/, '责任编辑: 王五\n---\n') + '正文\n' });
     expect(chinese).toMatch(/report\.md:6: unknown field "责任编辑"\n {2}fix: did you mean "editor"\?$/);
     // names clerks use, where the nearest spelling would mislead (date: was told "site", publisher: "published": an edge audit)
+    // a year in Chinese figures, as a 公文's date writes it: its digits as the fix (it said year: 2017, an edge audit)
+    expect(errorsOf({ 'report.md': FRONT.replace('year: 2020', 'year: 二〇二〇') })[0]).toMatch(/fix: write the year alone in ASCII digits, without 年 or quotes: year: 2020$/);
     for (const [typed, meant] of [['date', 'published'], ['publisher', 'organ'], ['index', 'index_no'], ['机构', 'organ'], ['Date', 'published']]) {
       expect(errorsOf({ 'report.md': FRONT.replace(/---\n$/, `${typed}: x\n---\n`) + '正文\n' })[0], typed).toMatch(new RegExp(`unknown field "${typed}"\\n {2}fix: did you mean "${meant}"\\?$`));
     }

@@ -257,6 +257,8 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   early?: Worker): Promise<number> {
   const config = configFor(values);
   const settings = settingsFor(values, config);
+  // (--pdfa with --format docx was dropped without a word: an edge audit)
+  if (values.pdfa && !settings.formats.includes('pdf')) err.write('note: --pdfa makes the PDF a PDF/A, and --format docx writes no PDF\n');
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs > 0)) throw new UsageError('--jobs takes a whole number of at least 1');
   checkNames(dirs);
@@ -448,6 +450,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       throw new UsageError(`unknown command "${command}" (${guess ? `did you mean ${guess}?` : 'try: gongwen build <report-dir>'})`);
     }
     if (!dirs.length) throw new UsageError(`${command} needs at least one report folder, e.g. gongwen ${command} content/shangqiu-2017`);
+    // (check "$DIR" with DIR unset: "error: : no such folder", an edge audit)
+    if (dirs.some((d) => !d.trim())) throw new UsageError(`${command} was given an empty folder name, "" (an unset variable in a script?): give each report folder by its name`);
     // --out= and --config= with nothing after the "=": not the default, which they would silently become
     const empty = (['out', 'format', 'jobs', 'config'] as const).find((k) => values[k] !== undefined && values[k]!.trim() === '');
     if (empty) throw new UsageError(`--${empty} needs a value`);

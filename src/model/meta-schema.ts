@@ -110,7 +110,9 @@ const year: Field = (v, path, issues) => {
   if (typeof v !== 'number' || Number.isNaN(v)) {
     // 2021年, ２０２１, "2021": the digits alone, in ASCII, unquoted
     // (the letter O or l typed for 0 or 1, 2O23: the year it stands for)
-    const digits = typeof v === 'string' ? asciiDigits(v).replace(/(?<=\d)[oO〇]|[oO〇](?=\d)/g, '0').replace(/(?<=\d)[lI]|[lI](?=\d)/g, '1').match(/\d{4}/)?.[0] : undefined;
+    // (a year in Chinese figures, 二〇二一, as a 公文's date writes it: its digits, not "year: 2017", an edge audit)
+    const figures = typeof v === 'string' ? v.replace(/[〇零一二三四五六七八九]/gu, (c) => String('〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c))) : v;
+    const digits = typeof figures === 'string' ? asciiDigits(figures).replace(/(?<=\d)[oO〇]|[oO〇](?=\d)/g, '0').replace(/(?<=\d)[lI]|[lI](?=\d)/g, '1').match(/\d{4}/)?.[0] : undefined;
     return invalid(issues, path, 'year (报告年度) must be a number such as 2017', `write the year alone in ASCII digits, without 年 or quotes: year: ${digits ?? 2017}`);
   }
   // (a run of digits too long for a number is Infinity to YAML: said as what it is, a bad-input audit)
