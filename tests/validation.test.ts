@@ -48,7 +48,7 @@ describe('front matter validation', () => {
     [`url: https://www.example.gov.cn/a.html?q=${'x'.repeat(2400)}`, /:6: field "url" is too long for its QR code: 2\d{3} bytes, a QR code holds 2331\n  fix: give the address of the page without its query/],
     ['toc: yes please', /:6: field "toc" \(目录\) must be true, false, or the heading levels to list, 1 to 4/],
     ['keywords: {年报: 1}', /:6: field "keywords" must be a list.*\n  fix: put the keywords in \[ \] separated by commas/],
-    ['keywords: [年报, 12]', /:6: field "keywords.1": each keyword is read as the number 12/],
+    ['keywords: [年报, 12]', /:6: field "keywords" \(its item 2\): each keyword is read as the number 12/],
     ['source:', /:6: field "source" \(来源\) must not be empty\n  fix: write the text after the colon and a space/],
     ['source: [市政府]', /:6: field "source" \(来源\) must be text\n  fix: write it on one line/],
     ['editor: "  "', /:6: field "editor" \(责任编辑\) must not be empty/],

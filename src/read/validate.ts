@@ -111,7 +111,10 @@ export function validateLocated<T>(
     } else {
       const line = yaml.lineOf(path);
       // "field "year" (报告年度) must be …", not "field "year": year (报告年度) must be …"
-      const message = issue.message.startsWith(`${field} `) ? `field "${field}"${issue.message.slice(field.length)}` : `field "${field}": ${issue.message}`;
+      // (an item of a list by its place counted from 1: "keywords.1" was the second keyword, an edge audit)
+      const item = typeof path.at(-1) === 'number' ? ` (its item ${(path.at(-1) as number) + 1})` : '';
+      const named = item ? path.slice(0, -1).map(String).join('.') : field;
+      const message = issue.message.startsWith(`${field} `) ? `field "${field}"${issue.message.slice(field.length)}` : `field "${named}"${item}: ${issue.message}`;
       errors.push(new InputError({ file, line }, message, issue.hint === AS_WRITTEN ? asWritten(yaml, line, field) : issue.hint));
     }
   }
