@@ -28,6 +28,28 @@ export class InputErrors extends Error {
   }
 }
 
+/**
+ * Errors of one file with the same fix, past the first `keep`, said once with their lines: a form
+ * with every figure typed 无 printed 185 errors in 370 lines, the same fix each time (an edge
+ * audit; aggregate already names twenty and counts the rest).
+ */
+export function condensed(errors: InputError[], keep = 3): InputError[] {
+  const byFix = new Map<string, InputError[]>();
+  for (const e of errors) if (e.hint && e.loc.line) byFix.set(`${e.loc.file}\n${e.hint}`, [...byFix.get(`${e.loc.file}\n${e.hint}`) ?? [], e]);
+  const out: InputError[] = [];
+  for (const e of errors) {
+    const same = e.hint && e.loc.line ? byFix.get(`${e.loc.file}\n${e.hint}`)! : [e];
+    const k = same.indexOf(e);
+    if (same.length <= keep + 1 || k < keep) out.push(e);
+    else if (k === keep) {
+      const rest = same.slice(keep);
+      const lines = [...new Set(rest.map((r) => r.loc.line!))];
+      out.push(new InputError({ file: e.loc.file, line: lines[0] }, `and ${rest.length} more with the same fix, at line${lines.length > 1 ? 's' : ''} ${lines.length > 12 ? `${lines.slice(0, 12).join(', ')}, …` : lines.join(', ')}`, e.hint));
+    }
+  }
+  return out;
+}
+
 /** Throw what was collected, if anything: the one error as it is, several together. */
 export function throwAll(errors: InputError[]): void {
   if (errors.length) throw errors.length === 1 ? errors[0] : new InputErrors(errors);

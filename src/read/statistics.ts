@@ -1,7 +1,7 @@
 import { formatAmount, LARGEST_FIGURE, roundYuan, toTheYuan, YUAN } from '../model/amounts.js';
 import { decodeUtf8, readInputBytes, TEXT_LIMIT } from './text-file.js';
 import { asciiDigits } from '../model/typed-text.js';
-import { InputError, throwAll } from '../model/errors.js';
+import { condensed, InputError, throwAll } from '../model/errors.js';
 import { parseSumRecord, type SumRecord, type StatCell, type StatisticsTable } from '../model/types.js';
 import { availableTemplates, FIRST_FORM_YEAR, loadTemplate, templateForYear, wrongFormNote } from './templates.js';
 import { closest } from './validate.js';
@@ -349,7 +349,7 @@ export function parseStatistics(text: string, file: string, year?: number): Stat
   // a table not written at all: at the line of "tables:" (lineOf gives its value's)
   const dataLine = text.split('\n').findIndex((l) => new RegExp(`^${dataKey}\\s*:`).test(l)) + 1;
   if (template.placement !== 'attachment' && dataLine) for (const cell of template.cells.values()) places[cell.key] ??= dataLine;
-  throwAll(withFormNote(errors));
+  throwAll(withFormNote(condensed(errors)));
   const sumRecord = sumRecordOf(text);
   return { template, values, file, lines, places, templateLine: y.lineOf(['template']), ...(sumRecord ? { sumRecord } : {}), ...(typeof figuresYear === 'number' ? { year: figuresYear } : {}) };
 }
