@@ -267,6 +267,14 @@ describe('statistics workbooks', () => {
     ]);
   });
 
+  it('refuses a workbook that unpacks to far more than a form holds, before unpacking it (410 KB made 1.4 GB of memory: an edge audit)', async () => {
+    const s = sample2021();
+    const parts = unzipSync(new Uint8Array(await statisticsToXlsx(s.template, s.values)));
+    const bomb = Buffer.from(zipSync({ ...parts, 'xl/padding.xml': [new Uint8Array(70 * 2 ** 20).fill(0x20), { level: 1 }] }));
+    expect(bomb.length).toBeLessThan(2 ** 20);
+    expect(await messagesOf(statisticsFromXlsx(bomb, 'unit.xlsx'))).toEqual([expect.stringMatching(/^unit\.xlsx: unpacks to 70 MB, far more than a statistics form holds/)]);
+  });
+
   it('reads a workbook without its shared strings as an input error, not an internal one', async () => {
     const { unzipSync, zipSync } = await import('fflate');
     const s = sample2021();

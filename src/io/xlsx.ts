@@ -347,6 +347,9 @@ function savedResult(raw: RawCell | undefined): number | string | null | undefin
   return undefined;
 }
 
+/** The most a statistics workbook may unpack to: a form is some 100 KB unpacked; 64 MB is a sheet of 100,000 rows. */
+const UNPACKED_LIMIT = 64 * 2 ** 20;
+
 export async function statisticsFromXlsx(data: Buffer, file: string, templateId?: string): Promise<StatisticsTable> {
   // an OLE2 compound file: an .xls of Excel 97–2003 renamed, or an .xlsx saved with a password
   // (Excel encrypts the whole package into one); the ZIP reader said only "is this a zip file?"
@@ -364,6 +367,17 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   if (data.length < 4 || data.readUInt32BE(0) !== 0x504b0304) {
     const text = !data.subarray(0, 512).includes(0);
     throw new InputError({ file }, `is not an .xlsx workbook${text ? ': it is text (a .csv file given the name .xlsx?)' : ''}`, SAVE_AS);
+  }
+  // (a package that unpacks to far more than a form holds — a "zip bomb", 410 KB making 1.4 GB of
+  // memory — refused by the sizes its directory declares, before anything is unpacked: an edge audit)
+  let unpacked = 0;
+  try {
+    unzipSync(data, { filter: (f) => ((unpacked += f.originalSize), false) });
+  } catch {
+    throw new InputError({ file }, 'is damaged: its package cannot be read as a workbook (cut short in copying?)', SAVE_AS);
+  }
+  if (unpacked > UNPACKED_LIMIT) {
+    throw new InputError({ file }, `unpacks to ${Math.round(unpacked / 2 ** 20)} MB, far more than a statistics form holds (a form is some 100 KB): not the form, or a damaged file`, SAVE_AS);
   }
   const wb = new ExcelJS.Workbook();
   try {
