@@ -505,6 +505,19 @@ describe('--watch', () => {
     expect(await w.stop()).toBe(0);
   }, 60_000);
 
+  it('hears nothing of its own --out folder inside the report folder (a build "up to date" nobody asked for: an edge audit)', async () => {
+    const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'inside');
+    const w = watching(dir, path.join(dir, 'out'));
+    await w.until(/watching/);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(w.stdout.match(/\.pdf \(\d+ KB\)/g)).toHaveLength(1);
+    expect(w.stdout).not.toMatch(/up to date/);
+    // an edit is heard as before
+    writeFileSync(path.join(dir, 'report.md'), `${FRONT}\n第二版。\n`);
+    await w.until(/\(built again: report\.md changed\)/);
+    expect(await w.stop()).toBe(0);
+  }, 60_000);
+
   it('prints after the start the warnings it has not printed, counts the others, and the time of each build', async () => {
     // (a form's year without statistics, and text still to be written: two warnings)
     const dir = makeReport({ 'report.md': `${FRONT}\n【待填写：总体情况】\n` }, 'warned');

@@ -277,8 +277,10 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
             changed(dir);
             return;
           }
-          // not editors' temporary files, nor gongwen's own outputs when --out is the report folder
-          if (name && !isInputName(name)) return;
+          // not editors' temporary files, nor gongwen's own outputs when --out is the report folder,
+          // nor the --out folder inside it (made or written by the build itself: a build "up to
+          // date" nobody asked for, an edge audit)
+          if (name && (!isInputName(name) || path.resolve(at(dir), name) === path.resolve(settings.outDir))) return;
           watchStatistics(dir);
           changed(dir);
         });
