@@ -254,6 +254,8 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
     // (a build ends by the signal, always; a --watch stops in order, exit 0, and starts no watching)
     expect(await exited).toEqual([code, signal]);
     expect(said).not.toMatch(/stopped\.pdf|watching/);
+    // (said, as a batch says how far it got: it had ended without a word, an edge audit)
+    if (!options.length) expect(said).toBe(`stopped (SIGINT) before ${dir} was built: its earlier outputs stay as they were\n`);
     expect(readdirSync(out).sort().map((f) => [f, statSync(path.join(out, f)).mtimeMs])).toEqual(before);
   });
 

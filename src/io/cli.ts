@@ -322,6 +322,10 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
     haltPlacements();
     // (a report a worker placed while the batch was stopping, its outcome not yet here, counts: a review)
     const unsaid = batch ? Math.max(0, placedCount() - builtSeen) : 0;
+    // (one folder stopped before its outcome came in: its outputs were not placed — they are placed
+    // in the task whose outcome follows in a microtask, before a signal's listener can run; it had
+    // ended without a word, where a batch says how far it got, an edge audit)
+    if (dirs.length === 1 && !finished) out.write(`${tty ? '\n' : ''}stopped (${signal}) before ${dirs[0]} was built: its earlier outputs stay as they were\n`);
     if (dirs.length > 1) out.write(`${tty ? '\n' : ''}stopped (${signal}) after ${current.length + finished + unsaid} of ${dirs.length} reports: those built are whole, the others not built; ${values.force ? 'the same command without --force builds the rest (those up to date are not built again; with --force, all of them again)' : 'the same command again builds the rest (those up to date are not built again)'}\n`);
     // ended by the signal itself, as without this handler (a shell's loop stops at a Ctrl-C)
     for (const s of signals) process.off(s, stop);
