@@ -1,6 +1,6 @@
 /** Up-to-date builds (io/up-to-date.ts): a folder is built again only when something its outputs depend on changed. */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -247,6 +247,19 @@ describe('up-to-date builds', () => {
     expect(again.err).not.toContain('kept:');
     expect(readdirSync(copy).filter((f) => f.startsWith('unit.edited-'))).toHaveLength(1); // the one copied along
   }, 60_000);
+
+  it('takes a file larger than any input by its size and time, not its bytes (a 1 GB scan beside report.md was read whole on every build: an edge audit)', () => {
+    const dir = makeReport({ 'report.md': BODY });
+    const scan = path.join(dir, 'scan.tif');
+    writeFileSync(scan, '');
+    truncateSync(scan, 17 * 2 ** 20);
+    const first = folderInputs(dir).files['scan.tif'];
+    expect(first).toMatch(/^large:17825792:/);
+    truncateSync(scan, 18 * 2 ** 20);
+    expect(folderInputs(dir).files['scan.tif']).not.toBe(first);
+    // (report.md itself by its bytes, as before)
+    expect(folderInputs(dir).files['report.md']).toMatch(/^\d+:[0-9a-f]{8}$/);
+  });
 
   it('builds again when a statistics file outside the folder changes', () => {
     const dir = makeReport({ 'report.md': FRONT.replace(/---\n$/, 'attachment: { title: 统计表 }\nstatistics: ../shared.yaml\n---\n正文。\n') }, 'withshared');

@@ -35,7 +35,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { namedStatistics } from '../read/report.js';
 import { sumRecordOf } from '../read/statistics.js';
-import { readInputBytes } from '../read/text-file.js';
+import { readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
 import { writeFileAtomic } from './files.js';
 import { crc32 } from './crc32.js';
 import { InputError } from '../model/errors.js';
@@ -157,6 +157,13 @@ export function folderInputs(dir: string): FolderInputs {
   const read = new Map<string, Buffer>();
   const add = (name: string, file: string): Buffer | undefined => {
     try {
+      // (a file larger than any input gongwen reads — a scan of 1 GB kept beside report.md — by its
+      // size and time: it was read whole on every build, 1 GB of memory, an edge audit)
+      const large = statSync(file, { throwIfNoEntry: false });
+      if (large?.isFile() && large.size > WORKBOOK_LIMIT) {
+        files[name] = `large:${sizeAndTime(large)}`;
+        return undefined;
+      }
       // (a device or a pipe, statistics: /dev/zero, is never read: the build reports it, adversarial audit)
       const bytes = readInputBytes(file);
       read.set(path.resolve(file), bytes);
