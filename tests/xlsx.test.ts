@@ -439,6 +439,10 @@ describe('statistics workbooks', () => {
   it('names a missing sheet and a file that is not a workbook', async () => {
     const [msg] = await messagesOf(readEdited((wb) => { wb.getWorksheet('表四')!.name = 'Sheet3'; }));
     expect(msg).toContain('no sheet "表四" (四、政府信息公开行政复议、行政诉讼情况)');
+    // the sheets listed are those the clerk sees: not the hidden gongwen sheet (an edge audit)
+    expect(msg).toMatch(/fix: the workbook has "表二", "表三", "Sheet3"; keep the sheet names of the form$/);
+    // a sheet renamed with a space after it is that sheet
+    expect((await readEdited((wb) => { wb.getWorksheet('表四')!.name = '表四 '; })).values).toEqual(sample2021().values);
     const [bad] = await messagesOf(statisticsFromXlsx(Buffer.from('template: gov-2021\n'), 'unit.xlsx'));
     expect(bad).toContain('unit.xlsx: is not an .xlsx workbook: it is text (a .csv file given the name .xlsx?)');
     // in the clerk's terms, not the ZIP reader's (adversarial audit): empty, cut short, another package

@@ -397,10 +397,12 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
   const errors: InputError[] = [];
   for (const table of template.tables) {
     const name = sheetName(template, table);
-    const ws = wb.getWorksheet(name);
+    // (a sheet renamed with a space after it, "表三 ", is that sheet; the hidden gongwen sheet, which
+    // the clerk cannot see, is not listed among the others: an edge audit)
+    const ws = wb.getWorksheet(name) ?? wb.worksheets.find((w) => w.name.trim() === name);
     if (!ws) {
       errors.push(new InputError({ file }, `no sheet "${name}" (${table.title})`,
-        `the workbook has ${wb.worksheets.map((w) => `"${w.name}"`).join(', ')}; keep the sheet names of the form`));
+        `the workbook has ${wb.worksheets.filter((w) => w.state === 'visible' || w.state === undefined).map((w) => `"${w.name}"`).join(', ')}; keep the sheet names of the form`));
       continue;
     }
     // the form's grid without figures: its labels, and which cells take one
