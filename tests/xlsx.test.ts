@@ -109,6 +109,17 @@ describe('statistics workbooks', () => {
     expect(msg).toContain('fix: keep the rows and columns of the official form in their order');
   });
 
+  it('names a blank row inserted into the form as that row, not by the label it pushed down (an edge audit)', async () => {
+    // (the sheet's cells from row 8 on moved down a row, row 8 left empty, as 插入行 leaves them)
+    const [msg, ...more] = await messagesOf(readEdited((wb) => {
+      const ws = wb.getWorksheet('表三')!;
+      for (let r = ws.rowCount; r >= 8; r--) for (let c = 1; c <= 10; c++) ws.getCell(r + 1, c).value = ws.getCell(r, c).value;
+      for (let c = 1; c <= 10; c++) ws.getCell(8, c).value = null;
+    }));
+    expect(more).toEqual([]);
+    expect(msg).toMatch(/^unit\.xlsx: sheet 表三, row 8 is empty: a row inserted into the form pushed its rows down \("1\.属于国家秘密" is in row 9, not 8\)\n {2}fix: delete row 8 \(删除整行\)/);
+  });
+
   it('refuses swapped columns too (a header that is not the template\'s)', async () => {
     const [msg] = await messagesOf(readEdited((wb) => {
       const ws = wb.getWorksheet('表四')!;

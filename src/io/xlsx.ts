@@ -198,6 +198,14 @@ function checkLabels(ws: Worksheet, table: StatTableTemplate, grid: StatGrid, fi
     // wrote before it said the unit, or the form as published — whose figures are then looked at)
     const bare = normLabel(found) !== normLabel(expected) && normLabel(found) === normLabel(expected.replace(HEADER_UNIT, ''));
     if (normLabel(found) !== normLabel(expected) && !bare) {
+      // (a blank row inserted above: said as that row, not as the label it pushed down, an edge audit)
+      // (the row's own cells empty, from its label on: a label over several rows, merged, fills the columns before it)
+      const blank = p.r + 1;
+      const empty = Array.from({ length: Math.max(1, ws.getRow(blank).cellCount - p.c) }, (_, k) => ws.getCell(blank, p.c + 1 + k)).every((c) => !textOf(c).trim());
+      if (empty && normLabel(textOf(ws.getCell(p.r + 2, p.c + 1))) === normLabel(expected)) {
+        return new InputError({ file }, `sheet ${ws.name}, row ${blank} is empty: a row inserted into the form pushed its rows down ("${expected}" is in row ${p.r + 2}, not ${p.r + 1})`,
+          `delete row ${blank} (删除整行), so that the form's rows are where they were`);
+      }
       return new InputError({ file }, `sheet ${ws.name}, row ${p.r + 1}: ${p.what} is "${found.trim()}", expected "${expected}" (${where(ws, cell)})`,
         'keep the rows and columns of the official form in their order (do not insert, delete or move rows); ' +
         'copy the figures into a form exported by gongwen if the layout differs');
