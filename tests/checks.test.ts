@@ -139,6 +139,19 @@ describe('the 2021 tables', () => {
     expect(total.hint).toBe('表三 一、本年新收政府信息公开申请数量 / 总计 (this line) is in this rule, and its own parts add up to 271, not 272: correct it, or the part that is wrong');
   });
 
+  it('points two columns off by as much each way at the row whose figures were typed in each other\'s place (a 2019-form trial: both findings were at the 总计 row)', () => {
+    const swapped = sample2021((t) => {
+      const granted = (t.t3 as Record<string, Record<string, number>>).granted;
+      [granted.natural, granted.commercial] = [granted.commercial, granted.natural];
+    });
+    const off = checkStatistics(swapped).filter((f) => /三（七）总计 \/ (自然人|商业企业):/.test(f.message));
+    expect(off).toHaveLength(2);
+    for (const f of off) {
+      expect(f.loc.line).toBe(Math.min(swapped.lines['t3.granted.natural']!, swapped.lines['t3.granted.commercial']!));
+      expect(f.hint).toBe('表三 三（一）予以公开 / 自然人 (11) and 表三 三（一）予以公开 / 商业企业 (102) may be in each other\'s place: the two columns are off by 91 each way, and that row\'s figures differ by just that');
+    }
+  });
+
   it('points two warnings that share one figure at it, not at the column total that is right (statistics audit)', () => {
     const t3 = (t: Record<string, unknown>) => t.t3 as Record<string, Record<string, number>>;
     const lineOf = (s: { lines: Record<string, number> }, key: string) => s.lines[key]!;

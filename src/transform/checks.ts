@@ -85,6 +85,7 @@ export function checkRules(stats: StatisticsTable): Finding[] {
     }
   }
   pointAtSuspects(stats, failed);
+  pointAtSwaps(stats, failed);
   // (a workbook's figure typed as text, "２３", where the sheet sums with formulas: its =SUM left it
   // out of the total the clerk saw, where gongwen reads it — the parts "23 over", a 2019-form trial)
   for (const { rule, finding } of failed) {
@@ -187,6 +188,37 @@ function pointAtSuspects(stats: StatisticsTable, failed: { rule: StatRule; findi
     } else {
       e.finding.hint = ownSum ? `${label} is in this rule, and ${ownSum}: correct it, or the part that is wrong`
         : `${label} is in this rule and in ${alike.map((w) => w.finding.message.split(':')[0]).join(' and ')}, ${offBy}: correct it, or the total`;
+    }
+  }
+}
+
+/**
+ * Two columns' totals off by as much, one short and one over (表三 （七）总计 / 自然人 62 short,
+ * / 商业企业 62 over): where one row's figures in the two columns differ by just that, they were
+ * typed in each other's place, and the row's own total still adds up. Both findings name that row
+ * and its two figures (a 2019-form trial: they pointed at the 总计 row, line 35, not at line 15).
+ */
+function pointAtSwaps(stats: StatisticsTable, failed: { rule: StatRule; finding: Finding }[]): void {
+  const column = (k: string) => k.slice(k.lastIndexOf('.') + 1);
+  const row = (k: string) => k.slice(0, k.lastIndexOf('.'));
+  const totals = failed.filter((f) => f.rule.kind !== 'lte' && f.rule.totals.length === 1);
+  for (const a of totals) {
+    for (const b of totals) {
+      const d = diffOf(stats, a.rule);
+      if (a === b || d <= 0 || Math.abs(diffOf(stats, b.rule) + d) > 1e-9 || column(a.rule.totals[0]!) === column(b.rule.totals[0]!)) continue;
+      const other = (k: string) => `${row(k)}.${column(b.rule.parts[0]!)}`;
+      const swapped = a.rule.parts.filter((k) => b.rule.parts.includes(other(k)) && Math.abs(stats.values[k]! - stats.values[other(k)]! - d) < 1e-9);
+      if (swapped.length !== 1) continue;
+      // (in the form's order of its columns)
+      const order = [...stats.template.cells.keys()];
+      const [ka, kb] = [swapped[0]!, other(swapped[0]!)].sort((x, y) => order.indexOf(x) - order.indexOf(y));
+      const labelOf = (k: string) => stats.template.cells.get(k)?.label ?? k;
+      const hint = `${labelOf(ka)} (${fmt(stats.values[ka]!)}) and ${labelOf(kb)} (${fmt(stats.values[kb]!)}) may be in each other's place: the two columns are off by ${fmt(d)} each way, and that row's figures differ by just that`;
+      for (const f of [a, b]) {
+        f.finding.hint = hint;
+        const lines = [stats.lines[ka], stats.lines[kb]].filter((l): l is number => l !== undefined);
+        if (lines.length) f.finding.loc = { file: stats.file, line: Math.min(...lines) };
+      }
     }
   }
 }
