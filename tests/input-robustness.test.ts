@@ -61,33 +61,30 @@ describe('statistics: the path the front matter names', () => {
     expect(built.err).toContain(`error: R/report.md:${line}: statistics: statistics.xls is an Excel 97–2003 workbook (.xls), which gongwen does not read; a report reads its statistics from a YAML file\n`
       + '  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx) in the report\'s folder, write "statistics: statistics.yaml" on this line, then convert the workbook once: gongwen aggregate R --out R/statistics.yaml\n');
     expect(outputsIn(path.join(root, 'out'))).toEqual([]);
+    /** `aggregate` of what is given, which must fail (exit 2): its stderr. */
+    const refused = (given: string) => {
+      const r = run(root, 'aggregate', given, '--out', 'sum.yaml');
+      expect(r.code, given).toBe(2);
+      return r.err;
+    };
+    /** A unit folder holding only `file`. */
+    const unitWith = (name: string, file: string, bytes: Uint8Array) => {
+      mkdirSync(path.join(root, name), { recursive: true });
+      writeFileSync(path.join(root, name, file), bytes);
+    };
+    const SAVE = 'save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx)';
     // a unit holding only its workbook as .et, given as its folder or as the file
-    const unit = path.join(root, 'unit');
-    mkdirSync(unit);
-    writeFileSync(path.join(unit, 'statistics.et'), OLE);
+    unitWith('unit', 'statistics.et', OLE);
     // (and the report's own folder, whose report.md names the .xls: a review)
-    const named = run(root, 'aggregate', 'R', '--out', 'sum.yaml');
-    expect(named.code).toBe(2);
-    expect(named.err).toContain('R/statistics.xls is an Excel 97–2003 workbook (.xls), which gongwen does not read\n      fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx), write "statistics: statistics.yaml" in R/report.md, convert it (gongwen aggregate R --out R/statistics.yaml), then sum again\n');
-    for (const given of ['unit', 'unit/statistics.et']) {
-      const summed = run(root, 'aggregate', given, '--out', 'sum.yaml');
-      expect(summed.code).toBe(2);
-      expect(summed.err).toContain('unit/statistics.et is a WPS workbook (.et), which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx');
-    }
+    expect(refused('R')).toContain(`R/statistics.xls is an Excel 97–2003 workbook (.xls), which gongwen does not read\n      fix: ${SAVE}, write "statistics: statistics.yaml" in R/report.md, convert it (gongwen aggregate R --out R/statistics.yaml), then sum again\n`);
+    for (const given of ['unit', 'unit/statistics.et']) expect(refused(given)).toContain(`unit/statistics.et is a WPS workbook (.et), which gongwen does not read\n  fix: ${SAVE}`);
     // LibreOffice's own spreadsheet, in a unit folder or given the name .xlsx (it was "no statistics.yaml
     // or statistics.xlsx", and "holds no worksheets … a Word document?": an edge audit)
     const ods = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<office:document-content/>') });
-    const calc = path.join(root, 'calc');
-    mkdirSync(calc);
-    writeFileSync(path.join(calc, 'statistics.ods'), ods);
-    const fromCalc = run(root, 'aggregate', 'calc', '--out', 'sum.yaml');
-    expect(fromCalc.code).toBe(2);
-    expect(fromCalc.err).toContain('calc/statistics.ods is a LibreOffice Calc spreadsheet (.ods), which gongwen does not read\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx)');
-    writeFileSync(path.join(calc, 'statistics.xlsx'), ods);
-    unlinkSync(path.join(calc, 'statistics.ods'));
-    const renamed = run(root, 'aggregate', 'calc', '--out', 'sum.yaml');
-    expect(renamed.code).toBe(2);
-    expect(renamed.err).toContain('calc/statistics.xlsx: is a LibreOffice Calc spreadsheet (.ods) given the name .xlsx\n      fix: open it in LibreOffice Calc and save it as an Excel workbook: 另存为 → Excel 2007-365 (*.xlsx)');
+    unitWith('calc', 'statistics.ods', ods);
+    expect(refused('calc')).toContain(`calc/statistics.ods is a LibreOffice Calc spreadsheet (.ods), which gongwen does not read\n  fix: ${SAVE}`);
+    unitWith('calc2', 'statistics.xlsx', ods);
+    expect(refused('calc2')).toContain('calc2/statistics.xlsx: is a LibreOffice Calc spreadsheet (.ods) given the name .xlsx\n      fix: open it in LibreOffice Calc and save it as an Excel workbook: 另存为 → Excel 2007-365 (*.xlsx)');
   });
 
   it('takes an absolute path as it is, for the build and the up-to-date check', () => {
