@@ -622,7 +622,8 @@ describe('figures (layout/fit.ts)', () => {
 
 describe('amounts in 万元', () => {
   it('print a fraction to two decimals (12.30, not 12.3), or to the yuan (0.0012, 12 元: it had printed 0.00), in both writers and the text; a whole amount as it is', async () => {
-    for (const [written, printed] of [['12.3', '12.30'], ['100', '100'], ['0.5', '0.50'], ['0.0012', '0.0012'], ['0.056', '0.056']] as const) {
+    // (decided on the yuan count: 262150.1 had printed without its 0, a review)
+    for (const [written, printed] of [['12.3', '12.30'], ['100', '100'], ['0.5', '0.50'], ['0.0012', '0.0012'], ['0.056', '0.056'], ['262150.1', '262150.10']] as const) {
       const stats = STATS.replace('fees: {amount: 126.35}', `fees: {amount: ${written}}`);
       const report = readFileSync(path.join(SAMPLE, 'report.md'), 'utf8') + '\n收费{{t2.fees.amount}}万元。\n';
       const { outputs } = await buildReport(makeReport({ 'report.md': report, 'statistics.yaml': stats }), { fonts: openFontSet(), formats: ['pdf', 'docx'] });

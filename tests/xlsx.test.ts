@@ -109,6 +109,12 @@ describe('statistics workbooks', () => {
     expect(msg).toContain('fix: keep the rows and columns of the official form in their order');
   });
 
+  it('names a merged header cleared as the header it lacks, not as an internal error (a review)', async () => {
+    const [msg, ...more] = await messagesOf(readEdited((wb) => { wb.getWorksheet('表二')!.getCell('B6').value = null; }));
+    expect(more).toEqual([]);
+    expect(msg).toContain('unit.xlsx: sheet 表二, row 6: column header is "", expected "本年处理决定数量" (表二!B6)');
+  });
+
   it('names a blank row inserted into the form as that row, not by the label it pushed down (an edge audit)', async () => {
     // (the sheet's cells from row 8 on moved down a row, row 8 left empty, as 插入行 leaves them)
     const [msg, ...more] = await messagesOf(readEdited((wb) => {

@@ -4,7 +4,7 @@
  * unit that is missing, invalid or on another form stops the command unless --partial is given.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { LARGEST_FIGURE } from '../model/amounts.js';
+import { LARGEST_FIGURE, YUAN } from '../model/amounts.js';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
@@ -637,7 +637,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
   const sum = aggregateStatistics(summed.map((u) => ({ name: u.name, stats: u.stats })));
   const oversized = oversizedSums(sum);
   if (oversized.length) {
-    err.write(`error: ${oversized.length === 1 ? 'the sum of a cell is' : `the sums of ${oversized.length} cells are`} larger than a statistics cell takes (${String(LARGEST_FIGURE).length} digits; ${String(Math.floor(LARGEST_FIGURE / 100)).length} before the point for 万元): ${oversized.join('; ')}\n`
+    err.write(`error: ${oversized.length === 1 ? 'the sum of a cell is' : `the sums of ${oversized.length} cells are`} larger than a statistics cell takes (${String(LARGEST_FIGURE).length} digits; ${String(Math.floor(LARGEST_FIGURE / YUAN)).length} before the point for 万元): ${oversized.join('; ')}\n`
       + `  fix: look for a unit's figure typed with digits too many in ${oversized.length === 1 ? 'that cell' : 'those cells'}, correct it, then sum again; nothing written to ${opts.out}\n`);
     return 2;
   }

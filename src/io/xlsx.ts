@@ -297,7 +297,15 @@ const MAX_STRAY = 20;
 const MAX_PERCENT = 5;
 
 /** A cell's text as a string (exceljs gives another kind where the workbook's shared strings are missing). */
-const textOf = (cell: Cell): string => (typeof cell.text === 'string' ? cell.text : String(cell.text ?? ''));
+const textOf = (cell: Cell): string => {
+  // (a merged cell whose first cell was cleared: exceljs's text throws, and a cleared header was an
+  // internal error, a review)
+  try {
+    return typeof cell.text === 'string' ? cell.text : String(cell.text ?? '');
+  } catch {
+    return '';
+  }
+};
 
 /**
  * Read a workbook written by statisticsToXlsx (and filled in by a unit). The template comes from

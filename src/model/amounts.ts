@@ -16,9 +16,16 @@ export const roundYuan = (x: number): number => Math.round(Number((x * YUAN).toP
  */
 export const toTheYuan = (v: number): boolean => Math.abs(v * YUAN - Math.round(v * YUAN)) < 1e-12 * Math.max(1_000, Math.abs(v * YUAN));
 
-/** An amount in 万元 as printed: to two decimals where it has a fraction of whole hundreds of 元 (12.30), else to its own (0.0012); a whole one as it is (100). */
-export const formatAmount = (v: number): string =>
-  Number.isInteger(v) ? String(v) : Math.abs(v * 100 - Math.round(v * 100)) < 1e-9 ? v.toFixed(2) : String(roundYuan(v));
+/**
+ * An amount in 万元 as printed: to two decimals where it is whole hundreds of 元 (12.30), else to
+ * the yuan (0.0012); a whole one as it is (100). Decided on its count of yuan, rounded: an absolute
+ * tolerance printed 262150.1 from some 260,000 万元 on (a review).
+ */
+export const formatAmount = (v: number): string => {
+  if (Number.isInteger(v)) return String(v);
+  const yuan = Math.round(Number((v * YUAN).toPrecision(15)));
+  return yuan % 100 === 0 ? (yuan / YUAN).toFixed(2) : String(yuan / YUAN);
+};
 
 /**
  * The largest figure a statistics cell takes (a count; an amount in yuan): 15 digits, which every

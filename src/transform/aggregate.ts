@@ -3,7 +3,7 @@
  * (every unit reports on the same national form). Pure: the units are read and the result is
  * written by src/io/aggregate.ts.
  */
-import { LARGEST_FIGURE, roundYuan } from '../model/amounts.js';
+import { LARGEST_FIGURE, roundYuan, YUAN } from '../model/amounts.js';
 import { InputError } from '../model/errors.js';
 import type { StatisticsTable, StatTemplate } from '../model/types.js';
 
@@ -18,8 +18,8 @@ export interface AggregatedStatistics {
   values: Record<string, number>;
 }
 
-// (amounts in 万元 are summed as binary floats; the inputs have cents at most, read/statistics.ts,
-// so the sum is rounded to the yuan: model/amounts.ts)
+// (amounts in 万元 are summed as binary floats; the inputs have four decimals at most, to the yuan,
+// read/statistics.ts, so the sum is rounded to the yuan: model/amounts.ts)
 
 /**
  * Sum every cell over the units. A cell that some units leave empty is the sum of those that
@@ -85,12 +85,12 @@ export const gapText = (gap: UnitGap): string =>
     : `${t.empty} of ${t.of} cells empty: ${t.labels.join(', ')}${t.empty > t.labels.length ? `, and ${t.empty - t.labels.length} more` : ''}`})`).join(', ')}`;
 
 /**
- * The cells whose sum is larger than a statistics cell takes (LARGEST_FIGURE: 15 digits, 13
- * before the point for 万元): written, the sum would be refused by the city's own check, which
+ * The cells whose sum is larger than a statistics cell takes (LARGEST_FIGURE: 15 digits, 11
+ * before the point for 万元, kept to the yuan): written, the sum would be refused by the city's own check, which
  * could only say to correct the sum (an aggregation audit). Each as "label: figure".
  */
 export function oversizedSums(sum: AggregatedStatistics): string[] {
   return [...sum.template.cells.values()]
-    .filter((c) => sum.values[c.key] !== undefined && Math.abs(c.decimals ? sum.values[c.key]! * 100 : sum.values[c.key]!) > LARGEST_FIGURE)
+    .filter((c) => sum.values[c.key] !== undefined && Math.abs(c.decimals ? sum.values[c.key]! * YUAN : sum.values[c.key]!) > LARGEST_FIGURE)
     .map((c) => `${c.label}: ${sum.values[c.key]}`);
 }
