@@ -319,13 +319,17 @@ describe('letters typed with combining marks', () => {
 
 describe('front matter and statistics mistakes', () => {
   it('refuses a line break in a field printed on one line (发布机构：示例市清河区 / 人民政府 in the PDF, a space in the DOCX: an edge audit), and keeps a title\'s lines', () => {
-    const front = FRONT.replace('organ: 测试县人民政府', 'organ: "测试县\\n人民政府"\nsource: |\n  测试县人民政府\n  办公室\nindex_no: "QH-2022-\\n00015"\neditor: "Jose\\nSmith"');
+    const front = FRONT.replace('organ: 测试县人民政府', 'organ: "测试县\\n人民政府"\nsource: |\n  测试县人民政府\n  办公室\nindex_no: "QH-2022-\\n00015"\ncontact:\n  address: "Room 5\\nBuilding 2"\nsite: "Jose\\nSmith"');
     expect(inputMessages(catchError(() => loadChecked(makeReport({ 'report.md': `${front}\n正文。\n` }))))).toEqual([
       expect.stringMatching(/report\.md:4: field "organ" \(发布机构\) runs over 2 lines, and is printed on one: the line breaks would print as typed\n {2}fix: write it on one line: 测试县人民政府$/),
       expect.stringMatching(/report\.md:5: field "source" \(来源\) runs over 2 lines, .*\n {2}fix: write it on one line: 测试县人民政府办公室$/),
       expect.stringMatching(/report\.md:8: field "index_no" \(索引号\) runs over 2 lines, .*\n {2}fix: write it on one line: QH-2022-00015$/),
-      expect.stringMatching(/report\.md:9: field "editor" \(责任编辑\) runs over 2 lines, .*\n {2}fix: write it on one line: Jose Smith$/),
+      expect.stringMatching(/report\.md:11: field "site" \(网站名称\) runs over 2 lines, .*\n {2}fix: write it on one line: Jose Smith$/),
     ]);
+    // (the unprinted contact keeps its lines; the attachment's title keeps them as the title does; names
+    // one a line are the editor's list, keywords one a line are keywords: a review)
+    const kept = loadChecked(makeReport({ 'report.md': `${FRONT.replace(/---\n$/, 'editor: |\n  张三\n  李四\nkeywords: |\n  政府信息公开\n  年度报告\n---\n')}\n正文。\n` })).meta;
+    expect([kept.editor, kept.keywords]).toEqual(['张三、李四', ['政府信息公开', '年度报告']]);
     expect(loadError('正文。\n', {}, FRONT.replace(/^title: (.*)$/m, 'title: |\n  测试县2020年\n  政府信息公开工作年度报告'))).toBe('');
   });
 

@@ -68,13 +68,11 @@ const invalid = (issues: SchemaIssue[], path: PropertyKey[], message: string, hi
 export const AS_WRITTEN = 'quote the value as written';
 
 /**
- * A text field. A bare number is refused: YAML reads 041000 as 41000 and 1.10 as 1.1, so
- * numbers-as-text (邮编, 索引号, 文号) must be quoted to survive.
- */
-/**
- * A field of text. One line unless `lines` (the title, a note): a line break in a field printed
- * on one line — organ: "示例市清河区\n人民政府", source: | — broke 发布机构 over two lines in the PDF's
- * information block and was a space in the DOCX (an edge audit).
+ * A field of text. A bare number is refused: YAML reads 041000 as 41000 and 1.10 as 1.1, so
+ * numbers-as-text (邮编, 索引号, 文号) must be quoted to survive. One line unless `lines` (the
+ * title and the attachment's, which keep their lines, a note, the unprinted contact): a line break
+ * in a field printed on one line — organ: "示例市清河区\n人民政府", source: | — broke 发布机构 over two
+ * lines in the PDF's information block and was a space in the DOCX (an edge audit).
  */
 const text = (what: string, lines = false): Field => (v, path, issues) => {
   // (said of any figure, not only of one that lost its zeros: a postcode 476000 is quoted too, an office trial)
@@ -100,7 +98,8 @@ const text = (what: string, lines = false): Field => (v, path, issues) => {
  * characters broke a name over two lines, 张 / 三: QA).
  */
 const names = (what: string): Field => (v, path, issues) => {
-  const t = text(what)(v, path, issues) as string | undefined;
+  // (one name a line, editor: |, is a list of names: 张三、李四, a review)
+  const t = (text(what, true)(v, path, issues) as string | undefined)?.replace(/\s*\n\s*/g, '、');
   if (t === undefined) return t;
   const over = editorOverflowEm(t);
   return over <= 0 ? t : invalid(issues, path, `${what} is wider than its line by ${Math.ceil(over)} character${over > 1 ? 's' : ''}: the editor line is set on one line, two characters in from the right`, 'write the names alone (张三、李四); text belongs in the body');
@@ -147,7 +146,8 @@ const list = (what: Field, message: string, hint?: string): Field => (v, path, i
  * 年度报告] was one keyword; or one line of text split at any comma (keywords: 政务公开，年报).
  */
 const keywordList: Field = (v, path, issues) => {
-  const items = typeof v === 'string' ? [v] : v;
+  // (one per line, keywords: |, each a keyword: they had been told to be written on one line, joined, a review)
+  const items = typeof v === 'string' ? v.split(/\s*\n\s*/).filter(Boolean) : v;
   const split = list(text('each keyword'), 'keywords must be a list, e.g. [政府信息公开, 年度报告]', 'put the keywords in [ ] separated by commas: keywords: [政府信息公开, 年度报告]')(items, path, issues) as string[] | undefined;
   return split?.flatMap((k) => k.split(typeof v === 'string' ? /[,，、；;]/ : /[，、；;]/).map((x) => x.trim()).filter(Boolean));
 };
@@ -231,13 +231,13 @@ const required = (field: Field): Spec => ({ field, required: true });
 const optional = (field: Field): Spec => ({ field });
 
 const CONTACT: Record<string, Spec> = {
-  organ: optional(text('contact.organ')),
-  address: optional(text('contact.address')),
-  postcode: optional(text('contact.postcode')),
-  phone: optional(text('contact.phone')),
-  email: optional(text('contact.email')),
+  organ: optional(text('contact.organ', true)),
+  address: optional(text('contact.address', true)),
+  postcode: optional(text('contact.postcode', true)),
+  phone: optional(text('contact.phone', true)),
+  email: optional(text('contact.email', true)),
 };
-const ATTACHMENT: Record<string, Spec> = { title: required(text('attachment.title (附件名称)')), note: optional(text('attachment.note (表注)', true)) };
+const ATTACHMENT: Record<string, Spec> = { title: required(text('attachment.title (附件名称)', true)), note: optional(text('attachment.note (表注)', true)) };
 
 /** Every front-matter field, what it accepts, and what a missing one becomes. */
 export const FRONT_MATTER: Record<string, Spec> = {
