@@ -360,13 +360,7 @@ process.on('exit', () => { if (isMainThread) process.stderr.write('PROBE ' + JSO
 
   it('starts its first worker thread at once and builds on it; one it does not need is stopped', () => {
     const dirs = Array.from({ length: 2 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `early${i}`));
-    const probe = path.join(tmp(), 'probe.cjs');
-    // counts, in the batch process, the batch worker threads started
-    writeFileSync(probe, `const wt = require('node:worker_threads');
-const Base = wt.Worker; let started = 0;
-wt.Worker = class extends Base { constructor(file, options) { super(file, options); if (/batch-worker/.test(String(file))) started++; } };
-require('node:module').syncBuiltinESMExports();
-process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROCESS) process.stderr.write('WORKERS ' + started + '\\n'); });`);
+    const probe = workerProbe();
     const out = tmp();
     const run = (...extra: string[]) => {
       const r = spawnSync(process.execPath, ['-r', probe, BIN, 'build', ...dirs, '--out', out, '--format', 'docx', ...extra], { encoding: 'utf8', timeout: 60_000 });
@@ -393,9 +387,11 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
   it('uses no more threads than the computer has cores, and says so (--jobs 64 on two cores took 18.7 s and 3.2 GB, the default 3.9 s: an edge audit)', () => {
     const cores = availableParallelism();
     const dirs = Array.from({ length: cores + 1 }, (_, i) => makeReport({ 'report.md': `${FRONT}\n正文${i}。\n` }, `many${i}`));
-    const r = spawnSync(process.execPath, [BIN, 'build', ...dirs, '--out', tmp(), '--format', 'docx', '--jobs', '64'], { encoding: 'utf8', timeout: 120_000 });
+    const probe = workerProbe();
+    const r = spawnSync(process.execPath, ['-r', probe, BIN, 'build', ...dirs, '--out', tmp(), '--format', 'docx', '--jobs', '64'], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`note: --jobs 64 is more than this computer's ${cores} CPU cores: ${cores} threads are used (more would share the cores, each holding its own fonts and memory)\n`);
+    expect(Number(/WORKERS (\d+)/.exec(r.stderr)?.[1])).toBe(cores);
+    expect(r.stderr).toContain(`note: --jobs 64 is more than the ${cores} CPU core${cores > 1 ? 's' : ''} gongwen may use: ${cores} thread${cores > 1 ? 's are' : ' is'} used (more would share the cores, each holding its own fonts and memory)\n`);
   });
 
   it('reports a worker started early that ended before its batch, instead of waiting for it', async () => {
@@ -448,6 +444,17 @@ process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROC
     expect(again.stdout).toMatch(/all 5 reports up to date, none built/);
   });
 });
+
+/** A preload (node -r) that prints, as the batch process exits, the batch worker threads it started: "WORKERS n" on stderr. */
+function workerProbe(): string {
+  const probe = path.join(tmp(), 'probe.cjs');
+  writeFileSync(probe, `const wt = require('node:worker_threads');
+const Base = wt.Worker; let started = 0;
+wt.Worker = class extends Base { constructor(file, options) { super(file, options); if (/batch-worker/.test(String(file))) started++; } };
+require('node:module').syncBuiltinESMExports();
+process.on('exit', () => { if (wt.isMainThread && process.env.GONGWEN_BATCH_PROCESS) process.stderr.write('WORKERS ' + started + '\\n'); });`);
+  return probe;
+}
 
 /** `gongwen build <dir> --watch` as a child process, with a way to wait for its output and stop it. */
 /** --watch processes a test left running (it failed before stopping one): stopped after each test. */

@@ -95,6 +95,8 @@ describe('gongwen CLI', () => {
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.out, args.join(' ')).toContain(first);
     }
+    // (a command that is none is said to be none, a review)
+    expect(run('help', 'bogus')).toMatchObject({ code: 2, err: expect.stringContaining('unknown command "bogus"') });
   });
 
   it('says a misspelt option, a missing value and a value given to a switch plainly, with the nearest option', () => {
@@ -110,6 +112,8 @@ describe('gongwen CLI', () => {
       [['new', 'x', '--orgn', '某局'], 'error: unknown option --orgn: did you mean --organ?\n'],
       // (the opposite of --strict was told "did you mean --strict?": an edge audit)
       [['build', SAMPLE, '--no-strict'], 'error: unknown option --no-strict: --strict is off unless it is given, so leave it out\n'],
+      [['build', SAMPLE, '--no-pdfa'], 'error: unknown option --no-pdfa: a PDF/A is made with --pdfa, or with pdfa: true in gongwen.yaml (write pdfa: false there)\n'],
+      [['build', SAMPLE, '--no-config'], 'error: unknown option --no-config: --config takes a value, and has no --no- form\n'],
     ];
     for (const [args, err] of cases) {
       const r = run(...args);

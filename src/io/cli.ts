@@ -310,7 +310,7 @@ async function build(dirs: string[], values: Options, out: NodeJS.WritableStream
   // (more threads than cores share them, each with its fonts and heap: --jobs 64 on two cores took
   // 18.7 s and 3.2 GB where the default took 3.9 s, an edge audit — as many as the cores, said)
   const cores = availableParallelism();
-  if (jobs !== undefined && jobs > cores && stale.length > cores) err.write(`note: --jobs ${jobs} is more than this computer's ${cores} CPU cores: ${cores} threads are used (more would share the cores, each holding its own fonts and memory)\n`);
+  if (jobs !== undefined && jobs > cores && stale.length > cores) err.write(`note: --jobs ${jobs} is more than the ${cores} CPU core${cores > 1 ? 's' : ''} gongwen may use: ${cores} thread${cores > 1 ? 's are' : ' is'} used (more would share the cores, each holding its own fonts and memory)\n`);
   const threads = Math.min(jobs === undefined ? Math.max(1, cores - 1) : Math.min(jobs, cores), stale.length);
   // A batch stopped (Ctrl-C, or a signal the launcher passes on) says how far it got: each report's
   // outputs are written all or none, so those built are whole (a newcomer's SIGTERM printed nothing)
@@ -438,7 +438,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       return await newCommand(argv.slice(1), out, err);
     }
     // (gongwen help, gongwen help build: the help, not "unknown command", an edge audit)
-    if (argv[0] === 'help') return await main(argv[1] === 'new' || argv[1] === 'aggregate' ? [argv[1], '--help'] : ['--help'], out, err);
+    if (argv[0] === 'help') return await main(argv[1] === 'new' || argv[1] === 'aggregate' ? [argv[1], '--help'] : argv[1] === undefined || argv[1] === 'build' || argv[1] === 'check' ? ['--help'] : [argv[1]], out, err);
     const { values, positionals } = parseCommandLine(argv);
     if (values.help) { out.write(HELP); return EXIT.ok; }
     if (values.version) { out.write(`gongwen ${version()}\n`); return EXIT.ok; }

@@ -21,8 +21,15 @@ export function usageText(e: Error, options: Record<string, unknown>, argv: read
     const path = named.length === 2 && argv.find((a) => /^-[^-]/.test(a) && a.length > 2 && a.includes(named[1]!) && (newFolders || existsSync(a)));
     if (path) return `unknown option ${named}, read from ${path}: a folder or file whose name starts with - is written ./${path}`;
     // (--no-strict, the opposite of --strict, was told "did you mean --strict?": an edge audit)
+    // (only a switch is off unless given: --pdfa is also pdfa: true in gongwen.yaml, and --out,
+    // --config take values, a review)
     const negated = /^--no-(.+)$/.exec(named.split('=')[0]!)?.[1];
-    if (negated && negated in options) return `unknown option ${named}: --${negated} is off unless it is given, so leave it out`;
+    if (negated && negated in options) {
+      const option = options[negated] as { type?: string };
+      return negated === 'pdfa' ? `unknown option ${named}: a PDF/A is made with --pdfa, or with pdfa: true in gongwen.yaml (write pdfa: false there)`
+        : option.type === 'boolean' ? `unknown option ${named}: --${negated} is off unless it is given, so leave it out`
+          : `unknown option ${named}: --${negated} takes a value, and has no --no- form`;
+    }
     const guess = named.startsWith('--') ? closest(named.slice(2).split('=')[0]!, Object.keys(options)) : undefined;
     return `unknown option ${named}${guess ? `: did you mean --${guess}?` : ''}`;
   }
