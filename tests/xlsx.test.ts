@@ -242,8 +242,14 @@ describe('statistics workbooks', () => {
     // (185 errors in 370 lines, the same fix each time: an edge audit)
     const all = statisticsYaml(sample2021().template, sample2021().values).replace(/: \d+(\.\d+)?(?=[\s,}])/g, ': 无');
     const said = inputMessages((() => { try { parseStatistics(all, 'statistics.yaml'); } catch (e) { return e; } })());
-    expect(said).toHaveLength(4);
-    expect(said[3]).toMatch(/^statistics\.yaml:\d+: and \d{2,} more with the same fix, at lines \d+, \d+, .*…\n {2}fix: write 0 where there were none \("无" is text/);
+    // (the amount cell, refused otherwise, its own)
+    expect(said).toHaveLength(5);
+    expect(said[3]).toMatch(/^statistics\.yaml:\d+: and \d{2,} more figures like these \(not a whole non-negative number\), at lines \d+, \d+, [\d, ]+\n {2}fix: write 0 where there were none \("无" is text/);
+    // all counted (the report's line said "4 errors" for 184, a review), and errors that name what differs (unknown rows) all said
+    const { errorCount } = await import('../src/model/errors.js');
+    expect(errorCount(said.join('\n'))).toBe(Number(/and (\d+) more/.exec(said[3]!)![1]) + 4);
+    const rows = statisticsYaml(sample2021().template, sample2021().values).replace(/^( {4})licensing:/m, '$1甲项: {decisions: 1}\n$1乙项: {decisions: 1}\n$1丙项: {decisions: 1}\n$1丁项: {decisions: 1}\n$1戊项: {decisions: 1}\n$1戊项2: {decisions: 1}\n$1戊项3: {decisions: 1}\n$1licensing:');
+    expect(inputMessages((() => { try { parseStatistics(rows, 'statistics.yaml'); } catch (e) { return e; } })()).filter((m) => m.includes('unknown row'))).toHaveLength(7);
   });
 
   it('names a figure typed where the form takes none (a section row, below or beside the form), instead of dropping it', async () => {

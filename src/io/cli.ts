@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { enforceFindings, FORMATS, loadReport, reviewReport, type Format } from '../build.js';
 import { newerWorkbookNews } from './workbook-news.js';
-import { FindingErrors, formatFinding, isInputError, type Finding } from '../model/errors.js';
+import { errorCount, FindingErrors, formatFinding, isInputError, type Finding } from '../model/errors.js';
 import { availableParallelism } from 'node:os';
 import { buildBatch, type BatchResult } from './batch.js';
 import { buildOne, provisionalForm, settingsNow, upToDate, type BuildOutcome, type BuildSettings } from './build-one.js';
@@ -126,7 +126,7 @@ async function eachDir(dirs: string[], out: NodeJS.WritableStream, err: NodeJS.W
       }
       failed.push(dir);
       firstErrors.push([dir, e.message]);
-      const errors = e.message.split(/\n(?=\S)/).length; // one line each; their fix lines are indented
+      const errors = errorCount(e.message);
       err.write(`error: ${e.message.replace(/\n(?=\S)/g, '\nerror: ')}\n`);
       // the warnings found beside the errors, below them (as a build prints them)
       if (e instanceof FindingErrors) printFindings(err, e.warnings);

@@ -29,26 +29,39 @@ export class InputErrors extends Error {
 }
 
 /**
- * Errors of one file with the same fix, past the first `keep`, said once with their lines: a form
- * with every figure typed 无 printed 185 errors in 370 lines, the same fix each time (an edge
- * audit; aggregate already names twenty and counts the rest).
+ * A figure's errors of one file alike — the same problem with the same fix, `value "无" is not a
+ * whole non-negative number` — past the first `keep`, said once with all their lines, where there
+ * are more than twice `keep`: a form with every figure typed 无 printed 185 errors in 370 lines,
+ * the same fix each time (an edge audit; aggregate already names twenty and counts the rest).
+ * Errors that name what differs between them (unknown rows) are all said.
  */
 export function condensed(errors: InputError[], keep = 3): InputError[] {
-  const byFix = new Map<string, InputError[]>();
-  for (const e of errors) if (e.hint && e.loc.line) byFix.set(`${e.loc.file}\n${e.hint}`, [...byFix.get(`${e.loc.file}\n${e.hint}`) ?? [], e]);
+  const kindOf = (e: InputError) => {
+    const alike = / value (?:"[^"]*"|\S+) (is not .*)$/.exec(e.problem)?.[1];
+    return alike && e.hint && e.loc.line ? `${e.loc.file}\n${alike}\n${e.hint}` : undefined;
+  };
+  const byKind = new Map<string, InputError[]>();
+  for (const e of errors) {
+    const kind = kindOf(e);
+    if (kind) byKind.set(kind, [...byKind.get(kind) ?? [], e]);
+  }
   const out: InputError[] = [];
   for (const e of errors) {
-    const same = e.hint && e.loc.line ? byFix.get(`${e.loc.file}\n${e.hint}`)! : [e];
+    const same = byKind.get(kindOf(e) ?? '') ?? [e];
     const k = same.indexOf(e);
-    if (same.length <= keep + 1 || k < keep) out.push(e);
+    if (same.length <= 2 * keep || k < keep) out.push(e);
     else if (k === keep) {
       const rest = same.slice(keep);
       const lines = [...new Set(rest.map((r) => r.loc.line!))];
-      out.push(new InputError({ file: e.loc.file, line: lines[0] }, `and ${rest.length} more with the same fix, at line${lines.length > 1 ? 's' : ''} ${lines.length > 12 ? `${lines.slice(0, 12).join(', ')}, …` : lines.join(', ')}`, e.hint));
+      out.push(new InputError({ file: e.loc.file, line: lines[0] }, `and ${rest.length} more figures like these (${/ value (?:"[^"]*"|\S+) is (not .*)$/.exec(e.problem)![1]}), at line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}`, e.hint));
     }
   }
   return out;
 }
+
+/** How many errors a message of them holds: one a line (their fix lines are indented), "and N more figures like these" counted as N. */
+export const errorCount = (message: string): number =>
+  message.split(/\n(?=\S)/).reduce((n, line) => n + (Number(/: and (\d+) more figures like these \(/.exec(line)?.[1]) || 1), 0);
 
 /** Throw what was collected, if anything: the one error as it is, several together. */
 export function throwAll(errors: InputError[]): void {
