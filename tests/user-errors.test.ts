@@ -59,8 +59,12 @@ describe('Markdown a 公文 cannot print', () => {
     expect(report.blocks.map((b) => [b.type, b.type === 'paragraph' ? b.inlines.map((i) => i.text).join('') : '', b.loc.line])).toEqual([
       ['paragraph', '第一段文字。', 10], ['paragraph', '第二段', 17],
     ]);
-    // (an unclosed one is still HTML)
-    expect(loadError('\n<!-- 未闭合\n')).toMatch(/report\.md:8: HTML cannot be printed/);
+    // one never closed is said to be one, at its line, at a line's start or after text (it printed as typed, a review)
+    for (const body of ['\n正文。\n\n<!-- 未闭合\n\n第二段。\n', '\n正文。\n\n文字<!-- 未闭合\n'])
+      expect(loadError(body)).toMatch(/report\.md:10: an HTML comment is opened with <!-- and never closed with -->\n {2}fix: close it with -->/);
+    // <!--> is an empty one; <!-- in a code span is the code's, which is refused
+    expect(loadReport(makeReport({ 'report.md': `${FRONT}\n甲<!-->乙。\n` })).blocks.map((b) => b.type === 'paragraph' ? b.inlines.map((i) => i.text).join('') : '')).toEqual(['甲乙。']);
+    expect(loadError('\n正文`<!--`代码。\n\n后文 -->。\n')).toMatch(/report\.md:8: code cannot be printed/);
   });
 
   it('says why Word habits would print as typed: a heading without its space, a table without its --- line or with ｜, a tab-indented paragraph', () => {

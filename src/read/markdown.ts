@@ -299,11 +299,35 @@ function cellsOf(line: string): string[] {
  * HTML comments (<!-- 待核实：下段数据 -->), Markdown's notes to the writer, which never print: taken
  * out, their line breaks kept so that every line keeps its number. They had been refused as "HTML
  * cannot be printed", with the fix to write them as text, which would print them (an edge audit).
+ * One never closed is an error at its line (it printed as typed, or was refused as HTML); one
+ * inside a code span (`<!--`) is left to Markdown, which refuses the code; <!--> and <!---> are
+ * empty ones (CommonMark).
  */
-const withoutComments = (body: string): string => (body.includes('<!--') ? body.replace(/<!--[\s\S]*?-->/g, (c) => c.replace(/[^\n]/g, '')) : body);
+function withoutComments(body: string, file: string, firstLine: number): string {
+  if (!body.includes('<!--')) return body;
+  let out = '';
+  let i = 0;
+  for (let open = body.indexOf('<!--'); open >= 0; open = body.indexOf('<!--', i)) {
+    const before = body.slice(body.lastIndexOf('\n', open - 1) + 1, open);
+    if ((before.match(/`/g)?.length ?? 0) % 2 === 1) {
+      out += body.slice(i, open + 4);
+      i = open + 4;
+      continue;
+    }
+    const empty = /^<!---?>/.exec(body.slice(open, open + 6))?.[0];
+    const close = empty ? open + empty.length : body.indexOf('-->', open + 4) + 3;
+    if (close < open) {
+      throw new InputError({ file, line: firstLine + body.slice(0, open).split('\n').length - 1 }, 'an HTML comment is opened with <!-- and never closed with -->',
+        'close it with --> where the note ends (gongwen leaves comments out), or remove the <!--');
+    }
+    out += body.slice(i, open) + body.slice(open, close).replace(/[^\n]/g, '');
+    i = close;
+  }
+  return out + body.slice(i);
+}
 
 export function parseMarkdown(typed: string, file: string, firstLine: number): Block[] {
-  const body = withoutComments(typed);
+  const body = withoutComments(typed, file, firstLine);
   // Spaces at a line's end are dropped before Markdown reads them: two or more made a hard line
   // break (Markdown's rule), which a clerk never means — they are left by Notepad, or by text
   // copied from a PDF — and which broke the line in the middle of a sentence. A line break meant
