@@ -516,7 +516,8 @@ describe('--watch', () => {
 
   it('hears nothing of its own --out folder inside the report folder (a build "up to date" nobody asked for: an edge audit)', async () => {
     const dir = makeReport({ 'report.md': `${FRONT}\n正文。\n` }, 'inside');
-    const w = watching(dir, path.join(dir, 'out'));
+    // (two levels down, as one: a review)
+    const w = watching(dir, path.join(dir, 'out', 'sub'));
     await w.until(/watching/);
     await new Promise((r) => setTimeout(r, 1500));
     expect(w.stdout.match(/\.pdf \(\d+ KB\)/g)).toHaveLength(1);

@@ -263,6 +263,11 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
       const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       err.write(`warning: ${dir} is no longer watched (${code}${code === 'ENOSPC' ? ': the system\'s limit of watched folders is reached, fs.inotify.max_user_watches' : ''}): its changes are not built; stop (Ctrl-C) and start --watch again\n`);
     };
+    /** Whether `entry` is the --out folder or a folder it is in (--out wl/out/sub: a review). */
+    const holdsOut = (entry: string) => {
+      const out = path.resolve(settings.outDir);
+      return out === entry || out.startsWith(entry + path.sep);
+    };
     /** `dir` watched; false where it cannot be (said once). */
     const watchFolder = (dir: string, start = false): boolean => {
       const s = state.get(dir)!;
@@ -280,7 +285,7 @@ export function watch(dirs: string[], config: FontConfig, settings: BuildSetting
           // not editors' temporary files, nor gongwen's own outputs when --out is the report folder,
           // nor the --out folder inside it (made or written by the build itself: a build "up to
           // date" nobody asked for, an edge audit)
-          if (name && (!isInputName(name) || path.resolve(at(dir), name) === path.resolve(settings.outDir))) return;
+          if (name && (!isInputName(name) || holdsOut(path.resolve(at(dir), name)))) return;
           watchStatistics(dir);
           changed(dir);
         });
