@@ -11,10 +11,10 @@ import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { isSumRecord, sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
-import { display, frontMatterAt, frontMatterOf, newerWorkbook, OLD_WORKBOOK, OLD_WORKBOOKS, SAVE_AS_XLSX, statisticsPath } from '../read/report.js';
+import { display, frontMatterAt, frontMatterOf, newerWorkbook, OTHER_WORKBOOK, OTHER_WORKBOOKS, statisticsPath } from '../read/report.js';
 import { CONVERTED_HEADER, convertedMarkOf, readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
-import { isFolder, readableFolder, readInputBytes, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
+import { isFolder, readableFolder, readInputBytes, SAVE_AS_XLSX, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
 import { unitFileRecord, unitsChangedSinceSum, valuesFingerprint } from './sum-units.js';
 import { aggregateStatistics, gapText, oversizedSums, unitGaps } from '../transform/aggregate.js';
 import { checkRule, checkRules } from '../transform/checks.js';
@@ -64,7 +64,7 @@ const readStatisticsFile = async (file: string, templateId?: string): Promise<St
 
 /** Why a workbook of a kind gongwen does not read is no unit's statistics, and what to do. */
 const oldWorkbook = (file: string, namedBy?: string): string =>
-  `${display(file)} is ${OLD_WORKBOOKS[OLD_WORKBOOK.exec(file)![1]!.toLowerCase()]}, which gongwen does not read\n  fix: ${SAVE_AS_XLSX}, `
+  `${display(file)} is ${OTHER_WORKBOOKS[OTHER_WORKBOOK.exec(file)![1]!.toLowerCase()]}, which gongwen does not read\n  fix: ${SAVE_AS_XLSX}, `
   // (named by the unit's report.md: its statistics: line goes to the YAML the workbook is converted into)
   + (namedBy ? `write "statistics: statistics.yaml" in ${display(path.join(namedBy, 'report.md'))}, convert it (gongwen aggregate ${display(namedBy)} --out ${display(path.join(namedBy, 'statistics.yaml'))}), then sum again` : 'then sum again');
 
@@ -83,7 +83,7 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   // (a unit's own statistics.yaml or .xlsx given for it: its report.md's year, which says whether
   // the unit is of the others' year, an aggregation audit — it said "says no year")
   if (!statSync(dir).isDirectory()) {
-    if (OLD_WORKBOOK.test(dir)) return { missing: oldWorkbook(dir) };
+    if (OTHER_WORKBOOK.test(dir)) return { missing: oldWorkbook(dir) };
     if (!isYaml(dir) && !isXlsx(dir)) return { missing: 'a file, not a unit folder nor a statistics file (.yaml or .xlsx)' };
     // (the file its folder reads — what the unit's report prints — where that is another one,
     // saved after this: units/*/statistics.xlsx summed workbooks older than the YAML corrected
@@ -127,7 +127,7 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   }
   for (const file of [yaml, xlsx]) if (existsSync(file)) return { file, year };
   // (a workbook of Excel 97–2003 or WPS there: said so, not passed over — a bad-input audit)
-  const old = Object.keys(OLD_WORKBOOKS).map((ext) => path.join(dir, `statistics${ext}`)).find((f) => existsSync(f));
+  const old = Object.keys(OTHER_WORKBOOKS).map((ext) => path.join(dir, `statistics${ext}`)).find((f) => existsSync(f));
   if (old) return { missing: oldWorkbook(old) };
   return { missing: 'no statistics.yaml or statistics.xlsx (and no "statistics:" in report.md)' };
 }
@@ -202,7 +202,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     else if (isYaml(file)) stats = readStatistics(file);
     else if (isXlsx(file)) stats = await readStatisticsFile(file, templateId);
     // (an .xls its report names: said so, as one the folder holds is, a review)
-    else return { dir, name, status: 'invalid', message: OLD_WORKBOOK.test(file) ? oldWorkbook(file, path.dirname(file)) : `${file}: a statistics file is .yaml or .xlsx` };
+    else return { dir, name, status: 'invalid', message: OTHER_WORKBOOK.test(file) ? oldWorkbook(file, path.dirname(file)) : `${file}: a statistics file is .yaml or .xlsx` };
     // a workbook saved after the YAML, with the same figures (copied, or written from it) or none: no news
     let stale = Boolean(workbookAfter && !into);
     // the unit given as a file older than the one its folder reads, with other figures

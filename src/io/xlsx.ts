@@ -14,6 +14,7 @@ import { formatAmount, roundYuan, toTheYuan, YUAN } from '../model/amounts.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { parseSumRecord, sumRecordText, type StatCell, type StatisticsTable, type StatTableTemplate, type StatTemplate, type SumRecord } from '../model/types.js';
 import { availableTemplates, loadTemplate } from '../read/templates.js';
+import { SAVE_AS_XLSX } from '../read/text-file.js';
 import { isCovered, statGrid, type GridCell, type StatGrid } from '../layout/stat-grid.js';
 
 /** The hidden sheet that records which template a workbook is on (A1 "template", B1 the id). */
@@ -248,7 +249,7 @@ const HEADER_UNIT = /（单位：([^）]*)）$/u;
 function checkValue(cell: StatCell, n: number | undefined, raw: string, at: string, file: string): InputError | undefined {
   const what = valueProblem(cell, n);
   if (!what) return undefined;
-  // an amount with a fifth decimal (a formula's result shown as 12.35) gets the amount to the yuan
+  // an amount with a fifth decimal (a formula's result shown as 12.3457) gets the amount to the yuan
   return new InputError({ file }, `${at}: ${cell.label}: value ${JSON.stringify(raw)} is not a ${what}`,
     valueFix(cell, n ?? raw) ?? `write a number of ${cell.unit || 'units'} in the cell, or leave it blank if the figure is unknown`);
 }
@@ -373,7 +374,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
     throw new InputError({ file }, 'is an old .xls workbook or one protected by a password (both are stored otherwise than an .xlsx), so it cannot be read',
       'open it in Excel or WPS, remove any password (文件 → 信息 → 保护工作簿 → 用密码进行加密, empty it), and save it as Excel 工作簿 (*.xlsx)');
   }
-  const SAVE_AS = 'save it from Excel or WPS as an Excel workbook (*.xlsx); .xls and .et files are not read';
+  const SAVE_AS = `${SAVE_AS_XLSX}; .xls, .et and .ods files are not read`;
   // (said in the clerk's terms, not the ZIP reader's English with its web address: adversarial audit)
   if (data.length === 0) throw new InputError({ file }, 'is empty (0 bytes): a copy or a download that did not finish?', 'copy or save the workbook again');
   // (a LibreOffice spreadsheet given the name .xlsx: a ZIP whose first part names its kind, "holds no worksheets … a Word document?", an edge audit)

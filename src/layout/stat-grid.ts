@@ -105,18 +105,18 @@ class Grid {
   }
 }
 
-export function formatValue(v: number | undefined, signed = false, cents = false): string {
+export function formatValue(v: number | undefined, signed = false, amount = false): string {
   if (v === undefined) return '';
   // an amount in 万元 with a fraction is printed to two decimals (12.30, not 12.3), or to the yuan (0.0012); a whole one as it is
-  const s = (cents ? formatAmount(v) : String(v)).replace('-', '−');
+  const s = (amount ? formatAmount(v) : String(v)).replace('-', '−');
   return signed && v > 0 ? `+${s}` : s;
 }
 
 export function statGrid(t: StatTableTemplate, values: Record<string, number>): StatGrid {
   // the keys of cells that may be negative (a set: each value cell used to search the list)
   const signed = new Set(t.cells.filter((c) => c.signed).map((c) => c.key));
-  const cents = new Set(t.cells.filter((c) => c.decimals).map((c) => c.key));
-  const value = (key: string) => formatValue(values[key], signed.has(key), cents.has(key));
+  const amounts = new Set(t.cells.filter((c) => c.decimals).map((c) => c.key));
+  const value = (key: string) => formatValue(values[key], signed.has(key), amounts.has(key));
   const L = t.layout;
   switch (L.kind) {
     case 'indicator-list': {

@@ -1,6 +1,6 @@
 /** A content folder (report.md [+ statistics.yaml]) → the report model. */
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { readableFolder, readText, undecodableName } from './text-file.js';
+import { readableFolder, readText, SAVE_AS_XLSX, undecodableName } from './text-file.js';
 import path from 'node:path';
 import { InputError, InputErrors, throwAll } from '../model/errors.js';
 import { fieldsAt, parseFrontMatter } from '../model/meta-schema.js';
@@ -96,10 +96,8 @@ function holdsFigures(file: string): boolean {
  * line of report.md (`at`), the line to fix; what the file holds, at the file's own lines.
  */
 /** Workbooks of a kind gongwen does not read, by extension (an .xlsx it reads: io/xlsx.ts). */
-export const OLD_WORKBOOKS: Record<string, string> = { '.xls': 'an Excel 97–2003 workbook (.xls)', '.et': 'a WPS workbook (.et)', '.ods': 'a LibreOffice Calc spreadsheet (.ods)' };
-export const OLD_WORKBOOK = /(\.xls|\.et|\.ods)$/i;
-/** How to save another program's workbook as the .xlsx gongwen reads. */
-export const SAVE_AS_XLSX = 'save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx)';
+export const OTHER_WORKBOOKS: Record<string, string> = { '.xls': 'an Excel 97–2003 workbook (.xls)', '.et': 'a WPS workbook (.et)', '.ods': 'a LibreOffice Calc spreadsheet (.ods)' };
+export const OTHER_WORKBOOK = /(\.xls|\.et|\.ods)$/i;
 
 function readNamedStatistics(dir: string, named: string, at: { file: string; line: number }, year: number | undefined): StatisticsTable {
   const file = statisticsPath(dir, named);
@@ -158,11 +156,11 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
   }
   // (a workbook of Excel 97–2003 or WPS: read as a text file, it was "not text: a Word
   // document?", with Notepad as the fix — a bad-input audit)
-  const old = OLD_WORKBOOK.exec(file)?.[1];
+  const old = OTHER_WORKBOOK.exec(file)?.[1];
   if (old) {
-    const yaml = display(file).replace(OLD_WORKBOOK, '.yaml');
-    throw new InputError(at, `statistics: ${named.trim()} is ${OLD_WORKBOOKS[old.toLowerCase()]}, which gongwen does not read; a report reads its statistics from a YAML file`,
-      `${SAVE_AS_XLSX} in the report's folder, write "statistics: ${path.relative(dir, file).replace(OLD_WORKBOOK, '.yaml')}" on this line, then convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}`);
+    const yaml = display(file).replace(OTHER_WORKBOOK, '.yaml');
+    throw new InputError(at, `statistics: ${named.trim()} is ${OTHER_WORKBOOKS[old.toLowerCase()]}, which gongwen does not read; a report reads its statistics from a YAML file`,
+      `${SAVE_AS_XLSX} in the report's folder, write "statistics: ${path.relative(dir, file).replace(OTHER_WORKBOOK, '.yaml')}" on this line, then convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}`);
   }
   // named as report.md is: relative to the working folder when inside it; with the report's year,
   // for a file on another year's form

@@ -119,6 +119,9 @@ export const TEXT_LIMIT = 4 * 1024 * 1024;
 /** The largest workbook read (a unit's statistics.xlsx): 16 MiB, where a form's is some 20 KB (a 60 MB one was read whole: failure re-audit). */
 export const WORKBOOK_LIMIT = 16 * 1024 * 1024;
 
+/** How to save another program's workbook (.xls, .et, .ods) as the .xlsx gongwen reads. */
+export const SAVE_AS_XLSX = 'save it from Excel or WPS as an Excel workbook, statistics.xlsx (另存为 → Excel 工作簿 *.xlsx; LibreOffice Calc: 另存为 → Excel 2007-365 *.xlsx)';
+
 /** Whether `path` is a folder now: not where it is missing, a file, behind no permission or a loop of links. */
 export function isFolder(path: string): boolean {
   try {
