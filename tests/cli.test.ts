@@ -83,6 +83,9 @@ describe('gongwen CLI', () => {
       expect(r.code).toBe(2);
       expect(r.err).toContain(`error: ${command} was given an empty folder name, "" (an unset variable in a script?): give each report folder by its name\n`);
     }
+    const sum = run('aggregate', '', '--out', path.join(mkdtempSync(path.join(tmpdir(), 'gongwen-sum-')), 'sum.yaml'));
+    expect(sum.code).toBe(2);
+    expect(sum.err).toContain('error: aggregate was given an empty folder name, "" (an unset variable in a script?): give each unit folder by its name\n');
     const out = mkdtempSync(path.join(tmpdir(), 'gongwen-pdfa-'));
     const r = run('build', SAMPLE, '--out', out, '--pdfa', '--format', 'docx');
     expect(r.code).toBe(0);

@@ -411,6 +411,8 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
     if (loose.length) throw new UsageError(`${loose.join(', ')}: ${loose.length === 1 ? 'a statistics file' : 'statistics files'} among unit folders, which would be summed as ${loose.length === 1 ? 'a unit of its' : 'units of their'} own; give each unit as a folder (its file saved there as statistics.xlsx or statistics.yaml), or all of them as files — and leave out a sum of the units kept beside them`);
     if (opts.help) { out.write(AGGREGATE_HELP); return 0; }
     if (!dirs.length) throw new UsageError('aggregate needs at least one unit folder');
+    // (aggregate "$UNIT" with UNIT unset: "folder not found" of the working folder's name, a review)
+    if (parsed.positionals.some((d) => !d.trim())) throw new UsageError('aggregate was given an empty folder name, "" (an unset variable in a script?): give each unit folder by its name');
     if (!opts.out) throw new UsageError('aggregate needs --out FILE (.yaml or .xlsx)');
     if (!isYaml(opts.out) && !isXlsx(opts.out)) throw new UsageError(`--out ${opts.out}: the output is a ${STATISTICS_FORMATS.join(' or ')} file`);
     // --out into one of several units' folders (the city's folder among units/*, made by gongwen
