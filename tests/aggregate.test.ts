@@ -422,6 +422,20 @@ describe('gongwen aggregate', () => {
     // added up again: no warning
     expect((await run(...units, '--out', out)).code).toBe(0);
     expect(changed()).toEqual([]);
+    // a corrected workbook a unit sent since, saved beside its YAML and not converted: the sum lacks it
+    // (the city's check had said nothing, a city's trial); and the report is built again for it
+    const [o5, e5] = [capture(), capture()];
+    expect(await main(['build', city, '--out', path.join(root, 'out'), '--format', 'docx'], o5, e5)).toBe(0);
+    const sent = path.join(units[1]!, 'statistics.xlsx');
+    writeFileSync(sent, await statisticsToXlsx(base.template, scaled(base, 7)));
+    utimesSync(sent, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    const [late] = changed();
+    expect(late?.message).toMatch(/^the statistics are a sum whose unit changed since it was made: unit-2 \(.*unit-2\/statistics\.xlsx, saved after .*unit-2\/statistics\.yaml, not converted\)$/);
+    expect(late?.hint).toMatch(/^convert each workbook named into its unit's YAML \(gongwen aggregate <unit folder> --out <its statistics\.yaml>\), then add the units up again/);
+    const [o6, e6] = [capture(), capture()];
+    await main(['build', city, '--out', path.join(root, 'out'), '--format', 'docx'], o6, e6);
+    expect(o6.text()).toMatch(/built again: unit's workbook \.\.\/unit-2\/statistics\.xlsx is new/);
+    rmSync(sent);
     // a figure typed over in the sum itself: said by the city's check, and by a sum that takes it (province trial)
     const sumText = readFileSync(out, 'utf8');
     writeFileSync(out, sumText.replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 5}`));

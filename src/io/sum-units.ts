@@ -4,11 +4,12 @@
  * in it (a newcomer: a city report printed the old sum without a word). The record keeps each
  * unit's statistics file, relative to the sum's folder, with a fingerprint of its bytes; a file
  * whose bytes differ is read again, and only a change of its figures counts (a comment edited is
- * none). A workbook unit whose bytes differ counts as changed: reading a workbook is not done here.
+ * none). A workbook unit whose bytes differ counts as changed: reading a workbook is not done here;
+ * nor is a statistics.xlsx saved after a unit's YAML, which counts as a change not yet converted.
  */
 import path from 'node:path';
 import type { StatisticsTable } from '../model/types.js';
-import { display } from '../read/report.js';
+import { display, newerWorkbook } from '../read/report.js';
 import { readInputBytes } from '../read/text-file.js';
 import { statisticsFromBytes, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { md5 } from './md5.js';
@@ -56,6 +57,12 @@ export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<stri
     const shown = `${name} (${display(file)})`;
     if (/\.xlsx$/i.test(file)) {
       if (!same) changed.push(shown);
+      return;
+    }
+    // (a corrected workbook the unit sent since, saved beside its YAML and not yet converted: the
+    // sum lacks its figures as the YAML does — the city's check had said nothing, a city's trial)
+    if (same && newerWorkbook(path.dirname(file), file)) {
+      changed.push(`${name} (${display(path.join(path.dirname(file), 'statistics.xlsx'))}, saved after ${display(file)}, not converted)`);
       return;
     }
     // (a YAML as it was, but for a sum's: its own units may have changed since — a county corrected

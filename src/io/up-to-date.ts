@@ -206,6 +206,11 @@ export function folderInputs(dir: string): FolderInputs {
         if (!existsSync(file)) continue;
         const unit = add(`unit of the sum ${path.relative(top, file).split(path.sep).join('/')}`, file);
         if (unit && depth < 4) addUnits(file, unit, depth + 1);
+        // (and a workbook beside a unit's YAML, by its time: one sent since and not converted makes
+        // the sum's warning, io/sum-units.ts, a city's trial)
+        const workbook = path.join(path.dirname(file), 'statistics.xlsx');
+        const saved = /\.ya?ml$/i.test(file) ? statSync(workbook, { throwIfNoEntry: false }) : undefined;
+        if (saved?.isFile()) files[`unit's workbook ${path.relative(top, workbook).split(path.sep).join('/')}`] = `time:${saved.mtimeMs}`;
       }
     };
     addUnits(stats, statsBytes, 0);
