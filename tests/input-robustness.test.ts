@@ -5,7 +5,7 @@
  * exit code (2 for bad input, as without the pipe), no stack trace, no output file.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,21 @@ describe('statistics: the path the front matter names', () => {
     expect(refused('calc')).toContain(`calc/statistics.ods is a LibreOffice Calc spreadsheet (.ods), which gongwen does not read\n  fix: ${SAVE}`);
     unitWith('calc2', 'statistics.xlsx', ods);
     expect(refused('calc2')).toContain('calc2/statistics.xlsx: is a LibreOffice Calc spreadsheet (.ods) given the name .xlsx\n      fix: open it in LibreOffice Calc and save it as an Excel workbook: 另存为 → Excel 2007-365 (*.xlsx)');
+  });
+
+  it('names a unit\'s form sent back as .xls or .ods beside the YAML gongwen new wrote (never named: the unit was summed as a blank form, a city\'s trial)', () => {
+    const { root, dir } = workFolder();
+    const OLE = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(2000, 7)]);
+    const xls = path.join(dir, 'statistics.xls');
+    writeFileSync(xls, OLE);
+    utimesSync(xls, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    for (const out of ['R/statistics.yaml', 'figures.yaml']) {
+      const r = run(root, 'aggregate', 'R', '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('error: missing statistics: R (R): R/statistics.xls is an Excel 97–2003 workbook (.xls), which gongwen does not read\n');
+    }
+    const checked = run(root, 'check', 'R');
+    expect(checked.err).toContain('warning: R/statistics.yaml:1: R/statistics.xls was saved after R/statistics.yaml, which is what is read: it is an Excel 97–2003 workbook (.xls), which gongwen does not read, so its figures are not in\n');
   });
 
   it('takes an absolute path as it is, for the build and the up-to-date check', () => {

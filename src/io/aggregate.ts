@@ -11,7 +11,7 @@ import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { isSumRecord, sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
-import { display, frontMatterAt, frontMatterOf, newerWorkbook, OTHER_WORKBOOK, OTHER_WORKBOOKS, statisticsPath } from '../read/report.js';
+import { display, frontMatterAt, frontMatterOf, newerWorkbook, OTHER_WORKBOOK, OTHER_WORKBOOKS, otherWorkbookAfter, statisticsPath } from '../read/report.js';
 import { CONVERTED_HEADER, convertedMarkOf, readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
 import { isFolder, readableFolder, readInputBytes, SAVE_AS_XLSX, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
@@ -114,6 +114,9 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
       }
       if (!existsSync(file)) return { missing: `${at}: "statistics: ${named}" names a file that does not exist` };
       if (statSync(file).isDirectory()) return { missing: `${at}: "statistics: ${named}" names a folder, not a file` };
+      // (the form sent back as .xls or .ods after it: named, not summed as the YAML stands, a city's trial)
+      const other = otherWorkbookAfter(dir, file);
+      if (other) return { missing: oldWorkbook(other, dir) };
       const stale = newerWorkbook(dir, file);
       return { file, year, ...(stale ? { warning: `${stale.message}\n  fix: ${stale.hint}`, workbookAfter: workbook } : {}) };
     }
@@ -125,6 +128,8 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
     const newer = statSync(xlsx).mtimeMs > statSync(yaml).mtimeMs;
     return { file: yaml, year, warning: `${dir} holds both statistics.yaml and statistics.xlsx; statistics.yaml is summed${newer ? ', though statistics.xlsx was saved after it' : ''}\n  fix: ${newer ? `convert the workbook again (gongwen aggregate ${dir} --out ${yaml}), or remove it if statistics.yaml is current` : 'remove statistics.xlsx if statistics.yaml is current; to take the workbook\'s figures, move statistics.yaml aside, then convert it (gongwen aggregate ' + dir + ' --out ' + yaml + ')'}`, ...(newer ? { workbookAfter: xlsx } : {}) };
   }
+  const otherAfterYaml = otherWorkbookAfter(dir, yaml);
+  if (otherAfterYaml) return { missing: oldWorkbook(otherAfterYaml, dir) };
   for (const file of [yaml, xlsx]) if (existsSync(file)) return { file, year };
   // (a workbook of Excel 97–2003 or WPS there: said so, not passed over — a bad-input audit)
   const old = Object.keys(OTHER_WORKBOOKS).map((ext) => path.join(dir, `statistics${ext}`)).find((f) => existsSync(f));

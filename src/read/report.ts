@@ -313,10 +313,30 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
  * again, corrected, after it was converted once — the sum (gongwen aggregate) and the unit's build
  * would use the old figures without a word. The warning, or undefined.
  */
+/**
+ * A workbook of another program (statistics.xls, .et, .ods) saved after the YAML `file` that is
+ * read, and no statistics.xlsx after it: the unit's form sent back as one beside the YAML gongwen
+ * new wrote, never named, the unit counted as having sent a blank form (a city's trial).
+ */
+export function otherWorkbookAfter(dir: string, file: string): string | undefined {
+  if (!/\.ya?ml$/i.test(file) || !existsSync(file)) return undefined;
+  const after = (f: string) => existsSync(f) && statSync(f).isFile() && statSync(f).mtimeMs > statSync(file).mtimeMs;
+  return after(path.join(dir, 'statistics.xlsx')) ? undefined : Object.keys(OTHER_WORKBOOKS).map((ext) => path.join(dir, `statistics${ext}`)).find(after);
+}
+
 export function newerWorkbook(dir: string, file: string): { message: string; hint: string } | undefined {
   const workbook = path.join(dir, 'statistics.xlsx');
+  const after = (f: string) => existsSync(f) && statSync(f).isFile() && statSync(f).mtimeMs > statSync(file).mtimeMs;
+  if (!/\.ya?ml$/i.test(file) || !existsSync(file)) return undefined;
+  const other = otherWorkbookAfter(dir, file);
+  if (other) {
+    return {
+      message: `${other} was saved after ${file}, which is what is read: it is ${OTHER_WORKBOOKS[path.extname(other).toLowerCase()]}, which gongwen does not read, so its figures are not in`,
+      hint: `${SAVE_AS_XLSX}, then convert it (gongwen aggregate ${shellWord(dir)} --out ${shellWord(file)})`,
+    };
+  }
   // (a workbook that is no file, a pipe, is no workbook saved after it: never read, review)
-  if (!/\.ya?ml$/i.test(file) || !existsSync(workbook) || !existsSync(file) || !statSync(workbook).isFile() || statSync(workbook).mtimeMs <= statSync(file).mtimeMs) return undefined;
+  if (!after(workbook)) return undefined;
   return {
     message: `${workbook} was saved after ${file}, which is what is read: the workbook's figures are not in`,
     hint: `convert it again (gongwen aggregate ${shellWord(dir)} --out ${shellWord(file)}), or remove it if ${path.basename(file)} is current`,
