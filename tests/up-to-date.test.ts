@@ -142,6 +142,17 @@ describe('up-to-date builds', () => {
     swapped['word/document.xml'] = strToU8(Buffer.from(swapped['word/document.xml']!).toString('utf8').replace(/(<w:t(?: [^>]*)?>)0<\/w:t>([\s\S]*?)(<w:t(?: [^>]*)?>)2<\/w:t>/, '$12</w:t>$2$30</w:t>'));
     writeFileSync(docx2, zipSync(swapped));
     expect(run([table, '--out', out2, '--format', 'docx']).err).toContain('  its text differs from this build\'s in 2 paragraphs: "「甲」第2列：2" (was "「甲」第2列：0"), "「乙」第2列：0" (was "「乙」第2列：2")\n');
+    // more than five of a kind: all of them written beside the kept draft (a review round has dozens,
+    // and the next build is up to date: a review)
+    const many = unzipSync(readFileSync(docx2));
+    const adds = Array.from({ length: 7 }, (_, k) => `<w:p><w:r><w:t>审阅人增加的第${k + 1}段。</w:t></w:r></w:p>`).join('');
+    many['word/document.xml'] = strToU8(Buffer.from(many['word/document.xml']!).toString('utf8').replace('</w:body>', `${adds}</w:body>`));
+    writeFileSync(docx2, zipSync(many));
+    const listed = run([table, '--out', out2, '--format', 'docx']).err;
+    expect(listed).toMatch(/ and 2 more\n/);
+    const all = /\(all of them in (.*\.edited-\d{8}-\d{4}(?:-\d+)?\.txt)\)/.exec(listed)?.[1];
+    expect(all, listed).toBeDefined();
+    for (let k = 1; k <= 7; k++) expect(readFileSync(all!, 'utf8')).toContain(`"审阅人增加的第${k}段。" (added)`);
   });
 
   it('names a statistics table\'s cell changed in a Word draft by its row\'s own label and the form\'s column (表三: its group\'s label, and the column counted in the row\'s cells, a review)', async () => {
@@ -179,6 +190,36 @@ describe('up-to-date builds', () => {
     const file = path.join(out, 'moved.docx');
     writeFileSync(file, zipSync(parts));
     expect(draftChangesLines(draftChanges(file, outputs.docx!))).toEqual(['1 paragraph of this build\'s stands elsewhere in it (moved there): "推进政务公开专区建设，在区政务服务中心和各街道便民服务中心设…"']);
+  });
+
+  it('reads a Word draft\'s text box apart, two paragraphs joined as joined, and passes over its contents entries (each had been reported as paragraphs deleted: a review)', async () => {
+    const out = tmp();
+    const dir = makeReport({ 'report.md': readFileSync(path.join(ROOT, 'content/sample-2021/report.md'), 'utf8').replace(/^year: 2021$/m, 'year: 2021\ntoc: true'), 'statistics.yaml': readFileSync(path.join(ROOT, 'content/sample-2021/statistics.yaml'), 'utf8') }, 'reviewed');
+    const { outputs } = await buildReport(dir, { fonts: openFontSet(), formats: ['docx'] });
+    const parts = unzipSync(outputs.docx!);
+    const xml = Buffer.from(parts['word/document.xml']!).toString('utf8');
+    const paras = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const para = (start: string) => paras.find((p) => /<w:t(?: [^>]*)?>([^<]*)/.exec(p)?.[1]?.startsWith(start))!;
+    // a note in a text box, as Word saves it (the drawing, and its fallback with the box again)
+    const box = '<w:txbxContent><w:p><w:r><w:t>审阅意见：本段数据请核对</w:t></w:r></w:p></w:txbxContent>';
+    const anchored = para('推进政务公开专区建设').replace('<w:r>', `<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>${box}</w:drawing></mc:Choice><mc:Fallback><w:pict>${box}</w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r>`);
+    // two paragraphs joined (Delete at the end of the first)
+    const [first, second] = [para('2021年，区政府承办'), para('2021年，清河区人民政府坚持')];
+    const joined = first.replace(/<\/w:p>$/, second.replace(/^<w:p[ >][\s\S]*?<\/w:pPr>/, '').replace(/^<w:p>/, ''));
+    // the contents entries' page numbers, as an update of the field changes them
+    let edited = xml.replace(para('推进政务公开专区建设'), anchored).replace(second, '').replace(first, joined);
+    for (const p of paras.filter((q) => /<w:pStyle w:val="TOC\d"\/>/.test(q))) {
+      edited = edited.replace(p, p.replace(/(<w:t(?: [^>]*)?>)(\d+)(<\/w:t>)(?![\s\S]*<w:t[ >])/, (_, t: string, n: string, e: string) => `${t}${Number(n) + 1}${e}`));
+    }
+    expect(edited).not.toBe(xml);
+    parts['word/document.xml'] = strToU8(edited);
+    const file = path.join(out, 'reviewed.docx');
+    writeFileSync(file, zipSync(parts));
+    const lines = draftChangesLines(draftChanges(file, outputs.docx!));
+    expect(lines).toEqual([
+      'its text differs from this build\'s in 1 paragraph: "2021年，区政府承办区人大代表建议58件、区政协委员提案7…" (two paragraphs joined: "2021年，区政府承办区人大代…" and "2021年，清河区人民政府坚持…")',
+      'it holds 1 text box (文本框): "审阅意见：本段数据请核对"',
+    ]);
   });
 
   it('keeps an output edited since it was written (a reviewer\'s Word draft) aside, and writes the new one', () => {

@@ -1,8 +1,8 @@
 /** Build one report folder and write its outputs atomically: the unit of work of the CLI, a batch worker and --watch. */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from './crc32.js';
-import { draftChanges, draftChangesLines } from './docx-changes.js';
+import { draftChanges, draftChangesCut, draftChangesLines } from './docx-changes.js';
 import { buildReport, FORMATS, type BuildResult, type Format } from '../build.js';
 import { FindingErrors, formatFinding, InputError, isInputError } from '../model/errors.js';
 import { keepEdited, sweepFolder, withOutputLockAsync, writeFilesAtomic } from './files.js';
@@ -144,7 +144,19 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       // (a Word draft kept aside: which of its paragraphs this build's lacks, the edits to carry over)
       for (const k of kept) {
         const fresh = k[0].endsWith('.docx') ? named.find((n) => n.file === k[0])?.data : undefined;
-        const lines = fresh ? draftChangesLines(draftChanges(k[1], fresh)) : [];
+        const changes = fresh ? draftChanges(k[1], fresh) : undefined;
+        const lines = draftChangesLines(changes);
+        // (the message names five of each kind; where there are more, all of them beside the kept
+        // draft: a review round has dozens, and the next build is up to date, a review)
+        if (draftChangesCut(changes)) {
+          const all = `${k[1].slice(0, k[1].length - path.extname(k[1]).length)}.txt`;
+          try {
+            writeFileSync(all, `${draftChangesLines(changes, true).join('\n\n')}\n`);
+            lines.push(`(all of them in ${all})`);
+          } catch {
+            // (the list is a help: the kept draft itself is what counts)
+          }
+        }
         if (lines.length) (k as [string, string, string?])[2] = lines.join('\n  ');
       }
       // (--format pdf after a build of both: the DOCX beside the new PDF is the earlier build's, and was

@@ -27,8 +27,10 @@ const REMOVED = /<w:(del|moveFrom)\b[^>]*?(?<!\/)>[\s\S]*?<\/w:\1>/g;
 const REVISION = /<w:(?:ins|del|moveFrom|moveTo)\b/g;
 
 export interface DraftText {
-  /** Each non-empty paragraph's text in order; a table cell's as 「row label」第N列：text. */
+  /** Each non-empty paragraph's text in order; a table cell's as 「row label」第N列：text. Not the table of contents' entries. */
   paragraphs: string[];
+  /** Its text boxes' text (文本框: a reviewer's note in a box), each once. */
+  boxes: string[];
   /** Its comments: who, on what text, and what they say. */
   comments: { author: string; on: string; text: string }[];
   /** How many tracked changes it holds (read as accepted). */
@@ -72,11 +74,22 @@ export function draftText(docx: Uint8Array): DraftText | undefined {
     if (!part) return undefined;
     const raw = Buffer.from(part).toString('utf8');
     const revisions = raw.match(REVISION)?.length ?? 0;
-    const xml = raw.replace(REMOVED, '');
+    // (a text box's paragraphs sit inside the paragraph that anchors it, Word's copy of it twice,
+    // as a drawing and as its fallback: read once, apart — the anchoring paragraph had been cut at
+    // the box's first paragraph end and reported deleted, the box's text added twice, a review)
+    const boxes: string[] = [];
+    const xml = raw.replace(REMOVED, '').replace(/<mc:Fallback>[\s\S]*?<\/mc:Fallback>/g, '')
+      .replace(/<w:txbxContent>([\s\S]*?)<\/w:txbxContent>/g, (_, inner: string) => {
+        const t = textOf(inner.replace(/<\/w:p>/g, ' </w:p>'));
+        if (t) boxes.push(t);
+        return '';
+      });
     const paragraphs: string[] = [];
     for (const m of xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g)) {
       if (m[0].startsWith('<w:tbl>')) paragraphs.push(...tableParagraphs(m[0]));
-      else {
+      // (not a contents entry: its page numbers change as a reviewer's Word updates the field, and
+      // were reported as edits, headings as deleted, a review)
+      else if (!/<w:pStyle w:val="(?:TOC|toc|Contents|contents)\s?\d"/.test(m[0])) {
         const t = textOf(m[0]);
         if (t) paragraphs.push(t);
       }
@@ -88,20 +101,21 @@ export function draftText(docx: Uint8Array): DraftText | undefined {
       const range = id === undefined ? undefined : new RegExp(`<w:commentRangeStart w:id="${id}"/>([\\s\\S]*?)<w:commentRangeEnd w:id="${id}"/>`).exec(xml);
       return { author, on: range ? textOf(range[1]!) : '', text: textOf(c[2]!) };
     });
-    return { paragraphs, comments, revisions };
+    return { paragraphs, boxes, comments, revisions };
   } catch {
     return undefined;
   }
 }
 
 export interface DraftChanges {
-  /** Its paragraphs the new draft lacks (reworded, added), each with the one of the new draft's it most likely replaces. */
-  changed: { text: string; was?: string }[];
+  /** Its paragraphs the new draft lacks (reworded, added), each with the one of the new draft's it most likely replaces (and the one after it, where the two were joined). */
+  changed: { text: string; was?: string; joined?: string }[];
   /** The new draft's paragraphs it lacks and no changed one replaces (deleted there). */
   deleted: string[];
   /** Its paragraphs the new draft has too, in another order (moved there). */
   moved: string[];
   comments: DraftText['comments'];
+  boxes: string[];
   revisions: number;
 }
 
@@ -149,7 +163,9 @@ export function draftChanges(edited: string, fresh: Uint8Array): DraftChanges | 
   } catch {
     return undefined;
   }
-  const now = draftText(fresh)?.paragraphs ?? [];
+  const built = draftText(fresh);
+  const now = built?.paragraphs ?? [];
+  const newBoxes = new Set(built?.boxes ?? []);
   if (!old?.paragraphs.length || !now.length) return undefined;
   const count = (texts: string[]) => {
     const n = new Map<string, number>();
@@ -187,9 +203,19 @@ export function draftChanges(edited: string, fresh: Uint8Array): DraftChanges | 
       }
     }
     if (best !== undefined) deleted.splice(deleted.indexOf(best), 1);
+    // (two paragraphs joined, Delete at the end of one: the other is in it, not deleted — it was
+    // said to be, with the very text that is still there, a review)
+    // (the pairing may take either of the two: the one it starts with, or the one it ends with)
+    const after = best !== undefined && text.startsWith(best) ? text.slice(best.length).trim() : undefined;
+    const before = best !== undefined && text.endsWith(best) ? text.slice(0, text.length - best.length).trim() : undefined;
+    const other = after && deleted.includes(after) ? after : before && deleted.includes(before) ? before : undefined;
+    if (other !== undefined) {
+      deleted.splice(deleted.indexOf(other), 1);
+      return other === after ? { text, was: best!, joined: other } : { text, was: other, joined: best! };
+    }
     return best === undefined ? { text } : { text, was: best };
   });
-  return { changed, deleted, moved: movedOf(old.paragraphs, now), comments: old.comments, revisions: old.revisions };
+  return { changed, deleted, moved: movedOf(old.paragraphs, now), comments: old.comments, boxes: old.boxes.filter((b) => !newBoxes.has(b)), revisions: old.revisions };
 }
 
 /**
@@ -229,8 +255,9 @@ const SHOWN = 5;
 const cut = (t: string, n = 30) => (t.length > n ? `${t.slice(0, n)}…` : t);
 
 /** A reworded paragraph as what it says now where it differs, and what it said: "…已按审阅意见修改。" (was "…审阅时要改。"). */
-function reworded(c: { text: string; was?: string }): string {
+function reworded(c: { text: string; was?: string; joined?: string }): string {
   if (c.was === undefined) return `"${cut(c.text)}" (added)`;
+  if (c.joined !== undefined) return `"${cut(c.text)}" (two paragraphs joined: "${cut(c.was, 15)}" and "${cut(c.joined, 15)}")`;
   const head = headOf(c.text, c.was);
   // (a table cell's row and column stay in view; else six characters before the difference)
   const label = TABLE_CELL.exec(c.text)?.[0] ?? '';
@@ -239,11 +266,10 @@ function reworded(c: { text: string; was?: string }): string {
   return `"${lead}${cut(c.text.slice(from))}" (was "${lead}${cut(c.was.slice(from))}")`;
 }
 
-const list = (items: string[]): string => `${items.slice(0, SHOWN).join(', ')}${items.length > SHOWN ? ` and ${items.length - SHOWN} more` : ''}`;
-
-/** The lines saying what `draftChanges` found (none where the texts are the same and it has no comment). */
-export function draftChangesLines(changes: DraftChanges | undefined): string[] {
+/** The lines saying what `draftChanges` found (none where the texts are the same and it has no comment); `all`: every item, not the first SHOWN of each kind. */
+export function draftChangesLines(changes: DraftChanges | undefined, all = false): string[] {
   if (!changes) return [];
+  const list = (items: string[]): string => (all ? items.join(', ') : `${items.slice(0, SHOWN).join(', ')}${items.length > SHOWN ? ` and ${items.length - SHOWN} more` : ''}`);
   const out: string[] = [];
   const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
   if (changes.changed.length) out.push(`its text differs from this build's in ${plural(changes.changed.length, 'paragraph')}: ${list(changes.changed.map(reworded))}`);
@@ -252,6 +278,11 @@ export function draftChangesLines(changes: DraftChanges | undefined): string[] {
   if (changes.comments.length) {
     out.push(`it holds ${plural(changes.comments.length, 'comment')} (批注): ${list(changes.comments.map((c) => `${c.author || 'a reviewer'}${c.on ? ` on "${cut(c.on, 20)}"` : ''}: "${cut(c.text, 40)}"`))}`);
   }
+  if (changes.boxes.length) out.push(`it holds ${plural(changes.boxes.length, 'text box', 'text boxes')} (文本框): ${list(changes.boxes.map((b) => `"${cut(b, 40)}"`))}`);
   if (changes.revisions && out.length) out.push(`(its ${plural(changes.revisions, 'tracked change')} (修订) read as accepted)`);
   return out;
 }
+
+/** Whether the message's lists leave some out (more than SHOWN of a kind): the whole list is then written beside the kept draft. */
+export const draftChangesCut = (c: DraftChanges | undefined): boolean =>
+  c !== undefined && [c.changed, c.deleted, c.moved, c.comments, c.boxes].some((l) => l.length > SHOWN);
