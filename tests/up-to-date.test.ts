@@ -177,6 +177,22 @@ describe('up-to-date builds', () => {
     ].join(', ')}`]);
   });
 
+  it('names a figure of 表四, a row of figures alone, by its column\'s headers (行政复议/结果维持) (it was "2" added and "1" deleted, and the row\'s other figures moved: a review)', async () => {
+    const out = tmp();
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
+    const xml = Buffer.from(unzipSync(outputs.docx!)['word/document.xml']!).toString('utf8');
+    const t4 = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]).find((t) => t.includes('行政复议'))!;
+    const row = [...t4.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).at(-1)!;
+    const first = /(<w:t(?: [^>]*)?>)(\d+)<\/w:t>/.exec(row)!;
+    const parts = unzipSync(outputs.docx!);
+    parts['word/document.xml'] = strToU8(xml.replace(row, row.replace(first[0], `${first[1]}${Number(first[2]) + 1}</w:t>`)));
+    const file = path.join(out, 'reviewed.docx');
+    writeFileSync(file, zipSync(parts));
+    expect(draftChangesLines(draftChanges(file, outputs.docx!))).toEqual([
+      `its text differs from this build's in 1 paragraph: "「行政复议/结果维持」第1列：${Number(first[2]) + 1}" (was "「行政复议/结果维持」第1列：${first[2]}")`,
+    ]);
+  });
+
   it('names a paragraph moved whole in a Word draft (it was not reported: the texts were all there)', async () => {
     const out = tmp();
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });

@@ -48,18 +48,29 @@ const FIGURE = /^[-+−]?[\d,.]+$/;
  */
 function tableParagraphs(table: string): string[] {
   const out: string[] = [];
+  /** The column headers above each grid column, read from the rows before the first with a figure (表四's 行政复议/结果纠正). */
+  const headers = new Map<number, string>();
+  let figures = false;
   for (const row of table.match(/<w:tr\b[\s\S]*?<\/w:tr>/g) ?? []) {
     let column = 1;
     const cells = (row.match(/<w:tc\b[\s\S]*?<\/w:tc>/g) ?? []).map((c) => {
       const at = column;
-      column += Number(/<w:gridSpan w:val="(\d+)"/.exec(c)?.[1] ?? 1);
-      return { at, texts: (c.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map(textOf).filter(Boolean) };
+      const span = Number(/<w:gridSpan w:val="(\d+)"/.exec(c)?.[1] ?? 1);
+      column += span;
+      return { at, span, texts: (c.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map(textOf).filter(Boolean) };
     });
     const joined = (texts: string[]) => texts.join(' ').replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/gu, '');
     const firstFigure = cells.findIndex((c) => c.texts.length && FIGURE.test(c.texts.join(' ')));
+    if (firstFigure >= 0) figures = true;
+    if (!figures) {
+      for (const c of cells) if (c.texts.length) for (let k = c.at; k < c.at + c.span; k++) headers.set(k, headers.has(k) ? `${headers.get(k)}/${joined(c.texts)}` : joined(c.texts));
+    }
     const label = cells.slice(0, firstFigure < 0 ? cells.length : firstFigure).filter((c) => c.texts.length).map((c) => joined(c.texts)).at(firstFigure < 0 ? 0 : -1);
+    // (a row of figures alone, 表四's: each named by its column's headers, "2" alone had been
+    // reported, and moved among the row's other figures, a review)
+    const name = (c: { at: number }) => label ?? headers.get(c.at);
     for (const c of cells) {
-      for (const t of c.texts) out.push(label && joined(c.texts) !== label ? `「${label}」第${c.at}列：${t}` : t);
+      for (const t of c.texts) out.push(name(c) && joined(c.texts) !== name(c) ? `「${name(c)}」第${c.at}列：${t}` : t);
     }
   }
   return out;
