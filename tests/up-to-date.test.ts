@@ -193,6 +193,21 @@ describe('up-to-date builds', () => {
     ]);
   });
 
+  it('pairs a paragraph deleted and one added as one reworded only where they share a fifth of their text, not only an opening 2021年， (a review)', async () => {
+    const out = tmp();
+    const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
+    const parts = unzipSync(outputs.docx!);
+    const xml = Buffer.from(parts['word/document.xml']!).toString('utf8');
+    const gone = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.includes('2021年，区政府承办'))!;
+    parts['word/document.xml'] = strToU8(xml.replace(gone, '').replace('</w:body>', '<w:p><w:r><w:t>2021年，区政府还组织开展了政务公开第三方评估，评估结果在区政府网站公开。</w:t></w:r></w:p></w:body>'));
+    const file = path.join(out, 'reviewed.docx');
+    writeFileSync(file, zipSync(parts));
+    expect(draftChangesLines(draftChanges(file, outputs.docx!))).toEqual([
+      'its text differs from this build\'s in 1 paragraph: "2021年，区政府还组织开展了政务公开第三方评估，评估结果在…" (added)',
+      '1 paragraph of this build\'s is not in it (deleted there): "2021年，区政府承办区人大代表建议58件、区政协委员提案7…"',
+    ]);
+  });
+
   it('names a paragraph moved whole in a Word draft (it was not reported: the texts were all there)', async () => {
     const out = tmp();
     const { outputs } = await buildReport(path.join(ROOT, 'content/sample-2021'), { fonts: openFontSet(), formats: ['docx'] });
