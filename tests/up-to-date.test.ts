@@ -381,6 +381,18 @@ describe('up-to-date builds', () => {
     // the first folder gone (moved to where the second is): the same report, built
     rmSync(a, { recursive: true });
     expect(run([b, '--out', out, '--format', 'docx']).out).toMatch(AGAIN(`${path.join(out, 'unit.*')} were last built from ${a}`));
+    // a working folder copied whole, its --out and records along, builds into its own --out: the
+    // record's folder stands to its --out as this one to this --out (every report of a copy had
+    // been refused, a city's trial)
+    const work = tmp();
+    mkdirSync(path.join(work, 'units'));
+    cpSync(b, path.join(work, 'units', 'unit'), { recursive: true });
+    expect(run(['units/unit', '--out', 'out', '--format', 'docx'], {}, work).code).toBe(0);
+    const copy = `${work}-copy`;
+    cpSync(work, copy, { recursive: true });
+    const built = run(['units/unit', '--out', 'out', '--format', 'docx'], {}, copy);
+    expect(built.code, built.err).toBe(0);
+    expect(built.out).toMatch(AGAIN(`out/unit.* were last built from ${path.join(work, 'units', 'unit')}`));
   }, 60_000);
 
   it('builds again when run from another working folder if it has warnings, which name files relative to it', () => {

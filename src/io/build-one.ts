@@ -96,7 +96,12 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       // outputs of another report folder of the same name, which is still there (city1/wjw, then
       // city2/wjw into one --out): replaced, they were gone without a word but a rebuild's reason
       // (a CLI audit); a folder moved or renamed since is the same report, and is built
-      if (before && before.folder !== path.resolve(dir) && existsSync(path.join(before.folder, 'report.md'))) {
+      // (a whole working folder copied, its --out and records along: the record's folder stands to
+      // the --out it was written into as this one does to this --out, and is this report — every
+      // report of a copy had been refused, a city's trial)
+      const outAt = (folder: string, out: string) => path.relative(out, folder);
+      const copied = before !== undefined && before.outDir !== undefined && outAt(before.folder, before.outDir) === outAt(path.resolve(dir), path.resolve(s.outDir));
+      if (before && !copied && before.folder !== path.resolve(dir) && existsSync(path.join(before.folder, 'report.md'))) {
         throw new InputError({ file: dir }, `${names.map((n) => path.join(s.outDir, n)).join(' and ')} are the outputs of another report folder of the same name, ${before.folder}: building this one would replace them`,
           `give this folder's reports another --out (one for each parent folder: --out ${path.join(s.outDir, path.basename(path.dirname(path.resolve(dir))))}), or remove those outputs first if they are to go`);
       }

@@ -250,6 +250,8 @@ export interface BuildRecord extends SettingsStamp, FolderInputs {
    */
   earlier?: OutputStamp[];
   warnings: string[];
+  /** The --out it was written into, in full: a working folder copied whole, outputs and records along, is told by it (io/build-one.ts). */
+  outDir?: string;
 }
 /** `crc`: the CRC-32 of the bytes written, so that a copy or a touched file (another time, the same bytes) is no edit. */
 interface OutputStamp { name: string; bytes: number; mtimeMs: number; crc?: number }
@@ -264,6 +266,7 @@ const isRecord = (r: unknown): r is BuildRecord => {
   if (!isObject(r.options) || !isObject(r.files) || !Object.values(r.files).every(isText)) return false;
   if (!Array.isArray(r.warnings) || !r.warnings.every(isText) || !Array.isArray(r.outputs) || !r.outputs.length) return false;
   if (r.earlier !== undefined && !(Array.isArray(r.earlier) && r.earlier.every(isStamp))) return false;
+  if (r.outDir !== undefined && !isText(r.outDir)) return false;
   return r.outputs.every(isStamp);
 };
 
@@ -323,6 +326,7 @@ export function writeRecord(outDir: string, dir: string, settings: SettingsStamp
     outputs,
     ...(earlier.length ? { earlier } : {}),
     warnings,
+    outDir: path.resolve(outDir),
   };
   const file = recordFile(outDir, dir);
   try {
