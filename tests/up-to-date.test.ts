@@ -142,6 +142,11 @@ describe('up-to-date builds', () => {
     swapped['word/document.xml'] = strToU8(Buffer.from(swapped['word/document.xml']!).toString('utf8').replace(/(<w:t(?: [^>]*)?>)0<\/w:t>([\s\S]*?)(<w:t(?: [^>]*)?>)2<\/w:t>/, '$12</w:t>$2$30</w:t>'));
     writeFileSync(docx2, zipSync(swapped));
     expect(run([table, '--out', out2, '--format', 'docx']).err).toContain('  its text differs from this build\'s in 2 paragraphs: "「甲」第2列：2" (was "「甲」第2列：0"), "「乙」第2列：0" (was "「乙」第2列：2")\n');
+    // saved again with no edit (its bytes other, its text the same): said so, not left unsaid (a review)
+    const resaved = unzipSync(readFileSync(docx2));
+    resaved['docProps/app.xml'] = strToU8(Buffer.from(resaved['docProps/app.xml']!).toString('utf8').replace('</Properties>', '<Application>LibreOffice</Application></Properties>'));
+    writeFileSync(docx2, zipSync(resaved));
+    expect(run([table, '--out', out2, '--format', 'docx']).err).toContain('  its text is as this build\'s, with no comment or tracked change: saved again without an edit?\n');
     // more than five of a kind: all of them written beside the kept draft (a review round has dozens,
     // and the next build is up to date: a review)
     const many = unzipSync(readFileSync(docx2));
