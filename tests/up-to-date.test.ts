@@ -196,6 +196,12 @@ describe('up-to-date builds', () => {
     expect(draftChangesLines(draftChanges(file, outputs.docx!))).toEqual([
       `its text differs from this build's in 1 paragraph: "「行政复议/结果维持」第1列：${Number(first[2]) + 1}" (was "「行政复议/结果维持」第1列：${first[2]}")`,
     ]);
+    // a row's label reworded: each cell with its own label, the old one whole (it had been cut at the
+    // new label's length and read as an empty cell filled in, a review)
+    const labelled = unzipSync(outputs.docx!);
+    labelled['word/document.xml'] = strToU8(xml.replace('>“三安全一稳定”</w:t>', '>“三安全一稳定”的</w:t>'));
+    writeFileSync(file, zipSync(labelled));
+    expect(draftChangesLines(draftChanges(file, outputs.docx!))[0]).toContain('"「3.危及“三安全一稳定”的」第4列：0" (was "「3.危及“三安全一稳定”」第4列：0")');
   });
 
   it('pairs a paragraph deleted and one added as one reworded only where they share a fifth of their text, not only an opening 2021年， (a review)', async () => {
@@ -249,12 +255,15 @@ describe('up-to-date builds', () => {
     }
     expect(edited).not.toBe(xml);
     parts['word/document.xml'] = strToU8(edited);
+    // and a footnote the reviewer added (never said: a review), beside Word's separators
+    parts['word/footnotes.xml'] = strToU8('<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>数据来源：区财政局统计，请核对。</w:t></w:r></w:p></w:footnote></w:footnotes>');
     const file = path.join(out, 'reviewed.docx');
     writeFileSync(file, zipSync(parts));
     const lines = draftChangesLines(draftChanges(file, outputs.docx!));
     expect(lines).toEqual([
       'its text differs from this build\'s in 1 paragraph: "2021年，区政府承办区人大代表建议58件、区政协委员提案7…" (two paragraphs joined: "2021年，区政府承办区人大代…" and "2021年，清河区人民政府坚持…")',
       'it holds 1 text box (文本框): "审阅意见：本段数据请核对"',
+      'it holds 1 footnote (脚注): "数据来源：区财政局统计，请核对。"',
     ]);
   });
 

@@ -31,6 +31,8 @@ export interface DraftText {
   paragraphs: string[];
   /** Its text boxes' text (文本框: a reviewer's note in a box), each once. */
   boxes: string[];
+  /** Its footnotes' and endnotes' text (脚注, 尾注). */
+  notes: string[];
   /** Its comments: who, on what text, and what they say. */
   comments: { author: string; on: string; text: string }[];
   /** How many tracked changes it holds (read as accepted). */
@@ -80,7 +82,7 @@ function tableParagraphs(table: string): string[] {
 export function draftText(docx: Uint8Array): DraftText | undefined {
   try {
     const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
-    const parts = unzipSync(docx, { filter: (f) => f.name === 'word/document.xml' || f.name === 'word/comments.xml' });
+    const parts = unzipSync(docx, { filter: (f) => ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/endnotes.xml'].includes(f.name) });
     const part = parts['word/document.xml'];
     if (!part) return undefined;
     const raw = Buffer.from(part).toString('utf8');
@@ -105,14 +107,17 @@ export function draftText(docx: Uint8Array): DraftText | undefined {
         if (t) paragraphs.push(t);
       }
     }
-    const notes = parts['word/comments.xml'] ? Buffer.from(parts['word/comments.xml']).toString('utf8') : '';
-    const comments = [...notes.matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g)].map((c) => {
+    const said = parts['word/comments.xml'] ? Buffer.from(parts['word/comments.xml']).toString('utf8') : '';
+    const comments = [...said.matchAll(/<w:comment\b([^>]*)>([\s\S]*?)<\/w:comment>/g)].map((c) => {
       const id = /\bw:id="([^"]*)"/.exec(c[1]!)?.[1];
       const author = unescape(/\bw:author="([^"]*)"/.exec(c[1]!)?.[1] ?? '');
       const range = id === undefined ? undefined : new RegExp(`<w:commentRangeStart w:id="${id}"/>([\\s\\S]*?)<w:commentRangeEnd w:id="${id}"/>`).exec(xml);
       return { author, on: range ? textOf(range[1]!) : '', text: textOf(c[2]!) };
     });
-    return { paragraphs, boxes, comments, revisions };
+    // (a footnote a reviewer added was never said, a review: not Word's separators)
+    const notes = ['word/footnotes.xml', 'word/endnotes.xml'].flatMap((name) => [...(parts[name] ? Buffer.from(parts[name]).toString('utf8') : '').matchAll(/<w:(footnote|endnote)\b([^>]*)>([\s\S]*?)<\/w:\1>/g)]
+      .filter((n) => !/w:type="(?:separator|continuationSeparator|continuationNotice)"/.test(n[2]!)).map((n) => textOf(n[3]!)).filter(Boolean));
+    return { paragraphs, boxes, notes, comments, revisions };
   } catch {
     return undefined;
   }
@@ -127,6 +132,7 @@ export interface DraftChanges {
   moved: string[];
   comments: DraftText['comments'];
   boxes: string[];
+  notes: string[];
   revisions: number;
 }
 
@@ -177,6 +183,7 @@ export function draftChanges(edited: string, fresh: Uint8Array): DraftChanges | 
   const built = draftText(fresh);
   const now = built?.paragraphs ?? [];
   const newBoxes = new Set(built?.boxes ?? []);
+  const newNotes = new Set(built?.notes ?? []);
   if (!old?.paragraphs.length || !now.length) return undefined;
   const count = (texts: string[]) => {
     const n = new Map<string, number>();
@@ -229,7 +236,7 @@ export function draftChanges(edited: string, fresh: Uint8Array): DraftChanges | 
     }
     return best === undefined ? { text } : { text, was: best };
   });
-  return { changed, deleted, moved: movedOf(old.paragraphs, now), comments: old.comments, boxes: old.boxes.filter((b) => !newBoxes.has(b)), revisions: old.revisions };
+  return { changed, deleted, moved: movedOf(old.paragraphs, now), comments: old.comments, boxes: old.boxes.filter((b) => !newBoxes.has(b)), notes: old.notes.filter((n) => !newNotes.has(n)), revisions: old.revisions };
 }
 
 /**
@@ -272,6 +279,10 @@ const cut = (t: string, n = 30) => (t.length > n ? `${t.slice(0, n)}…` : t);
 function reworded(c: { text: string; was?: string; joined?: string }): string {
   if (c.was === undefined) return `"${cut(c.text)}" (added)`;
   if (c.joined !== undefined) return `"${cut(c.text)}" (two paragraphs joined: "${cut(c.was, 15)}" and "${cut(c.joined, 15)}")`;
+  // (a row's label reworded, 危及"三安全一稳定" made …的: each cell shown with its own label, the was
+  // had been cut at the new label's length and read as an empty cell filled in, a review)
+  const [labelNow, labelWas] = [TABLE_CELL.exec(c.text)?.[0], TABLE_CELL.exec(c.was)?.[0]];
+  if (labelNow !== undefined && labelWas !== undefined && labelNow !== labelWas) return `"${cut(c.text, 40)}" (was "${cut(c.was, 40)}")`;
   const head = headOf(c.text, c.was);
   // (a table cell's row and column stay in view; else six characters before the difference)
   const label = TABLE_CELL.exec(c.text)?.[0] ?? '';
@@ -293,10 +304,11 @@ export function draftChangesLines(changes: DraftChanges | undefined, all = false
     out.push(`it holds ${plural(changes.comments.length, 'comment')} (批注): ${list(changes.comments.map((c) => `${c.author || 'a reviewer'}${c.on ? ` on "${cut(c.on, 20)}"` : ''}: "${cut(c.text, 40)}"`))}`);
   }
   if (changes.boxes.length) out.push(`it holds ${plural(changes.boxes.length, 'text box', 'text boxes')} (文本框): ${list(changes.boxes.map((b) => `"${cut(b, 40)}"`))}`);
+  if (changes.notes.length) out.push(`it holds ${plural(changes.notes.length, 'footnote')} (脚注): ${list(changes.notes.map((n) => `"${cut(n, 40)}"`))}`);
   if (changes.revisions && out.length) out.push(`(its ${plural(changes.revisions, 'tracked change')} (修订) read as accepted)`);
   return out;
 }
 
 /** Whether the message's lists leave some out (more than SHOWN of a kind): the whole list is then written beside the kept draft. */
 export const draftChangesCut = (c: DraftChanges | undefined): boolean =>
-  c !== undefined && [c.changed, c.deleted, c.moved, c.comments, c.boxes].some((l) => l.length > SHOWN);
+  c !== undefined && [c.changed, c.deleted, c.moved, c.comments, c.boxes, c.notes].some((l) => l.length > SHOWN);
