@@ -136,12 +136,12 @@ describe('up-to-date builds', () => {
     writeFileSync(docx2, zipSync(cells));
     const figure = run([table, '--out', out2, '--format', 'docx']);
     // (with its row and column: "2" alone could not be found in a table of 66 rows, a review round)
-    expect(figure.err).toContain('  its text differs from this build\'s in 1 paragraph: "「甲」第2列：2" (was "「甲」第2列：0")\n');
+    expect(figure.err).toContain('  its text differs from this build\'s in 1 paragraph: "「甲」第2列（数量）：2" (was "「甲」第2列（数量）：0")\n');
     // two figures swapped between rows: a change of each (it was none, as the same texts were there)
     const swapped = unzipSync(readFileSync(docx2));
     swapped['word/document.xml'] = strToU8(Buffer.from(swapped['word/document.xml']!).toString('utf8').replace(/(<w:t(?: [^>]*)?>)0<\/w:t>([\s\S]*?)(<w:t(?: [^>]*)?>)2<\/w:t>/, '$12</w:t>$2$30</w:t>'));
     writeFileSync(docx2, zipSync(swapped));
-    expect(run([table, '--out', out2, '--format', 'docx']).err).toContain('  its text differs from this build\'s in 2 paragraphs: "「甲」第2列：2" (was "「甲」第2列：0"), "「乙」第2列：0" (was "「乙」第2列：2")\n');
+    expect(run([table, '--out', out2, '--format', 'docx']).err).toContain('  its text differs from this build\'s in 2 paragraphs: "「甲」第2列（数量）：2" (was "「甲」第2列（数量）：0"), "「乙」第2列（数量）：0" (was "「乙」第2列（数量）：2")\n');
     // saved again with no edit (its bytes other, its text the same): said so, not left unsaid (a review)
     const resaved = unzipSync(readFileSync(docx2));
     resaved['docProps/app.xml'] = strToU8(Buffer.from(resaved['docProps/app.xml']!).toString('utf8').replace('</Properties>', '<Application>LibreOffice</Application></Properties>'));
@@ -176,9 +176,9 @@ describe('up-to-date builds', () => {
     writeFileSync(file, zipSync(parts));
     const lines = draftChangesLines(draftChanges(file, outputs.docx!));
     expect(lines).toEqual([`its text differs from this build's in 3 paragraphs: ${[
-      '"「一、本年新收政府信息公开申请数量」第4列：237" (was "「一、本年新收政府信息公开申请数量」第4列：236")',
-      '"「（一）予以公开」第4列：103" (was "「（一）予以公开」第4列：102")',
-      '"「1.本机关不掌握相关政府信息」第9列：2" (was "「1.本机关不掌握相关政府信息」第9列：1")',
+      '"「一、本年新收政府信息公开申请数量」第4列（自然人）：237" (was "「一、本年新收政府信息公开申请数量」第4列（自然人）：236")',
+      '"「（一）予以公开」第4列（自然人）：103" (was "「（一）予以公开」第4列（自然人）：102")',
+      '"「1.本机关不掌握相关政府信息」第9列（其他）：2" (was "「1.本机关不掌握相关政府信息」第9列（其他）：1")',
     ].join(', ')}`]);
   });
 
@@ -201,7 +201,7 @@ describe('up-to-date builds', () => {
     const labelled = unzipSync(outputs.docx!);
     labelled['word/document.xml'] = strToU8(xml.replace('>“三安全一稳定”</w:t>', '>“三安全一稳定”的</w:t>'));
     writeFileSync(file, zipSync(labelled));
-    expect(draftChangesLines(draftChanges(file, outputs.docx!))[0]).toContain('"「3.危及“三安全一稳定”的」第4列：0" (was "「3.危及“三安全一稳定”」第4列：0")');
+    expect(draftChangesLines(draftChanges(file, outputs.docx!))[0]).toContain('"「3.危及“三安全一稳定”的」第4列（自然人）：0" (was "「3.危及“三安全一稳定”」第4列（自然人）：0")');
   });
 
   it('pairs a paragraph deleted and one added as one reworded only where they share a fifth of their text, not only an opening 2021年， (a review)', async () => {

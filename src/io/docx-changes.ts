@@ -72,7 +72,10 @@ function tableParagraphs(table: string): string[] {
     // reported, and moved among the row's other figures, a review)
     const name = (c: { at: number }) => label ?? headers.get(c.at);
     for (const c of cells) {
-      for (const t of c.texts) out.push(name(c) && joined(c.texts) !== name(c) ? `「${name(c)}」第${c.at}列：${t}` : t);
+      // (with its column's own header where the row has its label: 第4列 had to be mapped by hand to
+      // 自然人, the name statistics.yaml gives it, a review)
+      const column = (c: { at: number }) => (label && headers.get(c.at) ? `第${c.at}列（${headers.get(c.at)!.split('/').at(-1)}）` : `第${c.at}列`);
+      for (const t of c.texts) out.push(name(c) && joined(c.texts) !== name(c) ? `「${name(c)}」${column(c)}：${t}` : t);
     }
   }
   return out;
@@ -137,7 +140,7 @@ export interface DraftChanges {
 }
 
 /** A table cell's paragraph's row and column, as draftText writes them. */
-const TABLE_CELL = /^「[^」]*」第\d+列：/;
+const TABLE_CELL = /^「[^」]*」第\d+列(?:（[^）]*）)?：/;
 
 /** The share of two texts' character pairs they have in common (Dice). */
 function likeness(a: string, b: string): number {
