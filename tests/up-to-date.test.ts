@@ -196,6 +196,9 @@ describe('up-to-date builds', () => {
     expect(draftChangesLines(draftChanges(file, outputs.docx!))).toEqual([
       `its text differs from this build's in 1 paragraph: "「行政复议/结果维持」第1列：${Number(first[2]) + 1}" (was "「行政复议/结果维持」第1列：${first[2]}")`,
     ]);
+    // 表二's blocks each with their own headers (行政许可 under 本年处理决定数量, not the first block's 本年制发件数)
+    const { draftText } = await import('../src/io/docx-changes.js');
+    expect(draftText(outputs.docx!)!.paragraphs).toContain('「行政许可」第2列（本年处理决定数量）：3862');
     // a row's label reworded: each cell with its own label, the old one whole (it had been cut at the
     // new label's length and read as an empty cell filled in, a review)
     const labelled = unzipSync(outputs.docx!);

@@ -50,7 +50,7 @@ const FIGURE = /^[-+−]?[\d,.]+$/;
  */
 function tableParagraphs(table: string): string[] {
   const out: string[] = [];
-  /** The column headers above each grid column, read from the rows before the first with a figure (表四's 行政复议/结果纠正). */
+  /** The column headers above each grid column, read from the rows without figures over the rows with them (表四's 行政复议/结果纠正). */
   const headers = new Map<number, string>();
   let figures = false;
   for (const row of table.match(/<w:tr\b[\s\S]*?<\/w:tr>/g) ?? []) {
@@ -63,7 +63,10 @@ function tableParagraphs(table: string): string[] {
     });
     const joined = (texts: string[]) => texts.join(' ').replace(/(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/gu, '');
     const firstFigure = cells.findIndex((c) => c.texts.length && FIGURE.test(c.texts.join(' ')));
-    if (firstFigure >= 0) figures = true;
+    // (a row without figures after rows with them heads a block of its own: 表二's 第二十条第（五）项
+    // and its 信息内容 | 本年处理决定数量, after the first block's 本年制发件数 …)
+    if (firstFigure < 0 && figures) headers.clear();
+    figures = firstFigure >= 0;
     if (!figures) {
       for (const c of cells) if (c.texts.length) for (let k = c.at; k < c.at + c.span; k++) headers.set(k, headers.has(k) ? `${headers.get(k)}/${joined(c.texts)}` : joined(c.texts));
     }
