@@ -1,6 +1,6 @@
 /** Up-to-date builds (io/up-to-date.ts): a folder is built again only when something its outputs depend on changed. */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -410,6 +410,15 @@ describe('up-to-date builds', () => {
     const built = run(['units/unit', '--out', 'out', '--format', 'docx'], {}, copy);
     expect(built.code, built.err).toBe(0);
     expect(built.out).toMatch(AGAIN(`out/unit.* were last built from ${path.join(work, 'units', 'unit')}`));
+    // but not another folder of the name whose --out is a link to the first one's: one folder (a review)
+    const linked = `${work}-linked`;
+    mkdirSync(path.join(linked, 'units'), { recursive: true });
+    cpSync(b, path.join(linked, 'units', 'unit'), { recursive: true });
+    writeFileSync(path.join(linked, 'units', 'unit', 'report.md'), BODY.replace('办结8件', '办结7件'));
+    symlinkSync(path.join(work, 'out'), path.join(linked, 'out'));
+    const through = run(['units/unit', '--out', 'out', '--format', 'docx'], {}, linked);
+    expect(through.code).toBe(2);
+    expect(through.err).toContain('are the outputs of another report folder of the same name');
   }, 60_000);
 
   it('builds again when run from another working folder if it has warnings, which name files relative to it', () => {

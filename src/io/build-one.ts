@@ -1,5 +1,5 @@
 /** Build one report folder and write its outputs atomically: the unit of work of the CLI, a batch worker and --watch. */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from './crc32.js';
 import { draftChanges, draftChangesCut, draftChangesLines } from './docx-changes.js';
@@ -99,8 +99,12 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       // (a whole working folder copied, its --out and records along: the record's folder stands to
       // the --out it was written into as this one does to this --out, and is this report — every
       // report of a copy had been refused, a city's trial)
+      // (not where the two --outs are one folder, through a link: city2/out a link to city1/out let
+      // city2/wjw replace city1/wjw's outputs, a review)
       const outAt = (folder: string, out: string) => path.relative(out, folder);
-      const copied = before !== undefined && before.outDir !== undefined && outAt(before.folder, before.outDir) === outAt(path.resolve(dir), path.resolve(s.outDir));
+      const real = (p: string) => { try { return realpathSync(p); } catch { return undefined; } };
+      const copied = before !== undefined && before.outDir !== undefined && outAt(before.folder, before.outDir) === outAt(path.resolve(dir), path.resolve(s.outDir))
+        && real(before.outDir) !== undefined && real(before.outDir) !== real(s.outDir);
       if (before && !copied && before.folder !== path.resolve(dir) && existsSync(path.join(before.folder, 'report.md'))) {
         throw new InputError({ file: dir }, `${names.map((n) => path.join(s.outDir, n)).join(' and ')} are the outputs of another report folder of the same name, ${before.folder}: building this one would replace them`,
           `give this folder's reports another --out (one for each parent folder: --out ${path.join(s.outDir, path.basename(path.dirname(path.resolve(dir))))}), or remove those outputs first if they are to go`);
