@@ -131,7 +131,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   const changedSum: Finding[] = changedUnits.length ? [{
     severity: 'warning', loc: { file: stats!.file, line: 1 },
     message: `the statistics are a sum whose ${changedUnits.length === 1 ? 'unit' : `${changedUnits.length} units`} changed since it was made: ${changedUnits.join(', ')}`,
-    hint: `${changedUnits.some((u) => u.endsWith(', not converted)')) ? 'convert each workbook named into its unit\'s YAML (gongwen aggregate <unit folder> --out <its statistics.yaml>), then ' : ''}${changedUnits.some((u) => /^[^(]*: /.test(u))
+    hint: `${changedUnits.some((u) => u.endsWith(', not converted)')) ? 'convert each workbook named into its unit\'s YAML (gongwen aggregate <unit folder> --out <its statistics.yaml>; an .xls, .et or .ods saved as .xlsx first), then ' : ''}${changedUnits.some((u) => /^[^(]*: /.test(u))
       ? 'add up again first the sums named before a ":" (their units changed), then this sum, with gongwen aggregate as each was made'
       : `add the units up again with gongwen aggregate, as the sum was made (--out ${display(stats!.file)})`}`,
   }] : [];

@@ -431,11 +431,17 @@ describe('gongwen aggregate', () => {
     utimesSync(sent, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
     const [late] = changed();
     expect(late?.message).toMatch(/^the statistics are a sum whose unit changed since it was made: unit-2 \(.*unit-2\/statistics\.xlsx, saved after .*unit-2\/statistics\.yaml, not converted\)$/);
-    expect(late?.hint).toMatch(/^convert each workbook named into its unit's YAML \(gongwen aggregate <unit folder> --out <its statistics\.yaml>\), then add the units up again/);
+    expect(late?.hint).toMatch(/^convert each workbook named into its unit's YAML \(gongwen aggregate <unit folder> --out <its statistics\.yaml>; an \.xls, \.et or \.ods saved as \.xlsx first\), then add the units up again/);
     const [o6, e6] = [capture(), capture()];
     await main(['build', city, '--out', path.join(root, 'out'), '--format', 'docx'], o6, e6);
-    expect(o6.text()).toMatch(/built again: unit's workbook \.\.\/unit-2\/statistics\.xlsx is new/);
+    expect(o6.text()).toMatch(/built again: unit's workbook saved after \.\.\/unit-2\/statistics\.yaml is new/);
+    // and so is another program's workbook, by its own name (statistics.xlsx had been named, a review)
     rmSync(sent);
+    const xls = path.join(units[1]!, 'statistics.xls');
+    writeFileSync(xls, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]));
+    utimesSync(xls, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    expect(changed()[0]?.message).toMatch(/unit-2 \(.*unit-2\/statistics\.xls, saved after .*unit-2\/statistics\.yaml, not converted\)$/);
+    rmSync(xls);
     // a figure typed over in the sum itself: said by the city's check, and by a sum that takes it (province trial)
     const sumText = readFileSync(out, 'utf8');
     writeFileSync(out, sumText.replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 5}`));

@@ -11,7 +11,7 @@ import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { isSumRecord, sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
-import { display, frontMatterAt, frontMatterOf, newerWorkbook, OTHER_WORKBOOK, OTHER_WORKBOOKS, otherWorkbookAfter, statisticsPath } from '../read/report.js';
+import { display, frontMatterAt, frontMatterOf, newerWorkbook, OTHER_WORKBOOK, OTHER_WORKBOOKS, statisticsPath, workbookAfter } from '../read/report.js';
 import { CONVERTED_HEADER, convertedMarkOf, readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
 import { isFolder, readableFolder, readInputBytes, SAVE_AS_XLSX, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
@@ -114,11 +114,12 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
       }
       if (!existsSync(file)) return { missing: `${at}: "statistics: ${named}" names a file that does not exist` };
       if (statSync(file).isDirectory()) return { missing: `${at}: "statistics: ${named}" names a folder, not a file` };
-      // (the form sent back as .xls or .ods after it: named, not summed as the YAML stands, a city's trial)
-      const other = otherWorkbookAfter(dir, file);
-      if (other) return { missing: oldWorkbook(other, dir) };
+      // (a workbook saved after it: statistics.xlsx, to be read where it is converted, or another
+      // program's, .xls or .ods, named with how to save it — it had been summed as the YAML stood,
+      // a blank form, without a word, a city's trial)
       const stale = newerWorkbook(dir, file);
-      return { file, year, ...(stale ? { warning: `${stale.message}\n  fix: ${stale.hint}`, workbookAfter: workbook } : {}) };
+      const xlsxAfter = /\.xlsx$/i.test(workbookAfter(dir, file) ?? '');
+      return { file, year, ...(stale ? { warning: `${stale.message}\n  fix: ${stale.hint}`, ...(xlsxAfter ? { workbookAfter: workbook } : {}) } : {}) };
     }
   }
   const [yaml, xlsx] = ['statistics.yaml', 'statistics.xlsx'].map((name) => path.join(dir, name)) as [string, string];
@@ -128,8 +129,9 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
     const newer = statSync(xlsx).mtimeMs > statSync(yaml).mtimeMs;
     return { file: yaml, year, warning: `${dir} holds both statistics.yaml and statistics.xlsx; statistics.yaml is summed${newer ? ', though statistics.xlsx was saved after it' : ''}\n  fix: ${newer ? `convert the workbook again (gongwen aggregate ${dir} --out ${yaml}), or remove it if statistics.yaml is current` : 'remove statistics.xlsx if statistics.yaml is current; to take the workbook\'s figures, move statistics.yaml aside, then convert it (gongwen aggregate ' + dir + ' --out ' + yaml + ')'}`, ...(newer ? { workbookAfter: xlsx } : {}) };
   }
-  const otherAfterYaml = otherWorkbookAfter(dir, yaml);
-  if (otherAfterYaml) return { missing: oldWorkbook(otherAfterYaml, dir) };
+  // (another program's workbook saved after the YAML, statistics.xls or .ods: named, a city's trial)
+  const other = existsSync(yaml) ? newerWorkbook(dir, yaml) : undefined;
+  if (other) return { file: yaml, year, warning: `${other.message}\n  fix: ${other.hint}` };
   for (const file of [yaml, xlsx]) if (existsSync(file)) return { file, year };
   // (a workbook of Excel 97–2003 or WPS there: said so, not passed over — a bad-input audit)
   const old = Object.keys(OTHER_WORKBOOKS).map((ext) => path.join(dir, `statistics${ext}`)).find((f) => existsSync(f));
@@ -604,8 +606,13 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       // the YAML and the workbook was saved after it)
       const yaml = path.basename(input.stats.file);
       const workbook = !/\.xlsx$/i.test(yaml) && existsSync(path.join(input.dir, 'statistics.xlsx'));
+      // (another program's workbook saved after it, the unit's form sent back as .xls: how to make
+      // it one this reads, a city's trial)
+      const sent = workbookAfter(input.dir, input.stats.file);
+      const kind = sent && OTHER_WORKBOOKS[path.extname(sent).toLowerCase()];
+      if (kind) err.write(`  fix: ${sent} was saved after ${yaml}, and is ${kind}, which gongwen does not read: ${SAVE_AS_XLSX}, then run this again\n`);
       // (a workbook saved after it is converted: one here is older, review)
-      err.write(`  fix: ${!workbook ? 'give --out another file: a sum of this one unit, or its figures as a workbook (.xlsx)'
+      else err.write(`  fix: ${!workbook ? 'give --out another file: a sum of this one unit, or its figures as a workbook (.xlsx)'
         : `its statistics.xlsx was saved before ${yaml}, so there is nothing newer to convert; to convert it all the same, move ${yaml} aside first`}\n`);
     }
     return 2;

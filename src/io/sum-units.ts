@@ -5,11 +5,11 @@
  * unit's statistics file, relative to the sum's folder, with a fingerprint of its bytes; a file
  * whose bytes differ is read again, and only a change of its figures counts (a comment edited is
  * none). A workbook unit whose bytes differ counts as changed: reading a workbook is not done here;
- * nor is a statistics.xlsx saved after a unit's YAML, which counts as a change not yet converted.
+ * nor is a workbook saved after a unit's YAML (read/report.ts workbookAfter), a change not yet converted.
  */
 import path from 'node:path';
 import type { StatisticsTable } from '../model/types.js';
-import { display, newerWorkbook } from '../read/report.js';
+import { display, workbookAfter } from '../read/report.js';
 import { readInputBytes } from '../read/text-file.js';
 import { statisticsFromBytes, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { md5 } from './md5.js';
@@ -61,8 +61,9 @@ export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<stri
     }
     // (a corrected workbook the unit sent since, saved beside its YAML and not yet converted: the
     // sum lacks its figures as the YAML does — the city's check had said nothing, a city's trial)
-    if (same && newerWorkbook(path.dirname(file), file)) {
-      changed.push(`${name} (${display(path.join(path.dirname(file), 'statistics.xlsx'))}, saved after ${display(file)}, not converted)`);
+    const sent = same ? workbookAfter(path.dirname(file), file) : undefined;
+    if (sent) {
+      changed.push(`${name} (${display(sent)}, saved after ${display(file)}, not converted)`);
       return;
     }
     // (a YAML as it was, but for a sum's: its own units may have changed since — a county corrected

@@ -33,7 +33,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, type Stats } f
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { namedStatistics } from '../read/report.js';
+import { namedStatistics, workbookAfter } from '../read/report.js';
 import { sumRecordOf } from '../read/statistics.js';
 import { readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
 import { writeFileAtomic } from './files.js';
@@ -206,11 +206,11 @@ export function folderInputs(dir: string): FolderInputs {
         if (!existsSync(file)) continue;
         const unit = add(`unit of the sum ${path.relative(top, file).split(path.sep).join('/')}`, file);
         if (unit && depth < 4) addUnits(file, unit, depth + 1);
-        // (and a workbook beside a unit's YAML, by its time: one sent since and not converted makes
-        // the sum's warning, io/sum-units.ts, a city's trial)
-        const workbook = path.join(path.dirname(file), 'statistics.xlsx');
-        const saved = /\.ya?ml$/i.test(file) ? statSync(workbook, { throwIfNoEntry: false }) : undefined;
-        if (saved?.isFile()) files[`unit's workbook ${path.relative(top, workbook).split(path.sep).join('/')}`] = `time:${saved.mtimeMs}`;
+        // (and whether a workbook was saved after a unit's YAML: one sent since and not converted
+        // makes the sum's warning, io/sum-units.ts, a city's trial — its name, not its time, which a
+        // copy of the folder changes, a review)
+        const sent = workbookAfter(path.dirname(file), file);
+        if (sent) files[`unit's workbook saved after ${path.relative(top, file).split(path.sep).join('/')}`] = path.basename(sent);
       }
     };
     addUnits(stats, statsBytes, 0);

@@ -1,13 +1,12 @@
 /**
  * Whether a unit's statistics.xlsx, saved after the YAML its report reads (read/report.ts
- * newerWorkbook), brings no figures the YAML lacks: a copy of them, the unit's form written from
+ * workbookAfter), brings no figures the YAML lacks: a copy of them, the unit's form written from
  * them into its own folder (gongwen aggregate unit --out unit/statistics.xlsx), or a form with no
  * figures at all. Only then is the "workbook's figures are not in" warning left out. The workbook
  * is read (exceljs) only where it is newer; one that cannot be read is news, and warned of.
  */
-import path from 'node:path';
 import type { StatisticsTable } from '../model/types.js';
-import { newerWorkbook } from '../read/report.js';
+import { workbookAfter } from '../read/report.js';
 import { readInputBytes, WORKBOOK_LIMIT } from '../read/text-file.js';
 
 /** What a newer workbook brings: nothing new (`noNews`), and the year its figures are for, where it says one. */
@@ -36,5 +35,8 @@ export async function workbookNews(workbook: string, stats: StatisticsTable, tem
 
 /** For a report folder: what its workbook, newer than the statistics file read, brings; undefined where there is none such. */
 export async function newerWorkbookNews(dir: string, stats: StatisticsTable | undefined): Promise<WorkbookNews | undefined> {
-  return stats !== undefined && newerWorkbook(dir, stats.file) !== undefined ? workbookNews(path.join(dir, 'statistics.xlsx'), stats) : undefined;
+  const workbook = stats !== undefined ? workbookAfter(dir, stats.file) : undefined;
+  // (another program's workbook is not read: news all the same — a corrected .xls beside the .xlsx
+  // converted before had been found to bring none, from that older .xlsx, a review)
+  return workbook === undefined ? undefined : /\.xlsx$/i.test(workbook) ? workbookNews(workbook, stats!) : { noNews: false };
 }

@@ -309,35 +309,32 @@ function placeStatistics(blocks: Block[], attachments: Attachment[], stats: Stat
 }
 
 /**
- * A unit's statistics.xlsx saved after the YAML file its report reads: the unit sent its workbook
- * again, corrected, after it was converted once — the sum (gongwen aggregate) and the unit's build
- * would use the old figures without a word. The warning, or undefined.
+ * The workbook saved after the YAML `file` a report reads, in its folder `dir`: statistics.xlsx,
+ * else one of another program's (statistics.xls, .et, .ods), which gongwen does not read — the unit
+ * sent its form again, corrected, after it was converted once, or sent it back beside the YAML
+ * gongwen new wrote (a city's trial: that was summed as a blank form). Undefined where none is.
  */
-/**
- * A workbook of another program (statistics.xls, .et, .ods) saved after the YAML `file` that is
- * read, and no statistics.xlsx after it: the unit's form sent back as one beside the YAML gongwen
- * new wrote, never named, the unit counted as having sent a blank form (a city's trial).
- */
-export function otherWorkbookAfter(dir: string, file: string): string | undefined {
-  if (!/\.ya?ml$/i.test(file) || !existsSync(file)) return undefined;
-  const after = (f: string) => existsSync(f) && statSync(f).isFile() && statSync(f).mtimeMs > statSync(file).mtimeMs;
-  return after(path.join(dir, 'statistics.xlsx')) ? undefined : Object.keys(OTHER_WORKBOOKS).map((ext) => path.join(dir, `statistics${ext}`)).find(after);
+export function workbookAfter(dir: string, file: string): string | undefined {
+  if (!/\.ya?ml$/i.test(file)) return undefined;
+  const read = statSync(file, { throwIfNoEntry: false });
+  if (!read) return undefined;
+  // (a workbook that is no file, a pipe, is no workbook saved after it: never read, review)
+  const after = (f: string) => {
+    const s = statSync(f, { throwIfNoEntry: false });
+    return s !== undefined && s.isFile() && s.mtimeMs > read.mtimeMs;
+  };
+  return ['.xlsx', ...Object.keys(OTHER_WORKBOOKS)].map((ext) => path.join(dir, `statistics${ext}`)).find(after);
 }
 
+/** workbookAfter as the warning of a report whose figures are not the workbook's, with what to do; undefined where there is none. */
 export function newerWorkbook(dir: string, file: string): { message: string; hint: string } | undefined {
-  const workbook = path.join(dir, 'statistics.xlsx');
-  const after = (f: string) => existsSync(f) && statSync(f).isFile() && statSync(f).mtimeMs > statSync(file).mtimeMs;
-  if (!/\.ya?ml$/i.test(file) || !existsSync(file)) return undefined;
-  const other = otherWorkbookAfter(dir, file);
-  if (other) {
-    return {
-      message: `${other} was saved after ${file}, which is what is read: it is ${OTHER_WORKBOOKS[path.extname(other).toLowerCase()]}, which gongwen does not read, so its figures are not in`,
-      hint: `${SAVE_AS_XLSX}, then convert it (gongwen aggregate ${shellWord(dir)} --out ${shellWord(file)})`,
-    };
-  }
-  // (a workbook that is no file, a pipe, is no workbook saved after it: never read, review)
-  if (!after(workbook)) return undefined;
-  return {
+  const workbook = workbookAfter(dir, file);
+  if (!workbook) return undefined;
+  const kind = OTHER_WORKBOOKS[path.extname(workbook).toLowerCase()];
+  return kind ? {
+    message: `${workbook} was saved after ${file}, which is what is read: it is ${kind}, which gongwen does not read, so its figures are not in`,
+    hint: `${SAVE_AS_XLSX}, then convert it (gongwen aggregate ${shellWord(dir)} --out ${shellWord(file)})`,
+  } : {
     message: `${workbook} was saved after ${file}, which is what is read: the workbook's figures are not in`,
     hint: `convert it again (gongwen aggregate ${shellWord(dir)} --out ${shellWord(file)}), or remove it if ${path.basename(file)} is current`,
   };
