@@ -156,7 +156,7 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
         const changes = fresh ? draftChanges(k[1], fresh) : undefined;
         const lines = draftChangesLines(changes);
         // (saved again unchanged: said, where the clerk could not tell whether anything was lost, a review)
-        if (changes && !lines.length) lines.push(changes.revisions ? `its text is as this build's once its tracked changes (修订) are accepted` : 'its text is as this build\'s, with no comment or tracked change: saved again without an edit?');
+        if (changes && !lines.length) lines.push(changes.revisions ? `its text is as this build's once its tracked changes (修订) are accepted` : 'its text is as this build\'s, with no comment: saved again without an edit, or with edits of its look alone?');
         // (the message names five of each kind; where there are more, all of them beside the kept
         // draft: a review round has dozens, and the next build is up to date, a review)
         if (draftChangesCut(changes)) {

@@ -24,7 +24,7 @@ const textOf = (xml: string): string => {
 /** A tracked deletion or a move's old place: its text is gone once the changes are accepted. */
 const REMOVED = /<w:(del|moveFrom)\b[^>]*?(?<!\/)>[\s\S]*?<\/w:\1>/g;
 /** Tracked changes: insertions, deletions, moves (a paragraph mark's too). */
-const REVISION = /<w:(?:ins|del|moveFrom|moveTo)\b/g;
+const REVISION = /<w:(?:ins|del|moveFrom|moveTo|rPrChange|pPrChange)\b/g;
 
 export interface DraftText {
   /** Each non-empty paragraph's text in order; a table cell's as 「row label」第N列：text. Not the table of contents' entries. */
@@ -88,7 +88,11 @@ function tableParagraphs(table: string): string[] {
 export function draftText(docx: Uint8Array): DraftText | undefined {
   try {
     const { unzipSync } = createRequire(import.meta.url)('fflate') as typeof import('fflate');
-    const parts = unzipSync(docx, { filter: (f) => ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/endnotes.xml'].includes(f.name) });
+    const parts = unzipSync(docx, { filter: (f) => ['word/document.xml', 'word/comments.xml', 'word/footnotes.xml', 'word/endnotes.xml', 'word/styles.xml'].includes(f.name) });
+    // (the contents entries' styles by their names, toc 1 …: Word in another language saves them under other ids, a review)
+    const styles = parts['word/styles.xml'] ? Buffer.from(parts['word/styles.xml']).toString('utf8') : '';
+    const tocIds = new Set([...styles.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]*)"[^>]*>\s*<w:name w:val="(?:toc|TOC|Contents|contents)\s?\d"/g)].map((m) => m[1]!));
+    const isToc = (p: string) => { const id = /<w:pStyle w:val="([^"]*)"/.exec(p)?.[1]; return id !== undefined && (tocIds.has(id) || /^(?:TOC|toc|Contents|contents)\s?\d$/.test(id)); };
     const part = parts['word/document.xml'];
     if (!part) return undefined;
     const raw = Buffer.from(part).toString('utf8');
@@ -108,7 +112,7 @@ export function draftText(docx: Uint8Array): DraftText | undefined {
       if (m[0].startsWith('<w:tbl>')) paragraphs.push(...tableParagraphs(m[0]));
       // (not a contents entry: its page numbers change as a reviewer's Word updates the field, and
       // were reported as edits, headings as deleted, a review)
-      else if (!/<w:pStyle w:val="(?:TOC|toc|Contents|contents)\s?\d"/.test(m[0])) {
+      else if (!isToc(m[0])) {
         const t = textOf(m[0]);
         if (t) paragraphs.push(t);
       }
@@ -235,7 +239,10 @@ export function draftChanges(edited: string, fresh: Uint8Array): DraftChanges | 
     // (the pairing may take either of the two: the one it starts with, or the one it ends with)
     const after = best !== undefined && text.startsWith(best) ? text.slice(best.length).trim() : undefined;
     const before = best !== undefined && text.endsWith(best) ? text.slice(0, text.length - best.length).trim() : undefined;
-    const other = after && deleted.includes(after) ? after : before && deleted.includes(before) ? before : undefined;
+    // (and the two side by side in the new draft: a paragraph extended with the words of one deleted
+    // further on is no join, a review)
+    const next = (a: string, b: string) => now.some((t, k) => t === a && now[k + 1] === b);
+    const other = after && deleted.includes(after) && next(best!, after) ? after : before && deleted.includes(before) && next(before, best!) ? before : undefined;
     if (other !== undefined) {
       deleted.splice(deleted.indexOf(other), 1);
       return other === after ? { text, was: best!, joined: other } : { text, was: other, joined: best! };

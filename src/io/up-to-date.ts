@@ -48,7 +48,9 @@ import { InputError } from '../model/errors.js';
  */
 export const isInputName = (name: string): boolean =>
   !(name.startsWith('.') || name.endsWith('~') || name.startsWith('~$') || /^#.*#$/.test(name) || name === '4913'
-    || /\.(pdf|docx|bak|swp|swo|swx|tmp)$/i.test(name));
+    || /\.(pdf|docx|bak|swp|swo|swx|tmp)$/i.test(name)
+    // (the list of a kept draft's edits, io/build-one.ts, where --out is the report folder: a review)
+    || /\.edited-\d{8}-\d{4}(?:-\d+)?\.txt$/.test(name));
 
 const ROOT = new URL('../../', import.meta.url);
 const encoder = new TextEncoder();
