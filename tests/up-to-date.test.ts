@@ -228,6 +228,14 @@ describe('up-to-date builds', () => {
     expect(isInputName('report.edited-20261128-1930.txt')).toBe(false);
     expect(isInputName('report.edited-20261128-1930-2.txt')).toBe(false);
     expect(isInputName('说明.txt')).toBe(true);
+    // contents entries under a style id of another language's Word (11, named toc 1)
+    const { draftText } = await import('../src/io/docx-changes.js');
+    const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const tocDraft = zipSync({
+      'word/document.xml': strToU8(`<w:document ${w}><w:body><w:p><w:pPr><w:pStyle w:val="11"/></w:pPr><w:r><w:t>一、总体情况 1</w:t></w:r></w:p><w:p><w:r><w:t>正文。</w:t></w:r></w:p></w:body></w:document>`),
+      'word/styles.xml': strToU8(`<w:styles ${w}><w:style w:type="paragraph" w:styleId="11"><w:name w:val="toc 1"/></w:style></w:styles>`),
+    });
+    expect(draftText(tocDraft)!.paragraphs).toEqual(['正文。']);
   });
 
   it('pairs a paragraph deleted and one added as one reworded only where they share a fifth of their text, not only an opening 2021年， (a review)', async () => {
