@@ -205,6 +205,13 @@ describe('up-to-date builds', () => {
     labelled['word/document.xml'] = strToU8(xml.replace('>“三安全一稳定”</w:t>', '>“三安全一稳定”的</w:t>'));
     writeFileSync(file, zipSync(labelled));
     expect(draftChangesLines(draftChanges(file, outputs.docx!))[0]).toContain('"「3.危及“三安全一稳定”的」第4列（自然人）：0" (was "「3.危及“三安全一稳定”」第4列（自然人）：0")');
+    // a long label reworded with a figure of its row: the label cut, never the figure (a review)
+    const newRow = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).find((r) => r.includes('本年新收政府信息公开申请数量'))!;
+    const figure = /(<w:t(?: [^>]*)?>)(\d+)<\/w:t>/.exec(newRow)!;
+    const longer = unzipSync(outputs.docx!);
+    longer['word/document.xml'] = strToU8(xml.replace(newRow, newRow.replace('本年新收政府信息公开申请数量', '本年度新收到的政府信息公开申请数量').replace(figure[0], `${figure[1]}${Number(figure[2]) + 2}</w:t>`)));
+    writeFileSync(file, zipSync(longer));
+    expect(draftChangesLines(draftChanges(file, outputs.docx!))[0]).toContain(`第4列（自然人）：${Number(figure[2]) + 2}" (was "「一、本年新收政府信息公开申请数量」第4列（自然人）：${figure[2]}")`);
   });
 
   it('calls two paragraphs joined only where they stood side by side, and passes over its kept lists and contents entries saved under other style ids (a review)', async () => {

@@ -295,7 +295,9 @@ function reworded(c: { text: string; was?: string; joined?: string }): string {
   // (a row's label reworded, 危及"三安全一稳定" made …的: each cell shown with its own label, the was
   // had been cut at the new label's length and read as an empty cell filled in, a review)
   const [labelNow, labelWas] = [TABLE_CELL.exec(c.text)?.[0], TABLE_CELL.exec(c.was)?.[0]];
-  if (labelNow !== undefined && labelWas !== undefined && labelNow !== labelWas) return `"${cut(c.text, 40)}" (was "${cut(c.was, 40)}")`;
+  // (the label cut, never the figure: a long label reworded hid the figure changed with it, a review)
+  const shortLabel = (t: string) => t.replace(/^「([^」]*)」/, (_, l: string) => `「${cut(l, 16)}」`);
+  if (labelNow !== undefined && labelWas !== undefined && labelNow !== labelWas) return `"${shortLabel(c.text)}" (was "${shortLabel(c.was)}")`;
   const head = headOf(c.text, c.was);
   // (a table cell's row and column stay in view; else six characters before the difference)
   const label = TABLE_CELL.exec(c.text)?.[0] ?? '';
