@@ -209,7 +209,7 @@ describe('up-to-date builds', () => {
     const newRow = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => m[0]).find((r) => r.includes('本年新收政府信息公开申请数量'))!;
     const figure = /(<w:t(?: [^>]*)?>)(\d+)<\/w:t>/.exec(newRow)!;
     const longer = unzipSync(outputs.docx!);
-    longer['word/document.xml'] = strToU8(xml.replace(newRow, newRow.replace('本年新收政府信息公开申请数量', '本年度新收到的政府信息公开申请数量').replace(figure[0], `${figure[1]}${Number(figure[2]) + 2}</w:t>`)));
+    longer['word/document.xml'] = strToU8(xml.replace(newRow, newRow.replace('本年新收政府信息公开申请数量', '本年度新收到的各类政府信息公开申请的数量合计（含网上申请）').replace(figure[0], `${figure[1]}${Number(figure[2]) + 2}</w:t>`)));
     writeFileSync(file, zipSync(longer));
     expect(draftChangesLines(draftChanges(file, outputs.docx!))[0]).toContain(`第4列（自然人）：${Number(figure[2]) + 2}" (was "「一、本年新收政府信息公开申请数量」第4列（自然人）：${figure[2]}")`);
   });
