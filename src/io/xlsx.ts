@@ -9,7 +9,7 @@ import { valueFix, valueProblem } from '../read/statistics.js';
 import ExcelJS from 'exceljs';
 import type { Border, Cell, CellValue, Worksheet } from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { InputError, throwAll } from '../model/errors.js';
+import { condensed, InputError, throwAll } from '../model/errors.js';
 import { formatAmount, roundYuan, toTheYuan, YUAN } from '../model/amounts.js';
 import { asciiDigits } from '../model/typed-text.js';
 import { parseSumRecord, sumRecordText, type StatCell, type StatisticsTable, type StatTableTemplate, type StatTemplate, type SumRecord } from '../model/types.js';
@@ -533,7 +533,7 @@ export async function statisticsFromXlsx(data: Buffer, file: string, templateId?
     }
     errors.push(...strayFigures(ws, table, grid, file));
   }
-  throwAll(errors);
+  throwAll(condensed(errors));
   // No line numbers: a cell's place is a sheet and an address, given in the messages instead.
   const meta = wb.getWorksheet(META_SHEET);
   const sumRecord = meta && textOf(meta.getCell('A2')).trim() === SUM_RECORD ? parseSumRecord(textOf(meta.getCell('B2'))) : undefined;

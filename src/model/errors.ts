@@ -36,9 +36,13 @@ export class InputErrors extends Error {
  * Errors that name what differs between them (unknown rows) are all said.
  */
 export function condensed(errors: InputError[], keep = 3): InputError[] {
+  // (what is alike: a value refused alike, or a workbook's formula with no saved result — each at a
+  // line of the file, or at a cell of the workbook, 表三!J4, a city's trial)
+  const alikeOf = (e: InputError) => / value (?:"[^"]*"|\S+) is (not .*)$/.exec(e.problem)?.[1] ?? (/: the formula \S+ (has no saved result)$/.exec(e.problem)?.[1]);
+  const placeOf = (e: InputError) => (e.loc.line !== undefined ? String(e.loc.line) : /^(\S+![A-Z]+\d+):/.exec(e.problem)?.[1]);
   const kindOf = (e: InputError) => {
-    const alike = / value (?:"[^"]*"|\S+) (is not .*)$/.exec(e.problem)?.[1];
-    return alike && e.hint && e.loc.line ? `${e.loc.file}\n${alike}\n${e.hint}` : undefined;
+    const alike = alikeOf(e);
+    return alike && e.hint && placeOf(e) ? `${e.loc.file}\n${alike}\n${e.hint}` : undefined;
   };
   const byKind = new Map<string, InputError[]>();
   for (const e of errors) {
@@ -52,8 +56,9 @@ export function condensed(errors: InputError[], keep = 3): InputError[] {
     if (same.length <= 2 * keep || k < keep) out.push(e);
     else if (k === keep) {
       const rest = same.slice(keep);
-      const lines = [...new Set(rest.map((r) => r.loc.line!))];
-      out.push(new InputError({ file: e.loc.file, line: lines[0] }, `and ${rest.length} more figures like these (${/ value (?:"[^"]*"|\S+) is (not .*)$/.exec(e.problem)![1]}), at line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}`, e.hint));
+      const places = [...new Set(rest.map((r) => placeOf(r)!))];
+      const where = e.loc.line !== undefined ? `line${places.length > 1 ? 's' : ''}` : `cell${places.length > 1 ? 's' : ''}`;
+      out.push(new InputError({ file: e.loc.file, ...(e.loc.line !== undefined ? { line: Number(places[0]) } : {}) }, `and ${rest.length} more figures like these (${alikeOf(e)}), at ${where} ${places.join(', ')}`, e.hint));
     }
   }
   return out;
