@@ -22,7 +22,7 @@ import { documentDate } from './io/clock.js';
 import type { DocxBuilder } from './io/docx-thread.js';
 import { buildDocx } from './io/docx-build.js';
 import { newerWorkbookNews, type WorkbookNews } from './io/workbook-news.js';
-import { unitsChangedSinceSum, valuesFingerprint } from './io/sum-units.js';
+import { typedOverCells, unitsChangedSinceSum, valuesFingerprint } from './io/sum-units.js';
 import { LostBlockError } from './io/pdfmake-lost-blocks.js';
 
 export type Format = 'pdf' | 'docx';
@@ -121,9 +121,11 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   // without a word, and a sum of it then lost its record of its units)
   // (a sum of two units or more, or with some left out: a record of one alone is a unit's form as handed out)
   const typedOver = isSumRecord(stats?.sumRecord) && valuesFingerprint(stats!.values) !== stats!.sumRecord.sum;
+  // (which cells, where its units as recorded add up otherwise: a city's trial)
+  const typedCells = typedOver ? typedOverCells(stats!) : [];
   const editedSum: Finding[] = typedOver ? [{
     severity: 'warning', loc: { file: stats!.file, line: 1 },
-    message: `the statistics are a sum of ${stats!.sumRecord!.units.length === 1 ? 'a unit' : `${stats!.sumRecord!.units.length} units`} (gongwen aggregate) whose figures were changed since it was made`,
+    message: `the statistics are a sum of ${stats!.sumRecord!.units.length === 1 ? 'a unit' : `${stats!.sumRecord!.units.length} units`} (gongwen aggregate) whose figures were changed since it was made${typedCells.length ? `: ${typedCells.join('; ')}` : ''}`,
     hint: 'correct the figures in the units and add them up again (gongwen aggregate); a sum typed over is no longer their sum',
   }] : [];
   // a sum whose units' figures were corrected after it was made (gongwen aggregate records their files)

@@ -446,6 +446,16 @@ describe('gongwen aggregate', () => {
     const sumText = readFileSync(out, 'utf8');
     writeFileSync(out, sumText.replace(/decisions: (\d+)/, (_, n: string) => `decisions: ${Number(n) + 5}`));
     expect(reviewReport(loadReport(city), openFontSet()).map((f) => f.message)).toContain('the statistics are a sum of 3 units (gongwen aggregate) whose figures were changed since it was made');
+    // of units all in YAML, unchanged since: the cell typed over is named, with what its units add up to (a city's trial)
+    const yamlSum = path.join(root, 'yaml-city', 'statistics.yaml');
+    mkdirSync(path.dirname(yamlSum));
+    expect((await run(units[0]!, units[1]!, '--out', yamlSum)).code).toBe(0);
+    const summed = readFileSync(yamlSum, 'utf8');
+    const was = Number(/decisions: (\d+)/.exec(summed)![1]);
+    writeFileSync(yamlSum, summed.replace(/decisions: (\d+)/, `decisions: ${was + 5}`));
+    const line = summed.split('\n').findIndex((l) => /decisions: \d+/.test(l)) + 1;
+    const yamlCity = writeUnit(root, 'yaml-city', { 'report.md': FRONT.replace(/---\n$/, 'statistics: statistics.yaml\n---\n{{table t2}}\n\n{{table t3}}\n\n{{table t4}}\n') });
+    expect(reviewReport(loadReport(yamlCity), openFontSet()).map((f) => f.message)).toContain(`the statistics are a sum of 2 units (gongwen aggregate) whose figures were changed since it was made: 表二 行政许可 / 本年处理决定数量 (line ${line}): ${was + 5}, its units ${was}`);
     expect((await run(path.dirname(out), '--out', path.join(root, 'typed-over.yaml'))).err).toMatch(/warning: city is a sum of 3 units \(unit-1, unit-2, unit-3\) whose figures were changed since it was made: summed as they stand/);
     // a rule the sum's figures break sends the writer to its units, not to the sum's line (province trial)
     writeFileSync(out, sumText.replace(/(new_received:[\s\S]*?total: )(\d+)/, (_, head: string, n: string) => `${head}${Number(n) + 2}`));

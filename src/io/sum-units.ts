@@ -12,6 +12,7 @@ import type { StatisticsTable } from '../model/types.js';
 import { display, workbookAfter } from '../read/report.js';
 import { readInputBytes } from '../read/text-file.js';
 import { statisticsFromBytes, SUM_RECORD_HEADER } from '../read/statistics.js';
+import { aggregateStatistics } from '../transform/aggregate.js';
 import { md5 } from './md5.js';
 import { fingerprint } from './up-to-date.js';
 
@@ -85,4 +86,41 @@ export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<stri
     if (!seen.has(file) && unit.sumRecord) for (const below of unitsChangedSinceSum(unit, seen)) changed.push(`${name}: ${below}`);
   });
   return changed;
+}
+
+/**
+ * The cells of a sum typed over since it was made where its units, as recorded and unchanged, add
+ * up otherwise: "label (line N): 99999, its units 3862". Its warning had said only that figures
+ * were changed (a city's trial). None where a unit's file is a workbook, is gone or has changed
+ * since (then the units' own warning says so), or the record lists no files.
+ */
+export function typedOverCells(stats: StatisticsTable, most = 3): string[] {
+  const record = stats.sumRecord;
+  if (!record?.files || record.files.length !== record.units.length) return [];
+  const units: { name: string; stats: StatisticsTable }[] = [];
+  for (const [i, [relative, bytes]] of record.files.entries()) {
+    const file = path.resolve(path.dirname(path.resolve(stats.file)), relative);
+    if (!/\.ya?ml$/i.test(file)) return [];
+    try {
+      const now = readInputBytes(file);
+      if (fingerprint(now) !== bytes) return [];
+      units.push({ name: record.units[i]![0], stats: statisticsFromBytes(now, file) });
+    } catch {
+      return [];
+    }
+  }
+  let sum: Record<string, number>;
+  try {
+    sum = aggregateStatistics(units).values;
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const cell of stats.template.cells.values()) {
+    const [typed, added] = [stats.values[cell.key], sum[cell.key]];
+    if (typed === added || (typed !== undefined && added !== undefined && Math.abs(typed - added) < 1e-9)) continue;
+    const line = stats.lines[cell.key];
+    out.push(`${cell.label}${line !== undefined ? ` (line ${line})` : ''}: ${typed ?? 'empty'}, its units ${added ?? 'none'}`);
+  }
+  return out.length > most ? [...out.slice(0, most), `and ${out.length - most} more`] : out;
 }
