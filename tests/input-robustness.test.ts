@@ -102,6 +102,12 @@ describe('statistics: the path the front matter names', () => {
     expect(figures.err).toContain('warning: R/statistics.xls was saved after R/statistics.yaml, which is what is read: it is an Excel 97–2003 workbook (.xls), which gongwen does not read, so its figures are not in\n  fix: save it from Excel or WPS as an Excel workbook, statistics.xlsx');
     const checked = run(root, 'check', 'R');
     expect(checked.err).toContain('warning: R/statistics.yaml:1: R/statistics.xls was saved after R/statistics.yaml, which is what is read: it is an Excel 97–2003 workbook (.xls), which gongwen does not read, so its figures are not in\n');
+    // a workbook read from the unit's folder is named as the folder is given, not by its full path (a city's trial)
+    rmSync(xls);
+    writeFileSync(path.join(dir, 'statistics.xlsx'), zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }] }));
+    const named = run(root, 'aggregate', 'R', '--out', 'sum2.yaml');
+    expect(named.err).toContain('R/statistics.xlsx: is a LibreOffice Calc spreadsheet (.ods) given the name .xlsx');
+    expect(named.err).not.toContain(root);
   });
 
   it('takes an absolute path as it is, for the build and the up-to-date check', () => {

@@ -198,7 +198,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     let { warning, namedMissing } = found;
     // (the unit's folder's, also where the unit is given as its statistics file, which counts as its folder)
     const folder = unitFolderOf(dir);
-    const workbook = path.join(folder, 'statistics.xlsx');
+    const workbook = display(path.join(folder, 'statistics.xlsx'));
     const readWorkbook = () => readStatisticsFile(workbook, templateId);
     // --out the file the unit's report names, this unit alone: its workbook written into it again —
     // where the workbook was saved after it (corrected since), or the file is still empty as gongwen
