@@ -228,6 +228,11 @@ describe('the 2021 tables', () => {
     const bullets = lintText([para('• 一是强化日常检查；• 二是强化考核。')]);
     expect(bullets.map((f) => f.message)).toEqual(['"• 一是强化日常检查；• 二是强…": a bullet pasted from Word (•) is printed as typed, and lines that begin with one run together into one paragraph']);
     expect(lintText([para('本局●重点工作。'), para('分值3•5分。')])).toEqual([]);
+    // straight before Chinese text too, each named as typed (●加强培训。 printed under --strict without a word, a newcomer)
+    expect(lintText([para('●加强培训。●规范答复。'), para('■ 强化监督。')]).map((f) => f.message)).toEqual([
+      '"●加强培训。●规范答复。…": a bullet pasted from Word (●) is printed as typed, and lines that begin with one run together into one paragraph',
+      '"■ 强化监督。…": a bullet pasted from Word (■) is printed as typed, and lines that begin with one run together into one paragraph',
+    ]);
     const typed = lintPastedHeadings([para('一、工作要点'), para('（二）政府信息管理', 11), para('3.平台建设', 12), para('（1）专栏', 13)]);
     expect(typed.map((f) => [f.loc.line, f.hint!.split(': "')[1]])).toEqual([[9, '# 工作要点"'], [11, '## 政府信息管理"'], [12, '### 平台建设"'], [13, '#### 专栏"']]);
     // a part numbered 第一部分 (some reports number their parts so), with a space or a colon

@@ -651,7 +651,7 @@ describe('front matter and statistics mistakes', () => {
   it('warns about a report published two years on (a folder copied forward), not one a few months late (a 2019-form audit)', () => {
     const fonts = openFontSet();
     const late = (day: string) => reviewReport(loadReport(makeReport({ 'report.md': FRONT.replace('published: 2021-01-15', `published: ${day}`) + '正文。\n' })), fonts).filter((f) => f.message.includes('deadline'));
-    expect(late('2022-01-20')).toMatchObject([{ severity: 'warning', loc: { line: 5 }, message: 'published 2022-01-20 is more than a year after the 2020 report\'s deadline, 31 March 2021 (条例 第四十九条, a 人民政府\'s own report)' }]);
+    expect(late('2022-01-20')).toMatchObject([{ severity: 'warning', loc: { line: 5 }, message: 'published 2022-01-20 is in 2022, 2 years after the year the report covers, 2020 (its deadline: 31 March 2021 (条例 第四十九条, a 人民政府\'s own report))' }]);
     expect(late('2021-05-20')).toEqual([]);
   });
 

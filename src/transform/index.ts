@@ -50,7 +50,7 @@ export function transformReport(report: Report, rules: readonly TransformRule[] 
       ...(meta.titleLines ? { titleLines: meta.titleLines.map(normalizePunctuation) } : {}),
       ...punctuated(meta, ['organ', 'source', 'site', 'category', 'validity', 'editor', 'signature']),
       keywords: meta.keywords.map(normalizePunctuation),
-      // GB/T 9704 7.2.4: a 文号's year in 六角括号 〔〕, however it was typed (示农[2022]3号, 【2022】, （2022）)
+      // GB/T 9704 7.2.5: a 文号's year in 六角括号 〔〕, however it was typed (示农[2022]3号, 【2022】, （2022）)
       // (every year of it, in ﹝﹞ too, without the spaces typed around: 示农 [2022] 3号)
       // (full-width digits in ASCII, as GB/T 9704 writes the year and number: 测政办（２０１４）５号)
       ...(meta.docNo ? { docNo: meta.docNo.replace(/[０-９]+/gu, asciiDigits).replace(/\s*[[【［(（〔﹝]\s*(\d{4})\s*[\]】］)）〕﹞]\s*/gu, '〔$1〕') } : {}),
