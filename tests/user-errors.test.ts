@@ -54,6 +54,15 @@ describe('Markdown a 公文 cannot print', () => {
     expect(loadError(`\n${body}`)).toMatch(message);
   });
 
+  it('warns of a paragraph typed right under a list, which Markdown makes part of its last item (a newcomer: printed inside item 2)', () => {
+    const fonts = openFontSet();
+    const body = '\n# 总体情况\n\n存在的问题：\n\n1. 政策解读形式较为单一。\n其他说明也在第一项里。\n2. 依申请公开答复的规范化水平有待提高。\n2025年，我局将进一步加强。\n';
+    const told = reviewReport(loadReport(makeReport({ 'report.md': FRONT + body })), fonts).filter((f) => f.message.includes('right under a list'));
+    // (an item's own lines before the next item are its text: only the last item's)
+    expect(told.map((f) => [f.loc.line, f.hint])).toEqual([[15, 'leave a blank line before it, to make it a paragraph of its own']]);
+    expect(reviewReport(loadReport(makeReport({ 'report.md': FRONT + body.replace('提高。\n2025年', '提高。\n\n2025年') })), fonts).some((f) => f.message.includes('right under a list'))).toBe(false);
+  });
+
   it('leaves out HTML comments, notes to the writer that never print, every line keeping its number (they were refused as HTML, the fix to write them as text: an edge audit)', () => {
     const report = loadReport(makeReport({ 'report.md': `${FRONT}\n<!-- 待核实：下段数据 -->\n\n第一段<!-- 行内注释 -->文字。\n\n<!--\n多行\n注释\n-->\n\n第二段\n` }));
     expect(report.blocks.map((b) => [b.type, b.type === 'paragraph' ? b.inlines.map((i) => i.text).join('') : '', b.loc.line])).toEqual([

@@ -79,6 +79,8 @@ export interface ListBlock {
   lines?: number[];
   /** Each item's source as typed where a Markdown mark is escaped in it (ParagraphBlock.escaped), else undefined; absent where none is. */
   escaped?: (string | undefined)[];
+  /** Lines at the margin that run on from the last item after its sentence ended (a paragraph typed right under a list: Markdown's lazy continuation). */
+  runOn?: number[];
   /** The references filled into its items ({{s3_1}} → 56, transform/refs.ts), each with its item: a check of a figure there names the cell it came from. */
   figures?: FilledFigure[];
   /** The items with a reference that could not be filled (an error of the checks): their figures are not checked against each other. */

@@ -428,6 +428,7 @@ export function parseMarkdown(typed: string, file: string, firstLine: number): B
         const typed: NonNullable<ListBlock['typed']> = [];
         const itemLines: number[] = [];
         const escapedItems: (string | undefined)[] = [];
+        const runOn: number[] = [];
         let depth = 0;
         for (i++; i < tokens.length; i++) {
           const u = tokens[i];
@@ -441,6 +442,15 @@ export function parseMarkdown(typed: string, file: string, firstLine: number): B
             itemLines.push(locOf(u).line);
             const itemSource = u.map ? sourceLines.slice(u.map[0], u.map[1]).join('\n') : '';
             escapedItems.push(ESCAPED.test(itemSource) ? itemSource : undefined);
+            // (a line at the margin after the last item's sentence ended: a paragraph typed right under
+            // the list, which Markdown makes part of that item, printed in it — a newcomer; an item's
+            // own lines before the next item are its text)
+            runOn.length = 0;
+            if (u.map) {
+              for (let k = u.map[0] + 1; k < u.map[1]; k++) {
+                if (/^\S/.test(sourceLines[k] ?? '') && /[。！？!?]\s*$/.test(sourceLines[k - 1] ?? '')) runOn.push(k + firstLine);
+              }
+            }
           }
           else if (u.type === 'list_item_close') depth--;
           else if (u.type === 'inline') {
@@ -472,7 +482,7 @@ export function parseMarkdown(typed: string, file: string, firstLine: number): B
             if (u.nesting === 1) i++;
           }
         }
-        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), lines: itemLines, ...(ordered && t.markup === ')' ? { paren: true as const } : {}), ...(escapedItems.some(Boolean) ? { escaped: escapedItems } : {}) });
+        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), lines: itemLines, ...(ordered && t.markup === ')' ? { paren: true as const } : {}), ...(escapedItems.some(Boolean) ? { escaped: escapedItems } : {}), ...(runOn.length ? { runOn } : {}) });
         i++;
         break;
       }

@@ -1010,7 +1010,20 @@ export function lintText(blocks: Block[]): Finding[] {
   const typed = cells.length ? [...texts, ...cells] : texts;
   return [...lintNumbersOf(texts), ...lintPlaceholdersOf(typed), ...lintFullWidthDigitsOf(typed), ...lintBareDecimalsOf(typed), ...lintUnderscoresOf(typed), ...lintStrayQuotesOf(typed),
     ...lintBulletsOf(texts), ...lintMarkupOf(typed), ...lintStarsInWords(blocks), ...lintPastedHeadings(blocks), ...lintSpacesOf(texts), ...lintPairsOf(typed), ...lintPageNumbersOf(texts), ...lintListPageNumbers(blocks), ...lintListNumbers(blocks), ...lintFigureAfterNumber(blocks), ...lintDotsBetweenHanOf(typed),
-    ...lintLooseMarksOf(typed)];
+    ...lintLooseMarksOf(typed), ...lintListRunOn(blocks)];
+}
+
+/**
+ * A paragraph typed right under a list, no blank line before it: Markdown makes it part of the
+ * list's last item (its lazy continuation), printed inside the item (a newcomer: 2.…有待提高。2025年，
+ * 我局将…). A warning at the line.
+ */
+function lintListRunOn(blocks: Block[]): Finding[] {
+  return blocks.flatMap((b): Finding[] => (b.type !== 'list' ? [] : (b.runOn ?? []).map((line) => ({
+    severity: 'warning', loc: { file: b.loc.file, line },
+    message: 'this line, right under a list item whose sentence has ended, is read as part of that item (Markdown\'s rule): it is printed inside the item',
+    hint: 'leave a blank line before it, to make it a paragraph of its own',
+  }))));
 }
 
 /**
