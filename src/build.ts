@@ -100,7 +100,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
     : [{
       severity: 'warning', loc: { file: stats.file, line: 1 },
       message: `${path.join(report.dir, 'statistics.xlsx')}, saved after ${stats.file}, holds the figures for ${otherYear}, and the report is on ${report.meta.year}: last year's form sent back?`,
-      hint: `ask for the figures of ${report.meta.year} on this year's form: move the workbook aside, then gongwen aggregate ${display(report.dir)} --out form-${report.meta.year}.xlsx writes one to send`,
+      hint: `ask for the figures of ${report.meta.year} on this year's form (gongwen new <folder> --year ${report.meta.year} writes it; gongwen aggregate <that folder> --out form.xlsx makes it a workbook), or remove the workbook`,
     }];
   // what a sum's record says of its units (gongwen aggregate warned of each), a warning where it says any
   // (`separator`: between the units; a gap's own text holds commas)

@@ -726,7 +726,7 @@ describe('gongwen aggregate', () => {
     expect(summed.code).toBe(2);
     expect(summed.err).toMatch(/invalid statistics: old \(.*\):\n\s+.*statistics\.xlsx: the figures are for 2020 \(its year\), and the unit's report\.md is on 2021/);
     // (a workbook's year is not to be corrected: it is last year's form, an office's trial)
-    expect(summed.err).toMatch(/\n\s+fix: last year's form sent back\? ask the unit for its 2021 figures on this year's form: move \S+statistics\.xlsx aside, then gongwen aggregate \S+ --out form-2021\.xlsx writes one to send/);
+    expect(summed.err).toMatch(/\n\s+fix: last year's form sent back\? ask the unit for its 2021 figures on this year's form \(gongwen new <folder> --year 2021/);
     const converted = await run(old, '--out', path.join(old, 'statistics.yaml'));
     expect(converted.code).toBe(2);
     // (a conversion refused is no sum refused: an office's trial)

@@ -233,7 +233,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     } else if (news?.year !== undefined && year !== undefined && news.year !== year) {
       // (last year's form sent back, saved after the YAML: converting it is refused, so the fix is
       // this year's form, as check says — not "convert it again", a review)
-      warning = `${workbookAfter} was saved after ${file} and holds the figures for ${news.year}, and the unit's report.md is on ${year}: last year's form sent back? ${file} is summed\n  fix: move the workbook aside, then write this year's form to send the unit (gongwen aggregate ${display(folder)} --out form-${year}.xlsx) and ask for its ${year} figures on it`;
+      warning = `${workbookAfter} was saved after ${file} and holds the figures for ${news.year}, and the unit's report.md is on ${year}: last year's form sent back? ${file} is summed\n  fix: ask the unit for its ${year} figures on this year's form (gongwen new <folder> --year ${year}, then gongwen aggregate <that folder> --out form.xlsx, writes one to send), or remove the workbook`;
       stale = false;
     }
     // the YAML as gongwen new wrote it, empty, and the unit's figures in its workbook (a unit that
@@ -263,7 +263,7 @@ async function readUnit(dir: string, templateId: string | undefined, out?: strin
     if (year !== undefined && stats.year !== undefined && stats.year !== year) {
       // (a workbook's year is in its hidden gongwen sheet: changed there, last year's figures would
       // pass as this year's — the fix is this year's form, an office's trial)
-      return { dir, name, status: 'invalid', message: `${stats.file}: the figures are for ${stats.year} (its year), and the unit's report.md is on ${year}\n  fix: ${isXlsx(stats.file) ? `last year's form sent back? ask the unit for its ${year} figures on this year's form: move ${display(stats.file)} aside, then gongwen aggregate ${display(unitFolderOf(dir))} --out form-${year}.xlsx writes one to send` : `put the ${year} figures in (last year's form sent back?), or correct year: where it is wrong`}` };
+      return { dir, name, status: 'invalid', message: `${stats.file}: the figures are for ${stats.year} (its year), and the unit's report.md is on ${year}\n  fix: ${isXlsx(stats.file) ? `last year's form sent back? ask the unit for its ${year} figures on this year's form (gongwen new <folder> --year ${year}, then gongwen aggregate <that folder> --out form.xlsx, writes one to send)` : `put the ${year} figures in (last year's form sent back?), or correct year: where it is wrong`}` };
     }
     const broken = brokenRules(stats);
     if (broken) return { dir, name, status: 'invalid', message: broken };
