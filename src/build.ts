@@ -157,7 +157,7 @@ export function reviewReport(report: Report, fonts: FontSet, allowMissingGlyphs 
   // 2019-form audit)
   }] : published.year >= year + 2 ? [{
     severity: 'warning', loc: { file: report.source.file, line: report.metaLines.published },
-    message: `published ${day} is in ${published.year}, ${published.year - year} years after the year the report covers, ${year} (its deadline: ${deadlineText(year, report.meta.organ)})`,
+    message: `published ${day} is in ${published.year}, ${published.year - year} years after the year the report covers, ${year}; its deadline was ${deadlineText(year, report.meta.organ)}`,
     hint: `check published: and year: (a ${year} report is published in ${year + 1}; a folder copied from last year's keeps its year:)`,
   }] : [];
   // a title left from last year's file: 示例县2020年… in a report on 2021

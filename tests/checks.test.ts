@@ -233,6 +233,8 @@ describe('the 2021 tables', () => {
       '"●加强培训。●规范答复。…": a bullet pasted from Word (●) is printed as typed, and lines that begin with one run together into one paragraph',
       '"■ 强化监督。…": a bullet pasted from Word (■) is printed as typed, and lines that begin with one run together into one paragraph',
     ]);
+    // not a box or a check mark in a sentence (a review)
+    expect(lintText([para('是否已公开：□是 ■否。'), para('完成。✓已完成全部任务。'), para('工作要点：●加强培训。')])).toEqual([]);
     const typed = lintPastedHeadings([para('一、工作要点'), para('（二）政府信息管理', 11), para('3.平台建设', 12), para('（1）专栏', 13)]);
     expect(typed.map((f) => [f.loc.line, f.hint!.split(': "')[1]])).toEqual([[9, '# 工作要点"'], [11, '## 政府信息管理"'], [12, '### 平台建设"'], [13, '#### 专栏"']]);
     // a part numbered 第一部分 (some reports number their parts so), with a space or a colon

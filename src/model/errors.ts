@@ -38,7 +38,7 @@ export class InputErrors extends Error {
 export function condensed(errors: InputError[], keep = 3): InputError[] {
   // (what is alike: a value refused alike, or a workbook's formula with no saved result — each at a
   // line of the file, or at a cell of the workbook, 表三!J4, a city's trial)
-  const alikeOf = (e: InputError) => / value (?:"[^"]*"|\S+) is (not .*)$/.exec(e.problem)?.[1] ?? (/: the formula \S+ (has no saved result)$/.exec(e.problem)?.[1]);
+  const alikeOf = (e: InputError) => / value (?:"[^"]*"|\S+) is (not .*)$/.exec(e.problem)?.[1] ?? (/: the formula .+? (has no saved result)$/.exec(e.problem)?.[1]);
   const placeOf = (e: InputError) => (e.loc.line !== undefined ? String(e.loc.line) : /^(\S+![A-Z]+\d+):/.exec(e.problem)?.[1]);
   const kindOf = (e: InputError) => {
     const alike = alikeOf(e);

@@ -429,6 +429,8 @@ export function parseMarkdown(typed: string, file: string, firstLine: number): B
         const itemLines: number[] = [];
         const escapedItems: (string | undefined)[] = [];
         const runOn: number[] = [];
+        /** An item before the last with lines at the margin after its sentence: the list's own style (1. 一是…。⏎全年培训3次。), no run-on. */
+        let marginStyle = false;
         let depth = 0;
         for (i++; i < tokens.length; i++) {
           const u = tokens[i];
@@ -445,6 +447,7 @@ export function parseMarkdown(typed: string, file: string, firstLine: number): B
             // (a line at the margin after the last item's sentence ended: a paragraph typed right under
             // the list, which Markdown makes part of that item, printed in it — a newcomer; an item's
             // own lines before the next item are its text)
+            marginStyle ||= runOn.length > 0;
             runOn.length = 0;
             if (u.map) {
               for (let k = u.map[0] + 1; k < u.map[1]; k++) {
@@ -482,7 +485,7 @@ export function parseMarkdown(typed: string, file: string, firstLine: number): B
             if (u.nesting === 1) i++;
           }
         }
-        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), lines: itemLines, ...(ordered && t.markup === ')' ? { paren: true as const } : {}), ...(escapedItems.some(Boolean) ? { escaped: escapedItems } : {}), ...(runOn.length ? { runOn } : {}) });
+        blocks.push({ type: 'list', ordered, start, items, loc, ...(typed.length ? { typed } : {}), lines: itemLines, ...(ordered && t.markup === ')' ? { paren: true as const } : {}), ...(escapedItems.some(Boolean) ? { escaped: escapedItems } : {}), ...(runOn.length && !marginStyle ? { runOn } : {}) });
         i++;
         break;
       }

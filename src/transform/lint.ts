@@ -498,13 +498,14 @@ function lintStrayQuotesOf(texts: TextParagraph[]): Finding[] {
  * paragraph's start, or after a sentence's end inside it, where lines that each began with one
  * ran together into one paragraph. A warning per paragraph (an error under --strict).
  */
-// (or straight before Chinese text, ●加强培训。: it printed under --strict without a word, a newcomer)
-const PASTED_BULLET = /(?:^|[\s；。;！？])([•●○■□◆◇▪▫►▶➢✔✓])(?:\s|(?=[\u3400-\u9fff“（]))/u;
+// (or straight before Chinese text at a paragraph's start or after a sentence's end, ●加强培训。: it
+// printed under --strict without a word, a newcomer — not a box or check mark, □是 ■否, ✓已完成, a review)
+const PASTED_BULLET = /(?:^|[\s；。;！？])([•●○■□◆◇▪▫►▶➢✔✓])\s|(?:^|[；。;！？])([•●○◆◇▪▫►▶➢])(?=[\u3400-\u9fff“（])/u;
 
 function lintBulletsOf(texts: TextParagraph[]): Finding[] {
   return texts.flatMap((p): Finding[] => PASTED_BULLET.test(p.text) ? [{
     severity: 'warning', loc: p.loc,
-    message: `"${p.text.slice(0, 16)}…": a bullet pasted from Word (${PASTED_BULLET.exec(p.text)![1]}) is printed as typed, and lines that begin with one run together into one paragraph`,
+    message: `"${p.text.slice(0, 16)}…": a bullet pasted from Word (${(([, spaced, bare]) => spaced ?? bare)(PASTED_BULLET.exec(p.text)!)}) is printed as typed, and lines that begin with one run together into one paragraph`,
     hint: 'write each item on a line of its own that starts with "- " (a list, printed as paragraphs without bullets), or as paragraphs with a blank line between',
   }] : []);
 }
