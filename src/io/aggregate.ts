@@ -11,7 +11,7 @@ import { isUsageError, UsageError, withoutStrayFiles } from './cli-args.js';
 import { usageText } from './usage-text.js';
 import { formatInputError, InputError, isInputError } from '../model/errors.js';
 import { isSumRecord, sumRecordText, type StatisticsTable, type StatTemplate, type SumRecord } from '../model/types.js';
-import { display, frontMatterAt, frontMatterOf, newerWorkbook, OTHER_WORKBOOK, OTHER_WORKBOOKS, statisticsPath, workbookAfter } from '../read/report.js';
+import { display, frontMatterAt, frontMatterOf, newerWorkbook, OTHER_WORKBOOK, OTHER_WORKBOOKS, otherWorkbookKind, statisticsPath, workbookAfter } from '../read/report.js';
 import { CONVERTED_HEADER, convertedMarkOf, readStatistics, SUM_RECORD_HEADER } from '../read/statistics.js';
 import { availableTemplates, FIRST_FORM_YEAR, formCovers, loadTemplate, templateForYear } from '../read/templates.js';
 import { isFolder, readableFolder, readInputBytes, SAVE_AS_XLSX, undecodableName, WORKBOOK_LIMIT } from '../read/text-file.js';
@@ -64,7 +64,7 @@ const readStatisticsFile = async (file: string, templateId?: string): Promise<St
 
 /** Why a workbook of a kind gongwen does not read is no unit's statistics, and what to do. */
 const oldWorkbook = (file: string, namedBy?: string): string =>
-  `${display(file)} is ${OTHER_WORKBOOKS[OTHER_WORKBOOK.exec(file)![1]!.toLowerCase()]}, which gongwen does not read\n  fix: ${SAVE_AS_XLSX}, `
+  `${display(file)} is ${otherWorkbookKind(file)}, which gongwen does not read\n  fix: ${SAVE_AS_XLSX}, `
   // (named by the unit's report.md: its statistics: line goes to the YAML the workbook is converted into)
   + (namedBy ? `write "statistics: statistics.yaml" in ${display(path.join(namedBy, 'report.md'))}, convert it (gongwen aggregate ${display(namedBy)} --out ${display(path.join(namedBy, 'statistics.yaml'))}), then sum again` : 'then sum again');
 
@@ -126,7 +126,7 @@ function statisticsFileOf(dir: string): { file: string; year?: number; warning?:
   if (existsSync(yaml) && existsSync(xlsx)) {
     // both: the YAML is read, as documented; a workbook corrected after it was converted once
     // would otherwise give stale totals without a word
-    const newer = statSync(xlsx).mtimeMs > statSync(yaml).mtimeMs;
+    const newer = workbookAfter(dir, yaml) === xlsx;
     return { file: yaml, year, warning: `${dir} holds both statistics.yaml and statistics.xlsx; statistics.yaml is summed${newer ? ', though statistics.xlsx was saved after it' : ''}\n  fix: ${newer ? `convert the workbook again (gongwen aggregate ${dir} --out ${yaml}), or remove it if statistics.yaml is current` : 'remove statistics.xlsx if statistics.yaml is current; to take the workbook\'s figures, move statistics.yaml aside, then convert it (gongwen aggregate ' + dir + ' --out ' + yaml + ')'}`, ...(newer ? { workbookAfter: xlsx } : {}) };
   }
   // (another program's workbook saved after the YAML, statistics.xls or .ods: named, a city's trial)
@@ -609,7 +609,7 @@ export async function aggregateCommand(argv: string[], out: NodeJS.WritableStrea
       // (another program's workbook saved after it, the unit's form sent back as .xls: how to make
       // it one this reads, a city's trial)
       const sent = workbookAfter(input.dir, input.stats.file);
-      const kind = sent && OTHER_WORKBOOKS[path.extname(sent).toLowerCase()];
+      const kind = sent && otherWorkbookKind(sent);
       if (kind) err.write(`  fix: ${sent} was saved after ${yaml}, and is ${kind}, which gongwen does not read: ${SAVE_AS_XLSX}, then run this again\n`);
       // (a workbook saved after it is converted: one here is older, review)
       else err.write(`  fix: ${!workbook ? 'give --out another file: a sum of this one unit, or its figures as a workbook (.xlsx)'

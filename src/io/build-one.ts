@@ -13,6 +13,15 @@ import type { Report } from '../model/types.js';
 import { unconfirmedRows } from '../read/templates.js';
 import { checkRecord, dropRecord, editedOutputs, folderInputs, putBackRecord, readRecord, settingsStamp, writeRecord, type SettingsStamp } from './up-to-date.js';
 
+/** A path with its links resolved; undefined where it is not there. */
+const real = (p: string): string | undefined => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
+  }
+};
+
 export interface BuildSettings {
   outDir: string;
   formats: Format[];
@@ -102,7 +111,6 @@ export async function buildOne(dir: string, fonts: FontSet, s: BuildSettings, do
       // (not where the two --outs are one folder, through a link: city2/out a link to city1/out let
       // city2/wjw replace city1/wjw's outputs, a review)
       const outAt = (folder: string, out: string) => path.relative(out, folder);
-      const real = (p: string) => { try { return realpathSync(p); } catch { return undefined; } };
       const copied = before !== undefined && before.outDir !== undefined && outAt(before.folder, before.outDir) === outAt(path.resolve(dir), path.resolve(s.outDir))
         && real(before.outDir) !== undefined && real(before.outDir) !== real(s.outDir);
       if (before && !copied && before.folder !== path.resolve(dir) && existsSync(path.join(before.folder, 'report.md'))) {

@@ -33,6 +33,19 @@ export function unitFileRecord(unitFile: string, sumFile: string): [path: string
   return [relative, fingerprint(readInputBytes(unitFile))];
 }
 
+/** The unit files a sum records, each in full with its bytes now (none where it cannot be read) and whether they are the bytes recorded. */
+function recordedFiles(stats: StatisticsTable): { file: string; now?: Buffer; same: boolean }[] {
+  return (stats.sumRecord?.files ?? []).map(([relative, bytes]) => {
+    const file = path.resolve(path.dirname(path.resolve(stats.file)), relative);
+    try {
+      const now = readInputBytes(file);
+      return { file, now, same: fingerprint(now) === bytes };
+    } catch {
+      return { file, same: false };
+    }
+  });
+}
+
 /**
  * The units of the sum `stats` whose statistics changed since the sum was made, each as
  * "name (file)", and those of its units that are sums themselves, "city: county (file)": none
@@ -45,16 +58,9 @@ export function unitsChangedSinceSum(stats: StatisticsTable, seen = new Set<stri
   if (!record?.files || record.files.length !== record.units.length || valuesFingerprint(stats.values) !== record.sum) return [];
   seen.add(path.resolve(stats.file));
   const changed: string[] = [];
-  record.files.forEach(([relative, bytes], i) => {
-    const file = path.resolve(path.dirname(path.resolve(stats.file)), relative);
-    let now: Buffer;
-    try {
-      now = readInputBytes(file);
-    } catch {
-      return;
-    }
+  recordedFiles(stats).forEach(({ file, now, same }, i) => {
+    if (!now) return;
     const [name, figures] = record.units[i]!;
-    const same = fingerprint(now) === bytes;
     const shown = `${name} (${display(file)})`;
     if (/\.xlsx$/i.test(file)) {
       if (!same) changed.push(shown);
@@ -98,12 +104,9 @@ export function typedOverCells(stats: StatisticsTable, most = 3): string[] {
   const record = stats.sumRecord;
   if (!record?.files || record.files.length !== record.units.length) return [];
   const units: { name: string; stats: StatisticsTable }[] = [];
-  for (const [i, [relative, bytes]] of record.files.entries()) {
-    const file = path.resolve(path.dirname(path.resolve(stats.file)), relative);
-    if (!/\.ya?ml$/i.test(file)) return [];
+  for (const [i, { file, now, same }] of recordedFiles(stats).entries()) {
+    if (!/\.ya?ml$/i.test(file) || !now || !same) return [];
     try {
-      const now = readInputBytes(file);
-      if (fingerprint(now) !== bytes) return [];
       units.push({ name: record.units[i]![0], stats: statisticsFromBytes(now, file) });
     } catch {
       return [];

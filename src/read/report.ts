@@ -98,6 +98,8 @@ function holdsFigures(file: string): boolean {
 /** Workbooks of a kind gongwen does not read, by extension (an .xlsx it reads: io/xlsx.ts). */
 export const OTHER_WORKBOOKS: Record<string, string> = { '.xls': 'an Excel 97–2003 workbook (.xls)', '.et': 'a WPS workbook (.et)', '.ods': 'a LibreOffice Calc spreadsheet (.ods)' };
 export const OTHER_WORKBOOK = /(\.xls|\.et|\.ods)$/i;
+/** What another program's workbook is, by its name (an Excel 97–2003 workbook (.xls) …); undefined for any other file. */
+export const otherWorkbookKind = (file: string): string | undefined => OTHER_WORKBOOKS[path.extname(file).toLowerCase()];
 
 function readNamedStatistics(dir: string, named: string, at: { file: string; line: number }, year: number | undefined): StatisticsTable {
   const file = statisticsPath(dir, named);
@@ -159,7 +161,7 @@ function readNamedStatistics(dir: string, named: string, at: { file: string; lin
   const old = OTHER_WORKBOOK.exec(file)?.[1];
   if (old) {
     const yaml = display(file).replace(OTHER_WORKBOOK, '.yaml');
-    throw new InputError(at, `statistics: ${named.trim()} is ${OTHER_WORKBOOKS[old.toLowerCase()]}, which gongwen does not read; a report reads its statistics from a YAML file`,
+    throw new InputError(at, `statistics: ${named.trim()} is ${otherWorkbookKind(file)}, which gongwen does not read; a report reads its statistics from a YAML file`,
       `${SAVE_AS_XLSX} in the report's folder, write "statistics: ${path.relative(dir, file).replace(OTHER_WORKBOOK, '.yaml')}" on this line, then convert the workbook once: gongwen aggregate ${shellWord(display(dir))} --out ${shellWord(yaml)}`);
   }
   // named as report.md is: relative to the working folder when inside it; with the report's year,
@@ -330,7 +332,7 @@ export function workbookAfter(dir: string, file: string): string | undefined {
 export function newerWorkbook(dir: string, file: string): { message: string; hint: string } | undefined {
   const workbook = workbookAfter(dir, file);
   if (!workbook) return undefined;
-  const kind = OTHER_WORKBOOKS[path.extname(workbook).toLowerCase()];
+  const kind = otherWorkbookKind(workbook);
   return kind ? {
     message: `${workbook} was saved after ${file}, which is what is read: it is ${kind}, which gongwen does not read, so its figures are not in`,
     hint: `${SAVE_AS_XLSX}, then convert it (gongwen aggregate ${shellWord(dir)} --out ${shellWord(file)})`,
